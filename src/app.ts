@@ -1,0 +1,51 @@
+import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
+import type { Config } from './config.js';
+import type { Logger } from './logging/logger.js';
+import { createAdapter } from './bot/adapter.js';
+import { CandidateBot } from './bot/candidateBot.js';
+import { logTurnEvents } from './bot/turnEvents.js';
+import { renderDefault } from './channels/render.js';
+import type { KnowledgeBase } from './knowledge/knowledgeBase.js';
+import { en } from './messages/en.js';
+import { createServer, type BotServer } from './server.js';
+
+export interface AppParts {
+  config: Config;
+  logger: Logger;
+  storage: Storage;
+  knowledge: KnowledgeBase;
+}
+
+/**
+ * Wires the parts into a bot and an HTTP server. The composition root (index.ts) decides which
+ * concrete parts to pass; tests pass their own.
+ */
+export function buildApp({ config, logger, storage, knowledge }: AppParts) {
+  const conversationState = new ConversationState(storage);
+  const adapter = createAdapter(config, logger, en.turnError);
+  const bot = new CandidateBot({
+    conversationState,
+    faq: knowledge.answerer,
+    lookup: (id) => knowledge.index.get(id),
+    messages: en,
+    render: (reply) => renderDefault(reply),
+    events: logTurnEvents(logger),
+  });
+  const onTurn = (context: TurnContext) => bot.run(context);
+  const http: BotServer = createServer({
+    adapter,
+    onTurn,
+    logger,
+    readiness: [
+      { name: 'knowledge', check: async () => knowledge.index.entries.length > 0 },
+      {
+        name: 'storage',
+        check: async () => {
+          await storage.read(['readyz-probe']);
+          return true;
+        },
+      },
+    ],
+  });
+  return { adapter, bot, onTurn, http };
+}

@@ -1,0 +1,28 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { Config } from '../config.js';
+import type { Logger } from '../logging/logger.js';
+
+export type AuthSettings = Pick<Config, 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppType' | 'MicrosoftAppTenantId'>;
+
+/**
+ * With no app id the adapter accepts unauthenticated requests (the Emulator's way); with one, every
+ * request must carry a valid channel JWT or it is answered 401.
+ */
+export function createAdapter(auth: AuthSettings, logger: Logger, sorry: string): CloudAdapter {
+  const settings: Record<string, string> = {};
+  for (const [key, value] of Object.entries(auth)) if (value) settings[key] = value;
+  if (auth.MicrosoftAppId && !auth.MicrosoftAppType) settings.MicrosoftAppType = 'MultiTenant';
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings));
+  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    logger.error(
+      { err: error, conversationId: context.activity.conversation?.id, activityId: context.activity.id },
+      'turn failed',
+    );
+    try {
+      await context.sendActivity(sorry);
+    } catch (sendError) {
+      logger.warn({ err: sendError }, 'could not tell the user about the failed turn');
+    }
+  };
+  return adapter;
+}

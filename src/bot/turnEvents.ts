@@ -1,0 +1,19 @@
+import type { Logger } from '../logging/logger.js';
+
+/** One structured record per turn, free of personal data, so analytics never touches dialogs. */
+export interface TurnEvent {
+  channel: string;
+  conversationId: string;
+  activityId?: string;
+  route: 'welcome' | 'command' | 'faq' | 'choice' | 'dialog' | 'non-text';
+  command?: string;
+  faq?: { decision: string; entryId?: string; score?: number; coverage?: number };
+  dialog?: { id: string; outcome?: string };
+}
+
+export type TurnEventSink = (event: TurnEvent) => void;
+
+export const logTurnEvents =
+  (logger: Logger): TurnEventSink =>
+  (event) =>
+    logger.info({ event: 'turn', ...event }, 'turn');

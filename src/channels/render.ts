@@ -1,0 +1,20 @@
+import { ActivityTypes, MessageFactory, type Activity, type CardAction } from 'botbuilder';
+import type { Reply } from './reply.js';
+
+/**
+ * Renders a Reply for Web Chat, the Emulator and any channel without its own renderer: Markdown
+ * text, facts as a list, and choices or suggestions as suggested-action buttons.
+ */
+export function renderDefault(reply: Reply): Partial<Activity> {
+  const lines = [reply.text];
+  if (reply.facts?.length) lines.push(reply.facts.map((fact) => `- **${fact.label}:** ${fact.value}`).join('\n'));
+  if (reply.source) lines.push(`_Source: ${reply.source.title}${reply.source.date ? `, ${reply.source.date}` : ''}_`);
+  const buttons = [...(reply.choices ?? []), ...(reply.suggestions ?? [])];
+  const actions: CardAction[] = buttons.map((choice) => ({ type: 'imBack', title: choice.title, value: choice.value }));
+  const activity = MessageFactory.text(lines.join('\n\n'));
+  activity.type = ActivityTypes.Message;
+  activity.textFormat = 'markdown';
+  if (actions.length) activity.suggestedActions = { actions, to: [] };
+  return activity;
+}
+

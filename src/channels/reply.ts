@@ -1,0 +1,34 @@
+/**
+ * The channel-neutral reply. Dialogs and the FAQ build these; src/channels renders them for the
+ * channel the candidate is on, so no dialog ever checks which channel it is talking to.
+ */
+export interface ReplyChoice {
+  /** What the candidate sees on the button or numbered line. */
+  title: string;
+  /** What comes back when it is chosen (the bot understands it as typed text). */
+  value: string;
+}
+
+export interface ReplyFact {
+  label: string;
+  value: string;
+}
+
+export interface ReplySource {
+  title: string;
+  date?: string;
+  url?: string;
+}
+
+export interface Reply {
+  /** Light Markdown; the first sentence answers on its own. */
+  text: string;
+  facts?: ReplyFact[];
+  /** Choices the candidate is asked to pick from (one is expected). */
+  choices?: ReplyChoice[];
+  /** Optional next questions, offered but not required. */
+  suggestions?: ReplyChoice[];
+  source?: ReplySource;
+}
+
+export const reply = (text: string, extra: Omit<Reply, 'text'> = {}): Reply => ({ text, ...extra });

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/**
+ * The one reader of the environment. Parsed once at start; every problem is reported together so an
+ * operator fixes a bad deployment in one pass instead of one restart per variable.
+ */
+
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+const booleanFlag = z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).optional()).transform(
+  (value) => value === 'true' || value === '1',
+);
+
+const ianaZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an IANA time zone such as America/New_York' },
+);
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+    HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    MicrosoftAppId: optionalString,
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
+    MicrosoftAppTenantId: optionalString,
+    KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default('knowledge')),
+    DEFAULT_TIMEZONE: z.preprocess(emptyToUndefined, ianaZone.default('America/New_York')),
+    SHUTDOWN_GRACE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(120_000).default(10_000)),
+    LOG_MESSAGE_TEXT: booleanFlag,
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppId'],
+        message: 'is required when NODE_ENV=production: an unauthenticated production bot accepts anyone',
+      });
+    }
+    if (env.MicrosoftAppId) {
+      const type = env.MicrosoftAppType ?? 'MultiTenant';
+      if (type !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: `is required with MicrosoftAppType=${type}` });
+      }
+      if (type !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required with MicrosoftAppType=${type}` });
+      }
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`config: invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)';
+    const raw = typeof issue.path[0] === 'string' ? env[issue.path[0]] : undefined;
+    // Secrets never appear in the message; other values do, so the operator sees what was wrong.
+    const shown = raw === undefined || /password|secret|key|token/i.test(name) ? '' : ` (got "${raw}")`;
+    return `${name}: ${issue.message}${shown}`;
+  });
+  throw new ConfigError(problems);
+}
+
+/** Loads `.env` (if present) beneath the real environment, then parses. */
+export async function loadConfig(): Promise<Config> {
+  const dotenv = await import('dotenv');
+  dotenv.config({ quiet: true });
+  return parseConfig(process.env);
+}

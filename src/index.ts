@@ -1,0 +1,47 @@
+import { MemoryStorage } from 'botbuilder';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logging/logger.js';
+import { loadKnowledgeBase } from './knowledge/knowledgeBase.js';
+import { buildApp } from './app.js';
+
+/** Composition root: the only place that reads config and builds concrete objects. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = await loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const knowledge = await loadKnowledgeBase(config.KNOWLEDGE_DIR).catch((error: Error) => {
+    logger.fatal({ reason: error.message }, 'knowledge base is invalid; not starting');
+    process.exit(1);
+  });
+  const storage = new MemoryStorage();
+  const app = buildApp({ config, logger, storage, knowledge });
+
+  await new Promise<void>((resolve) => app.http.server.listen(config.PORT, config.HOST, resolve));
+  logger.info(
+    { port: config.PORT, auth: config.MicrosoftAppId ? 'bot-framework-jwt' : 'none (emulator mode)', entries: knowledge.index.entries.length },
+    `Candidate Assistant listening on http://localhost:${config.PORT}/api/messages`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, inFlight: app.http.inFlight() }, 'shutting down');
+    await app.http.shutdown(config.SHUTDOWN_GRACE_MS);
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+}
+
+void main();

@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { KnowledgeError } from './loadFaq.js';
+
+/** A question people ask that the FAQ does not answer: recognising it beats a wrong confident answer. */
+export const outOfScopeSchema = z
+  .object({
+    topics: z.array(
+      z
+        .object({
+          id: z.string().regex(/^[a-z0-9-]+$/),
+          phrasings: z.array(z.string().min(3)).min(3),
+          reply: z.string().min(10),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type OutOfScopeTopic = z.infer<typeof outOfScopeSchema>['topics'][number];
+
+export async function loadOutOfScope(knowledgeDir: string): Promise<OutOfScopeTopic[]> {
+  const file = path.join(knowledgeDir, 'out-of-scope.yaml');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return []; // optional: a knowledge base without known gaps is still valid
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    throw new KnowledgeError(`${file}: not valid YAML: ${(error as Error).message}`);
+  }
+  const result = outOfScopeSchema.safeParse(data);
+  if (!result.success) {
+    const reasons = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new KnowledgeError(`${file}: ${reasons.join('; ')}`);
+  }
+  const ids = new Set<string>();
+  for (const topic of result.data.topics) {
+    if (ids.has(topic.id)) throw new KnowledgeError(`${file}: topics: duplicate id "${topic.id}"`);
+    ids.add(topic.id);
+  }
+  return result.data.topics;
+}

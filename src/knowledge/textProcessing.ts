@@ -1,0 +1,114 @@
+import { stemmer } from 'stemmer';
+
+/**
+ * How candidate text becomes index terms. The same pipeline runs over the knowledge base and over
+ * the question, so synonyms and spelling variants meet on one canonical term.
+ */
+
+// Multi-word expressions are joined before tokenising, or "no show" would split into two stop-words.
+const phrases: Array<[RegExp, string]> = [
+  [/\bno[\s-]?shows?\b/gi, 'noshow'],
+  [/\bt\s*&\s*cs?\b/gi, 'terms conditions'],
+  [/\be[\s-]learning\b/gi, 'elearning'],
+  [/\bmoney back\b/gi, 'refund'],
+  [/\bstudy guides?\b/gi, 'studyguide'],
+  [/\bpractice tests?\b/gi, 'practicetest'],
+  [/\bwork[\s-]?exp(?:erience)?\b/gi, 'workexperience'],
+  [/\bmaster[\s-]?techs?\b/gi, 'master technician'],
+  [/\bdate of birth\b/gi, 'dob'],
+  [/\bsection 609\b/gi, 'epa609'],
+  [/\bepa\b/gi, 'epa609'],
+  [/\b609\b/g, 'epa609'],
+];
+
+/** Variant -> canonical word, applied before stemming. */
+export const synonyms: Record<string, string> = {
+  appt: 'appointment',
+  appts: 'appointment',
+  apt: 'appointment',
+  resched: 'reschedule',
+  reschedual: 'reschedule',
+  reshedule: 'reschedule',
+  rebook: 'reschedule',
+  postpone: 'reschedule',
+  cert: 'certificate',
+  certs: 'certificate',
+  certificat: 'certificate',
+  certifcate: 'certificate',
+  recert: 'recertification',
+  recerts: 'recertification',
+  recertify: 'recertification',
+  recertifying: 'recertification',
+  dup: 'duplicate',
+  dups: 'duplicate',
+  dupe: 'duplicate',
+  dupes: 'duplicate',
+  replacement: 'duplicate',
+  replace: 'duplicate',
+  tech: 'technician',
+  techs: 'technician',
+  mechanic: 'technician',
+  retake: 'retest',
+  retakes: 'retest',
+  resit: 'retest',
+  exam: 'test',
+  exams: 'test',
+  espanol: 'spanish',
+  español: 'spanish',
+  bilingual: 'spanish',
+  insignia: 'insignias',
+  patch: 'insignias',
+  patches: 'insignias',
+  merch: 'merchandise',
+  elearn: 'elearning',
+  accomodation: 'accommodation',
+  accomodations: 'accommodation',
+  disability: 'accommodation',
+  disabilities: 'accommodation',
+  u: 'you',
+  ur: 'your',
+  pls: 'please',
+  plz: 'please',
+  thru: 'through',
+};
+
+export const stopWords = new Set(
+  `a about above after again am an and any are as at be been before being below between both but by can
+  could did do does doing done during each few for from further get got had has have having he her here
+  hers him his how i if in into is it its just me more most my myself no nor not of off on once only or
+  other our out over own please same she should so some such than that the their them then there these
+  they this those through to too under until up very was we were what when where which while who whom
+  why will with would you your yours hi hello hey thanks thank ok okay im i'm ive i've id i'd dont don't
+  cant can't wont won't need want know tell ase`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+export function normalise(text: string): string {
+  const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'");
+  return phrases.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), folded);
+}
+
+export function tokenize(text: string): string[] {
+  return normalise(text)
+    .toLowerCase()
+    .split(/[^a-z0-9']+/)
+    .map((token) => token.replace(/^'+|'+$/g, ''))
+    .filter(Boolean);
+}
+
+/** One token -> its index term, or null for words that carry no meaning here. */
+export function processTerm(token: string): string | null {
+  const lower = token.toLowerCase().replace(/'s$/, '');
+  if (stopWords.has(lower)) return null;
+  const canonical = synonyms[lower] ?? lower;
+  if (stopWords.has(canonical)) return null;
+  if (/^\d+$/.test(canonical) || canonical.length < 2) return null;
+  return stemmer(canonical);
+}
+
+export function contentTerms(text: string): string[] {
+  return tokenize(text)
+    .map(processTerm)
+    .filter((term): term is string => term !== null);
+}

@@ -1,0 +1,24 @@
+/**
+ * Masks personal data in free text before it reaches a log line or a transcript shown to staff.
+ * Deliberately greedy: a masked appointment date costs nothing, a leaked date of birth does.
+ */
+const patterns: Array<[RegExp, string]> = [
+  [/[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi, '[email]'],
+  // SSN in full (123-45-6789, 123 45 6789, 123456789)
+  [/\b\d{3}[- ]?\d{2}[- ]?\d{4}\b/g, '[ssn]'],
+  // North American phone numbers, with or without country code and punctuation
+  [/(?:\+?1[-. ]?)?\(?\b\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}\b/g, '[phone]'],
+  // Dates written with numbers: 3/14/1985, 1985-03-14, 14.03.1985
+  [/\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b/g, '[date]'],
+  // Dates written with a month name: March 14, 1985 / 14 March 1985
+  [
+    /\b(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b/gi,
+    '[date]',
+  ],
+  // "last four 1234", "ssn 1234": four digits near an SSN word
+  [/\b(ssn|social|last\s*(?:4|four))([^\d]{0,20})\d{4}\b/gi, '$1$2[ssn]'],
+];
+
+export function redactText(text: string): string {
+  return patterns.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
+}

@@ -1,0 +1,32 @@
+/**
+ * Every sentence the bot says, keyed by purpose. English first; a Spanish catalogue implements the
+ * same shape. Policy facts here come from the source FAQ (ase-faq-2022-09-20.txt).
+ */
+export const en = {
+  welcome:
+    "Hi! I'm the ASE Candidate Assistant. I can answer questions about buying and scheduling tests, rescheduling, results, certificates, retests and recertification. What can I help you with?",
+  greeting: 'Hello! What can I help you with today? You can ask about scheduling, results, certificates, retests or recertification.',
+  thanks: "You're welcome! Anything else I can help with?",
+  goodbye: 'Goodbye, and good luck with your tests!',
+  capabilities:
+    'I can answer questions about ASE testing: buying and scheduling a test, changing or cancelling an appointment, missed appointments, results, work experience, certificates and duplicates, retests, recertification, Master Technician status, Spanish tests and accommodations. Just ask in your own words.',
+  help: 'Ask me a question in your own words, for example "How do I reschedule my test?" or "When can I retake a test I failed?". Say "start over" at any time, or "talk to a person" to reach ASE staff.',
+  startOver: "Okay, let's start over. What can I help you with?",
+  cancelled: 'Okay, I stopped that. What else can I help you with?',
+  person:
+    'To talk to a person, call ASE Customer Service at 1-800-390-6789. For help with an appointment, you can also call Prometric at 877-346-9327.',
+  didYouMean: 'I want to be sure I answer the right question. Did you mean one of these?',
+  noneOfThese: 'None of these',
+  noneChosen:
+    "Sorry I couldn't find it. Try asking in other words, or call ASE Customer Service at 1-800-390-6789 to talk to a person.",
+  unknown: "Sorry, I don't know that one. I answer questions about ASE testing and certification.",
+  unknownWithSuggestions: "Sorry, I'm not sure I understood. Were you asking about one of these?",
+  unknownTwice:
+    "I'm still not getting it, sorry. You can talk to a person at ASE Customer Service, 1-800-390-6789, or try asking in other words.",
+  talkToPerson: 'Talk to a person',
+  emptyMessage: 'I can only read text messages. Please type your question.',
+  turnError: 'Sorry, something went wrong on my side. Please try again in a moment.',
+  sourceTitle: 'ASE Frequently Asked Questions',
+};
+
+export type Messages = typeof en;

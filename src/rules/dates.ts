@@ -1,0 +1,104 @@
+// Calendar and instant helpers for the rules. Pure: every function takes the instant or date it
+// works on; nothing here reads the clock or depends on the machine's time zone.
+//
+// Calendar dates ('YYYY-MM-DD') are handled as dates in UTC, where every day is 24 hours, so
+// "+ 90 days" is always 90 calendar days whatever DST does in the candidate's zone. Only the
+// conversion of `now` into "today" and of an appointment into an instant uses a real zone.
+
+import { DateTime, IANAZone } from 'luxon';
+import { RuleInputError } from './errors.js';
+import type { Instant, IsoDate, Zone } from './types.js';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+// An instant string must say where it is: 'Z' or an explicit offset.
+const HAS_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
+
+/** Parse a 'YYYY-MM-DD' calendar date; throws RuleInputError naming `field` when malformed. */
+export function parseDate(value: IsoDate, field: string): DateTime {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) {
+    throw new RuleInputError(field, `expected a calendar date 'YYYY-MM-DD', got ${JSON.stringify(value)}`);
+  }
+  const dt = DateTime.fromISO(value, { zone: 'utc' });
+  if (!dt.isValid) {
+    throw new RuleInputError(field, `${JSON.stringify(value)} is not a real date (${dt.invalidExplanation ?? dt.invalidReason})`);
+  }
+  return dt;
+}
+
+/** Throws unless `zone` is a valid IANA zone name. */
+export function checkZone(zone: Zone, field: string): Zone {
+  if (typeof zone !== 'string' || !IANAZone.isValidZone(zone)) {
+    throw new RuleInputError(field, `unknown IANA time zone ${JSON.stringify(zone)}`);
+  }
+  return zone;
+}
+
+/** Convert `now` (Date or ISO string with offset) to a DateTime in `zone`. */
+export function toInstant(now: Instant, zone: Zone, field = 'now'): DateTime {
+  checkZone(zone, 'zone');
+  let dt: DateTime;
+  if (now instanceof Date) {
+    dt = DateTime.fromJSDate(now, { zone });
+  } else if (typeof now === 'string') {
+    if (!HAS_OFFSET.test(now)) {
+      throw new RuleInputError(field, `an instant needs 'Z' or an offset, got ${JSON.stringify(now)}`);
+    }
+    dt = DateTime.fromISO(now, { setZone: true }).setZone(zone);
+  } else {
+    throw new RuleInputError(field, 'expected a Date or an ISO 8601 instant string');
+  }
+  if (!dt.isValid) {
+    throw new RuleInputError(field, `not a valid instant (${dt.invalidExplanation ?? dt.invalidReason})`);
+  }
+  return dt;
+}
+
+/** The calendar date of `now` in `zone`. */
+export function todayIn(now: Instant, zone: Zone): IsoDate {
+  return toInstant(now, zone).toISODate() as IsoDate;
+}
+
+export function addDays(date: IsoDate, days: number, field = 'date'): IsoDate {
+  return parseDate(date, field).plus({ days }).toISODate() as IsoDate;
+}
+
+/**
+ * Add whole years. 29 February lands on 28 February in a non-leap year (luxon clamps to the
+ * last day of the month), so a credential never gains a day.
+ */
+export function addYears(date: IsoDate, years: number, field = 'date'): IsoDate {
+  return parseDate(date, field).plus({ years }).toISODate() as IsoDate;
+}
+
+/** Whole calendar days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round(parseDate(to, 'to').diff(parseDate(from, 'from'), 'days').days);
+}
+
+/**
+ * The instant a local wall-clock time happens in `zone`.
+ * - A time skipped by a spring-forward change (02:30 on the DST night) moves forward by the gap,
+ *   as luxon does (02:30 -> 03:30).
+ * - A time that happens twice (01:30 on the fall-back night) resolves to the EARLIER of the two,
+ *   so any deadline computed from it is the earlier, safer one for the candidate.
+ */
+export function localInstant(date: IsoDate, time: string, zone: Zone, fields: { date: string; time: string; zone: string }): DateTime {
+  parseDate(date, fields.date);
+  if (typeof time !== 'string' || !HH_MM.test(time)) {
+    throw new RuleInputError(fields.time, `expected a 24-hour time 'HH:mm', got ${JSON.stringify(time)}`);
+  }
+  checkZone(zone, fields.zone);
+  const dt = DateTime.fromISO(`${date}T${time}`, { zone });
+  const candidates = dt.getPossibleOffsets();
+  return candidates.reduce((a, b) => (b.toMillis() < a.toMillis() ? b : a), dt);
+}
+
+/** ISO instant with the zone's offset, e.g. '2025-03-07T08:00:00.000-05:00'. */
+export function isoInstant(dt: DateTime): string {
+  return dt.toISO() as string;
+}
+
+export function isoDateOf(dt: DateTime): IsoDate {
+  return dt.toISODate() as IsoDate;
+}
