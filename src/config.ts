@@ -42,24 +42,34 @@ export const configSchema = z
     SHUTDOWN_GRACE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(120_000).default(10_000)),
     LOG_MESSAGE_TEXT: booleanFlag,
   })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['MicrosoftAppId'],
-        message: 'is required when NODE_ENV=production: an unauthenticated production bot accepts anyone',
-      });
+;
+
+type RawEnv = Record<string, string | undefined>;
+const present = (env: RawEnv, name: string) => (env[name] ?? '').trim() !== '';
+
+/**
+ * Rules across variables, checked on the raw environment so they are reported even when another
+ * variable fails its own parse (an operator should see every problem in one run).
+ */
+function crossFieldProblems(env: RawEnv): Array<{ name: string; message: string }> {
+  const problems: Array<{ name: string; message: string }> = [];
+  if ((env.NODE_ENV ?? '').trim() === 'production' && !present(env, 'MicrosoftAppId')) {
+    problems.push({
+      name: 'MicrosoftAppId',
+      message: 'is required when NODE_ENV=production: an unauthenticated production bot accepts anyone',
+    });
+  }
+  if (present(env, 'MicrosoftAppId')) {
+    const type = present(env, 'MicrosoftAppType') ? env.MicrosoftAppType!.trim() : 'MultiTenant';
+    if (type !== 'UserAssignedMSI' && !present(env, 'MicrosoftAppPassword')) {
+      problems.push({ name: 'MicrosoftAppPassword', message: `is required with MicrosoftAppType=${type}` });
     }
-    if (env.MicrosoftAppId) {
-      const type = env.MicrosoftAppType ?? 'MultiTenant';
-      if (type !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
-        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: `is required with MicrosoftAppType=${type}` });
-      }
-      if (type !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
-        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required with MicrosoftAppType=${type}` });
-      }
+    if (type !== 'MultiTenant' && !present(env, 'MicrosoftAppTenantId')) {
+      problems.push({ name: 'MicrosoftAppTenantId', message: `is required with MicrosoftAppType=${type}` });
     }
-  });
+  }
+  return problems;
+}
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -70,17 +80,18 @@ export class ConfigError extends Error {
   }
 }
 
-export function parseConfig(env: Record<string, string | undefined>): Config {
+export function parseConfig(env: RawEnv): Config {
   const result = configSchema.safeParse(env);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
+  const crossField = crossFieldProblems(env).map(({ name, message }) => `${name}: ${message}`);
+  if (result.success && crossField.length === 0) return result.data;
+  const problems = (result.success ? [] : result.error.issues).map((issue) => {
     const name = issue.path.join('.') || '(environment)';
     const raw = typeof issue.path[0] === 'string' ? env[issue.path[0]] : undefined;
     // Secrets never appear in the message; other values do, so the operator sees what was wrong.
     const shown = raw === undefined || /password|secret|key|token/i.test(name) ? '' : ` (got "${raw}")`;
     return `${name}: ${issue.message}${shown}`;
   });
-  throw new ConfigError(problems);
+  throw new ConfigError([...problems, ...crossField]);
 }
 
 /** Loads `.env` (if present) beneath the real environment, then parses. */

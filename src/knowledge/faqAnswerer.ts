@@ -24,10 +24,10 @@ export interface FaqThresholds {
 
 export const defaultThresholds: FaqThresholds = {
   suggestFloor: 8,
-  answerFloor: 14,
-  minCoverage: 0.5,
+  answerFloor: 8,
+  minCoverage: 0.4,
   dominantMargin: 1.8,
-  dominantCoverage: 0.3,
+  dominantCoverage: 0.35,
   margin: 1.3,
 };
 

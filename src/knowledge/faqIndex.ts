@@ -24,15 +24,29 @@ interface IndexedDoc {
  * Alternates carry the most weight: they are how candidates really ask. The answer body is long and
  * full of incidental words, so it only tips close calls.
  */
+const OUT_OF_SCOPE = 'out-of-scope:';
+
+export interface FaqIndexOptions {
+  /** A word the knowledge base never uses weighs like one found in this many topics. */
+  unknownTermDf: number;
+  /** Score factor for known-gap topics over FAQ entries. */
+  outOfScopeBoost: number;
+}
+
+export const defaultIndexOptions: FaqIndexOptions = { unknownTermDf: 2, outOfScopeBoost: 1.6 };
+
 const boost = { question: 2, alternates: 2.5, tags: 1.5, answer: 0.6 };
 
 export class FaqIndex {
   private readonly search: MiniSearch<IndexedDoc>;
   private readonly topics = new Map<string, IndexedTopic>();
+  /** In how many topics each term occurs: rare terms say more about what was asked. */
+  private readonly documentFrequency = new Map<string, number>();
 
   constructor(
     readonly entries: FaqEntry[],
     readonly outOfScope: OutOfScopeTopic[] = [],
+    private readonly options: FaqIndexOptions = defaultIndexOptions,
   ) {
     this.search = new MiniSearch<IndexedDoc>({
       fields: ['question', 'alternates', 'answer', 'tags'],
@@ -46,11 +60,14 @@ export class FaqIndex {
         fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
         prefix: (term) => term.length >= 4,
         weights: { fuzzy: 0.45, prefix: 0.35 },
+        // Known gaps are written as narrow phrasings; when one matches as well as a broad FAQ entry,
+        // the narrow one is the likelier meaning.
+        boostDocument: (id) => (String(id).startsWith(OUT_OF_SCOPE) ? this.options.outOfScopeBoost : 1),
       },
     });
     for (const entry of entries) this.topics.set(entry.id, { kind: 'faq', entry });
-    for (const topic of outOfScope) this.topics.set(`out-of-scope:${topic.id}`, { kind: 'out-of-scope', topic });
-    this.search.addAll([
+    for (const topic of outOfScope) this.topics.set(`${OUT_OF_SCOPE}${topic.id}`, { kind: 'out-of-scope', topic });
+    const documents = [
       ...entries.map((entry) => ({
         id: entry.id,
         question: entry.question,
@@ -59,18 +76,33 @@ export class FaqIndex {
         tags: entry.tags.join(' '),
       })),
       ...outOfScope.map((topic) => ({
-        id: `out-of-scope:${topic.id}`,
+        id: `${OUT_OF_SCOPE}${topic.id}`,
         question: '',
         alternates: topic.phrasings.join(' \n '),
         answer: '',
         tags: '',
       })),
-    ]);
+    ];
+    this.search.addAll(documents);
+    for (const doc of documents) {
+      const terms = new Set(contentTerms(`${doc.question} ${doc.alternates} ${doc.answer} ${doc.tags}`));
+      for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    }
   }
 
   get(id: string): FaqEntry | undefined {
     const topic = this.topics.get(id);
     return topic?.kind === 'faq' ? topic.entry : undefined;
+  }
+
+  /**
+   * Inverse document frequency. A word the knowledge base never uses weighs like a rare one: a
+   * question about "salary" is not answered by matching only its "master technician" part.
+   */
+  private informativeness(term: string): number {
+    const n = this.topics.size;
+    const df = this.documentFrequency.get(term) ?? 0;
+    return Math.log(1 + n / Math.max(df, this.options.unknownTermDf));
   }
 
   query(text: string, limit = 5): FaqHit[] {
@@ -81,8 +113,10 @@ export class FaqIndex {
       const target = this.topics.get(String(result.id));
       if (!target) return [];
       const matched = new Set(result.queryTerms);
-      const covered = [...terms].filter((term) => matched.has(term)).length;
-      return [{ target, score: result.score, coverage: covered / terms.size }];
+      const weight = (term: string) => this.informativeness(term);
+      const total = [...terms].reduce((sum, term) => sum + weight(term), 0);
+      const covered = [...terms].filter((term) => matched.has(term)).reduce((sum, term) => sum + weight(term), 0);
+      return [{ target, score: result.score, coverage: total > 0 ? covered / total : 0 }];
     });
   }
 }

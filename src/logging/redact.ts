@@ -15,6 +15,11 @@ const patterns: Array<[RegExp, string]> = [
     /\b(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b/gi,
     '[date]',
   ],
+  // Day first: 14 March 1985 / 5 January, 1990
+  [
+    /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b/gi,
+    '[date]',
+  ],
   // "last four 1234", "ssn 1234": four digits near an SSN word
   [/\b(ssn|social|last\s*(?:4|four))([^\d]{0,20})\d{4}\b/gi, '$1$2[ssn]'],
 ];

@@ -8,7 +8,8 @@
 //   while MORE than 72 hours remain (now < start - 72 h).
 // - A date with no time counts as starting at 00:00 that day, the earliest it could start, so
 //   the deadline is never later than the real one; the last day to change is then four days
-//   before. The decision says `assumedStartOfDay: true` so the bot can say so.
+//   before (across the autumn clock change the deadline is 01:00 three days before, and
+//   lastDayToChange says so). The decision says `assumedStartOfDay: true` so the bot can say so.
 // - Once the start has passed the verdict is 'appointment-passed' (nothing left to change; if
 //   it was missed, the No Show rule applies).
 

@@ -30,7 +30,8 @@ function clean(text: string): string {
   return text
     .trim()
     .replace(/[’‘]/g, "'")
-    .replace(/[!.,;:]+$/g, '')
+    // Trailing punctuation does not change a command ("what can you do?"), but a lone "?" is a plea for help.
+    .replace(/(?<=[^\s?!.,;:])[?!.,;:]+$/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

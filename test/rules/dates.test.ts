@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, addYears, daysBetween, todayIn } from '../../src/rules/index.js';
+
+describe('calendar helpers', () => {
+  it('adding days crosses month ends: January 31 + 1 day is February 1', () => {
+    expect(addDays('2025-01-31', 1)).toBe('2025-02-01');
+  });
+
+  it('adding days crosses year ends: December 31 + 1 day is January 1', () => {
+    expect(addDays('2025-12-31', 1)).toBe('2026-01-01');
+  });
+
+  it('adding days is unaffected by DST: March 8 + 1 day is March 9 whatever the zone', () => {
+    expect(addDays('2025-03-08', 1)).toBe('2025-03-09');
+    expect(daysBetween('2025-03-08', '2025-03-10')).toBe(2);
+    expect(daysBetween('2025-11-01', '2025-11-03')).toBe(2);
+  });
+
+  it('adding five years to 29 February gives 28 February', () => {
+    expect(addYears('2020-02-29', 5)).toBe('2025-02-28');
+  });
+
+  it('adding four years to 29 February gives 29 February', () => {
+    expect(addYears('2020-02-29', 4)).toBe('2024-02-29');
+  });
+
+  it('daysBetween is negative when the second date is earlier', () => {
+    expect(daysBetween('2025-03-01', '2025-02-28')).toBe(-1);
+  });
+
+  it('today depends on the zone: 2025-01-01 03:00 UTC is still December 31 in Los Angeles', () => {
+    expect(todayIn('2025-01-01T03:00:00Z', 'America/Los_Angeles')).toBe('2024-12-31');
+    expect(todayIn('2025-01-01T03:00:00Z', 'America/New_York')).toBe('2024-12-31');
+    expect(todayIn('2025-01-01T05:00:00Z', 'America/New_York')).toBe('2025-01-01');
+    expect(todayIn(new Date('2025-01-01T09:59:00Z'), 'Pacific/Honolulu')).toBe('2024-12-31');
+    expect(todayIn(new Date('2025-01-01T10:00:00Z'), 'Pacific/Honolulu')).toBe('2025-01-01');
+  });
+});
