@@ -31,6 +31,10 @@ export const synonyms: Record<string, string> = {
   reshedule: 'reschedule',
   rebook: 'reschedule',
   postpone: 'reschedule',
+  // "move my test" is a reschedule; "I moved" / "I'm moving" is a change of address.
+  move: 'reschedule',
+  moved: 'relocated',
+  moving: 'relocated',
   cert: 'certificate',
   certs: 'certificate',
   certificat: 'certificate',
@@ -83,6 +87,17 @@ export const stopWords = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * When something happens says nothing about which answer is wanted ("can I reschedule my test for
+ * next month?"): dates are the dialogs' business, and here they only dilute the match.
+ */
+const timeWords = `today tomorrow yesterday tonight morning afternoon evening week weeks weekend month months next ago
+  monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+  september october november december jan feb mar apr jun jul aug sep sept oct nov dec`
+  .split(/\s+/)
+  .filter(Boolean);
+for (const word of timeWords) stopWords.add(word);
 
 export function normalise(text: string): string {
   const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'");

@@ -19,7 +19,7 @@ const rules: Array<[Command, RegExp]> = [
   ['person', whole("(?:i (?:want|need|would like|wanna) (?:to )?)?(?:talk|speak|chat) (?:to|with) (?:a |an |some)?(?:person|human|agent|someone|somebody|representative|rep|real person|live agent)|(?:a |an )?(?:live )?(?:agent|human|representative|rep|operator|real person|person)(?: please)?|call me|customer service|talk to a person")],
   ['startOver', whole('start over|restart|start again|reset|begin again|from the top')],
   ['cancel', whole("cancel|stop that|never ?mind|nvm|forget it|quit|exit|back to the bot|i'?m done")],
-  ['help', whole('help|help me|\\?+|i need help|what do i do|how does this work')],
+  ['help', whole('help|help me|can you help(?: me)?|(?:can|could) (?:you|u) help(?: me)?(?: please)?|\\?+|i need help|what do i do|how does this work')],
   ['capabilities', whole("what can you do|what do you do|what can i ask(?: you)?|what are you|who are you|what can you help (?:me )?with|menu|options")],
   ['greeting', whole("hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|yo|hola|hi there|hello there|hey there")],
   ['thanks', whole("thanks?(?: you)?(?: so much| very much| a lot)?|thx|ty|tysm|thank u|cheers|great,? thanks|ok(?:ay)? thanks?|perfect,? thanks|awesome,? thanks?")],

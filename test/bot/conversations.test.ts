@@ -1,0 +1,417 @@
+import type { Activity, TestAdapter } from 'botbuilder';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { shortAnswer, type FaqEntry } from '../../src/knowledge/faqEntry.js';
+import { en } from '../../src/messages/en.js';
+import { botOnTestAdapter, say, shippedKnowledge } from '../support/testApp.js';
+
+type Expected = string | RegExp;
+
+/** The text of everything the bot said this turn. */
+async function reply(adapter: TestAdapter, text: string): Promise<string> {
+  const activities = await say(adapter, text);
+  expect(activities.length, `no reply to ${JSON.stringify(text)}`).toBeGreaterThan(0);
+  return activities.map((activity) => activity.text ?? '').join('\n\n');
+}
+
+function expectMatch(text: string, expected: Expected): void {
+  if (typeof expected === 'string') expect(text).toContain(expected);
+  else expect(text).toMatch(expected);
+}
+
+/** Sends an activity that is not plain text (conversationUpdate, attachment) and returns the bot's replies. */
+async function receive(adapter: TestAdapter, activity: Partial<Activity>): Promise<Partial<Activity>[]> {
+  adapter.activeQueue.splice(0);
+  await adapter.receiveActivity(activity);
+  return adapter.activeQueue.splice(0);
+}
+
+/** Runs a multi-turn transcript on one conversation, checking each reply in order. */
+async function runTranscript(transcript: Array<[user: string, expected: Expected]>): Promise<void> {
+  const { adapter } = await botOnTestAdapter();
+  for (const [user, expected] of transcript) {
+    const text = await reply(adapter, user);
+    try {
+      expectMatch(text, expected);
+    } catch (error) {
+      throw new Error(`after the candidate said ${JSON.stringify(user)}: ${(error as Error).message}`);
+    }
+  }
+}
+
+const actionsOf = (activity: Partial<Activity> | undefined) => activity?.suggestedActions?.actions ?? [];
+
+let entries: FaqEntry[];
+beforeAll(async () => {
+  entries = (await shippedKnowledge()).index.entries;
+});
+
+const entryByQuestion = (question: string): FaqEntry => {
+  const entry = entries.find((e) => e.question === question);
+  if (!entry) throw new Error(`no FAQ entry titled ${JSON.stringify(question)}`);
+  return entry;
+};
+
+// Written for this suite: none is an alternate in knowledge/faq or a question in the retrieval set.
+const faqQuestions: Array<[userSays: string, replyMustContain: string | RegExp]> = [
+  ['My framed ASE certificate was ruined in a flood, how do I order another one?', '$7.50'],
+  ['wat does a new certifcate cost', '$7.50 per test series'],
+  ['is there any way to move my exam appointment to a later date', '877-346-9327'],
+  ['how do I cancel a test I already paid for', 'Cancel Test option'],
+  ['I slept through my appointment yesterday, what happens now?', 'No Show'],
+  ['i got to the test center late and they turned me away', 'Arriving late counts the same'],
+  ['how do I register and schedule an ASE test', '90 days from the purchase date'],
+  ['I want to sign up for the A1, where do I start', 'registration fee is charged per order'],
+  ['how long until my scores come out', 'score report is emailed'],
+  ['how much hands-on experience is required for certification', 'work experience form'],
+  ['do i have to send my job history before testing', 'does not have to be submitted before you take your test'],
+  ['when does the certificate arrive after passing', 'three weeks'],
+  ["I didn't pass the A4 test, how long do I have to wait to try again", '30 full days'],
+  ['can i retake the a5 tomorow if i failed today', '30 full days'],
+  ["why can't I see what I answered wrong", "can't show you the questions you missed"],
+  ['my certifications expired three years ago, can I still recertify', 'even if your credentials have expired'],
+  ['how long r my certs good for', 'valid for five years'],
+  ['do I stay a master technician if one of my certifications expires', 'not for life'],
+  ['whats the deal with master tech status if my brakes cert runs out', 'Master Technician status lasts only'],
+  ['are the tests offered in spanish', 'available in Spanish'],
+  ['can I take the test while deployed overseas with the military', 'overseas bases'],
+  ['can I test in Mexico', 'United States, U.S. territories, and Canada'],
+  ['what resources are there to study for ASE certification', 'Study Guides'],
+  ['what prerequisites do the L1, L2 and L3 tests have', 'unique prerequisites'],
+  ['I need extra time on the test because of a disability', 'ADA Request Form'],
+  ['where do I mail the ADA paperwork', 'qualified, appropriate professional'],
+  ['I moved to a new house, how do I give ASE my new address', 'Update your address by logging in to myASE'],
+  ['my last name changed after my wedding, how do I update my profile', 'Profile Change Form'],
+  ['my birthday is wrong on my ASE account', 'Profile Change Form'],
+  ['where can I buy an ASE sleeve emblem for my uniform', 'insignias and merchandise'],
+  ['how do I get refrigerant certification for section 609', 'Refrigerant, Recovery, & Recycling'],
+  ['what is the introduction to automobile service e-learning course', 'E-Learning Program'],
+  ["where are ASE's terms and conditions", 'Terms and Conditions page'],
+];
+
+describe('FAQ questions in the candidate’s own words', () => {
+  it.each(faqQuestions)('%j is answered with %j', async (userSays, mustContain) => {
+    const { adapter } = await botOnTestAdapter();
+    expectMatch(await reply(adapter, userSays), mustContain);
+  });
+
+  it('the table reaches every shipped entry, each fragment belonging to exactly one answer', () => {
+    const reached = new Set<string>();
+    for (const [userSays, fragment] of faqQuestions) {
+      const owners = entries.filter((entry) =>
+        typeof fragment === 'string' ? entry.answer.includes(fragment) : fragment.test(entry.answer),
+      );
+      expect(owners.map((entry) => entry.id), `fragment for ${JSON.stringify(userSays)}`).toHaveLength(1);
+      reached.add(owners[0]!.id);
+    }
+    expect([...reached].sort()).toEqual(entries.map((entry) => entry.id).sort());
+  });
+
+  it('a FAQ answer ends with its source and offers its related questions as buttons', async () => {
+    const { adapter } = await botOnTestAdapter();
+    const [activity] = await say(adapter, 'My framed ASE certificate was ruined in a flood, how do I order another one?');
+    expect(activity?.text).toContain('_Source: ASE Frequently Asked Questions, 2022-09-20_');
+    expect(actionsOf(activity).map((action) => action.title)).toEqual([
+      'When do I get my certificate?',
+      'How do I notify ASE of an address change?',
+    ]);
+  });
+
+  it('a greeting in front of a question does not hide it: "hi, how do I get a duplicate certificate?" gets the duplicate answer', async () => {
+    const { adapter } = await botOnTestAdapter();
+    const text = await reply(adapter, 'hi, how do I get a duplicate certificate?');
+    expect(text).toContain('$7.50');
+    expect(text).not.toContain(en.greeting);
+  });
+
+  it('"Hello there - can I move my test to another day?" gets the change-or-cancel answer', async () => {
+    const { adapter } = await botOnTestAdapter();
+    expect(await reply(adapter, 'Hello there - can I move my test to another day?')).toContain('877-346-9327');
+  });
+});
+
+describe('small talk and commands', () => {
+  const smallTalk: Array<[userSays: string, replyMustContain: string | RegExp]> = [
+    ['hi', en.greeting],
+    ['Hello!', en.greeting],
+    ['good morning', en.greeting],
+    ['thanks', en.thanks],
+    ['thank you so much', en.thanks],
+    ['bye', en.goodbye],
+    ["that's all", en.goodbye],
+    ['what can you do', en.capabilities],
+    ['what can I ask you', en.capabilities],
+    ['help', en.help],
+    ['start over', en.startOver],
+    ['cancel', en.cancelled],
+    ['never mind', en.cancelled],
+    ['talk to a person', '1-800-390-6789'],
+    ['agent', '1-800-390-6789'],
+    ['human', '1-800-390-6789'],
+    ['I want to speak to a representative', '1-800-390-6789'],
+    ['customer service', '1-800-390-6789'],
+  ];
+
+  // People end questions with a question mark; a command asked as a question is still the command.
+  const askedAsQuestions: Array<[userSays: string, replyMustContain: string | RegExp]> = [
+    ['what can you do?', en.capabilities],
+    ['who are you?', en.capabilities],
+    ['talk to a person?', '1-800-390-6789'],
+    ['help me?', en.help],
+  ];
+
+  it.each(askedAsQuestions)('%j, with its question mark, still gets the command reply', async (userSays, mustContain) => {
+    const { adapter } = await botOnTestAdapter();
+    expectMatch(await reply(adapter, userSays), mustContain);
+  });
+
+  it('a lone "?" asks for help', async () => {
+    const { adapter } = await botOnTestAdapter();
+    expect(await reply(adapter, '?')).toBe(en.help);
+  });
+
+  it.each(smallTalk)('%j gets its small-talk or command reply', async (userSays, mustContain) => {
+    const { adapter } = await botOnTestAdapter();
+    expectMatch(await reply(adapter, userSays), mustContain);
+  });
+
+  it('"cancel my test" is a question about cancelling, not the cancel command', async () => {
+    const { adapter } = await botOnTestAdapter();
+    const text = await reply(adapter, 'cancel my test');
+    expect(text).not.toContain(en.cancelled);
+    expect(text).toContain('877-346-9327');
+  });
+});
+
+describe('questions the FAQ does not answer', () => {
+  const policyFacts = ['$7.50', '877-346-9327', '30 full days', '90 days', 'three weeks', 'five years', 'ADA Request Form'];
+  // Any of the bot's ways of saying it has no answer (src/messages/en.ts, knowledge/out-of-scope.yaml).
+  const noAnswer = /don't know|not sure|don't have|can't|outside what I can answer/i;
+  const outOfDomain: Array<[userSays: string, replyMustContain: string | RegExp]> = [
+    ['will it rain in Dallas tomorrow', noAnswer],
+    ["what's the weather like this weekend", noAnswer],
+    ['who won the world series last year', noAnswer],
+    ['did the Lakers win last night', noAnswer],
+    ['my check engine light is on', "I can't give repair advice"],
+    ["my car's check engine light came on this morning, what's wrong with it", noAnswer],
+    ["what's the passing score", "I don't have passing-score details"],
+  ];
+
+  it.each(outOfDomain)('%j gets no policy answer, only %j', async (userSays, mustContain) => {
+    const { adapter } = await botOnTestAdapter();
+    const text = await reply(adapter, userSays);
+    expectMatch(text, mustContain);
+    for (const fact of policyFacts) expect(text).not.toContain(fact);
+    for (const entry of entries) expect(text.startsWith(shortAnswer(entry)), entry.id).toBe(false);
+  });
+});
+
+describe('did you mean', () => {
+  const ambiguous = 'how long after buying a test do I have to take it';
+
+  it('an ambiguous question offers up to 3 FAQ questions plus "None of these"', async () => {
+    const { adapter } = await botOnTestAdapter();
+    const [activity, ...rest] = await say(adapter, ambiguous);
+    expect(rest).toEqual([]);
+    expect(activity?.text).toBe(en.didYouMean);
+    const titles = actionsOf(activity).map((action) => String(action.title));
+    expect(titles.length).toBeGreaterThanOrEqual(3);
+    expect(titles.length).toBeLessThanOrEqual(4);
+    expect(titles.at(-1)).toBe(en.noneOfThese);
+    for (const title of titles.slice(0, -1)) expect(entryByQuestion(title)).toBeDefined();
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it('answering "1" gives the first offered entry’s answer', async () => {
+    const { adapter } = await botOnTestAdapter();
+    const [offer] = await say(adapter, ambiguous);
+    const first = entryByQuestion(String(actionsOf(offer)[0]?.title));
+    const text = await reply(adapter, '1');
+    expect(text.startsWith(shortAnswer(first))).toBe(true);
+  });
+
+  it('tapping the second button (its value comes back as text) gives the second entry’s answer', async () => {
+    const { adapter } = await botOnTestAdapter();
+    const [offer] = await say(adapter, ambiguous);
+    const second = actionsOf(offer)[1];
+    const entry = entryByQuestion(String(second?.title));
+    const text = await reply(adapter, String(second?.value));
+    expect(text.startsWith(shortAnswer(entry))).toBe(true);
+  });
+
+  it('"None of these" gives the none-chosen message and offers a person', async () => {
+    const { adapter } = await botOnTestAdapter();
+    await say(adapter, ambiguous);
+    const [activity] = await say(adapter, en.noneOfThese);
+    expect(activity?.text).toBe(en.noneChosen);
+    expect(activity?.text).toContain('1-800-390-6789');
+    expect(actionsOf(activity).map((action) => action.title)).toEqual([en.talkToPerson]);
+  });
+
+  it('a number with nothing offered is not taken as a choice', async () => {
+    const { adapter } = await botOnTestAdapter();
+    const text = await reply(adapter, '2');
+    for (const entry of entries) expect(text.startsWith(shortAnswer(entry)), entry.id).toBe(false);
+  });
+});
+
+describe('multi-turn conversations', () => {
+  const transcripts: Array<[name: string, turns: Array<[user: string, expected: Expected]>]> = [
+    [
+      'greeting, a question, two follow-ups by number, thanks and goodbye',
+      [
+        ['hello', en.greeting],
+        ['how do I get a duplicate certificate', '$7.50'],
+        // duplicate-certificate offers certificate-delivery first...
+        ['1', 'three weeks'],
+        // ...which offers work-experience, address-change, duplicate-certificate
+        ['3', '$7.50'],
+        ['thanks', en.thanks],
+        ['bye', en.goodbye],
+      ],
+    ],
+    [
+      'two misunderstood messages in a row: the second offers a person',
+      [
+        ['asdf qwerty', en.unknown],
+        ['blorp zzz', en.unknownTwice],
+      ],
+    ],
+    [
+      'an understood question resets the misunderstanding count',
+      [
+        ['asdf qwerty', en.unknown],
+        ['how do I get a duplicate certificate', '$7.50'],
+        ['blorp zzz', en.unknown],
+      ],
+    ],
+    [
+      'a command resets the misunderstanding count',
+      [
+        ['asdf qwerty', en.unknown],
+        ['help', en.help],
+        ['blorp zzz', en.unknown],
+      ],
+    ],
+    [
+      'start over forgets the choices just offered',
+      [
+        ['how do I get a duplicate certificate', '$7.50'],
+        ['start over', en.startOver],
+        ['1', en.unknown],
+      ],
+    ],
+    [
+      'the cancel command, then a question about cancelling',
+      [
+        ['cancel', en.cancelled],
+        ['cancel my test', '877-346-9327'],
+      ],
+    ],
+  ];
+
+  it.each(transcripts)('%s', async (_name, turns) => {
+    await runTranscript(turns);
+  });
+
+  it('after two misunderstood messages the reply names 1-800-390-6789 and offers a "Talk to a person" button', async () => {
+    const { adapter } = await botOnTestAdapter();
+    await say(adapter, 'asdf qwerty');
+    const [activity] = await say(adapter, 'blorp zzz');
+    expect(activity?.text).toContain('1-800-390-6789');
+    expect(actionsOf(activity).map((action) => action.title)).toContain(en.talkToPerson);
+  });
+});
+
+describe('welcome', () => {
+  const userJoins = (): Partial<Activity> => ({
+    type: 'conversationUpdate',
+    membersAdded: [{ id: 'user1', name: 'User1' }],
+    recipient: { id: 'bot', name: 'Bot' },
+  });
+
+  it('a user joining gets the welcome exactly once, even when the conversationUpdate arrives twice', async () => {
+    const { adapter, events } = await botOnTestAdapter();
+    const first = await receive(adapter, userJoins());
+    const second = await receive(adapter, userJoins());
+    expect(first.map((activity) => activity.text)).toEqual([en.welcome]);
+    expect(second).toEqual([]);
+    expect(events.filter((event) => event.route === 'welcome')).toHaveLength(1);
+  });
+
+  it('the bot itself joining gets no welcome', async () => {
+    const { adapter } = await botOnTestAdapter();
+    const replies = await receive(adapter, { ...userJoins(), membersAdded: [{ id: 'bot', name: 'Bot' }] });
+    expect(replies).toEqual([]);
+  });
+
+  it('a candidate who already wrote is not welcomed when the conversationUpdate comes late', async () => {
+    const { adapter } = await botOnTestAdapter();
+    await say(adapter, 'how do I get a duplicate certificate');
+    expect(await receive(adapter, userJoins())).toEqual([]);
+  });
+
+  it('after the welcome, the next question is answered normally', async () => {
+    const { adapter } = await botOnTestAdapter();
+    await receive(adapter, userJoins());
+    expect(await reply(adapter, 'how do I get a duplicate certificate')).toContain('$7.50');
+  });
+});
+
+describe('turn events', () => {
+  it('after a FAQ answer the event has route faq, the entry id and a score, and no message text', async () => {
+    const { adapter, events } = await botOnTestAdapter();
+    const question = 'My framed ASE certificate was ruined in a flood, how do I order another one?';
+    await say(adapter, question);
+    expect(events).toHaveLength(1);
+    const [event] = events;
+    expect(event).toMatchObject({ route: 'faq', channel: 'test', conversationId: 'Convo1' });
+    expect(event?.faq?.decision).toBe('answer');
+    expect(event?.faq?.entryId).toBe('duplicate-certificate');
+    expect(event?.faq?.score).toBeGreaterThan(0);
+    expect(event?.faq?.coverage).toBeGreaterThan(0);
+    expect(event?.faq?.coverage).toBeLessThanOrEqual(1);
+    const recorded = JSON.stringify(event);
+    for (const word of ['framed', 'flood', 'ruined', question]) expect(recorded).not.toContain(word);
+    expect(recorded).not.toContain('$7.50');
+    expect(Object.keys(event ?? {})).not.toContain('text');
+  });
+
+  const routes: Array<[userSays: string, route: string, detail: Record<string, unknown>]> = [
+    ['hi', 'command', { command: 'greeting' }],
+    ['talk to a person', 'command', { command: 'person' }],
+    ['asdf qwerty', 'faq', { faq: expect.objectContaining({ decision: 'unknown' }) }],
+    ["what's the passing score", 'faq', { faq: expect.objectContaining({ decision: 'out-of-scope' }) }],
+  ];
+
+  it.each(routes)('%j is recorded as route %s', async (userSays, route, detail) => {
+    const { adapter, events } = await botOnTestAdapter();
+    await say(adapter, userSays);
+    expect(events).toEqual([expect.objectContaining({ route, ...detail })]);
+    expect(JSON.stringify(events)).not.toContain(userSays === 'hi' ? '"hi"' : userSays);
+  });
+
+  it('picking a choice is recorded as route choice with the chosen entry', async () => {
+    const { adapter, events } = await botOnTestAdapter();
+    await say(adapter, 'how do I get a duplicate certificate');
+    await say(adapter, '1');
+    expect(events.at(-1)).toMatchObject({ route: 'choice', faq: { decision: 'answer', entryId: 'certificate-delivery' } });
+  });
+});
+
+describe('messages without text', () => {
+  it('an attachment with no text gets the empty-message reply, not a crash', async () => {
+    const { adapter, events } = await botOnTestAdapter();
+    const replies = await receive(adapter, {
+      type: 'message',
+      attachments: [{ contentType: 'image/png', contentUrl: 'https://example.com/photo.png', name: 'photo.png' }],
+    });
+    expect(replies.map((activity) => activity.text)).toEqual([en.emptyMessage]);
+    expect(events.at(-1)?.route).toBe('non-text');
+  });
+
+  it('a message of only spaces gets the empty-message reply, and the next question is still answered', async () => {
+    const { adapter } = await botOnTestAdapter();
+    expect(await reply(adapter, '   ')).toBe(en.emptyMessage);
+    expect(await reply(adapter, 'how do I get a duplicate certificate')).toContain('$7.50');
+  });
+});
