@@ -20,10 +20,9 @@ export interface AppParts {
  * Wires the parts into a bot and an HTTP server. The composition root (index.ts) decides which
  * concrete parts to pass; tests pass their own.
  */
-export function buildApp({ config, logger, storage, knowledge }: AppParts) {
+export function buildBot({ logger, storage, knowledge }: Omit<AppParts, 'config'>): CandidateBot {
   const conversationState = new ConversationState(storage);
-  const adapter = createAdapter(config, logger, en.turnError);
-  const bot = new CandidateBot({
+  return new CandidateBot({
     conversationState,
     faq: knowledge.answerer,
     lookup: (id) => knowledge.index.get(id),
@@ -31,6 +30,12 @@ export function buildApp({ config, logger, storage, knowledge }: AppParts) {
     render: (reply) => renderDefault(reply),
     events: logTurnEvents(logger),
   });
+}
+
+export function buildApp(parts: AppParts) {
+  const { config, logger, storage, knowledge } = parts;
+  const adapter = createAdapter(config, logger, en.turnError);
+  const bot = buildBot(parts);
   const onTurn = (context: TurnContext) => bot.run(context);
   const http: BotServer = createServer({
     adapter,

@@ -8,10 +8,6 @@ import { z } from 'zod';
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
-const booleanFlag = z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).optional()).transform(
-  (value) => value === 'true' || value === '1',
-);
-
 const ianaZone = z.string().refine(
   (zone) => {
     try {
@@ -40,7 +36,6 @@ export const configSchema = z
     KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default('knowledge')),
     DEFAULT_TIMEZONE: z.preprocess(emptyToUndefined, ianaZone.default('America/New_York')),
     SHUTDOWN_GRACE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(120_000).default(10_000)),
-    LOG_MESSAGE_TEXT: booleanFlag,
   })
 ;
 

@@ -30,28 +30,18 @@ describe('parseConfig defaults', () => {
       KNOWLEDGE_DIR: 'knowledge',
       DEFAULT_TIMEZONE: 'America/New_York',
       SHUTDOWN_GRACE_MS: 10_000,
-      LOG_MESSAGE_TEXT: false,
     });
     expect(config.MicrosoftAppId).toBeUndefined();
     expect(config.MicrosoftAppPassword).toBeUndefined();
   });
 
   it('values given as text are read as the numbers and flags they name', () => {
-    const config = parseConfig({ PORT: '8080', SHUTDOWN_GRACE_MS: '2500', LOG_MESSAGE_TEXT: 'true', DEFAULT_TIMEZONE: 'America/Chicago' });
+    const config = parseConfig({ PORT: '8080', SHUTDOWN_GRACE_MS: '2500', DEFAULT_TIMEZONE: 'America/Chicago' });
     expect(config.PORT).toBe(8080);
     expect(config.SHUTDOWN_GRACE_MS).toBe(2500);
-    expect(config.LOG_MESSAGE_TEXT).toBe(true);
     expect(config.DEFAULT_TIMEZONE).toBe('America/Chicago');
   });
 
-  it.each([
-    ['true', true],
-    ['1', true],
-    ['false', false],
-    ['0', false],
-  ])('LOG_MESSAGE_TEXT=%s turns logging of message text %s', (value, expected) => {
-    expect(parseConfig({ LOG_MESSAGE_TEXT: value }).LOG_MESSAGE_TEXT).toBe(expected);
-  });
 });
 
 describe('parseConfig empty values', () => {
@@ -62,7 +52,6 @@ describe('parseConfig empty values', () => {
     ['LOG_LEVEL', '   ', 'info'],
     ['SHUTDOWN_GRACE_MS', '', 10_000],
     ['KNOWLEDGE_DIR', '', 'knowledge'],
-    ['LOG_MESSAGE_TEXT', '', false],
   ];
 
   it.each(defaults)('%s set to an empty string (%j) is treated as unset and gets its default', (name, blank, expected) => {
@@ -116,7 +105,6 @@ describe('parseConfig bad values', () => {
     ['SHUTDOWN_GRACE_MS', '999999'],
     ['LOG_LEVEL', 'verbose'],
     ['NODE_ENV', 'staging'],
-    ['LOG_MESSAGE_TEXT', 'yes'],
     ['MicrosoftAppType', 'Bogus'],
     ['DEFAULT_TIMEZONE', 'Eastern'],
   ];

@@ -56,9 +56,11 @@ export class FaqIndex {
       searchOptions: {
         boost,
         combineWith: 'OR',
-        // Typos in longer words only: fuzzy-matching "a5" or "fee" would invent matches.
-        fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-        prefix: (term) => term.length >= 4,
+        // Only words the knowledge base does not know are treated as typos or truncations: an exact hit
+        // needs no fuzzy search (which is the costly part of a query), and short words like "a5" or
+        // "fee" would match too much.
+        fuzzy: (term) => (term.length >= 5 && !this.documentFrequency.has(term) ? 0.2 : false),
+        prefix: (term) => term.length >= 4 && !this.documentFrequency.has(term),
         weights: { fuzzy: 0.45, prefix: 0.35 },
         // Known gaps are written as narrow phrasings; when one matches as well as a broad FAQ entry,
         // the narrow one is the likelier meaning.
