@@ -122,7 +122,7 @@ async function main(): Promise<void> {
   const config = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const sink = await startSink();
 
-  const faqApp = buildApp({ config, logger, storage: new MemoryStorage(), knowledge: await loadKnowledgeBase('knowledge') });
+  const faqApp = buildApp({ config, logger, storage: new MemoryStorage(), knowledge: await loadKnowledgeBase('knowledge'), clock: () => new Date() });
   const echoAdapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const echoBot = new EchoBot();
   const echoServer = createServer({ adapter: echoAdapter, onTurn: (context: TurnContext) => echoBot.run(context), readiness: [], logger });

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   const storage = new MemoryStorage();
-  const app = buildApp({ config, logger, storage, knowledge });
+  const app = buildApp({ config, logger, storage, knowledge, clock: () => new Date() });
 
   await new Promise<void>((resolve) => app.http.server.listen(config.PORT, config.HOST, resolve));
   logger.info(

@@ -1,4 +1,6 @@
 import { ActivityHandler, ActivityTypes, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { turnFacts, turnFactsKey, type GuidedTask, type TaskOptions, type TaskResult, type TurnFacts } from '../../dialogs/index.js';
 import type { FaqAnswerer } from '../knowledge/faqAnswerer.js';
 import type { FaqEntry } from '../knowledge/faqEntry.js';
 import type { Reply } from '../channels/reply.js';
@@ -13,6 +15,8 @@ export interface ConversationData {
   offered?: string[];
   /** Consecutive turns the bot did not understand. */
   misunderstood?: number;
+  /** A task whose FAQ answer offered to work out the candidate's own dates ("tell me the date..."). */
+  taskOffer?: string;
 }
 
 export interface CandidateBotDeps {
@@ -22,7 +26,23 @@ export interface CandidateBotDeps {
   messages: Messages;
   render: (reply: Reply, context: TurnContext) => Partial<Activity>;
   events: TurnEventSink;
+  /** Guided tasks, each a dialog whose id is the task id that `detect` returns. */
+  tasks?: { dialogs: GuidedTask[]; detect: (text: string) => { task: string; confidence: 'high' | 'low' } | null };
+  /** The clock, read once per turn here and handed to dialogs as a fact. */
+  clock: () => Date;
+  /** Zone for dates when the channel does not send the candidate's own. */
+  defaultZone: string;
 }
+
+const isZone = (zone: unknown): zone is string => {
+  if (typeof zone !== 'string' || !zone) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Routes each turn: commands that work anywhere, a pick from the choices just offered, then the
@@ -30,10 +50,15 @@ export interface CandidateBotDeps {
  */
 export class CandidateBot extends ActivityHandler {
   private readonly data: StatePropertyAccessor<ConversationData>;
+  private readonly dialogs: DialogSet;
+  private readonly tasks: Map<string, GuidedTask>;
 
   constructor(private readonly deps: CandidateBotDeps) {
     super();
     this.data = deps.conversationState.createProperty<ConversationData>('candidateAssistant');
+    this.dialogs = new DialogSet(deps.conversationState.createProperty<DialogState>('dialogState'));
+    for (const dialog of deps.tasks?.dialogs ?? []) this.dialogs.add(dialog);
+    this.tasks = new Map((deps.tasks?.dialogs ?? []).map((dialog) => [dialog.id, dialog]));
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
@@ -69,8 +94,14 @@ export class CandidateBot extends ActivityHandler {
     }
     // The candidate may be talking to us before a conversationUpdate ever arrived (SMS, some clients).
     data.welcomed = true;
+    this.setTurnFacts(context);
 
     const command = detectCommand(text);
+    const dc = await this.dialogs.createContext(context);
+    if (dc.activeDialog) {
+      await this.continueTask(dc, command, data);
+      return;
+    }
     if (command) {
       await this.send(context, this.commandReply(command));
       data.offered = undefined;
@@ -91,21 +122,92 @@ export class CandidateBot extends ActivityHandler {
       const related = picked.related.flatMap((id) => this.deps.lookup(id) ?? []);
       data.offered = related.map((entry) => entry.id);
       data.misunderstood = 0;
+      data.taskOffer = [...this.tasks.values()].find((task) => task.spec.faqEntry === picked.id)?.id;
       await this.send(context, answerReply(picked, related, messages));
       this.record(context, { route: 'choice', faq: { decision: 'answer', entryId: picked.id } });
       return;
     }
 
-    const decision = this.deps.faq.decide(stripGreeting(text));
+    const question = stripGreeting(text);
+    const match = this.deps.tasks?.detect(question);
+    // A message with the candidate's own facts starts the task; a general question gets the FAQ
+    // answer, which offers to work the dates out, and a reply with those facts takes the offer up.
+    const matched = match?.confidence === 'high' ? this.tasks.get(match.task) : undefined;
+    if (matched?.findsSomethingIn(question, turnFacts(context))) {
+      await this.beginTask(dc, data, matched.id, { text: question });
+      return;
+    }
+    const offer = data.taskOffer ? this.tasks.get(data.taskOffer) : undefined;
+    data.taskOffer = undefined;
+    const decision = this.deps.faq.decide(question);
+    // A reply to "tell me which tests" is short; a long message that the FAQ answers is a new question.
+    const replyLike = decision.kind !== 'answer' || question.split(/\s+/).length <= 6;
+    const sameTask = !match || match.task === offer?.id;
+    if (offer && replyLike && sameTask && offer.findsSomethingIn(question, turnFacts(context))) {
+      await this.beginTask(dc, data, offer.id, { text: question, answeredGenerally: true });
+      return;
+    }
+
     const outcome = faqOutcome(decision, this.deps.lookup, messages, data.misunderstood ?? 0);
     data.offered = outcome.offered.map((entry) => entry.id);
     data.misunderstood = outcome.understood ? 0 : (data.misunderstood ?? 0) + 1;
+    const answered = decision.kind === 'answer' ? decision.entry.id : undefined;
+    data.taskOffer =
+      (match && decision.kind !== 'answer' ? match.task : undefined) ??
+      [...this.tasks.values()].find((task) => task.spec.faqEntry === answered)?.id;
     await this.send(context, outcome.reply);
     const best = decision.kind === 'answer' ? decision.hit : decision.hits[0];
     this.record(context, {
       route: 'faq',
       faq: { decision: decision.kind, entryId: outcome.entryId, score: best?.score, coverage: best?.coverage },
     });
+  }
+
+  private setTurnFacts(context: TurnContext): void {
+    const channelZone = (context.activity as { localTimezone?: unknown }).localTimezone;
+    const facts: TurnFacts = isZone(channelZone)
+      ? { now: this.deps.clock(), zone: channelZone, zoneFromChannel: true }
+      : { now: this.deps.clock(), zone: this.deps.defaultZone, zoneFromChannel: false };
+    context.turnState.set(turnFactsKey, facts);
+  }
+
+  /**
+   * A task is running. Commands still work: cancel, start over and "a person" end it; help and small
+   * talk answer and then ask the task's question again. Anything else is the task's business.
+   */
+  private async continueTask(dc: DialogContext, command: Command | null, data: ConversationData): Promise<void> {
+    const context = dc.context;
+    const task = dc.activeDialog?.id ?? '';
+    const dialog = this.deps.tasks?.dialogs.find((d) => d.id === task);
+    if (command === 'cancel' || command === 'startOver' || command === 'person' || command === 'goodbye') {
+      await dc.cancelAllDialogs();
+      data.offered = undefined;
+      data.misunderstood = 0;
+      await this.send(context, this.commandReply(command));
+      this.record(context, { route: 'command', command, dialog: { id: task, outcome: 'interrupted' } });
+      return;
+    }
+    if (command) {
+      const reply = command === 'help' && dialog ? { text: dialog.help() } : this.commandReply(command);
+      await this.send(context, reply);
+      await dc.repromptDialog();
+      this.record(context, { route: 'command', command, dialog: { id: task } });
+      return;
+    }
+    const result = await dc.continueDialog();
+    this.recordTask(context, task, result.status === DialogTurnStatus.complete ? (result.result as TaskResult | undefined) : undefined);
+  }
+
+  private async beginTask(dc: DialogContext, data: ConversationData, task: string, options: TaskOptions): Promise<void> {
+    data.offered = undefined;
+    data.misunderstood = 0;
+    data.taskOffer = undefined;
+    const result = await dc.beginDialog(task, options);
+    this.recordTask(dc.context, task, result.status === DialogTurnStatus.complete ? (result.result as TaskResult | undefined) : undefined);
+  }
+
+  private recordTask(context: TurnContext, task: string, result: TaskResult | undefined): void {
+    this.record(context, { route: 'dialog', dialog: { id: task, outcome: result?.outcome ?? 'in-progress' } });
   }
 
   private commandReply(command: Command): Reply {

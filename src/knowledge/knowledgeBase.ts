@@ -2,15 +2,24 @@ import { FaqAnswerer, type FaqThresholds } from './faqAnswerer.js';
 import { FaqIndex } from './faqIndex.js';
 import { loadFaq } from './loadFaq.js';
 import { loadOutOfScope } from './outOfScope.js';
+import { loadCatalogue, loadPolicy } from './policyData.js';
+import type { Catalogue, Policy } from '../rules/index.js';
 
 export interface KnowledgeBase {
   index: FaqIndex;
   answerer: FaqAnswerer;
+  policy: Policy;
+  catalogue: Catalogue;
 }
 
-/** Loads and validates everything under knowledge/ that the FAQ path needs, and builds the index. */
+/** Loads and validates everything under knowledge/, and builds the index. */
 export async function loadKnowledgeBase(dir: string, thresholds?: FaqThresholds): Promise<KnowledgeBase> {
-  const [entries, outOfScope] = await Promise.all([loadFaq(dir), loadOutOfScope(dir)]);
+  const [entries, outOfScope, policy, catalogue] = await Promise.all([
+    loadFaq(dir),
+    loadOutOfScope(dir),
+    loadPolicy(dir),
+    loadCatalogue(dir),
+  ]);
   const index = new FaqIndex(entries, outOfScope);
-  return { index, answerer: new FaqAnswerer(index, thresholds) };
+  return { index, answerer: new FaqAnswerer(index, thresholds), policy, catalogue };
 }

@@ -1,3 +1,5 @@
+import { enTasks } from './enTasks.js';
+
 /**
  * Every sentence the bot says, keyed by purpose. English first; a Spanish catalogue implements the
  * same shape. Policy facts here come from the source FAQ (ase-faq-2022-09-20.txt).
@@ -27,6 +29,7 @@ export const en = {
   emptyMessage: 'I can only read text messages. Please type your question.',
   turnError: 'Sorry, something went wrong on my side. Please try again in a moment.',
   sourceTitle: 'ASE Frequently Asked Questions',
+  task: enTasks,
 };
 
 export type Messages = typeof en;

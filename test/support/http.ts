@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { buildApp } from '../../src/app.js';
-import { shippedKnowledge, silentLogger, testConfig } from './testApp.js';
+import { fixedNow, shippedKnowledge, silentLogger, testConfig } from './testApp.js';
 
 /** A whole bot server (real restify, real adapter) on a free loopback port. */
 export async function startBotServer(env: Record<string, string> = {}, storage: Storage = new MemoryStorage()) {
-  const app = buildApp({ config: testConfig(env), logger: silentLogger(), storage, knowledge: await shippedKnowledge() });
+  const app = buildApp({ config: testConfig(env), logger: silentLogger(), storage, knowledge: await shippedKnowledge(), clock: () => fixedNow });
   await new Promise<void>((resolve) => app.http.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.http.server.address() as AddressInfo;
   return {

@@ -1,10 +1,8 @@
-import { MemoryStorage, TestAdapter, ConversationState, type Activity } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import pino from 'pino';
 import { parseConfig, type Config } from '../../src/config.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledgeBase.js';
-import { CandidateBot } from '../../src/bot/candidateBot.js';
-import { renderDefault } from '../../src/channels/render.js';
-import { en } from '../../src/messages/en.js';
+import { buildBot } from '../../src/app.js';
 import type { TurnEvent } from '../../src/bot/turnEvents.js';
 
 let knowledge: Promise<KnowledgeBase> | undefined;
@@ -15,16 +13,19 @@ export const silentLogger = () => pino({ level: 'silent' });
 
 export const testConfig = (env: Record<string, string> = {}): Config => parseConfig({ NODE_ENV: 'test', ...env });
 
-/** A CandidateBot on a TestAdapter, with the turn events it recorded. */
-export async function botOnTestAdapter() {
+/** The fixed clock of conversation tests: Thursday, March 20, 2025, 11:00 in New York. */
+export const fixedNow = new Date('2025-03-20T15:00:00Z');
+
+/** The whole bot (FAQ and guided tasks) on a TestAdapter, with the turn events it recorded. */
+export async function botOnTestAdapter(options: { now?: Date; env?: Record<string, string> } = {}) {
   const kb = await shippedKnowledge();
   const events: TurnEvent[] = [];
-  const bot = new CandidateBot({
-    conversationState: new ConversationState(new MemoryStorage()),
-    faq: kb.answerer,
-    lookup: (id) => kb.index.get(id),
-    messages: en,
-    render: (reply) => renderDefault(reply),
+  const bot = buildBot({
+    config: testConfig(options.env),
+    logger: silentLogger(),
+    storage: new MemoryStorage(),
+    knowledge: kb,
+    clock: () => options.now ?? fixedNow,
     events: (event) => events.push(event),
   });
   const adapter = new TestAdapter((context) => bot.run(context));

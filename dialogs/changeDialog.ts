@@ -1,0 +1,57 @@
+import { DateTime } from 'luxon';
+import { changeEligibility } from '../src/rules/index.js';
+import { readFutureDate, writtenOut, type DateValue } from './slotReaders.js';
+import { TaskDialog } from './taskDialog.js';
+import type { TaskDeps, TaskSpec } from './taskTypes.js';
+
+interface ChangeValues {
+  appointment: DateValue;
+}
+
+/** The deadline instant (ISO with the centre's offset) as that centre's wall time, written out. */
+function writtenDeadline(iso: string): string {
+  const local = DateTime.fromISO(iso, { setZone: true });
+  const date = local.toISODate() ?? iso;
+  const time = local.toFormat('HH:mm');
+  return time === '00:00' ? `the start of ${writtenOut({ date })}` : writtenOut({ date, time });
+}
+
+/** "My exam is Thursday, can I still move it?" -> yes until a stated moment, or no, and how. */
+export const changeTask: TaskSpec<ChangeValues> = {
+  id: 'reschedule-or-cancel',
+  slots: [
+    {
+      name: 'appointment',
+      read: (text, facts, deps) => readFutureDate(text, facts, deps),
+      ask: (_values, deps) => ({ text: deps.messages.task.change.askDate }),
+    },
+  ],
+  faqEntry: 'change-or-cancel',
+  answer: (values, facts, deps) => {
+    const m = deps.messages.task.change;
+    const phone = deps.policy.phones.prometric.value;
+    // A typed date does not say the test centre's zone; the candidate's own is the best stand-in, and
+    // the answer says which zone it used when the channel did not tell us.
+    const appointment = { date: values.appointment.date, time: values.appointment.time, zone: facts.zone };
+    const decision = changeEligibility({ appointment, now: facts.now }, deps.policy);
+    const lines: string[] = [];
+    if (decision.verdict === 'allowed') {
+      lines.push(m.allowed(writtenDeadline(decision.deadline)));
+      if (decision.assumedStartOfDay) lines.push(m.assumedStart);
+      lines.push(m.cancelFirst, m.how(phone), m.refund);
+    } else if (decision.verdict === 'too-late') {
+      lines.push(m.tooLate(deps.policy.changeCutoffHours.value), m.tooLateNext(phone));
+    } else {
+      lines.push(m.passed);
+    }
+    if (!facts.zoneFromChannel) lines.push(m.zoneNote(facts.zone));
+    return { reply: { text: lines.join(' ') }, outcome: decision.verdict };
+  },
+  help: (deps) => deps.messages.task.change.help,
+};
+
+export class ChangeDialog extends TaskDialog<ChangeValues> {
+  constructor(deps: TaskDeps) {
+    super(changeTask, deps);
+  }
+}

@@ -1,0 +1,76 @@
+import { addDays, findSeries, masterStatus, todayIn, type Catalogue, type Series } from '../src/rules/index.js';
+import { resolveSeries, resolveTests } from '../src/understanding/tests.js';
+import { TaskDialog } from './taskDialog.js';
+import type { SlotReading, TaskDeps, TaskSpec } from './taskTypes.js';
+
+interface MasterValues {
+  series: string;
+  lapsed: string[];
+}
+
+const noneLapsed = /^(?:none|no|nope|nothing|all (?:of them )?(?:are )?(?:current|good|valid)|they(?:'re| are) all (?:current|good|valid)|none of them)\b/i;
+
+/** The series a message is about: named outright, or the series of the tests it names. */
+function readSeries(text: string, catalogue: Catalogue): SlotReading<string> {
+  const named = resolveSeries(text, catalogue).filter((series) => series.master);
+  const fromTests = resolveTests(text, catalogue)
+    .tests.map((test) => findSeries(catalogue, test.series))
+    .filter((series): series is Series => Boolean(series?.master));
+  const ids = [...new Set([...named, ...fromTests].map((series) => series.id))];
+  return ids.length === 1 && ids[0] ? { kind: 'value', value: ids[0] } : { kind: 'none' };
+}
+
+function readLapsed(text: string, catalogue: Catalogue, seriesId: string | undefined): SlotReading<string[]> {
+  if (noneLapsed.test(text.trim())) return { kind: 'value', value: [] };
+  const tests = resolveTests(text, catalogue).tests.filter((test) => !seriesId || test.series === seriesId);
+  // "My A3 expired" names a lapsed test; a bare list of tests without saying they lapsed does not.
+  const saysLapsed = /\b(?:expired?|lapsed?|ran out|run out|out of date|not current|no longer)\b/i.test(text);
+  return tests.length && (saysLapsed || !/\bmaster\b/i.test(text)) ? { kind: 'value', value: tests.map((test) => test.code) } : { kind: 'none' };
+}
+
+/** "Am I still a Master Tech? My A3 expired." -> holds or not, which tests, how to get it back. */
+export const masterStatusTask: TaskSpec<MasterValues> = {
+  id: 'master-status',
+  slots: [
+    {
+      name: 'series',
+      read: (text, _facts, deps) => readSeries(text, deps.catalogue),
+      ask: (_values, deps) => ({ text: deps.messages.task.master.askSeries }),
+    },
+    {
+      name: 'lapsed',
+      read: (text, _facts, deps, values) => readLapsed(text, deps.catalogue, values.series),
+      ask: (values, deps) => {
+        const series = values.series ? findSeries(deps.catalogue, values.series) : undefined;
+        return { text: deps.messages.task.master.askLapsed(series?.master?.name ?? 'required') };
+      },
+    },
+  ],
+  faqEntry: 'master-technician-status',
+  answer: (values, facts, deps) => {
+    const m = deps.messages.task.master;
+    const series = findSeries(deps.catalogue, values.series);
+    if (!series?.master) return { reply: { text: m.noMaster(series?.name ?? values.series) }, outcome: 'no-master-defined' };
+    // The candidate told us which tests lapsed, not their dates: a lapsed test counts as expiring
+    // today (no longer current), the others as still current tomorrow. Only the names are reported.
+    const today = todayIn(facts.now, facts.zone);
+    const certifications = series.master.requiredTests.map((test) => ({
+      test,
+      expiresOn: values.lapsed.includes(test) ? today : addDays(today, 1),
+    }));
+    const decision = masterStatus({ seriesId: series.id, certifications, now: facts.now, zone: facts.zone }, deps.catalogue, deps.policy);
+    const name = decision.masterName ?? series.master.name;
+    const text = decision.holds ? `${m.holds(name)} ${m.next}` : m.lapsed(name, listed(decision.lapsed));
+    return { reply: { text }, outcome: decision.verdict };
+  },
+  help: (deps) => deps.messages.task.master.help,
+};
+
+const listed = (items: string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+export class MasterStatusDialog extends TaskDialog<MasterValues> {
+  constructor(deps: TaskDeps) {
+    super(masterStatusTask, deps);
+  }
+}

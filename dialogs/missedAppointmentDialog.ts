@@ -1,0 +1,40 @@
+import { noShow } from '../src/rules/index.js';
+import { readYesNo } from './slotReaders.js';
+import { TaskDialog } from './taskDialog.js';
+import type { TaskDeps, TaskSpec } from './taskTypes.js';
+
+interface MissedValues {
+  resultPosted: boolean;
+}
+
+/** "I missed my test yesterday" -> what is forfeited, and whether the test can be bought again yet. */
+export const missedAppointmentTask: TaskSpec<MissedValues> = {
+  id: 'missed-appointment',
+  slots: [
+    {
+      name: 'resultPosted',
+      // The first message ("I missed my test") never answers this; only a reply to the question does.
+      read: (text) => readYesNo(text),
+      ask: (_values, deps) => ({
+        text: deps.messages.task.missed.askPosted,
+        choices: [
+          { title: deps.messages.task.yes, value: deps.messages.task.yes },
+          { title: deps.messages.task.no, value: deps.messages.task.no },
+        ],
+      }),
+    },
+  ],
+  faqEntry: 'missed-appointment',
+  answer: (values, _facts, deps) => {
+    const m = deps.messages.task.missed;
+    const decision = noShow({ resultPosted: values.resultPosted }, deps.policy);
+    return { reply: { text: decision.canRebuyNow ? m.canRebuyNow : m.wait }, outcome: decision.verdict };
+  },
+  help: (deps) => deps.messages.task.missed.help,
+};
+
+export class MissedAppointmentDialog extends TaskDialog<MissedValues> {
+  constructor(deps: TaskDeps) {
+    super(missedAppointmentTask, deps);
+  }
+}

@@ -1,0 +1,95 @@
+import { addYears, certificationExpiry, recertification, todayIn } from '../src/rules/index.js';
+import { formatLongDate, parseDates } from '../src/understanding/dates.js';
+import { resolveTests } from '../src/understanding/tests.js';
+import { readPastDate, type DateValue } from './slotReaders.js';
+import { TaskDialog } from './taskDialog.js';
+import type { SlotReading, TaskDeps, TaskSpec, TurnFacts } from './taskTypes.js';
+
+interface RecertValues {
+  test?: string;
+  certifiedOn: DateValue;
+  /** When they would recertify; today when not said. */
+  recertOn?: string;
+}
+
+const recertWords = /\b(?:recert\w*|renew\w*|retake|take (?:it|the test) again)\b/i;
+
+/**
+ * "If I recertify on June 1" names the planned recertification: a single date from today on, in a
+ * message that talks about recertifying. Any other date is the pass.
+ */
+function plannedRecert(text: string, facts: TurnFacts) {
+  if (!recertWords.test(text)) return undefined;
+  const today = todayIn(facts.now, facts.zone);
+  const ahead = parseDates(text, facts).filter((mention) => mention.date >= today && mention.form !== 'time');
+  return ahead.length === 1 ? ahead[0] : undefined;
+}
+
+function readRecertOn(text: string, facts: TurnFacts): SlotReading<string> {
+  const planned = plannedRecert(text, facts);
+  return planned ? { kind: 'value', value: planned.date } : { kind: 'none' };
+}
+
+const saysExpired = /\b(?:expired|expires|lapsed|ran out|run out)\b/i;
+
+/**
+ * The date of the last pass or recertification. "It expired on June 5, 2024" gives the expiry
+ * instead: credentials run five years, so the pass was five years before.
+ */
+function readCertifiedOn(text: string, facts: TurnFacts, deps: TaskDeps): SlotReading<DateValue> {
+  const planned = plannedRecert(text, facts);
+  const rest = planned ? text.slice(0, planned.index) + text.slice(planned.index + planned.text.length) : text;
+  const reading = readPastDate(rest, facts, deps);
+  if (reading.kind !== 'value' || !saysExpired.test(rest)) return reading;
+  const passed = addYears(reading.value.date, -deps.policy.validityYears.value);
+  return { kind: 'value', value: { date: passed }, echo: deps.messages.task.recert.expiredOn(formatLongDate(reading.value.date)) };
+}
+
+/** "When does my A4 expire if I recertify now?" -> current expiry, new expiry, and what is not carried over. */
+export const recertificationTask: TaskSpec<RecertValues> = {
+  id: 'recertification',
+  slots: [
+    {
+      name: 'test',
+      read: (text, _facts, deps) => {
+        const [first] = resolveTests(text, deps.catalogue).tests;
+        return first ? { kind: 'value', value: first.code } : { kind: 'none' };
+      },
+    },
+    { name: 'recertOn', read: (text, facts) => readRecertOn(text, facts) },
+    {
+      name: 'certifiedOn',
+      read: (text, facts, deps) => readCertifiedOn(text, facts, deps),
+      ask: (values, deps) => ({ text: deps.messages.task.recert.askPassed(values.test) }),
+    },
+  ],
+  faqEntry: 'recertification',
+  answer: (values, facts, deps) => {
+    const m = deps.messages.task.recert;
+    const expiry = certificationExpiry({ passedOn: values.certifiedOn.date, now: facts.now, zone: facts.zone }, deps.policy);
+    const recert = recertification(
+      { certifiedOn: values.certifiedOn.date, recertOn: values.recertOn, now: facts.now, zone: facts.zone, previouslyCertified: true },
+      deps.policy,
+    );
+    const lines: string[] = [];
+    if (expiry.verdict === 'expired') lines.push(m.expired(values.test, formatLongDate(expiry.expiresOn)));
+    else {
+      lines.push(m.expires(values.test, formatLongDate(expiry.expiresOn)));
+      if (expiry.verdict === 'expiring-soon') lines.push(m.expiringSoon(expiry.daysLeft));
+    }
+    if (recert.newExpiresOn) {
+      const when = values.recertOn ? m.on(formatLongDate(recert.recertOn)) : m.today;
+      lines.push(m.newExpiry(when, formatLongDate(recert.newExpiresOn)));
+      if (recert.daysNotCarriedOver && recert.daysNotCarriedOver > 0) lines.push(m.noCredit(recert.daysNotCarriedOver));
+    }
+    lines.push(m.next);
+    return { reply: { text: lines.join(' ') }, outcome: recert.verdict };
+  },
+  help: (deps) => deps.messages.task.recert.help,
+};
+
+export class RecertificationDialog extends TaskDialog<RecertValues> {
+  constructor(deps: TaskDeps) {
+    super(recertificationTask, deps);
+  }
+}

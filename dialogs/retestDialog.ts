@@ -1,0 +1,50 @@
+import { retestDate } from '../src/rules/index.js';
+import { formatLongDate } from '../src/understanding/dates.js';
+import { resolveTests } from '../src/understanding/tests.js';
+import { readPastDate, type DateValue } from './slotReaders.js';
+import { TaskDialog } from './taskDialog.js';
+import type { TaskDeps, TaskSpec } from './taskTypes.js';
+
+interface RetestValues {
+  test?: string;
+  failedOn: DateValue;
+}
+
+/** "I failed A5 on March 3, when can I retake it?" -> the first day it can be bought again. */
+export const retestTask: TaskSpec<RetestValues> = {
+  id: 'retest',
+  slots: [
+    {
+      name: 'test',
+      read: (text, _facts, deps) => {
+        const [first] = resolveTests(text, deps.catalogue).tests;
+        return first ? { kind: 'value', value: first.code } : { kind: 'none' };
+      },
+    },
+    {
+      name: 'failedOn',
+      read: (text, facts, deps) => readPastDate(text, facts, deps),
+      ask: (values, deps) => ({ text: deps.messages.task.retest.askDate(values.test) }),
+    },
+  ],
+  faqEntry: 'retest-after-failing',
+  answer: (values, facts, deps) => {
+    const m = deps.messages.task.retest;
+    const decision = retestDate({ failedOn: values.failedOn.date, now: facts.now, zone: facts.zone }, deps.policy);
+    const test = values.test ?? 'the test';
+    const wait = deps.policy.retestWaitFullDays.value;
+    const failed = formatLongDate(values.failedOn.date);
+    const lines =
+      decision.verdict === 'can-buy-now'
+        ? [m.canBuyNow(test, failed, wait)]
+        : [m.canBuyFrom(test, formatLongDate(decision.earliestPurchaseDate), failed, wait), m.daysToWait(decision.daysToWait)];
+    return { reply: { text: [...lines, m.next].join(' ') }, outcome: decision.verdict };
+  },
+  help: (deps) => deps.messages.task.retest.help,
+};
+
+export class RetestDialog extends TaskDialog<RetestValues> {
+  constructor(deps: TaskDeps) {
+    super(retestTask, deps);
+  }
+}

@@ -1,0 +1,60 @@
+import type { Reply } from '../src/channels/reply.js';
+import { formatLongDate, formatTime, futureDate, pastDate, type DateAnswer } from '../src/understanding/dates.js';
+import type { SlotReading, TaskDeps, TurnFacts } from './taskTypes.js';
+
+/** A date slot's value: a calendar day and, for appointments, the time when one was given. */
+export interface DateValue {
+  date: string;
+  time?: string;
+}
+
+export const writtenOut = (value: DateValue): string =>
+  value.time ? `${formatLongDate(value.date)} at ${formatTime(value.time)}` : formatLongDate(value.date);
+
+/**
+ * Turns a date answer into a slot reading: the value with a short "got it", or the one question that
+ * settles what was unclear (which of two dates, which day of a month, a date on the wrong side of today).
+ */
+function dateReading(answer: DateAnswer, deps: TaskDeps): SlotReading<DateValue> {
+  const m = deps.messages.task;
+  if (answer.ok) {
+    const value: DateValue = answer.time ? { date: answer.date, time: answer.time } : { date: answer.date };
+    const echo = answer.assumedYear || answer.assumedMonth ? m.assumedYear(writtenOut(value)) : m.gotDate(writtenOut(value));
+    return { kind: 'value', value, echo };
+  }
+  const ask = (text: string, extra: Partial<Reply> = {}): SlotReading<DateValue> => ({ kind: 'clarify', question: { text, ...extra } });
+  switch (answer.problem) {
+    case 'no-date':
+      return { kind: 'none' };
+    case 'incomplete':
+      return ask(m.whichDay(answer.text));
+    case 'in-future':
+      return ask(m.dateInFuture(formatLongDate(answer.date)));
+    case 'in-past':
+      return ask(m.dateInPast(formatLongDate(answer.date)));
+    case 'ambiguous':
+      return ask(m.whichDate, {
+        choices: answer.options.map((option) => {
+          const value: DateValue = option.time ? { date: option.date, time: option.time } : { date: option.date };
+          // The value is the ISO date (and time), which reads back unambiguously.
+          return { title: writtenOut(value), value: option.time ? `${option.date} at ${option.time}` : option.date };
+        }),
+      });
+  }
+}
+
+export const readPastDate = (text: string, facts: TurnFacts, deps: TaskDeps) =>
+  dateReading(pastDate(text, facts), deps);
+
+export const readFutureDate = (text: string, facts: TurnFacts, deps: TaskDeps) =>
+  dateReading(futureDate(text, facts), deps);
+
+const yesWords = /^(?:y|yes|yeah|yep|yup|sure|it has|it is|it's there|they have|posted|correct|i think so)\b/i;
+const noWords = /^(?:n|no|nope|nah|not yet|it hasn'?t|hasn'?t|they haven'?t|not posted|no it hasn'?t)\b/i;
+
+export function readYesNo(text: string): SlotReading<boolean> {
+  const cleaned = text.trim().replace(/[.!]+$/, '');
+  if (noWords.test(cleaned)) return { kind: 'value', value: false };
+  if (yesWords.test(cleaned)) return { kind: 'value', value: true };
+  return { kind: 'none' };
+}

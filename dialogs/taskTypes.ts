@@ -1,0 +1,66 @@
+import type { TurnContext } from 'botbuilder';
+import type { Reply } from '../src/channels/reply.js';
+import type { FaqAnswerer } from '../src/knowledge/faqAnswerer.js';
+import type { FaqEntry } from '../src/knowledge/faqEntry.js';
+import type { Messages } from '../src/messages/en.js';
+import type { Catalogue, Policy } from '../src/rules/index.js';
+
+/** When and where the candidate is: set by the bot on each turn, never read from the clock here. */
+export interface TurnFacts {
+  now: Date;
+  zone: string;
+  /** true when the zone came from the channel (the candidate's device), not the default. */
+  zoneFromChannel: boolean;
+}
+
+export const turnFactsKey = Symbol('turnFacts');
+
+export function turnFacts(context: TurnContext): TurnFacts {
+  const facts = context.turnState.get(turnFactsKey) as TurnFacts | undefined;
+  if (!facts) throw new Error('dialogs: turn facts (now, zone) were not set on this turn');
+  return facts;
+}
+
+/** What every task dialog is built with. */
+export interface TaskDeps {
+  policy: Policy;
+  catalogue: Catalogue;
+  messages: Messages;
+  faq: FaqAnswerer;
+  /** FAQ entries by id: a task's general answer is its FAQ entry, so the policy is told one way. */
+  lookup: (id: string) => FaqEntry | undefined;
+  render: (reply: Reply, context: TurnContext) => Partial<import('botbuilder').Activity>;
+}
+
+/** A slot read from text: a value, a question to clarify, or nothing found. */
+export type SlotReading<T> =
+  | { kind: 'value'; value: T; /** "March 3, 2025: got it." */ echo?: string }
+  | { kind: 'clarify'; question: Reply }
+  | { kind: 'none' };
+
+/** A slot taken from what the candidate says; only an AskedSlot is ever asked for. */
+export interface SlotSpec<Values> {
+  name: keyof Values & string;
+  /** Skip asking when the values so far make this slot unnecessary. */
+  needed?: (values: Partial<Values>) => boolean;
+  read: (text: string, facts: TurnFacts, deps: TaskDeps, values: Partial<Values>) => SlotReading<Values[keyof Values]>;
+}
+
+/** A slot the task asks for when the first message did not give it. */
+export interface AskedSlot<Values> extends SlotSpec<Values> {
+  ask: (values: Partial<Values>, deps: TaskDeps) => Reply;
+}
+
+export const isAsked = <Values>(slot: SlotSpec<Values>): slot is AskedSlot<Values> =>
+  typeof (slot as AskedSlot<Values>).ask === 'function';
+
+export interface TaskSpec<Values> {
+  id: string;
+  slots: Array<SlotSpec<Values> | AskedSlot<Values>>;
+  /** The FAQ entry with the general answer, given first when the task still has to ask something. */
+  faqEntry: string;
+  /** The answer once every needed slot is filled. */
+  answer: (values: Values, facts: TurnFacts, deps: TaskDeps) => { reply: Reply; outcome: string };
+  /** What "help" says at this task's questions. */
+  help: (deps: TaskDeps) => string;
+}

@@ -1,0 +1,103 @@
+/**
+ * What the guided tasks say. Policy facts come from the source FAQ (ase-faq-2022-09-20.txt) through
+ * knowledge/policy.yaml; dates arrive here already written out ("Thursday, April 3, 2025").
+ */
+export const enTasks = {
+  didNotGetIt: "Sorry, I didn't get that.",
+  backToIt: 'Back to your question:',
+  gaveUp:
+    "I'm having trouble understanding, sorry. You can talk to a person at ASE Customer Service, 1-800-390-6789, or start over with a new question.",
+  gotDate: (date: string) => `${date}: got it.`,
+  assumedYear: (date: string) => `I took that as ${date}.`,
+  dateInFuture: (date: string) => `${date} hasn't happened yet. What date was it?`,
+  dateInPast: (date: string) => `${date} has already passed. What date is the appointment?`,
+  whichDay: (text: string) => `Which day exactly ("${text}")? For example "March 3, 2025".`,
+  whichDate: 'Which date did you mean?',
+  dateExample: 'For example "March 3" or "3/14/2025".',
+  yes: 'Yes',
+  no: 'No',
+
+  retest: {
+    askDate: (test?: string) => `What date did you take ${test ?? 'the test'}?`,
+    canBuyFrom: (test: string, date: string, failed: string, wait: number) =>
+      `You can buy ${test} again on or after ${date}: ${wait} full days must pass after ${failed}.`,
+    canBuyNow: (test: string, failed: string, wait: number) =>
+      `You can buy ${test} again now: more than ${wait} full days have passed since ${failed}.`,
+    daysToWait: (days: number) => `That is ${days} ${days === 1 ? 'day' : 'days'} from today.`,
+    next: 'When the day comes, buy and schedule it in myASE.',
+    help: 'Tell me the date you took the test you failed, for example "March 3" or "two weeks ago".',
+  },
+
+  change: {
+    askDate: 'When is your appointment? A date, and the time if you know it.',
+    allowed: (deadline: string) => `Yes, you can still change or cancel it. Do it before ${deadline}.`,
+    tooLate: (hours: number) =>
+      `No: changes aren't allowed within three days (${hours} hours) of the appointment, so it can no longer be changed or cancelled.`,
+    passed: 'That appointment time has already passed.',
+    assumedStart: 'You gave no time, so I counted from the start of that day.',
+    zoneNote: (zone: string) => `I worked this out in ${zone} time; the rule uses the test centre's local time.`,
+    cancelFirst: 'To move it, cancel the existing appointment first, then book the new one.',
+    how: (phone: string) => `Use Cancel Selected Appointment(s) in myASE, or call Prometric at ${phone}.`,
+    refund: 'Cancelling the test itself (after cancelling the appointment) in time gets a refund for a test you purchased.',
+    tooLateNext: (phone: string) =>
+      `If you miss it, it is scored as No Show and the fees are forfeited. Prometric (${phone}) can answer questions about the appointment.`,
+    newDateOutside: (lastDay: string) =>
+      `A new date must also fall within 90 days of purchase: the last day for this test is ${lastDay}.`,
+    help: 'Tell me the date of your appointment, and the time if you know it, for example "Thursday at 9am" or "March 14".',
+  },
+
+  missed: {
+    askPosted: 'Has the No Show result been posted to your myASE account yet?',
+    canRebuyNow: 'Then you can buy the test again now in myASE, paying the registration fee and the test fee again.',
+    wait: 'Then wait until the No Show result appears in myASE; after that you can buy the test again, paying the registration fee and the test fee again.',
+    help: 'Answer yes if the No Show result already shows in myASE, or no if it does not yet.',
+  },
+
+  purchase: {
+    askDate: 'What date did you buy the test?',
+    open: (lastDay: string, daysLeft: number) =>
+      `You have until ${lastDay} to schedule and take it: ${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} from today.`,
+    lastDay: (lastDay: string) => `Today, ${lastDay}, is the last day to take it.`,
+    expired: (lastDay: string) =>
+      `It expired after ${lastDay}: the untaken test's fees are forfeited, and you must register and pay the registration fee and test fee again.`,
+    next: 'Schedule your appointment in myASE as soon as you can.',
+    help: 'Tell me the date you bought the test, for example "January 10" or "two weeks ago".',
+  },
+
+  recert: {
+    expiredOn: (date: string) => `Expired on ${date}: got it.`,
+    askPassed: (test?: string) => `When did you pass ${test ?? 'the test'} (or last recertify in it)?`,
+    expires: (test: string | undefined, date: string) => `Your ${test ? `${test} ` : ''}certification expires on ${date}.`,
+    expired: (test: string | undefined, date: string) =>
+      `Your ${test ? `${test} ` : ''}certification lapsed on ${date}; you can still take the recertification test.`,
+    expiringSoon: (days: number) => `That is ${days} ${days === 1 ? 'day' : 'days'} away, so it's a good time to recertify.`,
+    newExpiry: (when: string, date: string) => `If you recertify ${when}, the new expiry is ${date}.`,
+    noCredit: (days: number) =>
+      `The ${days} ${days === 1 ? 'day' : 'days'} left on the current certification would not be carried over.`,
+    next: 'You can buy the recertification test in myASE.',
+    today: 'today',
+    on: (date: string) => `on ${date}`,
+    help: 'Tell me the date you passed the test or last recertified, for example "June 5, 2021".',
+  },
+
+  master: {
+    askSeries: 'Which Master status: Automobile (A1-A8) or Medium/Heavy Truck (T2-T8)?',
+    askLapsed: (series: string) => `Which of the ${series} tests have expired? Say "none" if they are all current.`,
+    holds: (name: string) => `Yes: with all required tests current, you hold ${name} status.`,
+    lapsed: (name: string, tests: string) =>
+      `Not at the moment: ${tests} lapsed, so ${name} status is suspended. Pass the recertification test for ${tests} to reinstate it.`,
+    noMaster: (series: string) =>
+      `I don't have the Master requirements for ${series}. ASE Customer Service (1-800-390-6789) can tell you.`,
+    next: 'Your expiry dates are on your certificates and in myASE.',
+    help: 'Name the tests that have expired, for example "A3 and A6", or say "none".',
+  },
+
+  duplicates: {
+    askTests: 'Which certificates do you need duplicates of? For example "A1, A5 and T2".',
+    total: (total: string, count: number, fee: string) =>
+      `That comes to ${total}: ${count} test ${count === 1 ? 'series' : 'series'} at ${fee} each.`,
+    unknown: (codes: string) => `I don't know ${codes}, so I left ${codes.includes(',') ? 'them' : 'it'} out.`,
+    next: 'Order them by logging in to myASE.',
+    help: 'List the tests, for example "A1, A5 and T2", or a series such as "automobile".',
+  },
+};

@@ -1,0 +1,528 @@
+/**
+ * Dates in what the candidate wrote: text -> calendar dates in the candidate's time zone.
+ *
+ * A small pipeline around chrono-node, with `now` and the IANA zone always passed in:
+ *   1. parse    chrono-node (casual English, plus one extra parser for "on the 3rd"), with the
+ *               reference instant and the zone's UTC offset at that instant, so "today" and
+ *               "tomorrow at 9am" are read on the candidate's wall clock, not the server's;
+ *   2. mention  each result becomes a DateMention: the calendar date chrono read, the time only
+ *               when one was written, what kind of expression it was (its `form`), and whether
+ *               the year, month and day were all known (`certain`);
+ *   3. resolve  pastDate / futureDate choose one date for a dialog that asked "when did it
+ *               happen?" or "when is it?", moving a year-less date into the right year, and say
+ *               when they cannot (`problem`: nothing found, wrong side of today, ambiguous, no day).
+ *
+ * Nothing here reads the clock. Errors name the module and the bad value.
+ */
+
+import * as chrono from 'chrono-node';
+import type { ParsedResult } from 'chrono-node';
+import { DateTime, IANAZone } from 'luxon';
+
+const MODULE = 'understanding/dates';
+
+/** A calendar date, 'YYYY-MM-DD'. */
+export type IsoDate = string;
+
+export interface DateContext {
+  /** The instant of the message. Never read from the clock here. */
+  now: Date;
+  /** The candidate's IANA time zone, e.g. 'America/Los_Angeles'. */
+  zone: string;
+}
+
+/**
+ * What kind of date expression a mention is:
+ * - 'full'      year, month and day written: "March 3, 2025", "3/14/2025", "2025-03-03"
+ * - 'month-day' month and day, no year: "March 3", "3/4"
+ * - 'day'       day of the month only: "on the 3rd"
+ * - 'weekday'   a weekday: "Thursday", "next Friday", "last Monday"
+ * - 'relative'  counted from now: "today", "yesterday", "tomorrow at 9am", "two weeks ago", "in 10 days"
+ * - 'partial'   no day: "in March", "last month", "next week"
+ * - 'time'      a time with no date: "at 5pm"
+ */
+export type DateForm = 'full' | 'month-day' | 'day' | 'weekday' | 'relative' | 'partial' | 'time';
+
+export type WeekdayModifier = 'this' | 'next' | 'last';
+
+export interface DateMention {
+  /** The words as written. */
+  text: string;
+  /** Offset of `text` in the message. */
+  index: number;
+  /** The calendar date chrono read, in the candidate's zone (for a weekday: the closest one). */
+  date: IsoDate;
+  /** 'HH:mm' (24-hour), only when the candidate wrote a time. */
+  time?: string;
+  /** true when year, month and day were all written or follow from now ("yesterday"). */
+  certain: boolean;
+  /** true when the year was not written (chrono took one). */
+  impliedYear?: boolean;
+  form: DateForm;
+  /** Written with digits and separators, e.g. "3/4" or "3/14/2025". */
+  numeric?: boolean;
+  /** The weekday written, 1 = Monday ... 7 = Sunday (luxon's numbering). */
+  weekday?: number;
+  /** "this" / "next" / "last" in front of (or "... next week" after) a weekday. */
+  modifier?: WeekdayModifier;
+}
+
+export interface DateOption {
+  date: IsoDate;
+  time?: string;
+  /** The words the option was read from. */
+  text: string;
+}
+
+export type DateProblem = 'no-date' | 'incomplete' | 'in-future' | 'in-past' | 'ambiguous';
+
+export type DateAnswer =
+  | {
+      ok: true;
+      date: IsoDate;
+      time?: string;
+      text: string;
+      /** The year was not written and the date was moved to a year other than the current one. */
+      assumedYear: boolean;
+      /** The month was not written ("on the 3rd") and the date was moved to another month. */
+      assumedMonth: boolean;
+    }
+  /** Nothing that reads as a date. */
+  | { ok: false; problem: 'no-date' }
+  /** A month or a week but no day ("in March", "last week"). */
+  | { ok: false; problem: 'incomplete'; text: string }
+  /** An explicit date on the wrong side of today. */
+  | { ok: false; problem: 'in-future' | 'in-past'; date: IsoDate; text: string }
+  /** Two or more readings: ask which one. */
+  | { ok: false; problem: 'ambiguous'; options: DateOption[] };
+
+// ---- input checks --------------------------------------------------------------------------
+
+function checkContext(ctx: DateContext): DateTime {
+  if (ctx === null || typeof ctx !== 'object') {
+    throw new TypeError(`${MODULE}: expected { now, zone }, got ${JSON.stringify(ctx)}`);
+  }
+  const { now, zone } = ctx;
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
+    throw new TypeError(`${MODULE}: now must be a valid Date, got ${describe(now)}`);
+  }
+  if (typeof zone !== 'string' || !IANAZone.isValidZone(zone)) {
+    throw new RangeError(`${MODULE}: unknown IANA time zone ${JSON.stringify(zone)}`);
+  }
+  return DateTime.fromJSDate(now, { zone });
+}
+
+function checkText(text: unknown): string {
+  if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${describe(text)}`);
+  return text;
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Date) return `Date(${Number.isNaN(value.getTime()) ? 'Invalid' : value.toISOString()})`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+// ---- 1. parse ------------------------------------------------------------------------------
+
+const ORDINAL_WORDS = [
+  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
+  'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth',
+  'eighteenth', 'nineteenth', 'twentieth', 'twenty-first', 'twenty-second', 'twenty-third',
+  'twenty-fourth', 'twenty-fifth', 'twenty-sixth', 'twenty-seventh', 'twenty-eighth',
+  'twenty-ninth', 'thirtieth', 'thirty-first',
+];
+const MONTH_AHEAD = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
+const WEEKDAY_WORD = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?';
+
+/**
+ * "the 3rd", "on the 21st", "on the first", optionally after a weekday ("Sat the 8th"): a day of
+ * the month with no month. Ordinal words need "on the" ("the second time I failed" is not a date).
+ * Not when a month follows ("the 3rd of March" is chrono's own).
+ */
+const dayOfMonthParser: chrono.Parser = {
+  pattern: () =>
+    new RegExp(
+      `(?<![\\w/])(?:(${WEEKDAY_WORD})\\.?,?\\s+)?(?:(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)|on\\s+the\\s+(${ORDINAL_WORDS.join('|')}))\\b` +
+        `(?!\\s*(?:of\\s+)?${MONTH_AHEAD})`,
+      'i',
+    ),
+  extract: (_context, match) => {
+    const day = match[2] !== undefined ? Number(match[2]) : ORDINAL_WORDS.indexOf((match[3] ?? '').toLowerCase()) + 1;
+    if (!(day >= 1 && day <= 31)) return null;
+    const weekday = match[1] ? weekdayNumber(match[1]) : null;
+    return weekday === null ? { day } : { day, weekday };
+  },
+};
+
+/** 'sat' -> 6, 'thurs' -> 4 (chrono numbering: Sunday = 0). */
+function weekdayNumber(word: string): number | null {
+  const i = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(word.slice(0, 3).toLowerCase());
+  return i < 0 ? null : i;
+}
+
+const parser = chrono.casual.clone();
+parser.parsers.push(dayOfMonthParser);
+
+/** Not dates: a span or a duration ("within 3 days", "for 5 years", "72 hours before", "in a sec"). */
+const NOT_A_DATE = /^(?:within|for|during|over|up to)\b|\b(?:before|after|prior)$|\b(?:secs?|seconds?|mins?|minutes?|moment)\b/i;
+/** "sat" as a verb: "I sat the test", "sat for A5". */
+const SAT_VERB_BEFORE = /\b(?:i|we|you|he|she|they|just|have|has|had|never|already|finally)\s*$/i;
+const SAT_VERB_AFTER = /^\s*(?:the|my|for|an?|it|in|this|that|both|all|two|three|\w\d)\b/i;
+
+function rawParse(text: string, today: DateTime): ParsedResult[] {
+  return parser.parse(text, { instant: today.toJSDate(), timezone: today.offset });
+}
+
+// ---- 2. mentions ---------------------------------------------------------------------------
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function isoFrom(year: number, month: number, day: number): IsoDate | null {
+  const dt = DateTime.fromObject({ year, month, day }, { zone: 'utc' });
+  return dt.isValid ? (dt.toISODate() as IsoDate) : null;
+}
+
+function modifierOf(text: string): WeekdayModifier | undefined {
+  const m = /\b(this|next|last|past)\b/i.exec(text);
+  if (!m?.[1]) return undefined;
+  const word = m[1].toLowerCase();
+  return word === 'past' ? 'last' : (word as WeekdayModifier);
+}
+
+const CASUAL_DAYS = ['today', 'tomorrow', 'tonight', 'yesterday', 'now'];
+const CASUAL_TIMES = ['morning', 'afternoon', 'evening', 'noon', 'midnight'];
+
+function toMention(result: ParsedResult, message: string): DateMention | null {
+  const start = result.start;
+  const tags = result.tags();
+  const text = result.text.replace(/[\s,.(（)）]+$/u, '');
+  if (NOT_A_DATE.test(text)) return null;
+  const known = (c: Parameters<typeof start.isCertain>[0]): boolean => start.isCertain(c);
+  const year = start.get('year');
+  const month = start.get('month');
+  const day = start.get('day');
+  const date = year !== null && month !== null && day !== null ? isoFrom(year, month, day) : null;
+  if (date === null) return null;
+
+  if (/^(?:on\s+)?sat$/i.test(text)) {
+    const before = message.slice(0, result.index);
+    const after = message.slice(result.index + result.text.length);
+    if (SAT_VERB_BEFORE.test(before) || SAT_VERB_AFTER.test(after)) return null;
+  }
+
+  const casualDay = CASUAL_DAYS.some((t) => tags.has(`casualReference/${t}`));
+  const casualTime = CASUAL_TIMES.some((t) => tags.has(`casualReference/${t}`));
+  let form: DateForm;
+  if (tags.has('result/relativeDate') || casualDay) form = known('day') || casualDay ? 'relative' : 'partial';
+  else if (known('year') && known('month') && known('day')) form = 'full';
+  else if (known('month') && known('day')) form = 'month-day';
+  else if (known('day')) form = 'day';
+  else if (known('weekday')) form = 'weekday';
+  else if (known('month') || known('year')) form = 'partial';
+  else if (casualTime && /^this\b/i.test(text)) form = 'relative'; // "this morning": today
+  else if (known('hour') || casualTime) form = 'time';
+  else return null;
+  // "next week", "this week", "last month": a span, not a day.
+  if (form === 'relative' && /^(?:next|last|this|past)\s+(?:week|month|year)$/i.test(text)) form = 'partial';
+
+  const mention: DateMention = { text, index: result.index, date, certain: form === 'full' || form === 'relative', form };
+  if (!known('year') && form !== 'relative' && form !== 'time') mention.impliedYear = true;
+  if (known('hour') && !tags.has('casualReference/now')) mention.time = `${pad(start.get('hour') ?? 0)}:${pad(start.get('minute') ?? 0)}`;
+  if (/\d{1,4}\s*[/.-]\s*\d{1,2}/.test(text) && !tags.has('parser/ISOFormatParser')) mention.numeric = true;
+  if (known('weekday')) {
+    const weekday = start.get('weekday');
+    if (weekday !== null) mention.weekday = weekday === 0 ? 7 : weekday;
+    const modifier = form === 'weekday' ? modifierOf(text) : undefined;
+    if (modifier) mention.modifier = modifier;
+  }
+  return mention;
+}
+
+/** The end of a range ("March 3 to March 5") as a mention of its own. */
+function endMention(result: ParsedResult, first: DateMention): DateMention | null {
+  const end = result.end;
+  if (!end) return null;
+  const year = end.get('year');
+  const month = end.get('month');
+  const day = end.get('day');
+  const date = year !== null && month !== null && day !== null ? isoFrom(year, month, day) : null;
+  if (date === null || date === first.date) return null;
+  const mention: DateMention = { text: first.text, index: first.index, date, certain: first.certain, form: first.form };
+  if (first.impliedYear) mention.impliedYear = true;
+  if (first.numeric) mention.numeric = true;
+  return mention;
+}
+
+/**
+ * Every date or time the message mentions, in order. `date` is chrono's reading (for a year-less
+ * date, the nearest such date; for a bare weekday, the nearest such weekday); pastDate and
+ * futureDate choose the reading that fits the question.
+ */
+export function parseDates(text: string, ctx: DateContext): DateMention[] {
+  const message = checkText(text);
+  const today = checkContext(ctx);
+  const mentions: DateMention[] = [];
+  for (const result of rawParse(message, today)) {
+    const mention = toMention(result, message);
+    if (!mention) continue;
+    mentions.push(mention);
+    const end = endMention(result, mention);
+    if (end) mentions.push(end);
+  }
+  return mergeWeekAndWeekday(mentions, message, today);
+}
+
+/** "next week Friday" / "next week on Friday": chrono reads two things; the candidate meant one. */
+function mergeWeekAndWeekday(mentions: DateMention[], message: string, today: DateTime): DateMention[] {
+  const out: DateMention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const a = mentions[i] as DateMention;
+    const b = mentions[i + 1];
+    const week = /^(next|last|this|past)\s+week$/i.exec(a.text);
+    if (week?.[1] && b?.form === 'weekday' && !b.modifier) {
+      const gap = message.slice(a.index + a.text.length, b.index);
+      if (/^\s*,?\s*(?:on\s*)?$/i.test(gap)) {
+        const swapped = `${b.text.replace(/^on\s+/i, '')} ${week[1]} week`;
+        const reread = rawParse(swapped, today)[0];
+        const merged = reread ? toMention(reread, swapped) : null;
+        if (merged && merged.form === 'weekday') {
+          out.push({ ...merged, text: message.slice(a.index, b.index + b.text.length), index: a.index });
+          i++;
+          continue;
+        }
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+// ---- 3. resolve ----------------------------------------------------------------------------
+
+type Direction = 'past' | 'future';
+
+type Resolution =
+  | { kind: 'ok'; options: Array<DateOption & { assumedYear: boolean; assumedMonth: boolean }> }
+  | { kind: 'wrong-side'; date: IsoDate; text: string }
+  | { kind: 'incomplete'; text: string };
+
+function dt(date: IsoDate): DateTime {
+  return DateTime.fromISO(date, { zone: 'utc' });
+}
+
+/** Month and day in the year that puts them on the asked side of today (today itself counts). */
+function placeMonthDay(month: number, day: number, todayIso: IsoDate, direction: Direction): IsoDate | null {
+  const year = dt(todayIso).year;
+  const candidates = direction === 'past' ? [year, year - 1, year - 2, year - 3, year - 4] : [year, year + 1, year + 2, year + 3, year + 4];
+  // Feb 29 exists only in leap years: look a few years along.
+  for (const y of candidates) {
+    const iso = isoFrom(y, month, day);
+    if (iso && (direction === 'past' ? iso <= todayIso : iso >= todayIso)) return iso;
+  }
+  return null;
+}
+
+/** A day of the month in the nearest month that puts it on the asked side of today (and on `weekday`, if given). */
+function placeDay(day: number, todayIso: IsoDate, direction: Direction, weekday?: number): IsoDate | null {
+  let cursor = dt(todayIso).startOf('month');
+  for (let i = 0; i < 13; i++) {
+    const iso = isoFrom(cursor.year, cursor.month, day);
+    const fits = iso !== null && (direction === 'past' ? iso <= todayIso : iso >= todayIso);
+    // "Sat the 8th": the nearest month whose 8th is a Saturday.
+    if (iso && fits && (weekday === undefined || dt(iso).weekday === weekday)) return iso;
+    cursor = cursor.plus({ months: direction === 'past' ? -1 : 1 });
+  }
+  return null;
+}
+
+function plusDays(date: IsoDate, days: number): IsoDate {
+  return dt(date).plus({ days }).toISODate() as IsoDate;
+}
+
+function option(date: IsoDate, mention: DateMention, todayIso: IsoDate): DateOption & { assumedYear: boolean; assumedMonth: boolean } {
+  const o: DateOption & { assumedYear: boolean; assumedMonth: boolean } = {
+    date,
+    text: mention.text,
+    assumedYear: Boolean(mention.impliedYear) && date.slice(0, 4) !== todayIso.slice(0, 4),
+    assumedMonth: mention.form === 'day' && date.slice(0, 7) !== todayIso.slice(0, 7),
+  };
+  if (mention.time) o.time = mention.time;
+  return o;
+}
+
+function resolveMention(mention: DateMention, todayIso: IsoDate, direction: Direction): Resolution {
+  const wrongSide = (date: IsoDate): boolean => (direction === 'past' ? date > todayIso : date < todayIso);
+  const ok = (...dates: IsoDate[]): Resolution => ({
+    kind: 'ok',
+    options: [...new Set(dates)].map((d) => option(d, mention, todayIso)),
+  });
+
+  switch (mention.form) {
+    case 'full':
+    case 'relative': {
+      if (wrongSide(mention.date)) return { kind: 'wrong-side', date: mention.date, text: mention.text };
+      return withWeekdayCheck(mention, mention.date, todayIso, direction, ok);
+    }
+    case 'month-day': {
+      const [, m, d] = mention.date.split('-').map(Number) as [number, number, number];
+      const readings: Array<[number, number]> = [[m, d]];
+      // "3/4" with no year: March 4 or April 3.
+      if (mention.numeric) {
+        const nums = /(\d{1,2})\s*[/.-]\s*(\d{1,2})/.exec(mention.text);
+        const first = Number(nums?.[1]);
+        const second = Number(nums?.[2]);
+        if (first <= 12 && second <= 12 && first !== second) readings.push([d, m]);
+      }
+      const dates = readings.map(([mm, dd]) => placeMonthDay(mm, dd, todayIso, direction)).filter((x): x is IsoDate => x !== null);
+      if (dates.length === 0) return { kind: 'incomplete', text: mention.text };
+      // "Thursday 3/6" (a Thursday read month-first): the weekday settles it. When only the
+      // day-first reading fits the weekday, the candidate still has to say which they meant.
+      const matching = dates.filter((d) => dt(d).weekday === mention.weekday);
+      const [first] = matching;
+      if (matching.length === 1 && first !== undefined && first === dates[0]) return ok(first);
+      if (dates.length === 1) return withWeekdayCheck(mention, dates[0] as IsoDate, todayIso, direction, ok);
+      return ok(...dates);
+    }
+    case 'day': {
+      const day = Number(mention.date.slice(8, 10));
+      const date = placeDay(day, todayIso, direction, mention.weekday) ?? placeDay(day, todayIso, direction);
+      if (!date) return { kind: 'incomplete', text: mention.text };
+      return withWeekdayCheck(mention, date, todayIso, direction, ok);
+    }
+    case 'weekday': {
+      const weekday = mention.weekday ?? dt(mention.date).weekday;
+      const todayWd = dt(todayIso).weekday;
+      const ahead = (weekday - todayWd + 7) % 7; // 0..6 days to the coming one (0 = today)
+      const behind = (todayWd - weekday + 7) % 7; // 0..6 days back to the last one (0 = today)
+      if (mention.modifier === 'last') {
+        return wrongSide(mention.date) ? { kind: 'wrong-side', date: mention.date, text: mention.text } : ok(mention.date);
+      }
+      if (mention.modifier === 'next') {
+        if (direction === 'past') return { kind: 'wrong-side', date: mention.date, text: mention.text };
+        // "next Friday" on a Tuesday: this week's Friday or the week after's? Both are said.
+        const coming = plusDays(todayIso, ahead === 0 ? 7 : ahead);
+        return ok(coming, mention.date);
+      }
+      if (direction === 'future') return ahead === 0 ? ok(todayIso, plusDays(todayIso, 7)) : ok(plusDays(todayIso, ahead));
+      // "this Monday" / "Monday" about the past: the most recent one (today counts, but asks).
+      return behind === 0 ? ok(todayIso, plusDays(todayIso, -7)) : ok(plusDays(todayIso, -behind));
+    }
+    case 'partial':
+    case 'time':
+      return { kind: 'incomplete', text: mention.text };
+  }
+}
+
+/** "Thursday, March 7" when March 7 is a Friday: offer both. */
+function withWeekdayCheck(
+  mention: DateMention,
+  date: IsoDate,
+  todayIso: IsoDate,
+  direction: Direction,
+  ok: (...dates: IsoDate[]) => Resolution,
+): Resolution {
+  if (mention.weekday === undefined || mention.form === 'weekday' || mention.form === 'relative') return ok(date);
+  const actual = dt(date).weekday;
+  if (actual === mention.weekday) return ok(date);
+  let shift = (mention.weekday - actual + 7) % 7;
+  if (shift > 3) shift -= 7;
+  const nearest = plusDays(date, shift);
+  const fits = direction === 'past' ? nearest <= todayIso : nearest >= todayIso;
+  return fits ? ok(date, nearest) : ok(date);
+}
+
+function resolve(text: string, ctx: DateContext, direction: Direction): DateAnswer {
+  const mentions = parseDates(text, ctx);
+  const todayIso = checkContext(ctx).toISODate() as IsoDate;
+  const dated = mentions.filter((m) => m.form !== 'time' && m.form !== 'partial');
+  const times = mentions.filter((m) => m.form === 'time');
+  if (dated.length === 0) {
+    const partial = mentions.find((m) => m.form === 'partial');
+    return partial ? { ok: false, problem: 'incomplete', text: partial.text } : { ok: false, problem: 'no-date' };
+  }
+
+  const options: Array<DateOption & { assumedYear: boolean; assumedMonth: boolean }> = [];
+  let firstProblem: Resolution | null = null;
+  for (const mention of dated) {
+    const r = resolveMention(mention, todayIso, direction);
+    if (r.kind === 'ok') {
+      for (const o of r.options) if (!options.some((x) => x.date === o.date && x.time === o.time)) options.push(o);
+    } else {
+      firstProblem ??= r;
+    }
+  }
+  // The same day written twice, once with a time: keep the one with the time.
+  const byDate = new Map<IsoDate, (typeof options)[number]>();
+  for (const o of options) {
+    const seen = byDate.get(o.date);
+    if (!seen || (!seen.time && o.time)) byDate.set(o.date, o);
+  }
+  const distinct = [...byDate.values()];
+
+  if (distinct.length === 1) {
+    const only = distinct[0] as (typeof distinct)[number];
+    const answer: DateAnswer = {
+      ok: true,
+      date: only.date,
+      text: only.text,
+      assumedYear: only.assumedYear,
+      assumedMonth: only.assumedMonth,
+    };
+    const time = only.time ?? (times.length === 1 ? times[0]?.time : undefined);
+    if (time) answer.time = time;
+    return answer;
+  }
+  if (distinct.length > 1) {
+    return {
+      ok: false,
+      problem: 'ambiguous',
+      options: distinct.map(({ date, time, text: t }) => (time ? { date, time, text: t } : { date, text: t })),
+    };
+  }
+  if (firstProblem?.kind === 'wrong-side') {
+    return { ok: false, problem: direction === 'past' ? 'in-future' : 'in-past', date: firstProblem.date, text: firstProblem.text };
+  }
+  if (firstProblem?.kind === 'incomplete') return { ok: false, problem: 'incomplete', text: firstProblem.text };
+  return { ok: false, problem: 'no-date' };
+}
+
+/**
+ * The date of something that has happened (a failed test, a pass, a purchase). A year-less date
+ * that would be in the future is last year's ("March 3" on 2025-02-10 -> 2024-03-03, assumedYear);
+ * a bare weekday is the most recent one; an explicit future date is `in-future`.
+ */
+export function pastDate(text: string, ctx: DateContext): DateAnswer {
+  return resolve(checkText(text), ctx, 'past');
+}
+
+/**
+ * The date of something still to come (an appointment). A bare weekday is the coming one; a
+ * year-less date already past this year is next year's (assumedYear); an explicit past date is
+ * `in-past`. "next Friday" early in the week is `ambiguous` (this week's or the week after's).
+ */
+export function futureDate(text: string, ctx: DateContext): DateAnswer {
+  return resolve(checkText(text), ctx, 'future');
+}
+
+// ---- formatting ----------------------------------------------------------------------------
+
+/** '2025-04-03' -> 'Thursday, April 3, 2025'. */
+export function formatLongDate(date: IsoDate): string {
+  const parsed = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? DateTime.fromISO(date, { zone: 'utc' }) : null;
+  if (!parsed?.isValid) {
+    throw new RangeError(`${MODULE}: formatLongDate expects a calendar date 'YYYY-MM-DD', got ${describe(date)}`);
+  }
+  return parsed.setLocale('en-US').toFormat('cccc, LLLL d, yyyy');
+}
+
+/** '14:30' -> '2:30 PM'. */
+export function formatTime(time: string): string {
+  const m = typeof time === 'string' ? /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time) : null;
+  if (!m) throw new RangeError(`${MODULE}: formatTime expects a 24-hour time 'HH:mm', got ${describe(time)}`);
+  const hour = Number(m[1]);
+  return `${hour % 12 === 0 ? 12 : hour % 12}:${m[2]} ${hour < 12 ? 'AM' : 'PM'}`;
+}

@@ -1,0 +1,172 @@
+/**
+ * Which guided task a message asks for, if any. Pure text in, a task id out; the id is the id of
+ * the dialog that runs the task.
+ *
+ * Precision matters more than recall: a message that is not clearly one of the tasks returns null
+ * and the FAQ answers it. A general policy question about a task ("how long do I have to wait
+ * after failing?") is still that task: the dialog answers the general rule first, then offers to
+ * work out the candidate's own date.
+ *
+ * How it works: the text is normalised (lower case, SMS shorthand spelt out), then each task's
+ * cues are tried in a fixed order, most specific first (Master status, duplicates, a missed
+ * appointment, a failure, a change, a purchase, a certification's expiry), and the first task
+ * whose cues match wins. Confidence is 'high' when the message also carries a personal fact the
+ * dialog can use (a date, a test code, "my exam", "I failed") and is not phrased as a
+ * hypothetical; otherwise 'low'.
+ */
+
+export type Task =
+  | 'reschedule-or-cancel'
+  | 'missed-appointment'
+  | 'purchase-window'
+  | 'retest'
+  | 'recertification'
+  | 'master-status'
+  | 'duplicate-cost';
+
+export const TASKS: readonly Task[] = [
+  'reschedule-or-cancel',
+  'missed-appointment',
+  'purchase-window',
+  'retest',
+  'recertification',
+  'master-status',
+  'duplicate-cost',
+];
+
+export interface TaskMatch {
+  task: Task;
+  confidence: 'high' | 'low';
+}
+
+// ---- normalising ---------------------------------------------------------------------------
+
+/** SMS and chat shorthand, word for word. */
+const SHORTHAND: Record<string, string> = {
+  u: 'you', ur: 'your', r: 'are', cn: 'can', cud: 'could', cld: 'could', wud: 'would', shd: 'should',
+  wen: 'when', whn: 'when', wht: 'what', wat: 'what', hw: 'how', y: 'why', pls: 'please', plz: 'please',
+  appt: 'appointment', appts: 'appointments', apt: 'appointment', apmt: 'appointment', appointmnt: 'appointment',
+  resched: 'reschedule', reschdule: 'reschedule', reshedule: 'reschedule', rescedule: 'reschedule', rescheduel: 'reschedule',
+  exm: 'exam', tst: 'test', '2day': 'today', tday: 'today', '2morrow': 'tomorrow', '2moro': 'tomorrow',
+  tmrw: 'tomorrow', tmr: 'tomorrow', tomoro: 'tomorrow', b4: 'before', wanna: 'want to', gonna: 'going to',
+  dont: "don't", didnt: "didn't", cant: "can't", wont: "won't", couldnt: "couldn't", wasnt: "wasn't", doesnt: "doesn't",
+  im: "i'm", ive: "i've", mstr: 'master', xpire: 'expire', xpired: 'expired', noshow: 'no show', 'no-show': 'no show',
+  'no-showed': 'no showed', wk: 'week', yr: 'year', yrs: 'years', dup: 'duplicate', dupe: 'duplicate', dupes: 'duplicates',
+  pwd: 'password', l8: 'late', '2nite': 'tonight', msd: 'missed',
+  cancle: 'cancel', cancell: 'cancel', canceled: 'cancelled', faild: 'failed', fialed: 'failed',
+};
+
+function normalise(text: string): string {
+  const lower = text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/\bre[- ](schedul|book|take|test|cert|new|try|register)/g, 're$1')
+    .replace(/\bno[- ]show/g, 'no show')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return lower.replace(/[a-z0-9'-]+/g, (word) => SHORTHAND[word] ?? word);
+}
+
+// ---- cues ----------------------------------------------------------------------------------
+
+const THING = String.raw`(?:test|tests|exam|exams|appointment|appointments|booking|reservation|session|slot|seat|test date|exam date|testing appointment|[a-z]-?\d{1,2}(?: test| exam)?)`;
+/** A test code as written ("A5", "a-5", "T2"), or a range "A1-A8". */
+const CODE = /(?<![a-z0-9/'.$#])[abcefghlpstx]-?\d{1,2}(?![a-z0-9/]|[.:]\d)/;
+const SERIES_WORD = /\b(?:auto|automobile|car|truck|medium\/heavy|school bus|collision|parts|transit bus|advanced level|undercar|truck equipment|alternate fuels?|service consultant|[a-z]-series|series [a-z])\b/;
+const DATE_WORD = /\b(?:today|tonight|tomorrow|yesterday|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday|jan|january|feb|february|mar|march|apr|april|may \d|june?|july?|aug|august|sept?|september|oct|october|nov|november|dec|december|next week|last week|ago|in \d+ (?:days|weeks))\b|\b\d{1,2}\/\d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b|\bthe \d{1,2}(?:st|nd|rd|th)\b/;
+
+const MASTER = /\bmaster(?:'s)?\b/;
+const MASTER_STATUS = /\b(?:still|lose|losing|lost|keep|keeping|anymore|any more|regain|get (?:it|my \w+|master) back|reinstat\w*|expir\w*|laps\w*|current|valid|am i|do i (?:still )?(?:have|hold|qualify|count)|is my|my master|master status|status)\b/;
+const MASTER_GENERAL = /^(?:what(?: is|'s| are| does)|how (?:do|can|would) (?:i|you|one) (?:become|get|earn|qualify)|how to (?:become|get|earn)|requirements? for)\b/;
+const MASTER_PERSONAL = /\b(?:still|lose|losing|lost|keep|anymore|regain|back|expired|lapsed|am i|my)\b/;
+
+const DUPLICATE = /\b(?:duplicates?|duplicated)\b/;
+const REPLACEMENT = /\b(?:replacement|replace|reprint|another copy|a copy|copies|new copy|extra copy)\b/;
+const CERTIFICATE = /\b(?:certificates?|certs?|certifications?|patch|patches|card|wallet card)\b/;
+const COST = /\b(?:cost|costs|costing|price|priced|pricing|fee|fees|how much|charge|charged|total|pay)\b|\$/;
+
+const MISSED = new RegExp(
+  [
+    String.raw`\b(?:miss|missed|missing|skipped|skip) (?:(?:my|the|our|an?|this|that|today's|yesterday's) )?(?:\w+ )?${THING}\b`,
+    String.raw`\bmissed it\b`,
+    String.raw`\bno show(?:ed)?\b`,
+    String.raw`\b(?:didn't|did not|couldn't|could not|never|failed to|forgot to|wasn't able to|was not able to|unable to|can't|cannot|won't be able to|not able to) (?:\w+ )?(?:show|make it|get there|attend|go to (?:my|the)|turn up)\b`,
+    String.raw`\b(?:was|were|i'm|am|be|being|running|ran|got there|arrived|showed up|came) (?:\w+ )?late\b`,
+    String.raw`\blate (?:for|to) (?:my|the)\b`,
+    String.raw`\blate (?:arrival|policy)\b`,
+    String.raw`\boverslept\b`,
+    String.raw`\bturned (?:me )?away\b`,
+    String.raw`\b(?:wouldn't|would not|didn't|did not) let me (?:in|test|take|sit)\b`,
+    String.raw`\bforgot (?:about )?(?:my|the) ${THING}\b`,
+  ].join('|'),
+);
+
+const FAIL = /\b(?:fail|failed|failing|fails|flunk|flunked|flunking|bombed)\b(?! to\b)|\b(?:didn't|did not|don't|do not|not) pass\b|\bunsuccessful\b|\b(?:below|under) (?:the )?passing\b|\bmissed (?:the )?(?:passing|cut|cutoff|cut-off|pass mark)\b/;
+const RETAKE = /\b(?:retake|retaking|retakes|retest|retesting|retry|take (?:it|the test|the exam|them|(?:the )?\w+ test|[a-z]\d{1,2}) again|try again|test again|second attempt|another attempt|next attempt|buy (?:it |the test |[a-z]\d{1,2} )?again|rebuy|reregister|register again)\b/;
+
+const CHANGE_ALONE = /\b(?:reschedul\w*|rebook\w*|postpon\w*|cancellations?|cancel(?:l?ing|l?ed)? (?:it|them|and)\b)/;
+const CHANGE_VERB = String.raw`(?:move|moving|moved|change|changing|changed|switch|switching|swap|push|pushing|bump|cancel|cancelling|canceling|cancelled|canceled)`;
+const CHANGE_OBJECT = new RegExp(String.raw`\b${CHANGE_VERB} (?:(?:\w+|\w+'s) ){0,2}?(?:${THING}|date|time|day|it|them|test center|testing center|location|center)\b(?! (?:address|email|name|password|account|phone))`);
+const CANCEL_INTENT = /\b(?:i|to|can|could|if i|how do i|want to|need to|have to|may i|should i|still) (?:still )?cancel\b/;
+const NOT_AN_APPOINTMENT = /\bcancel(?:l?ing|l?ed)? (?:my |the |your |this |that |all )?(?:account|subscription|emails?|texts?|messages|notifications|alerts|membership|password|profile|chat|conversation|request|order|card|payment)\b|\b(?:on|in) (?:my|the) (?:certificate|cert|account|profile|record|transcript)\b/;
+const WHOLE_COMMAND = /^(?:cancel|cancel that|cancel it|cancel this|nevermind|never mind|stop)[.!]?$/;
+
+const BUY = /\b(?:bought|buy|buying|purchas\w*|paid|pay for|register|registered|registering|signed up)\b/;
+const BOUGHT_THING = new RegExp(String.raw`\b(?:bought|buy|buying|purchas\w*|paid for|registered for|signed up for)\b(?: \S+){0,4}? ?(?:${THING}|it|them|registration|voucher)\b|\b(?:after|since) (?:buying|purchasing|registering|paying)\b|\bunused ${THING}\b|\b(?:haven't|have not|not yet|never) (?:scheduled|booked|taken)\b`);
+const DEADLINE = /\b(?:expir\w*|run out|runs out|deadline|how long (?:do|does|did|have|until|till|before|is|after)|by when|how much time|time limit|time frame|timeframe|window|\d+ days|still (?:valid|good)|too late|how many days|when (?:do|must|should|does) (?:i|it) (?:have to |need to )?(?:take|schedule|book|use|be taken)|last day)\b/;
+const PURCHASE_GENERAL = /\b(?:how long|how many days|how much time) (?:do|will|would) (?:i|you|we) have to (?:take|schedule|book|sit)\b|\b(?:test|tests|exam|exams|registration|purchase|voucher|my test|my exam)s? (?:expire|expires|expired|expiring|expiration)\b|\b(?:when|how long until|how long before) (?:does|do|will) (?:my |the |a )?(?:test|exam|registration|purchase|voucher)s? (?:expire|run out)\b/;
+
+const RECERT = /\b(?:recert\w*|renew\w*)\b/;
+const CERT_THING = /\b(?:cert|certs|certification|certifications|certificate|certificates|credential|credentials|certified|status)\b/;
+const VALIDITY = /\b(?:expir\w*|laps\w*|run out|runs out|valid|validity|good for|last|lasts|due|current|still good)\b/;
+
+const PERSONAL = /\b(?:my|mine|i'm|i've|i was|i did|i didn't|i had|i failed|i missed|i bought|i purchased|i paid|i took|i passed|i registered|i scheduled|i booked|i have an?|am i|i am)\b/;
+const HYPOTHETICAL = /\b(?:what happens if|what if|in case|suppose|hypothetically|in general|generally|policy|rules?|is it possible)\b|^(?:can|could|do|does|is|are) (?:a|an|someone|people|candidates|anyone)\b/;
+
+// ---- detectors, most specific first --------------------------------------------------------
+
+type Detector = (t: string) => boolean;
+
+const detectors: Array<[Task, Detector]> = [
+  ['master-status', (t) => MASTER.test(t) && MASTER_STATUS.test(t) && !(MASTER_GENERAL.test(t) && !MASTER_PERSONAL.test(t))],
+  [
+    'duplicate-cost',
+    (t) =>
+      (DUPLICATE.test(t) || (REPLACEMENT.test(t) && CERTIFICATE.test(t))) &&
+      (COST.test(t) || CODE.test(t) || SERIES_WORD.test(t)),
+  ],
+  ['missed-appointment', (t) => MISSED.test(t)],
+  ['retest', (t) => FAIL.test(t) || RETAKE.test(t)],
+  [
+    'reschedule-or-cancel',
+    (t) =>
+      !WHOLE_COMMAND.test(t) &&
+      !NOT_AN_APPOINTMENT.test(t) &&
+      (CHANGE_ALONE.test(t) || CHANGE_OBJECT.test(t) || CANCEL_INTENT.test(t)),
+  ],
+  // "my A5 expired" with no purchase words is the certification (below), not the purchase.
+  ['purchase-window', (t) => (BUY.test(t) && BOUGHT_THING.test(t) && (DEADLINE.test(t) || DATE_WORD.test(t))) || (PURCHASE_GENERAL.test(t) && !CODE.test(t))],
+  [
+    'recertification',
+    (t) => RECERT.test(t) || (VALIDITY.test(t) && (CERT_THING.test(t) || CODE.test(t))),
+  ],
+];
+
+/** The guided task `text` asks for, or null when the FAQ should answer it. */
+export function detectTask(text: string): TaskMatch | null {
+  if (typeof text !== 'string') {
+    throw new TypeError(`understanding/taskIntent: text must be a string, got ${JSON.stringify(text)}`);
+  }
+  const t = normalise(text);
+  if (t === '') return null;
+  for (const [task, matches] of detectors) {
+    if (matches(t)) return { task, confidence: confidenceOf(t) };
+  }
+  return null;
+}
+
+function confidenceOf(t: string): 'high' | 'low' {
+  const facts = DATE_WORD.test(t) || CODE.test(t);
+  if (facts) return 'high';
+  return PERSONAL.test(t) && !HYPOTHETICAL.test(t) ? 'high' : 'low';
+}

@@ -1,0 +1,310 @@
+/**
+ * Test codes, test names and test series in what the candidate wrote. Pure: the catalogue is
+ * passed in (src/knowledge/policyData.ts loads it), nothing is read here.
+ *
+ * - Codes: "A5", "a5", "A-5", "t2", "L1", "x1"; "A 5" only before "test"/"exam"/"cert", so
+ *   "a 5 minute drive" is not A5. Lists ("A1, A5 and T2") and ranges ("A1-A8", "A1-8",
+ *   "A1 through A8") of one series.
+ * - Names and aliases from the catalogue, longest first ("advanced engine performance" is L1,
+ *   "engine performance" A8, "engine" A1), singular or plural ("brake test" is A5).
+ * - Things shaped like codes that are not in the catalogue ("A12", "Z9") come back as unknown,
+ *   with the nearest real codes of the same letter as suggestions.
+ */
+
+import type { Catalogue, Series, TestEntry } from '../rules/types.js';
+
+const MODULE = 'understanding/tests';
+
+export interface TestMatches {
+  /** Tests found, each once, in the order first mentioned. */
+  tests: TestEntry[];
+  /** Code-shaped words not in the catalogue, upper-cased, each once ("A12", "Z9"). */
+  unknownCodes: string[];
+  /** For each unknown code, up to two real codes of the same letter (same letter first, then nearest). */
+  suggestions: Record<string, string[]>;
+}
+
+function check(text: unknown, catalogue: unknown, fn: string): asserts text is string {
+  if (typeof text !== 'string') throw new TypeError(`${MODULE}: ${fn}: text must be a string, got ${JSON.stringify(text)}`);
+  const c = catalogue as Partial<Catalogue> | null;
+  if (!c || !Array.isArray(c.tests) || !Array.isArray(c.series)) {
+    throw new TypeError(`${MODULE}: ${fn}: expected a catalogue with series and tests, got ${JSON.stringify(catalogue)?.slice(0, 80)}`);
+  }
+}
+
+// ---- words ---------------------------------------------------------------------------------
+
+interface Word {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** 'Brakes' -> 'brake', 'systems' -> 'system'; short words and '-ss' words stay as they are. */
+function stem(word: string): string {
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
+/** Lower-cased, stemmed words with their offsets; '&' reads as 'and'; '/', '-' and punctuation split. */
+function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(/[A-Za-z0-9]+|&/g)) {
+    const raw = m[0] === '&' ? 'and' : m[0].toLowerCase();
+    out.push({ word: stem(raw), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+const phraseKey = (phrase: string): string => words(phrase).map((w) => w.word).join(' ');
+
+/** "A/C" is the alias "a/c", but "a C" (a grade) is not: two one-letter words must be joined by a mark. */
+function singleLettersJoined(text: string, span: Word[]): boolean {
+  for (let k = 1; k < span.length; k++) {
+    const a = span[k - 1] as Word;
+    const b = span[k] as Word;
+    if (a.word.length === 1 && b.word.length === 1 && /^\s*$/.test(text.slice(a.end, b.start))) return false;
+  }
+  return true;
+}
+
+interface PhraseHit<T> {
+  value: T;
+  start: number;
+  end: number;
+}
+
+/** Greedy, longest phrase first at each word, phrases not overlapping. */
+function findPhrases<T>(text: string, phrases: Map<string, T>): Array<PhraseHit<T>> {
+  let longest = 1;
+  for (const key of phrases.keys()) longest = Math.max(longest, key.split(' ').length);
+  const ws = words(text);
+  const hits: Array<PhraseHit<T>> = [];
+  for (let i = 0; i < ws.length; ) {
+    let matched = 0;
+    for (let n = Math.min(longest, ws.length - i); n >= 1; n--) {
+      const key = ws.slice(i, i + n).map((w) => w.word).join(' ');
+      const value = phrases.get(key);
+      const span = ws.slice(i, i + n);
+      if (value !== undefined && singleLettersJoined(text, span)) {
+        hits.push({ value, start: (ws[i] as Word).start, end: (ws[i + n - 1] as Word).end });
+        matched = n;
+        break;
+      }
+    }
+    i += matched || 1;
+  }
+  return hits;
+}
+
+// ---- codes ---------------------------------------------------------------------------------
+
+const TEST_WORD = String.raw`(?:tests?|exams?|certs?|certifications?|recerts?|recertifications?)\b`;
+// A code: a letter and one or two digits, standing alone ("A5", "a-5"), or "A 5" before a test word.
+const CODE = new RegExp(
+  String.raw`(?<![A-Za-z0-9/'.$#])([A-Za-z])(?:(-)?(\d{1,2})|( )(\d{1,2})(?=\s*${TEST_WORD}))(?![A-Za-z0-9/]|[.:,]\d|%)`,
+  'g',
+);
+// After a code: "-8", " to 8", " through A8" (a range in the same series).
+const RANGE_TAIL = /^\s*(?:-|–|—|to|through|thru|till|until)\s*(?:([A-Za-z])\s?-?)?(\d{1,2})(?![A-Za-z0-9/]|[.:]\d)/i;
+// SMS: "b4 the test", "cancel b4 my exam" -> before.
+const B4_AS_BEFORE = /^\s+(?:the|my|i|i'm|im|u|you|your|ur|it|then|that|this|we|they|a|an|next|noon|tomorrow|tmrw|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)\b/i;
+
+interface CodeHit {
+  codes: string[];
+  start: number;
+  end: number;
+}
+
+function codeHits(text: string, catalogue: Catalogue): CodeHit[] {
+  const letters = new Set(catalogue.tests.map((t) => t.code[0] as string));
+  const known = new Set(catalogue.tests.map((t) => t.code));
+  const hits: CodeHit[] = [];
+  CODE.lastIndex = 0;
+  for (let m = CODE.exec(text); m !== null; m = CODE.exec(text)) {
+    const letterRaw = m[1] as string;
+    const letter = letterRaw.toUpperCase();
+    const digits = (m[3] ?? m[5]) as string;
+    const hyphen = m[2] !== undefined;
+    const start = m.index;
+    let end = start + m[0].length;
+    // A letter that starts no test code must be written as a code ("Z9"), not "I-9" or "A 12".
+    if (!letters.has(letter) && (hyphen || m[4] !== undefined)) continue;
+    // Lower case and not a real code: SMS ("failed x2", "im l8", "w8"), not a test, unless a test word follows.
+    const followedByTestWord = new RegExp(String.raw`^\s*${TEST_WORD}`, 'i').test(text.slice(end));
+    if (letterRaw !== letter && !known.has(`${letter}${Number(digits)}`) && !followedByTestWord) continue;
+    if (m[0] === 'b4' && B4_AS_BEFORE.test(text.slice(end))) continue;
+
+    const codes = [`${letter}${Number(digits)}`];
+    const tail = RANGE_TAIL.exec(text.slice(end));
+    if (tail && (tail[1] === undefined || tail[1].toUpperCase() === letter)) {
+      const to = Number(tail[2]);
+      const from = Number(digits);
+      const [lo, hi] = from <= to ? [from, to] : [to, from];
+      const inRange = catalogue.tests
+        .filter((t) => t.code[0] === letter && Number(t.code.slice(1)) >= lo && Number(t.code.slice(1)) <= hi)
+        .map((t) => t.code)
+        .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+      codes.splice(0, 1, ...new Set([`${letter}${lo}`, ...inRange, `${letter}${hi}`]));
+      codes.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+      end += tail[0].length;
+      CODE.lastIndex = end;
+    }
+    hits.push({ codes, start, end });
+  }
+  return hits;
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] as number;
+      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/**
+ * Up to two real codes near an unknown one: same letter, fewest digit edits, then nearest
+ * number; returned in number order. "A12" -> ["A1", "A2"], "P3" -> ["P2", "P4"], "T9" -> ["T7", "T8"],
+ * "Z9" -> [] (no Z tests).
+ */
+export function suggestCodes(code: string, catalogue: Catalogue): string[] {
+  const m = /^\s*([A-Za-z])\s*-?\s*(\d{1,3})\s*$/.exec(code);
+  if (!m) return [];
+  const letter = (m[1] as string).toUpperCase();
+  const digits = String(Number(m[2]));
+  const n = Number(digits);
+  return catalogue.tests
+    .filter((t) => t.code[0] === letter && t.code !== `${letter}${digits}`)
+    .map((t) => {
+      const d = t.code.slice(1);
+      return { code: t.code, number: Number(d), edits: levenshtein(digits, d), distance: Math.abs(Number(d) - n) };
+    })
+    .sort((a, b) => a.edits - b.edits || a.distance - b.distance || a.number - b.number)
+    .slice(0, 2)
+    .sort((a, b) => a.number - b.number)
+    .map((s) => s.code);
+}
+
+// ---- names and aliases ---------------------------------------------------------------------
+
+const namePhraseCache = new WeakMap<Catalogue, Map<string, string | null>>();
+
+/**
+ * Every alias, and every test name no other test shares, to its code. A name several tests share
+ * ("Diesel Engines" is T2, S2 and H2) maps to null: it names no one test, and its words are not
+ * read again on their own ("engine" is A1). Aliases come first ("brakes" is A5).
+ */
+function testPhrases(catalogue: Catalogue): Map<string, string | null> {
+  const cached = namePhraseCache.get(catalogue);
+  if (cached) return cached;
+  const phrases = new Map<string, string | null>();
+  for (const t of catalogue.tests) {
+    for (const alias of t.aliases) {
+      const key = phraseKey(alias);
+      if (key && !phrases.has(key)) phrases.set(key, t.code);
+    }
+  }
+  const nameCount = new Map<string, number>();
+  for (const t of catalogue.tests) nameCount.set(phraseKey(t.name), (nameCount.get(phraseKey(t.name)) ?? 0) + 1);
+  for (const t of catalogue.tests) {
+    const key = phraseKey(t.name);
+    if (key && !phrases.has(key)) phrases.set(key, nameCount.get(key) === 1 ? t.code : null);
+  }
+  namePhraseCache.set(catalogue, phrases);
+  return phrases;
+}
+
+// ---- resolveTests --------------------------------------------------------------------------
+
+/** Test codes, ranges, names and aliases in `text`, against `catalogue`. */
+export function resolveTests(text: string, catalogue: Catalogue): TestMatches {
+  check(text, catalogue, 'resolveTests');
+  const message = text.replace(/[’‘]/g, "'");
+  const byCode = new Map(catalogue.tests.map((t) => [t.code, t]));
+
+  const found: Array<{ codes: string[]; start: number }> = [];
+  const codeSpans = codeHits(message, catalogue);
+  found.push(...codeSpans);
+  for (const hit of findPhrases(message, testPhrases(catalogue))) {
+    if (hit.value !== null && !codeSpans.some((c) => hit.start < c.end && c.start < hit.end)) found.push({ codes: [hit.value], start: hit.start });
+  }
+  found.sort((a, b) => a.start - b.start);
+
+  const tests: TestEntry[] = [];
+  const unknownCodes: string[] = [];
+  const suggestions: Record<string, string[]> = {};
+  for (const { codes } of found) {
+    for (const code of codes) {
+      const entry = byCode.get(code);
+      if (entry) {
+        if (!tests.includes(entry)) tests.push(entry);
+      } else if (!unknownCodes.includes(code)) {
+        unknownCodes.push(code);
+        suggestions[code] = suggestCodes(code, catalogue);
+      }
+    }
+  }
+  return { tests, unknownCodes, suggestions };
+}
+
+// ---- resolveSeries -------------------------------------------------------------------------
+
+/** Everyday words for each series (the catalogue's series names are added to these). */
+const SERIES_WORDS: Record<string, string[]> = {
+  A: ['automobile', 'auto', 'automotive', 'car', 'light truck', 'automobile and light truck', 'auto and light truck', 'light vehicle'],
+  T: ['truck', 'medium heavy truck', 'medium/heavy truck', 'medium-heavy truck', 'heavy truck', 'medium truck', 'heavy duty truck', 'heavy-duty truck', 'heavy duty', 'diesel truck'],
+  S: ['school bus'],
+  B: ['collision', 'collision repair', 'collision repair and refinish', 'auto body', 'body shop', 'body repair', 'refinish'],
+  P: ['parts', 'parts specialist', 'auto parts', 'automobile parts', 'truck parts', 'parts counter'],
+  L: ['advanced level', 'advanced'],
+  X: ['undercar', 'undercar specialist'],
+  E: ['truck equipment'],
+  H: ['transit bus', 'transit'],
+  F: ['alternate fuel', 'alternate fuels', 'alternative fuel', 'alternative fuels'],
+  C: ['service consultant', 'service advisor', 'service writer'],
+};
+
+const seriesPhraseCache = new WeakMap<Catalogue, Map<string, string>>();
+
+function seriesPhrases(catalogue: Catalogue): Map<string, string> {
+  const cached = seriesPhraseCache.get(catalogue);
+  if (cached) return cached;
+  const phrases = new Map<string, string>();
+  for (const s of catalogue.series) {
+    for (const phrase of [s.name, ...(SERIES_WORDS[s.id] ?? [])]) {
+      const key = phraseKey(phrase);
+      if (key && !phrases.has(key)) phrases.set(key, s.id);
+    }
+  }
+  seriesPhraseCache.set(catalogue, phrases);
+  return phrases;
+}
+
+/**
+ * Test series named in `text`, each once, in order: "automobile", "auto", "car" -> A; "truck",
+ * "medium/heavy truck" -> T; "school bus" -> S; "collision" -> B; "parts", "truck parts" -> P;
+ * "the T series" / "series T" -> T. Longest phrase wins ("truck parts" is Parts, not Truck).
+ */
+export function resolveSeries(text: string, catalogue: Catalogue): Series[] {
+  check(text, catalogue, 'resolveSeries');
+  const byId = new Map(catalogue.series.map((s) => [s.id, s]));
+  const hits: Array<{ id: string; start: number }> = findPhrases(text, seriesPhrases(catalogue)).map((h) => ({ id: h.value, start: h.start }));
+  // "the T series", "T-series", "series T": the letter in capitals ("a series of questions" is not A).
+  for (const m of text.matchAll(/\b(?:[Tt]he\s+([A-Z])[- ][Ss]eries|([A-Z])-[Ss]eries|[Ss]eries\s+([A-Z]))\b/g)) {
+    const id = m[1] ?? m[2] ?? m[3] ?? '';
+    if (byId.has(id)) hits.push({ id, start: m.index });
+  }
+  hits.sort((a, b) => a.start - b.start);
+  const out: Series[] = [];
+  for (const { id } of hits) {
+    const series = byId.get(id);
+    if (series && !out.includes(series)) out.push(series);
+  }
+  return out;
+}
