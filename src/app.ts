@@ -1,4 +1,4 @@
-import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
+import type { Storage, TurnContext } from 'botbuilder';
 import type { Config } from './config.js';
 import type { Logger } from './logging/logger.js';
 import { createAdapter } from './bot/adapter.js';
@@ -11,6 +11,9 @@ import { createServer, type BotServer } from './server.js';
 import type { Reply } from './channels/reply.js';
 import { detectTask } from './understanding/taskIntent.js';
 import { createTaskDialogs } from '../dialogs/index.js';
+import { ConsistentConversationState } from './storage/consistentConversationState.js';
+import { MemoryTurnGate, type TurnGate } from './storage/turnGate.js';
+import { createTurnRunner } from './bot/turnRunner.js';
 
 export interface AppParts {
   config: Config;
@@ -21,14 +24,18 @@ export interface AppParts {
   clock: () => Date;
   /** Where turn events go; the log by default. */
   events?: TurnEventSink;
+  /** Serialises turns per conversation; in-process by default, Redis across instances. */
+  gate?: TurnGate;
+  /** Is the store reachable? For /readyz. Default: a read succeeds. */
+  storeReady?: () => Promise<boolean>;
 }
 
 /**
  * Wires the parts into a bot and an HTTP server. The composition root (index.ts) decides which
  * concrete parts to pass; tests pass their own.
  */
-export function buildBot({ config, logger, storage, knowledge, clock, events }: AppParts): CandidateBot {
-  const conversationState = new ConversationState(storage);
+export function buildBot({ config, logger, storage, knowledge, clock, events }: AppParts) {
+  const conversationState = new ConsistentConversationState(storage);
   const render = (reply: Reply) => renderDefault(reply);
   const dialogs = createTaskDialogs({
     policy: knowledge.policy,
@@ -38,7 +45,7 @@ export function buildBot({ config, logger, storage, knowledge, clock, events }: 
     lookup: (id) => knowledge.index.get(id),
     render,
   });
-  return new CandidateBot({
+  const bot = new CandidateBot({
     conversationState,
     faq: knowledge.answerer,
     lookup: (id) => knowledge.index.get(id),
@@ -49,13 +56,20 @@ export function buildBot({ config, logger, storage, knowledge, clock, events }: 
     clock,
     defaultZone: config.DEFAULT_TIMEZONE,
   });
+  return { bot, conversationState };
 }
 
 export function buildApp(parts: AppParts) {
   const { config, logger, storage, knowledge } = parts;
   const adapter = createAdapter(config, logger, en.turnError);
-  const bot = buildBot(parts);
-  const onTurn = (context: TurnContext) => bot.run(context);
+  const { bot, conversationState } = buildBot(parts);
+  const onTurn: (context: TurnContext) => Promise<void> = createTurnRunner({
+    gate: parts.gate ?? new MemoryTurnGate(),
+    state: conversationState,
+    turn: (context) => bot.run(context),
+    withoutStore: (context) => bot.runWithoutStore(context),
+    logger,
+  });
   const http: BotServer = createServer({
     adapter,
     onTurn,
@@ -64,10 +78,12 @@ export function buildApp(parts: AppParts) {
       { name: 'knowledge', check: async () => knowledge.index.entries.length > 0 },
       {
         name: 'storage',
-        check: async () => {
-          await storage.read(['readyz-probe']);
-          return true;
-        },
+        check:
+          parts.storeReady ??
+          (async () => {
+            await storage.read(['readyz-probe']);
+            return true;
+          }),
       },
     ],
   });

@@ -36,6 +36,22 @@ export const configSchema = z
     KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default('knowledge')),
     DEFAULT_TIMEZONE: z.preprocess(emptyToUndefined, ianaZone.default('America/New_York')),
     SHUTDOWN_GRACE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(120_000).default(10_000)),
+    REDIS_URL: z.preprocess(emptyToUndefined, z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
+    REDIS_CLUSTER_NODES: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^[^\s,:]+:\d+(?:,[^\s,:]+:\d+)*$/, 'must be host:port[,host:port...]').optional(),
+    ),
+    REDIS_SENTINELS: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^[^\s,:]+:\d+(?:,[^\s,:]+:\d+)*$/, 'must be host:port[,host:port...]').optional(),
+    ),
+    REDIS_SENTINEL_NAME: optionalString,
+    REDIS_KEY_PREFIX: z.preprocess(emptyToUndefined, z.string().default('candidate-assistant:')),
+    CONVERSATION_STATE_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(60).default(7 * 24 * 3600)),
+    USER_STATE_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(60).default(180 * 24 * 3600)),
+    STATE_MAX_ITEM_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).default(256 * 1024)),
+    TURN_LOCK_TTL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(30_000)),
+    TURN_LOCK_WAIT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(20_000)),
   })
 ;
 
@@ -62,6 +78,13 @@ function crossFieldProblems(env: RawEnv): Array<{ name: string; message: string 
     if (type !== 'MultiTenant' && !present(env, 'MicrosoftAppTenantId')) {
       problems.push({ name: 'MicrosoftAppTenantId', message: `is required with MicrosoftAppType=${type}` });
     }
+  }
+  if (present(env, 'REDIS_SENTINELS') && !present(env, 'REDIS_SENTINEL_NAME')) {
+    problems.push({ name: 'REDIS_SENTINEL_NAME', message: 'is required with REDIS_SENTINELS (the master group name)' });
+  }
+  const redisModes = ['REDIS_URL', 'REDIS_CLUSTER_NODES', 'REDIS_SENTINELS'].filter((name) => present(env, name));
+  if (redisModes.length > 1) {
+    problems.push({ name: redisModes.join('+'), message: 'choose one way to reach Redis, not several' });
   }
   return problems;
 }

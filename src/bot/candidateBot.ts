@@ -163,6 +163,32 @@ export class CandidateBot extends ActivityHandler {
     });
   }
 
+  /**
+   * The store is down: answer what needs no memory (commands, confident FAQ answers, known gaps) and
+   * say plainly that anything else must wait, rather than guess at a dialog we cannot see.
+   */
+  async runWithoutStore(context: TurnContext): Promise<void> {
+    if (context.activity.type !== ActivityTypes.Message) return;
+    const { messages } = this.deps;
+    const text = (context.activity.text ?? '').trim();
+    const command = text ? detectCommand(text) : null;
+    if (command) {
+      await this.send(context, this.commandReply(command));
+      this.record(context, { route: 'command', command });
+      return;
+    }
+    const decision = text ? this.deps.faq.decide(stripGreeting(text)) : undefined;
+    if (decision?.kind === 'answer') {
+      const related = decision.entry.related.flatMap((id) => this.deps.lookup(id) ?? []);
+      await this.send(context, answerReply(decision.entry, related, messages));
+    } else if (decision?.kind === 'out-of-scope') {
+      await this.send(context, { text: decision.topic.reply });
+    } else {
+      await this.send(context, { text: messages.storeDown });
+    }
+    this.record(context, { route: 'faq', faq: { decision: `${decision?.kind ?? 'empty'}-without-store` } });
+  }
+
   private setTurnFacts(context: TurnContext): void {
     const channelZone = (context.activity as { localTimezone?: unknown }).localTimezone;
     const facts: TurnFacts = isZone(channelZone)

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const config = await loadConfig();
   const logger = createLogger(process.env.CHAT_LOG_LEVEL ?? 'silent');
   const knowledge = await loadKnowledgeBase(config.KNOWLEDGE_DIR);
-  const bot = buildBot({ config, logger, storage: new MemoryStorage(), knowledge, clock: () => new Date() });
+  const { bot } = buildBot({ config, logger, storage: new MemoryStorage(), knowledge, clock: () => new Date() });
   const adapter = new TestAdapter((context) => bot.run(context), {
     channelId: 'emulator',
     conversation: { id: 'terminal-chat', isGroup: false, name: 'terminal', conversationType: 'personal' },

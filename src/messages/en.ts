@@ -28,6 +28,7 @@ export const en = {
   talkToPerson: 'Talk to a person',
   emptyMessage: 'I can only read text messages. Please type your question.',
   turnError: 'Sorry, something went wrong on my side. Please try again in a moment.',
+  storeDown: "I can't continue this right now, please try again in a minute. I can still answer general questions.",
   sourceTitle: 'ASE Frequently Asked Questions',
   task: enTasks,
 };

@@ -20,7 +20,7 @@ export const fixedNow = new Date('2025-03-20T15:00:00Z');
 export async function botOnTestAdapter(options: { now?: Date; env?: Record<string, string> } = {}) {
   const kb = await shippedKnowledge();
   const events: TurnEvent[] = [];
-  const bot = buildBot({
+  const { bot } = buildBot({
     config: testConfig(options.env),
     logger: silentLogger(),
     storage: new MemoryStorage(),

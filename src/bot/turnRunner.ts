@@ -1,0 +1,66 @@
+import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
+import type { Logger } from '../logging/logger.js';
+import { isEtagConflict, type ConsistentConversationState } from '../storage/consistentConversationState.js';
+import { isStoreUnavailable } from '../storage/storeErrors.js';
+import type { TurnGate } from '../storage/turnGate.js';
+
+export interface TurnRunnerDeps {
+  gate: TurnGate;
+  state: ConsistentConversationState;
+  /** The bot's turn: reads state, replies, saves state (throws on an eTag conflict). */
+  turn: (context: TurnContext) => Promise<void>;
+  /** What to do when the store cannot be reached: answer what needs no state. */
+  withoutStore: (context: TurnContext) => Promise<void>;
+  logger: Logger;
+  maxAttempts?: number;
+}
+
+/**
+ * Runs each turn alone for its conversation and exactly once: the gate serialises turns and skips
+ * redelivered activities; replies are held until the turn's state is saved, so a turn that meets an
+ * eTag conflict is re-run from fresh state without the candidate seeing anything twice; a store that
+ * is down degrades to stateless answers rather than an error.
+ */
+export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) => Promise<void> {
+  const maxAttempts = deps.maxAttempts ?? 5;
+
+  const runHoldingReplies = async (context: TurnContext): Promise<void> => {
+    let held: Partial<Activity>[][] = [];
+    let holding = true;
+    context.onSendActivities(async (ctx, activities, next) => {
+      if (!holding) return next();
+      held.push(activities);
+      // Prompts look at `responded` to decide whether to re-prompt; held replies count as sent.
+      ctx.responded = true;
+      return activities.map((): ResourceResponse => ({ id: '' }));
+    });
+    for (let attempt = 1; ; attempt++) {
+      held = [];
+      try {
+        await deps.turn(context);
+        break;
+      } catch (error) {
+        if (!isEtagConflict(error) || attempt >= maxAttempts) throw error;
+        deps.logger.info({ conversationId: context.activity.conversation?.id, attempt }, 'state changed under this turn; running it again');
+        deps.state.forget(context);
+      }
+    }
+    holding = false;
+    for (const batch of held) await context.adapter.sendActivities(context, batch);
+  };
+
+  return async (context: TurnContext) => {
+    const { activity } = context;
+    const conversationKey = `${activity.channelId}/${activity.conversation?.id ?? ''}`;
+    // Only messages are deduplicated: other activity types may legitimately reuse ids.
+    const activityId = activity.type === 'message' ? activity.id : undefined;
+    try {
+      const result = await deps.gate.run(conversationKey, activityId, () => runHoldingReplies(context));
+      if (!result.ran) deps.logger.info({ conversationId: activity.conversation?.id, activityId }, 'redelivered activity skipped');
+    } catch (error) {
+      if (!isStoreUnavailable(error)) throw error;
+      deps.logger.warn({ conversationId: activity.conversation?.id, reason: (error as Error).message }, 'store unavailable; answering without state');
+      await deps.withoutStore(context);
+    }
+  };
+}
