@@ -1,8 +1,8 @@
-import { MemoryStorage } from 'botbuilder';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logging/logger.js';
 import { loadKnowledgeBase } from './knowledge/knowledgeBase.js';
 import { buildApp } from './app.js';
+import { openStateStore } from './storage/stateStore.js';
 
 /** Composition root: the only place that reads config and builds concrete objects. */
 async function main(): Promise<void> {
@@ -21,12 +21,20 @@ async function main(): Promise<void> {
     logger.fatal({ reason: error.message }, 'knowledge base is invalid; not starting');
     process.exit(1);
   });
-  const storage = new MemoryStorage();
-  const app = buildApp({ config, logger, storage, knowledge, clock: () => new Date() });
+  const store = await openStateStore(config, logger);
+  const app = buildApp({
+    config,
+    logger,
+    storage: store.storage,
+    gate: store.gate,
+    storeReady: store.ready,
+    knowledge,
+    clock: () => new Date(),
+  });
 
   await new Promise<void>((resolve) => app.http.server.listen(config.PORT, config.HOST, resolve));
   logger.info(
-    { port: config.PORT, auth: config.MicrosoftAppId ? 'bot-framework-jwt' : 'none (emulator mode)', entries: knowledge.index.entries.length },
+    { port: config.PORT, store: store.kind, auth: config.MicrosoftAppId ? 'bot-framework-jwt' : 'none (emulator mode)', entries: knowledge.index.entries.length },
     `Candidate Assistant listening on http://localhost:${config.PORT}/api/messages`,
   );
 
@@ -36,6 +44,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal, inFlight: app.http.inFlight() }, 'shutting down');
     await app.http.shutdown(config.SHUTDOWN_GRACE_MS);
+    await store.close();
     logger.info('stopped');
     process.exit(0);
   };

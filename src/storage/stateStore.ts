@@ -1,0 +1,75 @@
+import { MemoryStorage, type Storage } from 'botbuilder';
+import type { Config } from '../config.js';
+import type { Logger } from '../logging/logger.js';
+import { createRedisClient, pingRedis, waitForRedisReady } from './redisConnection.js';
+import { RedisStorage, ttlByStateKind, type RedisClient } from './redisStorage.js';
+import { RedisTurnGate } from './redisTurnGate.js';
+import { MemoryTurnGate, type TurnGate } from './turnGate.js';
+
+export interface StateStore {
+  kind: 'memory' | 'redis';
+  storage: Storage;
+  gate: TurnGate;
+  ready: () => Promise<boolean>;
+  close: () => Promise<void>;
+}
+
+export type RedisSettings = Pick<
+  Config,
+  | 'REDIS_URL'
+  | 'REDIS_CLUSTER_NODES'
+  | 'REDIS_SENTINELS'
+  | 'REDIS_SENTINEL_NAME'
+  | 'REDIS_KEY_PREFIX'
+  | 'CONVERSATION_STATE_TTL_SECONDS'
+  | 'USER_STATE_TTL_SECONDS'
+  | 'STATE_MAX_ITEM_BYTES'
+  | 'TURN_LOCK_TTL_MS'
+  | 'TURN_LOCK_WAIT_MS'
+>;
+
+export function memoryStore(): StateStore {
+  return { kind: 'memory', storage: new MemoryStorage(), gate: new MemoryTurnGate(), ready: async () => true, close: async () => undefined };
+}
+
+/** State, turn locks and redelivery markers on one Redis client. */
+export function redisStore(client: RedisClient, settings: RedisSettings): StateStore {
+  const prefix = settings.REDIS_KEY_PREFIX;
+  return {
+    kind: 'redis',
+    storage: new RedisStorage(client, {
+      prefix: `${prefix}state:`,
+      maxItemBytes: settings.STATE_MAX_ITEM_BYTES,
+      ttlSeconds: ttlByStateKind({
+        conversationSeconds: settings.CONVERSATION_STATE_TTL_SECONDS,
+        userSeconds: settings.USER_STATE_TTL_SECONDS,
+      }),
+    }),
+    gate: new RedisTurnGate(client, { prefix: `${prefix}turn:`, lockTtlMs: settings.TURN_LOCK_TTL_MS, waitMs: settings.TURN_LOCK_WAIT_MS }),
+    ready: () => pingRedis(client),
+    close: async () => {
+      await client.quit().catch(() => client.disconnect());
+    },
+  };
+}
+
+/**
+ * Redis when configured, else memory. A Redis that is down at start does not stop the bot: it
+ * starts answering what needs no state and picks Redis up when it comes (ioredis reconnects).
+ */
+export async function openStateStore(settings: RedisSettings, logger: Logger): Promise<StateStore> {
+  if (!settings.REDIS_URL && !settings.REDIS_CLUSTER_NODES && !settings.REDIS_SENTINELS) return memoryStore();
+  const client = createRedisClient({
+    url: settings.REDIS_URL,
+    clusterNodes: settings.REDIS_CLUSTER_NODES,
+    sentinels: settings.REDIS_SENTINELS,
+    sentinelName: settings.REDIS_SENTINEL_NAME,
+    onError: (error: Error) => logger.warn({ reason: error.message }, 'redis connection problem'),
+  });
+  try {
+    await waitForRedisReady(client, 5000);
+  } catch (error) {
+    logger.error({ reason: (error as Error).message }, 'redis not reachable at start; answering without state until it is');
+  }
+  return redisStore(client, settings);
+}

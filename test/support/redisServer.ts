@@ -1,0 +1,224 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Cluster, Redis } from 'ioredis';
+
+/**
+ * A real Redis for the storage suites: its own `redis-server` on a free loopback port with no
+ * persistence, in a temp dir, or the server at `REDIS_URL` when that is set (then `stop()` leaves it
+ * running and `restart()` is unsupported: outage tests skip themselves).
+ */
+export interface TestRedis {
+  url: string;
+  port: number;
+  /** True when this is `REDIS_URL`'s server, which the tests do not own. */
+  external: boolean;
+  /** Started with `cluster-enabled yes` and all 16384 slots assigned to itself. */
+  cluster: boolean;
+  /** Stops the server and removes its temp dir; safe to call twice. */
+  stop(): Promise<void>;
+  /**
+   * Stop (if running), then start again on the same port: an outage. Also starts a stopped server,
+   * so a test can `stop()`, look at the outage, then `restart()`. Data is lost (no persistence).
+   */
+  restart(): Promise<void>;
+}
+
+/** The server the tests should use instead of starting their own. */
+export const externalRedisUrl = (process.env.REDIS_URL ?? '').trim() || undefined;
+
+/** Whether `redis-server` is on PATH (or an external one is configured). */
+export function redisAvailable(): boolean {
+  if (externalRedisUrl) return true;
+  const probe = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
+  return probe.error === undefined && probe.status === 0;
+}
+
+/**
+ * Gate for the Redis suites: skip (with a printed reason) on a laptop without redis-server, but
+ * never in CI, where a missing binary must fail the run.
+ */
+export function redisSuiteGate(suite: string): { skip: boolean } {
+  const skip = !redisAvailable() && !process.env.CI;
+  if (skip) console.warn(`[${suite}] skipped: redis-server is not on PATH (install it, or set REDIS_URL; with CI set this fails instead)`);
+  return { skip };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** One raw PING over TCP; resolves true on +PONG. No client library, so no reconnect noise. */
+function pingOnce(port: number, timeoutMs = 500): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    let reply = '';
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (chunk) => {
+      reply += chunk.toString('latin1');
+      if (reply.includes('\r\n')) done(reply.startsWith('+PONG'));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<void>;
+}
+
+function launch(port: number, dir: string, cluster: boolean): Running {
+  const args = ['--port', String(port), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1', '--dir', dir, '--daemonize', 'no'];
+  if (cluster) {
+    // A lone node never learns its own address from a peer; announce it so CLUSTER SLOTS names it.
+    args.push('--cluster-enabled', 'yes', '--cluster-config-file', join(dir, `nodes-${port}.conf`), '--cluster-announce-ip', '127.0.0.1');
+  }
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  // A crashed test run must not leave servers behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => process.off('exit', killOnExit));
+  child.once('error', (error) => (output += `\nspawn error: ${error.message}`));
+  return { child, output: () => output, exited };
+}
+
+async function waitUntilAnswering(port: number, running: Running, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (running.child.exitCode !== null || running.child.signalCode !== null) {
+      throw new Error(`redis-server on port ${port} exited before answering PING:\n${running.output()}`);
+    }
+    if (await pingOnce(port)) return;
+    await sleep(25);
+  }
+  running.child.kill('SIGKILL');
+  throw new Error(`redis-server on port ${port} did not answer PING within ${timeoutMs} ms:\n${running.output()}`);
+}
+
+/** Makes a fresh cluster-enabled node a one-node cluster holding every slot. */
+async function claimAllSlots(port: number): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const admin = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0 });
+  try {
+    await admin.connect();
+    const info = String(await admin.call('CLUSTER', 'INFO'));
+    if (!/cluster_slots_assigned:16384/.test(info)) await admin.call('CLUSTER', 'ADDSLOTSRANGE', '0', '16383');
+    const deadline = Date.now() + 10_000;
+    while (!/cluster_state:ok/.test(String(await admin.call('CLUSTER', 'INFO')))) {
+      if (Date.now() > deadline) throw new Error(`one-node cluster on port ${port} never reached cluster_state:ok`);
+      await sleep(50);
+    }
+  } finally {
+    admin.disconnect();
+  }
+}
+
+export async function startRedisServer(options: { cluster?: boolean } = {}): Promise<TestRedis> {
+  const cluster = options.cluster ?? false;
+  if (externalRedisUrl) {
+    if (cluster) throw new Error('startRedisServer: a cluster server cannot be provided through REDIS_URL');
+    const port = Number(new URL(externalRedisUrl).port || 6379);
+    return {
+      url: externalRedisUrl,
+      port,
+      external: true,
+      cluster: false,
+      stop: async () => {},
+      restart: async () => {
+        throw new Error('startRedisServer: restart() is unsupported with REDIS_URL (the server is not ours to stop)');
+      },
+    };
+  }
+  if (!redisAvailable()) throw new Error('startRedisServer: redis-server is not on PATH (install redis-server, or set REDIS_URL)');
+
+  const dir = await mkdtemp(join(tmpdir(), 'candidate-assistant-redis-'));
+  let port = 0;
+  let running: Running | undefined;
+  // A free port can be taken between choosing it and binding it; try a few.
+  for (let attempt = 1; !running; attempt++) {
+    port = await freePort();
+    const candidate = launch(port, dir, cluster);
+    try {
+      await waitUntilAnswering(port, candidate);
+      running = candidate;
+    } catch (error) {
+      if (attempt >= 3) {
+        await rm(dir, { recursive: true, force: true });
+        throw error;
+      }
+    }
+  }
+  if (cluster) await claimAllSlots(port);
+
+  const stopProcess = async () => {
+    if (!running) return;
+    const current = running;
+    running = undefined;
+    current.child.kill('SIGTERM');
+    const killed = await Promise.race([current.exited.then(() => true), sleep(3000).then(() => false)]);
+    if (!killed) {
+      current.child.kill('SIGKILL');
+      await current.exited;
+    }
+  };
+
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    external: false,
+    cluster,
+    stop: async () => {
+      await stopProcess();
+      await rm(dir, { recursive: true, force: true });
+    },
+    restart: async () => {
+      await stopProcess();
+      await mkdir(dir, { recursive: true });
+      const next = launch(port, dir, cluster);
+      await waitUntilAnswering(port, next);
+      running = next;
+      if (cluster) await claimAllSlots(port);
+    },
+  };
+}
+
+/** Deletes every key under `prefix` (SCAN, so it is safe on a shared server). Prefix must hold no glob characters. */
+export async function deleteKeysWithPrefix(client: Redis | Cluster, prefix: string): Promise<number> {
+  if (/[*?[\]\\]/.test(prefix)) throw new Error(`deleteKeysWithPrefix: prefix "${prefix}" holds glob characters`);
+  const nodes = 'nodes' in client && typeof client.nodes === 'function' ? (client as Cluster).nodes('master') : [client as Redis];
+  let deleted = 0;
+  for (const node of nodes) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await node.scanBuffer(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      cursor = next.toString();
+      for (const key of keys) deleted += await node.del(key);
+    } while (cursor !== '0');
+  }
+  return deleted;
+}
