@@ -38,11 +38,14 @@ export const changeTask: TaskSpec<ChangeValues> = {
     if (decision.verdict === 'allowed') {
       lines.push(m.allowed(writtenDeadline(decision.deadline)));
       if (decision.assumedStartOfDay) lines.push(m.assumedStart);
-      lines.push(m.cancelFirst, m.how(phone), m.refund);
+      lines.push(m.cancelFirst, m.how(phone));
+    } else if (decision.verdict === 'appointment-passed' && decision.assumedStartOfDay) {
+      // "My test is today" with no time counts from midnight, so it reads as past; it is simply too late.
+      lines.push(m.todayNoTime, m.tooLateNext(phone));
     } else if (decision.verdict === 'too-late') {
       lines.push(m.tooLate(deps.policy.changeCutoffHours.value), m.tooLateNext(phone));
     } else {
-      lines.push(m.passed);
+      lines.push(m.passed, m.tooLateNext(phone));
     }
     if (!facts.zoneFromChannel) lines.push(m.zoneNote(facts.zone));
     return { reply: { text: lines.join(' ') }, outcome: decision.verdict };

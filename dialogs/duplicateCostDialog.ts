@@ -3,50 +3,67 @@ import { resolveSeries, resolveTests } from '../src/understanding/tests.js';
 import { TaskDialog } from './taskDialog.js';
 import type { SlotReading, TaskDeps, TaskSpec } from './taskTypes.js';
 
+interface Selection {
+  /** Codes as the candidate wrote them, known or not (unknown ones are reported, not priced). */
+  codes: string[];
+  /** Series named as a whole ("my automobile certificates"), by id. */
+  series: string[];
+}
+
 interface DuplicateValues {
-  /** Test codes, plus one representative code for each series named as a whole. */
-  tests: string[];
-  unknown: string[];
+  selection: Selection;
 }
 
 const usd = (amount: number) => `$${amount.toFixed(2)}`;
+const orList = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`);
 
-function readTests(text: string, catalogue: Catalogue): SlotReading<string[]> {
-  const { tests } = resolveTests(text, catalogue);
-  const codes = tests.map((test) => test.code);
-  for (const series of resolveSeries(text, catalogue)) {
-    const member = catalogue.tests.find((test) => test.series === series.id);
-    if (member && !tests.some((test) => test.series === series.id)) codes.push(member.code);
-  }
-  return codes.length ? { kind: 'value', value: codes } : { kind: 'none' };
+function readSelection(text: string, deps: TaskDeps): SlotReading<Selection> {
+  const { catalogue } = deps;
+  const { tests, unknownCodes, suggestions } = resolveTests(text, catalogue);
+  const series = resolveSeries(text, catalogue)
+    .filter((named) => !tests.some((test) => test.series === named.id))
+    .map((named) => named.id);
+  if (tests.length || series.length) return { kind: 'value', value: { codes: [...tests.map((test) => test.code), ...unknownCodes], series } };
+  if (!unknownCodes.length) return { kind: 'none' };
+  // Only codes we do not know: say so now and offer the nearest real ones, rather than ask blind.
+  const nearest = [...new Set(unknownCodes.flatMap((code) => suggestions[code] ?? []))];
+  return {
+    kind: 'clarify',
+    question: {
+      text: deps.messages.task.duplicates.unknownOnly(unknownCodes.join(', '), orList(nearest)),
+      choices: nearest.map((code) => ({ title: code, value: code })),
+    },
+  };
+}
+
+/** One real code per whole series, so the rule prices the series once. */
+function pricedCodes(selection: Selection, catalogue: Catalogue): string[] {
+  const members = selection.series.flatMap((id) => catalogue.tests.find((test) => test.series === id)?.code ?? []);
+  return [...selection.codes, ...members];
 }
 
 /** "What do duplicates of my A1, A5 and T2 certificates cost?" -> $7.50 per series, added up. */
 export const duplicateCostTask: TaskSpec<DuplicateValues> = {
   id: 'duplicate-cost',
+  faqEntry: 'duplicate-certificate',
   slots: [
     {
-      name: 'unknown',
-      read: (text, _facts, deps) => {
-        const { unknownCodes } = resolveTests(text, deps.catalogue);
-        return unknownCodes.length ? { kind: 'value', value: unknownCodes } : { kind: 'none' };
-      },
-    },
-    {
-      name: 'tests',
-      read: (text, _facts, deps) => readTests(text, deps.catalogue),
+      name: 'selection',
+      read: (text, _facts, deps) => readSelection(text, deps),
       ask: (_values, deps) => ({ text: deps.messages.task.duplicates.askTests }),
     },
   ],
-  faqEntry: 'duplicate-certificate',
   answer: (values, _facts, deps) => {
     const m = deps.messages.task.duplicates;
-    const decision = duplicateCost({ tests: values.tests }, deps.catalogue, deps.policy);
-    const fee = usd(decision.feePerSeriesUsd);
-    const facts = decision.series.map((line) => ({ label: line.seriesName, value: line.tests.join(', ') }));
-    const unknown = [...(values.unknown ?? []), ...decision.unknown];
-    const lines = [m.total(usd(decision.totalUsd), decision.seriesCount, fee)];
-    if (unknown.length) lines.push(m.unknown(unknown.join(', ')));
+    const { selection } = values;
+    const decision = duplicateCost({ tests: pricedCodes(selection, deps.catalogue) }, deps.catalogue, deps.policy);
+    const named = new Set(selection.codes.map((code) => code.toUpperCase()));
+    const facts = decision.series.map((line) => {
+      const mentioned = line.tests.filter((code) => named.has(code));
+      return { label: line.seriesName, value: mentioned.length ? mentioned.join(', ') : m.wholeSeries };
+    });
+    const lines = decision.seriesCount ? [m.total(usd(decision.totalUsd), decision.seriesCount, usd(decision.feePerSeriesUsd))] : [];
+    if (decision.unknown.length) lines.push(m.unknown(decision.unknown.join(', ')));
     lines.push(m.next);
     return { reply: { text: lines.join(' '), facts }, outcome: decision.verdict };
   },

@@ -20,17 +20,19 @@ function readSeries(text: string, catalogue: Catalogue): SlotReading<string> {
   return ids.length === 1 && ids[0] ? { kind: 'value', value: ids[0] } : { kind: 'none' };
 }
 
-function readLapsed(text: string, catalogue: Catalogue, seriesId: string | undefined): SlotReading<string[]> {
+function readLapsed(text: string, catalogue: Catalogue, seriesId: string | undefined, asAnswer: boolean): SlotReading<string[]> {
   if (noneLapsed.test(text.trim())) return { kind: 'value', value: [] };
   const tests = resolveTests(text, catalogue).tests.filter((test) => !seriesId || test.series === seriesId);
-  // "My A3 expired" names a lapsed test; a bare list of tests without saying they lapsed does not.
+  // "My A3 expired" names a lapsed test; a list of tests someone holds does not, unless it answers
+  // the question "which have expired?".
   const saysLapsed = /\b(?:expired?|lapsed?|ran out|run out|out of date|not current|no longer)\b/i.test(text);
-  return tests.length && (saysLapsed || !/\bmaster\b/i.test(text)) ? { kind: 'value', value: tests.map((test) => test.code) } : { kind: 'none' };
+  return tests.length && (saysLapsed || asAnswer) ? { kind: 'value', value: tests.map((test) => test.code) } : { kind: 'none' };
 }
 
 /** "Am I still a Master Tech? My A3 expired." -> holds or not, which tests, how to get it back. */
 export const masterStatusTask: TaskSpec<MasterValues> = {
   id: 'master-status',
+  general: (deps) => ({ text: deps.messages.task.master.general }),
   slots: [
     {
       name: 'series',
@@ -39,7 +41,7 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
     },
     {
       name: 'lapsed',
-      read: (text, _facts, deps, values) => readLapsed(text, deps.catalogue, values.series),
+      read: (text, _facts, deps, values, asAnswer) => readLapsed(text, deps.catalogue, values.series, asAnswer),
       ask: (values, deps) => {
         const series = values.series ? findSeries(deps.catalogue, values.series) : undefined;
         return { text: deps.messages.task.master.askLapsed(series?.master?.name ?? 'required') };

@@ -10,10 +10,12 @@ interface MissedValues {
 /** "I missed my test yesterday" -> what is forfeited, and whether the test can be bought again yet. */
 export const missedAppointmentTask: TaskSpec<MissedValues> = {
   id: 'missed-appointment',
+  startsWithoutFacts: true,
   slots: [
     {
       name: 'resultPosted',
-      // The first message ("I missed my test") never answers this; only a reply to the question does.
+      // "Yes, I missed my exam" is not an answer to a question the bot has not asked yet.
+      notFromFirstMessage: true,
       read: (text) => readYesNo(text),
       ask: (_values, deps) => ({
         text: deps.messages.task.missed.askPosted,

@@ -36,9 +36,9 @@ export const retestTask: TaskSpec<RetestValues> = {
     const failed = formatLongDate(values.failedOn.date);
     const lines =
       decision.verdict === 'can-buy-now'
-        ? [m.canBuyNow(test, failed, wait)]
-        : [m.canBuyFrom(test, formatLongDate(decision.earliestPurchaseDate), failed, wait), m.daysToWait(decision.daysToWait)];
-    return { reply: { text: [...lines, m.next].join(' ') }, outcome: decision.verdict };
+        ? [m.canBuyNow(test, failed, wait), m.nextNow]
+        : [m.canBuyFrom(test, formatLongDate(decision.earliestPurchaseDate), failed, wait), m.daysToWait(decision.daysToWait), m.next];
+    return { reply: { text: lines.join(' ') }, outcome: decision.verdict };
   },
   help: (deps) => deps.messages.task.retest.help,
 };

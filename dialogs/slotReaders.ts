@@ -19,8 +19,9 @@ function dateReading(answer: DateAnswer, deps: TaskDeps): SlotReading<DateValue>
   const m = deps.messages.task;
   if (answer.ok) {
     const value: DateValue = answer.time ? { date: answer.date, time: answer.time } : { date: answer.date };
-    const echo = answer.assumedYear || answer.assumedMonth ? m.assumedYear(writtenOut(value)) : m.gotDate(writtenOut(value));
-    return { kind: 'value', value, echo };
+    const assumed = answer.assumedYear || answer.assumedMonth;
+    const echo = assumed ? m.assumedYear(writtenOut(value)) : m.gotDate(writtenOut(value));
+    return { kind: 'value', value, echo, assumed };
   }
   const ask = (text: string, extra: Partial<Reply> = {}): SlotReading<DateValue> => ({ kind: 'clarify', question: { text, ...extra } });
   switch (answer.problem) {
@@ -51,10 +52,13 @@ export const readFutureDate = (text: string, facts: TurnFacts, deps: TaskDeps) =
 
 const yesWords = /^(?:y|yes|yeah|yep|yup|sure|it has|it is|it's there|they have|posted|correct|i think so)\b/i;
 const noWords = /^(?:n|no|nope|nah|not yet|it hasn'?t|hasn'?t|they haven'?t|not posted|no it hasn'?t)\b/i;
+// "The result is posted" / "it's not up yet": an answer in words rather than yes or no.
+const saysNotThere = /\b(?:not|isn'?t|hasn'?t|haven'?t|aren'?t|no)\b[^.?!]*\b(?:posted|up|there|showing|shown|yet)\b/i;
+const saysThere = /\b(?:posted|it'?s up|is up|it'?s there|is there|shows|showing|shown)\b/i;
 
 export function readYesNo(text: string): SlotReading<boolean> {
   const cleaned = text.trim().replace(/[.!]+$/, '');
-  if (noWords.test(cleaned)) return { kind: 'value', value: false };
-  if (yesWords.test(cleaned)) return { kind: 'value', value: true };
+  if (noWords.test(cleaned) || saysNotThere.test(cleaned)) return { kind: 'value', value: false };
+  if (yesWords.test(cleaned) || saysThere.test(cleaned)) return { kind: 'value', value: true };
   return { kind: 'none' };
 }

@@ -38,6 +38,19 @@ interface PromptOptionsState {
   slot: string;
   /** The values so far, so the validator reads and re-asks in context (the waterfall's are not visible to it). */
   values: Record<string, unknown>;
+  /** Values of the choices last offered, so "2" or "the second one" picks one. */
+  choices: string[];
+}
+
+const ordinals = ['first', 'second', 'third', 'fourth', 'fifth'];
+
+/** "2", "#2", "the second one", "2nd" -> that choice's value; anything else unchanged. */
+function pickChoice(text: string, choices: string[]): string {
+  const cleaned = text.trim().toLowerCase().replace(/[.!?]+$/, '');
+  const digit = /^(?:#|option |number )?(\d)(?:st|nd|rd|th)?$/.exec(cleaned)?.[1];
+  const word = /^(?:the )?(first|second|third|fourth|fifth)(?: one)?$/.exec(cleaned)?.[1];
+  const index = digit ? Number(digit) - 1 : word ? ordinals.indexOf(word) : -1;
+  return choices[index] ?? text;
 }
 
 /**
@@ -65,11 +78,12 @@ export class TaskDialog<Values extends object> extends ComponentDialog {
   /** Does this text give the task anything to work with? Used to take up a task the bot offered. */
   findsSomethingIn(text: string, facts: TurnFacts): boolean {
     const values: Partial<Values> = {};
-    return this.spec.slots.some((slot) => slot.read(text, facts, this.deps, values).kind !== 'none');
+    return this.spec.slots.some((slot) => slot.read(text, facts, this.deps, values, false).kind !== 'none');
   }
 
-  /** The short general answer from the task's FAQ entry. */
+  /** The task's general answer: its own, or the first paragraph of its FAQ entry. */
   private general(): Reply | undefined {
+    if (this.spec.general) return this.spec.general(this.deps);
     const entry = this.deps.lookup(this.spec.faqEntry);
     return entry ? { text: shortAnswer(entry) } : undefined;
   }
@@ -88,10 +102,14 @@ export class TaskDialog<Values extends object> extends ComponentDialog {
     state.clarify = {};
     const options = (step.options as TaskOptions | undefined) ?? {};
     const facts = turnFacts(step.context);
+    const assumptions: string[] = [];
     for (const slot of this.spec.slots) {
-      const reading = slot.read(options.text ?? '', facts, this.deps, state.values);
-      if (reading.kind === 'value') (state.values as Record<string, unknown>)[slot.name] = reading.value;
-      else if (reading.kind === 'clarify') state.clarify[slot.name] = reading.question;
+      if (slot.notFromFirstMessage) continue;
+      const reading = slot.read(options.text ?? '', facts, this.deps, state.values, false);
+      if (reading.kind === 'value') {
+        (state.values as Record<string, unknown>)[slot.name] = reading.value;
+        if (reading.assumed && reading.echo) assumptions.push(reading.echo);
+      } else if (reading.kind === 'clarify') state.clarify[slot.name] = reading.question;
     }
     // Answer first: never answer a question with only a question. When the task must still ask for
     // something (or clarify it), the general rule comes before the question.
@@ -103,6 +121,8 @@ export class TaskDialog<Values extends object> extends ComponentDialog {
     );
     const general = this.general();
     if (mustAsk && !options.answeredGenerally && general) await this.send(step.context, general);
+    // "I bought it December 20" said in February is last year's: say so rather than assume silently.
+    if (assumptions.length) await this.send(step.context, { text: assumptions.join(' ') });
     return step.next();
   }
 
@@ -114,7 +134,11 @@ export class TaskDialog<Values extends object> extends ComponentDialog {
       const question = clarify[slot.name] ?? slot.ask(values, this.deps);
       return step.prompt(PROMPT, {
         prompt: this.deps.render(question, step.context),
-        validations: { slot: slot.name, values: values as Record<string, unknown> } satisfies PromptOptionsState,
+        validations: {
+          slot: slot.name,
+          values: values as Record<string, unknown>,
+          choices: (question.choices ?? []).map((choice) => choice.value),
+        } satisfies PromptOptionsState,
       });
     };
     const store = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
@@ -125,7 +149,8 @@ export class TaskDialog<Values extends object> extends ComponentDialog {
         return step.endDialog({ task: this.spec.id, outcome: 'gave-up' } satisfies TaskResult);
       }
       const { values } = this.state(step);
-      const reading = slot.read(String(step.result), turnFacts(step.context), this.deps, values);
+      const reading = slot.read(String(step.result), turnFacts(step.context), this.deps, values, true);
+      // (The validator already turned "2" into the choice's value.)
       if (reading.kind === 'value') {
         (values as Record<string, unknown>)[slot.name] = reading.value;
         if (reading.echo) await this.send(step.context, { text: reading.echo });
@@ -144,16 +169,20 @@ export class TaskDialog<Values extends object> extends ComponentDialog {
 
   private async validate(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const context = prompt.context;
-    const text = (prompt.recognized.value ?? '').trim();
-    const { slot: slotName, values: raw } = prompt.options.validations as PromptOptionsState;
+    const options = prompt.options.validations as PromptOptionsState;
+    const text = pickChoice((prompt.recognized.value ?? '').trim(), options.choices ?? []);
+    prompt.recognized.value = text;
+    const { slot: slotName, values: raw } = options;
     const values = raw as Partial<Values>;
     const slot = this.spec.slots.find((s): s is AskedSlot<Values> => s.name === slotName && isAsked(s));
     if (!slot) throw new Error(`dialogs/${this.spec.id}: unknown slot "${slotName}"`);
     const state = prompt.state as { invalid?: number };
     const facts = turnFacts(context);
-    const reading = slot.read(text, facts, this.deps, values);
+    const reading = slot.read(text, facts, this.deps, values, true);
     if (reading.kind === 'value') return true;
     if (reading.kind === 'clarify') {
+      // The new question's choices are the ones a number now refers to (the options are kept in dialog state).
+      options.choices = (reading.question.choices ?? []).map((choice) => choice.value);
       await this.send(context, reading.question);
       return false;
     }

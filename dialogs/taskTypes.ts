@@ -34,16 +34,32 @@ export interface TaskDeps {
 
 /** A slot read from text: a value, a question to clarify, or nothing found. */
 export type SlotReading<T> =
-  | { kind: 'value'; value: T; /** "March 3, 2025: got it." */ echo?: string }
+  | {
+      kind: 'value';
+      value: T;
+      /** "March 3, 2025: got it." */
+      echo?: string;
+      /** The reading filled in something not said (a year, a month): always say what was assumed. */
+      assumed?: boolean;
+    }
   | { kind: 'clarify'; question: Reply }
   | { kind: 'none' };
 
 /** A slot taken from what the candidate says; only an AskedSlot is ever asked for. */
 export interface SlotSpec<Values> {
   name: keyof Values & string;
+  /** Read only from answers to the slot's own question, never from the message that began the task. */
+  notFromFirstMessage?: boolean;
   /** Skip asking when the values so far make this slot unnecessary. */
   needed?: (values: Partial<Values>) => boolean;
-  read: (text: string, facts: TurnFacts, deps: TaskDeps, values: Partial<Values>) => SlotReading<Values[keyof Values]>;
+  /** `asAnswer`: the text answers this slot's own question (not the message that began the task). */
+  read: (
+    text: string,
+    facts: TurnFacts,
+    deps: TaskDeps,
+    values: Partial<Values>,
+    asAnswer: boolean,
+  ) => SlotReading<Values[keyof Values]>;
 }
 
 /** A slot the task asks for when the first message did not give it. */
@@ -59,6 +75,10 @@ export interface TaskSpec<Values> {
   slots: Array<SlotSpec<Values> | AskedSlot<Values>>;
   /** The FAQ entry with the general answer, given first when the task still has to ask something. */
   faqEntry: string;
+  /** A general answer of its own, when the FAQ entry's first sentence is not one (it gives a verdict). */
+  general?: (deps: TaskDeps) => Reply;
+  /** Start on a clear request even with no facts in it: the task's first question is the point. */
+  startsWithoutFacts?: boolean;
   /** The answer once every needed slot is filled. */
   answer: (values: Values, facts: TurnFacts, deps: TaskDeps) => { reply: Reply; outcome: string };
   /** What "help" says at this task's questions. */

@@ -106,6 +106,8 @@ export class CandidateBot extends ActivityHandler {
       await this.send(context, this.commandReply(command));
       data.offered = undefined;
       data.misunderstood = 0;
+      // Help keeps an offer open; anything else (start over, hi, bye...) moves on from it.
+      if (command !== 'help') data.taskOffer = undefined;
       this.record(context, { route: 'command', command });
       return;
     }
@@ -119,48 +121,61 @@ export class CandidateBot extends ActivityHandler {
     }
     const picked = pickOffered(text, offered);
     if (picked) {
-      const related = picked.related.flatMap((id) => this.deps.lookup(id) ?? []);
-      data.offered = related.map((entry) => entry.id);
-      data.misunderstood = 0;
-      data.taskOffer = [...this.tasks.values()].find((task) => task.spec.faqEntry === picked.id)?.id;
-      await this.send(context, answerReply(picked, related, messages));
+      await this.answerEntry(context, data, picked);
       this.record(context, { route: 'choice', faq: { decision: 'answer', entryId: picked.id } });
       return;
     }
 
     const question = stripGreeting(text);
+    const facts = turnFacts(context);
     const match = this.deps.tasks?.detect(question);
-    // A message with the candidate's own facts starts the task; a general question gets the FAQ
-    // answer, which offers to work the dates out, and a reply with those facts takes the offer up.
-    const matched = match?.confidence === 'high' ? this.tasks.get(match.task) : undefined;
-    if (matched?.findsSomethingIn(question, turnFacts(context))) {
-      await this.beginTask(dc, data, matched.id, { text: question });
-      return;
-    }
     const offer = data.taskOffer ? this.tasks.get(data.taskOffer) : undefined;
     data.taskOffer = undefined;
     const decision = this.deps.faq.decide(question);
-    // A reply to "tell me which tests" is short; a long message that the FAQ answers is a new question.
-    const replyLike = decision.kind !== 'answer' || question.split(/\s+/).length <= 6;
-    const sameTask = !match || match.task === offer?.id;
-    if (offer && replyLike && sameTask && offer.findsSomethingIn(question, turnFacts(context))) {
+
+    // An answer to the bot's own offer ("tell me the date you took it") takes the offer up: a short
+    // reply, or one the FAQ cannot answer, that gives the task something to work with.
+    const short = question.split(/\s+/).length <= 6;
+    const otherTask = match?.confidence === 'high' && match.task !== offer?.id;
+    const replyLike = short || (decision.kind !== 'answer' && !otherTask);
+    if (offer && replyLike && offer.findsSomethingIn(question, facts)) {
       await this.beginTask(dc, data, offer.id, { text: question, answeredGenerally: true });
       return;
     }
+    // A message with the candidate's own facts starts its task; so does a task that must ask its
+    // first question anyway ("I missed my test"). A general question gets the FAQ answer, which
+    // offers to work the candidate's dates out.
+    const matched = match ? this.tasks.get(match.task) : undefined;
+    const clearRequest = match?.confidence === 'high' && matched?.spec.startsWithoutFacts;
+    if (matched && (clearRequest || matched.findsSomethingIn(question, facts))) {
+      await this.beginTask(dc, data, matched.id, { text: question });
+      return;
+    }
 
-    const outcome = faqOutcome(decision, this.deps.lookup, messages, data.misunderstood ?? 0);
-    data.offered = outcome.offered.map((entry) => entry.id);
-    data.misunderstood = outcome.understood ? 0 : (data.misunderstood ?? 0) + 1;
-    const answered = decision.kind === 'answer' ? decision.entry.id : undefined;
-    data.taskOffer =
-      (match && decision.kind !== 'answer' ? match.task : undefined) ??
-      [...this.tasks.values()].find((task) => task.spec.faqEntry === answered)?.id;
-    await this.send(context, outcome.reply);
+    if (decision.kind === 'answer') {
+      await this.answerEntry(context, data, decision.entry);
+    } else {
+      const outcome = faqOutcome(decision, this.deps.lookup, messages, data.misunderstood ?? 0);
+      data.offered = outcome.offered.map((entry) => entry.id);
+      data.misunderstood = outcome.understood ? 0 : (data.misunderstood ?? 0) + 1;
+      // A task-shaped question the FAQ could not place: a follow-up with facts still starts the task.
+      data.taskOffer = match && this.tasks.has(match.task) ? match.task : undefined;
+      await this.send(context, outcome.reply);
+    }
     const best = decision.kind === 'answer' ? decision.hit : decision.hits[0];
     this.record(context, {
       route: 'faq',
-      faq: { decision: decision.kind, entryId: outcome.entryId, score: best?.score, coverage: best?.coverage },
+      faq: { decision: decision.kind, entryId: decision.kind === 'answer' ? decision.entry.id : undefined, score: best?.score, coverage: best?.coverage },
     });
+  }
+
+  /** A FAQ answer with its follow-ups; an entry that offers a task leaves that offer open. */
+  private async answerEntry(context: TurnContext, data: ConversationData, entry: FaqEntry): Promise<void> {
+    const related = entry.related.flatMap((id) => this.deps.lookup(id) ?? []);
+    data.offered = related.map((item) => item.id);
+    data.misunderstood = 0;
+    data.taskOffer = entry.offer && this.tasks.has(entry.offer.task) ? entry.offer.task : undefined;
+    await this.send(context, answerReply(entry, related, this.deps.messages));
   }
 
   /**

@@ -10,9 +10,10 @@ export const choiceValue = {
 
 const asChoice = (entry: FaqEntry): ReplyChoice => ({ title: entry.question, value: choiceValue.entry(entry) });
 
+/** The entry's answer, and its offer to work out the candidate's own case when it has one. */
 export function answerReply(entry: FaqEntry, related: FaqEntry[], messages: Messages): Reply {
   return {
-    text: entry.answer,
+    text: entry.offer ? `${entry.answer}\n\n${entry.offer.text}` : entry.answer,
     suggestions: related.map(asChoice),
     source: { title: entry.source.title || messages.sourceTitle, date: entry.source.date, url: entry.source.url },
   };
@@ -23,7 +24,6 @@ export interface FaqOutcome {
   /** Entries offered as choices, so "1"/"2"/"3" or the title can pick one next turn. */
   offered: FaqEntry[];
   understood: boolean;
-  entryId?: string;
 }
 
 export function faqOutcome(
@@ -36,7 +36,7 @@ export function faqOutcome(
   switch (decision.kind) {
     case 'answer': {
       const related = decision.entry.related.flatMap((id) => lookup(id) ?? []);
-      return { reply: answerReply(decision.entry, related, messages), offered: related, understood: true, entryId: decision.entry.id };
+      return { reply: answerReply(decision.entry, related, messages), offered: related, understood: true };
     }
     case 'clarify':
       return {

@@ -31,6 +31,14 @@ export const defaultThresholds: FaqThresholds = {
   margin: 1.3,
 };
 
+const normaliseQuestion = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
 const entriesOf = (hits: FaqHit[]): FaqEntry[] =>
   hits.flatMap((hit) => (hit.target.kind === 'faq' ? [hit.target.entry] : []));
 
@@ -40,12 +48,19 @@ const entriesOf = (hits: FaqHit[]): FaqEntry[] =>
  * and admit not knowing rather than guess.
  */
 export class FaqAnswerer {
+  private readonly exact = new Map<string, FaqEntry>();
+
   constructor(
     private readonly index: FaqIndex,
     private readonly thresholds: FaqThresholds = defaultThresholds,
-  ) {}
+  ) {
+    for (const entry of index.entries) this.exact.set(normaliseQuestion(entry.question), entry);
+  }
 
   decide(text: string): FaqDecision {
+    // A tapped button or a copied question is the entry itself, whatever the scores say.
+    const exact = this.exact.get(normaliseQuestion(text));
+    if (exact) return { kind: 'answer', entry: exact, hit: { target: { kind: 'faq', entry: exact }, score: Infinity, coverage: 1 } };
     const t = this.thresholds;
     const hits = this.index.query(text, 5).filter((hit) => hit.score >= t.suggestFloor);
     const [best, second] = hits;

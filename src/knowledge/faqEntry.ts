@@ -11,6 +11,8 @@ export const faqFrontMatterSchema = z
     // Editors write tags such as 609 bare; YAML reads those as numbers, which is not their intent.
     tags: z.array(z.union([z.string(), z.number()]).transform(String).pipe(z.string().min(2))).min(1),
     related: z.array(id).default([]),
+    /** The answer ends by offering to work out the candidate's own case with this guided task. */
+    offer: z.object({ task: z.string().min(2), text: z.string().min(10) }).strict().optional(),
     source: z.object({
       title: z.string().min(3),
       date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').optional(),

@@ -22,7 +22,8 @@ export const enTasks = {
     canBuyFrom: (test: string, date: string, failed: string, wait: number) =>
       `You can buy ${test} again on or after ${date}: ${wait} full days must pass after ${failed}.`,
     canBuyNow: (test: string, failed: string, wait: number) =>
-      `You can buy ${test} again now: more than ${wait} full days have passed since ${failed}.`,
+      `You can buy ${test} again now: ${wait} full days have passed since ${failed}.`,
+    nextNow: 'Buy and schedule it in myASE.',
     daysToWait: (days: number) => `That is ${days} ${days === 1 ? 'day' : 'days'} from today.`,
     next: 'When the day comes, buy and schedule it in myASE.',
     help: 'Tell me the date you took the test you failed, for example "March 3" or "two weeks ago".',
@@ -34,11 +35,11 @@ export const enTasks = {
     tooLate: (hours: number) =>
       `No: changes aren't allowed within three days (${hours} hours) of the appointment, so it can no longer be changed or cancelled.`,
     passed: 'That appointment time has already passed.',
+    todayNoTime: 'An appointment today is well within three days, so it can no longer be changed or cancelled.',
     assumedStart: 'You gave no time, so I counted from the start of that day.',
     zoneNote: (zone: string) => `I worked this out in ${zone} time; the rule uses the test centre's local time.`,
     cancelFirst: 'To move it, cancel the existing appointment first, then book the new one.',
     how: (phone: string) => `Use Cancel Selected Appointment(s) in myASE, or call Prometric at ${phone}.`,
-    refund: 'Cancelling the test itself (after cancelling the appointment) in time gets a refund for a test you purchased.',
     tooLateNext: (phone: string) =>
       `If you miss it, it is scored as No Show and the fees are forfeited. Prometric (${phone}) can answer questions about the appointment.`,
     newDateOutside: (lastDay: string) =>
@@ -81,6 +82,7 @@ export const enTasks = {
   },
 
   master: {
+    general: 'Master Technician status lasts only while every required certification of its series is current.',
     askSeries: 'Which Master status: Automobile (A1-A8) or Medium/Heavy Truck (T2-T8)?',
     askLapsed: (series: string) => `Which of the ${series} tests have expired? Say "none" if they are all current.`,
     holds: (name: string) => `Yes: with all required tests current, you hold ${name} status.`,
@@ -95,7 +97,10 @@ export const enTasks = {
   duplicates: {
     askTests: 'Which certificates do you need duplicates of? For example "A1, A5 and T2".',
     total: (total: string, count: number, fee: string) =>
-      `That comes to ${total}: ${count} test ${count === 1 ? 'series' : 'series'} at ${fee} each.`,
+      count === 1 ? `That comes to ${total}: one test series at ${fee}.` : `That comes to ${total}: ${count} test series at ${fee} each.`,
+    wholeSeries: 'all certificates in the series',
+    unknownOnly: (codes: string, suggestions: string) =>
+      suggestions ? `I don't know ${codes}. Did you mean ${suggestions}?` : `I don't know ${codes}. Which tests do you need duplicates of?`,
     unknown: (codes: string) => `I don't know ${codes}, so I left ${codes.includes(',') ? 'them' : 'it'} out.`,
     next: 'Order them by logging in to myASE.',
     help: 'List the tests, for example "A1, A5 and T2", or a series such as "automobile".',

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,11 @@ export interface TestRedis {
    * so a test can `stop()`, look at the outage, then `restart()`. Data is lost (no persistence).
    */
   restart(): Promise<void>;
+  /**
+   * Saves the data, stops the server, runs `during` while it is down, then starts it again on the
+   * same port with the data back: an outage that loses nothing (as a persistent Redis would).
+   */
+  outage(during: () => Promise<void>): Promise<void>;
 }
 
 /** The server the tests should use instead of starting their own. */
@@ -58,8 +64,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** One raw PING over TCP; resolves true on +PONG. No client library, so no reconnect noise. */
-function pingOnce(port: number, timeoutMs = 500): Promise<boolean> {
+/** One inline command over TCP; resolves true on a +OK/+PONG reply. No client library, so no reconnect noise. */
+function sendOnce(port: number, command: string, timeoutMs = 5000): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ host: '127.0.0.1', port });
     let reply = '';
@@ -69,13 +75,16 @@ function pingOnce(port: number, timeoutMs = 500): Promise<boolean> {
     };
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('connect', () => socket.write(`${command}\r\n`));
     socket.on('data', (chunk) => {
       reply += chunk.toString('latin1');
-      if (reply.includes('\r\n')) done(reply.startsWith('+PONG'));
+      if (reply.includes('\r\n')) done(reply.startsWith('+'));
     });
   });
 }
+
+/** One raw PING over TCP. */
+const pingOnce = (port: number, timeoutMs = 500): Promise<boolean> => sendOnce(port, 'PING', timeoutMs);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -152,6 +161,9 @@ export async function startRedisServer(options: { cluster?: boolean } = {}): Pro
       restart: async () => {
         throw new Error('startRedisServer: restart() is unsupported with REDIS_URL (the server is not ours to stop)');
       },
+      outage: async () => {
+        throw new Error('startRedisServer: outage() is unsupported with REDIS_URL (the server is not ours to stop)');
+      },
     };
   }
   if (!redisAvailable()) throw new Error('startRedisServer: redis-server is not on PATH (install redis-server, or set REDIS_URL)');
@@ -173,6 +185,9 @@ export async function startRedisServer(options: { cluster?: boolean } = {}): Pro
       }
     }
   }
+  // The exit handler in launch() kills the server; this one removes its directory.
+  const removeDirOnExit = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', removeDirOnExit);
   if (cluster) await claimAllSlots(port);
 
   const stopProcess = async () => {
@@ -195,14 +210,29 @@ export async function startRedisServer(options: { cluster?: boolean } = {}): Pro
     stop: async () => {
       await stopProcess();
       await rm(dir, { recursive: true, force: true });
+      process.off('exit', removeDirOnExit);
     },
     restart: async () => {
       await stopProcess();
       await mkdir(dir, { recursive: true });
+      process.off('exit', removeDirOnExit);
+      process.once('exit', removeDirOnExit);
       const next = launch(port, dir, cluster);
       await waitUntilAnswering(port, next);
       running = next;
       if (cluster) await claimAllSlots(port);
+    },
+    outage: async (during) => {
+      // SAVE writes dump.rdb into the server's dir even with no save points; the next start loads it.
+      if (!(await sendOnce(port, 'SAVE'))) throw new Error(`redis-server on port ${port} did not SAVE`);
+      await stopProcess();
+      try {
+        await during();
+      } finally {
+        const next = launch(port, dir, cluster);
+        await waitUntilAnswering(port, next);
+        running = next;
+      }
     },
   };
 }

@@ -1,0 +1,131 @@
+import { ActivityTypes, type Activity, type Middleware, type Storage, type TurnContext } from 'botbuilder';
+import type { Logger } from '../../logging/logger.js';
+import { choicesOf, type SmsChannelData, type SmsChoice } from './renderSms.js';
+
+/**
+ * On SMS, choices are numbered lines. This middleware remembers the last ones sent in each
+ * conversation and, when the candidate answers "2" (or "#2", "option 2", or the choice's own words),
+ * hands the bot the choice's value instead, exactly as if a button had been tapped. The choices
+ * come from `channelData.choices` (renderSms puts them there) or, for activities another renderer
+ * made, from suggested actions; `channelData.choices` is removed before the activity leaves.
+ *
+ * What a turn sends decides what is remembered: the choices of its last message, or nothing when
+ * that message offers none (so a later "2" answering "how many tests?" is left alone).
+ */
+
+export interface StoredChoices {
+  choices: SmsChoice[];
+  eTag?: string;
+}
+
+export interface NumberedChoicesOptions {
+  /** Channels whose turns are handled. Default: ['sms']. */
+  channels?: string[];
+  /** Where a store failure is reported; the turn goes on without the numbers (the bot still knows "1"/"2" for FAQ picks). */
+  logger?: Logger;
+}
+
+/** The turn-state key under which the middleware leaves what it rewrote (for logs and tests). */
+export const numberedChoiceKey = Symbol('smsNumberedChoice');
+
+export interface NumberedChoicePick {
+  /** What the candidate typed. */
+  typed: string;
+  choice: SmsChoice;
+}
+
+export const choicesStorageKey = (channelId: string, conversationId: string): string => `sms-choices/${channelId}/${conversationId}`;
+
+const normalise = (text: string): string =>
+  text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^["']+|["']+$/g, '')
+    .replace(/[.!?,;:]+$/, '')
+    .trim();
+
+/** The choice an incoming text picks, if it picks one: a number in range, or a choice's title or value. */
+export function pickChoice(text: string, choices: SmsChoice[]): SmsChoice | undefined {
+  const cleaned = normalise(text);
+  if (!cleaned) return undefined;
+  const number = /^(?:#|no\.? ?|number |option |choice )?(\d{1,2})(?:\.|\))?$/.exec(cleaned);
+  if (number) return choices.find((choice) => choice.n === Number(number[1]));
+  // "2. How do I reschedule?" typed back in full, or just the words.
+  const withoutNumber = cleaned.replace(/^\d{1,2}[.)] ?/, '');
+  return choices.find((choice) => normalise(choice.title) === withoutNumber || normalise(choice.value) === withoutNumber);
+}
+
+export class NumberedChoicesMiddleware implements Middleware {
+  private readonly channels: Set<string>;
+  private readonly logger: Logger | undefined;
+
+  constructor(
+    private readonly storage: Storage,
+    options: NumberedChoicesOptions = {},
+  ) {
+    this.channels = new Set(options.channels ?? ['sms']);
+    this.logger = options.logger;
+  }
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const { activity } = context;
+    const conversationId = activity.conversation?.id;
+    if (!this.channels.has(activity.channelId) || !conversationId) return next();
+    const key = choicesStorageKey(activity.channelId, conversationId);
+
+    if (activity.type === ActivityTypes.Message && activity.text?.trim()) {
+      const stored = await this.read(key);
+      const choice = stored?.choices?.length ? pickChoice(activity.text, stored.choices) : undefined;
+      if (choice) {
+        context.turnState.set(numberedChoiceKey, { typed: activity.text, choice } satisfies NumberedChoicePick);
+        activity.text = choice.value;
+      }
+    }
+
+    // undefined: no message sent this turn (keep what is stored); [] : the last message offered nothing.
+    let offered: SmsChoice[] | undefined;
+    context.onSendActivities(async (_ctx, activities, sendNext) => {
+      for (let i = 0; i < activities.length; i++) {
+        const outgoing = activities[i]!;
+        if (outgoing.type !== ActivityTypes.Message) continue;
+        offered = choicesOf(outgoing);
+        activities[i] = withoutRecordedChoices(outgoing);
+      }
+      return sendNext();
+    });
+
+    await next();
+    if (offered !== undefined) await this.remember(key, offered);
+  }
+
+  private async read(key: string): Promise<StoredChoices | undefined> {
+    try {
+      return (await this.storage.read([key]))[key] as StoredChoices | undefined;
+    } catch (error) {
+      this.logger?.warn({ reason: (error as Error).message }, 'sms: could not read the numbered choices; answering without them');
+      return undefined;
+    }
+  }
+
+  private async remember(key: string, offered: SmsChoice[]): Promise<void> {
+    try {
+      if (offered.length) await this.storage.write({ [key]: { choices: offered, eTag: '*' } satisfies StoredChoices });
+      else await this.storage.delete([key]);
+    } catch (error) {
+      this.logger?.warn({ reason: (error as Error).message }, 'sms: could not remember the numbered choices');
+    }
+  }
+}
+
+function withoutRecordedChoices(activity: Partial<Activity>): Partial<Activity> {
+  const channelData = activity.channelData as (SmsChannelData & Record<string, unknown>) | undefined;
+  if (!channelData || !('choices' in channelData)) return activity;
+  const { choices: _choices, ...rest } = channelData;
+  const copy = { ...activity, channelData: rest };
+  if (Object.keys(rest).length === 0) delete copy.channelData;
+  return copy;
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/**
+ * The website channel's settings, as zod fields for the one config schema (src/config.ts spreads
+ * `...webConfigShape` into its object). Names are the environment variables.
+ *
+ * - DIRECTLINE_SECRET: the Azure Bot Service Direct Line secret. Set: the page gets short-lived
+ *   tokens from Azure (POST /api/directline/token exchanges the secret) and the built-in Direct Line
+ *   endpoint is not mounted. Unset: the built-in Direct Line 3.0 endpoint serves the page.
+ * - DIRECTLINE_DOMAIN: the Azure Direct Line base (regional endpoints differ).
+ * - DIRECTLINE_LOCAL_SECRET: HMAC key for the built-in endpoint's tokens. Unset: a random key per
+ *   process, which is fine for one instance; several instances behind a load balancer must share one.
+ * - DIRECTLINE_LOCAL_WEBSOCKET: let the page use the built-in endpoint's WebSocket stream instead of
+ *   polling. Off by default: polling works through any proxy; the stream needs `Upgrade` passed on.
+ */
+export const webConfigShape = {
+  DIRECTLINE_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'looks too short for a Direct Line secret').optional()),
+  DIRECTLINE_DOMAIN: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^https:\/\/[^/\s]+(\/[^\s]*)?[^/\s]$/, 'must be an https URL without a trailing slash')
+      .default('https://directline.botframework.com/v3/directline'),
+  ),
+  DIRECTLINE_LOCAL_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  DIRECTLINE_LOCAL_WEBSOCKET: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['true', 'false', '1', '0'])
+      .default('false')
+      .transform((value) => value === 'true' || value === '1'),
+  ),
+};
+
+export const webSettingsSchema = z.object(webConfigShape);
+
+export type WebSettings = z.infer<typeof webSettingsSchema> & {
+  /** The bot's app id, used as its Direct Line member id when set. */
+  MicrosoftAppId?: string;
+};
+
+/** Parses the web settings alone (tests, or a config without them yet). */
+export const parseWebSettings = (env: Record<string, string | undefined> = {}): WebSettings => webSettingsSchema.parse(env);
