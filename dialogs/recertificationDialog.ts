@@ -1,7 +1,6 @@
 import { addYears, certificationExpiry, recertification, todayIn } from '../src/rules/index.js';
 import { formatLongDate, parseDates } from '../src/understanding/dates.js';
-import { resolveTests } from '../src/understanding/tests.js';
-import { readPastDate, type DateValue } from './slotReaders.js';
+import { readFirstTest, readPastDate, type DateValue } from './slotReaders.js';
 import { TaskDialog } from './taskDialog.js';
 import type { SlotReading, TaskDeps, TaskSpec, TurnFacts } from './taskTypes.js';
 
@@ -51,10 +50,7 @@ export const recertificationTask: TaskSpec<RecertValues> = {
   slots: [
     {
       name: 'test',
-      read: (text, _facts, deps) => {
-        const [first] = resolveTests(text, deps.catalogue).tests;
-        return first ? { kind: 'value', value: first.code } : { kind: 'none' };
-      },
+      read: (text, _facts, deps) => readFirstTest(text, deps),
     },
     { name: 'recertOn', read: (text, facts) => readRecertOn(text, facts) },
     {

@@ -1,7 +1,6 @@
 import { retestDate } from '../src/rules/index.js';
 import { formatLongDate } from '../src/understanding/dates.js';
-import { resolveTests } from '../src/understanding/tests.js';
-import { readPastDate, type DateValue } from './slotReaders.js';
+import { readFirstTest, readPastDate, type DateValue } from './slotReaders.js';
 import { TaskDialog } from './taskDialog.js';
 import type { TaskDeps, TaskSpec } from './taskTypes.js';
 
@@ -16,10 +15,7 @@ export const retestTask: TaskSpec<RetestValues> = {
   slots: [
     {
       name: 'test',
-      read: (text, _facts, deps) => {
-        const [first] = resolveTests(text, deps.catalogue).tests;
-        return first ? { kind: 'value', value: first.code } : { kind: 'none' };
-      },
+      read: (text, _facts, deps) => readFirstTest(text, deps),
     },
     {
       name: 'failedOn',

@@ -1,5 +1,6 @@
 import type { Reply } from '../src/channels/reply.js';
 import { formatLongDate, formatTime, futureDate, pastDate, type DateAnswer } from '../src/understanding/dates.js';
+import { resolveTests } from '../src/understanding/tests.js';
 import type { SlotReading, TaskDeps, TurnFacts } from './taskTypes.js';
 
 /** A date slot's value: a calendar day and, for appointments, the time when one was given. */
@@ -61,4 +62,10 @@ export function readYesNo(text: string): SlotReading<boolean> {
   if (noWords.test(cleaned) || saysNotThere.test(cleaned)) return { kind: 'value', value: false };
   if (yesWords.test(cleaned) || saysThere.test(cleaned)) return { kind: 'value', value: true };
   return { kind: 'none' };
+}
+
+/** The first test the text names ("I failed A5", "my brakes test"), as its code. */
+export function readFirstTest(text: string, deps: TaskDeps): SlotReading<string> {
+  const [first] = resolveTests(text, deps.catalogue).tests;
+  return first ? { kind: 'value', value: first.code } : { kind: 'none' };
 }

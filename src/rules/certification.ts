@@ -56,28 +56,17 @@ export function recertification(input: RecertInput, policy: Policy): RecertDecis
   const s = policy.statements;
   const oldExpiresOn = certifiedOn === undefined ? null : expiryOf(certifiedOn, policy, 'certifiedOn');
 
-  if (!previouslyCertified) {
-    return {
-      verdict: 'not-previously-certified',
-      eligible: false,
-      recertOn,
-      newExpiresOn: null,
-      oldExpiresOn,
-      daysNotCarriedOver: null,
-      policy: s.recertPreviouslyCertified,
-    };
-  }
-  if (certifiedOn !== undefined && recertOn < certifiedOn) {
-    return {
-      verdict: 'recert-before-certification',
-      eligible: false,
-      recertOn,
-      newExpiresOn: null,
-      oldExpiresOn,
-      daysNotCarriedOver: null,
-      policy: s.recertPreviouslyCertified,
-    };
-  }
+  const ineligible = (verdict: 'not-previously-certified' | 'recert-before-certification'): RecertDecision => ({
+    verdict,
+    eligible: false,
+    recertOn,
+    newExpiresOn: null,
+    oldExpiresOn,
+    daysNotCarriedOver: null,
+    policy: s.recertPreviouslyCertified,
+  });
+  if (!previouslyCertified) return ineligible('not-previously-certified');
+  if (certifiedOn !== undefined && recertOn < certifiedOn) return ineligible('recert-before-certification');
   const newExpiresOn = addYears(recertOn, policy.validityYears.value, 'recertOn');
   if (oldExpiresOn === null) {
     return {
