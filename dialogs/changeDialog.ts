@@ -48,7 +48,8 @@ export const changeTask: TaskSpec<ChangeValues> = {
       lines.push(m.passed, m.tooLateNext(phone));
     }
     if (!facts.zoneFromChannel) lines.push(m.zoneNote(facts.zone));
-    return { reply: { text: lines.join(' ') }, outcome: decision.verdict };
+    const outcome = decision.verdict === 'appointment-passed' && decision.assumedStartOfDay ? 'too-late' : decision.verdict;
+    return { reply: { text: lines.join(' ') }, outcome };
   },
   help: (deps) => deps.messages.task.change.help,
 };

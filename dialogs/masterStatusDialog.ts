@@ -26,7 +26,10 @@ function readLapsed(text: string, catalogue: Catalogue, seriesId: string | undef
   // "My A3 expired" names a lapsed test; a list of tests someone holds does not, unless it answers
   // the question "which have expired?".
   const saysLapsed = /\b(?:expired?|lapsed?|ran out|run out|out of date|not current|no longer)\b/i.test(text);
-  return tests.length && (saysLapsed || asAnswer) ? { kind: 'value', value: tests.map((test) => test.code) } : { kind: 'none' };
+  // "A1-A8, passed in June 2021" lists tests held, even in answer to "which have lapsed?".
+  const saysHeld = /\b(?:passed|pass|hold|held|have|got|current|valid)\b/i.test(text);
+  const lapsed = saysLapsed || (asAnswer && !saysHeld);
+  return tests.length && lapsed ? { kind: 'value', value: tests.map((test) => test.code) } : { kind: 'none' };
 }
 
 /** "Am I still a Master Tech? My A3 expired." -> holds or not, which tests, how to get it back. */

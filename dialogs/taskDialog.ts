@@ -81,6 +81,12 @@ export class TaskDialog<Values extends object> extends ComponentDialog {
     return this.spec.slots.some((slot) => slot.read(text, facts, this.deps, values, false).kind !== 'none');
   }
 
+  /** Does this text answer one of the task's own questions (a date, say), not just name a test? */
+  answersAQuestionIn(text: string, facts: TurnFacts): boolean {
+    const values: Partial<Values> = {};
+    return this.spec.slots.some((slot) => isAsked(slot) && slot.read(text, facts, this.deps, values, false).kind !== 'none');
+  }
+
   /** The task's general answer: its own, or the first paragraph of its FAQ entry. */
   private general(): Reply | undefined {
     if (this.spec.general) return this.spec.general(this.deps);
@@ -105,7 +111,8 @@ export class TaskDialog<Values extends object> extends ComponentDialog {
     const assumptions: string[] = [];
     for (const slot of this.spec.slots) {
       if (slot.notFromFirstMessage) continue;
-      const reading = slot.read(options.text ?? '', facts, this.deps, state.values, false);
+      // Taken up after an offer, the text answers the offer's question ("which tests have lapsed?").
+      const reading = slot.read(options.text ?? '', facts, this.deps, state.values, Boolean(options.answeredGenerally));
       if (reading.kind === 'value') {
         (state.values as Record<string, unknown>)[slot.name] = reading.value;
         if (reading.assumed && reading.echo) assumptions.push(reading.echo);

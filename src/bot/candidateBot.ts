@@ -136,8 +136,10 @@ export class CandidateBot extends ActivityHandler {
     // An answer to the bot's own offer ("tell me the date you took it") takes the offer up: a short
     // reply, or one the FAQ cannot answer, that gives the task something to work with.
     const short = question.split(/\s+/).length <= 6;
-    const otherTask = match?.confidence === 'high' && match.task !== offer?.id;
-    const replyLike = short || (decision.kind !== 'answer' && !otherTask);
+    // Another task asked for outright, with its own facts, is a new question, however short.
+    const other = match?.confidence === 'high' && match.task !== offer?.id ? this.tasks.get(match.task) : undefined;
+    const otherTaskWithFacts = Boolean(other?.answersAQuestionIn(question, facts));
+    const replyLike = !otherTaskWithFacts && (short || (decision.kind !== 'answer' && !other));
     if (offer && replyLike && offer.findsSomethingIn(question, facts)) {
       await this.beginTask(dc, data, offer.id, { text: question, answeredGenerally: true });
       return;

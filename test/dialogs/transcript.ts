@@ -1,0 +1,98 @@
+import type { Activity, TestAdapter } from 'botbuilder';
+import { expect } from 'vitest';
+import type { TurnEvent } from '../../src/bot/turnEvents.js';
+import { en } from '../../src/messages/en.js';
+import { botOnTestAdapter } from '../support/testApp.js';
+
+/**
+ * What a turn's reply must show. A string or RegExp is matched against the text of every activity
+ * the bot sent that turn, joined; `not(...)` must not match; `buttons(...)` are the suggested
+ * actions offered; an array must satisfy every item.
+ */
+export type Expected = string | RegExp | { not: string | RegExp } | { buttons: string[] } | Expected[];
+
+/** One turn of a transcript: what the candidate says (text, or a whole activity) and what the reply must show. */
+export type Turn = [userSays: string | Partial<Activity>, botReplyMustContain: Expected];
+
+export const not = (unwanted: string | RegExp): Expected => ({ not: unwanted });
+export const buttons = (...titles: string[]): Expected => ({ buttons: titles });
+export const all = (...expected: Expected[]): Expected => expected;
+
+/** The two-strikes offer of a person, with its button. */
+export const offersPerson: Expected = all(en.task.gaveUp, '1-800-390-6789', buttons(en.talkToPerson));
+/** The one-strike re-ask. */
+export const didNotGetIt: string = en.task.didNotGetIt;
+
+export interface TurnResult {
+  activities: Partial<Activity>[];
+  text: string;
+  buttons: string[];
+}
+
+/** Sends one message (or activity) and collects everything the bot sent back. */
+export async function turn(adapter: TestAdapter, userSays: string | Partial<Activity>): Promise<TurnResult> {
+  adapter.activeQueue.splice(0);
+  await adapter.receiveActivity(typeof userSays === 'string' ? userSays : { type: 'message', ...userSays });
+  const activities = adapter.activeQueue.splice(0);
+  return {
+    activities,
+    text: activities.map((activity) => activity.text ?? '').join('\n\n'),
+    buttons: activities.flatMap((activity) => (activity.suggestedActions?.actions ?? []).map((action) => String(action.title))),
+  };
+}
+
+export function check(result: Pick<TurnResult, 'text' | 'buttons'>, expected: Expected): void {
+  if (Array.isArray(expected)) {
+    for (const item of expected) check(result, item);
+  } else if (typeof expected === 'string') {
+    expect(result.text).toContain(expected);
+  } else if (expected instanceof RegExp) {
+    expect(result.text).toMatch(expected);
+  } else if ('not' in expected) {
+    if (typeof expected.not === 'string') expect(result.text).not.toContain(expected.not);
+    else expect(result.text).not.toMatch(expected.not);
+  } else {
+    expect(result.buttons).toEqual(expected.buttons);
+  }
+}
+
+const said = (userSays: string | Partial<Activity>): string => JSON.stringify(typeof userSays === 'string' ? userSays : userSays.text);
+
+/**
+ * Runs the turns in order on one conversation (a fresh bot unless an adapter is given), checking each
+ * reply; a failure names the turn and shows the whole reply.
+ */
+export async function runTranscript(
+  turns: Turn[],
+  options: { now?: Date; adapter?: TestAdapter; events?: TurnEvent[] } = {},
+): Promise<{ adapter: TestAdapter; events: TurnEvent[]; results: TurnResult[] }> {
+  const fresh = options.adapter ? undefined : await botOnTestAdapter(options.now ? { now: options.now } : {});
+  const adapter = options.adapter ?? fresh!.adapter;
+  const events = options.events ?? fresh?.events ?? [];
+  const results: TurnResult[] = [];
+  for (const [index, [userSays, expected]] of turns.entries()) {
+    const result = await turn(adapter, userSays);
+    results.push(result);
+    try {
+      expect(result.activities.length, 'the bot said nothing').toBeGreaterThan(0);
+      check(result, expected);
+    } catch (error) {
+      throw new Error(
+        `turn ${index + 1}, after the candidate said ${said(userSays)}:\n${(error as Error).message}\n--- the bot said ---\n${result.text}` +
+          (result.buttons.length ? `\n[buttons: ${result.buttons.join(' | ')}]` : ''),
+      );
+    }
+  }
+  return { adapter, events, results };
+}
+
+/**
+ * The last event records a finished task: route 'dialog', the task id and its outcome, and nothing
+ * the candidate wrote.
+ */
+export function expectTaskEvent(events: TurnEvent[], task: string, outcome: string, candidateWrote: string[]): void {
+  expect(events.at(-1)).toMatchObject({ route: 'dialog', dialog: { id: task, outcome } });
+  const recorded = JSON.stringify(events);
+  for (const words of candidateWrote) expect(recorded, 'an event holds what the candidate wrote').not.toContain(words);
+  for (const event of events) expect(Object.keys(event)).not.toContain('text');
+}
