@@ -46,7 +46,7 @@ export interface SendToTeamsOptions {
   maxWaitMs?: number;
 }
 
-interface Classified {
+export interface TeamsErrorClassification {
   kind: 'final' | 'retry';
   reason: TeamsSendFailure;
   status?: number;
@@ -93,7 +93,7 @@ export function retryAfterMs(headers: unknown, now: () => number = Date.now): nu
 }
 
 /** What an error from the Bot Connector means for delivery: give up now, or try again. */
-export function classifyTeamsError(error: unknown, now: () => number = Date.now): Classified {
+export function classifyTeamsError(error: unknown, now: () => number = Date.now): TeamsErrorClassification {
   const err = (error ?? {}) as {
     statusCode?: unknown;
     code?: unknown;
@@ -163,28 +163,28 @@ export async function sendToTeams(
   const outgoing: Partial<Activity> = typeof activity === 'string' ? { type: 'message', text: activity } : activity;
 
   for (let attempt = 1; ; attempt++) {
-    let failure: unknown;
-    let sent: { id?: string } | undefined;
+    // Filled in by the turn below (a holder object, since the callback runs out of sight of the type checker).
+    const outcome: { sent?: { id?: string }; failure?: unknown } = {};
     try {
       await adapter.continueConversationAsync(options.appId, reference, async (context) => {
         try {
           if (!disableConnectorRetries(adapter, context)) log.debug('connector retry policy not found; its retries add to ours');
           const response = await context.sendActivity(outgoing);
-          sent = { id: response?.id };
+          outcome.sent = { id: response?.id };
         } catch (error) {
-          failure = error;
+          outcome.failure = error;
         }
       });
     } catch (error) {
       // Raised before the turn ran: the connector or its token could not be created.
-      failure = error;
+      outcome.failure = error;
     }
-    if (sent && failure === undefined) {
+    if (outcome.sent && outcome.failure === undefined) {
       if (attempt > 1) log.info({ attempt }, 'teams message delivered after retrying');
-      return { delivered: true, activityId: (sent as { id?: string }).id, attempts: attempt };
+      return { delivered: true, activityId: outcome.sent.id, attempts: attempt };
     }
 
-    const problem = classifyTeamsError(failure ?? new Error('the turn ended without sending'), now);
+    const problem = classifyTeamsError(outcome.failure ?? new Error('the turn ended without sending'), now);
     const fields = { attempt, status: problem.status, code: problem.code, reason: problem.reason, detail: problem.detail };
     const notDelivered = (retryAfter?: number): TeamsSendResult => ({
       delivered: false,

@@ -1,0 +1,122 @@
+import { MemoryStorage, TestAdapter, type Activity, type Attachment } from 'botbuilder';
+import { createTaskDialogs } from '../../../dialogs/index.js';
+import { CandidateBot } from '../../../src/bot/candidateBot.js';
+import type { TurnEvent } from '../../../src/bot/turnEvents.js';
+import type { Reply } from '../../../src/channels/reply.js';
+import { TeamsIncomingMiddleware, type TeamsScope } from '../../../src/channels/teams/incoming.js';
+import { cardActions, renderTeams, type AdaptiveCard } from '../../../src/channels/teams/renderTeams.js';
+import { en } from '../../../src/messages/en.js';
+import { ConsistentConversationState } from '../../../src/storage/consistentConversationState.js';
+import { detectTask } from '../../../src/understanding/taskIntent.js';
+import { fixedNow, shippedKnowledge } from '../../support/testApp.js';
+
+export const BOT_ID = '28:00000000-0000-0000-0000-0000000000b0';
+export const BOT_NAME = 'Candidate Assistant';
+export const TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/amer/';
+const TENANT = '72f988bf-0000-0000-0000-000000000001';
+
+const conversationIds: Record<TeamsScope, string> = {
+  personal: 'a:1personal-chat-with-the-bot',
+  groupChat: '19:group-chat-0001@thread.v2',
+  channel: '19:general-channel-0001@thread.tacv2;messageid=1700000000000',
+};
+
+/** `<at>Candidate Assistant</at>` and the mention entity Teams sends with it. */
+export const botMention = (name = BOT_NAME, id = BOT_ID) => ({
+  text: `<at>${name}</at>`,
+  entity: { type: 'mention', text: `<at>${name}</at>`, mentioned: { id, name } },
+});
+
+/** A message as Teams delivers it: Teams ids, tenant, conversationType, clientInfo entity. */
+export function teamsMessage(text: string, options: { scope?: TeamsScope; entities?: unknown[]; value?: unknown; id?: string } = {}): Partial<Activity> {
+  const scope = options.scope ?? 'personal';
+  return {
+    type: 'message',
+    ...(options.id ? { id: options.id } : {}),
+    text,
+    textFormat: 'plain',
+    channelId: 'msteams',
+    serviceUrl: TEAMS_SERVICE_URL,
+    from: { id: '29:1candidate-user-id', name: 'Pat Candidate', aadObjectId: '00000000-0000-0000-0000-0000000000c1' },
+    recipient: { id: BOT_ID, name: BOT_NAME },
+    conversation: {
+      id: conversationIds[scope],
+      conversationType: scope,
+      isGroup: scope !== 'personal',
+      tenantId: TENANT,
+      name: '',
+    },
+    entities: [
+      ...(options.entities ?? []),
+      { type: 'clientInfo', locale: 'en-US', country: 'US', platform: 'Web', timezone: 'America/New_York' },
+    ] as Activity['entities'],
+    channelData: {
+      tenant: { id: TENANT },
+      ...(scope === 'channel'
+        ? { team: { id: '19:team-0001@thread.tacv2' }, channel: { id: '19:general-channel-0001@thread.tacv2' } }
+        : {}),
+    },
+    ...(options.value !== undefined ? { value: options.value } : {}),
+    locale: 'en-US',
+  };
+}
+
+/** "@Candidate Assistant <text>" in a group chat or channel. */
+export const mentionedMessage = (text: string, scope: TeamsScope = 'channel') => {
+  const mention = botMention();
+  return teamsMessage(`${mention.text} ${text}`, { scope, entities: [mention.entity] });
+};
+
+/**
+ * The whole bot (FAQ and guided tasks) as buildBot wires it, but rendering with renderTeams and with
+ * the Teams middleware on the adapter: what buildBot/buildApp should produce once wired.
+ */
+export async function teamsBotOnTestAdapter() {
+  const knowledge = await shippedKnowledge();
+  const events: TurnEvent[] = [];
+  const render = (reply: Reply, context: Parameters<typeof renderTeams>[1]) => renderTeams(reply, context);
+  const conversationState = new ConsistentConversationState(new MemoryStorage());
+  const lookup = (id: string) => knowledge.index.get(id);
+  const dialogs = createTaskDialogs({
+    policy: knowledge.policy,
+    catalogue: knowledge.catalogue,
+    messages: en,
+    faq: knowledge.answerer,
+    lookup,
+    render,
+  });
+  const bot = new CandidateBot({
+    conversationState,
+    faq: knowledge.answerer,
+    lookup,
+    messages: en,
+    render,
+    events: (event) => events.push(event),
+    tasks: { dialogs, detect: detectTask },
+    clock: () => fixedNow,
+    defaultZone: 'America/New_York',
+  });
+  const adapter = new TestAdapter((context) => bot.run(context));
+  adapter.use(new TeamsIncomingMiddleware());
+  return { adapter, bot, events, knowledge };
+}
+
+/** Sends one activity and returns every activity the bot sent back. */
+export async function send(adapter: TestAdapter, activity: Partial<Activity>): Promise<Partial<Activity>[]> {
+  adapter.activeQueue.splice(0);
+  await adapter.receiveActivity(activity);
+  return adapter.activeQueue.splice(0);
+}
+
+export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** The Adaptive Card of an activity, if it carries one. */
+export function adaptiveCard(activity: Partial<Activity>): AdaptiveCard | undefined {
+  const attachment = (activity.attachments ?? []).find((a: Attachment) => a.contentType === ADAPTIVE_CARD);
+  return attachment?.content as AdaptiveCard | undefined;
+}
+
+export const buttonsOf = (activity: Partial<Activity>) => {
+  const card = adaptiveCard(activity);
+  return card ? cardActions(card) : [];
+};
