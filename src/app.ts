@@ -1,4 +1,7 @@
 import type { Storage, TurnContext } from 'botbuilder';
+import type { Server } from 'restify';
+import { mountTwilioSms, smsMiddleware, TwilioSmsAdapter, withSmsRendering } from './channels/sms/index.js';
+import { TeamsIncomingMiddleware, withTeamsRendering } from './channels/teams/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './logging/logger.js';
 import { createAdapter } from './bot/adapter.js';
@@ -28,6 +31,8 @@ export interface AppParts {
   gate?: TurnGate;
   /** Is the store reachable? For /readyz. Default: a read succeeds. */
   storeReady?: () => Promise<boolean>;
+  /** Extra routes (the web channel, staff console) to mount on the server. */
+  mount?: Array<(server: Server) => void>;
 }
 
 /**
@@ -36,7 +41,8 @@ export interface AppParts {
  */
 export function buildBot({ config, logger, storage, knowledge, clock, events }: AppParts) {
   const conversationState = new ConsistentConversationState(storage);
-  const render = (reply: Reply) => renderDefault(reply);
+  // One renderer per channel; dialogs and the FAQ never look at the channel themselves.
+  const render = withSmsRendering(withTeamsRendering((reply: Reply) => renderDefault(reply)));
   const dialogs = createTaskDialogs({
     policy: knowledge.policy,
     catalogue: knowledge.catalogue,
@@ -63,6 +69,12 @@ export function buildApp(parts: AppParts) {
   const { config, logger, storage, knowledge } = parts;
   const adapter = createAdapter(config, logger, en.turnError);
   const { bot, conversationState } = buildBot(parts);
+  const sms = smsMiddleware(storage, {
+    logger,
+    keywordReplies: config.SMS_KEYWORD_REPLIES,
+    split: { max: config.SMS_MAX_CHARS, target: config.SMS_TARGET_CHARS },
+  });
+  adapter.use(new TeamsIncomingMiddleware(), ...sms);
   const onTurn: (context: TurnContext) => Promise<void> = createTurnRunner({
     gate: parts.gate ?? new MemoryTurnGate(),
     state: conversationState,
@@ -70,10 +82,13 @@ export function buildApp(parts: AppParts) {
     withoutStore: (context) => bot.runWithoutStore(context),
     logger,
   });
+  const twilio = config.TWILIO_ACCOUNT_SID ? twilioAdapter(config, logger) : undefined;
+  twilio?.use(...sms);
   const http: BotServer = createServer({
     adapter,
     onTurn,
     logger,
+    mount: [...(twilio ? [(server: Server) => mountTwilioSms(server, { adapter: twilio, onTurn, logger })] : []), ...(parts.mount ?? [])],
     readiness: [
       { name: 'knowledge', check: async () => knowledge.index.entries.length > 0 },
       {
@@ -87,5 +102,21 @@ export function buildApp(parts: AppParts) {
       },
     ],
   });
-  return { adapter, bot, onTurn, http };
+  return { adapter, bot, onTurn, http, twilio };
+}
+
+function twilioAdapter(config: Config, logger: Logger): TwilioSmsAdapter {
+  return new TwilioSmsAdapter({
+    accountSid: config.TWILIO_ACCOUNT_SID!,
+    authToken: config.TWILIO_AUTH_TOKEN!,
+    phoneNumber: config.TWILIO_PHONE_NUMBER,
+    messagingServiceSid: config.TWILIO_MESSAGING_SERVICE_SID,
+    webhookUrl: config.TWILIO_WEBHOOK_URL!,
+    apiBaseUrl: config.TWILIO_API_BASE_URL,
+    statusCallbackUrl: config.TWILIO_STATUS_CALLBACK_URL,
+    retry: { attempts: config.TWILIO_MAX_ATTEMPTS },
+    split: { max: config.SMS_MAX_CHARS, target: config.SMS_TARGET_CHARS },
+    logger,
+    turnErrorText: en.turnError,
+  });
 }

@@ -52,6 +52,17 @@ export const configSchema = z
     STATE_MAX_ITEM_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).default(256 * 1024)),
     TURN_LOCK_TTL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(30_000)),
     TURN_LOCK_WAIT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(20_000)),
+    TWILIO_ACCOUNT_SID: z.preprocess(emptyToUndefined, z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be AC followed by 32 hex digits').optional()),
+    TWILIO_AUTH_TOKEN: optionalString,
+    TWILIO_PHONE_NUMBER: z.preprocess(emptyToUndefined, z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be E.164, e.g. +15551234567').optional()),
+    TWILIO_MESSAGING_SERVICE_SID: z.preprocess(emptyToUndefined, z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must be MG followed by 32 hex digits').optional()),
+    TWILIO_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+    TWILIO_API_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().default('https://api.twilio.com')),
+    TWILIO_STATUS_CALLBACK_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+    TWILIO_MAX_ATTEMPTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10).default(4)),
+    SMS_KEYWORD_REPLIES: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')).transform((value) => value === 'true'),
+    SMS_TARGET_CHARS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(70).max(1600).default(320)),
+    SMS_MAX_CHARS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(160).max(1600).default(1600)),
   })
 ;
 
@@ -81,6 +92,14 @@ function crossFieldProblems(env: RawEnv): Array<{ name: string; message: string 
   }
   if (present(env, 'REDIS_SENTINELS') && !present(env, 'REDIS_SENTINEL_NAME')) {
     problems.push({ name: 'REDIS_SENTINEL_NAME', message: 'is required with REDIS_SENTINELS (the master group name)' });
+  }
+  if (present(env, 'TWILIO_ACCOUNT_SID')) {
+    for (const name of ['TWILIO_AUTH_TOKEN', 'TWILIO_WEBHOOK_URL']) {
+      if (!present(env, name)) problems.push({ name, message: 'is required with TWILIO_ACCOUNT_SID' });
+    }
+    if (!present(env, 'TWILIO_PHONE_NUMBER') && !present(env, 'TWILIO_MESSAGING_SERVICE_SID')) {
+      problems.push({ name: 'TWILIO_PHONE_NUMBER', message: 'or TWILIO_MESSAGING_SERVICE_SID is required with TWILIO_ACCOUNT_SID' });
+    }
   }
   const redisModes = ['REDIS_URL', 'REDIS_CLUSTER_NODES', 'REDIS_SENTINELS'].filter((name) => present(env, name));
   if (redisModes.length > 1) {

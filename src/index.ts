@@ -44,6 +44,9 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal, inFlight: app.http.inFlight() }, 'shutting down');
     await app.http.shutdown(config.SHUTDOWN_GRACE_MS);
+    // Twilio's webhook is answered before its turn runs; let those turns finish too.
+    const deadline = Date.now() + config.SHUTDOWN_GRACE_MS;
+    while ((app.twilio?.inFlight() ?? 0) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
     await store.close();
     logger.info('stopped');
     process.exit(0);

@@ -8,9 +8,9 @@ import { renderSms } from './renderSms.js';
  * Carrier keywords (CTIA, and what Twilio itself honours). A message that is only one of these
  * words, in any case and with stray punctuation, is handled here and never reaches the bot:
  *
- * - STOP and the other opt-out words record the opt-out and send one confirmation; from then on
- *   every outgoing message to that number is dropped, whoever sends it (the bot, a dialog, staff
- *   through a proactive turn), until the candidate opts back in.
+ * - STOP and the other opt-out words record the opt-out and send one confirmation (a second STOP
+ *   gets none); from then on every outgoing message to that number is dropped, whoever sends it (the
+ *   bot, a dialog, staff through a proactive turn), until the candidate opts back in.
  * - START / UNSTOP opt back in (and are answered); YES does only for a number that has opted out,
  *   since to everyone else it is an ordinary answer.
  * - HELP / INFO answer with who we are, how to reach a person and how to stop, opted out or not.
@@ -153,6 +153,8 @@ export class SmsKeywordsMiddleware implements Middleware {
 
     switch (keyword.kind) {
       case 'optOut':
+        // Already out: the one confirmation has been sent; nothing more goes to this number.
+        if (optedOut) return;
         await this.optOuts.optOut(number, { keyword: keyword.word, at: this.clock().toISOString(), channelId: activity.channelId });
         optedOut = true;
         this.logger?.info({ from: maskNumber(number), keyword: keyword.word }, 'sms: opted out');

@@ -125,7 +125,7 @@ function withoutRecordedChoices(activity: Partial<Activity>): Partial<Activity> 
   const channelData = activity.channelData as (SmsChannelData & Record<string, unknown>) | undefined;
   if (!channelData || !('choices' in channelData)) return activity;
   const { choices: _choices, ...rest } = channelData;
-  const copy = { ...activity, channelData: rest };
+  const copy: Partial<Activity> = { ...activity, channelData: rest };
   if (Object.keys(rest).length === 0) delete copy.channelData;
   return copy;
 }

@@ -14,5 +14,3 @@ export function maskNumber(id: string | undefined): string {
   return `${match[1] ?? ''}${'*'.repeat((match[2] ?? '').length)}${match[3]}`;
 }
 
-/** Masks every phone-number-looking run in free text (Twilio error messages quote the number). */
-export const maskNumbersIn = (text: string): string => text.replace(/\+?\d[\d\s().-]{6,}\d/g, (found) => maskNumber(found));

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { renderDefault } from '../../../src/channels/render.js';
+import { countSegments, foldToGsm7, isGsm7 } from '../../../src/channels/sms/gsm7.js';
+import { plainSmsText, renderSms, renderSmsText, stripMarkdown } from '../../../src/channels/sms/renderSms.js';
+import { shippedKnowledge } from '../../support/testApp.js';
+
+describe('stripMarkdown', () => {
+  it.each([
+    ['**bold** and __also bold__', 'bold and also bold'],
+    ['*italic* and _italic_', 'italic and italic'],
+    ['***both***', 'both'],
+    ['~~gone~~ `code`', 'gone code'],
+    ['See [myASE](https://myase.ase.com) now.', 'See myASE (https://myase.ase.com) now.'],
+    ['Go to [https://www.ase.com](https://www.ase.com).', 'Go to https://www.ase.com.'],
+    ['Go to [www.ase.com](https://www.ase.com).', 'Go to https://www.ase.com.'],
+    ['Mail [us](mailto:help@example.org "Write").', 'Mail us (help@example.org).'],
+    ['An autolink <https://www.ase.com/faq>.', 'An autolink https://www.ase.com/faq.'],
+    ['![logo](https://x.test/logo.png)', 'logo (https://x.test/logo.png)'],
+    ['# Heading\n## Sub ##', 'Heading\nSub'],
+    ['> quoted line', 'quoted line'],
+    ['* one\n+ two\n- three\n  * nested', '- one\n- two\n- three\n- nested'],
+    ['1. first\n2. second', '1. first\n2. second'],
+    ['a\n\n---\n\nb', 'a\n\nb'],
+    ['line<br>break and <b>tag</b>', 'line\nbreak and tag'],
+  ])('%j -> %j', (markdown, plain) => {
+    expect(stripMarkdown(markdown)).toBe(plain);
+  });
+
+  it('leaves underscores and asterisks that are not emphasis alone', () => {
+    expect(stripMarkdown('file_name_here and https://x.test/a_b_c and 2 * 3 * 4')).toBe('file_name_here and https://x.test/a_b_c and 2 * 3 * 4');
+    expect(stripMarkdown('A1-A8 and T2-T8, $7.50 per series (i.e., Automobile)')).toBe('A1-A8 and T2-T8, $7.50 per series (i.e., Automobile)');
+  });
+
+  it('keeps escaped characters as they are', () => {
+    expect(stripMarkdown('\\*not italic\\* and \\[not a link\\](x)')).toBe('*not italic* and [not a link](x)');
+  });
+});
+
+describe('renderSms', () => {
+  it('writes plain text with facts, a written-out source link, and no cards or buttons', () => {
+    const activity = renderSms({
+      text: 'You **must** cancel first. See [myASE](https://myase.ase.com).',
+      facts: [
+        { label: 'Appointment', value: 'Thursday, April 3, 2025' },
+        { label: '**Last day to change:**', value: 'Sunday, March 30, 2025' },
+      ],
+      source: { title: 'ASE FAQ', date: '2022-09-20', url: 'https://www.ase.com/faq' },
+    });
+    expect(activity.text).toBe(
+      'You must cancel first. See myASE (https://myase.ase.com).\n\n' +
+        'Appointment: Thursday, April 3, 2025\nLast day to change: Sunday, March 30, 2025\n\n' +
+        'More: https://www.ase.com/faq',
+    );
+    expect(activity.textFormat).toBe('plain');
+    expect(activity.suggestedActions).toBeUndefined();
+    expect(activity.attachments).toBeUndefined();
+    expect(activity.channelData).toBeUndefined();
+  });
+
+  it('leaves out a source with no address', () => {
+    expect(renderSms({ text: 'Answer.', source: { title: 'ASE Frequently Asked Questions', date: '2022-09-20' } }).text).toBe('Answer.');
+  });
+
+  it('numbers the choices, ends with a hint, and records them for the middleware', () => {
+    const activity = renderSms({
+      text: 'Did you mean one of these?',
+      choices: [
+        { title: 'How do I get a *duplicate* certificate?', value: 'How do I get a duplicate certificate?' },
+        { title: 'When do I get my certificate?', value: 'When do I get my certificate?' },
+        { title: 'None of these', value: 'None of these' },
+      ],
+      suggestions: [{ title: 'Ignored when there are choices', value: 'x' }],
+    });
+    expect(activity.text).toBe(
+      'Did you mean one of these?\n\n1. How do I get a duplicate certificate?\n2. When do I get my certificate?\n3. None of these\nReply with a number.',
+    );
+    expect(activity.channelData).toEqual({
+      choices: [
+        { n: 1, title: 'How do I get a duplicate certificate?', value: 'How do I get a duplicate certificate?' },
+        { n: 2, title: 'When do I get my certificate?', value: 'When do I get my certificate?' },
+        { n: 3, title: 'None of these', value: 'None of these' },
+      ],
+    });
+    expect(activity.inputHint).toBe('expectingInput');
+    expect(activity.suggestedActions).toBeUndefined();
+  });
+
+  it('numbers suggestions when there are no choices, as an offer', () => {
+    const activity = renderSms({ text: 'Answer.', suggestions: [{ title: 'Next question?', value: 'next' }] });
+    expect(activity.text).toBe('Answer.\n\nYou can also ask:\n1. Next question?\nReply with a number, or ask another question.');
+    expect(activity.channelData).toEqual({ choices: [{ n: 1, title: 'Next question?', value: 'next' }] });
+    expect(activity.inputHint).toBe('acceptingInput');
+  });
+
+  it('folds typographic punctuation to GSM-7 and says whether the text is pure GSM-7', () => {
+    const folded = renderSmsText({ text: '\u201CDon\u2019t\u201D \u2013 wait\u2014three days\u2026\u00A0ok' });
+    expect(folded).toMatchObject({ text: '"Don\'t" - wait-three days... ok', gsm7: true });
+    expect(renderSmsText({ text: 'Pregunta: \u00BFcu\u00E1ndo?' }).gsm7).toBe(false);
+  });
+
+  it('renders every shipped FAQ answer as plain GSM-7 text', async () => {
+    const kb = await shippedKnowledge();
+    for (const entry of kb.index.entries) {
+      const { text, gsm7 } = renderSmsText({ text: entry.answer });
+      expect(text, entry.id).not.toMatch(/\*\*|__|\]\(|^#+ /m);
+      expect(gsm7, `${entry.id}: ${[...text].filter((c) => !isGsm7(c)).join('')}`).toBe(true);
+    }
+  });
+});
+
+describe('plainSmsText (the adapter safety net)', () => {
+  it('turns a default-rendered activity into plain text with numbered lines', () => {
+    const activity = renderDefault({
+      text: 'It costs **$7.50** per series.',
+      facts: [{ label: 'Fee', value: '$7.50' }],
+      suggestions: [{ title: 'When do I get my certificate?', value: 'When do I get my certificate?' }],
+    });
+    expect(plainSmsText(activity)).toBe('It costs $7.50 per series.\n\n- Fee: $7.50\n\n1. When do I get my certificate?\nReply with a number.');
+  });
+
+  it('leaves renderSms output as it is', () => {
+    const activity = renderSms({ text: 'Plain *already*.', choices: [{ title: 'A', value: 'a' }] });
+    expect(plainSmsText(activity)).toBe(activity.text);
+  });
+});
+
+describe('GSM-7', () => {
+  it('folds quotes, dashes, ellipses and odd spaces, and drops zero-width characters', () => {
+    expect(foldToGsm7('\u2018a\u2019 \u201Cb\u201D c\u2013d\u2014e\u2212f \u2026 g\u00A0h\u202Fi\u2009j \u200Bk\u00ADl \u2022 m\u2122')).toEqual({
+      text: '\'a\' "b" c-d-e-f ... g h i j kl - m(TM)',
+      gsm7: true,
+    });
+  });
+
+  it('keeps letters it cannot fold and reports them', () => {
+    expect(foldToGsm7('caf\u00E9 \u00E0 la r\u00E9union')).toEqual({ text: 'caf\u00E9 \u00E0 la r\u00E9union', gsm7: true });
+    expect(foldToGsm7('coraz\u00F3n')).toEqual({ text: 'coraz\u00F3n', gsm7: false });
+    expect(foldToGsm7('ok \u{1F44D}').gsm7).toBe(false);
+  });
+
+  it('counts segments: 160 GSM-7 characters in one, 153 a part after that; 70 and 67 for UCS-2', () => {
+    expect(countSegments('a'.repeat(160))).toEqual({ encoding: 'GSM-7', units: 160, segments: 1 });
+    expect(countSegments('a'.repeat(161))).toEqual({ encoding: 'GSM-7', units: 161, segments: 2 });
+    expect(countSegments('a'.repeat(306)).segments).toBe(2);
+    expect(countSegments('a'.repeat(307)).segments).toBe(3);
+    expect(countSegments('{}'.repeat(40)).units).toBe(160);
+    expect(countSegments('\u00F3'.repeat(70))).toEqual({ encoding: 'UCS-2', units: 70, segments: 1 });
+    expect(countSegments('\u00F3'.repeat(71)).segments).toBe(2);
+  });
+});
