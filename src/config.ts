@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountConfigFields, accountConfigProblems } from './account/config.js';
 
 /**
  * The one reader of the environment. Parsed once at start; every problem is reported together so an
@@ -63,6 +64,10 @@ export const configSchema = z
     SMS_KEYWORD_REPLIES: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')).transform((value) => value === 'true'),
     SMS_TARGET_CHARS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(70).max(1600).default(320)),
     SMS_MAX_CHARS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(160).max(1600).default(1600)),
+    ACCOUNT_LINK_IDLE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(24 * 60).default(30)),
+    ACCOUNT_LOCKOUT_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(24 * 60).default(15)),
+    ACCOUNT_MAX_FAILED_VERIFICATIONS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(20).default(5)),
+    ...accountConfigFields,
   })
 ;
 
@@ -101,6 +106,7 @@ function crossFieldProblems(env: RawEnv): Array<{ name: string; message: string 
       problems.push({ name: 'TWILIO_PHONE_NUMBER', message: 'or TWILIO_MESSAGING_SERVICE_SID is required with TWILIO_ACCOUNT_SID' });
     }
   }
+  problems.push(...accountConfigProblems(env));
   const redisModes = ['REDIS_URL', 'REDIS_CLUSTER_NODES', 'REDIS_SENTINELS'].filter((name) => present(env, name));
   if (redisModes.length > 1) {
     problems.push({ name: redisModes.join('+'), message: 'choose one way to reach Redis, not several' });

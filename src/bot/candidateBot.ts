@@ -8,8 +8,9 @@ import type { Messages } from '../messages/en.js';
 import { detectCommand, stripGreeting, type Command } from '../understanding/commands.js';
 import { answerReply, faqOutcome, pickOffered } from './faqReplies.js';
 import type { TurnEvent, TurnEventSink } from './turnEvents.js';
+import type { AccountAssistant, AccountTurnData } from './accountAssistant.js';
 
-export interface ConversationData {
+export interface ConversationData extends AccountTurnData {
   welcomed?: boolean;
   /** FAQ entries offered last turn (ids), for "1"/"2" or a tapped title. */
   offered?: string[];
@@ -32,6 +33,8 @@ export interface CandidateBotDeps {
   clock: () => Date;
   /** Zone for dates when the channel does not send the candidate's own. */
   defaultZone: string;
+  /** The candidate's own account: signing in and personal answers. Absent: FAQ and tasks only. */
+  account?: AccountAssistant;
 }
 
 const isZone = (zone: unknown): zone is string => {
@@ -101,6 +104,24 @@ export class CandidateBot extends ActivityHandler {
     if (dc.activeDialog) {
       await this.continueTask(dc, command, data);
       return;
+    }
+    const conversation = `${context.activity.channelId}/${context.activity.conversation?.id ?? ''}`;
+    const account = this.deps.account;
+    if (account && (command === 'signIn' || command === 'signOut')) {
+      const now = turnFacts(context).now;
+      await this.send(context, command === 'signIn' ? await account.signIn(data, conversation, now) : await account.signOut(data, conversation, now));
+      this.record(context, { route: 'account', command });
+      return;
+    }
+    if (account && !command) {
+      const outcome = await account.handle(context, data, stripGreeting(text), turnFacts(context), conversation);
+      if (outcome.handled) {
+        data.offered = undefined;
+        data.taskOffer = undefined;
+        for (const reply of outcome.reply) await this.send(context, reply);
+        this.record(context, { route: 'account', account: { outcome: outcome.outcome } });
+        return;
+      }
     }
     if (command) {
       await this.send(context, this.commandReply(command));
@@ -264,6 +285,9 @@ export class CandidateBot extends ActivityHandler {
       cancel: { text: m.cancelled },
       startOver: { text: m.startOver },
       person: { text: m.person },
+      // Without an account service there is nothing to sign in to.
+      signIn: { text: m.noAccounts },
+      signOut: { text: m.linking.notSignedIn },
     };
     return replies[command];
   }

@@ -5,10 +5,12 @@ export interface TurnEvent {
   channel: string;
   conversationId: string;
   activityId?: string;
-  route: 'welcome' | 'command' | 'faq' | 'choice' | 'dialog' | 'non-text';
+  route: 'welcome' | 'command' | 'faq' | 'choice' | 'dialog' | 'account' | 'non-text';
   command?: string;
   faq?: { decision: string; entryId?: string; score?: number; coverage?: number };
   dialog?: { id: string; outcome?: string };
+  /** What happened with the candidate's account (signed in, answered, cancelled...); never who. */
+  account?: { outcome: string };
 }
 
 export type TurnEventSink = (event: TurnEvent) => void;

@@ -1,4 +1,5 @@
 import { enTasks } from './enTasks.js';
+import { enLinking } from './enLinking.js';
 
 /**
  * Every sentence the bot says, keyed by purpose. English first; a Spanish catalogue implements the
@@ -28,9 +29,11 @@ export const en = {
   talkToPerson: 'Talk to a person',
   emptyMessage: 'I can only read text messages. Please type your question.',
   turnError: 'Sorry, something went wrong on my side. Please try again in a moment.',
+  noAccounts: "I can't look at accounts here, but I can answer general questions about ASE tests.",
   storeDown: "I can't continue this right now, please try again in a minute. I can still answer general questions.",
   sourceTitle: 'ASE Frequently Asked Questions',
   task: enTasks,
+  linking: enLinking,
 };
 
 export type Messages = typeof en;

@@ -11,12 +11,16 @@ export type Command =
   | 'help'
   | 'cancel'
   | 'startOver'
-  | 'person';
+  | 'person'
+  | 'signIn'
+  | 'signOut';
 
 const whole = (alternatives: string): RegExp => new RegExp(`^(?:${alternatives})$`, 'i');
 
 const rules: Array<[Command, RegExp]> = [
   ['person', whole("(?:i (?:want|need|would like|wanna) (?:to )?)?(?:talk|speak|chat) (?:to|with) (?:a |an |some)?(?:person|human|agent|someone|somebody|representative|rep|real person|live agent)|(?:a |an )?(?:live )?(?:agent|human|representative|rep|operator|real person|person)(?: please)?|call me|customer service|talk to a person")],
+  ['signOut', whole("sign ?out|log ?out|log me out|sign me out|forget me|unlink(?: my account)?")],
+  ['signIn', whole("sign ?in|log ?in|sign me in|log me in|verify me|link my account|connect my account|check my account")],
   ['startOver', whole('start over|restart|start again|reset|begin again|from the top')],
   ['cancel', whole("cancel|stop that|never ?mind|nvm|forget it|quit|exit|back to the bot|i'?m done")],
   ['help', whole('help|help me|can you help(?: me)?|(?:can|could) (?:you|u) help(?: me)?(?: please)?|\\?+|i need help|what do i do|how does this work')],

@@ -1,0 +1,105 @@
+import type { Storage } from 'botbuilder';
+
+/** Which candidate a conversation speaks for, and since when. Never the answers that proved it. */
+export interface AccountLink {
+  candidateId: string;
+  via: 'verification' | 'web-token';
+  linkedAt: string;
+  lastSeenAt: string;
+}
+
+export interface AccountLinksOptions {
+  /** A link lapses after this long without a message. */
+  idleMs: number;
+  /** Failed verifications allowed before a lock-out. */
+  maxFailures: number;
+  /** How long a lock-out lasts. */
+  lockoutMs: number;
+}
+
+interface Failures {
+  count: number;
+  lockedUntil?: string;
+}
+
+/**
+ * Links live in the store under their own keys, outside conversation state, so nothing a dialog
+ * saves can carry or forge a candidate id. Failed verifications are counted twice, per ASE ID and per
+ * conversation: guessing one candidate's details from many conversations, or many candidates' from
+ * one, both lock out.
+ */
+export class AccountLinks {
+  constructor(
+    private readonly storage: Storage,
+    private readonly options: AccountLinksOptions,
+  ) {}
+
+  private linkKey = (conversation: string) => `account-link/${conversation}`;
+  private failureKeys = (aseId: string, conversation: string) => [
+    `account-failures/ase-id/${aseId.trim().toUpperCase()}`,
+    `account-failures/conversation/${conversation}`,
+  ];
+
+  /** The live link, refreshed; an idle one is removed and reported as none. */
+  async current(conversation: string, now: Date): Promise<AccountLink | undefined> {
+    const key = this.linkKey(conversation);
+    const link = (await this.storage.read([key]))[key] as AccountLink | undefined;
+    if (!link?.candidateId) return undefined;
+    if (now.getTime() - Date.parse(link.lastSeenAt) > this.options.idleMs) {
+      await this.storage.delete([key]);
+      return undefined;
+    }
+    const touched: AccountLink = { candidateId: link.candidateId, via: link.via, linkedAt: link.linkedAt, lastSeenAt: now.toISOString() };
+    await this.storage.write({ [key]: { ...touched, eTag: '*' } });
+    return touched;
+  }
+
+  async link(conversation: string, candidateId: string, via: AccountLink['via'], now: Date): Promise<AccountLink> {
+    const link: AccountLink = { candidateId, via, linkedAt: now.toISOString(), lastSeenAt: now.toISOString() };
+    await this.storage.write({ [this.linkKey(conversation)]: { ...link, eTag: '*' } });
+    return link;
+  }
+
+  async signOut(conversation: string): Promise<void> {
+    await this.storage.delete([this.linkKey(conversation)]);
+  }
+
+  /** When the lock-out on this ASE ID or this conversation ends, if one is in force. */
+  async lockedUntil(aseId: string, conversation: string, now: Date): Promise<Date | undefined> {
+    const keys = this.failureKeys(aseId, conversation);
+    const items = await this.storage.read(keys);
+    const ends = keys
+      .map((key) => (items[key] as Failures | undefined)?.lockedUntil)
+      .filter((until): until is string => Boolean(until) && Date.parse(until!) > now.getTime())
+      .map((until) => new Date(until));
+    return ends.sort((a, b) => b.getTime() - a.getTime())[0];
+  }
+
+  /** Counts a failed verification: tries left before a lock-out, and its end when this one tipped it over. */
+  async recordFailure(aseId: string, conversation: string, now: Date): Promise<{ triesLeft: number; lockedUntil?: Date }> {
+    const keys = this.failureKeys(aseId, conversation);
+    const items = await this.storage.read(keys);
+    let lockedUntil: Date | undefined;
+    let worst = 0;
+    const changes: Record<string, Failures & { eTag: string }> = {};
+    for (const key of keys) {
+      const previous = items[key] as Failures | undefined;
+      // A lock-out that has run its course starts the count again.
+      const expired = previous?.lockedUntil && Date.parse(previous.lockedUntil) <= now.getTime();
+      const count = (expired ? 0 : (previous?.count ?? 0)) + 1;
+      const failures: Failures = { count };
+      worst = Math.max(worst, count);
+      if (count >= this.options.maxFailures) {
+        lockedUntil = new Date(now.getTime() + this.options.lockoutMs);
+        failures.lockedUntil = lockedUntil.toISOString();
+      }
+      changes[key] = { ...failures, eTag: '*' };
+    }
+    await this.storage.write(changes);
+    return { triesLeft: Math.max(0, this.options.maxFailures - worst), ...(lockedUntil ? { lockedUntil } : {}) };
+  }
+
+  async clearFailures(aseId: string, conversation: string): Promise<void> {
+    await this.storage.delete(this.failureKeys(aseId, conversation));
+  }
+}

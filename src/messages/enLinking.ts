@@ -1,0 +1,27 @@
+/** What the bot says while linking a conversation to a candidate's account, and around account answers. */
+export const enLinking = {
+  askCredentials:
+    'I can look that up in your account. To check it\'s you, send your ASE ID, date of birth and the last 4 digits of your SSN in one message, for example "AB123456, March 3 1985, 1234". I check them with ASE and don\'t keep them.',
+  needAllThree: (missing: string) =>
+    `I still need your ${missing}, all in one message with the rest. Or ask me something else to skip this.`,
+  parts: { aseId: 'ASE ID', dateOfBirth: 'date of birth', ssnLast4: 'last 4 SSN digits' } as const,
+  signedIn: (name: string) => `Thanks, ${name}: you're signed in for this conversation.`,
+  signedInByWeb: "You're signed in through the website, so I can answer from your account.",
+  mismatch: (left: number) =>
+    `Those details don't match an ASE account. Please check them and try again (${left} ${left === 1 ? 'try' : 'tries'} left before a 15-minute pause).`,
+  lockedOut: (until: string) =>
+    `Too many tries. For your security, please wait until ${until} before trying again, or call ASE Customer Service at 1-800-390-6789.`,
+  signedOut: "You're signed out. I won't look at your account again in this conversation unless you sign in.",
+  notSignedIn: "You weren't signed in.",
+  accountUnavailable: "I can't reach your account right now. Please try again in a few minutes; general questions still work.",
+  accountProblem: "Something is wrong with your account information on our side. ASE Customer Service (1-800-390-6789) can help.",
+  accountGone: "I couldn't find your account any more, so I've signed you out. Please sign in again.",
+  confirmCancel: (label: string) => `Cancel your ${label}? This can't be undone.`,
+  whichToCancel: 'Which appointment should I cancel?',
+  cancelled: (label: string) => `Done: your ${label} is cancelled. You'll find it in myASE as cancelled.`,
+  keptIt: "Okay, I haven't cancelled anything.",
+  cancelRefused: (reason: string) => `I couldn't cancel it: ${reason}`,
+  nothingToConfirm: "There's nothing waiting for a yes from you.",
+  yes: 'Yes, cancel it',
+  no: 'No, keep it',
+};

@@ -1,0 +1,70 @@
+import { MemoryStorage } from 'botbuilder';
+import { describe, expect, it } from 'vitest';
+import { AccountLinks } from '../../src/account/linking.js';
+
+const minutes = (n: number) => n * 60_000;
+const at = (iso: string) => new Date(iso);
+const links = () => new AccountLinks(new MemoryStorage(), { idleMs: minutes(30), maxFailures: 5, lockoutMs: minutes(15) });
+
+describe('account links', () => {
+  it('a link made at 10:00 is still there at 10:29:59 and renewed by that look', async () => {
+    const store = links();
+    await store.link('web/c1', 'cand-1', 'verification', at('2025-03-20T10:00:00Z'));
+    expect((await store.current('web/c1', at('2025-03-20T10:29:59Z')))?.candidateId).toBe('cand-1');
+    // Renewed at 10:29:59, so still alive at 10:59:00.
+    expect((await store.current('web/c1', at('2025-03-20T10:59:00Z')))?.candidateId).toBe('cand-1');
+  });
+
+  it('a link idle for 30 minutes and one second is gone, and stays gone', async () => {
+    const store = links();
+    await store.link('web/c1', 'cand-1', 'verification', at('2025-03-20T10:00:00Z'));
+    expect(await store.current('web/c1', at('2025-03-20T10:30:01Z'))).toBeUndefined();
+    expect(await store.current('web/c1', at('2025-03-20T10:30:02Z'))).toBeUndefined();
+  });
+
+  it('signing out ends the link at once', async () => {
+    const store = links();
+    await store.link('web/c1', 'cand-1', 'web-token', at('2025-03-20T10:00:00Z'));
+    await store.signOut('web/c1');
+    expect(await store.current('web/c1', at('2025-03-20T10:00:01Z'))).toBeUndefined();
+  });
+
+  it('one conversation never sees another conversation\'s link', async () => {
+    const store = links();
+    await store.link('web/c1', 'cand-1', 'verification', at('2025-03-20T10:00:00Z'));
+    expect(await store.current('web/c2', at('2025-03-20T10:00:01Z'))).toBeUndefined();
+  });
+
+  it('four failures leave one try; the fifth locks that ASE ID for 15 minutes, even from another conversation', async () => {
+    const store = links();
+    const now = at('2025-03-20T10:00:00Z');
+    for (let i = 1; i <= 4; i++) expect((await store.recordFailure('AB123456', `sms/c${i}`, now)).triesLeft).toBe(5 - i);
+    const fifth = await store.recordFailure('ab123456', 'sms/c5', now);
+    expect(fifth.lockedUntil?.toISOString()).toBe('2025-03-20T10:15:00.000Z');
+    expect(await store.lockedUntil('AB123456', 'sms/other', at('2025-03-20T10:14:59Z'))).toBeDefined();
+    expect(await store.lockedUntil('AB123456', 'sms/other', at('2025-03-20T10:15:01Z'))).toBeUndefined();
+  });
+
+  it('five failures in one conversation lock that conversation, whatever ASE ID it tries next', async () => {
+    const store = links();
+    const now = at('2025-03-20T10:00:00Z');
+    for (let i = 1; i <= 5; i++) await store.recordFailure(`ID0000${i}`, 'sms/attacker', now);
+    expect(await store.lockedUntil('ID99999', 'sms/attacker', at('2025-03-20T10:05:00Z'))).toBeDefined();
+    expect(await store.lockedUntil('ID99999', 'sms/someone-else', at('2025-03-20T10:05:00Z'))).toBeUndefined();
+  });
+
+  it('after a lock-out has run out, counting starts again from one', async () => {
+    const store = links();
+    const now = at('2025-03-20T10:00:00Z');
+    for (let i = 0; i < 5; i++) await store.recordFailure('AB123456', 'sms/c1', now);
+    expect((await store.recordFailure('AB123456', 'sms/c1', at('2025-03-20T10:20:00Z'))).triesLeft).toBe(4);
+  });
+
+  it('a successful sign-in clears the count', async () => {
+    const store = links();
+    const now = at('2025-03-20T10:00:00Z');
+    for (let i = 0; i < 4; i++) await store.recordFailure('AB123456', 'sms/c1', now);
+    await store.clearFailures('AB123456', 'sms/c1');
+    expect((await store.recordFailure('AB123456', 'sms/c1', now)).triesLeft).toBe(4);
+  });
+});
