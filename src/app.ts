@@ -2,6 +2,7 @@ import type { Storage, TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { mountTwilioSms, smsMiddleware, TwilioSmsAdapter, withSmsRendering } from './channels/sms/index.js';
 import { TeamsIncomingMiddleware, withTeamsRendering } from './channels/teams/index.js';
+import { mountWeb, type WebChannel } from './channels/web/mountWeb.js';
 import type { Config } from './config.js';
 import type { Logger } from './logging/logger.js';
 import { createAdapter } from './bot/adapter.js';
@@ -84,11 +85,18 @@ export function buildApp(parts: AppParts) {
   });
   const twilio = config.TWILIO_ACCOUNT_SID ? twilioAdapter(config, logger) : undefined;
   twilio?.use(...sms);
+  let web: WebChannel | undefined;
   const http: BotServer = createServer({
     adapter,
     onTurn,
     logger,
-    mount: [...(twilio ? [(server: Server) => mountTwilioSms(server, { adapter: twilio, onTurn, logger })] : []), ...(parts.mount ?? [])],
+    mount: [
+      (server: Server) => {
+        web = mountWeb(server, { onTurn, storage, logger, settings: config, turnError: en.turnError });
+      },
+      ...(twilio ? [(server: Server) => mountTwilioSms(server, { adapter: twilio, onTurn, logger })] : []),
+      ...(parts.mount ?? []),
+    ],
     readiness: [
       { name: 'knowledge', check: async () => knowledge.index.entries.length > 0 },
       {
@@ -102,7 +110,7 @@ export function buildApp(parts: AppParts) {
       },
     ],
   });
-  return { adapter, bot, onTurn, http, twilio };
+  return { adapter, bot, onTurn, http, twilio, web: web! };
 }
 
 function twilioAdapter(config: Config, logger: Logger): TwilioSmsAdapter {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountConfigFields, accountConfigProblems } from './account/config.js';
+import { webConfigShape } from './channels/web/settings.js';
 
 /**
  * The one reader of the environment. Parsed once at start; every problem is reported together so an
@@ -68,6 +69,7 @@ export const configSchema = z
     ACCOUNT_LOCKOUT_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(24 * 60).default(15)),
     ACCOUNT_MAX_FAILED_VERIFICATIONS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(20).default(5)),
     ...accountConfigFields,
+    ...webConfigShape,
   })
 ;
 

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => app.http.server.listen(config.PORT, config.HOST, resolve));
   logger.info(
     { port: config.PORT, store: store.kind, auth: config.MicrosoftAppId ? 'bot-framework-jwt' : 'none (emulator mode)', entries: knowledge.index.entries.length },
-    `Candidate Assistant listening on http://localhost:${config.PORT}/api/messages`,
+    `Candidate Assistant on http://localhost:${config.PORT} (Web Chat) and /api/messages (Bot Framework)`,
   );
 
   let stopping = false;
@@ -43,7 +43,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal, inFlight: app.http.inFlight() }, 'shutting down');
-    await app.http.shutdown(config.SHUTDOWN_GRACE_MS);
+    // Open Web Chat streams would keep the server from closing: end them, with the turns in flight.
+    await Promise.all([app.web.close(config.SHUTDOWN_GRACE_MS), app.http.shutdown(config.SHUTDOWN_GRACE_MS)]);
     // Twilio's webhook is answered before its turn runs; let those turns finish too.
     const deadline = Date.now() + config.SHUTDOWN_GRACE_MS;
     while ((app.twilio?.inFlight() ?? 0) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));

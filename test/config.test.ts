@@ -192,3 +192,15 @@ describe('parseConfig authentication', () => {
     expect(problemFor(error, 'MicrosoftAppTenantId')).toBeDefined();
   });
 });
+
+describe('.env.example', () => {
+  it('is a valid configuration as shipped, and every variable in it is one the config knows', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('dotenv');
+    const { configSchema } = await import('../src/config.js');
+    const env = parse(readFileSync('.env.example'));
+    expect(() => parseConfig(env)).not.toThrow();
+    const known = new Set(Object.keys((configSchema as unknown as { shape: Record<string, unknown> }).shape));
+    expect(Object.keys(env).filter((name) => !known.has(name))).toEqual([]);
+  });
+});

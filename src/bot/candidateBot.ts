@@ -75,6 +75,19 @@ export class CandidateBot extends ActivityHandler {
       await next();
     });
 
+    // Web Chat on Azure Direct Line sends no conversationUpdate for the user; the page says it joined.
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === 'webchat/join') {
+        const data = await this.data.get(context, {});
+        if (!data.welcomed) {
+          data.welcomed = true;
+          await this.send(context, { text: deps.messages.welcome });
+          this.record(context, { route: 'welcome' });
+        }
+      }
+      await next();
+    });
+
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();

@@ -40,7 +40,12 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
         await deps.turn(context);
         break;
       } catch (error) {
-        if (!isEtagConflict(error) || attempt >= maxAttempts) throw error;
+        if (!isEtagConflict(error) || attempt >= maxAttempts) {
+          // The failed turn's own replies are dropped (its state was not saved either); what the
+          // adapter says about the failure must reach the candidate, so stop holding.
+          holding = false;
+          throw error;
+        }
         deps.logger.info({ conversationId: context.activity.conversation?.id, attempt }, 'state changed under this turn; running it again');
         deps.state.forget(context);
       }

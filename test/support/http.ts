@@ -11,7 +11,9 @@ export async function startBotServer(env: Record<string, string> = {}, storage: 
   return {
     ...app,
     url: `http://127.0.0.1:${port}`,
-    close: () => app.http.shutdown(1000),
+    close: async () => {
+      await Promise.all([app.web.close(1000), app.http.shutdown(1000)]);
+    },
   };
 }
 

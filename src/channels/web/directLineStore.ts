@@ -40,6 +40,8 @@ export class ConversationNotFoundError extends Error {
 
 export interface AppendResult {
   ids: string[];
+  /** The activities as stored (with ids and timestamps); for a duplicate, the earlier one. */
+  activities: StoredActivity[];
   /** The activity had been posted before (same client activity id): nothing was added. */
   duplicate: boolean;
 }
@@ -106,7 +108,7 @@ export class DirectLineStore {
     activities: Array<Record<string, unknown>>,
     options: { clientActivityId?: string; userId?: string } = {},
   ): Promise<AppendResult> {
-    if (activities.length === 0) return { ids: [], duplicate: false };
+    if (activities.length === 0) return { ids: [], activities: [], duplicate: false };
     const key = DirectLineStore.key(conversationId);
     for (let attempt = 1; ; attempt++) {
       const record = await this.get(conversationId);
@@ -117,7 +119,7 @@ export class DirectLineStore {
             (activity.channelData as { clientActivityID?: unknown } | undefined)?.clientActivityID === options.clientActivityId &&
             (activity.from as { id?: unknown } | undefined)?.id === options.userId,
         );
-        if (earlier) return { ids: [earlier.id], duplicate: true };
+        if (earlier) return { ids: [earlier.id], activities: [earlier], duplicate: true };
       }
       let seq = record.dropped + record.activities.length;
       let last = Date.parse(record.activities.at(-1)?.timestamp ?? '') || 0;
@@ -136,7 +138,7 @@ export class DirectLineStore {
         continue;
       }
       this.events.emit(`appended:${conversationId}`);
-      return { ids: stamped.map((activity) => activity.id), duplicate: false };
+      return { ids: stamped.map((activity) => activity.id), activities: stamped, duplicate: false };
     }
   }
 

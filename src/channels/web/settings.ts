@@ -39,6 +39,8 @@ export const webSettingsSchema = z.object(webConfigShape);
 export type WebSettings = z.infer<typeof webSettingsSchema> & {
   /** The bot's app id, used as its Direct Line member id when set. */
   MicrosoftAppId?: string;
+  /** The store's item cap; a built-in Direct Line conversation is kept well under it. */
+  STATE_MAX_ITEM_BYTES?: number;
 };
 
 /** Parses the web settings alone (tests, or a config without them yet). */

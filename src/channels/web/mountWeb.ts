@@ -1,0 +1,151 @@
+import type { Request, Response, Server } from 'restify';
+import type { Storage, TurnContext } from 'botbuilder';
+import type { Logger } from '../../logging/logger.js';
+import { DirectLineAdapter } from './directLineAdapter.js';
+import { mountDirectLineRoutes, type BotAccount } from './directLineRoutes.js';
+import { DirectLineStore, type DirectLineStoreOptions } from './directLineStore.js';
+import { attachDirectLineStream, type DirectLineStream } from './directLineStream.js';
+import { createTokenSigner } from './directLineTokens.js';
+import { guarded } from './http.js';
+import { pageScript, pageScriptVersion, pageSecurityPolicy, renderPage } from './page.js';
+import { mountTokenRoute, type TokenSource } from './tokenRoute.js';
+import { createWebChatAssets, type WebChatPackage } from './webchatAssets.js';
+import type { WebSettings } from './settings.js';
+
+export interface WebChannelDeps {
+  /** The bot's turn, as given to /api/messages (the turn runner: gate, state, held replies). */
+  onTurn: (context: TurnContext) => Promise<void>;
+  /** The bot's store: built-in Direct Line conversations live here (Redis when configured). */
+  storage: Storage;
+  logger: Logger;
+  settings: WebSettings;
+  /** What the bot says when a turn fails (en.turnError). */
+  turnError: string;
+  botName?: string;
+  /** Tuning, mostly for tests. */
+  options?: {
+    store?: DirectLineStoreOptions;
+    /** How long POST .../activities waits for the bot's turn before answering (default 10 s). */
+    replyWaitMs?: number;
+    /** How often an open stream looks for activities appended by other instances (default 1 s). */
+    streamPollMs?: number;
+    tokenTtlSeconds?: number;
+    fetch?: typeof fetch;
+    webchat?: WebChatPackage;
+  };
+}
+
+export interface WebChannel {
+  mode: 'azure' | 'local';
+  /** The in-process adapter of the built-in Direct Line (local mode), e.g. for proactive messages. */
+  adapter?: DirectLineAdapter;
+  store?: DirectLineStore;
+  /** Built-in Direct Line turns still running. */
+  inFlight(): number;
+  /** Closes open streams and waits (up to graceMs) for turns in flight. Call before closing the HTTP server. */
+  close(graceMs?: number): Promise<void>;
+}
+
+const html = (res: Response, status: number, body: string, headers: Record<string, string>) => {
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), ...headers });
+  res.end(body);
+};
+
+/**
+ * The website channel: GET / (the Web Chat page), /webchat/* (its scripts, from the installed
+ * package), POST /api/directline/token, and, when no Azure Direct Line secret is configured, the
+ * built-in Direct Line 3.0 endpoint under /v3/directline (REST and WebSocket stream), whose turns run
+ * in this process through `onTurn`.
+ */
+export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
+  const { settings, logger } = deps;
+  const options = deps.options ?? {};
+  const assets = createWebChatAssets(options.webchat);
+  const mode: WebChannel['mode'] = settings.DIRECTLINE_SECRET ? 'azure' : 'local';
+  const page = renderPage({ webchatVersion: assets.version });
+  const pageHeaders = {
+    'Cache-Control': 'no-cache',
+    'Content-Security-Policy': pageSecurityPolicy(mode === 'azure' ? settings.DIRECTLINE_DOMAIN : undefined),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  };
+
+  server.get(
+    '/',
+    guarded(logger, 'web.page', async (_req: Request, res: Response) => html(res, 200, page, pageHeaders)),
+  );
+  server.get(
+    '/webchat/page.js',
+    guarded(logger, 'web.script', async (req: Request, res: Response) => {
+      const versioned = new URL(req.url ?? '/', 'http://localhost').searchParams.get('v') === pageScriptVersion;
+      res.writeHead(200, {
+        'Content-Type': 'application/javascript; charset=utf-8',
+        'Cache-Control': versioned ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      res.end(pageScript);
+    }),
+  );
+  for (const name of assets.names) {
+    server.get(`/webchat/${name}`, guarded(logger, 'web.asset', (req: Request, res: Response) => assets.serve(name, req, res)));
+  }
+
+  if (mode === 'azure') {
+    const source: TokenSource = { kind: 'azure', secret: settings.DIRECTLINE_SECRET!, domain: settings.DIRECTLINE_DOMAIN, fetch: options.fetch };
+    mountTokenRoute(server, source, logger);
+    logger.info({ directLine: settings.DIRECTLINE_DOMAIN }, 'web chat: Azure Direct Line (tokens from the Direct Line secret)');
+    return { mode, inFlight: () => 0, close: async () => undefined };
+  }
+
+  const signer = createTokenSigner({ secret: settings.DIRECTLINE_LOCAL_SECRET, ttlSeconds: options.tokenTtlSeconds });
+  // A conversation is one store item: keep it under the store's item cap, with room to spare.
+  const itemCap = settings.STATE_MAX_ITEM_BYTES ?? 256 * 1024;
+  const store = new DirectLineStore(deps.storage, { maxBytes: Math.min(200_000, Math.floor(itemCap * 0.75)), ...options.store });
+  const adapter = new DirectLineAdapter(store, logger, deps.turnError);
+  const bot: BotAccount = { id: settings.MicrosoftAppId ?? 'candidate-assistant', name: deps.botName ?? 'Candidate Assistant' };
+  let running = 0;
+  const turns = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    running++;
+    turns.add(work);
+    void work.finally(() => {
+      running--;
+      turns.delete(work);
+    }).catch(() => undefined);
+    return work;
+  };
+
+  // The stream needs the HTTP server's upgrade event; restify exposes it as `server.server`.
+  const stream: DirectLineStream = attachDirectLineStream(server.server, { store, signer, logger, pollMs: options.streamPollMs });
+  mountTokenRoute(server, { kind: 'local', signer, webSocket: settings.DIRECTLINE_LOCAL_WEBSOCKET }, logger);
+  mountDirectLineRoutes(server, {
+    store,
+    adapter,
+    signer,
+    onTurn: deps.onTurn,
+    logger,
+    bot,
+    replyWaitMs: options.replyWaitMs ?? 10_000,
+    streamUrl: stream.urlFor,
+    track,
+  });
+  logger.info(
+    { webSocket: settings.DIRECTLINE_LOCAL_WEBSOCKET, sharedSecret: !signer.ephemeral },
+    signer.ephemeral
+      ? 'web chat: built-in Direct Line; DIRECTLINE_LOCAL_SECRET not set, so its tokens are valid on this instance only'
+      : 'web chat: built-in Direct Line',
+  );
+
+  return {
+    mode,
+    adapter,
+    store,
+    inFlight: () => running,
+    async close(graceMs = 10_000) {
+      await stream.close();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...turns]), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+    },
+  };
+}

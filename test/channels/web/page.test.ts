@@ -1,0 +1,108 @@
+import { gunzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { locateWebChat } from '../../../src/channels/web/webchatAssets.js';
+import { pageScript, pageScriptVersion } from '../../../src/channels/web/page.js';
+import { call, startWebServer, type WebServer } from './support.js';
+
+beforeAll(() => {
+  nock.disableNetConnect();
+  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
+});
+afterAll(() => nock.enableNetConnect());
+
+describe('the Web Chat package', () => {
+  it('is found by folder although its exports hide dist/webchat.js', () => {
+    const pkg = locateWebChat();
+    expect(pkg.version).toMatch(/^4\.18\./);
+    expect(readFileSync(join(pkg.dir, 'dist', 'webchat.js'), 'utf8').slice(0, 200)).toContain('webchat.js.LICENSE.txt');
+  });
+});
+
+describe('GET / and the page scripts', () => {
+  let server: WebServer;
+  const secret = 'a-shared-directline-secret-of-32+chars';
+  beforeAll(async () => (server = await startWebServer({ env: { DIRECTLINE_LOCAL_SECRET: secret }, onTurn: async () => undefined })));
+  afterAll(() => server.close());
+
+  it('serves the page with Web Chat from this server, and nothing secret in it', async () => {
+    const page = await call(server.url, '/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const { version } = locateWebChat();
+    expect(page.text).toContain(`<script src="/webchat/webchat.js?v=${version}" defer></script>`);
+    expect(page.text).toContain(`<script src="/webchat/page.js?v=${pageScriptVersion}" defer></script>`);
+    expect(page.text).not.toMatch(/cdn\.botframework|unpkg|jsdelivr/);
+    expect(page.text).not.toContain(secret);
+    expect(page.text).not.toMatch(/token|dl_/i);
+    // No inline script: the policy allows scripts from this server only.
+    expect(page.text).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+    const csp = page.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+  });
+
+  it('serves the page script, which stamps the time zone and locale on every activity', async () => {
+    const script = await call(server.url, `/webchat/page.js?v=${pageScriptVersion}`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
+    expect(script.headers.get('cache-control')).toContain('immutable');
+    expect(script.text).toBe(pageScript);
+    expect(pageScript).toContain('Intl.DateTimeFormat().resolvedOptions().timeZone');
+    expect(pageScript).toContain('localTimezone');
+    expect(pageScript).toContain("'DIRECT_LINE/POST_ACTIVITY'");
+    expect(pageScript).toContain("name: 'webchat/join'");
+    expect(pageScript).toContain("fetch(\"/api/directline/token\"");
+    // The page script is valid JavaScript.
+    expect(() => new Function(pageScript)).not.toThrow();
+  });
+
+  it('serves the Web Chat bundle from the installed package, gzipped, with a strong ETag and long caching', async () => {
+    const { dir, version } = locateWebChat();
+    const original = readFileSync(join(dir, 'dist', 'webchat.js'));
+    const response = await fetch(`${server.url}/webchat/webchat.js?v=${version}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // fetch undoes the gzip itself; the body is the package's file, byte for byte.
+    expect(Buffer.from(await response.arrayBuffer()).equals(original)).toBe(true);
+    const etag = response.headers.get('etag')!;
+    expect(etag).toMatch(new RegExp(`^"${version.replace(/\./g, '\\.')}-[A-Za-z0-9_-]+"$`));
+
+    const again = await fetch(`${server.url}/webchat/webchat.js?v=${version}`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+
+    const unversioned = await fetch(`${server.url}/webchat/webchat.js`, { headers: { 'accept-encoding': 'identity' } });
+    expect(unversioned.headers.get('cache-control')).toBe('public, max-age=3600');
+    expect(unversioned.headers.get('content-encoding')).toBeNull();
+    expect(Number(unversioned.headers.get('content-length'))).toBe(original.length);
+    await unversioned.arrayBuffer();
+  });
+
+  it('sends the bundle compressed to a fraction of its size', async () => {
+    const { request } = await import('node:http');
+    const url = new URL(`${server.url}/webchat/webchat.js`);
+    const { headers, body } = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+      request({ host: url.hostname, port: url.port, path: url.pathname, headers: { 'accept-encoding': 'gzip' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(headers['content-encoding']).toBe('gzip');
+    expect(headers.vary).toBe('Accept-Encoding');
+    const plain = gunzipSync(body);
+    expect(body.length).toBeLessThan(plain.length / 2);
+  });
+
+  it('serves the bundle licence file beside it', async () => {
+    const licence = await call(server.url, '/webchat/webchat.js.LICENSE.txt');
+    expect(licence.status).toBe(200);
+    expect(licence.text.length).toBeGreaterThan(100);
+  });
+});
