@@ -3,6 +3,12 @@ import type { Server } from 'restify';
 import { mountTwilioSms, smsMiddleware, TwilioSmsAdapter, withSmsRendering } from './channels/sms/index.js';
 import { TeamsIncomingMiddleware, withTeamsRendering } from './channels/teams/index.js';
 import { mountWeb, type WebChannel } from './channels/web/mountWeb.js';
+import type { AccountService, WebIdentityVerifier } from './account/index.js';
+import { AccountLinks } from './account/linking.js';
+import { answerPersonal } from './account/personalAnswers.js';
+import { detectPersonalQuestion, type PersonalQuestion } from './account/personalIntent.js';
+import { AccountAssistant } from './bot/accountAssistant.js';
+import { enAccount } from './messages/enAccount.js';
 import type { Config } from './config.js';
 import type { Logger } from './logging/logger.js';
 import { createAdapter } from './bot/adapter.js';
@@ -34,13 +40,17 @@ export interface AppParts {
   storeReady?: () => Promise<boolean>;
   /** Extra routes (the web channel, staff console) to mount on the server. */
   mount?: Array<(server: Server) => void>;
+  /** The candidate account service; without it the bot answers general questions only. */
+  accounts?: AccountService;
+  /** Verifies the website's signed session tokens, when configured. */
+  webIdentity?: WebIdentityVerifier;
 }
 
 /**
  * Wires the parts into a bot and an HTTP server. The composition root (index.ts) decides which
  * concrete parts to pass; tests pass their own.
  */
-export function buildBot({ config, logger, storage, knowledge, clock, events }: AppParts) {
+export function buildBot({ config, logger, storage, knowledge, clock, events, accounts, webIdentity }: AppParts) {
   const conversationState = new ConsistentConversationState(storage);
   // One renderer per channel; dialogs and the FAQ never look at the channel themselves.
   const render = withSmsRendering(withTeamsRendering((reply: Reply) => renderDefault(reply)));
@@ -62,6 +72,27 @@ export function buildBot({ config, logger, storage, knowledge, clock, events }: 
     tasks: { dialogs, detect: detectTask },
     clock,
     defaultZone: config.DEFAULT_TIMEZONE,
+    account: accounts
+      ? new AccountAssistant({
+          accounts,
+          links: new AccountLinks(storage, {
+            idleMs: config.ACCOUNT_LINK_IDLE_MINUTES * 60_000,
+            lockoutMs: config.ACCOUNT_LOCKOUT_MINUTES * 60_000,
+            maxFailures: config.ACCOUNT_MAX_FAILED_VERIFICATIONS,
+          }),
+          webIdentity,
+          messages: en,
+          detect: (text) => detectPersonalQuestion(text, knowledge.catalogue),
+          answer: (question, account, facts) =>
+            answerPersonal(question as PersonalQuestion, account, {
+              now: facts.now,
+              zone: facts.zone,
+              policy: knowledge.policy,
+              catalogue: knowledge.catalogue,
+              messages: enAccount,
+            }),
+        })
+      : undefined,
   });
   return { bot, conversationState };
 }

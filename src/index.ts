@@ -3,6 +3,7 @@ import { createLogger } from './logging/logger.js';
 import { loadKnowledgeBase } from './knowledge/knowledgeBase.js';
 import { buildApp } from './app.js';
 import { openStateStore } from './storage/stateStore.js';
+import { createAccountService, createWebIdentityFromConfig } from './account/index.js';
 
 /** Composition root: the only place that reads config and builds concrete objects. */
 async function main(): Promise<void> {
@@ -22,6 +23,9 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   const store = await openStateStore(config, logger);
+  const clock = () => new Date();
+  const accounts = await createAccountService(config, { clock, logger, policy: knowledge.policy });
+  const webIdentity = createWebIdentityFromConfig(config);
   const app = buildApp({
     config,
     logger,
@@ -29,7 +33,9 @@ async function main(): Promise<void> {
     gate: store.gate,
     storeReady: store.ready,
     knowledge,
-    clock: () => new Date(),
+    clock,
+    accounts,
+    webIdentity,
   });
 
   await new Promise<void>((resolve) => app.http.server.listen(config.PORT, config.HOST, resolve));

@@ -39,7 +39,7 @@ export interface AccountAssistantDeps {
 
 export type AccountOutcome = { handled: false } | { handled: true; reply: Reply[]; outcome: string };
 
-const yes = /^(?:y|yes|yeah|yep|sure|ok|okay|confirm|do it|yes,? cancel(?: it)?|please do)\b/i;
+const yes = /^(?:y|yes|yeah|yep|sure|confirm|do it|yes,? cancel(?: it)?|please do)\b/i;
 const no = /^(?:n|no|nope|nah|don'?t|keep(?: it)?|no,? keep(?: it)?|never ?mind)\b/i;
 
 /**
@@ -64,6 +64,10 @@ export class AccountAssistant {
       if (yes.test(text.trim())) return done(...(await this.cancel(data, pending, conversation, facts)));
       data.pendingCancel = undefined;
       if (no.test(text.trim())) return done('cancel-declined', { text: m.keptIt });
+    }
+    if (yes.test(text.trim()) && text.trim().split(/\s+/).length <= 3) {
+      // A "yes" with nothing pending (a second tap on the button, say) must not be taken as anything else.
+      return done('nothing-to-confirm', { text: m.nothingToConfirm });
     }
     if (data.cancelChoices?.length) {
       const choices = data.cancelChoices;

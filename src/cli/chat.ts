@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { buildBot } from '../app.js';
+import { createAccountService } from '../account/index.js';
 import { loadConfig } from '../config.js';
 import { loadKnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { createLogger } from '../logging/logger.js';
@@ -17,7 +18,9 @@ async function main(): Promise<void> {
   const config = await loadConfig();
   const logger = createLogger(process.env.CHAT_LOG_LEVEL ?? 'silent');
   const knowledge = await loadKnowledgeBase(config.KNOWLEDGE_DIR);
-  const { bot } = buildBot({ config, logger, storage: new MemoryStorage(), knowledge, clock: () => new Date() });
+  const clock = () => new Date();
+  const accounts = await createAccountService(config, { clock, logger, policy: knowledge.policy });
+  const { bot } = buildBot({ config, logger, storage: new MemoryStorage(), knowledge, clock, accounts });
   const adapter = new TestAdapter((context) => bot.run(context), {
     channelId: 'emulator',
     conversation: { id: 'terminal-chat', isGroup: false, name: 'terminal', conversationType: 'personal' },

@@ -1,0 +1,269 @@
+/**
+ * Which question about the candidate's OWN account a message asks, if any: "when is my test?",
+ * "cancel my A5 appointment", "am I still a Master Technician?". Pure: text and the catalogue in,
+ * a PersonalQuestion or null out.
+ *
+ * Precision first. A personal question makes the bot ask the candidate to sign in, so only a
+ * message that is clearly about the candidate's own things qualifies: it must speak in the first
+ * person ("my", "I", "am I", "mine") about something the account holds. General policy questions
+ * ("how long are certifications valid?", "when can I retake a test I failed?", "how do I
+ * reschedule an appointment?") and hypotheticals ("what if I cancel my appointment?") return null,
+ * so the FAQ or a guided task answers them without signing in.
+ *
+ * Cues are tried most specific first: duplicates of all certificates, Master status, where the
+ * certificate is, the retest date, a request to cancel, certifications expiring in a period,
+ * purchase windows, certification expiry, and last the appointments themselves.
+ */
+
+import type { Catalogue } from '../rules/types.js';
+import { resolveTests } from '../understanding/tests.js';
+
+export type ExpiringPeriod = 'this-year' | 'next-90-days';
+
+export type PersonalQuestion =
+  | { kind: 'appointments'; tests?: string[] }
+  | { kind: 'cancel-appointment'; tests?: string[] }
+  | { kind: 'expiry'; tests?: string[] }
+  | { kind: 'expiring-within'; period: ExpiringPeriod }
+  | { kind: 'master' }
+  | { kind: 'retest'; tests?: string[] }
+  | { kind: 'duplicates-all' }
+  | { kind: 'certificate-status' }
+  | { kind: 'purchases' };
+
+export type PersonalKind = PersonalQuestion['kind'];
+
+export const PERSONAL_KINDS: readonly PersonalKind[] = [
+  'appointments',
+  'cancel-appointment',
+  'expiry',
+  'expiring-within',
+  'master',
+  'retest',
+  'duplicates-all',
+  'certificate-status',
+  'purchases',
+];
+
+const MODULE = 'account/personalIntent';
+
+// ---- normalising ---------------------------------------------------------------------------
+
+/** Chat and SMS shorthand, word for word. */
+const SHORTHAND: Record<string, string> = {
+  u: 'you', ur: 'your', cn: 'can', wen: 'when', whn: 'when', wht: 'what', wat: 'what', pls: 'please', plz: 'please',
+  appt: 'appointment', appts: 'appointments', apt: 'appointment', apmt: 'appointment',
+  resched: 'reschedule', reshedule: 'reschedule', rescedule: 'reschedule', reschdule: 'reschedule',
+  exm: 'exam', tst: 'test', dupes: 'duplicates', dupe: 'duplicate', dup: 'duplicate',
+  im: "i'm", ive: "i've", dont: "don't", didnt: "didn't", havent: "haven't", hasnt: "hasn't", cant: "can't",
+  wont: "won't", isnt: "isn't", whens: "when's", wheres: "where's", whats: "what's", xpire: 'expire', mstr: 'master',
+  cancle: 'cancel', cancell: 'cancel', canceled: 'cancelled', faild: 'failed', fialed: 'failed', yr: 'year', yrs: 'years',
+  recert: 'recertify',
+};
+
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/\bre[- ](schedul|book|take|test|cert)/g, 're$1')
+    .replace(/\bno[- ]show/g, 'no show')
+    .replace(/[a-z0-9'-]+/g, (word) => SHORTHAND[word] ?? word)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+// ---- cues ----------------------------------------------------------------------------------
+
+/** The candidate speaking about themselves. */
+const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)\b/;
+/** A hypothetical or someone else: answered by the FAQ, not the account. */
+const HYPOTHETICAL =
+  /\b(?:what happens if|what if|what would happen|in case|suppose|supposing|hypothetically|in general|generally|someone|somebody|anyone|a candidate|candidates|people|my (?:friend|son|daughter|brother|sister|husband|wife|employee|tech|technician|coworker|co-worker|colleague|boss)s?)\b|^(?:if|when|once|after) i\b|\b(?:after|before|once) i (?:buy|pay|purchase|register|sign up)\b/;
+
+/** A test code as written ("A5", "a-5"). */
+const CODE = /(?<![a-z0-9/'.$#])[abcefghlpstx]-?\d{1,2}(?![a-z0-9/]|[.:]\d)/;
+const APPT_NOUN = String.raw`(?:appointments?|tests?|exams?|bookings?|reservations?|test dates?|exam dates?|testing appointments?|test times?|sessions?)`;
+const APPT_THING = String.raw`(?:(?:[a-z]-?\d{1,2} |next |upcoming |scheduled |\w+ )?${APPT_NOUN}|[a-z]-?\d{1,2})`;
+const CERT_NOUN = /\b(?:certs?|certifications?|certificates?|credentials?|certified)\b/;
+
+const EXPIRE = /\b(?:expir\w*|laps\w*|runs? out|still (?:valid|good|current|active)|valid (?:until|till|through)|good (?:until|till|through)|how long (?:is|are) (?:\w+ )?valid|due for recert\w*|due|renew\w*|recertify|recertification)\b/;
+const CURRENT_STATE = /\b(?:current|valid|active|up to date)\b/;
+
+const PERIOD_THIS_YEAR = /\b(?:this (?:calendar )?year|(?:before|by) (?:the )?end of (?:the |this )?year|later this year|before next year)\b/;
+const PERIOD_NEXT_90 = /\b(?:(?:next|coming|following) (?:90|ninety) days|within (?:the next )?(?:90|ninety) days|(?:next|coming) (?:3|three) months|soon|shortly)\b/;
+
+const CHANGE_VERB = String.raw`(?:reschedule|rebook|change|move|cancel|postpone|push back|switch)`;
+
+const NOT_AN_APPOINTMENT = /\b(?:cancel|change|move|switch|update)\w* (?:my |the )?(?:account|subscription|emails?|texts?|messages|notifications|alerts|membership|password|profile|address|name|phone|email|payment|card|order|request|chat|conversation)\b/;
+const MISSED =
+  /\b(?:missed|miss|no show|no showed|didn't show|did not show|failed to show|forgot to (?:go|show)|didn't make it|couldn't make it|was late|arrived late|turned away)\b/;
+const NEGATED_CANCEL = /\b(?:don't|do not|didn't|did not|never|not|won't|shouldn't|no need to)(?: \w+){0,2} cancel/;
+
+// Duplicates of everything: "duplicates of all my certificates", "replace all my certs".
+const DUPLICATE = /\b(?:duplicates?|duplicated|replacements?|replace|reprints?|reprint|copies|new copies)\b/;
+const ALL_MINE = /\b(?:all|every|each) (?:of )?my\b|\bmy (?:certificates|certs|certifications|credentials)\b|\ball (?:of )?(?:them|mine)\b|\bevery (?:one|certificate|cert)\b/;
+
+// Master status.
+const MASTER = /\bmaster(?:'s)?\b/;
+const MASTER_PERSONAL = [
+  /\bam i (?:still |currently |now |really )*(?:an? )?(?:ase )?master\b/,
+  /\bmy master\b/,
+  /\b(?:do|did|have|will) i (?:still |already )?(?:have|hold|keep|lose|lost|qualify (?:for|as)|count as|meet) (?:my |the |a )?(?:ase )?master\b/,
+  /\bi(?:'m| am) (?:still |currently )?(?:an? )?(?:ase )?master\b/,
+  /\b(?:lost|lose|losing|regain|reinstate|get back|keep) my\b.*\bmaster\b/,
+  /\bmaster\b.*\b(?:status|certification|tech\w*)\b.*\b(?:back|reinstat\w*|still)\b.*\b(?:i|my)\b/,
+  /\bis my\b.*\bmaster\b/,
+];
+
+// The certificate itself (the paper): where it is, when it comes.
+const CERTIFICATE = /\b(?:certificates?|blue seal|cert)\b/;
+const ARRIVAL = /\b(?:where(?:'s| is)?|received?|receiving|get|got|gotten|getting|arrive\w*|mail\w*|sent|send|ship\w*|waiting|wait|coming|come|came|deliver\w*|show up|yet|when will|status of|still not|no sign)\b/;
+const NOT_ARRIVAL =
+  /\b(?:spanish|frame|print\w*|digital|download|correct\w*|wrong|change|update|misspell\w*|name on|address|damaged|lost|another|replace\w*|ruined|torn|destroyed|stolen)\b/;
+/** The candidate's own certificate, not certificates in general ("do I get a paper certificate?"). */
+const MY_CERTIFICATE = /\b(?:my|no|any|the) (?:\w+ )?(?:certificates?|cert|blue seal)\b/;
+
+// Failing and retaking.
+const FAILED_MINE = [
+  // "I failed A8", "I just failed my brakes test" (but not "a test I failed", which is general).
+  /(?<!\b(?:a|an|any) (?:\w+ )?(?:tests?|exams?) )\bi (?:just |recently |have |'ve |already )?(?:failed|flunked|bombed|didn't pass|did not pass)\b(?! to\b)/,
+  /\bthe (?:\w+ )?(?:test|exam|one)s? i (?:just |recently )?(?:failed|flunked|didn't pass|did not pass)\b/,
+  /\bmy (?:failed|last failed)\b/,
+  /\b(?:retake|retest|redo) (?:for )?my\b/,
+  /\bmy (?:retake|retest|second attempt|next attempt)\b/,
+];
+const RETAKE = /\b(?:retake|retaking|retest|retesting|take (?:it|the test|the exam|them|(?:the )?\w+(?: test| exam)?) again|try again|test again|buy (?:it |the test |\w+ )?again|rebuy|register again|second attempt|next attempt)\b/;
+/** About the failure but not when to retake: study advice, scores, appeals. */
+const NOT_RETEST_DATE = /\b(?:study|studying|score report|scores?|feedback|appeal|rescore|re-score|why did i fail|what did i (?:get|score)|what to study)\b/;
+const WHEN_CAN_I = /\b(?:when|how soon|how long until|how long before|how long till|how many days until|how long (?:do|must|should) i (?:have to )?wait (?:to|before|until)) (?:can|could|may|do|will) i\b|\bhow long (?:do|must|should) i (?:have to )?wait\b/;
+
+// Cancelling, as a request ("cancel my A5 appointment"), not a question about whether one can.
+const CLAUSE_START = String.raw`(?:^|[.!?;,]\s*|\b(?:so|and|but|then|ok|okay|hi|hello|hey)\s+)`;
+const CANCEL_REQUEST = [
+  new RegExp(
+    String.raw`${CLAUSE_START}(?:please |can you |could you |would you |will you |i want to |i'd like to |i would like to |i need to |i have to |i must |i wanna |help me |go ahead and |let's |lets )(?:please )?cancel (?:my|both|all(?: of)? my|the (?:[a-z]-?\d{1,2} )?(?:appointment|booking|exam|test)|it)\b`,
+  ),
+  new RegExp(String.raw`${CLAUSE_START}(?:please )?cancel (?:my|both|all(?: of)? my|the [a-z]-?\d{1,2})\b`),
+  /\b(?:want|need|would like) (?:my|it|the) (?:\w+ ){0,3}?(?:appointment|booking|exam|test) cancell?ed\b/,
+];
+const CANCEL_OBJECT = new RegExp(String.raw`\bcancel (?:my |both |all(?: of)? my |the |it\b)(?:\w+ ){0,2}?(?:${APPT_NOUN}|[a-z]-?\d{1,2}\b|both|them)|\bcancel (?:it|them)\b|\b(?:appointment|booking|exam|test) cancell?ed\b`);
+
+// Questions about the appointments themselves.
+const APPOINTMENT_QUESTION = [
+  new RegExp(String.raw`\b(?:when|where|what time|what day|which day|what date)(?: is|'s| are|s) my ${APPT_THING}\b`),
+  new RegExp(String.raw`\b(?:when|where|what time) (?:do|am) i (?:take|have|sit|go to) my ${APPT_THING}\b`),
+  new RegExp(String.raw`\b(?:can|could|may|should) i (?:still )?${CHANGE_VERB} my ${APPT_THING}\b`),
+  new RegExp(String.raw`\b(?:can|could|may) i still ${CHANGE_VERB}\b`),
+  new RegExp(String.raw`\b(?:is it (?:too late|still possible) to|too late to|am i (?:still )?able to|am i allowed to) ${CHANGE_VERB} (?:my|it)\b`),
+  new RegExp(String.raw`\bhow (?:do|can|would) i ${CHANGE_VERB} my ${APPT_THING}\b`),
+  new RegExp(String.raw`\b(?:do|did) i have (?:any |an? )?(?:upcoming |scheduled |booked )?(?:appointments?|tests? (?:scheduled|booked)|exams? (?:scheduled|booked))\b`),
+  /\b(?:show|list|tell|give) me my (?:\w+ )?(?:appointments?|bookings?|test dates?|exam dates?|scheduled tests?)\b/,
+  /\bwhat (?:appointments|tests|exams) (?:do i have|have i (?:got|booked|scheduled))\b/,
+  /\bmy (?:next |upcoming |scheduled )?(?:appointments?|bookings?|test dates?|exam dates?|testing appointments?)\b/,
+  /\b(?:is|are) my (?:\w+ )?(?:appointments?|tests?|exams?) (?:still )?(?:on|booked|scheduled|confirmed|changeable)\b/,
+];
+const APPOINTMENT_BLOCKERS = /\b(?:result|results|score|scores|pass|passed|fail|failed|refund\w*|fee|fees|cost|price|certificate|certification|accommodation\w*|ada|id|identification|bring|wear|calculator|spanish|study|practice)\b/;
+
+// Purchases and their 90-day windows.
+const PURCHASE_MINE = [
+  /\b(?:the |my )?(?:\w+ )?(?:tests?|exams?|ones?) i (?:bought|purchased|paid for|registered for|signed up for)\b/,
+  /\bi (?:bought|purchased|paid for|registered for|signed up for) (?:a |an |my |the |\w+ )?(?:\w+ )?(?:tests?|exams?|[a-z]-?\d{1,2}|it|them)\b/,
+  /\bmy (?:\w+ )?(?:purchases?|vouchers?|registrations?|unscheduled tests?|unused tests?|unscheduled exams?)\b/,
+  /\bmy (?:tests|exams)\b/,
+  /\bmy (?:test|exam)\b/,
+  /\bmy [a-z]-?\d{1,2}\b/,
+];
+const PURCHASE_DEADLINE = /\b(?:expir\w*|run out|runs out|deadline|last day|by when|until when|how long (?:do|does|have|until|till|before|is)|how much time|how many days|time left|days left|time limit|window|still (?:valid|good)|too late to (?:schedule|book|take)|(?:have|need) to (?:take|schedule|book|sit|use) (?:\w+ ){0,3}?by)\b/;
+const PURCHASE_WORDS = /\b(?:bought|buy|purchas\w*|paid|voucher|registration|registered|schedule|scheduled|unscheduled|book|take|taken)\b/;
+
+// Certifications.
+const RECERT_WHEN = /\bwhen (?:do|should|must|will|am) i (?:need to |have to |due to |supposed to )?(?:recertify|renew|recertification)\b|\b(?:do|should|must) i (?:need to |have to )?(?:recertify|renew)\b|\bam i due\b/;
+
+// ---- detection -----------------------------------------------------------------------------
+
+type Detector = (t: string) => boolean;
+
+const any = (patterns: RegExp[], t: string) => patterns.some((p) => p.test(t));
+
+const detectors: Array<[PersonalKind, Detector]> = [
+  ['duplicates-all', (t) => DUPLICATE.test(t) && ALL_MINE.test(t) && !/\bcancel\b/.test(t)],
+  ['master', (t) => MASTER.test(t) && any(MASTER_PERSONAL, t)],
+  [
+    'certificate-status',
+    (t) =>
+      CERTIFICATE.test(t) &&
+      MY_CERTIFICATE.test(t) &&
+      ARRIVAL.test(t) &&
+      !EXPIRE.test(t) &&
+      !DUPLICATE.test(t) &&
+      !NOT_ARRIVAL.test(t) &&
+      !/\bcert (?:test|exam)/.test(t),
+  ],
+  ['retest', (t) => !MISSED.test(t) && !NOT_RETEST_DATE.test(t) && (any(FAILED_MINE, t) || (RETAKE.test(t) && WHEN_CAN_I.test(t) && CODE.test(t)))],
+  [
+    'cancel-appointment',
+    (t) => !NEGATED_CANCEL.test(t) && !NOT_AN_APPOINTMENT.test(t) && any(CANCEL_REQUEST, t) && CANCEL_OBJECT.test(t) && !/\brefund/.test(t),
+  ],
+  [
+    'expiring-within',
+    (t) => (CERT_NOUN.test(t) || /\b(?:which|any|what|anything) (?:of )?(?:mine|my)\b/.test(t)) && EXPIRE.test(t) && (PERIOD_THIS_YEAR.test(t) || PERIOD_NEXT_90.test(t)),
+  ],
+  [
+    'purchases',
+    (t) =>
+      any(PURCHASE_MINE, t) &&
+      PURCHASE_DEADLINE.test(t) &&
+      !CERT_NOUN.test(t) &&
+      // "when does my A5 expire?" is the certification, unless purchase words say otherwise.
+      (!CODE.test(t) || PURCHASE_WORDS.test(t)) &&
+      // "when is my test" is the appointment, not its purchase window.
+      !/\b(?:when|what time|where)(?: is|'s) my\b/.test(t),
+  ],
+  [
+    'expiry',
+    (t) =>
+      (/\bmy\b/.test(t) && (CERT_NOUN.test(t) || CODE.test(t)) && (EXPIRE.test(t) || (CURRENT_STATE.test(t) && CERT_NOUN.test(t)))) ||
+      RECERT_WHEN.test(t) ||
+      /\b(?:have|has|did) (?:any of )?my (?:\w+ )?(?:certs?|certifications?|credentials?) (?:expired|lapsed)\b/.test(t),
+  ],
+  [
+    'appointments',
+    (t) =>
+      !MISSED.test(t) &&
+      !NEGATED_CANCEL.test(t) &&
+      !NOT_AN_APPOINTMENT.test(t) &&
+      !EXPIRE.test(t) && !APPOINTMENT_BLOCKERS.test(t) && any(APPOINTMENT_QUESTION, t),
+  ],
+];
+
+/** Test codes named in the message (known to the catalogue or not), each once, in order. */
+function testsIn(text: string, catalogue: Catalogue): string[] {
+  const { tests, unknownCodes } = resolveTests(text, catalogue);
+  return [...tests.map((t) => t.code), ...unknownCodes];
+}
+
+/**
+ * The personal question `text` asks, or null when it is not clearly about the candidate's own
+ * account (the FAQ or a guided task should answer it).
+ */
+export function detectPersonalQuestion(text: string, catalogue: Catalogue): PersonalQuestion | null {
+  if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${JSON.stringify(text)}`);
+  const t = normalise(text);
+  if (t === '' || !FIRST_PERSON.test(t) || HYPOTHETICAL.test(t)) return null;
+  const match = detectors.find(([, matches]) => matches(t));
+  if (!match) return null;
+  const kind = match[0];
+  switch (kind) {
+    case 'expiring-within':
+      return { kind, period: PERIOD_THIS_YEAR.test(t) ? 'this-year' : 'next-90-days' };
+    case 'appointments':
+    case 'cancel-appointment':
+    case 'expiry':
+    case 'retest': {
+      const tests = testsIn(text, catalogue);
+      return tests.length > 0 ? { kind, tests } : { kind };
+    }
+    default:
+      return { kind };
+  }
+}

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { detectPersonalQuestion, type PersonalQuestion } from '../../src/account/personalIntent.js';
+import { enAccount } from '../../src/messages/enAccount.js';
+import { catalogue } from '../rules/helpers.js';
+
+type Row = [text: string, expected: PersonalQuestion | null];
+
+const appointments: Row[] = [
+  ['can I reschedule my appointment?', { kind: 'appointments' }],
+  ['when is my test', { kind: 'appointments' }],
+  ['can I still cancel', { kind: 'appointments' }],
+  ['Can I still cancel?', { kind: 'appointments' }],
+  ['when is my A5 test?', { kind: 'appointments', tests: ['A5'] }],
+  ["what time's my exam tomorrow", { kind: 'appointments' }],
+  ['where is my test appointment', { kind: 'appointments' }],
+  ['can i change my test date', { kind: 'appointments' }],
+  ['is it too late to reschedule my appointment?', { kind: 'appointments' }],
+  ['do I have any upcoming appointments?', { kind: 'appointments' }],
+  ['show me my appointments', { kind: 'appointments' }],
+  ['can i move my brakes test', { kind: 'appointments', tests: ['A5'] }],
+  ['how do I reschedule my appointment?', { kind: 'appointments' }],
+  ['wen is my appt', { kind: 'appointments' }],
+  ['can I still cancel my A4 exam?', { kind: 'appointments', tests: ['A4'] }],
+  ['what day is my test', { kind: 'appointments' }],
+];
+
+const cancel: Row[] = [
+  ['cancel my appointment', { kind: 'cancel-appointment' }],
+  ['please cancel my A5 appointment', { kind: 'cancel-appointment', tests: ['A5'] }],
+  ['I want to cancel my test', { kind: 'cancel-appointment' }],
+  ['Could you cancel my exam on Friday?', { kind: 'cancel-appointment' }],
+  ["I'd like to cancel my appointment please", { kind: 'cancel-appointment' }],
+  ['ok, cancel it', null],
+  ['I need my A4 appointment cancelled', { kind: 'cancel-appointment', tests: ['A4'] }],
+  ['pls cancle my appt', { kind: 'cancel-appointment' }],
+  ["I can't make it, please cancel my appointment", { kind: 'cancel-appointment' }],
+];
+
+const expiry: Row[] = [
+  ['when does my A5 expire?', { kind: 'expiry', tests: ['A5'] }],
+  ['when do my certs expire', { kind: 'expiry' }],
+  ['is my A1 still valid?', { kind: 'expiry', tests: ['A1'] }],
+  ['are my certifications current?', { kind: 'expiry' }],
+  ['have any of my certs lapsed?', { kind: 'expiry' }],
+  ['when do I need to recertify?', { kind: 'expiry' }],
+  ['when does my brakes certification expire', { kind: 'expiry', tests: ['A5'] }],
+  ['my A1 and A6 expiration dates', { kind: 'expiry', tests: ['A1', 'A6'] }],
+  ['how long is my certification valid', { kind: 'expiry' }],
+  ['when does my A5 test expire?', { kind: 'expiry', tests: ['A5'] }],
+  ['do I need to renew my A2?', { kind: 'expiry', tests: ['A2'] }],
+];
+
+const within: Row[] = [
+  ['which of my certifications expire this year?', { kind: 'expiring-within', period: 'this-year' }],
+  ['do any of my certs expire soon?', { kind: 'expiring-within', period: 'next-90-days' }],
+  ['what certifications of mine expire in the next 90 days', { kind: 'expiring-within', period: 'next-90-days' }],
+  ['are any of my credentials expiring before the end of the year', { kind: 'expiring-within', period: 'this-year' }],
+  ['which of my certs run out in the next three months?', { kind: 'expiring-within', period: 'next-90-days' }],
+];
+
+const master: Row[] = [
+  ['am I still a Master Technician?', { kind: 'master' }],
+  ['Am I a master tech?', { kind: 'master' }],
+  ['did I lose my master status?', { kind: 'master' }],
+  ['is my master certification still valid', { kind: 'master' }],
+  ["I'm a master technician, is that still current?", { kind: 'master' }],
+  ['how do I get my master status back', { kind: 'master' }],
+  ['do I still have master status', { kind: 'master' }],
+];
+
+const retest: Row[] = [
+  ['when can I retake the test I failed?', { kind: 'retest' }],
+  ['I failed A8, when can I take it again?', { kind: 'retest', tests: ['A8'] }],
+  ['I just failed my brakes test', { kind: 'retest', tests: ['A5'] }],
+  ['when can I retake A8?', { kind: 'retest', tests: ['A8'] }],
+  ['how long until I can retest for my failed exam', { kind: 'retest' }],
+  ["I didn't pass the A6 test, when can I buy it again", { kind: 'retest', tests: ['A6'] }],
+];
+
+const duplicates: Row[] = [
+  ['what would duplicates of all my certificates cost?', { kind: 'duplicates-all' }],
+  ['how much to replace all my certs', { kind: 'duplicates-all' }],
+  ['I need copies of every certificate I have', { kind: 'duplicates-all' }],
+  ['how much would duplicates of my certificates be?', { kind: 'duplicates-all' }],
+];
+
+const certificate: Row[] = [
+  ["why haven't I got my certificate?", { kind: 'certificate-status' }],
+  ['where is my certificate', { kind: 'certificate-status' }],
+  ['I passed A1 last week but my certificate has not arrived', { kind: 'certificate-status' }],
+  ['when will I get my certificate?', { kind: 'certificate-status' }],
+  ["still waiting for my cert, where's it", { kind: 'certificate-status' }],
+  ['has my certificate been mailed yet', { kind: 'certificate-status' }],
+];
+
+const purchases: Row[] = [
+  ['how long do I have to take the tests I bought', { kind: 'purchases' }],
+  ['do my tests expire', { kind: 'purchases' }],
+  ['when do my tests expire?', { kind: 'purchases' }],
+  ['I bought a test, when does it expire?', { kind: 'purchases' }],
+  ['how many days do I have left to schedule my test?', { kind: 'purchases' }],
+  ['what is the deadline for my unscheduled tests', { kind: 'purchases' }],
+  ['when do I have to take my A6 by?', { kind: 'purchases' }],
+  ['how long is my voucher good for', { kind: 'purchases' }],
+];
+
+/** General policy questions, other people, hypotheticals and other topics: not personal. */
+const notPersonal: Row[] = [
+  ['how long are certifications valid?', null],
+  ['when can I retake a test I failed?', null],
+  ['how long do I have to wait after failing a test?', null],
+  ['how do I reschedule an appointment?', null],
+  ['can I reschedule a test after buying it?', null],
+  ['how long do I have to take a test after buying it?', null],
+  ['what happens if I cancel my appointment?', null],
+  ['if I cancel my appointment do I get a refund?', null],
+  ['how much is a duplicate certificate?', null],
+  ['I need a duplicate of my A5 certificate', null],
+  ['how do I become a master technician?', null],
+  ['what is master status?', null],
+  ['how long does it take to get a certificate?', null],
+  ['cancel', null],
+  ['cancel that', null],
+  ['I missed my appointment', null],
+  ['I missed my test, when can I retake it?', null],
+  ['cancel my account', null],
+  ['can I change my address?', null],
+  ['how do I update my address for my certificate', null],
+  ["don't cancel my appointment", null],
+  ['when are test results posted?', null],
+  ['can my friend cancel my appointment for me', null],
+  ['when do my results come out', null],
+  ['can I bring a calculator to my test?', null],
+  ['what ID do I need for my test?', null],
+  ['Is the A5 test offered in Spanish?', null],
+  ['hello', null],
+  ['', null],
+  ['what if I fail my test', null],
+  ['my son failed his test, when can he retake it', null],
+  ['how much does a test cost?', null],
+  ['when will my score be online', null],
+  // Found by running the task-intent and FAQ phrasings through the detector.
+  ['I failed to cancel my appointment in time, can I still change it?', { kind: 'appointments' }],
+  ['I failed to show up for my exam', null],
+  ['how long do I have to take my test after I buy it', null],
+  ['do i get a paper certificate', null],
+  ['my certificate got damaged can i get another', null],
+  ["i failed how do i know what to study if you won't tell me", null],
+];
+
+const table: Row[] = [
+  ...appointments,
+  ...cancel,
+  ...expiry,
+  ...within,
+  ...master,
+  ...retest,
+  ...duplicates,
+  ...certificate,
+  ...purchases,
+  ...notPersonal,
+];
+
+describe('detectPersonalQuestion', () => {
+  it('has a table of at least 50 rows', () => {
+    expect(table.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it.each(table)('%j -> %j', (text, expected) => {
+    expect(detectPersonalQuestion(text, catalogue)).toEqual(expected);
+  });
+
+  it('understands its own "Cancel an appointment" suggestion', () => {
+    expect(detectPersonalQuestion(enAccount.appointments.suggestCancel.value, catalogue)).toEqual({ kind: 'cancel-appointment' });
+  });
+
+  it('keeps unknown codes so the answer can say they are not on the account', () => {
+    expect(detectPersonalQuestion('when does my A12 expire?', catalogue)).toEqual({ kind: 'expiry', tests: ['A12'] });
+  });
+
+  it('refuses a non-string with a message naming the module', () => {
+    expect(() => detectPersonalQuestion(42 as unknown as string, catalogue)).toThrow(/account\/personalIntent/);
+  });
+});
