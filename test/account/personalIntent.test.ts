@@ -140,7 +140,7 @@ const notPersonal: Row[] = [
   ['how much does a test cost?', null],
   ['when will my score be online', null],
   // Found by running the task-intent and FAQ phrasings through the detector.
-  ['I failed to cancel my appointment in time, can I still change it?', { kind: 'appointments' }],
+  ['I failed to cancel my appointment in time, can I still change it?', null],
   ['I failed to show up for my exam', null],
   ['how long do I have to take my test after I buy it', null],
   ['do i get a paper certificate', null],
