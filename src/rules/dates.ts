@@ -6,6 +6,15 @@
 // conversion of `now` into "today" and of an appointment into an instant uses a real zone.
 
 import { DateTime, IANAZone } from 'luxon';
+
+// luxon builds an Intl.DateTimeFormat on every validity check; a handful of zones recur on every turn.
+const validZones = new Set<string>();
+function isKnownZone(zone: string): boolean {
+  if (validZones.has(zone)) return true;
+  if (!IANAZone.isValidZone(zone)) return false;
+  validZones.add(zone);
+  return true;
+}
 import { RuleInputError } from './errors.js';
 import type { Instant, IsoDate, Zone } from './types.js';
 
@@ -28,7 +37,7 @@ export function parseDate(value: IsoDate, field: string): DateTime {
 
 /** Throws unless `zone` is a valid IANA zone name. */
 export function checkZone(zone: Zone, field: string): Zone {
-  if (typeof zone !== 'string' || !IANAZone.isValidZone(zone)) {
+  if (typeof zone !== 'string' || !isKnownZone(zone)) {
     throw new RuleInputError(field, `unknown IANA time zone ${JSON.stringify(zone)}`);
   }
   return zone;

@@ -19,6 +19,15 @@ import * as chrono from 'chrono-node';
 import type { ParsedResult } from 'chrono-node';
 import { DateTime, IANAZone } from 'luxon';
 
+// luxon builds an Intl.DateTimeFormat on every validity check; a handful of zones recur on every turn.
+const validZones = new Set<string>();
+function isKnownZone(zone: string): boolean {
+  if (validZones.has(zone)) return true;
+  if (!IANAZone.isValidZone(zone)) return false;
+  validZones.add(zone);
+  return true;
+}
+
 const MODULE = 'understanding/dates';
 
 /** A calendar date, 'YYYY-MM-DD'. */
@@ -106,7 +115,7 @@ function checkContext(ctx: DateContext): DateTime {
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
     throw new TypeError(`${MODULE}: now must be a valid Date, got ${describe(now)}`);
   }
-  if (typeof zone !== 'string' || !IANAZone.isValidZone(zone)) {
+  if (typeof zone !== 'string' || !isKnownZone(zone)) {
     throw new RangeError(`${MODULE}: unknown IANA time zone ${JSON.stringify(zone)}`);
   }
   return DateTime.fromJSDate(now, { zone });
