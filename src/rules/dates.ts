@@ -9,7 +9,7 @@ import { DateTime, IANAZone } from 'luxon';
 
 // luxon builds an Intl.DateTimeFormat on every validity check; a handful of zones recur on every turn.
 const validZones = new Set<string>();
-function isKnownZone(zone: string): boolean {
+export function isKnownZone(zone: string): boolean {
   if (validZones.has(zone)) return true;
   if (!IANAZone.isValidZone(zone)) return false;
   validZones.add(zone);

@@ -17,16 +17,8 @@
 
 import * as chrono from 'chrono-node';
 import type { ParsedResult } from 'chrono-node';
-import { DateTime, IANAZone } from 'luxon';
-
-// luxon builds an Intl.DateTimeFormat on every validity check; a handful of zones recur on every turn.
-const validZones = new Set<string>();
-function isKnownZone(zone: string): boolean {
-  if (validZones.has(zone)) return true;
-  if (!IANAZone.isValidZone(zone)) return false;
-  validZones.add(zone);
-  return true;
-}
+import { DateTime } from 'luxon';
+import { isKnownZone } from '../rules/dates.js';
 
 const MODULE = 'understanding/dates';
 

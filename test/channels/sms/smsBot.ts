@@ -1,38 +1,22 @@
 import { MemoryStorage, TestAdapter, type Activity, type Middleware, type Storage } from 'botbuilder';
-import { createTaskDialogs } from '../../../dialogs/index.js';
-import { CandidateBot } from '../../../src/bot/candidateBot.js';
 import type { TurnEvent } from '../../../src/bot/turnEvents.js';
 import { createTurnRunner } from '../../../src/bot/turnRunner.js';
-import { renderDefault } from '../../../src/channels/render.js';
-import { withSmsRendering } from '../../../src/channels/sms/index.js';
-import { en } from '../../../src/messages/en.js';
-import { ConsistentConversationState } from '../../../src/storage/consistentConversationState.js';
 import { MemoryTurnGate } from '../../../src/storage/turnGate.js';
-import { detectTask } from '../../../src/understanding/taskIntent.js';
-import { fixedNow, shippedKnowledge, silentLogger } from '../../support/testApp.js';
+import { buildBot } from '../../../src/app.js';
+import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../../support/testApp.js';
 
-/**
- * The real bot as app.ts builds it, but rendering SMS turns with renderSms (what app.ts is asked to
- * wire), run through the same turn runner (gate, held replies) as /api/messages.
- */
+/** The real bot as app.ts builds it (SMS turns render with renderSms), behind the same turn runner as /api/messages. */
 export async function smsBot(options: { storage?: Storage } = {}) {
   const kb = await shippedKnowledge();
   const storage = options.storage ?? new MemoryStorage();
   const events: TurnEvent[] = [];
-  const conversationState = new ConsistentConversationState(storage);
-  const render = withSmsRendering((reply) => renderDefault(reply));
-  const lookup = (id: string) => kb.index.get(id);
-  const dialogs = createTaskDialogs({ policy: kb.policy, catalogue: kb.catalogue, messages: en, faq: kb.answerer, lookup, render });
-  const bot = new CandidateBot({
-    conversationState,
-    faq: kb.answerer,
-    lookup,
-    messages: en,
-    render,
-    events: (event) => events.push(event),
-    tasks: { dialogs, detect: detectTask },
+  const { bot, conversationState } = buildBot({
+    config: testConfig(),
+    logger: silentLogger(),
+    storage,
+    knowledge: kb,
     clock: () => fixedNow,
-    defaultZone: 'America/New_York',
+    events: (event) => events.push(event),
   });
   const onTurn = createTurnRunner({
     gate: new MemoryTurnGate(),

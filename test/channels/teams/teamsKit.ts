@@ -1,14 +1,9 @@
 import { MemoryStorage, TestAdapter, type Activity, type Attachment } from 'botbuilder';
-import { createTaskDialogs } from '../../../dialogs/index.js';
-import { CandidateBot } from '../../../src/bot/candidateBot.js';
 import type { TurnEvent } from '../../../src/bot/turnEvents.js';
-import type { Reply } from '../../../src/channels/reply.js';
 import { TeamsIncomingMiddleware, type TeamsScope } from '../../../src/channels/teams/incoming.js';
-import { cardActions, renderTeams, type AdaptiveCard } from '../../../src/channels/teams/renderTeams.js';
-import { en } from '../../../src/messages/en.js';
-import { ConsistentConversationState } from '../../../src/storage/consistentConversationState.js';
-import { detectTask } from '../../../src/understanding/taskIntent.js';
-import { fixedNow, shippedKnowledge } from '../../support/testApp.js';
+import { cardActions, type AdaptiveCard } from '../../../src/channels/teams/renderTeams.js';
+import { buildBot } from '../../../src/app.js';
+import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../../support/testApp.js';
 
 export const BOT_ID = '28:00000000-0000-0000-0000-0000000000b0';
 export const BOT_NAME = 'Candidate Assistant';
@@ -67,34 +62,17 @@ export const mentionedMessage = (text: string, scope: TeamsScope = 'channel') =>
   return teamsMessage(`${mention.text} ${text}`, { scope, entities: [mention.entity] });
 };
 
-/**
- * The whole bot (FAQ and guided tasks) as buildBot wires it, but rendering with renderTeams and with
- * the Teams middleware on the adapter: what buildBot/buildApp should produce once wired.
- */
+/** The whole bot as buildBot wires it (Teams turns render with renderTeams), with the Teams middleware as buildApp adds it. */
 export async function teamsBotOnTestAdapter() {
   const knowledge = await shippedKnowledge();
   const events: TurnEvent[] = [];
-  const render = (reply: Reply, context: Parameters<typeof renderTeams>[1]) => renderTeams(reply, context);
-  const conversationState = new ConsistentConversationState(new MemoryStorage());
-  const lookup = (id: string) => knowledge.index.get(id);
-  const dialogs = createTaskDialogs({
-    policy: knowledge.policy,
-    catalogue: knowledge.catalogue,
-    messages: en,
-    faq: knowledge.answerer,
-    lookup,
-    render,
-  });
-  const bot = new CandidateBot({
-    conversationState,
-    faq: knowledge.answerer,
-    lookup,
-    messages: en,
-    render,
-    events: (event) => events.push(event),
-    tasks: { dialogs, detect: detectTask },
+  const { bot } = buildBot({
+    config: testConfig(),
+    logger: silentLogger(),
+    storage: new MemoryStorage(),
+    knowledge,
     clock: () => fixedNow,
-    defaultZone: 'America/New_York',
+    events: (event) => events.push(event),
   });
   const adapter = new TestAdapter((context) => bot.run(context));
   adapter.use(new TeamsIncomingMiddleware());

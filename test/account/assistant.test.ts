@@ -1,0 +1,527 @@
+// Conversations with the account assistant on the demo source (knowledge/demo-accounts.yaml), the
+// whole bot on TestAdapters that share one MemoryStorage and a clock the test moves. Demo accounts:
+// DEMO-000n, born 1980-0n-0n, last four 000n. Fixed start: Thursday, March 20, 2025, 11:00 AM in
+// New York (the bot's default zone), so DEMO-0001 has A5 on Friday, March 28 at 9:00 AM (can be
+// cancelled) and A4 on Saturday, March 22 at 1:30 PM (within 72 hours: cannot).
+
+import { describe, expect, it, vi } from 'vitest';
+import { en } from '../../src/messages/en.js';
+import {
+  accountBot,
+  not,
+  transcript,
+  webToken,
+  WEB_AUDIENCE,
+  WEB_ISSUER,
+  type AccountBot,
+  type Conversation,
+  type Expect,
+  type Turn,
+} from '../support/accountBot.js';
+
+const m = en.linking;
+
+const details = {
+  'DEMO-0001': 'DEMO-0001, 1980-01-01, 0001',
+  'DEMO-0002': 'DEMO-0002, 1980-02-02, 0002',
+  'DEMO-0003': 'DEMO-0003, 1980-03-03, 0003',
+  'DEMO-0004': 'DEMO-0004, 1980-04-04, 0004',
+} as const;
+
+const signedIn = "you're signed in for this conversation";
+const tooMany = 'Too many tries';
+
+/** DEMO-0001's bookable A5 as every reply names it. */
+const a5 = 'A5 (Brakes) appointment on Friday, March 28, 2025 at 9:00 AM';
+/** What only DEMO-0001's account shows, and what only DEMO-0002's shows. */
+const only0001 = /A5 Brakes|A4 Suspension|Demo Test Center North/;
+const only0002 = /A8 \(Engine Performance\)|A7 \(Heating|Engine Performance/;
+
+async function signIn(conversation: Conversation, who: keyof typeof details): Promise<void> {
+  await transcript(conversation, [
+    ['sign in', m.askCredentials],
+    [details[who], signedIn],
+  ]);
+}
+
+/** The outcome the turn event recorded for the last turn of a conversation. */
+const lastOutcome = (bot: AccountBot, conversation: Conversation) =>
+  bot.events.filter((event) => event.conversationId === conversation.id).at(-1)?.account?.outcome;
+
+describe('signing in', () => {
+  it.each<[question: string, reply: string, answerMustContain: Expect]>([
+    ['when is my test?', details['DEMO-0001'], ['A5 Brakes', 'Friday, March 28, 2025 at 9:00 AM', 'A4 Suspension and Steering']],
+    ['when can I retake the test I failed?', 'my ASE ID is DEMO-0002, born February 2 1980, last four 0002', 'You can buy A8 (Engine Performance) again from Tuesday, April 8, 2025'],
+    ['am I still a master technician?', 'DEMO-0003 03/03/1980 0003', 'your Master Automobile Technician status is suspended'],
+    ['when does my A9 expire', 'demo-0004 April 4, 1980 0004', 'Your A9 (Light Vehicle Diesel Engines) certification expires soon'],
+  ])(
+    'asking %j before signing in asks for the details, and the one-message reply answers it without asking again',
+    async (question, reply, answer) => {
+      const bot = await accountBot();
+      const conversation = bot.conversation();
+      const [, answered] = await transcript(conversation, [
+        [question, [m.askCredentials, not(signedIn)]],
+        [reply, ["Thanks, Demo: you're signed in", answer, not(m.askCredentials), not("don't match")]],
+        // Signed in: the next personal question is answered straight away.
+        ['how long do I have to take the tests I bought?', [not(m.askCredentials), not(signedIn)]],
+      ]);
+      // The sign-in and the answer arrive together, sign-in first.
+      expect(answered!.activities.length).toBeGreaterThanOrEqual(2);
+      expect(answered!.activities[0]!.text).toContain(signedIn);
+      expect(bot.events.filter((e) => e.conversationId === conversation.id).map((e) => e.account?.outcome)).toEqual([
+        'sign-in-requested',
+        'signed-in',
+        expect.stringMatching(/^purchases/),
+      ]);
+    },
+  );
+
+  it('details given in pieces are asked for in one message, then accepted', async () => {
+    const bot = await accountBot();
+    await transcript(bot.conversation(), [
+      ['when is my test?', m.askCredentials],
+      ['DEMO-0001', ['I still need your date of birth, last 4 SSN digits', not(signedIn)]],
+      [details['DEMO-0001'], [signedIn, 'A5 Brakes']],
+    ]);
+  });
+
+  it('"sign in", then wrong details: they "don\'t match", with the tries left, whichever detail was wrong', async () => {
+    const bot = await accountBot();
+    await transcript(bot.conversation(), [
+      ['sign in', m.askCredentials],
+      ['DEMO-0001, 1980-01-01, 9999', ["don't match", '4 tries left', not(signedIn)]],
+      ['DEMO-0001, 1981-01-01, 0001', ["don't match", '3 tries left']],
+      // An ASE ID that does not exist gets the same words: nothing tells which part was wrong.
+      ['DEMO-0099, 1980-01-01, 0001', ["don't match", '2 tries left']],
+      [details['DEMO-0001'], ["Thanks, Demo: you're signed in", not("don't match")]],
+      ['when is my test?', 'A5 Brakes'],
+    ]);
+  });
+
+  it('five wrong tries lock out (the message names the time); even the right details are refused until 15 minutes later, then accepted', async () => {
+    const bot = await accountBot();
+    const conversation = bot.conversation();
+    await transcript(conversation, [
+      ['sign in', m.askCredentials],
+      ['DEMO-0001, 1980-01-01, 1111', '4 tries left'],
+      ['DEMO-0001, 1980-01-01, 2222', '3 tries left'],
+      ['DEMO-0001, 1980-01-01, 3333', '2 tries left'],
+      ['DEMO-0001, 1980-01-01, 4444', '1 try left'],
+      // 11:00 AM in New York + 15 minutes.
+      ['DEMO-0001, 1980-01-01, 5555', [tooMany, 'please wait until 11:15 AM', '1-800-390-6789', not(signedIn)]],
+      ['sign in', m.askCredentials],
+      [details['DEMO-0001'], [tooMany, '11:15 AM', not(signedIn)]],
+      // Still not linked: a personal question asks for the details, which are refused again.
+      ['when is my test?', [m.askCredentials, not('A5')]],
+      [details['DEMO-0001'], [tooMany, '11:15 AM', not('A5')]],
+    ]);
+    bot.clock.advanceMinutes(14);
+    await transcript(conversation, [
+      ['sign in', m.askCredentials],
+      [details['DEMO-0001'], [tooMany, '11:15 AM', not(signedIn)]],
+    ]);
+    bot.clock.advanceMinutes(1);
+    await transcript(conversation, [
+      ['sign in', m.askCredentials],
+      [details['DEMO-0001'], [signedIn, not(tooMany)]],
+      ['when is my test?', 'A5 Brakes'],
+    ]);
+  });
+
+  it('a lock-out of an ASE ID applies in every conversation on the store', async () => {
+    const bot = await accountBot();
+    const guesser = bot.conversation('guesser');
+    await transcript(guesser, [
+      ['sign in', m.askCredentials],
+      ...[1, 2, 3, 4].map((n): Turn => [`DEMO-0001, 1980-01-01, 900${n}`, "don't match"]),
+      ['DEMO-0001, 1980-01-01, 9005', tooMany],
+    ]);
+    const owner = bot.conversation('owner');
+    await transcript(owner, [
+      ['sign in', m.askCredentials],
+      [details['DEMO-0001'], [tooMany, '11:15 AM', not(signedIn)]],
+      // Another candidate in that conversation is not locked out.
+      [details['DEMO-0002'], "Thanks, Demo: you're signed in"],
+    ]);
+    bot.clock.advanceMinutes(15);
+    await transcript(bot.conversation('owner-later'), [
+      ['sign in', m.askCredentials],
+      [details['DEMO-0001'], signedIn],
+    ]);
+  });
+
+  it('a conversation that failed five times with different ASE IDs is locked for any ID', async () => {
+    const bot = await accountBot();
+    const guesser = bot.conversation('guesser');
+    await transcript(guesser, [
+      ['sign in', m.askCredentials],
+      ['DEMO-0001, 1980-01-01, 9001', '4 tries left'],
+      ['DEMO-0002, 1980-02-02, 9002', '3 tries left'],
+      ['DEMO-0003, 1980-03-03, 9003', '2 tries left'],
+      ['DEMO-0004, 1980-04-04, 9004', '1 try left'],
+      ['DEMO-0042, 1980-04-02, 9042', [tooMany, '11:15 AM']],
+      ['sign in', m.askCredentials],
+      [details['DEMO-0003'], [tooMany, not(signedIn)]],
+    ]);
+    // Each ASE ID failed once only: their owners sign in from their own conversations.
+    await signIn(bot.conversation('owner-1'), 'DEMO-0001');
+    await signIn(bot.conversation('owner-3'), 'DEMO-0003');
+  });
+
+  it('wrong details sent at the same moment from many conversations still count every try', async () => {
+    const bot = await accountBot();
+    const guessers = Array.from({ length: 8 }, (_, i) => bot.conversation(`parallel-${i}`));
+    for (const guesser of guessers) await transcript(guesser, [['sign in', m.askCredentials]]);
+    // Eight guesses at DEMO-0001 arrive at once (eight conversations, or eight instances).
+    const replies = await Promise.all(guessers.map((guesser, i) => guesser.say(`DEMO-0001, 1980-01-01, 80${10 + i}`)));
+    for (const reply of replies) expect(reply.text).toMatch(/don't match|Too many tries/);
+    // More than five wrong tries were made at DEMO-0001: the owner's right details must wait.
+    await transcript(bot.conversation('owner'), [
+      ['sign in', m.askCredentials],
+      [details['DEMO-0001'], [tooMany, not(signedIn)]],
+    ]);
+  });
+
+  it('"sign in" while signed in with details says so, without claiming the website did it', async () => {
+    const bot = await accountBot();
+    const conversation = bot.conversation();
+    await signIn(conversation, 'DEMO-0001');
+    await transcript(conversation, [['sign in', [/signed in/i, not('through the website')]]]);
+  });
+});
+
+describe('the details are never echoed, stored or recorded', () => {
+  /** Every way the details below could show up: digits, dates in several forms. */
+  const secrets: RegExp[] = [
+    /7359/,
+    /1975/,
+    /August 19/i,
+    /08\/19/,
+    /\b1980\b/,
+    /January 1\b/i,
+    /01\/01\/1980/,
+    // 0001 is also in DEMO-0001 and demo-cand-0001, which may be kept; the bare SSN digits may not.
+    /(?<![-\w])0001(?!\w)/,
+  ];
+
+  it('after wrong and right details, unprompted details and a locked-out try', async () => {
+    const bot = await accountBot();
+    const conversation = bot.conversation('privacy');
+    const replies = await transcript(conversation, [
+      ['when is my test?', m.askCredentials],
+      ['DEMO-0001, 1975-08-19, 7359', "don't match"],
+      ['my ASE ID is DEMO-0001, born August 19 1975, last four 7359', "don't match"],
+      ['DEMO-0001 08/19/1975 7359', "don't match"],
+      ['DEMO-0001, Jan 1 1980, 0001', [signedIn, 'A5 Brakes']],
+      ['sign out', m.signedOut],
+      // Details nobody asked for go to the FAQ, and are not kept there either.
+      ['DEMO-0001, 01/01/1980, 0001', not(signedIn)],
+      ['sign in', m.askCredentials],
+      ['DEMO-0001, 1980-01-01, 0001', signedIn],
+    ]);
+    // Another conversation tips DEMO-0001 into a lock-out with the same kind of details.
+    const other = bot.conversation('privacy-2');
+    replies.push(
+      ...(await transcript(other, [
+        ['sign in', m.askCredentials],
+        ...[1, 2, 3, 4, 5].map((): Turn => ['DEMO-0001, August 19, 1975, 7359', /don't match|Too many tries/]),
+        ['sign in', m.askCredentials],
+        ['DEMO-0001 January 1 1980 0001', tooMany],
+      ])),
+    );
+
+    const said = replies.map((reply) => reply.text + '\n' + reply.buttons.join('\n')).join('\n');
+    const stored = bot.stored();
+    const events = JSON.stringify(bot.events);
+    for (const secret of secrets) {
+      expect(said, `a reply contains ${secret}`).not.toMatch(secret);
+      expect(stored, `the store holds ${secret}`).not.toMatch(secret);
+      expect(events, `a turn event holds ${secret}`).not.toMatch(secret);
+    }
+    // The conversation state itself holds flags and ids only.
+    const state = JSON.parse(bot.memory['test/conversations/privacy/']!) as { candidateAssistant: Record<string, unknown> };
+    expect(Object.keys(state.candidateAssistant).sort()).not.toContain('credentials');
+  });
+});
+
+describe('how long a link lasts', () => {
+  it('29 idle minutes later the question is still answered; 31 idle minutes later it asks to sign in again', async () => {
+    const bot = await accountBot();
+    const conversation = bot.conversation();
+    await signIn(conversation, 'DEMO-0001');
+    bot.clock.advanceMinutes(29);
+    await transcript(conversation, [['when is my test?', ['A5 Brakes', not(m.askCredentials)]]]);
+    bot.clock.advanceMinutes(29);
+    await transcript(conversation, [['when is my test?', ['A5 Brakes', not(m.askCredentials)]]]);
+    bot.clock.advanceMinutes(31);
+    await transcript(conversation, [
+      ['when is my test?', [m.askCredentials, not('A5')]],
+      [details['DEMO-0001'], [signedIn, 'A5 Brakes']],
+    ]);
+  });
+
+  it('a lapsed link is gone from the store', async () => {
+    const bot = await accountBot();
+    const conversation = bot.conversation('lapse');
+    await signIn(conversation, 'DEMO-0001');
+    expect(bot.memory['account-link/test/lapse']).toContain('demo-cand-0001');
+    bot.clock.advanceMinutes(31);
+    await transcript(conversation, [['am I still a master technician?', m.askCredentials]]);
+    expect(bot.memory['account-link/test/lapse'] ?? '').not.toContain('demo-cand-0001');
+  });
+
+  it('general questions count as activity: a link lapses only after 30 minutes without any message', async () => {
+    const bot = await accountBot();
+    const conversation = bot.conversation();
+    await signIn(conversation, 'DEMO-0001');
+    bot.clock.advanceMinutes(20);
+    await transcript(conversation, [['wat does a new certifcate cost', '$7.50 per test series']]);
+    bot.clock.advanceMinutes(20);
+    // 40 minutes after signing in, but only 20 after the last message.
+    await transcript(conversation, [['when is my test?', ['A5 Brakes', not(m.askCredentials)]]]);
+  });
+
+  it('"sign out" ends the link at once', async () => {
+    const bot = await accountBot();
+    const conversation = bot.conversation();
+    await signIn(conversation, 'DEMO-0001');
+    await transcript(conversation, [
+      ['when is my test?', 'A5 Brakes'],
+      ['sign out', m.signedOut],
+      ['when is my test?', [m.askCredentials, not('A5')]],
+      ['sign out', m.notSignedIn],
+    ]);
+    expect(lastOutcome(bot, conversation)).toBeUndefined();
+  });
+
+  it('signing out drops a cancellation waiting for its yes', async () => {
+    const bot = await accountBot();
+    const cancel = vi.spyOn(bot.accounts, 'cancelAppointment');
+    const conversation = bot.conversation();
+    await signIn(conversation, 'DEMO-0001');
+    await transcript(conversation, [
+      ['cancel my appointment', `Cancel your ${a5}?`],
+      ['sign out', m.signedOut],
+      ['sign in', m.askCredentials],
+      [details['DEMO-0004'], signedIn],
+      ['yes', m.nothingToConfirm],
+    ]);
+    expect(cancel).not.toHaveBeenCalled();
+  });
+});
+
+describe('one conversation never sees another candidate\'s data', () => {
+  async function twoCandidates() {
+    const bot = await accountBot({ webIdentity: true });
+    const one = bot.conversation('candidate-one');
+    const two = bot.conversation('candidate-two');
+    await signIn(one, 'DEMO-0001');
+    await signIn(two, 'DEMO-0002');
+    return { bot, one, two };
+  }
+
+  it.each<[question: string, oneMustContain: string, twoMustContain: string]>([
+    ['when is my test?', 'A5 Brakes', 'You have no upcoming test appointments'],
+    ['when can I retake the test I failed?', "There's no failed test on your account", 'A8 (Engine Performance)'],
+    ["why haven't I got my certificate?", "I don't see a test you passed", 'work experience'],
+  ])('two conversations on one store, signed in as DEMO-0001 and DEMO-0002, each get their own answer to %j', async (question, oneWants, twoWants) => {
+    const { one, two } = await twoCandidates();
+    for (let round = 0; round < 2; round += 1) {
+      await transcript(one, [[question, [oneWants, not(only0002), not(twoWants)]]]);
+      await transcript(two, [[question, [twoWants, not(only0001), not(oneWants)]]]);
+    }
+  });
+
+  it.each<[message: string]>([
+    ["I'm DEMO-0002, when can I retake my failed test?"],
+    ['when can I retake the test I failed? my ASE ID is DEMO-0002'],
+    ['when can demo-cand-0002 retake the test I failed?'],
+    ["show me DEMO-0002's appointments"],
+    ["what are DEMO-0002's results"],
+    ['DEMO-0002, 1980-02-02, 0002 when can I retake the test I failed?'],
+  ])('a message naming another candidate (%j) is answered, if at all, from the linked account only', async (message) => {
+    const { bot, one } = await twoCandidates();
+    const [reply] = await transcript(one, [[message, [not(only0002), not(signedIn)]]]);
+    expect(reply!.text).not.toContain('A8');
+    // Still DEMO-0001's conversation afterwards.
+    await transcript(one, [['when can I retake the test I failed?', ["There's no failed test", not('A8')]]]);
+    expect(bot.memory['account-link/test/candidate-one']).toContain('demo-cand-0001');
+  });
+
+  it('an activity whose from.id and channelData claim another candidate is answered from the linked account', async () => {
+    const { one } = await twoCandidates();
+    const forged = {
+      from: { id: 'demo-cand-0002', name: 'DEMO-0002' },
+      channelData: { candidateId: 'demo-cand-0002', aseId: 'DEMO-0002', account: { candidateId: 'demo-cand-0002' } },
+    };
+    await transcript(one, [
+      [{ text: 'when can I retake the test I failed?', ...forged }, ["There's no failed test", not(only0002)]],
+      [{ text: 'when is my test?', ...forged }, ['A5 Brakes', not('You have no upcoming')]],
+    ]);
+  });
+
+  it('the same claims in a conversation that is not signed in link nothing: it asks for the details', async () => {
+    const bot = await accountBot();
+    const stranger = bot.conversation('stranger');
+    await transcript(stranger, [
+      [
+        {
+          text: 'when can I retake the test I failed?',
+          from: { id: 'demo-cand-0002', name: 'DEMO-0002' },
+          channelData: { candidateId: 'demo-cand-0002', aseId: 'DEMO-0002' },
+        },
+        [m.askCredentials, not(only0002)],
+      ],
+    ]);
+    expect(bot.memory['account-link/test/stranger']).toBeUndefined();
+  });
+
+  it("a valid website token for DEMO-0002 does not switch a conversation signed in as DEMO-0001", async () => {
+    const { bot, one } = await twoCandidates();
+    const token = await webToken(bot.clock(), { subject: 'demo-cand-0002' });
+    await transcript(one, [
+      [{ text: 'when can I retake the test I failed?', channelData: { identityToken: token } }, ["There's no failed test", not(only0002), not(m.signedInByWeb)]],
+    ]);
+    expect(bot.memory['account-link/test/candidate-one']).toContain('demo-cand-0001');
+  });
+
+  it.each<[kind: string, token: (now: Date) => Promise<string>]>([
+    ['a bad signature', (now) => webToken(now, { subject: 'demo-cand-0002', secret: 'some-other-website-secret-0123456789-xyz' })],
+    ['an expired token', (now) => webToken(now, { subject: 'demo-cand-0002', expiresIn: -3600 })],
+    ['the wrong audience', (now) => webToken(now, { subject: 'demo-cand-0002', audience: 'another-bot' })],
+    ['the wrong issuer', (now) => webToken(now, { subject: 'demo-cand-0002', issuer: 'https://evil.example.test' })],
+    ['an unsigned token', async () => unsigned({ sub: 'demo-cand-0002', iss: WEB_ISSUER, aud: WEB_AUDIENCE, exp: 4_102_444_800 })],
+    ['a token with its payload swapped', async (now) => swapPayload(await webToken(now, { subject: 'demo-cand-0001' }), 'demo-cand-0002')],
+    ['not a token at all', async () => 'demo-cand-0002'],
+  ])('a forged channelData.identityToken (%s) links nothing', async (_kind, forge) => {
+    const bot = await accountBot({ webIdentity: true });
+    const conversation = bot.conversation('forged');
+    const identityToken = await forge(bot.clock());
+    await transcript(conversation, [
+      [{ text: 'when can I retake the test I failed?', channelData: { identityToken } }, [m.askCredentials, not(m.signedInByWeb), not(only0002)]],
+      [{ text: 'am I still a master technician?', channelData: { identityToken } }, [m.askCredentials, not(m.signedInByWeb)]],
+    ]);
+    expect(bot.memory['account-link/test/forged']).toBeUndefined();
+    // The candidate can still sign in with their details.
+    await transcript(conversation, [[details['DEMO-0003'], [signedIn, 'Master Automobile Technician']]]);
+  });
+});
+
+describe('web identity', () => {
+  it('a valid token in channelData.identityToken signs the conversation in and the question is answered', async () => {
+    const bot = await accountBot({ webIdentity: true });
+    const conversation = bot.conversation('web');
+    const identityToken = await webToken(bot.clock(), { subject: 'demo-cand-0001' });
+    const [first] = await transcript(conversation, [
+      [{ text: 'when is my test?', channelData: { identityToken } }, [m.signedInByWeb, 'A5 Brakes', not(m.askCredentials)]],
+      // Linked: later messages need no token.
+      ['cancel my appointment', `Cancel your ${a5}?`],
+      ['no', m.keptIt],
+    ]);
+    expect(first!.activities[0]!.text).toBe(m.signedInByWeb);
+    expect(bot.memory['account-link/test/web']).toContain('"via":"web-token"');
+    expect(bot.events.find((e) => e.conversationId === 'web')?.account?.outcome).toBe('appointments-summary');
+  });
+
+  it('a general question sent with the token is still answered', async () => {
+    const bot = await accountBot({ webIdentity: true });
+    const conversation = bot.conversation();
+    const identityToken = await webToken(bot.clock(), { subject: 'demo-cand-0001' });
+    await transcript(conversation, [[{ text: 'wat does a new certifcate cost', channelData: { identityToken } }, '$7.50 per test series']]);
+    await transcript(conversation, [['when is my test?', ['A5 Brakes', not(m.askCredentials)]]]);
+  });
+
+  it('without a verifier configured, a token is ignored and the details are asked for', async () => {
+    const bot = await accountBot();
+    const identityToken = await webToken(bot.clock(), { subject: 'demo-cand-0001' });
+    await transcript(bot.conversation(), [[{ text: 'when is my test?', channelData: { identityToken } }, [m.askCredentials, not(m.signedInByWeb)]]]);
+  });
+});
+
+describe('cancelling an appointment', () => {
+  async function signedInAs0001() {
+    const bot = await accountBot();
+    const cancel = vi.spyOn(bot.accounts, 'cancelAppointment');
+    const conversation = bot.conversation();
+    await signIn(conversation, 'DEMO-0001');
+    return { bot, cancel, conversation };
+  }
+
+  it('"cancel my appointment" asks to confirm, naming test, date and time; "yes" cancels exactly once; a second "yes" does not cancel again', async () => {
+    const { cancel, conversation } = await signedInAs0001();
+    const [offer] = await transcript(conversation, [
+      ['cancel my appointment', [`Cancel your ${a5}? This can't be undone.`, not(/Cancel your A4/)]],
+    ]);
+    expect(offer!.buttons).toEqual([m.yes, 'yes', m.no, 'no']);
+    expect(cancel).not.toHaveBeenCalled();
+    await transcript(conversation, [['yes', [`Done: your ${a5} is cancelled`]]]);
+    expect(cancel).toHaveBeenCalledTimes(1);
+    expect(cancel).toHaveBeenCalledWith('demo-cand-0001', 'demo-appt-0001-a5', expect.stringMatching(/^[0-9a-f-]{36}$/));
+    await transcript(conversation, [
+      ['yes', [m.nothingToConfirm, not('Done')]],
+      [m.yes, [m.nothingToConfirm, not('Done')]],
+      ['when is my test?', ['A4 Suspension and Steering', not('A5 Brakes')]],
+      // Only the appointment within 72 hours is left: nothing to confirm.
+      ['cancel my appointment', ['less than 72 hours away', not(/Cancel your/)]],
+      ['yes', m.nothingToConfirm],
+    ]);
+    expect(cancel).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([['no'], ['No, keep it'], ['nope']])('%j keeps the appointment', async (answer) => {
+    const { cancel, conversation } = await signedInAs0001();
+    await transcript(conversation, [
+      ['cancel my appointment', `Cancel your ${a5}?`],
+      [answer, [m.keptIt, not('Done')]],
+      ['yes', m.nothingToConfirm],
+      ['when is my test?', 'A5 Brakes'],
+    ]);
+    expect(cancel).not.toHaveBeenCalled();
+  });
+
+  it('another question instead of an answer drops the confirmation', async () => {
+    const { cancel, conversation } = await signedInAs0001();
+    await transcript(conversation, [
+      ['cancel my appointment', `Cancel your ${a5}?`],
+      ['when does my G1 expire?', 'G1'],
+      ['yes', m.nothingToConfirm],
+    ]);
+    expect(cancel).not.toHaveBeenCalled();
+  });
+
+  it('an appointment within 72 hours is not offered for cancellation', async () => {
+    const { cancel, conversation } = await signedInAs0001();
+    const [a4] = await transcript(conversation, [
+      ['cancel my A4 appointment', ['A4 (Suspension and Steering) appointment on Saturday, March 22, 2025 at 1:30 PM is less than 72 hours away', not(/Cancel your/)]],
+    ]);
+    expect(a4!.buttons).not.toContain(m.yes);
+    await transcript(conversation, [['yes', m.nothingToConfirm]]);
+    // Asked in general, only the A5 is offered.
+    const [general] = await transcript(conversation, [['cancel my appointment', [`Cancel your ${a5}?`, not(/Cancel your A4/)]]]);
+    expect(general!.buttons.join(' ')).not.toMatch(/A4/);
+    expect(cancel).not.toHaveBeenCalled();
+  });
+
+  it('a "yes" after the link lapsed cancels nothing and asks to sign in', async () => {
+    const { bot, cancel, conversation } = await signedInAs0001();
+    await transcript(conversation, [['cancel my appointment', `Cancel your ${a5}?`]]);
+    bot.clock.advanceMinutes(31);
+    await transcript(conversation, [['yes', [m.askCredentials, not('Done')]]]);
+    expect(cancel).not.toHaveBeenCalled();
+  });
+});
+
+// ---- tokens made by hand ----------------------------------------------------------------------
+
+const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+function unsigned(payload: object): string {
+  return `${b64({ alg: 'none', typ: 'JWT' })}.${b64(payload)}.`;
+}
+
+/** A real token whose payload is replaced: the signature no longer matches. */
+function swapPayload(token: string, subject: string): string {
+  const [header, payload, signature] = token.split('.') as [string, string, string];
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+  return `${header}.${b64({ ...claims, sub: subject })}.${signature}`;
+}
