@@ -51,7 +51,15 @@ const no = /^(?:n|no|nope|nah|don'?t|keep(?: it)?|no,? keep(?: it)?|never ?mind)
 export class AccountAssistant {
   constructor(private readonly deps: AccountAssistantDeps) {}
 
-  async handle(context: TurnContext, data: AccountTurnData, text: string, facts: TurnFacts, conversation: string): Promise<AccountOutcome> {
+  /** `personal: false` when the message answers itself (a task has its facts): pending steps only. */
+  async handle(
+    context: TurnContext,
+    data: AccountTurnData,
+    text: string,
+    facts: TurnFacts,
+    conversation: string,
+    options: { personal: boolean } = { personal: true },
+  ): Promise<AccountOutcome> {
     const m = this.deps.messages.linking;
     const replies: Reply[] = [];
     const webLinked = await this.linkFromWebToken(context, conversation, facts.now);
@@ -79,7 +87,7 @@ export class AccountAssistant {
       const outcome = await this.tryCredentials(data, text, facts, conversation);
       if (outcome) return done(outcome.outcome, ...outcome.reply);
     }
-    const question = this.deps.detect(text);
+    const question = options.personal ? this.deps.detect(text) : null;
     if (!question) return replies.length ? done('web-signed-in', ...[]) : { handled: false };
     const link = await this.deps.links.current(conversation, facts.now);
     if (!link) {

@@ -2,7 +2,7 @@ import { ActivityHandler, ActivityTypes, type Activity, type ConversationState, 
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { turnFacts, turnFactsKey, type GuidedTask, type TaskOptions, type TaskResult, type TurnFacts } from '../../dialogs/index.js';
 import type { FaqAnswerer } from '../knowledge/faqAnswerer.js';
-import type { FaqEntry } from '../knowledge/faqEntry.js';
+import { shortAnswer, type FaqEntry } from '../knowledge/faqEntry.js';
 import type { Reply } from '../channels/reply.js';
 import type { Messages } from '../messages/en.js';
 import { detectCommand, stripGreeting, type Command } from '../understanding/commands.js';
@@ -127,10 +127,19 @@ export class CandidateBot extends ActivityHandler {
       return;
     }
     if (account && !command) {
-      const outcome = await account.handle(context, data, stripGreeting(text), turnFacts(context), conversation);
+      // "I failed A5 on March 3, can I retake it?" carries its own facts: the task answers it, no sign-in needed.
+      const probe = this.deps.tasks?.detect(stripGreeting(text));
+      const task = probe ? this.tasks.get(probe.task) : undefined;
+      const selfContained = Boolean(task?.answersAQuestionIn(stripGreeting(text), turnFacts(context)));
+      const outcome = await account.handle(context, data, stripGreeting(text), turnFacts(context), conversation, { personal: !selfContained });
       if (outcome.handled) {
         data.offered = undefined;
         data.taskOffer = undefined;
+        // Answer first: before asking someone to sign in, give the general answer when there is one.
+        if (outcome.outcome === 'sign-in-requested') {
+          const decision = this.deps.faq.decide(stripGreeting(text));
+          if (decision.kind === 'answer') await this.send(context, { text: shortAnswer(decision.entry) });
+        }
         for (const reply of outcome.reply) await this.send(context, reply);
         this.record(context, { route: 'account', account: { outcome: outcome.outcome } });
         return;
