@@ -77,27 +77,44 @@ export class AccountLinks {
 
   /** Counts a failed verification: tries left before a lock-out, and its end when this one tipped it over. */
   async recordFailure(aseId: string, conversation: string, now: Date): Promise<{ triesLeft: number; lockedUntil?: Date }> {
-    const keys = this.failureKeys(aseId, conversation);
-    const items = await this.storage.read(keys);
-    let lockedUntil: Date | undefined;
-    let worst = 0;
-    const changes: Record<string, Failures & { eTag: string }> = {};
-    for (const key of keys) {
-      const previous = items[key] as Failures | undefined;
-      // A lock-out that has run its course starts the count again.
-      const expired = previous?.lockedUntil && Date.parse(previous.lockedUntil) <= now.getTime();
-      const count = (expired ? 0 : (previous?.count ?? 0)) + 1;
-      const failures: Failures = { count };
-      worst = Math.max(worst, count);
-      if (count >= this.options.maxFailures) {
-        lockedUntil = new Date(now.getTime() + this.options.lockoutMs);
-        failures.lockedUntil = lockedUntil.toISOString();
-      }
-      changes[key] = { ...failures, eTag: '*' };
-    }
-    await this.storage.write(changes);
-    return { triesLeft: Math.max(0, this.options.maxFailures - worst), ...(lockedUntil ? { lockedUntil } : {}) };
+    const counts = await Promise.all(this.failureKeys(aseId, conversation).map((key) => this.increment(key, now)));
+    const worst = Math.max(...counts.map((failures) => failures.count));
+    const lockedUntil = counts.map((failures) => failures.lockedUntil).find(Boolean);
+    return { triesLeft: Math.max(0, this.options.maxFailures - worst), ...(lockedUntil ? { lockedUntil: new Date(lockedUntil) } : {}) };
   }
+
+  /**
+   * One more failure on one counter, as a compare-and-set on the eTag read (retried on conflict), so
+   * guesses sent at the same moment from many conversations or instances are all counted. Within a
+   * process the increments of one key also queue, which covers the first write of a new counter.
+   */
+  private increment(key: string, now: Date): Promise<Failures> {
+    const run = async (): Promise<Failures> => {
+      for (let attempt = 1; ; attempt++) {
+        const previous = (await this.storage.read([key]))[key] as (Failures & { eTag?: string }) | undefined;
+        // A lock-out that has run its course starts the count again.
+        const expired = previous?.lockedUntil && Date.parse(previous.lockedUntil) <= now.getTime();
+        const count = (expired ? 0 : (previous?.count ?? 0)) + 1;
+        const failures: Failures = { count };
+        if (count >= this.options.maxFailures) failures.lockedUntil = new Date(now.getTime() + this.options.lockoutMs).toISOString();
+        try {
+          await this.storage.write({ [key]: previous?.eTag ? { ...failures, eTag: previous.eTag } : { ...failures } });
+          return failures;
+        } catch (error) {
+          if (attempt >= 20 || !(error instanceof Error) || !/etag conflict/i.test(error.message)) throw error;
+        }
+      }
+    };
+    const queued = (this.queues.get(key) ?? Promise.resolve()).then(run, run);
+    const settled = queued.catch(() => undefined);
+    this.queues.set(key, settled);
+    void settled.then(() => {
+      if (this.queues.get(key) === settled) this.queues.delete(key);
+    });
+    return queued;
+  }
+
+  private readonly queues = new Map<string, Promise<unknown>>();
 
   async clearFailures(aseId: string, conversation: string): Promise<void> {
     await this.storage.delete(this.failureKeys(aseId, conversation));

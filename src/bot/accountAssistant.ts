@@ -62,8 +62,8 @@ export class AccountAssistant {
   ): Promise<AccountOutcome> {
     const m = this.deps.messages.linking;
     const replies: Reply[] = [];
-    const webLinked = await this.linkFromWebToken(context, conversation, facts.now);
-    if (webLinked) replies.push({ text: m.signedInByWeb });
+    // A website token signs the conversation in quietly; whatever was asked is still answered.
+    await this.linkFromWebToken(context, conversation, facts.now);
 
     const done = (outcome: string, ...more: Reply[]): AccountOutcome => ({ handled: true, reply: [...replies, ...more], outcome });
 
@@ -88,7 +88,7 @@ export class AccountAssistant {
       if (outcome) return done(outcome.outcome, ...outcome.reply);
     }
     const question = options.personal ? this.deps.detect(text) : null;
-    if (!question) return replies.length ? done('web-signed-in', ...[]) : { handled: false };
+    if (!question) return { handled: false };
     const link = await this.deps.links.current(conversation, facts.now);
     if (!link) {
       data.awaitingCredentials = true;
@@ -98,9 +98,15 @@ export class AccountAssistant {
     return done(...(await this.answer(data, question, link.candidateId, facts, conversation)));
   }
 
+  /** Keeps a sign-in alive while the candidate is talking, whatever they talk about. */
+  async keepAlive(conversation: string, now: Date): Promise<void> {
+    await this.deps.links.current(conversation, now);
+  }
+
   async signIn(data: AccountTurnData, conversation: string, now: Date): Promise<Reply> {
+    const m = this.deps.messages.linking;
     const link = await this.deps.links.current(conversation, now);
-    if (link) return { text: this.deps.messages.linking.signedInByWeb };
+    if (link) return { text: link.via === 'web-token' ? m.signedInByWeb : m.alreadySignedIn };
     data.awaitingCredentials = true;
     return { text: this.deps.messages.linking.askCredentials };
   }
@@ -179,6 +185,7 @@ export class AccountAssistant {
         replies.push(...answered.reply);
       }
     } catch (error) {
+      if (error instanceof AccountNotFoundError) await this.deps.links.signOut(conversation);
       replies.push({ text: this.errorText(error) });
     }
     return { outcome: 'signed-in', reply: [{ text: m.signedIn(name) }, ...replies] };
@@ -243,7 +250,8 @@ export class AccountAssistant {
     } catch (error) {
       // Unavailable: keep the pending cancel (same key), so "yes" again is safe. Refused: drop it.
       if (!(error instanceof AccountUnavailableError)) data.pendingCancel = undefined;
-      if (error instanceof AccountRequestError) return ['cancel-refused', { text: m.cancelRefused(error.message) }];
+      if (error instanceof AccountRequestError) return ['cancel-refused', { text: m.cancelRefused(refusal(error.code, m)) }];
+      if (error instanceof AccountNotFoundError && error.resource === 'appointment') return ['cancel-refused', { text: m.appointmentGone }];
       return ['account-error', { text: this.errorText(error) }];
     }
   }
@@ -254,6 +262,13 @@ export class AccountAssistant {
     if (error instanceof AccountNotFoundError) return m.accountGone;
     return m.accountProblem;
   }
+}
+
+/** The candidate-facing reason for a refused cancellation; the API's own wording stays in the logs. */
+function refusal(code: string | undefined, m: Messages['linking']): string {
+  if (code === 'change-window-closed') return m.refusedTooLate;
+  if (code === 'already-cancelled') return m.refusedAlreadyCancelled;
+  return m.refusedOther;
 }
 
 function pickByNumberOrLabel<T extends { label: string }>(text: string, items: T[]): T | undefined {

@@ -120,6 +120,8 @@ export class CandidateBot extends ActivityHandler {
     }
     const conversation = `${context.activity.channelId}/${context.activity.conversation?.id ?? ''}`;
     const account = this.deps.account;
+    // Any message keeps a sign-in alive: it lapses after 30 minutes of silence, not of FAQ questions.
+    await account?.keepAlive(conversation, turnFacts(context).now);
     if (account && (command === 'signIn' || command === 'signOut')) {
       const now = turnFacts(context).now;
       await this.send(context, command === 'signIn' ? await account.signIn(data, conversation, now) : await account.signOut(data, conversation, now));

@@ -13,7 +13,6 @@ import {
   webToken,
   WEB_AUDIENCE,
   WEB_ISSUER,
-  type AccountBot,
   type Conversation,
   type Expect,
   type Turn,
@@ -43,10 +42,6 @@ async function signIn(conversation: Conversation, who: keyof typeof details): Pr
     [details[who], signedIn],
   ]);
 }
-
-/** The outcome the turn event recorded for the last turn of a conversation. */
-const lastOutcome = (bot: AccountBot, conversation: Conversation) =>
-  bot.events.filter((event) => event.conversationId === conversation.id).at(-1)?.account?.outcome;
 
 describe('signing in', () => {
   it.each<[question: string, reply: string, answerMustContain: Expect]>([
@@ -175,6 +170,8 @@ describe('signing in', () => {
     // Eight guesses at DEMO-0001 arrive at once (eight conversations, or eight instances).
     const replies = await Promise.all(guessers.map((guesser, i) => guesser.say(`DEMO-0001, 1980-01-01, 80${10 + i}`)));
     for (const reply of replies) expect(reply.text).toMatch(/don't match|Too many tries/);
+    const counted = bot.memory['account-failures/ase-id/DEMO-0001'];
+    expect(replies.filter((reply) => reply.text.includes(tooMany)), `8 tries at once, counted: ${counted}`).not.toHaveLength(0);
     // More than five wrong tries were made at DEMO-0001: the owner's right details must wait.
     await transcript(bot.conversation('owner'), [
       ['sign in', m.askCredentials],
@@ -240,7 +237,8 @@ describe('the details are never echoed, stored or recorded', () => {
     }
     // The conversation state itself holds flags and ids only.
     const state = JSON.parse(bot.memory['test/conversations/privacy/']!) as { candidateAssistant: Record<string, unknown> };
-    expect(Object.keys(state.candidateAssistant).sort()).not.toContain('credentials');
+    const known = ['welcomed', 'offered', 'misunderstood', 'taskOffer', 'awaitingCredentials', 'pendingQuestion', 'cancelChoices', 'pendingCancel'];
+    for (const key of Object.keys(state.candidateAssistant)) expect(known, `conversation state field ${key}`).toContain(key);
   });
 });
 
@@ -283,15 +281,17 @@ describe('how long a link lasts', () => {
 
   it('"sign out" ends the link at once', async () => {
     const bot = await accountBot();
-    const conversation = bot.conversation();
+    const conversation = bot.conversation('sign-out');
     await signIn(conversation, 'DEMO-0001');
     await transcript(conversation, [
       ['when is my test?', 'A5 Brakes'],
       ['sign out', m.signedOut],
-      ['when is my test?', [m.askCredentials, not('A5')]],
+    ]);
+    expect(bot.memory['account-link/test/sign-out'] ?? '').not.toContain('demo-cand-0001');
+    await transcript(conversation, [
+      ['when is my test?', [m.askCredentials, not('A5 Brakes')]],
       ['sign out', m.notSignedIn],
     ]);
-    expect(lastOutcome(bot, conversation)).toBeUndefined();
   });
 
   it('signing out drops a cancellation waiting for its yes', async () => {
@@ -408,19 +408,19 @@ describe('one conversation never sees another candidate\'s data', () => {
 });
 
 describe('web identity', () => {
-  it('a valid token in channelData.identityToken signs the conversation in and the question is answered', async () => {
+  it('a valid token in channelData.identityToken signs the conversation in quietly and the question is answered from the account', async () => {
     const bot = await accountBot({ webIdentity: true });
     const conversation = bot.conversation('web');
     const identityToken = await webToken(bot.clock(), { subject: 'demo-cand-0001' });
     const [first] = await transcript(conversation, [
-      [{ text: 'when is my test?', channelData: { identityToken } }, [m.signedInByWeb, 'A5 Brakes', not(m.askCredentials)]],
+      [{ text: 'when is my test?', channelData: { identityToken } }, ['A5 Brakes', not(m.askCredentials)]],
       // Linked: later messages need no token.
       ['cancel my appointment', `Cancel your ${a5}?`],
       ['no', m.keptIt],
     ]);
-    expect(first!.activities[0]!.text).toBe(m.signedInByWeb);
+    expect(first!.activities[0]!.text).toContain('upcoming test appointments');
     expect(bot.memory['account-link/test/web']).toContain('"via":"web-token"');
-    expect(bot.events.find((e) => e.conversationId === 'web')?.account?.outcome).toBe('appointments-summary');
+    expect(bot.events.find((e) => e.conversationId === 'web')?.account?.outcome).toMatch(/^appointments/);
   });
 
   it('a general question sent with the token is still answered', async () => {
@@ -460,7 +460,7 @@ describe('cancelling an appointment', () => {
     await transcript(conversation, [
       ['yes', [m.nothingToConfirm, not('Done')]],
       [m.yes, [m.nothingToConfirm, not('Done')]],
-      ['when is my test?', ['A4 Suspension and Steering', not('A5 Brakes')]],
+      ['when is my test?', ['A4 (Suspension and Steering)', not(/A5/)]],
       // Only the appointment within 72 hours is left: nothing to confirm.
       ['cancel my appointment', ['less than 72 hours away', not(/Cancel your/)]],
       ['yes', m.nothingToConfirm],
