@@ -6,6 +6,8 @@ export interface AccountLink {
   via: 'verification' | 'web-token';
   linkedAt: string;
   lastSeenAt: string;
+  /** A website sign-in ends when its token does, however active the conversation. */
+  expiresAt?: string;
 }
 
 export interface AccountLinksOptions {
@@ -19,6 +21,8 @@ export interface AccountLinksOptions {
 
 interface Failures {
   count: number;
+  /** When this run of failures began: a count older than the lock-out window starts again. */
+  since?: string;
   lockedUntil?: string;
 }
 
@@ -45,17 +49,20 @@ export class AccountLinks {
     const key = this.linkKey(conversation);
     const link = (await this.storage.read([key]))[key] as AccountLink | undefined;
     if (!link?.candidateId) return undefined;
-    if (now.getTime() - Date.parse(link.lastSeenAt) > this.options.idleMs) {
+    const tokenOver = link.expiresAt !== undefined && Date.parse(link.expiresAt) <= now.getTime();
+    if (tokenOver || now.getTime() - Date.parse(link.lastSeenAt) > this.options.idleMs) {
       await this.storage.delete([key]);
       return undefined;
     }
-    const touched: AccountLink = { candidateId: link.candidateId, via: link.via, linkedAt: link.linkedAt, lastSeenAt: now.toISOString() };
+    const touched: AccountLink = { ...link, lastSeenAt: now.toISOString() };
+    delete (touched as { eTag?: string }).eTag;
     await this.storage.write({ [key]: { ...touched, eTag: '*' } });
     return touched;
   }
 
-  async link(conversation: string, candidateId: string, via: AccountLink['via'], now: Date): Promise<AccountLink> {
+  async link(conversation: string, candidateId: string, via: AccountLink['via'], now: Date, expiresAt?: Date): Promise<AccountLink> {
     const link: AccountLink = { candidateId, via, linkedAt: now.toISOString(), lastSeenAt: now.toISOString() };
+    if (expiresAt) link.expiresAt = expiresAt.toISOString();
     await this.storage.write({ [this.linkKey(conversation)]: { ...link, eTag: '*' } });
     return link;
   }
@@ -75,12 +82,28 @@ export class AccountLinks {
     return ends.sort((a, b) => b.getTime() - a.getTime())[0];
   }
 
-  /** Counts a failed verification: tries left before a lock-out, and its end when this one tipped it over. */
-  async recordFailure(aseId: string, conversation: string, now: Date): Promise<{ triesLeft: number; lockedUntil?: Date }> {
+  /**
+   * Counts a verification attempt BEFORE the details are checked, so guesses sent at the same moment
+   * cannot all slip past the lock-out check; a success clears the count again. `refused` is set when
+   * a lock-out was already in force (do not check the details); `lockedUntil` when this attempt was
+   * the last one allowed.
+   */
+  async recordAttempt(
+    aseId: string,
+    conversation: string,
+    now: Date,
+  ): Promise<{ refused: boolean; triesLeft: number; lockedUntil?: Date }> {
     const counts = await Promise.all(this.failureKeys(aseId, conversation).map((key) => this.increment(key, now)));
+    const refused = counts.some((failures) => failures.wasLocked);
     const worst = Math.max(...counts.map((failures) => failures.count));
     const lockedUntil = counts.map((failures) => failures.lockedUntil).find(Boolean);
-    return { triesLeft: Math.max(0, this.options.maxFailures - worst), ...(lockedUntil ? { lockedUntil: new Date(lockedUntil) } : {}) };
+    return { refused, triesLeft: Math.max(0, this.options.maxFailures - worst), ...(lockedUntil ? { lockedUntil: new Date(lockedUntil) } : {}) };
+  }
+
+  /** A failed verification, counted on its own (for callers that did not count the attempt first). */
+  async recordFailure(aseId: string, conversation: string, now: Date): Promise<{ triesLeft: number; lockedUntil?: Date }> {
+    const { triesLeft, lockedUntil } = await this.recordAttempt(aseId, conversation, now);
+    return { triesLeft, ...(lockedUntil ? { lockedUntil } : {}) };
   }
 
   /**
@@ -88,18 +111,27 @@ export class AccountLinks {
    * guesses sent at the same moment from many conversations or instances are all counted. Within a
    * process the increments of one key also queue, which covers the first write of a new counter.
    */
-  private increment(key: string, now: Date): Promise<Failures> {
-    const run = async (): Promise<Failures> => {
+  /** Takes back an attempt that could not be checked (the account service was down). */
+  async forgiveAttempt(aseId: string, conversation: string, now: Date): Promise<void> {
+    await Promise.all(this.failureKeys(aseId, conversation).map((key) => this.increment(key, now, -1)));
+  }
+
+  private increment(key: string, now: Date, delta: 1 | -1 = 1): Promise<Failures & { wasLocked: boolean }> {
+    const run = async (): Promise<Failures & { wasLocked: boolean }> => {
       for (let attempt = 1; ; attempt++) {
         const previous = (await this.storage.read([key]))[key] as (Failures & { eTag?: string }) | undefined;
-        // A lock-out that has run its course starts the count again.
-        const expired = previous?.lockedUntil && Date.parse(previous.lockedUntil) <= now.getTime();
-        const count = (expired ? 0 : (previous?.count ?? 0)) + 1;
-        const failures: Failures = { count };
-        if (count >= this.options.maxFailures) failures.lockedUntil = new Date(now.getTime() + this.options.lockoutMs).toISOString();
+        const wasLocked = Boolean(previous?.lockedUntil && Date.parse(previous.lockedUntil) > now.getTime());
+        if (wasLocked || (delta < 0 && !previous)) return { ...(previous ?? { count: 0 }), wasLocked };
+        // A lock-out that has run its course, or a run of failures older than the window, starts again.
+        const stale =
+          (previous?.lockedUntil && Date.parse(previous.lockedUntil) <= now.getTime()) ||
+          (previous?.since && now.getTime() - Date.parse(previous.since) > this.options.lockoutMs);
+        const count = Math.max(0, (stale ? 0 : (previous?.count ?? 0)) + delta);
+        const failures: Failures = { count, since: stale || !previous?.since ? now.toISOString() : previous.since };
+        if (delta > 0 && count >= this.options.maxFailures) failures.lockedUntil = new Date(now.getTime() + this.options.lockoutMs).toISOString();
         try {
           await this.storage.write({ [key]: previous?.eTag ? { ...failures, eTag: previous.eTag } : { ...failures } });
-          return failures;
+          return { ...failures, wasLocked };
         } catch (error) {
           if (attempt >= 20 || !(error instanceof Error) || !/etag conflict/i.test(error.message)) throw error;
         }

@@ -128,7 +128,7 @@ export class AccountAssistant {
     if (await this.deps.links.current(conversation, now)) return false;
     try {
       const identity = await this.deps.webIdentity(token, now);
-      await this.deps.links.link(conversation, identity.candidateId, 'web-token', now);
+      await this.deps.links.link(conversation, identity.candidateId, 'web-token', now, identity.expiresAt);
       return true;
     } catch {
       // A bad or expired token links nothing; the candidate can still sign in with their details.
@@ -154,21 +154,24 @@ export class AccountAssistant {
       return { outcome: 'credentials-incomplete', reply: [{ text: m.needAllThree(reading.missing.map((part) => m.parts[part]).join(', ')) }] };
     }
     const { aseId, dateOfBirth, ssnLast4 } = reading.credentials;
-    const locked = await this.deps.links.lockedUntil(aseId, conversation, facts.now);
+    // Counted before the check, so parallel guesses cannot all pass a lock-out check made first.
+    const attempt = await this.deps.links.recordAttempt(aseId, conversation, facts.now);
+    const locked = attempt.refused ? await this.deps.links.lockedUntil(aseId, conversation, facts.now) : undefined;
     if (locked) return { outcome: 'locked-out', reply: [{ text: m.lockedOut(clockTime(locked, facts.zone)) }] };
     let result;
     try {
       result = await this.deps.accounts.verify(aseId, dateOfBirth, ssnLast4);
     } catch (error) {
+      // The service could not check: this try does not count against the candidate.
+      await this.deps.links.forgiveAttempt(aseId, conversation, facts.now);
       return { outcome: 'account-unavailable', reply: [{ text: this.errorText(error) }] };
     }
     if (!result.verified) {
-      const failed = await this.deps.links.recordFailure(aseId, conversation, facts.now);
-      if (failed.lockedUntil) {
+      if (attempt.lockedUntil) {
         data.awaitingCredentials = undefined;
-        return { outcome: 'locked-out', reply: [{ text: m.lockedOut(clockTime(failed.lockedUntil, facts.zone)) }] };
+        return { outcome: 'locked-out', reply: [{ text: m.lockedOut(clockTime(attempt.lockedUntil, facts.zone)) }] };
       }
-      return { outcome: 'verification-failed', reply: [{ text: m.mismatch(failed.triesLeft) }] };
+      return { outcome: 'verification-failed', reply: [{ text: m.mismatch(attempt.triesLeft) }] };
     }
     await this.deps.links.clearFailures(aseId, conversation);
     await this.deps.links.link(conversation, result.candidateId, 'verification', facts.now);

@@ -1,4 +1,5 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { loggableConversationId } from '../logging/redact.js';
 import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Activity } from 'botframework-schema';
 import type { Config } from '../config.js';
@@ -36,7 +37,7 @@ export function createAdapter(auth: AuthSettings, logger: Logger, sorry: string)
   const adapter = new CloudAdapter(new StrictAuthentication(settings));
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     logger.error(
-      { err: error, conversationId: context.activity.conversation?.id, activityId: context.activity.id },
+      { err: error, conversationId: loggableConversationId(context.activity.conversation?.id), activityId: context.activity.id },
       'turn failed',
     );
     try {

@@ -1,8 +1,10 @@
 import { ActivityHandler, ActivityTypes, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { loggableConversationId } from '../logging/redact.js';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { turnFacts, turnFactsKey, type GuidedTask, type TaskOptions, type TaskResult, type TurnFacts } from '../../dialogs/index.js';
 import type { FaqAnswerer } from '../knowledge/faqAnswerer.js';
 import { shortAnswer, type FaqEntry } from '../knowledge/faqEntry.js';
+import { teamsScope } from '../channels/teams/incoming.js';
 import type { Reply } from '../channels/reply.js';
 import type { Messages } from '../messages/en.js';
 import { detectCommand, stripGreeting, type Command } from '../understanding/commands.js';
@@ -36,6 +38,9 @@ export interface CandidateBotDeps {
   /** The candidate's own account: signing in and personal answers. Absent: FAQ and tasks only. */
   account?: AccountAssistant;
 }
+
+const isSharedConversation = (context: TurnContext): boolean =>
+  context.activity.channelId === 'msteams' && teamsScope(context.activity) !== 'personal';
 
 const isZone = (zone: unknown): zone is string => {
   if (typeof zone !== 'string' || !zone) return false;
@@ -119,7 +124,13 @@ export class CandidateBot extends ActivityHandler {
       return;
     }
     const conversation = `${context.activity.channelId}/${context.activity.conversation?.id ?? ''}`;
-    const account = this.deps.account;
+    // In a Teams group chat or channel everyone shares the conversation: accounts only in private.
+    const account = isSharedConversation(context) ? undefined : this.deps.account;
+    if (this.deps.account && !account && (command === 'signIn' || command === 'signOut')) {
+      await this.send(context, { text: messages.linking.privateOnly });
+      this.record(context, { route: 'account', command });
+      return;
+    }
     // Any message keeps a sign-in alive: it lapses after 30 minutes of silence, not of FAQ questions.
     await account?.keepAlive(conversation, turnFacts(context).now);
     if (account && (command === 'signIn' || command === 'signOut')) {
@@ -324,7 +335,7 @@ export class CandidateBot extends ActivityHandler {
   private record(context: TurnContext, event: Omit<TurnEvent, 'channel' | 'conversationId' | 'activityId'>): void {
     this.deps.events({
       channel: context.activity.channelId,
-      conversationId: context.activity.conversation?.id ?? '',
+      conversationId: loggableConversationId(context.activity.conversation?.id),
       activityId: context.activity.id,
       ...event,
     });

@@ -1,4 +1,5 @@
 import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
+import { loggableConversationId } from '../logging/redact.js';
 import type { Logger } from '../logging/logger.js';
 import { isEtagConflict, type ConsistentConversationState } from '../storage/consistentConversationState.js';
 import { isStoreUnavailable } from '../storage/storeErrors.js';
@@ -46,7 +47,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
           holding = false;
           throw error;
         }
-        deps.logger.info({ conversationId: context.activity.conversation?.id, attempt }, 'state changed under this turn; running it again');
+        deps.logger.info({ conversationId: loggableConversationId(context.activity.conversation?.id), attempt }, 'state changed under this turn; running it again');
         deps.state.forget(context);
       }
     }
@@ -61,10 +62,10 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
     const activityId = activity.type === 'message' ? activity.id : undefined;
     try {
       const result = await deps.gate.run(conversationKey, activityId, () => runHoldingReplies(context));
-      if (!result.ran) deps.logger.info({ conversationId: activity.conversation?.id, activityId }, 'redelivered activity skipped');
+      if (!result.ran) deps.logger.info({ conversationId: loggableConversationId(activity.conversation?.id), activityId }, 'redelivered activity skipped');
     } catch (error) {
       if (!isStoreUnavailable(error)) throw error;
-      deps.logger.warn({ conversationId: activity.conversation?.id, reason: (error as Error).message }, 'store unavailable; answering without state');
+      deps.logger.warn({ conversationId: loggableConversationId(activity.conversation?.id), reason: (error as Error).message }, 'store unavailable; answering without state');
       await deps.withoutStore(context);
     }
   };

@@ -27,3 +27,14 @@ const patterns: Array<[RegExp, string]> = [
 export function redactText(text: string): string {
   return patterns.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
 }
+
+/**
+ * A conversation id fit for a log line. On SMS the id is the candidate's phone number, so any run of
+ * seven or more digits keeps only its last two (enough to tell conversations apart when debugging).
+ */
+export function loggableConversationId(id: string | undefined): string {
+  return (id ?? '').replace(/\+?\d[\d\s().-]{5,}\d/g, (number) => {
+    const digits = number.replace(/\D/g, '');
+    return digits.length >= 7 ? `${'*'.repeat(digits.length - 2)}${digits.slice(-2)}` : number;
+  });
+}

@@ -43,6 +43,8 @@ export function redisStore(client: RedisClient, settings: RedisSettings): StateS
       ttlSeconds: ttlByStateKind({
         conversationSeconds: settings.CONVERSATION_STATE_TTL_SECONDS,
         userSeconds: settings.USER_STATE_TTL_SECONDS,
+        // Sign-in links, failure counters and the like: nothing the bot keeps should live for ever.
+        otherSeconds: settings.CONVERSATION_STATE_TTL_SECONDS,
       }),
     }),
     gate: new RedisTurnGate(client, { prefix: `${prefix}turn:`, lockTtlMs: settings.TURN_LOCK_TTL_MS, waitMs: settings.TURN_LOCK_WAIT_MS }),

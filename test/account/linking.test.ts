@@ -68,3 +68,36 @@ describe('account links', () => {
     expect((await store.recordFailure('AB123456', 'sms/c1', now)).triesLeft).toBe(4);
   });
 });
+
+describe('attempts counted before the details are checked', () => {
+  it('of ten guesses at one ASE ID sent at the same moment from ten conversations, at most five are let through to be checked', async () => {
+    const store = links();
+    const now = at('2025-03-20T10:00:00Z');
+    const attempts = await Promise.all(Array.from({ length: 10 }, (_, i) => store.recordAttempt('AB123456', `sms/c${i}`, now)));
+    expect(attempts.filter((attempt) => !attempt.refused)).toHaveLength(5);
+    expect(attempts.filter((attempt) => attempt.refused)).toHaveLength(5);
+  });
+
+  it('an attempt the account service could not check is taken back', async () => {
+    const store = links();
+    const now = at('2025-03-20T10:00:00Z');
+    await store.recordAttempt('AB123456', 'sms/c1', now);
+    await store.forgiveAttempt('AB123456', 'sms/c1', now);
+    expect((await store.recordAttempt('AB123456', 'sms/c1', now)).triesLeft).toBe(4);
+  });
+
+  it('a run of failures older than the lock-out window no longer counts: four in January and one in June do not lock', async () => {
+    const store = links();
+    for (let i = 0; i < 4; i++) await store.recordAttempt('AB123456', 'sms/c1', at('2025-01-10T10:00:00Z'));
+    const june = await store.recordAttempt('AB123456', 'sms/c1', at('2025-06-10T10:00:00Z'));
+    expect(june.lockedUntil).toBeUndefined();
+    expect(june.triesLeft).toBe(4);
+  });
+
+  it('a website sign-in ends when its token expires, however active the conversation', async () => {
+    const store = links();
+    await store.link('web/c1', 'cand-1', 'web-token', at('2025-03-20T10:00:00Z'), at('2025-03-20T10:10:00Z'));
+    expect(await store.current('web/c1', at('2025-03-20T10:09:59Z'))).toBeDefined();
+    expect(await store.current('web/c1', at('2025-03-20T10:10:00Z'))).toBeUndefined();
+  });
+});

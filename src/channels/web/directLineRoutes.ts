@@ -1,3 +1,4 @@
+import { readCredentials } from '../../understanding/credentials.js';
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response, Server } from 'restify';
@@ -210,13 +211,15 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
         recipient: { id: bot.id, name: bot.name, role: 'bot' },
       };
       const clientActivityId = posted.channelData?.clientActivityID;
-      const { activities, duplicate } = await store.append(claims.conv, [activity], {
+      // The transcript keeps what is safe to keep: sign-in details and identity tokens go to the bot
+      // for this turn only, never into the stored conversation.
+      const { activities, duplicate } = await store.append(claims.conv, [withoutSecrets(activity)], {
         clientActivityId: typeof clientActivityId === 'string' ? clientActivityId : undefined,
         userId: claims.user,
       });
       const stored = activities[0]!;
       // A client's retry of a post already taken is answered with the same id and not run again.
-      if (!duplicate) await awaitTurn(runTurn(toBot(stored)));
+      if (!duplicate) await awaitTurn(runTurn(toBot({ ...stored, text: activity.text, channelData: activity.channelData })));
       res.json({ id: stored.id });
     }),
   );
@@ -253,4 +256,14 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
       sendError(res, 400, 'file uploads are not supported by this bot');
     }),
   );
+}
+
+const SIGN_IN_DETAILS = '[sign-in details sent]';
+
+/** A posted activity as it may be stored: no identity token, and sign-in details replaced. */
+function withoutSecrets<T extends { text?: string; channelData?: Record<string, unknown> }>(activity: T): T {
+  const { identityToken: _token, ...channelData } = activity.channelData ?? {};
+  // A birth date only counts with its year written, so the reference instant does not change the reading.
+  const text = activity.text && readCredentials(activity.text, { now: new Date(0), zone: 'UTC' }).ok ? SIGN_IN_DETAILS : activity.text;
+  return { ...activity, text, channelData };
 }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/messages/en.js';
+import { loggableConversationId } from '../../src/logging/redact.js';
+import { accountBot } from '../support/accountBot.js';
+
+describe('account privacy in shared places', () => {
+  it('in a Teams group chat nobody can sign in or get account answers, since everyone there shares the conversation', async () => {
+    const bot = await accountBot();
+    const chat = bot.conversation('teams-group');
+    chat.adapter.conversation.channelId = 'msteams';
+    chat.adapter.conversation.conversation = { id: 'teams-group', isGroup: true, name: 'crew', conversationType: 'groupChat' };
+    expect((await chat.say('sign in')).text).toContain(en.linking.privateOnly);
+    const answer = await chat.say('when is my test?');
+    expect(answer.text).not.toContain(en.linking.askCredentials);
+    expect(answer.text).not.toMatch(/upcoming test appointments/);
+    expect(bot.stored()).not.toContain('account-link/');
+  });
+});
+
+describe('conversation ids in logs', () => {
+  it.each([
+    ['+15555550123', '*********23'],
+    ['sms/+1 (555) 555-0123', 'sms/*********23'],
+    ['a:1Bx9-conversation', 'a:1Bx9-conversation'],
+  ])('%s is logged as %s', (id, logged) => {
+    expect(loggableConversationId(id)).toBe(logged);
+  });
+});
