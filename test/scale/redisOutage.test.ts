@@ -5,7 +5,7 @@ import { buildApp } from '../../src/app.js';
 import { createRedisClient, waitForRedisReady } from '../../src/storage/redisConnection.js';
 import { redisStore, type StateStore } from '../../src/storage/stateStore.js';
 import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
-import { deleteKeysWithPrefix, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
+import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
 
 const gate = redisSuiteGate('the real bot on Redis');
 
@@ -95,10 +95,7 @@ describe.skipIf(gate.skip)('the candidate bot on Redis, on two instances', () =>
 
   afterAll(async () => {
     await Promise.all(instances.map((instance) => instance.close()));
-    const cleaner = createRedisClient({ url: redis.url });
-    await waitForRedisReady(cleaner);
-    await deleteKeysWithPrefix(cleaner, prefix);
-    cleaner.disconnect();
+    await deleteTestKeys(redis.url, prefix);
     await sink.close();
     await redis.stop();
   });

@@ -9,7 +9,7 @@ import { ConsistentConversationState } from '../../src/storage/consistentConvers
 import { createRedisClient, waitForRedisReady } from '../../src/storage/redisConnection.js';
 import { RedisStorage, type RedisClient } from '../../src/storage/redisStorage.js';
 import { RedisTurnGate } from '../../src/storage/redisTurnGate.js';
-import { deleteKeysWithPrefix, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
+import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
 
 const gate = redisSuiteGate('two instances on one Redis');
 const logger = pino({ level: 'silent' });
@@ -149,10 +149,7 @@ describe.skipIf(gate.skip)('two bot instances sharing one Redis', () => {
 
   afterAll(async () => {
     await Promise.all(instances.map((instance) => instance.close()));
-    const cleaner = createRedisClient({ url: redis.url });
-    await waitForRedisReady(cleaner);
-    await deleteKeysWithPrefix(cleaner, prefix);
-    cleaner.disconnect();
+    await deleteTestKeys(redis.url, prefix);
     await sink.close();
     await redis.stop();
   });

@@ -252,3 +252,15 @@ export async function deleteKeysWithPrefix(client: Redis | Cluster, prefix: stri
   }
   return deleted;
 }
+
+/** After a suite: deletes the keys it made under `prefix` on the given server, with a client of its own. */
+export async function deleteTestKeys(url: string, prefix: string): Promise<void> {
+  const { createRedisClient, waitForRedisReady } = await import('../../src/storage/redisConnection.js');
+  const cleaner = createRedisClient({ url });
+  try {
+    await waitForRedisReady(cleaner);
+    await deleteKeysWithPrefix(cleaner, prefix);
+  } finally {
+    cleaner.disconnect();
+  }
+}
