@@ -20,6 +20,12 @@ export type RedisSettings = Pick<
   | 'REDIS_CLUSTER_NODES'
   | 'REDIS_SENTINELS'
   | 'REDIS_SENTINEL_NAME'
+  | 'REDIS_USERNAME'
+  | 'REDIS_PASSWORD'
+  | 'REDIS_SENTINEL_PASSWORD'
+  | 'REDIS_TLS'
+  | 'REDIS_COMMAND_TIMEOUT_MS'
+  | 'REDIS_CONNECT_TIMEOUT_MS'
   | 'REDIS_KEY_PREFIX'
   | 'CONVERSATION_STATE_TTL_SECONDS'
   | 'USER_STATE_TTL_SECONDS'
@@ -66,6 +72,17 @@ export async function openStateStore(settings: RedisSettings, logger: Logger): P
     clusterNodes: settings.REDIS_CLUSTER_NODES,
     sentinels: settings.REDIS_SENTINELS,
     sentinelName: settings.REDIS_SENTINEL_NAME,
+    // With REDIS_URL the credentials and TLS come from the URL itself (redis://user:pass@…, rediss://).
+    ...(settings.REDIS_URL
+      ? {}
+      : {
+          username: settings.REDIS_USERNAME,
+          password: settings.REDIS_PASSWORD,
+          sentinelPassword: settings.REDIS_SENTINEL_PASSWORD,
+          tls: settings.REDIS_TLS,
+        }),
+    commandTimeoutMs: settings.REDIS_COMMAND_TIMEOUT_MS,
+    connectTimeoutMs: settings.REDIS_CONNECT_TIMEOUT_MS,
     onError: (error: Error) => logger.warn({ reason: error.message }, 'redis connection problem'),
   });
   try {
