@@ -1,4 +1,5 @@
 import type { Storage } from 'botbuilder';
+import { isEtagConflict } from '../storage/storageErrors.js';
 
 /** Which candidate a conversation speaks for, and since when. Never the answers that proved it. */
 export interface AccountLink {
@@ -133,7 +134,7 @@ export class AccountLinks {
           await this.storage.write({ [key]: previous?.eTag ? { ...failures, eTag: previous.eTag } : { ...failures } });
           return { ...failures, wasLocked };
         } catch (error) {
-          if (attempt >= 20 || !(error instanceof Error) || !/etag conflict/i.test(error.message)) throw error;
+          if (attempt >= 20 || !isEtagConflict(error)) throw error;
         }
       }
     };

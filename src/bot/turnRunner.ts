@@ -2,7 +2,7 @@ import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
 import { loggableConversationId } from '../logging/redact.js';
 import type { Logger } from '../logging/logger.js';
 import { isEtagConflict, type ConsistentConversationState } from '../storage/consistentConversationState.js';
-import { isStoreUnavailable } from '../storage/storeErrors.js';
+import { isStoreUnavailable } from '../storage/storageErrors.js';
 import type { TurnGate } from '../storage/turnGate.js';
 
 export interface TurnRunnerDeps {

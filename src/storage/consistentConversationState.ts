@@ -64,6 +64,4 @@ export class ConsistentConversationState extends ConversationState {
   }
 }
 
-/** Did a write fail because someone else wrote first? (MemoryStorage and RedisStorage both say "eTag conflict".) */
-export const isEtagConflict = (error: unknown): boolean =>
-  error instanceof Error && (error.name === 'EtagConflictError' || /etag conflict/i.test(error.message));
+export { isEtagConflict } from './storageErrors.js';

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'restify';
 import type { z } from 'zod';
 import type { Logger } from '../../logging/logger.js';
-import { isStoreUnavailable } from '../../storage/storeErrors.js';
+import { isStoreUnavailable } from '../../storage/storageErrors.js';
 import { ConversationNotFoundError } from './directLineStore.js';
 
 export const sendError = (res: Response, status: number, message: string): void => {
