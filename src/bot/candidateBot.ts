@@ -8,7 +8,7 @@ import { teamsScope } from '../channels/teams/incoming.js';
 import type { Reply } from '../channels/reply.js';
 import type { Messages } from '../messages/en.js';
 import { detectCommand, stripGreeting, type Command } from '../understanding/commands.js';
-import { answerReply, faqOutcome, pickOffered } from './faqReplies.js';
+import { entryAnswer, faqOutcome, pickOffered } from './faqReplies.js';
 import type { TurnEvent, TurnEventSink } from './turnEvents.js';
 import type { AccountAssistant, AccountTurnData } from './accountAssistant.js';
 
@@ -134,23 +134,25 @@ export class CandidateBot extends ActivityHandler {
     // Any message keeps a sign-in alive: it lapses after 30 minutes of silence, not of FAQ questions.
     await account?.keepAlive(conversation, turnFacts(context).now);
     if (account && (command === 'signIn' || command === 'signOut')) {
-      const now = turnFacts(context).now;
+      const { now } = turnFacts(context);
       await this.send(context, command === 'signIn' ? await account.signIn(data, conversation, now) : await account.signOut(data, conversation, now));
       this.record(context, { route: 'account', command });
       return;
     }
+    const question = stripGreeting(text);
+    const facts = turnFacts(context);
+    const match = command ? null : (this.deps.tasks?.detect(question) ?? null);
     if (account && !command) {
       // "I failed A5 on March 3, can I retake it?" carries its own facts: the task answers it, no sign-in needed.
-      const probe = this.deps.tasks?.detect(stripGreeting(text));
-      const task = probe ? this.tasks.get(probe.task) : undefined;
-      const selfContained = Boolean(task?.answersAQuestionIn(stripGreeting(text), turnFacts(context)));
-      const outcome = await account.handle(context, data, stripGreeting(text), turnFacts(context), conversation, { personal: !selfContained });
+      const task = match ? this.tasks.get(match.task) : undefined;
+      const selfContained = Boolean(task?.answersAQuestionIn(question, facts));
+      const outcome = await account.handle(context, data, question, facts, conversation, { personal: !selfContained });
       if (outcome.handled) {
         data.offered = undefined;
         data.taskOffer = undefined;
         // Answer first: before asking someone to sign in, give the general answer when there is one.
         if (outcome.outcome === 'sign-in-requested') {
-          const decision = this.deps.faq.decide(stripGreeting(text));
+          const decision = this.deps.faq.decide(question);
           if (decision.kind === 'answer') await this.send(context, { text: shortAnswer(decision.entry) });
         }
         for (const reply of outcome.reply) await this.send(context, reply);
@@ -182,9 +184,6 @@ export class CandidateBot extends ActivityHandler {
       return;
     }
 
-    const question = stripGreeting(text);
-    const facts = turnFacts(context);
-    const match = this.deps.tasks?.detect(question);
     const offer = data.taskOffer ? this.tasks.get(data.taskOffer) : undefined;
     data.taskOffer = undefined;
     const decision = this.deps.faq.decide(question);
@@ -229,11 +228,11 @@ export class CandidateBot extends ActivityHandler {
 
   /** A FAQ answer with its follow-ups; an entry that offers a task leaves that offer open. */
   private async answerEntry(context: TurnContext, data: ConversationData, entry: FaqEntry): Promise<void> {
-    const related = entry.related.flatMap((id) => this.deps.lookup(id) ?? []);
+    const { reply, related } = entryAnswer(entry, this.deps.lookup, this.deps.messages);
     data.offered = related.map((item) => item.id);
     data.misunderstood = 0;
     data.taskOffer = entry.offer && this.tasks.has(entry.offer.task) ? entry.offer.task : undefined;
-    await this.send(context, answerReply(entry, related, this.deps.messages));
+    await this.send(context, reply);
   }
 
   /**
@@ -252,8 +251,7 @@ export class CandidateBot extends ActivityHandler {
     }
     const decision = text ? this.deps.faq.decide(stripGreeting(text)) : undefined;
     if (decision?.kind === 'answer') {
-      const related = decision.entry.related.flatMap((id) => this.deps.lookup(id) ?? []);
-      await this.send(context, answerReply(decision.entry, related, messages));
+      await this.send(context, entryAnswer(decision.entry, this.deps.lookup, messages).reply);
     } else if (decision?.kind === 'out-of-scope') {
       await this.send(context, { text: decision.topic.reply });
     } else {

@@ -10,6 +10,16 @@ export const choiceValue = {
 
 const asChoice = (entry: FaqEntry): ReplyChoice => ({ title: entry.question, value: choiceValue.entry(entry) });
 
+/** The entry's answer with its follow-up entries offered as suggestions. */
+export function entryAnswer(
+  entry: FaqEntry,
+  lookup: (id: string) => FaqEntry | undefined,
+  messages: Messages,
+): { reply: Reply; related: FaqEntry[] } {
+  const related = entry.related.flatMap((id) => lookup(id) ?? []);
+  return { reply: answerReply(entry, related, messages), related };
+}
+
 /** The entry's answer, and its offer to work out the candidate's own case when it has one. */
 export function answerReply(entry: FaqEntry, related: FaqEntry[], messages: Messages): Reply {
   return {
@@ -35,8 +45,8 @@ export function faqOutcome(
   const person: ReplyChoice = { title: messages.talkToPerson, value: messages.talkToPerson };
   switch (decision.kind) {
     case 'answer': {
-      const related = decision.entry.related.flatMap((id) => lookup(id) ?? []);
-      return { reply: answerReply(decision.entry, related, messages), offered: related, understood: true };
+      const { reply, related } = entryAnswer(decision.entry, lookup, messages);
+      return { reply, offered: related, understood: true };
     }
     case 'clarify':
       return {
