@@ -1,0 +1,148 @@
+import type { ConversationReference } from 'botbuilder';
+import type { Reply } from '../channels/reply.js';
+
+/** Why the bot handed a conversation to staff. */
+export type HandoffReason = 'asked' | 'misunderstood' | 'staff-only';
+
+/** queued: waiting for an agent; active: an agent owns it; closed: back with the bot. */
+export type CaseStatus = 'queued' | 'active' | 'closed';
+
+export type Party = 'candidate' | 'bot' | 'agent' | 'system';
+
+/** One line of a case transcript, as staff see it: personal data already redacted. */
+export interface TranscriptLine {
+  id: string;
+  /** ISO time. */
+  at: string;
+  from: Party;
+  text: string;
+  /** Staff username, for agent and system lines about an agent. */
+  agent?: string;
+  /** Agent lines: did it reach the candidate? */
+  delivery?: 'sent' | 'failed';
+  /** Why delivery failed, in words for the agent (never the message text). */
+  failure?: string;
+}
+
+/** What staff see about a case before reading the transcript. Personal data masked. */
+export interface CaseSummary {
+  /** The candidate's question that led here, redacted. */
+  question?: string;
+  /** The guided task that was running or last ran. */
+  dialog?: string;
+  /** Dates and figures the rules worked out ("Retest from": "Thursday, April 3, 2025"). */
+  facts?: Array<{ label: string; value: string }>;
+  /** Signed in to their ASE account this conversation. */
+  verified: boolean;
+}
+
+export interface HandoffCase {
+  id: string;
+  /** `${channelId}/${conversation.id}`: the key the turn gate and state use. */
+  conversationKey: string;
+  channel: string;
+  /** Where proactive replies go. */
+  reference: Partial<ConversationReference>;
+  status: CaseStatus;
+  reason: HandoffReason;
+  /** A few words for the queue ("Rescheduling", "Retest dates", or the redacted question). */
+  topic: string;
+  summary: CaseSummary;
+  queuedAt: string;
+  claimedAt?: string;
+  closedAt?: string;
+  /** Staff username of the agent who owns the case (status active). */
+  owner?: string;
+  /** Outside support hours: when staff will reply by (ISO). */
+  replyBy?: string;
+  /** How the candidate asked to be contacted, when they left one (kept: staff need it). */
+  contact?: string;
+  /** How the case ended: the note left on hand-back. */
+  note?: string;
+  closedBy?: 'candidate' | 'agent' | 'handback';
+}
+
+/** Result of delivering a staff message to the candidate. */
+export type DeliveryResult = { delivered: true } | { delivered: false; reason: string };
+
+/** Sends a Reply to a conversation outside a turn, rendered for its channel. */
+export interface CandidateDelivery {
+  deliver(reference: Partial<ConversationReference>, reply: Reply): Promise<DeliveryResult>;
+}
+
+/** Something every instance hears: a case changed, or a transcript line was added. */
+export type LiveEvent =
+  | { type: 'case'; caseId: string; status: CaseStatus; owner?: string }
+  | { type: 'line'; caseId: string; owner?: string; line: TranscriptLine };
+
+/** Pub/sub across instances (Redis) or within one process (memory). */
+export interface LiveBus {
+  publish(event: LiveEvent): Promise<void>;
+  /** Returns a function that stops listening. */
+  subscribe(listener: (event: LiveEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+export type StaffRole = 'agent' | 'supervisor';
+
+export interface StaffUser {
+  username: string;
+  name: string;
+  role: StaffRole;
+}
+
+/** One audit record: who did what to which case, when. No message text, no personal data. */
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: string;
+  caseId?: string;
+  detail?: Record<string, string | number | boolean>;
+}
+
+/** A case as the staff API shows it: no conversation reference, plus where it stands in the queue. */
+export interface CaseView extends Omit<HandoffCase, 'reference' | 'conversationKey'> {
+  /** 1-based place in the queue, for queued cases. */
+  position?: number;
+  /** Seconds since the candidate was queued. */
+  waitingSeconds: number;
+}
+
+export type DeskErrorCode = 'not-found' | 'forbidden' | 'conflict' | 'invalid';
+
+/** A refused staff action; the staff API turns the code into 404 / 403 / 409 / 400. */
+export class DeskError extends Error {
+  constructor(
+    readonly code: DeskErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DeskError';
+  }
+}
+
+/**
+ * What the staff console does to cases. Every method checks what the viewer may do (agents act only
+ * on cases they own or are claiming; supervisors on any) and writes the audit log.
+ */
+export interface HandoffDesk {
+  cases(viewer: StaffUser, now: Date): Promise<{ queued: CaseView[]; mine: CaseView[]; others: CaseView[] }>;
+  /** The case with its transcript. Agents: their own cases only; supervisors: any (watching live). */
+  open(viewer: StaffUser, caseId: string, now: Date): Promise<{ case: CaseView; transcript: TranscriptLine[] }>;
+  claim(viewer: StaffUser, caseId: string, now: Date): Promise<CaseView>;
+  /** Delivers to the candidate; the line records whether it arrived. Never throws for a failed delivery. */
+  reply(viewer: StaffUser, caseId: string, text: string, now: Date): Promise<TranscriptLine>;
+  /** To another agent (username), or back to the queue (null). */
+  transfer(viewer: StaffUser, caseId: string, to: string | null, now: Date): Promise<CaseView>;
+  /** Ends the conversation with staff; the candidate is told, and the bot answers again. */
+  end(viewer: StaffUser, caseId: string, now: Date): Promise<CaseView>;
+  /** Hands the candidate back to the bot with a note for the record. */
+  handBack(viewer: StaffUser, caseId: string, note: string | undefined, now: Date): Promise<CaseView>;
+}
+
+/** Append-only record of staff actions, kept with the bot's data for the configured retention. */
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  list(limit: number): Promise<AuditEntry[]>;
+}
