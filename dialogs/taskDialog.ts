@@ -26,6 +26,8 @@ export interface TaskOptions {
 export interface TaskResult {
   task: string;
   outcome: string;
+  /** What the task answered, for the record staff see if the candidate is handed over. */
+  answer?: string;
 }
 
 interface StepState<Values> {
@@ -171,7 +173,7 @@ export class TaskDialog<Values extends object> extends ComponentDialog {
     const { values } = this.state(step);
     const { reply, outcome } = this.spec.answer(values as Values, turnFacts(step.context), this.deps);
     await this.send(step.context, reply);
-    return step.endDialog({ task: this.spec.id, outcome } satisfies TaskResult);
+    return step.endDialog({ task: this.spec.id, outcome, answer: reply.text } satisfies TaskResult);
   }
 
   private async validate(prompt: PromptValidatorContext<string>): Promise<boolean> {

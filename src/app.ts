@@ -24,6 +24,12 @@ import { createTaskDialogs } from '../dialogs/index.js';
 import { ConsistentConversationState } from './storage/consistentConversationState.js';
 import { MemoryTurnGate, type TurnGate } from './storage/turnGate.js';
 import { createTurnRunner } from './bot/turnRunner.js';
+import type { HandoffRelay } from './bot/handoffRelay.js';
+import { createHandoff, type Handoff } from './handoff/index.js';
+import { createCandidateDelivery } from './handoff/delivery.js';
+import type { StaffDirectory } from './handoff/staff/staffAccounts.js';
+import type { LiveEvent } from './handoff/types.js';
+import type { LiveChannel } from './storage/liveChannel.js';
 
 export interface AppParts {
   config: Config;
@@ -44,16 +50,20 @@ export interface AppParts {
   accounts?: AccountService;
   /** Verifies the website's signed session tokens, when configured. */
   webIdentity?: WebIdentityVerifier;
+  /** Who signs in to the staff console (HANDOFF_MODE=console); without it, no handoff to the console. */
+  staff?: StaffDirectory;
+  /** Handoff events for every instance (Redis pub/sub); in-process by default. */
+  live?: LiveChannel<LiveEvent>;
 }
 
 /**
  * Wires the parts into a bot and an HTTP server. The composition root (index.ts) decides which
  * concrete parts to pass; tests pass their own.
  */
-export function buildBot({ config, logger, storage, knowledge, clock, events, accounts, webIdentity }: AppParts) {
+export function buildBot({ config, logger, storage, knowledge, clock, events, accounts, webIdentity }: AppParts, handoff?: HandoffRelay) {
   const conversationState = new ConsistentConversationState(storage);
   // One renderer per channel; dialogs and the FAQ never look at the channel themselves.
-  const render = withSmsRendering(withTeamsRendering((reply: Reply) => renderDefault(reply)));
+  const render = renderFor;
   const dialogs = createTaskDialogs({
     policy: knowledge.policy,
     catalogue: knowledge.catalogue,
@@ -72,6 +82,7 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
     tasks: { dialogs, detect: detectTask },
     clock,
     defaultZone: config.DEFAULT_TIMEZONE,
+    handoff,
     account: accounts
       ? new AccountAssistant({
           accounts,
@@ -100,7 +111,27 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
 export function buildApp(parts: AppParts) {
   const { config, logger, storage, knowledge } = parts;
   const adapter = createAdapter(config, logger, en.turnError);
-  const { bot, conversationState } = buildBot(parts);
+  const twilio = config.TWILIO_ACCOUNT_SID ? twilioAdapter(config, logger) : undefined;
+  let web: WebChannel | undefined;
+  const handoff: Handoff | undefined = createHandoff({
+    config,
+    storage,
+    live: parts.live,
+    staff: parts.staff,
+    messages: en.handoff,
+    clock: parts.clock,
+    logger,
+    delivery: createCandidateDelivery({
+      botAdapter: adapter,
+      appId: config.MicrosoftAppId ?? '',
+      // The web channel is mounted below; by the time staff write, it exists.
+      directLine: { continueConversation: (reference, logic) => web!.adapter!.continueConversation(reference, logic) },
+      ...(twilio ? { twilio: { adapter: twilio, serviceUrl: config.TWILIO_API_BASE_URL } } : {}),
+      render: renderFor,
+      logger,
+    }),
+  });
+  const { bot, conversationState } = buildBot(parts, handoff?.relay);
   const sms = smsMiddleware(storage, {
     logger,
     keywordReplies: config.SMS_KEYWORD_REPLIES,
@@ -112,11 +143,10 @@ export function buildApp(parts: AppParts) {
     state: conversationState,
     turn: (context) => bot.run(context),
     withoutStore: (context) => bot.runWithoutStore(context),
+    observeReplies: (context, activities) => bot.noteReplies(context, activities),
     logger,
   });
-  const twilio = config.TWILIO_ACCOUNT_SID ? twilioAdapter(config, logger) : undefined;
   twilio?.use(...sms);
-  let web: WebChannel | undefined;
   const http: BotServer = createServer({
     adapter,
     onTurn,
@@ -126,6 +156,7 @@ export function buildApp(parts: AppParts) {
         web = mountWeb(server, { onTurn, storage, logger, settings: config, turnError: en.turnError });
       },
       ...(twilio ? [(server: Server) => mountTwilioSms(server, { adapter: twilio, onTurn, logger })] : []),
+      ...(handoff?.mount ? [handoff.mount] : []),
       ...(parts.mount ?? []),
     ],
     readiness: [
@@ -141,8 +172,11 @@ export function buildApp(parts: AppParts) {
       },
     ],
   });
-  return { adapter, bot, onTurn, http, twilio, web: web! };
+  return { adapter, bot, onTurn, http, twilio, web: web!, handoff };
 }
+
+/** One renderer per channel; dialogs, the FAQ and staff messages never look at the channel themselves. */
+const renderFor = withSmsRendering(withTeamsRendering((reply: Reply) => renderDefault(reply)));
 
 function twilioAdapter(config: Config, logger: Logger): TwilioSmsAdapter {
   return new TwilioSmsAdapter({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountConfigFields, accountConfigProblems } from './account/config.js';
 import { webConfigShape } from './channels/web/settings.js';
+import { handoffConfigFields, handoffConfigProblems } from './handoff/config.js';
 
 /**
  * The one reader of the environment. Parsed once at start; every problem is reported together so an
@@ -75,6 +76,7 @@ export const configSchema = z
     ACCOUNT_LOCKOUT_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(24 * 60).default(15)),
     ACCOUNT_MAX_FAILED_VERIFICATIONS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(20).default(5)),
     ...accountConfigFields,
+    ...handoffConfigFields,
     ...webConfigShape,
   })
 ;
@@ -115,6 +117,7 @@ function crossFieldProblems(env: RawEnv): Array<{ name: string; message: string 
     }
   }
   problems.push(...accountConfigProblems(env));
+  problems.push(...handoffConfigProblems(env));
   const redisModes = ['REDIS_URL', 'REDIS_CLUSTER_NODES', 'REDIS_SENTINELS'].filter((name) => present(env, name));
   if (redisModes.length > 1) {
     problems.push({ name: redisModes.join('+'), message: 'choose one way to reach Redis, not several' });

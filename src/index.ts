@@ -4,6 +4,11 @@ import { loadKnowledgeBase } from './knowledge/knowledgeBase.js';
 import { buildApp } from './app.js';
 import { openStateStore } from './storage/stateStore.js';
 import { createAccountService, createWebIdentityFromConfig } from './account/index.js';
+import { demoStaffAccounts, loadStaffAccounts, type StaffDirectory } from './handoff/staff/staffAccounts.js';
+import { parseLiveEvent } from './handoff/liveEvents.js';
+
+/** The demo staff password when STAFF_DEMO_PASSWORD is unset (development only; refused in production). */
+const DEMO_STAFF_PASSWORD = 'demo-staff-password';
 
 /** Composition root: the only place that reads config and builds concrete objects. */
 async function main(): Promise<void> {
@@ -26,6 +31,20 @@ async function main(): Promise<void> {
   const clock = () => new Date();
   const accounts = await createAccountService(config, { clock, logger, policy: knowledge.policy });
   const webIdentity = createWebIdentityFromConfig(config);
+  let staff: StaffDirectory | undefined;
+  if (config.HANDOFF_MODE === 'console') {
+    try {
+      if (config.STAFF_ACCOUNTS_FILE || config.STAFF_ACCOUNTS) {
+        staff = await loadStaffAccounts({ file: config.STAFF_ACCOUNTS_FILE, json: config.STAFF_ACCOUNTS });
+      } else if (config.NODE_ENV !== 'production') {
+        staff = await demoStaffAccounts(config.STAFF_DEMO_PASSWORD ?? DEMO_STAFF_PASSWORD);
+        logger.warn({ users: staff.users().map((user) => user.username) }, 'staff console: demo staff accounts (set STAFF_ACCOUNTS_FILE for real ones)');
+      }
+    } catch (error) {
+      logger.fatal({ reason: (error as Error).message }, 'staff accounts are invalid; not starting');
+      process.exit(78);
+    }
+  }
   const app = buildApp({
     config,
     logger,
@@ -36,12 +55,14 @@ async function main(): Promise<void> {
     clock,
     accounts,
     webIdentity,
+    staff,
+    live: store.liveChannel('handoff', parseLiveEvent),
   });
 
   await new Promise<void>((resolve) => app.http.server.listen(config.PORT, config.HOST, resolve));
   logger.info(
     { port: config.PORT, store: store.kind, auth: config.MicrosoftAppId ? 'bot-framework-jwt' : 'none (emulator mode)', entries: knowledge.index.entries.length },
-    `Candidate Assistant on http://localhost:${config.PORT} (Web Chat) and /api/messages (Bot Framework)`,
+    `Candidate Assistant on http://localhost:${config.PORT} (Web Chat), /staff (staff console) and /api/messages (Bot Framework)`,
   );
 
   let stopping = false;
@@ -50,7 +71,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal, inFlight: app.http.inFlight() }, 'shutting down');
     // Open Web Chat streams would keep the server from closing: end them, with the turns in flight.
-    await Promise.all([app.web.close(config.SHUTDOWN_GRACE_MS), app.http.shutdown(config.SHUTDOWN_GRACE_MS)]);
+    await Promise.all([app.web.close(config.SHUTDOWN_GRACE_MS), app.handoff?.close(), app.http.shutdown(config.SHUTDOWN_GRACE_MS)]);
     // Twilio's webhook is answered before its turn runs; let those turns finish too.
     const deadline = Date.now() + config.SHUTDOWN_GRACE_MS;
     while ((app.twilio?.inFlight() ?? 0) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));

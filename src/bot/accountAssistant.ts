@@ -103,6 +103,11 @@ export class AccountAssistant {
     await this.deps.links.current(conversation, now);
   }
 
+  /** Signed in to an ASE account in this conversation (for the staff summary; never who). */
+  async isVerified(conversation: string, now: Date): Promise<boolean> {
+    return Boolean(await this.deps.links.current(conversation, now));
+  }
+
   async signIn(data: AccountTurnData, conversation: string, now: Date): Promise<Reply> {
     const m = this.deps.messages.linking;
     const link = await this.deps.links.current(conversation, now);

@@ -11,8 +11,11 @@ import { detectCommand, stripGreeting, type Command } from '../understanding/com
 import { entryAnswer, faqOutcome, pickOffered } from './faqReplies.js';
 import type { TurnEvent, TurnEventSink } from './turnEvents.js';
 import type { AccountAssistant, AccountTurnData } from './accountAssistant.js';
+import { conversationKeyOf, noteLine, spokenText, type HandoffRelay, type HandoffTurnData } from './handoffRelay.js';
+import type { HandoffReason } from '../handoff/types.js';
+import { readCredentials } from '../understanding/credentials.js';
 
-export interface ConversationData extends AccountTurnData {
+export interface ConversationData extends AccountTurnData, HandoffTurnData {
   welcomed?: boolean;
   /** FAQ entries offered last turn (ids), for "1"/"2" or a tapped title. */
   offered?: string[];
@@ -37,7 +40,22 @@ export interface CandidateBotDeps {
   defaultZone: string;
   /** The candidate's own account: signing in and personal answers. Absent: FAQ and tasks only. */
   account?: AccountAssistant;
+  /** Handing over to people: the staff console or an external desk. Absent: the bot gives the phone number. */
+  handoff?: HandoffRelay;
 }
+
+const SIGN_IN_DETAILS = '[sign-in details]';
+
+/** Account outcomes of a message that carried sign-in details. */
+const SIGN_IN_OUTCOMES = new Set(['signed-in', 'verification-failed', 'locked-out', 'credentials-incomplete']);
+
+function maskLastCandidateLine(data: ConversationData): void {
+  const last = data.recent?.at(-1);
+  if (last?.from === 'candidate') last.text = SIGN_IN_DETAILS;
+}
+
+/** Task outcomes only staff can settle: the candidate is handed over when they happen. */
+const STAFF_ONLY_OUTCOMES = new Set(['gave-up', 'no-master-defined']);
 
 const isSharedConversation = (context: TurnContext): boolean =>
   context.activity.channelId === 'msteams' && teamsScope(context.activity) !== 'personal';
@@ -82,6 +100,13 @@ export class CandidateBot extends ActivityHandler {
 
     // Web Chat on Azure Direct Line sends no conversationUpdate for the user; the page says it joined.
     this.onEvent(async (context, next) => {
+      if (deps.handoff?.onEvent) {
+        const data = await this.data.get(context, {});
+        if (await deps.handoff.onEvent(context, data, deps.clock(), (reply) => this.send(context, reply))) {
+          this.record(context, { route: 'handoff', handoff: { outcome: 'status' } });
+          return next();
+        }
+      }
       if (context.activity.name === 'webchat/join') {
         const data = await this.data.get(context, {});
         if (!data.welcomed) {
@@ -118,6 +143,21 @@ export class CandidateBot extends ActivityHandler {
     this.setTurnFacts(context);
 
     const command = detectCommand(text);
+    const now = turnFacts(context).now;
+    // What goes on the record (a handoff transcript): never sign-in details, whoever reads it.
+    const recorded = readCredentials(text, turnFacts(context)).ok ? SIGN_IN_DETAILS : text;
+    if (data.handoff && this.deps.handoff) {
+      // With staff: the bot keeps quiet; "cancel" / "back to the bot" (or start over) comes back.
+      const leaving = command === 'cancel' || command === 'startOver';
+      if (await this.deps.handoff.during(context, data, recorded, leaving, now, (reply) => this.send(context, reply))) {
+        if (leaving) await (await this.dialogs.createContext(context)).cancelAllDialogs();
+        this.record(context, { route: 'handoff', handoff: { outcome: leaving ? 'left' : 'relayed' } });
+        return;
+      }
+      this.record(context, { route: 'handoff', handoff: { outcome: 'resumed' } });
+    }
+    // Kept only where there is someone to hand over to.
+    if (this.deps.handoff) noteLine(data, 'candidate', recorded, now);
     const dc = await this.dialogs.createContext(context);
     if (dc.activeDialog) {
       await this.continueTask(dc, command, data);
@@ -146,7 +186,10 @@ export class CandidateBot extends ActivityHandler {
       // "I failed A5 on March 3, can I retake it?" carries its own facts: the task answers it, no sign-in needed.
       const task = match ? this.tasks.get(match.task) : undefined;
       const selfContained = Boolean(task?.answersAQuestionIn(question, facts));
+      const awaitingDetails = Boolean(data.awaitingCredentials);
       const outcome = await account.handle(context, data, question, facts, conversation, { personal: !selfContained });
+      // Sign-in details are read and dropped within the turn: never kept for a transcript either.
+      if (outcome.handled && (awaitingDetails || SIGN_IN_OUTCOMES.has(outcome.outcome))) maskLastCandidateLine(data);
       if (outcome.handled) {
         data.offered = undefined;
         data.taskOffer = undefined;
@@ -159,6 +202,10 @@ export class CandidateBot extends ActivityHandler {
         this.record(context, { route: 'account', account: { outcome: outcome.outcome } });
         return;
       }
+    }
+    if (command === 'person' && this.deps.handoff) {
+      await this.startHandoff(context, data, 'asked');
+      return;
     }
     if (command) {
       await this.send(context, this.commandReply(command));
@@ -217,6 +264,11 @@ export class CandidateBot extends ActivityHandler {
       data.misunderstood = outcome.understood ? 0 : (data.misunderstood ?? 0) + 1;
       // A task-shaped question the FAQ could not place: a follow-up with facts still starts the task.
       data.taskOffer = match && this.tasks.has(match.task) ? match.task : undefined;
+      if (this.deps.handoff && (data.misunderstood ?? 0) >= 2) {
+        await this.send(context, { text: messages.handoff.misunderstoodLead });
+        await this.startHandoff(context, data, 'misunderstood');
+        return;
+      }
       await this.send(context, outcome.reply);
     }
     const best = decision.kind === 'answer' ? decision.hit : decision.hits[0];
@@ -280,6 +332,10 @@ export class CandidateBot extends ActivityHandler {
       await dc.cancelAllDialogs();
       data.offered = undefined;
       data.misunderstood = 0;
+      if (command === 'person' && this.deps.handoff) {
+        await this.startHandoff(context, data, 'asked', task);
+        return;
+      }
       await this.send(context, this.commandReply(command));
       this.record(context, { route: 'command', command, dialog: { id: task, outcome: 'interrupted' } });
       return;
@@ -292,7 +348,7 @@ export class CandidateBot extends ActivityHandler {
       return;
     }
     const result = await dc.continueDialog();
-    this.recordTask(context, task, result.status === DialogTurnStatus.complete ? (result.result as TaskResult | undefined) : undefined);
+    await this.taskEnded(context, data, task, result.status === DialogTurnStatus.complete ? (result.result as TaskResult | undefined) : undefined);
   }
 
   private async beginTask(dc: DialogContext, data: ConversationData, task: string, options: TaskOptions): Promise<void> {
@@ -300,11 +356,45 @@ export class CandidateBot extends ActivityHandler {
     data.misunderstood = 0;
     data.taskOffer = undefined;
     const result = await dc.beginDialog(task, options);
-    this.recordTask(dc.context, task, result.status === DialogTurnStatus.complete ? (result.result as TaskResult | undefined) : undefined);
+    await this.taskEnded(dc.context, data, task, result.status === DialogTurnStatus.complete ? (result.result as TaskResult | undefined) : undefined);
   }
 
-  private recordTask(context: TurnContext, task: string, result: TaskResult | undefined): void {
+  /** Records the task's turn; a finished task is remembered for staff, and one only staff can settle is handed over. */
+  private async taskEnded(context: TurnContext, data: ConversationData, task: string, result: TaskResult | undefined): Promise<void> {
     this.record(context, { route: 'dialog', dialog: { id: task, outcome: result?.outcome ?? 'in-progress' } });
+    if (!result) return;
+    data.lastTask = { id: task, outcome: result.outcome, ...(result.answer ? { answer: result.answer } : {}) };
+    if (this.deps.handoff && STAFF_ONLY_OUTCOMES.has(result.outcome)) {
+      await this.send(context, { text: this.deps.messages.handoff.staffOnlyLead });
+      await this.startHandoff(context, data, 'staff-only', task);
+    }
+  }
+
+  /** Hands the conversation to people; the relay tells the candidate what happens next. */
+  private async startHandoff(context: TurnContext, data: ConversationData, reason: HandoffReason, dialog?: string): Promise<void> {
+    const { now } = turnFacts(context);
+    const conversation = conversationKeyOf(context);
+    // The question that led here: for "talk to a person", the one asked before it.
+    const question = [...(data.recent ?? [])].reverse().find((line) => line.from === 'candidate' && detectCommand(line.text) !== 'person')?.text;
+    const account = isSharedConversation(context) ? undefined : this.deps.account;
+    await this.deps.handoff!.start(
+      context,
+      data,
+      { reason, now, verified: (await account?.isVerified(conversation, now)) ?? false, ...(question ? { question } : {}), ...(dialog ? { dialog } : {}) },
+      (reply) => this.send(context, reply),
+    );
+    data.offered = undefined;
+    data.taskOffer = undefined;
+    data.misunderstood = 0;
+    this.record(context, { route: 'handoff', handoff: { outcome: 'started', reason } });
+  }
+
+  /** The bot's replies, as the candidate saw them, for the transcript staff get on a handoff. */
+  async noteReplies(context: TurnContext, activities: Partial<Activity>[]): Promise<void> {
+    if (!this.deps.handoff) return;
+    const data = await this.data.get(context, {});
+    const now = context.turnState.get(turnFactsKey) ? turnFacts(context).now : this.deps.clock();
+    for (const activity of activities) if (activity.type === ActivityTypes.Message) noteLine(data, 'bot', spokenText(activity), now);
   }
 
   private commandReply(command: Command): Reply {

@@ -5,12 +5,14 @@ export interface TurnEvent {
   channel: string;
   conversationId: string;
   activityId?: string;
-  route: 'welcome' | 'command' | 'faq' | 'choice' | 'dialog' | 'account' | 'non-text';
+  route: 'welcome' | 'command' | 'faq' | 'choice' | 'dialog' | 'account' | 'handoff' | 'non-text';
   command?: string;
   faq?: { decision: string; entryId?: string; score?: number; coverage?: number };
   dialog?: { id: string; outcome?: string };
   /** What happened with the candidate's account (signed in, answered, cancelled...); never who. */
   account?: { outcome: string };
+  /** Handed to staff (and why), or a message relayed while with them. */
+  handoff?: { outcome: 'started' | 'relayed' | 'left' | 'resumed' | 'status'; reason?: string };
 }
 
 export type TurnEventSink = (event: TurnEvent) => void;

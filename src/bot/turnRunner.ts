@@ -14,6 +14,11 @@ export interface TurnRunnerDeps {
   withoutStore: (context: TurnContext) => Promise<void>;
   logger: Logger;
   maxAttempts?: number;
+  /**
+   * Sees the turn's replies as they are sent, while its state can still change (they are held until
+   * it is saved), e.g. to keep the conversation's recent lines for a handoff transcript.
+   */
+  observeReplies?: (context: TurnContext, activities: Partial<Activity>[]) => Promise<void>;
 }
 
 /**
@@ -31,6 +36,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
     context.onSendActivities(async (ctx, activities, next) => {
       if (!holding) return next();
       held.push(activities);
+      await deps.observeReplies?.(ctx, activities);
       // Prompts look at `responded` to decide whether to re-prompt; held replies count as sent.
       ctx.responded = true;
       return activities.map((): ResourceResponse => ({ id: '' }));

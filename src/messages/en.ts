@@ -1,5 +1,6 @@
 import { enTasks } from './enTasks.js';
 import { enLinking } from './enLinking.js';
+import { enHandoff } from './enHandoff.js';
 
 /**
  * Every sentence the bot says, keyed by purpose. English first; a Spanish catalogue implements the
@@ -34,6 +35,7 @@ export const en = {
   sourceTitle: 'ASE Frequently Asked Questions',
   task: enTasks,
   linking: enLinking,
+  handoff: enHandoff,
 };
 
 export type Messages = typeof en;

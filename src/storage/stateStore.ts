@@ -5,12 +5,18 @@ import { createRedisClient, pingRedis, waitForRedisReady } from './redisConnecti
 import { RedisStorage, ttlByStateKind, type RedisClient } from './redisStorage.js';
 import { RedisTurnGate } from './redisTurnGate.js';
 import { MemoryTurnGate, type TurnGate } from './turnGate.js';
+import { memoryChannel, redisChannel, type LiveChannel } from './liveChannel.js';
 
 export interface StateStore {
   kind: 'memory' | 'redis';
   storage: Storage;
   gate: TurnGate;
   ready: () => Promise<boolean>;
+  /**
+   * A broadcast channel heard by every instance on this store (Redis pub/sub), or by this process
+   * (memory). `parse` checks each message from the wire.
+   */
+  liveChannel: <T>(name: string, parse: (raw: unknown) => T | undefined) => LiveChannel<T>;
   close: () => Promise<void>;
 }
 
@@ -32,30 +38,57 @@ export type RedisSettings = Pick<
   | 'STATE_MAX_ITEM_BYTES'
   | 'TURN_LOCK_TTL_MS'
   | 'TURN_LOCK_WAIT_MS'
+  | 'HANDOFF_RETENTION_DAYS'
 >;
 
+/** Handoff cases, transcripts and staff records are kept for the handoff retention, not a conversation's. */
+const retainedForHandoff = (key: string) => key.startsWith('handoff/') || key.startsWith('staff/');
+
 export function memoryStore(): StateStore {
-  return { kind: 'memory', storage: new MemoryStorage(), gate: new MemoryTurnGate(), ready: async () => true, close: async () => undefined };
+  const channels: Array<LiveChannel<unknown>> = [];
+  return {
+    kind: 'memory',
+    storage: new MemoryStorage(),
+    gate: new MemoryTurnGate(),
+    ready: async () => true,
+    liveChannel: <T>() => {
+      const channel = memoryChannel<T>();
+      channels.push(channel as LiveChannel<unknown>);
+      return channel;
+    },
+    close: async () => {
+      await Promise.all(channels.map((channel) => channel.close()));
+    },
+  };
 }
 
 /** State, turn locks and redelivery markers on one Redis client. */
-export function redisStore(client: RedisClient, settings: RedisSettings): StateStore {
+export function redisStore(client: RedisClient, settings: RedisSettings, onError?: (error: Error) => void): StateStore {
   const prefix = settings.REDIS_KEY_PREFIX;
+  const byKind = ttlByStateKind({
+    conversationSeconds: settings.CONVERSATION_STATE_TTL_SECONDS,
+    userSeconds: settings.USER_STATE_TTL_SECONDS,
+    // Sign-in links, failure counters and the like: nothing the bot keeps should live for ever.
+    otherSeconds: settings.CONVERSATION_STATE_TTL_SECONDS,
+  });
+  const retentionSeconds = settings.HANDOFF_RETENTION_DAYS * 86_400;
+  const channels: Array<LiveChannel<unknown>> = [];
   return {
     kind: 'redis',
     storage: new RedisStorage(client, {
       prefix: `${prefix}state:`,
       maxItemBytes: settings.STATE_MAX_ITEM_BYTES,
-      ttlSeconds: ttlByStateKind({
-        conversationSeconds: settings.CONVERSATION_STATE_TTL_SECONDS,
-        userSeconds: settings.USER_STATE_TTL_SECONDS,
-        // Sign-in links, failure counters and the like: nothing the bot keeps should live for ever.
-        otherSeconds: settings.CONVERSATION_STATE_TTL_SECONDS,
-      }),
+      ttlSeconds: (key) => (retainedForHandoff(key) ? retentionSeconds : byKind(key)),
     }),
     gate: new RedisTurnGate(client, { prefix: `${prefix}turn:`, lockTtlMs: settings.TURN_LOCK_TTL_MS, waitMs: settings.TURN_LOCK_WAIT_MS }),
     ready: () => pingRedis(client),
+    liveChannel: <T>(name: string, parse: (raw: unknown) => T | undefined) => {
+      const channel = redisChannel<T>(client, { name: `${prefix}live:${name}`, parse, onError });
+      channels.push(channel as LiveChannel<unknown>);
+      return channel;
+    },
     close: async () => {
+      await Promise.all(channels.map((channel) => channel.close()));
       await client.quit().catch(() => client.disconnect());
     },
   };
@@ -90,5 +123,5 @@ export async function openStateStore(settings: RedisSettings, logger: Logger): P
   } catch (error) {
     logger.error({ reason: (error as Error).message }, 'redis not reachable at start; answering without state until it is');
   }
-  return redisStore(client, settings);
+  return redisStore(client, settings, (error) => logger.warn({ reason: error.message }, 'redis pub/sub problem'));
 }

@@ -235,9 +235,10 @@ describe('the details are never echoed, stored or recorded', () => {
       expect(stored, `the store holds ${secret}`).not.toMatch(secret);
       expect(events, `a turn event holds ${secret}`).not.toMatch(secret);
     }
-    // The conversation state itself holds flags and ids only.
+    // The conversation state holds flags and ids, and the recent lines a handoff transcript starts
+    // from (redacted, sign-in details replaced: the scan of the store above covers them).
     const state = JSON.parse(bot.memory['test/conversations/privacy/']!) as { candidateAssistant: Record<string, unknown> };
-    const known = ['welcomed', 'offered', 'misunderstood', 'taskOffer', 'awaitingCredentials', 'pendingQuestion', 'cancelChoices', 'pendingCancel'];
+    const known = ['welcomed', 'offered', 'misunderstood', 'taskOffer', 'awaitingCredentials', 'pendingQuestion', 'cancelChoices', 'pendingCancel', 'recent', 'lastTask'];
     for (const key of Object.keys(state.candidateAssistant)) expect(known, `conversation state field ${key}`).toContain(key);
   });
 });

@@ -1,0 +1,53 @@
+import type { TurnContext } from 'botbuilder';
+import type { Reply } from '../channels/reply.js';
+import { handoffInitiation, readHandoffStatus } from '../handoff/external.js';
+import { redactText } from '../logging/redact.js';
+import type { HandoffMessages } from '../messages/enHandoff.js';
+import { caseSummary, type HandoffContext, type HandoffRelay, type HandoffTurnData } from './handoffRelay.js';
+
+/**
+ * HANDOFF_MODE=external: the Bot Framework handoff protocol. The bot sends `handoff.initiate` with the
+ * transcript and steps aside; the contact centre (Dynamics 365 Omnichannel and the like) routes the
+ * candidate to an agent and reports back with `handoff.status`.
+ */
+export class ExternalHandoffRelay implements HandoffRelay {
+  constructor(private readonly messages: HandoffMessages) {}
+
+  async start(context: TurnContext, data: HandoffTurnData, about: HandoffContext, send: (reply: Reply) => Promise<void>): Promise<void> {
+    await send({ text: this.messages.externalRequested });
+    await context.sendActivity(
+      handoffInitiation(context, {
+        reason: about.reason,
+        topic: about.question ? redactText(about.question).slice(0, 80) : this.messages.topic[about.reason],
+        summary: caseSummary(data, about),
+        transcript: data.recent ?? [],
+        now: about.now,
+      }),
+    );
+    data.handoff = { mode: 'external', since: about.now.toISOString() };
+  }
+
+  /** Until the desk says it is done, messages that still reach the bot are the desk's, not ours. */
+  async during(_context: TurnContext, data: HandoffTurnData, _text: string, leaving: boolean, _now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean> {
+    if (data.handoff?.mode !== 'external') return false;
+    if (leaving) {
+      data.handoff = undefined;
+      await send({ text: this.messages.left });
+    }
+    return true;
+  }
+
+  async onEvent(context: TurnContext, data: HandoffTurnData, _now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean> {
+    const status = readHandoffStatus(context.activity);
+    if (!status) return false;
+    if (data.handoff?.mode !== 'external') return true;
+    if (status.state === 'failed') {
+      data.handoff = undefined;
+      await send({ text: this.messages.externalFailed });
+    } else if (status.state === 'completed') {
+      data.handoff = undefined;
+      await send({ text: this.messages.externalCompleted });
+    }
+    return true;
+  }
+}

@@ -1,0 +1,119 @@
+import { TurnContext, type Activity } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import type { Reply } from '../channels/reply.js';
+import type { HandoffService } from '../handoff/handoffService.js';
+import type { CaseSummary, HandoffReason, TranscriptLine } from '../handoff/types.js';
+import { redactText } from '../logging/redact.js';
+
+/** What the bot keeps in conversation state about a handoff and the conversation before it. */
+export interface HandoffTurnData {
+  /** The last few lines of the conversation, redacted: the start of the transcript staff see. */
+  recent?: TranscriptLine[];
+  /** Set while the candidate is queued or with staff (or an external desk). */
+  handoff?: { mode: 'staff' | 'external'; caseId?: string; since: string };
+  /** The last guided task that finished, for the staff summary. */
+  lastTask?: { id: string; outcome: string; answer?: string };
+}
+
+/** What the bot learned this conversation, for the case summary. */
+export interface HandoffContext {
+  reason: HandoffReason;
+  /** The question that led here (the one before "talk to a person"). */
+  question?: string;
+  /** A guided task running at the moment of handoff. */
+  dialog?: string;
+  verified: boolean;
+  now: Date;
+}
+
+/**
+ * The bot's side of a handoff, one implementation per mode: the built-in staff console, or an
+ * external contact centre reached with the Bot Framework handoff events.
+ */
+export interface HandoffRelay {
+  /** Hands the conversation over and tells the candidate what happens next. */
+  start(context: TurnContext, data: HandoffTurnData, about: HandoffContext, send: (reply: Reply) => Promise<void>): Promise<void>;
+  /**
+   * A message arrived while the conversation is handed over. Returns true when the handoff took it
+   * (the bot stays quiet); false when the handoff is over and the bot should answer.
+   */
+  during(context: TurnContext, data: HandoffTurnData, text: string, leaving: boolean, now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean>;
+  /** An event activity (handoff.status from an external desk); true when it was about the handoff. */
+  onEvent?(context: TurnContext, data: HandoffTurnData, now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean>;
+}
+
+const RECENT_LINES = 20;
+const MAX_LINE_CHARS = 500;
+
+/** Keeps the last lines of the conversation (redacted) in the turn's state. */
+export function noteLine(data: HandoffTurnData, from: TranscriptLine['from'], text: string, now: Date): void {
+  if (!text.trim()) return;
+  const line: TranscriptLine = { id: randomUUID(), at: now.toISOString(), from, text: redactText(text).slice(0, MAX_LINE_CHARS) };
+  data.recent = [...(data.recent ?? []), line].slice(-RECENT_LINES);
+}
+
+/** The text a candidate sees in what the bot sent (cards included, as their plain words). */
+export function spokenText(activity: Partial<Activity>): string {
+  const parts = [activity.text ?? ''];
+  for (const attachment of activity.attachments ?? []) {
+    const body = (attachment.content as { body?: Array<{ text?: string }> } | undefined)?.body;
+    if (Array.isArray(body)) parts.push(...body.map((element) => element?.text ?? '').filter(Boolean));
+  }
+  return parts.filter(Boolean).join('\n');
+}
+
+export function caseSummary(data: HandoffTurnData, about: HandoffContext): CaseSummary {
+  const task = about.dialog ?? data.lastTask?.id;
+  const answer = data.lastTask && (!about.dialog || about.dialog === data.lastTask.id) ? data.lastTask.answer : undefined;
+  return {
+    ...(about.question ? { question: redactText(about.question).slice(0, MAX_LINE_CHARS) } : {}),
+    ...(task ? { dialog: task } : {}),
+    ...(answer ? { facts: [{ label: "The bot's answer", value: redactText(answer).slice(0, MAX_LINE_CHARS) }] } : {}),
+    verified: about.verified,
+  };
+}
+
+/** The built-in staff console: a case in the shared queue. */
+export class StaffHandoffRelay implements HandoffRelay {
+  constructor(private readonly service: HandoffService) {}
+
+  async start(context: TurnContext, data: HandoffTurnData, about: HandoffContext, send: (reply: Reply) => Promise<void>): Promise<void> {
+    const reference = TurnContext.getConversationReference(context.activity);
+    const { case: opened, reply } = await this.service.request(
+      {
+        reference,
+        conversationKey: conversationKeyOf(context),
+        channel: context.activity.channelId,
+        reason: about.reason,
+        ...(about.question ? { topic: redactText(about.question).slice(0, 80) } : {}),
+        summary: caseSummary(data, about),
+        history: data.recent ?? [],
+      },
+      about.now,
+    );
+    data.handoff = { mode: 'staff', caseId: opened.id, since: about.now.toISOString() };
+    await send(reply);
+    await this.service.botSaid(opened, reply.text, about.now);
+  }
+
+  async during(context: TurnContext, data: HandoffTurnData, text: string, leaving: boolean, now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean> {
+    const open = await this.service.openCaseFor(conversationKeyOf(context));
+    if (!open) {
+      // Staff ended it or handed it back (the candidate was told then): the bot answers again.
+      data.handoff = undefined;
+      return false;
+    }
+    data.handoff = { mode: 'staff', caseId: open.id, since: data.handoff?.since ?? now.toISOString() };
+    if (leaving) {
+      await this.service.candidateSaid(open, text, now);
+      const reply = await this.service.candidateLeft(open, now).catch(() => ({ text: '' }));
+      data.handoff = undefined;
+      if (reply.text) await send(reply);
+      return true;
+    }
+    await this.service.candidateSaid(open, text, now);
+    return true;
+  }
+}
+
+export const conversationKeyOf = (context: TurnContext) => `${context.activity.channelId}/${context.activity.conversation?.id ?? ''}`;

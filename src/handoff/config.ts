@@ -1,0 +1,81 @@
+// The handoff and staff-console settings, as zod fields spread into src/config.ts's configSchema
+// (still the only reader of process.env), and the cross-field rules for its problem list.
+
+import { z } from 'zod';
+import { parseSupportHours } from './supportHours.js';
+
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
+const flag = (fallback: 'true' | 'false') =>
+  z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default(fallback)).transform((value) => value === 'true');
+
+export const handoffConfigFields = {
+  /** console: the built-in staff console; external: Bot Framework handoff events to a contact centre; off: a phone number. */
+  HANDOFF_MODE: z.preprocess(emptyToUndefined, z.enum(['console', 'external', 'off']).default('console')),
+  /** "Mon-Fri 08:00-20:00; Sat 09:00-13:00"; unset or "24/7": always staffed. */
+  SUPPORT_HOURS: optionalString,
+  /** Zone of SUPPORT_HOURS and SUPPORT_HOLIDAYS; default DEFAULT_TIMEZONE. */
+  SUPPORT_TIMEZONE: optionalString,
+  /** Closed all day: "2026-12-25,2027-01-01". */
+  SUPPORT_HOLIDAYS: optionalString,
+  /** Minutes per case ahead in the queue, until there are claimed cases to measure. */
+  HANDOFF_MINUTES_PER_CASE: wholeNumber(1, 240, 5),
+  /** Closed cases, transcripts and the audit log are deleted after this many days. */
+  HANDOFF_RETENTION_DAYS: wholeNumber(1, 3650, 30),
+  /** YAML or JSON list of { username, name, role, passwordHash } (hash with `npm run staff:hash`). */
+  STAFF_ACCOUNTS_FILE: optionalString,
+  /** The same list as a JSON string, for platforms that only take variables. */
+  STAFF_ACCOUNTS: optionalString,
+  /** Development only: demo staff agent1, agent2 and supervisor sign in with this password. */
+  STAFF_DEMO_PASSWORD: optionalString,
+  STAFF_SESSION_IDLE_MINUTES: wholeNumber(5, 24 * 60, 8 * 60),
+  STAFF_SESSION_MAX_HOURS: wholeNumber(1, 7 * 24, 12),
+  /** Secure cookies need HTTPS (browsers accept them on http://localhost too). */
+  STAFF_COOKIE_SECURE: flag('true'),
+  /** Behind a proxy that sets X-Forwarded-For (deploy/nginx.conf does): rate-limit sign-ins by the client's address. */
+  STAFF_TRUST_PROXY: flag('false'),
+};
+
+export type HandoffConfig = z.output<z.ZodObject<typeof handoffConfigFields>>;
+
+type RawEnv = Record<string, string | undefined>;
+const present = (env: RawEnv, name: string) => (env[name] ?? '').trim() !== '';
+
+const isZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export function handoffConfigProblems(env: RawEnv): Array<{ name: string; message: string }> {
+  const problems: Array<{ name: string; message: string }> = [];
+  const production = (env.NODE_ENV ?? '').trim() === 'production';
+  if (present(env, 'STAFF_ACCOUNTS_FILE') && present(env, 'STAFF_ACCOUNTS')) {
+    problems.push({ name: 'STAFF_ACCOUNTS_FILE+STAFF_ACCOUNTS', message: 'choose one source of staff accounts' });
+  }
+  if (production && present(env, 'STAFF_DEMO_PASSWORD')) {
+    problems.push({ name: 'STAFF_DEMO_PASSWORD', message: 'must not be set when NODE_ENV=production (demo staff accounts)' });
+  }
+  if (production && (env.STAFF_COOKIE_SECURE ?? '').trim() === 'false') {
+    problems.push({ name: 'STAFF_COOKIE_SECURE', message: 'must stay true when NODE_ENV=production' });
+  }
+  const zone = env.SUPPORT_TIMEZONE?.trim() || env.DEFAULT_TIMEZONE?.trim() || 'America/New_York';
+  const zoneKnown = present(env, 'SUPPORT_TIMEZONE') || isZone(zone);
+  // A bad DEFAULT_TIMEZONE is reported on its own; support hours are checked once there is a zone.
+  if (!zoneKnown) return problems;
+  try {
+    parseSupportHours({
+      hours: env.SUPPORT_HOURS?.trim() || undefined,
+      zone,
+      holidays: env.SUPPORT_HOLIDAYS?.trim() || undefined,
+    });
+  } catch (error) {
+    problems.push({ name: 'SUPPORT_HOURS', message: (error as Error).message });
+  }
+  return problems;
+}

@@ -1,0 +1,99 @@
+import { ActivityTypes, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { Reply } from '../channels/reply.js';
+import { sendToTeams, type TeamsSendFailure } from '../channels/teams/proactive.js';
+import { DIRECTLINE_SERVICE_URL } from '../channels/web/directLineRoutes.js';
+import type { Logger } from '../logging/logger.js';
+import { loggableConversationId } from '../logging/redact.js';
+import type { CandidateDelivery, DeliveryResult } from './types.js';
+
+/** An adapter that can run a turn on a stored conversation (built-in Direct Line, Twilio). */
+export interface ProactiveAdapter {
+  continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+}
+
+export interface DeliveryDeps {
+  /** The Bot Framework adapter: Azure channels (Teams, Web Chat on Azure Direct Line, Azure SMS). */
+  botAdapter: CloudAdapter;
+  appId: string;
+  /** The built-in Direct Line, when the web channel runs it. */
+  directLine?: ProactiveAdapter;
+  /** Twilio, when SMS comes straight from Twilio; `serviceUrl` tells its conversations apart. */
+  twilio?: { adapter: ProactiveAdapter; serviceUrl: string };
+  render: (reply: Reply, context: TurnContext) => Partial<Activity>;
+  logger: Logger;
+  /** Teams retry tuning, for tests. */
+  teams?: { retries?: number; sleep?: (ms: number) => Promise<void> };
+}
+
+const teamsReasons: Record<TeamsSendFailure, string> = {
+  'bot-removed': 'Teams refused it: the bot was removed from this chat or blocked by the candidate',
+  'conversation-gone': 'Teams says this conversation no longer exists',
+  'rate-limited': 'Teams is limiting how fast we send; try again in a minute',
+  'teams-unavailable': 'Teams could not be reached; try again in a minute',
+  rejected: 'Teams rejected the message',
+};
+
+/**
+ * Delivers a staff message into the candidate's own conversation, through the adapter that owns it,
+ * rendered for its channel. A failure comes back as a reason for the agent, never as silence.
+ */
+export function createCandidateDelivery(deps: DeliveryDeps): CandidateDelivery {
+  const log = deps.logger.child({ component: 'handoff-delivery' });
+
+  const sendThrough = async (adapter: ProactiveAdapter, reference: Partial<ConversationReference>, reply: Reply, channel: string): Promise<DeliveryResult> => {
+    let sentId: string | undefined;
+    await adapter.continueConversation(reference, async (context) => {
+      const response = await context.sendActivity(message(deps.render(reply, context)));
+      sentId = response?.id;
+    });
+    // The SMS opt-out step answers for a message it dropped with an empty id: the candidate texted STOP.
+    if (channel === 'sms' && !sentId) return { delivered: false, reason: 'the candidate has opted out of text messages (STOP)' };
+    return { delivered: true };
+  };
+
+  return {
+    async deliver(reference, reply) {
+      const channel = reference.channelId ?? '';
+      try {
+        if (reference.serviceUrl === DIRECTLINE_SERVICE_URL) {
+          if (!deps.directLine) return { delivered: false, reason: 'the web chat this candidate used is not running on this service' };
+          return await sendThrough(deps.directLine, reference, reply, channel);
+        }
+        if (deps.twilio && reference.serviceUrl === deps.twilio.serviceUrl) return await sendThrough(deps.twilio.adapter, reference, reply, 'sms');
+        if (channel === 'msteams') {
+          const activity = message(deps.render(reply, renderingContext(deps.botAdapter, reference)));
+          const result = await sendToTeams(deps.botAdapter, reference, activity, { appId: deps.appId, logger: deps.logger, ...deps.teams });
+          return result.delivered ? { delivered: true } : { delivered: false, reason: `${teamsReasons[result.reason]}${result.status ? ` (${result.status})` : ''}` };
+        }
+        let sent = false;
+        await deps.botAdapter.continueConversationAsync(deps.appId, reference, async (context) => {
+          await context.sendActivity(message(deps.render(reply, context)));
+          sent = true;
+        });
+        return sent ? { delivered: true } : { delivered: false, reason: 'the channel did not accept the message' };
+      } catch (error) {
+        const detail = describe(error);
+        log.warn({ channel, conversationId: loggableConversationId(reference.conversation?.id), reason: detail }, 'staff message not delivered');
+        return { delivered: false, reason: `the ${channelName(channel)} channel refused it: ${detail}` };
+      }
+    },
+  };
+}
+
+const message = (activity: Partial<Activity>): Partial<Activity> => ({ ...activity, type: activity.type ?? ActivityTypes.Message });
+
+/** A context that only says which conversation a reply is for, so the renderer can choose its form. */
+function renderingContext(adapter: CloudAdapter, reference: Partial<ConversationReference>): TurnContext {
+  return new TurnContext(adapter, TurnContext.applyConversationReference({ type: ActivityTypes.Message }, reference, true));
+}
+
+function channelName(channel: string): string {
+  return ({ msteams: 'Teams', sms: 'SMS', webchat: 'web chat', directline: 'web chat' } as Record<string, string>)[channel] ?? channel ?? 'chat';
+}
+
+/** Status and a short reason, never the message text. */
+function describe(error: unknown): string {
+  const status = (error as { statusCode?: number; status?: number }).statusCode ?? (error as { status?: number }).status;
+  const text = error instanceof Error ? error.message : String(error);
+  return `${status ? `${status} ` : ''}${text}`.slice(0, 200);
+}

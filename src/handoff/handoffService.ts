@@ -1,0 +1,314 @@
+import { randomUUID } from 'node:crypto';
+import type { ConversationReference } from 'botbuilder';
+import type { Reply } from '../channels/reply.js';
+import { redactText } from '../logging/redact.js';
+import type { HandoffMessages } from '../messages/enHandoff.js';
+import type { LiveChannel } from '../storage/liveChannel.js';
+import { CaseNotFoundError, type CaseStore } from './caseStore.js';
+import {
+  DeskError,
+  type AuditLog,
+  type CandidateDelivery,
+  type CaseSummary,
+  type CaseView,
+  type HandoffCase,
+  type HandoffDesk,
+  type HandoffReason,
+  type LiveEvent,
+  type StaffUser,
+  type TranscriptLine,
+} from './types.js';
+
+/** Is support staffed at `now`, and if not, when does it open? */
+export type SupportHours = (now: Date) => { open: true } | { open: false; opensAt: Date };
+
+export interface HandoffServiceDeps {
+  store: CaseStore;
+  live: LiveChannel<LiveEvent>;
+  delivery: CandidateDelivery;
+  audit: AuditLog;
+  /** The staff directory (no password hashes). */
+  staff: { find(username: string): StaffUser | undefined };
+  hours: SupportHours;
+  /** "Monday, December 1 at 8:00 AM EST": the reply-by time as the candidate reads it. */
+  formatReplyBy: (date: Date) => string;
+  /** Minutes someone at `position` can expect to wait, given recent queued-to-claimed times. */
+  estimateWait: (position: number, recentWaitsMs: number[]) => number;
+  messages: HandoffMessages;
+  newId?: () => string;
+}
+
+/** What the bot knows when it hands a conversation over. */
+export interface HandoffRequest {
+  reference: Partial<ConversationReference>;
+  conversationKey: string;
+  channel: string;
+  reason: HandoffReason;
+  /** A few words for the queue; the reason's label when there is nothing better. */
+  topic?: string;
+  summary: CaseSummary;
+  /** The conversation so far, already redacted. */
+  history: TranscriptLine[];
+}
+
+const MAX_REPLY_CHARS = 2000;
+const MAX_NOTE_CHARS = 500;
+const contactPattern = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}|(?:\+?1[-. ]?)?\(?\b\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}\b/i;
+
+/**
+ * The handoff itself: the bot queues a conversation, candidate and staff messages are recorded and
+ * relayed, and staff claim, transfer, end or hand back cases. State lives in the CaseStore (shared by
+ * every instance); every change is announced on the live channel and written to the audit log.
+ */
+export class HandoffService implements HandoffDesk {
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: HandoffServiceDeps) {
+    this.newId = deps.newId ?? randomUUID;
+  }
+
+  // ---- the candidate's side (called by the bot during a turn) ----
+
+  openCaseFor(conversationKey: string): Promise<HandoffCase | undefined> {
+    return this.deps.store.openCaseFor(conversationKey);
+  }
+
+  /** Queues the conversation and says what happens next: place and wait, or when staff will reply. */
+  async request(request: HandoffRequest, now: Date): Promise<{ case: HandoffCase; reply: Reply }> {
+    const { messages } = this.deps;
+    const hours = this.deps.hours(now);
+    const opened: HandoffCase = {
+      id: this.newId(),
+      conversationKey: request.conversationKey,
+      channel: request.channel,
+      reference: request.reference,
+      status: 'queued',
+      reason: request.reason,
+      topic: request.topic ?? messages.topic[request.reason],
+      summary: request.summary,
+      queuedAt: now.toISOString(),
+      ...(hours.open ? {} : { replyBy: hours.opensAt.toISOString() }),
+    };
+    const history = [...request.history, this.line(now, 'system', `Handed to staff: ${messages.topic[request.reason].toLowerCase()}`)];
+    const stored = await this.deps.store.create(opened, history, now);
+    if (stored.id === opened.id) {
+      await this.deps.audit.record({ at: now.toISOString(), actor: 'bot', action: 'queued', caseId: stored.id, detail: { reason: request.reason, channel: request.channel } });
+      await this.announce(stored);
+    }
+    return { case: stored, reply: { text: await this.whatNext(stored, now) } };
+  }
+
+  /** The candidate wrote while queued or with an agent: the bot stays quiet and staff see it. */
+  async candidateSaid(open: HandoffCase, text: string, now: Date): Promise<void> {
+    const contact = open.replyBy && !open.contact ? contactPattern.exec(text)?.[0] : undefined;
+    if (contact) await this.deps.store.update(open.id, (current) => ({ ...current, contact }), now);
+    await this.addLine(open, this.line(now, 'candidate', redactText(text)));
+  }
+
+  /** "back to the bot" while queued or with an agent. */
+  async candidateLeft(open: HandoffCase, now: Date): Promise<Reply> {
+    const closed = await this.close(open.id, now, 'candidate', undefined);
+    await this.deps.audit.record({ at: now.toISOString(), actor: 'candidate', action: 'left', caseId: open.id });
+    await this.addLine(closed, this.line(now, 'system', 'The candidate went back to the bot'));
+    return { text: open.status === 'active' ? this.deps.messages.leftWithAgent : this.deps.messages.left };
+  }
+
+  /** A line the bot itself said while the case is open (its answer to "back to the bot", say). */
+  async botSaid(open: HandoffCase, text: string, now: Date): Promise<void> {
+    await this.addLine(open, this.line(now, 'bot', redactText(text)));
+  }
+
+  // ---- the staff side (the console's API) ----
+
+  async cases(viewer: StaffUser, now: Date): Promise<{ queued: CaseView[]; mine: CaseView[]; others: CaseView[] }> {
+    const index = await this.deps.store.index();
+    const cases = await this.deps.store.getMany(Object.keys(index.open));
+    const queued = cases.filter((c) => c.status === 'queued').sort(byQueuedAt);
+    const active = cases.filter((c) => c.status === 'active').sort(byQueuedAt);
+    return {
+      queued: queued.map((c, i) => view(c, now, i + 1)),
+      mine: active.filter((c) => c.owner === viewer.username).map((c) => view(c, now)),
+      others: viewer.role === 'supervisor' ? active.filter((c) => c.owner !== viewer.username).map((c) => view(c, now)) : [],
+    };
+  }
+
+  async open(viewer: StaffUser, caseId: string, now: Date): Promise<{ case: CaseView; transcript: TranscriptLine[] }> {
+    const found = await this.find(caseId);
+    const own = found.status === 'active' && found.owner === viewer.username;
+    if (!own && viewer.role !== 'supervisor') throw new DeskError('forbidden', `handoff: ${viewer.username} does not own case ${caseId}`);
+    if (!own) await this.deps.audit.record({ at: now.toISOString(), actor: viewer.username, action: 'watched', caseId });
+    const { lines } = await this.deps.store.transcript(caseId);
+    return { case: await this.viewOf(found, now), transcript: lines };
+  }
+
+  async claim(viewer: StaffUser, caseId: string, now: Date): Promise<CaseView> {
+    let takenFrom: string | undefined;
+    const claimed = await this.change(caseId, now, (current) => {
+      takenFrom = undefined;
+      if (current.status === 'closed') throw new DeskError('conflict', `handoff: case ${caseId} is closed`);
+      if (current.status === 'active' && current.owner === viewer.username) return current;
+      if (current.status === 'active' && viewer.role !== 'supervisor') {
+        throw new DeskError('conflict', `handoff: case ${caseId} is already with ${current.owner}`);
+      }
+      takenFrom = current.status === 'active' ? current.owner : undefined;
+      return { ...current, status: 'active', owner: viewer.username, claimedAt: current.claimedAt ?? now.toISOString() };
+    });
+    await this.deps.audit.record({ at: now.toISOString(), actor: viewer.username, action: takenFrom ? 'took-over' : 'claimed', caseId, ...(takenFrom ? { detail: { from: takenFrom } } : {}) });
+    await this.tellCandidate(claimed, viewer, this.deps.messages.joined(firstName(viewer)), `${viewer.name} joined`, now);
+    return this.viewOf(claimed, now);
+  }
+
+  async reply(viewer: StaffUser, caseId: string, text: string, now: Date): Promise<TranscriptLine> {
+    const body = text.trim();
+    if (!body || body.length > MAX_REPLY_CHARS) throw new DeskError('invalid', `handoff: a reply must be 1 to ${MAX_REPLY_CHARS} characters (got ${body.length})`);
+    const found = await this.find(caseId);
+    this.mustOwn(viewer, found);
+    const result = await this.deps.delivery.deliver(found.reference, { text: body });
+    const line: TranscriptLine = {
+      ...this.line(now, 'agent', body),
+      agent: viewer.username,
+      delivery: result.delivered ? 'sent' : 'failed',
+      ...(result.delivered ? {} : { failure: result.reason }),
+    };
+    await this.addLine(found, line);
+    await this.deps.audit.record({ at: now.toISOString(), actor: viewer.username, action: result.delivered ? 'replied' : 'reply-failed', caseId });
+    return line;
+  }
+
+  async transfer(viewer: StaffUser, caseId: string, to: string | null, now: Date): Promise<CaseView> {
+    const target = to === null ? undefined : this.deps.staff.find(to);
+    if (to !== null && !target) throw new DeskError('invalid', `handoff: no staff member "${to}" to transfer to`);
+    if (target && target.username === viewer.username) throw new DeskError('invalid', `handoff: case ${caseId} is already yours`);
+    const moved = await this.change(caseId, now, (current) => {
+      this.mustOwnOrSupervise(viewer, current);
+      return target
+        ? { ...current, status: 'active', owner: target.username }
+        : { ...current, status: 'queued', owner: undefined };
+    });
+    await this.deps.audit.record({ at: now.toISOString(), actor: viewer.username, action: target ? 'transferred' : 'requeued', caseId, ...(target ? { detail: { to: target.username } } : {}) });
+    if (target) await this.tellCandidate(moved, viewer, this.deps.messages.transferred(firstName(target)), `${viewer.name} transferred the conversation to ${target.name}`, now);
+    else await this.tellCandidate(moved, viewer, this.deps.messages.requeued, `${viewer.name} put the conversation back in the queue`, now);
+    return this.viewOf(moved, now);
+  }
+
+  async end(viewer: StaffUser, caseId: string, now: Date): Promise<CaseView> {
+    const found = await this.find(caseId);
+    this.mustOwnOrSupervise(viewer, found);
+    const closed = await this.close(caseId, now, 'agent', undefined, viewer);
+    await this.deps.audit.record({ at: now.toISOString(), actor: viewer.username, action: 'ended', caseId });
+    await this.tellCandidate(closed, viewer, this.deps.messages.ended(firstName(viewer)), `${viewer.name} ended the conversation`, now);
+    return this.viewOf(closed, now);
+  }
+
+  async handBack(viewer: StaffUser, caseId: string, note: string | undefined, now: Date): Promise<CaseView> {
+    const trimmed = note?.trim() || undefined;
+    if (trimmed && trimmed.length > MAX_NOTE_CHARS) throw new DeskError('invalid', `handoff: a hand-back note must be at most ${MAX_NOTE_CHARS} characters (got ${trimmed.length})`);
+    const found = await this.find(caseId);
+    this.mustOwnOrSupervise(viewer, found);
+    const closed = await this.close(caseId, now, 'handback', trimmed, viewer);
+    await this.deps.audit.record({ at: now.toISOString(), actor: viewer.username, action: 'handed-back', caseId, detail: { note: Boolean(trimmed) } });
+    await this.tellCandidate(closed, viewer, this.deps.messages.handedBack(firstName(viewer)), `${viewer.name} handed the conversation back to the bot${trimmed ? `: ${trimmed}` : ''}`, now);
+    return this.viewOf(closed, now);
+  }
+
+  // ---- inside ----
+
+  private async whatNext(open: HandoffCase, now: Date): Promise<string> {
+    if (open.replyBy) return this.deps.messages.afterHours(this.deps.formatReplyBy(new Date(open.replyBy)));
+    const { position, recentWaitsMs } = await this.placeInQueue(open.id);
+    return this.deps.messages.queued(position, this.deps.estimateWait(position, recentWaitsMs));
+  }
+
+  private async placeInQueue(caseId: string): Promise<{ position: number; recentWaitsMs: number[] }> {
+    const index = await this.deps.store.index();
+    const queued = Object.entries(index.open)
+      .filter(([, entry]) => entry.status === 'queued')
+      .sort(([, a], [, b]) => a.queuedAt.localeCompare(b.queuedAt))
+      .map(([id]) => id);
+    return { position: Math.max(1, queued.indexOf(caseId) + 1), recentWaitsMs: index.recentWaitsMs };
+  }
+
+  private async viewOf(c: HandoffCase, now: Date): Promise<CaseView> {
+    return view(c, now, c.status === 'queued' ? (await this.placeInQueue(c.id)).position : undefined);
+  }
+
+  private async find(caseId: string): Promise<HandoffCase> {
+    const found = await this.deps.store.get(caseId);
+    if (!found) throw new DeskError('not-found', `handoff: no case "${caseId}"`);
+    return found;
+  }
+
+  private async change(caseId: string, now: Date, change: (current: HandoffCase) => HandoffCase): Promise<HandoffCase> {
+    try {
+      const changed = await this.deps.store.update(caseId, change, now);
+      await this.announce(changed);
+      return changed;
+    } catch (error) {
+      if (error instanceof CaseNotFoundError) throw new DeskError('not-found', `handoff: no case "${caseId}"`);
+      throw error;
+    }
+  }
+
+  private close(caseId: string, now: Date, closedBy: NonNullable<HandoffCase['closedBy']>, note: string | undefined, viewer?: StaffUser): Promise<HandoffCase> {
+    return this.change(caseId, now, (current) => {
+      if (current.status === 'closed') throw new DeskError('conflict', `handoff: case ${caseId} is already closed`);
+      if (viewer) this.mustOwnOrSupervise(viewer, current);
+      return { ...current, status: 'closed', closedAt: now.toISOString(), closedBy, ...(note ? { note } : {}) };
+    });
+  }
+
+  private mustOwn(viewer: StaffUser, c: HandoffCase): void {
+    if (c.status !== 'active' || c.owner !== viewer.username) {
+      throw new DeskError('forbidden', `handoff: ${viewer.username} does not own case ${c.id}${c.status === 'active' ? '' : ` (it is ${c.status})`}`);
+    }
+  }
+
+  private mustOwnOrSupervise(viewer: StaffUser, c: HandoffCase): void {
+    if (c.status === 'closed') throw new DeskError('conflict', `handoff: case ${c.id} is closed`);
+    if (viewer.role === 'supervisor') return;
+    this.mustOwn(viewer, c);
+  }
+
+  /** Tells the candidate what changed; the transcript shows the notice and whether it arrived. */
+  private async tellCandidate(c: HandoffCase, viewer: StaffUser, text: string, staffNote: string, now: Date): Promise<void> {
+    const result = await this.deps.delivery.deliver(c.reference, { text });
+    await this.addLine(c, {
+      ...this.line(now, 'system', staffNote),
+      agent: viewer.username,
+      delivery: result.delivered ? 'sent' : 'failed',
+      ...(result.delivered ? {} : { failure: result.reason }),
+    });
+  }
+
+  private async addLine(c: HandoffCase, line: TranscriptLine): Promise<void> {
+    await this.deps.store.append(c.id, line);
+    await this.publish({ type: 'line', caseId: c.id, ...(c.owner ? { owner: c.owner } : {}), line });
+  }
+
+  private announce(c: HandoffCase): Promise<void> {
+    return this.publish({ type: 'case', caseId: c.id, status: c.status, ...(c.owner ? { owner: c.owner } : {}) });
+  }
+
+  /** Live events are hints (the store is the truth): a lost one must not fail the action. */
+  private async publish(event: LiveEvent): Promise<void> {
+    await this.deps.live.publish(event).catch(() => undefined);
+  }
+
+  private line(now: Date, from: TranscriptLine['from'], text: string): TranscriptLine {
+    return { id: this.newId(), at: now.toISOString(), from, text };
+  }
+}
+
+const byQueuedAt = (a: HandoffCase, b: HandoffCase) => a.queuedAt.localeCompare(b.queuedAt);
+
+function view(c: HandoffCase, now: Date, position?: number): CaseView {
+  const { reference: _reference, conversationKey: _key, ...rest } = c;
+  return {
+    ...rest,
+    ...(position ? { position } : {}),
+    waitingSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(c.queuedAt)) / 1000)),
+  };
+}
+
+/** Candidates are told the agent's first name only. */
+const firstName = (user: StaffUser) => user.name.split(/\s+/)[0] || user.name;

@@ -1,0 +1,104 @@
+import type { Storage } from 'botbuilder';
+import type { Server } from 'restify';
+import type { Logger } from '../logging/logger.js';
+import type { HandoffMessages } from '../messages/enHandoff.js';
+import { memoryChannel, type LiveChannel } from '../storage/liveChannel.js';
+import { ExternalHandoffRelay } from '../bot/externalHandoffRelay.js';
+import { StaffHandoffRelay, type HandoffRelay } from '../bot/handoffRelay.js';
+import { CaseStore } from './caseStore.js';
+import type { HandoffConfig } from './config.js';
+import { HandoffService } from './handoffService.js';
+import { liveEventSchema } from './liveEvents.js';
+import { StoredAuditLog } from './staff/auditLog.js';
+import { LoginLimiter } from './staff/loginLimiter.js';
+import { StaffSessions } from './staff/sessions.js';
+import type { StaffDirectory } from './staff/staffAccounts.js';
+import { mountStaffConsole, type StaffConsole } from './staff/staffRoutes.js';
+import { estimateWaitMinutes, formatReplyBy, parseSupportHours, supportStatus } from './supportHours.js';
+import type { CandidateDelivery, LiveEvent } from './types.js';
+
+export interface HandoffParts {
+  config: HandoffConfig & { DEFAULT_TIMEZONE: string };
+  storage: Storage;
+  /** Heard by every instance (Redis pub/sub) or this process only (default). */
+  live?: LiveChannel<LiveEvent>;
+  /** Who may sign in to the staff console. Without it, console mode has nobody to answer: no handoff. */
+  staff?: StaffDirectory;
+  delivery: CandidateDelivery;
+  messages: HandoffMessages;
+  clock: () => Date;
+  logger: Logger;
+}
+
+export interface Handoff {
+  mode: 'console' | 'external';
+  relay: HandoffRelay;
+  service?: HandoffService;
+  /** Mounts /staff and its API (console mode). */
+  mount?: (server: Server) => void;
+  /** The console's live streams, once mounted. */
+  console?: () => StaffConsole | undefined;
+  close(): Promise<void>;
+}
+
+/** Builds the handoff for the configured mode, or undefined when it is off (the bot gives the phone number). */
+export function createHandoff(parts: HandoffParts): Handoff | undefined {
+  const { config, messages } = parts;
+  if (config.HANDOFF_MODE === 'off') return undefined;
+  if (config.HANDOFF_MODE === 'external') {
+    return { mode: 'external', relay: new ExternalHandoffRelay(messages), close: async () => undefined };
+  }
+  if (!parts.staff) {
+    parts.logger.warn('HANDOFF_MODE=console but no staff accounts: candidates get the phone number instead');
+    return undefined;
+  }
+  const staff = parts.staff;
+  const zone = config.SUPPORT_TIMEZONE ?? config.DEFAULT_TIMEZONE;
+  const schedule = parseSupportHours({ hours: config.SUPPORT_HOURS, zone, holidays: config.SUPPORT_HOLIDAYS });
+  const live = parts.live ?? memoryChannel<LiveEvent>();
+  const audit = new StoredAuditLog(parts.storage, { retentionDays: config.HANDOFF_RETENTION_DAYS, clock: parts.clock });
+  const service = new HandoffService({
+    store: new CaseStore(parts.storage, { retentionDays: config.HANDOFF_RETENTION_DAYS }),
+    live,
+    delivery: parts.delivery,
+    audit,
+    staff,
+    hours: (now) => {
+      const status = supportStatus(schedule, now);
+      return status.open ? { open: true } : status;
+    },
+    formatReplyBy: (date) => formatReplyBy(date, zone),
+    estimateWait: (position, waits) => estimateWaitMinutes(position, waits, config.HANDOFF_MINUTES_PER_CASE),
+    messages,
+  });
+  let mounted: StaffConsole | undefined;
+  return {
+    mode: 'console',
+    relay: new StaffHandoffRelay(service),
+    service,
+    mount: (server) => {
+      mounted = mountStaffConsole(server, {
+        desk: service,
+        directory: staff,
+        sessions: new StaffSessions(parts.storage, {
+          idleMs: config.STAFF_SESSION_IDLE_MINUTES * 60_000,
+          absoluteMs: config.STAFF_SESSION_MAX_HOURS * 3_600_000,
+        }),
+        limiter: new LoginLimiter(parts.storage),
+        audit,
+        live,
+        logger: parts.logger,
+        clock: parts.clock,
+        secureCookies: config.STAFF_COOKIE_SECURE,
+        sessionMaxAgeSeconds: config.STAFF_SESSION_MAX_HOURS * 3600,
+        trustProxy: config.STAFF_TRUST_PROXY,
+      });
+    },
+    console: () => mounted,
+    close: async () => {
+      await mounted?.close();
+    },
+  };
+}
+
+export { liveEventSchema };

@@ -1,0 +1,180 @@
+import type { Storage } from 'botbuilder';
+import { isEtagConflict } from '../../storage/storageErrors.js';
+import type { AuditEntry, AuditLog } from '../types.js';
+
+/**
+ * The staff audit log in the bot's store, in day buckets by the entry's UTC date:
+ * `staff/audit/2025-03-20`, and when that holds `maxEntriesPerBucket` entries (or would grow past
+ * `maxBucketBytes`), `staff/audit/2025-03-20.2`, `.3` and so on.
+ *
+ * Appends are compare-and-set on the bucket's eTag, retried on conflict, and appends to one day from
+ * this process queue behind each other, so records made at the same moment are all kept. (The store
+ * cannot create a key only-if-absent: two instances writing the very first entry of a new bucket at
+ * the same instant could lose one of the two.)
+ *
+ * Retention: `list` reads back `retentionDays` days. Buckets are not deleted here: on Redis the
+ * store's time-to-live for `staff/` keys (restarted by each write) must be at least the retention.
+ *
+ * Audit entries never carry message text: detail strings are cut to {@link MAX_DETAIL_CHARS}.
+ */
+
+/** Store keys of audit buckets start with this. */
+export const STAFF_AUDIT_KEY_PREFIX = 'staff/audit/';
+
+/** Longest string kept in an entry's detail (and in actor, action and caseId). */
+export const MAX_DETAIL_CHARS = 200;
+
+export interface StoredAuditLogOptions {
+  /** Days `list` looks back over, today included. Default 30. */
+  retentionDays?: number;
+  /** "Now", for `list` to know today's date. Default: the system clock. `record` uses `entry.at`. */
+  clock?: () => Date;
+  /** Entries per bucket before the next one is started. Default 5000. */
+  maxEntriesPerBucket?: number;
+  /**
+   * Largest bucket, as JSON characters, before the next one is started. Keep it under the store's
+   * item limit (STATE_MAX_ITEM_BYTES, default 256 KiB). Default 192 KiB.
+   */
+  maxBucketBytes?: number;
+}
+
+interface Bucket {
+  entries: AuditEntry[];
+  eTag?: string;
+}
+
+const DAY_MS = 86_400_000;
+/** eTag conflicts tolerated on one append before giving up. */
+const MAX_ATTEMPTS = 50;
+
+const cut = (text: string) => (text.length > MAX_DETAIL_CHARS ? `${text.slice(0, MAX_DETAIL_CHARS - 1)}…` : text);
+
+/** The entry as stored: strings cut to length, detail limited to strings, finite numbers and booleans. */
+function sanitise(entry: AuditEntry): AuditEntry {
+  const clean: AuditEntry = { at: new Date(Date.parse(entry.at)).toISOString(), actor: cut(String(entry.actor)), action: cut(String(entry.action)) };
+  if (entry.caseId !== undefined) clean.caseId = cut(String(entry.caseId));
+  if (entry.detail && typeof entry.detail === 'object') {
+    const detail: Record<string, string | number | boolean> = {};
+    for (const [name, value] of Object.entries(entry.detail)) {
+      if (typeof value === 'string') detail[cut(name)] = cut(value);
+      else if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) detail[cut(name)] = value;
+    }
+    clean.detail = detail;
+  }
+  return clean;
+}
+
+const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
+const bucketKey = (day: string, part: number) => `${STAFF_AUDIT_KEY_PREFIX}${day}${part > 1 ? `.${part}` : ''}`;
+
+export class StoredAuditLog implements AuditLog {
+  private readonly retentionDays: number;
+  private readonly clock: () => Date;
+  private readonly maxEntries: number;
+  private readonly maxBytes: number;
+  private readonly queues = new Map<string, Promise<unknown>>();
+  /** The bucket part this process last appended to, per day: where to start looking next time. */
+  private readonly currentPart = new Map<string, number>();
+
+  /** @throws RangeError for a non-positive retention or bucket size. */
+  constructor(
+    private readonly storage: Storage,
+    options: StoredAuditLogOptions = {},
+  ) {
+    this.retentionDays = options.retentionDays ?? 30;
+    this.clock = options.clock ?? (() => new Date());
+    this.maxEntries = options.maxEntriesPerBucket ?? 5000;
+    this.maxBytes = options.maxBucketBytes ?? 192 * 1024;
+    const checks = [
+      ['retentionDays', this.retentionDays],
+      ['maxEntriesPerBucket', this.maxEntries],
+      ['maxBucketBytes', this.maxBytes],
+    ] as const;
+    for (const [name, value] of checks) {
+      if (!Number.isSafeInteger(value) || value <= 0) throw new RangeError(`StoredAuditLog: ${name} must be a positive whole number (got ${value})`);
+    }
+  }
+
+  /**
+   * Appends an entry to the bucket of its date (`entry.at`, UTC).
+   *
+   * @throws TypeError when `entry.at` is not a date; storage errors other than eTag conflicts.
+   */
+  async record(entry: AuditEntry): Promise<void> {
+    const time = Date.parse(entry?.at);
+    if (!Number.isFinite(time)) throw new TypeError(`StoredAuditLog: entry.at must be an ISO date (got ${JSON.stringify(entry?.at)})`);
+    const clean = sanitise(entry);
+    const day = dayOf(time);
+    const previous = this.queues.get(day) ?? Promise.resolve();
+    const queued = previous.then(
+      () => this.append(day, clean),
+      () => this.append(day, clean),
+    );
+    const settled = queued.catch(() => undefined);
+    this.queues.set(day, settled);
+    void settled.then(() => {
+      if (this.queues.get(day) === settled) this.queues.delete(day);
+    });
+    await queued;
+  }
+
+  /**
+   * The newest `limit` entries (by `at`, newest first; entries with the same time, the later
+   * recorded first), from today (by the clock) back over `retentionDays` days.
+   */
+  async list(limit: number): Promise<AuditEntry[]> {
+    if (!Number.isFinite(limit) || limit <= 0) return [];
+    const today = Date.parse(`${dayOf(this.clock().getTime())}T00:00:00Z`);
+    const found: AuditEntry[] = [];
+    // Tomorrow too: an instance whose clock runs a little ahead may already have written there.
+    for (let offset = -1; offset < this.retentionDays && found.length < limit; offset++) {
+      const day = dayOf(today - offset * DAY_MS);
+      const entries = await this.readDay(day);
+      found.push(...entries.reverse().sort((a, b) => Date.parse(b.at) - Date.parse(a.at)));
+    }
+    return found.slice(0, Math.floor(limit));
+  }
+
+  /** Every entry of one day, in the order recorded. */
+  private async readDay(day: string): Promise<AuditEntry[]> {
+    const entries: AuditEntry[] = [];
+    for (let part = 1; ; part++) {
+      const key = bucketKey(day, part);
+      const bucket = (await this.storage.read([key]))[key] as Bucket | undefined;
+      if (!bucket) return entries;
+      if (Array.isArray(bucket.entries)) entries.push(...bucket.entries);
+    }
+  }
+
+  private async append(day: string, entry: AuditEntry): Promise<void> {
+    const entrySize = JSON.stringify(entry).length + 1;
+    let part = this.currentPart.get(day) ?? 1;
+    let conflicts = 0;
+    for (;;) {
+      const key = bucketKey(day, part);
+      const bucket = (await this.storage.read([key]))[key] as Bucket | undefined;
+      const entries = Array.isArray(bucket?.entries) ? bucket.entries : [];
+      const size = JSON.stringify({ entries }).length;
+      const full = entries.length >= this.maxEntries || (entries.length > 0 && size + entrySize > this.maxBytes);
+      if (full) {
+        part++;
+        continue;
+      }
+      const next: Bucket = { entries: [...entries, entry] };
+      try {
+        await this.storage.write({ [key]: bucket?.eTag ? { ...next, eTag: bucket.eTag } : next });
+        this.currentPart.set(day, part);
+        if (this.currentPart.size > 8) this.currentPart.delete(this.currentPart.keys().next().value!);
+        return;
+      } catch (error) {
+        if (isItemTooLarge(error) && entries.length > 0) {
+          part++;
+          continue;
+        }
+        if (!isEtagConflict(error) || ++conflicts >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+}
+
+const isItemTooLarge = (error: unknown) => error instanceof Error && error.name === 'ItemTooLargeError';

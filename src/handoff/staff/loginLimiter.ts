@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import { isIPv4, isIPv6 } from 'node:net';
+import type { Storage } from 'botbuilder';
+import { isEtagConflict } from '../../storage/storageErrors.js';
+
+/**
+ * Limits password guessing at the staff sign-in: failed sign-ins are counted per username and per
+ * client address over a sliding window (default: 5 per username and 20 per address in 15 minutes);
+ * once either count reaches its limit, sign-ins are refused until enough failures have aged out.
+ *
+ * Counters live in the bot's store (`staff/login/user/<username>`, `staff/login/ip/<address>`) so
+ * every instance shares them. Each failure is a compare-and-set on the eTag read, retried on
+ * conflict, and failures on one key from this process queue behind each other, so failures sent at
+ * the same moment are all counted. (The store cannot create a key only-if-absent, so two instances
+ * writing the very first failure of a key at the same instant could still count one instead of two.)
+ *
+ * Use: `check` before verifying the password (refuse with Retry-After if not allowed), then `fail`
+ * or `succeed`. Note that sign-ins sent in parallel all pass `check` before any of their failures is
+ * recorded; the route should bound that (e.g. one sign-in in flight per username).
+ */
+
+/** Store keys of the counters start with this. */
+export const STAFF_LOGIN_KEY_PREFIX = 'staff/login/';
+
+export interface LoginLimiterOptions {
+  /** Failures allowed per username within the window. Default 5. */
+  maxPerUser?: number;
+  /** Failures allowed per client address within the window. Default 20. */
+  maxPerIp?: number;
+  /** Window length in milliseconds. Default 15 minutes. */
+  windowMs?: number;
+}
+
+export type LoginCheck = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** Failures within the window, after a `fail`. */
+export interface LoginFailureCounts {
+  user: number;
+  ip: number;
+}
+
+interface Counter {
+  /** Times (epoch ms) of the most recent failures, oldest first. */
+  failures: number[];
+  eTag?: string;
+}
+
+/** The most failure times kept per key: enough to judge any sensible limit, and a bounded item. */
+const KEEP = 100;
+const MAX_ATTEMPTS = 20;
+
+/**
+ * The counter bucket for a client address: IPv4 as is, IPv4-mapped IPv6 as IPv4, other IPv6 by its
+ * /64 network (one subscriber usually holds a whole /64), anything unparseable as `unknown`.
+ */
+export function ipBucket(ip: string | undefined): string {
+  let address = (ip ?? '').trim().toLowerCase();
+  if (address.startsWith('[') && address.includes(']')) address = address.slice(1, address.indexOf(']'));
+  address = address.replace(/%.*$/, '');
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address)?.[1];
+  if (mapped) address = mapped;
+  if (isIPv4(address)) return address;
+  if (!isIPv6(address)) return 'unknown';
+  return `${expandIPv6(address).slice(0, 4).join(':')}::/64`;
+}
+
+/** The eight hextets of a valid IPv6 address, without leading zeros. */
+function expandIPv6(address: string): string[] {
+  let text = address;
+  const v4 = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (v4) {
+    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const zeros = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
+  return [...left, ...zeros, ...right].map((part) => parseInt(part, 16).toString(16));
+}
+
+/** A username as a key part: trimmed, lower-case; anything outside the username alphabet is hashed. */
+function userBucket(username: string): string {
+  const name = (typeof username === 'string' ? username : '').trim().toLowerCase();
+  return /^[a-z0-9._-]{1,64}$/.test(name) ? name : `~${createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 32)}`;
+}
+
+export class LoginLimiter {
+  private readonly maxPerUser: number;
+  private readonly maxPerIp: number;
+  private readonly windowMs: number;
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  /** @throws RangeError when a limit or the window is not a positive whole number. */
+  constructor(
+    private readonly storage: Storage,
+    options: LoginLimiterOptions = {},
+  ) {
+    this.maxPerUser = options.maxPerUser ?? 5;
+    this.maxPerIp = options.maxPerIp ?? 20;
+    this.windowMs = options.windowMs ?? 15 * 60_000;
+    for (const [name, value] of [['maxPerUser', this.maxPerUser], ['maxPerIp', this.maxPerIp], ['windowMs', this.windowMs]] as const) {
+      if (!Number.isSafeInteger(value) || value <= 0) throw new RangeError(`LoginLimiter: ${name} must be a positive whole number (got ${value})`);
+    }
+    if (Math.max(this.maxPerUser, this.maxPerIp) > KEEP) throw new RangeError(`LoginLimiter: limits above ${KEEP} are not supported`);
+  }
+
+  /** The store keys for a username and a client address. */
+  static keysOf(username: string, ip: string | undefined): { user: string; ip: string } {
+    return { user: `${STAFF_LOGIN_KEY_PREFIX}user/${userBucket(username)}`, ip: `${STAFF_LOGIN_KEY_PREFIX}ip/${ipBucket(ip)}` };
+  }
+
+  /** May this username try a password from this address now? If not, for how many seconds not. */
+  async check(username: string, ip: string | undefined, now: Date): Promise<LoginCheck> {
+    const keys = LoginLimiter.keysOf(username, ip);
+    const items = await this.storage.read([keys.user, keys.ip]);
+    const waits = [
+      this.waitMs(items[keys.user] as Counter | undefined, this.maxPerUser, now),
+      this.waitMs(items[keys.ip] as Counter | undefined, this.maxPerIp, now),
+    ];
+    const wait = Math.max(...waits);
+    return wait > 0 ? { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) } : { allowed: true };
+  }
+
+  /** Counts a failed sign-in against the username and the address; returns the counts in the window. */
+  async fail(username: string, ip: string | undefined, now: Date): Promise<LoginFailureCounts> {
+    const keys = LoginLimiter.keysOf(username, ip);
+    const [user, address] = await Promise.all([this.increment(keys.user, now), this.increment(keys.ip, now)]);
+    return { user, ip: address };
+  }
+
+  /** A successful sign-in: the username's failures are forgotten (the address's are kept). */
+  async succeed(username: string, _now: Date): Promise<void> {
+    await this.storage.delete([LoginLimiter.keysOf(username, undefined).user]);
+  }
+
+  /** Failures within the window for this username and address (for logs and tests). */
+  async failures(username: string, ip: string | undefined, now: Date): Promise<LoginFailureCounts> {
+    const keys = LoginLimiter.keysOf(username, ip);
+    const items = await this.storage.read([keys.user, keys.ip]);
+    return {
+      user: this.recent(items[keys.user] as Counter | undefined, now).length,
+      ip: this.recent(items[keys.ip] as Counter | undefined, now).length,
+    };
+  }
+
+  /** Failure times still inside the window at `now`, oldest first. */
+  private recent(counter: Counter | undefined, now: Date): number[] {
+    const since = now.getTime() - this.windowMs;
+    const times = Array.isArray(counter?.failures) ? counter.failures.filter((time) => typeof time === 'number') : [];
+    return times.filter((time) => time > since).sort((a, b) => a - b);
+  }
+
+  /** How long until fewer than `max` failures are in the window (0: allowed now). */
+  private waitMs(counter: Counter | undefined, max: number, now: Date): number {
+    const times = this.recent(counter, now);
+    if (times.length < max) return 0;
+    // Allowed again once the failure that brings the count down to max-1 has aged out.
+    return times[times.length - max]! + this.windowMs - now.getTime();
+  }
+
+  /** One more failure on one key: compare-and-set on the eTag read, retried on conflict, queued per key. */
+  private increment(key: string, now: Date): Promise<number> {
+    const run = async (): Promise<number> => {
+      for (let attempt = 1; ; attempt++) {
+        const previous = (await this.storage.read([key]))[key] as Counter | undefined;
+        const failures = [...this.recent(previous, now), now.getTime()].sort((a, b) => a - b).slice(-KEEP);
+        const counter: Counter = { failures };
+        try {
+          await this.storage.write({ [key]: previous?.eTag ? { ...counter, eTag: previous.eTag } : counter });
+          return failures.length;
+        } catch (error) {
+          if (attempt >= MAX_ATTEMPTS || !isEtagConflict(error)) throw error;
+        }
+      }
+    };
+    const queued = (this.queues.get(key) ?? Promise.resolve()).then(run, run);
+    const settled = queued.catch(() => undefined);
+    this.queues.set(key, settled);
+    void settled.then(() => {
+      if (this.queues.get(key) === settled) this.queues.delete(key);
+    });
+    return queued;
+  }
+}

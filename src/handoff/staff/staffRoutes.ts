@@ -1,0 +1,298 @@
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { describeIssues, guarded, queryOf } from '../../channels/web/http.js';
+import type { Logger } from '../../logging/logger.js';
+import type { LiveChannel } from '../../storage/liveChannel.js';
+import { DeskError, type AuditLog, type HandoffDesk, type LiveEvent, type StaffUser } from '../types.js';
+import { consoleHtml, consoleScript, consoleScriptVersion, consoleSecurityPolicy, consoleStyles } from './consolePage.js';
+import { clearSessionCookie, readCookie, sessionCookie, STAFF_SESSION_COOKIE } from './cookies.js';
+import type { LoginLimiter } from './loginLimiter.js';
+import { checkCsrf, type StaffSession, type StaffSessions } from './sessions.js';
+import type { StaffDirectory } from './staffAccounts.js';
+
+export interface StaffRoutesDeps {
+  desk: HandoffDesk;
+  directory: StaffDirectory;
+  sessions: StaffSessions;
+  limiter: LoginLimiter;
+  audit: AuditLog;
+  live: LiveChannel<LiveEvent>;
+  logger: Logger;
+  clock: () => Date;
+  /** Secure cookies (HTTPS, or a browser on localhost). */
+  secureCookies: boolean;
+  /** Cookie lifetime: the sessions' absolute limit. */
+  sessionMaxAgeSeconds: number;
+  /** Behind a proxy that sets X-Forwarded-For: use it for the login rate limit. */
+  trustProxy?: boolean;
+  /** SSE heartbeat (default 15 s); also how often a stream re-checks its session. */
+  heartbeatMs?: number;
+}
+
+export interface StaffConsole {
+  /** Open live-update streams. */
+  streams(): number;
+  /** Ends every open stream (before the HTTP server closes). */
+  close(): Promise<void>;
+}
+
+const loginBody = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1024) });
+const messageBody = z.object({ text: z.string().trim().min(1).max(2000) });
+const transferBody = z.object({ to: z.string().trim().min(1).max(100).nullable() });
+const handBackBody = z.object({ note: z.string().trim().max(500).optional() });
+const caseId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+
+const deskStatus: Record<DeskError['code'], number> = { 'not-found': 404, forbidden: 403, conflict: 409, invalid: 400 };
+
+const apiHeaders = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+
+function reply(res: Response, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+  if (body === undefined) {
+    res.writeHead(status, { ...apiHeaders, ...headers });
+    res.end();
+    return;
+  }
+  const json = JSON.stringify(body);
+  res.writeHead(status, { ...apiHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(json)), ...headers });
+  res.end(json);
+}
+
+const refuse = (res: Response, status: number, error: string, message: string, headers?: Record<string, string>) => reply(res, status, { error, message }, headers);
+
+/**
+ * The support staff console: GET /staff (the page), its JSON API under /staff/api, and the live
+ * stream. Every API route but login needs a session cookie; every POST but login also needs the
+ * session's CSRF token in X-CSRF-Token and, when the browser sends one, a same-origin Origin.
+ */
+export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffConsole {
+  const { logger } = deps;
+  const heartbeatMs = deps.heartbeatMs ?? 15_000;
+  const streams = new Set<() => void>();
+  // One sign-in per username at a time on this instance: guesses sent together are all counted.
+  const signingIn = new Set<string>();
+  const pageHeaders = {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': consoleSecurityPolicy(),
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+  };
+  const page = consoleHtml();
+
+  const clientIp = (req: Request): string | undefined => {
+    const forwarded = req.headers['x-forwarded-for'];
+    if (deps.trustProxy && typeof forwarded === 'string') return forwarded.split(',')[0]?.trim();
+    return req.socket?.remoteAddress;
+  };
+
+  /** The signed-in user, or a refusal already sent. */
+  const signedIn = async (req: Request, res: Response, options: { csrf: boolean }): Promise<{ session: StaffSession; token: string } | undefined> => {
+    const token = readCookie(req.headers.cookie, STAFF_SESSION_COOKIE);
+    const session = await deps.sessions.get(token, deps.clock());
+    // Someone removed from the staff accounts is signed out at once, not at the session's end.
+    if (!session || !token || !deps.directory.find(session.user.username)) {
+      refuse(res, 401, 'not-signed-in', 'Sign in to the staff console first.');
+      return undefined;
+    }
+    if (options.csrf) {
+      const origin = req.headers.origin;
+      if (origin && !sameOrigin(origin, req)) {
+        refuse(res, 403, 'csrf', `Requests from ${origin} are not accepted.`);
+        return undefined;
+      }
+      const given = req.headers['x-csrf-token'];
+      if (!checkCsrf(session.csrfToken, typeof given === 'string' ? given : undefined)) {
+        refuse(res, 403, 'csrf', 'The X-CSRF-Token header is missing or does not match this session.');
+        return undefined;
+      }
+    }
+    return { session, token };
+  };
+
+  /** A staff action on a case: session, CSRF for POSTs, a checked body, and desk refusals as HTTP codes. */
+  const action = <B>(
+    name: string,
+    body: z.ZodType<B> | undefined,
+    handler: (user: StaffUser, id: string, input: B, req: Request, res: Response) => Promise<void>,
+    options: { csrf: boolean } = { csrf: true },
+  ) =>
+    guarded(logger, name, async (req: Request, res: Response) => {
+      const auth = await signedIn(req, res, options);
+      if (!auth) return;
+      const id = caseId.safeParse(req.params?.id ?? '');
+      if (req.params?.id !== undefined && !id.success) return refuse(res, 404, 'not-found', 'No such case.');
+      let input = undefined as B;
+      if (body) {
+        const parsed = body.safeParse(req.body === '' || req.body === undefined ? {} : req.body);
+        if (!parsed.success) return refuse(res, 400, 'invalid-request', describeIssues(parsed.error));
+        input = parsed.data;
+      }
+      try {
+        await handler(auth.session.user, id.success ? id.data : '', input, req, res);
+      } catch (error) {
+        if (!(error instanceof DeskError)) throw error;
+        refuse(res, deskStatus[error.code], error.code, error.message.replace(/^handoff: /, ''));
+      }
+    });
+
+  server.get('/staff', guarded(logger, 'staff.page', async (_req, res) => {
+    res.writeHead(200, pageHeaders);
+    res.end(page);
+  }));
+  server.get('/staff/console.js', guarded(logger, 'staff.script', async (req, res) => {
+    const versioned = queryOf(req).get('v') === consoleScriptVersion;
+    res.writeHead(200, {
+      'Content-Type': 'application/javascript; charset=utf-8',
+      'Cache-Control': versioned ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.end(consoleScript);
+  }));
+  server.get('/staff/console.css', guarded(logger, 'staff.styles', async (_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+    res.end(consoleStyles);
+  }));
+
+  server.post('/staff/api/login', guarded(logger, 'staff.login', async (req, res) => {
+    const origin = req.headers.origin;
+    if (origin && !sameOrigin(origin, req)) return refuse(res, 403, 'csrf', `Requests from ${origin} are not accepted.`);
+    const parsed = loginBody.safeParse(req.body);
+    if (!parsed.success) return refuse(res, 400, 'invalid-request', describeIssues(parsed.error));
+    const { username, password } = parsed.data;
+    const now = deps.clock();
+    const ip = clientIp(req);
+    const who = username.toLowerCase();
+    if (signingIn.has(who)) return refuse(res, 429, 'too-many-attempts', 'A sign-in for this user is already in progress.', { 'Retry-After': '1' });
+    signingIn.add(who);
+    try {
+      await signIn(req, res, username, password, ip, now);
+    } finally {
+      signingIn.delete(who);
+    }
+  }));
+
+  const signIn = async (_req: Request, res: Response, username: string, password: string, ip: string | undefined, now: Date): Promise<void> => {
+    const check = await deps.limiter.check(username, ip, now);
+    if (!check.allowed) {
+      await deps.audit.record({ at: now.toISOString(), actor: username.toLowerCase().slice(0, 40), action: 'login-refused', detail: { reason: 'rate-limited' } });
+      return refuse(res, 429, 'too-many-attempts', 'Too many failed sign-ins. Try again later.', { 'Retry-After': String(check.retryAfterSeconds) });
+    }
+    const user = await deps.directory.authenticate(username, password);
+    if (!user) {
+      await deps.limiter.fail(username, ip, now);
+      await deps.audit.record({ at: now.toISOString(), actor: username.toLowerCase().slice(0, 40), action: 'login-failed' });
+      return refuse(res, 401, 'invalid-credentials', 'Wrong username or password.');
+    }
+    await deps.limiter.succeed(user.username, now);
+    const session = await deps.sessions.create(user, now);
+    await deps.audit.record({ at: now.toISOString(), actor: user.username, action: 'signed-in' });
+    reply(res, 200, { user, csrfToken: session.csrfToken }, {
+      'Set-Cookie': sessionCookie(session.token, { secure: deps.secureCookies, maxAgeSeconds: deps.sessionMaxAgeSeconds }),
+    });
+  };
+
+  server.post('/staff/api/logout', guarded(logger, 'staff.logout', async (req, res) => {
+    const auth = await signedIn(req, res, { csrf: true });
+    if (!auth) return;
+    await deps.sessions.destroy(auth.token);
+    await deps.audit.record({ at: deps.clock().toISOString(), actor: auth.session.user.username, action: 'signed-out' });
+    reply(res, 204, undefined, { 'Set-Cookie': clearSessionCookie(deps.secureCookies) });
+  }));
+
+  server.get('/staff/api/session', action('staff.session', undefined, async (user, _id, _input, req, res) => {
+    const token = readCookie(req.headers.cookie, STAFF_SESSION_COOKIE);
+    const session = await deps.sessions.get(token, deps.clock());
+    reply(res, 200, { user, csrfToken: session?.csrfToken });
+  }, { csrf: false }));
+
+  server.get('/staff/api/agents', action('staff.agents', undefined, async (_user, _id, _input, _req, res) => {
+    reply(res, 200, { agents: deps.directory.users() });
+  }, { csrf: false }));
+
+  server.get('/staff/api/cases', action('staff.cases', undefined, async (user, _id, _input, _req, res) => {
+    reply(res, 200, await deps.desk.cases(user, deps.clock()));
+  }, { csrf: false }));
+
+  server.get('/staff/api/cases/:id', action('staff.case', undefined, async (user, id, _input, _req, res) => {
+    reply(res, 200, await deps.desk.open(user, id, deps.clock()));
+  }, { csrf: false }));
+
+  server.post('/staff/api/cases/:id/claim', action('staff.claim', undefined, async (user, id, _input, _req, res) => {
+    reply(res, 200, { case: await deps.desk.claim(user, id, deps.clock()) });
+  }));
+
+  server.post('/staff/api/cases/:id/messages', action('staff.message', messageBody, async (user, id, input, _req, res) => {
+    const line = await deps.desk.reply(user, id, input.text, deps.clock());
+    if (line.delivery === 'failed') return reply(res, 502, { error: 'delivery-failed', message: `Not delivered: ${line.failure ?? 'unknown reason'}`, line });
+    reply(res, 201, { line });
+  }));
+
+  server.post('/staff/api/cases/:id/transfer', action('staff.transfer', transferBody, async (user, id, input, _req, res) => {
+    reply(res, 200, { case: await deps.desk.transfer(user, id, input.to, deps.clock()) });
+  }));
+
+  server.post('/staff/api/cases/:id/end', action('staff.end', undefined, async (user, id, _input, _req, res) => {
+    reply(res, 200, { case: await deps.desk.end(user, id, deps.clock()) });
+  }));
+
+  server.post('/staff/api/cases/:id/handback', action('staff.handback', handBackBody, async (user, id, input, _req, res) => {
+    reply(res, 200, { case: await deps.desk.handBack(user, id, input.note || undefined, deps.clock()) });
+  }));
+
+  server.get('/staff/api/audit', action('staff.audit', undefined, async (user, _id, _input, req, res) => {
+    if (user.role !== 'supervisor') return refuse(res, 403, 'forbidden', 'Only supervisors read the audit log.');
+    const limit = Math.min(1000, Math.max(1, Number(queryOf(req).get('limit') ?? 100) || 100));
+    reply(res, 200, { entries: await deps.audit.list(limit) });
+  }, { csrf: false }));
+
+  server.get('/staff/api/events', guarded(logger, 'staff.events', async (req, res) => {
+    const auth = await signedIn(req, res, { csrf: false });
+    if (!auth) return;
+    const { user } = auth.session;
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.write(`retry: 3000\n: connected\n\n`);
+    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const unsubscribe = deps.live.subscribe((event) => {
+      if (event.type === 'case') send('case', { caseId: event.caseId, status: event.status, owner: event.owner });
+      // Agents hear the lines of their own cases; supervisors watch every case.
+      else if (user.role === 'supervisor' || event.owner === user.username) send('line', { caseId: event.caseId, line: event.line });
+    });
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(end);
+      res.end();
+    };
+    // Each heartbeat also re-checks the session: signing out (anywhere) ends the stream.
+    const heartbeat = setInterval(() => {
+      void deps.sessions.get(auth.token, deps.clock()).then(
+        (session) => (session ? res.write(': ping\n\n') : end()),
+        () => res.write(': ping\n\n'),
+      );
+    }, heartbeatMs);
+    streams.add(end);
+    req.on('close', end);
+  }));
+
+  return {
+    streams: () => streams.size,
+    async close() {
+      for (const end of [...streams]) end();
+    },
+  };
+}
+
+/** Is the browser's Origin this server (as the request reached it, through a proxy or not)? */
+function sameOrigin(origin: string, req: Request): boolean {
+  const forwardedHost = req.headers['x-forwarded-host'];
+  const host = (typeof forwardedHost === 'string' ? forwardedHost.split(',')[0]?.trim() : undefined) ?? req.headers.host;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,34 @@
+/** What the bot and staff tell the candidate about talking to a person. */
+export const enHandoff = {
+  queued: (position: number, minutes: number) =>
+    position <= 1
+      ? `I've asked a member of ASE support staff to join. You're next in line; it should be about ${minutes} minute${minutes === 1 ? '' : 's'}. Type your question here while you wait, or say "back to the bot" to carry on with me.`
+      : `I've asked a member of ASE support staff to join. You're number ${position} in line; it should be about ${minutes} minutes. Type your question here while you wait, or say "back to the bot" to carry on with me.`,
+  afterHours: (replyBy: string) =>
+    `Our support staff are away right now. Leave your question and how you'd like us to contact you (email or phone), and someone will reply by ${replyBy}. Say "back to the bot" to carry on with me instead.`,
+  misunderstoodLead: "I'm not getting this right, so I'm bringing in a person.",
+  staffOnlyLead: 'This is one for our support staff.',
+  stillWaiting: (position: number) =>
+    position <= 1 ? "Thanks, I've passed that on. You're next in line." : `Thanks, I've passed that on. You're number ${position} in line.`,
+  messageTaken: "Thanks, I've passed that on to our support staff.",
+  left: "Okay, I've taken you out of the queue. I'm the bot again: what can I help you with?",
+  leftWithAgent: "Okay, I've ended your chat with our support staff. I'm the bot again: what can I help you with?",
+  joined: (agent: string) => `You're now chatting with ${agent} from ASE support.`,
+  transferred: (agent: string) => `${agent} from ASE support is taking over your conversation.`,
+  requeued: "You're back in line for the next member of our support staff. Stay here and someone will be with you shortly.",
+  ended: (agent: string) => `${agent} has ended the chat. I'm the bot again: ask me anything about ASE testing.`,
+  handedBack: (agent: string) => `${agent} has passed you back to me, the bot. What else can I help you with?`,
+  /** When external contact-centre handoff fails or is unavailable. */
+  externalFailed:
+    "I couldn't reach our support staff just now. You can call ASE Customer Service at 1-800-390-6789, or keep asking me.",
+  externalCompleted: "Your chat with our support staff has ended. I'm the bot again: what can I help you with?",
+  externalRequested: "I'm connecting you with a member of ASE support staff. Please stay in this chat.",
+  /** Staff-facing topics. */
+  topic: {
+    asked: 'Asked for a person',
+    misunderstood: "Bot didn't understand",
+    'staff-only': 'Needs staff',
+  },
+};
+
+export type HandoffMessages = typeof enHandoff;

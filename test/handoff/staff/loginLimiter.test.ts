@@ -1,0 +1,123 @@
+import { MemoryStorage } from 'botbuilder';
+import { describe, expect, it } from 'vitest';
+import { ipBucket, LoginLimiter } from '../../../src/handoff/staff/loginLimiter.js';
+
+const at = (iso: string) => new Date(iso);
+const IP = '203.0.113.7';
+const limiter = (storage = new MemoryStorage()) => new LoginLimiter(storage);
+
+/** `count` failures for one username from one address, one a minute from 10:00. */
+async function failEachMinute(target: LoginLimiter, count: number, username = 'alex', ip = IP) {
+  for (let i = 0; i < count; i++) await target.fail(username, ip, at(`2025-03-20T10:${String(i).padStart(2, '0')}:00Z`));
+}
+
+describe('the sign-in limiter, per username', () => {
+  it('a first sign-in is allowed', async () => {
+    expect(await limiter().check('alex', IP, at('2025-03-20T10:00:00Z'))).toEqual({ allowed: true });
+  });
+
+  it('after four wrong passwords the fifth try is still allowed', async () => {
+    const target = limiter();
+    await failEachMinute(target, 4);
+    expect(await target.check('alex', IP, at('2025-03-20T10:04:30Z'))).toEqual({ allowed: true });
+  });
+
+  it('the sixth wrong password in 15 minutes is refused with a retry time', async () => {
+    const target = limiter();
+    await failEachMinute(target, 5); // 10:00 .. 10:04
+    // The 10:00 failure ages out at 10:15:00: 10 minutes from 10:05.
+    expect(await target.check('alex', IP, at('2025-03-20T10:05:00Z'))).toEqual({ allowed: false, retryAfterSeconds: 600 });
+  });
+
+  it('the refusal holds at 10:14:59 (one second to go) and lifts at 10:15:00', async () => {
+    const target = limiter();
+    await failEachMinute(target, 5);
+    expect(await target.check('alex', IP, at('2025-03-20T10:14:59Z'))).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(await target.check('alex', IP, at('2025-03-20T10:15:00Z'))).toEqual({ allowed: true });
+  });
+
+  it('the window slides: after one failure ages out, one more try is allowed, then a wait for the next', async () => {
+    const target = limiter();
+    await failEachMinute(target, 5);
+    await target.fail('alex', IP, at('2025-03-20T10:15:00Z'));
+    // In the window now: 10:01, 10:02, 10:03, 10:04, 10:15; the 10:01 one ages out at 10:16.
+    expect(await target.check('alex', IP, at('2025-03-20T10:15:30Z'))).toEqual({ allowed: false, retryAfterSeconds: 30 });
+  });
+
+  it('the username is refused from any address, and other usernames are not', async () => {
+    const target = limiter();
+    await failEachMinute(target, 5);
+    expect((await target.check('ALEX', '198.51.100.1', at('2025-03-20T10:06:00Z'))).allowed).toBe(false);
+    expect((await target.check('sam', '198.51.100.1', at('2025-03-20T10:06:00Z'))).allowed).toBe(true);
+  });
+
+  it('a successful sign-in forgets the username\'s failures', async () => {
+    const target = limiter();
+    await failEachMinute(target, 4);
+    await target.succeed('alex', at('2025-03-20T10:04:30Z'));
+    expect(await target.failures('alex', IP, at('2025-03-20T10:05:00Z'))).toEqual({ user: 0, ip: 4 });
+  });
+});
+
+describe('the sign-in limiter, per address', () => {
+  it('the 21st wrong password from one address in 15 minutes is refused, whatever the usernames', async () => {
+    const target = limiter();
+    for (let i = 0; i < 20; i++) await target.fail(`user${i}`, IP, at('2025-03-20T10:00:00Z'));
+    expect(await target.check('someone-new', IP, at('2025-03-20T10:01:00Z'))).toEqual({ allowed: false, retryAfterSeconds: 840 });
+    expect((await target.check('someone-new', '198.51.100.1', at('2025-03-20T10:01:00Z'))).allowed).toBe(true);
+    expect((await target.check('someone-new', IP, at('2025-03-20T10:15:00Z'))).allowed).toBe(true);
+  });
+
+  it('a success does not forget the address\'s failures', async () => {
+    const target = limiter();
+    for (let i = 0; i < 20; i++) await target.fail(`user${i}`, IP, at('2025-03-20T10:00:00Z'));
+    await target.succeed('user1', at('2025-03-20T10:01:00Z'));
+    expect((await target.check('user1', IP, at('2025-03-20T10:01:00Z'))).allowed).toBe(false);
+  });
+
+  it('when both limits apply, the longer wait is given', async () => {
+    const target = new LoginLimiter(new MemoryStorage(), { maxPerUser: 2, maxPerIp: 2 });
+    await target.fail('alex', IP, at('2025-03-20T10:00:00Z'));
+    await target.fail('sam', IP, at('2025-03-20T10:00:00Z'));
+    await target.fail('alex', '198.51.100.1', at('2025-03-20T10:05:00Z'));
+    // alex: 10:00 and 10:05 (wait until 10:15); the address: two at 10:00 (wait until 10:15) -> 10 minutes from 10:05.
+    expect(await target.check('alex', IP, at('2025-03-20T10:05:00Z'))).toEqual({ allowed: false, retryAfterSeconds: 600 });
+  });
+});
+
+describe('counting failures sent at the same moment', () => {
+  it('twenty failures in parallel on the memory store count twenty', async () => {
+    const target = limiter();
+    const now = at('2025-03-20T10:00:00Z');
+    const counts = await Promise.all(Array.from({ length: 20 }, () => target.fail('alex', IP, now)));
+    expect(await target.failures('alex', IP, now)).toEqual({ user: 20, ip: 20 });
+    expect(counts.map((count) => count.user).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('two instances sharing a store, failing in parallel, lose none (compare-and-set retries)', async () => {
+    const storage = new MemoryStorage();
+    const [one, two] = [limiter(storage), limiter(storage)];
+    const now = at('2025-03-20T10:00:00Z');
+    await one.fail('alex', IP, now); // the counters exist: only the first write of a key cannot be compared
+    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? one : two).fail('alex', IP, now)));
+    expect(await one.failures('alex', IP, now)).toEqual({ user: 21, ip: 21 });
+  });
+});
+
+describe('keys', () => {
+  it('usernames are keyed lower-case; anything odd is hashed into a safe key', () => {
+    expect(LoginLimiter.keysOf(' Alex ', IP)).toEqual({ user: 'staff/login/user/alex', ip: `staff/login/ip/${IP}` });
+    expect(LoginLimiter.keysOf('a/b\nc', IP).user).toMatch(/^staff\/login\/user\/~[0-9a-f]{32}$/);
+  });
+
+  it('addresses: IPv4 as is, IPv4-mapped as IPv4, IPv6 by /64, junk as unknown', () => {
+    expect(ipBucket('203.0.113.7')).toBe('203.0.113.7');
+    expect(ipBucket('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(ipBucket('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(ipBucket('[2001:DB8:1:2::ffff]')).toBe('2001:db8:1:2::/64');
+    expect(ipBucket('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(ipBucket('::1')).toBe('0:0:0:0::/64');
+    expect(ipBucket('../../etc')).toBe('unknown');
+    expect(ipBucket(undefined)).toBe('unknown');
+  });
+});

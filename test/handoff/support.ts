@@ -1,0 +1,250 @@
+import type { AddressInfo } from 'node:net';
+import { MemoryStorage, type Storage } from 'botbuilder';
+import { buildApp } from '../../src/app.js';
+import { demoStaffAccounts, type StaffDirectory } from '../../src/handoff/staff/staffAccounts.js';
+import type { LiveEvent } from '../../src/handoff/types.js';
+import type { LiveChannel } from '../../src/storage/liveChannel.js';
+import type { TurnGate } from '../../src/storage/turnGate.js';
+import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
+
+/** The demo staff (agent1, agent2, supervisor) all sign in with this in tests. */
+export const STAFF_PASSWORD = 'correct horse battery staple';
+
+let directory: Promise<StaffDirectory> | undefined;
+/** Demo staff with a cheap hash, built once per test file. */
+export const testStaff = () => (directory ??= demoStaffAccounts(STAFF_PASSWORD, { N: 2 ** 10 }));
+
+/** A clock a test can move. */
+export function movableClock(start: Date = fixedNow) {
+  let now = start;
+  return {
+    now: () => now,
+    advance: (ms: number) => {
+      now = new Date(now.getTime() + ms);
+    },
+    set: (date: Date) => {
+      now = date;
+    },
+  };
+}
+
+export interface HandoffServerOptions {
+  storage?: Storage;
+  live?: LiveChannel<LiveEvent>;
+  gate?: TurnGate;
+  clock?: () => Date;
+  env?: Record<string, string>;
+}
+
+/** The whole app (bot, web channel, staff console) on a free loopback port, with the demo staff. */
+export async function startHandoffServer(options: HandoffServerOptions = {}) {
+  const storage = options.storage ?? new MemoryStorage();
+  const app = buildApp({
+    config: testConfig(options.env),
+    logger: silentLogger(),
+    storage,
+    knowledge: await shippedKnowledge(),
+    clock: options.clock ?? (() => fixedNow),
+    staff: await testStaff(),
+    live: options.live,
+    gate: options.gate,
+  });
+  await new Promise<void>((resolve) => app.http.server.listen(0, '127.0.0.1', resolve));
+  const { port } = app.http.server.address() as AddressInfo;
+  return {
+    ...app,
+    storage,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.handoff?.close();
+      await Promise.all([app.web.close(1000), app.http.shutdown(1000)]);
+    },
+  };
+}
+
+export type HandoffServer = Awaited<ReturnType<typeof startHandoffServer>>;
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  json: Record<string, any>;
+}
+
+/** A member of staff using the JSON API as the console page does: cookie, CSRF header, JSON. */
+export class StaffClient {
+  cookie?: string;
+  csrfToken?: string;
+  user?: { username: string; name: string; role: string };
+
+  constructor(readonly baseUrl: string) {}
+
+  async login(username: string, password = STAFF_PASSWORD): Promise<ApiResponse> {
+    const response = await this.request('POST', '/staff/api/login', { username, password }, { csrf: false });
+    if (response.status === 200) {
+      this.cookie = /staff_session=[^;]+/.exec(response.headers.get('set-cookie') ?? '')?.[0];
+      this.csrfToken = response.json.csrfToken;
+      this.user = response.json.user;
+    }
+    return response;
+  }
+
+  get(path: string): Promise<ApiResponse> {
+    return this.request('GET', path);
+  }
+
+  post(path: string, body?: unknown, options: { csrf?: boolean; cookie?: boolean; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
+    return this.request('POST', path, body, options);
+  }
+
+  async request(method: string, path: string, body?: unknown, options: { csrf?: boolean; cookie?: boolean; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.cookie && options.cookie !== false) headers.cookie = this.cookie;
+    if (method === 'POST' && this.csrfToken && options.csrf !== false) headers['x-csrf-token'] = this.csrfToken;
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    let json: Record<string, any> = {};
+    try {
+      json = text ? JSON.parse(text) : {};
+    } catch {
+      json = { raw: text };
+    }
+    return { status: response.status, headers: response.headers, json };
+  }
+
+  /** The first queued case whose topic or question matches. */
+  async queuedCase(match?: RegExp): Promise<Record<string, any> | undefined> {
+    const { json } = await this.get('/staff/api/cases');
+    return (json.queued as Array<Record<string, any>>).find((c) => !match || match.test(`${c.topic} ${c.summary?.question ?? ''}`));
+  }
+
+  /** Opens the live stream; events are collected until `close`. */
+  async events(): Promise<LiveStream> {
+    const controller = new AbortController();
+    const response = await fetch(`${this.baseUrl}/staff/api/events`, { headers: this.cookie ? { cookie: this.cookie } : {}, signal: controller.signal });
+    const stream = new LiveStream(response.status, controller);
+    if (response.ok && response.body) void stream.read(response.body);
+    return stream;
+  }
+}
+
+/** Server-Sent Events as they arrive. */
+export class LiveStream {
+  readonly received: Array<{ event: string; data: any }> = [];
+  private waiters: Array<() => void> = [];
+
+  constructor(
+    readonly status: number,
+    private readonly controller: AbortController,
+  ) {}
+
+  async read(body: ReadableStream<Uint8Array>): Promise<void> {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.+)$/m.exec(block)?.[1];
+          const data = /^data: (.+)$/m.exec(block)?.[1];
+          if (event && data) {
+            this.received.push({ event, data: JSON.parse(data) });
+            for (const wake of this.waiters.splice(0)) wake();
+          }
+        }
+      }
+    } catch {
+      // aborted
+    }
+  }
+
+  /** Waits (up to timeoutMs) for an event matching `predicate`. */
+  async waitFor(predicate: (event: { event: string; data: any }) => boolean, timeoutMs = 5000): Promise<{ event: string; data: any }> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.received.find(predicate);
+      if (found) return found;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no matching live event within ${timeoutMs} ms; got ${JSON.stringify(this.received)}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  close(): void {
+    this.controller.abort();
+  }
+}
+
+/** A candidate on the website (the built-in Direct Line, over REST), reading what the bot and staff send. */
+export class WebCandidate {
+  private watermark: string | undefined;
+  readonly seen: Array<{ from: string; text: string }> = [];
+
+  private constructor(
+    readonly baseUrl: string,
+    readonly token: string,
+    readonly conversationId: string,
+  ) {}
+
+  static async start(baseUrl: string): Promise<WebCandidate> {
+    const session = (await (await fetch(`${baseUrl}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as {
+      token: string;
+      conversationId: string;
+    };
+    const started = await fetch(`${baseUrl}/v3/directline/conversations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    if (!started.ok) throw new Error(`could not start a conversation: ${started.status}`);
+    return new WebCandidate(baseUrl, session.token, session.conversationId);
+  }
+
+  /** Sends a message and returns what the bot said back in that turn. */
+  async say(text: string, via: string = this.baseUrl): Promise<string[]> {
+    await this.read();
+    const response = await fetch(`${via}/v3/directline/conversations/${this.conversationId}/activities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', from: { id: 'candidate' }, text }),
+    });
+    if (!response.ok) throw new Error(`message not accepted: ${response.status}`);
+    return (await this.read(via)).map((activity) => activity.text);
+  }
+
+  /** Bot (and staff) messages since the last read. */
+  async read(via: string = this.baseUrl): Promise<Array<{ from: string; text: string }>> {
+    const query = this.watermark ? `?watermark=${this.watermark}` : '';
+    const response = await fetch(`${via}/v3/directline/conversations/${this.conversationId}/activities${query}`, {
+      headers: { authorization: `Bearer ${this.token}` },
+    });
+    const body = (await response.json()) as { activities: Array<{ type: string; text?: string; from: { id: string; role?: string } }>; watermark?: string };
+    this.watermark = body.watermark ?? this.watermark;
+    const fresh = body.activities
+      .filter((activity) => activity.type === 'message' && activity.from.role !== 'user' && activity.from.id !== 'candidate')
+      .map((activity) => ({ from: activity.from.id, text: activity.text ?? '' }));
+    this.seen.push(...fresh);
+    return fresh;
+  }
+
+  /** Waits for a message from the bot side matching `pattern`. */
+  async waitFor(pattern: RegExp, timeoutMs = 5000, via: string = this.baseUrl): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.seen.find((message) => pattern.test(message.text));
+      if (found) return found.text;
+      if (Date.now() > deadline) throw new Error(`candidate never saw ${pattern}; saw ${JSON.stringify(this.seen.map((m) => m.text))}`);
+      await this.read(via);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
