@@ -95,7 +95,7 @@ export class HandoffService implements HandoffDesk {
       await this.deps.audit.record({ at: now.toISOString(), actor: 'bot', action: 'queued', caseId: stored.id, detail: { reason: request.reason, channel: request.channel } });
       await this.announce(stored);
     }
-    return { case: stored, reply: { text: await this.whatNext(stored, now) } };
+    return { case: stored, reply: { text: await this.whatNext(stored) } };
   }
 
   /** The candidate wrote while queued or with an agent: the bot stays quiet and staff see it. */
@@ -213,7 +213,7 @@ export class HandoffService implements HandoffDesk {
 
   // ---- inside ----
 
-  private async whatNext(open: HandoffCase, now: Date): Promise<string> {
+  private async whatNext(open: HandoffCase): Promise<string> {
     if (open.replyBy) return this.deps.messages.afterHours(this.deps.formatReplyBy(new Date(open.replyBy)));
     const { position, recentWaitsMs } = await this.placeInQueue(open.id);
     return this.deps.messages.queued(position, this.deps.estimateWait(position, recentWaitsMs));

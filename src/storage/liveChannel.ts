@@ -67,10 +67,21 @@ export function redisChannel<T>(client: RedisClient, options: RedisChannelOption
       const message = options.parse(raw);
       if (message !== undefined) emitter.emit('message', message);
     });
-    subscribed = subscriber.subscribe(options.name).then(
-      () => undefined,
-      (error: Error) => options.onError?.(error),
-    );
+    // Our clients queue nothing while disconnected (a command fails fast instead), so SUBSCRIBE waits
+    // for the connection; after a reconnect ioredis subscribes again by itself.
+    const connection = subscriber;
+    subscribed = new Promise<void>((resolve) => {
+      const subscribe = () =>
+        connection.subscribe(options.name).then(
+          () => resolve(),
+          (error: Error) => {
+            options.onError?.(error);
+            resolve();
+          },
+        );
+      if (connection.status === 'ready') void subscribe();
+      else connection.once('ready', () => void subscribe());
+    });
   };
   return {
     async publish(message) {
@@ -81,7 +92,10 @@ export function redisChannel<T>(client: RedisClient, options: RedisChannelOption
       emitter.on('message', listener);
       return () => emitter.off('message', listener);
     },
-    ready: () => subscribed,
+    ready: () => {
+      ensureSubscribed();
+      return subscribed;
+    },
     async close() {
       emitter.removeAllListeners();
       const closing = subscriber;

@@ -7,6 +7,9 @@ import type { LiveChannel } from '../../src/storage/liveChannel.js';
 import type { TurnGate } from '../../src/storage/turnGate.js';
 import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- API bodies are read loosely, as the page does
+type Loose = any;
+
 /** The demo staff (agent1, agent2, supervisor) all sign in with this in tests. */
 export const STAFF_PASSWORD = 'correct horse battery staple';
 
@@ -67,7 +70,7 @@ export type HandoffServer = Awaited<ReturnType<typeof startHandoffServer>>;
 export interface ApiResponse {
   status: number;
   headers: Headers;
-  json: Record<string, any>;
+  json: Loose;
 }
 
 /** A member of staff using the JSON API as the console page does: cookie, CSRF header, JSON. */
@@ -103,7 +106,7 @@ export class StaffClient {
     if (method === 'POST' && this.csrfToken && options.csrf !== false) headers['x-csrf-token'] = this.csrfToken;
     const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
-    let json: Record<string, any> = {};
+    let json: Loose = {};
     try {
       json = text ? JSON.parse(text) : {};
     } catch {
@@ -112,10 +115,22 @@ export class StaffClient {
     return { status: response.status, headers: response.headers, json };
   }
 
+  claim(caseId: string): Promise<ApiResponse> {
+    return this.post(`/staff/api/cases/${caseId}/claim`);
+  }
+
+  /** A closed or open case's transcript as "from: text" lines, read with a supervisor's rights. */
+  async asSupervisorView(caseId: string): Promise<string[] | undefined> {
+    const supervisor = new StaffClient(this.baseUrl);
+    await supervisor.login('supervisor');
+    const { status, json } = await supervisor.get(`/staff/api/cases/${caseId}`);
+    return status === 200 ? (json.transcript as Array<{ from: string; text: string }>).map((line) => `${line.from}: ${line.text}`) : undefined;
+  }
+
   /** The first queued case whose topic or question matches. */
-  async queuedCase(match?: RegExp): Promise<Record<string, any> | undefined> {
+  async queuedCase(match?: RegExp): Promise<Loose | undefined> {
     const { json } = await this.get('/staff/api/cases');
-    return (json.queued as Array<Record<string, any>>).find((c) => !match || match.test(`${c.topic} ${c.summary?.question ?? ''}`));
+    return (json.queued as Array<Loose>).find((c) => !match || match.test(`${c.topic} ${c.summary?.question ?? ''}`));
   }
 
   /** Opens the live stream; events are collected until `close`. */
@@ -130,7 +145,7 @@ export class StaffClient {
 
 /** Server-Sent Events as they arrive. */
 export class LiveStream {
-  readonly received: Array<{ event: string; data: any }> = [];
+  readonly received: Array<{ event: string; data: Loose }> = [];
   private waiters: Array<() => void> = [];
 
   constructor(
@@ -162,7 +177,7 @@ export class LiveStream {
   }
 
   /** Waits (up to timeoutMs) for an event matching `predicate`. */
-  async waitFor(predicate: (event: { event: string; data: any }) => boolean, timeoutMs = 5000): Promise<{ event: string; data: any }> {
+  async waitFor(predicate: (event: { event: string; data: Loose }) => boolean, timeoutMs = 5000): Promise<{ event: string; data: Loose }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.received.find(predicate);

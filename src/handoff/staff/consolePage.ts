@@ -26,7 +26,8 @@ export const consoleScript = String.raw`(function () {
 
   var CHANNELS = { webchat: 'Web chat', directline: 'Web chat', msteams: 'Teams', sms: 'SMS' };
   var STATUSES = { queued: 'Waiting in the queue', active: 'Active', closed: 'Closed' };
-  var REASONS = { asked: 'Asked for a person', misunderstood: 'The bot did not understand', 'staff-only': 'Needs staff' };
+  // The same words as the topics the bot gives cases (src/messages/enHandoff.ts).
+  var REASONS = { asked: 'Asked for a person', misunderstood: 'Bot didn\'t understand', 'staff-only': 'Needs staff' };
   var PARTIES = { candidate: 'Candidate', bot: 'Bot', agent: 'Agent', system: 'System' };
   var CLOSED_BY = { candidate: 'the candidate', agent: 'an agent', handback: 'hand-back to the bot' };
 
@@ -519,7 +520,9 @@ export const consoleScript = String.raw`(function () {
     meta.appendChild(el('span', 'item-wait', c.status === 'queued' ? 'waiting ' + waited : 'queued ' + waited + ' ago'));
     body.appendChild(meta);
     if (withOwner && c.owner) body.appendChild(el('span', 'item-owner', 'With ' + personName(c.owner)));
-    if (c.reason) body.appendChild(el('span', 'item-reason', reasonLabel(c.reason)));
+    // The topic is often the reason itself ("Asked for a person"): say it once.
+    var reason = reasonLabel(c.reason);
+    if (c.reason && reason.toLowerCase() !== String(c.topic || '').toLowerCase()) body.appendChild(el('span', 'item-reason', reason));
     if (c.replyBy) body.appendChild(el('span', 'item-after-hours', 'after hours \u2013 reply by ' + whenText(c.replyBy)));
     return { body: body, topicId: topic.id };
   }

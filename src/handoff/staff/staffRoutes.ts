@@ -250,6 +250,8 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     const auth = await signedIn(req, res, { csrf: false });
     if (!auth) return;
     const { user } = auth.session;
+    // Subscribed before the stream opens: what happens after "connected" is heard.
+    await deps.live.ready();
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.write(`retry: 3000\n: connected\n\n`);
     const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
