@@ -154,7 +154,7 @@ export class TaskDialog<Values extends object> extends ComponentDialog {
       if (step.result === undefined) return step.next();
       if (step.result === GAVE_UP) {
         const m = this.deps.messages;
-        await this.send(step.context, { text: m.task.gaveUp, choices: [{ title: m.talkToPerson, value: m.talkToPerson }] });
+        if (!this.deps.handsOver) await this.send(step.context, { text: m.task.gaveUp, choices: [{ title: m.talkToPerson, value: m.talkToPerson }] });
         return step.endDialog({ task: this.spec.id, outcome: 'gave-up' } satisfies TaskResult);
       }
       const { values } = this.state(step);

@@ -30,6 +30,8 @@ export interface TaskDeps {
   /** FAQ entries by id: a task's general answer is its FAQ entry, so the policy is told one way. */
   lookup: (id: string) => FaqEntry | undefined;
   render: (reply: Reply, context: TurnContext) => Partial<import('botbuilder').Activity>;
+  /** The bot hands a task that gave up to staff itself: the task then ends without offering a person. */
+  handsOver?: boolean;
 }
 
 /** A slot read from text: a value, a question to clarify, or nothing found. */

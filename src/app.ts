@@ -71,6 +71,7 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
     faq: knowledge.answerer,
     lookup: (id) => knowledge.index.get(id),
     render,
+    handsOver: Boolean(handoff),
   });
   const bot = new CandidateBot({
     conversationState,

@@ -14,6 +14,7 @@ import type { AccountAssistant, AccountTurnData } from './accountAssistant.js';
 import { conversationKeyOf, noteLine, spokenText, type HandoffRelay, type HandoffTurnData } from './handoffRelay.js';
 import type { HandoffReason } from '../handoff/types.js';
 import { readCredentials } from '../understanding/credentials.js';
+import { isStoreUnavailable } from '../storage/storageErrors.js';
 
 export interface ConversationData extends AccountTurnData, HandoffTurnData {
   welcomed?: boolean;
@@ -55,7 +56,7 @@ function maskLastCandidateLine(data: ConversationData): void {
 }
 
 /** Task outcomes only staff can settle: the candidate is handed over when they happen. */
-const STAFF_ONLY_OUTCOMES = new Set(['gave-up', 'no-master-defined']);
+const STAFF_ONLY_OUTCOMES = new Set(['no-master-defined']);
 
 const isSharedConversation = (context: TurnContext): boolean =>
   context.activity.channelId === 'msteams' && teamsScope(context.activity) !== 'personal';
@@ -364,7 +365,10 @@ export class CandidateBot extends ActivityHandler {
     this.record(context, { route: 'dialog', dialog: { id: task, outcome: result?.outcome ?? 'in-progress' } });
     if (!result) return;
     data.lastTask = { id: task, outcome: result.outcome, ...(result.answer ? { answer: result.answer } : {}) };
-    if (this.deps.handoff && STAFF_ONLY_OUTCOMES.has(result.outcome)) {
+    if (this.deps.handoff && result.outcome === 'gave-up') {
+      await this.send(context, { text: this.deps.messages.handoff.misunderstoodLead });
+      await this.startHandoff(context, data, 'misunderstood', task);
+    } else if (this.deps.handoff && STAFF_ONLY_OUTCOMES.has(result.outcome)) {
       await this.send(context, { text: this.deps.messages.handoff.staffOnlyLead });
       await this.startHandoff(context, data, 'staff-only', task);
     }
@@ -373,19 +377,33 @@ export class CandidateBot extends ActivityHandler {
   /** Hands the conversation to people; the relay tells the candidate what happens next. */
   private async startHandoff(context: TurnContext, data: ConversationData, reason: HandoffReason, dialog?: string): Promise<void> {
     const { now } = turnFacts(context);
-    const conversation = conversationKeyOf(context);
-    // The question that led here: for "talk to a person", the one asked before it.
-    const question = [...(data.recent ?? [])].reverse().find((line) => line.from === 'candidate' && detectCommand(line.text) !== 'person')?.text;
-    const account = isSharedConversation(context) ? undefined : this.deps.account;
-    await this.deps.handoff!.start(
-      context,
-      data,
-      { reason, now, verified: (await account?.isVerified(conversation, now)) ?? false, ...(question ? { question } : {}), ...(dialog ? { dialog } : {}) },
-      (reply) => this.send(context, reply),
-    );
     data.offered = undefined;
     data.taskOffer = undefined;
     data.misunderstood = 0;
+    // Everyone in a Teams group chat or channel would read the staff conversation: a phone number instead.
+    if (isSharedConversation(context)) {
+      await this.send(context, this.commandReply('person'));
+      this.record(context, { route: 'command', command: 'person' });
+      return;
+    }
+    const conversation = conversationKeyOf(context);
+    // The question that led here: for "talk to a person", the one asked before it.
+    const question = [...(data.recent ?? [])].reverse().find((line) => line.from === 'candidate' && detectCommand(line.text) !== 'person')?.text;
+    try {
+      await this.deps.handoff!.start(
+        context,
+        data,
+        { reason, now, verified: (await this.deps.account?.isVerified(conversation, now)) ?? false, ...(question ? { question } : {}), ...(dialog ? { dialog } : {}) },
+        (reply) => this.send(context, reply),
+      );
+    } catch (error) {
+      // A store outage here must not leave the candidate with nobody: the phone always works.
+      if (!isStoreUnavailable(error)) throw error;
+      data.handoff = undefined;
+      await this.send(context, this.commandReply('person'));
+      this.record(context, { route: 'handoff', handoff: { outcome: 'unavailable', reason } });
+      return;
+    }
     this.record(context, { route: 'handoff', handoff: { outcome: 'started', reason } });
   }
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Reply } from '../channels/reply.js';
 import type { HandoffService } from '../handoff/handoffService.js';
 import type { CaseSummary, HandoffReason, TranscriptLine } from '../handoff/types.js';
-import { redactText } from '../logging/redact.js';
+import { redactBotText, redactText } from '../logging/redact.js';
 
 /** What the bot keeps in conversation state about a handoff and the conversation before it. */
 export interface HandoffTurnData {
@@ -48,7 +48,8 @@ const MAX_LINE_CHARS = 500;
 /** Keeps the last lines of the conversation (redacted) in the turn's state. */
 export function noteLine(data: HandoffTurnData, from: TranscriptLine['from'], text: string, now: Date): void {
   if (!text.trim()) return;
-  const line: TranscriptLine = { id: randomUUID(), at: now.toISOString(), from, text: redactText(text).slice(0, MAX_LINE_CHARS) };
+  const redact = from === 'bot' ? redactBotText : redactText;
+  const line: TranscriptLine = { id: randomUUID(), at: now.toISOString(), from, text: redact(text).slice(0, MAX_LINE_CHARS) };
   data.recent = [...(data.recent ?? []), line].slice(-RECENT_LINES);
 }
 
@@ -68,7 +69,7 @@ export function caseSummary(data: HandoffTurnData, about: HandoffContext): CaseS
   return {
     ...(about.question ? { question: redactText(about.question).slice(0, MAX_LINE_CHARS) } : {}),
     ...(task ? { dialog: task } : {}),
-    ...(answer ? { facts: [{ label: "The bot's answer", value: redactText(answer).slice(0, MAX_LINE_CHARS) }] } : {}),
+    ...(answer ? { facts: [{ label: "The bot's answer", value: redactBotText(answer).slice(0, MAX_LINE_CHARS) }] } : {}),
     verified: about.verified,
   };
 }

@@ -12,7 +12,7 @@ export interface TurnEvent {
   /** What happened with the candidate's account (signed in, answered, cancelled...); never who. */
   account?: { outcome: string };
   /** Handed to staff (and why), or a message relayed while with them. */
-  handoff?: { outcome: 'started' | 'relayed' | 'left' | 'resumed' | 'status'; reason?: string };
+  handoff?: { outcome: 'started' | 'unavailable' | 'relayed' | 'left' | 'resumed' | 'status'; reason?: string };
 }
 
 export type TurnEventSink = (event: TurnEvent) => void;

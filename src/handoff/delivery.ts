@@ -42,10 +42,13 @@ export function createCandidateDelivery(deps: DeliveryDeps): CandidateDelivery {
 
   const sendThrough = async (adapter: ProactiveAdapter, reference: Partial<ConversationReference>, reply: Reply, channel: string): Promise<DeliveryResult> => {
     let sentId: string | undefined;
-    await adapter.continueConversation(reference, async (context) => {
-      const response = await context.sendActivity(message(deps.render(reply, context)));
-      sentId = response?.id;
-    });
+    await inProactiveTurn(
+      (logic) => adapter.continueConversation(reference, logic),
+      async (context) => {
+        const response = await context.sendActivity(message(deps.render(reply, context)));
+        sentId = response?.id;
+      },
+    );
     // The SMS opt-out step answers for a message it dropped with an empty id: the candidate texted STOP.
     if (channel === 'sms' && !sentId) return { delivered: false, reason: 'the candidate has opted out of text messages (STOP)' };
     return { delivered: true };
@@ -66,10 +69,13 @@ export function createCandidateDelivery(deps: DeliveryDeps): CandidateDelivery {
           return result.delivered ? { delivered: true } : { delivered: false, reason: `${teamsReasons[result.reason]}${result.status ? ` (${result.status})` : ''}` };
         }
         let sent = false;
-        await deps.botAdapter.continueConversationAsync(deps.appId, reference, async (context) => {
-          await context.sendActivity(message(deps.render(reply, context)));
-          sent = true;
-        });
+        await inProactiveTurn(
+          (logic) => deps.botAdapter.continueConversationAsync(deps.appId, reference, logic),
+          async (context) => {
+            await context.sendActivity(message(deps.render(reply, context)));
+            sent = true;
+          },
+        );
         return sent ? { delivered: true } : { delivered: false, reason: 'the channel did not accept the message' };
       } catch (error) {
         const detail = describe(error);
@@ -81,6 +87,27 @@ export function createCandidateDelivery(deps: DeliveryDeps): CandidateDelivery {
 }
 
 const message = (activity: Partial<Activity>): Partial<Activity> => ({ ...activity, type: activity.type ?? ActivityTypes.Message });
+
+/**
+ * Runs `send` in a proactive turn (`run` starts it) and raises its error here, after the turn. Left
+ * inside the turn, the error would go to the adapter's onTurnError, which apologises to the candidate
+ * for a turn they never took and swallows the failure, so the agent would learn nothing of why.
+ */
+async function inProactiveTurn(
+  run: (logic: (context: TurnContext) => Promise<void>) => Promise<void>,
+  send: (context: TurnContext) => Promise<void>,
+): Promise<void> {
+  // A holder object: the callback runs out of sight of the type checker.
+  const outcome: { failure?: { error: unknown } } = {};
+  await run(async (context) => {
+    try {
+      await send(context);
+    } catch (error) {
+      outcome.failure = { error };
+    }
+  });
+  if (outcome.failure) throw outcome.failure.error;
+}
 
 /** A context that only says which conversation a reply is for, so the renderer can choose its form. */
 function renderingContext(adapter: CloudAdapter, reference: Partial<ConversationReference>): TurnContext {

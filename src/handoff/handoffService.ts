@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
 import type { Reply } from '../channels/reply.js';
-import { redactText } from '../logging/redact.js';
+import { redactBotText, redactText } from '../logging/redact.js';
 import type { HandoffMessages } from '../messages/enHandoff.js';
 import type { LiveChannel } from '../storage/liveChannel.js';
 import { CaseNotFoundError, type CaseStore } from './caseStore.js';
@@ -115,7 +115,7 @@ export class HandoffService implements HandoffDesk {
 
   /** A line the bot itself said while the case is open (its answer to "back to the bot", say). */
   async botSaid(open: HandoffCase, text: string, now: Date): Promise<void> {
-    await this.addLine(open, this.line(now, 'bot', redactText(text)));
+    await this.addLine(open, this.line(now, 'bot', redactBotText(text)));
   }
 
   // ---- the staff side (the console's API) ----

@@ -28,6 +28,16 @@ export function redactText(text: string): string {
   return patterns.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
 }
 
+const [emails, ssns] = patterns;
+
+/**
+ * The bot's own words, for staff: dates it worked out and the public phone numbers it gives are what
+ * staff need to see; only an address or an SSN it may have echoed is masked.
+ */
+export function redactBotText(text: string): string {
+  return [emails!, ssns!].reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
+}
+
 /**
  * A conversation id fit for a log line. On SMS the id is the candidate's phone number, so any run of
  * seven or more digits keeps only its last two (enough to tell conversations apart when debugging).

@@ -167,9 +167,9 @@ describe('staff replies reach a candidate on other Bot Framework channels (Web C
 
     expect(sent.status).toBe(502);
     expect(sent.json).toMatchObject({ error: 'delivery-failed', line: { from: 'agent', delivery: 'failed' } });
+    expect(sent.json.line.failure).toMatch(/^the emulator channel refused it: 400/);
     // The failure goes to the agent, not an apology to the candidate.
     expect(connector.texts().slice(before)).toEqual(['Are you still there?']);
-    expect(sent.json.line.failure).toMatch(/^the emulator channel refused it: 400/);
     expect((await transcriptOf(alex, caseId)).at(-1)).toMatchObject({ text: 'Are you still there?', delivery: 'failed', failure: sent.json.line.failure });
   });
 });

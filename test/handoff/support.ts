@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { buildApp } from '../../src/app.js';
+import { createAccountService } from '../../src/account/index.js';
 import { demoStaffAccounts, type StaffDirectory } from '../../src/handoff/staff/staffAccounts.js';
 import type { LiveEvent } from '../../src/handoff/types.js';
 import type { LiveChannel } from '../../src/storage/liveChannel.js';
@@ -37,18 +38,24 @@ export interface HandoffServerOptions {
   gate?: TurnGate;
   clock?: () => Date;
   env?: Record<string, string>;
+  /** Candidate accounts: the demo accounts when true. */
+  accounts?: boolean;
 }
 
 /** The whole app (bot, web channel, staff console) on a free loopback port, with the demo staff. */
 export async function startHandoffServer(options: HandoffServerOptions = {}) {
   const storage = options.storage ?? new MemoryStorage();
+  const config = testConfig(options.env);
+  const knowledge = await shippedKnowledge();
+  const clock = options.clock ?? (() => fixedNow);
   const app = buildApp({
-    config: testConfig(options.env),
+    config,
     logger: silentLogger(),
     storage,
-    knowledge: await shippedKnowledge(),
-    clock: options.clock ?? (() => fixedNow),
+    knowledge,
+    clock,
     staff: await testStaff(),
+    ...(options.accounts ? { accounts: await createAccountService(config, { clock, policy: knowledge.policy }) } : {}),
     live: options.live,
     gate: options.gate,
   });
