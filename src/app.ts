@@ -127,7 +127,7 @@ export function buildApp(parts: AppParts) {
       appId: config.MicrosoftAppId ?? '',
       // The web channel is mounted below; by the time staff write, it exists.
       directLine: { continueConversation: (reference, logic) => web!.adapter!.continueConversation(reference, logic) },
-      ...(twilio ? { twilio: { adapter: twilio, serviceUrl: config.TWILIO_API_BASE_URL } } : {}),
+      ...(twilio ? { twilio: { adapter: twilio, serviceUrl: twilio.serviceUrl } } : {}),
       render: renderFor,
       logger,
     }),

@@ -16,7 +16,8 @@ import { z } from 'zod';
 import type { CaseSummary, HandoffReason, TranscriptLine } from './types.js';
 
 /** Content type of the transcript attachment on `handoff.initiate`. */
-export const TRANSCRIPT_CONTENT_TYPE = 'application/vnd.microsoft.activity.transcript';
+// What botbuilder's own EventFactory.createHandoffInitiation attaches, so desks built on it read ours.
+export const TRANSCRIPT_CONTENT_TYPE = 'application/json';
 
 /** What the desk receives as the handoff context (the event's `value`). */
 export interface ExternalHandoffContext {

@@ -77,11 +77,11 @@ describe('handoffInitiation: the event', () => {
 });
 
 describe('handoffInitiation: the transcript attachment', () => {
-  it('is one attachment named Transcript, of type application/vnd.microsoft.activity.transcript', () => {
+  it('is one attachment named Transcript, of type application/json as botbuilder attaches it', () => {
     const event = initiation();
     expect(event.attachments).toHaveLength(1);
     expect(event.attachments?.[0]).toMatchObject({ contentType: TRANSCRIPT_CONTENT_TYPE, name: 'Transcript' });
-    expect(TRANSCRIPT_CONTENT_TYPE).toBe('application/vnd.microsoft.activity.transcript');
+    expect(TRANSCRIPT_CONTENT_TYPE).toBe('application/json');
   });
 
   it('holds the lines the candidate saw as message activities, in order, with their ids and times', () => {

@@ -239,6 +239,11 @@ export class TwilioSmsAdapter extends BotAdapter {
     };
   }
 
+  /** The serviceUrl of every conversation this adapter carries (how its conversations are told apart). */
+  get serviceUrl(): string {
+    return this.settings.apiBaseUrl;
+  }
+
   /** A reference for texting a number first (staff answering later): pass it to continueConversation. */
   referenceFor(number: string): Partial<ConversationReference> {
     const candidate = normaliseNumber(number);
