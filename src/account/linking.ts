@@ -1,5 +1,5 @@
 import type { Storage } from 'botbuilder';
-import { isEtagConflict } from '../storage/storageErrors.js';
+import { ItemUpdater } from '../storage/updateItem.js';
 
 /** Which candidate a conversation speaks for, and since when. Never the answers that proved it. */
 export interface AccountLink {
@@ -34,10 +34,14 @@ interface Failures {
  * one, both lock out.
  */
 export class AccountLinks {
+  private readonly items: ItemUpdater;
+
   constructor(
     private readonly storage: Storage,
     private readonly options: AccountLinksOptions,
-  ) {}
+  ) {
+    this.items = new ItemUpdater(storage);
+  }
 
   private linkKey = (conversation: string) => `account-link/${conversation}`;
   private failureKeys = (aseId: string, conversation: string) => [
@@ -117,37 +121,27 @@ export class AccountLinks {
     await Promise.all(this.failureKeys(aseId, conversation).map((key) => this.increment(key, now, -1)));
   }
 
-  private increment(key: string, now: Date, delta: 1 | -1 = 1): Promise<Failures & { wasLocked: boolean }> {
-    const run = async (): Promise<Failures & { wasLocked: boolean }> => {
-      for (let attempt = 1; ; attempt++) {
-        const previous = (await this.storage.read([key]))[key] as (Failures & { eTag?: string }) | undefined;
-        const wasLocked = Boolean(previous?.lockedUntil && Date.parse(previous.lockedUntil) > now.getTime());
-        if (wasLocked || (delta < 0 && !previous)) return { ...(previous ?? { count: 0 }), wasLocked };
-        // A lock-out that has run its course, or a run of failures older than the window, starts again.
-        const stale =
-          (previous?.lockedUntil && Date.parse(previous.lockedUntil) <= now.getTime()) ||
-          (previous?.since && now.getTime() - Date.parse(previous.since) > this.options.lockoutMs);
-        const count = Math.max(0, (stale ? 0 : (previous?.count ?? 0)) + delta);
-        const failures: Failures = { count, since: stale || !previous?.since ? now.toISOString() : previous.since };
-        if (delta > 0 && count >= this.options.maxFailures) failures.lockedUntil = new Date(now.getTime() + this.options.lockoutMs).toISOString();
-        try {
-          await this.storage.write({ [key]: previous?.eTag ? { ...failures, eTag: previous.eTag } : { ...failures } });
-          return { ...failures, wasLocked };
-        } catch (error) {
-          if (attempt >= 20 || !isEtagConflict(error)) throw error;
-        }
+  private async increment(key: string, now: Date, delta: 1 | -1 = 1): Promise<Failures & { wasLocked: boolean }> {
+    let result: Failures & { wasLocked: boolean } = { count: 0, wasLocked: false };
+    await this.items.update<Failures>(key, (previous) => {
+      const wasLocked = Boolean(previous?.lockedUntil && Date.parse(previous.lockedUntil) > now.getTime());
+      if (wasLocked || (delta < 0 && !previous)) {
+        result = { ...(previous ?? { count: 0 }), wasLocked };
+        return undefined;
       }
-    };
-    const queued = (this.queues.get(key) ?? Promise.resolve()).then(run, run);
-    const settled = queued.catch(() => undefined);
-    this.queues.set(key, settled);
-    void settled.then(() => {
-      if (this.queues.get(key) === settled) this.queues.delete(key);
+      // A lock-out that has run its course, or a run of failures older than the window, starts again.
+      const stale =
+        (previous?.lockedUntil && Date.parse(previous.lockedUntil) <= now.getTime()) ||
+        (previous?.since && now.getTime() - Date.parse(previous.since) > this.options.lockoutMs);
+      const count = Math.max(0, (stale ? 0 : (previous?.count ?? 0)) + delta);
+      const failures: Failures = { count, since: stale || !previous?.since ? now.toISOString() : previous.since };
+      if (delta > 0 && count >= this.options.maxFailures) failures.lockedUntil = new Date(now.getTime() + this.options.lockoutMs).toISOString();
+      result = { ...failures, wasLocked };
+      return failures;
     });
-    return queued;
+    return result;
   }
 
-  private readonly queues = new Map<string, Promise<unknown>>();
 
   async clearFailures(aseId: string, conversation: string): Promise<void> {
     await this.storage.delete(this.failureKeys(aseId, conversation));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import type { Storage } from 'botbuilder';
-import { isEtagConflict } from '../../storage/storageErrors.js';
+import { ItemUpdater } from '../../storage/updateItem.js';
 
 /**
  * Limits password guessing at the staff sign-in: failed sign-ins are counted per username and per
@@ -42,7 +42,6 @@ export interface LoginFailureCounts {
 interface Counter {
   /** Times (epoch ms) of the most recent failures, oldest first. */
   failures: number[];
-  eTag?: string;
 }
 
 /** The most failure times kept per key: enough to judge any sensible limit, and a bounded item. */
@@ -89,7 +88,7 @@ export class LoginLimiter {
   private readonly maxPerUser: number;
   private readonly maxPerIp: number;
   private readonly windowMs: number;
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly items: ItemUpdater;
 
   /** @throws RangeError when a limit or the window is not a positive whole number. */
   constructor(
@@ -98,6 +97,7 @@ export class LoginLimiter {
   ) {
     this.maxPerUser = options.maxPerUser ?? 5;
     this.maxPerIp = options.maxPerIp ?? 20;
+    this.items = new ItemUpdater(storage, MAX_ATTEMPTS);
     this.windowMs = options.windowMs ?? 15 * 60_000;
     for (const [name, value] of [['maxPerUser', this.maxPerUser], ['maxPerIp', this.maxPerIp], ['windowMs', this.windowMs]] as const) {
       if (!Number.isSafeInteger(value) || value <= 0) throw new RangeError(`LoginLimiter: ${name} must be a positive whole number (got ${value})`);
@@ -159,27 +159,11 @@ export class LoginLimiter {
     return times[times.length - max]! + this.windowMs - now.getTime();
   }
 
-  /** One more failure on one key: compare-and-set on the eTag read, retried on conflict, queued per key. */
-  private increment(key: string, now: Date): Promise<number> {
-    const run = async (): Promise<number> => {
-      for (let attempt = 1; ; attempt++) {
-        const previous = (await this.storage.read([key]))[key] as Counter | undefined;
-        const failures = [...this.recent(previous, now), now.getTime()].sort((a, b) => a - b).slice(-KEEP);
-        const counter: Counter = { failures };
-        try {
-          await this.storage.write({ [key]: previous?.eTag ? { ...counter, eTag: previous.eTag } : counter });
-          return failures.length;
-        } catch (error) {
-          if (attempt >= MAX_ATTEMPTS || !isEtagConflict(error)) throw error;
-        }
-      }
-    };
-    const queued = (this.queues.get(key) ?? Promise.resolve()).then(run, run);
-    const settled = queued.catch(() => undefined);
-    this.queues.set(key, settled);
-    void settled.then(() => {
-      if (this.queues.get(key) === settled) this.queues.delete(key);
-    });
-    return queued;
+  /** One more failure on one key, as a compare-and-set (guesses sent together are all counted). */
+  private async increment(key: string, now: Date): Promise<number> {
+    const counter = await this.items.update<Counter>(key, (previous) => ({
+      failures: [...this.recent(previous, now), now.getTime()].sort((a, b) => a - b).slice(-KEEP),
+    }));
+    return counter?.failures.length ?? 0;
   }
 }
