@@ -206,9 +206,25 @@ export class LiveStream {
   }
 }
 
-/** A candidate on the website (the built-in Direct Line, over REST), reading what the bot and staff send. */
+/** An activity as the candidate's Direct Line client reads it. */
+export interface SeenActivity {
+  type: string;
+  text?: string;
+  name?: string;
+  value?: unknown;
+  timestamp?: string;
+  conversation?: { id: string };
+  attachments?: Array<{ contentType: string; name?: string; content?: unknown }>;
+  from: { id: string; role?: string };
+}
+
+/**
+ * A candidate on the website (the built-in Direct Line, over REST), reading everything the bot side
+ * sends (staff messages arrive the same way) and able to post events as a contact centre does.
+ */
 export class WebCandidate {
   private watermark: string | undefined;
+  /** Every message from the bot side read so far. */
   readonly seen: Array<{ from: string; text: string }> = [];
 
   private constructor(
@@ -231,30 +247,44 @@ export class WebCandidate {
     return new WebCandidate(baseUrl, session.token, session.conversationId);
   }
 
-  /** Sends a message and returns what the bot said back in that turn. */
+  /** Sends a message and returns the texts the bot side sent back in that turn. */
   async say(text: string, via: string = this.baseUrl): Promise<string[]> {
-    await this.read();
+    const sent = await this.send({ type: 'message', text }, via);
+    return sent.filter((activity) => activity.type === 'message').map((activity) => activity.text ?? '');
+  }
+
+  /** Posts an event (a `handoff.status`, as a contact centre sends it); returns what came back. */
+  event(name: string, value: unknown, via: string = this.baseUrl): Promise<SeenActivity[]> {
+    return this.send({ type: 'event', name, value }, via);
+  }
+
+  /** Posts an activity; returns every activity from the bot side in that turn (events included). */
+  async send(activity: Record<string, unknown>, via: string = this.baseUrl): Promise<SeenActivity[]> {
+    await this.readAll(via);
     const response = await fetch(`${via}/v3/directline/conversations/${this.conversationId}/activities`, {
       method: 'POST',
       headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', from: { id: 'candidate' }, text }),
+      body: JSON.stringify({ ...activity, from: { id: 'candidate' } }),
     });
-    if (!response.ok) throw new Error(`message not accepted: ${response.status}`);
-    return (await this.read(via)).map((activity) => activity.text);
+    if (!response.ok) throw new Error(`activity not accepted: ${response.status}`);
+    return this.readAll(via);
   }
 
-  /** Bot (and staff) messages since the last read. */
+  /** Messages from the bot side (bot and staff) since the last read. */
   async read(via: string = this.baseUrl): Promise<Array<{ from: string; text: string }>> {
+    return (await this.readAll(via)).filter((activity) => activity.type === 'message').map((activity) => ({ from: activity.from.id, text: activity.text ?? '' }));
+  }
+
+  /** Every activity from the bot side since the last read. */
+  async readAll(via: string = this.baseUrl): Promise<SeenActivity[]> {
     const query = this.watermark ? `?watermark=${this.watermark}` : '';
     const response = await fetch(`${via}/v3/directline/conversations/${this.conversationId}/activities${query}`, {
       headers: { authorization: `Bearer ${this.token}` },
     });
-    const body = (await response.json()) as { activities: Array<{ type: string; text?: string; from: { id: string; role?: string } }>; watermark?: string };
+    const body = (await response.json()) as { activities: SeenActivity[]; watermark?: string };
     this.watermark = body.watermark ?? this.watermark;
-    const fresh = body.activities
-      .filter((activity) => activity.type === 'message' && activity.from.role !== 'user' && activity.from.id !== 'candidate')
-      .map((activity) => ({ from: activity.from.id, text: activity.text ?? '' }));
-    this.seen.push(...fresh);
+    const fresh = body.activities.filter((activity) => activity.from.role !== 'user' && activity.from.id !== 'candidate');
+    this.seen.push(...fresh.filter((activity) => activity.type === 'message').map((activity) => ({ from: activity.from.id, text: activity.text ?? '' })));
     return fresh;
   }
 
