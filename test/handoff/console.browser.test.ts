@@ -1,13 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { haveChromium, launchChromium, requireChromium, screenshot, watchForProblems } from '../support/browser.js';
 import { movableClock, startHandoffServer, STAFF_PASSWORD, WebCandidate, type HandoffServer } from './support.js';
 
-/** Debian's chromium (apt-get install -y chromium); playwright-core never downloads a browser. */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(chromiumPath);
-const artifacts = join(process.cwd(), 'test-artifacts');
 
 /** Candidate text that would run script if the console ever parsed transcript text as HTML. */
 const probe = 'My test is the A5 <img src=x onerror="window.__xss = 1"> <b>not bold</b>';
@@ -20,7 +15,7 @@ describe('the staff console in headless Chromium', () => {
   beforeAll(async () => {
     if (!haveChromium) return;
     server = await startHandoffServer({ clock: clock.now });
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
   }, 30_000);
   afterAll(async () => {
     await browser?.close();
@@ -28,11 +23,7 @@ describe('the staff console in headless Chromium', () => {
   });
 
   it('an agent signs in, claims the waiting candidate, reads the transcript, replies (the candidate gets it) and hands back', { timeout: 60_000 }, async (context) => {
-    if (!haveChromium) {
-      // In CI the browser test must run: a missing browser is a broken CI image, not a reason to skip.
-      if (process.env.CI) throw new Error(`Chromium not found at ${chromiumPath}; install Debian's chromium (apt-get install -y chromium)`);
-      context.skip(`Chromium not found at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-    }
+    requireChromium(context);
     // A candidate on the website asks for a person, says more while waiting, and waits 4 minutes.
     const candidate = await WebCandidate.start(server!.url);
     await candidate.say('talk to someone');
@@ -41,22 +32,8 @@ describe('the staff console in headless Chromium', () => {
     clock.advance(4 * 60_000);
 
     const page = await browser!.newPage({ timezoneId: 'America/New_York', locale: 'en-US', viewport: { width: 1280, height: 820 } });
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('dialog', (dialog) => {
-      problems.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    page.on('response', (response) => {
-      // Before signing in, the page asks whether a session exists: that 401 is expected.
-      if (response.status() >= 400 && !(response.status() === 401 && response.url().endsWith('/staff/api/session'))) {
-        problems.push(`${response.status()} ${response.url()}`);
-      }
-    });
-    // CSP violations and failed loads show up here too.
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/status of 401/.test(message.text())) problems.push(`console: ${message.text()}`);
-    });
+    // Before signing in, the page asks whether a session exists: that 401 is expected.
+    const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
 
     await page.goto(`${server!.url}/staff`, { waitUntil: 'load' });
     await page.locator('#login-username').fill('agent1');
@@ -107,8 +84,7 @@ describe('the staff console in headless Chromium', () => {
     expect(await answer.count()).toBe(1);
     expect(await page.locator('#transfer-select option').allInnerTexts()).toEqual(expect.arrayContaining(['Back to the queue']));
 
-    mkdirSync(artifacts, { recursive: true });
-    await page.screenshot({ path: join(artifacts, 'staff-console.png') });
+    await screenshot(page, 'staff-console.png');
 
     // Hand back to the bot with a note, in the page's own small form (no window.prompt).
     await page.locator('#handback-open').click();

@@ -1,14 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { haveChromium, launchChromium, requireChromium, screenshot as saveScreenshot } from '../../support/browser.js';
 import { DirectLineStore, type ConversationRecord } from '../../../src/channels/web/directLineStore.js';
 import { startWebServer, type WebServer } from './support.js';
-
-/** Debian's chromium (apt-get install -y chromium); playwright-core never downloads a browser. */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(chromiumPath);
-const artifacts = join(process.cwd(), 'test-artifacts');
 
 describe.each([
   { transport: 'polling', env: {} as Record<string, string>, screenshot: 'web-chat.png', streams: false },
@@ -20,7 +14,7 @@ describe.each([
   beforeAll(async () => {
     if (!haveChromium) return;
     server = await startWebServer({ env });
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
   }, 30_000);
   afterAll(async () => {
     await browser?.close();
@@ -28,11 +22,7 @@ describe.each([
   });
 
   it('opens the page, is welcomed, asks a question and sees the answer', async (context) => {
-    if (!haveChromium) {
-      // In CI the browser test must run: a missing browser is a broken CI image, not a reason to skip.
-      if (process.env.CI) throw new Error(`Chromium not found at ${chromiumPath}; install Debian's chromium (apt-get install -y chromium)`);
-      context.skip(`Chromium not found at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-    }
+    requireChromium(context);
     const page = await browser!.newPage({ timezoneId: 'America/Los_Angeles', locale: 'en-US', viewport: { width: 900, height: 800 } });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
@@ -64,8 +54,7 @@ describe.each([
     await input.press('Enter');
     await expect.poll(() => transcript.innerText(), { timeout: 15_000 }).toContain('$7.50');
 
-    mkdirSync(artifacts, { recursive: true });
-    await page.screenshot({ path: join(artifacts, screenshot), fullPage: true });
+    await saveScreenshot(page, screenshot, { fullPage: true });
 
     // Every activity the page sent carries the browser's time zone and locale; the page announced itself.
     const record = (await new DirectLineStore(server!.storage).get(conversationId)) as ConversationRecord;
