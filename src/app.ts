@@ -113,6 +113,7 @@ export function buildApp(parts: AppParts) {
   const { config, logger, storage, knowledge } = parts;
   const adapter = createAdapter(config, logger, en.turnError);
   const twilio = config.TWILIO_ACCOUNT_SID ? twilioAdapter(config, logger) : undefined;
+  const gate = parts.gate ?? new MemoryTurnGate();
   let web: WebChannel | undefined;
   const handoff: Handoff | undefined = createHandoff({
     config,
@@ -122,6 +123,7 @@ export function buildApp(parts: AppParts) {
     messages: en.handoff,
     clock: parts.clock,
     logger,
+    gate,
     delivery: createCandidateDelivery({
       botAdapter: adapter,
       appId: config.MicrosoftAppId ?? '',
@@ -140,7 +142,7 @@ export function buildApp(parts: AppParts) {
   });
   adapter.use(new TeamsIncomingMiddleware(), ...sms);
   const onTurn: (context: TurnContext) => Promise<void> = createTurnRunner({
-    gate: parts.gate ?? new MemoryTurnGate(),
+    gate,
     state: conversationState,
     turn: (context) => bot.run(context),
     withoutStore: (context) => bot.runWithoutStore(context),

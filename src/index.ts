@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logging/logger.js';
 import { loadKnowledgeBase } from './knowledge/knowledgeBase.js';
@@ -7,8 +8,6 @@ import { createAccountService, createWebIdentityFromConfig } from './account/ind
 import { demoStaffAccounts, loadStaffAccounts, type StaffDirectory } from './handoff/staff/staffAccounts.js';
 import { parseLiveEvent } from './handoff/liveEvents.js';
 
-/** The demo staff password when STAFF_DEMO_PASSWORD is unset (development only; refused in production). */
-const DEMO_STAFF_PASSWORD = 'demo-staff-password';
 
 /** Composition root: the only place that reads config and builds concrete objects. */
 async function main(): Promise<void> {
@@ -37,8 +36,13 @@ async function main(): Promise<void> {
       if (config.STAFF_ACCOUNTS_FILE || config.STAFF_ACCOUNTS) {
         staff = await loadStaffAccounts({ file: config.STAFF_ACCOUNTS_FILE, json: config.STAFF_ACCOUNTS });
       } else if (config.NODE_ENV !== 'production') {
-        staff = await demoStaffAccounts(config.STAFF_DEMO_PASSWORD ?? DEMO_STAFF_PASSWORD);
-        logger.warn({ users: staff.users().map((user) => user.username) }, 'staff console: demo staff accounts (set STAFF_ACCOUNTS_FILE for real ones)');
+        // No password in the source: unless one is set, each start makes its own and says it once.
+        const password = config.STAFF_DEMO_PASSWORD ?? randomBytes(9).toString('base64url');
+        staff = await demoStaffAccounts(password);
+        logger.warn(
+          { users: staff.users().map((user) => user.username), ...(config.STAFF_DEMO_PASSWORD ? {} : { password }) },
+          'staff console: demo staff accounts (development only; set STAFF_ACCOUNTS_FILE for real ones)',
+        );
       }
     } catch (error) {
       logger.fatal({ reason: (error as Error).message }, 'staff accounts are invalid; not starting');

@@ -46,6 +46,8 @@ export interface CandidateBotDeps {
 }
 
 const SIGN_IN_DETAILS = '[sign-in details]';
+/** What staff see for a picture, file or card sent while the candidate is with them. */
+const NON_TEXT = '[a picture, file or card the bot cannot show]';
 
 /** Account outcomes of a message that carried sign-in details. */
 const SIGN_IN_OUTCOMES = new Set(['signed-in', 'verification-failed', 'locked-out', 'credentials-incomplete']);
@@ -134,6 +136,23 @@ export class CandidateBot extends ActivityHandler {
     const { messages } = this.deps;
     const data = await this.data.get(context, {});
     const text = (context.activity.text ?? '').trim();
+    this.setTurnFacts(context);
+    const now = turnFacts(context).now;
+    const command = text ? detectCommand(text) : null;
+    // What goes on the record (a handoff transcript): never sign-in details, whoever reads it.
+    const recorded = !text ? NON_TEXT : readCredentials(text, turnFacts(context)).ok ? SIGN_IN_DETAILS : text;
+    if (this.deps.handoff) {
+      // With staff, the bot keeps quiet (a picture or a file too: staff see that one came);
+      // "cancel" / "back to the bot" (or start over) comes back. The store says who has the case.
+      const wasHandedOver = Boolean(data.handoff);
+      const leaving = command === 'cancel' || command === 'startOver';
+      if (await this.deps.handoff.during(context, data, recorded, leaving, now, (reply) => this.send(context, reply))) {
+        if (leaving) await (await this.dialogs.createContext(context)).cancelAllDialogs();
+        this.record(context, { route: 'handoff', handoff: { outcome: leaving ? 'left' : 'relayed' } });
+        return;
+      }
+      if (wasHandedOver) this.record(context, { route: 'handoff', handoff: { outcome: 'resumed' } });
+    }
     if (!text) {
       await this.send(context, { text: messages.emptyMessage });
       this.record(context, { route: 'non-text' });
@@ -141,22 +160,7 @@ export class CandidateBot extends ActivityHandler {
     }
     // The candidate may be talking to us before a conversationUpdate ever arrived (SMS, some clients).
     data.welcomed = true;
-    this.setTurnFacts(context);
 
-    const command = detectCommand(text);
-    const now = turnFacts(context).now;
-    // What goes on the record (a handoff transcript): never sign-in details, whoever reads it.
-    const recorded = readCredentials(text, turnFacts(context)).ok ? SIGN_IN_DETAILS : text;
-    if (data.handoff && this.deps.handoff) {
-      // With staff: the bot keeps quiet; "cancel" / "back to the bot" (or start over) comes back.
-      const leaving = command === 'cancel' || command === 'startOver';
-      if (await this.deps.handoff.during(context, data, recorded, leaving, now, (reply) => this.send(context, reply))) {
-        if (leaving) await (await this.dialogs.createContext(context)).cancelAllDialogs();
-        this.record(context, { route: 'handoff', handoff: { outcome: leaving ? 'left' : 'relayed' } });
-        return;
-      }
-      this.record(context, { route: 'handoff', handoff: { outcome: 'resumed' } });
-    }
     // Kept only where there is someone to hand over to.
     if (this.deps.handoff) noteLine(data, 'candidate', recorded, now);
     const dc = await this.dialogs.createContext(context);

@@ -2,7 +2,8 @@ import { TurnContext, type Activity } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { Reply } from '../channels/reply.js';
 import type { HandoffService } from '../handoff/handoffService.js';
-import type { CaseSummary, HandoffReason, TranscriptLine } from '../handoff/types.js';
+import type { HandoffMessages } from '../messages/enHandoff.js';
+import { DeskError, type CaseSummary, type HandoffReason, type TranscriptLine } from '../handoff/types.js';
 import { redactBotText, redactText } from '../logging/redact.js';
 
 /** What the bot keeps in conversation state about a handoff and the conversation before it. */
@@ -76,7 +77,10 @@ export function caseSummary(data: HandoffTurnData, about: HandoffContext): CaseS
 
 /** The built-in staff console: a case in the shared queue. */
 export class StaffHandoffRelay implements HandoffRelay {
-  constructor(private readonly service: HandoffService) {}
+  constructor(
+    private readonly service: HandoffService,
+    private readonly messages: HandoffMessages,
+  ) {}
 
   async start(context: TurnContext, data: HandoffTurnData, about: HandoffContext, send: (reply: Reply) => Promise<void>): Promise<void> {
     const reference = TurnContext.getConversationReference(context.activity);
@@ -94,10 +98,13 @@ export class StaffHandoffRelay implements HandoffRelay {
     );
     data.handoff = { mode: 'staff', caseId: opened.id, since: about.now.toISOString() };
     await send(reply);
-    await this.service.botSaid(opened, reply.text, about.now);
+    // The reply on the transcript is a courtesy to staff; the case is open whether or not it lands.
+    await this.service.botSaid(opened, reply.text, about.now).catch(() => undefined);
   }
 
   async during(context: TurnContext, data: HandoffTurnData, text: string, leaving: boolean, now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean> {
+    // The store, not the flag in conversation state, says whether staff have the conversation: a
+    // turn that failed after queuing (its state unsaved) must not leave the candidate unheard.
     const open = await this.service.openCaseFor(conversationKeyOf(context));
     if (!open) {
       // Staff ended it or handed it back (the candidate was told then): the bot answers again.
@@ -107,9 +114,13 @@ export class StaffHandoffRelay implements HandoffRelay {
     data.handoff = { mode: 'staff', caseId: open.id, since: data.handoff?.since ?? now.toISOString() };
     if (leaving) {
       await this.service.candidateSaid(open, text, now);
-      const reply = await this.service.candidateLeft(open, now).catch(() => ({ text: '' }));
+      const reply = await this.service.candidateLeft(open, now).catch((error: unknown) => {
+        // Staff closed it a moment ago: the candidate is back with the bot either way.
+        if (error instanceof DeskError && error.code === 'conflict') return { text: this.messages.left };
+        throw error;
+      });
       data.handoff = undefined;
-      if (reply.text) await send(reply);
+      await send(reply);
       return true;
     }
     await this.service.candidateSaid(open, text, now);

@@ -8,12 +8,17 @@ interface IndexEntry {
   owner?: string;
 }
 
-/** The open cases at a glance (for the queue), and closed ones until their retention runs out. */
+/**
+ * The open cases at a glance (for the queue). Closed cases leave it: they are listed per day of
+ * closing (`handoff/closed/<day>`) until their retention runs out, so this item stays the size of
+ * the open queue whatever the history.
+ */
 export interface CaseIndex {
   open: Record<string, IndexEntry>;
-  closed: Array<{ id: string; closedAt: string }>;
   /** Queued-to-claimed times of recent cases, newest last: the basis of the wait estimate. */
   recentWaitsMs: number[];
+  /** Closing days up to and including this one (YYYY-MM-DD) have been swept. */
+  sweptThrough?: string;
 }
 
 interface Transcript {
@@ -26,6 +31,10 @@ interface Pointer {
   caseId: string;
 }
 
+interface ClosedDay {
+  ids: string[];
+}
+
 export interface CaseStoreOptions {
   /** Closed cases and their transcripts are deleted this long after closing. */
   retentionDays: number;
@@ -34,7 +43,10 @@ export interface CaseStoreOptions {
 }
 
 const RECENT_WAITS = 20;
-const emptyIndex = (): CaseIndex => ({ open: {}, closed: [], recentWaitsMs: [] });
+const DAY_MS = 86_400_000;
+/** Days swept in one go at most (a store idle for years catches up over several closings). */
+const SWEEP_DAYS = 60;
+const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /**
  * Cases, transcripts and the queue index in the bot's store (memory, or Redis shared by every
@@ -52,20 +64,17 @@ export class CaseStore {
     this.maxTranscriptBytes = options.maxTranscriptBytes ?? 150_000;
   }
 
-  /** Opens a case for a conversation with the lines so far; refuses when one is already open. */
+  /**
+   * Opens a case for a conversation with the lines so far, or returns the one already open. Callers
+   * hold the conversation's turn lock, so one conversation never creates two at once. The pointer the
+   * bot reads is written last: a case the queue cannot show is never one the bot thinks is open.
+   */
   async create(opened: HandoffCase, history: TranscriptLine[], now: Date): Promise<HandoffCase> {
-    let existing: string | undefined;
-    await this.items.update<Pointer>(pointerKey(opened.conversationKey), (current) => {
-      existing = current?.caseId;
-      return current ? undefined : { caseId: opened.id };
-    });
-    if (existing && existing !== opened.id) {
-      const open = await this.get(existing);
-      if (open && open.status !== 'closed') return open;
-      await this.items.update<Pointer>(pointerKey(opened.conversationKey), () => ({ caseId: opened.id }));
-    }
+    const existing = await this.openCaseFor(opened.conversationKey);
+    if (existing) return existing;
     await this.storage.write({ [caseKey(opened.id)]: { ...opened }, [transcriptKey(opened.id)]: this.fit({ lines: history }) });
     await this.reindex(opened, now);
+    await this.storage.write({ [pointerKey(opened.conversationKey)]: { caseId: opened.id } satisfies Pointer });
     return opened;
   }
 
@@ -84,7 +93,7 @@ export class CaseStore {
     });
   }
 
-  /** The conversation's case while it is queued or with an agent. */
+  /** The conversation's case while it is queued or with an agent (one read when there is none). */
   async openCaseFor(conversationKey: string): Promise<HandoffCase | undefined> {
     const pointer = (await this.storage.read([pointerKey(conversationKey)]))[pointerKey(conversationKey)] as Pointer | undefined;
     if (!pointer) return undefined;
@@ -108,6 +117,9 @@ export class CaseStore {
     if (missing || !updated) throw new CaseNotFoundError(id);
     if (updated.status === 'closed') {
       await this.items.update<Pointer>(pointerKey(updated.conversationKey), (pointer) => (pointer?.caseId === id ? null : undefined));
+      await this.items.update<ClosedDay>(closedKey(dayOf(Date.parse(updated.closedAt ?? now.toISOString()))), (day) =>
+        day?.ids.includes(id) ? undefined : { ids: [...(day?.ids ?? []), id] },
+      );
     }
     await this.reindex(updated, now);
     return updated;
@@ -117,13 +129,6 @@ export class CaseStore {
     await this.items.update<Transcript>(transcriptKey(id), (current) => this.fit({ lines: [...(current?.lines ?? []), line], trimmed: current?.trimmed }));
   }
 
-  /** Replaces a line (an agent's message once its delivery is known). */
-  async replaceLine(id: string, line: TranscriptLine): Promise<void> {
-    await this.items.update<Transcript>(transcriptKey(id), (current) =>
-      current ? { ...current, lines: current.lines.map((existing) => (existing.id === line.id ? line : existing)) } : undefined,
-    );
-  }
-
   async transcript(id: string): Promise<{ lines: TranscriptLine[]; trimmed: number }> {
     const item = (await this.storage.read([transcriptKey(id)]))[transcriptKey(id)] as Transcript | undefined;
     return { lines: item?.lines ?? [], trimmed: item?.trimmed ?? 0 };
@@ -131,34 +136,59 @@ export class CaseStore {
 
   async index(): Promise<CaseIndex> {
     const item = (await this.storage.read([INDEX_KEY]))[INDEX_KEY] as (CaseIndex & { eTag?: string }) | undefined;
-    return item ? { open: item.open ?? {}, closed: item.closed ?? [], recentWaitsMs: item.recentWaitsMs ?? [] } : emptyIndex();
+    return item ? { open: item.open ?? {}, recentWaitsMs: item.recentWaitsMs ?? [], ...(item.sweptThrough ? { sweptThrough: item.sweptThrough } : {}) } : { open: {}, recentWaitsMs: [] };
   }
 
-  /**
-   * Brings the index in line with a case, and forgets closed cases past their retention (Redis also
-   * expires them by TTL; the memory store has only this).
-   */
+  /** Open cases, with index entries whose case has gone (expired in Redis, deleted by hand) dropped. */
+  async openCases(): Promise<HandoffCase[]> {
+    const ids = Object.keys((await this.index()).open);
+    const cases = await this.getMany(ids);
+    const gone = ids.filter((id) => !cases.some((c) => c.id === id));
+    if (gone.length) {
+      await this.items.update<CaseIndex>(INDEX_KEY, (index) => {
+        if (!index) return undefined;
+        const open = { ...index.open };
+        for (const id of gone) delete open[id];
+        return { ...index, open };
+      });
+    }
+    return cases.filter((c) => c.status !== 'closed');
+  }
+
+  /** Brings the index in line with a case; a closing also sweeps closed cases past their retention. */
   private async reindex(changed: HandoffCase, now: Date): Promise<void> {
-    const cutoff = now.getTime() - this.options.retentionDays * 86_400_000;
-    let expired: string[] = [];
+    const cutoffDay = dayOf(now.getTime() - this.options.retentionDays * DAY_MS);
+    let sweepFrom: string | undefined;
     await this.items.update<CaseIndex>(INDEX_KEY, (stored) => {
-      const index = stored ? { open: { ...stored.open }, closed: [...(stored.closed ?? [])], recentWaitsMs: [...(stored.recentWaitsMs ?? [])] } : emptyIndex();
+      const index: CaseIndex = { open: { ...(stored?.open ?? {}) }, recentWaitsMs: [...(stored?.recentWaitsMs ?? [])], ...(stored?.sweptThrough ? { sweptThrough: stored.sweptThrough } : {}) };
       const before = index.open[changed.id];
-      if (changed.status === 'closed') {
-        delete index.open[changed.id];
-        if (!index.closed.some((entry) => entry.id === changed.id)) index.closed.push({ id: changed.id, closedAt: changed.closedAt ?? now.toISOString() });
-      } else {
-        index.open[changed.id] = { status: changed.status, queuedAt: changed.queuedAt, ...(changed.owner ? { owner: changed.owner } : {}) };
-      }
+      if (changed.status === 'closed') delete index.open[changed.id];
+      else index.open[changed.id] = { status: changed.status, queuedAt: changed.queuedAt, ...(changed.owner ? { owner: changed.owner } : {}) };
       // A first claim from the queue is a measured wait.
       if (before?.status === 'queued' && changed.status === 'active' && changed.claimedAt) {
         index.recentWaitsMs = [...index.recentWaitsMs, Math.max(0, Date.parse(changed.claimedAt) - Date.parse(changed.queuedAt))].slice(-RECENT_WAITS);
       }
-      expired = index.closed.filter((entry) => Date.parse(entry.closedAt) < cutoff).map((entry) => entry.id);
-      index.closed = index.closed.filter((entry) => !expired.includes(entry.id));
+      sweepFrom = undefined;
+      // Days before the cutoff are past their retention; each is swept once.
+      const lastExpired = dayOf(Date.parse(cutoffDay) - DAY_MS);
+      if (changed.status === 'closed' && (index.sweptThrough ?? '') < lastExpired) {
+        const firstUnswept = index.sweptThrough ? Date.parse(index.sweptThrough) + DAY_MS : Date.parse(lastExpired);
+        sweepFrom = dayOf(firstUnswept);
+        index.sweptThrough = dayOf(Math.min(Date.parse(lastExpired), firstUnswept + (SWEEP_DAYS - 1) * DAY_MS));
+      }
       return index;
     });
-    if (expired.length) await this.storage.delete(expired.flatMap((id) => [caseKey(id), transcriptKey(id)]));
+    if (sweepFrom) await this.sweep(sweepFrom, cutoffDay);
+  }
+
+  /** Deletes the cases closed on the days from `from` up to (not including) `until`. */
+  private async sweep(from: string, until: string): Promise<void> {
+    const days: string[] = [];
+    for (let time = Date.parse(from); dayOf(time) < until && days.length < SWEEP_DAYS; time += DAY_MS) days.push(dayOf(time));
+    const buckets = await this.storage.read(days.map(closedKey));
+    const ids = days.flatMap((day) => (buckets[closedKey(day)] as ClosedDay | undefined)?.ids ?? []);
+    const keys = [...ids.flatMap((id) => [caseKey(id), transcriptKey(id)]), ...days.map(closedKey)];
+    if (keys.length) await this.storage.delete(keys);
   }
 
   /** Keeps a transcript under the byte cap by dropping its oldest lines. */
@@ -186,4 +216,5 @@ export const HANDOFF_KEY_PREFIX = 'handoff/';
 const INDEX_KEY = `${HANDOFF_KEY_PREFIX}index`;
 const caseKey = (id: string) => `${HANDOFF_KEY_PREFIX}case/${id}`;
 const transcriptKey = (id: string) => `${HANDOFF_KEY_PREFIX}transcript/${id}`;
+const closedKey = (day: string) => `${HANDOFF_KEY_PREFIX}closed/${day}`;
 const pointerKey = (conversationKey: string) => `${HANDOFF_KEY_PREFIX}conversation/${encodeURIComponent(conversationKey)}`;

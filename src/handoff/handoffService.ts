@@ -4,9 +4,11 @@ import type { Reply } from '../channels/reply.js';
 import { redactBotText, redactText } from '../logging/redact.js';
 import type { HandoffMessages } from '../messages/enHandoff.js';
 import type { LiveChannel } from '../storage/liveChannel.js';
+import type { Logger } from '../logging/logger.js';
 import { CaseNotFoundError, type CaseStore } from './caseStore.js';
 import {
   DeskError,
+  type AuditEntry,
   type AuditLog,
   type CandidateDelivery,
   type CaseSummary,
@@ -35,6 +37,9 @@ export interface HandoffServiceDeps {
   /** Minutes someone at `position` can expect to wait, given recent queued-to-claimed times. */
   estimateWait: (position: number, recentWaitsMs: number[]) => number;
   messages: HandoffMessages;
+  /** Runs work holding a conversation's turn lock (the app's turn gate); without it, work runs as is. */
+  serialise?: <T>(conversationKey: string, work: () => Promise<T>) => Promise<T>;
+  logger?: Pick<Logger, 'error'>;
   newId?: () => string;
 }
 
@@ -92,7 +97,7 @@ export class HandoffService implements HandoffDesk {
     const history = [...request.history, this.line(now, 'system', `Handed to staff: ${messages.topic[request.reason].toLowerCase()}`)];
     const stored = await this.deps.store.create(opened, history, now);
     if (stored.id === opened.id) {
-      await this.deps.audit.record({ at: now.toISOString(), actor: 'bot', action: 'queued', caseId: stored.id, detail: { reason: request.reason, channel: request.channel } });
+      await this.audit({ at: now.toISOString(), actor: 'bot', action: 'queued', caseId: stored.id, detail: { reason: request.reason, channel: request.channel } });
       await this.announce(stored);
     }
     return { case: stored, reply: { text: await this.whatNext(stored) } };
@@ -108,7 +113,7 @@ export class HandoffService implements HandoffDesk {
   /** "back to the bot" while queued or with an agent. */
   async candidateLeft(open: HandoffCase, now: Date): Promise<Reply> {
     const closed = await this.close(open.id, now, 'candidate', undefined);
-    await this.deps.audit.record({ at: now.toISOString(), actor: 'candidate', action: 'left', caseId: open.id });
+    await this.audit({ at: now.toISOString(), actor: 'candidate', action: 'left', caseId: open.id });
     await this.addLine(closed, this.line(now, 'system', 'The candidate went back to the bot'));
     return { text: open.status === 'active' ? this.deps.messages.leftWithAgent : this.deps.messages.left };
   }
@@ -121,8 +126,7 @@ export class HandoffService implements HandoffDesk {
   // ---- the staff side (the console's API) ----
 
   async cases(viewer: StaffUser, now: Date): Promise<{ queued: CaseView[]; mine: CaseView[]; others: CaseView[] }> {
-    const index = await this.deps.store.index();
-    const cases = await this.deps.store.getMany(Object.keys(index.open));
+    const cases = await this.deps.store.openCases();
     const queued = cases.filter((c) => c.status === 'queued').sort(byQueuedAt);
     const active = cases.filter((c) => c.status === 'active').sort(byQueuedAt);
     return {
@@ -136,82 +140,89 @@ export class HandoffService implements HandoffDesk {
     const found = await this.find(caseId);
     const own = found.status === 'active' && found.owner === viewer.username;
     if (!own && viewer.role !== 'supervisor') throw new DeskError('forbidden', `handoff: ${viewer.username} does not own case ${caseId}`);
-    if (!own) await this.deps.audit.record({ at: now.toISOString(), actor: viewer.username, action: 'watched', caseId });
+    if (!own) await this.audit({ at: now.toISOString(), actor: viewer.username, action: 'watched', caseId });
     const { lines } = await this.deps.store.transcript(caseId);
     return { case: await this.viewOf(found, now), transcript: lines };
   }
 
   async claim(viewer: StaffUser, caseId: string, now: Date): Promise<CaseView> {
-    let takenFrom: string | undefined;
-    const claimed = await this.change(caseId, now, (current) => {
-      takenFrom = undefined;
+    return this.onCase(caseId, async (current) => {
       if (current.status === 'closed') throw new DeskError('conflict', `handoff: case ${caseId} is closed`);
-      if (current.status === 'active' && current.owner === viewer.username) return current;
-      if (current.status === 'active' && viewer.role !== 'supervisor') {
-        throw new DeskError('conflict', `handoff: case ${caseId} is already with ${current.owner}`);
-      }
-      takenFrom = current.status === 'active' ? current.owner : undefined;
-      return { ...current, status: 'active', owner: viewer.username, claimedAt: current.claimedAt ?? now.toISOString() };
+      // Claiming your own case again changes nothing, and tells the candidate nothing twice.
+      if (current.status === 'active' && current.owner === viewer.username) return this.viewOf(current, now);
+      if (current.status === 'active' && viewer.role !== 'supervisor') throw new DeskError('conflict', `handoff: case ${caseId} is already with ${current.owner}`);
+      const takenFrom = current.status === 'active' ? current.owner : undefined;
+      const claimed = await this.change(caseId, now, (latest) => {
+        if (latest.status !== current.status || latest.owner !== current.owner) throw new DeskError('conflict', `handoff: case ${caseId} changed; look again`);
+        return { ...latest, status: 'active', owner: viewer.username, claimedAt: latest.claimedAt ?? now.toISOString() };
+      });
+      await this.tellCandidate(claimed, viewer, this.deps.messages.joined(firstName(viewer)), `${viewer.name} joined`, now);
+      await this.audit({ at: now.toISOString(), actor: viewer.username, action: takenFrom ? 'took-over' : 'claimed', caseId, ...(takenFrom ? { detail: { from: takenFrom } } : {}) });
+      return this.viewOf(claimed, now);
     });
-    await this.deps.audit.record({ at: now.toISOString(), actor: viewer.username, action: takenFrom ? 'took-over' : 'claimed', caseId, ...(takenFrom ? { detail: { from: takenFrom } } : {}) });
-    await this.tellCandidate(claimed, viewer, this.deps.messages.joined(firstName(viewer)), `${viewer.name} joined`, now);
-    return this.viewOf(claimed, now);
   }
 
   async reply(viewer: StaffUser, caseId: string, text: string, now: Date): Promise<TranscriptLine> {
     const body = text.trim();
     if (!body || body.length > MAX_REPLY_CHARS) throw new DeskError('invalid', `handoff: a reply must be 1 to ${MAX_REPLY_CHARS} characters (got ${body.length})`);
-    const found = await this.find(caseId);
-    this.mustOwn(viewer, found);
-    const result = await this.deps.delivery.deliver(found.reference, { text: body });
-    const line: TranscriptLine = {
-      ...this.line(now, 'agent', body),
-      agent: viewer.username,
-      delivery: result.delivered ? 'sent' : 'failed',
-      ...(result.delivered ? {} : { failure: result.reason }),
-    };
-    await this.addLine(found, line);
-    await this.deps.audit.record({ at: now.toISOString(), actor: viewer.username, action: result.delivered ? 'replied' : 'reply-failed', caseId });
-    return line;
+    // Under the conversation's lock: a case ended or transferred a moment ago is not written to.
+    return this.onCase(caseId, async (current) => {
+      this.mustOwn(viewer, current);
+      const result = await this.deps.delivery.deliver(current.reference, { text: body });
+      const line: TranscriptLine = {
+        ...this.line(now, 'agent', body),
+        agent: viewer.username,
+        delivery: result.delivered ? 'sent' : 'failed',
+        ...(result.delivered ? {} : { failure: result.reason }),
+      };
+      await this.addLine(current, line);
+      await this.audit({ at: now.toISOString(), actor: viewer.username, action: result.delivered ? 'replied' : 'reply-failed', caseId });
+      return line;
+    });
   }
 
   async transfer(viewer: StaffUser, caseId: string, to: string | null, now: Date): Promise<CaseView> {
     const target = to === null ? undefined : this.deps.staff.find(to);
     if (to !== null && !target) throw new DeskError('invalid', `handoff: no staff member "${to}" to transfer to`);
     if (target && target.username === viewer.username) throw new DeskError('invalid', `handoff: case ${caseId} is already yours`);
-    const moved = await this.change(caseId, now, (current) => {
-      this.mustOwnOrSupervise(viewer, current);
-      return target
-        ? { ...current, status: 'active', owner: target.username }
-        : { ...current, status: 'queued', owner: undefined };
+    return this.onCase(caseId, async () => {
+      const moved = await this.change(caseId, now, (latest) => {
+        this.mustOwnOrSupervise(viewer, latest);
+        // Back in the queue, the next claim is a new wait: its claimedAt starts again.
+        return target ? { ...latest, status: 'active', owner: target.username } : { ...latest, status: 'queued', owner: undefined, claimedAt: undefined };
+      });
+      if (target) await this.tellCandidate(moved, viewer, this.deps.messages.transferred(firstName(target)), `${viewer.name} transferred the conversation to ${target.name}`, now);
+      else await this.tellCandidate(moved, viewer, this.deps.messages.requeued, `${viewer.name} put the conversation back in the queue`, now);
+      await this.audit({ at: now.toISOString(), actor: viewer.username, action: target ? 'transferred' : 'requeued', caseId, ...(target ? { detail: { to: target.username } } : {}) });
+      return this.viewOf(moved, now);
     });
-    await this.deps.audit.record({ at: now.toISOString(), actor: viewer.username, action: target ? 'transferred' : 'requeued', caseId, ...(target ? { detail: { to: target.username } } : {}) });
-    if (target) await this.tellCandidate(moved, viewer, this.deps.messages.transferred(firstName(target)), `${viewer.name} transferred the conversation to ${target.name}`, now);
-    else await this.tellCandidate(moved, viewer, this.deps.messages.requeued, `${viewer.name} put the conversation back in the queue`, now);
-    return this.viewOf(moved, now);
   }
 
   async end(viewer: StaffUser, caseId: string, now: Date): Promise<CaseView> {
-    const found = await this.find(caseId);
-    this.mustOwnOrSupervise(viewer, found);
-    const closed = await this.close(caseId, now, 'agent', undefined, viewer);
-    await this.deps.audit.record({ at: now.toISOString(), actor: viewer.username, action: 'ended', caseId });
-    await this.tellCandidate(closed, viewer, this.deps.messages.ended(firstName(viewer)), `${viewer.name} ended the conversation`, now);
-    return this.viewOf(closed, now);
+    return this.onCase(caseId, async () => {
+      const closed = await this.close(caseId, now, 'agent', undefined, viewer);
+      await this.tellCandidate(closed, viewer, this.deps.messages.ended(firstName(viewer)), `${viewer.name} ended the conversation`, now);
+      await this.audit({ at: now.toISOString(), actor: viewer.username, action: 'ended', caseId });
+      return this.viewOf(closed, now);
+    });
   }
 
   async handBack(viewer: StaffUser, caseId: string, note: string | undefined, now: Date): Promise<CaseView> {
     const trimmed = note?.trim() || undefined;
     if (trimmed && trimmed.length > MAX_NOTE_CHARS) throw new DeskError('invalid', `handoff: a hand-back note must be at most ${MAX_NOTE_CHARS} characters (got ${trimmed.length})`);
-    const found = await this.find(caseId);
-    this.mustOwnOrSupervise(viewer, found);
-    const closed = await this.close(caseId, now, 'handback', trimmed, viewer);
-    await this.deps.audit.record({ at: now.toISOString(), actor: viewer.username, action: 'handed-back', caseId, detail: { note: Boolean(trimmed) } });
-    await this.tellCandidate(closed, viewer, this.deps.messages.handedBack(firstName(viewer)), `${viewer.name} handed the conversation back to the bot${trimmed ? `: ${trimmed}` : ''}`, now);
-    return this.viewOf(closed, now);
+    return this.onCase(caseId, async () => {
+      const closed = await this.close(caseId, now, 'handback', trimmed, viewer);
+      await this.tellCandidate(closed, viewer, this.deps.messages.handedBack(firstName(viewer)), `${viewer.name} handed the conversation back to the bot${trimmed ? `: ${trimmed}` : ''}`, now);
+      await this.audit({ at: now.toISOString(), actor: viewer.username, action: 'handed-back', caseId, detail: { note: Boolean(trimmed) } });
+      return this.viewOf(closed, now);
+    });
   }
 
   // ---- inside ----
+
+  private serialise<T>(conversationKey: string, work: () => Promise<T>): Promise<T> {
+    return this.deps.serialise ? this.deps.serialise(conversationKey, work) : work();
+  }
 
   private async whatNext(open: HandoffCase): Promise<string> {
     if (open.replyBy) return this.deps.messages.afterHours(this.deps.formatReplyBy(new Date(open.replyBy)));
@@ -230,6 +241,20 @@ export class HandoffService implements HandoffDesk {
 
   private async viewOf(c: HandoffCase, now: Date): Promise<CaseView> {
     return view(c, now, c.status === 'queued' ? (await this.placeInQueue(c.id)).position : undefined);
+  }
+
+  /**
+   * A staff action, run under the case's conversation lock (the turn gate), on the case as it is
+   * now: candidate turns and other staff actions on any instance wait, so nothing interleaves.
+   */
+  private async onCase<T>(caseId: string, work: (current: HandoffCase) => Promise<T>): Promise<T> {
+    const { conversationKey } = await this.find(caseId);
+    return this.serialise(conversationKey, async () => work(await this.find(caseId)));
+  }
+
+  /** The audit log must not undo an action already taken and told: a failed write is logged. */
+  private async audit(entry: AuditEntry): Promise<void> {
+    await this.deps.audit.record(entry).catch((error: Error) => this.deps.logger?.error({ reason: error.message, action: entry.action, caseId: entry.caseId }, 'audit entry not written'));
   }
 
   private async find(caseId: string): Promise<HandoffCase> {

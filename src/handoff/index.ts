@@ -16,6 +16,7 @@ import type { StaffDirectory } from './staff/staffAccounts.js';
 import { mountStaffConsole, type StaffConsole } from './staff/staffRoutes.js';
 import { estimateWaitMinutes, formatReplyBy, parseSupportHours, supportStatus } from './supportHours.js';
 import type { CandidateDelivery, LiveEvent } from './types.js';
+import type { TurnGate } from '../storage/turnGate.js';
 
 export interface HandoffParts {
   config: HandoffConfig & { DEFAULT_TIMEZONE: string };
@@ -28,6 +29,8 @@ export interface HandoffParts {
   messages: HandoffMessages;
   clock: () => Date;
   logger: Logger;
+  /** The turn gate: staff actions on a case wait for the candidate's turn in progress, and vice versa. */
+  gate?: TurnGate;
 }
 
 export interface Handoff {
@@ -70,11 +73,13 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
     formatReplyBy: (date) => formatReplyBy(date, zone),
     estimateWait: (position, waits) => estimateWaitMinutes(position, waits, config.HANDOFF_MINUTES_PER_CASE),
     messages,
+    logger: parts.logger,
+    ...(parts.gate ? { serialise: serialiseWith(parts.gate) } : {}),
   });
   let mounted: StaffConsole | undefined;
   return {
     mode: 'console',
-    relay: new StaffHandoffRelay(service),
+    relay: new StaffHandoffRelay(service, messages),
     service,
     mount: (server) => {
       mounted = mountStaffConsole(server, {
@@ -100,5 +105,14 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
     },
   };
 }
+
+/** Work under a conversation's turn lock (no activity id: it always runs). */
+const serialiseWith =
+  (gate: TurnGate) =>
+  async <T>(conversationKey: string, work: () => Promise<T>): Promise<T> => {
+    const result = await gate.run(conversationKey, undefined, work);
+    if (!result.ran) throw new Error(`handoff: the turn gate skipped work on ${conversationKey}`);
+    return result.value;
+  };
 
 export { liveEventSchema };

@@ -82,19 +82,23 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
 
   const clientIp = (req: Request): string | undefined => {
     const forwarded = req.headers['x-forwarded-for'];
-    if (deps.trustProxy && typeof forwarded === 'string') return forwarded.split(',')[0]?.trim();
+    // The proxy appends the address it saw: the last entry. Earlier ones are whatever the client sent.
+    if (deps.trustProxy && typeof forwarded === 'string') return forwarded.split(',').at(-1)?.trim() || req.socket?.remoteAddress;
     return req.socket?.remoteAddress;
   };
 
   /** The signed-in user, or a refusal already sent. */
   const signedIn = async (req: Request, res: Response, options: { csrf: boolean }): Promise<{ session: StaffSession; token: string } | undefined> => {
     const token = readCookie(req.headers.cookie, STAFF_SESSION_COOKIE);
-    const session = await deps.sessions.get(token, deps.clock());
-    // Someone removed from the staff accounts is signed out at once, not at the session's end.
-    if (!session || !token || !deps.directory.find(session.user.username)) {
+    const stored = await deps.sessions.get(token, deps.clock());
+    // Who they are and their role come from the staff accounts now, not as they were at sign-in:
+    // someone removed is signed out at once, someone demoted loses supervisor rights at once.
+    const user = stored ? deps.directory.find(stored.user.username) : undefined;
+    if (!stored || !token || !user) {
       refuse(res, 401, 'not-signed-in', 'Sign in to the staff console first.');
       return undefined;
     }
+    const session: StaffSession = { ...stored, user };
     if (options.csrf) {
       const origin = req.headers.origin;
       if (origin && !sameOrigin(origin, req)) {
@@ -172,16 +176,19 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     }
   }));
 
+  // A name that is no account is often a password typed in the wrong box: it is not kept.
+  const auditName = (typed: string) => deps.directory.find(typed)?.username ?? '(unknown user)';
+
   const signIn = async (_req: Request, res: Response, username: string, password: string, ip: string | undefined, now: Date): Promise<void> => {
     const check = await deps.limiter.check(username, ip, now);
     if (!check.allowed) {
-      await deps.audit.record({ at: now.toISOString(), actor: username.toLowerCase().slice(0, 40), action: 'login-refused', detail: { reason: 'rate-limited' } });
+      await deps.audit.record({ at: now.toISOString(), actor: auditName(username), action: 'login-refused', detail: { reason: 'rate-limited' } });
       return refuse(res, 429, 'too-many-attempts', 'Too many failed sign-ins. Try again later.', { 'Retry-After': String(check.retryAfterSeconds) });
     }
     const user = await deps.directory.authenticate(username, password);
     if (!user) {
       await deps.limiter.fail(username, ip, now);
-      await deps.audit.record({ at: now.toISOString(), actor: username.toLowerCase().slice(0, 40), action: 'login-failed' });
+      await deps.audit.record({ at: now.toISOString(), actor: auditName(username), action: 'login-failed' });
       return refuse(res, 401, 'invalid-credentials', 'Wrong username or password.');
     }
     await deps.limiter.succeed(user.username, now);
@@ -250,8 +257,11 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     const auth = await signedIn(req, res, { csrf: false });
     if (!auth) return;
     const { user } = auth.session;
-    // Subscribed before the stream opens: what happens after "connected" is heard.
-    await deps.live.ready();
+    // Subscribed before the stream opens: what happens after "connected" is heard. A subscription
+    // that cannot be made (Redis reconnecting) is a 503 the browser retries, not a stream left hanging.
+    const subscribed = await Promise.race([deps.live.ready().then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000).unref())]);
+    if (req.destroyed || res.destroyed || res.writableEnded) return;
+    if (!subscribed) return refuse(res, 503, 'unavailable', 'Live updates are unavailable for a moment; try again.', { 'Retry-After': '3' });
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.write(`retry: 3000\n: connected\n\n`);
     const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -272,12 +282,13 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     // Each heartbeat also re-checks the session: signing out (anywhere) ends the stream.
     const heartbeat = setInterval(() => {
       void deps.sessions.get(auth.token, deps.clock()).then(
-        (session) => (session ? res.write(': ping\n\n') : end()),
+        // A role changed in the staff accounts ends the stream too; the page reconnects with the new one.
+        (session) => (session && deps.directory.find(user.username)?.role === user.role ? res.write(': ping\n\n') : end()),
         () => res.write(': ping\n\n'),
       );
     }, heartbeatMs);
     streams.add(end);
-    req.on('close', end);
+    res.on('close', end);
   }));
 
   return {
