@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, MemoryStorage, type TurnContext } from 'botbuilder';
 import pino from 'pino';
 import { buildApp } from '../src/app.js';
+import { demoStaffAccounts } from '../src/handoff/staff/staffAccounts.js';
 import { parseConfig } from '../src/config.js';
 import { loadKnowledgeBase } from '../src/knowledge/knowledgeBase.js';
 import { createServer } from '../src/server.js';
@@ -122,7 +123,18 @@ async function main(): Promise<void> {
   const config = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const sink = await startSink();
 
-  const faqApp = buildApp({ config, logger, storage: new MemoryStorage(), knowledge: await loadKnowledgeBase('knowledge'), clock: () => new Date() });
+  // As `npm start` runs it: handoff to the staff console on, so each turn also asks the store
+  // whether staff have the conversation.
+  const staff = await demoStaffAccounts('bench-password', { N: 2 ** 10 });
+  const faqApp = buildApp({ config, logger, storage: new MemoryStorage(), knowledge: await loadKnowledgeBase('knowledge'), clock: () => new Date(), staff });
+  // The same bot with handoff off: what the per-turn "are staff on this?" read costs.
+  const plainApp = buildApp({
+    config: parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', HANDOFF_MODE: 'off' }),
+    logger,
+    storage: new MemoryStorage(),
+    knowledge: await loadKnowledgeBase('knowledge'),
+    clock: () => new Date(),
+  });
   const echoAdapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const echoBot = new EchoBot();
   const echoServer = createServer({ adapter: echoAdapter, onTurn: (context: TurnContext) => echoBot.run(context), readiness: [], logger });
@@ -133,27 +145,34 @@ async function main(): Promise<void> {
   };
   const faq: Target = { name: 'faq', url: await listen(faqApp.http.server) };
   const echo: Target = { name: 'echo', url: await listen(echoServer.server) };
+  const plain: Target = { name: 'plain', url: await listen(plainApp.http.server) };
 
   // Warm-up: JIT, connection pools, the index's first queries.
   await runRound(faq, sink.url, -1);
   await runRound(echo, sink.url, -1);
+  await runRound(plain, sink.url, -1);
 
-  const results: Record<string, RoundResult[]> = { faq: [], echo: [] };
+  const results: Record<string, RoundResult[]> = { faq: [], echo: [], plain: [] };
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? [faq, echo] : [echo, faq];
+    const order = [[faq, echo, plain], [echo, plain, faq], [plain, faq, echo]][round % 3]!;
     for (const target of order) results[target.name]!.push(await runRound(target, sink.url, round));
   }
 
   const f = summarise(results.faq!);
   const e = summarise(results.echo!);
+  const p = summarise(results.plain!);
   const row = (name: string, s: ReturnType<typeof summarise>) =>
     `${name.padEnd(10)} ${s.turnsPerSecond.toFixed(0).padStart(8)} turns/s   p50 ${s.p50.toFixed(2).padStart(7)} ms   p99 ${s.p99.toFixed(2).padStart(7)} ms   failures ${s.failures}`;
   console.log(`bench: ${rounds} rounds x ${turnsPerRound} turns, concurrency ${concurrency}, node ${process.version}`);
   console.log(row('echo bot', e));
   console.log(row('FAQ bot', f));
+  console.log(row('no handoff', p));
   console.log(`ratio FAQ/echo: throughput ${(f.turnsPerSecond / e.turnsPerSecond).toFixed(2)}x, p50 ${(f.p50 / e.p50).toFixed(2)}x, p99 ${(f.p99 / e.p99).toFixed(2)}x (target throughput >= 0.80x)`);
 
+  console.log(`ratio handoff on/off: throughput ${(f.turnsPerSecond / p.turnsPerSecond).toFixed(2)}x, p50 ${(f.p50 / p.p50).toFixed(2)}x`);
+
   await faqApp.http.shutdown(1000);
+  await plainApp.http.shutdown(1000);
   await echoServer.shutdown(1000);
   await sink.close();
 }
