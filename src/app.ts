@@ -132,6 +132,7 @@ export function buildApp(parts: AppParts) {
       ...(twilio ? { twilio: { adapter: twilio, serviceUrl: twilio.serviceUrl } } : {}),
       render: renderFor,
       logger,
+      deadlineMs: config.HANDOFF_DELIVERY_TIMEOUT_MS,
     }),
   });
   const { bot, conversationState } = buildBot(parts, handoff?.relay);

@@ -35,7 +35,8 @@ async function main(): Promise<void> {
     try {
       if (config.STAFF_ACCOUNTS_FILE || config.STAFF_ACCOUNTS) {
         staff = await loadStaffAccounts({ file: config.STAFF_ACCOUNTS_FILE, json: config.STAFF_ACCOUNTS });
-      } else if (config.NODE_ENV !== 'production') {
+      } else if (config.NODE_ENV !== 'production' && (config.STAFF_DEMO_PASSWORD || store.kind === 'memory')) {
+        // (With Redis, several instances would each make up a password: demo staff need one set.)
         // No password in the source: unless one is set, each start makes its own and says it once.
         const password = config.STAFF_DEMO_PASSWORD ?? randomBytes(9).toString('base64url');
         staff = await demoStaffAccounts(password);

@@ -46,8 +46,9 @@ export interface CandidateBotDeps {
 }
 
 const SIGN_IN_DETAILS = '[sign-in details]';
-/** What staff see for a picture, file or card sent while the candidate is with them. */
-const NON_TEXT = '[a picture, file or card the bot cannot show]';
+/** What staff see for a picture, file or card the candidate sent, and for a message with nothing in it. */
+const ATTACHMENT = '[a picture, file or card the bot cannot show]';
+const EMPTY = '[an empty message]';
 
 /** Account outcomes of a message that carried sign-in details. */
 const SIGN_IN_OUTCOMES = new Set(['signed-in', 'verification-failed', 'locked-out', 'credentials-incomplete']);
@@ -140,7 +141,9 @@ export class CandidateBot extends ActivityHandler {
     const now = turnFacts(context).now;
     const command = text ? detectCommand(text) : null;
     // What goes on the record (a handoff transcript): never sign-in details, whoever reads it.
-    const recorded = !text ? NON_TEXT : readCredentials(text, turnFacts(context)).ok ? SIGN_IN_DETAILS : text;
+    const attached = (context.activity.attachments ?? []).length > 0;
+    const said = !text ? (attached ? ATTACHMENT : EMPTY) : readCredentials(text, turnFacts(context)).ok ? SIGN_IN_DETAILS : text;
+    const recorded = text && attached ? `${said} ${ATTACHMENT}` : said;
     if (this.deps.handoff) {
       // With staff, the bot keeps quiet (a picture or a file too: staff see that one came);
       // "cancel" / "back to the bot" (or start over) comes back. The store says who has the case.

@@ -74,7 +74,14 @@ export class CaseStore {
     if (existing) return existing;
     await this.storage.write({ [caseKey(opened.id)]: { ...opened }, [transcriptKey(opened.id)]: this.fit({ lines: history }) });
     await this.reindex(opened, now);
-    await this.storage.write({ [pointerKey(opened.conversationKey)]: { caseId: opened.id } satisfies Pointer });
+    try {
+      await this.storage.write({ [pointerKey(opened.conversationKey)]: { caseId: opened.id } satisfies Pointer });
+    } catch (error) {
+      // A queued case the bot does not know of would have staff talking to a candidate who never
+      // hears them: take it back out of the queue (best effort) and let the handoff fail.
+      await this.update(opened.id, (c) => ({ ...c, status: 'closed', closedAt: now.toISOString(), closedBy: 'candidate' }), now).catch(() => undefined);
+      throw error;
+    }
     return opened;
   }
 

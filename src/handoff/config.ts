@@ -22,6 +22,8 @@ export const handoffConfigFields = {
   SUPPORT_HOLIDAYS: optionalString,
   /** Minutes per case ahead in the queue, until there are claimed cases to measure. */
   HANDOFF_MINUTES_PER_CASE: wholeNumber(1, 240, 5),
+  /** Longest a staff message's delivery may take before the agent is told it did not arrive (it may later). */
+  HANDOFF_DELIVERY_TIMEOUT_MS: wholeNumber(1000, 15_000, 8000),
   /** Closed cases, transcripts and the audit log are deleted after this many days. */
   HANDOFF_RETENTION_DAYS: wholeNumber(1, 3650, 30),
   /** YAML or JSON list of { username, name, role, passwordHash } (hash with `npm run staff:hash`). */

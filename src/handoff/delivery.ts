@@ -22,7 +22,12 @@ export interface DeliveryDeps {
   render: (reply: Reply, context: TurnContext) => Partial<Activity>;
   logger: Logger;
   /** Teams retry tuning, for tests. */
-  teams?: { retries?: number; sleep?: (ms: number) => Promise<void> };
+  teams?: { retries?: number; sleep?: (ms: number) => Promise<void>; maxWaitMs?: number };
+  /**
+   * Longest a delivery may take (default 8 s). Staff actions hold the conversation's turn lock while
+   * they deliver, so a channel that hangs must not hold the candidate's next message for long.
+   */
+  deadlineMs?: number;
 }
 
 const teamsReasons: Record<TeamsSendFailure, string> = {
@@ -54,33 +59,52 @@ export function createCandidateDelivery(deps: DeliveryDeps): CandidateDelivery {
     return { delivered: true };
   };
 
+  const deadlineMs = deps.deadlineMs ?? 8000;
+  // Within the deadline: one retry, and no waiting out a long Retry-After.
+  const teams = { retries: 1, maxWaitMs: Math.floor(deadlineMs / 3), ...deps.teams };
+
+  const attempt = async (reference: Partial<ConversationReference>, reply: Reply): Promise<DeliveryResult> => {
+    const channel = reference.channelId ?? '';
+    try {
+      if (reference.serviceUrl === DIRECTLINE_SERVICE_URL) {
+        if (!deps.directLine) return { delivered: false, reason: 'the web chat this candidate used is not running on this service' };
+        return await sendThrough(deps.directLine, reference, reply, channel);
+      }
+      if (deps.twilio && reference.serviceUrl === deps.twilio.serviceUrl) return await sendThrough(deps.twilio.adapter, reference, reply, 'sms');
+      if (channel === 'msteams') {
+        const activity = message(deps.render(reply, renderingContext(deps.botAdapter, reference)));
+        const result = await sendToTeams(deps.botAdapter, reference, activity, { appId: deps.appId, logger: deps.logger, ...teams });
+        return result.delivered ? { delivered: true } : { delivered: false, reason: `${teamsReasons[result.reason]}${result.status ? ` (${result.status})` : ''}` };
+      }
+      let sent = false;
+      await inProactiveTurn(
+        (logic) => deps.botAdapter.continueConversationAsync(deps.appId, reference, logic),
+        async (context) => {
+          await context.sendActivity(message(deps.render(reply, context)));
+          sent = true;
+        },
+      );
+      return sent ? { delivered: true } : { delivered: false, reason: 'the channel did not accept the message' };
+    } catch (error) {
+      const detail = describe(error);
+      log.warn({ channel, conversationId: loggableConversationId(reference.conversation?.id), reason: detail }, 'staff message not delivered');
+      return { delivered: false, reason: `the ${channelName(channel)} channel refused it: ${detail}` };
+    }
+  };
+
   return {
     async deliver(reference, reply) {
-      const channel = reference.channelId ?? '';
-      try {
-        if (reference.serviceUrl === DIRECTLINE_SERVICE_URL) {
-          if (!deps.directLine) return { delivered: false, reason: 'the web chat this candidate used is not running on this service' };
-          return await sendThrough(deps.directLine, reference, reply, channel);
-        }
-        if (deps.twilio && reference.serviceUrl === deps.twilio.serviceUrl) return await sendThrough(deps.twilio.adapter, reference, reply, 'sms');
-        if (channel === 'msteams') {
-          const activity = message(deps.render(reply, renderingContext(deps.botAdapter, reference)));
-          const result = await sendToTeams(deps.botAdapter, reference, activity, { appId: deps.appId, logger: deps.logger, ...deps.teams });
-          return result.delivered ? { delivered: true } : { delivered: false, reason: `${teamsReasons[result.reason]}${result.status ? ` (${result.status})` : ''}` };
-        }
-        let sent = false;
-        await inProactiveTurn(
-          (logic) => deps.botAdapter.continueConversationAsync(deps.appId, reference, logic),
-          async (context) => {
-            await context.sendActivity(message(deps.render(reply, context)));
-            sent = true;
-          },
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<DeliveryResult>((resolve) => {
+        timer = setTimeout(
+          () => resolve({ delivered: false, reason: `the ${channelName(reference.channelId ?? '')} channel did not answer within ${Math.round(deadlineMs / 1000)} s; it may still arrive` }),
+          deadlineMs,
         );
-        return sent ? { delivered: true } : { delivered: false, reason: 'the channel did not accept the message' };
-      } catch (error) {
-        const detail = describe(error);
-        log.warn({ channel, conversationId: loggableConversationId(reference.conversation?.id), reason: detail }, 'staff message not delivered');
-        return { delivered: false, reason: `the ${channelName(channel)} channel refused it: ${detail}` };
+      });
+      try {
+        return await Promise.race([attempt(reference, reply), late]);
+      } finally {
+        clearTimeout(timer);
       }
     },
   };

@@ -148,3 +148,53 @@ describe('a handoff stays consistent when things happen at once or go wrong', ()
     expect(JSON.stringify(json)).not.toContain('hunter2');
   });
 });
+
+describe('a channel that hangs does not hold the conversation', () => {
+  let server: HandoffServer | undefined;
+
+  afterEach(async () => {
+    await server?.close();
+  });
+
+  it('a staff message the channel has not taken within the delivery timeout is shown as not arrived, and the candidate can still write', async () => {
+    const nock = (await import('nock')).default;
+    nock.disableNetConnect();
+    nock.enableNetConnect(/127\.0\.0\.1|localhost/);
+    const connector = nock('http://slow-connector.test').persist().post(/\/v3\/conversations\/.*\/activities/).delay(4000).reply(200, { id: 'late' });
+    try {
+      server = await startHandoffServer({ env: { HANDOFF_DELIVERY_TIMEOUT_MS: '1000' } });
+      const activity = (id: string, text: string) => ({
+        type: 'message',
+        id,
+        text,
+        channelId: 'emulator',
+        serviceUrl: 'http://slow-connector.test',
+        conversation: { id: 'slow-conversation' },
+        from: { id: 'candidate' },
+        recipient: { id: 'bot' },
+      });
+      const post = (id: string, text: string) =>
+        fetch(`${server!.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(id, text)) });
+      // The bot's own replies go to the slow connector too; the turn finishes when they do.
+      expect((await post('a1', 'talk to a person')).status).toBe(200);
+      const agent = new StaffClient(server.url);
+      await agent.login('agent1');
+      const caseId = (await agent.queuedCase())!.id as string;
+      await agent.claim(caseId);
+
+      const started = Date.now();
+      const reply = await agent.post(`/staff/api/cases/${caseId}/messages`, { text: 'Are you still there?' });
+      expect(reply.status).toBe(502);
+      expect(reply.json.line).toMatchObject({ delivery: 'failed', failure: expect.stringMatching(/did not answer within 1 s; it may still arrive/) });
+      expect(Date.now() - started).toBeLessThan(3500);
+      // The candidate's next message is relayed, not stuck behind the slow send.
+      expect((await post('a2', 'yes, here')).status).toBe(200);
+      const { json } = await agent.get(`/staff/api/cases/${caseId}`);
+      expect(json.transcript.map((l: { text: string }) => l.text)).toContain('yes, here');
+    } finally {
+      connector.persist(false);
+      nock.cleanAll();
+      nock.enableNetConnect();
+    }
+  }, 30_000);
+});
