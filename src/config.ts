@@ -2,26 +2,14 @@ import { z } from 'zod';
 import { accountConfigFields, accountConfigProblems } from './account/config.js';
 import { webConfigShape } from './channels/web/settings.js';
 import { handoffConfigFields, handoffConfigProblems } from './handoff/config.js';
+import { emptyToUndefined, flag, isIanaZone, optionalString, present, type RawEnv } from './configFields.js';
 
 /**
  * The one reader of the environment. Parsed once at start; every problem is reported together so an
  * operator fixes a bad deployment in one pass instead of one restart per variable.
  */
 
-const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
-
-const ianaZone = z.string().refine(
-  (zone) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be an IANA time zone such as America/New_York' },
-);
+const ianaZone = z.string().refine(isIanaZone, { message: 'must be an IANA time zone such as America/New_York' });
 
 export const configSchema = z
   .object({
@@ -52,7 +40,7 @@ export const configSchema = z
     REDIS_USERNAME: optionalString,
     REDIS_PASSWORD: optionalString,
     REDIS_SENTINEL_PASSWORD: optionalString,
-    REDIS_TLS: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')).transform((value) => value === 'true'),
+    REDIS_TLS: flag('false'),
     REDIS_COMMAND_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(50).default(2000)),
     REDIS_CONNECT_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(5000)),
     REDIS_KEY_PREFIX: z.preprocess(emptyToUndefined, z.string().default('candidate-assistant:')),
@@ -69,7 +57,7 @@ export const configSchema = z
     TWILIO_API_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().default('https://api.twilio.com')),
     TWILIO_STATUS_CALLBACK_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
     TWILIO_MAX_ATTEMPTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10).default(4)),
-    SMS_KEYWORD_REPLIES: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')).transform((value) => value === 'true'),
+    SMS_KEYWORD_REPLIES: flag('true'),
     SMS_TARGET_CHARS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(70).max(1600).default(320)),
     SMS_MAX_CHARS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(160).max(1600).default(1600)),
     ACCOUNT_LINK_IDLE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(24 * 60).default(30)),
@@ -81,8 +69,6 @@ export const configSchema = z
   })
 ;
 
-type RawEnv = Record<string, string | undefined>;
-const present = (env: RawEnv, name: string) => (env[name] ?? '').trim() !== '';
 
 /**
  * Rules across variables, checked on the raw environment so they are reported even when another

@@ -4,15 +4,12 @@
 
 import path from 'node:path';
 import { z } from 'zod';
+import { emptyToUndefined, optionalString, present, wholeNumber, type RawEnv } from '../configFields.js';
 import { DEMO_ACCOUNTS_FILE, DemoAccountService } from './demoAccountService.js';
 import { HttpAccountService, httpAccountDefaults, type AccountClientEvent } from './httpAccountService.js';
 import type { AccountService } from './types.js';
 import { createWebIdentityVerifier, type WebIdentityVerifier } from './webIdentity.js';
 
-const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
-const wholeNumber = (min: number, max: number, fallback: number) =>
-  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
 const httpUrl = z.preprocess(
   emptyToUndefined,
   z.string().regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL').optional(),
@@ -41,8 +38,6 @@ export const accountConfigFields = {
 
 export type AccountConfig = z.output<z.ZodObject<typeof accountConfigFields>>;
 
-type RawEnv = Record<string, string | undefined>;
-const present = (env: RawEnv, name: string) => (env[name] ?? '').trim() !== '';
 
 /** Rules across variables, in src/config.ts's `{ name, message }` form. */
 export function accountConfigProblems(env: RawEnv): Array<{ name: string; message: string }> {

@@ -15,6 +15,7 @@ import { conversationKeyOf, noteLine, spokenText, type HandoffRelay, type Handof
 import type { HandoffReason } from '../handoff/types.js';
 import { readCredentials } from '../understanding/credentials.js';
 import { isStoreUnavailable } from '../storage/storageErrors.js';
+import { isIanaZone } from '../configFields.js';
 
 export interface ConversationData extends AccountTurnData, HandoffTurnData {
   welcomed?: boolean;
@@ -53,6 +54,13 @@ const EMPTY = '[an empty message]';
 /** Account outcomes of a message that carried sign-in details. */
 const SIGN_IN_OUTCOMES = new Set(['signed-in', 'verification-failed', 'locked-out', 'credentials-incomplete']);
 
+/** The candidate's message as staff may read it: never sign-in details; attachments named, not shown. */
+function forTheRecord(context: TurnContext, text: string): string {
+  const attached = (context.activity.attachments ?? []).length > 0;
+  const said = !text ? (attached ? ATTACHMENT : EMPTY) : readCredentials(text, turnFacts(context)).ok ? SIGN_IN_DETAILS : text;
+  return text && attached ? `${said} ${ATTACHMENT}` : said;
+}
+
 function maskLastCandidateLine(data: ConversationData): void {
   const last = data.recent?.at(-1);
   if (last?.from === 'candidate') last.text = SIGN_IN_DETAILS;
@@ -63,16 +71,6 @@ const STAFF_ONLY_OUTCOMES = new Set(['no-master-defined']);
 
 const isSharedConversation = (context: TurnContext): boolean =>
   context.activity.channelId === 'msteams' && teamsScope(context.activity) !== 'personal';
-
-const isZone = (zone: unknown): zone is string => {
-  if (typeof zone !== 'string' || !zone) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Routes each turn: commands that work anywhere, a pick from the choices just offered, then the
@@ -140,10 +138,8 @@ export class CandidateBot extends ActivityHandler {
     this.setTurnFacts(context);
     const now = turnFacts(context).now;
     const command = text ? detectCommand(text) : null;
-    // What goes on the record (a handoff transcript): never sign-in details, whoever reads it.
-    const attached = (context.activity.attachments ?? []).length > 0;
-    const said = !text ? (attached ? ATTACHMENT : EMPTY) : readCredentials(text, turnFacts(context)).ok ? SIGN_IN_DETAILS : text;
-    const recorded = text && attached ? `${said} ${ATTACHMENT}` : said;
+    // What goes on the record (a handoff transcript), only where there is someone to hand over to.
+    const recorded = this.deps.handoff ? forTheRecord(context, text) : '';
     if (this.deps.handoff) {
       // With staff, the bot keeps quiet (a picture or a file too: staff see that one came);
       // "cancel" / "back to the bot" (or start over) comes back. The store says who has the case.
@@ -322,7 +318,7 @@ export class CandidateBot extends ActivityHandler {
 
   private setTurnFacts(context: TurnContext): void {
     const channelZone = (context.activity as { localTimezone?: unknown }).localTimezone;
-    const facts: TurnFacts = isZone(channelZone)
+    const facts: TurnFacts = isIanaZone(channelZone)
       ? { now: this.deps.clock(), zone: channelZone, zoneFromChannel: true }
       : { now: this.deps.clock(), zone: this.deps.defaultZone, zoneFromChannel: false };
     context.turnState.set(turnFactsKey, facts);

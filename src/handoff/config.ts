@@ -2,14 +2,8 @@
 // (still the only reader of process.env), and the cross-field rules for its problem list.
 
 import { z } from 'zod';
+import { emptyToUndefined, flag, isIanaZone, optionalString, present, wholeNumber, type RawEnv } from '../configFields.js';
 import { parseSupportHours } from './supportHours.js';
-
-const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
-const wholeNumber = (min: number, max: number, fallback: number) =>
-  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
-const flag = (fallback: 'true' | 'false') =>
-  z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default(fallback)).transform((value) => value === 'true');
 
 export const handoffConfigFields = {
   /** console: the built-in staff console; external: Bot Framework handoff events to a contact centre; off: a phone number. */
@@ -42,18 +36,6 @@ export const handoffConfigFields = {
 
 export type HandoffConfig = z.output<z.ZodObject<typeof handoffConfigFields>>;
 
-type RawEnv = Record<string, string | undefined>;
-const present = (env: RawEnv, name: string) => (env[name] ?? '').trim() !== '';
-
-const isZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 export function handoffConfigProblems(env: RawEnv): Array<{ name: string; message: string }> {
   const problems: Array<{ name: string; message: string }> = [];
   const production = (env.NODE_ENV ?? '').trim() === 'production';
@@ -67,7 +49,7 @@ export function handoffConfigProblems(env: RawEnv): Array<{ name: string; messag
     problems.push({ name: 'STAFF_COOKIE_SECURE', message: 'must stay true when NODE_ENV=production' });
   }
   const zone = env.SUPPORT_TIMEZONE?.trim() || env.DEFAULT_TIMEZONE?.trim() || 'America/New_York';
-  const zoneKnown = present(env, 'SUPPORT_TIMEZONE') || isZone(zone);
+  const zoneKnown = present(env, 'SUPPORT_TIMEZONE') || isIanaZone(zone);
   // A bad DEFAULT_TIMEZONE is reported on its own; support hours are checked once there is a zone.
   if (!zoneKnown) return problems;
   try {

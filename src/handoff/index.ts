@@ -8,7 +8,6 @@ import { StaffHandoffRelay, type HandoffRelay } from '../bot/handoffRelay.js';
 import { CaseStore } from './caseStore.js';
 import type { HandoffConfig } from './config.js';
 import { HandoffService } from './handoffService.js';
-import { liveEventSchema } from './liveEvents.js';
 import { StoredAuditLog } from './staff/auditLog.js';
 import { LoginLimiter } from './staff/loginLimiter.js';
 import { StaffSessions } from './staff/sessions.js';
@@ -36,11 +35,9 @@ export interface HandoffParts {
 export interface Handoff {
   mode: 'console' | 'external';
   relay: HandoffRelay;
-  service?: HandoffService;
   /** Mounts /staff and its API (console mode). */
   mount?: (server: Server) => void;
-  /** The console's live streams, once mounted. */
-  console?: () => StaffConsole | undefined;
+  /** Ends the console's live streams (before the HTTP server closes). */
   close(): Promise<void>;
 }
 
@@ -80,7 +77,6 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
   return {
     mode: 'console',
     relay: new StaffHandoffRelay(service, messages),
-    service,
     mount: (server) => {
       mounted = mountStaffConsole(server, {
         desk: service,
@@ -99,7 +95,6 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
         trustProxy: config.STAFF_TRUST_PROXY,
       });
     },
-    console: () => mounted,
     close: async () => {
       await mounted?.close();
     },
@@ -115,4 +110,3 @@ const serialiseWith =
     return result.value;
   };
 
-export { liveEventSchema };

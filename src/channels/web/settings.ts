@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+import { emptyToUndefined } from '../../configFields.js';
 
 /**
  * The website channel's settings, as zod fields for the one config schema (src/config.ts spreads

@@ -31,8 +31,6 @@ export interface StaffRoutesDeps {
 }
 
 export interface StaffConsole {
-  /** Open live-update streams. */
-  streams(): number;
   /** Ends every open stream (before the HTTP server closes). */
   close(): Promise<void>;
 }
@@ -295,7 +293,6 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
   }));
 
   return {
-    streams: () => streams.size,
     async close() {
       for (const end of [...streams]) end();
     },
