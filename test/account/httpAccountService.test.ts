@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AccountDataError,
   AccountNotFoundError,
@@ -8,19 +8,12 @@ import {
 } from '../../src/account/errors.js';
 import { HttpAccountService, type AccountClientEvent, type HttpAccountServiceOptions } from '../../src/account/httpAccountService.js';
 import { accountBody } from './fixtures.js';
+import { loopbackOnlyNetwork } from '../support/network.js';
 
 const BASE = 'http://account.test';
 const API_KEY = 'test-key-do-not-log-7f3a';
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-});
-afterEach(() => {
-  nock.abortPendingRequests();
-  nock.cleanAll();
-});
-afterAll(() => nock.enableNetConnect());
+loopbackOnlyNetwork();
 
 function client(options: Partial<HttpAccountServiceOptions> = {}) {
   let t = 1_000_000;

@@ -1,22 +1,15 @@
 import type { Activity } from 'botbuilder';
 import nock from 'nock';
 import twilio from 'twilio';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { en } from '../../src/messages/en.js';
 import { smsEn } from '../../src/channels/sms/messages.js';
 import { messageActivity, postJson } from '../support/http.js';
 import { teamsMessage, TEAMS_SERVICE_URL } from '../channels/teams/teamsKit.js';
 import { movableClock, startHandoffServer, StaffClient, WebCandidate, type HandoffServer } from './support.js';
+import { loopbackOnlyNetwork } from '../support/network.js';
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-});
-afterEach(() => {
-  nock.abortPendingRequests();
-  nock.cleanAll();
-});
-afterAll(() => nock.enableNetConnect());
+loopbackOnlyNetwork();
 
 interface Posted {
   /** The request path, decoded (conversation ids carry ':' and '@'). */

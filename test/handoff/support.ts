@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { buildApp } from '../../src/app.js';
 import { createAccountService } from '../../src/account/index.js';
+import { getSession, startConversation } from '../channels/web/support.js';
 import { demoStaffAccounts, type StaffDirectory } from '../../src/handoff/staff/staffAccounts.js';
 import type { LiveEvent } from '../../src/handoff/types.js';
 import type { LiveChannel } from '../../src/storage/liveChannel.js';
@@ -234,16 +235,9 @@ export class WebCandidate {
   ) {}
 
   static async start(baseUrl: string): Promise<WebCandidate> {
-    const session = (await (await fetch(`${baseUrl}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as {
-      token: string;
-      conversationId: string;
-    };
-    const started = await fetch(`${baseUrl}/v3/directline/conversations`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
-      body: '{}',
-    });
-    if (!started.ok) throw new Error(`could not start a conversation: ${started.status}`);
+    const session = await getSession(baseUrl);
+    const started = await startConversation(baseUrl, session);
+    if (started.status >= 300) throw new Error(`could not start a conversation: ${started.status}`);
     return new WebCandidate(baseUrl, session.token, session.conversationId);
   }
 

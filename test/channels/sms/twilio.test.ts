@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { MemoryStorage } from 'botbuilder';
 import nock from 'nock';
 import twilio from 'twilio';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAdapter } from '../../../src/bot/adapter.js';
 import { smsMiddleware } from '../../../src/channels/sms/index.js';
 import { mountTwilioSms } from '../../../src/channels/sms/mountTwilio.js';
@@ -13,13 +13,9 @@ import { en } from '../../../src/messages/en.js';
 import { createServer } from '../../../src/server.js';
 import { testConfig } from '../../support/testApp.js';
 import { smsBot } from './smsBot.js';
+import { loopbackOnlyNetwork } from '../../support/network.js';
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-});
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+loopbackOnlyNetwork();
 
 const accountSid = `AC${'0123456789abcdef'.repeat(2)}`;
 const authToken = 'not-a-real-auth-token';

@@ -4,21 +4,14 @@ import { Writable } from 'node:stream';
 import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import nock from 'nock';
 import pino from 'pino';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createAdapter } from '../../../src/bot/adapter.js';
 import { classifyTeamsError, retryAfterMs, sendToTeams, type SendToTeamsOptions } from '../../../src/channels/teams/proactive.js';
 import { testConfig } from '../../support/testApp.js';
 import { TEAMS_SERVICE_URL, teamsMessage } from './teamsKit.js';
+import { loopbackOnlyNetwork } from '../../support/network.js';
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-});
-afterEach(() => {
-  nock.abortPendingRequests();
-  nock.cleanAll();
-});
-afterAll(() => nock.enableNetConnect());
+loopbackOnlyNetwork();
 
 const SORRY = 'Sorry, something went wrong.';
 const origin = new URL(TEAMS_SERVICE_URL).origin;

@@ -11,6 +11,7 @@ import { createServer } from '../../../src/server.js';
 import { MemoryTurnGate, type TurnGate } from '../../../src/storage/turnGate.js';
 import { mountWeb, type WebChannel, type WebChannelDeps } from '../../../src/channels/web/mountWeb.js';
 import { parseWebSettings } from '../../../src/channels/web/settings.js';
+import type { ChatSession } from '../../../src/channels/web/tokenRoute.js';
 import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../../support/testApp.js';
 
 export interface WebServerOptions {
@@ -106,14 +107,7 @@ export async function startConversation(baseUrl: string, session: ChatSession) {
   return call(baseUrl, '/v3/directline/conversations', { method: 'POST', token: session.token, body: {} });
 }
 
-export interface ChatSession {
-  token: string;
-  conversationId: string;
-  userId: string;
-  expiresIn: number;
-  domain: string;
-  webSocket: boolean;
-}
+export type { ChatSession };
 
 export async function getSession(baseUrl: string): Promise<ChatSession> {
   const response = await fetch(`${baseUrl}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });

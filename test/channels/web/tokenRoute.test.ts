@@ -1,15 +1,11 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startWebServer, type WebServer } from './support.js';
+import { loopbackOnlyNetwork } from '../../support/network.js';
 
 const secret = 'azure-direct-line-secret-for-tests';
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-});
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+loopbackOnlyNetwork();
 
 describe('POST /api/directline/token on Azure (DIRECTLINE_SECRET set)', () => {
   let server: WebServer;
