@@ -63,10 +63,7 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
     delivery: parts.delivery,
     audit,
     staff,
-    hours: (now) => {
-      const status = supportStatus(schedule, now);
-      return status.open ? { open: true } : status;
-    },
+    hours: (now) => supportStatus(schedule, now),
     formatReplyBy: (date) => formatReplyBy(date, zone),
     estimateWait: (position, waits) => estimateWaitMinutes(position, waits, config.HANDOFF_MINUTES_PER_CASE),
     messages,

@@ -208,11 +208,10 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     reply(res, 204, undefined, { 'Set-Cookie': clearSessionCookie(deps.secureCookies) });
   }));
 
-  server.get('/staff/api/session', action('staff.session', undefined, async (user, _id, _input, req, res) => {
-    const token = readCookie(req.headers.cookie, STAFF_SESSION_COOKIE);
-    const session = await deps.sessions.get(token, deps.clock());
-    reply(res, 200, { user, csrfToken: session?.csrfToken });
-  }, { csrf: false }));
+  server.get('/staff/api/session', guarded(logger, 'staff.session', async (req, res) => {
+    const auth = await signedIn(req, res, { csrf: false });
+    if (auth) reply(res, 200, { user: auth.session.user, csrfToken: auth.session.csrfToken });
+  }));
 
   server.get('/staff/api/agents', action('staff.agents', undefined, async (_user, _id, _input, _req, res) => {
     reply(res, 200, { agents: deps.directory.users() });
