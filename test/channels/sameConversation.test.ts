@@ -1,6 +1,7 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageActivity, postJson, startBotServer } from '../support/http.js';
+import { loopbackOnlyNetwork } from '../support/network.js';
 
 interface Sent {
   text?: string;
@@ -12,15 +13,12 @@ interface Sent {
 const serviceUrl = 'http://connector.test';
 let server: Awaited<ReturnType<typeof startBotServer>>;
 
+loopbackOnlyNetwork();
 beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
   server = await startBotServer();
 });
-afterEach(() => nock.cleanAll());
 afterAll(async () => {
   await server.close();
-  nock.enableNetConnect();
 });
 
 type Channel = { name: string; overrides: (conversation: string) => Record<string, unknown>; text: (said: string) => string };

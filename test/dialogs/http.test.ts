@@ -1,8 +1,9 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/messages/en.js';
 import { messageActivity, postJson, startBotServer } from '../support/http.js';
 import { all, check, type Expected } from './transcript.js';
+import { loopbackOnlyNetwork } from '../support/network.js';
 
 // The real server (restify, CloudAdapter in Emulator mode, the fixed clock); replies are the Bot
 // Connector calls to the activity's serviceUrl, caught by nock.
@@ -18,15 +19,12 @@ interface SentActivity {
 let server: Awaited<ReturnType<typeof startBotServer>>;
 let conversations = 0;
 
+loopbackOnlyNetwork();
 beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
   server = await startBotServer();
 });
-afterEach(() => nock.cleanAll());
 afterAll(async () => {
   await server.close();
-  nock.enableNetConnect();
 });
 
 /** One conversation over HTTP: every turn posts to /api/messages with the same conversation id. */
