@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon';
 import { changeEligibility } from '../src/rules/index.js';
 import { readFutureDate, writtenOut, type DateValue } from './slotReaders.js';
-import { TaskDialog } from './taskDialog.js';
-import type { TaskDeps, TaskSpec } from './taskTypes.js';
+import type { TaskSpec } from './taskTypes.js';
 
 interface ChangeValues {
   appointment: DateValue;
@@ -51,11 +50,7 @@ export const changeTask: TaskSpec<ChangeValues> = {
     const outcome = decision.verdict === 'appointment-passed' && decision.assumedStartOfDay ? 'too-late' : decision.verdict;
     return { reply: { text: lines.join(' ') }, outcome };
   },
+  accountQuestion: () => ({ kind: 'appointments' }),
   help: (deps) => deps.messages.task.change.help,
 };
 
-export class ChangeDialog extends TaskDialog<ChangeValues> {
-  constructor(deps: TaskDeps) {
-    super(changeTask, deps);
-  }
-}

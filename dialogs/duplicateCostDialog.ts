@@ -1,6 +1,5 @@
 import { duplicateCost, type Catalogue } from '../src/rules/index.js';
 import { resolveSeries, resolveTests } from '../src/understanding/tests.js';
-import { TaskDialog } from './taskDialog.js';
 import type { SlotReading, TaskDeps, TaskSpec } from './taskTypes.js';
 
 interface Selection {
@@ -70,8 +69,3 @@ export const duplicateCostTask: TaskSpec<DuplicateValues> = {
   help: (deps) => deps.messages.task.duplicates.help,
 };
 
-export class DuplicateCostDialog extends TaskDialog<DuplicateValues> {
-  constructor(deps: TaskDeps) {
-    super(duplicateCostTask, deps);
-  }
-}

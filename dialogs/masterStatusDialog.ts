@@ -1,6 +1,5 @@
 import { addDays, findSeries, masterStatus, todayIn, type Catalogue, type Series } from '../src/rules/index.js';
 import { resolveSeries, resolveTests } from '../src/understanding/tests.js';
-import { TaskDialog } from './taskDialog.js';
 import type { SlotReading, TaskDeps, TaskSpec } from './taskTypes.js';
 
 interface MasterValues {
@@ -68,14 +67,10 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
     const text = decision.holds ? `${m.holds(name)} ${m.next}` : m.lapsed(name, listed(decision.lapsed));
     return { reply: { text }, outcome: decision.verdict };
   },
+  accountQuestion: () => ({ kind: 'master' }),
   help: (deps) => deps.messages.task.master.help,
 };
 
 const listed = (items: string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
-export class MasterStatusDialog extends TaskDialog<MasterValues> {
-  constructor(deps: TaskDeps) {
-    super(masterStatusTask, deps);
-  }
-}

@@ -1,7 +1,6 @@
 import { noShow } from '../src/rules/index.js';
 import { readYesNo } from './slotReaders.js';
-import { TaskDialog } from './taskDialog.js';
-import type { TaskDeps, TaskSpec } from './taskTypes.js';
+import type { TaskSpec } from './taskTypes.js';
 
 interface MissedValues {
   resultPosted: boolean;
@@ -35,8 +34,3 @@ export const missedAppointmentTask: TaskSpec<MissedValues> = {
   help: (deps) => deps.messages.task.missed.help,
 };
 
-export class MissedAppointmentDialog extends TaskDialog<MissedValues> {
-  constructor(deps: TaskDeps) {
-    super(missedAppointmentTask, deps);
-  }
-}

@@ -1,8 +1,7 @@
 import { purchaseWindow } from '../src/rules/index.js';
 import { formatLongDate } from '../src/understanding/dates.js';
 import { readPastDate, type DateValue } from './slotReaders.js';
-import { TaskDialog } from './taskDialog.js';
-import type { TaskDeps, TaskSpec } from './taskTypes.js';
+import type { TaskSpec } from './taskTypes.js';
 
 interface PurchaseValues {
   purchasedOn: DateValue;
@@ -31,11 +30,7 @@ export const purchaseWindowTask: TaskSpec<PurchaseValues> = {
           : `${m.open(lastDay, decision.daysLeft)} ${m.next}`;
     return { reply: { text }, outcome: decision.verdict };
   },
+  accountQuestion: () => ({ kind: 'purchases' }),
   help: (deps) => deps.messages.task.purchase.help,
 };
 
-export class PurchaseWindowDialog extends TaskDialog<PurchaseValues> {
-  constructor(deps: TaskDeps) {
-    super(purchaseWindowTask, deps);
-  }
-}

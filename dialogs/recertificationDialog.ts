@@ -1,7 +1,6 @@
 import { addYears, certificationExpiry, recertification, todayIn } from '../src/rules/index.js';
-import { formatLongDate, parseDates } from '../src/understanding/dates.js';
+import { formatLongDate } from '../src/understanding/dates.js';
 import { readFirstTest, readPastDate, type DateValue } from './slotReaders.js';
-import { TaskDialog } from './taskDialog.js';
 import type { SlotReading, TaskDeps, TaskSpec, TurnFacts } from './taskTypes.js';
 
 interface RecertValues {
@@ -20,7 +19,7 @@ const recertWords = /\b(?:recert\w*|renew\w*|retake|take (?:it|the test) again)\
 function plannedRecert(text: string, facts: TurnFacts) {
   if (!recertWords.test(text)) return undefined;
   const today = todayIn(facts.now, facts.zone);
-  const ahead = parseDates(text, facts).filter((mention) => mention.date >= today && mention.form !== 'time');
+  const ahead = facts.dates(text).filter((mention) => mention.date >= today && mention.form !== 'time');
   return ahead.length === 1 ? ahead[0] : undefined;
 }
 
@@ -81,11 +80,7 @@ export const recertificationTask: TaskSpec<RecertValues> = {
     lines.push(m.next);
     return { reply: { text: lines.join(' ') }, outcome: recert.verdict };
   },
+  accountQuestion: (values) => ({ kind: 'expiry', ...(values.test ? { tests: [values.test] } : {}) }),
   help: (deps) => deps.messages.task.recert.help,
 };
 
-export class RecertificationDialog extends TaskDialog<RecertValues> {
-  constructor(deps: TaskDeps) {
-    super(recertificationTask, deps);
-  }
-}

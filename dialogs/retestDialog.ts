@@ -1,8 +1,7 @@
 import { retestDate } from '../src/rules/index.js';
 import { formatLongDate } from '../src/understanding/dates.js';
 import { readFirstTest, readPastDate, type DateValue } from './slotReaders.js';
-import { TaskDialog } from './taskDialog.js';
-import type { TaskDeps, TaskSpec } from './taskTypes.js';
+import type { TaskSpec } from './taskTypes.js';
 
 interface RetestValues {
   test?: string;
@@ -36,11 +35,7 @@ export const retestTask: TaskSpec<RetestValues> = {
         : [m.canBuyFrom(test, formatLongDate(decision.earliestPurchaseDate), failed, wait), m.daysToWait(decision.daysToWait), m.next];
     return { reply: { text: lines.join(' ') }, outcome: decision.verdict };
   },
+  accountQuestion: (values) => ({ kind: 'retest', ...(values.test ? { tests: [values.test] } : {}) }),
   help: (deps) => deps.messages.task.retest.help,
 };
 
-export class RetestDialog extends TaskDialog<RetestValues> {
-  constructor(deps: TaskDeps) {
-    super(retestTask, deps);
-  }
-}

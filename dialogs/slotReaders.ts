@@ -1,5 +1,6 @@
-import type { Reply } from '../src/channels/reply.js';
-import { formatLongDate, formatTime, futureDate, pastDate, type DateAnswer } from '../src/understanding/dates.js';
+import type { Reply } from '../src/conversation/reply.js';
+import { formatLongDate, formatTime, resolveFuture, resolvePast, type DateAnswer } from '../src/understanding/dates.js';
+import { readYesNo as yesOrNo } from '../src/understanding/yesNo.js';
 import { resolveTests } from '../src/understanding/tests.js';
 import type { SlotReading, TaskDeps, TurnFacts } from './taskTypes.js';
 
@@ -45,23 +46,17 @@ function dateReading(answer: DateAnswer, deps: TaskDeps): SlotReading<DateValue>
   }
 }
 
+// The turn's facts remember what they parsed: the message's dates are read once, whoever asks.
 export const readPastDate = (text: string, facts: TurnFacts, deps: TaskDeps) =>
-  dateReading(pastDate(text, facts), deps);
+  dateReading(resolvePast(facts.dates(text), text, facts), deps);
 
 export const readFutureDate = (text: string, facts: TurnFacts, deps: TaskDeps) =>
-  dateReading(futureDate(text, facts), deps);
+  dateReading(resolveFuture(facts.dates(text), text, facts), deps);
 
-const yesWords = /^(?:y|yes|yeah|yep|yup|sure|it has|it is|it's there|they have|posted|correct|i think so)\b/i;
-const noWords = /^(?:n|no|nope|nah|not yet|it hasn'?t|hasn'?t|they haven'?t|not posted|no it hasn'?t)\b/i;
-// "The result is posted" / "it's not up yet": an answer in words rather than yes or no.
-const saysNotThere = /\b(?:not|isn'?t|hasn'?t|haven'?t|aren'?t|no)\b[^.?!]*\b(?:posted|up|there|showing|shown|yet)\b/i;
-const saysThere = /\b(?:posted|it'?s up|is up|it'?s there|is there|shows|showing|shown)\b/i;
-
+/** A yes or a no ("it's not posted yet" is a no), as the one yes/no reader reads it. */
 export function readYesNo(text: string): SlotReading<boolean> {
-  const cleaned = text.trim().replace(/[.!]+$/, '');
-  if (noWords.test(cleaned) || saysNotThere.test(cleaned)) return { kind: 'value', value: false };
-  if (yesWords.test(cleaned) || saysThere.test(cleaned)) return { kind: 'value', value: true };
-  return { kind: 'none' };
+  const answer = yesOrNo(text);
+  return answer === null ? { kind: 'none' } : { kind: 'value', value: answer };
 }
 
 /** The first test the text names ("I failed A5", "my brakes test"), as its code. */

@@ -1,26 +1,24 @@
-import {
-  ComponentDialog,
-  TextPrompt,
-  WaterfallDialog,
-  type DialogTurnResult,
-  type PromptValidatorContext,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
-import type { TurnContext } from 'botbuilder';
-import type { Reply } from '../src/channels/reply.js';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import type { Reply } from '../src/conversation/reply.js';
+import type { Reading } from '../src/conversation/understand.js';
+import { turnFacts, type TurnFacts } from '../src/conversation/turnFacts.js';
 import { shortAnswer } from '../src/knowledge/faqEntry.js';
-import { isAsked, turnFacts, type AskedSlot, type SlotSpec, type TaskDeps, type TaskSpec, type TurnFacts } from './taskTypes.js';
-
-const WATERFALL = 'task';
-const PROMPT = 'slot';
-/** What the prompt returns when the candidate could not be understood twice in a row. */
-const GAVE_UP = '\u0000gave-up';
+import { pickChoice } from '../src/understanding/choices.js';
+import { combineDateParts } from '../src/understanding/dates.js';
+import { requestOf, send, type ConversationDeps } from './engine.js';
+import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
+import { writtenOut } from './slotReaders.js';
+import { isAsked, type AskedSlot, type TaskSpec } from './taskTypes.js';
 
 export interface TaskOptions {
   /** The message that started the task: slots found in it are not asked again. */
   text?: string;
   /** The general answer was already given (the task was offered after a FAQ answer). */
   answeredGenerally?: boolean;
+  /** Values already known: the task just answered, now corrected. */
+  values?: Record<string, unknown>;
+  /** "no, I meant A4": read this again over the known values. */
+  correction?: string;
 }
 
 export interface TaskResult {
@@ -28,56 +26,51 @@ export interface TaskResult {
   outcome: string;
   /** What the task answered, for the record staff see if the candidate is handed over. */
   answer?: string;
+  /** The values the answer rests on, so a correction can change one and recompute. */
+  values?: Record<string, unknown>;
 }
 
-interface StepState<Values> {
-  values: Partial<Values>;
-  /** A clarifying question found in the first message, asked in place of the plain question. */
-  clarify: Partial<Record<string, Reply>>;
-}
-
-interface PromptOptionsState {
-  slot: string;
-  /** The values so far, so the validator reads and re-asks in context (the waterfall's are not visible to it). */
+interface TaskState {
   values: Record<string, unknown>;
+  /** The slot whose question is waiting for an answer. */
+  asking?: string;
+  /** A clarifying question in place of a slot's plain question. */
+  clarify: Record<string, Reply>;
   /** Values of the choices last offered, so "2" or "the second one" picks one. */
   choices: string[];
+  /** "March 2020" with no day: kept so that "the 12th" next completes it. */
+  partial?: string;
+  /** Offer sign-in beside the question (accounts here, nobody signed in, the task can use one). */
+  offerSignIn?: boolean;
 }
 
-const ordinals = ['first', 'second', 'third', 'fourth', 'fifth'];
-
-/** "2", "#2", "the second one", "2nd" -> that choice's value; anything else unchanged. */
-function pickChoice(text: string, choices: string[]): string {
-  const cleaned = text.trim().toLowerCase().replace(/[.!?]+$/, '');
-  const digit = /^(?:#|option |number )?(\d)(?:st|nd|rd|th)?$/.exec(cleaned)?.[1];
-  const word = /^(?:the )?(first|second|third|fourth|fifth)(?: one)?$/.exec(cleaned)?.[1];
-  const index = digit ? Number(digit) - 1 : word ? ordinals.indexOf(word) : -1;
-  return choices[index] ?? text;
-}
+/** Task outcomes only staff can settle: the candidate is handed over when they happen. */
+const STAFF_ONLY_OUTCOMES = new Set(['no-master-defined']);
 
 /**
- * One guided task as a ComponentDialog: fill each slot (from the first message where it already
- * says them, else one question at a time), then answer. A question asked mid-task that the FAQ can
- * answer is answered, and the task question asked again; two answers in a row that make no sense
- * end in an offer of a person rather than a third try.
+ * One guided task: fill each slot (from the first message, the account, or one question at a
+ * time), then answer with the rule's decision. Everything that is not an answer (help, a FAQ
+ * question, a correction, another task, sign-in) is handled by the repair base.
  */
-export class TaskDialog<Values extends object> extends ComponentDialog {
+export class TaskDialog<Values extends object> extends RepairDialog {
+  protected readonly unrelated: UnrelatedPolicy = 'resume';
+
   constructor(
     readonly spec: TaskSpec<Values>,
-    private readonly deps: TaskDeps,
+    deps: ConversationDeps,
   ) {
-    super(spec.id);
-    const steps = [this.readFirstMessage.bind(this), ...spec.slots.flatMap((slot) => this.slotSteps(slot)), this.finish.bind(this)];
-    this.addDialog(new TextPrompt(PROMPT, this.validate.bind(this)));
-    this.addDialog(new WaterfallDialog(WATERFALL, steps));
-    this.initialDialogId = WATERFALL;
+    super(spec.id, deps);
   }
 
-  help(): string {
+  protected override get task(): string {
+    return this.spec.id;
+  }
+
+  protected override help(): string {
     return this.spec.help(this.deps);
   }
 
-  /** Does this text give the task anything to work with? Used to take up a task the bot offered. */
+  /** Does this text give the task anything to work with? */
   findsSomethingIn(text: string, facts: TurnFacts): boolean {
     const values: Partial<Values> = {};
     return this.spec.slots.some((slot) => slot.read(text, facts, this.deps, values, false).kind !== 'none');
@@ -89,6 +82,149 @@ export class TaskDialog<Values extends object> extends ComponentDialog {
     return this.spec.slots.some((slot) => isAsked(slot) && slot.read(text, facts, this.deps, values, false).kind !== 'none');
   }
 
+  override async beginDialog(dc: DialogContext, options: TaskOptions = {}): Promise<DialogTurnResult> {
+    const state: TaskState = { values: { ...(options.values ?? {}) }, clarify: {}, choices: [] };
+    dc.activeDialog!.state.task = state;
+    const facts = turnFacts(dc.context);
+    const notes: string[] = [];
+    for (const slot of this.spec.slots) {
+      if (slot.notFromFirstMessage || !options.text) continue;
+      // Taken up after an offer, the text answers the offer's question ("which tests have lapsed?").
+      const reading = slot.read(options.text, facts, this.deps, state.values as Partial<Values>, Boolean(options.answeredGenerally));
+      if (reading.kind === 'value') {
+        state.values[slot.name] = reading.value;
+        if (reading.assumed && reading.echo) notes.push(reading.echo);
+      } else if (reading.kind === 'clarify') {
+        state.clarify[slot.name] = reading.question;
+        if (isAsked(slot)) state.partial = options.text;
+      }
+    }
+    if (options.correction) this.applyCorrection(state, options.correction, facts, notes);
+    // The account, once linked, answers what the candidate did not say.
+    const account = this.deps.account(dc.context);
+    const missing = this.nextSlot(state) !== undefined;
+    if (account && missing && this.spec.accountQuestion) {
+      const linked = await account.linked(dc.context, facts);
+      if (linked) return this.answerFromAccount(dc, state);
+      state.offerSignIn = true;
+    }
+    // Answer first: never answer a question with only a question. When the task must still ask for
+    // something, the general rule comes before the question.
+    const general = this.general();
+    if (missing && !options.answeredGenerally && !options.values && general) await send(dc.context, this.deps, general);
+    // "I bought it December 20" said in February is last year's: say so rather than assume silently.
+    if (notes.length) await send(dc.context, this.deps, { text: notes.join(' ') });
+    return this.proceed(dc);
+  }
+
+  protected question(dc: DialogContext): Reply {
+    const state = this.state(dc);
+    const slot = this.spec.slots.find((s): s is AskedSlot<Values> => s.name === state.asking && isAsked(s));
+    if (!slot) return { text: this.spec.help(this.deps) };
+    const question = state.clarify[slot.name] ?? slot.ask(state.values as Partial<Values>, this.deps);
+    state.choices = (question.choices ?? []).map((choice) => choice.value);
+    if (!state.offerSignIn) return question;
+    // Offered once, beside the first question: the candidate may give the fact or sign in.
+    state.offerSignIn = false;
+    const signIn = this.deps.messages.task.signInChoice;
+    return { ...question, text: `${question.text} ${this.deps.messages.task.orSignIn}`, suggestions: [...(question.suggestions ?? []), { title: signIn, value: signIn }] };
+  }
+
+  protected async answer(dc: DialogContext, reading: Reading): Promise<DialogTurnResult | undefined> {
+    const state = this.state(dc);
+    const facts = turnFacts(dc.context);
+    const slot = this.spec.slots.find((s) => s.name === state.asking);
+    if (!slot) return undefined;
+    let text = pickChoice(reading.text, state.choices.map((value) => ({ title: value, value })))?.value ?? reading.text;
+    // "March 2020" last turn and "the 12th" now are one date.
+    const combined = state.partial ? combineDateParts(state.partial, text, facts) : null;
+    if (combined) text = combined;
+    const values = state.values as Partial<Values>;
+    const read = slot.read(text, facts, this.deps, values, true);
+    if (read.kind === 'value') {
+      state.values[slot.name] = read.value;
+      delete state.clarify[slot.name];
+      state.partial = undefined;
+      if (read.echo) await send(dc.context, this.deps, { text: read.echo });
+      return this.proceed(dc);
+    }
+    if (read.kind === 'clarify') {
+      state.clarify[slot.name] = read.question;
+      state.partial = text;
+      return this.ask(dc);
+    }
+    // A fact the bot did not ask for ("it was A5") is kept, and the question asked again.
+    for (const other of this.spec.slots) {
+      if (other === slot || other.notFromFirstMessage) continue;
+      const extra = other.read(reading.text, facts, this.deps, values, false);
+      if (extra.kind === 'value' && state.values[other.name] === undefined) {
+        state.values[other.name] = extra.value;
+        await send(dc.context, this.deps, { text: this.deps.messages.task.noted(describe(extra.value)) });
+        return this.ask(dc);
+      }
+    }
+    return undefined;
+  }
+
+  protected override async correct(dc: DialogContext, reading: Reading): Promise<DialogTurnResult | undefined> {
+    const state = this.state(dc);
+    const notes: string[] = [];
+    if (!reading.correction || !this.applyCorrection(state, reading.correction.replacement, turnFacts(dc.context), notes)) return undefined;
+    if (notes.length) await send(dc.context, this.deps, { text: notes.join(' ') });
+    return this.proceed(dc);
+  }
+
+  protected override async afterChild(dc: DialogContext, result: unknown): Promise<DialogTurnResult> {
+    const state = this.state(dc);
+    const account = this.deps.account(dc.context);
+    const signedIn = (result as { signedIn?: boolean } | undefined)?.signedIn;
+    if (signedIn && account && this.spec.accountQuestion && (await account.linked(dc.context, turnFacts(dc.context)))) return this.answerFromAccount(dc, state);
+    return this.ask(dc, this.deps.messages.task.backToIt);
+  }
+
+  /** Re-reads a corrected value over the ones known; true when something changed. */
+  private applyCorrection(state: TaskState, text: string, facts: TurnFacts, notes: string[]): boolean {
+    const values = state.values as Partial<Values>;
+    for (const slot of this.spec.slots) {
+      const read = slot.read(text, facts, this.deps, values, true);
+      if (read.kind !== 'value') continue;
+      state.values[slot.name] = read.value;
+      delete state.clarify[slot.name];
+      notes.push(this.deps.messages.task.changed(describe(read.value)));
+      return true;
+    }
+    return false;
+  }
+
+  private async answerFromAccount(dc: DialogContext, state: TaskState): Promise<DialogTurnResult> {
+    const account = this.deps.account(dc.context)!;
+    const answered = await account.answer(dc.context, this.spec.accountQuestion!(state.values as Partial<Values>), turnFacts(dc.context));
+    await send(dc.context, this.deps, answered.reply);
+    return dc.endDialog({ task: this.spec.id, outcome: `account-${answered.outcome}`, answer: answered.reply.text } satisfies TaskResult);
+  }
+
+  private nextSlot(state: TaskState): AskedSlot<Values> | undefined {
+    const values = state.values as Partial<Values>;
+    return this.spec.slots.find(
+      (slot): slot is AskedSlot<Values> => isAsked(slot) && state.values[slot.name] === undefined && (!slot.needed || slot.needed(values)),
+    );
+  }
+
+  /** Asks the next question, or answers once every needed slot is filled. */
+  private async proceed(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = this.state(dc);
+    const next = this.nextSlot(state);
+    if (next) {
+      state.asking = next.name;
+      return this.ask(dc);
+    }
+    const facts = turnFacts(dc.context);
+    const { reply, outcome } = this.spec.answer(state.values as Values, facts, this.deps);
+    await send(dc.context, this.deps, reply);
+    if (STAFF_ONLY_OUTCOMES.has(outcome)) requestOf(dc.context).handoff = { reason: 'staff-only', dialog: this.spec.id };
+    return dc.endDialog({ task: this.spec.id, outcome, answer: reply.text, values: state.values } satisfies TaskResult);
+  }
+
   /** The task's general answer: its own, or the first paragraph of its FAQ entry. */
   private general(): Reply | undefined {
     if (this.spec.general) return this.spec.general(this.deps);
@@ -96,120 +232,20 @@ export class TaskDialog<Values extends object> extends ComponentDialog {
     return entry ? { text: shortAnswer(entry) } : undefined;
   }
 
-  private async send(context: TurnContext, reply: Reply): Promise<void> {
-    await context.sendActivity(this.deps.render(reply, context));
-  }
-
-  private state(step: WaterfallStepContext): StepState<Values> {
-    return step.values as StepState<Values>;
-  }
-
-  private async readFirstMessage(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = this.state(step);
-    state.values = {};
-    state.clarify = {};
-    const options = (step.options as TaskOptions | undefined) ?? {};
-    const facts = turnFacts(step.context);
-    const assumptions: string[] = [];
-    for (const slot of this.spec.slots) {
-      if (slot.notFromFirstMessage) continue;
-      // Taken up after an offer, the text answers the offer's question ("which tests have lapsed?").
-      const reading = slot.read(options.text ?? '', facts, this.deps, state.values, Boolean(options.answeredGenerally));
-      if (reading.kind === 'value') {
-        (state.values as Record<string, unknown>)[slot.name] = reading.value;
-        if (reading.assumed && reading.echo) assumptions.push(reading.echo);
-      } else if (reading.kind === 'clarify') state.clarify[slot.name] = reading.question;
-    }
-    // Answer first: never answer a question with only a question. When the task must still ask for
-    // something (or clarify it), the general rule comes before the question.
-    const mustAsk = this.spec.slots.some(
-      (slot) =>
-        isAsked(slot) &&
-        (state.values as Record<string, unknown>)[slot.name] === undefined &&
-        (!slot.needed || slot.needed(state.values)),
-    );
-    const general = this.general();
-    if (mustAsk && !options.answeredGenerally && general) await this.send(step.context, general);
-    // "I bought it December 20" said in February is last year's: say so rather than assume silently.
-    if (assumptions.length) await this.send(step.context, { text: assumptions.join(' ') });
-    return step.next();
-  }
-
-  private slotSteps(slot: SlotSpec<Values> | AskedSlot<Values>) {
-    const ask = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
-      const { values, clarify } = this.state(step);
-      const has = (values as Record<string, unknown>)[slot.name] !== undefined;
-      if (has || !isAsked(slot) || (slot.needed && !slot.needed(values))) return step.next();
-      const question = clarify[slot.name] ?? slot.ask(values, this.deps);
-      return step.prompt(PROMPT, {
-        prompt: this.deps.render(question, step.context),
-        validations: {
-          slot: slot.name,
-          values: values as Record<string, unknown>,
-          choices: (question.choices ?? []).map((choice) => choice.value),
-        } satisfies PromptOptionsState,
-      });
-    };
-    const store = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
-      if (step.result === undefined) return step.next();
-      if (step.result === GAVE_UP) {
-        const m = this.deps.messages;
-        if (!this.deps.handsOver) await this.send(step.context, { text: m.task.gaveUp, choices: [{ title: m.talkToPerson, value: m.talkToPerson }] });
-        return step.endDialog({ task: this.spec.id, outcome: 'gave-up' } satisfies TaskResult);
-      }
-      const { values } = this.state(step);
-      const reading = slot.read(String(step.result), turnFacts(step.context), this.deps, values, true);
-      // (The validator already turned "2" into the choice's value.)
-      if (reading.kind === 'value') {
-        (values as Record<string, unknown>)[slot.name] = reading.value;
-        if (reading.echo) await this.send(step.context, { text: reading.echo });
-      }
-      return step.next();
-    };
-    return [ask, store];
-  }
-
-  private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { values } = this.state(step);
-    const { reply, outcome } = this.spec.answer(values as Values, turnFacts(step.context), this.deps);
-    await this.send(step.context, reply);
-    return step.endDialog({ task: this.spec.id, outcome, answer: reply.text } satisfies TaskResult);
-  }
-
-  private async validate(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    const context = prompt.context;
-    const options = prompt.options.validations as PromptOptionsState;
-    const text = pickChoice((prompt.recognized.value ?? '').trim(), options.choices ?? []);
-    prompt.recognized.value = text;
-    const { slot: slotName, values: raw } = options;
-    const values = raw as Partial<Values>;
-    const slot = this.spec.slots.find((s): s is AskedSlot<Values> => s.name === slotName && isAsked(s));
-    if (!slot) throw new Error(`dialogs/${this.spec.id}: unknown slot "${slotName}"`);
-    const state = prompt.state as { invalid?: number };
-    const facts = turnFacts(context);
-    const reading = slot.read(text, facts, this.deps, values, true);
-    if (reading.kind === 'value') return true;
-    if (reading.kind === 'clarify') {
-      // The new question's choices are the ones a number now refers to (the options are kept in dialog state).
-      options.choices = (reading.question.choices ?? []).map((choice) => choice.value);
-      await this.send(context, reading.question);
-      return false;
-    }
-    const m = this.deps.messages;
-    const faq = text ? this.deps.faq.decide(text) : undefined;
-    if (faq?.kind === 'answer') {
-      const question = slot.ask(values, this.deps);
-      await this.send(context, { text: faq.entry.answer });
-      await this.send(context, { ...question, text: `${m.task.backToIt} ${question.text}` });
-      return false;
-    }
-    state.invalid = (state.invalid ?? 0) + 1;
-    if (state.invalid >= 2) {
-      prompt.recognized.value = GAVE_UP;
-      return true;
-    }
-    const question = slot.ask(values, this.deps);
-    await this.send(context, { ...question, text: `${m.task.didNotGetIt} ${question.text}` });
-    return false;
+  private state(dc: DialogContext): TaskState {
+    return dc.activeDialog!.state.task as TaskState;
   }
 }
+
+/** A slot value as the candidate would say it back: a date written out, a test code, a list. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
+  const date = value as { date?: string; time?: string; codes?: string[] };
+  if (date?.date) return writtenOutDate(date.date, date.time);
+  if (date?.codes) return date.codes.join(', ');
+  return String(value);
+}
+
+const writtenOutDate = (date: string, time?: string): string => writtenOut(time ? { date, time } : { date });

@@ -1,25 +1,13 @@
 import type { TurnContext } from 'botbuilder';
-import type { Reply } from '../src/channels/reply.js';
+import type { Reply } from '../src/conversation/reply.js';
 import type { FaqAnswerer } from '../src/knowledge/faqAnswerer.js';
 import type { FaqEntry } from '../src/knowledge/faqEntry.js';
 import type { Messages } from '../src/messages/en.js';
 import type { Catalogue, Policy } from '../src/rules/index.js';
 
-/** When and where the candidate is: set by the bot on each turn, never read from the clock here. */
-export interface TurnFacts {
-  now: Date;
-  zone: string;
-  /** true when the zone came from the channel (the candidate's device), not the default. */
-  zoneFromChannel: boolean;
-}
-
-export const turnFactsKey = Symbol('turnFacts');
-
-export function turnFacts(context: TurnContext): TurnFacts {
-  const facts = context.turnState.get(turnFactsKey) as TurnFacts | undefined;
-  if (!facts) throw new Error('dialogs: turn facts (now, zone) were not set on this turn');
-  return facts;
-}
+export { turnFacts, turnFactsKey, type TurnFacts } from '../src/conversation/turnFacts.js';
+import type { TurnFacts } from '../src/conversation/turnFacts.js';
+import type { AccountQuestion } from './engine.js';
 
 /** What every task dialog is built with. */
 export interface TaskDeps {
@@ -30,8 +18,6 @@ export interface TaskDeps {
   /** FAQ entries by id: a task's general answer is its FAQ entry, so the policy is told one way. */
   lookup: (id: string) => FaqEntry | undefined;
   render: (reply: Reply, context: TurnContext) => Partial<import('botbuilder').Activity>;
-  /** The bot hands a task that gave up to staff itself: the task then ends without offering a person. */
-  handsOver?: boolean;
 }
 
 /** A slot read from text: a value, a question to clarify, or nothing found. */
@@ -83,6 +69,8 @@ export interface TaskSpec<Values> {
   startsWithoutFacts?: boolean;
   /** The answer once every needed slot is filled. */
   answer: (values: Values, facts: TurnFacts, deps: TaskDeps) => { reply: Reply; outcome: string };
+  /** The same question asked of the candidate's own account, answered from it once they are signed in. */
+  accountQuestion?: (values: Partial<Values>) => AccountQuestion;
   /** What "help" says at this task's questions. */
   help: (deps: TaskDeps) => string;
 }

@@ -7,7 +7,11 @@ import type { AccountService, WebIdentityVerifier } from './account/index.js';
 import { AccountLinks } from './account/linking.js';
 import { answerPersonal } from './account/personalAnswers.js';
 import { detectPersonalQuestion, type PersonalQuestion } from './account/personalIntent.js';
-import { AccountAssistant } from './bot/accountAssistant.js';
+import { AccountAccess } from './bot/accountAccess.js';
+import { routeActions } from './bot/routeActions.js';
+import { teamsScope } from './channels/teams/incoming.js';
+import { readingKey, type Reading } from './conversation/understand.js';
+import type { TurnFacts } from './conversation/turnFacts.js';
 import { enAccount } from './messages/enAccount.js';
 import type { Config } from './config.js';
 import type { Logger } from './logging/logger.js';
@@ -18,9 +22,8 @@ import { renderDefault } from './channels/render.js';
 import type { KnowledgeBase } from './knowledge/knowledgeBase.js';
 import { en } from './messages/en.js';
 import { createServer, type BotServer } from './server.js';
-import type { Reply } from './channels/reply.js';
-import { detectTask } from './understanding/taskIntent.js';
-import { createTaskDialogs } from '../dialogs/index.js';
+import type { Reply } from './conversation/reply.js';
+import { createDialogs, type ConversationDeps, type GuidedTask } from '../dialogs/index.js';
 import { ConsistentConversationState } from './storage/consistentConversationState.js';
 import { MemoryTurnGate, type TurnGate } from './storage/turnGate.js';
 import { createTurnRunner } from './bot/turnRunner.js';
@@ -62,51 +65,95 @@ export interface AppParts {
  */
 export function buildBot({ config, logger, storage, knowledge, clock, events, accounts, webIdentity }: AppParts, handoff?: HandoffRelay) {
   const conversationState = new ConsistentConversationState(storage);
-  // One renderer per channel; dialogs and the FAQ never look at the channel themselves.
-  const render = renderFor;
-  const dialogs = createTaskDialogs({
+  const lookup = (id: string) => knowledge.index.get(id);
+  const access = accounts
+    ? new AccountAccess({
+        accounts,
+        links: new AccountLinks(storage, {
+          idleMs: config.ACCOUNT_LINK_IDLE_MINUTES * 60_000,
+          lockoutMs: config.ACCOUNT_LOCKOUT_MINUTES * 60_000,
+          maxFailures: config.ACCOUNT_MAX_FAILED_VERIFICATIONS,
+        }),
+        webIdentity,
+        messages: en,
+        answer: (question, account, facts) =>
+          answerPersonal(question as PersonalQuestion, account, {
+            now: facts.now,
+            zone: facts.zone,
+            policy: knowledge.policy,
+            catalogue: knowledge.catalogue,
+            messages: enAccount,
+          }),
+      })
+    : undefined;
+  // In a Teams group chat or channel everyone shares the conversation: accounts only in private.
+  const accountHere = (context: TurnContext) => (access && !isSharedConversation(context) ? access : undefined);
+  const port = access?.port();
+  let tasks: GuidedTask[] = [];
+  const conversation: ConversationDeps = {
     policy: knowledge.policy,
     catalogue: knowledge.catalogue,
     messages: en,
     faq: knowledge.answerer,
-    lookup: (id) => knowledge.index.get(id),
-    render,
-    handsOver: Boolean(handoff),
-  });
+    lookup,
+    render: renderFor,
+    account: (context) => (accountHere(context) ? port : undefined),
+    opensTask: (reading, facts) => opensTask(tasks, reading, facts),
+    findsFacts: (task, reading, facts) => Boolean(tasks.find((t) => t.id === task)?.findsSomethingIn(reading.question, facts)),
+  };
+  const dialogs = createDialogs(conversation);
+  tasks = dialogs.tasks;
   const bot = new CandidateBot({
     conversationState,
-    faq: knowledge.answerer,
-    lookup: (id) => knowledge.index.get(id),
+    dialogs: dialogs.all,
+    understanding: {
+      decide: (question) => knowledge.answerer.decide(question),
+      accountQuestion: (text) => (accounts ? detectPersonalQuestion(text, knowledge.catalogue) : null),
+    },
+    lookup,
     messages: en,
-    render,
+    render: renderFor,
     events: events ?? logTurnEvents(logger),
-    tasks: { dialogs, detect: detectTask },
+    actions: routeActions({ conversation, messages: en, send: sendReply, accountsConfigured: Boolean(access), account: accountHere, handoff, forTheRecord }),
     clock,
     defaultZone: config.DEFAULT_TIMEZONE,
+    account: accountHere,
     handoff,
-    account: accounts
-      ? new AccountAssistant({
-          accounts,
-          links: new AccountLinks(storage, {
-            idleMs: config.ACCOUNT_LINK_IDLE_MINUTES * 60_000,
-            lockoutMs: config.ACCOUNT_LOCKOUT_MINUTES * 60_000,
-            maxFailures: config.ACCOUNT_MAX_FAILED_VERIFICATIONS,
-          }),
-          webIdentity,
-          messages: en,
-          detect: (text) => detectPersonalQuestion(text, knowledge.catalogue),
-          answer: (question, account, facts) =>
-            answerPersonal(question as PersonalQuestion, account, {
-              now: facts.now,
-              zone: facts.zone,
-              policy: knowledge.policy,
-              catalogue: knowledge.catalogue,
-              messages: enAccount,
-            }),
-        })
-      : undefined,
+    forTheRecord,
   });
   return { bot, conversationState };
+}
+
+/** A task the message starts on its own: a clear request whose first question is the point, or one with its facts. */
+function opensTask(tasks: GuidedTask[], reading: Reading, facts: TurnFacts): string | undefined {
+  const match = reading.task;
+  const task = match ? tasks.find((t) => t.id === match.task) : undefined;
+  if (!match || !task) return undefined;
+  if (match.confidence === 'high' && task.spec.startsWithoutFacts) return task.id;
+  return task.findsSomethingIn(reading.question, facts) ? task.id : undefined;
+}
+
+async function sendReply(context: TurnContext, reply: Reply): Promise<void> {
+  const activity = renderFor(reply, context);
+  await context.sendActivity({ ...activity, type: activity.type ?? 'message' });
+}
+
+const isSharedConversation = (context: TurnContext): boolean =>
+  context.activity.channelId === 'msteams' && teamsScope(context.activity) !== 'personal';
+
+const SIGN_IN_DETAILS = '[sign-in details]';
+/** What staff see for a picture, file or card the candidate sent, and for a message with nothing in it. */
+const ATTACHMENT = '[a picture, file or card the bot cannot show]';
+const EMPTY = '[an empty message]';
+
+/** The candidate's message as staff may read it: never sign-in details; attachments named, not shown. */
+function forTheRecord(context: TurnContext, text: string): string {
+  const attached = (context.activity.attachments ?? []).length > 0;
+  const reading = context.turnState.get(readingKey) as Reading | undefined;
+  const credentials = reading?.text === text ? reading.credentials : undefined;
+  const hasDetails = credentials?.ok || (credentials && credentials.missing.length < 3 && !credentials.missing.includes('aseId'));
+  const said = !text ? (attached ? ATTACHMENT : EMPTY) : hasDetails ? SIGN_IN_DETAILS : text;
+  return text && attached ? `${said} ${ATTACHMENT}` : said;
 }
 
 export function buildApp(parts: AppParts) {

@@ -13,7 +13,7 @@
  */
 
 import { DateTime } from 'luxon';
-import type { Reply, ReplyFact } from '../channels/reply.js';
+import type { Reply, ReplyFact } from '../conversation/reply.js';
 import type { AccountMessages } from '../messages/enAccount.js';
 import {
   addDays,

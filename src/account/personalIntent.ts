@@ -16,6 +16,7 @@
  */
 
 import type { Catalogue } from '../rules/types.js';
+import { normalise } from '../understanding/normalise.js';
 import { resolveTests } from '../understanding/tests.js';
 
 export type ExpiringPeriod = 'this-year' | 'next-90-days';
@@ -46,31 +47,6 @@ export const PERSONAL_KINDS: readonly PersonalKind[] = [
 ];
 
 const MODULE = 'account/personalIntent';
-
-// ---- normalising ---------------------------------------------------------------------------
-
-/** Chat and SMS shorthand, word for word. */
-const SHORTHAND: Record<string, string> = {
-  u: 'you', ur: 'your', cn: 'can', wen: 'when', whn: 'when', wht: 'what', wat: 'what', pls: 'please', plz: 'please',
-  appt: 'appointment', appts: 'appointments', apt: 'appointment', apmt: 'appointment',
-  resched: 'reschedule', reshedule: 'reschedule', rescedule: 'reschedule', reschdule: 'reschedule',
-  exm: 'exam', tst: 'test', dupes: 'duplicates', dupe: 'duplicate', dup: 'duplicate',
-  im: "i'm", ive: "i've", dont: "don't", didnt: "didn't", havent: "haven't", hasnt: "hasn't", cant: "can't",
-  wont: "won't", isnt: "isn't", whens: "when's", wheres: "where's", whats: "what's", xpire: 'expire', mstr: 'master',
-  cancle: 'cancel', cancell: 'cancel', canceled: 'cancelled', faild: 'failed', fialed: 'failed', yr: 'year', yrs: 'years',
-  recert: 'recertify',
-};
-
-function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/\bre[- ](schedul|book|take|test|cert)/g, 're$1')
-    .replace(/\bno[- ]show/g, 'no show')
-    .replace(/[a-z0-9'-]+/g, (word) => SHORTHAND[word] ?? word)
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 // ---- cues ----------------------------------------------------------------------------------
 

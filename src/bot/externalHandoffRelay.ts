@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Reply } from '../channels/reply.js';
+import type { Reply } from '../conversation/reply.js';
 import { handoffInitiation, readHandoffStatus } from '../handoff/external.js';
 import { redactText } from '../logging/redact.js';
 import type { HandoffMessages } from '../messages/enHandoff.js';

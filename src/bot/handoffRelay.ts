@@ -1,6 +1,6 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
-import type { Reply } from '../channels/reply.js';
+import type { Reply } from '../conversation/reply.js';
 import type { HandoffService } from '../handoff/handoffService.js';
 import type { HandoffMessages } from '../messages/enHandoff.js';
 import { DeskError, type CaseSummary, type HandoffReason, type TranscriptLine } from '../handoff/types.js';
@@ -13,7 +13,7 @@ export interface HandoffTurnData {
   /** Set while the candidate is queued or with staff (or an external desk). */
   handoff?: { mode: 'staff' | 'external'; caseId?: string; since: string };
   /** The last guided task that finished, for the staff summary. */
-  lastTask?: { id: string; outcome: string; answer?: string };
+  lastTask?: { id: string; outcome: string; answer?: string; values?: Record<string, unknown> };
 }
 
 /** What the bot learned this conversation, for the case summary. */

@@ -5,7 +5,8 @@ export interface TurnEvent {
   channel: string;
   conversationId: string;
   activityId?: string;
-  route: 'welcome' | 'command' | 'faq' | 'choice' | 'dialog' | 'account' | 'handoff' | 'non-text';
+  /** The route table's row that took the message (src/conversation/routes.ts), or 'welcome' / 'handoff' for events. */
+  route: string;
   command?: string;
   faq?: { decision: string; entryId?: string; score?: number; coverage?: number };
   dialog?: { id: string; outcome?: string };

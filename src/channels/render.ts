@@ -1,5 +1,5 @@
 import { ActivityTypes, MessageFactory, type Activity, type CardAction } from 'botbuilder';
-import type { Reply } from './reply.js';
+import type { Reply } from '../conversation/reply.js';
 
 /**
  * Renders a Reply for Web Chat, the Emulator and any channel without its own renderer: Markdown

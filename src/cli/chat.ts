@@ -1,15 +1,19 @@
+import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline/promises';
-import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import { buildBot } from '../app.js';
-import { createAccountService } from '../account/index.js';
+import type { Activity } from 'botbuilder';
+import { composeApplication } from '../composition.js';
 import { loadConfig } from '../config.js';
-import { loadKnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { createLogger } from '../logging/logger.js';
+import { startLocalConnector } from './localConnector.js';
 
-/** A terminal chat with the bot in-process: the same bot as `npm start`, without HTTP or an Emulator. */
-function show(activity: Partial<Activity>): void {
+/**
+ * A terminal chat with the bot: the same application as `npm start` (src/composition.ts), on a
+ * loopback port of its own, reached through /api/messages as a channel reaches it, so no server or
+ * Emulator needs to be running. Staff replies from the console arrive here too.
+ */
+function show(activity: Partial<Activity>, from = 'bot'): void {
   if (activity.type !== 'message') return;
-  console.log(`\nbot> ${(activity.text ?? '').replace(/\n/g, '\n     ')}`);
+  console.log(`\n${from}> ${(activity.text ?? '').replace(/\n/g, '\n     ')}`);
   const actions = activity.suggestedActions?.actions ?? [];
   actions.forEach((action, i) => console.log(`     ${i + 1}. ${action.title}`));
 }
@@ -17,40 +21,55 @@ function show(activity: Partial<Activity>): void {
 async function main(): Promise<void> {
   const config = await loadConfig();
   const logger = createLogger(process.env.CHAT_LOG_LEVEL ?? 'silent');
-  const knowledge = await loadKnowledgeBase(config.KNOWLEDGE_DIR);
-  const clock = () => new Date();
-  const accounts = await createAccountService(config, { clock, logger, policy: knowledge.policy });
-  const { bot } = buildBot({ config, logger, storage: new MemoryStorage(), knowledge, clock, accounts });
-  const adapter = new TestAdapter((context) => bot.run(context), {
+  const composed = await composeApplication(config, { logger, clock: () => new Date() });
+  const { app } = composed;
+  await new Promise<void>((resolve) => app.http.server.listen(0, '127.0.0.1', resolve));
+  const botUrl = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;
+  const connector = await startLocalConnector(botUrl);
+
+  const channel = {
     channelId: 'emulator',
     conversation: { id: 'terminal-chat', isGroup: false, name: 'terminal', conversationType: 'personal' },
-    user: { id: 'terminal-user', name: 'You' },
-    bot: { id: 'candidate-assistant', name: 'Candidate Assistant' },
-  } as never);
+    from: { id: 'terminal-user', name: 'You' },
+    recipient: { id: 'candidate-assistant', name: 'Candidate Assistant' },
+    locale: 'en-US',
+  };
   let offered: string[] = [];
-  const flush = () => {
-    for (const activity of adapter.activeQueue.splice(0)) {
-      show(activity);
-      offered = (activity.suggestedActions?.actions ?? []).map((action) => String(action.value));
+  const send = async (activity: Partial<Activity>) => {
+    const { replies } = await connector.send({ ...channel, id: `terminal-${Date.now()}`, timestamp: new Date(), ...activity } as Partial<Activity>);
+    for (const reply of replies) {
+      show(reply);
+      if (reply.type === 'message') offered = (reply.suggestedActions?.actions ?? []).map((action) => String(action.value));
     }
   };
-  await adapter.send({ type: 'conversationUpdate', membersAdded: [{ id: 'terminal-user', name: 'You' }] } as Partial<Activity>);
-  flush();
+
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: '\nyou> ' });
+  // Made now, the iterator keeps the lines piped in while the welcome turn runs.
+  const lines = rl[Symbol.asyncIterator]();
+  // Staff answer between turns: show their messages as they come, then prompt again.
+  connector.onUnprompted = (activity) => {
+    show(activity, activity.from?.name ?? 'bot');
+    rl.prompt();
+  };
+  await send({ type: 'conversationUpdate', membersAdded: [{ id: 'terminal-user', name: 'You' }] });
+  if (app.handoff?.mode === 'console') {
+    console.log(`\n(staff console: ${botUrl}/staff${composed.staffPassword ? `, demo staff password ${composed.staffPassword}` : ''})`);
+  }
   console.log('\n(type a question; a number picks a button; Ctrl+D or /quit ends)');
   rl.prompt();
   // Iterating the lines (rather than asking question by question) keeps piped input intact.
-  for await (const raw of rl) {
+  for await (const raw of { [Symbol.asyncIterator]: () => lines }) {
     const line = raw.trim();
     if (line === '/quit') break;
     if (line) {
       const picked = /^\d$/.test(line) ? offered[Number(line) - 1] : undefined;
-      await adapter.send(picked ?? line);
-      flush();
+      await send({ type: 'message', text: picked ?? line });
     }
     rl.prompt();
   }
   rl.close();
+  await connector.close();
+  await composed.close();
 }
 
 void main();

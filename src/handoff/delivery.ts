@@ -1,5 +1,5 @@
 import { ActivityTypes, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import type { Reply } from '../channels/reply.js';
+import type { Reply } from '../conversation/reply.js';
 import { sendToTeams, type TeamsSendFailure } from '../channels/teams/proactive.js';
 import { DIRECTLINE_SERVICE_URL } from '../channels/web/directLineRoutes.js';
 import type { Logger } from '../logging/logger.js';

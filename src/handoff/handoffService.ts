@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
-import type { Reply } from '../channels/reply.js';
+import type { Reply } from '../conversation/reply.js';
 import { redactBotText, redactText } from '../logging/redact.js';
 import type { HandoffMessages } from '../messages/enHandoff.js';
 import type { LiveChannel } from '../storage/liveChannel.js';

@@ -1,5 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
-import type { Reply } from '../channels/reply.js';
+import type { Reply } from '../conversation/reply.js';
 
 /** Why the bot handed a conversation to staff. */
 export type HandoffReason = 'asked' | 'misunderstood' | 'staff-only';

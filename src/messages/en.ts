@@ -28,6 +28,8 @@ export const en = {
   unknownTwice:
     "I'm still not getting it, sorry. You can talk to a person at ASE Customer Service, 1-800-390-6789, or try asking in other words.",
   talkToPerson: 'Talk to a person',
+  acknowledged: 'Okay! Anything else I can help with?',
+  nothingToRepeat: "I haven't asked you anything yet. What can I help you with?",
   emptyMessage: 'I can only read text messages. Please type your question.',
   turnError: 'Sorry, something went wrong on my side. Please try again in a moment.',
   noAccounts: "I can't look at accounts here, but I can answer general questions about ASE tests.",

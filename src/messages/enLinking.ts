@@ -2,6 +2,10 @@
 export const enLinking = {
   askCredentials:
     'I can look that up in your account. To check it\'s you, send your ASE ID, date of birth and the last 4 digits of your SSN in one message, for example "AB123456, March 3 1985, 1234". I check them with ASE and don\'t keep them.',
+  help: 'To sign in, send your ASE ID, date of birth and the last 4 digits of your SSN in one message, for example "AB123456, March 3 1985, 1234". Or ask your question and I\'ll answer it in general.',
+  confirmHelp: 'Say yes to cancel that appointment, or no to keep it.',
+  whichHelp: 'Pick the appointment to cancel by its number, or say "start over".',
+  signInLapsed: 'Your sign-in has lapsed, so I have not cancelled anything. Say "sign in" to sign in again.',
   needAllThree: (missing: string) =>
     `I still need your ${missing}, all in one message with the rest. Or ask me something else to skip this.`,
   parts: { aseId: 'ASE ID', dateOfBirth: 'date of birth', ssnLast4: 'last 4 SSN digits' } as const,

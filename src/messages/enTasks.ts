@@ -16,6 +16,24 @@ export const enTasks = {
   dateExample: 'For example "March 3" or "3/14/2025".',
   yes: 'Yes',
   no: 'No',
+  /** Beside a task's first question, where an account could answer it instead. */
+  orSignIn: 'Or say "sign in" and I\'ll look it up in your account.',
+  signInChoice: 'Sign in',
+  /** A fact given that the bot had not asked for yet ("it was A5"). */
+  noted: (value: string) => `${value}: noted.`,
+  /** A correction taken ("no, I meant A4"). */
+  changed: (value: string) => `Changed to ${value}.`,
+  /** Another task asked in the middle of one: the first is left, and the candidate told so. */
+  switched: (task: string) => `Leaving the ${task} question for now.`,
+  names: {
+    'reschedule-or-cancel': 'rescheduling',
+    'missed-appointment': 'missed appointment',
+    'purchase-window': 'test purchase',
+    retest: 'retest',
+    recertification: 'recertification',
+    'master-status': 'Master Technician',
+    'duplicate-cost': 'duplicate certificate',
+  } as Record<string, string>,
 
   retest: {
     askDate: (test?: string) => `What date did you take ${test ?? 'the test'}?`,

@@ -1,8 +1,14 @@
 /**
  * Conversation-level intents that work from anywhere, whatever dialog is running: small talk,
- * help, cancel, start over and asking for a person. Matching is on the whole message (after
- * trimming greetings and punctuation) so "cancel my test" is a question, not the "cancel" command.
+ * help, cancel, start over, repeat and asking for a person. Matching is on the whole message
+ * (after trimming greetings and punctuation) so "cancel my test" is a question, not the "cancel"
+ * command. Asking for a person is the one exception worth finding inside a longer message too
+ * ("my certificate never came. talk to a person"): see asksForPerson.
  */
+
+import { normalise } from './normalise.js';
+
+const MODULE = 'understanding/commands';
 export type Command =
   | 'greeting'
   | 'thanks'
@@ -13,12 +19,48 @@ export type Command =
   | 'startOver'
   | 'person'
   | 'signIn'
-  | 'signOut';
+  | 'signOut'
+  | 'repeat';
 
 const whole = (alternatives: string): RegExp => new RegExp(`^(?:${alternatives})$`, 'i');
 
+// ---- asking for a person: one pattern source for the command and for asksForPerson ------------
+
+/** Who a candidate asks for: "a person", "a real human", "someone", "customer service". */
+const SOMEONE = String.raw`(?:(?:a|an|some|the|a real|an actual|a live|a human|your) )?(?:(?:real|live|actual|human) )?(?:person|human being|human|agent|someone|somebody|some one|representative|rep|operator|staff member|member of staff|customer service(?: rep(?:resentative)?| agent)?|customer support|support team|support staff|supervisor|manager)(?! ?')`;
+
+/**
+ * A request to reach a person, wherever it stands in the message. Each alternative needs a verb
+ * of asking ("talk to", "connect me with", "get me", "I want"): a person as the subject of a
+ * question ("can a person take the test twice?", "does a human grade it") or of a story ("the
+ * person at the test centre was rude", "my agent said") is not a request.
+ */
+const PERSON_REQUEST = [
+  // "talk to a person", "can I speak with someone", not "I tried to talk to someone at the centre"
+  String.raw`(?<!\b(?:tried|trying|try|already|did|have|had) to )(?:talk|speak|chat) (?:to|with) ${SOMEONE}`,
+  // "connect me with customer service", "transfer me to an agent", "put me through to someone"
+  String.raw`(?:connect|transfer|put|patch|pass|send) me (?:through )?(?:to|with) ${SOMEONE}`,
+  // "get me a real person", "give me a human"
+  String.raw`(?:get|give|find) me ${SOMEONE}`,
+  // "I want a human", "I need to talk to someone", "I'd like a person please" (not "I need someone to sign")
+  String.raw`\bi (?:want|need|would like|'d like|wanna|want to) (?:to (?:talk|speak|chat) (?:to|with) )?${SOMEONE}(?= please| now| asap|$|[.,!;])`,
+  // "I need to call someone at ASE": a phone call with a person, said as a wish, not asked about
+  String.raw`(?:^|[.,;!]\s*|\b(?:so|and|but|just|please) )i (?:need|want|would like|'d like|have) to (?:call|phone|ring) ${SOMEONE}`,
+].join('|');
+
+/** The whole-message forms: "agent", "a real person please", "customer service", "call me". */
+const PERSON_ALONE = String.raw`(?:please )?(?:(?:i (?:want|need|would like|'d like|wanna|have)|let me|can i|could i|may i) (?:to )?)?(?:${PERSON_REQUEST})(?: please| now)?|(?:a |an )?(?:live )?(?:agent|human|representative|rep|operator|real person|person)(?: please)?|call me|customer service|talk to a person`;
+
+const PERSON_ANYWHERE = new RegExp(PERSON_REQUEST, 'i');
+
+// ---- repeat -----------------------------------------------------------------------------------
+
+/** "say that again", "come again", "what was the question": the candidate missed the last message. */
+const REPEAT = "(?:can you |could you |please )?(?:say (?:that|it) again|say again|repeat(?: that| it| the question| yourself)?|come again|what was the question|what(?:'s| is| was) the question again|what did you (?:ask|say)|pardon(?: me)?|huh|what was that)(?: please)?";
+
 const rules: Array<[Command, RegExp]> = [
-  ['person', whole("(?:i (?:want|need|would like|wanna) (?:to )?)?(?:talk|speak|chat) (?:to|with) (?:a |an |some)?(?:person|human|agent|someone|somebody|representative|rep|real person|live agent)|(?:a |an )?(?:live )?(?:agent|human|representative|rep|operator|real person|person)(?: please)?|call me|customer service|talk to a person")],
+  ['person', whole(PERSON_ALONE)],
+  ['repeat', whole(REPEAT)],
   ['signOut', whole("sign ?out|log ?out|log me out|sign me out|forget me|unlink(?: my account)?")],
   ['signIn', whole("sign ?in|log ?in|sign me in|log me in|verify me|link my account|connect my account|check my account")],
   ['startOver', whole('start over|restart|start again|reset|begin again|from the top')],
@@ -41,6 +83,9 @@ function clean(text: string): string {
 }
 
 export function detectCommand(text: string): Command | null {
+  checkText(text);
+  // "sorry?" asks to hear it again; "sorry" alone is an apology, so the question mark decides.
+  if (/^\s*(?:sorry|what|excuse me)\s*\?+\s*$/i.test(text)) return 'repeat';
   const cleaned = clean(text);
   for (const [command, pattern] of rules) if (pattern.test(cleaned)) return command;
   return null;
@@ -49,4 +94,27 @@ export function detectCommand(text: string): Command | null {
 /** "hi, how do I reschedule?" -> "how do I reschedule?": a greeting in front of a question is not the question. */
 export function stripGreeting(text: string): string {
   return text.replace(/^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening))(?: there)?[\s,!.-]+(?=\S)/i, '');
+}
+
+/**
+ * True when the message asks for a human anywhere in it: "I got my results but my certificate
+ * never came. talk to a person", "can I speak to someone please", "connect me with customer
+ * service". A person mentioned in a question or a story ("can a person take the test twice?",
+ * "the person at the test centre was rude", "how do I call Prometric") is not a request.
+ */
+export function asksForPerson(text: string): boolean {
+  checkText(text);
+  return detectCommand(text) === 'person' || PERSON_ANYWHERE.test(normalise(text));
+}
+
+function checkText(text: unknown): void {
+  if (typeof text !== 'string') {
+    let shown: string;
+    try {
+      shown = JSON.stringify(text) ?? String(text);
+    } catch {
+      shown = String(text);
+    }
+    throw new TypeError(`${MODULE}: text must be a string, got ${shown}`);
+  }
 }

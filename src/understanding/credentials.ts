@@ -1,4 +1,4 @@
-import { parseDates, type DateContext } from './dates.js';
+import { parseDates, type DateContext, type DateMention } from './dates.js';
 
 /** What a candidate sends to prove who they are. Read, checked, and forgotten within the turn. */
 export interface Credentials {
@@ -14,15 +14,32 @@ export type CredentialsReading = { ok: true; credentials: Credentials } | { ok: 
  * "DEMO-0001, 1980-01-01, 0001" or "my ase id is AB123456, born March 3 1985, last four 1234": an
  * ID-shaped word (letters and at least three digits), a date with a year, and a separate group of
  * exactly four digits.
+ *
+ * `mentions`, when given, are parseDates' reading of the whole `text` (the understanding pass
+ * parses each message once) and are used instead of parsing again. Only when one of them overlaps
+ * the ASE ID is the text parsed again without the ID: chrono then read across it ("DEMO-0001
+ * 01/02/1980" as "0001 01/02", year 1) and the mentions cannot be trusted for the birth date.
  */
-export function readCredentials(text: string, ctx: DateContext): CredentialsReading {
-  const aseId = /\b(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){3})[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b/.exec(text)?.[0];
-  const withoutId = aseId ? text.replace(aseId, ' ') : text;
+export function readCredentials(text: string, ctx: DateContext, mentions?: DateMention[]): CredentialsReading {
+  if (typeof text !== 'string') throw new TypeError(`understanding/credentials: text must be a string, got ${JSON.stringify(text) ?? String(text)}`);
+  const id = /\b(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){3})[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b/.exec(text);
+  const aseId = id?.[0];
+  const idSpan: Span | null = id ? [id.index, id.index + id[0].length] : null;
+  for (const mention of mentions ?? []) {
+    if (text.slice(mention.index, mention.index + mention.text.length) !== mention.text) {
+      // Named by place, not by its words: in this module they may be a birth date.
+      throw new RangeError(
+        `understanding/credentials: the mention at index ${mention.index} (${mention.text.length} characters) was not read from this text`,
+      );
+    }
+  }
+  const spanOf = (mention: DateMention): Span => [mention.index, mention.index + mention.text.length];
+  const usable = mentions && !mentions.some((mention) => overlaps(spanOf(mention), idSpan)) ? mentions : parseDates(blank(text, idSpan), ctx);
   // A birth date has its year written, and a plausible one (chrono will read "0002 01/02" as year 2).
-  const birth = parseDates(withoutId, ctx).find(
+  const birth = usable.find(
     (mention) => !mention.impliedYear && mention.form === 'full' && Number(mention.date.slice(0, 4)) >= 1900,
   );
-  const rest = birth ? withoutId.slice(0, birth.index) + ' ' + withoutId.slice(birth.index + birth.text.length) : withoutId;
+  const rest = blank(blank(text, idSpan), birth ? [birth.index, birth.index + birth.text.length] : null);
   const ssnLast4 = /(?<![\d/.-])\d{4}(?![\d/.-])/.exec(rest)?.[0];
   const missing: Array<keyof Credentials> = [];
   if (!aseId) missing.push('aseId');
@@ -30,4 +47,14 @@ export function readCredentials(text: string, ctx: DateContext): CredentialsRead
   if (!ssnLast4) missing.push('ssnLast4');
   if (!aseId || !birth || !ssnLast4) return { ok: false, missing };
   return { ok: true, credentials: { aseId: aseId.toUpperCase(), dateOfBirth: birth.date, ssnLast4 } };
+}
+
+/** [start, end) in the text. */
+type Span = [number, number];
+
+const overlaps = (a: Span, b: Span | null): boolean => b !== null && a[0] < b[1] && b[0] < a[1];
+
+/** The text with a span turned to spaces, so every other offset stays where it was. */
+function blank(text: string, span: Span | null): string {
+  return span ? text.slice(0, span[0]) + ' '.repeat(span[1] - span[0]) + text.slice(span[1]) : text;
 }

@@ -11,6 +11,15 @@
  *   3. resolve  pastDate / futureDate choose one date for a dialog that asked "when did it
  *               happen?" or "when is it?", moving a year-less date into the right year, and say
  *               when they cannot (`problem`: nothing found, wrong side of today, ambiguous, no day).
+ *               resolvePast / resolveFuture do the same from mentions already parsed, so the
+ *               understanding pass parses each message once.
+ *
+ * Words that name no event date are not dates: "now", "for now", "this year", "next year", "in a
+ * year", "the next day" (the day after something else, not after today). A date counted from now
+ * in weeks, months or years, or hedged ("about two years ago"), is `approximate`.
+ *
+ * combineDateParts joins a month given in one answer ("March 2020") and a day given in the next
+ * ("the 12th") into one date to read.
  *
  * Nothing here reads the clock. Errors name the module and the bad value.
  */
@@ -66,6 +75,12 @@ export interface DateMention {
   weekday?: number;
   /** "this" / "next" / "last" in front of (or "... next week" after) a weekday. */
   modifier?: WeekdayModifier;
+  /**
+   * true when the date is counted from now in weeks, months or years ("5 months ago", "a few
+   * weeks ago", "in 2 weeks") or hedged ("about 3 days ago"): `date` is now minus (or plus) the
+   * amount, but the candidate did not say the day. A rule can still say "5 months is past 90 days".
+   */
+  approximate?: boolean;
 }
 
 export interface DateOption {
@@ -87,11 +102,17 @@ export type DateAnswer =
       assumedYear: boolean;
       /** The month was not written ("on the 3rd") and the date was moved to another month. */
       assumedMonth: boolean;
+      /** Present (true) when the date was counted roughly ("a few weeks ago"); see DateMention. */
+      approximate?: true;
     }
   /** Nothing that reads as a date. */
   | { ok: false; problem: 'no-date' }
-  /** A month or a week but no day ("in March", "last week"). */
-  | { ok: false; problem: 'incomplete'; text: string }
+  /**
+   * A month or a week but no day ("in March", "last week"). `approximateDate` is there when the
+   * words counted back or on from now ("5 months ago"): now minus the amount, for rules that only
+   * need to know roughly how long ago.
+   */
+  | { ok: false; problem: 'incomplete'; text: string; approximateDate?: IsoDate }
   /** An explicit date on the wrong side of today. */
   | { ok: false; problem: 'in-future' | 'in-past'; date: IsoDate; text: string }
   /** Two or more readings: ask which one. */
@@ -170,6 +191,18 @@ parser.parsers.push(dayOfMonthParser);
 
 /** Not dates: a span or a duration ("within 3 days", "for 5 years", "72 hours before", "in a sec"). */
 const NOT_A_DATE = /^(?:within|for|during|over|up to)\b|\b(?:before|after|prior)$|\b(?:secs?|seconds?|mins?|minutes?|moment)\b/i;
+/**
+ * Words chrono reads as a date that name no event: "now" ("twice now", "by now", "for now"), a
+ * year as a whole ("this year", "next year", "in a year", "in 5 years": a day in it is never
+ * meant), and "the next day" (after another event, not after today).
+ */
+const NOT_AN_EVENT = /^(?:(?:right\s+)?now|(?:this|next)\s+year|in\s+(?:a|an|one|a\s+few|a\s+couple(?:\s+of)?|several|\w+|\d+)\s+years?|(?:the\s+)?next\s+day)$/i;
+/** A count of weeks, months or years from now: "5 months ago", "in 2 weeks", "a few years back". */
+const COUNTED = /\b(?:weeks?|months?|years?)\s+(?:ago|back|before now|from now)\b|^in\s+.*\b(?:weeks?|months?|years?)$/i;
+/** A hedge in or just before the words: "about two years ago", "like a month ago". */
+const HEDGE = /\b(?:about|around|roughly|approximately|approx|almost|nearly|over|more than|less than|under|like|maybe|some|a few|a couple(?: of)?|several|or so|ish)\b/i;
+const HEDGE_BEFORE = /\b(?:about|around|roughly|approximately|approx|almost|nearly|over|more than|less than|under|like|maybe|probably|some)\s*$/i;
+
 /** "sat" as a verb: "I sat the test", "sat for A5". */
 const SAT_VERB_BEFORE = /\b(?:i|we|you|he|she|they|just|have|has|had|never|already|finally)\s*$/i;
 const SAT_VERB_AFTER = /^\s*(?:the|my|for|an?|it|in|this|that|both|all|two|three|\w\d)\b/i;
@@ -201,7 +234,7 @@ function toMention(result: ParsedResult, message: string): DateMention | null {
   const start = result.start;
   const tags = result.tags();
   const text = result.text.replace(/[\s,.(（)）]+$/u, '');
-  if (NOT_A_DATE.test(text)) return null;
+  if (NOT_A_DATE.test(text) || NOT_AN_EVENT.test(text) || tags.has('casualReference/now')) return null;
   const known = (c: Parameters<typeof start.isCertain>[0]): boolean => start.isCertain(c);
   const year = start.get('year');
   const month = start.get('month');
@@ -240,7 +273,13 @@ function toMention(result: ParsedResult, message: string): DateMention | null {
     const modifier = form === 'weekday' ? modifierOf(text) : undefined;
     if (modifier) mention.modifier = modifier;
   }
+  if (isApproximate(text, message.slice(0, result.index), tags.has('result/relativeDate'))) mention.approximate = true;
   return mention;
+}
+
+function isApproximate(text: string, before: string, counted: boolean): boolean {
+  if (!counted) return false;
+  return COUNTED.test(text) || HEDGE.test(text) || HEDGE_BEFORE.test(before);
 }
 
 /** The end of a range ("March 3 to March 5") as a mention of its own. */
@@ -436,22 +475,34 @@ function withWeekdayCheck(
   return fits ? ok(date, nearest) : ok(date);
 }
 
-function resolve(text: string, ctx: DateContext, direction: Direction): DateAnswer {
-  const mentions = parseDates(text, ctx);
+/** The mentions must be the ones parseDates read from `text`: each one's words at its index. */
+function checkMentions(mentions: unknown, text: string): DateMention[] {
+  if (!Array.isArray(mentions)) throw new TypeError(`${MODULE}: mentions must be an array, got ${describe(mentions)}`);
+  for (const m of mentions as DateMention[]) {
+    const fits = m !== null && typeof m === 'object' && typeof m.text === 'string' && Number.isInteger(m.index) && text.slice(m.index, m.index + m.text.length) === m.text;
+    if (!fits) throw new RangeError(`${MODULE}: mention ${describe(m)} was not read from the text given with it`);
+  }
+  return mentions as DateMention[];
+}
+
+function resolve(mentions: DateMention[], ctx: DateContext, direction: Direction): DateAnswer {
   const todayIso = checkContext(ctx).toISODate() as IsoDate;
   const dated = mentions.filter((m) => m.form !== 'time' && m.form !== 'partial');
   const times = mentions.filter((m) => m.form === 'time');
   if (dated.length === 0) {
     const partial = mentions.find((m) => m.form === 'partial');
-    return partial ? { ok: false, problem: 'incomplete', text: partial.text } : { ok: false, problem: 'no-date' };
+    return partial ? incomplete(partial) : { ok: false, problem: 'no-date' };
   }
 
-  const options: Array<DateOption & { assumedYear: boolean; assumedMonth: boolean }> = [];
+  const options: Array<DateOption & { assumedYear: boolean; assumedMonth: boolean; approximate?: true }> = [];
   let firstProblem: Resolution | null = null;
   for (const mention of dated) {
     const r = resolveMention(mention, todayIso, direction);
     if (r.kind === 'ok') {
-      for (const o of r.options) if (!options.some((x) => x.date === o.date && x.time === o.time)) options.push(o);
+      for (const o of r.options) {
+        if (options.some((x) => x.date === o.date && x.time === o.time)) continue;
+        options.push(mention.approximate ? { ...o, approximate: true } : o);
+      }
     } else {
       firstProblem ??= r;
     }
@@ -475,6 +526,7 @@ function resolve(text: string, ctx: DateContext, direction: Direction): DateAnsw
     };
     const time = only.time ?? (times.length === 1 ? times[0]?.time : undefined);
     if (time) answer.time = time;
+    if (only.approximate) answer.approximate = true;
     return answer;
   }
   if (distinct.length > 1) {
@@ -491,13 +543,24 @@ function resolve(text: string, ctx: DateContext, direction: Direction): DateAnsw
   return { ok: false, problem: 'no-date' };
 }
 
+function incomplete(mention: DateMention): DateAnswer {
+  return mention.approximate
+    ? { ok: false, problem: 'incomplete', text: mention.text, approximateDate: mention.date }
+    : { ok: false, problem: 'incomplete', text: mention.text };
+}
+
 /**
  * The date of something that has happened (a failed test, a pass, a purchase). A year-less date
  * that would be in the future is last year's ("March 3" on 2025-02-10 -> 2024-03-03, assumedYear);
  * a bare weekday is the most recent one; an explicit future date is `in-future`.
  */
 export function pastDate(text: string, ctx: DateContext): DateAnswer {
-  return resolve(checkText(text), ctx, 'past');
+  return resolve(parseDates(text, ctx), ctx, 'past');
+}
+
+/** pastDate from mentions parseDates has already read from `text` (parse once, resolve per question). */
+export function resolvePast(mentions: DateMention[], text: string, ctx: DateContext): DateAnswer {
+  return resolve(checkMentions(mentions, checkText(text)), ctx, 'past');
 }
 
 /**
@@ -506,7 +569,68 @@ export function pastDate(text: string, ctx: DateContext): DateAnswer {
  * `in-past`. "next Friday" early in the week is `ambiguous` (this week's or the week after's).
  */
 export function futureDate(text: string, ctx: DateContext): DateAnswer {
-  return resolve(checkText(text), ctx, 'future');
+  return resolve(parseDates(text, ctx), ctx, 'future');
+}
+
+/** futureDate from mentions parseDates has already read from `text` (parse once, resolve per question). */
+export function resolveFuture(mentions: DateMention[], text: string, ctx: DateContext): DateAnswer {
+  return resolve(checkMentions(mentions, checkText(text)), ctx, 'future');
+}
+
+// ---- date parts over two turns -------------------------------------------------------------
+
+const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
+/** "last month", "this month", "next month": a month counted from now, its year known. */
+const COUNTED_MONTH = /^(?:last|this|next|past)\s+month$/i;
+/** A later answer that is only a day of the month: "the 12th", "12th", "12", "on the twelfth", "it was the 12th". */
+const DAY_ONLY = new RegExp(
+  `^(?:(?:it\\s+was|it'?s|on|maybe|i\\s+think)\\s+)*(?:the\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?|(${ORDINAL_WORDS.join('|')}))(?:\\s+of\\s+(?:the|that)\\s+month)?(?:\\s+i\\s+think)?$`,
+  'i',
+);
+
+/**
+ * One date text from two answers: a month (and perhaps a year) in the `earlier` one ("March
+ * 2020", "in March", "last month") and only a day in the `later` one ("the 12th", "12th", "12").
+ * Returns text that parses as that full date ("March 12, 2020", or "March 12" when no year was
+ * given, for pastDate/futureDate to place), or null when the two do not combine: the earlier
+ * answer had no month or already had a day, the later one says more than a day, or the day does
+ * not exist in that month.
+ */
+export function combineDateParts(earlier: string, later: string, ctx: DateContext): string | null {
+  checkText(earlier);
+  checkText(later);
+  checkContext(ctx);
+  const day = dayOnly(later);
+  if (day === null) return null;
+  const mentions = parseDates(earlier, ctx).filter((m) => m.form !== 'time');
+  const [month] = mentions;
+  if (mentions.length !== 1 || month === undefined || month.form !== 'partial') return null;
+
+  const [year, monthNumber] = month.date.split('-').map(Number) as [number, number];
+  let written: { month: number; year?: number };
+  if (COUNTED_MONTH.test(month.text)) written = { month: monthNumber, year };
+  else if (MONTH_WORD.test(month.text) && !month.approximate) {
+    written = month.impliedYear ? { month: monthNumber } : { month: monthNumber, year };
+  } else return null;
+
+  // Without a year, February 29 exists (a leap year may be meant); the resolvers place it.
+  if (isoFrom(written.year ?? 2024, written.month, day) === null) return null;
+  const name = MONTH_NAMES[written.month - 1] as string;
+  const combined = written.year === undefined ? `${name} ${day}` : `${name} ${day}, ${written.year}`;
+  const reread = parseDates(combined, ctx);
+  const form = written.year === undefined ? 'month-day' : 'full';
+  return reread.length === 1 && reread[0]?.form === form ? combined : null;
+}
+
+function dayOnly(text: string): number | null {
+  const m = DAY_ONLY.exec(text.trim().replace(/[\s.!]+$/, ''));
+  if (!m) return null;
+  const day = m[1] !== undefined ? Number(m[1]) : ORDINAL_WORDS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+  return day >= 1 && day <= 31 ? day : null;
 }
 
 // ---- formatting ----------------------------------------------------------------------------

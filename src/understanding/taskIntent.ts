@@ -15,6 +15,8 @@
  * hypothetical; otherwise 'low'.
  */
 
+import { normalise } from './normalise.js';
+
 export type Task =
   | 'reschedule-or-cancel'
   | 'missed-appointment'
@@ -37,34 +39,6 @@ export const TASKS: readonly Task[] = [
 export interface TaskMatch {
   task: Task;
   confidence: 'high' | 'low';
-}
-
-// ---- normalising ---------------------------------------------------------------------------
-
-/** SMS and chat shorthand, word for word. */
-const SHORTHAND: Record<string, string> = {
-  u: 'you', ur: 'your', r: 'are', cn: 'can', cud: 'could', cld: 'could', wud: 'would', shd: 'should',
-  wen: 'when', whn: 'when', wht: 'what', wat: 'what', hw: 'how', y: 'why', pls: 'please', plz: 'please',
-  appt: 'appointment', appts: 'appointments', apt: 'appointment', apmt: 'appointment', appointmnt: 'appointment',
-  resched: 'reschedule', reschdule: 'reschedule', reshedule: 'reschedule', rescedule: 'reschedule', rescheduel: 'reschedule',
-  exm: 'exam', tst: 'test', '2day': 'today', tday: 'today', '2morrow': 'tomorrow', '2moro': 'tomorrow',
-  tmrw: 'tomorrow', tmr: 'tomorrow', tomoro: 'tomorrow', b4: 'before', wanna: 'want to', gonna: 'going to',
-  dont: "don't", didnt: "didn't", cant: "can't", wont: "won't", couldnt: "couldn't", wasnt: "wasn't", doesnt: "doesn't",
-  im: "i'm", ive: "i've", mstr: 'master', xpire: 'expire', xpired: 'expired', noshow: 'no show', 'no-show': 'no show',
-  'no-showed': 'no showed', wk: 'week', yr: 'year', yrs: 'years', dup: 'duplicate', dupe: 'duplicate', dupes: 'duplicates',
-  pwd: 'password', l8: 'late', '2nite': 'tonight', msd: 'missed',
-  cancle: 'cancel', cancell: 'cancel', canceled: 'cancelled', faild: 'failed', fialed: 'failed',
-};
-
-function normalise(text: string): string {
-  const lower = text
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/\bre[- ](schedul|book|take|test|cert|new|try|register)/g, 're$1')
-    .replace(/\bno[- ]show/g, 'no show')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return lower.replace(/[a-z0-9'-]+/g, (word) => SHORTHAND[word] ?? word);
 }
 
 // ---- cues ----------------------------------------------------------------------------------

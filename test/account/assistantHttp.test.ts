@@ -48,18 +48,13 @@ let requests: Array<{ method: string; path: string }> = [];
 const onNoMatch = (req: { method?: string; path?: string }) => requests.push({ method: req.method ?? '?', path: `unmatched ${req.path ?? ''}` });
 
 beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
   nock.emitter.on('no match', onNoMatch);
 });
 afterEach(() => {
-  nock.abortPendingRequests();
-  nock.cleanAll();
   requests = [];
 });
 afterAll(() => {
   nock.emitter.removeListener('no match', onNoMatch);
-  nock.enableNetConnect();
 });
 
 const api = () => {

@@ -8,12 +8,10 @@ import {
 } from '../../src/account/errors.js';
 import { HttpAccountService, type AccountClientEvent, type HttpAccountServiceOptions } from '../../src/account/httpAccountService.js';
 import { accountBody } from './fixtures.js';
-import { loopbackOnlyNetwork } from '../support/network.js';
 
 const BASE = 'http://account.test';
 const API_KEY = 'test-key-do-not-log-7f3a';
 
-loopbackOnlyNetwork();
 
 function client(options: Partial<HttpAccountServiceOptions> = {}) {
   let t = 1_000_000;

@@ -1,6 +1,6 @@
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import nock from 'nock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createWebIdentityVerifier,
   verifyWebIdentityToken,
@@ -19,17 +19,11 @@ let otherPrivateKey: CryptoKey;
 let publicJwk: Record<string, unknown>;
 
 beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
   const pair = await generateKeyPair('RS256', { extractable: true });
   privateKey = pair.privateKey;
   publicPem = await exportSPKI(pair.publicKey);
   publicJwk = { ...(await exportJWK(pair.publicKey)), kid: 'site-1', alg: 'RS256', use: 'sig' };
   otherPrivateKey = (await generateKeyPair('RS256')).privateKey;
-});
-afterAll(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
 });
 
 interface TokenOptions {

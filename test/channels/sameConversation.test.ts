@@ -1,7 +1,6 @@
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageActivity, postJson, startBotServer } from '../support/http.js';
-import { loopbackOnlyNetwork } from '../support/network.js';
 
 interface Sent {
   text?: string;
@@ -13,7 +12,6 @@ interface Sent {
 const serviceUrl = 'http://connector.test';
 let server: Awaited<ReturnType<typeof startBotServer>>;
 
-loopbackOnlyNetwork();
 beforeAll(async () => {
   server = await startBotServer();
 });

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/messages/en.js';
 import { messageActivity, postJson, startBotServer } from '../support/http.js';
 import { all, check, type Expected } from './transcript.js';
-import { loopbackOnlyNetwork } from '../support/network.js';
 
 // The real server (restify, CloudAdapter in Emulator mode, the fixed clock); replies are the Bot
 // Connector calls to the activity's serviceUrl, caught by nock.
@@ -19,7 +18,6 @@ interface SentActivity {
 let server: Awaited<ReturnType<typeof startBotServer>>;
 let conversations = 0;
 
-loopbackOnlyNetwork();
 beforeAll(async () => {
   server = await startBotServer();
 });

@@ -7,9 +7,7 @@ import { smsEn } from '../../src/channels/sms/messages.js';
 import { messageActivity, postJson } from '../support/http.js';
 import { teamsMessage, TEAMS_SERVICE_URL } from '../channels/teams/teamsKit.js';
 import { movableClock, startHandoffServer, StaffClient, WebCandidate, type HandoffServer } from './support.js';
-import { loopbackOnlyNetwork } from '../support/network.js';
 
-loopbackOnlyNetwork();
 
 interface Posted {
   /** The request path, decoded (conversation ids carry ':' and '@'). */

@@ -43,7 +43,11 @@ export interface HandoffServerOptions {
   accounts?: boolean;
 }
 
-/** The whole app (bot, web channel, staff console) on a free loopback port, with the demo staff. */
+/**
+ * The whole app (bot, web channel, staff console) on a free loopback port, with the demo staff.
+ * TODO(migrate): buildApp directly, accounts only on request; two-instance tests pass their own
+ * storage/live/gate, which composeApplication takes from config (REDIS_URL) instead.
+ */
 export async function startHandoffServer(options: HandoffServerOptions = {}) {
   const storage = options.storage ?? new MemoryStorage();
   const config = testConfig(options.env);

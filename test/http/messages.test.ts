@@ -1,15 +1,8 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeBotFrameworkIssuer } from '../support/botFrameworkJwt.js';
 import { messageActivity, postJson, startBotServer } from '../support/http.js';
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-});
-afterEach(() => nock.abortPendingRequests());
-afterAll(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
 
 interface SentActivity {
   type: string;

@@ -77,6 +77,7 @@ export interface AccountBotOptions {
 
 let conversationCount = 0;
 
+/** TODO(migrate): no handoff and no turn runner; startBot() from ./conversation.ts has both. */
 export async function accountBot(options: AccountBotOptions = {}): Promise<AccountBot> {
   const knowledge = await shippedKnowledge();
   const clock = testClock(options.start);

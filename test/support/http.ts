@@ -3,7 +3,10 @@ import { MemoryStorage, type Storage } from 'botbuilder';
 import { buildApp } from '../../src/app.js';
 import { fixedNow, shippedKnowledge, silentLogger, testConfig } from './testApp.js';
 
-/** A whole bot server (real restify, real adapter) on a free loopback port. */
+/**
+ * A whole bot server (real restify, real adapter) on a free loopback port.
+ * TODO(migrate): buildApp without accounts or staff; startBot() from ./conversation.ts is the production wiring.
+ */
 export async function startBotServer(env: Record<string, string> = {}, storage: Storage = new MemoryStorage()) {
   const app = buildApp({ config: testConfig(env), logger: silentLogger(), storage, knowledge: await shippedKnowledge(), clock: () => fixedNow });
   await new Promise<void>((resolve) => app.http.server.listen(0, '127.0.0.1', resolve));

@@ -16,7 +16,11 @@ export const testConfig = (env: Record<string, string> = {}): Config => parseCon
 /** The fixed clock of conversation tests: Thursday, March 20, 2025, 11:00 in New York. */
 export const fixedNow = new Date('2025-03-20T15:00:00Z');
 
-/** The whole bot (FAQ and guided tasks) on a TestAdapter, with the turn events it recorded. */
+/**
+ * The whole bot (FAQ and guided tasks) on a TestAdapter, with the turn events it recorded.
+ * TODO(migrate): not the production wiring (no accounts, no handoff, no turn runner); new
+ * conversation tests use startBot() from ./conversation.ts.
+ */
 export async function botOnTestAdapter(options: { now?: Date; env?: Record<string, string> } = {}) {
   const kb = await shippedKnowledge();
   const events: TurnEvent[] = [];

@@ -1,6 +1,6 @@
 import type { Activity, Storage, TurnContext } from 'botbuilder';
 import type { Logger } from '../../logging/logger.js';
-import type { Reply } from '../reply.js';
+import type { Reply } from '../../conversation/reply.js';
 import { SmsKeywordsMiddleware } from './keywords.js';
 import { NumberedChoicesMiddleware } from './numberedChoices.js';
 import { SmsOutgoingMiddleware } from './outgoing.js';

@@ -1,5 +1,5 @@
 import { ActivityTypes, InputHints, type Activity, type CardAction } from 'botbuilder';
-import type { Reply, ReplyChoice } from '../reply.js';
+import type { Reply, ReplyChoice } from '../../conversation/reply.js';
 import { foldToGsm7 } from './gsm7.js';
 import { smsEn, type SmsMessages } from './messages.js';
 

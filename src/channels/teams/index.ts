@@ -1,5 +1,5 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import type { Reply } from '../reply.js';
+import type { Reply } from '../../conversation/reply.js';
 import { isTeams } from './incoming.js';
 import { renderTeams } from './renderTeams.js';
 

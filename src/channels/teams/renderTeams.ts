@@ -1,6 +1,6 @@
 import { ActivityTypes, CardFactory, type Activity, type Attachment, type CardAction, type TurnContext } from 'botbuilder';
 import { renderDefault } from '../render.js';
-import type { Reply, ReplyChoice, ReplyFact } from '../reply.js';
+import type { Reply, ReplyChoice, ReplyFact } from '../../conversation/reply.js';
 import { isTeams, teamsScope } from './incoming.js';
 
 /** Teams shows at most three suggested actions and silently drops the rest. */

@@ -5,7 +5,10 @@ import { MemoryTurnGate } from '../../../src/storage/turnGate.js';
 import { buildBot } from '../../../src/app.js';
 import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../../support/testApp.js';
 
-/** The real bot as app.ts builds it (SMS turns render with renderSms), behind the same turn runner as /api/messages. */
+/**
+ * The real bot as app.ts builds it (SMS turns render with renderSms), behind the same turn runner as /api/messages.
+ * TODO(migrate): no accounts or handoff; startBot() + conversation({ channel: 'sms' }) from test/support/conversation.ts has them.
+ */
 export async function smsBot(options: { storage?: Storage } = {}) {
   const kb = await shippedKnowledge();
   const storage = options.storage ?? new MemoryStorage();

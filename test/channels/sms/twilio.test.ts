@@ -13,9 +13,7 @@ import { en } from '../../../src/messages/en.js';
 import { createServer } from '../../../src/server.js';
 import { testConfig } from '../../support/testApp.js';
 import { smsBot } from './smsBot.js';
-import { loopbackOnlyNetwork } from '../../support/network.js';
 
-loopbackOnlyNetwork();
 
 const accountSid = `AC${'0123456789abcdef'.repeat(2)}`;
 const authToken = 'not-a-real-auth-token';

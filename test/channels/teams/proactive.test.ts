@@ -9,9 +9,7 @@ import { createAdapter } from '../../../src/bot/adapter.js';
 import { classifyTeamsError, retryAfterMs, sendToTeams, type SendToTeamsOptions } from '../../../src/channels/teams/proactive.js';
 import { testConfig } from '../../support/testApp.js';
 import { TEAMS_SERVICE_URL, teamsMessage } from './teamsKit.js';
-import { loopbackOnlyNetwork } from '../../support/network.js';
 
-loopbackOnlyNetwork();
 
 const SORRY = 'Sorry, something went wrong.';
 const origin = new URL(TEAMS_SERVICE_URL).origin;

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../../src/channels/reply.js';
+import type { Reply } from '../../../src/conversation/reply.js';
 import type { TeamsScope } from '../../../src/channels/teams/incoming.js';
 import {
   ADAPTIVE_CARD_SCHEMA,

@@ -1,4 +1,3 @@
-import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStorage, type Activity, type TurnContext } from 'botbuilder';
 import { ConnectionStatus } from 'botframework-directlinejs';
@@ -20,11 +19,6 @@ import {
 const sharedSecret = 'a-shared-directline-secret-of-32+chars';
 const env = { DIRECTLINE_LOCAL_SECRET: sharedSecret };
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-});
-afterAll(() => nock.enableNetConnect());
 
 const clients: Array<{ end: () => void }> = [];
 afterEach(() => {

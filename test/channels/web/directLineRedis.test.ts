@@ -1,4 +1,3 @@
-import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../../src/messages/en.js';
 import { DirectLineStore } from '../../../src/channels/web/directLineStore.js';
@@ -32,8 +31,6 @@ describe.skipIf(gate.skip)('the built-in Direct Line on Redis, two instances', (
   };
 
   beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect(/127\.0\.0\.1|localhost/);
     redis = await startRedisServer();
   }, 30_000);
   afterEach(() => {
@@ -44,7 +41,6 @@ describe.skipIf(gate.skip)('the built-in Direct Line on Redis, two instances', (
     if (clients[0]) await deleteKeysWithPrefix(clients[0], prefix);
     for (const store of stores) await store.close();
     await redis?.stop();
-    nock.enableNetConnect();
   });
 
   it('chats across instances: started on one, polled on the other, posts alternating', async () => {

@@ -1,17 +1,11 @@
 import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locateWebChat } from '../../../src/channels/web/webchatAssets.js';
 import { pageScript, pageScriptVersion } from '../../../src/channels/web/page.js';
 import { call, startWebServer, type WebServer } from './support.js';
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-});
-afterAll(() => nock.enableNetConnect());
 
 describe('the Web Chat package', () => {
   it('is found by folder although its exports hide dist/webchat.js', () => {

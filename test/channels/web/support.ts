@@ -28,6 +28,8 @@ export interface WebServerOptions {
 /**
  * The bot server with the website channel mounted, composed as the app does it (bot, turn runner,
  * restify server) on a free loopback port.
+ * TODO(migrate): its own wiring (no accounts, no handoff, its own adapter); the Direct Line tests
+ * need `onTurn` and `storage` swapped in, which composeApplication deliberately does not allow.
  */
 export async function startWebServer(opts: WebServerOptions = {}) {
   const storage = opts.storage ?? new MemoryStorage();

@@ -1,11 +1,9 @@
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startWebServer, type WebServer } from './support.js';
-import { loopbackOnlyNetwork } from '../../support/network.js';
 
 const secret = 'azure-direct-line-secret-for-tests';
 
-loopbackOnlyNetwork();
 
 describe('POST /api/directline/token on Azure (DIRECTLINE_SECRET set)', () => {
   let server: WebServer;

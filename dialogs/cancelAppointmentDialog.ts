@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Reply } from '../src/conversation/reply.js';
+import type { Reading } from '../src/conversation/understand.js';
+import { turnFacts } from '../src/conversation/turnFacts.js';
+import { pickChoice } from '../src/understanding/choices.js';
+import { CANCEL_APPOINTMENT, send, type ConversationDeps } from './engine.js';
+import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
+
+interface Cancellable {
+  appointmentId: string;
+  label: string;
+}
+
+interface CancelState {
+  choices: Cancellable[];
+  /** The appointment picked, with the key that makes a repeated "yes" cancel it only once. */
+  picked?: Cancellable & { idempotencyKey: string };
+}
+
+/**
+ * Cancelling an appointment from the account: which one (when there are several), then an explicit
+ * yes. Anything but a pick or a yes/no drops it: nothing is cancelled without a clear yes.
+ */
+export class CancelAppointmentDialog extends RepairDialog {
+  protected readonly unrelated: UnrelatedPolicy = 'drop';
+
+  constructor(deps: ConversationDeps) {
+    super(CANCEL_APPOINTMENT, deps);
+  }
+
+  override async beginDialog(dc: DialogContext, options: { choices: Cancellable[] }): Promise<DialogTurnResult> {
+    const state: CancelState = { choices: options.choices };
+    if (options.choices.length === 1) state.picked = { ...options.choices[0]!, idempotencyKey: randomUUID() };
+    dc.activeDialog!.state.cancel = state;
+    return this.ask(dc);
+  }
+
+  protected question(dc: DialogContext): Reply {
+    const m = this.deps.messages.linking;
+    const state = this.state(dc);
+    if (state.picked) return { text: m.confirmCancel(state.picked.label), choices: [{ title: m.yes, value: 'yes' }, { title: m.no, value: 'no' }] };
+    return { text: m.whichToCancel, choices: state.choices.map((item, i) => ({ title: item.label, value: String(i + 1) })) };
+  }
+
+  protected override help(dc: DialogContext): string {
+    return this.state(dc).picked ? this.deps.messages.linking.confirmHelp : this.deps.messages.linking.whichHelp;
+  }
+
+  protected async answer(dc: DialogContext, reading: Reading): Promise<DialogTurnResult | undefined> {
+    const m = this.deps.messages.linking;
+    const state = this.state(dc);
+    if (!state.picked) {
+      const picked = pickChoice(reading.text, state.choices.map((item, i) => ({ title: item.label, value: String(i + 1), item })));
+      if (!picked) return undefined;
+      state.picked = { ...picked.item, idempotencyKey: randomUUID() };
+      return this.ask(dc);
+    }
+    if (reading.yesNo === false) {
+      await send(dc.context, this.deps, { text: m.keptIt });
+      return dc.endDialog({ outcome: 'cancel-declined' });
+    }
+    if (reading.yesNo !== true) return undefined;
+    const account = this.deps.account(dc.context);
+    if (!account) return dc.endDialog({ outcome: 'no-account' });
+    const result = await account.cancel(dc.context, state.picked, turnFacts(dc.context));
+    await send(dc.context, this.deps, result.reply);
+    // The service could not be reached: the same key is kept, so "yes" again is safe.
+    if (result.keep) return { status: DialogTurnStatus.waiting };
+    return dc.endDialog({ outcome: result.outcome });
+  }
+
+  private state(dc: DialogContext): CancelState {
+    return dc.activeDialog!.state.cancel as CancelState;
+  }
+}

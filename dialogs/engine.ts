@@ -1,0 +1,81 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import type { CandidateAccount } from '../src/account/types.js';
+import type { Reading } from '../src/conversation/understand.js';
+import { readingKey } from '../src/conversation/understand.js';
+import type { Reply } from '../src/conversation/reply.js';
+import type { TurnFacts } from '../src/conversation/turnFacts.js';
+import type { Credentials } from '../src/understanding/credentials.js';
+import type { TaskDeps } from './taskTypes.js';
+
+/** The dialog ids of the waiting states that are not tasks. */
+export const OFFER = 'offer';
+export const SIGN_IN = 'sign-in';
+export const CANCEL_APPOINTMENT = 'cancel-appointment';
+
+/** A personal question about the candidate's own account, as the account reader names it. */
+export interface AccountQuestion {
+  kind: string;
+  [key: string]: unknown;
+}
+
+/** What answering from the account gave: the reply, and appointments the candidate could cancel. */
+export interface AccountAnswer {
+  reply: Reply;
+  outcome: string;
+  cancellable?: Array<{ appointmentId: string; label: string }>;
+}
+
+export type SignInOutcome = 'signed-in' | 'verification-failed' | 'locked-out' | 'account-unavailable';
+
+/**
+ * The candidate's own account, as dialogs see it: no NLU, no storage, only questions a dialog can
+ * ask. Absent when there is no account service, or in a shared chat (Teams group, channel).
+ */
+export interface AccountPort {
+  /** The linked account, fetched once per turn; undefined when nobody is signed in. */
+  linked(context: TurnContext, facts: TurnFacts): Promise<CandidateAccount | undefined>;
+  /** Checks the details and links the conversation; the replies say what happened. */
+  signIn(context: TurnContext, credentials: Credentials, facts: TurnFacts): Promise<{ outcome: SignInOutcome; replies: Reply[] }>;
+  /** The answer to a personal question from the linked account, or the reason it could not be had. */
+  answer(context: TurnContext, question: AccountQuestion, facts: TurnFacts): Promise<AccountAnswer>;
+  /** Cancels one appointment, once whatever the retries (the key). */
+  cancel(context: TurnContext, appointment: { appointmentId: string; label: string; idempotencyKey: string }, facts: TurnFacts): Promise<{ outcome: string; reply: Reply; keep: boolean }>;
+}
+
+/** Everything the conversation's dialogs are built with. */
+export interface ConversationDeps extends TaskDeps {
+  /** The account port for this turn's conversation, when accounts can be looked at here. */
+  account: (context: TurnContext) => AccountPort | undefined;
+  /** Which task, if any, this message starts on its own: with its facts, or as a clear request. */
+  opensTask: (reading: Reading, facts: TurnFacts) => string | undefined;
+  /** Does the message give this task anything to work with (a date, a test)? */
+  findsFacts: (task: string, reading: Reading, facts: TurnFacts) => boolean;
+}
+
+/** The turn's reading, made once by the understanding pass before any dialog runs. */
+export function readingOf(context: TurnContext): Reading {
+  const reading = context.turnState.get(readingKey) as Reading | undefined;
+  if (!reading) throw new Error('dialogs/engine: the turn has no reading (understand() was not run)');
+  return reading;
+}
+
+export async function send(context: TurnContext, deps: Pick<TaskDeps, 'render'>, reply: Reply): Promise<void> {
+  const activity: Partial<Activity> = deps.render(reply, context);
+  await context.sendActivity({ ...activity, type: activity.type ?? 'message' });
+}
+
+/** What a dialog asks of the bot once the dialogs have run: hand the conversation to a person. */
+export interface TurnRequest {
+  handoff?: { reason: 'asked' | 'misunderstood' | 'staff-only'; dialog?: string };
+}
+
+const requestKey = Symbol('turnRequest');
+
+export function requestOf(context: TurnContext): TurnRequest {
+  let request = context.turnState.get(requestKey) as TurnRequest | undefined;
+  if (!request) {
+    request = {};
+    context.turnState.set(requestKey, request);
+  }
+  return request;
+}

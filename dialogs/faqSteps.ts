@@ -1,0 +1,77 @@
+import type { DialogContext } from 'botbuilder-dialogs';
+import type { FaqDecision } from '../src/knowledge/faqAnswerer.js';
+import type { FaqEntry } from '../src/knowledge/faqEntry.js';
+import type { Reply, ReplyChoice } from '../src/conversation/reply.js';
+import type { Messages } from '../src/messages/en.js';
+import { OFFER, send, type ConversationDeps } from './engine.js';
+import type { OfferOptions } from './offerDialog.js';
+
+const asChoice = (entry: FaqEntry): ReplyChoice => ({ title: entry.question, value: entry.question });
+
+/** The entry's answer with its follow-up entries offered as suggestions. */
+export function entryAnswer(entry: FaqEntry, lookup: (id: string) => FaqEntry | undefined, messages: Messages): { reply: Reply; related: FaqEntry[] } {
+  const related = entry.related.flatMap((id) => lookup(id) ?? []);
+  return {
+    reply: {
+      text: entry.offer ? `${entry.answer}\n\n${entry.offer.text}` : entry.answer,
+      suggestions: related.map(asChoice),
+      source: { title: entry.source.title || messages.sourceTitle, date: entry.source.date, url: entry.source.url },
+    },
+    related,
+  };
+}
+
+/**
+ * Answers an entry and waits, as an offer, for what usually comes next: a tap on a follow-up, or the
+ * fact the entry's task needs ("tell me the date you took it"). Anything else drops the offer.
+ */
+export async function answerEntry(dc: DialogContext, deps: ConversationDeps, entry: FaqEntry, extra: { signInHint?: boolean; task?: string } = {}): Promise<void> {
+  const { reply, related } = entryAnswer(entry, deps.lookup, deps.messages);
+  const task = entry.offer?.task ?? extra.task;
+  const hint = extra.signInHint && task ? ` ${deps.messages.task.orSignIn}` : '';
+  await send(dc.context, deps, { ...reply, text: `${reply.text}${hint}` });
+  const prompt = entry.offer?.text;
+  await dc.beginDialog(OFFER, { entries: related.map((e) => e.id), ...(task ? { task } : {}), ...(prompt ? { prompt } : {}) } satisfies OfferOptions);
+}
+
+/**
+ * What the knowledge base's decision says when no dialog took the message: an answer, "did you
+ * mean", an honest "not something I can answer", or "I don't know that one" with suggestions.
+ * Returns whether the message was understood.
+ */
+export async function answerDecision(
+  dc: DialogContext,
+  deps: ConversationDeps,
+  decision: FaqDecision,
+  misunderstoodBefore: number,
+  extra: { signInHint?: boolean; task?: string } = {},
+): Promise<boolean> {
+  const m = deps.messages;
+  const person: ReplyChoice = { title: m.talkToPerson, value: m.talkToPerson };
+  switch (decision.kind) {
+    case 'answer':
+      await answerEntry(dc, deps, decision.entry, extra);
+      return true;
+    case 'clarify':
+      await send(dc.context, deps, { text: m.didYouMean, choices: [...decision.candidates.map(asChoice), { title: m.noneOfThese, value: m.noneOfThese }] });
+      await dc.beginDialog(OFFER, { entries: decision.candidates.map((e) => e.id), none: true } satisfies OfferOptions);
+      return true;
+    case 'out-of-scope':
+      await send(dc.context, deps, { text: decision.topic.reply, suggestions: [person] });
+      return true;
+    case 'unknown': {
+      if (misunderstoodBefore >= 1) {
+        await send(dc.context, deps, { text: m.unknownTwice, choices: [person] });
+        return false;
+      }
+      const suggestions = decision.suggestions;
+      await send(
+        dc.context,
+        deps,
+        suggestions.length ? { text: m.unknownWithSuggestions, choices: [...suggestions.map(asChoice), person] } : { text: m.unknown, suggestions: [person] },
+      );
+      if (suggestions.length) await dc.beginDialog(OFFER, { entries: suggestions.map((e) => e.id) } satisfies OfferOptions);
+      return false;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import { DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Reply } from '../src/conversation/reply.js';
+import type { Reading } from '../src/conversation/understand.js';
+import { turnFacts, type TurnFacts } from '../src/conversation/turnFacts.js';
+import { pickChoice } from '../src/understanding/choices.js';
+import { OFFER, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
+import { answerEntry } from './faqSteps.js';
+import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
+import type { TaskOptions } from './taskDialog.js';
+
+export interface OfferOptions {
+  /** FAQ entries offered (follow-ups, "did you mean", suggestions), by id, in the order shown. */
+  entries: string[];
+  /** "None of these" was offered too. */
+  none?: boolean;
+  /** The guided task the answer offered to run with the candidate's own facts. */
+  task?: string;
+  /** The offer as it was made ("Tell me the date you took it and I'll work it out"), to make again. */
+  prompt?: string;
+  /** Sign-in was offered to answer this question from the account. */
+  signInFor?: AccountQuestion;
+}
+
+const WORDS_IN_A_REPLY = 6;
+
+/**
+ * What the bot offered after an answer: follow-up questions to tap, "did you mean" candidates, a
+ * task that needs one fact ("tell me the date you took it"), sign-in. Waits one message: a pick, or
+ * the fact, takes the offer up; anything else drops it and is read afresh.
+ */
+export class OfferDialog extends RepairDialog {
+  protected readonly unrelated: UnrelatedPolicy = 'drop';
+
+  constructor(deps: ConversationDeps) {
+    super(OFFER, deps);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: OfferOptions): Promise<DialogTurnResult> {
+    dc.activeDialog!.state.offer = options ?? { entries: [] };
+    return RepairDialog.EndOfTurn;
+  }
+
+  protected question(dc: DialogContext): Reply {
+    const offer = this.offer(dc);
+    if (offer.task && offer.prompt) return { text: offer.prompt };
+    const entries = offer.entries.flatMap((id) => this.deps.lookup(id) ?? []);
+    return { text: this.deps.messages.didYouMean, choices: entries.map((e) => ({ title: e.question, value: e.question })) };
+  }
+
+  protected async answer(dc: DialogContext, reading: Reading): Promise<DialogTurnResult | undefined> {
+    const m = this.deps.messages;
+    const offer = this.offer(dc);
+    const entries = offer.entries.flatMap((id) => this.deps.lookup(id) ?? []);
+    const choices = [...entries.map((e) => ({ title: e.question, value: e.id })), ...(offer.none ? [{ title: m.noneOfThese, value: '' }] : [])];
+    const picked = pickChoice(reading.text, choices);
+    if (picked && !picked.value) {
+      await dc.endDialog();
+      await send(dc.context, this.deps, { text: m.noneChosen, choices: [{ title: m.talkToPerson, value: m.talkToPerson }] });
+      return { status: DialogTurnStatus.complete, result: { outcome: 'none-of-these' } };
+    }
+    const entry = picked ? this.deps.lookup(picked.value) : undefined;
+    if (entry) {
+      await dc.endDialog();
+      await answerEntry(dc, this.deps, entry);
+      return RepairDialog.EndOfTurn;
+    }
+    if (offer.task && this.takesUp(offer.task, reading, turnFacts(dc.context))) {
+      return dc.replaceDialog(offer.task, { text: reading.question, answeredGenerally: true } satisfies TaskOptions);
+    }
+    if (offer.signInFor && reading.yesNo === true) return dc.replaceDialog(SIGN_IN, { question: offer.signInFor });
+    return undefined;
+  }
+
+  /**
+   * A task offered waits through a FAQ question ("what's the passing score?"), answered and the
+   * offer made again; anything else the offer cannot use is read afresh.
+   */
+  protected override policyFor(dc: DialogContext, reading: Reading): UnrelatedPolicy {
+    const kind = reading.acknowledgement || reading.command ? 'other' : reading.faq().kind;
+    return this.offer(dc).task && (kind === 'answer' || kind === 'out-of-scope') ? 'resume' : 'drop';
+  }
+
+  /** Signed in from an offer: the offered task now reads the account. */
+  protected override async afterChild(dc: DialogContext, result: unknown): Promise<DialogTurnResult> {
+    const task = this.offer(dc).task;
+    if (task && (result as { signedIn?: boolean } | undefined)?.signedIn) return dc.replaceDialog(task, { answeredGenerally: true } satisfies TaskOptions);
+    return dc.endDialog();
+  }
+
+  /** A short reply, or one nothing else explains, that gives the offered task something to work with. */
+  private takesUp(task: string, reading: Reading, facts: TurnFacts): boolean {
+    const opened = this.deps.opensTask(reading, facts);
+    if (opened && opened !== task) return false;
+    const short = reading.question.split(/\s+/).length <= WORDS_IN_A_REPLY;
+    const replyLike = short || opened === task || reading.faq().kind !== 'answer';
+    return replyLike && this.deps.findsFacts(task, reading, facts);
+  }
+
+  private offer(dc: DialogContext): OfferOptions {
+    return dc.activeDialog!.state.offer as OfferOptions;
+  }
+}

@@ -1,0 +1,167 @@
+import { Dialog, DialogTurnStatus, type DialogContext, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Reply } from '../src/conversation/reply.js';
+import type { Reading } from '../src/conversation/understand.js';
+import { turnFacts } from '../src/conversation/turnFacts.js';
+import { entryAnswer } from './faqSteps.js';
+import { readingOf, requestOf, send, SIGN_IN, type ConversationDeps } from './engine.js';
+import { acknowledgementReply, commandReply } from './smallTalk.js';
+
+/** What a dialog does with a message that is not its answer and not a command. */
+export type UnrelatedPolicy =
+  /** Answer it (a FAQ question, small talk), then ask the dialog's question again: tasks, sign-in mid-task. */
+  | 'resume'
+  /** End quietly and let whoever is below (another dialog, or the route table) take the message: offers. */
+  | 'drop';
+
+/** A child dialog that did not take the message hands it back with this result. */
+export interface Reroute {
+  reroute: true;
+}
+
+export const isReroute = (result: unknown): result is Reroute => Boolean((result as Reroute | undefined)?.reroute);
+
+interface RepairState {
+  /** Answers in a row that made no sense. */
+  invalid?: number;
+}
+
+/**
+ * The one base every waiting state extends (BotBuilder-Samples' CancelAndHelpDialog, generalised
+ * the way Rasa's conversation-repair patterns are). For every dialog, in this order:
+ *   person        "talk to a person", anywhere in the message: the bot hands over
+ *   cancel        cancel / start over / bye end every dialog, and say so
+ *   help, repeat  help about this step, or the question again
+ *   sign-in       "sign in", or the details themselves, start sign-in on top; this dialog resumes
+ *   switching     another task asked with its own facts: this one is left (and the candidate told)
+ *   correction    "no, I meant A4": the dialog re-reads that value
+ *   answer        the dialog's own reading of the message
+ *   interruption  a FAQ question or small talk: answered, then "Back to your question: ..."
+ *   cannot handle one answer that makes no sense is asked again; two offer a person
+ */
+export abstract class RepairDialog extends Dialog {
+  protected abstract readonly unrelated: UnrelatedPolicy;
+
+  constructor(
+    id: string,
+    protected readonly deps: ConversationDeps,
+  ) {
+    super(id);
+  }
+
+  /** The question the dialog is waiting on. */
+  protected abstract question(dc: DialogContext): Reply;
+
+  /** Reads the message as this dialog's answer; undefined when it is not one. */
+  protected abstract answer(dc: DialogContext, reading: Reading): Promise<DialogTurnResult | undefined>;
+
+  /** What "help" says at this step. */
+  protected help(_dc: DialogContext): string {
+    return this.deps.messages.help;
+  }
+
+  /** A correction of something said earlier; undefined when this dialog has nothing to correct. */
+  protected async correct(_dc: DialogContext, _reading: Reading): Promise<DialogTurnResult | undefined> {
+    return undefined;
+  }
+
+  /** The task this dialog is, for switching (only tasks are switched away from). */
+  protected get task(): string | undefined {
+    return undefined;
+  }
+
+  /** What this dialog does with this unrelated message; most dialogs always do the same. */
+  protected policyFor(_dc: DialogContext, _reading: Reading): UnrelatedPolicy {
+    return this.unrelated;
+  }
+
+  /** A child (sign-in) finished: carry on. */
+  protected async afterChild(dc: DialogContext, _result: unknown): Promise<DialogTurnResult> {
+    return this.ask(dc);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const reading = readingOf(dc.context);
+    const m = this.deps.messages;
+    const state = dc.activeDialog!.state as RepairState;
+    if (reading.person) return this.handOver(dc, 'asked');
+    switch (reading.command) {
+      case 'cancel':
+      case 'startOver':
+      case 'goodbye':
+        await send(dc.context, this.deps, commandReply(reading.command, m));
+        return dc.cancelAllDialogs();
+      case 'help':
+        await send(dc.context, this.deps, { text: this.help(dc) });
+        return this.ask(dc);
+      case 'repeat':
+        return this.ask(dc);
+      case 'signIn':
+        if (this.id !== SIGN_IN && this.deps.account(dc.context)) return dc.beginDialog(SIGN_IN, {});
+        break;
+      default:
+        break;
+    }
+    if (reading.credentials.ok && this.id !== SIGN_IN && this.deps.account(dc.context)) return dc.beginDialog(SIGN_IN, { text: reading.text });
+    const task = this.task;
+    const opened = task ? this.deps.opensTask(reading, turnFacts(dc.context)) : undefined;
+    if (task && opened && opened !== task) {
+      await send(dc.context, this.deps, { text: m.task.switched(m.task.names[task] ?? task) });
+      return dc.endDialog({ reroute: true } satisfies Reroute);
+    }
+    if (reading.correction) {
+      const corrected = await this.correct(dc, reading);
+      if (corrected) return corrected;
+    }
+    const answered = await this.answer(dc, reading);
+    if (answered) {
+      state.invalid = 0;
+      return answered;
+    }
+    if (this.policyFor(dc, reading) === 'drop') return dc.endDialog({ reroute: true } satisfies Reroute);
+    return this.interrupted(dc, reading, state);
+  }
+
+  override async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
+    // The child did not take the message: it is ours to read.
+    if (isReroute(result)) return this.continueDialog(dc);
+    return this.afterChild(dc, result);
+  }
+
+  /** Asks the dialog's question (again), optionally after a lead such as "Back to your question:". */
+  protected async ask(dc: DialogContext, lead?: string): Promise<DialogTurnResult> {
+    const question = this.question(dc);
+    await send(dc.context, this.deps, lead ? { ...question, text: `${lead} ${question.text}` } : question);
+    return Dialog.EndOfTurn;
+  }
+
+  private async interrupted(dc: DialogContext, reading: Reading, state: RepairState): Promise<DialogTurnResult> {
+    const m = this.deps.messages;
+    if (reading.acknowledgement) {
+      await send(dc.context, this.deps, acknowledgementReply(reading.acknowledgement, m));
+      return this.ask(dc, m.task.backToIt);
+    }
+    if (reading.command) {
+      await send(dc.context, this.deps, commandReply(reading.command, m));
+      return this.ask(dc, m.task.backToIt);
+    }
+    const faq = reading.faq();
+    if (faq.kind === 'answer' || faq.kind === 'out-of-scope') {
+      const answer = faq.kind === 'answer' ? entryAnswer(faq.entry, this.deps.lookup, m).reply : { text: faq.topic.reply };
+      // No follow-up buttons here: the buttons that matter now are the question's own.
+      await send(dc.context, this.deps, { text: answer.text, ...(answer.source ? { source: answer.source } : {}) });
+      return this.ask(dc, m.task.backToIt);
+    }
+    state.invalid = (state.invalid ?? 0) + 1;
+    if (state.invalid >= 2) {
+      await send(dc.context, this.deps, { text: m.task.gaveUp, choices: [{ title: m.talkToPerson, value: m.talkToPerson }] });
+      await dc.cancelAllDialogs();
+      return { status: DialogTurnStatus.complete, result: { task: this.task ?? this.id, outcome: 'gave-up' } };
+    }
+    return this.ask(dc, m.task.didNotGetIt);
+  }
+
+  private async handOver(dc: DialogContext, reason: 'asked'): Promise<DialogTurnResult> {
+    requestOf(dc.context).handoff = { reason, ...(this.task ? { dialog: this.task } : {}) };
+    return dc.cancelAllDialogs();
+  }
+}

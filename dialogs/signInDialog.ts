@@ -1,0 +1,77 @@
+import { DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Reply } from '../src/conversation/reply.js';
+import type { Reading } from '../src/conversation/understand.js';
+import { turnFacts } from '../src/conversation/turnFacts.js';
+import { CANCEL_APPOINTMENT, readingOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
+import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
+
+export interface SignInOptions {
+  /** The message that carried the details, when they came unasked. */
+  text?: string;
+  /** The personal question to answer from the account once signed in. */
+  question?: AccountQuestion;
+}
+
+/** What a finished sign-in tells the dialog under it. */
+export interface SignInResult {
+  signedIn: boolean;
+  outcome: string;
+}
+
+/**
+ * Signing in with ASE ID, date of birth and the last 4 SSN digits: the only place a date is ever
+ * read as a date of birth. A message with none of the three is not for this dialog: it goes back
+ * to the task under it (a date there is the task's date) or is read afresh.
+ */
+export class SignInDialog extends RepairDialog {
+  protected readonly unrelated: UnrelatedPolicy = 'drop';
+
+  constructor(deps: ConversationDeps) {
+    super(SIGN_IN, deps);
+  }
+
+  override async beginDialog(dc: DialogContext, options: SignInOptions = {}): Promise<DialogTurnResult> {
+    dc.activeDialog!.state.signIn = { question: options.question };
+    if (options.text) {
+      const taken = await this.answer(dc, readingOf(dc.context));
+      if (taken) return taken;
+    }
+    return this.ask(dc);
+  }
+
+  protected question(): Reply {
+    return { text: this.deps.messages.linking.askCredentials };
+  }
+
+  protected override help(): string {
+    return this.deps.messages.linking.help;
+  }
+
+  protected async answer(dc: DialogContext, reading: Pick<Reading, 'credentials'>): Promise<DialogTurnResult | undefined> {
+    const m = this.deps.messages.linking;
+    const account = this.deps.account(dc.context);
+    const credentials = reading.credentials;
+    if (!account) return undefined;
+    if (!credentials.ok) {
+      // Only an ASE ID or SSN digits make this a sign-in message; a date alone is some task's date.
+      if (credentials.missing.includes('aseId') && credentials.missing.includes('ssnLast4')) return undefined;
+      await send(dc.context, this.deps, { text: m.needAllThree(credentials.missing.map((part) => m.parts[part]).join(', ')) });
+      return RepairDialog.EndOfTurn;
+    }
+    const facts = turnFacts(dc.context);
+    const { outcome, replies } = await account.signIn(dc.context, credentials.credentials, facts);
+    for (const reply of replies) await send(dc.context, this.deps, reply);
+    if (outcome === 'verification-failed') return RepairDialog.EndOfTurn;
+    const signedIn = outcome === 'signed-in';
+    const question = (dc.activeDialog!.state.signIn as { question?: AccountQuestion }).question;
+    if (signedIn && question) {
+      await dc.endDialog();
+      const answered = await account.answer(dc.context, question, facts);
+      await send(dc.context, this.deps, answered.reply);
+      const cancellable = answered.cancellable ?? [];
+      if (question.kind === 'cancel-appointment' && cancellable.length) return dc.beginDialog(CANCEL_APPOINTMENT, { choices: cancellable });
+      return { status: DialogTurnStatus.complete, result: { signedIn, outcome: `account-${answered.outcome}` } };
+    }
+    return dc.endDialog({ signedIn, outcome } satisfies SignInResult);
+  }
+}

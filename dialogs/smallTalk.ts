@@ -1,0 +1,28 @@
+import type { Reply } from '../src/conversation/reply.js';
+import type { Messages } from '../src/messages/en.js';
+import type { Command } from '../src/understanding/commands.js';
+import type { Acknowledgement } from '../src/understanding/acknowledgements.js';
+
+/** What a command says on its own (the dialogs that wait add their question after it). */
+export function commandReply(command: Command, m: Messages): Reply {
+  const replies: Record<Command, Reply> = {
+    greeting: { text: m.greeting },
+    thanks: { text: m.thanks },
+    goodbye: { text: m.goodbye },
+    capabilities: { text: m.capabilities },
+    help: { text: m.help },
+    cancel: { text: m.cancelled },
+    startOver: { text: m.startOver },
+    person: { text: m.person },
+    repeat: { text: m.nothingToRepeat },
+    // Without an account service there is nothing to sign in to.
+    signIn: { text: m.noAccounts },
+    signOut: { text: m.linking.notSignedIn },
+  };
+  return replies[command];
+}
+
+/** "ok", "cool", "thanks, bye": a short friendly word, never counted as a misunderstanding. */
+export function acknowledgementReply(kind: Acknowledgement, m: Messages): Reply {
+  return { text: kind === 'bye' ? m.goodbye : kind === 'thanks' ? m.thanks : m.acknowledged };
+}

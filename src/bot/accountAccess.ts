@@ -1,0 +1,171 @@
+import type { TurnContext } from 'botbuilder';
+import { DateTime } from 'luxon';
+import type { AccountService, CandidateAccount, WebIdentityVerifier } from '../account/index.js';
+import { AccountNotFoundError, AccountRequestError, AccountUnavailableError } from '../account/index.js';
+import type { AccountLinks } from '../account/linking.js';
+import type { Reply } from '../conversation/reply.js';
+import type { TurnFacts } from '../conversation/turnFacts.js';
+import type { Messages } from '../messages/en.js';
+import type { Credentials } from '../understanding/credentials.js';
+import type { AccountAnswer, AccountPort, AccountQuestion, SignInOutcome } from '../../dialogs/engine.js';
+
+export interface AccountAccessDeps {
+  accounts: AccountService;
+  links: AccountLinks;
+  webIdentity?: WebIdentityVerifier;
+  messages: Messages;
+  /** Answers a personal question from an account (the rules applied to the candidate's own dates). */
+  answer: (question: AccountQuestion, account: CandidateAccount, facts: TurnFacts) => AccountAnswer;
+}
+
+const accountKey = Symbol('linkedAccount');
+
+/** The conversation an account link belongs to. */
+export const conversationOf = (context: TurnContext): string => `${context.activity.channelId}/${context.activity.conversation?.id ?? ''}`;
+
+/**
+ * The candidate's own account for the dialogs: signing in (a signed website token, or ASE ID + date
+ * of birth + last 4 SSN digits checked by the account service, with lock-out), answering from the
+ * linked account only, cancelling after an explicit yes. The candidate id comes from the link
+ * alone, never from the message; the details are read and dropped within the turn.
+ */
+export class AccountAccess {
+  constructor(private readonly deps: AccountAccessDeps) {}
+
+  /** The port the dialogs use in this conversation. */
+  port(): AccountPort {
+    return {
+      linked: (context, facts) => this.linked(context, facts),
+      signIn: (context, credentials, facts) => this.signIn(context, credentials, facts),
+      answer: (context, question, facts) => this.answer(context, question, facts),
+      cancel: (context, appointment, facts) => this.cancel(context, appointment, facts),
+    };
+  }
+
+  /** Every message keeps a sign-in alive, and a website token signs the conversation in quietly. */
+  async onTurn(context: TurnContext, now: Date): Promise<void> {
+    const conversation = conversationOf(context);
+    await this.deps.links.current(conversation, now);
+    const token = (context.activity.channelData as { identityToken?: unknown } | undefined)?.identityToken;
+    if (!this.deps.webIdentity || typeof token !== 'string' || !token) return;
+    if (await this.deps.links.current(conversation, now)) return;
+    try {
+      const identity = await this.deps.webIdentity(token, now);
+      await this.deps.links.link(conversation, identity.candidateId, 'web-token', now, identity.expiresAt);
+    } catch {
+      // A bad or expired token links nothing; the candidate can still sign in with their details.
+    }
+  }
+
+  /** Signed in to an ASE account in this conversation (for the staff summary; never who). */
+  async isVerified(context: TurnContext, now: Date): Promise<boolean> {
+    return Boolean(await this.deps.links.current(conversationOf(context), now));
+  }
+
+  /** "sign in" with nobody waiting for it: already signed in, or a start. */
+  async signedInAlready(context: TurnContext, now: Date): Promise<Reply | undefined> {
+    const m = this.deps.messages.linking;
+    const link = await this.deps.links.current(conversationOf(context), now);
+    return link ? { text: link.via === 'web-token' ? m.signedInByWeb : m.alreadySignedIn } : undefined;
+  }
+
+  async signOut(context: TurnContext, now: Date): Promise<Reply> {
+    const m = this.deps.messages.linking;
+    const conversation = conversationOf(context);
+    const link = await this.deps.links.current(conversation, now);
+    await this.deps.links.signOut(conversation);
+    context.turnState.delete(accountKey);
+    return { text: link ? m.signedOut : m.notSignedIn };
+  }
+
+  private async linked(context: TurnContext, facts: TurnFacts): Promise<CandidateAccount | undefined> {
+    if (context.turnState.has(accountKey)) return context.turnState.get(accountKey) as CandidateAccount | undefined;
+    const link = await this.deps.links.current(conversationOf(context), facts.now);
+    let account: CandidateAccount | undefined;
+    if (link) {
+      try {
+        account = await this.deps.accounts.getAccount(link.candidateId);
+      } catch (error) {
+        if (error instanceof AccountNotFoundError) await this.deps.links.signOut(conversationOf(context));
+        account = undefined;
+      }
+    }
+    context.turnState.set(accountKey, account);
+    return account;
+  }
+
+  private async signIn(context: TurnContext, credentials: Credentials, facts: TurnFacts): Promise<{ outcome: SignInOutcome; replies: Reply[] }> {
+    const m = this.deps.messages.linking;
+    const conversation = conversationOf(context);
+    const { aseId, dateOfBirth, ssnLast4 } = credentials;
+    // Counted before the check, so parallel guesses cannot all pass a lock-out check made first.
+    const attempt = await this.deps.links.recordAttempt(aseId, conversation, facts.now);
+    const locked = attempt.refused ? await this.deps.links.lockedUntil(aseId, conversation, facts.now) : undefined;
+    if (locked) return { outcome: 'locked-out', replies: [{ text: m.lockedOut(clockTime(locked, facts.zone)) }] };
+    let result;
+    try {
+      result = await this.deps.accounts.verify(aseId, dateOfBirth, ssnLast4);
+    } catch (error) {
+      // The service could not check: this try does not count against the candidate.
+      await this.deps.links.forgiveAttempt(aseId, conversation, facts.now);
+      return { outcome: 'account-unavailable', replies: [{ text: this.errorText(error) }] };
+    }
+    if (!result.verified) {
+      if (attempt.lockedUntil) return { outcome: 'locked-out', replies: [{ text: m.lockedOut(clockTime(attempt.lockedUntil, facts.zone)) }] };
+      return { outcome: 'verification-failed', replies: [{ text: m.mismatch(attempt.triesLeft) }] };
+    }
+    await this.deps.links.clearFailures(aseId, conversation);
+    await this.deps.links.link(conversation, result.candidateId, 'verification', facts.now);
+    context.turnState.delete(accountKey);
+    const account = await this.linked(context, facts);
+    return { outcome: 'signed-in', replies: [{ text: m.signedIn(account?.profile.firstName ?? aseId) }] };
+  }
+
+  private async answer(context: TurnContext, question: AccountQuestion, facts: TurnFacts): Promise<AccountAnswer> {
+    try {
+      const link = await this.deps.links.current(conversationOf(context), facts.now);
+      if (!link) return { reply: { text: this.deps.messages.linking.askCredentials }, outcome: 'not-signed-in' };
+      const account = await this.deps.accounts.getAccount(link.candidateId);
+      return this.deps.answer(question, account, facts);
+    } catch (error) {
+      if (error instanceof AccountNotFoundError) await this.deps.links.signOut(conversationOf(context));
+      return { reply: { text: this.errorText(error) }, outcome: 'account-error' };
+    }
+  }
+
+  private async cancel(
+    context: TurnContext,
+    appointment: { appointmentId: string; label: string; idempotencyKey: string },
+    facts: TurnFacts,
+  ): Promise<{ outcome: string; reply: Reply; keep: boolean }> {
+    const m = this.deps.messages.linking;
+    const link = await this.deps.links.current(conversationOf(context), facts.now);
+    if (!link) return { outcome: 'sign-in-lapsed', reply: { text: m.signInLapsed }, keep: false };
+    try {
+      await this.deps.accounts.cancelAppointment(link.candidateId, appointment.appointmentId, appointment.idempotencyKey);
+      return { outcome: 'cancelled', reply: { text: m.cancelled(appointment.label) }, keep: false };
+    } catch (error) {
+      // Unavailable: keep the pending cancel (same key), so "yes" again is safe. Refused: drop it.
+      const keep = error instanceof AccountUnavailableError;
+      if (error instanceof AccountRequestError) return { outcome: 'cancel-refused', reply: { text: m.cancelRefused(refusal(error.code, m)) }, keep };
+      if (error instanceof AccountNotFoundError && error.resource === 'appointment') return { outcome: 'cancel-refused', reply: { text: m.appointmentGone }, keep };
+      return { outcome: 'account-error', reply: { text: this.errorText(error) }, keep };
+    }
+  }
+
+  private errorText(error: unknown): string {
+    const m = this.deps.messages.linking;
+    if (error instanceof AccountUnavailableError) return m.accountUnavailable;
+    if (error instanceof AccountNotFoundError) return m.accountGone;
+    return m.accountProblem;
+  }
+}
+
+/** The candidate-facing reason for a refused cancellation; the API's own wording stays in the logs. */
+function refusal(code: string | undefined, m: Messages['linking']): string {
+  if (code === 'change-window-closed') return m.refusedTooLate;
+  if (code === 'already-cancelled') return m.refusedAlreadyCancelled;
+  return m.refusedOther;
+}
+
+const clockTime = (at: Date, zone: string): string => DateTime.fromJSDate(at).setZone(zone).toFormat('h:mm a');

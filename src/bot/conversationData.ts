@@ -1,0 +1,8 @@
+import type { HandoffTurnData } from './handoffRelay.js';
+
+/** What the bot keeps per conversation besides the dialog stack: no waiting flags (those are dialogs). */
+export interface ConversationData extends HandoffTurnData {
+  welcomed?: boolean;
+  /** FAQ messages in a row the bot did not understand (the second offers a person). */
+  misunderstood?: number;
+}

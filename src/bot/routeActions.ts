@@ -1,0 +1,175 @@
+import { DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import type { Reply } from '../conversation/reply.js';
+import type { RouteAction } from '../conversation/routes.js';
+import type { TurnFacts } from '../conversation/turnFacts.js';
+import type { Reading } from '../conversation/understand.js';
+import type { Messages } from '../messages/en.js';
+import type { TurnEvent } from './turnEvents.js';
+import type { ConversationData } from './conversationData.js';
+import { answerDecision } from '../../dialogs/faqSteps.js';
+import { acknowledgementReply, commandReply } from '../../dialogs/smallTalk.js';
+import { isReroute } from '../../dialogs/repairDialog.js';
+import { CANCEL_APPOINTMENT, requestOf, SIGN_IN, type ConversationDeps } from '../../dialogs/engine.js';
+import type { TaskOptions, TaskResult } from '../../dialogs/taskDialog.js';
+import type { AccountAccess } from './accountAccess.js';
+import type { HandoffRelay } from './handoffRelay.js';
+
+/** One turn, as the route actions see it. */
+export interface Turn {
+  context: TurnContext;
+  reading: Reading;
+  facts: TurnFacts;
+  data: ConversationData;
+  dc: DialogContext;
+  /** Details for the turn's event. */
+  event: Partial<TurnEvent>;
+}
+
+export interface RouteActionDeps {
+  conversation: ConversationDeps;
+  messages: Messages;
+  send: (context: TurnContext, reply: Reply) => Promise<void>;
+  /** There is an account service (though not every conversation may use it). */
+  accountsConfigured: boolean;
+  /** The account, where one can be looked at in this conversation. */
+  account: (context: TurnContext) => AccountAccess | undefined;
+  /** Handing over to people; absent: the bot gives the phone number. */
+  handoff?: HandoffRelay;
+  /** What staff may read of the candidate's message (sign-in details never; attachments named). */
+  forTheRecord: (context: TurnContext, text: string) => string;
+}
+
+const isTaskResult = (value: unknown): value is TaskResult => typeof (value as TaskResult | undefined)?.task === 'string';
+
+/** Notes what a dialog turn ended with: a finished task is remembered (for corrections and for staff). */
+export function afterDialog(turn: Turn, result: DialogTurnResult): boolean {
+  if (isReroute(result.result) && result.status === DialogTurnStatus.complete) return false;
+  if (result.status === DialogTurnStatus.complete && isTaskResult(result.result)) {
+    const { task, outcome, answer, values } = result.result;
+    turn.data.lastTask = { id: task, outcome, ...(answer ? { answer } : {}), ...(values ? { values } : {}) };
+    turn.event.dialog = { id: task, outcome };
+  } else if (turn.dc.activeDialog) {
+    turn.event.dialog = { id: turn.dc.activeDialog.id, outcome: 'waiting' };
+  }
+  return true;
+}
+
+/** The actions the route table names, one function each. */
+export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: Turn) => Promise<boolean>> {
+  const m = deps.messages;
+  const say = (turn: Turn, reply: Reply) => deps.send(turn.context, reply);
+  const understood = (turn: Turn) => {
+    turn.data.misunderstood = 0;
+  };
+  return {
+    relayToStaff: async (turn) => {
+      const { context, data, reading, facts } = turn;
+      const handoff = deps.handoff;
+      if (!handoff) return false;
+      // With staff, the bot keeps quiet (a picture or a file too: staff see that one came);
+      // "cancel" / "back to the bot" (or start over) comes back. The store says who has the case.
+      const wasHandedOver = Boolean(data.handoff);
+      const leaving = reading.command === 'cancel' || reading.command === 'startOver';
+      if (await handoff.during(context, data, deps.forTheRecord(context, reading.text), leaving, facts.now, (reply) => say(turn, reply))) {
+        if (leaving) await turn.dc.cancelAllDialogs();
+        turn.event.handoff = { outcome: leaving ? 'left' : 'relayed' };
+        return true;
+      }
+      if (wasHandedOver) turn.event.handoff = { outcome: 'resumed' };
+      return false;
+    },
+
+    askForText: async (turn) => {
+      await say(turn, { text: m.emptyMessage });
+      return true;
+    },
+
+    handOver: async (turn) => {
+      const dialog = turn.dc.activeDialog?.id;
+      await turn.dc.cancelAllDialogs();
+      requestOf(turn.context).handoff = { reason: 'asked', ...(dialog ? { dialog } : {}) };
+      return true;
+    },
+
+    continueDialog: async (turn) => afterDialog(turn, await turn.dc.continueDialog()),
+
+    accountCommand: async (turn) => {
+      const account = deps.account(turn.context);
+      turn.event.command = turn.reading.command ?? undefined;
+      if (!account) {
+        // Accounts exist, but everyone in a Teams group chat or channel would see the sign-in.
+        await say(turn, deps.accountsConfigured ? { text: m.linking.privateOnly } : commandReply(turn.reading.command!, m));
+        return true;
+      }
+      if (turn.reading.command === 'signOut') {
+        await say(turn, await account.signOut(turn.context, turn.facts.now));
+        return true;
+      }
+      const already = await account.signedInAlready(turn.context, turn.facts.now);
+      if (already) await say(turn, already);
+      else afterDialog(turn, await turn.dc.beginDialog(SIGN_IN, {}));
+      return true;
+    },
+
+    commandReply: async (turn) => {
+      turn.event.command = turn.reading.command ?? undefined;
+      understood(turn);
+      await say(turn, commandReply(turn.reading.command!, m));
+      return true;
+    },
+
+    acknowledge: async (turn) => {
+      understood(turn);
+      await say(turn, acknowledgementReply(turn.reading.acknowledgement!, m));
+      return true;
+    },
+
+    correctLastTask: async (turn) => {
+      const last = turn.data.lastTask;
+      if (!last?.values || !turn.reading.correction) return false;
+      const options: TaskOptions = { values: last.values, correction: turn.reading.correction.replacement };
+      understood(turn);
+      return afterDialog(turn, await turn.dc.beginDialog(last.id, options));
+    },
+
+    signInWithDetails: async (turn) => afterDialog(turn, await turn.dc.beginDialog(SIGN_IN, { text: turn.reading.text })),
+
+    startTask: async (turn) => {
+      const task = deps.conversation.opensTask(turn.reading, turn.facts);
+      if (!task) return false;
+      understood(turn);
+      return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question } satisfies TaskOptions));
+    },
+
+    answerFromAccount: async (turn) => {
+      const port = deps.conversation.account(turn.context);
+      const question = turn.reading.accountQuestion;
+      if (!port || !question || !(await port.linked(turn.context, turn.facts))) return false;
+      understood(turn);
+      const answered = await port.answer(turn.context, question, turn.facts);
+      await say(turn, answered.reply);
+      turn.event.account = { outcome: answered.outcome };
+      const cancellable = answered.cancellable ?? [];
+      if (question.kind === 'cancel-appointment' && cancellable.length) afterDialog(turn, await turn.dc.beginDialog(CANCEL_APPOINTMENT, { choices: cancellable }));
+      return true;
+    },
+
+    answerFaq: async (turn) => {
+      const decision = turn.reading.faq();
+      const task = turn.reading.task?.task;
+      const port = deps.conversation.account(turn.context);
+      const signInHint = Boolean(port && (turn.reading.accountQuestion || turn.reading.task?.confidence === 'high'));
+      // A task-shaped question the FAQ could not place: the task gives its general answer and asks.
+      if (decision.kind !== 'answer' && task) {
+        understood(turn);
+        return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question } satisfies TaskOptions));
+      }
+      const wasUnderstood = await answerDecision(turn.dc, deps.conversation, decision, turn.data.misunderstood ?? 0, { signInHint, ...(task ? { task } : {}) });
+      turn.data.misunderstood = wasUnderstood ? 0 : (turn.data.misunderstood ?? 0) + 1;
+      const best = decision.kind === 'answer' ? decision.hit : decision.hits[0];
+      turn.event.faq = { decision: decision.kind, ...(decision.kind === 'answer' ? { entryId: decision.entry.id } : {}), score: best?.score, coverage: best?.coverage };
+      return true;
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import { buildApp } from './app.js';
+import { createAccountService, createWebIdentityFromConfig, type AccountService, type WebIdentityVerifier } from './account/index.js';
+import { logTurnEvents, type TurnEventSink } from './bot/turnEvents.js';
+import type { Config } from './config.js';
+import { parseLiveEvent } from './handoff/liveEvents.js';
+import { demoStaffAccounts, loadStaffAccounts, type StaffDirectory } from './handoff/staff/staffAccounts.js';
+import { loadKnowledgeBase, type KnowledgeBase } from './knowledge/knowledgeBase.js';
+import type { Logger } from './logging/logger.js';
+import { openStateStore, type StateStore } from './storage/stateStore.js';
+
+/**
+ * The one wiring of the application. `npm start`, `npm run chat` and every conversation test build
+ * through {@link composeApplication}, so what a test talks to is what a candidate talks to. Options
+ * may only take a part away (`without`) or observe (`events`); none puts a different part in.
+ */
+
+export interface ComposeOptions {
+  logger: Logger;
+  /** Read by every part (bot, accounts, handoff); tests pass a fixed or movable one. */
+  clock: () => Date;
+  /**
+   * An already loaded knowledge base, so a test file loads the shipped one once. It must be the one
+   * KNOWLEDGE_DIR names: this is a cache, not a way to swap content.
+   */
+  knowledge?: KnowledgeBase;
+  /** Also receives every turn event (they are logged as ever), e.g. for a test to assert on. */
+  events?: TurnEventSink;
+  /** Parts to leave out, as a deployment without them would run. */
+  without?: {
+    /** No account service or website identity: the bot answers general questions only. */
+    accounts?: true;
+    /** HANDOFF_MODE=off: no staff console, no contact centre; the bot gives the phone number. */
+    handoff?: true;
+  };
+}
+
+export interface ComposedApplication {
+  app: ReturnType<typeof buildApp>;
+  store: StateStore;
+  /** The knowledge base the bot answers from (loaded here unless it was given). */
+  knowledge: KnowledgeBase;
+  /** The demo staff's password, when demo staff were made up (development, no staff configured). */
+  staffPassword?: string;
+  /** Ends streams, waits for turns in flight (SHUTDOWN_GRACE_MS), closes the server and the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * Start-up cannot go on. `message` is the log line, `reason` what was wrong, `exitCode` what the
+ * process should end with (78: EX_CONFIG); index.ts logs and exits, a test sees a rejection.
+ */
+export class StartupError extends Error {
+  constructor(
+    message: string,
+    readonly reason: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}
+
+export async function composeApplication(config: Config, options: ComposeOptions): Promise<ComposedApplication> {
+  const { logger, clock } = options;
+  // Removing handoff is the configuration that has none, so every part sees the same decision.
+  const settings: Config = options.without?.handoff ? { ...config, HANDOFF_MODE: 'off' } : config;
+  const knowledge =
+    options.knowledge ??
+    (await loadKnowledgeBase(settings.KNOWLEDGE_DIR).catch((error: Error) => {
+      throw new StartupError('knowledge base is invalid; not starting', error.message, 1);
+    }));
+  const store = await openStateStore(settings, logger);
+  try {
+    const accounts: AccountService | undefined = options.without?.accounts
+      ? undefined
+      : await createAccountService(settings, { clock, logger, policy: knowledge.policy });
+    const webIdentity: WebIdentityVerifier | undefined = options.without?.accounts ? undefined : createWebIdentityFromConfig(settings);
+    const { staff, password } = await staffDirectory(settings, store, logger);
+    const app = buildApp({
+      config: settings,
+      logger,
+      storage: store.storage,
+      gate: store.gate,
+      storeReady: store.ready,
+      knowledge,
+      clock,
+      ...(options.events ? { events: alsoTo(logTurnEvents(logger), options.events) } : {}),
+      accounts,
+      webIdentity,
+      staff,
+      live: store.liveChannel('handoff', parseLiveEvent),
+    });
+    let closing: Promise<void> | undefined;
+    return {
+      app,
+      store,
+      knowledge,
+      ...(password ? { staffPassword: password } : {}),
+      close: () => (closing ??= closeApplication(app, store, settings.SHUTDOWN_GRACE_MS)),
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** An observer added next to the log, never in its place. */
+const alsoTo =
+  (log: TurnEventSink, observer: TurnEventSink): TurnEventSink =>
+  (event) => {
+    log(event);
+    observer(event);
+  };
+
+/**
+ * Who signs in to the staff console: configured staff, else (outside production) the demo staff.
+ * With Redis, several instances would each make up a password, so demo staff then need one set;
+ * with none set, each start makes its own and logs it once.
+ */
+async function staffDirectory(
+  config: Config,
+  store: StateStore,
+  logger: Logger,
+): Promise<{ staff?: StaffDirectory; password?: string }> {
+  if (config.HANDOFF_MODE !== 'console') return {};
+  try {
+    if (config.STAFF_ACCOUNTS_FILE || config.STAFF_ACCOUNTS) {
+      return { staff: await loadStaffAccounts({ file: config.STAFF_ACCOUNTS_FILE, json: config.STAFF_ACCOUNTS }) };
+    }
+    if (config.NODE_ENV === 'production' || (!config.STAFF_DEMO_PASSWORD && store.kind !== 'memory')) return {};
+    const password = config.STAFF_DEMO_PASSWORD ?? randomBytes(9).toString('base64url');
+    const staff = await demoStaffAccounts(password);
+    logger.warn(
+      { users: staff.users().map((user) => user.username), ...(config.STAFF_DEMO_PASSWORD ? {} : { password }) },
+      'staff console: demo staff accounts (development only; set STAFF_ACCOUNTS_FILE for real ones)',
+    );
+    return { staff, password };
+  } catch (error) {
+    throw new StartupError('staff accounts are invalid; not starting', (error as Error).message, 78);
+  }
+}
+
+/** Open Web Chat streams would keep the server from closing: end them, with the turns in flight. */
+async function closeApplication(app: ReturnType<typeof buildApp>, store: StateStore, graceMs: number): Promise<void> {
+  await Promise.all([app.web.close(graceMs), app.handoff?.close(), app.http.shutdown(graceMs)]);
+  // Twilio's webhook is answered before its turn runs; let those turns finish too.
+  const deadline = Date.now() + graceMs;
+  while ((app.twilio?.inFlight() ?? 0) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+  await store.close();
+}

@@ -1,0 +1,65 @@
+import type { Reading } from './understand.js';
+
+/** What the route table can see besides the message: the conversation's state, read before routing. */
+export interface RouteState {
+  /** A handoff is configured (the store says whether this conversation is with staff). */
+  handoff: boolean;
+  /** A dialog is waiting for an answer (a task, an offer, sign-in, a confirmation). */
+  dialogWaiting: boolean;
+  /** Accounts can be looked at here (an account service, and a one-to-one chat). */
+  accounts: boolean;
+  /** A task was answered last and can be corrected ("no, I meant A4"). */
+  lastTask: boolean;
+}
+
+/** The things a route can do; the bot implements them. Each says whether it took the message. */
+export type RouteAction =
+  | 'relayToStaff'
+  | 'askForText'
+  | 'handOver'
+  | 'continueDialog'
+  | 'accountCommand'
+  | 'commandReply'
+  | 'acknowledge'
+  | 'correctLastTask'
+  | 'signInWithDetails'
+  | 'startTask'
+  | 'answerFromAccount'
+  | 'answerFaq';
+
+export interface Route {
+  name: string;
+  /** What the row does, for the docs and the closing table. */
+  says: string;
+  when: (reading: Reading, state: RouteState) => boolean;
+  action: RouteAction;
+}
+
+/**
+ * What a message does, in order: the first row whose condition holds and whose action takes the
+ * message wins. Everything that waits for an answer is a dialog (row "dialog"), and the repair
+ * base every dialog extends handles commands, corrections, switching and interruptions inside it;
+ * a dialog that does not take a message hands it back, and the rows below it read it afresh.
+ */
+export const ROUTES: readonly Route[] = [
+  { name: 'with-staff', says: 'handed to a person: relayed to staff, the bot stays quiet', when: (_r, s) => s.handoff, action: 'relayToStaff' },
+  { name: 'no-text', says: 'a picture or an empty message: ask for text', when: (r) => r.text === '', action: 'askForText' },
+  { name: 'person', says: '"talk to a person", anywhere in the message: hand over', when: (r) => r.person, action: 'handOver' },
+  { name: 'dialog', says: 'a dialog is waiting: it reads the message (with the repair patterns)', when: (_r, s) => s.dialogWaiting, action: 'continueDialog' },
+  { name: 'account-command', says: '"sign in" / "sign out"', when: (r) => r.command === 'signIn' || r.command === 'signOut', action: 'accountCommand' },
+  { name: 'command', says: 'help, cancel, start over, hello, thanks, bye, what can you do', when: (r) => r.command !== null, action: 'commandReply' },
+  { name: 'acknowledgement', says: '"ok", "cool", "got it": a short friendly reply, never a misunderstanding', when: (r) => r.acknowledgement !== null, action: 'acknowledge' },
+  { name: 'correction', says: '"no, I meant A4" after a task answered: that value changed, the answer recomputed', when: (r, s) => r.correction !== null && s.lastTask, action: 'correctLastTask' },
+  { name: 'sign-in-details', says: 'ASE ID, date of birth and SSN digits sent unasked: sign in', when: (r, s) => r.credentials.ok && s.accounts, action: 'signInWithDetails' },
+  { name: 'task', says: 'a task asked with its own facts (or one whose first question is the point): start it', when: (r) => r.task !== null, action: 'startTask' },
+  { name: 'own-account', says: 'a question about the candidate\'s own account, signed in: answered from it', when: (r, s) => r.accountQuestion !== null && s.accounts, action: 'answerFromAccount' },
+  { name: 'faq', says: 'the knowledge base: an answer (offering the task and sign-in), did-you-mean, a known gap, or not understood', when: () => true, action: 'answerFaq' },
+];
+
+/** Runs the table: the first row that applies and takes the message. Returns the row's name. */
+export async function route(reading: Reading, state: RouteState, act: (action: RouteAction) => Promise<boolean>): Promise<string> {
+  for (const row of ROUTES) {
+    if (row.when(reading, state) && (await act(row.action))) return row.name;
+  }
+  throw new Error('conversation/routes: no route took the message (the last row must always take it)');
+}

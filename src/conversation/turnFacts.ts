@@ -1,0 +1,49 @@
+import type { TurnContext } from 'botbuilder';
+import { parseDates, type DateMention } from '../understanding/dates.js';
+
+/**
+ * What is true of the turn before anyone reads the message: when and where the candidate is, and
+ * on which channel. Set once per turn by the bot; dialogs and readers never read the clock.
+ */
+export interface TurnFacts {
+  now: Date;
+  /** The candidate's IANA zone: the channel's, else the configured default. */
+  zone: string;
+  /** true when the zone came from the channel (the candidate's device), not the default. */
+  zoneFromChannel: boolean;
+  /** 'webchat', 'sms', 'msteams', ... */
+  channel: string;
+  locale?: string;
+  /**
+   * The dates a text mentions, parsed at most once per text per turn: the understanding pass, the
+   * slot readers and the sign-in reader all ask for the same message's dates.
+   */
+  dates(text: string): DateMention[];
+}
+
+export const turnFactsKey = Symbol('turnFacts');
+
+/** Facts for a turn, with a date parser that remembers what it parsed in this turn. */
+export function makeTurnFacts(facts: Omit<TurnFacts, 'dates' | 'channel' | 'zoneFromChannel'> & Partial<Pick<TurnFacts, 'channel' | 'zoneFromChannel'>>): TurnFacts {
+  const parsed = new Map<string, DateMention[]>();
+  const made: TurnFacts = {
+    channel: 'test',
+    zoneFromChannel: false,
+    ...facts,
+    dates(text: string): DateMention[] {
+      let mentions = parsed.get(text);
+      if (!mentions) {
+        mentions = parseDates(text, { now: made.now, zone: made.zone });
+        parsed.set(text, mentions);
+      }
+      return mentions;
+    },
+  };
+  return made;
+}
+
+export function turnFacts(context: TurnContext): TurnFacts {
+  const facts = context.turnState.get(turnFactsKey) as TurnFacts | undefined;
+  if (!facts) throw new Error('conversation/turnFacts: turn facts (now, zone) were not set on this turn');
+  return facts;
+}

@@ -1,0 +1,71 @@
+import type { FaqDecision } from '../knowledge/faqAnswerer.js';
+import { readAcknowledgement, type Acknowledgement } from '../understanding/acknowledgements.js';
+import { asksForPerson, detectCommand, stripGreeting, type Command } from '../understanding/commands.js';
+import { readCorrection, type Correction } from '../understanding/corrections.js';
+import { readCredentials, type CredentialsReading } from '../understanding/credentials.js';
+import type { DateMention } from '../understanding/dates.js';
+import { detectTask, type TaskMatch } from '../understanding/taskIntent.js';
+import { readYesNo } from '../understanding/yesNo.js';
+import type { TurnFacts } from './turnFacts.js';
+
+/**
+ * Everything the bot understood of one message, read once per turn. Routing, the repair base and
+ * every dialog look at this reading; none of them runs a recogniser of its own.
+ */
+export interface Reading {
+  /** The message as written, trimmed. */
+  text: string;
+  /** The message without a greeting in front ("hi, how do I ...?" -> "how do I ...?"). */
+  question: string;
+  /** A whole-message command: help, cancel, start over, sign in, a greeting... */
+  command: Command | null;
+  /** A person asked for, anywhere in the message ("... never came. talk to a person"). */
+  person: boolean;
+  /** "ok", "cool", "got it", "thanks, bye": not a question, never a misunderstanding. */
+  acknowledgement: Acknowledgement | null;
+  /** The guided task the message asks for, if any. */
+  task: TaskMatch | null;
+  /** "no, I meant A4" / "the 10th, not the 12th": the part to read again as the new value. */
+  correction: Correction | null;
+  /** A yes or a no, for a question that asked for one. */
+  yesNo: boolean | null;
+  /** Every date the message mentions, parsed once; only the sign-in dialog reads one as a birth date. */
+  dates: DateMention[];
+  /** ASE ID, date of birth and SSN digits, when the message carries sign-in details. */
+  credentials: CredentialsReading;
+  /** A question about the candidate's own account ("when does my A5 expire?"), if it is one. */
+  accountQuestion: { kind: string } | null;
+  /** The knowledge base's decision on the question, worked out the first time someone asks. */
+  faq(): FaqDecision;
+}
+
+/** The recognisers that need the knowledge base: the FAQ ranking and the account-question reader. */
+export interface Understanding {
+  decide(question: string): FaqDecision;
+  accountQuestion(text: string): { kind: string } | null;
+}
+
+export const readingKey = Symbol('reading');
+
+/** Reads one message in the light of the turn's facts. */
+export function understand(text: string, facts: TurnFacts, knowledge: Understanding): Reading {
+  const trimmed = text.trim();
+  const question = stripGreeting(trimmed);
+  const command = trimmed ? detectCommand(trimmed) : null;
+  const dates = trimmed ? facts.dates(trimmed) : [];
+  let decision: FaqDecision | undefined;
+  return {
+    text: trimmed,
+    question,
+    command,
+    person: command === 'person' || (trimmed !== '' && asksForPerson(trimmed)),
+    acknowledgement: trimmed && !command ? readAcknowledgement(trimmed) : null,
+    task: trimmed && !command ? detectTask(question) : null,
+    correction: trimmed ? readCorrection(trimmed) : null,
+    yesNo: trimmed ? readYesNo(trimmed) : null,
+    dates,
+    accountQuestion: trimmed && !command ? knowledge.accountQuestion(question) : null,
+    credentials: trimmed ? readCredentials(trimmed, facts, dates) : { ok: false, missing: ['aseId', 'dateOfBirth', 'ssnLast4'] },
+    faq: () => (decision ??= knowledge.decide(question)),
+  };
+}

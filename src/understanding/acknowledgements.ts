@@ -1,0 +1,97 @@
+/**
+ * Messages that only acknowledge what the bot said: "ok", "got it, thanks", "👍", "that's all,
+ * bye". The conversation engine must never count one of these as an answer that made no sense
+ * (the design says "cannot handle" never follows an acknowledgement), and a dialog waiting for a
+ * slot keeps waiting instead of re-asking.
+ *
+ * Matching is on the WHOLE message: it must be made only of acknowledgement phrases, separated by
+ * spaces, commas, "and" or dashes, with trailing punctuation and emoji ignored. "ok so when can I
+ * retake A5?" and "cool, but what about T2" carry content, so they are not acknowledgements.
+ *
+ * The reading is the strongest phrase present: a goodbye ('bye') over thanks ('thanks') over a
+ * plain 'ok'. "I'm good, thanks" closes the conversation, so it is 'bye'.
+ */
+
+import { normalise } from './normalise.js';
+
+const MODULE = 'understanding/acknowledgements';
+
+export type Acknowledgement = 'ok' | 'thanks' | 'bye';
+
+/** Phrases that only say "understood". Longer phrases first so "ok cool" is read as one. */
+const OK_PHRASES = [
+  'ok', 'okay', 'okey', 'okie', 'k', 'kk', 'oki', 'cool', 'got it', 'gotcha', 'perfect', 'great', 'awesome',
+  'alright', 'all right', 'sounds good', 'sounds great', 'makes sense', 'that makes sense', 'understood',
+  'nice', 'good', 'fine', 'sure', 'noted', 'i see', 'ah', 'oh', 'ahh', 'oh ok', 'excellent', 'wonderful',
+  'will do', 'good to know', 'i understand', 'fair enough', 'that helps', 'very good', 'very helpful', 'helpful',
+];
+
+/** Phrases that thank. */
+const THANKS_PHRASES = [
+  'thanks', 'thank you', 'thank u', 'thx', 'thnx', 'thanx', 'ty', 'tysm', 'cheers', 'much appreciated',
+  'appreciate it', 'i appreciate it', 'thanks a lot', 'thanks so much', 'thank you so much', 'thank you very much',
+  'many thanks', 'thanks again', 'thank you again',
+];
+
+/** Phrases that close the conversation. */
+const BYE_PHRASES = [
+  'bye', 'goodbye', 'good bye', 'bye bye', 'bye now', 'see ya', 'see you', 'later', 'take care',
+  "that's all", 'that is all', "that's it", 'that is it', "i'm good", 'im good', "i'm all set", 'all set',
+  "i'm done", 'have a good day', 'have a good one', 'have a nice day', 'nothing else',
+];
+
+/** Emoji that acknowledge on their own. Any other emoji is ignored next to words but is not a reply alone. */
+const OK_EMOJI = /^(?:👍|👌|🙂|😊|✅|👍🏻|👍🏼|👍🏽|👍🏾|👍🏿)+$/u;
+const THANKS_EMOJI = /^(?:🙏|🙏🏻|🙏🏼|🙏🏽|🙏🏾|🙏🏿)+$/u;
+const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{FE0F}\u{200D}]/gu;
+
+const escape = (phrase: string): string => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternatives = (phrases: string[]): string =>
+  [...phrases].sort((a, b) => b.length - a.length).map(escape).join('|');
+
+const PHRASE = new RegExp(
+  `^(?:(?<bye>${alternatives(BYE_PHRASES)})|(?<thanks>${alternatives(THANKS_PHRASES)})|(?<ok>${alternatives(OK_PHRASES)}))(?=$|[\\s,;:.!-])`,
+);
+/** What may stand between two phrases: "ok, thanks", "got it - bye", "great and thanks". */
+const SEPARATOR = /^(?:[\s,;:.!-]+(?:and\s+|so\s+|then\s+)?)/;
+
+/** Which acknowledgement `text` is, or null when it says anything more. */
+export function readAcknowledgement(text: string): Acknowledgement | null {
+  if (typeof text !== 'string') {
+    throw new TypeError(`${MODULE}: text must be a string, got ${describe(text)}`);
+  }
+  const trimmed = text.trim();
+  if (OK_EMOJI.test(trimmed)) return 'ok';
+  if (THANKS_EMOJI.test(trimmed)) return 'thanks';
+
+  let rest = normalise(trimmed.replace(EMOJI, ' '))
+    // Trailing punctuation changes nothing, but "ok?" asks something.
+    .replace(/[\s.!,;:)(-]+$/u, '');
+  if (rest === '' || /\?/.test(rest)) return null;
+
+  let strongest: Acknowledgement | null = null;
+  while (rest !== '') {
+    const match = PHRASE.exec(rest);
+    if (!match?.groups) return null;
+    const found: Acknowledgement = match.groups.bye ? 'bye' : match.groups.thanks ? 'thanks' : 'ok';
+    strongest = stronger(strongest, found);
+    rest = rest.slice(match[0].length);
+    const gap = SEPARATOR.exec(rest);
+    if (gap) rest = rest.slice(gap[0].length);
+  }
+  return strongest;
+}
+
+const RANK: Record<Acknowledgement, number> = { ok: 0, thanks: 1, bye: 2 };
+
+function stronger(a: Acknowledgement | null, b: Acknowledgement): Acknowledgement {
+  return a === null || RANK[b] > RANK[a] ? b : a;
+}
+
+function describe(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

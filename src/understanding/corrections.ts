@@ -1,0 +1,115 @@
+/**
+ * Corrections: the candidate replacing something they said before. "no, I meant A4", "sorry,
+ * the 10th not the 12th", "actually it was A5". The repair base of every dialog re-reads the
+ * `replacement` as the new value of the slot it corrects (a test code, a date), so it is the
+ * value's own words: "I meant" and "it was" are taken off.
+ *
+ * A message is a correction when it has a correcting lead-in ("no, I meant", "I mean",
+ * "actually", "correction:", "wait", "oops", "sorry", "no it's") followed by a short value, or
+ * says "X, not Y" / "not Y, X". "no, A4" is not: it answers a yes/no question as readily as it
+ * corrects, and the yes/no reader has it first. It is not a correction when what follows is a sentence of its
+ * own: "actually I missed my appointment yesterday" is a new question, and "no, it hasn't been
+ * posted" answers one. The sign of a sentence is a verb (missed, failed, want, can, is, ...), a
+ * pronoun as subject, or a question.
+ */
+
+const MODULE = 'understanding/corrections';
+
+export interface Correction {
+  /** The new value, in the candidate's words: "A4", "the 10th", "March 3". */
+  replacement: string;
+  /** The old value, when the candidate named it: "the 12th" in "the 10th, not the 12th". */
+  replaced?: string;
+}
+
+/** Words in front that announce a correction (or, for "no" and "oh", only go with one). */
+const PREFIX = /^(no|nope|sorry|oops|whoops|oh|ah|wait|hold on|actually|my bad|my mistake)\b[\s,.!:;-]*/i;
+/** Words that correct on their own: "I meant", "correction:", "make it". */
+const CORRECTING = /^(?:i\s+(?:meant|mean|said)(?:\s+to\s+say)?|meant|correction|make\s+(?:it|that))\b[\s,.!:;-]*/i;
+/** Words that introduce the value: "it was", "it's". */
+const IT_WAS = /^(?:it\s+was|it'?s|it\s+is|that\s+was|that'?s)\b\s*/i;
+/** Prefix words that announce a correction by themselves ("no" and "oh" need "it's" or "I meant"). */
+const ANNOUNCING = new Set(['sorry', 'oops', 'whoops', 'wait', 'hold on', 'actually', 'my bad', 'my mistake']);
+
+/** "the 10th, not the 12th", "T2 not T3", "the 10th and not the 12th". */
+const X_NOT_Y = /^(.+?)\s*,?\s+(?:and\s+)?not\s+(.+)$/i;
+/** "not the 12th, the 10th", "not T3 but T2", "not the 12th, it was the 10th". */
+const NOT_Y_X = /^not\s+(.+?)\s*(?:,|\bbut\b|;)\s*(?:but\s+)?(?:it\s+was\s+|it'?s\s+|it\s+is\s+)?(.+)$/i;
+
+/**
+ * Words that make the rest a sentence, not a value: verbs a candidate uses about their tests, the
+ * verbs "be", "have" and "do", modals, and pronouns as subjects.
+ */
+const SENTENCE =
+  /\b(?:i|i'm|i've|i'd|we|you|he|she|they|missed|miss|failed|fail|bought|buy|passed|pass|took|take|want|wanted|need|needed|can|can't|could|will|would|should|must|may|might|is|are|was|were|am|be|been|being|has|have|had|hasn't|haven't|hadn't|do|does|did|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|get|got|go|went|know|think|help|cancel|reschedule|schedule|scheduled|posted|show|shows|showed)\b|\b(?!(?:morning|evening|spring|thing)\b)\w{3,}(?:ed|ing)\b/i;
+/** Not values: answers, small talk, apologies ("sorry about that") and questions without a "?". */
+const NOT_A_VALUE = /^(?:yes|yeah|yep|no|nope|nah|ok|okay|thanks|thank you|thx|never ?mind|nothing|that|this|it|what|huh)$|^(?:about|for the|for that|for this|again|what|when|how|why|where|who|which)\b/i;
+/** At most this many words make a value ("the 10th of March 2024" is five). */
+const MAX_VALUE_WORDS = 6;
+
+/** The correction `text` makes, or null when it is not one. */
+export function readCorrection(text: string): Correction | null {
+  if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${describe(text)}`);
+  let rest = text.trim().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').replace(/[\s.!]+$/, '');
+  if (rest === '' || rest.includes('?')) return null;
+
+  // "oh wait, no, I meant it was A4": prefix words, then "I meant", then "it was".
+  const prefixes: string[] = [];
+  for (let m = PREFIX.exec(rest); m?.[1]; m = PREFIX.exec(rest)) {
+    prefixes.push(m[1].toLowerCase());
+    rest = rest.slice(m[0].length);
+  }
+  const correcting = CORRECTING.exec(rest);
+  if (correcting) rest = rest.slice(correcting[0].length);
+  const itWas = IT_WAS.exec(rest);
+  if (itWas) rest = rest.slice(itWas[0].length);
+  if (rest === '') return null;
+
+  const pair = readPair(rest);
+  if (pair) return pair;
+  // A bare value counts only when announced: "A4" alone or "no, A4" answers a question.
+  const announced =
+    correcting !== null ||
+    prefixes.some((word) => ANNOUNCING.has(word)) ||
+    (itWas !== null && prefixes.length > 0);
+  if (!announced) return null;
+  const replacement = value(rest);
+  return replacement === null ? null : { replacement };
+}
+
+/** "X not Y" or "not Y, X", both sides values. */
+function readPair(rest: string): Correction | null {
+  const notFirst = NOT_Y_X.exec(rest);
+  if (notFirst?.[1] && notFirst[2]) {
+    const replaced = value(notFirst[1]);
+    const replacement = value(notFirst[2]);
+    return replaced !== null && replacement !== null ? { replacement, replaced } : null;
+  }
+  const notSecond = X_NOT_Y.exec(rest);
+  if (notSecond?.[1] && notSecond[2]) {
+    const replacement = value(notSecond[1]);
+    const replaced = value(notSecond[2]);
+    return replaced !== null && replacement !== null ? { replacement, replaced } : null;
+  }
+  return null;
+}
+
+/** The words as a value, trimmed, or null when they are a sentence, an answer, or too long. */
+function value(words: string): string | null {
+  const v = words
+    .replace(/^(?:it\s+was\s+|it'?s\s+|it\s+is\s+)/i, '')
+    .replace(/^(?:on|in)\s+(?=\S)/i, '')
+    .replace(/^[\s,;:.!-]+|[\s,;:.!-]+$/g, '');
+  if (v === '' || NOT_A_VALUE.test(v) || SENTENCE.test(v)) return null;
+  if (/^not\b/i.test(v)) return null;
+  if (v.split(/\s+/).length > MAX_VALUE_WORDS) return null;
+  return v;
+}
+
+function describe(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

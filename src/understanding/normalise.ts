@@ -1,0 +1,67 @@
+/**
+ * The one text normaliser every reader of candidate messages shares, so that "cn i resched my
+ * appt" means the same to the task detector as to the account-question detector.
+ *
+ * What it does, in order: lower-case; curly quotes and back-ticks to straight quotes; a hyphen or
+ * space after "re" joined ("re-schedule", "re take" -> "reschedule", "retake"); "no-show" and
+ * "noshow" to "no show"; chat and SMS shorthand spelt out word by word; whitespace collapsed.
+ *
+ * What it does not do: remove punctuation, correct spelling beyond the table, or change word
+ * order. Callers match their own cues against the result.
+ */
+
+const MODULE = 'understanding/normalise';
+
+/**
+ * Chat and SMS shorthand, word for word (the union of what the task and account detectors each
+ * used to keep). A Map, not an object, so that "constructor" or "toString" stay themselves.
+ */
+const SHORTHAND: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    // pronouns, verbs, question words
+    u: 'you', ur: 'your', r: 'are', cn: 'can', cud: 'could', cld: 'could', wud: 'would', shd: 'should',
+    wen: 'when', whn: 'when', wht: 'what', wat: 'what', hw: 'how', y: 'why', pls: 'please', plz: 'please',
+    wanna: 'want to', gonna: 'going to',
+    // apostrophes left out
+    dont: "don't", didnt: "didn't", cant: "can't", wont: "won't", couldnt: "couldn't", wasnt: "wasn't",
+    doesnt: "doesn't", havent: "haven't", hasnt: "hasn't", isnt: "isn't", im: "i'm", ive: "i've",
+    whens: "when's", wheres: "where's", whats: "what's",
+    // appointments and tests
+    appt: 'appointment', appts: 'appointments', apt: 'appointment', apmt: 'appointment', appointmnt: 'appointment',
+    resched: 'reschedule', reschdule: 'reschedule', reshedule: 'reschedule', rescedule: 'reschedule',
+    rescheduel: 'reschedule', exm: 'exam', tst: 'test', mstr: 'master', xpire: 'expire', xpired: 'expired',
+    noshow: 'no show', 'no-show': 'no show', 'no-showed': 'no showed', dup: 'duplicate', dupe: 'duplicate',
+    dupes: 'duplicates', pwd: 'password', msd: 'missed', recert: 'recertify',
+    cancle: 'cancel', cancell: 'cancel', canceled: 'cancelled', faild: 'failed', fialed: 'failed',
+    // time
+    '2day': 'today', tday: 'today', '2morrow': 'tomorrow', '2moro': 'tomorrow', tmrw: 'tomorrow', tmr: 'tomorrow',
+    tomoro: 'tomorrow', b4: 'before', wk: 'week', yr: 'year', yrs: 'years', l8: 'late', '2nite': 'tonight',
+  }),
+);
+
+/**
+ * `text` lower-cased, quotes straightened, "re-"/"no-show" joined, shorthand spelt out and
+ * whitespace collapsed: "Cn I RE-SCHEDULE my appt?" -> "can i reschedule my appointment?".
+ */
+export function normalise(text: string): string {
+  if (typeof text !== 'string') {
+    throw new TypeError(`${MODULE}: text must be a string, got ${describe(text)}`);
+  }
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\bre[- ](schedul|book|take|test|cert|new|try|register)/g, 're$1')
+    .replace(/\bno[- ]show/g, 'no show')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[a-z0-9'-]+/g, (word) => SHORTHAND.get(word) ?? word);
+}
+
+function describe(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { readCorrection, type Correction } from '../../src/understanding/corrections.js';
+
+// [what the candidate wrote, the correction it makes]
+const corrections: Array<[string, Correction]> = [
+  ['no, I meant A4', { replacement: 'A4' }],
+  ['No I meant A4.', { replacement: 'A4' }],
+  ['I meant A4', { replacement: 'A4' }],
+  ['sorry, I meant the 10th', { replacement: 'the 10th' }],
+  ['oh wait, I meant T2', { replacement: 'T2' }],
+  ['I mean March 3', { replacement: 'March 3' }],
+  ['actually it was A5', { replacement: 'A5' }],
+  ['Actually, A5', { replacement: 'A5' }],
+  ['correction: it was on 2024-06-01', { replacement: '2024-06-01' }],
+  ['Correction - March 3, 2024', { replacement: 'March 3, 2024' }],
+  ['wait, it was the 10th', { replacement: 'the 10th' }],
+  ['no it’s A4', { replacement: 'A4' }],
+  ['no, it was Thursday morning', { replacement: 'Thursday morning' }],
+  ['my bad, brakes', { replacement: 'brakes' }],
+  ['make it the 14th', { replacement: 'the 14th' }],
+  ['sorry, the 10th not the 12th', { replacement: 'the 10th', replaced: 'the 12th' }],
+  ['not the 12th, the 10th', { replacement: 'the 10th', replaced: 'the 12th' }],
+  ['not the 12th but the 10th', { replacement: 'the 10th', replaced: 'the 12th' }],
+  ['not T3, it was T2', { replacement: 'T2', replaced: 'T3' }],
+  ['oops, T2 not T3', { replacement: 'T2', replaced: 'T3' }],
+  ['the 10th, not the 12th', { replacement: 'the 10th', replaced: 'the 12th' }],
+  ['A5 not A4', { replacement: 'A5', replaced: 'A4' }],
+  ['no, I meant A4 not A5', { replacement: 'A4', replaced: 'A5' }],
+];
+
+// [what the candidate wrote, why it is not a correction]
+const notCorrections: Array<[string, string]> = [
+  ['no', 'a plain no'],
+  ['No.', 'a plain no'],
+  ['no, it hasn’t been posted', 'an answer to a yes/no question'],
+  ["no, it's not posted yet", 'an answer to a yes/no question'],
+  ['no, A4', 'a no that may answer a yes/no question'],
+  ['A4', 'a value alone is an answer'],
+  ['actually I missed my appointment yesterday', 'a new question'],
+  ['actually I failed A5 and want to retake it', 'a new question'],
+  ['actually can I reschedule', 'a new question'],
+  ['actually, what about T2', 'a new question'],
+  ['sorry, when is my test?', 'a question'],
+  ['sorry?', 'asking to hear it again'],
+  ['sorry', 'an apology'],
+  ['sorry about that', 'an apology'],
+  ['actually never mind', 'a cancel'],
+  ['actually, thanks', 'a thank-you'],
+  ["I'm not sure", 'not a value'],
+  ['I did not pass', 'a sentence'],
+  ['I mean, I passed it last year', 'a sentence after "I mean"'],
+  ['wait, I bought it in March', 'a sentence'],
+  ['it was A5', 'an answer, not announced as a correction'],
+  ['', 'empty'],
+];
+
+describe('readCorrection', () => {
+  it.each(corrections)('reads %j as %j', (text, expected) => {
+    expect(readCorrection(text)).toEqual(expected);
+  });
+
+  it.each(notCorrections)('does not read %j as a correction (%s)', (text) => {
+    expect(readCorrection(text)).toBeNull();
+  });
+
+  it('names the module and the bad value', () => {
+    expect(() => readCorrection(42 as unknown as string)).toThrow('understanding/corrections: text must be a string, got 42');
+  });
+});
