@@ -48,6 +48,8 @@ export interface ConversationDeps extends TaskDeps {
   account: (context: TurnContext) => AccountPort | undefined;
   /** Which task, if any, this message starts on its own: with its facts, or as a clear request. */
   opensTask: (reading: Reading, facts: TurnFacts) => string | undefined;
+  /** The task a message asks for with facts that answer its questions (not just a test named), to switch to. */
+  switchesTo: (reading: Reading, facts: TurnFacts) => string | undefined;
   /** Does the message give this task anything to work with (a date, a test)? */
   findsFacts: (task: string, reading: Reading, facts: TurnFacts) => boolean;
 }

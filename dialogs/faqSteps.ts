@@ -25,13 +25,13 @@ export function entryAnswer(entry: FaqEntry, lookup: (id: string) => FaqEntry | 
  * Answers an entry and waits, as an offer, for what usually comes next: a tap on a follow-up, or the
  * fact the entry's task needs ("tell me the date you took it"). Anything else drops the offer.
  */
-export async function answerEntry(dc: DialogContext, deps: ConversationDeps, entry: FaqEntry, extra: { signInHint?: boolean; task?: string } = {}): Promise<void> {
+export async function answerEntry(dc: DialogContext, deps: ConversationDeps, entry: FaqEntry, extra: { signInHint?: boolean; task?: string; text?: string } = {}): Promise<void> {
   const { reply, related } = entryAnswer(entry, deps.lookup, deps.messages);
   const task = entry.offer?.task ?? extra.task;
   const hint = extra.signInHint && task ? ` ${deps.messages.task.orSignIn}` : '';
   await send(dc.context, deps, { ...reply, text: `${reply.text}${hint}` });
   const prompt = entry.offer?.text;
-  await dc.beginDialog(OFFER, { entries: related.map((e) => e.id), ...(task ? { task } : {}), ...(prompt ? { prompt } : {}) } satisfies OfferOptions);
+  await dc.beginDialog(OFFER, { entries: related.map((e) => e.id), ...(task ? { task } : {}), ...(prompt ? { prompt } : {}), ...(extra.text ? { text: extra.text } : {}) } satisfies OfferOptions);
 }
 
 /**
@@ -44,7 +44,7 @@ export async function answerDecision(
   deps: ConversationDeps,
   decision: FaqDecision,
   misunderstoodBefore: number,
-  extra: { signInHint?: boolean; task?: string } = {},
+  extra: { signInHint?: boolean; task?: string; text?: string } = {},
 ): Promise<boolean> {
   const m = deps.messages;
   const person: ReplyChoice = { title: m.talkToPerson, value: m.talkToPerson };

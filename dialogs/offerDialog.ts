@@ -15,6 +15,8 @@ export interface OfferOptions {
   none?: boolean;
   /** The guided task the answer offered to run with the candidate's own facts. */
   task?: string;
+  /** The question the offer answered, read again by the task when the candidate signs in. */
+  text?: string;
   /** The offer as it was made ("Tell me the date you took it and I'll work it out"), to make again. */
   prompt?: string;
   /** Sign-in was offered to answer this question from the account. */
@@ -83,13 +85,14 @@ export class OfferDialog extends RepairDialog {
   /** Signed in from an offer: the offered task now reads the account. */
   protected override async afterChild(dc: DialogContext, result: unknown): Promise<DialogTurnResult> {
     const task = this.offer(dc).task;
-    if (task && (result as { signedIn?: boolean } | undefined)?.signedIn) return dc.replaceDialog(task, { answeredGenerally: true } satisfies TaskOptions);
+    const text = this.offer(dc).text;
+    if (task && (result as { signedIn?: boolean } | undefined)?.signedIn) return dc.replaceDialog(task, { answeredGenerally: true, ...(text ? { text } : {}) } satisfies TaskOptions);
     return dc.endDialog();
   }
 
   /** A short reply, or one nothing else explains, that gives the offered task something to work with. */
   private takesUp(task: string, reading: Reading, facts: TurnFacts): boolean {
-    const opened = this.deps.opensTask(reading, facts);
+    const opened = this.deps.switchesTo(reading, facts);
     if (opened && opened !== task) return false;
     const short = reading.question.split(/\s+/).length <= WORDS_IN_A_REPLY;
     const replyLike = short || opened === task || reading.faq().kind !== 'answer';

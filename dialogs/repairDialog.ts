@@ -20,6 +20,9 @@ export interface Reroute {
 
 export const isReroute = (result: unknown): result is Reroute => Boolean((result as Reroute | undefined)?.reroute);
 
+/** Words that say a message is a new matter, not an answer: "actually I missed it yesterday". */
+const SOMETHING_NEW = /^(?:actually|also|oh,? and|another (?:question|thing)|different question|new question|what about|and what about|instead)\b/i;
+
 interface RepairState {
   /** Answers in a row that made no sense. */
   invalid?: number;
@@ -69,6 +72,11 @@ export abstract class RepairDialog extends Dialog {
     return undefined;
   }
 
+  /** Would the message be taken as this dialog's answer? (No side effects: for deciding what it is.) */
+  protected accepts(_dc: DialogContext, _reading: Reading): boolean {
+    return false;
+  }
+
   /** What this dialog does with this unrelated message; most dialogs always do the same. */
   protected policyFor(_dc: DialogContext, _reading: Reading): UnrelatedPolicy {
     return this.unrelated;
@@ -103,8 +111,11 @@ export abstract class RepairDialog extends Dialog {
     }
     if (reading.credentials.ok && this.id !== SIGN_IN && this.deps.account(dc.context)) return dc.beginDialog(SIGN_IN, { text: reading.text });
     const task = this.task;
-    const opened = task ? this.deps.opensTask(reading, turnFacts(dc.context)) : undefined;
-    if (task && opened && opened !== task) {
+    const facts = turnFacts(dc.context);
+    // Another task with its own facts leaves this one, unless the message is simply this one's answer
+    // ("T4 expired" answers "which tests have lapsed?") and does not say it is something new.
+    const opened = task ? this.deps.switchesTo(reading, facts) : undefined;
+    if (task && opened && opened !== task && (SOMETHING_NEW.test(reading.text) || !this.accepts(dc, reading))) {
       await send(dc.context, this.deps, { text: m.task.switched(m.task.names[task] ?? task) });
       return dc.endDialog({ reroute: true } satisfies Reroute);
     }

@@ -130,6 +130,12 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     return { ...question, text: `${question.text} ${this.deps.messages.task.orSignIn}`, suggestions: [...(question.suggestions ?? []), { title: signIn, value: signIn }] };
   }
 
+  protected override accepts(dc: DialogContext, reading: Reading): boolean {
+    const state = this.state(dc);
+    const slot = this.spec.slots.find((s) => s.name === state.asking);
+    return slot?.read(reading.text, turnFacts(dc.context), this.deps, state.values as Partial<Values>, true).kind === 'value';
+  }
+
   protected async answer(dc: DialogContext, reading: Reading): Promise<DialogTurnResult | undefined> {
     const state = this.state(dc);
     const facts = turnFacts(dc.context);
@@ -163,6 +169,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
         return this.ask(dc);
       }
     }
+    // Not an answer: the next question is the plain one (a clarification was about the earlier words).
+    delete state.clarify[slot.name];
+    state.partial = undefined;
     return undefined;
   }
 

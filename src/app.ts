@@ -99,6 +99,7 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
     render: renderFor,
     account: (context) => (accountHere(context) ? port : undefined),
     opensTask: (reading, facts) => opensTask(tasks, reading, facts),
+    switchesTo: (reading, facts) => switchesTo(tasks, reading, facts),
     findsFacts: (task, reading, facts) => Boolean(tasks.find((t) => t.id === task)?.findsSomethingIn(reading.question, facts)),
   };
   const dialogs = createDialogs(conversation);
@@ -131,6 +132,14 @@ function opensTask(tasks: GuidedTask[], reading: Reading, facts: TurnFacts): str
   if (!match || !task) return undefined;
   if (match.confidence === 'high' && task.spec.startsWithoutFacts) return task.id;
   return task.findsSomethingIn(reading.question, facts) ? task.id : undefined;
+}
+
+/** A task asked for outright with facts that answer its own questions: enough to leave another task for. */
+function switchesTo(tasks: GuidedTask[], reading: Reading, facts: TurnFacts): string | undefined {
+  const match = reading.task;
+  const task = match?.confidence === 'high' ? tasks.find((t) => t.id === match.task) : undefined;
+  if (!task) return undefined;
+  return task.spec.startsWithoutFacts || task.answersAQuestionIn(reading.question, facts) ? task.id : undefined;
 }
 
 async function sendReply(context: TurnContext, reply: Reply): Promise<void> {

@@ -165,7 +165,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         understood(turn);
         return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question } satisfies TaskOptions));
       }
-      const wasUnderstood = await answerDecision(turn.dc, deps.conversation, decision, turn.data.misunderstood ?? 0, { signInHint, ...(task ? { task } : {}) });
+      const wasUnderstood = await answerDecision(turn.dc, deps.conversation, decision, turn.data.misunderstood ?? 0, { signInHint, text: turn.reading.question, ...(task ? { task } : {}) });
       turn.data.misunderstood = wasUnderstood ? 0 : (turn.data.misunderstood ?? 0) + 1;
       const best = decision.kind === 'answer' ? decision.hit : decision.hits[0];
       turn.event.faq = { decision: decision.kind, ...(decision.kind === 'answer' ? { entryId: decision.entry.id } : {}), score: best?.score, coverage: best?.coverage };

@@ -617,7 +617,7 @@ export function combineDateParts(earlier: string, later: string, ctx: DateContex
     written = month.impliedYear ? { month: monthNumber } : { month: monthNumber, year };
   } else return null;
 
-  // Without a year, February 29 exists (a leap year may be meant); the resolvers place it.
+  // Without a year, check against a leap year; the re-read below has the last word.
   if (isoFrom(written.year ?? 2024, written.month, day) === null) return null;
   const name = MONTH_NAMES[written.month - 1] as string;
   const combined = written.year === undefined ? `${name} ${day}` : `${name} ${day}, ${written.year}`;

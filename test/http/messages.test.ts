@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBotFrameworkIssuer } from '../support/botFrameworkJwt.js';
 import { messageActivity, postJson, startBotServer } from '../support/http.js';
 
@@ -77,6 +77,7 @@ describe('POST /api/messages with an app id configured', () => {
     server = await startBotServer({ MicrosoftAppId: appId, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'MultiTenant' });
     issuer = fakeBotFrameworkIssuer();
   });
+  beforeEach(() => issuer.publish());
   afterAll(() => server.close());
 
   it('refuses a request without a token with 401 and sends nothing', async () => {

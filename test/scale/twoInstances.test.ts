@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, type TurnContext } from 'botbuilder';
+import nock from 'nock';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTurnRunner } from '../../src/bot/turnRunner.js';
@@ -12,6 +13,11 @@ import { RedisTurnGate } from '../../src/storage/redisTurnGate.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
 
 const gate = redisSuiteGate('two instances on one Redis');
+
+// A load test whose only traffic is loopback HTTP and Redis: nock (test/setup/network.ts) would see
+// every one of its thousands of requests and nearly double its time, so its interception is off here.
+beforeAll(() => nock.restore());
+afterAll(() => nock.activate());
 const logger = pino({ level: 'silent' });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -9,16 +9,19 @@ export function fakeBotFrameworkIssuer(channels = ['emulator', 'msteams', 'webch
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = `test-key-${randomUUID()}`;
   const jwk = publicKey.export({ format: 'jwk' });
-  const scope = nock('https://login.botframework.com')
-    .persist()
-    .get('/v1/.well-known/openidconfiguration')
-    .reply(200, {
-      issuer: 'https://api.botframework.com',
-      jwks_uri: 'https://login.botframework.com/v1/.well-known/keys',
-      id_token_signing_alg_values_supported: ['RS256'],
-    })
-    .get('/v1/.well-known/keys')
-    .reply(200, { keys: [{ ...jwk, kid, kty: 'RSA', use: 'sig', alg: 'RS256', endorsements: channels }] });
+  // Interceptors end with each test (test/setup/network.ts): a file publishes again in beforeEach.
+  const publish = () =>
+    nock('https://login.botframework.com')
+      .persist()
+      .get('/v1/.well-known/openidconfiguration')
+      .reply(200, {
+        issuer: 'https://api.botframework.com',
+        jwks_uri: 'https://login.botframework.com/v1/.well-known/keys',
+        id_token_signing_alg_values_supported: ['RS256'],
+      })
+      .get('/v1/.well-known/keys')
+      .reply(200, { keys: [{ ...jwk, kid, kty: 'RSA', use: 'sig', alg: 'RS256', endorsements: channels }] });
+  let scope = publish();
 
   const sign = (claims: Record<string, unknown>, signingKey = privateKey, keyId = kid): string => {
     const now = Math.floor(Date.now() / 1000);
@@ -40,6 +43,10 @@ export function fakeBotFrameworkIssuer(channels = ['emulator', 'msteams', 'webch
     expiredToken: (appId: string, serviceUrl: string) =>
       sign({ aud: appId, serviceurl: serviceUrl, nbf: 1_600_000_000, exp: 1_600_003_600 }),
     wrongAudienceToken: (serviceUrl: string) => sign({ aud: 'someone-else', serviceurl: serviceUrl }),
+    /** Publishes the configuration and keys again (after the previous test's interceptors were cleaned). */
+    publish: () => {
+      scope = publish();
+    },
     done: () => scope.persist(false),
   };
 }
