@@ -69,6 +69,8 @@ export async function send(context: TurnContext, deps: Pick<TaskDeps, 'render'>,
 /** What a dialog asks of the bot once the dialogs have run: hand the conversation to a person. */
 export interface TurnRequest {
   handoff?: { reason: 'asked' | 'misunderstood' | 'staff-only'; dialog?: string };
+  /** The FAQ entry a dialog answered, for the turn's event. */
+  faq?: { decision: string; entryId?: string };
 }
 
 const requestKey = Symbol('turnRequest');

@@ -3,7 +3,7 @@ import type { FaqDecision } from '../src/knowledge/faqAnswerer.js';
 import type { FaqEntry } from '../src/knowledge/faqEntry.js';
 import type { Reply, ReplyChoice } from '../src/conversation/reply.js';
 import type { Messages } from '../src/messages/en.js';
-import { OFFER, send, type ConversationDeps } from './engine.js';
+import { OFFER, requestOf, send, type ConversationDeps } from './engine.js';
 import type { OfferOptions } from './offerDialog.js';
 
 const asChoice = (entry: FaqEntry): ReplyChoice => ({ title: entry.question, value: entry.question });
@@ -27,6 +27,7 @@ export function entryAnswer(entry: FaqEntry, lookup: (id: string) => FaqEntry | 
  */
 export async function answerEntry(dc: DialogContext, deps: ConversationDeps, entry: FaqEntry, extra: { signInHint?: boolean; task?: string; text?: string } = {}): Promise<void> {
   const { reply, related } = entryAnswer(entry, deps.lookup, deps.messages);
+  requestOf(dc.context).faq = { decision: 'answer', entryId: entry.id };
   const task = entry.offer?.task ?? extra.task;
   const hint = extra.signInHint && task ? ` ${deps.messages.task.orSignIn}` : '';
   await send(dc.context, deps, { ...reply, text: `${reply.text}${hint}` });
@@ -54,7 +55,7 @@ export async function answerDecision(
       return true;
     case 'clarify':
       await send(dc.context, deps, { text: m.didYouMean, choices: [...decision.candidates.map(asChoice), { title: m.noneOfThese, value: m.noneOfThese }] });
-      await dc.beginDialog(OFFER, { entries: decision.candidates.map((e) => e.id), none: true } satisfies OfferOptions);
+      await dc.beginDialog(OFFER, { entries: decision.candidates.map((e) => e.id), none: true, ...(extra.task ? { task: extra.task } : {}), ...(extra.text ? { text: extra.text } : {}) } satisfies OfferOptions);
       return true;
     case 'out-of-scope':
       await send(dc.context, deps, { text: decision.topic.reply, suggestions: [person] });

@@ -78,8 +78,12 @@ export class OfferDialog extends RepairDialog {
    * offer made again; anything else the offer cannot use is read afresh.
    */
   protected override policyFor(dc: DialogContext, reading: Reading): UnrelatedPolicy {
-    const kind = reading.acknowledgement || reading.command ? 'other' : reading.faq().kind;
-    return this.offer(dc).task && (kind === 'answer' || kind === 'out-of-scope') ? 'resume' : 'drop';
+    if (!this.offer(dc).task || reading.acknowledgement || reading.command) return 'drop';
+    // Another task, or a FAQ answer that offers a task of its own, is a new topic: the offer is left.
+    if (this.deps.opensTask(reading, turnFacts(dc.context))) return 'drop';
+    const faq = reading.faq();
+    if (faq.kind === 'answer') return faq.entry.offer ? 'drop' : 'resume';
+    return faq.kind === 'out-of-scope' ? 'resume' : 'drop';
   }
 
   /** Signed in from an offer: the offered task now reads the account. */

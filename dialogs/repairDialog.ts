@@ -157,9 +157,10 @@ export abstract class RepairDialog extends Dialog {
     }
     const faq = reading.faq();
     if (faq.kind === 'answer' || faq.kind === 'out-of-scope') {
-      const answer = faq.kind === 'answer' ? entryAnswer(faq.entry, this.deps.lookup, m).reply : { text: faq.topic.reply };
-      // No follow-up buttons here: the buttons that matter now are the question's own.
-      await send(dc.context, this.deps, { text: answer.text, ...(answer.source ? { source: answer.source } : {}) });
+      // The answer alone: no follow-up buttons and no offer of another task; the question that
+      // matters now is this dialog's own.
+      const answer = faq.kind === 'answer' ? { text: faq.entry.answer, source: entryAnswer(faq.entry, this.deps.lookup, m).reply.source } : { text: faq.topic.reply };
+      await send(dc.context, this.deps, answer);
       return this.ask(dc, m.task.backToIt);
     }
     state.invalid = (state.invalid ?? 0) + 1;

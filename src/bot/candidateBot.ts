@@ -116,7 +116,8 @@ export class CandidateBot extends ActivityHandler {
       return this.deps.actions[action](turn);
     });
     if (text) data.welcomed = true;
-    const handoff = requestOf(context).handoff;
+    const { handoff, faq } = requestOf(context);
+    if (faq && !turn.event.faq) turn.event.faq = faq;
     if (handoff) await this.startHandoff(turn, handoff.reason, handoff.dialog);
     this.record(context, { ...turn.event, route: row });
   }

@@ -43,8 +43,12 @@ export interface RouteActionDeps {
 const isTaskResult = (value: unknown): value is TaskResult => typeof (value as TaskResult | undefined)?.task === 'string';
 
 /** Notes what a dialog turn ended with: a finished task is remembered (for corrections and for staff). */
-export function afterDialog(turn: Turn, result: DialogTurnResult): boolean {
+export function afterDialog(turn: Turn, result: DialogTurnResult, before?: string): boolean {
   if (isReroute(result.result) && result.status === DialogTurnStatus.complete) return false;
+  if (result.status === DialogTurnStatus.cancelled && before) {
+    turn.event.dialog = { id: before, outcome: 'cancelled' };
+    return true;
+  }
   if (result.status === DialogTurnStatus.complete && isTaskResult(result.result)) {
     const { task, outcome, answer, values } = result.result;
     turn.data.lastTask = { id: task, outcome, ...(answer ? { answer } : {}), ...(values ? { values } : {}) };
@@ -92,7 +96,10 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       return true;
     },
 
-    continueDialog: async (turn) => afterDialog(turn, await turn.dc.continueDialog()),
+    continueDialog: async (turn) => {
+      const before = turn.dc.activeDialog?.id;
+      return afterDialog(turn, await turn.dc.continueDialog(), before);
+    },
 
     accountCommand: async (turn) => {
       const account = deps.account(turn.context);
@@ -160,8 +167,8 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const task = turn.reading.task?.task;
       const port = deps.conversation.account(turn.context);
       const signInHint = Boolean(port && (turn.reading.accountQuestion || turn.reading.task?.confidence === 'high'));
-      // A task-shaped question the FAQ could not place: the task gives its general answer and asks.
-      if (decision.kind !== 'answer' && task) {
+      // A task-shaped question the FAQ does not know: the task gives its general answer and asks.
+      if (decision.kind === 'unknown' && task) {
         understood(turn);
         return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question } satisfies TaskOptions));
       }

@@ -379,7 +379,7 @@ describe('turn events', () => {
 
   const routes: Array<[userSays: string, route: string, detail: Record<string, unknown>]> = [
     ['hi', 'command', { command: 'greeting' }],
-    ['talk to a person', 'command', { command: 'person' }],
+    ['talk to a person', 'person', {}],
     ['asdf qwerty', 'faq', { faq: expect.objectContaining({ decision: 'unknown' }) }],
     ["what's the passing score", 'faq', { faq: expect.objectContaining({ decision: 'out-of-scope' }) }],
   ];
@@ -391,11 +391,11 @@ describe('turn events', () => {
     expect(JSON.stringify(events)).not.toContain(userSays === 'hi' ? '"hi"' : userSays);
   });
 
-  it('picking a choice is recorded as route choice with the chosen entry', async () => {
+  it('picking an offered follow-up is recorded as route dialog (the offer) with the chosen entry', async () => {
     const { adapter, events } = await botOnTestAdapter();
     await say(adapter, 'how do I get a duplicate certificate');
     await say(adapter, '1');
-    expect(events.at(-1)).toMatchObject({ route: 'choice', faq: { decision: 'answer', entryId: 'certificate-delivery' } });
+    expect(events.at(-1)).toMatchObject({ route: 'dialog', faq: { decision: 'answer', entryId: 'certificate-delivery' } });
   });
 });
 
@@ -407,7 +407,7 @@ describe('messages without text', () => {
       attachments: [{ contentType: 'image/png', contentUrl: 'https://example.com/photo.png', name: 'photo.png' }],
     });
     expect(replies.map((activity) => activity.text)).toEqual([en.emptyMessage]);
-    expect(events.at(-1)?.route).toBe('non-text');
+    expect(events.at(-1)?.route).toBe('no-text');
   });
 
   it('a message of only spaces gets the empty-message reply, and the next question is still answered', async () => {

@@ -150,7 +150,7 @@ describe('Master status turn events', () => {
       ],
       { adapter, events },
     );
-    expect(events.map((event) => event.dialog?.outcome)).toEqual(['in-progress', 'lapsed']);
+    expect(events.map((event) => event.dialog?.outcome)).toEqual(['waiting', 'lapsed']);
     expectTaskEvent(events, 'master-status', 'lapsed', [opens, 'T4']);
   });
 

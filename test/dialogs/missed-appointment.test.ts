@@ -138,7 +138,7 @@ describe('missed appointment turn events', () => {
       ],
       { adapter, events },
     );
-    expect(events.map((event) => event.dialog?.outcome)).toEqual(['in-progress', 'can-rebuy-now']);
+    expect(events.map((event) => event.dialog?.outcome)).toEqual(['waiting', 'can-rebuy-now']);
     expectTaskEvent(events, 'missed-appointment', 'can-rebuy-now', ['missed my test', 'it has been posted']);
   });
 });

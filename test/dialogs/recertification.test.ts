@@ -16,7 +16,7 @@ const transcripts: Array<[name: string, turns: Turn[]]> = [
   ['a pass date in the first message is answered in one turn: expiry, new expiry, days lost', [['I passed A4 on June 5, 2021, when does it expire?', june2021]]],
   [
     '"if I recertify now" is today',
-    [['I passed A4 on June 5, 2021, when does it expire if I recertify now?', all(m.expires('A4', 'Friday, June 5, 2026'), m.newExpiry(m.on('Thursday, March 20, 2025'), 'Wednesday, March 20, 2030'), m.noCredit(442))]],
+    [['I passed A4 on June 5, 2021, when does it expire if I recertify now?', all(m.expires('A4', 'Friday, June 5, 2026'), m.newExpiry(m.today, 'Wednesday, March 20, 2030'), m.noCredit(442))]],
   ],
   [
     'a planned recertification date counts from that day',

@@ -140,7 +140,7 @@ describe('reschedule or cancel turn events', () => {
       ],
       { adapter, events },
     );
-    expect(events[0]).toMatchObject({ route: 'dialog', dialog: { id: 'reschedule-or-cancel', outcome: 'in-progress' } });
+    expect(events[0]).toMatchObject({ route: 'task', dialog: { id: 'reschedule-or-cancel', outcome: 'waiting' } });
     expectTaskEvent(events, 'reschedule-or-cancel', 'too-late', ['next week', 'Friday', '2pm']);
   });
 
@@ -153,6 +153,6 @@ describe('reschedule or cancel turn events', () => {
       ],
       { adapter, events },
     );
-    expect(events.at(-1)).toMatchObject({ route: 'command', command: 'cancel', dialog: { id: 'reschedule-or-cancel', outcome: 'interrupted' } });
+    expect(events.at(-1)).toMatchObject({ route: 'dialog', dialog: { id: 'reschedule-or-cancel', outcome: 'cancelled' } });
   });
 });

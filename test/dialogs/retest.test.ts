@@ -178,7 +178,7 @@ describe('retest turn events', () => {
       { adapter, events },
     );
     expectTaskEvent(events, 'retest', 'can-buy-now', [opens, 'February 17', 'A5']);
-    expect(events[0]).toMatchObject({ route: 'dialog', dialog: { id: 'retest', outcome: 'in-progress' } });
+    expect(events[0]).toMatchObject({ route: 'task', dialog: { id: 'retest', outcome: 'waiting' } });
   });
 
   it('two answers that are not dates record the outcome gave-up', async () => {
