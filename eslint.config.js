@@ -1,6 +1,50 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+
+/** The layers and who may import whom (docs/architecture.md prints this table). */
+const forbid = (files, patterns, message) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] },
+});
+
+export const LAYER_RULES = [
+  forbid(['src/rules/**/*.ts'], ['../*', '../**'], 'rules are pure: they import only their own files (and luxon).'),
+  forbid(
+    ['src/understanding/**/*.ts'],
+    ['**/bot/**', '**/dialogs/**', '**/conversation/**', '**/channels/**', '**/handoff/**', '**/storage/**', '**/account/**', '**/messages/**'],
+    'understanding reads text: it may use rules, never the bot, dialogs, channels, storage or accounts.',
+  ),
+  forbid(
+    ['src/conversation/**/*.ts'],
+    ['**/bot/**', '**/dialogs/**', '**/channels/**', '**/handoff/**', '**/storage/**', '**/account/**'],
+    'conversation is the channel-neutral core: it may use understanding and knowledge only.',
+  ),
+  forbid(
+    ['dialogs/**/*.ts'],
+    ['**/src/bot/**', '**/src/channels/**', '**/src/handoff/**', '**/src/storage/**', '**/src/account/*', '!**/src/account/types.js', '!**/src/account/ruleFacts.js'],
+    'dialogs reach accounts, channels, storage and handoff only through the ports the composition root passes in.',
+  ),
+  forbid(['src/bot/**/*.ts'], ['**/channels/**'], 'the bot is channel-neutral: renderers and channel code are wired in by the composition root.'),
+  forbid(
+    ['src/account/**/*.ts'],
+    ['**/bot/**', '**/dialogs/**', '**/conversation/**', '**/understanding/**', '**/channels/**', '**/handoff/**', '**/messages/**'],
+    'account is the account API, demo source and linking: no NLU, no replies.',
+  ),
+  forbid(
+    ['src/storage/**/*.ts'],
+    ['../config.js', '**/bot/**', '**/dialogs/**', '**/conversation/**', '**/channels/**', '**/handoff/**', '**/account/**'],
+    'storage takes its own settings and knows nothing of the application.',
+  ),
+  forbid(
+    ['src/knowledge/**/*.ts'],
+    ['**/bot/**', '**/dialogs/**', '**/conversation/**', '**/channels/**', '**/handoff/**', '**/storage/**', '**/account/**'],
+    'knowledge loads and ranks content; it may use rules only.',
+  ),
+  forbid(['src/channels/**/*.ts'], ['**/bot/**', '**/dialogs/**', '**/handoff/**'], 'channels render replies and carry activities; they never route.'),
+  forbid(['src/handoff/**/*.ts'], ['**/bot/**', '**/dialogs/**'], 'handoff is reached by the bot through its relay, not the other way round.'),
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'scratch/', 'test-artifacts/', 'coverage/'] },
   js.configs.recommended,
@@ -23,4 +67,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...LAYER_RULES,
 );

@@ -1,6 +1,6 @@
 import { addDays, findSeries, masterStatus, todayIn, type Catalogue, type Series } from '../src/rules/index.js';
 import { resolveSeries, resolveTests } from '../src/understanding/tests.js';
-import type { SlotReading, TaskDeps, TaskSpec } from './taskTypes.js';
+import type { SlotReading, TaskSpec } from './taskTypes.js';
 
 interface MasterValues {
   series: string;

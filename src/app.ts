@@ -5,8 +5,8 @@ import { TeamsIncomingMiddleware, withTeamsRendering } from './channels/teams/in
 import { mountWeb, type WebChannel } from './channels/web/mountWeb.js';
 import type { AccountService, WebIdentityVerifier } from './account/index.js';
 import { AccountLinks } from './account/linking.js';
-import { answerPersonal } from './account/personalAnswers.js';
-import { detectPersonalQuestion, type PersonalQuestion } from './account/personalIntent.js';
+import { answerPersonal } from '../dialogs/accountAnswers.js';
+import { detectPersonalQuestion, type PersonalQuestion } from './understanding/accountQuestions.js';
 import { AccountAccess } from './bot/accountAccess.js';
 import { routeActions } from './bot/routeActions.js';
 import { teamsScope } from './channels/teams/incoming.js';
@@ -27,7 +27,7 @@ import { createDialogs, type ConversationDeps, type GuidedTask } from '../dialog
 import { ConsistentConversationState } from './storage/consistentConversationState.js';
 import { MemoryTurnGate, type TurnGate } from './storage/turnGate.js';
 import { createTurnRunner } from './bot/turnRunner.js';
-import type { HandoffRelay } from './bot/handoffRelay.js';
+import type { HandoffRelay } from './handoff/relay.js';
 import { createHandoff, type Handoff } from './handoff/index.js';
 import { createCandidateDelivery } from './handoff/delivery.js';
 import type { StaffDirectory } from './handoff/staff/staffAccounts.js';

@@ -15,7 +15,7 @@ import { entryAnswer } from '../../dialogs/faqSteps.js';
 import { commandReply } from '../../dialogs/smallTalk.js';
 import type { TurnEvent, TurnEventSink } from './turnEvents.js';
 import type { ConversationData } from './conversationData.js';
-import { conversationKeyOf, noteLine, spokenText, type HandoffRelay } from './handoffRelay.js';
+import { conversationKeyOf, noteLine, spokenText, type HandoffRelay } from '../handoff/relay.js';
 import type { Turn } from './routeActions.js';
 import type { AccountAccess } from './accountAccess.js';
 

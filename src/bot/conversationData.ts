@@ -1,4 +1,4 @@
-import type { HandoffTurnData } from './handoffRelay.js';
+import type { HandoffTurnData } from '../handoff/relay.js';
 
 /** What the bot keeps per conversation besides the dialog stack: no waiting flags (those are dialogs). */
 export interface ConversationData extends HandoffTurnData {

@@ -13,7 +13,7 @@ import { isReroute } from '../../dialogs/repairDialog.js';
 import { CANCEL_APPOINTMENT, requestOf, SIGN_IN, type ConversationDeps } from '../../dialogs/engine.js';
 import type { TaskOptions, TaskResult } from '../../dialogs/taskDialog.js';
 import type { AccountAccess } from './accountAccess.js';
-import type { HandoffRelay } from './handoffRelay.js';
+import type { HandoffRelay } from '../handoff/relay.js';
 
 /** One turn, as the route actions see it. */
 export interface Turn {

@@ -1,5 +1,4 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
-import type { Config } from '../config.js';
 import type { Logger } from '../logging/logger.js';
 import { createRedisClient, pingRedis, waitForRedisReady } from './redisConnection.js';
 import { RedisStorage, ttlByStateKind, type RedisClient } from './redisStorage.js';
@@ -20,26 +19,31 @@ export interface StateStore {
   close: () => Promise<void>;
 }
 
-export type RedisSettings = Pick<
-  Config,
-  | 'REDIS_URL'
-  | 'REDIS_CLUSTER_NODES'
-  | 'REDIS_SENTINELS'
-  | 'REDIS_SENTINEL_NAME'
-  | 'REDIS_USERNAME'
-  | 'REDIS_PASSWORD'
-  | 'REDIS_SENTINEL_PASSWORD'
-  | 'REDIS_TLS'
-  | 'REDIS_COMMAND_TIMEOUT_MS'
-  | 'REDIS_CONNECT_TIMEOUT_MS'
-  | 'REDIS_KEY_PREFIX'
-  | 'CONVERSATION_STATE_TTL_SECONDS'
-  | 'USER_STATE_TTL_SECONDS'
-  | 'STATE_MAX_ITEM_BYTES'
-  | 'TURN_LOCK_TTL_MS'
-  | 'TURN_LOCK_WAIT_MS'
-  | 'HANDOFF_RETENTION_DAYS'
->;
+/**
+ * What the store needs to know, and nothing else of the application's settings (the names are the
+ * environment variables' own, so the composition root passes its parsed config straight in).
+ */
+export interface RedisSettings {
+  REDIS_URL?: string;
+  /** 'host:port,host:port' */
+  REDIS_CLUSTER_NODES?: string;
+  /** 'host:port,host:port' */
+  REDIS_SENTINELS?: string;
+  REDIS_SENTINEL_NAME?: string;
+  REDIS_USERNAME?: string;
+  REDIS_PASSWORD?: string;
+  REDIS_SENTINEL_PASSWORD?: string;
+  REDIS_TLS: boolean;
+  REDIS_COMMAND_TIMEOUT_MS: number;
+  REDIS_CONNECT_TIMEOUT_MS: number;
+  REDIS_KEY_PREFIX: string;
+  CONVERSATION_STATE_TTL_SECONDS: number;
+  USER_STATE_TTL_SECONDS: number;
+  STATE_MAX_ITEM_BYTES: number;
+  TURN_LOCK_TTL_MS: number;
+  TURN_LOCK_WAIT_MS: number;
+  HANDOFF_RETENTION_DAYS: number;
+}
 
 /** Handoff cases, transcripts and staff records are kept for the handoff retention, not a conversation's. */
 const retainedForHandoff = (key: string) => key.startsWith('handoff/') || key.startsWith('staff/');

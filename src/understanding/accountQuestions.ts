@@ -16,8 +16,8 @@
  */
 
 import type { Catalogue } from '../rules/types.js';
-import { normalise } from '../understanding/normalise.js';
-import { resolveTests } from '../understanding/tests.js';
+import { normalise } from './normalise.js';
+import { resolveTests } from './tests.js';
 
 export type ExpiringPeriod = 'this-year' | 'next-90-days';
 

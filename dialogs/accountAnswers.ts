@@ -13,8 +13,8 @@
  */
 
 import { DateTime } from 'luxon';
-import type { Reply, ReplyFact } from '../conversation/reply.js';
-import type { AccountMessages } from '../messages/enAccount.js';
+import type { Reply, ReplyFact } from '../src/conversation/reply.js';
+import type { AccountMessages } from '../src/messages/enAccount.js';
 import {
   addDays,
   certificateTiming,
@@ -38,11 +38,11 @@ import {
   type MasterDecision,
   type Policy,
   type RetestDecision,
-} from '../rules/index.js';
-import { formatLongDate, formatTime } from '../understanding/dates.js';
-import type { ExpiringPeriod, PersonalQuestion } from './personalIntent.js';
-import { heldCertifications, latestResult, purchaseOf, toRuleAppointment } from './ruleFacts.js';
-import type { Appointment, CandidateAccount, Certification, PurchasedTest, TestResult } from './types.js';
+} from '../src/rules/index.js';
+import { formatLongDate, formatTime } from '../src/understanding/dates.js';
+import type { ExpiringPeriod, PersonalQuestion } from '../src/understanding/accountQuestions.js';
+import { heldCertifications, latestResult, purchaseOf, toRuleAppointment } from '../src/account/ruleFacts.js';
+import type { Appointment, CandidateAccount, Certification, PurchasedTest, TestResult } from '../src/account/types.js';
 
 export interface PersonalContext {
   now: Date;

@@ -3,8 +3,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DemoAccountService, loadDemoAccounts } from '../../src/account/demoAccountService.js';
-import { answerPersonal, RECENT_PASS_DAYS, type PersonalContext } from '../../src/account/personalAnswers.js';
-import { PERSONAL_KINDS, type PersonalQuestion } from '../../src/account/personalIntent.js';
+import { answerPersonal, RECENT_PASS_DAYS, type PersonalContext } from '../../dialogs/accountAnswers.js';
+import { PERSONAL_KINDS, type PersonalQuestion } from '../../src/understanding/accountQuestions.js';
 import type { Appointment, CandidateAccount } from '../../src/account/types.js';
 import { enAccount } from '../../src/messages/enAccount.js';
 import { catalogue, policy } from '../rules/helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPersonalQuestion, type PersonalQuestion } from '../../src/account/personalIntent.js';
+import { detectPersonalQuestion, type PersonalQuestion } from '../../src/understanding/accountQuestions.js';
 import { enAccount } from '../../src/messages/enAccount.js';
 import { catalogue } from '../rules/helpers.js';
 

@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { Reply } from '../conversation/reply.js';
-import { handoffInitiation, readHandoffStatus } from '../handoff/external.js';
+import { handoffInitiation, readHandoffStatus } from './external.js';
 import { redactText } from '../logging/redact.js';
 import type { HandoffMessages } from '../messages/enHandoff.js';
-import { caseSummary, type HandoffContext, type HandoffRelay, type HandoffTurnData } from './handoffRelay.js';
+import { caseSummary, type HandoffContext, type HandoffRelay, type HandoffTurnData } from './relay.js';
 
 /**
  * HANDOFF_MODE=external: the Bot Framework handoff protocol. The bot sends `handoff.initiate` with the

@@ -1,9 +1,9 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { Reply } from '../conversation/reply.js';
-import type { HandoffService } from '../handoff/handoffService.js';
+import type { HandoffService } from './handoffService.js';
 import type { HandoffMessages } from '../messages/enHandoff.js';
-import { DeskError, type CaseSummary, type HandoffReason, type TranscriptLine } from '../handoff/types.js';
+import { DeskError, type CaseSummary, type HandoffReason, type TranscriptLine } from './types.js';
 import { redactBotText, redactText } from '../logging/redact.js';
 
 /** What the bot keeps in conversation state about a handoff and the conversation before it. */
