@@ -1,0 +1,40 @@
+// The conversation-repair suite's one pattern: a table of named transcripts, each run over the
+// production wiring on Web Chat and on SMS, against one bot per file.
+
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { en } from '../../src/messages/en.js';
+import { runTranscript, startBot, type RunningBot, type Turn } from '../support/conversation.js';
+
+export { all, buttons, not, type Turn } from '../support/conversation.js';
+export { en };
+
+export type Transcript = [name: string, turns: Turn[]];
+
+/** The fixed clock: Thursday, March 20, 2025, 11:00 in New York (the default of startBot). */
+export const channels: Array<'webchat' | 'sms'> = ['webchat', 'sms'];
+
+/** On SMS a bare CANCEL is an opt-out: the bot never tells anyone to text "cancel" to stop. */
+export const neverSaysTextCancel = /\bcancel\b[^.]*(?:to stop|any time|anytime)/i;
+
+/** Never ask for SSN digits unless the candidate asked to sign in. */
+export const noSsn = /SSN|last 4 digits/;
+
+export const signIn = 'sign in';
+export const demo1 = 'DEMO-0001, 1980-01-01, 0001';
+export const demo2 = 'DEMO-0002, 1980-02-02, 0002';
+export const demo3 = 'DEMO-0003, 1980-03-03, 0003';
+export const demo4 = 'DEMO-0004, 1980-04-04, 0004';
+
+/** Runs each transcript on both channels against one bot started for the file. */
+export function transcripts(title: string, table: Transcript[]): void {
+  describe(title, () => {
+    let bot: RunningBot;
+    beforeAll(async () => {
+      bot = await startBot();
+    });
+    afterAll(() => bot.close());
+    it.each(table)('%s', async (_name, turns) => {
+      await runTranscript(turns, { bot, channels });
+    });
+  });
+}
