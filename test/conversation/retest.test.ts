@@ -43,9 +43,9 @@ transcripts('retest: when a failed test can be bought again', [
     ['actually I missed my appointment yesterday', all(en.task.switched('retest'), 'No Show', en.task.missed.askPosted, buttons('Yes', 'No'))],
     ['yes', en.task.missed.canRebuyNow],
   ]],
-  ['help, then "say that again", then "start over" mid-task', [
+  ['"help me", then "say that again", then "start over" mid-task', [
     [opens, opened],
-    ['help', all(m.help, m.askDate('A5'))],
+    ['help me', all(m.help, m.askDate('A5'))],
     ['say that again', all(m.askDate('A5'), not(m.help))],
     ['start over', all(en.startOver, not(m.askDate('A5')))],
   ]],

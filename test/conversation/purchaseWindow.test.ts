@@ -1,0 +1,73 @@
+import { describe, it } from 'vitest';
+import { all, buttons, demo1, en, noSsn, not, signIn, transcripts } from './suite.js';
+
+// Bought on P: schedule and take it by P + 90. Today is Thursday, March 20, 2025.
+const m = en.task.purchase;
+const opens = 'how does registration and scheduling work?';
+const prompt = 'Tell me the date you bought your test';
+const opened = all('90 days from the purchase date', prompt);
+const jan10 = all('You have until Thursday, April 10, 2025 to schedule and take it', '21 days from today');
+
+transcripts('purchase window: the last day to take a test bought on a date', [
+  ['step by step, the general answer comes first, then the date, then the last day', [
+    [opens, opened],
+    ['January 10', jan10],
+  ]],
+  ['the README example "I bought a test on January 10, how long do I have?" is answered in one turn', [
+    ['I bought a test on January 10, how long do I have?', all(jan10, not(prompt))],
+  ]],
+  ['bought exactly 90 days ago: today is the last day, and the year taken is said', [
+    ['I bought a test on December 20, how long do I have?', all('I took that as Friday, December 20, 2024.', 'Today, Thursday, March 20, 2025, is the last day')],
+  ]],
+  ['bought on December 1: it expired after March 1, and must be bought again', [
+    ['I bought a test on December 1, how long do I have?', all('It expired after Saturday, March 1, 2025', 'registration fee and test fee again')],
+  ]],
+  ['a month with no day asks which day, with sign-in beside it, then "the 10th" completes it', [
+    ['I bought a test in January, how long do I have?', all('90 days', 'Which day exactly ("January")?', en.task.orSignIn, buttons('Sign in'))],
+    ['the 10th', all('Friday, January 10, 2025: got it.', jan10, not(noSsn))],
+  ]],
+  ['a FAQ question while the date is awaited is answered, and the date that follows is used', [
+    [opens, opened],
+    ["what's the passing score?", all(/score report/i, `${en.task.backToIt} ${prompt}`)],
+    ['January 10', jan10],
+  ]],
+  ['"no, I meant December 1" right after the answer recomputes it: expired', [
+    [opens, opened],
+    ['January 10', jan10],
+    ['no, I meant December 1', all(en.task.changed('Sunday, December 1, 2024'), 'It expired after Saturday, March 1, 2025')],
+  ]],
+  ['"actually I missed my appointment yesterday" mid-task leaves the test purchase question', [
+    ['I bought a test in January, how long do I have?', 'Which day exactly'],
+    ['actually I missed my appointment yesterday', all(en.task.switched('test purchase'), en.task.missed.askPosted)],
+  ]],
+  ['help, then "say that again", then "start over" while the date is awaited', [
+    ['I bought a test in January, how long do I have?', 'Which day exactly'],
+    ['help me', all(m.help, 'Which day exactly')],
+    ['say that again', all('Which day exactly', not(m.help))],
+    ['start over', all(en.startOver, not('Which day exactly'))],
+  ]],
+  ['signing in after the general answer lists what the account has bought (A6: 6 days left)', [
+    [opens, opened],
+    [signIn, en.linking.askCredentials],
+    [demo1, all('Thanks, Demo', 'Wednesday, March 26, 2025 (6 days from today)')],
+  ]],
+]);
+
+describe('purchase window: known gaps', () => {
+  // ['I bought a test on January 10, how long do I have?', 'Thursday, April 10, 2025'],
+  // ['sorry, the 12th not the 10th', all('Changed to Sunday, January 12, 2025', 'Saturday, April 12, 2025', '23 days from today')]
+  //   <- the bot says "Changed to Wednesday, March 12, 2025." and "Tuesday, June 10, 2025": the month is lost
+  it.todo('"sorry, the 12th not the 10th" keeps the month of the date it corrects (January 12, not March 12)');
+  // ['how does registration and scheduling work?', opened], ['how do I get a duplicate certificate?', '$7.50'],
+  // ['January 10', jan10]  <- the bot says "Sorry, I don't know that one." (the duplicate answer's own offer replaced the task)
+  it.todo('the duplicate-certificate question asked while the purchase date is awaited is answered with "Back to your question:" and the date then used');
+  // ['how does registration and scheduling work?', opened]  <- no 'Or say "sign in"' beside the prompt
+  it.todo('sign-in is offered beside the purchase-date prompt');
+  // ['how does registration and scheduling work?', opened],
+  // ['actually I missed my appointment yesterday', 'Leaving the test purchase question for now.']  <- the bot drops it silently
+  it.todo('switching to another task from the purchase-date prompt says "Leaving the test purchase question for now."');
+  // ['I bought a test, how long do I have to take it?', general answer + 'What date did you buy the test?']
+  //   <- "Did you mean" with recertification and retest first; "how long is a test purchase good for?" answers the
+  //      recertification entry and "how many days do I have to take a test after buying it?" the retest entry
+  it.todo('"I bought a test, how long do I have to take it?" starts the purchase-window task');
+});
