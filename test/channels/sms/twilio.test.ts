@@ -232,7 +232,7 @@ describe('POST /api/sms/twilio running the bot', () => {
     await server.post(server.sms('1', '+15550100003'));
     const answer = sent.map((message) => message.Body).join('\n');
     expect(answer).not.toContain('Did you mean');
-    expect(server.events.at(-1)).toMatchObject({ channel: 'sms', route: 'choice' });
+    expect(server.events.at(-1)).toMatchObject({ channel: 'sms', route: 'dialog' });
     expect(server.kb.index.get(server.events.at(-1)?.faq?.entryId ?? '')?.question).toBe(first);
   });
 

@@ -37,7 +37,7 @@ describe('a Teams turn through the whole bot (renderTeams + TeamsIncomingMiddlew
     // Teams: messageBack puts msteams.text into activity.text (and no @mention).
     const viaMessageBack = await send(adapter, teamsMessage(button!.data.msteams.text, { scope: 'groupChat', value: { text: button!.data.text } }));
     expect(viaMessageBack[0]?.text?.startsWith(firstParagraph(pressed.answer))).toBe(true);
-    expect(events.at(-1)).toMatchObject({ route: 'choice', faq: { decision: 'answer', entryId: pressed.id } });
+    expect(events.at(-1)).toMatchObject({ route: 'dialog', faq: { decision: 'answer', entryId: pressed.id } });
 
     // A host without messageBack: empty text, the data in value.
     const again = (await send(adapter, mentionedMessage('how much is a duplicate certificate?', 'groupChat')))[0]!;
