@@ -71,9 +71,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   }
 
   /** Does this text give the task anything to work with? */
-  findsSomethingIn(text: string, facts: TurnFacts): boolean {
+  findsSomethingIn(text: string, facts: TurnFacts, asAnswer = false): boolean {
     const values: Partial<Values> = {};
-    return this.spec.slots.some((slot) => slot.read(text, facts, this.deps, values, false).kind !== 'none');
+    return this.spec.slots.some((slot) => slot.read(text, facts, this.deps, values, asAnswer).kind !== 'none');
   }
 
   /** Does this text answer one of the task's own questions (a date, say), not just name a test? */

@@ -167,8 +167,8 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const task = turn.reading.task?.task;
       const port = deps.conversation.account(turn.context);
       const signInHint = Boolean(port && (turn.reading.accountQuestion || turn.reading.task?.confidence === 'high'));
-      // A task-shaped question the FAQ does not know: the task gives its general answer and asks.
-      if (decision.kind === 'unknown' && task) {
+      // A task-shaped question the FAQ cannot place for sure: the task gives its general answer and asks.
+      if ((decision.kind === 'unknown' || decision.kind === 'clarify') && task) {
         understood(turn);
         return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question } satisfies TaskOptions));
       }

@@ -29,6 +29,10 @@ const details = {
 
 const signedIn = "you're signed in for this conversation";
 const tooMany = 'Too many tries';
+/** The offer beside a general answer to a personal question asked while not signed in. */
+const offersSignIn = en.task.orSignIn;
+/** What a stray "yes" must never bring once nothing waits for one. */
+const cancelledAgain = /Done: your|Cancel your/;
 
 /** DEMO-0001's bookable A5 as every reply names it. */
 const a5 = 'A5 (Brakes) appointment on Friday, March 28, 2025 at 9:00 AM';
@@ -44,40 +48,86 @@ async function signIn(conversation: Conversation, who: keyof typeof details): Pr
 }
 
 describe('signing in', () => {
-  it.each<[question: string, reply: string, answerMustContain: Expect]>([
+  /** A personal question, the details of the account it is about, and what that account answers. */
+  const personal: Array<[question: string, details: string, answerMustContain: Expect]> = [
     ['when is my test?', details['DEMO-0001'], ['A5 Brakes', 'Friday, March 28, 2025 at 9:00 AM', 'A4 Suspension and Steering']],
     ['when can I retake the test I failed?', 'my ASE ID is DEMO-0002, born February 2 1980, last four 0002', 'You can buy A8 (Engine Performance) again from Tuesday, April 8, 2025'],
     ['am I still a master technician?', 'DEMO-0003 03/03/1980 0003', 'your Master Automobile Technician status is suspended'],
     ['when does my A9 expire', 'demo-0004 April 4, 1980 0004', 'Your A9 (Light Vehicle Diesel Engines) certification expires soon'],
-  ])(
-    'asking %j before signing in asks for the details, and the one-message reply answers it without asking again',
+  ];
+
+  it.each(personal)(
+    'asking %j before signing in gets the general answer and an offer to sign in, never a request for the details; "sign in" and the details then answer it from the account',
+    async (question, reply, answer) => {
+      const bot = await accountBot();
+      const conversation = bot.conversation();
+      const [general, , answered] = await transcript(conversation, [
+        [question, [offersSignIn, not(m.askCredentials), not(signedIn)]],
+        ['sign in', m.askCredentials],
+        [reply, ["Thanks, Demo: you're signed in", answer, not(m.askCredentials), not("don't match")]],
+        // Signed in: the next personal question is answered straight away, from the account.
+        ['how long do I have to take the tests I bought?', [not(m.askCredentials), not(signedIn), not(offersSignIn)]],
+      ]);
+      // The general answer comes first, the offer after it.
+      expect(general!.text.indexOf(offersSignIn)).toBeGreaterThan(0);
+      // The sign-in and the answer arrive together, sign-in first.
+      expect(answered!.activities.length).toBeGreaterThanOrEqual(2);
+      expect(answered!.activities[0]!.text).toContain(signedIn);
+      const events = bot.events.filter((e) => e.conversationId === conversation.id);
+      expect(events.map((e) => e.route)).toEqual([expect.stringMatching(/^(faq|task)$/), 'dialog', 'dialog', 'own-account']);
+      expect(events[1]).toMatchObject({ dialog: { id: 'sign-in', outcome: 'waiting' } });
+      expect(events[3]?.account?.outcome).toMatch(/^purchases/);
+    },
+  );
+
+  it.each(personal)(
+    'asking %j before signing in, then sending the details unasked, signs in directly and answers it from the account',
     async (question, reply, answer) => {
       const bot = await accountBot();
       const conversation = bot.conversation();
       const [, answered] = await transcript(conversation, [
-        [question, [m.askCredentials, not(signedIn)]],
+        [question, [offersSignIn, not(m.askCredentials)]],
         [reply, ["Thanks, Demo: you're signed in", answer, not(m.askCredentials), not("don't match")]],
-        // Signed in: the next personal question is answered straight away.
-        ['how long do I have to take the tests I bought?', [not(m.askCredentials), not(signedIn)]],
       ]);
-      // The sign-in and the answer arrive together, sign-in first.
-      expect(answered!.activities.length).toBeGreaterThanOrEqual(2);
       expect(answered!.activities[0]!.text).toContain(signedIn);
-      expect(bot.events.filter((e) => e.conversationId === conversation.id).map((e) => e.account?.outcome)).toEqual([
-        'sign-in-requested',
-        'signed-in',
-        expect.stringMatching(/^purchases/),
-      ]);
+      expect(bot.events.filter((e) => e.conversationId === conversation.id).map((e) => e.route)).toEqual([expect.stringMatching(/^(faq|task)$/), 'dialog']);
     },
   );
 
-  it('details given in pieces are asked for in one message, then accepted', async () => {
+  it('details given in pieces after "sign in" are asked for in one message, then accepted, and the question is answered from the account', async () => {
     const bot = await accountBot();
     await transcript(bot.conversation(), [
-      ['when is my test?', m.askCredentials],
+      ['when can I retake the test I failed?', [offersSignIn, not(m.askCredentials)]],
+      ['sign in', m.askCredentials],
       ['DEMO-0001', ['I still need your date of birth, last 4 SSN digits', not(signedIn)]],
-      [details['DEMO-0001'], [signedIn, 'A5 Brakes']],
+      [details['DEMO-0001'], [signedIn, "There's no failed test on your account"]],
     ]);
+  });
+
+  it('a date while sign-in waits is not a birth date: it goes to the question under it, and nobody is signed in', async () => {
+    const bot = await accountBot();
+    const conversation = bot.conversation('date-under-sign-in');
+    await transcript(conversation, [
+      ['when can I retake the test I failed?', offersSignIn],
+      ['sign in', m.askCredentials],
+      ['I took it on March 3', ['Thursday, April 3, 2025', not(signedIn), not('I still need')]],
+    ]);
+    expect(bot.memory['account-link/test/date-under-sign-in']).toBeUndefined();
+    // With no question under it, a bare date is read afresh, never as a date of birth.
+    const bare = bot.conversation('bare-date');
+    await transcript(bare, [
+      ['sign in', m.askCredentials],
+      ['1980-01-01', [not(signedIn), not('I still need')]],
+    ]);
+    expect(bot.memory['account-link/test/bare-date']).toBeUndefined();
+  });
+
+  it('signed in, a personal question that brings its own facts ("I failed A5 on March 3") is answered from those facts', async () => {
+    const bot = await accountBot();
+    const conversation = bot.conversation();
+    await signIn(conversation, 'DEMO-0001');
+    await transcript(conversation, [['I failed A5 on March 3', ['You can buy A5 again on or after Thursday, April 3, 2025', not(m.askCredentials)]]]);
+    expect(bot.events.at(-1)).toMatchObject({ route: 'task', dialog: { id: 'retest' } });
   });
 
   it('"sign in", then wrong details: they "don\'t match", with the tries left, whichever detail was wrong', async () => {
@@ -106,9 +156,10 @@ describe('signing in', () => {
       ['DEMO-0001, 1980-01-01, 5555', [tooMany, 'please wait until 11:15 AM', '1-800-390-6789', not(signedIn)]],
       ['sign in', m.askCredentials],
       [details['DEMO-0001'], [tooMany, '11:15 AM', not(signedIn)]],
-      // Still not linked: a personal question asks for the details, which are refused again.
-      ['when is my test?', [m.askCredentials, not('A5')]],
-      [details['DEMO-0001'], [tooMany, '11:15 AM', not('A5')]],
+      // Still not linked: a personal question gets the general answer and the offer; the details,
+      // sent then, are refused again.
+      ['am I still a master technician?', [offersSignIn, not(m.askCredentials), not('Master Automobile Technician status is')]],
+      [details['DEMO-0001'], [tooMany, '11:15 AM', not(signedIn)]],
     ]);
     bot.clock.advanceMinutes(14);
     await transcript(conversation, [
@@ -205,14 +256,16 @@ describe('the details are never echoed, stored or recorded', () => {
     const bot = await accountBot();
     const conversation = bot.conversation('privacy');
     const replies = await transcript(conversation, [
-      ['when is my test?', m.askCredentials],
+      ['when can I retake the test I failed?', [offersSignIn, not(m.askCredentials)]],
+      ['sign in', m.askCredentials],
       ['DEMO-0001, 1975-08-19, 7359', "don't match"],
       ['my ASE ID is DEMO-0001, born August 19 1975, last four 7359', "don't match"],
       ['DEMO-0001 08/19/1975 7359', "don't match"],
-      ['DEMO-0001, Jan 1 1980, 0001', [signedIn, 'A5 Brakes']],
+      ['DEMO-0001, Jan 1 1980, 0001', [signedIn, "There's no failed test"]],
       ['sign out', m.signedOut],
-      // Details nobody asked for go to the FAQ, and are not kept there either.
-      ['DEMO-0001, 01/01/1980, 0001', not(signedIn)],
+      // Details nobody asked for sign in directly, and are kept no more than asked-for ones.
+      ['DEMO-0001, 01/01/1980, 0001', signedIn],
+      ['sign out', m.signedOut],
       ['sign in', m.askCredentials],
       ['DEMO-0001, 1980-01-01, 0001', signedIn],
     ]);
@@ -238,13 +291,14 @@ describe('the details are never echoed, stored or recorded', () => {
     // The conversation state holds flags and ids, and the recent lines a handoff transcript starts
     // from (redacted, sign-in details replaced: the scan of the store above covers them).
     const state = JSON.parse(bot.memory['test/conversations/privacy/']!) as { candidateAssistant: Record<string, unknown> };
-    const known = ['welcomed', 'offered', 'misunderstood', 'taskOffer', 'awaitingCredentials', 'pendingQuestion', 'cancelChoices', 'pendingCancel', 'recent', 'lastTask'];
+    // Waiting states (sign-in, a cancellation) are dialogs now: nothing about them is kept here.
+    const known = ['welcomed', 'misunderstood', 'recent', 'handoff', 'lastTask'];
     for (const key of Object.keys(state.candidateAssistant)) expect(known, `conversation state field ${key}`).toContain(key);
   });
 });
 
 describe('how long a link lasts', () => {
-  it('29 idle minutes later the question is still answered; 31 idle minutes later it asks to sign in again', async () => {
+  it('29 idle minutes later the question is still answered from the account; 31 idle minutes later it is not, until the candidate signs in again', async () => {
     const bot = await accountBot();
     const conversation = bot.conversation();
     await signIn(conversation, 'DEMO-0001');
@@ -254,8 +308,10 @@ describe('how long a link lasts', () => {
     await transcript(conversation, [['when is my test?', ['A5 Brakes', not(m.askCredentials)]]]);
     bot.clock.advanceMinutes(31);
     await transcript(conversation, [
-      ['when is my test?', [m.askCredentials, not('A5')]],
-      [details['DEMO-0001'], [signedIn, 'A5 Brakes']],
+      ['when is my test?', [not('A5 Brakes'), not(m.askCredentials)]],
+      ['sign in', m.askCredentials],
+      [details['DEMO-0001'], signedIn],
+      ['when is my test?', ['A5 Brakes', not(m.askCredentials)]],
     ]);
   });
 
@@ -265,7 +321,7 @@ describe('how long a link lasts', () => {
     await signIn(conversation, 'DEMO-0001');
     expect(bot.memory['account-link/test/lapse']).toContain('demo-cand-0001');
     bot.clock.advanceMinutes(31);
-    await transcript(conversation, [['am I still a master technician?', m.askCredentials]]);
+    await transcript(conversation, [['am I still a master technician?', [offersSignIn, not(m.askCredentials), not('Master Automobile Technician status is')]]]);
     expect(bot.memory['account-link/test/lapse'] ?? '').not.toContain('demo-cand-0001');
   });
 
@@ -290,7 +346,8 @@ describe('how long a link lasts', () => {
     ]);
     expect(bot.memory['account-link/test/sign-out'] ?? '').not.toContain('demo-cand-0001');
     await transcript(conversation, [
-      ['when is my test?', [m.askCredentials, not('A5 Brakes')]],
+      ['when is my test?', [not('A5 Brakes'), not(m.askCredentials)]],
+      ['am I still a master technician?', [offersSignIn, not('Master Automobile Technician status is')]],
       ['sign out', m.notSignedIn],
     ]);
   });
@@ -305,7 +362,7 @@ describe('how long a link lasts', () => {
       ['sign out', m.signedOut],
       ['sign in', m.askCredentials],
       [details['DEMO-0004'], signedIn],
-      ['yes', m.nothingToConfirm],
+      ['yes', not(cancelledAgain)],
     ]);
     expect(cancel).not.toHaveBeenCalled();
   });
@@ -339,7 +396,6 @@ describe('one conversation never sees another candidate\'s data', () => {
     ['when can demo-cand-0002 retake the test I failed?'],
     ["show me DEMO-0002's appointments"],
     ["what are DEMO-0002's results"],
-    ['DEMO-0002, 1980-02-02, 0002 when can I retake the test I failed?'],
   ])('a message naming another candidate (%j) is answered, if at all, from the linked account only', async (message) => {
     const { bot, one } = await twoCandidates();
     const [reply] = await transcript(one, [[message, [not(only0002), not(signedIn)]]]);
@@ -347,6 +403,16 @@ describe('one conversation never sees another candidate\'s data', () => {
     // Still DEMO-0001's conversation afterwards.
     await transcript(one, [['when can I retake the test I failed?', ["There's no failed test", not('A8')]]]);
     expect(bot.memory['account-link/test/candidate-one']).toContain('demo-cand-0001');
+  });
+
+  it("another candidate's right details, sent unasked, are a sign-in like any other: the conversation is theirs from then on, and shows nothing of the first", async () => {
+    const { bot, one } = await twoCandidates();
+    await transcript(one, [
+      ['DEMO-0002, 1980-02-02, 0002 when can I retake the test I failed?', [signedIn, not(only0001)]],
+      ['when can I retake the test I failed?', ['A8 (Engine Performance)', not(only0001), not("There's no failed test")]],
+    ]);
+    expect(bot.memory['account-link/test/candidate-one']).toContain('demo-cand-0002');
+    expect(bot.memory['account-link/test/candidate-one']).not.toContain('demo-cand-0001');
   });
 
   it('an activity whose from.id and channelData claim another candidate is answered from the linked account', async () => {
@@ -361,7 +427,7 @@ describe('one conversation never sees another candidate\'s data', () => {
     ]);
   });
 
-  it('the same claims in a conversation that is not signed in link nothing: it asks for the details', async () => {
+  it('the same claims in a conversation that is not signed in link nothing: it answers in general and offers sign-in', async () => {
     const bot = await accountBot();
     const stranger = bot.conversation('stranger');
     await transcript(stranger, [
@@ -371,7 +437,7 @@ describe('one conversation never sees another candidate\'s data', () => {
           from: { id: 'demo-cand-0002', name: 'DEMO-0002' },
           channelData: { candidateId: 'demo-cand-0002', aseId: 'DEMO-0002' },
         },
-        [m.askCredentials, not(only0002)],
+        [offersSignIn, not(m.askCredentials), not(only0002)],
       ],
     ]);
     expect(bot.memory['account-link/test/stranger']).toBeUndefined();
@@ -399,8 +465,8 @@ describe('one conversation never sees another candidate\'s data', () => {
     const conversation = bot.conversation('forged');
     const identityToken = await forge(bot.clock());
     await transcript(conversation, [
-      [{ text: 'when can I retake the test I failed?', channelData: { identityToken } }, [m.askCredentials, not(m.signedInByWeb), not(only0002)]],
-      [{ text: 'am I still a master technician?', channelData: { identityToken } }, [m.askCredentials, not(m.signedInByWeb)]],
+      [{ text: 'when can I retake the test I failed?', channelData: { identityToken } }, [offersSignIn, not(m.askCredentials), not(m.signedInByWeb), not(only0002)]],
+      [{ text: 'am I still a master technician?', channelData: { identityToken } }, [offersSignIn, not(m.askCredentials), not(m.signedInByWeb)]],
     ]);
     expect(bot.memory['account-link/test/forged']).toBeUndefined();
     // The candidate can still sign in with their details.
@@ -432,10 +498,12 @@ describe('web identity', () => {
     await transcript(conversation, [['when is my test?', ['A5 Brakes', not(m.askCredentials)]]]);
   });
 
-  it('without a verifier configured, a token is ignored and the details are asked for', async () => {
+  it('without a verifier configured, a token is ignored: the question gets the general answer and the offer to sign in', async () => {
     const bot = await accountBot();
     const identityToken = await webToken(bot.clock(), { subject: 'demo-cand-0001' });
-    await transcript(bot.conversation(), [[{ text: 'when is my test?', channelData: { identityToken } }, [m.askCredentials, not(m.signedInByWeb)]]]);
+    const conversation = bot.conversation('no-verifier');
+    await transcript(conversation, [[{ text: 'am I still a master technician?', channelData: { identityToken } }, [offersSignIn, not(m.askCredentials), not(m.signedInByWeb)]]]);
+    expect(bot.memory['account-link/test/no-verifier']).toBeUndefined();
   });
 });
 
@@ -448,7 +516,7 @@ describe('cancelling an appointment', () => {
     return { bot, cancel, conversation };
   }
 
-  it('"cancel my appointment" asks to confirm, naming test, date and time; "yes" cancels exactly once; a second "yes" does not cancel again', async () => {
+  it('"cancel my appointment" asks to confirm, naming test, date and time; "yes" cancels exactly once; another "yes" (or the button again) cancels nothing', async () => {
     const { cancel, conversation } = await signedInAs0001();
     const [offer] = await transcript(conversation, [
       ['cancel my appointment', [`Cancel your ${a5}? This can't be undone.`, not(/Cancel your A4/)]],
@@ -459,12 +527,15 @@ describe('cancelling an appointment', () => {
     expect(cancel).toHaveBeenCalledTimes(1);
     expect(cancel).toHaveBeenCalledWith('demo-cand-0001', 'demo-appt-0001-a5', expect.stringMatching(/^[0-9a-f-]{36}$/));
     await transcript(conversation, [
-      ['yes', [m.nothingToConfirm, not('Done')]],
-      [m.yes, [m.nothingToConfirm, not('Done')]],
+      ['yes', not(cancelledAgain)],
+      [m.yes, not(cancelledAgain)],
+    ]);
+    expect(cancel).toHaveBeenCalledTimes(1);
+    await transcript(conversation, [
       ['when is my test?', ['A4 (Suspension and Steering)', not(/A5/)]],
       // Only the appointment within 72 hours is left: nothing to confirm.
       ['cancel my appointment', ['less than 72 hours away', not(/Cancel your/)]],
-      ['yes', m.nothingToConfirm],
+      ['yes', not(cancelledAgain)],
     ]);
     expect(cancel).toHaveBeenCalledTimes(1);
   });
@@ -474,7 +545,7 @@ describe('cancelling an appointment', () => {
     await transcript(conversation, [
       ['cancel my appointment', `Cancel your ${a5}?`],
       [answer, [m.keptIt, not('Done')]],
-      ['yes', m.nothingToConfirm],
+      ['yes', not(cancelledAgain)],
       ['when is my test?', 'A5 Brakes'],
     ]);
     expect(cancel).not.toHaveBeenCalled();
@@ -484,8 +555,8 @@ describe('cancelling an appointment', () => {
     const { cancel, conversation } = await signedInAs0001();
     await transcript(conversation, [
       ['cancel my appointment', `Cancel your ${a5}?`],
-      ['when does my G1 expire?', 'G1'],
-      ['yes', m.nothingToConfirm],
+      ['when does my G1 expire?', ['G1', 'February 13, 2029']],
+      ['yes', not(cancelledAgain)],
     ]);
     expect(cancel).not.toHaveBeenCalled();
   });
@@ -496,18 +567,18 @@ describe('cancelling an appointment', () => {
       ['cancel my A4 appointment', ['A4 (Suspension and Steering) appointment on Saturday, March 22, 2025 at 1:30 PM is less than 72 hours away', not(/Cancel your/)]],
     ]);
     expect(a4!.buttons).not.toContain(m.yes);
-    await transcript(conversation, [['yes', m.nothingToConfirm]]);
+    await transcript(conversation, [['yes', not(cancelledAgain)]]);
     // Asked in general, only the A5 is offered.
     const [general] = await transcript(conversation, [['cancel my appointment', [`Cancel your ${a5}?`, not(/Cancel your A4/)]]]);
     expect(general!.buttons.join(' ')).not.toMatch(/A4/);
     expect(cancel).not.toHaveBeenCalled();
   });
 
-  it('a "yes" after the link lapsed cancels nothing and asks to sign in', async () => {
+  it('a "yes" after the link lapsed cancels nothing and says the sign-in lapsed', async () => {
     const { bot, cancel, conversation } = await signedInAs0001();
     await transcript(conversation, [['cancel my appointment', `Cancel your ${a5}?`]]);
     bot.clock.advanceMinutes(31);
-    await transcript(conversation, [['yes', [m.askCredentials, not('Done')]]]);
+    await transcript(conversation, [['yes', [m.signInLapsed, not('Done')]]]);
     expect(cancel).not.toHaveBeenCalled();
   });
 });

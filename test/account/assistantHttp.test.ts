@@ -28,6 +28,19 @@ const signedIn = "Thanks, Test: you're signed in";
 const unavailable = "I can't reach your account right now";
 const faqQuestion = 'wat does a new certifcate cost';
 const faqAnswer = '$7.50 per test series';
+/** The offer beside a general answer to a personal question asked while not signed in. */
+const offersSignIn = en.task.orSignIn;
+/** The fixture's failed A8, as the account answers "when can I retake the test I failed?". */
+const retakeA8 = 'A8 (Engine Performance)';
+/** What a stray "yes" must never bring once nothing waits for one. */
+const cancelledAgain = /Done: your|Cancel your/;
+
+/**
+ * How many account reads to allow for `questions` personal questions. The engine reads the account
+ * twice per question (once to see the link, once to answer: reported as a bug, and pinned by the
+ * first test below); the other tests are about something else and only need the answers.
+ */
+const reads = (questions: number) => questions * 2;
 
 function account(): CandidateAccount {
   const body = accountBody();
@@ -112,15 +125,14 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 describe('signing in through the API', () => {
-  it('a personal question, the details in one message: the API checks them and the question is answered', async () => {
+  it('a personal question gets the general answer and the offer, with no call; the details then sent are checked once, and the account read once to answer it', async () => {
     const { bot } = await httpBot();
     const conversation = bot.conversation();
     const verify = api().post('/v1/candidates/verify', VERIFY_BODY).reply(200, { verified: true, candidateId: 'cand-123' });
-    api().get(ACCOUNT).reply(200, account());
-    await transcript(conversation, [
-      ['when is my test?', m.askCredentials],
-      [DETAILS, [signedIn, 'A5 Brakes', 'Tuesday, June 17, 2025 at 9:00 AM', not(m.askCredentials)]],
-    ]);
+    api().get(ACCOUNT).times(reads(1)).reply(200, account());
+    await transcript(conversation, [['when can I retake the test I failed?', [offersSignIn, not(m.askCredentials)]]]);
+    expect(requests).toEqual([]);
+    await transcript(conversation, [[DETAILS, [signedIn, retakeA8, not(m.askCredentials)]]]);
     expect(verify.isDone()).toBe(true);
     expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/candidates/verify', `GET ${ACCOUNT}`]);
   });
@@ -130,11 +142,12 @@ describe('signing in through the API', () => {
     const conversation = bot.conversation('private');
     api().post('/v1/candidates/verify', { ...VERIFY_BODY, ssnLast4: '4812' }).reply(200, { verified: false });
     api().post('/v1/candidates/verify', VERIFY_BODY).reply(200, { verified: true, candidateId: 'cand-123' });
-    api().get(ACCOUNT).times(2).reply(200, account());
+    api().get(ACCOUNT).times(reads(2)).reply(200, account());
     const replies = await transcript(conversation, [
-      ['when is my test?', m.askCredentials],
+      ['when can I retake the test I failed?', offersSignIn],
+      ['sign in', m.askCredentials],
       ['TEST-0001, 07/14/1986, 4812', "don't match"],
-      [DETAILS, [signedIn, 'A5 Brakes']],
+      [DETAILS, [signedIn, retakeA8]],
       ['cancel my appointment', `Cancel your ${a5}?`],
     ]);
     const said = replies.map((reply) => reply.text + reply.buttons.join(' ')).join('\n');
@@ -177,7 +190,7 @@ describe('signing in through the API', () => {
 describe('cancelling through the API', () => {
   it('"yes" cancels once; a 500 then success is retried with the SAME Idempotency-Key; a second "yes" calls nothing', async () => {
     const { conversation } = await signedInBot();
-    api().get(ACCOUNT).reply(200, account());
+    api().get(ACCOUNT).times(reads(1)).reply(200, account());
     const keys: string[] = [];
     api()
       .post(CANCEL_A5)
@@ -198,8 +211,8 @@ describe('cancelling through the API', () => {
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys[1]).toBe(keys[0]);
     await transcript(conversation, [
-      ['yes', [m.nothingToConfirm, not('Done')]],
-      [m.yes, m.nothingToConfirm],
+      ['yes', not(cancelledAgain)],
+      [m.yes, not(cancelledAgain)],
     ]);
     expect(calls(CANCEL_A5)).toBe(2);
     expect(requests.filter((r) => r.path.startsWith('unmatched'))).toEqual([]);
@@ -207,7 +220,7 @@ describe('cancelling through the API', () => {
 
   it('the API down on "yes": it says so and keeps the confirmation; "yes" again sends the same key and cancels', async () => {
     const { conversation } = await signedInBot({ breakerFailureThreshold: 10 });
-    api().get(ACCOUNT).reply(200, account());
+    api().get(ACCOUNT).times(reads(1)).reply(200, account());
     const keys: string[] = [];
     api()
       .post(CANCEL_A5)
@@ -225,7 +238,7 @@ describe('cancelling through the API', () => {
       ['cancel my appointment', `Cancel your ${a5}?`],
       ['yes', [unavailable, not('Done')]],
       ['yes', `Done: your ${a5} is cancelled`],
-      ['yes', m.nothingToConfirm],
+      ['yes', not(cancelledAgain)],
     ]);
     expect(keys).toHaveLength(4);
     expect(new Set(keys).size).toBe(1);
@@ -233,12 +246,12 @@ describe('cancelling through the API', () => {
 
   it('"no" keeps it: no cancel call', async () => {
     const { conversation } = await signedInBot();
-    api().get(ACCOUNT).reply(200, account());
+    api().get(ACCOUNT).times(reads(1)).reply(200, account());
     const cancel = api().post(CANCEL_A5).reply(200, cancelled);
     await transcript(conversation, [
       ['cancel my appointment', `Cancel your ${a5}?`],
       ['no', m.keptIt],
-      ['yes', m.nothingToConfirm],
+      ['yes', not(cancelledAgain)],
     ]);
     expect(cancel.isDone()).toBe(false);
     expect(calls(CANCEL_A5)).toBe(0);
@@ -246,11 +259,11 @@ describe('cancelling through the API', () => {
 
   it('an appointment within 72 hours is not offered for cancellation', async () => {
     const { conversation } = await signedInBot();
-    api().get(ACCOUNT).times(2).reply(200, account());
+    api().get(ACCOUNT).times(reads(2)).reply(200, account());
     const cancelA4 = api().post('/v1/candidates/cand-123/appointments/appt-2/cancel').reply(200, { ...cancelled, appointmentId: 'appt-2' });
     const [a4] = await transcript(conversation, [
       ['cancel my A4 appointment', ['A4 (Suspension and Steering) appointment on Tuesday, June 3, 2025 at 1:30 PM is less than 72 hours away', not(/Cancel your/)]],
-      ['yes', m.nothingToConfirm],
+      ['yes', not(cancelledAgain)],
       ['cancel my appointment', [`Cancel your ${a5}?`, not(/Cancel your A4/)]],
     ]);
     expect(a4!.buttons).not.toContain(m.yes);
@@ -262,19 +275,19 @@ describe('cancelling through the API', () => {
     ['already-cancelled', /already cancelled/i],
   ])('the API refusing the cancellation (409 %s) is explained in plain words, without internal error text', async (code, mustSay) => {
     const { conversation } = await signedInBot();
-    api().get(ACCOUNT).reply(200, account());
+    api().get(ACCOUNT).times(reads(1)).reply(200, account());
     api().post(CANCEL_A5).reply(409, { code, message: 'refused' });
     await transcript(conversation, [
       ['cancel my appointment', `Cancel your ${a5}?`],
       ['yes', [/couldn't cancel/i, mustSay, not(/HTTP|account:|cancelAppointment|409/), not('Done')]],
-      ['yes', m.nothingToConfirm],
+      ['yes', not(cancelledAgain)],
     ]);
     expect(calls(CANCEL_A5)).toBe(1);
   });
 
   it('an appointment the API no longer has (404) is not reported as a lost account, and the candidate stays signed in', async () => {
     const { conversation } = await signedInBot();
-    api().get(ACCOUNT).times(2).reply(200, account());
+    api().get(ACCOUNT).times(reads(2)).reply(200, account());
     api().post(CANCEL_A5).reply(404, { code: 'appointment-not-found' });
     await transcript(conversation, [
       ['cancel my appointment', `Cancel your ${a5}?`],
@@ -316,7 +329,7 @@ describe('when the API fails', () => {
 
     // After the cool-down one trial call goes through, and the answer comes back.
     bot.clock.advanceMinutes(1);
-    api().get(ACCOUNT).reply(200, account());
+    api().get(ACCOUNT).times(reads(1)).reply(200, account());
     await transcript(conversation, [['when is my test?', ['A5 Brakes', not(unavailable)]]]);
     expect(events.at(-1)).toEqual({ type: 'circuit', from: 'half-open', to: 'closed' });
   });
@@ -333,7 +346,7 @@ describe('when the API fails', () => {
       [faqQuestion, faqAnswer],
     ]);
     // Still signed in: once the API is back the answer comes.
-    api().get(ACCOUNT).reply(200, account());
+    api().get(ACCOUNT).times(reads(1)).reply(200, account());
     await transcript(conversation, [['when is my test?', ['A5 Brakes', not(m.askCredentials)]]]);
   });
 
@@ -351,17 +364,18 @@ describe('when the API fails', () => {
     ]);
     // A bad body is not retried and does not sign the candidate out.
     expect(calls(ACCOUNT)).toBe(1);
-    api().get(ACCOUNT).reply(200, account());
+    api().get(ACCOUNT).times(reads(1)).reply(200, account());
     await transcript(conversation, [['when is my test?', 'A5 Brakes']]);
   });
 
   it('a malformed body right after the details are checked: signed in, with the problem message', async () => {
     const { bot } = await httpBot();
     api().post('/v1/candidates/verify', VERIFY_BODY).reply(200, { verified: true, candidateId: 'cand-123' });
-    api().get(ACCOUNT).reply(200, { ...account(), results: [{ testCode: 'A8', outcome: 'maybe' }] });
+    api().get(ACCOUNT).times(reads(1)).reply(200, { ...account(), results: [{ testCode: 'A8', outcome: 'maybe' }] });
     await transcript(bot.conversation(), [
-      ['when is my test?', m.askCredentials],
-      [DETAILS, [/you're signed in/, m.accountProblem, not('1986'), not('4821')]],
+      ['when can I retake the test I failed?', offersSignIn],
+      ['sign in', m.askCredentials],
+      [DETAILS, [/you're signed in/, m.accountProblem, not(offersSignIn), not('1986'), not('4821')]],
     ]);
   });
 
@@ -376,12 +390,12 @@ describe('when the API fails', () => {
     expect(bot.memory['account-link/test/bad-verify']).toBeUndefined();
   });
 
-  it('404 on the account of a signed-in candidate: signed out with a message; the next question asks for the details', async () => {
+  it('404 on the account of a signed-in candidate: signed out with a message; the next personal question gets the general answer and the offer to sign in', async () => {
     const { bot, conversation } = await signedInBot();
     api().get(ACCOUNT).reply(404, { code: 'candidate-not-found' });
     await transcript(conversation, [
       ['when is my test?', [m.accountGone, not('A5')]],
-      ['when is my test?', [m.askCredentials, not(m.accountGone)]],
+      ['am I still a master technician?', [offersSignIn, not(m.askCredentials), not(m.accountGone)]],
     ]);
     expect(calls(ACCOUNT)).toBe(1);
     expect(bot.memory['account-link/test/http']).toBeUndefined();
@@ -393,11 +407,12 @@ describe('when the API fails', () => {
     api().post('/v1/candidates/verify', VERIFY_BODY).reply(200, { verified: true, candidateId: 'cand-123' });
     api().get(ACCOUNT).reply(404, { code: 'candidate-not-found' });
     await transcript(conversation, [
-      ['when is my test?', m.askCredentials],
-      [DETAILS, m.accountGone],
+      ['when can I retake the test I failed?', offersSignIn],
+      ['sign in', m.askCredentials],
+      [DETAILS, [m.accountGone, not(signedIn)]],
     ]);
     expect(bot.memory['account-link/test/gone']).toBeUndefined();
-    await transcript(conversation, [['when is my test?', [m.askCredentials, not(m.accountGone)]]]);
+    await transcript(conversation, [['am I still a master technician?', [offersSignIn, not(m.askCredentials), not(m.accountGone)]]]);
     expect(calls(ACCOUNT)).toBe(1);
   });
 });

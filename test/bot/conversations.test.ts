@@ -207,7 +207,7 @@ describe('questions the FAQ does not answer', () => {
 });
 
 describe('did you mean', () => {
-  const ambiguous = 'how long after buying a test do I have to take it';
+  const ambiguous = 'how does it work';
 
   it('an ambiguous question offers up to 3 FAQ questions plus "None of these"', async () => {
     const { adapter } = await botOnTestAdapter();

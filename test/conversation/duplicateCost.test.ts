@@ -1,0 +1,70 @@
+import { describe, it } from 'vitest';
+import { all, en, neverSaysTextCancel, not, transcripts } from './suite.js';
+
+// $7.50 per test series, added up by series.
+const m = en.task.duplicates;
+const opens = 'how much would duplicate certificates cost me?';
+const prompt = 'Tell me which test series you need duplicates for';
+const opened = all('$7.50 per test series', prompt);
+const threeCodes = all('That comes to $15.00: 2 test series at $7.50 each.', 'A1, A5', 'T2');
+
+transcripts('duplicate certificates: $7.50 per test series', [
+  ['step by step, the general answer comes first, then the tests, then the total', [
+    [opens, opened],
+    ['A1 and A5', all('That comes to $7.50: one test series at $7.50.', m.next)],
+  ]],
+  ['the README example "what do duplicates of A1, A5 and T2 cost?" is answered in one turn', [
+    ['what do duplicates of A1, A5 and T2 cost?', all(threeCodes, not(prompt))],
+  ]],
+  ['a whole series named counts once', [
+    [opens, opened],
+    ['all my automobile ones and T2', 'That comes to $15.00: 2 test series'],
+  ]],
+  ['a FAQ question while the tests are awaited is answered, and the tests that follow are priced', [
+    [opens, opened],
+    ["what's the passing score?", all(/score report/i, `${en.task.backToIt} ${prompt}`)],
+    ['A1, A5 and T2', threeCodes],
+  ]],
+  ['"no, I meant A1 and A5" right after the answer recomputes the total', [
+    ['what do duplicates of A1, A5 and T2 cost?', threeCodes],
+    ['no, I meant A1 and A5', all(en.task.changed('A1, A5'), 'That comes to $7.50: one test series', not('T2'))],
+  ]],
+  ['an unknown code is questioned, and "no, I meant A5" mid-task answers it', [
+    ['what do duplicates of Z9 cost?', m.unknownOnly('Z9', '')],
+    ['no, I meant A5', 'That comes to $7.50: one test series'],
+  ]],
+  ['"actually I missed my appointment yesterday" leaves the duplicate certificate question', [
+    ['what do duplicates of Z9 cost?', m.unknownOnly('Z9', '')],
+    ['actually I missed my appointment yesterday', all(en.task.switched('duplicate certificate'), en.task.missed.askPosted)],
+  ]],
+  ['"actually I failed A5 on March 3" after the answer starts the retest', [
+    ['what do duplicates of A1, A5 and T2 cost?', threeCodes],
+    ['actually I failed A5 on March 3, when can I retake it?', 'on or after Thursday, April 3, 2025'],
+  ]],
+  ['help, "say that again", then "start over" while the tests are awaited', [
+    [opens, opened],
+    ['help me', all('start over', prompt, not(neverSaysTextCancel))],
+    ['say that again', prompt],
+    ['start over', all(en.startOver, not(prompt))],
+  ]],
+  ['"help me" and "never mind" when the bot asks again about an unknown code', [
+    ['what do duplicates of Z9 cost?', m.unknownOnly('Z9', '')],
+    ['help me', all(m.help, m.unknownOnly('Z9', ''))],
+    ['never mind', en.cancelled],
+  ]],
+  ['signing in while the tests are awaited does not lose the question', [
+    [opens, opened],
+    ['sign in', en.linking.askCredentials],
+    ['DEMO-0003, 1980-03-03, 0003', all('Thanks, Demo', m.askTests)],
+    ['A1 and T2', 'That comes to $15.00'],
+  ]],
+]);
+
+describe('duplicate certificates: known gaps', () => {
+  // ['how much would duplicate certificates cost me?', opened]  <- no 'Or say "sign in"' beside the prompt
+  // ['sign in', ...], ['DEMO-0003, 1980-03-03, 0003', 'That comes to $7.50 ... Automobile']  <- the bot asks which certificates
+  it.todo('sign-in is offered beside the duplicates question, and signed in the account\'s certificates are priced');
+  // ['how much would duplicate certificates cost me?', opened],
+  // ['actually I missed my appointment yesterday', 'Leaving the duplicate certificate question for now.']  <- dropped silently
+  it.todo('switching to another task from the duplicates prompt says "Leaving the duplicate certificate question for now."');
+});
