@@ -66,6 +66,7 @@ export const duplicateCostTask: TaskSpec<DuplicateValues> = {
     lines.push(m.next);
     return { reply: { text: lines.join(' '), facts }, outcome: decision.verdict };
   },
+  accountQuestion: () => ({ kind: 'duplicates-all' }),
   help: (deps) => deps.messages.task.duplicates.help,
 };
 

@@ -50,6 +50,8 @@ export interface ConversationDeps extends TaskDeps {
   opensTask: (reading: Reading, facts: TurnFacts) => string | undefined;
   /** The task a message asks for with facts that answer its questions (not just a test named), to switch to. */
   switchesTo: (reading: Reading, facts: TurnFacts) => string | undefined;
+  /** Can the account answer this task (so sign-in is worth offering beside it)? */
+  answersFromAccount: (task: string) => boolean;
   /** Does the message give this task anything to work with (a date, a test)? */
   findsFacts: (task: string, reading: Reading, facts: TurnFacts) => boolean;
 }

@@ -29,7 +29,7 @@ export async function answerEntry(dc: DialogContext, deps: ConversationDeps, ent
   const { reply, related } = entryAnswer(entry, deps.lookup, deps.messages);
   requestOf(dc.context).faq = { decision: 'answer', entryId: entry.id };
   const task = entry.offer?.task ?? extra.task;
-  const hint = extra.signInHint && task ? ` ${deps.messages.task.orSignIn}` : '';
+  const hint = extra.signInHint && task && deps.answersFromAccount(task) ? ` ${deps.messages.task.orSignIn}` : '';
   await send(dc.context, deps, { ...reply, text: `${reply.text}${hint}` });
   const prompt = entry.offer?.text;
   await dc.beginDialog(OFFER, { entries: related.map((e) => e.id), ...(task ? { task } : {}), ...(prompt ? { prompt } : {}), ...(extra.text ? { text: extra.text } : {}) } satisfies OfferOptions);
@@ -59,10 +59,12 @@ export async function answerDecision(
       return true;
     case 'out-of-scope':
       await send(dc.context, deps, { text: decision.topic.reply, suggestions: [person] });
+      await dc.beginDialog(OFFER, { entries: [], person: true } satisfies OfferOptions);
       return true;
     case 'unknown': {
       if (misunderstoodBefore >= 1) {
         await send(dc.context, deps, { text: m.unknownTwice, choices: [person] });
+        await dc.beginDialog(OFFER, { entries: [], person: true } satisfies OfferOptions);
         return false;
       }
       const suggestions = decision.suggestions;
@@ -71,7 +73,7 @@ export async function answerDecision(
         deps,
         suggestions.length ? { text: m.unknownWithSuggestions, choices: [...suggestions.map(asChoice), person] } : { text: m.unknown, suggestions: [person] },
       );
-      if (suggestions.length) await dc.beginDialog(OFFER, { entries: suggestions.map((e) => e.id) } satisfies OfferOptions);
+      await dc.beginDialog(OFFER, { entries: suggestions.map((e) => e.id), person: true } satisfies OfferOptions);
       return false;
     }
   }

@@ -39,6 +39,7 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
     {
       name: 'series',
       read: (text, _facts, deps) => readSeries(text, deps.catalogue),
+      describe: (value, deps) => findSeries(deps.catalogue, String(value))?.name ?? String(value),
       ask: (_values, deps) => ({ text: deps.messages.task.master.askSeries }),
     },
     {

@@ -3,7 +3,7 @@ import type { Reply } from '../src/conversation/reply.js';
 import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts, type TurnFacts } from '../src/conversation/turnFacts.js';
 import { pickChoice } from '../src/understanding/choices.js';
-import { OFFER, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
+import { OFFER, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { answerEntry } from './faqSteps.js';
 import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
 import type { TaskOptions } from './taskDialog.js';
@@ -19,11 +19,17 @@ export interface OfferOptions {
   text?: string;
   /** The offer as it was made ("Tell me the date you took it and I'll work it out"), to make again. */
   prompt?: string;
+  /** "Talk to a person" was offered (a button, or a numbered line on SMS). */
+  person?: boolean;
   /** Sign-in was offered to answer this question from the account. */
   signInFor?: AccountQuestion;
 }
 
 const WORDS_IN_A_REPLY = 6;
+/** Offers kept open at once: older ones are read after the newest hands a message back. */
+const MAX_OFFERS = 3;
+const NONE = '\u0000none';
+const PERSON = '\u0000person';
 
 /**
  * What the bot offered after an answer: follow-up questions to tap, "did you mean" candidates, a
@@ -53,12 +59,21 @@ export class OfferDialog extends RepairDialog {
     const m = this.deps.messages;
     const offer = this.offer(dc);
     const entries = offer.entries.flatMap((id) => this.deps.lookup(id) ?? []);
-    const choices = [...entries.map((e) => ({ title: e.question, value: e.id })), ...(offer.none ? [{ title: m.noneOfThese, value: '' }] : [])];
+    const choices = [
+      ...entries.map((e) => ({ title: e.question, value: e.id })),
+      ...(offer.none ? [{ title: m.noneOfThese, value: NONE }] : []),
+      ...(offer.person ? [{ title: m.talkToPerson, value: PERSON }] : []),
+    ];
     const picked = pickChoice(reading.text, choices);
-    if (picked && !picked.value) {
+    if (picked?.value === NONE) {
       await dc.endDialog();
       await send(dc.context, this.deps, { text: m.noneChosen, choices: [{ title: m.talkToPerson, value: m.talkToPerson }] });
-      return { status: DialogTurnStatus.complete, result: { outcome: 'none-of-these' } };
+      await dc.beginDialog(OFFER, { entries: [], person: true } satisfies OfferOptions);
+      return { status: DialogTurnStatus.waiting };
+    }
+    if (picked?.value === PERSON) {
+      requestOf(dc.context).handoff = { reason: 'asked' };
+      return dc.cancelAllDialogs();
     }
     const entry = picked ? this.deps.lookup(picked.value) : undefined;
     if (entry) {
@@ -66,8 +81,22 @@ export class OfferDialog extends RepairDialog {
       await answerEntry(dc, this.deps, entry);
       return RepairDialog.EndOfTurn;
     }
-    if (offer.task && this.takesUp(offer.task, reading, turnFacts(dc.context))) {
+    const facts = turnFacts(dc.context);
+    if (offer.task && this.takesUp(offer.task, reading, facts)) {
       return dc.replaceDialog(offer.task, { text: reading.question, answeredGenerally: true } satisfies TaskOptions);
+    }
+    const opened = this.deps.opensTask(reading, facts);
+    if (offer.task && opened && opened !== offer.task) {
+      // Another task with its facts: this offer is left, and the candidate told so.
+      await send(dc.context, this.deps, { text: m.task.switched(m.task.names[offer.task] ?? offer.task) });
+      return undefined;
+    }
+    const faq = reading.acknowledgement || reading.command || opened ? undefined : reading.faq();
+    if (offer.task && faq?.kind === 'answer' && faq.entry.offer && faq.entry.offer.task !== offer.task && dc.stack.length < MAX_OFFERS) {
+      // A FAQ answer with an offer of its own: both stay open, the newest on top, so "January 10"
+      // next still reaches the first offer if the second cannot use it.
+      await answerEntry(dc, this.deps, faq.entry, { text: reading.question });
+      return RepairDialog.EndOfTurn;
     }
     if (offer.signInFor && reading.yesNo === true) return dc.replaceDialog(SIGN_IN, { question: offer.signInFor });
     return undefined;

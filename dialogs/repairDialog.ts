@@ -3,7 +3,7 @@ import type { Reply } from '../src/conversation/reply.js';
 import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts } from '../src/conversation/turnFacts.js';
 import { entryAnswer } from './faqSteps.js';
-import { readingOf, requestOf, send, SIGN_IN, type ConversationDeps } from './engine.js';
+import { OFFER, readingOf, requestOf, send, SIGN_IN, type ConversationDeps } from './engine.js';
 import { acknowledgementReply, commandReply } from './smallTalk.js';
 
 /** What a dialog does with a message that is not its answer and not a command. */
@@ -167,6 +167,9 @@ export abstract class RepairDialog extends Dialog {
     if (state.invalid >= 2) {
       await send(dc.context, this.deps, { text: m.task.gaveUp, choices: [{ title: m.talkToPerson, value: m.talkToPerson }] });
       await dc.cancelAllDialogs();
+      // The person offered can be picked by its number ("1" on SMS) or its words.
+      requestOf(dc.context).faq = { decision: 'gave-up', entryId: this.task ?? this.id };
+      if (dc.findDialog(OFFER)) return dc.beginDialog(OFFER, { entries: [], person: true });
       return { status: DialogTurnStatus.complete, result: { task: this.task ?? this.id, outcome: 'gave-up' } };
     }
     return this.ask(dc, m.task.didNotGetIt);

@@ -1,4 +1,5 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { DateTime } from 'luxon';
 import type { Reply } from '../src/conversation/reply.js';
 import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts, type TurnFacts } from '../src/conversation/turnFacts.js';
@@ -43,6 +44,12 @@ interface TaskState {
   /** Offer sign-in beside the question (accounts here, nobody signed in, the task can use one). */
   offerSignIn?: boolean;
 }
+
+/** Account answers that found nothing to answer from. */
+const NOTHING_ON_ACCOUNT = /-none(?:-held)?$|no-matching/;
+
+/** 'YYYY-MM-DD' -> 'March 2025', for completing "the 12th" within the month it corrects. */
+const monthOf = (date: string): string => DateTime.fromISO(date).toFormat('LLLL yyyy');
 
 /** Task outcomes only staff can settle: the candidate is handed over when they happen. */
 const STAFF_ONLY_OUTCOMES = new Set(['no-master-defined']);
@@ -165,7 +172,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const extra = other.read(reading.text, facts, this.deps, values, false);
       if (extra.kind === 'value' && state.values[other.name] === undefined) {
         state.values[other.name] = extra.value;
-        await send(dc.context, this.deps, { text: this.deps.messages.task.noted(describe(extra.value)) });
+        await send(dc.context, this.deps, { text: this.deps.messages.task.noted(other.describe ? other.describe(extra.value, this.deps) : describe(extra.value)) });
         return this.ask(dc);
       }
     }
@@ -195,11 +202,15 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   private applyCorrection(state: TaskState, text: string, facts: TurnFacts, notes: string[]): boolean {
     const values = state.values as Partial<Values>;
     for (const slot of this.spec.slots) {
-      const read = slot.read(text, facts, this.deps, values, true);
-      if (read.kind !== 'value') continue;
+      // "the 12th, not the 10th" keeps the month and year of the date it corrects.
+      const current = state.values[slot.name] as { date?: string } | undefined;
+      const within = current?.date ? combineDateParts(monthOf(current.date), text, facts) : null;
+      const read = slot.read(within ?? text, facts, this.deps, values, true);
+      // The slot whose value the correction changes, not the first one that reads something.
+      if (read.kind !== 'value' || JSON.stringify(read.value) === JSON.stringify(state.values[slot.name])) continue;
       state.values[slot.name] = read.value;
       delete state.clarify[slot.name];
-      notes.push(this.deps.messages.task.changed(describe(read.value)));
+      notes.push(this.deps.messages.task.changed(slot.describe ? slot.describe(read.value, this.deps) : describe(read.value)));
       return true;
     }
     return false;
@@ -209,6 +220,11 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const account = this.deps.account(dc.context)!;
     const answered = await account.answer(dc.context, this.spec.accountQuestion!(state.values as Partial<Values>), turnFacts(dc.context));
     await send(dc.context, this.deps, answered.reply);
+    // The account has nothing on it for this ("no A5 result"): the candidate's own fact still works.
+    if (NOTHING_ON_ACCOUNT.test(answered.outcome) && this.nextSlot(state)) {
+      state.offerSignIn = false;
+      return this.proceed(dc);
+    }
     return dc.endDialog({ task: this.spec.id, outcome: `account-${answered.outcome}`, answer: answered.reply.text } satisfies TaskResult);
   }
 

@@ -38,6 +38,8 @@ export interface SlotSpec<Values> {
   name: keyof Values & string;
   /** Read only from answers to the slot's own question, never from the message that began the task. */
   notFromFirstMessage?: boolean;
+  /** How a value reads back to the candidate ("Changed to Automobile."); a date or a code by default. */
+  describe?: (value: Values[keyof Values], deps: TaskDeps) => string;
   /** Skip asking when the values so far make this slot unnecessary. */
   needed?: (values: Partial<Values>) => boolean;
   /** `asAnswer`: the text answers this slot's own question (not the message that began the task). */

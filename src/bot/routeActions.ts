@@ -166,7 +166,8 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const decision = turn.reading.faq();
       const task = turn.reading.task?.task;
       const port = deps.conversation.account(turn.context);
-      const signInHint = Boolean(port && (turn.reading.accountQuestion || turn.reading.task?.confidence === 'high'));
+      // Sign-in is offered beside an answer that invites the candidate's own facts, unless signed in.
+      const signInHint = Boolean(port && !(await port.linked(turn.context, turn.facts)));
       // A task-shaped question the FAQ cannot place for sure: the task gives its general answer and asks.
       if ((decision.kind === 'unknown' || decision.kind === 'clarify') && task) {
         understood(turn);

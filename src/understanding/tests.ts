@@ -73,10 +73,17 @@ interface PhraseHit<T> {
   end: number;
 }
 
+/** The most words in any phrase of a (cached, never changed) phrase map, worked out once per map. */
+const longestPhrase = new WeakMap<Map<string, unknown>, number>();
+
 /** Greedy, longest phrase first at each word, phrases not overlapping. */
 function findPhrases<T>(text: string, phrases: Map<string, T>): Array<PhraseHit<T>> {
-  let longest = 1;
-  for (const key of phrases.keys()) longest = Math.max(longest, key.split(' ').length);
+  let longest = longestPhrase.get(phrases);
+  if (longest === undefined) {
+    longest = 1;
+    for (const key of phrases.keys()) longest = Math.max(longest, key.split(' ').length);
+    longestPhrase.set(phrases, longest);
+  }
   const ws = words(text);
   const hits: Array<PhraseHit<T>> = [];
   for (let i = 0; i < ws.length; ) {

@@ -31,6 +31,7 @@ const deps = (): ConversationDeps => ({
   account: () => undefined,
   opensTask: () => undefined,
   switchesTo: () => undefined,
+  answersFromAccount: () => false,
   findsFacts: (_task, reading) => /\d|ago|yesterday/.test(reading.text),
 });
 
