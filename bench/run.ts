@@ -1,19 +1,26 @@
 /**
- * FAQ turns through /api/messages against the botbuilder EchoBot sample's shape (same CloudAdapter,
- * reply = echo), side by side in one process, replies going to a local Bot Connector sink.
- * Rounds alternate between the two bots so drift in the machine's speed hits both alike.
+ * The bot as `npm start` composes it (composeApplication: memory store, demo accounts, handoff to
+ * the staff console with demo staff, the turn runner, the channel middlewares; a fixed test clock
+ * and a silent log) against the botbuilder EchoBot sample's shape (same CloudAdapter and server,
+ * reply = echo), side by side in one process, through /api/messages, replies going to a local Bot
+ * Connector sink. Two kinds of turn for the bot: a FAQ question, and a task asked in one message
+ * with its date ("I failed A5 on March 3, when can I retake it?"). Rounds alternate the order of
+ * echo, FAQ and task so drift in the machine's speed hits all three alike.
+ *
+ * Besides turns/s and latency it reports chrono date parses per turn (target: at most one) and the
+ * route each turn took, so a FAQ turn that turned into something else would show.
  *
  *   npm run bench [-- --turns 2000 --concurrency 16 --rounds 4]
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, MemoryStorage, type TurnContext } from 'botbuilder';
+import { Chrono } from 'chrono-node';
+import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import pino from 'pino';
-import { buildApp } from '../src/app.js';
-import { demoStaffAccounts } from '../src/handoff/staff/staffAccounts.js';
+import { composeApplication } from '../src/composition.js';
 import { parseConfig } from '../src/config.js';
-import { loadKnowledgeBase } from '../src/knowledge/knowledgeBase.js';
 import { createServer } from '../src/server.js';
 
 const { values } = parseArgs({
@@ -27,7 +34,7 @@ const turnsPerRound = Number(values.turns);
 const concurrency = Number(values.concurrency);
 const rounds = Number(values.rounds);
 
-const questions = [
+const faqQuestions = [
   'how do i reschedule my test',
   'how much is a duplicate certificate',
   'when can i retake a test i failed',
@@ -37,6 +44,16 @@ const questions = [
   'what happens if i miss my appointment',
   'do i still hold master technician status if one expired',
 ];
+
+/** Tasks asked in one message, date included: answered in the same turn. */
+const taskQuestions = [
+  'I failed A5 on March 3, when can I retake it?',
+  'I failed A8 on February 17, can I retake it?',
+  'I failed A1 on March 12, when can I retake it?',
+];
+
+/** The conversation tests' clock: Thursday, March 20, 2025, 11:00 in New York. */
+const now = new Date('2025-03-20T15:00:00Z');
 
 async function startSink(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
@@ -67,18 +84,29 @@ class EchoBot extends ActivityHandler {
 interface Target {
   name: string;
   url: string;
+  texts: string[];
 }
 
 interface RoundResult {
   seconds: number;
+  /** The process's CPU time over the round (client, sink and servers: the same for every target but the bot's part). */
+  cpuSeconds: number;
   latencies: number[];
   failures: number;
+  dateParses: number;
+  routes: Map<string, number>;
 }
 
-async function runRound(target: Target, sinkUrl: string, round: number): Promise<RoundResult> {
+/** Routes of the composed bot's turns, as its turn events report them (an observer, like the tests'). */
+let routes = new Map<string, number>();
+
+async function runRound(target: Target, sinkUrl: string, round: number | string): Promise<RoundResult> {
   const latencies: number[] = [];
   let failures = 0;
   let next = 0;
+  routes = new Map();
+  const parsesBefore = chronoRunCount();
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const worker = async (w: number) => {
     for (;;) {
@@ -87,7 +115,7 @@ async function runRound(target: Target, sinkUrl: string, round: number): Promise
       const body = JSON.stringify({
         type: 'message',
         id: `a-${round}-${i}`,
-        text: questions[i % questions.length],
+        text: target.texts[i % target.texts.length],
         channelId: 'emulator',
         serviceUrl: sinkUrl,
         conversation: { id: `bench-${target.name}-${round}-${w}-${i % 50}` },
@@ -102,77 +130,104 @@ async function runRound(target: Target, sinkUrl: string, round: number): Promise
     }
   };
   await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
-  return { seconds: (performance.now() - started) / 1000, latencies, failures };
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, latencies, failures, dateParses: chronoRunCount() - parsesBefore, routes };
 }
+
+/** chrono's parses, counted by wrapping its parse method (src/understanding/dates.ts runs chrono through it). */
+let chronoParses = 0;
+const parse = Chrono.prototype.parse;
+Chrono.prototype.parse = function countedParse(this: Chrono, ...args: Parameters<Chrono['parse']>) {
+  chronoParses++;
+  return parse.apply(this, args);
+};
+const chronoRunCount = () => chronoParses;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 function summarise(results: RoundResult[]) {
   const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const seconds = results.reduce((sum, r) => sum + r.seconds, 0);
+  const routeCounts = new Map<string, number>();
+  for (const r of results) for (const [route, n] of r.routes) routeCounts.set(route, (routeCounts.get(route) ?? 0) + n);
   return {
+    turns: latencies.length,
     turnsPerSecond: latencies.length / seconds,
+    cpuMsPerTurn: (1000 * results.reduce((sum, r) => sum + r.cpuSeconds, 0)) / latencies.length,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     failures: results.reduce((sum, r) => sum + r.failures, 0),
+    parsesPerTurn: results.reduce((sum, r) => sum + r.dateParses, 0) / latencies.length,
+    routes: [...routeCounts].sort((a, b) => b[1] - a[1]).map(([route, n]) => `${route} ${((100 * n) / latencies.length).toFixed(0)}%`).join(', ') || '-',
   };
 }
 
 async function main(): Promise<void> {
   const logger = pino({ level: 'silent' });
-  const config = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const sink = await startSink();
 
-  // As `npm start` runs it: handoff to the staff console on, so each turn also asks the store
-  // whether staff have the conversation.
-  const staff = await demoStaffAccounts('bench-password', { N: 2 ** 10 });
-  const faqApp = buildApp({ config, logger, storage: new MemoryStorage(), knowledge: await loadKnowledgeBase('knowledge'), clock: () => new Date(), staff });
-  // The same bot with handoff off: what the per-turn "are staff on this?" read costs.
-  const plainApp = buildApp({
-    config: parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', HANDOFF_MODE: 'off' }),
+  // What `npm start` runs with no deployment settings: memory store, the demo accounts, handoff to
+  // the staff console with the demo staff (a set password, as a test would), Bot Framework auth off.
+  const config = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', STAFF_DEMO_PASSWORD: 'bench-demo-staff-password' });
+  const composed = await composeApplication(config, {
     logger,
-    storage: new MemoryStorage(),
-    knowledge: await loadKnowledgeBase('knowledge'),
-    clock: () => new Date(),
+    clock: () => new Date(now),
+    events: (event) => routes.set(event.route, (routes.get(event.route) ?? 0) + 1),
   });
+  const wired = [
+    `store ${composed.store.kind}`,
+    `accounts ${config.ACCOUNT_API_URL ? 'API' : 'demo'}`,
+    `handoff ${composed.app.handoff?.mode ?? 'off'}${composed.staffPassword ? ' (demo staff)' : ''}`,
+  ].join(', ');
+
   const echoAdapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const echoBot = new EchoBot();
   const echoServer = createServer({ adapter: echoAdapter, onTurn: (context: TurnContext) => echoBot.run(context), readiness: [], logger });
 
-  const listen = async (server: typeof faqApp.http.server) => {
+  const listen = async (server: typeof echoServer.server) => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   };
-  const faq: Target = { name: 'faq', url: await listen(faqApp.http.server) };
-  const echo: Target = { name: 'echo', url: await listen(echoServer.server) };
-  const plain: Target = { name: 'plain', url: await listen(plainApp.http.server) };
+  const botUrl = await listen(composed.app.http.server);
+  const echo: Target = { name: 'echo', url: await listen(echoServer.server), texts: faqQuestions };
+  const faq: Target = { name: 'faq', url: botUrl, texts: faqQuestions };
+  const task: Target = { name: 'task', url: botUrl, texts: taskQuestions };
 
   // Warm-up: JIT, connection pools, the index's first queries.
-  await runRound(faq, sink.url, -1);
-  await runRound(echo, sink.url, -1);
-  await runRound(plain, sink.url, -1);
+  for (const target of [faq, task, echo]) await runRound(target, sink.url, 'warm-up');
 
-  const results: Record<string, RoundResult[]> = { faq: [], echo: [], plain: [] };
+  const results: Record<string, RoundResult[]> = { echo: [], faq: [], task: [] };
+  const orders = [
+    [echo, faq, task],
+    [faq, task, echo],
+    [task, echo, faq],
+  ];
   for (let round = 0; round < rounds; round++) {
-    const order = [[faq, echo, plain], [echo, plain, faq], [plain, faq, echo]][round % 3]!;
-    for (const target of order) results[target.name]!.push(await runRound(target, sink.url, round));
+    for (const target of orders[round % orders.length]!) results[target.name]!.push(await runRound(target, sink.url, round));
   }
 
-  const f = summarise(results.faq!);
   const e = summarise(results.echo!);
-  const p = summarise(results.plain!);
+  const f = summarise(results.faq!);
+  const t = summarise(results.task!);
   const row = (name: string, s: ReturnType<typeof summarise>) =>
-    `${name.padEnd(10)} ${s.turnsPerSecond.toFixed(0).padStart(8)} turns/s   p50 ${s.p50.toFixed(2).padStart(7)} ms   p99 ${s.p99.toFixed(2).padStart(7)} ms   failures ${s.failures}`;
-  console.log(`bench: ${rounds} rounds x ${turnsPerRound} turns, concurrency ${concurrency}, node ${process.version}`);
+    `${name.padEnd(10)} ${s.turnsPerSecond.toFixed(0).padStart(6)} turns/s   p50 ${s.p50.toFixed(2).padStart(7)} ms   p99 ${s.p99.toFixed(2).padStart(7)} ms   CPU ${s.cpuMsPerTurn.toFixed(2)} ms/turn   failures ${s.failures}`;
+  const ratio = (name: string, s: ReturnType<typeof summarise>) =>
+    `ratio ${name}/echo: throughput ${(s.turnsPerSecond / e.turnsPerSecond).toFixed(2)}x, p50 ${(s.p50 / e.p50).toFixed(2)}x, p99 ${(s.p99 / e.p99).toFixed(2)}x, CPU per turn ${(s.cpuMsPerTurn / e.cpuMsPerTurn).toFixed(2)}x (target throughput >= 0.80x)`;
+  const [load1] = os.loadavg();
+  console.log(
+    `bench: ${rounds} rounds x ${turnsPerRound} turns, concurrency ${concurrency}, node ${process.version}, ${os.availableParallelism()} cores, load average at the end ${load1!.toFixed(2)}`,
+  );
+  console.log(`bot: composeApplication (${wired})`);
   console.log(row('echo bot', e));
-  console.log(row('FAQ bot', f));
-  console.log(row('no handoff', p));
-  console.log(`ratio FAQ/echo: throughput ${(f.turnsPerSecond / e.turnsPerSecond).toFixed(2)}x, p50 ${(f.p50 / e.p50).toFixed(2)}x, p99 ${(f.p99 / e.p99).toFixed(2)}x (target throughput >= 0.80x)`);
+  console.log(row('FAQ turn', f));
+  console.log(row('task turn', t));
+  console.log(ratio('FAQ', f));
+  console.log(ratio('task', t));
+  console.log(`date parses per turn: FAQ ${f.parsesPerTurn.toFixed(2)}, task ${t.parsesPerTurn.toFixed(2)} (target <= 1)`);
+  console.log(`routes: FAQ turns ${f.routes}; task turns ${t.routes}`);
 
-  console.log(`ratio handoff on/off: throughput ${(f.turnsPerSecond / p.turnsPerSecond).toFixed(2)}x, p50 ${(f.p50 / p.p50).toFixed(2)}x`);
-
-  await faqApp.http.shutdown(1000);
-  await plainApp.http.shutdown(1000);
+  await composed.close();
   await echoServer.shutdown(1000);
   await sink.close();
 }

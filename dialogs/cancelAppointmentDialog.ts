@@ -4,7 +4,7 @@ import type { Reply } from '../src/conversation/reply.js';
 import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts } from '../src/conversation/turnFacts.js';
 import { pickChoice } from '../src/understanding/choices.js';
-import { CANCEL_APPOINTMENT, send, type ConversationDeps } from './engine.js';
+import { CANCEL_APPOINTMENT, requestOf, send, type ConversationDeps } from './engine.js';
 import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
 
 interface Cancellable {
@@ -58,6 +58,7 @@ export class CancelAppointmentDialog extends RepairDialog {
     }
     if (reading.yesNo === false) {
       await send(dc.context, this.deps, { text: m.keptIt });
+      requestOf(dc.context).account = { outcome: 'cancel-declined' };
       return dc.endDialog({ outcome: 'cancel-declined' });
     }
     if (reading.yesNo !== true) return undefined;
@@ -65,6 +66,7 @@ export class CancelAppointmentDialog extends RepairDialog {
     if (!account) return dc.endDialog({ outcome: 'no-account' });
     const result = await account.cancel(dc.context, state.picked, turnFacts(dc.context));
     await send(dc.context, this.deps, result.reply);
+    requestOf(dc.context).account = { outcome: result.outcome };
     // The service could not be reached: the same key is kept, so "yes" again is safe.
     if (result.keep) return { status: DialogTurnStatus.waiting };
     return dc.endDialog({ outcome: result.outcome });

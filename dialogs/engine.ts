@@ -1,5 +1,4 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import type { CandidateAccount } from '../src/account/types.js';
 import type { Reading } from '../src/conversation/understand.js';
 import { readingKey } from '../src/conversation/understand.js';
 import type { Reply } from '../src/conversation/reply.js';
@@ -32,8 +31,8 @@ export type SignInOutcome = 'signed-in' | 'verification-failed' | 'locked-out' |
  * ask. Absent when there is no account service, or in a shared chat (Teams group, channel).
  */
 export interface AccountPort {
-  /** The linked account, fetched once per turn; undefined when nobody is signed in. */
-  linked(context: TurnContext, facts: TurnFacts): Promise<CandidateAccount | undefined>;
+  /** Is somebody signed in to an account in this conversation? (The account is read only to answer.) */
+  signedIn(context: TurnContext, facts: TurnFacts): Promise<boolean>;
   /** Checks the details and links the conversation; the replies say what happened. */
   signIn(context: TurnContext, credentials: Credentials, facts: TurnFacts): Promise<{ outcome: SignInOutcome; replies: Reply[] }>;
   /** The answer to a personal question from the linked account, or the reason it could not be had. */
@@ -50,6 +49,8 @@ export interface ConversationDeps extends TaskDeps {
   opensTask: (reading: Reading, facts: TurnFacts) => string | undefined;
   /** The task a message asks for with facts that answer its questions (not just a test named), to switch to. */
   switchesTo: (reading: Reading, facts: TurnFacts) => string | undefined;
+  /** There are people to hand over to in the bot (the staff console or an external desk), not only a phone number. */
+  handsOver: boolean;
   /** Can the account answer this task (so sign-in is worth offering beside it)? */
   answersFromAccount: (task: string) => boolean;
   /** Does the message give this task anything to work with (a date, a test)? */
@@ -73,6 +74,10 @@ export interface TurnRequest {
   handoff?: { reason: 'asked' | 'misunderstood' | 'staff-only'; dialog?: string };
   /** The FAQ entry a dialog answered, for the turn's event. */
   faq?: { decision: string; entryId?: string };
+  /** What a dialog did with the account (signed in, cancelled...), for the turn's event; never who. */
+  account?: { outcome: string };
+  /** How a dialog ended when another waiting state took its place (a task that gave up). */
+  dialog?: { id: string; outcome: string };
 }
 
 const requestKey = Symbol('turnRequest');

@@ -3,7 +3,7 @@ import type { FaqDecision } from '../src/knowledge/faqAnswerer.js';
 import type { FaqEntry } from '../src/knowledge/faqEntry.js';
 import type { Reply, ReplyChoice } from '../src/conversation/reply.js';
 import type { Messages } from '../src/messages/en.js';
-import { OFFER, requestOf, send, type ConversationDeps } from './engine.js';
+import { OFFER, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
 import type { OfferOptions } from './offerDialog.js';
 
 const asChoice = (entry: FaqEntry): ReplyChoice => ({ title: entry.question, value: entry.question });
@@ -25,14 +25,15 @@ export function entryAnswer(entry: FaqEntry, lookup: (id: string) => FaqEntry | 
  * Answers an entry and waits, as an offer, for what usually comes next: a tap on a follow-up, or the
  * fact the entry's task needs ("tell me the date you took it"). Anything else drops the offer.
  */
-export async function answerEntry(dc: DialogContext, deps: ConversationDeps, entry: FaqEntry, extra: { signInHint?: boolean; task?: string; text?: string } = {}): Promise<void> {
+export async function answerEntry(dc: DialogContext, deps: ConversationDeps, entry: FaqEntry, extra: { signInHint?: boolean; task?: string; text?: string; signInFor?: AccountQuestion } = {}): Promise<void> {
   const { reply, related } = entryAnswer(entry, deps.lookup, deps.messages);
   requestOf(dc.context).faq = { decision: 'answer', entryId: entry.id };
   const task = entry.offer?.task ?? extra.task;
-  const hint = extra.signInHint && task && deps.answersFromAccount(task) ? ` ${deps.messages.task.orSignIn}` : '';
+  const fromAccount = extra.signInHint && ((task && deps.answersFromAccount(task)) || extra.signInFor);
+  const hint = fromAccount ? ` ${deps.messages.task.orSignIn}` : '';
   await send(dc.context, deps, { ...reply, text: `${reply.text}${hint}` });
   const prompt = entry.offer?.text;
-  await dc.beginDialog(OFFER, { entries: related.map((e) => e.id), ...(task ? { task } : {}), ...(prompt ? { prompt } : {}), ...(extra.text ? { text: extra.text } : {}) } satisfies OfferOptions);
+  await dc.beginDialog(OFFER, { entries: related.map((e) => e.id), ...(task ? { task } : {}), ...(prompt ? { prompt } : {}), ...(extra.text ? { text: extra.text } : {}), ...(extra.signInFor ? { signInFor: extra.signInFor } : {}) } satisfies OfferOptions);
 }
 
 /**
@@ -45,7 +46,7 @@ export async function answerDecision(
   deps: ConversationDeps,
   decision: FaqDecision,
   misunderstoodBefore: number,
-  extra: { signInHint?: boolean; task?: string; text?: string } = {},
+  extra: { signInHint?: boolean; task?: string; text?: string; signInFor?: AccountQuestion } = {},
 ): Promise<boolean> {
   const m = deps.messages;
   const person: ReplyChoice = { title: m.talkToPerson, value: m.talkToPerson };
@@ -63,8 +64,8 @@ export async function answerDecision(
       return true;
     case 'unknown': {
       if (misunderstoodBefore >= 1) {
-        await send(dc.context, deps, { text: m.unknownTwice, choices: [person] });
-        await dc.beginDialog(OFFER, { entries: [], person: true } satisfies OfferOptions);
+        await send(dc.context, deps, { text: deps.handsOver ? m.unknownTwiceOfferPerson : m.unknownTwice, choices: [person] });
+        await dc.beginDialog(OFFER, { entries: [], person: true, personReason: 'misunderstood' } satisfies OfferOptions);
         return false;
       }
       const suggestions = decision.suggestions;

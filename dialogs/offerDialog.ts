@@ -21,6 +21,9 @@ export interface OfferOptions {
   prompt?: string;
   /** "Talk to a person" was offered (a button, or a numbered line on SMS). */
   person?: boolean;
+  /** Why a person was offered, and the task that led there, for the staff summary. */
+  personReason?: 'asked' | 'misunderstood';
+  dialog?: string;
   /** Sign-in was offered to answer this question from the account. */
   signInFor?: AccountQuestion;
 }
@@ -48,6 +51,12 @@ export class OfferDialog extends RepairDialog {
     return RepairDialog.EndOfTurn;
   }
 
+  /** Help and "say that again" are the conversation's, unless the offer asked for something. */
+  protected override ownsHelp(dc: DialogContext): boolean {
+    const offer = this.offer(dc);
+    return Boolean(offer.task && offer.prompt);
+  }
+
   protected question(dc: DialogContext): Reply {
     const offer = this.offer(dc);
     if (offer.task && offer.prompt) return { text: offer.prompt };
@@ -72,7 +81,7 @@ export class OfferDialog extends RepairDialog {
       return { status: DialogTurnStatus.waiting };
     }
     if (picked?.value === PERSON) {
-      requestOf(dc.context).handoff = { reason: 'asked' };
+      requestOf(dc.context).handoff = { reason: offer.personReason ?? 'asked', ...(offer.dialog ? { dialog: offer.dialog } : {}) };
       return dc.cancelAllDialogs();
     }
     const entry = picked ? this.deps.lookup(picked.value) : undefined;
@@ -91,14 +100,18 @@ export class OfferDialog extends RepairDialog {
       await send(dc.context, this.deps, { text: m.task.switched(m.task.names[offer.task] ?? offer.task) });
       return undefined;
     }
+    const port = this.deps.account(dc.context);
+    const signedIn = Boolean(port && (await port.signedIn(dc.context, facts)));
+    // Signed in, a question about the candidate's own account is the account's to answer.
+    if (signedIn && reading.accountQuestion) return undefined;
     const faq = reading.acknowledgement || reading.command || opened ? undefined : reading.faq();
     if (offer.task && faq?.kind === 'answer' && faq.entry.offer && faq.entry.offer.task !== offer.task && dc.stack.length < MAX_OFFERS) {
       // A FAQ answer with an offer of its own: both stay open, the newest on top, so "January 10"
       // next still reaches the first offer if the second cannot use it.
-      await answerEntry(dc, this.deps, faq.entry, { text: reading.question });
+      await answerEntry(dc, this.deps, faq.entry, { text: reading.question, signInHint: Boolean(port) && !signedIn });
       return RepairDialog.EndOfTurn;
     }
-    if (offer.signInFor && reading.yesNo === true) return dc.replaceDialog(SIGN_IN, { question: offer.signInFor });
+    if (offer.signInFor && reading.yesNo === true) return dc.beginDialog(SIGN_IN, {});
     return undefined;
   }
 
@@ -107,7 +120,7 @@ export class OfferDialog extends RepairDialog {
    * offer made again; anything else the offer cannot use is read afresh.
    */
   protected override policyFor(dc: DialogContext, reading: Reading): UnrelatedPolicy {
-    if (!this.offer(dc).task || reading.acknowledgement || reading.command) return 'drop';
+    if (!this.offer(dc).task || reading.acknowledgement || reading.command || reading.accountQuestion) return 'drop';
     // Another task, or a FAQ answer that offers a task of its own, is a new topic: the offer is left.
     if (this.deps.opensTask(reading, turnFacts(dc.context))) return 'drop';
     const faq = reading.faq();
@@ -117,9 +130,18 @@ export class OfferDialog extends RepairDialog {
 
   /** Signed in from an offer: the offered task now reads the account. */
   protected override async afterChild(dc: DialogContext, result: unknown): Promise<DialogTurnResult> {
-    const task = this.offer(dc).task;
-    const text = this.offer(dc).text;
-    if (task && (result as { signedIn?: boolean } | undefined)?.signedIn) return dc.replaceDialog(task, { answeredGenerally: true, ...(text ? { text } : {}) } satisfies TaskOptions);
+    const { task, text, signInFor } = this.offer(dc);
+    const signedIn = (result as { signedIn?: boolean } | undefined)?.signedIn;
+    const account = this.deps.account(dc.context);
+    if (signedIn && signInFor && account) {
+      // The question that led to signing in, answered from the account.
+      await dc.endDialog();
+      const answered = await account.answer(dc.context, signInFor, turnFacts(dc.context));
+      await send(dc.context, this.deps, answered.reply);
+      requestOf(dc.context).account = { outcome: answered.outcome };
+      return { status: DialogTurnStatus.complete, result: { outcome: answered.outcome } };
+    }
+    if (task && signedIn) return dc.replaceDialog(task, { answeredGenerally: true, ...(text ? { text } : {}) } satisfies TaskOptions);
     return dc.endDialog();
   }
 

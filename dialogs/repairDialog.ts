@@ -72,6 +72,11 @@ export abstract class RepairDialog extends Dialog {
     return undefined;
   }
 
+  /** Does this dialog have a step to help with and a question to repeat? (An offer of buttons may not.) */
+  protected ownsHelp(_dc: DialogContext): boolean {
+    return true;
+  }
+
   /** Would the message be taken as this dialog's answer? (No side effects: for deciding what it is.) */
   protected accepts(_dc: DialogContext, _reading: Reading): boolean {
     return false;
@@ -99,9 +104,11 @@ export abstract class RepairDialog extends Dialog {
         await send(dc.context, this.deps, commandReply(reading.command, m));
         return dc.cancelAllDialogs();
       case 'help':
+        if (!this.ownsHelp(dc)) return dc.endDialog({ reroute: true } satisfies Reroute);
         await send(dc.context, this.deps, { text: this.help(dc) });
         return this.ask(dc);
       case 'repeat':
+        if (!this.ownsHelp(dc)) return dc.endDialog({ reroute: true } satisfies Reroute);
         return this.ask(dc);
       case 'signIn':
         if (this.id !== SIGN_IN && this.deps.account(dc.context)) return dc.beginDialog(SIGN_IN, {});
@@ -165,11 +172,11 @@ export abstract class RepairDialog extends Dialog {
     }
     state.invalid = (state.invalid ?? 0) + 1;
     if (state.invalid >= 2) {
-      await send(dc.context, this.deps, { text: m.task.gaveUp, choices: [{ title: m.talkToPerson, value: m.talkToPerson }] });
+      await send(dc.context, this.deps, { text: this.deps.handsOver ? m.task.gaveUpOfferPerson : m.task.gaveUp, choices: [{ title: m.talkToPerson, value: m.talkToPerson }] });
       await dc.cancelAllDialogs();
       // The person offered can be picked by its number ("1" on SMS) or its words.
-      requestOf(dc.context).faq = { decision: 'gave-up', entryId: this.task ?? this.id };
-      if (dc.findDialog(OFFER)) return dc.beginDialog(OFFER, { entries: [], person: true });
+      requestOf(dc.context).dialog = { id: this.task ?? this.id, outcome: 'gave-up' };
+      if (dc.findDialog(OFFER)) return dc.beginDialog(OFFER, { entries: [], person: true, personReason: 'misunderstood', ...(this.task ? { dialog: this.task } : {}) });
       return { status: DialogTurnStatus.complete, result: { task: this.task ?? this.id, outcome: 'gave-up' } };
     }
     return this.ask(dc, m.task.didNotGetIt);

@@ -2,7 +2,7 @@ import { DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'bot
 import type { Reply } from '../src/conversation/reply.js';
 import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts } from '../src/conversation/turnFacts.js';
-import { CANCEL_APPOINTMENT, readingOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
+import { CANCEL_APPOINTMENT, readingOf, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
 
 export interface SignInOptions {
@@ -61,6 +61,7 @@ export class SignInDialog extends RepairDialog {
     const facts = turnFacts(dc.context);
     const { outcome, replies } = await account.signIn(dc.context, credentials.credentials, facts);
     for (const reply of replies) await send(dc.context, this.deps, reply);
+    requestOf(dc.context).account = { outcome };
     if (outcome === 'verification-failed') return RepairDialog.EndOfTurn;
     const signedIn = outcome === 'signed-in';
     const question = (dc.activeDialog!.state.signIn as { question?: AccountQuestion }).question;
@@ -68,6 +69,7 @@ export class SignInDialog extends RepairDialog {
       await dc.endDialog();
       const answered = await account.answer(dc.context, question, facts);
       await send(dc.context, this.deps, answered.reply);
+      requestOf(dc.context).account = { outcome: answered.outcome };
       const cancellable = answered.cancellable ?? [];
       if (question.kind === 'cancel-appointment' && cancellable.length) return dc.beginDialog(CANCEL_APPOINTMENT, { choices: cancellable });
       return { status: DialogTurnStatus.complete, result: { signedIn, outcome: `account-${answered.outcome}` } };

@@ -111,7 +111,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const account = this.deps.account(dc.context);
     const missing = this.nextSlot(state) !== undefined;
     if (account && missing && this.spec.accountQuestion) {
-      const linked = await account.linked(dc.context, facts);
+      const linked = await account.signedIn(dc.context, facts);
       if (linked) return this.answerFromAccount(dc, state);
       state.offerSignIn = true;
     }
@@ -194,7 +194,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const state = this.state(dc);
     const account = this.deps.account(dc.context);
     const signedIn = (result as { signedIn?: boolean } | undefined)?.signedIn;
-    if (signedIn && account && this.spec.accountQuestion && (await account.linked(dc.context, turnFacts(dc.context)))) return this.answerFromAccount(dc, state);
+    if (signedIn && account && this.spec.accountQuestion && (await account.signedIn(dc.context, turnFacts(dc.context)))) return this.answerFromAccount(dc, state);
     return this.ask(dc, this.deps.messages.task.backToIt);
   }
 

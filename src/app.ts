@@ -100,6 +100,7 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
     account: (context) => (accountHere(context) ? port : undefined),
     opensTask: (reading, facts) => opensTask(tasks, reading, facts),
     switchesTo: (reading, facts) => switchesTo(tasks, reading, facts),
+    handsOver: Boolean(handoff),
     answersFromAccount: (task) => Boolean(tasks.find((t) => t.id === task)?.spec.accountQuestion),
     // The offer asked for these facts: the reply is read as the answer to it.
     findsFacts: (task, reading, facts) => Boolean(tasks.find((t) => t.id === task)?.findsSomethingIn(reading.question, facts, true)),

@@ -18,7 +18,7 @@ export interface AccountAccessDeps {
   answer: (question: AccountQuestion, account: CandidateAccount, facts: TurnFacts) => AccountAnswer;
 }
 
-const accountKey = Symbol('linkedAccount');
+const accountKey = Symbol('accountThisTurn');
 
 /** The conversation an account link belongs to. */
 export const conversationOf = (context: TurnContext): string => `${context.activity.channelId}/${context.activity.conversation?.id ?? ''}`;
@@ -35,7 +35,7 @@ export class AccountAccess {
   /** The port the dialogs use in this conversation. */
   port(): AccountPort {
     return {
-      linked: (context, facts) => this.linked(context, facts),
+      signedIn: (context, facts) => this.signedIn(context, facts),
       signIn: (context, credentials, facts) => this.signIn(context, credentials, facts),
       answer: (context, question, facts) => this.answer(context, question, facts),
       cancel: (context, appointment, facts) => this.cancel(context, appointment, facts),
@@ -74,23 +74,22 @@ export class AccountAccess {
     const conversation = conversationOf(context);
     const link = await this.deps.links.current(conversation, now);
     await this.deps.links.signOut(conversation);
-    context.turnState.delete(accountKey);
     return { text: link ? m.signedOut : m.notSignedIn };
   }
 
-  private async linked(context: TurnContext, facts: TurnFacts): Promise<CandidateAccount | undefined> {
-    if (context.turnState.has(accountKey)) return context.turnState.get(accountKey) as CandidateAccount | undefined;
-    const link = await this.deps.links.current(conversationOf(context), facts.now);
-    let account: CandidateAccount | undefined;
-    if (link) {
-      try {
-        account = await this.deps.accounts.getAccount(link.candidateId);
-      } catch (error) {
-        if (error instanceof AccountNotFoundError) await this.deps.links.signOut(conversationOf(context));
-        account = undefined;
-      }
-    }
-    context.turnState.set(accountKey, account);
+  /** Signed in here? Only the link is read: the account itself is fetched when something is answered from it. */
+  private async signedIn(context: TurnContext, facts: TurnFacts): Promise<boolean> {
+    return Boolean(await this.deps.links.current(conversationOf(context), facts.now));
+  }
+
+  /** The account, fetched at most once per turn (a sign-in and the answer after it share the read). */
+  private async account(context: TurnContext, candidateId: string): Promise<CandidateAccount> {
+    const cached = context.turnState.get(accountKey) as { candidateId: string; account: Promise<CandidateAccount> } | undefined;
+    if (cached?.candidateId === candidateId) return cached.account;
+    const account = this.deps.accounts.getAccount(candidateId);
+    context.turnState.set(accountKey, { candidateId, account });
+    // A failed read is not kept: the caller reports it, and a retry next turn reads again.
+    account.catch(() => context.turnState.delete(accountKey));
     return account;
   }
 
@@ -116,16 +115,25 @@ export class AccountAccess {
     }
     await this.deps.links.clearFailures(aseId, conversation);
     await this.deps.links.link(conversation, result.candidateId, 'verification', facts.now);
-    context.turnState.delete(accountKey);
-    const account = await this.linked(context, facts);
-    return { outcome: 'signed-in', replies: [{ text: m.signedIn(account?.profile.firstName ?? aseId) }] };
+    try {
+      const account = await this.account(context, result.candidateId);
+      return { outcome: 'signed-in', replies: [{ text: m.signedIn(account.profile.firstName || aseId) }] };
+    } catch (error) {
+      // Verified, but the account is gone: signed out again, and told so. Unreadable for now: signed
+      // in (the link holds), with the problem said plainly.
+      if (error instanceof AccountNotFoundError) {
+        await this.deps.links.signOut(conversation);
+        return { outcome: 'account-unavailable', replies: [{ text: this.errorText(error) }] };
+      }
+      return { outcome: 'signed-in', replies: [{ text: m.signedIn(aseId) }, { text: this.errorText(error) }] };
+    }
   }
 
   private async answer(context: TurnContext, question: AccountQuestion, facts: TurnFacts): Promise<AccountAnswer> {
     try {
       const link = await this.deps.links.current(conversationOf(context), facts.now);
       if (!link) return { reply: { text: this.deps.messages.linking.askCredentials }, outcome: 'not-signed-in' };
-      const account = await this.deps.accounts.getAccount(link.candidateId);
+      const account = await this.account(context, link.candidateId);
       return this.deps.answer(question, account, facts);
     } catch (error) {
       if (error instanceof AccountNotFoundError) await this.deps.links.signOut(conversationOf(context));

@@ -116,8 +116,10 @@ export class CandidateBot extends ActivityHandler {
       return this.deps.actions[action](turn);
     });
     if (text) data.welcomed = true;
-    const { handoff, faq } = requestOf(context);
+    const { handoff, faq, account: accountOutcome, dialog } = requestOf(context);
     if (faq && !turn.event.faq) turn.event.faq = faq;
+    if (accountOutcome) turn.event.account = accountOutcome;
+    if (dialog) turn.event.dialog = dialog;
     if (handoff) await this.startHandoff(turn, handoff.reason, handoff.dialog);
     this.record(context, { ...turn.event, route: row });
   }

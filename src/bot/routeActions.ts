@@ -10,7 +10,8 @@ import type { ConversationData } from './conversationData.js';
 import { answerDecision } from '../../dialogs/faqSteps.js';
 import { acknowledgementReply, commandReply } from '../../dialogs/smallTalk.js';
 import { isReroute } from '../../dialogs/repairDialog.js';
-import { CANCEL_APPOINTMENT, requestOf, SIGN_IN, type ConversationDeps } from '../../dialogs/engine.js';
+import { CANCEL_APPOINTMENT, OFFER, requestOf, SIGN_IN, type ConversationDeps } from '../../dialogs/engine.js';
+import type { OfferOptions } from '../../dialogs/offerDialog.js';
 import type { TaskOptions, TaskResult } from '../../dialogs/taskDialog.js';
 import type { AccountAccess } from './accountAccess.js';
 import type { HandoffRelay } from '../handoff/relay.js';
@@ -90,9 +91,12 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
     },
 
     handOver: async (turn) => {
-      const dialog = turn.dc.activeDialog?.id;
+      const active = turn.dc.activeDialog;
+      // Taking up a person the bot offered after misunderstanding keeps that reason and task.
+      const offered = active?.id === OFFER ? (active.state.offer as OfferOptions | undefined) : undefined;
+      const dialog = offered ? offered.dialog : active?.id;
       await turn.dc.cancelAllDialogs();
-      requestOf(turn.context).handoff = { reason: 'asked', ...(dialog ? { dialog } : {}) };
+      requestOf(turn.context).handoff = { reason: offered?.personReason ?? 'asked', ...(dialog ? { dialog } : {}) };
       return true;
     },
 
@@ -140,7 +144,10 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       return afterDialog(turn, await turn.dc.beginDialog(last.id, options));
     },
 
-    signInWithDetails: async (turn) => afterDialog(turn, await turn.dc.beginDialog(SIGN_IN, { text: turn.reading.text })),
+    signInWithDetails: async (turn) => {
+      const question = turn.reading.accountQuestion;
+      return afterDialog(turn, await turn.dc.beginDialog(SIGN_IN, { text: turn.reading.text, ...(question ? { question } : {}) }));
+    },
 
     startTask: async (turn) => {
       const task = deps.conversation.opensTask(turn.reading, turn.facts);
@@ -152,7 +159,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
     answerFromAccount: async (turn) => {
       const port = deps.conversation.account(turn.context);
       const question = turn.reading.accountQuestion;
-      if (!port || !question || !(await port.linked(turn.context, turn.facts))) return false;
+      if (!port || !question || !(await port.signedIn(turn.context, turn.facts))) return false;
       understood(turn);
       const answered = await port.answer(turn.context, question, turn.facts);
       await say(turn, answered.reply);
@@ -167,13 +174,25 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const task = turn.reading.task?.task;
       const port = deps.conversation.account(turn.context);
       // Sign-in is offered beside an answer that invites the candidate's own facts, unless signed in.
-      const signInHint = Boolean(port && !(await port.linked(turn.context, turn.facts)));
+      const signInHint = Boolean(port && !(await port.signedIn(turn.context, turn.facts)));
       // A task-shaped question the FAQ cannot place for sure: the task gives its general answer and asks.
       if ((decision.kind === 'unknown' || decision.kind === 'clarify') && task) {
         understood(turn);
         return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question } satisfies TaskOptions));
       }
-      const wasUnderstood = await answerDecision(turn.dc, deps.conversation, decision, turn.data.misunderstood ?? 0, { signInHint, text: turn.reading.question, ...(task ? { task } : {}) });
+      const signInFor = signInHint && turn.reading.accountQuestion ? turn.reading.accountQuestion : undefined;
+      if (signInFor && decision.kind !== 'answer') {
+        // Only the account knows ("when is my test?"): offer sign-in, never demand it.
+        understood(turn);
+        await say(turn, { text: m.task.inYourAccount, suggestions: [{ title: m.task.signInChoice, value: m.task.signInChoice }] });
+        return afterDialog(turn, await turn.dc.beginDialog(OFFER, { entries: [], signInFor } satisfies OfferOptions));
+      }
+      const wasUnderstood = await answerDecision(turn.dc, deps.conversation, decision, turn.data.misunderstood ?? 0, {
+        signInHint,
+        text: turn.reading.question,
+        ...(task ? { task } : {}),
+        ...(signInFor ? { signInFor } : {}),
+      });
       turn.data.misunderstood = wasUnderstood ? 0 : (turn.data.misunderstood ?? 0) + 1;
       const best = decision.kind === 'answer' ? decision.hit : decision.hits[0];
       turn.event.faq = { decision: decision.kind, ...(decision.kind === 'answer' ? { entryId: decision.entry.id } : {}), score: best?.score, coverage: best?.coverage };

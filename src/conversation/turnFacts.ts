@@ -33,13 +33,30 @@ export function makeTurnFacts(facts: Omit<TurnFacts, 'dates' | 'channel' | 'zone
     dates(text: string): DateMention[] {
       let mentions = parsed.get(text);
       if (!mentions) {
-        mentions = parseDates(text, { now: made.now, zone: made.zone });
+        mentions = fromLongerText(parsed, text) ?? parseDates(text, { now: made.now, zone: made.zone });
         parsed.set(text, mentions);
       }
       return mentions;
     },
   };
   return made;
+}
+
+/**
+ * The mentions of `text` read off a text already parsed that ends with it: "hi, I failed A5 on
+ * March 3" was parsed, and the task reads "I failed A5 on March 3" (the greeting stripped). Only
+ * when no mention runs across where `text` begins (chrono then read the two parts together, and
+ * `text` alone must be parsed); the others in `text` move to its offsets, those before it drop.
+ */
+function fromLongerText(parsed: Map<string, DateMention[]>, text: string): DateMention[] | undefined {
+  if (!text) return undefined;
+  for (const [whole, mentions] of parsed) {
+    if (whole.length <= text.length || !whole.endsWith(text)) continue;
+    const start = whole.length - text.length;
+    if (mentions.some((m) => m.index < start && m.index + m.text.length > start)) return undefined;
+    return mentions.filter((m) => m.index >= start).map((m) => ({ ...m, index: m.index - start }));
+  }
+  return undefined;
 }
 
 export function turnFacts(context: TurnContext): TurnFacts {

@@ -54,15 +54,18 @@ export function understand(text: string, facts: TurnFacts, knowledge: Understand
   const command = trimmed ? detectCommand(trimmed) : null;
   const dates = trimmed ? facts.dates(trimmed) : [];
   let decision: FaqDecision | undefined;
+  const yesNo = trimmed ? readYesNo(trimmed) : null;
+  // A bare "yes" or "no" that no dialog was waiting for is an acknowledgement, never a misunderstanding.
+  const bare = yesNo !== null && trimmed.split(/\s+/).length <= 2 ? 'ok' : null;
   return {
     text: trimmed,
     question,
     command,
     person: command === 'person' || (trimmed !== '' && asksForPerson(trimmed)),
-    acknowledgement: trimmed && !command ? readAcknowledgement(trimmed) : null,
+    acknowledgement: trimmed && !command ? (readAcknowledgement(trimmed) ?? bare) : null,
     task: trimmed && !command ? detectTask(question) : null,
     correction: trimmed ? readCorrection(trimmed) : null,
-    yesNo: trimmed ? readYesNo(trimmed) : null,
+    yesNo,
     dates,
     accountQuestion: trimmed && !command ? knowledge.accountQuestion(question) : null,
     credentials: trimmed ? readCredentials(trimmed, facts, dates) : { ok: false, missing: ['aseId', 'dateOfBirth', 'ssnLast4'] },

@@ -28,6 +28,7 @@ export const en = {
   unknownTwice:
     "I'm still not getting it, sorry. You can talk to a person at ASE Customer Service, 1-800-390-6789, or try asking in other words.",
   talkToPerson: 'Talk to a person',
+  unknownTwiceOfferPerson: 'I\'m still not getting it, sorry. Choose "Talk to a person" and someone from ASE support will join, or try asking in other words.',
   acknowledged: 'Okay! Anything else I can help with?',
   nothingToRepeat: "I haven't asked you anything yet. What can I help you with?",
   emptyMessage: 'I can only read text messages. Please type your question.',

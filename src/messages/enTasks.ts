@@ -7,6 +7,8 @@ export const enTasks = {
   backToIt: 'Back to your question:',
   gaveUp:
     "I'm having trouble understanding, sorry. You can talk to a person at ASE Customer Service, 1-800-390-6789, or start over with a new question.",
+  gaveUpOfferPerson:
+    'I\'m having trouble understanding, sorry. Choose "Talk to a person" and someone from ASE support will join, or start over with a new question.',
   gotDate: (date: string) => `${date}: got it.`,
   assumedYear: (date: string) => `I took that as ${date}.`,
   dateInFuture: (date: string) => `${date} hasn't happened yet. What date was it?`,
@@ -19,6 +21,8 @@ export const enTasks = {
   /** Beside a task's first question, where an account could answer it instead. */
   orSignIn: 'Or say "sign in" and I\'ll look it up in your account.',
   signInChoice: 'Sign in',
+  /** A question only the candidate's account can answer, asked before signing in. */
+  inYourAccount: 'That\'s in your ASE account. Say "sign in" and I\'ll look it up, or ask me a general question.',
   /** A fact given that the bot had not asked for yet ("it was A5"). */
   noted: (value: string) => `${value}: noted.`,
   /** A correction taken ("no, I meant A4"). */

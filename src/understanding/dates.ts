@@ -121,6 +121,12 @@ export type DateAnswer =
 // ---- input checks --------------------------------------------------------------------------
 
 function checkContext(ctx: DateContext): DateTime {
+  validContext(ctx);
+  return DateTime.fromJSDate(ctx.now, { zone: ctx.zone });
+}
+
+/** The checks of checkContext without building the DateTime (luxon's zone offset is not free). */
+function validContext(ctx: DateContext): void {
   if (ctx === null || typeof ctx !== 'object') {
     throw new TypeError(`${MODULE}: expected { now, zone }, got ${JSON.stringify(ctx)}`);
   }
@@ -131,7 +137,6 @@ function checkContext(ctx: DateContext): DateTime {
   if (typeof zone !== 'string' || !isKnownZone(zone)) {
     throw new RangeError(`${MODULE}: unknown IANA time zone ${JSON.stringify(zone)}`);
   }
-  return DateTime.fromJSDate(now, { zone });
 }
 
 function checkText(text: unknown): string {
@@ -206,6 +211,35 @@ const HEDGE_BEFORE = /\b(?:about|around|roughly|approximately|approx|almost|near
 /** "sat" as a verb: "I sat the test", "sat for A5". */
 const SAT_VERB_BEFORE = /\b(?:i|we|you|he|she|they|just|have|has|had|never|already|finally)\s*$/i;
 const SAT_VERB_AFTER = /^\s*(?:the|my|for|an?|it|in|this|that|both|all|two|three|\w\d)\b/i;
+
+const TIME_UNIT = '(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|mon|mos|months?|qtr|quarters?|y|yrs?|years?)';
+const BEFORE_A_UNIT = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an?|few|several|the|couple|of|within|in|for|about|around|this|last|past|next|after)';
+const MIGHT_BE_A_DATE = new RegExp(
+  [
+    String.raw`\d`,
+    '(?:sun|mon|tue|wed|thu|fri|sat)',
+    '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)',
+    'week',
+    'now|today|tonight|tomorrow|overmorrow|tmrw?|yesterday|night|morning|afternoon|evening|midnight|midday|noon',
+    'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|twentieth|thirtieth',
+    // The unit ends its word, or runs into "ago", "later"...: chrono allows no space there.
+    String.raw`(?<![A-Za-z0-9_])(?:${BEFORE_A_UNIT}\s*)+${TIME_UNIT}(?=[^A-Za-z0-9_]|$|ago|before|earlier|later|after|from|henceforth|forward|out)`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * Could chrono (with dayOfMonthParser) find anything in the text? Every parser it runs needs one of:
+ * a digit; a weekday or month name (or its abbreviation: any word starting like one counts);
+ * "weekend"/"weekday"; a casual day or time word ("today", "tonight", "noon", "last night");
+ * an ordinal word ("on the first"); or a time unit after a number word or "this/last/next..."
+ * ("a week", "the day", "next month", "in a few days"). Messages with none of these, most FAQ
+ * questions, skip chrono: it runs its twenty-odd patterns and refiners for nothing. A false "yes"
+ * only costs the parse; test/understanding/datesPrecheck.test.ts holds the "no" to chrono's reading.
+ */
+export function mightHoldADate(text: string): boolean {
+  return MIGHT_BE_A_DATE.test(text);
+}
 
 function rawParse(text: string, today: DateTime): ParsedResult[] {
   return parser.parse(text, { instant: today.toJSDate(), timezone: today.offset });
@@ -304,6 +338,10 @@ function endMention(result: ParsedResult, first: DateMention): DateMention | nul
  */
 export function parseDates(text: string, ctx: DateContext): DateMention[] {
   const message = checkText(text);
+  if (!mightHoldADate(message)) {
+    validContext(ctx);
+    return [];
+  }
   const today = checkContext(ctx);
   const mentions: DateMention[] = [];
   for (const result of rawParse(message, today)) {
@@ -486,13 +524,14 @@ function checkMentions(mentions: unknown, text: string): DateMention[] {
 }
 
 function resolve(mentions: DateMention[], ctx: DateContext, direction: Direction): DateAnswer {
-  const todayIso = checkContext(ctx).toISODate() as IsoDate;
+  validContext(ctx);
   const dated = mentions.filter((m) => m.form !== 'time' && m.form !== 'partial');
   const times = mentions.filter((m) => m.form === 'time');
   if (dated.length === 0) {
     const partial = mentions.find((m) => m.form === 'partial');
     return partial ? incomplete(partial) : { ok: false, problem: 'no-date' };
   }
+  const todayIso = checkContext(ctx).toISODate() as IsoDate;
 
   const options: Array<DateOption & { assumedYear: boolean; assumedMonth: boolean; approximate?: true }> = [];
   let firstProblem: Resolution | null = null;

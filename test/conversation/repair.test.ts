@@ -4,7 +4,7 @@ import { all, buttons, demo1, demo2, en, neverSaysTextCancel, not, signIn, trans
 const opens = 'I failed A5, when can I retake it?';
 const ask = en.task.retest.askDate('A5');
 const handedOver = /support staff to join/;
-const noHandover = all(not(handedOver), not(en.task.gaveUp), not(en.unknown));
+const noHandover = all(not(handedOver), not(en.task.gaveUpOfferPerson), not(en.unknown));
 
 transcripts('acknowledgements never escalate', [
   ['"ok", "cool", "got it", "perfect", "thanks, bye" in a row get short friendly replies', [
@@ -41,7 +41,7 @@ transcripts('talking to a person', [
   ['two nonsense answers in a row offer a person but do not queue, and the bot still answers', [
     [opens, ask],
     ['banana', all(en.task.didNotGetIt, ask, noHandover)],
-    ['purple', all(en.task.gaveUp, buttons('Talk to a person'), not(handedOver))],
+    ['purple', all(en.task.gaveUpOfferPerson, buttons('Talk to a person'), not(handedOver))],
     ['hello', all(en.greeting, not(handedOver))],
   ]],
   ['after the offer of a person, choosing it hands over', [

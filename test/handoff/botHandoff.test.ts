@@ -18,15 +18,16 @@ describe('when the bot hands over, staff get a useful, private summary', () => {
     return { agent, queued: queued!, case: opened.json.case, transcript: opened.json.transcript.map((l: { from: string; text: string }) => `${l.from}: ${l.text}`) as string[] };
   };
 
-  it('a task answered twice with nonsense hands over, naming the task and without offering the phone first', async () => {
+  it('a task answered twice with nonsense offers a person (not the phone); "1" hands over, naming the task', async () => {
     server = await startHandoffServer({ clock: clock.now });
     const candidate = await WebCandidate.start(server.url);
     expect((await candidate.say('I failed A5, when can I retake it?')).join(' ')).toMatch(/wait 30 full days/);
     await candidate.say('banana');
     const gaveUp = (await candidate.say('purple')).join(' ');
-    expect(gaveUp).toMatch(/bringing in a person/);
-    expect(gaveUp).toMatch(/in line/);
+    expect(gaveUp).toMatch(/Talk to a person/);
+    expect(gaveUp).not.toMatch(/in line/);
     expect(gaveUp).not.toMatch(/1-800-390-6789/);
+    expect((await candidate.say('1')).join(' ')).toMatch(/in line/);
     const { case: opened } = await staffView(server.url);
     expect(opened).toMatchObject({ reason: 'misunderstood', summary: { dialog: 'retest' } });
   });

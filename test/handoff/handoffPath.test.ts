@@ -93,14 +93,17 @@ describe('a candidate handed to staff and back, through the staff API', () => {
     expect((await candidate.say('What is the retest policy?')).length).toBeGreaterThan(0);
   });
 
-  it('when the bot fails to understand twice in a row, it hands the conversation over', async () => {
+  it('when the bot fails to understand twice in a row, it offers a person, and the tap hands the conversation over', async () => {
     const candidate = await WebCandidate.start(server.url);
     await candidate.say('purple monkey dishwasher');
     const second = (await candidate.say('zebra quantum lasagna')).join(' ');
-    expect(second).toMatch(/bringing in a person/);
-    expect(second).toMatch(/in line/);
+    expect(second).toMatch(/Talk to a person/);
+    expect(second).not.toMatch(/in line/);
     const agent = new StaffClient(server.url);
     await agent.login('agent1');
+    const { json: before } = await agent.get('/staff/api/cases');
+    expect(before.queued).toEqual([]);
+    expect((await candidate.say('Talk to a person')).join(' ')).toMatch(/in line/);
     expect(await agent.queuedCase()).toMatchObject({ reason: 'misunderstood' });
   });
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const dir = fileURLToPath(new URL('../../src/rules', import.meta.url));
+const dir = fileURLToPath(new URL('../../src/rules/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
 // Strip comments so explanations may mention what the code must not do.
 const code = (f: string) => readFileSync(dir + f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
