@@ -1,5 +1,6 @@
 import { addYears, certificationExpiry, recertification, todayIn } from '../src/rules/index.js';
 import { formatLongDate } from '../src/understanding/dates.js';
+import { dateRole } from '../src/understanding/dateRoles.js';
 import { readFirstTest, readPastDate, type DateValue } from './slotReaders.js';
 import type { SlotReading, TaskDeps, TaskSpec, TurnFacts } from './taskTypes.js';
 
@@ -39,6 +40,10 @@ function readCertifiedOn(text: string, facts: TurnFacts, deps: TaskDeps): SlotRe
   const rest = planned ? text.slice(0, planned.index) + text.slice(planned.index + planned.text.length) : text;
   const reading = readPastDate(rest, facts, deps);
   if (reading.kind !== 'value' || !saysExpired.test(rest)) return reading;
+  // "I passed A1 on 2019-05-20, it has expired": the date is the pass, whatever else the message says.
+  const mention = facts.dates(rest).find((m) => m.date === reading.value.date);
+  const role = mention ? dateRole(rest, mention) : undefined;
+  if (role && role !== 'expiry') return reading;
   const passed = addYears(reading.value.date, -deps.policy.validityYears.value);
   return { kind: 'value', value: { date: passed }, echo: deps.messages.task.recert.expiredOn(formatLongDate(reading.value.date)) };
 }

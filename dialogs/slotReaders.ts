@@ -8,6 +8,8 @@ import type { SlotReading, TaskDeps, TurnFacts } from './taskTypes.js';
 export interface DateValue {
   date: string;
   time?: string;
+  /** The words of an approximate date ("5 months ago"): used only where the exact day cannot change the answer. */
+  approximate?: string;
 }
 
 export const writtenOut = (value: DateValue): string =>
@@ -30,6 +32,8 @@ function dateReading(answer: DateAnswer, deps: TaskDeps): SlotReading<DateValue>
     case 'no-date':
       return { kind: 'none' };
     case 'incomplete':
+      // "5 months ago" is a date give or take a few weeks: the task decides whether that is enough.
+      if (answer.approximateDate) return { kind: 'value', value: { date: answer.approximateDate, approximate: answer.text } };
       return ask(m.whichDay(answer.text));
     case 'in-future':
       return ask(m.dateInFuture(formatLongDate(answer.date)));

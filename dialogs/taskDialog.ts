@@ -8,7 +8,7 @@ import { pickChoice } from '../src/understanding/choices.js';
 import { combineDateParts } from '../src/understanding/dates.js';
 import { requestOf, send, type ConversationDeps } from './engine.js';
 import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
-import { writtenOut } from './slotReaders.js';
+import { writtenOut, type DateValue } from './slotReaders.js';
 import { isAsked, type AskedSlot, type TaskSpec } from './taskTypes.js';
 
 export interface TaskOptions {
@@ -244,10 +244,36 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       return this.ask(dc);
     }
     const facts = turnFacts(dc.context);
+    const rough = this.roughDate(state, facts);
+    if (rough === 'ask') return this.proceed(dc);
     const { reply, outcome } = this.spec.answer(state.values as Values, facts, this.deps);
-    await send(dc.context, this.deps, reply);
+    await send(dc.context, this.deps, rough ? { ...reply, text: `${rough} ${reply.text}` } : reply);
     if (STAFF_ONLY_OUTCOMES.has(outcome)) requestOf(dc.context).handoff = { reason: 'staff-only', dialog: this.spec.id };
     return dc.endDialog({ task: this.spec.id, outcome, answer: reply.text, values: state.values } satisfies TaskResult);
+  }
+
+  /**
+   * An approximate date ("5 months ago") is used when the rule gives the same verdict for any day
+   * around it ("5 months is past 90 days: expired"); otherwise the exact day is asked for. Returns
+   * the sentence that says so, 'ask' when the slot was emptied to ask, or undefined.
+   */
+  private roughDate(state: TaskState, facts: TurnFacts): string | 'ask' | undefined {
+    for (const slot of this.spec.slots) {
+      const value = state.values[slot.name] as DateValue | undefined;
+      if (!value?.approximate) continue;
+      const margin = /year/i.test(value.approximate) ? 183 : /month/i.test(value.approximate) ? 31 : 7;
+      const today = DateTime.fromJSDate(facts.now).setZone(facts.zone).toISODate() ?? value.date;
+      const shifted = (days: number): string => {
+        const date = DateTime.fromISO(value.date).plus({ days }).toISODate() ?? value.date;
+        return date > today ? today : date;
+      };
+      const verdict = (date: string) => this.spec.answer({ ...state.values, [slot.name]: { date } } as Values, facts, this.deps).outcome;
+      if (verdict(shifted(-margin)) === verdict(shifted(margin))) return this.deps.messages.task.approximately(value.approximate);
+      delete state.values[slot.name];
+      state.clarify[slot.name] = { text: this.deps.messages.task.whichDay(value.approximate) };
+      return 'ask';
+    }
+    return undefined;
   }
 
   /** The task's general answer: its own, or the first paragraph of its FAQ entry. */

@@ -15,6 +15,8 @@ export const enTasks = {
   dateInPast: (date: string) => `${date} has already passed. What date is the appointment?`,
   whichDay: (text: string) => `Which day exactly ("${text}")? For example "March 3, 2025".`,
   whichDate: 'Which date did you mean?',
+  /** An approximate date that is enough for the rule ("5 months ago" and a 90-day window). */
+  approximately: (words: string) => `Whatever the exact day "${words}" was, the answer is the same:`,
   dateExample: 'For example "March 3" or "3/14/2025".',
   yes: 'Yes',
   no: 'No',

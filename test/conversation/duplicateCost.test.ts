@@ -1,4 +1,3 @@
-import { describe, it } from 'vitest';
 import { all, en, neverSaysTextCancel, not, transcripts } from './suite.js';
 
 // $7.50 per test series, added up by series.
@@ -57,13 +56,13 @@ transcripts('duplicate certificates: $7.50 per test series', [
     ['sign in', en.linking.askCredentials],
     ['DEMO-0003, 1980-03-03, 0003', all('Thanks, Demo', '$7.50', 'Automobile & Light Truck', not(m.askTests))],
   ]],
+  ['sign-in is offered beside the duplicates question, and signed in the account\'s certificates are priced', [
+    [opens, all(opened, en.task.orSignIn)],
+    ['sign in', en.linking.askCredentials],
+    ['DEMO-0003, 1980-03-03, 0003', all('Thanks, Demo', 'That comes to $7.50', 'Automobile', not(m.askTests))],
+  ]],
+  ['switching to another task from the duplicates prompt says "Leaving the duplicate certificate question for now."', [
+    [opens, opened],
+    ['actually I missed my appointment yesterday', all(en.task.switched('duplicate certificate'), en.task.missed.askPosted)],
+  ]],
 ]);
-
-describe('duplicate certificates: known gaps', () => {
-  // ['how much would duplicate certificates cost me?', opened]  <- no 'Or say "sign in"' beside the prompt
-  // ['sign in', ...], ['DEMO-0003, 1980-03-03, 0003', 'That comes to $7.50 ... Automobile']  <- the bot asks which certificates
-  it.todo('sign-in is offered beside the duplicates question, and signed in the account\'s certificates are priced');
-  // ['how much would duplicate certificates cost me?', opened],
-  // ['actually I missed my appointment yesterday', 'Leaving the duplicate certificate question for now.']  <- dropped silently
-  it.todo('switching to another task from the duplicates prompt says "Leaving the duplicate certificate question for now."');
-});

@@ -1,4 +1,3 @@
-import { describe, it } from 'vitest';
 import { all, buttons, demo3, demo4, en, noSsn, not, signIn, transcripts } from './suite.js';
 
 const m = en.task.master;
@@ -70,13 +69,15 @@ transcripts('Master Technician status: whether it holds, and how to reinstate it
     [demo4, 'Thanks, Demo'],
     [opens, all('Yes: you are a Master Automobile Technician', 'A3', 'Friday, April 24, 2026', not(prompt))],
   ]],
+  ['"no, I meant A6" right after the answer changes the lapsed test and recomputes', [
+    [opens, opened],
+    ['automobile', askAuto],
+    ['A3', 'A3 lapsed'],
+    ['no, I meant A6', all(en.task.changed('A6'), 'Not at the moment: A6 lapsed', not('A3 lapsed'))],
+  ]],
+  ['a corrected series is echoed by its name ("Changed to Medium/Heavy Truck."), not its id ("Changed to T.")', [
+    [opens, opened],
+    ['automobile', askAuto],
+    ['no, I meant medium/heavy truck', all(en.task.changed('Medium/Heavy Truck'), not('Changed to T.'), m.askLapsed('Master Medium/Heavy Truck Technician'))],
+  ]],
 ]);
-
-describe('Master Technician status: known gaps', () => {
-  // ['am I still a Master Technician?', opened], ['automobile', askAuto], ['A3', 'A3 lapsed'],
-  // ['no, I meant A6', all('Changed to A6.', 'Not at the moment: A6 lapsed')]
-  //   <- the bot says "Changed to A." and repeats the A3 answer
-  it.todo('"no, I meant A6" right after the answer changes the lapsed test and recomputes');
-  // ['automobile', askAuto], ['no, I meant medium/heavy truck', ...]  <- the bot says "Changed to T." (the series id)
-  it.todo('a corrected series is echoed by its name ("Changed to Medium/Heavy Truck."), not its id ("Changed to T.")');
-});

@@ -1,4 +1,3 @@
-import { describe, it } from 'vitest';
 import { all, buttons, en, not, transcripts } from './suite.js';
 
 const m = en.task.missed;
@@ -48,14 +47,14 @@ transcripts('missed appointment: what is forfeited and when the test can be boug
     ['DEMO-0002, 1980-02-02, 0002', all('Thanks, Demo', m.askPosted)],
     ['yes', m.canRebuyNow],
   ]],
+  ['"no, I meant no" right after the answer changes the answer to the not-yet-posted one', [
+    [opens, opened],
+    ['yes', m.canRebuyNow],
+    ['no, I meant no', all(m.wait, not(en.unknown))],
+  ]],
+  ['sign-in is offered beside the No Show question, and signed in (DEMO-0002) the posted No Show is read from the account', [
+    [opens, all(opened, en.task.orSignIn)],
+    ['sign in', en.linking.askCredentials],
+    ['DEMO-0002, 1980-02-02, 0002', all('Thanks, Demo', 'A7', 'you can buy it again now', not(m.askPosted))],
+  ]],
 ]);
-
-describe('missed appointment: known gaps', () => {
-  // ['I missed my test yesterday', opened], ['yes', canRebuyNow],
-  // ['no, I meant no', m.wait]  <- the bot says "Sorry, I don't know that one." with a Talk to a person button
-  it.todo('"no, I meant no" right after the answer changes the answer to the not-yet-posted one');
-  // ['I missed my test yesterday', opened]  <- no 'Or say "sign in"' beside the question
-  // ['sign in', ...], ['DEMO-0002, 1980-02-02, 0002', 'A7 ... No Show is posted: you can buy it again now']
-  //   <- the bot asks "Has the No Show result been posted ...?" although the account shows it posted
-  it.todo('sign-in is offered beside the No Show question, and signed in (DEMO-0002) the posted No Show is read from the account');
-});

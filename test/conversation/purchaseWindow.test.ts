@@ -1,4 +1,3 @@
-import { describe, it } from 'vitest';
 import { all, buttons, demo1, en, noSsn, not, signIn, transcripts } from './suite.js';
 
 // Bought on P: schedule and take it by P + 90. Today is Thursday, March 20, 2025.
@@ -51,23 +50,24 @@ transcripts('purchase window: the last day to take a test bought on a date', [
     [signIn, en.linking.askCredentials],
     [demo1, all('Thanks, Demo', 'Wednesday, March 26, 2025 (6 days from today)')],
   ]],
+  ['"sorry, the 12th not the 10th" keeps the month of the date it corrects (January 12, not March 12)', [
+    ['I bought a test on January 10, how long do I have?', 'Thursday, April 10, 2025'],
+    ['sorry, the 12th not the 10th', all(en.task.changed('Sunday, January 12, 2025'), 'Saturday, April 12, 2025', '23 days from today')],
+  ]],
+  ['the duplicate-certificate question asked while the purchase date is awaited is answered with "Back to your question:" and the date then used', [
+    [opens, opened],
+    ['how do I get a duplicate certificate?', all('$7.50', `${en.task.backToIt} ${prompt}`)],
+    ['January 10', jan10],
+  ]],
+  ['sign-in is offered beside the purchase-date prompt', [
+    [opens, all(opened, en.task.orSignIn, buttons('Sign in'))],
+  ]],
+  ['switching to another task from the purchase-date prompt says "Leaving the test purchase question for now."', [
+    [opens, opened],
+    ['actually I missed my appointment yesterday', all(en.task.switched('test purchase'), en.task.missed.askPosted)],
+  ]],
+  ['"I bought a test, how long do I have to take it?" starts the purchase-window task', [
+    ['I bought a test, how long do I have to take it?', all(opened, not(en.didYouMean))],
+    ['January 10', jan10],
+  ]],
 ]);
-
-describe('purchase window: known gaps', () => {
-  // ['I bought a test on January 10, how long do I have?', 'Thursday, April 10, 2025'],
-  // ['sorry, the 12th not the 10th', all('Changed to Sunday, January 12, 2025', 'Saturday, April 12, 2025', '23 days from today')]
-  //   <- the bot says "Changed to Wednesday, March 12, 2025." and "Tuesday, June 10, 2025": the month is lost
-  it.todo('"sorry, the 12th not the 10th" keeps the month of the date it corrects (January 12, not March 12)');
-  // ['how does registration and scheduling work?', opened], ['how do I get a duplicate certificate?', '$7.50'],
-  // ['January 10', jan10]  <- the bot says "Sorry, I don't know that one." (the duplicate answer's own offer replaced the task)
-  it.todo('the duplicate-certificate question asked while the purchase date is awaited is answered with "Back to your question:" and the date then used');
-  // ['how does registration and scheduling work?', opened]  <- no 'Or say "sign in"' beside the prompt
-  it.todo('sign-in is offered beside the purchase-date prompt');
-  // ['how does registration and scheduling work?', opened],
-  // ['actually I missed my appointment yesterday', 'Leaving the test purchase question for now.']  <- the bot drops it silently
-  it.todo('switching to another task from the purchase-date prompt says "Leaving the test purchase question for now."');
-  // ['I bought a test, how long do I have to take it?', general answer + 'What date did you buy the test?']
-  //   <- "Did you mean" with recertification and retest first; "how long is a test purchase good for?" answers the
-  //      recertification entry and "how many days do I have to take a test after buying it?" the retest entry
-  it.todo('"I bought a test, how long do I have to take it?" starts the purchase-window task');
-});

@@ -1,108 +1,110 @@
-import { describe, it } from 'vitest';
-import { all, buttons, demo1, demo2, en, neverSaysTextCancel, not, signIn, transcripts } from './suite.js';
+import { all, buttons, demo1, demo2, en, neverSaysTextCancel, not, signIn, transcriptTables } from './suite.js';
 
 const opens = 'I failed A5, when can I retake it?';
 const ask = en.task.retest.askDate('A5');
 const handedOver = /support staff to join/;
 const noHandover = all(not(handedOver), not(en.task.gaveUpOfferPerson), not(en.unknown));
 
-transcripts('acknowledgements never escalate', [
-  ['"ok", "cool", "got it", "perfect", "thanks, bye" in a row get short friendly replies', [
-    ['ok', all(en.acknowledged, noHandover)],
-    ['cool', all(en.acknowledged, noHandover)],
-    ['got it', all(en.acknowledged, noHandover)],
-    ['perfect', all(en.acknowledged, noHandover)],
-    ['thanks, bye', all(en.goodbye, noHandover)],
+transcriptTables([
+  ['acknowledgements never escalate', [
+    ['"ok", "cool", "got it", "perfect", "thanks, bye" in a row get short friendly replies', [
+      ['ok', all(en.acknowledged, noHandover)],
+      ['cool', all(en.acknowledged, noHandover)],
+      ['got it', all(en.acknowledged, noHandover)],
+      ['perfect', all(en.acknowledged, noHandover)],
+      ['thanks, bye', all(en.goodbye, noHandover)],
+    ]],
+    ['acknowledgements mid-task bring the question back, and the task still finishes', [
+      [opens, ask],
+      ['ok', all(en.acknowledged, `${en.task.backToIt} ${ask}`, noHandover)],
+      ['cool', all(`${en.task.backToIt} ${ask}`, noHandover)],
+      ['March 3', 'on or after Thursday, April 3, 2025'],
+      ['got it', all(en.acknowledged, noHandover)],
+      ['perfect', all(en.acknowledged, noHandover)],
+      ['thanks, bye', all(en.goodbye, noHandover)],
+    ]],
+    ['"thanks" after an answer is thanked, not misunderstood', [
+      ['what do duplicates of A1, A5 and T2 cost?', '$15.00'],
+      ['thanks', all(en.thanks, noHandover)],
+      ['ok', all(en.acknowledged, noHandover)],
+    ]],
   ]],
-  ['acknowledgements mid-task bring the question back, and the task still finishes', [
-    [opens, ask],
-    ['ok', all(en.acknowledged, `${en.task.backToIt} ${ask}`, noHandover)],
-    ['cool', all(`${en.task.backToIt} ${ask}`, noHandover)],
-    ['March 3', 'on or after Thursday, April 3, 2025'],
-    ['got it', all(en.acknowledged, noHandover)],
-    ['perfect', all(en.acknowledged, noHandover)],
-    ['thanks, bye', all(en.goodbye, noHandover)],
+
+  ['talking to a person', [
+    ['"talk to a person" inside a sentence hands over', [
+      ['I got my results but my certificate never came. talk to a person', handedOver],
+    ]],
+    ['"talk to a person" mid-task hands over', [
+      [opens, ask],
+      ['this is confusing, can I talk to a person?', handedOver],
+    ]],
+    ['two nonsense answers in a row offer a person but do not queue, and the bot still answers', [
+      [opens, ask],
+      ['banana', all(en.task.didNotGetIt, ask, noHandover)],
+      ['purple', all(en.task.gaveUpOfferPerson, buttons('Talk to a person'), not(handedOver))],
+      ['hello', all(en.greeting, not(handedOver))],
+    ]],
+    ['after the offer of a person, choosing it hands over', [
+      [opens, ask],
+      ['banana', en.task.didNotGetIt],
+      ['purple', buttons('Talk to a person')],
+      ['Talk to a person', handedOver],
+    ]],
+    ['"1" after the offer of a person (SMS: "Reply with a number.") hands over', [
+      [opens, ask],
+      ['banana', en.task.didNotGetIt],
+      ['purple', all(en.task.gaveUpOfferPerson, buttons('Talk to a person'))],
+      ['1', handedOver],
+    ]],
   ]],
-  ['"thanks" after an answer is thanked, not misunderstood', [
-    ['what do duplicates of A1, A5 and T2 cost?', '$15.00'],
-    ['thanks', all(en.thanks, noHandover)],
-    ['ok', all(en.acknowledged, noHandover)],
+
+  ['help, start over and how to stop, on every channel', [
+    ['"help me" mid-task explains this step, and "start over" ends the task', [
+      [opens, ask],
+      ['help me', all(en.task.retest.help, ask, not(neverSaysTextCancel))],
+      ['start over', all(en.startOver, not(neverSaysTextCancel))],
+      ['March 3', not('on or after Thursday, April 3, 2025')],
+    ]],
+    ['"what can you do" never tells the candidate to text cancel', [['what can you do?', all(en.capabilities, not(neverSaysTextCancel))]]],
+    ['a stopped task is not resumed by a late answer', [
+      [opens, ask],
+      ['never mind', all(en.cancelled, not(neverSaysTextCancel))],
+      ['thanks', en.thanks],
+    ]],
+    ['"help" mid-task (on SMS too) says "start over" and asks the task\'s question again', [
+      [opens, ask],
+      ['help', all(en.task.retest.help, 'start over', ask, not(neverSaysTextCancel))],
+    ]],
+    ['"cancel that" mid-task stops the task rather than answering the appointment-cancellation FAQ', [
+      [opens, ask],
+      ['cancel that', all(en.cancelled, not(ask))],
+    ]],
+    ['"what can I say?" mid-task is read as help, not as a nonsense answer', [
+      [opens, ask],
+      ['what can I say?', all(en.task.retest.help, ask, not(en.task.didNotGetIt))],
+    ]],
+  ]],
+
+  ['signing in', [
+    ['"sign in" then the demo details signs in, and "sign out" ends it', [
+      [signIn, en.linking.askCredentials],
+      [demo1, en.linking.signedIn('Demo')],
+      ['sign out', en.linking.signedOut],
+    ]],
+    ['details sent unasked sign in', [[demo2, en.linking.signedIn('Demo')]]],
+    ['the README question "which of my certifications expire this year?" signed in', [
+      [signIn, en.linking.askCredentials],
+      ['DEMO-0003, 1980-03-03, 0003', 'Thanks, Demo'],
+      ['which of my certifications expire this year?', all('A2', 'Sunday, May 4, 2025', 'Friday, February 28, 2025')],
+    ]],
+    ['the README question "why haven\'t I got my certificate?" signed in', [
+      [signIn, en.linking.askCredentials],
+      [demo2, 'Thanks, Demo'],
+      ["why haven't I got my certificate?", all('A1', 'work experience', 'Tuesday, March 11, 2025')],
+    ]],
+    ['a general question never asks for SSN digits', [
+      ['when can I retake a test I failed?', all('30 full days', not(/SSN|last 4 digits/))],
+      ['two weeks ago', all('on or after Sunday, April 6, 2025', not(/SSN|last 4 digits/))],
+    ]],
   ]],
 ]);
-
-transcripts('talking to a person', [
-  ['"talk to a person" inside a sentence hands over', [
-    ['I got my results but my certificate never came. talk to a person', handedOver],
-  ]],
-  ['"talk to a person" mid-task hands over', [
-    [opens, ask],
-    ['this is confusing, can I talk to a person?', handedOver],
-  ]],
-  ['two nonsense answers in a row offer a person but do not queue, and the bot still answers', [
-    [opens, ask],
-    ['banana', all(en.task.didNotGetIt, ask, noHandover)],
-    ['purple', all(en.task.gaveUpOfferPerson, buttons('Talk to a person'), not(handedOver))],
-    ['hello', all(en.greeting, not(handedOver))],
-  ]],
-  ['after the offer of a person, choosing it hands over', [
-    [opens, ask],
-    ['banana', en.task.didNotGetIt],
-    ['purple', buttons('Talk to a person')],
-    ['Talk to a person', handedOver],
-  ]],
-]);
-
-transcripts('help, start over and how to stop, on every channel', [
-  ['"help me" mid-task explains this step, and "start over" ends the task', [
-    [opens, ask],
-    ['help me', all(en.task.retest.help, ask, not(neverSaysTextCancel))],
-    ['start over', all(en.startOver, not(neverSaysTextCancel))],
-    ['March 3', not('on or after Thursday, April 3, 2025')],
-  ]],
-  ['"what can you do" never tells the candidate to text cancel', [['what can you do?', all(en.capabilities, not(neverSaysTextCancel))]]],
-  ['a stopped task is not resumed by a late answer', [
-    [opens, ask],
-    ['never mind', all(en.cancelled, not(neverSaysTextCancel))],
-    ['thanks', en.thanks],
-  ]],
-]);
-
-transcripts('signing in', [
-  ['"sign in" then the demo details signs in, and "sign out" ends it', [
-    [signIn, en.linking.askCredentials],
-    [demo1, en.linking.signedIn('Demo')],
-    ['sign out', en.linking.signedOut],
-  ]],
-  ['details sent unasked sign in', [[demo2, en.linking.signedIn('Demo')]]],
-  ['the README question "which of my certifications expire this year?" signed in', [
-    [signIn, en.linking.askCredentials],
-    ['DEMO-0003, 1980-03-03, 0003', 'Thanks, Demo'],
-    ['which of my certifications expire this year?', all('A2', 'Sunday, May 4, 2025', 'Friday, February 28, 2025')],
-  ]],
-  ['the README question "why haven\'t I got my certificate?" signed in', [
-    [signIn, en.linking.askCredentials],
-    [demo2, 'Thanks, Demo'],
-    ["why haven't I got my certificate?", all('A1', 'work experience', 'Tuesday, March 11, 2025')],
-  ]],
-  ['a general question never asks for SSN digits', [
-    ['when can I retake a test I failed?', all('30 full days', not(/SSN|last 4 digits/))],
-    ['two weeks ago', all('on or after Sunday, April 6, 2025', not(/SSN|last 4 digits/))],
-  ]],
-]);
-
-describe('repair: known gaps', () => {
-  // [opens, ask], ['banana', didNotGetIt], ['purple', all(gaveUp, buttons('Talk to a person'))]
-  //   (SMS: "1. Talk to a person / Reply with a number."), ['1', /support staff to join/]
-  //   <- the bot says "Sorry, I don't know that one." (on both channels): the offered choice is not picked by its number
-  it.todo('"1" after the offer of a person (SMS: "Reply with a number.") hands over');
-  // SMS only: ['I failed A5, when can I retake it?', ask], ['help', all(en.task.retest.help, 'start over', ask)]
-  //   <- the bot sends the carrier HELP notice ("ASE Candidate Assistant: answers about ASE certification tests ...
-  //      Reply STOP to stop texts") with no "start over", no help for the step, and the question is not asked again
-  it.todo('on SMS, "help" mid-task says "start over" and asks the task\'s question again (after the carrier notice if one is needed)');
-  // ['I failed A5, when can I retake it?', ask], ['cancel that', en.cancelled]
-  //   <- the bot answers the change-or-cancel FAQ ("You can, as long as your appointment is more than three days away")
-  //      then "Back to your question: What date did you take A5?"
-  it.todo('"cancel that" mid-task stops the task rather than answering the appointment-cancellation FAQ');
-  // ['I failed A5, when can I retake it?', ask], ['what can I say?', en.task.retest.help]  <- "Sorry, I didn't get that."
-  it.todo('"what can I say?" mid-task is read as help, not as a nonsense answer');
-});

@@ -1,4 +1,3 @@
-import { describe, it } from 'vitest';
 import { all, demo1, en, neverSaysTextCancel, noSsn, not, signIn, transcripts } from './suite.js';
 
 // More than 72 hours must remain. Now: Thursday, March 20, 2025, 11:00 in New York.
@@ -65,16 +64,16 @@ transcripts('reschedule or cancel: whether more than 72 hours remain, and the de
     [demo1, 'Thanks, Demo'],
     ['can I reschedule my appointment?', all('2 upcoming test appointments', 'before Tuesday, March 25, 2025 at 9:00 AM', not(prompt))],
   ]],
+  ['the README example "my exam is Thursday at 9am, can I still move it?" is answered in one turn, as printed', [
+    [thursdayAt9, all('Do it before Monday, March 24, 2025 at 9:00 AM.', not(en.task.whichDate))],
+  ]],
+  ['the duplicate-certificate question asked while the appointment date is awaited is answered with "Back to your question:" and the date then used', [
+    [opens, opened],
+    ['how do I get a duplicate certificate?', all('$7.50', `${en.task.backToIt} ${prompt}`)],
+    ['next Tuesday at 9am', tuesday],
+  ]],
+  ['switching to another task from the appointment-date prompt says "Leaving the rescheduling question for now."', [
+    [opens, opened],
+    ['actually I missed my appointment yesterday', all(en.task.switched('rescheduling'), en.task.missed.askPosted)],
+  ]],
 ]);
-
-describe('reschedule or cancel: known gaps', () => {
-  // ['my exam is Thursday at 9am, can I still move it?', 'Do it before Monday, March 24, 2025 at 9:00 AM.']
-  //   <- at 11:00 on Thursday the bot asks "Which date did you mean?" offering today 9:00 AM, which has passed
-  it.todo('the README example "my exam is Thursday at 9am, can I still move it?" is answered in one turn, as printed');
-  // ['can I reschedule my test?', opened], ['how do I get a duplicate certificate?', '$7.50'],
-  // ['next Tuesday at 9am', tuesday]  <- the bot says "Sorry, I don't know that one."
-  it.todo('the duplicate-certificate question asked while the appointment date is awaited is answered with "Back to your question:" and the date then used');
-  // ['can I reschedule my test?', opened],
-  // ['actually I missed my appointment yesterday', 'Leaving the rescheduling question for now.']  <- dropped silently
-  it.todo('switching to another task from the appointment-date prompt says "Leaving the rescheduling question for now."');
-});

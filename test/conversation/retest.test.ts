@@ -1,4 +1,3 @@
-import { describe, it } from 'vitest';
 import { all, buttons, demo2, en, noSsn, not, signIn, transcripts } from './suite.js';
 
 // Failed on F: may buy the test again from F + 31 (30 full days after). Today is Thursday, March 20, 2025.
@@ -67,11 +66,10 @@ transcripts('retest: when a failed test can be bought again', [
     [demo2, 'Thanks, Demo'],
     ['I failed A8, when can I retake it?', all('Tuesday, April 8, 2025', '19 days from today', not(m.askDate('A8')))],
   ]],
+  ['signed in with no result for that test on the account, the bot says so, asks for the date and answers it', [
+    [opens, opened],
+    [signIn, en.linking.askCredentials],
+    [demo2, all('Thanks, Demo', "There's no A5 (Brakes) result on your account.", m.askDate('A5'))],
+    ['March 3', march3],
+  ]],
 ]);
-
-describe('retest: known gaps', () => {
-  // ['I failed A5, when can I retake it?', opened], ['sign in', askCredentials],
-  // ['DEMO-0002, 1980-02-02, 0002', "There's no A5 (Brakes) result on your account."]  <- the task ends here
-  // ['March 3', march3]  <- the bot says "Sorry, I don't know that one."
-  it.todo('signed in with no result for that test on the account, the bot still asks for the date and answers it');
-});

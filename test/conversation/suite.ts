@@ -27,14 +27,24 @@ export const demo4 = 'DEMO-0004, 1980-04-04, 0004';
 
 /** Runs each transcript on both channels against one bot started for the file. */
 export function transcripts(title: string, table: Transcript[]): void {
-  describe(title, () => {
-    let bot: RunningBot;
-    beforeAll(async () => {
-      bot = await startBot();
-    });
-    afterAll(() => bot.close());
-    it.each(table)('%s', async (_name, turns) => {
-      await runTranscript(turns, { bot, channels });
-    });
+  transcriptTables([[title, table]]);
+}
+
+/**
+ * The same for several tables, a `describe` each, still against one bot for the file. Call it (or
+ * {@link transcripts}) once per file, at its top level: the bot's hooks are the file's.
+ */
+export function transcriptTables(tables: Array<[title: string, table: Transcript[]]>): void {
+  let bot: RunningBot;
+  beforeAll(async () => {
+    bot = await startBot();
   });
+  afterAll(() => bot.close());
+  for (const [title, table] of tables) {
+    describe(title, () => {
+      it.each(table)('%s', async (_name, turns) => {
+        await runTranscript(turns, { bot, channels });
+      });
+    });
+  }
 }

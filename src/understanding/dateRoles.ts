@@ -1,0 +1,22 @@
+import type { DateMention } from './dates.js';
+
+/**
+ * What a date in a message is the date of, from the words just before it: "bought on" a purchase,
+ * "failed it on" a failure, "passed A4 on" a pass, "expired on" an expiry, "my exam is" an
+ * appointment. A date of birth is never a role here: only the sign-in step reads one.
+ */
+export type DateRole = 'purchase' | 'failure' | 'pass' | 'expiry' | 'appointment';
+
+/** The cue must sit within a few words before the date ("I passed A1 on 2019-05-20, it has expired": a pass). */
+const CUES: Array<[DateRole, RegExp]> = [
+  ['expiry', /\b(?:expir(?:ed|es|ing|y)|laps(?:ed|es|ing)|ran out|runs? out|good (?:until|till|through)|valid (?:until|till|through))\b(?:\s+\S+){0,2}\s*$/i],
+  ['pass', /\b(?:passed|pass(?:ing)?|certified|recertified|got certified|earned)\b(?:\s+\S+){0,3}\s*$/i],
+  ['failure', /\b(?:failed|fail(?:ing)?|flunked|didn'?t pass|did not pass)\b(?:\s+\S+){0,3}\s*$/i],
+  ['purchase', /\b(?:bought|buy|purchased|paid(?: for)?|registered(?: for)?|signed up(?: for)?)\b(?:\s+\S+){0,3}\s*$/i],
+  ['appointment', /\b(?:appointment|appt|exam|test|scheduled|booked)\b(?:\s+(?:is|was|for|on|at))?(?:\s+\S+){0,1}\s*$/i],
+];
+
+export function dateRole(text: string, mention: Pick<DateMention, 'index'>): DateRole | undefined {
+  const before = text.slice(Math.max(0, mention.index - 60), mention.index);
+  return CUES.find(([, cue]) => cue.test(before))?.[0];
+}
