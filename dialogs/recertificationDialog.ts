@@ -45,6 +45,8 @@ function readCertifiedOn(text: string, facts: TurnFacts, deps: TaskDeps): SlotRe
   const role = mention ? dateRole(rest, mention) : undefined;
   if (role && role !== 'expiry') return reading;
   const passed = addYears(reading.value.date, -deps.policy.validityYears.value);
+  // An approximate expiry ("three years ago") stays approximate, and is not echoed as if exact.
+  if (reading.value.approximate) return { kind: 'value', value: { date: passed, approximate: reading.value.approximate } };
   return { kind: 'value', value: { date: passed }, echo: deps.messages.task.recert.expiredOn(formatLongDate(reading.value.date)) };
 }
 

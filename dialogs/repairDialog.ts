@@ -23,6 +23,9 @@ export const isReroute = (result: unknown): result is Reroute => Boolean((result
 /** Words that say a message is a new matter, not an answer: "actually I missed it yesterday". */
 const SOMETHING_NEW = /^(?:actually|also|oh,? and|another (?:question|thing)|different question|new question|what about|and what about|instead)\b/i;
 
+/** A message shaped as a question ("can I get my money back?", "who do I call"). */
+const QUESTION = /\?\s*$|^(?:who|what|when|where|why|how|which|can|could|do|does|did|is|are|will|would|should)\b/i;
+
 interface RepairState {
   /** Answers in a row that made no sense. */
   invalid?: number;
@@ -168,6 +171,11 @@ export abstract class RepairDialog extends Dialog {
       // matters now is this dialog's own.
       const answer = faq.kind === 'answer' ? { text: faq.entry.answer, source: entryAnswer(faq.entry, this.deps.lookup, m).reply.source } : { text: faq.topic.reply };
       await send(dc.context, this.deps, answer);
+      return this.ask(dc, m.task.backToIt);
+    }
+    if (QUESTION.test(reading.text)) {
+      // A question, not a wrong answer: say so plainly, keep the task, and do not count it.
+      await send(dc.context, this.deps, { text: m.task.cannotAnswerThat });
       return this.ask(dc, m.task.backToIt);
     }
     state.invalid = (state.invalid ?? 0) + 1;

@@ -5,6 +5,9 @@ import { turnFacts } from '../src/conversation/turnFacts.js';
 import { CANCEL_APPOINTMENT, readingOf, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
 
+/** "I'd rather not give my SSN", "is there another way?": the candidate does not want to sign in. */
+const RATHER_NOT = /\b(?:rather not|don'?t want to|do not want to|not comfortable|another way|other way|without (?:signing|my ssn|giving)|no thanks|not sure i want|why do you need)\b/i;
+
 export interface SignInOptions {
   /** The message that carried the details, when they came unasked. */
   text?: string;
@@ -52,6 +55,10 @@ export class SignInDialog extends RepairDialog {
     const account = this.deps.account(dc.context);
     const credentials = reading.credentials;
     if (!account) return undefined;
+    if (!credentials.ok && RATHER_NOT.test(readingOf(dc.context).text)) {
+      await send(dc.context, this.deps, { text: m.noNeedToSignIn });
+      return dc.endDialog({ signedIn: false, outcome: 'declined' } satisfies SignInResult);
+    }
     if (!credentials.ok) {
       // Only an ASE ID or SSN digits make this a sign-in message; a date alone is some task's date.
       if (credentials.missing.includes('aseId') && credentials.missing.includes('ssnLast4')) return undefined;

@@ -100,7 +100,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const reading = slot.read(options.text, facts, this.deps, state.values as Partial<Values>, Boolean(options.answeredGenerally));
       if (reading.kind === 'value') {
         state.values[slot.name] = reading.value;
-        if (reading.assumed && reading.echo) notes.push(reading.echo);
+        // Say what was understood ("Tuesday, December 8, 2026 at 9:00 AM: got it."), assumed or not.
+        if (reading.echo) notes.push(reading.echo);
       } else if (reading.kind === 'clarify') {
         state.clarify[slot.name] = reading.question;
         if (isAsked(slot)) state.partial = options.text;

@@ -126,6 +126,17 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
     commandReply: async (turn) => {
       turn.event.command = turn.reading.command ?? undefined;
       understood(turn);
+      if (turn.reading.command === 'repeat') {
+        // "say that again" after an answer: the bot's last words, as kept for the transcript.
+        const lines = [...(turn.data.recent ?? [])];
+        if (lines.at(-1)?.from === 'candidate') lines.pop();
+        const said: string[] = [];
+        while (lines.at(-1)?.from === 'bot') said.unshift(lines.pop()!.text);
+        if (said.length) {
+          await say(turn, { text: said.join('\n\n') });
+          return true;
+        }
+      }
       await say(turn, commandReply(turn.reading.command!, m));
       return true;
     },

@@ -42,6 +42,9 @@ const PERSON_REQUEST = [
   String.raw`(?:connect|transfer|put|patch|pass|send) me (?:through )?(?:to|with) ${SOMEONE}`,
   // "get me a real person", "give me a human"
   String.raw`(?:get|give|find) me ${SOMEONE}`,
+  // "can a person help me, like an actual human": someone asked to help *me*, or a real human insisted on
+  String.raw`\b(?:person|human|someone|somebody|agent) (?:help|assist) me\b`,
+  String.raw`\b(?:an? )?(?:actual|real|live) (?:human|person)\b(?! (?:grade|score|check|read|mark)s?\b)`,
   // "I want a human", "I need to talk to someone", "I'd like a person please" (not "I need someone to sign")
   String.raw`\bi (?:want|need|would like|'d like|wanna|want to) (?:to (?:talk|speak|chat) (?:to|with) )?${SOMEONE}(?= please| now| asap|$|[.,!;])`,
   // "I need to call someone at ASE": a phone call with a person, said as a wish, not asked about

@@ -59,7 +59,7 @@ transcripts('duplicate certificates: $7.50 per test series', [
   ['sign-in is offered beside the duplicates question, and signed in the account\'s certificates are priced', [
     [opens, all(opened, en.task.orSignIn)],
     ['sign in', en.linking.askCredentials],
-    ['DEMO-0003, 1980-03-03, 0003', all('Thanks, Demo', 'That comes to $7.50', 'Automobile', not(m.askTests))],
+    ['DEMO-0003, 1980-03-03, 0003', all('Thanks, Demo', 'Duplicates of all your certificates would cost $7.50', 'Automobile & Light Truck', not(m.askTests))],
   ]],
   ['switching to another task from the duplicates prompt says "Leaving the duplicate certificate question for now."', [
     [opens, opened],
