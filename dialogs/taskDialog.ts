@@ -131,7 +131,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     if (!slot) return { text: this.spec.help(this.deps) };
     const question = state.clarify[slot.name] ?? slot.ask(state.values as Partial<Values>, this.deps);
     state.choices = (question.choices ?? []).map((choice) => choice.value);
-    if (!state.offerSignIn) return question;
+    // Not beside a clarification ("which date did you mean?"): the choices there are the point.
+    if (!state.offerSignIn || state.clarify[slot.name]) return question;
     // Offered once, beside the first question: the candidate may give the fact or sign in.
     state.offerSignIn = false;
     const signIn = this.deps.messages.task.signInChoice;

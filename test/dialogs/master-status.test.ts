@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/messages/en.js';
-import { botOnTestAdapter } from '../support/testApp.js';
 import { all, didNotGetIt, expectTaskEvent, not, offersPerson, runTranscript, type Turn } from './transcript.js';
 
 const m = en.task.master;
@@ -83,10 +82,11 @@ const transcripts: Array<[name: string, turns: Turn[]]> = [
     ],
   ],
   [
-    '"talk to a person" gives the phone number and ends the task',
+    '"talk to a person" hands over to staff and ends the task; back with the bot, nothing stale is answered',
     [
       [opens, opened],
-      ['talk to a person', all(en.person, '1-800-390-6789')],
+      ['talk to a person', /support staff to join/],
+      ['back to the bot', en.handoff.left],
       ['none', not(m.holds(truck))],
     ],
   ],
@@ -134,34 +134,29 @@ describe('Master status: am I still a Master Technician?', () => {
 
 describe('Master status turn events', () => {
   it('a one-shot answer records route dialog, task master-status, outcome lapsed, and nothing the candidate wrote', async () => {
-    const { adapter, events } = await botOnTestAdapter();
     const question = 'Am I still a Master Tech? My A3 expired.';
-    await runTranscript([[question, m.lapsed(auto, 'A3')]], { adapter, events });
+    const { events } = await runTranscript([[question, m.lapsed(auto, 'A3')]]);
     expect(events).toHaveLength(1);
     expectTaskEvent(events, 'master-status', 'lapsed', [question, 'A3', 'expired']);
   });
 
   it('answering the lapsed-tests question records the outcome on that turn', async () => {
-    const { adapter, events } = await botOnTestAdapter();
-    await runTranscript(
+    const { events } = await runTranscript(
       [
         [opens, opened],
         ['T4', t4Lapsed],
       ],
-      { adapter, events },
     );
     expect(events.map((event) => event.dialog?.outcome)).toEqual(['waiting', 'lapsed']);
     expectTaskEvent(events, 'master-status', 'lapsed', [opens, 'T4']);
   });
 
   it('"none" in answer records the outcome holds', async () => {
-    const { adapter, events } = await botOnTestAdapter();
-    await runTranscript(
+    const { events } = await runTranscript(
       [
         [opens, opened],
         ['none', truckHolds],
       ],
-      { adapter, events },
     );
     expectTaskEvent(events, 'master-status', 'holds', [opens, 'none']);
   });

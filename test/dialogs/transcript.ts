@@ -13,7 +13,7 @@ export { all, buttons, check, not, type Expected } from '../support/expected.js'
 export type Turn = [userSays: string | Partial<Activity>, botReplyMustContain: Expected];
 
 /** The two-strikes offer of a person, with its button. */
-export const offersPerson: Expected = all(en.task.gaveUp, '1-800-390-6789', buttons(en.talkToPerson));
+export const offersPerson: Expected = all(en.task.gaveUpOfferPerson, buttons(en.talkToPerson));
 /** The one-strike re-ask. */
 export const didNotGetIt: string = en.task.didNotGetIt;
 
@@ -38,12 +38,11 @@ export async function turn(adapter: TestAdapter, userSays: string | Partial<Acti
 const said = (userSays: string | Partial<Activity>): string => JSON.stringify(typeof userSays === 'string' ? userSays : userSays.text);
 
 /**
- * Set TRANSCRIPTS_WIRING=production to run these transcripts over the production wiring (accounts,
- * handoff, turn runner, HTTP; test/support/conversation.ts) instead of the bot without accounts or
- * handoff on a TestAdapter. TODO(migrate): make that the only way once the expectations hold there,
- * then drop botOnTestAdapter here.
+ * These transcripts run over the production wiring (accounts, handoff, turn runner, HTTP;
+ * test/support/conversation.ts), as `npm start` composes the bot. Only the turn-event tests that
+ * pass their own adapter still use a TestAdapter (TODO(migrate): start a bot with startBot()).
  */
-const overProductionWiring = process.env.TRANSCRIPTS_WIRING === 'production';
+const overProductionWiring = true;
 
 /**
  * Runs the turns in order on one conversation (a fresh bot unless an adapter is given), checking each
