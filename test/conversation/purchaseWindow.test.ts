@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { all, buttons, demo1, en, noSsn, not, signIn, transcripts } from './suite.js';
+import { all, demo1, en, noSsn, not, signIn, transcripts } from './suite.js';
 
 // Bought on P: schedule and take it by P + 90. Today is Thursday, March 20, 2025.
 const m = en.task.purchase;
@@ -22,8 +22,8 @@ transcripts('purchase window: the last day to take a test bought on a date', [
   ['bought on December 1: it expired after March 1, and must be bought again', [
     ['I bought a test on December 1, how long do I have?', all('It expired after Saturday, March 1, 2025', 'registration fee and test fee again')],
   ]],
-  ['a month with no day asks which day, with sign-in beside it, then "the 10th" completes it', [
-    ['I bought a test in January, how long do I have?', all('90 days', 'Which day exactly ("January")?', en.task.orSignIn, buttons('Sign in'))],
+  ['a month with no day asks which day (with no sign-in beside the clarification), then "the 10th" completes it', [
+    ['I bought a test in January, how long do I have?', all('90 days', 'Which day exactly ("January")?', not(en.task.orSignIn))],
     ['the 10th', all('Friday, January 10, 2025: got it.', jan10, not(noSsn))],
   ]],
   ['a FAQ question while the date is awaited is answered, and the date that follows is used', [

@@ -72,7 +72,16 @@ transcriptTables([
       ['never mind', all(en.cancelled, not(neverSaysTextCancel))],
       ['thanks', en.thanks],
     ]],
-  
+    ['"cancel that" mid-task stops the task rather than answering the appointment-cancellation FAQ', [
+      [opens, ask],
+      ['cancel that', all(en.cancelled, not(ask))],
+    ]],
+    ['"what can I say?" mid-task is read as help, not as a nonsense answer', [
+      [opens, ask],
+      ['what can I say?', all(en.task.retest.help, ask, not(en.task.didNotGetIt))],
+    ]],
+  ]],
+
   ['signing in', [
     ['"sign in" then the demo details signs in, and "sign out" ends it', [
       [signIn, en.linking.askCredentials],

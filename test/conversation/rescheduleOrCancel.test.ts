@@ -78,8 +78,8 @@ transcripts('reschedule or cancel: whether more than 72 hours remain, and the de
 
 describe('reschedule or cancel: known gaps', () => {
   // ['my exam is Thursday at 9am, can I still move it?', all('Do it before Monday, March 24, 2025 at 9:00 AM.', not(en.task.whichDate))]
-  //   <- at 11:00 on Thursday the bot still asks "Which date did you mean? Or say "sign in" ..." offering
-  //      [Thursday, March 20, 2025 at 9:00 AM | Thursday, March 27, 2025 at 9:00 AM | Sign in]: today 9:00 AM has passed
+  //   <- at 11:00 on Thursday the bot still asks "Which date did you mean?" offering
+  //      [Thursday, March 20, 2025 at 9:00 AM | Thursday, March 27, 2025 at 9:00 AM]: today 9:00 AM has passed
   //      (the table's README entry, which picks "2", records what the bot does today)
   it.todo('the README example "my exam is Thursday at 9am, can I still move it?" is answered in one turn, as printed');
   // ['can I reschedule my test?', opened],

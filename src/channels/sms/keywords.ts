@@ -13,7 +13,8 @@ import { renderSms } from './renderSms.js';
  *   bot, a dialog, staff through a proactive turn), until the candidate opts back in.
  * - START / UNSTOP opt back in (and are answered); YES does only for a number that has opted out,
  *   since to everyone else it is an ordinary answer.
- * - HELP / INFO answer with who we are, how to reach a person and how to stop, opted out or not.
+ * - HELP / INFO answer with who we are, how to reach a person and how to stop, opted out or not;
+ *   then the bot answers too (help with the step the candidate is on).
  *
  * Anything else from an opted-out number is ignored: the bot does not run.
  */
@@ -167,8 +168,11 @@ export class SmsKeywordsMiddleware implements Middleware {
         await this.answer(context, this.messages.optedIn);
         return;
       case 'help':
+        // The carriers' notice first (who we are, how to stop); then the bot's own help, which is
+        // about the step the candidate is on and asks its question again.
         await this.answer(context, this.messages.help);
-        return;
+        if (optedOut) return;
+        return next();
     }
   }
 

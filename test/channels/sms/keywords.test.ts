@@ -65,15 +65,19 @@ describe('SMS keywords on the real bot', () => {
     expect((await text(adapter, 'how much does a duplicate certificate cost?'))[0]?.text).toContain('$7.50');
   });
 
-  it('HELP answers with who we are, ASE Customer Service and how to stop, opted out or not', async () => {
+  it('HELP answers with who we are, ASE Customer Service and how to stop, then the bot helps with the step; opted out, only the notice', async () => {
     const { adapter, events } = await conversation();
-    const [help] = await text(adapter, 'help');
+    const [help, bots] = await text(adapter, 'help');
     expect(help?.text).toBe(smsEn.help);
     expect(help?.text).toContain('1-800-390-6789');
     expect(help?.text).toMatch(/Reply STOP/);
-    expect(events).toEqual([]);
+    expect(bots?.text).toMatch(/start over/);
+    expect(bots?.text).not.toMatch(/\bcancel\b/i);
+    expect(events).toHaveLength(1);
     await text(adapter, 'stop');
-    expect((await text(adapter, 'INFO'))[0]?.text).toBe(smsEn.help);
+    const afterStop = await text(adapter, 'INFO');
+    expect(afterStop.map((reply) => reply.text)).toEqual([smsEn.help]);
+    expect(events).toHaveLength(1);
   });
 
   it('YES is an ordinary answer unless the number has opted out', async () => {
