@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import type { AccountService, CandidateAccount, WebIdentityVerifier } from '../account/index.js';
 import { AccountNotFoundError, AccountRequestError, AccountUnavailableError } from '../account/index.js';
-import type { AccountLinks } from '../account/linking.js';
+import type { AccountLink, AccountLinks } from '../account/linking.js';
 import type { Reply } from '../conversation/reply.js';
 import type { TurnFacts } from '../conversation/turnFacts.js';
 import type { Messages } from '../messages/en.js';
@@ -19,6 +19,7 @@ export interface AccountAccessDeps {
 }
 
 const accountKey = Symbol('accountThisTurn');
+const linkKey = Symbol('linkThisTurn');
 
 /** The conversation an account link belongs to. */
 export const conversationOf = (context: TurnContext): string => `${context.activity.channelId}/${context.activity.conversation?.id ?? ''}`;
@@ -45,41 +46,54 @@ export class AccountAccess {
   /** Every message keeps a sign-in alive, and a website token signs the conversation in quietly. */
   async onTurn(context: TurnContext, now: Date): Promise<void> {
     const conversation = conversationOf(context);
-    await this.deps.links.current(conversation, now);
+    if (await this.link(context, now)) return;
     const token = (context.activity.channelData as { identityToken?: unknown } | undefined)?.identityToken;
     if (!this.deps.webIdentity || typeof token !== 'string' || !token) return;
-    if (await this.deps.links.current(conversation, now)) return;
     try {
       const identity = await this.deps.webIdentity(token, now);
-      await this.deps.links.link(conversation, identity.candidateId, 'web-token', now, identity.expiresAt);
+      context.turnState.set(linkKey, Promise.resolve(await this.deps.links.link(conversation, identity.candidateId, 'web-token', now, identity.expiresAt)));
     } catch {
       // A bad or expired token links nothing; the candidate can still sign in with their details.
     }
   }
 
+  /**
+   * The conversation's link, read (and kept alive) once per turn: reading it touches it in the
+   * store, so every later question in the turn shares that one read and write.
+   */
+  private link(context: TurnContext, now: Date): Promise<AccountLink | undefined> {
+    let link = context.turnState.get(linkKey) as Promise<AccountLink | undefined> | undefined;
+    if (!link) {
+      link = this.deps.links.current(conversationOf(context), now);
+      context.turnState.set(linkKey, link);
+    }
+    return link;
+  }
+
   /** Signed in to an ASE account in this conversation (for the staff summary; never who). */
   async isVerified(context: TurnContext, now: Date): Promise<boolean> {
-    return Boolean(await this.deps.links.current(conversationOf(context), now));
+    return Boolean(await this.link(context, now));
   }
 
   /** "sign in" with nobody waiting for it: already signed in, or a start. */
   async signedInAlready(context: TurnContext, now: Date): Promise<Reply | undefined> {
     const m = this.deps.messages.linking;
-    const link = await this.deps.links.current(conversationOf(context), now);
+    const link = await this.link(context, now);
     return link ? { text: link.via === 'web-token' ? m.signedInByWeb : m.alreadySignedIn } : undefined;
   }
 
   async signOut(context: TurnContext, now: Date): Promise<Reply> {
     const m = this.deps.messages.linking;
     const conversation = conversationOf(context);
-    const link = await this.deps.links.current(conversation, now);
+    const link = await this.link(context, now);
     await this.deps.links.signOut(conversation);
+    context.turnState.set(linkKey, Promise.resolve(undefined));
     return { text: link ? m.signedOut : m.notSignedIn };
   }
 
   /** Signed in here? Only the link is read: the account itself is fetched when something is answered from it. */
   private async signedIn(context: TurnContext, facts: TurnFacts): Promise<boolean> {
-    return Boolean(await this.deps.links.current(conversationOf(context), facts.now));
+    return Boolean(await this.link(context, facts.now));
   }
 
   /** The account, fetched at most once per turn (a sign-in and the answer after it share the read). */
@@ -114,7 +128,7 @@ export class AccountAccess {
       return { outcome: 'verification-failed', replies: [{ text: m.mismatch(attempt.triesLeft) }] };
     }
     await this.deps.links.clearFailures(aseId, conversation);
-    await this.deps.links.link(conversation, result.candidateId, 'verification', facts.now);
+    context.turnState.set(linkKey, Promise.resolve(await this.deps.links.link(conversation, result.candidateId, 'verification', facts.now)));
     try {
       const account = await this.account(context, result.candidateId);
       return { outcome: 'signed-in', replies: [{ text: m.signedIn(account.profile.firstName || aseId) }] };
@@ -122,7 +136,7 @@ export class AccountAccess {
       // Verified, but the account is gone: signed out again, and told so. Unreadable for now: signed
       // in (the link holds), with the problem said plainly.
       if (error instanceof AccountNotFoundError) {
-        await this.deps.links.signOut(conversation);
+        await this.forget(context);
         return { outcome: 'account-unavailable', replies: [{ text: this.errorText(error) }] };
       }
       return { outcome: 'signed-in', replies: [{ text: m.signedIn(aseId) }, { text: this.errorText(error) }] };
@@ -131,12 +145,12 @@ export class AccountAccess {
 
   private async answer(context: TurnContext, question: AccountQuestion, facts: TurnFacts): Promise<AccountAnswer> {
     try {
-      const link = await this.deps.links.current(conversationOf(context), facts.now);
+      const link = await this.link(context, facts.now);
       if (!link) return { reply: { text: this.deps.messages.linking.askCredentials }, outcome: 'not-signed-in' };
       const account = await this.account(context, link.candidateId);
       return this.deps.answer(question, account, facts);
     } catch (error) {
-      if (error instanceof AccountNotFoundError) await this.deps.links.signOut(conversationOf(context));
+      if (error instanceof AccountNotFoundError) await this.forget(context);
       return { reply: { text: this.errorText(error) }, outcome: 'account-error' };
     }
   }
@@ -147,7 +161,7 @@ export class AccountAccess {
     facts: TurnFacts,
   ): Promise<{ outcome: string; reply: Reply; keep: boolean }> {
     const m = this.deps.messages.linking;
-    const link = await this.deps.links.current(conversationOf(context), facts.now);
+    const link = await this.link(context, facts.now);
     if (!link) return { outcome: 'sign-in-lapsed', reply: { text: m.signInLapsed }, keep: false };
     try {
       await this.deps.accounts.cancelAppointment(link.candidateId, appointment.appointmentId, appointment.idempotencyKey);
@@ -159,6 +173,12 @@ export class AccountAccess {
       if (error instanceof AccountNotFoundError && error.resource === 'appointment') return { outcome: 'cancel-refused', reply: { text: m.appointmentGone }, keep };
       return { outcome: 'account-error', reply: { text: this.errorText(error) }, keep };
     }
+  }
+
+  /** The account is gone: the link goes too, for this turn and after. */
+  private async forget(context: TurnContext): Promise<void> {
+    await this.deps.links.signOut(conversationOf(context));
+    context.turnState.set(linkKey, Promise.resolve(undefined));
   }
 
   private errorText(error: unknown): string {
