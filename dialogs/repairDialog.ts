@@ -108,7 +108,8 @@ export abstract class RepairDialog extends Dialog {
         return dc.cancelAllDialogs();
       case 'help':
         if (!this.ownsHelp(dc)) return dc.endDialog({ reroute: true } satisfies Reroute);
-        await send(dc.context, this.deps, { text: this.help(dc) });
+        // Always a way out, said the same on every channel ("start over": a bare CANCEL is an SMS opt-out).
+        await send(dc.context, this.deps, { text: `${this.help(dc)} ${m.task.wayOut}` });
         return this.ask(dc);
       case 'repeat':
         if (!this.ownsHelp(dc)) return dc.endDialog({ reroute: true } satisfies Reroute);

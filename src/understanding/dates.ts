@@ -552,7 +552,14 @@ function resolve(mentions: DateMention[], ctx: DateContext, direction: Direction
     const seen = byDate.get(o.date);
     if (!seen || (!seen.time && o.time)) byDate.set(o.date, o);
   }
-  const distinct = [...byDate.values()];
+  let distinct = [...byDate.values()];
+  // "Thursday at 9am" said at 11:00 on a Thursday, about something still to come: today's 9:00 has
+  // passed, so it is next week's (today stays a reading only while its time is still ahead).
+  if (direction === 'future' && distinct.length > 1) {
+    const nowClock = checkContext(ctx).toFormat('HH:mm');
+    const ahead = distinct.filter((o) => !(o.date === todayIso && o.time !== undefined && (o.time ?? '') <= nowClock));
+    if (ahead.length) distinct = ahead;
+  }
 
   if (distinct.length === 1) {
     const only = distinct[0] as (typeof distinct)[number];

@@ -76,6 +76,11 @@ transcriptTables([
       [opens, ask],
       ['cancel that', all(en.cancelled, not(ask))],
     ]],
+    ['a bare "help" mid-task (on SMS after the carriers\' notice) helps with this step, says "start over", and asks again', [
+      [opens, ask],
+      ['help', all(en.task.retest.help, 'start over', ask, not(neverSaysTextCancel))],
+      ['March 3', 'on or after Thursday, April 3, 2025'],
+    ]],
     ['"what can I say?" mid-task is read as help, not as a nonsense answer', [
       [opens, ask],
       ['what can I say?', all(en.task.retest.help, ask, not(en.task.didNotGetIt))],
@@ -105,12 +110,3 @@ transcriptTables([
     ]],
   ]],
 ]);
-
-describe('repair: known gaps', () => {
-  // [opens, ask], ['help', all(en.task.retest.help, 'start over', ask, not(neverSaysTextCancel))]
-  //   <- on SMS the bot sends only the carrier HELP notice ("ASE Candidate Assistant: answers about ASE certification
-  //      tests. For help from a person, call ASE Customer Service at 1-800-390-6789. Reply STOP to stop texts, START to
-  //      resume. Msg & data rates may apply."): no help for the step, and the question is not asked again. On Web Chat
-  //      the step's help and the question come back, but with no "start over".
-  it.todo('on SMS, "help" mid-task says "start over" and asks the task\'s question again (after the carrier notice if one is needed)');
-});

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { all, demo1, en, neverSaysTextCancel, noSsn, not, signIn, transcripts } from './suite.js';
+import { all, buttons, demo1, en, neverSaysTextCancel, noSsn, not, signIn, transcripts } from './suite.js';
 
 // More than 72 hours must remain. Now: Thursday, March 20, 2025, 11:00 in New York.
 const m = en.task.change;
@@ -9,6 +9,7 @@ const opened = all('more than three days away', prompt, en.task.orSignIn, not(ne
 const tuesday = all('Yes, you can still change or cancel it. Do it before Saturday, March 22, 2025 at 9:00 AM.', 'Prometric at 877-346-9327');
 const saturday = all('No: changes aren\'t allowed within three days (72 hours)', not('Yes, you can'));
 const thursdayAt9 = 'my exam is Thursday at 9am, can I still move it?';
+const thursdayAt3 = 'my exam is Thursday at 3pm, can I still move it?';
 
 transcripts('reschedule or cancel: whether more than 72 hours remain, and the deadline', [
   ['step by step, the general answer comes first, then the date, then the exact deadline', [
@@ -17,9 +18,12 @@ transcripts('reschedule or cancel: whether more than 72 hours remain, and the de
   ]],
   ['one-shot: "my exam is next Tuesday at 9am" is answered in one turn', [['my exam is next Tuesday at 9am, can I still move it?', all(tuesday, not(prompt))]]],
   ['one-shot: an exam on Saturday at 9am is within 72 hours and can no longer be changed', [['my exam is Saturday at 9am, can I still move it?', all(saturday, 'No Show')]]],
-  ['the README example "Thursday at 9am" asks which Thursday, and the second one gets its deadline', [
-    [thursdayAt9, all('more than three days away', en.task.whichDate)],
-    ['2', all('Thursday, March 27, 2025 at 9:00 AM: got it.', 'Do it before Monday, March 24, 2025 at 9:00 AM.')],
+  ['the README example "Thursday at 9am", said at 11:00 on a Thursday, is next Thursday (today\'s 9:00 has passed), answered in one turn', [
+    [thursdayAt9, all('Thursday, March 27, 2025 at 9:00 AM: got it.', 'Do it before Monday, March 24, 2025 at 9:00 AM.', not(en.task.whichDate))],
+  ]],
+  ['"Thursday at 3pm" at 11:00 on a Thursday could be today or next week: asked once, naming both', [
+    ['my exam is Thursday at 3pm, can I still move it?', all(en.task.whichDate, buttons('Thursday, March 20, 2025 at 3:00 PM', 'Thursday, March 27, 2025 at 3:00 PM'))],
+    ['2', 'Do it before Monday, March 24, 2025 at 3:00 PM.'],
   ]],
   ['a FAQ question while the date is awaited is answered, and the date that follows is used', [
     [opens, opened],
@@ -32,11 +36,11 @@ transcripts('reschedule or cancel: whether more than 72 hours remain, and the de
     ['sorry, I meant Saturday at 9am', all(en.task.changed('Saturday, March 22, 2025 at 9:00 AM'), saturday)],
   ]],
   ['"no, I meant next Tuesday at 9am" while the bot asks which Thursday replaces the date', [
-    [thursdayAt9, en.task.whichDate],
+    [thursdayAt3, en.task.whichDate],
     ['no, I meant next Tuesday at 9am', all(en.task.changed('Tuesday, March 25, 2025 at 9:00 AM'), tuesday)],
   ]],
   ['"actually I missed my appointment yesterday" leaves the rescheduling question', [
-    [thursdayAt9, en.task.whichDate],
+    [thursdayAt3, en.task.whichDate],
     ['actually I missed my appointment yesterday', all(en.task.switched('rescheduling'), en.task.missed.askPosted)],
     ['no', en.task.missed.wait],
   ]],
@@ -47,7 +51,7 @@ transcripts('reschedule or cancel: whether more than 72 hours remain, and the de
     ['never mind', all(en.cancelled, not(prompt))],
   ]],
   ['help, then "start over" while the bot asks which Thursday', [
-    [thursdayAt9, en.task.whichDate],
+    [thursdayAt3, en.task.whichDate],
     ['help me', all(m.help, en.task.whichDate)],
     ['start over', en.startOver],
   ]],
@@ -77,11 +81,6 @@ transcripts('reschedule or cancel: whether more than 72 hours remain, and the de
 ]);
 
 describe('reschedule or cancel: known gaps', () => {
-  // ['my exam is Thursday at 9am, can I still move it?', all('Do it before Monday, March 24, 2025 at 9:00 AM.', not(en.task.whichDate))]
-  //   <- at 11:00 on Thursday the bot still asks "Which date did you mean?" offering
-  //      [Thursday, March 20, 2025 at 9:00 AM | Thursday, March 27, 2025 at 9:00 AM]: today 9:00 AM has passed
-  //      (the table's README entry, which picks "2", records what the bot does today)
-  it.todo('the README example "my exam is Thursday at 9am, can I still move it?" is answered in one turn, as printed');
   // ['can I reschedule my test?', opened],
   // ['how do I get a duplicate certificate?', all('$7.50', 'Back to your question: Tell me the date of your appointment')], ['next Tuesday at 9am', tuesday]
   //   <- turn 2: the duplicates answer ends with its own offer, "Tell me which test series you need duplicates for and

@@ -73,7 +73,7 @@ describe('a task dialog alone (retest)', () => {
   it('help is about the current step, and the question is asked again', async () => {
     const client = start();
     await turn(client, 'I failed A5, when can I retake it?');
-    expect(await turn(client, 'help')).toBe(`${en.task.retest.help}\n${en.task.retest.askDate('A5')}`);
+    expect(await turn(client, 'help')).toBe(`${en.task.retest.help} ${en.task.wayOut}\n${en.task.retest.askDate('A5')}`);
   });
 
   it('"say that again" repeats the question', async () => {
