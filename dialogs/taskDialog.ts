@@ -41,6 +41,8 @@ interface TaskState {
   choices: string[];
   /** "March 2020" with no day: kept so that "the 12th" next completes it. */
   partial?: string;
+  /** What was understood ("March 3, 2025: got it."), said at the start of the next message. */
+  lead?: string;
   /** Offer sign-in beside the question (accounts here, nobody signed in, the task can use one). */
   offerSignIn?: boolean;
 }
@@ -121,7 +123,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const general = this.general();
     if (missing && !options.answeredGenerally && !options.values && general) await send(dc.context, this.deps, general);
     // "I bought it December 20" said in February is last year's: say so rather than assume silently.
-    if (notes.length) await send(dc.context, this.deps, { text: notes.join(' ') });
+    // Said in the same message as what comes next (the question, or the answer): one bubble, one text.
+    if (notes.length) state.lead = notes.join(' ');
     return this.proceed(dc);
   }
 
@@ -129,7 +132,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const state = this.state(dc);
     const slot = this.spec.slots.find((s): s is AskedSlot<Values> => s.name === state.asking && isAsked(s));
     if (!slot) return { text: this.spec.help(this.deps) };
-    const question = state.clarify[slot.name] ?? slot.ask(state.values as Partial<Values>, this.deps);
+    const asked = state.clarify[slot.name] ?? slot.ask(state.values as Partial<Values>, this.deps);
+    const question = state.lead ? { ...asked, text: `${state.lead} ${asked.text}` } : asked;
+    state.lead = undefined;
     state.choices = (question.choices ?? []).map((choice) => choice.value);
     // Not beside a clarification ("which date did you mean?"): the choices there are the point.
     if (!state.offerSignIn || state.clarify[slot.name]) return question;
@@ -160,7 +165,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       state.values[slot.name] = read.value;
       delete state.clarify[slot.name];
       state.partial = undefined;
-      if (read.echo) await send(dc.context, this.deps, { text: read.echo });
+      if (read.echo) state.lead = read.echo;
       return this.proceed(dc);
     }
     if (read.kind === 'clarify') {
@@ -174,7 +179,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const extra = other.read(reading.text, facts, this.deps, values, false);
       if (extra.kind === 'value' && state.values[other.name] === undefined) {
         state.values[other.name] = extra.value;
-        await send(dc.context, this.deps, { text: this.deps.messages.task.noted(other.describe ? other.describe(extra.value, this.deps) : describe(extra.value)) });
+        state.lead = this.deps.messages.task.noted(other.describe ? other.describe(extra.value, this.deps) : describe(extra.value));
         return this.ask(dc);
       }
     }
@@ -188,7 +193,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const state = this.state(dc);
     const notes: string[] = [];
     if (!reading.correction || !this.applyCorrection(state, reading.correction.replacement, turnFacts(dc.context), notes)) return undefined;
-    if (notes.length) await send(dc.context, this.deps, { text: notes.join(' ') });
+    if (notes.length) state.lead = notes.join(' ');
     return this.proceed(dc);
   }
 
@@ -249,7 +254,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const rough = this.roughDate(state, facts);
     if (rough === 'ask') return this.proceed(dc);
     const { reply, outcome } = this.spec.answer(state.values as Values, facts, this.deps);
-    await send(dc.context, this.deps, rough ? { ...reply, text: `${rough} ${reply.text}` } : reply);
+    const lead = [state.lead, rough].filter(Boolean).join(' ');
+    state.lead = undefined;
+    await send(dc.context, this.deps, lead ? { ...reply, text: `${lead} ${reply.text}` } : reply);
     if (STAFF_ONLY_OUTCOMES.has(outcome)) requestOf(dc.context).handoff = { reason: 'staff-only', dialog: this.spec.id };
     return dc.endDialog({ task: this.spec.id, outcome, answer: reply.text, values: state.values } satisfies TaskResult);
   }
