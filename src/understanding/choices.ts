@@ -11,6 +11,7 @@
  *   3. words that stand at the start of a word inside exactly one title ("automobile" picks
  *      "Automobile (A1-A8)"), at least three letters or digits of them, or one whole code ("A1").
  * Anything matching two choices equally is ambiguous and picks nothing: the dialog asks again.
+ * `exactOnly` stops after step 2, for a channel that rewrites the text before the bot reads it.
  */
 
 const MODULE = 'understanding/choices';
@@ -70,7 +71,7 @@ function only<T>(items: T[], test: (item: T) => boolean): T | undefined {
 }
 
 /** The choice `text` picks among `choices`, or undefined when it picks none or is ambiguous. */
-export function pickChoice<T extends { title: string; value: string }>(text: string, choices: T[]): T | undefined {
+export function pickChoice<T extends { title: string; value: string }>(text: string, choices: T[], options: { exactOnly?: boolean } = {}): T | undefined {
   if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${describe(text)}`);
   if (!Array.isArray(choices)) throw new TypeError(`${MODULE}: choices must be an array, got ${describe(choices)}`);
   const cleaned = clean(text);
@@ -83,7 +84,8 @@ export function pickChoice<T extends { title: string; value: string }>(text: str
   // "2. How do I reschedule?" typed back in full, or just the words.
   const typed = key(cleaned.replace(/^\d{1,2}[.)] ?(?=\S)/, ''));
   const exact = typed === '' ? undefined : only(choices, (c) => key(c.title) === typed || key(c.value) === typed);
-  if (exact) return exact;
+  // Where the text is rewritten before anyone reads it (SMS numbers), only a number or the exact words pick.
+  if (exact || options.exactOnly) return exact;
 
   const needle = words(cleaned).filter((word) => !FILLER.has(word));
   // Two characters are a clear pick only as a whole code: "A1" picks "Engine Repair (A1)".

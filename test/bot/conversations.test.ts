@@ -1,14 +1,34 @@
-import type { Activity, TestAdapter } from 'botbuilder';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { Activity } from 'botbuilder';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shortAnswer, type FaqEntry } from '../../src/knowledge/faqEntry.js';
 import { en } from '../../src/messages/en.js';
-import { botOnTestAdapter, say, shippedKnowledge } from '../support/testApp.js';
+import { startBot, type Conversation, type RunningBot } from '../support/conversation.js';
+import { shippedKnowledge } from '../support/testApp.js';
+
+// The whole bot as `npm start` composes it (accounts, handoff, turn runner), one per file, reached
+// over /api/messages on Web Chat; every test talks in a conversation of its own. What the bot says
+// about reaching a person is checked on a second bot without handoff (HANDOFF_MODE=off, as a
+// deployment without the staff console runs): there it gives the phone number; with handoff wired
+// it queues the candidate for staff, which test/handoff covers.
 
 type Expected = string | RegExp;
 
+let bot: RunningBot;
+let noHandoff: RunningBot;
+beforeAll(async () => {
+  [bot, noHandoff] = await Promise.all([startBot(), startBot({ without: { handoff: true } })]);
+});
+afterAll(() => Promise.all([bot.close(), noHandoff.close()]));
+
+/** The messages the bot sent this turn (typing indicators left out). */
+async function say(conversation: Conversation, userSays: string | Partial<Activity>): Promise<Array<Partial<Activity>>> {
+  const said = await conversation.say(userSays);
+  return said.activities.filter((activity) => activity.type === 'message');
+}
+
 /** The text of everything the bot said this turn. */
-async function reply(adapter: TestAdapter, text: string): Promise<string> {
-  const activities = await say(adapter, text);
+async function reply(conversation: Conversation, text: string): Promise<string> {
+  const activities = await say(conversation, text);
   expect(activities.length, `no reply to ${JSON.stringify(text)}`).toBeGreaterThan(0);
   return activities.map((activity) => activity.text ?? '').join('\n\n');
 }
@@ -18,18 +38,17 @@ function expectMatch(text: string, expected: Expected): void {
   else expect(text).toMatch(expected);
 }
 
-/** Sends an activity that is not plain text (conversationUpdate, attachment) and returns the bot's replies. */
-async function receive(adapter: TestAdapter, activity: Partial<Activity>): Promise<Partial<Activity>[]> {
-  adapter.activeQueue.splice(0);
-  await adapter.receiveActivity(activity);
-  return adapter.activeQueue.splice(0);
-}
+/** Sends an activity that is not plain text (conversationUpdate, attachment) and returns the bot's messages. */
+const receive = say;
+
+/** The turn events of one conversation. */
+const eventsOf = (conversation: Conversation) => bot.events.filter((event) => event.conversationId === conversation.id);
 
 /** Runs a multi-turn transcript on one conversation, checking each reply in order. */
-async function runTranscript(transcript: Array<[user: string, expected: Expected]>): Promise<void> {
-  const { adapter } = await botOnTestAdapter();
+async function runTranscript(transcript: Array<[user: string, expected: Expected]>, on: RunningBot = bot): Promise<void> {
+  const conversation = on.conversation();
   for (const [user, expected] of transcript) {
-    const text = await reply(adapter, user);
+    const text = await reply(conversation, user);
     try {
       expectMatch(text, expected);
     } catch (error) {
@@ -91,8 +110,8 @@ const faqQuestions: Array<[userSays: string, replyMustContain: string | RegExp]>
 
 describe('FAQ questions in the candidate’s own words', () => {
   it.each(faqQuestions)('%j is answered with %j', async (userSays, mustContain) => {
-    const { adapter } = await botOnTestAdapter();
-    expectMatch(await reply(adapter, userSays), mustContain);
+    const conversation = bot.conversation();
+    expectMatch(await reply(conversation, userSays), mustContain);
   });
 
   it('the table reaches every shipped entry, each fragment belonging to exactly one answer', () => {
@@ -108,8 +127,8 @@ describe('FAQ questions in the candidate’s own words', () => {
   });
 
   it('a FAQ answer ends with its source and offers its related questions as buttons', async () => {
-    const { adapter } = await botOnTestAdapter();
-    const [activity] = await say(adapter, 'My framed ASE certificate was ruined in a flood, how do I order another one?');
+    const conversation = bot.conversation();
+    const [activity] = await say(conversation, 'My framed ASE certificate was ruined in a flood, how do I order another one?');
     expect(activity?.text).toContain('_Source: ASE Frequently Asked Questions, 2022-09-20_');
     expect(actionsOf(activity).map((action) => action.title)).toEqual([
       'When do I get my certificate?',
@@ -118,15 +137,15 @@ describe('FAQ questions in the candidate’s own words', () => {
   });
 
   it('a greeting in front of a question does not hide it: "hi, how do I get a duplicate certificate?" gets the duplicate answer', async () => {
-    const { adapter } = await botOnTestAdapter();
-    const text = await reply(adapter, 'hi, how do I get a duplicate certificate?');
+    const conversation = bot.conversation();
+    const text = await reply(conversation, 'hi, how do I get a duplicate certificate?');
     expect(text).toContain('$7.50');
     expect(text).not.toContain(en.greeting);
   });
 
   it('"Hello there - can I move my test to another day?" gets the change-or-cancel answer', async () => {
-    const { adapter } = await botOnTestAdapter();
-    expect(await reply(adapter, 'Hello there - can I move my test to another day?')).toContain('877-346-9327');
+    const conversation = bot.conversation();
+    expect(await reply(conversation, 'Hello there - can I move my test to another day?')).toContain('877-346-9327');
   });
 });
 
@@ -145,39 +164,47 @@ describe('small talk and commands', () => {
     ['start over', en.startOver],
     ['cancel', en.cancelled],
     ['never mind', en.cancelled],
+  ];
+
+  /** Asking for a person, on the bot without handoff: the reply gives the phone number. */
+  const askForPerson: Array<[userSays: string, replyMustContain: string | RegExp]> = [
     ['talk to a person', '1-800-390-6789'],
     ['agent', '1-800-390-6789'],
     ['human', '1-800-390-6789'],
     ['I want to speak to a representative', '1-800-390-6789'],
     ['customer service', '1-800-390-6789'],
+    ['talk to a person?', '1-800-390-6789'],
   ];
 
   // People end questions with a question mark; a command asked as a question is still the command.
   const askedAsQuestions: Array<[userSays: string, replyMustContain: string | RegExp]> = [
     ['what can you do?', en.capabilities],
     ['who are you?', en.capabilities],
-    ['talk to a person?', '1-800-390-6789'],
     ['help me?', en.help],
   ];
 
   it.each(askedAsQuestions)('%j, with its question mark, still gets the command reply', async (userSays, mustContain) => {
-    const { adapter } = await botOnTestAdapter();
-    expectMatch(await reply(adapter, userSays), mustContain);
+    const conversation = bot.conversation();
+    expectMatch(await reply(conversation, userSays), mustContain);
   });
 
   it('a lone "?" asks for help', async () => {
-    const { adapter } = await botOnTestAdapter();
-    expect(await reply(adapter, '?')).toBe(en.help);
+    const conversation = bot.conversation();
+    expect(await reply(conversation, '?')).toBe(en.help);
   });
 
   it.each(smallTalk)('%j gets its small-talk or command reply', async (userSays, mustContain) => {
-    const { adapter } = await botOnTestAdapter();
-    expectMatch(await reply(adapter, userSays), mustContain);
+    const conversation = bot.conversation();
+    expectMatch(await reply(conversation, userSays), mustContain);
+  });
+
+  it.each(askForPerson)('without handoff, %j gets the phone number', async (userSays, mustContain) => {
+    expectMatch(await reply(noHandoff.conversation(), userSays), mustContain);
   });
 
   it('"cancel my test" is a question about cancelling, not the cancel command', async () => {
-    const { adapter } = await botOnTestAdapter();
-    const text = await reply(adapter, 'cancel my test');
+    const conversation = bot.conversation();
+    const text = await reply(conversation, 'cancel my test');
     expect(text).not.toContain(en.cancelled);
     expect(text).toContain('877-346-9327');
   });
@@ -198,8 +225,8 @@ describe('questions the FAQ does not answer', () => {
   ];
 
   it.each(outOfDomain)('%j gets no policy answer, only %j', async (userSays, mustContain) => {
-    const { adapter } = await botOnTestAdapter();
-    const text = await reply(adapter, userSays);
+    const conversation = bot.conversation();
+    const text = await reply(conversation, userSays);
     expectMatch(text, mustContain);
     for (const fact of policyFacts) expect(text).not.toContain(fact);
     for (const entry of entries) expect(text.startsWith(shortAnswer(entry)), entry.id).toBe(false);
@@ -210,8 +237,8 @@ describe('did you mean', () => {
   const ambiguous = 'how does it work';
 
   it('an ambiguous question offers up to 3 FAQ questions plus "None of these"', async () => {
-    const { adapter } = await botOnTestAdapter();
-    const [activity, ...rest] = await say(adapter, ambiguous);
+    const conversation = bot.conversation();
+    const [activity, ...rest] = await say(conversation, ambiguous);
     expect(rest).toEqual([]);
     expect(activity?.text).toBe(en.didYouMean);
     const titles = actionsOf(activity).map((action) => String(action.title));
@@ -223,34 +250,34 @@ describe('did you mean', () => {
   });
 
   it('answering "1" gives the first offered entry’s answer', async () => {
-    const { adapter } = await botOnTestAdapter();
-    const [offer] = await say(adapter, ambiguous);
+    const conversation = bot.conversation();
+    const [offer] = await say(conversation, ambiguous);
     const first = entryByQuestion(String(actionsOf(offer)[0]?.title));
-    const text = await reply(adapter, '1');
+    const text = await reply(conversation, '1');
     expect(text.startsWith(shortAnswer(first))).toBe(true);
   });
 
   it('tapping the second button (its value comes back as text) gives the second entry’s answer', async () => {
-    const { adapter } = await botOnTestAdapter();
-    const [offer] = await say(adapter, ambiguous);
+    const conversation = bot.conversation();
+    const [offer] = await say(conversation, ambiguous);
     const second = actionsOf(offer)[1];
     const entry = entryByQuestion(String(second?.title));
-    const text = await reply(adapter, String(second?.value));
+    const text = await reply(conversation, String(second?.value));
     expect(text.startsWith(shortAnswer(entry))).toBe(true);
   });
 
   it('"None of these" gives the none-chosen message and offers a person', async () => {
-    const { adapter } = await botOnTestAdapter();
-    await say(adapter, ambiguous);
-    const [activity] = await say(adapter, en.noneOfThese);
+    const conversation = bot.conversation();
+    await say(conversation, ambiguous);
+    const [activity] = await say(conversation, en.noneOfThese);
     expect(activity?.text).toBe(en.noneChosen);
     expect(activity?.text).toContain('1-800-390-6789');
     expect(actionsOf(activity).map((action) => action.title)).toEqual([en.talkToPerson]);
   });
 
   it('a number with nothing offered is not taken as a choice', async () => {
-    const { adapter } = await botOnTestAdapter();
-    const text = await reply(adapter, '2');
+    const conversation = bot.conversation();
+    const text = await reply(conversation, '2');
     for (const entry of entries) expect(text.startsWith(shortAnswer(entry)), entry.id).toBe(false);
   });
 });
@@ -310,14 +337,15 @@ describe('multi-turn conversations', () => {
     ],
   ];
 
-  it.each(transcripts)('%s', async (_name, turns) => {
-    await runTranscript(turns);
+  it.each(transcripts)('%s', async (name, turns) => {
+    // The second misunderstanding's wording is the one without handoff (it names the phone number).
+    await runTranscript(turns, name.includes('offers a person') ? noHandoff : bot);
   });
 
-  it('after two misunderstood messages the reply names 1-800-390-6789 and offers a "Talk to a person" button', async () => {
-    const { adapter } = await botOnTestAdapter();
-    await say(adapter, 'asdf qwerty');
-    const [activity] = await say(adapter, 'blorp zzz');
+  it('after two misunderstood messages, without handoff, the reply names 1-800-390-6789 and offers a "Talk to a person" button', async () => {
+    const conversation = noHandoff.conversation();
+    await say(conversation, 'asdf qwerty');
+    const [activity] = await say(conversation, 'blorp zzz');
     expect(activity?.text).toContain('1-800-390-6789');
     expect(actionsOf(activity).map((action) => action.title)).toContain(en.talkToPerson);
   });
@@ -331,41 +359,43 @@ describe('welcome', () => {
   });
 
   it('a user joining gets the welcome exactly once, even when the conversationUpdate arrives twice', async () => {
-    const { adapter, events } = await botOnTestAdapter();
-    const first = await receive(adapter, userJoins());
-    const second = await receive(adapter, userJoins());
+    const conversation = bot.conversation();
+    const events = () => eventsOf(conversation);
+    const first = await receive(conversation, userJoins());
+    const second = await receive(conversation, userJoins());
     expect(first.map((activity) => activity.text)).toEqual([en.welcome]);
     expect(second).toEqual([]);
-    expect(events.filter((event) => event.route === 'welcome')).toHaveLength(1);
+    expect(events().filter((event) => event.route === 'welcome')).toHaveLength(1);
   });
 
   it('the bot itself joining gets no welcome', async () => {
-    const { adapter } = await botOnTestAdapter();
-    const replies = await receive(adapter, { ...userJoins(), membersAdded: [{ id: 'bot', name: 'Bot' }] });
+    const conversation = bot.conversation();
+    const replies = await receive(conversation, { ...userJoins(), membersAdded: [{ id: 'bot', name: 'Bot' }] });
     expect(replies).toEqual([]);
   });
 
   it('a candidate who already wrote is not welcomed when the conversationUpdate comes late', async () => {
-    const { adapter } = await botOnTestAdapter();
-    await say(adapter, 'how do I get a duplicate certificate');
-    expect(await receive(adapter, userJoins())).toEqual([]);
+    const conversation = bot.conversation();
+    await say(conversation, 'how do I get a duplicate certificate');
+    expect(await receive(conversation, userJoins())).toEqual([]);
   });
 
   it('after the welcome, the next question is answered normally', async () => {
-    const { adapter } = await botOnTestAdapter();
-    await receive(adapter, userJoins());
-    expect(await reply(adapter, 'how do I get a duplicate certificate')).toContain('$7.50');
+    const conversation = bot.conversation();
+    await receive(conversation, userJoins());
+    expect(await reply(conversation, 'how do I get a duplicate certificate')).toContain('$7.50');
   });
 });
 
 describe('turn events', () => {
   it('after a FAQ answer the event has route faq, the entry id and a score, and no message text', async () => {
-    const { adapter, events } = await botOnTestAdapter();
+    const conversation = bot.conversation();
+    const events = () => eventsOf(conversation);
     const question = 'My framed ASE certificate was ruined in a flood, how do I order another one?';
-    await say(adapter, question);
-    expect(events).toHaveLength(1);
-    const [event] = events;
-    expect(event).toMatchObject({ route: 'faq', channel: 'test', conversationId: 'Convo1' });
+    await say(conversation, question);
+    expect(events()).toHaveLength(1);
+    const [event] = events();
+    expect(event).toMatchObject({ route: 'faq', channel: 'webchat', conversationId: conversation.id });
     expect(event?.faq?.decision).toBe('answer');
     expect(event?.faq?.entryId).toBe('duplicate-certificate');
     expect(event?.faq?.score).toBeGreaterThan(0);
@@ -385,34 +415,37 @@ describe('turn events', () => {
   ];
 
   it.each(routes)('%j is recorded as route %s', async (userSays, route, detail) => {
-    const { adapter, events } = await botOnTestAdapter();
-    await say(adapter, userSays);
-    expect(events).toEqual([expect.objectContaining({ route, ...detail })]);
-    expect(JSON.stringify(events)).not.toContain(userSays === 'hi' ? '"hi"' : userSays);
+    const conversation = bot.conversation();
+    const events = () => eventsOf(conversation);
+    await say(conversation, userSays);
+    expect(events()).toEqual([expect.objectContaining({ route, ...detail })]);
+    expect(JSON.stringify(events())).not.toContain(userSays === 'hi' ? '"hi"' : userSays);
   });
 
   it('picking an offered follow-up is recorded as route dialog (the offer) with the chosen entry', async () => {
-    const { adapter, events } = await botOnTestAdapter();
-    await say(adapter, 'how do I get a duplicate certificate');
-    await say(adapter, '1');
-    expect(events.at(-1)).toMatchObject({ route: 'dialog', faq: { decision: 'answer', entryId: 'certificate-delivery' } });
+    const conversation = bot.conversation();
+    const events = () => eventsOf(conversation);
+    await say(conversation, 'how do I get a duplicate certificate');
+    await say(conversation, '1');
+    expect(events().at(-1)).toMatchObject({ route: 'dialog', faq: { decision: 'answer', entryId: 'certificate-delivery' } });
   });
 });
 
 describe('messages without text', () => {
   it('an attachment with no text gets the empty-message reply, not a crash', async () => {
-    const { adapter, events } = await botOnTestAdapter();
-    const replies = await receive(adapter, {
+    const conversation = bot.conversation();
+    const events = () => eventsOf(conversation);
+    const replies = await receive(conversation, {
       type: 'message',
       attachments: [{ contentType: 'image/png', contentUrl: 'https://example.com/photo.png', name: 'photo.png' }],
     });
     expect(replies.map((activity) => activity.text)).toEqual([en.emptyMessage]);
-    expect(events.at(-1)?.route).toBe('no-text');
+    expect(events().at(-1)?.route).toBe('no-text');
   });
 
   it('a message of only spaces gets the empty-message reply, and the next question is still answered', async () => {
-    const { adapter } = await botOnTestAdapter();
-    expect(await reply(adapter, '   ')).toBe(en.emptyMessage);
-    expect(await reply(adapter, 'how do I get a duplicate certificate')).toContain('$7.50');
+    const conversation = bot.conversation();
+    expect(await reply(conversation, '   ')).toBe(en.emptyMessage);
+    expect(await reply(conversation, 'how do I get a duplicate certificate')).toContain('$7.50');
   });
 });

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { botOnTestAdapter, say } from '../support/testApp.js';
+import { startBot } from '../support/conversation.js';
 
 describe('smoke', () => {
   it('answers a rescheduling question', async () => {
-    const { adapter } = await botOnTestAdapter();
-    const replies = await say(adapter, 'can i reschedule my test');
-    expect(replies[0]?.text).toContain('877-346-9327');
+    const bot = await startBot();
+    try {
+      const said = await bot.conversation().say('can i reschedule my test');
+      const [first] = said.activities.filter((activity) => activity.type === 'message');
+      expect(first?.text).toContain('877-346-9327');
+    } finally {
+      await bot.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { ActivityTypes, type Activity, type Middleware, type Storage, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../logging/logger.js';
+import { pickChoice as pickOne } from '../../understanding/choices.js';
 import { choicesOf, type SmsChannelData, type SmsChoice } from './renderSms.js';
 
 /**
@@ -36,27 +37,16 @@ export interface NumberedChoicePick {
 
 export const choicesStorageKey = (channelId: string, conversationId: string): string => `sms-choices/${channelId}/${conversationId}`;
 
-const normalise = (text: string): string =>
-  text
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^["']+|["']+$/g, '')
-    .replace(/[.!?,;:]+$/, '')
-    .trim();
-
-/** The choice an incoming text picks, if it picks one: a number in range, or a choice's title or value. */
+/**
+ * The choice an incoming text picks, if it picks one: its line number, or a choice's title or value
+ * typed back. The one picker (src/understanding/choices.ts), in its exact-only form: the text is
+ * rewritten before the bot reads it, so a loose match here would hide what the candidate wrote.
+ */
 export function pickChoice(text: string, choices: SmsChoice[]): SmsChoice | undefined {
-  const cleaned = normalise(text);
-  if (!cleaned) return undefined;
-  const number = /^(?:#|no\.? ?|number |option |choice )?(\d{1,2})(?:\.|\))?$/.exec(cleaned);
-  if (number) return choices.find((choice) => choice.n === Number(number[1]));
-  // "2. How do I reschedule?" typed back in full, or just the words.
-  const withoutNumber = cleaned.replace(/^\d{1,2}[.)] ?/, '');
-  return choices.find((choice) => normalise(choice.title) === withoutNumber || normalise(choice.value) === withoutNumber);
+  const inOrder = [...choices].sort((a, b) => a.n - b.n);
+  // The lines are numbered 1, 2, 3...: a line's number is its position.
+  if (inOrder.some((choice, i) => choice.n !== i + 1)) return undefined;
+  return pickOne(text, inOrder, { exactOnly: true });
 }
 
 export class NumberedChoicesMiddleware implements Middleware {
