@@ -9,6 +9,8 @@ interface MasterValues {
 
 const noneLapsed = /^(?:none|no|nope|nothing|all (?:of them )?(?:are )?(?:current|good|valid)|they(?:'re| are) all (?:current|good|valid)|none of them)\b/i;
 
+const LAPSE_WORDS = /\b(?:expired?|lapsed?|ran out|run out|out of date|not current|no longer)\b/i;
+
 /** The series a message is about: named outright, or the series of the tests it names. */
 function readSeries(text: string, catalogue: Catalogue): SlotReading<string> {
   const named = resolveSeries(text, catalogue).filter((series) => series.master);
@@ -21,10 +23,13 @@ function readSeries(text: string, catalogue: Catalogue): SlotReading<string> {
 
 function readLapsed(text: string, catalogue: Catalogue, seriesId: string | undefined, asAnswer: boolean): SlotReading<string[]> {
   if (noneLapsed.test(text.trim())) return { kind: 'value', value: [] };
-  const tests = resolveTests(text, catalogue).tests.filter((test) => !seriesId || test.series === seriesId);
+  // "I have A1-A8 but A3 expired in 2023": only the clause that says lapsed names lapsed tests.
+  const clauses = text.split(/\bbut\b|[,;.]/i).filter((clause) => LAPSE_WORDS.test(clause));
+  const lapsedPart = clauses.length ? clauses.join(' ') : text;
+  const tests = resolveTests(lapsedPart, catalogue).tests.filter((test) => !seriesId || test.series === seriesId);
   // "My A3 expired" names a lapsed test; a list of tests someone holds does not, unless it answers
   // the question "which have expired?".
-  const saysLapsed = /\b(?:expired?|lapsed?|ran out|run out|out of date|not current|no longer)\b/i.test(text);
+  const saysLapsed = LAPSE_WORDS.test(text);
   // "A1-A8, passed in June 2021" lists tests held, even in answer to "which have lapsed?".
   const saysHeld = /\b(?:passed|pass|hold|held|have|got|current|valid)\b/i.test(text);
   const lapsed = saysLapsed || (asAnswer && !saysHeld);

@@ -5,7 +5,7 @@ import { turnFacts, type TurnFacts } from '../src/conversation/turnFacts.js';
 import { pickChoice } from '../src/understanding/choices.js';
 import { OFFER, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { answerEntry } from './faqSteps.js';
-import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
+import { RepairDialog, SOMETHING_NEW, type UnrelatedPolicy } from './repairDialog.js';
 import type { TaskOptions } from './taskDialog.js';
 
 export interface OfferOptions {
@@ -148,7 +148,10 @@ export class OfferDialog extends RepairDialog {
   /** A short reply, or one nothing else explains, that gives the offered task something to work with. */
   private takesUp(task: string, reading: Reading, facts: TurnFacts): boolean {
     const opened = this.deps.switchesTo(reading, facts);
-    if (opened && opened !== task) return false;
+    // "my A2 lapsed in May" after the Master offer answers the Master question, though it could
+    // also start recertification: the offer that asked wins, unless the reply says it is new.
+    const otherTask = opened !== undefined && opened !== task;
+    if (otherTask && (SOMETHING_NEW.test(reading.text) || !this.deps.findsFacts(task, reading, facts))) return false;
     const short = reading.question.split(/\s+/).length <= WORDS_IN_A_REPLY;
     const replyLike = short || opened === task || reading.faq().kind !== 'answer';
     return replyLike && this.deps.findsFacts(task, reading, facts);

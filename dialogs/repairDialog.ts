@@ -21,7 +21,7 @@ export interface Reroute {
 export const isReroute = (result: unknown): result is Reroute => Boolean((result as Reroute | undefined)?.reroute);
 
 /** Words that say a message is a new matter, not an answer: "actually I missed it yesterday". */
-const SOMETHING_NEW = /^(?:actually|also|oh,? and|another (?:question|thing)|different question|new question|what about|and what about|instead)\b/i;
+export const SOMETHING_NEW = /^(?:actually|also|oh,? and|another (?:question|thing)|different question|new question|what about|and what about|instead)\b/i;
 
 /** A message shaped as a question ("can I get my money back?", "who do I call"). */
 const QUESTION = /\?\s*$|^(?:who|what|when|where|why|how|which|can|could|do|does|did|is|are|will|would|should)\b/i;
@@ -158,9 +158,14 @@ export abstract class RepairDialog extends Dialog {
 
   private async interrupted(dc: DialogContext, reading: Reading, state: RepairState): Promise<DialogTurnResult> {
     const m = this.deps.messages;
+    if (reading.acknowledgement === 'bye') {
+      // "thanks, bye" mid-task: they are leaving, and the question is dropped with them.
+      await send(dc.context, this.deps, acknowledgementReply('bye', m));
+      return dc.cancelAllDialogs();
+    }
     if (reading.acknowledgement) {
-      await send(dc.context, this.deps, acknowledgementReply(reading.acknowledgement, m));
-      return this.ask(dc, m.task.backToIt);
+      // "ok" / "thanks" while a question waits: a word of acknowledgement, then the question.
+      return this.ask(dc, reading.acknowledgement === 'thanks' ? m.task.welcomeBack : m.task.okayBack);
     }
     if (reading.command) {
       await send(dc.context, this.deps, commandReply(reading.command, m));

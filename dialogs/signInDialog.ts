@@ -6,7 +6,9 @@ import { CANCEL_APPOINTMENT, readingOf, requestOf, send, SIGN_IN, type AccountQu
 import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
 
 /** "I'd rather not give my SSN", "is there another way?": the candidate does not want to sign in. */
-const RATHER_NOT = /\b(?:rather not|don'?t want to|do not want to|not comfortable|another way|other way|without (?:signing|my ssn|giving)|no thanks|not sure i want|why do you need)\b/i;
+/** "I forgot my ASE ID": signing in cannot work now; say where help is and carry on without it. */
+const FORGOT_ID = /\b(?:forgot|forget|lost|don'?t (?:know|have)|can'?t find|where (?:is|do i find)) (?:my )?(?:ase )?(?:id|number)\b/i;
+const RATHER_NOT = /\b(?:rather not|don'?t want to|do not want to|not comfortable|another way|other way|without (?:signing|my ssn|giving)|no thanks|not sure i want|why do you need|do i (?:have|need) to (?:give|send|share|tell)|is (?:that|it|this) safe|is (?:that|it|this) secure)\b/i;
 
 export interface SignInOptions {
   /** The message that carried the details, when they came unasked. */
@@ -55,13 +57,19 @@ export class SignInDialog extends RepairDialog {
     const account = this.deps.account(dc.context);
     const credentials = reading.credentials;
     if (!account) return undefined;
+    if (!credentials.ok && FORGOT_ID.test(readingOf(dc.context).text)) {
+      await send(dc.context, this.deps, { text: m.forgotId });
+      return dc.endDialog({ signedIn: false, outcome: 'forgot-id' } satisfies SignInResult);
+    }
     if (!credentials.ok && RATHER_NOT.test(readingOf(dc.context).text)) {
       await send(dc.context, this.deps, { text: m.noNeedToSignIn });
       return dc.endDialog({ signedIn: false, outcome: 'declined' } satisfies SignInResult);
     }
     if (!credentials.ok) {
-      // Only an ASE ID or SSN digits make this a sign-in message; a date alone is some task's date.
-      if (credentials.missing.includes('aseId') && credentials.missing.includes('ssnLast4')) return undefined;
+      // Only an ASE ID or SSN digits make this a sign-in message; a date alone is the date of the
+      // task waiting under sign-in. With no task under it, it is the rest of the details, sent apart.
+      const onlyADate = credentials.missing.includes('aseId') && credentials.missing.includes('ssnLast4');
+      if (onlyADate && (dc.stack.length > 1 || credentials.missing.includes('dateOfBirth'))) return undefined;
       await send(dc.context, this.deps, { text: m.needAllThree(credentials.missing.map((part) => m.parts[part]).join(', ')) });
       return RepairDialog.EndOfTurn;
     }

@@ -213,6 +213,12 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const current = state.values[slot.name] as { date?: string } | undefined;
       const within = current?.date ? combineDateParts(monthOf(current.date), text, facts) : null;
       const read = slot.read(within ?? text, facts, this.deps, values, true);
+      if (read.kind === 'clarify' && current !== undefined && isAsked(slot)) {
+        // "the 30th" that has not come yet: the date is asked again, with what was wrong with it.
+        delete state.values[slot.name];
+        state.clarify[slot.name] = read.question;
+        return true;
+      }
       // The slot whose value the correction changes, not the first one that reads something.
       if (read.kind !== 'value' || JSON.stringify(read.value) === JSON.stringify(state.values[slot.name])) continue;
       state.values[slot.name] = read.value;

@@ -56,7 +56,7 @@ export function understand(text: string, facts: TurnFacts, knowledge: Understand
   let decision: FaqDecision | undefined;
   const yesNo = trimmed ? readYesNo(trimmed) : null;
   // A bare "yes" or "no" that no dialog was waiting for is an acknowledgement, never a misunderstanding.
-  const bare = yesNo !== null && trimmed.split(/\s+/).length <= 2 ? 'ok' : null;
+  const bare = yesNo !== null && /^(?:y|yes|yeah|yep|yup|sure|n|no|nope|nah|ok(?:ay)?)(?:[\s,]+(?:yes|no|thanks|thank you))?[.!]*$/i.test(trimmed) ? 'ok' : null;
   return {
     text: trimmed,
     question,

@@ -218,6 +218,16 @@ export class HandoffService implements HandoffDesk {
     });
   }
 
+  /**
+   * What a candidate waiting in the queue hears after each message: that it was passed on, and
+   * their place (or, out of hours, only that it was passed on). Nothing once someone has the case.
+   */
+  async waitingNote(open: HandoffCase): Promise<string | undefined> {
+    if (open.status !== 'queued') return undefined;
+    if (open.replyBy) return this.deps.messages.messageTaken;
+    return this.deps.messages.stillWaiting((await this.placeInQueue(open.id)).position);
+  }
+
   // ---- inside ----
 
   private serialise<T>(conversationKey: string, work: () => Promise<T>): Promise<T> {

@@ -124,6 +124,9 @@ export class StaffHandoffRelay implements HandoffRelay {
       return true;
     }
     await this.service.candidateSaid(open, text, now);
+    // Waiting in the queue, the candidate is told their message arrived, rather than met with silence.
+    const note = await this.service.waitingNote(open);
+    if (note) await send({ text: note });
     return true;
   }
 }

@@ -2,6 +2,8 @@
 export const enLinking = {
   askCredentials:
     'I can look that up in your account. To check it\'s you, send your ASE ID, date of birth and the last 4 digits of your SSN in one message, for example "AB123456, March 3 1985, 1234". I check them with ASE and don\'t keep them.',
+  forgotId:
+    "No problem: you don't have to sign in. ASE Customer Service (1-800-390-6789) can help you find your ASE ID, and I can answer general questions meanwhile. What would you like to know?",
   noNeedToSignIn:
     "No problem: you don't have to sign in. I can answer general questions, and you can see your own details by logging in to myASE. What would you like to know?",
   help: 'To sign in, send your ASE ID, date of birth and the last 4 digits of your SSN in one message, for example "AB123456, March 3 1985, 1234". Or ask your question and I\'ll answer it in general.',

@@ -5,6 +5,8 @@
 export const enTasks = {
   didNotGetIt: "Sorry, I didn't get that.",
   backToIt: 'Back to your question:',
+  okayBack: 'Okay.',
+  welcomeBack: "You're welcome.",
   wayOut: 'Or say "start over" to ask something else, or "talk to a person".',
   cannotAnswerThat: "I can't answer that one here. ASE Customer Service (1-800-390-6789) can, or say \"talk to a person\".",
   gaveUp:

@@ -228,9 +228,16 @@ function testsIn(text: string, catalogue: Catalogue): string[] {
  * The personal question `text` asks, or null when it is not clearly about the candidate's own
  * account (the FAQ or a guided task should answer it).
  */
+const CANCEL_IMPERATIVE = /^(?:please |ok,? |okay,? )?cancel (?:an|the|this|that|one|it|my) (?:\w+ ){0,2}(?:appointment|appt|booking|one|test|exam)\b(?!.*\b(?:refund|policy|fee|how|what|when|can i)\b)/;
+
 export function detectPersonalQuestion(text: string, catalogue: Catalogue): PersonalQuestion | null {
   if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${JSON.stringify(text)}`);
   const t = normalise(text);
+  // "Cancel an appointment" / "cancel the A5 one": an instruction, with no "my" in it.
+  if (CANCEL_IMPERATIVE.test(t)) {
+    const tests = testsIn(text, catalogue);
+    return tests.length > 0 ? { kind: 'cancel-appointment', tests } : { kind: 'cancel-appointment' };
+  }
   if (t === '' || !FIRST_PERSON.test(t) || HYPOTHETICAL.test(t)) return null;
   const match = detectors.find(([, matches]) => matches(t));
   if (!match) return null;

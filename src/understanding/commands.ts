@@ -40,8 +40,9 @@ const PERSON_REQUEST = [
   String.raw`(?<!\b(?:tried|trying|try|already|did|have|had) to )(?:talk|speak|chat) (?:to|with) ${SOMEONE}`,
   // "connect me with customer service", "transfer me to an agent", "put me through to someone"
   String.raw`(?:connect|transfer|put|patch|pass|send) me (?:through )?(?:to|with) ${SOMEONE}`,
-  // "get me a real person", "give me a human"
+  // "get me a real person", "give me a human", "can I (just) get a human please"
   String.raw`(?:get|give|find) me ${SOMEONE}`,
+  String.raw`\b(?:can|could|may) (?:i|we) (?:just |please )?(?:get|have|see) ${SOMEONE}(?= please| now| asap|$|[.,!;?])`,
   // "can a person help me, like an actual human": someone asked to help *me*, or a real human insisted on
   String.raw`\b(?:person|human|someone|somebody|agent) (?:help|assist) me\b`,
   String.raw`\b(?:an? )?(?:actual|real|live) (?:human|person)\b(?! (?:grade|score|check|read|mark)s?\b)`,
@@ -65,7 +66,7 @@ const rules: Array<[Command, RegExp]> = [
   ['person', whole(PERSON_ALONE)],
   ['repeat', whole(REPEAT)],
   ['signOut', whole("sign ?out|log ?out|log me out|sign me out|forget me|unlink(?: my account)?")],
-  ['signIn', whole("sign ?in|log ?in|sign me in|log me in|verify me|link my account|connect my account|check my account")],
+  ['signIn', whole("(?:(?:ok|okay|hmm+|um+|so|alright),? )?(?:let me|i(?:'d| would) like to|i want to|i'll) (?:sign|log) ?in|sign ?in|log ?in|sign me in|log me in|verify me|link my account|connect my account|check my account")],
   ['startOver', whole('start over|restart|start again|reset|begin again|from the top')],
   ['cancel', whole("cancel|cancel (?:that|this|it)|stop that|never ?mind|nvm|forget (?:it|that|this)|quit|exit|back to the bot|i'?m done")],
   ['help', whole('help|help me|can you help(?: me)?|(?:can|could) (?:you|u) help(?: me)?(?: please)?|\\?+|i need help|what do i do|how does this work|what (?:can|should|do) i (?:say|type|answer)|what do you (?:need|want)(?: from me)?')],

@@ -17,12 +17,17 @@ transcriptTables([
     ]],
     ['acknowledgements mid-task bring the question back, and the task still finishes', [
       [opens, ask],
-      ['ok', all(en.acknowledged, `${en.task.backToIt} ${ask}`, noHandover)],
-      ['cool', all(`${en.task.backToIt} ${ask}`, noHandover)],
+      ['ok', all(`${en.task.okayBack} ${ask}`, not(en.acknowledged), noHandover)],
+      ['cool', all(`${en.task.okayBack} ${ask}`, noHandover)],
       ['March 3', 'on or after Thursday, April 3, 2025'],
       ['got it', all(en.acknowledged, noHandover)],
       ['perfect', all(en.acknowledged, noHandover)],
       ['thanks, bye', all(en.goodbye, noHandover)],
+    ]],
+    ['"thanks, bye" mid-task says goodbye and drops the question', [
+      [opens, ask],
+      ['thanks, bye', all(en.goodbye, not(ask), noHandover)],
+      ['March 3', not('on or after')],
     ]],
     ['"thanks" after an answer is thanked, not misunderstood', [
       ['what do duplicates of A1, A5 and T2 cost?', '$15.00'],

@@ -105,10 +105,10 @@ describe('a task dialog alone (retest)', () => {
     expect(client.dialogTurnResult.status).toBe('complete');
   });
 
-  it('"ok" is not a misunderstanding: a friendly word, then the question again', async () => {
+  it('"ok" is not a misunderstanding: "Okay." and the question again', async () => {
     const client = start();
     await turn(client, 'I failed A5, when can I retake it?');
-    expect(await turn(client, 'ok')).toContain(en.acknowledged);
+    expect(await turn(client, 'ok')).toBe(`${en.task.okayBack} ${en.task.retest.askDate('A5')}`);
     expect(await turn(client, 'cool')).not.toContain(en.task.gaveUp);
   });
 

@@ -44,8 +44,8 @@ describe('asking for a person outside support hours', () => {
     await candidate.say('Can I get a refund for my test?');
 
     expect(await candidate.say('talk to a person')).toEqual([enHandoff.afterHours('Monday, March 24 at 8:00 AM EDT')]);
-    // The bot keeps quiet while the candidate leaves their message.
-    expect(await candidate.say('Please email me at pat.candidate@example.com about the refund')).toEqual([]);
+    // The candidate is told the message was passed on (out of hours: no place in line).
+    expect(await candidate.say('Please email me at pat.candidate@example.com about the refund')).toEqual([enHandoff.messageTaken]);
 
     const agent = new StaffClient(server.url);
     await agent.login('agent1');

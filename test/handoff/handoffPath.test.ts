@@ -1,3 +1,4 @@
+import { enHandoff } from '../../src/messages/enHandoff.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { movableClock, startHandoffServer, StaffClient, WebCandidate, type HandoffServer } from './support.js';
 
@@ -31,8 +32,8 @@ describe('a candidate handed to staff and back, through the staff API', () => {
     const queued = await alex.queuedCase();
     expect(queued).toMatchObject({ channel: 'directline', status: 'queued', reason: 'asked', position: 1, summary: { question: 'How do I reschedule my test?', verified: false } });
 
-    // While waiting, the bot keeps quiet and staff hear the candidate.
-    expect(await candidate.say('Are you there?')).toEqual([]);
+    // While waiting, the bot only says the message was passed on (and the place); staff hear the candidate.
+    expect(await candidate.say('Are you there?')).toEqual([enHandoff.stillWaiting(1)]);
 
     const claimed = await alex.post(`/staff/api/cases/${queued!.id}/claim`);
     expect(claimed.status).toBe(200);
