@@ -139,9 +139,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     // Not beside a clarification ("which date did you mean?"): the choices there are the point.
     if (!state.offerSignIn || state.clarify[slot.name]) return question;
     // Offered once, beside the first question: the candidate may give the fact or sign in.
+    // The sentence says what to type: no extra button (on SMS it would be one more numbered line).
     state.offerSignIn = false;
-    const signIn = this.deps.messages.task.signInChoice;
-    return { ...question, text: `${question.text} ${this.deps.messages.task.orSignIn}`, suggestions: [...(question.suggestions ?? []), { title: signIn, value: signIn }] };
+    return { ...question, text: `${question.text} ${this.deps.messages.task.orSignIn}` };
   }
 
   protected override accepts(dc: DialogContext, reading: Reading): boolean {

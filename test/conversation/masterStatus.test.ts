@@ -9,7 +9,7 @@ const askAuto = m.askLapsed('Master Automobile Technician');
 transcripts('Master Technician status: whether it holds, and how to reinstate it', [
   ['step by step, the general answer comes first, then the series, then the lapsed tests', [
     [opens, opened],
-    ['automobile', all(askAuto, buttons('Sign in'))],
+    ['automobile', all(askAuto, buttons())],
     ['A3 and A6', all(m.lapsed('Master Automobile Technician', 'A3 and A6'))],
   ]],
   ['the README example "am I still a Master Tech? my A3 expired" is answered in one turn', [

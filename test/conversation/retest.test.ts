@@ -8,7 +8,7 @@ const march3 = all('You can buy A5 again on or after Thursday, April 3, 2025', '
 
 transcripts('retest: when a failed test can be bought again', [
   ['step by step, the general rule comes first, then one question, then the exact date', [
-    [opens, all(opened, buttons('Sign in'))],
+    [opens, all(opened, buttons())],
     ['March 3', all('Monday, March 3, 2025: got it.', march3)],
   ]],
   ['the README example with the date in it is answered in one turn', [['I failed A5 on March 3, when can I retake it?', all(march3, not(m.askDate('A5')))]]],
@@ -53,7 +53,7 @@ transcripts('retest: when a failed test can be bought again', [
     ['never mind', all(en.cancelled, not(m.askDate('A5')))],
   ]],
   ['sign-in is offered beside the question, and a date given instead is simply used', [
-    [opens, all(en.task.orSignIn, buttons('Sign in'))],
+    [opens, all(en.task.orSignIn, buttons())],
     ['two weeks ago', all('on or after Sunday, April 6, 2025', 'Thursday, March 6, 2025', not(noSsn))],
   ]],
   ['signing in mid-task answers from the account (A8 failed 12 days ago)', [
