@@ -122,8 +122,14 @@ export type DateAnswer =
 
 function checkContext(ctx: DateContext): DateTime {
   validContext(ctx);
-  return DateTime.fromJSDate(ctx.now, { zone: ctx.zone });
+  // One turn asks for "now in this zone" several times (parse, resolve, format): built once.
+  const at = ctx.now.getTime();
+  if (lastNow?.at !== at || lastNow.zone !== ctx.zone) lastNow = { at, zone: ctx.zone, value: DateTime.fromJSDate(ctx.now, { zone: ctx.zone }) };
+  return lastNow.value;
 }
+
+/** The last "now" built (DateTime is immutable, so sharing it is safe). */
+let lastNow: { at: number; zone: string; value: DateTime } | undefined;
 
 /** The checks of checkContext without building the DateTime (luxon's zone offset is not free). */
 function validContext(ctx: DateContext): void {
