@@ -1,4 +1,3 @@
-import { describe, it } from 'vitest';
 import { all, buttons, demo1, demo2, en, neverSaysTextCancel, not, signIn, transcriptTables } from './suite.js';
 
 const opens = 'I failed A5, when can I retake it?';
