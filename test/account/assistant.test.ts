@@ -1,22 +1,14 @@
 // Conversations with the account assistant on the demo source (knowledge/demo-accounts.yaml), the
-// whole bot on TestAdapters that share one MemoryStorage and a clock the test moves. Demo accounts:
+// whole bot as `npm start` composes it (startBot), each conversation on its store, with a clock the test moves. Demo accounts:
 // DEMO-000n, born 1980-0n-0n, last four 000n. Fixed start: Thursday, March 20, 2025, 11:00 AM in
 // New York (the bot's default zone), so DEMO-0001 has A5 on Friday, March 28 at 9:00 AM (can be
 // cancelled) and A4 on Saturday, March 22 at 1:30 PM (within 72 hours: cannot).
 
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { en } from '../../src/messages/en.js';
-import {
-  accountBot,
-  not,
-  transcript,
-  webToken,
-  WEB_AUDIENCE,
-  WEB_ISSUER,
-  type Conversation,
-  type Expect,
-  type Turn,
-} from '../support/accountBot.js';
+import { webToken, WEB_AUDIENCE, WEB_ISSUER } from '../support/accountBot.js';
+import { choices, spyOnCancellations, startAccountsBot, transcript } from '../support/accountsOnBot.js';
+import { not, type Conversation, type Expected as Expect, type Turn } from '../support/conversation.js';
 
 const m = en.linking;
 
@@ -59,7 +51,7 @@ describe('signing in', () => {
   it.each(personal)(
     'asking %j before signing in gets the general answer and an offer to sign in, never a request for the details; "sign in" and the details then answer it from the account',
     async (question, reply, answer) => {
-      const bot = await accountBot();
+      const bot = await startAccountsBot();
       const conversation = bot.conversation();
       const [general, , answered] = await transcript(conversation, [
         [question, [offersSignIn, not(m.askCredentials), not(signedIn)]],
@@ -83,7 +75,7 @@ describe('signing in', () => {
   it.each(personal)(
     'asking %j before signing in, then sending the details unasked, signs in directly and answers it from the account',
     async (question, reply, answer) => {
-      const bot = await accountBot();
+      const bot = await startAccountsBot();
       const conversation = bot.conversation();
       const [, answered] = await transcript(conversation, [
         [question, [offersSignIn, not(m.askCredentials)]],
@@ -95,7 +87,7 @@ describe('signing in', () => {
   );
 
   it('details given in pieces after "sign in" are asked for in one message, then accepted, and the question is answered from the account', async () => {
-    const bot = await accountBot();
+    const bot = await startAccountsBot();
     await transcript(bot.conversation(), [
       ['when can I retake the test I failed?', [offersSignIn, not(m.askCredentials)]],
       ['sign in', m.askCredentials],
@@ -104,26 +96,27 @@ describe('signing in', () => {
     ]);
   });
 
-  it('a date while sign-in waits is not a birth date: it goes to the question under it, and nobody is signed in', async () => {
-    const bot = await accountBot();
-    const conversation = bot.conversation('date-under-sign-in');
+  it('a date while sign-in waits for a task is the task\'s date; alone, it is asked for again with the rest; nobody is signed in', async () => {
+    const bot = await startAccountsBot();
+    const conversation = bot.conversation();
     await transcript(conversation, [
       ['when can I retake the test I failed?', offersSignIn],
       ['sign in', m.askCredentials],
       ['I took it on March 3', ['Thursday, April 3, 2025', not(signedIn), not('I still need')]],
     ]);
-    expect(bot.memory['account-link/test/date-under-sign-in']).toBeUndefined();
-    // With no question under it, a bare date is read afresh, never as a date of birth.
-    const bare = bot.conversation('bare-date');
+    expect(bot.link(conversation)).toBeUndefined();
+    // With no question under it, a bare date is the sign-in's own (sent apart from the rest): it is
+    // asked for again with the rest, in one message, and never kept.
+    const bare = bot.conversation();
     await transcript(bare, [
       ['sign in', m.askCredentials],
-      ['1980-01-01', [not(signedIn), not('I still need')]],
+      ['1980-01-01', [not(signedIn), m.needAllThree(`${m.parts.aseId}, ${m.parts.ssnLast4}`)]],
     ]);
-    expect(bot.memory['account-link/test/bare-date']).toBeUndefined();
+    expect(bot.link(bare)).toBeUndefined();
   });
 
   it('signed in, a personal question that brings its own facts ("I failed A5 on March 3") is answered from those facts', async () => {
-    const bot = await accountBot();
+    const bot = await startAccountsBot();
     const conversation = bot.conversation();
     await signIn(conversation, 'DEMO-0001');
     await transcript(conversation, [['I failed A5 on March 3', ['You can buy A5 again on or after Thursday, April 3, 2025', not(m.askCredentials)]]]);
@@ -131,7 +124,7 @@ describe('signing in', () => {
   });
 
   it('"sign in", then wrong details: they "don\'t match", with the tries left, whichever detail was wrong', async () => {
-    const bot = await accountBot();
+    const bot = await startAccountsBot();
     await transcript(bot.conversation(), [
       ['sign in', m.askCredentials],
       ['DEMO-0001, 1980-01-01, 9999', ["don't match", '4 tries left', not(signedIn)]],
@@ -144,7 +137,7 @@ describe('signing in', () => {
   });
 
   it('five wrong tries lock out (the message names the time); even the right details are refused until 15 minutes later, then accepted', async () => {
-    const bot = await accountBot();
+    const bot = await startAccountsBot();
     const conversation = bot.conversation();
     await transcript(conversation, [
       ['sign in', m.askCredentials],
@@ -175,14 +168,14 @@ describe('signing in', () => {
   });
 
   it('a lock-out of an ASE ID applies in every conversation on the store', async () => {
-    const bot = await accountBot();
-    const guesser = bot.conversation('guesser');
+    const bot = await startAccountsBot();
+    const guesser = bot.conversation();
     await transcript(guesser, [
       ['sign in', m.askCredentials],
       ...[1, 2, 3, 4].map((n): Turn => [`DEMO-0001, 1980-01-01, 900${n}`, "don't match"]),
       ['DEMO-0001, 1980-01-01, 9005', tooMany],
     ]);
-    const owner = bot.conversation('owner');
+    const owner = bot.conversation();
     await transcript(owner, [
       ['sign in', m.askCredentials],
       [details['DEMO-0001'], [tooMany, '11:15 AM', not(signedIn)]],
@@ -190,15 +183,15 @@ describe('signing in', () => {
       [details['DEMO-0002'], "Thanks, Demo: you're signed in"],
     ]);
     bot.clock.advanceMinutes(15);
-    await transcript(bot.conversation('owner-later'), [
+    await transcript(bot.conversation(), [
       ['sign in', m.askCredentials],
       [details['DEMO-0001'], signedIn],
     ]);
   });
 
   it('a conversation that failed five times with different ASE IDs is locked for any ID', async () => {
-    const bot = await accountBot();
-    const guesser = bot.conversation('guesser');
+    const bot = await startAccountsBot();
+    const guesser = bot.conversation();
     await transcript(guesser, [
       ['sign in', m.askCredentials],
       ['DEMO-0001, 1980-01-01, 9001', '4 tries left'],
@@ -210,13 +203,13 @@ describe('signing in', () => {
       [details['DEMO-0003'], [tooMany, not(signedIn)]],
     ]);
     // Each ASE ID failed once only: their owners sign in from their own conversations.
-    await signIn(bot.conversation('owner-1'), 'DEMO-0001');
-    await signIn(bot.conversation('owner-3'), 'DEMO-0003');
+    await signIn(bot.conversation(), 'DEMO-0001');
+    await signIn(bot.conversation(), 'DEMO-0003');
   });
 
   it('wrong details sent at the same moment from many conversations still count every try', async () => {
-    const bot = await accountBot();
-    const guessers = Array.from({ length: 8 }, (_, i) => bot.conversation(`parallel-${i}`));
+    const bot = await startAccountsBot();
+    const guessers = Array.from({ length: 8 }, () => bot.conversation());
     for (const guesser of guessers) await transcript(guesser, [['sign in', m.askCredentials]]);
     // Eight guesses at DEMO-0001 arrive at once (eight conversations, or eight instances).
     const replies = await Promise.all(guessers.map((guesser, i) => guesser.say(`DEMO-0001, 1980-01-01, 80${10 + i}`)));
@@ -224,14 +217,14 @@ describe('signing in', () => {
     const counted = bot.memory['account-failures/ase-id/DEMO-0001'];
     expect(replies.filter((reply) => reply.text.includes(tooMany)), `8 tries at once, counted: ${counted}`).not.toHaveLength(0);
     // More than five wrong tries were made at DEMO-0001: the owner's right details must wait.
-    await transcript(bot.conversation('owner'), [
+    await transcript(bot.conversation(), [
       ['sign in', m.askCredentials],
       [details['DEMO-0001'], [tooMany, not(signedIn)]],
     ]);
   });
 
   it('"sign in" while signed in with details says so, without claiming the website did it', async () => {
-    const bot = await accountBot();
+    const bot = await startAccountsBot();
     const conversation = bot.conversation();
     await signIn(conversation, 'DEMO-0001');
     await transcript(conversation, [['sign in', [/signed in/i, not('through the website')]]]);
@@ -253,8 +246,8 @@ describe('the details are never echoed, stored or recorded', () => {
   ];
 
   it('after wrong and right details, unprompted details and a locked-out try', async () => {
-    const bot = await accountBot();
-    const conversation = bot.conversation('privacy');
+    const bot = await startAccountsBot();
+    const conversation = bot.conversation();
     const replies = await transcript(conversation, [
       ['when can I retake the test I failed?', [offersSignIn, not(m.askCredentials)]],
       ['sign in', m.askCredentials],
@@ -270,7 +263,7 @@ describe('the details are never echoed, stored or recorded', () => {
       ['DEMO-0001, 1980-01-01, 0001', signedIn],
     ]);
     // Another conversation tips DEMO-0001 into a lock-out with the same kind of details.
-    const other = bot.conversation('privacy-2');
+    const other = bot.conversation();
     replies.push(
       ...(await transcript(other, [
         ['sign in', m.askCredentials],
@@ -280,7 +273,7 @@ describe('the details are never echoed, stored or recorded', () => {
       ])),
     );
 
-    const said = replies.map((reply) => reply.text + '\n' + reply.buttons.join('\n')).join('\n');
+    const said = replies.map((reply) => reply.text + '\n' + choices(reply).join('\n')).join('\n');
     const stored = bot.stored();
     const events = JSON.stringify(bot.events);
     for (const secret of secrets) {
@@ -290,7 +283,7 @@ describe('the details are never echoed, stored or recorded', () => {
     }
     // The conversation state holds flags and ids, and the recent lines a handoff transcript starts
     // from (redacted, sign-in details replaced: the scan of the store above covers them).
-    const state = JSON.parse(bot.memory['test/conversations/privacy/']!) as { candidateAssistant: Record<string, unknown> };
+    const state = JSON.parse(bot.state(conversation)!) as { candidateAssistant: Record<string, unknown> };
     // Waiting states (sign-in, a cancellation) are dialogs now: nothing about them is kept here.
     const known = ['welcomed', 'misunderstood', 'recent', 'handoff', 'lastTask'];
     for (const key of Object.keys(state.candidateAssistant)) expect(known, `conversation state field ${key}`).toContain(key);
@@ -299,7 +292,7 @@ describe('the details are never echoed, stored or recorded', () => {
 
 describe('how long a link lasts', () => {
   it('29 idle minutes later the question is still answered from the account; 31 idle minutes later it is not, until the candidate signs in again', async () => {
-    const bot = await accountBot();
+    const bot = await startAccountsBot();
     const conversation = bot.conversation();
     await signIn(conversation, 'DEMO-0001');
     bot.clock.advanceMinutes(29);
@@ -316,17 +309,17 @@ describe('how long a link lasts', () => {
   });
 
   it('a lapsed link is gone from the store', async () => {
-    const bot = await accountBot();
-    const conversation = bot.conversation('lapse');
+    const bot = await startAccountsBot();
+    const conversation = bot.conversation();
     await signIn(conversation, 'DEMO-0001');
-    expect(bot.memory['account-link/test/lapse']).toContain('demo-cand-0001');
+    expect(bot.link(conversation)).toContain('demo-cand-0001');
     bot.clock.advanceMinutes(31);
     await transcript(conversation, [['am I still a master technician?', [offersSignIn, not(m.askCredentials), not('Master Automobile Technician status is')]]]);
-    expect(bot.memory['account-link/test/lapse'] ?? '').not.toContain('demo-cand-0001');
+    expect(bot.link(conversation) ?? '').not.toContain('demo-cand-0001');
   });
 
   it('general questions count as activity: a link lapses only after 30 minutes without any message', async () => {
-    const bot = await accountBot();
+    const bot = await startAccountsBot();
     const conversation = bot.conversation();
     await signIn(conversation, 'DEMO-0001');
     bot.clock.advanceMinutes(20);
@@ -337,14 +330,14 @@ describe('how long a link lasts', () => {
   });
 
   it('"sign out" ends the link at once', async () => {
-    const bot = await accountBot();
-    const conversation = bot.conversation('sign-out');
+    const bot = await startAccountsBot();
+    const conversation = bot.conversation();
     await signIn(conversation, 'DEMO-0001');
     await transcript(conversation, [
       ['when is my test?', 'A5 Brakes'],
       ['sign out', m.signedOut],
     ]);
-    expect(bot.memory['account-link/test/sign-out'] ?? '').not.toContain('demo-cand-0001');
+    expect(bot.link(conversation) ?? '').not.toContain('demo-cand-0001');
     await transcript(conversation, [
       ['when is my test?', [not('A5 Brakes'), not(m.askCredentials)]],
       ['am I still a master technician?', [offersSignIn, not('Master Automobile Technician status is')]],
@@ -353,8 +346,8 @@ describe('how long a link lasts', () => {
   });
 
   it('signing out drops a cancellation waiting for its yes', async () => {
-    const bot = await accountBot();
-    const cancel = vi.spyOn(bot.accounts, 'cancelAppointment');
+    const bot = await startAccountsBot();
+    const cancel = spyOnCancellations();
     const conversation = bot.conversation();
     await signIn(conversation, 'DEMO-0001');
     await transcript(conversation, [
@@ -370,9 +363,9 @@ describe('how long a link lasts', () => {
 
 describe('one conversation never sees another candidate\'s data', () => {
   async function twoCandidates() {
-    const bot = await accountBot({ webIdentity: true });
-    const one = bot.conversation('candidate-one');
-    const two = bot.conversation('candidate-two');
+    const bot = await startAccountsBot({ webIdentity: true });
+    const one = bot.conversation();
+    const two = bot.conversation();
     await signIn(one, 'DEMO-0001');
     await signIn(two, 'DEMO-0002');
     return { bot, one, two };
@@ -402,7 +395,7 @@ describe('one conversation never sees another candidate\'s data', () => {
     expect(reply!.text).not.toContain('A8');
     // Still DEMO-0001's conversation afterwards.
     await transcript(one, [['when can I retake the test I failed?', ["There's no failed test", not('A8')]]]);
-    expect(bot.memory['account-link/test/candidate-one']).toContain('demo-cand-0001');
+    expect(bot.link(one)).toContain('demo-cand-0001');
   });
 
   it("another candidate's right details, sent unasked, are a sign-in like any other: the conversation is theirs from then on, and shows nothing of the first", async () => {
@@ -411,8 +404,8 @@ describe('one conversation never sees another candidate\'s data', () => {
       ['DEMO-0002, 1980-02-02, 0002 when can I retake the test I failed?', [signedIn, not(only0001)]],
       ['when can I retake the test I failed?', ['A8 (Engine Performance)', not(only0001), not("There's no failed test")]],
     ]);
-    expect(bot.memory['account-link/test/candidate-one']).toContain('demo-cand-0002');
-    expect(bot.memory['account-link/test/candidate-one']).not.toContain('demo-cand-0001');
+    expect(bot.link(one)).toContain('demo-cand-0002');
+    expect(bot.link(one)).not.toContain('demo-cand-0001');
   });
 
   it('an activity whose from.id and channelData claim another candidate is answered from the linked account', async () => {
@@ -428,8 +421,8 @@ describe('one conversation never sees another candidate\'s data', () => {
   });
 
   it('the same claims in a conversation that is not signed in link nothing: it answers in general and offers sign-in', async () => {
-    const bot = await accountBot();
-    const stranger = bot.conversation('stranger');
+    const bot = await startAccountsBot();
+    const stranger = bot.conversation();
     await transcript(stranger, [
       [
         {
@@ -440,7 +433,7 @@ describe('one conversation never sees another candidate\'s data', () => {
         [offersSignIn, not(m.askCredentials), not(only0002)],
       ],
     ]);
-    expect(bot.memory['account-link/test/stranger']).toBeUndefined();
+    expect(bot.link(stranger)).toBeUndefined();
   });
 
   it("a valid website token for DEMO-0002 does not switch a conversation signed in as DEMO-0001", async () => {
@@ -449,7 +442,7 @@ describe('one conversation never sees another candidate\'s data', () => {
     await transcript(one, [
       [{ text: 'when can I retake the test I failed?', channelData: { identityToken: token } }, ["There's no failed test", not(only0002), not(m.signedInByWeb)]],
     ]);
-    expect(bot.memory['account-link/test/candidate-one']).toContain('demo-cand-0001');
+    expect(bot.link(one)).toContain('demo-cand-0001');
   });
 
   it.each<[kind: string, token: (now: Date) => Promise<string>]>([
@@ -461,14 +454,14 @@ describe('one conversation never sees another candidate\'s data', () => {
     ['a token with its payload swapped', async (now) => swapPayload(await webToken(now, { subject: 'demo-cand-0001' }), 'demo-cand-0002')],
     ['not a token at all', async () => 'demo-cand-0002'],
   ])('a forged channelData.identityToken (%s) links nothing', async (_kind, forge) => {
-    const bot = await accountBot({ webIdentity: true });
-    const conversation = bot.conversation('forged');
+    const bot = await startAccountsBot({ webIdentity: true });
+    const conversation = bot.conversation();
     const identityToken = await forge(bot.clock());
     await transcript(conversation, [
       [{ text: 'when can I retake the test I failed?', channelData: { identityToken } }, [offersSignIn, not(m.askCredentials), not(m.signedInByWeb), not(only0002)]],
       [{ text: 'am I still a master technician?', channelData: { identityToken } }, [offersSignIn, not(m.askCredentials), not(m.signedInByWeb)]],
     ]);
-    expect(bot.memory['account-link/test/forged']).toBeUndefined();
+    expect(bot.link(conversation)).toBeUndefined();
     // The candidate can still sign in with their details.
     await transcript(conversation, [[details['DEMO-0003'], [signedIn, 'Master Automobile Technician']]]);
   });
@@ -476,8 +469,8 @@ describe('one conversation never sees another candidate\'s data', () => {
 
 describe('web identity', () => {
   it('a valid token in channelData.identityToken signs the conversation in quietly and the question is answered from the account', async () => {
-    const bot = await accountBot({ webIdentity: true });
-    const conversation = bot.conversation('web');
+    const bot = await startAccountsBot({ webIdentity: true });
+    const conversation = bot.conversation();
     const identityToken = await webToken(bot.clock(), { subject: 'demo-cand-0001' });
     const [first] = await transcript(conversation, [
       [{ text: 'when is my test?', channelData: { identityToken } }, ['A5 Brakes', not(m.askCredentials)]],
@@ -486,12 +479,12 @@ describe('web identity', () => {
       ['no', m.keptIt],
     ]);
     expect(first!.activities[0]!.text).toContain('upcoming test appointments');
-    expect(bot.memory['account-link/test/web']).toContain('"via":"web-token"');
-    expect(bot.events.find((e) => e.conversationId === 'web')?.account?.outcome).toMatch(/^appointments/);
+    expect(bot.link(conversation)).toContain('"via":"web-token"');
+    expect(bot.events.find((e) => e.conversationId === conversation.id)?.account?.outcome).toMatch(/^appointments/);
   });
 
   it('a general question sent with the token is still answered', async () => {
-    const bot = await accountBot({ webIdentity: true });
+    const bot = await startAccountsBot({ webIdentity: true });
     const conversation = bot.conversation();
     const identityToken = await webToken(bot.clock(), { subject: 'demo-cand-0001' });
     await transcript(conversation, [[{ text: 'wat does a new certifcate cost', channelData: { identityToken } }, '$7.50 per test series']]);
@@ -499,18 +492,18 @@ describe('web identity', () => {
   });
 
   it('without a verifier configured, a token is ignored: the question gets the general answer and the offer to sign in', async () => {
-    const bot = await accountBot();
+    const bot = await startAccountsBot();
     const identityToken = await webToken(bot.clock(), { subject: 'demo-cand-0001' });
-    const conversation = bot.conversation('no-verifier');
+    const conversation = bot.conversation();
     await transcript(conversation, [[{ text: 'am I still a master technician?', channelData: { identityToken } }, [offersSignIn, not(m.askCredentials), not(m.signedInByWeb)]]]);
-    expect(bot.memory['account-link/test/no-verifier']).toBeUndefined();
+    expect(bot.link(conversation)).toBeUndefined();
   });
 });
 
 describe('cancelling an appointment', () => {
   async function signedInAs0001() {
-    const bot = await accountBot();
-    const cancel = vi.spyOn(bot.accounts, 'cancelAppointment');
+    const bot = await startAccountsBot();
+    const cancel = spyOnCancellations();
     const conversation = bot.conversation();
     await signIn(conversation, 'DEMO-0001');
     return { bot, cancel, conversation };
@@ -521,7 +514,7 @@ describe('cancelling an appointment', () => {
     const [offer] = await transcript(conversation, [
       ['cancel my appointment', [`Cancel your ${a5}? This can't be undone.`, not(/Cancel your A4/)]],
     ]);
-    expect(offer!.buttons).toEqual([m.yes, 'yes', m.no, 'no']);
+    expect(choices(offer!)).toEqual([m.yes, 'yes', m.no, 'no']);
     expect(cancel).not.toHaveBeenCalled();
     await transcript(conversation, [['yes', [`Done: your ${a5} is cancelled`]]]);
     expect(cancel).toHaveBeenCalledTimes(1);
@@ -566,11 +559,11 @@ describe('cancelling an appointment', () => {
     const [a4] = await transcript(conversation, [
       ['cancel my A4 appointment', ['A4 (Suspension and Steering) appointment on Saturday, March 22, 2025 at 1:30 PM is less than 72 hours away', not(/Cancel your/)]],
     ]);
-    expect(a4!.buttons).not.toContain(m.yes);
+    expect(choices(a4!)).not.toContain(m.yes);
     await transcript(conversation, [['yes', not(cancelledAgain)]]);
     // Asked in general, only the A5 is offered.
     const [general] = await transcript(conversation, [['cancel my appointment', [`Cancel your ${a5}?`, not(/Cancel your A4/)]]]);
-    expect(general!.buttons.join(' ')).not.toMatch(/A4/);
+    expect(choices(general!).join(' ')).not.toMatch(/A4/);
     expect(cancel).not.toHaveBeenCalled();
   });
 

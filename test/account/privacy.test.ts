@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/messages/en.js';
 import { loggableConversationId } from '../../src/logging/redact.js';
-import { accountBot } from '../support/accountBot.js';
+import { startAccountsBot } from '../support/accountsOnBot.js';
 
 describe('account privacy in shared places', () => {
   it('in a Teams group chat nobody can sign in or get account answers, since everyone there shares the conversation', async () => {
-    const bot = await accountBot();
-    const chat = bot.conversation('teams-group');
-    chat.adapter.conversation.channelId = 'msteams';
-    chat.adapter.conversation.conversation = { id: 'teams-group', isGroup: true, name: 'crew', conversationType: 'groupChat' };
+    const bot = await startAccountsBot();
+    const teams = bot.conversation({ channel: 'msteams' });
+    // The same Teams conversation, as a group chat ("crew") rather than a 1:1 chat with the bot.
+    const inGroup = { conversation: { id: teams.id, isGroup: true, name: 'crew', conversationType: 'groupChat', tenantId: 'test-tenant' } };
+    const chat = { say: (text: string) => teams.say({ text, ...inGroup }) };
     expect((await chat.say('sign in')).text).toContain(en.linking.privateOnly);
     const answer = await chat.say('when is my test?');
     expect(answer.text).not.toContain(en.linking.askCredentials);

@@ -1,3 +1,11 @@
+// NOT MIGRATED (accountBot): only test/account/assistantHttp.test.ts still builds its bot here. It
+// needs the HttpAccountService with options composeApplication cannot give it: the breaker must read
+// the test's clock (`now`; createAccountService passes no clock to the HTTP client, so the cool-down
+// runs on the wall clock), its client events (`onEvent`) must reach the test (they go only to the log,
+// which startBot silences), and retries must not sleep. nock also sees the runner's loopback POSTs to
+// /api/messages, which the file counts as unmatched requests. Needs in src/: the composed clock passed
+// to HttpAccountService. Other account tests use ./accountsOnBot.ts (startBot). testClock, webToken
+// and WEB_* here are plain helpers shared with those.
 // The whole bot with an account source, on TestAdapters that share one store and one clock the
 // test moves by hand: several conversations (each its own TestAdapter conversation id) talk to the
 // same bot, so links, lock-outs and conversation state meet exactly as they would in production.

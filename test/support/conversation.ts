@@ -200,6 +200,11 @@ export interface TranscriptOptions extends StartBotOptions, Omit<ConversationOpt
   channels?: Channel[];
   /** A bot already started (its events and clock are shared); otherwise one is started and closed. */
   bot?: RunningBot;
+  /**
+   * Go on in this conversation of `bot` (its channel; `channels` is then not used), e.g. after the
+   * test moved the clock or looked at the store between turns.
+   */
+  conversation?: Conversation;
 }
 
 export interface TranscriptRun {
@@ -213,11 +218,13 @@ export interface TranscriptRun {
  * against the numbered lines of the text.
  */
 export async function runTranscript(turns: Turn[], options: TranscriptOptions = {}): Promise<{ events: TurnEvent[]; runs: TranscriptRun[] }> {
+  if (options.conversation && !options.bot) throw new Error('runTranscript: a conversation goes on only with the bot it belongs to');
   const bot = options.bot ?? (await startBot(options));
   try {
     const runs: TranscriptRun[] = [];
-    for (const channel of options.channels ?? ['webchat']) {
-      const conversation = bot.conversation({ channel, ...(options.zone ? { zone: options.zone } : {}), ...(options.from ? { from: options.from } : {}) });
+    for (const channel of options.conversation ? [options.conversation.channel] : (options.channels ?? ['webchat'])) {
+      const conversation =
+        options.conversation ?? bot.conversation({ channel, ...(options.zone ? { zone: options.zone } : {}), ...(options.from ? { from: options.from } : {}) });
       const results: Said[] = [];
       for (const [index, [userSays, expected]] of turns.entries()) {
         const said = await conversation.say(userSays);

@@ -1,10 +1,13 @@
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { smsMiddleware } from '../../../src/channels/sms/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choicesStorageKey, NumberedChoicesMiddleware, pickChoice } from '../../../src/channels/sms/numberedChoices.js';
 import { renderSms, type SmsChoice } from '../../../src/channels/sms/renderSms.js';
 import { en } from '../../../src/messages/en.js';
-import { smsBot, smsTestAdapter, text } from './smsBot.js';
+import type { KnowledgeBase } from '../../../src/knowledge/knowledgeBase.js';
+import { loggableConversationId } from '../../../src/logging/redact.js';
+import { startBot, type RunningBot } from '../../support/conversation.js';
+import { shippedKnowledge } from '../../support/testApp.js';
+import { text } from './smsBot.js';
 
 const joined = (activities: Partial<Activity>[]) => activities.map((activity) => activity.text).join('\n\n');
 
@@ -36,19 +39,30 @@ describe('pickChoice', () => {
 });
 
 describe('NumberedChoicesMiddleware on the real bot', () => {
-  let bot: Awaited<ReturnType<typeof smsBot>>;
-  beforeAll(async () => (bot = await smsBot()));
+  // The whole bot as `npm start` composes it, over /api/messages on the sms channel; each test texts
+  // from its own number. Picking "Talk to a person" by number is checked on a bot without handoff,
+  // where it gives the phone number (with handoff it queues the candidate: test/handoff).
+  let bot: RunningBot;
+  let noHandoff: RunningBot;
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    [bot, noHandoff, kb] = await Promise.all([startBot(), startBot({ without: { handoff: true } }), shippedKnowledge()]);
+  });
+  afterAll(() => Promise.all([bot.close(), noHandoff.close()]));
 
-  const conversation = async () => {
-    const storage = new MemoryStorage();
-    const fresh = await smsBot({ storage });
-    const adapter = smsTestAdapter(fresh.onTurn, [...smsMiddleware(storage)]);
-    return { adapter, storage, events: fresh.events };
+  const conversation = async (on: RunningBot = bot) => {
+    const sms = on.conversation({ channel: 'sms' });
+    /** The messages the bot sent back (typing left out). */
+    const text = async (message: string) => (await sms.say(message)).activities.filter((activity) => activity.type === 'message');
+    const events = on.events;
+    // Turn events carry the number as it is logged (all but its last two digits masked).
+    const mine = () => events.filter((event) => event.conversationId === loggableConversationId(sms.id));
+    return { text, id: sms.id, storage: on.store.storage, events: { at: (i: number) => mine().at(i) } };
   };
 
   it('a "did you mean" is numbered, and "2" picks the second choice', async () => {
-    const { adapter, storage, events } = await conversation();
-    const parts = await text(adapter, 'certificate');
+    const { text, id, storage, events } = await conversation();
+    const parts = await text('certificate');
     const question = joined(parts);
     expect(question).toMatch(/^I want to be sure I answer the right question\. Did you mean one of these\?\n\n1\. .+\n2\. .+\n/);
     expect(question).toMatch(/\nReply with a number\.$/);
@@ -61,31 +75,31 @@ describe('NumberedChoicesMiddleware on the real bot', () => {
       expect(part.suggestedActions).toBeUndefined();
       expect(part.attachments ?? []).toEqual([]);
     }
-    const key = choicesStorageKey('sms', 'Convo1');
+    const key = choicesStorageKey('sms', id);
     expect((await storage.read([key]))[key]).toMatchObject({ choices: expect.arrayContaining([expect.objectContaining({ n: 2, title: secondTitle })]) });
 
-    const answer = joined(await text(adapter, '2'));
+    const answer = joined(await text('2'));
     const picked = events.at(-1);
     // The pick is read by the offer dialog that was waiting: the route row is 'dialog'.
     expect(picked).toMatchObject({ route: 'dialog', faq: { decision: 'answer' } });
-    const entry = bot.kb.index.get(picked?.faq?.entryId ?? '');
+    const entry = kb.index.get(picked?.faq?.entryId ?? '');
     expect(entry?.question).toBe(secondTitle);
     expect(answer).toContain(entry?.answer.split('\n')[0]?.slice(0, 40));
   });
 
   it('the words of a choice pick it too', async () => {
-    const { adapter } = await conversation();
-    await text(adapter, 'certificate');
-    const reply = joined(await text(adapter, 'none of these'));
+    const { text } = await conversation(noHandoff);
+    await text('certificate');
+    const reply = joined(await text('none of these'));
     expect(reply).toContain(en.noneChosen);
     expect(reply).toMatch(/1\. Talk to a person\nReply with a number\.$/);
-    expect(joined(await text(adapter, '1'))).toContain('1-800-390-6789');
+    expect(joined(await text('1'))).toContain('1-800-390-6789');
   });
 
   it('a number out of range is handed to the bot as typed', async () => {
-    const { adapter, events } = await conversation();
-    await text(adapter, 'certificate');
-    const [reply] = await text(adapter, '9');
+    const { text, events } = await conversation();
+    await text('certificate');
+    const [reply] = await text('9');
     // Not a pick: the waiting "did you mean" lets it go and it is read afresh, as typed.
     expect(events.at(-1)?.route).toBe('faq');
     expect(events.at(-1)?.faq?.decision).not.toBe('answer');
@@ -93,22 +107,22 @@ describe('NumberedChoicesMiddleware on the real bot', () => {
   });
 
   it('forgets the numbers once a reply offers none', async () => {
-    const { adapter, storage } = await conversation();
-    await text(adapter, 'certificate');
-    const key = choicesStorageKey('sms', 'Convo1');
+    const { text, id, storage } = await conversation();
+    await text('certificate');
+    const key = choicesStorageKey('sms', id);
     expect((await storage.read([key]))[key]).toBeDefined();
-    await text(adapter, 'thank you');
+    await text('thank you');
     expect((await storage.read([key]))[key]).toBeUndefined();
   });
 
   it('suggestions after an answer are numbered and "1" asks the first one', async () => {
-    const { adapter, events } = await conversation();
-    const answer = joined(await text(adapter, 'how much does a duplicate certificate cost?'));
+    const { text, events } = await conversation();
+    const answer = joined(await text('how much does a duplicate certificate cost?'));
     expect(answer).toContain('$7.50');
     expect(answer).toMatch(/You can also ask:\n1\. (.+)\n/);
     const first = /\n1\. (.+)\n/.exec(answer)?.[1];
-    await text(adapter, '1');
-    const entry = bot.kb.index.get(events.at(-1)?.faq?.entryId ?? '');
+    await text('1');
+    const entry = kb.index.get(events.at(-1)?.faq?.entryId ?? '');
     expect(entry?.question).toBe(first);
   });
 });

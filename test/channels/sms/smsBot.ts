@@ -1,3 +1,9 @@
+// NOT MIGRATED (smsBot): keywords and numbered-choices tests now use startBot over /api/messages on
+// the sms channel. test/channels/sms/twilio.test.ts still builds its server here: its TwilioSmsAdapter
+// has test-only options (no-op `sleep`, fixed `random` for back-off jitter, a log sink whose lines
+// it asserts on), which the composition builds from TWILIO_* settings with the real ones. Moving it
+// needs startBot to take an observing logger (test/support only) and accepting real back-off sleeps.
+// `text`, `candidateNumber` and `smsTestAdapter` stay for the middleware-alone unit tests.
 import { MemoryStorage, TestAdapter, type Activity, type Middleware, type Storage } from 'botbuilder';
 import type { TurnEvent } from '../../../src/bot/turnEvents.js';
 import { createTurnRunner } from '../../../src/bot/turnRunner.js';

@@ -1,3 +1,8 @@
+// NOT MIGRATED (teamsBotOnTestAdapter): the Teams helpers here (activities, mentions, cards) are plain
+// builders; teamsBotOnTestAdapter and teamsTurn.test.ts assert on what a TestAdapter collects
+// (attachments, the raw reply list, the middleware switched on and off), and one test runs the bot
+// WITHOUT TeamsIncomingMiddleware on purpose, which the composition cannot do. Next step: move the
+// with-middleware cases to startBot + conversation({ channel: 'msteams' }) (no src/ change needed).
 import { MemoryStorage, TestAdapter, type Activity, type Attachment } from 'botbuilder';
 import type { TurnEvent } from '../../../src/bot/turnEvents.js';
 import { TeamsIncomingMiddleware, type TeamsScope } from '../../../src/channels/teams/incoming.js';

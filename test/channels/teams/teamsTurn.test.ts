@@ -1,3 +1,6 @@
+// NOT MIGRATED: builds the bot with buildBot on a TestAdapter because one case runs it without
+// TeamsIncomingMiddleware (to show the middleware is what routes "@bot help" as a command); the
+// composition always installs it. See teamsKit.ts.
 import { readFile } from 'node:fs/promises';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import nock from 'nock';

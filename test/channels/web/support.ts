@@ -1,3 +1,7 @@
+// NOT MIGRATED (startWebServer): the Direct Line tests swap in their own `onTurn` (to see exactly what
+// the bot is given), their own `storage` (Redis or a store made to fail) and `gate`, and web-channel
+// `options`; composeApplication deliberately takes none of these. The Redis case could go through
+// REDIS_URL in env; the injected turn handler and failing stores cannot without a src/ change.
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage, type Storage, type TurnContext } from 'botbuilder';
