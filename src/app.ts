@@ -123,6 +123,7 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
     defaultZone: config.DEFAULT_TIMEZONE,
     account: accountHere,
     handoff,
+    isShared: isSharedConversation,
     forTheRecord,
   });
   return { bot, conversationState };

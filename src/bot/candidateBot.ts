@@ -15,7 +15,7 @@ import { entryAnswer } from '../../dialogs/faqSteps.js';
 import { commandReply } from '../../dialogs/smallTalk.js';
 import type { TurnEvent, TurnEventSink } from './turnEvents.js';
 import type { ConversationData } from './conversationData.js';
-import { conversationKeyOf, noteLine, spokenText, type HandoffRelay } from '../handoff/relay.js';
+import { noteLine, spokenText, type HandoffRelay } from '../handoff/relay.js';
 import type { Turn } from './routeActions.js';
 import type { AccountAccess } from './accountAccess.js';
 
@@ -40,6 +40,8 @@ export interface CandidateBotDeps {
   account: (context: TurnContext) => AccountAccess | undefined;
   /** Handing over to people; absent: the bot gives the phone number. */
   handoff?: HandoffRelay;
+  /** Is this conversation shared by several people (a Teams group chat or channel)? */
+  isShared: (context: TurnContext) => boolean;
   /** What staff may read of the candidate's message (sign-in details never; attachments named). */
   forTheRecord: (context: TurnContext, text: string) => string;
 }
@@ -127,7 +129,8 @@ export class CandidateBot extends ActivityHandler {
   /** Hands the conversation to people; the relay tells the candidate what happens next. */
   async startHandoff(turn: Turn, reason: HandoffReason, dialog?: string): Promise<void> {
     const { context, data, facts } = turn;
-    if (!this.deps.handoff) {
+    // Everyone in a Teams group chat or channel would read the staff conversation: the phone instead.
+    if (!this.deps.handoff || this.deps.isShared(context)) {
       await this.send(context, commandReply('person', this.deps.messages));
       return;
     }
@@ -208,4 +211,3 @@ export class CandidateBot extends ActivityHandler {
   }
 }
 
-export { conversationKeyOf };

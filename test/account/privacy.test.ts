@@ -27,3 +27,21 @@ describe('conversation ids in logs', () => {
     expect(loggableConversationId(id)).toBe(logged);
   });
 });
+
+describe('talking to a person in shared places', () => {
+  it('in a Teams group chat "talk to a person" gives the phone number: a staff conversation there would be read by everyone', async () => {
+    const bot = await startAccountsBot();
+    const teams = bot.conversation({ channel: 'msteams' });
+    const inGroup = { conversation: { id: teams.id, isGroup: true, name: 'crew', conversationType: 'groupChat', tenantId: 'test-tenant' } };
+    const reply = await teams.say({ text: 'I need help with my certificate, talk to a person', ...inGroup });
+    expect(reply.text).toContain('1-800-390-6789');
+    expect(reply.text).not.toMatch(/support staff to join|in line/);
+    expect(bot.events.at(-1)?.handoff).toBeUndefined();
+  });
+
+  it('in a one-to-one Teams chat the same request is queued for staff', async () => {
+    const bot = await startAccountsBot();
+    const reply = await bot.conversation({ channel: 'msteams' }).say('talk to a person');
+    expect(reply.text).toMatch(/support staff to join/);
+  });
+});
