@@ -160,11 +160,11 @@ const ATTACHMENT = '[a picture, file or card the bot cannot show]';
 const EMPTY = '[an empty message]';
 
 /** The candidate's message as staff may read it: never sign-in details; attachments named, not shown. */
-function forTheRecord(context: TurnContext, text: string): string {
+function forTheRecord(context: TurnContext, text: string, signingIn = false): string {
   const attached = (context.activity.attachments ?? []).length > 0;
   const reading = context.turnState.get(readingKey) as Reading | undefined;
   const credentials = reading?.text === text ? reading.credentials : undefined;
-  const hasDetails = credentials?.ok || (credentials && credentials.missing.length < 3 && !credentials.missing.includes('aseId'));
+  const hasDetails = signingIn || credentials?.ok || (credentials && credentials.missing.length < 3 && !credentials.missing.includes('aseId'));
   const said = !text ? (attached ? ATTACHMENT : EMPTY) : hasDetails ? SIGN_IN_DETAILS : text;
   return text && attached ? `${said} ${ATTACHMENT}` : said;
 }

@@ -10,7 +10,7 @@ import type { FaqEntry } from '../knowledge/faqEntry.js';
 import { isStoreUnavailable } from '../storage/storageErrors.js';
 import { isIanaZone } from '../configFields.js';
 import type { HandoffReason } from '../handoff/types.js';
-import { requestOf } from '../../dialogs/engine.js';
+import { requestOf, SIGN_IN } from '../../dialogs/engine.js';
 import { entryAnswer } from '../../dialogs/faqSteps.js';
 import { commandReply } from '../../dialogs/smallTalk.js';
 import type { TurnEvent, TurnEventSink } from './turnEvents.js';
@@ -43,7 +43,7 @@ export interface CandidateBotDeps {
   /** Is this conversation shared by several people (a Teams group chat or channel)? */
   isShared: (context: TurnContext) => boolean;
   /** What staff may read of the candidate's message (sign-in details never; attachments named). */
-  forTheRecord: (context: TurnContext, text: string) => string;
+  forTheRecord: (context: TurnContext, text: string, signingIn?: boolean) => string;
 }
 
 /**
@@ -108,11 +108,13 @@ export class CandidateBot extends ActivityHandler {
       accounts: Boolean(account),
       lastTask: Boolean(data.lastTask?.values),
     };
+    // While sign-in waits, whatever comes is treated as sign-in details on the record, whole or not.
+    const signingIn = dc.activeDialog?.id === SIGN_IN;
     let noted = false;
     const row = await route(reading, state, async (action) => {
       // The transcript staff get starts with the conversation before the handoff.
       if (action !== 'relayToStaff' && text && this.deps.handoff && !noted) {
-        noteLine(data, 'candidate', this.deps.forTheRecord(context, text), facts.now);
+        noteLine(data, 'candidate', this.deps.forTheRecord(context, text, signingIn), facts.now);
         noted = true;
       }
       return this.deps.actions[action](turn);
