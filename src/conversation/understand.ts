@@ -64,11 +64,17 @@ export function understand(text: string, facts: TurnFacts, knowledge: Understand
     person: command === 'person' || (trimmed !== '' && asksForPerson(trimmed)),
     acknowledgement: trimmed && !command ? (readAcknowledgement(trimmed) ?? bare) : null,
     task: trimmed && !command ? detectTask(question) : null,
-    correction: trimmed ? readCorrection(trimmed) : null,
+    correction: trimmed ? (readCorrection(trimmed) ?? noAndAValue(trimmed)) : null,
     yesNo,
     dates,
     accountQuestion: trimmed && !command ? knowledge.accountQuestion(question) : null,
     credentials: trimmed ? readCredentials(trimmed, facts, dates) : { ok: false, missing: ['aseId', 'dateOfBirth', 'ssnLast4'] },
     faq: () => (decision ??= knowledge.decide(question)),
   };
+}
+
+/** "no 11/18", "nope, A6": a no followed by a value (a digit in it) replaces that value. */
+function noAndAValue(text: string): { replacement: string } | null {
+  const rest = /^(?:no|nope|nah)\b[\s,.!-]+(.*\d.*)$/i.exec(text)?.[1]?.trim();
+  return rest ? { replacement: rest } : null;
 }

@@ -55,6 +55,10 @@ transcripts('purchase window: the last day to take a test bought on a date', [
     ['I bought a test on January 10, how long do I have?', 'Thursday, April 10, 2025'],
     ['sorry, the 12th not the 10th', all(en.task.changed('Sunday, January 12, 2025'), 'Saturday, April 12, 2025', '23 days from today')],
   ]],
+  ['"no 2025-01-12" right after the answer replaces the date: a no followed by a value is a correction', [
+    ['I bought a test on January 10, how long do I have?', 'Thursday, April 10, 2025'],
+    ['no 2025-01-12', all(en.task.changed('Sunday, January 12, 2025'), 'Saturday, April 12, 2025', not(en.acknowledged))],
+  ]],
   ['the duplicate-certificate question asked while the purchase date is awaited is answered, and the date that follows is still used', [
     [opens, opened],
     ['how do I get a duplicate certificate?', all('$7.50 per test series', not(en.unknown))],
