@@ -6,7 +6,6 @@ export const enHandoff = {
       : `I've asked a member of ASE support staff to join. You're number ${position} in line; it should be about ${minutes} minutes. Type your question here while you wait, or say "back to the bot" to carry on with me.`,
   afterHours: (replyBy: string) =>
     `Our support staff are away right now. Leave your question and how you'd like us to contact you (email or phone), and someone will reply by ${replyBy}. Say "back to the bot" to carry on with me instead.`,
-  misunderstoodLead: "I'm not getting this right, so I'm bringing in a person.",
   staffOnlyLead: 'This is one for our support staff.',
   stillWaiting: (position: number) =>
     position <= 1 ? "Thanks, I've passed that on. You're next in line." : `Thanks, I've passed that on. You're number ${position} in line.`,

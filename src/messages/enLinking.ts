@@ -35,7 +35,6 @@ export const enLinking = {
   appointmentGone: "I can't find that appointment on your account any more. It may already have been changed or cancelled.",
   privateOnly: 'For your privacy I only look at accounts in a one-to-one chat with me. Message me directly to sign in.',
   alreadySignedIn: "You're already signed in for this conversation.",
-  nothingToConfirm: "There's nothing waiting for a yes from you.",
   yes: 'Yes, cancel it',
   no: 'No, keep it',
 };
