@@ -1,18 +1,23 @@
-// Conversations with the account assistant on the HTTP source: the whole bot, the real
-// HttpAccountService (retries, timeouts, circuit breaker) and the candidate-account API played by
-// nock. Clock: Sunday, June 1, 2025, 11:00 AM in New York. The account (test/account/fixtures.ts)
-// has A5 on Tuesday, June 17 at 9:00 AM in Chicago (can be cancelled) and, added here, A4 on
-// Tuesday, June 3 at 1:30 PM in Denver (within 72 hours: cannot).
+// Conversations with the account assistant on the HTTP source, over the production wiring
+// (startBot: composeApplication with ACCOUNT_API_URL set, so the real HttpAccountService with its
+// retries, timeouts and circuit breaker, configured by ACCOUNT_API_*) and the candidate-account API
+// played by nock at the edge (only its host; the runner's loopback traffic passes). The client runs
+// on the wall clock, as in production: the cool-down is short and waited out. Its events are read
+// from the log, where production sends them. Clock: Sunday, June 1, 2025, 11:00 AM in New York. The
+// account (test/account/fixtures.ts) has A5 on Tuesday, June 17 at 9:00 AM in Chicago (can be
+// cancelled) and, added here, A4 on Tuesday, June 3 at 1:30 PM in Denver (within 72 hours: cannot).
 
 import nock from 'nock';
+import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { HttpAccountService, type AccountClientEvent, type HttpAccountServiceOptions } from '../../src/account/httpAccountService.js';
+import type { AccountClientEvent } from '../../src/account/httpAccountService.js';
 import type { CandidateAccount } from '../../src/account/types.js';
 import { en } from '../../src/messages/en.js';
-import { accountBot, not, transcript, type Conversation, type TestClock } from '../support/accountBot.js';
+import { choices, startAccountsBot, transcript } from '../support/accountsOnBot.js';
+import { not, type Conversation } from '../support/conversation.js';
 import { accountBody } from './fixtures.js';
 
-const BASE = 'http://account.test';
+const HOST = 'http://account.test';
 const API_KEY = 'test-key-assistant-http-51c2';
 const START = new Date('2025-06-01T15:00:00Z');
 const m = en.linking;
@@ -42,6 +47,20 @@ const cancelledAgain = /Done: your|Cancel your/;
  */
 const reads = (questions: number) => questions * 2;
 
+/**
+ * The HTTP client's settings, as ACCOUNT_API_* give them: 150 ms per attempt, three attempts, no
+ * wait between them (the back-off is not what these tests are about), three failures open the
+ * circuit. The cool-down keeps its default (30 s: it never ends within a test) unless a test sets it.
+ */
+const API_ENV = {
+  ACCOUNT_API_URL: `${HOST}/v1`,
+  ACCOUNT_API_KEY: API_KEY,
+  ACCOUNT_API_TIMEOUT_MS: '150',
+  ACCOUNT_API_MAX_ATTEMPTS: '3',
+  ACCOUNT_API_RETRY_BASE_MS: '0',
+  ACCOUNT_API_BREAKER_THRESHOLD: '3',
+};
+
 function account(): CandidateAccount {
   const body = accountBody();
   body.purchasedTests.push({ id: 'p-3', code: 'A4', purchasedOn: '2025-05-10', status: 'scheduled' });
@@ -56,9 +75,14 @@ function account(): CandidateAccount {
   return body;
 }
 
-/** Every request the API received (matched or not), in order. */
+/** Every request the API received (matched or not), in order. The runner's own loopback requests are not the API's. */
 let requests: Array<{ method: string; path: string }> = [];
-const onNoMatch = (req: { method?: string; path?: string }) => requests.push({ method: req.method ?? '?', path: `unmatched ${req.path ?? ''}` });
+type Unmatched = { method?: string; path?: string; host?: string; hostname?: string };
+const loopback = /^(127\.0\.0\.1|localhost)(:\d+)?$/;
+const onNoMatch = (req: Unmatched, options?: Unmatched) => {
+  if ([req.host, req.hostname, options?.host, options?.hostname].some((host) => host && loopback.test(host))) return;
+  requests.push({ method: req.method ?? '?', path: `unmatched ${req.path ?? ''}` });
+};
 
 beforeAll(() => {
   nock.emitter.on('no match', onNoMatch);
@@ -71,33 +95,37 @@ afterAll(() => {
 });
 
 const api = () => {
-  const scope = nock(BASE, { reqheaders: { 'x-api-key': API_KEY } });
+  const scope = nock(HOST, { reqheaders: { 'x-api-key': API_KEY } });
   scope.on('request', (req: { method?: string; path?: string }) => requests.push({ method: req.method ?? '?', path: req.path ?? '' }));
   return scope;
 };
 const calls = (path: string) => requests.filter((r) => r.path === path).length;
 
-async function httpBot(options: Partial<HttpAccountServiceOptions> = {}) {
+/**
+ * The account client's events as the application logs them (src/account/config.ts logAccountEvents),
+ * read back from the log: circuit changes, failed attempts, giving up.
+ */
+function accountEventLog(): { logger: pino.Logger; events: AccountClientEvent[] } {
   const events: AccountClientEvent[] = [];
-  let service: HttpAccountService | undefined;
-  const bot = await accountBot({
-    start: START,
-    accounts: (clock: TestClock) =>
-      (service = new HttpAccountService({
-        baseUrl: `${BASE}/v1`,
-        apiKey: API_KEY,
-        timeoutMs: 150,
-        maxAttempts: 3,
-        retryBaseDelayMs: 20,
-        breakerFailureThreshold: 3,
-        breakerCoolDownMs: 30_000,
-        now: () => clock().getTime(),
-        sleep: async () => undefined,
-        onEvent: (event) => events.push(event),
-        ...options,
-      })),
-  });
-  return { bot, events, service: service! };
+  const logger = pino(
+    { level: 'info' },
+    {
+      write(line: string) {
+        const entry = JSON.parse(line) as { msg?: string; account?: Record<string, unknown> };
+        if (!entry.account || !entry.msg?.startsWith('account API')) return;
+        const { circuit, from, ...rest } = entry.account;
+        events.push((circuit ? { type: 'circuit', from, to: circuit } : rest) as AccountClientEvent);
+      },
+    },
+  );
+  return { logger, events };
+}
+
+/** The bot with the HTTP account source; `env` over {@link API_ENV}. */
+async function httpBot(env: Record<string, string> = {}) {
+  const { logger, events } = accountEventLog();
+  const bot = await startAccountsBot({ start: START, env: { ...API_ENV, ...env }, logger });
+  return { bot, events };
 }
 
 /** "sign in", details, the API verifies them and the bot reads the account for the name. */
@@ -110,9 +138,9 @@ async function signIn(conversation: Conversation): Promise<void> {
   ]);
 }
 
-async function signedInBot(options: Partial<HttpAccountServiceOptions> = {}) {
-  const made = await httpBot(options);
-  const conversation = made.bot.conversation('http');
+async function signedInBot(env: Record<string, string> = {}) {
+  const made = await httpBot(env);
+  const conversation = made.bot.conversation();
   await signIn(conversation);
   requests = [];
   return { ...made, conversation };
@@ -139,7 +167,7 @@ describe('signing in through the API', () => {
 
   it('the details go to the API and nowhere else: not in a reply, the store or a turn event', async () => {
     const { bot } = await httpBot();
-    const conversation = bot.conversation('private');
+    const conversation = bot.conversation();
     api().post('/v1/candidates/verify', { ...VERIFY_BODY, ssnLast4: '4812' }).reply(200, { verified: false });
     api().post('/v1/candidates/verify', VERIFY_BODY).reply(200, { verified: true, candidateId: 'cand-123' });
     api().get(ACCOUNT).times(reads(2)).reply(200, account());
@@ -150,7 +178,7 @@ describe('signing in through the API', () => {
       [DETAILS, [signedIn, retakeA8]],
       ['cancel my appointment', `Cancel your ${a5}?`],
     ]);
-    const said = replies.map((reply) => reply.text + reply.buttons.join(' ')).join('\n');
+    const said = replies.map((reply) => reply.text + choices(reply).join(' ')).join('\n');
     for (const secret of [/4821/, /4812/, /1986/, /July 14/i, /07\/14/]) {
       expect(said, `a reply contains ${secret}`).not.toMatch(secret);
       // (Random UUIDs in the store can hold these digits by chance: blanked first.)
@@ -170,7 +198,7 @@ describe('signing in through the API', () => {
   });
 
   it('the API down while checking the details: it says so, the try does not count, and general questions still work', async () => {
-    const { bot } = await httpBot({ breakerFailureThreshold: 10 });
+    const { bot } = await httpBot({ ACCOUNT_API_BREAKER_THRESHOLD: '10' });
     const conversation = bot.conversation();
     api().post('/v1/candidates/verify').times(3).reply(503);
     await transcript(conversation, [
@@ -205,7 +233,7 @@ describe('cancelling through the API', () => {
         return [200, cancelled];
       });
     const [offer] = await transcript(conversation, [['cancel my appointment', [`Cancel your ${a5}? This can't be undone.`, not(/Cancel your A4/)]]]);
-    expect(offer!.buttons).toEqual([m.yes, 'yes', m.no, 'no']);
+    expect(choices(offer!)).toEqual([m.yes, 'yes', m.no, 'no']);
     expect(calls(CANCEL_A5)).toBe(0);
     await transcript(conversation, [['yes', `Done: your ${a5} is cancelled`]]);
     expect(keys).toHaveLength(2);
@@ -220,7 +248,7 @@ describe('cancelling through the API', () => {
   });
 
   it('the API down on "yes": it says so and keeps the confirmation; "yes" again sends the same key and cancels', async () => {
-    const { conversation } = await signedInBot({ breakerFailureThreshold: 10 });
+    const { conversation } = await signedInBot({ ACCOUNT_API_BREAKER_THRESHOLD: '10' });
     api().get(ACCOUNT).times(reads(1)).reply(200, account());
     const keys: string[] = [];
     api()
@@ -267,7 +295,7 @@ describe('cancelling through the API', () => {
       ['yes', not(cancelledAgain)],
       ['cancel my appointment', [`Cancel your ${a5}?`, not(/Cancel your A4/)]],
     ]);
-    expect(a4!.buttons).not.toContain(m.yes);
+    expect(choices(a4!)).not.toContain(m.yes);
     expect(cancelA4.isDone()).toBe(false);
   });
 
@@ -298,9 +326,20 @@ describe('cancelling through the API', () => {
   });
 });
 
+/**
+ * The circuit's cool-down in the test that waits it out (in real time: the client reads the wall
+ * clock). Long enough for the turns that must meet the open circuit, short enough to wait.
+ */
+const COOL_DOWN_MS = 2500;
+
 describe('when the API fails', () => {
   it('timeouts: "I can\'t reach your account right now" within the timeouts; general questions answered; then the open circuit answers at once, with no call', async () => {
-    const { bot, conversation, events } = await signedInBot({ timeoutMs: 150, maxAttempts: 3, breakerFailureThreshold: 3 });
+    const { bot, conversation, events } = await signedInBot({
+      ACCOUNT_API_TIMEOUT_MS: '150',
+      ACCOUNT_API_MAX_ATTEMPTS: '3',
+      ACCOUNT_API_BREAKER_THRESHOLD: '3',
+      ACCOUNT_API_BREAKER_COOLDOWN_MS: String(COOL_DOWN_MS),
+    });
     api().get(ACCOUNT).times(3).delay(3000).reply(200, account());
     const [first, slow] = await timed(() => transcript(conversation, [['when is my test?', [unavailable, not('A5')]]]));
     expect(first[0]!.text).toBe(m.accountUnavailable);
@@ -321,7 +360,7 @@ describe('when the API fails', () => {
     expect(requests).toHaveLength(3);
 
     // Another candidate signing in meanwhile hears the same, and the try does not count against them.
-    await transcript(bot.conversation('other'), [
+    await transcript(bot.conversation(), [
       ['sign in', m.askCredentials],
       ['TEST-0002, April 4 1984, 1234', [unavailable, not('tries left')]],
       [faqQuestion, faqAnswer],
@@ -329,7 +368,7 @@ describe('when the API fails', () => {
     expect(requests).toHaveLength(3);
 
     // After the cool-down one trial call goes through, and the answer comes back.
-    bot.clock.advanceMinutes(1);
+    await new Promise((resolve) => setTimeout(resolve, COOL_DOWN_MS));
     api().get(ACCOUNT).times(reads(1)).reply(200, account());
     await transcript(conversation, [['when is my test?', ['A5 Brakes', not(unavailable)]]]);
     expect(events.at(-1)).toEqual({ type: 'circuit', from: 'half-open', to: 'closed' });
@@ -340,7 +379,7 @@ describe('when the API fails', () => {
     ['connection reset on every attempt', (scope) => scope.get(ACCOUNT).times(3).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' })],
     ['429 rate limited', (scope) => scope.get(ACCOUNT).reply(429, { code: 'slow-down' })],
   ])('%s: the bot says it can\'t reach the account, and carries on', async (_what, reply) => {
-    const { conversation } = await signedInBot({ breakerFailureThreshold: 10 });
+    const { conversation } = await signedInBot({ ACCOUNT_API_BREAKER_THRESHOLD: '10' });
     reply(api());
     await transcript(conversation, [
       ['when is my test?', [unavailable, not('A5')]],
@@ -382,13 +421,13 @@ describe('when the API fails', () => {
 
   it('a malformed verify answer signs nobody in', async () => {
     const { bot } = await httpBot();
-    const conversation = bot.conversation('bad-verify');
+    const conversation = bot.conversation();
     api().post('/v1/candidates/verify').reply(200, { verified: true });
     await transcript(conversation, [
       ['sign in', m.askCredentials],
       [DETAILS, [m.accountProblem, not(/signed in/)]],
     ]);
-    expect(bot.memory['account-link/test/bad-verify']).toBeUndefined();
+    expect(bot.link(conversation)).toBeUndefined();
   });
 
   it('404 on the account of a signed-in candidate: signed out with a message; the next personal question gets the general answer and the offer to sign in', async () => {
@@ -399,12 +438,12 @@ describe('when the API fails', () => {
       ['am I still a master technician?', [offersSignIn, not(m.askCredentials), not(m.accountGone)]],
     ]);
     expect(calls(ACCOUNT)).toBe(1);
-    expect(bot.memory['account-link/test/http']).toBeUndefined();
+    expect(bot.link(conversation)).toBeUndefined();
   });
 
   it('404 on the account just after the details are checked: the message says signed out, and it is so', async () => {
     const { bot } = await httpBot();
-    const conversation = bot.conversation('gone');
+    const conversation = bot.conversation();
     api().post('/v1/candidates/verify', VERIFY_BODY).reply(200, { verified: true, candidateId: 'cand-123' });
     api().get(ACCOUNT).reply(404, { code: 'candidate-not-found' });
     await transcript(conversation, [
@@ -412,7 +451,7 @@ describe('when the API fails', () => {
       ['sign in', m.askCredentials],
       [DETAILS, [m.accountGone, not(signedIn)]],
     ]);
-    expect(bot.memory['account-link/test/gone']).toBeUndefined();
+    expect(bot.link(conversation)).toBeUndefined();
     await transcript(conversation, [['am I still a master technician?', [offersSignIn, not(m.askCredentials), not(m.accountGone)]]]);
     expect(calls(ACCOUNT)).toBe(1);
   });

@@ -1,13 +1,23 @@
-// The account assistant over the production wiring: startBot (composeApplication, demo accounts as
-// `npm start` reads them, handoff, turn runner) with a clock the test moves, closed when the test
-// ends. Several conversations on one bot share its store, so links, lock-outs and conversation state
-// meet as they do in production. Transcripts go through the one runner (runTranscript).
+// The account assistant over the production wiring: startBot (composeApplication; demo accounts as
+// `npm start` reads them, or the HTTP source when `env` sets ACCOUNT_API_URL; handoff, turn runner)
+// with a clock the test moves, closed when the test ends. Several conversations on one bot share its
+// store, so links, lock-outs and conversation state meet as they do in production. Transcripts go
+// through the one runner (runTranscript).
 
 import type { Activity, MemoryStorage } from 'botbuilder';
 import { onTestFinished, vi } from 'vitest';
 import { DemoAccountService } from '../../src/account/demoAccountService.js';
 import { testClock, WEB_AUDIENCE, WEB_ISSUER, WEB_SECRET } from './accountBot.js';
-import { runTranscript, startBot, type Conversation, type ConversationOptions, type RunningBot, type Said, type Turn } from './conversation.js';
+import {
+  runTranscript,
+  startBot,
+  type Conversation,
+  type ConversationOptions,
+  type RunningBot,
+  type Said,
+  type StartBotOptions,
+  type Turn,
+} from './conversation.js';
 
 export interface AccountsBot extends RunningBot {
   /** The store's raw items (key -> JSON), to look for what must never be kept. */
@@ -25,16 +35,25 @@ export interface AccountsBotOptions {
   webIdentity?: true;
   /** Where the clock starts; default the fixed time of conversation tests. */
   start?: Date;
+  /** More environment (e.g. ACCOUNT_API_* for the HTTP source), over the web identity settings. */
+  env?: Record<string, string>;
+  /** The application's log, as startBot takes it; default silent. */
+  logger?: StartBotOptions['logger'];
 }
 
 const owners = new WeakMap<Conversation, RunningBot>();
 
 /** Starts the bot for the running test; it is closed when the test finishes. */
 export async function startAccountsBot(options: AccountsBotOptions = {}): Promise<AccountsBot> {
-  const env = options.webIdentity
-    ? { WEB_IDENTITY_SECRET: WEB_SECRET, WEB_IDENTITY_ISSUER: WEB_ISSUER, WEB_IDENTITY_AUDIENCE: WEB_AUDIENCE }
-    : undefined;
-  const bot = await startBot({ now: testClock(options.start), ...(env ? { env } : {}) });
+  const env = {
+    ...(options.webIdentity ? { WEB_IDENTITY_SECRET: WEB_SECRET, WEB_IDENTITY_ISSUER: WEB_ISSUER, WEB_IDENTITY_AUDIENCE: WEB_AUDIENCE } : {}),
+    ...options.env,
+  };
+  const bot = await startBot({
+    now: testClock(options.start),
+    ...(Object.keys(env).length ? { env } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   onTestFinished(() => bot.close());
   // The demo store is MemoryStorage (no REDIS_URL); its items are its `memory`.
   const memory = (bot.store.storage as unknown as { memory: Record<string, string> } & MemoryStorage).memory;

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import { expect } from 'vitest';
 import type { TurnEvent } from '../../src/bot/turnEvents.js';
+import type { Logger } from '../../src/logging/logger.js';
 import { startLocalConnector, type LocalConnector } from '../../src/cli/localConnector.js';
 import { composeApplication, type ComposedApplication, type ComposeOptions } from '../../src/composition.js';
 import { StaffClient } from '../handoff/support.js';
@@ -25,6 +26,8 @@ export interface StartBotOptions {
   env?: Record<string, string>;
   /** Parts to leave out, as composeApplication takes them. */
   without?: ComposeOptions['without'];
+  /** The log the application writes to (e.g. one a test reads); default silent. */
+  logger?: Logger;
 }
 
 export interface ConversationOptions {
@@ -75,12 +78,12 @@ export interface RunningBot {
 
 let started = 0;
 
-/** The application as `npm start` composes it, on 127.0.0.1 with a free port, a test clock and a silent log. */
+/** The application as `npm start` composes it, on 127.0.0.1 with a free port, a test clock and a silent log (unless given one). */
 export async function startBot(options: StartBotOptions = {}): Promise<RunningBot> {
   const clock = typeof options.now === 'function' ? options.now : testClock(options.now ?? fixedNow);
   const events: TurnEvent[] = [];
   const composed = await composeApplication(testConfig(options.env), {
-    logger: silentLogger(),
+    logger: options.logger ?? silentLogger(),
     clock,
     knowledge: await shippedKnowledge(),
     events: (event) => events.push(event),

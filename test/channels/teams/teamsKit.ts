@@ -1,14 +1,12 @@
-// NOT MIGRATED (teamsBotOnTestAdapter): the Teams helpers here (activities, mentions, cards) are plain
-// builders; teamsBotOnTestAdapter and teamsTurn.test.ts assert on what a TestAdapter collects
-// (attachments, the raw reply list, the middleware switched on and off), and one test runs the bot
-// WITHOUT TeamsIncomingMiddleware on purpose, which the composition cannot do. Next step: move the
-// with-middleware cases to startBot + conversation({ channel: 'msteams' }) (no src/ change needed).
-import { MemoryStorage, TestAdapter, type Activity, type Attachment } from 'botbuilder';
-import type { TurnEvent } from '../../../src/bot/turnEvents.js';
-import { TeamsIncomingMiddleware, type TeamsScope } from '../../../src/channels/teams/incoming.js';
+// Teams helpers: plain builders of what Teams sends (activities, mentions) and reads (cards), and
+// startTeamsBot, the production composition (startBot) spoken to as Teams. The one test that runs
+// the bot WITHOUT TeamsIncomingMiddleware (teamsTurn.test.ts) builds its own bot there, with the reason.
+import type { Activity, Attachment } from 'botbuilder';
+import { onTestFinished } from 'vitest';
+import type { TeamsScope } from '../../../src/channels/teams/incoming.js';
 import { cardActions, type AdaptiveCard } from '../../../src/channels/teams/renderTeams.js';
-import { buildBot } from '../../../src/app.js';
-import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../../support/testApp.js';
+import { startBot, type RunningBot } from '../../support/conversation.js';
+import { shippedKnowledge } from '../../support/testApp.js';
 
 export const BOT_ID = '28:00000000-0000-0000-0000-0000000000b0';
 export const BOT_NAME = 'Candidate Assistant';
@@ -67,28 +65,30 @@ export const mentionedMessage = (text: string, scope: TeamsScope = 'channel') =>
   return teamsMessage(`${mention.text} ${text}`, { scope, entities: [mention.entity] });
 };
 
-/** The whole bot as buildBot wires it (Teams turns render with renderTeams), with the Teams middleware as buildApp adds it. */
-export async function teamsBotOnTestAdapter() {
-  const knowledge = await shippedKnowledge();
-  const events: TurnEvent[] = [];
-  const { bot } = buildBot({
-    config: testConfig(),
-    logger: silentLogger(),
-    storage: new MemoryStorage(),
-    knowledge,
-    clock: () => fixedNow,
-    events: (event) => events.push(event),
-  });
-  const adapter = new TestAdapter((context) => bot.run(context));
-  adapter.use(new TeamsIncomingMiddleware());
-  return { adapter, bot, events, knowledge };
-}
-
-/** Sends one activity and returns every activity the bot sent back. */
-export async function send(adapter: TestAdapter, activity: Partial<Activity>): Promise<Partial<Activity>[]> {
-  adapter.activeQueue.splice(0);
-  await adapter.receiveActivity(activity);
-  return adapter.activeQueue.splice(0);
+/**
+ * The application as `npm start` composes it (Teams middleware, renderTeams), closed when the test
+ * ends, and `send`, which posts a Teams activity (from {@link teamsMessage}: its own conversation,
+ * scope and ids) through the local connector and returns every activity the bot sent back. The
+ * activity's Teams `serviceUrl` is left off so the replies come back to the connector.
+ */
+export async function startTeamsBot(): Promise<{
+  bot: RunningBot;
+  events: RunningBot['events'];
+  knowledge: Awaited<ReturnType<typeof shippedKnowledge>>;
+  send(activity: Partial<Activity>): Promise<Array<Partial<Activity>>>;
+}> {
+  const bot = await startBot();
+  onTestFinished(() => bot.close());
+  const conversation = bot.conversation({ channel: 'msteams' });
+  return {
+    bot,
+    events: bot.events,
+    knowledge: await shippedKnowledge(),
+    async send(activity) {
+      const { serviceUrl: _teamsServiceUrl, ...rest } = activity;
+      return (await conversation.say(rest)).activities;
+    },
+  };
 }
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
