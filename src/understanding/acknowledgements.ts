@@ -13,6 +13,7 @@
  */
 
 import { normalise } from './normalise.js';
+import { describeValue } from './describeValue.js';
 
 const MODULE = 'understanding/acknowledgements';
 
@@ -58,7 +59,7 @@ const SEPARATOR = /^(?:[\s,;:.!-]+(?:and\s+|so\s+|then\s+)?)/;
 /** Which acknowledgement `text` is, or null when it says anything more. */
 export function readAcknowledgement(text: string): Acknowledgement | null {
   if (typeof text !== 'string') {
-    throw new TypeError(`${MODULE}: text must be a string, got ${describe(text)}`);
+    throw new TypeError(`${MODULE}: text must be a string, got ${describeValue(text)}`);
   }
   const trimmed = text.trim();
   if (OK_EMOJI.test(trimmed)) return 'ok';
@@ -88,10 +89,3 @@ function stronger(a: Acknowledgement | null, b: Acknowledgement): Acknowledgemen
   return a === null || RANK[b] > RANK[a] ? b : a;
 }
 
-function describe(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}

@@ -1,3 +1,4 @@
+import { describeValue } from './describeValue.js';
 /**
  * The one choice picker: which of the choices the bot just offered a typed answer picks. Every
  * channel needs it (SMS has no buttons; on the web people type "the second one" anyway), and so
@@ -72,8 +73,8 @@ function only<T>(items: T[], test: (item: T) => boolean): T | undefined {
 
 /** The choice `text` picks among `choices`, or undefined when it picks none or is ambiguous. */
 export function pickChoice<T extends { title: string; value: string }>(text: string, choices: T[], options: { exactOnly?: boolean } = {}): T | undefined {
-  if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${describe(text)}`);
-  if (!Array.isArray(choices)) throw new TypeError(`${MODULE}: choices must be an array, got ${describe(choices)}`);
+  if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${describeValue(text)}`);
+  if (!Array.isArray(choices)) throw new TypeError(`${MODULE}: choices must be an array, got ${describeValue(choices)}`);
   const cleaned = clean(text);
   if (cleaned === '' || choices.length === 0) return undefined;
 
@@ -96,10 +97,3 @@ export function pickChoice<T extends { title: string; value: string }>(text: str
   return only(choices, (c) => standsIn(needle, words(c.title)));
 }
 
-function describe(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}

@@ -1,3 +1,4 @@
+import { describeValue } from './describeValue.js';
 /**
  * Corrections: the candidate replacing something they said before. "no, I meant A4", "sorry,
  * the 10th not the 12th", "actually it was A5". The repair base of every dialog re-reads the
@@ -49,7 +50,7 @@ const MAX_VALUE_WORDS = 6;
 
 /** The correction `text` makes, or null when it is not one. */
 export function readCorrection(text: string): Correction | null {
-  if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${describe(text)}`);
+  if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${describeValue(text)}`);
   let rest = text.trim().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').replace(/[\s.!]+$/, '');
   if (rest === '' || rest.includes('?')) return null;
 
@@ -106,10 +107,3 @@ function value(words: string): string | null {
   return v;
 }
 
-function describe(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}

@@ -28,6 +28,7 @@ import * as chrono from 'chrono-node';
 import type { ParsedResult } from 'chrono-node';
 import { DateTime } from 'luxon';
 import { isKnownZone } from '../rules/dates.js';
+import { describeValue } from './describeValue.js';
 
 const MODULE = 'understanding/dates';
 
@@ -138,7 +139,7 @@ function validContext(ctx: DateContext): void {
   }
   const { now, zone } = ctx;
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
-    throw new TypeError(`${MODULE}: now must be a valid Date, got ${describe(now)}`);
+    throw new TypeError(`${MODULE}: now must be a valid Date, got ${describeValue(now)}`);
   }
   if (typeof zone !== 'string' || !isKnownZone(zone)) {
     throw new RangeError(`${MODULE}: unknown IANA time zone ${JSON.stringify(zone)}`);
@@ -146,18 +147,10 @@ function validContext(ctx: DateContext): void {
 }
 
 function checkText(text: unknown): string {
-  if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${describe(text)}`);
+  if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${describeValue(text)}`);
   return text;
 }
 
-function describe(value: unknown): string {
-  if (value instanceof Date) return `Date(${Number.isNaN(value.getTime()) ? 'Invalid' : value.toISOString()})`;
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
 
 // ---- 1. parse ------------------------------------------------------------------------------
 
@@ -521,10 +514,10 @@ function withWeekdayCheck(
 
 /** The mentions must be the ones parseDates read from `text`: each one's words at its index. */
 function checkMentions(mentions: unknown, text: string): DateMention[] {
-  if (!Array.isArray(mentions)) throw new TypeError(`${MODULE}: mentions must be an array, got ${describe(mentions)}`);
+  if (!Array.isArray(mentions)) throw new TypeError(`${MODULE}: mentions must be an array, got ${describeValue(mentions)}`);
   for (const m of mentions as DateMention[]) {
     const fits = m !== null && typeof m === 'object' && typeof m.text === 'string' && Number.isInteger(m.index) && text.slice(m.index, m.index + m.text.length) === m.text;
-    if (!fits) throw new RangeError(`${MODULE}: mention ${describe(m)} was not read from the text given with it`);
+    if (!fits) throw new RangeError(`${MODULE}: mention ${describeValue(m)} was not read from the text given with it`);
   }
   return mentions as DateMention[];
 }
@@ -691,7 +684,7 @@ function dayOnly(text: string): number | null {
 export function formatLongDate(date: IsoDate): string {
   const parsed = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? DateTime.fromISO(date, { zone: 'utc' }) : null;
   if (!parsed?.isValid) {
-    throw new RangeError(`${MODULE}: formatLongDate expects a calendar date 'YYYY-MM-DD', got ${describe(date)}`);
+    throw new RangeError(`${MODULE}: formatLongDate expects a calendar date 'YYYY-MM-DD', got ${describeValue(date)}`);
   }
   return parsed.setLocale('en-US').toFormat('cccc, LLLL d, yyyy');
 }
@@ -699,7 +692,7 @@ export function formatLongDate(date: IsoDate): string {
 /** '14:30' -> '2:30 PM'. */
 export function formatTime(time: string): string {
   const m = typeof time === 'string' ? /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time) : null;
-  if (!m) throw new RangeError(`${MODULE}: formatTime expects a 24-hour time 'HH:mm', got ${describe(time)}`);
+  if (!m) throw new RangeError(`${MODULE}: formatTime expects a 24-hour time 'HH:mm', got ${describeValue(time)}`);
   const hour = Number(m[1]);
   return `${hour % 12 === 0 ? 12 : hour % 12}:${m[2]} ${hour < 12 ? 'AM' : 'PM'}`;
 }

@@ -1,3 +1,4 @@
+import { describeValue } from './describeValue.js';
 /**
  * The one text normaliser every reader of candidate messages shares, so that "cn i resched my
  * appt" means the same to the task detector as to the account-question detector.
@@ -45,7 +46,7 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map(
  */
 export function normalise(text: string): string {
   if (typeof text !== 'string') {
-    throw new TypeError(`${MODULE}: text must be a string, got ${describe(text)}`);
+    throw new TypeError(`${MODULE}: text must be a string, got ${describeValue(text)}`);
   }
   return text
     .toLowerCase()
@@ -58,10 +59,3 @@ export function normalise(text: string): string {
     .replace(/[a-z0-9'-]+/g, (word) => SHORTHAND.get(word) ?? word);
 }
 
-function describe(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}

@@ -1,3 +1,4 @@
+import { describeValue } from './describeValue.js';
 /**
  * The one yes/no reader, for every question the bot asks that takes a yes or a no: "has the
  * result been posted?", "shall I cancel it?", "is that the date?".
@@ -27,7 +28,7 @@ const SAYS_THERE = /\b(?:posted|it'?s up|is up|it'?s there|is there|shows|showin
 /** true for a yes, false for a no, null when the answer is neither (or not sure). */
 export function readYesNo(text: string): boolean | null {
   if (typeof text !== 'string') {
-    throw new TypeError(`${MODULE}: text must be a string, got ${describe(text)}`);
+    throw new TypeError(`${MODULE}: text must be a string, got ${describeValue(text)}`);
   }
   // Not the shared normaliser: its shorthand reads "y" as "why", and "y" here is a yes.
   const cleaned = text
@@ -43,10 +44,3 @@ export function readYesNo(text: string): boolean | null {
   return null;
 }
 
-function describe(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
