@@ -1,4 +1,3 @@
-import { describeValue } from './describeValue.js';
 /**
  * The one choice picker: which of the choices the bot just offered a typed answer picks. Every
  * channel needs it (SMS has no buttons; on the web people type "the second one" anyway), and so
@@ -14,6 +13,9 @@ import { describeValue } from './describeValue.js';
  * Anything matching two choices equally is ambiguous and picks nothing: the dialog asks again.
  * `exactOnly` stops after step 2, for a channel that rewrites the text before the bot reads it.
  */
+
+
+import { describeValue } from './describeValue.js';
 
 const MODULE = 'understanding/choices';
 

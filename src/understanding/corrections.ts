@@ -1,4 +1,3 @@
-import { describeValue } from './describeValue.js';
 /**
  * Corrections: the candidate replacing something they said before. "no, I meant A4", "sorry,
  * the 10th not the 12th", "actually it was A5". The repair base of every dialog re-reads the
@@ -13,6 +12,9 @@ import { describeValue } from './describeValue.js';
  * posted" answers one. The sign of a sentence is a verb (missed, failed, want, can, is, ...), a
  * pronoun as subject, or a question.
  */
+
+
+import { describeValue } from './describeValue.js';
 
 const MODULE = 'understanding/corrections';
 

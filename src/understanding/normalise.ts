@@ -1,4 +1,3 @@
-import { describeValue } from './describeValue.js';
 /**
  * The one text normaliser every reader of candidate messages shares, so that "cn i resched my
  * appt" means the same to the task detector as to the account-question detector.
@@ -10,6 +9,9 @@ import { describeValue } from './describeValue.js';
  * What it does not do: remove punctuation, correct spelling beyond the table, or change word
  * order. Callers match their own cues against the result.
  */
+
+
+import { describeValue } from './describeValue.js';
 
 const MODULE = 'understanding/normalise';
 

@@ -1,4 +1,3 @@
-import { describeValue } from './describeValue.js';
 /**
  * The one yes/no reader, for every question the bot asks that takes a yes or a no: "has the
  * result been posted?", "shall I cancel it?", "is that the date?".
@@ -9,6 +8,9 @@ import { describeValue } from './describeValue.js';
  * again or another way. A no is looked for before a yes, so "no, it is not posted" is a no even
  * though it contains "it is".
  */
+
+
+import { describeValue } from './describeValue.js';
 
 const MODULE = 'understanding/yesNo';
 
