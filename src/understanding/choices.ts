@@ -13,8 +13,6 @@
  * Anything matching two choices equally is ambiguous and picks nothing: the dialog asks again.
  * `exactOnly` stops after step 2, for a channel that rewrites the text before the bot reads it.
  */
-
-
 import { describeValue } from './describeValue.js';
 
 const MODULE = 'understanding/choices';

@@ -12,8 +12,6 @@
  * posted" answers one. The sign of a sentence is a verb (missed, failed, want, can, is, ...), a
  * pronoun as subject, or a question.
  */
-
-
 import { describeValue } from './describeValue.js';
 
 const MODULE = 'understanding/corrections';

@@ -9,8 +9,6 @@
  * What it does not do: remove punctuation, correct spelling beyond the table, or change word
  * order. Callers match their own cues against the result.
  */
-
-
 import { describeValue } from './describeValue.js';
 
 const MODULE = 'understanding/normalise';

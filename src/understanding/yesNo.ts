@@ -8,8 +8,6 @@
  * again or another way. A no is looked for before a yes, so "no, it is not posted" is a no even
  * though it contains "it is".
  */
-
-
 import { describeValue } from './describeValue.js';
 
 const MODULE = 'understanding/yesNo';
