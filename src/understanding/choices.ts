@@ -16,6 +16,8 @@
 import { describeValue } from './describeValue.js';
 
 const MODULE = 'understanding/choices';
+/** The most words a loose pick (step 3) may have. */
+const MAX_PICK_WORDS = 6;
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
@@ -89,6 +91,8 @@ export function pickChoice<T extends { title: string; value: string }>(text: str
   if (exact || options.exactOnly) return exact;
 
   const needle = words(cleaned).filter((word) => !FILLER.has(word));
+  // A pick is a few words; a longer message is something new, whatever words it shares with a title.
+  if (needle.length > MAX_PICK_WORDS) return undefined;
   // Two characters are a clear pick only as a whole code: "A1" picks "Engine Repair (A1)".
   if (needle.join('').length < 3) {
     const [code] = needle;

@@ -124,3 +124,11 @@ describe('pickChoice', () => {
     expect(() => pickChoice(text as unknown as string, choices as unknown as [])).toThrow(message);
   });
 });
+
+describe('a longer message is not a loose pick', () => {
+  it('seven words sharing a title\'s words pick nothing; the same words alone pick it', () => {
+    const offered = [{ title: 'Automobile (A1-A8)', value: 'A' }, { title: 'Medium/Heavy Truck (T2-T8)', value: 'T' }];
+    expect(pickChoice('what does automobile mean for the master test', offered)).toBeUndefined();
+    expect(pickChoice('automobile', offered)?.value).toBe('A');
+  });
+});
