@@ -4,6 +4,8 @@ import { readingKey } from '../src/conversation/understand.js';
 import type { Reply } from '../src/conversation/reply.js';
 import type { TurnFacts } from '../src/conversation/turnFacts.js';
 import type { Credentials } from '../src/understanding/credentials.js';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { turnFacts } from '../src/conversation/turnFacts.js';
 import type { TaskDeps } from './taskTypes.js';
 
 /** The dialog ids of the waiting states that are not tasks. */
@@ -67,6 +69,26 @@ export function readingOf(context: TurnContext): Reading {
 export async function send(context: TurnContext, deps: Pick<TaskDeps, 'render'>, reply: Reply): Promise<void> {
   const activity: Partial<Activity> = deps.render(reply, context);
   await context.sendActivity({ ...activity, type: activity.type ?? 'message' });
+}
+
+/**
+ * Answers a question from the linked account: the reply is said, its outcome recorded for the
+ * turn's event, and a cancellation with something to cancel goes on to the cancel dialog (whose
+ * turn result is returned then). The one place an account answer reaches the candidate.
+ */
+export async function replyFromAccount(
+  dc: DialogContext,
+  deps: ConversationDeps,
+  question: AccountQuestion,
+): Promise<{ answered: AccountAnswer; cancelling?: DialogTurnResult } | undefined> {
+  const port = deps.account(dc.context);
+  if (!port) return undefined;
+  const answered = await port.answer(dc.context, question, turnFacts(dc.context));
+  await send(dc.context, deps, answered.reply);
+  requestOf(dc.context).account = { outcome: answered.outcome };
+  const cancellable = answered.cancellable ?? [];
+  if (question.kind !== 'cancel-appointment' || !cancellable.length) return { answered };
+  return { answered, cancelling: await dc.beginDialog(CANCEL_APPOINTMENT, { choices: cancellable }) };
 }
 
 /** What a dialog asks of the bot once the dialogs have run: hand the conversation to a person. */

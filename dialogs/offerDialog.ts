@@ -3,7 +3,7 @@ import type { Reply } from '../src/conversation/reply.js';
 import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts, type TurnFacts } from '../src/conversation/turnFacts.js';
 import { pickChoice } from '../src/understanding/choices.js';
-import { OFFER, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
+import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { answerEntry } from './faqSteps.js';
 import { RepairDialog, SOMETHING_NEW, type UnrelatedPolicy } from './repairDialog.js';
 import type { TaskOptions } from './taskDialog.js';
@@ -132,14 +132,11 @@ export class OfferDialog extends RepairDialog {
   protected override async afterChild(dc: DialogContext, result: unknown): Promise<DialogTurnResult> {
     const { task, text, signInFor } = this.offer(dc);
     const signedIn = (result as { signedIn?: boolean } | undefined)?.signedIn;
-    const account = this.deps.account(dc.context);
-    if (signedIn && signInFor && account) {
+    if (signedIn && signInFor) {
       // The question that led to signing in, answered from the account.
       await dc.endDialog();
-      const answered = await account.answer(dc.context, signInFor, turnFacts(dc.context));
-      await send(dc.context, this.deps, answered.reply);
-      requestOf(dc.context).account = { outcome: answered.outcome };
-      return { status: DialogTurnStatus.complete, result: { outcome: answered.outcome } };
+      const replied = await replyFromAccount(dc, this.deps, signInFor);
+      return replied?.cancelling ?? { status: DialogTurnStatus.complete, result: { outcome: replied?.answered.outcome } };
     }
     if (task && signedIn) return dc.replaceDialog(task, { answeredGenerally: true, ...(text ? { text } : {}) } satisfies TaskOptions);
     return dc.endDialog();

@@ -2,7 +2,7 @@ import { DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'bot
 import type { Reply } from '../src/conversation/reply.js';
 import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts } from '../src/conversation/turnFacts.js';
-import { CANCEL_APPOINTMENT, readingOf, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
+import { readingOf, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
 
 /** "I'd rather not give my SSN", "is there another way?": the candidate does not want to sign in. */
@@ -82,12 +82,8 @@ export class SignInDialog extends RepairDialog {
     const question = (dc.activeDialog!.state.signIn as { question?: AccountQuestion }).question;
     if (signedIn && question) {
       await dc.endDialog();
-      const answered = await account.answer(dc.context, question, facts);
-      await send(dc.context, this.deps, answered.reply);
-      requestOf(dc.context).account = { outcome: answered.outcome };
-      const cancellable = answered.cancellable ?? [];
-      if (question.kind === 'cancel-appointment' && cancellable.length) return dc.beginDialog(CANCEL_APPOINTMENT, { choices: cancellable });
-      return { status: DialogTurnStatus.complete, result: { signedIn, outcome: `account-${answered.outcome}` } };
+      const replied = await replyFromAccount(dc, this.deps, question);
+      return replied?.cancelling ?? { status: DialogTurnStatus.complete, result: { signedIn, outcome: `account-${replied?.answered.outcome}` } };
     }
     return dc.endDialog({ signedIn, outcome } satisfies SignInResult);
   }

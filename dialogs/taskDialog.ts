@@ -6,10 +6,10 @@ import { turnFacts, type TurnFacts } from '../src/conversation/turnFacts.js';
 import { shortAnswer } from '../src/knowledge/faqEntry.js';
 import { pickChoice } from '../src/understanding/choices.js';
 import { combineDateParts } from '../src/understanding/dates.js';
-import { requestOf, send, type ConversationDeps } from './engine.js';
+import { replyFromAccount, requestOf, send, type ConversationDeps } from './engine.js';
 import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
 import { writtenOut, type DateValue } from './slotReaders.js';
-import { isAsked, type AskedSlot, type TaskSpec } from './taskTypes.js';
+import { isAsked, type AskedSlot, type SlotSpec, type TaskSpec } from './taskTypes.js';
 
 export interface TaskOptions {
   /** The message that started the task: slots found in it are not asked again. */
@@ -79,16 +79,19 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     return this.spec.help(this.deps);
   }
 
-  /** Does this text give the task anything to work with? */
+  /** Does this text give the task anything to work with (as the answer to its own question, with `asAnswer`)? */
   findsSomethingIn(text: string, facts: TurnFacts, asAnswer = false): boolean {
-    const values: Partial<Values> = {};
-    return this.spec.slots.some((slot) => slot.read(text, facts, this.deps, values, asAnswer).kind !== 'none');
+    return this.reads(text, facts, asAnswer, () => true);
   }
 
   /** Does this text answer one of the task's own questions (a date, say), not just name a test? */
   answersAQuestionIn(text: string, facts: TurnFacts): boolean {
+    return this.reads(text, facts, false, isAsked);
+  }
+
+  private reads(text: string, facts: TurnFacts, asAnswer: boolean, which: (slot: SlotSpec<Values>) => boolean): boolean {
     const values: Partial<Values> = {};
-    return this.spec.slots.some((slot) => isAsked(slot) && slot.read(text, facts, this.deps, values, false).kind !== 'none');
+    return this.spec.slots.some((slot) => which(slot) && slot.read(text, facts, this.deps, values, asAnswer).kind !== 'none');
   }
 
   override async beginDialog(dc: DialogContext, options: TaskOptions = {}): Promise<DialogTurnResult> {
@@ -122,8 +125,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     // something, the general rule comes before the question.
     const general = this.general();
     if (missing && !options.answeredGenerally && !options.values && general) await send(dc.context, this.deps, general);
-    // "I bought it December 20" said in February is last year's: say so rather than assume silently.
-    // Said in the same message as what comes next (the question, or the answer): one bubble, one text.
+    // What was understood (and any year assumed: "I bought it December 20" in February is last
+    // year's) leads the next message, the question or the answer: one bubble, one text.
     if (notes.length) state.lead = notes.join(' ');
     return this.proceed(dc);
   }
@@ -230,9 +233,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   }
 
   private async answerFromAccount(dc: DialogContext, state: TaskState): Promise<DialogTurnResult> {
-    const account = this.deps.account(dc.context)!;
-    const answered = await account.answer(dc.context, this.spec.accountQuestion!(state.values as Partial<Values>), turnFacts(dc.context));
-    await send(dc.context, this.deps, answered.reply);
+    const replied = await replyFromAccount(dc, this.deps, this.spec.accountQuestion!(state.values as Partial<Values>));
+    if (!replied) return this.proceed(dc);
+    const { answered } = replied;
     // The account has nothing on it for this ("no A5 result"): the candidate's own fact still works.
     if (NOTHING_ON_ACCOUNT.test(answered.outcome) && this.nextSlot(state)) {
       state.offerSignIn = false;

@@ -118,7 +118,7 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
     messages: en,
     render: renderFor,
     events: events ?? logTurnEvents(logger),
-    actions: routeActions({ conversation, messages: en, send: sendReply, accountsConfigured: Boolean(access), account: accountHere, handoff, forTheRecord }),
+    actions: routeActions({ conversation, messages: en, accountsConfigured: Boolean(access), account: accountHere, handoff, forTheRecord }),
     clock,
     defaultZone: config.DEFAULT_TIMEZONE,
     account: accountHere,
@@ -144,11 +144,6 @@ function switchesTo(tasks: GuidedTask[], reading: Reading, facts: TurnFacts): st
   const task = match?.confidence === 'high' ? tasks.find((t) => t.id === match.task) : undefined;
   if (!task) return undefined;
   return task.spec.startsWithoutFacts || task.answersAQuestionIn(reading.question, facts) ? task.id : undefined;
-}
-
-async function sendReply(context: TurnContext, reply: Reply): Promise<void> {
-  const activity = renderFor(reply, context);
-  await context.sendActivity({ ...activity, type: activity.type ?? 'message' });
 }
 
 const isSharedConversation = (context: TurnContext): boolean =>

@@ -10,7 +10,7 @@ import type { FaqEntry } from '../knowledge/faqEntry.js';
 import { isStoreUnavailable } from '../storage/storageErrors.js';
 import { isIanaZone } from '../configFields.js';
 import type { HandoffReason } from '../handoff/types.js';
-import { requestOf, SIGN_IN } from '../../dialogs/engine.js';
+import { requestOf, send, SIGN_IN } from '../../dialogs/engine.js';
 import { entryAnswer } from '../../dialogs/faqSteps.js';
 import { commandReply } from '../../dialogs/smallTalk.js';
 import type { TurnEvent, TurnEventSink } from './turnEvents.js';
@@ -198,9 +198,8 @@ export class CandidateBot extends ActivityHandler {
     return makeTurnFacts({ now: this.deps.clock(), zone, zoneFromChannel: isIanaZone(channelZone), channel: context.activity.channelId, locale: context.activity.locale });
   }
 
-  private async send(context: TurnContext, reply: Reply): Promise<void> {
-    const activity = this.deps.render(reply, context);
-    await context.sendActivity({ ...activity, type: activity.type ?? ActivityTypes.Message });
+  private send(context: TurnContext, reply: Reply): Promise<void> {
+    return send(context, this.deps, reply);
   }
 
   private record(context: TurnContext, event: Omit<TurnEvent, 'channel' | 'conversationId' | 'activityId'>): void {

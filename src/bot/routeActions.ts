@@ -10,7 +10,7 @@ import type { ConversationData } from './conversationData.js';
 import { answerDecision } from '../../dialogs/faqSteps.js';
 import { acknowledgementReply, commandReply } from '../../dialogs/smallTalk.js';
 import { isReroute } from '../../dialogs/repairDialog.js';
-import { CANCEL_APPOINTMENT, OFFER, requestOf, SIGN_IN, type ConversationDeps } from '../../dialogs/engine.js';
+import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type ConversationDeps } from '../../dialogs/engine.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
 import type { TaskOptions, TaskResult } from '../../dialogs/taskDialog.js';
 import type { AccountAccess } from './accountAccess.js';
@@ -30,7 +30,6 @@ export interface Turn {
 export interface RouteActionDeps {
   conversation: ConversationDeps;
   messages: Messages;
-  send: (context: TurnContext, reply: Reply) => Promise<void>;
   /** There is an account service (though not every conversation may use it). */
   accountsConfigured: boolean;
   /** The account, where one can be looked at in this conversation. */
@@ -63,7 +62,7 @@ export function afterDialog(turn: Turn, result: DialogTurnResult, before?: strin
 /** The actions the route table names, one function each. */
 export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: Turn) => Promise<boolean>> {
   const m = deps.messages;
-  const say = (turn: Turn, reply: Reply) => deps.send(turn.context, reply);
+  const say = (turn: Turn, reply: Reply) => send(turn.context, deps.conversation, reply);
   const understood = (turn: Turn) => {
     turn.data.misunderstood = 0;
   };
@@ -172,11 +171,8 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const question = turn.reading.accountQuestion;
       if (!port || !question || !(await port.signedIn(turn.context, turn.facts))) return false;
       understood(turn);
-      const answered = await port.answer(turn.context, question, turn.facts);
-      await say(turn, answered.reply);
-      turn.event.account = { outcome: answered.outcome };
-      const cancellable = answered.cancellable ?? [];
-      if (question.kind === 'cancel-appointment' && cancellable.length) afterDialog(turn, await turn.dc.beginDialog(CANCEL_APPOINTMENT, { choices: cancellable }));
+      const replied = await replyFromAccount(turn.dc, deps.conversation, question);
+      if (replied?.cancelling) afterDialog(turn, replied.cancelling);
       return true;
     },
 
