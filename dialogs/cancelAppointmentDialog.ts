@@ -56,12 +56,15 @@ export class CancelAppointmentDialog extends RepairDialog {
       state.picked = { ...picked.item, idempotencyKey: randomUUID() };
       return this.ask(dc);
     }
-    if (reading.yesNo === false) {
+    // The buttons offered, picked by number or words ("1"), or a yes or a no in any words.
+    const picked = pickChoice(reading.text, this.question(dc).choices ?? [])?.value;
+    const yes = picked ? picked === 'yes' : reading.yesNo;
+    if (yes === false) {
       await send(dc.context, this.deps, { text: m.keptIt });
       requestOf(dc.context).account = { outcome: 'cancel-declined' };
       return dc.endDialog({ outcome: 'cancel-declined' });
     }
-    if (reading.yesNo !== true) return undefined;
+    if (yes !== true) return undefined;
     const account = this.deps.account(dc.context);
     if (!account) return dc.endDialog({ outcome: 'no-account' });
     const result = await account.cancel(dc.context, state.picked, turnFacts(dc.context));

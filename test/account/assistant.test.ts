@@ -534,6 +534,17 @@ describe('cancelling an appointment', () => {
     expect(cancel).toHaveBeenCalledTimes(1);
   });
 
+  it('the confirmation\'s buttons can be picked by number: "2" keeps it, "1" cancels it once', async () => {
+    const { cancel, conversation } = await signedInAs0001();
+    await transcript(conversation, [
+      ['cancel my appointment', `Cancel your ${a5}?`],
+      ['2', m.keptIt],
+      ['cancel my appointment', `Cancel your ${a5}?`],
+      ['1', `Done: your ${a5} is cancelled`],
+    ]);
+    expect(cancel).toHaveBeenCalledTimes(1);
+  });
+
   it.each([['no'], ['No, keep it'], ['nope']])('%j keeps the appointment', async (answer) => {
     const { cancel, conversation } = await signedInAs0001();
     await transcript(conversation, [
