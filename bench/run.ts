@@ -28,6 +28,8 @@ const { values } = parseArgs({
     turns: { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '16' },
     rounds: { type: 'string', default: '4' },
+    // For profiling one kind of turn (node --cpu-prof): `--only faq` runs only that target.
+    only: { type: 'string' },
   },
 });
 const turnsPerRound = Number(values.turns);
@@ -55,8 +57,12 @@ const taskQuestions = [
 /** The conversation tests' clock: Thursday, March 20, 2025, 11:00 in New York. */
 const now = new Date('2025-03-20T15:00:00Z');
 
+/** Activities the sink received: replies per turn, so a turn that sends more shows. */
+let repliesSent = 0;
+
 async function startSink(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
+    repliesSent++;
     req.resume();
     req.on('end', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -94,6 +100,7 @@ interface RoundResult {
   latencies: number[];
   failures: number;
   dateParses: number;
+  replies: number;
   routes: Map<string, number>;
 }
 
@@ -106,6 +113,7 @@ async function runRound(target: Target, sinkUrl: string, round: number | string)
   let next = 0;
   routes = new Map();
   const parsesBefore = chronoRunCount();
+  const repliesBefore = repliesSent;
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const worker = async (w: number) => {
@@ -132,7 +140,7 @@ async function runRound(target: Target, sinkUrl: string, round: number | string)
   await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, latencies, failures, dateParses: chronoRunCount() - parsesBefore, routes };
+  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, latencies, failures, dateParses: chronoRunCount() - parsesBefore, replies: repliesSent - repliesBefore, routes };
 }
 
 /** chrono's parses, counted by wrapping its parse method (src/understanding/dates.ts runs chrono through it). */
@@ -159,6 +167,7 @@ function summarise(results: RoundResult[]) {
     p99: percentile(latencies, 99),
     failures: results.reduce((sum, r) => sum + r.failures, 0),
     parsesPerTurn: results.reduce((sum, r) => sum + r.dateParses, 0) / latencies.length,
+    repliesPerTurn: results.reduce((sum, r) => sum + r.replies, 0) / latencies.length,
     routes: [...routeCounts].sort((a, b) => b[1] - a[1]).map(([route, n]) => `${route} ${((100 * n) / latencies.length).toFixed(0)}%`).join(', ') || '-',
   };
 }
@@ -204,7 +213,18 @@ async function main(): Promise<void> {
     [task, echo, faq],
   ];
   for (let round = 0; round < rounds; round++) {
-    for (const target of orders[round % orders.length]!) results[target.name]!.push(await runRound(target, sink.url, round));
+    for (const target of orders[round % orders.length]!) {
+      if (values.only && target.name !== values.only) continue;
+      results[target.name]!.push(await runRound(target, sink.url, round));
+    }
+  }
+  if (values.only) {
+    const only = summarise(results[values.only] ?? []);
+    console.log(`${values.only}: ${only.turnsPerSecond.toFixed(0)} turns/s, CPU ${only.cpuMsPerTurn.toFixed(2)} ms/turn, replies ${only.repliesPerTurn.toFixed(2)}/turn, routes ${only.routes}`);
+    await composed.close();
+    await echoServer.shutdown(1000);
+    await sink.close();
+    return;
   }
 
   const e = summarise(results.echo!);

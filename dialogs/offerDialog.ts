@@ -26,6 +26,8 @@ export interface OfferOptions {
   dialog?: string;
   /** Sign-in was offered to answer this question from the account. */
   signInFor?: AccountQuestion;
+  /** The offer was already made again after a question in between: it is not made a third time. */
+  madeAgain?: boolean;
 }
 
 const WORDS_IN_A_REPLY = 6;
@@ -116,16 +118,23 @@ export class OfferDialog extends RepairDialog {
   }
 
   /**
-   * A task offered waits through a FAQ question ("what's the passing score?"), answered and the
-   * offer made again; anything else the offer cannot use is read afresh.
+   * A task offered waits through one FAQ question ("what's the passing score?"), answered and the
+   * offer made again; anything else the offer cannot use, or a second question, is read afresh.
    */
   protected override policyFor(dc: DialogContext, reading: Reading): UnrelatedPolicy {
-    if (!this.offer(dc).task || reading.acknowledgement || reading.command || reading.accountQuestion) return 'drop';
+    const offer = this.offer(dc);
+    // Made again once after a question in between; a second question means the candidate has moved on.
+    if (!offer.task || offer.madeAgain || reading.acknowledgement || reading.command || reading.accountQuestion) return 'drop';
     // Another task, or a FAQ answer that offers a task of its own, is a new topic: the offer is left.
     if (this.deps.opensTask(reading, turnFacts(dc.context))) return 'drop';
     const faq = reading.faq();
     if (faq.kind === 'answer') return faq.entry.offer ? 'drop' : 'resume';
     return faq.kind === 'out-of-scope' ? 'resume' : 'drop';
+  }
+
+  protected override async ask(dc: DialogContext, lead?: string): Promise<DialogTurnResult> {
+    if (lead) this.offer(dc).madeAgain = true;
+    return super.ask(dc, lead);
   }
 
   /** Signed in from an offer: the offered task now reads the account. */

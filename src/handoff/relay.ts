@@ -50,7 +50,9 @@ const MAX_LINE_CHARS = 500;
 export function noteLine(data: HandoffTurnData, from: TranscriptLine['from'], text: string, now: Date): void {
   if (!text.trim()) return;
   const redact = from === 'bot' ? redactBotText : redactText;
-  const line: TranscriptLine = { id: randomUUID(), at: now.toISOString(), from, text: redact(text).slice(0, MAX_LINE_CHARS) };
+  // Only the kept part is masked: an address or number is far shorter than the margin, so nothing
+  // that starts inside the line is cut before it is masked.
+  const line: TranscriptLine = { id: randomUUID(), at: now.toISOString(), from, text: redact(text.slice(0, MAX_LINE_CHARS + 200)).slice(0, MAX_LINE_CHARS) };
   data.recent = [...(data.recent ?? []), line].slice(-RECENT_LINES);
 }
 

@@ -23,6 +23,34 @@ const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 // An instant string must say where it is: 'Z' or an explicit offset.
 const HAS_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
 
+const DAY_MS = 86_400_000;
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * A 'YYYY-MM-DD' date as UTC milliseconds, checked as parseDate checks it. Day arithmetic runs on
+ * these numbers: a luxon DateTime per step cost a tenth of a task turn, for the same answers.
+ */
+function utcDay(value: IsoDate, field: string): number {
+  if (typeof value === 'string' && ISO_DATE.test(value)) {
+    const year = Number(value.slice(0, 4));
+    const month = Number(value.slice(5, 7));
+    const day = Number(value.slice(8, 10));
+    const back = new Date(0);
+    // setUTCFullYear rolls "February 30" over into March: a real date comes back as itself.
+    back.setUTCFullYear(year, month - 1, day);
+    if (back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day) return back.getTime();
+  }
+  return parseDate(value, field).toMillis();
+}
+
+/** UTC milliseconds back to 'YYYY-MM-DD' (years 1000-9999; luxon writes the rest). */
+function isoOfUtcDay(ms: number): IsoDate {
+  const d = new Date(ms);
+  const year = d.getUTCFullYear();
+  if (year < 1000 || year > 9999) return DateTime.fromMillis(ms, { zone: 'utc' }).toISODate() as IsoDate;
+  return `${year}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}` as IsoDate;
+}
+
 /** Parse a 'YYYY-MM-DD' calendar date; throws RuleInputError naming `field` when malformed. */
 export function parseDate(value: IsoDate, field: string): DateTime {
   if (typeof value !== 'string' || !ISO_DATE.test(value)) {
@@ -69,7 +97,7 @@ export function todayIn(now: Instant, zone: Zone): IsoDate {
 }
 
 export function addDays(date: IsoDate, days: number, field = 'date'): IsoDate {
-  return parseDate(date, field).plus({ days }).toISODate() as IsoDate;
+  return isoOfUtcDay(utcDay(date, field) + days * DAY_MS);
 }
 
 /**
@@ -82,7 +110,7 @@ export function addYears(date: IsoDate, years: number, field = 'date'): IsoDate 
 
 /** Whole calendar days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round(parseDate(to, 'to').diff(parseDate(from, 'from'), 'days').days);
+  return Math.round((utcDay(to, 'to') - utcDay(from, 'from')) / DAY_MS);
 }
 
 /**

@@ -680,13 +680,19 @@ function dayOnly(text: string): number | null {
 
 // ---- formatting ----------------------------------------------------------------------------
 
-/** '2025-04-03' -> 'Thursday, April 3, 2025'. */
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** '2025-04-03' -> 'Thursday, April 3, 2025'. (Plain arithmetic: luxon's toFormat is slow and this runs on every answer.) */
 export function formatLongDate(date: IsoDate): string {
-  const parsed = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? DateTime.fromISO(date, { zone: 'utc' }) : null;
-  if (!parsed?.isValid) {
+  const m = typeof date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
+  const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+  const when = new Date(0);
+  when.setUTCFullYear(year, month - 1, day);
+  if (!m || when.getUTCMonth() !== month - 1 || when.getUTCDate() !== day) {
     throw new RangeError(`${MODULE}: formatLongDate expects a calendar date 'YYYY-MM-DD', got ${describeValue(date)}`);
   }
-  return parsed.setLocale('en-US').toFormat('cccc, LLLL d, yyyy');
+  return `${WEEKDAYS[when.getUTCDay()]}, ${MONTHS[month - 1]} ${day}, ${m[1]}`;
 }
 
 /** '14:30' -> '2:30 PM'. */

@@ -73,29 +73,46 @@ interface PhraseHit<T> {
   end: number;
 }
 
-/** The most words in any phrase of a (cached, never changed) phrase map, worked out once per map. */
-const longestPhrase = new WeakMap<Map<string, unknown>, number>();
+/** What a (cached, never changed) phrase map is looked up by, worked out once per map. */
+interface PhraseShape {
+  /** The most words in any phrase. */
+  longest: number;
+  /** The first word of every phrase: a word no phrase starts with is passed over at once. */
+  firstWords: Set<string>;
+}
+
+const phraseShapes = new WeakMap<Map<string, unknown>, PhraseShape>();
+
+function shapeOf(phrases: Map<string, unknown>): PhraseShape {
+  let shape = phraseShapes.get(phrases);
+  if (!shape) {
+    shape = { longest: 1, firstWords: new Set() };
+    for (const key of phrases.keys()) {
+      const keyWords = key.split(' ');
+      shape.longest = Math.max(shape.longest, keyWords.length);
+      shape.firstWords.add(keyWords[0] as string);
+    }
+    phraseShapes.set(phrases, shape);
+  }
+  return shape;
+}
 
 /** Greedy, longest phrase first at each word, phrases not overlapping. */
 function findPhrases<T>(text: string, phrases: Map<string, T>): Array<PhraseHit<T>> {
-  let longest = longestPhrase.get(phrases);
-  if (longest === undefined) {
-    longest = 1;
-    for (const key of phrases.keys()) longest = Math.max(longest, key.split(' ').length);
-    longestPhrase.set(phrases, longest);
-  }
+  const { longest, firstWords } = shapeOf(phrases);
   const ws = words(text);
   const hits: Array<PhraseHit<T>> = [];
   for (let i = 0; i < ws.length; ) {
     let matched = 0;
-    for (let n = Math.min(longest, ws.length - i); n >= 1; n--) {
-      const key = ws.slice(i, i + n).map((w) => w.word).join(' ');
-      const value = phrases.get(key);
-      const span = ws.slice(i, i + n);
-      if (value !== undefined && singleLettersJoined(text, span)) {
-        hits.push({ value, start: (ws[i] as Word).start, end: (ws[i + n - 1] as Word).end });
-        matched = n;
-        break;
+    if (firstWords.has((ws[i] as Word).word)) {
+      for (let n = Math.min(longest, ws.length - i); n >= 1; n--) {
+        const span = ws.slice(i, i + n);
+        const value = phrases.get(span.map((w) => w.word).join(' '));
+        if (value !== undefined && singleLettersJoined(text, span)) {
+          hits.push({ value, start: (ws[i] as Word).start, end: (ws[i + n - 1] as Word).end });
+          matched = n;
+          break;
+        }
       }
     }
     i += matched || 1;
@@ -116,15 +133,33 @@ const RANGE_TAIL = /^\s*(?:-|–|—|to|through|thru|till|until)\s*(?:([A-Za-z])
 // SMS: "b4 the test", "cancel b4 my exam" -> before.
 const B4_AS_BEFORE = /^\s+(?:the|my|i|i'm|im|u|you|your|ur|it|then|that|this|we|they|a|an|next|noon|tomorrow|tmrw|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)\b/i;
 
+const FOLLOWED_BY_TEST_WORD = new RegExp(String.raw`^\s*${TEST_WORD}`, 'i');
+
 interface CodeHit {
   codes: string[];
   start: number;
   end: number;
 }
 
+/** A catalogue's codes looked up by code, letter and phrase: built once per (never changed) catalogue. */
+interface CatalogueIndex {
+  byCode: Map<string, TestEntry>;
+  letters: Set<string>;
+}
+
+const catalogueIndexes = new WeakMap<Catalogue, CatalogueIndex>();
+
+function indexOf(catalogue: Catalogue): CatalogueIndex {
+  let index = catalogueIndexes.get(catalogue);
+  if (!index) {
+    index = { byCode: new Map(catalogue.tests.map((t) => [t.code, t])), letters: new Set(catalogue.tests.map((t) => t.code[0] as string)) };
+    catalogueIndexes.set(catalogue, index);
+  }
+  return index;
+}
+
 function codeHits(text: string, catalogue: Catalogue): CodeHit[] {
-  const letters = new Set(catalogue.tests.map((t) => t.code[0] as string));
-  const known = new Set(catalogue.tests.map((t) => t.code));
+  const { letters, byCode: known } = indexOf(catalogue);
   const hits: CodeHit[] = [];
   CODE.lastIndex = 0;
   for (let m = CODE.exec(text); m !== null; m = CODE.exec(text)) {
@@ -137,7 +172,7 @@ function codeHits(text: string, catalogue: Catalogue): CodeHit[] {
     // A letter that starts no test code must be written as a code ("Z9"), not "I-9" or "A 12".
     if (!letters.has(letter) && (hyphen || m[4] !== undefined)) continue;
     // Lower case and not a real code: SMS ("failed x2", "im l8", "w8"), not a test, unless a test word follows.
-    const followedByTestWord = new RegExp(String.raw`^\s*${TEST_WORD}`, 'i').test(text.slice(end));
+    const followedByTestWord = FOLLOWED_BY_TEST_WORD.test(text.slice(end));
     if (letterRaw !== letter && !known.has(`${letter}${Number(digits)}`) && !followedByTestWord) continue;
     if (m[0] === 'b4' && B4_AS_BEFORE.test(text.slice(end))) continue;
 
@@ -229,11 +264,27 @@ function testPhrases(catalogue: Catalogue): Map<string, string | null> {
 
 // ---- resolveTests --------------------------------------------------------------------------
 
-/** Test codes, ranges, names and aliases in `text`, against `catalogue`. */
+/** The last texts read against each catalogue: a turn reads the same message in several places. */
+const recentMatches = new WeakMap<Catalogue, Map<string, TestMatches>>();
+const RECENT_TEXTS = 16;
+
+/** Test codes, ranges, names and aliases in `text`, against `catalogue`. (The result is frozen: it may be shared.) */
 export function resolveTests(text: string, catalogue: Catalogue): TestMatches {
   check(text, catalogue, 'resolveTests');
+  let recent = recentMatches.get(catalogue);
+  if (!recent) recentMatches.set(catalogue, (recent = new Map()));
+  let matches = recent.get(text);
+  if (!matches) {
+    matches = readTests(text, catalogue);
+    if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value!);
+    recent.set(text, matches);
+  }
+  return matches;
+}
+
+function readTests(text: string, catalogue: Catalogue): TestMatches {
   const message = text.replace(/[’‘]/g, "'");
-  const byCode = new Map(catalogue.tests.map((t) => [t.code, t]));
+  const { byCode } = indexOf(catalogue);
 
   const found: Array<{ codes: string[]; start: number }> = [];
   const codeSpans = codeHits(message, catalogue);
@@ -257,7 +308,7 @@ export function resolveTests(text: string, catalogue: Catalogue): TestMatches {
       }
     }
   }
-  return { tests, unknownCodes, suggestions };
+  return Object.freeze({ tests: Object.freeze(tests) as TestEntry[], unknownCodes: Object.freeze(unknownCodes) as string[], suggestions: Object.freeze(suggestions) });
 }
 
 // ---- resolveSeries -------------------------------------------------------------------------

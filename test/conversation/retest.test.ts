@@ -4,6 +4,7 @@ import { all, buttons, demo2, en, noSsn, not, signIn, transcripts } from './suit
 const m = en.task.retest;
 const opens = 'I failed A5, when can I retake it?';
 const opened = all('You must wait 30 full days', m.askDate('A5'), en.task.orSignIn);
+const offerMade = "Tell me the date you took it and I'll work out the exact day you can buy it again.";
 const march3 = all('You can buy A5 again on or after Thursday, April 3, 2025', 'Monday, March 3, 2025', '14 days from today');
 
 transcripts('retest: when a failed test can be bought again', [
@@ -17,6 +18,11 @@ transcripts('retest: when a failed test can be bought again', [
     [opens, opened],
     ["what's the passing score?", all(/score report/i, `${en.task.backToIt} ${m.askDate('A5')}`)],
     ['March 3', march3],
+  ]],
+  ['the offer after the general answer is made again once after another question, and left after a second', [
+    ['when can i retake a test i failed', all('You must wait 30 full days', offerMade)],
+    ['when will i get my results', all(/score report/i, `${en.task.backToIt} ${offerMade}`)],
+    ['are the tests available in spanish', all('available in Spanish', not(en.task.backToIt), not(offerMade))],
   ]],
   ['the duplicate-certificate question mid-task is answered, then the task goes on', [
     [opens, opened],
