@@ -46,6 +46,7 @@ export const configSchema = z
     REDIS_KEY_PREFIX: z.preprocess(emptyToUndefined, z.string().default('candidate-assistant:')),
     CONVERSATION_STATE_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(60).default(7 * 24 * 3600)),
     USER_STATE_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(60).default(180 * 24 * 3600)),
+    MEMORY_STATE_MAX_CONVERSATIONS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(20_000)),
     STATE_MAX_ITEM_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).default(256 * 1024)),
     TURN_LOCK_TTL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(30_000)),
     TURN_LOCK_WAIT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(20_000)),

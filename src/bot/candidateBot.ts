@@ -1,5 +1,5 @@
 import { ActivityHandler, ActivityTypes, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type Dialog, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { loggableConversationId } from '../logging/redact.js';
 import type { Reply } from '../conversation/reply.js';
 import { route, type RouteAction, type RouteState } from '../conversation/routes.js';
@@ -20,6 +20,9 @@ import type { Turn } from './routeActions.js';
 import type { AccountAccess } from './accountAccess.js';
 
 export type { ConversationData } from './conversationData.js';
+
+/** Where a DialogStateManager looks for its configuration in turn state (botbuilder-dialogs' own key). */
+const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 
 export interface CandidateBotDeps {
   conversationState: ConversationState;
@@ -53,6 +56,11 @@ export interface CandidateBotDeps {
 export class CandidateBot extends ActivityHandler {
   private readonly data: StatePropertyAccessor<ConversationData>;
   private readonly dialogSet: DialogSet;
+  /**
+   * The dialog memory scopes, built by the first turn's DialogContext and handed to every later one
+   * (as botbuilder's DialogManager does): otherwise each turn builds them all again.
+   */
+  private stateConfiguration?: DialogStateManagerConfiguration;
 
   constructor(private readonly deps: CandidateBotDeps) {
     super();
@@ -97,7 +105,9 @@ export class CandidateBot extends ActivityHandler {
     const reading = understand(text, facts, this.deps.understanding);
     context.turnState.set(readingKey, reading);
     const data = await this.data.get(context, {});
+    if (this.stateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION, this.stateConfiguration);
     const dc = await this.dialogSet.createContext(context);
+    this.stateConfiguration ??= dc.state.configuration;
     const turn: Turn = { context, reading, facts, data, dc, event: {} };
     const account = this.deps.account(context);
     // Any message keeps a sign-in alive: it lapses after 30 minutes of silence, not of FAQ questions.

@@ -108,17 +108,23 @@ export class FaqIndex {
   }
 
   query(text: string, limit = 5): FaqHit[] {
-    const terms = new Set(contentTerms(text));
-    if (terms.size === 0) return [];
-    const results: SearchResult[] = this.search.search(text);
+    // The question is tokenised and its terms processed once, here; the index searches those terms as they are.
+    const asked = contentTerms(text);
+    if (asked.length === 0) return [];
+    // Repeated words are searched as often as they were written (they weigh more), counted once for coverage.
+    const results: SearchResult[] = this.search.search(asked.join(' '), { tokenize: splitTerms, processTerm: asIs });
+    const terms = [...new Set(asked)];
+    const weights = terms.map((term) => this.informativeness(term));
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
     return results.slice(0, limit).flatMap((result) => {
       const target = this.topics.get(String(result.id));
       if (!target) return [];
       const matched = new Set(result.queryTerms);
-      const weight = (term: string) => this.informativeness(term);
-      const total = [...terms].reduce((sum, term) => sum + weight(term), 0);
-      const covered = [...terms].filter((term) => matched.has(term)).reduce((sum, term) => sum + weight(term), 0);
+      const covered = terms.reduce((sum, term, i) => (matched.has(term) ? sum + (weights[i] as number) : sum), 0);
       return [{ target, score: result.score, coverage: total > 0 ? covered / total : 0 }];
     });
   }
 }
+
+const splitTerms = (terms: string): string[] => terms.split(' ');
+const asIs = (term: string): string => term;

@@ -1,7 +1,8 @@
-import { MemoryStorage, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import type { Logger } from '../logging/logger.js';
 import { createRedisClient, pingRedis, waitForRedisReady } from './redisConnection.js';
-import { RedisStorage, ttlByStateKind, type RedisClient } from './redisStorage.js';
+import { RedisStorage, stateKindOf, ttlByStateKind, type RedisClient } from './redisStorage.js';
+import { BoundedMemoryStorage } from './memoryStorage.js';
 import { RedisTurnGate } from './redisTurnGate.js';
 import { MemoryTurnGate, type TurnGate } from './turnGate.js';
 import { memoryChannel, redisChannel, type LiveChannel } from './liveChannel.js';
@@ -43,16 +44,48 @@ export interface RedisSettings {
   TURN_LOCK_TTL_MS: number;
   TURN_LOCK_WAIT_MS: number;
   HANDOFF_RETENTION_DAYS: number;
+  /** Memory storage only: the most conversation and user states held (least recently used go first). */
+  MEMORY_STATE_MAX_CONVERSATIONS: number;
+}
+
+export type MemorySettings = Pick<RedisSettings, 'CONVERSATION_STATE_TTL_SECONDS' | 'USER_STATE_TTL_SECONDS' | 'HANDOFF_RETENTION_DAYS' | 'MEMORY_STATE_MAX_CONVERSATIONS'>;
+
+/** The configuration's defaults, for a memory store built without settings (tests, tools). */
+export const defaultMemorySettings: MemorySettings = {
+  CONVERSATION_STATE_TTL_SECONDS: 7 * 24 * 3600,
+  USER_STATE_TTL_SECONDS: 180 * 24 * 3600,
+  HANDOFF_RETENTION_DAYS: 30,
+  MEMORY_STATE_MAX_CONVERSATIONS: 20_000,
+};
+
+/** How long a key lives without a write (seconds), by what it holds: the same for Redis and memory. */
+function ttlSecondsFor(settings: MemorySettings): (key: string) => number | undefined {
+  const byKind = ttlByStateKind({
+    conversationSeconds: settings.CONVERSATION_STATE_TTL_SECONDS,
+    userSeconds: settings.USER_STATE_TTL_SECONDS,
+    // Sign-in links, failure counters and the like: nothing the bot keeps should live for ever.
+    otherSeconds: settings.CONVERSATION_STATE_TTL_SECONDS,
+  });
+  const retentionSeconds = settings.HANDOFF_RETENTION_DAYS * 86_400;
+  return (key) => (retainedForHandoff(key) ? retentionSeconds : byKind(key));
 }
 
 /** Handoff cases, transcripts and staff records are kept for the handoff retention, not a conversation's. */
 const retainedForHandoff = (key: string) => key.startsWith('handoff/') || key.startsWith('staff/');
 
-export function memoryStore(): StateStore {
+export function memoryStore(settings: MemorySettings = defaultMemorySettings): StateStore {
   const channels: Array<LiveChannel<unknown>> = [];
+  const ttlSeconds = ttlSecondsFor(settings);
   return {
     kind: 'memory',
-    storage: new MemoryStorage(),
+    storage: new BoundedMemoryStorage({
+      maxItems: settings.MEMORY_STATE_MAX_CONVERSATIONS,
+      counted: (key) => stateKindOf(key) !== 'other',
+      idleMs: (key) => {
+        const seconds = ttlSeconds(key);
+        return seconds === undefined ? undefined : seconds * 1000;
+      },
+    }),
     gate: new MemoryTurnGate(),
     ready: async () => true,
     liveChannel: <T>() => {
@@ -69,20 +102,13 @@ export function memoryStore(): StateStore {
 /** State, turn locks and redelivery markers on one Redis client. */
 export function redisStore(client: RedisClient, settings: RedisSettings, onError?: (error: Error) => void): StateStore {
   const prefix = settings.REDIS_KEY_PREFIX;
-  const byKind = ttlByStateKind({
-    conversationSeconds: settings.CONVERSATION_STATE_TTL_SECONDS,
-    userSeconds: settings.USER_STATE_TTL_SECONDS,
-    // Sign-in links, failure counters and the like: nothing the bot keeps should live for ever.
-    otherSeconds: settings.CONVERSATION_STATE_TTL_SECONDS,
-  });
-  const retentionSeconds = settings.HANDOFF_RETENTION_DAYS * 86_400;
   const channels: Array<LiveChannel<unknown>> = [];
   return {
     kind: 'redis',
     storage: new RedisStorage(client, {
       prefix: `${prefix}state:`,
       maxItemBytes: settings.STATE_MAX_ITEM_BYTES,
-      ttlSeconds: (key) => (retainedForHandoff(key) ? retentionSeconds : byKind(key)),
+      ttlSeconds: ttlSecondsFor(settings),
     }),
     gate: new RedisTurnGate(client, { prefix: `${prefix}turn:`, lockTtlMs: settings.TURN_LOCK_TTL_MS, waitMs: settings.TURN_LOCK_WAIT_MS }),
     ready: () => pingRedis(client),
@@ -103,7 +129,7 @@ export function redisStore(client: RedisClient, settings: RedisSettings, onError
  * starts answering what needs no state and picks Redis up when it comes (ioredis reconnects).
  */
 export async function openStateStore(settings: RedisSettings, logger: Logger): Promise<StateStore> {
-  if (!settings.REDIS_URL && !settings.REDIS_CLUSTER_NODES && !settings.REDIS_SENTINELS) return memoryStore();
+  if (!settings.REDIS_URL && !settings.REDIS_CLUSTER_NODES && !settings.REDIS_SENTINELS) return memoryStore(settings);
   const client = createRedisClient({
     url: settings.REDIS_URL,
     clusterNodes: settings.REDIS_CLUSTER_NODES,

@@ -42,6 +42,25 @@ const key = (text: string): string => clean(text).replace(/[^\p{L}\p{N}]+/gu, ''
 /** Words of letters and digits: "Automobile (A1-A8)" -> ['automobile', 'a1', 'a8']. */
 const words = (text: string): string[] => clean(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
+/**
+ * The keys and words of offered titles and values, kept: the same few dozen (FAQ questions, "Yes",
+ * "None of these") are offered turn after turn, and cleaning each costs a Unicode normalisation.
+ */
+const KEPT_TITLES = 500;
+const titleKeys = new Map<string, string>();
+const titleWords = new Map<string, string[]>();
+function kept<T>(cache: Map<string, T>, text: string, make: (text: string) => T): T {
+  let made = cache.get(text);
+  if (made === undefined) {
+    if (cache.size >= KEPT_TITLES) cache.clear();
+    made = make(text);
+    cache.set(text, made);
+  }
+  return made;
+}
+const keyOfTitle = (title: string): string => kept(titleKeys, title, key);
+const wordsOfTitle = (title: string): string[] => kept(titleWords, title, words);
+
 /** Words that say how, not which: "the", "one", "please", "I'll take". */
 const FILLER = new Set(['the', 'a', 'an', 'one', 'option', 'choice', 'please', 'pick', 'take', 'choose', 'i', "i'll", 'ill', 'want', 'that']);
 
@@ -49,12 +68,16 @@ const FILLER = new Set(['the', 'a', 'an', 'one', 'option', 'choice', 'please', '
  * The 1-based position a text names, Infinity for "the last one", or null. "2", "#2", "no. 2",
  * "option 2", "number 2", "2nd", "2)", "the second one", "second", "option two", "the last".
  */
+const DIGIT_POSITION = /^(?:#|no\.? ?|number |option |choice |the )?(\d{1,2})(?:st|nd|rd|th)?(?:[.)])?(?: one| option)?$/;
+const ORDINAL_POSITION = new RegExp(`^(?:the )?(${ORDINALS.join('|')}|last)(?: one| option| choice)?$`);
+const SPELT_POSITION = new RegExp(`^(?:option|number|choice) (${NUMBER_WORDS.join('|')})$`);
+
 function position(cleaned: string): number | null {
-  const digit = /^(?:#|no\.? ?|number |option |choice |the )?(\d{1,2})(?:st|nd|rd|th)?(?:[.)])?(?: one| option)?$/.exec(cleaned);
+  const digit = DIGIT_POSITION.exec(cleaned);
   if (digit) return Number(digit[1]);
-  const word = new RegExp(`^(?:the )?(${ORDINALS.join('|')}|last)(?: one| option| choice)?$`).exec(cleaned);
+  const word = ORDINAL_POSITION.exec(cleaned);
   if (word?.[1]) return word[1] === 'last' ? Infinity : ORDINALS.indexOf(word[1]) + 1;
-  const spelt = new RegExp(`^(?:option|number|choice) (${NUMBER_WORDS.join('|')})$`).exec(cleaned);
+  const spelt = SPELT_POSITION.exec(cleaned);
   if (spelt?.[1]) return NUMBER_WORDS.indexOf(spelt[1]) + 1;
   return null;
 }
@@ -86,7 +109,7 @@ export function pickChoice<T extends { title: string; value: string }>(text: str
 
   // "2. How do I reschedule?" typed back in full, or just the words.
   const typed = key(cleaned.replace(/^\d{1,2}[.)] ?(?=\S)/, ''));
-  const exact = typed === '' ? undefined : only(choices, (c) => key(c.title) === typed || key(c.value) === typed);
+  const exact = typed === '' ? undefined : only(choices, (c) => keyOfTitle(c.title) === typed || keyOfTitle(c.value) === typed);
   // Where the text is rewritten before anyone reads it (SMS numbers), only a number or the exact words pick.
   if (exact || options.exactOnly) return exact;
 
@@ -96,8 +119,8 @@ export function pickChoice<T extends { title: string; value: string }>(text: str
   // Two characters are a clear pick only as a whole code: "A1" picks "Engine Repair (A1)".
   if (needle.join('').length < 3) {
     const [code] = needle;
-    return needle.length === 1 && code !== undefined && /\d/.test(code) ? only(choices, (c) => words(c.title).includes(code)) : undefined;
+    return needle.length === 1 && code !== undefined && /\d/.test(code) ? only(choices, (c) => wordsOfTitle(c.title).includes(code)) : undefined;
   }
-  return only(choices, (c) => standsIn(needle, words(c.title)));
+  return only(choices, (c) => standsIn(needle, wordsOfTitle(c.title)));
 }
 

@@ -214,7 +214,7 @@ describe('signing in', () => {
     // Eight guesses at DEMO-0001 arrive at once (eight conversations, or eight instances).
     const replies = await Promise.all(guessers.map((guesser, i) => guesser.say(`DEMO-0001, 1980-01-01, 80${10 + i}`)));
     for (const reply of replies) expect(reply.text).toMatch(/don't match|Too many tries/);
-    const counted = bot.memory['account-failures/ase-id/DEMO-0001'];
+    const counted = bot.held()['account-failures/ase-id/DEMO-0001'];
     expect(replies.filter((reply) => reply.text.includes(tooMany)), `8 tries at once, counted: ${counted}`).not.toHaveLength(0);
     // More than five wrong tries were made at DEMO-0001: the owner's right details must wait.
     await transcript(bot.conversation(), [

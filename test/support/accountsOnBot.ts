@@ -4,7 +4,8 @@
 // store, so links, lock-outs and conversation state meet as they do in production. Transcripts go
 // through the one runner (runTranscript).
 
-import type { Activity, MemoryStorage } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import type { BoundedMemoryStorage } from '../../src/storage/memoryStorage.js';
 import { onTestFinished, vi } from 'vitest';
 import { DemoAccountService } from '../../src/account/demoAccountService.js';
 import { testClock, WEB_AUDIENCE, WEB_ISSUER, WEB_SECRET } from './accountBot.js';
@@ -21,7 +22,8 @@ import {
 
 export interface AccountsBot extends RunningBot {
   /** The store's raw items (key -> JSON), to look for what must never be kept. */
-  memory: Record<string, string>;
+  /** What the store holds now, by key, as stored JSON. */
+  held: () => Record<string, string>;
   /** Everything the store holds, as one string. */
   stored(): string;
   /** The stored account link of a conversation (JSON), if any. */
@@ -55,15 +57,16 @@ export async function startAccountsBot(options: AccountsBotOptions = {}): Promis
     ...(options.logger ? { logger: options.logger } : {}),
   });
   onTestFinished(() => bot.close());
-  // The demo store is MemoryStorage (no REDIS_URL); its items are its `memory`.
-  const memory = (bot.store.storage as unknown as { memory: Record<string, string> } & MemoryStorage).memory;
+  // The demo store is memory storage (no REDIS_URL): what it holds, as stored JSON, read fresh each time.
+  const storage = bot.store.storage as BoundedMemoryStorage;
+  const held = () => storage.held();
   const key = (conversation: Conversation) => `${conversation.channel}/${conversation.id}`;
   const open = bot.conversation;
   return Object.assign(bot, {
-    memory,
-    stored: () => Object.entries(memory).map(([k, value]) => `${k}=${value}`).join('\n'),
-    link: (conversation: Conversation) => memory[`account-link/${key(conversation)}`],
-    state: (conversation: Conversation) => memory[`${conversation.channel}/conversations/${conversation.id}/`],
+    held,
+    stored: () => Object.entries(held()).map(([k, value]) => `${k}=${value}`).join('\n'),
+    link: (conversation: Conversation) => held()[`account-link/${key(conversation)}`],
+    state: (conversation: Conversation) => held()[`${conversation.channel}/conversations/${conversation.id}/`],
     conversation: (opts?: ConversationOptions) => {
       const conversation = open(opts);
       owners.set(conversation, bot);

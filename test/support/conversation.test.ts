@@ -1,3 +1,4 @@
+import type { BoundedMemoryStorage } from '../../src/storage/memoryStorage.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buttons, runTranscript, startBot, type RunningBot } from './conversation.js';
 
@@ -37,8 +38,8 @@ describe('the conversation runner over the production wiring', () => {
     await conversation.say('sign in');
     const said = await conversation.say('DEMO-0001, 1980-01-01, 0001');
     expect(said.text).toMatch(/thanks/i);
-    // The demo account service verified the candidate: the link is in the store (MemoryStorage's items).
-    const items = (bot.store.storage as unknown as { memory: Record<string, string> }).memory;
+    // The demo account service verified the candidate: the link is in the store (memory storage's items).
+    const items = (bot.store.storage as BoundedMemoryStorage).held();
     expect(Object.keys(items).some((key) => key.startsWith('account-link/'))).toBe(true);
   });
 
