@@ -84,7 +84,7 @@ export function answerPersonal(question: PersonalQuestion, account: CandidateAcc
     case 'master':
       return answerMaster(account, ctx);
     case 'retest':
-      return answerRetest(account, ctx, question.tests);
+      return answerRetest(account, ctx, question.tests, question.missedOnly);
     case 'duplicates-all':
       return answerDuplicatesAll(account, ctx);
     case 'certificate-status':
@@ -474,7 +474,7 @@ interface RetestItem {
   noShowPosted?: boolean;
 }
 
-export function answerRetest(account: CandidateAccount, ctx: PersonalContext, tests?: string[]): PersonalAnswer {
+export function answerRetest(account: CandidateAccount, ctx: PersonalContext, tests?: string[], missedOnly = false): PersonalAnswer {
   const m = ctx.messages.retest;
   const zone = homeZone(account, ctx);
   const fullDays = ctx.policy.retestWaitFullDays.value;
@@ -483,7 +483,7 @@ export function answerRetest(account: CandidateAccount, ctx: PersonalContext, te
     const result = latestResult(account, written);
     const code = normaliseCode(written);
     if (!result) continue;
-    if (result.outcome === 'fail') {
+    if (result.outcome === 'fail' && !missedOnly) {
       items.push({ code, result, retest: retestDate({ failedOn: result.takenOn, now: ctx.now, zone }, ctx.policy) });
     } else if (result.outcome === 'no-show') {
       const decision = noShow(
@@ -501,7 +501,7 @@ export function answerRetest(account: CandidateAccount, ctx: PersonalContext, te
     const latest = account.results.filter((r) => normaliseCode(r.testCode) === code);
     return latest.length > 0 ? m.notFailed(testOf(ctx, code)) : m.noResult(testOf(ctx, code));
   });
-  if (items.length === 0) return answer('retest-none', sentences(namedNotes.length > 0 ? namedNotes.join(' ') : m.none));
+  if (items.length === 0) return answer('retest-none', sentences(namedNotes.length > 0 ? namedNotes.join(' ') : missedOnly ? m.noneMissed : m.none));
 
   const waiting = items.some((i) => i.retest && i.retest.daysToWait > 0);
   const next = waiting ? m.nextWait : m.nextNow;

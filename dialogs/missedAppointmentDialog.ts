@@ -31,6 +31,8 @@ export const missedAppointmentTask: TaskSpec<MissedValues> = {
     const decision = noShow({ resultPosted: values.resultPosted }, deps.policy);
     return { reply: { text: decision.canRebuyNow ? m.canRebuyNow : m.wait }, outcome: decision.verdict };
   },
+  // Signed in, the account says whether the No Show is posted.
+  accountQuestion: () => ({ kind: 'retest', missedOnly: true }),
   help: (deps) => deps.messages.task.missed.help,
 };
 

@@ -165,6 +165,7 @@ export const enAccount = {
     noShowWaiting: (test: string, date: string) =>
       `Your ${test} appointment on ${date} was a No Show. Once the No Show result is posted in myASE you can buy it again, paying the registration fee and test fee again.`,
     factNoShowPosted: 'No Show: you can buy it again now (both fees again)',
+    noneMissed: 'Your account shows no missed (No Show) appointment.',
     factNoShowWaiting: 'No Show: buy it again once the result is posted (both fees again)',
     nextWait: 'When the day comes, buy and schedule it in myASE.',
     nextNow: 'Buy and schedule it in myASE.',

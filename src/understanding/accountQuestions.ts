@@ -27,7 +27,8 @@ export type PersonalQuestion =
   | { kind: 'expiry'; tests?: string[] }
   | { kind: 'expiring-within'; period: ExpiringPeriod }
   | { kind: 'master' }
-  | { kind: 'retest'; tests?: string[] }
+  /** When tests failed or missed can be bought again; `missedOnly`: only No Shows (a missed appointment). */
+  | { kind: 'retest'; tests?: string[]; missedOnly?: boolean }
   | { kind: 'duplicates-all' }
   | { kind: 'certificate-status' }
   | { kind: 'purchases' };

@@ -45,6 +45,7 @@ const SENTENCE =
   /\b(?:i|i'm|i've|i'd|we|you|he|she|they|missed|miss|failed|fail|bought|buy|passed|pass|took|take|want|wanted|need|needed|can|can't|could|will|would|should|must|may|might|is|are|was|were|am|be|been|being|has|have|had|hasn't|haven't|hadn't|do|does|did|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|get|got|go|went|know|think|help|cancel|reschedule|schedule|scheduled|posted|show|shows|showed)\b|\b(?!(?:morning|evening|spring|thing)\b)\w{3,}(?:ed|ing)\b/i;
 /** Not values: answers, small talk, apologies ("sorry about that") and questions without a "?". */
 const NOT_A_VALUE = /^(?:yes|yeah|yep|no|nope|nah|ok|okay|thanks|thank you|thx|never ?mind|nothing|that|this|it|what|huh)$|^(?:about|for the|for that|for this|again|what|when|how|why|where|who|which)\b/i;
+const YES_OR_NO = /^(?:yes|yeah|yep|no|nope|nah)$/i;
 /** At most this many words make a value ("the 10th of March 2024" is five). */
 const MAX_VALUE_WORDS = 6;
 
@@ -65,6 +66,8 @@ export function readCorrection(text: string): Correction | null {
   const itWas = IT_WAS.exec(rest);
   if (itWas) rest = rest.slice(itWas[0].length);
   if (rest === '') return null;
+  // "no, I meant no": a yes or a no is a value only when "I meant" says it replaces the other.
+  if (correcting !== null && YES_OR_NO.test(rest)) return { replacement: rest.toLowerCase() };
 
   const pair = readPair(rest);
   if (pair) return pair;

@@ -1,4 +1,3 @@
-import { describe, it } from 'vitest';
 import { all, buttons, en, not, transcripts } from './suite.js';
 
 const m = en.task.missed;
@@ -32,6 +31,11 @@ transcripts('missed appointment: what is forfeited and when the test can be boug
     [opens, opened],
     ['actually I failed A5 on March 3, when can I retake it?', all(en.task.switched('missed appointment'), 'on or after Thursday, April 3, 2025', '14 days from today')],
   ]],
+  ['"no, I meant no" right after the answer changes it to the not-yet-posted one', [
+    [opens, opened],
+    ['yes', m.canRebuyNow],
+    ['no, I meant no', all(m.wait, not(en.unknown), not(m.canRebuyNow))],
+  ]],
   ['"help me", then "say that again", then "start over" mid-task', [
     [opens, opened],
     ['help me', all(m.help, m.askPosted)],
@@ -42,23 +46,15 @@ transcripts('missed appointment: what is forfeited and when the test can be boug
     [opens, opened],
     ['never mind', all(en.cancelled, not(m.askPosted))],
   ]],
-  ['signing in mid-task does not lose the question', [
-    [opens, opened],
+  ['sign-in is offered beside the No Show question, and signed in (DEMO-0002) the posted No Show is read from the account', [
+    [opens, all(opened, en.task.orSignIn)],
     ['sign in', en.linking.askCredentials],
-    ['DEMO-0002, 1980-02-02, 0002', all('Thanks, Demo', m.askPosted)],
+    ['DEMO-0002, 1980-02-02, 0002', all('Thanks, Demo', 'A7', 'was a No Show. The result is posted, so you can buy it again now', not(m.askPosted), not('A8'))],
+  ]],
+  ['signed in with no No Show on the account (DEMO-0001), the question is still asked and answered', [
+    [opens, all(opened, en.task.orSignIn)],
+    ['sign in', en.linking.askCredentials],
+    ['DEMO-0001, 1980-01-01, 0001', all('Thanks, Demo', m.askPosted)],
     ['yes', m.canRebuyNow],
   ]],
 ]);
-
-describe('missed appointment: known gaps', () => {
-  // ['I missed my test yesterday', opened], ['yes', m.canRebuyNow], ['no, I meant no', all(m.wait, not(en.unknown))]
-  //   <- the bot says "Sorry, I don't know that one. I answer questions about ASE testing and certification." with a
-  //      Talk to a person button (SMS: "You can also ask: 1. Talk to a person")
-  it.todo('"no, I meant no" right after the answer changes the answer to the not-yet-posted one');
-  // ['I missed my test yesterday', all(opened, en.task.orSignIn)], ['sign in', en.linking.askCredentials],
-  // ['DEMO-0002, 1980-02-02, 0002', all('Thanks, Demo', 'A7', 'you can buy it again now', not(m.askPosted))]
-  //   <- turn 1 has no 'Or say "sign in"' beside the question; signed in, the bot says "Thanks, Demo: you're signed in
-  //      for this conversation." then "Back to your question: Has the No Show result been posted to your myASE account
-  //      yet?" although the account shows it posted
-  it.todo('sign-in is offered beside the No Show question, and signed in (DEMO-0002) the posted No Show is read from the account');
-});

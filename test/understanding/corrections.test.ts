@@ -26,6 +26,8 @@ const corrections: Array<[string, Correction]> = [
   ['the 10th, not the 12th', { replacement: 'the 10th', replaced: 'the 12th' }],
   ['A5 not A4', { replacement: 'A5', replaced: 'A4' }],
   ['no, I meant A4 not A5', { replacement: 'A4', replaced: 'A5' }],
+  ['no, I meant no', { replacement: 'no' }],
+  ['sorry, I meant Yes', { replacement: 'yes' }],
 ];
 
 // [what the candidate wrote, why it is not a correction]
@@ -35,6 +37,8 @@ const notCorrections: Array<[string, string]> = [
   ['no, it hasn’t been posted', 'an answer to a yes/no question'],
   ["no, it's not posted yet", 'an answer to a yes/no question'],
   ['no, A4', 'a no that may answer a yes/no question'],
+  ['sorry, no', 'a no, not announced by "I meant"'],
+  ['actually yes', 'a yes, not announced by "I meant"'],
   ['A4', 'a value alone is an answer'],
   ['actually I missed my appointment yesterday', 'a new question'],
   ['actually I failed A5 and want to retake it', 'a new question'],
