@@ -31,6 +31,8 @@ export interface OfferOptions {
 }
 
 const WORDS_IN_A_REPLY = 6;
+/** Offers kept open at once: older ones are read after the newest hands a message back. */
+const MAX_OFFERS = 3;
 const NONE = '\u0000none';
 const PERSON = '\u0000person';
 
@@ -104,6 +106,14 @@ export class OfferDialog extends RepairDialog {
     const signedIn = Boolean(port && (await port.signedIn(dc.context, facts)));
     // Signed in, a question about the candidate's own account is the account's to answer.
     if (signedIn && reading.accountQuestion) return undefined;
+    const faq = reading.acknowledgement || reading.command || opened ? undefined : reading.faq();
+    if (offer.task && faq?.kind === 'answer' && faq.entry.offer && faq.entry.offer.task !== offer.task && dc.stack.length < MAX_OFFERS) {
+      // A FAQ answer with an offer of its own is a new topic: answered in full with its offer, the
+      // newest on top; this offer stays open beneath, so "January 10" next still reaches it if the
+      // newer offer cannot use it.
+      await answerEntry(dc, this.deps, faq.entry, { text: reading.question, signInHint: Boolean(port) && !signedIn });
+      return RepairDialog.EndOfTurn;
+    }
     if (offer.signInFor && reading.yesNo === true) return dc.beginDialog(SIGN_IN, {});
     return undefined;
   }
@@ -116,17 +126,16 @@ export class OfferDialog extends RepairDialog {
     const offer = this.offer(dc);
     // Made again once after a question in between; a second question means the candidate has moved on.
     if (!offer.task || offer.madeAgain || reading.acknowledgement || reading.command || reading.accountQuestion) return 'drop';
-    // Another task with its facts is a new topic: the offer is left.
+    // Another task, or a FAQ answer that offers a task of its own, is a new topic: the offer is left.
     if (this.deps.opensTask(reading, turnFacts(dc.context))) return 'drop';
-    // A FAQ answer, even one with an offer of its own, is answered alone and this offer made again,
-    // as a task's question is.
     const faq = reading.faq();
-    return faq.kind === 'answer' || faq.kind === 'out-of-scope' ? 'resume' : 'drop';
+    if (faq.kind === 'answer') return faq.entry.offer ? 'drop' : 'resume';
+    return faq.kind === 'out-of-scope' ? 'resume' : 'drop';
   }
 
-  protected override async ask(dc: DialogContext, lead?: string): Promise<DialogTurnResult> {
+  protected override async ask(dc: DialogContext, lead?: string, after?: Reply): Promise<DialogTurnResult> {
     if (lead) this.offer(dc).madeAgain = true;
-    return super.ask(dc, lead);
+    return super.ask(dc, lead, after);
   }
 
   /** Signed in from an offer: the offered task now reads the account. */

@@ -149,10 +149,14 @@ export abstract class RepairDialog extends Dialog {
     return this.afterChild(dc, result);
   }
 
-  /** Asks the dialog's question (again), optionally after a lead such as "Back to your question:". */
-  protected async ask(dc: DialogContext, lead?: string): Promise<DialogTurnResult> {
+  /**
+   * Asks the dialog's question (again), optionally after a lead such as "Back to your question:",
+   * and after an answer to something asked in between (then both go in one message).
+   */
+  protected async ask(dc: DialogContext, lead?: string, after?: Reply): Promise<DialogTurnResult> {
     const question = this.question(dc);
-    await send(dc.context, this.deps, lead ? { ...question, text: `${lead} ${question.text}` } : question);
+    const asked = lead ? `${lead} ${question.text}` : question.text;
+    await send(dc.context, this.deps, after ? { ...after, then: asked, ...(question.choices ? { choices: question.choices } : {}) } : { ...question, text: asked });
     return Dialog.EndOfTurn;
   }
 
@@ -176,8 +180,7 @@ export abstract class RepairDialog extends Dialog {
       // The answer alone: no follow-up buttons and no offer of another task; the question that
       // matters now is this dialog's own.
       const answer = faq.kind === 'answer' ? { text: faq.entry.answer, source: entryAnswer(faq.entry, this.deps.lookup, m).reply.source } : { text: faq.topic.reply };
-      await send(dc.context, this.deps, answer);
-      return this.ask(dc, m.task.backToIt);
+      return this.ask(dc, m.task.backToIt, answer);
     }
     if (QUESTION.test(reading.text)) {
       // A question, not a wrong answer: say so plainly, keep the task, and do not count it.

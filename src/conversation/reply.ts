@@ -29,6 +29,11 @@ export interface Reply {
   /** Optional next questions, offered but not required. */
   suggestions?: ReplyChoice[];
   source?: ReplySource;
+  /**
+   * A closing paragraph after the source: the question the bot goes back to after answering one
+   * asked in between. One message, not two, so SMS cannot deliver the question before the answer.
+   */
+  then?: string;
 }
 
 export const reply = (text: string, extra: Omit<Reply, 'text'> = {}): Reply => ({ text, ...extra });

@@ -58,9 +58,9 @@ transcripts('purchase window: the last day to take a test bought on a date', [
     ['I bought a test on January 10, how long do I have?', 'Thursday, April 10, 2025'],
     ['no 2025-01-12', all(en.task.changed('Sunday, January 12, 2025'), 'Saturday, April 12, 2025', not(en.acknowledged))],
   ]],
-  ['the duplicate-certificate question asked while the purchase date is awaited is answered alone, "Back to your question:", and the date that follows is used', [
+  ['the duplicate-certificate question asked while the purchase date is awaited is a new topic: answered in full with its own offer, and the date that follows still reaches the first offer', [
     [opens, opened],
-    ['how do I get a duplicate certificate?', all('$7.50 per test series', `${en.task.backToIt} ${prompt}`, not('Tell me which test series'), not(en.unknown))],
+    ['how do I get a duplicate certificate?', all('$7.50 per test series', 'Tell me which test series', not(en.task.backToIt), not(en.unknown))],
     ['January 10', jan10],
   ]],
   ['sign-in is offered beside the purchase-date prompt', [

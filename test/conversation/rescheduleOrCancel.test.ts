@@ -68,9 +68,9 @@ transcripts('reschedule or cancel: whether more than 72 hours remain, and the de
     [demo1, 'Thanks, Demo'],
     ['can I reschedule my appointment?', all('2 upcoming test appointments', 'before Tuesday, March 25, 2025 at 9:00 AM', not(prompt))],
   ]],
-  ['the duplicate-certificate question asked while the appointment date is awaited is answered alone, "Back to your question:", and the date that follows is used', [
+  ['the duplicate-certificate question asked while the appointment date is awaited is a new topic: answered in full with its own offer, and the date that follows still reaches the first offer', [
     [opens, opened],
-    ['how do I get a duplicate certificate?', all('$7.50 per test series', `${en.task.backToIt} ${prompt}`, not('Tell me which test series'), not(en.unknown))],
+    ['how do I get a duplicate certificate?', all('$7.50 per test series', 'Tell me which test series', not(en.task.backToIt), not(en.unknown))],
     ['next Tuesday at 9am', tuesday],
   ]],
   ['switching to another task from the appointment-date prompt says "Leaving the rescheduling question for now."', [

@@ -90,6 +90,7 @@ export function renderSmsText(reply: Reply, messages: SmsMessages = smsEn): SmsT
   }
   // A source is worth a text message only when it is somewhere the candidate can go.
   if (reply.source?.url) blocks.push(`${messages.moreAt} ${reply.source.url}`);
+  if (reply.then) blocks.push(stripMarkdown(reply.then));
 
   let choices: SmsChoice[] = [];
   if (reply.choices?.length) {
