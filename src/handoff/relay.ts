@@ -45,6 +45,20 @@ export interface HandoffRelay {
 
 const RECENT_LINES = 20;
 const MAX_LINE_CHARS = 500;
+/**
+ * The bot's lines are kept shorter: its answers lead with the sentence that answers, and the rest
+ * is the knowledge base's text, which staff can read there. The recent lines are most of a
+ * conversation's stored state, read and written on every turn.
+ */
+const MAX_BOT_LINE_CHARS = 300;
+
+/** Cut to `max` characters at a word, marked with an ellipsis when cut. */
+function shortened(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const atWord = cut.lastIndexOf(' ');
+  return `${(atWord > max / 2 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
+}
 
 /** Keeps the last lines of the conversation (redacted) in the turn's state. */
 export function noteLine(data: HandoffTurnData, from: TranscriptLine['from'], text: string, now: Date): void {
@@ -52,7 +66,8 @@ export function noteLine(data: HandoffTurnData, from: TranscriptLine['from'], te
   const redact = from === 'bot' ? redactBotText : redactText;
   // Only the kept part is masked: an address or number is far shorter than the margin, so nothing
   // that starts inside the line is cut before it is masked.
-  const line: TranscriptLine = { id: randomUUID(), at: now.toISOString(), from, text: redact(text.slice(0, MAX_LINE_CHARS + 200)).slice(0, MAX_LINE_CHARS) };
+  const max = from === 'bot' ? MAX_BOT_LINE_CHARS : MAX_LINE_CHARS;
+  const line: TranscriptLine = { id: randomUUID(), at: now.toISOString(), from, text: shortened(redact(text.slice(0, max + 200)), max) };
   data.recent = [...(data.recent ?? []), line].slice(-RECENT_LINES);
 }
 
