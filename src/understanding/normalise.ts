@@ -48,6 +48,20 @@ export function normalise(text: string): string {
   if (typeof text !== 'string') {
     throw new TypeError(`${MODULE}: text must be a string, got ${describeValue(text)}`);
   }
+  let normalised = recent.get(text);
+  if (normalised === undefined) {
+    normalised = spellOut(text);
+    if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value!);
+    recent.set(text, normalised);
+  }
+  return normalised;
+}
+
+/** The last texts normalised: every reader of a turn's message normalises the same message. */
+const recent = new Map<string, string>();
+const RECENT_TEXTS = 16;
+
+function spellOut(text: string): string {
   return text
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
