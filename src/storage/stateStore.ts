@@ -77,6 +77,14 @@ export function redisStore(client: RedisClient, settings: RedisSettings, onError
   });
   const retentionSeconds = settings.HANDOFF_RETENTION_DAYS * 86_400;
   const channels: Array<LiveChannel<unknown>> = [];
+  // Wakes a waiting turn on any instance when the holder of its conversation's lock lets go.
+  const releasedName = `${prefix}turn:released`;
+  const released = redisChannel<string>(client, {
+    name: releasedName,
+    parse: (raw) => (typeof raw === 'string' ? raw : undefined),
+    onError,
+  });
+  channels.push(released as LiveChannel<unknown>);
   return {
     kind: 'redis',
     storage: new RedisStorage(client, {
@@ -84,7 +92,7 @@ export function redisStore(client: RedisClient, settings: RedisSettings, onError
       maxItemBytes: settings.STATE_MAX_ITEM_BYTES,
       ttlSeconds: (key) => (retainedForHandoff(key) ? retentionSeconds : byKind(key)),
     }),
-    gate: new RedisTurnGate(client, { prefix: `${prefix}turn:`, lockTtlMs: settings.TURN_LOCK_TTL_MS, waitMs: settings.TURN_LOCK_WAIT_MS }),
+    gate: new RedisTurnGate(client, { prefix: `${prefix}turn:`, lockTtlMs: settings.TURN_LOCK_TTL_MS, waitMs: settings.TURN_LOCK_WAIT_MS, released: { name: releasedName, channel: released } }),
     ready: () => pingRedis(client),
     liveChannel: <T>(name: string, parse: (raw: unknown) => T | undefined) => {
       const channel = redisChannel<T>(client, { name: `${prefix}live:${name}`, parse, onError });

@@ -12,6 +12,28 @@ export interface TurnGate {
 
 export type GateResult<T> = { ran: true; value: T } | { ran: false };
 
+/**
+ * The conversation's lock stayed taken for as long as a turn may wait. The activity was not run: the
+ * channel should be told to come back (HTTP 503 with `Retry-After: retryAfterSeconds`) and redeliver
+ * it, never answered with an apology it would take as delivered.
+ */
+export class TurnBusyError extends Error {
+  /** When the lock is due to be free (its holder's remaining lease), in whole seconds, at least 1. */
+  readonly retryAfterSeconds: number;
+
+  constructor(
+    readonly conversationKey: string,
+    readonly waitedMs: number,
+    lockLeftMs: number,
+  ) {
+    super(`turn-gate: conversation "${conversationKey}" stayed locked for ${waitedMs} ms`);
+    this.name = 'TurnBusyError';
+    this.retryAfterSeconds = Math.max(1, Math.ceil(lockLeftMs / 1000));
+  }
+}
+
+export const isTurnBusy = (error: unknown): error is TurnBusyError => error instanceof Error && error.name === 'TurnBusyError';
+
 export class MemoryTurnGate implements TurnGate {
   private readonly tails = new Map<string, Promise<unknown>>();
   private readonly seen = new Map<string, number>();
