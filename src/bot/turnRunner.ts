@@ -30,6 +30,16 @@ export interface TurnRunnerDeps {
 export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) => Promise<void> {
   const maxAttempts = deps.maxAttempts ?? 5;
 
+  // Activities answered without state, remembered here (the store was down, so it could not be
+  // there): a redelivery of one to this instance after the store is back is not answered twice.
+  const answeredWithoutStore = new Map<string, true>();
+  const rememberAnswered = (key: string) => {
+    answeredWithoutStore.set(key, true);
+    if (answeredWithoutStore.size > 10_000) answeredWithoutStore.delete(answeredWithoutStore.keys().next().value as string);
+  };
+  /** Per turn: did any of its replies leave (then nothing may answer the activity again). */
+  const repliesSent = new WeakSet<TurnContext>();
+
   const runHoldingReplies = async (context: TurnContext): Promise<void> => {
     let held: Partial<Activity>[][] = [];
     let holding = true;
@@ -58,6 +68,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
       }
     }
     holding = false;
+    if (held.length > 0) repliesSent.add(context);
     for (const batch of held) await context.adapter.sendActivities(context, batch);
   };
 
@@ -66,13 +77,25 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
     const conversationKey = `${activity.channelId}/${activity.conversation?.id ?? ''}`;
     // Only messages are deduplicated: other activity types may legitimately reuse ids.
     const activityId = activity.type === 'message' ? activity.id : undefined;
+    const answeredKey = activityId ? `${conversationKey}\u0000${activityId}` : undefined;
+    const conversationId = loggableConversationId(activity.conversation?.id);
+    if (answeredKey && answeredWithoutStore.has(answeredKey)) {
+      deps.logger.info({ conversationId, activityId }, 'redelivered activity skipped (answered without state)');
+      return;
+    }
     try {
       const result = await deps.gate.run(conversationKey, activityId, () => runHoldingReplies(context));
-      if (!result.ran) deps.logger.info({ conversationId: loggableConversationId(activity.conversation?.id), activityId }, 'redelivered activity skipped');
+      if (!result.ran) deps.logger.info({ conversationId, activityId }, 'redelivered activity skipped');
     } catch (error) {
       if (!isStoreUnavailable(error)) throw error;
-      deps.logger.warn({ conversationId: loggableConversationId(activity.conversation?.id), reason: (error as Error).message }, 'store unavailable; answering without state');
+      if (repliesSent.has(context)) {
+        // The turn was answered; a store command after that failed. Answering again would double it.
+        deps.logger.warn({ conversationId, reason: error.message }, 'store unavailable after the replies were sent; not answering again');
+        return;
+      }
+      deps.logger.warn({ conversationId, reason: error.message }, 'store unavailable; answering without state');
       await deps.withoutStore(context);
+      if (answeredKey) rememberAnswered(answeredKey);
     }
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import type { LiveChannel } from './liveChannel.js';
+import { toStorageError } from './storageErrors.js';
 import { TurnBusyError, type GateResult, type TurnGate } from './turnGate.js';
 
 export { TurnBusyError } from './turnGate.js';
@@ -155,9 +156,9 @@ export class RedisTurnGate implements TurnGate {
     }, Math.max(30, Math.floor(lockTtlMs / 3)));
     renewal.unref();
     try {
-      if (seenKey && (await this.commands.exists(seenKey))) return { ran: false };
+      if (seenKey && (await this.commands.exists(seenKey).catch((error: unknown) => Promise.reject(toStorageError('read', seenKey, error))))) return { ran: false };
       const value = await turn();
-      if (seenKey) await this.commands.set(seenKey, '1', 'EX', this.options.rememberSeconds);
+      if (seenKey) await this.commands.set(seenKey, '1', 'EX', this.options.rememberSeconds).catch((error: unknown) => Promise.reject(toStorageError('write', seenKey, error)));
       return { ran: true, value };
     } finally {
       clearInterval(renewal);
@@ -175,7 +176,7 @@ export class RedisTurnGate implements TurnGate {
         // No reply is not "not acquired": Redis may run the SET when it resumes. Release by token,
         // queued behind the SET on the same connection, so no lock is left that nobody holds.
         this.commands[RELEASE]!(lock, waiting, token, this.channelName, JSON.stringify(conversationKey)).catch(() => undefined);
-        throw error;
+        throw toStorageError('lock', conversationKey, error);
       }
       if (left < 0) return;
       const remaining = deadline - this.clock();

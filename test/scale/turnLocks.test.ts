@@ -10,6 +10,7 @@ import { redisChannel } from '../../src/storage/liveChannel.js';
 import { createRedisClient, waitForRedisReady } from '../../src/storage/redisConnection.js';
 import { RedisStorage, type RedisClient } from '../../src/storage/redisStorage.js';
 import { RedisTurnGate, type RedisTurnGateOptions } from '../../src/storage/redisTurnGate.js';
+import { isStoreUnavailable, type StorageUnavailableError } from '../../src/storage/storageErrors.js';
 import { isTurnBusy } from '../../src/storage/turnGate.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
 
@@ -170,7 +171,8 @@ describe.skipIf(suite.skip)('the Redis turn lock', () => {
       failure = await gate.run('hung', undefined, async () => (ran = true)).catch((caught: unknown) => caught);
     });
     expect(ran).toBe(false);
-    expect(String(failure)).toMatch(/Command timed out/);
+    expect(isStoreUnavailable(failure)).toBe(true);
+    expect((failure as StorageUnavailableError).reason).toBe('timed-out');
     // Redis ran the queued SET NX when it resumed, then the release behind it.
     await expect.poll(async () => admin.exists(gate.lockKey('hung')), { timeout: 2000, interval: 50 }).toBe(0);
   });

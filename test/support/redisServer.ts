@@ -35,6 +35,8 @@ export interface TestRedis {
    * commands sent meanwhile run when it resumes). Not with REDIS_URL.
    */
   hang(during: () => Promise<void>): Promise<void>;
+  /** SIGKILL: the server dies with connections open and commands in flight. `restart()` brings it back. */
+  crash(): Promise<void>;
 }
 
 /** The server the tests should use instead of starting their own. */
@@ -172,6 +174,9 @@ export async function startRedisServer(options: { cluster?: boolean } = {}): Pro
       hang: async () => {
         throw new Error('startRedisServer: hang() is unsupported with REDIS_URL (the server is not ours to stop)');
       },
+      crash: async () => {
+        throw new Error('startRedisServer: crash() is unsupported with REDIS_URL (the server is not ours to stop)');
+      },
     };
   }
   if (!redisAvailable()) throw new Error('startRedisServer: redis-server is not on PATH (install redis-server, or set REDIS_URL)');
@@ -229,6 +234,13 @@ export async function startRedisServer(options: { cluster?: boolean } = {}): Pro
       await waitUntilAnswering(port, next);
       running = next;
       if (cluster) await claimAllSlots(port);
+    },
+    crash: async () => {
+      const current = running;
+      running = undefined;
+      if (!current) return;
+      current.child.kill('SIGKILL');
+      await current.exited;
     },
     hang: async (during) => {
       const current = running;
