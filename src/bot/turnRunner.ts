@@ -22,8 +22,9 @@ export interface TurnRunnerDeps {
 }
 
 /**
- * Runs each turn alone for its conversation and exactly once: the gate serialises turns and skips
- * redelivered activities; replies are held until the turn's state is saved, so a turn that meets an
+ * Runs each turn alone for its conversation and exactly once: the gate serialises turns; an activity
+ * id the conversation's state already holds is a redelivery and is skipped, and a turn's id is saved
+ * in the same atomic write as its state (a crash leaves nothing, or a seen turn); replies are held until the turn's state is saved, so a turn that meets an
  * eTag conflict is re-run from fresh state without the candidate seeing anything twice; a store that
  * is down degrades to stateless answers rather than an error.
  */
@@ -40,7 +41,8 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
   /** Per turn: did any of its replies leave (then nothing may answer the activity again). */
   const repliesSent = new WeakSet<TurnContext>();
 
-  const runHoldingReplies = async (context: TurnContext): Promise<void> => {
+  /** Runs the turn (unless this activity was already processed); says whether it ran. */
+  const runHoldingReplies = async (context: TurnContext, activityId: string | undefined): Promise<boolean> => {
     let held: Partial<Activity>[][] = [];
     let holding = true;
     context.onSendActivities(async (ctx, activities, next) => {
@@ -54,7 +56,14 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
     for (let attempt = 1; ; attempt++) {
       held = [];
       try {
+        if (activityId) {
+          // Read with the state (no extra round trip); recorded in the same write as the state.
+          if (await deps.state.hasSeen(context, activityId)) return false;
+          deps.state.markSeen(context, activityId);
+        }
         await deps.turn(context);
+        // A turn that changed nothing has not written: the seen id still must be.
+        await deps.state.saveChanges(context);
         break;
       } catch (error) {
         if (!isEtagConflict(error) || attempt >= maxAttempts) {
@@ -70,6 +79,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
     holding = false;
     if (held.length > 0) repliesSent.add(context);
     for (const batch of held) await context.adapter.sendActivities(context, batch);
+    return true;
   };
 
   return async (context: TurnContext) => {
@@ -84,8 +94,8 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
       return;
     }
     try {
-      const result = await deps.gate.run(conversationKey, activityId, () => runHoldingReplies(context));
-      if (!result.ran) deps.logger.info({ conversationId, activityId }, 'redelivered activity skipped');
+      const ran = await deps.gate.run(conversationKey, () => runHoldingReplies(context, activityId));
+      if (!ran) deps.logger.info({ conversationId, activityId }, 'redelivered activity skipped');
     } catch (error) {
       if (!isStoreUnavailable(error)) throw error;
       if (repliesSent.has(context)) {

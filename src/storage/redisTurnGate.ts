@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import type { LiveChannel } from './liveChannel.js';
 import { toStorageError } from './storageErrors.js';
-import { TurnBusyError, type GateResult, type TurnGate } from './turnGate.js';
+import { TurnBusyError, type TurnGate } from './turnGate.js';
 
 export { TurnBusyError } from './turnGate.js';
 
@@ -16,8 +16,6 @@ export interface RedisTurnGateOptions {
   lockTtlMs: number;
   /** How long a turn waits for the lock before giving up (503 + Retry-After). At least one lease. */
   waitMs: number;
-  /** How long an activity id is remembered against redelivery. */
-  rememberSeconds: number;
   /**
    * Hears "a lock with waiters was released" from every instance (Redis pub/sub on the channel
    * `name`, published by the release script itself as the JSON of the conversation key), so a waiter
@@ -31,7 +29,6 @@ export interface RedisTurnGateOptions {
 export const defaultRedisTurnGateOptions: Omit<RedisTurnGateOptions, 'prefix' | 'released'> = {
   lockTtlMs: 3_000,
   waitMs: 6_000,
-  rememberSeconds: 24 * 60 * 60,
   pollMs: 1_000,
 };
 
@@ -63,8 +60,6 @@ const RELEASE = 'candidateAssistantTurnRelease';
 
 interface GateCommands {
   defineCommand(name: string, definition: { lua: string; numberOfKeys?: number }): void;
-  exists(key: string): Promise<number>;
-  set(key: string, value: string, ex: 'EX', seconds: number): Promise<unknown>;
   [ACQUIRE]?: (lock: string, waiting: string, token: string, leaseMs: string) => Promise<number>;
   [RENEW]?: (lock: string, token: string, leaseMs: string) => Promise<number>;
   [RELEASE]?: (lock: string, waiting: string, token: string, channel: string, message: string) => Promise<number>;
@@ -83,7 +78,8 @@ export const conversationTag = (conversationKey: string): string => `{c:${conver
  * random token and a short lease, renewed while the turn runs and released only by its holder
  * (compare-and-delete). If a holder stalls past its lease, the next holder may start; the state
  * write's eTag check then refuses the stale holder's write (the eTag is the fencing token), and that
- * turn is run again. An acquire whose reply never came (timed out, connection reset) may still have
+ * turn is run again. (Redelivered activities are recognised from the conversation's state, not here.)
+ * An acquire whose reply never came (timed out, connection reset) may still have
  * been applied when Redis resumes: it is released by its token straight away, behind the acquire on
  * the same connection. Waiters in this process queue behind each other, so one at a time asks Redis;
  * that one sleeps until the holder's release wakes it (pub/sub), the lease runs out or `pollMs`.
@@ -124,7 +120,7 @@ export class RedisTurnGate implements TurnGate {
     return `${this.options.prefix}${conversationTag(conversationKey)}:lock`;
   }
 
-  async run<T>(conversationKey: string, activityId: string | undefined, turn: () => Promise<T>): Promise<GateResult<T>> {
+  async run<T>(conversationKey: string, turn: () => Promise<T>): Promise<T> {
     const deadline = this.clock() + this.options.waitMs;
     // Queue behind this process's earlier turns of the conversation, but never past the deadline.
     const previous = this.tails.get(conversationKey) ?? Promise.resolve();
@@ -136,19 +132,18 @@ export class RedisTurnGate implements TurnGate {
       if (!(await settlesWithin(previous, deadline - this.clock()))) {
         throw new TurnBusyError(conversationKey, this.options.waitMs, this.options.lockTtlMs);
       }
-      return await this.runHolding(conversationKey, activityId, deadline, turn);
+      return await this.runHolding(conversationKey, deadline, turn);
     } finally {
       done();
       if (this.tails.get(conversationKey) === tail) this.tails.delete(conversationKey);
     }
   }
 
-  private async runHolding<T>(conversationKey: string, activityId: string | undefined, deadline: number, turn: () => Promise<T>): Promise<GateResult<T>> {
+  private async runHolding<T>(conversationKey: string, deadline: number, turn: () => Promise<T>): Promise<T> {
     const { prefix, lockTtlMs } = this.options;
     const tag = conversationTag(conversationKey);
     const lock = this.lockKey(conversationKey);
     const waiting = `${prefix}${tag}:waiting`;
-    const seenKey = activityId ? `${prefix}seen:${conversationKey}:${activityId}` : undefined;
     const token = randomUUID();
     await this.acquire(conversationKey, lock, waiting, token, deadline);
     const renewal = setInterval(() => {
@@ -156,10 +151,7 @@ export class RedisTurnGate implements TurnGate {
     }, Math.max(30, Math.floor(lockTtlMs / 3)));
     renewal.unref();
     try {
-      if (seenKey && (await this.commands.exists(seenKey).catch((error: unknown) => Promise.reject(toStorageError('read', seenKey, error))))) return { ran: false };
-      const value = await turn();
-      if (seenKey) await this.commands.set(seenKey, '1', 'EX', this.options.rememberSeconds).catch((error: unknown) => Promise.reject(toStorageError('write', seenKey, error)));
-      return { ran: true, value };
+      return await turn();
     } finally {
       clearInterval(renewal);
       // Best effort: if this fails the lease ends the lock anyway.

@@ -67,7 +67,7 @@ describe.skipIf(suite.skip)('the Redis turn lock', () => {
     let entered!: () => void;
     const inside = new Promise<void>((resolve) => (entered = resolve));
     // The holder's turn never ends; its connection goes away as a kill -9 would take it.
-    void holder.run('crash', undefined, async () => {
+    void holder.run('crash', async () => {
       entered();
       await new Promise(() => undefined);
     }).catch(() => undefined);
@@ -76,9 +76,7 @@ describe.skipIf(suite.skip)('the Redis turn lock', () => {
     const crashedAt = Date.now();
 
     const waiter = await gateOn(await client(), { lockTtlMs: lease, waitMs: 3 * lease });
-    const result = await waiter.run('crash', undefined, async () => Date.now() - crashedAt);
-    expect(result.ran).toBe(true);
-    const waited = result.ran ? result.value : Infinity;
+    const waited = await waiter.run('crash', async () => Date.now() - crashedAt);
     console.log(`turn lock: next turn after a holder's crash got in after ${waited} ms (lease ${lease} ms)`);
     expect(waited).toBeLessThanOrEqual(lease + 250);
   });
@@ -93,9 +91,9 @@ describe.skipIf(suite.skip)('the Redis turn lock', () => {
       await sleep(ms);
       spans.push([start, Date.now()]);
     };
-    const first = a.run('long', undefined, turn(4 * lease));
+    const first = a.run('long', turn(4 * lease));
     await sleep(50);
-    await Promise.all([first, b.run('long', undefined, turn(10))]);
+    await Promise.all([first, b.run('long', turn(10))]);
     expect(spans).toHaveLength(2);
     const [[, firstEnd], [secondStart]] = spans as [[number, number], [number, number]];
     expect(secondStart).toBeGreaterThanOrEqual(firstEnd);
@@ -109,14 +107,14 @@ describe.skipIf(suite.skip)('the Redis turn lock', () => {
     const b = await gateOn(await client(), options);
     await admin.config('RESETSTAT');
     let releasedAt = 0;
-    const first = a.run('wake', undefined, async () => {
+    const first = a.run('wake', async () => {
       await sleep(200);
       releasedAt = Date.now();
     });
     await sleep(20);
-    const wokenAfter = await b.run('wake', undefined, async () => Date.now() - releasedAt);
+    const wokenAfter = await b.run('wake', async () => Date.now() - releasedAt);
     await first;
-    const latency = wokenAfter.ran ? wokenAfter.value : Infinity;
+    const latency = wokenAfter;
     const stats = String(await admin.info('commandstats'));
     const scripts = Number(/cmdstat_evalsha:calls=(\d+)/.exec(stats)?.[1] ?? 0) + Number(/cmdstat_eval:calls=(\d+)/.exec(stats)?.[1] ?? 0);
     console.log(`turn lock: waiter woken ${latency} ms after the release; ${scripts} lock scripts for 2 turns`);
@@ -135,7 +133,7 @@ describe.skipIf(suite.skip)('the Redis turn lock', () => {
     const started = Date.now();
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        (i % 2 ? a : b).run('queue', undefined, async () => {
+        (i % 2 ? a : b).run('queue', async () => {
           if (++running > 1) overlap++;
           await sleep(5);
           running--;
@@ -155,7 +153,7 @@ describe.skipIf(suite.skip)('the Redis turn lock', () => {
     const admin = await client();
     const gate = await gateOn(await client(), { lockTtlMs: 500, waitMs: 600 });
     await admin.set(gate.lockKey('held'), 'someone-else', 'PX', 4000);
-    const error = await gate.run('held', undefined, async () => 'ran').catch((caught: unknown) => caught);
+    const error = await gate.run('held', async () => 'ran').catch((caught: unknown) => caught);
     expect(isTurnBusy(error)).toBe(true);
     expect((error as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThanOrEqual(3);
     expect((error as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(4);
@@ -168,7 +166,7 @@ describe.skipIf(suite.skip)('the Redis turn lock', () => {
     let ran = false;
     let failure: unknown;
     await redis.hang(async () => {
-      failure = await gate.run('hung', undefined, async () => (ran = true)).catch((caught: unknown) => caught);
+      failure = await gate.run('hung', async () => (ran = true)).catch((caught: unknown) => caught);
     });
     expect(ran).toBe(false);
     expect(isStoreUnavailable(failure)).toBe(true);
