@@ -51,6 +51,10 @@ export const configSchema = z
     TURN_LOCK_TTL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(500).max(60_000).default(3_000)),
     // At least one lease (checked below), so the first message after a crash still gets in.
     TURN_LOCK_WAIT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(500).max(120_000).default(6_000)),
+    // Outgoing Bot Connector calls (replies): the whole call, retries included, and the longest
+    // Retry-After waited for; botbuilder itself has neither, so a silent reply address held a turn.
+    BOT_REPLY_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(500).max(60_000).default(10_000)),
+    BOT_REPLY_MAX_RETRY_AFTER_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60).default(5)),
     TWILIO_ACCOUNT_SID: z.preprocess(emptyToUndefined, z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be AC followed by 32 hex digits').optional()),
     TWILIO_AUTH_TOKEN: optionalString,
     TWILIO_PHONE_NUMBER: z.preprocess(emptyToUndefined, z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be E.164, e.g. +15551234567').optional()),
