@@ -1,7 +1,7 @@
 import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
 import { loggableConversationId } from '../logging/redact.js';
 import type { Logger } from '../logging/logger.js';
-import { isEtagConflict, type ConsistentConversationState } from '../storage/consistentConversationState.js';
+import { isEtagConflict, type ConsistentConversationState, type Prefetched } from '../storage/consistentConversationState.js';
 import { isStoreUnavailable } from '../storage/storageErrors.js';
 import type { TurnGate } from '../storage/turnGate.js';
 
@@ -42,7 +42,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
   const repliesSent = new WeakSet<TurnContext>();
 
   /** Runs the turn (unless this activity was already processed); says whether it ran. */
-  const runHoldingReplies = async (context: TurnContext, activityId: string | undefined): Promise<boolean> => {
+  const runHoldingReplies = async (context: TurnContext, activityId: string | undefined, prefetched: Promise<Prefetched> | undefined): Promise<boolean> => {
     let held: Partial<Activity>[][] = [];
     let holding = true;
     context.onSendActivities(async (ctx, activities, next) => {
@@ -56,6 +56,8 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
     for (let attempt = 1; ; attempt++) {
       held = [];
       try {
+        // The state read the gate sent with its lock command (first attempt only: a re-run reads anew).
+        if (attempt === 1 && prefetched) deps.state.install(context, await prefetched);
         if (activityId) {
           // Read with the state (no extra round trip); recorded in the same write as the state.
           if (await deps.state.hasSeen(context, activityId)) return false;
@@ -94,7 +96,11 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
       return;
     }
     try {
-      const ran = await deps.gate.run(conversationKey, () => runHoldingReplies(context, activityId));
+      const ran = await deps.gate.run(
+        conversationKey,
+        (prefetched) => runHoldingReplies(context, activityId, prefetched),
+        () => deps.state.prefetch(context),
+      );
       if (!ran) deps.logger.info({ conversationId, activityId }, 'redelivered activity skipped');
     } catch (error) {
       if (!isStoreUnavailable(error)) throw error;

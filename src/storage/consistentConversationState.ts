@@ -1,4 +1,10 @@
-import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
+import { ConversationState, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
+
+/** A read of the conversation's item made ahead of the turn (see `prefetch`). */
+export interface Prefetched {
+  key: string;
+  items: StoreItems;
+}
 
 interface Cached {
   state: Record<string, unknown>;
@@ -89,15 +95,32 @@ export class ConsistentConversationState extends ConversationState {
     context.turnState.delete(this.cacheKey);
   }
 
+  /**
+   * Starts reading the conversation's item without keeping it: the turn gate sends this read right
+   * behind its lock command (one round trip for both), and the turn `install`s it once the lock is
+   * held. A read that lost the race for the lock is simply dropped.
+   */
+  async prefetch(context: TurnContext): Promise<Prefetched> {
+    const key = await this.storageKey(context);
+    return { key, items: await this.storage.read([key]) };
+  }
+
+  /** Uses a prefetched read as this turn's load. */
+  install(context: TurnContext, prefetched: Prefetched): void {
+    this.cache(context, prefetched.key, prefetched.items);
+  }
+
   private async loadCached(context: TurnContext, force = false): Promise<Cached> {
-    let cached = context.turnState.get(this.cacheKey) as Cached | undefined;
-    if (force || !cached) {
-      const key = await this.storageKey(context);
-      const items = await this.storage.read([key]);
-      const { eTag, [SEEN_FIELD]: seen, ...state } = (items[key] ?? {}) as Record<string, unknown> & { eTag?: string };
-      cached = { state, eTag, snapshot: JSON.stringify(state), seen: Array.isArray(seen) ? seen.filter((id): id is string => typeof id === 'string') : [] };
-      context.turnState.set(this.cacheKey, cached);
-    }
+    const cached = context.turnState.get(this.cacheKey) as Cached | undefined;
+    if (cached && !force) return cached;
+    const key = await this.storageKey(context);
+    return this.cache(context, key, await this.storage.read([key]));
+  }
+
+  private cache(context: TurnContext, key: string, items: StoreItems): Cached {
+    const { eTag, [SEEN_FIELD]: seen, ...state } = (items[key] ?? {}) as Record<string, unknown> & { eTag?: string };
+    const cached: Cached = { state, eTag, snapshot: JSON.stringify(state), seen: Array.isArray(seen) ? seen.filter((id): id is string => typeof id === 'string') : [] };
+    context.turnState.set(this.cacheKey, cached);
     return cached;
   }
 }

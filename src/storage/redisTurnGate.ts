@@ -24,9 +24,15 @@ export interface RedisTurnGateOptions {
   released?: { name: string; channel: LiveChannel<string> };
   /** Longest sleep of a waiter between tries (covers a wake-up message lost in a reconnect). */
   pollMs: number;
+  /**
+   * The Cluster hash tag (`{…}`) of a conversation's lock keys. redisStore passes one that puts the
+   * lock in the slot of the conversation's state item, so a turn touches one shard. Default
+   * `conversationTag`.
+   */
+  tagOf?: (conversationKey: string) => string;
 }
 
-export const defaultRedisTurnGateOptions: Omit<RedisTurnGateOptions, 'prefix' | 'released'> = {
+export const defaultRedisTurnGateOptions: Omit<RedisTurnGateOptions, 'prefix' | 'released' | 'tagOf'> = {
   lockTtlMs: 3_000,
   waitMs: 6_000,
   pollMs: 1_000,
@@ -74,6 +80,21 @@ interface GateCommands {
 export const conversationTag = (conversationKey: string): string => `{c:${conversationKey}}`;
 
 /**
+ * A hash tag that puts a key in the same Cluster slot as `key`: `key`'s own tag when it has one
+ * (Cluster hashes only the text between the first `{` and the first `}` after it, when not empty),
+ * else `{key}` (the whole key is hashed, and so is a tag holding exactly it). Undefined when `key`
+ * holds a `}` but no tag: no tag can hold it.
+ */
+export function sameSlotTag(key: string): string | undefined {
+  const open = key.indexOf('{');
+  if (open >= 0) {
+    const close = key.indexOf('}', open + 1);
+    if (close > open + 1) return key.slice(open, close + 1);
+  }
+  return key.includes('}') ? undefined : `{${key}}`;
+}
+
+/**
  * One turn at a time per conversation across every instance: a lock key in Redis (SET NX PX) with a
  * random token and a short lease, renewed while the turn runs and released only by its holder
  * (compare-and-delete). If a holder stalls past its lease, the next holder may start; the state
@@ -117,10 +138,14 @@ export class RedisTurnGate implements TurnGate {
 
   /** The lock's Redis key (for tests and operators). */
   lockKey(conversationKey: string): string {
-    return `${this.options.prefix}${conversationTag(conversationKey)}:lock`;
+    return `${this.options.prefix}${this.tagOf(conversationKey)}:lock`;
   }
 
-  async run<T>(conversationKey: string, turn: () => Promise<T>): Promise<T> {
+  private tagOf(conversationKey: string): string {
+    return this.options.tagOf?.(conversationKey) ?? conversationTag(conversationKey);
+  }
+
+  async run<T, P = never>(conversationKey: string, turn: (prefetched: Promise<P> | undefined) => Promise<T>, prefetch?: () => Promise<P>): Promise<T> {
     const deadline = this.clock() + this.options.waitMs;
     // Queue behind this process's earlier turns of the conversation, but never past the deadline.
     const previous = this.tails.get(conversationKey) ?? Promise.resolve();
@@ -132,26 +157,31 @@ export class RedisTurnGate implements TurnGate {
       if (!(await settlesWithin(previous, deadline - this.clock()))) {
         throw new TurnBusyError(conversationKey, this.options.waitMs, this.options.lockTtlMs);
       }
-      return await this.runHolding(conversationKey, deadline, turn);
+      return await this.runHolding(conversationKey, deadline, turn, prefetch);
     } finally {
       done();
       if (this.tails.get(conversationKey) === tail) this.tails.delete(conversationKey);
     }
   }
 
-  private async runHolding<T>(conversationKey: string, deadline: number, turn: () => Promise<T>): Promise<T> {
+  private async runHolding<T, P>(
+    conversationKey: string,
+    deadline: number,
+    turn: (prefetched: Promise<P> | undefined) => Promise<T>,
+    prefetch: (() => Promise<P>) | undefined,
+  ): Promise<T> {
     const { prefix, lockTtlMs } = this.options;
-    const tag = conversationTag(conversationKey);
+    const tag = this.tagOf(conversationKey);
     const lock = this.lockKey(conversationKey);
     const waiting = `${prefix}${tag}:waiting`;
     const token = randomUUID();
-    await this.acquire(conversationKey, lock, waiting, token, deadline);
+    const { read: prefetched } = await this.acquire(conversationKey, lock, waiting, token, deadline, prefetch);
     const renewal = setInterval(() => {
       this.commands[RENEW]!(lock, token, String(lockTtlMs)).catch(() => undefined);
     }, Math.max(30, Math.floor(lockTtlMs / 3)));
     renewal.unref();
     try {
-      return await turn();
+      return await turn(prefetched);
     } finally {
       clearInterval(renewal);
       // Best effort: if this fails the lease ends the lock anyway.
@@ -159,18 +189,34 @@ export class RedisTurnGate implements TurnGate {
     }
   }
 
-  private async acquire(conversationKey: string, lock: string, waiting: string, token: string, deadline: number): Promise<void> {
+  /**
+   * Takes the lock. The prefetch read is sent right behind each try, on the same connection (and, with
+   * the hash tag, to the same node), so Redis runs it after the lock command: when the lock is won, the
+   * read was made under it, in the same round trip. A lost try's read is dropped.
+   */
+  private async acquire<P>(
+    conversationKey: string,
+    lock: string,
+    waiting: string,
+    token: string,
+    deadline: number,
+    prefetch: (() => Promise<P>) | undefined,
+  ): Promise<{ read: Promise<P> | undefined }> {
     for (;;) {
       let left: number;
+      const trying = this.commands[ACQUIRE]!(lock, waiting, token, String(this.options.lockTtlMs));
+      const read = prefetch?.();
+      // Settled here whatever happens, so a dropped read never becomes an unhandled rejection.
+      read?.catch(() => undefined);
       try {
-        left = await this.commands[ACQUIRE]!(lock, waiting, token, String(this.options.lockTtlMs));
+        left = await trying;
       } catch (error) {
         // No reply is not "not acquired": Redis may run the SET when it resumes. Release by token,
         // queued behind the SET on the same connection, so no lock is left that nobody holds.
         this.commands[RELEASE]!(lock, waiting, token, this.channelName, JSON.stringify(conversationKey)).catch(() => undefined);
         throw toStorageError('lock', conversationKey, error);
       }
-      if (left < 0) return;
+      if (left < 0) return { read };
       const remaining = deadline - this.clock();
       if (remaining <= 0) throw new TurnBusyError(conversationKey, this.options.waitMs, Math.max(left, 1));
       // Sleep until woken, the holder's lease runs out (+ a little, so the key is gone), or the poll.

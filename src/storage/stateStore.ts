@@ -2,7 +2,7 @@ import { MemoryStorage, type Storage } from 'botbuilder';
 import type { Logger } from '../logging/logger.js';
 import { createRedisClient, pingRedis, waitForRedisReady } from './redisConnection.js';
 import { RedisStorage, ttlByStateKind, type RedisClient } from './redisStorage.js';
-import { RedisTurnGate } from './redisTurnGate.js';
+import { conversationTag, RedisTurnGate, sameSlotTag } from './redisTurnGate.js';
 import { MemoryTurnGate, type TurnGate } from './turnGate.js';
 import { memoryChannel, redisChannel, type LiveChannel } from './liveChannel.js';
 
@@ -45,6 +45,21 @@ export interface RedisSettings {
   HANDOFF_RETENTION_DAYS: number;
 }
 
+/**
+ * The hash tag that puts a conversation's lock in the Cluster slot of its state item
+ * (`${channelId}/conversations/${conversationId}/`, botbuilder's ConversationState key), so a turn's
+ * lock, read and write all go to one shard, and the read can follow the lock command in one round
+ * trip. The state's layout is left as it is (no migration). The turn runner's conversation key is
+ * `${channelId}/${conversationId}` (a channel id holds no '/').
+ */
+export function stateSlotTag(storage: RedisStorage, conversationKey: string): string {
+  const slash = conversationKey.indexOf('/');
+  if (slash < 0) return conversationTag(conversationKey);
+  const stateKey = `${conversationKey.slice(0, slash)}/conversations/${conversationKey.slice(slash + 1)}/`;
+  const redisKey = storage.redisKey(stateKey);
+  return (typeof redisKey === 'string' ? sameSlotTag(redisKey) : undefined) ?? conversationTag(conversationKey);
+}
+
 /** Handoff cases, transcripts and staff records are kept for the handoff retention, not a conversation's. */
 const retainedForHandoff = (key: string) => key.startsWith('handoff/') || key.startsWith('staff/');
 
@@ -85,14 +100,21 @@ export function redisStore(client: RedisClient, settings: RedisSettings, onError
     onError,
   });
   channels.push(released as LiveChannel<unknown>);
+  const storage = new RedisStorage(client, {
+    prefix: `${prefix}state:`,
+    maxItemBytes: settings.STATE_MAX_ITEM_BYTES,
+    ttlSeconds: (key) => (retainedForHandoff(key) ? retentionSeconds : byKind(key)),
+  });
   return {
     kind: 'redis',
-    storage: new RedisStorage(client, {
-      prefix: `${prefix}state:`,
-      maxItemBytes: settings.STATE_MAX_ITEM_BYTES,
-      ttlSeconds: (key) => (retainedForHandoff(key) ? retentionSeconds : byKind(key)),
+    storage,
+    gate: new RedisTurnGate(client, {
+      prefix: `${prefix}turn:`,
+      lockTtlMs: settings.TURN_LOCK_TTL_MS,
+      waitMs: settings.TURN_LOCK_WAIT_MS,
+      released: { name: releasedName, channel: released },
+      tagOf: (conversationKey) => stateSlotTag(storage, conversationKey),
     }),
-    gate: new RedisTurnGate(client, { prefix: `${prefix}turn:`, lockTtlMs: settings.TURN_LOCK_TTL_MS, waitMs: settings.TURN_LOCK_WAIT_MS, released: { name: releasedName, channel: released } }),
     ready: () => pingRedis(client),
     liveChannel: <T>(name: string, parse: (raw: unknown) => T | undefined) => {
       const channel = redisChannel<T>(client, { name: `${prefix}live:${name}`, parse, onError });

@@ -5,8 +5,12 @@
  * write (ConsistentConversationState), so a crash cannot separate "state saved" from "seen".
  */
 export interface TurnGate {
-  /** Runs `turn` while holding the conversation's lock. */
-  run<T>(conversationKey: string, turn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `turn` while holding the conversation's lock. `prefetch`, when given, is a read the gate may
+   * send together with its lock command (one round trip instead of two); `turn` then gets that
+   * read, made after the lock was taken. A gate with nothing to save passes undefined.
+   */
+  run<T, P = never>(conversationKey: string, turn: (prefetched: Promise<P> | undefined) => Promise<T>, prefetch?: () => Promise<P>): Promise<T>;
 }
 
 /**
@@ -34,7 +38,7 @@ export const isTurnBusy = (error: unknown): error is TurnBusyError => error inst
 export class MemoryTurnGate implements TurnGate {
   private readonly tails = new Map<string, Promise<unknown>>();
 
-  async run<T>(conversationKey: string, turn: () => Promise<T>): Promise<T> {
+  async run<T, P = never>(conversationKey: string, turn: (prefetched: Promise<P> | undefined) => Promise<T>): Promise<T> {
     const previous = this.tails.get(conversationKey) ?? Promise.resolve();
     let release!: () => void;
     const mine = new Promise<void>((resolve) => (release = resolve));
@@ -42,7 +46,7 @@ export class MemoryTurnGate implements TurnGate {
     this.tails.set(conversationKey, tail);
     await previous;
     try {
-      return await turn();
+      return await turn(undefined);
     } finally {
       release();
       if (this.tails.get(conversationKey) === tail) this.tails.delete(conversationKey);
