@@ -15,11 +15,16 @@ export function readsAsFollowUp(reading: Reading): boolean {
   if (reading.yesNo !== null) return true;
   if (reading.credentials.ok || reading.credentials.missing.length < 3) return true;
   if (ELLIPTICAL.test(text) || CHOICE_NUMBER.test(text) || ONLY_TEST_CODES.test(text)) return true;
+  // "that one", "this is the date": a short message that starts by pointing back at something said.
+  if (POINTING_BACK.test(text) && words(text) <= 5) return true;
   // "March 3", "the 10th at 9am": a date with next to nothing else answers a question about a date.
-  return reading.dates.length > 0 && text.split(/\s+/).length <= 4 && !text.includes('?');
+  return reading.dates.length > 0 && words(text) <= 4 && !text.includes('?');
 }
 
+const words = (text: string) => text.split(/\s+/).length;
+
 const ELLIPTICAL =
-  /^(?:(?:and|so|then|ok|okay)[\s,]+)?(?:(?:what|how)\s+about|and|also|plus|what\s+if|same\s+(?:for|with)|(?:the\s+)?(?:first|second|third|last|other)\s+one|(?:it|that|this|those|these|them)\b)\b/i;
+  /^(?:(?:and|so|then|ok|okay)[\s,]+)?(?:(?:what|how)\s+about|and|also|plus|what\s+if|same\s+(?:for|with)|(?:the\s+)?(?:first|second|third|last|other)\s+one)\b/i;
+const POINTING_BACK = /^(?:it|that|this|those|these|them)\b/i;
 const CHOICE_NUMBER = /^\d{1,2}\s*[.)]?$/;
 const ONLY_TEST_CODES = /^(?:[A-Z]{1,2}\d{1,2}[\s,.]*(?:(?:and|or|&)\s+)?)+[?.!]?$/i;
