@@ -11,6 +11,13 @@
  * route each turn took, so a FAQ turn that turned into something else would show.
  *
  *   npm run bench [-- --turns 2000 --concurrency 16 --rounds 4]
+ *
+ * With `--redis-url redis://127.0.0.1:6379` it also runs the FAQ turn on the same bot composed with
+ * that Redis (keys under a prefix of its own, deleted at the end), and reports it against the FAQ
+ * turn on memory storage (target >= 0.9x) with the Redis commands per turn (INFO commandstats; the
+ * sequential round trips are counted in test/scale/roundTrips.test.ts).
+ *
+ *   npm run bench -- --redis-url redis://127.0.0.1:6379
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +25,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { Chrono } from 'chrono-node';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { Redis } from 'ioredis';
 import pino from 'pino';
 import { composeApplication } from '../src/composition.js';
 import { parseConfig } from '../src/config.js';
@@ -30,8 +38,10 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '4' },
     // For profiling one kind of turn (node --cpu-prof): `--only faq` runs only that target.
     only: { type: 'string' },
+    'redis-url': { type: 'string' },
   },
 });
+const redisUrl = values['redis-url'];
 const turnsPerRound = Number(values.turns);
 const concurrency = Number(values.concurrency);
 const rounds = Number(values.rounds);
@@ -212,6 +222,15 @@ async function main(): Promise<void> {
     [faq, task, echo],
     [task, echo, faq],
   ];
+  const onRedis = redisUrl ? await redisMode(redisUrl, logger) : undefined;
+  if (onRedis) {
+    const faqRedis: Target = { name: 'faq-redis', url: await listen(onRedis.composed.app.http.server), texts: faqQuestions };
+    await runRound(faqRedis, sink.url, 'warm-up');
+    results['faq-redis'] = [];
+    // Right after the FAQ turn on memory in every round, so drift hits both alike.
+    for (const order of orders) order.splice(order.indexOf(faq) + 1, 0, faqRedis);
+  }
+  const redisCommandsBefore = onRedis ? await onRedis.commands() : undefined;
   for (let round = 0; round < rounds; round++) {
     for (const target of orders[round % orders.length]!) {
       if (values.only && target.name !== values.only) continue;
@@ -226,6 +245,7 @@ async function main(): Promise<void> {
     await sink.close();
     return;
   }
+  const redisCommandsAfter = onRedis ? await onRedis.commands() : undefined;
 
   const e = summarise(results.echo!);
   const f = summarise(results.faq!);
@@ -246,10 +266,53 @@ async function main(): Promise<void> {
   console.log(ratio('task', t));
   console.log(`date parses per turn: FAQ ${f.parsesPerTurn.toFixed(2)}, task ${t.parsesPerTurn.toFixed(2)} (target <= 1)`);
   console.log(`routes: FAQ turns ${f.routes}; task turns ${t.routes}`);
+  if (onRedis) {
+    const r = summarise(results['faq-redis']!);
+    console.log(row('FAQ Redis', r));
+    console.log(
+      `ratio FAQ on Redis/FAQ on memory: throughput ${(r.turnsPerSecond / f.turnsPerSecond).toFixed(2)}x, p50 ${(r.p50 / f.p50).toFixed(2)}x, p99 ${(r.p99 / f.p99).toFixed(2)}x (target throughput >= 0.90x)`,
+    );
+    const per = (n: number) => (n / r.turns).toFixed(2);
+    console.log(
+      `Redis commands per FAQ turn: scripts ${per(redisCommandsAfter!.scripts - redisCommandsBefore!.scripts)} (lock, state write, release), reads ${per(redisCommandsAfter!.reads - redisCommandsBefore!.reads)} (state, sent with the lock; handoff and account-link items)`,
+    );
+    await onRedis.close();
+  }
 
   await composed.close();
   await echoServer.shutdown(1000);
   await sink.close();
+}
+
+/** The same bot composed with Redis, under a key prefix of its own. */
+async function redisMode(url: string, logger: pino.Logger) {
+  const prefix = `bench-${process.pid}:`;
+  const config = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', STAFF_DEMO_PASSWORD: 'bench-demo-staff-password', REDIS_URL: url, REDIS_KEY_PREFIX: prefix });
+  const composed = await composeApplication(config, { logger, clock: () => new Date(now), events: (event) => routes.set(event.route, (routes.get(event.route) ?? 0) + 1) });
+  const admin = new Redis(url);
+  /**
+   * The commands the bot sends: scripts (turn lock, state write, release) and reads (HMGET).
+   * Commands run inside scripts are counted by Redis too, so they are left out.
+   */
+  const commands = async () => {
+    const stats = await admin.info('commandstats');
+    const calls = (name: string) => Number(new RegExp(`^cmdstat_${name}:calls=(\\d+)`, 'm').exec(stats)?.[1] ?? 0);
+    return { scripts: calls('evalsha') + calls('eval'), reads: calls('hmget') };
+  };
+  return {
+    composed,
+    commands,
+    close: async () => {
+      await composed.close();
+      let cursor = '0';
+      do {
+        const [next, keys] = await admin.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+        cursor = next;
+        if (keys.length > 0) await admin.del(...keys);
+      } while (cursor !== '0');
+      admin.disconnect();
+    },
+  };
 }
 
 void main();

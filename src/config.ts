@@ -48,8 +48,14 @@ export const configSchema = z
     USER_STATE_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(60).default(180 * 24 * 3600)),
     MEMORY_STATE_MAX_CONVERSATIONS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(20_000)),
     STATE_MAX_ITEM_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).default(256 * 1024)),
-    TURN_LOCK_TTL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(30_000)),
-    TURN_LOCK_WAIT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(20_000)),
+    // A short lease renewed while the turn runs: a crashed instance blocks its conversations this long.
+    TURN_LOCK_TTL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(500).max(60_000).default(3_000)),
+    // At least one lease (checked below), so the first message after a crash still gets in.
+    TURN_LOCK_WAIT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(500).max(120_000).default(6_000)),
+    // Outgoing Bot Connector calls (replies): the whole call, retries included, and the longest
+    // Retry-After waited for; botbuilder itself has neither, so a silent reply address held a turn.
+    BOT_REPLY_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(500).max(60_000).default(10_000)),
+    BOT_REPLY_MAX_RETRY_AFTER_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60).default(5)),
     TWILIO_ACCOUNT_SID: z.preprocess(emptyToUndefined, z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be AC followed by 32 hex digits').optional()),
     TWILIO_AUTH_TOKEN: optionalString,
     TWILIO_PHONE_NUMBER: z.preprocess(emptyToUndefined, z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be E.164, e.g. +15551234567').optional()),
@@ -105,6 +111,11 @@ function crossFieldProblems(env: RawEnv): Array<{ name: string; message: string 
   }
   problems.push(...accountConfigProblems(env));
   problems.push(...handoffConfigProblems(env));
+  const lease = Number((env.TURN_LOCK_TTL_MS ?? '').trim() || 3_000);
+  const wait = Number((env.TURN_LOCK_WAIT_MS ?? '').trim() || 6_000);
+  if (Number.isFinite(lease) && Number.isFinite(wait) && wait < lease) {
+    problems.push({ name: 'TURN_LOCK_WAIT_MS', message: `(${wait}) must be at least TURN_LOCK_TTL_MS (${lease}): a turn must outwait a crashed holder's lease` });
+  }
   const redisModes = ['REDIS_URL', 'REDIS_CLUSTER_NODES', 'REDIS_SENTINELS'].filter((name) => present(env, name));
   if (redisModes.length > 1) {
     problems.push({ name: redisModes.join('+'), message: 'choose one way to reach Redis, not several' });

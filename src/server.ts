@@ -2,6 +2,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Logger } from './logging/logger.js';
+import { isTurnBusy, type TurnBusyError } from './storage/turnGate.js';
 
 export interface ReadinessCheck {
   name: string;
@@ -37,6 +38,32 @@ export interface BotServer {
   inFlight: () => number;
 }
 
+/**
+ * What CloudAdapter.process writes (status, headers, body), kept to be written later. It only ever
+ * calls status, header, send and end on the response it is given.
+ */
+function recordingResponse() {
+  let status = 200;
+  const headers: Array<[string, string]> = [];
+  let body: unknown;
+  const response = {
+    socket: undefined,
+    status: (code: number) => void (status = code),
+    header: (name: string, value: unknown) => void headers.push([name, String(value)]),
+    send: (value: unknown) => void (body = value),
+    end: () => undefined,
+  };
+  return {
+    response,
+    replay(res: Response): void {
+      for (const [name, value] of headers) res.header(name, value);
+      res.status(status);
+      if (body !== undefined) res.send(body);
+      res.end();
+    },
+  };
+}
+
 export function createServer(deps: ServerDeps): BotServer {
   const { adapter, onTurn, readiness, logger } = deps;
   const server = restify.createServer({ name: 'candidate-assistant', handleUncaughtExceptions: false });
@@ -58,7 +85,24 @@ export function createServer(deps: ServerDeps): BotServer {
     }
     inFlight++;
     try {
-      await adapter.process(req, res, onTurn);
+      // The adapter answers 200 once the logic returns (and its onTurnError apologises for an
+      // error). A conversation whose lock stayed taken must instead answer 503 + Retry-After, so the
+      // channel redelivers the activity: the adapter writes to a recorder, replayed unless busy.
+      let busy: TurnBusyError | undefined;
+      const recorded = recordingResponse();
+      await adapter.process(req, recorded.response, async (context) => {
+        try {
+          await onTurn(context);
+        } catch (error) {
+          if (!isTurnBusy(error)) throw error;
+          busy = error;
+        }
+      });
+      if (busy) {
+        logger.warn({ activityId: parsed.data.id, retryAfterSeconds: busy.retryAfterSeconds }, 'conversation busy; asked the channel to redeliver');
+        res.header('Retry-After', String(busy.retryAfterSeconds));
+        sendError(res, 503, 'conversation is busy; retry after the Retry-After delay');
+      } else recorded.replay(res);
     } catch (error) {
       // The adapter's own validation throws for shapes zod above let through; that is still the caller's fault.
       logger.warn({ err: error, activityId: parsed.data.id }, 'activity rejected');

@@ -92,6 +92,13 @@ describe('parseConfig bad values', () => {
     expect(error.message).toContain('DEFAULT_TIMEZONE');
   });
 
+  it('a turn-lock wait shorter than its lease is refused naming both values (the first message after a crash would fail)', () => {
+    const error = refusal({ TURN_LOCK_TTL_MS: '5000', TURN_LOCK_WAIT_MS: '2000' });
+    expect(problemFor(error, 'TURN_LOCK_WAIT_MS')).toMatch(/\(2000\) must be at least TURN_LOCK_TTL_MS \(5000\)/);
+    expect(parseConfig({}).TURN_LOCK_TTL_MS).toBe(3000);
+    expect(parseConfig({}).TURN_LOCK_WAIT_MS).toBe(6000);
+  });
+
   it('four bad variables at once give four problems, one per variable', () => {
     const error = refusal({ NODE_ENV: 'staging', PORT: 'abc', LOG_LEVEL: 'loud', DEFAULT_TIMEZONE: 'Mars/Base' });
     expect(error.problems.map((problem) => problem.split(':')[0]).sort()).toEqual(['DEFAULT_TIMEZONE', 'LOG_LEVEL', 'NODE_ENV', 'PORT']);

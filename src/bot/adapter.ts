@@ -12,8 +12,10 @@ import {
 import type { Activity } from 'botframework-schema';
 import type { Config } from '../config.js';
 import type { Logger } from '../logging/logger.js';
+import { limitedConnectorFactory, type ReplyLimits } from './replyLimits.js';
 
-export type AuthSettings = Pick<Config, 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppType' | 'MicrosoftAppTenantId'>;
+export type AuthSettings = Pick<Config, 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppType' | 'MicrosoftAppTenantId'> &
+  Partial<Pick<Config, 'BOT_REPLY_TIMEOUT_MS' | 'BOT_REPLY_MAX_RETRY_AFTER_SECONDS'>>;
 
 const tokenErrors = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
 
@@ -67,11 +69,20 @@ class StrictAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly connectors = new ClientCache<ConnectorClient>();
   private readonly tokenClients = new ClientCache<UserTokenClient>();
 
+  constructor(
+    settings: Record<string, string>,
+    private readonly limit: (factory: ConnectorFactory) => ConnectorFactory,
+  ) {
+    super(settings);
+  }
+
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     try {
       const result = await super.authenticateRequest(activity, authHeader);
       if (!result.connectorFactory) return result;
-      return { ...result, connectorFactory: new ReusingConnectorFactory(result.connectorFactory, appIdOf(result.claimsIdentity), this.connectors) };
+      // Limited once, when the client is built; kept for the next turn on the same service.
+      const connectorFactory = new ReusingConnectorFactory(this.limit(result.connectorFactory), appIdOf(result.claimsIdentity), this.connectors);
+      return { ...result, connectorFactory };
     } catch (error) {
       if (error instanceof Error && tokenErrors.has(error.name)) {
         throw new AuthenticationError(`bot-auth: token rejected (${error.message})`, 401);
@@ -83,7 +94,16 @@ class StrictAuthentication extends ConfigurationBotFrameworkAuthentication {
   override createUserTokenClient(identity: ClaimsIdentity): Promise<UserTokenClient> {
     return this.tokenClients.get(appIdOf(identity), () => super.createUserTokenClient(identity));
   }
+
+  // Proactive sends (staff replies, Teams notices) build their clients here, each its own.
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.limit(super.createConnectorFactory(claimsIdentity));
+  }
 }
+
+/** Defaults for callers (tests) that pass only credentials; the app passes the configured values. */
+const DEFAULT_REPLY_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_RETRY_AFTER_SECONDS = 5;
 
 /**
  * With no app id the adapter accepts unauthenticated requests (the Emulator's way); with one, every
@@ -91,9 +111,22 @@ class StrictAuthentication extends ConfigurationBotFrameworkAuthentication {
  */
 export function createAdapter(auth: AuthSettings, logger: Logger, sorry: string): CloudAdapter {
   const settings: Record<string, string> = {};
-  for (const [key, value] of Object.entries(auth)) if (value) settings[key] = value;
+  for (const key of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId'] as const) {
+    const value = auth[key];
+    if (value) settings[key] = value;
+  }
   if (auth.MicrosoftAppId && !auth.MicrosoftAppType) settings.MicrosoftAppType = 'MultiTenant';
-  const adapter = new CloudAdapter(new StrictAuthentication(settings));
+  const limits: ReplyLimits = {
+    deadlineMs: auth.BOT_REPLY_TIMEOUT_MS ?? DEFAULT_REPLY_TIMEOUT_MS,
+    maxRetryAfterMs: (auth.BOT_REPLY_MAX_RETRY_AFTER_SECONDS ?? DEFAULT_MAX_RETRY_AFTER_SECONDS) * 1000,
+  };
+  let warned = false;
+  const onUnlimited = () => {
+    if (warned) return;
+    warned = true;
+    logger.error({}, 'bot-connector: could not add the reply deadline to botbuilder\'s HTTP pipeline (botbuilder changed?); replies have no timeout');
+  };
+  const adapter = new CloudAdapter(new StrictAuthentication(settings, (factory) => limitedConnectorFactory(factory, limits, onUnlimited)));
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     logger.error(
       { err: error, conversationId: loggableConversationId(context.activity.conversation?.id), activityId: context.activity.id },

@@ -5,6 +5,7 @@ import type { Reply } from '../conversation/reply.js';
 import { route, type RouteAction, type RouteState } from '../conversation/routes.js';
 import { makeTurnFacts, turnFacts, turnFactsKey, type TurnFacts } from '../conversation/turnFacts.js';
 import { readingKey, understand, type Understanding } from '../conversation/understand.js';
+import { readsAsFollowUp } from '../conversation/followUp.js';
 import type { Messages } from '../messages/en.js';
 import type { FaqEntry } from '../knowledge/faqEntry.js';
 import { isStoreUnavailable } from '../storage/storageErrors.js';
@@ -167,8 +168,10 @@ export class CandidateBot extends ActivityHandler {
   }
 
   /**
-   * The store is down: answer what needs no memory (commands, confident FAQ answers, known gaps) and
-   * say plainly that anything else must wait, rather than guess at a dialog we cannot see.
+   * The store is down: answer what needs no memory (commands, acknowledgements, confident FAQ
+   * answers, known gaps) and say plainly that anything else must wait, rather than guess at a dialog
+   * we cannot see. A message that only makes sense as a follow-up (an answer, a pick, "what about
+   * A4?") is never answered as if it stood alone: the candidate is asked for the question in full.
    */
   async runWithoutStore(context: TurnContext): Promise<void> {
     if (context.activity.type !== ActivityTypes.Message) return;
@@ -177,6 +180,16 @@ export class CandidateBot extends ActivityHandler {
     if (reading.command) {
       await this.send(context, commandReply(reading.command, messages));
       this.record(context, { route: 'command', command: reading.command });
+      return;
+    }
+    if (reading.acknowledgement) {
+      await this.send(context, { text: messages.acknowledged });
+      this.record(context, { route: 'acknowledgement' });
+      return;
+    }
+    if (readsAsFollowUp(reading)) {
+      await this.send(context, { text: messages.lostTrack });
+      this.record(context, { route: 'faq', faq: { decision: 'follow-up-without-store' } });
       return;
     }
     const decision = reading.text ? reading.faq() : undefined;

@@ -1,7 +1,7 @@
 import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
 import { loggableConversationId } from '../logging/redact.js';
 import type { Logger } from '../logging/logger.js';
-import { isEtagConflict, type ConsistentConversationState } from '../storage/consistentConversationState.js';
+import { isEtagConflict, type ConsistentConversationState, type Prefetched } from '../storage/consistentConversationState.js';
 import { isStoreUnavailable } from '../storage/storageErrors.js';
 import type { TurnGate } from '../storage/turnGate.js';
 
@@ -22,15 +22,27 @@ export interface TurnRunnerDeps {
 }
 
 /**
- * Runs each turn alone for its conversation and exactly once: the gate serialises turns and skips
- * redelivered activities; replies are held until the turn's state is saved, so a turn that meets an
+ * Runs each turn alone for its conversation and exactly once: the gate serialises turns; an activity
+ * id the conversation's state already holds is a redelivery and is skipped, and a turn's id is saved
+ * in the same atomic write as its state (a crash leaves nothing, or a seen turn); replies are held until the turn's state is saved, so a turn that meets an
  * eTag conflict is re-run from fresh state without the candidate seeing anything twice; a store that
  * is down degrades to stateless answers rather than an error.
  */
 export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) => Promise<void> {
   const maxAttempts = deps.maxAttempts ?? 5;
 
-  const runHoldingReplies = async (context: TurnContext): Promise<void> => {
+  // Activities answered without state, remembered here (the store was down, so it could not be
+  // there): a redelivery of one to this instance after the store is back is not answered twice.
+  const answeredWithoutStore = new Map<string, true>();
+  const rememberAnswered = (key: string) => {
+    answeredWithoutStore.set(key, true);
+    if (answeredWithoutStore.size > 10_000) answeredWithoutStore.delete(answeredWithoutStore.keys().next().value as string);
+  };
+  /** Per turn: did any of its replies leave (then nothing may answer the activity again). */
+  const repliesSent = new WeakSet<TurnContext>();
+
+  /** Runs the turn (unless this activity was already processed); says whether it ran. */
+  const runHoldingReplies = async (context: TurnContext, activityId: string | undefined, prefetched: Promise<Prefetched> | undefined): Promise<boolean> => {
     let held: Partial<Activity>[][] = [];
     let holding = true;
     context.onSendActivities(async (ctx, activities, next) => {
@@ -44,7 +56,16 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
     for (let attempt = 1; ; attempt++) {
       held = [];
       try {
+        // The state read the gate sent with its lock command (first attempt only: a re-run reads anew).
+        if (attempt === 1 && prefetched) deps.state.install(context, await prefetched);
+        if (activityId) {
+          // Read with the state (no extra round trip); recorded in the same write as the state.
+          if (await deps.state.hasSeen(context, activityId)) return false;
+          deps.state.markSeen(context, activityId);
+        }
         await deps.turn(context);
+        // A turn that changed nothing has not written: the seen id still must be.
+        await deps.state.saveChanges(context);
         break;
       } catch (error) {
         if (!isEtagConflict(error) || attempt >= maxAttempts) {
@@ -58,7 +79,9 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
       }
     }
     holding = false;
+    if (held.length > 0) repliesSent.add(context);
     for (const batch of held) await context.adapter.sendActivities(context, batch);
+    return true;
   };
 
   return async (context: TurnContext) => {
@@ -66,13 +89,29 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
     const conversationKey = `${activity.channelId}/${activity.conversation?.id ?? ''}`;
     // Only messages are deduplicated: other activity types may legitimately reuse ids.
     const activityId = activity.type === 'message' ? activity.id : undefined;
+    const answeredKey = activityId ? `${conversationKey}\u0000${activityId}` : undefined;
+    const conversationId = loggableConversationId(activity.conversation?.id);
+    if (answeredKey && answeredWithoutStore.has(answeredKey)) {
+      deps.logger.info({ conversationId, activityId }, 'redelivered activity skipped (answered without state)');
+      return;
+    }
     try {
-      const result = await deps.gate.run(conversationKey, activityId, () => runHoldingReplies(context));
-      if (!result.ran) deps.logger.info({ conversationId: loggableConversationId(activity.conversation?.id), activityId }, 'redelivered activity skipped');
+      const ran = await deps.gate.run(
+        conversationKey,
+        (prefetched) => runHoldingReplies(context, activityId, prefetched),
+        () => deps.state.prefetch(context),
+      );
+      if (!ran) deps.logger.info({ conversationId, activityId }, 'redelivered activity skipped');
     } catch (error) {
       if (!isStoreUnavailable(error)) throw error;
-      deps.logger.warn({ conversationId: loggableConversationId(activity.conversation?.id), reason: (error as Error).message }, 'store unavailable; answering without state');
+      if (repliesSent.has(context)) {
+        // The turn was answered; a store command after that failed. Answering again would double it.
+        deps.logger.warn({ conversationId, reason: error.message }, 'store unavailable after the replies were sent; not answering again');
+        return;
+      }
+      deps.logger.warn({ conversationId, reason: error.message }, 'store unavailable; answering without state');
       await deps.withoutStore(context);
+      if (answeredKey) rememberAnswered(answeredKey);
     }
   };
 }

@@ -98,12 +98,9 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
   };
 }
 
-/** Work under a conversation's turn lock (no activity id: it always runs). */
+/** Work under a conversation's turn lock. */
 const serialiseWith =
   (gate: TurnGate) =>
-  async <T>(conversationKey: string, work: () => Promise<T>): Promise<T> => {
-    const result = await gate.run(conversationKey, undefined, work);
-    if (!result.ran) throw new Error(`handoff: the turn gate skipped work on ${conversationKey}`);
-    return result.value;
-  };
+  <T>(conversationKey: string, work: () => Promise<T>): Promise<T> =>
+    gate.run(conversationKey, work);
 

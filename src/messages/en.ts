@@ -35,6 +35,7 @@ export const en = {
   turnError: 'Sorry, something went wrong on my side. Please try again in a moment.',
   noAccounts: "I can't look at accounts here, but I can answer general questions about ASE tests.",
   storeDown: "I can't continue this right now, please try again in a minute. I can still answer general questions.",
+  lostTrack: 'I lost track of our conversation for a moment; could you ask again in full?',
   sourceTitle: 'ASE Frequently Asked Questions',
   task: enTasks,
   linking: enLinking,

@@ -1,4 +1,10 @@
-import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
+import { ConversationState, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
+
+/** A read of the conversation's item made ahead of the turn (see `prefetch`). */
+export interface Prefetched {
+  key: string;
+  items: StoreItems;
+}
 
 interface Cached {
   state: Record<string, unknown>;
@@ -6,47 +12,73 @@ interface Cached {
   eTag?: string;
   /** JSON of the state as read, to skip writing an unchanged state. */
   snapshot: string;
+  /** The conversation's most recent processed activity ids, as read (oldest first). */
+  seen: string[];
 }
+
+/**
+ * The field of the stored conversation item that holds its recent activity ids. It lives beside the
+ * state properties (botbuilder's property accessors never see it), so it is written in the same
+ * compare-and-set as the state: a turn is either saved and seen, or neither.
+ */
+export const SEEN_FIELD = '_seenActivityIds';
+
+/** How many activity ids a conversation remembers: channels redeliver recent activities, not old ones. */
+export const REMEMBERED_ACTIVITY_IDS = 32;
 
 /**
  * ConversationState whose save is a compare-and-set on the eTag it was loaded with. botbuilder's own
  * saveChanges writes with eTag '*', so two turns of one conversation silently overwrite each other;
  * here the second write fails with the store's eTag conflict and the turn can be run again.
+ *
+ * It also remembers which activities the conversation has processed: `hasSeen` reads them with the
+ * state (no extra round trip), `markSeen` adds this turn's id to the next save, which then writes
+ * even when nothing else changed. There are no separate "seen" keys whose write a crash could
+ * separate from the state's.
  */
 export class ConsistentConversationState extends ConversationState {
   private readonly cacheKey = Symbol('consistentConversationState');
+  private readonly pendingKey = Symbol('consistentConversationState.pendingSeen');
 
   constructor(storage: Storage) {
     super(storage);
   }
 
   override async load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
-    let cached = context.turnState.get(this.cacheKey) as Cached | undefined;
-    if (force || !cached) {
-      const key = await this.storageKey(context);
-      const items = await this.storage.read([key]);
-      const { eTag, ...state } = (items[key] ?? {}) as Record<string, unknown> & { eTag?: string };
-      cached = { state, eTag, snapshot: JSON.stringify(state) };
-      context.turnState.set(this.cacheKey, cached);
-    }
-    return cached.state;
+    return (await this.loadCached(context, force)).state;
+  }
+
+  /** Has this conversation already processed (and saved) the activity with this id? */
+  async hasSeen(context: TurnContext, activityId: string): Promise<boolean> {
+    return (await this.loadCached(context)).seen.includes(activityId);
+  }
+
+  /** The next save records this activity id as processed, in the same write as the state. */
+  markSeen(context: TurnContext, activityId: string): void {
+    context.turnState.set(this.pendingKey, activityId);
   }
 
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
-    const cached = context.turnState.get(this.cacheKey) as Cached | undefined;
-    if (!cached) return;
-    if (!force && JSON.stringify(cached.state) === cached.snapshot) return;
+    const pending = context.turnState.get(this.pendingKey) as string | undefined;
+    let cached = context.turnState.get(this.cacheKey) as Cached | undefined;
+    if (!cached) {
+      if (!pending) return;
+      cached = await this.loadCached(context);
+    }
+    if (!force && !pending && JSON.stringify(cached.state) === cached.snapshot) return;
     const key = await this.storageKey(context);
+    const seen = pending && !cached.seen.includes(pending) ? [...cached.seen, pending].slice(-REMEMBERED_ACTIVITY_IDS) : cached.seen;
+    const item = { ...cached.state, ...(seen.length > 0 ? { [SEEN_FIELD]: seen } : {}) };
     // No eTag yet means a new conversation: nothing to compare against, the write creates it.
-    await this.storage.write({ [key]: cached.eTag ? { ...cached.state, eTag: cached.eTag } : { ...cached.state } });
+    await this.storage.write({ [key]: cached.eTag ? { ...item, eTag: cached.eTag } : item });
+    context.turnState.delete(this.pendingKey);
     // The store assigned a new eTag we have not seen: a later load in this turn must read it.
     context.turnState.delete(this.cacheKey);
   }
 
   override async clear(context: TurnContext): Promise<void> {
-    const cached = context.turnState.get(this.cacheKey) as Cached | undefined;
-    if (cached) cached.state = {};
-    else context.turnState.set(this.cacheKey, { state: {}, snapshot: '' } satisfies Cached);
+    // Read first: the cleared state is still written with the eTag read, and keeps its seen ids.
+    (await this.loadCached(context)).state = {};
   }
 
   override async delete(context: TurnContext): Promise<void> {
@@ -61,6 +93,35 @@ export class ConsistentConversationState extends ConversationState {
   /** Drops what this turn read, so a re-run of the turn starts from the store again. */
   forget(context: TurnContext): void {
     context.turnState.delete(this.cacheKey);
+  }
+
+  /**
+   * Starts reading the conversation's item without keeping it: the turn gate sends this read right
+   * behind its lock command (one round trip for both), and the turn `install`s it once the lock is
+   * held. A read that lost the race for the lock is simply dropped.
+   */
+  async prefetch(context: TurnContext): Promise<Prefetched> {
+    const key = await this.storageKey(context);
+    return { key, items: await this.storage.read([key]) };
+  }
+
+  /** Uses a prefetched read as this turn's load. */
+  install(context: TurnContext, prefetched: Prefetched): void {
+    this.cache(context, prefetched.key, prefetched.items);
+  }
+
+  private async loadCached(context: TurnContext, force = false): Promise<Cached> {
+    const cached = context.turnState.get(this.cacheKey) as Cached | undefined;
+    if (cached && !force) return cached;
+    const key = await this.storageKey(context);
+    return this.cache(context, key, await this.storage.read([key]));
+  }
+
+  private cache(context: TurnContext, key: string, items: StoreItems): Cached {
+    const { eTag, [SEEN_FIELD]: seen, ...state } = (items[key] ?? {}) as Record<string, unknown> & { eTag?: string };
+    const cached: Cached = { state, eTag, snapshot: JSON.stringify(state), seen: Array.isArray(seen) ? seen.filter((id): id is string => typeof id === 'string') : [] };
+    context.turnState.set(this.cacheKey, cached);
+    return cached;
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Cluster, Redis } from 'ioredis';
-import { EtagConflictError, ItemTooLargeError, StorageError, StorageUnavailableError, type StorageOperation } from './storageErrors.js';
+import { EtagConflictError, ItemTooLargeError, StorageError, toStorageError } from './storageErrors.js';
 
 /**
  * Bot Framework `Storage` on Redis (standalone, Sentinel or Cluster through ioredis), with the same
@@ -71,36 +71,6 @@ interface StorageCommands {
   del(...keys: RedisKey[]): Promise<number>;
   defineCommand(name: string, definition: { lua: string; numberOfKeys?: number }): void;
   [CAS_COMMAND]?: (key: RedisKey, expected: string, eTag: string, json: string, ttlMs: string) => Promise<number>;
-}
-
-/** Redis error replies that mean "the store cannot serve us right now", not "we sent something wrong". */
-const UNAVAILABLE_REPLIES = new Set([
-  'LOADING',
-  'OOM',
-  'BUSY',
-  'READONLY',
-  'MASTERDOWN',
-  'CLUSTERDOWN',
-  'TRYAGAIN',
-  'NOREPLICAS',
-  'MISCONF',
-  'NOAUTH',
-  'WRONGPASS',
-  'NOPERM',
-]);
-
-/**
- * Maps an error from ioredis to ours. Everything that is not an error reply from the server
- * (connection refused or closed, offline queue disabled, retries exhausted, command timed out, all
- * Cluster nodes failed) means the store is unavailable; error replies are sorted by their code.
- */
-export function toStorageError(operation: StorageOperation, key: string | undefined, error: unknown): StorageError {
-  if (error instanceof StorageError) return error;
-  const isReply = error instanceof Error && error.name === 'ReplyError';
-  if (!isReply) return new StorageUnavailableError(operation, key, error);
-  const code = error.message.split(' ', 1)[0] ?? '';
-  if (UNAVAILABLE_REPLIES.has(code)) return new StorageUnavailableError(operation, key, error);
-  return new StorageError(`Storage: Redis rejected ${operation}${key === undefined ? '' : ` of "${key}"`}: ${error.message}`, { cause: error });
 }
 
 // A lone surrogate (with the u flag, a proper surrogate pair is one code point and does not match).

@@ -3,7 +3,7 @@ import type { Logger } from '../logging/logger.js';
 import { createRedisClient, pingRedis, waitForRedisReady } from './redisConnection.js';
 import { RedisStorage, stateKindOf, ttlByStateKind, type RedisClient } from './redisStorage.js';
 import { BoundedMemoryStorage } from './memoryStorage.js';
-import { RedisTurnGate } from './redisTurnGate.js';
+import { conversationTag, RedisTurnGate, sameSlotTag } from './redisTurnGate.js';
 import { MemoryTurnGate, type TurnGate } from './turnGate.js';
 import { memoryChannel, redisChannel, type LiveChannel } from './liveChannel.js';
 
@@ -70,6 +70,21 @@ function ttlSecondsFor(settings: MemorySettings): (key: string) => number | unde
   return (key) => (retainedForHandoff(key) ? retentionSeconds : byKind(key));
 }
 
+/**
+ * The hash tag that puts a conversation's lock in the Cluster slot of its state item
+ * (`${channelId}/conversations/${conversationId}/`, botbuilder's ConversationState key), so a turn's
+ * lock, read and write all go to one shard, and the read can follow the lock command in one round
+ * trip. The state's layout is left as it is (no migration). The turn runner's conversation key is
+ * `${channelId}/${conversationId}` (a channel id holds no '/').
+ */
+export function stateSlotTag(storage: RedisStorage, conversationKey: string): string {
+  const slash = conversationKey.indexOf('/');
+  if (slash < 0) return conversationTag(conversationKey);
+  const stateKey = `${conversationKey.slice(0, slash)}/conversations/${conversationKey.slice(slash + 1)}/`;
+  const redisKey = storage.redisKey(stateKey);
+  return (typeof redisKey === 'string' ? sameSlotTag(redisKey) : undefined) ?? conversationTag(conversationKey);
+}
+
 /** Handoff cases, transcripts and staff records are kept for the handoff retention, not a conversation's. */
 const retainedForHandoff = (key: string) => key.startsWith('handoff/') || key.startsWith('staff/');
 
@@ -103,14 +118,29 @@ export function memoryStore(settings: MemorySettings = defaultMemorySettings): S
 export function redisStore(client: RedisClient, settings: RedisSettings, onError?: (error: Error) => void): StateStore {
   const prefix = settings.REDIS_KEY_PREFIX;
   const channels: Array<LiveChannel<unknown>> = [];
+  // Wakes a waiting turn on any instance when the holder of its conversation's lock lets go.
+  const releasedName = `${prefix}turn:released`;
+  const released = redisChannel<string>(client, {
+    name: releasedName,
+    parse: (raw) => (typeof raw === 'string' ? raw : undefined),
+    onError,
+  });
+  channels.push(released as LiveChannel<unknown>);
+  const storage = new RedisStorage(client, {
+    prefix: `${prefix}state:`,
+    maxItemBytes: settings.STATE_MAX_ITEM_BYTES,
+    ttlSeconds: ttlSecondsFor(settings),
+  });
   return {
     kind: 'redis',
-    storage: new RedisStorage(client, {
-      prefix: `${prefix}state:`,
-      maxItemBytes: settings.STATE_MAX_ITEM_BYTES,
-      ttlSeconds: ttlSecondsFor(settings),
+    storage,
+    gate: new RedisTurnGate(client, {
+      prefix: `${prefix}turn:`,
+      lockTtlMs: settings.TURN_LOCK_TTL_MS,
+      waitMs: settings.TURN_LOCK_WAIT_MS,
+      released: { name: releasedName, channel: released },
+      tagOf: (conversationKey) => stateSlotTag(storage, conversationKey),
     }),
-    gate: new RedisTurnGate(client, { prefix: `${prefix}turn:`, lockTtlMs: settings.TURN_LOCK_TTL_MS, waitMs: settings.TURN_LOCK_WAIT_MS }),
     ready: () => pingRedis(client),
     liveChannel: <T>(name: string, parse: (raw: unknown) => T | undefined) => {
       const channel = redisChannel<T>(client, { name: `${prefix}live:${name}`, parse, onError });

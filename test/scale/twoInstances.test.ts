@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTurnRunner } from '../../src/bot/turnRunner.js';
 import { createServer } from '../../src/server.js';
 import { ConsistentConversationState } from '../../src/storage/consistentConversationState.js';
+import { redisChannel } from '../../src/storage/liveChannel.js';
 import { createRedisClient, waitForRedisReady } from '../../src/storage/redisConnection.js';
 import { RedisStorage, type RedisClient } from '../../src/storage/redisStorage.js';
 import { RedisTurnGate } from '../../src/storage/redisTurnGate.js';
@@ -76,10 +77,13 @@ async function startInstance(redisUrl: string, prefix: string, mode: Mode) {
     await bot.run(context);
     await state.saveChanges(context);
   };
+  // As redisStore wires it: a waiting turn is woken by the release on the other instance.
+  const released = { name: `${prefix}turn:released`, channel: redisChannel<string>(client, { name: `${prefix}turn:released`, parse: (raw) => (typeof raw === 'string' ? raw : undefined) }) };
+  await released.channel.ready();
   const onTurn =
     mode === 'serialised'
       ? createTurnRunner({
-          gate: new RedisTurnGate(client, { prefix }),
+          gate: new RedisTurnGate(client, { prefix, released }),
           state: state as ConsistentConversationState,
           turn,
           withoutStore: async () => undefined,
@@ -94,6 +98,7 @@ async function startInstance(redisUrl: string, prefix: string, mode: Mode) {
     client,
     close: async () => {
       await server.shutdown(2000);
+      await released.channel.close();
       client.disconnect();
     },
   };

@@ -30,6 +30,13 @@ export interface TestRedis {
    * same port with the data back: an outage that loses nothing (as a persistent Redis would).
    */
   outage(during: () => Promise<void>): Promise<void>;
+  /**
+   * SIGSTOP, run `during`, SIGCONT: a Redis that hangs (connections stay open, nothing is answered,
+   * commands sent meanwhile run when it resumes). Not with REDIS_URL.
+   */
+  hang(during: () => Promise<void>): Promise<void>;
+  /** SIGKILL: the server dies with connections open and commands in flight. `restart()` brings it back. */
+  crash(): Promise<void>;
 }
 
 /** The server the tests should use instead of starting their own. */
@@ -164,6 +171,12 @@ export async function startRedisServer(options: { cluster?: boolean } = {}): Pro
       outage: async () => {
         throw new Error('startRedisServer: outage() is unsupported with REDIS_URL (the server is not ours to stop)');
       },
+      hang: async () => {
+        throw new Error('startRedisServer: hang() is unsupported with REDIS_URL (the server is not ours to stop)');
+      },
+      crash: async () => {
+        throw new Error('startRedisServer: crash() is unsupported with REDIS_URL (the server is not ours to stop)');
+      },
     };
   }
   if (!redisAvailable()) throw new Error('startRedisServer: redis-server is not on PATH (install redis-server, or set REDIS_URL)');
@@ -221,6 +234,23 @@ export async function startRedisServer(options: { cluster?: boolean } = {}): Pro
       await waitUntilAnswering(port, next);
       running = next;
       if (cluster) await claimAllSlots(port);
+    },
+    crash: async () => {
+      const current = running;
+      running = undefined;
+      if (!current) return;
+      current.child.kill('SIGKILL');
+      await current.exited;
+    },
+    hang: async (during) => {
+      const current = running;
+      if (!current) throw new Error(`startRedisServer: hang() on port ${port}, but the server is stopped`);
+      current.child.kill('SIGSTOP');
+      try {
+        await during();
+      } finally {
+        current.child.kill('SIGCONT');
+      }
     },
     outage: async (during) => {
       // SAVE writes dump.rdb into the server's dir even with no save points; the next start loads it.

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { describeIssues, guarded, queryOf } from '../../channels/web/http.js';
 import type { Logger } from '../../logging/logger.js';
 import type { LiveChannel } from '../../storage/liveChannel.js';
-import { TurnBusyError } from '../../storage/redisTurnGate.js';
+import { isTurnBusy } from '../../storage/turnGate.js';
 import { DeskError, type AuditLog, type HandoffDesk, type LiveEvent, type StaffUser } from '../types.js';
 import { consoleHtml, consoleScript, consoleScriptVersion, consoleSecurityPolicy, consoleStyles } from './consolePage.js';
 import { clearSessionCookie, readCookie, sessionCookie, STAFF_SESSION_COOKIE } from './cookies.js';
@@ -135,7 +135,7 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
         await handler(auth.session.user, id.success ? id.data : '', input, req, res);
       } catch (error) {
         // The candidate's turn (or a colleague's action) held the conversation longer than we wait.
-        if (error instanceof TurnBusyError) return refuse(res, 503, 'busy', 'The conversation is busy for a moment; try again.', { 'Retry-After': '2' });
+        if (isTurnBusy(error)) return refuse(res, 503, 'busy', 'The conversation is busy for a moment; try again.', { 'Retry-After': String(error.retryAfterSeconds) });
         if (!(error instanceof DeskError)) throw error;
         refuse(res, deskStatus[error.code], error.code, error.message.replace(/^handoff: /, ''));
       }
