@@ -2,6 +2,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Logger } from './logging/logger.js';
+import { readBodies } from './http/bodies.js';
 
 export interface ReadinessCheck {
   name: string;
@@ -40,7 +41,8 @@ export interface BotServer {
 export function createServer(deps: ServerDeps): BotServer {
   const { adapter, onTurn, readiness, logger } = deps;
   const server = restify.createServer({ name: 'candidate-assistant', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+  // Our own reader, never restify's bodyParser: its multipart branch writes uploads to disk (see http/bodies.ts).
+  server.use(readBodies({ logger, maxBytes: 256 * 1024 }));
   let inFlight = 0;
   let draining = false;
 
