@@ -21,7 +21,7 @@ import { logTurnEvents, type TurnEventSink } from './bot/turnEvents.js';
 import { renderDefault } from './channels/render.js';
 import type { KnowledgeBase } from './knowledge/knowledgeBase.js';
 import { en } from './messages/en.js';
-import { createServer, type BotServer } from './server.js';
+import { createServer, type BotServer, type ServerEdge } from './server.js';
 import type { Reply } from './conversation/reply.js';
 import { createDialogs, type ConversationDeps, type GuidedTask } from '../dialogs/index.js';
 import { ConsistentConversationState } from './storage/consistentConversationState.js';
@@ -211,8 +211,8 @@ export function buildApp(parts: AppParts) {
     onTurn,
     logger,
     mount: [
-      (server: Server) => {
-        web = mountWeb(server, { onTurn, storage, logger, settings: config, turnError: en.turnError });
+      (server: Server, edge: ServerEdge) => {
+        web = mountWeb(server, { onTurn, storage, logger, settings: config, turnError: en.turnError, upgrades: edge.upgrades });
       },
       ...(twilio ? [(server: Server) => mountTwilioSms(server, { adapter: twilio, onTurn, logger })] : []),
       ...(handoff?.mount ? [handoff.mount] : []),

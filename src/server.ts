@@ -3,6 +3,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Logger } from './logging/logger.js';
 import { readBodies } from './http/bodies.js';
+import { attachUpgrades, type UpgradeRoutes } from './http/upgrades.js';
 
 export interface ReadinessCheck {
   name: string;
@@ -15,7 +16,13 @@ export interface ServerDeps {
   readiness: ReadinessCheck[];
   logger: Logger;
   /** Extra routes (channels, staff console) mounted by the composition root. */
-  mount?: Array<(server: Server) => void>;
+  mount?: Array<(server: Server, edge: ServerEdge) => void>;
+}
+
+/** What a mounted channel may add to the server besides restify routes. */
+export interface ServerEdge {
+  /** The server's one upgrade dispatcher: an upgrade to any path not added here is 404. */
+  upgrades: UpgradeRoutes;
 }
 
 /** Just enough of an activity to be worth handing to the adapter; the adapter checks the rest. */
@@ -43,6 +50,7 @@ export function createServer(deps: ServerDeps): BotServer {
   const server = restify.createServer({ name: 'candidate-assistant', handleUncaughtExceptions: false });
   // Our own reader, never restify's bodyParser: its multipart branch writes uploads to disk (see http/bodies.ts).
   server.use(readBodies({ logger, maxBytes: 256 * 1024 }));
+  const edge: ServerEdge = { upgrades: attachUpgrades(server.server, logger) };
   let inFlight = 0;
   let draining = false;
 
@@ -90,7 +98,7 @@ export function createServer(deps: ServerDeps): BotServer {
     res.json({ status: ready ? 'ready' : 'not ready', draining, checks: Object.fromEntries(results) });
   });
 
-  for (const mount of deps.mount ?? []) mount(server);
+  for (const mount of deps.mount ?? []) mount(server, edge);
 
   server.on('restifyError', (req: Request, res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
     // Bad JSON and friends are 4xx already; anything else is logged without the request body.

@@ -11,6 +11,7 @@ import { pageScript, pageScriptVersion, pageSecurityPolicy, renderPage } from '.
 import { mountTokenRoute, type TokenSource } from './tokenRoute.js';
 import { createWebChatAssets, type WebChatPackage } from './webchatAssets.js';
 import type { WebSettings } from './settings.js';
+import type { UpgradeRoutes } from '../../http/upgrades.js';
 
 export interface WebChannelDeps {
   /** The bot's turn, as given to /api/messages (the turn runner: gate, state, held replies). */
@@ -21,6 +22,8 @@ export interface WebChannelDeps {
   settings: WebSettings;
   /** What the bot says when a turn fails (en.turnError). */
   turnError: string;
+  /** The server's upgrade dispatcher: the built-in Direct Line stream takes its path there. */
+  upgrades: UpgradeRoutes;
   botName?: string;
   /** Tuning, mostly for tests. */
   options?: {
@@ -115,8 +118,7 @@ export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
     return work;
   };
 
-  // The stream needs the HTTP server's upgrade event; restify exposes it as `server.server`.
-  const stream: DirectLineStream = attachDirectLineStream(server.server, { store, signer, logger, pollMs: options.streamPollMs });
+  const stream: DirectLineStream = attachDirectLineStream(deps.upgrades, { store, signer, logger, pollMs: options.streamPollMs });
   mountTokenRoute(server, { kind: 'local', signer, webSocket: settings.DIRECTLINE_LOCAL_WEBSOCKET }, logger);
   mountDirectLineRoutes(server, {
     store,

@@ -57,8 +57,9 @@ export async function startWebServer(opts: WebServerOptions = {}) {
     logger,
     readiness: [],
     mount: [
-      (server) => {
+      (server, edge) => {
         web = mountWeb(server, {
+          upgrades: edge.upgrades,
           onTurn,
           storage,
           logger,
