@@ -1,9 +1,12 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
+import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import { AuthMetadataUnavailableError, ChannelAdapter } from './bot/adapter.js';
 import { z } from 'zod';
 import type { Logger } from './logging/logger.js';
 import { readBodies } from './http/bodies.js';
 import { attachUpgrades, type UpgradeRoutes } from './http/upgrades.js';
+import { logRefusal, refuse } from './http/refusals.js';
 
 export interface ReadinessCheck {
   name: string;
@@ -11,7 +14,8 @@ export interface ReadinessCheck {
 }
 
 export interface ServerDeps {
-  adapter: CloudAdapter;
+  /** The application's ChannelAdapter; a plain CloudAdapter (the bench's echo bot) is run as the SDK runs it. */
+  adapter: ChannelAdapter | CloudAdapter;
   onTurn: (context: TurnContext) => Promise<void>;
   readiness: ReadinessCheck[];
   logger: Logger;
@@ -37,6 +41,32 @@ const activityBody = z
     recipient: z.object({ id: z.string() }).passthrough().optional(),
   })
   .passthrough();
+
+/** Seconds a caller waits when the signing keys could not be fetched (the library retries the fetch on the next request). */
+const METADATA_RETRY_SECONDS = 30;
+
+/** A bad token is 401; keys that could not be fetched are 503 with Retry-After; never 500. */
+function authRefusal(error: unknown) {
+  if (error instanceof AuthMetadataUnavailableError) {
+    return { status: 503, message: 'cannot check tokens right now; try again shortly', reason: error.message, retryAfterSeconds: METADATA_RETRY_SECONDS };
+  }
+  const said = error instanceof Error ? error.message : String(error);
+  const reason = error instanceof AuthenticationError && said.startsWith('bot-auth: ') ? said : `bot-auth: ${said}`;
+  return { status: 401, message: 'unauthorized', reason };
+}
+
+/** As CloudAdapter.process does: ISO date strings become Dates (the raw text is kept beside them). */
+function withDates(activity: Activity): Activity {
+  const fixed = activity as Activity & Record<string, unknown>;
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
+    const value = fixed[field];
+    if (typeof value === 'string') {
+      fixed[raw] = value;
+      fixed[field] = new Date(value);
+    }
+  }
+  return activity;
+}
 
 export interface BotServer {
   server: Server;
@@ -66,17 +96,39 @@ export function createServer(deps: ServerDeps): BotServer {
       const reason = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
       return sendError(res, 400, `not a Bot Framework activity (${reason})`);
     }
+    if (!(adapter instanceof ChannelAdapter)) return plainAdapter(adapter, req, res);
+    const activity = withDates(parsed.data as unknown as Activity);
+    let auth: AuthenticateRequestResult;
+    try {
+      auth = await adapter.authenticate(activity, typeof req.headers.authorization === 'string' ? req.headers.authorization : '');
+    } catch (error) {
+      return refuse(logger, req, res, authRefusal(error));
+    }
     inFlight++;
     try {
-      await adapter.process(req, res, onTurn);
+      const invoke = await adapter.runAuthenticated(auth, activity, onTurn);
+      res.status(invoke?.status ?? 200);
+      if (invoke?.body !== undefined) res.send(invoke.body);
+      res.end();
     } catch (error) {
-      // The adapter's own validation throws for shapes zod above let through; that is still the caller's fault.
-      logger.warn({ err: error, activityId: parsed.data.id }, 'activity rejected');
-      if (!res.headersSent) sendError(res, 400, 'invalid activity');
+      // The adapter's own checks throw for shapes zod above let through; that is still the caller's
+      // fault. A failed turn never gets here (onTurnError answers it).
+      if (!res.headersSent) refuse(logger, req, res, { status: 400, message: 'invalid activity', reason: `server: activity rejected (${(error as Error).message})` });
     } finally {
       inFlight--;
     }
   });
+
+  const plainAdapter = async (plain: CloudAdapter, req: Request, res: Response) => {
+    inFlight++;
+    try {
+      await plain.process(req, res, onTurn);
+    } catch (error) {
+      if (!res.headersSent) refuse(logger, req, res, { status: 400, message: 'invalid activity', reason: `server: activity rejected (${(error as Error).message})` });
+    } finally {
+      inFlight--;
+    }
+  };
 
   server.get('/healthz', (_req: Request, res: Response, next) => {
     res.json({ status: 'ok' });
@@ -104,6 +156,11 @@ export function createServer(deps: ServerDeps): BotServer {
     // Bad JSON and friends are 4xx already; anything else is logged without the request body.
     if ((error.statusCode ?? 500) >= 500) logger.error({ err: error, url: req.url }, 'request failed');
     callback();
+  });
+
+  // Routes that answer a 4xx themselves (Direct Line, staff, Twilio) still get their one log line.
+  server.on('after', (req: Request, res: Response) => {
+    if (res.statusCode >= 400 && res.statusCode < 500) logRefusal(logger, req, { status: res.statusCode, reason: `route: ${req.getRoute()?.path ?? 'none'}` });
   });
 
   const shutdown = async (graceMs: number): Promise<void> => {

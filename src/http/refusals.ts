@@ -25,8 +25,15 @@ export const socketAddress = (req: IncomingMessage): string => req.socket?.remot
 /** The path of a request, without its query (which may carry a token). */
 export const pathOf = (req: IncomingMessage): string => (req.url ?? '/').split('?')[0] ?? '/';
 
+const logged = new WeakSet<IncomingMessage>();
+
+/** Has this request's refusal been logged already (by refuse)? The server's catch-all logs the rest once. */
+export const refusalLogged = (req: IncomingMessage): boolean => logged.has(req);
+
 /** The one log line of a refused request. */
 export function logRefusal(logger: Logger, req: IncomingMessage, refusal: Pick<Refusal, 'status' | 'reason'>, address?: string): void {
+  if (logged.has(req)) return;
+  logged.add(req);
   logger.info(
     { refused: refusal.status, method: req.method, path: pathOf(req), address: address ?? socketAddress(req), reason: refusal.reason },
     'request refused',
