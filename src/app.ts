@@ -22,6 +22,7 @@ import { renderDefault } from './channels/render.js';
 import type { KnowledgeBase } from './knowledge/knowledgeBase.js';
 import { en } from './messages/en.js';
 import { createServer, type BotServer, type ServerEdge } from './server.js';
+import { createRateLimits, type RateLimits } from './http/rateLimits.js';
 import type { Reply } from './conversation/reply.js';
 import { createDialogs, type ConversationDeps, type GuidedTask } from '../dialogs/index.js';
 import { ConsistentConversationState } from './storage/consistentConversationState.js';
@@ -57,6 +58,8 @@ export interface AppParts {
   staff?: StaffDirectory;
   /** Handoff events for every instance (Redis pub/sub); in-process by default. */
   live?: LiveChannel<LiveEvent>;
+  /** Request rate limits (shared through Redis when configured); in memory from the config by default. */
+  limits?: RateLimits;
 }
 
 /**
@@ -210,9 +213,10 @@ export function buildApp(parts: AppParts) {
     adapter,
     onTurn,
     logger,
+    limits: parts.limits ?? createRateLimits(config, { logger }),
     mount: [
       (server: Server, edge: ServerEdge) => {
-        web = mountWeb(server, { onTurn, storage, logger, settings: config, turnError: en.turnError, upgrades: edge.upgrades });
+        web = mountWeb(server, { onTurn, storage, logger, settings: config, turnError: en.turnError, upgrades: edge.upgrades, limits: edge.limits });
       },
       ...(twilio ? [(server: Server) => mountTwilioSms(server, { adapter: twilio, onTurn, logger })] : []),
       ...(handoff?.mount ? [handoff.mount] : []),

@@ -8,6 +8,9 @@ import { demoStaffAccounts, loadStaffAccounts, type StaffDirectory } from './han
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge/knowledgeBase.js';
 import type { Logger } from './logging/logger.js';
 import { openStateStore, type StateStore } from './storage/stateStore.js';
+import { createRedisClient } from './storage/redisConnection.js';
+import type { RedisClient } from './storage/redisStorage.js';
+import { createRateLimits } from './http/rateLimits.js';
 
 /**
  * The one wiring of the application. `npm start`, `npm run chat` and every conversation test build
@@ -71,6 +74,7 @@ export async function composeApplication(config: Config, options: ComposeOptions
       throw new StartupError('knowledge base is invalid; not starting', error.message, 1);
     }));
   const store = await openStateStore(settings, logger);
+  const limitsRedis = store.kind === 'redis' ? rateLimitRedis(settings, logger) : undefined;
   try {
     const accounts: AccountService | undefined = options.without?.accounts
       ? undefined
@@ -90,6 +94,7 @@ export async function composeApplication(config: Config, options: ComposeOptions
       webIdentity,
       staff,
       live: store.liveChannel('handoff', parseLiveEvent),
+      limits: createRateLimits(settings, { redis: limitsRedis, prefix: settings.REDIS_KEY_PREFIX, logger }),
     });
     let closing: Promise<void> | undefined;
     return {
@@ -97,13 +102,37 @@ export async function composeApplication(config: Config, options: ComposeOptions
       store,
       knowledge,
       ...(password ? { staffPassword: password } : {}),
-      close: () => (closing ??= closeApplication(app, store, settings.SHUTDOWN_GRACE_MS)),
+      close: () => (closing ??= closeApplication(app, store, settings.SHUTDOWN_GRACE_MS).finally(() => closeRedis(limitsRedis))),
     };
   } catch (error) {
+    await closeRedis(limitsRedis);
     await store.close();
     throw error;
   }
 }
+
+/**
+ * The rate limits' own connection to the store's Redis (same settings), so every instance shares the
+ * counts. It does not wait for Redis: until it answers, each process counts in memory.
+ */
+function rateLimitRedis(config: Config, logger: Logger): RedisClient {
+  return createRedisClient({
+    url: config.REDIS_URL,
+    clusterNodes: config.REDIS_CLUSTER_NODES,
+    sentinels: config.REDIS_SENTINELS,
+    sentinelName: config.REDIS_SENTINEL_NAME,
+    ...(config.REDIS_URL
+      ? {}
+      : { username: config.REDIS_USERNAME, password: config.REDIS_PASSWORD, sentinelPassword: config.REDIS_SENTINEL_PASSWORD, tls: config.REDIS_TLS }),
+    commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+    connectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS,
+    onError: (error: Error) => logger.warn({ reason: error.message }, 'redis connection problem (rate limits)'),
+  });
+}
+
+const closeRedis = async (client: RedisClient | undefined) => {
+  await client?.quit().catch(() => client.disconnect());
+};
 
 /** An observer added next to the log, never in its place. */
 const alsoTo =

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountConfigFields, accountConfigProblems } from './account/config.js';
 import { webConfigShape } from './channels/web/settings.js';
+import { rateLimitConfigFields } from './http/rateLimits.js';
 import { handoffConfigFields, handoffConfigProblems } from './handoff/config.js';
 import { emptyToUndefined, flag, isIanaZone, optionalString, present, type RawEnv } from './configFields.js';
 
@@ -66,6 +67,7 @@ export const configSchema = z
     ...accountConfigFields,
     ...handoffConfigFields,
     ...webConfigShape,
+    ...rateLimitConfigFields,
   })
 ;
 

@@ -7,6 +7,7 @@ import type { Logger } from './logging/logger.js';
 import { readBodies } from './http/bodies.js';
 import { attachUpgrades, type UpgradeRoutes } from './http/upgrades.js';
 import { logRefusal, refuse } from './http/refusals.js';
+import { createRateLimits, rateLimitConfigFields, type RateLimits } from './http/rateLimits.js';
 
 export interface ReadinessCheck {
   name: string;
@@ -21,12 +22,16 @@ export interface ServerDeps {
   logger: Logger;
   /** Extra routes (channels, staff console) mounted by the composition root. */
   mount?: Array<(server: Server, edge: ServerEdge) => void>;
+  /** Request rate limits (src/http/rateLimits.ts); the defaults, counted in memory, when not given. */
+  limits?: RateLimits;
 }
 
 /** What a mounted channel may add to the server besides restify routes. */
 export interface ServerEdge {
   /** The server's one upgrade dispatcher: an upgrade to any path not added here is 404. */
   upgrades: UpgradeRoutes;
+  /** The request rate limits every route shares. */
+  limits: RateLimits;
 }
 
 /** Just enough of an activity to be worth handing to the adapter; the adapter checks the rest. */
@@ -80,7 +85,8 @@ export function createServer(deps: ServerDeps): BotServer {
   const server = restify.createServer({ name: 'candidate-assistant', handleUncaughtExceptions: false });
   // Our own reader, never restify's bodyParser: its multipart branch writes uploads to disk (see http/bodies.ts).
   server.use(readBodies({ logger, maxBytes: 256 * 1024 }));
-  const edge: ServerEdge = { upgrades: attachUpgrades(server.server, logger) };
+  const limits = deps.limits ?? createRateLimits(z.object(rateLimitConfigFields).parse({}), { logger });
+  const edge: ServerEdge = { upgrades: attachUpgrades(server.server, logger), limits };
   let inFlight = 0;
   let draining = false;
 
@@ -103,6 +109,10 @@ export function createServer(deps: ServerDeps): BotServer {
       auth = await adapter.authenticate(activity, typeof req.headers.authorization === 'string' ? req.headers.authorization : '');
     } catch (error) {
       return refuse(logger, req, res, authRefusal(error));
+    }
+    const turn = await limits.take('messages', `${activity.channelId ?? 'channel'}:${activity.conversation?.id ?? ''}`);
+    if (!turn.allowed) {
+      return refuse(logger, req, res, { status: 429, message: 'too many messages in this conversation; slow down', reason: 'http.rateLimits: messages', retryAfterSeconds: turn.retryAfterSeconds });
     }
     inFlight++;
     try {

@@ -8,7 +8,13 @@ export const shippedKnowledge = (): Promise<KnowledgeBase> => (knowledge ??= loa
 
 export const silentLogger = () => pino({ level: 'silent' });
 
-export const testConfig = (env: Record<string, string> = {}): Config => parseConfig({ NODE_ENV: 'test', ...env });
+/**
+ * Suites that are not about rate limits run many conversations a minute from 127.0.0.1: their
+ * limits are out of the way. test/security/ sets its own, and checks the shipped defaults.
+ */
+const UNLIMITED = { RATE_LIMIT_DIRECTLINE_TOKENS: '1000000/1', RATE_LIMIT_DIRECTLINE_CONVERSATIONS: '1000000/1', RATE_LIMIT_MESSAGES: '1000000/1' };
+
+export const testConfig = (env: Record<string, string> = {}): Config => parseConfig({ NODE_ENV: 'test', ...UNLIMITED, ...env });
 
 /** The fixed clock of conversation tests: Thursday, March 20, 2025, 11:00 in New York. */
 export const fixedNow = new Date('2025-03-20T15:00:00Z');

@@ -12,6 +12,7 @@ import { mountTokenRoute, type TokenSource } from './tokenRoute.js';
 import { createWebChatAssets, type WebChatPackage } from './webchatAssets.js';
 import type { WebSettings } from './settings.js';
 import type { UpgradeRoutes } from '../../http/upgrades.js';
+import type { RateLimits } from '../../http/rateLimits.js';
 
 export interface WebChannelDeps {
   /** The bot's turn, as given to /api/messages (the turn runner: gate, state, held replies). */
@@ -24,6 +25,8 @@ export interface WebChannelDeps {
   turnError: string;
   /** The server's upgrade dispatcher: the built-in Direct Line stream takes its path there. */
   upgrades: UpgradeRoutes;
+  /** Tokens and conversations per client address, messages per conversation. */
+  limits: RateLimits;
   botName?: string;
   /** Tuning, mostly for tests. */
   options?: {
@@ -95,7 +98,7 @@ export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
 
   if (mode === 'azure') {
     const source: TokenSource = { kind: 'azure', secret: settings.DIRECTLINE_SECRET!, domain: settings.DIRECTLINE_DOMAIN, fetch: options.fetch };
-    mountTokenRoute(server, source, logger);
+    mountTokenRoute(server, source, logger, deps.limits);
     logger.info({ directLine: settings.DIRECTLINE_DOMAIN }, 'web chat: Azure Direct Line (tokens from the Direct Line secret)');
     return { mode, inFlight: () => 0, close: async () => undefined };
   }
@@ -119,7 +122,7 @@ export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
   };
 
   const stream: DirectLineStream = attachDirectLineStream(deps.upgrades, { store, signer, logger, pollMs: options.streamPollMs });
-  mountTokenRoute(server, { kind: 'local', signer, webSocket: settings.DIRECTLINE_LOCAL_WEBSOCKET }, logger);
+  mountTokenRoute(server, { kind: 'local', signer, webSocket: settings.DIRECTLINE_LOCAL_WEBSOCKET }, logger, deps.limits);
   mountDirectLineRoutes(server, {
     store,
     adapter,
@@ -130,6 +133,7 @@ export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
     replyWaitMs: options.replyWaitMs ?? 10_000,
     streamUrl: stream.urlFor,
     track,
+    limits: deps.limits,
   });
   logger.info(
     { webSocket: settings.DIRECTLINE_LOCAL_WEBSOCKET, sharedSecret: !signer.ephemeral },

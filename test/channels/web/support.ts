@@ -60,6 +60,7 @@ export async function startWebServer(opts: WebServerOptions = {}) {
       (server, edge) => {
         web = mountWeb(server, {
           upgrades: edge.upgrades,
+          limits: edge.limits,
           onTurn,
           storage,
           logger,
