@@ -76,6 +76,7 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
           idleMs: config.ACCOUNT_LINK_IDLE_MINUTES * 60_000,
           lockoutMs: config.ACCOUNT_LOCKOUT_MINUTES * 60_000,
           maxFailures: config.ACCOUNT_MAX_FAILED_VERIFICATIONS,
+          aseIdBackoffMaxMs: config.ACCOUNT_ASE_ID_BACKOFF_MAX_SECONDS * 1000,
         }),
         webIdentity,
         messages: en,

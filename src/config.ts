@@ -64,6 +64,8 @@ export const configSchema = z
     ACCOUNT_LINK_IDLE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(24 * 60).default(30)),
     ACCOUNT_LOCKOUT_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(24 * 60).default(15)),
     ACCOUNT_MAX_FAILED_VERIFICATIONS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(20).default(5)),
+    // An ASE ID is never locked (anyone could lock its owner out): after the failures above, each try waits up to this.
+    ACCOUNT_ASE_ID_BACKOFF_MAX_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(5).max(15 * 60).default(60)),
     ...accountConfigFields,
     ...handoffConfigFields,
     ...webConfigShape,

@@ -50,3 +50,33 @@ describe('staff sign-in behind a proxy (STAFF_TRUST_PROXY=true)', () => {
     expect(entries.some((entry) => entry.action === 'login-failed' && entry.address === '203.0.113.9')).toBe(true);
   });
 });
+
+describe('ASE ID verification', () => {
+  it('a third party failing 50 times on a candidate\'s ASE ID, from 10 conversations, never locks the candidate out nor shows them anyone\'s tries', async () => {
+    const bot = await startSecuredBot();
+    try {
+      const attackers = Array.from({ length: 10 }, () => bot.conversation({ channel: 'webchat' }));
+      const said: string[] = [];
+      for (const attacker of attackers) {
+        await attacker.say('sign in');
+        for (let i = 0; i < 5; i++) said.push((await attacker.say(`DEMO-0001, 1980-01-01, 70${10 + i}`)).text);
+        bot.clock.advanceMinutes(1);
+      }
+      // Each attacker's conversation counts its own tries (4 left, 3 left, ...), then waits or is locked.
+      expect(said.some((text) => /4 tries left/.test(text))).toBe(true);
+      const owner = bot.conversation({ channel: 'webchat' });
+      await owner.say('sign in');
+      const first = await owner.say('DEMO-0001, January 1 1980, 0001');
+      // At worst a wait of a minute (the ASE ID's backoff), never the 15-minute lock, and no tries count.
+      expect(first.text).not.toMatch(/Too many tries|tries left|try left/);
+      if (!/signed in/.test(first.text)) {
+        expect(first.text).toMatch(/please wait/);
+        bot.clock.advanceMinutes(1);
+        await owner.say('sign in');
+        expect((await owner.say('DEMO-0001, January 1 1980, 0001')).text).toMatch(/you're signed in/);
+      }
+    } finally {
+      await bot.close();
+    }
+  });
+});
