@@ -215,6 +215,7 @@ export function buildApp(parts: AppParts) {
     onTurn,
     logger,
     limits: parts.limits ?? createRateLimits(config, { logger }),
+    ...(config.MicrosoftAppId ? {} : { devServiceUrls: config.DEV_SERVICE_URL_ALLOW }),
     mount: [
       (server: Server, edge: ServerEdge) => {
         web = mountWeb(server, { onTurn, storage, logger, settings: config, turnError: en.turnError, upgrades: edge.upgrades, limits: edge.limits });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountConfigFields, accountConfigProblems } from './account/config.js';
 import { webConfigShape } from './channels/web/settings.js';
 import { rateLimitConfigFields } from './http/rateLimits.js';
+import { serviceUrlConfigFields } from './http/serviceUrls.js';
 import { handoffConfigFields, handoffConfigProblems } from './handoff/config.js';
 import { emptyToUndefined, flag, isIanaZone, optionalString, present, type RawEnv } from './configFields.js';
 
@@ -70,6 +71,7 @@ export const configSchema = z
     ...handoffConfigFields,
     ...webConfigShape,
     ...rateLimitConfigFields,
+    ...serviceUrlConfigFields,
   })
 ;
 

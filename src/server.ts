@@ -8,6 +8,7 @@ import { readBodies } from './http/bodies.js';
 import { attachUpgrades, type UpgradeRoutes } from './http/upgrades.js';
 import { logRefusal, refuse } from './http/refusals.js';
 import { createRateLimits, rateLimitConfigFields, type RateLimits } from './http/rateLimits.js';
+import { serviceUrlAllowed } from './http/serviceUrls.js';
 
 export interface ReadinessCheck {
   name: string;
@@ -24,6 +25,11 @@ export interface ServerDeps {
   mount?: Array<(server: Server, edge: ServerEdge) => void>;
   /** Request rate limits (src/http/rateLimits.ts); the defaults, counted in memory, when not given. */
   limits?: RateLimits;
+  /**
+   * Without an app id: the hosts besides loopback that replies may go to (DEV_SERVICE_URL_ALLOW);
+   * an activity with any other serviceUrl is refused. Undefined with an app id (the SDK checks it).
+   */
+  devServiceUrls?: readonly string[];
 }
 
 /** What a mounted channel may add to the server besides restify routes. */
@@ -103,6 +109,13 @@ export function createServer(deps: ServerDeps): BotServer {
       return sendError(res, 400, `not a Bot Framework activity (${reason})`);
     }
     if (!(adapter instanceof ChannelAdapter)) return plainAdapter(adapter, req, res);
+    if (deps.devServiceUrls && !serviceUrlAllowed(parsed.data.serviceUrl, deps.devServiceUrls)) {
+      return refuse(logger, req, res, {
+        status: 403,
+        message: 'without an app id this bot replies only to loopback or DEV_SERVICE_URL_ALLOW',
+        reason: 'http.serviceUrls: serviceUrl not allowed without an app id',
+      });
+    }
     const activity = withDates(parsed.data as unknown as Activity);
     let auth: AuthenticateRequestResult;
     try {
