@@ -45,7 +45,7 @@ export interface ComposedApplication {
   knowledge: KnowledgeBase;
   /** The demo staff's password, when demo staff were made up (development, no staff configured). */
   staffPassword?: string;
-  /** Ends streams, waits for turns in flight (SHUTDOWN_GRACE_MS), closes the server and the store. */
+  /** /readyz 503 for SHUTDOWN_DRAIN_MS, then ends streams, waits for turns in flight (SHUTDOWN_GRACE_MS), closes the server and the store. */
   close(): Promise<void>;
 }
 
@@ -102,7 +102,7 @@ export async function composeApplication(config: Config, options: ComposeOptions
       store,
       knowledge,
       ...(password ? { staffPassword: password } : {}),
-      close: () => (closing ??= closeApplication(app, store, settings.SHUTDOWN_GRACE_MS).finally(() => closeRedis(limitsRedis))),
+      close: () => (closing ??= closeApplication(app, store, settings).finally(() => closeRedis(limitsRedis))),
     };
   } catch (error) {
     await closeRedis(limitsRedis);
@@ -170,8 +170,15 @@ async function staffDirectory(
   }
 }
 
-/** Open Web Chat streams would keep the server from closing: end them, with the turns in flight. */
-async function closeApplication(app: ReturnType<typeof buildApp>, store: StateStore, graceMs: number): Promise<void> {
+/**
+ * First the drain window (SHUTDOWN_DRAIN_MS): /readyz says 503 while every request is still served,
+ * so the load balancer stops sending traffic before anything is refused. Then open Web Chat streams
+ * (which would keep the server from closing) end, with the turns in flight.
+ */
+async function closeApplication(app: ReturnType<typeof buildApp>, store: StateStore, config: Pick<Config, 'SHUTDOWN_GRACE_MS' | 'SHUTDOWN_DRAIN_MS'>): Promise<void> {
+  const graceMs = config.SHUTDOWN_GRACE_MS;
+  app.http.drain();
+  if (config.SHUTDOWN_DRAIN_MS > 0) await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_MS));
   await Promise.all([app.web.close(graceMs), app.handoff?.close(), app.http.shutdown(graceMs)]);
   // Twilio's webhook is answered before its turn runs; let those turns finish too.
   const deadline = Date.now() + graceMs;

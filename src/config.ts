@@ -29,6 +29,8 @@ export const configSchema = z
     KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default('knowledge')),
     DEFAULT_TIMEZONE: z.preprocess(emptyToUndefined, ianaZone.default('America/New_York')),
     SHUTDOWN_GRACE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(120_000).default(10_000)),
+    // /readyz is 503 this long before the listener closes, so a load balancer has stopped sending traffic.
+    SHUTDOWN_DRAIN_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(120_000).default(5000)),
     REDIS_URL: z.preprocess(emptyToUndefined, z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
     REDIS_CLUSTER_NODES: z.preprocess(
       emptyToUndefined,

@@ -81,6 +81,8 @@ function withDates(activity: Activity): Activity {
 
 export interface BotServer {
   server: Server;
+  /** /readyz turns 503; everything else is still served (the load balancer's drain window). */
+  drain: () => void;
   /** Stops accepting, waits for turns in flight (up to graceMs), then closes. */
   shutdown: (graceMs: number) => Promise<void>;
   inFlight: () => number;
@@ -94,7 +96,9 @@ export function createServer(deps: ServerDeps): BotServer {
   const limits = deps.limits ?? createRateLimits(z.object(rateLimitConfigFields).parse({}), { logger });
   const edge: ServerEdge = { upgrades: attachUpgrades(server.server, logger), limits };
   let inFlight = 0;
+  // Draining: /readyz says 503 and requests are still served. Stopping: the listener is closing.
   let draining = false;
+  let stopping = false;
 
   const sendError = (res: Response, status: number, message: string) => {
     res.status(status);
@@ -102,7 +106,7 @@ export function createServer(deps: ServerDeps): BotServer {
   };
 
   server.post('/api/messages', async (req: Request, res: Response) => {
-    if (draining) return sendError(res, 503, 'server is shutting down');
+    if (stopping) return sendError(res, 503, 'server is shutting down');
     const parsed = activityBody.safeParse(req.body);
     if (!parsed.success) {
       const reason = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
@@ -188,6 +192,7 @@ export function createServer(deps: ServerDeps): BotServer {
 
   const shutdown = async (graceMs: number): Promise<void> => {
     draining = true;
+    stopping = true;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     const deadline = Date.now() + graceMs;
     while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
@@ -196,5 +201,5 @@ export function createServer(deps: ServerDeps): BotServer {
     await closed;
   };
 
-  return { server, shutdown, inFlight: () => inFlight };
+  return { server, drain: () => void (draining = true), shutdown, inFlight: () => inFlight };
 }

@@ -17,7 +17,10 @@ const UNLIMITED = { RATE_LIMIT_DIRECTLINE_TOKENS: '1000000/1', RATE_LIMIT_DIRECT
 /** The made-up connector hosts the suites nock (a bot without an app id answers only these and loopback). */
 const TEST_CONNECTORS = { DEV_SERVICE_URL_ALLOW: 'connector.test,slow-connector.test,smba.trafficmanager.net,directline.example,webchat.botframework.com' };
 
-export const testConfig = (env: Record<string, string> = {}): Config => parseConfig({ NODE_ENV: 'test', ...UNLIMITED, ...TEST_CONNECTORS, ...env });
+/** Test servers close at once (test/security/drain.test.ts checks the shipped drain window). */
+const NO_DRAIN = { SHUTDOWN_DRAIN_MS: '0' };
+
+export const testConfig = (env: Record<string, string> = {}): Config => parseConfig({ NODE_ENV: 'test', ...UNLIMITED, ...TEST_CONNECTORS, ...NO_DRAIN, ...env });
 
 /** The fixed clock of conversation tests: Thursday, March 20, 2025, 11:00 in New York. */
 export const fixedNow = new Date('2025-03-20T15:00:00Z');

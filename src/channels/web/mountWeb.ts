@@ -71,7 +71,7 @@ export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
   const page = renderPage({ webchatVersion: assets.version });
   const pageHeaders = {
     'Cache-Control': 'no-cache',
-    'Content-Security-Policy': pageSecurityPolicy(mode === 'azure' ? settings.DIRECTLINE_DOMAIN : undefined),
+    'Content-Security-Policy': pageSecurityPolicy(mode === 'azure' ? settings.DIRECTLINE_DOMAIN : undefined, settings.WEB_FRAME_ANCESTORS),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
   };
