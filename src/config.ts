@@ -51,6 +51,8 @@ export const configSchema = z
     CONVERSATION_STATE_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(60).default(7 * 24 * 3600)),
     USER_STATE_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(60).default(180 * 24 * 3600)),
     STATE_MAX_ITEM_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).default(256 * 1024)),
+    // Without Redis: the most items the in-process store keeps (least recently used go first).
+    MEMORY_STORE_MAX_ITEMS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(10_000_000).default(20_000)),
     TURN_LOCK_TTL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(30_000)),
     TURN_LOCK_WAIT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(20_000)),
     TWILIO_ACCOUNT_SID: z.preprocess(emptyToUndefined, z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be AC followed by 32 hex digits').optional()),

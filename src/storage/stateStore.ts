@@ -3,6 +3,7 @@ import type { Logger } from '../logging/logger.js';
 import { createRedisClient, pingRedis, waitForRedisReady } from './redisConnection.js';
 import { RedisStorage, ttlByStateKind, type RedisClient } from './redisStorage.js';
 import { RedisTurnGate } from './redisTurnGate.js';
+import { BoundedMemoryStorage } from './boundedMemoryStorage.js';
 import { MemoryTurnGate, type TurnGate } from './turnGate.js';
 import { memoryChannel, redisChannel, type LiveChannel } from './liveChannel.js';
 
@@ -43,16 +44,30 @@ export interface RedisSettings {
   TURN_LOCK_TTL_MS: number;
   TURN_LOCK_WAIT_MS: number;
   HANDOFF_RETENTION_DAYS: number;
+  /** The memory store's cap (items); idle items go after the same times Redis keeps them. */
+  MEMORY_STORE_MAX_ITEMS?: number;
 }
 
 /** Handoff cases, transcripts and staff records are kept for the handoff retention, not a conversation's. */
 const retainedForHandoff = (key: string) => key.startsWith('handoff/') || key.startsWith('staff/');
 
-export function memoryStore(): StateStore {
+export function memoryStore(settings?: RedisSettings): StateStore {
   const channels: Array<LiveChannel<unknown>> = [];
+  const byKind = settings
+    ? ttlByStateKind({ conversationSeconds: settings.CONVERSATION_STATE_TTL_SECONDS, userSeconds: settings.USER_STATE_TTL_SECONDS })
+    : undefined;
+  const storage = settings
+    ? new BoundedMemoryStorage({
+        maxItems: settings.MEMORY_STORE_MAX_ITEMS ?? 20_000,
+        idleMs: (key) => {
+          const seconds = retainedForHandoff(key) ? settings.HANDOFF_RETENTION_DAYS * 86_400 : byKind!(key);
+          return seconds === undefined ? undefined : seconds * 1000;
+        },
+      })
+    : new MemoryStorage();
   return {
     kind: 'memory',
-    storage: new MemoryStorage(),
+    storage,
     gate: new MemoryTurnGate(),
     ready: async () => true,
     liveChannel: <T>() => {
@@ -103,7 +118,7 @@ export function redisStore(client: RedisClient, settings: RedisSettings, onError
  * starts answering what needs no state and picks Redis up when it comes (ioredis reconnects).
  */
 export async function openStateStore(settings: RedisSettings, logger: Logger): Promise<StateStore> {
-  if (!settings.REDIS_URL && !settings.REDIS_CLUSTER_NODES && !settings.REDIS_SENTINELS) return memoryStore();
+  if (!settings.REDIS_URL && !settings.REDIS_CLUSTER_NODES && !settings.REDIS_SENTINELS) return memoryStore(settings);
   const client = createRedisClient({
     url: settings.REDIS_URL,
     clusterNodes: settings.REDIS_CLUSTER_NODES,
