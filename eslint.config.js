@@ -43,6 +43,11 @@ export const LAYER_RULES = [
   ),
   forbid(['src/channels/**/*.ts'], ['**/bot/**', '**/dialogs/**', '**/handoff/**'], 'channels render replies and carry activities; they never route.'),
   forbid(['src/handoff/**/*.ts'], ['**/bot/**', '**/dialogs/**'], 'handoff is reached by the bot through its relay, not the other way round.'),
+  forbid(
+    ['src/http/**/*.ts'],
+    ['../config.js', '**/bot/**', '**/dialogs/**', '**/conversation/**', '**/understanding/**', '**/channels/**', '**/handoff/**', '**/storage/**', '**/account/**', '**/knowledge/**', '**/messages/**'],
+    'http guards the edge (bodies, upgrades, limits, refusals): it takes its own settings and knows nothing of the application.',
+  ),
 ];
 
 export default tseslint.config(

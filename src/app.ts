@@ -21,7 +21,8 @@ import { logTurnEvents, type TurnEventSink } from './bot/turnEvents.js';
 import { renderDefault } from './channels/render.js';
 import type { KnowledgeBase } from './knowledge/knowledgeBase.js';
 import { en } from './messages/en.js';
-import { createServer, type BotServer } from './server.js';
+import { createServer, type BotServer, type ServerEdge } from './server.js';
+import { createRateLimits, type RateLimits } from './http/rateLimits.js';
 import type { Reply } from './conversation/reply.js';
 import { createDialogs, type ConversationDeps, type GuidedTask } from '../dialogs/index.js';
 import { ConsistentConversationState } from './storage/consistentConversationState.js';
@@ -57,6 +58,8 @@ export interface AppParts {
   staff?: StaffDirectory;
   /** Handoff events for every instance (Redis pub/sub); in-process by default. */
   live?: LiveChannel<LiveEvent>;
+  /** Request rate limits (shared through Redis when configured); in memory from the config by default. */
+  limits?: RateLimits;
 }
 
 /**
@@ -73,6 +76,7 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
           idleMs: config.ACCOUNT_LINK_IDLE_MINUTES * 60_000,
           lockoutMs: config.ACCOUNT_LOCKOUT_MINUTES * 60_000,
           maxFailures: config.ACCOUNT_MAX_FAILED_VERIFICATIONS,
+          aseIdBackoffMaxMs: config.ACCOUNT_ASE_ID_BACKOFF_MAX_SECONDS * 1000,
         }),
         webIdentity,
         messages: en,
@@ -210,9 +214,11 @@ export function buildApp(parts: AppParts) {
     adapter,
     onTurn,
     logger,
+    limits: parts.limits ?? createRateLimits(config, { logger }),
+    ...(config.MicrosoftAppId ? {} : { devServiceUrls: config.DEV_SERVICE_URL_ALLOW }),
     mount: [
-      (server: Server) => {
-        web = mountWeb(server, { onTurn, storage, logger, settings: config, turnError: en.turnError });
+      (server: Server, edge: ServerEdge) => {
+        web = mountWeb(server, { onTurn, storage, logger, settings: config, turnError: en.turnError, upgrades: edge.upgrades, limits: edge.limits });
       },
       ...(twilio ? [(server: Server) => mountTwilioSms(server, { adapter: twilio, onTurn, logger })] : []),
       ...(handoff?.mount ? [handoff.mount] : []),

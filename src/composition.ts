@@ -8,6 +8,9 @@ import { demoStaffAccounts, loadStaffAccounts, type StaffDirectory } from './han
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge/knowledgeBase.js';
 import type { Logger } from './logging/logger.js';
 import { openStateStore, type StateStore } from './storage/stateStore.js';
+import { createRedisClient } from './storage/redisConnection.js';
+import type { RedisClient } from './storage/redisStorage.js';
+import { createRateLimits } from './http/rateLimits.js';
 
 /**
  * The one wiring of the application. `npm start`, `npm run chat` and every conversation test build
@@ -42,7 +45,7 @@ export interface ComposedApplication {
   knowledge: KnowledgeBase;
   /** The demo staff's password, when demo staff were made up (development, no staff configured). */
   staffPassword?: string;
-  /** Ends streams, waits for turns in flight (SHUTDOWN_GRACE_MS), closes the server and the store. */
+  /** /readyz 503 for SHUTDOWN_DRAIN_MS, then ends streams, waits for turns in flight (SHUTDOWN_GRACE_MS), closes the server and the store. */
   close(): Promise<void>;
 }
 
@@ -71,6 +74,7 @@ export async function composeApplication(config: Config, options: ComposeOptions
       throw new StartupError('knowledge base is invalid; not starting', error.message, 1);
     }));
   const store = await openStateStore(settings, logger);
+  const limitsRedis = store.kind === 'redis' ? rateLimitRedis(settings, logger) : undefined;
   try {
     const accounts: AccountService | undefined = options.without?.accounts
       ? undefined
@@ -90,6 +94,7 @@ export async function composeApplication(config: Config, options: ComposeOptions
       webIdentity,
       staff,
       live: store.liveChannel('handoff', parseLiveEvent),
+      limits: createRateLimits(settings, { redis: limitsRedis, prefix: settings.REDIS_KEY_PREFIX, logger }),
     });
     let closing: Promise<void> | undefined;
     return {
@@ -97,13 +102,37 @@ export async function composeApplication(config: Config, options: ComposeOptions
       store,
       knowledge,
       ...(password ? { staffPassword: password } : {}),
-      close: () => (closing ??= closeApplication(app, store, settings.SHUTDOWN_GRACE_MS)),
+      close: () => (closing ??= closeApplication(app, store, settings).finally(() => closeRedis(limitsRedis))),
     };
   } catch (error) {
+    await closeRedis(limitsRedis);
     await store.close();
     throw error;
   }
 }
+
+/**
+ * The rate limits' own connection to the store's Redis (same settings), so every instance shares the
+ * counts. It does not wait for Redis: until it answers, each process counts in memory.
+ */
+function rateLimitRedis(config: Config, logger: Logger): RedisClient {
+  return createRedisClient({
+    url: config.REDIS_URL,
+    clusterNodes: config.REDIS_CLUSTER_NODES,
+    sentinels: config.REDIS_SENTINELS,
+    sentinelName: config.REDIS_SENTINEL_NAME,
+    ...(config.REDIS_URL
+      ? {}
+      : { username: config.REDIS_USERNAME, password: config.REDIS_PASSWORD, sentinelPassword: config.REDIS_SENTINEL_PASSWORD, tls: config.REDIS_TLS }),
+    commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+    connectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS,
+    onError: (error: Error) => logger.warn({ reason: error.message }, 'redis connection problem (rate limits)'),
+  });
+}
+
+const closeRedis = async (client: RedisClient | undefined) => {
+  await client?.quit().catch(() => client.disconnect());
+};
 
 /** An observer added next to the log, never in its place. */
 const alsoTo =
@@ -141,8 +170,15 @@ async function staffDirectory(
   }
 }
 
-/** Open Web Chat streams would keep the server from closing: end them, with the turns in flight. */
-async function closeApplication(app: ReturnType<typeof buildApp>, store: StateStore, graceMs: number): Promise<void> {
+/**
+ * First the drain window (SHUTDOWN_DRAIN_MS): /readyz says 503 while every request is still served,
+ * so the load balancer stops sending traffic before anything is refused. Then open Web Chat streams
+ * (which would keep the server from closing) end, with the turns in flight.
+ */
+async function closeApplication(app: ReturnType<typeof buildApp>, store: StateStore, config: Pick<Config, 'SHUTDOWN_GRACE_MS' | 'SHUTDOWN_DRAIN_MS'>): Promise<void> {
+  const graceMs = config.SHUTDOWN_GRACE_MS;
+  app.http.drain();
+  if (config.SHUTDOWN_DRAIN_MS > 0) await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_MS));
   await Promise.all([app.web.close(graceMs), app.handoff?.close(), app.http.shutdown(graceMs)]);
   // Twilio's webhook is answered before its turn runs; let those turns finish too.
   const deadline = Date.now() + graceMs;

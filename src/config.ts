@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { accountConfigFields, accountConfigProblems } from './account/config.js';
 import { webConfigShape } from './channels/web/settings.js';
+import { rateLimitConfigFields } from './http/rateLimits.js';
+import { serviceUrlConfigFields } from './http/serviceUrls.js';
 import { handoffConfigFields, handoffConfigProblems } from './handoff/config.js';
 import { emptyToUndefined, flag, isIanaZone, optionalString, present, type RawEnv } from './configFields.js';
 
@@ -27,6 +29,8 @@ export const configSchema = z
     KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default('knowledge')),
     DEFAULT_TIMEZONE: z.preprocess(emptyToUndefined, ianaZone.default('America/New_York')),
     SHUTDOWN_GRACE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(120_000).default(10_000)),
+    // /readyz is 503 this long before the listener closes, so a load balancer has stopped sending traffic.
+    SHUTDOWN_DRAIN_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(120_000).default(5000)),
     REDIS_URL: z.preprocess(emptyToUndefined, z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
     REDIS_CLUSTER_NODES: z.preprocess(
       emptyToUndefined,
@@ -70,9 +74,13 @@ export const configSchema = z
     ACCOUNT_LINK_IDLE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(24 * 60).default(30)),
     ACCOUNT_LOCKOUT_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(24 * 60).default(15)),
     ACCOUNT_MAX_FAILED_VERIFICATIONS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(20).default(5)),
+    // An ASE ID is never locked (anyone could lock its owner out): after the failures above, each try waits up to this.
+    ACCOUNT_ASE_ID_BACKOFF_MAX_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(5).max(15 * 60).default(60)),
     ...accountConfigFields,
     ...handoffConfigFields,
     ...webConfigShape,
+    ...rateLimitConfigFields,
+    ...serviceUrlConfigFields,
   })
 ;
 

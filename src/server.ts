@@ -1,8 +1,15 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
+import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import { AuthMetadataUnavailableError, ChannelAdapter } from './bot/adapter.js';
 import { z } from 'zod';
 import type { Logger } from './logging/logger.js';
 import { isTurnBusy, type TurnBusyError } from './storage/turnGate.js';
+import { readBodies } from './http/bodies.js';
+import { attachUpgrades, type UpgradeRoutes } from './http/upgrades.js';
+import { logRefusal, refuse } from './http/refusals.js';
+import { createRateLimits, rateLimitConfigFields, type RateLimits } from './http/rateLimits.js';
+import { serviceUrlAllowed } from './http/serviceUrls.js';
 
 export interface ReadinessCheck {
   name: string;
@@ -10,12 +17,28 @@ export interface ReadinessCheck {
 }
 
 export interface ServerDeps {
-  adapter: CloudAdapter;
+  /** The application's ChannelAdapter; a plain CloudAdapter (the bench's echo bot) is run as the SDK runs it. */
+  adapter: ChannelAdapter | CloudAdapter;
   onTurn: (context: TurnContext) => Promise<void>;
   readiness: ReadinessCheck[];
   logger: Logger;
   /** Extra routes (channels, staff console) mounted by the composition root. */
-  mount?: Array<(server: Server) => void>;
+  mount?: Array<(server: Server, edge: ServerEdge) => void>;
+  /** Request rate limits (src/http/rateLimits.ts); the defaults, counted in memory, when not given. */
+  limits?: RateLimits;
+  /**
+   * Without an app id: the hosts besides loopback that replies may go to (DEV_SERVICE_URL_ALLOW);
+   * an activity with any other serviceUrl is refused. Undefined with an app id (the SDK checks it).
+   */
+  devServiceUrls?: readonly string[];
+}
+
+/** What a mounted channel may add to the server besides restify routes. */
+export interface ServerEdge {
+  /** The server's one upgrade dispatcher: an upgrade to any path not added here is 404. */
+  upgrades: UpgradeRoutes;
+  /** The request rate limits every route shares. */
+  limits: RateLimits;
 }
 
 /** Just enough of an activity to be worth handing to the adapter; the adapter checks the rest. */
@@ -31,45 +54,52 @@ const activityBody = z
   })
   .passthrough();
 
+/** Seconds a caller waits when the signing keys could not be fetched (the library retries the fetch on the next request). */
+const METADATA_RETRY_SECONDS = 30;
+
+/** A bad token is 401; keys that could not be fetched are 503 with Retry-After; never 500. */
+function authRefusal(error: unknown) {
+  if (error instanceof AuthMetadataUnavailableError) {
+    return { status: 503, message: 'cannot check tokens right now; try again shortly', reason: error.message, retryAfterSeconds: METADATA_RETRY_SECONDS };
+  }
+  const said = error instanceof Error ? error.message : String(error);
+  const reason = error instanceof AuthenticationError && said.startsWith('bot-auth: ') ? said : `bot-auth: ${said}`;
+  return { status: 401, message: 'unauthorized', reason };
+}
+
+/** As CloudAdapter.process does: ISO date strings become Dates (the raw text is kept beside them). */
+function withDates(activity: Activity): Activity {
+  const fixed = activity as Activity & Record<string, unknown>;
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
+    const value = fixed[field];
+    if (typeof value === 'string') {
+      fixed[raw] = value;
+      fixed[field] = new Date(value);
+    }
+  }
+  return activity;
+}
+
 export interface BotServer {
   server: Server;
+  /** /readyz turns 503; everything else is still served (the load balancer's drain window). */
+  drain: () => void;
   /** Stops accepting, waits for turns in flight (up to graceMs), then closes. */
   shutdown: (graceMs: number) => Promise<void>;
   inFlight: () => number;
 }
 
-/**
- * What CloudAdapter.process writes (status, headers, body), kept to be written later. It only ever
- * calls status, header, send and end on the response it is given.
- */
-function recordingResponse() {
-  let status = 200;
-  const headers: Array<[string, string]> = [];
-  let body: unknown;
-  const response = {
-    socket: undefined,
-    status: (code: number) => void (status = code),
-    header: (name: string, value: unknown) => void headers.push([name, String(value)]),
-    send: (value: unknown) => void (body = value),
-    end: () => undefined,
-  };
-  return {
-    response,
-    replay(res: Response): void {
-      for (const [name, value] of headers) res.header(name, value);
-      res.status(status);
-      if (body !== undefined) res.send(body);
-      res.end();
-    },
-  };
-}
-
 export function createServer(deps: ServerDeps): BotServer {
   const { adapter, onTurn, readiness, logger } = deps;
   const server = restify.createServer({ name: 'candidate-assistant', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+  // Our own reader, never restify's bodyParser: its multipart branch writes uploads to disk (see http/bodies.ts).
+  server.use(readBodies({ logger, maxBytes: 256 * 1024 }));
+  const limits = deps.limits ?? createRateLimits(z.object(rateLimitConfigFields).parse({}), { logger });
+  const edge: ServerEdge = { upgrades: attachUpgrades(server.server, logger), limits };
   let inFlight = 0;
+  // Draining: /readyz says 503 and requests are still served. Stopping: the listener is closing.
   let draining = false;
+  let stopping = false;
 
   const sendError = (res: Response, status: number, message: string) => {
     res.status(status);
@@ -77,20 +107,37 @@ export function createServer(deps: ServerDeps): BotServer {
   };
 
   server.post('/api/messages', async (req: Request, res: Response) => {
-    if (draining) return sendError(res, 503, 'server is shutting down');
+    if (stopping) return sendError(res, 503, 'server is shutting down');
     const parsed = activityBody.safeParse(req.body);
     if (!parsed.success) {
       const reason = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
       return sendError(res, 400, `not a Bot Framework activity (${reason})`);
     }
+    if (!(adapter instanceof ChannelAdapter)) return plainAdapter(adapter, req, res);
+    if (deps.devServiceUrls && !serviceUrlAllowed(parsed.data.serviceUrl, deps.devServiceUrls)) {
+      return refuse(logger, req, res, {
+        status: 403,
+        message: 'without an app id this bot replies only to loopback or DEV_SERVICE_URL_ALLOW',
+        reason: 'http.serviceUrls: serviceUrl not allowed without an app id',
+      });
+    }
+    const activity = withDates(parsed.data as unknown as Activity);
+    let auth: AuthenticateRequestResult;
+    try {
+      auth = await adapter.authenticate(activity, typeof req.headers.authorization === 'string' ? req.headers.authorization : '');
+    } catch (error) {
+      return refuse(logger, req, res, authRefusal(error));
+    }
+    const turn = await limits.take('messages', `${activity.channelId ?? 'channel'}:${activity.conversation?.id ?? ''}`);
+    if (!turn.allowed) {
+      return refuse(logger, req, res, { status: 429, message: 'too many messages in this conversation; slow down', reason: 'http.rateLimits: messages', retryAfterSeconds: turn.retryAfterSeconds });
+    }
     inFlight++;
     try {
-      // The adapter answers 200 once the logic returns (and its onTurnError apologises for an
-      // error). A conversation whose lock stayed taken must instead answer 503 + Retry-After, so the
-      // channel redelivers the activity: the adapter writes to a recorder, replayed unless busy.
+      // A conversation whose lock stayed taken answers 503 + Retry-After, so the channel redelivers
+      // the activity; the adapter would otherwise answer 200 once the logic returns.
       let busy: TurnBusyError | undefined;
-      const recorded = recordingResponse();
-      await adapter.process(req, recorded.response, async (context) => {
+      const invoke = await adapter.runAuthenticated(auth, activity, async (context) => {
         try {
           await onTurn(context);
         } catch (error) {
@@ -99,18 +146,33 @@ export function createServer(deps: ServerDeps): BotServer {
         }
       });
       if (busy) {
-        logger.warn({ activityId: parsed.data.id, retryAfterSeconds: busy.retryAfterSeconds }, 'conversation busy; asked the channel to redeliver');
+        logger.warn({ activityId: activity.id, retryAfterSeconds: busy.retryAfterSeconds }, 'conversation busy; asked the channel to redeliver');
         res.header('Retry-After', String(busy.retryAfterSeconds));
         sendError(res, 503, 'conversation is busy; retry after the Retry-After delay');
-      } else recorded.replay(res);
+      } else {
+        res.status(invoke?.status ?? 200);
+        if (invoke?.body !== undefined) res.send(invoke.body);
+        res.end();
+      }
     } catch (error) {
-      // The adapter's own validation throws for shapes zod above let through; that is still the caller's fault.
-      logger.warn({ err: error, activityId: parsed.data.id }, 'activity rejected');
-      if (!res.headersSent) sendError(res, 400, 'invalid activity');
+      // The adapter's own checks throw for shapes zod above let through; that is still the caller's
+      // fault. A failed turn never gets here (onTurnError answers it).
+      if (!res.headersSent) refuse(logger, req, res, { status: 400, message: 'invalid activity', reason: `server: activity rejected (${(error as Error).message})` });
     } finally {
       inFlight--;
     }
   });
+
+  const plainAdapter = async (plain: CloudAdapter, req: Request, res: Response) => {
+    inFlight++;
+    try {
+      await plain.process(req, res, onTurn);
+    } catch (error) {
+      if (!res.headersSent) refuse(logger, req, res, { status: 400, message: 'invalid activity', reason: `server: activity rejected (${(error as Error).message})` });
+    } finally {
+      inFlight--;
+    }
+  };
 
   server.get('/healthz', (_req: Request, res: Response, next) => {
     res.json({ status: 'ok' });
@@ -132,7 +194,7 @@ export function createServer(deps: ServerDeps): BotServer {
     res.json({ status: ready ? 'ready' : 'not ready', draining, checks: Object.fromEntries(results) });
   });
 
-  for (const mount of deps.mount ?? []) mount(server);
+  for (const mount of deps.mount ?? []) mount(server, edge);
 
   server.on('restifyError', (req: Request, res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
     // Bad JSON and friends are 4xx already; anything else is logged without the request body.
@@ -140,8 +202,14 @@ export function createServer(deps: ServerDeps): BotServer {
     callback();
   });
 
+  // Routes that answer a 4xx themselves (Direct Line, staff, Twilio) still get their one log line.
+  server.on('after', (req: Request, res: Response) => {
+    if (res.statusCode >= 400 && res.statusCode < 500) logRefusal(logger, req, { status: res.statusCode, reason: `route: ${req.getRoute()?.path ?? 'none'}` });
+  });
+
   const shutdown = async (graceMs: number): Promise<void> => {
     draining = true;
+    stopping = true;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     const deadline = Date.now() + graceMs;
     while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
@@ -150,5 +218,5 @@ export function createServer(deps: ServerDeps): BotServer {
     await closed;
   };
 
-  return { server, shutdown, inFlight: () => inFlight };
+  return { server, drain: () => void (draining = true), shutdown, inFlight: () => inFlight };
 }

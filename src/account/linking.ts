@@ -14,10 +14,12 @@ export interface AccountLink {
 export interface AccountLinksOptions {
   /** A link lapses after this long without a message. */
   idleMs: number;
-  /** Failed verifications allowed before a lock-out. */
+  /** Failed verifications allowed in a conversation before it is locked out; on an ASE ID, before backoff. */
   maxFailures: number;
-  /** How long a lock-out lasts. */
+  /** How long a conversation's lock-out lasts, and how long failures are remembered. */
   lockoutMs: number;
+  /** The longest an ASE ID's backoff makes anyone wait between tries. Default 60 s. */
+  aseIdBackoffMaxMs?: number;
 }
 
 interface Failures {
@@ -27,11 +29,25 @@ interface Failures {
   lockedUntil?: string;
 }
 
+interface AseIdFailures {
+  count: number;
+  /** The last counted try: the backoff runs from here, and the count is forgotten lockoutMs after it. */
+  lastAt: string;
+}
+
+/** The first backoff step: 5 s after the maxFailures-th failure, doubling with each one after. */
+const BACKOFF_BASE_MS = 5000;
+
 /**
  * Links live in the store under their own keys, outside conversation state, so nothing a dialog
- * saves can carry or forge a candidate id. Failed verifications are counted twice, per ASE ID and per
- * conversation: guessing one candidate's details from many conversations, or many candidates' from
- * one, both lock out.
+ * saves can carry or forge a candidate id. Failed verifications are counted twice:
+ *
+ * - per conversation: after maxFailures the conversation is locked out for lockoutMs. That lock is
+ *   the guesser's own, and "tries left" is counted from it alone, so it says nothing of anyone else.
+ * - per ASE ID, from every conversation: never a lock (anyone who knows an ASE ID could keep its
+ *   owner out); after maxFailures, each further try must wait a backoff since the last one (5 s,
+ *   doubling, at most aseIdBackoffMaxMs). Guessing one candidate's details from many conversations
+ *   stays slow; the candidate waits seconds, not 15 minutes.
  */
 export class AccountLinks {
   private readonly items: ItemUpdater;
@@ -44,10 +60,9 @@ export class AccountLinks {
   }
 
   private linkKey = (conversation: string) => `account-link/${conversation}`;
-  private failureKeys = (aseId: string, conversation: string) => [
-    `account-failures/ase-id/${aseId.trim().toUpperCase()}`,
-    `account-failures/conversation/${conversation}`,
-  ];
+  private aseIdKey = (aseId: string) => `account-failures/ase-id/${aseId.trim().toUpperCase()}`;
+  private conversationKey = (conversation: string) => `account-failures/conversation/${conversation}`;
+  private failureKeys = (aseId: string, conversation: string) => [this.aseIdKey(aseId), this.conversationKey(conversation)];
 
   /** The live link, refreshed; an idle one is removed and reported as none. */
   async current(conversation: string, now: Date): Promise<AccountLink | undefined> {
@@ -76,9 +91,9 @@ export class AccountLinks {
     await this.storage.delete([this.linkKey(conversation)]);
   }
 
-  /** When the lock-out on this ASE ID or this conversation ends, if one is in force. */
-  async lockedUntil(aseId: string, conversation: string, now: Date): Promise<Date | undefined> {
-    const keys = this.failureKeys(aseId, conversation);
+  /** When the lock-out on this conversation ends, if one is in force (an ASE ID is never locked). */
+  async lockedUntil(_aseId: string, conversation: string, now: Date): Promise<Date | undefined> {
+    const keys = [this.conversationKey(conversation)];
     const items = await this.storage.read(keys);
     const ends = keys
       .map((key) => (items[key] as Failures | undefined)?.lockedUntil)
@@ -89,26 +104,52 @@ export class AccountLinks {
 
   /**
    * Counts a verification attempt BEFORE the details are checked, so guesses sent at the same moment
-   * cannot all slip past the lock-out check; a success clears the count again. `refused` is set when
-   * a lock-out was already in force (do not check the details); `lockedUntil` when this attempt was
-   * the last one allowed.
+   * cannot all slip past the check; a success clears the counts again. `refused` is set when the
+   * conversation was already locked out or the ASE ID is in its backoff (do not check the details;
+   * `waitMs` then says how long the backoff has to run); `lockedUntil` when this attempt was the
+   * conversation's last one allowed. `triesLeft` is this conversation's own.
    */
   async recordAttempt(
     aseId: string,
     conversation: string,
     now: Date,
-  ): Promise<{ refused: boolean; triesLeft: number; lockedUntil?: Date }> {
-    const counts = await Promise.all(this.failureKeys(aseId, conversation).map((key) => this.increment(key, now)));
-    const refused = counts.some((failures) => failures.wasLocked);
-    const worst = Math.max(...counts.map((failures) => failures.count));
-    const lockedUntil = counts.map((failures) => failures.lockedUntil).find(Boolean);
-    return { refused, triesLeft: Math.max(0, this.options.maxFailures - worst), ...(lockedUntil ? { lockedUntil: new Date(lockedUntil) } : {}) };
+  ): Promise<{ refused: boolean; triesLeft: number; lockedUntil?: Date; waitMs?: number }> {
+    const own = await this.increment(this.conversationKey(conversation), now);
+    const triesLeft = Math.max(0, this.options.maxFailures - own.count);
+    if (own.wasLocked) return { refused: true, triesLeft };
+    const waitMs = await this.takeAseIdTry(aseId, now);
+    if (waitMs > 0) {
+      // Not checked, so not one of the conversation's tries either.
+      await this.increment(this.conversationKey(conversation), now, -1);
+      return { refused: true, triesLeft: triesLeft + 1, waitMs };
+    }
+    return { refused: false, triesLeft, ...(own.lockedUntil ? { lockedUntil: new Date(own.lockedUntil) } : {}) };
+  }
+
+  /** How long this ASE ID's backoff still has to run after `count` failures, the last at `lastAt`. */
+  private backoffLeft(failures: AseIdFailures | undefined, now: Date): number {
+    if (!failures || failures.count < this.options.maxFailures) return 0;
+    const step = Math.min(this.options.aseIdBackoffMaxMs ?? 60_000, BACKOFF_BASE_MS * 2 ** Math.min(20, failures.count - this.options.maxFailures));
+    return Date.parse(failures.lastAt) + step - now.getTime();
+  }
+
+  /** Counts a try on the ASE ID unless its backoff is running (then: the wait left, nothing counted). */
+  private async takeAseIdTry(aseId: string, now: Date): Promise<number> {
+    let wait = 0;
+    await this.items.update<AseIdFailures>(this.aseIdKey(aseId), (previous) => {
+      const stale = !previous?.lastAt || now.getTime() - Date.parse(previous.lastAt) > this.options.lockoutMs;
+      const current = stale ? undefined : previous;
+      wait = this.backoffLeft(current, now);
+      if (wait > 0) return undefined;
+      return { count: (current?.count ?? 0) + 1, lastAt: now.toISOString() };
+    });
+    return Math.max(0, wait);
   }
 
   /** A failed verification, counted on its own (for callers that did not count the attempt first). */
-  async recordFailure(aseId: string, conversation: string, now: Date): Promise<{ triesLeft: number; lockedUntil?: Date }> {
-    const { triesLeft, lockedUntil } = await this.recordAttempt(aseId, conversation, now);
-    return { triesLeft, ...(lockedUntil ? { lockedUntil } : {}) };
+  async recordFailure(aseId: string, conversation: string, now: Date): Promise<{ triesLeft: number; lockedUntil?: Date; waitMs?: number }> {
+    const { triesLeft, lockedUntil, waitMs } = await this.recordAttempt(aseId, conversation, now);
+    return { triesLeft, ...(lockedUntil ? { lockedUntil } : {}), ...(waitMs ? { waitMs } : {}) };
   }
 
   /**
@@ -118,7 +159,10 @@ export class AccountLinks {
    */
   /** Takes back an attempt that could not be checked (the account service was down). */
   async forgiveAttempt(aseId: string, conversation: string, now: Date): Promise<void> {
-    await Promise.all(this.failureKeys(aseId, conversation).map((key) => this.increment(key, now, -1)));
+    await Promise.all([
+      this.increment(this.conversationKey(conversation), now, -1),
+      this.items.update<AseIdFailures>(this.aseIdKey(aseId), (previous) => (previous?.count ? { ...previous, count: previous.count - 1 } : undefined)),
+    ]);
   }
 
   private async increment(key: string, now: Date, delta: 1 | -1 = 1): Promise<Failures & { wasLocked: boolean }> {

@@ -113,6 +113,8 @@ export class AccountAccess {
     const { aseId, dateOfBirth, ssnLast4 } = credentials;
     // Counted before the check, so parallel guesses cannot all pass a lock-out check made first.
     const attempt = await this.deps.links.recordAttempt(aseId, conversation, facts.now);
+    // The ASE ID's backoff (someone, maybe the candidate, got it wrong just now): seconds, never a lock.
+    if (attempt.waitMs) return { outcome: 'locked-out', replies: [{ text: m.waitABit(Math.ceil(attempt.waitMs / 1000)) }] };
     const locked = attempt.refused ? await this.deps.links.lockedUntil(aseId, conversation, facts.now) : undefined;
     if (locked) return { outcome: 'locked-out', replies: [{ text: m.lockedOut(clockTime(locked, facts.zone)) }] };
     let result;

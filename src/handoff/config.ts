@@ -32,6 +32,12 @@ export const handoffConfigFields = {
   STAFF_COOKIE_SECURE: flag('true'),
   /** Behind a proxy that sets X-Forwarded-For (deploy/nginx.conf does): rate-limit sign-ins by the client's address. */
   STAFF_TRUST_PROXY: flag('false'),
+  /** Wrong passwords per client address and username before that address must wait (docs/security.md). */
+  STAFF_LOGIN_MAX_FAILURES_PER_ADDRESS_USER: wholeNumber(1, 100, 5),
+  /** Wrong passwords per username from all addresses together before everyone must wait: ten addresses' worth. */
+  STAFF_LOGIN_MAX_FAILURES_PER_USER: wholeNumber(1, 100, 50),
+  /** The sliding window both counts are kept over. */
+  STAFF_LOGIN_WINDOW_MINUTES: wholeNumber(1, 24 * 60, 15),
 };
 
 export type HandoffConfig = z.output<z.ZodObject<typeof handoffConfigFields>>;

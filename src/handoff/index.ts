@@ -82,7 +82,11 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
           idleMs: config.STAFF_SESSION_IDLE_MINUTES * 60_000,
           absoluteMs: config.STAFF_SESSION_MAX_HOURS * 3_600_000,
         }),
-        limiter: new LoginLimiter(parts.storage),
+        limiter: new LoginLimiter(parts.storage, {
+          maxPerAddressUser: config.STAFF_LOGIN_MAX_FAILURES_PER_ADDRESS_USER,
+          maxPerUser: config.STAFF_LOGIN_MAX_FAILURES_PER_USER,
+          windowMs: config.STAFF_LOGIN_WINDOW_MINUTES * 60_000,
+        }),
         audit,
         live,
         logger: parts.logger,

@@ -98,6 +98,8 @@ export interface AuditEntry {
   action: string;
   caseId?: string;
   detail?: Record<string, string | number | boolean>;
+  /** The client address the request came from (the proxy's X-Forwarded-For entry with STAFF_TRUST_PROXY). */
+  address?: string;
 }
 
 /** A case as the staff API shows it: no conversation reference, plus where it stands in the queue. */

@@ -17,6 +17,8 @@ export const enLinking = {
   signedInByWeb: "You're signed in through the website, so I can answer from your account.",
   mismatch: (left: number) =>
     `Those details don't match an ASE account. Please check them and try again (${left} ${left === 1 ? 'try' : 'tries'} left before a 15-minute pause).`,
+  waitABit: (seconds: number) =>
+    `For your security, please wait ${seconds <= 5 ? 'a few seconds' : seconds < 60 ? `${seconds} seconds` : 'a minute'} and send your details again.`,
   lockedOut: (until: string) =>
     `Too many tries. For your security, please wait until ${until} before trying again, or call ASE Customer Service at 1-800-390-6789.`,
   signedOut: "You're signed out. I won't look at your account again in this conversation unless you sign in.",

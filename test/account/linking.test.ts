@@ -35,14 +35,30 @@ describe('account links', () => {
     expect(await store.current('web/c2', at('2025-03-20T10:00:01Z'))).toBeUndefined();
   });
 
-  it('four failures leave one try; the fifth locks that ASE ID for 15 minutes, even from another conversation', async () => {
+  it('five failures on one ASE ID from five conversations lock nobody out: each shows its own tries left, then the ID backs off seconds, never minutes', async () => {
     const store = links();
     const now = at('2025-03-20T10:00:00Z');
-    for (let i = 1; i <= 4; i++) expect((await store.recordFailure('AB123456', `sms/c${i}`, now)).triesLeft).toBe(5 - i);
-    const fifth = await store.recordFailure('ab123456', 'sms/c5', now);
-    expect(fifth.lockedUntil?.toISOString()).toBe('2025-03-20T10:15:00.000Z');
-    expect(await store.lockedUntil('AB123456', 'sms/other', at('2025-03-20T10:14:59Z'))).toBeDefined();
-    expect(await store.lockedUntil('AB123456', 'sms/other', at('2025-03-20T10:15:01Z'))).toBeUndefined();
+    // Each conversation failed once: "tries left" is its own count, never the ASE ID's.
+    for (let i = 1; i <= 5; i++) expect(await store.recordFailure('AB123456', `sms/c${i}`, now)).toEqual({ triesLeft: 4 });
+    // The owner, from another conversation: not locked, asked to wait 5 s (the backoff after 5 failures).
+    expect(await store.lockedUntil('AB123456', 'sms/owner', now)).toBeUndefined();
+    expect(await store.recordAttempt('ab123456', 'sms/owner', at('2025-03-20T10:00:01Z'))).toEqual({ refused: true, triesLeft: 5, waitMs: 4000 });
+    expect((await store.recordAttempt('AB123456', 'sms/owner', at('2025-03-20T10:00:05Z'))).refused).toBe(false);
+  });
+
+  it('the ASE ID backoff doubles with each further failure and stops at the cap (60 s)', async () => {
+    const store = links();
+    let time = Date.parse('2025-03-20T10:00:00Z');
+    for (let i = 0; i < 5; i++) await store.recordFailure('AB123456', `sms/g${i}`, new Date(time));
+    const waits: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      // Try at once (refused with the wait), then again when the wait is over (counted).
+      const refused = await store.recordAttempt('AB123456', `sms/h${i}`, new Date(time));
+      waits.push(refused.waitMs ?? 0);
+      time += refused.waitMs ?? 0;
+      expect((await store.recordAttempt('AB123456', `sms/h${i}`, new Date(time))).refused).toBe(false);
+    }
+    expect(waits).toEqual([5000, 10_000, 20_000, 40_000, 60_000, 60_000]);
   });
 
   it('five failures in one conversation lock that conversation, whatever ASE ID it tries next', async () => {
@@ -70,7 +86,7 @@ describe('account links', () => {
 });
 
 describe('attempts counted before the details are checked', () => {
-  it('of ten guesses at one ASE ID sent at the same moment from ten conversations, at most five are let through to be checked', async () => {
+  it('of ten guesses at one ASE ID sent at the same moment from ten conversations, at most five are let through to be checked (the rest wait)', async () => {
     const store = links();
     const now = at('2025-03-20T10:00:00Z');
     const attempts = await Promise.all(Array.from({ length: 10 }, (_, i) => store.recordAttempt('AB123456', `sms/c${i}`, now)));

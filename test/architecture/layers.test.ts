@@ -24,6 +24,7 @@ describe('layers: who may import whom', () => {
     ['src/knowledge/x.ts', "import { CandidateBot } from '../bot/candidateBot.js';", 'knowledge does not import the bot'],
     ['src/channels/x.ts', "import { route } from '../bot/routeActions.js';", 'channels do not route'],
     ['src/handoff/x.ts', "import { CandidateBot } from '../bot/candidateBot.js';", 'handoff does not import the bot'],
+    ['src/http/x.ts', "import type { Config } from '../config.js';", 'the HTTP edge takes its own settings'],
   ])('%s: `%s` is refused (%s)', async (file, line) => {
     expect(await refused(file, line)).toHaveLength(1);
   });

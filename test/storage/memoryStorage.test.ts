@@ -70,6 +70,13 @@ describe('memory storage holds a bounded number of conversations', () => {
     expect((await storage.read([conversation(1)]))[conversation(1)]).toMatchObject({ n: 2 });
   });
 
+  it('20,000 conversations written into a 1,000-conversation store leave 1,000, the newest', async () => {
+    const { storage } = bounded({ maxItems: 1000 });
+    for (let i = 0; i < 20_000; i++) await storage.write({ [conversation(i)]: { text: 'x'.repeat(100) } });
+    expect(storage.size).toEqual({ items: 1000, counted: 1000 });
+    expect(Object.keys(await storage.read([conversation(0), conversation(19_999)]))).toEqual([conversation(19_999)]);
+  });
+
   it('20,000 conversations is the default cap', () => {
     expect(defaultMemorySettings.MEMORY_STATE_MAX_CONVERSATIONS).toBe(20_000);
     expect(() => new BoundedMemoryStorage({ maxItems: 0, counted: () => true, idleMs: () => undefined })).toThrow(/storage\/memoryStorage: maxItems .* got 0/);

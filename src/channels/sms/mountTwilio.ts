@@ -13,7 +13,7 @@ export interface MountTwilioSmsDeps {
 }
 
 /**
- * Adds Twilio's webhook route. The server's bodyParser (mapParams: false) has already read the
+ * Adds Twilio's webhook route. The server's body reader (src/http/bodies.ts: a form on this route only) has already read the
  * form-encoded body into req.body and kept the raw text in req.rawBody. The handler is async and
  * takes no `next` (restify 11 refuses the mix), and catches everything itself.
  */

@@ -66,7 +66,7 @@ export interface TwilioSmsAdapterOptions extends TwilioSmsSettings {
 export interface WebhookRequest {
   headers: IncomingHttpHeaders;
   body?: unknown;
-  /** restify's body parsers keep the unparsed body here. */
+  /** The server's body reader (src/http/bodies.ts) keeps the unparsed body here. */
   rawBody?: unknown;
 }
 

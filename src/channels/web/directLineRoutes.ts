@@ -9,6 +9,8 @@ import type { DirectLineAdapter } from './directLineAdapter.js';
 import type { DirectLineStore, StoredActivity } from './directLineStore.js';
 import type { DirectLineClaims, TokenSigner } from './directLineTokens.js';
 import { bearerToken, describeIssues, guarded, queryOf, sendError } from './http.js';
+import type { RateLimits } from '../../http/rateLimits.js';
+import { refuse } from '../../http/refusals.js';
 
 /** The channel id the bot sees for conversations on the built-in endpoint (as on Azure Direct Line). */
 export const DIRECTLINE_CHANNEL_ID = 'directline';
@@ -36,6 +38,8 @@ export interface DirectLineRouteDeps {
   streamUrl?: (req: IncomingMessage, conversationId: string, token: string, watermark: number) => string;
   /** Counts turns in flight, for shutdown. */
   track: <T>(work: Promise<T>) => Promise<T>;
+  /** Conversations per client address, messages per conversation. */
+  limits: RateLimits;
 }
 
 const channelAccount = z.object({
@@ -151,6 +155,11 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
       if (!body.success) return sendError(res, 400, `not a conversation start (${describeIssues(body.error)})`);
       const claims = authorize(req, res);
       if (!claims) return;
+      const client = deps.limits.clientOf(req);
+      const rate = await deps.limits.take('directlineConversations', client);
+      if (!rate.allowed) {
+        return refuse(logger, req, res, { status: 429, message: 'too many conversations from this address; try again shortly', reason: 'http.rateLimits: directlineConversations', retryAfterSeconds: rate.retryAfterSeconds }, client);
+      }
       const { record, created } = await store.create(claims.conv, claims.user);
       if (record.userId !== claims.user) return sendError(res, 403, 'token is not valid for this conversation');
       if (created) {
@@ -200,6 +209,13 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
       const parsed = postedActivity.safeParse(req.body);
       if (!parsed.success) return sendError(res, 400, `not a Direct Line activity (${describeIssues(parsed.error)})`);
       const posted = parsed.data;
+      // Typing indicators are not turns: they do not count.
+      if (posted.type !== 'typing') {
+        const rate = await deps.limits.take('messages', `${DIRECTLINE_CHANNEL_ID}:${claims.conv}`);
+        if (!rate.allowed) {
+          return refuse(logger, req, res, { status: 429, message: 'too many messages in this conversation; slow down', reason: 'http.rateLimits: messages', retryAfterSeconds: rate.retryAfterSeconds });
+        }
+      }
       noStore(res);
       // Typing from the page has no reader here: accepted, not kept, not sent to the bot.
       if (posted.type === 'typing') return void res.json({ id: '' });

@@ -1,7 +1,8 @@
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../logging/logger.js';
+import { refuseUpgrade, type UpgradeRoutes } from '../../http/upgrades.js';
 import type { DirectLineStore } from './directLineStore.js';
 import type { TokenSigner } from './directLineTokens.js';
 import { bearerToken } from './http.js';
@@ -26,10 +27,7 @@ export interface DirectLineStream {
 
 const streamPath = new RegExp(`^${DIRECTLINE_BASE}/conversations/([^/]+)/stream$`);
 
-const refuse = (socket: Duplex, status: number, reason: string) => {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  socket.destroy();
-};
+const refuse = refuseUpgrade;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim();
 
@@ -38,7 +36,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  * stored. This process's own appends are pushed at once; appends made by other instances (same
  * store) are found by a light poll of the store, so a stream may be served by any instance.
  */
-export function attachDirectLineStream(httpServer: HttpServer, deps: DirectLineStreamDeps): DirectLineStream {
+export function attachDirectLineStream(upgrades: UpgradeRoutes, deps: DirectLineStreamDeps): DirectLineStream {
   const { store, signer, logger } = deps;
   const pollMs = deps.pollMs ?? 1000;
   const heartbeatMs = deps.heartbeatMs ?? 30_000;
@@ -107,9 +105,8 @@ export function attachDirectLineStream(httpServer: HttpServer, deps: DirectLineS
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = streamPath.exec(url.pathname);
-    // Another path is someone else's upgrade (restify itself always listens, so we cannot tell
-    // whether anyone will answer it): leave it alone.
-    if (!match) return;
+    // The server's upgrade dispatcher sends only this path here; anything else is not a stream.
+    if (!match) return refuse(socket, 404, 'Not Found');
     const conversationId = decodeURIComponent(match[1]!);
     const token = url.searchParams.get('t') ?? bearerToken(req.headers.authorization);
     const check = token ? signer.verify(token) : undefined;
@@ -128,17 +125,8 @@ export function attachDirectLineStream(httpServer: HttpServer, deps: DirectLineS
         refuse(socket, 503, 'Service Unavailable');
       });
   };
-  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    // An exception here would escape every handler and end the process: refuse instead.
-    try {
-      upgrade(req, socket, head);
-    } catch (error) {
-      logger.warn({ reason: (error as Error).message }, 'directline stream upgrade refused');
-      refuse(socket, 400, 'Bad Request');
-    }
-  };
-
-  httpServer.on('upgrade', onUpgrade);
+  // The dispatcher (src/http/upgrades.ts) catches what this throws and refuses with 400.
+  const detach = upgrades.add({ name: 'directline.stream', matches: (path) => streamPath.test(path), handle: upgrade });
 
   return {
     urlFor(req, conversationId, token, watermark) {
@@ -150,7 +138,7 @@ export function attachDirectLineStream(httpServer: HttpServer, deps: DirectLineS
     },
     connections: () => wss.clients.size,
     async close() {
-      httpServer.off('upgrade', onUpgrade);
+      detach();
       for (const cleanup of [...cleanups]) cleanup();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

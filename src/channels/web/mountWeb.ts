@@ -11,6 +11,8 @@ import { pageScript, pageScriptVersion, pageSecurityPolicy, renderPage } from '.
 import { mountTokenRoute, type TokenSource } from './tokenRoute.js';
 import { createWebChatAssets, type WebChatPackage } from './webchatAssets.js';
 import type { WebSettings } from './settings.js';
+import type { UpgradeRoutes } from '../../http/upgrades.js';
+import type { RateLimits } from '../../http/rateLimits.js';
 
 export interface WebChannelDeps {
   /** The bot's turn, as given to /api/messages (the turn runner: gate, state, held replies). */
@@ -21,6 +23,10 @@ export interface WebChannelDeps {
   settings: WebSettings;
   /** What the bot says when a turn fails (en.turnError). */
   turnError: string;
+  /** The server's upgrade dispatcher: the built-in Direct Line stream takes its path there. */
+  upgrades: UpgradeRoutes;
+  /** Tokens and conversations per client address, messages per conversation. */
+  limits: RateLimits;
   botName?: string;
   /** Tuning, mostly for tests. */
   options?: {
@@ -65,7 +71,7 @@ export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
   const page = renderPage({ webchatVersion: assets.version });
   const pageHeaders = {
     'Cache-Control': 'no-cache',
-    'Content-Security-Policy': pageSecurityPolicy(mode === 'azure' ? settings.DIRECTLINE_DOMAIN : undefined),
+    'Content-Security-Policy': pageSecurityPolicy(mode === 'azure' ? settings.DIRECTLINE_DOMAIN : undefined, settings.WEB_FRAME_ANCESTORS),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
   };
@@ -92,7 +98,7 @@ export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
 
   if (mode === 'azure') {
     const source: TokenSource = { kind: 'azure', secret: settings.DIRECTLINE_SECRET!, domain: settings.DIRECTLINE_DOMAIN, fetch: options.fetch };
-    mountTokenRoute(server, source, logger);
+    mountTokenRoute(server, source, logger, deps.limits);
     logger.info({ directLine: settings.DIRECTLINE_DOMAIN }, 'web chat: Azure Direct Line (tokens from the Direct Line secret)');
     return { mode, inFlight: () => 0, close: async () => undefined };
   }
@@ -115,9 +121,8 @@ export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
     return work;
   };
 
-  // The stream needs the HTTP server's upgrade event; restify exposes it as `server.server`.
-  const stream: DirectLineStream = attachDirectLineStream(server.server, { store, signer, logger, pollMs: options.streamPollMs });
-  mountTokenRoute(server, { kind: 'local', signer, webSocket: settings.DIRECTLINE_LOCAL_WEBSOCKET }, logger);
+  const stream: DirectLineStream = attachDirectLineStream(deps.upgrades, { store, signer, logger, pollMs: options.streamPollMs });
+  mountTokenRoute(server, { kind: 'local', signer, webSocket: settings.DIRECTLINE_LOCAL_WEBSOCKET }, logger, deps.limits);
   mountDirectLineRoutes(server, {
     store,
     adapter,
@@ -128,6 +133,7 @@ export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
     replyWaitMs: options.replyWaitMs ?? 10_000,
     streamUrl: stream.urlFor,
     track,
+    limits: deps.limits,
   });
   logger.info(
     { webSocket: settings.DIRECTLINE_LOCAL_WEBSOCKET, sharedSecret: !signer.ephemeral },

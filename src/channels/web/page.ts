@@ -149,7 +149,7 @@ export function renderPage(options: PageOptions): string {
  * (the built-in Direct Line and its stream) and, on Azure, the Direct Line service. Web Chat styles
  * itself with injected <style> elements, hence 'unsafe-inline' for styles only.
  */
-export function pageSecurityPolicy(directLineDomain?: string): string {
+export function pageSecurityPolicy(directLineDomain?: string, frameAncestors = "'self'"): string {
   const connect = ["'self'"];
   if (directLineDomain) {
     const { host } = new URL(directLineDomain);
@@ -165,5 +165,7 @@ export function pageSecurityPolicy(directLineDomain?: string): string {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
+    // Who may put the chat in a frame (WEB_FRAME_ANCESTORS): no other site can overlay it.
+    `frame-ancestors ${frameAncestors}`,
   ].join('; ');
 }

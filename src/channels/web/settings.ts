@@ -14,6 +14,9 @@ import { emptyToUndefined } from '../../configFields.js';
  *   process, which is fine for one instance; several instances behind a load balancer must share one.
  * - DIRECTLINE_LOCAL_WEBSOCKET: let the page use the built-in endpoint's WebSocket stream instead of
  *   polling. Off by default: polling works through any proxy; the stream needs `Upgrade` passed on.
+ * - WEB_FRAME_ANCESTORS: who may frame the Web Chat page (CSP `frame-ancestors`). `'self'` by
+ *   default, so another site cannot frame the chat and overlay it (clickjacking); list the
+ *   website's origin(s) when it embeds the page in an iframe.
  */
 export const webConfigShape = {
   DIRECTLINE_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'looks too short for a Direct Line secret').optional()),
@@ -31,6 +34,16 @@ export const webConfigShape = {
       .enum(['true', 'false', '1', '0'])
       .default('false')
       .transform((value) => value === 'true' || value === '1'),
+  ),
+  WEB_FRAME_ANCESTORS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(
+        /^(?:'self'|'none'|https?:\/\/(?:\*\.)?[\w.-]+(?::\d{1,5})?)(?:\s+(?:'self'|https?:\/\/(?:\*\.)?[\w.-]+(?::\d{1,5})?))*$/,
+        "must be 'none', or 'self' and/or origins such as https://www.ase.com, separated by spaces",
+      )
+      .default("'self'"),
   ),
 };
 

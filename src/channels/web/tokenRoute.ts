@@ -4,6 +4,8 @@ import type { Logger } from '../../logging/logger.js';
 import { newConversationId, newUserId, type TokenSigner } from './directLineTokens.js';
 import { describeIssues, guarded, sendError } from './http.js';
 import { DIRECTLINE_BASE } from './directLineRoutes.js';
+import type { RateLimits } from '../../http/rateLimits.js';
+import { refuse } from '../../http/refusals.js';
 
 export const TOKEN_ROUTE = '/api/directline/token';
 
@@ -74,10 +76,15 @@ export async function generateAzureToken(
 }
 
 /** POST /api/directline/token: a fresh chat session for the page, from Azure or the built-in endpoint. */
-export function mountTokenRoute(server: Server, source: TokenSource, logger: Logger): void {
+export function mountTokenRoute(server: Server, source: TokenSource, logger: Logger, limits: RateLimits): void {
   server.post(
     TOKEN_ROUTE,
     guarded(logger, 'directline.token', async (req, res) => {
+      const client = limits.clientOf(req);
+      const rate = await limits.take('directlineTokens', client);
+      if (!rate.allowed) {
+        return refuse(logger, req, res, { status: 429, message: 'too many chat sessions from this address; try again shortly', reason: 'http.rateLimits: directlineTokens', retryAfterSeconds: rate.retryAfterSeconds }, client);
+      }
       const body = tokenRequest.safeParse(req.body === '' ? undefined : req.body);
       if (!body.success) return sendError(res, 400, `the token request takes no parameters (${describeIssues(body.error)})`);
       const userId = newUserId();

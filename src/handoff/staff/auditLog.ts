@@ -53,6 +53,7 @@ const cut = (text: string) => (text.length > MAX_DETAIL_CHARS ? `${text.slice(0,
 function sanitise(entry: AuditEntry): AuditEntry {
   const clean: AuditEntry = { at: new Date(Date.parse(entry.at)).toISOString(), actor: cut(String(entry.actor)), action: cut(String(entry.action)) };
   if (entry.caseId !== undefined) clean.caseId = cut(String(entry.caseId));
+  if (entry.address !== undefined) clean.address = cut(String(entry.address)).slice(0, 64);
   if (entry.detail && typeof entry.detail === 'object') {
     const detail: Record<string, string | number | boolean> = {};
     for (const [name, value] of Object.entries(entry.detail)) {

@@ -4,12 +4,20 @@ import type { Storage } from 'botbuilder';
 import { ItemUpdater } from '../../storage/updateItem.js';
 
 /**
- * Limits password guessing at the staff sign-in: failed sign-ins are counted per username and per
- * client address over a sliding window (default: 5 per username and 20 per address in 15 minutes);
- * once either count reaches its limit, sign-ins are refused until enough failures have aged out.
+ * Limits password guessing at the staff sign-in: failed sign-ins are counted per client address
+ * and username together, and per username from anywhere, over a sliding window (default: 5 per
+ * address+username and 50 per username in 15 minutes); once either count reaches its limit,
+ * sign-ins are refused until enough failures have aged out.
  *
- * Counters live in the bot's store (`staff/login/user/<username>`, `staff/login/ip/<address>`) so
- * every instance shares them. Each failure is a compare-and-set on the eTag read, retried on
+ * Never per address alone, and the per-username limit is ten times the other: one outsider (one
+ * address) guessing a colleague's password stops at 5 and locks out only themselves, not the
+ * colleague signing in from elsewhere, nor everyone behind the same proxy. Locking a username out
+ * takes 10 addresses guessing together; that is a distributed attack, and the lock lifts as the
+ * failures age out. (Behind nginx, STAFF_TRUST_PROXY=true is what makes addresses real clients.)
+ *
+ * Counters live in the bot's store (`staff/login/user/<username>`,
+ * `staff/login/address-user/<address>/<username>`) so every instance shares them, and the
+ * application's clock governs them. Each failure is a compare-and-set on the eTag read, retried on
  * conflict, and failures on one key from this process queue behind each other, so failures sent at
  * the same moment are all counted. (The store cannot create a key only-if-absent, so two instances
  * writing the very first failure of a key at the same instant could still count one instead of two.)
@@ -23,10 +31,10 @@ import { ItemUpdater } from '../../storage/updateItem.js';
 export const STAFF_LOGIN_KEY_PREFIX = 'staff/login/';
 
 export interface LoginLimiterOptions {
-  /** Failures allowed per username within the window. Default 5. */
+  /** Failures allowed per username (from any address) within the window. Default 50. */
   maxPerUser?: number;
-  /** Failures allowed per client address within the window. Default 20. */
-  maxPerIp?: number;
+  /** Failures allowed per client address and username together within the window. Default 5. */
+  maxPerAddressUser?: number;
   /** Window length in milliseconds. Default 15 minutes. */
   windowMs?: number;
 }
@@ -36,7 +44,7 @@ export type LoginCheck = { allowed: true } | { allowed: false; retryAfterSeconds
 /** Failures within the window, after a `fail`. */
 export interface LoginFailureCounts {
   user: number;
-  ip: number;
+  addressUser: number;
 }
 
 interface Counter {
@@ -86,7 +94,7 @@ function userBucket(username: string): string {
 
 export class LoginLimiter {
   private readonly maxPerUser: number;
-  private readonly maxPerIp: number;
+  private readonly maxPerAddressUser: number;
   private readonly windowMs: number;
   private readonly items: ItemUpdater;
 
@@ -95,52 +103,53 @@ export class LoginLimiter {
     private readonly storage: Storage,
     options: LoginLimiterOptions = {},
   ) {
-    this.maxPerUser = options.maxPerUser ?? 5;
-    this.maxPerIp = options.maxPerIp ?? 20;
+    this.maxPerUser = options.maxPerUser ?? 50;
+    this.maxPerAddressUser = options.maxPerAddressUser ?? 5;
     this.items = new ItemUpdater(storage, MAX_ATTEMPTS);
     this.windowMs = options.windowMs ?? 15 * 60_000;
-    for (const [name, value] of [['maxPerUser', this.maxPerUser], ['maxPerIp', this.maxPerIp], ['windowMs', this.windowMs]] as const) {
+    for (const [name, value] of [['maxPerUser', this.maxPerUser], ['maxPerAddressUser', this.maxPerAddressUser], ['windowMs', this.windowMs]] as const) {
       if (!Number.isSafeInteger(value) || value <= 0) throw new RangeError(`LoginLimiter: ${name} must be a positive whole number (got ${value})`);
     }
-    if (Math.max(this.maxPerUser, this.maxPerIp) > KEEP) throw new RangeError(`LoginLimiter: limits above ${KEEP} are not supported`);
+    if (Math.max(this.maxPerUser, this.maxPerAddressUser) > KEEP) throw new RangeError(`LoginLimiter: limits above ${KEEP} are not supported`);
   }
 
-  /** The store keys for a username and a client address. */
-  static keysOf(username: string, ip: string | undefined): { user: string; ip: string } {
-    return { user: `${STAFF_LOGIN_KEY_PREFIX}user/${userBucket(username)}`, ip: `${STAFF_LOGIN_KEY_PREFIX}ip/${ipBucket(ip)}` };
+  /** The store keys for a username, and for a client address with that username. */
+  static keysOf(username: string, ip: string | undefined): { user: string; addressUser: string } {
+    const user = userBucket(username);
+    return { user: `${STAFF_LOGIN_KEY_PREFIX}user/${user}`, addressUser: `${STAFF_LOGIN_KEY_PREFIX}address-user/${ipBucket(ip)}/${user}` };
   }
 
   /** May this username try a password from this address now? If not, for how many seconds not. */
   async check(username: string, ip: string | undefined, now: Date): Promise<LoginCheck> {
     const keys = LoginLimiter.keysOf(username, ip);
-    const items = await this.storage.read([keys.user, keys.ip]);
+    const items = await this.storage.read([keys.user, keys.addressUser]);
     const waits = [
       this.waitMs(items[keys.user] as Counter | undefined, this.maxPerUser, now),
-      this.waitMs(items[keys.ip] as Counter | undefined, this.maxPerIp, now),
+      this.waitMs(items[keys.addressUser] as Counter | undefined, this.maxPerAddressUser, now),
     ];
     const wait = Math.max(...waits);
     return wait > 0 ? { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) } : { allowed: true };
   }
 
-  /** Counts a failed sign-in against the username and the address; returns the counts in the window. */
+  /** Counts a failed sign-in against the username and the address+username; returns the counts in the window. */
   async fail(username: string, ip: string | undefined, now: Date): Promise<LoginFailureCounts> {
     const keys = LoginLimiter.keysOf(username, ip);
-    const [user, address] = await Promise.all([this.increment(keys.user, now), this.increment(keys.ip, now)]);
-    return { user, ip: address };
+    const [user, addressUser] = await Promise.all([this.increment(keys.user, now), this.increment(keys.addressUser, now)]);
+    return { user, addressUser };
   }
 
-  /** A successful sign-in: the username's failures are forgotten (the address's are kept). */
-  async succeed(username: string, _now: Date): Promise<void> {
-    await this.storage.delete([LoginLimiter.keysOf(username, undefined).user]);
+  /** A successful sign-in from this address: its failures for this username are forgotten (the username's elsewhere are kept). */
+  async succeed(username: string, ip: string | undefined, _now: Date): Promise<void> {
+    await this.storage.delete([LoginLimiter.keysOf(username, ip).addressUser]);
   }
 
   /** Failures within the window for this username and address (for logs and tests). */
   async failures(username: string, ip: string | undefined, now: Date): Promise<LoginFailureCounts> {
     const keys = LoginLimiter.keysOf(username, ip);
-    const items = await this.storage.read([keys.user, keys.ip]);
+    const items = await this.storage.read([keys.user, keys.addressUser]);
     return {
       user: this.recent(items[keys.user] as Counter | undefined, now).length,
-      ip: this.recent(items[keys.ip] as Counter | undefined, now).length,
+      addressUser: this.recent(items[keys.addressUser] as Counter | undefined, now).length,
     };
   }
 

@@ -86,6 +86,20 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     return req.socket?.remoteAddress;
   };
 
+  /**
+   * A signed-in member of staff was refused an action: audited with where it came from. (Requests
+   * with no session are not audited, only logged: anyone could fill the audit log with them.)
+   */
+  const auditRefusal = (req: Request, actor: string, reason: string, caseId?: string) =>
+    deps.audit.record({
+      at: deps.clock().toISOString(),
+      actor,
+      action: 'action-refused',
+      ...(caseId ? { caseId } : {}),
+      detail: { reason, route: `${req.method ?? ''} ${(req.url ?? '').split('?')[0]}` },
+      ...(clientIp(req) ? { address: clientIp(req) } : {}),
+    });
+
   /** The signed-in user, or a refusal already sent. */
   const signedIn = async (req: Request, res: Response, options: { csrf: boolean }): Promise<{ session: StaffSession; token: string } | undefined> => {
     const token = readCookie(req.headers.cookie, STAFF_SESSION_COOKIE);
@@ -101,11 +115,13 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     if (options.csrf) {
       const origin = req.headers.origin;
       if (origin && !sameOrigin(origin, req)) {
+        await auditRefusal(req, user.username, 'csrf');
         refuse(res, 403, 'csrf', `Requests from ${origin} are not accepted.`);
         return undefined;
       }
       const given = req.headers['x-csrf-token'];
       if (!checkCsrf(session.csrfToken, typeof given === 'string' ? given : undefined)) {
+        await auditRefusal(req, user.username, 'csrf');
         refuse(res, 403, 'csrf', 'The X-CSRF-Token header is missing or does not match this session.');
         return undefined;
       }
@@ -137,6 +153,7 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
         // The candidate's turn (or a colleague's action) held the conversation longer than we wait.
         if (isTurnBusy(error)) return refuse(res, 503, 'busy', 'The conversation is busy for a moment; try again.', { 'Retry-After': String(error.retryAfterSeconds) });
         if (!(error instanceof DeskError)) throw error;
+        await auditRefusal(req, auth.session.user.username, error.code, id.success ? id.data : undefined);
         refuse(res, deskStatus[error.code], error.code, error.message.replace(/^handoff: /, ''));
       }
     });
@@ -181,20 +198,21 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
   const auditName = (typed: string) => deps.directory.find(typed)?.username ?? '(unknown user)';
 
   const signIn = async (_req: Request, res: Response, username: string, password: string, ip: string | undefined, now: Date): Promise<void> => {
+    const address = ip ? { address: ip } : {};
     const check = await deps.limiter.check(username, ip, now);
     if (!check.allowed) {
-      await deps.audit.record({ at: now.toISOString(), actor: auditName(username), action: 'login-refused', detail: { reason: 'rate-limited' } });
+      await deps.audit.record({ at: now.toISOString(), actor: auditName(username), action: 'login-refused', detail: { reason: 'rate-limited' }, ...address });
       return refuse(res, 429, 'too-many-attempts', 'Too many failed sign-ins. Try again later.', { 'Retry-After': String(check.retryAfterSeconds) });
     }
     const user = await deps.directory.authenticate(username, password);
     if (!user) {
       await deps.limiter.fail(username, ip, now);
-      await deps.audit.record({ at: now.toISOString(), actor: auditName(username), action: 'login-failed' });
+      await deps.audit.record({ at: now.toISOString(), actor: auditName(username), action: 'login-failed', ...address });
       return refuse(res, 401, 'invalid-credentials', 'Wrong username or password.');
     }
-    await deps.limiter.succeed(user.username, now);
+    await deps.limiter.succeed(user.username, ip, now);
     const session = await deps.sessions.create(user, now);
-    await deps.audit.record({ at: now.toISOString(), actor: user.username, action: 'signed-in' });
+    await deps.audit.record({ at: now.toISOString(), actor: user.username, action: 'signed-in', ...address });
     reply(res, 200, { user, csrfToken: session.csrfToken }, {
       'Set-Cookie': sessionCookie(session.token, { secure: deps.secureCookies, maxAgeSeconds: deps.sessionMaxAgeSeconds }),
     });
@@ -248,7 +266,10 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
   }));
 
   server.get('/staff/api/audit', action('staff.audit', undefined, async (user, _id, _input, req, res) => {
-    if (user.role !== 'supervisor') return refuse(res, 403, 'forbidden', 'Only supervisors read the audit log.');
+    if (user.role !== 'supervisor') {
+      await auditRefusal(req, user.username, 'forbidden');
+      return refuse(res, 403, 'forbidden', 'Only supervisors read the audit log.');
+    }
     const limit = Math.min(1000, Math.max(1, Number(queryOf(req).get('limit') ?? 100) || 100));
     reply(res, 200, { entries: await deps.audit.list(limit) });
   }, { csrf: false }));

@@ -57,8 +57,10 @@ export async function startWebServer(opts: WebServerOptions = {}) {
     logger,
     readiness: [],
     mount: [
-      (server) => {
+      (server, edge) => {
         web = mountWeb(server, {
+          upgrades: edge.upgrades,
+          limits: edge.limits,
           onTurn,
           storage,
           logger,
