@@ -141,9 +141,10 @@ describe.skipIf(suite.skip || Boolean(process.env.REDIS_URL))('a turn on Redis',
       for (let i = 6; i < 12; i++) delayed.push(await turnMs(`p${i}`, faq, base));
       proxy.setDelay(0);
       const trips = (fastest(delayed) - fastest(plain)) / delay;
-      console.log(`FAQ turn on Redis, production composition: ${trips.toFixed(2)} sequential round trips (the handoff and account-link reads come on top of the 3)`);
-      // Not yet folded into the first round trip: the handoff record and the account link are read on their own.
-      expect(trips).toBeLessThan(6);
+      console.log(`FAQ turn on Redis, production composition: ${trips.toFixed(2)} sequential round trips (the rate limit, handoff and account-link reads come on top of the 3)`);
+      // Not yet folded into the first round trip (issue 14 wants 3): the per-conversation message
+      // limit (shared by every instance through Redis), the handoff record and the account link.
+      expect(trips).toBeLessThan(7);
     } finally {
       proxy.setDelay(0);
       await composed.close();

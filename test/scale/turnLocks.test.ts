@@ -1,8 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type TurnContext } from 'botbuilder';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createAdapter } from '../../src/bot/adapter.js';
 import { createTurnRunner } from '../../src/bot/turnRunner.js';
 import { createServer } from '../../src/server.js';
 import { ConsistentConversationState } from '../../src/storage/consistentConversationState.js';
@@ -13,6 +14,7 @@ import { RedisTurnGate, type RedisTurnGateOptions } from '../../src/storage/redi
 import { isStoreUnavailable, type StorageUnavailableError } from '../../src/storage/storageErrors.js';
 import { isTurnBusy } from '../../src/storage/turnGate.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
+import { testConfig } from '../support/testApp.js';
 
 const suite = redisSuiteGate('turn locks on Redis');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -192,10 +194,9 @@ describe.skipIf(suite.skip)('the Redis turn lock', () => {
       await context.sendActivity('hello');
       await next();
     });
-    const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-    // As the app's adapter does: an error reaching onTurnError becomes an apology with HTTP 200.
-    adapter.onTurnError = async (context) => void (await context.sendActivity('Sorry, something went wrong.'));
     const logger = pino({ level: 'silent' });
+    // The app's adapter: an error reaching its onTurnError would become an apology with HTTP 200.
+    const adapter = createAdapter(testConfig(), logger, 'Sorry, something went wrong.');
     const onTurn = createTurnRunner({
       gate,
       state,
