@@ -1,10 +1,11 @@
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { MemoryStorage } from 'botbuilder';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { retryAfterMs } from '../../src/bot/replyLimits.js';
+import { listenOnLoopback } from '../support/loopback.js';
 import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
 
 /**
@@ -22,7 +23,6 @@ interface ReplyAddress {
 
 async function replyAddress(answer: (res: http.ServerResponse, attempt: number) => void): Promise<ReplyAddress> {
   const said: string[] = [];
-  const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
@@ -31,20 +31,7 @@ async function replyAddress(answer: (res: http.ServerResponse, attempt: number) 
       answer(res, said.length);
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    said,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), said };
 }
 
 const ok = (res: http.ServerResponse) => {

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { createServer, type AddressInfo, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
@@ -8,22 +8,14 @@ import { createRedisClient, waitForRedisReady } from '../../src/storage/redisCon
 import { redisStore, type StateStore } from '../../src/storage/stateStore.js';
 import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
+import { freePort, listenOnLoopback } from '../support/loopback.js';
 
 const suite = redisSuiteGate('a bot instance killed with -9');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 /** A Bot Connector stand-in: keeps what the bot said per conversation; `silent` ones never answer. */
 async function startSink(silent: boolean) {
   const said = new Map<string, string[]>();
-  const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
@@ -35,20 +27,7 @@ async function startSink(silent: boolean) {
       res.end('{"id":"sent"}');
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    said,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), said };
 }
 
 /**

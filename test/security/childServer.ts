@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../support/loopback.js';
 
 /**
  * The bot as a separate process (`node --import tsx src/index.ts`, as `npm start` runs it), for tests
@@ -19,17 +19,6 @@ export interface ChildBot {
   stop(ms?: number): Promise<number | null>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startChildBot(env: Record<string, string> = {}): Promise<ChildBot> {
   const port = await freePort();
@@ -79,3 +68,5 @@ export async function startChildBot(env: Record<string, string> = {}): Promise<C
     },
   };
 }
+
+export { freePort };

@@ -1,10 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Cluster, Redis } from 'ioredis';
+import { freePort } from './loopback.js';
 
 /**
  * A real Redis for the storage suites: its own `redis-server` on a free loopback port with no
@@ -59,17 +60,6 @@ export function redisSuiteGate(suite: string): { skip: boolean } {
   return { skip };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** One inline command over TCP; resolves true on a +OK/+PONG reply. No client library, so no reconnect noise. */
 function sendOnce(port: number, command: string, timeoutMs = 5000): Promise<boolean> {

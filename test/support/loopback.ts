@@ -1,0 +1,35 @@
+import type http from 'node:http';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+
+/** A TCP port free on 127.0.0.1 right now (for a child process that must be told its port). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/**
+ * Listens on a free loopback port; `close` also destroys open sockets, so a server that holds a
+ * request unanswered (a reply address that never answers) still closes at once.
+ */
+export async function listenOnLoopback(server: http.Server): Promise<{ url: string; close: () => Promise<void> }> {
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
