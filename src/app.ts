@@ -111,7 +111,7 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
     conversationState,
     dialogs: dialogs.all,
     understanding: {
-      decide: (question) => knowledge.answerer.decide(question),
+      decide: (question, context) => knowledge.answerer.decide(question, context),
       accountQuestion: (text) => (accounts ? detectPersonalQuestion(text, knowledge.catalogue) : null),
     },
     lookup,

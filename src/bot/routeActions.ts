@@ -40,6 +40,12 @@ export interface RouteActionDeps {
   forTheRecord: (context: TurnContext, text: string) => string;
 }
 
+/** "can I reschedule my dentist appointment?" names something else: no ASE task or account answer for it. */
+function aboutSomethingElse(reading: Reading): boolean {
+  const decision = reading.faq();
+  return decision.kind === 'out-of-scope' && decision.elsewhere === true;
+}
+
 const isTaskResult = (value: unknown): value is TaskResult => typeof (value as TaskResult | undefined)?.task === 'string';
 
 /** Notes what a dialog turn ended with: a finished task is remembered (for corrections and for staff). */
@@ -160,6 +166,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
     },
 
     startTask: async (turn) => {
+      if (aboutSomethingElse(turn.reading)) return false;
       const task = deps.conversation.opensTask(turn.reading, turn.facts);
       if (!task) return false;
       understood(turn);
@@ -169,7 +176,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
     answerFromAccount: async (turn) => {
       const port = deps.conversation.account(turn.context);
       const question = turn.reading.accountQuestion;
-      if (!port || !question || !(await port.signedIn(turn.context, turn.facts))) return false;
+      if (!port || !question || aboutSomethingElse(turn.reading) || !(await port.signedIn(turn.context, turn.facts))) return false;
       understood(turn);
       const replied = await replyFromAccount(turn.dc, deps.conversation, question);
       if (replied?.cancelling) afterDialog(turn, replied.cancelling);
@@ -187,7 +194,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         understood(turn);
         return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question } satisfies TaskOptions));
       }
-      const signInFor = signInHint && turn.reading.accountQuestion ? turn.reading.accountQuestion : undefined;
+      const signInFor = signInHint && turn.reading.accountQuestion && !aboutSomethingElse(turn.reading) ? turn.reading.accountQuestion : undefined;
       if (signInFor && decision.kind !== 'answer') {
         // Only the account knows ("when is my test?"): offer sign-in, never demand it.
         understood(turn);

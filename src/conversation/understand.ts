@@ -1,4 +1,4 @@
-import type { FaqDecision } from '../knowledge/faqAnswerer.js';
+import type { FaqDecision, QuestionContext } from '../knowledge/faqAnswerer.js';
 import { readAcknowledgement, type Acknowledgement } from '../understanding/acknowledgements.js';
 import { asksForPerson, detectCommand, stripGreeting, type Command } from '../understanding/commands.js';
 import { readCorrection, type Correction } from '../understanding/corrections.js';
@@ -41,14 +41,17 @@ export interface Reading {
 
 /** The recognisers that need the knowledge base: the FAQ ranking and the account-question reader. */
 export interface Understanding {
-  decide(question: string): FaqDecision;
+  decide(question: string, context?: QuestionContext): FaqDecision;
   accountQuestion(text: string): { kind: string } | null;
 }
 
 export const readingKey = Symbol('reading');
 
-/** Reads one message in the light of the turn's facts. */
-export function understand(text: string, facts: TurnFacts, knowledge: Understanding): Reading {
+/**
+ * Reads one message in the light of the turn's facts and of the conversation so far (a question
+ * that names nothing of ASE may still be about it when the conversation already is).
+ */
+export function understand(text: string, facts: TurnFacts, knowledge: Understanding, context: QuestionContext = {}): Reading {
   const trimmed = text.trim();
   const question = stripGreeting(trimmed);
   const command = trimmed ? detectCommand(trimmed) : null;
@@ -69,7 +72,7 @@ export function understand(text: string, facts: TurnFacts, knowledge: Understand
     dates,
     accountQuestion: trimmed && !command ? knowledge.accountQuestion(question) : null,
     credentials: trimmed ? readCredentials(trimmed, facts, dates) : { ok: false, missing: ['aseId', 'dateOfBirth', 'ssnLast4'] },
-    faq: () => (decision ??= knowledge.decide(question)),
+    faq: () => (decision ??= knowledge.decide(question, context)),
   };
 }
 

@@ -1,11 +1,13 @@
 import type { FaqEntry } from './faqEntry.js';
 import type { FaqHit, FaqIndex } from './faqIndex.js';
-import type { OutOfScopeTopic } from './outOfScope.js';
+import type { Domain, OutOfScopeTopic } from './outOfScope.js';
+import { contentTerms, normalise } from './textProcessing.js';
 
 export type FaqDecision =
   | { kind: 'answer'; entry: FaqEntry; hit: FaqHit }
   | { kind: 'clarify'; candidates: FaqEntry[]; hits: FaqHit[] }
-  | { kind: 'out-of-scope'; topic: OutOfScopeTopic; hits: FaqHit[] }
+  /** `elsewhere`: the question names something outside ASE (a cue such as "birth certificate"). */
+  | { kind: 'out-of-scope'; topic: OutOfScopeTopic; hits: FaqHit[]; elsewhere?: boolean }
   | { kind: 'unknown'; suggestions: FaqEntry[]; hits: FaqHit[] };
 
 export interface FaqThresholds {
@@ -39,6 +41,20 @@ const normaliseQuestion = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** What the conversation already says about the question: a dialog waiting, a task just answered. */
+export interface QuestionContext {
+  /** The conversation is already about ASE testing (a dialog waits, or a task or answer came just before). */
+  onTopic?: boolean;
+}
+
+/** A test code as candidates write it: "A5", "t-2", "L1" (not "a 2 year program"). */
+const TEST_CODE = /(?<![a-z0-9])[abcefghlpstx]-?\d{1,2}(?![a-z0-9])/i;
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A phrase as a whole-word pattern over normalised lower-case text ("gre" is not in "great"). */
+const phrasePattern = (phrases: string[]): RegExp | null =>
+  phrases.length ? new RegExp(`(?<![a-z0-9])(?:${phrases.map((p) => escape(normalise(p).toLowerCase())).join('|')})(?![a-z0-9])`) : null;
+
 const entriesOf = (hits: FaqHit[]): FaqEntry[] =>
   hits.flatMap((hit) => (hit.target.kind === 'faq' ? [hit.target.entry] : []));
 
@@ -49,20 +65,64 @@ const entriesOf = (hits: FaqHit[]): FaqEntry[] =>
  */
 export class FaqAnswerer {
   private readonly exact = new Map<string, FaqEntry>();
+  private readonly domainTerms: Set<string> | undefined;
+  private readonly names: RegExp | null = null;
+  private readonly cues: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
 
   constructor(
     private readonly index: FaqIndex,
     private readonly thresholds: FaqThresholds = defaultThresholds,
+    domain?: Domain,
   ) {
     for (const entry of index.entries) this.exact.set(normaliseQuestion(entry.question), entry);
+    if (domain) {
+      this.domainTerms = new Set(domain.words.flatMap((word) => contentTerms(word)));
+      this.names = phrasePattern(domain.names);
+    }
+    for (const topic of index.outOfScope) {
+      const pattern = phrasePattern(topic.cues ?? []);
+      if (pattern) this.cues.push({ topic, pattern });
+    }
   }
 
-  decide(text: string): FaqDecision {
+  /**
+   * Evidence that the question is about ASE testing: a domain word, a test code, or the
+   * conversation's context. Without domain words configured, every question counts as on topic.
+   */
+  onTopic(text: string, context: QuestionContext = {}): boolean {
+    if (!this.domainTerms || context.onTopic) return true;
+    if (TEST_CODE.test(text) || this.namesAse(text)) return true;
+    return contentTerms(text).some((term) => this.domainTerms!.has(term));
+  }
+
+  private namesAse(text: string): boolean {
+    return this.names ? this.names.test(normalise(text).toLowerCase()) : false;
+  }
+
+  decide(text: string, context: QuestionContext = {}): FaqDecision {
     // A tapped button or a copied question is the entry itself, whatever the scores say.
     const exact = this.exact.get(normaliseQuestion(text));
     if (exact) return { kind: 'answer', entry: exact, hit: { target: { kind: 'faq', entry: exact }, score: Infinity, coverage: 1 } };
     const t = this.thresholds;
-    const hits = this.index.query(text, 5).filter((hit) => hit.score >= t.suggestFloor);
+    const namesAse = TEST_CODE.test(text) || this.namesAse(text);
+    // A question that names ASE is not about something else, however many words it shares with that.
+    const hits = this.index
+      .query(text, 5)
+      .filter((hit) => hit.score >= t.suggestFloor && !(namesAse && hit.target.kind === 'out-of-scope' && hit.target.topic.cues?.length));
+    // "a duplicate of my birth certificate", "Prometric's number for the GRE": something else named.
+    const lowered = normalise(text).toLowerCase();
+    const elsewhere = namesAse ? undefined : this.cues.find(({ pattern }) => pattern.test(lowered));
+    if (elsewhere) return { kind: 'out-of-scope', topic: elsewhere.topic, hits, elsewhere: true };
+    const decision = this.rank(hits);
+    // A confident answer (or a "did you mean") needs evidence the question is about ASE testing.
+    if ((decision.kind === 'answer' || decision.kind === 'clarify') && !this.onTopic(text, context)) {
+      return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
+    }
+    return decision;
+  }
+
+  private rank(hits: FaqHit[]): FaqDecision {
+    const t = this.thresholds;
     const [best, second] = hits;
     if (!best) return { kind: 'unknown', suggestions: [], hits };
     const lead = second ? best.score / second.score : Infinity;
