@@ -30,7 +30,7 @@ export const defaultThresholds: FaqThresholds = {
   minCoverage: 0.4,
   dominantMargin: 1.8,
   dominantCoverage: 0.35,
-  margin: 1.3,
+  margin: 1.4,
 };
 
 const normaliseQuestion = (text: string): string =>
@@ -135,7 +135,8 @@ export class FaqAnswerer {
     const close = entriesOf(
       hits.filter((hit) => hit.coverage >= t.dominantCoverage && hit.score >= best.score / (t.margin * 1.5)),
     );
-    if (strong && close.length >= 2) return { kind: 'clarify', candidates: close.slice(0, 3), hits };
+    // Two close entries, or one entry close behind only by a known gap: ask rather than guess.
+    if (strong && (close.length >= 2 || (close.length === 1 && best.target.kind === 'faq'))) return { kind: 'clarify', candidates: close.slice(0, 3), hits };
     return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
   }
 }

@@ -33,7 +33,7 @@ export interface FaqIndexOptions {
   outOfScopeBoost: number;
 }
 
-export const defaultIndexOptions: FaqIndexOptions = { unknownTermDf: 2, outOfScopeBoost: 1.6 };
+export const defaultIndexOptions: FaqIndexOptions = { unknownTermDf: 3, outOfScopeBoost: 1.6 };
 
 const boost = { question: 2, alternates: 2.5, tags: 1.5, answer: 0.6 };
 
