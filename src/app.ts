@@ -112,6 +112,7 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
     dialogs: dialogs.all,
     understanding: {
       decide: (question, context) => knowledge.answerer.decide(question, context),
+      decidePair: (question, context) => knowledge.answerer.decidePair(question, context),
       accountQuestion: (text) => (accounts ? detectPersonalQuestion(text, knowledge.catalogue) : null),
     },
     lookup,

@@ -7,7 +7,7 @@ import type { Reading } from '../conversation/understand.js';
 import type { Messages } from '../messages/en.js';
 import type { TurnEvent } from './turnEvents.js';
 import type { ConversationData } from './conversationData.js';
-import { answerDecision } from '../../dialogs/faqSteps.js';
+import { answerDecision, answerPair } from '../../dialogs/faqSteps.js';
 import { acknowledgementReply, commandReply } from '../../dialogs/smallTalk.js';
 import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type ConversationDeps } from '../../dialogs/engine.js';
@@ -200,6 +200,14 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         understood(turn);
         await say(turn, { text: m.task.inYourAccount, suggestions: [{ title: m.task.signInChoice, value: m.task.signInChoice }] });
         return afterDialog(turn, await turn.dc.beginDialog(OFFER, { entries: [], signInFor } satisfies OfferOptions));
+      }
+      // Two questions in one: both short answers, in the order asked, each entry offered in full.
+      const pair = decision.kind === 'out-of-scope' ? null : turn.reading.faqPair();
+      if (pair) {
+        understood(turn);
+        await answerPair(turn.dc, deps.conversation, pair);
+        turn.event.faq = { decision: 'pair', entryId: pair.map((entry) => entry.id).join('+') };
+        return true;
       }
       const wasUnderstood = await answerDecision(turn.dc, deps.conversation, decision, turn.data.misunderstood ?? 0, {
         signInHint,

@@ -121,6 +121,23 @@ export class FaqAnswerer {
     return decision;
   }
 
+  /**
+   * Two questions in one ("when do I get my results and when does my certificate come?"): the
+   * two entries, in the order asked, when each part on its own finds an entry first (a confident
+   * answer, or the first "Did you mean" choice, and at least one of them confident) and the two
+   * differ. Null for one question, or when either part is unsure.
+   */
+  decidePair(text: string, context: QuestionContext = {}): [FaqEntry, FaqEntry] | null {
+    for (const [first, second] of splits(text)) {
+      const a = this.decide(first, context);
+      // The second part leans on the first for its context ("... and how much is it?").
+      const b = this.decide(second, { onTopic: true });
+      const [x, y] = [pick(a), pick(b)];
+      if (x && y && x.id !== y.id && (a.kind === 'answer' || b.kind === 'answer')) return [x, y];
+    }
+    return null;
+  }
+
   private rank(hits: FaqHit[]): FaqDecision {
     const t = this.thresholds;
     const [best, second] = hits;
@@ -139,4 +156,24 @@ export class FaqAnswerer {
     if (strong && (close.length >= 2 || (close.length === 1 && best.target.kind === 'faq'))) return { kind: 'clarify', candidates: close.slice(0, 3), hits };
     return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
   }
+}
+
+const pick = (decision: FaqDecision): FaqEntry | undefined =>
+  decision.kind === 'answer' ? decision.entry : decision.kind === 'clarify' ? decision.candidates[0] : undefined;
+
+/**
+ * Where a message may hold a second question: after a question mark, at "and also" / "also" /
+ * "plus", or at "and" followed by a question word or "if".
+ */
+const SECOND_QUESTION =
+  /\?\s+(?=\S)|[,;]?\s+(?:and also|also|plus)\s+|[,;]?\s+and\s+(?=(?:when|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|will|would|should|if)\b)/gi;
+
+function splits(text: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const match of text.matchAll(SECOND_QUESTION)) {
+    const first = text.slice(0, match.index).trim();
+    const second = text.slice(match.index + match[0].length).trim();
+    if (contentTerms(first).length >= 1 && contentTerms(second).length >= 1) out.push([first, second]);
+  }
+  return out;
 }
