@@ -1,6 +1,6 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { FaqDecision } from '../src/knowledge/faqAnswerer.js';
-import type { FaqEntry } from '../src/knowledge/faqEntry.js';
+import { shortAnswer, type FaqEntry } from '../src/knowledge/faqEntry.js';
 import type { Reply, ReplyChoice } from '../src/conversation/reply.js';
 import type { Messages } from '../src/messages/en.js';
 import { OFFER, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
@@ -34,6 +34,20 @@ export async function answerEntry(dc: DialogContext, deps: ConversationDeps, ent
   await send(dc.context, deps, { ...reply, text: `${reply.text}${hint}` });
   const prompt = entry.offer?.text;
   await dc.beginDialog(OFFER, { entries: related.map((e) => e.id), ...(task ? { task } : {}), ...(prompt ? { prompt } : {}), ...(extra.text ? { text: extra.text } : {}), ...(extra.signInFor ? { signInFor: extra.signInFor } : {}) } satisfies OfferOptions);
+}
+
+/**
+ * Two questions in one message: the first sentence-paragraph of each answer, in the order asked,
+ * and both entries offered (a tap gives the whole answer). At most two; each short.
+ */
+export async function answerPair(dc: DialogContext, deps: ConversationDeps, pair: [FaqEntry, FaqEntry]): Promise<void> {
+  requestOf(dc.context).faq = { decision: 'pair', entryId: pair.map((entry) => entry.id).join('+') };
+  await send(dc.context, deps, {
+    text: pair.map(shortAnswer).join('\n\n'),
+    suggestions: pair.map(asChoice),
+    source: { title: pair[0].source.title || deps.messages.sourceTitle, date: pair[0].source.date, url: pair[0].source.url },
+  });
+  await dc.beginDialog(OFFER, { entries: pair.map((entry) => entry.id) } satisfies OfferOptions);
 }
 
 /**

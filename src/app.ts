@@ -115,7 +115,8 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
     conversationState,
     dialogs: dialogs.all,
     understanding: {
-      decide: (question) => knowledge.answerer.decide(question),
+      decide: (question, context) => knowledge.answerer.decide(question, context),
+      decidePair: (question, context) => knowledge.answerer.decidePair(question, context),
       accountQuestion: (text) => (accounts ? detectPersonalQuestion(text, knowledge.catalogue) : null),
     },
     lookup,

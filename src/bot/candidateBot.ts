@@ -1,5 +1,5 @@
 import { ActivityHandler, ActivityTypes, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { DialogSet, type Dialog, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import { DialogSet, type Dialog, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { loggableConversationId } from '../logging/redact.js';
 import type { Reply } from '../conversation/reply.js';
 import { route, type RouteAction, type RouteState } from '../conversation/routes.js';
@@ -11,7 +11,7 @@ import type { FaqEntry } from '../knowledge/faqEntry.js';
 import { isStoreUnavailable } from '../storage/storageErrors.js';
 import { isIanaZone } from '../configFields.js';
 import type { HandoffReason } from '../handoff/types.js';
-import { requestOf, send, SIGN_IN } from '../../dialogs/engine.js';
+import { OFFER, requestOf, send, SIGN_IN } from '../../dialogs/engine.js';
 import { entryAnswer } from '../../dialogs/faqSteps.js';
 import { commandReply } from '../../dialogs/smallTalk.js';
 import type { TurnEvent, TurnEventSink } from './turnEvents.js';
@@ -19,6 +19,7 @@ import type { ConversationData } from './conversationData.js';
 import { noteLine, spokenText, type HandoffRelay } from '../handoff/relay.js';
 import type { Turn } from './routeActions.js';
 import type { AccountAccess } from './accountAccess.js';
+import type { OfferOptions } from '../../dialogs/offerDialog.js';
 
 export type { ConversationData } from './conversationData.js';
 
@@ -103,12 +104,14 @@ export class CandidateBot extends ActivityHandler {
     const facts = this.factsFor(context);
     context.turnState.set(turnFactsKey, facts);
     const text = (context.activity.text ?? '').trim();
-    const reading = understand(text, facts, this.deps.understanding);
-    context.turnState.set(readingKey, reading);
     const data = await this.data.get(context, {});
     if (this.stateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION, this.stateConfiguration);
     const dc = await this.dialogSet.createContext(context);
     this.stateConfiguration ??= dc.state.configuration;
+    // A dialog waiting (an answer's follow-ups, a task's question) or a task just answered: the
+    // conversation is about ASE testing, so "what about the other one?" needs no ASE word of its own.
+    const reading = understand(text, facts, this.deps.understanding, { onTopic: onTopic(dc, data) });
+    context.turnState.set(readingKey, reading);
     const turn: Turn = { context, reading, facts, data, dc, event: {} };
     const account = this.deps.account(context);
     // Any message keeps a sign-in alive: it lapses after 30 minutes of silence, not of FAQ questions.
@@ -235,3 +238,16 @@ export class CandidateBot extends ActivityHandler {
   }
 }
 
+
+/**
+ * The conversation is about ASE testing already: a task waits or was just answered, or an answer's
+ * follow-ups are on offer (an offer left after "I don't know that one" or a known gap says nothing).
+ */
+function onTopic(dc: DialogContext, data: ConversationData): boolean {
+  if (data.lastTask) return true;
+  const active = dc.activeDialog;
+  if (!active) return false;
+  if (active.id !== OFFER) return true;
+  const offer = active.state.offer as OfferOptions | undefined;
+  return Boolean(offer && (offer.entries.length > 0 || offer.task));
+}

@@ -7,7 +7,7 @@ import type { Reading } from '../conversation/understand.js';
 import type { Messages } from '../messages/en.js';
 import type { TurnEvent } from './turnEvents.js';
 import type { ConversationData } from './conversationData.js';
-import { answerDecision } from '../../dialogs/faqSteps.js';
+import { answerDecision, answerPair } from '../../dialogs/faqSteps.js';
 import { acknowledgementReply, commandReply } from '../../dialogs/smallTalk.js';
 import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type ConversationDeps } from '../../dialogs/engine.js';
@@ -38,6 +38,12 @@ export interface RouteActionDeps {
   handoff?: HandoffRelay;
   /** What staff may read of the candidate's message (sign-in details never; attachments named). */
   forTheRecord: (context: TurnContext, text: string) => string;
+}
+
+/** "can I reschedule my dentist appointment?" names something else: no ASE task or account answer for it. */
+function aboutSomethingElse(reading: Reading): boolean {
+  const decision = reading.faq();
+  return decision.kind === 'out-of-scope' && decision.elsewhere === true;
 }
 
 const isTaskResult = (value: unknown): value is TaskResult => typeof (value as TaskResult | undefined)?.task === 'string';
@@ -160,6 +166,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
     },
 
     startTask: async (turn) => {
+      if (aboutSomethingElse(turn.reading)) return false;
       const task = deps.conversation.opensTask(turn.reading, turn.facts);
       if (!task) return false;
       understood(turn);
@@ -169,7 +176,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
     answerFromAccount: async (turn) => {
       const port = deps.conversation.account(turn.context);
       const question = turn.reading.accountQuestion;
-      if (!port || !question || !(await port.signedIn(turn.context, turn.facts))) return false;
+      if (!port || !question || aboutSomethingElse(turn.reading) || !(await port.signedIn(turn.context, turn.facts))) return false;
       understood(turn);
       const replied = await replyFromAccount(turn.dc, deps.conversation, question);
       if (replied?.cancelling) afterDialog(turn, replied.cancelling);
@@ -187,12 +194,20 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         understood(turn);
         return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question } satisfies TaskOptions));
       }
-      const signInFor = signInHint && turn.reading.accountQuestion ? turn.reading.accountQuestion : undefined;
+      const signInFor = signInHint && turn.reading.accountQuestion && !aboutSomethingElse(turn.reading) ? turn.reading.accountQuestion : undefined;
       if (signInFor && decision.kind !== 'answer') {
         // Only the account knows ("when is my test?"): offer sign-in, never demand it.
         understood(turn);
         await say(turn, { text: m.task.inYourAccount, suggestions: [{ title: m.task.signInChoice, value: m.task.signInChoice }] });
         return afterDialog(turn, await turn.dc.beginDialog(OFFER, { entries: [], signInFor } satisfies OfferOptions));
+      }
+      // Two questions in one: both short answers, in the order asked, each entry offered in full.
+      const pair = decision.kind === 'out-of-scope' ? null : turn.reading.faqPair();
+      if (pair) {
+        understood(turn);
+        await answerPair(turn.dc, deps.conversation, pair);
+        turn.event.faq = { decision: 'pair', entryId: pair.map((entry) => entry.id).join('+') };
+        return true;
       }
       const wasUnderstood = await answerDecision(turn.dc, deps.conversation, decision, turn.data.misunderstood ?? 0, {
         signInHint,

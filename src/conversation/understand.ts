@@ -1,4 +1,5 @@
-import type { FaqDecision } from '../knowledge/faqAnswerer.js';
+import type { FaqDecision, QuestionContext } from '../knowledge/faqAnswerer.js';
+import type { FaqEntry } from '../knowledge/faqEntry.js';
 import { readAcknowledgement, type Acknowledgement } from '../understanding/acknowledgements.js';
 import { asksForPerson, detectCommand, stripGreeting, type Command } from '../understanding/commands.js';
 import { readCorrection, type Correction } from '../understanding/corrections.js';
@@ -37,23 +38,30 @@ export interface Reading {
   accountQuestion: { kind: string } | null;
   /** The knowledge base's decision on the question, worked out the first time someone asks. */
   faq(): FaqDecision;
+  /** Two questions in one, each with its entry in the order asked; null for one question. */
+  faqPair(): [FaqEntry, FaqEntry] | null;
 }
 
 /** The recognisers that need the knowledge base: the FAQ ranking and the account-question reader. */
 export interface Understanding {
-  decide(question: string): FaqDecision;
+  decide(question: string, context?: QuestionContext): FaqDecision;
+  decidePair(question: string, context?: QuestionContext): [FaqEntry, FaqEntry] | null;
   accountQuestion(text: string): { kind: string } | null;
 }
 
 export const readingKey = Symbol('reading');
 
-/** Reads one message in the light of the turn's facts. */
-export function understand(text: string, facts: TurnFacts, knowledge: Understanding): Reading {
+/**
+ * Reads one message in the light of the turn's facts and of the conversation so far (a question
+ * that names nothing of ASE may still be about it when the conversation already is).
+ */
+export function understand(text: string, facts: TurnFacts, knowledge: Understanding, context: QuestionContext = {}): Reading {
   const trimmed = text.trim();
   const question = stripGreeting(trimmed);
   const command = trimmed ? detectCommand(trimmed) : null;
   const dates = trimmed ? facts.dates(trimmed) : [];
   let decision: FaqDecision | undefined;
+  let pair: [FaqEntry, FaqEntry] | null | undefined;
   const yesNo = trimmed ? readYesNo(trimmed) : null;
   // A bare "yes" or "no" that no dialog was waiting for is an acknowledgement, never a misunderstanding.
   const bare = yesNo !== null && /^(?:y|yes|yeah|yep|yup|sure|n|no|nope|nah|ok(?:ay)?)(?:[\s,]+(?:yes|no|thanks|thank you))?[.!]*$/i.test(trimmed) ? 'ok' : null;
@@ -69,7 +77,8 @@ export function understand(text: string, facts: TurnFacts, knowledge: Understand
     dates,
     accountQuestion: trimmed && !command ? knowledge.accountQuestion(question) : null,
     credentials: trimmed ? readCredentials(trimmed, facts, dates) : { ok: false, missing: ['aseId', 'dateOfBirth', 'ssnLast4'] },
-    faq: () => (decision ??= knowledge.decide(question)),
+    faq: () => (decision ??= knowledge.decide(question, context)),
+    faqPair: () => (pair === undefined ? (pair = knowledge.decidePair(question, context)) : pair),
   };
 }
 

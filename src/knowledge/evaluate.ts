@@ -1,8 +1,15 @@
 import type { FaqAnswerer } from './faqAnswerer.js';
 
 export interface LabelledSet {
-  inDomain: Array<{ q: string; expect: string }>;
-  outOfDomain: string[];
+  inDomain: Array<{ q: string; expect: string; facet?: string; second?: string }>;
+  /** A question the FAQ does not answer, bare or with its kind (look-alike, small-talk...). */
+  outOfDomain: Array<string | { q: string; kind: string }>;
+}
+
+export interface EntryFigures {
+  total: number;
+  top1: number;
+  answeredWrong: number;
 }
 
 export interface RetrievalReport {
@@ -14,14 +21,17 @@ export interface RetrievalReport {
   clarifiedWithRight: number;
   outOfDomainTotal: number;
   outOfDomainRejected: number;
+  /** Out-of-domain questions given a confident entry answer (the worst kind of miss). */
+  outOfDomainAnswered: number;
+  perEntry: Map<string, EntryFigures>;
   misses: Array<{ q: string; expect: string; got: string }>;
-  falseAnswers: Array<{ q: string; got: string }>;
+  falseAnswers: Array<{ q: string; got: string; kind?: string }>;
 }
 
 /**
  * Top-1 counts a question as right when the bot's first pick (the answer, or the first "did you
  * mean" choice) is the labelled entry. Rejection counts an out-of-domain question as handled when it
- * gets no confident answer.
+ * gets no confident answer and no "did you mean" (an honest "not covered" or "I don't know that one").
  */
 export function evaluate(answerer: FaqAnswerer, set: LabelledSet): RetrievalReport {
   const report: RetrievalReport = {
@@ -32,10 +42,15 @@ export function evaluate(answerer: FaqAnswerer, set: LabelledSet): RetrievalRepo
     clarifiedWithRight: 0,
     outOfDomainTotal: set.outOfDomain.length,
     outOfDomainRejected: 0,
+    outOfDomainAnswered: 0,
+    perEntry: new Map(),
     misses: [],
     falseAnswers: [],
   };
   for (const { q, expect } of set.inDomain) {
+    const figures = report.perEntry.get(expect) ?? { total: 0, top1: 0, answeredWrong: 0 };
+    report.perEntry.set(expect, figures);
+    figures.total++;
     const decision = answerer.decide(q);
     const first =
       decision.kind === 'answer'
@@ -45,26 +60,50 @@ export function evaluate(answerer: FaqAnswerer, set: LabelledSet): RetrievalRepo
           : undefined;
     if (decision.kind === 'answer') {
       if (decision.entry.id === expect) report.answeredCorrect++;
-      else report.answeredWrong++;
+      else {
+        report.answeredWrong++;
+        figures.answeredWrong++;
+      }
     }
     if (decision.kind === 'clarify' && decision.candidates.some((entry) => entry.id === expect)) report.clarifiedWithRight++;
-    if (first === expect) report.top1Correct++;
-    else report.misses.push({ q, expect, got: `${decision.kind}:${first ?? '-'}` });
+    if (first === expect) {
+      report.top1Correct++;
+      figures.top1++;
+    } else report.misses.push({ q, expect, got: `${decision.kind}:${first ?? (decision.kind === 'out-of-scope' ? decision.topic.id : '-')}` });
   }
-  for (const q of set.outOfDomain) {
+  for (const item of set.outOfDomain) {
+    const { q, kind } = typeof item === 'string' ? { q: item, kind: undefined } : item;
     const decision = answerer.decide(q);
     // A "did you mean" to a weather question is not a rejection: only an honest "not covered" counts.
     if (decision.kind === 'unknown' || decision.kind === 'out-of-scope') report.outOfDomainRejected++;
-    else report.falseAnswers.push({ q, got: `${decision.kind}:${decision.kind === 'answer' ? decision.entry.id : decision.candidates[0]?.id}` });
+    else {
+      if (decision.kind === 'answer') report.outOfDomainAnswered++;
+      report.falseAnswers.push({ q, ...(kind ? { kind } : {}), got: `${decision.kind}:${decision.kind === 'answer' ? decision.entry.id : decision.candidates[0]?.id}` });
+    }
   }
   return report;
 }
 
-export function formatReport(report: RetrievalReport): string {
-  const pct = (n: number, d: number) => `${((100 * n) / Math.max(d, 1)).toFixed(1)}%`;
+export const rate = (n: number, d: number): number => n / Math.max(d, 1);
+const pct = (n: number, d: number) => `${(100 * rate(n, d)).toFixed(1)}%`;
+
+/** The three figures the issue asks for, on one set. */
+export function headline(report: RetrievalReport): { top1: number; declined: number; confidentWrong: number } {
+  return {
+    top1: rate(report.top1Correct, report.inDomainTotal),
+    declined: rate(report.outOfDomainRejected, report.outOfDomainTotal),
+    // Confident answers that were wrong: a wrong entry for an in-domain question, or any entry for an out-of-domain one.
+    confidentWrong: rate(report.answeredWrong + report.outOfDomainAnswered, report.inDomainTotal + report.outOfDomainTotal),
+  };
+}
+
+export function formatReport(report: RetrievalReport, name = 'retrieval'): string {
+  const wrong = report.answeredWrong + report.outOfDomainAnswered;
+  const all = report.inDomainTotal + report.outOfDomainTotal;
   return [
-    `retrieval: top-1 ${report.top1Correct}/${report.inDomainTotal} (${pct(report.top1Correct, report.inDomainTotal)})`,
+    `${name}: top-1 ${report.top1Correct}/${report.inDomainTotal} (${pct(report.top1Correct, report.inDomainTotal)})`,
     `  confident and right ${report.answeredCorrect}, confident and wrong ${report.answeredWrong}, did-you-mean containing the right one ${report.clarifiedWithRight}`,
-    `out-of-domain rejected ${report.outOfDomainRejected}/${report.outOfDomainTotal} (${pct(report.outOfDomainRejected, report.outOfDomainTotal)})`,
+    `  out-of-domain declined ${report.outOfDomainRejected}/${report.outOfDomainTotal} (${pct(report.outOfDomainRejected, report.outOfDomainTotal)}), answered with an entry ${report.outOfDomainAnswered}`,
+    `  confident-wrong ${wrong}/${all} (${pct(wrong, all)})`,
   ].join('\n');
 }

@@ -1,11 +1,13 @@
 import type { FaqEntry } from './faqEntry.js';
 import type { FaqHit, FaqIndex } from './faqIndex.js';
-import type { OutOfScopeTopic } from './outOfScope.js';
+import type { Domain, OutOfScopeTopic } from './outOfScope.js';
+import { contentTerms, normalise } from './textProcessing.js';
 
 export type FaqDecision =
   | { kind: 'answer'; entry: FaqEntry; hit: FaqHit }
   | { kind: 'clarify'; candidates: FaqEntry[]; hits: FaqHit[] }
-  | { kind: 'out-of-scope'; topic: OutOfScopeTopic; hits: FaqHit[] }
+  /** `elsewhere`: the question names something outside ASE (a cue such as "birth certificate"). */
+  | { kind: 'out-of-scope'; topic: OutOfScopeTopic; hits: FaqHit[]; elsewhere?: boolean }
   | { kind: 'unknown'; suggestions: FaqEntry[]; hits: FaqHit[] };
 
 export interface FaqThresholds {
@@ -28,7 +30,7 @@ export const defaultThresholds: FaqThresholds = {
   minCoverage: 0.4,
   dominantMargin: 1.8,
   dominantCoverage: 0.35,
-  margin: 1.3,
+  margin: 1.4,
 };
 
 const normaliseQuestion = (text: string): string =>
@@ -38,6 +40,20 @@ const normaliseQuestion = (text: string): string =>
     .replace(/[^a-z0-9' ]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+
+/** What the conversation already says about the question: a dialog waiting, a task just answered. */
+export interface QuestionContext {
+  /** The conversation is already about ASE testing (a dialog waits, or a task or answer came just before). */
+  onTopic?: boolean;
+}
+
+/** A test code as candidates write it: "A5", "t-2", "L1" (not "a 2 year program"). */
+const TEST_CODE = /(?<![a-z0-9])[abcefghlpstx]-?\d{1,2}(?![a-z0-9])/i;
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A phrase as a whole-word pattern over normalised lower-case text ("gre" is not in "great"). */
+const phrasePattern = (phrases: string[]): RegExp | null =>
+  phrases.length ? new RegExp(`(?<![a-z0-9])(?:${phrases.map((p) => escape(normalise(p).toLowerCase())).join('|')})(?![a-z0-9])`) : null;
 
 const entriesOf = (hits: FaqHit[]): FaqEntry[] =>
   hits.flatMap((hit) => (hit.target.kind === 'faq' ? [hit.target.entry] : []));
@@ -49,20 +65,81 @@ const entriesOf = (hits: FaqHit[]): FaqEntry[] =>
  */
 export class FaqAnswerer {
   private readonly exact = new Map<string, FaqEntry>();
+  private readonly domainTerms: Set<string> | undefined;
+  private readonly names: RegExp | null = null;
+  private readonly cues: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
 
   constructor(
     private readonly index: FaqIndex,
     private readonly thresholds: FaqThresholds = defaultThresholds,
+    domain?: Domain,
   ) {
     for (const entry of index.entries) this.exact.set(normaliseQuestion(entry.question), entry);
+    if (domain) {
+      this.domainTerms = new Set(domain.words.flatMap((word) => contentTerms(word)));
+      this.names = phrasePattern(domain.names);
+    }
+    for (const topic of index.outOfScope) {
+      const pattern = phrasePattern(topic.cues ?? []);
+      if (pattern) this.cues.push({ topic, pattern });
+    }
   }
 
-  decide(text: string): FaqDecision {
+  /**
+   * Evidence that the question is about ASE testing: a domain word, a test code, or the
+   * conversation's context. Without domain words configured, every question counts as on topic.
+   */
+  onTopic(text: string, context: QuestionContext = {}): boolean {
+    if (!this.domainTerms || context.onTopic) return true;
+    if (TEST_CODE.test(text) || this.namesAse(text)) return true;
+    return contentTerms(text).some((term) => this.domainTerms!.has(term));
+  }
+
+  private namesAse(text: string): boolean {
+    return this.names ? this.names.test(normalise(text).toLowerCase()) : false;
+  }
+
+  decide(text: string, context: QuestionContext = {}): FaqDecision {
     // A tapped button or a copied question is the entry itself, whatever the scores say.
     const exact = this.exact.get(normaliseQuestion(text));
     if (exact) return { kind: 'answer', entry: exact, hit: { target: { kind: 'faq', entry: exact }, score: Infinity, coverage: 1 } };
     const t = this.thresholds;
-    const hits = this.index.query(text, 5).filter((hit) => hit.score >= t.suggestFloor);
+    const namesAse = TEST_CODE.test(text) || this.namesAse(text);
+    // A question that names ASE is not about something else, however many words it shares with that.
+    const hits = this.index
+      .query(text, 5)
+      .filter((hit) => hit.score >= t.suggestFloor && !(namesAse && hit.target.kind === 'out-of-scope' && hit.target.topic.cues?.length));
+    // "a duplicate of my birth certificate", "Prometric's number for the GRE": something else named.
+    const lowered = normalise(text).toLowerCase();
+    const elsewhere = namesAse ? undefined : this.cues.find(({ pattern }) => pattern.test(lowered));
+    if (elsewhere) return { kind: 'out-of-scope', topic: elsewhere.topic, hits, elsewhere: true };
+    const decision = this.rank(hits);
+    // A confident answer (or a "did you mean") needs evidence the question is about ASE testing.
+    if ((decision.kind === 'answer' || decision.kind === 'clarify') && !this.onTopic(text, context)) {
+      return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
+    }
+    return decision;
+  }
+
+  /**
+   * Two questions in one ("when do I get my results and when does my certificate come?"): the
+   * two entries, in the order asked, when each part on its own finds an entry first (a confident
+   * answer, or the first "Did you mean" choice, and at least one of them confident) and the two
+   * differ. Null for one question, or when either part is unsure.
+   */
+  decidePair(text: string, context: QuestionContext = {}): [FaqEntry, FaqEntry] | null {
+    for (const [first, second] of splits(text)) {
+      const a = this.decide(first, context);
+      // The second part leans on the first for its context ("... and how much is it?").
+      const b = this.decide(second, { onTopic: true });
+      const [x, y] = [pick(a), pick(b)];
+      if (x && y && x.id !== y.id && (a.kind === 'answer' || b.kind === 'answer')) return [x, y];
+    }
+    return null;
+  }
+
+  private rank(hits: FaqHit[]): FaqDecision {
+    const t = this.thresholds;
     const [best, second] = hits;
     if (!best) return { kind: 'unknown', suggestions: [], hits };
     const lead = second ? best.score / second.score : Infinity;
@@ -75,7 +152,28 @@ export class FaqAnswerer {
     const close = entriesOf(
       hits.filter((hit) => hit.coverage >= t.dominantCoverage && hit.score >= best.score / (t.margin * 1.5)),
     );
-    if (strong && close.length >= 2) return { kind: 'clarify', candidates: close.slice(0, 3), hits };
+    // Two close entries, or one entry close behind only by a known gap: ask rather than guess.
+    if (strong && (close.length >= 2 || (close.length === 1 && best.target.kind === 'faq'))) return { kind: 'clarify', candidates: close.slice(0, 3), hits };
     return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
   }
+}
+
+const pick = (decision: FaqDecision): FaqEntry | undefined =>
+  decision.kind === 'answer' ? decision.entry : decision.kind === 'clarify' ? decision.candidates[0] : undefined;
+
+/**
+ * Where a message may hold a second question: after a question mark, at "and also" / "also" /
+ * "plus", or at "and" followed by a question word or "if".
+ */
+const SECOND_QUESTION =
+  /\?\s+(?=\S)|[,;]?\s+(?:and also|also|plus)\s+|[,;]?\s+and\s+(?=(?:when|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|will|would|should|if)\b)/gi;
+
+function splits(text: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const match of text.matchAll(SECOND_QUESTION)) {
+    const first = text.slice(0, match.index).trim();
+    const second = text.slice(match.index + match[0].length).trim();
+    if (contentTerms(first).length >= 1 && contentTerms(second).length >= 1) out.push([first, second]);
+  }
+  return out;
 }

@@ -33,7 +33,7 @@ export interface FaqIndexOptions {
   outOfScopeBoost: number;
 }
 
-export const defaultIndexOptions: FaqIndexOptions = { unknownTermDf: 2, outOfScopeBoost: 1.6 };
+export const defaultIndexOptions: FaqIndexOptions = { unknownTermDf: 3, outOfScopeBoost: 1.6 };
 
 const boost = { question: 2, alternates: 2.5, tags: 1.5, answer: 0.6 };
 
@@ -77,7 +77,9 @@ export class FaqIndex {
         answer: entry.answer,
         tags: entry.tags.join(' '),
       })),
-      ...outOfScope.map((topic) => ({
+      // A topic reached by its cues ("birth certificate", "GRE") is not searched: its example
+      // phrasings share words with real entries ("reschedule my dentist appointment").
+      ...outOfScope.filter((topic) => !topic.cues?.length).map((topic) => ({
         id: `${OUT_OF_SCOPE}${topic.id}`,
         question: '',
         alternates: topic.phrasings.join(' \n '),

@@ -1,7 +1,7 @@
 import { FaqAnswerer, type FaqThresholds } from './faqAnswerer.js';
 import { FaqIndex } from './faqIndex.js';
 import { loadFaq } from './loadFaq.js';
-import { loadOutOfScope } from './outOfScope.js';
+import { loadDomain, loadOutOfScope } from './outOfScope.js';
 import { loadCatalogue, loadPolicy } from './policyData.js';
 import type { Catalogue, Policy } from '../rules/index.js';
 
@@ -14,12 +14,13 @@ export interface KnowledgeBase {
 
 /** Loads and validates everything under knowledge/, and builds the index. */
 export async function loadKnowledgeBase(dir: string, thresholds?: FaqThresholds): Promise<KnowledgeBase> {
-  const [entries, outOfScope, policy, catalogue] = await Promise.all([
+  const [entries, outOfScope, domain, policy, catalogue] = await Promise.all([
     loadFaq(dir),
     loadOutOfScope(dir),
+    loadDomain(dir),
     loadPolicy(dir),
     loadCatalogue(dir),
   ]);
   const index = new FaqIndex(entries, outOfScope);
-  return { index, answerer: new FaqAnswerer(index, thresholds), policy, catalogue };
+  return { index, answerer: new FaqAnswerer(index, thresholds, domain), policy, catalogue };
 }

@@ -12,6 +12,11 @@ export const outOfScopeSchema = z
         .object({
           id: z.string().regex(/^[a-z0-9-]+$/),
           phrasings: z.array(z.string().min(3)).min(3),
+          /**
+           * Words that name something outside ASE testing ("birth certificate", "GRE"): a question
+           * holding one is this topic whatever the scores, unless it also names ASE (see domain.yaml).
+           */
+          cues: z.array(z.string().min(2)).optional(),
           reply: z.string().min(10),
         })
         .strict(),
@@ -46,4 +51,39 @@ export async function loadOutOfScope(knowledgeDir: string): Promise<OutOfScopeTo
     ids.add(topic.id);
   }
   return result.data.topics;
+}
+
+/** What says a question is about ASE testing: knowledge/domain.yaml. */
+export const domainSchema = z
+  .object({
+    /** Words of the domain: one of them (or a test code) in a question lets it be answered with confidence. */
+    words: z.array(z.string().min(2)).min(10),
+    /** Names that say ASE even beside a cue for something else ("ASE", "myASE"). */
+    names: z.array(z.string().min(2)).min(1),
+  })
+  .strict();
+
+export type Domain = z.infer<typeof domainSchema>;
+
+/** The domain words, or undefined when the knowledge base has no domain.yaml (no anchoring then). */
+export async function loadDomain(knowledgeDir: string): Promise<Domain | undefined> {
+  const file = path.join(knowledgeDir, 'domain.yaml');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    throw new KnowledgeError(`${file}: not valid YAML: ${(error as Error).message}`);
+  }
+  const result = domainSchema.safeParse(data);
+  if (!result.success) {
+    const reasons = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new KnowledgeError(`${file}: ${reasons.join('; ')}`);
+  }
+  return result.data;
 }

@@ -14,6 +14,7 @@ export type Command =
   | 'thanks'
   | 'goodbye'
   | 'capabilities'
+  | 'identity'
   | 'help'
   | 'cancel'
   | 'startOver'
@@ -62,7 +63,15 @@ const PERSON_ANYWHERE = new RegExp(PERSON_REQUEST, 'i');
 /** "say that again", "come again", "what was the question": the candidate missed the last message. */
 const REPEAT = "(?:can you |could you |please )?(?:say (?:that|it) again|say again|repeat(?: that| it| the question| yourself)?|come again|what was the question|what(?:'s| is| was) the question again|what did you (?:ask|say)|pardon(?: me)?|huh|what was that)(?: please)?";
 
+/**
+ * "are you a real person?", "am I talking to a bot?", "is this an AI": asked what the bot is, not
+ * for a person (the words "a real person" alone would otherwise read as a request for one).
+ */
+const IDENTITY = String.raw`(?:(?:so|wait|hey|ok|okay|sorry|lol),? )?(?:(?:are|r) (?:you|u)|is this|am i (?:talking|chatting|speaking|texting) (?:to|with)|who am i (?:talking|chatting|speaking|texting) (?:to|with)|is (?:this|it) an?) ?(?:a |an )?(?:real |actual |live )?(?:person|human(?: being)?|bot|robot|chat ?bot|ai|machine|computer|automated(?: assistant| system| reply| message)?|program|people|someone real)?(?:(?: or (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|machine|computer|ai)))?(?: or not)?(?: lol)?`;
+const IDENTITY_CHECK = /\b(?:person|human|bot|robot|chat ?bot|ai|machine|computer|automated|program|people|someone real|talking to|chatting with|speaking (?:to|with)|texting)\b/i;
+
 const rules: Array<[Command, RegExp]> = [
+  ['identity', whole(IDENTITY)],
   ['person', whole(PERSON_ALONE)],
   ['repeat', whole(REPEAT)],
   ['signOut', whole("sign ?out|log ?out|log me out|sign me out|forget me|unlink(?: my account)?")],
@@ -91,7 +100,9 @@ export function detectCommand(text: string): Command | null {
   // "sorry?" asks to hear it again; "sorry" alone is an apology, so the question mark decides.
   if (/^\s*(?:sorry|what|excuse me)\s*\?+\s*$/i.test(text)) return 'repeat';
   const cleaned = clean(text);
-  for (const [command, pattern] of rules) if (pattern.test(cleaned)) return command;
+  for (const [command, pattern] of rules) {
+    if (pattern.test(cleaned) && (command !== 'identity' || IDENTITY_CHECK.test(cleaned))) return command;
+  }
   return null;
 }
 
@@ -108,7 +119,8 @@ export function stripGreeting(text: string): string {
  */
 export function asksForPerson(text: string): boolean {
   checkText(text);
-  return detectCommand(text) === 'person' || PERSON_ANYWHERE.test(normalise(text));
+  const command = detectCommand(text);
+  return command === 'person' || (command !== 'identity' && PERSON_ANYWHERE.test(normalise(text)));
 }
 
 function checkText(text: unknown): void {

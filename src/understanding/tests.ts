@@ -353,8 +353,8 @@ export function resolveSeries(text: string, catalogue: Catalogue): Series[] {
   check(text, catalogue, 'resolveSeries');
   const byId = new Map(catalogue.series.map((s) => [s.id, s]));
   const hits: Array<{ id: string; start: number }> = findPhrases(text, seriesPhrases(catalogue)).map((h) => ({ id: h.value, start: h.start }));
-  // "the T series", "T-series", "series T": the letter in capitals ("a series of questions" is not A).
-  for (const m of text.matchAll(/\b(?:[Tt]he\s+([A-Z])[- ][Ss]eries|([A-Z])-[Ss]eries|[Ss]eries\s+([A-Z]))\b/g)) {
+  // "the T series", "my A series", "T-series", "series T": the letter in capitals ("a series of questions" is not A).
+  for (const m of text.matchAll(/\b(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Bb]oth|[Aa]nd|[Oo]r)\s+([A-Z])[- ][Ss]eries|([A-Z])-[Ss]eries|[Ss]eries\s+([A-Z]))\b/g)) {
     const id = m[1] ?? m[2] ?? m[3] ?? '';
     if (byId.has(id)) hits.push({ id, start: m.index });
   }

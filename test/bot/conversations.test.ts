@@ -234,7 +234,8 @@ describe('questions the FAQ does not answer', () => {
 });
 
 describe('did you mean', () => {
-  const ambiguous = 'how does it work';
+  // A domain word ("test"), but no entry ahead of the others (with no domain word at all, nothing is offered as "did you mean").
+  const ambiguous = 'how does the test work';
 
   it('an ambiguous question offers up to 3 FAQ questions plus "None of these"', async () => {
     const conversation = bot.conversation();

@@ -15,6 +15,9 @@ transcripts('duplicate certificates: $7.50 per test series', [
   ['the README example "what do duplicates of A1, A5 and T2 cost?" is answered in one turn', [
     ['what do duplicates of A1, A5 and T2 cost?', all(threeCodes, not(prompt))],
   ]],
+  ['when the question names two series ("my A series and my T series"), the bot totals them in one turn', [
+    ["duplicates for my A series and my T series, what's the total?", all('That comes to $15.00: 2 test series at $7.50 each.', not(prompt))],
+  ]],
   ['a whole series named counts once', [
     [opens, opened],
     ['all my automobile ones and T2', 'That comes to $15.00: 2 test series'],

@@ -41,7 +41,7 @@ const understandEachTurn: Middleware = {
   async onTurn(context: TurnContext, next: () => Promise<void>) {
     const facts = makeTurnFacts({ now: fixedNow, zone: 'America/New_York' });
     context.turnState.set(turnFactsKey, facts);
-    context.turnState.set(readingKey, understand(context.activity.text ?? '', facts, { decide: (q) => kb.answerer.decide(q), accountQuestion: () => null }));
+    context.turnState.set(readingKey, understand(context.activity.text ?? '', facts, { decide: (q) => kb.answerer.decide(q), decidePair: (q) => kb.answerer.decidePair(q), accountQuestion: () => null }));
     await next();
   },
 };

@@ -36,6 +36,12 @@ const commands: Array<[string, Command]> = [
   ['customer service', 'person'],
   ['call me', 'person'],
   ['talk to a person', 'person'],
+  ['are you a real person?', 'identity'],
+  ['are you a bot', 'identity'],
+  ['r u a bot?', 'identity'],
+  ['am I talking to a bot?', 'identity'],
+  ['is this a real person', 'identity'],
+  ['are you human or a bot?', 'identity'],
   ['I want to talk to a person', 'person'],
   ['i wanna speak to someone', 'person'],
   ['speak with a live agent', 'person'],
@@ -73,6 +79,8 @@ const notCommands: string[] = [
   'what was the question about my A5 test',
   'can a person take the test twice?',
   'the person at the test centre was rude',
+  'are you open on saturday',
+  'is this right',
 ];
 
 describe('detectCommand', () => {
@@ -119,6 +127,8 @@ describe('asksForPerson', () => {
     'I need someone to sign my form',
     "the person's name on my certificate is wrong",
     'when is my A5 test',
+    'are you a real person?',
+    'r u a bot or a human',
   ])('finds no request for a person in %j', (text) => {
     expect(asksForPerson(text)).toBe(false);
   });

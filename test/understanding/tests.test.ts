@@ -176,6 +176,8 @@ describe('resolveSeries', () => {
     ['collision, school bus and collision again', ['B', 'S']],
     ['the T series', ['T']],
     ['series A', ['A']],
+    ["duplicates for my A series and my T series, what's the total?", ['A', 'T']],
+    ['my A series and T series', ['A', 'T']],
   ] as const)('%j -> %j', (text, expected) => {
     expect(ids(text)).toEqual(expected);
   });

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { shippedKnowledge } from '../support/testApp.js';
+
+// A confident answer needs evidence the question is about ASE testing: a domain word
+// (knowledge/domain.yaml), a test code, or the conversation's context. A question naming something
+// else (out-of-scope.yaml's cues) gets the honest "not something I have" whatever words it shares.
+
+describe('domain anchoring', () => {
+  it.each([
+    ['a domain word', 'when do i get my certificate'],
+    ['a test code', 'A5?'],
+    ['the name ASE', 'what does ASE stand for'],
+    ['myASE', 'where is it in myASE'],
+  ])('counts %s as evidence the question is about ASE (%j)', async (_why, question) => {
+    const { answerer } = await shippedKnowledge();
+    expect(answerer.onTopic(question)).toBe(true);
+  });
+
+  it.each(['ok great', 'what about the other one', 'how much is it'])('finds no evidence in %j on its own, but does inside an ASE conversation', async (question) => {
+    const { answerer } = await shippedKnowledge();
+    expect(answerer.onTopic(question)).toBe(false);
+    expect(answerer.onTopic(question, { onTopic: true })).toBe(true);
+  });
+
+  it('never answers a question without evidence with confidence: at most it suggests entries', async () => {
+    const { answerer } = await shippedKnowledge();
+    for (const question of ['ok great', 'is it good', 'what is the number']) {
+      expect(['unknown', 'out-of-scope'], question).toContain(answerer.decide(question).kind);
+    }
+  });
+
+  it.each([
+    ['a duplicate of my birth certificate', 'duplicate-certificate'],
+    ['can I reschedule my dentist appointment', 'change-or-cancel'],
+    ['how do I get an airline refund', 'change-or-cancel'],
+    ["what is Prometric's number for the GRE", 'change-or-cancel'],
+    ['how do I retake my driving test', 'retest-after-failing'],
+  ])('declines %j, a look-alike of %s, as about something else', async (question, lookAlike) => {
+    const { answerer, index } = await shippedKnowledge();
+    expect(index.get(lookAlike)).toBeDefined();
+    const decision = answerer.decide(question);
+    expect(decision.kind).toBe('out-of-scope');
+    expect(decision.kind === 'out-of-scope' && decision.elsewhere).toBe(true);
+  });
+
+  it('does not decline a question naming ASE or a test code beside something else: the ASE entry comes first', async () => {
+    const { answerer } = await shippedKnowledge();
+    for (const question of ['I lost my ASE certificate and my birth certificate in a fire', 'lost my A5 certificate along with my birth certificate']) {
+      const decision = answerer.decide(question);
+      expect(decision.kind, question).not.toBe('out-of-scope');
+      const first = decision.kind === 'answer' ? decision.entry : decision.kind === 'clarify' ? decision.candidates[0] : decision.kind === 'unknown' ? decision.suggestions[0] : undefined;
+      expect(first?.id, question).toBe('duplicate-certificate');
+    }
+  });
+
+  it.each([
+    ['password-reset', 'I forgot my myASE password'],
+    ['careers', 'whats the salary of a master tech'],
+    ['discounts', 'do you offer student discounts'],
+    ['id-to-bring', 'what id do i need to bring'],
+    ['test-length', 'how long is the test'],
+    ['online-from-home', 'can i take the test online from home'],
+    ['receipts', 'can i get a receipt for my test'],
+  ])('answers the known gap %s honestly for %j', async (topic, question) => {
+    const { answerer } = await shippedKnowledge();
+    const decision = answerer.decide(question);
+    expect(decision.kind === 'out-of-scope' ? decision.topic.id : decision.kind).toBe(topic);
+  });
+});

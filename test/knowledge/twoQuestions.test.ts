@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { shippedKnowledge } from '../support/testApp.js';
+
+describe('decidePair: two questions in one message', () => {
+  it.each([
+    ['i need another copy of my cert and also my address changed, how do i do both', ['duplicate-certificate', 'address-change']],
+    ['when do i get my results? and when does my certificate come', ['test-results', 'certificate-delivery']],
+    ['when does my certificate come? and when do i get my results', ['certificate-delivery', 'test-results']],
+  ])('reads %j as two entries in the order asked', async (text, ids) => {
+    const { answerer } = await shippedKnowledge();
+    expect(answerer.decidePair(text)?.map((entry) => entry.id)).toEqual(ids);
+  });
+
+  it.each(['where are the terms and conditions?', 'how do I reschedule and cancel my test', 'ok great and thanks', 'a duplicate of my birth certificate and also my dentist appointment'])(
+    'finds one question or none in %j, never two answers',
+    async (text) => {
+      const { answerer } = await shippedKnowledge();
+      expect(answerer.decidePair(text)).toBeNull();
+    },
+  );
+});
