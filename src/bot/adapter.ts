@@ -47,12 +47,14 @@ class ReusingConnectorFactory extends ConnectorFactory {
     private readonly inner: ConnectorFactory,
     private readonly appId: string,
     private readonly cache: ClientCache<ConnectorClient>,
+    /** Applied to the factory only when a client is built (the reply limits go on each new client once). */
+    private readonly limit: (factory: ConnectorFactory) => ConnectorFactory,
   ) {
     super();
   }
 
   override create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return this.cache.get(`${this.appId}\n${serviceUrl}\n${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
+    return this.cache.get(`${this.appId}\n${serviceUrl}\n${audience ?? ''}`, () => this.limit(this.inner).create(serviceUrl, audience));
   }
 }
 
@@ -114,7 +116,7 @@ class StrictAuthentication extends ConfigurationBotFrameworkAuthentication {
     }
     if (!result.connectorFactory) return result;
     // Limited once, when the client is built; kept for the next turn on the same service.
-    const connectorFactory = new ReusingConnectorFactory(this.limit(result.connectorFactory), appIdOf(result.claimsIdentity), this.connectors);
+    const connectorFactory = new ReusingConnectorFactory(result.connectorFactory, appIdOf(result.claimsIdentity), this.connectors, this.limit);
     return { ...result, connectorFactory };
   }
 

@@ -30,9 +30,25 @@ const isLoopback = (host: string): boolean => {
   return false;
 };
 
+/** Verdicts for the service URLs seen lately, per allow list: a channel sends the same one on every activity. */
+const verdicts = new WeakMap<readonly string[], Map<string, boolean>>();
+const REMEMBERED_URLS = 200;
+
 /** May a bot without an app id send replies to this serviceUrl? */
 export function serviceUrlAllowed(serviceUrl: unknown, allow: readonly string[]): boolean {
   if (typeof serviceUrl !== 'string') return false;
+  let known = verdicts.get(allow);
+  if (!known) verdicts.set(allow, (known = new Map()));
+  let verdict = known.get(serviceUrl);
+  if (verdict === undefined) {
+    verdict = judge(serviceUrl, allow);
+    if (known.size >= REMEMBERED_URLS) known.clear();
+    known.set(serviceUrl, verdict);
+  }
+  return verdict;
+}
+
+function judge(serviceUrl: string, allow: readonly string[]): boolean {
   let url: URL;
   try {
     url = new URL(serviceUrl);

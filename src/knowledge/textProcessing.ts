@@ -116,8 +116,22 @@ export function tokenize(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Terms already worked out: candidates use a few thousand words, and stemming each is the slow part. */
+const terms = new Map<string, string | null>();
+const REMEMBERED_TERMS = 20_000;
+
 /** One token -> its index term, or null for words that carry no meaning here. */
 export function processTerm(token: string): string | null {
+  let term = terms.get(token);
+  if (term === undefined) {
+    term = termOf(token);
+    if (terms.size >= REMEMBERED_TERMS) terms.clear();
+    terms.set(token, term);
+  }
+  return term;
+}
+
+function termOf(token: string): string | null {
   const lower = token.toLowerCase().replace(/'s$/, '');
   if (stopWords.has(lower)) return null;
   const canonical = synonyms[lower] ?? lower;

@@ -10,8 +10,11 @@ interface Cached {
   state: Record<string, unknown>;
   /** The eTag the state was read with; the write is refused if someone wrote since. */
   eTag?: string;
-  /** JSON of the state as read, to skip writing an unchanged state. */
-  snapshot: string;
+  /**
+   * JSON of the state as read, to skip writing an unchanged state. Not taken for a message with an
+   * id: the turn runner marks it seen, so its save writes anyway.
+   */
+  snapshot?: string;
   /** The conversation's most recent processed activity ids, as read (oldest first). */
   seen: string[];
 }
@@ -65,7 +68,7 @@ export class ConsistentConversationState extends ConversationState {
       if (!pending) return;
       cached = await this.loadCached(context);
     }
-    if (!force && !pending && JSON.stringify(cached.state) === cached.snapshot) return;
+    if (!force && !pending && cached.snapshot !== undefined && JSON.stringify(cached.state) === cached.snapshot) return;
     const key = await this.storageKey(context);
     const seen = pending && !cached.seen.includes(pending) ? [...cached.seen, pending].slice(-REMEMBERED_ACTIVITY_IDS) : cached.seen;
     const item = { ...cached.state, ...(seen.length > 0 ? { [SEEN_FIELD]: seen } : {}) };
@@ -119,7 +122,13 @@ export class ConsistentConversationState extends ConversationState {
 
   private cache(context: TurnContext, key: string, items: StoreItems): Cached {
     const { eTag, [SEEN_FIELD]: seen, ...state } = (items[key] ?? {}) as Record<string, unknown> & { eTag?: string };
-    const cached: Cached = { state, eTag, snapshot: JSON.stringify(state), seen: Array.isArray(seen) ? seen.filter((id): id is string => typeof id === 'string') : [] };
+    const written = context.activity?.type === 'message' && Boolean(context.activity.id);
+    const cached: Cached = {
+      state,
+      eTag,
+      ...(written ? {} : { snapshot: JSON.stringify(state) }),
+      seen: Array.isArray(seen) ? seen.filter((id): id is string => typeof id === 'string') : [],
+    };
     context.turnState.set(this.cacheKey, cached);
     return cached;
   }
