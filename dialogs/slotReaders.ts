@@ -1,3 +1,4 @@
+import { isBirthDate } from '../src/understanding/dateRoles.js';
 import type { Reply } from '../src/conversation/reply.js';
 import { formatLongDate, formatTime, resolveFuture, resolvePast, type DateAnswer } from '../src/understanding/dates.js';
 import { readYesNo as yesOrNo } from '../src/understanding/yesNo.js';
@@ -51,11 +52,12 @@ function dateReading(answer: DateAnswer, deps: TaskDeps): SlotReading<DateValue>
 }
 
 // The turn's facts remember what they parsed: the message's dates are read once, whoever asks.
-export const readPastDate = (text: string, facts: TurnFacts, deps: TaskDeps) =>
-  dateReading(resolvePast(facts.dates(text), text, facts), deps);
+// A date of birth is left out: a task never reads it (only sign-in does).
+const taskDates = (text: string, facts: TurnFacts) => facts.dates(text).filter((mention) => !isBirthDate(text, mention));
 
-export const readFutureDate = (text: string, facts: TurnFacts, deps: TaskDeps) =>
-  dateReading(resolveFuture(facts.dates(text), text, facts), deps);
+export const readPastDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolvePast(taskDates(text, facts), text, facts), deps);
+
+export const readFutureDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolveFuture(taskDates(text, facts), text, facts), deps);
 
 /** A yes or a no ("it's not posted yet" is a no), as the one yes/no reader reads it. */
 export function readYesNo(text: string): SlotReading<boolean> {

@@ -20,3 +20,14 @@ export function dateRole(text: string, mention: Pick<DateMention, 'index'>): Dat
   const before = text.slice(Math.max(0, mention.index - 60), mention.index);
   return CUES.find(([, cue]) => cue.test(before))?.[0];
 }
+
+/** "dob 3/3/1985", "my date of birth is March 3, 1985", "born on 1985-03-03", "birthday: 3/3/85". */
+const BIRTH_CUE = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|birthday|born)\b(?:\s+(?:is|was|on|in))?\s*[:=-]?\s*$/i;
+
+/**
+ * Is this date the candidate's date of birth? Such a date is never a task's date (a test failed in
+ * 1985) and nothing is worked out from it: only the sign-in step reads it, as a credential.
+ */
+export function isBirthDate(text: string, mention: Pick<DateMention, 'index'>): boolean {
+  return BIRTH_CUE.test(text.slice(Math.max(0, mention.index - 30), mention.index));
+}

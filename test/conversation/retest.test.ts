@@ -13,6 +13,10 @@ transcripts('retest: when a failed test can be bought again', [
     ['March 3', all('Monday, March 3, 2025: got it.', march3)],
   ]],
   ['the README example with the date in it is answered in one turn', [['I failed A5 on March 3, when can I retake it?', all(march3, not(m.askDate('A5')))]]],
+  ['a date of birth sent with the question is not the date of the failed test, and nothing is worked out from it', [
+    ['I failed A5, when can I retake it? my dob is 3/3/1985', all(m.askDate('A5'), not('1985'), not('You can buy A5 again'))],
+    ['March 3', march3],
+  ]],
   ['a test failed 31 days ago can be bought again today', [['I failed A5 on February 17, can I retake it?', all('You can buy A5 again now', 'Monday, February 17, 2025')]]],
   ['a FAQ question mid-task is answered and the date that follows is read as the answer', [
     [opens, opened],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateRole } from '../../src/understanding/dateRoles.js';
+import { dateRole, isBirthDate } from '../../src/understanding/dateRoles.js';
 import { parseDates } from '../../src/understanding/dates.js';
 
 const ctx = { now: new Date('2025-03-20T15:00:00Z'), zone: 'America/New_York' };
@@ -21,5 +21,19 @@ describe('what a date is the date of', () => {
     ['March 3', undefined],
   ])('%j: %s', (text, role) => {
     expect(roleOf(text)).toBe(role);
+  });
+});
+
+describe('a date of birth is told apart from the dates tasks read', () => {
+  const birth = (text: string) => parseDates(text, ctx).map((mention) => isBirthDate(text, mention));
+  it.each([
+    ['my dob is 3/3/1985', [true]],
+    ['DOB: 1985-03-03', [true]],
+    ['date of birth March 3, 1985', [true]],
+    ['I was born on March 3 1985', [true]],
+    ['I failed A5 on March 3, my birthday is June 1 1990', [false, true]],
+    ['I failed A5 on March 3', [false]],
+  ])('%j: %j', (text, expected) => {
+    expect(birth(text)).toEqual(expected);
   });
 });
