@@ -55,6 +55,8 @@ export interface ConversationDeps extends TaskDeps {
   handsOver: boolean;
   /** Can the account answer this task (so sign-in is worth offering beside it)? */
   answersFromAccount: (task: string) => boolean;
+  /** The account question of the task this message opens, if that task answers from the account. */
+  taskAccountQuestion: (reading: Reading, facts: TurnFacts) => AccountQuestion | undefined;
   /** Does the message give this task anything to work with (a date, a test)? */
   findsFacts: (task: string, reading: Reading, facts: TurnFacts) => boolean;
 }

@@ -6,7 +6,7 @@ import { turnFacts, type TurnFacts } from '../src/conversation/turnFacts.js';
 import { shortAnswer } from '../src/knowledge/faqEntry.js';
 import { pickChoice } from '../src/understanding/choices.js';
 import { combineDateParts } from '../src/understanding/dates.js';
-import { replyFromAccount, requestOf, send, type ConversationDeps } from './engine.js';
+import { replyFromAccount, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
 import { writtenOut, type DateValue } from './slotReaders.js';
 import { isAsked, type AskedSlot, type SlotSpec, type TaskSpec } from './taskTypes.js';
@@ -87,6 +87,21 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   /** Does this text answer one of the task's own questions (a date, say), not just name a test? */
   answersAQuestionIn(text: string, facts: TurnFacts): boolean {
     return this.reads(text, facts, false, isAsked);
+  }
+
+  /**
+   * The account question this task asks once signed in, from what the text names (the test, not
+   * the dates: a message carrying sign-in details also carries a date of birth, never read here).
+   */
+  accountQuestionIn(text: string, facts: TurnFacts): AccountQuestion | undefined {
+    if (!this.spec.accountQuestion) return undefined;
+    const values: Record<string, unknown> = {};
+    for (const slot of this.spec.slots) {
+      if (isAsked(slot)) continue;
+      const reading = slot.read(text, facts, this.deps, values as Partial<Values>, false);
+      if (reading.kind === 'value') values[slot.name] = reading.value;
+    }
+    return this.spec.accountQuestion(values as Partial<Values>);
   }
 
   private reads(text: string, facts: TurnFacts, asAnswer: boolean, which: (slot: SlotSpec<Values>) => boolean): boolean {

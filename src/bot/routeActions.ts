@@ -161,7 +161,9 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
     },
 
     signInWithDetails: async (turn) => {
-      const question = turn.reading.accountQuestion;
+      // "I passed A4, when does it expire? <details>": once signed in, the question is answered
+      // from the account, whether it reads as an account question or opens a task that does.
+      const question = turn.reading.accountQuestion ?? deps.conversation.taskAccountQuestion(turn.reading, turn.facts);
       return afterDialog(turn, await turn.dc.beginDialog(SIGN_IN, { text: turn.reading.text, ...(question ? { question } : {}) }));
     },
 

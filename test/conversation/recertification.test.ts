@@ -1,4 +1,4 @@
-import { all, demo3, en, noSsn, not, signIn, transcripts } from './suite.js';
+import { all, demo1, demo3, en, noSsn, not, signIn, transcripts } from './suite.js';
 
 // Valid 5 years from the pass (or last recertification); the new expiry is 5 years from recertifying.
 const m = en.task.recert;
@@ -7,6 +7,9 @@ const opened = all('Recertification Test', m.askPassed('A4'), en.task.orSignIn);
 const june2021 = all('Your A4 certification expires on Friday, June 5, 2026.', 'If you recertify today, the new expiry is Wednesday, March 20, 2030.', 'The 442 days left');
 
 transcripts('recertification: current expiry, new expiry, days not carried over', [
+  ['"I passed G1, when does it expire?" with the sign-in details in one message: signed in and answered from the account, nothing worked out from the date of birth', [
+    [`I passed G1, when does it expire? ${demo1}`, all('Thanks, Demo', 'Your G1 (Auto Maintenance and Light Repair) certification is current', not('1980'), not('1985'))],
+  ]],
   ['step by step, the general answer comes first, then the pass date, then both expiry dates', [
     [opens, opened],
     ['June 5, 2021', all('Saturday, June 5, 2021: got it.', june2021)],

@@ -17,6 +17,9 @@ transcripts('retest: when a failed test can be bought again', [
     ['I failed A5, when can I retake it? my dob is 3/3/1985', all(m.askDate('A5'), not('1985'), not('You can buy A5 again'))],
     ['March 3', march3],
   ]],
+  ['the question and the sign-in details in one message: signed in, and the question answered from the account (DEMO-0002 failed A8 12 days ago)', [
+    [`I failed A8, can I retake it? ${demo2}`, all('Thanks, Demo', 'You can buy A8 (Engine Performance) again from', not('1980'), not(m.askDate('A8')))],
+  ]],
   ['a test failed 31 days ago can be bought again today', [['I failed A5 on February 17, can I retake it?', all('You can buy A5 again now', 'Monday, February 17, 2025')]]],
   ['a FAQ question mid-task is answered and the date that follows is read as the answer', [
     [opens, opened],

@@ -32,6 +32,7 @@ const deps = (): ConversationDeps => ({
   opensTask: () => undefined,
   switchesTo: () => undefined,
   answersFromAccount: () => false,
+  taskAccountQuestion: () => undefined,
   handsOver: false,
   findsFacts: (_task, reading) => /\d|ago|yesterday/.test(reading.text),
 });
