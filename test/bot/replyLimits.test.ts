@@ -5,7 +5,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { retryAfterMs } from '../../src/bot/replyLimits.js';
-import { listenOnLoopback } from '../support/loopback.js';
+import { listenOnLoopback, postMessage } from '../support/loopback.js';
 import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
 
 /**
@@ -74,20 +74,7 @@ describe('replies to a reply address that misbehaves', () => {
   let counter = 0;
   const post = async (conversation: string, serviceUrl: string, text: string) => {
     const started = Date.now();
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: `r-${++counter}`,
-        text,
-        channelId: 'emulator',
-        serviceUrl,
-        conversation: { id: conversation },
-        from: { id: `user-${conversation}` },
-        recipient: { id: 'bot' },
-      }),
-    });
+    const response = await postMessage(url, { id: `r-${++counter}`, text, conversation, serviceUrl });
     await response.arrayBuffer();
     return { status: response.status, ms: Date.now() - started };
   };

@@ -8,7 +8,7 @@ import { createRedisClient, waitForRedisReady } from '../../src/storage/redisCon
 import { redisStore, type StateStore } from '../../src/storage/stateStore.js';
 import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
-import { freePort, listenOnLoopback } from '../support/loopback.js';
+import { freePort, listenOnLoopback, postMessage } from '../support/loopback.js';
 
 const suite = redisSuiteGate('a bot instance killed with -9');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -46,20 +46,7 @@ describe.skipIf(suite.skip || Boolean(process.env.REDIS_URL))('a bot instance ki
   let counter = 0;
 
   const post = (base: string, conversation: string, text: string, serviceUrl: string) =>
-    fetch(`${base}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: `k-${++counter}`,
-        text,
-        channelId: 'emulator',
-        serviceUrl,
-        conversation: { id: conversation },
-        from: { id: `user-${conversation}` },
-        recipient: { id: 'bot' },
-      }),
-    });
+    postMessage(`${base}/api/messages`, { id: `k-${++counter}`, text, conversation, serviceUrl });
 
   beforeAll(async () => {
     nock.restore();

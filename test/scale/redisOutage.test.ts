@@ -6,6 +6,7 @@ import { createRedisClient, waitForRedisReady } from '../../src/storage/redisCon
 import { redisStore, type StateStore } from '../../src/storage/stateStore.js';
 import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
+import { postMessage } from '../support/loopback.js';
 
 const gate = redisSuiteGate('the real bot on Redis');
 
@@ -69,20 +70,7 @@ describe.skipIf(gate.skip)('the candidate bot on Redis, on two instances', () =>
   /** Sends one message and returns everything the bot said on that turn. */
   const say = async (instance: { url: string }, conversation: string, text: string): Promise<string> => {
     const before = sink.said.get(conversation)?.length ?? 0;
-    const response = await fetch(`${instance.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: `m-${++counter}`,
-        text,
-        channelId: 'emulator',
-        serviceUrl: sink.url,
-        conversation: { id: conversation },
-        from: { id: `user-${conversation}` },
-        recipient: { id: 'bot' },
-      }),
-    });
+    const response = await postMessage(`${instance.url}/api/messages`, { id: `m-${++counter}`, text, conversation, serviceUrl: sink.url });
     await response.arrayBuffer();
     expect(response.status).toBe(200);
     return (sink.said.get(conversation) ?? []).slice(before).join('\n');

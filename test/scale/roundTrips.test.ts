@@ -8,6 +8,7 @@ import { createRedisClient, waitForRedisReady } from '../../src/storage/redisCon
 import { redisStore, type StateStore } from '../../src/storage/stateStore.js';
 import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
+import { postMessage } from '../support/loopback.js';
 
 const suite = redisSuiteGate('Redis round trips per turn');
 
@@ -86,20 +87,7 @@ describe.skipIf(suite.skip || Boolean(process.env.REDIS_URL))('a turn on Redis',
   let counter = 0;
   const turnMs = async (conversation: string, text: string, base = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`): Promise<number> => {
     const started = performance.now();
-    const response = await fetch(`${base}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: `t-${++counter}`,
-        text,
-        channelId: 'emulator',
-        serviceUrl: `http://127.0.0.1:${(sink.address() as AddressInfo).port}`,
-        conversation: { id: conversation },
-        from: { id: `user-${conversation}` },
-        recipient: { id: 'bot' },
-      }),
-    });
+    const response = await postMessage(`${base}/api/messages`, { id: `t-${++counter}`, text, conversation, serviceUrl: `http://127.0.0.1:${(sink.address() as AddressInfo).port}` });
     await response.arrayBuffer();
     expect(response.status).toBe(200);
     return performance.now() - started;

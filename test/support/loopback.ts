@@ -33,3 +33,21 @@ export async function listenOnLoopback(server: http.Server): Promise<{ url: stri
       }),
   };
 }
+
+/** A message activity POSTed to a bot's /api/messages as the Emulator sends it (no token). */
+export function postMessage(messagesUrl: string, message: { id: string; text: string; conversation: string; serviceUrl: string }): Promise<Response> {
+  return fetch(messagesUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message',
+      id: message.id,
+      text: message.text,
+      channelId: 'emulator',
+      serviceUrl: message.serviceUrl,
+      conversation: { id: message.conversation },
+      from: { id: `user-${message.conversation}` },
+      recipient: { id: 'bot' },
+    }),
+  });
+}
