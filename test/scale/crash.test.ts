@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,27 +7,10 @@ import { createRedisClient, waitForRedisReady } from '../../src/storage/redisCon
 import { redisStore, type StateStore } from '../../src/storage/stateStore.js';
 import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
-import { freePort, listenOnLoopback, postMessage } from '../support/loopback.js';
+import { freePort, postMessage, startConnectorSink } from '../support/loopback.js';
 
 const suite = redisSuiteGate('a bot instance killed with -9');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A Bot Connector stand-in: keeps what the bot said per conversation; `silent` ones never answer. */
-async function startSink(silent: boolean) {
-  const said = new Map<string, string[]>();
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      const conversation = decodeURIComponent(/\/v3\/conversations\/([^/]+)\//.exec(req.url ?? '')?.[1] ?? '');
-      said.set(conversation, [...(said.get(conversation) ?? []), (JSON.parse(body || '{}') as { text?: string }).text ?? '']);
-      if (silent) return;
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"id":"sent"}');
-    });
-  });
-  return { ...(await listenOnLoopback(server)), said };
-}
 
 /**
  * `kill -9` of a real bot process (`src/index.ts`, as `npm start` runs it) while it holds the turn
@@ -40,8 +22,8 @@ describe.skipIf(suite.skip || Boolean(process.env.REDIS_URL))('a bot instance ki
   let child: ChildProcess | undefined;
   let store: StateStore;
   let survivor: ReturnType<typeof buildApp>;
-  let fast: Awaited<ReturnType<typeof startSink>>;
-  let silent: Awaited<ReturnType<typeof startSink>>;
+  let fast: Awaited<ReturnType<typeof startConnectorSink>>;
+  let silent: Awaited<ReturnType<typeof startConnectorSink>>;
   const prefix = `crash-${process.pid}:`;
   let counter = 0;
 
@@ -51,8 +33,8 @@ describe.skipIf(suite.skip || Boolean(process.env.REDIS_URL))('a bot instance ki
   beforeAll(async () => {
     nock.restore();
     redis = await startRedisServer();
-    fast = await startSink(false);
-    silent = await startSink(true);
+    fast = await startConnectorSink();
+    silent = await startConnectorSink({ silent: true });
     const client = createRedisClient({ url: redis.url, onError: () => undefined });
     await waitForRedisReady(client);
     const config = testConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix });

@@ -1,4 +1,3 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
@@ -6,35 +5,13 @@ import { createRedisClient, waitForRedisReady } from '../../src/storage/redisCon
 import { redisStore, type StateStore } from '../../src/storage/stateStore.js';
 import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
-import { postMessage } from '../support/loopback.js';
+import { postMessage, startConnectorSink } from '../support/loopback.js';
 
 const gate = redisSuiteGate('the real bot on Redis');
 
-/** A Bot Connector stand-in that keeps what the bot said, per conversation. */
-async function startSink() {
-  const said = new Map<string, string[]>();
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      const conversation = decodeURIComponent(/\/v3\/conversations\/([^/]+)\//.exec(req.url ?? '')?.[1] ?? '');
-      const activity = JSON.parse(body || '{}') as { text?: string };
-      said.set(conversation, [...(said.get(conversation) ?? []), activity.text ?? '']);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"id":"sent"}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    said,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 describe.skipIf(gate.skip)('the candidate bot on Redis, on two instances', () => {
   let redis: TestRedis;
-  let sink: Awaited<ReturnType<typeof startSink>>;
+  let sink: Awaited<ReturnType<typeof startConnectorSink>>;
   const prefix = `outage-${process.pid}:`;
   const instances: Array<{ url: string; store: StateStore; close: () => Promise<void> }> = [];
   let counter = 0;
@@ -78,7 +55,7 @@ describe.skipIf(gate.skip)('the candidate bot on Redis, on two instances', () =>
 
   beforeAll(async () => {
     redis = await startRedisServer();
-    sink = await startSink();
+    sink = await startConnectorSink();
   });
 
   afterAll(async () => {

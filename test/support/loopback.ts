@@ -1,4 +1,4 @@
-import type http from 'node:http';
+import { createServer as httpServer, type Server } from 'node:http';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 
 /** A TCP port free on 127.0.0.1 right now (for a child process that must be told its port). */
@@ -17,7 +17,7 @@ export async function freePort(): Promise<number> {
  * Listens on a free loopback port; `close` also destroys open sockets, so a server that holds a
  * request unanswered (a reply address that never answers) still closes at once.
  */
-export async function listenOnLoopback(server: http.Server): Promise<{ url: string; close: () => Promise<void> }> {
+export async function listenOnLoopback(server: Server): Promise<{ url: string; close: () => Promise<void> }> {
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -50,4 +50,24 @@ export function postMessage(messagesUrl: string, message: { id: string; text: st
       recipient: { id: 'bot' },
     }),
   });
+}
+
+/**
+ * A Bot Connector stand-in on loopback: keeps the text of every activity the bot sent, per
+ * conversation; a `silent` one never answers (a reply address that hangs).
+ */
+export async function startConnectorSink(options: { silent?: boolean } = {}) {
+  const said = new Map<string, string[]>();
+  const server = httpServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const conversation = decodeURIComponent(/\/v3\/conversations\/([^/]+)\//.exec(req.url ?? '')?.[1] ?? '');
+      said.set(conversation, [...(said.get(conversation) ?? []), (JSON.parse(body || '{}') as { text?: string }).text ?? '']);
+      if (options.silent) return;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"id":"sent"}');
+    });
+  });
+  return { ...(await listenOnLoopback(server)), said };
 }
