@@ -28,29 +28,15 @@ export type OutOfScopeTopic = z.infer<typeof outOfScopeSchema>['topics'][number]
 
 export async function loadOutOfScope(knowledgeDir: string): Promise<OutOfScopeTopic[]> {
   const file = path.join(knowledgeDir, 'out-of-scope.yaml');
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return []; // optional: a knowledge base without known gaps is still valid
-  }
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (error) {
-    throw new KnowledgeError(`${file}: not valid YAML: ${(error as Error).message}`);
-  }
-  const result = outOfScopeSchema.safeParse(data);
-  if (!result.success) {
-    const reasons = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new KnowledgeError(`${file}: ${reasons.join('; ')}`);
-  }
+  // Optional: a knowledge base without known gaps is still valid.
+  const data = await readOptionalYaml(file, outOfScopeSchema);
+  if (!data) return [];
   const ids = new Set<string>();
-  for (const topic of result.data.topics) {
+  for (const topic of data.topics) {
     if (ids.has(topic.id)) throw new KnowledgeError(`${file}: topics: duplicate id "${topic.id}"`);
     ids.add(topic.id);
   }
-  return result.data.topics;
+  return data.topics;
 }
 
 /** What says a question is about ASE testing: knowledge/domain.yaml. */
@@ -67,7 +53,11 @@ export type Domain = z.infer<typeof domainSchema>;
 
 /** The domain words, or undefined when the knowledge base has no domain.yaml (no anchoring then). */
 export async function loadDomain(knowledgeDir: string): Promise<Domain | undefined> {
-  const file = path.join(knowledgeDir, 'domain.yaml');
+  return readOptionalYaml(path.join(knowledgeDir, 'domain.yaml'), domainSchema);
+}
+
+/** A YAML file checked against `schema`; undefined when the file is not there. Problems name the file. */
+async function readOptionalYaml<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S> | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -80,7 +70,7 @@ export async function loadDomain(knowledgeDir: string): Promise<Domain | undefin
   } catch (error) {
     throw new KnowledgeError(`${file}: not valid YAML: ${(error as Error).message}`);
   }
-  const result = domainSchema.safeParse(data);
+  const result = schema.safeParse(data);
   if (!result.success) {
     const reasons = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new KnowledgeError(`${file}: ${reasons.join('; ')}`);
