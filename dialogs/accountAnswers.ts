@@ -499,7 +499,7 @@ export function answerRetest(account: CandidateAccount, ctx: PersonalContext, te
   const named = (tests ?? []).map(normaliseCode).filter((code) => !items.some((i) => i.code === code));
   const namedNotes = named.map((code) => {
     const latest = account.results.filter((r) => normaliseCode(r.testCode) === code);
-    return latest.length > 0 ? m.notFailed(testOf(ctx, code)) : m.noResult(testOf(ctx, code));
+    return latest.length > 0 ? m.notFailed(testOf(ctx, code)) : m.noResult(testOf(ctx, code), code);
   });
   if (items.length === 0) return answer('retest-none', sentences(namedNotes.length > 0 ? namedNotes.join(' ') : missedOnly ? m.noneMissed : m.none));
 

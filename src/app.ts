@@ -106,10 +106,8 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
     switchesTo: (reading, facts) => switchesTo(tasks, reading, facts),
     handsOver: Boolean(handoff),
     answersFromAccount: (task) => Boolean(tasks.find((t) => t.id === task)?.spec.accountQuestion),
-    taskAccountQuestion: (reading, facts) => {
-      const task = opensTask(tasks, reading, facts);
-      return tasks.find((t) => t.id === task)?.accountQuestionIn(reading.question, facts);
-    },
+    // Asked beside sign-in details, the task needs no facts of its own: the account has them.
+    taskAccountQuestion: (reading, facts) => tasks.find((t) => t.id === reading.task?.task)?.accountQuestionIn(reading.question, facts),
     // The offer asked for these facts: the reply is read as the answer to it.
     findsFacts: (task, reading, facts) => Boolean(tasks.find((t) => t.id === task)?.findsSomethingIn(reading.question, facts, true)),
   };

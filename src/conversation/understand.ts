@@ -57,9 +57,11 @@ export const readingKey = Symbol('reading');
  */
 export function understand(text: string, facts: TurnFacts, knowledge: Understanding, context: QuestionContext = {}): Reading {
   const trimmed = text.trim();
-  const question = stripGreeting(trimmed);
   const command = trimmed ? detectCommand(trimmed) : null;
   const dates = trimmed ? facts.dates(trimmed) : [];
+  const credentials: CredentialsReading = trimmed ? readCredentials(trimmed, facts, dates) : { ok: false, missing: ['aseId', 'dateOfBirth', 'ssnLast4'] };
+  // Sent with sign-in details, the question is what is left without them: no birth date in it.
+  const question = stripGreeting(credentials.ok ? credentials.rest.replace(/\s+$/, '') : trimmed);
   let decision: FaqDecision | undefined;
   let pair: [FaqEntry, FaqEntry] | null | undefined;
   const yesNo = trimmed ? readYesNo(trimmed) : null;
@@ -76,7 +78,7 @@ export function understand(text: string, facts: TurnFacts, knowledge: Understand
     yesNo,
     dates,
     accountQuestion: trimmed && !command ? knowledge.accountQuestion(question) : null,
-    credentials: trimmed ? readCredentials(trimmed, facts, dates) : { ok: false, missing: ['aseId', 'dateOfBirth', 'ssnLast4'] },
+    credentials,
     faq: () => (decision ??= knowledge.decide(question, context)),
     faqPair: () => (pair === undefined ? (pair = knowledge.decidePair(question, context)) : pair),
   };

@@ -152,7 +152,8 @@ export const enAccount = {
   retest: {
     none: "There's no failed test on your account, so there's no retest wait.",
     notFailed: (test: string) => `Your latest ${test} result isn't a fail, so there's no retest wait.`,
-    noResult: (test: string) => `There's no ${test} result on your account.`,
+    noResult: (test: string, code: string) =>
+      `There's no ${test} result on your account. If you took it recently, tell me the day (for example "I failed ${code} on March 3") and I'll work out when you can buy it again.`,
     wait: (test: string, earliest: string, daysToWait: number, failed: string, fullDays: number) =>
       `You can buy ${test} again from ${earliest}, ${fromToday(daysToWait)}: ${fullDays} full days must pass after you failed it on ${failed}.`,
     now: (test: string, failed: string, fullDays: number) =>

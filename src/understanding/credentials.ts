@@ -8,7 +8,18 @@ export interface Credentials {
   ssnLast4: string;
 }
 
-export type CredentialsReading = { ok: true; credentials: Credentials } | { ok: false; missing: Array<keyof Credentials> };
+export type CredentialsReading =
+  | {
+      ok: true;
+      credentials: Credentials;
+      /**
+       * The message without the details and the words that label them ("my ase id is", "born",
+       * "ssn"), each blanked to spaces so every other offset stays where it was: what the candidate
+       * asked beside signing in ("when can I retake it?"), read for a task without a birth date in it.
+       */
+      rest: string;
+    }
+  | { ok: false; missing: Array<keyof Credentials> };
 
 /**
  * "DEMO-0001, 1980-01-01, 0001" or "my ase id is AB123456, born March 3 1985, last four 1234": an
@@ -40,13 +51,29 @@ export function readCredentials(text: string, ctx: DateContext, mentions?: DateM
     (mention) => !mention.impliedYear && mention.form === 'full' && Number(mention.date.slice(0, 4)) >= 1900,
   );
   const rest = blank(blank(text, idSpan), birth ? [birth.index, birth.index + birth.text.length] : null);
-  const ssnLast4 = /(?<![\d/.-])\d{4}(?![\d/.-])/.exec(rest)?.[0];
+  const ssn = /(?<![\d/.-])\d{4}(?![\d/-]|\.\d)/.exec(rest);
+  const ssnLast4 = ssn?.[0];
   const missing: Array<keyof Credentials> = [];
   if (!aseId) missing.push('aseId');
   if (!birth) missing.push('dateOfBirth');
   if (!ssnLast4) missing.push('ssnLast4');
-  if (!aseId || !birth || !ssnLast4) return { ok: false, missing };
-  return { ok: true, credentials: { aseId: aseId.toUpperCase(), dateOfBirth: birth.date, ssnLast4 } };
+  if (!aseId || !birth || !ssn || !idSpan || !ssnLast4) return { ok: false, missing };
+  const spans: Span[] = [idSpan, [birth.index, birth.index + birth.text.length], [ssn.index, ssn.index + 4]];
+  return { ok: true, credentials: { aseId: aseId.toUpperCase(), dateOfBirth: birth.date, ssnLast4 }, rest: withoutDetails(text, spans) };
+}
+
+/** A label just before a detail: "my ase id is", "ASE #", "dob:", "born on", "last four of my ssn". */
+const LABEL =
+  /(?:\b(?:my|and|with)\s+)?(?:\b(?:ase\s*(?:id|#|number|no\.?)|id(?:\s*(?:#|number))?|dob|d\.o\.b\.?|date of birth|birth ?date|birthday|born(?:\s+on)?|ssn|social(?:\s+security)?(?:\s+number)?|last\s+(?:four|4)(?:\s+(?:digits|of\s+(?:my\s+)?(?:ssn|social)))?)\b)(?:\s+(?:is|was|on))?\s*[:=#-]?[\s,]*$/i;
+
+/** The text with each detail and its label blanked (same length, so offsets hold). */
+function withoutDetails(text: string, spans: Span[]): string {
+  let out = text;
+  for (const span of [...spans].sort((a, b) => b[0] - a[0])) {
+    const label = LABEL.exec(out.slice(0, span[0]));
+    out = blank(out, [label ? label.index : span[0], span[1]]);
+  }
+  return out;
 }
 
 /** [start, end) in the text. */

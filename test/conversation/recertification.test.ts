@@ -10,6 +10,9 @@ transcripts('recertification: current expiry, new expiry, days not carried over'
   ['"I passed G1, when does it expire?" with the sign-in details in one message: signed in and answered from the account, nothing worked out from the date of birth', [
     [`I passed G1, when does it expire? ${demo1}`, all('Thanks, Demo', 'Your G1 (Auto Maintenance and Light Repair) certification is current', not('1980'), not('1985'))],
   ]],
+  ['the details first, labelled, the last four ending a sentence, then the question: signed in and answered from the account', [
+    ['DEMO-0003, dob 03/03/1980, last four 0003. when does my A6 expire?', all('Thanks, Demo', /A6/, not('1980'), not(m.askPassed('A6')))],
+  ]],
   ['step by step, the general answer comes first, then the pass date, then both expiry dates', [
     [opens, opened],
     ['June 5, 2021', all('Saturday, June 5, 2021: got it.', june2021)],

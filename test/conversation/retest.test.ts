@@ -20,6 +20,13 @@ transcripts('retest: when a failed test can be bought again', [
   ['the question and the sign-in details in one message: signed in, and the question answered from the account (DEMO-0002 failed A8 12 days ago)', [
     [`I failed A8, can I retake it? ${demo2}`, all('Thanks, Demo', 'You can buy A8 (Engine Performance) again from', not('1980'), not(m.askDate('A8')))],
   ]],
+  ['the details labelled and sent after the question ("my ase id is ... born ... ssn ..."): signed in and answered, the birth date read as nothing else', [
+    ['when can I retake it? my ase id is DEMO-0002 born 2/2/1980 ssn 0002', all('Thanks, Demo', 'You can buy A8 (Engine Performance) again from', not('1980'))],
+  ]],
+  ['a test the account has no result for: signed in, told so, and the day it was taken is then worked out', [
+    [`I failed A5, when can I retake it? ${demo2}`, all('Thanks, Demo', 'no A5 (Brakes) result on your account', '"I failed A5 on March 3"', not('1980'))],
+    ['I failed A5 on March 3', march3],
+  ]],
   ['a test failed 31 days ago can be bought again today', [['I failed A5 on February 17, can I retake it?', all('You can buy A5 again now', 'Monday, February 17, 2025')]]],
   ['a FAQ question mid-task is answered and the date that follows is read as the answer', [
     [opens, opened],

@@ -390,7 +390,7 @@ describe('retest', () => {
     expect(answer.outcome).toBe('retest-none');
     expect(answer.reply.text).toBe("Your latest A1 (Engine Repair) result isn't a fail, so there's no retest wait.");
     const none = ask({ kind: 'retest', tests: ['A5'] }, await demo('DEMO-0002'));
-    expect(none.reply.text).toBe("There's no A5 (Brakes) result on your account.");
+    expect(none.reply.text).toBe(enAccount.retest.noResult('A5 (Brakes)', 'A5'));
   });
 
   it('DEMO-0002 on the day the wait ends: can buy now', async () => {
@@ -614,7 +614,7 @@ describe('an empty account', () => {
   it('also for the next-90-days period and named tests', () => {
     expect(ask({ kind: 'expiring-within', period: 'next-90-days' }, empty).outcome).toBe('expiring-none-held');
     expect(ask({ kind: 'expiry', tests: ['A5'] }, empty).reply.text).toMatch(/^There's no A5 \(Brakes\) certification on your account\./);
-    expect(ask({ kind: 'retest', tests: ['A5'] }, empty).reply.text).toBe("There's no A5 (Brakes) result on your account.");
+    expect(ask({ kind: 'retest', tests: ['A5'] }, empty).reply.text).toBe(enAccount.retest.noResult('A5 (Brakes)', 'A5'));
     expect(ask({ kind: 'appointments', tests: ['A5'] }, empty).reply.text).toMatch(/^You have no upcoming appointment for A5 \(Brakes\)\./);
     expect(ask({ kind: 'cancel-appointment', tests: ['A5'] }, empty).outcome).toBe('cancel-no-appointments');
   });

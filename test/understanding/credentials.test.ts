@@ -4,13 +4,15 @@ import { parseDates, type DateContext } from '../../src/understanding/dates.js';
 
 const ctx: DateContext = { now: new Date('2025-03-20T15:00:00Z'), zone: 'America/New_York' };
 
-const ok = (aseId: string, dateOfBirth: string, ssnLast4: string): CredentialsReading => ({
+type Expected = { ok: true; credentials: { aseId: string; dateOfBirth: string; ssnLast4: string } } | Extract<CredentialsReading, { ok: false }>;
+
+const ok = (aseId: string, dateOfBirth: string, ssnLast4: string): Expected => ({
   ok: true,
   credentials: { aseId, dateOfBirth, ssnLast4 },
 });
 
 // [what the candidate sent, what it reads as]
-const readings: Array<[string, CredentialsReading]> = [
+const readings: Array<[string, Expected]> = [
   ['DEMO-0001, 1980-01-01, 0001', ok('DEMO-0001', '1980-01-01', '0001')],
   ['my ase id is AB123456, born March 3 1985, last four 1234', ok('AB123456', '1985-03-03', '1234')],
   ['AB123456 03/03/1985 1234', ok('AB123456', '1985-03-03', '1234')],
@@ -23,15 +25,29 @@ const readings: Array<[string, CredentialsReading]> = [
   ['A5 test on March 3, 2025', { ok: false, missing: ['aseId', 'ssnLast4'] }],
   ['DEMO-0001 born March 3', { ok: false, missing: ['dateOfBirth', 'ssnLast4'] }],
   ['when is my test', { ok: false, missing: ['aseId', 'dateOfBirth', 'ssnLast4'] }],
+  // the last four at the end of a sentence, a full stop after it
+  ['DEMO-0003, dob 03/03/1980, last four 0003. when does my A6 expire?', ok('DEMO-0003', '1980-03-03', '0003')],
 ];
 
 describe('readCredentials', () => {
   it.each(readings)('reads %j', (text, expected) => {
-    expect(readCredentials(text, ctx)).toEqual(expected);
+    expect(readCredentials(text, ctx)).toMatchObject(expected);
   });
 
   it.each(readings)('reads %j the same from the mentions already parsed', (text, expected) => {
-    expect(readCredentials(text, ctx, parseDates(text, ctx))).toEqual(expected);
+    expect(readCredentials(text, ctx, parseDates(text, ctx))).toMatchObject(expected);
+  });
+
+  // What the candidate asked beside the details is read for a task without them.
+  it.each([
+    ['when can I retake it? my ase id is DEMO-0002 born 2/2/1980 ssn 0002', 'when can I retake it?'],
+    ['DEMO-0003, dob 03/03/1980, last four 0003. when does my A6 expire?', '. when does my A6 expire?'],
+    ['I failed A5, when can I retake it? DEMO-0002 1980-02-02 0002', 'I failed A5, when can I retake it?'],
+  ])('%j asks %j beside the details, offsets kept', (text, asked) => {
+    const reading = readCredentials(text, ctx);
+    if (!reading.ok) throw new Error(`expected sign-in details in ${text}`);
+    expect(reading.rest).toHaveLength(text.length);
+    expect(reading.rest.replace(/\s+/g, ' ').replace(/^[\s,]+/, '').trim()).toBe(asked);
   });
 
   it('uses the mentions it is given instead of parsing', () => {
