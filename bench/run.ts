@@ -274,7 +274,7 @@ async function main(): Promise<void> {
     );
     const per = (n: number) => (n / r.turns).toFixed(2);
     console.log(
-      `Redis commands per FAQ turn: scripts ${per(redisCommandsAfter!.scripts - redisCommandsBefore!.scripts)} (lock, state write, release), reads ${per(redisCommandsAfter!.reads - redisCommandsBefore!.reads)} (state, sent with the lock; handoff and account-link items)`,
+      `Redis commands per FAQ turn: scripts ${per(redisCommandsAfter!.scripts - redisCommandsBefore!.scripts)} (lock, message rate limit beside it, state write, release), reads ${per(redisCommandsAfter!.reads - redisCommandsBefore!.reads)} (state, account link, handoff pointer: sent together with the lock)`,
     );
     await onRedis.close();
   }

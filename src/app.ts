@@ -4,10 +4,10 @@ import { mountTwilioSms, smsMiddleware, TwilioSmsAdapter, withSmsRendering } fro
 import { TeamsIncomingMiddleware, withTeamsRendering } from './channels/teams/index.js';
 import { mountWeb, type WebChannel } from './channels/web/mountWeb.js';
 import type { AccountService, WebIdentityVerifier } from './account/index.js';
-import { AccountLinks } from './account/linking.js';
+import { AccountLinks, accountLinkKey } from './account/linking.js';
 import { answerPersonal } from '../dialogs/accountAnswers.js';
 import { detectPersonalQuestion, type PersonalQuestion } from './understanding/accountQuestions.js';
-import { AccountAccess } from './bot/accountAccess.js';
+import { AccountAccess, conversationOf } from './bot/accountAccess.js';
 import { routeActions } from './bot/routeActions.js';
 import { teamsScope } from './channels/teams/incoming.js';
 import { readingKey, type Reading } from './conversation/understand.js';
@@ -28,7 +28,9 @@ import { createDialogs, type ConversationDeps, type GuidedTask } from '../dialog
 import { ConsistentConversationState } from './storage/consistentConversationState.js';
 import { MemoryTurnGate, type TurnGate } from './storage/turnGate.js';
 import { createTurnRunner } from './bot/turnRunner.js';
-import type { HandoffRelay } from './handoff/relay.js';
+import { conversationKeyOf, type HandoffRelay } from './handoff/relay.js';
+import { casePointerKey } from './handoff/caseStore.js';
+import { ReadAhead } from './storage/readAhead.js';
 import { createHandoff, type Handoff } from './handoff/index.js';
 import { createCandidateDelivery } from './handoff/delivery.js';
 import type { StaffDirectory } from './handoff/staff/staffAccounts.js';
@@ -66,13 +68,13 @@ export interface AppParts {
  * Wires the parts into a bot and an HTTP server. The composition root (index.ts) decides which
  * concrete parts to pass; tests pass their own.
  */
-export function buildBot({ config, logger, storage, knowledge, clock, events, accounts, webIdentity }: AppParts, handoff?: HandoffRelay) {
-  const conversationState = new ConsistentConversationState(storage);
+export function buildBot({ config, logger, storage, knowledge, clock, events, accounts, webIdentity }: AppParts, handoff?: HandoffRelay, readAhead?: ReadAhead) {
+  const conversationState = new ConsistentConversationState(storage, readAhead);
   const lookup = (id: string) => knowledge.index.get(id);
   const access = accounts
     ? new AccountAccess({
         accounts,
-        links: new AccountLinks(storage, {
+        links: new AccountLinks(readAhead?.storage ?? storage, {
           idleMs: config.ACCOUNT_LINK_IDLE_MINUTES * 60_000,
           lockoutMs: config.ACCOUNT_LOCKOUT_MINUTES * 60_000,
           maxFailures: config.ACCOUNT_MAX_FAILED_VERIFICATIONS,
@@ -177,9 +179,14 @@ export function buildApp(parts: AppParts) {
   const twilio = config.TWILIO_ACCOUNT_SID ? twilioAdapter(config, logger) : undefined;
   const gate = parts.gate ?? new MemoryTurnGate();
   let web: WebChannel | undefined;
+  // Every turn reads the conversation's account link and its handoff pointer: read with its state.
+  const readAhead = new ReadAhead(storage, (context) => [
+    ...(parts.accounts && !isSharedConversation(context) ? [accountLinkKey(conversationOf(context))] : []),
+    ...(config.HANDOFF_MODE === 'console' && parts.staff ? [casePointerKey(conversationKeyOf(context))] : []),
+  ]);
   const handoff: Handoff | undefined = createHandoff({
     config,
-    storage,
+    storage: readAhead.storage,
     live: parts.live,
     staff: parts.staff,
     messages: en.handoff,
@@ -197,7 +204,7 @@ export function buildApp(parts: AppParts) {
       deadlineMs: config.HANDOFF_DELIVERY_TIMEOUT_MS,
     }),
   });
-  const { bot, conversationState } = buildBot(parts, handoff?.relay);
+  const { bot, conversationState } = buildBot(parts, handoff?.relay, readAhead);
   const sms = smsMiddleware(storage, {
     logger,
     keywordReplies: config.SMS_KEYWORD_REPLIES,
@@ -218,6 +225,8 @@ export function buildApp(parts: AppParts) {
     onTurn,
     logger,
     limits: parts.limits ?? createRateLimits(config, { logger }),
+    // The turn runner checks the message limit once it holds the lock (one round trip for both).
+    admitsInTurn: true,
     ...(config.MicrosoftAppId ? {} : { devServiceUrls: config.DEV_SERVICE_URL_ALLOW }),
     mount: [
       (server: Server, edge: ServerEdge) => {

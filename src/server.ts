@@ -5,6 +5,7 @@ import { AuthMetadataUnavailableError, ChannelAdapter } from './bot/adapter.js';
 import { z } from 'zod';
 import type { Logger } from './logging/logger.js';
 import { isTurnBusy, type TurnBusyError } from './storage/turnGate.js';
+import { isTurnRefused, setAdmission, type TurnRefusedError } from './bot/admission.js';
 import { readBodies } from './http/bodies.js';
 import { attachUpgrades, type UpgradeRoutes } from './http/upgrades.js';
 import { logRefusal, refuse } from './http/refusals.js';
@@ -31,6 +32,11 @@ export interface ServerDeps {
    * an activity with any other serviceUrl is refused. Undefined with an app id (the SDK checks it).
    */
   devServiceUrls?: readonly string[];
+  /**
+   * `onTurn` checks the message rate limit itself once it holds the conversation's lock (the turn
+   * runner does, see bot/admission.ts): the server starts the check and does not wait for it first.
+   */
+  admitsInTurn?: boolean;
 }
 
 /** What a mounted channel may add to the server besides restify routes. */
@@ -128,24 +134,32 @@ export function createServer(deps: ServerDeps): BotServer {
     } catch (error) {
       return refuse(logger, req, res, authRefusal(error));
     }
-    const turn = await limits.take('messages', `${activity.channelId ?? 'channel'}:${activity.conversation?.id ?? ''}`);
-    if (!turn.allowed) {
-      return refuse(logger, req, res, { status: 429, message: 'too many messages in this conversation; slow down', reason: 'http.rateLimits: messages', retryAfterSeconds: turn.retryAfterSeconds });
+    const overLimit = (retryAfterSeconds: number) =>
+      refuse(logger, req, res, { status: 429, message: 'too many messages in this conversation; slow down', reason: 'http.rateLimits: messages', retryAfterSeconds });
+    const admission = limits.take('messages', `${activity.channelId ?? 'channel'}:${activity.conversation?.id ?? ''}`);
+    if (!deps.admitsInTurn) {
+      const verdict = await admission;
+      if (!verdict.allowed) return overLimit(verdict.retryAfterSeconds);
     }
     inFlight++;
     try {
       // A conversation whose lock stayed taken answers 503 + Retry-After, so the channel redelivers
       // the activity; the adapter would otherwise answer 200 once the logic returns.
       let busy: TurnBusyError | undefined;
+      let refused: TurnRefusedError | undefined;
       const invoke = await adapter.runAuthenticated(auth, activity, async (context) => {
+        if (deps.admitsInTurn) setAdmission(context, admission);
         try {
           await onTurn(context);
         } catch (error) {
-          if (!isTurnBusy(error)) throw error;
-          busy = error;
+          if (isTurnRefused(error)) refused = error;
+          else if (isTurnBusy(error)) busy = error;
+          else throw error;
         }
       });
-      if (busy) {
+      if (refused) {
+        overLimit(refused.retryAfterSeconds);
+      } else if (busy) {
         logger.warn({ activityId: activity.id, retryAfterSeconds: busy.retryAfterSeconds }, 'conversation busy; asked the channel to redeliver');
         res.header('Retry-After', String(busy.retryAfterSeconds));
         sendError(res, 503, 'conversation is busy; retry after the Retry-After delay');

@@ -49,6 +49,9 @@ const BACKOFF_BASE_MS = 5000;
  *   doubling, at most aseIdBackoffMaxMs). Guessing one candidate's details from many conversations
  *   stays slow; the candidate waits seconds, not 15 minutes.
  */
+/** Where a conversation's account link is kept (read ahead with the conversation's state each turn). */
+export const accountLinkKey = (conversation: string): string => `account-link/${conversation}`;
+
 export class AccountLinks {
   private readonly items: ItemUpdater;
 
@@ -59,7 +62,7 @@ export class AccountLinks {
     this.items = new ItemUpdater(storage);
   }
 
-  private linkKey = (conversation: string) => `account-link/${conversation}`;
+  private linkKey = accountLinkKey;
   private aseIdKey = (aseId: string) => `account-failures/ase-id/${aseId.trim().toUpperCase()}`;
   private conversationKey = (conversation: string) => `account-failures/conversation/${conversation}`;
   private failureKeys = (aseId: string, conversation: string) => [this.aseIdKey(aseId), this.conversationKey(conversation)];

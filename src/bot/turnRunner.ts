@@ -4,6 +4,7 @@ import type { Logger } from '../logging/logger.js';
 import { isEtagConflict, type ConsistentConversationState, type Prefetched } from '../storage/consistentConversationState.js';
 import { isStoreUnavailable } from '../storage/storageErrors.js';
 import type { TurnGate } from '../storage/turnGate.js';
+import { checkAdmission } from './admission.js';
 
 export interface TurnRunnerDeps {
   gate: TurnGate;
@@ -53,30 +54,39 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
       ctx.responded = true;
       return activities.map((): ResourceResponse => ({ id: '' }));
     });
-    for (let attempt = 1; ; attempt++) {
-      held = [];
-      try {
-        // The state read the gate sent with its lock command (first attempt only: a re-run reads anew).
-        if (attempt === 1 && prefetched) deps.state.install(context, await prefetched);
-        if (activityId) {
-          // Read with the state (no extra round trip); recorded in the same write as the state.
-          if (await deps.state.hasSeen(context, activityId)) return false;
-          deps.state.markSeen(context, activityId);
+    try {
+      for (let attempt = 1; ; attempt++) {
+        held = [];
+        try {
+          // The state read the gate sent with its lock command (first attempt only: a re-run reads anew).
+          if (attempt === 1) {
+            // The rate limit's verdict was sent beside the lock: both arrive in one round trip.
+            const [, read] = await Promise.all([checkAdmission(context), prefetched]);
+            if (read) deps.state.install(context, read);
+          }
+          if (activityId) {
+            // Read with the state (no extra round trip); recorded in the same write as the state.
+            if (await deps.state.hasSeen(context, activityId)) return false;
+            deps.state.markSeen(context, activityId);
+          }
+          await deps.turn(context);
+          // A turn that changed nothing has not written: the seen id still must be.
+          await deps.state.saveChanges(context);
+          break;
+        } catch (error) {
+          if (!isEtagConflict(error) || attempt >= maxAttempts) {
+            // The failed turn's own replies are dropped (its state was not saved either); what the
+            // adapter says about the failure must reach the candidate, so stop holding.
+            holding = false;
+            throw error;
+          }
+          deps.logger.info({ conversationId: loggableConversationId(context.activity.conversation?.id), attempt }, 'state changed under this turn; running it again');
+          deps.state.forget(context);
         }
-        await deps.turn(context);
-        // A turn that changed nothing has not written: the seen id still must be.
-        await deps.state.saveChanges(context);
-        break;
-      } catch (error) {
-        if (!isEtagConflict(error) || attempt >= maxAttempts) {
-          // The failed turn's own replies are dropped (its state was not saved either); what the
-          // adapter says about the failure must reach the candidate, so stop holding.
-          holding = false;
-          throw error;
-        }
-        deps.logger.info({ conversationId: loggableConversationId(context.activity.conversation?.id), attempt }, 'state changed under this turn; running it again');
-        deps.state.forget(context);
       }
+    } finally {
+      // Items read ahead with the state that the turn did not read are not kept for another turn.
+      deps.state.done(context);
     }
     holding = false;
     if (held.length > 0) repliesSent.add(context);
@@ -110,6 +120,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
         return;
       }
       deps.logger.warn({ conversationId, reason: error.message }, 'store unavailable; answering without state');
+      await checkAdmission(context);
       await deps.withoutStore(context);
       if (answeredKey) rememberAnswered(answeredKey);
     }

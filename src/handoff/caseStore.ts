@@ -224,4 +224,6 @@ const INDEX_KEY = `${HANDOFF_KEY_PREFIX}index`;
 const caseKey = (id: string) => `${HANDOFF_KEY_PREFIX}case/${id}`;
 const transcriptKey = (id: string) => `${HANDOFF_KEY_PREFIX}transcript/${id}`;
 const closedKey = (day: string) => `${HANDOFF_KEY_PREFIX}closed/${day}`;
-const pointerKey = (conversationKey: string) => `${HANDOFF_KEY_PREFIX}conversation/${encodeURIComponent(conversationKey)}`;
+/** Where a conversation's open case is pointed to (read ahead with the conversation's state each turn). */
+export const casePointerKey = (conversationKey: string): string => `${HANDOFF_KEY_PREFIX}conversation/${encodeURIComponent(conversationKey)}`;
+const pointerKey = casePointerKey;

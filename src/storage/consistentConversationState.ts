@@ -1,9 +1,12 @@
 import { ConversationState, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
+import type { ReadAhead } from './readAhead.js';
 
-/** A read of the conversation's item made ahead of the turn (see `prefetch`). */
+/** A read of the conversation's item (and the items read ahead with it) made ahead of the turn (see `prefetch`). */
 export interface Prefetched {
   key: string;
   items: StoreItems;
+  /** The other keys read with it, for the turn's first reads of them. */
+  ahead: string[];
 }
 
 interface Cached {
@@ -43,7 +46,11 @@ export class ConsistentConversationState extends ConversationState {
   private readonly cacheKey = Symbol('consistentConversationState');
   private readonly pendingKey = Symbol('consistentConversationState.pendingSeen');
 
-  constructor(storage: Storage) {
+  constructor(
+    storage: Storage,
+    /** Items every turn reads besides the state, read in the same round trip (see ReadAhead). */
+    private readonly readAhead?: ReadAhead,
+  ) {
     super(storage);
   }
 
@@ -96,6 +103,12 @@ export class ConsistentConversationState extends ConversationState {
   /** Drops what this turn read, so a re-run of the turn starts from the store again. */
   forget(context: TurnContext): void {
     context.turnState.delete(this.cacheKey);
+    this.done(context);
+  }
+
+  /** The turn is over: items read ahead that it did not read are dropped. */
+  done(context: TurnContext): void {
+    this.readAhead?.drop(this.readAhead.keys(context));
   }
 
   /**
@@ -105,12 +118,14 @@ export class ConsistentConversationState extends ConversationState {
    */
   async prefetch(context: TurnContext): Promise<Prefetched> {
     const key = await this.storageKey(context);
-    return { key, items: await this.storage.read([key]) };
+    const ahead = this.readAhead?.keys(context) ?? [];
+    return { key, items: await this.storage.read([key, ...ahead]), ahead };
   }
 
-  /** Uses a prefetched read as this turn's load. */
+  /** Uses a prefetched read as this turn's load (and the items read with it as their first reads). */
   install(context: TurnContext, prefetched: Prefetched): void {
     this.cache(context, prefetched.key, prefetched.items);
+    this.readAhead?.hold(prefetched.ahead, prefetched.items);
   }
 
   private async loadCached(context: TurnContext, force = false): Promise<Cached> {
