@@ -9,11 +9,21 @@ import type { OfferOptions } from './offerDialog.js';
 const asChoice = (entry: FaqEntry): ReplyChoice => ({ title: entry.question, value: entry.question });
 
 /** The entry's answer with its follow-up entries offered as suggestions. */
-export function entryAnswer(entry: FaqEntry, lookup: (id: string) => FaqEntry | undefined, messages: Messages): { reply: Reply; related: FaqEntry[] } {
+/**
+ * An entry's answer as sent, with its offer ("tell me the date you took it and I'll work it out")
+ * unless `offer` is false: an answer given without the store must not invite a reply that nothing
+ * will remember.
+ */
+export function entryAnswer(
+  entry: FaqEntry,
+  lookup: (id: string) => FaqEntry | undefined,
+  messages: Messages,
+  { offer = true }: { offer?: boolean } = {},
+): { reply: Reply; related: FaqEntry[] } {
   const related = entry.related.flatMap((id) => lookup(id) ?? []);
   return {
     reply: {
-      text: entry.offer ? `${entry.answer}\n\n${entry.offer.text}` : entry.answer,
+      text: offer && entry.offer ? `${entry.answer}\n\n${entry.offer.text}` : entry.answer,
       suggestions: related.map(asChoice),
       source: { title: entry.source.title || messages.sourceTitle, date: entry.source.date, url: entry.source.url },
     },

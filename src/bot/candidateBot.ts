@@ -196,7 +196,8 @@ export class CandidateBot extends ActivityHandler {
       return;
     }
     const decision = reading.text ? reading.faq() : undefined;
-    if (decision?.kind === 'answer') await this.send(context, entryAnswer(decision.entry, this.deps.lookup, messages).reply);
+    // Without the store nothing would remember an offer, so the answer makes none.
+    if (decision?.kind === 'answer') await this.send(context, entryAnswer(decision.entry, this.deps.lookup, messages, { offer: false }).reply);
     else if (decision?.kind === 'out-of-scope') await this.send(context, { text: decision.topic.reply });
     else await this.send(context, { text: messages.storeDown });
     this.record(context, { route: 'faq', faq: { decision: `${decision?.kind ?? 'empty'}-without-store` } });

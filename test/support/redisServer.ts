@@ -23,7 +23,8 @@ export interface TestRedis {
   stop(): Promise<void>;
   /**
    * Stop (if running), then start again on the same port: an outage. Also starts a stopped server,
-   * so a test can `stop()`, look at the outage, then `restart()`. Data is lost (no persistence).
+   * so a test can `stop()`, look at the outage, then `restart()`. Data is lost unless started with
+   * `aof` (then the append-only file is loaded back, as after a crash of a persistent Redis).
    */
   restart(): Promise<void>;
   /**
@@ -91,8 +92,11 @@ interface Running {
   exited: Promise<void>;
 }
 
-function launch(port: number, dir: string, cluster: boolean): Running {
-  const args = ['--port', String(port), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1', '--dir', dir, '--daemonize', 'no'];
+function launch(port: number, dir: string, cluster: boolean, aof = false): Running {
+  // With `aof`, every write is in the append-only file before Redis answers it (fsync always), and a
+  // restart in the same dir loads it back: a persistent production Redis.
+  const persistence = aof ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  const args = ['--port', String(port), '--save', '', ...persistence, '--bind', '127.0.0.1', '--dir', dir, '--daemonize', 'no'];
   if (cluster) {
     // A lone node never learns its own address from a peer; announce it so CLUSTER SLOTS names it.
     args.push('--cluster-enabled', 'yes', '--cluster-config-file', join(dir, `nodes-${port}.conf`), '--cluster-announce-ip', '127.0.0.1');
@@ -144,8 +148,9 @@ async function claimAllSlots(port: number): Promise<void> {
   }
 }
 
-export async function startRedisServer(options: { cluster?: boolean } = {}): Promise<TestRedis> {
+export async function startRedisServer(options: { cluster?: boolean; aof?: boolean } = {}): Promise<TestRedis> {
   const cluster = options.cluster ?? false;
+  const aof = options.aof ?? false;
   if (externalRedisUrl) {
     if (cluster) throw new Error('startRedisServer: a cluster server cannot be provided through REDIS_URL');
     const port = Number(new URL(externalRedisUrl).port || 6379);
@@ -177,7 +182,7 @@ export async function startRedisServer(options: { cluster?: boolean } = {}): Pro
   // A free port can be taken between choosing it and binding it; try a few.
   for (let attempt = 1; !running; attempt++) {
     port = await freePort();
-    const candidate = launch(port, dir, cluster);
+    const candidate = launch(port, dir, cluster, aof);
     try {
       await waitUntilAnswering(port, candidate);
       running = candidate;
@@ -220,7 +225,7 @@ export async function startRedisServer(options: { cluster?: boolean } = {}): Pro
       await mkdir(dir, { recursive: true });
       process.off('exit', removeDirOnExit);
       process.once('exit', removeDirOnExit);
-      const next = launch(port, dir, cluster);
+      const next = launch(port, dir, cluster, aof);
       await waitUntilAnswering(port, next);
       running = next;
       if (cluster) await claimAllSlots(port);
@@ -249,7 +254,7 @@ export async function startRedisServer(options: { cluster?: boolean } = {}): Pro
       try {
         await during();
       } finally {
-        const next = launch(port, dir, cluster);
+        const next = launch(port, dir, cluster, aof);
         await waitUntilAnswering(port, next);
         running = next;
       }
