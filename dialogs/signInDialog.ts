@@ -70,7 +70,7 @@ export class SignInDialog extends RepairDialog {
       // task waiting under sign-in. With no task under it, it is the rest of the details, sent apart.
       const onlyADate = credentials.missing.includes('aseId') && credentials.missing.includes('ssnLast4');
       if (onlyADate && (dc.stack.length > 1 || credentials.missing.includes('dateOfBirth'))) return undefined;
-      await send(dc.context, this.deps, { text: m.needAllThree(credentials.missing.map((part) => m.parts[part]).join(', ')) });
+      await send(dc.context, this.deps, { text: m.needAllThree(credentials.missing.map((part) => m.parts[part])) });
       return RepairDialog.EndOfTurn;
     }
     const facts = turnFacts(dc.context);

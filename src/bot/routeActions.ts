@@ -13,6 +13,7 @@ import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type ConversationDeps } from '../../dialogs/engine.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
 import type { TaskOptions, TaskResult } from '../../dialogs/taskDialog.js';
+import type { SignInResult } from '../../dialogs/signInDialog.js';
 import type { AccountAccess } from './accountAccess.js';
 import type { HandoffRelay } from '../handoff/relay.js';
 
@@ -44,6 +45,11 @@ export interface RouteActionDeps {
 function aboutSomethingElse(reading: Reading): boolean {
   const decision = reading.faq();
   return decision.kind === 'out-of-scope' && decision.elsewhere === true;
+}
+
+/** What is left of a message beside its sign-in details asks something: a question mark, or a confident FAQ answer. */
+function asksSomething(reading: Reading): boolean {
+  return reading.question.includes('?') || reading.faq().kind === 'answer';
 }
 
 const isTaskResult = (value: unknown): value is TaskResult => typeof (value as TaskResult | undefined)?.task === 'string';
@@ -164,7 +170,13 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // "I passed A4, when does it expire? <details>": once signed in, the question is answered
       // from the account, whether it reads as an account question or opens a task that does.
       const question = turn.reading.accountQuestion ?? deps.conversation.taskAccountQuestion(turn.reading, turn.facts);
-      return afterDialog(turn, await turn.dc.beginDialog(SIGN_IN, { text: turn.reading.text, ...(question ? { question } : {}) }));
+      const result = await turn.dc.beginDialog(SIGN_IN, { text: turn.reading.text, ...(question ? { question } : {}) });
+      const taken = afterDialog(turn, result);
+      // "can you tell me my results? <details>": signed in, the rest of the message is read on by the
+      // rows below (the reading's question is the message without the details), as if sent after.
+      const signedIn = (result.result as SignInResult | undefined)?.signedIn === true;
+      if (signedIn && !question && asksSomething(turn.reading)) return false;
+      return taken;
     },
 
     startTask: async (turn) => {

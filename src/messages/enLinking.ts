@@ -10,8 +10,9 @@ export const enLinking = {
   confirmHelp: 'Say yes to cancel that appointment, or no to keep it.',
   whichHelp: 'Pick the appointment to cancel by its number, or say "start over".',
   signInLapsed: 'Your sign-in has lapsed, so I have not cancelled anything. Say "sign in" to sign in again.',
-  needAllThree: (missing: string) =>
-    `I still need your ${missing}, all in one message with the rest. Or ask me something else to skip this.`,
+  // The details are checked and forgotten within the turn, so all three must come together.
+  needAllThree: (missing: string[]) =>
+    `I still need your ${andList(missing)}. Please send all three together in one message (I don't keep them between messages): your ASE ID, date of birth and the last 4 digits of your SSN. Or ask me something else to skip this.`,
   parts: { aseId: 'ASE ID', dateOfBirth: 'date of birth', ssnLast4: 'last 4 SSN digits' } as const,
   signedIn: (name: string) => `Thanks, ${name}: you're signed in for this conversation.`,
   signedInByWeb: "You're signed in through the website, so I can answer from your account.",
@@ -40,3 +41,8 @@ export const enLinking = {
   yes: 'Yes, cancel it',
   no: 'No, keep it',
 };
+
+/** "a", "a and b", "a, b and c". */
+function andList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -214,7 +214,9 @@ const detectors: Array<[PersonalKind, Detector]> = [
   // Broader ways of asking about one's own record, tried last: "did I pass my last test?", "what did
   // I fail", "cancel an appointment", "what's on my account".
   // ("when do my results come out" is the general results question, not the account's.)
-  ['retest', (t) => /\b(?:did i (?:pass|fail)|what did i (?:pass|fail)|which (?:tests? )?did i fail|(?:what|show me|see|check) (?:are )?my (?:test )?(?:results?|scores?))\b/.test(t)],
+  ['retest', (t) => /\b(?:did i (?:pass|fail)|what did i (?:pass|fail)|which (?:tests? )?did i fail|how did i do|(?:what|show me|see|check|tell me|give me|look up) (?:are |were )?my (?:test |exam )?(?:results?|scores?))\b/.test(t)],
+  // "do I have a test I bought but haven't scheduled?": the purchases waiting to be scheduled.
+  ['purchases', (t) => /\b(?:tests?|exams?) (?:that )?i (?:bought|purchased|paid for)\b.*\b(?:not|haven'?t|never|didn'?t|yet to) (?:be )?(?:scheduled?|booked?)\b|\bunscheduled (?:tests?|exams?)\b/.test(t)],
   ['cancel-appointment', (t) => /^(?:please |can you |could you |i want to |i'd like to )?cancel (?:an|my|the|this|that|one) (?:\w+ ){0,2}(?:appointment|appt|booking|one)\b/.test(t)],
   ['appointments', (t) => /\bwhat(?:'s| is) (?:on|in) my account\b|\bshow me my account\b|^(?:what|which|when|list|show)\b.*\bmy (?:upcoming )?appointments?\b/.test(t) && !/\b(?:miss|fail|don'?t|cancel)/.test(t)],
 ];

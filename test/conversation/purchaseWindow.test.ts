@@ -8,6 +8,9 @@ const opened = all('90 days from the purchase date', prompt);
 const jan10 = all('You have until Thursday, April 10, 2025 to schedule and take it', '21 days from today');
 
 transcripts('purchase window: the last day to take a test bought on a date', [
+  ['the details with "do I have a test I bought but haven\'t scheduled?": signed in, and the purchases listed from the account', [
+    [`${demo1} - do I have a test I bought but haven't scheduled?`, all('Thanks, Demo', "Of the tests you bought and haven't taken", not('1980'))],
+  ]],
   ['step by step, the general answer comes first, then the date, then the last day', [
     [opens, opened],
     ['January 10', jan10],

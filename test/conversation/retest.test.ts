@@ -23,6 +23,9 @@ transcripts('retest: when a failed test can be bought again', [
   ['the details labelled and sent after the question ("my ase id is ... born ... ssn ..."): signed in and answered, the birth date read as nothing else', [
     ['when can I retake it? my ase id is DEMO-0002 born 2/2/1980 ssn 0002', all('Thanks, Demo', 'You can buy A8 (Engine Performance) again from', not('1980'))],
   ]],
+  ['"can you tell me my results?" with the details: signed in, and the results question answered from the account', [
+    ['can u tell me my results? DEMO-0002 born 02/02/1980 ssn 0002', all('Thanks, Demo', 'You can buy A8 (Engine Performance) again from', not('1980'))],
+  ]],
   ['a test the account has no result for: signed in, told so, and the day it was taken is then worked out', [
     [`I failed A5, when can I retake it? ${demo2}`, all('Thanks, Demo', 'no A5 (Brakes) result on your account', '"I failed A5 on March 3"', not('1980'))],
     ['I failed A5 on March 3', march3],
