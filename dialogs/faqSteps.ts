@@ -13,9 +13,13 @@ export function entryAnswer(entry: FaqEntry, lookup: (id: string) => FaqEntry | 
   const related = entry.related.flatMap((id) => lookup(id) ?? []);
   return {
     reply: {
-      text: entry.offer ? `${entry.answer}\n\n${entry.offer.text}` : entry.answer,
+      text: entry.answer,
       suggestions: related.map(asChoice),
       source: { title: entry.source.title || messages.sourceTitle, date: entry.source.date, url: entry.source.url },
+      // The offer is a question the bot then waits on: it closes the reply, and on SMS it stays in
+      // the short text (the details wait for MORE, the question must not).
+      ...(entry.offer ? { then: entry.offer.text } : {}),
+      details: 'on-request',
     },
     related,
   };
@@ -30,8 +34,9 @@ export async function answerEntry(dc: DialogContext, deps: ConversationDeps, ent
   requestOf(dc.context).faq = { decision: 'answer', entryId: entry.id };
   const task = entry.offer?.task ?? extra.task;
   const fromAccount = extra.signInHint && ((task && deps.answersFromAccount(task)) || extra.signInFor);
-  const hint = fromAccount ? ` ${deps.messages.task.orSignIn}` : '';
-  await send(dc.context, deps, { ...reply, text: `${reply.text}${hint}` });
+  const hint = fromAccount ? deps.messages.task.orSignIn : '';
+  const then = [reply.then, hint].filter(Boolean).join(' ');
+  await send(dc.context, deps, { ...reply, ...(then ? { then } : {}) });
   const prompt = entry.offer?.text;
   await dc.beginDialog(OFFER, { entries: related.map((e) => e.id), ...(task ? { task } : {}), ...(prompt ? { prompt } : {}), ...(extra.text ? { text: extra.text } : {}), ...(extra.signInFor ? { signInFor: extra.signInFor } : {}) } satisfies OfferOptions);
 }
