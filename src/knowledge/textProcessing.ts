@@ -13,6 +13,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:arrived?|arriving|got there|get there|getting there|showed up|show up|was|were|running|ran)\s+(?:\d+\s*(?:min|mins|minutes)\s+)?(?:too\s+)?late\b/gi, 'late noshow'],
   [/\b(?:did\s?n[o']?t|didn't|dont|don't|do not|never)\s+pass\b/gi, 'failed'],
   [/\btest anxiety\b/gi, 'anxiety accommodation'],
+  // "my wedding got moved": something else was rescheduled; "I moved" stays a change of address.
+  [/\b(?:got|gets|was|were|been|getting)\s+moved\b/gi, 'reschedule'],
   [/\bget ready\b/gi, 'prepare'],
   [/\bt\s*&\s*cs?\b/gi, 'terms conditions'],
   [/\be[\s-]learning\b/gi, 'elearning'],
@@ -112,6 +114,10 @@ export const synonyms: Record<string, string> = {
   relocating: 'relocated',
   relocation: 'relocated',
   ...placesAbroad(),
+  // "sit for the exam" is taking it.
+  sit: 'take',
+  reg: 'registration',
+  regs: 'registration',
   u: 'you',
   ur: 'your',
   pls: 'please',
@@ -176,6 +182,9 @@ function termOf(token: string): string | null {
   const canonical = synonyms[lower] ?? lower;
   if (stopWords.has(canonical)) return null;
   if (/^\d+$/.test(canonical) || canonical.length < 2) return null;
+  // "register for A8", "reschedule my A1": a common test's code says which test, not what is asked
+  // (and would pull the answers that list codes). The advanced tests' codes are what they are about.
+  if (/^[abcefghpst]\d{1,2}$/.test(canonical)) return null;
   return stemmer(canonical);
 }
 
