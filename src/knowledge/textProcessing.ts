@@ -13,6 +13,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:arrived?|arriving|got there|get there|getting there|showed up|show up|was|were|running|ran)\s+(?:\d+\s*(?:min|mins|minutes)\s+)?(?:too\s+)?late\b/gi, 'late noshow'],
   [/\b(?:did\s?n[o']?t|didn't|dont|don't|do not|never)\s+pass\b/gi, 'failed'],
   [/\btest anxiety\b/gi, 'anxiety accommodation'],
+  // An e-mail address is not a mailing address.
+  [/\be-?mail\s+address(?:es)?\b/gi, 'email'],
   // "my wedding got moved": something else was rescheduled; "I moved" stays a change of address.
   [/\b(?:got|gets|was|were|been|getting)\s+moved\b/gi, 'reschedule'],
   [/\bget ready\b/gi, 'prepare'],
@@ -75,6 +77,9 @@ export const synonyms: Record<string, string> = {
   dupe: 'duplicate',
   dupes: 'duplicate',
   replacement: 'duplicate',
+  reorder: 'duplicate',
+  reprint: 'duplicate',
+  reprinted: 'duplicate',
   replace: 'duplicate',
   tech: 'technician',
   techs: 'technician',
