@@ -8,9 +8,8 @@ import type { OfferOptions } from './offerDialog.js';
 
 const asChoice = (entry: FaqEntry): ReplyChoice => ({ title: entry.question, value: entry.question });
 
-/** The entry's answer with its follow-up entries offered as suggestions. */
 /**
- * An entry's answer as sent, with its offer ("tell me the date you took it and I'll work it out")
+ * An entry's answer as sent, its follow-up entries offered as suggestions, with its offer ("tell me the date you took it and I'll work it out")
  * unless `offer` is false: an answer given without the store must not invite a reply that nothing
  * will remember.
  */
@@ -23,9 +22,13 @@ export function entryAnswer(
   const related = entry.related.flatMap((id) => lookup(id) ?? []);
   return {
     reply: {
-      text: offer && entry.offer ? `${entry.answer}\n\n${entry.offer.text}` : entry.answer,
+      text: entry.answer,
       suggestions: related.map(asChoice),
       source: { title: entry.source.title || messages.sourceTitle, date: entry.source.date, url: entry.source.url },
+      // The offer is a question the bot then waits on: it closes the reply, and on SMS it stays in
+      // the short text (the details wait for MORE, the question must not).
+      ...(offer && entry.offer ? { then: entry.offer.text } : {}),
+      details: 'on-request',
     },
     related,
   };
@@ -40,8 +43,9 @@ export async function answerEntry(dc: DialogContext, deps: ConversationDeps, ent
   requestOf(dc.context).faq = { decision: 'answer', entryId: entry.id };
   const task = entry.offer?.task ?? extra.task;
   const fromAccount = extra.signInHint && ((task && deps.answersFromAccount(task)) || extra.signInFor);
-  const hint = fromAccount ? ` ${deps.messages.task.orSignIn}` : '';
-  await send(dc.context, deps, { ...reply, text: `${reply.text}${hint}` });
+  const hint = fromAccount ? deps.messages.task.orSignIn : '';
+  const then = [reply.then, hint].filter(Boolean).join(' ');
+  await send(dc.context, deps, { ...reply, ...(then ? { then } : {}) });
   const prompt = entry.offer?.text;
   await dc.beginDialog(OFFER, { entries: related.map((e) => e.id), ...(task ? { task } : {}), ...(prompt ? { prompt } : {}), ...(extra.text ? { text: extra.text } : {}), ...(extra.signInFor ? { signInFor: extra.signInFor } : {}) } satisfies OfferOptions);
 }

@@ -179,7 +179,7 @@ export abstract class RepairDialog extends Dialog {
     if (faq.kind === 'answer' || faq.kind === 'out-of-scope') {
       // The answer alone: no follow-up buttons and no offer of another task; the question that
       // matters now is this dialog's own.
-      const answer = faq.kind === 'answer' ? { text: faq.entry.answer, source: entryAnswer(faq.entry, this.deps.lookup, m).reply.source } : { text: faq.topic.reply };
+      const answer = faq.kind === 'answer' ? { text: faq.entry.answer, source: entryAnswer(faq.entry, this.deps.lookup, m).reply.source, details: 'on-request' as const } : { text: faq.topic.reply };
       return this.ask(dc, m.task.backToIt, answer);
     }
     if (QUESTION.test(reading.text)) {

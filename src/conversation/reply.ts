@@ -34,6 +34,12 @@ export interface Reply {
    * asked in between. One message, not two, so SMS cannot deliver the question before the answer.
    */
   then?: string;
+  /**
+   * A knowledge-base answer whose first paragraph answers on its own: on SMS it may be sent as that
+   * paragraph and "Reply MORE for details", the rest kept for MORE (src/channels/sms/more.ts).
+   * Task and account answers are not marked: their facts are the answer.
+   */
+  details?: 'on-request';
 }
 
 export const reply = (text: string, extra: Omit<Reply, 'text'> = {}): Reply => ({ text, ...extra });

@@ -1,4 +1,4 @@
-import type { FaqAnswerer } from './faqAnswerer.js';
+import type { FaqAnswerer, FaqDecision } from './faqAnswerer.js';
 
 export interface LabelledSet {
   inDomain: Array<{ q: string; expect: string; facet?: string; second?: string }>;
@@ -51,7 +51,7 @@ export function evaluate(answerer: FaqAnswerer, set: LabelledSet): RetrievalRepo
     const figures = report.perEntry.get(expect) ?? { total: 0, top1: 0, answeredWrong: 0 };
     report.perEntry.set(expect, figures);
     figures.total++;
-    const decision = answerer.decide(q);
+    const decision = asTheBotAnswers(answerer, q);
     const first =
       decision.kind === 'answer'
         ? decision.entry.id
@@ -73,7 +73,7 @@ export function evaluate(answerer: FaqAnswerer, set: LabelledSet): RetrievalRepo
   }
   for (const item of set.outOfDomain) {
     const { q, kind } = typeof item === 'string' ? { q: item, kind: undefined } : item;
-    const decision = answerer.decide(q);
+    const decision = asTheBotAnswers(answerer, q);
     // A "did you mean" to a weather question is not a rejection: only an honest "not covered" counts.
     if (decision.kind === 'unknown' || decision.kind === 'out-of-scope') report.outOfDomainRejected++;
     else {
@@ -82,6 +82,17 @@ export function evaluate(answerer: FaqAnswerer, set: LabelledSet): RetrievalRepo
     }
   }
   return report;
+}
+
+/**
+ * The decision as the bot acts on it: two questions in one (src/bot/routeActions.ts answerFaq) are
+ * answered both, in the order asked, so the first answer is the first question's entry.
+ */
+function asTheBotAnswers(answerer: FaqAnswerer, q: string): FaqDecision {
+  const decision = answerer.decide(q);
+  if (decision.kind === 'out-of-scope') return decision;
+  const pair = answerer.decidePair(q);
+  return pair ? { kind: 'answer', entry: pair[0], hit: { target: { kind: 'faq', entry: pair[0] }, score: Infinity, coverage: 1 } } : decision;
 }
 
 export const rate = (n: number, d: number): number => n / Math.max(d, 1);

@@ -22,6 +22,12 @@ export interface FaqThresholds {
   dominantCoverage: number;
   /** The best entry must beat the runner-up by this factor, or the candidate is asked to choose. */
   margin: number;
+  /**
+   * A long question (at least `longTerms` meaningful words) matches few of its own words: its best
+   * entry, this many times ahead of the runner-up, is offered as "Did you mean" whatever the coverage.
+   */
+  longTerms: number;
+  longLead: number;
 }
 
 export const defaultThresholds: FaqThresholds = {
@@ -31,6 +37,8 @@ export const defaultThresholds: FaqThresholds = {
   dominantMargin: 1.8,
   dominantCoverage: 0.35,
   margin: 1.4,
+  longTerms: 6,
+  longLead: 1.5,
 };
 
 const normaliseQuestion = (text: string): string =>
@@ -113,7 +121,7 @@ export class FaqAnswerer {
     const lowered = normalise(text).toLowerCase();
     const elsewhere = namesAse ? undefined : this.cues.find(({ pattern }) => pattern.test(lowered));
     if (elsewhere) return { kind: 'out-of-scope', topic: elsewhere.topic, hits, elsewhere: true };
-    const decision = this.rank(hits);
+    const decision = this.rank(hits, contentTerms(text).length);
     // A confident answer (or a "did you mean") needs evidence the question is about ASE testing.
     if ((decision.kind === 'answer' || decision.kind === 'clarify') && !this.onTopic(text, context)) {
       return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
@@ -138,7 +146,7 @@ export class FaqAnswerer {
     return null;
   }
 
-  private rank(hits: FaqHit[]): FaqDecision {
+  private rank(hits: FaqHit[], terms: number): FaqDecision {
     const t = this.thresholds;
     const [best, second] = hits;
     if (!best) return { kind: 'unknown', suggestions: [], hits };
@@ -154,6 +162,9 @@ export class FaqAnswerer {
     );
     // Two close entries, or one entry close behind only by a known gap: ask rather than guess.
     if (strong && (close.length >= 2 || (close.length === 1 && best.target.kind === 'faq'))) return { kind: 'clarify', candidates: close.slice(0, 3), hits };
+    if (best.target.kind === 'faq' && terms >= t.longTerms && lead >= t.longLead && best.score >= t.answerFloor) {
+      return { kind: 'clarify', candidates: [best.target.entry], hits };
+    }
     return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
   }
 }

@@ -7,7 +7,17 @@ import { stemmer } from 'stemmer';
 
 // Multi-word expressions are joined before tokenising, or "no show" would split into two stop-words.
 const phrases: Array<[RegExp, string]> = [
-  [/\bno[\s-]?shows?\b/gi, 'noshow'],
+  [/\bno[\s-]?show(?:s|ed)?\b/gi, 'noshow'],
+  // The source: "If you miss your appointment or arrive late, the test is scored as No Show".
+  [/\b(?:did\s?n[o']?t|didn't|dont|don't|do not|never|not)\s+(?:show|showed|shown|turn|turned)\s+up\b/gi, 'noshow'],
+  [/\b(?:arrived?|arriving|got there|get there|getting there|showed up|show up|was|were|running|ran)\s+(?:\d+\s*(?:min|mins|minutes)\s+)?(?:too\s+)?late\b/gi, 'late noshow'],
+  [/\b(?:did\s?n[o']?t|didn't|dont|don't|do not|never)\s+pass\b/gi, 'failed'],
+  [/\btest anxiety\b/gi, 'anxiety accommodation'],
+  // An e-mail address is not a mailing address.
+  [/\be-?mail\s+address(?:es)?\b/gi, 'email'],
+  // "my wedding got moved": something else was rescheduled; "I moved" stays a change of address.
+  [/\b(?:got|gets|was|were|been|getting)\s+moved\b/gi, 'reschedule'],
+  [/\bget ready\b/gi, 'prepare'],
   [/\bt\s*&\s*cs?\b/gi, 'terms conditions'],
   [/\be[\s-]learning\b/gi, 'elearning'],
   [/\bmoney back\b/gi, 'refund'],
@@ -20,6 +30,21 @@ const phrases: Array<[RegExp, string]> = [
   [/\bepa\b/gi, 'epa609'],
   [/\b609\b/g, 'epa609'],
 ];
+
+/**
+ * Places candidates name when they ask about testing outside the USA: Canadian provinces and
+ * cities meet "canada", other countries and regions meet "abroad" (both words of that entry).
+ */
+function placesAbroad(): Record<string, string> {
+  const canada = 'ontario quebec alberta manitoba saskatchewan toronto montreal vancouver calgary edmonton ottawa winnipeg halifax';
+  const abroad = `mexico germany japan korea philippines india uk england ireland scotland france italy spain australia brazil china
+    dubai uae emirates saudi qatar kuwait bahrain iraq afghanistan poland netherlands belgium jamaica bahamas colombia honduras
+    guatemala nigeria kenya egypt israel turkey greece portugal okinawa europe asia africa overseas international foreign`;
+  const out: Record<string, string> = {};
+  for (const place of canada.split(/\s+/)) out[place] = 'canada';
+  for (const place of abroad.split(/\s+/).filter(Boolean)) out[place] = 'abroad';
+  return out;
+}
 
 /** Variant -> canonical word, applied before stemming. */
 export const synonyms: Record<string, string> = {
@@ -52,6 +77,9 @@ export const synonyms: Record<string, string> = {
   dupe: 'duplicate',
   dupes: 'duplicate',
   replacement: 'duplicate',
+  reorder: 'duplicate',
+  reprint: 'duplicate',
+  reprinted: 'duplicate',
   replace: 'duplicate',
   tech: 'technician',
   techs: 'technician',
@@ -73,6 +101,28 @@ export const synonyms: Record<string, string> = {
   accomodations: 'accommodation',
   disability: 'accommodation',
   disabilities: 'accommodation',
+  // What candidates call failing.
+  bombed: 'failed',
+  flunked: 'failed',
+  flunk: 'failed',
+  blew: 'failed',
+  // Conditions an accommodation is asked for.
+  anxiety: 'accommodation',
+  dyslexia: 'accommodation',
+  dyslexic: 'accommodation',
+  adhd: 'accommodation',
+  diagnosis: 'accommodation',
+  diagnosed: 'accommodation',
+  doctor: 'physician',
+  doctors: 'physician',
+  relocate: 'relocated',
+  relocating: 'relocated',
+  relocation: 'relocated',
+  ...placesAbroad(),
+  // "sit for the exam" is taking it.
+  sit: 'take',
+  reg: 'registration',
+  regs: 'registration',
   u: 'you',
   ur: 'your',
   pls: 'please',
@@ -87,7 +137,7 @@ export const stopWords = new Set(
   other our out over own please same she should so some such than that the their them then there these
   they this those through to too under until up very was we were what when where which while who whom
   why will with would you your yours hi hello hey thanks thank ok okay im i'm ive i've id i'd dont don't
-  cant can't wont won't need want know tell ase`
+  cant can't wont won't need want know tell ase wanna gonna gotta lemme kinda b4 r ya`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -137,6 +187,9 @@ function termOf(token: string): string | null {
   const canonical = synonyms[lower] ?? lower;
   if (stopWords.has(canonical)) return null;
   if (/^\d+$/.test(canonical) || canonical.length < 2) return null;
+  // "register for A8", "reschedule my A1": a common test's code says which test, not what is asked
+  // (and would pull the answers that list codes). The advanced tests' codes are what they are about.
+  if (/^[abcefghpst]\d{1,2}$/.test(canonical)) return null;
   return stemmer(canonical);
 }
 

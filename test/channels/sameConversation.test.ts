@@ -84,7 +84,9 @@ describe('the same conversation on every channel', () => {
         expect(buttonsOf(sent)).toHaveLength(0);
         expect(cardsOf(sent)).toHaveLength(0);
         expect(text).not.toMatch(/\*\*|_Source/);
-        expect(text).toMatch(/^1\. When do I get my certificate\?/m);
+        // A short answer; the details and the numbered follow-ups come on MORE.
+        expect(text).toContain('Reply MORE for details.');
+        expect(textOf(await turn(channel, conversation, 'MORE'))).toMatch(/^1\. When do I get my certificate\?/m);
         for (const part of sent) expect((part.text ?? '').length).toBeLessThanOrEqual(1600);
         break;
     }

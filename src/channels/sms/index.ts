@@ -2,6 +2,7 @@ import type { Activity, Storage, TurnContext } from 'botbuilder';
 import type { Logger } from '../../logging/logger.js';
 import type { Reply } from '../../conversation/reply.js';
 import { SmsKeywordsMiddleware } from './keywords.js';
+import { SmsMoreMiddleware } from './more.js';
 import { NumberedChoicesMiddleware } from './numberedChoices.js';
 import { SmsOutgoingMiddleware } from './outgoing.js';
 import { renderSms } from './renderSms.js';
@@ -10,11 +11,12 @@ import type { SplitOptions } from './segments.js';
 export { countSegments, foldToGsm7, isGsm7 } from './gsm7.js';
 export { detectKeyword, OptOutStore, SmsKeywordsMiddleware, type SmsKeywordsOptions } from './keywords.js';
 export { smsEn, type SmsMessages } from './messages.js';
+export { asksForMore, moreStorageKey, SmsMoreMiddleware } from './more.js';
 export { mountTwilioSms, type MountTwilioSmsDeps } from './mountTwilio.js';
 export { NumberedChoicesMiddleware, pickChoice } from './numberedChoices.js';
 export { SmsOutgoingMiddleware } from './outgoing.js';
 export { maskNumber } from './phone.js';
-export { plainSmsText, renderSms, renderSmsText, stripMarkdown } from './renderSms.js';
+export { plainSmsText, renderSms, renderSmsShort, renderSmsText, SHORT_SEGMENTS, stripMarkdown } from './renderSms.js';
 export { splitForSms } from './segments.js';
 export { TwilioSendError, TwilioSmsAdapter, type TwilioSmsAdapterOptions } from './twilioAdapter.js';
 
@@ -33,7 +35,8 @@ export function withSmsRendering(
 /**
  * The SMS middlewares in the order they must run: keywords first (STOP is never read as an answer,
  * and its drop of outgoing messages sees everything), then numbered choices (which must see the
- * choices before they become text), then the outgoing step (plain GSM-7 text, long texts split).
+ * choices before they become text), then the outgoing step (plain GSM-7 text, long texts split),
+ * then MORE (last: the rest it sends on MORE goes through all three; it keeps the rest of a long answer).
  * `adapter.use()` them on every adapter that carries SMS: the CloudAdapter (Azure's `sms` channel)
  * and TwilioSmsAdapter. Each does nothing on other channels.
  */
@@ -42,5 +45,6 @@ export function smsMiddleware(storage: Storage, options: { logger?: Logger; keyw
     new SmsKeywordsMiddleware(storage, { logger: options.logger, reply: options.keywordReplies }),
     new NumberedChoicesMiddleware(storage, { logger: options.logger }),
     new SmsOutgoingMiddleware({ split: options.split }),
+    new SmsMoreMiddleware(storage, { logger: options.logger }),
   ] as const;
 }

@@ -10,6 +10,10 @@ export const smsEn = {
   suggestionsHint: 'Reply with a number, or ask another question.',
   /** Heading before numbered suggestions. */
   suggestionsHeading: 'You can also ask:',
+  /** After a shortened answer: the rest comes when the candidate replies MORE. */
+  moreHint: 'Reply MORE for details.',
+  /** MORE with nothing kept (no long answer last, or its rest already sent). Never "text CANCEL": that word opts out. */
+  nothingMore: 'There is nothing more to send on my last answer. Ask me a question about ASE testing any time, or reply HELP.',
   /** Label before a source's address. */
   moreAt: 'More:',
   /** HELP / INFO: program name, what it does, how to reach a person, how to stop (carrier rules). */

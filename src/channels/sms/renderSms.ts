@@ -1,6 +1,6 @@
 import { ActivityTypes, InputHints, type Activity, type CardAction } from 'botbuilder';
 import type { Reply, ReplyChoice } from '../../conversation/reply.js';
-import { foldToGsm7 } from './gsm7.js';
+import { countSegments, foldToGsm7 } from './gsm7.js';
 import { smsEn, type SmsMessages } from './messages.js';
 
 /**
@@ -15,9 +15,23 @@ export interface SmsChoice extends ReplyChoice {
   n: number;
 }
 
+/** The rest of a shortened answer: sent when the candidate replies MORE (SmsMoreMiddleware keeps it). */
+export interface SmsMore {
+  text: string;
+  /** The numbered suggestions in `text` (they count once the rest has been sent). */
+  choices: SmsChoice[];
+}
+
 export interface SmsChannelData {
   choices?: SmsChoice[];
+  more?: SmsMore;
 }
+
+/**
+ * A text answer is at most this many segments unless the candidate asks for more: 306 GSM-7
+ * characters (two concatenated segments of 153), or 134 UCS-2 units.
+ */
+export const SHORT_SEGMENTS = 2;
 
 export interface SmsText {
   text: string;
@@ -80,40 +94,117 @@ export function stripMarkdown(markdown: string): string {
 const numbered = (items: ReplyChoice[]): SmsChoice[] =>
   items.map((item, index) => ({ n: index + 1, title: stripMarkdown(item.title).replace(/\s+/g, ' '), value: item.value }));
 
-/** The plain text of a reply, its numbered choices, and whether it is pure GSM-7. */
-export function renderSmsText(reply: Reply, messages: SmsMessages = smsEn): SmsText {
-  const blocks: string[] = [];
-  const body = stripMarkdown(reply.text);
-  if (body) blocks.push(body);
-  if (reply.facts?.length) {
-    blocks.push(reply.facts.map((fact) => `${stripMarkdown(fact.label).replace(/:\s*$/, '')}: ${stripMarkdown(fact.value)}`).join('\n'));
-  }
-  // A source is worth a text message only when it is somewhere the candidate can go.
-  if (reply.source?.url) blocks.push(`${messages.moreAt} ${reply.source.url}`);
-  if (reply.then) blocks.push(stripMarkdown(reply.then));
-
-  let choices: SmsChoice[] = [];
-  if (reply.choices?.length) {
-    choices = numbered(reply.choices);
-    blocks.push([...choices.map((choice) => `${choice.n}. ${choice.title}`), messages.choicesHint].join('\n'));
-  } else if (reply.suggestions?.length) {
-    choices = numbered(reply.suggestions);
-    blocks.push([messages.suggestionsHeading, ...choices.map((choice) => `${choice.n}. ${choice.title}`), messages.suggestionsHint].join('\n'));
-  }
-  const folded = foldToGsm7(blocks.join('\n\n'));
-  return { text: folded.text, choices: choices.map((choice) => ({ ...choice, title: foldToGsm7(choice.title).text })), gsm7: folded.gsm7 };
+/** A reply's SMS blocks, in order: the answer's paragraphs, facts and source, the closing question, the numbered lines. */
+interface SmsBlocks {
+  /** Paragraphs of the answer, then its facts and source: the first answers on its own. */
+  lead: string[];
+  then?: string;
+  /** The numbered choices or suggestions block, and its choices. */
+  numbered?: { text: string; choices: SmsChoice[]; required: boolean };
 }
 
-/** A Reply as an SMS message activity: plain text, no cards, no suggested actions. */
+function smsBlocks(reply: Reply, messages: SmsMessages): SmsBlocks {
+  const lead = stripMarkdown(reply.text)
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean);
+  if (reply.facts?.length) {
+    lead.push(reply.facts.map((fact) => `${stripMarkdown(fact.label).replace(/:\s*$/, '')}: ${stripMarkdown(fact.value)}`).join('\n'));
+  }
+  // A source is worth a text message only when it is somewhere the candidate can go.
+  if (reply.source?.url) lead.push(`${messages.moreAt} ${reply.source.url}`);
+  const blocks: SmsBlocks = { lead };
+  const then = reply.then ? stripMarkdown(reply.then) : '';
+  if (then) blocks.then = then;
+  if (reply.choices?.length) {
+    const choices = numbered(reply.choices);
+    blocks.numbered = { text: [...choices.map((choice) => `${choice.n}. ${choice.title}`), messages.choicesHint].join('\n'), choices, required: true };
+  } else if (reply.suggestions?.length) {
+    const choices = numbered(reply.suggestions);
+    blocks.numbered = { text: [messages.suggestionsHeading, ...choices.map((choice) => `${choice.n}. ${choice.title}`), messages.suggestionsHint].join('\n'), choices, required: false };
+  }
+  return blocks;
+}
+
+const smsText = (blocks: string[], choices: SmsChoice[] = []): SmsText => {
+  const folded = foldToGsm7(blocks.join('\n\n'));
+  return { text: folded.text, choices: choices.map((choice) => ({ ...choice, title: foldToGsm7(choice.title).text })), gsm7: folded.gsm7 };
+};
+
+/** The plain text of a reply, its numbered choices, and whether it is pure GSM-7. */
+export function renderSmsText(reply: Reply, messages: SmsMessages = smsEn): SmsText {
+  const { lead, then, numbered: list } = smsBlocks(reply, messages);
+  return smsText([...lead, ...(then ? [then] : []), ...(list ? [list.text] : [])], list?.choices);
+}
+
+const fitsShort = (text: string): boolean => countSegments(foldToGsm7(text).text).segments <= SHORT_SEGMENTS;
+
+/**
+ * A knowledge-base answer (`details: 'on-request'`) as one short text and the rest, when the whole
+ * would cost more than two segments:
+ * the answer's first paragraph (and the next ones while they fit), "Reply MORE for details", and
+ * the question the bot goes back to; the rest (details, source, suggestions) waits for MORE. A
+ * reply that asks the candidate to choose is never shortened: its choices are the point. A first
+ * paragraph too long on its own is cut at its last sentence (or word) that fits.
+ */
+export function renderSmsShort(reply: Reply, messages: SmsMessages = smsEn): { short: SmsText; more?: SmsText } {
+  const full = renderSmsText(reply, messages);
+  const blocks = smsBlocks(reply, messages);
+  if (reply.details !== 'on-request' || fitsShort(full.text) || blocks.numbered?.required || blocks.lead.length === 0) return { short: full };
+  // The question the bot waits on stays; when it leaves no room for the answer's first sentence,
+  // its later sentences (an "or sign in" aside) go with the rest.
+  let then = blocks.then;
+  let thenRest = '';
+  if (then) {
+    const opening = sentencesOf(blocks.lead[0]!)[0]!.trim();
+    const kept = fitting(then, (text) => fitsShort([opening, messages.moreHint, text].join('\n\n')));
+    if (kept.rest && !kept.rest.startsWith('...')) [then, thenRest] = [kept.shown, kept.rest];
+  }
+  const tail = [messages.moreHint, ...(then ? [then] : [])];
+  const first = fitting(blocks.lead[0]!, (lead) => fitsShort([lead, ...tail].join('\n\n')));
+  const taken: string[] = [first.shown];
+  let next = 1;
+  while (!first.rest && next < blocks.lead.length && fitsShort([...taken, blocks.lead[next], ...tail].join('\n\n'))) taken.push(blocks.lead[next++]!);
+  const rest = [first.rest, ...blocks.lead.slice(next), thenRest].filter(Boolean);
+  const more = smsText([...rest, ...(blocks.numbered ? [blocks.numbered.text] : [])], blocks.numbered?.choices);
+  return { short: smsText([...taken, ...tail]), more };
+}
+
+/** A paragraph's sentences, each with the space after it (so they join back to the paragraph). */
+const sentencesOf = (paragraph: string): string[] => paragraph.match(/[^.!?]+(?:[.!?]+["')\]]*|$)\s*/g) ?? [paragraph];
+
+/** The longest start of `paragraph` that `fits` (whole sentences, else whole words and "..."), and what is left of it. */
+function fitting(paragraph: string, fits: (text: string) => boolean): { shown: string; rest: string } {
+  if (fits(paragraph)) return { shown: paragraph, rest: '' };
+  const sentences = sentencesOf(paragraph);
+  let kept = '';
+  for (const sentence of sentences) {
+    if (!fits(kept + sentence.trimEnd())) break;
+    kept += sentence;
+  }
+  if (kept.trim()) return { shown: kept.trim(), rest: paragraph.slice(kept.length).trim() };
+  const words = paragraph.split(/\s+/);
+  let count = 0;
+  while (count < words.length && fits(`${words.slice(0, count + 1).join(' ')}...`)) count++;
+  return { shown: `${words.slice(0, count).join(' ')}...`, rest: `...${words.slice(count).join(' ')}` };
+}
+
+/**
+ * A Reply as an SMS message activity: plain text, no cards, no suggested actions. A long answer is
+ * its short form, with the rest in `channelData.more` for SmsMoreMiddleware to keep until MORE.
+ */
 export function renderSms(reply: Reply, messages: SmsMessages = smsEn): Partial<Activity> {
-  const { text, choices } = renderSmsText(reply, messages);
+  const { short, more } = renderSmsShort(reply, messages);
   const activity: Partial<Activity> = {
     type: ActivityTypes.Message,
-    text,
+    text: short.text,
     textFormat: 'plain',
     inputHint: reply.choices?.length ? InputHints.ExpectingInput : InputHints.AcceptingInput,
   };
-  if (choices.length) activity.channelData = { choices } satisfies SmsChannelData;
+  const channelData: SmsChannelData = {};
+  if (short.choices.length) channelData.choices = short.choices;
+  if (more) channelData.more = { text: more.text, choices: more.choices };
+  if (Object.keys(channelData).length) activity.channelData = channelData;
   return activity;
 }
 

@@ -115,10 +115,10 @@ describe('NumberedChoicesMiddleware on the real bot', () => {
     expect((await storage.read([key]))[key]).toBeUndefined();
   });
 
-  it('suggestions after an answer are numbered and "1" asks the first one', async () => {
+  it('suggestions after an answer (its rest, on MORE) are numbered and "1" asks the first one', async () => {
     const { text, events } = await conversation();
-    const answer = joined(await text('how much does a duplicate certificate cost?'));
-    expect(answer).toContain('$7.50');
+    expect(joined(await text('how much does a duplicate certificate cost?'))).toContain('$7.50');
+    const answer = joined(await text('MORE'));
     expect(answer).toMatch(/You can also ask:\n1\. (.+)\n/);
     const first = /\n1\. (.+)\n/.exec(answer)?.[1];
     await text('1');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderDefault } from '../../../src/channels/render.js';
 import { countSegments, foldToGsm7, isGsm7 } from '../../../src/channels/sms/gsm7.js';
-import { plainSmsText, renderSms, renderSmsText, stripMarkdown } from '../../../src/channels/sms/renderSms.js';
+import { plainSmsText, renderSms, renderSmsShort, renderSmsText, stripMarkdown } from '../../../src/channels/sms/renderSms.js';
+import { smsEn } from '../../../src/channels/sms/messages.js';
 import { shippedKnowledge } from '../../support/testApp.js';
 
 describe('stripMarkdown', () => {
@@ -146,5 +147,70 @@ describe('GSM-7', () => {
     expect(countSegments('{}'.repeat(40)).units).toBe(160);
     expect(countSegments('\u00F3'.repeat(70))).toEqual({ encoding: 'UCS-2', units: 70, segments: 1 });
     expect(countSegments('\u00F3'.repeat(71)).segments).toBe(2);
+  });
+});
+
+describe('renderSmsShort: two segments at most, the rest for MORE', () => {
+  const sentence = (n: number) => `Sentence ${n} says something useful about ASE tests and what to do next.`;
+  const long = { details: 'on-request' as const, text: [`${sentence(1)} ${sentence(2)}`, sentence(3), sentence(4), sentence(5), sentence(6)].join('\n\n'), suggestions: [{ title: 'Another question?', value: 'Another question?' }] };
+
+  it('a reply that fits in two segments is sent whole, with no MORE', () => {
+    const { short, more } = renderSmsShort({ text: sentence(1), suggestions: [{ title: 'Next?', value: 'Next?' }] });
+    expect(more).toBeUndefined();
+    expect(short.text).not.toContain(smsEn.moreHint);
+    expect(short.choices).toHaveLength(1);
+  });
+
+  it('a long one keeps its leading paragraphs that fit, then the hint; the rest carries the details and the numbered suggestions', () => {
+    const { short, more } = renderSmsShort(long);
+    expect(countSegments(short.text).segments).toBeLessThanOrEqual(2);
+    expect(short.text.startsWith(`${sentence(1)} ${sentence(2)}`)).toBe(true);
+    expect(short.text.endsWith(`\n\n${smsEn.moreHint}`)).toBe(true);
+    expect(short.choices).toEqual([]);
+    expect(more!.text).toContain(sentence(6));
+    expect(more!.text).toMatch(/1\. Another question\?\nReply with a number, or ask another question\.$/);
+    expect(more!.choices).toEqual([{ n: 1, title: 'Another question?', value: 'Another question?' }]);
+    // Nothing is lost and nothing said twice.
+    for (let n = 1; n <= 6; n++) expect(`${short.text} ${more!.text}`.split(`Sentence ${n} `)).toHaveLength(2);
+  });
+
+  it('a first paragraph too long on its own is cut between sentences, and the rest of it comes first on MORE', () => {
+    const paragraph = [1, 2, 3, 4, 5, 6].map(sentence).join(' ');
+    const { short, more } = renderSmsShort({ text: paragraph, details: 'on-request' });
+    expect(countSegments(short.text).segments).toBeLessThanOrEqual(2);
+    expect(short.text).toMatch(/^Sentence 1 .*next\.\n\nReply MORE for details\.$/s);
+    expect(`${short.text.replace(`\n\n${smsEn.moreHint}`, '')} ${more!.text}`).toBe(paragraph);
+  });
+
+  it('the question the bot goes back to stays in the short text, after the hint', () => {
+    const { short } = renderSmsShort({ ...long, then: 'Back to your question: which test?' });
+    expect(short.text.endsWith(`${smsEn.moreHint}\n\nBack to your question: which test?`)).toBe(true);
+    expect(countSegments(short.text).segments).toBeLessThanOrEqual(2);
+  });
+
+  it('choices the candidate must pick from are never held back', () => {
+    const choices = [1, 2, 3].map((n) => ({ title: sentence(n), value: String(n) }));
+    const { short, more } = renderSmsShort({ text: long.text, choices });
+    expect(more).toBeUndefined();
+    expect(short.choices).toHaveLength(3);
+  });
+
+  it('counts a text outside GSM-7 in UCS-2 segments (134 units for two)', () => {
+    const spanish = { details: 'on-request' as const, text: ['Respuesta corta: sí, puede hacerlo en su cuenta myASE.', 'Más detalles: '.repeat(12), 'Último párrafo.'].join('\n\n') };
+    const { short, more } = renderSmsShort(spanish);
+    expect(countSegments(short.text)).toMatchObject({ encoding: 'UCS-2' });
+    expect(countSegments(short.text).segments).toBeLessThanOrEqual(2);
+    expect(more!.text).toContain('Último párrafo.');
+  });
+
+  it('a task or account answer (not marked) is sent whole: its facts are the answer', () => {
+    const { details: _details, ...unmarked } = long;
+    expect(renderSmsShort(unmarked).more).toBeUndefined();
+  });
+
+  it('renderSms puts the rest in channelData.more for the MORE middleware', () => {
+    const activity = renderSms(long);
+    expect(activity.text!.endsWith(smsEn.moreHint)).toBe(true);
+    expect(activity.channelData).toMatchObject({ more: { text: expect.stringContaining(sentence(6)), choices: [expect.objectContaining({ n: 1 })] } });
   });
 });

@@ -1,0 +1,123 @@
+import { ActivityTypes, type Activity, type Middleware, type Storage, type TurnContext } from 'botbuilder';
+import type { Logger } from '../../logging/logger.js';
+import { smsEn, type SmsMessages } from './messages.js';
+import type { SmsChannelData, SmsMore } from './renderSms.js';
+
+/**
+ * Short answers on SMS: renderSms sends a long answer as its first part and "Reply MORE for
+ * details", with the rest in `channelData.more`. This middleware keeps that rest per conversation
+ * and sends it when the candidate texts MORE. Only the last answer counts: a turn whose messages
+ * carry no rest forgets the one kept, a later long answer replaces it, and the rest is sent once.
+ * MORE with nothing kept gets a plain reply; the bot does not run for MORE either way, so a dialog
+ * waiting (the offer after an answer, a task's question) is still waiting afterwards.
+ *
+ * Register it after SmsOutgoingMiddleware: the rest it sends then goes through the keywords
+ * (opt-outs), numbered choices (its suggestions become numbers) and outgoing (plain text, split) steps.
+ */
+
+export interface StoredMore extends SmsMore {
+  eTag?: string;
+}
+
+export const moreStorageKey = (channelId: string, conversationId: string): string => `sms-more/${channelId}/${conversationId}`;
+
+const MORE = /^(?:more|more please|please more|more details|more info|tell me more|details)$/;
+
+/** Is this text a request for the rest of the last answer? The whole message, case and punctuation ignored. */
+export function asksForMore(text: string | undefined): boolean {
+  const words = (text ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return MORE.test(words);
+}
+
+export class SmsMoreMiddleware implements Middleware {
+  private readonly channels: Set<string>;
+  private readonly messages: SmsMessages;
+  private readonly logger: Logger | undefined;
+
+  constructor(
+    private readonly storage: Storage,
+    options: { channels?: string[]; messages?: SmsMessages; logger?: Logger } = {},
+  ) {
+    this.channels = new Set(options.channels ?? ['sms']);
+    this.messages = options.messages ?? smsEn;
+    this.logger = options.logger;
+  }
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const { activity } = context;
+    const conversationId = activity.conversation?.id;
+    if (!this.channels.has(activity.channelId) || !conversationId) return next();
+    const key = moreStorageKey(activity.channelId, conversationId);
+
+    if (activity.type === ActivityTypes.Message && asksForMore(activity.text)) {
+      const kept = await this.read(key);
+      if (!kept?.text) {
+        await context.sendActivity({ type: ActivityTypes.Message, text: this.messages.nothingMore, textFormat: 'plain' });
+        return;
+      }
+      await this.forget(key);
+      const rest: Partial<Activity> = { type: ActivityTypes.Message, text: kept.text, textFormat: 'plain' };
+      if (kept.choices?.length) rest.channelData = { choices: kept.choices } satisfies SmsChannelData;
+      await context.sendActivity(rest);
+      return;
+    }
+
+    // undefined: no message this turn (keep what is stored); null: messages, none with a rest.
+    let latest: SmsMore | null | undefined;
+    context.onSendActivities(async (_ctx, activities, sendNext) => {
+      for (let i = 0; i < activities.length; i++) {
+        const outgoing = activities[i]!;
+        if (outgoing.type !== ActivityTypes.Message) continue;
+        const more = (outgoing.channelData as SmsChannelData | undefined)?.more;
+        if (more) latest = more;
+        else if (latest === undefined) latest = null;
+        activities[i] = withoutMore(outgoing);
+      }
+      return sendNext();
+    });
+
+    await next();
+    if (latest) await this.remember(key, latest);
+    else if (latest === null) await this.forget(key);
+  }
+
+  private async read(key: string): Promise<StoredMore | undefined> {
+    try {
+      return (await this.storage.read([key]))[key] as StoredMore | undefined;
+    } catch (error) {
+      this.logger?.warn({ reason: (error as Error).message }, 'sms: could not read the rest of the last answer');
+      return undefined;
+    }
+  }
+
+  private async remember(key: string, more: SmsMore): Promise<void> {
+    try {
+      await this.storage.write({ [key]: { text: more.text, choices: more.choices, eTag: '*' } satisfies StoredMore });
+    } catch (error) {
+      this.logger?.warn({ reason: (error as Error).message }, 'sms: could not keep the rest of the answer for MORE');
+    }
+  }
+
+  private async forget(key: string): Promise<void> {
+    try {
+      await this.storage.delete([key]);
+    } catch (error) {
+      this.logger?.warn({ reason: (error as Error).message }, 'sms: could not forget the rest of the last answer');
+    }
+  }
+}
+
+/** The activity without the rest (every part of a split message carries the same channelData). */
+function withoutMore(activity: Partial<Activity>): Partial<Activity> {
+  const channelData = activity.channelData as (SmsChannelData & Record<string, unknown>) | undefined;
+  if (!channelData || !('more' in channelData)) return activity;
+  const { more: _more, ...rest } = channelData;
+  const copy: Partial<Activity> = { ...activity, channelData: rest };
+  if (Object.keys(rest).length === 0) delete copy.channelData;
+  return copy;
+}
