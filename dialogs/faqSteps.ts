@@ -34,17 +34,29 @@ export function entryAnswer(
   };
 }
 
+/** What the route knows beside the decision. */
+export interface AnswerExtra {
+  signInHint?: boolean;
+  task?: string;
+  text?: string;
+  signInFor?: AccountQuestion;
+  /** The task last worked out in this conversation and its answer. */
+  workedOut?: { task: string; answer: string };
+}
+
 /**
  * Answers an entry and waits, as an offer, for what usually comes next: a tap on a follow-up, or the
  * fact the entry's task needs ("tell me the date you took it"). Anything else drops the offer.
  */
-export async function answerEntry(dc: DialogContext, deps: ConversationDeps, entry: FaqEntry, extra: { signInHint?: boolean; task?: string; text?: string; signInFor?: AccountQuestion } = {}): Promise<void> {
+export async function answerEntry(dc: DialogContext, deps: ConversationDeps, entry: FaqEntry, extra: AnswerExtra = {}): Promise<void> {
   const { reply, related } = entryAnswer(entry, deps.lookup, deps.messages);
   requestOf(dc.context).faq = { decision: 'answer', entryId: entry.id };
   const task = entry.offer?.task ?? extra.task;
-  const fromAccount = extra.signInHint && ((task && deps.answersFromAccount(task)) || extra.signInFor);
+  // Its task was just worked out: say what came out rather than ask for the facts again.
+  const known = task && extra.workedOut?.task === task ? firstSentence(extra.workedOut.answer) : undefined;
+  const fromAccount = !known && extra.signInHint && ((task && deps.answersFromAccount(task)) || extra.signInFor);
   const hint = fromAccount ? deps.messages.task.orSignIn : '';
-  const then = [reply.then, hint].filter(Boolean).join(' ');
+  const then = known ? deps.messages.task.workedOut(known) : [reply.then, hint].filter(Boolean).join(' ');
   await send(dc.context, deps, { ...reply, ...(then ? { then } : {}) });
   const prompt = entry.offer?.text;
   await dc.beginDialog(OFFER, { entries: related.map((e) => e.id), ...(task ? { task } : {}), ...(prompt ? { prompt } : {}), ...(extra.text ? { text: extra.text } : {}), ...(extra.signInFor ? { signInFor: extra.signInFor } : {}) } satisfies OfferOptions);
@@ -74,7 +86,7 @@ export async function answerDecision(
   deps: ConversationDeps,
   decision: FaqDecision,
   misunderstoodBefore: number,
-  extra: { signInHint?: boolean; task?: string; text?: string; signInFor?: AccountQuestion } = {},
+  extra: AnswerExtra = {},
 ): Promise<boolean> {
   const m = deps.messages;
   const person: ReplyChoice = { title: m.talkToPerson, value: m.talkToPerson };
@@ -106,4 +118,9 @@ export async function answerDecision(
       return false;
     }
   }
+}
+
+/** The sentence that answers: a worked-out answer leads with it ("You can buy A5 again on or after ..."). */
+function firstSentence(text: string): string {
+  return text.split(/(?<=[.!?])\s+(?=[A-Z])/)[0] ?? text;
 }

@@ -223,11 +223,13 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         turn.event.faq = { decision: 'pair', entryId: pair.map((entry) => entry.id).join('+') };
         return true;
       }
+      const last = turn.data.lastTask;
       const wasUnderstood = await answerDecision(turn.dc, deps.conversation, decision, turn.data.misunderstood ?? 0, {
         signInHint,
         text: turn.reading.question,
         ...(task ? { task } : {}),
         ...(signInFor ? { signInFor } : {}),
+        ...(last?.answer ? { workedOut: { task: last.id, answer: last.answer } } : {}),
       });
       turn.data.misunderstood = wasUnderstood ? 0 : (turn.data.misunderstood ?? 0) + 1;
       const best = decision.kind === 'answer' ? decision.hit : decision.hits[0];

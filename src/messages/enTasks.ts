@@ -27,6 +27,11 @@ export const enTasks = {
   /** Beside a task's first question, where an account could answer it instead. */
   orSignIn: 'Or say "sign in" and I\'ll look it up in your account.',
   signInChoice: 'Sign in',
+  /**
+   * A general answer whose task was just worked out for the candidate ("ok how do I cancel" after
+   * "can I still cancel my test on the 8th?"): what was worked out, instead of asking for it again.
+   */
+  workedOut: (answer: string) => `Going by what you told me: ${answer} If you meant another one, tell me about it.`,
   /** A question only the candidate's account can answer, asked before signing in. */
   inYourAccount: 'That\'s in your ASE account. Say "sign in" and I\'ll look it up, or ask me a general question.',
   /** A fact given that the bot had not asked for yet ("it was A5"). */

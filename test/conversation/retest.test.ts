@@ -30,6 +30,10 @@ transcripts('retest: when a failed test can be bought again', [
     [`I failed A5, when can I retake it? ${demo2}`, all('Thanks, Demo', 'no A5 (Brakes) result on your account', '"I failed A5 on March 3"', not('1980'))],
     ['I failed A5 on March 3', march3],
   ]],
+  ['asked again in general words once worked out, the general answer says what was worked out instead of asking for the date again', [
+    ['I failed A5 on March 3, when can I retake it?', march3],
+    ['ok so when can i retake', all('You must wait 30 full days', 'Going by what you told me: You can buy A5 again on or after Thursday, April 3, 2025', not(offerMade), not(m.askDate('A5')))],
+  ]],
   ['a test failed 31 days ago can be bought again today', [['I failed A5 on February 17, can I retake it?', all('You can buy A5 again now', 'Monday, February 17, 2025')]]],
   ['a FAQ question mid-task is answered and the date that follows is read as the answer', [
     [opens, opened],
