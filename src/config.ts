@@ -3,6 +3,7 @@ import { accountConfigFields, accountConfigProblems } from './account/config.js'
 import { webConfigShape } from './channels/web/settings.js';
 import { rateLimitConfigFields } from './http/rateLimits.js';
 import { serviceUrlConfigFields } from './http/serviceUrls.js';
+import { metricsConfigFields } from './http/metricsRoute.js';
 import { handoffConfigFields, handoffConfigProblems } from './handoff/config.js';
 import { emptyToUndefined, flag, isIanaZone, optionalString, present, type RawEnv } from './configFields.js';
 import { productionProblems } from './productionChecks.js';
@@ -82,6 +83,7 @@ export const configSchema = z
     ...webConfigShape,
     ...rateLimitConfigFields,
     ...serviceUrlConfigFields,
+    ...metricsConfigFields,
   })
 ;
 
