@@ -101,7 +101,7 @@ describe('the start-up message', () => {
 
   it('the process on a terminal prints the banner, with /staff when the console is there (and it is)', async () => {
     const port = await freePort();
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), STAFF_DEMO_PASSWORD: 'banner-test-pass', TERM: 'dumb' };
+    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), STAFF_DEMO_PASSWORD: 'banner-test-pass', SHUTDOWN_DRAIN_MS: '0', TERM: 'dumb' };
     // script(1) gives the server a pseudo-terminal as stdout; its own group is stopped as a whole.
     const child = spawn('script', ['-qfec', `${process.execPath} --no-deprecation --import tsx src/index.ts`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     let output = '';
@@ -120,6 +120,8 @@ describe('the start-up message', () => {
     } finally {
       process.kill(-child.pid!, 'SIGTERM');
       await exited;
+      // script(1) passes the signal on and waits for the server: nothing is left listening.
+      expect(await fetch(`http://127.0.0.1:${port}/healthz`).then(() => 'listening', () => 'closed')).toBe('closed');
     }
   }, 40_000);
 });
