@@ -27,13 +27,13 @@ async function round(n) {
   const directLine = new URL(session.domain, `${base}/`).href.replace(/\/$/, '');
   const started = await call('POST', `${directLine}/conversations`, { token: session.token, body: {} });
   const conversation = `${directLine}/conversations/${encodeURIComponent(started.conversationId)}`;
-  await call('POST', `${conversation}/activities`, { token: session.token, body: { type: 'message', from: { id: session.userId }, text: question } });
+  const posted = await call('POST', `${conversation}/activities`, { token: session.token, body: { type: 'message', from: { id: session.userId }, text: question } });
   const deadline = Date.now() + 15_000;
-  for (let watermark = ''; Date.now() < deadline; ) {
-    const page = await call('GET', `${conversation}/activities${watermark ? `?watermark=${watermark}` : ''}`, { token: session.token });
-    const answer = page.activities.find((a) => a.type === 'message' && a.from?.id !== session.userId && a.text);
+  // The answer to the question, not the welcome: the bot's message that replies to the posted id.
+  while (Date.now() < deadline) {
+    const page = await call('GET', `${conversation}/activities`, { token: session.token });
+    const answer = page.activities.find((a) => a.type === 'message' && a.from?.id !== session.userId && a.text && a.replyToId === posted.id);
     if (answer) return `round ${n}: ${answer.text.slice(0, 60)}...`;
-    watermark = page.watermark ?? watermark;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   throw new Error(`round ${n}: no answer within 15 s`);
