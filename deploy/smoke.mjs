@@ -5,6 +5,8 @@
 // signed by one replica is checked by another, and the conversation lives in Redis, so every round
 // passes only when the replicas share DIRECTLINE_LOCAL_SECRET and the store. Exit 0: all passed.
 
+/* global process, fetch, URL, setTimeout, console */
+
 const base = (process.argv[2] ?? 'http://localhost:8080').replace(/\/$/, '');
 const rounds = Number(process.argv[3] ?? 6);
 const question = 'can i reschedule my test';

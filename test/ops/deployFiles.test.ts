@@ -140,7 +140,10 @@ describe('deploy/docker-compose.yml', () => {
   });
 });
 
-type K8sObject = { kind: string; metadata: { name: string; labels?: Record<string, string> }; spec?: any; data?: Record<string, string>; stringData?: Record<string, string> };
+// Parsed manifests and templates are walked by path, as kubectl and ARM read them: loosely typed.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+type K8sObject = { kind: string; metadata: { name: string; labels?: Record<string, string> }; spec?: Loose; data?: Record<string, string>; stringData?: Record<string, string> };
 
 describe('deploy/k8s', () => {
   const kustomization = parseYaml(text('deploy/k8s/kustomization.yaml')) as { resources: string[] };
@@ -210,7 +213,7 @@ function commandExists(name: string): boolean {
 }
 
 describe('deploy/azure/main.json (ARM)', () => {
-  const template = JSON.parse(text('deploy/azure/main.json')) as { $schema: string; parameters: Record<string, unknown>; variables: Record<string, unknown>; resources: Array<Record<string, any>> };
+  const template = JSON.parse(text('deploy/azure/main.json')) as { $schema: string; parameters: Record<string, unknown>; variables: Record<string, unknown>; resources: Array<Record<string, Loose>> };
   const byType = (type: string) => template.resources.filter((r) => r.type === type);
   const app = byType('Microsoft.App/containerApps')[0]!;
   const container = app.properties.template.containers[0];
