@@ -36,6 +36,7 @@ import { createCandidateDelivery } from './handoff/delivery.js';
 import type { StaffDirectory } from './handoff/staff/staffAccounts.js';
 import type { LiveEvent } from './handoff/types.js';
 import type { LiveChannel } from './storage/liveChannel.js';
+import { replyFailureMiddleware } from './bot/replyFailures.js';
 
 export interface AppParts {
   config: Config;
@@ -62,6 +63,8 @@ export interface AppParts {
   live?: LiveChannel<LiveEvent>;
   /** Request rate limits (shared through Redis when configured); in memory from the config by default. */
   limits?: RateLimits;
+  /** Told of every reply a channel did not take (the metrics count them), on every adapter. */
+  replyFailed?: (channel: string) => void;
 }
 
 /**
@@ -210,7 +213,9 @@ export function buildApp(parts: AppParts) {
     keywordReplies: config.SMS_KEYWORD_REPLIES,
     split: { max: config.SMS_MAX_CHARS, target: config.SMS_TARGET_CHARS },
   });
-  adapter.use(new TeamsIncomingMiddleware(), ...sms);
+  // First, so it sees a send fail whatever the channel middlewares below do with it.
+  const watchReplies = parts.replyFailed ? [replyFailureMiddleware(parts.replyFailed)] : [];
+  adapter.use(...watchReplies, new TeamsIncomingMiddleware(), ...sms);
   const onTurn: (context: TurnContext) => Promise<void> = createTurnRunner({
     gate,
     state: conversationState,
@@ -219,7 +224,7 @@ export function buildApp(parts: AppParts) {
     observeReplies: (context, activities) => bot.noteReplies(context, activities),
     logger,
   });
-  twilio?.use(...sms);
+  twilio?.use(...watchReplies, ...sms);
   const http: BotServer = createServer({
     adapter,
     onTurn,
@@ -249,6 +254,7 @@ export function buildApp(parts: AppParts) {
       },
     ],
   });
+  if (watchReplies.length) web?.adapter?.use(...watchReplies);
   return { adapter, bot, onTurn, http, twilio, web: web!, handoff };
 }
 

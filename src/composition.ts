@@ -11,6 +11,9 @@ import { openStateStore, type StateStore } from './storage/stateStore.js';
 import { createRedisClient } from './storage/redisConnection.js';
 import type { RedisClient } from './storage/redisStorage.js';
 import { createRateLimits } from './http/rateLimits.js';
+import { mountMetrics } from './http/metricsRoute.js';
+import { createAppMetrics } from './metrics/appMetrics.js';
+import { observedStorage } from './storage/observedStorage.js';
 
 /**
  * The one wiring of the application. `npm start`, `npm run chat` and every conversation test build
@@ -27,7 +30,7 @@ export interface ComposeOptions {
    * KNOWLEDGE_DIR names: this is a cache, not a way to swap content.
    */
   knowledge?: KnowledgeBase;
-  /** Also receives every turn event (they are logged as ever), e.g. for a test to assert on. */
+  /** Also receives every turn event (they are logged and counted as ever), e.g. for a test to assert on. */
   events?: TurnEventSink;
   /** Parts to leave out, as a deployment without them would run. */
   without?: {
@@ -81,21 +84,37 @@ export async function composeApplication(config: Config, options: ComposeOptions
       : await createAccountService(settings, { clock, logger, policy: knowledge.policy });
     const webIdentity: WebIdentityVerifier | undefined = options.without?.accounts ? undefined : createWebIdentityFromConfig(settings);
     const { staff, password } = await staffDirectory(settings, store, logger);
+    // One registry per application, so several apps in one process (tests) keep their own counts.
+    const metrics = createAppMetrics();
+    const turnMetrics = options.events ? alsoTo(metrics.turnEvents, options.events) : metrics.turnEvents;
     const app = buildApp({
       config: settings,
       logger,
-      storage: store.storage,
+      storage: observedStorage(store.storage, metrics.store),
       gate: store.gate,
       storeReady: store.ready,
       knowledge,
       clock,
-      ...(options.events ? { events: alsoTo(logTurnEvents(logger), options.events) } : {}),
+      events: alsoTo(logTurnEvents(logger), turnMetrics),
+      replyFailed: metrics.replyFailed,
+      mount: [
+        (server) =>
+          mountMetrics(server, {
+            token: settings.METRICS_TOKEN,
+            production: settings.NODE_ENV === 'production',
+            scrape: metrics.scrape,
+            contentType: metrics.registry.contentType,
+            logger,
+          }),
+      ],
       accounts,
       webIdentity,
       staff,
       live: store.liveChannel('handoff', parseLiveEvent),
       limits: createRateLimits(settings, { redis: limitsRedis, prefix: settings.REDIS_KEY_PREFIX, logger }),
     });
+    const queue = app.handoff?.queue;
+    if (queue) metrics.watchHandoffQueue(() => queue(clock()));
     let closing: Promise<void> | undefined;
     return {
       app,

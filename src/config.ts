@@ -3,8 +3,10 @@ import { accountConfigFields, accountConfigProblems } from './account/config.js'
 import { webConfigShape } from './channels/web/settings.js';
 import { rateLimitConfigFields } from './http/rateLimits.js';
 import { serviceUrlConfigFields } from './http/serviceUrls.js';
+import { metricsConfigFields } from './http/metricsRoute.js';
 import { handoffConfigFields, handoffConfigProblems } from './handoff/config.js';
 import { emptyToUndefined, flag, isIanaZone, optionalString, present, type RawEnv } from './configFields.js';
+import { productionProblems } from './productionChecks.js';
 
 /**
  * The one reader of the environment. Parsed once at start; every problem is reported together so an
@@ -81,6 +83,7 @@ export const configSchema = z
     ...webConfigShape,
     ...rateLimitConfigFields,
     ...serviceUrlConfigFields,
+    ...metricsConfigFields,
   })
 ;
 
@@ -119,6 +122,7 @@ function crossFieldProblems(env: RawEnv): Array<{ name: string; message: string 
   }
   problems.push(...accountConfigProblems(env));
   problems.push(...handoffConfigProblems(env));
+  problems.push(...productionProblems(env));
   const lease = Number((env.TURN_LOCK_TTL_MS ?? '').trim() || 3_000);
   const wait = Number((env.TURN_LOCK_WAIT_MS ?? '').trim() || 6_000);
   if (Number.isFinite(lease) && Number.isFinite(wait) && wait < lease) {

@@ -1,6 +1,9 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logging/logger.js';
 import { composeApplication, StartupError, type ComposedApplication } from './composition.js';
+import { startupBanner, startupRecord, type StartupFacts } from './logging/startupBanner.js';
+import { metricsServed } from './http/metricsRoute.js';
+import type { AddressInfo } from 'node:net';
 
 /** The process: reads config, composes the application (src/composition.ts), listens, and stops on a signal. */
 async function main(): Promise<void> {
@@ -28,10 +31,23 @@ async function main(): Promise<void> {
   const { app, store, knowledge } = composed;
 
   await new Promise<void>((resolve) => app.http.server.listen(config.PORT, config.HOST, resolve));
-  logger.info(
-    { port: config.PORT, store: store.kind, auth: config.MicrosoftAppId ? 'bot-framework-jwt' : 'none (emulator mode)', entries: knowledge.index.entries.length },
-    `Candidate Assistant on http://localhost:${config.PORT} (Web Chat), /staff (staff console) and /api/messages (Bot Framework)`,
-  );
+  const port = (app.http.server.address() as AddressInfo | null)?.port ?? config.PORT;
+  const host = ['0.0.0.0', '::', ''].includes(config.HOST) ? 'localhost' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  const facts: StartupFacts = {
+    url: `http://${host}:${port}`,
+    store: store.kind,
+    auth: config.MicrosoftAppId ? 'bot-framework-jwt' : 'none (emulator mode)',
+    entries: knowledge.index.entries.length,
+    staff: app.handoff?.mount ? 'mounted' : config.HANDOFF_MODE === 'console' ? 'no-accounts' : config.HANDOFF_MODE,
+    ...(composed.staffPassword ? { demoStaff: config.STAFF_DEMO_PASSWORD ? { from: 'STAFF_DEMO_PASSWORD' as const } : { generated: composed.staffPassword } } : {}),
+    metrics: !metricsServed({ token: config.METRICS_TOKEN, production: config.NODE_ENV === 'production' }) ? 'off' : config.METRICS_TOKEN ? 'token' : 'open',
+  };
+  // A person at a terminal gets a few plain lines; a log collector gets one JSON line.
+  if (process.stdout.isTTY) process.stdout.write(startupBanner(facts));
+  else {
+    const { fields, message } = startupRecord(facts);
+    logger.info(fields, message);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

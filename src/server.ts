@@ -8,9 +8,10 @@ import { isTurnBusy, type TurnBusyError } from './storage/turnGate.js';
 import { isTurnRefused, setAdmission, type TurnRefusedError } from './bot/admission.js';
 import { readBodies } from './http/bodies.js';
 import { attachUpgrades, type UpgradeRoutes } from './http/upgrades.js';
-import { logRefusal, refuse } from './http/refusals.js';
+import { logRefusal, pathOf, refuse } from './http/refusals.js';
 import { createRateLimits, rateLimitConfigFields, type RateLimits } from './http/rateLimits.js';
 import { serviceUrlAllowed } from './http/serviceUrls.js';
+import { requestIdOf } from './http/requestIds.js';
 
 export interface ReadinessCheck {
   name: string;
@@ -98,6 +99,11 @@ export interface BotServer {
 export function createServer(deps: ServerDeps): BotServer {
   const { adapter, onTurn, readiness, logger } = deps;
   const server = restify.createServer({ name: 'candidate-assistant', handleUncaughtExceptions: false });
+  // Every answer names its request id, as every log line about the request does (pre: unrouted ones too).
+  server.pre((req: Request, res: Response, next) => {
+    res.setHeader('X-Request-Id', requestIdOf(req));
+    next();
+  });
   // Our own reader, never restify's bodyParser: its multipart branch writes uploads to disk (see http/bodies.ts).
   server.use(readBodies({ logger, maxBytes: 256 * 1024 }));
   const limits = deps.limits ?? createRateLimits(z.object(rateLimitConfigFields).parse({}), { logger });
@@ -160,7 +166,7 @@ export function createServer(deps: ServerDeps): BotServer {
       if (refused) {
         overLimit(refused.retryAfterSeconds);
       } else if (busy) {
-        logger.warn({ activityId: activity.id, retryAfterSeconds: busy.retryAfterSeconds }, 'conversation busy; asked the channel to redeliver');
+        logger.warn({ requestId: requestIdOf(req), activityId: activity.id, retryAfterSeconds: busy.retryAfterSeconds }, 'conversation busy; asked the channel to redeliver');
         res.header('Retry-After', String(busy.retryAfterSeconds));
         sendError(res, 503, 'conversation is busy; retry after the Retry-After delay');
       } else {
@@ -212,7 +218,7 @@ export function createServer(deps: ServerDeps): BotServer {
 
   server.on('restifyError', (req: Request, res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
     // Bad JSON and friends are 4xx already; anything else is logged without the request body.
-    if ((error.statusCode ?? 500) >= 500) logger.error({ err: error, url: req.url }, 'request failed');
+    if ((error.statusCode ?? 500) >= 500) logger.error({ err: error, requestId: requestIdOf(req), path: pathOf(req) }, 'request failed');
     callback();
   });
 

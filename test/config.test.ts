@@ -18,6 +18,8 @@ const problemFor = (error: ConfigError, name: string): string | undefined =>
   error.problems.find((problem) => problem.startsWith(`${name}:`));
 
 const authenticated = { MicrosoftAppId: '00000000-0000-0000-0000-00000000abcd', MicrosoftAppPassword: 'app-password-value' };
+/** Production refuses the demo accounts (test/ops/productionRefusals.test.ts): a real account API. */
+const realAccounts = { ACCOUNT_API_URL: 'https://accounts.example.org', ACCOUNT_API_KEY: 'account-api-key' };
 
 describe('parseConfig defaults', () => {
   it('with an empty environment, the bot runs in development on 0.0.0.0:3978 with America/New_York as its time zone', () => {
@@ -132,13 +134,13 @@ describe('parseConfig bad values', () => {
 
 describe('parseConfig authentication', () => {
   it('when NODE_ENV is production and no app id is set, start-up is refused naming MicrosoftAppId', () => {
-    const error = refusal({ NODE_ENV: 'production' });
+    const error = refusal({ NODE_ENV: 'production', ...realAccounts });
     expect(error.problems).toHaveLength(1);
     expect(problemFor(error, 'MicrosoftAppId')).toMatch(/required when NODE_ENV=production/);
   });
 
   it('production with an app id and its password starts', () => {
-    const config = parseConfig({ NODE_ENV: 'production', ...authenticated });
+    const config = parseConfig({ NODE_ENV: 'production', ...authenticated, ...realAccounts });
     expect(config.NODE_ENV).toBe('production');
     expect(config.MicrosoftAppId).toBe(authenticated.MicrosoftAppId);
   });

@@ -48,9 +48,7 @@ export function handoffConfigProblems(env: RawEnv): Array<{ name: string; messag
   if (present(env, 'STAFF_ACCOUNTS_FILE') && present(env, 'STAFF_ACCOUNTS')) {
     problems.push({ name: 'STAFF_ACCOUNTS_FILE+STAFF_ACCOUNTS', message: 'choose one source of staff accounts' });
   }
-  if (production && present(env, 'STAFF_DEMO_PASSWORD')) {
-    problems.push({ name: 'STAFF_DEMO_PASSWORD', message: 'must not be set when NODE_ENV=production (demo staff accounts)' });
-  }
+  // STAFF_DEMO_PASSWORD in production is refused with the other demo settings (src/productionChecks.ts).
   if (production && (env.STAFF_COOKIE_SECURE ?? '').trim() === 'false') {
     problems.push({ name: 'STAFF_COOKIE_SECURE', message: 'must stay true when NODE_ENV=production' });
   }

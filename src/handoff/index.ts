@@ -39,6 +39,8 @@ export interface Handoff {
   mount?: (server: Server) => void;
   /** Ends the console's live streams (before the HTTP server closes). */
   close(): Promise<void>;
+  /** The console's queue right now, for /metrics: cases waiting and the longest wait (console mode). */
+  queue?: (now: Date) => Promise<{ queued: number; oldestWaitSeconds: number }>;
 }
 
 /** Builds the handoff for the configured mode, or undefined when it is off (the bot gives the phone number). */
@@ -57,8 +59,9 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
   const schedule = parseSupportHours({ hours: config.SUPPORT_HOURS, zone, holidays: config.SUPPORT_HOLIDAYS });
   const live = parts.live ?? memoryChannel<LiveEvent>();
   const audit = new StoredAuditLog(parts.storage, { retentionDays: config.HANDOFF_RETENTION_DAYS, clock: parts.clock });
+  const cases = new CaseStore(parts.storage, { retentionDays: config.HANDOFF_RETENTION_DAYS });
   const service = new HandoffService({
-    store: new CaseStore(parts.storage, { retentionDays: config.HANDOFF_RETENTION_DAYS }),
+    store: cases,
     live,
     delivery: parts.delivery,
     audit,
@@ -98,6 +101,11 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
     },
     close: async () => {
       await mounted?.close();
+    },
+    queue: async (now) => {
+      const queued = Object.values((await cases.index()).open).filter((entry) => entry.status === 'queued');
+      const oldest = Math.min(now.getTime(), ...queued.map((entry) => Date.parse(entry.queuedAt)));
+      return { queued: queued.length, oldestWaitSeconds: Math.max(0, Math.floor((now.getTime() - oldest) / 1000)) };
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logging/logger.js';
+import { requestIdOf } from './requestIds.js';
 
 /**
  * Every request the server turns away for the caller's own reasons (bad body, bad token, too many
@@ -35,7 +36,7 @@ export function logRefusal(logger: Logger, req: IncomingMessage, refusal: Pick<R
   if (logged.has(req)) return;
   logged.add(req);
   logger.info(
-    { refused: refusal.status, method: req.method, path: pathOf(req), address: address ?? socketAddress(req), reason: refusal.reason },
+    { refused: refusal.status, requestId: requestIdOf(req), method: req.method, path: pathOf(req), address: address ?? socketAddress(req), reason: refusal.reason },
     'request refused',
   );
 }
@@ -49,6 +50,7 @@ export function refuse(logger: Logger, req: IncomingMessage, res: ServerResponse
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': String(Buffer.byteLength(body)),
     'Cache-Control': 'no-store',
+    'X-Request-Id': requestIdOf(req),
   };
   if (refusal.retryAfterSeconds) headers['Retry-After'] = String(Math.max(1, Math.ceil(refusal.retryAfterSeconds)));
   if (refusal.close) headers.Connection = 'close';

@@ -1,6 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../../logging/logger.js';
+import { requestIdOf } from '../../http/requestIds.js';
 import type { TwilioSmsAdapter } from './twilioAdapter.js';
 
 export interface MountTwilioSmsDeps {
@@ -22,7 +23,7 @@ export function mountTwilioSms(server: Server, { adapter, onTurn, logger, path =
     try {
       await adapter.processWebhook(req as Request & { rawBody?: unknown }, res, onTurn);
     } catch (error) {
-      logger.error({ err: error }, 'sms: Twilio webhook failed');
+      logger.error({ err: error, requestId: requestIdOf(req) }, 'sms: Twilio webhook failed');
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('webhook failed');

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Logger } from '../../logging/logger.js';
 import { isStoreUnavailable } from '../../storage/storageErrors.js';
 import { ConversationNotFoundError } from './directLineStore.js';
+import { requestIdOf } from '../../http/requestIds.js';
 
 export const sendError = (res: Response, status: number, message: string): void => {
   res.status(status);
@@ -25,14 +26,14 @@ export function guarded(logger: Logger, name: string, handler: (req: Request, re
       await handler(req, res);
     } catch (error) {
       if (res.headersSent) {
-        logger.warn({ err: error, route: name }, 'request failed after the response was sent');
+        logger.warn({ err: error, route: name, requestId: requestIdOf(req) }, 'request failed after the response was sent');
       } else if (error instanceof ConversationNotFoundError) {
         sendError(res, 404, 'conversation not found');
       } else if (isStoreUnavailable(error)) {
-        logger.warn({ route: name, reason: (error as Error).message }, 'store unavailable');
+        logger.warn({ route: name, requestId: requestIdOf(req), reason: (error as Error).message }, 'store unavailable');
         sendError(res, 503, 'storage is unavailable; try again shortly');
       } else {
-        logger.error({ err: error, route: name }, 'request failed');
+        logger.error({ err: error, route: name, requestId: requestIdOf(req) }, 'request failed');
         sendError(res, 500, 'internal error');
       }
     }

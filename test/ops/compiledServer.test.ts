@@ -1,0 +1,75 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBot } from '../support/conversation.js';
+import { freePort, postMessage, startConnectorSink } from '../support/loopback.js';
+
+// The server as the image runs it: the sources compiled by `npm run build`'s tsconfig, started with
+// plain `node` (no tsx), from the project root (knowledge/ and the Web Chat package are found from
+// there). Built into test-artifacts/ so a developer's dist/ is left alone.
+
+const OUT = 'test-artifacts/compiled';
+const QUESTION = 'can i reschedule my test';
+
+let server: ChildProcess | undefined;
+let url = '';
+let output = '';
+
+beforeAll(async () => {
+  rmSync(OUT, { recursive: true, force: true });
+  await promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', OUT], { timeout: 170_000 });
+  const port = await freePort();
+  server = spawn(process.execPath, ['--no-deprecation', `${OUT}/src/index.js`], {
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), STAFF_DEMO_PASSWORD: 'compiled-smoke-pass' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
+    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`compiled server did not become ready: ${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}, 200_000);
+
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(OUT, { recursive: true, force: true });
+});
+
+describe('the compiled server (node dist/src/index.js)', () => {
+  it('builds the server and its dialogs to JavaScript beside each other', () => {
+    expect(existsSync(`${OUT}/src/index.js`)).toBe(true);
+    expect(existsSync(`${OUT}/dialogs/index.js`)).toBe(true);
+  });
+
+  it('answers a question through /api/messages as the TypeScript sources do', async () => {
+    const sink = await startConnectorSink();
+    const source = await startBot({ now: new Date() });
+    try {
+      const response = await postMessage(`${url}/api/messages`, { id: 'm1', text: QUESTION, conversation: 'compiled-smoke', serviceUrl: sink.url });
+      expect(response.status).toBe(200);
+      const compiled = (sink.said.get('compiled-smoke') ?? []).filter(Boolean);
+      const expected = (await source.conversation().say(QUESTION)).activities.filter((a) => a.type === 'message' && a.text).map((a) => a.text);
+      expect(compiled.length).toBeGreaterThan(0);
+      expect(compiled).toEqual(expected);
+    } finally {
+      await source.close();
+      await sink.close();
+    }
+  });
+
+  it('serves the Web Chat page and its script from the installed package', async () => {
+    const page = await fetch(`${url}/`);
+    expect(page.status).toBe(200);
+    const script = /src="(\/webchat\/webchat\.js[^"]*)"/.exec(await page.text())?.[1];
+    expect(script).toBeDefined();
+    expect((await fetch(`${url}${script!.replace(/&amp;/g, '&')}`)).status).toBe(200);
+  });
+});
