@@ -74,7 +74,7 @@ export function understand(text: string, facts: TurnFacts, knowledge: Understand
     person: command === 'person' || (trimmed !== '' && asksForPerson(trimmed)),
     acknowledgement: trimmed && !command ? (readAcknowledgement(trimmed) ?? bare) : null,
     task: trimmed && !command ? detectTask(question) : null,
-    correction: trimmed ? (readCorrection(trimmed) ?? noAndAValue(trimmed)) : null,
+    correction: trimmed ? (readCorrection(trimmed) ?? noAndAValue(trimmed) ?? whatAbout(trimmed)) : null,
     yesNo,
     dates,
     accountQuestion: trimmed && !command ? knowledge.accountQuestion(question) : null,
@@ -88,4 +88,15 @@ export function understand(text: string, facts: TurnFacts, knowledge: Understand
 function noAndAValue(text: string): { replacement: string } | null {
   const rest = /^(?:no|nope|nah)\b[\s,.!-]+(.*\d.*)$/i.exec(text)?.[1]?.trim();
   return rest ? { replacement: rest } : null;
+}
+
+/**
+ * "what about A4?", "and A4?", "same for T2", or a test code alone: the question just answered,
+ * asked again with that value. Read as a correction, so it changes only when a task was answered
+ * (the correction row) or is waiting (the repair base); elsewhere it is read afresh.
+ */
+function whatAbout(text: string): { replacement: string } | null {
+  const asked = /^(?:and|what about|how about|same for|and for|also)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*\??$/i.exec(text)?.[1];
+  if (asked && /\d/.test(asked)) return { replacement: asked };
+  return /^[A-Za-z]{1,2}\d{1,2}\s*\??$/.test(text) ? { replacement: text.replace(/\s*\?$/, '') } : null;
 }

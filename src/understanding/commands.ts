@@ -51,7 +51,14 @@ const PERSON_REQUEST = [
   String.raw`\bi (?:want|need|would like|'d like|wanna|want to) (?:to (?:talk|speak|chat) (?:to|with) )?${SOMEONE}(?= please| now| asap|$|[.,!;])`,
   // "I need to call someone at ASE": a phone call with a person, said as a wish, not asked about
   String.raw`(?:^|[.,;!]\s*|\b(?:so|and|but|just|please) )i (?:need|want|would like|'d like|have) to (?:call|phone|ring) ${SOMEONE}`,
+  // "could you ask someone at ASE whether my form was approved?": only a person can find out
+  String.raw`\b(?:can|could|would|will) you (?:please )?(?:ask|check with|have) ${SOMEONE}`,
+  // Spanish: "¿puedo hablar con una persona?", "quiero un agente" (the handoff says in English who answers)
+  String.raw`\bhablar con (?:una persona|alguien|un agente|un humano|un representante|una agente)\b|\b(?:quiero|necesito) (?:una persona|un agente|un humano|un representante)\b`,
 ].join('|');
+
+/** "... get me a human? actually nevermind": the request taken back later in the message. */
+const TAKEN_BACK = /\b(?:never ?mind|nvm|forget (?:it|that|about it)|scratch that|no need)\b/;
 
 /** The whole-message forms: "agent", "a real person please", "customer service", "call me". */
 const PERSON_ALONE = String.raw`(?:please )?(?:(?:i (?:want|need|would like|'d like|wanna|have)|let me|can i|could i|may i) (?:to )?)?(?:${PERSON_REQUEST})(?: please| now)?|(?:a |an )?(?:live )?(?:agent|human|representative|rep|operator|real person|person)(?: please)?|call me|customer service|talk to a person`;
@@ -120,7 +127,11 @@ export function stripGreeting(text: string): string {
 export function asksForPerson(text: string): boolean {
   checkText(text);
   const command = detectCommand(text);
-  return command === 'person' || (command !== 'identity' && PERSON_ANYWHERE.test(normalise(text)));
+  if (command === 'person') return true;
+  if (command === 'identity') return false;
+  const t = normalise(text);
+  const asked = PERSON_ANYWHERE.exec(t);
+  return asked !== null && !TAKEN_BACK.test(t.slice(asked.index + asked[0].length));
 }
 
 function checkText(text: unknown): void {

@@ -112,6 +112,9 @@ describe('asksForPerson', () => {
     'how do I talk to a human?',
     'agent',
     'customer service',
+    'Could you ask someone at ASE whether my work experience form was approved?',
+    '¿Puedo hablar con una persona?',
+    'necesito un agente por favor',
   ])('finds a request for a person in %j', (text) => {
     expect(asksForPerson(text)).toBe(true);
   });
@@ -129,6 +132,10 @@ describe('asksForPerson', () => {
     'when is my A5 test',
     'are you a real person?',
     'r u a bot or a human',
+    // asked, then taken back in the same message
+    'I need to cancel my test, can you get me a human? actually nevermind, how do I get a refund',
+    'talk to a person... no wait, forget it',
+    'can you ask me the questions again',
   ])('finds no request for a person in %j', (text) => {
     expect(asksForPerson(text)).toBe(false);
   });
