@@ -6,7 +6,7 @@ import type { Messages } from '../src/messages/en.js';
 import { OFFER, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
 import type { OfferOptions } from './offerDialog.js';
 
-const asChoice = (entry: FaqEntry): ReplyChoice => ({ title: entry.question, value: entry.question });
+export const asChoice = (entry: FaqEntry): ReplyChoice => ({ title: entry.question, value: entry.question });
 
 /**
  * An entry's answer as sent, its follow-up entries offered as suggestions, with its offer ("tell me the date you took it and I'll work it out")

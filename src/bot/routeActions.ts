@@ -7,7 +7,7 @@ import type { Reading } from '../conversation/understand.js';
 import type { Messages } from '../messages/en.js';
 import type { TurnEvent } from './turnEvents.js';
 import type { ConversationData } from './conversationData.js';
-import { answerDecision, answerPair } from '../../dialogs/faqSteps.js';
+import { answerDecision, answerPair, asChoice } from '../../dialogs/faqSteps.js';
 import { acknowledgementReply, commandReply } from '../../dialogs/smallTalk.js';
 import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type ConversationDeps } from '../../dialogs/engine.js';
@@ -209,6 +209,15 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question } satisfies TaskOptions));
       }
       const signInFor = signInHint && turn.reading.accountQuestion && !aboutSomethingElse(turn.reading) ? turn.reading.accountQuestion : undefined;
+      if (signInFor && decision.kind === 'clarify') {
+        // "when will I get my certificate?": the account's answer, or one of a few general ones.
+        understood(turn);
+        await say(turn, {
+          text: m.task.inYourAccountOrThese,
+          choices: [...decision.candidates.map(asChoice), { title: m.task.signInChoice, value: m.task.signInChoice }],
+        });
+        return afterDialog(turn, await turn.dc.beginDialog(OFFER, { entries: decision.candidates.map((entry) => entry.id), signInFor } satisfies OfferOptions));
+      }
       if (signInFor && decision.kind !== 'answer') {
         // Only the account knows ("when is my test?"): offer sign-in, never demand it.
         understood(turn);

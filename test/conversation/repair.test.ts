@@ -98,6 +98,10 @@ transcriptTables([
       ['sign out', en.linking.signedOut],
     ]],
     ['details sent unasked sign in', [[demo2, en.linking.signedIn('Demo')]]],
+    ['a question that is the account\'s or one of a few general ones offers both: the general one tapped is answered, sign-in answers from the account', [
+      ['when will I get my certificate?', en.task.inYourAccountOrThese],
+      ['When do I get my certificate?', 'about three weeks after your test date'],
+    ]],
     ['the README question "which of my certifications expire this year?" signed in', [
       [signIn, en.linking.askCredentials],
       ['DEMO-0003, 1980-03-03, 0003', 'Thanks, Demo'],
