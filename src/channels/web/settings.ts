@@ -12,8 +12,9 @@ import { emptyToUndefined } from '../../configFields.js';
  * - DIRECTLINE_DOMAIN: the Azure Direct Line base (regional endpoints differ).
  * - DIRECTLINE_LOCAL_SECRET: HMAC key for the built-in endpoint's tokens. Unset: a random key per
  *   process, which is fine for one instance; several instances behind a load balancer must share one.
- * - DIRECTLINE_LOCAL_WEBSOCKET: let the page use the built-in endpoint's WebSocket stream instead of
- *   polling. Off by default: polling works through any proxy; the stream needs `Upgrade` passed on.
+ * - DIRECTLINE_LOCAL_WEBSOCKET: let the page use the built-in endpoint's WebSocket stream (a reply
+ *   shows as soon as it is stored). On by default; the page falls back to polling by itself when
+ *   the stream cannot open (a proxy that drops `Upgrade`). `false` makes every page poll.
  * - WEB_FRAME_ANCESTORS: who may frame the Web Chat page (CSP `frame-ancestors`). `'self'` by
  *   default, so another site cannot frame the chat and overlay it (clickjacking); list the
  *   website's origin(s) when it embeds the page in an iframe.
@@ -32,7 +33,7 @@ export const webConfigShape = {
     emptyToUndefined,
     z
       .enum(['true', 'false', '1', '0'])
-      .default('false')
+      .default('true')
       .transform((value) => value === 'true' || value === '1'),
   ),
   WEB_FRAME_ANCESTORS: z.preprocess(

@@ -34,7 +34,7 @@ describe('the built-in Direct Line with the bot, driven by botframework-directli
 
   it('polling: welcomes the user when the conversation starts, then answers a question', async () => {
     const session = await getSession(server.url);
-    expect(session).toMatchObject({ domain: '/v3/directline', webSocket: false });
+    expect(session).toMatchObject({ domain: '/v3/directline', webSocket: true });
     expect(session.userId).toMatch(/^dl_[A-Za-z0-9_-]{16}$/);
     const client = openDirectLine(server.url, session);
     clients.push(client);

@@ -1,0 +1,256 @@
+// @ts-check
+/**
+ * The Candidate Assistant chat, as one <script> tag on any page:
+ *
+ *   <script src="https://bot.example.org/webchat/widget.js" data-title="Ask ASE" async></script>
+ *
+ * It adds a launcher button and a chat panel (or, with data-mode="inline", fills data-target: the
+ * standalone page at / is this same widget). It loads its stylesheet, Web Chat and the Direct Line
+ * client from the bot's server (versioned URLs, cached for a year), keeps the conversation in
+ * sessionStorage so a reload carries on where it was, and shows "Reconnecting..." while the
+ * server is away. Settings are data attributes; see docs/channels-web.md.
+ */
+(function () {
+  'use strict';
+
+  // The server writes these two in when it serves this file (src/channels/web/publicAssets.ts).
+  const ASSET_VERSION = '__ASSET_VERSION__';
+  const WEBCHAT_VERSION = '__WEBCHAT_VERSION__';
+
+  const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
+  if (!script) return;
+  const data = script.dataset;
+  const botOrigin = (data.botOrigin || new URL(script.src, window.location.href).origin).replace(/\/+$/, '');
+  const title = data.title || 'Candidate Assistant';
+  const accent = /^#[0-9a-f]{3,8}$/i.test(data.accent || '') ? /** @type {string} */ (data.accent) : '#1f4e79';
+  const locale = data.locale || navigator.language || 'en-US';
+  const inline = data.mode === 'inline';
+  const storageKey = 'candidate-assistant.chat:' + botOrigin;
+
+  /** @typedef {{ conversationId: string, token: string, userId: string, watermark: string, expiresAt: number }} SavedSession */
+
+  /** @returns {SavedSession | undefined} */
+  const readSaved = () => {
+    try {
+      const raw = window.sessionStorage.getItem(storageKey);
+      const saved = raw ? JSON.parse(raw) : undefined;
+      // A token about to expire cannot reconnect: start a new conversation instead.
+      if (saved && typeof saved.conversationId === 'string' && typeof saved.token === 'string' && saved.expiresAt > Date.now() + 10_000) return saved;
+    } catch {
+      // Storage blocked (private mode, sandboxed frame): every load starts a new conversation.
+    }
+    return undefined;
+  };
+  const writeSaved = (/** @type {SavedSession | undefined} */ saved) => {
+    try {
+      if (saved) window.sessionStorage.setItem(storageKey, JSON.stringify(saved));
+      else window.sessionStorage.removeItem(storageKey);
+    } catch {
+      // As above: the chat still works, only a reload starts over.
+    }
+  };
+
+  /** @param {string} tag @param {Record<string, string>} [attributes] @param {string} [text] */
+  const element = (tag, attributes, text) => {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, value);
+    if (text) node.textContent = text;
+    return node;
+  };
+
+  /** @param {string} src */
+  const loadScript = (src) =>
+    new Promise((resolve, reject) => {
+      const tag = /** @type {HTMLScriptElement} */ (element('script', { src }));
+      tag.onload = () => resolve(undefined);
+      tag.onerror = () => reject(new Error('could not load ' + src));
+      document.head.appendChild(tag);
+    });
+
+  document.head.appendChild(element('link', { rel: 'stylesheet', href: botOrigin + '/webchat/widget.css?v=' + ASSET_VERSION }));
+
+  // The panel: a header with the title (and a close button for the launcher), a status line, the chat.
+  const panel = element('section', { class: 'ca-chat' + (inline ? ' ca-chat--inline' : ' ca-chat--floating'), 'aria-label': title });
+  panel.style.setProperty('--ca-accent', accent);
+  const header = element('header', { class: 'ca-chat__header' });
+  header.appendChild(element('h2', { class: 'ca-chat__title' }, title));
+  const status = element('p', { class: 'ca-chat__status', role: 'status' }, '');
+  const transcript = element('div', { class: 'ca-chat__webchat' });
+  panel.append(header, status, transcript);
+
+  /** @type {HTMLButtonElement | undefined} */
+  let launcher;
+  /** @type {((show: boolean) => void) | undefined} */
+  let openPanel;
+  if (inline) {
+    const target = data.target ? document.querySelector(data.target) : null;
+    (target || script.parentElement || document.body).appendChild(panel);
+  } else {
+    launcher = /** @type {HTMLButtonElement} */ (
+      element('button', { type: 'button', class: 'ca-launcher', 'aria-expanded': 'false', 'aria-label': 'Open the chat: ' + title }, 'Chat')
+    );
+    launcher.style.setProperty('--ca-accent', accent);
+    const close = element('button', { type: 'button', class: 'ca-chat__close', 'aria-label': 'Close the chat' }, '\u00d7');
+    header.appendChild(close);
+    panel.hidden = true;
+    document.body.append(launcher, panel);
+    const open = (/** @type {boolean} */ show) => {
+      panel.hidden = !show;
+      /** @type {HTMLButtonElement} */ (launcher).setAttribute('aria-expanded', String(show));
+      if (show) {
+        void start();
+        const input = /** @type {HTMLElement | null} */ (panel.querySelector('[data-id="webchat-sendbox-input"]'));
+        if (input) input.focus();
+      } else /** @type {HTMLButtonElement} */ (launcher).focus();
+    };
+    launcher.addEventListener('click', () => open(panel.hidden));
+    close.addEventListener('click', () => open(false));
+    panel.addEventListener('keydown', (event) => {
+      if (/** @type {KeyboardEvent} */ (event).key === 'Escape') open(false);
+    });
+    openPanel = open;
+  }
+
+  const showStatus = (/** @type {string} */ text, /** @type {boolean} */ problem) => {
+    status.textContent = text;
+    status.classList.toggle('ca-chat__status--problem', problem);
+  };
+
+  /** The site's identity token for the signed-in candidate, if the site gives one (data-token-url or data-token-callback). */
+  const identityToken = async () => {
+    try {
+      if (data.tokenCallback) {
+        const callback = /** @type {unknown} */ (/** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window))[data.tokenCallback]);
+        if (typeof callback === 'function') {
+          const value = await callback();
+          return typeof value === 'string' && value ? value : undefined;
+        }
+      }
+      if (data.tokenUrl) {
+        const response = await fetch(data.tokenUrl, { credentials: 'include', cache: 'no-store' });
+        if (!response.ok) return undefined;
+        const body = await response.json();
+        return typeof body.token === 'string' && body.token ? body.token : undefined;
+      }
+    } catch {
+      // No identity: the candidate can still sign in in the chat.
+    }
+    return undefined;
+  };
+
+  /** @returns {Promise<{ session: { conversationId: string, token: string, userId: string, expiresIn?: number }, domain: string, webSocket: boolean, resume: boolean }>} */
+  const session = async () => {
+    const saved = readSaved();
+    const domain = botOrigin + '/v3/directline';
+    if (saved) return { session: saved, domain: (data.directLineDomain || domain), webSocket: data.webSocket !== 'false', resume: true };
+    const response = await fetch(botOrigin + '/api/directline/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+      cache: 'no-store',
+      credentials: 'omit',
+    });
+    if (!response.ok) throw new Error('the token route answered ' + response.status);
+    const fresh = await response.json();
+    return {
+      session: fresh,
+      domain: new URL(fresh.domain, botOrigin + '/').href.replace(/\/+$/, ''),
+      webSocket: Boolean(fresh.webSocket) && data.webSocket !== 'false',
+      resume: false,
+    };
+  };
+
+  /** @type {Promise<void> | undefined} */
+  let starting;
+  function start() {
+    if (!starting) starting = run().catch(fail);
+    return starting;
+  }
+
+  /** @param {unknown} error */
+  function fail(error) {
+    starting = undefined;
+    showStatus('The chat could not start. Please try again in a moment.', true);
+    if (window.console) console.error('Candidate Assistant chat:', error);
+  }
+
+  async function run() {
+    showStatus('Connecting...', false);
+    await Promise.all([
+      window.WebChat ? undefined : loadScript(botOrigin + '/webchat/webchat.js?v=' + WEBCHAT_VERSION),
+      window.CandidateChatDirectLine ? undefined : loadScript(botOrigin + '/webchat/directLineClient.js?v=' + ASSET_VERSION),
+    ]);
+    const WebChat = window.WebChat;
+    const client = window.CandidateChatDirectLine;
+    if (!WebChat || !client) throw new Error('Web Chat did not load');
+    const opened = await session();
+    let zone;
+    try {
+      zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    } catch {
+      zone = undefined;
+    }
+    const token = await identityToken();
+
+    const directLine = client.create({
+      domain: opened.domain,
+      session: opened.session,
+      resume: opened.resume,
+      webSocket: opened.webSocket,
+      onSession: (saved) => writeSaved(saved),
+      onState: (state) => {
+        if (state === 'online') showStatus('', false);
+        else if (state === 'reconnecting') showStatus('Reconnecting...', true);
+        else if (state === 'ended') {
+          writeSaved(undefined);
+          showStatus('This chat has ended. Reload the page to start a new one.', true);
+        }
+      },
+    });
+
+    // Every outgoing activity carries the browser's zone and locale (the bot works dates out in
+    // that zone) and, when the site gave one, the candidate's identity token.
+    const store = WebChat.createStore({}, (/** @type {{ dispatch: (action: unknown) => void }} */ api) => (/** @type {(action: any) => any} */ next) => (/** @type {any} */ action) => {
+      if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED' && !opened.resume) {
+        api.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { locale } } });
+      } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && action.payload && action.payload.activity) {
+        const activity = { ...action.payload.activity, locale };
+        if (zone) activity.localTimezone = zone;
+        if (token) activity.channelData = { ...(activity.channelData || {}), identityToken: token };
+        action = { ...action, payload: { ...action.payload, activity } };
+      }
+      return next(action);
+    });
+
+    WebChat.renderWebChat(
+      {
+        directLine,
+        store,
+        userID: opened.session.userId,
+        locale,
+        styleOptions: {
+          hideUploadButton: true,
+          botAvatarInitials: 'CA',
+          userAvatarInitials: 'You',
+          accent,
+          bubbleBorderRadius: 6,
+          bubbleFromUserBorderRadius: 6,
+          bubbleFromUserBackground: '#e8f0f8',
+          rootHeight: '100%',
+          sendBoxTextWrap: true,
+          // Stacked: every button as wide as the panel at most, its label wrapped; none hidden off-screen.
+          suggestedActionLayout: 'stacked',
+          suggestedActionsStackedLayoutButtonTextWrap: true,
+          suggestedActionsStackedHeight: 400,
+          suggestedActionHeight: 'auto',
+          typingAnimationDuration: 5000,
+        },
+      },
+      transcript,
+    );
+  }
+
+  if (inline) void start();
+  // A conversation already going on this tab opens again after a reload.
+  else if (openPanel && (data.open === 'true' || readSaved())) openPanel(true);
+})();
