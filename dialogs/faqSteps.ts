@@ -6,7 +6,7 @@ import type { Messages } from '../src/messages/en.js';
 import { OFFER, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
 import type { OfferOptions } from './offerDialog.js';
 
-const asChoice = (entry: FaqEntry): ReplyChoice => ({ title: entry.question, value: entry.question });
+const asChoice = (entry: FaqEntry): ReplyChoice => ({ title: entry.button, value: entry.question });
 
 /** The entry's answer with its follow-up entries offered as suggestions. */
 export function entryAnswer(entry: FaqEntry, lookup: (id: string) => FaqEntry | undefined, messages: Messages): { reply: Reply; related: FaqEntry[] } {

@@ -214,7 +214,9 @@ export class CandidateBot extends ActivityHandler {
     const data = await this.data.get(context, {});
     if (data.welcomed) return;
     data.welcomed = true;
-    await this.send(context, { text: this.deps.messages.welcome });
+    // Starter buttons where buttons show; an SMS welcome stays one short text.
+    const starters = context.activity.channelId === 'sms' ? undefined : this.deps.messages.welcomeStarters;
+    await this.send(context, { text: this.deps.messages.welcome, ...(starters ? { suggestions: [...starters] } : {}) });
     this.record(context, { route: 'welcome' });
   }
 
