@@ -16,6 +16,8 @@ export function renderDefault(reply: Reply): Partial<Activity> {
   activity.type = ActivityTypes.Message;
   activity.textFormat = 'markdown';
   if (actions.length) activity.suggestedActions = { actions, to: [] };
+  // Web Chat shows a person's messages under their name and avatar, and system lines as events.
+  if (reply.speaker) activity.channelData = { speaker: reply.speaker };
   return activity;
 }
 

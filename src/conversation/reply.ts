@@ -34,6 +34,13 @@ export interface Reply {
    * asked in between. One message, not two, so SMS cannot deliver the question before the answer.
    */
   then?: string;
+  /**
+   * Who is speaking, when it is not the bot: a member of staff (by first name) in a handoff, or the
+   * system telling the candidate who joined or left. Channels that can show it do.
+   */
+  speaker?: ReplySpeaker;
 }
+
+export type ReplySpeaker = { kind: 'agent'; name: string } | { kind: 'system' };
 
 export const reply = (text: string, extra: Omit<Reply, 'text'> = {}): Reply => ({ text, ...extra });

@@ -168,7 +168,7 @@ export class HandoffService implements HandoffDesk {
     // Under the conversation's lock: a case ended or transferred a moment ago is not written to.
     return this.onCase(caseId, async (current) => {
       this.mustOwn(viewer, current);
-      const result = await this.deps.delivery.deliver(current.reference, { text: body });
+      const result = await this.deps.delivery.deliver(current.reference, { text: body, speaker: { kind: 'agent', name: firstName(viewer) } });
       const line: TranscriptLine = {
         ...this.line(now, 'agent', body),
         agent: viewer.username,
@@ -306,7 +306,7 @@ export class HandoffService implements HandoffDesk {
 
   /** Tells the candidate what changed; the transcript shows the notice and whether it arrived. */
   private async tellCandidate(c: HandoffCase, viewer: StaffUser, text: string, staffNote: string, now: Date): Promise<void> {
-    const result = await this.deps.delivery.deliver(c.reference, { text });
+    const result = await this.deps.delivery.deliver(c.reference, { text, speaker: { kind: 'system' } });
     await this.addLine(c, {
       ...this.line(now, 'system', staffNote),
       agent: viewer.username,

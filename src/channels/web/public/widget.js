@@ -160,6 +160,72 @@
     };
   };
 
+  /**
+   * A React element without React: Web Chat's bundle keeps its React (16.8) to itself, and its
+   * middleware wants elements. An element is a plain object with this tag.
+   * @param {string} type
+   * @param {Record<string, unknown> | null} props
+   * @param {...unknown} children
+   */
+  const h = (type, props, ...children) => ({
+    $$typeof: Symbol.for('react.element'),
+    type,
+    key: null,
+    ref: null,
+    props: { ...(props || {}), children: children.length <= 1 ? children[0] : children },
+    _owner: null,
+  });
+
+  /** @param {any} activity @returns {{ kind: 'agent', name: string } | { kind: 'system' } | undefined} */
+  const speakerOf = (activity) => {
+    const speaker = activity && activity.channelData && activity.channelData.speaker;
+    if (speaker && speaker.kind === 'agent' && typeof speaker.name === 'string') return { kind: 'agent', name: speaker.name };
+    if (speaker && speaker.kind === 'system') return { kind: 'system' };
+    return undefined;
+  };
+  const initialsOf = (/** @type {string} */ name) =>
+    name
+      .split(/\s+/)
+      .map((word) => word.charAt(0))
+      .join('')
+      .slice(0, 2)
+      .toUpperCase();
+
+  /** Staff messages: the person's initials in their own colour, and their name under the message. */
+  const avatarMiddleware = () => (/** @type {(args: any) => any} */ next) => (/** @type {any} */ args) => {
+    const speaker = speakerOf(args.activity);
+    if (speaker && speaker.kind === 'agent') return () => h('div', { className: 'ca-avatar ca-avatar--staff', 'aria-hidden': 'true' }, initialsOf(speaker.name));
+    return next(args);
+  };
+  const activityStatusMiddleware = () => (/** @type {(args: any) => any} */ next) => (/** @type {any} */ args) => {
+    const speaker = speakerOf(args.activity);
+    if (speaker && speaker.kind === 'agent') return h('span', { className: 'ca-staff-name' }, speaker.name + ', ASE support');
+    return next(args);
+  };
+  /** Web Chat groups messages by role, so a person would share the bot's avatar: group by who speaks. */
+  const groupActivitiesMiddleware = () => (/** @type {(args: any) => any} */ next) => (/** @type {{ activities: any[] }} */ args) => {
+    const grouped = next(args);
+    const speakerKey = (/** @type {any} */ activity) => (activity.from && activity.from.role) + '|' + JSON.stringify(speakerOf(activity) || null);
+    /** @type {any[][]} */
+    const sender = [];
+    let previous = '';
+    for (const activity of args.activities) {
+      const key = speakerKey(activity);
+      const last = sender[sender.length - 1];
+      if (last && key === previous) last.push(activity);
+      else sender.push([activity]);
+      previous = key;
+    }
+    return { ...grouped, sender };
+  };
+  /** System lines ("Alex joined", "back to the bot"): a centred event line, not a bot bubble. */
+  const activityMiddleware = () => (/** @type {(...args: any[]) => any} */ next) => (/** @type {any[]} */ ...args) => {
+    const card = args[0];
+    const speaker = speakerOf(card && card.activity);
+    if (speaker && speaker.kind === 'system') return () => h('div', { className: 'ca-event', role: 'note' }, String(card.activity.text || ''));
+    return next(...args);
+  };
+
   /** @type {Promise<void> | undefined} */
   let starting;
   function start() {
@@ -226,6 +292,10 @@
       {
         directLine,
         store,
+        avatarMiddleware,
+        activityMiddleware,
+        activityStatusMiddleware,
+        groupActivitiesMiddleware,
         userID: opened.session.userId,
         locale,
         styleOptions: {
