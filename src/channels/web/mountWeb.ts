@@ -7,6 +7,7 @@ import { DirectLineStore, type DirectLineStoreOptions } from './directLineStore.
 import { attachDirectLineStream, type DirectLineStream } from './directLineStream.js';
 import { createTokenSigner } from './directLineTokens.js';
 import { guarded } from './http.js';
+import { allowCrossOrigin } from './cors.js';
 import { pageSecurityPolicy } from './page.js';
 import { createPublicAssets } from './publicAssets.js';
 import { mountTokenRoute, type TokenSource } from './tokenRoute.js';
@@ -78,6 +79,7 @@ export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
     'Referrer-Policy': 'no-referrer',
   };
 
+  allowCrossOrigin(server, settings.WEB_ALLOWED_ORIGINS);
   server.get(
     '/',
     guarded(logger, 'web.page', async (_req: Request, res: Response) => html(res, 200, page, pageHeaders)),

@@ -18,6 +18,9 @@ import { emptyToUndefined } from '../../configFields.js';
  * - WEB_FRAME_ANCESTORS: who may frame the Web Chat page (CSP `frame-ancestors`). `'self'` by
  *   default, so another site cannot frame the chat and overlay it (clickjacking); list the
  *   website's origin(s) when it embeds the page in an iframe.
+ * - WEB_ALLOWED_ORIGINS: the sites whose pages may run the chat widget (widget.js) against this
+ *   server: CORS on the token route and the built-in Direct Line. Origins separated by spaces or
+ *   commas. Empty by default: only the bot's own page at / can chat.
  */
 export const webConfigShape = {
   DIRECTLINE_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'looks too short for a Direct Line secret').optional()),
@@ -45,6 +48,20 @@ export const webConfigShape = {
         "must be 'none', or 'self' and/or origins such as https://www.ase.com, separated by spaces",
       )
       .default("'self'"),
+  ),
+  WEB_ALLOWED_ORIGINS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('')
+      .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(/^https?:\/\/[\w.-]+(?::\d{1,5})?$/, 'each must be an origin such as https://www.ase.com (scheme, host, optional port; no path)'),
+        ),
+      ),
   ),
 };
 
