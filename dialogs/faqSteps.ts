@@ -16,6 +16,7 @@ export function entryAnswer(entry: FaqEntry, lookup: (id: string) => FaqEntry | 
       text: entry.offer ? `${entry.answer}\n\n${entry.offer.text}` : entry.answer,
       suggestions: related.map(asChoice),
       source: { title: entry.source.title || messages.sourceTitle, date: entry.source.date, url: entry.source.url },
+      rate: { entryId: entry.id },
     },
     related,
   };
@@ -46,6 +47,7 @@ export async function answerPair(dc: DialogContext, deps: ConversationDeps, pair
     text: pair.map(shortAnswer).join('\n\n'),
     suggestions: pair.map(asChoice),
     source: { title: pair[0].source.title || deps.messages.sourceTitle, date: pair[0].source.date, url: pair[0].source.url },
+    rate: { entryId: pair.map((entry) => entry.id).join('+') },
   });
   await dc.beginDialog(OFFER, { entries: pair.map((entry) => entry.id) } satisfies OfferOptions);
 }

@@ -39,6 +39,10 @@ export interface Reply {
    * system telling the candidate who joined or left. Channels that can show it do.
    */
   speaker?: ReplySpeaker;
+  /** An answer the candidate may rate (thumbs up or down), with the FAQ entry (or entries, a+b) it came from. */
+  rate?: { entryId: string };
+  /** Ask "how was this chat?" (1 to 5) under this message: after a handoff ended, or a goodbye. */
+  survey?: 'handoff' | 'goodbye';
 }
 
 export type ReplySpeaker = { kind: 'agent'; name: string } | { kind: 'system' };

@@ -191,6 +191,88 @@
       .slice(0, 2)
       .toUpperCase();
 
+  /** Sends an event to the bot through Web Chat (set once Web Chat runs). */
+  /** @type {(name: string, value: unknown) => void} */
+  let postEvent = () => undefined;
+  /** What the candidate already rated or answered (activity id -> choice), so a re-render remembers it. */
+  /** @type {Map<string, string>} */
+  const answered = new Map();
+
+  /**
+   * Choice buttons under a message, then "Thanks" once one is pressed. The pressed state is set on
+   * the elements directly (attributes React never writes), so a re-render by Web Chat keeps it.
+   * @param {string} key @param {string} label @param {string} question
+   * @param {Array<{ text: string, label: string, value: string }>} options
+   * @param {(value: string) => void} choose
+   */
+  const choiceGroup = (key, label, question, options, choose) => {
+    const done = answered.get(key);
+    /** @param {{ text: string, label: string, value: string }} option */
+    const button = (option) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          className: 'ca-choice__button',
+          'aria-label': option.label,
+          'aria-pressed': done === option.value ? 'true' : 'false',
+          disabled: Boolean(done),
+          onClick: (/** @type {MouseEvent} */ event) => {
+            if (answered.has(key)) return;
+            answered.set(key, option.value);
+            const group = /** @type {HTMLElement} */ (event.currentTarget).closest('.ca-choice');
+            if (group) {
+              for (const other of group.querySelectorAll('button')) other.setAttribute('disabled', '');
+              /** @type {HTMLElement} */ (event.currentTarget).setAttribute('aria-pressed', 'true');
+              const thanks = /** @type {HTMLElement | null} */ (group.querySelector('.ca-choice__thanks'));
+              if (thanks) thanks.hidden = false;
+            }
+            choose(option.value);
+          },
+        },
+        option.text,
+      );
+    return h(
+      'div',
+      { className: 'ca-choice', role: 'group', 'aria-label': label },
+      h('span', { className: 'ca-choice__question' }, question),
+      ...options.map(button),
+      h('span', { className: 'ca-choice__thanks', role: 'status', hidden: !done }, 'Thanks for telling us.'),
+    );
+  };
+
+  /** @param {any} activity */
+  const rateControl = (activity) =>
+    choiceGroup(
+      'rate:' + activity.id,
+      'Did this answer help?',
+      'Did this help?',
+      [
+        { text: '\u{1F44D}', label: 'Yes, this answer helped', value: 'up' },
+        { text: '\u{1F44E}', label: 'No, this answer did not help', value: 'down' },
+      ],
+      (vote) => postEvent('webchat/feedback', { vote, entryId: activity.channelData.rate.entryId }),
+    );
+
+  /** @param {any} activity */
+  const surveyControl = (activity) =>
+    choiceGroup(
+      'survey:' + activity.id,
+      'How was this chat? 1 is poor, 5 is excellent',
+      'How was this chat? (1 poor, 5 excellent)',
+      ['1', '2', '3', '4', '5'].map((score) => ({ text: score, label: score + ' of 5', value: score })),
+      (score) => postEvent('webchat/satisfaction', { score: Number(score), after: activity.channelData.survey }),
+    );
+
+  /** @param {any} activity */
+  const extrasOf = (activity) => {
+    const channelData = (activity && activity.channelData) || {};
+    return [
+      channelData.rate && typeof channelData.rate.entryId === 'string' ? rateControl(activity) : null,
+      channelData.survey === 'handoff' || channelData.survey === 'goodbye' ? surveyControl(activity) : null,
+    ].filter(Boolean);
+  };
+
   /** Staff messages: the person's initials in their own colour, and their name under the message. */
   const avatarMiddleware = () => (/** @type {(args: any) => any} */ next) => (/** @type {any} */ args) => {
     const speaker = speakerOf(args.activity);
@@ -199,8 +281,9 @@
   };
   const activityStatusMiddleware = () => (/** @type {(args: any) => any} */ next) => (/** @type {any} */ args) => {
     const speaker = speakerOf(args.activity);
-    if (speaker && speaker.kind === 'agent') return h('span', { className: 'ca-staff-name' }, speaker.name + ', ASE support');
-    return next(args);
+    const status = speaker && speaker.kind === 'agent' ? h('span', { className: 'ca-staff-name' }, speaker.name + ', ASE support') : next(args);
+    const extras = extrasOf(args.activity);
+    return extras.length ? h('div', { className: 'ca-status' }, status, ...extras) : status;
   };
   /** Web Chat groups messages by role, so a person would share the bot's avatar: group by who speaks. */
   const groupActivitiesMiddleware = () => (/** @type {(args: any) => any} */ next) => (/** @type {{ activities: any[] }} */ args) => {
@@ -216,13 +299,16 @@
       else sender.push([activity]);
       previous = key;
     }
-    return { ...grouped, sender };
+    // Every message its own status line: an answer's thumbs must not be folded into the next message's.
+    return { ...grouped, sender, status: args.activities.map((activity) => [activity]) };
   };
   /** System lines ("Alex joined", "back to the bot"): a centred event line, not a bot bubble. */
   const activityMiddleware = () => (/** @type {(...args: any[]) => any} */ next) => (/** @type {any[]} */ ...args) => {
     const card = args[0];
     const speaker = speakerOf(card && card.activity);
-    if (speaker && speaker.kind === 'system') return () => h('div', { className: 'ca-event', role: 'note' }, String(card.activity.text || ''));
+    if (speaker && speaker.kind === 'system') {
+      return () => h('div', { className: 'ca-event-row' }, h('div', { className: 'ca-event', role: 'note' }, String(card.activity.text || '')), ...extrasOf(card.activity));
+    }
     return next(...args);
   };
 
@@ -287,6 +373,8 @@
       }
       return next(action);
     });
+
+    postEvent = (name, value) => store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name, value } });
 
     WebChat.renderWebChat(
       {
