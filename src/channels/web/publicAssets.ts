@@ -80,8 +80,10 @@ export function createPublicAssets(webchatVersion: string, dir = PUBLIC_DIR) {
         'Cache-Control': versioned ? 'public, max-age=31536000, immutable' : 'no-cache',
         ETag: asset.etag,
         'X-Content-Type-Options': 'nosniff',
-        // Other sites load the widget with <script> and <link>: let them, even under COEP.
+        // Other sites load the widget with <script> and <link>: let them, even under COEP, and let
+        // their scripts read these public files too (checkers such as axe fetch stylesheets).
         'Cross-Origin-Resource-Policy': 'cross-origin',
+        'Access-Control-Allow-Origin': '*',
       };
       const match = req.headers['if-none-match'];
       if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === asset.etag)) {

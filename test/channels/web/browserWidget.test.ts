@@ -1,62 +1,27 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { haveChromium, launchChromium, requireChromium, screenshot, watchForProblems } from '../../support/browser.js';
 import { startWebServer, type WebServer } from './support.js';
-
-/**
- * A website of its own (another origin: another host name and port) that embeds the chat with the
- * one tag docs/channels-web.md shows, under a strict CSP of its own that lets in only the bot.
- */
-function hostPage(bot: string) {
-  const botWs = bot.replace(/^http/, 'ws');
-  return {
-    csp: [
-      "default-src 'self'",
-      `script-src 'self' ${bot}`,
-      `style-src 'self' 'unsafe-inline' ${bot}`,
-      `connect-src 'self' ${bot} ${botWs}`,
-      "img-src 'self' data: blob:",
-    ].join('; '),
-    html: `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>A garage's website</title><script src="/site.js"></script></head>
-<body><main><h1>Smith's Garage</h1><p>Our technicians are ASE certified.</p></main>
-<script src="${bot}/webchat/widget.js" data-title="Ask about ASE tests" data-accent="#7a1f1f" data-token-callback="siteIdentityToken" async></script>
-</body></html>`,
-  };
-}
+import { startHostSite, type HostSite } from './hostSite.js';
 
 describe('the chat widget on another website (headless Chromium)', () => {
   let bot: WebServer | undefined;
-  let site: Server | undefined;
+  let site: HostSite | undefined;
   let browser: Browser | undefined;
   let siteOrigin = '';
 
   beforeAll(async () => {
     if (!haveChromium) return;
-    let botUrl = '';
-    site = createServer((req, res) => {
-      if (req.url === '/site.js') {
-        // The site hands the widget its signed-in user's identity token through a callback.
-        res.writeHead(200, { 'Content-Type': 'application/javascript' });
-        return res.end("window.siteIdentityToken = function () { return Promise.resolve('site-identity-token-123'); };");
-      }
-      const { html, csp } = hostPage(botUrl);
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp });
-      res.end(html);
-    });
-    await new Promise<void>((resolve) => site!.listen(0, '127.0.0.1', resolve));
-    siteOrigin = `http://localhost:${(site.address() as AddressInfo).port}`;
+    site = await startHostSite();
+    siteOrigin = site.origin;
     bot = await startWebServer({ env: { WEB_ALLOWED_ORIGINS: siteOrigin } });
-    botUrl = bot.url;
+    site.useBot(bot.url);
     browser = await launchChromium();
   }, 30_000);
   afterAll(async () => {
     await browser?.close();
     await bot?.close();
-    await new Promise((resolve) => site?.close(resolve));
+    await site?.close();
   });
 
   it('adds a launcher; the panel chats with the bot across origins and sends the site identity token', async (context) => {

@@ -78,6 +78,13 @@
   const transcript = element('div', { class: 'ca-chat__webchat' });
   panel.append(header, status, transcript);
 
+  /** Puts the focus in the message box once Web Chat has drawn it (it renders after it loads). */
+  const focusInput = (/** @type {number} */ until) => {
+    const input = /** @type {HTMLElement | null} */ (panel.querySelector('[data-id="webchat-sendbox-input"]'));
+    if (input) input.focus();
+    else if (Date.now() < until && !panel.hidden) setTimeout(() => focusInput(until), 50);
+  };
+
   /** @type {HTMLButtonElement | undefined} */
   let launcher;
   /** @type {((show: boolean) => void) | undefined} */
@@ -99,8 +106,7 @@
       /** @type {HTMLButtonElement} */ (launcher).setAttribute('aria-expanded', String(show));
       if (show) {
         void start();
-        const input = /** @type {HTMLElement | null} */ (panel.querySelector('[data-id="webchat-sendbox-input"]'));
-        if (input) input.focus();
+        focusInput(Date.now() + 5000);
       } else /** @type {HTMLButtonElement} */ (launcher).focus();
     };
     launcher.addEventListener('click', () => open(panel.hidden));
