@@ -41,7 +41,7 @@ describe('accessibility of the website chat (headless Chromium, axe-core)', () =
     await site?.close();
   });
 
-  it.each(viewports)('the page at / ($name) has no serious or critical axe finding, with an answer and its buttons shown', async ({ name, viewport }, context) => {
+  it.for(viewports)('the page at / ($name) has no serious or critical axe finding, with an answer and its buttons shown', { timeout: 60_000 }, async ({ name, viewport }, context) => {
     requireChromium(context);
     const browserContext = await browser!.newContext({ viewport, reducedMotion: 'reduce' });
     const page = await browserContext.newPage();
@@ -57,9 +57,9 @@ describe('accessibility of the website chat (headless Chromium, axe-core)', () =
     } finally {
       await browserContext.close();
     }
-  }, 60_000);
+  });
 
-  it.each(viewports)('the widget on another site ($name), closed and open, has no serious or critical axe finding', async ({ name, viewport }, context) => {
+  it.for(viewports)('the widget on another site ($name), closed and open, has no serious or critical axe finding', { timeout: 60_000 }, async ({ name, viewport }, context) => {
     requireChromium(context);
     const browserContext = await browser!.newContext({ viewport, reducedMotion: 'reduce' });
     const page = await browserContext.newPage();
@@ -75,7 +75,7 @@ describe('accessibility of the website chat (headless Chromium, axe-core)', () =
     } finally {
       await browserContext.close();
     }
-  }, 60_000);
+  });
 
   it('works with the keyboard alone: open, ask, pick a button, rate, close', async (context) => {
     requireChromium(context);
