@@ -1,3 +1,5 @@
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createRedisClient, waitForRedisReady } from '../../../src/storage/redisConnection.js';
@@ -23,6 +25,40 @@ const saved = (page: Page) =>
     return key ? (JSON.parse(sessionStorage.getItem(key)!) as { conversationId: string; watermark: string }) : undefined;
   });
 const count = (texts: string[], part: string) => texts.filter((text) => text.includes(part)).length;
+
+/**
+ * A load balancer in front of several instances: each TCP connection (HTTP or WebSocket) goes to
+ * the next backend in turn, and to another one when that one refuses.
+ */
+async function startBalancer(backends: number[]) {
+  let next = 0;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
+    const attempt = (tries: number) => {
+      const port = backends[next++ % backends.length]!;
+      const upstream = createConnection({ host: '127.0.0.1', port });
+      upstream.once('connect', () => {
+        client.pipe(upstream).pipe(client);
+        upstream.on('error', () => client.destroy());
+        upstream.on('close', () => client.destroy());
+        client.on('close', () => upstream.destroy());
+      });
+      upstream.once('error', () => (tries > 1 ? attempt(tries - 1) : client.destroy()));
+    };
+    client.on('error', () => undefined);
+    attempt(backends.length);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
 
 describe('a website chat that lasts (headless Chromium)', () => {
   let browser: Browser | undefined;
@@ -131,5 +167,58 @@ describe('a website chat that lasts (headless Chromium)', () => {
         await server.close();
       }
     }, 60_000);
+
+    it('survives a rolling restart of two instances behind a balancer, one after the other, with no message lost or doubled', async (context) => {
+      requireChromium(context);
+      const first = await instance();
+      const second = await instance();
+      const ports = [first, second].map((server) => Number(new URL(server.url).port));
+      const running: WebServer[] = [first, second];
+      const balancer = await startBalancer(ports);
+      const page = await browser!.newPage({ viewport: { width: 900, height: 800 } });
+      try {
+        await page.goto(balancer.url);
+        await expect.poll(() => bubbles(page), { timeout: 15_000 }).toContainEqual(expect.stringContaining('ASE Candidate Assistant'));
+        const questions: Array<[string, string]> = [
+          ['How much does a duplicate certificate cost?', '$7.50'],
+          ['When can I retake a test I failed?', '30 full days'],
+          ['When will I receive my test results?', 'myASE'],
+        ];
+        const [q1, q2, q3] = questions;
+        await ask(page, q1![0]);
+        await expect.poll(async () => count(await bubbles(page), q1![1]), { timeout: 10_000 }).toBe(1);
+
+        // Deploy: the first instance restarts (same port), then the second; the chat goes on between.
+        const status = page.locator('.ca-chat__status');
+        await running[0]!.close();
+        running[0] = await instance(ports[0]);
+        // A page whose stream was on the stopped instance says "Reconnecting..." for a moment (Web
+        // Chat does not send meanwhile); one whose stream was on the other never notices.
+        await expect.poll(() => status.innerText(), { timeout: 15_000 }).toBe('');
+        await ask(page, q2![0]);
+        await expect.poll(async () => count(await bubbles(page), q2![1]), { timeout: 15_000 }).toBe(1);
+        await running[1]!.close();
+        running[1] = await instance(ports[1]);
+        await expect.poll(() => status.innerText(), { timeout: 15_000 }).toBe('');
+        await ask(page, q3![0]);
+        await expect.poll(async () => (await bubbles(page)).filter((text) => text.includes(q3![0])).length, { timeout: 15_000 }).toBe(1);
+        await expect.poll(async () => (await bubbles(page)).length, { timeout: 15_000 }).toBe(7);
+
+        // Every message once: the welcome, three questions, three answers.
+        const texts = await bubbles(page);
+        expect(count(texts, 'ASE Candidate Assistant')).toBe(1);
+        for (const [question, answer] of questions) {
+          expect(texts.filter((text) => text === question).length).toBe(1);
+          expect(count(texts, answer)).toBeGreaterThanOrEqual(1);
+        }
+        expect(count(texts, '$7.50')).toBe(1);
+        expect(count(texts, '30 full days')).toBe(1);
+      } finally {
+        await screenshot(page, 'web-chat-rolling-restart.png');
+        await page.close();
+        await balancer.close();
+        for (const server of running) await server.close();
+      }
+    }, 90_000);
   });
 });

@@ -254,8 +254,9 @@
       'Did this answer help?',
       'Did this help?',
       [
-        { text: '\u{1F44D}', label: 'Yes, this answer helped', value: 'up' },
-        { text: '\u{1F44E}', label: 'No, this answer did not help', value: 'down' },
+        // Words, not thumb emoji: a system without an emoji font shows those as empty boxes.
+        { text: 'Yes', label: 'Yes, this answer helped', value: 'up' },
+        { text: 'No', label: 'No, this answer did not help', value: 'down' },
       ],
       (vote) => postEvent('webchat/feedback', { vote, entryId: activity.channelData.rate.entryId }),
     );
