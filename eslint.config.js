@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 
 /** The layers and who may import whom (docs/architecture.md prints this table). */
@@ -73,4 +74,10 @@ export default tseslint.config(
     },
   },
   ...LAYER_RULES,
+  {
+    // The website chat's browser files (served as they are, no build step): browser globals only.
+    files: ['src/channels/web/public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+    rules: { 'no-restricted-globals': ['error', 'process', 'require'] },
+  },
 );

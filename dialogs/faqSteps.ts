@@ -6,7 +6,7 @@ import type { Messages } from '../src/messages/en.js';
 import { OFFER, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
 import type { OfferOptions } from './offerDialog.js';
 
-export const asChoice = (entry: FaqEntry): ReplyChoice => ({ title: entry.question, value: entry.question });
+export const asChoice = (entry: FaqEntry): ReplyChoice => ({ title: entry.button, value: entry.question });
 
 /**
  * An entry's answer as sent, its follow-up entries offered as suggestions, with its offer ("tell me the date you took it and I'll work it out")
@@ -29,6 +29,7 @@ export function entryAnswer(
       // the short text (the details wait for MORE, the question must not).
       ...(offer && entry.offer ? { then: entry.offer.text } : {}),
       details: 'on-request',
+      rate: { entryId: entry.id },
     },
     related,
   };
@@ -72,6 +73,7 @@ export async function answerPair(dc: DialogContext, deps: ConversationDeps, pair
     text: pair.map(shortAnswer).join('\n\n'),
     suggestions: pair.map(asChoice),
     source: { title: pair[0].source.title || deps.messages.sourceTitle, date: pair[0].source.date, url: pair[0].source.url },
+    rate: { entryId: pair.map((entry) => entry.id).join('+') },
   });
   await dc.beginDialog(OFFER, { entries: pair.map((entry) => entry.id) } satisfies OfferOptions);
 }

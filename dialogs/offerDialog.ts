@@ -63,7 +63,7 @@ export class OfferDialog extends RepairDialog {
     const offer = this.offer(dc);
     if (offer.task && offer.prompt) return { text: offer.prompt };
     const entries = offer.entries.flatMap((id) => this.deps.lookup(id) ?? []);
-    return { text: this.deps.messages.didYouMean, choices: entries.map((e) => ({ title: e.question, value: e.question })) };
+    return { text: this.deps.messages.didYouMean, choices: entries.map((e) => ({ title: e.button, value: e.question })) };
   }
 
   protected async answer(dc: DialogContext, reading: Reading): Promise<DialogTurnResult | undefined> {
@@ -71,11 +71,13 @@ export class OfferDialog extends RepairDialog {
     const offer = this.offer(dc);
     const entries = offer.entries.flatMap((id) => this.deps.lookup(id) ?? []);
     const choices = [
-      ...entries.map((e) => ({ title: e.question, value: e.id })),
+      ...entries.map((e) => ({ title: e.button, value: e.id })),
       ...(offer.none ? [{ title: m.noneOfThese, value: NONE }] : []),
       ...(offer.person ? [{ title: m.talkToPerson, value: PERSON }] : []),
     ];
-    const picked = pickChoice(reading.text, choices);
+    // A button shows the short title and sends the full question: either one picks its entry.
+    const picked =
+      pickChoice(reading.text, choices) ?? pickChoice(reading.text, entries.map((e) => ({ title: e.question, value: e.id })), { exactOnly: true });
     if (picked?.value === NONE) {
       await dc.endDialog();
       await send(dc.context, this.deps, { text: m.noneChosen, choices: [{ title: m.talkToPerson, value: m.talkToPerson }] });

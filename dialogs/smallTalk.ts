@@ -8,7 +8,7 @@ export function commandReply(command: Command, m: Messages): Reply {
   const replies: Record<Command, Reply> = {
     greeting: { text: m.greeting },
     thanks: { text: m.thanks },
-    goodbye: { text: m.goodbye },
+    goodbye: { text: m.goodbye, survey: 'goodbye' },
     capabilities: { text: m.capabilities },
     identity: { text: m.identity, suggestions: [{ title: m.talkToPerson, value: m.talkToPerson }] },
     help: { text: m.help },
@@ -25,5 +25,5 @@ export function commandReply(command: Command, m: Messages): Reply {
 
 /** "ok", "cool", "thanks, bye": a short friendly word, never counted as a misunderstanding. */
 export function acknowledgementReply(kind: Acknowledgement, m: Messages): Reply {
-  return { text: kind === 'bye' ? m.goodbye : kind === 'thanks' ? m.thanks : m.acknowledged };
+  return kind === 'bye' ? { text: m.goodbye, survey: 'goodbye' } : { text: kind === 'thanks' ? m.thanks : m.acknowledged };
 }

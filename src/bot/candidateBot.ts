@@ -15,6 +15,7 @@ import { OFFER, requestOf, send, SIGN_IN } from '../../dialogs/engine.js';
 import { entryAnswer } from '../../dialogs/faqSteps.js';
 import { commandReply } from '../../dialogs/smallTalk.js';
 import type { TurnEvent, TurnEventSink } from './turnEvents.js';
+import { readFeedbackEvent } from './feedbackEvents.js';
 import type { ConversationData } from './conversationData.js';
 import { noteLine, spokenText, type HandoffRelay } from '../handoff/relay.js';
 import type { Turn } from './routeActions.js';
@@ -78,6 +79,12 @@ export class CandidateBot extends ActivityHandler {
 
     // Web Chat on Azure Direct Line sends no conversationUpdate for the user; the page says it joined.
     this.onEvent(async (context, next) => {
+      // A rating is recorded and not answered: the page thanks the candidate itself.
+      const rating = readFeedbackEvent(context.activity.name, context.activity.value);
+      if (rating) {
+        this.record(context, rating);
+        return next();
+      }
       if (deps.handoff?.onEvent) {
         const data = await this.data.get(context, {});
         if (await deps.handoff.onEvent(context, data, deps.clock(), (reply) => this.send(context, reply))) {
@@ -215,7 +222,9 @@ export class CandidateBot extends ActivityHandler {
     const data = await this.data.get(context, {});
     if (data.welcomed) return;
     data.welcomed = true;
-    await this.send(context, { text: this.deps.messages.welcome });
+    // Starter buttons where buttons show; an SMS welcome stays one short text.
+    const starters = context.activity.channelId === 'sms' ? undefined : this.deps.messages.welcomeStarters;
+    await this.send(context, { text: this.deps.messages.welcome, ...(starters ? { suggestions: [...starters] } : {}) });
     this.record(context, { route: 'welcome' });
   }
 

@@ -14,6 +14,10 @@ export interface TurnEvent {
   account?: { outcome: string };
   /** Handed to staff (and why), or a message relayed while with them. */
   handoff?: { outcome: 'started' | 'unavailable' | 'relayed' | 'left' | 'resumed' | 'status'; reason?: string };
+  /** A thumbs up or down on an answer (route 'feedback'), with the FAQ entry it was for. */
+  feedback?: { vote: 'up' | 'down'; entryId?: string };
+  /** "How was this chat?" answered 1-5 (route 'satisfaction'), after a handoff ended or a goodbye. */
+  satisfaction?: { score: number; after: 'handoff' | 'goodbye' };
 }
 
 export type TurnEventSink = (event: TurnEvent) => void;

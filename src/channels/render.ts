@@ -16,6 +16,14 @@ export function renderDefault(reply: Reply): Partial<Activity> {
   activity.type = ActivityTypes.Message;
   activity.textFormat = 'markdown';
   if (actions.length) activity.suggestedActions = { actions, to: [] };
+  // Web Chat shows a person's messages under their name and avatar, and system lines as events.
+  // A page that can, offers thumbs on an answer and the 1-5 question after a handoff or goodbye.
+  const channelData = {
+    ...(reply.speaker ? { speaker: reply.speaker } : {}),
+    ...(reply.rate ? { rate: reply.rate } : {}),
+    ...(reply.survey ? { survey: reply.survey } : {}),
+  };
+  if (Object.keys(channelData).length) activity.channelData = channelData;
   return activity;
 }
 

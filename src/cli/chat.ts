@@ -5,17 +5,22 @@ import { composeApplication } from '../composition.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logging/logger.js';
 import { startLocalConnector } from './localConnector.js';
+import { terminalText, wantsAnsi } from './terminalText.js';
 
 /**
  * A terminal chat with the bot: the same application as `npm start` (src/composition.ts), on a
  * loopback port of its own, reached through /api/messages as a channel reaches it, so no server or
  * Emulator needs to be running. Staff replies from the console arrive here too.
  */
+const style = { ansi: wantsAnsi(process.stdout, process.env) };
+
+/** A message as the terminal shows it: Markdown as text with emphasis, buttons as numbered lines. */
 function show(activity: Partial<Activity>, from = 'bot'): void {
   if (activity.type !== 'message') return;
-  console.log(`\n${from}> ${(activity.text ?? '').replace(/\n/g, '\n     ')}`);
+  const text = terminalText(activity.text ?? '', style);
+  console.log(`\n${from}> ${text.replace(/\n/g, `\n${' '.repeat(from.length + 2)}`)}`);
   const actions = activity.suggestedActions?.actions ?? [];
-  actions.forEach((action, i) => console.log(`     ${i + 1}. ${action.title}`));
+  actions.forEach((action, i) => console.log(`${' '.repeat(from.length + 2)}${i + 1}. ${action.title}`));
 }
 
 async function main(): Promise<void> {

@@ -40,6 +40,17 @@ export interface Reply {
    * Task and account answers are not marked: their facts are the answer.
    */
   details?: 'on-request';
+  /**
+   * Who is speaking, when it is not the bot: a member of staff (by first name) in a handoff, or the
+   * system telling the candidate who joined or left. Channels that can show it do.
+   */
+  speaker?: ReplySpeaker;
+  /** An answer the candidate may rate (thumbs up or down), with the FAQ entry (or entries, a+b) it came from. */
+  rate?: { entryId: string };
+  /** Ask "how was this chat?" (1 to 5) under this message: after a handoff ended, or a goodbye. */
+  survey?: 'handoff' | 'goodbye';
 }
+
+export type ReplySpeaker = { kind: 'agent'; name: string } | { kind: 'system' };
 
 export const reply = (text: string, extra: Omit<Reply, 'text'> = {}): Reply => ({ text, ...extra });

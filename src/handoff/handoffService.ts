@@ -168,7 +168,7 @@ export class HandoffService implements HandoffDesk {
     // Under the conversation's lock: a case ended or transferred a moment ago is not written to.
     return this.onCase(caseId, async (current) => {
       this.mustOwn(viewer, current);
-      const result = await this.deps.delivery.deliver(current.reference, { text: body });
+      const result = await this.deps.delivery.deliver(current.reference, { text: body, speaker: { kind: 'agent', name: firstName(viewer) } });
       const line: TranscriptLine = {
         ...this.line(now, 'agent', body),
         agent: viewer.username,
@@ -201,7 +201,7 @@ export class HandoffService implements HandoffDesk {
   async end(viewer: StaffUser, caseId: string, now: Date): Promise<CaseView> {
     return this.onCase(caseId, async () => {
       const closed = await this.close(caseId, now, 'agent', undefined, viewer);
-      await this.tellCandidate(closed, viewer, this.deps.messages.ended(firstName(viewer)), `${viewer.name} ended the conversation`, now);
+      await this.tellCandidate(closed, viewer, this.deps.messages.ended(firstName(viewer)), `${viewer.name} ended the conversation`, now, { survey: 'handoff' });
       await this.audit({ at: now.toISOString(), actor: viewer.username, action: 'ended', caseId });
       return this.viewOf(closed, now);
     });
@@ -305,8 +305,8 @@ export class HandoffService implements HandoffDesk {
   }
 
   /** Tells the candidate what changed; the transcript shows the notice and whether it arrived. */
-  private async tellCandidate(c: HandoffCase, viewer: StaffUser, text: string, staffNote: string, now: Date): Promise<void> {
-    const result = await this.deps.delivery.deliver(c.reference, { text });
+  private async tellCandidate(c: HandoffCase, viewer: StaffUser, text: string, staffNote: string, now: Date, extra: Pick<Reply, 'survey'> = {}): Promise<void> {
+    const result = await this.deps.delivery.deliver(c.reference, { text, speaker: { kind: 'system' }, ...extra });
     await this.addLine(c, {
       ...this.line(now, 'system', staffNote),
       agent: viewer.username,

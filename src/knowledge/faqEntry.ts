@@ -7,6 +7,8 @@ export const faqFrontMatterSchema = z
     id,
     lang: z.enum(['en', 'es']),
     question: z.string().min(5),
+    /** The entry's title on a button (did-you-mean, related questions): the full question is often too long. */
+    button: z.string().min(3).max(40, 'must be at most 40 characters: it is a button title (the full question stays in `question`)'),
     alternates: z.array(z.string().min(3)).min(8, 'needs at least 8 alternate phrasings'),
     // Editors write tags such as 609 bare; YAML reads those as numbers, which is not their intent.
     tags: z.array(z.union([z.string(), z.number()]).transform(String).pipe(z.string().min(2))).min(1),

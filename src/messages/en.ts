@@ -9,6 +9,13 @@ import { enHandoff } from './enHandoff.js';
 export const en = {
   welcome:
     "Hi! I'm the ASE Candidate Assistant. I can answer questions about buying and scheduling tests, rescheduling, results, certificates, retests and recertification. What can I help you with?",
+  /** Buttons under the welcome: common first questions, each sent as a question the FAQ answers. */
+  welcomeStarters: [
+    { title: 'Reschedule or cancel a test', value: 'How do I reschedule or cancel my test?' },
+    { title: 'When I get my results', value: 'When will I receive my test results?' },
+    { title: 'Retaking a failed test', value: 'If I fail a test, when can I take it again?' },
+    { title: 'Recertification', value: 'When do I take recertification tests?' },
+  ],
   greeting: 'Hello! What can I help you with today? You can ask about scheduling, results, certificates, retests or recertification.',
   thanks: "You're welcome! Anything else I can help with?",
   goodbye: 'Goodbye, and good luck with your tests!',

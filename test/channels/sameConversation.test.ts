@@ -71,14 +71,14 @@ describe('the same conversation on every channel', () => {
     switch (channel.name) {
       case 'webchat':
       case 'msteams personal chat':
-        expect(buttonsOf(sent).map((b) => b.title)).toContain('When do I get my certificate?');
+        expect(buttonsOf(sent).map((b) => b.title)).toContain('When I get my certificate');
         expect(cardsOf(sent)).toHaveLength(0);
         break;
       case 'msteams channel':
         // No quick replies outside personal chat: the follow-ups ride on an Adaptive Card.
         expect(buttonsOf(sent)).toHaveLength(0);
         expect(cardsOf(sent)[0]?.content.version).toBe('1.5');
-        expect(JSON.stringify(cardsOf(sent)[0]?.content)).toContain('When do I get my certificate?');
+        expect(JSON.stringify(cardsOf(sent)[0]?.content)).toContain('When I get my certificate');
         break;
       case 'sms':
         expect(buttonsOf(sent)).toHaveLength(0);
@@ -86,7 +86,7 @@ describe('the same conversation on every channel', () => {
         expect(text).not.toMatch(/\*\*|_Source/);
         // A short answer; the details and the numbered follow-ups come on MORE.
         expect(text).toContain('Reply MORE for details.');
-        expect(textOf(await turn(channel, conversation, 'MORE'))).toMatch(/^1\. When do I get my certificate\?/m);
+        expect(textOf(await turn(channel, conversation, 'MORE'))).toMatch(/^1\. When I get my certificate$/m);
         for (const part of sent) expect((part.text ?? '').length).toBeLessThanOrEqual(1600);
         break;
     }

@@ -31,9 +31,12 @@ class WebChatPage {
     return this.page.locator(`.webchat__basic-transcript ${bubble} .webchat__bubble__content`);
   }
 
-  /** Every message from the bot's side (the bot, and staff through it), in order, as rendered. */
+  /** Every message from the bot's side (the bot, staff through it, and system lines shown as events), in order, as rendered. */
   async fromBotSide(): Promise<string[]> {
-    return (await this.bubbles(false).allInnerTexts()).map((text) => text.trim());
+    const shown = this.page.locator(
+      '.webchat__basic-transcript .webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content, .webchat__basic-transcript .ca-event',
+    );
+    return (await shown.allInnerTexts()).map((text) => text.trim());
   }
 
   /** Every message the candidate sent, as rendered. */

@@ -5,6 +5,7 @@ import { createAccountService } from '../../src/account/index.js';
 import { getSession, startConversation } from '../channels/web/support.js';
 import { demoStaffAccounts, type StaffDirectory } from '../../src/handoff/staff/staffAccounts.js';
 import type { LiveEvent } from '../../src/handoff/types.js';
+import type { TurnEventSink } from '../../src/bot/turnEvents.js';
 import type { LiveChannel } from '../../src/storage/liveChannel.js';
 import type { TurnGate } from '../../src/storage/turnGate.js';
 import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
@@ -41,6 +42,8 @@ export interface HandoffServerOptions {
   env?: Record<string, string>;
   /** Candidate accounts: the demo accounts when true. */
   accounts?: boolean;
+  /** Where turn events go (a test reads what was recorded); the silent log by default. */
+  events?: TurnEventSink;
 }
 
 /**
@@ -63,6 +66,7 @@ export async function startHandoffServer(options: HandoffServerOptions = {}) {
     ...(options.accounts ? { accounts: await createAccountService(config, { clock, policy: knowledge.policy }) } : {}),
     live: options.live,
     gate: options.gate,
+    ...(options.events ? { events: options.events } : {}),
   });
   await new Promise<void>((resolve) => app.http.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.http.server.address() as AddressInfo;

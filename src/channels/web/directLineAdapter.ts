@@ -54,7 +54,7 @@ export class DirectLineAdapter extends BotAdapter {
       if (!batch.length) return;
       const outgoing = batch.map((activity) => ({
         ...activity,
-        from: { ...activity.from, id: activity.from?.id ?? context.activity.recipient?.id ?? 'bot', role: 'bot' },
+        from: { ...activity.from, id: activity.from?.id ?? context.activity.recipient?.id ?? 'bot', ...speakerOf(activity), role: 'bot' },
       }));
       batch = [];
       const { ids } = await this.store.append(conversationId, outgoing);
@@ -90,4 +90,14 @@ export class DirectLineAdapter extends BotAdapter {
     const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
     await this.processActivity(activity, logic);
   }
+}
+
+/**
+ * A staff message is sent through the bot's account (Direct Line has no third member), under the
+ * person's name and an id of its own, so clients show it as another speaker rather than the bot.
+ */
+function speakerOf(activity: Partial<Activity>): { id?: string; name?: string } {
+  const speaker = (activity.channelData as { speaker?: { kind?: unknown; name?: unknown } } | undefined)?.speaker;
+  if (speaker?.kind !== 'agent' || typeof speaker.name !== 'string') return {};
+  return { id: `${activity.from?.id ?? 'bot'}/staff/${speaker.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, name: speaker.name };
 }

@@ -234,6 +234,16 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
         userId: claims.user,
       });
       const stored = activities[0]!;
+      if (!duplicate && posted.type === 'message') {
+        // The bot is on it: open streams show a typing indicator until its reply arrives. Not stored.
+        store.events.emit(`typing:${claims.conv}`, {
+          type: 'typing',
+          timestamp: new Date().toISOString(),
+          channelId: DIRECTLINE_CHANNEL_ID,
+          conversation: { id: claims.conv },
+          from: { id: bot.id, name: bot.name, role: 'bot' },
+        });
+      }
       // A client's retry of a post already taken is answered with the same id and not run again.
       if (!duplicate) await awaitTurn(runTurn(toBot({ ...stored, text: activity.text, channelData: activity.channelData })));
       res.json({ id: stored.id });

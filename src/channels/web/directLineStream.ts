@@ -76,7 +76,12 @@ export function attachDirectLineStream(upgrades: UpgradeRoutes, deps: DirectLine
     };
 
     const onAppended = () => void deliver();
+    // Typing is pushed as it happens, without a watermark: it is shown, never stored or replayed.
+    const onTyping = (activity: unknown) => {
+      if (!closed) ws.send(JSON.stringify({ activities: [activity] }));
+    };
     store.events.on(`appended:${conversationId}`, onAppended);
+    store.events.on(`typing:${conversationId}`, onTyping);
     const poll = setInterval(() => void deliver(), pollMs);
     const heartbeat = setInterval(() => {
       if (!alive) return ws.terminate();
@@ -88,6 +93,7 @@ export function attachDirectLineStream(upgrades: UpgradeRoutes, deps: DirectLine
       clearInterval(poll);
       clearInterval(heartbeat);
       store.events.off(`appended:${conversationId}`, onAppended);
+      store.events.off(`typing:${conversationId}`, onTyping);
       cleanups.delete(cleanup);
     };
     cleanups.add(cleanup);

@@ -7,7 +7,9 @@ import { DirectLineStore, type DirectLineStoreOptions } from './directLineStore.
 import { attachDirectLineStream, type DirectLineStream } from './directLineStream.js';
 import { createTokenSigner } from './directLineTokens.js';
 import { guarded } from './http.js';
-import { pageScript, pageScriptVersion, pageSecurityPolicy, renderPage } from './page.js';
+import { allowCrossOrigin } from './cors.js';
+import { pageSecurityPolicy } from './page.js';
+import { createPublicAssets } from './publicAssets.js';
 import { mountTokenRoute, type TokenSource } from './tokenRoute.js';
 import { createWebChatAssets, type WebChatPackage } from './webchatAssets.js';
 import type { WebSettings } from './settings.js';
@@ -68,7 +70,8 @@ export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
   const options = deps.options ?? {};
   const assets = createWebChatAssets(options.webchat);
   const mode: WebChannel['mode'] = settings.DIRECTLINE_SECRET ? 'azure' : 'local';
-  const page = renderPage({ webchatVersion: assets.version });
+  const publicAssets = createPublicAssets(assets.version);
+  const page = publicAssets.renderPage();
   const pageHeaders = {
     'Cache-Control': 'no-cache',
     'Content-Security-Policy': pageSecurityPolicy(mode === 'azure' ? settings.DIRECTLINE_DOMAIN : undefined, settings.WEB_FRAME_ANCESTORS),
@@ -76,22 +79,14 @@ export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
     'Referrer-Policy': 'no-referrer',
   };
 
+  allowCrossOrigin(server, settings.WEB_ALLOWED_ORIGINS);
   server.get(
     '/',
     guarded(logger, 'web.page', async (_req: Request, res: Response) => html(res, 200, page, pageHeaders)),
   );
-  server.get(
-    '/webchat/page.js',
-    guarded(logger, 'web.script', async (req: Request, res: Response) => {
-      const versioned = new URL(req.url ?? '/', 'http://localhost').searchParams.get('v') === pageScriptVersion;
-      res.writeHead(200, {
-        'Content-Type': 'application/javascript; charset=utf-8',
-        'Cache-Control': versioned ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'X-Content-Type-Options': 'nosniff',
-      });
-      res.end(pageScript);
-    }),
-  );
+  for (const name of publicAssets.names) {
+    server.get(`/webchat/${name}`, guarded(logger, 'web.asset', async (req: Request, res: Response) => publicAssets.serve(name, req, res)));
+  }
   for (const name of assets.names) {
     server.get(`/webchat/${name}`, guarded(logger, 'web.asset', (req: Request, res: Response) => assets.serve(name, req, res)));
   }

@@ -12,11 +12,15 @@ import { emptyToUndefined } from '../../configFields.js';
  * - DIRECTLINE_DOMAIN: the Azure Direct Line base (regional endpoints differ).
  * - DIRECTLINE_LOCAL_SECRET: HMAC key for the built-in endpoint's tokens. Unset: a random key per
  *   process, which is fine for one instance; several instances behind a load balancer must share one.
- * - DIRECTLINE_LOCAL_WEBSOCKET: let the page use the built-in endpoint's WebSocket stream instead of
- *   polling. Off by default: polling works through any proxy; the stream needs `Upgrade` passed on.
+ * - DIRECTLINE_LOCAL_WEBSOCKET: let the page use the built-in endpoint's WebSocket stream (a reply
+ *   shows as soon as it is stored). On by default; the page falls back to polling by itself when
+ *   the stream cannot open (a proxy that drops `Upgrade`). `false` makes every page poll.
  * - WEB_FRAME_ANCESTORS: who may frame the Web Chat page (CSP `frame-ancestors`). `'self'` by
  *   default, so another site cannot frame the chat and overlay it (clickjacking); list the
  *   website's origin(s) when it embeds the page in an iframe.
+ * - WEB_ALLOWED_ORIGINS: the sites whose pages may run the chat widget (widget.js) against this
+ *   server: CORS on the token route and the built-in Direct Line. Origins separated by spaces or
+ *   commas. Empty by default: only the bot's own page at / can chat.
  */
 export const webConfigShape = {
   DIRECTLINE_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'looks too short for a Direct Line secret').optional()),
@@ -32,7 +36,7 @@ export const webConfigShape = {
     emptyToUndefined,
     z
       .enum(['true', 'false', '1', '0'])
-      .default('false')
+      .default('true')
       .transform((value) => value === 'true' || value === '1'),
   ),
   WEB_FRAME_ANCESTORS: z.preprocess(
@@ -44,6 +48,20 @@ export const webConfigShape = {
         "must be 'none', or 'self' and/or origins such as https://www.ase.com, separated by spaces",
       )
       .default("'self'"),
+  ),
+  WEB_ALLOWED_ORIGINS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('')
+      .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(/^https?:\/\/[\w.-]+(?::\d{1,5})?$/, 'each must be an origin such as https://www.ase.com (scheme, host, optional port; no path)'),
+        ),
+      ),
   ),
 };
 

@@ -83,7 +83,7 @@ describe('NumberedChoicesMiddleware on the real bot', () => {
     // The pick is read by the offer dialog that was waiting: the route row is 'dialog'.
     expect(picked).toMatchObject({ route: 'dialog', faq: { decision: 'answer' } });
     const entry = kb.index.get(picked?.faq?.entryId ?? '');
-    expect(entry?.question).toBe(secondTitle);
+    expect(entry?.button).toBe(secondTitle);
     expect(answer).toContain(entry?.answer.split('\n')[0]?.slice(0, 40));
   });
 
@@ -123,7 +123,7 @@ describe('NumberedChoicesMiddleware on the real bot', () => {
     const first = /\n1\. (.+)\n/.exec(answer)?.[1];
     await text('1');
     const entry = kb.index.get(events.at(-1)?.faq?.entryId ?? '');
-    expect(entry?.question).toBe(first);
+    expect(entry?.button).toBe(first);
   });
 });
 

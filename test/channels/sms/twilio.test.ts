@@ -236,7 +236,7 @@ describe('POST /api/sms/twilio running the bot', () => {
     const answer = sent.map((message) => message.Body).join('\n');
     expect(answer).not.toContain('Did you mean');
     expect(server.events.at(-1)).toMatchObject({ channel: 'sms', route: 'dialog' });
-    expect(server.kb.index.get(server.events.at(-1)?.faq?.entryId ?? '')?.question).toBe(first);
+    expect(server.kb.index.get(server.events.at(-1)?.faq?.entryId ?? '')?.button).toBe(first);
   });
 
   it('after STOP sends nothing to that number; Twilio refusing our confirmation (21610) is not an error', async () => {

@@ -5,8 +5,8 @@ import { DirectLineStore, type ConversationRecord } from '../../../src/channels/
 import { startWebServer, type WebServer } from './support.js';
 
 describe.each([
-  { transport: 'polling', env: {} as Record<string, string>, screenshot: 'web-chat.png', streams: false },
-  { transport: 'WebSocket stream', env: { DIRECTLINE_LOCAL_WEBSOCKET: 'true' }, screenshot: 'web-chat-websocket.png', streams: true },
+  { transport: 'polling', env: { DIRECTLINE_LOCAL_WEBSOCKET: 'false' } as Record<string, string>, screenshot: 'web-chat.png', streams: false },
+  { transport: 'WebSocket stream (the default)', env: {}, screenshot: 'web-chat-websocket.png', streams: true },
 ])('the website chat in headless Chromium ($transport)', ({ env, screenshot, streams }) => {
   let server: WebServer | undefined;
   let browser: Browser | undefined;

@@ -34,7 +34,7 @@ describe('the built-in Direct Line with the bot, driven by botframework-directli
 
   it('polling: welcomes the user when the conversation starts, then answers a question', async () => {
     const session = await getSession(server.url);
-    expect(session).toMatchObject({ domain: '/v3/directline', webSocket: false });
+    expect(session).toMatchObject({ domain: '/v3/directline', webSocket: true });
     expect(session.userId).toMatch(/^dl_[A-Za-z0-9_-]{16}$/);
     const client = openDirectLine(server.url, session);
     clients.push(client);
@@ -67,6 +67,12 @@ describe('the built-in Direct Line with the bot, driven by botframework-directli
       expect(client.botMessages()[1]!.text).toMatch(/30 full days/);
       expect(client.errors).toEqual([]);
       expect(client.requests.filter((request) => request.startsWith('GET ') && request.includes('/activities'))).toEqual([]);
+      // The bot "types" while the turn runs: pushed on the stream just before the reply, never stored.
+      const seen = client.received.map((a) => `${a.from.role}:${a.type}`);
+      expect(seen.filter((kind) => kind === 'bot:typing')).toHaveLength(1);
+      expect(seen.indexOf('bot:typing')).toBeLessThan(seen.lastIndexOf('bot:message'));
+      const stored = await call(server.url, `${activitiesPath(session.conversationId)}?watermark=0`, { token: session.token });
+      expect((stored.json.activities as SeenActivity[]).filter((a) => a.type === 'typing')).toEqual([]);
     } finally {
       restore();
     }

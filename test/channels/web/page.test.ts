@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locateWebChat } from '../../../src/channels/web/webchatAssets.js';
-import { pageScript, pageScriptVersion } from '../../../src/channels/web/page.js';
+import { createPublicAssets } from '../../../src/channels/web/publicAssets.js';
 import { call, startWebServer, type WebServer } from './support.js';
 
 
@@ -21,14 +21,14 @@ describe('GET / and the page scripts', () => {
   beforeAll(async () => (server = await startWebServer({ env: { DIRECTLINE_LOCAL_SECRET: secret }, onTurn: async () => undefined })));
   afterAll(() => server.close());
 
-  it('serves the page with Web Chat from this server, and nothing secret in it', async () => {
+  it('serves the page: the chat widget from this server, inline, and nothing secret in it', async () => {
     const page = await call(server.url, '/');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(page.headers.get('cache-control')).toBe('no-cache');
-    const { version } = locateWebChat();
-    expect(page.text).toContain(`<script src="/webchat/webchat.js?v=${version}" defer></script>`);
-    expect(page.text).toContain(`<script src="/webchat/page.js?v=${pageScriptVersion}" defer></script>`);
+    const assets = createPublicAssets(locateWebChat().version);
+    expect(page.text).toContain(`<script src="/webchat/widget.js?v=${assets.versionOf('widget.js')}" data-mode="inline"`);
+    expect(page.text).toContain(`<link rel="stylesheet" href="/webchat/page.css?v=${assets.assetVersion}">`);
     expect(page.text).not.toMatch(/cdn\.botframework|unpkg|jsdelivr/);
     expect(page.text).not.toContain(secret);
     expect(page.text).not.toMatch(/token|dl_/i);
@@ -39,19 +39,31 @@ describe('GET / and the page scripts', () => {
     expect(csp).toContain("connect-src 'self'");
   });
 
-  it('serves the page script, which stamps the time zone and locale on every activity', async () => {
-    const script = await call(server.url, `/webchat/page.js?v=${pageScriptVersion}`);
-    expect(script.status).toBe(200);
-    expect(script.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
-    expect(script.headers.get('cache-control')).toContain('immutable');
-    expect(script.text).toBe(pageScript);
-    expect(pageScript).toContain('Intl.DateTimeFormat().resolvedOptions().timeZone');
-    expect(pageScript).toContain('localTimezone');
-    expect(pageScript).toContain("'DIRECT_LINE/POST_ACTIVITY'");
-    expect(pageScript).toContain("name: 'webchat/join'");
-    expect(pageScript).toContain("fetch(\"/api/directline/token\"");
-    // The page script is valid JavaScript.
-    expect(() => new Function(pageScript)).not.toThrow();
+  it('serves the widget with the versions of what it loads written in, cached for good only under its own version', async () => {
+    const { version } = locateWebChat();
+    const assets = createPublicAssets(version);
+    const widget = await call(server.url, `/webchat/widget.js?v=${assets.versionOf('widget.js')}`);
+    expect(widget.status).toBe(200);
+    expect(widget.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
+    expect(widget.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(widget.text).toContain(`const ASSET_VERSION = "${assets.assetVersion}";`);
+    expect(widget.text).toContain(`const WEBCHAT_VERSION = "${version}";`);
+    expect(widget.text).not.toContain('__ASSET_VERSION__');
+    // What an embedding site writes (no version): always checked again, answered 304 when unchanged.
+    const latest = await call(server.url, '/webchat/widget.js');
+    expect(latest.headers.get('cache-control')).toBe('no-cache');
+    expect(latest.text).toBe(widget.text);
+    const again = await call(server.url, '/webchat/widget.js', { headers: { 'if-none-match': latest.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+    for (const name of ['directLineClient.js', 'widget.css', 'page.css']) {
+      const file = await call(server.url, `/webchat/${name}?v=${assets.assetVersion}`);
+      expect([name, file.status, file.headers.get('cache-control')]).toEqual([name, 200, 'public, max-age=31536000, immutable']);
+    }
+  });
+
+  it('has a new widget URL when any file it loads changes', () => {
+    const { version } = locateWebChat();
+    expect(createPublicAssets(version).versionOf('widget.js')).not.toBe(createPublicAssets('0.0.0').versionOf('widget.js'));
   });
 
   it('serves the Web Chat bundle from the installed package, gzipped, with a strong ETag and long caching', async () => {

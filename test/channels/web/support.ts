@@ -27,6 +27,8 @@ export interface WebServerOptions {
   gate?: TurnGate;
   clock?: () => Date;
   options?: WebChannelDeps['options'];
+  /** Listen on this port (a restart on the same address); a free one by default. */
+  port?: number;
 }
 
 /**
@@ -71,7 +73,7 @@ export async function startWebServer(opts: WebServerOptions = {}) {
       },
     ],
   });
-  await new Promise<void>((resolve) => http.server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => http.server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = http.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

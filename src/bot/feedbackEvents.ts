@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import type { TurnEvent } from './turnEvents.js';
+
+/** The event a page sends when the candidate rates an answer (thumbs up or down). */
+export const FEEDBACK_EVENT = 'webchat/feedback';
+/** The event a page sends when the candidate answers "how was this chat?" (1 to 5). */
+export const SATISFACTION_EVENT = 'webchat/satisfaction';
+
+const entryId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\+[a-z0-9]+(?:-[a-z0-9]+)*)?$/).max(200);
+const feedbackValue = z.object({ vote: z.enum(['up', 'down']), entryId: entryId.optional() });
+const satisfactionValue = z.object({ score: z.number().int().min(1).max(5), after: z.enum(['handoff', 'goodbye']) });
+
+/**
+ * What a feedback or satisfaction event from a page says, as the turn event to record, or
+ * undefined when the event is neither or its value is not what the page sends (a page cannot put
+ * anything else into the record: only a vote, an FAQ entry id, a score and when it was asked).
+ */
+export function readFeedbackEvent(name: string | undefined, value: unknown): Pick<TurnEvent, 'route' | 'feedback' | 'satisfaction'> | undefined {
+  if (name === FEEDBACK_EVENT) {
+    const parsed = feedbackValue.safeParse(value);
+    return parsed.success ? { route: 'feedback', feedback: parsed.data } : undefined;
+  }
+  if (name === SATISFACTION_EVENT) {
+    const parsed = satisfactionValue.safeParse(value);
+    return parsed.success ? { route: 'satisfaction', satisfaction: parsed.data } : undefined;
+  }
+  return undefined;
+}

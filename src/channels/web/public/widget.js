@@ -1,0 +1,421 @@
+// @ts-check
+/**
+ * The Candidate Assistant chat, as one <script> tag on any page:
+ *
+ *   <script src="https://bot.example.org/webchat/widget.js" data-title="Ask ASE" async></script>
+ *
+ * It adds a launcher button and a chat panel (or, with data-mode="inline", fills data-target: the
+ * standalone page at / is this same widget). It loads its stylesheet, Web Chat and the Direct Line
+ * client from the bot's server (versioned URLs, cached for a year), keeps the conversation in
+ * sessionStorage so a reload carries on where it was, and shows "Reconnecting..." while the
+ * server is away. Settings are data attributes; see docs/channels-web.md.
+ */
+(function () {
+  'use strict';
+
+  // The server writes these two in when it serves this file (src/channels/web/publicAssets.ts).
+  const ASSET_VERSION = '__ASSET_VERSION__';
+  const WEBCHAT_VERSION = '__WEBCHAT_VERSION__';
+
+  const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
+  if (!script) return;
+  const data = script.dataset;
+  const botOrigin = (data.botOrigin || new URL(script.src, window.location.href).origin).replace(/\/+$/, '');
+  const title = data.title || 'Candidate Assistant';
+  const accent = /^#[0-9a-f]{3,8}$/i.test(data.accent || '') ? /** @type {string} */ (data.accent) : '#1f4e79';
+  const locale = data.locale || navigator.language || 'en-US';
+  const inline = data.mode === 'inline';
+  const storageKey = 'candidate-assistant.chat:' + botOrigin;
+
+  /** @typedef {{ conversationId: string, token: string, userId: string, watermark: string, expiresAt: number }} SavedSession */
+
+  /** @returns {SavedSession | undefined} */
+  const readSaved = () => {
+    try {
+      const raw = window.sessionStorage.getItem(storageKey);
+      const saved = raw ? JSON.parse(raw) : undefined;
+      // A token about to expire cannot reconnect: start a new conversation instead.
+      if (saved && typeof saved.conversationId === 'string' && typeof saved.token === 'string' && saved.expiresAt > Date.now() + 10_000) return saved;
+    } catch {
+      // Storage blocked (private mode, sandboxed frame): every load starts a new conversation.
+    }
+    return undefined;
+  };
+  const writeSaved = (/** @type {SavedSession | undefined} */ saved) => {
+    try {
+      if (saved) window.sessionStorage.setItem(storageKey, JSON.stringify(saved));
+      else window.sessionStorage.removeItem(storageKey);
+    } catch {
+      // As above: the chat still works, only a reload starts over.
+    }
+  };
+
+  /** @param {string} tag @param {Record<string, string>} [attributes] @param {string} [text] */
+  const element = (tag, attributes, text) => {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, value);
+    if (text) node.textContent = text;
+    return node;
+  };
+
+  /** @param {string} src */
+  const loadScript = (src) =>
+    new Promise((resolve, reject) => {
+      const tag = /** @type {HTMLScriptElement} */ (element('script', { src }));
+      tag.onload = () => resolve(undefined);
+      tag.onerror = () => reject(new Error('could not load ' + src));
+      document.head.appendChild(tag);
+    });
+
+  document.head.appendChild(element('link', { rel: 'stylesheet', href: botOrigin + '/webchat/widget.css?v=' + ASSET_VERSION }));
+
+  // The panel: a header with the title (and a close button for the launcher), a status line, the chat.
+  const panel = element('section', { class: 'ca-chat' + (inline ? ' ca-chat--inline' : ' ca-chat--floating'), 'aria-label': title });
+  panel.style.setProperty('--ca-accent', accent);
+  const header = element('header', { class: 'ca-chat__header' });
+  header.appendChild(element('h2', { class: 'ca-chat__title' }, title));
+  const status = element('p', { class: 'ca-chat__status', role: 'status' }, '');
+  const transcript = element('div', { class: 'ca-chat__webchat' });
+  panel.append(header, status, transcript);
+
+  /** Puts the focus in the message box once Web Chat has drawn it (it renders after it loads). */
+  const focusInput = (/** @type {number} */ until) => {
+    const input = /** @type {HTMLElement | null} */ (panel.querySelector('[data-id="webchat-sendbox-input"]'));
+    if (input) input.focus();
+    else if (Date.now() < until && !panel.hidden) setTimeout(() => focusInput(until), 50);
+  };
+
+  /** @type {HTMLButtonElement | undefined} */
+  let launcher;
+  /** @type {((show: boolean) => void) | undefined} */
+  let openPanel;
+  if (inline) {
+    const target = data.target ? document.querySelector(data.target) : null;
+    (target || script.parentElement || document.body).appendChild(panel);
+  } else {
+    launcher = /** @type {HTMLButtonElement} */ (
+      element('button', { type: 'button', class: 'ca-launcher', 'aria-expanded': 'false', 'aria-label': 'Open the chat: ' + title }, 'Chat')
+    );
+    launcher.style.setProperty('--ca-accent', accent);
+    const close = element('button', { type: 'button', class: 'ca-chat__close', 'aria-label': 'Close the chat' }, '\u00d7');
+    header.appendChild(close);
+    panel.hidden = true;
+    document.body.append(launcher, panel);
+    const open = (/** @type {boolean} */ show) => {
+      panel.hidden = !show;
+      /** @type {HTMLButtonElement} */ (launcher).setAttribute('aria-expanded', String(show));
+      if (show) {
+        void start();
+        focusInput(Date.now() + 5000);
+      } else /** @type {HTMLButtonElement} */ (launcher).focus();
+    };
+    launcher.addEventListener('click', () => open(panel.hidden));
+    close.addEventListener('click', () => open(false));
+    panel.addEventListener('keydown', (event) => {
+      if (/** @type {KeyboardEvent} */ (event).key === 'Escape') open(false);
+    });
+    openPanel = open;
+  }
+
+  const showStatus = (/** @type {string} */ text, /** @type {boolean} */ problem) => {
+    status.textContent = text;
+    status.classList.toggle('ca-chat__status--problem', problem);
+  };
+
+  /** The site's identity token for the signed-in candidate, if the site gives one (data-token-url or data-token-callback). */
+  const identityToken = async () => {
+    try {
+      if (data.tokenCallback) {
+        const callback = /** @type {unknown} */ (/** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window))[data.tokenCallback]);
+        if (typeof callback === 'function') {
+          const value = await callback();
+          return typeof value === 'string' && value ? value : undefined;
+        }
+      }
+      if (data.tokenUrl) {
+        const response = await fetch(data.tokenUrl, { credentials: 'include', cache: 'no-store' });
+        if (!response.ok) return undefined;
+        const body = await response.json();
+        return typeof body.token === 'string' && body.token ? body.token : undefined;
+      }
+    } catch {
+      // No identity: the candidate can still sign in in the chat.
+    }
+    return undefined;
+  };
+
+  /** @returns {Promise<{ session: { conversationId: string, token: string, userId: string, expiresIn?: number }, domain: string, webSocket: boolean, resume: boolean }>} */
+  const session = async () => {
+    const saved = readSaved();
+    const domain = botOrigin + '/v3/directline';
+    if (saved) return { session: saved, domain: (data.directLineDomain || domain), webSocket: data.webSocket !== 'false', resume: true };
+    const response = await fetch(botOrigin + '/api/directline/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+      cache: 'no-store',
+      credentials: 'omit',
+    });
+    if (!response.ok) throw new Error('the token route answered ' + response.status);
+    const fresh = await response.json();
+    return {
+      session: fresh,
+      domain: new URL(fresh.domain, botOrigin + '/').href.replace(/\/+$/, ''),
+      webSocket: Boolean(fresh.webSocket) && data.webSocket !== 'false',
+      resume: false,
+    };
+  };
+
+  /**
+   * A React element without React: Web Chat's bundle keeps its React (16.8) to itself, and its
+   * middleware wants elements. An element is a plain object with this tag.
+   * @param {string} type
+   * @param {Record<string, unknown> | null} props
+   * @param {...unknown} children
+   */
+  const h = (type, props, ...children) => ({
+    $$typeof: Symbol.for('react.element'),
+    type,
+    key: null,
+    ref: null,
+    props: { ...(props || {}), children: children.length <= 1 ? children[0] : children },
+    _owner: null,
+  });
+
+  /** @param {any} activity @returns {{ kind: 'agent', name: string } | { kind: 'system' } | undefined} */
+  const speakerOf = (activity) => {
+    const speaker = activity && activity.channelData && activity.channelData.speaker;
+    if (speaker && speaker.kind === 'agent' && typeof speaker.name === 'string') return { kind: 'agent', name: speaker.name };
+    if (speaker && speaker.kind === 'system') return { kind: 'system' };
+    return undefined;
+  };
+  const initialsOf = (/** @type {string} */ name) =>
+    name
+      .split(/\s+/)
+      .map((word) => word.charAt(0))
+      .join('')
+      .slice(0, 2)
+      .toUpperCase();
+
+  /** Sends an event to the bot through Web Chat (set once Web Chat runs). */
+  /** @type {(name: string, value: unknown) => void} */
+  let postEvent = () => undefined;
+  /** What the candidate already rated or answered (activity id -> choice), so a re-render remembers it. */
+  /** @type {Map<string, string>} */
+  const answered = new Map();
+
+  /**
+   * Choice buttons under a message, then "Thanks" once one is pressed. The pressed state is set on
+   * the elements directly (attributes React never writes), so a re-render by Web Chat keeps it.
+   * @param {string} key @param {string} label @param {string} question
+   * @param {Array<{ text: string, label: string, value: string }>} options
+   * @param {(value: string) => void} choose
+   */
+  const choiceGroup = (key, label, question, options, choose) => {
+    const done = answered.get(key);
+    /** @param {{ text: string, label: string, value: string }} option */
+    const button = (option) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          className: 'ca-choice__button',
+          'aria-label': option.label,
+          'aria-pressed': done === option.value ? 'true' : 'false',
+          disabled: Boolean(done),
+          onClick: (/** @type {MouseEvent} */ event) => {
+            if (answered.has(key)) return;
+            answered.set(key, option.value);
+            const group = /** @type {HTMLElement} */ (event.currentTarget).closest('.ca-choice');
+            if (group) {
+              for (const other of group.querySelectorAll('button')) other.setAttribute('disabled', '');
+              /** @type {HTMLElement} */ (event.currentTarget).setAttribute('aria-pressed', 'true');
+              const thanks = /** @type {HTMLElement | null} */ (group.querySelector('.ca-choice__thanks'));
+              if (thanks) thanks.hidden = false;
+            }
+            choose(option.value);
+          },
+        },
+        option.text,
+      );
+    return h(
+      'div',
+      { className: 'ca-choice', role: 'group', 'aria-label': label },
+      h('span', { className: 'ca-choice__question' }, question),
+      ...options.map(button),
+      h('span', { className: 'ca-choice__thanks', role: 'status', hidden: !done }, 'Thanks for telling us.'),
+    );
+  };
+
+  /** @param {any} activity */
+  const rateControl = (activity) =>
+    choiceGroup(
+      'rate:' + activity.id,
+      'Did this answer help?',
+      'Did this help?',
+      [
+        // Words, not thumb emoji: a system without an emoji font shows those as empty boxes.
+        { text: 'Yes', label: 'Yes, this answer helped', value: 'up' },
+        { text: 'No', label: 'No, this answer did not help', value: 'down' },
+      ],
+      (vote) => postEvent('webchat/feedback', { vote, entryId: activity.channelData.rate.entryId }),
+    );
+
+  /** @param {any} activity */
+  const surveyControl = (activity) =>
+    choiceGroup(
+      'survey:' + activity.id,
+      'How was this chat? 1 is poor, 5 is excellent',
+      'How was this chat? (1 poor, 5 excellent)',
+      ['1', '2', '3', '4', '5'].map((score) => ({ text: score, label: score + ' of 5', value: score })),
+      (score) => postEvent('webchat/satisfaction', { score: Number(score), after: activity.channelData.survey }),
+    );
+
+  /** @param {any} activity */
+  const extrasOf = (activity) => {
+    const channelData = (activity && activity.channelData) || {};
+    return [
+      channelData.rate && typeof channelData.rate.entryId === 'string' ? rateControl(activity) : null,
+      channelData.survey === 'handoff' || channelData.survey === 'goodbye' ? surveyControl(activity) : null,
+    ].filter(Boolean);
+  };
+
+  /** Staff messages: the person's initials in their own colour, and their name under the message. */
+  const avatarMiddleware = () => (/** @type {(args: any) => any} */ next) => (/** @type {any} */ args) => {
+    const speaker = speakerOf(args.activity);
+    if (speaker && speaker.kind === 'agent') return () => h('div', { className: 'ca-avatar ca-avatar--staff', 'aria-hidden': 'true' }, initialsOf(speaker.name));
+    return next(args);
+  };
+  const activityStatusMiddleware = () => (/** @type {(args: any) => any} */ next) => (/** @type {any} */ args) => {
+    const speaker = speakerOf(args.activity);
+    const status = speaker && speaker.kind === 'agent' ? h('span', { className: 'ca-staff-name' }, speaker.name + ', ASE support') : next(args);
+    const extras = extrasOf(args.activity);
+    return extras.length ? h('div', { className: 'ca-status' }, status, ...extras) : status;
+  };
+  /** Web Chat groups messages by role, so a person would share the bot's avatar: group by who speaks. */
+  const groupActivitiesMiddleware = () => (/** @type {(args: any) => any} */ next) => (/** @type {{ activities: any[] }} */ args) => {
+    const grouped = next(args);
+    const speakerKey = (/** @type {any} */ activity) => (activity.from && activity.from.role) + '|' + JSON.stringify(speakerOf(activity) || null);
+    /** @type {any[][]} */
+    const sender = [];
+    let previous = '';
+    for (const activity of args.activities) {
+      const key = speakerKey(activity);
+      const last = sender[sender.length - 1];
+      if (last && key === previous) last.push(activity);
+      else sender.push([activity]);
+      previous = key;
+    }
+    // Every message its own status line: an answer's thumbs must not be folded into the next message's.
+    return { ...grouped, sender, status: args.activities.map((activity) => [activity]) };
+  };
+  /** System lines ("Alex joined", "back to the bot"): a centred event line, not a bot bubble. */
+  const activityMiddleware = () => (/** @type {(...args: any[]) => any} */ next) => (/** @type {any[]} */ ...args) => {
+    const card = args[0];
+    const speaker = speakerOf(card && card.activity);
+    if (speaker && speaker.kind === 'system') {
+      return () => h('div', { className: 'ca-event-row' }, h('div', { className: 'ca-event', role: 'note' }, String(card.activity.text || '')), ...extrasOf(card.activity));
+    }
+    return next(...args);
+  };
+
+  /** @type {Promise<void> | undefined} */
+  let starting;
+  function start() {
+    if (!starting) starting = run().catch(fail);
+    return starting;
+  }
+
+  /** @param {unknown} error */
+  function fail(error) {
+    starting = undefined;
+    showStatus('The chat could not start. Please try again in a moment.', true);
+    if (window.console) console.error('Candidate Assistant chat:', error);
+  }
+
+  async function run() {
+    showStatus('Connecting...', false);
+    await Promise.all([
+      window.WebChat ? undefined : loadScript(botOrigin + '/webchat/webchat.js?v=' + WEBCHAT_VERSION),
+      window.CandidateChatDirectLine ? undefined : loadScript(botOrigin + '/webchat/directLineClient.js?v=' + ASSET_VERSION),
+    ]);
+    const WebChat = window.WebChat;
+    const client = window.CandidateChatDirectLine;
+    if (!WebChat || !client) throw new Error('Web Chat did not load');
+    const opened = await session();
+    let zone;
+    try {
+      zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    } catch {
+      zone = undefined;
+    }
+    const token = await identityToken();
+
+    const directLine = client.create({
+      domain: opened.domain,
+      session: opened.session,
+      resume: opened.resume,
+      webSocket: opened.webSocket,
+      onSession: (saved) => writeSaved(saved),
+      onState: (state) => {
+        if (state === 'online') showStatus('', false);
+        else if (state === 'reconnecting') showStatus('Reconnecting...', true);
+        else if (state === 'ended') {
+          writeSaved(undefined);
+          showStatus('This chat has ended. Reload the page to start a new one.', true);
+        }
+      },
+    });
+
+    // Every outgoing activity carries the browser's zone and locale (the bot works dates out in
+    // that zone) and, when the site gave one, the candidate's identity token.
+    const store = WebChat.createStore({}, (/** @type {{ dispatch: (action: unknown) => void }} */ api) => (/** @type {(action: any) => any} */ next) => (/** @type {any} */ action) => {
+      if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED' && !opened.resume) {
+        api.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { locale } } });
+      } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && action.payload && action.payload.activity) {
+        const activity = { ...action.payload.activity, locale };
+        if (zone) activity.localTimezone = zone;
+        if (token) activity.channelData = { ...(activity.channelData || {}), identityToken: token };
+        action = { ...action, payload: { ...action.payload, activity } };
+      }
+      return next(action);
+    });
+
+    postEvent = (name, value) => store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name, value } });
+
+    WebChat.renderWebChat(
+      {
+        directLine,
+        store,
+        avatarMiddleware,
+        activityMiddleware,
+        activityStatusMiddleware,
+        groupActivitiesMiddleware,
+        userID: opened.session.userId,
+        locale,
+        styleOptions: {
+          hideUploadButton: true,
+          botAvatarInitials: 'CA',
+          userAvatarInitials: 'You',
+          accent,
+          bubbleBorderRadius: 6,
+          bubbleFromUserBorderRadius: 6,
+          bubbleFromUserBackground: '#e8f0f8',
+          rootHeight: '100%',
+          sendBoxTextWrap: true,
+          // Stacked: every button as wide as the panel at most, its label wrapped; none hidden off-screen.
+          suggestedActionLayout: 'stacked',
+          suggestedActionsStackedLayoutButtonTextWrap: true,
+          suggestedActionsStackedHeight: 400,
+          suggestedActionHeight: 'auto',
+          typingAnimationDuration: 5000,
+        },
+      },
+      transcript,
+    );
+  }
+
+  if (inline) void start();
+  // A conversation already going on this tab opens again after a reload.
+  else if (openPanel && (data.open === 'true' || readSaved())) openPanel(true);
+})();

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { en } from '../../../src/messages/en.js';
+import { haveChromium, launchChromium, requireChromium, screenshot, watchForProblems } from '../../support/browser.js';
+import { startWebServer, type WebServer } from './support.js';
+
+/** Every suggested-action button's box, and the chat panel's. */
+const layout = (page: Page) =>
+  page.evaluate(() => {
+    const box = (element: Element) => {
+      const { left, right, top, bottom } = element.getBoundingClientRect();
+      return { left, right, top, bottom };
+    };
+    const panel = document.querySelector('.ca-chat')!;
+    const buttons = [...document.querySelectorAll('.webchat__suggested-action')].map((button) => ({
+      title: (button as HTMLElement).innerText.trim(),
+      ...box(button),
+      scrollWidth: button.scrollWidth,
+      clientWidth: button.clientWidth,
+    }));
+    return { panel: box(panel), buttons, viewport: { width: window.innerWidth, height: window.innerHeight } };
+  });
+
+describe('the website chat on a phone, 390x844 (headless Chromium)', () => {
+  let server: WebServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (!haveChromium) return;
+    server = await startWebServer();
+    browser = await launchChromium();
+  }, 30_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('offers starter buttons, and no button is wider than the panel; "None of these" is on screen', async (context) => {
+    requireChromium(context);
+    const page = await browser!.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const problems = watchForProblems(page);
+    await page.goto(server!.url);
+
+    // A new conversation starts with a few common questions as buttons.
+    await expect.poll(async () => (await layout(page)).buttons.map((button) => button.title), { timeout: 15_000 }).toEqual(
+      en.welcomeStarters.map((starter) => starter.title),
+    );
+    await screenshot(page, 'web-chat-phone-starters.png');
+
+    const input = page.locator('[data-id="webchat-sendbox-input"]');
+    await input.fill('how does the test work');
+    await input.press('Enter');
+    await expect.poll(async () => (await layout(page)).buttons.map((button) => button.title).at(-1), { timeout: 10_000 }).toBe(en.noneOfThese);
+    await page.waitForTimeout(300); // Web Chat scrolls the transcript to the new buttons.
+    await screenshot(page, 'web-chat-phone-did-you-mean.png');
+
+    const { panel, buttons, viewport } = await layout(page);
+    expect(buttons.length).toBeGreaterThanOrEqual(3);
+    for (const button of buttons) {
+      // Inside the panel, and the label not cut off inside the button.
+      expect({ title: button.title, inside: button.left >= panel.left - 0.5 && button.right <= panel.right + 0.5 }).toEqual({ title: button.title, inside: true });
+      expect({ title: button.title, clipped: button.scrollWidth > button.clientWidth + 1 }).toEqual({ title: button.title, clipped: false });
+      expect(button.title.length).toBeLessThanOrEqual(40);
+    }
+    const none = buttons.at(-1)!;
+    expect(none.bottom <= viewport.height && none.top >= 0 && none.right <= viewport.width).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: en.noneOfThese }).isVisible()).toBe(true);
+
+    // "None of these" works by touch.
+    await page.getByRole('button', { name: en.noneOfThese }).tap();
+    await expect.poll(() => page.locator('.webchat__bubble__content').allInnerTexts(), { timeout: 10_000 }).toContainEqual(
+      expect.stringContaining("couldn"),
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
