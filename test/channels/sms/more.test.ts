@@ -147,7 +147,7 @@ describe('short answers on SMS, the rest on MORE (over the Twilio webhook)', () 
     const rest = (await text('MORE')).join('\n');
     const first = /\n1\. (.+)\n/.exec(rest)?.[1];
     expect(first).toBeTruthy();
-    expect((await text('1')).join('\n\n')).toContain(stripMarkdown(shortAnswer(entries.find((e) => e.question === first)!)).slice(0, 40));
+    expect((await text('1')).join('\n\n')).toContain(stripMarkdown(shortAnswer(entries.find((e) => e.button === first || e.question === first)!)).slice(0, 40));
   });
 });
 
