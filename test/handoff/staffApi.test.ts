@@ -177,6 +177,18 @@ describe('the staff API refuses whoever may not act', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     expect(response.headers.get('x-frame-options')).toBe('DENY');
-    expect(await response.text()).toMatch(/\/staff\/console\.js/);
+    const page = await response.text();
+    const script = page.match(/src="(\/staff\/assets\/main\.[A-Za-z0-9_-]{12}\.js)"/)?.[1];
+    expect(script).toBeDefined();
+    // The module and the modules it imports are served by their hashed names, cached for good.
+    const main = await fetch(`${server.url}${script}`);
+    expect(main.status).toBe(200);
+    expect(main.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(main.headers.get('cache-control')).toContain('immutable');
+    const imported = [...(await main.text()).matchAll(/from '\.\/([^']+)'/g)].map((match) => match[1]!);
+    expect(imported.some((name) => /^api\.[A-Za-z0-9_-]{12}\.js$/.test(name))).toBe(true);
+    for (const name of imported) expect((await fetch(`${server.url}/staff/assets/${name}`)).status, name).toBe(200);
+    expect((await fetch(`${server.url}/staff/assets/main.js`)).status).toBe(404);
+    expect((await fetch(`${server.url}/staff/assets/..%2Fstaff`)).status).toBe(404);
   });
 });

@@ -5,7 +5,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { LiveChannel } from '../../storage/liveChannel.js';
 import { isTurnBusy } from '../../storage/turnGate.js';
 import { DeskError, type AuditLog, type HandoffDesk, type LiveEvent, type StaffUser } from '../types.js';
-import { consoleHtml, consoleScript, consoleScriptVersion, consoleSecurityPolicy, consoleStyles } from './consolePage.js';
+import { CONSOLE_ASSET_PATH, consoleSecurityPolicy, loadConsoleAssets } from './consoleAssets.js';
 import { clearSessionCookie, readCookie, sessionCookie, STAFF_SESSION_COOKIE } from './cookies.js';
 import type { LoginLimiter } from './loginLimiter.js';
 import { checkCsrf, type StaffSession, type StaffSessions } from './sessions.js';
@@ -77,7 +77,8 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'no-referrer',
   };
-  const page = consoleHtml();
+  const assets = loadConsoleAssets();
+  const page = assets.html;
 
   const clientIp = (req: Request): string | undefined => {
     const forwarded = req.headers['x-forwarded-for'];
@@ -162,18 +163,17 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     res.writeHead(200, pageHeaders);
     res.end(page);
   }));
-  server.get('/staff/console.js', guarded(logger, 'staff.script', async (req, res) => {
-    const versioned = queryOf(req).get('v') === consoleScriptVersion;
+  // The console's stylesheet and modules, by hashed name: the name changes with the content, so they are cached for good.
+  server.get(`${CONSOLE_ASSET_PATH}:file`, guarded(logger, 'staff.asset', async (req, res) => {
+    const asset = assets.files.get(String(req.params?.file ?? ''));
+    if (!asset) return refuse(res, 404, 'not-found', 'No such file.');
     res.writeHead(200, {
-      'Content-Type': 'application/javascript; charset=utf-8',
-      'Cache-Control': versioned ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'Content-Type': asset.contentType,
+      'Content-Length': String(Buffer.byteLength(asset.body)),
+      'Cache-Control': 'public, max-age=31536000, immutable',
       'X-Content-Type-Options': 'nosniff',
     });
-    res.end(consoleScript);
-  }));
-  server.get('/staff/console.css', guarded(logger, 'staff.styles', async (_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
-    res.end(consoleStyles);
+    res.end(asset.body);
   }));
 
   server.post('/staff/api/login', guarded(logger, 'staff.login', async (req, res) => {
