@@ -34,6 +34,7 @@ import { createCandidateDelivery } from './handoff/delivery.js';
 import type { StaffDirectory } from './handoff/staff/staffAccounts.js';
 import type { LiveEvent } from './handoff/types.js';
 import type { LiveChannel } from './storage/liveChannel.js';
+import type { Sequence } from './storage/sequence.js';
 
 export interface AppParts {
   config: Config;
@@ -60,6 +61,8 @@ export interface AppParts {
   live?: LiveChannel<LiveEvent>;
   /** Request rate limits (shared through Redis when configured); in memory from the config by default. */
   limits?: RateLimits;
+  /** Case numbers shared by every instance (Redis INCR); in-process by default. */
+  caseNumbers?: Sequence;
 }
 
 /**
@@ -184,6 +187,7 @@ export function buildApp(parts: AppParts) {
     storage,
     live: parts.live,
     staff: parts.staff,
+    ...(parts.caseNumbers ? { caseNumbers: parts.caseNumbers } : {}),
     messages: en.handoff,
     clock: parts.clock,
     logger,

@@ -94,6 +94,7 @@ export async function composeApplication(config: Config, options: ComposeOptions
       webIdentity,
       staff,
       live: store.liveChannel('handoff', parseLiveEvent),
+      caseNumbers: store.sequence('handoff-case'),
       limits: createRateLimits(settings, { redis: limitsRedis, prefix: settings.REDIS_KEY_PREFIX, logger }),
     });
     let closing: Promise<void> | undefined;

@@ -4,6 +4,7 @@ import type { Reply } from '../conversation/reply.js';
 import { redactBotText, redactText } from '../logging/redact.js';
 import type { HandoffMessages } from '../messages/enHandoff.js';
 import type { LiveChannel } from '../storage/liveChannel.js';
+import { memorySequence, type Sequence } from '../storage/sequence.js';
 import type { Logger } from '../logging/logger.js';
 import { CaseNotFoundError, type CaseStore } from './caseStore.js';
 import {
@@ -41,6 +42,8 @@ export interface HandoffServiceDeps {
   serialise?: <T>(conversationKey: string, work: () => Promise<T>) => Promise<T>;
   logger?: Pick<Logger, 'error'>;
   newId?: () => string;
+  /** Gives each new case its number (C-1001, C-1002...): shared by every instance with Redis. */
+  caseNumbers?: Sequence;
 }
 
 /** What the bot knows when it hands a conversation over. */
@@ -67,9 +70,11 @@ const contactPattern = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}|(?:\+?1[-. ]?)?\(?
  */
 export class HandoffService implements HandoffDesk {
   private readonly newId: () => string;
+  private readonly caseNumbers: Sequence;
 
   constructor(private readonly deps: HandoffServiceDeps) {
     this.newId = deps.newId ?? randomUUID;
+    this.caseNumbers = deps.caseNumbers ?? memorySequence();
   }
 
   // ---- the candidate's side (called by the bot during a turn) ----
@@ -84,6 +89,7 @@ export class HandoffService implements HandoffDesk {
     const hours = this.deps.hours(now);
     const opened: HandoffCase = {
       id: this.newId(),
+      caseNumber: formatCaseNumber(await this.caseNumbers.next()),
       conversationKey: request.conversationKey,
       channel: request.channel,
       reference: request.reference,
@@ -124,6 +130,12 @@ export class HandoffService implements HandoffDesk {
   }
 
   // ---- the staff side (the console's API) ----
+
+  async caseIdFor(idOrNumber: string): Promise<string | undefined> {
+    const number = CASE_NUMBER.exec(idOrNumber.trim());
+    if (!number) return idOrNumber;
+    return this.deps.store.idForNumber(formatCaseNumber(Number(number[1]) - CASE_NUMBER_BASE));
+  }
 
   async cases(viewer: StaffUser, now: Date): Promise<{ queued: CaseView[]; mine: CaseView[]; others: CaseView[] }> {
     const cases = await this.deps.store.openCases();
@@ -333,6 +345,11 @@ export class HandoffService implements HandoffDesk {
     return { id: this.newId(), at: now.toISOString(), from, text };
   }
 }
+
+/** Case numbers start at C-1001: four digits from the first case, and never mistaken for a count. */
+const CASE_NUMBER_BASE = 1000;
+const CASE_NUMBER = /^C-?(\d{1,12})$/i;
+const formatCaseNumber = (sequence: number) => `C-${CASE_NUMBER_BASE + sequence}`;
 
 const byQueuedAt = (a: HandoffCase, b: HandoffCase) => a.queuedAt.localeCompare(b.queuedAt);
 

@@ -16,6 +16,7 @@ import { mountStaffConsole, type StaffConsole } from './staff/staffRoutes.js';
 import { estimateWaitMinutes, formatReplyBy, parseSupportHours, supportStatus } from './supportHours.js';
 import type { CandidateDelivery, LiveEvent } from './types.js';
 import type { TurnGate } from '../storage/turnGate.js';
+import type { Sequence } from '../storage/sequence.js';
 
 export interface HandoffParts {
   config: HandoffConfig & { DEFAULT_TIMEZONE: string };
@@ -30,6 +31,8 @@ export interface HandoffParts {
   logger: Logger;
   /** The turn gate: staff actions on a case wait for the candidate's turn in progress, and vice versa. */
   gate?: TurnGate;
+  /** Case numbers (C-1001...): the store's shared sequence, so two instances never give one number twice. */
+  caseNumbers?: Sequence;
 }
 
 export interface Handoff {
@@ -69,6 +72,7 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
     messages,
     logger: parts.logger,
     ...(parts.gate ? { serialise: serialiseWith(parts.gate) } : {}),
+    ...(parts.caseNumbers ? { caseNumbers: parts.caseNumbers } : {}),
   });
   let mounted: StaffConsole | undefined;
   return {

@@ -38,6 +38,8 @@ export interface CaseSummary {
 
 export interface HandoffCase {
   id: string;
+  /** Short number for people ("C-1042"), unique across instances; cases opened before numbers had none. */
+  caseNumber?: string;
   /** `${channelId}/${conversation.id}`: the key the turn gate and state use. */
   conversationKey: string;
   channel: string;
@@ -128,6 +130,8 @@ export class DeskError extends Error {
  * on cases they own or are claiming; supervisors on any) and writes the audit log.
  */
 export interface HandoffDesk {
+  /** The case id for a case number ("C-1042", any case) or an id; undefined when no case has that number. */
+  caseIdFor(idOrNumber: string): Promise<string | undefined>;
   cases(viewer: StaffUser, now: Date): Promise<{ queued: CaseView[]; mine: CaseView[]; others: CaseView[] }>;
   /** The case with its transcript. Agents: their own cases only; supervisors: any (watching live). */
   open(viewer: StaffUser, caseId: string, now: Date): Promise<{ case: CaseView; transcript: TranscriptLine[] }>;

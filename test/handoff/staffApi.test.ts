@@ -192,3 +192,38 @@ describe('the staff API refuses whoever may not act', () => {
     expect((await fetch(`${server.url}/staff/assets/..%2Fstaff`)).status).toBe(404);
   });
 });
+
+describe('case numbers', () => {
+  let server: HandoffServer;
+  beforeEach(async () => {
+    server = await startHandoffServer();
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('each case gets a short number, shown in the lists and accepted in the API in place of the id', async () => {
+    const first = await WebCandidate.start(server.url);
+    await first.say('talk to someone');
+    const second = await WebCandidate.start(server.url);
+    await second.say('I want a human');
+    const agent = new StaffClient(server.url);
+    await agent.login('agent1');
+    const { queued } = (await agent.get('/staff/api/cases')).json as { queued: Array<{ id: string; caseNumber: string }> };
+    expect(queued.map((c) => c.caseNumber)).toEqual(['C-1001', 'C-1002']);
+
+    const claimed = await agent.post('/staff/api/cases/C-1002/claim');
+    expect(claimed.status).toBe(200);
+    expect(claimed.json.case).toMatchObject({ id: queued[1]!.id, caseNumber: 'C-1002', owner: 'agent1' });
+    expect((await agent.get('/staff/api/cases/c1002')).json.case.id).toBe(queued[1]!.id);
+    expect((await agent.post('/staff/api/cases/C-1002/messages', { text: 'Hello from Alex' })).status).toBe(201);
+    // The audit log names the case by its id, whichever way it was asked for.
+    const supervisor = new StaffClient(server.url);
+    await supervisor.login('supervisor');
+    const audit = (await supervisor.get('/staff/api/audit')).json.entries as Array<{ action: string; caseId?: string }>;
+    expect(audit.find((e) => e.action === 'replied')?.caseId).toBe(queued[1]!.id);
+
+    expect((await agent.get('/staff/api/cases/C-9999')).status).toBe(404);
+    expect((await agent.post('/staff/api/cases/C-9999/claim')).json.error).toBe('not-found');
+  });
+});

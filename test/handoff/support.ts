@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { buildApp } from '../../src/app.js';
+import type { Sequence } from '../../src/storage/sequence.js';
 import { createAccountService } from '../../src/account/index.js';
 import { getSession, startConversation } from '../channels/web/support.js';
 import { demoStaffAccounts, type StaffDirectory } from '../../src/handoff/staff/staffAccounts.js';
@@ -41,6 +42,8 @@ export interface HandoffServerOptions {
   env?: Record<string, string>;
   /** Candidate accounts: the demo accounts when true. */
   accounts?: boolean;
+  /** The store's case-number sequence (two instances on one Redis share it). */
+  caseNumbers?: Sequence;
 }
 
 /**
@@ -63,6 +66,7 @@ export async function startHandoffServer(options: HandoffServerOptions = {}) {
     ...(options.accounts ? { accounts: await createAccountService(config, { clock, policy: knowledge.policy }) } : {}),
     live: options.live,
     gate: options.gate,
+    ...(options.caseNumbers ? { caseNumbers: options.caseNumbers } : {}),
   });
   await new Promise<void>((resolve) => app.http.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.http.server.address() as AddressInfo;

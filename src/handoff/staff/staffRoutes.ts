@@ -140,8 +140,12 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     guarded(logger, name, async (req: Request, res: Response) => {
       const auth = await signedIn(req, res, options);
       if (!auth) return;
-      const id = caseId.safeParse(req.params?.id ?? '');
-      if (req.params?.id !== undefined && !id.success) return refuse(res, 404, 'not-found', 'No such case.');
+      const given = caseId.safeParse(req.params?.id ?? '');
+      if (req.params?.id !== undefined && !given.success) return refuse(res, 404, 'not-found', 'No such case.');
+      // A case number ("C-1042") names the same case as its id.
+      const resolved = given.success && req.params?.id !== undefined ? await deps.desk.caseIdFor(given.data) : undefined;
+      if (req.params?.id !== undefined && !resolved) return refuse(res, 404, 'not-found', 'No such case.');
+      const id = resolved ? { success: true as const, data: resolved } : { success: false as const };
       let input = undefined as B;
       if (body) {
         const parsed = body.safeParse(req.body === '' || req.body === undefined ? {} : req.body);

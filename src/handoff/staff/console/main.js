@@ -445,6 +445,13 @@ function itemBase(c, testid) {
   return li;
 }
 
+/** The case's short number, for people to quote ("C-1042"). @param {string} caseNumber */
+function caseNumberTag(caseNumber) {
+  const tag = el('span', 'tag tag-number', caseNumber);
+  tag.setAttribute('data-testid', 'case-number');
+  return tag;
+}
+
 /**
  * @param {CaseView} c
  * @param {boolean} withOwner
@@ -455,6 +462,7 @@ function itemBody(c, withOwner) {
   topic.id = nextId('topic');
   body.appendChild(topic);
   const meta = el('span', 'item-meta');
+  if (c.caseNumber) meta.appendChild(caseNumberTag(c.caseNumber));
   meta.appendChild(el('span', 'tag', channelLabel(c.channel)));
   const waited = waitingText(waitedNow(c));
   meta.appendChild(el('span', 'item-wait', c.status === 'queued' ? 'waiting ' + waited : 'queued ' + waited + ' ago'));
@@ -648,6 +656,7 @@ function renderCaseHeader() {
   $('case-topic').textContent = c.topic || 'Conversation';
   const meta = $('case-meta');
   clear(meta);
+  if (c.caseNumber) meta.appendChild(caseNumberTag(c.caseNumber));
   meta.appendChild(el('span', 'tag', channelLabel(c.channel)));
   meta.appendChild(el('span', 'tag tag-status tag-' + c.status, statusLabel(c.status)));
   const owner = c.status === 'queued' ? 'Not claimed yet' : c.owner ? (c.status === 'closed' ? 'Handled by ' : 'With ') + personName(c.owner) : 'No agent';
