@@ -9,6 +9,7 @@
  */
 import { api, asApiError, casePath, errorText, onSignedOut, setCsrf, API } from './api.js';
 import { $, button, buttonEl, clear, el, input, nextId, select, textArea } from './dom.js';
+import { askNotificationPermission, badgeTitle, notificationPermission, playTone, rememberSound, showDesktopNotice, soundWanted, unlockSound } from './notify.js';
 import { channelLabel, CLOSED_BY, parseDate, PARTIES, reasonLabel, statusLabel, timeElement, waitingText, whenText } from './format.js';
 
 /** @typedef {import('../../types.js').CaseView} CaseView */
@@ -42,7 +43,9 @@ const TO_QUEUE = '__queue__';
  *   caseTimer: number | undefined,
  *   openCaseChanged: boolean,
  *   pollTimer: number | undefined,
- *   view: 'case' | 'audit'
+ *   view: 'case' | 'audit',
+ *   unseenInOpenCase: number,
+ *   baseTitle: string
  * }} ConsoleState
  */
 
@@ -66,7 +69,9 @@ const state = {
   caseTimer: undefined,
   openCaseChanged: false,
   pollTimer: undefined,
-  view: 'case'
+  view: 'case',
+  unseenInOpenCase: 0,
+  baseTitle: document.title
 };
 
 /** @param {string | undefined} username */
@@ -150,6 +155,7 @@ function signedOut(message) {
   state.knownQueued = null;
   state.unread = {};
   closeCase();
+  updateBadge();
   hideBanner();
   showLogin(wasIn ? message : undefined);
 }
@@ -212,6 +218,7 @@ function signedIn(session) {
   $('signed-in-as').textContent = session.user.name + ' (' + (session.user.role === 'supervisor' ? 'supervisor' : 'agent') + ')';
   $('others-section').hidden = session.user.role !== 'supervisor';
   $('audit-open').hidden = session.user.role !== 'supervisor';
+  renderNotifyControls();
   showView('case');
   startLive();
   loadAgents();
@@ -330,14 +337,79 @@ function onLine(caseId, line) {
   if (caseId === state.openId) {
     if (state.loadingCase) { state.pendingLines.push(line); return; }
     const added = upsertLine(line);
-    if (added && line.from === 'candidate') announce('New message from the candidate: ' + line.text);
+    if (added && line.from === 'candidate') {
+      announce('New message from the candidate: ' + line.text);
+      // Another tab or window is in front: count it in the title and tell the agent.
+      if (document.hidden) { state.unseenInOpenCase += 1; updateBadge(); alertNewMessage(caseId, line); }
+    }
     return;
   }
   if (line.from === 'candidate' && isMine(caseId)) {
     state.unread[caseId] = (state.unread[caseId] || 0) + 1;
     renderLists();
     announce('New message from a candidate in ' + topicOf(caseId) + '.');
+    alertNewMessage(caseId, line);
   }
+}
+
+// ---- Notifications ------------------------------------------------------------------------------
+
+/** Waiting cases plus unread candidate messages, in the tab's title. */
+function updateBadge() {
+  let unread = state.unseenInOpenCase;
+  Object.keys(state.unread).forEach(function (id) { unread += state.unread[id] || 0; });
+  document.title = badgeTitle(state.baseTitle, state.user ? state.lists.queued.length + unread : 0);
+}
+
+/** @param {CaseView[]} fresh */
+function alertNewCases(fresh) {
+  fresh.forEach(function (c) {
+    showDesktopNotice({
+      title: 'New case waiting' + (c.caseNumber ? ' \u2013 ' + c.caseNumber : ''),
+      body: (c.topic || 'Conversation') + ' (' + channelLabel(c.channel) + ')',
+      tag: 'case-' + c.id
+    });
+  });
+  if (soundWanted()) playTone();
+}
+
+/**
+ * A candidate wrote in one of the agent's conversations that they are not looking at.
+ * @param {string} caseId
+ * @param {TranscriptLine} line
+ */
+function alertNewMessage(caseId, line) {
+  const c = state.lists.mine.find(function (m) { return m.id === caseId; });
+  const text = String(line.text || '');
+  showDesktopNotice({
+    title: 'New message' + (c && c.caseNumber ? ' \u2013 ' + c.caseNumber : ''),
+    // Transcript text is already masked by the server; kept short for a notice.
+    body: text.length > 120 ? text.slice(0, 117) + '...' : text,
+    tag: 'line-' + caseId,
+    onClick: function () { void openCase(caseId); }
+  });
+  if (soundWanted()) playTone();
+}
+
+function renderNotifyControls() {
+  const permission = notificationPermission();
+  buttonEl('notify-enable').hidden = permission !== 'default';
+  const stateText = $('notify-state');
+  stateText.hidden = permission === 'default';
+  stateText.textContent = permission === 'granted' ? 'Desktop notifications on' : permission === 'denied' ? 'Desktop notifications blocked in this browser' : 'No desktop notifications in this browser';
+  input('sound-toggle').checked = soundWanted();
+}
+
+async function enableNotifications() {
+  await askNotificationPermission();
+  renderNotifyControls();
+}
+
+function onSoundToggle() {
+  const on = input('sound-toggle').checked;
+  rememberSound(on);
+  // The click that turns sound on is what lets the browser play it later.
+  if (on) { unlockSound(); playTone(); }
 }
 
 /** @param {string} caseId */
@@ -380,6 +452,7 @@ async function loadCases() {
       const fresh = state.lists.queued.filter(function (c) { return known.indexOf(c.id) < 0; });
       if (fresh.length === 1 && fresh[0]) announce('New in the queue: ' + fresh[0].topic + '.');
       else if (fresh.length > 1) announce(fresh.length + ' new conversations in the queue.');
+      if (fresh.length) alertNewCases(fresh);
     }
     state.knownQueued = ids;
     Object.keys(state.unread).forEach(function (id) { if (!isMine(id)) delete state.unread[id]; });
@@ -418,6 +491,7 @@ function renderLists() {
   renderList('mine', state.lists.mine, mineItem);
   if (supervisor) renderList('others', state.lists.others, othersItem);
   restoreFocus(key);
+  updateBadge();
 }
 
 /**
@@ -574,6 +648,7 @@ function showView(view) {
 
 function closeCase() {
   state.openId = null;
+  state.unseenInOpenCase = 0;
   state.openCase = null;
   state.loadingCase = false;
   state.pendingLines = [];
@@ -1002,6 +1077,11 @@ function start() {
   buttonEl('watch-claim').addEventListener('click', function () { if (state.openId) claimCase(state.openId, buttonEl('watch-claim')); });
   $('case-close').addEventListener('click', function () { closeCase(); $('queue-heading').focus(); });
   $('audit-open').addEventListener('click', openAudit);
+  buttonEl('notify-enable').addEventListener('click', function () { void enableNotifications(); });
+  input('sound-toggle').addEventListener('change', onSoundToggle);
+  document.addEventListener('visibilitychange', function () {
+    if (!document.hidden && state.unseenInOpenCase) { state.unseenInOpenCase = 0; updateBadge(); }
+  });
   $('audit-close').addEventListener('click', function () { showView('case'); $('queue-heading').focus(); });
   window.addEventListener('beforeunload', function () { if (state.events) state.events.close(); });
   updateCounter();
