@@ -188,6 +188,7 @@ export function buildApp(parts: AppParts) {
     live: parts.live,
     staff: parts.staff,
     ...(parts.caseNumbers ? { caseNumbers: parts.caseNumbers } : {}),
+    cannedReplies: knowledge.cannedReplies,
     messages: en.handoff,
     clock: parts.clock,
     logger,

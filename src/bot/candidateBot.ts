@@ -151,13 +151,17 @@ export class CandidateBot extends ActivityHandler {
       return;
     }
     // The question that led here: for "talk to a person", the one asked before it.
-    const lines = [...(data.recent ?? [])].reverse().filter((line) => line.from === 'candidate');
+    // A line that was nothing but masked details ("[sign-in details]") says nothing of the question.
+    const lines = [...(data.recent ?? [])].reverse().filter((line) => line.from === 'candidate' && /[a-z]/i.test(line.text.replace(/\[[a-z -]+\]/gi, '')));
     const question = (reason === 'asked' && turn.reading.command === 'person' ? lines[1] : lines[0])?.text;
     try {
+      const access = this.deps.account(context);
+      // Signed in: the agent greets them by their first name (canned replies' {firstName}).
+      const firstName = await access?.firstName(context, facts.now);
       await this.deps.handoff.start(
         context,
         data,
-        { reason, now: facts.now, verified: (await this.deps.account(context)?.isVerified(context, facts.now)) ?? false, ...(question ? { question } : {}), ...(dialog ? { dialog } : {}) },
+        { reason, now: facts.now, verified: Boolean(firstName) || ((await access?.isVerified(context, facts.now)) ?? false), ...(firstName ? { firstName } : {}), ...(question ? { question } : {}), ...(dialog ? { dialog } : {}) },
         (reply) => this.send(context, reply),
       );
       turn.event.handoff = { outcome: 'started', reason };

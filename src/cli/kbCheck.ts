@@ -9,10 +9,10 @@ import { FaqIndex } from '../knowledge/faqIndex.js';
  */
 async function main(): Promise<number> {
   const dir = process.argv[2] ?? 'knowledge';
-  const { index } = await loadKnowledgeBase(dir);
+  const { index, cannedReplies } = await loadKnowledgeBase(dir);
   await loadPolicy(dir);
   await loadCatalogue(dir);
-  console.log(`kb:check: ${index.entries.length} FAQ entries, ${index.outOfScope.length} known gaps, policy and catalogue valid`);
+  console.log(`kb:check: ${index.entries.length} FAQ entries, ${index.outOfScope.length} known gaps, ${cannedReplies.length} canned replies, policy and catalogue valid`);
 
   let conflicts = 0;
   let checked = 0;

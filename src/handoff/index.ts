@@ -17,6 +17,7 @@ import { estimateWaitMinutes, formatReplyBy, parseSupportHours, supportStatus } 
 import type { CandidateDelivery, LiveEvent } from './types.js';
 import type { TurnGate } from '../storage/turnGate.js';
 import type { Sequence } from '../storage/sequence.js';
+import type { CannedReply } from '../knowledge/cannedReplies.js';
 
 export interface HandoffParts {
   config: HandoffConfig & { DEFAULT_TIMEZONE: string };
@@ -33,6 +34,8 @@ export interface HandoffParts {
   gate?: TurnGate;
   /** Case numbers (C-1001...): the store's shared sequence, so two instances never give one number twice. */
   caseNumbers?: Sequence;
+  /** Replies staff insert in the console (knowledge/canned-replies.yaml). */
+  cannedReplies?: CannedReply[];
 }
 
 export interface Handoff {
@@ -98,6 +101,7 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
         secureCookies: config.STAFF_COOKIE_SECURE,
         sessionMaxAgeSeconds: config.STAFF_SESSION_MAX_HOURS * 3600,
         trustProxy: config.STAFF_TRUST_PROXY,
+        cannedReplies: parts.cannedReplies ?? [],
       });
     },
     close: async () => {

@@ -34,6 +34,8 @@ export interface CaseSummary {
   facts?: Array<{ label: string; value: string }>;
   /** Signed in to their ASE account this conversation. */
   verified: boolean;
+  /** Their first name from that account (signed-in candidates only): staff greet them by it. */
+  firstName?: string;
 }
 
 export interface HandoffCase {

@@ -10,7 +10,7 @@ const actions = (caseId: string): Array<[string, unknown]> => [
   [`/staff/api/cases/${caseId}/handback`, { note: 'done' }],
   ['/staff/api/logout', undefined],
 ];
-const reads = (caseId: string) => ['/staff/api/session', '/staff/api/agents', '/staff/api/cases', `/staff/api/cases/${caseId}`, '/staff/api/audit', '/staff/api/events'];
+const reads = (caseId: string) => ['/staff/api/session', '/staff/api/agents', '/staff/api/canned-replies', '/staff/api/cases', `/staff/api/cases/${caseId}`, '/staff/api/audit', '/staff/api/events'];
 
 describe('the staff API refuses whoever may not act', () => {
   let server: HandoffServer;

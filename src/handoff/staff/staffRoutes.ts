@@ -7,6 +7,7 @@ import { isTurnBusy } from '../../storage/turnGate.js';
 import { DeskError, type AuditLog, type HandoffDesk, type LiveEvent, type StaffUser } from '../types.js';
 import { CONSOLE_ASSET_PATH, consoleSecurityPolicy, loadConsoleAssets } from './consoleAssets.js';
 import { clearSessionCookie, readCookie, sessionCookie, STAFF_SESSION_COOKIE } from './cookies.js';
+import type { CannedReply } from '../../knowledge/cannedReplies.js';
 import type { LoginLimiter } from './loginLimiter.js';
 import { checkCsrf, type StaffSession, type StaffSessions } from './sessions.js';
 import type { StaffDirectory } from './staffAccounts.js';
@@ -28,6 +29,8 @@ export interface StaffRoutesDeps {
   trustProxy?: boolean;
   /** SSE heartbeat (default 15 s); also how often a stream re-checks its session. */
   heartbeatMs?: number;
+  /** Replies staff insert with "/" in the console (knowledge/canned-replies.yaml). */
+  cannedReplies?: CannedReply[];
 }
 
 export interface StaffConsole {
@@ -237,6 +240,10 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
 
   server.get('/staff/api/agents', action('staff.agents', undefined, async (_user, _id, _input, _req, res) => {
     reply(res, 200, { agents: deps.directory.users() });
+  }, { csrf: false }));
+
+  server.get('/staff/api/canned-replies', action('staff.cannedReplies', undefined, async (_user, _id, _input, _req, res) => {
+    reply(res, 200, { replies: deps.cannedReplies ?? [] });
   }, { csrf: false }));
 
   server.get('/staff/api/cases', action('staff.cases', undefined, async (user, _id, _input, _req, res) => {

@@ -9,6 +9,7 @@
  */
 import { api, asApiError, casePath, errorText, onSignedOut, setCsrf, API } from './api.js';
 import { $, button, buttonEl, clear, el, input, nextId, select, textArea } from './dom.js';
+import { attachCannedPicker } from './canned.js';
 import { askNotificationPermission, badgeTitle, notificationPermission, playTone, rememberSound, showDesktopNotice, soundWanted, unlockSound } from './notify.js';
 import { channelLabel, CLOSED_BY, parseDate, PARTIES, reasonLabel, statusLabel, timeElement, waitingText, whenText } from './format.js';
 
@@ -45,6 +46,7 @@ const TO_QUEUE = '__queue__';
  *   pollTimer: number | undefined,
  *   view: 'case' | 'audit',
  *   unseenInOpenCase: number,
+ *   canned: import('./canned.js').CannedReply[],
  *   baseTitle: string
  * }} ConsoleState
  */
@@ -71,6 +73,7 @@ const state = {
   pollTimer: undefined,
   view: 'case',
   unseenInOpenCase: 0,
+  canned: [],
   baseTitle: document.title
 };
 
@@ -222,6 +225,7 @@ function signedIn(session) {
   showView('case');
   startLive();
   loadAgents();
+  loadCannedReplies();
   loadCases();
   state.pollTimer = window.setInterval(function () { loadCases(); }, REFRESH_MS);
   $('queue-heading').focus();
@@ -425,6 +429,16 @@ function topicOf(caseId) {
 }
 
 // ---- Lists --------------------------------------------------------------------------------
+
+/** The canned replies ("/" in the reply box); without them the box works as before. */
+async function loadCannedReplies() {
+  try {
+    const data = await api('GET', '/canned-replies');
+    state.canned = Array.isArray(data.replies) ? data.replies : [];
+  } catch (caught) {
+    report(asApiError(caught));
+  }
+}
 
 async function loadAgents() {
   try {
@@ -776,6 +790,7 @@ function renderSummary(c) {
   const s = c.summary || { verified: false };
   const list = el('dl', 'summary-list');
   summaryRow(list, 'Reason', reasonLabel(c.reason));
+  if (s.firstName) summaryRow(list, 'First name', s.firstName);
   if (s.question) summaryRow(list, 'Question', s.question);
   if (s.dialog) summaryRow(list, 'Task', s.dialog);
   if (c.contact) summaryRow(list, 'Contact', c.contact);
@@ -1064,6 +1079,17 @@ function start() {
   $('sign-out').addEventListener('click', onLogout);
   $('banner-dismiss').addEventListener('click', hideBanner);
   $('reply-form').addEventListener('submit', sendReply);
+  // Before the Enter-sends handler: while the list is open, Enter picks a reply.
+  attachCannedPicker({
+    box: textArea('reply-text'),
+    list: $('canned-list', HTMLUListElement),
+    replies: function () { return state.canned; },
+    values: function () {
+      const c = state.openCase;
+      return { firstName: c && c.summary ? c.summary.firstName : undefined, topic: c ? c.topic : undefined };
+    },
+    inserted: updateCounter
+  });
   textArea('reply-text').addEventListener('keydown', function (event) {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && !event.altKey && !event.ctrlKey && !event.metaKey) sendReply(event);
   });

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { haveChromium, launchChromium, requireChromium, screenshot, watchForProblems } from '../support/browser.js';
+import { startHandoffServer, STAFF_PASSWORD, WebCandidate, type HandoffServer } from './support.js';
+
+describe('canned replies in the staff console (headless Chromium)', () => {
+  let server: HandoffServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    if (!haveChromium) return;
+    server = await startHandoffServer({ accounts: true });
+    browser = await launchChromium();
+  }, 30_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('"/" opens the list, typing filters it, Enter puts the reply in with the first name and topic, and it is sent', { timeout: 60_000 }, async (test) => {
+    requireChromium(test);
+    // A signed-in candidate (the demo account's first name is Demo) asks for a person.
+    const candidate = await WebCandidate.start(server!.url);
+    await candidate.say('sign in');
+    await candidate.say('DEMO-0001 1980-01-01 0001');
+    await candidate.say('talk to someone');
+
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
+    await page.goto(`${server!.url}/staff`);
+    await page.locator('#login-username').fill('agent1');
+    await page.locator('#login-password').fill(STAFF_PASSWORD);
+    await page.locator('#login-submit').click();
+    await page.locator('[data-testid=claim]').click();
+    const box = page.locator('#reply-text');
+    await expect.poll(() => box.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.locator('#summary').innerText()).toContain('Demo');
+
+    await box.focus();
+    await page.keyboard.type('/');
+    const items = page.locator('[data-testid=canned-item]');
+    await expect.poll(() => items.count()).toBeGreaterThanOrEqual(6);
+    await page.keyboard.type('greet');
+    // English first, then Spanish.
+    await expect.poll(() => items.allInnerTexts()).toEqual([expect.stringMatching(/^Greeting\s*EN/), expect.stringMatching(/^Saludo\s*ES/)]);
+    await screenshot(page, 'staff-canned-picker.png');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#canned-list').isVisible()).toBe(false);
+    const inserted = await box.inputValue();
+    expect(inserted).toBe("Hi Demo, this is ASE support. I've read your conversation with the assistant (topic: sign in). Give me a moment to look into it.");
+
+    // The agent edits it, then Enter sends it (the list is closed): the candidate reads it.
+    await page.keyboard.type(' Thanks!');
+    await page.keyboard.press('Enter');
+    const sent = page.locator('[data-testid=transcript-line][data-from=agent][data-delivery=sent] .line-text');
+    await expect.poll(() => sent.allInnerTexts(), { timeout: 10_000 }).toEqual([inserted + ' Thanks!']);
+    expect(await candidate.waitFor(/Hi Demo, this is ASE support/, 10_000)).toContain('Thanks!');
+
+    // Escape closes the list and leaves what was typed; a "/" inside a word opens nothing.
+    await page.keyboard.type('/clos');
+    await expect.poll(() => page.locator('#canned-list').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#canned-list').isVisible()).toBe(false);
+    expect(await box.inputValue()).toBe('/clos');
+    await box.fill('');
+    await page.keyboard.type('and/or');
+    expect(await page.locator('#canned-list').isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+  });
+});
