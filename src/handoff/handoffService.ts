@@ -61,7 +61,23 @@ export interface HandoffRequest {
 
 const MAX_REPLY_CHARS = 2000;
 const MAX_NOTE_CHARS = 500;
-const contactPattern = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}|(?:\+?1[-. ]?)?\(?\b\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}\b/i;
+const contactPattern = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}|(?:\+?1[-. ]?)?\(?\b\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}\b/gi;
+/** At most this many addresses and numbers are kept on a case (the first ones given). */
+const MAX_CONTACTS = 3;
+
+/** The contact already on a case plus the e-mail addresses and phone numbers in `text`, each once. */
+function withContacts(current: string | undefined, text: string): string | undefined {
+  const known = current ? current.split(', ') : [];
+  const key = (value: string) => (value.includes('@') ? value.toLowerCase() : value.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, ''));
+  const keys = new Set(known.map(key));
+  for (const found of text.match(contactPattern) ?? []) {
+    if (known.length >= MAX_CONTACTS) break;
+    if (keys.has(key(found))) continue;
+    keys.add(key(found));
+    known.push(found);
+  }
+  return known.length ? known.join(', ') : undefined;
+}
 
 /**
  * The handoff itself: the bot queues a conversation, candidate and staff messages are recorded and
@@ -111,8 +127,10 @@ export class HandoffService implements HandoffDesk {
 
   /** The candidate wrote while queued or with an agent: the bot stays quiet and staff see it. */
   async candidateSaid(open: HandoffCase, text: string, now: Date): Promise<void> {
-    const contact = open.replyBy && !open.contact ? contactPattern.exec(text)?.[0] : undefined;
-    if (contact) await this.deps.store.update(open.id, (current) => ({ ...current, contact }), now);
+    // An address or number given while waiting or talking to staff is how to reach them: it is kept
+    // on the case (shown to the agent who has it, and supervisors) and masked everywhere else.
+    const contact = withContacts(open.contact, text);
+    if (contact !== open.contact) await this.deps.store.update(open.id, (current) => ({ ...current, contact: withContacts(current.contact, text) }), now);
     await this.addLine(open, this.line(now, 'candidate', redactText(text)));
   }
 
@@ -142,9 +160,9 @@ export class HandoffService implements HandoffDesk {
     const queued = cases.filter((c) => c.status === 'queued').sort(byQueuedAt);
     const active = cases.filter((c) => c.status === 'active').sort(byQueuedAt);
     return {
-      queued: queued.map((c, i) => view(c, now, i + 1)),
-      mine: active.filter((c) => c.owner === viewer.username).map((c) => view(c, now)),
-      others: viewer.role === 'supervisor' ? active.filter((c) => c.owner !== viewer.username).map((c) => view(c, now)) : [],
+      queued: queued.map((c, i) => view(c, now, viewer, i + 1)),
+      mine: active.filter((c) => c.owner === viewer.username).map((c) => view(c, now, viewer)),
+      others: viewer.role === 'supervisor' ? active.filter((c) => c.owner !== viewer.username).map((c) => view(c, now, viewer)) : [],
     };
   }
 
@@ -154,14 +172,14 @@ export class HandoffService implements HandoffDesk {
     if (!own && viewer.role !== 'supervisor') throw new DeskError('forbidden', `handoff: ${viewer.username} does not own case ${caseId}`);
     if (!own) await this.audit({ at: now.toISOString(), actor: viewer.username, action: 'watched', caseId });
     const { lines } = await this.deps.store.transcript(caseId);
-    return { case: await this.viewOf(found, now), transcript: lines };
+    return { case: await this.viewOf(found, now, viewer), transcript: lines };
   }
 
   async claim(viewer: StaffUser, caseId: string, now: Date): Promise<CaseView> {
     return this.onCase(caseId, async (current) => {
       if (current.status === 'closed') throw new DeskError('conflict', `handoff: case ${caseId} is closed`);
       // Claiming your own case again changes nothing, and tells the candidate nothing twice.
-      if (current.status === 'active' && current.owner === viewer.username) return this.viewOf(current, now);
+      if (current.status === 'active' && current.owner === viewer.username) return this.viewOf(current, now, viewer);
       if (current.status === 'active' && viewer.role !== 'supervisor') throw new DeskError('conflict', `handoff: case ${caseId} is already with ${current.owner}`);
       const takenFrom = current.status === 'active' ? current.owner : undefined;
       const claimed = await this.change(caseId, now, (latest) => {
@@ -170,7 +188,7 @@ export class HandoffService implements HandoffDesk {
       });
       await this.tellCandidate(claimed, viewer, this.deps.messages.joined(firstName(viewer)), `${viewer.name} joined`, now);
       await this.audit({ at: now.toISOString(), actor: viewer.username, action: takenFrom ? 'took-over' : 'claimed', caseId, ...(takenFrom ? { detail: { from: takenFrom } } : {}) });
-      return this.viewOf(claimed, now);
+      return this.viewOf(claimed, now, viewer);
     });
   }
 
@@ -206,7 +224,7 @@ export class HandoffService implements HandoffDesk {
       if (target) await this.tellCandidate(moved, viewer, this.deps.messages.transferred(firstName(target)), `${viewer.name} transferred the conversation to ${target.name}`, now);
       else await this.tellCandidate(moved, viewer, this.deps.messages.requeued, `${viewer.name} put the conversation back in the queue`, now);
       await this.audit({ at: now.toISOString(), actor: viewer.username, action: target ? 'transferred' : 'requeued', caseId, ...(target ? { detail: { to: target.username } } : {}) });
-      return this.viewOf(moved, now);
+      return this.viewOf(moved, now, viewer);
     });
   }
 
@@ -215,7 +233,7 @@ export class HandoffService implements HandoffDesk {
       const closed = await this.close(caseId, now, 'agent', undefined, viewer);
       await this.tellCandidate(closed, viewer, this.deps.messages.ended(firstName(viewer)), `${viewer.name} ended the conversation`, now);
       await this.audit({ at: now.toISOString(), actor: viewer.username, action: 'ended', caseId });
-      return this.viewOf(closed, now);
+      return this.viewOf(closed, now, viewer);
     });
   }
 
@@ -226,7 +244,7 @@ export class HandoffService implements HandoffDesk {
       const closed = await this.close(caseId, now, 'handback', trimmed, viewer);
       await this.tellCandidate(closed, viewer, this.deps.messages.handedBack(firstName(viewer)), `${viewer.name} handed the conversation back to the bot${trimmed ? `: ${trimmed}` : ''}`, now);
       await this.audit({ at: now.toISOString(), actor: viewer.username, action: 'handed-back', caseId, detail: { note: Boolean(trimmed) } });
-      return this.viewOf(closed, now);
+      return this.viewOf(closed, now, viewer);
     });
   }
 
@@ -261,8 +279,8 @@ export class HandoffService implements HandoffDesk {
     return { position: Math.max(1, queued.indexOf(caseId) + 1), recentWaitsMs: index.recentWaitsMs };
   }
 
-  private async viewOf(c: HandoffCase, now: Date): Promise<CaseView> {
-    return view(c, now, c.status === 'queued' ? (await this.placeInQueue(c.id)).position : undefined);
+  private async viewOf(c: HandoffCase, now: Date, viewer: StaffUser): Promise<CaseView> {
+    return view(c, now, viewer, c.status === 'queued' ? (await this.placeInQueue(c.id)).position : undefined);
   }
 
   /**
@@ -353,10 +371,16 @@ const formatCaseNumber = (sequence: number) => `C-${CASE_NUMBER_BASE + sequence}
 
 const byQueuedAt = (a: HandoffCase, b: HandoffCase) => a.queuedAt.localeCompare(b.queuedAt);
 
-function view(c: HandoffCase, now: Date, position?: number): CaseView {
-  const { reference: _reference, conversationKey: _key, ...rest } = c;
+/**
+ * A case as `viewer` may see it. The contact the candidate gave is for the agent who has the case
+ * (and supervisors): colleagues looking at the queue see that there is one, not what it is.
+ */
+function view(c: HandoffCase, now: Date, viewer: StaffUser, position?: number): CaseView {
+  const { reference: _reference, conversationKey: _key, contact, ...rest } = c;
+  const mayContact = viewer.role === 'supervisor' || (c.owner !== undefined && c.owner === viewer.username);
   return {
     ...rest,
+    ...(contact ? (mayContact ? { contact } : { contactGiven: true }) : {}),
     ...(position ? { position } : {}),
     waitingSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(c.queuedAt)) / 1000)),
   };

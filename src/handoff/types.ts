@@ -59,7 +59,11 @@ export interface HandoffCase {
   owner?: string;
   /** Outside support hours: when staff will reply by (ISO). */
   replyBy?: string;
-  /** How the candidate asked to be contacted, when they left one (kept: staff need it). */
+  /**
+   * The e-mail addresses and phone numbers the candidate typed while handed over ("a@b.com,
+   * 555-123-4567", at most three): kept so the agent can reach them; shown only to the agent who has
+   * the case and supervisors, and masked in transcripts, logs and analytics.
+   */
   contact?: string;
   /** How the case ended: the note left on hand-back. */
   note?: string;
@@ -112,6 +116,8 @@ export interface CaseView extends Omit<HandoffCase, 'reference' | 'conversationK
   position?: number;
   /** Seconds since the candidate was queued. */
   waitingSeconds: number;
+  /** There is a contact on the case, which this viewer may not read (it is not their case). */
+  contactGiven?: true;
 }
 
 export type DeskErrorCode = 'not-found' | 'forbidden' | 'conflict' | 'invalid';

@@ -75,6 +75,10 @@ describe('an agent is told someone is waiting (headless Chromium, notifications 
     // Opening it reads it.
     await page.locator('[data-testid=mine-item] button').click();
     await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Staff console · Candidate Assistant');
+    // The address the candidate gave is theirs to use: a mail link in the summary (masked in the transcript).
+    const contact = page.locator('[data-testid=summary-contact] a');
+    await expect.poll(() => contact.getAttribute('href'), { timeout: 10_000 }).toBe('mailto:pat@example.com');
+    expect(await page.locator('[data-testid=transcript-line][data-from=candidate] .line-text').allInnerTexts()).toContain('Are you still there? My email is [email]');
     expect(problems).toEqual([]);
   });
 });

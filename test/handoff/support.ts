@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { buildApp } from '../../src/app.js';
 import type { Sequence } from '../../src/storage/sequence.js';
+import type { Logger } from '../../src/logging/logger.js';
+import type { TurnEventSink } from '../../src/bot/turnEvents.js';
 import { createAccountService } from '../../src/account/index.js';
 import { getSession, startConversation } from '../channels/web/support.js';
 import { demoStaffAccounts, type StaffDirectory } from '../../src/handoff/staff/staffAccounts.js';
@@ -44,6 +46,10 @@ export interface HandoffServerOptions {
   accounts?: boolean;
   /** The store's case-number sequence (two instances on one Redis share it). */
   caseNumbers?: Sequence;
+  /** Where the app logs (silent by default): a test reads it to check what is never logged. */
+  logger?: Logger;
+  /** Also receives every turn event (analytics' input). */
+  events?: TurnEventSink;
 }
 
 /**
@@ -58,7 +64,8 @@ export async function startHandoffServer(options: HandoffServerOptions = {}) {
   const clock = options.clock ?? (() => fixedNow);
   const app = buildApp({
     config,
-    logger: silentLogger(),
+    logger: options.logger ?? silentLogger(),
+    ...(options.events ? { events: options.events } : {}),
     storage,
     knowledge,
     clock,

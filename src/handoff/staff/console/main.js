@@ -783,6 +783,25 @@ function summaryRow(list, label, value) {
   list.appendChild(el('dd', null, value));
 }
 
+/**
+ * The addresses and numbers the candidate gave, each a link the agent can use (mail, phone).
+ * @param {HTMLElement} list
+ * @param {string} contact
+ */
+function contactRow(list, contact) {
+  list.appendChild(el('dt', null, 'Contact the candidate gave'));
+  const cell = el('dd');
+  cell.setAttribute('data-testid', 'summary-contact');
+  contact.split(', ').forEach(function (value, i) {
+    if (i) cell.appendChild(document.createTextNode(', '));
+    const link = el('a', null, value);
+    // Only a mailto: or tel: address is made from the value: never another scheme.
+    link.href = value.indexOf('@') >= 0 ? 'mailto:' + encodeURIComponent(value).replace('%40', '@') : 'tel:' + value.replace(/[^\d+]/g, '');
+    cell.appendChild(link);
+  });
+  list.appendChild(cell);
+}
+
 /** @param {CaseView} c */
 function renderSummary(c) {
   const box = $('summary');
@@ -793,7 +812,8 @@ function renderSummary(c) {
   if (s.firstName) summaryRow(list, 'First name', s.firstName);
   if (s.question) summaryRow(list, 'Question', s.question);
   if (s.dialog) summaryRow(list, 'Task', s.dialog);
-  if (c.contact) summaryRow(list, 'Contact', c.contact);
+  if (c.contact) contactRow(list, c.contact);
+  else if (c.contactGiven) summaryRow(list, 'Contact', 'Given (shown to whoever claims the case)');
   summaryRow(list, 'Queued', whenText(c.queuedAt));
   if (c.note) summaryRow(list, 'Hand-back note', c.note);
   box.appendChild(list);
