@@ -156,6 +156,14 @@ export class CaseStore {
     return item ? { open: item.open ?? {}, recentWaitsMs: item.recentWaitsMs ?? [], ...(item.sweptThrough ? { sweptThrough: item.sweptThrough } : {}) } : { open: {}, recentWaitsMs: [] };
   }
 
+  /** The cases closed on these days (UTC, YYYY-MM-DD), while they are kept: one read per day, one for the cases. */
+  async closedOn(days: string[]): Promise<HandoffCase[]> {
+    if (!days.length) return [];
+    const buckets = await this.storage.read(days.map(closedKey));
+    const ids = [...new Set(days.flatMap((day) => (buckets[closedKey(day)] as ClosedDay | undefined)?.ids ?? []))];
+    return (await this.getMany(ids)).filter((c) => c.status === 'closed');
+  }
+
   /** Open cases, with index entries whose case has gone (expired in Redis, deleted by hand) dropped. */
   async openCases(): Promise<HandoffCase[]> {
     const ids = Object.keys((await this.index()).open);

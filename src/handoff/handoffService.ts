@@ -17,6 +17,7 @@ import {
   type HandoffCase,
   type HandoffDesk,
   type HandoffReason,
+  type HistoryQuery,
   type LiveEvent,
   type StaffUser,
   type TranscriptLine,
@@ -168,7 +169,8 @@ export class HandoffService implements HandoffDesk {
 
   async open(viewer: StaffUser, caseId: string, now: Date): Promise<{ case: CaseView; transcript: TranscriptLine[] }> {
     const found = await this.find(caseId);
-    const own = found.status === 'active' && found.owner === viewer.username;
+    // An agent reads their active cases, and the closed ones they had (history); nothing else.
+    const own = found.status !== 'queued' && found.owner === viewer.username;
     if (!own && viewer.role !== 'supervisor') throw new DeskError('forbidden', `handoff: ${viewer.username} does not own case ${caseId}`);
     if (!own) await this.audit({ at: now.toISOString(), actor: viewer.username, action: 'watched', caseId });
     const { lines } = await this.deps.store.transcript(caseId);
@@ -246,6 +248,21 @@ export class HandoffService implements HandoffDesk {
       await this.audit({ at: now.toISOString(), actor: viewer.username, action: 'handed-back', caseId, detail: { note: Boolean(trimmed) } });
       return this.viewOf(closed, now, viewer);
     });
+  }
+
+  async history(viewer: StaffUser, query: HistoryQuery, _now: Date): Promise<CaseView[]> {
+    const days = daysBetween(query.from, query.to);
+    const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const found = (await this.deps.store.closedOn(days)).filter((c) => {
+      if (viewer.role !== 'supervisor' && c.owner !== viewer.username) return false;
+      if (query.channel && c.channel !== query.channel && !(query.channel === 'webchat' && c.channel === 'directline')) return false;
+      if (query.agent && c.owner !== query.agent) return false;
+      if (query.outcome && c.closedBy !== query.outcome) return false;
+      const haystack = `${c.caseNumber ?? ''} ${c.topic} ${c.summary.question ?? ''}`.toLowerCase();
+      return words.every((word) => haystack.includes(word));
+    });
+    found.sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));
+    return found.map((c) => view(c, new Date(c.closedAt ?? c.queuedAt), viewer));
   }
 
   /**
@@ -362,6 +379,14 @@ export class HandoffService implements HandoffDesk {
   private line(now: Date, from: TranscriptLine['from'], text: string): TranscriptLine {
     return { id: this.newId(), at: now.toISOString(), from, text };
   }
+}
+
+const DAY_MS = 86_400_000;
+/** The days from `from` to `to` (YYYY-MM-DD, UTC), both included. */
+function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let time = Date.parse(from); time <= Date.parse(to) && days.length < 62; time += DAY_MS) days.push(new Date(time).toISOString().slice(0, 10));
+  return days;
 }
 
 /** Case numbers start at C-1001: four digits from the first case, and never mistaken for a count. */

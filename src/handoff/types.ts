@@ -152,6 +152,22 @@ export interface HandoffDesk {
   end(viewer: StaffUser, caseId: string, now: Date): Promise<CaseView>;
   /** Hands the candidate back to the bot with a note for the record. */
   handBack(viewer: StaffUser, caseId: string, note: string | undefined, now: Date): Promise<CaseView>;
+  /** Closed cases, newest first: agents see the ones they handled, supervisors all. */
+  history(viewer: StaffUser, query: HistoryQuery, now: Date): Promise<CaseView[]>;
+}
+
+/** A search of closed cases: the days they closed on (UTC) and what to match. */
+export interface HistoryQuery {
+  /** First and last day of closing, YYYY-MM-DD (UTC), at most 31 days apart. */
+  from: string;
+  to: string;
+  /** Words that must all be in the topic, the question or the case number. */
+  text?: string;
+  channel?: string;
+  /** The agent who had the case. */
+  agent?: string;
+  /** How it closed. */
+  outcome?: NonNullable<HandoffCase['closedBy']>;
 }
 
 /** Append-only record of staff actions, kept with the bot's data for the configured retention. */

@@ -43,6 +43,19 @@ const messageBody = z.object({ text: z.string().trim().min(1).max(2000) });
 const transferBody = z.object({ to: z.string().trim().min(1).max(100).nullable() });
 const handBackBody = z.object({ note: z.string().trim().max(500).optional() });
 const caseId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(value)), 'a real day');
+const historyQuery = z
+  .object({
+    from: day.optional(),
+    to: day.optional(),
+    q: z.string().trim().max(200).optional(),
+    channel: z.string().trim().max(40).optional(),
+    agent: z.string().trim().max(100).optional(),
+    outcome: z.enum(['candidate', 'agent', 'handback']).optional(),
+  })
+  .strict();
+/** A history search spans at most this many days (one store read per day). */
+const MAX_HISTORY_DAYS = 31;
 
 const deskStatus: Record<DeskError['code'], number> = { 'not-found': 404, forbidden: 403, conflict: 409, invalid: 400 };
 
@@ -275,6 +288,20 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
   server.post('/staff/api/cases/:id/handback', action('staff.handback', handBackBody, async (user, id, input, _req, res) => {
     reply(res, 200, { case: await deps.desk.handBack(user, id, input.note || undefined, deps.clock()) });
   }));
+
+  server.get('/staff/api/history', action('staff.history', undefined, async (user, _id, _input, req, res) => {
+    const given = Object.fromEntries([...queryOf(req).entries()].filter(([, value]) => value !== ''));
+    const parsed = historyQuery.safeParse(given);
+    if (!parsed.success) return refuse(res, 400, 'invalid-request', describeIssues(parsed.error));
+    const today = deps.clock().toISOString().slice(0, 10);
+    const to = parsed.data.to ?? parsed.data.from ?? today;
+    const from = parsed.data.from ?? to;
+    const span = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+    if (span < 1 || span > MAX_HISTORY_DAYS) return refuse(res, 400, 'invalid-request', `from must be on or before to, at most ${MAX_HISTORY_DAYS} days apart (got ${from} to ${to})`);
+    const { q, channel, agent, outcome } = parsed.data;
+    const cases = await deps.desk.history(user, { from, to, ...(q ? { text: q } : {}), ...(channel ? { channel } : {}), ...(agent ? { agent } : {}), ...(outcome ? { outcome } : {}) }, deps.clock());
+    reply(res, 200, { from, to, cases });
+  }, { csrf: false }));
 
   server.get('/staff/api/audit', action('staff.audit', undefined, async (user, _id, _input, req, res) => {
     if (user.role !== 'supervisor') {

@@ -44,7 +44,7 @@ const TO_QUEUE = '__queue__';
  *   caseTimer: number | undefined,
  *   openCaseChanged: boolean,
  *   pollTimer: number | undefined,
- *   view: 'case' | 'audit',
+ *   view: 'case' | 'audit' | 'history',
  *   unseenInOpenCase: number,
  *   canned: import('./canned.js').CannedReply[],
  *   baseTitle: string
@@ -652,10 +652,11 @@ async function claimCase(id, trigger) {
 
 // ---- The open case --------------------------------------------------------------------------
 
-/** @param {'case' | 'audit'} view */
+/** @param {'case' | 'audit' | 'history'} view */
 function showView(view) {
   state.view = view;
   $('audit-view').hidden = view !== 'audit';
+  $('history-view').hidden = view !== 'history';
   $('case-view').hidden = view !== 'case' || !state.openId;
   $('case-placeholder').hidden = view !== 'case' || Boolean(state.openId);
 }
@@ -669,7 +670,7 @@ function closeCase() {
   state.lineEls = new Map();
   clear($('transcript'));
   $('handback-form').hidden = true;
-  showView(state.view === 'audit' ? 'audit' : 'case');
+  showView(state.view === 'case' ? 'case' : state.view);
   renderLists();
 }
 
@@ -1090,6 +1091,68 @@ async function openAudit() {
   }
 }
 
+// ---- History of closed cases ------------------------------------------------------------------
+
+/** @type {Record<string, string>} */
+const OUTCOMES = { handback: 'Handed back', agent: 'Ended by agent', candidate: 'Candidate left' };
+
+function openHistory() {
+  showView('history');
+  const agents = select('history-agent');
+  // Agents see only the cases they handled: the agent filter is for supervisors.
+  agents.disabled = !(state.user && state.user.role === 'supervisor');
+  if (agents.options.length <= 1) {
+    state.agents.forEach(function (a) {
+      const option = el('option', null, a.name);
+      option.value = a.username;
+      agents.appendChild(option);
+    });
+  }
+  $('history-heading').focus();
+  void searchHistory();
+}
+
+/** @param {Event} [event] */
+async function searchHistory(event) {
+  if (event) event.preventDefault();
+  const params = new URLSearchParams();
+  const fields = [['from', input('history-from').value], ['to', input('history-to').value], ['q', input('history-text').value.trim()], ['channel', select('history-channel').value], ['agent', select('history-agent').value], ['outcome', select('history-outcome').value]];
+  fields.forEach(function ([name, value]) { if (name && value) params.set(name, value); });
+  const body = $('history-rows');
+  clear(body);
+  $('history-status').textContent = 'Searching\u2026';
+  try {
+    const data = await api('GET', '/history?' + params.toString());
+    // Without dates the server searches its today (UTC days, as cases are filed): show which.
+    input('history-from').value = data.from || '';
+    input('history-to').value = data.to || '';
+    /** @type {CaseView[]} */
+    const cases = data.cases || [];
+    $('history-status').textContent = cases.length ? cases.length + (cases.length === 1 ? ' closed conversation' : ' closed conversations') + ', newest first.' : 'No closed conversations match.';
+    cases.forEach(function (c) {
+      const tr = el('tr');
+      tr.setAttribute('data-testid', 'history-row');
+      tr.appendChild(el('td', 'mono', c.caseNumber || ''));
+      const when = el('td');
+      when.appendChild(timeElement(c.closedAt));
+      tr.appendChild(when);
+      tr.appendChild(el('td', null, c.topic));
+      tr.appendChild(el('td', null, channelLabel(c.channel)));
+      tr.appendChild(el('td', null, c.owner ? personName(c.owner) : '\u2013'));
+      tr.appendChild(el('td', null, (c.closedBy && OUTCOMES[c.closedBy]) || ''));
+      const open = el('td');
+      const read = button('Read', 'btn btn-small', 'history-open-case');
+      read.addEventListener('click', function () { void openCase(c.id); });
+      open.appendChild(read);
+      tr.appendChild(open);
+      body.appendChild(tr);
+    });
+  } catch (caught) {
+    $('history-status').textContent = '';
+    report(asApiError(caught));
+  }
+}
+
 // ---- Wiring -------------------------------------------------------------------------------------
 
 function start() {
@@ -1123,6 +1186,9 @@ function start() {
   buttonEl('watch-claim').addEventListener('click', function () { if (state.openId) claimCase(state.openId, buttonEl('watch-claim')); });
   $('case-close').addEventListener('click', function () { closeCase(); $('queue-heading').focus(); });
   $('audit-open').addEventListener('click', openAudit);
+  $('history-open').addEventListener('click', openHistory);
+  $('history-close').addEventListener('click', function () { showView('case'); $('queue-heading').focus(); });
+  $('history-form').addEventListener('submit', function (event) { void searchHistory(event); });
   buttonEl('notify-enable').addEventListener('click', function () { void enableNotifications(); });
   input('sound-toggle').addEventListener('change', onSoundToggle);
   document.addEventListener('visibilitychange', function () {

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { haveChromium, launchChromium, requireChromium, screenshot, watchForProblems } from '../support/browser.js';
 import { startHandoffServer, STAFF_PASSWORD, WebCandidate, type HandoffServer } from './support.js';
 
-describe('canned replies in the staff console (headless Chromium)', () => {
+describe('canned replies and history in the staff console (headless Chromium)', () => {
   let server: HandoffServer | undefined;
   let browser: Browser | undefined;
+  /** The agent's page, carried from the first test to the second. */
+  let agentPage: Page | undefined;
 
   beforeAll(async () => {
     if (!haveChromium) return;
@@ -25,7 +27,8 @@ describe('canned replies in the staff console (headless Chromium)', () => {
     await candidate.say('DEMO-0001 1980-01-01 0001');
     await candidate.say('talk to someone');
 
-    const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+    const shared = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = shared;
     const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
     await page.goto(`${server!.url}/staff`);
     await page.locator('#login-username').fill('agent1');
@@ -65,6 +68,34 @@ describe('canned replies in the staff console (headless Chromium)', () => {
     await box.fill('');
     await page.keyboard.type('and/or');
     expect(await page.locator('#canned-list').isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+    agentPage = shared;
+  });
+
+  it('the agent hands the case back, then finds it in the history by a word of its topic and reads it again', { timeout: 60_000 }, async (test) => {
+    requireChromium(test);
+    const page = agentPage!;
+    const problems = watchForProblems(page);
+    await page.locator('#reply-text').fill('');
+    await page.locator('#handback-open').click();
+    await page.locator('#handback-submit').click();
+    await expect.poll(() => page.locator('#case-closed').isVisible(), { timeout: 10_000 }).toBe(true);
+
+    await page.locator('#history-open').click();
+    const rows = page.locator('[data-testid=history-row]');
+    // Today's closed conversations by default.
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
+    await page.locator('#history-text').fill('refund');
+    await page.locator('#history-search').click();
+    await expect.poll(() => page.locator('#history-status').innerText(), { timeout: 10_000 }).toBe('No closed conversations match.');
+    await page.locator('#history-text').fill('SIGN');
+    await page.locator('#history-outcome').selectOption('handback');
+    await page.locator('#history-search').click();
+    await expect.poll(() => rows.allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringMatching(/^C-1001\s.*sign in\s+Web chat\s+Alex Agent \(you\)\s+Handed back/)]);
+    await screenshot(page, 'staff-history.png');
+    await rows.first().locator('[data-testid=history-open-case]').click();
+    await expect.poll(() => page.locator('#case-closed').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.locator('[data-testid=transcript-line][data-from=agent] .line-text').allInnerTexts()).toEqual([expect.stringMatching(/^Hi Demo/)]);
     expect(problems).toEqual([]);
   });
 });
