@@ -3,6 +3,7 @@ import type { Server } from 'restify';
 import { mountTwilioSms, smsMiddleware, TwilioSmsAdapter, withSmsRendering } from './channels/sms/index.js';
 import { TeamsIncomingMiddleware, withTeamsRendering } from './channels/teams/index.js';
 import { mountWeb, type WebChannel } from './channels/web/mountWeb.js';
+import { DIRECTLINE_CHANNEL_ID } from './channels/web/directLineRoutes.js';
 import type { AccountService, WebIdentityVerifier } from './account/index.js';
 import { AccountLinks } from './account/linking.js';
 import { answerPersonal } from '../dialogs/accountAnswers.js';
@@ -228,7 +229,9 @@ export function buildApp(parts: AppParts) {
     ...(config.MicrosoftAppId ? {} : { devServiceUrls: config.DEV_SERVICE_URL_ALLOW }),
     mount: [
       (server: Server, edge: ServerEdge) => {
-        web = mountWeb(server, { onTurn, storage, logger, settings: config, turnError: en.turnError, upgrades: edge.upgrades, limits: edge.limits });
+        // The candidate's presence for staff comes from the website chat's connection (keyed as the turn gate keys conversations).
+        const onStreamConnection = (conversationId: string, open: boolean) => handoff?.connection?.(`${DIRECTLINE_CHANNEL_ID}/${conversationId}`, open);
+        web = mountWeb(server, { onTurn, storage, logger, settings: config, turnError: en.turnError, upgrades: edge.upgrades, limits: edge.limits, onStreamConnection });
       },
       ...(twilio ? [(server: Server) => mountTwilioSms(server, { adapter: twilio, onTurn, logger })] : []),
       ...(handoff?.mount ? [handoff.mount] : []),

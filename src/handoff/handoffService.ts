@@ -5,6 +5,7 @@ import { redactBotText, redactText } from '../logging/redact.js';
 import type { HandoffMessages } from '../messages/enHandoff.js';
 import type { LiveChannel } from '../storage/liveChannel.js';
 import { memorySequence, type Sequence } from '../storage/sequence.js';
+import { candidatePresence } from './presence.js';
 import type { Logger } from '../logging/logger.js';
 import { CaseNotFoundError, type CaseStore } from './caseStore.js';
 import {
@@ -36,8 +37,10 @@ export interface HandoffServiceDeps {
   hours: SupportHours;
   /** "Monday, December 1 at 8:00 AM EST": the reply-by time as the candidate reads it. */
   formatReplyBy: (date: Date) => string;
-  /** Minutes someone at `position` can expect to wait, given recent queued-to-claimed times. */
-  estimateWait: (position: number, recentWaitsMs: number[]) => number;
+  /** Minutes someone at `position` can expect to wait, given recent queued-to-claimed times and the agents available. */
+  estimateWait: (position: number, recentWaitsMs: number[], availableAgents: number) => number;
+  /** How many agents are marked available in the console now (1 when unknown). */
+  availableAgents?: (now: Date) => Promise<number>;
   messages: HandoffMessages;
   /** Runs work holding a conversation's turn lock (the app's turn gate); without it, work runs as is. */
   serialise?: <T>(conversationKey: string, work: () => Promise<T>) => Promise<T>;
@@ -130,9 +133,24 @@ export class HandoffService implements HandoffDesk {
   async candidateSaid(open: HandoffCase, text: string, now: Date): Promise<void> {
     // An address or number given while waiting or talking to staff is how to reach them: it is kept
     // on the case (shown to the agent who has it, and supervisors) and masked everywhere else.
-    const contact = withContacts(open.contact, text);
-    if (contact !== open.contact) await this.deps.store.update(open.id, (current) => ({ ...current, contact: withContacts(current.contact, text) }), now);
+    // Their last message is also what says they are still there (presence).
+    await this.deps.store.update(open.id, (current) => ({ ...current, contact: withContacts(current.contact, text), candidate: { ...current.candidate, activeAt: now.toISOString() } }), now);
     await this.addLine(open, this.line(now, 'candidate', redactText(text)));
+  }
+
+  /**
+   * The website chat's connection for a conversation opened (a page loaded or came back) or closed
+   * (the page closed or reloaded). Changes the open case's presence, and tells the consoles.
+   */
+  async connection(conversationKey: string, open: boolean, now: Date): Promise<void> {
+    const current = await this.deps.store.openCaseFor(conversationKey);
+    if (!current) return;
+    const changed = await this.deps.store.update(
+      current.id,
+      (latest) => ({ ...latest, candidate: { ...latest.candidate, streams: Math.max(0, (latest.candidate?.streams ?? 0) + (open ? 1 : -1)), changedAt: now.toISOString() } }),
+      now,
+    );
+    await this.announce(changed);
   }
 
   /** "back to the bot" while queued or with an agent. */
@@ -284,7 +302,8 @@ export class HandoffService implements HandoffDesk {
   private async whatNext(open: HandoffCase): Promise<string> {
     if (open.replyBy) return this.deps.messages.afterHours(this.deps.formatReplyBy(new Date(open.replyBy)));
     const { position, recentWaitsMs } = await this.placeInQueue(open.id);
-    return this.deps.messages.queued(position, this.deps.estimateWait(position, recentWaitsMs));
+    const agents = this.deps.availableAgents ? await this.deps.availableAgents(new Date(open.queuedAt)).catch(() => 1) : 1;
+    return this.deps.messages.queued(position, this.deps.estimateWait(position, recentWaitsMs, agents));
   }
 
   private async placeInQueue(caseId: string): Promise<{ position: number; recentWaitsMs: number[] }> {
@@ -403,8 +422,10 @@ const byQueuedAt = (a: HandoffCase, b: HandoffCase) => a.queuedAt.localeCompare(
 function view(c: HandoffCase, now: Date, viewer: StaffUser, position?: number): CaseView {
   const { reference: _reference, conversationKey: _key, contact, ...rest } = c;
   const mayContact = viewer.role === 'supervisor' || (c.owner !== undefined && c.owner === viewer.username);
+  const { candidate: _signals, ...shown } = rest;
   return {
-    ...rest,
+    ...shown,
+    ...(c.status === 'closed' ? {} : { presence: candidatePresence(c, now) }),
     ...(contact ? (mayContact ? { contact } : { contactGiven: true }) : {}),
     ...(position ? { position } : {}),
     waitingSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(c.queuedAt)) / 1000)),

@@ -8,6 +8,7 @@ import { StaffHandoffRelay, type HandoffRelay } from './relay.js';
 import { CaseStore } from './caseStore.js';
 import type { HandoffConfig } from './config.js';
 import { HandoffService } from './handoffService.js';
+import { StaffPresence } from './presence.js';
 import { StoredAuditLog } from './staff/auditLog.js';
 import { LoginLimiter } from './staff/loginLimiter.js';
 import { StaffSessions } from './staff/sessions.js';
@@ -45,6 +46,8 @@ export interface Handoff {
   mount?: (server: Server) => void;
   /** Ends the console's live streams (before the HTTP server closes). */
   close(): Promise<void>;
+  /** The website chat's connection for a conversation opened or closed: the candidate's presence. */
+  connection?: (conversationKey: string, open: boolean) => void;
 }
 
 /** Builds the handoff for the configured mode, or undefined when it is off (the bot gives the phone number). */
@@ -62,6 +65,7 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
   const zone = config.SUPPORT_TIMEZONE ?? config.DEFAULT_TIMEZONE;
   const schedule = parseSupportHours({ hours: config.SUPPORT_HOURS, zone, holidays: config.SUPPORT_HOLIDAYS });
   const live = parts.live ?? memoryChannel<LiveEvent>();
+  const presence = new StaffPresence(parts.storage);
   const audit = new StoredAuditLog(parts.storage, { retentionDays: config.HANDOFF_RETENTION_DAYS, clock: parts.clock });
   const service = new HandoffService({
     store: new CaseStore(parts.storage, { retentionDays: config.HANDOFF_RETENTION_DAYS }),
@@ -71,7 +75,8 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
     staff,
     hours: (now) => supportStatus(schedule, now),
     formatReplyBy: (date) => formatReplyBy(date, zone),
-    estimateWait: (position, waits) => estimateWaitMinutes(position, waits, config.HANDOFF_MINUTES_PER_CASE),
+    estimateWait: (position, waits, agents) => estimateWaitMinutes(position, waits, config.HANDOFF_MINUTES_PER_CASE, agents),
+    availableAgents: (now) => presence.availableCount(now),
     messages,
     logger: parts.logger,
     ...(parts.gate ? { serialise: serialiseWith(parts.gate) } : {}),
@@ -102,7 +107,12 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
         sessionMaxAgeSeconds: config.STAFF_SESSION_MAX_HOURS * 3600,
         trustProxy: config.STAFF_TRUST_PROXY,
         cannedReplies: parts.cannedReplies ?? [],
+        presence,
       });
+    },
+    connection: (conversationKey, open) => {
+      // Presence is a hint: a store hiccup here must never reach the chat's connection.
+      service.connection(conversationKey, open, parts.clock()).catch((error: Error) => parts.logger.warn({ reason: error.message }, 'handoff: presence not recorded'));
     },
     close: async () => {
       await mounted?.close();

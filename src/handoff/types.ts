@@ -1,5 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Reply } from '../conversation/reply.js';
+import type { CandidatePresence, CandidateSignals } from './presence.js';
 
 /** Why the bot handed a conversation to staff. */
 export type HandoffReason = 'asked' | 'misunderstood' | 'staff-only';
@@ -67,6 +68,8 @@ export interface HandoffCase {
   contact?: string;
   /** How the case ended: the note left on hand-back. */
   note?: string;
+  /** What says whether the candidate is still there (website connection, last message). */
+  candidate?: CandidateSignals;
   closedBy?: 'candidate' | 'agent' | 'handback';
 }
 
@@ -118,6 +121,8 @@ export interface CaseView extends Omit<HandoffCase, 'reference' | 'conversationK
   waitingSeconds: number;
   /** There is a contact on the case, which this viewer may not read (it is not their case). */
   contactGiven?: true;
+  /** Open cases: is the candidate here, idle, or gone (website chat closed)? */
+  presence?: CandidatePresence;
 }
 
 export type DeskErrorCode = 'not-found' | 'forbidden' | 'conflict' | 'invalid';

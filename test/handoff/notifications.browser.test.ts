@@ -81,4 +81,31 @@ describe('an agent is told someone is waiting (headless Chromium, notifications 
     expect(await page.locator('[data-testid=transcript-line][data-from=candidate] .line-text').allInnerTexts()).toContain('Are you still there? My email is [email]');
     expect(problems).toEqual([]);
   });
+
+  it('the agent sees the candidate leave when their chat page closes, and come back when it reopens', { timeout: 60_000 }, async (test) => {
+    requireChromium(test);
+    const page = context!.pages()[0]!;
+    const candidate = await WebCandidate.start(server!.url);
+    const chat = await candidate.openPage();
+    await candidate.say('I need a human please');
+    const queued = page.locator('[data-testid=queue-item]');
+    await expect.poll(() => queued.count(), { timeout: 10_000 }).toBe(1);
+    await queued.first().locator('[data-testid=claim]').click();
+    const presence = page.locator('#case-meta [data-testid=presence]');
+    await expect.poll(() => presence.getAttribute('data-presence'), { timeout: 10_000 }).toBe('here');
+    expect(await page.locator('#presence-warning').isVisible()).toBe(false);
+
+    chat.close();
+    await expect.poll(() => presence.getAttribute('data-presence'), { timeout: 10_000 }).toBe('left');
+    expect(await presence.innerText()).toBe('Candidate left the chat');
+    expect(await page.locator('#presence-warning').isVisible()).toBe(true);
+    // The list says so too.
+    await expect.poll(() => page.locator('[data-testid=mine-item][aria-current], [data-testid=mine-item].item-open').locator('[data-testid=presence]').getAttribute('data-presence'), { timeout: 10_000 }).toBe('left');
+    await screenshot(page, 'staff-presence-left.png');
+
+    const back = await candidate.openPage();
+    await expect.poll(() => presence.getAttribute('data-presence'), { timeout: 10_000 }).toBe('here');
+    expect(await page.locator('#presence-warning').isVisible()).toBe(false);
+    back.close();
+  });
 });

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { WebSocket } from 'ws';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { buildApp } from '../../src/app.js';
 import type { Sequence } from '../../src/storage/sequence.js';
@@ -254,6 +255,20 @@ export class WebCandidate {
     const started = await startConversation(baseUrl, session);
     if (started.status >= 300) throw new Error(`could not start a conversation: ${started.status}`);
     return new WebCandidate(baseUrl, session.token, session.conversationId);
+  }
+
+  /**
+   * Opens the conversation's Direct Line WebSocket stream, as the Web Chat page does while it is
+   * open; closing the socket is the page closing.
+   */
+  async openPage(): Promise<WebSocket> {
+    const url = `${this.baseUrl.replace(/^http/, 'ws')}/v3/directline/conversations/${encodeURIComponent(this.conversationId)}/stream?watermark=0&t=${this.token}`;
+    const socket = new WebSocket(url);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    return socket;
   }
 
   /** Sends a message and returns the texts the bot side sent back in that turn. */

@@ -16,6 +16,8 @@ export interface DirectLineStreamDeps {
   pollMs?: number;
   /** How often a ping checks that the other end is still there. */
   heartbeatMs?: number;
+  /** A conversation's stream opened or closed (the handoff shows staff whether the candidate is still there). */
+  onConnection?: (conversationId: string, open: boolean) => void;
 }
 
 export interface DirectLineStream {
@@ -84,13 +86,16 @@ export function attachDirectLineStream(upgrades: UpgradeRoutes, deps: DirectLine
       ws.ping();
     }, heartbeatMs);
     const cleanup = () => {
+      if (closed) return;
       closed = true;
+      deps.onConnection?.(conversationId, false);
       clearInterval(poll);
       clearInterval(heartbeat);
       store.events.off(`appended:${conversationId}`, onAppended);
       cleanups.delete(cleanup);
     };
     cleanups.add(cleanup);
+    deps.onConnection?.(conversationId, true);
     ws.on('pong', () => (alive = true));
     // Clients send empty messages as keep-alives; nothing a client sends here means anything.
     ws.on('message', () => (alive = true));

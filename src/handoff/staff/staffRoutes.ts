@@ -9,6 +9,7 @@ import { CONSOLE_ASSET_PATH, consoleSecurityPolicy, loadConsoleAssets } from './
 import { clearSessionCookie, readCookie, sessionCookie, STAFF_SESSION_COOKIE } from './cookies.js';
 import type { CannedReply } from '../../knowledge/cannedReplies.js';
 import type { LoginLimiter } from './loginLimiter.js';
+import type { StaffPresence } from '../presence.js';
 import { checkCsrf, type StaffSession, type StaffSessions } from './sessions.js';
 import type { StaffDirectory } from './staffAccounts.js';
 
@@ -31,6 +32,8 @@ export interface StaffRoutesDeps {
   heartbeatMs?: number;
   /** Replies staff insert with "/" in the console (knowledge/canned-replies.yaml). */
   cannedReplies?: CannedReply[];
+  /** Agents' available/away (the queue's wait estimate counts the available ones). */
+  presence?: StaffPresence;
 }
 
 export interface StaffConsole {
@@ -42,6 +45,7 @@ const loginBody = z.object({ username: z.string().trim().min(1).max(100), passwo
 const messageBody = z.object({ text: z.string().trim().min(1).max(2000) });
 const transferBody = z.object({ to: z.string().trim().min(1).max(100).nullable() });
 const handBackBody = z.object({ note: z.string().trim().max(500).optional() });
+const presenceBody = z.object({ status: z.enum(['available', 'away']) });
 const caseId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(value)), 'a real day');
 const historyQuery = z
@@ -252,8 +256,14 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
   }));
 
   server.get('/staff/api/agents', action('staff.agents', undefined, async (_user, _id, _input, _req, res) => {
-    reply(res, 200, { agents: deps.directory.users() });
+    const statuses = (await deps.presence?.statuses(deps.clock())) ?? {};
+    reply(res, 200, { agents: deps.directory.users().map((user) => ({ ...user, status: statuses[user.username] ?? 'away' })) });
   }, { csrf: false }));
+
+  server.post('/staff/api/presence', action('staff.presence', presenceBody, async (user, _id, input, _req, res) => {
+    await deps.presence?.set(user.username, input.status, deps.clock());
+    reply(res, 200, { status: input.status });
+  }));
 
   server.get('/staff/api/canned-replies', action('staff.cannedReplies', undefined, async (_user, _id, _input, _req, res) => {
     reply(res, 200, { replies: deps.cannedReplies ?? [] });
@@ -323,6 +333,9 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     if (!subscribed) return refuse(res, 503, 'unavailable', 'Live updates are unavailable for a moment; try again.', { 'Retry-After': '3' });
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.write(`retry: 3000\n: connected\n\n`);
+    // An open console is an agent at their desk: seen now and at every heartbeat (presence).
+    const seen = () => void deps.presence?.seen(user.username, deps.clock()).catch(() => undefined);
+    seen();
     const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     const unsubscribe = deps.live.subscribe((event) => {
       if (event.type === 'case') send('case', { caseId: event.caseId, status: event.status, owner: event.owner });
@@ -342,7 +355,7 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     const heartbeat = setInterval(() => {
       void deps.sessions.get(auth.token, deps.clock()).then(
         // A role changed in the staff accounts ends the stream too; the page reconnects with the new one.
-        (session) => (session && deps.directory.find(user.username)?.role === user.role ? res.write(': ping\n\n') : end()),
+        (session) => (session && deps.directory.find(user.username)?.role === user.role ? (seen(), res.write(': ping\n\n')) : end()),
         () => res.write(': ping\n\n'),
       );
     }, heartbeatMs);

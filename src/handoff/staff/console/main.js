@@ -222,6 +222,9 @@ function signedIn(session) {
   $('others-section').hidden = session.user.role !== 'supervisor';
   $('audit-open').hidden = session.user.role !== 'supervisor';
   renderNotifyControls();
+  // Opening the console is sitting down at the desk: available until the agent says otherwise.
+  select('agent-status').value = 'available';
+  void setAgentStatus();
   showView('case');
   startLive();
   loadAgents();
@@ -404,6 +407,17 @@ function renderNotifyControls() {
   input('sound-toggle').checked = soundWanted();
 }
 
+/** Available or away: counted (or not) in the wait the queue tells candidates. */
+async function setAgentStatus() {
+  const chosen = select('agent-status').value;
+  try {
+    await api('POST', '/presence', { status: chosen });
+    if (chosen === 'away') announce('You are away: the queue no longer counts you in its wait estimate.');
+  } catch (caught) {
+    report(asApiError(caught));
+  }
+}
+
 async function enableNotifications() {
   await askNotificationPermission();
   renderNotifyControls();
@@ -533,6 +547,17 @@ function itemBase(c, testid) {
   return li;
 }
 
+/** @type {Record<string, string>} */
+const PRESENCE = { here: 'Candidate here', idle: 'Candidate idle', left: 'Candidate left the chat' };
+
+/** Whether the candidate is still there (open cases). @param {string} presence */
+function presenceTag(presence) {
+  const tag = el('span', 'presence presence-' + presence, PRESENCE[presence] || presence);
+  tag.setAttribute('data-testid', 'presence');
+  tag.setAttribute('data-presence', presence);
+  return tag;
+}
+
 /** The case's short number, for people to quote ("C-1042"). @param {string} caseNumber */
 function caseNumberTag(caseNumber) {
   const tag = el('span', 'tag tag-number', caseNumber);
@@ -552,6 +577,7 @@ function itemBody(c, withOwner) {
   const meta = el('span', 'item-meta');
   if (c.caseNumber) meta.appendChild(caseNumberTag(c.caseNumber));
   meta.appendChild(el('span', 'tag', channelLabel(c.channel)));
+  if (c.presence) meta.appendChild(presenceTag(c.presence));
   const waited = waitingText(waitedNow(c));
   meta.appendChild(el('span', 'item-wait', c.status === 'queued' ? 'waiting ' + waited : 'queued ' + waited + ' ago'));
   body.appendChild(meta);
@@ -749,6 +775,7 @@ function renderCaseHeader() {
   if (c.caseNumber) meta.appendChild(caseNumberTag(c.caseNumber));
   meta.appendChild(el('span', 'tag', channelLabel(c.channel)));
   meta.appendChild(el('span', 'tag tag-status tag-' + c.status, statusLabel(c.status)));
+  if (c.presence && c.status !== 'closed') meta.appendChild(presenceTag(c.presence));
   const owner = c.status === 'queued' ? 'Not claimed yet' : c.owner ? (c.status === 'closed' ? 'Handled by ' : 'With ') + personName(c.owner) : 'No agent';
   meta.appendChild(el('span', 'meta-owner', owner));
   if (c.status === 'queued') meta.appendChild(el('span', 'meta-wait', 'waiting ' + waitingText(c.waitingSeconds)));
@@ -756,6 +783,7 @@ function renderCaseHeader() {
   renderSummary(c);
 
   $('reply-form').hidden = !mine;
+  $('presence-warning').hidden = !(mine && c.presence === 'left');
   $('case-actions').hidden = !(c.status === 'active' && (mine || supervisor));
   const watching = !mine && c.status !== 'closed';
   $('watch-actions').hidden = !watching;
@@ -1191,6 +1219,7 @@ function start() {
   $('history-form').addEventListener('submit', function (event) { void searchHistory(event); });
   buttonEl('notify-enable').addEventListener('click', function () { void enableNotifications(); });
   input('sound-toggle').addEventListener('change', onSoundToggle);
+  select('agent-status').addEventListener('change', function () { void setAgentStatus(); });
   document.addEventListener('visibilitychange', function () {
     if (!document.hidden && state.unseenInOpenCase) { state.unseenInOpenCase = 0; updateBadge(); }
   });
