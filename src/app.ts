@@ -205,7 +205,10 @@ export function buildApp(parts: AppParts) {
       deadlineMs: config.HANDOFF_DELIVERY_TIMEOUT_MS,
     }),
   });
-  const { bot, conversationState } = buildBot(parts, handoff?.relay);
+  // Turn events also feed the supervisors' insights (next to the log, never in its place).
+  const observe = handoff?.observe;
+  const events = parts.events ?? logTurnEvents(logger);
+  const { bot, conversationState } = buildBot(observe ? { ...parts, events: (event) => (events(event), observe(event)) } : parts, handoff?.relay);
   const sms = smsMiddleware(storage, {
     logger,
     keywordReplies: config.SMS_KEYWORD_REPLIES,

@@ -10,6 +10,7 @@ import type { Logger } from '../logging/logger.js';
 import { CaseNotFoundError, type CaseStore } from './caseStore.js';
 import {
   DeskError,
+  worksCases,
   type AuditEntry,
   type AuditLog,
   type CandidateDelivery,
@@ -233,7 +234,7 @@ export class HandoffService implements HandoffDesk {
 
   async transfer(viewer: StaffUser, caseId: string, to: string | null, now: Date): Promise<CaseView> {
     const target = to === null ? undefined : this.deps.staff.find(to);
-    if (to !== null && !target) throw new DeskError('invalid', `handoff: no staff member "${to}" to transfer to`);
+    if (to !== null && (!target || !worksCases(target))) throw new DeskError('invalid', `handoff: no agent or supervisor "${to}" to transfer to`);
     if (target && target.username === viewer.username) throw new DeskError('invalid', `handoff: case ${caseId} is already yours`);
     return this.onCase(caseId, async () => {
       const moved = await this.change(caseId, now, (latest) => {
@@ -266,6 +267,10 @@ export class HandoffService implements HandoffDesk {
       await this.audit({ at: now.toISOString(), actor: viewer.username, action: 'handed-back', caseId, detail: { note: Boolean(trimmed) } });
       return this.viewOf(closed, now, viewer);
     });
+  }
+
+  closedOn(days: string[]): Promise<HandoffCase[]> {
+    return this.deps.store.closedOn(days);
   }
 
   async history(viewer: StaffUser, query: HistoryQuery, _now: Date): Promise<CaseView[]> {

@@ -9,6 +9,7 @@ import { CaseStore } from './caseStore.js';
 import type { HandoffConfig } from './config.js';
 import { HandoffService } from './handoffService.js';
 import { StaffPresence } from './presence.js';
+import { InsightsRecorder, type InsightEvent } from './staff/insights.js';
 import { StoredAuditLog } from './staff/auditLog.js';
 import { LoginLimiter } from './staff/loginLimiter.js';
 import { StaffSessions } from './staff/sessions.js';
@@ -48,6 +49,8 @@ export interface Handoff {
   close(): Promise<void>;
   /** The website chat's connection for a conversation opened or closed: the candidate's presence. */
   connection?: (conversationKey: string, open: boolean) => void;
+  /** Every turn event, for the supervisors' insights. */
+  observe?: (event: InsightEvent) => void;
 }
 
 /** Builds the handoff for the configured mode, or undefined when it is off (the bot gives the phone number). */
@@ -66,6 +69,7 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
   const schedule = parseSupportHours({ hours: config.SUPPORT_HOURS, zone, holidays: config.SUPPORT_HOLIDAYS });
   const live = parts.live ?? memoryChannel<LiveEvent>();
   const presence = new StaffPresence(parts.storage);
+  const insights = new InsightsRecorder(parts.storage, parts.clock, { onError: (error) => parts.logger.warn({ reason: error.message }, 'insights: figures not written') });
   const audit = new StoredAuditLog(parts.storage, { retentionDays: config.HANDOFF_RETENTION_DAYS, clock: parts.clock });
   const service = new HandoffService({
     store: new CaseStore(parts.storage, { retentionDays: config.HANDOFF_RETENTION_DAYS }),
@@ -108,6 +112,7 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
         trustProxy: config.STAFF_TRUST_PROXY,
         cannedReplies: parts.cannedReplies ?? [],
         presence,
+        insights,
       });
     },
     connection: (conversationKey, open) => {
@@ -116,7 +121,9 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
     },
     close: async () => {
       await mounted?.close();
+      await insights.close();
     },
+    observe: insights.observe,
   };
 }
 

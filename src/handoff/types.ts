@@ -94,7 +94,14 @@ export interface LiveBus {
   close(): Promise<void>;
 }
 
-export type StaffRole = 'agent' | 'supervisor';
+/**
+ * agent: works cases; supervisor: any case, the audit log, insights; editor: insights and the
+ * knowledge the bot answers from, never a candidate's case.
+ */
+export type StaffRole = 'agent' | 'supervisor' | 'editor';
+
+/** Who may work cases (the queue, conversations, history, canned replies, presence). */
+export const worksCases = (user: StaffUser): boolean => user.role === 'agent' || user.role === 'supervisor';
 
 export interface StaffUser {
   username: string;
@@ -157,6 +164,8 @@ export interface HandoffDesk {
   end(viewer: StaffUser, caseId: string, now: Date): Promise<CaseView>;
   /** Hands the candidate back to the bot with a note for the record. */
   handBack(viewer: StaffUser, caseId: string, note: string | undefined, now: Date): Promise<CaseView>;
+  /** Every case closed on these days (UTC), for the insights' queue wait; no viewer: callers check roles. */
+  closedOn(days: string[]): Promise<HandoffCase[]>;
   /** Closed cases, newest first: agents see the ones they handled, supervisors all. */
   history(viewer: StaffUser, query: HistoryQuery, now: Date): Promise<CaseView[]>;
 }

@@ -95,7 +95,40 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     await screenshot(page, 'staff-history.png');
     await rows.first().locator('[data-testid=history-open-case]').click();
     await expect.poll(() => page.locator('#case-closed').isVisible(), { timeout: 10_000 }).toBe(true);
-    expect(await page.locator('[data-testid=transcript-line][data-from=agent] .line-text').allInnerTexts()).toEqual([expect.stringMatching(/^Hi Demo/)]);
+    await expect.poll(() => page.locator('[data-testid=transcript-line][data-from=agent] .line-text').allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringMatching(/^Hi Demo/)]);
     expect(problems).toEqual([]);
+  });
+
+  it('a supervisor sees this week\'s unanswered questions in one click, and an editor signs in to insights only', { timeout: 60_000 }, async (test) => {
+    requireChromium(test);
+    const candidate = await WebCandidate.start(server!.url);
+    await candidate.say('Can I bring my dog to the test center? Call me on 555-123-4567');
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
+    await page.goto(`${server!.url}/staff`);
+    await page.locator('#login-username').fill('supervisor');
+    await page.locator('#login-password').fill(STAFF_PASSWORD);
+    await page.locator('#login-submit').click();
+    await page.locator('#insights-open').click();
+    const unanswered = page.locator('[data-testid=insights-unanswered] tbody tr');
+    await expect.poll(() => unanswered.allInnerTexts(), { timeout: 10_000 }).toContainEqual(expect.stringContaining('Can I bring my dog to the test center? Call me on [phone]'));
+    expect(await page.locator('#insights-from').inputValue()).toBe('2025-03-14');
+    expect(await page.locator('#insights-csv').getAttribute('href')).toBe('/staff/api/insights.csv?from=2025-03-14&to=2025-03-20');
+    expect(await page.locator('#insights-status').innerText()).toMatch(/^\d+ conversations, \d+ questions, 1 handed to staff/);
+    await screenshot(page, 'staff-insights.png', { fullPage: true });
+    expect(problems).toEqual([]);
+
+    const editorPage = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+    const editorProblems = watchForProblems(editorPage, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
+    await editorPage.goto(`${server!.url}/staff`);
+    await editorPage.locator('#login-username').fill('editor');
+    await editorPage.locator('#login-password').fill(STAFF_PASSWORD);
+    await editorPage.locator('#login-submit').click();
+    await expect.poll(() => editorPage.locator('[data-testid=insights-unanswered] tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await editorPage.locator('#lists').isVisible()).toBe(false);
+    expect(await editorPage.locator('#history-open').isVisible()).toBe(false);
+    expect(await editorPage.locator('#signed-in-as').innerText()).toBe('Eden Editor (editor)');
+    // No request an editor may not make: no 403 in the console's own calls.
+    expect(editorProblems).toEqual([]);
   });
 });

@@ -77,7 +77,7 @@ describe('presence: whether the candidate is still there, and which agents are',
     const fourth = await WebCandidate.start(server.url);
     expect(await fourth.say('talk to someone')).toEqual([en.handoff.queued(4, 20)]);
     const agents = (await alex.get('/staff/api/agents')).json.agents as Array<{ username: string; status: string }>;
-    expect(Object.fromEntries(agents.map((a) => [a.username, a.status]))).toEqual({ agent1: 'available', agent2: 'away', supervisor: 'away' });
+    expect(Object.fromEntries(agents.map((a) => [a.username, a.status]))).toEqual({ agent1: 'available', agent2: 'away', supervisor: 'away', editor: 'away' });
     alexLive.close();
     blairLive.close();
   });

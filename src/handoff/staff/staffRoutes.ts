@@ -4,12 +4,13 @@ import { describeIssues, guarded, queryOf } from '../../channels/web/http.js';
 import type { Logger } from '../../logging/logger.js';
 import type { LiveChannel } from '../../storage/liveChannel.js';
 import { isTurnBusy } from '../../storage/turnGate.js';
-import { DeskError, type AuditLog, type HandoffDesk, type LiveEvent, type StaffUser } from '../types.js';
+import { DeskError, type AuditLog, type HandoffDesk, type LiveEvent, type StaffRole, type StaffUser } from '../types.js';
 import { CONSOLE_ASSET_PATH, consoleSecurityPolicy, loadConsoleAssets } from './consoleAssets.js';
 import { clearSessionCookie, readCookie, sessionCookie, STAFF_SESSION_COOKIE } from './cookies.js';
 import type { CannedReply } from '../../knowledge/cannedReplies.js';
 import type { LoginLimiter } from './loginLimiter.js';
 import type { StaffPresence } from '../presence.js';
+import { insightsCsv, insightsReport, type InsightsRecorder } from './insights.js';
 import { checkCsrf, type StaffSession, type StaffSessions } from './sessions.js';
 import type { StaffDirectory } from './staffAccounts.js';
 
@@ -34,6 +35,8 @@ export interface StaffRoutesDeps {
   cannedReplies?: CannedReply[];
   /** Agents' available/away (the queue's wait estimate counts the available ones). */
   presence?: StaffPresence;
+  /** The turn figures behind the supervisors' insights. */
+  insights?: InsightsRecorder;
 }
 
 export interface StaffConsole {
@@ -60,6 +63,11 @@ const historyQuery = z
   .strict();
 /** A history search spans at most this many days (one store read per day). */
 const MAX_HISTORY_DAYS = 31;
+
+/** Who works cases: the default of every case route. */
+const CASE_ROLES: readonly StaffRole[] = ['agent', 'supervisor'];
+/** Insights: the figures, and the questions the bot could not answer. */
+const INSIGHT_ROLES: readonly StaffRole[] = ['supervisor', 'editor'];
 
 const deskStatus: Record<DeskError['code'], number> = { 'not-found': 404, forbidden: 403, conflict: 409, invalid: 400 };
 
@@ -155,11 +163,17 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     name: string,
     body: z.ZodType<B> | undefined,
     handler: (user: StaffUser, id: string, input: B, req: Request, res: Response) => Promise<void>,
-    options: { csrf: boolean } = { csrf: true },
+    options: { csrf: boolean; roles?: readonly StaffRole[] } = { csrf: true },
   ) =>
     guarded(logger, name, async (req: Request, res: Response) => {
       const auth = await signedIn(req, res, options);
       if (!auth) return;
+      // Every route names the roles it serves: case routes are for agents and supervisors only.
+      const roles = options.roles ?? CASE_ROLES;
+      if (!roles.includes(auth.session.user.role)) {
+        await auditRefusal(req, auth.session.user.username, 'forbidden');
+        return refuse(res, 403, 'forbidden', `This is for ${roles.join(' and ')} accounts; yours is ${auth.session.user.role}.`);
+      }
       const given = caseId.safeParse(req.params?.id ?? '');
       if (req.params?.id !== undefined && !given.success) return refuse(res, 404, 'not-found', 'No such case.');
       // A case number ("C-1042") names the same case as its id.
@@ -313,6 +327,38 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     reply(res, 200, { from, to, cases });
   }, { csrf: false }));
 
+  /** The period of an insights request: from/to (UTC days), the last 7 days by default, at most 92. */
+  const insightsFor = async (req: Request, res: Response) => {
+    const parsed = z.object({ from: day.optional(), to: day.optional() }).strict().safeParse(Object.fromEntries([...queryOf(req).entries()].filter(([, value]) => value !== '')));
+    if (!parsed.success) return refuse(res, 400, 'invalid-request', describeIssues(parsed.error));
+    const now = deps.clock();
+    const to = parsed.data.to ?? now.toISOString().slice(0, 10);
+    const from = parsed.data.from ?? new Date(Date.parse(to) - 6 * 86_400_000).toISOString().slice(0, 10);
+    const span = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+    if (span < 1 || span > 92) return refuse(res, 400, 'invalid-request', `from must be on or before to, at most 92 days apart (got ${from} to ${to})`);
+    const days = Array.from({ length: span }, (_, i) => new Date(Date.parse(from) + i * 86_400_000).toISOString().slice(0, 10));
+    const [figures, closed] = await Promise.all([deps.insights ? deps.insights.days(days) : Promise.resolve([]), deps.desk.closedOn(days)]);
+    return insightsReport(from, to, figures, closed);
+  };
+
+  server.get('/staff/api/insights', action('staff.insights', undefined, async (_user, _id, _input, req, res) => {
+    const report = await insightsFor(req, res);
+    if (report) reply(res, 200, report);
+  }, { csrf: false, roles: INSIGHT_ROLES }));
+
+  server.get('/staff/api/insights.csv', action('staff.insightsCsv', undefined, async (_user, _id, _input, req, res) => {
+    const report = await insightsFor(req, res);
+    if (!report) return;
+    const csv = insightsCsv(report);
+    res.writeHead(200, {
+      ...apiHeaders,
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="insights-${report.from}-to-${report.to}.csv"`,
+      'Content-Length': String(Buffer.byteLength(csv)),
+    });
+    res.end(csv);
+  }, { csrf: false, roles: INSIGHT_ROLES }));
+
   server.get('/staff/api/audit', action('staff.audit', undefined, async (user, _id, _input, req, res) => {
     if (user.role !== 'supervisor') {
       await auditRefusal(req, user.username, 'forbidden');
@@ -320,7 +366,7 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     }
     const limit = Math.min(1000, Math.max(1, Number(queryOf(req).get('limit') ?? 100) || 100));
     reply(res, 200, { entries: await deps.audit.list(limit) });
-  }, { csrf: false }));
+  }, { csrf: false, roles: ['agent', 'supervisor', 'editor'] }));
 
   server.get('/staff/api/events', guarded(logger, 'staff.events', async (req, res) => {
     const auth = await signedIn(req, res, { csrf: false });

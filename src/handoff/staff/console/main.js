@@ -44,7 +44,7 @@ const TO_QUEUE = '__queue__';
  *   caseTimer: number | undefined,
  *   openCaseChanged: boolean,
  *   pollTimer: number | undefined,
- *   view: 'case' | 'audit' | 'history',
+ *   view: 'case' | 'audit' | 'history' | 'insights',
  *   unseenInOpenCase: number,
  *   canned: import('./canned.js').CannedReply[],
  *   baseTitle: string
@@ -218,9 +218,22 @@ function signedIn(session) {
   input('login-password').value = '';
   $('desk-view').hidden = false;
   $('session-bar').hidden = false;
-  $('signed-in-as').textContent = session.user.name + ' (' + (session.user.role === 'supervisor' ? 'supervisor' : 'agent') + ')';
-  $('others-section').hidden = session.user.role !== 'supervisor';
-  $('audit-open').hidden = session.user.role !== 'supervisor';
+  const role = session.user.role;
+  $('signed-in-as').textContent = session.user.name + ' (' + (role === 'supervisor' || role === 'editor' ? role : 'agent') + ')';
+  $('others-section').hidden = role !== 'supervisor';
+  $('audit-open').hidden = role !== 'supervisor';
+  $('insights-open').hidden = role !== 'supervisor' && role !== 'editor';
+  if (role === 'editor') {
+    // Editors work on what the bot knows, not on cases: insights only.
+    $('desk-view').classList.add('editor');
+    ['history-open', 'agent-status', 'notify-enable', 'notify-state', 'insights-close'].forEach(function (id) { $(id).hidden = true; });
+    $('sound-toggle').closest('label')?.setAttribute('hidden', '');
+    openInsights();
+    return;
+  }
+  $('desk-view').classList.remove('editor');
+  ['history-open', 'agent-status', 'insights-close'].forEach(function (id) { $(id).hidden = false; });
+  $('sound-toggle').closest('label')?.removeAttribute('hidden');
   renderNotifyControls();
   // Opening the console is sitting down at the desk: available until the agent says otherwise.
   select('agent-status').value = 'available';
@@ -678,11 +691,12 @@ async function claimCase(id, trigger) {
 
 // ---- The open case --------------------------------------------------------------------------
 
-/** @param {'case' | 'audit' | 'history'} view */
+/** @param {'case' | 'audit' | 'history' | 'insights'} view */
 function showView(view) {
   state.view = view;
   $('audit-view').hidden = view !== 'audit';
   $('history-view').hidden = view !== 'history';
+  $('insights-view').hidden = view !== 'insights';
   $('case-view').hidden = view !== 'case' || !state.openId;
   $('case-placeholder').hidden = view !== 'case' || Boolean(state.openId);
 }
@@ -1181,6 +1195,79 @@ async function searchHistory(event) {
   }
 }
 
+// ---- Insights (supervisors and editors) ----------------------------------------------------------
+
+/**
+ * @param {HTMLElement} into
+ * @param {string} title
+ * @param {string[]} head
+ * @param {Array<Array<string | number>>} rows
+ * @param {string} [className]
+ */
+function figureTable(into, title, head, rows, className) {
+  const box = el('section', className);
+  box.appendChild(el('h3', null, title));
+  if (!rows.length) {
+    box.appendChild(el('p', 'muted', 'None in this period.'));
+    into.appendChild(box);
+    return box;
+  }
+  const table = el('table');
+  const headRow = el('tr');
+  head.forEach(function (h) { const th = el('th', null, h); th.scope = 'col'; headRow.appendChild(th); });
+  table.appendChild(el('thead')).appendChild(headRow);
+  const body = el('tbody');
+  rows.forEach(function (row) {
+    const tr = el('tr');
+    row.forEach(function (value) { tr.appendChild(el('td', typeof value === 'number' ? 'num' : null, value)); });
+    body.appendChild(tr);
+  });
+  table.appendChild(body);
+  box.appendChild(table);
+  into.appendChild(box);
+  return box;
+}
+
+/** @param {number | undefined} seconds */
+const minutesText = (seconds) => (seconds === undefined ? '\u2013' : seconds < 60 ? seconds + ' s' : Math.round(seconds / 6) / 10 + ' min');
+/** @param {number} rate */
+const percentText = (rate) => Math.round(rate * 1000) / 10 + '%';
+
+function openInsights() {
+  showView('insights');
+  $('insights-heading').focus();
+  void loadInsights();
+}
+
+/** @param {Event} [event] */
+async function loadInsights(event) {
+  if (event) event.preventDefault();
+  const params = new URLSearchParams();
+  if (input('insights-from').value) params.set('from', input('insights-from').value);
+  if (input('insights-to').value) params.set('to', input('insights-to').value);
+  const box = $('insights-body');
+  clear(box);
+  $('insights-status').textContent = 'Loading\u2026';
+  try {
+    const r = await api('GET', '/insights?' + params.toString());
+    // Without dates: the last 7 days to today (the server's days, UTC).
+    input('insights-from').value = r.from;
+    input('insights-to').value = r.to;
+    $('insights-csv', HTMLAnchorElement).href = '/staff/api/insights.csv?from=' + encodeURIComponent(r.from) + '&to=' + encodeURIComponent(r.to);
+    $('insights-status').textContent = r.conversations + ' conversations, ' + r.questions + ' questions, ' + r.handoffs.count + ' handed to staff (' + percentText(r.handoffs.rate) + ').';
+    const unanswered = figureTable(box, 'Questions the bot could not answer or declined (' + r.unanswered.length + ')', ['When', 'How', 'Question (masked)', 'Channel'],
+      r.unanswered.map(/** @param {import('../insights.js').UnansweredQuestion} q */ function (q) { return [whenText(q.at), q.decision, q.text, channelLabel(q.channel)]; }), 'wide');
+    unanswered.setAttribute('data-testid', 'insights-unanswered');
+    figureTable(box, 'Questions by FAQ entry', ['Entry', 'Times answered'], r.byEntry.map(/** @param {{ entryId: string, count: number }} e */ function (e) { return [e.entryId, e.count]; }));
+    figureTable(box, 'How the bot decided', ['Decision', 'Questions'], r.decisions.map(/** @param {{ decision: string, count: number }} d */ function (d) { return [d.decision, d.count]; }));
+    figureTable(box, 'Handed to staff, by reason', ['Reason', 'Cases', 'Of conversations'], r.handoffs.byReason.map(/** @param {{ reason: string, count: number, rate: number }} h */ function (h) { return [reasonLabel(h.reason), h.count, percentText(h.rate)]; }));
+    figureTable(box, 'Queue wait (claimed cases closed in the period)', ['Figure', 'Value'], [['Cases', r.queueWait.claimed], ['Median (p50)', minutesText(r.queueWait.p50Seconds)], ['p90', minutesText(r.queueWait.p90Seconds)]]);
+  } catch (caught) {
+    $('insights-status').textContent = '';
+    report(asApiError(caught));
+  }
+}
+
 // ---- Wiring -------------------------------------------------------------------------------------
 
 function start() {
@@ -1215,6 +1302,9 @@ function start() {
   $('case-close').addEventListener('click', function () { closeCase(); $('queue-heading').focus(); });
   $('audit-open').addEventListener('click', openAudit);
   $('history-open').addEventListener('click', openHistory);
+  $('insights-open').addEventListener('click', openInsights);
+  $('insights-close').addEventListener('click', function () { showView('case'); $('queue-heading').focus(); });
+  $('insights-form').addEventListener('submit', function (event) { void loadInsights(event); });
   $('history-close').addEventListener('click', function () { showView('case'); $('queue-heading').focus(); });
   $('history-form').addEventListener('submit', function (event) { void searchHistory(event); });
   buttonEl('notify-enable').addEventListener('click', function () { void enableNotifications(); });
