@@ -36,6 +36,7 @@ import type { StaffDirectory } from './handoff/staff/staffAccounts.js';
 import type { LiveEvent } from './handoff/types.js';
 import type { LiveChannel } from './storage/liveChannel.js';
 import type { Sequence } from './storage/sequence.js';
+import type { KnowledgeChange } from './handoff/staff/knowledgeEditor.js';
 
 export interface AppParts {
   config: Config;
@@ -64,6 +65,8 @@ export interface AppParts {
   limits?: RateLimits;
   /** Case numbers shared by every instance (Redis INCR); in-process by default. */
   caseNumbers?: Sequence;
+  /** Tells every instance that editors changed the knowledge (Redis pub/sub); in-process by default. */
+  knowledgeLive?: LiveChannel<KnowledgeChange>;
 }
 
 /**
@@ -190,6 +193,8 @@ export function buildApp(parts: AppParts) {
     staff: parts.staff,
     ...(parts.caseNumbers ? { caseNumbers: parts.caseNumbers } : {}),
     cannedReplies: knowledge.cannedReplies,
+    knowledge,
+    ...(parts.knowledgeLive ? { knowledgeLive: parts.knowledgeLive } : {}),
     messages: en.handoff,
     clock: parts.clock,
     logger,
@@ -208,7 +213,7 @@ export function buildApp(parts: AppParts) {
   // Turn events also feed the supervisors' insights (next to the log, never in its place).
   const observe = handoff?.observe;
   const events = parts.events ?? logTurnEvents(logger);
-  const { bot, conversationState } = buildBot(observe ? { ...parts, events: (event) => (events(event), observe(event)) } : parts, handoff?.relay);
+  const { bot, conversationState } = buildBot(observe ? { ...parts, events: (event, unanswered) => (events(event, unanswered), observe({ ...event, ...unanswered })) } : parts, handoff?.relay);
   const sms = smsMiddleware(storage, {
     logger,
     keywordReplies: config.SMS_KEYWORD_REPLIES,

@@ -237,13 +237,15 @@ export class CandidateBot extends ActivityHandler {
     // What the bot could not answer is what editors improve: its words, masked, go with the event.
     // Sign-in details never (forTheRecord), and the rest masked as in transcripts.
     const question = event.faq && UNANSWERED_DECISION.test(event.faq.decision) && text ? redactText(this.deps.forTheRecord(context, text)).slice(0, 300) : undefined;
-    this.deps.events({
-      channel: context.activity.channelId,
-      conversationId: loggableConversationId(context.activity.conversation?.id),
-      activityId: context.activity.id,
-      ...event,
-      ...(question ? { question } : {}),
-    });
+    this.deps.events(
+      {
+        channel: context.activity.channelId,
+        conversationId: loggableConversationId(context.activity.conversation?.id),
+        activityId: context.activity.id,
+        ...event,
+      },
+      question ? { question } : undefined,
+    );
   }
 }
 

@@ -14,18 +14,22 @@ export interface TurnEvent {
   account?: { outcome: string };
   /** Handed to staff (and why), or a message relayed while with them. */
   handoff?: { outcome: 'started' | 'unavailable' | 'relayed' | 'left' | 'resumed' | 'status'; reason?: string };
-  /**
-   * The question, redacted, when the bot did not answer it from an entry (unknown, out of scope,
-   * clarify): for the supervisors' insights, which keep it for the retention period. Never logged.
-   */
-  question?: string;
 }
 
-export type TurnEventSink = (event: TurnEvent) => void;
+/**
+ * Beside the event, never in it (the event holds no text): the question, redacted, when the bot did
+ * not answer it from an entry (unknown, out of scope, clarify), for the supervisors' insights, which
+ * keep it for the retention period. The log never gets it.
+ */
+export interface UnansweredText {
+  question: string;
+}
+
+export type TurnEventSink = (event: TurnEvent, unanswered?: UnansweredText) => void;
 
 export const logTurnEvents =
   (logger: Logger): TurnEventSink =>
-  ({ question: _question, ...event }) =>
+  (event) =>
     logger.info({ event: 'turn', ...event }, 'turn');
 
 /** Decisions that leave a question unanswered from the FAQ: their (redacted) text goes to the insights. */

@@ -20,6 +20,8 @@ import type { CandidateDelivery, LiveEvent } from './types.js';
 import type { TurnGate } from '../storage/turnGate.js';
 import type { Sequence } from '../storage/sequence.js';
 import type { CannedReply } from '../knowledge/cannedReplies.js';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { KnowledgeEditor, type KnowledgeChange } from './staff/knowledgeEditor.js';
 
 export interface HandoffParts {
   config: HandoffConfig & { DEFAULT_TIMEZONE: string };
@@ -38,6 +40,9 @@ export interface HandoffParts {
   caseNumbers?: Sequence;
   /** Replies staff insert in the console (knowledge/canned-replies.yaml). */
   cannedReplies?: CannedReply[];
+  /** The bot's knowledge, which editors improve (added alternates), and the channel that tells every instance. */
+  knowledge?: KnowledgeBase;
+  knowledgeLive?: LiveChannel<KnowledgeChange>;
 }
 
 export interface Handoff {
@@ -86,6 +91,12 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
     ...(parts.gate ? { serialise: serialiseWith(parts.gate) } : {}),
     ...(parts.caseNumbers ? { caseNumbers: parts.caseNumbers } : {}),
   });
+  const editor = parts.knowledge
+    ? new KnowledgeEditor({ storage: parts.storage, knowledge: parts.knowledge, live: parts.knowledgeLive ?? memoryChannel<KnowledgeChange>(), audit, logger: parts.logger })
+    : undefined;
+  // Alternates editors added earlier (kept in the store) apply from the start; a store that is down
+  // now only delays them to the next change heard.
+  const editorReady = editor?.start().catch((error: Error) => parts.logger.warn({ reason: error.message }, 'knowledge: added alternates not applied at start'));
   let mounted: StaffConsole | undefined;
   return {
     mode: 'console',
@@ -113,6 +124,7 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
         cannedReplies: parts.cannedReplies ?? [],
         presence,
         insights,
+        ...(editor ? { editor } : {}),
       });
     },
     connection: (conversationKey, open) => {
@@ -122,6 +134,8 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
     close: async () => {
       await mounted?.close();
       await insights.close();
+      await editorReady;
+      editor?.close();
     },
     observe: insights.observe,
   };

@@ -3,6 +3,8 @@ import { WebSocket } from 'ws';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { buildApp } from '../../src/app.js';
 import type { Sequence } from '../../src/storage/sequence.js';
+import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase.js';
+import type { KnowledgeChange } from '../../src/handoff/staff/knowledgeEditor.js';
 import type { Logger } from '../../src/logging/logger.js';
 import type { TurnEventSink } from '../../src/bot/turnEvents.js';
 import { createAccountService } from '../../src/account/index.js';
@@ -51,6 +53,10 @@ export interface HandoffServerOptions {
   logger?: Logger;
   /** Also receives every turn event (analytics' input). */
   events?: TurnEventSink;
+  /** Its own knowledge base (the shipped one, loaded for this instance) instead of the file's shared one. */
+  knowledge?: KnowledgeBase;
+  /** The channel that tells instances editors changed the knowledge. */
+  knowledgeLive?: LiveChannel<KnowledgeChange>;
 }
 
 /**
@@ -61,7 +67,7 @@ export interface HandoffServerOptions {
 export async function startHandoffServer(options: HandoffServerOptions = {}) {
   const storage = options.storage ?? new MemoryStorage();
   const config = testConfig(options.env);
-  const knowledge = await shippedKnowledge();
+  const knowledge = options.knowledge ?? (await shippedKnowledge());
   const clock = options.clock ?? (() => fixedNow);
   const app = buildApp({
     config,
@@ -75,6 +81,7 @@ export async function startHandoffServer(options: HandoffServerOptions = {}) {
     live: options.live,
     gate: options.gate,
     ...(options.caseNumbers ? { caseNumbers: options.caseNumbers } : {}),
+    ...(options.knowledgeLive ? { knowledgeLive: options.knowledgeLive } : {}),
   });
   await new Promise<void>((resolve) => app.http.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.http.server.address() as AddressInfo;

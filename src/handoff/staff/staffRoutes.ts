@@ -11,6 +11,7 @@ import type { CannedReply } from '../../knowledge/cannedReplies.js';
 import type { LoginLimiter } from './loginLimiter.js';
 import type { StaffPresence } from '../presence.js';
 import { insightsCsv, insightsReport, type InsightsRecorder } from './insights.js';
+import type { KnowledgeEditor } from './knowledgeEditor.js';
 import { checkCsrf, type StaffSession, type StaffSessions } from './sessions.js';
 import type { StaffDirectory } from './staffAccounts.js';
 
@@ -37,6 +38,8 @@ export interface StaffRoutesDeps {
   presence?: StaffPresence;
   /** The turn figures behind the supervisors' insights. */
   insights?: InsightsRecorder;
+  /** The improvement loop: editors attach unanswered questions to FAQ entries. */
+  editor?: KnowledgeEditor;
 }
 
 export interface StaffConsole {
@@ -49,6 +52,7 @@ const messageBody = z.object({ text: z.string().trim().min(1).max(2000) });
 const transferBody = z.object({ to: z.string().trim().min(1).max(100).nullable() });
 const handBackBody = z.object({ note: z.string().trim().max(500).optional() });
 const presenceBody = z.object({ status: z.enum(['available', 'away']) });
+const alternateBody = z.object({ entryId: z.string().trim().min(1).max(100), text: z.string().trim().min(3).max(200) }).strict();
 const caseId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(value)), 'a real day');
 const historyQuery = z
@@ -358,6 +362,21 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     });
     res.end(csv);
   }, { csrf: false, roles: INSIGHT_ROLES }));
+
+  server.get('/staff/api/knowledge/entries', action('staff.knowledge.entries', undefined, async (_user, _id, _input, _req, res) => {
+    if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
+    reply(res, 200, { entries: deps.editor.entries(), added: (await deps.editor.added()).added });
+  }, { csrf: false, roles: INSIGHT_ROLES }));
+
+  server.post('/staff/api/knowledge/alternates/check', action('staff.knowledge.check', alternateBody, async (_user, _id, input, _req, res) => {
+    if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
+    reply(res, 200, await deps.editor.check(input.entryId, input.text));
+  }, { csrf: true, roles: ['editor'] }));
+
+  server.post('/staff/api/knowledge/alternates', action('staff.knowledge.add', alternateBody, async (user, _id, input, _req, res) => {
+    if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
+    reply(res, 201, await deps.editor.add(user, input.entryId, input.text, deps.clock()));
+  }, { csrf: true, roles: ['editor'] }));
 
   server.get('/staff/api/audit', action('staff.audit', undefined, async (user, _id, _input, req, res) => {
     if (user.role !== 'supervisor') {
