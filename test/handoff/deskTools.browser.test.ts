@@ -128,6 +128,21 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     expect(await editorPage.locator('#lists').isVisible()).toBe(false);
     expect(await editorPage.locator('#history-open').isVisible()).toBe(false);
     expect(await editorPage.locator('#signed-in-as').innerText()).toBe('Eden Editor (editor)');
+
+    // The editor teaches the bot a question it could not answer; the candidate's next ask is answered.
+    const asker = await WebCandidate.start(server!.url);
+    expect((await asker.say('where do i see how i did on my ase test')).join(' ')).not.toMatch(/score report/);
+    await editorPage.locator('#insights-show').click();
+    const row = editorPage.locator('[data-testid=insights-unanswered] tbody tr', { hasText: 'where do i see how i did on my ase test' });
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    await row.locator('[data-testid=teach]').click();
+    await editorPage.locator('#teach-entry').selectOption('test-results');
+    await editorPage.locator('#teach-check').click();
+    await expect.poll(() => editorPage.locator('#teach-result').innerText(), { timeout: 20_000 }).toMatch(/With it: test-results\..*It can be added\./);
+    await editorPage.locator('#teach-add').click();
+    await expect.poll(() => editorPage.locator('#teach-result').innerText(), { timeout: 20_000 }).toMatch(/^Added to test-results \(version 1\)/);
+    await screenshot(editorPage, 'staff-teach.png', { fullPage: true });
+    expect((await (await WebCandidate.start(server!.url)).say('where do i see how i did on my ase test')).join(' ')).toMatch(/score report/);
     // No request an editor may not make: no 403 in the console's own calls.
     expect(editorProblems).toEqual([]);
   });

@@ -226,13 +226,13 @@ function signedIn(session) {
   if (role === 'editor') {
     // Editors work on what the bot knows, not on cases: insights only.
     $('desk-view').classList.add('editor');
-    ['history-open', 'agent-status', 'notify-enable', 'notify-state', 'insights-close'].forEach(function (id) { $(id).hidden = true; });
+    ['history-open', 'agent-status', 'notify-enable', 'notify-state', 'insights-close', 'live-status'].forEach(function (id) { $(id).hidden = true; });
     $('sound-toggle').closest('label')?.setAttribute('hidden', '');
     openInsights();
     return;
   }
   $('desk-view').classList.remove('editor');
-  ['history-open', 'agent-status', 'insights-close'].forEach(function (id) { $(id).hidden = false; });
+  ['history-open', 'agent-status', 'insights-close', 'live-status'].forEach(function (id) { $(id).hidden = false; });
   $('sound-toggle').closest('label')?.removeAttribute('hidden');
   renderNotifyControls();
   // Opening the console is sitting down at the desk: available until the agent says otherwise.
@@ -1233,6 +1233,78 @@ const minutesText = (seconds) => (seconds === undefined ? '\u2013' : seconds < 6
 /** @param {number} rate */
 const percentText = (rate) => Math.round(rate * 1000) / 10 + '%';
 
+// ---- Teaching the bot (editors) -----------------------------------------------------------------
+
+/** @type {{ id: string, question: string }[]} */
+let faqEntries = [];
+
+/**
+ * A "Teach" button on each unanswered question: attach it to an FAQ entry.
+ * @param {HTMLElement} section
+ * @param {import('../insights.js').UnansweredQuestion[]} questions
+ */
+function addTeachButtons(section, questions) {
+  const rows = section.querySelectorAll('tbody tr');
+  rows.forEach(function (row, i) {
+    const q = questions[i];
+    if (!q) return;
+    const cell = el('td');
+    const teach = button('Teach\u2026', 'btn btn-small', 'teach');
+    teach.addEventListener('click', function () { void openTeach(q.text); });
+    cell.appendChild(teach);
+    row.appendChild(cell);
+  });
+}
+
+/** @param {string} text */
+async function openTeach(text) {
+  if (!faqEntries.length) {
+    try {
+      const data = await api('GET', '/knowledge/entries');
+      faqEntries = data.entries || [];
+    } catch (caught) {
+      report(asApiError(caught));
+      return;
+    }
+  }
+  const list = select('teach-entry');
+  clear(list);
+  faqEntries.forEach(function (entry) {
+    const option = el('option', null, entry.id + ' \u2013 ' + entry.question);
+    option.value = entry.id;
+    list.appendChild(option);
+  });
+  $('teach-text').textContent = text;
+  $('teach-result').textContent = '';
+  buttonEl('teach-add').disabled = true;
+  $('teach-form').hidden = false;
+  $('teach-heading').focus();
+}
+
+/** The retrieval figures before the change is made, and whether it may be. */
+async function checkTeach() {
+  buttonEl('teach-add').disabled = true;
+  try {
+    const c = await api('POST', '/knowledge/alternates/check', { entryId: select('teach-entry').value, text: $('teach-text').textContent || '' });
+    $('teach-result').textContent = 'Now the bot gives: ' + c.findsNow + '. With it: ' + c.findsAfter + '. Phrasings of the entries it touches that find their own entry: ' + c.before.own + '/' + c.before.checked + ' before, ' + c.after.own + '/' + c.after.checked + ' after. ' + (c.accepted ? 'It can be added.' : 'Not possible: ' + c.reason + '.');
+    buttonEl('teach-add').disabled = !c.accepted;
+  } catch (caught) {
+    report(asApiError(caught));
+  }
+}
+
+/** @param {Event} event */
+async function addTeach(event) {
+  event.preventDefault();
+  try {
+    const added = await api('POST', '/knowledge/alternates', { entryId: select('teach-entry').value, text: $('teach-text').textContent || '' });
+    $('teach-result').textContent = 'Added to ' + added.entryId + ' (version ' + added.version + '): every instance answers it now.';
+    buttonEl('teach-add').disabled = true;
+  } catch (caught) {
+    report(asApiError(caught));
+  }
+}
+
 function openInsights() {
   showView('insights');
   $('insights-heading').focus();
@@ -1258,6 +1330,7 @@ async function loadInsights(event) {
     const unanswered = figureTable(box, 'Questions the bot could not answer or declined (' + r.unanswered.length + ')', ['When', 'How', 'Question (masked)', 'Channel'],
       r.unanswered.map(/** @param {import('../insights.js').UnansweredQuestion} q */ function (q) { return [whenText(q.at), q.decision, q.text, channelLabel(q.channel)]; }), 'wide');
     unanswered.setAttribute('data-testid', 'insights-unanswered');
+    if (state.user && state.user.role === 'editor') addTeachButtons(unanswered, r.unanswered);
     figureTable(box, 'Questions by FAQ entry', ['Entry', 'Times answered'], r.byEntry.map(/** @param {{ entryId: string, count: number }} e */ function (e) { return [e.entryId, e.count]; }));
     figureTable(box, 'How the bot decided', ['Decision', 'Questions'], r.decisions.map(/** @param {{ decision: string, count: number }} d */ function (d) { return [d.decision, d.count]; }));
     figureTable(box, 'Handed to staff, by reason', ['Reason', 'Cases', 'Of conversations'], r.handoffs.byReason.map(/** @param {{ reason: string, count: number, rate: number }} h */ function (h) { return [reasonLabel(h.reason), h.count, percentText(h.rate)]; }));
@@ -1305,6 +1378,9 @@ function start() {
   $('insights-open').addEventListener('click', openInsights);
   $('insights-close').addEventListener('click', function () { showView('case'); $('queue-heading').focus(); });
   $('insights-form').addEventListener('submit', function (event) { void loadInsights(event); });
+  $('teach-check').addEventListener('click', function () { void checkTeach(); });
+  $('teach-form').addEventListener('submit', function (event) { void addTeach(event); });
+  $('teach-cancel').addEventListener('click', function () { $('teach-form').hidden = true; });
   $('history-close').addEventListener('click', function () { showView('case'); $('queue-heading').focus(); });
   $('history-form').addEventListener('submit', function (event) { void searchHistory(event); });
   buttonEl('notify-enable').addEventListener('click', function () { void enableNotifications(); });
