@@ -3,6 +3,7 @@ import type { Server } from 'restify';
 import { mountTwilioSms, smsMiddleware, TwilioSmsAdapter, withSmsRendering } from './channels/sms/index.js';
 import { TeamsIncomingMiddleware, withTeamsRendering } from './channels/teams/index.js';
 import { mountWeb, type WebChannel } from './channels/web/mountWeb.js';
+import { DIRECTLINE_CHANNEL_ID } from './channels/web/directLineRoutes.js';
 import type { AccountService, WebIdentityVerifier } from './account/index.js';
 import { AccountLinks, accountLinkKey } from './account/linking.js';
 import { answerPersonal } from '../dialogs/accountAnswers.js';
@@ -37,6 +38,8 @@ import type { StaffDirectory } from './handoff/staff/staffAccounts.js';
 import type { LiveEvent } from './handoff/types.js';
 import type { LiveChannel } from './storage/liveChannel.js';
 import { replyFailureMiddleware } from './bot/replyFailures.js';
+import type { Sequence } from './storage/sequence.js';
+import type { KnowledgeChange } from './handoff/staff/knowledgeEditor.js';
 
 export interface AppParts {
   config: Config;
@@ -65,6 +68,10 @@ export interface AppParts {
   limits?: RateLimits;
   /** Told of every reply a channel did not take (the metrics count them), on every adapter. */
   replyFailed?: (channel: string) => void;
+  /** Case numbers shared by every instance (Redis INCR); in-process by default. */
+  caseNumbers?: Sequence;
+  /** Tells every instance that editors changed the knowledge (Redis pub/sub); in-process by default. */
+  knowledgeLive?: LiveChannel<KnowledgeChange>;
 }
 
 /**
@@ -192,6 +199,10 @@ export function buildApp(parts: AppParts) {
     storage: readAhead.storage,
     live: parts.live,
     staff: parts.staff,
+    ...(parts.caseNumbers ? { caseNumbers: parts.caseNumbers } : {}),
+    cannedReplies: knowledge.cannedReplies,
+    knowledge,
+    ...(parts.knowledgeLive ? { knowledgeLive: parts.knowledgeLive } : {}),
     messages: en.handoff,
     clock: parts.clock,
     logger,
@@ -207,7 +218,10 @@ export function buildApp(parts: AppParts) {
       deadlineMs: config.HANDOFF_DELIVERY_TIMEOUT_MS,
     }),
   });
-  const { bot, conversationState } = buildBot(parts, handoff?.relay, readAhead);
+  // Turn events also feed the supervisors' insights (next to the log, never in its place).
+  const observe = handoff?.observe;
+  const events = parts.events ?? logTurnEvents(logger);
+  const { bot, conversationState } = buildBot(observe ? { ...parts, events: (event, unanswered) => (events(event, unanswered), observe({ ...event, ...unanswered })) } : parts, handoff?.relay, readAhead);
   const sms = smsMiddleware(storage, {
     logger,
     keywordReplies: config.SMS_KEYWORD_REPLIES,
@@ -235,7 +249,9 @@ export function buildApp(parts: AppParts) {
     ...(config.MicrosoftAppId ? {} : { devServiceUrls: config.DEV_SERVICE_URL_ALLOW }),
     mount: [
       (server: Server, edge: ServerEdge) => {
-        web = mountWeb(server, { onTurn, storage, logger, settings: config, turnError: en.turnError, upgrades: edge.upgrades, limits: edge.limits });
+        // The candidate's presence for staff comes from the website chat's connection (keyed as the turn gate keys conversations).
+        const onStreamConnection = (conversationId: string, open: boolean) => handoff?.connection?.(`${DIRECTLINE_CHANNEL_ID}/${conversationId}`, open);
+        web = mountWeb(server, { onTurn, storage, logger, settings: config, turnError: en.turnError, upgrades: edge.upgrades, limits: edge.limits, onStreamConnection });
       },
       ...(twilio ? [(server: Server) => mountTwilioSms(server, { adapter: twilio, onTurn, logger })] : []),
       ...(handoff?.mount ? [handoff.mount] : []),

@@ -4,6 +4,7 @@ import { createAccountService, createWebIdentityFromConfig, type AccountService,
 import { logTurnEvents, type TurnEventSink } from './bot/turnEvents.js';
 import type { Config } from './config.js';
 import { parseLiveEvent } from './handoff/liveEvents.js';
+import { parseKnowledgeChange } from './handoff/staff/knowledgeEditor.js';
 import { demoStaffAccounts, loadStaffAccounts, type StaffDirectory } from './handoff/staff/staffAccounts.js';
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge/knowledgeBase.js';
 import type { Logger } from './logging/logger.js';
@@ -111,6 +112,8 @@ export async function composeApplication(config: Config, options: ComposeOptions
       webIdentity,
       staff,
       live: store.liveChannel('handoff', parseLiveEvent),
+      caseNumbers: store.sequence('handoff-case'),
+      knowledgeLive: store.liveChannel('knowledge', parseKnowledgeChange),
       limits: createRateLimits(settings, { redis: limitsRedis, prefix: settings.REDIS_KEY_PREFIX, logger }),
     });
     const queue = app.handoff?.queue;

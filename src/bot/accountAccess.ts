@@ -75,6 +75,20 @@ export class AccountAccess {
     return Boolean(await this.link(context, now));
   }
 
+  /**
+   * The signed-in candidate's first name, for the agent who takes their case to greet them by; none
+   * when not signed in, or when the account cannot be read right now (the handoff goes on without it).
+   */
+  async firstName(context: TurnContext, now: Date): Promise<string | undefined> {
+    const link = await this.link(context, now);
+    if (!link) return undefined;
+    try {
+      return (await this.account(context, link.candidateId)).profile.firstName || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** "sign in" with nobody waiting for it: already signed in, or a start. */
   async signedInAlready(context: TurnContext, now: Date): Promise<Reply | undefined> {
     const m = this.deps.messages.linking;

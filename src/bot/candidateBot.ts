@@ -1,6 +1,6 @@
 import { ActivityHandler, ActivityTypes, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
-import { loggableConversationId } from '../logging/redact.js';
+import { loggableConversationId, redactText } from '../logging/redact.js';
 import type { Reply } from '../conversation/reply.js';
 import { route, type RouteAction, type RouteState } from '../conversation/routes.js';
 import { makeTurnFacts, turnFacts, turnFactsKey, type TurnFacts } from '../conversation/turnFacts.js';
@@ -14,7 +14,7 @@ import type { HandoffReason } from '../handoff/types.js';
 import { OFFER, requestOf, send, SIGN_IN } from '../../dialogs/engine.js';
 import { entryAnswer } from '../../dialogs/faqSteps.js';
 import { commandReply } from '../../dialogs/smallTalk.js';
-import type { TurnEvent, TurnEventSink } from './turnEvents.js';
+import { UNANSWERED_DECISION, type TurnEvent, type TurnEventSink } from './turnEvents.js';
 import { readFeedbackEvent } from './feedbackEvents.js';
 import type { ConversationData } from './conversationData.js';
 import { noteLine, spokenText, type HandoffRelay } from '../handoff/relay.js';
@@ -158,13 +158,17 @@ export class CandidateBot extends ActivityHandler {
       return;
     }
     // The question that led here: for "talk to a person", the one asked before it.
-    const lines = [...(data.recent ?? [])].reverse().filter((line) => line.from === 'candidate');
+    // A line that was nothing but masked details ("[sign-in details]") says nothing of the question.
+    const lines = [...(data.recent ?? [])].reverse().filter((line) => line.from === 'candidate' && /[a-z]/i.test(line.text.replace(/\[[a-z -]+\]/gi, '')));
     const question = (reason === 'asked' && turn.reading.command === 'person' ? lines[1] : lines[0])?.text;
     try {
+      const access = this.deps.account(context);
+      // Signed in: the agent greets them by their first name (canned replies' {firstName}).
+      const firstName = await access?.firstName(context, facts.now);
       await this.deps.handoff.start(
         context,
         data,
-        { reason, now: facts.now, verified: (await this.deps.account(context)?.isVerified(context, facts.now)) ?? false, ...(question ? { question } : {}), ...(dialog ? { dialog } : {}) },
+        { reason, now: facts.now, verified: Boolean(firstName) || ((await access?.isVerified(context, facts.now)) ?? false), ...(firstName ? { firstName } : {}), ...(question ? { question } : {}), ...(dialog ? { dialog } : {}) },
         (reply) => this.send(context, reply),
       );
       turn.event.handoff = { outcome: 'started', reason };
@@ -239,12 +243,19 @@ export class CandidateBot extends ActivityHandler {
   }
 
   private record(context: TurnContext, event: Omit<TurnEvent, 'channel' | 'conversationId' | 'activityId'>): void {
-    this.deps.events({
-      channel: context.activity.channelId,
-      conversationId: loggableConversationId(context.activity.conversation?.id),
-      activityId: context.activity.id,
-      ...event,
-    });
+    const text = context.activity.type === 'message' ? context.activity.text : undefined;
+    // What the bot could not answer is what editors improve: its words, masked, go with the event.
+    // Sign-in details never (forTheRecord), and the rest masked as in transcripts.
+    const question = event.faq && UNANSWERED_DECISION.test(event.faq.decision) && text ? redactText(this.deps.forTheRecord(context, text)).slice(0, 300) : undefined;
+    this.deps.events(
+      {
+        channel: context.activity.channelId,
+        conversationId: loggableConversationId(context.activity.conversation?.id),
+        activityId: context.activity.id,
+        ...event,
+      },
+      question ? { question } : undefined,
+    );
   }
 }
 

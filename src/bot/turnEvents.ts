@@ -20,9 +20,21 @@ export interface TurnEvent {
   satisfaction?: { score: number; after: 'handoff' | 'goodbye' };
 }
 
-export type TurnEventSink = (event: TurnEvent) => void;
+/**
+ * Beside the event, never in it (the event holds no text): the question, redacted, when the bot did
+ * not answer it from an entry (unknown, out of scope, clarify), for the supervisors' insights, which
+ * keep it for the retention period. The log never gets it.
+ */
+export interface UnansweredText {
+  question: string;
+}
+
+export type TurnEventSink = (event: TurnEvent, unanswered?: UnansweredText) => void;
 
 export const logTurnEvents =
   (logger: Logger): TurnEventSink =>
   (event) =>
     logger.info({ event: 'turn', ...event }, 'turn');
+
+/** Decisions that leave a question unanswered from the FAQ: their (redacted) text goes to the insights. */
+export const UNANSWERED_DECISION = /^(unknown|out-of-scope|clarify|empty)/;

@@ -1,6 +1,6 @@
 import { loadKnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadCatalogue, loadPolicy } from '../knowledge/policyData.js';
-import { FaqIndex } from '../knowledge/faqIndex.js';
+import { alternateFigures } from '../knowledge/alternateCheck.js';
 
 /**
  * Validates every knowledge file, then asks the question support editors care about: does each
@@ -9,28 +9,14 @@ import { FaqIndex } from '../knowledge/faqIndex.js';
  */
 async function main(): Promise<number> {
   const dir = process.argv[2] ?? 'knowledge';
-  const { index } = await loadKnowledgeBase(dir);
+  const { index, cannedReplies } = await loadKnowledgeBase(dir);
   await loadPolicy(dir);
   await loadCatalogue(dir);
-  console.log(`kb:check: ${index.entries.length} FAQ entries, ${index.outOfScope.length} known gaps, policy and catalogue valid`);
+  console.log(`kb:check: ${index.entries.length} FAQ entries, ${index.outOfScope.length} known gaps, ${cannedReplies.length} canned replies, policy and catalogue valid`);
 
-  let conflicts = 0;
-  let checked = 0;
-  for (const entry of index.entries) {
-    for (const alternate of entry.alternates) {
-      checked++;
-      const without = index.entries.map((other) =>
-        other.id === entry.id ? { ...other, alternates: other.alternates.filter((a) => a !== alternate) } : other,
-      );
-      const best = new FaqIndex(without, index.outOfScope).query(alternate, 1)[0];
-      const bestId = best ? (best.target.kind === 'faq' ? best.target.entry.id : `out-of-scope:${best.target.topic.id}`) : '(nothing)';
-      if (bestId !== entry.id) {
-        conflicts++;
-        console.log(`  ${entry.id}: "${alternate}" matches ${bestId} better`);
-      }
-    }
-  }
-  console.log(`kb:check: ${checked - conflicts}/${checked} alternates find their own entry first`);
+  const figures = alternateFigures(index);
+  for (const conflict of figures.conflicts) console.log(`  ${conflict.entryId}: "${conflict.alternate}" matches ${conflict.matches} better`);
+  console.log(`kb:check: ${figures.own}/${figures.checked} alternates find their own entry first`);
   return 0;
 }
 

@@ -72,7 +72,11 @@ export class CaseStore {
   async create(opened: HandoffCase, history: TranscriptLine[], now: Date): Promise<HandoffCase> {
     const existing = await this.openCaseFor(opened.conversationKey);
     if (existing) return existing;
-    await this.storage.write({ [caseKey(opened.id)]: { ...opened }, [transcriptKey(opened.id)]: this.fit({ lines: history }) });
+    await this.storage.write({
+      [caseKey(opened.id)]: { ...opened },
+      [transcriptKey(opened.id)]: this.fit({ lines: history }),
+      ...(opened.caseNumber ? { [numberKey(opened.caseNumber)]: { caseId: opened.id } satisfies Pointer } : {}),
+    });
     await this.reindex(opened, now);
     try {
       await this.storage.write({ [pointerKey(opened.conversationKey)]: { caseId: opened.id } satisfies Pointer });
@@ -83,6 +87,12 @@ export class CaseStore {
       throw error;
     }
     return opened;
+  }
+
+  /** The id of the case with this number ("C-1042"), while it is kept. */
+  async idForNumber(caseNumber: string): Promise<string | undefined> {
+    const pointer = (await this.storage.read([numberKey(caseNumber)]))[numberKey(caseNumber)] as Pointer | undefined;
+    return pointer?.caseId;
   }
 
   async get(id: string): Promise<HandoffCase | undefined> {
@@ -146,6 +156,14 @@ export class CaseStore {
     return item ? { open: item.open ?? {}, recentWaitsMs: item.recentWaitsMs ?? [], ...(item.sweptThrough ? { sweptThrough: item.sweptThrough } : {}) } : { open: {}, recentWaitsMs: [] };
   }
 
+  /** The cases closed on these days (UTC, YYYY-MM-DD), while they are kept: one read per day, one for the cases. */
+  async closedOn(days: string[]): Promise<HandoffCase[]> {
+    if (!days.length) return [];
+    const buckets = await this.storage.read(days.map(closedKey));
+    const ids = [...new Set(days.flatMap((day) => (buckets[closedKey(day)] as ClosedDay | undefined)?.ids ?? []))];
+    return (await this.getMany(ids)).filter((c) => c.status === 'closed');
+  }
+
   /** Open cases, with index entries whose case has gone (expired in Redis, deleted by hand) dropped. */
   async openCases(): Promise<HandoffCase[]> {
     const ids = Object.keys((await this.index()).open);
@@ -194,7 +212,8 @@ export class CaseStore {
     for (let time = Date.parse(from); dayOf(time) < until && days.length < SWEEP_DAYS; time += DAY_MS) days.push(dayOf(time));
     const buckets = await this.storage.read(days.map(closedKey));
     const ids = days.flatMap((day) => (buckets[closedKey(day)] as ClosedDay | undefined)?.ids ?? []);
-    const keys = [...ids.flatMap((id) => [caseKey(id), transcriptKey(id)]), ...days.map(closedKey)];
+    const numbers = (await this.getMany(ids)).flatMap((c) => (c.caseNumber ? [numberKey(c.caseNumber)] : []));
+    const keys = [...ids.flatMap((id) => [caseKey(id), transcriptKey(id)]), ...numbers, ...days.map(closedKey)];
     if (keys.length) await this.storage.delete(keys);
   }
 
@@ -227,3 +246,4 @@ const closedKey = (day: string) => `${HANDOFF_KEY_PREFIX}closed/${day}`;
 /** Where a conversation's open case is pointed to (read ahead with the conversation's state each turn). */
 export const casePointerKey = (conversationKey: string): string => `${HANDOFF_KEY_PREFIX}conversation/${encodeURIComponent(conversationKey)}`;
 const pointerKey = casePointerKey;
+const numberKey = (caseNumber: string) => `${HANDOFF_KEY_PREFIX}number/${caseNumber.toUpperCase()}`;

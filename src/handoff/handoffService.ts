@@ -4,10 +4,13 @@ import type { Reply } from '../conversation/reply.js';
 import { redactBotText, redactText } from '../logging/redact.js';
 import type { HandoffMessages } from '../messages/enHandoff.js';
 import type { LiveChannel } from '../storage/liveChannel.js';
+import { memorySequence, type Sequence } from '../storage/sequence.js';
+import { candidatePresence } from './presence.js';
 import type { Logger } from '../logging/logger.js';
 import { CaseNotFoundError, type CaseStore } from './caseStore.js';
 import {
   DeskError,
+  worksCases,
   type AuditEntry,
   type AuditLog,
   type CandidateDelivery,
@@ -16,6 +19,7 @@ import {
   type HandoffCase,
   type HandoffDesk,
   type HandoffReason,
+  type HistoryQuery,
   type LiveEvent,
   type StaffUser,
   type TranscriptLine,
@@ -34,13 +38,17 @@ export interface HandoffServiceDeps {
   hours: SupportHours;
   /** "Monday, December 1 at 8:00 AM EST": the reply-by time as the candidate reads it. */
   formatReplyBy: (date: Date) => string;
-  /** Minutes someone at `position` can expect to wait, given recent queued-to-claimed times. */
-  estimateWait: (position: number, recentWaitsMs: number[]) => number;
+  /** Minutes someone at `position` can expect to wait, given recent queued-to-claimed times and the agents available. */
+  estimateWait: (position: number, recentWaitsMs: number[], availableAgents: number) => number;
+  /** How many agents are marked available in the console now (1 when unknown). */
+  availableAgents?: (now: Date) => Promise<number>;
   messages: HandoffMessages;
   /** Runs work holding a conversation's turn lock (the app's turn gate); without it, work runs as is. */
   serialise?: <T>(conversationKey: string, work: () => Promise<T>) => Promise<T>;
   logger?: Pick<Logger, 'error'>;
   newId?: () => string;
+  /** Gives each new case its number (C-1001, C-1002...): shared by every instance with Redis. */
+  caseNumbers?: Sequence;
 }
 
 /** What the bot knows when it hands a conversation over. */
@@ -58,7 +66,23 @@ export interface HandoffRequest {
 
 const MAX_REPLY_CHARS = 2000;
 const MAX_NOTE_CHARS = 500;
-const contactPattern = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}|(?:\+?1[-. ]?)?\(?\b\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}\b/i;
+const contactPattern = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}|(?:\+?1[-. ]?)?\(?\b\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}\b/gi;
+/** At most this many addresses and numbers are kept on a case (the first ones given). */
+const MAX_CONTACTS = 3;
+
+/** The contact already on a case plus the e-mail addresses and phone numbers in `text`, each once. */
+function withContacts(current: string | undefined, text: string): string | undefined {
+  const known = current ? current.split(', ') : [];
+  const key = (value: string) => (value.includes('@') ? value.toLowerCase() : value.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, ''));
+  const keys = new Set(known.map(key));
+  for (const found of text.match(contactPattern) ?? []) {
+    if (known.length >= MAX_CONTACTS) break;
+    if (keys.has(key(found))) continue;
+    keys.add(key(found));
+    known.push(found);
+  }
+  return known.length ? known.join(', ') : undefined;
+}
 
 /**
  * The handoff itself: the bot queues a conversation, candidate and staff messages are recorded and
@@ -67,9 +91,11 @@ const contactPattern = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}|(?:\+?1[-. ]?)?\(?
  */
 export class HandoffService implements HandoffDesk {
   private readonly newId: () => string;
+  private readonly caseNumbers: Sequence;
 
   constructor(private readonly deps: HandoffServiceDeps) {
     this.newId = deps.newId ?? randomUUID;
+    this.caseNumbers = deps.caseNumbers ?? memorySequence();
   }
 
   // ---- the candidate's side (called by the bot during a turn) ----
@@ -84,6 +110,7 @@ export class HandoffService implements HandoffDesk {
     const hours = this.deps.hours(now);
     const opened: HandoffCase = {
       id: this.newId(),
+      caseNumber: formatCaseNumber(await this.caseNumbers.next()),
       conversationKey: request.conversationKey,
       channel: request.channel,
       reference: request.reference,
@@ -105,9 +132,26 @@ export class HandoffService implements HandoffDesk {
 
   /** The candidate wrote while queued or with an agent: the bot stays quiet and staff see it. */
   async candidateSaid(open: HandoffCase, text: string, now: Date): Promise<void> {
-    const contact = open.replyBy && !open.contact ? contactPattern.exec(text)?.[0] : undefined;
-    if (contact) await this.deps.store.update(open.id, (current) => ({ ...current, contact }), now);
+    // An address or number given while waiting or talking to staff is how to reach them: it is kept
+    // on the case (shown to the agent who has it, and supervisors) and masked everywhere else.
+    // Their last message is also what says they are still there (presence).
+    await this.deps.store.update(open.id, (current) => ({ ...current, contact: withContacts(current.contact, text), candidate: { ...current.candidate, activeAt: now.toISOString() } }), now);
     await this.addLine(open, this.line(now, 'candidate', redactText(text)));
+  }
+
+  /**
+   * The website chat's connection for a conversation opened (a page loaded or came back) or closed
+   * (the page closed or reloaded). Changes the open case's presence, and tells the consoles.
+   */
+  async connection(conversationKey: string, open: boolean, now: Date): Promise<void> {
+    const current = await this.deps.store.openCaseFor(conversationKey);
+    if (!current) return;
+    const changed = await this.deps.store.update(
+      current.id,
+      (latest) => ({ ...latest, candidate: { ...latest.candidate, streams: Math.max(0, (latest.candidate?.streams ?? 0) + (open ? 1 : -1)), changedAt: now.toISOString() } }),
+      now,
+    );
+    await this.announce(changed);
   }
 
   /** "back to the bot" while queued or with an agent. */
@@ -125,31 +169,38 @@ export class HandoffService implements HandoffDesk {
 
   // ---- the staff side (the console's API) ----
 
+  async caseIdFor(idOrNumber: string): Promise<string | undefined> {
+    const number = CASE_NUMBER.exec(idOrNumber.trim());
+    if (!number) return idOrNumber;
+    return this.deps.store.idForNumber(formatCaseNumber(Number(number[1]) - CASE_NUMBER_BASE));
+  }
+
   async cases(viewer: StaffUser, now: Date): Promise<{ queued: CaseView[]; mine: CaseView[]; others: CaseView[] }> {
     const cases = await this.deps.store.openCases();
     const queued = cases.filter((c) => c.status === 'queued').sort(byQueuedAt);
     const active = cases.filter((c) => c.status === 'active').sort(byQueuedAt);
     return {
-      queued: queued.map((c, i) => view(c, now, i + 1)),
-      mine: active.filter((c) => c.owner === viewer.username).map((c) => view(c, now)),
-      others: viewer.role === 'supervisor' ? active.filter((c) => c.owner !== viewer.username).map((c) => view(c, now)) : [],
+      queued: queued.map((c, i) => view(c, now, viewer, i + 1)),
+      mine: active.filter((c) => c.owner === viewer.username).map((c) => view(c, now, viewer)),
+      others: viewer.role === 'supervisor' ? active.filter((c) => c.owner !== viewer.username).map((c) => view(c, now, viewer)) : [],
     };
   }
 
   async open(viewer: StaffUser, caseId: string, now: Date): Promise<{ case: CaseView; transcript: TranscriptLine[] }> {
     const found = await this.find(caseId);
-    const own = found.status === 'active' && found.owner === viewer.username;
+    // An agent reads their active cases, and the closed ones they had (history); nothing else.
+    const own = found.status !== 'queued' && found.owner === viewer.username;
     if (!own && viewer.role !== 'supervisor') throw new DeskError('forbidden', `handoff: ${viewer.username} does not own case ${caseId}`);
     if (!own) await this.audit({ at: now.toISOString(), actor: viewer.username, action: 'watched', caseId });
     const { lines } = await this.deps.store.transcript(caseId);
-    return { case: await this.viewOf(found, now), transcript: lines };
+    return { case: await this.viewOf(found, now, viewer), transcript: lines };
   }
 
   async claim(viewer: StaffUser, caseId: string, now: Date): Promise<CaseView> {
     return this.onCase(caseId, async (current) => {
       if (current.status === 'closed') throw new DeskError('conflict', `handoff: case ${caseId} is closed`);
       // Claiming your own case again changes nothing, and tells the candidate nothing twice.
-      if (current.status === 'active' && current.owner === viewer.username) return this.viewOf(current, now);
+      if (current.status === 'active' && current.owner === viewer.username) return this.viewOf(current, now, viewer);
       if (current.status === 'active' && viewer.role !== 'supervisor') throw new DeskError('conflict', `handoff: case ${caseId} is already with ${current.owner}`);
       const takenFrom = current.status === 'active' ? current.owner : undefined;
       const claimed = await this.change(caseId, now, (latest) => {
@@ -158,7 +209,7 @@ export class HandoffService implements HandoffDesk {
       });
       await this.tellCandidate(claimed, viewer, this.deps.messages.joined(firstName(viewer)), `${viewer.name} joined`, now);
       await this.audit({ at: now.toISOString(), actor: viewer.username, action: takenFrom ? 'took-over' : 'claimed', caseId, ...(takenFrom ? { detail: { from: takenFrom } } : {}) });
-      return this.viewOf(claimed, now);
+      return this.viewOf(claimed, now, viewer);
     });
   }
 
@@ -183,7 +234,7 @@ export class HandoffService implements HandoffDesk {
 
   async transfer(viewer: StaffUser, caseId: string, to: string | null, now: Date): Promise<CaseView> {
     const target = to === null ? undefined : this.deps.staff.find(to);
-    if (to !== null && !target) throw new DeskError('invalid', `handoff: no staff member "${to}" to transfer to`);
+    if (to !== null && (!target || !worksCases(target))) throw new DeskError('invalid', `handoff: no agent or supervisor "${to}" to transfer to`);
     if (target && target.username === viewer.username) throw new DeskError('invalid', `handoff: case ${caseId} is already yours`);
     return this.onCase(caseId, async () => {
       const moved = await this.change(caseId, now, (latest) => {
@@ -194,7 +245,7 @@ export class HandoffService implements HandoffDesk {
       if (target) await this.tellCandidate(moved, viewer, this.deps.messages.transferred(firstName(target)), `${viewer.name} transferred the conversation to ${target.name}`, now);
       else await this.tellCandidate(moved, viewer, this.deps.messages.requeued, `${viewer.name} put the conversation back in the queue`, now);
       await this.audit({ at: now.toISOString(), actor: viewer.username, action: target ? 'transferred' : 'requeued', caseId, ...(target ? { detail: { to: target.username } } : {}) });
-      return this.viewOf(moved, now);
+      return this.viewOf(moved, now, viewer);
     });
   }
 
@@ -203,7 +254,7 @@ export class HandoffService implements HandoffDesk {
       const closed = await this.close(caseId, now, 'agent', undefined, viewer);
       await this.tellCandidate(closed, viewer, this.deps.messages.ended(firstName(viewer)), `${viewer.name} ended the conversation`, now, { survey: 'handoff' });
       await this.audit({ at: now.toISOString(), actor: viewer.username, action: 'ended', caseId });
-      return this.viewOf(closed, now);
+      return this.viewOf(closed, now, viewer);
     });
   }
 
@@ -214,8 +265,27 @@ export class HandoffService implements HandoffDesk {
       const closed = await this.close(caseId, now, 'handback', trimmed, viewer);
       await this.tellCandidate(closed, viewer, this.deps.messages.handedBack(firstName(viewer)), `${viewer.name} handed the conversation back to the bot${trimmed ? `: ${trimmed}` : ''}`, now);
       await this.audit({ at: now.toISOString(), actor: viewer.username, action: 'handed-back', caseId, detail: { note: Boolean(trimmed) } });
-      return this.viewOf(closed, now);
+      return this.viewOf(closed, now, viewer);
     });
+  }
+
+  closedOn(days: string[]): Promise<HandoffCase[]> {
+    return this.deps.store.closedOn(days);
+  }
+
+  async history(viewer: StaffUser, query: HistoryQuery, _now: Date): Promise<CaseView[]> {
+    const days = daysBetween(query.from, query.to);
+    const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const found = (await this.deps.store.closedOn(days)).filter((c) => {
+      if (viewer.role !== 'supervisor' && c.owner !== viewer.username) return false;
+      if (query.channel && c.channel !== query.channel && !(query.channel === 'webchat' && c.channel === 'directline')) return false;
+      if (query.agent && c.owner !== query.agent) return false;
+      if (query.outcome && c.closedBy !== query.outcome) return false;
+      const haystack = `${c.caseNumber ?? ''} ${c.topic} ${c.summary.question ?? ''}`.toLowerCase();
+      return words.every((word) => haystack.includes(word));
+    });
+    found.sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));
+    return found.map((c) => view(c, new Date(c.closedAt ?? c.queuedAt), viewer));
   }
 
   /**
@@ -237,7 +307,8 @@ export class HandoffService implements HandoffDesk {
   private async whatNext(open: HandoffCase): Promise<string> {
     if (open.replyBy) return this.deps.messages.afterHours(this.deps.formatReplyBy(new Date(open.replyBy)));
     const { position, recentWaitsMs } = await this.placeInQueue(open.id);
-    return this.deps.messages.queued(position, this.deps.estimateWait(position, recentWaitsMs));
+    const agents = this.deps.availableAgents ? await this.deps.availableAgents(new Date(open.queuedAt)).catch(() => 1) : 1;
+    return this.deps.messages.queued(position, this.deps.estimateWait(position, recentWaitsMs, agents));
   }
 
   private async placeInQueue(caseId: string): Promise<{ position: number; recentWaitsMs: number[] }> {
@@ -249,8 +320,8 @@ export class HandoffService implements HandoffDesk {
     return { position: Math.max(1, queued.indexOf(caseId) + 1), recentWaitsMs: index.recentWaitsMs };
   }
 
-  private async viewOf(c: HandoffCase, now: Date): Promise<CaseView> {
-    return view(c, now, c.status === 'queued' ? (await this.placeInQueue(c.id)).position : undefined);
+  private async viewOf(c: HandoffCase, now: Date, viewer: StaffUser): Promise<CaseView> {
+    return view(c, now, viewer, c.status === 'queued' ? (await this.placeInQueue(c.id)).position : undefined);
   }
 
   /**
@@ -334,12 +405,33 @@ export class HandoffService implements HandoffDesk {
   }
 }
 
+const DAY_MS = 86_400_000;
+/** The days from `from` to `to` (YYYY-MM-DD, UTC), both included. */
+function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let time = Date.parse(from); time <= Date.parse(to) && days.length < 62; time += DAY_MS) days.push(new Date(time).toISOString().slice(0, 10));
+  return days;
+}
+
+/** Case numbers start at C-1001: four digits from the first case, and never mistaken for a count. */
+const CASE_NUMBER_BASE = 1000;
+const CASE_NUMBER = /^C-?(\d{1,12})$/i;
+const formatCaseNumber = (sequence: number) => `C-${CASE_NUMBER_BASE + sequence}`;
+
 const byQueuedAt = (a: HandoffCase, b: HandoffCase) => a.queuedAt.localeCompare(b.queuedAt);
 
-function view(c: HandoffCase, now: Date, position?: number): CaseView {
-  const { reference: _reference, conversationKey: _key, ...rest } = c;
+/**
+ * A case as `viewer` may see it. The contact the candidate gave is for the agent who has the case
+ * (and supervisors): colleagues looking at the queue see that there is one, not what it is.
+ */
+function view(c: HandoffCase, now: Date, viewer: StaffUser, position?: number): CaseView {
+  const { reference: _reference, conversationKey: _key, contact, ...rest } = c;
+  const mayContact = viewer.role === 'supervisor' || (c.owner !== undefined && c.owner === viewer.username);
+  const { candidate: _signals, ...shown } = rest;
   return {
-    ...rest,
+    ...shown,
+    ...(c.status === 'closed' ? {} : { presence: candidatePresence(c, now) }),
+    ...(contact ? (mayContact ? { contact } : { contactGiven: true }) : {}),
     ...(position ? { position } : {}),
     waitingSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(c.queuedAt)) / 1000)),
   };

@@ -8,6 +8,8 @@ import { StaffHandoffRelay, type HandoffRelay } from './relay.js';
 import { CaseStore } from './caseStore.js';
 import type { HandoffConfig } from './config.js';
 import { HandoffService } from './handoffService.js';
+import { StaffPresence } from './presence.js';
+import { InsightsRecorder, type InsightEvent } from './staff/insights.js';
 import { StoredAuditLog } from './staff/auditLog.js';
 import { LoginLimiter } from './staff/loginLimiter.js';
 import { StaffSessions } from './staff/sessions.js';
@@ -16,6 +18,10 @@ import { mountStaffConsole, type StaffConsole } from './staff/staffRoutes.js';
 import { estimateWaitMinutes, formatReplyBy, parseSupportHours, supportStatus } from './supportHours.js';
 import type { CandidateDelivery, LiveEvent } from './types.js';
 import type { TurnGate } from '../storage/turnGate.js';
+import type { Sequence } from '../storage/sequence.js';
+import type { CannedReply } from '../knowledge/cannedReplies.js';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { KnowledgeEditor, type KnowledgeChange } from './staff/knowledgeEditor.js';
 
 export interface HandoffParts {
   config: HandoffConfig & { DEFAULT_TIMEZONE: string };
@@ -30,6 +36,13 @@ export interface HandoffParts {
   logger: Logger;
   /** The turn gate: staff actions on a case wait for the candidate's turn in progress, and vice versa. */
   gate?: TurnGate;
+  /** Case numbers (C-1001...): the store's shared sequence, so two instances never give one number twice. */
+  caseNumbers?: Sequence;
+  /** Replies staff insert in the console (knowledge/canned-replies.yaml). */
+  cannedReplies?: CannedReply[];
+  /** The bot's knowledge, which editors improve (added alternates), and the channel that tells every instance. */
+  knowledge?: KnowledgeBase;
+  knowledgeLive?: LiveChannel<KnowledgeChange>;
 }
 
 export interface Handoff {
@@ -41,6 +54,10 @@ export interface Handoff {
   close(): Promise<void>;
   /** The console's queue right now, for /metrics: cases waiting and the longest wait (console mode). */
   queue?: (now: Date) => Promise<{ queued: number; oldestWaitSeconds: number }>;
+  /** The website chat's connection for a conversation opened or closed: the candidate's presence. */
+  connection?: (conversationKey: string, open: boolean) => void;
+  /** Every turn event, for the supervisors' insights. */
+  observe?: (event: InsightEvent) => void;
 }
 
 /** Builds the handoff for the configured mode, or undefined when it is off (the bot gives the phone number). */
@@ -58,6 +75,8 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
   const zone = config.SUPPORT_TIMEZONE ?? config.DEFAULT_TIMEZONE;
   const schedule = parseSupportHours({ hours: config.SUPPORT_HOURS, zone, holidays: config.SUPPORT_HOLIDAYS });
   const live = parts.live ?? memoryChannel<LiveEvent>();
+  const presence = new StaffPresence(parts.storage);
+  const insights = new InsightsRecorder(parts.storage, parts.clock, { onError: (error) => parts.logger.warn({ reason: error.message }, 'insights: figures not written') });
   const audit = new StoredAuditLog(parts.storage, { retentionDays: config.HANDOFF_RETENTION_DAYS, clock: parts.clock });
   const cases = new CaseStore(parts.storage, { retentionDays: config.HANDOFF_RETENTION_DAYS });
   const service = new HandoffService({
@@ -68,11 +87,19 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
     staff,
     hours: (now) => supportStatus(schedule, now),
     formatReplyBy: (date) => formatReplyBy(date, zone),
-    estimateWait: (position, waits) => estimateWaitMinutes(position, waits, config.HANDOFF_MINUTES_PER_CASE),
+    estimateWait: (position, waits, agents) => estimateWaitMinutes(position, waits, config.HANDOFF_MINUTES_PER_CASE, agents),
+    availableAgents: (now) => presence.availableCount(now),
     messages,
     logger: parts.logger,
     ...(parts.gate ? { serialise: serialiseWith(parts.gate) } : {}),
+    ...(parts.caseNumbers ? { caseNumbers: parts.caseNumbers } : {}),
   });
+  const editor = parts.knowledge
+    ? new KnowledgeEditor({ storage: parts.storage, knowledge: parts.knowledge, live: parts.knowledgeLive ?? memoryChannel<KnowledgeChange>(), audit, logger: parts.logger })
+    : undefined;
+  // Alternates editors added earlier (kept in the store) apply from the start; a store that is down
+  // now only delays them to the next change heard.
+  const editorReady = editor?.start().catch((error: Error) => parts.logger.warn({ reason: error.message }, 'knowledge: added alternates not applied at start'));
   let mounted: StaffConsole | undefined;
   return {
     mode: 'console',
@@ -97,16 +124,28 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
         secureCookies: config.STAFF_COOKIE_SECURE,
         sessionMaxAgeSeconds: config.STAFF_SESSION_MAX_HOURS * 3600,
         trustProxy: config.STAFF_TRUST_PROXY,
+        cannedReplies: parts.cannedReplies ?? [],
+        presence,
+        insights,
+        ...(editor ? { editor } : {}),
       });
+    },
+    connection: (conversationKey, open) => {
+      // Presence is a hint: a store hiccup here must never reach the chat's connection.
+      service.connection(conversationKey, open, parts.clock()).catch((error: Error) => parts.logger.warn({ reason: error.message }, 'handoff: presence not recorded'));
     },
     close: async () => {
       await mounted?.close();
+      await insights.close();
+      await editorReady;
+      editor?.close();
     },
     queue: async (now) => {
       const queued = Object.values((await cases.index()).open).filter((entry) => entry.status === 'queued');
       const oldest = Math.min(now.getTime(), ...queued.map((entry) => Date.parse(entry.queuedAt)));
       return { queued: queued.length, oldestWaitSeconds: Math.max(0, Math.floor((now.getTime() - oldest) / 1000)) };
     },
+    observe: insights.observe,
   };
 }
 

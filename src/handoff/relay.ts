@@ -24,6 +24,8 @@ export interface HandoffContext {
   /** A guided task running at the moment of handoff. */
   dialog?: string;
   verified: boolean;
+  /** The signed-in candidate's first name (from their ASE account), for the agent to greet them by. */
+  firstName?: string;
   now: Date;
 }
 
@@ -89,6 +91,7 @@ export function caseSummary(data: HandoffTurnData, about: HandoffContext): CaseS
     ...(task ? { dialog: task } : {}),
     ...(answer ? { facts: [{ label: "The bot's answer", value: redactBotText(answer).slice(0, MAX_LINE_CHARS) }] } : {}),
     verified: about.verified,
+    ...(about.firstName ? { firstName: about.firstName } : {}),
   };
 }
 

@@ -242,18 +242,23 @@ export function formatReplyBy(date: Date, zone: string): string {
  * take as long as the typical recent case waited. So the estimate is
  * `median(recentWaitsMs) × position` when there are recent waits (time from queued to claimed; values
  * that are not finite non-negative numbers are ignored), otherwise `fallbackMinutesPerCase × position`.
- * The result is rounded up to whole minutes and is at least 1.
+ * The result is rounded up to whole minutes and is at least 1. With `availableAgents` (agents marked
+ * available in the console) above one, `position` becomes the candidate's round:
+ * `ceil(position / availableAgents)`.
  *
  * @throws Error `supportHours: ...` when `position` is not a whole number ≥ 1 or the fallback is not a
  *   positive number.
  */
-export function estimateWaitMinutes(position: number, recentWaitsMs: number[], fallbackMinutesPerCase: number): number {
+export function estimateWaitMinutes(position: number, recentWaitsMs: number[], fallbackMinutesPerCase: number, availableAgents = 1): number {
   if (!Number.isInteger(position) || position < 1) fail(`queue position ${position} is not a whole number ≥ 1`);
   if (!Number.isFinite(fallbackMinutesPerCase) || fallbackMinutesPerCase <= 0) {
     fail(`fallback minutes per case ${fallbackMinutesPerCase} is not a positive number`);
   }
   const waits = recentWaitsMs.filter((ms) => Number.isFinite(ms) && ms >= 0).sort((a, b) => a - b);
-  const minutes = waits.length > 0 ? (median(waits) * position) / 60_000 : fallbackMinutesPerCase * position;
+  // Agents marked available take cases side by side: with two, the fourth in line is the second served.
+  // With none available the queue still moves at one agent's pace (someone will come back).
+  const turns = Math.ceil(position / Math.max(1, Math.floor(availableAgents)));
+  const minutes = waits.length > 0 ? (median(waits) * turns) / 60_000 : fallbackMinutesPerCase * turns;
   return Math.max(1, Math.ceil(minutes));
 }
 

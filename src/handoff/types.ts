@@ -1,5 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Reply } from '../conversation/reply.js';
+import type { CandidatePresence, CandidateSignals } from './presence.js';
 
 /** Why the bot handed a conversation to staff. */
 export type HandoffReason = 'asked' | 'misunderstood' | 'staff-only';
@@ -34,10 +35,14 @@ export interface CaseSummary {
   facts?: Array<{ label: string; value: string }>;
   /** Signed in to their ASE account this conversation. */
   verified: boolean;
+  /** Their first name from that account (signed-in candidates only): staff greet them by it. */
+  firstName?: string;
 }
 
 export interface HandoffCase {
   id: string;
+  /** Short number for people ("C-1042"), unique across instances; cases opened before numbers had none. */
+  caseNumber?: string;
   /** `${channelId}/${conversation.id}`: the key the turn gate and state use. */
   conversationKey: string;
   channel: string;
@@ -55,10 +60,16 @@ export interface HandoffCase {
   owner?: string;
   /** Outside support hours: when staff will reply by (ISO). */
   replyBy?: string;
-  /** How the candidate asked to be contacted, when they left one (kept: staff need it). */
+  /**
+   * The e-mail addresses and phone numbers the candidate typed while handed over ("a@b.com,
+   * 555-123-4567", at most three): kept so the agent can reach them; shown only to the agent who has
+   * the case and supervisors, and masked in transcripts, logs and analytics.
+   */
   contact?: string;
   /** How the case ended: the note left on hand-back. */
   note?: string;
+  /** What says whether the candidate is still there (website connection, last message). */
+  candidate?: CandidateSignals;
   closedBy?: 'candidate' | 'agent' | 'handback';
 }
 
@@ -83,7 +94,14 @@ export interface LiveBus {
   close(): Promise<void>;
 }
 
-export type StaffRole = 'agent' | 'supervisor';
+/**
+ * agent: works cases; supervisor: any case, the audit log, insights; editor: insights and the
+ * knowledge the bot answers from, never a candidate's case.
+ */
+export type StaffRole = 'agent' | 'supervisor' | 'editor';
+
+/** Who may work cases (the queue, conversations, history, canned replies, presence). */
+export const worksCases = (user: StaffUser): boolean => user.role === 'agent' || user.role === 'supervisor';
 
 export interface StaffUser {
   username: string;
@@ -108,6 +126,10 @@ export interface CaseView extends Omit<HandoffCase, 'reference' | 'conversationK
   position?: number;
   /** Seconds since the candidate was queued. */
   waitingSeconds: number;
+  /** There is a contact on the case, which this viewer may not read (it is not their case). */
+  contactGiven?: true;
+  /** Open cases: is the candidate here, idle, or gone (website chat closed)? */
+  presence?: CandidatePresence;
 }
 
 export type DeskErrorCode = 'not-found' | 'forbidden' | 'conflict' | 'invalid';
@@ -128,6 +150,8 @@ export class DeskError extends Error {
  * on cases they own or are claiming; supervisors on any) and writes the audit log.
  */
 export interface HandoffDesk {
+  /** The case id for a case number ("C-1042", any case) or an id; undefined when no case has that number. */
+  caseIdFor(idOrNumber: string): Promise<string | undefined>;
   cases(viewer: StaffUser, now: Date): Promise<{ queued: CaseView[]; mine: CaseView[]; others: CaseView[] }>;
   /** The case with its transcript. Agents: their own cases only; supervisors: any (watching live). */
   open(viewer: StaffUser, caseId: string, now: Date): Promise<{ case: CaseView; transcript: TranscriptLine[] }>;
@@ -140,6 +164,24 @@ export interface HandoffDesk {
   end(viewer: StaffUser, caseId: string, now: Date): Promise<CaseView>;
   /** Hands the candidate back to the bot with a note for the record. */
   handBack(viewer: StaffUser, caseId: string, note: string | undefined, now: Date): Promise<CaseView>;
+  /** Every case closed on these days (UTC), for the insights' queue wait; no viewer: callers check roles. */
+  closedOn(days: string[]): Promise<HandoffCase[]>;
+  /** Closed cases, newest first: agents see the ones they handled, supervisors all. */
+  history(viewer: StaffUser, query: HistoryQuery, now: Date): Promise<CaseView[]>;
+}
+
+/** A search of closed cases: the days they closed on (UTC) and what to match. */
+export interface HistoryQuery {
+  /** First and last day of closing, YYYY-MM-DD (UTC), at most 31 days apart. */
+  from: string;
+  to: string;
+  /** Words that must all be in the topic, the question or the case number. */
+  text?: string;
+  channel?: string;
+  /** The agent who had the case. */
+  agent?: string;
+  /** How it closed. */
+  outcome?: NonNullable<HandoffCase['closedBy']>;
 }
 
 /** Append-only record of staff actions, kept with the bot's data for the configured retention. */

@@ -81,8 +81,14 @@ export class FaqAnswerer {
     private readonly index: FaqIndex,
     private readonly thresholds: FaqThresholds = defaultThresholds,
     domain?: Domain,
+    /** Phrasings an editor attached to an entry from questions candidates asked: answered as its own question. */
+    confirmed: Array<{ entryId: string; text: string }> = [],
   ) {
     for (const entry of index.entries) this.exact.set(normaliseQuestion(entry.question), entry);
+    for (const { entryId, text } of confirmed) {
+      const entry = index.get(entryId);
+      if (entry) this.exact.set(normaliseQuestion(text), entry);
+    }
     if (domain) {
       this.domainTerms = new Set(domain.words.flatMap((word) => contentTerms(word)));
       this.names = phrasePattern(domain.names);

@@ -57,7 +57,7 @@ export async function loadDomain(knowledgeDir: string): Promise<Domain | undefin
 }
 
 /** A YAML file checked against `schema`; undefined when the file is not there. Problems name the file. */
-async function readOptionalYaml<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S> | undefined> {
+export async function readOptionalYaml<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S> | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

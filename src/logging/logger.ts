@@ -19,6 +19,9 @@ export function createLogger(level: string, destination?: pino.DestinationStream
           '*.email',
           'phone',
           '*.phone',
+          // The contact a candidate gave for staff (handoff cases) never reaches the log.
+          'contact',
+          '*.contact',
           'ssn',
           '*.ssn',
           'dateOfBirth',

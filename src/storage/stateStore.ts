@@ -6,6 +6,7 @@ import { BoundedMemoryStorage } from './memoryStorage.js';
 import { conversationTag, RedisTurnGate, sameSlotTag } from './redisTurnGate.js';
 import { MemoryTurnGate, type TurnGate } from './turnGate.js';
 import { memoryChannel, redisChannel, type LiveChannel } from './liveChannel.js';
+import { memorySequence, redisSequence, type Sequence } from './sequence.js';
 
 export interface StateStore {
   kind: 'memory' | 'redis';
@@ -17,6 +18,8 @@ export interface StateStore {
    * (memory). `parse` checks each message from the wire.
    */
   liveChannel: <T>(name: string, parse: (raw: unknown) => T | undefined) => LiveChannel<T>;
+  /** Numbers given once each across every instance on this store (Redis INCR), or in this process (memory). */
+  sequence: (name: string) => Sequence;
   close: () => Promise<void>;
 }
 
@@ -90,6 +93,7 @@ const retainedForHandoff = (key: string) => key.startsWith('handoff/') || key.st
 
 export function memoryStore(settings: MemorySettings = defaultMemorySettings): StateStore {
   const channels: Array<LiveChannel<unknown>> = [];
+  const sequences = new Map<string, Sequence>();
   const ttlSeconds = ttlSecondsFor(settings);
   return {
     kind: 'memory',
@@ -107,6 +111,14 @@ export function memoryStore(settings: MemorySettings = defaultMemorySettings): S
       const channel = memoryChannel<T>();
       channels.push(channel as LiveChannel<unknown>);
       return channel;
+    },
+    // One counter per name for the life of the store, however often it is asked for.
+    sequence: (name: string) => {
+      const existing = sequences.get(name);
+      if (existing) return existing;
+      const made = memorySequence();
+      sequences.set(name, made);
+      return made;
     },
     close: async () => {
       await Promise.all(channels.map((channel) => channel.close()));
@@ -147,6 +159,7 @@ export function redisStore(client: RedisClient, settings: RedisSettings, onError
       channels.push(channel as LiveChannel<unknown>);
       return channel;
     },
+    sequence: (name: string) => redisSequence(client, `${prefix}seq:${name}`),
     close: async () => {
       await Promise.all(channels.map((channel) => channel.close()));
       await client.quit().catch(() => client.disconnect());

@@ -50,8 +50,10 @@ describe('asking for a person outside support hours', () => {
     const agent = new StaffClient(server.url);
     await agent.login('agent1');
     const queued = await agent.queuedCase();
-    // Staff need the address to reply: the case keeps it.
-    expect(queued).toMatchObject({ status: 'queued', replyBy: mondayOpening, contact: 'pat.candidate@example.com' });
+    // Staff need the address to reply: the case keeps it, for whoever takes the case.
+    expect(queued).toMatchObject({ status: 'queued', replyBy: mondayOpening, contactGiven: true });
+    expect(queued.contact).toBeUndefined();
+    expect((await agent.post(`/staff/api/cases/${queued.id}/claim`)).json.case).toMatchObject({ contact: 'pat.candidate@example.com' });
 
     // The transcript, like every line staff read, has personal data masked.
     const supervisor = new StaffClient(server.url);

@@ -10,7 +10,7 @@ const actions = (caseId: string): Array<[string, unknown]> => [
   [`/staff/api/cases/${caseId}/handback`, { note: 'done' }],
   ['/staff/api/logout', undefined],
 ];
-const reads = (caseId: string) => ['/staff/api/session', '/staff/api/agents', '/staff/api/cases', `/staff/api/cases/${caseId}`, '/staff/api/audit', '/staff/api/events'];
+const reads = (caseId: string) => ['/staff/api/session', '/staff/api/agents', '/staff/api/canned-replies', '/staff/api/cases', `/staff/api/cases/${caseId}`, '/staff/api/audit', '/staff/api/events'];
 
 describe('the staff API refuses whoever may not act', () => {
   let server: HandoffServer;
@@ -177,6 +177,53 @@ describe('the staff API refuses whoever may not act', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     expect(response.headers.get('x-frame-options')).toBe('DENY');
-    expect(await response.text()).toMatch(/\/staff\/console\.js/);
+    const page = await response.text();
+    const script = page.match(/src="(\/staff\/assets\/main\.[A-Za-z0-9_-]{12}\.js)"/)?.[1];
+    expect(script).toBeDefined();
+    // The module and the modules it imports are served by their hashed names, cached for good.
+    const main = await fetch(`${server.url}${script}`);
+    expect(main.status).toBe(200);
+    expect(main.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(main.headers.get('cache-control')).toContain('immutable');
+    const imported = [...(await main.text()).matchAll(/from '\.\/([^']+)'/g)].map((match) => match[1]!);
+    expect(imported.some((name) => /^api\.[A-Za-z0-9_-]{12}\.js$/.test(name))).toBe(true);
+    for (const name of imported) expect((await fetch(`${server.url}/staff/assets/${name}`)).status, name).toBe(200);
+    expect((await fetch(`${server.url}/staff/assets/main.js`)).status).toBe(404);
+    expect((await fetch(`${server.url}/staff/assets/..%2Fstaff`)).status).toBe(404);
+  });
+});
+
+describe('case numbers', () => {
+  let server: HandoffServer;
+  beforeEach(async () => {
+    server = await startHandoffServer();
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('each case gets a short number, shown in the lists and accepted in the API in place of the id', async () => {
+    const first = await WebCandidate.start(server.url);
+    await first.say('talk to someone');
+    const second = await WebCandidate.start(server.url);
+    await second.say('I want a human');
+    const agent = new StaffClient(server.url);
+    await agent.login('agent1');
+    const { queued } = (await agent.get('/staff/api/cases')).json as { queued: Array<{ id: string; caseNumber: string }> };
+    expect(queued.map((c) => c.caseNumber)).toEqual(['C-1001', 'C-1002']);
+
+    const claimed = await agent.post('/staff/api/cases/C-1002/claim');
+    expect(claimed.status).toBe(200);
+    expect(claimed.json.case).toMatchObject({ id: queued[1]!.id, caseNumber: 'C-1002', owner: 'agent1' });
+    expect((await agent.get('/staff/api/cases/c1002')).json.case.id).toBe(queued[1]!.id);
+    expect((await agent.post('/staff/api/cases/C-1002/messages', { text: 'Hello from Alex' })).status).toBe(201);
+    // The audit log names the case by its id, whichever way it was asked for.
+    const supervisor = new StaffClient(server.url);
+    await supervisor.login('supervisor');
+    const audit = (await supervisor.get('/staff/api/audit')).json.entries as Array<{ action: string; caseId?: string }>;
+    expect(audit.find((e) => e.action === 'replied')?.caseId).toBe(queued[1]!.id);
+
+    expect((await agent.get('/staff/api/cases/C-9999')).status).toBe(404);
+    expect((await agent.post('/staff/api/cases/C-9999/claim')).json.error).toBe('not-found');
   });
 });

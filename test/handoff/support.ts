@@ -1,11 +1,16 @@
 import type { AddressInfo } from 'node:net';
+import { WebSocket } from 'ws';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { buildApp } from '../../src/app.js';
+import type { Sequence } from '../../src/storage/sequence.js';
+import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase.js';
+import type { KnowledgeChange } from '../../src/handoff/staff/knowledgeEditor.js';
+import type { Logger } from '../../src/logging/logger.js';
+import type { TurnEventSink } from '../../src/bot/turnEvents.js';
 import { createAccountService } from '../../src/account/index.js';
 import { getSession, startConversation } from '../channels/web/support.js';
 import { demoStaffAccounts, type StaffDirectory } from '../../src/handoff/staff/staffAccounts.js';
 import type { LiveEvent } from '../../src/handoff/types.js';
-import type { TurnEventSink } from '../../src/bot/turnEvents.js';
 import type { LiveChannel } from '../../src/storage/liveChannel.js';
 import type { TurnGate } from '../../src/storage/turnGate.js';
 import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
@@ -42,8 +47,16 @@ export interface HandoffServerOptions {
   env?: Record<string, string>;
   /** Candidate accounts: the demo accounts when true. */
   accounts?: boolean;
-  /** Where turn events go (a test reads what was recorded); the silent log by default. */
+  /** The store's case-number sequence (two instances on one Redis share it). */
+  caseNumbers?: Sequence;
+  /** Where the app logs (silent by default): a test reads it to check what is never logged. */
+  logger?: Logger;
+  /** Also receives every turn event (analytics' input). */
   events?: TurnEventSink;
+  /** Its own knowledge base (the shipped one, loaded for this instance) instead of the file's shared one. */
+  knowledge?: KnowledgeBase;
+  /** The channel that tells instances editors changed the knowledge. */
+  knowledgeLive?: LiveChannel<KnowledgeChange>;
 }
 
 /**
@@ -54,11 +67,12 @@ export interface HandoffServerOptions {
 export async function startHandoffServer(options: HandoffServerOptions = {}) {
   const storage = options.storage ?? new MemoryStorage();
   const config = testConfig(options.env);
-  const knowledge = await shippedKnowledge();
+  const knowledge = options.knowledge ?? (await shippedKnowledge());
   const clock = options.clock ?? (() => fixedNow);
   const app = buildApp({
     config,
-    logger: silentLogger(),
+    logger: options.logger ?? silentLogger(),
+    ...(options.events ? { events: options.events } : {}),
     storage,
     knowledge,
     clock,
@@ -66,7 +80,8 @@ export async function startHandoffServer(options: HandoffServerOptions = {}) {
     ...(options.accounts ? { accounts: await createAccountService(config, { clock, policy: knowledge.policy }) } : {}),
     live: options.live,
     gate: options.gate,
-    ...(options.events ? { events: options.events } : {}),
+    ...(options.caseNumbers ? { caseNumbers: options.caseNumbers } : {}),
+    ...(options.knowledgeLive ? { knowledgeLive: options.knowledgeLive } : {}),
   });
   await new Promise<void>((resolve) => app.http.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.http.server.address() as AddressInfo;
@@ -247,6 +262,20 @@ export class WebCandidate {
     const started = await startConversation(baseUrl, session);
     if (started.status >= 300) throw new Error(`could not start a conversation: ${started.status}`);
     return new WebCandidate(baseUrl, session.token, session.conversationId);
+  }
+
+  /**
+   * Opens the conversation's Direct Line WebSocket stream, as the Web Chat page does while it is
+   * open; closing the socket is the page closing.
+   */
+  async openPage(): Promise<WebSocket> {
+    const url = `${this.baseUrl.replace(/^http/, 'ws')}/v3/directline/conversations/${encodeURIComponent(this.conversationId)}/stream?watermark=0&t=${this.token}`;
+    const socket = new WebSocket(url);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    return socket;
   }
 
   /** Sends a message and returns the texts the bot side sent back in that turn. */

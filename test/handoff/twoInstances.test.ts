@@ -26,7 +26,7 @@ describe.skipIf(gate.skip)('a handoff across two bot instances sharing one Redis
     clients.push(client);
     const store = redisStore(client, testConfig(env));
     stores.push(store);
-    return startHandoffServer({ storage: store.storage, gate: store.gate, live: store.liveChannel('handoff', parseLiveEvent), clock: clock.now, env });
+    return startHandoffServer({ storage: store.storage, gate: store.gate, live: store.liveChannel('handoff', parseLiveEvent), caseNumbers: store.sequence('handoff-case'), clock: clock.now, env });
   };
 
   beforeAll(async () => {
@@ -103,5 +103,21 @@ describe.skipIf(gate.skip)('a handoff across two bot instances sharing one Redis
       expect(ttl, key).toBeGreaterThan(29 * 86_400);
       expect(ttl, key).toBeLessThanOrEqual(30 * 86_400);
     }
+  });
+
+  it('cases opened on both instances at once get different case numbers, and either instance finds a case by its number', async () => {
+    const alex = new StaffClient(a.url);
+    await alex.login('agent1');
+    const onA = await WebCandidate.start(a.url);
+    const onB = await WebCandidate.start(b.url);
+    await Promise.all([onA.say('talk to someone'), onB.say('talk to someone')]);
+    const { queued } = (await alex.get('/staff/api/cases')).json as { queued: Array<{ id: string; caseNumber: string }> };
+    const numbers = queued.map((c) => c.caseNumber);
+    expect(numbers.length).toBeGreaterThanOrEqual(2);
+    for (const number of numbers) expect(number).toMatch(/^C-1\d{3}$/);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    const blair = new StaffClient(b.url);
+    await blair.login('supervisor');
+    for (const c of queued) expect((await blair.get(`/staff/api/cases/${c.caseNumber.toLowerCase()}`)).json.case.id).toBe(c.id);
   });
 });

@@ -16,6 +16,8 @@ export interface DirectLineStreamDeps {
   pollMs?: number;
   /** How often a ping checks that the other end is still there. */
   heartbeatMs?: number;
+  /** A conversation's stream opened or closed (the handoff shows staff whether the candidate is still there). */
+  onConnection?: (conversationId: string, open: boolean) => void;
 }
 
 export interface DirectLineStream {
@@ -89,7 +91,9 @@ export function attachDirectLineStream(upgrades: UpgradeRoutes, deps: DirectLine
       ws.ping();
     }, heartbeatMs);
     const cleanup = () => {
+      if (closed) return;
       closed = true;
+      deps.onConnection?.(conversationId, false);
       clearInterval(poll);
       clearInterval(heartbeat);
       store.events.off(`appended:${conversationId}`, onAppended);
@@ -97,6 +101,7 @@ export function attachDirectLineStream(upgrades: UpgradeRoutes, deps: DirectLine
       cleanups.delete(cleanup);
     };
     cleanups.add(cleanup);
+    deps.onConnection?.(conversationId, true);
     ws.on('pong', () => (alive = true));
     // Clients send empty messages as keep-alives; nothing a client sends here means anything.
     ws.on('message', () => (alive = true));

@@ -30,6 +30,8 @@ export interface WebChannelDeps {
   /** Tokens and conversations per client address, messages per conversation. */
   limits: RateLimits;
   botName?: string;
+  /** A built-in Direct Line conversation's stream opened or closed (the candidate's presence for staff). */
+  onStreamConnection?: (conversationId: string, open: boolean) => void;
   /** Tuning, mostly for tests. */
   options?: {
     store?: DirectLineStoreOptions;
@@ -116,7 +118,7 @@ export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
     return work;
   };
 
-  const stream: DirectLineStream = attachDirectLineStream(deps.upgrades, { store, signer, logger, pollMs: options.streamPollMs });
+  const stream: DirectLineStream = attachDirectLineStream(deps.upgrades, { store, signer, logger, pollMs: options.streamPollMs, onConnection: deps.onStreamConnection });
   mountTokenRoute(server, { kind: 'local', signer, webSocket: settings.DIRECTLINE_LOCAL_WEBSOCKET }, logger, deps.limits);
   mountDirectLineRoutes(server, {
     store,

@@ -11,7 +11,7 @@ import { hashPassword, isPasswordHash, verifyAgainstNothing, verifyPassword, typ
  *
  *     - username: alex          # lower-case a-z 0-9 . _ -, 2 to 40 characters, unique
  *       name: Alex Agent        # shown in the console and the audit log
- *       role: agent             # agent | supervisor
+ *       role: agent             # agent | supervisor | editor
  *       passwordHash: scrypt$32768$8$1$...   # from `npm run -s staff:hash`
  *
  * Password hashes stay inside the directory: `find` and `users` return {@link StaffUser}s without
@@ -82,8 +82,8 @@ const entrySchema = z.strictObject(
       .trim()
       .min(1, 'must not be empty')
       .max(80, 'must be at most 80 characters'),
-    role: z.enum(['agent', 'supervisor'], {
-      error: missingOr((input) => `must be "agent" or "supervisor" (got ${shown(input)})`),
+    role: z.enum(['agent', 'supervisor', 'editor'], {
+      error: missingOr((input) => `must be "agent", "supervisor" or "editor" (got ${shown(input)})`),
     }),
     // The value is never shown: it may be a password pasted into the wrong field.
     passwordHash: z
@@ -197,7 +197,8 @@ export const DEMO_SCRYPT_PARAMS: Readonly<ScryptParams> = Object.freeze({ N: 2 *
 
 /**
  * Three demo users for development, all with the given password (hashed now):
- * `agent1` Alex Agent (agent), `agent2` Blair Agent (agent), `supervisor` Sam Supervisor (supervisor).
+ * `agent1` Alex Agent (agent), `agent2` Blair Agent (agent), `supervisor` Sam Supervisor (supervisor),
+ * `editor` Eden Editor (editor: insights only, no cases).
  * Never use in production.
  *
  * @param cost - scrypt cost; default {@link DEMO_SCRYPT_PARAMS}. Tests pass a lower N.
@@ -207,6 +208,7 @@ export async function demoStaffAccounts(password: string, cost: Partial<ScryptPa
     { username: 'agent1', name: 'Alex Agent', role: 'agent' },
     { username: 'agent2', name: 'Blair Agent', role: 'agent' },
     { username: 'supervisor', name: 'Sam Supervisor', role: 'supervisor' },
+    { username: 'editor', name: 'Eden Editor', role: 'editor' },
   ];
   const hashes = await Promise.all(demo.map(() => hashPassword(password, cost)));
   return new ConfiguredDirectory(demo.map((user, index) => ({ ...user, passwordHash: hashes[index]! })));

@@ -4,10 +4,14 @@ import { describeIssues, guarded, queryOf } from '../../channels/web/http.js';
 import type { Logger } from '../../logging/logger.js';
 import type { LiveChannel } from '../../storage/liveChannel.js';
 import { isTurnBusy } from '../../storage/turnGate.js';
-import { DeskError, type AuditLog, type HandoffDesk, type LiveEvent, type StaffUser } from '../types.js';
-import { consoleHtml, consoleScript, consoleScriptVersion, consoleSecurityPolicy, consoleStyles } from './consolePage.js';
+import { DeskError, type AuditLog, type HandoffDesk, type LiveEvent, type StaffRole, type StaffUser } from '../types.js';
+import { CONSOLE_ASSET_PATH, consoleSecurityPolicy, loadConsoleAssets } from './consoleAssets.js';
 import { clearSessionCookie, readCookie, sessionCookie, STAFF_SESSION_COOKIE } from './cookies.js';
+import type { CannedReply } from '../../knowledge/cannedReplies.js';
 import type { LoginLimiter } from './loginLimiter.js';
+import type { StaffPresence } from '../presence.js';
+import { insightsCsv, insightsReport, type InsightsRecorder } from './insights.js';
+import type { KnowledgeEditor } from './knowledgeEditor.js';
 import { checkCsrf, type StaffSession, type StaffSessions } from './sessions.js';
 import type { StaffDirectory } from './staffAccounts.js';
 
@@ -28,6 +32,14 @@ export interface StaffRoutesDeps {
   trustProxy?: boolean;
   /** SSE heartbeat (default 15 s); also how often a stream re-checks its session. */
   heartbeatMs?: number;
+  /** Replies staff insert with "/" in the console (knowledge/canned-replies.yaml). */
+  cannedReplies?: CannedReply[];
+  /** Agents' available/away (the queue's wait estimate counts the available ones). */
+  presence?: StaffPresence;
+  /** The turn figures behind the supervisors' insights. */
+  insights?: InsightsRecorder;
+  /** The improvement loop: editors attach unanswered questions to FAQ entries. */
+  editor?: KnowledgeEditor;
 }
 
 export interface StaffConsole {
@@ -39,7 +51,27 @@ const loginBody = z.object({ username: z.string().trim().min(1).max(100), passwo
 const messageBody = z.object({ text: z.string().trim().min(1).max(2000) });
 const transferBody = z.object({ to: z.string().trim().min(1).max(100).nullable() });
 const handBackBody = z.object({ note: z.string().trim().max(500).optional() });
+const presenceBody = z.object({ status: z.enum(['available', 'away']) });
+const alternateBody = z.object({ entryId: z.string().trim().min(1).max(100), text: z.string().trim().min(3).max(200) }).strict();
 const caseId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(value)), 'a real day');
+const historyQuery = z
+  .object({
+    from: day.optional(),
+    to: day.optional(),
+    q: z.string().trim().max(200).optional(),
+    channel: z.string().trim().max(40).optional(),
+    agent: z.string().trim().max(100).optional(),
+    outcome: z.enum(['candidate', 'agent', 'handback']).optional(),
+  })
+  .strict();
+/** A history search spans at most this many days (one store read per day). */
+const MAX_HISTORY_DAYS = 31;
+
+/** Who works cases: the default of every case route. */
+const CASE_ROLES: readonly StaffRole[] = ['agent', 'supervisor'];
+/** Insights: the figures, and the questions the bot could not answer. */
+const INSIGHT_ROLES: readonly StaffRole[] = ['supervisor', 'editor'];
 
 const deskStatus: Record<DeskError['code'], number> = { 'not-found': 404, forbidden: 403, conflict: 409, invalid: 400 };
 
@@ -77,7 +109,8 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'no-referrer',
   };
-  const page = consoleHtml();
+  const assets = loadConsoleAssets();
+  const page = assets.html;
 
   const clientIp = (req: Request): string | undefined => {
     const forwarded = req.headers['x-forwarded-for'];
@@ -134,13 +167,23 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     name: string,
     body: z.ZodType<B> | undefined,
     handler: (user: StaffUser, id: string, input: B, req: Request, res: Response) => Promise<void>,
-    options: { csrf: boolean } = { csrf: true },
+    options: { csrf: boolean; roles?: readonly StaffRole[] } = { csrf: true },
   ) =>
     guarded(logger, name, async (req: Request, res: Response) => {
       const auth = await signedIn(req, res, options);
       if (!auth) return;
-      const id = caseId.safeParse(req.params?.id ?? '');
-      if (req.params?.id !== undefined && !id.success) return refuse(res, 404, 'not-found', 'No such case.');
+      // Every route names the roles it serves: case routes are for agents and supervisors only.
+      const roles = options.roles ?? CASE_ROLES;
+      if (!roles.includes(auth.session.user.role)) {
+        await auditRefusal(req, auth.session.user.username, 'forbidden');
+        return refuse(res, 403, 'forbidden', `This is for ${roles.join(' and ')} accounts; yours is ${auth.session.user.role}.`);
+      }
+      const given = caseId.safeParse(req.params?.id ?? '');
+      if (req.params?.id !== undefined && !given.success) return refuse(res, 404, 'not-found', 'No such case.');
+      // A case number ("C-1042") names the same case as its id.
+      const resolved = given.success && req.params?.id !== undefined ? await deps.desk.caseIdFor(given.data) : undefined;
+      if (req.params?.id !== undefined && !resolved) return refuse(res, 404, 'not-found', 'No such case.');
+      const id = resolved ? { success: true as const, data: resolved } : { success: false as const };
       let input = undefined as B;
       if (body) {
         const parsed = body.safeParse(req.body === '' || req.body === undefined ? {} : req.body);
@@ -162,18 +205,17 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     res.writeHead(200, pageHeaders);
     res.end(page);
   }));
-  server.get('/staff/console.js', guarded(logger, 'staff.script', async (req, res) => {
-    const versioned = queryOf(req).get('v') === consoleScriptVersion;
+  // The console's stylesheet and modules, by hashed name: the name changes with the content, so they are cached for good.
+  server.get(`${CONSOLE_ASSET_PATH}:file`, guarded(logger, 'staff.asset', async (req, res) => {
+    const asset = assets.files.get(String(req.params?.file ?? ''));
+    if (!asset) return refuse(res, 404, 'not-found', 'No such file.');
     res.writeHead(200, {
-      'Content-Type': 'application/javascript; charset=utf-8',
-      'Cache-Control': versioned ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'Content-Type': asset.contentType,
+      'Content-Length': String(Buffer.byteLength(asset.body)),
+      'Cache-Control': 'public, max-age=31536000, immutable',
       'X-Content-Type-Options': 'nosniff',
     });
-    res.end(consoleScript);
-  }));
-  server.get('/staff/console.css', guarded(logger, 'staff.styles', async (_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
-    res.end(consoleStyles);
+    res.end(asset.body);
   }));
 
   server.post('/staff/api/login', guarded(logger, 'staff.login', async (req, res) => {
@@ -232,7 +274,17 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
   }));
 
   server.get('/staff/api/agents', action('staff.agents', undefined, async (_user, _id, _input, _req, res) => {
-    reply(res, 200, { agents: deps.directory.users() });
+    const statuses = (await deps.presence?.statuses(deps.clock())) ?? {};
+    reply(res, 200, { agents: deps.directory.users().map((user) => ({ ...user, status: statuses[user.username] ?? 'away' })) });
+  }, { csrf: false }));
+
+  server.post('/staff/api/presence', action('staff.presence', presenceBody, async (user, _id, input, _req, res) => {
+    await deps.presence?.set(user.username, input.status, deps.clock());
+    reply(res, 200, { status: input.status });
+  }));
+
+  server.get('/staff/api/canned-replies', action('staff.cannedReplies', undefined, async (_user, _id, _input, _req, res) => {
+    reply(res, 200, { replies: deps.cannedReplies ?? [] });
   }, { csrf: false }));
 
   server.get('/staff/api/cases', action('staff.cases', undefined, async (user, _id, _input, _req, res) => {
@@ -265,6 +317,67 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     reply(res, 200, { case: await deps.desk.handBack(user, id, input.note || undefined, deps.clock()) });
   }));
 
+  server.get('/staff/api/history', action('staff.history', undefined, async (user, _id, _input, req, res) => {
+    const given = Object.fromEntries([...queryOf(req).entries()].filter(([, value]) => value !== ''));
+    const parsed = historyQuery.safeParse(given);
+    if (!parsed.success) return refuse(res, 400, 'invalid-request', describeIssues(parsed.error));
+    const today = deps.clock().toISOString().slice(0, 10);
+    const to = parsed.data.to ?? parsed.data.from ?? today;
+    const from = parsed.data.from ?? to;
+    const span = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+    if (span < 1 || span > MAX_HISTORY_DAYS) return refuse(res, 400, 'invalid-request', `from must be on or before to, at most ${MAX_HISTORY_DAYS} days apart (got ${from} to ${to})`);
+    const { q, channel, agent, outcome } = parsed.data;
+    const cases = await deps.desk.history(user, { from, to, ...(q ? { text: q } : {}), ...(channel ? { channel } : {}), ...(agent ? { agent } : {}), ...(outcome ? { outcome } : {}) }, deps.clock());
+    reply(res, 200, { from, to, cases });
+  }, { csrf: false }));
+
+  /** The period of an insights request: from/to (UTC days), the last 7 days by default, at most 92. */
+  const insightsFor = async (req: Request, res: Response) => {
+    const parsed = z.object({ from: day.optional(), to: day.optional() }).strict().safeParse(Object.fromEntries([...queryOf(req).entries()].filter(([, value]) => value !== '')));
+    if (!parsed.success) return refuse(res, 400, 'invalid-request', describeIssues(parsed.error));
+    const now = deps.clock();
+    const to = parsed.data.to ?? now.toISOString().slice(0, 10);
+    const from = parsed.data.from ?? new Date(Date.parse(to) - 6 * 86_400_000).toISOString().slice(0, 10);
+    const span = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+    if (span < 1 || span > 92) return refuse(res, 400, 'invalid-request', `from must be on or before to, at most 92 days apart (got ${from} to ${to})`);
+    const days = Array.from({ length: span }, (_, i) => new Date(Date.parse(from) + i * 86_400_000).toISOString().slice(0, 10));
+    const [figures, closed] = await Promise.all([deps.insights ? deps.insights.days(days) : Promise.resolve([]), deps.desk.closedOn(days)]);
+    return insightsReport(from, to, figures, closed);
+  };
+
+  server.get('/staff/api/insights', action('staff.insights', undefined, async (_user, _id, _input, req, res) => {
+    const report = await insightsFor(req, res);
+    if (report) reply(res, 200, report);
+  }, { csrf: false, roles: INSIGHT_ROLES }));
+
+  server.get('/staff/api/insights.csv', action('staff.insightsCsv', undefined, async (_user, _id, _input, req, res) => {
+    const report = await insightsFor(req, res);
+    if (!report) return;
+    const csv = insightsCsv(report);
+    res.writeHead(200, {
+      ...apiHeaders,
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="insights-${report.from}-to-${report.to}.csv"`,
+      'Content-Length': String(Buffer.byteLength(csv)),
+    });
+    res.end(csv);
+  }, { csrf: false, roles: INSIGHT_ROLES }));
+
+  server.get('/staff/api/knowledge/entries', action('staff.knowledge.entries', undefined, async (_user, _id, _input, _req, res) => {
+    if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
+    reply(res, 200, { entries: deps.editor.entries(), added: (await deps.editor.added()).added });
+  }, { csrf: false, roles: INSIGHT_ROLES }));
+
+  server.post('/staff/api/knowledge/alternates/check', action('staff.knowledge.check', alternateBody, async (_user, _id, input, _req, res) => {
+    if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
+    reply(res, 200, await deps.editor.check(input.entryId, input.text));
+  }, { csrf: true, roles: ['editor'] }));
+
+  server.post('/staff/api/knowledge/alternates', action('staff.knowledge.add', alternateBody, async (user, _id, input, _req, res) => {
+    if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
+    reply(res, 201, await deps.editor.add(user, input.entryId, input.text, deps.clock()));
+  }, { csrf: true, roles: ['editor'] }));
+
   server.get('/staff/api/audit', action('staff.audit', undefined, async (user, _id, _input, req, res) => {
     if (user.role !== 'supervisor') {
       await auditRefusal(req, user.username, 'forbidden');
@@ -272,7 +385,7 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     }
     const limit = Math.min(1000, Math.max(1, Number(queryOf(req).get('limit') ?? 100) || 100));
     reply(res, 200, { entries: await deps.audit.list(limit) });
-  }, { csrf: false }));
+  }, { csrf: false, roles: ['agent', 'supervisor', 'editor'] }));
 
   server.get('/staff/api/events', guarded(logger, 'staff.events', async (req, res) => {
     const auth = await signedIn(req, res, { csrf: false });
@@ -285,6 +398,9 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     if (!subscribed) return refuse(res, 503, 'unavailable', 'Live updates are unavailable for a moment; try again.', { 'Retry-After': '3' });
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.write(`retry: 3000\n: connected\n\n`);
+    // An open console is an agent at their desk: seen now and at every heartbeat (presence).
+    const seen = () => void deps.presence?.seen(user.username, deps.clock()).catch(() => undefined);
+    seen();
     const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     const unsubscribe = deps.live.subscribe((event) => {
       if (event.type === 'case') send('case', { caseId: event.caseId, status: event.status, owner: event.owner });
@@ -304,7 +420,7 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     const heartbeat = setInterval(() => {
       void deps.sessions.get(auth.token, deps.clock()).then(
         // A role changed in the staff accounts ends the stream too; the page reconnects with the new one.
-        (session) => (session && deps.directory.find(user.username)?.role === user.role ? res.write(': ping\n\n') : end()),
+        (session) => (session && deps.directory.find(user.username)?.role === user.role ? (seen(), res.write(': ping\n\n')) : end()),
         () => res.write(': ping\n\n'),
       );
     }, heartbeatMs);

@@ -77,9 +77,9 @@ describe('staff configuration errors name the entry and the bad value, never a h
     expect(problemsOf(raw)).toEqual(['staffAccounts: entry 3 (alex): username "alex" is already used by entry 1']);
   });
 
-  it('a role other than agent or supervisor', () => {
+  it('a role other than agent, supervisor or editor', () => {
     const raw = [...accounts(), { username: 'bob', name: 'Bob', role: 'admin', passwordHash: alexHash }];
-    expect(problemsOf(raw)).toEqual(['staffAccounts: entry 3 (bob): role must be "agent" or "supervisor" (got "admin")']);
+    expect(problemsOf(raw)).toEqual(['staffAccounts: entry 3 (bob): role must be "agent", "supervisor" or "editor" (got "admin")']);
   });
 
   it('a missing password hash', () => {
@@ -194,12 +194,13 @@ describe('loading staff accounts', () => {
 });
 
 describe('demo staff accounts', () => {
-  it('are agent1, agent2 and supervisor, all signing in with the given password', async () => {
+  it('are agent1, agent2, supervisor and editor, all signing in with the given password', async () => {
     const directory = await demoStaffAccounts('demo-pass', FAST);
     expect(directory.users()).toEqual([
       { username: 'agent1', name: 'Alex Agent', role: 'agent' },
       { username: 'agent2', name: 'Blair Agent', role: 'agent' },
       { username: 'supervisor', name: 'Sam Supervisor', role: 'supervisor' },
+      { username: 'editor', name: 'Eden Editor', role: 'editor' },
     ]);
     for (const user of directory.users()) expect(await directory.authenticate(user.username, 'demo-pass')).toEqual(user);
     expect(await directory.authenticate('agent1', 'other')).toBeNull();

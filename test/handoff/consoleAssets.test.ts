@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  consoleHtml,
-  consoleScript,
-  consoleScriptVersion,
-  consoleSecurityPolicy,
-  consoleStyles,
-  consoleStylesVersion,
-} from '../../src/handoff/staff/consolePage.js';
+import { CONSOLE_ASSET_PATH, consoleSecurityPolicy, loadConsoleAssets } from '../../src/handoff/staff/consoleAssets.js';
+
+const assets = loadConsoleAssets();
+const scripts = [...assets.files.values()].filter((file) => file.name.endsWith('.js'));
+/** Every module of the console, as served. */
+const consoleScript = scripts.map((file) => file.body).join('\n');
+const hashOf = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 12);
 
 const directives = (policy: string) =>
   new Map(
@@ -35,14 +37,39 @@ describe('the staff console security policy', () => {
 });
 
 describe('the staff console page', () => {
-  const html = consoleHtml();
+  const html = assets.html;
 
-  it('loads its script and stylesheet from this server, versioned by content', () => {
-    expect(html).toContain(`<script src="/staff/console.js?v=${consoleScriptVersion}" defer></script>`);
-    expect(html).toContain(`<link rel="stylesheet" href="/staff/console.css?v=${consoleStylesVersion}">`);
-    expect(consoleScriptVersion).toBe(createHash('sha256').update(consoleScript).digest('base64url').slice(0, 12));
-    expect(consoleStylesVersion).toBe(createHash('sha256').update(consoleStyles).digest('base64url').slice(0, 12));
-    expect(consoleScriptVersion).toMatch(/^[A-Za-z0-9_-]{12}$/);
+  it('loads its module and stylesheet from this server, named by the hash of their content', () => {
+    expect(html).toMatch(new RegExp(`<script type="module" src="${CONSOLE_ASSET_PATH}main\\.[A-Za-z0-9_-]{12}\\.js"></script>`));
+    expect(html).toMatch(new RegExp(`<link rel="stylesheet" href="${CONSOLE_ASSET_PATH}console\\.[A-Za-z0-9_-]{12}\\.css">`));
+    expect(html).not.toContain('{{');
+    for (const file of assets.files.values()) {
+      expect(file.name, file.name).toMatch(new RegExp(`\\.${hashOf(file.body)}\\.(js|css)$`));
+    }
+    expect(html).toContain(assets.url('main.js'));
+    expect(html).toContain(assets.url('console.css'));
+  });
+
+  it('points every module at its neighbours by their hashed names, so a change in one reaches the browser', () => {
+    const imports = scripts.flatMap((file) => [...file.body.matchAll(/from '\.\/([^']+)'/g)].map((match) => match[1]!));
+    expect(imports.length).toBeGreaterThanOrEqual(3);
+    for (const name of imports) expect([...assets.files.keys()], name).toContain(name);
+  });
+
+  it('changes the main module\'s name when only a module it imports changed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'console-assets-'));
+    writeFileSync(join(dir, 'index.html'), '<script type="module" src="{{asset:main.js}}"></script>');
+    writeFileSync(join(dir, 'main.js'), "import { x } from './dep.js';\nconsole.log(x);\n");
+    writeFileSync(join(dir, 'dep.js'), 'export const x = 1;\n');
+    const before = loadConsoleAssets(dir).url('main.js');
+    writeFileSync(join(dir, 'dep.js'), 'export const x = 2;\n');
+    expect(loadConsoleAssets(dir).url('main.js')).not.toBe(before);
+  });
+
+  it('refuses to start with a page that names a file the folder does not have, naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'console-assets-'));
+    writeFileSync(join(dir, 'index.html'), '<script type="module" src="{{asset:missing.js}}"></script>');
+    expect(() => loadConsoleAssets(dir)).toThrow(/missing\.js/);
   });
 
   it('has no inline script, inline style or event handler attribute (the policy would refuse them)', () => {
@@ -89,7 +116,7 @@ describe('the staff console page', () => {
       expect(ids, id).toContain(id);
     }
     // Every id the script looks up exists in the page.
-    const lookedUp = [...consoleScript.matchAll(/\$\('([a-z-]+)'\)/g)].map((match) => match[1]!);
+    const lookedUp = [...consoleScript.matchAll(/(?:\$|\binput|\btextArea|\bselect|\bbuttonEl)\('([a-z-]+)'/g)].map((match) => match[1]!);
     expect(lookedUp.length).toBeGreaterThan(20);
     for (const id of new Set(lookedUp)) expect(ids, `script uses #${id}`).toContain(id);
   });
@@ -107,8 +134,8 @@ describe('the staff console page', () => {
 });
 
 describe('the staff console script', () => {
-  it('is valid JavaScript', () => {
-    expect(() => new Function(consoleScript)).not.toThrow();
+  it('is type-checked: every module starts with // @ts-check', () => {
+    for (const file of scripts) expect(file.body.startsWith('// @ts-check'), file.name).toBe(true);
   });
 
   it('never turns server data into HTML', () => {
@@ -122,7 +149,7 @@ describe('the staff console script', () => {
   it('sends JSON with the CSRF header and the same-origin cookie on every POST', () => {
     expect(consoleScript).toContain("credentials: 'same-origin'");
     expect(consoleScript).toContain("headers['Content-Type'] = 'application/json'");
-    expect(consoleScript).toContain("headers['X-CSRF-Token'] = state.csrf");
+    expect(consoleScript).toContain("headers['X-CSRF-Token'] = session.csrf");
     // One fetch, in the API helper, so no request can skip the headers.
     expect(consoleScript.match(/\bfetch\(/g)).toHaveLength(1);
   });

@@ -1,0 +1,22 @@
+import { FaqIndex } from './faqIndex.js';
+
+/**
+ * kb:check's retrieval figure: does each alternate phrasing find its own entry first, asked of an
+ * index built without it (so it cannot simply find itself)? Returns the count and the conflicts.
+ */
+export function alternateFigures(index: FaqIndex, onlyEntries?: ReadonlySet<string>): { checked: number; own: number; conflicts: Array<{ entryId: string; alternate: string; matches: string }> } {
+  const conflicts: Array<{ entryId: string; alternate: string; matches: string }> = [];
+  let checked = 0;
+  for (const entry of index.entries) {
+    // One index per alternate: a subset of entries keeps an editor's check to seconds.
+    if (onlyEntries && !onlyEntries.has(entry.id)) continue;
+    for (const alternate of entry.alternates) {
+      checked++;
+      const without = index.entries.map((other) => (other.id === entry.id ? { ...other, alternates: other.alternates.filter((a) => a !== alternate) } : other));
+      const best = new FaqIndex(without, index.outOfScope).query(alternate, 1)[0];
+      const bestId = best ? (best.target.kind === 'faq' ? best.target.entry.id : `out-of-scope:${best.target.topic.id}`) : '(nothing)';
+      if (bestId !== entry.id) conflicts.push({ entryId: entry.id, alternate, matches: bestId });
+    }
+  }
+  return { checked, own: checked - conflicts.length, conflicts };
+}

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { haveChromium, launchChromium, requireChromium, screenshot, watchForProblems } from '../support/browser.js';
+import { startHandoffServer, STAFF_PASSWORD, WebCandidate, type HandoffServer } from './support.js';
+
+describe('canned replies and history in the staff console (headless Chromium)', () => {
+  let server: HandoffServer | undefined;
+  let browser: Browser | undefined;
+  /** The agent's page, carried from the first test to the second. */
+  let agentPage: Page | undefined;
+
+  beforeAll(async () => {
+    if (!haveChromium) return;
+    server = await startHandoffServer({ accounts: true });
+    browser = await launchChromium();
+  }, 30_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('"/" opens the list, typing filters it, Enter puts the reply in with the first name and topic, and it is sent', { timeout: 60_000 }, async (test) => {
+    requireChromium(test);
+    // A signed-in candidate (the demo account's first name is Demo) asks for a person.
+    const candidate = await WebCandidate.start(server!.url);
+    await candidate.say('sign in');
+    await candidate.say('DEMO-0001 1980-01-01 0001');
+    await candidate.say('talk to someone');
+
+    const shared = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = shared;
+    const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
+    await page.goto(`${server!.url}/staff`);
+    await page.locator('#login-username').fill('agent1');
+    await page.locator('#login-password').fill(STAFF_PASSWORD);
+    await page.locator('#login-submit').click();
+    await page.locator('[data-testid=claim]').click();
+    const box = page.locator('#reply-text');
+    await expect.poll(() => box.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.locator('#summary').innerText()).toContain('Demo');
+
+    await box.focus();
+    await page.keyboard.type('/');
+    const items = page.locator('[data-testid=canned-item]');
+    await expect.poll(() => items.count()).toBeGreaterThanOrEqual(6);
+    await page.keyboard.type('greet');
+    // English first, then Spanish.
+    await expect.poll(() => items.allInnerTexts()).toEqual([expect.stringMatching(/^Greeting\s*EN/), expect.stringMatching(/^Saludo\s*ES/)]);
+    await screenshot(page, 'staff-canned-picker.png');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#canned-list').isVisible()).toBe(false);
+    const inserted = await box.inputValue();
+    expect(inserted).toBe("Hi Demo, this is ASE support. I've read your conversation with the assistant (topic: sign in). Give me a moment to look into it.");
+
+    // The agent edits it, then Enter sends it (the list is closed): the candidate reads it.
+    await page.keyboard.type(' Thanks!');
+    await page.keyboard.press('Enter');
+    const sent = page.locator('[data-testid=transcript-line][data-from=agent][data-delivery=sent] .line-text');
+    await expect.poll(() => sent.allInnerTexts(), { timeout: 10_000 }).toEqual([inserted + ' Thanks!']);
+    expect(await candidate.waitFor(/Hi Demo, this is ASE support/, 10_000)).toContain('Thanks!');
+
+    // Escape closes the list and leaves what was typed; a "/" inside a word opens nothing.
+    await page.keyboard.type('/clos');
+    await expect.poll(() => page.locator('#canned-list').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#canned-list').isVisible()).toBe(false);
+    expect(await box.inputValue()).toBe('/clos');
+    await box.fill('');
+    await page.keyboard.type('and/or');
+    expect(await page.locator('#canned-list').isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+    agentPage = shared;
+  });
+
+  it('the agent hands the case back, then finds it in the history by a word of its topic and reads it again', { timeout: 60_000 }, async (test) => {
+    requireChromium(test);
+    const page = agentPage!;
+    const problems = watchForProblems(page);
+    await page.locator('#reply-text').fill('');
+    await page.locator('#handback-open').click();
+    await page.locator('#handback-submit').click();
+    await expect.poll(() => page.locator('#case-closed').isVisible(), { timeout: 10_000 }).toBe(true);
+
+    await page.locator('#history-open').click();
+    const rows = page.locator('[data-testid=history-row]');
+    // Today's closed conversations by default.
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
+    await page.locator('#history-text').fill('refund');
+    await page.locator('#history-search').click();
+    await expect.poll(() => page.locator('#history-status').innerText(), { timeout: 10_000 }).toBe('No closed conversations match.');
+    await page.locator('#history-text').fill('SIGN');
+    await page.locator('#history-outcome').selectOption('handback');
+    await page.locator('#history-search').click();
+    await expect.poll(() => rows.allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringMatching(/^C-1001\s.*sign in\s+Web chat\s+Alex Agent \(you\)\s+Handed back/)]);
+    await screenshot(page, 'staff-history.png');
+    await rows.first().locator('[data-testid=history-open-case]').click();
+    await expect.poll(() => page.locator('#case-closed').isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.locator('[data-testid=transcript-line][data-from=agent] .line-text').allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringMatching(/^Hi Demo/)]);
+    expect(problems).toEqual([]);
+  });
+
+  it('a supervisor sees this week\'s unanswered questions in one click, and an editor signs in to insights only', { timeout: 60_000 }, async (test) => {
+    requireChromium(test);
+    const candidate = await WebCandidate.start(server!.url);
+    await candidate.say('Can I bring my dog to the test center? Call me on 555-123-4567');
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
+    await page.goto(`${server!.url}/staff`);
+    await page.locator('#login-username').fill('supervisor');
+    await page.locator('#login-password').fill(STAFF_PASSWORD);
+    await page.locator('#login-submit').click();
+    await page.locator('#insights-open').click();
+    const unanswered = page.locator('[data-testid=insights-unanswered] tbody tr');
+    await expect.poll(() => unanswered.allInnerTexts(), { timeout: 10_000 }).toContainEqual(expect.stringContaining('Can I bring my dog to the test center? Call me on [phone]'));
+    expect(await page.locator('#insights-from').inputValue()).toBe('2025-03-14');
+    expect(await page.locator('#insights-csv').getAttribute('href')).toBe('/staff/api/insights.csv?from=2025-03-14&to=2025-03-20');
+    expect(await page.locator('#insights-status').innerText()).toMatch(/^\d+ conversations, \d+ questions, 1 handed to staff/);
+    await screenshot(page, 'staff-insights.png', { fullPage: true });
+    expect(problems).toEqual([]);
+
+    const editorPage = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+    const editorProblems = watchForProblems(editorPage, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
+    await editorPage.goto(`${server!.url}/staff`);
+    await editorPage.locator('#login-username').fill('editor');
+    await editorPage.locator('#login-password').fill(STAFF_PASSWORD);
+    await editorPage.locator('#login-submit').click();
+    await expect.poll(() => editorPage.locator('[data-testid=insights-unanswered] tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await editorPage.locator('#lists').isVisible()).toBe(false);
+    expect(await editorPage.locator('#history-open').isVisible()).toBe(false);
+    expect(await editorPage.locator('#signed-in-as').innerText()).toBe('Eden Editor (editor)');
+
+    // The editor teaches the bot a question it could not answer; the candidate's next ask is answered.
+    const asker = await WebCandidate.start(server!.url);
+    expect((await asker.say('where do i see how i did on my ase test')).join(' ')).not.toMatch(/score report/);
+    await editorPage.locator('#insights-show').click();
+    const row = editorPage.locator('[data-testid=insights-unanswered] tbody tr', { hasText: 'where do i see how i did on my ase test' });
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    await row.locator('[data-testid=teach]').click();
+    await editorPage.locator('#teach-entry').selectOption('test-results');
+    await editorPage.locator('#teach-check').click();
+    await expect.poll(() => editorPage.locator('#teach-result').innerText(), { timeout: 20_000 }).toMatch(/With it: test-results\..*It can be added\./);
+    await editorPage.locator('#teach-add').click();
+    await expect.poll(() => editorPage.locator('#teach-result').innerText(), { timeout: 20_000 }).toMatch(/^Added to test-results \(version 1\)/);
+    await screenshot(editorPage, 'staff-teach.png', { fullPage: true });
+    expect((await (await WebCandidate.start(server!.url)).say('where do i see how i did on my ase test')).join(' ')).toMatch(/score report/);
+    // No request an editor may not make: no 403 in the console's own calls.
+    expect(editorProblems).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseLiveEvent } from '../../src/handoff/liveEvents.js';
+import { parseKnowledgeChange } from '../../src/handoff/staff/knowledgeEditor.js';
+import { loadKnowledgeBase } from '../../src/knowledge/knowledgeBase.js';
+import { createRedisClient, waitForRedisReady } from '../../src/storage/redisConnection.js';
+import { redisStore, type StateStore } from '../../src/storage/stateStore.js';
+import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
+import { testConfig } from '../support/testApp.js';
+import { startHandoffServer, StaffClient, WebCandidate, type HandoffServer } from './support.js';
+
+const gate = redisSuiteGate('the improvement loop across two instances');
+const phrasing = 'where do i see how i did on my ase test';
+
+describe.skipIf(gate.skip)('the improvement loop: an editor teaches the bot a phrasing, and every instance answers it without a restart', () => {
+  let redis: TestRedis;
+  const prefix = `test-learn-${randomUUID().slice(0, 8)}:`;
+  const env = { REDIS_KEY_PREFIX: prefix, DIRECTLINE_LOCAL_SECRET: 'one-secret-shared-by-every-instance-0123456789' };
+  const stores: StateStore[] = [];
+  let a: HandoffServer;
+  let b: HandoffServer;
+
+  const instance = async () => {
+    const client = createRedisClient({ url: redis.url });
+    await waitForRedisReady(client);
+    const store = redisStore(client, testConfig(env));
+    stores.push(store);
+    // Each instance loads its own knowledge base, as separate processes do.
+    return startHandoffServer({
+      storage: store.storage,
+      gate: store.gate,
+      live: store.liveChannel('handoff', parseLiveEvent),
+      knowledgeLive: store.liveChannel('knowledge', parseKnowledgeChange),
+      knowledge: await loadKnowledgeBase('knowledge'),
+      env,
+    });
+  };
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    a = await instance();
+    b = await instance();
+  }, 60_000);
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    for (const store of stores) await store.close();
+    if (redis) await deleteTestKeys(redis.url, prefix);
+    await redis?.stop();
+  });
+
+  it('the unanswered question, checked like kb:check, added on instance A, is answered on instance B; audited; a bad one is refused with the reason', { timeout: 60_000 }, async () => {
+    const before = await WebCandidate.start(b.url);
+    const unanswered = (await before.say(phrasing)).join(' ');
+    expect(unanswered).not.toMatch(/score report|myASE within three days/i);
+
+    const editor = new StaffClient(a.url);
+    await editor.login('editor');
+    // The insights list it (instance B saw it; the figures are shared through the store).
+    await expect.poll(async () => ((await editor.get('/staff/api/insights')).json.unanswered as Array<{ text: string }>).map((q) => q.text), { timeout: 10_000 }).toContain(phrasing);
+
+    // The retrieval figures before the change is accepted.
+    const check = await editor.post('/staff/api/knowledge/alternates/check', { entryId: 'test-results', text: phrasing });
+    expect(check.status).toBe(200);
+    expect(check.json).toMatchObject({ entryId: 'test-results', text: phrasing, findsAfter: 'test-results', accepted: true, newConflicts: [] });
+    expect(check.json.findsNow).not.toBe('test-results');
+    expect(check.json.after.checked).toBe(check.json.before.checked + 1);
+    expect(check.json.after.own).toBeGreaterThanOrEqual(check.json.before.own);
+
+    const added = await editor.post('/staff/api/knowledge/alternates', { entryId: 'test-results', text: phrasing });
+    expect(added.status).toBe(201);
+    expect(added.json.version).toBe(1);
+
+    // Instance B heard the new version (Redis pub/sub) and answers the phrasing from the entry.
+    await expect
+      .poll(async () => (await (await WebCandidate.start(b.url)).say(phrasing)).join(' '), { timeout: 10_000, interval: 200 })
+      .toMatch(/score report/i);
+
+    // Refused, with the reason: the same phrasing again, an unknown entry, and an agent trying.
+    const again = await editor.post('/staff/api/knowledge/alternates', { entryId: 'test-results', text: phrasing });
+    expect(again.status).toBe(400);
+    expect(again.json.message).toMatch(/already a phrasing of test-results/);
+    expect((await editor.post('/staff/api/knowledge/alternates', { entryId: 'no-such-entry', text: 'anything at all' })).json.message).toMatch(/no FAQ entry "no-such-entry"/);
+    const agent = new StaffClient(a.url);
+    await agent.login('agent1');
+    expect((await agent.post('/staff/api/knowledge/alternates', { entryId: 'test-results', text: 'some other words' })).status).toBe(403);
+
+    const sam = new StaffClient(b.url);
+    await sam.login('supervisor');
+    const audit = (await sam.get('/staff/api/audit')).json.entries as Array<{ actor: string; action: string; detail?: Record<string, unknown> }>;
+    expect(audit.find((e) => e.action === 'alternate-added')).toMatchObject({ actor: 'editor', detail: { entry: 'test-results', version: 1 } });
+    expect((await editor.get('/staff/api/knowledge/entries')).json.added).toEqual([expect.objectContaining({ entryId: 'test-results', text: phrasing, by: 'editor' })]);
+
+    // A third instance started now applies it from the store at start.
+    const c = await instance();
+    try {
+      await expect.poll(async () => (await (await WebCandidate.start(c.url)).say(phrasing)).join(' '), { timeout: 10_000, interval: 200 }).toMatch(/score report/i);
+    } finally {
+      await c.close();
+    }
+  });
+});

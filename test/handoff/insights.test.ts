@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { movableClock, startHandoffServer, StaffClient, WebCandidate, type HandoffServer } from './support.js';
+
+describe('insights for supervisors, from a scripted set of conversations', () => {
+  let server: HandoffServer;
+  const clock = movableClock();
+  let sam: StaffClient;
+
+  beforeAll(async () => {
+    server = await startHandoffServer({ clock: clock.now });
+    // Thursday March 20, 2025. One candidate asks a question the FAQ answers.
+    const answered = await WebCandidate.start(server.url);
+    await answered.say('When can I retake a test I failed?');
+    // One asks what the bot does not know, then for a person; an agent takes them 4 minutes later.
+    const unknown = await WebCandidate.start(server.url);
+    await unknown.say('Can I bring my dog to the test center? Email me at pat@example.com');
+    await unknown.say('talk to a person');
+    // One asks something the FAQ declines (a known gap).
+    const declined = await WebCandidate.start(server.url);
+    await declined.say('what score do i need to pass');
+    clock.advance(4 * 60_000);
+    const alex = new StaffClient(server.url);
+    await alex.login('agent1');
+    const queued = await alex.queuedCase();
+    await alex.post(`/staff/api/cases/${queued!.id}/claim`);
+    await alex.post(`/staff/api/cases/${queued!.id}/end`);
+    sam = new StaffClient(server.url);
+    await sam.login('supervisor');
+  }, 60_000);
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('counts conversations, questions by entry, decisions, handoffs by reason and the queue wait exactly, and lists what went unanswered, masked', async () => {
+    const response = await sam.get('/staff/api/insights?from=2025-03-20&to=2025-03-20');
+    expect(response.status).toBe(200);
+    expect(response.json).toEqual({
+      from: '2025-03-20',
+      to: '2025-03-20',
+      conversations: 3,
+      questions: 3,
+      byEntry: [{ entryId: 'retest-after-failing', count: 1 }],
+      decisions: [
+        { decision: 'answer', count: 1 },
+        { decision: 'out-of-scope', count: 1 },
+        { decision: 'unknown', count: 1 },
+      ],
+      unanswered: [
+        { at: '2025-03-20T15:00:00.000Z', decision: 'unknown', text: 'Can I bring my dog to the test center? Email me at [email]', channel: 'directline' },
+        { at: '2025-03-20T15:00:00.000Z', decision: 'out-of-scope', text: 'what score do i need to pass', channel: 'directline' },
+      ],
+      handoffs: { count: 1, rate: 0.333, byReason: [{ reason: 'asked', count: 1, rate: 0.333 }] },
+      queueWait: { claimed: 1, p50Seconds: 240, p90Seconds: 240 },
+    });
+    // Another period has none of it; the default period is the 7 days to today.
+    expect((await sam.get('/staff/api/insights?from=2025-03-21&to=2025-03-27')).json).toMatchObject({ conversations: 0, questions: 0, unanswered: [], queueWait: { claimed: 0 } });
+    expect((await sam.get('/staff/api/insights')).json).toMatchObject({ from: '2025-03-14', to: '2025-03-20', conversations: 3 });
+    expect((await sam.get('/staff/api/insights?from=2025-01-01&to=2025-12-31')).status).toBe(400);
+  });
+
+  it('exports the same figures as CSV, with candidate text that cannot run as a spreadsheet formula', async () => {
+    const candidate = await WebCandidate.start(server.url);
+    await candidate.say('=HYPERLINK("http://evil.example","click")');
+    const response = await fetch(`${server.url}/staff/api/insights.csv?from=2025-03-20&to=2025-03-20`, { headers: { cookie: sam.cookie! } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="insights-2025-03-20-to-2025-03-20.csv"');
+    const lines = (await response.text()).trimEnd().split('\r\n');
+    expect(lines.slice(0, 12)).toEqual([
+      'section,item,count,rate',
+      'period,2025-03-20 to 2025-03-20,,',
+      'total,conversations,4,',
+      'total,questions,4,',
+      'entry,retest-after-failing,1,',
+      'decision,unknown,2,',
+      'decision,answer,1,',
+      'decision,out-of-scope,1,',
+      'handoff,all,1,0.25',
+      'handoff,asked,1,0.25',
+      'queue-wait,claimed cases,1,',
+      'queue-wait,p50 seconds,240,',
+    ]);
+    expect(lines).toContain(`unanswered (unknown),"'=HYPERLINK(""http://evil.example"",""click"")",1,`);
+    expect(lines).toContain('unanswered (unknown),Can I bring my dog to the test center? Email me at [email],1,');
+  });
+});
+
+describe('roles on the console routes: agent, supervisor, editor', () => {
+  let server: HandoffServer;
+  beforeAll(async () => {
+    server = await startHandoffServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('each route serves only its roles (403 otherwise, audited), and an editor never works a case', async () => {
+    const candidate = await WebCandidate.start(server.url);
+    await candidate.say('talk to someone');
+    const as = async (username: string) => {
+      const client = new StaffClient(server.url);
+      expect((await client.login(username)).status).toBe(200);
+      return client;
+    };
+    const [agent, supervisor, editor] = [await as('agent1'), await as('supervisor'), await as('editor')];
+    const caseId = (await supervisor.queuedCase())!.id;
+    const routes: Array<[string, (client: StaffClient) => Promise<{ status: number }>, { agent: number; supervisor: number; editor: number }]> = [
+      ['GET /staff/api/insights', (c) => c.get('/staff/api/insights'), { agent: 403, supervisor: 200, editor: 200 }],
+      ['GET /staff/api/insights.csv', (c) => c.get('/staff/api/insights.csv'), { agent: 403, supervisor: 200, editor: 200 }],
+      ['GET /staff/api/history', (c) => c.get('/staff/api/history'), { agent: 200, supervisor: 200, editor: 403 }],
+      ['GET /staff/api/canned-replies', (c) => c.get('/staff/api/canned-replies'), { agent: 200, supervisor: 200, editor: 403 }],
+      ['POST /staff/api/presence', (c) => c.post('/staff/api/presence', { status: 'available' }), { agent: 200, supervisor: 200, editor: 403 }],
+      ['GET /staff/api/cases', (c) => c.get('/staff/api/cases'), { agent: 200, supervisor: 200, editor: 403 }],
+      ['GET /staff/api/agents', (c) => c.get('/staff/api/agents'), { agent: 200, supervisor: 200, editor: 403 }],
+      ['GET /staff/api/cases/:id', (c) => c.get(`/staff/api/cases/${caseId}`), { agent: 403, supervisor: 200, editor: 403 }],
+      ['GET /staff/api/audit', (c) => c.get('/staff/api/audit'), { agent: 403, supervisor: 200, editor: 403 }],
+      ['POST /staff/api/cases/:id/claim', (c) => c.post(`/staff/api/cases/${caseId}/claim`), { agent: 409, supervisor: 200, editor: 403 }],
+    ];
+    for (const [route, call, expected] of routes) {
+      // The supervisor first: the agent's claim then meets a case already taken (409), not a role refusal.
+      expect({ route, supervisor: (await call(supervisor)).status }).toEqual({ route, supervisor: expected.supervisor });
+      expect({ route, agent: (await call(agent)).status }).toEqual({ route, agent: expected.agent });
+      expect({ route, editor: (await call(editor)).status }).toEqual({ route, editor: expected.editor });
+    }
+    // Nobody hands a case to an editor.
+    expect((await supervisor.post(`/staff/api/cases/${caseId}/transfer`, { to: 'editor' })).status).toBe(400);
+    const refusals = ((await supervisor.get('/staff/api/audit?limit=1000')).json.entries as Array<{ actor: string; action: string; detail?: { route?: string } }>).filter(
+      (e) => e.actor === 'editor' && e.action === 'action-refused',
+    );
+    expect(refusals.map((e) => e.detail?.route)).toEqual(expect.arrayContaining(['GET /staff/api/history', 'POST /staff/api/presence', 'POST /staff/api/cases/' + caseId + '/claim']));
+  });
+});
