@@ -19,6 +19,8 @@ export const faqFacetSchema = z
      * Which test the question names decides this facet, whatever its words: `except` when it names a
      * test outside the list ("is the T2 in Spanish?"), `only` when every test it names is in the list.
      */
+    /** false: this question is not the entry's task, so its answer does not end with the entry's offer. */
+    offer: z.boolean().default(true),
     tests: z.union([z.object({ except: z.array(testCode).min(1) }).strict(), z.object({ only: z.array(testCode).min(1) }).strict()]).optional(),
   })
   .strict();
@@ -78,7 +80,8 @@ export function withFacet(entry: FaqEntry, facet: FaqFacet): FaqEntry {
   const [first = '', ...rest] = entry.answer.split(/\n\s*\n/);
   const remainder = first.trim().replace(FIRST_SENTENCE, '').trim();
   const body = [remainder, ...rest].filter((paragraph) => paragraph.trim()).join('\n\n');
-  return { ...entry, answer: body ? `${facet.lead.trim()}\n\n${body}` : facet.lead.trim(), facet: facet.id };
+  const { offer, ...unoffered } = entry;
+  return { ...unoffered, ...(facet.offer && offer ? { offer } : {}), answer: body ? `${facet.lead.trim()}\n\n${body}` : facet.lead.trim(), facet: facet.id };
 }
 
 /** The first paragraph: a complete short answer, used where space is scarce. */
