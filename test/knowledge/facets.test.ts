@@ -78,6 +78,29 @@ describe('withFacet: the answer for one facet', () => {
   });
 });
 
+describe('FacetChooser: a facet decided by the test named', () => {
+  const entry = parseFaqFile(
+    file,
+    faqText({
+      facets: [
+        { id: 'listed', lead: 'Yes: that test is listed.', tests: { only: ['A1', 'G1'] }, alternates: ['p q r', 'q r s', 'r s t'] },
+        { id: 'unlisted', lead: 'Only A1 and G1 are listed.', tests: { except: ['A1', 'G1'] }, alternates: ['s t u', 't u v', 'u v w'] },
+      ],
+    }),
+  );
+  const chooser = new FacetChooser([entry]);
+
+  it.each([
+    ['is the A1 listed', 'listed'],
+    ['A1 and g-1, both listed?', 'listed'],
+    ['what about T4', 'unlisted'],
+    ['A1 and T4?', 'unlisted'],
+    ['is the thing for life', undefined],
+  ])('"%s" gets %s', (question, expected) => {
+    expect(chooser.choose(entry, question)?.id).toBe(expected);
+  });
+});
+
 describe('testsNamed', () => {
   it('reads test codes as candidates write them', () => {
     expect(testsNamed('is the t-2 or A5 in spanish, or t2 again?')).toEqual(['T2', 'A5']);
