@@ -27,7 +27,7 @@ transcripts('facets: the first sentence answers the question asked', [
     ['is the A5 available in Spanish?', /^Yes: the Automobile\/Light Truck Tests/],
   ]],
   ['"how long is a test good for once I pay?" gets the 90 days first, the rest after', [
-    ['how long is a test good for once I pay for it?', /^Once you have purchased a test, you have 90 days from the original date of purchase/],
+    ['how long is a test good for once I pay for it?', /^After buying a test, you have 90 days from the purchase date to schedule an appointment/],
   ]],
   ['"passed 5 weeks ago and still no certificate, why?" gets why not yet, not only when', [
     ['passed 5 weeks ago and still no certificate, why?', /^A certificate arrives about three weeks after your test date, and it is delayed until your work experience is reviewed and approved/],

@@ -141,7 +141,7 @@ describe('the shipped facets', () => {
     ['master-technician-status', 'what-it-takes', 'T2 through T8'],
     ['bilingual-tests', 'other-test', 'A1 through A8'],
     ['bilingual-tests', 'other-test', '(G1)'],
-    ['registration-scheduling', '90-day-window', '90 days from the original date of purchase'],
+    ['registration-scheduling', '90-day-window', '90 days from the purchase date'],
     ['registration-scheduling', 'fees', 'registration fee per order'],
     ['certificate-delivery', 'not-arrived', 'three weeks'],
     ['certificate-delivery', 'not-arrived', 'work experience is reviewed and approved'],
