@@ -39,8 +39,8 @@ interface FacetDoc {
 }
 
 /**
- * Which of an entry's questions was asked, once the entry is known: its facets' alternates and
- * leads against the entry's own question and alternates, each entry on its own (a word shared by
+ * Which of an entry's questions was asked, once the entry is known: its facets' alternates
+ * against the entry's own question and alternates, each entry on its own (a word shared by
  * all of an entry's questions says nothing here). A test the question names decides first where a
  * facet says so ("is the T2 in Spanish?").
  */
