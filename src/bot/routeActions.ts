@@ -242,7 +242,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       });
       turn.data.misunderstood = wasUnderstood ? 0 : (turn.data.misunderstood ?? 0) + 1;
       const best = decision.kind === 'answer' ? decision.hit : decision.hits[0];
-      turn.event.faq = { decision: decision.kind, ...(decision.kind === 'answer' ? { entryId: decision.entry.id } : {}), score: best?.score, coverage: best?.coverage };
+      turn.event.faq = { decision: decision.kind, ...(decision.kind === 'answer' ? { entryId: decision.entry.id, ...(decision.entry.facet ? { facet: decision.entry.facet } : {}) } : {}), score: best?.score, coverage: best?.coverage };
       return true;
     },
   };

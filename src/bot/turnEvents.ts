@@ -8,7 +8,7 @@ export interface TurnEvent {
   /** The route table's row that took the message (src/conversation/routes.ts), or 'welcome' / 'handoff' for events. */
   route: string;
   command?: string;
-  faq?: { decision: string; entryId?: string; score?: number; coverage?: number };
+  faq?: { decision: string; entryId?: string; facet?: string; score?: number; coverage?: number };
   dialog?: { id: string; outcome?: string };
   /** What happened with the candidate's account (signed in, answered, cancelled...); never who. */
   account?: { outcome: string };

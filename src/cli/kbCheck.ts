@@ -1,6 +1,7 @@
 import { loadKnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadCatalogue, loadPolicy } from '../knowledge/policyData.js';
-import { alternateFigures } from '../knowledge/alternateCheck.js';
+import { alternateFigures, withoutAlternate } from '../knowledge/alternateCheck.js';
+import { FacetChooser } from '../knowledge/facetChooser.js';
 
 /**
  * Validates every knowledge file, then asks the question support editors care about: does each
@@ -17,8 +18,30 @@ async function main(): Promise<number> {
   const figures = alternateFigures(index);
   for (const conflict of figures.conflicts) console.log(`  ${conflict.entryId}: "${conflict.alternate}" matches ${conflict.matches} better`);
   console.log(`kb:check: ${figures.own}/${figures.checked} alternates find their own entry first`);
+
+  // Within an entry with facets: does each phrasing get the first sentence of its own question?
+  let facetConflicts = 0;
+  let facetChecked = 0;
+  for (const entry of index.entries.filter((e) => e.facets?.length)) {
+    const owners = [
+      ...entry.alternates.map((alternate) => ({ alternate, facet: undefined as string | undefined })),
+      ...(entry.facets ?? []).flatMap((facet) => facet.alternates.map((alternate) => ({ alternate, facet: facet.id as string | undefined }))),
+    ];
+    for (const { alternate, facet } of owners) {
+      facetChecked++;
+      const without = withoutAlternate(entry, alternate);
+      const chosen = new FacetChooser([without]).choose(without, alternate)?.id;
+      if (chosen !== facet) {
+        facetConflicts++;
+        console.log(`  ${entry.id}#${facet ?? '(own first sentence)'}: "${alternate}" gets ${chosen ? `facet ${chosen}` : 'the entry\'s own first sentence'}`);
+      }
+    }
+  }
+  console.log(`kb:check: ${facetChecked - facetConflicts}/${facetChecked} alternates of entries with facets get their own first sentence`);
   return 0;
 }
+
+/** The entry without one phrasing (in its own alternates or a facet's), so the phrasing cannot find itself. */
 
 main().then(
   (code) => process.exit(code),

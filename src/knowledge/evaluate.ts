@@ -24,6 +24,13 @@ export interface RetrievalReport {
   /** Out-of-domain questions given a confident entry answer (the worst kind of miss). */
   outOfDomainAnswered: number;
   perEntry: Map<string, EntryFigures>;
+  /**
+   * Questions labelled with a facet and confidently answered with the right entry, and of those the
+   * ones whose first sentence is that facet's lead (or the entry's own, when the entry declares no
+   * facet of that name: its own first sentence answers that question).
+   */
+  facetTotal: number;
+  facetRight: number;
   misses: Array<{ q: string; expect: string; got: string }>;
   falseAnswers: Array<{ q: string; got: string; kind?: string }>;
 }
@@ -44,10 +51,12 @@ export function evaluate(answerer: FaqAnswerer, set: LabelledSet): RetrievalRepo
     outOfDomainRejected: 0,
     outOfDomainAnswered: 0,
     perEntry: new Map(),
+    facetTotal: 0,
+    facetRight: 0,
     misses: [],
     falseAnswers: [],
   };
-  for (const { q, expect } of set.inDomain) {
+  for (const { q, expect, facet } of set.inDomain) {
     const figures = report.perEntry.get(expect) ?? { total: 0, top1: 0, answeredWrong: 0 };
     report.perEntry.set(expect, figures);
     figures.total++;
@@ -58,6 +67,11 @@ export function evaluate(answerer: FaqAnswerer, set: LabelledSet): RetrievalRepo
         : decision.kind === 'clarify'
           ? decision.candidates[0]?.id
           : undefined;
+    if (decision.kind === 'answer' && decision.entry.id === expect && facet) {
+      report.facetTotal++;
+      const declared = decision.entry.facets?.some((f) => f.id === facet);
+      if ((declared ? facet : undefined) === decision.entry.facet) report.facetRight++;
+    }
     if (decision.kind === 'answer') {
       if (decision.entry.id === expect) report.answeredCorrect++;
       else {
@@ -116,5 +130,6 @@ export function formatReport(report: RetrievalReport, name = 'retrieval'): strin
     `  confident and right ${report.answeredCorrect}, confident and wrong ${report.answeredWrong}, did-you-mean containing the right one ${report.clarifiedWithRight}`,
     `  out-of-domain declined ${report.outOfDomainRejected}/${report.outOfDomainTotal} (${pct(report.outOfDomainRejected, report.outOfDomainTotal)}), answered with an entry ${report.outOfDomainAnswered}`,
     `  confident-wrong ${wrong}/${all} (${pct(wrong, all)})`,
+    ...(report.facetTotal ? [`  first sentence for the labelled facet ${report.facetRight}/${report.facetTotal} (${pct(report.facetRight, report.facetTotal)}) of the right answers labelled with one`] : []),
   ].join('\n');
 }

@@ -1,4 +1,5 @@
 import type { FaqEntry } from './faqEntry.js';
+import { FacetChooser } from './facetChooser.js';
 import type { FaqHit, FaqIndex } from './faqIndex.js';
 import type { Domain, OutOfScopeTopic } from './outOfScope.js';
 import { contentTerms, normalise } from './textProcessing.js';
@@ -76,6 +77,7 @@ export class FaqAnswerer {
   private readonly domainTerms: Set<string> | undefined;
   private readonly names: RegExp | null = null;
   private readonly cues: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
+  private readonly facets: FacetChooser;
 
   constructor(
     private readonly index: FaqIndex,
@@ -89,6 +91,7 @@ export class FaqAnswerer {
       const entry = index.get(entryId);
       if (entry) this.exact.set(normaliseQuestion(text), entry);
     }
+    this.facets = new FacetChooser(index.entries);
     if (domain) {
       this.domainTerms = new Set(domain.words.flatMap((word) => contentTerms(word)));
       this.names = phrasePattern(domain.names);
@@ -132,7 +135,8 @@ export class FaqAnswerer {
     if ((decision.kind === 'answer' || decision.kind === 'clarify') && !this.onTopic(text, context)) {
       return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
     }
-    return decision;
+    // The entry is known; its first sentence must answer the question asked (its facet, if it has some).
+    return decision.kind === 'answer' ? { ...decision, entry: this.facets.answerFor(decision.entry, text) } : decision;
   }
 
   /**

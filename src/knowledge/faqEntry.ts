@@ -2,6 +2,31 @@ import { z } from 'zod';
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
 
+/** A test code as the catalogue writes it ("A1", "T2", "G1"). */
+const testCode = z.string().regex(/^[A-Z]\d{1,2}$/, 'must be a test code such as A1 or T2');
+
+/**
+ * One of several questions an entry answers ("what does it take to be a Master Technician" beside
+ * "do I still hold it"), with its own first sentence: the answer to that question, then the entry's
+ * body without the entry's own first sentence.
+ */
+export const faqFacetSchema = z
+  .object({
+    id,
+    lead: z.string().trim().min(10, 'must be the first sentence that answers this facet\'s question'),
+    alternates: z.array(z.string().min(3)).min(3, 'needs at least 3 alternate phrasings'),
+    /**
+     * Which test the question names decides this facet, whatever its words: `except` when it names a
+     * test outside the list ("is the T2 in Spanish?"), `only` when every test it names is in the list.
+     */
+    /** false: this question is not the entry's task, so its answer does not end with the entry's offer. */
+    offer: z.boolean().default(true),
+    tests: z.union([z.object({ except: z.array(testCode).min(1) }).strict(), z.object({ only: z.array(testCode).min(1) }).strict()]).optional(),
+  })
+  .strict();
+
+export type FaqFacet = z.infer<typeof faqFacetSchema>;
+
 export const faqFrontMatterSchema = z
   .object({
     id,
@@ -15,6 +40,17 @@ export const faqFrontMatterSchema = z
     related: z.array(id).default([]),
     /** The answer ends by offering to work out the candidate's own case with this guided task. */
     offer: z.object({ task: z.string().min(2), text: z.string().min(10) }).strict().optional(),
+    facets: z
+      .array(faqFacetSchema)
+      .min(1, 'lists at least one facet when present')
+      .optional()
+      .superRefine((facets, ctx) => {
+        const seen = new Set<string>();
+        for (const [i, facet] of (facets ?? []).entries()) {
+          if (seen.has(facet.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate facet id "${facet.id}"` });
+          seen.add(facet.id);
+        }
+      }),
     source: z.object({
       title: z.string().min(3),
       date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').optional(),
@@ -29,6 +65,25 @@ export interface FaqEntry extends z.infer<typeof faqFrontMatterSchema> {
   answer: string;
   /** Path the entry was loaded from, for error messages and kb:check. */
   file: string;
+  /** Set when `answer` was shaped for one facet's question (see {@link withFacet}). */
+  facet?: string;
+}
+
+/** The answer's first sentence: its first paragraph up to the first full stop, question or exclamation mark. */
+const FIRST_SENTENCE = /^[\s\S]*?[.!?](?=\s|$)/;
+
+/**
+ * The entry as answered for one facet's question: the facet's lead, then the entry's answer without
+ * its own first sentence (which answers another question: "No: Master Technician status lasts only
+ * while..." is wrong for "how many tests do I need for master"). Same id, so everything that follows
+ * up an entry still works.
+ */
+export function withFacet(entry: FaqEntry, facet: FaqFacet): FaqEntry {
+  const [first = '', ...rest] = entry.answer.split(/\n\s*\n/);
+  const remainder = first.trim().replace(FIRST_SENTENCE, '').trim();
+  const body = [remainder, ...rest].filter((paragraph) => paragraph.trim()).join('\n\n');
+  const { offer, ...unoffered } = entry;
+  return { ...unoffered, ...(facet.offer && offer ? { offer } : {}), answer: body ? `${facet.lead.trim()}\n\n${body}` : facet.lead.trim(), facet: facet.id };
 }
 
 /** The first paragraph: a complete short answer, used where space is scarce. */

@@ -73,7 +73,9 @@ export class FaqIndex {
       ...entries.map((entry) => ({
         id: entry.id,
         question: entry.question,
-        alternates: entry.alternates.join(' \n '),
+        // An entry's facets are its questions too: their phrasings find the entry, and FacetChooser
+        // then picks which of its questions was asked.
+        alternates: [...entry.alternates, ...(entry.facets ?? []).flatMap((facet) => facet.alternates)].join(' \n '),
         answer: entry.answer,
         tags: entry.tags.join(' '),
       })),

@@ -41,6 +41,13 @@ export function checkCollection(entries: FaqEntry[]): void {
   for (const entry of entries) {
     if (ids.has(entry.id)) throw new KnowledgeError(`${entry.file}: id: duplicate id "${entry.id}"`);
     ids.add(entry.id);
+    // One phrasing belongs to one of the entry's questions: listed twice, kb:check could not tell where it routes.
+    const phrasings = new Set<string>();
+    for (const alternate of [...entry.alternates, ...(entry.facets ?? []).flatMap((facet) => facet.alternates)]) {
+      const key = alternate.trim().toLowerCase();
+      if (phrasings.has(key)) throw new KnowledgeError(`${entry.file}: alternates: "${alternate}" is listed twice (in the entry or its facets)`);
+      phrasings.add(key);
+    }
   }
   for (const entry of entries) {
     for (const related of entry.related) {

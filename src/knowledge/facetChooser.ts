@@ -1,0 +1,98 @@
+import MiniSearch from 'minisearch';
+import { withFacet, type FaqEntry, type FaqFacet } from './faqEntry.js';
+import { processTerm, tokenize } from './textProcessing.js';
+
+/** A test code as candidates write it: "A5", "t-2", "G1" (not "a 2 year program"). */
+const TEST_CODES = /(?<![a-z0-9])([abcefghlpstx])-?(\d{1,2})(?![a-z0-9])/gi;
+
+/** Words that say nothing about which of an entry's questions was asked. */
+const FILLER = new Set('a an the i im i\'m me my mine it its this that these those to of for in on at and or is are am be was were ase you your u ur'.split(' '));
+
+/**
+ * Terms for telling an entry's questions apart. Unlike the index's terms these keep the question
+ * words ("how long", "how much", "why", "still"): what is asked about is the same in every facet of
+ * an entry, what differs is the kind of question.
+ */
+export function facetTerm(token: string): string | null {
+  const lower = token.toLowerCase();
+  if (FILLER.has(lower) || /^[abcefghlpstx]\d{1,2}$/.test(lower)) return null;
+  return processTerm(lower) ?? lower;
+}
+
+const facetTerms = (text: string): string[] => tokenize(text).flatMap((token) => facetTerm(token) ?? []);
+
+/** The tests a question names, as the catalogue writes them ("t-2" is T2). */
+export function testsNamed(text: string): string[] {
+  return [...new Set([...text.matchAll(TEST_CODES)].map((match) => `${match[1]!.toUpperCase()}${Number(match[2])}`))];
+}
+
+/**
+ * The entry's own first sentence competes with its facets: its question and alternates against
+ * each facet's alternates (not the leads: they repeat the entry's facts, and would pull every
+ * question that names them).
+ */
+const OWN = '';
+
+interface FacetDoc {
+  id: string;
+  text: string;
+}
+
+/**
+ * Which of an entry's questions was asked, once the entry is known: its facets' alternates
+ * against the entry's own question and alternates, each entry on its own (a word shared by
+ * all of an entry's questions says nothing here). A test the question names decides first where a
+ * facet says so ("is the T2 in Spanish?").
+ */
+export class FacetChooser {
+  private readonly searches = new Map<string, MiniSearch<FacetDoc>>();
+
+  constructor(entries: FaqEntry[]) {
+    for (const entry of entries) {
+      if (!entry.facets?.length) continue;
+      const search = new MiniSearch<FacetDoc>({
+        fields: ['text'],
+        storeFields: [],
+        tokenize,
+        processTerm: facetTerm,
+        // Exact words only: a typo'd word is matched by the index already, and fuzzy matches of the
+        // entry's subject ("mastr" for "master") would favour whichever question lists the most typos.
+        searchOptions: { combineWith: 'OR' },
+      });
+      search.addAll([
+        { id: OWN, text: [entry.question, ...entry.alternates].join(' \n ') },
+        // A facet chosen by the test named is not chosen by its words ("is the G1 in Spanish?" shares them all).
+        ...entry.facets.filter((facet) => !facet.tests).map((facet) => ({ id: facet.id, text: facet.alternates.join(' \n ') })),
+      ]);
+      this.searches.set(entry.id, search);
+    }
+  }
+
+  /** The facet of `entry` that `text` asks about, or undefined for the entry's own first sentence. */
+  choose(entry: FaqEntry, text: string): FaqFacet | undefined {
+    const facets = entry.facets;
+    const search = this.searches.get(entry.id);
+    if (!facets?.length || !search) return undefined;
+    const named = testsNamed(text);
+    if (named.length) {
+      const byTest = facets.find(
+        (facet) =>
+          facet.tests &&
+          ('except' in facet.tests
+            ? named.some((code) => !(facet.tests as { except: string[] }).except.includes(code))
+            : named.every((code) => (facet.tests as { only: string[] }).only.includes(code))),
+      );
+      if (byTest) return byTest;
+    }
+    const asked = facetTerms(text);
+    if (asked.length === 0) return undefined;
+    const [best] = search.search(asked.join(' '), { tokenize: (terms) => terms.split(' '), processTerm: (term) => term });
+    return best ? facets.find((facet) => facet.id === best.id) : undefined;
+  }
+
+  /** The entry as answered for `text`: shaped by the facet asked about, or as written. */
+  answerFor(entry: FaqEntry, text: string): FaqEntry {
+    const facet = this.choose(entry, text);
+    return facet ? withFacet(entry, facet) : entry;
+  }
+}
