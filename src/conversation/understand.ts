@@ -91,12 +91,12 @@ function noAndAValue(text: string): { replacement: string } | null {
 }
 
 /**
- * "what about A4?", "and A4?", "same for T2", or a test code alone: the question just answered,
- * asked again with that value. Read as a correction, so it changes only when a task was answered
- * (the correction row) or is waiting (the repair base); elsewhere it is read afresh.
+ * "what about A4?", "and A4?", "same for T2": the question just answered, asked again with that
+ * value. Read as a correction, so it changes only when a task was answered (the correction row) or
+ * is waiting (the repair base); elsewhere it is read afresh. A value alone ("A3") is not one: while a
+ * task waits it is the answer to its question.
  */
 function whatAbout(text: string): { replacement: string } | null {
   const asked = /^(?:and|what about|how about|same for|and for|also)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*\??$/i.exec(text)?.[1];
-  if (asked && /\d/.test(asked)) return { replacement: asked };
-  return /^[A-Za-z]{1,2}\d{1,2}\s*\??$/.test(text) ? { replacement: text.replace(/\s*\?$/, '') } : null;
+  return asked && /\d/.test(asked) ? { replacement: asked } : null;
 }

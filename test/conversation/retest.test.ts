@@ -37,7 +37,7 @@ transcripts('retest: when a failed test can be bought again', [
   ['"what about A4?" right after the answer: the same question for A4, on the same date', [
     ['I failed A5 on March 3, when can I retake it?', march3],
     ['what about A4?', all('You can buy A4 again on or after Thursday, April 3, 2025', not('You can buy A5'))],
-    ['A6', all('You can buy A6 again on or after Thursday, April 3, 2025')],
+    ['and A6?', all('You can buy A6 again on or after Thursday, April 3, 2025')],
   ]],
   ['a test failed 31 days ago can be bought again today', [['I failed A5 on February 17, can I retake it?', all('You can buy A5 again now', 'Monday, February 17, 2025')]]],
   ['a FAQ question mid-task is answered and the date that follows is read as the answer', [

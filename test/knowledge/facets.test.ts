@@ -14,6 +14,7 @@ function faqText(overrides: Record<string, unknown> = {}, body = 'No: the thing 
     id: 'the-thing',
     lang: 'en',
     question: 'Is the thing for life?',
+    button: 'Is the thing for life?',
     alternates: ['one way', 'two ways', 'three ways', 'four ways', 'five ways', 'six ways', 'seven ways', 'eight ways'],
     tags: ['thing'],
     source: { title: 'ASE Frequently Asked Questions', date: '2022-09-20' },

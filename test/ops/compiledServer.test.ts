@@ -19,6 +19,8 @@ let output = '';
 beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
   await promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', OUT], { timeout: 170_000 });
+  // The same step as `npm run build` after tsc: the browser files the server serves.
+  await promisify(execFile)(process.execPath, ['scripts/copy-assets.mjs', OUT], { timeout: 30_000 });
   const port = await freePort();
   server = spawn(process.execPath, ['--no-deprecation', `${OUT}/src/index.js`], {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), STAFF_DEMO_PASSWORD: 'compiled-smoke-pass' },
@@ -65,11 +67,27 @@ describe('the compiled server (node dist/src/index.js)', () => {
     }
   });
 
-  it('serves the Web Chat page and its script from the installed package', async () => {
+  it('serves the Web Chat page, its widget and stylesheet (copied beside the compiled modules) and Web Chat from the installed package', async () => {
     const page = await fetch(`${url}/`);
     expect(page.status).toBe(200);
-    const script = /src="(\/webchat\/webchat\.js[^"]*)"/.exec(await page.text())?.[1];
-    expect(script).toBeDefined();
-    expect((await fetch(`${url}${script!.replace(/&amp;/g, '&')}`)).status).toBe(200);
+    const html = await page.text();
+    const widget = /src="(\/webchat\/widget\.js[^"]*)"/.exec(html)?.[1];
+    const css = /href="(\/webchat\/page\.css[^"]*)"/.exec(html)?.[1];
+    expect(widget).toBeDefined();
+    expect(css).toBeDefined();
+    const widgetText = await (await fetch(`${url}${widget!.replace(/&amp;/g, '&')}`)).text();
+    expect((await fetch(`${url}${css!.replace(/&amp;/g, '&')}`)).status).toBe(200);
+    // The widget loads Web Chat itself, from the version it was built with.
+    const webchat = /['"](\/webchat\/webchat\.js\?v=)['"]\s*\+\s*WEBCHAT_VERSION/.test(widgetText) ? /WEBCHAT_VERSION\s*=\s*("[^"]+")/.exec(widgetText)?.[1] : undefined;
+    expect(webchat).toBeDefined();
+    expect((await fetch(`${url}/webchat/webchat.js?v=${JSON.parse(webchat!)}`)).status).toBe(200);
+  });
+
+  it('serves the staff console and its hashed files (copied beside the compiled modules)', async () => {
+    const page = await fetch(`${url}/staff`);
+    expect(page.status).toBe(200);
+    const assets = [...(await page.text()).matchAll(/(?:src|href)="(\/staff\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) expect((await fetch(`${url}${asset}`)).status, asset).toBe(200);
   });
 });
