@@ -19,6 +19,7 @@
  *
  *   npm run bench -- --redis-url redis://127.0.0.1:6379
  */
+import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -282,6 +283,14 @@ async function main(): Promise<void> {
   await composed.close();
   await echoServer.shutdown(1000);
   await sink.close();
+
+  // What the request rate limits cost a FAQ turn (target: under 5%), measured in a process of its
+  // own (bench/rateLimitCost.ts, also `npm run bench:limits`), with Redis too when given one.
+  console.log('\nrate limits:');
+  execFileSync(process.execPath, ['--import', 'tsx', 'bench/rateLimitCost.ts', '--turns', '500'], {
+    stdio: 'inherit',
+    env: { ...process.env, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) },
+  });
 }
 
 /** The same bot composed with Redis, under a key prefix of its own. */
