@@ -1,0 +1,20 @@
+// `npm run build`, after tsc: the browser files the server serves from next to its modules (the
+// website chat's public/ and the staff console's console/), copied into the build as they are.
+// tsc emits only what it compiles; the CSS and HTML beside it would be missing, and its re-emitted
+// browser scripts must be byte for byte the checked sources the content hashes are taken from.
+import { cpSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ASSET_DIRS = ['src/channels/web/public', 'src/handoff/staff/console'];
+const outDir = process.argv[2];
+if (!outDir) {
+  console.error('scripts/copy-assets: usage: node scripts/copy-assets.mjs <outDir>');
+  process.exit(2);
+}
+for (const dir of ASSET_DIRS) {
+  if (!existsSync(dir)) {
+    console.error(`scripts/copy-assets: ${dir} is missing; run from the project root`);
+    process.exit(1);
+  }
+  cpSync(dir, join(outDir, dir), { recursive: true, filter: (source) => !source.endsWith('.ts') });
+}
