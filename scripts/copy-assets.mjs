@@ -4,17 +4,18 @@
 // browser scripts must be byte for byte the checked sources the content hashes are taken from.
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { argv, exit, stderr } from 'node:process';
 
 const ASSET_DIRS = ['src/channels/web/public', 'src/handoff/staff/console'];
-const outDir = process.argv[2];
+const outDir = argv[2];
 if (!outDir) {
-  console.error('scripts/copy-assets: usage: node scripts/copy-assets.mjs <outDir>');
-  process.exit(2);
+  stderr.write('scripts/copy-assets: usage: node scripts/copy-assets.mjs <outDir>\n');
+  exit(2);
 }
 for (const dir of ASSET_DIRS) {
   if (!existsSync(dir)) {
-    console.error(`scripts/copy-assets: ${dir} is missing; run from the project root`);
-    process.exit(1);
+    stderr.write(`scripts/copy-assets: ${dir} is missing; run from the project root\n`);
+    exit(1);
   }
   cpSync(dir, join(outDir, dir), { recursive: true, filter: (source) => !source.endsWith('.ts') });
 }
