@@ -10,6 +10,8 @@ export const smsEn = {
   suggestionsHint: 'Reply with a number, or ask another question.',
   /** Heading before numbered suggestions. */
   suggestionsHeading: 'You can also ask:',
+  /** An answer's own numbered step, when a numbered menu follows it. */
+  step: 'Step',
   /** After a shortened answer: the rest comes when the candidate replies MORE. */
   moreHint: 'Reply MORE for details.',
   /** MORE with nothing kept (no long answer last, or its rest already sent). Never "text CANCEL": that word opts out. */

@@ -123,6 +123,9 @@ function smsBlocks(reply: Reply, messages: SmsMessages): SmsBlocks {
     const choices = numbered(reply.suggestions);
     blocks.numbered = { text: [messages.suggestionsHeading, ...choices.map((choice) => `${choice.n}. ${choice.title}`), messages.suggestionsHint].join('\n'), choices, required: false };
   }
+  // With a numbered menu to reply to, the answer's own numbered steps read "Step 2:", so "2" can
+  // only mean the menu's second item (the ADA steps and "You can also ask: 1. ... 2. ..." clashed).
+  if (blocks.numbered) blocks.lead = lead.map((paragraph) => paragraph.replace(/^(\d{1,2})\.\s+/gm, `${messages.step} $1: `));
   return blocks;
 }
 

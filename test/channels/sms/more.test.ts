@@ -93,7 +93,8 @@ describe('short answers on SMS, the rest on MORE (over the Twilio webhook)', () 
       const rest = (await text('MORE')).join('\n\n');
       // Between them, the short answer and the rest say every line of the entry.
       // (Long texts travel as several messages, split between sentences: spacing is not compared.)
-      const said = flat(`${answer.join(' ')} ${rest}`);
+      // (An answer's own numbered steps read "Step 2:" beside the numbered menu.)
+      const said = flat(`${answer.join(' ')} ${rest}`).replace(new RegExp(`\\b${smsEn.step} (\\d{1,2}): `, 'g'), '$1. ');
       for (const line of linesOf(entry)) expect(said, entry.id).toContain(flat(line));
       expect(rest).not.toContain(smsEn.moreHint);
     }

@@ -109,6 +109,20 @@ describe('renderSms', () => {
   });
 });
 
+describe('numbered steps beside a numbered menu', () => {
+  it('an answer\'s own steps read "Step 2:" when a menu to reply to follows, so "2" means only the menu item', () => {
+    const text = renderSmsText({ text: 'Do this:\n\n1. Get the form.\n2. Have it filled in.', suggestions: [{ title: 'Registering', value: 'How does registration work?' }, { title: 'Preparing', value: 'How can I prepare?' }] }).text;
+    expect(text).toContain('Step 1: Get the form.');
+    expect(text).toContain('Step 2: Have it filled in.');
+    expect(text).toMatch(/^1\. Registering$/m);
+    expect(text).not.toMatch(/^1\. Get the form/m);
+  });
+
+  it('without a menu the steps keep their numbers', () => {
+    expect(renderSmsText({ text: '1. Get the form.\n2. Have it filled in.' }).text).toMatch(/^1\. Get the form\.$/m);
+  });
+});
+
 describe('plainSmsText (the adapter safety net)', () => {
   it('turns a default-rendered activity into plain text with numbered lines', () => {
     const activity = renderDefault({
