@@ -1,3 +1,5 @@
+import { andList } from './lists.js';
+
 /**
  * What the bot says when it answers from the candidate's own account (src/account/personalAnswers.ts).
  * Dates arrive already written out ("Thursday, April 3, 2025") and times as "9:00 AM"; tests as
@@ -7,11 +9,7 @@
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** "A", "A and B", "A, B and C". */
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+
 
 const days = (n: number) => plural(n, 'day', 'days');
 const fromToday = (n: number) => (n === 0 ? 'today' : n === 1 ? 'tomorrow' : `${days(n)} from today`);
@@ -22,7 +20,7 @@ export const enAccount = {
   test: (code: string, name?: string) => (name ? `${code} (${name})` : code),
   /** A test as a facts label: 'A5 Brakes'. */
   testLabel: (code: string, name?: string) => (name ? `${code} ${name}` : code),
-  list,
+  list: andList,
   days,
   fromToday,
   usd: (amount: number) => `$${amount.toFixed(2)}`,
@@ -100,7 +98,7 @@ export const enAccount = {
         soon ? `${soon} expiring soon` : '',
         lapsed ? `${lapsed} lapsed` : '',
       ].filter(Boolean);
-      return `You have ${plural(total, 'certification', 'certifications')}: ${list(parts)}.`;
+      return `You have ${plural(total, 'certification', 'certifications')}: ${andList(parts)}.`;
     },
     recertMany: (years: number) =>
       `A recertification test renews a lapsed or expiring one; the new expiry is ${years} years from the day you recertify.`,
@@ -227,7 +225,7 @@ export const enAccount = {
         scheduled ? `${scheduled} booked` : '',
         expired ? `${expired} expired` : '',
       ].filter(Boolean);
-      return `Of the tests you bought and haven't taken: ${list(parts)}.`;
+      return `Of the tests you bought and haven't taken: ${andList(parts)}.`;
     },
     factOpen: (lastDay: string, daysLeft: number) => `schedule and take by ${lastDay} (${fromToday(daysLeft)})`,
     factLastDay: (lastDay: string) => `today, ${lastDay}, is the last day`,

@@ -1,3 +1,5 @@
+import { andList } from './lists.js';
+
 /** What the bot says while linking a conversation to a candidate's account, and around account answers. */
 export const enLinking = {
   askCredentials:
@@ -41,8 +43,3 @@ export const enLinking = {
   yes: 'Yes, cancel it',
   no: 'No, keep it',
 };
-
-/** "a", "a and b", "a, b and c". */
-function andList(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
