@@ -34,6 +34,12 @@ describe('a turn parses its message’s dates at most once', () => {
     expect(turn.chrono).toBe(1);
   });
 
+  it('a question sent with the sign-in details: one parse, and the answer from the account', async () => {
+    const turn = await parsesFor('when can I retake it? my ase id is DEMO-0002 born 2/2/1980 ssn 0002');
+    expect(turn.text).toContain('You can buy A8 (Engine Performance) again from');
+    expect(turn.chrono).toBe(1);
+  });
+
   it('the same with a greeting in front (the task reads the message without it): still one parse', async () => {
     const turn = await parsesFor('hi, I failed A5 on March 3, when can I retake it?');
     expect(turn.text).toContain('You can buy A5 again on or after Thursday, April 3, 2025');
