@@ -31,8 +31,6 @@ export interface FaqIndexOptions {
   unknownTermDf: number;
   /** Score factor for known-gap topics over FAQ entries. */
   outOfScopeBoost: number;
-  /** BM25 parameters (MiniSearch's own by default). */
-  bm25?: { k: number; b: number; d: number };
 }
 
 export const defaultIndexOptions: FaqIndexOptions = { unknownTermDf: 3, outOfScopeBoost: 1.6 };
@@ -67,7 +65,6 @@ export class FaqIndex {
         // Known gaps are written as narrow phrasings; when one matches as well as a broad FAQ entry,
         // the narrow one is the likelier meaning.
         boostDocument: (id) => (String(id).startsWith(OUT_OF_SCOPE) ? this.options.outOfScopeBoost : 1),
-        ...(options.bm25 ? { bm25: options.bm25 } : {}),
       },
     });
     for (const entry of entries) this.topics.set(entry.id, { kind: 'faq', entry });
