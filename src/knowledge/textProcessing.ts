@@ -18,6 +18,8 @@ const phrases: Array<[RegExp, string]> = [
   // "my wedding got moved": something else was rescheduled; "I moved" stays a change of address.
   [/\b(?:got|gets|was|were|been|getting)\s+moved\b/gi, 'reschedule'],
   [/\bget ready\b/gi, 'prepare'],
+  // "push my test back", "pushed it back a week": moving the appointment.
+  [/\bpush(?:ed|ing)?\s+(?:(?:my|the|it|this|test|exam|appointment|appt|date)\s+){0,2}back\b/gi, 'reschedule'],
   [/\bt\s*&\s*cs?\b/gi, 'terms conditions'],
   [/\be[\s-]learning\b/gi, 'elearning'],
   [/\bmoney back\b/gi, 'refund'],
@@ -93,6 +95,9 @@ export const synonyms: Record<string, string> = {
   techs: 'technician',
   mechanic: 'technician',
   retake: 'retest',
+  retaking: 'retest',
+  retook: 'retest',
+  redo: 'retest',
   retakes: 'retest',
   resit: 'retest',
   exam: 'test',
@@ -114,6 +119,13 @@ export const synonyms: Record<string, string> = {
   flunked: 'failed',
   flunk: 'failed',
   blew: 'failed',
+  flunking: 'failed',
+  bomb: 'failed',
+  // Shop words for ASE things.
+  freon: 'refrigerant',
+  sticker: 'decal',
+  stickers: 'decal',
+  swag: 'merchandise',
   // Conditions an accommodation is asked for.
   anxiety: 'accommodation',
   dyslexia: 'accommodation',

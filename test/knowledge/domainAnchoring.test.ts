@@ -61,6 +61,10 @@ describe('domain anchoring', () => {
     ['test-length', 'how long is the test'],
     ['online-from-home', 'can i take the test online from home'],
     ['receipts', 'can i get a receipt for my test'],
+    ['test-centres', 'where do I park for my ASE test'],
+    ['password-reset', 'cant get into myase, it says my password is wrong'],
+    ['online-from-home', 'can I do the A5 from my laptop at home'],
+    ['receipts', 'my boss needs a receipt for the test'],
   ])('answers the known gap %s honestly for %j', async (topic, question) => {
     const { answerer } = await shippedKnowledge();
     const decision = answerer.decide(question);
