@@ -121,11 +121,6 @@ export const synonyms: Record<string, string> = {
   blew: 'failed',
   flunking: 'failed',
   bomb: 'failed',
-  // Shop words for ASE things.
-  freon: 'refrigerant',
-  sticker: 'decal',
-  stickers: 'decal',
-  swag: 'merchandise',
   // Conditions an accommodation is asked for.
   anxiety: 'accommodation',
   dyslexia: 'accommodation',
@@ -172,7 +167,6 @@ export const synonyms: Record<string, string> = {
   prepping: 'prepare',
   studdy: 'study',
   servise: 'service',
-  redo: 'retest',
   retry: 'retest',
   reg: 'registration',
   regs: 'registration',

@@ -4,7 +4,7 @@ import { shippedKnowledge } from '../support/testApp.js';
 
 // Shop words candidates use for what the FAQ says in other words: "push my test back" is a
 // reschedule, "redo" a failed test is a retest, "freon" is the 609 program's refrigerant,
-// "stickers" are ASE decals. They meet the knowledge base's own words before the index is searched.
+// "stickers" and "decals" are ASE insignias. They meet the knowledge base's own words before the index is searched.
 
 describe("candidates' own words", () => {
   it.each([
@@ -13,7 +13,7 @@ describe("candidates' own words", () => {
     ['when can I redo it', 'retest'],
     ['flunking again', 'fail'],
     ['lost my freon card', 'refriger'],
-    ['ase stickers', 'decal'],
+    ['ase stickers', 'insignia'],
   ])('reads %j as holding the knowledge-base term %j (stemmed)', (question, term) => {
     expect(contentTerms(question)).toContain(term);
   });
