@@ -13,7 +13,7 @@ import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from
 import { listenOnLoopback, postMessage } from '../support/loopback.js';
 
 const gate = redisSuiteGate('Redis paused 8 s during traffic');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** What the instances are told (as environment variables): a 500 ms command timeout, a 1 s lease, 2 s of waiting. */
 const SHORT = { REDIS_COMMAND_TIMEOUT_MS: '500', TURN_LOCK_TTL_MS: '1000', TURN_LOCK_WAIT_MS: '2000' };
