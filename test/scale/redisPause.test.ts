@@ -106,7 +106,7 @@ describe.skipIf(gate.skip || Boolean(process.env.REDIS_URL))('Redis paused 8 s (
     }
   };
 
-  it('answers or asks to retry every message during the pause, leaves no lock behind, serves every task within 2 s of the resume (over the machine's own turn time), and answers nothing twice', async () => {
+  it("answers or asks to retry every message during the pause, leaves no lock behind, serves every task within 2 s of the resume (over the machine's own turn time), and answers nothing twice", async () => {
     const conversations = Array.from({ length: 20 }, (_, i) => `pause-${i}`);
     const answersTo = (id: string) => sent.filter((s) => s.replyToId === id).map((s) => s.text);
     /** An answer: at least one message, none of them twice. */
