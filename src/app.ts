@@ -39,6 +39,7 @@ import type { LiveEvent } from './handoff/types.js';
 import type { LiveChannel } from './storage/liveChannel.js';
 import { replyFailureMiddleware } from './bot/replyFailures.js';
 import type { Sequence } from './storage/sequence.js';
+import type { OpenQueue } from './storage/openQueue.js';
 import type { KnowledgeChange } from './handoff/staff/knowledgeEditor.js';
 
 export interface AppParts {
@@ -70,6 +71,8 @@ export interface AppParts {
   replyFailed?: (channel: string) => void;
   /** Case numbers shared by every instance (Redis INCR); in-process by default. */
   caseNumbers?: Sequence;
+  /** The handoff queue shared by every instance (a Redis sorted set); in-process by default. */
+  caseQueue?: OpenQueue;
   /** Tells every instance that editors changed the knowledge (Redis pub/sub); in-process by default. */
   knowledgeLive?: LiveChannel<KnowledgeChange>;
 }
@@ -200,6 +203,7 @@ export function buildApp(parts: AppParts) {
     live: parts.live,
     staff: parts.staff,
     ...(parts.caseNumbers ? { caseNumbers: parts.caseNumbers } : {}),
+    ...(parts.caseQueue ? { queue: parts.caseQueue } : {}),
     cannedReplies: knowledge.cannedReplies,
     knowledge,
     ...(parts.knowledgeLive ? { knowledgeLive: parts.knowledgeLive } : {}),

@@ -113,6 +113,7 @@ export async function composeApplication(config: Config, options: ComposeOptions
       staff,
       live: store.liveChannel('handoff', parseLiveEvent),
       caseNumbers: store.sequence('handoff-case'),
+      caseQueue: store.openQueue('handoff'),
       knowledgeLive: store.liveChannel('knowledge', parseKnowledgeChange),
       limits: createRateLimits(settings, { redis: limitsRedis, prefix: settings.REDIS_KEY_PREFIX, logger }),
     });

@@ -1,23 +1,25 @@
 import type { Storage } from 'botbuilder';
+import { memoryOpenQueue, type OpenQueue } from '../storage/openQueue.js';
 import { ItemUpdater } from '../storage/updateItem.js';
 import type { CaseStatus, HandoffCase, TranscriptLine } from './types.js';
 
-interface IndexEntry {
+/** What the queue keeps of an open case beside its id (the case item is the truth; this is for the metrics). */
+interface QueueValue {
   status: CaseStatus;
   queuedAt: string;
   owner?: string;
 }
 
-/**
- * The open cases at a glance (for the queue). Closed cases leave it: they are listed per day of
- * closing (`handoff/closed/<day>`) until their retention runs out, so this item stays the size of
- * the open queue whatever the history.
- */
-export interface CaseIndex {
-  open: Record<string, IndexEntry>;
-  /** Queued-to-claimed times of recent cases, newest last: the basis of the wait estimate. */
-  recentWaitsMs: number[];
-  /** Closing days up to and including this one (YYYY-MM-DD) have been swept. */
+/** The open cases: queued ones in their order in line, then those with an agent. */
+export interface OpenCases {
+  queued: HandoffCase[];
+  active: HandoffCase[];
+}
+
+/** The shape the queue index had before the queue was a structure of its own (one item, `handoff/index`). */
+interface LegacyIndex {
+  open?: Record<string, QueueValue>;
+  recentWaitsMs?: number[];
   sweptThrough?: string;
 }
 
@@ -35,11 +37,26 @@ interface ClosedDay {
   ids: string[];
 }
 
+interface RecentWaits {
+  /** Queued-to-claimed times of recent cases, newest last: the basis of the wait estimate. */
+  ms: number[];
+}
+
+interface Swept {
+  /** Closing days up to and including this one (YYYY-MM-DD) have been swept. */
+  through: string;
+}
+
 export interface CaseStoreOptions {
   /** Closed cases and their transcripts are deleted this long after closing. */
   retentionDays: number;
   /** A transcript item is kept under this many bytes (the store's own cap is larger). */
   maxTranscriptBytes?: number;
+  /**
+   * The open cases and the line of queued ones: the store's (a Redis sorted set shared by every
+   * instance) in the application, this process's own by default.
+   */
+  queue?: OpenQueue;
 }
 
 const RECENT_WAITS = 20;
@@ -49,12 +66,16 @@ const SWEEP_DAYS = 60;
 const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /**
- * Cases, transcripts and the queue index in the bot's store (memory, or Redis shared by every
- * instance). Every change is a compare-and-set, so two instances changing one case never lose a write.
+ * Cases and transcripts in the bot's store (memory, or Redis shared by every instance), and the queue
+ * in an {@link OpenQueue}: one entry per open case, so a burst of handoffs appends to a line instead
+ * of rewriting one item (which capped the queue at 256 KB, about 2,700 cases). Every change of a case
+ * is a compare-and-set, so two instances changing one case never lose a write.
  */
 export class CaseStore {
   private readonly items: ItemUpdater;
   private readonly maxTranscriptBytes: number;
+  private readonly queue: OpenQueue;
+  private adopted: Promise<void> | undefined;
 
   constructor(
     private readonly storage: Storage,
@@ -62,6 +83,7 @@ export class CaseStore {
   ) {
     this.items = new ItemUpdater(storage);
     this.maxTranscriptBytes = options.maxTranscriptBytes ?? 150_000;
+    this.queue = options.queue ?? memoryOpenQueue();
   }
 
   /**
@@ -69,21 +91,25 @@ export class CaseStore {
    * hold the conversation's turn lock, so one conversation never creates two at once. The pointer the
    * bot reads is written last: a case the queue cannot show is never one the bot thinks is open.
    */
-  async create(opened: HandoffCase, history: TranscriptLine[], now: Date): Promise<HandoffCase> {
+  async create(opened: HandoffCase, history: TranscriptLine[], _now: Date): Promise<HandoffCase> {
+    await this.adoptLegacyIndex();
     const existing = await this.openCaseFor(opened.conversationKey);
     if (existing) return existing;
+    const keys = [caseKey(opened.id), transcriptKey(opened.id), ...(opened.caseNumber ? [numberKey(opened.caseNumber)] : [])];
     await this.storage.write({
       [caseKey(opened.id)]: { ...opened },
       [transcriptKey(opened.id)]: this.fit({ lines: history }),
       ...(opened.caseNumber ? { [numberKey(opened.caseNumber)]: { caseId: opened.id } satisfies Pointer } : {}),
     });
-    await this.reindex(opened, now);
     try {
+      await this.enqueue(opened);
       await this.storage.write({ [pointerKey(opened.conversationKey)]: { caseId: opened.id } satisfies Pointer });
     } catch (error) {
       // A queued case the bot does not know of would have staff talking to a candidate who never
-      // hears them: take it back out of the queue (best effort) and let the handoff fail.
-      await this.update(opened.id, (c) => ({ ...c, status: 'closed', closedAt: now.toISOString(), closedBy: 'candidate' }), now).catch(() => undefined);
+      // hears them, and a case the queue does not show is one nobody sees: take it back out (best
+      // effort: the store is failing) and let the handoff fail. No orphan is left to expire.
+      await this.queue.remove([opened.id]).catch(() => undefined);
+      await this.storage.delete(keys).catch(() => undefined);
       throw error;
     }
     return opened;
@@ -123,12 +149,15 @@ export class CaseStore {
    * case, and may run again if another instance changed it meanwhile).
    */
   async update(id: string, change: (current: HandoffCase) => HandoffCase, now: Date): Promise<HandoffCase> {
+    await this.adoptLegacyIndex();
     let missing = false;
+    let before: CaseStatus | undefined;
     const updated = await this.items.update<HandoffCase>(caseKey(id), (current) => {
       if (!current) {
         missing = true;
         return undefined;
       }
+      before = current.status;
       return change(current);
     });
     if (missing || !updated) throw new CaseNotFoundError(id);
@@ -137,8 +166,16 @@ export class CaseStore {
       await this.items.update<ClosedDay>(closedKey(dayOf(Date.parse(updated.closedAt ?? now.toISOString()))), (day) =>
         day?.ids.includes(id) ? undefined : { ids: [...(day?.ids ?? []), id] },
       );
+      await this.queue.remove([id]);
+      await this.sweepExpired(now);
+      return updated;
     }
-    await this.reindex(updated, now);
+    await this.enqueue(updated);
+    // A first claim from the queue is a measured wait.
+    if (before === 'queued' && updated.status === 'active' && updated.claimedAt) {
+      const wait = Math.max(0, Date.parse(updated.claimedAt) - Date.parse(updated.queuedAt));
+      await this.items.update<RecentWaits>(WAITS_KEY, (stored) => ({ ms: [...(stored?.ms ?? []), wait].slice(-RECENT_WAITS) }));
+    }
     return updated;
   }
 
@@ -151,9 +188,24 @@ export class CaseStore {
     return { lines: item?.lines ?? [], trimmed: item?.trimmed ?? 0 };
   }
 
-  async index(): Promise<CaseIndex> {
-    const item = (await this.storage.read([INDEX_KEY]))[INDEX_KEY] as (CaseIndex & { eTag?: string }) | undefined;
-    return item ? { open: item.open ?? {}, recentWaitsMs: item.recentWaitsMs ?? [], ...(item.sweptThrough ? { sweptThrough: item.sweptThrough } : {}) } : { open: {}, recentWaitsMs: [] };
+  /** A queued case's 1-based place in line (one O(log n) lookup), or undefined when it is not queued. */
+  async place(id: string): Promise<number | undefined> {
+    await this.adoptLegacyIndex();
+    return this.queue.place(id);
+  }
+
+  /** Queued-to-claimed times of recent cases, newest last. */
+  async recentWaits(): Promise<number[]> {
+    const item = (await this.storage.read([WAITS_KEY]))[WAITS_KEY] as RecentWaits | undefined;
+    return item?.ms ?? [];
+  }
+
+  /** How many wait, and since when the first in line (for /metrics). */
+  async queueHead(): Promise<{ queued: number; firstQueuedAt?: string }> {
+    await this.adoptLegacyIndex();
+    const { waiting, first } = await this.queue.head();
+    const value = first ? parseQueueValue(first.value) : undefined;
+    return { queued: waiting, ...(value ? { firstQueuedAt: value.queuedAt } : {}) };
   }
 
   /** The cases closed on these days (UTC, YYYY-MM-DD), while they are kept: one read per day, one for the cases. */
@@ -164,44 +216,66 @@ export class CaseStore {
     return (await this.getMany(ids)).filter((c) => c.status === 'closed');
   }
 
-  /** Open cases, with index entries whose case has gone (expired in Redis, deleted by hand) dropped. */
-  async openCases(): Promise<HandoffCase[]> {
-    const ids = Object.keys((await this.index()).open);
-    const cases = await this.getMany(ids);
-    const gone = ids.filter((id) => !cases.some((c) => c.id === id));
-    if (gone.length) {
-      await this.items.update<CaseIndex>(INDEX_KEY, (index) => {
-        if (!index) return undefined;
-        const open = { ...index.open };
-        for (const id of gone) delete open[id];
-        return { ...index, open };
-      });
-    }
-    return cases.filter((c) => c.status !== 'closed');
+  /**
+   * The open cases: the queue in one round trip, then the cases in one batch read. Queue entries
+   * whose case has gone (expired in Redis, deleted by hand) or closed without leaving the queue (the
+   * store failed in between) are reaped here, so nobody is counted who is not there.
+   */
+  async openCases(): Promise<OpenCases> {
+    await this.adoptLegacyIndex();
+    const entries = await this.queue.list();
+    const cases = new Map((await this.getMany(entries.map((entry) => entry.id))).map((c) => [c.id, c]));
+    const gone = entries.filter((entry) => (cases.get(entry.id)?.status ?? 'closed') === 'closed').map((entry) => entry.id);
+    if (gone.length) await this.queue.remove(gone);
+    const open = entries.flatMap((entry) => {
+      const found = cases.get(entry.id);
+      return found && found.status !== 'closed' ? [{ found, place: entry.place }] : [];
+    });
+    // The line gives the order; a queued case not in it (its entry lagging a moment) goes last.
+    const queued = open.filter(({ found }) => found.status === 'queued').sort((a, b) => (a.place ?? Infinity) - (b.place ?? Infinity) || a.found.queuedAt.localeCompare(b.found.queuedAt));
+    return { queued: queued.map(({ found }) => found), active: open.filter(({ found }) => found.status === 'active').map(({ found }) => found) };
   }
 
-  /** Brings the index in line with a case; a closing also sweeps closed cases past their retention. */
-  private async reindex(changed: HandoffCase, now: Date): Promise<void> {
+  /** The queue's entry for a case: in line while queued, beside it while with an agent. */
+  private async enqueue(c: HandoffCase): Promise<number | undefined> {
+    const value: QueueValue = { status: c.status, queuedAt: c.queuedAt, ...(c.owner ? { owner: c.owner } : {}) };
+    return this.queue.put(c.id, JSON.stringify(value), c.status === 'queued');
+  }
+
+  /**
+   * A store written before the queue was a structure of its own kept it in one item
+   * (`handoff/index`). Its open cases join the line in their old order (once per process; a second
+   * instance doing the same at once changes nothing: a case keeps the first place it was given).
+   */
+  private adoptLegacyIndex(): Promise<void> {
+    this.adopted ??= (async () => {
+      const legacy = (await this.storage.read([LEGACY_INDEX_KEY]))[LEGACY_INDEX_KEY] as LegacyIndex | undefined;
+      if (!legacy) return;
+      const open = Object.entries(legacy.open ?? {}).sort(([, a], [, b]) => a.queuedAt.localeCompare(b.queuedAt));
+      for (const [id, value] of open) await this.queue.put(id, JSON.stringify(value), value.status === 'queued');
+      if (legacy.recentWaitsMs?.length) await this.items.update<RecentWaits>(WAITS_KEY, (stored) => stored ?? { ms: legacy.recentWaitsMs!.slice(-RECENT_WAITS) });
+      if (legacy.sweptThrough) await this.items.update<Swept>(SWEPT_KEY, (stored) => stored ?? { through: legacy.sweptThrough! });
+      await this.storage.delete([LEGACY_INDEX_KEY]);
+    })().catch((error: unknown) => {
+      // Tried again on the next call: a store that is down now must not lose the old queue.
+      this.adopted = undefined;
+      throw error;
+    });
+    return this.adopted;
+  }
+
+  /** A closing also sweeps closed cases past their retention: each day once, whichever instance gets there first. */
+  private async sweepExpired(now: Date): Promise<void> {
     const cutoffDay = dayOf(now.getTime() - this.options.retentionDays * DAY_MS);
+    // Days before the cutoff are past their retention.
+    const lastExpired = dayOf(Date.parse(cutoffDay) - DAY_MS);
     let sweepFrom: string | undefined;
-    await this.items.update<CaseIndex>(INDEX_KEY, (stored) => {
-      const index: CaseIndex = { open: { ...(stored?.open ?? {}) }, recentWaitsMs: [...(stored?.recentWaitsMs ?? [])], ...(stored?.sweptThrough ? { sweptThrough: stored.sweptThrough } : {}) };
-      const before = index.open[changed.id];
-      if (changed.status === 'closed') delete index.open[changed.id];
-      else index.open[changed.id] = { status: changed.status, queuedAt: changed.queuedAt, ...(changed.owner ? { owner: changed.owner } : {}) };
-      // A first claim from the queue is a measured wait.
-      if (before?.status === 'queued' && changed.status === 'active' && changed.claimedAt) {
-        index.recentWaitsMs = [...index.recentWaitsMs, Math.max(0, Date.parse(changed.claimedAt) - Date.parse(changed.queuedAt))].slice(-RECENT_WAITS);
-      }
+    await this.items.update<Swept>(SWEPT_KEY, (stored) => {
       sweepFrom = undefined;
-      // Days before the cutoff are past their retention; each is swept once.
-      const lastExpired = dayOf(Date.parse(cutoffDay) - DAY_MS);
-      if (changed.status === 'closed' && (index.sweptThrough ?? '') < lastExpired) {
-        const firstUnswept = index.sweptThrough ? Date.parse(index.sweptThrough) + DAY_MS : Date.parse(lastExpired);
-        sweepFrom = dayOf(firstUnswept);
-        index.sweptThrough = dayOf(Math.min(Date.parse(lastExpired), firstUnswept + (SWEEP_DAYS - 1) * DAY_MS));
-      }
-      return index;
+      if ((stored?.through ?? '') >= lastExpired) return undefined;
+      const firstUnswept = stored?.through ? Date.parse(stored.through) + DAY_MS : Date.parse(lastExpired);
+      sweepFrom = dayOf(firstUnswept);
+      return { through: dayOf(Math.min(Date.parse(lastExpired), firstUnswept + (SWEEP_DAYS - 1) * DAY_MS)) };
     });
     if (sweepFrom) await this.sweep(sweepFrom, cutoffDay);
   }
@@ -230,6 +304,15 @@ export class CaseStore {
   }
 }
 
+function parseQueueValue(raw: string): QueueValue | undefined {
+  try {
+    const value = JSON.parse(raw) as Partial<QueueValue>;
+    return typeof value.queuedAt === 'string' && (value.status === 'queued' || value.status === 'active') ? (value as QueueValue) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class CaseNotFoundError extends Error {
   constructor(readonly caseId: string) {
     super(`handoff: no case "${caseId}"`);
@@ -239,7 +322,9 @@ export class CaseNotFoundError extends Error {
 
 /** Every handoff key starts with this, so the store can give them their own retention. */
 export const HANDOFF_KEY_PREFIX = 'handoff/';
-const INDEX_KEY = `${HANDOFF_KEY_PREFIX}index`;
+const LEGACY_INDEX_KEY = `${HANDOFF_KEY_PREFIX}index`;
+const WAITS_KEY = `${HANDOFF_KEY_PREFIX}recent-waits`;
+const SWEPT_KEY = `${HANDOFF_KEY_PREFIX}swept`;
 const caseKey = (id: string) => `${HANDOFF_KEY_PREFIX}case/${id}`;
 const transcriptKey = (id: string) => `${HANDOFF_KEY_PREFIX}transcript/${id}`;
 const closedKey = (day: string) => `${HANDOFF_KEY_PREFIX}closed/${day}`;

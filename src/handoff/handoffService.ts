@@ -176,9 +176,9 @@ export class HandoffService implements HandoffDesk {
   }
 
   async cases(viewer: StaffUser, now: Date): Promise<{ queued: CaseView[]; mine: CaseView[]; others: CaseView[] }> {
-    const cases = await this.deps.store.openCases();
-    const queued = cases.filter((c) => c.status === 'queued').sort(byQueuedAt);
-    const active = cases.filter((c) => c.status === 'active').sort(byQueuedAt);
+    // The queue in one read, the cases in one batch: the line gives the order and the places.
+    const { queued, active } = await this.deps.store.openCases();
+    active.sort(byQueuedAt);
     return {
       queued: queued.map((c, i) => view(c, now, viewer, i + 1)),
       mine: active.filter((c) => c.owner === viewer.username).map((c) => view(c, now, viewer)),
@@ -311,13 +311,10 @@ export class HandoffService implements HandoffDesk {
     return this.deps.messages.queued(position, this.deps.estimateWait(position, recentWaitsMs, agents));
   }
 
+  /** The case's place in line (one O(log n) lookup: the queue is a sorted set, not a list to read). */
   private async placeInQueue(caseId: string): Promise<{ position: number; recentWaitsMs: number[] }> {
-    const index = await this.deps.store.index();
-    const queued = Object.entries(index.open)
-      .filter(([, entry]) => entry.status === 'queued')
-      .sort(([, a], [, b]) => a.queuedAt.localeCompare(b.queuedAt))
-      .map(([id]) => id);
-    return { position: Math.max(1, queued.indexOf(caseId) + 1), recentWaitsMs: index.recentWaitsMs };
+    const [place, recentWaitsMs] = await Promise.all([this.deps.store.place(caseId), this.deps.store.recentWaits()]);
+    return { position: Math.max(1, place ?? 1), recentWaitsMs };
   }
 
   private async viewOf(c: HandoffCase, now: Date, viewer: StaffUser): Promise<CaseView> {

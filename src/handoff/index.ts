@@ -19,6 +19,7 @@ import { estimateWaitMinutes, formatReplyBy, parseSupportHours, supportStatus } 
 import type { CandidateDelivery, LiveEvent } from './types.js';
 import type { TurnGate } from '../storage/turnGate.js';
 import type { Sequence } from '../storage/sequence.js';
+import type { OpenQueue } from '../storage/openQueue.js';
 import type { CannedReply } from '../knowledge/cannedReplies.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { KnowledgeEditor, type KnowledgeChange } from './staff/knowledgeEditor.js';
@@ -38,6 +39,8 @@ export interface HandoffParts {
   gate?: TurnGate;
   /** Case numbers (C-1001...): the store's shared sequence, so two instances never give one number twice. */
   caseNumbers?: Sequence;
+  /** The queue of open cases: the store's (a Redis sorted set shared by every instance); this process's own by default. */
+  queue?: OpenQueue;
   /** Replies staff insert in the console (knowledge/canned-replies.yaml). */
   cannedReplies?: CannedReply[];
   /** The bot's knowledge, which editors improve (added alternates), and the channel that tells every instance. */
@@ -78,7 +81,7 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
   const presence = new StaffPresence(parts.storage);
   const insights = new InsightsRecorder(parts.storage, parts.clock, { onError: (error) => parts.logger.warn({ reason: error.message }, 'insights: figures not written') });
   const audit = new StoredAuditLog(parts.storage, { retentionDays: config.HANDOFF_RETENTION_DAYS, clock: parts.clock });
-  const cases = new CaseStore(parts.storage, { retentionDays: config.HANDOFF_RETENTION_DAYS });
+  const cases = new CaseStore(parts.storage, { retentionDays: config.HANDOFF_RETENTION_DAYS, ...(parts.queue ? { queue: parts.queue } : {}) });
   const service = new HandoffService({
     store: cases,
     live,
@@ -141,9 +144,10 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
       editor?.close();
     },
     queue: async (now) => {
-      const queued = Object.values((await cases.index()).open).filter((entry) => entry.status === 'queued');
-      const oldest = Math.min(now.getTime(), ...queued.map((entry) => Date.parse(entry.queuedAt)));
-      return { queued: queued.length, oldestWaitSeconds: Math.max(0, Math.floor((now.getTime() - oldest) / 1000)) };
+      // One script on Redis: the count and the first in line, whatever the length of the queue.
+      const { queued, firstQueuedAt } = await cases.queueHead();
+      const oldest = Math.min(now.getTime(), firstQueuedAt ? Date.parse(firstQueuedAt) : now.getTime());
+      return { queued, oldestWaitSeconds: Math.max(0, Math.floor((now.getTime() - oldest) / 1000)) };
     },
     observe: insights.observe,
   };

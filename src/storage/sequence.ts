@@ -1,4 +1,5 @@
 import type { RedisClient } from './redisStorage.js';
+import { toStorageError } from './storageErrors.js';
 
 /**
  * Numbers handed out once each, in order: on Redis an INCR shared by every instance (never two
@@ -14,7 +15,18 @@ export function memorySequence(): Sequence {
   return { next: async () => ++last };
 }
 
-/** `key` holds the last number given; it never expires (numbers must never repeat). */
+/**
+ * `key` holds the last number given; it never expires (numbers must never repeat). A failure is the
+ * store's (`StorageUnavailableError` when Redis is away or slow), classified like every other command.
+ */
 export function redisSequence(client: Pick<RedisClient, 'incr'>, key: string): Sequence {
-  return { next: () => client.incr(key) };
+  return {
+    next: async () => {
+      try {
+        return await client.incr(key);
+      } catch (error) {
+        throw toStorageError('write', key, error);
+      }
+    },
+  };
 }

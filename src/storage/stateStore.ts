@@ -7,6 +7,7 @@ import { conversationTag, RedisTurnGate, sameSlotTag } from './redisTurnGate.js'
 import { MemoryTurnGate, type TurnGate } from './turnGate.js';
 import { memoryChannel, redisChannel, type LiveChannel } from './liveChannel.js';
 import { memorySequence, redisSequence, type Sequence } from './sequence.js';
+import { memoryOpenQueue, redisOpenQueue, type OpenQueue } from './openQueue.js';
 
 export interface StateStore {
   kind: 'memory' | 'redis';
@@ -20,6 +21,8 @@ export interface StateStore {
   liveChannel: <T>(name: string, parse: (raw: unknown) => T | undefined) => LiveChannel<T>;
   /** Numbers given once each across every instance on this store (Redis INCR), or in this process (memory). */
   sequence: (name: string) => Sequence;
+  /** Open items and a line of waiting ones (the handoff queue): a Redis sorted set shared by every instance, or this process's. */
+  openQueue: (name: string) => OpenQueue;
   close: () => Promise<void>;
 }
 
@@ -94,6 +97,7 @@ const retainedForHandoff = (key: string) => key.startsWith('handoff/') || key.st
 export function memoryStore(settings: MemorySettings = defaultMemorySettings): StateStore {
   const channels: Array<LiveChannel<unknown>> = [];
   const sequences = new Map<string, Sequence>();
+  const queues = new Map<string, OpenQueue>();
   const ttlSeconds = ttlSecondsFor(settings);
   return {
     kind: 'memory',
@@ -119,6 +123,11 @@ export function memoryStore(settings: MemorySettings = defaultMemorySettings): S
       const made = memorySequence();
       sequences.set(name, made);
       return made;
+    },
+    openQueue: (name: string) => {
+      const existing = queues.get(name) ?? memoryOpenQueue();
+      queues.set(name, existing);
+      return existing;
     },
     close: async () => {
       await Promise.all(channels.map((channel) => channel.close()));
@@ -160,6 +169,7 @@ export function redisStore(client: RedisClient, settings: RedisSettings, onError
       return channel;
     },
     sequence: (name: string) => redisSequence(client, `${prefix}seq:${name}`),
+    openQueue: (name: string) => redisOpenQueue(client, prefix, name),
     close: async () => {
       await Promise.all(channels.map((channel) => channel.close()));
       await client.quit().catch(() => client.disconnect());

@@ -95,7 +95,7 @@ describe.skipIf(gate.skip)('handoff end to end in headless Chromium, across two 
     await waitForRedisReady(client);
     const store = redisStore(client, testConfig(env));
     stores.push(store);
-    const server = await startHandoffServer({ storage: store.storage, gate: store.gate, live: store.liveChannel('handoff', parseLiveEvent), clock: clock.now, env });
+    const server = await startHandoffServer({ storage: store.storage, gate: store.gate, live: store.liveChannel('handoff', parseLiveEvent), caseQueue: store.openQueue('handoff'), clock: clock.now, env });
     servers.push(server);
     return server;
   };

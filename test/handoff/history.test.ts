@@ -43,7 +43,7 @@ describe.each([
     } else {
       store = memoryStore();
     }
-    server = await startHandoffServer({ storage: store.storage, gate: store.gate, caseNumbers: store.sequence('handoff-case'), clock: clock.now });
+    server = await startHandoffServer({ storage: store.storage, gate: store.gate, caseNumbers: store.sequence('handoff-case'), caseQueue: store.openQueue('handoff'), clock: clock.now });
     [alex, blair, sam] = [new StaffClient(server.url), new StaffClient(server.url), new StaffClient(server.url)];
     await alex.login('agent1');
     await blair.login('agent2');

@@ -30,6 +30,7 @@ describe.skipIf(gate.skip)('the improvement loop: an editor teaches the bot a ph
       storage: store.storage,
       gate: store.gate,
       live: store.liveChannel('handoff', parseLiveEvent),
+      caseQueue: store.openQueue('handoff'),
       knowledgeLive: store.liveChannel('knowledge', parseKnowledgeChange),
       knowledge: await loadKnowledgeBase('knowledge'),
       env,

@@ -1,6 +1,7 @@
 import { MemoryStorage } from 'botbuilder';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CaseStore } from '../../src/handoff/caseStore.js';
+import { memoryOpenQueue } from '../../src/storage/openQueue.js';
 import type { HandoffCase } from '../../src/handoff/types.js';
 import { movableClock, startHandoffServer, StaffClient, WebCandidate, type HandoffServer } from './support.js';
 
@@ -21,16 +22,16 @@ describe('the case store over months of use', () => {
   const close = (store: CaseStore, id: string, at: Date) =>
     store.update(id, (c) => ({ ...c, status: 'closed', closedAt: at.toISOString(), closedBy: 'agent' }), at);
 
-  it('the queue index holds open cases only, however many have closed', async () => {
-    const memory: Record<string, string> = {};
-    const store = new CaseStore(new MemoryStorage(memory), { retentionDays: 30 });
+  it('the queue holds open cases only, however many have closed', async () => {
+    const queue = memoryOpenQueue();
+    const store = new CaseStore(new MemoryStorage(), { retentionDays: 30, queue });
     for (let i = 0; i < 200; i++) {
       await store.create(aCase(`c${i}`, day('2025-03-01')), [], day('2025-03-01'));
       await close(store, `c${i}`, day('2025-03-01'));
     }
     await store.create(aCase('open', day('2025-03-02')), [], day('2025-03-02'));
-    expect(Object.keys((await store.index()).open)).toEqual(['open']);
-    expect(memory['handoff/index']!.length).toBeLessThan(400);
+    expect((await store.openCases()).queued.map((c) => c.id)).toEqual(['open']);
+    expect((await queue.list()).map((entry) => entry.id)).toEqual(['open']);
   });
 
   it('a closed case is kept 30 days: there the day before retention runs out, gone the day after', async () => {
@@ -54,14 +55,33 @@ describe('the case store over months of use', () => {
     expect(await store.get('b')).toBeDefined();
   });
 
-  it('an index entry whose case expired is dropped rather than counted in the queue', async () => {
+  it('a queue entry whose case expired is reaped rather than counted in the queue', async () => {
     const storage = new MemoryStorage();
-    const store = new CaseStore(storage, { retentionDays: 30 });
+    const queue = memoryOpenQueue();
+    const store = new CaseStore(storage, { retentionDays: 30, queue });
     await store.create(aCase('gone', day('2025-03-01')), [], day('2025-03-01'));
     await store.create(aCase('here', day('2025-03-01')), [], day('2025-03-01'));
+    expect(await store.place('here')).toBe(2);
     await storage.delete(['handoff/case/gone']);
-    expect((await store.openCases()).map((c) => c.id)).toEqual(['here']);
-    expect(Object.keys((await store.index()).open)).toEqual(['here']);
+    expect((await store.openCases()).queued.map((c) => c.id)).toEqual(['here']);
+    expect((await queue.list()).map((entry) => entry.id)).toEqual(['here']);
+    expect(await store.place('here')).toBe(1);
+  });
+
+  it('a store written when the queue was one item keeps its queue, in the same order', async () => {
+    const memory: Record<string, string> = {};
+    const storage = new MemoryStorage(memory);
+    const first = aCase('first', day('2025-03-01'));
+    const second = aCase('second', new Date(day('2025-03-01').getTime() + 60_000));
+    await storage.write({
+      'handoff/case/first': first,
+      'handoff/case/second': second,
+      'handoff/index': { open: { second: { status: 'queued', queuedAt: second.queuedAt }, first: { status: 'queued', queuedAt: first.queuedAt } }, recentWaitsMs: [120_000] },
+    });
+    const store = new CaseStore(storage, { retentionDays: 30 });
+    expect((await store.openCases()).queued.map((c) => c.id)).toEqual(['first', 'second']);
+    expect(await store.recentWaits()).toEqual([120_000]);
+    expect(memory['handoff/index']).toBeUndefined();
   });
 });
 

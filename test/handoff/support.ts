@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocket } from 'ws';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { buildApp } from '../../src/app.js';
+import type { OpenQueue } from '../../src/storage/openQueue.js';
 import type { Sequence } from '../../src/storage/sequence.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase.js';
 import type { KnowledgeChange } from '../../src/handoff/staff/knowledgeEditor.js';
@@ -49,6 +50,8 @@ export interface HandoffServerOptions {
   accounts?: boolean;
   /** The store's case-number sequence (two instances on one Redis share it). */
   caseNumbers?: Sequence;
+  /** The store's handoff queue (two instances on one Redis share it). */
+  caseQueue?: OpenQueue;
   /** Where the app logs (silent by default): a test reads it to check what is never logged. */
   logger?: Logger;
   /** Also receives every turn event (analytics' input). */
@@ -81,6 +84,7 @@ export async function startHandoffServer(options: HandoffServerOptions = {}) {
     live: options.live,
     gate: options.gate,
     ...(options.caseNumbers ? { caseNumbers: options.caseNumbers } : {}),
+    ...(options.caseQueue ? { caseQueue: options.caseQueue } : {}),
     ...(options.knowledgeLive ? { knowledgeLive: options.knowledgeLive } : {}),
   });
   await new Promise<void>((resolve) => app.http.server.listen(0, '127.0.0.1', resolve));

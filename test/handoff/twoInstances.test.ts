@@ -26,7 +26,7 @@ describe.skipIf(gate.skip)('a handoff across two bot instances sharing one Redis
     clients.push(client);
     const store = redisStore(client, testConfig(env));
     stores.push(store);
-    return startHandoffServer({ storage: store.storage, gate: store.gate, live: store.liveChannel('handoff', parseLiveEvent), caseNumbers: store.sequence('handoff-case'), clock: clock.now, env });
+    return startHandoffServer({ storage: store.storage, gate: store.gate, live: store.liveChannel('handoff', parseLiveEvent), caseNumbers: store.sequence('handoff-case'), caseQueue: store.openQueue('handoff'), clock: clock.now, env });
   };
 
   beforeAll(async () => {

@@ -12,6 +12,7 @@ import {
 import type { ClaimsIdentity } from 'botframework-connector';
 import twilio from 'twilio';
 import type { Logger } from '../../logging/logger.js';
+import { BUSY_ATTEMPTS, runUntilServed } from '../busyRetry.js';
 import { maskNumber, normaliseNumber } from './phone.js';
 import { plainSmsText } from './renderSms.js';
 import { splitForSms, type SplitOptions } from './segments.js';
@@ -57,6 +58,8 @@ export interface TwilioSmsAdapterOptions extends TwilioSmsSettings {
   requestTimeoutMs?: number;
   /** Sent to the candidate when their turn fails (not when sending itself failed). */
   turnErrorText?: string;
+  /** Tries of a turn whose conversation stays busy (another instance's turn holds it). Default 4. */
+  busyAttempts?: number;
   /** For tests. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -136,6 +139,7 @@ export class TwilioSmsAdapter extends BotAdapter {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private running = 0;
+  private readonly busyAttempts: number;
 
   constructor(options: TwilioSmsAdapterOptions) {
     super();
@@ -152,6 +156,7 @@ export class TwilioSmsAdapter extends BotAdapter {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
+    this.busyAttempts = options.busyAttempts ?? BUSY_ATTEMPTS;
 
     const sorry = options.turnErrorText;
     this.onTurnError = async (context: TurnContext, error: Error) => {
@@ -176,7 +181,8 @@ export class TwilioSmsAdapter extends BotAdapter {
 
   /**
    * Handles one Twilio webhook POST: 403 on a missing or wrong signature, 400 when it is not an
-   * incoming message, else 200 with empty TwiML straight away and then the bot's turn. Resolves when
+   * incoming message, else 200 with empty TwiML straight away and then the bot's turn (run again
+   * after the holder's lease while its conversation is busy: see runUntilServed). Resolves when
    * the turn (and its sends) are done; never rejects because of the turn itself.
    */
   async processWebhook(req: WebhookRequest, res: WebhookResponse, logic: (context: TurnContext) => Promise<void>): Promise<void> {
@@ -204,7 +210,12 @@ export class TwilioSmsAdapter extends BotAdapter {
     this.logger.debug({ from: maskNumber(from), messageId: activity.id }, 'sms: message received');
     this.running++;
     try {
-      await this.runMiddleware(new TurnContext(this, activity), logic);
+      // Twilio has its 200: a busy conversation is run again after the holder's lease, not apologised to.
+      await runUntilServed((turnLogic) => this.runMiddleware(new TurnContext(this, activity), turnLogic), logic, {
+        attempts: this.busyAttempts,
+        sleep: this.sleep,
+        onBusy: (retryAfterSeconds, attempt) => this.logger.warn({ from: maskNumber(from), messageId: activity.id, retryAfterSeconds, attempt }, 'sms: conversation busy; running the turn again after the lease'),
+      });
     } catch (error) {
       // runMiddleware hands errors to onTurnError; this is what onTurnError itself threw.
       this.logger.error({ err: error, from: maskNumber(from) }, 'sms: turn failed and its error handler too');

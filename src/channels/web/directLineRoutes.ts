@@ -11,13 +11,11 @@ import type { DirectLineClaims, TokenSigner } from './directLineTokens.js';
 import { bearerToken, describeIssues, guarded, queryOf, sendError } from './http.js';
 import type { RateLimits } from '../../http/rateLimits.js';
 import { refuse } from '../../http/refusals.js';
-import { isTurnBusy } from '../../storage/turnGate.js';
+import { runUntilServed } from '../busyRetry.js';
 
 /** The channel id the bot sees for conversations on the built-in endpoint (as on Azure Direct Line). */
 export const DIRECTLINE_CHANNEL_ID = 'directline';
 
-/** How many times a busy conversation's turn is tried before the candidate gets the apology. */
-const BUSY_ATTEMPTS = 4;
 /** Not a URL anything calls: replies never leave the process (see DirectLineAdapter). */
 export const DIRECTLINE_SERVICE_URL = 'urn:candidate-assistant:directline';
 
@@ -136,29 +134,22 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
    * Runs a stored activity's turn. A conversation whose lock stays taken (another instance's turn
    * ran long) is the channel's to redeliver on /api/messages (503 + Retry-After); here the activity
    * is already ours, so the turn is run again after the holder's lease, a few times, instead of
-   * answering the candidate with an apology.
+   * answering the candidate with an apology (runUntilServed).
    */
-  const runTurn = (activity: Partial<Activity>): Promise<void> => deps.track(runUntilServed(activity, 1));
-
-  const runUntilServed = async (activity: Partial<Activity>, attempt: number): Promise<void> => {
-    let busyFor: number | undefined;
-    await deps.adapter
-      .processActivity(activity, async (context) => {
-        try {
-          await deps.onTurn(context);
-        } catch (error) {
-          if (!isTurnBusy(error) || attempt >= BUSY_ATTEMPTS) throw error;
-          busyFor = error.retryAfterSeconds;
-        }
-      })
-      .catch((error: unknown) => {
-        logger.error({ err: error, conversationId: activity.conversation?.id, activityId: activity.id }, 'directline turn failed');
-      });
-    if (busyFor === undefined) return;
-    logger.warn({ conversationId: activity.conversation?.id, activityId: activity.id, retryAfterSeconds: busyFor, attempt }, 'directline conversation busy; running the turn again after the lease');
-    await new Promise((resolve) => setTimeout(resolve, busyFor! * 1000));
-    return runUntilServed(activity, attempt + 1);
-  };
+  const runTurn = (activity: Partial<Activity>): Promise<void> =>
+    deps.track(
+      runUntilServed(
+        (logic) =>
+          deps.adapter.processActivity(activity, logic).catch((error: unknown) => {
+            logger.error({ err: error, conversationId: activity.conversation?.id, activityId: activity.id }, 'directline turn failed');
+          }),
+        deps.onTurn,
+        {
+          onBusy: (retryAfterSeconds, attempt) =>
+            logger.warn({ conversationId: activity.conversation?.id, activityId: activity.id, retryAfterSeconds, attempt }, 'directline conversation busy; running the turn again after the lease'),
+        },
+      ),
+    );
 
   /** Waits for the turn, but not past replyWaitMs: a slow turn must not make the client retry its post. */
   const awaitTurn = async (turn: Promise<void>) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Storage } from 'botbuilder';
 import { isEtagConflict } from '../../storage/storageErrors.js';
 import type { AuditEntry, AuditLog } from '../types.js';
@@ -7,10 +8,11 @@ import type { AuditEntry, AuditLog } from '../types.js';
  * `staff/audit/2025-03-20`, and when that holds `maxEntriesPerBucket` entries (or would grow past
  * `maxBucketBytes`), `staff/audit/2025-03-20.2`, `.3` and so on.
  *
- * Appends are compare-and-set on the bucket's eTag, retried on conflict, and appends to one day from
- * this process queue behind each other, so records made at the same moment are all kept. (The store
- * cannot create a key only-if-absent: two instances writing the very first entry of a new bucket at
- * the same instant could lose one of the two.)
+ * Appends are compare-and-set on the bucket's eTag, retried on conflict; the entries of one day
+ * recorded in this process while a write is under way go together in the next write (group commit),
+ * so records made at the same moment are all kept and a burst costs a few writes. The store cannot
+ * create a key only-if-absent, so a new bucket carries its creator's token and is read back: the
+ * instance that lost the race to create it appends again.
  *
  * Retention: `list` reads back `retentionDays` days. Buckets are not deleted here: on Redis the
  * store's time-to-live for `staff/` keys (restarted by each write) must be at least the retention.
@@ -40,6 +42,8 @@ export interface StoredAuditLogOptions {
 
 interface Bucket {
   entries: AuditEntry[];
+  /** Who created the bucket (a random token), kept by every later write: see `append`. */
+  created?: string;
   eTag?: string;
 }
 
@@ -73,7 +77,10 @@ export class StoredAuditLog implements AuditLog {
   private readonly clock: () => Date;
   private readonly maxEntries: number;
   private readonly maxBytes: number;
-  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Entries waiting for the next write of their day, with whoever waits for them. */
+  private readonly pending = new Map<string, Array<{ entry: AuditEntry; resolve: () => void; reject: (error: unknown) => void }>>();
+  /** Days with a write under way (the next batch goes when it ends). */
+  private readonly draining = new Set<string>();
   /** The bucket part this process last appended to, per day: where to start looking next time. */
   private readonly currentPart = new Map<string, number>();
 
@@ -106,17 +113,37 @@ export class StoredAuditLog implements AuditLog {
     if (!Number.isFinite(time)) throw new TypeError(`StoredAuditLog: entry.at must be an ISO date (got ${JSON.stringify(entry?.at)})`);
     const clean = sanitise(entry);
     const day = dayOf(time);
-    const previous = this.queues.get(day) ?? Promise.resolve();
-    const queued = previous.then(
-      () => this.append(day, clean),
-      () => this.append(day, clean),
-    );
-    const settled = queued.catch(() => undefined);
-    this.queues.set(day, settled);
-    void settled.then(() => {
-      if (this.queues.get(day) === settled) this.queues.delete(day);
+    await new Promise<void>((resolve, reject) => {
+      const waiting = this.pending.get(day) ?? [];
+      waiting.push({ entry: clean, resolve, reject });
+      this.pending.set(day, waiting);
+      if (!this.draining.has(day)) void this.drain(day);
     });
-    await queued;
+  }
+
+  /**
+   * Group commit: the entries recorded while one write of a day was under way go together in the
+   * next, so a burst (2,600 handoffs at once) costs a few writes of the bucket, not one each (each
+   * rewrites the whole bucket: one each was quadratic, and kept every caller waiting behind the rest).
+   */
+  private async drain(day: string): Promise<void> {
+    this.draining.add(day);
+    try {
+      for (let batch = this.pending.get(day); batch?.length; batch = this.pending.get(day)) {
+        this.pending.delete(day);
+        try {
+          await this.append(
+            day,
+            batch.map((waiting) => waiting.entry),
+          );
+          for (const waiting of batch) waiting.resolve();
+        } catch (error) {
+          for (const waiting of batch) waiting.reject(error);
+        }
+      }
+    } finally {
+      this.draining.delete(day);
+    }
   }
 
   /**
@@ -147,26 +174,41 @@ export class StoredAuditLog implements AuditLog {
     }
   }
 
-  private async append(day: string, entry: AuditEntry): Promise<void> {
-    const entrySize = JSON.stringify(entry).length + 1;
+  /** Appends the entries in order, filling the day's current bucket and starting the next when it is full. */
+  private async append(day: string, batch: AuditEntry[]): Promise<void> {
+    let rest = batch;
     let part = this.currentPart.get(day) ?? 1;
     let conflicts = 0;
-    for (;;) {
+    while (rest.length) {
       const key = bucketKey(day, part);
       const bucket = (await this.storage.read([key]))[key] as Bucket | undefined;
       const entries = Array.isArray(bucket?.entries) ? bucket.entries : [];
-      const size = JSON.stringify({ entries }).length;
-      const full = entries.length >= this.maxEntries || (entries.length > 0 && size + entrySize > this.maxBytes);
-      if (full) {
+      // As many as fit (at least one into an empty bucket, whatever its size).
+      let size = JSON.stringify({ entries }).length;
+      let fits = 0;
+      while (fits < rest.length && entries.length + fits < this.maxEntries) {
+        const entrySize = JSON.stringify(rest[fits]).length + 1;
+        if (entries.length + fits > 0 && size + entrySize > this.maxBytes) break;
+        size += entrySize;
+        fits++;
+      }
+      if (fits === 0) {
         part++;
         continue;
       }
-      const next: Bucket = { entries: [...entries, entry] };
+      // A new bucket cannot be written only-if-absent, so it carries a token of its writer: read back,
+      // another token means another instance created it at the same moment and won; go again on theirs.
+      const created = bucket ? bucket.created : randomUUID();
+      const next: Bucket = { entries: [...entries, ...rest.slice(0, fits)], ...(created ? { created } : {}) };
       try {
         await this.storage.write({ [key]: bucket?.eTag ? { ...next, eTag: bucket.eTag } : next });
+        if (!bucket && ((await this.storage.read([key]))[key] as Bucket | undefined)?.created !== created) {
+          if (++conflicts >= MAX_ATTEMPTS) throw new Error(`StoredAuditLog: bucket "${key}" kept changing under ${MAX_ATTEMPTS} tries`);
+          continue;
+        }
+        rest = rest.slice(fits);
         this.currentPart.set(day, part);
         if (this.currentPart.size > 8) this.currentPart.delete(this.currentPart.keys().next().value!);
-        return;
       } catch (error) {
         if (isItemTooLarge(error) && entries.length > 0) {
           part++;
