@@ -8,6 +8,8 @@ import type { DateMention } from '../understanding/dates.js';
 import { detectTask, type TaskMatch } from '../understanding/taskIntent.js';
 import { readYesNo } from '../understanding/yesNo.js';
 import type { TurnFacts } from './turnFacts.js';
+import { readLanguageSwitch } from '../language/detect.js';
+import type { Language } from '../language/languages.js';
 
 /**
  * Everything the bot understood of one message, read once per turn. Routing, the repair base and
@@ -20,6 +22,8 @@ export interface Reading {
   question: string;
   /** A whole-message command: help, cancel, start over, sign in, a greeting... */
   command: Command | null;
+  /** "English, please" / "en español": the whole message asks for that language. */
+  languageSwitch: Language | null;
   /** A person asked for, anywhere in the message ("... never came. talk to a person"). */
   person: boolean;
   /** "ok", "cool", "got it", "thanks, bye": not a question, never a misunderstanding. */
@@ -71,6 +75,7 @@ export function understand(text: string, facts: TurnFacts, knowledge: Understand
     text: trimmed,
     question,
     command,
+    languageSwitch: trimmed ? readLanguageSwitch(trimmed) : null,
     person: command === 'person' || (trimmed !== '' && asksForPerson(trimmed)),
     acknowledgement: trimmed && !command ? (readAcknowledgement(trimmed) ?? bare) : null,
     task: trimmed && !command ? detectTask(question) : null,
@@ -79,8 +84,8 @@ export function understand(text: string, facts: TurnFacts, knowledge: Understand
     dates,
     accountQuestion: trimmed && !command ? knowledge.accountQuestion(question) : null,
     credentials,
-    faq: () => (decision ??= knowledge.decide(question, context)),
-    faqPair: () => (pair === undefined ? (pair = knowledge.decidePair(question, context)) : pair),
+    faq: () => (decision ??= knowledge.decide(question, { ...context, language: facts.language })),
+    faqPair: () => (pair === undefined ? (pair = knowledge.decidePair(question, { ...context, language: facts.language })) : pair),
   };
 }
 
