@@ -31,6 +31,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\bcorreo\s+electr[oó]nico\b|\be-?mail\b/gi, 'email'],
   [/\bnivel\s+avanzado\b|\badvanced\s+level\b/gi, 'avanzado'],
   [/\bmi\s+ase\b/gi, 'myase'],
+  [/\bcambi(?:o|e|é|ar)\s+de\s+(?:casa|domicilio|estado|ciudad)\b/gi, 'domicilio'],
 ];
 
 /** Variant -> canonical word (accents already folded), before stemming. */
@@ -58,6 +59,15 @@ const synonyms: Record<string, string> = {
   mexico: 'extranjero', canada: 'canada', abroad: 'extranjero', militar: 'extranjero', base: 'extranjero',
   preguntas: 'pregunta', falle_preguntas: 'pregunta',
   maestro: 'master', master: 'master',
+  experiencia: 'experiencialaboral',
+  agendo: 'programar', agende: 'programar', reservo: 'programar',
+  puntaje: 'resultados', score: 'resultados', puntuacion: 'resultados',
+  reponer: 'duplicado', repongo: 'duplicado',
+  gorra: 'insignia', gorras: 'insignia', camisa: 'insignia', camisas: 'insignia', ropa: 'insignia',
+  lector: 'adaptacion', tdah: 'adaptacion', ansiedad: 'adaptacion',
+  apellido: 'perfil', apellidos: 'perfil',
+  ejercito: 'militar', army: 'militar', marina: 'militar', militares: 'militar', soldado: 'militar',
+  alemania: 'extranjero', japon: 'extranjero', corea: 'extranjero', europa: 'extranjero', guatemala: 'extranjero', honduras: 'extranjero', colombia: 'extranjero', espana: 'extranjero',
 };
 
 const stopWords = new Set(
@@ -116,8 +126,11 @@ function processTerm(token: string): string | null {
   return term;
 }
 
+/** "recertificarse", "tomarlo", "prepararme": an infinitive with a pronoun attached is the infinitive. */
+const ENCLITIC = /^(.{3,}(?:ar|er|ir))(?:se|me|lo|la|le|los|las|les|nos|te)$/;
+
 function termOf(token: string): string | null {
-  const lower = fold(token.toLowerCase());
+  const lower = fold(token.toLowerCase()).replace(ENCLITIC, '$1');
   if (stopWords.has(lower)) return null;
   const canonical = synonyms[lower] ?? lower;
   if (/^\d+$/.test(canonical) || canonical.length < 2) return null;
