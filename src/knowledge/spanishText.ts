@@ -15,6 +15,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\bno\s+(?:me\s+)?(?:present[eé]|presento|llegu[eé]|fui|asist[ií])\b/gi, 'noshow'],
   [/\bse\s+me\s+(?:pas[oó]|olvid[oó])\s+(?:la|mi)\s+cita\b/gi, 'noshow cita'],
   [/\bllegu[eé]\s+tarde\b/gi, 'tarde noshow'],
+  [/\bfalt[eé]\s+a\b|\bno\s+(?:pude\s+ir|fui)\b/gi, 'noshow'],
   [/\bno\s+(?:lo\s+|la\s+)?(?:pas[eé]|aprob[eé])\b/gi, 'reprobe'],
   [/\bvolver\s+a\s+(?:tomar|presentar|hacer)(?:lo|la)?\b/gi, 'repetir'],
   [/\bde\s+nuevo\b|\botra\s+vez\b/gi, 'repetir'],
