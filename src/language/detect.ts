@@ -114,6 +114,8 @@ export function chooseLanguage(input: { text: string; locale?: Language; convers
   if (input.conversation) {
     return { language: guess.strength === 'clear' && guess.language ? guess.language : input.conversation, switched: false };
   }
-  if (guess.strength === 'clear' && guess.language) return { language: guess.language, switched: false };
+  // A conversation's first words outweigh the channel's locale when they lean at all ("hola" from an
+  // English browser is a Spanish speaker); a message with no evidence ("A5", "3/14") takes the locale.
+  if (guess.language && Math.abs(guess.score) >= 1) return { language: guess.language, switched: false };
   return { language: input.locale ?? guess.language ?? 'en', switched: false };
 }

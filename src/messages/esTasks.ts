@@ -48,6 +48,7 @@ export const esTasks: typeof enTasks = {
 
   retest: {
     askDate: (test?: string) => `¿En qué fecha tomó ${test ?? 'el examen'}?`,
+    theTest: 'el examen',
     canBuyFrom: (test: string, date: string, failed: string, wait: number) =>
       `Puede comprar ${test} de nuevo a partir del ${date}: deben pasar ${wait} días completos después del ${failed}.`,
     canBuyNow: (test: string, failed: string, wait: number) =>
@@ -60,7 +61,7 @@ export const esTasks: typeof enTasks = {
 
   change: {
     askDate: '¿Cuándo es su cita? Una fecha, y la hora si la sabe.',
-    allowed: (deadline: string) => `Sí, todavía puede cambiarla o cancelarla. Hágalo antes del ${deadline}.`,
+    allowed: (deadline: string) => `Sí, todavía puede cambiarla o cancelarla. Hágalo antes del ${deadline}${deadline.endsWith('.') ? '' : '.'}`,
     tooLate: (hours: number) =>
       `No: no se permiten cambios a menos de tres días (${hours} horas) de la cita, así que ya no se puede cambiar ni cancelar.`,
     passed: 'La hora de esa cita ya pasó.',

@@ -354,7 +354,9 @@ function toMention(result: ParsedResult, message: string): DateMention | null {
 /** "el próximo lunes", "el martes que viene", "el martes pasado", "este viernes". */
 function spanishModifier(text: string, after: string): WeekdayModifier | undefined {
   const words = `${text} ${after.slice(0, 20)}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  if (/^(?:el\s+)?proximo\b|^\S+\s+(?:que\s+viene|proximo)\b/.test(words)) return 'next';
+  // "el martes que viene" / "el próximo martes" name the coming Tuesday, which 'this' resolves to
+  // (English "next Tuesday" is the one said both ways, and is asked about).
+  if (/^(?:el\s+)?proximo\b|^\S+\s+(?:que\s+viene|proximo)\b/.test(words)) return 'this';
   if (/^\S+\s+(?:pasado|anterior)\b|^(?:el\s+)?(?:pasado|ultimo)\b/.test(words)) return 'last';
   if (/^este\b/.test(words)) return 'this';
   return undefined;
@@ -402,7 +404,22 @@ export function parseDates(text: string, ctx: DateContext): DateMention[] {
     const end = endMention(result, mention);
     if (end) mentions.push(end);
   }
-  return mergeWeekAndWeekday(mentions, message, today);
+  return language === 'es' ? mergeSpanishTime(mentions, message) : mergeWeekAndWeekday(mentions, message, today);
+}
+
+/** "el martes que viene a las 9": chrono.es reads the day and "las 9" apart; the candidate meant one moment. */
+function mergeSpanishTime(mentions: DateMention[], message: string): DateMention[] {
+  const out: DateMention[] = [];
+  for (const mention of mentions) {
+    const previous = out[out.length - 1];
+    const between = previous ? message.slice(previous.index + previous.text.length, mention.index) : '';
+    if (previous && mention.form === 'time' && mention.time && previous.form !== 'time' && !previous.time && /^[\s,]*(?:(?:que\s+viene|pr[oó]ximo|pasado)[\s,]*)?(?:a|por|en)?\s*$/i.test(between)) {
+      out[out.length - 1] = { ...previous, time: mention.time };
+      continue;
+    }
+    out.push(mention);
+  }
+  return out;
 }
 
 /** "next week Friday" / "next week on Friday": chrono reads two things; the candidate meant one. */
