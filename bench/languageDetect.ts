@@ -5,6 +5,7 @@
  *
  *   npx tsx bench/languageDetect.ts                       # the hand-written model only
  *   LANGDETECT_MODULES=/tmp/langdet/node_modules npx tsx bench/languageDetect.ts
+ *   LANGSET=test/fixtures/language-heldout.yaml npx tsx bench/languageDetect.ts   # the held-out set
  *
  * LANGDETECT_MODULES points at a node_modules folder holding eld, franc and tinyld (they are not
  * dependencies of the project: `npm install --prefix /tmp/langdet franc eld tinyld`). Each
@@ -20,7 +21,8 @@ import { detectLanguage } from '../src/language/detect.js';
 
 type Detector = (text: string) => string | null;
 
-const set = parse(readFileSync('test/fixtures/language-short.yaml', 'utf8')) as { en: string[]; es: string[] };
+const file = process.env.LANGSET ?? 'test/fixtures/language-short.yaml';
+const set = parse(readFileSync(file, 'utf8')) as { en: string[]; es: string[] };
 const labelled = [...set.en.map((text) => ({ text, lang: 'en' })), ...set.es.map((text) => ({ text, lang: 'es' }))];
 
 async function registryDetectors(dir: string | undefined): Promise<Record<string, Detector>> {
@@ -56,7 +58,7 @@ const detectors: Record<string, Detector> = {
   ...(await registryDetectors(process.env.LANGDETECT_MODULES)),
 };
 
-console.log(`${labelled.length} messages (${set.en.length} English, ${set.es.length} Spanish), 1-6 words each\n`);
+console.log(`${file}: ${labelled.length} messages (${set.en.length} English, ${set.es.length} Spanish), 1-6 words each\n`);
 for (const [name, detect] of Object.entries(detectors)) {
   const right = { en: 0, es: 0 };
   const wrong: string[] = [];
