@@ -14,6 +14,7 @@ import { teamsScope } from './channels/teams/incoming.js';
 import { readingKey, type Reading } from './conversation/understand.js';
 import type { TurnFacts } from './conversation/turnFacts.js';
 import { enAccount } from './messages/enAccount.js';
+import { esAccount } from './messages/esAccount.js';
 import type { Config } from './config.js';
 import type { Logger } from './logging/logger.js';
 import { createAdapter } from './bot/adapter.js';
@@ -104,7 +105,7 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
             zone: facts.zone,
             policy: knowledge.policy,
             catalogue: knowledge.catalogue,
-            messages: enAccount,
+            messages: inTurnLanguage({ en: enAccount, es: esAccount }),
           }),
       })
     : undefined;

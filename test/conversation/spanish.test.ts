@@ -66,9 +66,10 @@ const table: Array<[string, Turn[]]> = [
     ['hola', es(m.greeting)],
     ['quiero hablar con una persona', all(es('He pedido a una persona del equipo de soporte de ASE'), not('support staff'))],
   ]],
-  ['signing in, in Spanish', [
+  ['signing in, in Spanish, and a task answered from the account in Spanish (DEMO-0002 failed A8 12 days ago)', [
     ['iniciar sesión', es('Para comprobar que es usted, envíe su ASE ID')],
-    ['DEMO-0001, 1980-01-01, 0001', es('ha iniciado sesión en esta conversación')],
+    ['DEMO-0002, 1980-02-02, 0002', es('ha iniciado sesión en esta conversación')],
+    ['reprobé el A8, ¿cuándo lo puedo repetir?', all(es('Puede comprar A8 (Engine Performance) de nuevo a partir del'), es('días completos después de que lo reprobó'), not('You can buy'))],
   ]],
 ];
 
