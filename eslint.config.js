@@ -11,6 +11,7 @@ const forbid = (files, patterns, message) => ({
 
 export const LAYER_RULES = [
   forbid(['src/rules/**/*.ts'], ['../*', '../**'], 'rules are pure: they import only their own files (and luxon).'),
+  forbid(['src/language/**/*.ts'], ['../*', '../**'], 'language reads which language a text is in and holds the turn\'s: it imports only its own files.'),
   forbid(
     ['src/understanding/**/*.ts'],
     ['**/bot/**', '**/dialogs/**', '**/conversation/**', '**/channels/**', '**/handoff/**', '**/storage/**', '**/account/**', '**/messages/**'],

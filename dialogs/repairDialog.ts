@@ -100,6 +100,8 @@ export abstract class RepairDialog extends Dialog {
     const m = this.deps.messages;
     const state = dc.activeDialog!.state as RepairState;
     if (reading.person) return this.handOver(dc, 'asked');
+    // "en español" while a question waits: the turn already speaks the new language; ask it again in it.
+    if (reading.languageSwitch) return this.ownsHelp(dc) ? this.ask(dc, m.languageChanged) : dc.endDialog({ reroute: true } satisfies Reroute);
     switch (reading.command) {
       case 'cancel':
       case 'startOver':

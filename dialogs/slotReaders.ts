@@ -1,6 +1,6 @@
 import { isBirthDate } from '../src/understanding/dateRoles.js';
 import type { Reply } from '../src/conversation/reply.js';
-import { formatLongDate, formatTime, resolveFuture, resolvePast, type DateAnswer } from '../src/understanding/dates.js';
+import { formatDateTime, formatLongDate, resolveFuture, resolvePast, type DateAnswer } from '../src/understanding/dates.js';
 import { readYesNo as yesOrNo } from '../src/understanding/yesNo.js';
 import { resolveTests } from '../src/understanding/tests.js';
 import type { SlotReading, TaskDeps, TurnFacts } from './taskTypes.js';
@@ -14,7 +14,7 @@ export interface DateValue {
 }
 
 export const writtenOut = (value: DateValue): string =>
-  value.time ? `${formatLongDate(value.date)} at ${formatTime(value.time)}` : formatLongDate(value.date);
+  value.time ? formatDateTime(value.date, value.time) : formatLongDate(value.date);
 
 /**
  * Turns a date answer into a slot reading: the value with a short "got it", or the one question that

@@ -14,6 +14,7 @@ import { teamsScope } from './channels/teams/incoming.js';
 import { readingKey, type Reading } from './conversation/understand.js';
 import type { TurnFacts } from './conversation/turnFacts.js';
 import { enAccount } from './messages/enAccount.js';
+import { esAccount } from './messages/esAccount.js';
 import type { Config } from './config.js';
 import type { Logger } from './logging/logger.js';
 import { createAdapter } from './bot/adapter.js';
@@ -22,6 +23,11 @@ import { logTurnEvents, type TurnEventSink } from './bot/turnEvents.js';
 import { renderDefault } from './channels/render.js';
 import type { KnowledgeBase } from './knowledge/knowledgeBase.js';
 import { en } from './messages/en.js';
+import { inTurnLanguage, turnMessages } from './messages/catalogue.js';
+import { enHandoff } from './messages/enHandoff.js';
+import { esHandoff } from './messages/esHandoff.js';
+import { inLanguage } from './knowledge/knowledgeBase.js';
+import { currentLanguage } from './language/turnLanguage.js';
 import { createServer, type BotServer, type ServerEdge } from './server.js';
 import { createRateLimits, type RateLimits } from './http/rateLimits.js';
 import type { Reply } from './conversation/reply.js';
@@ -83,7 +89,8 @@ export interface AppParts {
  */
 export function buildBot({ config, logger, storage, knowledge, clock, events, accounts, webIdentity }: AppParts, handoff?: HandoffRelay, readAhead?: ReadAhead) {
   const conversationState = new ConsistentConversationState(storage, readAhead);
-  const lookup = (id: string) => knowledge.index.get(id);
+  // Entries in the turn's language (a Spanish turn follows up with the Spanish twins).
+  const lookup = (id: string) => inLanguage(knowledge, currentLanguage()).index.get(id) ?? knowledge.index.get(id);
   const access = accounts
     ? new AccountAccess({
         accounts,
@@ -94,14 +101,14 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
           aseIdBackoffMaxMs: config.ACCOUNT_ASE_ID_BACKOFF_MAX_SECONDS * 1000,
         }),
         webIdentity,
-        messages: en,
+        messages: turnMessages,
         answer: (question, account, facts) =>
           answerPersonal(question as PersonalQuestion, account, {
             now: facts.now,
             zone: facts.zone,
             policy: knowledge.policy,
             catalogue: knowledge.catalogue,
-            messages: enAccount,
+            messages: inTurnLanguage({ en: enAccount, es: esAccount }),
           }),
       })
     : undefined;
@@ -112,7 +119,7 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
   const conversation: ConversationDeps = {
     policy: knowledge.policy,
     catalogue: knowledge.catalogue,
-    messages: en,
+    messages: turnMessages,
     faq: knowledge.answerer,
     lookup,
     render: renderFor,
@@ -132,15 +139,15 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
     conversationState,
     dialogs: dialogs.all,
     understanding: {
-      decide: (question, context) => knowledge.answerer.decide(question, context),
-      decidePair: (question, context) => knowledge.answerer.decidePair(question, context),
+      decide: (question, context) => inLanguage(knowledge, context?.language).answerer.decide(question, context),
+      decidePair: (question, context) => inLanguage(knowledge, context?.language).answerer.decidePair(question, context),
       accountQuestion: (text) => (accounts ? detectPersonalQuestion(text, knowledge.catalogue) : null),
     },
     lookup,
-    messages: en,
+    messages: turnMessages,
     render: renderFor,
     events: events ?? logTurnEvents(logger),
-    actions: routeActions({ conversation, messages: en, accountsConfigured: Boolean(access), account: accountHere, handoff, forTheRecord }),
+    actions: routeActions({ conversation, messages: turnMessages, accountsConfigured: Boolean(access), account: accountHere, handoff, forTheRecord }),
     clock,
     defaultZone: config.DEFAULT_TIMEZONE,
     account: accountHere,
@@ -207,7 +214,7 @@ export function buildApp(parts: AppParts) {
     cannedReplies: knowledge.cannedReplies,
     knowledge,
     ...(parts.knowledgeLive ? { knowledgeLive: parts.knowledgeLive } : {}),
-    messages: en.handoff,
+    messages: inTurnLanguage({ en: enHandoff, es: esHandoff }),
     clock: parts.clock,
     logger,
     gate,

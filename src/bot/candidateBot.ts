@@ -10,6 +10,9 @@ import type { Messages } from '../messages/en.js';
 import type { FaqEntry } from '../knowledge/faqEntry.js';
 import { isStoreUnavailable } from '../storage/storageErrors.js';
 import { isIanaZone } from '../configFields.js';
+import { chooseLanguage } from '../language/detect.js';
+import { languageOfLocale } from '../language/languages.js';
+import { inLanguageScope, setTurnLanguage } from '../language/turnLanguage.js';
 import type { HandoffReason } from '../handoff/types.js';
 import { OFFER, requestOf, send, SIGN_IN } from '../../dialogs/engine.js';
 import { entryAnswer } from '../../dialogs/faqSteps.js';
@@ -103,7 +106,8 @@ export class CandidateBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
+    // Each turn speaks one language, set once the message and the conversation's state are read.
+    await inLanguageScope(languageOfLocale(context.activity.locale) ?? 'en', () => super.run(context));
     await this.deps.conversationState.saveChanges(context, false);
   }
 
@@ -112,6 +116,9 @@ export class CandidateBot extends ActivityHandler {
     context.turnState.set(turnFactsKey, facts);
     const text = (context.activity.text ?? '').trim();
     const data = await this.data.get(context, {});
+    // The conversation keeps its language unless this message is clearly in the other, or asks for it.
+    data.language = facts.language = chooseLanguage({ text, locale: languageOfLocale(facts.locale), conversation: data.language }).language;
+    setTurnLanguage(facts.language);
     if (this.stateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION, this.stateConfiguration);
     const dc = await this.dialogSet.createContext(context);
     this.stateConfiguration ??= dc.state.configuration;
@@ -146,7 +153,7 @@ export class CandidateBot extends ActivityHandler {
     if (accountOutcome) turn.event.account = accountOutcome;
     if (dialog) turn.event.dialog = dialog;
     if (handoff) await this.startHandoff(turn, handoff.reason, handoff.dialog);
-    this.record(context, { ...turn.event, route: row });
+    this.record(context, { ...turn.event, route: row, language: facts.language });
   }
 
   /** Hands the conversation to people; the relay tells the candidate what happens next. */
@@ -189,8 +196,16 @@ export class CandidateBot extends ActivityHandler {
    */
   async runWithoutStore(context: TurnContext): Promise<void> {
     if (context.activity.type !== ActivityTypes.Message) return;
+    const facts = this.factsFor(context);
+    const text = (context.activity.text ?? '').trim();
+    // Without the store the conversation's language is unknown: this message's (or the channel's) decides.
+    facts.language = chooseLanguage({ text, locale: languageOfLocale(facts.locale) }).language;
+    await inLanguageScope(facts.language, () => this.answerWithoutStore(context, facts, text));
+  }
+
+  private async answerWithoutStore(context: TurnContext, facts: TurnFacts, text: string): Promise<void> {
     const { messages } = this.deps;
-    const reading = understand((context.activity.text ?? '').trim(), this.factsFor(context), this.deps.understanding);
+    const reading = understand(text, facts, this.deps.understanding);
     if (reading.command) {
       await this.send(context, commandReply(reading.command, messages));
       this.record(context, { route: 'command', command: reading.command });
@@ -226,6 +241,7 @@ export class CandidateBot extends ActivityHandler {
     const data = await this.data.get(context, {});
     if (data.welcomed) return;
     data.welcomed = true;
+    if (data.language) setTurnLanguage(data.language);
     // Starter buttons where buttons show; an SMS welcome stays one short text.
     const starters = context.activity.channelId === 'sms' ? undefined : this.deps.messages.welcomeStarters;
     await this.send(context, { text: this.deps.messages.welcome, ...(starters ? { suggestions: [...starters] } : {}) });

@@ -1,8 +1,11 @@
 import type { HandoffTurnData } from '../handoff/relay.js';
+import type { Language } from '../language/languages.js';
 
 /** What the bot keeps per conversation besides the dialog stack: no waiting flags (those are dialogs). */
 export interface ConversationData extends HandoffTurnData {
   welcomed?: boolean;
   /** FAQ messages in a row the bot did not understand (the second offers a person). */
   misunderstood?: number;
+  /** The conversation's language: kept until a message is clearly in the other or asks for it. */
+  language?: Language;
 }

@@ -116,6 +116,13 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       return afterDialog(turn, await turn.dc.continueDialog(), before);
     },
 
+    switchLanguage: async (turn) => {
+      // The bot set the turn's language from the switch; this says so in it, with the starter questions.
+      understood(turn);
+      await say(turn, { text: m.languageChanged, suggestions: [...m.welcomeStarters] });
+      return true;
+    },
+
     accountCommand: async (turn) => {
       const account = deps.account(turn.context);
       turn.event.command = turn.reading.command ?? undefined;

@@ -7,6 +7,8 @@ export interface TurnEvent {
   activityId?: string;
   /** The route table's row that took the message (src/conversation/routes.ts), or 'welcome' / 'handoff' for events. */
   route: string;
+  /** The language the turn was answered in. */
+  language?: 'en' | 'es';
   command?: string;
   faq?: { decision: string; entryId?: string; facet?: string; score?: number; coverage?: number };
   dialog?: { id: string; outcome?: string };

@@ -2,6 +2,8 @@ import { loadKnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadCatalogue, loadPolicy } from '../knowledge/policyData.js';
 import { alternateFigures, withoutAlternate } from '../knowledge/alternateCheck.js';
 import { FacetChooser } from '../knowledge/facetChooser.js';
+import { loadFaq } from '../knowledge/loadFaq.js';
+import { checkTwins } from '../knowledge/twinCheck.js';
 
 /**
  * Validates every knowledge file, then asks the question support editors care about: does each
@@ -10,7 +12,7 @@ import { FacetChooser } from '../knowledge/facetChooser.js';
  */
 async function main(): Promise<number> {
   const dir = process.argv[2] ?? 'knowledge';
-  const { index, cannedReplies } = await loadKnowledgeBase(dir);
+  const { index, cannedReplies, es } = await loadKnowledgeBase(dir);
   await loadPolicy(dir);
   await loadCatalogue(dir);
   console.log(`kb:check: ${index.entries.length} FAQ entries, ${index.outOfScope.length} known gaps, ${cannedReplies.length} canned replies, policy and catalogue valid`);
@@ -38,7 +40,17 @@ async function main(): Promise<number> {
     }
   }
   console.log(`kb:check: ${facetChecked - facetConflicts}/${facetChecked} alternates of entries with facets get their own first sentence`);
-  return 0;
+
+  // Spanish: every English entry has a twin that states the same facts (docs/spanish.md).
+  const twins = checkTwins(index.entries, es ? es.index.entries : await loadFaq(dir, 'es'));
+  for (const { id, problem } of twins) console.log(`  ${id}: ${problem}`);
+  if (es) {
+    const spanish = alternateFigures(es.index);
+    for (const conflict of spanish.conflicts) console.log(`  ${conflict.entryId} (es): "${conflict.alternate}" matches ${conflict.matches} better`);
+    console.log(`kb:check: ${spanish.own}/${spanish.checked} Spanish alternates find their own entry first`);
+  }
+  console.log(`kb:check: ${index.entries.length - new Set(twins.map((t) => t.id)).size}/${index.entries.length} English entries have a Spanish twin that agrees on every number, phone number, date rule and test code`);
+  return twins.length ? 1 : 0;
 }
 
 /** The entry without one phrasing (in its own alternates or a facet's), so the phrasing cannot find itself. */

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { parseDates, type DateMention } from '../understanding/dates.js';
+import type { Language } from '../language/languages.js';
 
 /**
  * What is true of the turn before anyone reads the message: when and where the candidate is, and
@@ -15,6 +16,12 @@ export interface TurnFacts {
   channel: string;
   locale?: string;
   /**
+   * The language of this turn (src/language/detect.ts chooseLanguage): the message is read in it
+   * (dates with chrono's parser for it) and answered in it. Set by the bot once it has read the
+   * conversation's state; English until then.
+   */
+  language: Language;
+  /**
    * The dates a text mentions, parsed at most once per text per turn: the understanding pass, the
    * slot readers and the sign-in reader all ask for the same message's dates.
    */
@@ -24,16 +31,19 @@ export interface TurnFacts {
 export const turnFactsKey = Symbol('turnFacts');
 
 /** Facts for a turn, with a date parser that remembers what it parsed in this turn. */
-export function makeTurnFacts(facts: Omit<TurnFacts, 'dates' | 'channel' | 'zoneFromChannel'> & Partial<Pick<TurnFacts, 'channel' | 'zoneFromChannel'>>): TurnFacts {
+export function makeTurnFacts(
+  facts: Omit<TurnFacts, 'dates' | 'channel' | 'zoneFromChannel' | 'language'> & Partial<Pick<TurnFacts, 'channel' | 'zoneFromChannel' | 'language'>>,
+): TurnFacts {
   const parsed = new Map<string, DateMention[]>();
   const made: TurnFacts = {
     channel: 'test',
     zoneFromChannel: false,
+    language: 'en',
     ...facts,
     dates(text: string): DateMention[] {
       let mentions = parsed.get(text);
       if (!mentions) {
-        mentions = fromLongerText(parsed, text) ?? parseDates(text, { now: made.now, zone: made.zone });
+        mentions = fromLongerText(parsed, text) ?? parseDates(text, { now: made.now, zone: made.zone, language: made.language });
         parsed.set(text, mentions);
       }
       return mentions;

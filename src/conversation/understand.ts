@@ -8,6 +8,8 @@ import type { DateMention } from '../understanding/dates.js';
 import { detectTask, type TaskMatch } from '../understanding/taskIntent.js';
 import { readYesNo } from '../understanding/yesNo.js';
 import type { TurnFacts } from './turnFacts.js';
+import { readLanguageSwitch } from '../language/detect.js';
+import type { Language } from '../language/languages.js';
 
 /**
  * Everything the bot understood of one message, read once per turn. Routing, the repair base and
@@ -20,6 +22,8 @@ export interface Reading {
   question: string;
   /** A whole-message command: help, cancel, start over, sign in, a greeting... */
   command: Command | null;
+  /** "English, please" / "en español": the whole message asks for that language. */
+  languageSwitch: Language | null;
   /** A person asked for, anywhere in the message ("... never came. talk to a person"). */
   person: boolean;
   /** "ok", "cool", "got it", "thanks, bye": not a question, never a misunderstanding. */
@@ -100,6 +104,10 @@ class LazyReading implements Reading {
     return this.once('question', () => stripGreeting(this.credentials.ok ? this.credentials.rest.replace(/\s+$/, '') : this.text));
   }
 
+  get languageSwitch(): Reading['languageSwitch'] {
+    return this.once('languageSwitch', () => (this.text ? readLanguageSwitch(this.text) : null));
+  }
+
   get person(): boolean {
     return this.once('person', () => this.command === 'person' || (this.text !== '' && asksForPerson(this.text)));
   }
@@ -130,11 +138,11 @@ class LazyReading implements Reading {
   }
 
   faq(): FaqDecision {
-    return (this.decision ??= this.knowledge.decide(this.question, this.context));
+    return (this.decision ??= this.knowledge.decide(this.question, { ...this.context, language: this.facts.language }));
   }
 
   faqPair(): [FaqEntry, FaqEntry] | null {
-    if (this.pair === undefined) this.pair = this.knowledge.decidePair(this.question, this.context);
+    if (this.pair === undefined) this.pair = this.knowledge.decidePair(this.question, { ...this.context, language: this.facts.language });
     return this.pair;
   }
 }

@@ -14,7 +14,7 @@ export function alternateFigures(index: FaqIndex, onlyEntries?: ReadonlySet<stri
     for (const alternate of [...entry.alternates, ...(entry.facets ?? []).flatMap((facet) => facet.alternates)]) {
       checked++;
       const without = index.entries.map((other) => (other.id === entry.id ? withoutAlternate(other, alternate) : other));
-      const best = new FaqIndex(without, index.outOfScope).query(alternate, 1)[0];
+      const best = new FaqIndex(without, index.outOfScope, undefined, index.text).query(alternate, 1)[0];
       const bestId = best ? (best.target.kind === 'faq' ? best.target.entry.id : `out-of-scope:${best.target.topic.id}`) : '(nothing)';
       if (bestId !== entry.id) conflicts.push({ entryId: entry.id, alternate, matches: bestId });
     }

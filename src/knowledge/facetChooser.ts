@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import { withFacet, type FaqEntry, type FaqFacet } from './faqEntry.js';
-import { processTerm, tokenize } from './textProcessing.js';
+import { englishText, type TextPipeline } from './textProcessing.js';
 
 /** A test code as candidates write it: "A5", "t-2", "G1" (not "a 2 year program"). */
 const TEST_CODES = /(?<![a-z0-9])([abcefghlpstx])-?(\d{1,2})(?![a-z0-9])/gi;
@@ -13,13 +13,13 @@ const FILLER = new Set('a an the i im i\'m me my mine it its this that these tho
  * words ("how long", "how much", "why", "still"): what is asked about is the same in every facet of
  * an entry, what differs is the kind of question.
  */
-export function facetTerm(token: string): string | null {
+export function facetTerm(token: string, text: TextPipeline = englishText): string | null {
   const lower = token.toLowerCase();
   if (FILLER.has(lower) || /^[abcefghlpstx]\d{1,2}$/.test(lower)) return null;
-  return processTerm(lower) ?? lower;
+  return text.processTerm(lower) ?? lower;
 }
 
-const facetTerms = (text: string): string[] => tokenize(text).flatMap((token) => facetTerm(token) ?? []);
+const facetTerms = (words: string, text: TextPipeline): string[] => text.tokenize(words).flatMap((token) => facetTerm(token, text) ?? []);
 
 /** The tests a question names, as the catalogue writes them ("t-2" is T2). */
 export function testsNamed(text: string): string[] {
@@ -47,14 +47,17 @@ interface FacetDoc {
 export class FacetChooser {
   private readonly searches = new Map<string, MiniSearch<FacetDoc>>();
 
-  constructor(entries: FaqEntry[]) {
+  constructor(
+    entries: FaqEntry[],
+    private readonly text: TextPipeline = englishText,
+  ) {
     for (const entry of entries) {
       if (!entry.facets?.length) continue;
       const search = new MiniSearch<FacetDoc>({
         fields: ['text'],
         storeFields: [],
-        tokenize,
-        processTerm: facetTerm,
+        tokenize: text.tokenize,
+        processTerm: (term) => facetTerm(term, text),
         // Exact words only: a typo'd word is matched by the index already, and fuzzy matches of the
         // entry's subject ("mastr" for "master") would favour whichever question lists the most typos.
         searchOptions: { combineWith: 'OR' },
@@ -84,7 +87,7 @@ export class FacetChooser {
       );
       if (byTest) return byTest;
     }
-    const asked = facetTerms(text);
+    const asked = facetTerms(text, this.text);
     if (asked.length === 0) return undefined;
     const [best] = search.search(asked.join(' '), { tokenize: (terms) => terms.split(' '), processTerm: (term) => term });
     return best ? facets.find((facet) => facet.id === best.id) : undefined;

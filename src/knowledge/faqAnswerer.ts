@@ -3,7 +3,7 @@ import { FacetChooser } from './facetChooser.js';
 import type { FaqHit, FaqIndex } from './faqIndex.js';
 import type { Domain, OutOfScopeTopic } from './outOfScope.js';
 import { isTypoOf } from './editDistance.js';
-import { contentTerms, normalise } from './textProcessing.js';
+import type { TextPipeline } from './textProcessing.js';
 
 export type FaqDecision =
   | { kind: 'answer'; entry: FaqEntry; hit: FaqHit }
@@ -45,6 +45,8 @@ export const defaultThresholds: FaqThresholds = {
 
 const normaliseQuestion = (text: string): string =>
   text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[’‘]/g, "'")
     .replace(/[^a-z0-9' ]+/g, ' ')
@@ -55,6 +57,8 @@ const normaliseQuestion = (text: string): string =>
 export interface QuestionContext {
   /** The conversation is already about ASE testing (a dialog waits, or a task or answer came just before). */
   onTopic?: boolean;
+  /** The language the question is in; the knowledge base answers from that language's entries. */
+  language?: 'en' | 'es';
 }
 
 /** A test code as candidates write it: "A5", "t-2", "L1" (not "a 2 year program"). */
@@ -62,7 +66,7 @@ const TEST_CODE = /(?<![a-z0-9])[abcefghlpstx]-?\d{1,2}(?![a-z0-9])/i;
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A phrase as a whole-word pattern over normalised lower-case text ("gre" is not in "great"). */
-const phrasePattern = (phrases: string[]): RegExp | null =>
+const phrasePattern = (phrases: string[], normalise: (text: string) => string): RegExp | null =>
   phrases.length ? new RegExp(`(?<![a-z0-9])(?:${phrases.map((p) => escape(normalise(p).toLowerCase())).join('|')})(?![a-z0-9])`) : null;
 
 const entriesOf = (hits: FaqHit[]): FaqEntry[] =>
@@ -79,6 +83,8 @@ export class FaqAnswerer {
   private readonly names: RegExp | null = null;
   private readonly cues: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
   private readonly facets: FacetChooser;
+  /** The index's language pipeline: questions are read as its entries were. */
+  private readonly text: TextPipeline;
 
   constructor(
     private readonly index: FaqIndex,
@@ -92,13 +98,14 @@ export class FaqAnswerer {
       const entry = index.get(entryId);
       if (entry) this.exact.set(normaliseQuestion(text), entry);
     }
-    this.facets = new FacetChooser(index.entries);
+    this.text = index.text;
+    this.facets = new FacetChooser(index.entries, index.text);
     if (domain) {
-      this.domainTerms = new Set(domain.words.flatMap((word) => contentTerms(word)));
-      this.names = phrasePattern(domain.names);
+      this.domainTerms = new Set(domain.words.flatMap((word) => this.text.contentTerms(word)));
+      this.names = phrasePattern(domain.names, this.text.normalise);
     }
     for (const topic of index.outOfScope) {
-      const pattern = phrasePattern(topic.cues ?? []);
+      const pattern = phrasePattern(topic.cues ?? [], this.text.normalise);
       if (pattern) this.cues.push({ topic, pattern });
     }
   }
@@ -110,14 +117,14 @@ export class FaqAnswerer {
   onTopic(text: string, context: QuestionContext = {}): boolean {
     if (!this.domainTerms || context.onTopic) return true;
     if (TEST_CODE.test(text) || this.namesAse(text)) return true;
-    const terms = contentTerms(text);
+    const terms = this.text.contentTerms(text);
     if (terms.some((term) => this.domainTerms!.has(term))) return true;
     // A misspelt domain word ("recertifiy") is still one: the index found it by its fuzzy match.
     return terms.some((term) => [...this.domainTerms!].some((known) => isTypoOf(term, known)));
   }
 
   private namesAse(text: string): boolean {
-    return this.names ? this.names.test(normalise(text).toLowerCase()) : false;
+    return this.names ? this.names.test(this.text.normalise(text).toLowerCase()) : false;
   }
 
   decide(text: string, context: QuestionContext = {}): FaqDecision {
@@ -131,10 +138,10 @@ export class FaqAnswerer {
       .query(text, 5)
       .filter((hit) => hit.score >= t.suggestFloor && !(namesAse && hit.target.kind === 'out-of-scope' && hit.target.topic.cues?.length));
     // "a duplicate of my birth certificate", "Prometric's number for the GRE": something else named.
-    const lowered = normalise(text).toLowerCase();
+    const lowered = this.text.normalise(text).toLowerCase();
     const elsewhere = namesAse ? undefined : this.cues.find(({ pattern }) => pattern.test(lowered));
     if (elsewhere) return { kind: 'out-of-scope', topic: elsewhere.topic, hits, elsewhere: true };
-    const decision = this.rank(hits, contentTerms(text).length);
+    const decision = this.rank(hits, this.text.contentTerms(text).length);
     // A confident answer (or a "did you mean") needs evidence the question is about ASE testing.
     if ((decision.kind === 'answer' || decision.kind === 'clarify') && !this.onTopic(text, context)) {
       return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
@@ -150,7 +157,7 @@ export class FaqAnswerer {
    * differ. Null for one question, or when either part is unsure.
    */
   decidePair(text: string, context: QuestionContext = {}): [FaqEntry, FaqEntry] | null {
-    for (const [first, second] of splits(text)) {
+    for (const [first, second] of splits(text, this.text)) {
       const a = this.decide(first, context);
       // The second part leans on the first for its context ("... and how much is it?").
       const b = this.decide(second, { onTopic: true });
@@ -193,12 +200,12 @@ const pick = (decision: FaqDecision): FaqEntry | undefined =>
 const SECOND_QUESTION =
   /\?\s+(?=\S)|[,;]?\s+(?:and also|also|plus)\s+|[,;]?\s+and\s+(?=(?:when|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|will|would|should|if)\b)/gi;
 
-function splits(text: string): Array<[string, string]> {
+function splits(text: string, pipeline: TextPipeline): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const match of text.matchAll(SECOND_QUESTION)) {
     const first = text.slice(0, match.index).trim();
     const second = text.slice(match.index + match[0].length).trim();
-    if (contentTerms(first).length >= 1 && contentTerms(second).length >= 1) out.push([first, second]);
+    if (pipeline.contentTerms(first).length >= 1 && pipeline.contentTerms(second).length >= 1) out.push([first, second]);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { FaqEntry } from './faqEntry.js';
 import type { OutOfScopeTopic } from './outOfScope.js';
-import { contentTerms, processTerm, tokenize } from './textProcessing.js';
+import { englishText, type TextPipeline } from './textProcessing.js';
 
 export type IndexedTopic = { kind: 'faq'; entry: FaqEntry } | { kind: 'out-of-scope'; topic: OutOfScopeTopic };
 
@@ -47,7 +47,10 @@ export class FaqIndex {
     readonly entries: FaqEntry[],
     readonly outOfScope: OutOfScopeTopic[] = [],
     private readonly options: FaqIndexOptions = defaultIndexOptions,
+    /** The language's text pipeline: English unless given (the Spanish index passes its own). */
+    readonly text: TextPipeline = englishText,
   ) {
+    const { tokenize, processTerm, contentTerms } = text;
     this.search = new MiniSearch<IndexedDoc>({
       fields: ['question', 'alternates', 'answer', 'tags'],
       storeFields: [],
@@ -113,7 +116,7 @@ export class FaqIndex {
 
   query(text: string, limit = 5): FaqHit[] {
     // The question is tokenised and its terms processed once, here; the index searches those terms as they are.
-    const asked = contentTerms(text);
+    const asked = this.text.contentTerms(text);
     if (asked.length === 0) return [];
     // Repeated words are searched as often as they were written (they weigh more), counted once for coverage.
     const results: SearchResult[] = this.search.search(asked.join(' '), { tokenize: splitTerms, processTerm: asIs });

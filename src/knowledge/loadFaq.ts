@@ -28,7 +28,12 @@ export function parseFaqFile(file: string, text: string): FaqEntry {
   }
   const answer = (match[2] ?? '').trim();
   if (answer.length < 20) throw new KnowledgeError(`${file}: answer: the body after the front matter is missing or too short`);
-  const expected = path.basename(file, '.md');
+  // A Spanish twin is "<id>.es.md" beside "<id>.md", and says `lang: es`.
+  const expected = path.basename(file, '.md').replace(/\.es$/, '');
+  const fileLanguage = file.endsWith('.es.md') ? 'es' : 'en';
+  if (result.data.lang !== fileLanguage) {
+    throw new KnowledgeError(`${file}: lang: "${result.data.lang}" must be "${fileLanguage}" (a Spanish entry's file name ends in .es.md)`);
+  }
   if (result.data.id !== expected) {
     throw new KnowledgeError(`${file}: id: "${result.data.id}" must match the file name "${expected}"`);
   }
@@ -58,11 +63,12 @@ export function checkCollection(entries: FaqEntry[]): void {
   if (entries.length === 0) throw new KnowledgeError('no FAQ entries found');
 }
 
-export async function loadFaq(knowledgeDir: string): Promise<FaqEntry[]> {
+/** The entries in one language: English `<id>.md` (the default), or the Spanish twins `<id>.es.md`. */
+export async function loadFaq(knowledgeDir: string, language: 'en' | 'es' = 'en'): Promise<FaqEntry[]> {
   const dir = path.join(knowledgeDir, 'faq');
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
+    names = (await readdir(dir)).filter((name) => name.endsWith('.md') && name.endsWith('.es.md') === (language === 'es')).sort();
   } catch (error) {
     throw new KnowledgeError(`cannot read ${dir}: ${(error as Error).message}`);
   }

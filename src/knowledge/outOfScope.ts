@@ -26,8 +26,9 @@ export const outOfScopeSchema = z
 
 export type OutOfScopeTopic = z.infer<typeof outOfScopeSchema>['topics'][number];
 
-export async function loadOutOfScope(knowledgeDir: string): Promise<OutOfScopeTopic[]> {
-  const file = path.join(knowledgeDir, 'out-of-scope.yaml');
+/** Known gaps in one language: out-of-scope.yaml, or its Spanish twin out-of-scope.es.yaml. */
+export async function loadOutOfScope(knowledgeDir: string, language: 'en' | 'es' = 'en'): Promise<OutOfScopeTopic[]> {
+  const file = path.join(knowledgeDir, language === 'es' ? 'out-of-scope.es.yaml' : 'out-of-scope.yaml');
   // Optional: a knowledge base without known gaps is still valid.
   const data = await readOptionalYaml(file, outOfScopeSchema);
   if (!data) return [];
@@ -52,8 +53,8 @@ export const domainSchema = z
 export type Domain = z.infer<typeof domainSchema>;
 
 /** The domain words, or undefined when the knowledge base has no domain.yaml (no anchoring then). */
-export async function loadDomain(knowledgeDir: string): Promise<Domain | undefined> {
-  return readOptionalYaml(path.join(knowledgeDir, 'domain.yaml'), domainSchema);
+export async function loadDomain(knowledgeDir: string, language: 'en' | 'es' = 'en'): Promise<Domain | undefined> {
+  return readOptionalYaml(path.join(knowledgeDir, language === 'es' ? 'domain.es.yaml' : 'domain.yaml'), domainSchema);
 }
 
 /** A YAML file checked against `schema`; undefined when the file is not there. Problems name the file. */

@@ -245,3 +245,16 @@ export function contentTerms(text: string): string[] {
     .map(processTerm)
     .filter((term): term is string => term !== null);
 }
+
+/**
+ * How one language's text becomes index terms. The index, the answerer and the facet chooser take
+ * one; English (this file) is the default, Spanish is src/knowledge/spanishText.ts.
+ */
+export interface TextPipeline {
+  normalise(text: string): string;
+  tokenize(text: string): string[];
+  processTerm(token: string): string | null;
+  contentTerms(text: string): string[];
+}
+
+export const englishText: TextPipeline = { normalise, tokenize, processTerm, contentTerms };

@@ -3,8 +3,8 @@ import { enLinking } from './enLinking.js';
 import { enHandoff } from './enHandoff.js';
 
 /**
- * Every sentence the bot says, keyed by purpose. English first; a Spanish catalogue implements the
- * same shape. Policy facts here come from the source FAQ (ase-faq-2022-09-20.txt).
+ * Every sentence the bot says, keyed by purpose. English first; the Spanish catalogue (es.ts) has the
+ * same shape, and src/messages/catalogue.ts hands out the one for the turn's language. Policy facts here come from the source FAQ (ase-faq-2022-09-20.txt).
  */
 export const en = {
   welcome:
@@ -46,6 +46,8 @@ export const en = {
   storeDown: "I can't continue this right now, please try again in a minute. I can still answer general questions.",
   lostTrack: 'I lost track of our conversation for a moment; could you ask again in full?',
   sourceTitle: 'ASE Frequently Asked Questions',
+  /** After "English, please" / "en español": said in the language switched to. */
+  languageChanged: "Okay, let's continue in English.",
   task: enTasks,
   linking: enLinking,
   handoff: enHandoff,

@@ -54,6 +54,8 @@ export const enTasks = {
 
   retest: {
     askDate: (test?: string) => `What date did you take ${test ?? 'the test'}?`,
+    /** The test, when the candidate did not say which. */
+    theTest: 'the test',
     canBuyFrom: (test: string, date: string, failed: string, wait: number) =>
       `You can buy ${test} again on or after ${date}: ${wait} full days must pass after ${failed}.`,
     canBuyNow: (test: string, failed: string, wait: number) =>

@@ -68,7 +68,7 @@ const PERSON_ANYWHERE = new RegExp(PERSON_REQUEST, 'i');
 // ---- repeat -----------------------------------------------------------------------------------
 
 /** "say that again", "come again", "what was the question": the candidate missed the last message. */
-const REPEAT = "(?:can you |could you |please )?(?:say (?:that|it) again|say again|repeat(?: that| it| the question| yourself)?|come again|what was the question|what(?:'s| is| was) the question again|what did you (?:ask|say)|pardon(?: me)?|huh|what was that)(?: please)?";
+const REPEAT = "(?:repite(?:lo)?|rep[ií]telo|rep[ií]tame|(?:puede|puedes) repetir(?:lo)?|otra vez|c[oó]mo\\?|qu[eé] dijiste|qu[eé] dijo)(?: por favor)?|(?:can you |could you |please )?(?:say (?:that|it) again|say again|repeat(?: that| it| the question| yourself)?|come again|what was the question|what(?:'s| is| was) the question again|what did you (?:ask|say)|pardon(?: me)?|huh|what was that)(?: please)?";
 
 /**
  * "are you a real person?", "am I talking to a bot?", "is this an AI": asked what the bot is, not
@@ -81,20 +81,22 @@ const rules: Array<[Command, RegExp]> = [
   ['identity', whole(IDENTITY)],
   ['person', whole(PERSON_ALONE)],
   ['repeat', whole(REPEAT)],
-  ['signOut', whole("sign ?out|log ?out|log me out|sign me out|forget me|unlink(?: my account)?")],
-  ['signIn', whole("(?:(?:ok|okay|hmm+|um+|so|alright),? )?(?:let me|i(?:'d| would) like to|i want to|i'll) (?:sign|log) ?in|sign ?in|log ?in|sign me in|log me in|verify me|link my account|connect my account|check my account")],
-  ['startOver', whole('start over|restart|start again|reset|begin again|from the top')],
-  ['cancel', whole("cancel|cancel (?:that|this|it)|stop that|never ?mind|nvm|forget (?:it|that|this)|quit|exit|back to the bot|i'?m done")],
-  ['help', whole('help|help me|can you help(?: me)?|(?:can|could) (?:you|u) help(?: me)?(?: please)?|\\?+|i need help|what do i do|how does this work|what (?:can|should|do) i (?:say|type|answer)|what do you (?:need|want)(?: from me)?')],
-  ['capabilities', whole("what can you do|what do you do|what can i ask(?: you)?|what are you|who are you|what can you help (?:me )?with|menu|options")],
-  ['greeting', whole("hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|yo|hola|hi there|hello there|hey there")],
-  ['thanks', whole("thanks?(?: you)?(?: so much| very much| a lot)?|thx|ty|tysm|thank u|cheers|great,? thanks|ok(?:ay)? thanks?|perfect,? thanks|awesome,? thanks?")],
-  ['goodbye', whole("bye|goodbye|good bye|see ya|see you|later|that'?s all|that is all|bye bye|have a good (?:day|one)")],
+  ['signOut', whole("sign ?out|log ?out|log me out|sign me out|forget me|unlink(?: my account)?|cerrar (?:la )?sesi[oó]n|salir de (?:mi|la) cuenta")],
+  ['signIn', whole("(?:(?:ok|okay|hmm+|um+|so|alright),? )?(?:let me|i(?:'d| would) like to|i want to|i'll) (?:sign|log) ?in|sign ?in|log ?in|sign me in|log me in|verify me|link my account|connect my account|check my account|iniciar (?:la )?sesi[oó]n|inicio de sesi[oó]n|entrar (?:a|en) mi cuenta|ver mi cuenta|quiero (?:iniciar sesi[oó]n|entrar)")],
+  ['startOver', whole('start over|restart|start again|reset|begin again|from the top|empezar de nuevo|empecemos de nuevo|volver a empezar|comenzar de nuevo|reiniciar|desde el principio')],
+  ['cancel', whole("cancel|cancel (?:that|this|it)|stop that|never ?mind|nvm|forget (?:it|that|this)|quit|exit|back to the bot|i'?m done|cancelar|cancela(?:lo)?|olv[ií]dalo|d[eé]jalo|volver al bot|ya no|salir")],
+  ['help', whole('help|help me|can you help(?: me)?|(?:can|could) (?:you|u) help(?: me)?(?: please)?|\\?+|i need help|what do i do|how does this work|what (?:can|should|do) i (?:say|type|answer)|what do you (?:need|want)(?: from me)?|ayuda|ay[uú]dame|necesito ayuda|(?:me )?puede(?:s)? ayudar(?:me)?(?: por favor)?|qu[eé] (?:hago|debo (?:decir|escribir)|tengo que (?:decir|escribir))|c[oó]mo funciona(?: esto)?')],
+  ['capabilities', whole("what can you do|what do you do|what can i ask(?: you)?|what are you|who are you|what can you help (?:me )?with|menu|options|qu[eé] (?:puedes|puede) hacer|qu[eé] (?:haces|hace)|qu[eé] (?:te|le) puedo preguntar|qui[eé]n eres|qui[eé]n es usted|men[uú]|opciones|en qu[eé] (?:me )?(?:puedes|puede) ayudar")],
+  ['greeting', whole("hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|yo|hola|hi there|hello there|hey there|buen(?:os|as) (?:d[ií]as|tardes|noches)|hola,? buen(?:os|as) (?:d[ií]as|tardes|noches)|qu[eé] tal|saludos")],
+  ['thanks', whole("thanks?(?: you)?(?: so much| very much| a lot)?|thx|ty|tysm|thank u|cheers|great,? thanks|ok(?:ay)? thanks?|perfect,? thanks|awesome,? thanks?|gracias|muchas gracias|mil gracias|muy amable|gracias,? (?:muy amable|por (?:todo|la ayuda|su ayuda))")],
+  ['goodbye', whole("bye|goodbye|good bye|see ya|see you|later|that'?s all|that is all|bye bye|have a good (?:day|one)|adi[oó]s|chao|chau|hasta luego|hasta pronto|nos vemos|eso es todo|es todo")],
 ];
 
 function clean(text: string): string {
   return text
     .trim()
+    // Spanish opens a question or an exclamation with its own mark: "¿qué puedes hacer?".
+    .replace(/^[¿¡]+\s*/, '')
     .replace(/[’‘]/g, "'")
     // Trailing punctuation does not change a command ("what can you do?"), but a lone "?" is a plea for help.
     .replace(/(?<=[^\s?!.,;:])[?!.,;:]+$/g, '')
@@ -115,7 +117,7 @@ export function detectCommand(text: string): Command | null {
 
 /** "hi, how do I reschedule?" -> "how do I reschedule?": a greeting in front of a question is not the question. */
 export function stripGreeting(text: string): string {
-  return text.replace(/^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening))(?: there)?[\s,!.-]+(?=\S)/i, '');
+  return text.replace(/^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|hola|buen(?:os|as) (?:d[ií]as|tardes|noches))(?: there)?[\s,!.-]+(?=\S)/i, '');
 }
 
 /**

@@ -25,6 +25,8 @@
  */
 
 import * as chrono from 'chrono-node';
+import type { Language } from '../language/languages.js';
+import { currentLanguage } from '../language/turnLanguage.js';
 import type { ParsedResult } from 'chrono-node';
 import { DateTime } from 'luxon';
 import { isKnownZone } from '../rules/dates.js';
@@ -40,6 +42,8 @@ export interface DateContext {
   now: Date;
   /** The candidate's IANA time zone, e.g. 'America/Los_Angeles'. */
   zone: string;
+  /** The language the message is read in: English unless said (Spanish uses chrono's Spanish parser). */
+  language?: Language;
 }
 
 /**
@@ -193,6 +197,40 @@ function weekdayNumber(word: string): number | null {
 const parser = chrono.casual.clone();
 parser.parsers.push(dayOfMonthParser);
 
+// ---- Spanish: chrono's Spanish parser, plus what it lacks ------------------------------------
+
+const ES_NUMBERS: Record<string, number> = { un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12, unos: 2, unas: 2 };
+const ES_UNITS: Record<string, 'day' | 'week' | 'month' | 'year'> = { dia: 'day', dias: 'day', semana: 'week', semanas: 'week', mes: 'month', meses: 'month', ano: 'year', anos: 'year', año: 'year', años: 'year' };
+
+/** "hace dos semanas", "hace 5 meses", "hace unos dias": counted back from now (chrono.es has no "hace"). */
+const spanishAgoParser: chrono.Parser = {
+  pattern: () => /(?<![\p{L}\d])hace\s+(?:(?:como|unos|unas|casi|mas de|más de)\s+)?(\d{1,3}|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)?\s*(d[ií]as?|semanas?|mes(?:es)?|a[ñn]os?)(?![\p{L}])/iu,
+  extract: (context, match) => {
+    const count = match[1] ? (Number(match[1]) || ES_NUMBERS[match[1].toLowerCase()] || 1) : 1;
+    const unit = ES_UNITS[(match[2] ?? '').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')];
+    if (!unit) return null;
+    const when = DateTime.fromJSDate(context.reference.instant).minus({ [`${unit}s`]: count });
+    const component = context.createParsingComponents({ year: when.year, month: when.month, day: when.day });
+    component.addTag('result/relativeDate');
+    if (unit !== 'day') component.addTag('spanish/counted');
+    return component;
+  },
+};
+
+/** "el 10", "el día 3": a day of the month with no month ("el 3 de marzo" is chrono's own). */
+const spanishDayOfMonthParser: chrono.Parser = {
+  pattern: () => /(?<![\p{L}\d/])el\s+(?:d[ií]a\s+)?(\d{1,2})(?![\d/:.]|\s*(?:de\s|am\b|pm\b|h\b|hrs?\b))/iu,
+  extract: (_context, match) => {
+    const day = Number(match[1]);
+    return day >= 1 && day <= 31 ? { day } : null;
+  },
+};
+
+const spanishParser = chrono.es.casual.clone();
+spanishParser.parsers.push(spanishAgoParser, spanishDayOfMonthParser);
+/** A test code ("A5", "T2") that chrono.es reads as an hour. */
+const TEST_CODE_TEXT = /^[a-z]{1,2}\d{1,2}$/i;
+
 /** Not dates: a span or a duration ("within 3 days", "for 5 years", "72 hours before", "in a sec"). */
 const NOT_A_DATE = /^(?:within|for|during|over|up to)\b|\b(?:before|after|prior)$|\b(?:secs?|seconds?|mins?|minutes?|moment)\b/i;
 /**
@@ -240,7 +278,10 @@ export function mightHoldADate(text: string): boolean {
   return MIGHT_BE_A_DATE.test(text);
 }
 
-function rawParse(text: string, today: DateTime): ParsedResult[] {
+function rawParse(text: string, today: DateTime, language: Language = 'en'): ParsedResult[] {
+  if (language === 'es') {
+    return spanishParser.parse(text, { instant: today.toJSDate(), timezone: today.offset }).filter((result) => !TEST_CODE_TEXT.test(result.text.trim()));
+  }
   return parser.parse(text, { instant: today.toJSDate(), timezone: today.offset });
 }
 
@@ -303,15 +344,27 @@ function toMention(result: ParsedResult, message: string): DateMention | null {
   if (known('weekday')) {
     const weekday = start.get('weekday');
     if (weekday !== null) mention.weekday = weekday === 0 ? 7 : weekday;
-    const modifier = form === 'weekday' ? modifierOf(text) : undefined;
+    const modifier = form === 'weekday' ? (modifierOf(text) ?? spanishModifier(text, message.slice(result.index + result.text.length))) : undefined;
     if (modifier) mention.modifier = modifier;
   }
   if (isApproximate(text, message.slice(0, result.index), tags.has('result/relativeDate'))) mention.approximate = true;
   return mention;
 }
 
+/** "el próximo lunes", "el martes que viene", "el martes pasado", "este viernes". */
+function spanishModifier(text: string, after: string): WeekdayModifier | undefined {
+  const words = `${text} ${after.slice(0, 20)}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  // "el martes que viene" / "el próximo martes" name the coming Tuesday, which 'this' resolves to
+  // (English "next Tuesday" is the one said both ways, and is asked about).
+  if (/^(?:el\s+)?proximo\b|^\S+\s+(?:que\s+viene|proximo)\b/.test(words)) return 'this';
+  if (/^\S+\s+(?:pasado|anterior)\b|^(?:el\s+)?(?:pasado|ultimo)\b/.test(words)) return 'last';
+  if (/^este\b/.test(words)) return 'this';
+  return undefined;
+}
+
 function isApproximate(text: string, before: string, counted: boolean): boolean {
   if (!counted) return false;
+  if (/^hace\b/i.test(text)) return /semana|mes|a[ñn]o/i.test(text) || /\b(?:como|unos|unas|casi|mas de|más de)\b/i.test(text);
   return COUNTED.test(text) || HEDGE.test(text) || HEDGE_BEFORE.test(before);
 }
 
@@ -337,20 +390,36 @@ function endMention(result: ParsedResult, first: DateMention): DateMention | nul
  */
 export function parseDates(text: string, ctx: DateContext): DateMention[] {
   const message = checkText(text);
-  if (!mightHoldADate(message)) {
+  const language = ctx.language ?? 'en';
+  if (language === 'en' && !mightHoldADate(message)) {
     validContext(ctx);
     return [];
   }
   const today = checkContext(ctx);
   const mentions: DateMention[] = [];
-  for (const result of rawParse(message, today)) {
+  for (const result of rawParse(message, today, language)) {
     const mention = toMention(result, message);
     if (!mention) continue;
     mentions.push(mention);
     const end = endMention(result, mention);
     if (end) mentions.push(end);
   }
-  return mergeWeekAndWeekday(mentions, message, today);
+  return language === 'es' ? mergeSpanishTime(mentions, message) : mergeWeekAndWeekday(mentions, message, today);
+}
+
+/** "el martes que viene a las 9": chrono.es reads the day and "las 9" apart; the candidate meant one moment. */
+function mergeSpanishTime(mentions: DateMention[], message: string): DateMention[] {
+  const out: DateMention[] = [];
+  for (const mention of mentions) {
+    const previous = out[out.length - 1];
+    const between = previous ? message.slice(previous.index + previous.text.length, mention.index) : '';
+    if (previous && mention.form === 'time' && mention.time && previous.form !== 'time' && !previous.time && /^[\s,]*(?:(?:que\s+viene|pr[oó]ximo|pasado)[\s,]*)?(?:a|por|en)?\s*$/i.test(between)) {
+      out[out.length - 1] = { ...previous, time: mention.time };
+      continue;
+    }
+    out.push(mention);
+  }
+  return out;
 }
 
 /** "next week Friday" / "next week on Friday": chrono reads two things; the candidate meant one. */
@@ -683,8 +752,15 @@ function dayOnly(text: string): number | null {
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** '2025-04-03' -> 'Thursday, April 3, 2025'. (Plain arithmetic: luxon's toFormat is slow and this runs on every answer.) */
-export function formatLongDate(date: IsoDate): string {
+const ES_WEEKDAYS = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'];
+const ES_MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+
+/**
+ * '2025-04-03' -> 'Thursday, April 3, 2025' or, in Spanish, 'jueves, 3 de abril de 2025': in the
+ * turn's language unless one is given. (Plain arithmetic: luxon's toFormat is slow and this runs on
+ * every answer.)
+ */
+export function formatLongDate(date: IsoDate, language: Language = currentLanguage()): string {
   const m = typeof date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
   const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
   const when = new Date(0);
@@ -692,13 +768,20 @@ export function formatLongDate(date: IsoDate): string {
   if (!m || when.getUTCMonth() !== month - 1 || when.getUTCDate() !== day) {
     throw new RangeError(`${MODULE}: formatLongDate expects a calendar date 'YYYY-MM-DD', got ${describeValue(date)}`);
   }
+  if (language === 'es') return `${ES_WEEKDAYS[when.getUTCDay()]}, ${day} de ${ES_MONTHS[month - 1]} de ${m[1]}`;
   return `${WEEKDAYS[when.getUTCDay()]}, ${MONTHS[month - 1]} ${day}, ${m[1]}`;
 }
 
-/** '14:30' -> '2:30 PM'. */
-export function formatTime(time: string): string {
+/** 'Friday, March 28, 2025 at 9:00 AM' / 'viernes, 28 de marzo de 2025 a las 9:00 a. m.' */
+export function formatDateTime(date: IsoDate, time: string, language: Language = currentLanguage()): string {
+  return `${formatLongDate(date, language)} ${language === 'es' ? 'a las' : 'at'} ${formatTime(time, language)}`;
+}
+
+/** '14:30' -> '2:30 PM' (in Spanish '2:30 p. m.'). */
+export function formatTime(time: string, language: Language = currentLanguage()): string {
   const m = typeof time === 'string' ? /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time) : null;
   if (!m) throw new RangeError(`${MODULE}: formatTime expects a 24-hour time 'HH:mm', got ${describeValue(time)}`);
   const hour = Number(m[1]);
-  return `${hour % 12 === 0 ? 12 : hour % 12}:${m[2]} ${hour < 12 ? 'AM' : 'PM'}`;
+  const half = language === 'es' ? (hour < 12 ? 'a. m.' : 'p. m.') : hour < 12 ? 'AM' : 'PM';
+  return `${hour % 12 === 0 ? 12 : hour % 12}:${m[2]} ${half}`;
 }

@@ -126,6 +126,57 @@ const detectors: Array<[Task, Detector]> = [
   ],
 ];
 
+// ---- Spanish: the same tasks, asked the way Spanish-speaking candidates write (accents folded) ----
+
+const ES_CODE = /(?<![a-z0-9])[abcefghlpstx]-?\d{1,2}(?![a-z0-9])/;
+const ES_DATE = /\b(?:hoy|manana|ayer|anteayer|hace|lunes|martes|miercoles|jueves|viernes|sabado|domingo|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|semana pasada|proxim[oa]|que viene)\b|\d/;
+const ES_PERSONAL = /\b(?:mi|mis|reprobe|repruebo|falle|perdi|falte|compre|pague|aprobe|pase|tengo|soy|sigo|me registre|llegue)\b/;
+const ES_HYPOTHETICAL = /\b(?:que pasa si|si alguien|en general|la regla|las reglas|politica|se puede)\b/;
+const ES_THING = String.raw`(?:cita|examen|examenes|prueba|test|turno|[a-z]-?\d{1,2})`;
+
+const esDetectors: Array<[Task, Detector]> = [
+  ['master-status', (t) => /\b(?:master|tecnico maestro|maestro)\b/.test(t) && /\b(?:sigo|sigue|todavia|aun|perdi|pierdo|vencio|vencid[oa]|mantengo|conservo|soy|estatus|vigente|recuperar)\b/.test(t)],
+  ['duplicate-cost', (t) => /\b(?:duplicad[oa]s?|copias?|reemplazos?|reimpresion)\b/.test(t) && /\b(?:cuesta|cuestan|costo|precio|cuanto|tarifa|pagar)\b|\$/.test(t)],
+  [
+    'missed-appointment',
+    (t) =>
+      new RegExp(String.raw`\b(?:perdi|falte a|no (?:fui|llegue|me presente|pude ir|asisti|pude llegar)|llegue tarde|se me (?:paso|olvido)|me quede dormido|no show)\b`).test(t) &&
+      !/\b(?:perdi (?:mi |el )?(?:certificado|correo|email|contrasena|tarjeta))\b/.test(t),
+  ],
+  ['retest', (t) => /\b(?:reprob\w*|repruebo|falle|no (?:lo |la )?(?:pase|aprobe)|repetir(?:lo|la)?|volver a (?:tomar|presentar|hacer)(?:lo|la)?|tomar(?:lo|la)? (?:de nuevo|otra vez)|presentar(?:lo|la)? (?:de nuevo|otra vez))\b/.test(t)],
+  [
+    'reschedule-or-cancel',
+    (t) =>
+      new RegExp(String.raw`\b(?:reprogram\w*|reagend\w*|posponer|(?:cambiar|cambio|mover|muevo|cancelar|cancelo|pasar)(?:la|lo)? (?:(?:mi|la|el|de|una) )?(?:fecha (?:de (?:mi |la )?)?)?${ES_THING})\b`).test(t) ||
+      /\b(?:puedo|quiero|necesito|como) (?:cambiar|cancelar|mover)(?:la|lo)?\b/.test(t),
+  ],
+  [
+    'purchase-window',
+    (t) => /\b(?:compre|pague|me registre|me inscribi|compra)\b/.test(t) && /\b(?:cuanto tiempo|vence|caduca|plazo|hasta cuando|cuantos dias|ultimo dia|fecha limite|\d+ dias)\b|\d/.test(t),
+  ],
+  ['recertification', (t) => /\b(?:recertific\w*|renovar|renuevo)\b/.test(t) || (/\b(?:vence|vencio|caduca|caduco|expira|expiro|vigente|vigencia)\b/.test(t) && (/\bcertific\w*\b/.test(t) || ES_CODE.test(t)))],
+];
+
+const foldSpanish = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[¿¡?!.,;:]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+function detectSpanishTask(text: string): TaskMatch | null {
+  const t = foldSpanish(text);
+  for (const [task, matches] of esDetectors) {
+    if (matches(t)) {
+      const facts = ES_DATE.test(t) || ES_CODE.test(t);
+      return { task, confidence: facts || (ES_PERSONAL.test(t) && !ES_HYPOTHETICAL.test(t)) ? 'high' : 'low' };
+    }
+  }
+  return null;
+}
+
 /** The guided task `text` asks for, or null when the FAQ should answer it. */
 export function detectTask(text: string): TaskMatch | null {
   if (typeof text !== 'string') {
@@ -136,7 +187,8 @@ export function detectTask(text: string): TaskMatch | null {
   for (const [task, matches] of detectors) {
     if (matches(t)) return { task, confidence: confidenceOf(t) };
   }
-  return null;
+  // Spanish cues never match an English question (their words are Spanish), so both are tried.
+  return detectSpanishTask(text);
 }
 
 function confidenceOf(t: string): 'high' | 'low' {

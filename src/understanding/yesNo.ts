@@ -16,10 +16,10 @@ const MODULE = 'understanding/yesNo';
 const FILLER = /^(?:(?:oh|um+|uh+|er+m?|hmm+|well|ah+|ok(?:ay)?|so)[\s,.!-]+)+/;
 
 /** Neither yes nor no. Checked first, because "no idea" starts with "no" and "not sure" with "not". */
-const UNSURE = /^(?:i\s+)?(?:don'?t\s+know|do\s+not\s+know|dunno|not\s+sure|no\s+idea|unsure|maybe|perhaps|i'?m\s+not\s+sure|idk|not\s+certain|can'?t\s+remember|don'?t\s+remember)\b/;
+const UNSURE = /^(?:no\s+s[eé]|no\s+estoy\s+segur[oa]|quiz[aá]s?|tal\s+vez|ni\s+idea|no\s+me\s+acuerdo|no\s+recuerdo)(?=$|[^\p{L}])|^(?:i\s+)?(?:don'?t\s+know|do\s+not\s+know|dunno|not\s+sure|no\s+idea|unsure|maybe|perhaps|i'?m\s+not\s+sure|idk|not\s+certain|can'?t\s+remember|don'?t\s+remember)\b/u;
 
-const NO_WORDS = /^(?:n|no|nope|nah|naw|negative|not yet|not really|no way|no thanks|no thank you|it hasn'?t|it has not|hasn'?t|has not|they haven'?t|not posted|no it hasn'?t|don'?t|do not|keep(?: it)?|no,? keep(?: it)?|never ?mind|nvm|incorrect|wrong|that'?s wrong|that'?s not right|not right|not correct|that'?s not it)(?=$|[^\w'])/;
-const YES_WORDS = /^(?:y|ya|yah|yea|yeah|yes|yess+|yep|yup|sure|sure thing|of course|absolutely|definitely|certainly|correct|that'?s right|that'?s correct|right(?= *$)|exactly|affirmative|it has|it is|it'?s there|they have|posted|i think so|confirm(?:ed)?|do it|go ahead|yes,? cancel(?: it)?|please do|please(?= *$)|yes please|👍)(?=$|[^\w'])/u;
+const NO_WORDS = /^(?:todav[ií]a\s+no|a[uú]n\s+no|no\s+ha\s+salido|no\s+aparece|no,?\s+conservarla|para\s+nada|negativo)(?=$|[^\p{L}])|^(?:n|no|nope|nah|naw|negative|not yet|not really|no way|no thanks|no thank you|it hasn'?t|it has not|hasn'?t|has not|they haven'?t|not posted|no it hasn'?t|don'?t|do not|keep(?: it)?|no,? keep(?: it)?|never ?mind|nvm|incorrect|wrong|that'?s wrong|that'?s not right|not right|not correct|that'?s not it)(?=$|[^\w'])/u;
+const YES_WORDS = /^(?:s[ií]|claro|claro\s+que\s+s[ií]|por\s+supuesto|correcto|exacto|as[ií]\s+es|ya\s+(?:sali[oó]|aparece|est[aá])|aparece|s[ií],?\s+cancelarla|dale|de\s+acuerdo|adelante)(?=$|[^\p{L}])|^(?:y|ya|yah|yea|yeah|yes|yess+|yep|yup|sure|sure thing|of course|absolutely|definitely|certainly|correct|that'?s right|that'?s correct|right(?= *$)|exactly|affirmative|it has|it is|it'?s there|they have|posted|i think so|confirm(?:ed)?|do it|go ahead|yes,? cancel(?: it)?|please do|please(?= *$)|yes please|👍)(?=$|[^\w'])/u;
 
 // "The result is posted" / "it's not up yet": an answer in words rather than yes or no.
 const SAYS_NOT_THERE = /\b(?:not|isn'?t|hasn'?t|haven'?t|aren'?t|no)\b[^.?!]*\b(?:posted|up|there|showing|shown|yet)\b/;

@@ -294,7 +294,8 @@ describe('the details are never echoed, stored or recorded', () => {
     // from (redacted, sign-in details replaced: the scan of the store above covers them).
     const state = JSON.parse(bot.state(conversation)!) as { candidateAssistant: Record<string, unknown> };
     // Waiting states (sign-in, a cancellation) are dialogs now: nothing about them is kept here.
-    const known = ['welcomed', 'misunderstood', 'recent', 'handoff', 'lastTask'];
+    // The conversation's language ('en' / 'es') is kept too: a fact of the conversation, no detail of the candidate's.
+    const known = ['welcomed', 'misunderstood', 'recent', 'handoff', 'lastTask', 'language'];
     for (const key of Object.keys(state.candidateAssistant)) expect(known, `conversation state field ${key}`).toContain(key);
   });
 });

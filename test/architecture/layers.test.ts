@@ -13,6 +13,7 @@ async function refused(file: string, line: string): Promise<string[]> {
 describe('layers: who may import whom', () => {
   it.each([
     ['src/rules/x.ts', "import { en } from '../messages/en.js';", 'rules may import only their own files'],
+    ['src/language/x.ts', "import { en } from '../messages/en.js';", 'language may import only its own files'],
     ['src/understanding/x.ts', "import { CandidateBot } from '../bot/candidateBot.js';", 'understanding never imports the bot'],
     ['src/conversation/x.ts', "import { TaskDialog } from '../../dialogs/taskDialog.js';", 'the conversation core does not import dialogs'],
     ['src/conversation/x.ts', "import { renderSms } from '../channels/sms/renderSms.js';", 'the conversation core does not import channels'],

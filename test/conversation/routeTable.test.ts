@@ -24,6 +24,7 @@ describe('the route table', () => {
       'no-text',
       'person',
       'dialog',
+      'language',
       'account-command',
       'command',
       'acknowledgement',

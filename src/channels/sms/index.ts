@@ -7,10 +7,12 @@ import { NumberedChoicesMiddleware } from './numberedChoices.js';
 import { SmsOutgoingMiddleware } from './outgoing.js';
 import { renderSms } from './renderSms.js';
 import type { SplitOptions } from './segments.js';
+import { currentLanguage } from '../../language/turnLanguage.js';
+import { smsEn, smsEs } from './messages.js';
 
 export { countSegments, foldToGsm7, isGsm7 } from './gsm7.js';
 export { detectKeyword, OptOutStore, SmsKeywordsMiddleware, type SmsKeywordsOptions } from './keywords.js';
-export { smsEn, type SmsMessages } from './messages.js';
+export { smsEn, smsEs, withoutUcs2Accents, type SmsMessages } from './messages.js';
 export { asksForMore, moreStorageKey, SmsMoreMiddleware } from './more.js';
 export { mountTwilioSms, type MountTwilioSmsDeps } from './mountTwilio.js';
 export { NumberedChoicesMiddleware, pickChoice } from './numberedChoices.js';
@@ -29,7 +31,8 @@ export const isSms = (context: TurnContext): boolean => context.activity.channel
 export function withSmsRendering(
   fallback: (reply: Reply, context: TurnContext) => Partial<Activity>,
 ): (reply: Reply, context: TurnContext) => Partial<Activity> {
-  return (reply, context) => (isSms(context) ? renderSms(reply) : fallback(reply, context));
+  // In the turn's language: its hints, and Spanish spelt for GSM-7.
+  return (reply, context) => (isSms(context) ? renderSms(reply, currentLanguage() === 'es' ? smsEs : smsEn) : fallback(reply, context));
 }
 
 /**

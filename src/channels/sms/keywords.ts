@@ -1,6 +1,6 @@
 import { ActivityTypes, type Activity, type Middleware, type ResourceResponse, type Storage, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../logging/logger.js';
-import { smsEn, type SmsMessages } from './messages.js';
+import { smsEn, smsEs, type SmsMessages } from './messages.js';
 import { maskNumber, normaliseNumber } from './phone.js';
 import { renderSms } from './renderSms.js';
 
@@ -21,7 +21,9 @@ import { renderSms } from './renderSms.js';
 
 export const OPT_OUT_WORDS = ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT'] as const;
 export const OPT_IN_WORDS = ['START', 'UNSTOP', 'YES'] as const;
-export const HELP_WORDS = ['HELP', 'INFO'] as const;
+export const HELP_WORDS = ['HELP', 'INFO', 'AYUDA'] as const;
+/** Keywords that say the candidate's language: AYUDA is answered in Spanish. */
+const SPANISH_WORDS = new Set(['AYUDA']);
 
 export type Keyword = { kind: 'optOut' | 'optIn' | 'help'; word: string };
 
@@ -170,7 +172,7 @@ export class SmsKeywordsMiddleware implements Middleware {
       case 'help':
         // The carriers' notice first (who we are, how to stop); then the bot's own help, which is
         // about the step the candidate is on and asks its question again.
-        await this.answer(context, this.messages.help);
+        await this.answer(context, SPANISH_WORDS.has(keyword.word) ? smsEs.help : this.messages.help);
         if (optedOut) return;
         return next();
     }

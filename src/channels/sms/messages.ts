@@ -4,6 +4,11 @@
  * what a Spanish catalogue would implement too. Every text is plain GSM-7 and under 320 characters.
  */
 export const smsEn = {
+  /**
+   * How this language is spelt on SMS: as written in English. (Spanish drops the accents GSM-7 lacks,
+   * so a Spanish text costs 160-character segments rather than 70: see docs/spanish.md.)
+   */
+  spelling: (text: string): string => text,
   /** After numbered choices the candidate is asked to pick from. */
   choicesHint: 'Reply with a number.',
   /** After numbered suggestions (offered, not required). */
@@ -28,3 +33,29 @@ export const smsEn = {
 };
 
 export type SmsMessages = typeof smsEn;
+
+/**
+ * GSM-7 has é, ñ, ü, ¿ and ¡ but not á, í, ó or ú: one of those turns a whole message into UCS-2,
+ * 70 characters to a segment instead of 160. Spanish SMS readers read "dias" and "podra" without
+ * trouble (texting Spanish is often written so), and the 22 Spanish answers cost half the segments
+ * written so (92 against 184; 13 instead of 22 need MORE: bench/smsSpanish.ts), so Spanish replies
+ * on SMS go without those four.
+ */
+const UCS2_ACCENTS: Record<string, string> = { á: 'a', í: 'i', ó: 'o', ú: 'u', Á: 'A', Í: 'I', Ó: 'O', Ú: 'U' };
+export const withoutUcs2Accents = (text: string): string => text.normalize('NFC').replace(/[áíóúÁÍÓÚ]/g, (char) => UCS2_ACCENTS[char] ?? char);
+
+/** smsEn in Spanish, already GSM-7 (no á, í, ó, ú). STOP and START stay the carrier words. */
+export const smsEs: SmsMessages = {
+  spelling: withoutUcs2Accents,
+  choicesHint: 'Responda con un numero.',
+  suggestionsHint: 'Responda con un numero, o haga otra pregunta.',
+  suggestionsHeading: 'Tambien puede preguntar:',
+  step: 'Paso',
+  moreHint: 'Responda MORE para mas detalles.',
+  nothingMore: 'No tengo nada mas que enviar de mi ultima respuesta. Hagame una pregunta sobre los examenes de ASE cuando quiera, o responda AYUDA.',
+  moreAt: 'Mas:',
+  help:
+    'Asistente para Candidatos de ASE: respuestas sobre los examenes de certificacion de ASE. Para hablar con una persona, llame a Servicio al Cliente de ASE al 1-800-390-6789. Responda STOP para dejar de recibir mensajes, START para volver. Pueden aplicarse tarifas.',
+  optedOut: 'Asistente para Candidatos de ASE: se ha dado de baja y no recibira mas mensajes de este numero. Responda START para volver a suscribirse.',
+  optedIn: 'Asistente para Candidatos de ASE: se ha suscrito de nuevo. Hagame una pregunta cuando quiera. Responda AYUDA para ayuda, STOP para dejar de recibir mensajes.',
+};

@@ -129,18 +129,18 @@ function smsBlocks(reply: Reply, messages: SmsMessages): SmsBlocks {
   return blocks;
 }
 
-const smsText = (blocks: string[], choices: SmsChoice[] = []): SmsText => {
-  const folded = foldToGsm7(blocks.join('\n\n'));
-  return { text: folded.text, choices: choices.map((choice) => ({ ...choice, title: foldToGsm7(choice.title).text })), gsm7: folded.gsm7 };
+const smsText = (blocks: string[], choices: SmsChoice[] = [], spelling: (text: string) => string = (text) => text): SmsText => {
+  const folded = foldToGsm7(spelling(blocks.join('\n\n')));
+  return { text: folded.text, choices: choices.map((choice) => ({ ...choice, title: foldToGsm7(spelling(choice.title)).text })), gsm7: folded.gsm7 };
 };
 
 /** The plain text of a reply, its numbered choices, and whether it is pure GSM-7. */
 export function renderSmsText(reply: Reply, messages: SmsMessages = smsEn): SmsText {
   const { lead, then, numbered: list } = smsBlocks(reply, messages);
-  return smsText([...lead, ...(then ? [then] : []), ...(list ? [list.text] : [])], list?.choices);
+  return smsText([...lead, ...(then ? [then] : []), ...(list ? [list.text] : [])], list?.choices, messages.spelling);
 }
 
-const fitsShort = (text: string): boolean => countSegments(foldToGsm7(text).text).segments <= SHORT_SEGMENTS;
+const fitsShortIn = (spelling: (text: string) => string) => (text: string): boolean => countSegments(foldToGsm7(spelling(text)).text).segments <= SHORT_SEGMENTS;
 
 /**
  * A knowledge-base answer (`details: 'on-request'`) as one short text and the rest, when the whole
@@ -153,6 +153,7 @@ const fitsShort = (text: string): boolean => countSegments(foldToGsm7(text).text
 export function renderSmsShort(reply: Reply, messages: SmsMessages = smsEn): { short: SmsText; more?: SmsText } {
   const full = renderSmsText(reply, messages);
   const blocks = smsBlocks(reply, messages);
+  const fitsShort = fitsShortIn(messages.spelling);
   if (reply.details !== 'on-request' || fitsShort(full.text) || blocks.numbered?.required || blocks.lead.length === 0) return { short: full };
   // The question the bot waits on stays; when it leaves no room for the answer's first sentence,
   // its later sentences (an "or sign in" aside) go with the rest.
@@ -169,8 +170,8 @@ export function renderSmsShort(reply: Reply, messages: SmsMessages = smsEn): { s
   let next = 1;
   while (!first.rest && next < blocks.lead.length && fitsShort([...taken, blocks.lead[next], ...tail].join('\n\n'))) taken.push(blocks.lead[next++]!);
   const rest = [first.rest, ...blocks.lead.slice(next), thenRest].filter(Boolean);
-  const more = smsText([...rest, ...(blocks.numbered ? [blocks.numbered.text] : [])], blocks.numbered?.choices);
-  return { short: smsText([...taken, ...tail]), more };
+  const more = smsText([...rest, ...(blocks.numbered ? [blocks.numbered.text] : [])], blocks.numbered?.choices, messages.spelling);
+  return { short: smsText([...taken, ...tail], [], messages.spelling), more };
 }
 
 /** A paragraph's sentences, each with the space after it (so they join back to the paragraph). */

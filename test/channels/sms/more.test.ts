@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countSegments } from '../../../src/channels/sms/gsm7.js';
-import { smsEn } from '../../../src/channels/sms/messages.js';
+import { smsEn, smsEs } from '../../../src/channels/sms/messages.js';
 import { asksForMore } from '../../../src/channels/sms/more.js';
 import { stripMarkdown } from '../../../src/channels/sms/renderSms.js';
 import { shortAnswer, type FaqEntry } from '../../../src/knowledge/faqEntry.js';
@@ -159,7 +159,9 @@ describe('asksForMore', () => {
   it.each(['more about the A5 test', 'what more do I need', 'no more questions', 'MOREOVER', '', undefined])('%j is a question or something else', (typed) => {
     expect(asksForMore(typed)).toBe(false);
   });
-  it('the SMS hints never tell the candidate to text CANCEL (carriers read it as an opt-out)', () => {
-    for (const text of Object.values(smsEn)) expect(text).not.toMatch(/\bcancel\b/i);
+  it('the SMS hints, English and Spanish, never tell the candidate to text CANCEL (carriers read it as an opt-out)', () => {
+    const texts = [...Object.values(smsEn), ...Object.values(smsEs)].filter((text): text is string => typeof text === 'string');
+    expect(texts.length).toBeGreaterThan(16);
+    for (const text of texts) expect(text).not.toMatch(/\bcancel(?:ar)?\b/i);
   });
 });

@@ -1,0 +1,149 @@
+import type { TextPipeline } from './textProcessing.js';
+
+/**
+ * How Spanish candidate text becomes index terms: accents folded (candidates often leave them
+ * out), Spanish and English function words dropped (candidates mix in English), variants and
+ * English loanwords met on one Spanish word, then a light Spanish stemmer (plural and common verb
+ * and noun endings), so "reprobé", "reprobado" and "reprobar" meet.
+ */
+
+const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'");
+
+/** Multi-word expressions joined before tokenising, or their parts would be stop words. */
+const phrases: Array<[RegExp, string]> = [
+  [/\bno[\s-]?show\b/gi, 'noshow'],
+  [/\bno\s+(?:me\s+)?(?:present[eé]|presento|llegu[eé]|fui|asist[ií])\b/gi, 'noshow'],
+  [/\bse\s+me\s+(?:pas[oó]|olvid[oó])\s+(?:la|mi)\s+cita\b/gi, 'noshow cita'],
+  [/\bllegu[eé]\s+tarde\b/gi, 'tarde noshow'],
+  [/\bfalt[eé]\s+a\b|\bno\s+(?:pude\s+ir|fui)\b/gi, 'noshow'],
+  [/\bno\s+(?:lo\s+|la\s+)?(?:pas[eé]|aprob[eé])\b/gi, 'reprobe'],
+  [/\bvolver\s+a\s+(?:tomar|presentar|hacer)(?:lo|la)?\b/gi, 'repetir'],
+  [/\bde\s+nuevo\b|\botra\s+vez\b/gi, 'repetir'],
+  [/\bguias?\s+de\s+estudio\b/gi, 'guiaestudio'],
+  [/\bexamen(?:es)?\s+de\s+practica\b|\bpractice\s+tests?\b/gi, 'practica'],
+  [/\bexperiencia\s+(?:laboral|de\s+trabajo)\b|\bwork\s+experience\b/gi, 'experiencialaboral'],
+  [/\bt[eé]cnicos?\s+maestros?\b|\bmaster\s+tech(?:nician)?s?\b/gi, 'master'],
+  [/\bfecha\s+de\s+nacimiento\b/gi, 'nacimiento'],
+  [/\bestados\s+unidos\b|\bee\.?\s?uu\.?\b|\busa\b/gi, 'eeuu'],
+  [/\bfuera\s+del?\s+pa[ií]s\b|\bfuera\s+de\s+eeuu\b|\ben\s+el\s+extranjero\b/gi, 'extranjero'],
+  [/\bt[eé]rminos\s+y\s+condiciones\b/gi, 'terminos condiciones'],
+  [/\be[\s-]?learning\b|\ben\s+l[ií]nea\b|\bonline\b/gi, 'enlinea'],
+  [/\bsecci[oó]n\s+609\b|\bepa\b|\b609\b/gi, 'epa609'],
+  [/\bcorreo\s+electr[oó]nico\b|\be-?mail\b/gi, 'email'],
+  [/\bnivel\s+avanzado\b|\badvanced\s+level\b/gi, 'avanzado'],
+  [/\bmi\s+ase\b/gi, 'myase'],
+  [/\bcambi(?:o|e|é|ar)\s+de\s+(?:casa|domicilio|estado|ciudad)\b/gi, 'domicilio'],
+];
+
+/** Variant -> canonical word (accents already folded), before stemming. */
+const synonyms: Record<string, string> = {
+  test: 'examen', tests: 'examen', exam: 'examen', exams: 'examen', prueba: 'examen', pruebas: 'examen', examenes: 'examen',
+  appointment: 'cita', appt: 'cita', turno: 'cita',
+  reprogramar: 'reprogramar', reagendar: 'reprogramar', reschedule: 'reprogramar', cambiar: 'reprogramar', cambio: 'reprogramar', mover: 'reprogramar', posponer: 'reprogramar',
+  cancelo: 'cancelar', cancelacion: 'cancelar', cancel: 'cancelar',
+  reprobe: 'reprobar', repruebo: 'reprobar', reprobado: 'reprobar', reprobada: 'reprobar', falle: 'reprobar', fallar: 'reprobar', failed: 'reprobar', fail: 'reprobar', truene: 'reprobar',
+  retake: 'repetir', retest: 'repetir', retomar: 'repetir', repito: 'repetir',
+  cert: 'certificado', certs: 'certificado', certificate: 'certificado', diploma: 'certificado',
+  recert: 'recertificacion', recertificar: 'recertificacion', recertifico: 'recertificacion', renovar: 'recertificacion', renuevo: 'recertificacion', renovacion: 'recertificacion',
+  vence: 'vencer', vencio: 'vencer', caduca: 'vencer', caduco: 'vencer', expira: 'vencer', expiro: 'vencer', expire: 'vencer', vencimiento: 'vencer',
+  resultado: 'resultados', results: 'resultados', calificacion: 'resultados', notas: 'resultados',
+  duplicado: 'duplicado', copia: 'duplicado', reemplazo: 'duplicado', reimprimir: 'duplicado', duplicate: 'duplicado',
+  direccion: 'domicilio', address: 'domicilio', mude: 'domicilio', mudanza: 'domicilio', mudo: 'domicilio',
+  espanol: 'espanol', spanish: 'espanol', bilingue: 'espanol', ingles: 'ingles',
+  acomodacion: 'adaptacion', acomodaciones: 'adaptacion', adaptaciones: 'adaptacion', accommodation: 'adaptacion', discapacidad: 'adaptacion', dislexia: 'adaptacion', ada: 'adaptacion',
+  parche: 'insignia', parches: 'insignia', insignias: 'insignia', mercancia: 'insignia',
+  mecanico: 'tecnico', mecanicos: 'tecnico', tech: 'tecnico',
+  comprar: 'comprar', compre: 'comprar', compra: 'comprar', pagar: 'comprar', pague: 'comprar', buy: 'comprar', registrarme: 'registro', inscribirme: 'registro', inscribo: 'registro', inscripcion: 'registro', registrar: 'registro', register: 'registro',
+  agendar: 'programar', programo: 'programar', schedule: 'programar', reservar: 'programar',
+  estudiar: 'preparar', prepararme: 'preparar', preparo: 'preparar', estudio: 'preparar',
+  nombre: 'perfil', profile: 'perfil',
+  mexico: 'extranjero', canada: 'canada', abroad: 'extranjero', militar: 'extranjero', base: 'extranjero',
+  preguntas: 'pregunta', falle_preguntas: 'pregunta',
+  maestro: 'master', master: 'master',
+  experiencia: 'experiencialaboral',
+  agendo: 'programar', agende: 'programar', reservo: 'programar',
+  puntaje: 'resultados', score: 'resultados', puntuacion: 'resultados',
+  reponer: 'duplicado', repongo: 'duplicado',
+  gorra: 'insignia', gorras: 'insignia', camisa: 'insignia', camisas: 'insignia', ropa: 'insignia',
+  lector: 'adaptacion', tdah: 'adaptacion', ansiedad: 'adaptacion',
+  apellido: 'perfil', apellidos: 'perfil',
+  ejercito: 'militar', army: 'militar', marina: 'militar', militares: 'militar', soldado: 'militar',
+  alemania: 'extranjero', japon: 'extranjero', corea: 'extranjero', europa: 'extranjero', guatemala: 'extranjero', honduras: 'extranjero', colombia: 'extranjero', espana: 'extranjero',
+};
+
+const stopWords = new Set(
+  `a al algo algun alguna alguno algunos ante antes aqui asi aun como con contra cual cuales cuando de del desde donde dos el ella
+  ellas ellos en entre era eres es esa ese eso esta estan estar este esto estos estoy fue ha han hasta hay he la las le les lo los
+  me mi mis mucho muy mas nada ni no nos o otra otro para pero poco por porque puedo puede pueden podria que quien se ser si sin
+  sobre solo son su sus tambien te tengo tiene tienen ti tu tus un una unas uno unos usted ustedes y ya yo hola gracias favor
+  quiero necesito saber hacer hago hice tener como cuanto cuanta cuantos cuantas ase ok okay oye buenas buenos dias tardes
+  the a an is are i my me you your it to of for and or do does can how what when where please hi hello`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Dates are the dialogs' business: here they only dilute the match. */
+for (const word of `hoy manana ayer semana semanas mes meses ano anos lunes martes miercoles jueves viernes sabado domingo
+  enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre proximo pasado pasada`.split(/\s+/)) {
+  if (word) stopWords.add(word);
+}
+
+/** Endings removed by the light stemmer, longest first. */
+const SUFFIXES = [
+  'amientos', 'imientos', 'amiento', 'imiento', 'aciones', 'iciones', 'uciones', 'amente', 'idades', 'acion', 'icion', 'ucion',
+  'ciones', 'mente', 'idad', 'ables', 'ibles', 'ando', 'iendo', 'ados', 'idos', 'adas', 'idas', 'able', 'ible', 'aron', 'ieron',
+  'amos', 'emos', 'imos', 'aba', 'ado', 'ido', 'ada', 'ida', 'cion', 'ar', 'er', 'ir', 'es', 'os', 'as', 'o', 'a', 'e', 's',
+];
+
+export function spanishStem(word: string): string {
+  for (const suffix of SUFFIXES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3) return word.slice(0, -suffix.length);
+  }
+  return word;
+}
+
+function normalise(text: string): string {
+  const folded = fold(text);
+  return phrases.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), folded);
+}
+
+function tokenize(text: string): string[] {
+  return normalise(text)
+    .toLowerCase()
+    .split(/[^a-z0-9']+/)
+    .map((token) => token.replace(/^'+|'+$/g, ''))
+    .filter(Boolean);
+}
+
+const terms = new Map<string, string | null>();
+
+function processTerm(token: string): string | null {
+  let term = terms.get(token);
+  if (term === undefined) {
+    term = termOf(token);
+    if (terms.size >= 20_000) terms.clear();
+    terms.set(token, term);
+  }
+  return term;
+}
+
+/** "recertificarse", "tomarlo", "prepararme": an infinitive with a pronoun attached is the infinitive. */
+const ENCLITIC = /^(.{3,}(?:ar|er|ir))(?:se|me|lo|la|le|los|las|les|nos|te)$/;
+
+function termOf(token: string): string | null {
+  const lower = fold(token.toLowerCase()).replace(ENCLITIC, '$1');
+  if (stopWords.has(lower)) return null;
+  const canonical = synonyms[lower] ?? lower;
+  if (/^\d+$/.test(canonical) || canonical.length < 2) return null;
+  // A common test's code says which test, not what is asked (as in English).
+  if (/^[abcefghpst]\d{1,2}$/.test(canonical)) return null;
+  return spanishStem(canonical);
+}
+
+function contentTerms(text: string): string[] {
+  return tokenize(text)
+    .map(processTerm)
+    .filter((term): term is string => term !== null);
+}
+
+export const spanishText: TextPipeline = { normalise, tokenize, processTerm, contentTerms };

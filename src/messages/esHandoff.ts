@@ -1,0 +1,34 @@
+import type { HandoffMessages } from './enHandoff.js';
+
+/**
+ * enHandoff in Spanish. Staff-facing topics stay in English (the console is in English); the
+ * candidate is told that the person who joins may answer in English (see docs/spanish.md).
+ */
+export const esHandoff: HandoffMessages = {
+  queued: (position: number, minutes: number) =>
+    position <= 1
+      ? `He pedido a una persona del equipo de soporte de ASE que se una. Usted es el siguiente; debería tardar unos ${minutes} minuto${minutes === 1 ? '' : 's'}. Escriba su pregunta aquí mientras espera, o diga "volver al bot" para seguir conmigo.`
+      : `He pedido a una persona del equipo de soporte de ASE que se una. Usted es el número ${position} en la fila; debería tardar unos ${minutes} minutos. Escriba su pregunta aquí mientras espera, o diga "volver al bot" para seguir conmigo.`,
+  afterHours: (replyBy: string) =>
+    `Nuestro equipo de soporte no está disponible ahora. Deje su pregunta y cómo prefiere que le contactemos (correo electrónico o teléfono), y alguien le responderá antes de ${replyBy}. O diga "volver al bot" para seguir conmigo.`,
+  staffOnlyLead: 'Esto lo tiene que ver nuestro equipo de soporte.',
+  stillWaiting: (position: number) =>
+    position <= 1 ? 'Gracias, lo he pasado. Usted es el siguiente.' : `Gracias, lo he pasado. Usted es el número ${position} en la fila.`,
+  messageTaken: 'Gracias, se lo he pasado a nuestro equipo de soporte.',
+  left: 'De acuerdo, le he sacado de la fila. Vuelvo a ser el bot: ¿en qué puedo ayudarle?',
+  leftWithAgent: 'De acuerdo, he terminado su chat con nuestro equipo de soporte. Vuelvo a ser el bot: ¿en qué puedo ayudarle?',
+  joined: (agent: string) => `Ahora está hablando con ${agent}, del soporte de ASE.`,
+  transferred: (agent: string) => `${agent}, del soporte de ASE, continúa su conversación.`,
+  requeued: 'Vuelve a estar en la fila para la próxima persona de nuestro equipo de soporte. Quédese aquí y alguien le atenderá en breve.',
+  ended: (agent: string) => `${agent} ha terminado el chat. Vuelvo a ser el bot: pregúnteme lo que quiera sobre los exámenes de ASE.`,
+  handedBack: (agent: string) => `${agent} le ha pasado de nuevo a mí, el bot. ¿En qué más puedo ayudarle?`,
+  externalFailed:
+    'No he podido contactar con nuestro equipo de soporte en este momento. Puede llamar a Servicio al Cliente de ASE al 1-800-390-6789, o seguir preguntándome.',
+  externalCompleted: 'Su chat con nuestro equipo de soporte ha terminado. Vuelvo a ser el bot: ¿en qué puedo ayudarle?',
+  externalRequested: 'Le estoy comunicando con una persona del equipo de soporte de ASE. Quédese en este chat, por favor.',
+  topic: {
+    asked: 'Asked for a person',
+    misunderstood: "Bot didn't understand",
+    'staff-only': 'Needs staff',
+  },
+};

@@ -1,0 +1,137 @@
+import type { enTasks } from './enTasks.js';
+
+/**
+ * enTasks in Spanish (usted), the same keys. Policy facts come from the source FAQ
+ * (ase-faq-2022-09-20.txt) through knowledge/policy.yaml; dates arrive already written out in
+ * Spanish ("jueves, 3 de abril de 2025").
+ */
+const días = (n: number) => `${n} ${n === 1 ? 'día' : 'días'}`;
+
+export const esTasks: typeof enTasks = {
+  didNotGetIt: 'Perdón, no lo entendí.',
+  backToIt: 'Volviendo a su pregunta:',
+  okayBack: 'De acuerdo.',
+  welcomeBack: 'De nada.',
+  wayOut: 'O diga "empezar de nuevo" para preguntar otra cosa, o "hablar con una persona".',
+  cannotAnswerThat: 'No puedo responder eso aquí. Servicio al Cliente de ASE (1-800-390-6789) sí puede, o diga "hablar con una persona".',
+  gaveUp:
+    'Me está costando entenderle, perdón. Puede hablar con una persona en Servicio al Cliente de ASE, 1-800-390-6789, o empezar de nuevo con otra pregunta.',
+  gaveUpOfferPerson:
+    'Me está costando entenderle, perdón. Elija "Hablar con una persona" y alguien del soporte de ASE se unirá, o empiece de nuevo con otra pregunta.',
+  gotDate: (date: string) => `${date}: entendido.`,
+  assumedYear: (date: string) => `Lo entendí como ${date}.`,
+  dateInFuture: (date: string) => `El ${date} todavía no ha llegado. ¿Qué fecha fue?`,
+  dateInPast: (date: string) => `El ${date} ya pasó. ¿Qué fecha es la cita?`,
+  whichDay: (text: string) => `¿Qué día exactamente ("${text}")? Por ejemplo "3 de marzo de 2025".`,
+  whichDate: '¿A qué fecha se refiere?',
+  approximately: (words: string) => `Sea cual sea el día exacto de "${words}", la respuesta es la misma:`,
+  dateExample: 'Por ejemplo "3 de marzo" o "14/3/2025".',
+  yes: 'Sí',
+  no: 'No',
+  orSignIn: 'O diga "iniciar sesión" y lo busco en su cuenta.',
+  signInChoice: 'Iniciar sesión',
+  workedOut: (answer: string) => `Según lo que me dijo: ${answer} Si se refería a otro, cuénteme.`,
+  inYourAccount: 'Eso está en su cuenta de ASE. Diga "iniciar sesión" y lo busco, o hágame una pregunta general.',
+  inYourAccountOrThese: 'Si se refiere a lo suyo, eso está en su cuenta de ASE: diga "iniciar sesión" y lo busco. ¿O se refería a una de estas?',
+  noted: (value: string) => `${value}: anotado.`,
+  changed: (value: string) => `Cambiado a ${value}.`,
+  switched: (task: string) => `Dejo por ahora la pregunta de ${task}.`,
+  names: {
+    'reschedule-or-cancel': 'cambio de cita',
+    'missed-appointment': 'cita perdida',
+    'purchase-window': 'compra del examen',
+    retest: 'repetir el examen',
+    recertification: 'recertificación',
+    'master-status': 'Técnico Maestro',
+    'duplicate-cost': 'certificados duplicados',
+  } as Record<string, string>,
+
+  retest: {
+    askDate: (test?: string) => `¿En qué fecha tomó ${test ?? 'el examen'}?`,
+    theTest: 'el examen',
+    canBuyFrom: (test: string, date: string, failed: string, wait: number) =>
+      `Puede comprar ${test} de nuevo a partir del ${date}: deben pasar ${wait} días completos después del ${failed}.`,
+    canBuyNow: (test: string, failed: string, wait: number) =>
+      `Ya puede comprar ${test} de nuevo: han pasado ${wait} días completos desde el ${failed}.`,
+    nextNow: 'Cómprelo y prográmelo en myASE.',
+    daysToWait: (days: number) => `Faltan ${días(days)} desde hoy.`,
+    next: 'Cuando llegue el día, cómprelo y prográmelo en myASE.',
+    help: 'Dígame la fecha en que tomó el examen que no aprobó, por ejemplo "3 de marzo" o "hace dos semanas".',
+  },
+
+  change: {
+    askDate: '¿Cuándo es su cita? Una fecha, y la hora si la sabe.',
+    allowed: (deadline: string) => `Sí, todavía puede cambiarla o cancelarla. Hágalo antes del ${deadline}${deadline.endsWith('.') ? '' : '.'}`,
+    tooLate: (hours: number) =>
+      `No: no se permiten cambios a menos de tres días (${hours} horas) de la cita, así que ya no se puede cambiar ni cancelar.`,
+    passed: 'La hora de esa cita ya pasó.',
+    todayNoTime: 'Una cita hoy está dentro de los tres días, así que ya no se puede cambiar ni cancelar.',
+    assumedStart: 'No me dio la hora, así que conté desde el comienzo de ese día.',
+    zoneNote: (zone: string) => `Lo calculé en la hora de ${zone}; la regla usa la hora local del centro de examen.`,
+    cancelFirst: 'Para moverla, primero cancele la cita actual y después reserve la nueva.',
+    how: (phone: string) => `Use Cancel Selected Appointment(s) en myASE, o llame a Prometric al ${phone}.`,
+    tooLateNext: (phone: string) =>
+      `Si no se presenta, se califica como No Show y se pierden las tarifas. Prometric (${phone}) puede responder preguntas sobre la cita.`,
+    newDateOutside: (lastDay: string) =>
+      `La nueva fecha también debe estar dentro de los 90 días desde la compra: el último día para este examen es el ${lastDay}.`,
+    help: 'Dígame la fecha de su cita, y la hora si la sabe, por ejemplo "el jueves a las 9" o "14 de marzo".',
+  },
+
+  missed: {
+    askPosted: '¿Ya aparece el resultado No Show en su cuenta de myASE?',
+    canRebuyNow: 'Entonces ya puede comprar el examen de nuevo en myASE, pagando otra vez la tarifa de registro y la del examen.',
+    wait: 'Entonces espere a que el resultado No Show aparezca en myASE; después podrá comprar el examen de nuevo, pagando otra vez la tarifa de registro y la del examen.',
+    help: 'Responda sí si el resultado No Show ya aparece en myASE, o no si todavía no.',
+  },
+
+  purchase: {
+    askDate: '¿En qué fecha compró el examen?',
+    open: (lastDay: string, daysLeft: number) =>
+      `Tiene hasta el ${lastDay} para programarlo y tomarlo: ${días(daysLeft)} desde hoy.`,
+    lastDay: (lastDay: string) => `Hoy, ${lastDay}, es el último día para tomarlo.`,
+    expired: (lastDay: string) =>
+      `Venció después del ${lastDay}: se pierden las tarifas del examen no tomado, y tiene que registrarse y pagar de nuevo la tarifa de registro y la del examen.`,
+    next: 'Programe su cita en myASE lo antes posible.',
+    help: 'Dígame la fecha en que compró el examen, por ejemplo "10 de enero" o "hace dos semanas".',
+  },
+
+  recert: {
+    expiredOn: (date: string) => `Venció el ${date}: entendido.`,
+    askPassed: (test?: string) => `¿Cuándo aprobó ${test ?? 'el examen'} (o se recertificó por última vez)?`,
+    expires: (test: string | undefined, date: string) => `Su certificación${test ? ` ${test}` : ''} vence el ${date}.`,
+    expired: (test: string | undefined, date: string) =>
+      `Su certificación${test ? ` ${test}` : ''} venció el ${date}; todavía puede tomar el examen de recertificación.`,
+    expiringSoon: (days: number) => `Faltan ${días(days)}, así que es un buen momento para recertificarse.`,
+    newExpiry: (when: string, date: string) => `Si se recertifica ${when}, la nueva fecha de vencimiento es el ${date}.`,
+    noCredit: (days: number) => `${days === 1 ? 'El día que queda' : `Los ${days} días que quedan`} de la certificación actual no se sumarían.`,
+    next: 'Puede comprar el examen de recertificación en myASE.',
+    today: 'hoy',
+    on: (date: string) => `el ${date}`,
+    help: 'Dígame la fecha en que aprobó el examen o se recertificó por última vez, por ejemplo "5 de junio de 2021".',
+  },
+
+  master: {
+    general: 'El estatus de Técnico Maestro (Master Technician) dura solo mientras todas las certificaciones requeridas de su serie estén vigentes.',
+    askSeries: '¿Qué estatus Master: Automóvil (A1-A8) o Camión Mediano/Pesado (T2-T8)?',
+    askLapsed: (series: string) => `¿Cuáles de los exámenes de ${series} han vencido? Diga "ninguno" si todos están vigentes.`,
+    holds: (name: string) => `Sí: con todos los exámenes requeridos vigentes, tiene el estatus de ${name}.`,
+    lapsed: (name: string, tests: string) =>
+      `Ahora mismo no: ${tests} venció, así que el estatus de ${name} está suspendido. Apruebe el examen de recertificación de ${tests} para recuperarlo.`,
+    noMaster: (series: string) =>
+      `No tengo los requisitos de Master para ${series}. Servicio al Cliente de ASE (1-800-390-6789) se los puede decir.`,
+    next: 'Sus fechas de vencimiento están en sus certificados y en myASE.',
+    help: 'Diga qué exámenes han vencido, por ejemplo "A3 y A6", o diga "ninguno".',
+  },
+
+  duplicates: {
+    askTests: '¿De qué certificados necesita duplicados? Por ejemplo "A1, A5 y T2".',
+    total: (total: string, count: number, fee: string) =>
+      count === 1 ? `Son ${total}: una serie de exámenes a ${fee}.` : `Son ${total}: ${count} series de exámenes a ${fee} cada una.`,
+    wholeSeries: 'todos los certificados de la serie',
+    unknownOnly: (codes: string, suggestions: string) =>
+      suggestions ? `No conozco ${codes}. ¿Quiso decir ${suggestions}?` : `No conozco ${codes}. ¿De qué exámenes necesita duplicados?`,
+    unknown: (codes: string) => `No conozco ${codes}, así que ${codes.includes(',') ? 'los dejé' : 'lo dejé'} fuera.`,
+    next: 'Pídalos entrando en myASE.',
+    help: 'Diga los exámenes, por ejemplo "A1, A5 y T2", o una serie como "automóvil".',
+  },
+};

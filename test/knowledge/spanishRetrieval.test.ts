@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { evaluate, formatReport, headline, type LabelledSet } from '../../src/knowledge/evaluate.js';
+import { shippedKnowledge } from '../support/testApp.js';
+
+/**
+ * The Spanish knowledge base on its labelled set (test/fixtures/eval-es.yaml: 110 in-domain, 5 per
+ * entry, 20 out-of-domain), printed. The set was written before tuning and then tuned on (its first
+ * figures are in docs/spanish.md), so it is a dev set: the floors catch a collapse, they do not
+ * certify the issue's 93%, which needs the frozen 200-question set still to be written.
+ */
+const set = parse(readFileSync('test/fixtures/eval-es.yaml', 'utf8')) as LabelledSet;
+
+describe('the Spanish knowledge base on its labelled set', () => {
+  it('labels only entries that have a Spanish twin, at least five questions each', async () => {
+    const { es } = await shippedKnowledge();
+    expect(es, 'the Spanish knowledge base is loaded').toBeDefined();
+    for (const { expect: id } of set.inDomain) expect(es!.index.get(id), `unknown label ${id}`).toBeDefined();
+    for (const entry of es!.index.entries) expect(set.inDomain.filter((item) => item.expect === entry.id).length, entry.id).toBeGreaterThanOrEqual(5);
+  });
+
+  it('answers Spanish questions from Spanish entries, and declines out-of-domain ones (figures printed)', async () => {
+    const { es } = await shippedKnowledge();
+    const report = evaluate(es!.answerer, set);
+    console.log(formatReport(report, 'Spanish (eval-es, dev)'));
+    const figures = headline(report);
+    // measured 94.5% top-1, 95% declined, 1.5% confident-wrong (docs/spanish.md), minus a margin
+    expect(figures.top1).toBeGreaterThanOrEqual(0.9);
+    expect(figures.declined).toBeGreaterThanOrEqual(0.9);
+    expect(figures.confidentWrong).toBeLessThanOrEqual(0.03);
+  });
+
+  it('an answer in Spanish is the Spanish entry, and the English knowledge base is left as it was', async () => {
+    const knowledge = await shippedKnowledge();
+    const decision = knowledge.es!.answerer.decide('¿cuándo me dan los resultados?');
+    expect(decision.kind === 'answer' && decision.entry.lang).toBe('es');
+    expect(knowledge.index.entries.every((entry) => entry.lang === 'en')).toBe(true);
+  });
+});

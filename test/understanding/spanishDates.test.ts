@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { formatDateTime, formatLongDate, formatTime, futureDate, parseDates, pastDate } from '../../src/understanding/dates.js';
+import { inLanguageScope } from '../../src/language/turnLanguage.js';
+
+// Thursday, March 20, 2025, 11:00 in New York: the conversation tests' clock.
+const ctx = { now: new Date('2025-03-20T15:00:00Z'), zone: 'America/New_York', language: 'es' as const };
+const dateOf = (answer: ReturnType<typeof pastDate>) => (answer.ok ? { date: answer.date, ...(answer.time ? { time: answer.time } : {}) } : answer);
+
+describe('dates read in Spanish (chrono.es, in the candidate\'s zone)', () => {
+  it.each([
+    ['el 3 de marzo', '2025-03-03'],
+    ['reprobé el A5 el 3 de marzo', '2025-03-03'],
+    ['hace dos semanas', '2025-03-06'],
+    ['hace 5 días', '2025-03-15'],
+    ['ayer', '2025-03-19'],
+    ['el martes pasado', '2025-03-18'],
+    ['el 10', '2025-03-10'],
+    ['3 de marzo de 2024', '2024-03-03'],
+  ])('"%s" is %s, looking back', (text, date) => {
+    expect(dateOf(pastDate(text, ctx))).toMatchObject({ date });
+  });
+
+  it.each([
+    ['el martes que viene a las 9', { date: '2025-03-25', time: '09:00' }],
+    ['el próximo lunes', { date: '2025-03-24' }],
+    ['mañana a las 9', { date: '2025-03-21', time: '09:00' }],
+    ['el viernes', { date: '2025-03-21' }],
+  ])('"%s" is %o, looking ahead', (text, expected) => {
+    expect(dateOf(futureDate(text, ctx))).toEqual(expected);
+  });
+
+  it('a test code is not a time (chrono.es reads "A5" as 5 o\'clock)', () => {
+    expect(parseDates('reprobé el A5', ctx)).toEqual([]);
+  });
+
+  it('an English message is still read with the English parser', () => {
+    expect(dateOf(pastDate('two weeks ago', { ...ctx, language: 'en' }))).toMatchObject({ date: '2025-03-06' });
+    expect(parseDates('hace dos semanas', { ...ctx, language: 'en' })).toEqual([]);
+  });
+});
+
+describe('dates written in Spanish, with the weekday', () => {
+  it('in the language asked for', () => {
+    expect(formatLongDate('2025-04-03', 'es')).toBe('jueves, 3 de abril de 2025');
+    expect(formatLongDate('2025-04-03', 'en')).toBe('Thursday, April 3, 2025');
+    expect(formatTime('14:30', 'es')).toBe('2:30 p. m.');
+    expect(formatDateTime('2025-03-25', '09:00', 'es')).toBe('martes, 25 de marzo de 2025 a las 9:00 a. m.');
+  });
+
+  it("in the turn's language when none is given, English outside a turn", () => {
+    expect(formatLongDate('2025-03-22')).toBe('Saturday, March 22, 2025');
+    expect(inLanguageScope('es', () => formatLongDate('2025-03-22'))).toBe('sábado, 22 de marzo de 2025');
+  });
+});
