@@ -7,7 +7,9 @@ export const FEEDBACK_EVENT = 'webchat/feedback';
 export const SATISFACTION_EVENT = 'webchat/satisfaction';
 
 const entryId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\+[a-z0-9]+(?:-[a-z0-9]+)*)?$/).max(200);
-const feedbackValue = z.object({ vote: z.enum(['up', 'down']), entryId: entryId.optional() });
+/** A comment is free text: kept (masked) for the insights only, never in the event or the log. */
+const comment = z.string().trim().max(500).optional();
+const feedbackValue = z.object({ vote: z.enum(['up', 'down']), entryId: entryId.optional(), comment });
 const satisfactionValue = z.object({ score: z.number().int().min(1).max(5), after: z.enum(['handoff', 'goodbye']) });
 
 /**
@@ -15,10 +17,12 @@ const satisfactionValue = z.object({ score: z.number().int().min(1).max(5), afte
  * undefined when the event is neither or its value is not what the page sends (a page cannot put
  * anything else into the record: only a vote, an FAQ entry id, a score and when it was asked).
  */
-export function readFeedbackEvent(name: string | undefined, value: unknown): Pick<TurnEvent, 'route' | 'feedback' | 'satisfaction'> | undefined {
+export function readFeedbackEvent(name: string | undefined, value: unknown): (Pick<TurnEvent, 'route' | 'feedback' | 'satisfaction'> & { comment?: string }) | undefined {
   if (name === FEEDBACK_EVENT) {
     const parsed = feedbackValue.safeParse(value);
-    return parsed.success ? { route: 'feedback', feedback: parsed.data } : undefined;
+    if (!parsed.success) return undefined;
+    const { comment: text, ...feedback } = parsed.data;
+    return { route: 'feedback', feedback, ...(text ? { comment: text } : {}) };
   }
   if (name === SATISFACTION_EVENT) {
     const parsed = satisfactionValue.safeParse(value);
