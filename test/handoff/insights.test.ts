@@ -49,6 +49,12 @@ describe('insights for supervisors, from a scripted set of conversations', () =>
         { at: '2025-03-20T15:00:00.000Z', decision: 'unknown', text: 'Can I bring my dog to the test center? Email me at [email]', channel: 'directline' },
         { at: '2025-03-20T15:00:00.000Z', decision: 'out-of-scope', text: 'what score do i need to pass', channel: 'directline' },
       ],
+      unansweredGroups: [
+        { text: 'Can I bring my dog to the test center? Email me at [email]', count: 1, wordings: [{ text: 'Can I bring my dog to the test center? Email me at [email]', count: 1 }], decisions: { unknown: 1 }, lastAt: '2025-03-20T15:00:00.000Z' },
+        { text: 'what score do i need to pass', count: 1, wordings: [{ text: 'what score do i need to pass', count: 1 }], decisions: { 'out-of-scope': 1 }, lastAt: '2025-03-20T15:00:00.000Z' },
+      ],
+      markedOutOfScope: 0,
+      daily: [{ day: '2025-03-20', conversations: 3, questions: 3, unanswered: 2, handoffs: 1 }],
       handoffs: { count: 1, rate: 0.333, byReason: [{ reason: 'asked', count: 1, rate: 0.333 }] },
       queueWait: { claimed: 1, p50Seconds: 240, p90Seconds: 240 },
       choices: { offered: 0, picked: 0, none: 0, byEntry: [] },
@@ -175,6 +181,57 @@ describe('insights on "Did you mean" choices, guided tasks, answer ratings and t
   });
 });
 
+describe("the editor's list of questions to teach: alike questions grouped, and questions marked out of scope", () => {
+  let server: HandoffServer;
+
+  beforeAll(async () => {
+    server = await startHandoffServer();
+    for (const question of [
+      'Can I bring my dog to the test center?',
+      'can i bring my dog to the testing center',
+      'Is my dog allowed at the test center?',
+      'Can I BRING my dog to the test center',
+      'Is there free wifi for my laptop?',
+    ]) {
+      const candidate = await WebCandidate.start(server.url);
+      await candidate.say(question);
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('groups the wordings of one question (the most asked wording first), and a question marked out of scope leaves the list on every request after, audited', async () => {
+    const editor = new StaffClient(server.url);
+    await editor.login('editor');
+    const before = (await editor.get('/staff/api/insights')).json;
+    expect(before.unansweredGroups.map((g: { text: string; count: number }) => [g.text, g.count])).toEqual([
+      ['Can I bring my dog to the test center?', 4],
+      ['Is there free wifi for my laptop?', 1],
+    ]);
+    expect(before.unansweredGroups[0].wordings).toEqual([
+      { text: 'Can I bring my dog to the test center?', count: 2 },
+      { text: 'can i bring my dog to the testing center', count: 1 },
+      { text: 'Is my dog allowed at the test center?', count: 1 },
+    ]);
+
+    expect((await editor.post('/staff/api/knowledge/out-of-scope', { text: 'Is there free wifi for my laptop?' })).status).toBe(201);
+    const after = (await editor.get('/staff/api/insights')).json;
+    expect(after.unansweredGroups.map((g: { text: string }) => g.text)).toEqual(['Can I bring my dog to the test center?']);
+    expect(after.markedOutOfScope).toBe(1);
+    // The full list (and the CSV) still has every question: marking is the editor's triage, not deletion.
+    expect(after.unanswered).toHaveLength(5);
+
+    const supervisor = new StaffClient(server.url);
+    await supervisor.login('supervisor');
+    const audit = (await supervisor.get('/staff/api/audit')).json.entries as Array<{ actor: string; action: string }>;
+    expect(audit).toContainEqual(expect.objectContaining({ actor: 'editor', action: 'question-out-of-scope' }));
+    // Only editors mark; an empty question is refused with the reason.
+    expect((await supervisor.post('/staff/api/knowledge/out-of-scope', { text: 'anything' })).status).toBe(403);
+    expect((await editor.post('/staff/api/knowledge/out-of-scope', { text: '' })).status).toBe(400);
+  });
+});
+
 describe('roles on the console routes: agent, supervisor, editor', () => {
   let server: HandoffServer;
   beforeAll(async () => {
@@ -197,6 +254,7 @@ describe('roles on the console routes: agent, supervisor, editor', () => {
     const routes: Array<[string, (client: StaffClient) => Promise<{ status: number }>, { agent: number; supervisor: number; editor: number }]> = [
       ['GET /staff/api/insights', (c) => c.get('/staff/api/insights'), { agent: 403, supervisor: 200, editor: 200 }],
       ['GET /staff/api/insights.csv', (c) => c.get('/staff/api/insights.csv'), { agent: 403, supervisor: 200, editor: 200 }],
+      ['POST /staff/api/knowledge/out-of-scope', (c) => c.post('/staff/api/knowledge/out-of-scope', { text: 'is there parking' }), { agent: 403, supervisor: 403, editor: 201 }],
       ['GET /staff/api/history', (c) => c.get('/staff/api/history'), { agent: 200, supervisor: 200, editor: 403 }],
       ['GET /staff/api/canned-replies', (c) => c.get('/staff/api/canned-replies'), { agent: 200, supervisor: 200, editor: 403 }],
       ['POST /staff/api/presence', (c) => c.post('/staff/api/presence', { status: 'available' }), { agent: 200, supervisor: 200, editor: 403 }],

@@ -1,6 +1,7 @@
 import type { Storage } from 'botbuilder';
 import { ItemUpdater } from '../../storage/updateItem.js';
 import type { HandoffCase } from '../types.js';
+import { groupQuestions, wordingKey, type QuestionGroup } from './questionGroups.js';
 
 /**
  * Figures for supervisors from the bot's turn events (src/bot/turnEvents.ts): what candidates ask
@@ -218,6 +219,12 @@ export interface InsightsReport {
   decisions: Array<{ decision: string; count: number }>;
   /** Newest first. */
   unanswered: UnansweredQuestion[];
+  /** The unanswered questions grouped by similarity, biggest group first, without those editors marked out of scope. */
+  unansweredGroups: QuestionGroup[];
+  /** Unanswered questions of the period whose wording an editor marked out of scope. */
+  markedOutOfScope: number;
+  /** Each day of the period: conversations, questions, unanswered questions and handoffs (for the chart). */
+  daily: Array<{ day: string; conversations: number; questions: number; unanswered: number; handoffs: number }>;
   handoffs: { count: number; rate: number; byReason: Array<{ reason: string; count: number; rate: number }> };
   /** Queued-to-claimed times of the cases closed in the period that an agent claimed. */
   queueWait: { claimed: number; p50Seconds?: number; p90Seconds?: number };
@@ -240,10 +247,19 @@ const ranked = <K extends string>(counts: Record<string, number>, key: K) =>
     .map(([name, count]) => ({ [key]: name, count }) as { [P in K]: string } & { count: number });
 
 /** The report of a period: the days' figures added up, and the wait of the cases closed in it. */
-export function insightsReport(from: string, to: string, days: DayFigures[], closed: HandoffCase[]): InsightsReport {
+export function insightsReport(from: string, to: string, days: DayFigures[], closed: HandoffCase[], marked: ReadonlySet<string> = new Set()): InsightsReport {
   const total = days.reduce((sum, day) => merge(sum, day), emptyDay());
   // Every day's questions, not only the first day's share: the cap applies per day.
   const unanswered = days.flatMap((day) => day.unanswered).sort((a, b) => b.at.localeCompare(a.at));
+  const open = unanswered.filter((question) => !marked.has(wordingKey(question.text)));
+  const sumOf = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+  const daily = days.map((figures, i) => ({
+    day: new Date(Date.parse(from) + i * 86_400_000).toISOString().slice(0, 10),
+    conversations: figures.conversations,
+    questions: figures.questions,
+    unanswered: figures.unanswered.length,
+    handoffs: sumOf(figures.handoffs),
+  }));
   const waits = closed
     .filter((c) => c.claimedAt)
     .map((c) => Math.max(0, Math.round((Date.parse(c.claimedAt!) - Date.parse(c.queuedAt)) / 1000)))
@@ -257,6 +273,9 @@ export function insightsReport(from: string, to: string, days: DayFigures[], clo
     byEntry: ranked(total.entries, 'entryId'),
     decisions: ranked(total.decisions, 'decision'),
     unanswered,
+    unansweredGroups: groupQuestions(open),
+    markedOutOfScope: unanswered.length - open.length,
+    daily,
     handoffs: {
       count: handoffCount,
       rate: ratio(handoffCount, total.conversations),
