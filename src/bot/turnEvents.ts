@@ -19,6 +19,8 @@ export interface TurnEvent {
   handoff?: { outcome: 'started' | 'unavailable' | 'relayed' | 'left' | 'resumed' | 'status'; reason?: string };
   /** A thumbs up or down on an answer (route 'feedback'), with the FAQ entry it was for. */
   feedback?: { vote: 'up' | 'down'; entryId?: string };
+  /** A comment added to a rating already recorded (route 'feedback-comment'); its text is beside the event, masked. */
+  commentOn?: { vote: 'up' | 'down'; entryId?: string };
   /** "How was this chat?" answered 1-5 (route 'satisfaction'), after a handoff ended or a goodbye. */
   satisfaction?: { score: number; after: 'handoff' | 'goodbye' };
 }

@@ -22,6 +22,7 @@ export interface InsightEvent {
   dialog?: { id: string; outcome?: string; started?: boolean };
   choice?: { outcome: string; entryId?: string };
   feedback?: { vote: string; entryId?: string };
+  commentOn?: { vote: string; entryId?: string };
   satisfaction?: { score: number; after: string };
   /** Unanswered or declined questions only, redacted. */
   question?: string;
@@ -141,9 +142,11 @@ export class InsightsRecorder {
       if (dialog.outcome && ABANDONED.has(dialog.outcome)) add(figures.tasks, `abandoned|${dialog.id}`);
       else if (dialog.outcome && dialog.outcome !== 'waiting') add(figures.tasks, `finished|${dialog.id}`);
     }
-    if (event.feedback) {
-      add(figures.feedback, `${event.feedback.vote}|${event.feedback.entryId ?? '-'}`);
-      if (event.comment) figures.comments.push({ at: now.toISOString(), vote: event.feedback.vote, ...(event.feedback.entryId ? { entryId: event.feedback.entryId } : {}), text: event.comment.slice(0, 500), channel: event.channel });
+    if (event.feedback) add(figures.feedback, `${event.feedback.vote}|${event.feedback.entryId ?? '-'}`);
+    // A comment comes with the vote, or after it on its own (the vote counted once, when it came).
+    const rated = event.feedback ?? event.commentOn;
+    if (rated && event.comment) {
+      figures.comments.push({ at: now.toISOString(), vote: rated.vote, ...(rated.entryId ? { entryId: rated.entryId } : {}), text: event.comment.slice(0, 500), channel: event.channel });
     }
     if (event.satisfaction) add(figures.satisfaction, `${event.satisfaction.after}|${event.satisfaction.score}`);
     this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs ?? 5000);

@@ -306,6 +306,12 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     reply(res, 201, { line });
   }));
 
+  // Sent by the console at most every few seconds while the owner types; 204, nothing kept.
+  server.post('/staff/api/cases/:id/typing', action('staff.typing', undefined, async (user, id, _input, _req, res) => {
+    await deps.desk.typing(user, id);
+    reply(res, 204);
+  }));
+
   server.post('/staff/api/cases/:id/transfer', action('staff.transfer', transferBody, async (user, id, input, _req, res) => {
     reply(res, 200, { case: await deps.desk.transfer(user, id, input.to, deps.clock()) });
   }));
@@ -415,7 +421,7 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     const unsubscribe = deps.live.subscribe((event) => {
       if (event.type === 'case') send('case', { caseId: event.caseId, status: event.status, owner: event.owner });
       // Agents hear the lines of their own cases; supervisors watch every case.
-      else if (user.role === 'supervisor' || event.owner === user.username) send('line', { caseId: event.caseId, line: event.line });
+      else if (event.type === 'line' && (user.role === 'supervisor' || event.owner === user.username)) send('line', { caseId: event.caseId, line: event.line });
     });
     let ended = false;
     const end = () => {

@@ -1010,6 +1010,25 @@ async function sendReply(event) {
   }
 }
 
+/** When the candidate was last told this agent is typing (per case): at most one notice every 3 s. */
+const TYPING_EVERY_MS = 3000;
+let typingSentAt = 0;
+let typingCase = '';
+
+/** Typing in the reply box of one's own case shows "Alex is typing" in the candidate's chat. */
+function noteTyping() {
+  const id = state.openId;
+  const c = state.openCase;
+  if (!id || !c || c.status !== 'active' || !state.user || c.owner !== state.user.username) return;
+  if (!textArea('reply-text').value.trim()) return;
+  const now = Date.now();
+  if (typingCase === id && now - typingSentAt < TYPING_EVERY_MS) return;
+  typingCase = id;
+  typingSentAt = now;
+  // A hint: a failure here is not worth a banner (the reply itself reports its own).
+  api('POST', casePath(id, 'typing')).catch(function () { typingSentAt = 0; });
+}
+
 function updateCounter() {
   const n = textArea('reply-text').value.length;
   const counter = $('reply-count');
@@ -1450,6 +1469,7 @@ function start() {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && !event.altKey && !event.ctrlKey && !event.metaKey) sendReply(event);
   });
   textArea('reply-text').addEventListener('input', updateCounter);
+  textArea('reply-text').addEventListener('input', noteTyping);
   $('transfer-form').addEventListener('submit', transfer);
   buttonEl('end-case').addEventListener('click', endCase);
   $('handback-open').addEventListener('click', openHandback);
