@@ -33,9 +33,10 @@ const shortened = (text, max) => (text.length > max ? text.slice(0, max - 1) + '
  */
 export function barChart(label, rows, options) {
   const shown = rows.slice(0, (options && options.limit) || 10);
-  const width = (options && options.width) || 420;
-  const labelWidth = 170;
-  const barArea = width - labelWidth - 40;
+  // Drawn about as wide as the section it sits in (280-460 px), so its 11 px text stays 11 px.
+  const width = (options && options.width) || 340;
+  const labelWidth = 130;
+  const barArea = width - labelWidth - 36;
   const rowHeight = 22;
   const max = Math.max(1, ...shown.map((row) => row.value));
   const chart = svg('svg', { class: 'chart', viewBox: '0 0 ' + width + ' ' + (shown.length * rowHeight + 4), width: '100%', role: 'img' });
@@ -43,7 +44,7 @@ export function barChart(label, rows, options) {
   shown.forEach(function (row, i) {
     const y = i * rowHeight + 2;
     const title = svg('title', {}, row.label + ': ' + row.value);
-    const name = svg('text', { x: labelWidth - 6, y: y + 15, class: 'chart-label', 'text-anchor': 'end' }, shortened(row.label, 26));
+    const name = svg('text', { x: labelWidth - 6, y: y + 15, class: 'chart-label', 'text-anchor': 'end' }, shortened(row.label, 22));
     name.appendChild(title);
     const length = Math.max(row.value > 0 ? 2 : 0, Math.round((row.value / max) * barArea));
     const bar = svg('rect', { x: labelWidth, y: y + 3, width: length, height: rowHeight - 8, rx: 2, class: 'chart-bar' + (row.tone ? ' chart-bar--' + row.tone : '') });

@@ -1408,8 +1408,8 @@ async function loadInsights(event) {
     // Editors first see what to teach, grouped; everyone sees the period's days at a glance.
     if (editor) groupList(box, r.unansweredGroups, r.markedOutOfScope);
     const days = el('section', 'wide');
-    days.appendChild(el('h3', null, 'Conversations per day (red: questions not answered)'));
-    days.appendChild(dayChart('Conversations per day', r.daily.map(/** @param {{ day: string, conversations: number, unanswered: number }} d */ function (d) { return { day: d.day, total: d.conversations, part: d.unanswered }; }), { total: 'conversations', part: 'not answered' }));
+    days.appendChild(el('h3', null, 'Questions per day (red: not answered from an entry)'));
+    days.appendChild(dayChart('Questions per day', r.daily.map(/** @param {{ day: string, questions: number, unanswered: number }} d */ function (d) { return { day: d.day, total: d.questions, part: Math.min(d.unanswered, d.questions) }; }), { total: 'questions', part: 'not answered' }));
     box.appendChild(days);
     const unanswered = figureTable(box, 'Questions the bot could not answer or declined (' + r.unanswered.length + ')', ['When', 'How', 'Question (masked)', 'Channel'],
       r.unanswered.map(/** @param {import('../insights.js').UnansweredQuestion} q */ function (q) { return [whenText(q.at), q.decision, q.text, channelLabel(q.channel)]; }), 'wide');
