@@ -44,18 +44,18 @@ describe('a handoff and feedback seen in the website chat (headless Chromium)', 
       await ask(page, 'How do I reschedule my test?');
       await expect.poll(async () => (await bubbles(page)).join(' '), { timeout: 10_000 }).toMatch(/change your test date/i);
       // Thumbs under the answer: recorded with the FAQ entry it answered from, nothing else.
-      await page.getByRole('button', { name: 'Yes, this answer helped' }).click();
-      await expect.poll(() => ratings(events)).toEqual([expect.objectContaining({ route: 'feedback', feedback: { vote: 'up', entryId: 'change-or-cancel' } })]);
-      expect(await page.getByRole('button', { name: 'Yes, this answer helped' }).getAttribute('aria-pressed')).toBe('true');
-      expect(await page.getByRole('button', { name: 'No, this answer did not help' }).isDisabled()).toBe(true);
-      // An optional comment with the rating: recorded once, masked, and the vote is not counted again.
-      await page.getByLabel('Anything to add? (optional, no personal details)').fill('Clear, thanks. Mail me at pat@example.com');
+      await page.getByRole('button', { name: 'No, this answer did not help' }).click();
+      await expect.poll(() => ratings(events)).toEqual([expect.objectContaining({ route: 'feedback', feedback: { vote: 'down', entryId: 'change-or-cancel' } })]);
+      expect(await page.getByRole('button', { name: 'No, this answer did not help' }).getAttribute('aria-pressed')).toBe('true');
+      expect(await page.getByRole('button', { name: 'Yes, this answer helped' }).isDisabled()).toBe(true);
+      // An optional comment with the "No": recorded once, masked, and the vote is not counted again.
+      await page.getByLabel('What was missing? (optional, no personal details)').fill('I wanted the fee. Mail me at pat@example.com');
       await page.locator('.ca-comment__send').click();
       await expect.poll(() => ratings(events)).toEqual([
-        expect.objectContaining({ route: 'feedback', feedback: { vote: 'up', entryId: 'change-or-cancel' } }),
-        expect.objectContaining({ route: 'feedback-comment', commentOn: { vote: 'up', entryId: 'change-or-cancel' } }),
+        expect.objectContaining({ route: 'feedback', feedback: { vote: 'down', entryId: 'change-or-cancel' } }),
+        expect.objectContaining({ route: 'feedback-comment', commentOn: { vote: 'down', entryId: 'change-or-cancel' } }),
       ]);
-      expect(comments).toEqual(['Clear, thanks. Mail me at [email]']);
+      expect(comments).toEqual(['I wanted the fee. Mail me at [email]']);
       await expect.poll(() => page.getByText('Thanks: your comment was sent.').isVisible()).toBe(true);
       await screenshot(page, 'web-chat-rating-comment.png');
       await ask(page, 'talk to a person');

@@ -211,7 +211,8 @@
   /**
    * Choice buttons under a message, then "Thanks" once one is pressed. The pressed state is set on
    * the elements directly (attributes React never writes), so a re-render by Web Chat keeps it.
-   * With `comment`, pressing a choice also opens an optional one-line comment ("Anything to add?").
+   * With `comment`, "No" also opens an optional one-line comment ("What was missing?"): only then, so
+   * Tab after a "Yes" is not caught in Web Chat's focus trap of the activity (Escape leaves it).
    * @param {string} key @param {string} label @param {string} question
    * @param {Array<{ text: string, label: string, value: string }>} options
    * @param {(value: string) => void} choose
@@ -239,7 +240,7 @@
               const thanks = /** @type {HTMLElement | null} */ (group.querySelector('.ca-choice__thanks'));
               if (thanks) thanks.hidden = false;
               const form = /** @type {HTMLElement | null} */ (group.querySelector('.ca-comment'));
-              if (form) form.hidden = false;
+              if (form && option.value === 'down') form.hidden = false;
             }
             choose(option.value);
           },
@@ -265,8 +266,8 @@
     const commentForm = comment
       ? h(
           'form',
-          { className: 'ca-comment', hidden: !done || commented.has(key), onSubmit: sendComment },
-          h('label', { htmlFor: fieldId, className: 'ca-comment__label' }, 'Anything to add? (optional, no personal details)'),
+          { className: 'ca-comment', hidden: done !== 'down' || commented.has(key), onSubmit: sendComment },
+          h('label', { htmlFor: fieldId, className: 'ca-comment__label' }, 'What was missing? (optional, no personal details)'),
           h('input', { id: fieldId, type: 'text', maxLength: 500, className: 'ca-comment__input', autoComplete: 'off' }),
           h('button', { type: 'submit', className: 'ca-comment__send', 'aria-label': 'Send the comment' }, 'Send'),
         )
