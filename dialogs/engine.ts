@@ -102,6 +102,8 @@ export interface TurnRequest {
   account?: { outcome: string };
   /** How a dialog ended when another waiting state took its place (a task that gave up). */
   dialog?: { id: string; outcome: string };
+  /** A "Did you mean" offer answered: an entry picked, or "None of these" (for the insights). */
+  choice?: { outcome: 'picked' | 'none'; entryId?: string };
 }
 
 const requestKey = Symbol('turnRequest');

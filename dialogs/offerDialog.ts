@@ -79,6 +79,7 @@ export class OfferDialog extends RepairDialog {
     const picked =
       pickChoice(reading.text, choices) ?? pickChoice(reading.text, entries.map((e) => ({ title: e.question, value: e.id })), { exactOnly: true });
     if (picked?.value === NONE) {
+      requestOf(dc.context).choice = { outcome: 'none' };
       await dc.endDialog();
       await send(dc.context, this.deps, { text: m.noneChosen, choices: [{ title: m.talkToPerson, value: m.talkToPerson }] });
       await dc.beginDialog(OFFER, { entries: [], person: true } satisfies OfferOptions);
@@ -90,6 +91,8 @@ export class OfferDialog extends RepairDialog {
     }
     const entry = picked ? this.deps.lookup(picked.value) : undefined;
     if (entry) {
+      // Only a "Did you mean" (the one offer with "None of these") counts as a choice in the insights.
+      if (offer.none) requestOf(dc.context).choice = { outcome: 'picked', entryId: entry.id };
       await dc.endDialog();
       await answerEntry(dc, this.deps, entry);
       return RepairDialog.EndOfTurn;

@@ -85,7 +85,8 @@ export class CandidateBot extends ActivityHandler {
       // A rating is recorded and not answered: the page thanks the candidate itself.
       const rating = readFeedbackEvent(context.activity.name, context.activity.value);
       if (rating) {
-        this.record(context, rating);
+        const { comment, ...event } = rating;
+        this.record(context, event, comment);
         return next();
       }
       if (deps.handoff?.onEvent) {
@@ -126,7 +127,7 @@ export class CandidateBot extends ActivityHandler {
     // conversation is about ASE testing, so "what about the other one?" needs no ASE word of its own.
     const reading = understand(text, facts, this.deps.understanding, { onTopic: onTopic(dc, data) });
     context.turnState.set(readingKey, reading);
-    const turn: Turn = { context, reading, facts, data, dc, event: {} };
+    const turn: Turn = { context, reading, facts, data, dc, event: {}, stackBefore: dc.stack.map((instance) => instance.id) };
     const account = this.deps.account(context);
     // Any message keeps a sign-in alive: it lapses after 30 minutes of silence, not of FAQ questions.
     await account?.onTurn(context, facts.now);
@@ -148,8 +149,9 @@ export class CandidateBot extends ActivityHandler {
       return this.deps.actions[action](turn);
     });
     if (text) data.welcomed = true;
-    const { handoff, faq, account: accountOutcome, dialog } = requestOf(context);
+    const { handoff, faq, account: accountOutcome, dialog, choice } = requestOf(context);
     if (faq && !turn.event.faq) turn.event.faq = faq;
+    if (choice) turn.event.choice = choice;
     if (accountOutcome) turn.event.account = accountOutcome;
     if (dialog) turn.event.dialog = dialog;
     if (handoff) await this.startHandoff(turn, handoff.reason, handoff.dialog);
@@ -258,11 +260,12 @@ export class CandidateBot extends ActivityHandler {
     return send(context, this.deps, reply);
   }
 
-  private record(context: TurnContext, event: Omit<TurnEvent, 'channel' | 'conversationId' | 'activityId'>): void {
+  private record(context: TurnContext, event: Omit<TurnEvent, 'channel' | 'conversationId' | 'activityId'>, comment?: string): void {
     const text = context.activity.type === 'message' ? context.activity.text : undefined;
     // What the bot could not answer is what editors improve: its words, masked, go with the event.
-    // Sign-in details never (forTheRecord), and the rest masked as in transcripts.
+    // Sign-in details never (forTheRecord), and the rest masked as in transcripts; a rating's comment too.
     const question = event.faq && UNANSWERED_DECISION.test(event.faq.decision) && text ? redactText(this.deps.forTheRecord(context, text)).slice(0, 300) : undefined;
+    const masked = comment ? redactText(this.deps.forTheRecord(context, comment)).slice(0, 500) : undefined;
     this.deps.events(
       {
         channel: context.activity.channelId,
@@ -270,7 +273,7 @@ export class CandidateBot extends ActivityHandler {
         activityId: context.activity.id,
         ...event,
       },
-      question ? { question } : undefined,
+      question || masked ? { ...(question ? { question } : {}), ...(masked ? { comment: masked } : {}) } : undefined,
     );
   }
 }

@@ -26,6 +26,8 @@ export interface Turn {
   dc: DialogContext;
   /** Details for the turn's event. */
   event: Partial<TurnEvent>;
+  /** The dialogs on the stack when the turn began: a task not among them was started by this turn. */
+  stackBefore: string[];
 }
 
 export interface RouteActionDeps {
@@ -61,12 +63,13 @@ export function afterDialog(turn: Turn, result: DialogTurnResult, before?: strin
     turn.event.dialog = { id: before, outcome: 'cancelled' };
     return true;
   }
+  const started = (id: string) => (turn.stackBefore.includes(id) ? {} : { started: true });
   if (result.status === DialogTurnStatus.complete && isTaskResult(result.result)) {
     const { task, outcome, answer, values } = result.result;
     turn.data.lastTask = { id: task, outcome, ...(answer ? { answer } : {}), ...(values ? { values } : {}) };
-    turn.event.dialog = { id: task, outcome };
+    turn.event.dialog = { id: task, outcome, ...started(task) };
   } else if (turn.dc.activeDialog) {
-    turn.event.dialog = { id: turn.dc.activeDialog.id, outcome: 'waiting' };
+    turn.event.dialog = { id: turn.dc.activeDialog.id, outcome: 'waiting', ...started(turn.dc.activeDialog.id) };
   }
   return true;
 }

@@ -232,6 +232,16 @@ export class HandoffService implements HandoffDesk {
     });
   }
 
+  /**
+   * The owner of a case is typing: every instance hears it, and the one holding the candidate's
+   * chat shows "Alex is typing". A hint, not an action: no lock, no transcript line, no audit entry.
+   */
+  async typing(viewer: StaffUser, caseId: string): Promise<void> {
+    const found = await this.find(caseId);
+    this.mustOwn(viewer, found);
+    await this.deps.live.publish({ type: 'typing', caseId, conversationKey: found.conversationKey, name: firstName(viewer) });
+  }
+
   async transfer(viewer: StaffUser, caseId: string, to: string | null, now: Date): Promise<CaseView> {
     const target = to === null ? undefined : this.deps.staff.find(to);
     if (to !== null && (!target || !worksCases(target))) throw new DeskError('invalid', `handoff: no agent or supervisor "${to}" to transfer to`);

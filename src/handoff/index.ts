@@ -61,6 +61,8 @@ export interface Handoff {
   connection?: (conversationKey: string, open: boolean) => void;
   /** Every turn event, for the supervisors' insights. */
   observe?: (event: InsightEvent) => void;
+  /** Hears an agent typing in a case (from any instance): the conversation's key and the agent's first name. */
+  onAgentTyping?: (listener: (conversationKey: string, name: string) => void) => () => void;
 }
 
 /** Builds the handoff for the configured mode, or undefined when it is off (the bot gives the phone number). */
@@ -104,6 +106,7 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
   // now only delays them to the next change heard.
   const editorReady = editor?.start().catch((error: Error) => parts.logger.warn({ reason: error.message }, 'knowledge: added alternates not applied at start'));
   let mounted: StaffConsole | undefined;
+  const typingListeners = new Set<() => void>();
   return {
     mode: 'console',
     relay: new StaffHandoffRelay(service, messages),
@@ -137,7 +140,18 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
       // Presence is a hint: a store hiccup here must never reach the chat's connection.
       service.connection(conversationKey, open, parts.clock()).catch((error: Error) => parts.logger.warn({ reason: error.message }, 'handoff: presence not recorded'));
     },
+    onAgentTyping: (listener) => {
+      const stop = live.subscribe((event) => {
+        if (event.type === 'typing') listener(event.conversationKey, event.name);
+      });
+      typingListeners.add(stop);
+      return () => {
+        typingListeners.delete(stop);
+        stop();
+      };
+    },
     close: async () => {
+      for (const stop of typingListeners) stop();
       await mounted?.close();
       await insights.close();
       await editorReady;

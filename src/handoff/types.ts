@@ -84,7 +84,9 @@ export interface CandidateDelivery {
 /** Something every instance hears: a case changed, or a transcript line was added. */
 export type LiveEvent =
   | { type: 'case'; caseId: string; status: CaseStatus; owner?: string }
-  | { type: 'line'; caseId: string; owner?: string; line: TranscriptLine };
+  | { type: 'line'; caseId: string; owner?: string; line: TranscriptLine }
+  /** The agent who owns a case is typing a reply: the candidate's chat shows it (never stored). */
+  | { type: 'typing'; caseId: string; conversationKey: string; name: string };
 
 /** Pub/sub across instances (Redis) or within one process (memory). */
 export interface LiveBus {
@@ -150,6 +152,8 @@ export class DeskError extends Error {
  * on cases they own or are claiming; supervisors on any) and writes the audit log.
  */
 export interface HandoffDesk {
+  /** The case's owner is typing a reply (shown in the candidate's website chat; nothing is stored). */
+  typing(viewer: StaffUser, caseId: string): Promise<void>;
   /** The case id for a case number ("C-1042", any case) or an id; undefined when no case has that number. */
   caseIdFor(idOrNumber: string): Promise<string | undefined>;
   cases(viewer: StaffUser, now: Date): Promise<{ queued: CaseView[]; mine: CaseView[]; others: CaseView[] }>;

@@ -115,7 +115,12 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     expect(await page.locator('#insights-from').inputValue()).toBe('2025-03-14');
     expect(await page.locator('#insights-csv').getAttribute('href')).toBe('/staff/api/insights.csv?from=2025-03-14&to=2025-03-20');
     expect(await page.locator('#insights-status').innerText()).toMatch(/^\d+ conversations, \d+ questions, 1 handed to staff/);
+    // Charts drawn in the page, each with its figures as text for a screen reader.
+    await expect.poll(() => page.getByRole('img', { name: /^Questions per day: 2025-03-14 0 questions/ }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: /^How the bot decided: / }).getAttribute('aria-label')).toMatch(/out-of-scope 1/);
+    await page.setViewportSize({ width: 1280, height: 2200 });
     await screenshot(page, 'staff-insights.png', { fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect(problems).toEqual([]);
 
     const editorPage = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
@@ -128,6 +133,13 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     expect(await editorPage.locator('#lists').isVisible()).toBe(false);
     expect(await editorPage.locator('#history-open').isVisible()).toBe(false);
     expect(await editorPage.locator('#signed-in-as').innerText()).toBe('Eden Editor (editor)');
+    // The editor's list to teach: grouped; a question about pets is marked out of scope and leaves it.
+    const groups = editorPage.locator('[data-testid=insights-groups] li');
+    await expect.poll(() => groups.allInnerTexts()).toContainEqual(expect.stringContaining('Can I bring my dog to the test center? Call me on [phone]'));
+    await groups.filter({ hasText: 'Can I bring my dog' }).getByRole('button', { name: 'Out of scope' }).click();
+    await expect.poll(() => editorPage.locator('#insights-status').innerText()).toMatch(/marked out of scope/);
+    expect((await groups.allInnerTexts()).join(' ')).not.toContain('Can I bring my dog');
+    await screenshot(editorPage, 'staff-editor-groups.png', { fullPage: true });
 
     // The editor teaches the bot a question it could not answer; the candidate's next ask is answered.
     const asker = await WebCandidate.start(server!.url);

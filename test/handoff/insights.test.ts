@@ -49,8 +49,18 @@ describe('insights for supervisors, from a scripted set of conversations', () =>
         { at: '2025-03-20T15:00:00.000Z', decision: 'unknown', text: 'Can I bring my dog to the test center? Email me at [email]', channel: 'directline' },
         { at: '2025-03-20T15:00:00.000Z', decision: 'out-of-scope', text: 'what score do i need to pass', channel: 'directline' },
       ],
+      unansweredGroups: [
+        { text: 'Can I bring my dog to the test center? Email me at [email]', count: 1, wordings: [{ text: 'Can I bring my dog to the test center? Email me at [email]', count: 1 }], decisions: { unknown: 1 }, lastAt: '2025-03-20T15:00:00.000Z' },
+        { text: 'what score do i need to pass', count: 1, wordings: [{ text: 'what score do i need to pass', count: 1 }], decisions: { 'out-of-scope': 1 }, lastAt: '2025-03-20T15:00:00.000Z' },
+      ],
+      markedOutOfScope: 0,
+      daily: [{ day: '2025-03-20', conversations: 3, questions: 3, unanswered: 2, handoffs: 1 }],
       handoffs: { count: 1, rate: 0.333, byReason: [{ reason: 'asked', count: 1, rate: 0.333 }] },
       queueWait: { claimed: 1, p50Seconds: 240, p90Seconds: 240 },
+      choices: { offered: 0, picked: 0, none: 0, byEntry: [] },
+      tasks: [],
+      feedback: { up: 0, down: 0, byEntry: [], comments: [] },
+      satisfaction: { count: 0, byScore: [0, 0, 0, 0, 0], after: [] },
     });
     // Another period has none of it; the default period is the 7 days to today.
     expect((await sam.get('/staff/api/insights?from=2025-03-21&to=2025-03-27')).json).toMatchObject({ conversations: 0, questions: 0, unanswered: [], queueWait: { claimed: 0 } });
@@ -85,6 +95,143 @@ describe('insights for supervisors, from a scripted set of conversations', () =>
   });
 });
 
+describe('insights on "Did you mean" choices, guided tasks, answer ratings and the satisfaction survey', () => {
+  let server: HandoffServer;
+  const clock = movableClock();
+  let sam: StaffClient;
+
+  beforeAll(async () => {
+    server = await startHandoffServer({ clock: clock.now });
+    // Thursday March 20, 2025. Three "Did you mean" offers: one picked, one "None of these", one left.
+    const picks = await WebCandidate.start(server.url);
+    await picks.say('certificate');
+    await picks.say('When do I get my certificate?');
+    const none = await WebCandidate.start(server.url);
+    await none.say('certificate');
+    await none.say('None of these');
+    const leaves = await WebCandidate.start(server.url);
+    await leaves.say('certificate');
+    // Two retest tasks: one worked out, one cancelled halfway.
+    await leaves.say('I failed A5, when can I retake it?');
+    await leaves.say('two weeks ago');
+    await picks.say('I failed A8, when can I retake it?');
+    await picks.say('cancel');
+    // Ratings from the page: two thumbs on one answer and one on another, one with a comment
+    // carrying a phone number; two survey answers after a handoff and one after a goodbye.
+    await picks.event('webchat/feedback', { vote: 'down', entryId: 'retest-after-failing', comment: 'wrong, call me on 555-123-4567' });
+    await none.event('webchat/feedback', { vote: 'up', entryId: 'retest-after-failing' });
+    await leaves.event('webchat/feedback', { vote: 'up', entryId: 'certificate-delivery' });
+    await picks.event('webchat/satisfaction', { score: 2, after: 'handoff' });
+    await none.event('webchat/satisfaction', { score: 5, after: 'handoff' });
+    await leaves.event('webchat/satisfaction', { score: 4, after: 'goodbye' });
+    // A page cannot slip anything else into the record: a score out of range is not one.
+    await leaves.event('webchat/satisfaction', { score: 9, after: 'goodbye' });
+    sam = new StaffClient(server.url);
+    await sam.login('supervisor');
+  }, 60_000);
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('counts the choices, the tasks started, finished and abandoned, the thumbs by entry with the masked comment, and the survey scores exactly', async () => {
+    const report = (await sam.get('/staff/api/insights?from=2025-03-20&to=2025-03-20')).json;
+    expect(report.choices).toEqual({ offered: 3, picked: 1, none: 1, byEntry: [{ entryId: 'certificate-delivery', count: 1 }] });
+    expect(report.tasks).toEqual([{ task: 'retest', started: 2, finished: 1, abandoned: 1 }]);
+    expect(report.feedback).toEqual({
+      up: 2,
+      down: 1,
+      byEntry: [
+        { entryId: 'retest-after-failing', up: 1, down: 1 },
+        { entryId: 'certificate-delivery', up: 1, down: 0 },
+      ],
+      comments: [{ at: '2025-03-20T15:00:00.000Z', vote: 'down', entryId: 'retest-after-failing', text: 'wrong, call me on [phone]', channel: 'directline' }],
+    });
+    expect(report.satisfaction).toEqual({
+      count: 3,
+      average: 3.67,
+      byScore: [0, 1, 0, 1, 1],
+      after: [
+        { after: 'goodbye', count: 1, average: 4 },
+        { after: 'handoff', count: 2, average: 3.5 },
+      ],
+    });
+  });
+
+  it('puts the same figures in the CSV', async () => {
+    const response = await fetch(`${server.url}/staff/api/insights.csv?from=2025-03-20&to=2025-03-20`, { headers: { cookie: sam.cookie! } });
+    const lines = (await response.text()).trimEnd().split('\r\n');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'did-you-mean,offered,3,',
+        'did-you-mean,none of these,1,0.333',
+        'did-you-mean,certificate-delivery,1,0.333',
+        'task started,retest,2,',
+        'task finished,retest,1,0.5',
+        'task abandoned,retest,1,0.5',
+        'feedback,up,2,0.667',
+        'feedback,down,1,0.333',
+        'feedback down,retest-after-failing,1,',
+        'satisfaction,answers,3,',
+        'satisfaction,average,3.67,',
+        'satisfaction score,5,1,0.333',
+        'satisfaction after handoff,average,2,3.5',
+        'comment (down retest-after-failing),"wrong, call me on [phone]",1,',
+      ]),
+    );
+  });
+});
+
+describe("the editor's list of questions to teach: alike questions grouped, and questions marked out of scope", () => {
+  let server: HandoffServer;
+
+  beforeAll(async () => {
+    server = await startHandoffServer();
+    for (const question of [
+      'Can I bring my dog to the test center?',
+      'can i bring my dog to the testing center',
+      'Is my dog allowed at the test center?',
+      'Can I BRING my dog to the test center',
+      'Is there free wifi for my laptop?',
+    ]) {
+      const candidate = await WebCandidate.start(server.url);
+      await candidate.say(question);
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('groups the wordings of one question (the most asked wording first), and a question marked out of scope leaves the list on every request after, audited', async () => {
+    const editor = new StaffClient(server.url);
+    await editor.login('editor');
+    const before = (await editor.get('/staff/api/insights')).json;
+    expect(before.unansweredGroups.map((g: { text: string; count: number }) => [g.text, g.count])).toEqual([
+      ['Can I bring my dog to the test center?', 4],
+      ['Is there free wifi for my laptop?', 1],
+    ]);
+    expect(before.unansweredGroups[0].wordings).toEqual([
+      { text: 'Can I bring my dog to the test center?', count: 2 },
+      { text: 'can i bring my dog to the testing center', count: 1 },
+      { text: 'Is my dog allowed at the test center?', count: 1 },
+    ]);
+
+    expect((await editor.post('/staff/api/knowledge/out-of-scope', { text: 'Is there free wifi for my laptop?' })).status).toBe(201);
+    const after = (await editor.get('/staff/api/insights')).json;
+    expect(after.unansweredGroups.map((g: { text: string }) => g.text)).toEqual(['Can I bring my dog to the test center?']);
+    expect(after.markedOutOfScope).toBe(1);
+    // The full list (and the CSV) still has every question: marking is the editor's triage, not deletion.
+    expect(after.unanswered).toHaveLength(5);
+
+    const supervisor = new StaffClient(server.url);
+    await supervisor.login('supervisor');
+    const audit = (await supervisor.get('/staff/api/audit')).json.entries as Array<{ actor: string; action: string }>;
+    expect(audit).toContainEqual(expect.objectContaining({ actor: 'editor', action: 'question-out-of-scope' }));
+    // Only editors mark; an empty question is refused with the reason.
+    expect((await supervisor.post('/staff/api/knowledge/out-of-scope', { text: 'anything' })).status).toBe(403);
+    expect((await editor.post('/staff/api/knowledge/out-of-scope', { text: '' })).status).toBe(400);
+  });
+});
+
 describe('roles on the console routes: agent, supervisor, editor', () => {
   let server: HandoffServer;
   beforeAll(async () => {
@@ -107,6 +254,7 @@ describe('roles on the console routes: agent, supervisor, editor', () => {
     const routes: Array<[string, (client: StaffClient) => Promise<{ status: number }>, { agent: number; supervisor: number; editor: number }]> = [
       ['GET /staff/api/insights', (c) => c.get('/staff/api/insights'), { agent: 403, supervisor: 200, editor: 200 }],
       ['GET /staff/api/insights.csv', (c) => c.get('/staff/api/insights.csv'), { agent: 403, supervisor: 200, editor: 200 }],
+      ['POST /staff/api/knowledge/out-of-scope', (c) => c.post('/staff/api/knowledge/out-of-scope', { text: 'is there parking' }), { agent: 403, supervisor: 403, editor: 201 }],
       ['GET /staff/api/history', (c) => c.get('/staff/api/history'), { agent: 200, supervisor: 200, editor: 403 }],
       ['GET /staff/api/canned-replies', (c) => c.get('/staff/api/canned-replies'), { agent: 200, supervisor: 200, editor: 403 }],
       ['POST /staff/api/presence', (c) => c.post('/staff/api/presence', { status: 'available' }), { agent: 200, supervisor: 200, editor: 403 }],

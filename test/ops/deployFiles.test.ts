@@ -4,6 +4,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import { configSchema, parseConfig } from '../../src/config.js';
+import { DIRECTLINE_BASE } from '../../src/channels/web/directLineRoutes.js';
 import { loadStaffAccounts } from '../../src/handoff/staff/staffAccounts.js';
 
 // The deployment files, checked here since no Docker engine or cluster runs on the development and
@@ -137,6 +138,25 @@ describe('deploy/docker-compose.yml', () => {
     expect(nginx).toMatch(/server bot:3978\b/);
     expect(nginx).toMatch(/location = \/metrics \{\s*return 404;/);
     expect(nginx.match(/proxy_pass http:\/\/bots;/g)?.length).toBe(nginx.match(/proxy_set_header X-Request-Id \$request_id;/g)?.length);
+  });
+
+  it("nginx passes the website chat's WebSocket stream through: the Upgrade handshake, no buffering, timeouts past the stream's heartbeat", () => {
+    const nginx = text('deploy/nginx.conf');
+    const [, pattern, block = ''] = /location ~ (\S+) \{([^}]*)\}/.exec(nginx) ?? [];
+    // The location takes the stream's path as the bot hands it out, and nothing else of Direct Line.
+    const location = new RegExp(pattern!);
+    expect(location.test(`${DIRECTLINE_BASE}/conversations/Ab-12_cd/stream`)).toBe(true);
+    expect(location.test(`${DIRECTLINE_BASE}/conversations/Ab-12_cd/activities`)).toBe(false);
+    expect(block).toMatch(/proxy_http_version 1\.1;/);
+    expect(block).toMatch(/proxy_set_header Upgrade \$http_upgrade;/);
+    expect(block).toMatch(/proxy_set_header Connection "upgrade";/);
+    expect(block).toMatch(/proxy_buffering off;/);
+    const seconds = (value: string) => (value.endsWith('h') ? 3600 : value.endsWith('m') ? 60 : 1) * parseInt(value, 10);
+    const heartbeatSeconds = 30;
+    for (const directive of ['proxy_read_timeout', 'proxy_send_timeout']) {
+      const value = new RegExp(`${directive} (\\w+);`).exec(block)?.[1];
+      expect({ directive, longerThanHeartbeat: value ? seconds(value) > heartbeatSeconds : false }).toEqual({ directive, longerThanHeartbeat: true });
+    }
   });
 });
 

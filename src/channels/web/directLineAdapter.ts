@@ -99,5 +99,8 @@ export class DirectLineAdapter extends BotAdapter {
 function speakerOf(activity: Partial<Activity>): { id?: string; name?: string } {
   const speaker = (activity.channelData as { speaker?: { kind?: unknown; name?: unknown } } | undefined)?.speaker;
   if (speaker?.kind !== 'agent' || typeof speaker.name !== 'string') return {};
-  return { id: `${activity.from?.id ?? 'bot'}/staff/${speaker.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, name: speaker.name };
+  return { id: staffSpeakerId(activity.from?.id ?? 'bot', speaker.name), name: speaker.name };
 }
+
+/** The id a member of staff speaks (and types) under in a Direct Line conversation. */
+export const staffSpeakerId = (botId: string, name: string): string => `${botId}/staff/${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;

@@ -1,8 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import type { Storage, TurnContext } from 'botbuilder';
 import type { Logger } from '../../logging/logger.js';
-import { DirectLineAdapter } from './directLineAdapter.js';
-import { mountDirectLineRoutes, type BotAccount } from './directLineRoutes.js';
+import { DirectLineAdapter, staffSpeakerId } from './directLineAdapter.js';
+import { DIRECTLINE_CHANNEL_ID, mountDirectLineRoutes, type BotAccount } from './directLineRoutes.js';
 import { DirectLineStore, type DirectLineStoreOptions } from './directLineStore.js';
 import { attachDirectLineStream, type DirectLineStream } from './directLineStream.js';
 import { createTokenSigner } from './directLineTokens.js';
@@ -52,6 +52,11 @@ export interface WebChannel {
   store?: DirectLineStore;
   /** Built-in Direct Line turns still running. */
   inFlight(): number;
+  /**
+   * Shows "<name> is typing" in a built-in Direct Line conversation's open streams on this instance
+   * (a member of staff writing a reply). Pushed, never stored; nothing in azure mode.
+   */
+  staffTyping(conversationId: string, name: string): void;
   /** Closes open streams and waits (up to graceMs) for turns in flight. Call before closing the HTTP server. */
   close(graceMs?: number): Promise<void>;
 }
@@ -97,7 +102,7 @@ export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
     const source: TokenSource = { kind: 'azure', secret: settings.DIRECTLINE_SECRET!, domain: settings.DIRECTLINE_DOMAIN, fetch: options.fetch };
     mountTokenRoute(server, source, logger, deps.limits);
     logger.info({ directLine: settings.DIRECTLINE_DOMAIN }, 'web chat: Azure Direct Line (tokens from the Direct Line secret)');
-    return { mode, inFlight: () => 0, close: async () => undefined };
+    return { mode, inFlight: () => 0, staffTyping: () => undefined, close: async () => undefined };
   }
 
   const signer = createTokenSigner({ secret: settings.DIRECTLINE_LOCAL_SECRET, ttlSeconds: options.tokenTtlSeconds });
@@ -144,6 +149,18 @@ export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
     adapter,
     store,
     inFlight: () => running,
+    staffTyping: (conversationId, name) => {
+      // As the bot's own typing (directLineRoutes.ts): pushed to open streams, not stored, so a
+      // reload never replays it. Under the person's id and name, so the page says who is typing.
+      store.events.emit(`typing:${conversationId}`, {
+        type: 'typing',
+        timestamp: new Date().toISOString(),
+        channelId: DIRECTLINE_CHANNEL_ID,
+        conversation: { id: conversationId },
+        from: { id: staffSpeakerId(bot.id, name), name, role: 'bot' },
+        channelData: { speaker: { kind: 'agent', name } },
+      });
+    },
     async close(graceMs = 10_000) {
       await stream.close();
       let timer: NodeJS.Timeout | undefined;

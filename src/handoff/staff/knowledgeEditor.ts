@@ -6,6 +6,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { LiveChannel } from '../../storage/liveChannel.js';
 import { ItemUpdater } from '../../storage/updateItem.js';
 import { DeskError, type AuditLog, type StaffUser } from '../types.js';
+import { wordingKey } from './questionGroups.js';
 
 /**
  * The improvement loop: an editor attaches a question the bot could not answer to an FAQ entry as
@@ -47,6 +48,13 @@ export interface AlternateCheck {
 }
 
 const KEY = 'staff/knowledge/alternates';
+const OUT_OF_SCOPE_KEY = 'staff/knowledge/out-of-scope';
+/** Marks kept (the newest): enough for months of an editor's work, small enough to read per request. */
+const MAX_MARKS = 2000;
+
+interface StoredMarks {
+  marks: Array<{ key: string; text: string; by: string; at: string }>;
+}
 
 export class KnowledgeEditor {
   private readonly items: ItemUpdater;
@@ -144,6 +152,28 @@ export class KnowledgeEditor {
     await this.sync();
     await this.deps.live.publish({ version }).catch(() => undefined);
     return { ...check, version };
+  }
+
+  /**
+   * An unanswered question an editor has looked at and says the bot should not answer (not ASE's
+   * business, or nothing the FAQ should say): it leaves the editor's list of questions to teach, on
+   * every instance (the mark is in the store), and is audited. The bot's answers do not change.
+   */
+  async markOutOfScope(editor: StaffUser, text: string, now: Date): Promise<{ key: string; marked: number }> {
+    const key = wordingKey(text);
+    if (!key) throw new DeskError('invalid', 'knowledgeEditor: an empty question cannot be marked out of scope');
+    const stored = await this.items.update<StoredMarks>(OUT_OF_SCOPE_KEY, (current) => {
+      const marks = (current?.marks ?? []).filter((mark) => mark.key !== key);
+      return { marks: [...marks, { key, text: text.trim().slice(0, 300), by: editor.username, at: now.toISOString() }].slice(-MAX_MARKS) };
+    });
+    await this.deps.audit.record({ at: now.toISOString(), actor: editor.username, action: 'question-out-of-scope', detail: { marked: stored!.marks.length } });
+    return { key, marked: stored!.marks.length };
+  }
+
+  /** The wordings (as wordingKey gives them) editors marked out of scope. */
+  async outOfScope(): Promise<Set<string>> {
+    const item = (await this.deps.storage.read([OUT_OF_SCOPE_KEY]))[OUT_OF_SCOPE_KEY] as StoredMarks | undefined;
+    return new Set((item?.marks ?? []).map((mark) => mark.key));
   }
 
   private async read(): Promise<StoredAlternates> {

@@ -53,6 +53,7 @@ const transferBody = z.object({ to: z.string().trim().min(1).max(100).nullable()
 const handBackBody = z.object({ note: z.string().trim().max(500).optional() });
 const presenceBody = z.object({ status: z.enum(['available', 'away']) });
 const alternateBody = z.object({ entryId: z.string().trim().min(1).max(100), text: z.string().trim().min(3).max(200) }).strict();
+const outOfScopeBody = z.object({ text: z.string().trim().min(1).max(300) }).strict();
 const caseId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(value)), 'a real day');
 const historyQuery = z
@@ -305,6 +306,12 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     reply(res, 201, { line });
   }));
 
+  // Sent by the console at most every few seconds while the owner types; 204, nothing kept.
+  server.post('/staff/api/cases/:id/typing', action('staff.typing', undefined, async (user, id, _input, _req, res) => {
+    await deps.desk.typing(user, id);
+    reply(res, 204);
+  }));
+
   server.post('/staff/api/cases/:id/transfer', action('staff.transfer', transferBody, async (user, id, input, _req, res) => {
     reply(res, 200, { case: await deps.desk.transfer(user, id, input.to, deps.clock()) });
   }));
@@ -341,8 +348,12 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     const span = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
     if (span < 1 || span > 92) return refuse(res, 400, 'invalid-request', `from must be on or before to, at most 92 days apart (got ${from} to ${to})`);
     const days = Array.from({ length: span }, (_, i) => new Date(Date.parse(from) + i * 86_400_000).toISOString().slice(0, 10));
-    const [figures, closed] = await Promise.all([deps.insights ? deps.insights.days(days) : Promise.resolve([]), deps.desk.closedOn(days)]);
-    return insightsReport(from, to, figures, closed);
+    const [figures, closed, marked] = await Promise.all([
+      deps.insights ? deps.insights.days(days) : Promise.resolve([]),
+      deps.desk.closedOn(days),
+      deps.editor ? deps.editor.outOfScope() : Promise.resolve(new Set<string>()),
+    ]);
+    return insightsReport(from, to, figures, closed, marked);
   };
 
   server.get('/staff/api/insights', action('staff.insights', undefined, async (_user, _id, _input, req, res) => {
@@ -378,6 +389,11 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     reply(res, 201, await deps.editor.add(user, input.entryId, input.text, deps.clock()));
   }, { csrf: true, roles: ['editor'] }));
 
+  server.post('/staff/api/knowledge/out-of-scope', action('staff.knowledge.outOfScope', outOfScopeBody, async (user, _id, input, _req, res) => {
+    if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
+    reply(res, 201, await deps.editor.markOutOfScope(user, input.text, deps.clock()));
+  }, { csrf: true, roles: ['editor'] }));
+
   server.get('/staff/api/audit', action('staff.audit', undefined, async (user, _id, _input, req, res) => {
     if (user.role !== 'supervisor') {
       await auditRefusal(req, user.username, 'forbidden');
@@ -405,7 +421,7 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     const unsubscribe = deps.live.subscribe((event) => {
       if (event.type === 'case') send('case', { caseId: event.caseId, status: event.status, owner: event.owner });
       // Agents hear the lines of their own cases; supervisors watch every case.
-      else if (user.role === 'supervisor' || event.owner === user.username) send('line', { caseId: event.caseId, line: event.line });
+      else if (event.type === 'line' && (user.role === 'supervisor' || event.owner === user.username)) send('line', { caseId: event.caseId, line: event.line });
     });
     let ended = false;
     const end = () => {

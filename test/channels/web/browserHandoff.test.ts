@@ -11,15 +11,22 @@ const ask = async (page: Page, text: string) => {
 };
 const bubbles = (page: Page) => page.locator('.webchat__bubble__content').allInnerTexts();
 
-const ratings = (events: TurnEvent[]) => events.filter((event) => event.route === 'feedback' || event.route === 'satisfaction');
+const ratings = (events: TurnEvent[]) => events.filter((event) => event.route === 'feedback' || event.route === 'feedback-comment' || event.route === 'satisfaction');
 
 describe('a handoff and feedback seen in the website chat (headless Chromium)', () => {
   let server: HandoffServer | undefined;
   let browser: Browser | undefined;
   const events: TurnEvent[] = [];
+  /** The masked comments beside the events (the events themselves hold no text). */
+  const comments: string[] = [];
   beforeAll(async () => {
     if (!haveChromium) return;
-    server = await startHandoffServer({ events: (event) => events.push(event) });
+    server = await startHandoffServer({
+      events: (event, beside) => {
+        events.push(event);
+        if (beside?.comment) comments.push(beside.comment);
+      },
+    });
     browser = await launchChromium();
   }, 30_000);
   afterAll(async () => {
@@ -37,10 +44,20 @@ describe('a handoff and feedback seen in the website chat (headless Chromium)', 
       await ask(page, 'How do I reschedule my test?');
       await expect.poll(async () => (await bubbles(page)).join(' '), { timeout: 10_000 }).toMatch(/change your test date/i);
       // Thumbs under the answer: recorded with the FAQ entry it answered from, nothing else.
-      await page.getByRole('button', { name: 'Yes, this answer helped' }).click();
-      await expect.poll(() => ratings(events)).toEqual([expect.objectContaining({ route: 'feedback', feedback: { vote: 'up', entryId: 'change-or-cancel' } })]);
-      expect(await page.getByRole('button', { name: 'Yes, this answer helped' }).getAttribute('aria-pressed')).toBe('true');
-      expect(await page.getByRole('button', { name: 'No, this answer did not help' }).isDisabled()).toBe(true);
+      await page.getByRole('button', { name: 'No, this answer did not help' }).click();
+      await expect.poll(() => ratings(events)).toEqual([expect.objectContaining({ route: 'feedback', feedback: { vote: 'down', entryId: 'change-or-cancel' } })]);
+      expect(await page.getByRole('button', { name: 'No, this answer did not help' }).getAttribute('aria-pressed')).toBe('true');
+      expect(await page.getByRole('button', { name: 'Yes, this answer helped' }).isDisabled()).toBe(true);
+      // An optional comment with the "No": recorded once, masked, and the vote is not counted again.
+      await page.getByLabel('What was missing? (optional, no personal details)').fill('I wanted the fee. Mail me at pat@example.com');
+      await page.locator('.ca-comment__send').click();
+      await expect.poll(() => ratings(events)).toEqual([
+        expect.objectContaining({ route: 'feedback', feedback: { vote: 'down', entryId: 'change-or-cancel' } }),
+        expect.objectContaining({ route: 'feedback-comment', commentOn: { vote: 'down', entryId: 'change-or-cancel' } }),
+      ]);
+      expect(comments).toEqual(['I wanted the fee. Mail me at [email]']);
+      await expect.poll(() => page.getByText('Thanks: your comment was sent.').isVisible()).toBe(true);
+      await screenshot(page, 'web-chat-rating-comment.png');
       await ask(page, 'talk to a person');
       await expect.poll(async () => (await bubbles(page)).join(' '), { timeout: 10_000 }).toMatch(/next in line/);
 
@@ -53,6 +70,12 @@ describe('a handoff and feedback seen in the website chat (headless Chromium)', 
       const eventLines = page.locator('.ca-event');
       await expect.poll(() => eventLines.allInnerTexts(), { timeout: 10_000 }).toEqual(["You're now chatting with Alex from ASE support."]);
       expect(await bubbles(page)).not.toContainEqual(expect.stringContaining('now chatting with Alex'));
+
+      // Alex types in the console: the candidate sees who is typing, until the message arrives.
+      expect((await alex.post(`/staff/api/cases/${queued.id}/typing`)).status).toBe(204);
+      const typing = page.locator('.ca-typing');
+      await expect.poll(() => typing.allInnerTexts(), { timeout: 10_000 }).toEqual(['Alex from ASE support is typing\u2026']);
+      await screenshot(page, 'web-chat-agent-typing.png');
 
       expect((await alex.post(`/staff/api/cases/${queued.id}/messages`, { text: 'Hi, I can help you move your appointment.' })).status).toBe(201);
       await expect.poll(async () => (await bubbles(page)).join(' '), { timeout: 10_000 }).toContain('I can help you move your appointment');

@@ -204,14 +204,21 @@
   /** @type {Map<string, string>} */
   const answered = new Map();
 
+  /** Ratings the candidate added a comment to (activity key), so a re-render keeps the form closed. */
+  /** @type {Set<string>} */
+  const commented = new Set();
+
   /**
    * Choice buttons under a message, then "Thanks" once one is pressed. The pressed state is set on
    * the elements directly (attributes React never writes), so a re-render by Web Chat keeps it.
+   * With `comment`, "No" also opens an optional one-line comment ("What was missing?"): only then, so
+   * Tab after a "Yes" is not caught in Web Chat's focus trap of the activity (Escape leaves it).
    * @param {string} key @param {string} label @param {string} question
    * @param {Array<{ text: string, label: string, value: string }>} options
    * @param {(value: string) => void} choose
+   * @param {(text: string, value: string) => void} [comment]
    */
-  const choiceGroup = (key, label, question, options, choose) => {
+  const choiceGroup = (key, label, question, options, choose, comment) => {
     const done = answered.get(key);
     /** @param {{ text: string, label: string, value: string }} option */
     const button = (option) =>
@@ -228,22 +235,50 @@
             answered.set(key, option.value);
             const group = /** @type {HTMLElement} */ (event.currentTarget).closest('.ca-choice');
             if (group) {
-              for (const other of group.querySelectorAll('button')) other.setAttribute('disabled', '');
+              for (const other of group.querySelectorAll('button.ca-choice__button')) other.setAttribute('disabled', '');
               /** @type {HTMLElement} */ (event.currentTarget).setAttribute('aria-pressed', 'true');
               const thanks = /** @type {HTMLElement | null} */ (group.querySelector('.ca-choice__thanks'));
               if (thanks) thanks.hidden = false;
+              const form = /** @type {HTMLElement | null} */ (group.querySelector('.ca-comment'));
+              if (form && option.value === 'down') form.hidden = false;
             }
             choose(option.value);
           },
         },
         option.text,
       );
+    /** Sends the comment once, then closes the form with a thank-you. @param {Event} event */
+    const sendComment = (event) => {
+      event.preventDefault();
+      const form = /** @type {HTMLFormElement} */ (event.currentTarget);
+      const field = /** @type {HTMLInputElement | null} */ (form.querySelector('input'));
+      const text = field ? field.value.trim() : '';
+      const value = answered.get(key);
+      if (!text || !value || commented.has(key) || !comment) return;
+      commented.add(key);
+      comment(text.slice(0, 500), value);
+      form.hidden = true;
+      const group = form.closest('.ca-choice');
+      const thanks = /** @type {HTMLElement | null} */ (group && group.querySelector('.ca-choice__thanks'));
+      if (thanks) thanks.textContent = 'Thanks: your comment was sent.';
+    };
+    const fieldId = 'ca-comment-' + key.replace(/[^A-Za-z0-9_-]/g, '-');
+    const commentForm = comment
+      ? h(
+          'form',
+          { className: 'ca-comment', hidden: done !== 'down' || commented.has(key), onSubmit: sendComment },
+          h('label', { htmlFor: fieldId, className: 'ca-comment__label' }, 'What was missing? (optional, no personal details)'),
+          h('input', { id: fieldId, type: 'text', maxLength: 500, className: 'ca-comment__input', autoComplete: 'off' }),
+          h('button', { type: 'submit', className: 'ca-comment__send', 'aria-label': 'Send the comment' }, 'Send'),
+        )
+      : null;
     return h(
       'div',
       { className: 'ca-choice', role: 'group', 'aria-label': label },
       h('span', { className: 'ca-choice__question' }, question),
       ...options.map(button),
-      h('span', { className: 'ca-choice__thanks', role: 'status', hidden: !done }, 'Thanks for telling us.'),
+      h('span', { className: 'ca-choice__thanks', role: 'status', hidden: !done }, commented.has(key) ? 'Thanks: your comment was sent.' : 'Thanks for telling us.'),
+      commentForm,
     );
   };
 
@@ -259,6 +294,7 @@
         { text: 'No', label: 'No, this answer did not help', value: 'down' },
       ],
       (vote) => postEvent('webchat/feedback', { vote, entryId: activity.channelData.rate.entryId }),
+      (comment, vote) => postEvent('webchat/feedback-comment', { vote, entryId: activity.channelData.rate.entryId, comment }),
     );
 
   /** @param {any} activity */
@@ -317,6 +353,18 @@
       return () => h('div', { className: 'ca-event-row' }, h('div', { className: 'ca-event', role: 'note' }, String(card.activity.text || '')), ...extrasOf(card.activity));
     }
     return next(...args);
+  };
+
+  /**
+   * A member of staff typing (their id has /staff/ in it, src/channels/web/directLineAdapter.ts):
+   * "Alex from ASE support is typing", in words, announced politely; the bot's own typing keeps Web
+   * Chat's dots.
+   */
+  const typingIndicatorMiddleware = () => (/** @type {(args: any) => any} */ next) => (/** @type {{ activeTyping: Record<string, { name?: string }>, visible: boolean }} */ args) => {
+    const staff = Object.entries(args.activeTyping || {}).find(([id]) => id.indexOf('/staff/') >= 0);
+    if (!staff || !args.visible) return next(args);
+    const name = staff[1].name || 'ASE support';
+    return h('div', { className: 'ca-typing', role: 'status', 'aria-live': 'polite' }, h('span', { className: 'ca-typing__dots', 'aria-hidden': 'true' }), name + ' from ASE support is typing\u2026');
   };
 
   /** @type {Promise<void> | undefined} */
@@ -391,6 +439,7 @@
         activityMiddleware,
         activityStatusMiddleware,
         groupActivitiesMiddleware,
+        typingIndicatorMiddleware,
         userID: opened.session.userId,
         locale,
         styleOptions: {

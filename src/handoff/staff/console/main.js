@@ -11,6 +11,7 @@ import { api, asApiError, casePath, errorText, onSignedOut, setCsrf, API } from 
 import { $, button, buttonEl, clear, el, input, nextId, select, textArea } from './dom.js';
 import { attachCannedPicker } from './canned.js';
 import { askNotificationPermission, badgeTitle, notificationPermission, playTone, rememberSound, showDesktopNotice, soundWanted, unlockSound } from './notify.js';
+import { barChart, dayChart } from './charts.js';
 import { channelLabel, CLOSED_BY, parseDate, PARTIES, reasonLabel, statusLabel, timeElement, waitingText, whenText } from './format.js';
 
 /** @typedef {import('../../types.js').CaseView} CaseView */
@@ -1009,6 +1010,25 @@ async function sendReply(event) {
   }
 }
 
+/** When the candidate was last told this agent is typing (per case): at most one notice every 3 s. */
+const TYPING_EVERY_MS = 3000;
+let typingSentAt = 0;
+let typingCase = '';
+
+/** Typing in the reply box of one's own case shows "Alex is typing" in the candidate's chat. */
+function noteTyping() {
+  const id = state.openId;
+  const c = state.openCase;
+  if (!id || !c || c.status !== 'active' || !state.user || c.owner !== state.user.username) return;
+  if (!textArea('reply-text').value.trim()) return;
+  const now = Date.now();
+  if (typingCase === id && now - typingSentAt < TYPING_EVERY_MS) return;
+  typingCase = id;
+  typingSentAt = now;
+  // A hint: a failure here is not worth a banner (the reply itself reports its own).
+  api('POST', casePath(id, 'typing')).catch(function () { typingSentAt = 0; });
+}
+
 function updateCounter() {
   const n = textArea('reply-text').value.length;
   const counter = $('reply-count');
@@ -1233,7 +1253,64 @@ const minutesText = (seconds) => (seconds === undefined ? '\u2013' : seconds < 6
 /** @param {number} rate */
 const percentText = (rate) => Math.round(rate * 1000) / 10 + '%';
 
+/**
+ * A chart above a figure table (under its heading): the table keeps the exact numbers.
+ * @param {HTMLElement} section @param {SVGElement} chart
+ */
+function withChart(section, chart) {
+  const heading = section.querySelector('h3');
+  if (heading && heading.nextSibling) section.insertBefore(chart, heading.nextSibling);
+  else section.appendChild(chart);
+}
+
 // ---- Teaching the bot (editors) -----------------------------------------------------------------
+
+/**
+ * The editor's list: unanswered questions grouped by similarity, biggest first, each with Teach
+ * (attach its wording to an entry) and Out of scope (take it off this list for good).
+ * @param {HTMLElement} into
+ * @param {Array<{ text: string, count: number, wordings: Array<{ text: string, count: number }>, decisions: Record<string, number> }>} groups
+ * @param {number} marked
+ */
+function groupList(into, groups, marked) {
+  const box = el('section', 'wide groups');
+  box.setAttribute('data-testid', 'insights-groups');
+  box.appendChild(el('h3', null, 'Questions to teach, grouped (' + groups.length + ' groups' + (marked ? ', ' + marked + ' marked out of scope' : '') + ')'));
+  if (!groups.length) box.appendChild(el('p', 'muted', 'Nothing left to teach in this period.'));
+  const list = el('ol');
+  groups.slice(0, 50).forEach(function (group) {
+    const item = el('li');
+    item.appendChild(el('span', 'count', group.count + '\u00d7'));
+    item.appendChild(el('q', null, group.text));
+    if (group.wordings.length > 1) {
+      item.appendChild(el('div', 'wordings', 'Also asked as: ' + group.wordings.slice(1, 6).map(function (w) { return '\u201c' + w.text + '\u201d' + (w.count > 1 ? ' (' + w.count + ')' : ''); }).join('; ')));
+    }
+    const teach = button('Teach\u2026', 'btn btn-small', 'group-teach');
+    teach.addEventListener('click', function () { void openTeach(group.text); });
+    const out = button('Out of scope', 'btn btn-small', 'group-out-of-scope');
+    out.addEventListener('click', function () { void markOutOfScope(group); });
+    const actions = el('div');
+    actions.append(teach, out);
+    item.appendChild(actions);
+    list.appendChild(item);
+  });
+  box.appendChild(list);
+  into.appendChild(box);
+}
+
+/**
+ * Every wording of the group is marked, so none of them comes back on the list.
+ * @param {{ text: string, wordings: Array<{ text: string }> }} group
+ */
+async function markOutOfScope(group) {
+  try {
+    for (const wording of group.wordings) await api('POST', '/knowledge/out-of-scope', { text: wording.text });
+    await loadInsights();
+    $('insights-status').textContent = '\u201c' + group.text + '\u201d marked out of scope. ' + $('insights-status').textContent;
+  } catch (caught) {
+    report(asApiError(caught));
+  }
+}
 
 /** @type {{ id: string, question: string }[]} */
 let faqEntries = [];
@@ -1327,14 +1404,41 @@ async function loadInsights(event) {
     input('insights-to').value = r.to;
     $('insights-csv', HTMLAnchorElement).href = '/staff/api/insights.csv?from=' + encodeURIComponent(r.from) + '&to=' + encodeURIComponent(r.to);
     $('insights-status').textContent = r.conversations + ' conversations, ' + r.questions + ' questions, ' + r.handoffs.count + ' handed to staff (' + percentText(r.handoffs.rate) + ').';
+    const editor = Boolean(state.user && state.user.role === 'editor');
+    // Editors first see what to teach, grouped; everyone sees the period's days at a glance.
+    if (editor) groupList(box, r.unansweredGroups, r.markedOutOfScope);
+    const days = el('section', 'wide');
+    days.appendChild(el('h3', null, 'Questions per day (red: not answered from an entry)'));
+    days.appendChild(dayChart('Questions per day', r.daily.map(/** @param {{ day: string, questions: number, unanswered: number }} d */ function (d) { return { day: d.day, total: d.questions, part: Math.min(d.unanswered, d.questions) }; }), { total: 'questions', part: 'not answered' }));
+    box.appendChild(days);
     const unanswered = figureTable(box, 'Questions the bot could not answer or declined (' + r.unanswered.length + ')', ['When', 'How', 'Question (masked)', 'Channel'],
       r.unanswered.map(/** @param {import('../insights.js').UnansweredQuestion} q */ function (q) { return [whenText(q.at), q.decision, q.text, channelLabel(q.channel)]; }), 'wide');
     unanswered.setAttribute('data-testid', 'insights-unanswered');
-    if (state.user && state.user.role === 'editor') addTeachButtons(unanswered, r.unanswered);
-    figureTable(box, 'Questions by FAQ entry', ['Entry', 'Times answered'], r.byEntry.map(/** @param {{ entryId: string, count: number }} e */ function (e) { return [e.entryId, e.count]; }));
-    figureTable(box, 'How the bot decided', ['Decision', 'Questions'], r.decisions.map(/** @param {{ decision: string, count: number }} d */ function (d) { return [d.decision, d.count]; }));
+    if (editor) addTeachButtons(unanswered, r.unanswered);
+    const byEntry = figureTable(box, 'Questions by FAQ entry', ['Entry', 'Times answered'], r.byEntry.map(/** @param {{ entryId: string, count: number }} e */ function (e) { return [e.entryId, e.count]; }));
+    withChart(byEntry, barChart('Questions by FAQ entry', r.byEntry.map(/** @param {{ entryId: string, count: number }} e */ function (e) { return { label: e.entryId, value: e.count }; })));
+    const decided = figureTable(box, 'How the bot decided', ['Decision', 'Questions'], r.decisions.map(/** @param {{ decision: string, count: number }} d */ function (d) { return [d.decision, d.count]; }));
+    withChart(decided, barChart('How the bot decided', r.decisions.map(/** @param {{ decision: string, count: number }} d */ function (d) { return { label: d.decision, value: d.count, tone: d.decision === 'answer' || d.decision === 'pair' ? 'good' : 'bad' }; })));
+    const c = r.choices;
+    const choices = figureTable(box, '\u201cDid you mean\u201d choices (' + c.offered + ' offered)', ['Outcome', 'Times', 'Of offers'],
+      c.offered ? [['An entry picked', c.picked, percentText(c.picked / c.offered)], ['None of these', c.none, percentText(c.none / c.offered)], ['Not answered (asked something else)', Math.max(0, c.offered - c.picked - c.none), percentText(Math.max(0, c.offered - c.picked - c.none) / c.offered)]]
+        .concat(c.byEntry.map(/** @param {{ entryId: string, count: number }} e */ function (e) { return ['\u2003picked: ' + e.entryId, e.count, percentText(e.count / c.offered)]; })) : []);
+    if (c.offered) withChart(choices, barChart('Did you mean choices', [{ label: 'entry picked', value: c.picked, tone: 'good' }, { label: 'None of these', value: c.none, tone: 'bad' }, { label: 'not answered', value: Math.max(0, c.offered - c.picked - c.none) }]));
+    const tasks = figureTable(box, 'Guided tasks', ['Task', 'Started', 'Finished', 'Abandoned'], r.tasks.map(/** @param {{ task: string, started: number, finished: number, abandoned: number }} t */ function (t) { return [t.task, t.started, t.finished, t.abandoned]; }));
+    withChart(tasks, barChart('Guided tasks finished', r.tasks.map(/** @param {{ task: string, finished: number }} t */ function (t) { return { label: t.task + ' finished', value: t.finished, tone: 'good' }; })));
     figureTable(box, 'Handed to staff, by reason', ['Reason', 'Cases', 'Of conversations'], r.handoffs.byReason.map(/** @param {{ reason: string, count: number, rate: number }} h */ function (h) { return [reasonLabel(h.reason), h.count, percentText(h.rate)]; }));
     figureTable(box, 'Queue wait (claimed cases closed in the period)', ['Figure', 'Value'], [['Cases', r.queueWait.claimed], ['Median (p50)', minutesText(r.queueWait.p50Seconds)], ['p90', minutesText(r.queueWait.p90Seconds)]]);
+    const f = r.feedback;
+    const feedback = figureTable(box, 'Answer ratings (' + f.up + ' helped, ' + f.down + ' did not)', ['Entry', 'Helped', 'Did not help'], f.byEntry.map(/** @param {{ entryId: string, up: number, down: number }} e */ function (e) { return [e.entryId, e.up, e.down]; }));
+    feedback.setAttribute('data-testid', 'insights-feedback');
+    if (f.up + f.down) withChart(feedback, barChart('Answer ratings', [{ label: 'helped', value: f.up, tone: 'good' }, { label: 'did not help', value: f.down, tone: 'bad' }]));
+    figureTable(box, 'Comments left with a rating (masked)', ['When', 'Rating', 'Entry', 'Comment'],
+      f.comments.map(/** @param {{ at: string, vote: string, entryId?: string, text: string }} m */ function (m) { return [whenText(m.at), m.vote === 'up' ? 'helped' : 'did not help', m.entryId || '\u2013', m.text]; }), 'wide');
+    const sv = r.satisfaction;
+    const survey = figureTable(box, 'How was this chat? (' + sv.count + ' answers' + (sv.average !== undefined ? ', average ' + sv.average + ' of 5' : '') + ')', ['Asked', 'Answers', 'Average'],
+      sv.after.map(/** @param {{ after: string, count: number, average?: number }} a */ function (a) { return [a.after === 'handoff' ? 'after a handoff' : 'after goodbye', a.count, a.average === undefined ? '\u2013' : String(a.average)]; }));
+    survey.setAttribute('data-testid', 'insights-survey');
+    if (sv.count) withChart(survey, barChart('Satisfaction scores', sv.byScore.map(/** @param {number} n @param {number} i */ function (n, i) { return { label: (i + 1) + ' of 5', value: n, tone: i >= 3 ? 'good' : i <= 1 ? 'bad' : undefined }; })));
   } catch (caught) {
     $('insights-status').textContent = '';
     report(asApiError(caught));
@@ -1365,6 +1469,7 @@ function start() {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && !event.altKey && !event.ctrlKey && !event.metaKey) sendReply(event);
   });
   textArea('reply-text').addEventListener('input', updateCounter);
+  textArea('reply-text').addEventListener('input', noteTyping);
   $('transfer-form').addEventListener('submit', transfer);
   buttonEl('end-case').addEventListener('click', endCase);
   $('handback-open').addEventListener('click', openHandback);

@@ -1,0 +1,58 @@
+import { MemoryStorage } from 'botbuilder';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type WebSocket from 'ws';
+import { memoryChannel } from '../../src/storage/liveChannel.js';
+import type { LiveEvent } from '../../src/handoff/types.js';
+import { startHandoffServer, StaffClient, WebCandidate, type HandoffServer } from './support.js';
+
+/** Every activity pushed on an open chat stream, as the page receives them. */
+const heard = (socket: WebSocket) => {
+  const activities: Array<{ type: string; from?: { id: string; name?: string }; channelData?: unknown }> = [];
+  socket.on('message', (data) => activities.push(...((JSON.parse(String(data)) as { activities?: typeof activities }).activities ?? [])));
+  return activities;
+};
+
+describe('the agent typing, shown in the candidate website chat, from whichever instance the agent uses', () => {
+  // Two instances sharing one store and one live channel, as two replicas share Redis.
+  const storage = new MemoryStorage();
+  const live = memoryChannel<LiveEvent>();
+  let a: HandoffServer;
+  let b: HandoffServer;
+  beforeAll(async () => {
+    a = await startHandoffServer({ storage, live, env: { DIRECTLINE_LOCAL_SECRET: 'one-secret-shared-by-every-instance-0123456789' } });
+    b = await startHandoffServer({ storage, live, env: { DIRECTLINE_LOCAL_SECRET: 'one-secret-shared-by-every-instance-0123456789' } });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+  });
+
+  it("pushes a typing activity under the agent's name to the chat open on the other instance, stores nothing, and only the case's owner may send it", async () => {
+    const candidate = await WebCandidate.start(b.url);
+    const page = await candidate.openPage();
+    const pushed = heard(page);
+    await candidate.say('talk to a person');
+    const alex = new StaffClient(a.url);
+    await alex.login('agent1');
+    const queued = await alex.queuedCase();
+    // Not yet Alex's case: nobody may say they are typing in it.
+    expect((await alex.post(`/staff/api/cases/${queued!.id}/typing`)).status).toBe(403);
+    await alex.post(`/staff/api/cases/${queued!.id}/claim`);
+
+    expect((await alex.post(`/staff/api/cases/${queued!.id}/typing`)).status).toBe(204);
+    await expect.poll(() => pushed.filter((activity) => activity.type === 'typing' && activity.from?.name === 'Alex')).toEqual([
+      expect.objectContaining({ type: 'typing', from: expect.objectContaining({ id: 'candidate-assistant/staff/alex', name: 'Alex', role: 'bot' }), channelData: { speaker: { kind: 'agent', name: 'Alex' } } }),
+    ]);
+    // Another agent, a supervisor watching and an editor do not type in Alex's case.
+    for (const username of ['agent2', 'supervisor', 'editor']) {
+      const other = new StaffClient(a.url);
+      await other.login(username);
+      expect({ username, status: (await other.post(`/staff/api/cases/${queued!.id}/typing`)).status }).toEqual({ username, status: 403 });
+    }
+    // Shown, never kept: a reload (reading the conversation from the start) has no typing in it.
+    const history = await fetch(`${a.url}/v3/directline/conversations/${candidate.conversationId}/activities?watermark=0`, { headers: { authorization: `Bearer ${candidate.token}` } });
+    const stored = ((await history.json()) as { activities: Array<{ type: string; from: { id: string } }> }).activities;
+    expect(stored.filter((activity) => activity.from.id.includes('/staff/'))).toEqual([]);
+    page.close();
+  });
+});
