@@ -1,5 +1,5 @@
 // The compose topology (docker-compose.yml) as plain processes, for a machine without Docker:
-// one redis-server, N bot instances from the build (`npm run build`; `node dist/src/index.js`, as
+// one redis-server, N bot instances from the build (`npm run build`; `node dist/server.mjs`, as
 // the image's CMD), all with NODE_ENV=production and one shared settings set (as compose's one
 // deploy/.env), and nginx in front with deploy/nginx.conf (its upstream pointed at the instances).
 // Then a Web Chat conversation (deploy/smoke.mjs) and a handoff to a person through the proxy: the
@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 const { values } = parseArgs({
   options: {
     instances: { type: 'string', default: '2' },
-    entry: { type: 'string', default: 'dist/src/index.js' },
+    entry: { type: 'string', default: 'dist/server.mjs' },
     proxy: { type: 'string', default: 'nginx' },
     keep: { type: 'boolean', default: false },
   },

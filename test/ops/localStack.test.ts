@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // deploy/local-stack.mjs: the compose topology as plain processes. Two production instances
 // (NODE_ENV=production, staff from a staff accounts file, one shared DIRECTLINE_LOCAL_SECRET) on
 // one redis-server behind nginx running deploy/nginx.conf, then a Web Chat conversation and a
-// handoff to an agent through nginx. The instances run the build when dist/ is newer than every
-// source (CI builds before it tests), else the same sources through tsx.
+// handoff to an agent through nginx. The instances run the build (dist/server.mjs, as the image
+// does) when it is newer than every source (CI builds before it tests), else the sources through tsx.
 
 const run = promisify(execFile);
 const has = (command: string, flag: string) => spawnSync(command, [flag], { stdio: 'ignore' }).status === 0;
@@ -24,8 +24,9 @@ function newest(dir: string): number {
   }
   return latest;
 }
-const builtIsCurrent = existsSync('dist/src/index.js') && statSync('dist/src/index.js').mtimeMs > Math.max(newest('src'), newest('dialogs'));
-const entry = builtIsCurrent ? 'dist/src/index.js' : 'src/index.ts';
+const built = 'dist/server.mjs';
+const builtIsCurrent = existsSync(built) && statSync(built).mtimeMs > Math.max(newest('src'), newest('dialogs'));
+const entry = builtIsCurrent ? built : 'src/index.ts';
 
 if (!hasRedis || !hasNginx) {
   const missing = [!hasRedis && 'redis-server', !hasNginx && 'nginx'].filter(Boolean).join(' and ');
