@@ -76,6 +76,25 @@ export default tseslint.config(
   },
   ...LAYER_RULES,
   {
+    // The package indexes load every part of the SDK: 'botbuilder' adds skills, streaming and Teams
+    // helpers to botbuilder-core, and 'botbuilder-dialogs' loads its prompts with the Recognizers-Text
+    // suites (together about 45 MB and 0.5 s CPU at each start; docs/benchmarks.md, Operations). The
+    // runtime takes values from the files that define them; types may still come from the indexes.
+    files: ['src/**/*.ts', 'dialogs/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'botbuilder', allowTypeImports: true, message: "import the value from 'botbuilder-core', 'botframework-schema' or 'botbuilder/lib/<file>.js' (the index loads the whole SDK)." },
+            { name: 'botbuilder-dialogs', allowTypeImports: true, message: "import the value from 'botbuilder-dialogs/lib/<file>.js' (the index loads the prompts and Recognizers-Text)." },
+            { name: 'twilio', allowTypeImports: true, message: "import the webhook check from 'twilio/lib/webhooks/webhooks.js' (the index loads the whole REST client)." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The website chat's browser files (served as they are, no build step): browser globals only.
     files: ['src/channels/web/public/**/*.js'],
     languageOptions: { sourceType: 'script', globals: { ...globals.browser } },

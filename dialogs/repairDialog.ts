@@ -1,4 +1,5 @@
-import { Dialog, DialogTurnStatus, type DialogContext, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, DialogTurnStatus } from 'botbuilder-dialogs/lib/dialog.js';
+import type { DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-dialogs';
 import type { Reply } from '../src/conversation/reply.js';
 import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts } from '../src/conversation/turnFacts.js';

@@ -1,5 +1,6 @@
-// Start-up cost of the two ways to run the server: `npm start` (tsx compiles TypeScript at start)
-// and `npm run start:prod` (node on dist/, after `npm run build`). For each, alternating, N rounds:
+// Start-up cost of the ways to run the server: `npm start` (tsx compiles TypeScript at start), node
+// on tsc's output (dist/src/index.js) and `npm run start:prod` (node on dist/server.mjs, tsc's output
+// bundled with the packages it loads; both after `npm run build`). For each, alternating, N rounds:
 // the time from spawn to the first 200 from /readyz, the CPU time the process had used by then (less
 // disturbed than the wall time by other work on the machine), and the resident memory after it has
 // sat idle for a moment. Prints medians; docs/benchmarks.md (Operations) records a run.
@@ -16,7 +17,8 @@ const idleMs = Number(values['idle-ms']);
 
 const modes = {
   'tsx (npm start)': ['--no-deprecation', '--import', 'tsx', 'src/index.ts'],
-  'compiled (npm run start:prod)': ['--no-deprecation', 'dist/src/index.js'],
+  'compiled (dist/src/index.js)': ['--no-deprecation', 'dist/src/index.js'],
+  'bundled (npm run start:prod)': ['--no-deprecation', 'dist/server.mjs'],
 } as const;
 
 async function freePort(): Promise<number> {

@@ -1,4 +1,6 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter } from 'botbuilder/lib/cloudAdapter.js';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder-core';
+import type { TurnContext } from 'botbuilder';
 import { loggableConversationId } from '../logging/redact.js';
 import {
   AuthenticationConstants,

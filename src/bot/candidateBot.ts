@@ -1,5 +1,8 @@
-import { ActivityHandler, ActivityTypes, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { DialogSet, type Dialog, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import { ActivityHandler } from 'botbuilder-core';
+import { ActivityTypes } from 'botframework-schema';
+import type { Activity, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet.js';
+import type { Dialog, DialogContext, DialogState, DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { loggableConversationId, redactText } from '../logging/redact.js';
 import type { Reply } from '../conversation/reply.js';
 import { route, type RouteAction, type RouteState } from '../conversation/routes.js';

@@ -1,4 +1,5 @@
-import { DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { DialogTurnStatus } from 'botbuilder-dialogs/lib/dialog.js';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { Reply } from '../conversation/reply.js';
 import type { RouteAction } from '../conversation/routes.js';

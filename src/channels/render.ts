@@ -1,4 +1,6 @@
-import { ActivityTypes, MessageFactory, type Activity, type CardAction } from 'botbuilder';
+import { ActivityTypes } from 'botframework-schema';
+import { MessageFactory } from 'botbuilder-core';
+import type { Activity, CardAction } from 'botbuilder';
 import type { Reply } from '../conversation/reply.js';
 
 /**

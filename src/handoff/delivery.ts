@@ -1,4 +1,6 @@
-import { ActivityTypes, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { ActivityTypes } from 'botframework-schema';
+import { TurnContext } from 'botbuilder-core';
+import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Reply } from '../conversation/reply.js';
 import { sendToTeams, type TeamsSendFailure } from '../channels/teams/proactive.js';
 import { DIRECTLINE_SERVICE_URL } from '../channels/web/directLineRoutes.js';

@@ -3,15 +3,10 @@
  * Bot Framework handoff protocol: the bot sends a `handoff.initiate` event with the transcript attached, and
  * the desk answers with `handoff.status` events. Pure helpers: they build and read activities, nothing more.
  */
-import {
-  ActivityTypes,
-  HandoffEventNames,
-  TurnContext,
-  type Activity,
-  type Attachment,
-  type ChannelAccount,
-  type ConversationReference,
-} from 'botbuilder';
+import { ActivityTypes } from 'botframework-schema';
+import { HandoffEventNames } from 'botbuilder/lib/handoffEventNames.js';
+import { TurnContext } from 'botbuilder-core';
+import type { Activity, Attachment, ChannelAccount, ConversationReference } from 'botbuilder';
 import { z } from 'zod';
 import type { CaseSummary, HandoffReason, TranscriptLine } from './types.js';
 

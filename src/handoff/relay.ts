@@ -1,4 +1,5 @@
-import { TurnContext, type Activity } from 'botbuilder';
+import { TurnContext } from 'botbuilder-core';
+import type { Activity } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { Reply } from '../conversation/reply.js';
 import type { HandoffService } from './handoffService.js';

@@ -1,4 +1,5 @@
-import { ConversationState, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
+import { ConversationState } from 'botbuilder-core';
+import type { Storage, StoreItems, TurnContext } from 'botbuilder';
 import type { ReadAhead } from './readAhead.js';
 
 /** A read of the conversation's item (and the items read ahead with it) made ahead of the turn (see `prefetch`). */

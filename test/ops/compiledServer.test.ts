@@ -1,13 +1,14 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot } from '../support/conversation.js';
 import { freePort, postMessage, startConnectorSink } from '../support/loopback.js';
 
-// The server as the image runs it: the sources compiled by `npm run build`'s tsconfig, started with
-// plain `node` (no tsx), from the project root (knowledge/ and the Web Chat package are found from
-// there). Built into test-artifacts/ so a developer's dist/ is left alone.
+// The server as the image runs it: the sources compiled by `npm run build`'s tsconfig and bundled
+// with the packages they load (scripts/bundle.mjs), started with plain `node` (no tsx) on
+// server.mjs, from the project root (knowledge/ and the Web Chat package are found from there).
+// Built into test-artifacts/ so a developer's dist/ is left alone.
 
 const OUT = 'test-artifacts/compiled';
 const QUESTION = 'can i reschedule my test';
@@ -21,8 +22,9 @@ beforeAll(async () => {
   await promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', OUT], { timeout: 170_000 });
   // The same step as `npm run build` after tsc: the browser files the server serves.
   await promisify(execFile)(process.execPath, ['scripts/copy-assets.mjs', OUT], { timeout: 30_000 });
+  await promisify(execFile)(process.execPath, ['scripts/bundle.mjs', OUT], { timeout: 120_000 });
   const port = await freePort();
-  server = spawn(process.execPath, ['--no-deprecation', `${OUT}/src/index.js`], {
+  server = spawn(process.execPath, ['--no-deprecation', `${OUT}/server.mjs`], {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), STAFF_DEMO_PASSWORD: 'compiled-smoke-pass' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -34,7 +36,7 @@ beforeAll(async () => {
     if (server.exitCode !== null || Date.now() > deadline) throw new Error(`compiled server did not become ready: ${output}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}, 200_000);
+}, 320_000);
 
 afterAll(async () => {
   if (server && server.exitCode === null) {
@@ -45,10 +47,17 @@ afterAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
 });
 
-describe('the compiled server (node dist/src/index.js)', () => {
-  it('builds the server and its dialogs to JavaScript beside each other', () => {
+describe('the compiled server (node dist/server.mjs, as npm run start:prod and the image)', () => {
+  it('builds the server and its dialogs to JavaScript beside each other, and one bundle of them', () => {
     expect(existsSync(`${OUT}/src/index.js`)).toBe(true);
     expect(existsSync(`${OUT}/dialogs/index.js`)).toBe(true);
+    expect(existsSync(`${OUT}/server.mjs`)).toBe(true);
+  });
+
+  it('runs the bundle without the SDK parts a turn does not use (the package indexes would load them)', () => {
+    const bundle = readFileSync(`${OUT}/server.mjs`, 'utf8');
+    expect(bundle).not.toContain('recognizers-text');
+    expect(bundle).not.toMatch(/node_modules\/twilio\/lib\/rest\//);
   });
 
   it('answers a question through /api/messages as the TypeScript sources do', async () => {

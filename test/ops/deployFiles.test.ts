@@ -70,7 +70,7 @@ describe('deploy/Dockerfile', () => {
   it('runs compiled JavaScript as a non-root user with a health check, and ships no TypeScript sources', () => {
     expect(runtime.lines.find((line) => line.startsWith('USER '))).toMatch(/^USER (?!root|0\b)\S+/);
     expect(runtime.lines.some((line) => line.startsWith('HEALTHCHECK ') && line.includes('/healthz'))).toBe(true);
-    expect(runtime.lines.find((line) => line.startsWith('CMD '))).toContain('dist/src/index.js');
+    expect(runtime.lines.find((line) => line.startsWith('CMD '))).toContain('dist/server.mjs');
     expect(runtime.lines.filter((line) => /^COPY\s+(?!--from)/.test(line) && /\b(src|dialogs|test)\b/.test(line))).toEqual([]);
     expect(runtime.lines).toContain('ENV NODE_ENV=production PORT=3978');
   });

@@ -1,4 +1,5 @@
-import { ActivityTypes, type Activity, type Middleware, type ResourceResponse, type Storage, type TurnContext } from 'botbuilder';
+import { ActivityTypes } from 'botframework-schema';
+import type { Activity, Middleware, ResourceResponse, Storage, TurnContext } from 'botbuilder';
 import type { Logger } from '../../logging/logger.js';
 import { smsEn, smsEs, type SmsMessages } from './messages.js';
 import { maskNumber, normaliseNumber } from './phone.js';

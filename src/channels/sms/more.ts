@@ -1,4 +1,5 @@
-import { ActivityTypes, type Activity, type Middleware, type Storage, type TurnContext } from 'botbuilder';
+import { ActivityTypes } from 'botframework-schema';
+import type { Activity, Middleware, Storage, TurnContext } from 'botbuilder';
 import type { Logger } from '../../logging/logger.js';
 import { smsEn, type SmsMessages } from './messages.js';
 import type { SmsChannelData, SmsMore } from './renderSms.js';

@@ -1,4 +1,5 @@
-import { ActivityTypes, type Activity, type Middleware, type Storage, type TurnContext } from 'botbuilder';
+import { ActivityTypes } from 'botframework-schema';
+import type { Activity, Middleware, Storage, TurnContext } from 'botbuilder';
 import type { Logger } from '../../logging/logger.js';
 import { pickChoice as pickOne } from '../../understanding/choices.js';
 import { choicesOf, type SmsChannelData, type SmsChoice } from './renderSms.js';

@@ -1,4 +1,5 @@
-import { ActivityTypes, type Activity, type Middleware, type ResourceResponse, type TurnContext } from 'botbuilder';
+import { ActivityTypes } from 'botframework-schema';
+import type { Activity, Middleware, ResourceResponse, TurnContext } from 'botbuilder';
 import { plainSmsText } from './renderSms.js';
 import { splitForSms, type SplitOptions } from './segments.js';
 

@@ -1,4 +1,5 @@
-import { ActivityTypes, InputHints, type Activity, type CardAction } from 'botbuilder';
+import { ActivityTypes, InputHints } from 'botframework-schema';
+import type { Activity, CardAction } from 'botbuilder';
 import type { Reply, ReplyChoice } from '../../conversation/reply.js';
 import { countSegments, foldToGsm7 } from './gsm7.js';
 import { smsEn, type SmsMessages } from './messages.js';

@@ -1,4 +1,5 @@
-import { ActivityTypes, Channels, type Activity, type Middleware, type TurnContext } from 'botbuilder';
+import { ActivityTypes, Channels } from 'botframework-schema';
+import type { Activity, Middleware, TurnContext } from 'botbuilder';
 
 /**
  * Where in Teams the conversation is: a 1:1 chat with the bot, a group chat, or a team channel.

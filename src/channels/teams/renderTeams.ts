@@ -1,4 +1,6 @@
-import { ActivityTypes, CardFactory, type Activity, type Attachment, type CardAction, type TurnContext } from 'botbuilder';
+import { ActivityTypes } from 'botframework-schema';
+import { CardFactory } from 'botbuilder-core';
+import type { Activity, Attachment, CardAction, TurnContext } from 'botbuilder';
 import { renderDefault } from '../render.js';
 import type { Reply, ReplyChoice, ReplyFact } from '../../conversation/reply.js';
 import { isTeams, teamsScope } from './incoming.js';

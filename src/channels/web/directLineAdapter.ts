@@ -1,11 +1,6 @@
-import {
-  ActivityTypes,
-  BotAdapter,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-  type ResourceResponse,
-} from 'botbuilder';
+import { ActivityTypes } from 'botframework-schema';
+import { BotAdapter, TurnContext } from 'botbuilder-core';
+import type { Activity, ConversationReference, ResourceResponse } from 'botbuilder';
 import type { Logger } from '../../logging/logger.js';
 import type { DirectLineStore } from './directLineStore.js';
 
