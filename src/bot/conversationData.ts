@@ -5,4 +5,6 @@ export interface ConversationData extends HandoffTurnData {
   welcomed?: boolean;
   /** FAQ messages in a row the bot did not understand (the second offers a person). */
   misunderstood?: number;
+  /** The FAQ entries the last answer came from, for reading a short follow-up (src/bot/recentEntries.ts). */
+  recentEntries?: string[];
 }

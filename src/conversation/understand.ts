@@ -98,5 +98,7 @@ function noAndAValue(text: string): { replacement: string } | null {
  */
 function whatAbout(text: string): { replacement: string } | null {
   const asked = /^(?:and|what about|how about|same for|and for|also)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*\??$/i.exec(text)?.[1];
-  return asked && /\d/.test(asked) ? { replacement: asked } : null;
+  // A value is a few words with a digit in it ("A4", "the 10th", "March 3"); "and do i have 2 pay
+  // again" is a question of its own with "2" for "to".
+  return asked && /\d/.test(asked) && asked.split(/\s+/).length <= 3 ? { replacement: asked } : null;
 }

@@ -1,0 +1,30 @@
+import type { DialogContext } from 'botbuilder-dialogs';
+import { TASK_SPECS } from '../../dialogs/index.js';
+import type { ConversationData } from './conversationData.js';
+import type { TurnEvent } from './turnEvents.js';
+
+/** Each task's FAQ entry: its general answer, and the context of a follow-up asked while it runs or after. */
+const TASK_ENTRY = new Map(TASK_SPECS.map((spec) => [spec.id, spec.faqEntry]));
+
+/**
+ * The entries the conversation has just been about, most recent first: a task waiting for an answer
+ * (its general answer is its entry), then what the last turns answered. A short follow-up is read in
+ * their light ("do I get a refund?" right after the missed-appointment answer).
+ */
+export function recentEntries(dc: DialogContext, data: ConversationData): string[] {
+  const waiting = dc.stack.flatMap((instance) => TASK_ENTRY.get(instance.id) ?? []);
+  return [...new Set([...waiting.slice(0, 1), ...(data.recentEntries ?? [])])];
+}
+
+/**
+ * What this turn leaves as the context of the next: the entries it answered from (an answer, two
+ * answers, a task's), kept through an acknowledgement ("ok") or a wait; dropped when the bot could not
+ * place the message (a known gap, "did you mean", not understood) or the candidate started over.
+ */
+export function noteRecentEntries(data: ConversationData, event: Partial<TurnEvent>, row: string): void {
+  const answered = event.faq?.decision === 'answer' || event.faq?.decision === 'pair' ? event.faq.entryId?.split('+') : undefined;
+  const task = event.dialog && TASK_ENTRY.get(event.dialog.id);
+  if (answered?.length) data.recentEntries = answered;
+  else if (task && event.dialog?.outcome !== 'cancelled' && event.dialog?.outcome !== 'gave-up') data.recentEntries = [task];
+  else if (event.faq || (row === 'command' && (event.command === 'startOver' || event.command === 'cancel'))) data.recentEntries = undefined;
+}
