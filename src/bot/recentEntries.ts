@@ -7,12 +7,19 @@ import type { TurnEvent } from './turnEvents.js';
 const TASK_ENTRY = new Map(TASK_SPECS.map((spec) => [spec.id, spec.faqEntry]));
 
 /**
+ * An appointment cancelled (or offered to be) from the account is the change-or-cancel entry's
+ * matter: "will I get a refund?" next is read in its light.
+ */
+const ACCOUNT_OUTCOME_ENTRY: ReadonlyArray<[RegExp, string]> = [[/^cancel/, 'change-or-cancel']];
+
+/**
  * The entries the conversation has just been about, most recent first: a task waiting for an answer
  * (its general answer is its entry), then what the last turns answered. A short follow-up is read in
  * their light ("do I get a refund?" right after the missed-appointment answer).
  */
 export function recentEntries(dc: DialogContext, data: ConversationData): string[] {
-  const waiting = dc.stack.flatMap((instance) => TASK_ENTRY.get(instance.id) ?? []);
+  // The stack's last instance is the active one: the task nearest the top is the one waiting.
+  const waiting = [...dc.stack].reverse().flatMap((instance) => TASK_ENTRY.get(instance.id) ?? []);
   return [...new Set([...waiting.slice(0, 1), ...(data.recentEntries ?? [])])];
 }
 
@@ -24,7 +31,9 @@ export function recentEntries(dc: DialogContext, data: ConversationData): string
 export function noteRecentEntries(data: ConversationData, event: Partial<TurnEvent>, row: string): void {
   const answered = event.faq?.decision === 'answer' || event.faq?.decision === 'pair' ? event.faq.entryId?.split('+') : undefined;
   const task = event.dialog && TASK_ENTRY.get(event.dialog.id);
+  const account = event.account && ACCOUNT_OUTCOME_ENTRY.find(([outcome]) => outcome.test(event.account!.outcome))?.[1];
   if (answered?.length) data.recentEntries = answered;
+  else if (account) data.recentEntries = [account];
   else if (task && event.dialog?.outcome !== 'cancelled' && event.dialog?.outcome !== 'gave-up') data.recentEntries = [task];
   else if (event.faq || (row === 'command' && (event.command === 'startOver' || event.command === 'cancel'))) data.recentEntries = undefined;
 }

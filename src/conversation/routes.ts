@@ -50,7 +50,7 @@ export const ROUTES: readonly Route[] = [
   { name: 'command', says: 'help, cancel, start over, hello, thanks, bye, what can you do', when: (r) => r.command !== null, action: 'commandReply' },
   { name: 'acknowledgement', says: '"ok", "cool", "got it": a short friendly reply, never a misunderstanding', when: (r) => r.acknowledgement !== null, action: 'acknowledge' },
   { name: 'correction', says: '"no, I meant A4" after a task answered: that value changed, the answer recomputed', when: (r, s) => r.correction !== null && s.lastTask, action: 'correctLastTask' },
-  { name: 'sign-in-details', says: 'ASE ID, date of birth and SSN digits sent unasked: sign in, then read on what else the message asks', when: (r, s) => r.credentials.ok && s.accounts, action: 'signInWithDetails' },
+  { name: 'sign-in-details', says: 'ASE ID, date of birth and SSN digits sent unasked: sign in, then read on what else the message asks (an ASE ID alone: the rest asked for)', when: (r, s) => (r.credentials.ok || r.aseIdAlone) && s.accounts, action: 'signInWithDetails' },
   { name: 'task', says: 'a task asked with its own facts (or one whose first question is the point): start it', when: (r) => r.task !== null, action: 'startTask' },
   { name: 'own-account', says: 'a question about the candidate\'s own account, signed in: answered from it', when: (r, s) => r.accountQuestion !== null && s.accounts, action: 'answerFromAccount' },
   { name: 'faq', says: 'the knowledge base: an answer (offering the task and sign-in), did-you-mean, a known gap, or not understood', when: () => true, action: 'answerFaq' },

@@ -3,7 +3,7 @@ import type { FaqEntry } from '../knowledge/faqEntry.js';
 import { readAcknowledgement, type Acknowledgement } from '../understanding/acknowledgements.js';
 import { asksForPerson, detectCommand, stripGreeting, type Command } from '../understanding/commands.js';
 import { readCorrection, type Correction } from '../understanding/corrections.js';
-import { readCredentials, type CredentialsReading } from '../understanding/credentials.js';
+import { onlyAnAseId, readCredentials, type CredentialsReading } from '../understanding/credentials.js';
 import type { DateMention } from '../understanding/dates.js';
 import { detectTask, type TaskMatch } from '../understanding/taskIntent.js';
 import { readYesNo } from '../understanding/yesNo.js';
@@ -34,6 +34,8 @@ export interface Reading {
   dates: DateMention[];
   /** ASE ID, date of birth and SSN digits, when the message carries sign-in details. */
   credentials: CredentialsReading;
+  /** "AB123456", "my ASE id is DEMO-0001": an ASE ID alone, the rest of the details still to come. */
+  aseIdAlone: boolean;
   /** A question about the candidate's own account ("when does my A5 expire?"), if it is one. */
   accountQuestion: { kind: string } | null;
   /** The knowledge base's decision on the question, worked out the first time someone asks. */
@@ -79,6 +81,7 @@ export function understand(text: string, facts: TurnFacts, knowledge: Understand
     dates,
     accountQuestion: trimmed && !command ? knowledge.accountQuestion(question) : null,
     credentials,
+    aseIdAlone: trimmed !== '' && !credentials.ok && onlyAnAseId(trimmed),
     faq: () => (decision ??= knowledge.decide(question, context)),
     faqPair: () => (pair === undefined ? (pair = knowledge.decidePair(question, context)) : pair),
   };

@@ -152,7 +152,10 @@ export class FaqAnswerer {
     const decision = this.rank(hits, contentTerms(text).length);
     // Right after an answer, a short follow-up the knowledge cannot place for sure belongs to it.
     if (decision.kind !== 'answer' && context.recent?.length) {
-      const followUp = this.inContext(text, context.recent);
+      // Over a known gap, only an entry that covers the question at least as well ("what's the
+      // passing score?" mid-task is still the passing-score gap).
+      const gap = decision.kind === 'out-of-scope' ? (decision.hits.find((hit) => hit.target.kind === 'out-of-scope')?.coverage ?? 0) : 0;
+      const followUp = this.inContext(text, context.recent, gap);
       if (followUp) return followUp;
     }
     // A confident answer (or a "did you mean") needs evidence the question is about ASE testing.
@@ -185,7 +188,7 @@ export class FaqAnswerer {
    * words cover the question best (coverage as for any answer), or, when the question names nothing
    * the FAQ does not use everywhere ("how", "which ones?"), the last answer itself.
    */
-  private inContext(text: string, recent: string[]): FaqDecision | undefined {
+  private inContext(text: string, recent: string[], gapCoverage: number): FaqDecision | undefined {
     if (text.trim().split(/\s+/).length > FOLLOW_UP_WORDS) return undefined;
     const t = this.thresholds;
     const primary = recent.flatMap((id) => this.index.get(id) ?? []);
@@ -193,7 +196,7 @@ export class FaqAnswerer {
     const ids = new Set([...primary.map((entry) => entry.id), ...related]);
     const fits = this.index
       .query(text, Infinity)
-      .filter((hit) => hit.target.kind === 'faq' && ids.has(hit.target.entry.id) && hit.coverage >= t.minCoverage);
+      .filter((hit) => hit.target.kind === 'faq' && ids.has(hit.target.entry.id) && hit.coverage >= Math.max(t.minCoverage, gapCoverage));
     // The entry that covers most of the question; on a tie the answer just given before its follow-ups,
     // and a follow-up only with a fair score of its own.
     const isRecent = (hit: FaqHit) => hit.target.kind === 'faq' && recent.includes(hit.target.entry.id);
@@ -203,7 +206,7 @@ export class FaqAnswerer {
     if (best?.target.kind === 'faq') return { kind: 'answer', entry: this.facets.answerFor(best.target.entry, text), hit: best, inContext: true };
     const first = primary[0];
     const generic = contentTerms(text).every((term) => this.index.entriesUsing(term) >= t.gapWordEntries + 2);
-    if (first && generic && ASKS_MORE.test(text.trim())) {
+    if (first && generic && gapCoverage === 0 && ASKS_MORE.test(text.trim())) {
       return { kind: 'answer', entry: this.facets.answerFor(first, text), hit: { target: { kind: 'faq', entry: first }, score: 0, coverage: 0, matched: [] }, inContext: true };
     }
     return undefined;
