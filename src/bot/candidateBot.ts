@@ -147,7 +147,7 @@ export class CandidateBot extends ActivityHandler {
     if (accountOutcome) turn.event.account = accountOutcome;
     if (dialog) turn.event.dialog = dialog;
     if (handoff) await this.startHandoff(turn, handoff.reason, handoff.dialog);
-    noteRecentEntries(data, turn.event, row);
+    noteRecentEntries(data, turn.event, reading);
     this.record(context, { ...turn.event, route: row });
   }
 

@@ -151,7 +151,10 @@ export class FaqAnswerer {
     if (elsewhere) return { kind: 'out-of-scope', topic: elsewhere.topic, hits, elsewhere: true };
     const decision = this.rank(hits, contentTerms(text).length);
     // Right after an answer, a short follow-up the knowledge cannot place for sure belongs to it.
-    if (decision.kind !== 'answer' && context.recent?.length) {
+    // An answer on everyday words alone ("what if i dont make it in time": "make", "time") is no
+    // surer than a gap: the context may take the question too.
+    const weak = decision.kind === 'answer' && decision.hit.matched.every((term) => this.index.entriesUsing(term) >= t.gapWordEntries + 2);
+    if ((decision.kind !== 'answer' || weak) && context.recent?.length) {
       // Over a known gap, only an entry that covers the question at least as well ("what's the
       // passing score?" mid-task is still the passing-score gap).
       const gap = decision.kind === 'out-of-scope' ? (decision.hits.find((hit) => hit.target.kind === 'out-of-scope')?.coverage ?? 0) : 0;
