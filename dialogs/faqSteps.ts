@@ -65,9 +65,10 @@ export async function answerEntry(dc: DialogContext, deps: ConversationDeps, ent
 
 /**
  * Two questions in one message: the first sentence-paragraph of each answer, in the order asked,
- * and both entries offered (a tap gives the whole answer). At most two; each short.
+ * and both entries offered (a tap gives the whole answer). At most two; each short. `task`: the
+ * task one of them opened, kept on offer.
  */
-export async function answerPair(dc: DialogContext, deps: ConversationDeps, pair: [FaqEntry, FaqEntry]): Promise<void> {
+export async function answerPair(dc: DialogContext, deps: ConversationDeps, pair: [FaqEntry, FaqEntry], task?: string): Promise<void> {
   requestOf(dc.context).faq = { decision: 'pair', entryId: pair.map((entry) => entry.id).join('+') };
   await send(dc.context, deps, {
     text: pair.map(shortAnswer).join('\n\n'),
@@ -75,7 +76,8 @@ export async function answerPair(dc: DialogContext, deps: ConversationDeps, pair
     source: { title: pair[0].source.title || deps.messages.sourceTitle, date: pair[0].source.date, url: pair[0].source.url },
     rate: { entryId: pair.map((entry) => entry.id).join('+') },
   });
-  await dc.beginDialog(OFFER, { entries: pair.map((entry) => entry.id) } satisfies OfferOptions);
+  // A task one of the questions opened stays on offer: its fact next ("A and T") still reaches it.
+  await dc.beginDialog(OFFER, { entries: pair.map((entry) => entry.id), ...(task ? { task } : {}) } satisfies OfferOptions);
 }
 
 /**

@@ -5,6 +5,8 @@ import type { SlotReading, TaskSpec } from './taskTypes.js';
 interface MasterValues {
   series: string;
   lapsed: string[];
+  /** Required tests left out of a list of those held ("I have T2 T3 T4 T5 T6 and T8": T7). */
+  missing?: string[];
 }
 
 const noneLapsed = /^(?:none|no|nope|nothing|all (?:of them )?(?:are )?(?:current|good|valid)|they(?:'re| are) all (?:current|good|valid)|none of them)\b/i;
@@ -36,6 +38,19 @@ function readLapsed(text: string, catalogue: Catalogue, seriesId: string | undef
   return tests.length && lapsed ? { kind: 'value', value: tests.map((test) => test.code) } : { kind: 'none' };
 }
 
+/**
+ * "I have T2 T3 T4 T5 T6 and T8": a list of the tests held (at least two of the series, no lapse
+ * word) leaves out the required tests still to pass. None left out is no reading: the task goes on
+ * to ask which have lapsed.
+ */
+function readMissing(text: string, catalogue: Catalogue, seriesId: string | undefined): SlotReading<string[]> {
+  if (!seriesId || LAPSE_WORDS.test(text) || !/\b(?:have|hold|got|passed|i'?m certified in|certified in)\b/i.test(text)) return { kind: 'none' };
+  const required = findSeries(catalogue, seriesId)?.master?.requiredTests ?? [];
+  const held = new Set(resolveTests(text, catalogue).tests.filter((test) => test.series === seriesId).map((test) => test.code));
+  const missing = required.filter((code) => !held.has(code));
+  return held.size >= 2 && missing.length > 0 ? { kind: 'value', value: missing } : { kind: 'none' };
+}
+
 /** "Am I still a Master Tech? My A3 expired." -> holds or not, which tests, how to get it back. */
 export const masterStatusTask: TaskSpec<MasterValues> = {
   id: 'master-status',
@@ -48,7 +63,12 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
       ask: (_values, deps) => ({ text: deps.messages.task.master.askSeries }),
     },
     {
+      name: 'missing',
+      read: (text, _facts, deps, values) => readMissing(text, deps.catalogue, values.series),
+    },
+    {
       name: 'lapsed',
+      needed: (values) => !values.missing?.length,
       read: (text, _facts, deps, values, asAnswer) => readLapsed(text, deps.catalogue, values.series, asAnswer),
       ask: (values, deps) => {
         const series = values.series ? findSeries(deps.catalogue, values.series) : undefined;
@@ -61,6 +81,7 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
     const m = deps.messages.task.master;
     const series = findSeries(deps.catalogue, values.series);
     if (!series?.master) return { reply: { text: m.noMaster(series?.name ?? values.series) }, outcome: 'no-master-defined' };
+    if (values.missing?.length) return { reply: { text: m.missing(series.master.name, listed(values.missing)) }, outcome: 'missing-tests' };
     // The candidate told us which tests lapsed, not their dates: a lapsed test counts as expiring
     // today (no longer current), the others as still current tomorrow. Only the names are reported.
     const today = todayIn(facts.now, facts.zone);

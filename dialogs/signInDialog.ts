@@ -3,7 +3,7 @@ import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { Reply } from '../src/conversation/reply.js';
 import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts } from '../src/conversation/turnFacts.js';
-import { readingOf, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
+import { CANCEL_APPOINTMENT, OFFER, readingOf, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
 
 /** "I'd rather not give my SSN", "is there another way?": the candidate does not want to sign in. */
@@ -16,6 +16,20 @@ export interface SignInOptions {
   text?: string;
   /** The personal question to answer from the account once signed in. */
   question?: AccountQuestion;
+}
+
+interface SignInState {
+  question?: AccountQuestion;
+  /** Part of the details came already (an ASE ID alone): a date now is the birth date, sent apart. */
+  partSent?: boolean;
+}
+
+/** A task waits under sign-in (or an offer of one): a date sent now is that task's date. */
+function taskBelow(dc: DialogContext): boolean {
+  // The stack's last instance is the active one (sign-in); the one before it waits beneath.
+  const below = dc.stack.at(-2);
+  if (!below || below.id === CANCEL_APPOINTMENT) return false;
+  return below.id !== OFFER || Boolean((below.state.offer as { task?: string } | undefined)?.task);
 }
 
 /** What a finished sign-in tells the dialog under it. */
@@ -37,7 +51,7 @@ export class SignInDialog extends RepairDialog {
   }
 
   override async beginDialog(dc: DialogContext, options: SignInOptions = {}): Promise<DialogTurnResult> {
-    dc.activeDialog!.state.signIn = { question: options.question };
+    dc.activeDialog!.state.signIn = { question: options.question } satisfies SignInState;
     if (options.text) {
       const taken = await this.answer(dc, readingOf(dc.context));
       if (taken) return taken;
@@ -67,11 +81,16 @@ export class SignInDialog extends RepairDialog {
       return dc.endDialog({ signedIn: false, outcome: 'declined' } satisfies SignInResult);
     }
     if (!credentials.ok) {
-      // Only an ASE ID or SSN digits make this a sign-in message; a date alone is the date of the
-      // task waiting under sign-in. With no task under it, it is the rest of the details, sent apart.
+      const state = dc.activeDialog!.state.signIn as SignInState;
+      // Only an ASE ID or SSN digits make this a sign-in message. A date alone is the date of a task
+      // waiting under sign-in ("it's on December 14"), unless part of the details came already; with
+      // no task under it, a date is kept here (the details sent apart, or a date sign-in will find),
+      // and anything else is read afresh.
       const onlyADate = credentials.missing.includes('aseId') && credentials.missing.includes('ssnLast4');
-      if (onlyADate && (dc.stack.length > 1 || credentials.missing.includes('dateOfBirth'))) return undefined;
-      await send(dc.context, this.deps, { text: m.needAllThree(credentials.missing.map((part) => m.parts[part])) });
+      if (onlyADate && !state.partSent && (taskBelow(dc) || readingOf(dc.context).dates.length === 0)) return undefined;
+      state.partSent = true;
+      const idAlone = readingOf(dc.context).aseIdAlone;
+      await send(dc.context, this.deps, { text: idAlone ? m.idAlone : m.needAllThree(credentials.missing.map((part) => m.parts[part])) });
       return RepairDialog.EndOfTurn;
     }
     const facts = turnFacts(dc.context);
@@ -80,7 +99,7 @@ export class SignInDialog extends RepairDialog {
     requestOf(dc.context).account = { outcome };
     if (outcome === 'verification-failed') return RepairDialog.EndOfTurn;
     const signedIn = outcome === 'signed-in';
-    const question = (dc.activeDialog!.state.signIn as { question?: AccountQuestion }).question;
+    const question = (dc.activeDialog!.state.signIn as SignInState).question;
     if (signedIn && question) {
       await dc.endDialog();
       const replied = await replyFromAccount(dc, this.deps, question);

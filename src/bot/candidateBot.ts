@@ -26,6 +26,7 @@ import type { ConversationData } from './conversationData.js';
 import { noteLine, spokenText, type HandoffRelay } from '../handoff/relay.js';
 import type { Turn } from './routeActions.js';
 import type { AccountAccess } from './accountAccess.js';
+import { noteRecentEntries, recentEntries } from './recentEntries.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
 
 export type { ConversationData } from './conversationData.js';
@@ -128,7 +129,7 @@ export class CandidateBot extends ActivityHandler {
     this.stateConfiguration ??= dc.state.configuration;
     // A dialog waiting (an answer's follow-ups, a task's question) or a task just answered: the
     // conversation is about ASE testing, so "what about the other one?" needs no ASE word of its own.
-    const reading = understand(text, facts, this.deps.understanding, { onTopic: onTopic(dc, data) });
+    const reading = understand(text, facts, this.deps.understanding, { onTopic: onTopic(dc, data), recent: recentEntries(dc, data) });
     context.turnState.set(readingKey, reading);
     const turn: Turn = { context, reading, facts, data, dc, event: {}, stackBefore: dc.stack.map((instance) => instance.id) };
     const account = this.deps.account(context);
@@ -158,6 +159,7 @@ export class CandidateBot extends ActivityHandler {
     if (accountOutcome) turn.event.account = accountOutcome;
     if (dialog) turn.event.dialog = dialog;
     if (handoff) await this.startHandoff(turn, handoff.reason, handoff.dialog);
+    noteRecentEntries(data, turn.event, reading);
     this.record(context, { ...turn.event, route: row, language: facts.language });
   }
 

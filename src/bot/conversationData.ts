@@ -8,4 +8,6 @@ export interface ConversationData extends HandoffTurnData {
   misunderstood?: number;
   /** The conversation's language: kept until a message is clearly in the other or asks for it. */
   language?: Language;
+  /** The FAQ entries the last answer came from, for reading a short follow-up (src/bot/recentEntries.ts). */
+  recentEntries?: string[];
 }

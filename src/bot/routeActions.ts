@@ -11,7 +11,9 @@ import type { ConversationData } from './conversationData.js';
 import { answerDecision, answerPair, asChoice } from '../../dialogs/faqSteps.js';
 import { acknowledgementReply, commandReply } from '../../dialogs/smallTalk.js';
 import { isReroute } from '../../dialogs/repairDialog.js';
-import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type ConversationDeps } from '../../dialogs/engine.js';
+import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from '../../dialogs/engine.js';
+import { TASK_SPECS } from '../../dialogs/index.js';
+import { takesBackPersonRequest } from '../understanding/commands.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
 import type { TaskOptions, TaskResult } from '../../dialogs/taskDialog.js';
 import type { SignInResult } from '../../dialogs/signInDialog.js';
@@ -55,6 +57,27 @@ function asksSomething(reading: Reading): boolean {
   return reading.question.includes('?') || reading.faq().kind === 'answer';
 }
 
+/** Each task's spec by id: what its own question is when asked of the account. */
+const SPECS = new Map(TASK_SPECS.map((spec) => [spec.id, spec]));
+
+/**
+ * The question the conversation is on, as the account would answer it: the task just answered
+ * (still the last thing answered), asked of the account with the values the candidate gave. Signing
+ * in now ("can you just look it up?", or the details) answers it from the account.
+ */
+function pendingAccountQuestion(data: ConversationData): AccountQuestion | undefined {
+  const last = data.lastTask;
+  const spec = last && SPECS.get(last.id);
+  if (!last || !spec?.accountQuestion || !data.recentEntries?.includes(spec.faqEntry)) return undefined;
+  return spec.accountQuestion(last.values ?? {});
+}
+
+/** The task the entry just answered offers (its facts may come next, offered or not). */
+function recentTask(data: ConversationData, conversation: ConversationDeps): string | undefined {
+  const entry = data.recentEntries?.[0];
+  return entry ? conversation.lookup(entry)?.offer?.task : undefined;
+}
+
 const isTaskResult = (value: unknown): value is TaskResult => typeof (value as TaskResult | undefined)?.task === 'string';
 
 /** Notes what a dialog turn ended with: a finished task is remembered (for corrections and for staff). */
@@ -90,10 +113,12 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // With staff, the bot keeps quiet (a picture or a file too: staff see that one came);
       // "cancel" / "back to the bot" (or start over) comes back. The store says who has the case.
       const wasHandedOver = Boolean(data.handoff);
-      const leaving = reading.command === 'cancel' || reading.command === 'startOver';
+      // "never mind", "no it's fine" while still in the queue takes the request back too.
+      const leaving = reading.command === 'cancel' || reading.command === 'startOver' || (takesBackPersonRequest(reading.text) ? 'if-queued' : false);
       if (await handoff.during(context, data, deps.forTheRecord(context, reading.text), leaving, facts.now, (reply) => say(turn, reply))) {
-        if (leaving) await turn.dc.cancelAllDialogs();
-        turn.event.handoff = { outcome: leaving ? 'left' : 'relayed' };
+        const left = !data.handoff;
+        if (left) await turn.dc.cancelAllDialogs();
+        turn.event.handoff = { outcome: left ? 'left' : 'relayed' };
         return true;
       }
       if (wasHandedOver) turn.event.handoff = { outcome: 'resumed' };
@@ -139,9 +164,13 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         await say(turn, await account.signOut(turn.context, turn.facts.now));
         return true;
       }
+      const question = pendingAccountQuestion(turn.data);
       const already = await account.signedInAlready(turn.context, turn.facts.now);
-      if (already) await say(turn, already);
-      else afterDialog(turn, await turn.dc.beginDialog(SIGN_IN, {}));
+      if (already && question) {
+        const replied = await replyFromAccount(turn.dc, deps.conversation, question);
+        if (replied?.cancelling) afterDialog(turn, replied.cancelling);
+      } else if (already) await say(turn, already);
+      else afterDialog(turn, await turn.dc.beginDialog(SIGN_IN, question ? { question } : {}));
       return true;
     },
 
@@ -180,7 +209,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
     signInWithDetails: async (turn) => {
       // "I passed A4, when does it expire? <details>": once signed in, the question is answered
       // from the account, whether it reads as an account question or opens a task that does.
-      const question = turn.reading.accountQuestion ?? deps.conversation.taskAccountQuestion(turn.reading, turn.facts);
+      const question = turn.reading.accountQuestion ?? deps.conversation.taskAccountQuestion(turn.reading, turn.facts) ?? (turn.reading.aseIdAlone || !asksSomething(turn.reading) ? pendingAccountQuestion(turn.data) : undefined);
       const result = await turn.dc.beginDialog(SIGN_IN, { text: turn.reading.text, ...(question ? { question } : {}) });
       const taken = afterDialog(turn, result);
       // "can you tell me my results? <details>": signed in, the rest of the message is read on by the
@@ -194,6 +223,15 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       if (aboutSomethingElse(turn.reading)) return false;
       const task = deps.conversation.opensTask(turn.reading, turn.facts);
       if (!task) return false;
+      // Two questions in one, the task's with none of its facts ("how much is a duplicate and how
+      // long does my certificate take?"): both answered, in the order asked; the task stays on offer.
+      const pair = deps.conversation.findsFacts(task, turn.reading, turn.facts) ? null : turn.reading.faqPair();
+      if (pair) {
+        understood(turn);
+        await answerPair(turn.dc, deps.conversation, pair, task);
+        turn.event.faq = { decision: 'pair', entryId: pair.map((entry) => entry.id).join('+') };
+        return true;
+      }
       understood(turn);
       return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question } satisfies TaskOptions));
     },
@@ -214,9 +252,24 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const port = deps.conversation.account(turn.context);
       // Sign-in is offered beside an answer that invites the candidate's own facts, unless signed in.
       const signInHint = Boolean(port && !(await port.signedIn(turn.context, turn.facts)));
-      // A task-shaped question the FAQ cannot place for sure: the task gives its general answer and asks.
-      if ((decision.kind === 'unknown' || decision.kind === 'clarify') && task) {
+      // Not placed, but the facts the task of the entry just answered needs ("I have T2 T3 T4 T5 T6
+      // and T8" after the Master answer): that task takes them, as an offer of it would have.
+      const unplaced = decision.kind === 'unknown' || decision.kind === 'clarify';
+      const contextTask = unplaced && !task ? recentTask(turn.data, deps.conversation) : undefined;
+      if (contextTask && deps.conversation.findsFacts(contextTask, turn.reading, turn.facts)) {
         understood(turn);
+        return afterDialog(turn, await turn.dc.beginDialog(contextTask, { text: turn.reading.question, answeredGenerally: true } satisfies TaskOptions));
+      }
+      // A task-shaped question the FAQ cannot place for sure: the task gives its general answer and asks.
+      if (unplaced && task) {
+        understood(turn);
+        // Unless it is one of two questions in one: both answered, the task left on offer.
+        const pair = turn.reading.faqPair();
+        if (pair) {
+          await answerPair(turn.dc, deps.conversation, pair, task);
+          turn.event.faq = { decision: 'pair', entryId: pair.map((entry) => entry.id).join('+') };
+          return true;
+        }
         return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question } satisfies TaskOptions));
       }
       const signInFor = signInHint && turn.reading.accountQuestion && !aboutSomethingElse(turn.reading) ? turn.reading.accountQuestion : undefined;

@@ -43,7 +43,7 @@ export interface Route {
  * a dialog that does not take a message hands it back, and the rows below it read it afresh.
  */
 export const ROUTES: readonly Route[] = [
-  { name: 'with-staff', says: 'handed to a person: relayed to staff (while queued, "passed that on" and the place in line)', when: (_r, s) => s.handoff, action: 'relayToStaff' },
+  { name: 'with-staff', says: 'handed to a person: relayed to staff (while queued, "passed that on" and the place in line; "never mind" leaves the queue)', when: (_r, s) => s.handoff, action: 'relayToStaff' },
   { name: 'no-text', says: 'a picture or an empty message: ask for text', when: (r) => r.text === '', action: 'askForText' },
   { name: 'person', says: '"talk to a person", anywhere in the message: hand over', when: (r) => r.person, action: 'handOver' },
   { name: 'dialog', says: 'a dialog is waiting: it reads the message (with the repair patterns)', when: (_r, s) => s.dialogWaiting, action: 'continueDialog' },
@@ -52,7 +52,7 @@ export const ROUTES: readonly Route[] = [
   { name: 'command', says: 'help, cancel, start over, hello, thanks, bye, what can you do', when: (r) => r.command !== null, action: 'commandReply' },
   { name: 'acknowledgement', says: '"ok", "cool", "got it": a short friendly reply, never a misunderstanding', when: (r) => r.acknowledgement !== null, action: 'acknowledge' },
   { name: 'correction', says: '"no, I meant A4" after a task answered: that value changed, the answer recomputed', when: (r, s) => r.correction !== null && s.lastTask, action: 'correctLastTask' },
-  { name: 'sign-in-details', says: 'ASE ID, date of birth and SSN digits sent unasked: sign in, then read on what else the message asks', when: (r, s) => r.credentials.ok && s.accounts, action: 'signInWithDetails' },
+  { name: 'sign-in-details', says: 'ASE ID, date of birth and SSN digits sent unasked: sign in, then read on what else the message asks (an ASE ID alone: the rest asked for)', when: (r, s) => (r.credentials.ok || r.aseIdAlone) && s.accounts, action: 'signInWithDetails' },
   { name: 'task', says: 'a task asked with its own facts (or one whose first question is the point): start it', when: (r) => r.task !== null, action: 'startTask' },
   { name: 'own-account', says: 'a question about the candidate\'s own account, signed in: answered from it', when: (r, s) => r.accountQuestion !== null && s.accounts, action: 'answerFromAccount' },
   { name: 'faq', says: 'the knowledge base: an answer (offering the task and sign-in), did-you-mean, a known gap, or not understood', when: () => true, action: 'answerFaq' },

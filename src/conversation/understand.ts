@@ -3,7 +3,7 @@ import type { FaqEntry } from '../knowledge/faqEntry.js';
 import { readAcknowledgement, type Acknowledgement } from '../understanding/acknowledgements.js';
 import { asksForPerson, detectCommand, stripGreeting, type Command } from '../understanding/commands.js';
 import { readCorrection, type Correction } from '../understanding/corrections.js';
-import { readCredentials, type CredentialsReading } from '../understanding/credentials.js';
+import { onlyAnAseId, readCredentials, type CredentialsReading } from '../understanding/credentials.js';
 import type { DateMention } from '../understanding/dates.js';
 import { detectTask, type TaskMatch } from '../understanding/taskIntent.js';
 import { readYesNo } from '../understanding/yesNo.js';
@@ -38,6 +38,8 @@ export interface Reading {
   dates: DateMention[];
   /** ASE ID, date of birth and SSN digits, when the message carries sign-in details. */
   credentials: CredentialsReading;
+  /** "AB123456", "my ASE id is DEMO-0001": an ASE ID alone, the rest of the details still to come. */
+  aseIdAlone: boolean;
   /** A question about the candidate's own account ("when does my A5 expire?"), if it is one. */
   accountQuestion: { kind: string } | null;
   /** The knowledge base's decision on the question, worked out the first time someone asks. */
@@ -108,6 +110,11 @@ class LazyReading implements Reading {
     return this.once('languageSwitch', () => (this.text ? readLanguageSwitch(this.text) : null));
   }
 
+  /** An ASE ID and nothing else ("DEMO-0001"): sign-in details in pieces, the rest to be asked for. */
+  get aseIdAlone(): boolean {
+    return this.once('aseIdAlone', () => this.text !== '' && !this.credentials.ok && onlyAnAseId(this.text));
+  }
+
   get person(): boolean {
     return this.once('person', () => this.command === 'person' || (this.text !== '' && asksForPerson(this.text)));
   }
@@ -163,5 +170,7 @@ function noAndAValue(text: string): { replacement: string } | null {
  */
 function whatAbout(text: string): { replacement: string } | null {
   const asked = /^(?:and|what about|how about|same for|and for|also)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*\??$/i.exec(text)?.[1];
-  return asked && /\d/.test(asked) ? { replacement: asked } : null;
+  // A value is a few words with a digit in it ("A4", "the 10th", "March 3"); "and do i have 2 pay
+  // again" is a question of its own with "2" for "to".
+  return asked && /\d/.test(asked) && asked.split(/\s+/).length <= 3 ? { replacement: asked } : null;
 }

@@ -28,9 +28,10 @@ export class ExternalHandoffRelay implements HandoffRelay {
   }
 
   /** Until the desk says it is done, messages that still reach the bot are the desk's, not ours. */
-  async during(_context: TurnContext, data: HandoffTurnData, _text: string, leaving: boolean, _now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean> {
+  async during(_context: TurnContext, data: HandoffTurnData, _text: string, leaving: boolean | 'if-queued', _now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean> {
     if (data.handoff?.mode !== 'external') return false;
-    if (leaving) {
+    // The desk may have someone on it already: only "back to the bot" itself leaves.
+    if (leaving === true) {
       data.handoff = undefined;
       await send({ text: this.messages.left });
     }

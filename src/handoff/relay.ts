@@ -39,9 +39,10 @@ export interface HandoffRelay {
   start(context: TurnContext, data: HandoffTurnData, about: HandoffContext, send: (reply: Reply) => Promise<void>): Promise<void>;
   /**
    * A message arrived while the conversation is handed over. Returns true when the handoff took it
-   * (the bot stays quiet); false when the handoff is over and the bot should answer.
+   * (the bot stays quiet); false when the handoff is over and the bot should answer. `leaving`
+   * 'if-queued': the request taken back ("never mind"), which leaves only if nobody has the case yet.
    */
-  during(context: TurnContext, data: HandoffTurnData, text: string, leaving: boolean, now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean>;
+  during(context: TurnContext, data: HandoffTurnData, text: string, leaving: boolean | 'if-queued', now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean>;
   /** An event activity (handoff.status from an external desk); true when it was about the handoff. */
   onEvent?(context: TurnContext, data: HandoffTurnData, now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean>;
 }
@@ -123,7 +124,11 @@ export class StaffHandoffRelay implements HandoffRelay {
     await this.service.botSaid(opened, reply.text, about.now).catch(() => undefined);
   }
 
-  async during(context: TurnContext, data: HandoffTurnData, text: string, leaving: boolean, now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean> {
+  /**
+   * `leaving`: "back to the bot" (always leaves); 'if-queued': a request taken back ("never mind"),
+   * which leaves only while nobody has taken the case (said to an agent, it is a message for them).
+   */
+  async during(context: TurnContext, data: HandoffTurnData, text: string, leaving: boolean | 'if-queued', now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean> {
     // The store, not the flag in conversation state, says whether staff have the conversation: a
     // turn that failed after queuing (its state unsaved) must not leave the candidate unheard.
     const open = await this.service.openCaseFor(conversationKeyOf(context));
@@ -133,7 +138,7 @@ export class StaffHandoffRelay implements HandoffRelay {
       return false;
     }
     data.handoff = { mode: 'staff', caseId: open.id, since: data.handoff?.since ?? now.toISOString() };
-    if (leaving) {
+    if (leaving === true || (leaving === 'if-queued' && open.status === 'queued')) {
       await this.service.candidateSaid(open, text, now);
       const reply = await this.service.candidateLeft(open, now).catch((error: unknown) => {
         // Staff closed it a moment ago: the candidate is back with the bot either way.

@@ -106,7 +106,7 @@ function asTheBotAnswers(answerer: FaqAnswerer, q: string): FaqDecision {
   const decision = answerer.decide(q);
   if (decision.kind === 'out-of-scope') return decision;
   const pair = answerer.decidePair(q);
-  return pair ? { kind: 'answer', entry: pair[0], hit: { target: { kind: 'faq', entry: pair[0] }, score: Infinity, coverage: 1 } } : decision;
+  return pair ? { kind: 'answer', entry: pair[0], hit: { target: { kind: 'faq', entry: pair[0] }, score: Infinity, coverage: 1, matched: [] } } : decision;
 }
 
 export const rate = (n: number, d: number): number => n / Math.max(d, 1);

@@ -6,7 +6,8 @@ import { isTypoOf } from './editDistance.js';
 import type { TextPipeline } from './textProcessing.js';
 
 export type FaqDecision =
-  | { kind: 'answer'; entry: FaqEntry; hit: FaqHit }
+  /** `inContext`: answered as a follow-up of the entry just answered (QuestionContext.recent). */
+  | { kind: 'answer'; entry: FaqEntry; hit: FaqHit; inContext?: boolean }
   | { kind: 'clarify'; candidates: FaqEntry[]; hits: FaqHit[] }
   /** `elsewhere`: the question names something outside ASE (a cue such as "birth certificate"). */
   | { kind: 'out-of-scope'; topic: OutOfScopeTopic; hits: FaqHit[]; elsewhere?: boolean }
@@ -30,6 +31,10 @@ export interface FaqThresholds {
    */
   longTerms: number;
   longLead: number;
+  /** A known gap needs a matched word used by at most this many FAQ entries... */
+  gapWordEntries: number;
+  /** ...or at least this many of the question's words matched. */
+  gapTerms: number;
 }
 
 export const defaultThresholds: FaqThresholds = {
@@ -41,6 +46,8 @@ export const defaultThresholds: FaqThresholds = {
   margin: 1.4,
   longTerms: 6,
   longLead: 1.5,
+  gapWordEntries: 2,
+  gapTerms: 2,
 };
 
 const normaliseQuestion = (text: string): string =>
@@ -59,7 +66,18 @@ export interface QuestionContext {
   onTopic?: boolean;
   /** The language the question is in; the knowledge base answers from that language's entries. */
   language?: 'en' | 'es';
+  /**
+   * The entries the bot has just answered from (an answer, or a task's general answer), the most
+   * recent first: a short follow-up that fits one of them is read in its light ("do I get a refund?"
+   * right after the missed-appointment answer), before any known gap.
+   */
+  recent?: string[];
 }
+
+/** A follow-up read in the last answer's light is short: a longer message is a question of its own. */
+const FOLLOW_UP_WORDS = 12;
+/** "how", "ok so what do I do?", "which ones?": a question that names nothing, asked of the last answer. */
+const ASKS_MORE = /\?\s*$|^(?:(?:ok(?:ay)?|so|and|but|then|hmm)[\s,]+)*(?:how|what|why|which|where|when|who)\b/i;
 
 /** A test code as candidates write it: "A5", "t-2", "L1" (not "a 2 year program"). */
 const TEST_CODE = /(?<![a-z0-9])[abcefghlpstx]-?\d{1,2}(?![a-z0-9])/i;
@@ -130,18 +148,30 @@ export class FaqAnswerer {
   decide(text: string, context: QuestionContext = {}): FaqDecision {
     // A tapped button or a copied question is the entry itself, whatever the scores say.
     const exact = this.exact.get(normaliseQuestion(text));
-    if (exact) return { kind: 'answer', entry: exact, hit: { target: { kind: 'faq', entry: exact }, score: Infinity, coverage: 1 } };
+    if (exact) return { kind: 'answer', entry: exact, hit: { target: { kind: 'faq', entry: exact }, score: Infinity, coverage: 1, matched: [] } };
     const t = this.thresholds;
     const namesAse = TEST_CODE.test(text) || this.namesAse(text);
     // A question that names ASE is not about something else, however many words it shares with that.
     const hits = this.index
       .query(text, 5)
-      .filter((hit) => hit.score >= t.suggestFloor && !(namesAse && hit.target.kind === 'out-of-scope' && hit.target.topic.cues?.length));
+      .filter((hit) => hit.score >= t.suggestFloor && !(namesAse && hit.target.kind === 'out-of-scope' && hit.target.topic.cues?.length))
+      .filter((hit) => hit.target.kind === 'faq' || this.gapEvidence(hit));
     // "a duplicate of my birth certificate", "Prometric's number for the GRE": something else named.
     const lowered = this.text.normalise(text).toLowerCase();
     const elsewhere = namesAse ? undefined : this.cues.find(({ pattern }) => pattern.test(lowered));
     if (elsewhere) return { kind: 'out-of-scope', topic: elsewhere.topic, hits, elsewhere: true };
     const decision = this.rank(hits, this.text.contentTerms(text).length);
+    // Right after an answer, a short follow-up the knowledge cannot place for sure belongs to it.
+    // An answer on everyday words alone ("what if i dont make it in time": "make", "time") is no
+    // surer than a gap: the context may take the question too.
+    const weak = decision.kind === 'answer' && decision.hit.matched.every((term) => this.index.entriesUsing(term) >= t.gapWordEntries + 2);
+    if ((decision.kind !== 'answer' || weak) && context.recent?.length) {
+      // Over a known gap, only an entry that covers the question at least as well ("what's the
+      // passing score?" mid-task is still the passing-score gap).
+      const gap = decision.kind === 'out-of-scope' ? (decision.hits.find((hit) => hit.target.kind === 'out-of-scope')?.coverage ?? 0) : 0;
+      const followUp = this.inContext(text, context.recent, gap);
+      if (followUp) return followUp;
+    }
     // A confident answer (or a "did you mean") needs evidence the question is about ASE testing.
     if ((decision.kind === 'answer' || decision.kind === 'clarify') && !this.onTopic(text, context)) {
       return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
@@ -165,6 +195,46 @@ export class FaqAnswerer {
       if (x && y && x.id !== y.id && (a.kind === 'answer' || b.kind === 'answer')) return [x, y];
     }
     return null;
+  }
+
+  /**
+   * The entry just answered (or one of its follow-ups) that a short follow-up fits: the one whose
+   * words cover the question best (coverage as for any answer), or, when the question names nothing
+   * the FAQ does not use everywhere ("how", "which ones?"), the last answer itself.
+   */
+  private inContext(text: string, recent: string[], gapCoverage: number): FaqDecision | undefined {
+    if (text.trim().split(/\s+/).length > FOLLOW_UP_WORDS) return undefined;
+    const t = this.thresholds;
+    const primary = recent.flatMap((id) => this.index.get(id) ?? []);
+    const related = primary.flatMap((entry) => entry.related).filter((id) => !recent.includes(id));
+    const ids = new Set([...primary.map((entry) => entry.id), ...related]);
+    const fits = this.index
+      .query(text, Infinity)
+      .filter((hit) => hit.target.kind === 'faq' && ids.has(hit.target.entry.id) && hit.coverage >= Math.max(t.minCoverage, gapCoverage));
+    // The entry that covers most of the question; on a tie the answer just given before its follow-ups,
+    // and a follow-up only with a fair score of its own.
+    const isRecent = (hit: FaqHit) => hit.target.kind === 'faq' && recent.includes(hit.target.entry.id);
+    const best = fits
+      .filter((hit) => isRecent(hit) || hit.score >= t.suggestFloor / 2)
+      .sort((a, b) => b.coverage - a.coverage || Number(isRecent(b)) - Number(isRecent(a)) || b.score - a.score)[0];
+    if (best?.target.kind === 'faq') return { kind: 'answer', entry: this.facets.answerFor(best.target.entry, text), hit: best, inContext: true };
+    const first = primary[0];
+    const generic = this.text.contentTerms(text).every((term) => this.index.entriesUsing(term) >= t.gapWordEntries + 2);
+    if (first && generic && gapCoverage === 0 && ASKS_MORE.test(text.trim())) {
+      return { kind: 'answer', entry: this.facets.answerFor(first, text), hit: { target: { kind: 'faq', entry: first }, score: 0, coverage: 0, matched: [] }, inContext: true };
+    }
+    return undefined;
+  }
+
+  /**
+   * A known gap is said only on words of its own: a word few FAQ entries use ("password", "salary",
+   * "receipt"), or several of the question's words together ("how much does a test cost"). One
+   * everyday word shared with the FAQ ("pay", "pass", "go", "ones", "make it in time") is no
+   * evidence: "so I have to pay again?" is not a question about salaries.
+   */
+  private gapEvidence(hit: FaqHit): boolean {
+    const t = this.thresholds;
+    return hit.matched.length >= t.gapTerms || hit.matched.some((term) => this.index.entriesUsing(term) <= t.gapWordEntries);
   }
 
   private rank(hits: FaqHit[], terms: number): FaqDecision {

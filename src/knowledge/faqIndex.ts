@@ -10,6 +10,8 @@ export interface FaqHit {
   score: number;
   /** Share of the question's meaningful terms that this topic matched (0..1). */
   coverage: number;
+  /** The question's terms this topic matched. */
+  matched: string[];
 }
 
 interface IndexedDoc {
@@ -42,6 +44,8 @@ export class FaqIndex {
   private readonly topics = new Map<string, IndexedTopic>();
   /** In how many topics each term occurs: rare terms say more about what was asked. */
   private readonly documentFrequency = new Map<string, number>();
+  /** In how many FAQ entries (known gaps not counted) each term occurs. */
+  private readonly entryFrequency = new Map<string, number>();
 
   constructor(
     readonly entries: FaqEntry[],
@@ -95,8 +99,17 @@ export class FaqIndex {
     this.search.addAll(documents);
     for (const doc of documents) {
       const terms = new Set(contentTerms(`${doc.question} ${doc.alternates} ${doc.answer} ${doc.tags}`));
-      for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      const isEntry = !doc.id.startsWith(OUT_OF_SCOPE);
+      for (const term of terms) {
+        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+        if (isEntry) this.entryFrequency.set(term, (this.entryFrequency.get(term) ?? 0) + 1);
+      }
     }
+  }
+
+  /** In how many FAQ entries the (processed) term occurs: a known gap's own words occur in few. */
+  entriesUsing(term: string): number {
+    return this.entryFrequency.get(term) ?? 0;
   }
 
   get(id: string): FaqEntry | undefined {
@@ -128,7 +141,7 @@ export class FaqIndex {
       if (!target) return [];
       const matched = new Set(result.queryTerms);
       const covered = terms.reduce((sum, term, i) => (matched.has(term) ? sum + (weights[i] as number) : sum), 0);
-      return [{ target, score: result.score, coverage: total > 0 ? covered / total : 0 }];
+      return [{ target, score: result.score, coverage: total > 0 ? covered / total : 0, matched: terms.filter((term) => matched.has(term)) }];
     });
   }
 }

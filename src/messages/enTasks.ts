@@ -125,6 +125,8 @@ export const enTasks = {
     holds: (name: string) => `Yes: with all required tests current, you hold ${name} status.`,
     lapsed: (name: string, tests: string) =>
       `Not at the moment: ${tests} lapsed, so ${name} status is suspended. Pass the recertification test for ${tests} to reinstate it.`,
+    missing: (name: string, tests: string) =>
+      `Not yet: you're missing ${tests}. ${name} status takes every required test of the series, so pass ${tests} to earn it.`,
     noMaster: (series: string) =>
       `I don't have the Master requirements for ${series}. ASE Customer Service (1-800-390-6789) can tell you.`,
     next: 'Your expiry dates are on your certificates and in myASE.',

@@ -117,6 +117,8 @@ export const esTasks: typeof enTasks = {
     holds: (name: string) => `Sí: con todos los exámenes requeridos vigentes, tiene el estatus de ${name}.`,
     lapsed: (name: string, tests: string) =>
       `Ahora mismo no: ${tests} venció, así que el estatus de ${name} está suspendido. Apruebe el examen de recertificación de ${tests} para recuperarlo.`,
+    missing: (name: string, tests: string) =>
+      `Todavía no: le falta ${tests}. El estatus de ${name} requiere todos los exámenes de la serie, así que apruebe ${tests} para obtenerlo.`,
     noMaster: (series: string) =>
       `No tengo los requisitos de Master para ${series}. Servicio al Cliente de ASE (1-800-390-6789) se los puede decir.`,
     next: 'Sus fechas de vencimiento están en sus certificados y en myASE.',

@@ -90,6 +90,7 @@ const MASTER_PERSONAL = [
   /\b(?:lost|lose|losing|regain|reinstate|get back|keep) my\b.*\bmaster\b/,
   /\bmaster\b.*\b(?:status|certification|tech\w*)\b.*\b(?:back|reinstat\w*|still)\b.*\b(?:i|my)\b/,
   /\bis my\b.*\bmaster\b/,
+  /\bwhat (?:do|would|else do) i (?:still )?need (?:for|to (?:get|become|be|make|reach|earn|regain|keep)) (?:an? |the |my )?(?:ase )?master\b/,
 ];
 
 // The certificate itself (the paper): where it is, when it comes.
@@ -218,6 +219,12 @@ const detectors: Array<[PersonalKind, Detector]> = [
   // "do I have a test I bought but haven't scheduled?": the purchases waiting to be scheduled.
   ['purchases', (t) => /\b(?:tests?|exams?) (?:that )?i (?:bought|purchased|paid for)\b.*\b(?:not|haven'?t|never|didn'?t|yet to) (?:be )?(?:scheduled?|booked?)\b|\bunscheduled (?:tests?|exams?)\b/.test(t)],
   ['cancel-appointment', (t) => /^(?:please |can you |could you |i want to |i'd like to )?cancel (?:an|my|the|this|that|one) (?:\w+ ){0,2}(?:appointment|appt|booking|one)\b/.test(t)],
+  // "do I have any tests coming up?", "anything scheduled for me?": the appointments.
+  ['appointments', (t) => /\b(?:do|did) i have (?:any(?:thing)? |an? )?(?:\w+ )?(?:tests?|exams?|appointments?)? ?(?:coming up|upcoming|scheduled|booked|lined up)\b|\bwhat(?:'s| is| have i got) (?:coming up|scheduled|booked) for me\b/.test(t) && !/\b(?:miss|fail|refund)/.test(t)],
+  // "what are my certifications?", "which certs do I have?", "list my credentials": the certifications.
+  ['expiry', (t) => /\b(?:what|which|list|show(?: me)?|tell me) (?:are |is )?(?:all )?my (?:\w+ )?(?:certs?|certifications?|credentials?)\b|\b(?:what|which) (?:certs?|certifications?|credentials?|tests?) (?:do|have) i (?:have|hold|got|passed|earned)\b|\bam i certified in\b/.test(t) && !DUPLICATE.test(t) && !/\bcertificates?\b.*\b(?:mail|arrive|come)/.test(t)],
+  // "what tests have I bought?", "which tests did I purchase?": the purchases.
+  ['purchases', (t) => /\b(?:what|which) (?:tests?|exams?)? ?(?:have|did) i (?:bought|buy|purchased?|paid for|pay for|registered for|register for)\b|\bwhat have i (?:bought|purchased)\b|\b(?:list|show(?: me)?) my (?:purchases|purchased tests|tests i bought)\b/.test(t)],
   ['appointments', (t) => /\bwhat(?:'s| is) (?:on|in) my account\b|\bshow me my account\b|^(?:what|which|when|list|show)\b.*\bmy (?:upcoming )?appointments?\b/.test(t) && !/\b(?:miss|fail|don'?t|cancel)/.test(t)],
 ];
 

@@ -31,7 +31,9 @@ const OK_PHRASES = [
 const THANKS_PHRASES = [
   'thanks', 'thank you', 'thank u', 'thx', 'thnx', 'thanx', 'ty', 'tysm', 'cheers', 'much appreciated',
   'appreciate it', 'i appreciate it', 'thanks a lot', 'thanks so much', 'thank you so much', 'thank you very much',
-  'many thanks', 'thanks again', 'thank you again',
+  'many thanks', 'thanks again', 'thank you again', 'thnks', 'thks', 'thnk you', 'thnk u', 'tnx', 'tks', 'thankyou',
+  // Thanks in the words candidates also use (the acknowledgement only: answers stay in English).
+  'gracias', 'muchas gracias', 'mil gracias', 'merci', 'merci beaucoup', 'obrigado', 'obrigada', 'danke',
 ];
 
 /** Phrases that close the conversation. */

@@ -77,16 +77,23 @@ const REPEAT = "(?:repite(?:lo)?|rep[ií]telo|rep[ií]tame|(?:puede|puedes) repe
 const IDENTITY = String.raw`(?:(?:so|wait|hey|ok|okay|sorry|lol),? )?(?:(?:are|r) (?:you|u)|is this|am i (?:talking|chatting|speaking|texting) (?:to|with)|who am i (?:talking|chatting|speaking|texting) (?:to|with)|is (?:this|it) an?) ?(?:a |an )?(?:real |actual |live )?(?:person|human(?: being)?|bot|robot|chat ?bot|ai|machine|computer|automated(?: assistant| system| reply| message)?|program|people|someone real)?(?:(?: or (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|machine|computer|ai)))?(?: or not)?(?: lol)?`;
 const IDENTITY_CHECK = /\b(?:person|human|bot|robot|chat ?bot|ai|machine|computer|automated|program|people|someone real|talking to|chatting with|speaking (?:to|with)|texting)\b/i;
 
+/**
+ * "check my account", "can you check my account", "actually can u just look it up": the candidate
+ * asks the bot to look in their account, which is signing in (the question on the table is then
+ * answered from it).
+ */
+const LOOK_IT_UP = String.raw`(?:(?:actually|ok|okay|so|well|please),? )?(?:(?:can|could|would|will) (?:you|u) (?:please |just |pls )?|please |just )?(?:check|look (?:in|at|into)|pull up|look up|go into) my (?:account|myase|profile|record|records)|(?:(?:actually|ok|okay|so|well|please),? )?(?:(?:can|could|would|will) (?:you|u) (?:please |just |pls )?|please |just )?(?:look|check) (?:it|that|them) up(?: for me| in my account)?(?: please)?`;
+
 const rules: Array<[Command, RegExp]> = [
   ['identity', whole(IDENTITY)],
   ['person', whole(PERSON_ALONE)],
   ['repeat', whole(REPEAT)],
   ['signOut', whole("sign ?out|log ?out|log me out|sign me out|forget me|unlink(?: my account)?|cerrar (?:la )?sesi[oó]n|salir de (?:mi|la) cuenta")],
-  ['signIn', whole("(?:(?:ok|okay|hmm+|um+|so|alright),? )?(?:let me|i(?:'d| would) like to|i want to|i'll) (?:sign|log) ?in|sign ?in|log ?in|sign me in|log me in|verify me|link my account|connect my account|check my account|iniciar (?:la )?sesi[oó]n|inicio de sesi[oó]n|entrar (?:a|en) mi cuenta|ver mi cuenta|quiero (?:iniciar sesi[oó]n|entrar)")],
+  ['signIn', whole(`(?:(?:ok|okay|hmm+|um+|so|alright),? )?(?:let me|i(?:'d| would) like to|i want to|i'll) (?:sign|log) ?in|sign ?in|log ?in|sign me in|log me in|verify me|link my account|connect my account|${LOOK_IT_UP}|iniciar (?:la )?sesi[oó]n|inicio de sesi[oó]n|entrar (?:a|en) mi cuenta|ver mi cuenta|quiero (?:iniciar sesi[oó]n|entrar)`)],
   ['startOver', whole('start over|restart|start again|reset|begin again|from the top|empezar de nuevo|empecemos de nuevo|volver a empezar|comenzar de nuevo|reiniciar|desde el principio')],
   ['cancel', whole("cancel|cancel (?:that|this|it)|stop that|never ?mind|nvm|forget (?:it|that|this)|quit|exit|back to the bot|i'?m done|cancelar|cancela(?:lo)?|olv[ií]dalo|d[eé]jalo|volver al bot|ya no|salir")],
   ['help', whole('help|help me|can you help(?: me)?|(?:can|could) (?:you|u) help(?: me)?(?: please)?|\\?+|i need help|what do i do|how does this work|what (?:can|should|do) i (?:say|type|answer)|what do you (?:need|want)(?: from me)?|ayuda|ay[uú]dame|necesito ayuda|(?:me )?puede(?:s)? ayudar(?:me)?(?: por favor)?|qu[eé] (?:hago|debo (?:decir|escribir)|tengo que (?:decir|escribir))|c[oó]mo funciona(?: esto)?')],
-  ['capabilities', whole("what can you do|what do you do|what can i ask(?: you)?|what are you|who are you|what can you help (?:me )?with|menu|options|qu[eé] (?:puedes|puede) hacer|qu[eé] (?:haces|hace)|qu[eé] (?:te|le) puedo preguntar|qui[eé]n eres|qui[eé]n es usted|men[uú]|opciones|en qu[eé] (?:me )?(?:puedes|puede) ayudar")],
+  ['capabilities', whole("(?:so |ok |okay )?what (?:can|do|else can) (?:you|u) do|what can i ask(?: you)?|what are you|who are you|what can you help (?:me )?with|what do you (?:know|help with)|menu|options|qu[eé] (?:puedes|puede) hacer|qu[eé] (?:haces|hace)|qu[eé] (?:te|le) puedo preguntar|qui[eé]n eres|qui[eé]n es usted|men[uú]|opciones|en qu[eé] (?:me )?(?:puedes|puede) ayudar")],
   ['greeting', whole("hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|yo|hola|hi there|hello there|hey there|buen(?:os|as) (?:d[ií]as|tardes|noches)|hola,? buen(?:os|as) (?:d[ií]as|tardes|noches)|qu[eé] tal|saludos")],
   ['thanks', whole("thanks?(?: you)?(?: so much| very much| a lot)?|thx|ty|tysm|thank u|cheers|great,? thanks|ok(?:ay)? thanks?|perfect,? thanks|awesome,? thanks?|gracias|muchas gracias|mil gracias|muy amable|gracias,? (?:muy amable|por (?:todo|la ayuda|su ayuda))")],
   ['goodbye', whole("bye|goodbye|good bye|see ya|see you|later|that'?s all|that is all|bye bye|have a good (?:day|one)|adi[oó]s|chao|chau|hasta luego|hasta pronto|nos vemos|eso es todo|es todo")],
@@ -112,8 +119,26 @@ export function detectCommand(text: string): Command | null {
   for (const [command, pattern] of rules) {
     if (pattern.test(cleaned) && (command !== 'identity' || IDENTITY_CHECK.test(cleaned))) return command;
   }
-  return null;
+  // "hi, can you check my account": a greeting in front of a command does not hide it.
+  const withoutGreeting = stripGreeting(text);
+  return withoutGreeting !== text ? detectCommand(withoutGreeting) : null;
 }
+
+/**
+ * "actually never mind", "no it's fine", "no thanks I'm good", "cancel that": a request for a person
+ * taken back. Read only while the candidate waits in the queue (nobody has taken the case yet).
+ */
+export function takesBackPersonRequest(text: string): boolean {
+  checkText(text);
+  return TAKE_BACK_ALONE.test(clean(normalise(text)));
+}
+
+const TAKE_BACK_ALONE = new RegExp(
+  String.raw`^(?:(?:actually|oh|ok|okay|no|nah|nope|wait|sorry|um+|hmm+)[\s,.!]*)*` +
+    String.raw`(?:never ?mind|nvm|forget (?:it|that|about it)|cancel (?:that|it|this|the request)|scratch that|no need|it'?s (?:fine|ok(?:ay)?|alright|all good)|i'?m (?:good|fine|ok(?:ay)?|all set)|no thanks?(?: you)?|(?:i )?don'?t need (?:one|a person|anyone|someone|a human|to(?: anymore)?)|i changed my mind|changed my mind|not anymore|all good)` +
+    String.raw`(?:[\s,.!]+(?:thanks?|thank you|thx|i'?m (?:good|fine|ok(?:ay)?)|it'?s (?:fine|ok(?:ay)?)|i'?ll (?:ask|use) (?:you|the bot)|found it|i figured it out|i got it|actually))*[\s.!]*$`,
+  'i',
+);
 
 /** "hi, how do I reschedule?" -> "how do I reschedule?": a greeting in front of a question is not the question. */
 export function stripGreeting(text: string): string {

@@ -33,7 +33,7 @@ export type CredentialsReading =
  */
 export function readCredentials(text: string, ctx: DateContext, mentions?: DateMention[]): CredentialsReading {
   if (typeof text !== 'string') throw new TypeError(`understanding/credentials: text must be a string, got ${JSON.stringify(text) ?? String(text)}`);
-  const id = /\b(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){3})[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b/.exec(text);
+  const id = ASE_ID.exec(text);
   const aseId = id?.[0];
   const idSpan: Span | null = id ? [id.index, id.index + id[0].length] : null;
   for (const mention of mentions ?? []) {
@@ -60,6 +60,23 @@ export function readCredentials(text: string, ctx: DateContext, mentions?: DateM
   if (!aseId || !birth || !ssn || !idSpan || !ssnLast4) return { ok: false, missing };
   const spans: Span[] = [idSpan, [birth.index, birth.index + birth.text.length], [ssn.index, ssn.index + 4]];
   return { ok: true, credentials: { aseId: aseId.toUpperCase(), dateOfBirth: birth.date, ssnLast4 }, rest: withoutDetails(text, spans) };
+}
+
+/** An ID-shaped word: letters, and at least three digits ("AB123456", "DEMO-0001"; not "A4"). */
+const ASE_ID = /\b(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){3})[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b/;
+
+/** What may stand before an ID sent on its own: "it's", "here", "my ase id is", "ASE #:". */
+const BEFORE_ID_ALONE =
+  /^\s*(?:(?:ok(?:ay)?|sure|yes|yeah|here(?:'s| it is| you go)?|it'?s|that'?s)[\s,:.!-]*)*(?:(?:my|the)\s+)?(?:ase\s*(?:id|#|number|no\.?)|id(?:\s*(?:#|number))?)?(?:\s+(?:is|was))?\s*[:=#-]?\s*$/i;
+
+/**
+ * "AB123456", "DEMO-0001", "my ASE id is AB123456": an ASE ID and nothing else, the first part of
+ * the sign-in details sent apart (the rest is asked for, all three in one message).
+ */
+export function onlyAnAseId(text: string): boolean {
+  const id = ASE_ID.exec(text);
+  if (!id) return false;
+  return BEFORE_ID_ALONE.test(text.slice(0, id.index)) && /^[\s.!]*$/.test(text.slice(id.index + id[0].length));
 }
 
 /** A label just before a detail: "my ase id is", "ASE #", "dob:", "born on", "last four of my ssn". */

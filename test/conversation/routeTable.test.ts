@@ -48,6 +48,7 @@ describe('the route table', () => {
     ['"thanks, bye" is an acknowledgement', 'thanks, bye', {}, 'acknowledgement'],
     ['"no, I meant A4" after a task corrects it', 'no, I meant A4', { lastTask: true }, 'correction'],
     ['sign-in details sent unasked sign in', 'DEMO-0001, 1980-01-01, 0001', { accounts: true }, 'sign-in-details'],
+    ['an ASE ID sent alone asks for the rest of the details', 'my ASE id is AB123456', { accounts: true }, 'sign-in-details'],
     ['a task asked with its facts starts the task', 'I failed A5 on March 3, when can I retake it?', {}, 'task'],
     ['an own-account question, with accounts here', 'what are my appointments', { accounts: true }, 'own-account'],
     ['anything else is for the knowledge base', 'how do I get a duplicate certificate', {}, 'faq'],

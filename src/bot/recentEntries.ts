@@ -1,0 +1,47 @@
+import type { DialogContext } from 'botbuilder-dialogs';
+import { TASK_SPECS } from '../../dialogs/index.js';
+import type { ConversationData } from './conversationData.js';
+import type { TurnEvent } from './turnEvents.js';
+import type { Reading } from '../conversation/understand.js';
+
+/** Each task's FAQ entry: its general answer, and the context of a follow-up asked while it runs or after. */
+const TASK_ENTRY = new Map(TASK_SPECS.map((spec) => [spec.id, spec.faqEntry]));
+
+/**
+ * An appointment cancelled (or offered to be) from the account is the change-or-cancel entry's
+ * matter: "will I get a refund?" next is read in its light.
+ */
+const ACCOUNT_OUTCOME_ENTRY: ReadonlyArray<[RegExp, string]> = [[/^cancel/, 'change-or-cancel']];
+
+/**
+ * The entries the conversation has just been about, most recent first: a task waiting for an answer
+ * (its general answer is its entry), then what the last turns answered. A short follow-up is read in
+ * their light ("do I get a refund?" right after the missed-appointment answer).
+ */
+export function recentEntries(dc: DialogContext, data: ConversationData): string[] {
+  // The stack's last instance is the active one: the task nearest the top is the one waiting.
+  const waiting = [...dc.stack].reverse().flatMap((instance) => TASK_ENTRY.get(instance.id) ?? []);
+  return [...new Set([...waiting.slice(0, 1), ...(data.recentEntries ?? [])])];
+}
+
+/**
+ * What this turn leaves as the context of the next: the entries it answered from (an answer, two
+ * answers, a task's), kept through an acknowledgement ("ok") or a wait; dropped when the bot could not
+ * place the message (a known gap, "did you mean", not understood), or the candidate ended it
+ * (cancel, start over, goodbye, a person).
+ */
+export function noteRecentEntries(data: ConversationData, event: Partial<TurnEvent>, reading: Pick<Reading, 'command' | 'acknowledgement' | 'person'>): void {
+  // Cancel, start over, goodbye or a person: whatever was on the table is off it.
+  const ended = ['cancel', 'startOver', 'goodbye'].includes(reading.command ?? '') || reading.acknowledgement === 'bye' || reading.person || event.handoff !== undefined;
+  if (ended) {
+    data.recentEntries = undefined;
+    return;
+  }
+  const answered = event.faq?.decision === 'answer' || event.faq?.decision === 'pair' ? event.faq.entryId?.split('+') : undefined;
+  const task = event.dialog && TASK_ENTRY.get(event.dialog.id);
+  const account = event.account && ACCOUNT_OUTCOME_ENTRY.find(([outcome]) => outcome.test(event.account!.outcome))?.[1];
+  if (answered?.length) data.recentEntries = answered;
+  else if (account) data.recentEntries = [account];
+  else if (task && event.dialog?.outcome !== 'cancelled' && event.dialog?.outcome !== 'gave-up') data.recentEntries = [task];
+  else if (event.faq) data.recentEntries = undefined;
+}
