@@ -90,7 +90,11 @@ export class FacetChooser {
     const asked = facetTerms(text, this.text);
     if (asked.length === 0) return undefined;
     const [best] = search.search(asked.join(' '), { tokenize: (terms) => terms.split(' '), processTerm: (term) => term });
-    return best ? facets.find((facet) => facet.id === best.id) : undefined;
+    // A question word alone ("how?", "why?") says what kind of answer, not which of the questions:
+    // a facet needs a word of the subject too, or the entry answers as written.
+    const subject = new Set(this.text.contentTerms(text));
+    if (!best || !best.queryTerms.some((term) => subject.has(term))) return undefined;
+    return facets.find((facet) => facet.id === best.id);
   }
 
   /** The entry as answered for `text`: shaped by the facet asked about, or as written. */
