@@ -14,6 +14,8 @@
  *               resolvePast / resolveFuture do the same from mentions already parsed, so the
  *               understanding pass parses each message once.
  *
+ * Date words as typed ("decmber", "nxt tues", "tmrw") are spelt out first (dateWords.ts).
+ *
  * Words that name no event date are not dates: "now", "for now", "this year", "next year", "in a
  * year", "the next day" (the day after something else, not after today). A date counted from now
  * in weeks, months or years, or hedged ("about two years ago"), is `approximate`.
@@ -29,6 +31,7 @@ import type { ParsedResult } from 'chrono-node';
 import { DateTime } from 'luxon';
 import { isKnownZone } from '../rules/dates.js';
 import { describeValue } from './describeValue.js';
+import { spellDateWords } from './dateWords.js';
 
 const MODULE = 'understanding/dates';
 
@@ -336,7 +339,10 @@ function endMention(result: ParsedResult, first: DateMention): DateMention | nul
  * futureDate choose the reading that fits the question.
  */
 export function parseDates(text: string, ctx: DateContext): DateMention[] {
-  const message = checkText(text);
+  const written = checkText(text);
+  // "decmber 18th", "nxt tues": date words spelt out first; mentions quote the candidate's words.
+  const spelt = spellDateWords(written);
+  const message = spelt ? spelt.text : written;
   if (!mightHoldADate(message)) {
     validContext(ctx);
     return [];
@@ -350,7 +356,8 @@ export function parseDates(text: string, ctx: DateContext): DateMention[] {
     const end = endMention(result, mention);
     if (end) mentions.push(end);
   }
-  return mergeWeekAndWeekday(mentions, message, today);
+  const merged = mergeWeekAndWeekday(mentions, message, today);
+  return spelt ? merged.map((m) => ({ ...m, ...spelt.original(m.index, m.index + m.text.length) })) : merged;
 }
 
 /** "next week Friday" / "next week on Friday": chrono reads two things; the candidate meant one. */
@@ -639,18 +646,19 @@ const DAY_ONLY = new RegExp(
 
 /**
  * One date text from two answers: a month (and perhaps a year) in the `earlier` one ("March
- * 2020", "in March", "last month") and only a day in the `later` one ("the 12th", "12th", "12").
+ * 2020", "in March", "last month") and only a day in the `later` one ("the 12th", "12th", "12"),
+ * or a month and day with no year ("March 12", "May 20th": the year given before still holds).
  * Returns text that parses as that full date ("March 12, 2020", or "March 12" when no year was
  * given, for pastDate/futureDate to place), or null when the two do not combine: the earlier
- * answer had no month or already had a day, the later one says more than a day, or the day does
- * not exist in that month.
+ * answer had no month or already had a day, the later one says more than a day (or a month and
+ * day), or the day does not exist in that month.
  */
 export function combineDateParts(earlier: string, later: string, ctx: DateContext): string | null {
   checkText(earlier);
   checkText(later);
   checkContext(ctx);
-  const day = dayOnly(later);
-  if (day === null) return null;
+  const part = dayOnly(later) ?? monthDayOnly(later, ctx);
+  if (part === null) return null;
   const mentions = parseDates(earlier, ctx).filter((m) => m.form !== 'time');
   const [month] = mentions;
   if (mentions.length !== 1 || month === undefined || month.form !== 'partial') return null;
@@ -661,6 +669,9 @@ export function combineDateParts(earlier: string, later: string, ctx: DateContex
   else if (MONTH_WORD.test(month.text) && !month.approximate) {
     written = month.impliedYear ? { month: monthNumber } : { month: monthNumber, year };
   } else return null;
+  // "May 2019", then "May 20": the later answer's month (the candidate may correct it), the earlier year.
+  const day = typeof part === 'number' ? part : part.day;
+  if (typeof part !== 'number') written = { ...written, month: part.month };
 
   // Without a year, check against a leap year; the re-read below has the last word.
   if (isoFrom(written.year ?? 2024, written.month, day) === null) return null;
@@ -669,6 +680,20 @@ export function combineDateParts(earlier: string, later: string, ctx: DateContex
   const reread = parseDates(combined, ctx);
   const form = written.year === undefined ? 'month-day' : 'full';
   return reread.length === 1 && reread[0]?.form === form ? combined : null;
+}
+
+/** A later answer that is only a month and a day, no year and nothing else: "May 20", "the 20th of May", "5/20". */
+function monthDayOnly(text: string, ctx: DateContext): { month: number; day: number } | null {
+  const words = text.trim().replace(/[\s.!]+$/, '').replace(/^(?:(?:it\s+was|it'?s|on|maybe|i\s+think)\s+)+/i, '');
+  const mentions = parseDates(words, ctx);
+  const [only] = mentions;
+  if (mentions.length !== 1 || only === undefined || only.form !== 'month-day' || only.time !== undefined) return null;
+  // Nothing but the date: "May 20, I think it was a Tuesday" says more.
+  if (!/^(?:the)?$/i.test(words.slice(0, only.index).trim()) || !/^(?:\s*i\s+think)?$/i.test(words.slice(only.index + only.text.length))) return null;
+  const [, month, day] = only.date.split('-').map(Number) as [number, number, number];
+  // "5/6" could be May 6 or June 5: not combined (the reading of the whole answer asks which).
+  if (only.numeric && day <= 12 && month !== day) return null;
+  return { month, day };
 }
 
 function dayOnly(text: string): number | null {

@@ -173,6 +173,13 @@ describe('combineDateParts joins a month from one answer and a day from the next
     ['last month', 'the 3rd', 'February 3, 2025'],
     ['this month', 'the 1st', 'March 1, 2025'],
     ['I took it in dec 2024', 'the 12th I think', 'December 12, 2024'],
+    // A month and day with no year keep the year given before (the tester's "May 2019", then "May 20").
+    ['March 2020', 'March 12', 'March 12, 2020'],
+    ['I passed it in May 2019', 'May 20', 'May 20, 2019'],
+    ['May 2019', 'the 20th of May', 'May 20, 2019'],
+    ['May 2019', 'June 3rd', 'June 3, 2019'],
+    ['May 2019', '5/20', 'May 20, 2019'],
+    ['in March', 'March 12', 'March 12'],
   ])('%j then %j is %j', (earlier, later, combined) => {
     expect(combineDateParts(earlier, later, mar20)).toBe(combined);
   });
@@ -186,7 +193,8 @@ describe('combineDateParts joins a month from one answer and a day from the next
 
   // [earlier, later, why they do not combine]
   it.each([
-    ['March 2020', 'March 12', 'the later answer says more than a day'],
+    ['March 2020', 'March 12 at 3pm', 'the later answer says more than a month and a day'],
+    ['May 2019', '5/6', 'May 6 or June 5: the whole answer is asked about'],
     ['March 2020', 'the 12th, I think it was a Tuesday', 'the later answer says more than a day'],
     ['March 2020', 'A5', 'the later answer is no day'],
     ['March 2020', 'the 32nd', 'no such day'],
