@@ -1,6 +1,7 @@
 import { isBirthDate } from '../src/understanding/dateRoles.js';
 import type { Reply } from '../src/conversation/reply.js';
-import { formatLongDate, formatTime, resolveFuture, resolvePast, type DateAnswer } from '../src/understanding/dates.js';
+import { DateTime } from 'luxon';
+import { formatLongDate, formatTime, resolveFuture, resolvePast, type DateAnswer, type DateSpan } from '../src/understanding/dates.js';
 import { readYesNo as yesOrNo } from '../src/understanding/yesNo.js';
 import { resolveTests } from '../src/understanding/tests.js';
 import type { SlotReading, TaskDeps, TurnFacts } from './taskTypes.js';
@@ -9,12 +10,36 @@ import type { SlotReading, TaskDeps, TurnFacts } from './taskTypes.js';
 export interface DateValue {
   date: string;
   time?: string;
-  /** The words of an approximate date ("5 months ago"): used only where the exact day cannot change the answer. */
+  /**
+   * The words of an approximate date ("5 months ago", "in October"): used only where the exact day
+   * cannot change the answer, and then no exact day is said.
+   */
   approximate?: string;
+  /** The days a month-only date could be ("in October": October 1-31, cut at today); `date` is the first. */
+  span?: DateSpan;
 }
 
 export const writtenOut = (value: DateValue): string =>
   value.time ? `${formatLongDate(value.date)} at ${formatTime(value.time)}` : formatLongDate(value.date);
+
+const monthYear = (date: string): string => DateTime.fromISO(date).toFormat('LLLL yyyy');
+
+/**
+ * A date worked out from the candidate's date (`date`, the value's own by default), written only as
+ * precisely as the candidate's date is known: the day ("Tuesday, May 20, 2031"), the month of a
+ * month-only date ("May 2024"), or "around" the month of a rough one ("around December 2025").
+ * Never a day the candidate did not give.
+ */
+export function asKnown(value: DateValue, date: string = value.date): string {
+  if (!value.approximate) return formatLongDate(date);
+  return value.span ? monthYear(date) : `around ${monthYear(date)}`;
+}
+
+/** The same with its preposition: "on Tuesday, May 20, 2031", "in May 2024", "around December 2025". */
+export function onKnown(value: DateValue, date: string = value.date): string {
+  if (!value.approximate) return `on ${formatLongDate(date)}`;
+  return value.span ? `in ${monthYear(date)}` : `around ${monthYear(date)}`;
+}
 
 /**
  * Turns a date answer into a slot reading: the value with a short "got it", or the one question that
@@ -35,6 +60,8 @@ function dateReading(answer: DateAnswer, deps: TaskDeps): SlotReading<DateValue>
     case 'incomplete':
       // "5 months ago" is a date give or take a few weeks: the task decides whether that is enough.
       if (answer.approximateDate) return { kind: 'value', value: { date: answer.approximateDate, approximate: answer.text } };
+      // "in October": any day of that month; the task decides whether the month is enough.
+      if (answer.span) return { kind: 'value', value: { date: answer.span.from, approximate: answer.text, span: answer.span } };
       return ask(m.whichDay(answer.text));
     case 'in-future':
       return ask(m.dateInFuture(formatLongDate(answer.date)));

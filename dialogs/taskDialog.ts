@@ -128,9 +128,10 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       }
     }
     if (options.correction) this.applyCorrection(state, options.correction, facts, notes);
-    // The account, once linked, answers what the candidate did not say.
+    // The account, once linked, answers what the candidate did not say. A month whose days give
+    // different answers ("in November", failed 30 days before December 6 or after) is missing its day.
     const account = this.deps.account(dc.context);
-    const missing = this.nextSlot(state) !== undefined;
+    const missing = this.nextSlot(state) !== undefined || this.roughDate(state, facts) === 'ask';
     if (account && missing && this.spec.accountQuestion) {
       const linked = await account.signedIn(dc.context, facts);
       if (linked) return this.answerFromAccount(dc, state);
@@ -228,8 +229,10 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const values = state.values as Partial<Values>;
     for (const slot of this.spec.slots) {
       // "the 12th, not the 10th" keeps the month and year of the date it corrects.
-      const current = state.values[slot.name] as { date?: string } | undefined;
-      const within = current?.date ? combineDateParts(monthOf(current.date), text, facts) : null;
+      // A month and day ("May 20") keep the year only of a date said as a month ("in May 2019"):
+      // "December 1" correcting January 10 is the last December 1, not the one of January's year.
+      const current = state.values[slot.name] as DateValue | undefined;
+      const within = current?.date ? combineDateParts(monthOf(current.date), text, facts, { monthAndDay: Boolean(current.approximate) }) : null;
       const read = slot.read(within ?? text, facts, this.deps, values, true);
       if (read.kind === 'clarify' && current !== undefined && isAsked(slot)) {
         // "the 30th" that has not come yet: the date is asked again, with what was wrong with it.
@@ -239,9 +242,10 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       }
       // The slot whose value the correction changes, not the first one that reads something.
       if (read.kind !== 'value' || JSON.stringify(read.value) === JSON.stringify(state.values[slot.name])) continue;
-      state.values[slot.name] = read.value;
+      state.values[slot.name] = keepTime(current, read.value, text, facts);
       delete state.clarify[slot.name];
-      notes.push(this.deps.messages.task.changed(slot.describe ? slot.describe(read.value, this.deps) : describe(read.value)));
+      const changed = state.values[slot.name];
+      notes.push(this.deps.messages.task.changed(slot.describe ? slot.describe(changed as Values[keyof Values], this.deps) : describe(changed)));
       return true;
     }
     return false;
@@ -286,8 +290,11 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   }
 
   /**
-   * An approximate date ("5 months ago") is used when the rule gives the same verdict for any day
-   * around it ("5 months is past 90 days: expired"); otherwise the exact day is asked for. Returns
+   * An approximate date ("5 months ago", "in October") is used when the rule gives the same answer
+   * for any day it could be ("5 months is past 90 days: expired"; failed in October, so the 30 days
+   * are over by December 6); otherwise the exact day is asked for. A month-only date must give the
+   * same whole answer at the month's first and last possible day (the answer then says the month,
+   * never a day); a rough one ("about 6 years ago") the same verdict a season either side. Returns
    * the sentence that says so, 'ask' when the slot was emptied to ask, or undefined.
    */
   private roughDate(state: TaskState, facts: TurnFacts): string | 'ask' | undefined {
@@ -300,10 +307,14 @@ export class TaskDialog<Values extends object> extends RepairDialog {
         const date = DateTime.fromISO(value.date).plus({ days }).toISODate() ?? value.date;
         return date > today ? today : date;
       };
-      const verdict = (date: string) => this.spec.answer({ ...state.values, [slot.name]: { date } } as Values, facts, this.deps).outcome;
-      if (verdict(shifted(-margin)) === verdict(shifted(margin))) return this.deps.messages.task.approximately(value.approximate);
+      const ends = value.span ? [value.span.from, value.span.to] : [shifted(-margin), shifted(margin)];
+      const [first, last] = ends.map((date) => this.spec.answer({ ...state.values, [slot.name]: { ...value, date } } as Values, facts, this.deps));
+      const same = first!.outcome === last!.outcome && (!value.span || first!.reply.text === last!.reply.text);
+      if (same) return this.deps.messages.task.approximately(value.approximate);
       delete state.values[slot.name];
       state.clarify[slot.name] = { text: this.deps.messages.task.whichDay(value.approximate) };
+      // "in May 2019" now, "the 20th" or "May 20" next: one date, in the year given.
+      if (value.span) state.partial = value.approximate;
       return 'ask';
     }
     return undefined;
@@ -319,6 +330,16 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   private state(dc: DialogContext): TaskState {
     return dc.activeDialog!.state.task as TaskState;
   }
+}
+
+/**
+ * "next Tuesday at 8am", then "I mean the 15th": the day changes, the time said before stays (a
+ * correction that names a time of its own replaces it).
+ */
+function keepTime(current: DateValue | undefined, next: unknown, text: string, facts: TurnFacts): unknown {
+  const date = next as DateValue;
+  if (!current?.time || typeof date?.date !== 'string' || date.time || facts.dates(text).some((mention) => mention.time)) return next;
+  return { ...date, time: current.time };
 }
 
 /** A slot value as the candidate would say it back: a date written out, a test code, a list. */

@@ -128,6 +128,7 @@ export class CandidateBot extends ActivityHandler {
       dialogWaiting: Boolean(dc.activeDialog),
       accounts: Boolean(account),
       lastTask: Boolean(data.lastTask?.values),
+      lastTaskRough: Object.values(data.lastTask?.values ?? {}).some((value) => Boolean((value as { approximate?: string } | undefined)?.approximate)),
     };
     // While sign-in waits, whatever comes is treated as sign-in details on the record, whole or not.
     const signingIn = dc.activeDialog?.id === SIGN_IN;

@@ -160,8 +160,10 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
 
     correctLastTask: async (turn) => {
       const last = turn.data.lastTask;
-      if (!last?.values || !turn.reading.correction) return false;
-      const options: TaskOptions = { values: last.values, correction: turn.reading.correction.replacement };
+      // "no, I meant A4"; or "May 20" after an answer from "in May 2019" (the route row says when).
+      const replacement = turn.reading.correction?.replacement ?? (turn.reading.dateOnly ? turn.reading.text : undefined);
+      if (!last?.values || !replacement) return false;
+      const options: TaskOptions = { values: last.values, correction: replacement };
       understood(turn);
       return afterDialog(turn, await turn.dc.beginDialog(last.id, options));
     },

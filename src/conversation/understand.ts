@@ -32,6 +32,8 @@ export interface Reading {
   yesNo: boolean | null;
   /** Every date the message mentions, parsed once; only the sign-in dialog reads one as a birth date. */
   dates: DateMention[];
+  /** The message is one date and nothing else ("May 20", "it was the 20th"): an answer, or a date made exact. */
+  dateOnly: boolean;
   /** ASE ID, date of birth and SSN digits, when the message carries sign-in details. */
   credentials: CredentialsReading;
   /** A question about the candidate's own account ("when does my A5 expire?"), if it is one. */
@@ -77,6 +79,7 @@ export function understand(text: string, facts: TurnFacts, knowledge: Understand
     correction: trimmed ? (readCorrection(trimmed) ?? noAndAValue(trimmed) ?? whatAbout(trimmed)) : null,
     yesNo,
     dates,
+    dateOnly: dates.length === 1 && onlyTheDate(trimmed, dates[0]!),
     accountQuestion: trimmed && !command ? knowledge.accountQuestion(question) : null,
     credentials,
     faq: () => (decision ??= knowledge.decide(question, context)),
@@ -99,4 +102,10 @@ function noAndAValue(text: string): { replacement: string } | null {
 function whatAbout(text: string): { replacement: string } | null {
   const asked = /^(?:and|what about|how about|same for|and for|also)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*\??$/i.exec(text)?.[1];
   return asked && /\d/.test(asked) ? { replacement: asked } : null;
+}
+
+/** Nothing but the date and a few words around it: "May 20", "it was the 20th", "on the 20th I think". */
+function onlyTheDate(text: string, date: DateMention): boolean {
+  const rest = `${text.slice(0, date.index)} ${text.slice(date.index + date.text.length)}`;
+  return /^(?:\s|[,.!]|\b(?:it|was|it's|its|on|the|maybe|i|think|actually)\b)*$/i.test(rest);
 }

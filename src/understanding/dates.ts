@@ -94,6 +94,12 @@ export interface DateOption {
   text: string;
 }
 
+/** The days a month-only date could be ("in October", "May 2019"), cut at today on the asked side. */
+export interface DateSpan {
+  from: IsoDate;
+  to: IsoDate;
+}
+
 export type DateProblem = 'no-date' | 'incomplete' | 'in-future' | 'in-past' | 'ambiguous';
 
 export type DateAnswer =
@@ -116,7 +122,7 @@ export type DateAnswer =
    * words counted back or on from now ("5 months ago"): now minus the amount, for rules that only
    * need to know roughly how long ago.
    */
-  | { ok: false; problem: 'incomplete'; text: string; approximateDate?: IsoDate }
+  | { ok: false; problem: 'incomplete'; text: string; approximateDate?: IsoDate; span?: DateSpan }
   /** An explicit date on the wrong side of today. */
   | { ok: false; problem: 'in-future' | 'in-past'; date: IsoDate; text: string }
   /** Two or more readings: ask which one. */
@@ -535,7 +541,7 @@ function resolve(mentions: DateMention[], ctx: DateContext, direction: Direction
   const times = mentions.filter((m) => m.form === 'time');
   if (dated.length === 0) {
     const partial = mentions.find((m) => m.form === 'partial');
-    return partial ? incomplete(partial) : { ok: false, problem: 'no-date' };
+    return partial ? incomplete(partial, ctx, direction) : { ok: false, problem: 'no-date' };
   }
   const todayIso = checkContext(ctx).toISODate() as IsoDate;
 
@@ -595,10 +601,31 @@ function resolve(mentions: DateMention[], ctx: DateContext, direction: Direction
   return { ok: false, problem: 'no-date' };
 }
 
-function incomplete(mention: DateMention): DateAnswer {
-  return mention.approximate
-    ? { ok: false, problem: 'incomplete', text: mention.text, approximateDate: mention.date }
-    : { ok: false, problem: 'incomplete', text: mention.text };
+function incomplete(mention: DateMention, ctx: DateContext, direction: Direction): DateAnswer {
+  if (mention.approximate) return { ok: false, problem: 'incomplete', text: mention.text, approximateDate: mention.date };
+  const span = monthSpan(mention, checkContext(ctx).toISODate() as IsoDate, direction);
+  return span ? { ok: false, problem: 'incomplete', text: mention.text, span } : { ok: false, problem: 'incomplete', text: mention.text };
+}
+
+/**
+ * The days a month named without a day could be: "in October" (the nearest October on the asked
+ * side of today), "May 2019", "last month". Cut at today ("in December" said on December 6 about
+ * the past is December 1-6). None for a week, a year, or a month wholly on the wrong side.
+ */
+function monthSpan(mention: DateMention, todayIso: IsoDate, direction: Direction): DateSpan | undefined {
+  if (!MONTH_WORD.test(mention.text) && !COUNTED_MONTH.test(mention.text)) return undefined;
+  const [year, month] = mention.date.split('-').map(Number) as [number, number];
+  const span = (y: number): DateSpan => {
+    const first = dt(isoFrom(y, month, 1) as IsoDate);
+    return { from: first.toISODate() as IsoDate, to: first.endOf('month').toISODate() as IsoDate };
+  };
+  let chosen = span(year);
+  if (mention.impliedYear && !COUNTED_MONTH.test(mention.text)) {
+    const thisYear = span(dt(todayIso).year);
+    chosen = direction === 'past' ? (thisYear.from <= todayIso ? thisYear : span(dt(todayIso).year - 1)) : thisYear.to >= todayIso ? thisYear : span(dt(todayIso).year + 1);
+  }
+  if (direction === 'past') return chosen.from > todayIso ? undefined : { from: chosen.from, to: chosen.to < todayIso ? chosen.to : todayIso };
+  return chosen.to < todayIso ? undefined : { from: chosen.from > todayIso ? chosen.from : todayIso, to: chosen.to };
 }
 
 /**
@@ -653,11 +680,12 @@ const DAY_ONLY = new RegExp(
  * answer had no month or already had a day, the later one says more than a day (or a month and
  * day), or the day does not exist in that month.
  */
-export function combineDateParts(earlier: string, later: string, ctx: DateContext): string | null {
+export function combineDateParts(earlier: string, later: string, ctx: DateContext, options: { monthAndDay?: boolean } = {}): string | null {
   checkText(earlier);
   checkText(later);
   checkContext(ctx);
-  const part = dayOnly(later) ?? monthDayOnly(later, ctx);
+  // `monthAndDay: false`: only a day combines ("the 12th"), a month and day stands on its own.
+  const part = dayOnly(later) ?? (options.monthAndDay === false ? null : monthDayOnly(later, ctx));
   if (part === null) return null;
   const mentions = parseDates(earlier, ctx).filter((m) => m.form !== 'time');
   const [month] = mentions;

@@ -149,7 +149,15 @@ describe('approximate dates', () => {
       text: '5 months ago',
       approximateDate: '2024-10-20',
     });
-    expect(pastDate('in March', mar20)).toEqual({ ok: false, problem: 'incomplete', text: 'March' });
+    // A month alone: the days it could be, cut at today (March 1-20 on March 20).
+    expect(pastDate('in March', mar20)).toEqual({ ok: false, problem: 'incomplete', text: 'March', span: { from: '2025-03-01', to: '2025-03-20' } });
+    expect(futureDate('in March', mar20)).toMatchObject({ span: { from: '2025-03-20', to: '2025-03-31' } });
+    expect(pastDate('in April', mar20)).toMatchObject({ span: { from: '2024-04-01', to: '2024-04-30' } });
+    expect(pastDate('February 2024', mar20)).toMatchObject({ span: { from: '2024-02-01', to: '2024-02-29' } });
+    expect(pastDate('last month', mar20)).toMatchObject({ span: { from: '2025-02-01', to: '2025-02-28' } });
+    // A month wholly on the wrong side, a week or a year: no span.
+    expect(pastDate('April 2026', mar20)).toEqual({ ok: false, problem: 'incomplete', text: 'April 2026' });
+    expect(pastDate('last week', mar20)).toEqual({ ok: false, problem: 'incomplete', text: 'last week' });
   });
 
   it('counts 90 days back from the candidate’s today, not the server’s', () => {
