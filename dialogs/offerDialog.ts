@@ -96,7 +96,9 @@ export class OfferDialog extends RepairDialog {
     }
     const facts = turnFacts(dc.context);
     if (offer.task && this.takesUp(offer.task, reading, facts)) {
-      return dc.replaceDialog(offer.task, { text: reading.question, answeredGenerally: true } satisfies TaskOptions);
+      // "sorry, the 10th not the 12th": the task reads the 10th, not both.
+      const text = reading.correction?.replaced ? reading.correction.replacement : reading.question;
+      return dc.replaceDialog(offer.task, { text, answeredGenerally: true } satisfies TaskOptions);
     }
     const opened = this.deps.opensTask(reading, facts);
     if (offer.task && opened && opened !== offer.task) {

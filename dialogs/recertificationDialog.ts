@@ -39,18 +39,27 @@ function readCertifiedOn(text: string, facts: TurnFacts, deps: TaskDeps): SlotRe
   const planned = plannedRecert(text, facts);
   const rest = planned ? text.slice(0, planned.index) + text.slice(planned.index + planned.text.length) : text;
   const reading = readPastDate(rest, facts, deps);
-  if (reading.kind !== 'value' || !saysExpired.test(rest)) return reading;
+  if (!saysExpired.test(rest)) return reading;
+  if (reading.kind === 'value') return asPass(reading, rest, facts, deps);
+  // A date questioned (it looks like a date of birth) is an expiry too, if it is given again.
+  if (reading.kind === 'clarify' && reading.doubted) {
+    const pass = asPass({ kind: 'value', ...reading.doubted }, rest, facts, deps);
+    return pass.kind === 'value' ? { ...reading, doubted: pass } : reading;
+  }
+  return reading;
+}
+
+/** The pass behind a date the message says is an expiry ("it expired on June 5, 2024"): five years before. */
+function asPass(reading: Extract<SlotReading<DateValue>, { kind: 'value' }>, rest: string, facts: TurnFacts, deps: TaskDeps): SlotReading<DateValue> {
   // "I passed A1 on 2019-05-20, it has expired": the date is the pass, whatever else the message says.
   const mention = facts.dates(rest).find((m) => m.date === reading.value.date);
   const role = mention ? dateRole(rest, mention) : undefined;
   if (role && role !== 'expiry') return reading;
-  const passed = addYears(reading.value.date, -deps.policy.validityYears.value);
+  const back = (date: string) => addYears(date, -deps.policy.validityYears.value);
+  const passed = back(reading.value.date);
   // An approximate expiry ("three years ago", "in March 2021") stays approximate, and is not echoed as if exact.
   const { approximate, span } = reading.value;
-  if (approximate) {
-    const back = (date: string) => addYears(date, -deps.policy.validityYears.value);
-    return { kind: 'value', value: { date: passed, approximate, ...(span ? { span: { from: back(span.from), to: back(span.to) } } : {}) } };
-  }
+  if (approximate) return { kind: 'value', value: { date: passed, approximate, ...(span ? { span: { from: back(span.from), to: back(span.to) } } : {}) } };
   return { kind: 'value', value: { date: passed }, echo: deps.messages.task.recert.expiredOn(formatLongDate(reading.value.date)) };
 }
 

@@ -45,12 +45,14 @@ export function onKnown(value: DateValue, date: string = value.date): string {
  * Turns a date answer into a slot reading: the value with a short "got it", or the one question that
  * settles what was unclear (which of two dates, which day of a month, a date on the wrong side of today).
  */
-function dateReading(answer: DateAnswer, deps: TaskDeps): SlotReading<DateValue> {
+function dateReading(answer: DateAnswer, deps: TaskDeps, facts: TurnFacts): SlotReading<DateValue> {
   const m = deps.messages.task;
   if (answer.ok) {
     const value: DateValue = answer.time ? { date: answer.date, time: answer.time } : { date: answer.date };
     const assumed = answer.assumedYear || answer.assumedMonth;
     const echo = assumed ? m.assumedYear(writtenOut(value)) : m.gotDate(writtenOut(value));
+    // "03/03/1980" typed at "when did you pass A4?" is a date of birth far more often than a pass.
+    if (looksLikeBirthDate(value.date, facts)) return { kind: 'clarify', question: { text: m.looksLikeBirthDate(writtenOut(value)) }, doubted: { value, echo } };
     return { kind: 'value', value, echo, assumed };
   }
   const ask = (text: string, extra: Partial<Reply> = {}): SlotReading<DateValue> => ({ kind: 'clarify', question: { text, ...extra } });
@@ -78,13 +80,25 @@ function dateReading(answer: DateAnswer, deps: TaskDeps): SlotReading<DateValue>
   }
 }
 
+/**
+ * A test date this many years back or more is questioned once: it reads as a date of birth (the
+ * candidate's own, typed at the wrong question), and no task's answer turns on a date that old
+ * (credentials run five years, a purchase 90 days, a retest wait 30).
+ */
+const BIRTH_DATE_YEARS = 16;
+
+function looksLikeBirthDate(date: string, facts: TurnFacts): boolean {
+  const today = DateTime.fromJSDate(facts.now, { zone: facts.zone }).toISODate() ?? date;
+  return date <= (DateTime.fromISO(today).minus({ years: BIRTH_DATE_YEARS }).toISODate() ?? date);
+}
+
 // The turn's facts remember what they parsed: the message's dates are read once, whoever asks.
 // A date of birth is left out: a task never reads it (only sign-in does).
 const taskDates = (text: string, facts: TurnFacts) => facts.dates(text).filter((mention) => !isBirthDate(text, mention));
 
-export const readPastDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolvePast(taskDates(text, facts), text, facts), deps);
+export const readPastDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolvePast(taskDates(text, facts), text, facts), deps, facts);
 
-export const readFutureDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolveFuture(taskDates(text, facts), text, facts), deps);
+export const readFutureDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolveFuture(taskDates(text, facts), text, facts), deps, facts);
 
 /** A yes or a no ("it's not posted yet" is a no), as the one yes/no reader reads it. */
 export function readYesNo(text: string): SlotReading<boolean> {

@@ -45,6 +45,8 @@ interface TaskState {
   lead?: string;
   /** Offer sign-in beside the question (accounts here, nobody signed in, the task can use one). */
   offerSignIn?: boolean;
+  /** A date questioned (it looks like a date of birth): given again, it is taken. */
+  doubted?: string;
 }
 
 /** Account answers that found nothing to answer from. */
@@ -125,17 +127,21 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       } else if (reading.kind === 'clarify') {
         state.clarify[slot.name] = reading.question;
         if (isAsked(slot)) state.partial = options.text;
+        if (reading.doubted) state.doubted = (reading.doubted.value as { date?: string }).date;
       }
     }
-    if (options.correction) this.applyCorrection(state, options.correction, facts, notes);
+    const corrected = options.correction ? this.applyCorrection(state, options.correction, facts, notes) : undefined;
     // The account, once linked, answers what the candidate did not say. A month whose days give
     // different answers ("in November", failed 30 days before December 6 or after) is missing its day.
+    // "and A4?" after an answer worked out from a date typed before signing in: the account's
+    // dates are the truth now, not the date said about another test.
     const account = this.deps.account(dc.context);
     const missing = this.nextSlot(state) !== undefined || this.roughDate(state, facts) === 'ask';
-    if (account && missing && this.spec.accountQuestion) {
+    const otherThing = corrected !== undefined && !isDate(state.values[corrected]);
+    if (account && (missing || otherThing) && this.spec.accountQuestion) {
       const linked = await account.signedIn(dc.context, facts);
       if (linked) return this.answerFromAccount(dc, state);
-      state.offerSignIn = true;
+      if (missing) state.offerSignIn = true;
     }
     // Answer first: never answer a question with only a question. When the task must still ask for
     // something, the general rule comes before the question.
@@ -179,8 +185,11 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const combined = state.partial ? combineDateParts(state.partial, text, facts) : null;
     if (combined) text = combined;
     const values = state.values as Partial<Values>;
-    const read = slot.read(text, facts, this.deps, values, true);
+    let read = slot.read(text, facts, this.deps, values, true);
+    // The date questioned, given again: the candidate means it.
+    if (read.kind === 'clarify' && read.doubted && (read.doubted.value as { date?: string }).date === state.doubted) read = { kind: 'value', ...read.doubted };
     if (read.kind === 'value') {
+      state.doubted = undefined;
       state.values[slot.name] = read.value;
       delete state.clarify[slot.name];
       state.partial = undefined;
@@ -190,6 +199,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     if (read.kind === 'clarify') {
       state.clarify[slot.name] = read.question;
       state.partial = text;
+      if (read.doubted) state.doubted = (read.doubted.value as { date?: string }).date;
       return this.ask(dc);
     }
     // A fact the bot did not ask for ("it was A5") is kept, and the question asked again.
@@ -224,8 +234,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     return this.ask(dc, this.deps.messages.task.backToIt);
   }
 
-  /** Re-reads a corrected value over the ones known; true when something changed. */
-  private applyCorrection(state: TaskState, text: string, facts: TurnFacts, notes: string[]): boolean {
+  /** Re-reads a corrected value over the ones known; the name of the slot it changed, if any. */
+  private applyCorrection(state: TaskState, text: string, facts: TurnFacts, notes: string[]): string | undefined {
     const values = state.values as Partial<Values>;
     for (const slot of this.spec.slots) {
       // "the 12th, not the 10th" keeps the month and year of the date it corrects.
@@ -238,7 +248,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
         // "the 30th" that has not come yet: the date is asked again, with what was wrong with it.
         delete state.values[slot.name];
         state.clarify[slot.name] = read.question;
-        return true;
+        if (read.doubted) state.doubted = (read.doubted.value as { date?: string }).date;
+        return slot.name;
       }
       // The slot whose value the correction changes, not the first one that reads something.
       if (read.kind !== 'value' || JSON.stringify(read.value) === JSON.stringify(state.values[slot.name])) continue;
@@ -246,9 +257,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       delete state.clarify[slot.name];
       const changed = state.values[slot.name];
       notes.push(this.deps.messages.task.changed(slot.describe ? slot.describe(changed as Values[keyof Values], this.deps) : describe(changed)));
-      return true;
+      return slot.name;
     }
-    return false;
+    return undefined;
   }
 
   private async answerFromAccount(dc: DialogContext, state: TaskState): Promise<DialogTurnResult> {
@@ -260,7 +271,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       state.offerSignIn = false;
       return this.proceed(dc);
     }
-    return dc.endDialog({ task: this.spec.id, outcome: `account-${answered.outcome}`, answer: answered.reply.text } satisfies TaskResult);
+    // The values kept are the candidate's own words ("A4"), so "and A5?" next asks the account again.
+    return dc.endDialog({ task: this.spec.id, outcome: `account-${answered.outcome}`, answer: answered.reply.text, values: state.values } satisfies TaskResult);
   }
 
   private nextSlot(state: TaskState): AskedSlot<Values> | undefined {
@@ -341,6 +353,8 @@ function keepTime(current: DateValue | undefined, next: unknown, text: string, f
   if (!current?.time || typeof date?.date !== 'string' || date.time || facts.dates(text).some((mention) => mention.time)) return next;
   return { ...date, time: current.time };
 }
+
+const isDate = (value: unknown): boolean => typeof (value as DateValue | undefined)?.date === 'string';
 
 /** A slot value as the candidate would say it back: a date written out, a test code, a list. */
 function describe(value: unknown): string {

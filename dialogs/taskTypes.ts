@@ -30,7 +30,15 @@ export type SlotReading<T> =
       /** The reading filled in something not said (a year, a month): always say what was assumed. */
       assumed?: boolean;
     }
-  | { kind: 'clarify'; question: Reply }
+  | {
+      kind: 'clarify';
+      question: Reply;
+      /**
+       * A value read but questioned (a date so long ago it looks like a date of birth): taken if the
+       * candidate gives it again in answer to the question.
+       */
+      doubted?: { value: T; echo?: string };
+    }
   | { kind: 'none' };
 
 /** A slot taken from what the candidate says; only an AskedSlot is ever asked for. */

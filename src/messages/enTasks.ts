@@ -19,6 +19,9 @@ export const enTasks = {
   dateInPast: (date: string) => `${date} has already passed. What date is the appointment?`,
   whichDay: (text: string) => `Which day exactly ("${text}")? For example "March 3, 2025".`,
   whichDate: 'Which date did you mean?',
+  /** A test date so long ago it reads as a date of birth: asked again, and taken if given again. */
+  looksLikeBirthDate: (date: string) =>
+    `${date} looks like a date of birth, not a test date. Which date did you mean? If it really was ${date}, send it again.`,
   /** An approximate date that is enough for the rule ("5 months ago" and a 90-day window). */
   approximately: (words: string) => `Whatever the exact day "${words}" was, the answer is the same:`,
   dateExample: 'For example "March 3" or "3/14/2025".',
