@@ -55,6 +55,9 @@ const NOTHING_ON_ACCOUNT = /-none(?:-held)?$|no-matching/;
 /** 'YYYY-MM-DD' -> 'March 2025', for completing "the 12th" within the month it corrects. */
 const monthOf = (date: string): string => DateTime.fromISO(date).toFormat('LLLL yyyy');
 
+/** A message shaped as a question. */
+const ASKS = /\?\s*$|^(?:who|what|when|where|why|how|which|can|could|do|does|did|is|are|will|would|should)\b/i;
+
 /** Task outcomes only staff can settle: the candidate is handed over when they happen. */
 const STAFF_ONLY_OUTCOMES = new Set(['no-master-defined']);
 
@@ -104,6 +107,17 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       if (reading.kind === 'value') values[slot.name] = reading.value;
     }
     return this.spec.accountQuestion(values as Partial<Values>);
+  }
+
+  /** Does this message, right after the task answered with `values`, change one of its follow-up slots? */
+  followsUp(text: string, facts: TurnFacts, values: Record<string, unknown>): boolean {
+    // A question ("my A3 expired, when can I recertify?") asks something new; a statement adds a fact.
+    if (ASKS.test(text)) return false;
+    return (this.spec.followUps ?? []).some((name) => {
+      const slot = this.spec.slots.find((s) => s.name === name);
+      const reading = slot?.read(text, facts, this.deps, values as Partial<Values>, false);
+      return reading?.kind === 'value' && JSON.stringify(reading.value) !== JSON.stringify(values[name]);
+    });
   }
 
   private reads(text: string, facts: TurnFacts, asAnswer: boolean, which: (slot: SlotSpec<Values>) => boolean): boolean {

@@ -83,4 +83,10 @@ export interface TaskSpec<Values> {
   accountQuestion?: (values: Partial<Values>) => AccountQuestion;
   /** What "help" says at this task's questions. */
   help: (deps: TaskDeps) => string;
+  /**
+   * Slots a message right after the answer may change, read as they would be from a first message:
+   * "A6 expired last year actually" after "you hold Master status" changes which tests lapsed, and
+   * recomputes that answer instead of starting another task.
+   */
+  followUps?: Array<keyof Values & string>;
 }

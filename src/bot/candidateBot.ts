@@ -129,6 +129,7 @@ export class CandidateBot extends ActivityHandler {
       accounts: Boolean(account),
       lastTask: Boolean(data.lastTask?.values),
       lastTaskRough: Object.values(data.lastTask?.values ?? {}).some((value) => Boolean((value as { approximate?: string } | undefined)?.approximate)),
+      lastTaskFollowUp: this.followsLastTask(data, reading, facts),
     };
     // While sign-in waits, whatever comes is treated as sign-in details on the record, whole or not.
     const signingIn = dc.activeDialog?.id === SIGN_IN;
@@ -148,6 +149,13 @@ export class CandidateBot extends ActivityHandler {
     if (dialog) turn.event.dialog = dialog;
     if (handoff) await this.startHandoff(turn, handoff.reason, handoff.dialog);
     this.record(context, { ...turn.event, route: row });
+  }
+
+  /** Does the message change a fact the last task's answer rested on (the task's own follow-up slots)? */
+  private followsLastTask(data: ConversationData, reading: { text: string }, facts: TurnFacts): boolean {
+    const last = data.lastTask;
+    const task = last?.values ? (this.dialogSet.find(last.id) as { followsUp?: (text: string, facts: TurnFacts, values: Record<string, unknown>) => boolean } | undefined) : undefined;
+    return Boolean(reading.text && task?.followsUp?.(reading.text, facts, last!.values!));
   }
 
   /** Hands the conversation to people; the relay tells the candidate what happens next. */
