@@ -235,7 +235,12 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   protected override async correct(dc: DialogContext, reading: Reading): Promise<DialogTurnResult | undefined> {
     const state = this.state(dc);
     const notes: string[] = [];
-    if (!reading.correction || !this.applyCorrection(state, reading.correction.replacement, turnFacts(dc.context), notes)) return undefined;
+    const facts = turnFacts(dc.context);
+    const changed = reading.correction ? this.applyCorrection(state, reading.correction.replacement, facts, notes) : undefined;
+    if (!changed) return undefined;
+    // Signed in, "and A4?" is the account's to answer, not a date typed about another test.
+    const account = this.deps.account(dc.context);
+    if (!isDate(state.values[changed]) && account && this.spec.accountQuestion && (await account.signedIn(dc.context, facts))) return this.answerFromAccount(dc, state);
     if (notes.length) state.lead = notes.join(' ');
     return this.proceed(dc);
   }
@@ -270,7 +275,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       state.values[slot.name] = keepTime(current, read.value, text, facts);
       delete state.clarify[slot.name];
       const changed = state.values[slot.name];
-      notes.push(this.deps.messages.task.changed(slot.describe ? slot.describe(changed as Values[keyof Values], this.deps) : describe(changed)));
+      const said = slot.describe ? slot.describe(changed as Values[keyof Values], this.deps) : describe(changed);
+      // "May 20" after "in May 2019" makes the date exact rather than changing it.
+      notes.push(current?.approximate ? this.deps.messages.task.gotDate(said) : this.deps.messages.task.changed(said));
       return slot.name;
     }
     return undefined;
@@ -281,8 +288,13 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     if (!replied) return this.proceed(dc);
     const { answered } = replied;
     // The account has nothing on it for this ("no A5 result"): the candidate's own fact still works.
-    if (NOTHING_ON_ACCOUNT.test(answered.outcome) && this.nextSlot(state)) {
+    const next = this.nextSlot(state);
+    if (NOTHING_ON_ACCOUNT.test(answered.outcome) && next) {
       state.offerSignIn = false;
+      // The plain question: a clarification (a date of birth questioned) was about earlier words.
+      delete state.clarify[next.name];
+      state.doubted = undefined;
+      state.partial = undefined;
       return this.proceed(dc);
     }
     // The values kept are the candidate's own words ("A4"), so "and A5?" next asks the account again.

@@ -25,6 +25,12 @@ transcriptTables(
           ['when does my A1 expire?', all(/Your A1 \(Engine Repair\) certification is current/, not('1985'))],
           ['and A4?', all(fromAccount, not('1985'))],
         ]],
+        ['signed in at the questioned date with no such test on the account: the plain question, and "and a4?" asks the account', [
+          ['when does my a1 expire', m.recert.askPassed('A1')],
+          ['01/01/1980', doubted('Tuesday, January 1, 1980')],
+          ['DEMO-0001 01/01/1980 0001', all(/There's no A1 \(Engine Repair\) certification on your account/, m.recert.askPassed('A1'), not(doubted('Tuesday, January 1, 1980')))],
+          ['and a4?', all(/There's no A4 \(Suspension and Steering\) certification on your account/, not('1985'), not(doubted('Tuesday, January 1, 1980')))],
+        ]],
         ['the same old date given again is taken: the candidate means it', [
           ['I failed A5, when can I retake it?', m.retest.askDate('A5')],
           ['1/1/2005', doubted('Saturday, January 1, 2005')],
