@@ -24,7 +24,7 @@ const words = (text: string): Set<string> => new Set(text.toLowerCase().replace(
 const overlap = (a: Set<string>, b: Set<string>): number => [...a].filter((w) => b.has(w)).length / Math.max(new Set([...a, ...b]).size, 1);
 
 /** mulberry32: a small seeded generator, so the split is the same on every machine. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -45,7 +45,7 @@ function shuffle<T>(items: T[], next: () => number): T[] {
 }
 
 /** Half of each stratum to dev, half to test; an odd one out goes to either side by the coin. */
-function split<T>(items: T[], stratum: (item: T) => string, next: () => number): { dev: T[]; test: T[] } {
+export function split<T>(items: T[], stratum: (item: T) => string, next: () => number): { dev: T[]; test: T[] } {
   const groups = new Map<string, T[]>();
   for (const item of items) groups.set(stratum(item), [...(groups.get(stratum(item)) ?? []), item]);
   const dev: T[] = [];
@@ -101,7 +101,9 @@ async function main(): Promise<void> {
   for (const [n, id] of idOf) console.log(`  ${n} -> ${id}`);
 }
 
-main().catch((error: Error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+if (process.argv[1]?.endsWith('import-eval-set.ts')) {
+  main().catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}

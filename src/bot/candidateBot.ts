@@ -123,13 +123,17 @@ export class CandidateBot extends ActivityHandler {
     const account = this.deps.account(context);
     // Any message keeps a sign-in alive: it lapses after 30 minutes of silence, not of FAQ questions.
     await account?.onTurn(context, facts.now);
+    const followsUp = () => this.followsLastTask(data, reading, facts);
     const state: RouteState = {
       handoff: Boolean(this.deps.handoff),
       dialogWaiting: Boolean(dc.activeDialog),
       accounts: Boolean(account),
       lastTask: Boolean(data.lastTask?.values),
       lastTaskRough: Object.values(data.lastTask?.values ?? {}).some((value) => Boolean((value as { approximate?: string } | undefined)?.approximate)),
-      lastTaskFollowUp: this.followsLastTask(data, reading, facts),
+      // Worked out only if the correction row is reached (it reads the last task's slots).
+      get lastTaskFollowUp() {
+        return followsUp();
+      },
     };
     // While sign-in waits, whatever comes is treated as sign-in details on the record, whole or not.
     const signingIn = dc.activeDialog?.id === SIGN_IN;

@@ -58,34 +58,94 @@ export const readingKey = Symbol('reading');
  * that names nothing of ASE may still be about it when the conversation already is).
  */
 export function understand(text: string, facts: TurnFacts, knowledge: Understanding, context: QuestionContext = {}): Reading {
-  const trimmed = text.trim();
-  const command = trimmed ? detectCommand(trimmed) : null;
-  const dates = trimmed ? facts.dates(trimmed) : [];
-  const credentials: CredentialsReading = trimmed ? readCredentials(trimmed, facts, dates) : { ok: false, missing: ['aseId', 'dateOfBirth', 'ssnLast4'] };
-  // Sent with sign-in details, the question is what is left without them: no birth date in it.
-  const question = stripGreeting(credentials.ok ? credentials.rest.replace(/\s+$/, '') : trimmed);
-  let decision: FaqDecision | undefined;
-  let pair: [FaqEntry, FaqEntry] | null | undefined;
-  const yesNo = trimmed ? readYesNo(trimmed) : null;
-  // A bare "yes" or "no" that no dialog was waiting for is an acknowledgement, never a misunderstanding.
-  const bare = yesNo !== null && /^(?:y|yes|yeah|yep|yup|sure|n|no|nope|nah|ok(?:ay)?)(?:[\s,]+(?:yes|no|thanks|thank you))?[.!]*$/i.test(trimmed) ? 'ok' : null;
-  return {
-    text: trimmed,
-    question,
-    command,
-    person: command === 'person' || (trimmed !== '' && asksForPerson(trimmed)),
-    acknowledgement: trimmed && !command ? (readAcknowledgement(trimmed) ?? bare) : null,
-    task: trimmed && !command ? detectTask(question) : null,
-    correction: trimmed ? (readCorrection(trimmed) ?? noAndAValue(trimmed) ?? whatAbout(trimmed)) : null,
-    yesNo,
-    dates,
-    dateOnly: dates.length === 1 && onlyTheDate(trimmed, dates[0]!),
-    accountQuestion: trimmed && !command ? knowledge.accountQuestion(question) : null,
-    credentials,
-    faq: () => (decision ??= knowledge.decide(question, context)),
-    faqPair: () => (pair === undefined ? (pair = knowledge.decidePair(question, context)) : pair),
-  };
+  return new LazyReading(text.trim(), facts, knowledge, context);
 }
+
+const NO_CREDENTIALS: CredentialsReading = { ok: false, missing: ['aseId', 'dateOfBirth', 'ssnLast4'] };
+
+/**
+ * The reading, each part worked out the first time a route or dialog looks at it and kept for the
+ * rest of the turn: a FAQ question never runs the sign-in, correction or yes/no readers it does
+ * not reach (they are a fair share of a short turn), and nothing runs twice.
+ */
+class LazyReading implements Reading {
+  private readonly memo = new Map<keyof Reading, unknown>();
+  private decision?: FaqDecision;
+  private pair?: [FaqEntry, FaqEntry] | null;
+
+  constructor(
+    readonly text: string,
+    private readonly facts: TurnFacts,
+    private readonly knowledge: Understanding,
+    private readonly context: QuestionContext,
+  ) {}
+
+  private once<K extends keyof Reading>(key: K, work: () => Reading[K]): Reading[K] {
+    if (!this.memo.has(key)) this.memo.set(key, work());
+    return this.memo.get(key) as Reading[K];
+  }
+
+  get command(): Command | null {
+    return this.once('command', () => (this.text ? detectCommand(this.text) : null));
+  }
+
+  get dates(): DateMention[] {
+    return this.once('dates', () => (this.text ? this.facts.dates(this.text) : []));
+  }
+
+  get dateOnly(): boolean {
+    return this.once('dateOnly', () => this.dates.length === 1 && onlyTheDate(this.text, this.dates[0]!));
+  }
+
+  get credentials(): CredentialsReading {
+    return this.once('credentials', () => (this.text ? readCredentials(this.text, this.facts, this.dates) : NO_CREDENTIALS));
+  }
+
+  /** Sent with sign-in details, the question is what is left without them: no birth date in it. */
+  get question(): string {
+    return this.once('question', () => stripGreeting(this.credentials.ok ? this.credentials.rest.replace(/\s+$/, '') : this.text));
+  }
+
+  get person(): boolean {
+    return this.once('person', () => this.command === 'person' || (this.text !== '' && asksForPerson(this.text)));
+  }
+
+  get yesNo(): boolean | null {
+    return this.once('yesNo', () => (this.text ? readYesNo(this.text) : null));
+  }
+
+  get acknowledgement(): Acknowledgement | null {
+    return this.once('acknowledgement', () => {
+      if (!this.text || this.command) return null;
+      // A bare "yes" or "no" that no dialog was waiting for is an acknowledgement, never a misunderstanding.
+      const bare = this.yesNo !== null && BARE_YES_NO.test(this.text) ? 'ok' : null;
+      return readAcknowledgement(this.text) ?? bare;
+    });
+  }
+
+  get task(): TaskMatch | null {
+    return this.once('task', () => (this.text && !this.command ? detectTask(this.question) : null));
+  }
+
+  get correction(): Correction | null {
+    return this.once('correction', () => (this.text ? (readCorrection(this.text) ?? noAndAValue(this.text) ?? whatAbout(this.text)) : null));
+  }
+
+  get accountQuestion(): { kind: string } | null {
+    return this.once('accountQuestion', () => (this.text && !this.command ? this.knowledge.accountQuestion(this.question) : null));
+  }
+
+  faq(): FaqDecision {
+    return (this.decision ??= this.knowledge.decide(this.question, this.context));
+  }
+
+  faqPair(): [FaqEntry, FaqEntry] | null {
+    if (this.pair === undefined) this.pair = this.knowledge.decidePair(this.question, this.context);
+    return this.pair;
+  }
+}
+
+const BARE_YES_NO = /^(?:y|yes|yeah|yep|yup|sure|n|no|nope|nah|ok(?:ay)?)(?:[\s,]+(?:yes|no|thanks|thank you))?[.!]*$/i;
 
 /** "no 11/18", "nope, A6": a no followed by a value (a digit in it) replaces that value. */
 function noAndAValue(text: string): { replacement: string } | null {

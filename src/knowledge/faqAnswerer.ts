@@ -2,6 +2,7 @@ import type { FaqEntry } from './faqEntry.js';
 import { FacetChooser } from './facetChooser.js';
 import type { FaqHit, FaqIndex } from './faqIndex.js';
 import type { Domain, OutOfScopeTopic } from './outOfScope.js';
+import { isTypoOf } from './editDistance.js';
 import { contentTerms, normalise } from './textProcessing.js';
 
 export type FaqDecision =
@@ -109,7 +110,10 @@ export class FaqAnswerer {
   onTopic(text: string, context: QuestionContext = {}): boolean {
     if (!this.domainTerms || context.onTopic) return true;
     if (TEST_CODE.test(text) || this.namesAse(text)) return true;
-    return contentTerms(text).some((term) => this.domainTerms!.has(term));
+    const terms = contentTerms(text);
+    if (terms.some((term) => this.domainTerms!.has(term))) return true;
+    // A misspelt domain word ("recertifiy") is still one: the index found it by its fuzzy match.
+    return terms.some((term) => [...this.domainTerms!].some((known) => isTypoOf(term, known)));
   }
 
   private namesAse(text: string): boolean {

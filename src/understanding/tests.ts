@@ -12,6 +12,7 @@
  */
 
 import type { Catalogue, Series, TestEntry } from '../rules/types.js';
+import { editDistance } from '../knowledge/editDistance.js';
 
 const MODULE = 'understanding/tests';
 
@@ -196,19 +197,6 @@ function codeHits(text: string, catalogue: Catalogue): CodeHit[] {
   return hits;
 }
 
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] as number;
-      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] as number;
-}
 
 /**
  * Up to two real codes near an unknown one: same letter, fewest digit edits, then nearest
@@ -225,7 +213,7 @@ export function suggestCodes(code: string, catalogue: Catalogue): string[] {
     .filter((t) => t.code[0] === letter && t.code !== `${letter}${digits}`)
     .map((t) => {
       const d = t.code.slice(1);
-      return { code: t.code, number: Number(d), edits: levenshtein(digits, d), distance: Math.abs(Number(d) - n) };
+      return { code: t.code, number: Number(d), edits: editDistance(digits, d), distance: Math.abs(Number(d) - n) };
     })
     .sort((a, b) => a.edits - b.edits || a.distance - b.distance || a.number - b.number)
     .slice(0, 2)

@@ -6,16 +6,18 @@ import { generated } from '../../scripts/quality.js';
 import { shippedKnowledge } from '../support/testApp.js';
 
 /**
- * Retrieval quality on three labelled sets, each printed. The CI gate is on the frozen test part of
- * the independent set (never tuned on), a few points under the measured figures so that one miss
+ * Retrieval quality on the labelled sets, each printed. The CI gate is on the frozen test parts of
+ * the independent sets (never tuned on), a few points under the measured figures so that one miss
  * cannot fail a build; dev (where tuning looks) and the old set are reported with loose floors that
  * catch a collapse. docs/quality.md records the same figures (scripts/quality.ts --write).
  */
 const floors: Record<SetName, { top1: number; declined: number; confidentWrong: number }> = {
   // measured (see docs/quality.md) minus a margin of about 4 points / 2 points of wrong answers
-  'frozen test': { top1: 0.71, declined: 0.82, confidentWrong: 0.095 },
+  'frozen test': { top1: 0.73, declined: 0.83, confidentWrong: 0.09 },
   dev: { top1: 0.88, declined: 0.93, confidentWrong: 0.03 },
   'old set': { top1: 0.9, declined: 0.88, confidentWrong: 0.02 },
+  'second frozen test': { top1: 0.79, declined: 0.68, confidentWrong: 0.1 },
+  'second dev': { top1: 0.8, declined: 0.87, confidentWrong: 0.05 },
 };
 
 describe.each(SETS)('retrieval quality on the $name set ($note)', ({ name, file }) => {

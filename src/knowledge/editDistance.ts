@@ -1,0 +1,24 @@
+/** Levenshtein distance: single-character insertions, deletions and substitutions from a to b. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] as number;
+      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/**
+ * A misspelling of a known word ("recertifiy", "certifcate"): the edits a typo makes grow with the
+ * word, so one edit from 5 letters and two from 8; shorter words are too easily another word.
+ */
+export function isTypoOf(word: string, known: string): boolean {
+  if (word.length < 5 || known.length < 4) return false;
+  const allowed = word.length >= 8 ? 2 : 1;
+  return Math.abs(word.length - known.length) <= allowed && editDistance(word, known) <= allowed;
+}
