@@ -1,5 +1,5 @@
 import { duplicateCost, type Catalogue } from '../src/rules/index.js';
-import { resolveSeries, resolveTests } from '../src/understanding/tests.js';
+import { resolveSeries, resolveSeriesLetters, resolveTests } from '../src/understanding/tests.js';
 import type { SlotReading, TaskDeps, TaskSpec } from './taskTypes.js';
 
 interface Selection {
@@ -16,12 +16,14 @@ interface DuplicateValues {
 const usd = (amount: number) => `$${amount.toFixed(2)}`;
 const orList = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`);
 
-function readSelection(text: string, deps: TaskDeps): SlotReading<Selection> {
+function readSelection(text: string, deps: TaskDeps, asAnswer: boolean): SlotReading<Selection> {
   const { catalogue } = deps;
   const { tests, unknownCodes, suggestions } = resolveTests(text, catalogue);
-  const series = resolveSeries(text, catalogue)
-    .filter((named) => !tests.some((test) => test.series === named.id))
-    .map((named) => named.id);
+  // In answer to "which series?", "A and T" alone are the series' letters.
+  const named = resolveSeries(text, catalogue);
+  const series = (named.length || !asAnswer ? named : resolveSeriesLetters(text, catalogue))
+    .filter((one) => !tests.some((test) => test.series === one.id))
+    .map((one) => one.id);
   if (tests.length || series.length) return { kind: 'value', value: { codes: [...tests.map((test) => test.code), ...unknownCodes], series } };
   if (!unknownCodes.length) return { kind: 'none' };
   // Only codes we do not know: say so now and offer the nearest real ones, rather than ask blind.
@@ -34,6 +36,14 @@ function readSelection(text: string, deps: TaskDeps): SlotReading<Selection> {
     },
   };
 }
+
+/** A selection as the candidate would say it back: the series by name, then the tests by code. */
+function describeSelection(selection: Selection, catalogue: Catalogue): string {
+  const names = selection.series.map((id) => catalogue.series.find((series) => series.id === id)?.name ?? id);
+  return andList([...names, ...selection.codes]);
+}
+
+const andList = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 /** One real code per whole series, so the rule prices the series once. */
 function pricedCodes(selection: Selection, catalogue: Catalogue): string[] {
@@ -48,7 +58,9 @@ export const duplicateCostTask: TaskSpec<DuplicateValues> = {
   slots: [
     {
       name: 'selection',
-      read: (text, _facts, deps) => readSelection(text, deps),
+      read: (text, _facts, deps, _values, asAnswer) => readSelection(text, deps, asAnswer),
+      // "Changed to Automobile & Light Truck and School Bus."
+      describe: (value, deps) => describeSelection(value as Selection, deps.catalogue),
       ask: (_values, deps) => ({ text: deps.messages.task.duplicates.askTests }),
     },
   ],

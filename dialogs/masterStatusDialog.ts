@@ -96,6 +96,7 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
   },
   accountQuestion: () => ({ kind: 'master' }),
   help: (deps) => deps.messages.task.master.help,
+  followUps: ['lapsed'],
 };
 
 const listed = (items: string[]): string =>

@@ -7,6 +7,7 @@ import { pickChoice } from '../src/understanding/choices.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { answerEntry } from './faqSteps.js';
 import { RepairDialog, SOMETHING_NEW, type UnrelatedPolicy } from './repairDialog.js';
+import { acknowledgementReply } from './smallTalk.js';
 import type { TaskOptions } from './taskDialog.js';
 
 export interface OfferOptions {
@@ -29,6 +30,8 @@ export interface OfferOptions {
   signInFor?: AccountQuestion;
   /** The offer was already made again after a question in between: it is not made a third time. */
   madeAgain?: boolean;
+  /** An "ok" was answered and the offer kept open once: a second one lets it go. */
+  heldOnce?: boolean;
 }
 
 const WORDS_IN_A_REPLY = 6;
@@ -99,8 +102,17 @@ export class OfferDialog extends RepairDialog {
       return RepairDialog.EndOfTurn;
     }
     const facts = turnFacts(dc.context);
+    // "ok" after "tell me the date you took it and I'll work it out": a friendly word, and the offer
+    // still stands, so "A7" or "nov 30" next is still its answer (once: a second "ok" lets it go).
+    if (offer.task && !offer.heldOnce && (reading.acknowledgement === 'ok' || reading.acknowledgement === 'thanks')) {
+      offer.heldOnce = true;
+      await send(dc.context, this.deps, acknowledgementReply(reading.acknowledgement, m));
+      return RepairDialog.EndOfTurn;
+    }
     if (offer.task && this.takesUp(offer.task, reading, facts)) {
-      return dc.replaceDialog(offer.task, { text: reading.question, answeredGenerally: true } satisfies TaskOptions);
+      // "sorry, the 10th not the 12th": the task reads the 10th, not both.
+      const text = reading.correction?.replaced ? reading.correction.replacement : reading.question;
+      return dc.replaceDialog(offer.task, { text, answeredGenerally: true } satisfies TaskOptions);
     }
     const opened = this.deps.opensTask(reading, facts);
     if (offer.task && opened && opened !== offer.task) {

@@ -1,6 +1,5 @@
 import { purchaseWindow } from '../src/rules/index.js';
-import { formatLongDate } from '../src/understanding/dates.js';
-import { readPastDate, type DateValue } from './slotReaders.js';
+import { asKnown, readPastDate, type DateValue } from './slotReaders.js';
 import type { TaskSpec } from './taskTypes.js';
 
 interface PurchaseValues {
@@ -21,13 +20,20 @@ export const purchaseWindowTask: TaskSpec<PurchaseValues> = {
   answer: (values, facts, deps) => {
     const m = deps.messages.task.purchase;
     const decision = purchaseWindow({ purchaseDate: values.purchasedOn.date, now: facts.now, zone: facts.zone }, deps.policy);
-    const lastDay = formatLongDate(decision.lastDay);
+    const bought = values.purchasedOn;
+    const lastDay = asKnown(bought, decision.lastDay);
     const text =
       decision.verdict === 'expired'
-        ? m.expired(lastDay)
+        ? bought.approximate
+          ? m.expiredSince(asKnown(bought), deps.policy.purchaseWindowDays.value)
+          : m.expired(lastDay)
         : decision.verdict === 'last-day'
           ? `${m.lastDay(lastDay)} ${m.next}`
-          : `${m.open(lastDay, decision.daysLeft)} ${m.next}`;
+          : // Roughly when ("about 2 months ago"): the month it ends, no count of days made up. A month
+            // named ("in February") is asked to the day instead: the days left differ across it.
+            bought.approximate && !bought.span
+            ? `${m.openUntil(lastDay)} ${m.next}`
+            : `${m.open(lastDay, decision.daysLeft)} ${m.next}`;
     return { reply: { text }, outcome: decision.verdict };
   },
   accountQuestion: () => ({ kind: 'purchases' }),

@@ -1,7 +1,7 @@
 import { addYears, certificationExpiry, recertification, todayIn } from '../src/rules/index.js';
 import { formatLongDate } from '../src/understanding/dates.js';
 import { dateRole } from '../src/understanding/dateRoles.js';
-import { readFirstTest, readPastDate, type DateValue } from './slotReaders.js';
+import { onKnown, readFirstTest, readPastDate, type DateValue } from './slotReaders.js';
 import type { SlotReading, TaskDeps, TaskSpec, TurnFacts } from './taskTypes.js';
 
 interface RecertValues {
@@ -39,14 +39,27 @@ function readCertifiedOn(text: string, facts: TurnFacts, deps: TaskDeps): SlotRe
   const planned = plannedRecert(text, facts);
   const rest = planned ? text.slice(0, planned.index) + text.slice(planned.index + planned.text.length) : text;
   const reading = readPastDate(rest, facts, deps);
-  if (reading.kind !== 'value' || !saysExpired.test(rest)) return reading;
+  if (!saysExpired.test(rest)) return reading;
+  if (reading.kind === 'value') return asPass(reading, rest, facts, deps);
+  // A date questioned (it looks like a date of birth) is an expiry too, if it is given again.
+  if (reading.kind === 'clarify' && reading.doubted) {
+    const pass = asPass({ kind: 'value', ...reading.doubted }, rest, facts, deps);
+    return pass.kind === 'value' ? { ...reading, doubted: pass } : reading;
+  }
+  return reading;
+}
+
+/** The pass behind a date the message says is an expiry ("it expired on June 5, 2024"): five years before. */
+function asPass(reading: Extract<SlotReading<DateValue>, { kind: 'value' }>, rest: string, facts: TurnFacts, deps: TaskDeps): SlotReading<DateValue> {
   // "I passed A1 on 2019-05-20, it has expired": the date is the pass, whatever else the message says.
   const mention = facts.dates(rest).find((m) => m.date === reading.value.date);
   const role = mention ? dateRole(rest, mention) : undefined;
   if (role && role !== 'expiry') return reading;
-  const passed = addYears(reading.value.date, -deps.policy.validityYears.value);
-  // An approximate expiry ("three years ago") stays approximate, and is not echoed as if exact.
-  if (reading.value.approximate) return { kind: 'value', value: { date: passed, approximate: reading.value.approximate } };
+  const back = (date: string) => addYears(date, -deps.policy.validityYears.value);
+  const passed = back(reading.value.date);
+  // An approximate expiry ("three years ago", "in March 2021") stays approximate, and is not echoed as if exact.
+  const { approximate, span } = reading.value;
+  if (approximate) return { kind: 'value', value: { date: passed, approximate, ...(span ? { span: { from: back(span.from), to: back(span.to) } } : {}) } };
   return { kind: 'value', value: { date: passed }, echo: deps.messages.task.recert.expiredOn(formatLongDate(reading.value.date)) };
 }
 
@@ -73,16 +86,19 @@ export const recertificationTask: TaskSpec<RecertValues> = {
       { certifiedOn: values.certifiedOn.date, recertOn: values.recertOn, now: facts.now, zone: facts.zone, previouslyCertified: true },
       deps.policy,
     );
+    // A pass known only to the month ("in March 2021") gives the month it lapses, and no count of days.
+    const passed = values.certifiedOn;
+    const exact = !passed.approximate;
     const lines: string[] = [];
-    if (expiry.verdict === 'expired') lines.push(m.expired(values.test, formatLongDate(expiry.expiresOn)));
+    if (expiry.verdict === 'expired') lines.push(m.expired(values.test, onKnown(passed, expiry.expiresOn)));
     else {
-      lines.push(m.expires(values.test, formatLongDate(expiry.expiresOn)));
-      if (expiry.verdict === 'expiring-soon') lines.push(m.expiringSoon(expiry.daysLeft));
+      lines.push(m.expires(values.test, onKnown(passed, expiry.expiresOn)));
+      if (expiry.verdict === 'expiring-soon' && exact) lines.push(m.expiringSoon(expiry.daysLeft));
     }
     if (recert.newExpiresOn) {
       const when = values.recertOn ? m.on(formatLongDate(recert.recertOn)) : m.today;
       lines.push(m.newExpiry(when, formatLongDate(recert.newExpiresOn)));
-      if (recert.daysNotCarriedOver && recert.daysNotCarriedOver > 0) lines.push(m.noCredit(recert.daysNotCarriedOver));
+      if (recert.daysNotCarriedOver && recert.daysNotCarriedOver > 0 && exact) lines.push(m.noCredit(recert.daysNotCarriedOver));
     }
     lines.push(m.next);
     return { reply: { text: lines.join(' ') }, outcome: recert.verdict };

@@ -1,6 +1,5 @@
 import { retestDate } from '../src/rules/index.js';
-import { formatLongDate } from '../src/understanding/dates.js';
-import { readFirstTest, readPastDate, type DateValue } from './slotReaders.js';
+import { asKnown, readFirstTest, readPastDate, type DateValue } from './slotReaders.js';
 import type { TaskSpec } from './taskTypes.js';
 
 interface RetestValues {
@@ -28,11 +27,13 @@ export const retestTask: TaskSpec<RetestValues> = {
     const decision = retestDate({ failedOn: values.failedOn.date, now: facts.now, zone: facts.zone }, deps.policy);
     const test = values.test ?? m.theTest;
     const wait = deps.policy.retestWaitFullDays.value;
-    const failed = formatLongDate(values.failedOn.date);
+    // A month-only failure ("in October") is written as the month, and no count of days is made up.
+    const failed = asKnown(values.failedOn);
+    const exact = !values.failedOn.approximate;
     const lines =
       decision.verdict === 'can-buy-now'
         ? [m.canBuyNow(test, failed, wait), m.nextNow]
-        : [m.canBuyFrom(test, formatLongDate(decision.earliestPurchaseDate), failed, wait), m.daysToWait(decision.daysToWait), m.next];
+        : [m.canBuyFrom(test, asKnown(values.failedOn, decision.earliestPurchaseDate), failed, wait), ...(exact ? [m.daysToWait(decision.daysToWait)] : []), m.next];
     return { reply: { text: lines.join(' ') }, outcome: decision.verdict };
   },
   accountQuestion: (values) => ({ kind: 'retest', ...(values.test ? { tests: [values.test] } : {}) }),

@@ -1,6 +1,7 @@
 import { isBirthDate } from '../src/understanding/dateRoles.js';
 import type { Reply } from '../src/conversation/reply.js';
-import { formatDateTime, formatLongDate, resolveFuture, resolvePast, type DateAnswer } from '../src/understanding/dates.js';
+import { DateTime } from 'luxon';
+import { formatDateTime, formatKnownDate, formatLongDate, resolveFuture, resolvePast, type DateAnswer, type DateSpan } from '../src/understanding/dates.js';
 import { readYesNo as yesOrNo } from '../src/understanding/yesNo.js';
 import { resolveTests } from '../src/understanding/tests.js';
 import type { SlotReading, TaskDeps, TurnFacts } from './taskTypes.js';
@@ -9,23 +10,47 @@ import type { SlotReading, TaskDeps, TurnFacts } from './taskTypes.js';
 export interface DateValue {
   date: string;
   time?: string;
-  /** The words of an approximate date ("5 months ago"): used only where the exact day cannot change the answer. */
+  /**
+   * The words of an approximate date ("5 months ago", "in October"): used only where the exact day
+   * cannot change the answer, and then no exact day is said.
+   */
   approximate?: string;
+  /** The days a month-only date could be ("in October": October 1-31, cut at today); `date` is the first. */
+  span?: DateSpan;
 }
 
 export const writtenOut = (value: DateValue): string =>
   value.time ? formatDateTime(value.date, value.time) : formatLongDate(value.date);
 
 /**
+ * A date worked out from the candidate's date (`date`, the value's own by default), written only as
+ * precisely as the candidate's date is known: the day ("Tuesday, May 20, 2031"), the month of a
+ * month-only date ("May 2024"), or "around" the month of a rough one ("around December 2025").
+ * Never a day the candidate did not give.
+ */
+export function asKnown(value: DateValue, date: string = value.date): string {
+  return formatKnownDate(date, precisionOf(value), false);
+}
+
+const precisionOf = (value: DateValue): 'day' | 'month' | 'around' => (!value.approximate ? 'day' : value.span ? 'month' : 'around');
+
+/** The same with its preposition: "on Tuesday, May 20, 2031", "in May 2024", "around December 2025". */
+export function onKnown(value: DateValue, date: string = value.date): string {
+  return formatKnownDate(date, precisionOf(value), true);
+}
+
+/**
  * Turns a date answer into a slot reading: the value with a short "got it", or the one question that
  * settles what was unclear (which of two dates, which day of a month, a date on the wrong side of today).
  */
-function dateReading(answer: DateAnswer, deps: TaskDeps): SlotReading<DateValue> {
+function dateReading(answer: DateAnswer, deps: TaskDeps, facts: TurnFacts): SlotReading<DateValue> {
   const m = deps.messages.task;
   if (answer.ok) {
     const value: DateValue = answer.time ? { date: answer.date, time: answer.time } : { date: answer.date };
     const assumed = answer.assumedYear || answer.assumedMonth;
     const echo = assumed ? m.assumedYear(writtenOut(value)) : m.gotDate(writtenOut(value));
+    // "03/03/1980" typed at "when did you pass A4?" is a date of birth far more often than a pass.
+    if (looksLikeBirthDate(value.date, facts)) return { kind: 'clarify', question: { text: m.looksLikeBirthDate(writtenOut(value)) }, doubted: { value, echo } };
     return { kind: 'value', value, echo, assumed };
   }
   const ask = (text: string, extra: Partial<Reply> = {}): SlotReading<DateValue> => ({ kind: 'clarify', question: { text, ...extra } });
@@ -35,6 +60,8 @@ function dateReading(answer: DateAnswer, deps: TaskDeps): SlotReading<DateValue>
     case 'incomplete':
       // "5 months ago" is a date give or take a few weeks: the task decides whether that is enough.
       if (answer.approximateDate) return { kind: 'value', value: { date: answer.approximateDate, approximate: answer.text } };
+      // "in October": any day of that month; the task decides whether the month is enough.
+      if (answer.span) return { kind: 'value', value: { date: answer.span.from, approximate: answer.text, span: answer.span } };
       return ask(m.whichDay(answer.text));
     case 'in-future':
       return ask(m.dateInFuture(formatLongDate(answer.date)));
@@ -51,13 +78,25 @@ function dateReading(answer: DateAnswer, deps: TaskDeps): SlotReading<DateValue>
   }
 }
 
+/**
+ * A test date this many years back or more is questioned once: it reads as a date of birth (the
+ * candidate's own, typed at the wrong question), and no task's answer turns on a date that old
+ * (credentials run five years, a purchase 90 days, a retest wait 30).
+ */
+const BIRTH_DATE_YEARS = 16;
+
+function looksLikeBirthDate(date: string, facts: TurnFacts): boolean {
+  const today = DateTime.fromJSDate(facts.now, { zone: facts.zone }).toISODate() ?? date;
+  return date <= (DateTime.fromISO(today).minus({ years: BIRTH_DATE_YEARS }).toISODate() ?? date);
+}
+
 // The turn's facts remember what they parsed: the message's dates are read once, whoever asks.
 // A date of birth is left out: a task never reads it (only sign-in does).
 const taskDates = (text: string, facts: TurnFacts) => facts.dates(text).filter((mention) => !isBirthDate(text, mention));
 
-export const readPastDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolvePast(taskDates(text, facts), text, facts), deps);
+export const readPastDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolvePast(taskDates(text, facts), text, facts), deps, facts);
 
-export const readFutureDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolveFuture(taskDates(text, facts), text, facts), deps);
+export const readFutureDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolveFuture(taskDates(text, facts), text, facts), deps, facts);
 
 /** A yes or a no ("it's not posted yet" is a no), as the one yes/no reader reads it. */
 export function readYesNo(text: string): SlotReading<boolean> {

@@ -45,6 +45,8 @@ interface TaskState {
   lead?: string;
   /** Offer sign-in beside the question (accounts here, nobody signed in, the task can use one). */
   offerSignIn?: boolean;
+  /** A date questioned (it looks like a date of birth): given again, it is taken. */
+  doubted?: string;
 }
 
 /** Account answers that found nothing to answer from. */
@@ -52,6 +54,9 @@ const NOTHING_ON_ACCOUNT = /-none(?:-held)?$|no-matching/;
 
 /** 'YYYY-MM-DD' -> 'March 2025', for completing "the 12th" within the month it corrects. */
 const monthOf = (date: string): string => DateTime.fromISO(date).toFormat('LLLL yyyy');
+
+/** A message shaped as a question. */
+const ASKS = /\?\s*$|^(?:who|what|when|where|why|how|which|can|could|do|does|did|is|are|will|would|should)\b/i;
 
 /** Task outcomes only staff can settle: the candidate is handed over when they happen. */
 const STAFF_ONLY_OUTCOMES = new Set(['no-master-defined']);
@@ -104,6 +109,17 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     return this.spec.accountQuestion(values as Partial<Values>);
   }
 
+  /** Does this message, right after the task answered with `values`, change one of its follow-up slots? */
+  followsUp(text: string, facts: TurnFacts, values: Record<string, unknown>): boolean {
+    // A question ("my A3 expired, when can I recertify?") asks something new; a statement adds a fact.
+    if (ASKS.test(text)) return false;
+    return (this.spec.followUps ?? []).some((name) => {
+      const slot = this.spec.slots.find((s) => s.name === name);
+      const reading = slot?.read(text, facts, this.deps, values as Partial<Values>, false);
+      return reading?.kind === 'value' && JSON.stringify(reading.value) !== JSON.stringify(values[name]);
+    });
+  }
+
   private reads(text: string, facts: TurnFacts, asAnswer: boolean, which: (slot: SlotSpec<Values>) => boolean): boolean {
     const values: Partial<Values> = {};
     return this.spec.slots.some((slot) => which(slot) && slot.read(text, facts, this.deps, values, asAnswer).kind !== 'none');
@@ -125,16 +141,21 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       } else if (reading.kind === 'clarify') {
         state.clarify[slot.name] = reading.question;
         if (isAsked(slot)) state.partial = options.text;
+        if (reading.doubted) state.doubted = (reading.doubted.value as { date?: string }).date;
       }
     }
-    if (options.correction) this.applyCorrection(state, options.correction, facts, notes);
-    // The account, once linked, answers what the candidate did not say.
+    const corrected = options.correction ? this.applyCorrection(state, options.correction, facts, notes) : undefined;
+    // The account, once linked, answers what the candidate did not say. A month whose days give
+    // different answers ("in November", failed 30 days before December 6 or after) is missing its day.
+    // "and A4?" after an answer worked out from a date typed before signing in: the account's
+    // dates are the truth now, not the date said about another test.
     const account = this.deps.account(dc.context);
-    const missing = this.nextSlot(state) !== undefined;
-    if (account && missing && this.spec.accountQuestion) {
+    const missing = this.nextSlot(state) !== undefined || this.roughDate(state, facts) === 'ask';
+    const otherThing = corrected !== undefined && !isDate(state.values[corrected]);
+    if (account && (missing || otherThing) && this.spec.accountQuestion) {
       const linked = await account.signedIn(dc.context, facts);
       if (linked) return this.answerFromAccount(dc, state);
-      state.offerSignIn = true;
+      if (missing) state.offerSignIn = true;
     }
     // Answer first: never answer a question with only a question. When the task must still ask for
     // something, the general rule comes before the question.
@@ -178,8 +199,11 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const combined = state.partial ? combineDateParts(state.partial, text, facts) : null;
     if (combined) text = combined;
     const values = state.values as Partial<Values>;
-    const read = slot.read(text, facts, this.deps, values, true);
+    let read = slot.read(text, facts, this.deps, values, true);
+    // The date questioned, given again: the candidate means it.
+    if (read.kind === 'clarify' && read.doubted && (read.doubted.value as { date?: string }).date === state.doubted) read = { kind: 'value', ...read.doubted };
     if (read.kind === 'value') {
+      state.doubted = undefined;
       state.values[slot.name] = read.value;
       delete state.clarify[slot.name];
       state.partial = undefined;
@@ -189,6 +213,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     if (read.kind === 'clarify') {
       state.clarify[slot.name] = read.question;
       state.partial = text;
+      if (read.doubted) state.doubted = (read.doubted.value as { date?: string }).date;
       return this.ask(dc);
     }
     // A fact the bot did not ask for ("it was A5") is kept, and the question asked again.
@@ -210,7 +235,12 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   protected override async correct(dc: DialogContext, reading: Reading): Promise<DialogTurnResult | undefined> {
     const state = this.state(dc);
     const notes: string[] = [];
-    if (!reading.correction || !this.applyCorrection(state, reading.correction.replacement, turnFacts(dc.context), notes)) return undefined;
+    const facts = turnFacts(dc.context);
+    const changed = reading.correction ? this.applyCorrection(state, reading.correction.replacement, facts, notes) : undefined;
+    if (!changed) return undefined;
+    // Signed in, "and A4?" is the account's to answer, not a date typed about another test.
+    const account = this.deps.account(dc.context);
+    if (!isDate(state.values[changed]) && account && this.spec.accountQuestion && (await account.signedIn(dc.context, facts))) return this.answerFromAccount(dc, state);
     if (notes.length) state.lead = notes.join(' ');
     return this.proceed(dc);
   }
@@ -223,28 +253,34 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     return this.ask(dc, this.deps.messages.task.backToIt);
   }
 
-  /** Re-reads a corrected value over the ones known; true when something changed. */
-  private applyCorrection(state: TaskState, text: string, facts: TurnFacts, notes: string[]): boolean {
+  /** Re-reads a corrected value over the ones known; the name of the slot it changed, if any. */
+  private applyCorrection(state: TaskState, text: string, facts: TurnFacts, notes: string[]): string | undefined {
     const values = state.values as Partial<Values>;
     for (const slot of this.spec.slots) {
       // "the 12th, not the 10th" keeps the month and year of the date it corrects.
-      const current = state.values[slot.name] as { date?: string } | undefined;
-      const within = current?.date ? combineDateParts(monthOf(current.date), text, facts) : null;
+      // A month and day ("May 20") keep the year only of a date said as a month ("in May 2019"):
+      // "December 1" correcting January 10 is the last December 1, not the one of January's year.
+      const current = state.values[slot.name] as DateValue | undefined;
+      const within = current?.date ? combineDateParts(monthOf(current.date), text, facts, { monthAndDay: Boolean(current.approximate) }) : null;
       const read = slot.read(within ?? text, facts, this.deps, values, true);
       if (read.kind === 'clarify' && current !== undefined && isAsked(slot)) {
         // "the 30th" that has not come yet: the date is asked again, with what was wrong with it.
         delete state.values[slot.name];
         state.clarify[slot.name] = read.question;
-        return true;
+        if (read.doubted) state.doubted = (read.doubted.value as { date?: string }).date;
+        return slot.name;
       }
       // The slot whose value the correction changes, not the first one that reads something.
       if (read.kind !== 'value' || JSON.stringify(read.value) === JSON.stringify(state.values[slot.name])) continue;
-      state.values[slot.name] = read.value;
+      state.values[slot.name] = keepTime(current, read.value, text, facts);
       delete state.clarify[slot.name];
-      notes.push(this.deps.messages.task.changed(slot.describe ? slot.describe(read.value, this.deps) : describe(read.value)));
-      return true;
+      const changed = state.values[slot.name];
+      const said = slot.describe ? slot.describe(changed as Values[keyof Values], this.deps) : describe(changed);
+      // "May 20" after "in May 2019" makes the date exact rather than changing it.
+      notes.push(current?.approximate ? this.deps.messages.task.gotDate(said) : this.deps.messages.task.changed(said));
+      return slot.name;
     }
-    return false;
+    return undefined;
   }
 
   private async answerFromAccount(dc: DialogContext, state: TaskState): Promise<DialogTurnResult> {
@@ -252,11 +288,17 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     if (!replied) return this.proceed(dc);
     const { answered } = replied;
     // The account has nothing on it for this ("no A5 result"): the candidate's own fact still works.
-    if (NOTHING_ON_ACCOUNT.test(answered.outcome) && this.nextSlot(state)) {
+    const next = this.nextSlot(state);
+    if (NOTHING_ON_ACCOUNT.test(answered.outcome) && next) {
       state.offerSignIn = false;
+      // The plain question: a clarification (a date of birth questioned) was about earlier words.
+      delete state.clarify[next.name];
+      state.doubted = undefined;
+      state.partial = undefined;
       return this.proceed(dc);
     }
-    return dc.endDialog({ task: this.spec.id, outcome: `account-${answered.outcome}`, answer: answered.reply.text } satisfies TaskResult);
+    // The values kept are the candidate's own words ("A4"), so "and A5?" next asks the account again.
+    return dc.endDialog({ task: this.spec.id, outcome: `account-${answered.outcome}`, answer: answered.reply.text, values: state.values } satisfies TaskResult);
   }
 
   private nextSlot(state: TaskState): AskedSlot<Values> | undefined {
@@ -286,8 +328,11 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   }
 
   /**
-   * An approximate date ("5 months ago") is used when the rule gives the same verdict for any day
-   * around it ("5 months is past 90 days: expired"); otherwise the exact day is asked for. Returns
+   * An approximate date ("5 months ago", "in October") is used when the rule gives the same answer
+   * for any day it could be ("5 months is past 90 days: expired"; failed in October, so the 30 days
+   * are over by December 6); otherwise the exact day is asked for. A month-only date must give the
+   * same whole answer at the month's first and last possible day (the answer then says the month,
+   * never a day); a rough one ("about 6 years ago") the same verdict a season either side. Returns
    * the sentence that says so, 'ask' when the slot was emptied to ask, or undefined.
    */
   private roughDate(state: TaskState, facts: TurnFacts): string | 'ask' | undefined {
@@ -300,10 +345,14 @@ export class TaskDialog<Values extends object> extends RepairDialog {
         const date = DateTime.fromISO(value.date).plus({ days }).toISODate() ?? value.date;
         return date > today ? today : date;
       };
-      const verdict = (date: string) => this.spec.answer({ ...state.values, [slot.name]: { date } } as Values, facts, this.deps).outcome;
-      if (verdict(shifted(-margin)) === verdict(shifted(margin))) return this.deps.messages.task.approximately(value.approximate);
+      const ends = value.span ? [value.span.from, value.span.to] : [shifted(-margin), shifted(margin)];
+      const [first, last] = ends.map((date) => this.spec.answer({ ...state.values, [slot.name]: { ...value, date } } as Values, facts, this.deps));
+      const same = first!.outcome === last!.outcome && (!value.span || first!.reply.text === last!.reply.text);
+      if (same) return this.deps.messages.task.approximately(value.approximate);
       delete state.values[slot.name];
       state.clarify[slot.name] = { text: this.deps.messages.task.whichDay(value.approximate) };
+      // "in May 2019" now, "the 20th" or "May 20" next: one date, in the year given.
+      if (value.span) state.partial = value.approximate;
       return 'ask';
     }
     return undefined;
@@ -320,6 +369,18 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     return dc.activeDialog!.state.task as TaskState;
   }
 }
+
+/**
+ * "next Tuesday at 8am", then "I mean the 15th": the day changes, the time said before stays (a
+ * correction that names a time of its own replaces it).
+ */
+function keepTime(current: DateValue | undefined, next: unknown, text: string, facts: TurnFacts): unknown {
+  const date = next as DateValue;
+  if (!current?.time || typeof date?.date !== 'string' || date.time || facts.dates(text).some((mention) => mention.time)) return next;
+  return { ...date, time: current.time };
+}
+
+const isDate = (value: unknown): boolean => typeof (value as DateValue | undefined)?.date === 'string';
 
 /** A slot value as the candidate would say it back: a date written out, a test code, a list. */
 function describe(value: unknown): string {

@@ -30,7 +30,15 @@ export type SlotReading<T> =
       /** The reading filled in something not said (a year, a month): always say what was assumed. */
       assumed?: boolean;
     }
-  | { kind: 'clarify'; question: Reply }
+  | {
+      kind: 'clarify';
+      question: Reply;
+      /**
+       * A value read but questioned (a date so long ago it looks like a date of birth): taken if the
+       * candidate gives it again in answer to the question.
+       */
+      doubted?: { value: T; echo?: string };
+    }
   | { kind: 'none' };
 
 /** A slot taken from what the candidate says; only an AskedSlot is ever asked for. */
@@ -75,4 +83,10 @@ export interface TaskSpec<Values> {
   accountQuestion?: (values: Partial<Values>) => AccountQuestion;
   /** What "help" says at this task's questions. */
   help: (deps: TaskDeps) => string;
+  /**
+   * Slots a message right after the answer may change, read as they would be from a first message:
+   * "A6 expired last year actually" after "you hold Master status" changes which tests lapsed, and
+   * recomputes that answer instead of starting another task.
+   */
+  followUps?: Array<keyof Values & string>;
 }

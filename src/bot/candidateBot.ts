@@ -135,11 +135,17 @@ export class CandidateBot extends ActivityHandler {
     const account = this.deps.account(context);
     // Any message keeps a sign-in alive: it lapses after 30 minutes of silence, not of FAQ questions.
     await account?.onTurn(context, facts.now);
+    const followsUp = () => this.followsLastTask(data, reading, facts);
     const state: RouteState = {
       handoff: Boolean(this.deps.handoff),
       dialogWaiting: Boolean(dc.activeDialog),
       accounts: Boolean(account),
       lastTask: Boolean(data.lastTask?.values),
+      lastTaskRough: Object.values(data.lastTask?.values ?? {}).some((value) => Boolean((value as { approximate?: string } | undefined)?.approximate)),
+      // Worked out only if the correction row is reached (it reads the last task's slots).
+      get lastTaskFollowUp() {
+        return followsUp();
+      },
     };
     // While sign-in waits, whatever comes is treated as sign-in details on the record, whole or not.
     const signingIn = dc.activeDialog?.id === SIGN_IN;
@@ -161,6 +167,13 @@ export class CandidateBot extends ActivityHandler {
     if (handoff) await this.startHandoff(turn, handoff.reason, handoff.dialog);
     noteRecentEntries(data, turn.event, reading);
     this.record(context, { ...turn.event, route: row, language: facts.language });
+  }
+
+  /** Does the message change a fact the last task's answer rested on (the task's own follow-up slots)? */
+  private followsLastTask(data: ConversationData, reading: { text: string }, facts: TurnFacts): boolean {
+    const last = data.lastTask;
+    const task = last?.values ? (this.dialogSet.find(last.id) as { followsUp?: (text: string, facts: TurnFacts, values: Record<string, unknown>) => boolean } | undefined) : undefined;
+    return Boolean(reading.text && task?.followsUp?.(reading.text, facts, last!.values!));
   }
 
   /** Hands the conversation to people; the relay tells the candidate what happens next. */

@@ -200,8 +200,11 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
 
     correctLastTask: async (turn) => {
       const last = turn.data.lastTask;
-      if (!last?.values || !turn.reading.correction) return false;
-      const options: TaskOptions = { values: last.values, correction: turn.reading.correction.replacement };
+      // "no, I meant A4"; or "May 20" after an answer from "in May 2019", or "A6 expired actually"
+      // after the Master answer: the whole message (the route row says when).
+      const replacement = turn.reading.correction?.replacement ?? turn.reading.text;
+      if (!last?.values || !replacement) return false;
+      const options: TaskOptions = { values: last.values, correction: replacement };
       understood(turn);
       return afterDialog(turn, await turn.dc.beginDialog(last.id, options));
     },

@@ -10,6 +10,10 @@ export interface RouteState {
   accounts: boolean;
   /** A task was answered last and can be corrected ("no, I meant A4"). */
   lastTask: boolean;
+  /** That answer rested on a date known only roughly ("in May 2019"): a date alone next makes it exact. */
+  lastTaskRough?: boolean;
+  /** The message changes a fact that answer rested on ("A6 expired actually" after "you hold Master status"). */
+  lastTaskFollowUp?: boolean;
 }
 
 /** The things a route can do; the bot implements them. Each says whether it took the message. */
@@ -51,7 +55,7 @@ export const ROUTES: readonly Route[] = [
   { name: 'account-command', says: '"sign in" / "sign out"', when: (r) => r.command === 'signIn' || r.command === 'signOut', action: 'accountCommand' },
   { name: 'command', says: 'help, cancel, start over, hello, thanks, bye, what can you do', when: (r) => r.command !== null, action: 'commandReply' },
   { name: 'acknowledgement', says: '"ok", "cool", "got it": a short friendly reply, never a misunderstanding', when: (r) => r.acknowledgement !== null, action: 'acknowledge' },
-  { name: 'correction', says: '"no, I meant A4" after a task answered: that value changed, the answer recomputed', when: (r, s) => r.correction !== null && s.lastTask, action: 'correctLastTask' },
+  { name: 'correction', says: '"no, I meant A4" after a task answered (or a date alone after one answered from a month, or a fact that answer rested on): that value changed, the answer recomputed', when: (r, s) => s.lastTask && (r.correction !== null || (r.dateOnly && s.lastTaskRough === true) || s.lastTaskFollowUp === true), action: 'correctLastTask' },
   { name: 'sign-in-details', says: 'ASE ID, date of birth and SSN digits sent unasked: sign in, then read on what else the message asks (an ASE ID alone: the rest asked for)', when: (r, s) => (r.credentials.ok || r.aseIdAlone) && s.accounts, action: 'signInWithDetails' },
   { name: 'task', says: 'a task asked with its own facts (or one whose first question is the point): start it', when: (r) => r.task !== null, action: 'startTask' },
   { name: 'own-account', says: 'a question about the candidate\'s own account, signed in: answered from it', when: (r, s) => r.accountQuestion !== null && s.accounts, action: 'answerFromAccount' },

@@ -36,6 +36,8 @@ export interface Reading {
   yesNo: boolean | null;
   /** Every date the message mentions, parsed once; only the sign-in dialog reads one as a birth date. */
   dates: DateMention[];
+  /** The message is one date and nothing else ("May 20", "it was the 20th"): an answer, or a date made exact. */
+  dateOnly: boolean;
   /** ASE ID, date of birth and SSN digits, when the message carries sign-in details. */
   credentials: CredentialsReading;
   /** "AB123456", "my ASE id is DEMO-0001": an ASE ID alone, the rest of the details still to come. */
@@ -95,6 +97,10 @@ class LazyReading implements Reading {
 
   get dates(): DateMention[] {
     return this.once('dates', () => (this.text ? this.facts.dates(this.text) : []));
+  }
+
+  get dateOnly(): boolean {
+    return this.once('dateOnly', () => this.dates.length === 1 && onlyTheDate(this.text, this.dates[0]!));
   }
 
   get credentials(): CredentialsReading {
@@ -173,4 +179,10 @@ function whatAbout(text: string): { replacement: string } | null {
   // A value is a few words with a digit in it ("A4", "the 10th", "March 3"); "and do i have 2 pay
   // again" is a question of its own with "2" for "to".
   return asked && /\d/.test(asked) && asked.split(/\s+/).length <= 3 ? { replacement: asked } : null;
+}
+
+/** Nothing but the date and a few words around it: "May 20", "it was the 20th", "on the 20th I think". */
+function onlyTheDate(text: string, date: DateMention): boolean {
+  const rest = `${text.slice(0, date.index)} ${text.slice(date.index + date.text.length)}`;
+  return /^(?:\s|[,.!]|\b(?:it|was|it's|its|on|the|maybe|i|think|actually)\b)*$/i.test(rest);
 }

@@ -19,6 +19,9 @@ export const enTasks = {
   dateInPast: (date: string) => `${date} has already passed. What date is the appointment?`,
   whichDay: (text: string) => `Which day exactly ("${text}")? For example "March 3, 2025".`,
   whichDate: 'Which date did you mean?',
+  /** A test date so long ago it reads as a date of birth: asked again, and taken if given again. */
+  looksLikeBirthDate: (date: string) =>
+    `${date} looks like a date of birth, not a test date. Which date did you mean? If it really was ${date}, send it again.`,
   /** An approximate date that is enough for the rule ("5 months ago" and a 90-day window). */
   approximately: (words: string) => `Whatever the exact day "${words}" was, the answer is the same:`,
   dateExample: 'For example "March 3" or "3/14/2025".',
@@ -98,6 +101,11 @@ export const enTasks = {
     lastDay: (lastDay: string) => `Today, ${lastDay}, is the last day to take it.`,
     expired: (lastDay: string) =>
       `It expired after ${lastDay}: the untaken test's fees are forfeited, and you must register and pay the registration fee and test fee again.`,
+    /** Bought in a month, or roughly when, more than the window ago: expired whatever the day. */
+    expiredSince: (bought: string, days: number) =>
+      `It has expired: more than ${days} days have passed since ${bought}. The untaken test's fees are forfeited, and you must register and pay the registration fee and test fee again.`,
+    /** Bought roughly when ("about 2 months ago"), the window still open: around when it ends, no count of days. */
+    openUntil: (lastDay: string) => `You have until ${lastDay} to schedule and take it.`,
     next: 'Schedule your appointment in myASE as soon as you can.',
     help: 'Tell me the date you bought the test, for example "January 10" or "two weeks ago".',
   },
@@ -105,9 +113,10 @@ export const enTasks = {
   recert: {
     expiredOn: (date: string) => `Expired on ${date}: got it.`,
     askPassed: (test?: string) => `When did you pass ${test ?? 'the test'} (or last recertify in it)?`,
-    expires: (test: string | undefined, date: string) => `Your ${test ? `${test} ` : ''}certification expires on ${date}.`,
-    expired: (test: string | undefined, date: string) =>
-      `Your ${test ? `${test} ` : ''}certification lapsed on ${date}; you can still take the recertification test.`,
+    /** `when` with its preposition, as precisely as the pass date is known: "on Friday, June 5, 2026", "in June 2026". */
+    expires: (test: string | undefined, when: string) => `Your ${test ? `${test} ` : ''}certification expires ${when}.`,
+    expired: (test: string | undefined, when: string) =>
+      `Your ${test ? `${test} ` : ''}certification lapsed ${when}; you can still take the recertification test.`,
     expiringSoon: (days: number) => `That is ${days} ${days === 1 ? 'day' : 'days'} away, so it's a good time to recertify.`,
     newExpiry: (when: string, date: string) => `If you recertify ${when}, the new expiry is ${date}.`,
     noCredit: (days: number) =>

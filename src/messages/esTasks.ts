@@ -24,6 +24,8 @@ export const esTasks: typeof enTasks = {
   dateInPast: (date: string) => `El ${date} ya pasó. ¿Qué fecha es la cita?`,
   whichDay: (text: string) => `¿Qué día exactamente ("${text}")? Por ejemplo "3 de marzo de 2025".`,
   whichDate: '¿A qué fecha se refiere?',
+  looksLikeBirthDate: (date: string) =>
+    `${date} parece una fecha de nacimiento, no la fecha de un examen. ¿Qué fecha quiso decir? Si de verdad fue el ${date}, envíela de nuevo.`,
   approximately: (words: string) => `Sea cual sea el día exacto de "${words}", la respuesta es la misma:`,
   dateExample: 'Por ejemplo "3 de marzo" o "14/3/2025".',
   yes: 'Sí',
@@ -91,6 +93,9 @@ export const esTasks: typeof enTasks = {
     lastDay: (lastDay: string) => `Hoy, ${lastDay}, es el último día para tomarlo.`,
     expired: (lastDay: string) =>
       `Venció después del ${lastDay}: se pierden las tarifas del examen no tomado, y tiene que registrarse y pagar de nuevo la tarifa de registro y la del examen.`,
+    expiredSince: (bought: string, days: number) =>
+      `Venció: han pasado más de ${days} días desde ${bought}. Se pierden las tarifas del examen no tomado, y tiene que registrarse y pagar de nuevo la tarifa de registro y la del examen.`,
+    openUntil: (lastDay: string) => `Tiene hasta ${lastDay} para programarlo y tomarlo.`,
     next: 'Programe su cita en myASE lo antes posible.',
     help: 'Dígame la fecha en que compró el examen, por ejemplo "10 de enero" o "hace dos semanas".',
   },
@@ -98,9 +103,10 @@ export const esTasks: typeof enTasks = {
   recert: {
     expiredOn: (date: string) => `Venció el ${date}: entendido.`,
     askPassed: (test?: string) => `¿Cuándo aprobó ${test ?? 'el examen'} (o se recertificó por última vez)?`,
-    expires: (test: string | undefined, date: string) => `Su certificación${test ? ` ${test}` : ''} vence el ${date}.`,
-    expired: (test: string | undefined, date: string) =>
-      `Su certificación${test ? ` ${test}` : ''} venció el ${date}; todavía puede tomar el examen de recertificación.`,
+    /** `when` with its preposition, as precisely as the pass date is known: "el viernes, 5 de junio de 2026", "en junio de 2026". */
+    expires: (test: string | undefined, when: string) => `Su certificación${test ? ` ${test}` : ''} vence ${when}.`,
+    expired: (test: string | undefined, when: string) =>
+      `Su certificación${test ? ` ${test}` : ''} venció ${when}; todavía puede tomar el examen de recertificación.`,
     expiringSoon: (days: number) => `Faltan ${días(days)}, así que es un buen momento para recertificarse.`,
     newExpiry: (when: string, date: string) => `Si se recertifica ${when}, la nueva fecha de vencimiento es el ${date}.`,
     noCredit: (days: number) => `${days === 1 ? 'El día que queda' : `Los ${days} días que quedan`} de la certificación actual no se sumarían.`,

@@ -29,7 +29,7 @@ const OK_PHRASES = [
 
 /** Phrases that thank. */
 const THANKS_PHRASES = [
-  'thanks', 'thank you', 'thank u', 'thx', 'thnx', 'thanx', 'ty', 'tysm', 'cheers', 'much appreciated',
+  'thanks', 'thank you', 'thank u', 'thx', 'thnx', 'thnks', 'thks', 'thanx', 'tnx', 'ty', 'tysm', 'cheers', 'much appreciated',
   'appreciate it', 'i appreciate it', 'thanks a lot', 'thanks so much', 'thank you so much', 'thank you very much',
   'many thanks', 'thanks again', 'thank you again', 'thnks', 'thks', 'thnk you', 'thnk u', 'tnx', 'tks', 'thankyou',
   // Thanks in the words candidates also use (the acknowledgement only: answers stay in English).

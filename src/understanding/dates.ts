@@ -14,6 +14,8 @@
  *               resolvePast / resolveFuture do the same from mentions already parsed, so the
  *               understanding pass parses each message once.
  *
+ * Date words as typed ("decmber", "nxt tues", "tmrw") are spelt out first (dateWords.ts).
+ *
  * Words that name no event date are not dates: "now", "for now", "this year", "next year", "in a
  * year", "the next day" (the day after something else, not after today). A date counted from now
  * in weeks, months or years, or hedged ("about two years ago"), is `approximate`.
@@ -31,6 +33,7 @@ import type { ParsedResult } from 'chrono-node';
 import { DateTime } from 'luxon';
 import { isKnownZone } from '../rules/dates.js';
 import { describeValue } from './describeValue.js';
+import { spellDateWords } from './dateWords.js';
 
 const MODULE = 'understanding/dates';
 
@@ -95,6 +98,12 @@ export interface DateOption {
   text: string;
 }
 
+/** The days a month-only date could be ("in October", "May 2019"), cut at today on the asked side. */
+export interface DateSpan {
+  from: IsoDate;
+  to: IsoDate;
+}
+
 export type DateProblem = 'no-date' | 'incomplete' | 'in-future' | 'in-past' | 'ambiguous';
 
 export type DateAnswer =
@@ -117,7 +126,7 @@ export type DateAnswer =
    * words counted back or on from now ("5 months ago"): now minus the amount, for rules that only
    * need to know roughly how long ago.
    */
-  | { ok: false; problem: 'incomplete'; text: string; approximateDate?: IsoDate }
+  | { ok: false; problem: 'incomplete'; text: string; approximateDate?: IsoDate; span?: DateSpan }
   /** An explicit date on the wrong side of today. */
   | { ok: false; problem: 'in-future' | 'in-past'; date: IsoDate; text: string }
   /** Two or more readings: ask which one. */
@@ -389,8 +398,11 @@ function endMention(result: ParsedResult, first: DateMention): DateMention | nul
  * futureDate choose the reading that fits the question.
  */
 export function parseDates(text: string, ctx: DateContext): DateMention[] {
-  const message = checkText(text);
+  const written = checkText(text);
   const language = ctx.language ?? 'en';
+  // "decmber 18th", "nxt tues": English date words spelt out first; mentions quote the candidate's words.
+  const spelt = language === 'en' ? spellDateWords(written) : undefined;
+  const message = spelt ? spelt.text : written;
   if (language === 'en' && !mightHoldADate(message)) {
     validContext(ctx);
     return [];
@@ -404,7 +416,8 @@ export function parseDates(text: string, ctx: DateContext): DateMention[] {
     const end = endMention(result, mention);
     if (end) mentions.push(end);
   }
-  return language === 'es' ? mergeSpanishTime(mentions, message) : mergeWeekAndWeekday(mentions, message, today);
+  const merged = language === 'es' ? mergeSpanishTime(mentions, message) : mergeWeekAndWeekday(mentions, message, today);
+  return spelt ? merged.map((m) => ({ ...m, ...spelt.original(m.index, m.index + m.text.length) })) : merged;
 }
 
 /** "el martes que viene a las 9": chrono.es reads the day and "las 9" apart; the candidate meant one moment. */
@@ -597,7 +610,7 @@ function resolve(mentions: DateMention[], ctx: DateContext, direction: Direction
   const times = mentions.filter((m) => m.form === 'time');
   if (dated.length === 0) {
     const partial = mentions.find((m) => m.form === 'partial');
-    return partial ? incomplete(partial) : { ok: false, problem: 'no-date' };
+    return partial ? incomplete(partial, ctx, direction) : { ok: false, problem: 'no-date' };
   }
   const todayIso = checkContext(ctx).toISODate() as IsoDate;
 
@@ -657,10 +670,31 @@ function resolve(mentions: DateMention[], ctx: DateContext, direction: Direction
   return { ok: false, problem: 'no-date' };
 }
 
-function incomplete(mention: DateMention): DateAnswer {
-  return mention.approximate
-    ? { ok: false, problem: 'incomplete', text: mention.text, approximateDate: mention.date }
-    : { ok: false, problem: 'incomplete', text: mention.text };
+function incomplete(mention: DateMention, ctx: DateContext, direction: Direction): DateAnswer {
+  if (mention.approximate) return { ok: false, problem: 'incomplete', text: mention.text, approximateDate: mention.date };
+  const span = monthSpan(mention, checkContext(ctx).toISODate() as IsoDate, direction);
+  return span ? { ok: false, problem: 'incomplete', text: mention.text, span } : { ok: false, problem: 'incomplete', text: mention.text };
+}
+
+/**
+ * The days a month named without a day could be: "in October" (the nearest October on the asked
+ * side of today), "May 2019", "last month". Cut at today ("in December" said on December 6 about
+ * the past is December 1-6). None for a week, a year, or a month wholly on the wrong side.
+ */
+function monthSpan(mention: DateMention, todayIso: IsoDate, direction: Direction): DateSpan | undefined {
+  if (!MONTH_WORD.test(mention.text) && !COUNTED_MONTH.test(mention.text)) return undefined;
+  const [year, month] = mention.date.split('-').map(Number) as [number, number];
+  const span = (y: number): DateSpan => {
+    const first = dt(isoFrom(y, month, 1) as IsoDate);
+    return { from: first.toISODate() as IsoDate, to: first.endOf('month').toISODate() as IsoDate };
+  };
+  let chosen = span(year);
+  if (mention.impliedYear && !COUNTED_MONTH.test(mention.text)) {
+    const thisYear = span(dt(todayIso).year);
+    chosen = direction === 'past' ? (thisYear.from <= todayIso ? thisYear : span(dt(todayIso).year - 1)) : thisYear.to >= todayIso ? thisYear : span(dt(todayIso).year + 1);
+  }
+  if (direction === 'past') return chosen.from > todayIso ? undefined : { from: chosen.from, to: chosen.to < todayIso ? chosen.to : todayIso };
+  return chosen.to < todayIso ? undefined : { from: chosen.from > todayIso ? chosen.from : todayIso, to: chosen.to };
 }
 
 /**
@@ -708,18 +742,20 @@ const DAY_ONLY = new RegExp(
 
 /**
  * One date text from two answers: a month (and perhaps a year) in the `earlier` one ("March
- * 2020", "in March", "last month") and only a day in the `later` one ("the 12th", "12th", "12").
+ * 2020", "in March", "last month") and only a day in the `later` one ("the 12th", "12th", "12"),
+ * or a month and day with no year ("March 12", "May 20th": the year given before still holds).
  * Returns text that parses as that full date ("March 12, 2020", or "March 12" when no year was
  * given, for pastDate/futureDate to place), or null when the two do not combine: the earlier
- * answer had no month or already had a day, the later one says more than a day, or the day does
- * not exist in that month.
+ * answer had no month or already had a day, the later one says more than a day (or a month and
+ * day), or the day does not exist in that month.
  */
-export function combineDateParts(earlier: string, later: string, ctx: DateContext): string | null {
+export function combineDateParts(earlier: string, later: string, ctx: DateContext, options: { monthAndDay?: boolean } = {}): string | null {
   checkText(earlier);
   checkText(later);
   checkContext(ctx);
-  const day = dayOnly(later);
-  if (day === null) return null;
+  // `monthAndDay: false`: only a day combines ("the 12th"), a month and day stands on its own.
+  const part = dayOnly(later) ?? (options.monthAndDay === false ? null : monthDayOnly(later, ctx));
+  if (part === null) return null;
   const mentions = parseDates(earlier, ctx).filter((m) => m.form !== 'time');
   const [month] = mentions;
   if (mentions.length !== 1 || month === undefined || month.form !== 'partial') return null;
@@ -730,6 +766,9 @@ export function combineDateParts(earlier: string, later: string, ctx: DateContex
   else if (MONTH_WORD.test(month.text) && !month.approximate) {
     written = month.impliedYear ? { month: monthNumber } : { month: monthNumber, year };
   } else return null;
+  // "May 2019", then "May 20": the later answer's month (the candidate may correct it), the earlier year.
+  const day = typeof part === 'number' ? part : part.day;
+  if (typeof part !== 'number') written = { ...written, month: part.month };
 
   // Without a year, check against a leap year; the re-read below has the last word.
   if (isoFrom(written.year ?? 2024, written.month, day) === null) return null;
@@ -738,6 +777,20 @@ export function combineDateParts(earlier: string, later: string, ctx: DateContex
   const reread = parseDates(combined, ctx);
   const form = written.year === undefined ? 'month-day' : 'full';
   return reread.length === 1 && reread[0]?.form === form ? combined : null;
+}
+
+/** A later answer that is only a month and a day, no year and nothing else: "May 20", "the 20th of May", "5/20". */
+function monthDayOnly(text: string, ctx: DateContext): { month: number; day: number } | null {
+  const words = text.trim().replace(/[\s.!]+$/, '').replace(/^(?:(?:it\s+was|it'?s|on|maybe|i\s+think)\s+)+/i, '');
+  const mentions = parseDates(words, ctx);
+  const [only] = mentions;
+  if (mentions.length !== 1 || only === undefined || only.form !== 'month-day' || only.time !== undefined) return null;
+  // Nothing but the date: "May 20, I think it was a Tuesday" says more.
+  if (!/^(?:the)?$/i.test(words.slice(0, only.index).trim()) || !/^(?:\s*i\s+think)?$/i.test(words.slice(only.index + only.text.length))) return null;
+  const [, month, day] = only.date.split('-').map(Number) as [number, number, number];
+  // "5/6" could be May 6 or June 5: not combined (the reading of the whole answer asks which).
+  if (only.numeric && day <= 12 && month !== day) return null;
+  return { month, day };
 }
 
 function dayOnly(text: string): number | null {
@@ -770,6 +823,26 @@ export function formatLongDate(date: IsoDate, language: Language = currentLangua
   }
   if (language === 'es') return `${ES_WEEKDAYS[when.getUTCDay()]}, ${day} de ${ES_MONTHS[month - 1]} de ${m[1]}`;
   return `${WEEKDAYS[when.getUTCDay()]}, ${MONTHS[month - 1]} ${day}, ${m[1]}`;
+}
+
+/** '2024-05-20' -> 'May 2024' or, in Spanish, 'mayo de 2024': a month-only date, never a made-up day. */
+export function formatMonthYear(date: IsoDate, language: Language = currentLanguage()): string {
+  const m = typeof date === 'string' ? /^(\d{4})-(\d{2})-\d{2}$/.exec(date) : null;
+  const month = m ? Number(m[2]) : 0;
+  if (!m || month < 1 || month > 12) throw new RangeError(`${MODULE}: formatMonthYear expects a calendar date 'YYYY-MM-DD', got ${describeValue(date)}`);
+  return language === 'es' ? `${ES_MONTHS[month - 1]} de ${m[1]}` : `${MONTHS[month - 1]} ${m[1]}`;
+}
+
+/**
+ * A date as precisely as it is known, with its preposition: 'on Tuesday, May 20, 2031', 'in May
+ * 2024', 'around December 2025' (Spanish: 'el ...', 'en mayo de 2024', 'alrededor de diciembre de 2025').
+ */
+export function formatKnownDate(date: IsoDate, precision: 'day' | 'month' | 'around', withPreposition: boolean, language: Language = currentLanguage()): string {
+  const es = language === 'es';
+  if (precision === 'day') return withPreposition ? `${es ? 'el' : 'on'} ${formatLongDate(date, language)}` : formatLongDate(date, language);
+  const month = formatMonthYear(date, language);
+  if (precision === 'around') return `${es ? 'alrededor de' : 'around'} ${month}`;
+  return withPreposition ? `${es ? 'en' : 'in'} ${month}` : month;
 }
 
 /** 'Friday, March 28, 2025 at 9:00 AM' / 'viernes, 28 de marzo de 2025 a las 9:00 a. m.' */

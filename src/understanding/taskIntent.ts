@@ -110,6 +110,9 @@ const detectors: Array<[Task, Detector]> = [
       (COST.test(t) || CODE.test(t) || SERIES_WORD.test(t)),
   ],
   ['missed-appointment', (t) => MISSED.test(t)],
+  // "my A1 expired, can I recertify or do I have to take the full test again?": taking it again
+  // after a lapse is recertification; only a failure makes it a retest.
+  ['recertification', (t) => RECERT.test(t) && RETAKE.test(t) && !FAIL.test(t)],
   ['retest', (t) => FAIL.test(t) || RETAKE.test(t)],
   [
     'reschedule-or-cancel',

@@ -335,17 +335,14 @@ function seriesPhrases(catalogue: Catalogue): Map<string, string> {
 /**
  * Test series named in `text`, each once, in order: "automobile", "auto", "car" -> A; "truck",
  * "medium/heavy truck" -> T; "school bus" -> S; "collision" -> B; "parts", "truck parts" -> P;
- * "the T series" / "series T" -> T. Longest phrase wins ("truck parts" is Parts, not Truck).
+ * "the T series" / "series T" -> T; "A and T series", "A series and the T series", "A, T and S
+ * series" -> each letter before "series". Longest phrase wins ("truck parts" is Parts, not Truck).
  */
 export function resolveSeries(text: string, catalogue: Catalogue): Series[] {
   check(text, catalogue, 'resolveSeries');
   const byId = new Map(catalogue.series.map((s) => [s.id, s]));
   const hits: Array<{ id: string; start: number }> = findPhrases(text, seriesPhrases(catalogue)).map((h) => ({ id: h.value, start: h.start }));
-  // "the T series", "my A series", "T-series", "series T": the letter in capitals ("a series of questions" is not A).
-  for (const m of text.matchAll(/\b(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Bb]oth|[Aa]nd|[Oo]r)\s+([A-Z])[- ][Ss]eries|([A-Z])-[Ss]eries|[Ss]eries\s+([A-Z]))\b/g)) {
-    const id = m[1] ?? m[2] ?? m[3] ?? '';
-    if (byId.has(id)) hits.push({ id, start: m.index });
-  }
+  for (const hit of seriesLetters(text)) if (byId.has(hit.id)) hits.push(hit);
   hits.sort((a, b) => a.start - b.start);
   const out: Series[] = [];
   for (const { id } of hits) {
@@ -353,4 +350,48 @@ export function resolveSeries(text: string, catalogue: Catalogue): Series[] {
     if (series && !out.includes(series)) out.push(series);
   }
   return out;
+}
+
+/** What may stand between series letters before "series": "A and T", "A, T & S", "A or the T". */
+const LETTER_LINK = /^(?:,|&|\+|\/|and|or|the)$/i;
+const LETTER_TOKENS = /[A-Za-z0-9]+|[,&+/]/g;
+/** A capital letter that can be a series ("I" is the candidate). */
+const SERIES_LETTER = /^(?!I$)[A-Z]$/;
+
+/**
+ * Capital letters that name series by standing before "series" ("A and T series", "the T
+ * series", "T-series") or after it ("series T"). A capital only: "a series of questions" names
+ * none, nor does a "series" followed by "of" ("A series of questions").
+ */
+function seriesLetters(text: string): Array<{ id: string; start: number }> {
+  const tokens = [...text.matchAll(LETTER_TOKENS)].map((m) => ({ word: m[0], start: m.index }));
+  const out: Array<{ id: string; start: number }> = [];
+  tokens.forEach((token, i) => {
+    if (!/^series$/i.test(token.word)) return;
+    const after = tokens[i + 1];
+    if (after && SERIES_LETTER.test(after.word)) out.push({ id: after.word, start: after.start });
+    if (after && /^of$/i.test(after.word)) return;
+    for (let j = i - 1; j >= 0; j--) {
+      const word = (tokens[j] as { word: string }).word;
+      if (SERIES_LETTER.test(word)) out.push({ id: word, start: (tokens[j] as { start: number }).start });
+      else if (!LETTER_LINK.test(word)) break;
+    }
+  });
+  return out;
+}
+
+/** Words that may stand beside bare series letters in an answer: "I need A and T", "just the S please". */
+const LETTER_ANSWER_WORDS = /^(?:i|need|want|would|like|for|the|please|just|only|both|and|or|series|certificates?|certs?|duplicates?|of|my|,|&|\+|\/)$/i;
+
+/**
+ * Series letters given alone in answer to "which test series?": "A and T", "A, T and S", "just S".
+ * Only capitals that are series, and only when nothing else is said (then "A" is no article).
+ */
+export function resolveSeriesLetters(text: string, catalogue: Catalogue): Series[] {
+  check(text, catalogue, 'resolveSeriesLetters');
+  const tokens = [...text.replace(/[.!?]+$/, '').matchAll(LETTER_TOKENS)].map((m) => m[0]);
+  const letters = tokens.filter((word) => SERIES_LETTER.test(word));
+  if (!letters.length || !tokens.every((word) => SERIES_LETTER.test(word) || LETTER_ANSWER_WORDS.test(word))) return [];
+  const found = letters.map((id) => catalogue.series.find((series) => series.id === id));
+  return found.every(Boolean) ? [...new Set(found as Series[])] : [];
 }

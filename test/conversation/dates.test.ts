@@ -16,10 +16,15 @@ transcripts('dates in the candidate\'s words', [
     ['tomorrow', en.task.dateInFuture('Friday, March 21, 2025')],
     ['yesterday', 'on or after Saturday, April 19, 2025'],
   ]],
-  ['date parts over two turns: "March 2020" then "the 12th"', [
+  // February 2025 holds days both sides of the 30-day wait (the 17th and the 18th), so the day is asked.
+  ['date parts over two turns: "February 2025" then "the 12th"', [
     [opens, ask],
-    ['March 2020', en.task.whichDay('March 2020')],
-    ['the 12th', all('Thursday, March 12, 2020: got it.', 'You can buy A5 again now')],
+    ['February 2025', en.task.whichDay('February 2025')],
+    ['the 12th', all('Wednesday, February 12, 2025: got it.', 'You can buy A5 again now')],
+  ]],
+  ['a month wholly past the 30-day wait needs no day: "March 2020"', [
+    [opens, ask],
+    ['March 2020', all(en.task.approximately('March 2020'), en.task.retest.canBuyNow('A5', 'March 2020', 30))],
   ]],
   ['a year-less date still to come is taken as last year, and the bot says so', [
     [opens, ask],

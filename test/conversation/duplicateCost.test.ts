@@ -7,7 +7,26 @@ const prompt = 'Tell me which test series you need duplicates for';
 const opened = all('$7.50 per test series', prompt);
 const threeCodes = all('That comes to $15.00: 2 test series at $7.50 each.', 'A1, A5', 'T2');
 
+const twoSeries = 'That comes to $15.00: 2 test series at $7.50 each.';
+
 transcripts('duplicate certificates: $7.50 per test series', [
+  ['"A series and the T series" is two series: $15.00, and the correction names what it changed to', [
+    ['I need duplicate certificates', prompt],
+    ['A series and the T series', all(twoSeries, 'Automobile & Light Truck', 'Medium/Heavy Truck')],
+    ['no, I meant A and S series', all(en.task.changed('Automobile & Light Truck and School Bus'), twoSeries, 'School Bus', not('Medium/Heavy'))],
+  ]],
+  ['"i need A and T series" after MORE is two series', [
+    ['how do i get a duplicate cert', prompt],
+    ['i need A and T series', twoSeries],
+  ]],
+  ['bare series letters in answer to the question are the series: "A and T"', [
+    [opens, opened],
+    ['A and T', twoSeries],
+  ]],
+  ['one series letter alone: "S"', [
+    [opens, opened],
+    ['S', all('That comes to $7.50: one test series at $7.50.', 'School Bus')],
+  ]],
   ['step by step, the general answer comes first, then the tests, then the total', [
     [opens, opened],
     ['A1 and A5', all('That comes to $7.50: one test series at $7.50.', m.next)],
@@ -29,7 +48,7 @@ transcripts('duplicate certificates: $7.50 per test series', [
   ]],
   ['"no, I meant A1 and A5" right after the answer recomputes the total', [
     ['what do duplicates of A1, A5 and T2 cost?', threeCodes],
-    ['no, I meant A1 and A5', all(en.task.changed('A1, A5'), 'That comes to $7.50: one test series', not('T2'))],
+    ['no, I meant A1 and A5', all(en.task.changed('A1 and A5'), 'That comes to $7.50: one test series', not('T2'))],
   ]],
   ['an unknown code is questioned, and "no, I meant A5" mid-task answers it', [
     ['what do duplicates of Z9 cost?', m.unknownOnly('Z9', '')],

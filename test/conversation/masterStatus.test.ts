@@ -15,6 +15,17 @@ transcripts('Master Technician status: whether it holds, and how to reinstate it
   ['the README example "am I still a Master Tech? my A3 expired" is answered in one turn', [
     ['am I still a Master Tech? my A3 expired', all('Not at the moment: A3 lapsed', 'Pass the recertification test for A3')],
   ]],
+  ['"A6 expired last year actually" right after "you hold it" changes the lapsed tests: suspended until A6 is recertified', [
+    ["I'm certified in A1, A2, A3, A4, A5, A6, A7, A8, am I master?", askAuto],
+    ['none', m.holds('Master Automobile Technician')],
+    ['A6 expired last year actually', all(m.lapsed('Master Automobile Technician', 'A6'), not(en.task.whichDay('last year')))],
+  ]],
+  ['after the Master answer, a question about a lapsed test is a new question, not a change', [
+    [opens, opened],
+    ['automobile', askAuto],
+    ['none', m.holds('Master Automobile Technician')],
+    ['my A3 expired, can I still recertify?', all('Recertification Test', not(m.lapsed('Master Automobile Technician', 'A3')))],
+  ]],
   ['"none" lapsed: the status holds', [
     [opens, opened],
     ['automobile', askAuto],

@@ -17,6 +17,9 @@ transcripts('recertification: current expiry, new expiry, days not carried over'
     [opens, opened],
     ['June 5, 2021', all('Saturday, June 5, 2021: got it.', june2021)],
   ]],
+  ['"my A1 expired, can I recertify or do I have to take the full test again?" is recertification, not a retest', [
+    ['my A1 expired, can I still recertify or do I have to take the full test again?', all('Recertification Test', m.askPassed('A1'), not('30 full days'))],
+  ]],
   ['the README example is answered in one turn', [['I passed A4 on June 5, 2021, when does it expire if I recertify now?', all(june2021, not(m.askPassed('A4')))]]],
   ['a planned recertification date gives the new expiry from that day', [
     ['I passed A4 on June 5, 2021, when does it expire if I recertify on June 1?', all('expires on Friday, June 5, 2026', 'If you recertify on Sunday, June 1, 2025, the new expiry is Saturday, June 1, 2030.', 'The 369 days left')],

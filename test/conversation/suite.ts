@@ -25,19 +25,19 @@ export const demo2 = 'DEMO-0002, 1980-02-02, 0002';
 export const demo3 = 'DEMO-0003, 1980-03-03, 0003';
 export const demo4 = 'DEMO-0004, 1980-04-04, 0004';
 
-/** Runs each transcript on both channels against one bot started for the file. */
-export function transcripts(title: string, table: Transcript[]): void {
-  transcriptTables([[title, table]]);
+/** Runs each transcript on both channels against one bot started for the file (at `now`, else the fixed clock). */
+export function transcripts(title: string, table: Transcript[], options: { now?: Date } = {}): void {
+  transcriptTables([[title, table]], options);
 }
 
 /**
  * The same for several tables, a `describe` each, still against one bot for the file. Call it (or
  * {@link transcripts}) once per file, at its top level: the bot's hooks are the file's.
  */
-export function transcriptTables(tables: Array<[title: string, table: Transcript[]]>): void {
+export function transcriptTables(tables: Array<[title: string, table: Transcript[]]>, options: { now?: Date } = {}): void {
   let bot: RunningBot;
   beforeAll(async () => {
-    bot = await startBot();
+    bot = await startBot(options.now ? { now: options.now } : {});
   });
   afterAll(() => bot.close());
   for (const [title, table] of tables) {

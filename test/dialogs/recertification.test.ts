@@ -9,13 +9,13 @@ const general = 'Take the Recertification Test once five years have passed since
 const opens = 'when does my A4 certification expire?';
 const opened = all(general, m.askPassed('A4'));
 const recertToday = m.newExpiry(m.today, 'Wednesday, March 20, 2030');
-const june2021 = all(m.expires('A4', 'Friday, June 5, 2026'), recertToday, m.noCredit(442), m.next, not('lapsed'));
+const june2021 = all(m.expires('A4', 'on Friday, June 5, 2026'), recertToday, m.noCredit(442), m.next, not('lapsed'));
 
 const transcripts: Array<[name: string, turns: Turn[]]> = [
   ['a pass date in the first message is answered in one turn: expiry, new expiry, days lost', [['I passed A4 on June 5, 2021, when does it expire?', june2021]]],
   [
     '"if I recertify now" is today',
-    [['I passed A4 on June 5, 2021, when does it expire if I recertify now?', all(m.expires('A4', 'Friday, June 5, 2026'), m.newExpiry(m.today, 'Wednesday, March 20, 2030'), m.noCredit(442))]],
+    [['I passed A4 on June 5, 2021, when does it expire if I recertify now?', all(m.expires('A4', 'on Friday, June 5, 2026'), m.newExpiry(m.today, 'Wednesday, March 20, 2030'), m.noCredit(442))]],
   ],
   [
     'a planned recertification date counts from that day',
@@ -23,12 +23,12 @@ const transcripts: Array<[name: string, turns: Turn[]]> = [
   ],
   [
     'an expiry date already past: lapsed, recertification still possible, nothing lost',
-    [['My A4 expired on January 10, 2025, can I recertify?', all(m.expired('A4', 'Friday, January 10, 2025'), recertToday, not('carried over'))]],
+    [['My A4 expired on January 10, 2025, can I recertify?', all(m.expired('A4', 'on Friday, January 10, 2025'), recertToday, not('carried over'))]],
   ],
-  ['passed five years ago today: lapsed today (early vs lapsed boundary)', [['I passed A4 on March 20, 2020, when does it expire?', all(m.expired('A4', 'Thursday, March 20, 2025'), recertToday, not('carried over'))]]],
+  ['passed five years ago today: lapsed today (early vs lapsed boundary)', [['I passed A4 on March 20, 2020, when does it expire?', all(m.expired('A4', 'on Thursday, March 20, 2025'), recertToday, not('carried over'))]]],
   [
     'passed five years ago tomorrow: still current, one day would be lost by recertifying today',
-    [['I passed A4 on March 21, 2020, when does it expire?', all(m.expires('A4', 'Friday, March 21, 2025'), m.expiringSoon(1), recertToday, m.noCredit(1))]],
+    [['I passed A4 on March 21, 2020, when does it expire?', all(m.expires('A4', 'on Friday, March 21, 2025'), m.expiringSoon(1), recertToday, m.noCredit(1))]],
   ],
   [
     'step by step: the general rule and one question, then the date, then the answer',
@@ -50,7 +50,7 @@ const transcripts: Array<[name: string, turns: Turn[]]> = [
     [
       [opens, opened],
       ['Thursday', all(en.task.whichDate, buttons('Thursday, March 20, 2025', 'Thursday, March 13, 2025'))],
-      ['2025-03-13', all('Thursday, March 13, 2025: got it.', m.expires('A4', 'Wednesday, March 13, 2030'))],
+      ['2025-03-13', all('Thursday, March 13, 2025: got it.', m.expires('A4', 'on Wednesday, March 13, 2030'))],
     ],
   ],
   [
@@ -117,7 +117,7 @@ const transcripts: Array<[name: string, turns: Turn[]]> = [
     'a general question gets the FAQ answer and an offer; a short reply with the date takes the offer up',
     [
       ['when do I take recertification tests?', all(general, 'Tell me when you took or last recertified a test')],
-      ['June 5, 2021', all(m.expires(undefined, 'Friday, June 5, 2026'), recertToday, m.noCredit(442))],
+      ['June 5, 2021', all(m.expires(undefined, 'on Friday, June 5, 2026'), recertToday, m.noCredit(442))],
     ],
   ],
 ];

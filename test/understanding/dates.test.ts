@@ -260,7 +260,7 @@ describe('nothing usable', () => {
   });
 
   it('says incomplete for a month or a week with no day', () => {
-    expect(pastDate('sometime in January', feb10)).toEqual({ ok: false, problem: 'incomplete', text: 'January' });
+    expect(pastDate('sometime in January', feb10)).toMatchObject({ ok: false, problem: 'incomplete', text: 'January' });
     expect(futureDate('next week', feb10)).toEqual({ ok: false, problem: 'incomplete', text: 'next week' });
     expect(pastDate('a month ago', feb10)).toMatchObject({ ok: false, problem: 'incomplete' });
   });

@@ -149,7 +149,15 @@ describe('approximate dates', () => {
       text: '5 months ago',
       approximateDate: '2024-10-20',
     });
-    expect(pastDate('in March', mar20)).toEqual({ ok: false, problem: 'incomplete', text: 'March' });
+    // A month alone: the days it could be, cut at today (March 1-20 on March 20).
+    expect(pastDate('in March', mar20)).toEqual({ ok: false, problem: 'incomplete', text: 'March', span: { from: '2025-03-01', to: '2025-03-20' } });
+    expect(futureDate('in March', mar20)).toMatchObject({ span: { from: '2025-03-20', to: '2025-03-31' } });
+    expect(pastDate('in April', mar20)).toMatchObject({ span: { from: '2024-04-01', to: '2024-04-30' } });
+    expect(pastDate('February 2024', mar20)).toMatchObject({ span: { from: '2024-02-01', to: '2024-02-29' } });
+    expect(pastDate('last month', mar20)).toMatchObject({ span: { from: '2025-02-01', to: '2025-02-28' } });
+    // A month wholly on the wrong side, a week or a year: no span.
+    expect(pastDate('April 2026', mar20)).toEqual({ ok: false, problem: 'incomplete', text: 'April 2026' });
+    expect(pastDate('last week', mar20)).toEqual({ ok: false, problem: 'incomplete', text: 'last week' });
   });
 
   it('counts 90 days back from the candidate’s today, not the server’s', () => {
@@ -173,6 +181,13 @@ describe('combineDateParts joins a month from one answer and a day from the next
     ['last month', 'the 3rd', 'February 3, 2025'],
     ['this month', 'the 1st', 'March 1, 2025'],
     ['I took it in dec 2024', 'the 12th I think', 'December 12, 2024'],
+    // A month and day with no year keep the year given before (the tester's "May 2019", then "May 20").
+    ['March 2020', 'March 12', 'March 12, 2020'],
+    ['I passed it in May 2019', 'May 20', 'May 20, 2019'],
+    ['May 2019', 'the 20th of May', 'May 20, 2019'],
+    ['May 2019', 'June 3rd', 'June 3, 2019'],
+    ['May 2019', '5/20', 'May 20, 2019'],
+    ['in March', 'March 12', 'March 12'],
   ])('%j then %j is %j', (earlier, later, combined) => {
     expect(combineDateParts(earlier, later, mar20)).toBe(combined);
   });
@@ -186,7 +201,8 @@ describe('combineDateParts joins a month from one answer and a day from the next
 
   // [earlier, later, why they do not combine]
   it.each([
-    ['March 2020', 'March 12', 'the later answer says more than a day'],
+    ['March 2020', 'March 12 at 3pm', 'the later answer says more than a month and a day'],
+    ['May 2019', '5/6', 'May 6 or June 5: the whole answer is asked about'],
     ['March 2020', 'the 12th, I think it was a Tuesday', 'the later answer says more than a day'],
     ['March 2020', 'A5', 'the later answer is no day'],
     ['March 2020', 'the 32nd', 'no such day'],

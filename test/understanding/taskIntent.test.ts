@@ -77,6 +77,9 @@ const retest: Row[] = [
 
 const recert: Row[] = [
   ['when does my A4 expire', 'recertification'],
+  // Taking it again after a lapse is recertification: only a failure makes it a retest.
+  ['my A1 expired, can I still recertify or do I have to take the full test again?', 'recertification'],
+  ['do I have to take the test again or can I just recertify', 'recertification'],
   ['if I recertify now do I lose the time I have left?', 'recertification'],
   ['how long is my certification good for', 'recertification'],
   ['my certs expire next year, when should I recert?', 'recertification'],

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/knowledge/policyData.js';
 import type { Catalogue } from '../../src/rules/types.js';
-import { resolveSeries, resolveTests, suggestCodes } from '../../src/understanding/tests.js';
+import { resolveSeries, resolveSeriesLetters, resolveTests, suggestCodes } from '../../src/understanding/tests.js';
 
 const catalogue = await loadCatalogue(fileURLToPath(new URL('../../knowledge', import.meta.url)));
 
@@ -178,11 +178,18 @@ describe('resolveSeries', () => {
     ['series A', ['A']],
     ["duplicates for my A series and my T series, what's the total?", ['A', 'T']],
     ['my A series and T series', ['A', 'T']],
+    // Letters before "series" with nothing of their own in front (the tester's words).
+    ['A series and the T series', ['A', 'T']],
+    ['no, I meant A and S series', ['A', 'S']],
+    ['i need A and T series', ['A', 'T']],
+    ['A, T and S series', ['A', 'T', 'S']],
+    ['A & T series', ['A', 'T']],
+    ['T-series', ['T']],
   ] as const)('%j -> %j', (text, expected) => {
     expect(ids(text)).toEqual(expected);
   });
 
-  it.each(['a series of questions', 'I have 2 tests', 'cartoon', 'how do I get a duplicate certificate'])('%j names no series', (text) => {
+  it.each(['a series of questions', 'A series of questions about brakes', 'I have 2 tests', 'cartoon', 'how do I get a duplicate certificate'])('%j names no series', (text) => {
     expect(ids(text)).toEqual([]);
   });
 
@@ -215,5 +222,28 @@ describe('inputs', () => {
   it('names the module and the bad value', () => {
     expect(() => resolveTests(5 as unknown as string, catalogue)).toThrow(/understanding\/tests: resolveTests: text must be a string, got 5/);
     expect(() => resolveSeries('truck', {} as Catalogue)).toThrow(/understanding\/tests: resolveSeries: expected a catalogue/);
+  });
+});
+
+describe('resolveSeriesLetters: series letters given alone in answer to "which series?"', () => {
+  const ids = (text: string): string[] => resolveSeriesLetters(text, catalogue).map((s) => s.id);
+
+  it.each([
+    ['A and T', ['A', 'T']],
+    ['A, T and S', ['A', 'T', 'S']],
+    ['just S please', ['S']],
+    ['I need A and T', ['A', 'T']],
+    ['T', ['T']],
+  ] as const)('%j -> %j', (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['A friend told me', 'a sentence: "A" is an article'],
+    ['a and t', 'lower case'],
+    ['A and Q', 'Q is no series'],
+    ['A1 and T2', 'test codes (resolveTests reads them)'],
+  ])('%j names no series (%s)', (text) => {
+    expect(ids(text)).toEqual([]);
   });
 });

@@ -1,0 +1,34 @@
+import { all, en, not, transcripts } from './suite.js';
+
+// Sunday, December 6, 2026, 10:00 in New York: the day a usability tester typed these (many on SMS).
+const dec6 = new Date('2026-12-06T15:00:00Z');
+const m = en.task;
+
+transcripts(
+  'dates typed the way candidates type them, and "ok" in the middle',
+  [
+    ['"ok" after the offer to work out a retest date keeps the offer: "A7", then "nov 30", are its answers', [
+      ['when can i retake a test i failed', 'Tell me the date you took it'],
+      ['ok', en.acknowledged],
+      ['A7', m.retest.askDate('A7')],
+      ['nov 30', all('Monday, November 30, 2026: got it.', 'on or after Thursday, December 31, 2026', '25 days from today')],
+    ]],
+    ['a second "ok" lets the offer go', [
+      ['when can i retake a test i failed', 'Tell me the date you took it'],
+      ['ok', en.acknowledged],
+      ['ok', en.acknowledged],
+    ]],
+    ['"its on decmber 18th" is Friday, December 18, 2026, and "thnks" is thanks', [
+      ['how do i rescedule my tset', m.change.askDate],
+      ['its on decmber 18th', all('Friday, December 18, 2026: got it.', 'Yes, you can still change or cancel it', not(m.didNotGetIt))],
+      ['thnks', en.thanks],
+    ]],
+    ['"my test is nxt tues" is Tuesday, December 8, 2026: within three days', [
+      ['my test is nxt tues can i cancel and get my $ back', all('Tuesday, December 8, 2026: got it.', 'No: changes aren\'t allowed within three days')],
+    ]],
+    ['"2day" is today', [
+      ['I failed A5 2day, when can I retake it?', all('Sunday, December 6, 2026: got it.', 'on or after Wednesday, January 6, 2027')],
+    ]],
+  ],
+  { now: dec6 },
+);
