@@ -19,7 +19,8 @@ transcripts(
       ['ok', en.acknowledged],
     ]],
     ['"its on decmber 18th" is Friday, December 18, 2026, and "thnks" is thanks', [
-      ['how do i rescedule my tset', m.change.askDate],
+      // Typos and all, it reads as "how do I reschedule my test": the answer, and the offer to work out the last day.
+      ['how do i rescedule my tset', 'You can, as long as your appointment is more than three days away'],
       ['its on decmber 18th', all('Friday, December 18, 2026: got it.', 'Yes, you can still change or cancel it', not(m.didNotGetIt))],
       ['thnks', en.thanks],
     ]],
