@@ -2,6 +2,7 @@ import { MemoryStorage } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { memoryChannel } from '../../src/storage/liveChannel.js';
+import { memoryOpenQueue } from '../../src/storage/openQueue.js';
 import type { LiveEvent } from '../../src/handoff/types.js';
 import { startHandoffServer, StaffClient, WebCandidate, type HandoffServer } from './support.js';
 
@@ -13,14 +14,15 @@ const heard = (socket: WebSocket) => {
 };
 
 describe('the agent typing, shown in the candidate website chat, from whichever instance the agent uses', () => {
-  // Two instances sharing one store and one live channel, as two replicas share Redis.
+  // Two instances sharing one store, one live channel and one queue, as two replicas share Redis.
   const storage = new MemoryStorage();
   const live = memoryChannel<LiveEvent>();
+  const caseQueue = memoryOpenQueue();
   let a: HandoffServer;
   let b: HandoffServer;
   beforeAll(async () => {
-    a = await startHandoffServer({ storage, live, env: { DIRECTLINE_LOCAL_SECRET: 'one-secret-shared-by-every-instance-0123456789' } });
-    b = await startHandoffServer({ storage, live, env: { DIRECTLINE_LOCAL_SECRET: 'one-secret-shared-by-every-instance-0123456789' } });
+    a = await startHandoffServer({ storage, live, caseQueue, env: { DIRECTLINE_LOCAL_SECRET: 'one-secret-shared-by-every-instance-0123456789' } });
+    b = await startHandoffServer({ storage, live, caseQueue, env: { DIRECTLINE_LOCAL_SECRET: 'one-secret-shared-by-every-instance-0123456789' } });
   });
   afterAll(async () => {
     await a?.close();
