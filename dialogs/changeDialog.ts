@@ -8,11 +8,11 @@ interface ChangeValues {
 }
 
 /** The deadline instant (ISO with the centre's offset) as that centre's wall time, written out. */
-function writtenDeadline(iso: string): string {
+function writtenDeadline(iso: string, startOf: (date: string) => string): string {
   const local = DateTime.fromISO(iso, { setZone: true });
   const date = local.toISODate() ?? iso;
   const time = local.toFormat('HH:mm');
-  return time === '00:00' ? `the start of ${writtenOut({ date })}` : writtenOut({ date, time });
+  return time === '00:00' ? startOf(writtenOut({ date })) : writtenOut({ date, time });
 }
 
 /** "My exam is Thursday, can I still move it?" -> yes until a stated moment, or no, and how. */
@@ -35,7 +35,7 @@ export const changeTask: TaskSpec<ChangeValues> = {
     const decision = changeEligibility({ appointment, now: facts.now }, deps.policy);
     const lines: string[] = [];
     if (decision.verdict === 'allowed') {
-      lines.push(m.allowed(writtenDeadline(decision.deadline)));
+      lines.push(m.allowed(writtenDeadline(decision.deadline, m.startOf)));
       if (decision.assumedStartOfDay) lines.push(m.assumedStart);
       lines.push(m.cancelFirst, m.how(phone));
     } else if (decision.verdict === 'appointment-passed' && decision.assumedStartOfDay) {

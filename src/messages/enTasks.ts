@@ -71,6 +71,8 @@ export const enTasks = {
 
   change: {
     askDate: 'When is your appointment? A date, and the time if you know it.',
+    /** A deadline at midnight: the start of that day, written out. */
+    startOf: (date: string) => `the start of ${date}`,
     allowed: (deadline: string) => `Yes, you can still change or cancel it. Do it before ${deadline}.`,
     tooLate: (hours: number) =>
       `No: changes aren't allowed within three days (${hours} hours) of the appointment, so it can no longer be changed or cancelled.`,

@@ -63,6 +63,8 @@ export const esTasks: typeof enTasks = {
 
   change: {
     askDate: '¿Cuándo es su cita? Una fecha, y la hora si la sabe.',
+    /** A deadline at midnight: the start of that day, written out. */
+    startOf: (date: string) => `comienzo del ${date}`,
     allowed: (deadline: string) => `Sí, todavía puede cambiarla o cancelarla. Hágalo antes del ${deadline}${deadline.endsWith('.') ? '' : '.'}`,
     tooLate: (hours: number) =>
       `No: no se permiten cambios a menos de tres días (${hours} horas) de la cita, así que ya no se puede cambiar ni cancelar.`,

@@ -34,6 +34,9 @@ const table: Array<[string, Turn[]]> = [
   ['"el martes que viene a las 9" is the coming Tuesday at 9:00, and the deadline is said in Spanish', [
     ['mi examen es el martes que viene a las 9, ¿puedo cambiarlo?', all(es('martes, 25 de marzo de 2025 a las 9:00 a. m.: entendido'), es('Hágalo antes del sábado, 22 de marzo de 2025 a las 9:00 a. m.'), not('a. m..'))],
   ]],
+  ['an appointment date with no time: the deadline is the start of a day, said in Spanish', [
+    ['mi examen es el 28 de marzo, ¿puedo cambiarlo?', all(es('Hágalo antes del comienzo del martes, 25 de marzo de 2025'), not('the start of'))],
+  ]],
   ['a yes/no question answered "sí"', [
     ['falté a mi cita ayer', all(es(m.task.missed.askPosted), es('No hay reembolso por una cita perdida'))],
     ['sí', es(m.task.missed.canRebuyNow)],
