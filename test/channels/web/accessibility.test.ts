@@ -116,7 +116,7 @@ describe('accessibility of the website chat (headless Chromium, axe-core)', () =
       await page.keyboard.press('Escape');
 
       // On to the follow-up buttons under the answer; Enter asks the first.
-      expect(await tabUntil(({ text }) => text === 'When I get my certificate')).toBe(true);
+      expect(await tabUntil(({ text }) => text === 'When I get my certificate', 40)).toBe(true);
       await page.keyboard.press('Enter');
       await expect.poll(async () => (await bubbles(page)).join(' '), { timeout: 10_000 }).toMatch(/three weeks/);
       await screenshot(page, 'a11y-keyboard.png');
