@@ -1,4 +1,4 @@
-import type { TextPipeline } from './textProcessing.js';
+import { splitWords, type TextPipeline } from './textProcessing.js';
 
 /**
  * How Spanish candidate text becomes index terms: accents folded (candidates often leave them
@@ -108,11 +108,7 @@ function normalise(text: string): string {
 }
 
 function tokenize(text: string): string[] {
-  return normalise(text)
-    .toLowerCase()
-    .split(/[^a-z0-9']+/)
-    .map((token) => token.replace(/^'+|'+$/g, ''))
-    .filter(Boolean);
+  return splitWords(normalise(text));
 }
 
 const terms = new Map<string, string | null>();

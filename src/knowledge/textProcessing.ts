@@ -205,12 +205,17 @@ export function normalise(text: string): string {
   return phrases.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), folded);
 }
 
-export function tokenize(text: string): string[] {
-  return normalise(text)
+/** Normalised text -> its lower-case words (apostrophes kept inside a word): the same split in every language. */
+export function splitWords(normalised: string): string[] {
+  return normalised
     .toLowerCase()
     .split(/[^a-z0-9']+/)
     .map((token) => token.replace(/^'+|'+$/g, ''))
     .filter(Boolean);
+}
+
+export function tokenize(text: string): string[] {
+  return splitWords(normalise(text));
 }
 
 /** Terms already worked out: candidates use a few thousand words, and stemming each is the slow part. */

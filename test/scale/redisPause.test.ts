@@ -5,13 +5,12 @@
 // its dialog position within 2 s (counted over what 20 turns at once take on this shared machine),
 // and no activity is answered twice. A short command timeout is set through the configuration so the
 // pause costs seconds, not minutes.
-import { createServer as httpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeApplication, type ComposedApplication } from '../../src/composition.js';
 import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
-import { listenOnLoopback, postMessage } from '../support/loopback.js';
+import { postMessage, replySink, type SentReply as Sent } from '../support/loopback.js';
 
 const gate = redisSuiteGate('Redis paused 8 s during traffic');
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -24,12 +23,6 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 const SHORT = { REDIS_COMMAND_TIMEOUT_MS: '500', TURN_LOCK_TTL_MS: '3000', TURN_LOCK_WAIT_MS: '6000' };
 const PAUSE_MS = 8000;
 const LOST_TRACK = 'I lost track of our conversation for a moment; could you ask again in full?';
-
-interface Sent {
-  conversation: string;
-  replyToId: string;
-  text: string;
-}
 
 interface Delivery {
   conversation: string;
@@ -52,18 +45,7 @@ describe.skipIf(gate.skip || Boolean(process.env.REDIS_URL))('Redis paused 8 s (
 
   beforeAll(async () => {
     redis = await startRedisServer();
-    sink = await listenOnLoopback(
-      httpServer((req, res) => {
-        let body = '';
-        req.on('data', (chunk) => (body += chunk));
-        req.on('end', () => {
-          const activity = JSON.parse(body || '{}') as { text?: string; replyToId?: string; conversation?: { id?: string } };
-          sent.push({ conversation: activity.conversation?.id ?? '', replyToId: activity.replyToId ?? '', text: activity.text ?? '' });
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end('{"id":"sent"}');
-        });
-      }),
-    );
+    sink = await replySink(sent);
     for (let i = 0; i < 2; i++) {
       const config = testConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, STAFF_DEMO_PASSWORD: 'pause-demo-password', ...SHORT });
       const composed = await composeApplication(config, { logger: silentLogger(), clock: () => fixedNow, knowledge: await shippedKnowledge() });

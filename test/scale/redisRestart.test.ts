@@ -2,21 +2,14 @@
 // file while conversations are in flight on two instances of the production composition. What the
 // candidates see must stay right: no reply sent twice, no follow-up answered wrongly, no message left
 // without an answer once the channel has redelivered it.
-import { createServer as httpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeApplication, type ComposedApplication } from '../../src/composition.js';
 import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
-import { listenOnLoopback, postMessage } from '../support/loopback.js';
+import { postMessage, replySink, type SentReply as Sent } from '../support/loopback.js';
 
 const gate = redisSuiteGate('Redis restarted from AOF and CLIENT KILL during traffic');
-
-interface Sent {
-  conversation: string;
-  replyToId: string;
-  text: string;
-}
 
 const LOST_TRACK = 'I lost track of our conversation for a moment; could you ask again in full?';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31,18 +24,7 @@ describe.skipIf(gate.skip || Boolean(process.env.REDIS_URL))('Redis connections 
 
   beforeAll(async () => {
     redis = await startRedisServer({ aof: true });
-    sink = await listenOnLoopback(
-      httpServer((req, res) => {
-        let body = '';
-        req.on('data', (chunk) => (body += chunk));
-        req.on('end', () => {
-          const activity = JSON.parse(body || '{}') as { text?: string; replyToId?: string; conversation?: { id?: string } };
-          sent.push({ conversation: activity.conversation?.id ?? '', replyToId: activity.replyToId ?? '', text: activity.text ?? '' });
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end('{"id":"sent"}');
-        });
-      }),
-    );
+    sink = await replySink(sent);
     for (let i = 0; i < 2; i++) {
       const config = testConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, STAFF_DEMO_PASSWORD: 'aof-restart-demo-password' });
       const composed = await composeApplication(config, { logger: silentLogger(), clock: () => fixedNow, knowledge: await shippedKnowledge() });

@@ -71,3 +71,26 @@ export async function startConnectorSink(options: { silent?: boolean } = {}) {
   });
   return { ...(await listenOnLoopback(server)), said };
 }
+
+/** A reply the bot sent to the Bot Connector: which conversation, in reply to which activity, what it said. */
+export interface SentReply {
+  conversation: string;
+  replyToId: string;
+  text: string;
+}
+
+/** A stand-in Bot Connector on loopback that records every reply in `sent` (in arrival order) and acknowledges it. */
+export async function replySink(sent: SentReply[]): Promise<{ url: string; close: () => Promise<void> }> {
+  return listenOnLoopback(
+    httpServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        const activity = JSON.parse(body || '{}') as { text?: string; replyToId?: string; conversation?: { id?: string } };
+        sent.push({ conversation: activity.conversation?.id ?? '', replyToId: activity.replyToId ?? '', text: activity.text ?? '' });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"id":"sent"}');
+      });
+    }),
+  );
+}
