@@ -178,7 +178,10 @@ export class OfferDialog extends RepairDialog {
     const otherTask = opened !== undefined && opened !== task;
     if (otherTask && (SOMETHING_NEW.test(reading.text) || !this.deps.findsFacts(task, reading, facts))) return false;
     const short = reading.question.split(/\s+/).length <= WORDS_IN_A_REPLY;
-    const replyLike = short || opened === task || reading.faq().kind !== 'answer';
+    // An answer found only in the light of the one just given ("I passed it on June 15, 2021" after
+    // the recertification answer) is no question of its own: the offer that asked for the fact takes it.
+    const faq = reading.faq();
+    const replyLike = short || opened === task || faq.kind !== 'answer' || faq.inContext === true;
     return replyLike && this.deps.findsFacts(task, reading, facts);
   }
 

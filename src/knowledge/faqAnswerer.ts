@@ -169,7 +169,12 @@ export class FaqAnswerer {
       // Over a known gap, only an entry that covers the question at least as well ("what's the
       // passing score?" mid-task is still the passing-score gap).
       const gap = decision.kind === 'out-of-scope' ? (decision.hits.find((hit) => hit.target.kind === 'out-of-scope')?.coverage ?? 0) : 0;
-      const followUp = this.inContext(text, context.recent, gap);
+      // A weak answer on two or more of the question's words has a subject of its own: only an entry
+      // that is a close call against it may take the question ("what's the address change process?"
+      // after the retest answer stays the address-change answer, however the results entry mentions
+      // addresses). One everyday word alone ("so I have to pay again?") is the context's.
+      const rival = decision.kind === 'answer' && decision.hit.matched.length >= 2 ? decision.hit.score / t.margin : 0;
+      const followUp = this.inContext(text, context.recent, gap, rival);
       if (followUp) return followUp;
     }
     // A confident answer (or a "did you mean") needs evidence the question is about ASE testing.
@@ -202,7 +207,7 @@ export class FaqAnswerer {
    * words cover the question best (coverage as for any answer), or, when the question names nothing
    * the FAQ does not use everywhere ("how", "which ones?"), the last answer itself.
    */
-  private inContext(text: string, recent: string[], gapCoverage: number): FaqDecision | undefined {
+  private inContext(text: string, recent: string[], gapCoverage: number, rivalScore: number): FaqDecision | undefined {
     if (text.trim().split(/\s+/).length > FOLLOW_UP_WORDS) return undefined;
     const t = this.thresholds;
     const primary = recent.flatMap((id) => this.index.get(id) ?? []);
@@ -210,7 +215,7 @@ export class FaqAnswerer {
     const ids = new Set([...primary.map((entry) => entry.id), ...related]);
     const fits = this.index
       .query(text, Infinity)
-      .filter((hit) => hit.target.kind === 'faq' && ids.has(hit.target.entry.id) && hit.coverage >= Math.max(t.minCoverage, gapCoverage));
+      .filter((hit) => hit.target.kind === 'faq' && ids.has(hit.target.entry.id) && hit.coverage >= Math.max(t.minCoverage, gapCoverage) && hit.score >= rivalScore);
     // The entry that covers most of the question; on a tie the answer just given before its follow-ups,
     // and a follow-up only with a fair score of its own.
     const isRecent = (hit: FaqHit) => hit.target.kind === 'faq' && recent.includes(hit.target.entry.id);
@@ -220,7 +225,7 @@ export class FaqAnswerer {
     if (best?.target.kind === 'faq') return { kind: 'answer', entry: this.facets.answerFor(best.target.entry, text), hit: best, inContext: true };
     const first = primary[0];
     const generic = this.text.contentTerms(text).every((term) => this.index.entriesUsing(term) >= t.gapWordEntries + 2);
-    if (first && generic && gapCoverage === 0 && ASKS_MORE.test(text.trim())) {
+    if (first && generic && gapCoverage === 0 && rivalScore === 0 && ASKS_MORE.test(text.trim())) {
       return { kind: 'answer', entry: this.facets.answerFor(first, text), hit: { target: { kind: 'faq', entry: first }, score: 0, coverage: 0, matched: [] }, inContext: true };
     }
     return undefined;
