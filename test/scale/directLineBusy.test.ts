@@ -1,12 +1,11 @@
 // The built-in Direct Line on Redis, a conversation whose lock another instance's turn holds past
 // the wait: the activity is already stored, so the turn runs again after the holder's lease and the
 // candidate gets the answer, never the apology (on /api/messages the channel is told 503 instead).
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeApplication, type ComposedApplication } from '../../src/composition.js';
+import type { ComposedApplication } from '../../src/composition.js';
 import { createRedisClient, waitForRedisReady } from '../../src/storage/redisConnection.js';
 import { DIRECTLINE_CHANNEL_ID } from '../../src/channels/web/directLineRoutes.js';
-import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
+import { listenComposed } from '../support/composedInstance.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
 import { call, getSession, startConversation } from '../channels/web/support.js';
 
@@ -20,10 +19,7 @@ describe.skipIf(gate.skip || Boolean(process.env.REDIS_URL))('a Direct Line mess
 
   beforeAll(async () => {
     redis = await startRedisServer();
-    const config = testConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, TURN_LOCK_TTL_MS: '500', TURN_LOCK_WAIT_MS: '700' });
-    composed = await composeApplication(config, { logger: silentLogger(), clock: () => fixedNow, knowledge: await shippedKnowledge() });
-    await new Promise<void>((resolve) => composed.app.http.server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(composed.app.http.server.address() as AddressInfo).port}`;
+    ({ composed, url: base } = await listenComposed({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, TURN_LOCK_TTL_MS: '500', TURN_LOCK_WAIT_MS: '700' }));
   });
 
   afterAll(async () => {

@@ -5,13 +5,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeApplication, type ComposedApplication } from '../../src/composition.js';
+import { type ComposedApplication } from '../../src/composition.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
 import { freePort, startConnectorSink } from '../support/loopback.js';
-import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
+import { listenComposed } from '../support/composedInstance.js';
 import { StaffClient } from '../handoff/support.js';
 
 const gate = redisSuiteGate('a burst of handoffs over two instances');
@@ -187,13 +186,7 @@ describe('simultaneous handoffs on the memory store (one instance)', () => {
   beforeAll(async () => {
     nock.restore();
     sink = await startConnectorSink();
-    composed = await composeApplication(testConfig({ HANDOFF_MODE: 'console', STAFF_DEMO_PASSWORD: STAFF_PASSWORD }), {
-      logger: silentLogger(),
-      clock: () => fixedNow,
-      knowledge: await shippedKnowledge(),
-    });
-    await new Promise<void>((resolve) => composed.app.http.server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(composed.app.http.server.address() as AddressInfo).port}`;
+    ({ composed, url } = await listenComposed({ HANDOFF_MODE: 'console', STAFF_DEMO_PASSWORD: STAFF_PASSWORD }));
   });
 
   afterAll(async () => {

@@ -5,10 +5,9 @@
 // its dialog position within 2 s (counted over what 20 turns at once take on this shared machine),
 // and no activity is answered twice. A short command timeout is set through the configuration so the
 // pause costs seconds, not minutes.
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeApplication, type ComposedApplication } from '../../src/composition.js';
-import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
+import type { ComposedApplication } from '../../src/composition.js';
+import { listenComposed } from '../support/composedInstance.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
 import { postMessage, replySink, type SentReply as Sent } from '../support/loopback.js';
 
@@ -47,11 +46,9 @@ describe.skipIf(gate.skip || Boolean(process.env.REDIS_URL))('Redis paused 8 s (
     redis = await startRedisServer();
     sink = await replySink(sent);
     for (let i = 0; i < 2; i++) {
-      const config = testConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, STAFF_DEMO_PASSWORD: 'pause-demo-password', ...SHORT });
-      const composed = await composeApplication(config, { logger: silentLogger(), clock: () => fixedNow, knowledge: await shippedKnowledge() });
-      await new Promise<void>((resolve) => composed.app.http.server.listen(0, '127.0.0.1', resolve));
+      const { composed, url } = await listenComposed({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, STAFF_DEMO_PASSWORD: 'pause-demo-password', ...SHORT });
       apps.push(composed);
-      urls.push(`http://127.0.0.1:${(composed.app.http.server.address() as AddressInfo).port}`);
+      urls.push(url);
     }
   });
 

@@ -2,10 +2,9 @@
 // file while conversations are in flight on two instances of the production composition. What the
 // candidates see must stay right: no reply sent twice, no follow-up answered wrongly, no message left
 // without an answer once the channel has redelivered it.
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeApplication, type ComposedApplication } from '../../src/composition.js';
-import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
+import type { ComposedApplication } from '../../src/composition.js';
+import { listenComposed } from '../support/composedInstance.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
 import { postMessage, replySink, type SentReply as Sent } from '../support/loopback.js';
 
@@ -26,11 +25,9 @@ describe.skipIf(gate.skip || Boolean(process.env.REDIS_URL))('Redis connections 
     redis = await startRedisServer({ aof: true });
     sink = await replySink(sent);
     for (let i = 0; i < 2; i++) {
-      const config = testConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, STAFF_DEMO_PASSWORD: 'aof-restart-demo-password' });
-      const composed = await composeApplication(config, { logger: silentLogger(), clock: () => fixedNow, knowledge: await shippedKnowledge() });
-      await new Promise<void>((resolve) => composed.app.http.server.listen(0, '127.0.0.1', resolve));
+      const { composed, url } = await listenComposed({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, STAFF_DEMO_PASSWORD: 'aof-restart-demo-password' });
       apps.push(composed);
-      urls.push(`http://127.0.0.1:${(composed.app.http.server.address() as AddressInfo).port}`);
+      urls.push(url);
     }
   });
 

@@ -3,13 +3,12 @@
 // (it retries only when it cannot connect, and sends a failed request to the fallback URL), so the
 // turn runs again after the holder's lease: the candidate gets the answer once, never the apology.
 // Twilio's REST API is the only thing stood in for (nock); the bot, Redis and the lock are real.
-import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import twilio from 'twilio';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { composeApplication, type ComposedApplication } from '../../src/composition.js';
+import { type ComposedApplication } from '../../src/composition.js';
 import { createRedisClient, waitForRedisReady } from '../../src/storage/redisConnection.js';
-import { fixedNow, shippedKnowledge, silentLogger, testConfig } from '../support/testApp.js';
+import { listenComposed } from '../support/composedInstance.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
 
 const gate = redisSuiteGate('a text message to a busy conversation');
@@ -32,7 +31,7 @@ describe.skipIf(gate.skip || Boolean(process.env.REDIS_URL))('a text message to 
 
   beforeAll(async () => {
     redis = await startRedisServer();
-    const config = testConfig({
+    ({ composed, url: base } = await listenComposed({
       REDIS_URL: redis.url,
       REDIS_KEY_PREFIX: prefix,
       TURN_LOCK_TTL_MS: '500',
@@ -41,10 +40,7 @@ describe.skipIf(gate.skip || Boolean(process.env.REDIS_URL))('a text message to 
       TWILIO_AUTH_TOKEN: authToken,
       TWILIO_PHONE_NUMBER: ourNumber,
       TWILIO_WEBHOOK_URL: webhookUrl,
-    });
-    composed = await composeApplication(config, { logger: silentLogger(), clock: () => fixedNow, knowledge: await shippedKnowledge() });
-    await new Promise<void>((resolve) => composed.app.http.server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(composed.app.http.server.address() as AddressInfo).port}`;
+    }));
   });
 
   // Twilio's Messages endpoint, set up per test (test/setup/network.ts cleans nock after each).
