@@ -46,6 +46,8 @@ export class FaqIndex {
   private readonly documentFrequency = new Map<string, number>();
   /** In how many FAQ entries (known gaps not counted) each term occurs. */
   private readonly entryFrequency = new Map<string, number>();
+  /** Each term's search results (see `combine`). */
+  private readonly termCache = new Map<string, TermHit[]>();
 
   constructor(
     readonly entries: FaqEntry[],
@@ -132,19 +134,62 @@ export class FaqIndex {
     const asked = this.text.contentTerms(text);
     if (asked.length === 0) return [];
     // Repeated words are searched as often as they were written (they weigh more), counted once for coverage.
-    const results: SearchResult[] = this.search.search(asked.join(' '), { tokenize: splitTerms, processTerm: asIs });
+    const results = this.combine(asked);
     const terms = [...new Set(asked)];
     const weights = terms.map((term) => this.informativeness(term));
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     return results.slice(0, limit).flatMap((result) => {
       const target = this.topics.get(String(result.id));
       if (!target) return [];
-      const matched = new Set(result.queryTerms);
+      const matched = new Set(result.terms);
       const covered = terms.reduce((sum, term, i) => (matched.has(term) ? sum + (weights[i] as number) : sum), 0);
       return [{ target, score: result.score, coverage: total > 0 ? covered / total : 0, matched: terms.filter((term) => matched.has(term)) }];
     });
   }
+
+  /**
+   * MiniSearch's OR query, term by term: a query's score for a topic is the sum of its terms' scores
+   * (a repeated word counted each time), times the number of different terms that matched, exactly as
+   * `MiniSearch.search` combines them. A term's scores depend only on the term and the index, which
+   * never changes after it is built, so each term is searched once and kept: most questions are made
+   * of words asked before, and the search (fuzzy and prefix matching above all) is the costly part.
+   */
+  private combine(asked: string[]): Array<{ id: string; score: number; terms: string[] }> {
+    const found = new Map<string, { id: string; score: number; terms: string[] }>();
+    for (const term of asked) {
+      for (const hit of this.termHits(term)) {
+        const seen = found.get(hit.id);
+        if (!seen) found.set(hit.id, { id: hit.id, score: hit.score, terms: [term] });
+        else {
+          seen.score += hit.score;
+          if (!seen.terms.includes(term)) seen.terms.push(term);
+        }
+      }
+    }
+    const results = [...found.values()];
+    for (const result of results) result.score *= result.terms.length;
+    return results.sort((a, b) => b.score - a.score);
+  }
+
+  private termHits(term: string): TermHit[] {
+    let hits = this.termCache.get(term);
+    if (!hits) {
+      // Only the index's own words and the misspellings asked recently: a flood of new words cannot grow it without end.
+      if (this.termCache.size >= TERM_CACHE_SIZE) this.termCache.clear();
+      hits = this.search.search(term, { tokenize: splitTerms, processTerm: asIs }).map((result: SearchResult) => ({ id: String(result.id), score: result.score }));
+      this.termCache.set(term, hits);
+    }
+    return hits;
+  }
 }
+
+interface TermHit {
+  id: string;
+  score: number;
+}
+
+/** Terms whose search results are kept: several times the index's vocabulary. */
+const TERM_CACHE_SIZE = 20_000;
 
 const splitTerms = (terms: string): string[] => terms.split(' ');
 const asIs = (term: string): string => term;
