@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import { TermSearch } from './termSearch.js';
 import { withFacet, type FaqEntry, type FaqFacet } from './faqEntry.js';
 import { englishText, type TextPipeline } from './textProcessing.js';
 
@@ -44,8 +45,11 @@ interface FacetDoc {
  * all of an entry's questions says nothing here). A test the question names decides first where a
  * facet says so ("is the T2 in Spanish?").
  */
+/** Terms whose results each entry's facet search keeps: the words asked about one entry are few. */
+const FACET_TERMS_KEPT = 2_000;
+
 export class FacetChooser {
-  private readonly searches = new Map<string, MiniSearch<FacetDoc>>();
+  private readonly searches = new Map<string, TermSearch>();
 
   constructor(
     entries: FaqEntry[],
@@ -67,7 +71,7 @@ export class FacetChooser {
         // A facet chosen by the test named is not chosen by its words ("is the G1 in Spanish?" shares them all).
         ...entry.facets.filter((facet) => !facet.tests).map((facet) => ({ id: facet.id, text: facet.alternates.join(' \n ') })),
       ]);
-      this.searches.set(entry.id, search);
+      this.searches.set(entry.id, new TermSearch(search, FACET_TERMS_KEPT));
     }
   }
 
@@ -89,11 +93,11 @@ export class FacetChooser {
     }
     const asked = facetTerms(text, this.text);
     if (asked.length === 0) return undefined;
-    const [best] = search.search(asked.join(' '), { tokenize: (terms) => terms.split(' '), processTerm: (term) => term });
+    const [best] = search.query(asked);
     // A question word alone ("how?", "why?") says what kind of answer, not which of the questions:
     // a facet needs a word of the subject too, or the entry answers as written.
     const subject = new Set(this.text.contentTerms(text));
-    if (!best || !best.queryTerms.some((term) => subject.has(term))) return undefined;
+    if (!best || !best.terms.some((term) => subject.has(term))) return undefined;
     return facets.find((facet) => facet.id === best.id);
   }
 

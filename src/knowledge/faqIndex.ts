@@ -1,6 +1,7 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { FaqEntry } from './faqEntry.js';
 import type { OutOfScopeTopic } from './outOfScope.js';
+import { TermSearch } from './termSearch.js';
 import { englishText, type TextPipeline } from './textProcessing.js';
 
 export type IndexedTopic = { kind: 'faq'; entry: FaqEntry } | { kind: 'out-of-scope'; topic: OutOfScopeTopic };
@@ -40,14 +41,12 @@ export const defaultIndexOptions: FaqIndexOptions = { unknownTermDf: 3, outOfSco
 const boost = { question: 2, alternates: 2.5, tags: 1.5, answer: 0.6 };
 
 export class FaqIndex {
-  private readonly search: MiniSearch<IndexedDoc>;
+  private readonly terms: TermSearch;
   private readonly topics = new Map<string, IndexedTopic>();
   /** In how many topics each term occurs: rare terms say more about what was asked. */
   private readonly documentFrequency = new Map<string, number>();
   /** In how many FAQ entries (known gaps not counted) each term occurs. */
   private readonly entryFrequency = new Map<string, number>();
-  /** Each term's search results (see `combine`). */
-  private readonly termCache = new Map<string, TermHit[]>();
 
   constructor(
     readonly entries: FaqEntry[],
@@ -57,7 +56,7 @@ export class FaqIndex {
     readonly text: TextPipeline = englishText,
   ) {
     const { tokenize, processTerm, contentTerms } = text;
-    this.search = new MiniSearch<IndexedDoc>({
+    const search = new MiniSearch<IndexedDoc>({
       fields: ['question', 'alternates', 'answer', 'tags'],
       storeFields: [],
       tokenize,
@@ -98,7 +97,8 @@ export class FaqIndex {
         tags: '',
       })),
     ];
-    this.search.addAll(documents);
+    search.addAll(documents);
+    this.terms = new TermSearch(search);
     for (const doc of documents) {
       const terms = new Set(contentTerms(`${doc.question} ${doc.alternates} ${doc.answer} ${doc.tags}`));
       const isEntry = !doc.id.startsWith(OUT_OF_SCOPE);
@@ -134,7 +134,7 @@ export class FaqIndex {
     const asked = this.text.contentTerms(text);
     if (asked.length === 0) return [];
     // Repeated words are searched as often as they were written (they weigh more), counted once for coverage.
-    const results = this.combine(asked);
+    const results = this.terms.query(asked);
     const terms = [...new Set(asked)];
     const weights = terms.map((term) => this.informativeness(term));
     const total = weights.reduce((sum, weight) => sum + weight, 0);
@@ -146,50 +146,5 @@ export class FaqIndex {
       return [{ target, score: result.score, coverage: total > 0 ? covered / total : 0, matched: terms.filter((term) => matched.has(term)) }];
     });
   }
-
-  /**
-   * MiniSearch's OR query, term by term: a query's score for a topic is the sum of its terms' scores
-   * (a repeated word counted each time), times the number of different terms that matched, exactly as
-   * `MiniSearch.search` combines them. A term's scores depend only on the term and the index, which
-   * never changes after it is built, so each term is searched once and kept: most questions are made
-   * of words asked before, and the search (fuzzy and prefix matching above all) is the costly part.
-   */
-  private combine(asked: string[]): Array<{ id: string; score: number; terms: string[] }> {
-    const found = new Map<string, { id: string; score: number; terms: string[] }>();
-    for (const term of asked) {
-      for (const hit of this.termHits(term)) {
-        const seen = found.get(hit.id);
-        if (!seen) found.set(hit.id, { id: hit.id, score: hit.score, terms: [term] });
-        else {
-          seen.score += hit.score;
-          if (!seen.terms.includes(term)) seen.terms.push(term);
-        }
-      }
-    }
-    const results = [...found.values()];
-    for (const result of results) result.score *= result.terms.length;
-    return results.sort((a, b) => b.score - a.score);
-  }
-
-  private termHits(term: string): TermHit[] {
-    let hits = this.termCache.get(term);
-    if (!hits) {
-      // Only the index's own words and the misspellings asked recently: a flood of new words cannot grow it without end.
-      if (this.termCache.size >= TERM_CACHE_SIZE) this.termCache.clear();
-      hits = this.search.search(term, { tokenize: splitTerms, processTerm: asIs }).map((result: SearchResult) => ({ id: String(result.id), score: result.score }));
-      this.termCache.set(term, hits);
-    }
-    return hits;
-  }
 }
 
-interface TermHit {
-  id: string;
-  score: number;
-}
-
-/** Terms whose search results are kept: several times the index's vocabulary. */
-const TERM_CACHE_SIZE = 20_000;
-
-const splitTerms = (terms: string): string[] => terms.split(' ');
-const asIs = (term: string): string => term;

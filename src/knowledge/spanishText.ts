@@ -1,4 +1,5 @@
 import { splitWords, type TextPipeline } from './textProcessing.js';
+import { rememberingRecent } from './recentTexts.js';
 
 /**
  * How Spanish candidate text becomes index terms: accents folded (candidates often leave them
@@ -102,10 +103,11 @@ export function spanishStem(word: string): string {
   return word;
 }
 
-function normalise(text: string): string {
+/** Folded and the phrase table applied (the last few texts kept: see recentTexts). */
+const normalise = rememberingRecent((text: string): string => {
   const folded = fold(text);
   return phrases.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), folded);
-}
+}, 4);
 
 function tokenize(text: string): string[] {
   return splitWords(normalise(text));

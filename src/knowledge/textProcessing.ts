@@ -1,9 +1,13 @@
 import { stemmer } from 'stemmer';
+import { rememberingRecent } from './recentTexts.js';
 
 /**
  * How candidate text becomes index terms. The same pipeline runs over the knowledge base and over
  * the question, so synonyms and spelling variants meet on one canonical term.
  */
+
+/** Texts whose normal form is kept: the message and the parts of it one turn's answer reads. */
+const RECENT_TEXTS = 4;
 
 // Multi-word expressions are joined before tokenising, or "no show" would split into two stop-words.
 const phrases: Array<[RegExp, string]> = [
@@ -200,10 +204,11 @@ const timeWords = `today tomorrow yesterday tonight morning afternoon evening we
   .filter(Boolean);
 for (const word of timeWords) stopWords.add(word);
 
-export function normalise(text: string): string {
+/** Accents folded, curly quotes straightened and the phrase table applied (the last few texts kept: see recentTexts). */
+export const normalise = rememberingRecent((text: string): string => {
   const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'");
   return phrases.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), folded);
-}
+}, RECENT_TEXTS);
 
 /** Normalised text -> its lower-case words (apostrophes kept inside a word): the same split in every language. */
 export function splitWords(normalised: string): string[] {
