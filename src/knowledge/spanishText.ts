@@ -19,7 +19,11 @@ const phrases: Array<[RegExp, string]> = [
   [/\bno\s+(?:lo\s+|la\s+)?(?:pas[eé]|aprob[eé])\b/gi, 'reprobe'],
   [/\bvolver\s+a\s+(?:tomar|presentar|hacer)(?:lo|la)?\b/gi, 'repetir'],
   [/\bde\s+nuevo\b|\botra\s+vez\b/gi, 'repetir'],
-  [/\bguias?\s+de\s+estudio\b/gi, 'guiaestudio'],
+  [/\bguias?\s+de\s+estudio\b|\bstudy\s+guides?\b/gi, 'guiaestudio'],
+  [/\bsello\s+azul\b/gi, 'blue seal'],
+  [/\bsilla\s+de\s+ruedas\b/gi, 'adaptacion'],
+  // "hacer una cita", "sacar cita": making an appointment is scheduling it, not changing one.
+  [/\b(?:hacer|hago|sacar|saco|pedir|pido)\s+(?:la\s+|una\s+|mi\s+)?cita\b/gi, 'programar cita'],
   [/\bexamen(?:es)?\s+de\s+practica\b|\bpractice\s+tests?\b/gi, 'practica'],
   [/\bexperiencia\s+(?:laboral|de\s+trabajo)\b|\bwork\s+experience\b/gi, 'experiencialaboral'],
   [/\bt[eé]cnicos?\s+maestros?\b|\bmaster\s+tech(?:nician)?s?\b/gi, 'master'],
@@ -57,7 +61,7 @@ const synonyms: Record<string, string> = {
   agendar: 'programar', programo: 'programar', schedule: 'programar', reservar: 'programar',
   estudiar: 'preparar', prepararme: 'preparar', preparo: 'preparar', estudio: 'preparar',
   nombre: 'perfil', profile: 'perfil',
-  mexico: 'extranjero', canada: 'canada', abroad: 'extranjero', militar: 'extranjero', base: 'extranjero',
+  mexico: 'pais', canada: 'canad', abroad: 'extranjero', militar: 'extranjero', base: 'extranjero',
   preguntas: 'pregunta', falle_preguntas: 'pregunta',
   maestro: 'master', master: 'master',
   experiencia: 'experiencialaboral',
@@ -68,7 +72,16 @@ const synonyms: Record<string, string> = {
   lector: 'adaptacion', tdah: 'adaptacion', ansiedad: 'adaptacion',
   apellido: 'perfil', apellidos: 'perfil',
   ejercito: 'militar', army: 'militar', marina: 'militar', militares: 'militar', soldado: 'militar',
-  alemania: 'extranjero', japon: 'extranjero', corea: 'extranjero', europa: 'extranjero', guatemala: 'extranjero', honduras: 'extranjero', colombia: 'extranjero', espana: 'extranjero',
+  alemania: 'pais', japon: 'pais', corea: 'pais', europa: 'pais', guatemala: 'pais', honduras: 'pais', colombia: 'pais', espana: 'pais',
+  merch: 'insignia', merchandise: 'insignia', calcomania: 'insignia', calcomanias: 'insignia', sticker: 'insignia', stickers: 'insignia', letrero: 'insignia', letreros: 'insignia',
+  accesible: 'adaptacion', sordo: 'adaptacion', sorda: 'adaptacion', ciego: 'adaptacion', ciega: 'adaptacion',
+  divorcie: 'perfil', divorcio: 'perfil', soltera: 'perfil', casada: 'perfil',
+  virtual: 'enlinea',
+  cuota: 'tarifa', cuotas: 'tarifa', fee: 'tarifa', fees: 'tarifa', tarifas: 'tarifa',
+  lana: 'dinero', feria: 'dinero', plata: 'dinero',
+  forma: 'formulario', formas: 'formulario', form: 'formulario', forms: 'formulario', formularios: 'formulario',
+  logo: 'insignia', chamarra: 'insignia', chaqueta: 'insignia', sudadera: 'insignia', playera: 'insignia',
+  inscribir: 'registro',
 };
 
 const stopWords = new Set(
@@ -127,7 +140,9 @@ function processTerm(token: string): string | null {
 const ENCLITIC = /^(.{3,}(?:ar|er|ir))(?:se|me|lo|la|le|los|las|les|nos|te)$/;
 
 function termOf(token: string): string | null {
-  const lower = fold(token.toLowerCase()).replace(ENCLITIC, '$1');
+  const folded = fold(token.toLowerCase());
+  // A word listed as it is ("inscribirme") is met before its pronoun is taken off.
+  const lower = synonyms[folded] ? folded : folded.replace(ENCLITIC, '$1');
   if (stopWords.has(lower)) return null;
   const canonical = synonyms[lower] ?? lower;
   if (/^\d+$/.test(canonical) || canonical.length < 2) return null;
