@@ -84,6 +84,7 @@ const synonyms: Record<string, string> = {
   lana: 'dinero', feria: 'dinero', plata: 'dinero',
   forma: 'formulario', formas: 'formulario', form: 'formulario', forms: 'formulario', formularios: 'formulario',
   logo: 'insignia', chamarra: 'insignia', chaqueta: 'insignia', sudadera: 'insignia', playera: 'insignia',
+  chamarras: 'insignia', chaquetas: 'insignia', sudaderas: 'insignia', playeras: 'insignia', camiseta: 'insignia', camisetas: 'insignia',
   inscribir: 'registro', aplicar: 'registro', aplico: 'registro',
 };
 
