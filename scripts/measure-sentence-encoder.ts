@@ -250,7 +250,7 @@ function* grid(): Generator<Setting> {
 async function main(): Promise<void> {
   const [mode = 'sweep', chosen] = process.argv.slice(2);
   if (mode === 'cost') return cost();
-  const sets = mode === 'final' ? SETS.map((s) => s.name) : [...DEV];
+  const sets = mode === 'final' ? SETS.filter((s) => s.lang === 'en').map((s) => s.name) : [...DEV];
   // `dev '{...}'`: one setting on the dev parts only (a second look that must not touch the frozen parts).
   await embedAll([...phrasings.map((p) => p.text), ...sets.flatMap(questionsOf)]);
   console.log(`${phrasings.length} phrasings (${index.entries.length} entries, ${index.outOfScope.length} known gaps)`);

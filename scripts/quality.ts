@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { evaluate, formatReport, headline, type RetrievalReport } from '../src/knowledge/evaluate.js';
 import { loadKnowledgeBase } from '../src/knowledge/knowledgeBase.js';
-import { loadLabelledSet, SETS } from './labelledSets.js';
+import { answererFor, loadLabelledSet, SETS } from './labelledSets.js';
 
 /**
- * Measures the three labelled sets and prints them; with --write, replaces the generated part of
+ * Measures the labelled sets (English and Spanish) and prints them; with --write, replaces the generated part of
  * docs/quality.md (between its markers) with the figures and the per-entry table.
  * `npx tsx scripts/quality.ts [--write] [--misses dev]`
  */
@@ -38,8 +38,8 @@ export function generated(reports: Array<{ name: string; note: string; report: R
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const { answerer } = await loadKnowledgeBase('knowledge');
-  const reports = SETS.map((set) => ({ name: set.name, note: set.note, report: evaluate(answerer, loadLabelledSet(set.file)) }));
+  const knowledge = await loadKnowledgeBase('knowledge');
+  const reports = SETS.map((set) => ({ name: set.name, note: set.note, report: evaluate(answererFor(knowledge, set.lang), loadLabelledSet(set.file)) }));
   for (const { name, report } of reports) console.log(formatReport(report, name));
   const missesOf = args.includes('--misses') ? args[args.indexOf('--misses') + 1] : undefined;
   const shown = reports.find(({ name }) => name === missesOf);

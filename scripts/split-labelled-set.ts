@@ -8,7 +8,7 @@ import { random, split } from './import-eval-set.js';
  * Splits a labelled set that is already written with entry ids (the second independent set,
  * eval-set2/questions.yaml) ONCE into a dev part (for tuning) and a frozen test part (never tuned
  * on), stratified by entry and by kind, with a fixed seed, as scripts/import-eval-set.ts did for the
- * first set. `npx tsx scripts/split-labelled-set.ts <questions.yaml> <prefix>` writes
+ * first set. `npx tsx scripts/split-labelled-set.ts <questions.yaml> <prefix> [set name] [who wrote it]` writes
  * test/fixtures/<prefix>-dev.yaml and test/fixtures/<prefix>-test.yaml; the same inputs write the same files.
  */
 
@@ -22,8 +22,8 @@ const labelled = z
   .strict();
 
 async function main(): Promise<void> {
-  const [setFile, prefix] = process.argv.slice(2);
-  if (!setFile || !prefix) throw new Error('usage: split-labelled-set <questions.yaml> <prefix>');
+  const [setFile, prefix, name = 'the second independent labelled set', author = 'someone who never saw the knowledge base or the bot'] = process.argv.slice(2);
+  if (!setFile || !prefix) throw new Error('usage: split-labelled-set <questions.yaml> <prefix> [set name] [who wrote it]');
   const set = labelled.parse(parse(readFileSync(setFile, 'utf8')));
   const ids = new Set((await loadFaq('knowledge')).map((entry) => entry.id));
   for (const item of set.inDomain) {
@@ -33,8 +33,8 @@ async function main(): Promise<void> {
   const inSplit = split(set.inDomain, (item) => item.expect, next);
   const outSplit = split(set.outOfDomain, (item) => item.kind, next);
   const header = (part: string) =>
-    `# ${part} of the second independent labelled set (${setFile.split('/').slice(-2).join('/')}), written from the source\n` +
-    `# FAQ and the list of entry ids alone by someone who never saw the knowledge base or the bot.\n` +
+    `# ${part} of ${name} (${setFile.split('/').slice(-2).join('/')}), written from the source\n` +
+    `# FAQ and the list of entry ids alone by ${author}.\n` +
     `# Split once, before any tuning, by scripts/split-labelled-set.ts (seed ${SEED}, stratified by entry and by kind).\n` +
     (part === 'Dev part' ? '# Tuning looks at this part only.\n' : '# Frozen: never tuned on.\n');
   const line = (item: Record<string, string | undefined>) =>

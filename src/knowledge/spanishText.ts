@@ -16,18 +16,25 @@ const phrases: Array<[RegExp, string]> = [
   [/\bno\s+(?:me\s+)?(?:present[eé]|presento|llegu[eé]|fui|asist[ií])\b/gi, 'noshow'],
   [/\bse\s+me\s+(?:pas[oó]|olvid[oó])\s+(?:la|mi)\s+cita\b/gi, 'noshow cita'],
   [/\bllegu[eé]\s+tarde\b/gi, 'tarde noshow'],
-  [/\bfalt[eé]\s+a\b|\bno\s+(?:pude\s+ir|fui)\b/gi, 'noshow'],
+  [/\bfalt[eé]\s+al?\b|\bno\s+(?:pude\s+ir|fui)\b/gi, 'noshow'],
   [/\bno\s+(?:lo\s+|la\s+)?(?:pas[eé]|aprob[eé])\b/gi, 'reprobe'],
   [/\bvolver\s+a\s+(?:tomar|presentar|hacer)(?:lo|la)?\b/gi, 'repetir'],
   [/\bde\s+nuevo\b|\botra\s+vez\b/gi, 'repetir'],
-  [/\bguias?\s+de\s+estudio\b/gi, 'guiaestudio'],
+  [/\bguias?\s+de\s+estudio\b|\bstudy\s+guides?\b/gi, 'guiaestudio'],
+  [/\bsello\s+azul\b/gi, 'blue seal'],
+  [/\bsilla\s+de\s+ruedas\b/gi, 'adaptacion'],
+  // "hacer una cita", "sacar cita": making an appointment is scheduling it, not changing one.
+  [/\b(?:hacer|hago|sacar|saco|pedir|pido)\s+(?:la\s+|una\s+|mi\s+)?cita\b/gi, 'programar cita'],
   [/\bexamen(?:es)?\s+de\s+practica\b|\bpractice\s+tests?\b/gi, 'practica'],
   [/\bexperiencia\s+(?:laboral|de\s+trabajo)\b|\bwork\s+experience\b/gi, 'experiencialaboral'],
   [/\bt[eé]cnicos?\s+maestros?\b|\bmaster\s+tech(?:nician)?s?\b/gi, 'master'],
   [/\bfecha\s+de\s+nacimiento\b/gi, 'nacimiento'],
   [/\bestados\s+unidos\b|\bee\.?\s?uu\.?\b|\busa\b/gi, 'eeuu'],
   [/\bfuera\s+del?\s+pa[ií]s\b|\bfuera\s+de\s+eeuu\b|\ben\s+el\s+extranjero\b/gi, 'extranjero'],
-  [/\bt[eé]rminos\s+y\s+condiciones\b/gi, 'terminos condiciones'],
+  [/\bt[eé]rminos\s+y\s+condiciones\b|\bterms\s+(?:and|&|n)\s+conditions\b|\bt&c\b/gi, 'terminos condiciones'],
+  [/\b(?:saqu[eé]|me\s+fue)\s+mal\b/gi, 'reprobe'],
+  // "que puntaje necesito para aprobar", "calificacion minima para pasar", "passing score": the score to pass, a known gap.
+  [/\b(?:puntaje|calificaci[oó]n|score|nota|puntos)\b(?:\s+\S+){0,3}?\s+para\s+(?:pasar|aprobar)\b|\bpassing\s+score\b|\bporcentaje\s+aprobatorio\b/gi, 'puntajeaprobatorio'],
   [/\be[\s-]?learning\b|\ben\s+l[ií]nea\b|\bonline\b/gi, 'enlinea'],
   [/\bsecci[oó]n\s+609\b|\bepa\b|\b609\b/gi, 'epa609'],
   [/\bcorreo\s+electr[oó]nico\b|\be-?mail\b/gi, 'email'],
@@ -49,7 +56,7 @@ const synonyms: Record<string, string> = {
   vence: 'vencer', vencio: 'vencer', caduca: 'vencer', caduco: 'vencer', expira: 'vencer', expiro: 'vencer', expire: 'vencer', vencimiento: 'vencer',
   resultado: 'resultados', results: 'resultados', calificacion: 'resultados', notas: 'resultados',
   duplicado: 'duplicado', copia: 'duplicado', reemplazo: 'duplicado', reimprimir: 'duplicado', duplicate: 'duplicado',
-  direccion: 'domicilio', address: 'domicilio', mude: 'domicilio', mudanza: 'domicilio', mudo: 'domicilio',
+  direccion: 'domicilio', address: 'domicilio', addy: 'domicilio', mude: 'domicilio', mudanza: 'domicilio', mudo: 'domicilio',
   espanol: 'espanol', spanish: 'espanol', bilingue: 'espanol', ingles: 'ingles',
   acomodacion: 'adaptacion', acomodaciones: 'adaptacion', adaptaciones: 'adaptacion', accommodation: 'adaptacion', discapacidad: 'adaptacion', dislexia: 'adaptacion', ada: 'adaptacion',
   parche: 'insignia', parches: 'insignia', insignias: 'insignia', mercancia: 'insignia',
@@ -58,7 +65,7 @@ const synonyms: Record<string, string> = {
   agendar: 'programar', programo: 'programar', schedule: 'programar', reservar: 'programar',
   estudiar: 'preparar', prepararme: 'preparar', preparo: 'preparar', estudio: 'preparar',
   nombre: 'perfil', profile: 'perfil',
-  mexico: 'extranjero', canada: 'canada', abroad: 'extranjero', militar: 'extranjero', base: 'extranjero',
+  mexico: 'pais', canada: 'canad', abroad: 'extranjero', militar: 'extranjero', base: 'extranjero',
   preguntas: 'pregunta', falle_preguntas: 'pregunta',
   maestro: 'master', master: 'master',
   experiencia: 'experiencialaboral',
@@ -69,7 +76,17 @@ const synonyms: Record<string, string> = {
   lector: 'adaptacion', tdah: 'adaptacion', ansiedad: 'adaptacion',
   apellido: 'perfil', apellidos: 'perfil',
   ejercito: 'militar', army: 'militar', marina: 'militar', militares: 'militar', soldado: 'militar',
-  alemania: 'extranjero', japon: 'extranjero', corea: 'extranjero', europa: 'extranjero', guatemala: 'extranjero', honduras: 'extranjero', colombia: 'extranjero', espana: 'extranjero',
+  alemania: 'pais', japon: 'pais', corea: 'pais', europa: 'pais', guatemala: 'pais', honduras: 'pais', colombia: 'pais', espana: 'pais',
+  merch: 'insignia', merchandise: 'insignia', calcomania: 'insignia', calcomanias: 'insignia', sticker: 'insignia', stickers: 'insignia', letrero: 'insignia', letreros: 'insignia',
+  accesible: 'adaptacion', sordo: 'adaptacion', sorda: 'adaptacion', ciego: 'adaptacion', ciega: 'adaptacion',
+  divorcie: 'perfil', divorcio: 'perfil', soltera: 'perfil', casada: 'perfil',
+  virtual: 'enlinea',
+  cuota: 'tarifa', cuotas: 'tarifa', fee: 'tarifa', fees: 'tarifa', tarifas: 'tarifa',
+  lana: 'dinero', feria: 'dinero', plata: 'dinero',
+  forma: 'formulario', formas: 'formulario', form: 'formulario', forms: 'formulario', formularios: 'formulario',
+  logo: 'insignia', chamarra: 'insignia', chaqueta: 'insignia', sudadera: 'insignia', playera: 'insignia',
+  chamarras: 'insignia', chaquetas: 'insignia', sudaderas: 'insignia', playeras: 'insignia', camiseta: 'insignia', camisetas: 'insignia',
+  inscribir: 'registro', aplicar: 'registro', aplico: 'registro',
 };
 
 const stopWords = new Set(
@@ -78,6 +95,7 @@ const stopWords = new Set(
   me mi mis mucho muy mas nada ni no nos o otra otro para pero poco por porque puedo puede pueden podria que quien se ser si sin
   sobre solo son su sus tambien te tengo tiene tienen ti tu tus un una unas uno unos usted ustedes y ya yo hola gracias favor
   quiero necesito saber hacer hago hice tener como cuanto cuanta cuantos cuantas ase ok okay oye buenas buenos dias tardes
+  da dan dar den dio dieron voy va van vas pasa pasaria ocupo ocupa ocupas checar checo
   the a an is are i my me you your it to of for and or do does can how what when where please hi hello`
     .split(/\s+/)
     .filter(Boolean),
@@ -129,7 +147,9 @@ function processTerm(token: string): string | null {
 const ENCLITIC = /^(.{3,}(?:ar|er|ir))(?:se|me|lo|la|le|los|las|les|nos|te)$/;
 
 function termOf(token: string): string | null {
-  const lower = fold(token.toLowerCase()).replace(ENCLITIC, '$1');
+  const folded = fold(token.toLowerCase());
+  // A word listed as it is ("inscribirme") is met before its pronoun is taken off.
+  const lower = synonyms[folded] ? folded : folded.replace(ENCLITIC, '$1');
   if (stopWords.has(lower)) return null;
   const canonical = synonyms[lower] ?? lower;
   if (/^\d+$/.test(canonical) || canonical.length < 2) return null;
