@@ -192,6 +192,8 @@ const smsKeywords: Table = [
   ['SMS: AYUDA en una conversación en español da la ayuda en español, y STOP / START se confirman en español', [
     ['hola', es(m.greeting)],
     ['AYUDA', es(smsEs.help)],
+    ['STOP', es(smsEs.optedOut)],
+    ['START', es(smsEs.optedIn)],
     ['¿cuándo me dan los resultados?', es('Su reporte de puntaje detallado')],
   ]],
 ];
