@@ -10,7 +10,7 @@ import { es as m } from '../../src/messages/es.js';
 import { smsEs } from '../../src/channels/sms/messages.js';
 import { detectLanguage } from '../../src/language/detect.js';
 import { all, buttons, not, runTranscript, startBot, type RunningBot, type Turn } from '../support/conversation.js';
-import { demo2, demo3 } from './suite.js';
+import { demo1, demo2, demo3 } from './suite.js';
 
 /** A Spanish sentence as either channel writes it: with its accents (Web Chat) or without á í ó ú (SMS). */
 function es(text: string): RegExp {
@@ -166,25 +166,39 @@ const accountQuestions: Table = [
     [demo2, es('ha iniciado sesión')],
     ['¿por qué no me ha llegado mi certificado?', all('A1', es('experiencia laboral'), es('martes, 11 de marzo de 2025'), not('work experience'))],
   ]],
-  ['con sesión iniciada: "¿cuándo es mi cita?"', [
+  ['con sesión iniciada: "¿cuándo es mi cita?" lista las citas, con lo que se puede cambiar', [
     [signIn, es('Para comprobar que es usted')],
-    ['DEMO-0001, 1980-01-01, 0001', es('ha iniciado sesión')],
-    ['¿cuándo es mi cita?', all(es('2025'), not(/\bappointment\b/i), not(es('Para comprobar')))],
+    [demo1, es('ha iniciado sesión')],
+    ['¿cuándo es mi cita?', all(es('Tiene 2 citas de examen próximas'), es('sábado, 22 de marzo de 2025 a las 1:30 p. m.'), es('Cambiar o cancelar antes del martes, 25 de marzo de 2025'), not('upcoming'))],
   ]],
   ['con sesión iniciada: "¿cuándo vence mi A5?"', [
     [signIn, es('Para comprobar que es usted')],
     [demo3, es('ha iniciado sesión')],
-    ['¿cuándo vence mi A5?', all(es('A5'), not(/\bexpires?\b/))],
+    ['¿cuándo vence mi A5?', all(es('Su certificación A5 (Brakes) está vigente: vence el viernes, 24 de marzo de 2028'), not(/\bexpires?\b/))],
   ]],
   ['con sesión iniciada: "¿sigo siendo master?"', [
     [signIn, es('Para comprobar que es usted')],
     [demo3, es('ha iniciado sesión')],
-    ['¿sigo siendo master?', all(/Master/, not(/\byou are\b/i))],
+    ['¿sigo siendo master?', all(es('No: su estatus de Master Automobile Technician está suspendido porque A6'), es('venció el viernes, 28 de febrero de 2025'), not(/\blapsed\b/))],
   ]],
-  ['con sesión iniciada: "¿aprobé mi último examen?"', [
+  ['con sesión iniciada: "¿aprobé mi último examen?" dice cuándo puede repetir lo que reprobó', [
     [signIn, es('Para comprobar que es usted')],
     [demo2, es('ha iniciado sesión')],
-    ['¿aprobé mi último examen?', all('A8', not(/\byou\b/i))],
+    ['¿aprobé mi último examen?', all(es('Puede comprar A8 (Engine Performance) de nuevo a partir del martes, 8 de abril de 2025'), es('fue un No Show'), not(/\byou\b/i))],
+  ]],
+  ['con sesión iniciada: "quiero cancelar mi cita" pregunta antes de cancelar, y "no" la conserva', [
+    [signIn, es('Para comprobar que es usted')],
+    [demo1, es('ha iniciado sesión')],
+    ['quiero cancelar mi cita', all(es('Su cita de A5 (Brakes) del viernes, 28 de marzo de 2025 a las 9:00 a. m. todavía se puede cancelar'), es('¿Cancelar su cita de A5 (Brakes)'), es('No se puede deshacer.'))],
+    ['no', not(es('cancelada'))],
+  ]],
+  ['con sesión iniciada: "¿qué exámenes he comprado?"', [
+    [signIn, es('Para comprobar que es usted')],
+    [demo1, es('ha iniciado sesión')],
+    ['¿qué exámenes he comprado?', all(es('De los exámenes que compró y no ha tomado: 1 por programar y 2 con cita'), es('a más tardar el miércoles, 26 de marzo de 2025'), not(es(m.didYouMean)))],
+  ]],
+  ['sin sesión: "¿cuándo es mi cita?" da la respuesta general y ofrece iniciar sesión', [
+    ['¿cuándo es mi cita?', es('O diga "iniciar sesión" y lo busco en su cuenta.')],
   ]],
 ];
 
