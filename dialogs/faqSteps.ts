@@ -24,7 +24,7 @@ export function entryAnswer(
     reply: {
       text: entry.answer,
       suggestions: related.map(asChoice),
-      source: { title: entry.source.title || messages.sourceTitle, date: entry.source.date, url: entry.source.url },
+      source: { title: entry.source.title || messages.sourceTitle, label: messages.sourceLabel, date: entry.source.date, url: entry.source.url },
       // The offer is a question the bot then waits on: it closes the reply, and on SMS it stays in
       // the short text (the details wait for MORE, the question must not).
       ...(offer && entry.offer ? { then: entry.offer.text } : {}),
@@ -73,7 +73,7 @@ export async function answerPair(dc: DialogContext, deps: ConversationDeps, pair
   await send(dc.context, deps, {
     text: pair.map(shortAnswer).join('\n\n'),
     suggestions: pair.map(asChoice),
-    source: { title: pair[0].source.title || deps.messages.sourceTitle, date: pair[0].source.date, url: pair[0].source.url },
+    source: { title: pair[0].source.title || deps.messages.sourceTitle, label: deps.messages.sourceLabel, date: pair[0].source.date, url: pair[0].source.url },
     rate: { entryId: pair.map((entry) => entry.id).join('+') },
   });
   // A task one of the questions opened stays on offer: its fact next ("A and T") still reaches it.

@@ -22,7 +22,8 @@ export interface Reroute {
 export const isReroute = (result: unknown): result is Reroute => Boolean((result as Reroute | undefined)?.reroute);
 
 /** Words that say a message is a new matter, not an answer: "actually I missed it yesterday". */
-export const SOMETHING_NEW = /^(?:actually|also|oh,? and|another (?:question|thing)|different question|new question|what about|and what about|instead)\b/i;
+export const SOMETHING_NEW =
+  /^(?:actually|also|oh,? and|another (?:question|thing)|different question|new question|what about|and what about|instead|en realidad|de hecho|tambi[eé]n|otra (?:pregunta|cosa)|(?:una )?pregunta (?:diferente|distinta|nueva)|nueva pregunta|y qu[eé] (?:hay de|tal)|ah,? y|en cambio)(?![\p{L}])/iu;
 
 /** A message shaped as a question ("can I get my money back?", "who do I call"). */
 const QUESTION = /\?\s*$|^(?:who|what|when|where|why|how|which|can|could|do|does|did|is|are|will|would|should)\b/i;

@@ -32,6 +32,7 @@ import { createServer, type BotServer, type ServerEdge } from './server.js';
 import { createRateLimits, type RateLimits } from './http/rateLimits.js';
 import type { Reply } from './conversation/reply.js';
 import { createDialogs, type ConversationDeps, type GuidedTask } from '../dialogs/index.js';
+import { CONVERSATION_DATA, type ConversationData } from './bot/conversationData.js';
 import { ConsistentConversationState } from './storage/consistentConversationState.js';
 import { MemoryTurnGate, type TurnGate } from './storage/turnGate.js';
 import { createTurnRunner } from './bot/turnRunner.js';
@@ -237,6 +238,13 @@ export function buildApp(parts: AppParts) {
     logger,
     keywordReplies: config.SMS_KEYWORD_REPLIES,
     split: { max: config.SMS_MAX_CHARS, target: config.SMS_TARGET_CHARS },
+    // STOP / START in a Spanish conversation are confirmed in Spanish. These turns go no further,
+    // so the state read here is dropped again rather than kept for a turn that never runs.
+    languageOf: async (context) => {
+      const state = await conversationState.load(context, true);
+      conversationState.forget(context);
+      return (state[CONVERSATION_DATA] as ConversationData | undefined)?.language;
+    },
   });
   // First, so it sees a send fail whatever the channel middlewares below do with it.
   const watchReplies = parts.replyFailed ? [replyFailureMiddleware(parts.replyFailed)] : [];

@@ -22,7 +22,7 @@ import { entryAnswer } from '../../dialogs/faqSteps.js';
 import { commandReply } from '../../dialogs/smallTalk.js';
 import { UNANSWERED_DECISION, type TurnEvent, type TurnEventSink } from './turnEvents.js';
 import { readFeedbackEvent } from './feedbackEvents.js';
-import type { ConversationData } from './conversationData.js';
+import { CONVERSATION_DATA, type ConversationData } from './conversationData.js';
 import { noteLine, spokenText, type HandoffRelay } from '../handoff/relay.js';
 import type { Turn } from './routeActions.js';
 import type { AccountAccess } from './accountAccess.js';
@@ -74,7 +74,7 @@ export class CandidateBot extends ActivityHandler {
 
   constructor(private readonly deps: CandidateBotDeps) {
     super();
-    this.data = deps.conversationState.createProperty<ConversationData>('candidateAssistant');
+    this.data = deps.conversationState.createProperty<ConversationData>(CONVERSATION_DATA);
     this.dialogSet = new DialogSet(deps.conversationState.createProperty<DialogState>('dialogState'));
     for (const dialog of deps.dialogs) this.dialogSet.add(dialog);
 

@@ -2,6 +2,9 @@ import type { HandoffTurnData } from '../handoff/relay.js';
 import type { Language } from '../language/languages.js';
 
 /** What the bot keeps per conversation besides the dialog stack: no waiting flags (those are dialogs). */
+/** The conversation-state property the bot keeps its data in. */
+export const CONVERSATION_DATA = 'candidateAssistant';
+
 export interface ConversationData extends HandoffTurnData {
   welcomed?: boolean;
   /** FAQ messages in a row the bot did not understand (the second offers a person). */

@@ -10,7 +10,7 @@ import type { Reply } from '../conversation/reply.js';
 export function renderDefault(reply: Reply): Partial<Activity> {
   const lines = [reply.text];
   if (reply.facts?.length) lines.push(reply.facts.map((fact) => `- **${fact.label}:** ${fact.value}`).join('\n'));
-  if (reply.source) lines.push(`_Source: ${reply.source.title}${reply.source.date ? `, ${reply.source.date}` : ''}_`);
+  if (reply.source) lines.push(`_${reply.source.label ?? 'Source'}: ${reply.source.title}${reply.source.date ? `, ${reply.source.date}` : ''}_`);
   if (reply.then) lines.push(reply.then);
   const buttons = [...(reply.choices ?? []), ...(reply.suggestions ?? [])];
   const actions: CardAction[] = buttons.map((choice) => ({ type: 'imBack', title: choice.title, value: choice.value }));

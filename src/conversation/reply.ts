@@ -16,6 +16,8 @@ export interface ReplyFact {
 
 export interface ReplySource {
   title: string;
+  /** "Source" in the reply's language ("Fuente"); English when not given. */
+  label?: string;
   date?: string;
   url?: string;
 }

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
 import type { Reply } from '../conversation/reply.js';
 import { redactBotText, redactText } from '../logging/redact.js';
+import type { Language } from '../language/languages.js';
+import { inLanguageScope } from '../language/turnLanguage.js';
 import type { HandoffMessages } from '../messages/enHandoff.js';
 import type { LiveChannel } from '../storage/liveChannel.js';
 import { memorySequence, type Sequence } from '../storage/sequence.js';
@@ -42,6 +44,8 @@ export interface HandoffServiceDeps {
   estimateWait: (position: number, recentWaitsMs: number[], availableAgents: number) => number;
   /** How many agents are marked available in the console now (1 when unknown). */
   availableAgents?: (now: Date) => Promise<number>;
+  /** The languages the agents available now speak, together (unknown: every language). */
+  languagesOnShift?: (now: Date) => Promise<ReadonlySet<Language>>;
   messages: HandoffMessages;
   /** Runs work holding a conversation's turn lock (the app's turn gate); without it, work runs as is. */
   serialise?: <T>(conversationKey: string, work: () => Promise<T>) => Promise<T>;
@@ -57,6 +61,8 @@ export interface HandoffRequest {
   conversationKey: string;
   channel: string;
   reason: HandoffReason;
+  /** The conversation's language: the case shows it, and staff notices to the candidate are in it. */
+  language?: Language;
   /** A few words for the queue; the reason's label when there is nothing better. */
   topic?: string;
   summary: CaseSummary;
@@ -116,6 +122,7 @@ export class HandoffService implements HandoffDesk {
       reference: request.reference,
       status: 'queued',
       reason: request.reason,
+      ...(request.language ? { language: request.language } : {}),
       topic: request.topic ?? messages.topic[request.reason],
       summary: request.summary,
       queuedAt: now.toISOString(),
@@ -318,7 +325,20 @@ export class HandoffService implements HandoffDesk {
     if (open.replyBy) return this.deps.messages.afterHours(this.deps.formatReplyBy(new Date(open.replyBy)));
     const { position, recentWaitsMs } = await this.placeInQueue(open.id);
     const agents = this.deps.availableAgents ? await this.deps.availableAgents(new Date(open.queuedAt)).catch(() => 1) : 1;
-    return this.deps.messages.queued(position, this.deps.estimateWait(position, recentWaitsMs, agents));
+    const queued = this.deps.messages.queued(position, this.deps.estimateWait(position, recentWaitsMs, agents));
+    return (await this.speakerOnShift(open)) ? queued : `${queued} ${this.deps.messages.noSpeakerOnShift}`;
+  }
+
+  /**
+   * Is an agent who speaks the conversation's language available now? Anyone may still take the
+   * case; a candidate who would get someone speaking another language is told so, with the phone
+   * number. Unknown (no presence, or the store failed): assumed yes, so nobody is warned wrongly.
+   */
+  private async speakerOnShift(open: HandoffCase): Promise<boolean> {
+    const language = open.language ?? 'en';
+    if (!this.deps.languagesOnShift) return true;
+    const spoken = await this.deps.languagesOnShift(new Date(open.queuedAt)).catch(() => undefined);
+    return !spoken || spoken.has(language);
   }
 
   /** The case's place in line (one O(log n) lookup: the queue is a sorted set, not a list to read). */
@@ -337,7 +357,11 @@ export class HandoffService implements HandoffDesk {
    */
   private async onCase<T>(caseId: string, work: (current: HandoffCase) => Promise<T>): Promise<T> {
     const { conversationKey } = await this.find(caseId);
-    return this.serialise(conversationKey, async () => work(await this.find(caseId)));
+    return this.serialise(conversationKey, async () => {
+      const current = await this.find(caseId);
+      // What the candidate is told ("Alex joined", "ended the chat") is in the conversation's language.
+      return inLanguageScope(current.language ?? 'en', () => work(current));
+    });
   }
 
   /** The audit log must not undo an action already taken and told: a failed write is logged. */

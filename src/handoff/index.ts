@@ -8,7 +8,8 @@ import { StaffHandoffRelay, type HandoffRelay } from './relay.js';
 import { CaseStore } from './caseStore.js';
 import type { HandoffConfig } from './config.js';
 import { HandoffService } from './handoffService.js';
-import { StaffPresence } from './presence.js';
+import { StaffPresence, type AgentStatus } from './presence.js';
+import type { Language } from '../language/languages.js';
 import { InsightsRecorder, type InsightEvent } from './staff/insights.js';
 import { StoredAuditLog } from './staff/auditLog.js';
 import { LoginLimiter } from './staff/loginLimiter.js';
@@ -16,7 +17,7 @@ import { StaffSessions } from './staff/sessions.js';
 import type { StaffDirectory } from './staff/staffAccounts.js';
 import { mountStaffConsole, type StaffConsole } from './staff/staffRoutes.js';
 import { estimateWaitMinutes, formatReplyBy, parseSupportHours, supportStatus } from './supportHours.js';
-import type { CandidateDelivery, LiveEvent } from './types.js';
+import { worksCases, type CandidateDelivery, type LiveEvent } from './types.js';
 import type { TurnGate } from '../storage/turnGate.js';
 import type { Sequence } from '../storage/sequence.js';
 import type { OpenQueue } from '../storage/openQueue.js';
@@ -94,6 +95,7 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
     formatReplyBy: (date) => formatReplyBy(date, zone),
     estimateWait: (position, waits, agents) => estimateWaitMinutes(position, waits, config.HANDOFF_MINUTES_PER_CASE, agents),
     availableAgents: (now) => presence.availableCount(now),
+    languagesOnShift: async (now) => languagesOf(staff, await presence.statuses(now)),
     messages,
     logger: parts.logger,
     ...(parts.gate ? { serialise: serialiseWith(parts.gate) } : {}),
@@ -165,6 +167,16 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
     },
     observe: insights.observe,
   };
+}
+
+/**
+ * The languages spoken, together, by the agents and supervisors on shift: those available in the
+ * console now, or, when nobody is, every one of them (whoever opens the console next may take it).
+ */
+function languagesOf(staff: StaffDirectory, statuses: Record<string, AgentStatus>): Set<Language> {
+  const workers = staff.users().filter(worksCases);
+  const available = workers.filter((user) => statuses[user.username] === 'available');
+  return new Set((available.length > 0 ? available : workers).flatMap((user) => user.languages ?? ['en']));
 }
 
 /** Work under a conversation's turn lock. */

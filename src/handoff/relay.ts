@@ -6,6 +6,7 @@ import type { HandoffService } from './handoffService.js';
 import type { HandoffMessages } from '../messages/enHandoff.js';
 import { DeskError, type CaseSummary, type HandoffReason, type TranscriptLine } from './types.js';
 import { redactBotText, redactText } from '../logging/redact.js';
+import { currentLanguage } from '../language/turnLanguage.js';
 
 /** What the bot keeps in conversation state about a handoff and the conversation before it. */
 export interface HandoffTurnData {
@@ -112,6 +113,7 @@ export class StaffHandoffRelay implements HandoffRelay {
         conversationKey: conversationKeyOf(context),
         channel: context.activity.channelId,
         reason: about.reason,
+        language: currentLanguage(),
         ...(about.question ? { topic: redactText(about.question).slice(0, 80) } : {}),
         summary: caseSummary(data, about),
         history: data.recent ?? [],

@@ -1,5 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Reply } from '../conversation/reply.js';
+import type { Language } from '../language/languages.js';
 import type { CandidatePresence, CandidateSignals } from './presence.js';
 
 /** Why the bot handed a conversation to staff. */
@@ -50,6 +51,8 @@ export interface HandoffCase {
   reference: Partial<ConversationReference>;
   status: CaseStatus;
   reason: HandoffReason;
+  /** The conversation's language when it was handed over (cases opened before languages were kept: English). */
+  language?: Language;
   /** A few words for the queue ("Rescheduling", "Retest dates", or the redacted question). */
   topic: string;
   summary: CaseSummary;
@@ -109,7 +112,12 @@ export interface StaffUser {
   username: string;
   name: string;
   role: StaffRole;
+  /** The languages they can chat in (the staff accounts file's `languages`; English when not given). */
+  languages?: Language[];
 }
+
+/** The languages a member of staff chats in: English unless their account lists others. */
+export const speaks = (user: StaffUser, language: Language): boolean => (user.languages ?? ['en']).includes(language);
 
 /** One audit record: who did what to which case, when. No message text, no personal data. */
 export interface AuditEntry {

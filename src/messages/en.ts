@@ -46,6 +46,7 @@ export const en = {
   storeDown: "I can't continue this right now, please try again in a minute. I can still answer general questions.",
   lostTrack: 'I lost track of our conversation for a moment; could you ask again in full?',
   sourceTitle: 'ASE Frequently Asked Questions',
+  sourceLabel: 'Source',
   /** After "English, please" / "en español": said in the language switched to. */
   languageChanged: "Okay, let's continue in English.",
   task: enTasks,

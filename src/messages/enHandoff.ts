@@ -9,6 +9,9 @@ export const enHandoff = {
   staffOnlyLead: 'This is one for our support staff.',
   stillWaiting: (position: number) =>
     position <= 1 ? "Thanks, I've passed that on. You're next in line." : `Thanks, I've passed that on. You're number ${position} in line.`,
+  /** In hours, when no agent available speaks the conversation's language (never said in English: every agent speaks it unless the staff file says otherwise). */
+  noSpeakerOnShift:
+    'Nobody on shift right now speaks English, so the person who joins may answer in another language. You can also call ASE Customer Service at 1-800-390-6789.',
   messageTaken: "Thanks, I've passed that on to our support staff.",
   left: "Okay, I've taken you out of the queue. I'm the bot again: what can I help you with?",
   leftWithAgent: "Okay, I've ended your chat with our support staff. I'm the bot again: what can I help you with?",

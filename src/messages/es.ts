@@ -47,6 +47,7 @@ export const es: Messages = {
   storeDown: 'No puedo continuar con esto ahora mismo; inténtelo de nuevo en un minuto. Sí puedo responder preguntas generales.',
   lostTrack: 'Perdí el hilo de nuestra conversación por un momento; ¿podría hacer la pregunta completa otra vez?',
   sourceTitle: 'Preguntas frecuentes de ASE',
+  sourceLabel: 'Fuente',
   languageChanged: 'De acuerdo, seguimos en español.',
   task: esTasks,
   linking: esLinking,

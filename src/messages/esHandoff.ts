@@ -14,6 +14,8 @@ export const esHandoff: HandoffMessages = {
   staffOnlyLead: 'Esto lo tiene que ver nuestro equipo de soporte.',
   stillWaiting: (position: number) =>
     position <= 1 ? 'Gracias, lo he pasado. Usted es el siguiente.' : `Gracias, lo he pasado. Usted es el número ${position} en la fila.`,
+  noSpeakerOnShift:
+    'Ahora mismo no hay en turno nadie del equipo de soporte que hable español, así que quizá le atiendan en inglés. También puede llamar a Servicio al Cliente de ASE al 1-800-390-6789.',
   messageTaken: 'Gracias, se lo he pasado a nuestro equipo de soporte.',
   left: 'De acuerdo, le he sacado de la fila. Vuelvo a ser el bot: ¿en qué puedo ayudarle?',
   leftWithAgent: 'De acuerdo, he terminado su chat con nuestro equipo de soporte. Vuelvo a ser el bot: ¿en qué puedo ayudarle?',

@@ -228,6 +228,38 @@ const detectors: Array<[PersonalKind, Detector]> = [
   ['appointments', (t) => /\bwhat(?:'s| is) (?:on|in) my account\b|\bshow me my account\b|^(?:what|which|when|list|show)\b.*\bmy (?:upcoming )?appointments?\b/.test(t) && !/\b(?:miss|fail|don'?t|cancel)/.test(t)],
 ];
 
+// ---- Spanish -------------------------------------------------------------------------------
+// The same questions as candidates ask them in Spanish, on text folded to lower case without
+// accents ("¿cuándo es mi cita?" -> "¿cuando es mi cita?"). Precision first here too: "mi"/"mis"
+// or a first-person verb ("tengo", "sigo", "reprobé") about something the account holds.
+
+const ES_APPT = String.raw`(?:citas?|examen(?:es)?|pruebas?|test)`;
+const ES_CHANGE = String.raw`(?:cambiar|mover|reprogramar|cancelar|posponer)`;
+/** Someone else's, or a hypothetical: the FAQ answers. */
+const ES_HYPOTHETICAL = /\b(?:que pasa si|y si|si yo|en general|alguien|un candidato|los candidatos|mi (?:amigo|hijo|hija|hermano|hermana|esposo|esposa|empleado|jefe|companero)s?)\b/;
+const ES_FIRST_PERSON = /\b(?:mi|mis|me|yo|tengo|sigo|soy|reprobe|aprobe|pase|compre|he)\b/;
+
+const spanishDetectors: Array<[PersonalKind, RegExp]> = [
+  ['duplicates-all', /\b(?:duplicados?|copias|reposicion) de (?:todos )?mis (?:certificados|certificaciones)\b/],
+  ['master', /\b(?:sigo siendo|todavia soy|aun soy|soy todavia|soy aun|sigo teniendo (?:el|mi) (?:estatus|status)(?: de)?) (?:un |una )?(?:ase )?master\b|\bmi (?:estatus|status|estado) (?:de )?master\b/],
+  ['certificate-status', /\b(?:donde esta|no (?:me )?ha llegado|no (?:me )?llega|no he recibido|cuando (?:me )?llega|cuando voy a recibir|todavia no (?:tengo|recibo|he recibido)|aun no (?:tengo|recibo|he recibido|me llega))\b.*\bmi certificado\b|\bmi certificado\b.*\b(?:no (?:me )?ha llegado|no (?:me )?llega|todavia no|aun no)\b/],
+  ['retest', /\b(?:(?:ver|muestreme|muestrame|digame|dime|cuales son|consultar|revisar) mis (?:resultados|calificaciones)|(?:aprobe|pase|reprobe) (?:el |mi )?(?:ultimo )?(?:examen|prueba|test)|(?:que|cuales) (?:examenes )?(?:aprobe|reprobe))\b/],
+  ['cancel-appointment', new RegExp(String.raw`^(?:por favor,? )?(?:quiero |necesito |quisiera |puede |podria )?(?:cancelar|cancele|cancelame|cancela) (?:mi|la|el) (?:[a-z]-?\d{1,2} )?${ES_APPT}\b(?!.*\b(?:reembolso|como|cuando|puedo|que pasa)\b)`)],
+  ['expiring-within', /\b(?:que|cuales|alguna de mis|algunas de mis)\b.*\b(?:certificaciones|certificados)\b.*\b(?:me )?(?:vencen|vence|caducan|caduca|expiran|expira)\b.*\b(?:este ano|antes de fin de ano|en los proximos (?:90|noventa) dias|pronto)\b/],
+  ['expiry', /\b(?:cuando|hasta cuando)\b.*\b(?:vence|vencen|caduca|caducan|expira|expiran)\b.*\bmis? (?:certificaciones?|certificados?|[abcefghlpstx]-?\d{1,2})\b|\bmis? (?:certificaciones?|[abcefghlpstx]-?\d{1,2})\b.*\b(?:vence|vencen|caduca|caducan|expira|expiran|vigentes?|validas?)\b|\b(?:cuales|que) (?:son )?(?:mis )?certificaciones (?:tengo|son)\b|\bcuales son mis certificaciones\b|\bcuando (?:me toca|tengo que) recertificar(?:me)?\b/],
+  ['purchases', /\b(?:(?:que|cuales) (?:examenes|pruebas|tests?) (?:he|tengo|hay) comprad[oa]s?|(?:que|cuales) (?:examenes|pruebas) compre|mis examenes comprados|(?:examen|examenes) que compre (?:y )?(?:no|sin) (?:he )?programa\w*)\b|\b(?:examen|examenes|prueba) que compre\b.*\b(?:vence|caduca|hasta cuando|cuanto tiempo|ultimo dia)\b/],
+  ['appointments', new RegExp(String.raw`\b(?:cuando|donde|a que hora|que dia) (?:es|son|esta|estan|tengo) mis? (?:proxim[oa]s? )?${ES_APPT}\b|\b(?:puedo|podria) (?:todavia |aun )?${ES_CHANGE} mis? ${ES_APPT}\b|\btengo (?:alguna |algun |una |un )?(?:cita|citas|examen|examenes) (?:programad[oa]s?|agendad[oa]s?|pendientes?|reservad[oa]s?)\b|\b(?:cuales son|muestreme|muestrame|digame|dime) mis citas\b`)],
+];
+
+/** The personal question a Spanish message asks, or null. */
+function spanishPersonalQuestion(text: string): PersonalKind | null {
+  const t = normalise(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (!ES_FIRST_PERSON.test(t) || ES_HYPOTHETICAL.test(t)) return null;
+  // Missed appointments and refunds are tasks and FAQ answers, as in English.
+  if (/\b(?:falte|no me presente|no fui|perdi mi (?:cita|examen)|reembolso)\b/.test(t)) return null;
+  return spanishDetectors.find(([, pattern]) => pattern.test(t))?.[0] ?? null;
+}
+
 /** Test codes named in the message (known to the catalogue or not), each once, in order. */
 function testsIn(text: string, catalogue: Catalogue): string[] {
   const { tests, unknownCodes } = resolveTests(text, catalogue);
@@ -248,13 +280,13 @@ export function detectPersonalQuestion(text: string, catalogue: Catalogue): Pers
     const tests = testsIn(text, catalogue);
     return tests.length > 0 ? { kind: 'cancel-appointment', tests } : { kind: 'cancel-appointment' };
   }
-  if (t === '' || !FIRST_PERSON.test(t) || HYPOTHETICAL.test(t)) return null;
-  const match = detectors.find(([, matches]) => matches(t));
-  if (!match) return null;
-  const kind = match[0];
+  const spanish = spanishPersonalQuestion(text);
+  if (!spanish && (t === '' || !FIRST_PERSON.test(t) || HYPOTHETICAL.test(t))) return null;
+  const kind = spanish ?? detectors.find(([, matches]) => matches(t))?.[0];
+  if (!kind) return null;
   switch (kind) {
     case 'expiring-within':
-      return { kind, period: PERIOD_THIS_YEAR.test(t) ? 'this-year' : 'next-90-days' };
+      return { kind, period: PERIOD_THIS_YEAR.test(t) || /\b(?:este año|este ano|fin de año|fin de ano)\b/.test(t) ? 'this-year' : 'next-90-days' };
     case 'appointments':
     case 'cancel-appointment':
     case 'expiry':

@@ -25,6 +25,8 @@ const OK_PHRASES = [
   'alright', 'all right', 'sounds good', 'sounds great', 'makes sense', 'that makes sense', 'understood',
   'nice', 'good', 'fine', 'sure', 'noted', 'i see', 'ah', 'oh', 'ahh', 'oh ok', 'excellent', 'wonderful',
   'will do', 'good to know', 'i understand', 'fair enough', 'that helps', 'very good', 'very helpful', 'helpful',
+  // Spanish.
+  'vale', 'perfecto', 'genial', 'muy bien', 'excelente', 'entendido', 'de acuerdo', 'ya veo', 'ya entendí', 'ya entendi', 'buenísimo', 'buenisimo',
 ];
 
 /** Phrases that thank. */
@@ -41,6 +43,8 @@ const BYE_PHRASES = [
   'bye', 'goodbye', 'good bye', 'bye bye', 'bye now', 'see ya', 'see you', 'later', 'take care',
   "that's all", 'that is all', "that's it", 'that is it', "i'm good", 'im good', "i'm all set", 'all set',
   "i'm done", 'have a good day', 'have a good one', 'have a nice day', 'nothing else',
+  // Spanish.
+  'adiós', 'adios', 'chao', 'chau', 'hasta luego', 'hasta pronto', 'nos vemos', 'eso es todo', 'es todo', 'nada más', 'nada mas',
 ];
 
 /** Emoji that acknowledge on their own. Any other emoji is ignored next to words but is not a reply alone. */

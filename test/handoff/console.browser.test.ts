@@ -96,4 +96,39 @@ describe('the staff console in headless Chromium', () => {
     await expect.poll(() => page.locator('[data-testid=mine-item]').count(), { timeout: 10_000 }).toBe(0);
     expect(problems).toEqual([]);
   });
+
+  it('an agent filters the queue by language: a Spanish conversation is marked Spanish, and the filter shows it alone', { timeout: 60_000 }, async (context) => {
+    requireChromium(context);
+    const english = await WebCandidate.start(server!.url);
+    await english.say('talk to someone');
+    const spanish = await WebCandidate.start(server!.url);
+    await spanish.say('hola, ¿cuándo recibo mis resultados?');
+    await spanish.say('quiero hablar con una persona');
+
+    const page = await browser!.newPage({ timezoneId: 'America/New_York', locale: 'en-US', viewport: { width: 1280, height: 820 } });
+    const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
+    await page.goto(`${server!.url}/staff`, { waitUntil: 'load' });
+    await page.locator('#login-username').fill('agent2');
+    await page.locator('#login-password').fill(STAFF_PASSWORD);
+    await page.locator('#login-submit').click();
+
+    const queued = page.locator('[data-testid=queue-item]');
+    await expect.poll(() => queued.count(), { timeout: 10_000 }).toBe(2);
+    expect(await queued.locator('[data-testid=case-language]').allInnerTexts()).toEqual(['English', 'Spanish']);
+
+    await page.locator('#queue-language').selectOption('es');
+    await expect.poll(() => queued.count()).toBe(1);
+    expect(await queued.first().locator('[data-testid=case-language]').getAttribute('data-language')).toBe('es');
+    await page.locator('#queue-language').selectOption('en');
+    await expect.poll(() => queued.locator('[data-testid=case-language]').allInnerTexts()).toEqual(['English']);
+    await page.locator('#queue-language').selectOption('');
+    await expect.poll(() => queued.count()).toBe(2);
+
+    // Claimed, the Spanish case says its language at the top, and the candidate is told in Spanish.
+    await page.locator('#queue-language').selectOption('es');
+    await queued.first().locator('[data-testid=claim]').click();
+    await expect.poll(() => page.locator('#case-meta [data-testid=case-language]').innerText(), { timeout: 10_000 }).toBe('Spanish');
+    expect(await spanish.waitFor(/Ahora está hablando con Blair/, 10_000)).toContain('soporte de ASE');
+    expect(problems).toEqual([]);
+  });
 });

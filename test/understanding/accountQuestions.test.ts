@@ -161,7 +161,39 @@ const table: Row[] = [
   ...notPersonal,
 ];
 
+/** The same questions in Spanish, and Spanish policy questions that stay the FAQ's. */
+const spanish: Row[] = [
+  ['¿cuándo es mi cita?', { kind: 'appointments' }],
+  ['cuando es mi examen de A5', { kind: 'appointments', tests: ['A5'] }],
+  ['¿puedo cambiar mi cita?', { kind: 'appointments' }],
+  ['¿tengo alguna cita programada?', { kind: 'appointments' }],
+  ['quiero cancelar mi cita', { kind: 'cancel-appointment' }],
+  ['cancelar mi cita de A5', { kind: 'cancel-appointment', tests: ['A5'] }],
+  ['¿cuándo vence mi A5?', { kind: 'expiry', tests: ['A5'] }],
+  ['¿cuáles son mis certificaciones?', { kind: 'expiry' }],
+  ['¿qué certificaciones me vencen este año?', { kind: 'expiring-within', period: 'this-year' }],
+  ['¿alguna de mis certificaciones vence en los próximos 90 días?', { kind: 'expiring-within', period: 'next-90-days' }],
+  ['¿sigo siendo master?', { kind: 'master' }],
+  ['¿por qué no me ha llegado mi certificado?', { kind: 'certificate-status' }],
+  ['¿aprobé mi último examen?', { kind: 'retest' }],
+  ['quiero ver mis resultados', { kind: 'retest' }],
+  ['¿qué exámenes he comprado?', { kind: 'purchases' }],
+  ['duplicados de todos mis certificados', { kind: 'duplicates-all' }],
+  // The FAQ's, not the account's.
+  ['¿cómo cambio la fecha de un examen?', null],
+  ['¿cuándo recibo mis resultados?', null],
+  ['¿cuánto tiempo es válida una certificación?', null],
+  ['¿qué pasa si mi cita es mañana y no puedo ir?', null],
+  ['mi amigo reprobó el A5, ¿cuándo lo puede repetir?', null],
+  ['falté a mi cita, ¿puedo cambiar mi cita?', null],
+  ['¿puedo cancelar mi cita y recibir un reembolso?', null],
+];
+
 describe('detectPersonalQuestion', () => {
+  it.each(spanish)('Spanish: %j -> %j', (text, expected) => {
+    expect(detectPersonalQuestion(text, catalogue)).toEqual(expected);
+  });
+
   it('has a table of at least 50 rows', () => {
     expect(table.length).toBeGreaterThanOrEqual(50);
   });

@@ -1,7 +1,7 @@
 import type { Activity, Storage, TurnContext } from 'botbuilder';
 import type { Logger } from '../../logging/logger.js';
 import type { Reply } from '../../conversation/reply.js';
-import { SmsKeywordsMiddleware } from './keywords.js';
+import { SmsKeywordsMiddleware, type SmsKeywordsOptions } from './keywords.js';
 import { SmsMoreMiddleware } from './more.js';
 import { NumberedChoicesMiddleware } from './numberedChoices.js';
 import { SmsOutgoingMiddleware } from './outgoing.js';
@@ -43,9 +43,12 @@ export function withSmsRendering(
  * `adapter.use()` them on every adapter that carries SMS: the CloudAdapter (Azure's `sms` channel)
  * and TwilioSmsAdapter. Each does nothing on other channels.
  */
-export function smsMiddleware(storage: Storage, options: { logger?: Logger; keywordReplies?: boolean; split?: SplitOptions } = {}) {
+export function smsMiddleware(
+  storage: Storage,
+  options: { logger?: Logger; keywordReplies?: boolean; split?: SplitOptions; languageOf?: SmsKeywordsOptions['languageOf'] } = {},
+) {
   return [
-    new SmsKeywordsMiddleware(storage, { logger: options.logger, reply: options.keywordReplies }),
+    new SmsKeywordsMiddleware(storage, { logger: options.logger, reply: options.keywordReplies, ...(options.languageOf ? { languageOf: options.languageOf } : {}) }),
     new NumberedChoicesMiddleware(storage, { logger: options.logger }),
     new SmsOutgoingMiddleware({ split: options.split }),
     new SmsMoreMiddleware(storage, { logger: options.logger }),

@@ -1,6 +1,7 @@
 import { ActivityTypes } from 'botframework-schema';
 import type { Activity, Middleware, ResourceResponse, Storage, TurnContext } from 'botbuilder';
 import type { Logger } from '../../logging/logger.js';
+import type { Language } from '../../language/languages.js';
 import { smsEn, smsEs, type SmsMessages } from './messages.js';
 import { maskNumber, normaliseNumber } from './phone.js';
 import { renderSms } from './renderSms.js';
@@ -90,6 +91,11 @@ export interface SmsKeywordsOptions {
   reply?: boolean;
   logger?: Logger;
   clock?: () => Date;
+  /**
+   * The conversation's language, read only for STOP and START (turns that go no further): a Spanish
+   * conversation is told in Spanish that it stopped or started again. Unknown or failing: English.
+   */
+  languageOf?: (context: TurnContext) => Promise<Language | undefined>;
 }
 
 /** Turn-state key set while the turn's own keyword answer is being sent (it may go to an opted-out number). */
@@ -102,6 +108,7 @@ export class SmsKeywordsMiddleware implements Middleware {
   private readonly reply: boolean;
   private readonly logger: Logger | undefined;
   private readonly clock: () => Date;
+  private readonly languageOf: SmsKeywordsOptions['languageOf'];
 
   constructor(storage: Storage, options: SmsKeywordsOptions = {}) {
     this.optOuts = new OptOutStore(storage);
@@ -110,6 +117,13 @@ export class SmsKeywordsMiddleware implements Middleware {
     this.reply = options.reply ?? true;
     this.logger = options.logger;
     this.clock = options.clock ?? (() => new Date());
+    this.languageOf = options.languageOf;
+  }
+
+  /** The keyword answers in the conversation's language (Spanish: smsEs; otherwise the configured ones). */
+  private async messagesFor(context: TurnContext): Promise<SmsMessages> {
+    const language = this.reply && this.languageOf ? await this.languageOf(context).catch(() => undefined) : undefined;
+    return language === 'es' ? smsEs : this.messages;
   }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
@@ -162,13 +176,13 @@ export class SmsKeywordsMiddleware implements Middleware {
         await this.optOuts.optOut(number, { keyword: keyword.word, at: this.clock().toISOString(), channelId: activity.channelId });
         optedOut = true;
         this.logger?.info({ from: maskNumber(number), keyword: keyword.word }, 'sms: opted out');
-        await this.answer(context, this.messages.optedOut);
+        await this.answer(context, (await this.messagesFor(context)).optedOut);
         return;
       case 'optIn':
         await this.optOuts.optIn(number);
         optedOut = false;
         this.logger?.info({ from: maskNumber(number), keyword: keyword.word }, 'sms: opted in');
-        await this.answer(context, this.messages.optedIn);
+        await this.answer(context, (await this.messagesFor(context)).optedIn);
         return;
       case 'help':
         // The carriers' notice first (who we are, how to stop); then the bot's own help, which is

@@ -93,7 +93,7 @@ const factLines = (facts: ReplyFact[]): string[] => facts.map((fact) => `**${fac
 function text(reply: Reply, factsInText: boolean): string {
   const parts = [reply.text];
   if (factsInText && reply.facts?.length) parts.push(...factLines(reply.facts));
-  if (reply.source) parts.push(`_Source: ${reply.source.title}${reply.source.date ? `, ${reply.source.date}` : ''}_`);
+  if (reply.source) parts.push(`_${reply.source.label ?? 'Source'}: ${reply.source.title}${reply.source.date ? `, ${reply.source.date}` : ''}_`);
   if (reply.then) parts.push(reply.then);
   return teamsMarkdown(parts.join('\n\n'));
 }

@@ -9,7 +9,7 @@ import { createTokenSigner } from './directLineTokens.js';
 import { guarded } from './http.js';
 import { allowCrossOrigin } from './cors.js';
 import { pageSecurityPolicy } from './page.js';
-import { createPublicAssets } from './publicAssets.js';
+import { createPublicAssets, pageLanguage } from './publicAssets.js';
 import { mountTokenRoute, type TokenSource } from './tokenRoute.js';
 import { createWebChatAssets, type WebChatPackage } from './webchatAssets.js';
 import type { WebSettings } from './settings.js';
@@ -78,9 +78,11 @@ export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
   const assets = createWebChatAssets(options.webchat);
   const mode: WebChannel['mode'] = settings.DIRECTLINE_SECRET ? 'azure' : 'local';
   const publicAssets = createPublicAssets(assets.version);
-  const page = publicAssets.renderPage();
+  // The page in the browser's language (Accept-Language): both rendered once.
+  const pages = { en: publicAssets.renderPage('en'), es: publicAssets.renderPage('es') };
   const pageHeaders = {
     'Cache-Control': 'no-cache',
+    Vary: 'Accept-Language',
     'Content-Security-Policy': pageSecurityPolicy(mode === 'azure' ? settings.DIRECTLINE_DOMAIN : undefined, settings.WEB_FRAME_ANCESTORS),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
@@ -89,7 +91,7 @@ export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
   allowCrossOrigin(server, settings.WEB_ALLOWED_ORIGINS);
   server.get(
     '/',
-    guarded(logger, 'web.page', async (_req: Request, res: Response) => html(res, 200, page, pageHeaders)),
+    guarded(logger, 'web.page', async (req: Request, res: Response) => html(res, 200, pages[pageLanguage(req.headers['accept-language'])], pageHeaders)),
   );
   for (const name of publicAssets.names) {
     server.get(`/webchat/${name}`, guarded(logger, 'web.asset', async (req: Request, res: Response) => publicAssets.serve(name, req, res)));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Request, Response } from 'restify';
+import { languageOfLocale, type Language } from '../../language/languages.js';
 
 /** The browser files of the website chat: src/channels/web/public/ (checked by tsc and ESLint). */
 export const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
@@ -30,6 +31,39 @@ const hashOf = (...parts: Array<string | Buffer>) => {
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The page's own words, per language (the widget's are in widget.js, chosen by the browser's language). */
+export const PAGE_STRINGS: Record<Language, { title: string; intro: string; noscript: string; footer: string }> = {
+  en: {
+    title: 'Candidate Assistant',
+    intro: 'Questions about ASE certification tests: buying and scheduling, rescheduling, results, certificates, retests and recertification.',
+    noscript: 'The chat needs JavaScript. You can also call ASE Customer Service at 1-800-390-6789.',
+    footer: "Dates are worked out in your browser's time zone. Please don't share passwords or payment details in the chat.",
+  },
+  es: {
+    title: 'Asistente para candidatos',
+    intro: 'Preguntas sobre los exámenes de certificación de ASE: compra y programación, cambios de cita, resultados, certificados, repeticiones y recertificación.',
+    noscript: 'El chat necesita JavaScript. También puede llamar a Servicio al Cliente de ASE al 1-800-390-6789.',
+    footer: 'Las fechas se calculan en la zona horaria de su navegador. No comparta contraseñas ni datos de pago en el chat.',
+  },
+};
+
+/**
+ * The page's language from the browser's Accept-Language: the most preferred language the page
+ * has (q-values honoured; "es-MX,es;q=0.9,en;q=0.8" is Spanish), else English.
+ */
+export function pageLanguage(acceptLanguage: string | undefined): Language {
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = Number(/^\s*q=([\d.]+)/.exec(params.join(';'))?.[1] ?? 1);
+      return { language: languageOfLocale(tag), q: Number.isFinite(q) ? q : 0, index };
+    })
+    .filter((entry) => entry.language !== undefined && entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked[0]?.language ?? 'en';
+}
 
 /**
  * The chat page and widget files, read once at start. Each file's URL carries a hash of its
@@ -62,8 +96,13 @@ export function createPublicAssets(webchatVersion: string, dir = PUBLIC_DIR) {
     assetVersion,
     versionOf,
     /** The page at /: the same widget, inline. No inline script, no token, no secret. */
-    renderPage(title = 'Candidate Assistant'): string {
+    renderPage(language: Language = 'en', title: string = PAGE_STRINGS[language].title): string {
+      const strings = PAGE_STRINGS[language];
       return template
+        .replaceAll('{{lang}}', language)
+        .replaceAll('{{intro}}', escapeHtml(strings.intro))
+        .replaceAll('{{noscript}}', escapeHtml(strings.noscript))
+        .replaceAll('{{footer}}', escapeHtml(strings.footer))
         .replaceAll('{{title}}', escapeHtml(title))
         .replaceAll('{{assetVersion}}', assetVersion)
         .replaceAll('{{widgetVersion}}', versionOf('widget.js'));

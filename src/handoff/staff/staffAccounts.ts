@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { LANGUAGES, type Language } from '../../language/languages.js';
 import type { StaffUser } from '../types.js';
 import { hashPassword, isPasswordHash, verifyAgainstNothing, verifyPassword, type ScryptParams } from './passwords.js';
 
@@ -12,6 +13,7 @@ import { hashPassword, isPasswordHash, verifyAgainstNothing, verifyPassword, typ
  *     - username: alex          # lower-case a-z 0-9 . _ -, 2 to 40 characters, unique
  *       name: Alex Agent        # shown in the console and the audit log
  *       role: agent             # agent | supervisor | editor
+ *       languages: [en, es]     # the languages they chat in; [en] when left out
  *       passwordHash: scrypt$32768$8$1$...   # from `npm run -s staff:hash`
  *
  * Password hashes stay inside the directory: `find` and `users` return {@link StaffUser}s without
@@ -51,6 +53,7 @@ export class StaffAccountsError extends Error {
 }
 
 interface StaffAccount extends StaffUser {
+  languages: Language[];
   passwordHash: string;
 }
 
@@ -85,6 +88,14 @@ const entrySchema = z.strictObject(
     role: z.enum(['agent', 'supervisor', 'editor'], {
       error: missingOr((input) => `must be "agent", "supervisor" or "editor" (got ${shown(input)})`),
     }),
+    languages: z
+      .array(
+        z.enum(LANGUAGES, { error: (issue) => `must be one of ${LANGUAGES.map((code) => `"${code}"`).join(', ')} (got ${shown(issue.input)})` }),
+        { error: (issue) => `must be a list of language codes such as [en, es] (got ${shown(issue.input)})` },
+      )
+      .min(1, 'must list at least one language')
+      .transform((codes) => [...new Set(codes)])
+      .default(['en']),
     // The value is never shown: it may be a password pasted into the wrong field.
     passwordHash: z
       .string({ error: missingOr(() => 'must be text') })
@@ -138,7 +149,7 @@ export function parseStaffAccounts(raw: unknown, origin: string): StaffDirectory
     }
     if (duplicate) return;
     const account = result.data;
-    accounts.push({ username: account.username, name: account.name, role: account.role, passwordHash: account.passwordHash });
+    accounts.push({ username: account.username, name: account.name, role: account.role, languages: account.languages, passwordHash: account.passwordHash });
   });
   if (problems.length > 0) throw new StaffAccountsError(origin, problems);
   return new ConfiguredDirectory(accounts);
@@ -197,24 +208,24 @@ export const DEMO_SCRYPT_PARAMS: Readonly<ScryptParams> = Object.freeze({ N: 2 *
 
 /**
  * Three demo users for development, all with the given password (hashed now):
- * `agent1` Alex Agent (agent), `agent2` Blair Agent (agent), `supervisor` Sam Supervisor (supervisor),
- * `editor` Eden Editor (editor: insights only, no cases).
+ * `agent1` Alex Agent (agent), `agent2` Blair Agent (agent, speaks English and Spanish), `supervisor`
+ * Sam Supervisor (supervisor), `editor` Eden Editor (editor: insights only, no cases).
  * Never use in production.
  *
  * @param cost - scrypt cost; default {@link DEMO_SCRYPT_PARAMS}. Tests pass a lower N.
  */
 export async function demoStaffAccounts(password: string, cost: Partial<ScryptParams> = DEMO_SCRYPT_PARAMS): Promise<StaffDirectory> {
-  const demo: StaffUser[] = [
-    { username: 'agent1', name: 'Alex Agent', role: 'agent' },
-    { username: 'agent2', name: 'Blair Agent', role: 'agent' },
-    { username: 'supervisor', name: 'Sam Supervisor', role: 'supervisor' },
-    { username: 'editor', name: 'Eden Editor', role: 'editor' },
+  const demo: Array<StaffUser & { languages: Language[] }> = [
+    { username: 'agent1', name: 'Alex Agent', role: 'agent', languages: ['en'] },
+    { username: 'agent2', name: 'Blair Agent', role: 'agent', languages: ['en', 'es'] },
+    { username: 'supervisor', name: 'Sam Supervisor', role: 'supervisor', languages: ['en'] },
+    { username: 'editor', name: 'Eden Editor', role: 'editor', languages: ['en'] },
   ];
   const hashes = await Promise.all(demo.map(() => hashPassword(password, cost)));
   return new ConfiguredDirectory(demo.map((user, index) => ({ ...user, passwordHash: hashes[index]! })));
 }
 
-const publicUser = ({ username, name, role }: StaffAccount): StaffUser => ({ username, name, role });
+const publicUser = ({ username, name, role, languages }: StaffAccount): StaffUser => ({ username, name, role, languages: [...languages] });
 
 class ConfiguredDirectory implements StaffDirectory {
   readonly #accounts: ReadonlyMap<string, StaffAccount>;

@@ -10,6 +10,7 @@ import { clearSessionCookie, readCookie, sessionCookie, STAFF_SESSION_COOKIE } f
 import type { CannedReply } from '../../knowledge/cannedReplies.js';
 import type { LoginLimiter } from './loginLimiter.js';
 import type { StaffPresence } from '../presence.js';
+import { LANGUAGES } from '../../language/languages.js';
 import { insightsCsv, insightsReport, type InsightsRecorder } from './insights.js';
 import type { KnowledgeEditor } from './knowledgeEditor.js';
 import { checkCsrf, type StaffSession, type StaffSessions } from './sessions.js';
@@ -66,6 +67,8 @@ const historyQuery = z
     outcome: z.enum(['candidate', 'agent', 'handback']).optional(),
   })
   .strict();
+/** The queue in one language: `GET /staff/api/cases?language=es` (cases without a language are English). */
+const casesQuery = z.object({ language: z.enum(LANGUAGES).optional() }).strict();
 /** A history search spans at most this many days (one store read per day). */
 const MAX_HISTORY_DAYS = 31;
 
@@ -288,8 +291,12 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     reply(res, 200, { replies: deps.cannedReplies ?? [] });
   }, { csrf: false }));
 
-  server.get('/staff/api/cases', action('staff.cases', undefined, async (user, _id, _input, _req, res) => {
-    reply(res, 200, await deps.desk.cases(user, deps.clock()));
+  server.get('/staff/api/cases', action('staff.cases', undefined, async (user, _id, _input, req, res) => {
+    const parsed = casesQuery.safeParse(Object.fromEntries([...queryOf(req).entries()].filter(([, value]) => value !== '')));
+    if (!parsed.success) return refuse(res, 400, 'invalid-request', describeIssues(parsed.error));
+    const lists = await deps.desk.cases(user, deps.clock());
+    const { language } = parsed.data;
+    reply(res, 200, language ? { ...lists, queued: lists.queued.filter((c) => (c.language ?? 'en') === language) } : lists);
   }, { csrf: false }));
 
   server.get('/staff/api/cases/:id', action('staff.case', undefined, async (user, id, _input, _req, res) => {

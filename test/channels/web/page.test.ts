@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locateWebChat } from '../../../src/channels/web/webchatAssets.js';
-import { createPublicAssets } from '../../../src/channels/web/publicAssets.js';
+import { createPublicAssets, pageLanguage, PAGE_STRINGS } from '../../../src/channels/web/publicAssets.js';
 import { call, startWebServer, type WebServer } from './support.js';
 
 
@@ -15,11 +15,39 @@ describe('the Web Chat package', () => {
   });
 });
 
+describe('the page\'s language, from Accept-Language', () => {
+  it.each([
+    ['es-MX,es;q=0.9,en;q=0.8', 'es'],
+    ['es', 'es'],
+    ['en-US,en;q=0.9,es;q=0.8', 'en'],
+    ['fr-FR,es;q=0.5,en;q=0.4', 'es'],
+    ['en;q=0.2, es;q=0.7', 'es'],
+    ['fr-FR', 'en'],
+    ['es;q=0', 'en'],
+    ['', 'en'],
+    [undefined, 'en'],
+    [';;;q=x,,', 'en'],
+  ])('%j is %s', (header, language) => {
+    expect(pageLanguage(header)).toBe(language);
+  });
+});
+
 describe('GET / and the page scripts', () => {
   let server: WebServer;
   const secret = 'a-shared-directline-secret-of-32+chars';
   beforeAll(async () => (server = await startWebServer({ env: { DIRECTLINE_LOCAL_SECRET: secret }, onTurn: async () => undefined })));
   afterAll(() => server.close());
+
+  it('serves the page in Spanish to a Spanish browser, and says it varies by Accept-Language', async () => {
+    const spanish = await call(server.url, '/', { headers: { 'accept-language': 'es-MX,es;q=0.9,en;q=0.8' } });
+    expect(spanish.text).toContain('<html lang="es">');
+    expect(spanish.text).toContain(`<title>${PAGE_STRINGS.es.title}</title>`);
+    expect(spanish.text).toContain('No comparta contraseñas ni datos de pago en el chat.');
+    expect(spanish.headers.get('vary')).toMatch(/Accept-Language/i);
+    const english = await call(server.url, '/', { headers: { 'accept-language': 'en-US' } });
+    expect(english.text).toContain('<html lang="en">');
+    expect(english.text).toContain("Please don&#39;t share passwords");
+  });
 
   it('serves the page: the chat widget from this server, inline, and nothing secret in it', async () => {
     const page = await call(server.url, '/');

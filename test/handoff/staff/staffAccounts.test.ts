@@ -38,23 +38,35 @@ describe('the staff directory', () => {
   it('lists the configured users without their password hashes', () => {
     const directory = parseStaffAccounts(accounts(), 'staff.yaml');
     expect(directory.users()).toEqual([
-      { username: 'alex', name: 'Alex Agent', role: 'agent' },
-      { username: 'sam.s', name: 'Sam Supervisor', role: 'supervisor' },
+      { username: 'alex', name: 'Alex Agent', role: 'agent', languages: ['en'] },
+      { username: 'sam.s', name: 'Sam Supervisor', role: 'supervisor', languages: ['en'] },
     ]);
     expect(JSON.stringify(directory)).not.toContain('scrypt');
   });
 
   it('finds a user by username, ignoring case and surrounding spaces', () => {
     const directory = parseStaffAccounts(accounts(), 'staff.yaml');
-    expect(directory.find(' ALEX ')).toEqual({ username: 'alex', name: 'Alex Agent', role: 'agent' });
+    expect(directory.find(' ALEX ')).toEqual({ username: 'alex', name: 'Alex Agent', role: 'agent', languages: ['en'] });
     expect(directory.find('nobody')).toBeUndefined();
   });
 
   it('the right password signs a user in; a wrong one, or another user\'s, does not', async () => {
     const directory = parseStaffAccounts(accounts(), 'staff.yaml');
-    expect(await directory.authenticate('alex', 'alex-pass')).toEqual({ username: 'alex', name: 'Alex Agent', role: 'agent' });
+    expect(await directory.authenticate('alex', 'alex-pass')).toEqual({ username: 'alex', name: 'Alex Agent', role: 'agent', languages: ['en'] });
     expect(await directory.authenticate('alex', 'wrong')).toBeNull();
     expect(await directory.authenticate('alex', 'sam-pass')).toBeNull();
+  });
+
+  it('lists the languages each member of staff speaks (English when not given), each once', () => {
+    const directory = parseStaffAccounts(
+      [
+        { username: 'alex', name: 'Alex Agent', role: 'agent', passwordHash: alexHash },
+        { username: 'rosa', name: 'Rosa Agent', role: 'agent', languages: ['es', 'en', 'es'], passwordHash: samHash },
+      ],
+      'staff.yaml',
+    );
+    expect(directory.find('alex')?.languages).toEqual(['en']);
+    expect(directory.find('rosa')?.languages).toEqual(['es', 'en']);
   });
 
   it('an unknown username is refused like a wrong password, and odd input does not throw', async () => {
@@ -129,6 +141,19 @@ describe('staff configuration errors name the entry and the bad value, never a h
     expect(problems.join('\n')).not.toContain('scrypt$');
   });
 
+  it('languages must be a non-empty list of the languages the assistant speaks', () => {
+    const raw = [
+      { username: 'bob', name: 'Bob', role: 'agent', languages: ['en', 'fr'], passwordHash: alexHash },
+      { username: 'cy', name: 'Cy', role: 'agent', languages: 'es', passwordHash: alexHash },
+      { username: 'di', name: 'Di', role: 'agent', languages: [], passwordHash: alexHash },
+    ];
+    expect(problemsOf(raw)).toEqual([
+      'staffAccounts: entry 1 (bob): languages.1 must be one of "en", "es" (got "fr")',
+      'staffAccounts: entry 2 (cy): languages must be a list of language codes such as [en, es] (got "es")',
+      'staffAccounts: entry 3 (di): languages must list at least one language',
+    ]);
+  });
+
   it('something other than a non-empty list', () => {
     expect(problemsOf({ staff: [] })).toEqual(['staffAccounts: expected a list of staff accounts (got an object)']);
     expect(problemsOf([])).toEqual(['staffAccounts: the list of staff accounts is empty']);
@@ -154,9 +179,10 @@ async function refusal(loading: Promise<unknown>): Promise<StaffAccountsError> {
 describe('loading staff accounts', () => {
   it('from a YAML file', async () => {
     const file = join(dir, 'staff.yaml');
-    await writeFile(file, accounts().map((a) => `- username: ${a.username}\n  name: ${a.name}\n  role: ${a.role}\n  passwordHash: ${a.passwordHash}\n`).join(''));
+    await writeFile(file, accounts().map((a) => `- username: ${a.username}\n  name: ${a.name}\n  role: ${a.role}\n  passwordHash: ${a.passwordHash}\n${a.role === 'supervisor' ? '  languages: [en, es]\n' : ''}`).join(''));
     const directory = await loadStaffAccounts({ file });
     expect(directory.users().map((user) => user.username)).toEqual(['alex', 'sam.s']);
+    expect(directory.users().map((user) => user.languages)).toEqual([['en'], ['en', 'es']]);
     expect(await directory.authenticate('sam.s', 'sam-pass')).toMatchObject({ role: 'supervisor' });
   });
 
@@ -197,10 +223,10 @@ describe('demo staff accounts', () => {
   it('are agent1, agent2, supervisor and editor, all signing in with the given password', async () => {
     const directory = await demoStaffAccounts('demo-pass', FAST);
     expect(directory.users()).toEqual([
-      { username: 'agent1', name: 'Alex Agent', role: 'agent' },
-      { username: 'agent2', name: 'Blair Agent', role: 'agent' },
-      { username: 'supervisor', name: 'Sam Supervisor', role: 'supervisor' },
-      { username: 'editor', name: 'Eden Editor', role: 'editor' },
+      { username: 'agent1', name: 'Alex Agent', role: 'agent', languages: ['en'] },
+      { username: 'agent2', name: 'Blair Agent', role: 'agent', languages: ['en', 'es'] },
+      { username: 'supervisor', name: 'Sam Supervisor', role: 'supervisor', languages: ['en'] },
+      { username: 'editor', name: 'Eden Editor', role: 'editor', languages: ['en'] },
     ]);
     for (const user of directory.users()) expect(await directory.authenticate(user.username, 'demo-pass')).toEqual(user);
     expect(await directory.authenticate('agent1', 'other')).toBeNull();

@@ -21,9 +21,72 @@
   if (!script) return;
   const data = script.dataset;
   const botOrigin = (data.botOrigin || new URL(script.src, window.location.href).origin).replace(/\/+$/, '');
-  const title = data.title || 'Candidate Assistant';
-  const accent = /^#[0-9a-f]{3,8}$/i.test(data.accent || '') ? /** @type {string} */ (data.accent) : '#1f4e79';
   const locale = data.locale || navigator.language || 'en-US';
+  /**
+   * The widget's own words in the browser's language (data-locale overrides it): Spanish for es-*,
+   * English otherwise. The bot's replies follow the conversation's language on the server.
+   */
+  const STRINGS = {
+    en: {
+      title: 'Candidate Assistant',
+      openChat: 'Open the chat: ',
+      launcher: 'Chat',
+      closeChat: 'Close the chat',
+      placeholder: 'Type your message',
+      commentSent: 'Thanks: your comment was sent.',
+      commentLabel: 'What was missing? (optional, no personal details)',
+      send: 'Send',
+      sendComment: 'Send the comment',
+      thanks: 'Thanks for telling us.',
+      rateLabel: 'Did this answer help?',
+      rateText: 'Did this help?',
+      yes: 'Yes',
+      yesLabel: 'Yes, this answer helped',
+      no: 'No',
+      noLabel: 'No, this answer did not help',
+      surveyLabel: 'How was this chat? 1 is poor, 5 is excellent',
+      surveyText: 'How was this chat? (1 poor, 5 excellent)',
+      outOf5: ' of 5',
+      staffName: ', ASE support',
+      staffTyping: (/** @type {string | undefined} */ name) => (name ? name + ' from ASE support' : 'ASE support') + ' is typing\u2026',
+      cannotStart: 'The chat could not start. Please try again in a moment.',
+      connecting: 'Connecting...',
+      reconnecting: 'Reconnecting...',
+      ended: 'This chat has ended. Reload the page to start a new one.',
+      you: 'You',
+    },
+    es: {
+      title: 'Asistente para candidatos',
+      openChat: 'Abrir el chat: ',
+      launcher: 'Chat',
+      closeChat: 'Cerrar el chat',
+      placeholder: 'Escriba su mensaje',
+      commentSent: 'Gracias: su comentario se ha enviado.',
+      commentLabel: '¿Qué faltó? (opcional, sin datos personales)',
+      send: 'Enviar',
+      sendComment: 'Enviar el comentario',
+      thanks: 'Gracias por decírnoslo.',
+      rateLabel: '¿Le ayudó esta respuesta?',
+      rateText: '¿Le ayudó?',
+      yes: 'Sí',
+      yesLabel: 'Sí, esta respuesta me ayudó',
+      no: 'No',
+      noLabel: 'No, esta respuesta no me ayudó',
+      surveyLabel: '¿Qué tal este chat? 1 es malo, 5 es excelente',
+      surveyText: '¿Qué tal este chat? (1 malo, 5 excelente)',
+      outOf5: ' de 5',
+      staffName: ', soporte de ASE',
+      staffTyping: (/** @type {string | undefined} */ name) => (name ? name + ', del soporte de ASE,' : 'El soporte de ASE') + ' está escribiendo\u2026',
+      cannotStart: 'No se pudo iniciar el chat. Inténtelo de nuevo en un momento.',
+      connecting: 'Conectando...',
+      reconnecting: 'Reconectando...',
+      ended: 'Este chat ha terminado. Vuelva a cargar la página para empezar uno nuevo.',
+      you: 'Usted',
+    },
+  };
+  const words = /^es(?:[-_]|$)/i.test(locale) ? STRINGS.es : STRINGS.en;
+  const title = data.title || words.title;
+  const accent = /^#[0-9a-f]{3,8}$/i.test(data.accent || '') ? /** @type {string} */ (data.accent) : '#1f4e79';
   const inline = data.mode === 'inline';
   const storageKey = 'candidate-assistant.chat:' + botOrigin;
 
@@ -94,10 +157,10 @@
     (target || script.parentElement || document.body).appendChild(panel);
   } else {
     launcher = /** @type {HTMLButtonElement} */ (
-      element('button', { type: 'button', class: 'ca-launcher', 'aria-expanded': 'false', 'aria-label': 'Open the chat: ' + title }, 'Chat')
+      element('button', { type: 'button', class: 'ca-launcher', 'aria-expanded': 'false', 'aria-label': words.openChat + title }, words.launcher)
     );
     launcher.style.setProperty('--ca-accent', accent);
-    const close = element('button', { type: 'button', class: 'ca-chat__close', 'aria-label': 'Close the chat' }, '\u00d7');
+    const close = element('button', { type: 'button', class: 'ca-chat__close', 'aria-label': words.closeChat }, '\u00d7');
     header.appendChild(close);
     panel.hidden = true;
     document.body.append(launcher, panel);
@@ -260,16 +323,16 @@
       form.hidden = true;
       const group = form.closest('.ca-choice');
       const thanks = /** @type {HTMLElement | null} */ (group && group.querySelector('.ca-choice__thanks'));
-      if (thanks) thanks.textContent = 'Thanks: your comment was sent.';
+      if (thanks) thanks.textContent = words.commentSent;
     };
     const fieldId = 'ca-comment-' + key.replace(/[^A-Za-z0-9_-]/g, '-');
     const commentForm = comment
       ? h(
           'form',
           { className: 'ca-comment', hidden: done !== 'down' || commented.has(key), onSubmit: sendComment },
-          h('label', { htmlFor: fieldId, className: 'ca-comment__label' }, 'What was missing? (optional, no personal details)'),
+          h('label', { htmlFor: fieldId, className: 'ca-comment__label' }, words.commentLabel),
           h('input', { id: fieldId, type: 'text', maxLength: 500, className: 'ca-comment__input', autoComplete: 'off' }),
-          h('button', { type: 'submit', className: 'ca-comment__send', 'aria-label': 'Send the comment' }, 'Send'),
+          h('button', { type: 'submit', className: 'ca-comment__send', 'aria-label': words.sendComment }, words.send),
         )
       : null;
     return h(
@@ -277,7 +340,7 @@
       { className: 'ca-choice', role: 'group', 'aria-label': label },
       h('span', { className: 'ca-choice__question' }, question),
       ...options.map(button),
-      h('span', { className: 'ca-choice__thanks', role: 'status', hidden: !done }, commented.has(key) ? 'Thanks: your comment was sent.' : 'Thanks for telling us.'),
+      h('span', { className: 'ca-choice__thanks', role: 'status', hidden: !done }, commented.has(key) ? words.commentSent : words.thanks),
       commentForm,
     );
   };
@@ -286,12 +349,12 @@
   const rateControl = (activity) =>
     choiceGroup(
       'rate:' + activity.id,
-      'Did this answer help?',
-      'Did this help?',
+      words.rateLabel,
+      words.rateText,
       [
         // Words, not thumb emoji: a system without an emoji font shows those as empty boxes.
-        { text: 'Yes', label: 'Yes, this answer helped', value: 'up' },
-        { text: 'No', label: 'No, this answer did not help', value: 'down' },
+        { text: words.yes, label: words.yesLabel, value: 'up' },
+        { text: words.no, label: words.noLabel, value: 'down' },
       ],
       (vote) => postEvent('webchat/feedback', { vote, entryId: activity.channelData.rate.entryId }),
       (comment, vote) => postEvent('webchat/feedback-comment', { vote, entryId: activity.channelData.rate.entryId, comment }),
@@ -301,9 +364,9 @@
   const surveyControl = (activity) =>
     choiceGroup(
       'survey:' + activity.id,
-      'How was this chat? 1 is poor, 5 is excellent',
-      'How was this chat? (1 poor, 5 excellent)',
-      ['1', '2', '3', '4', '5'].map((score) => ({ text: score, label: score + ' of 5', value: score })),
+      words.surveyLabel,
+      words.surveyText,
+      ['1', '2', '3', '4', '5'].map((score) => ({ text: score, label: score + words.outOf5, value: score })),
       (score) => postEvent('webchat/satisfaction', { score: Number(score), after: activity.channelData.survey }),
     );
 
@@ -324,7 +387,7 @@
   };
   const activityStatusMiddleware = () => (/** @type {(args: any) => any} */ next) => (/** @type {any} */ args) => {
     const speaker = speakerOf(args.activity);
-    const status = speaker && speaker.kind === 'agent' ? h('span', { className: 'ca-staff-name' }, speaker.name + ', ASE support') : next(args);
+    const status = speaker && speaker.kind === 'agent' ? h('span', { className: 'ca-staff-name' }, speaker.name + words.staffName) : next(args);
     const extras = extrasOf(args.activity);
     return extras.length ? h('div', { className: 'ca-status' }, status, ...extras) : status;
   };
@@ -363,8 +426,8 @@
   const typingIndicatorMiddleware = () => (/** @type {(args: any) => any} */ next) => (/** @type {{ activeTyping: Record<string, { name?: string }>, visible: boolean }} */ args) => {
     const staff = Object.entries(args.activeTyping || {}).find(([id]) => id.indexOf('/staff/') >= 0);
     if (!staff || !args.visible) return next(args);
-    const name = staff[1].name || 'ASE support';
-    return h('div', { className: 'ca-typing', role: 'status', 'aria-live': 'polite' }, h('span', { className: 'ca-typing__dots', 'aria-hidden': 'true' }), name + ' from ASE support is typing\u2026');
+    const name = staff[1].name;
+    return h('div', { className: 'ca-typing', role: 'status', 'aria-live': 'polite' }, h('span', { className: 'ca-typing__dots', 'aria-hidden': 'true' }), words.staffTyping(name));
   };
 
   /** @type {Promise<void> | undefined} */
@@ -377,12 +440,12 @@
   /** @param {unknown} error */
   function fail(error) {
     starting = undefined;
-    showStatus('The chat could not start. Please try again in a moment.', true);
+    showStatus(words.cannotStart, true);
     if (window.console) console.error('Candidate Assistant chat:', error);
   }
 
   async function run() {
-    showStatus('Connecting...', false);
+    showStatus(words.connecting, false);
     await Promise.all([
       window.WebChat ? undefined : loadScript(botOrigin + '/webchat/webchat.js?v=' + WEBCHAT_VERSION),
       window.CandidateChatDirectLine ? undefined : loadScript(botOrigin + '/webchat/directLineClient.js?v=' + ASSET_VERSION),
@@ -407,10 +470,10 @@
       onSession: (saved) => writeSaved(saved),
       onState: (state) => {
         if (state === 'online') showStatus('', false);
-        else if (state === 'reconnecting') showStatus('Reconnecting...', true);
+        else if (state === 'reconnecting') showStatus(words.reconnecting, true);
         else if (state === 'ended') {
           writeSaved(undefined);
-          showStatus('This chat has ended. Reload the page to start a new one.', true);
+          showStatus(words.ended, true);
         }
       },
     });
@@ -442,10 +505,11 @@
         typingIndicatorMiddleware,
         userID: opened.session.userId,
         locale,
+        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: words.placeholder },
         styleOptions: {
           hideUploadButton: true,
           botAvatarInitials: 'CA',
-          userAvatarInitials: 'You',
+          userAvatarInitials: words.you,
           accent,
           bubbleBorderRadius: 6,
           bubbleFromUserBorderRadius: 6,

@@ -13,6 +13,12 @@ export const PARTIES = { candidate: 'Candidate', bot: 'Bot', agent: 'Agent', sys
 /** @type {Record<string, string>} */
 export const CLOSED_BY = { candidate: 'the candidate', agent: 'an agent', handback: 'hand-back to the bot' };
 
+/** The conversation's language, in words (cases from before languages were kept are English). */
+/** @type {Record<string, string>} */
+const LANGUAGES = { en: 'English', es: 'Spanish' };
+/** @param {string | undefined} language */
+export function languageLabel(language) { return LANGUAGES[language || 'en'] || String(language); }
+
 /** @param {string} channel */
 export function channelLabel(channel) { return CHANNELS[channel] || 'Other'; }
 /** @param {string} status */

@@ -12,7 +12,7 @@ import { $, button, buttonEl, clear, el, input, nextId, select, textArea } from 
 import { attachCannedPicker } from './canned.js';
 import { askNotificationPermission, badgeTitle, notificationPermission, playTone, rememberSound, showDesktopNotice, soundWanted, unlockSound } from './notify.js';
 import { barChart, dayChart } from './charts.js';
-import { channelLabel, CLOSED_BY, parseDate, PARTIES, reasonLabel, statusLabel, timeElement, waitingText, whenText } from './format.js';
+import { channelLabel, CLOSED_BY, languageLabel, parseDate, PARTIES, reasonLabel, statusLabel, timeElement, waitingText, whenText } from './format.js';
 
 /** @typedef {import('../../types.js').CaseView} CaseView */
 /** @typedef {import('../../types.js').TranscriptLine} TranscriptLine */
@@ -529,7 +529,10 @@ function renderLists() {
   if (!state.user) return;
   const key = focusKey();
   const supervisor = state.user.role === 'supervisor';
-  renderList('queue', state.lists.queued, function (c) { return queueItem(c, supervisor); });
+  const language = select('queue-language').value;
+  const shown = language ? state.lists.queued.filter(function (c) { return (c.language || 'en') === language; }) : state.lists.queued;
+  renderList('queue', shown, function (c) { return queueItem(c, supervisor); });
+  $('queue-empty').textContent = language && state.lists.queued.length ? 'No one is waiting in ' + languageLabel(language) + '.' : 'No one is waiting.';
   renderList('mine', state.lists.mine, mineItem);
   if (supervisor) renderList('others', state.lists.others, othersItem);
   restoreFocus(key);
@@ -572,6 +575,14 @@ function presenceTag(presence) {
   return tag;
 }
 
+/** The conversation's language ("Spanish"): who can best take it. @param {string | undefined} language */
+function languageTag(language) {
+  const tag = el('span', 'tag tag-language', languageLabel(language));
+  tag.setAttribute('data-testid', 'case-language');
+  tag.setAttribute('data-language', language || 'en');
+  return tag;
+}
+
 /** The case's short number, for people to quote ("C-1042"). @param {string} caseNumber */
 function caseNumberTag(caseNumber) {
   const tag = el('span', 'tag tag-number', caseNumber);
@@ -591,6 +602,7 @@ function itemBody(c, withOwner) {
   const meta = el('span', 'item-meta');
   if (c.caseNumber) meta.appendChild(caseNumberTag(c.caseNumber));
   meta.appendChild(el('span', 'tag', channelLabel(c.channel)));
+  meta.appendChild(languageTag(c.language));
   if (c.presence) meta.appendChild(presenceTag(c.presence));
   const waited = waitingText(waitedNow(c));
   meta.appendChild(el('span', 'item-wait', c.status === 'queued' ? 'waiting ' + waited : 'queued ' + waited + ' ago'));
@@ -789,6 +801,7 @@ function renderCaseHeader() {
   clear(meta);
   if (c.caseNumber) meta.appendChild(caseNumberTag(c.caseNumber));
   meta.appendChild(el('span', 'tag', channelLabel(c.channel)));
+  meta.appendChild(languageTag(c.language));
   meta.appendChild(el('span', 'tag tag-status tag-' + c.status, statusLabel(c.status)));
   if (c.presence && c.status !== 'closed') meta.appendChild(presenceTag(c.presence));
   const owner = c.status === 'queued' ? 'Not claimed yet' : c.owner ? (c.status === 'closed' ? 'Handled by ' : 'With ') + personName(c.owner) : 'No agent';
@@ -1487,6 +1500,7 @@ function start() {
   $('teach-form').addEventListener('submit', function (event) { void addTeach(event); });
   $('teach-cancel').addEventListener('click', function () { $('teach-form').hidden = true; });
   $('history-close').addEventListener('click', function () { showView('case'); $('queue-heading').focus(); });
+  $('queue-language').addEventListener('change', function () { renderLists(); });
   $('history-form').addEventListener('submit', function (event) { void searchHistory(event); });
   buttonEl('notify-enable').addEventListener('click', function () { void enableNotifications(); });
   input('sound-toggle').addEventListener('change', onSoundToggle);

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { haveChromium, launchChromium, requireChromium, screenshot, watchForProblems } from '../../support/browser.js';
+import { startWebServer, type WebServer } from './support.js';
+import { startHostSite, type HostSite } from './hostSite.js';
+
+/** A browser set to Spanish (es-MX): the page, the widget's own words and the bot all speak Spanish. */
+describe('the website chat in a Spanish browser (headless Chromium)', () => {
+  let server: WebServer | undefined;
+  let site: HostSite | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    if (!haveChromium) return;
+    site = await startHostSite();
+    server = await startWebServer({ env: { WEB_ALLOWED_ORIGINS: site.origin } });
+    site.useBot(server.url);
+    browser = await launchChromium();
+  }, 30_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await site?.close();
+  });
+
+  it('the page, the placeholder, the rating and the survey are in Spanish', { timeout: 60_000 }, async (context) => {
+    requireChromium(context);
+    const page = await browser!.newPage({ locale: 'es-MX', timezoneId: 'America/Mexico_City', viewport: { width: 1000, height: 900 } });
+    const problems = watchForProblems(page);
+    try {
+      await page.goto(server!.url, { waitUntil: 'load' });
+      expect(await page.locator('html').getAttribute('lang')).toBe('es');
+      expect(await page.title()).toBe('Asistente para candidatos');
+      expect(await page.locator('footer').innerText()).toContain('No comparta contraseñas');
+
+      const input = page.locator('[data-id="webchat-sendbox-input"]');
+      await expect.poll(() => input.getAttribute('placeholder'), { timeout: 15_000 }).toBe('Escriba su mensaje');
+
+      const transcript = page.locator('.webchat__basic-transcript');
+      await input.fill('¿cuánto cuesta un certificado duplicado?');
+      await input.press('Enter');
+      await expect.poll(() => transcript.innerText(), { timeout: 15_000 }).toContain('$7.50');
+      const rating = page.getByRole('group', { name: '¿Le ayudó esta respuesta?' }).last();
+      await expect.poll(() => rating.isVisible(), { timeout: 10_000 }).toBe(true);
+      await rating.getByRole('button', { name: 'No, esta respuesta no me ayudó' }).click();
+      await expect.poll(() => page.getByText('¿Qué faltó? (opcional, sin datos personales)').last().isVisible()).toBe(true);
+
+      await input.fill('adiós');
+      await input.press('Enter');
+      const survey = page.getByRole('group', { name: '¿Qué tal este chat? 1 es malo, 5 es excelente' });
+      await expect.poll(() => survey.count(), { timeout: 10_000 }).toBe(1);
+      await survey.getByRole('button', { name: '4 de 5' }).click();
+      await expect.poll(() => survey.getByText('Gracias por decírnoslo.').isVisible()).toBe(true);
+      await screenshot(page, 'web-chat-es.png', { fullPage: true });
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the launcher on another site opens and closes the chat in Spanish', { timeout: 60_000 }, async (context) => {
+    requireChromium(context);
+    const page = await browser!.newPage({ locale: 'es-MX', viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(site!.origin);
+      const launcher = page.getByRole('button', { name: 'Abrir el chat: Ask about ASE tests' });
+      await expect.poll(() => launcher.isVisible(), { timeout: 10_000 }).toBe(true);
+      await launcher.click();
+      await expect.poll(() => page.getByRole('button', { name: 'Cerrar el chat' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+});

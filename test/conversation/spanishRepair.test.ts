@@ -1,0 +1,249 @@
+// The repair suite in Spanish: a Spanish twin of each English transcript of repair.test.ts (step by
+// step, one-shot, a FAQ question in between and back, correction, switch, cancelar / empezar de
+// nuevo / ayuda, sign-in offered and a fact given instead, signed in), Spanish questions about the
+// candidate's own account, and STOP / AYUDA / START on SMS. Each runs over the production wiring on
+// Web Chat and SMS (the SMS keywords on SMS only), and every Spanish reply is scanned for English
+// sentences. The clock: Thursday, March 20, 2025, 11:00 in New York.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { es as m } from '../../src/messages/es.js';
+import { smsEs } from '../../src/channels/sms/messages.js';
+import { detectLanguage } from '../../src/language/detect.js';
+import { all, buttons, not, runTranscript, startBot, type RunningBot, type Turn } from '../support/conversation.js';
+import { demo1, demo2, demo3 } from './suite.js';
+
+/** A Spanish sentence as either channel writes it: with its accents (Web Chat) or without á í ó ú (SMS). */
+function es(text: string): RegExp {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(escaped.replace(/[áa]/g, '[aá]').replace(/[íi]/g, '[ií]').replace(/[óo]/g, '[oó]').replace(/[úu]/g, '[uú]'));
+}
+
+const opens = 'reprobé el A5, ¿cuándo lo puedo repetir?';
+const ask = es(m.task.retest.askDate('A5'));
+const retestOn3March = es('a partir del jueves, 3 de abril de 2025');
+const handedOver = es('He pedido a una persona del equipo de soporte de ASE');
+const noHandover = all(not(handedOver), not(es(m.task.gaveUpOfferPerson)), not(es(m.unknown)));
+const signIn = 'iniciar sesión';
+
+type Table = Array<[string, Turn[]]>;
+
+const repairTwins: Table = [
+  // acknowledgements never escalate
+  ['"ok", "vale", "entendido", "perfecto", "gracias, adiós" seguidos reciben respuestas breves', [
+    ['hola', es(m.greeting)],
+    ['ok', all(es(m.acknowledged), noHandover)],
+    ['vale', all(es(m.acknowledged), noHandover)],
+    ['entendido', all(es(m.acknowledged), noHandover)],
+    ['perfecto', all(es(m.acknowledged), noHandover)],
+    ['gracias, adiós', all(es(m.goodbye), noHandover)],
+  ]],
+  ['"ok" a mitad de una tarea repite la pregunta, y la tarea termina', [
+    [opens, ask],
+    ['ok', all(es(m.task.okayBack), ask, noHandover)],
+    ['el 3 de marzo', retestOn3March],
+    ['perfecto', all(es(m.acknowledged), noHandover)],
+  ]],
+  ['"gracias, adiós" a mitad de una tarea se despide y deja la pregunta', [
+    [opens, ask],
+    ['gracias, adiós', all(es(m.goodbye), not(ask), noHandover)],
+    ['el 3 de marzo', not(retestOn3March)],
+  ]],
+  ['"gracias" después de una respuesta se agradece, no se malentiende', [
+    ['¿cuánto cuestan los duplicados de A1, A5 y T2?', '$15.00'],
+    ['gracias', all(es(m.thanks), noHandover)],
+  ]],
+  // talking to a person
+  ['"hablar con una persona" dentro de una frase pasa la conversación', [
+    ['recibí mis resultados pero nunca llegó mi certificado. quiero hablar con una persona', handedOver],
+  ]],
+  ['"hablar con una persona" a mitad de una tarea pasa la conversación', [
+    [opens, ask],
+    ['esto es confuso, ¿puedo hablar con una persona?', handedOver],
+  ]],
+  ['dos respuestas sin sentido ofrecen una persona sin ponerle en la fila, y el bot sigue respondiendo', [
+    [opens, ask],
+    ['plátano', all(es(m.task.didNotGetIt), ask, noHandover)],
+    ['morado', all(es(m.task.gaveUpOfferPerson), buttons(m.talkToPerson), not(handedOver))],
+    ['hola', all(es(m.greeting), not(handedOver))],
+  ]],
+  ['tras la oferta de una persona, elegirla pasa la conversación', [
+    [opens, ask],
+    ['plátano', es(m.task.didNotGetIt)],
+    ['morado', buttons(m.talkToPerson)],
+    [m.talkToPerson, handedOver],
+  ]],
+  ['"1" tras la oferta de una persona (SMS: "Responda con un numero.") pasa la conversación', [
+    [opens, ask],
+    ['plátano', es(m.task.didNotGetIt)],
+    ['morado', buttons(m.talkToPerson)],
+    ['1', handedOver],
+  ]],
+  ['"nada, ya no" en la fila le saca de la fila', [
+    ['quiero hablar con una persona', handedOver],
+    ['no importa', es(m.handoff.left)],
+  ]],
+  // help, start over and how to stop
+  ['"ayuda" a mitad de una tarea explica el paso, y "empezar de nuevo" termina la tarea', [
+    [opens, ask],
+    ['ayuda', all(es(m.task.retest.help), ask)],
+    ['empezar de nuevo', es(m.startOver)],
+    ['el 3 de marzo', not(retestOn3March)],
+  ]],
+  ['"¿qué puedes hacer?" dice lo que hace, en español', [['¿qué puedes hacer?', es('Puedo responder preguntas sobre los exámenes de ASE')]]],
+  ['una tarea cancelada no se retoma con una respuesta tardía', [
+    [opens, ask],
+    ['cancelar', es(m.cancelled)],
+    ['gracias', es(m.thanks)],
+  ]],
+  ['"olvídalo" a mitad de una tarea la deja', [
+    [opens, ask],
+    ['olvídalo', all(es(m.cancelled), not(ask))],
+  ]],
+  ['"¿qué puedo decir?" a mitad de una tarea se lee como ayuda', [
+    [opens, ask],
+    ['¿qué puedo decir?', all(es(m.task.retest.help), ask, not(es(m.task.didNotGetIt)))],
+  ]],
+  ['"repite" a mitad de una tarea vuelve a preguntar', [
+    [opens, ask],
+    ['repite', ask],
+    ['el 3 de marzo', retestOn3March],
+  ]],
+  // step by step, one-shot, FAQ in between, correction, switch
+  ['paso a paso: la regla general, la fecha, la respuesta', [
+    ['no pasé el examen A5, ¿cuándo lo puedo volver a tomar?', all(es('30 días completos'), ask)],
+    ['el 3 de marzo', retestOn3March],
+  ]],
+  ['de una vez: la tarea con su fecha se responde en un turno', [
+    ['reprobé el A5 el 3 de marzo, ¿cuándo puedo repetirlo?', retestOn3March],
+  ]],
+  ['una pregunta de las preguntas frecuentes en medio se responde, y se vuelve a la pregunta', [
+    [opens, ask],
+    ['¿cuándo me dan los resultados?', all(es('Su reporte de puntaje detallado'), es(m.task.backToIt), ask)],
+    ['el 3 de marzo', retestOn3March],
+  ]],
+  ['una corrección ("no, quise decir A4") vuelve a hacer la tarea', [
+    ['reprobé el A5 el 3 de marzo, ¿cuándo puedo repetirlo?', retestOn3March],
+    ['no, quise decir A4', es('Puede comprar A4 de nuevo a partir del jueves, 3 de abril de 2025')],
+  ]],
+  ['otra tarea con sus datos ("en realidad falté a mi cita ayer") deja la primera', [
+    [opens, ask],
+    ['en realidad falté a mi cita ayer', all(es('Dejo por ahora la pregunta'), not(ask))],
+  ]],
+  ['otra tarea con sus datos ("en realidad compré un examen el 10 de enero...") deja la primera', [
+    [opens, ask],
+    ['en realidad compré un examen el 10 de enero, ¿cuánto tiempo tengo?', all(es('Dejo por ahora la pregunta'), es('10 de abril de 2025'), not(ask))],
+  ]],
+  ['la fecha de compra: cuántos días quedan', [
+    ['compré un examen el 10 de enero, ¿cuánto tiempo tengo?', es('10 de abril de 2025')],
+  ]],
+  ['el costo de los duplicados por serie', [
+    ['¿cuánto cuesta un duplicado de A1 y A5?', '$7.50'],
+  ]],
+  // sign-in offered, and a fact given instead
+  ['una pregunta de la cuenta ofrece iniciar sesión, y una fecha la responde sin iniciar sesión', [
+    ['no pasé el examen, ¿cuándo lo puedo volver a tomar?', all(es('Dígame la fecha en que lo tomó'), not(/SSN|últimos 4/))],
+    ['hace dos semanas', all(es('domingo, 6 de abril de 2025'), not(/SSN|últimos 4/))],
+  ]],
+  ['una pregunta general nunca pide dígitos del SSN', [
+    ['¿cuánto tiempo es válida una certificación?', all(es('cinco años'), not(/SSN|últimos 4/))],
+  ]],
+  // signed in
+  ['"iniciar sesión" con los datos de demostración inicia sesión, y "cerrar sesión" la termina', [
+    [signIn, es('Para comprobar que es usted, envíe su ASE ID')],
+    [demo2, es(m.linking.signedIn('Demo'))],
+    ['cerrar sesión', es(m.linking.signedOut)],
+  ]],
+];
+
+const accountQuestions: Table = [
+  ['con sesión iniciada: "¿qué certificaciones me vencen este año?"', [
+    [signIn, es('Para comprobar que es usted')],
+    [demo3, es('ha iniciado sesión')],
+    ['¿qué certificaciones me vencen este año?', all('A2', es('domingo, 4 de mayo de 2025'), es('viernes, 28 de febrero de 2025'), not('expire'))],
+  ]],
+  ['con sesión iniciada: "¿por qué no me ha llegado mi certificado?"', [
+    [signIn, es('Para comprobar que es usted')],
+    [demo2, es('ha iniciado sesión')],
+    ['¿por qué no me ha llegado mi certificado?', all('A1', es('experiencia laboral'), es('martes, 11 de marzo de 2025'), not('work experience'))],
+  ]],
+  ['con sesión iniciada: "¿cuándo es mi cita?" lista las citas, con lo que se puede cambiar', [
+    [signIn, es('Para comprobar que es usted')],
+    [demo1, es('ha iniciado sesión')],
+    ['¿cuándo es mi cita?', all(es('Tiene 2 citas de examen próximas'), es('sábado, 22 de marzo de 2025 a las 1:30 p. m.'), es('Cambiar o cancelar antes del martes, 25 de marzo de 2025'), not('upcoming'))],
+  ]],
+  ['con sesión iniciada: "¿cuándo vence mi A5?"', [
+    [signIn, es('Para comprobar que es usted')],
+    [demo3, es('ha iniciado sesión')],
+    ['¿cuándo vence mi A5?', all(es('Su certificación A5 (Brakes) está vigente: vence el viernes, 24 de marzo de 2028'), not(/\bexpires?\b/))],
+  ]],
+  ['con sesión iniciada: "¿sigo siendo master?"', [
+    [signIn, es('Para comprobar que es usted')],
+    [demo3, es('ha iniciado sesión')],
+    ['¿sigo siendo master?', all(es('No: su estatus de Master Automobile Technician está suspendido porque A6'), es('venció el viernes, 28 de febrero de 2025'), not(/\blapsed\b/))],
+  ]],
+  ['con sesión iniciada: "¿aprobé mi último examen?" dice cuándo puede repetir lo que reprobó', [
+    [signIn, es('Para comprobar que es usted')],
+    [demo2, es('ha iniciado sesión')],
+    ['¿aprobé mi último examen?', all(es('Puede comprar A8 (Engine Performance) de nuevo a partir del martes, 8 de abril de 2025'), es('fue un No Show'), not(/\byou\b/i))],
+  ]],
+  ['con sesión iniciada: "quiero cancelar mi cita" pregunta antes de cancelar, y "no" la conserva', [
+    [signIn, es('Para comprobar que es usted')],
+    [demo1, es('ha iniciado sesión')],
+    ['quiero cancelar mi cita', all(es('Su cita de A5 (Brakes) del viernes, 28 de marzo de 2025 a las 9:00 a. m. todavía se puede cancelar'), es('¿Cancelar su cita de A5 (Brakes)'), es('No se puede deshacer.'))],
+    ['no', not(es('cancelada'))],
+  ]],
+  ['con sesión iniciada: "¿qué exámenes he comprado?"', [
+    [signIn, es('Para comprobar que es usted')],
+    [demo1, es('ha iniciado sesión')],
+    ['¿qué exámenes he comprado?', all(es('De los exámenes que compró y no ha tomado: 1 por programar y 2 con cita'), es('a más tardar el miércoles, 26 de marzo de 2025'), not(es(m.didYouMean)))],
+  ]],
+  ['sin sesión: "¿cuándo es mi cita?" da la respuesta general y ofrece iniciar sesión', [
+    ['¿cuándo es mi cita?', es('O diga "iniciar sesión" y lo busco en su cuenta.')],
+  ]],
+];
+
+const smsKeywords: Table = [
+  ['SMS: AYUDA en una conversación en español da la ayuda en español, y STOP / START se confirman en español', [
+    ['hola', es(m.greeting)],
+    ['AYUDA', es(smsEs.help)],
+    ['STOP', es(smsEs.optedOut)],
+    ['START', es(smsEs.optedIn)],
+    ['¿cuándo me dan los resultados?', es('Su reporte de puntaje detallado')],
+  ]],
+];
+
+describe('Spanish repair, account and SMS transcripts, on Web Chat and SMS through the production wiring', () => {
+  let bot: RunningBot;
+  const spanishReplies: Array<{ channel: string; text: string }> = [];
+  beforeAll(async () => {
+    bot = await startBot();
+  });
+  afterAll(() => bot.close());
+
+  const run = async (turns: Turn[], channels: Array<'webchat' | 'sms'>) => {
+    const { runs } = await runTranscript(turns, { bot, channels });
+    for (const { channel, results } of runs) for (const said of results) spanishReplies.push({ channel, text: said.text });
+  };
+
+  describe('twins of the English repair suite', () => {
+    it.each(repairTwins)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
+  });
+  describe('questions about the candidate\'s own account', () => {
+    it.each(accountQuestions)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
+  });
+  describe('SMS keywords', () => {
+    it.each(smsKeywords)('%s', (_name, turns) => run(turns, ['sms']));
+  });
+
+  it('no English sentence reaches a Spanish conversation (every Spanish reply above, sentence by sentence)', () => {
+    expect(spanishReplies.length).toBeGreaterThan(100);
+    const english: string[] = [];
+    for (const { channel, text } of spanishReplies) {
+      for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
+        const guess = detectLanguage(sentence);
+        if (guess.language === 'en' && guess.strength === 'clear') english.push(`${channel}: ${sentence}`);
+      }
+    }
+    expect(english).toEqual([]);
+  });
+});
