@@ -72,7 +72,7 @@ describe('the improvement loop in development (one instance, memory storage): wh
     expect((await (await WebCandidate.start(server.url)).say(question)).join(' ')).not.toMatch(offTopic);
     const marked = await editor.post('/staff/api/knowledge/out-of-scope', { text: question });
     expect(marked.status).toBe(201);
-    expect(marked.json).toMatchObject({ topicId: 'off-topic', declined: true, findsAfter: 'out-of-scope:off-topic', file: { written: [{ file: 'out-of-scope.yaml' }] } });
+    expect(marked.json).toMatchObject({ topicId: 'off-topic', lang: 'en', declined: true, version: 1, findsNow: '(unknown)', findsAfter: 'out-of-scope:off-topic', file: { written: [{ file: 'out-of-scope.yaml' }] } });
     expect(await readFile(path.join(dir, 'out-of-scope.yaml'), 'utf8')).toContain(question);
     expect((await (await WebCandidate.start(server.url)).say(question)).join(' ')).toMatch(offTopic);
     // A look-alike is declined too: the wording joined the gap's phrasings, not a list of exact texts.
