@@ -118,6 +118,9 @@ describe('npm run kb:taught: what the store holds, written into the knowledge fi
 
     const written = await run(process.execPath, [...args, '--write']);
     expect(written.stdout).toContain('kb:taught: wrote 2 phrasings into 2 files; kb:check:');
+    // The retrieval figures on the frozen labelled sets, before and after, shown beside the change.
+    expect(written.stdout).toMatch(/kb:taught: frozen test: top-1 \d+\.\d% -> \d+\.\d%, out-of-domain declined \d+\.\d% -> \d+\.\d%, confident-wrong \d+\.\d% -> \d+\.\d%/);
+    expect(written.stdout).toMatch(/kb:taught: second frozen test: top-1 /);
     expect(written.stdout).toMatch(/kb:check: 22\/22 English entries have a Spanish twin that agrees/);
     expect(await readFile(path.join(dir, 'faq', 'test-results.md'), 'utf8')).toContain(`  - "${phrasing}"`);
     expect(await readFile(path.join(dir, 'out-of-scope.yaml'), 'utf8')).toContain('Is there free wifi for my laptop?');
