@@ -1276,7 +1276,7 @@ function withChart(section, chart) {
 function groupList(into, groups, marked) {
   const box = el('section', 'wide groups');
   box.setAttribute('data-testid', 'insights-groups');
-  box.appendChild(el('h3', null, 'Questions to teach, grouped: not answered, or answered and rated “No” (' + groups.length + ' groups' + (marked ? ', ' + marked + ' marked out of scope' : '') + ')'));
+  box.appendChild(el('h3', null, 'Questions to teach, grouped: not answered, or answered and rated \u201cNo\u201d (' + groups.length + ' groups' + (marked ? ', ' + marked + ' marked out of scope' : '') + ')'));
   if (!groups.length) box.appendChild(el('p', 'muted', 'Nothing left to teach in this period.'));
   const gap = el('p');
   const gapLabel = el('label', null, 'Questions marked out of scope are declined with the reply of ');
