@@ -24,6 +24,7 @@ export interface TaughtWrite {
 const FRONT_MATTER = /^(---\r?\n)([\s\S]*?\r?\n)(---\r?\n?[\s\S]*)$/;
 const STRINGIFY = { lineWidth: 0, flowCollectionPadding: false } as const;
 const key = (text: string) => text.trim().toLowerCase();
+const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Adds `texts` to the sequence at `at` in the document (double-quoted, as the files write them); returns those added. */
 function addToSequence(doc: Document, at: string, texts: string[], known: Set<string>): string[] {
@@ -99,7 +100,13 @@ export async function writeTaught(dir: string, taught: { alternates?: AddedAlter
     changes.set(file, { before: earlier?.before ?? before, after: result.text, added: [...(earlier?.added ?? []), ...result.added] });
   };
 
-  for (const [file, items] of group(taught.alternates ?? [], (a) => path.join('faq', `${a.entryId}${a.lang === 'es' ? '.es' : ''}.md`))) {
+  // An entry id names a file: only an id as the files write them (no path of its own).
+  const named = (taught.alternates ?? []).filter((a) => {
+    if (ENTRY_ID.test(a.entryId)) return true;
+    skipped.push({ text: a.text, reason: `"${a.entryId}" is no entry id` });
+    return false;
+  });
+  for (const [file, items] of group(named, (a) => path.join('faq', `${a.entryId}${a.lang === 'es' ? '.es' : ''}.md`))) {
     let source: string;
     try {
       source = await read(file);

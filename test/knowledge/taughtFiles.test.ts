@@ -75,6 +75,11 @@ describe('taught phrasings written into the knowledge files (a copy of the shipp
     expect(result.written.map((w) => w.file)).toEqual([path.join('faq', 'test-results.md')]);
   });
 
+  it('takes an entry id only as the files write them, never a path', async () => {
+    const result = await writeTaught(dir, { alternates: [{ entryId: '../../outside', text: 'anything at all here' }] });
+    expect(result).toEqual({ written: [], skipped: [{ text: 'anything at all here', reason: '"../../outside" is no entry id' }] });
+  });
+
   it('a dry run says what it would write and writes nothing', async () => {
     const before = await readFile(path.join(dir, 'faq', 'test-results.md'), 'utf8');
     const result = await writeTaught(dir, { alternates: [{ entryId: 'test-results', text: 'how did i do on the test' }] }, { dryRun: true });
