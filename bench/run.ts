@@ -18,8 +18,13 @@
  * sequential round trips are counted in test/scale/roundTrips.test.ts).
  *
  *   npm run bench -- --redis-url redis://127.0.0.1:6379
+ *
+ * Then what the request rate limits cost a FAQ turn (bench/rateLimitCost.ts), and the time from
+ * Enter to the reply shown in the website chat, WebSocket against polling, in Chromium
+ * (bench/webChatLatency.ts; skipped, with the reason, without Chromium; `--web-questions 20`).
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -40,6 +45,8 @@ const { values } = parseArgs({
     // For profiling one kind of turn (node --cpu-prof): `--only faq` runs only that target.
     only: { type: 'string' },
     'redis-url': { type: 'string' },
+    // Questions per transport in the website chat's measure (bench/webChatLatency.ts).
+    'web-questions': { type: 'string', default: '20' },
   },
 });
 const redisUrl = values['redis-url'];
@@ -291,6 +298,17 @@ async function main(): Promise<void> {
     stdio: 'inherit',
     env: { ...process.env, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) },
   });
+
+  // Time from Enter to the reply shown in the website chat, WebSocket against polling, measured in
+  // Chromium (bench/webChatLatency.ts, also `npm run bench:web`), in a process of its own, after the
+  // turns so the browser does not disturb them. Skipped, saying so, where there is no Chromium.
+  console.log('\nwebsite chat, send to reply shown:');
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    console.log(`skipped: no Chromium at ${chromium} (apt-get install -y chromium, or set CHROMIUM_PATH); npm run bench:web runs it alone`);
+  } else {
+    execFileSync(process.execPath, ['--import', 'tsx', 'bench/webChatLatency.ts', '--questions', values['web-questions']], { stdio: 'inherit', env: process.env });
+  }
 }
 
 /** The same bot composed with Redis, under a key prefix of its own. */

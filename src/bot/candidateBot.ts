@@ -27,6 +27,7 @@ import { noteLine, spokenText, type HandoffRelay } from '../handoff/relay.js';
 import type { Turn } from './routeActions.js';
 import type { AccountAccess } from './accountAccess.js';
 import { noteRecentEntries, recentEntries } from './recentEntries.js';
+import { noteAnsweredQuestion, questionRated } from './ratedQuestions.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
 
 export type { ConversationData } from './conversationData.js';
@@ -90,7 +91,9 @@ export class CandidateBot extends ActivityHandler {
       const rating = readFeedbackEvent(context.activity.name, context.activity.value);
       if (rating) {
         const { comment, ...event } = rating;
-        this.record(context, event, comment);
+        // A "No": the question that answer answered goes to the editors' list to teach (masked).
+        const rated = event.feedback?.vote === 'down' ? questionRated(await this.data.get(context, {}), event.feedback.entryId) : undefined;
+        this.record(context, event, comment, rated);
         return next();
       }
       if (deps.handoff?.onEvent) {
@@ -150,10 +153,12 @@ export class CandidateBot extends ActivityHandler {
     // While sign-in waits, whatever comes is treated as sign-in details on the record, whole or not.
     const signingIn = dc.activeDialog?.id === SIGN_IN;
     let noted = false;
+    let questionLine: string | undefined;
     const row = await route(reading, state, async (action) => {
       // The transcript staff get starts with the conversation before the handoff.
       if (action !== 'relayToStaff' && text && this.deps.handoff && !noted) {
         noteLine(data, 'candidate', this.deps.forTheRecord(context, text, signingIn), facts.now);
+        questionLine = data.recent?.at(-1)?.id;
         noted = true;
       }
       return this.deps.actions[action](turn);
@@ -166,6 +171,7 @@ export class CandidateBot extends ActivityHandler {
     if (dialog) turn.event.dialog = dialog;
     if (handoff) await this.startHandoff(turn, handoff.reason, handoff.dialog);
     noteRecentEntries(data, turn.event, reading);
+    noteAnsweredQuestion(data, turn.event, questionLine);
     this.record(context, { ...turn.event, route: row, language: facts.language });
   }
 
@@ -278,11 +284,13 @@ export class CandidateBot extends ActivityHandler {
     return send(context, this.deps, reply);
   }
 
-  private record(context: TurnContext, event: Omit<TurnEvent, 'channel' | 'conversationId' | 'activityId'>, comment?: string): void {
+  /** `rated`: the question a "No" rating was about, already masked (a line of the recent transcript). */
+  private record(context: TurnContext, event: Omit<TurnEvent, 'channel' | 'conversationId' | 'activityId'>, comment?: string, rated?: string): void {
     const text = context.activity.type === 'message' ? context.activity.text : undefined;
-    // What the bot could not answer is what editors improve: its words, masked, go with the event.
-    // Sign-in details never (forTheRecord), and the rest masked as in transcripts; a rating's comment too.
-    const question = event.faq && UNANSWERED_DECISION.test(event.faq.decision) && text ? redactText(this.deps.forTheRecord(context, text)).slice(0, 300) : undefined;
+    // What the bot could not answer (or answered with no help) is what editors improve: its words,
+    // masked, go with the event. Sign-in details never (forTheRecord), and the rest masked as in
+    // transcripts; a rating's comment too.
+    const question = event.faq && UNANSWERED_DECISION.test(event.faq.decision) && text ? redactText(this.deps.forTheRecord(context, text)).slice(0, 300) : rated?.slice(0, 300);
     const masked = comment ? redactText(this.deps.forTheRecord(context, comment)).slice(0, 500) : undefined;
     this.deps.events(
       {

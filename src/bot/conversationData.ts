@@ -13,4 +13,6 @@ export interface ConversationData extends HandoffTurnData {
   language?: Language;
   /** The FAQ entries the last answer came from, for reading a short follow-up (src/bot/recentEntries.ts). */
   recentEntries?: string[];
+  /** [entry id, id of the candidate's line in `recent`] of the last few answers, for a rating's question (src/bot/ratedQuestions.ts). */
+  answeredLines?: Array<[string, string]>;
 }

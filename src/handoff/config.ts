@@ -38,7 +38,19 @@ export const handoffConfigFields = {
   STAFF_LOGIN_MAX_FAILURES_PER_USER: wholeNumber(1, 100, 50),
   /** The sliding window both counts are kept over. */
   STAFF_LOGIN_WINDOW_MINUTES: wholeNumber(1, 24 * 60, 15),
+  /**
+   * Editors' taught phrasings also written into the knowledge files (KNOWLEDGE_DIR): auto = in
+   * development with memory storage (one instance, a working copy of the files); with several
+   * instances or a read-only image, `npm run kb:taught -- --write` writes them from the store.
+   */
+  KNOWLEDGE_WRITE_FILES: z.preprocess(emptyToUndefined, z.enum(['auto', 'true', 'false']).default('auto')),
 };
+
+/** Does this instance write editors' taught phrasings into the knowledge files? */
+export function writesKnowledgeFiles(config: { KNOWLEDGE_WRITE_FILES: 'auto' | 'true' | 'false'; NODE_ENV: string; REDIS_URL?: string | undefined; REDIS_CLUSTER_NODES?: string | undefined; REDIS_SENTINELS?: string | undefined }): boolean {
+  if (config.KNOWLEDGE_WRITE_FILES !== 'auto') return config.KNOWLEDGE_WRITE_FILES === 'true';
+  return config.NODE_ENV === 'development' && !config.REDIS_URL && !config.REDIS_CLUSTER_NODES && !config.REDIS_SENTINELS;
+}
 
 export type HandoffConfig = z.output<z.ZodObject<typeof handoffConfigFields>>;
 

@@ -6,7 +6,7 @@ import { memoryChannel, type LiveChannel } from '../storage/liveChannel.js';
 import { ExternalHandoffRelay } from './externalRelay.js';
 import { StaffHandoffRelay, type HandoffRelay } from './relay.js';
 import { CaseStore } from './caseStore.js';
-import type { HandoffConfig } from './config.js';
+import { writesKnowledgeFiles, type HandoffConfig } from './config.js';
 import { HandoffService } from './handoffService.js';
 import { StaffPresence, type AgentStatus } from './presence.js';
 import type { Language } from '../language/languages.js';
@@ -26,7 +26,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { KnowledgeEditor, type KnowledgeChange } from './staff/knowledgeEditor.js';
 
 export interface HandoffParts {
-  config: HandoffConfig & { DEFAULT_TIMEZONE: string };
+  config: HandoffConfig & { DEFAULT_TIMEZONE: string; KNOWLEDGE_DIR: string; NODE_ENV: string; REDIS_URL?: string | undefined; REDIS_CLUSTER_NODES?: string | undefined; REDIS_SENTINELS?: string | undefined };
   storage: Storage;
   /** Heard by every instance (Redis pub/sub) or this process only (default). */
   live?: LiveChannel<LiveEvent>;
@@ -102,7 +102,14 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
     ...(parts.caseNumbers ? { caseNumbers: parts.caseNumbers } : {}),
   });
   const editor = parts.knowledge
-    ? new KnowledgeEditor({ storage: parts.storage, knowledge: parts.knowledge, live: parts.knowledgeLive ?? memoryChannel<KnowledgeChange>(), audit, logger: parts.logger })
+    ? new KnowledgeEditor({
+        storage: parts.storage,
+        knowledge: parts.knowledge,
+        live: parts.knowledgeLive ?? memoryChannel<KnowledgeChange>(),
+        audit,
+        logger: parts.logger,
+        ...(writesKnowledgeFiles(config) ? { files: { dir: config.KNOWLEDGE_DIR } } : {}),
+      })
     : undefined;
   // Alternates editors added earlier (kept in the store) apply from the start; a store that is down
   // now only delays them to the next change heard.

@@ -2,7 +2,8 @@ import { loadCannedReplies, type CannedReply } from './cannedReplies.js';
 import { FaqAnswerer, type FaqThresholds } from './faqAnswerer.js';
 import { FaqIndex } from './faqIndex.js';
 import { loadFaq } from './loadFaq.js';
-import { loadDomain, loadOutOfScope } from './outOfScope.js';
+import { loadDomain, loadOutOfScope, type Domain, type OutOfScopeTopic } from './outOfScope.js';
+import type { FaqEntry } from './faqEntry.js';
 import { loadCatalogue, loadPolicy } from './policyData.js';
 import type { Catalogue, Policy } from '../rules/index.js';
 import { spanishText } from './spanishText.js';
@@ -21,7 +22,7 @@ export interface KnowledgeBase {
    * editors' improvement loop): assign the result onto this object and every reader of
    * `knowledge.index` / `knowledge.answerer` answers from it at once.
    */
-  rebuild(added: AddedAlternate[]): Pick<KnowledgeBase, 'index' | 'answerer'>;
+  rebuild(added: AddedAlternate[], declined?: DeclinedQuestion[]): Pick<KnowledgeBase, 'index' | 'answerer' | 'es'>;
   /**
    * The Spanish knowledge base (the `<id>.es.md` twins, domain.es.yaml, out-of-scope.es.yaml), read
    * with the Spanish text pipeline; absent when the knowledge folder has no Spanish entries.
@@ -34,10 +35,40 @@ export function inLanguage(knowledge: Pick<KnowledgeBase, 'index' | 'answerer' |
   return language === 'es' && knowledge.es ? knowledge.es : knowledge;
 }
 
-/** A phrasing an editor attached to an FAQ entry from the console. */
+/** A phrasing an editor attached to an FAQ entry from the console (in the entry's Spanish twin when `lang` is 'es'). */
 export interface AddedAlternate {
   entryId: string;
   text: string;
+  lang?: 'en' | 'es';
+}
+
+/**
+ * A question an editor marked out of scope: a phrasing of a known gap (`topicId`, a topic of
+ * out-of-scope.yaml, or its Spanish twin's), so the bot declines it, and questions like it, with
+ * that topic's reply.
+ */
+export interface DeclinedQuestion {
+  topicId: string;
+  text: string;
+  lang?: 'en' | 'es';
+}
+
+/** The entries with the editors' phrasings added (those an entry already lists are not listed twice). */
+function withAdded(entries: FaqEntry[], added: AddedAlternate[]): FaqEntry[] {
+  return entries.map((entry) => {
+    const known = new Set([entry.question, ...entry.alternates, ...(entry.facets ?? []).flatMap((facet) => facet.alternates)].map((text) => text.trim().toLowerCase()));
+    const more = [...new Set(added.filter((a) => a.entryId === entry.id && !known.has(a.text.trim().toLowerCase())).map((a) => a.text))];
+    return more.length ? { ...entry, alternates: [...entry.alternates, ...more] } : entry;
+  });
+}
+
+/** The known gaps with the questions editors marked out of scope added to their topics' phrasings. */
+function withDeclined(topics: OutOfScopeTopic[], declined: DeclinedQuestion[]): OutOfScopeTopic[] {
+  return topics.map((topic) => {
+    const known = new Set(topic.phrasings.map((text) => text.trim().toLowerCase()));
+    const more = [...new Set(declined.filter((d) => d.topicId === topic.id && !known.has(d.text.trim().toLowerCase())).map((d) => d.text))];
+    return more.length ? { ...topic, phrasings: [...topic.phrasings, ...more] } : topic;
+  });
 }
 
 /** Loads and validates everything under knowledge/, and builds the index. */
@@ -50,22 +81,26 @@ export async function loadKnowledgeBase(dir: string, thresholds?: FaqThresholds)
     loadCatalogue(dir),
     loadCannedReplies(dir),
   ]);
-  const build = (added: AddedAlternate[]) => {
-    const withAdded = entries.map((entry) => {
-      const more = added.filter((a) => a.entryId === entry.id).map((a) => a.text);
-      return more.length ? { ...entry, alternates: [...entry.alternates, ...more] } : entry;
-    });
-    const index = new FaqIndex(withAdded, outOfScope);
-    return { index, answerer: new FaqAnswerer(index, thresholds, domain, added) };
+  const spanish = await loadSpanish(dir);
+  const inEnglish = (lang: 'en' | 'es' | undefined) => lang !== 'es';
+  const build = (added: AddedAlternate[], declined: DeclinedQuestion[] = []) => {
+    const english = added.filter((a) => inEnglish(a.lang));
+    const index = new FaqIndex(withAdded(entries, english), withDeclined(outOfScope, declined.filter((d) => inEnglish(d.lang))));
+    const es = spanish
+      ? (() => {
+          const more = added.filter((a) => a.lang === 'es');
+          const esIndex = new FaqIndex(withAdded(spanish.entries, more), withDeclined(spanish.outOfScope, declined.filter((d) => d.lang === 'es')), undefined, spanishText);
+          return { index: esIndex, answerer: new FaqAnswerer(esIndex, thresholds, spanish.domain, more) };
+        })()
+      : undefined;
+    return { index, answerer: new FaqAnswerer(index, thresholds, domain, english), ...(es ? { es } : {}) };
   };
-  const es = await loadSpanish(dir, thresholds);
-  return { ...build([]), policy, catalogue, cannedReplies, rebuild: build, ...(es ? { es } : {}) };
+  return { ...build([]), policy, catalogue, cannedReplies, rebuild: build };
 }
 
-async function loadSpanish(dir: string, thresholds?: FaqThresholds): Promise<Pick<KnowledgeBase, 'index' | 'answerer'> | undefined> {
+async function loadSpanish(dir: string): Promise<{ entries: FaqEntry[]; outOfScope: OutOfScopeTopic[]; domain: Domain | undefined } | undefined> {
   const hasSpanish = (await readdir(path.join(dir, 'faq')).catch(() => [] as string[])).some((name) => name.endsWith('.es.md'));
   if (!hasSpanish) return undefined;
   const [entries, outOfScope, domain] = await Promise.all([loadFaq(dir, 'es'), loadOutOfScope(dir, 'es'), loadDomain(dir, 'es')]);
-  const index = new FaqIndex(entries, outOfScope, undefined, spanishText);
-  return { index, answerer: new FaqAnswerer(index, thresholds, domain) };
+  return { entries, outOfScope, domain };
 }

@@ -295,8 +295,9 @@ describe('the details are never echoed, stored or recorded', () => {
     const state = JSON.parse(bot.state(conversation)!) as { candidateAssistant: Record<string, unknown> };
     // Waiting states (sign-in, a cancellation) are dialogs now: nothing about them is kept here.
     // The conversation's language ('en' / 'es') is kept too: a fact of the conversation, no detail of the candidate's.
-    // recentEntries: FAQ entry ids (the context of a follow-up), no personal data.
-    const known = ['welcomed', 'misunderstood', 'recent', 'handoff', 'lastTask', 'language', 'recentEntries'];
+    // recentEntries: FAQ entry ids (the context of a follow-up), no personal data; answeredLines:
+    // entry ids with the id of the recent line that asked (for a rating's question), no text.
+    const known = ['welcomed', 'misunderstood', 'recent', 'handoff', 'lastTask', 'language', 'recentEntries', 'answeredLines'];
     for (const key of Object.keys(state.candidateAssistant)) expect(known, `conversation state field ${key}`).toContain(key);
   });
 });

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLiveEvent } from '../../src/handoff/liveEvents.js';
 import { parseKnowledgeChange } from '../../src/handoff/staff/knowledgeEditor.js';
@@ -9,6 +11,7 @@ import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from
 import { testConfig } from '../support/testApp.js';
 import { startHandoffServer, StaffClient, WebCandidate, type HandoffServer } from './support.js';
 
+const run = promisify(execFile);
 const gate = redisSuiteGate('the improvement loop across two instances');
 const phrasing = 'where do i see how i did on my ase test';
 
@@ -50,7 +53,7 @@ describe.skipIf(gate.skip)('the improvement loop: an editor teaches the bot a ph
     await redis?.stop();
   });
 
-  it('the unanswered question, checked like kb:check, added on instance A, is answered on instance B; audited; a bad one is refused with the reason', { timeout: 60_000 }, async () => {
+  it('the unanswered question, checked like kb:check, added on instance A, is answered on instance B; audited; a bad one is refused with the reason; a question marked out of scope is declined on B; kb:taught lists both from the store', { timeout: 60_000 }, async () => {
     const before = await WebCandidate.start(b.url);
     const unanswered = (await before.say(phrasing)).join(' ');
     expect(unanswered).not.toMatch(/score report|myASE within three days/i);
@@ -92,10 +95,25 @@ describe.skipIf(gate.skip)('the improvement loop: an editor teaches the bot a ph
     expect(audit.find((e) => e.action === 'alternate-added')).toMatchObject({ actor: 'editor', detail: { entry: 'test-results', version: 1 } });
     expect((await editor.get('/staff/api/knowledge/entries')).json.added).toEqual([expect.objectContaining({ entryId: 'test-results', text: phrasing, by: 'editor' })]);
 
-    // A third instance started now applies it from the store at start.
+    // A question marked out of scope on instance A is declined on instance B (the off-topic reply).
+    const wifi = 'Is there free wifi for my laptop?';
+    expect((await (await WebCandidate.start(b.url)).say(wifi)).join(' ')).not.toMatch(/outside what I can answer/i);
+    expect((await editor.post('/staff/api/knowledge/out-of-scope', { text: wifi })).json).toMatchObject({ declined: true, topicId: 'off-topic' });
+    await expect.poll(async () => (await (await WebCandidate.start(b.url)).say(wifi)).join(' '), { timeout: 10_000, interval: 200 }).toMatch(/outside what I can answer/i);
+    // With Redis (several instances) no instance writes the knowledge files: kb:taught does.
+    expect(added.json.file).toEqual({ notWritten: expect.stringMatching(/npm run kb:taught -- --write/) });
+
+    // npm run kb:taught reads the same store and lists what the knowledge files lack (a dry run here).
+    const listed = await run(process.execPath, ['--import', 'tsx', 'src/cli/kbTaught.ts'], { env: { ...process.env, NODE_ENV: 'test', REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix } });
+    expect(listed.stdout).toContain('kb:taught: 1 alternate phrasings and 1 declined questions in the Redis store');
+    expect(listed.stdout).toContain(`to write faq/test-results.md: "${phrasing}"`);
+    expect(listed.stdout).toContain(`to write out-of-scope.yaml: "${wifi}"`);
+
+    // A third instance started now applies both from the store at start.
     const c = await instance();
     try {
       await expect.poll(async () => (await (await WebCandidate.start(c.url)).say(phrasing)).join(' '), { timeout: 10_000, interval: 200 }).toMatch(/score report/i);
+      expect((await (await WebCandidate.start(c.url)).say(wifi)).join(' ')).toMatch(/outside what I can answer/i);
     } finally {
       await c.close();
     }

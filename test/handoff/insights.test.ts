@@ -54,6 +54,7 @@ describe('insights for supervisors, from a scripted set of conversations', () =>
         { text: 'what score do i need to pass', count: 1, wordings: [{ text: 'what score do i need to pass', count: 1 }], decisions: { 'out-of-scope': 1 }, lastAt: '2025-03-20T15:00:00.000Z' },
       ],
       markedOutOfScope: 0,
+      poorlyRated: [],
       daily: [{ day: '2025-03-20', conversations: 3, questions: 3, unanswered: 2, handoffs: 1 }],
       handoffs: { count: 1, rate: 0.333, byReason: [{ reason: 'asked', count: 1, rate: 0.333 }] },
       queueWait: { claimed: 1, p50Seconds: 240, p90Seconds: 240 },
@@ -229,6 +230,55 @@ describe("the editor's list of questions to teach: alike questions grouped, and 
     // Only editors mark; an empty question is refused with the reason.
     expect((await supervisor.post('/staff/api/knowledge/out-of-scope', { text: 'anything' })).status).toBe(403);
     expect((await editor.post('/staff/api/knowledge/out-of-scope', { text: '' })).status).toBe(400);
+  });
+});
+
+describe('questions whose answer was rated "No" join the list to teach, grouped like the unanswered ones, their wording masked', () => {
+  let server: HandoffServer;
+
+  beforeAll(async () => {
+    server = await startHandoffServer();
+    // Two candidates ask the retest question in their own words, each with personal data, and rate the answer "No".
+    const first = await WebCandidate.start(server.url);
+    await first.say('When can I retake a test I failed? mail me at pat@example.com');
+    await first.event('webchat/feedback', { vote: 'down', entryId: 'retest-after-failing' });
+    const second = await WebCandidate.start(server.url);
+    await second.say('when can i retake the test i failed');
+    // An "ok" in between: the rating is still about the question that answer answered.
+    await second.say('ok');
+    await second.event('webchat/feedback', { vote: 'down', entryId: 'retest-after-failing' });
+    // A "Yes" is no question to teach; a "No" on an entry this conversation was never answered from has no wording.
+    const pleased = await WebCandidate.start(server.url);
+    await pleased.say('When will I get my results?');
+    await pleased.event('webchat/feedback', { vote: 'up', entryId: 'test-results' });
+    await pleased.event('webchat/feedback', { vote: 'down', entryId: 'duplicate-certificate' });
+    // And one question the bot could not answer at all.
+    const unknown = await WebCandidate.start(server.url);
+    await unknown.say('Can I bring my dog to the test center?');
+  }, 60_000);
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('lists each rated question with its entry, and groups the two wordings into one question to teach beside the unanswered one', async () => {
+    const editor = new StaffClient(server.url);
+    await editor.login('editor');
+    const report = (await editor.get('/staff/api/insights')).json;
+    expect(report.feedback).toMatchObject({ up: 1, down: 3 });
+    expect(report.poorlyRated.map((q: { text: string; entryId: string; decision: string }) => [q.text, q.entryId, q.decision])).toEqual(
+      expect.arrayContaining([
+        ['When can I retake a test I failed? mail me at [email]', 'retest-after-failing', 'rated-no'],
+        ['when can i retake the test i failed', 'retest-after-failing', 'rated-no'],
+      ]),
+    );
+    expect(report.poorlyRated).toHaveLength(2);
+    expect(report.unansweredGroups).toEqual([
+      expect.objectContaining({ count: 2, decisions: { 'rated-no': 2 }, ratedNo: { 'retest-after-failing': 2 }, wordings: expect.arrayContaining([{ text: 'when can i retake the test i failed', count: 1 }]) }),
+      expect.objectContaining({ text: 'Can I bring my dog to the test center?', count: 1, decisions: { 'out-of-scope': 1 } }),
+    ]);
+    expect(JSON.stringify(report)).not.toContain('pat@example.com');
+    const csv = await (await fetch(`${server.url}/staff/api/insights.csv`, { headers: { cookie: editor.cookie! } })).text();
+    expect(csv).toContain('rated no (retest-after-failing),when can i retake the test i failed,1,');
   });
 });
 

@@ -151,6 +151,27 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
       ),
     );
 
+  /** The bot "typing": shown by Web Chat until the bot's next message; never stored, never replayed. */
+  const botTyping = (conversationId: string) => ({
+    type: 'typing',
+    timestamp: new Date().toISOString(),
+    channelId: DIRECTLINE_CHANNEL_ID,
+    conversation: { id: conversationId },
+    from: { id: bot.id, name: bot.name, role: 'bot' },
+  });
+
+  /** Conversations with a message's turn running in this process (for polling pages' typing indicator), and how many. */
+  const running = new Map<string, number>();
+  const whileRunning = (conversationId: string, message: boolean, turn: Promise<void>): Promise<void> => {
+    if (!message) return turn;
+    running.set(conversationId, (running.get(conversationId) ?? 0) + 1);
+    return turn.finally(() => {
+      const left = (running.get(conversationId) ?? 1) - 1;
+      if (left > 0) running.set(conversationId, left);
+      else running.delete(conversationId);
+    });
+  };
+
   /** Waits for the turn, but not past replyWaitMs: a slow turn must not make the client retry its post. */
   const awaitTurn = async (turn: Promise<void>) => {
     let timer: NodeJS.Timeout | undefined;
@@ -252,16 +273,10 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
       const stored = activities[0]!;
       if (!duplicate && posted.type === 'message') {
         // The bot is on it: open streams show a typing indicator until its reply arrives. Not stored.
-        store.events.emit(`typing:${claims.conv}`, {
-          type: 'typing',
-          timestamp: new Date().toISOString(),
-          channelId: DIRECTLINE_CHANNEL_ID,
-          conversation: { id: claims.conv },
-          from: { id: bot.id, name: bot.name, role: 'bot' },
-        });
+        store.events.emit(`typing:${claims.conv}`, botTyping(claims.conv));
       }
       // A client's retry of a post already taken is answered with the same id and not run again.
-      if (!duplicate) await awaitTurn(runTurn(toBot({ ...stored, text: activity.text, channelData: activity.channelData })));
+      if (!duplicate) await awaitTurn(whileRunning(claims.conv, posted.type === 'message', runTurn(toBot({ ...stored, text: activity.text, channelData: activity.channelData }))));
       res.json({ id: stored.id });
     }),
   );
@@ -276,7 +291,9 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
       const page = await store.since(claims.conv, Number(watermark || 0));
       if (!page) return sendError(res, 404, 'conversation not found');
       noStore(res);
-      res.json({ activities: page.activities, watermark: String(page.watermark) });
+      // A polling page sees the bot typing while a message's turn runs here, as a stream does (not stored, no watermark).
+      const typing = running.has(claims.conv) ? [botTyping(claims.conv)] : [];
+      res.json({ activities: [...page.activities, ...typing], watermark: String(page.watermark) });
     }),
   );
 

@@ -1,11 +1,12 @@
 import type { Storage } from 'botbuilder';
 import { ItemUpdater } from '../../storage/updateItem.js';
 import type { HandoffCase } from '../types.js';
-import { groupQuestions, wordingKey, type QuestionGroup } from './questionGroups.js';
+import { groupQuestions, RATED_NO, wordingKey, type QuestionGroup } from './questionGroups.js';
 
 /**
  * Figures for supervisors from the bot's turn events (src/bot/turnEvents.ts): what candidates ask
- * (by FAQ entry), what the bot could not answer or declined (the question, already redacted), how
+ * (by FAQ entry), what the bot could not answer or declined, and answered with no help (rated
+ * "No") (the question, already redacted), how
  * often and why it hands over, and how long the queue keeps people waiting (from the cases).
  *
  * Each instance adds up its turns in memory and merges them into one item per UTC day in the bot's
@@ -40,10 +41,12 @@ export interface RatingComment {
 
 export interface UnansweredQuestion {
   at: string;
-  /** unknown: nothing matched; out-of-scope: a known gap the bot declines; clarify: it had to ask. */
+  /** unknown: nothing matched; out-of-scope: a known gap the bot declines; clarify: it had to ask; rated-no: answered, and the candidate said it did not help. */
   decision: string;
   text: string;
   channel: string;
+  /** rated-no: the entry whose answer did not help. */
+  entryId?: string;
 }
 
 interface DayFigures {
@@ -63,6 +66,8 @@ interface DayFigures {
   /** `<after>|<score>`: after 'handoff' or 'goodbye', 1-5. */
   satisfaction: Record<string, number>;
   comments: RatingComment[];
+  /** Questions whose answer the candidate rated "No", with the entry (masked, as the unanswered ones). */
+  poorlyRated: UnansweredQuestion[];
 }
 
 /** Per day at most this many unanswered questions (and as many rating comments) are kept (the first ones). */
@@ -88,6 +93,7 @@ const emptyDay = (): DayFigures => ({
   feedback: {},
   satisfaction: {},
   comments: [],
+  poorlyRated: [],
 });
 
 const add = (into: Record<string, number>, key: string, n = 1) => {
@@ -143,6 +149,9 @@ export class InsightsRecorder {
       else if (dialog.outcome && dialog.outcome !== 'waiting') add(figures.tasks, `finished|${dialog.id}`);
     }
     if (event.feedback) add(figures.feedback, `${event.feedback.vote}|${event.feedback.entryId ?? '-'}`);
+    if (event.feedback?.vote === 'down' && event.question) {
+      figures.poorlyRated.push({ at: now.toISOString(), decision: RATED_NO, text: event.question.slice(0, 300), channel: event.channel, ...(event.feedback.entryId ? { entryId: event.feedback.entryId } : {}) });
+    }
     // A comment comes with the vote, or after it on its own (the vote counted once, when it came).
     const rated = event.feedback ?? event.commentOn;
     if (rated && event.comment) {
@@ -208,6 +217,7 @@ function merge(into: DayFigures, more: DayFigures): DayFigures {
     feedback: sum(into.feedback, more.feedback),
     satisfaction: sum(into.satisfaction, more.satisfaction),
     comments: [...into.comments, ...more.comments].slice(0, MAX_UNANSWERED_PER_DAY),
+    poorlyRated: [...(into.poorlyRated ?? []), ...(more.poorlyRated ?? [])].slice(0, MAX_UNANSWERED_PER_DAY),
   };
 }
 
@@ -222,7 +232,9 @@ export interface InsightsReport {
   decisions: Array<{ decision: string; count: number }>;
   /** Newest first. */
   unanswered: UnansweredQuestion[];
-  /** The unanswered questions grouped by similarity, biggest group first, without those editors marked out of scope. */
+  /** Questions answered from an entry that the candidate rated "No", newest first (masked). */
+  poorlyRated: UnansweredQuestion[];
+  /** The unanswered and the poorly rated questions grouped by similarity, biggest group first, without those editors marked out of scope. */
   unansweredGroups: QuestionGroup[];
   /** Unanswered questions of the period whose wording an editor marked out of scope. */
   markedOutOfScope: number;
@@ -254,7 +266,9 @@ export function insightsReport(from: string, to: string, days: DayFigures[], clo
   const total = days.reduce((sum, day) => merge(sum, day), emptyDay());
   // Every day's questions, not only the first day's share: the cap applies per day.
   const unanswered = days.flatMap((day) => day.unanswered).sort((a, b) => b.at.localeCompare(a.at));
+  const poorlyRated = days.flatMap((day) => day.poorlyRated ?? []).sort((a, b) => b.at.localeCompare(a.at));
   const open = unanswered.filter((question) => !marked.has(wordingKey(question.text)));
+  const openRated = poorlyRated.filter((question) => !marked.has(wordingKey(question.text)));
   const sumOf = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
   const daily = days.map((figures, i) => ({
     day: new Date(Date.parse(from) + i * 86_400_000).toISOString().slice(0, 10),
@@ -276,7 +290,8 @@ export function insightsReport(from: string, to: string, days: DayFigures[], clo
     byEntry: ranked(total.entries, 'entryId'),
     decisions: ranked(total.decisions, 'decision'),
     unanswered,
-    unansweredGroups: groupQuestions(open),
+    poorlyRated,
+    unansweredGroups: groupQuestions([...open, ...openRated]),
     markedOutOfScope: unanswered.length - open.length,
     daily,
     handoffs: {
@@ -386,6 +401,7 @@ export function insightsCsv(report: InsightsReport): string {
     ...report.satisfaction.after.map((row) => [`satisfaction after ${row.after}`, 'average', row.count, row.average]),
     ...report.unanswered.map((row) => [`unanswered (${row.decision})`, row.text, 1, undefined]),
     ...report.feedback.comments.map((row) => [`comment (${row.vote}${row.entryId ? ` ${row.entryId}` : ''})`, row.text, 1, undefined]),
+    ...report.poorlyRated.map((row) => [`rated no (${row.entryId ?? '-'})`, row.text, 1, undefined]),
   ];
   return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }

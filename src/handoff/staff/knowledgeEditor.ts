@@ -1,7 +1,10 @@
 import type { Storage } from 'botbuilder';
 import { z } from 'zod';
 import { alternateFigures } from '../../knowledge/alternateCheck.js';
-import type { AddedAlternate, KnowledgeBase } from '../../knowledge/knowledgeBase.js';
+import { inLanguage, type AddedAlternate, type DeclinedQuestion, type KnowledgeBase } from '../../knowledge/knowledgeBase.js';
+import { KnowledgeError } from '../../knowledge/loadFaq.js';
+import { writeTaught, type TaughtWrite } from '../../knowledge/taughtFiles.js';
+import { detectLanguage } from '../../language/detect.js';
 import type { Logger } from '../../logging/logger.js';
 import type { LiveChannel } from '../../storage/liveChannel.js';
 import { ItemUpdater } from '../../storage/updateItem.js';
@@ -9,20 +12,25 @@ import { DeskError, type AuditLog, type StaffUser } from '../types.js';
 import { wordingKey } from './questionGroups.js';
 
 /**
- * The improvement loop: an editor attaches a question the bot could not answer to an FAQ entry as
- * an alternate phrasing. The change is checked as `kb:check` checks the files (the phrasing must
- * now find that entry first, and no other alternate may lose its entry), kept in the bot's store
- * with a version number, audited, and every instance rebuilds its index on the version change it
- * hears on the live channel (Redis pub/sub), without a restart.
+ * The improvement loop: an editor attaches a question the bot could not answer (or answered
+ * poorly) to an FAQ entry as an alternate phrasing, or marks it out of scope so the bot declines it
+ * with a known gap's reply. Each change is checked as `kb:check` checks the files (the phrasing must
+ * now get that entry, or that known gap, and no other alternate may lose its entry), kept in the
+ * bot's store with a version number, audited, and every instance rebuilds its index on the version
+ * change it hears on the live channel (Redis pub/sub), without a restart. Where the knowledge folder
+ * is written to (`files`: development, one instance), the change is also written into the knowledge
+ * files and the folder checked as kb:check checks it; otherwise `npm run kb:taught -- --write`
+ * writes what the store holds into the files (src/cli/kbTaught.ts).
  */
 
-/** What crosses instances: the store's version of the added alternates. */
+/** What crosses instances: the store's versions of the added alternates and of the declined questions. */
 export interface KnowledgeChange {
   version: number;
+  declined?: number;
 }
 
 export const parseKnowledgeChange = (raw: unknown): KnowledgeChange | undefined => {
-  const parsed = z.object({ version: z.number().int().nonnegative() }).safeParse(raw);
+  const parsed = z.object({ version: z.number().int().nonnegative(), declined: z.number().int().nonnegative().optional() }).safeParse(raw);
   return parsed.success ? parsed.data : undefined;
 };
 
@@ -31,9 +39,30 @@ interface StoredAlternates {
   added: Array<AddedAlternate & { by: string; at: string }>;
 }
 
+/** The known gap a question marked out of scope joins unless the editor names another. */
+export const DEFAULT_DECLINE_TOPIC = 'off-topic';
+
+/** What the store holds that the knowledge files may not yet: for `npm run kb:taught`. */
+export async function readTaught(storage: Storage): Promise<{ alternates: AddedAlternate[]; declined: DeclinedQuestion[] }> {
+  const items = await storage.read([KEY, OUT_OF_SCOPE_KEY]);
+  const alternates = ((items[KEY] as StoredAlternates | undefined)?.added ?? []).map(({ entryId, text, lang }) => ({ entryId, text, ...(lang ? { lang } : {}) }));
+  return { alternates, declined: declinedOf(items[OUT_OF_SCOPE_KEY] as StoredMarks | undefined) };
+}
+
+const declinedOf = (item: StoredMarks | undefined): DeclinedQuestion[] =>
+  (item?.marks ?? []).flatMap((mark) => (mark.declined && mark.topicId ? [{ topicId: mark.topicId, text: mark.text, ...(mark.lang ? { lang: mark.lang } : {}) }] : []));
+
+/** The language of a phrasing: Spanish when it reads clearly so (it goes to the Spanish twin), else English. */
+const languageOf = (text: string): 'en' | 'es' => {
+  const guess = detectLanguage(text);
+  return guess.language === 'es' && guess.strength === 'clear' ? 'es' : 'en';
+};
+
 export interface AlternateCheck {
   entryId: string;
   text: string;
+  /** The language the phrasing is in: its entry's Spanish twin takes a Spanish one. */
+  lang: 'en' | 'es';
   /** The entry the phrasing finds first today, and with it added. */
   findsNow: string;
   findsAfter: string;
@@ -53,16 +82,49 @@ const OUT_OF_SCOPE_KEY = 'staff/knowledge/out-of-scope';
 const MAX_MARKS = 2000;
 
 interface StoredMarks {
-  marks: Array<{ key: string; text: string; by: string; at: string }>;
+  /** Bumped when a mark changes what the bot declines. */
+  version?: number;
+  /** `declined`: the wording joined the known gap `topicId` (the check passed), so the bot declines it. */
+  marks: Array<{ key: string; text: string; by: string; at: string; topicId?: string; lang?: 'en' | 'es'; declined?: boolean }>;
 }
+
+/** A question marked out of scope: kept off the list to teach, and declined by the bot when the check allows. */
+export interface OutOfScopeMark {
+  key: string;
+  marked: number;
+  topicId: string;
+  lang: 'en' | 'es';
+  /** What the bot gives the wording now, and with the mark. */
+  findsNow: string;
+  findsAfter: string;
+  /** The bot declines the wording from now on (it joined the known gap). */
+  declined: boolean;
+  /** Why the bot does not decline it because of this mark (it already does, or the check refused). */
+  reason?: string;
+  version?: number;
+  file?: FileOutcome;
+}
+
+/** What became of the knowledge files: written (which files), or why not. */
+export type FileOutcome = { written: TaughtWrite['written'] } | { notWritten: string };
+
+const keyOf = (alternates: number, declined: number) => `${alternates}/${declined}`;
 
 export class KnowledgeEditor {
   private readonly items: ItemUpdater;
-  private applied = 0;
+  private applied = keyOf(0, 0);
   private unsubscribe: (() => void) | undefined;
 
   constructor(
-    private readonly deps: { storage: Storage; knowledge: KnowledgeBase; live: LiveChannel<KnowledgeChange>; audit: AuditLog; logger: Logger },
+    private readonly deps: {
+      storage: Storage;
+      knowledge: KnowledgeBase;
+      live: LiveChannel<KnowledgeChange>;
+      audit: AuditLog;
+      logger: Logger;
+      /** The knowledge folder, when changes are also written into its files (one instance, development). */
+      files?: { dir: string };
+    },
   ) {
     this.items = new ItemUpdater(deps.storage);
   }
@@ -70,7 +132,7 @@ export class KnowledgeEditor {
   /** Listens for other instances' changes and applies what the store already has. */
   async start(): Promise<void> {
     this.unsubscribe = this.deps.live.subscribe((change) => {
-      if (change.version !== this.applied) void this.sync().catch((error: Error) => this.deps.logger.warn({ reason: error.message }, 'knowledge: added alternates not applied'));
+      if (keyOf(change.version, change.declined ?? 0) !== this.applied) void this.sync().catch((error: Error) => this.deps.logger.warn({ reason: error.message }, 'knowledge: added alternates not applied'));
     });
     await this.sync();
   }
@@ -79,19 +141,25 @@ export class KnowledgeEditor {
     this.unsubscribe?.();
   }
 
-  /** Rebuilds the index from the files plus the stored alternates, when their version changed. */
-  async sync(): Promise<number> {
-    const stored = await this.read();
-    if (stored.version !== this.applied) {
-      Object.assign(this.deps.knowledge, this.deps.knowledge.rebuild(stored.added));
-      this.applied = stored.version;
+  /** Rebuilds the index from the files plus the stored alternates and declined questions, when their versions changed. */
+  async sync(): Promise<string> {
+    const [stored, marks] = await Promise.all([this.read(), this.readMarks()]);
+    const key = keyOf(stored.version, marks.version ?? 0);
+    if (key !== this.applied) {
+      Object.assign(this.deps.knowledge, this.deps.knowledge.rebuild(stored.added, declinedOf(marks)));
+      this.applied = key;
     }
     return this.applied;
   }
 
-  /** The phrasings editors added (kept in the store; copy them into the knowledge files to keep them for good). */
+  /** The phrasings editors added (kept in the store; `npm run kb:taught -- --write` writes them into the knowledge files). */
   async added(): Promise<StoredAlternates> {
     return this.read();
+  }
+
+  /** The questions marked out of scope that the bot now declines (each with its known gap). */
+  async declined(): Promise<DeclinedQuestion[]> {
+    return declinedOf(await this.readMarks());
   }
 
   entries(): Array<{ id: string; question: string; lang: string; alternates: number }> {
@@ -100,25 +168,19 @@ export class KnowledgeEditor {
 
   /** What adding the phrasing would do, without doing it. */
   async check(entryId: string, text: string): Promise<AlternateCheck> {
-    const stored = await this.read();
+    const [stored, marks] = await Promise.all([this.read(), this.readMarks()]);
     await this.sync();
     const phrasing = text.trim().replace(/\s+/g, ' ');
-    const { index, answerer } = this.deps.knowledge;
+    const lang = languageOf(phrasing);
+    const { index, answerer } = inLanguage(this.deps.knowledge, lang);
     const entry = index.entries.find((e) => e.id === entryId);
-    if (!entry) throw new DeskError('invalid', `knowledgeEditor: no FAQ entry "${entryId}"`);
+    if (!entry) throw new DeskError('invalid', `knowledgeEditor: no FAQ entry "${entryId}"${lang === 'es' ? ' in Spanish' : ''}`);
     const known = index.entries.flatMap((e) => [e.question, ...e.alternates].map((t) => [t.toLowerCase(), e.id] as const)).find(([t]) => t === phrasing.toLowerCase());
-    // The bot as it would be: the files, what editors added, and this phrasing.
-    const next = this.deps.knowledge.rebuild([...stored.added, { entryId, text: phrasing }]);
-    const decided = (decision: ReturnType<typeof answerer.decide>) =>
-      decision.kind === 'answer' ? decision.entry.id : decision.kind === 'out-of-scope' ? `out-of-scope:${decision.topic.id}` : `(${decision.kind})`;
+    // The bot as it would be: the files, what editors added and declined, and this phrasing.
+    const next = inLanguage(this.deps.knowledge.rebuild([...stored.added, { entryId, text: phrasing, lang }], declinedOf(marks)), lang);
     const findsNow = decided(answerer.decide(phrasing));
     const findsAfter = decided(next.answerer.decide(phrasing));
-    // kb:check's figure for the entries this phrasing touches: its own, and those it found before.
-    const touched = new Set([entryId, ...index.query(phrasing, 3).flatMap((hit) => (hit.target.kind === 'faq' ? [hit.target.entry.id] : []))]);
-    const before = alternateFigures(index, touched);
-    const after = alternateFigures(next.index, touched);
-    const was = new Set(before.conflicts.map((c) => `${c.entryId}\u0000${c.alternate}`));
-    const newConflicts = after.conflicts.filter((c) => !was.has(`${c.entryId}\u0000${c.alternate}`) && c.alternate !== phrasing);
+    const { before, after, newConflicts } = figuresAround(index, next.index, phrasing, [entryId]);
     const reason = known
       ? `"${phrasing}" is already a phrasing of ${known[1]}`
       : findsAfter !== entryId
@@ -129,6 +191,7 @@ export class KnowledgeEditor {
     return {
       entryId,
       text: phrasing,
+      lang,
       findsNow,
       findsAfter,
       before: { own: before.own, checked: before.checked },
@@ -139,35 +202,97 @@ export class KnowledgeEditor {
     };
   }
 
-  /** Checks, then keeps the phrasing, audits it, applies it here and tells every instance. */
-  async add(editor: StaffUser, entryId: string, text: string, now: Date): Promise<AlternateCheck & { version: number }> {
+  /**
+   * Checks, then writes the phrasing into its entry's file (where the folder is written to: a
+   * problem kb:check finds refuses the change), keeps it in the store, audits it, applies it here
+   * and tells every instance.
+   */
+  async add(editor: StaffUser, entryId: string, text: string, now: Date): Promise<AlternateCheck & { version: number; file: FileOutcome }> {
     const check = await this.check(entryId, text);
     if (!check.accepted) throw new DeskError('invalid', `knowledgeEditor: not added: ${check.reason}`);
+    const file = await this.writeFiles({ alternates: [{ entryId, text: check.text, lang: check.lang }] });
     const stored = await this.items.update<StoredAlternates>(KEY, (current) => ({
       version: (current?.version ?? 0) + 1,
-      added: [...(current?.added ?? []), { entryId, text: check.text, by: editor.username, at: now.toISOString() }],
+      added: [...(current?.added ?? []), { entryId, text: check.text, lang: check.lang, by: editor.username, at: now.toISOString() }],
     }));
     const version = stored!.version;
-    await this.deps.audit.record({ at: now.toISOString(), actor: editor.username, action: 'alternate-added', detail: { entry: entryId, version } });
-    await this.sync();
-    await this.deps.live.publish({ version }).catch(() => undefined);
-    return { ...check, version };
+    await this.deps.audit.record({ at: now.toISOString(), actor: editor.username, action: 'alternate-added', detail: { entry: entryId, version, ...('written' in file ? { files: file.written.map((w) => w.file).join(', ') } : {}) } });
+    await this.publish();
+    return { ...check, version, file };
   }
 
   /**
-   * An unanswered question an editor has looked at and says the bot should not answer (not ASE's
-   * business, or nothing the FAQ should say): it leaves the editor's list of questions to teach, on
-   * every instance (the mark is in the store), and is audited. The bot's answers do not change.
+   * A question an editor has looked at and says the bot should not answer (not ASE's business, or
+   * nothing the FAQ should say): it leaves the editor's list of questions to teach, on every
+   * instance (the mark is in the store), and is audited. It also joins a known gap (`topicId`,
+   * off-topic unless named) so the bot declines it, and questions like it, with that gap's reply:
+   * when, with it added, the bot gives that gap for the wording and no alternate of the entries it
+   * touches loses its entry (as for an alternate). Where the folder is written to, it is added to the
+   * gap's phrasings in out-of-scope.yaml.
    */
-  async markOutOfScope(editor: StaffUser, text: string, now: Date): Promise<{ key: string; marked: number }> {
+  async markOutOfScope(editor: StaffUser, text: string, now: Date, topicId = DEFAULT_DECLINE_TOPIC): Promise<OutOfScopeMark> {
     const key = wordingKey(text);
     if (!key) throw new DeskError('invalid', 'knowledgeEditor: an empty question cannot be marked out of scope');
+    const wording = text.trim().replace(/\s+/g, ' ').slice(0, 300);
+    const check = await this.checkDecline(wording, topicId);
+    const file = check.declined ? await this.writeFiles({ declined: [{ topicId, text: wording, lang: check.lang }] }) : undefined;
     const stored = await this.items.update<StoredMarks>(OUT_OF_SCOPE_KEY, (current) => {
       const marks = (current?.marks ?? []).filter((mark) => mark.key !== key);
-      return { marks: [...marks, { key, text: text.trim().slice(0, 300), by: editor.username, at: now.toISOString() }].slice(-MAX_MARKS) };
+      const mark = { key, text: wording, by: editor.username, at: now.toISOString(), topicId, lang: check.lang, declined: check.declined };
+      return { version: (current?.version ?? 0) + (check.declined ? 1 : 0), marks: [...marks, mark].slice(-MAX_MARKS) };
     });
-    await this.deps.audit.record({ at: now.toISOString(), actor: editor.username, action: 'question-out-of-scope', detail: { marked: stored!.marks.length } });
-    return { key, marked: stored!.marks.length };
+    await this.deps.audit.record({ at: now.toISOString(), actor: editor.username, action: 'question-out-of-scope', detail: { marked: stored!.marks.length, topic: topicId, declined: check.declined } });
+    if (check.declined) await this.publish();
+    return { key, marked: stored!.marks.length, ...check, ...(check.declined ? { version: stored!.version ?? 0 } : {}), ...(file ? { file } : {}) };
+  }
+
+  /** Would the bot decline the wording with the known gap `topicId` once it joins it, breaking no alternate? */
+  private async checkDecline(wording: string, topicId: string): Promise<Pick<OutOfScopeMark, 'topicId' | 'lang' | 'findsNow' | 'findsAfter' | 'declined' | 'reason'>> {
+    const [stored, marks] = await Promise.all([this.read(), this.readMarks()]);
+    await this.sync();
+    const lang = languageOf(wording);
+    const { index, answerer } = inLanguage(this.deps.knowledge, lang);
+    if (!index.outOfScope.some((topic) => topic.id === topicId)) throw new DeskError('invalid', `knowledgeEditor: no known gap "${topicId}"${lang === 'es' ? ' in Spanish' : ''}`);
+    const next = inLanguage(this.deps.knowledge.rebuild(stored.added, [...declinedOf(marks), { topicId, text: wording, lang }]), lang);
+    const findsNow = decided(answerer.decide(wording));
+    const findsAfter = decided(next.answerer.decide(wording));
+    const { newConflicts } = figuresAround(index, next.index, wording, []);
+    const reason = findsNow.startsWith('out-of-scope:')
+      ? `the bot already declines it (${findsNow})`
+      : findsAfter !== `out-of-scope:${topicId}`
+        ? `with it marked, the bot would still give ${findsAfter}: it stays off the list to teach, and the bot's answers do not change`
+        : newConflicts.length
+          ? `${newConflicts.length} phrasing(s) of FAQ entries would no longer find their entry (${newConflicts.map((c) => `${c.entryId}: "${c.alternate}"`).join('; ')}): it stays off the list to teach, and the bot's answers do not change`
+          : undefined;
+    return { topicId, lang, findsNow, findsAfter, declined: !reason, ...(reason ? { reason } : {}) };
+  }
+
+  /** The known gaps a question may be marked as (English ids; the Spanish twins share them). */
+  topics(): string[] {
+    return this.deps.knowledge.index.outOfScope.map((topic) => topic.id);
+  }
+
+  /** Applies the store's versions here and tells every instance. */
+  private async publish(): Promise<void> {
+    await this.sync();
+    const [alternates, declined] = this.applied.split('/').map(Number) as [number, number];
+    await this.deps.live.publish({ version: alternates, declined }).catch(() => undefined);
+  }
+
+  /**
+   * Where the folder is written to: the change into the files, then kb:check's validation (a
+   * problem it finds puts the files back and refuses the change). A folder that cannot be written
+   * (read-only, missing) leaves the change in the store only, and says so.
+   */
+  private async writeFiles(taught: Parameters<typeof writeTaught>[1]): Promise<FileOutcome> {
+    if (!this.deps.files) return { notWritten: 'the knowledge files are not written by this instance (npm run kb:taught -- --write writes them)' };
+    try {
+      return { written: (await writeTaught(this.deps.files.dir, taught)).written };
+    } catch (error) {
+      if (error instanceof KnowledgeError) throw new DeskError('invalid', `knowledgeEditor: not added: ${error.message}`);
+      this.deps.logger.warn({ reason: (error as Error).message }, 'knowledge: a taught phrasing was not written to the files');
+      return { notWritten: `the knowledge files could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); npm run kb:taught -- --write writes them` };
+    }
   }
 
   /** The wordings (as wordingKey gives them) editors marked out of scope. */
@@ -180,4 +305,26 @@ export class KnowledgeEditor {
     const item = (await this.deps.storage.read([KEY]))[KEY] as StoredAlternates | undefined;
     return { version: item?.version ?? 0, added: item?.added ?? [] };
   }
+
+  private async readMarks(): Promise<StoredMarks> {
+    const item = (await this.deps.storage.read([OUT_OF_SCOPE_KEY]))[OUT_OF_SCOPE_KEY] as StoredMarks | undefined;
+    return { version: item?.version ?? 0, marks: item?.marks ?? [] };
+  }
+}
+
+/** What a decision gives, as the editor reads it: an entry id, `out-of-scope:<topic>`, or `(unknown)` / `(clarify)`. */
+const decided = (decision: ReturnType<KnowledgeBase['answerer']['decide']>) =>
+  decision.kind === 'answer' ? decision.entry.id : decision.kind === 'out-of-scope' ? `out-of-scope:${decision.topic.id}` : `(${decision.kind})`;
+
+/**
+ * kb:check's figure for the entries a phrasing touches (the ones named, and those it finds first
+ * today), before and after the change, and the alternates that would lose their entry because of it.
+ */
+function figuresAround(index: KnowledgeBase['index'], next: KnowledgeBase['index'], phrasing: string, entryIds: string[]) {
+  const touched = new Set([...entryIds, ...index.query(phrasing, 3).flatMap((hit) => (hit.target.kind === 'faq' ? [hit.target.entry.id] : []))]);
+  const before = alternateFigures(index, touched);
+  const after = alternateFigures(next, touched);
+  const was = new Set(before.conflicts.map((c) => `${c.entryId}\u0000${c.alternate}`));
+  const newConflicts = after.conflicts.filter((c) => !was.has(`${c.entryId}\u0000${c.alternate}`) && c.alternate !== phrasing);
+  return { before, after, newConflicts };
 }

@@ -1,8 +1,11 @@
 import { contentTerms } from '../../knowledge/textProcessing.js';
 import type { UnansweredQuestion } from './insights.js';
 
+/** The decision of a question the bot answered and the candidate rated "No" (did not help). */
+export const RATED_NO = 'rated-no';
+
 /**
- * Unanswered questions grouped by similarity, for editors: "can I bring my dog", "are dogs allowed
+ * Unanswered (and poorly rated) questions grouped by similarity, for editors: "can I bring my dog", "are dogs allowed
  * at the test center" and "dog at testing centre?" are one thing to teach, not three. Two questions
  * are alike when their content terms (the index's own stemming, synonyms and stop words, so the
  * grouping agrees with what the bot can match) overlap by at least half (Jaccard). Each question
@@ -14,8 +17,10 @@ export interface QuestionGroup {
   count: number;
   /** The distinct wordings, most frequent first, with how often each was asked. */
   wordings: Array<{ text: string; count: number }>;
-  /** How the bot decided on them (unknown, out-of-scope, clarify) and how often. */
+  /** How the bot decided on them (unknown, out-of-scope, clarify; rated-no: answered, and rated "No") and how often. */
   decisions: Record<string, number>;
+  /** The entries whose answers to them were rated "No", and how often (only when some were). */
+  ratedNo?: Record<string, number>;
   /** The newest time one was asked. */
   lastAt: string;
 }
@@ -50,7 +55,9 @@ export function groupQuestions(questions: UnansweredQuestion[]): QuestionGroup[]
     .map(({ members }) => {
       const wordings = new Map<string, { text: string; count: number }>();
       const decisions: Record<string, number> = {};
+      const ratedNo: Record<string, number> = {};
       for (const member of members) {
+        if (member.decision === RATED_NO) ratedNo[member.entryId ?? '-'] = (ratedNo[member.entryId ?? '-'] ?? 0) + 1;
         const key = wordingKey(member.text);
         const wording = wordings.get(key) ?? { text: member.text, count: 0 };
         wording.count += 1;
@@ -58,7 +65,7 @@ export function groupQuestions(questions: UnansweredQuestion[]): QuestionGroup[]
         decisions[member.decision] = (decisions[member.decision] ?? 0) + 1;
       }
       const ranked = [...wordings.values()].sort((a, b) => b.count - a.count);
-      return { text: ranked[0]!.text, count: members.length, wordings: ranked, decisions, lastAt: members[0]!.at };
+      return { text: ranked[0]!.text, count: members.length, wordings: ranked, decisions, ...(Object.keys(ratedNo).length ? { ratedNo } : {}), lastAt: members[0]!.at };
     })
     .sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt));
 }

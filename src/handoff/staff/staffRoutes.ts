@@ -54,7 +54,7 @@ const transferBody = z.object({ to: z.string().trim().min(1).max(100).nullable()
 const handBackBody = z.object({ note: z.string().trim().max(500).optional() });
 const presenceBody = z.object({ status: z.enum(['available', 'away']) });
 const alternateBody = z.object({ entryId: z.string().trim().min(1).max(100), text: z.string().trim().min(3).max(200) }).strict();
-const outOfScopeBody = z.object({ text: z.string().trim().min(1).max(300) }).strict();
+const outOfScopeBody = z.object({ text: z.string().trim().min(1).max(300), topicId: z.string().regex(/^[a-z0-9-]+$/).max(100).optional() }).strict();
 const caseId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(value)), 'a real day');
 const historyQuery = z
@@ -383,7 +383,7 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
 
   server.get('/staff/api/knowledge/entries', action('staff.knowledge.entries', undefined, async (_user, _id, _input, _req, res) => {
     if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
-    reply(res, 200, { entries: deps.editor.entries(), added: (await deps.editor.added()).added });
+    reply(res, 200, { entries: deps.editor.entries(), topics: deps.editor.topics(), added: (await deps.editor.added()).added, declined: await deps.editor.declined() });
   }, { csrf: false, roles: INSIGHT_ROLES }));
 
   server.post('/staff/api/knowledge/alternates/check', action('staff.knowledge.check', alternateBody, async (_user, _id, input, _req, res) => {
@@ -398,7 +398,7 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
 
   server.post('/staff/api/knowledge/out-of-scope', action('staff.knowledge.outOfScope', outOfScopeBody, async (user, _id, input, _req, res) => {
     if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
-    reply(res, 201, await deps.editor.markOutOfScope(user, input.text, deps.clock()));
+    reply(res, 201, await deps.editor.markOutOfScope(user, input.text, deps.clock(), input.topicId));
   }, { csrf: true, roles: ['editor'] }));
 
   server.get('/staff/api/audit', action('staff.audit', undefined, async (user, _id, _input, req, res) => {

@@ -95,6 +95,8 @@ describe('the built-in Direct Line with the bot, driven by botframework-directli
 describe('what the bot is given, and what it may not be given', () => {
   const seen: Partial<Activity>[] = [];
   let server: WebServer;
+  /** A turn that takes its time: it ends when the test says so. */
+  let finishSlowTurn = () => {};
   beforeAll(
     async () =>
       (server = await startWebServer({
@@ -102,6 +104,7 @@ describe('what the bot is given, and what it may not be given', () => {
         onTurn: async (context: TurnContext) => {
           seen.push(context.activity);
           if (context.activity.text === 'fail') throw new Error('the bot fell over');
+          if (context.activity.text === 'slow') await new Promise<void>((resolve) => (finishSlowTurn = resolve));
           if (context.activity.type === 'message') await context.sendActivity(`echo: ${context.activity.text}`);
         },
       })),
@@ -167,6 +170,20 @@ describe('what the bot is given, and what it may not be given', () => {
     expect(page.json.watermark).toBe('2');
     const later = await call(server.url, `${activitiesPath(session.conversationId)}?watermark=1`, { token: session.token });
     expect((later.json.activities as SeenActivity[]).map((a) => a.text)).toEqual(['echo: hello']);
+  });
+
+  it('polling: a poll while a message\'s turn runs has the bot typing (never stored), and the poll after the reply has not', async () => {
+    const session = await getSession(server.url);
+    await startConversation(server.url, session);
+    const posting = call(server.url, activitiesPath(session.conversationId), { token: session.token, body: { type: 'message', text: 'slow' } });
+    const poll = async () => (await call(server.url, `${activitiesPath(session.conversationId)}?watermark=0`, { token: session.token })).json as { activities: SeenActivity[]; watermark: string };
+    await expect.poll(async () => (await poll()).activities.map((a) => `${a.from.role}:${a.type}`), { timeout: 5000 }).toEqual(['user:message', 'bot:typing']);
+    const during = await poll();
+    expect(during.watermark).toBe('1');
+    expect(during.activities.at(-1)).toMatchObject({ type: 'typing', from: { id: 'candidate-assistant', role: 'bot' }, conversation: { id: session.conversationId } });
+    finishSlowTurn();
+    expect((await posting).status).toBe(200);
+    expect((await poll()).activities.map((a) => `${a.from.role}:${a.type}:${a.text ?? ''}`)).toEqual(['user:message:slow', 'bot:message:echo: slow']);
   });
 
   it('tells the user when the turn fails', async () => {

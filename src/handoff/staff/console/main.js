@@ -1279,17 +1279,26 @@ function withChart(section, chart) {
 // ---- Teaching the bot (editors) -----------------------------------------------------------------
 
 /**
- * The editor's list: unanswered questions grouped by similarity, biggest first, each with Teach
- * (attach its wording to an entry) and Out of scope (take it off this list for good).
+ * The editor's list: unanswered and poorly rated questions grouped by similarity, biggest first,
+ * each with Teach (attach its wording to an entry) and Out of scope (off this list for good, and
+ * declined by the bot with the chosen known gap's reply).
  * @param {HTMLElement} into
- * @param {Array<{ text: string, count: number, wordings: Array<{ text: string, count: number }>, decisions: Record<string, number> }>} groups
+ * @param {Array<{ text: string, count: number, wordings: Array<{ text: string, count: number }>, decisions: Record<string, number>, ratedNo?: Record<string, number> }>} groups
  * @param {number} marked
  */
 function groupList(into, groups, marked) {
   const box = el('section', 'wide groups');
   box.setAttribute('data-testid', 'insights-groups');
-  box.appendChild(el('h3', null, 'Questions to teach, grouped (' + groups.length + ' groups' + (marked ? ', ' + marked + ' marked out of scope' : '') + ')'));
+  box.appendChild(el('h3', null, 'Questions to teach, grouped: not answered, or answered and rated \u201cNo\u201d (' + groups.length + ' groups' + (marked ? ', ' + marked + ' marked out of scope' : '') + ')'));
   if (!groups.length) box.appendChild(el('p', 'muted', 'Nothing left to teach in this period.'));
+  const gap = el('p');
+  const gapLabel = el('label', null, 'Questions marked out of scope are declined with the reply of ');
+  gapLabel.setAttribute('for', 'decline-topic');
+  const gapList = document.createElement('select');
+  gapList.id = 'decline-topic';
+  gap.append(gapLabel, gapList);
+  if (groups.length) box.appendChild(gap);
+  void fillTopics(gapList);
   const list = el('ol');
   groups.slice(0, 50).forEach(function (group) {
     const item = el('li');
@@ -1298,10 +1307,17 @@ function groupList(into, groups, marked) {
     if (group.wordings.length > 1) {
       item.appendChild(el('div', 'wordings', 'Also asked as: ' + group.wordings.slice(1, 6).map(function (w) { return '\u201c' + w.text + '\u201d' + (w.count > 1 ? ' (' + w.count + ')' : ''); }).join('; ')));
     }
+    const rated = group.ratedNo ? Object.keys(group.ratedNo) : [];
+    if (rated.length) {
+      const ratedNo = /** @type {Record<string, number>} */ (group.ratedNo);
+      const line = el('div', 'wordings rated-no', 'Answered, and rated \u201cNo\u201d: ' + rated.map(function (entryId) { return entryId + ' (' + ratedNo[entryId] + ')'; }).join(', '));
+      line.setAttribute('data-testid', 'group-rated-no');
+      item.appendChild(line);
+    }
     const teach = button('Teach\u2026', 'btn btn-small', 'group-teach');
     teach.addEventListener('click', function () { void openTeach(group.text); });
     const out = button('Out of scope', 'btn btn-small', 'group-out-of-scope');
-    out.addEventListener('click', function () { void markOutOfScope(group); });
+    out.addEventListener('click', function () { void markOutOfScope(group, gapList.value || undefined); });
     const actions = el('div');
     actions.append(teach, out);
     item.appendChild(actions);
@@ -1311,15 +1327,50 @@ function groupList(into, groups, marked) {
   into.appendChild(box);
 }
 
+/** @type {string[]} */
+let declineTopics = [];
+
 /**
- * Every wording of the group is marked, so none of them comes back on the list.
- * @param {{ text: string, wordings: Array<{ text: string }> }} group
+ * The known gaps a question may join, off-topic first (the default).
+ * @param {HTMLSelectElement} list
  */
-async function markOutOfScope(group) {
+async function fillTopics(list) {
+  if (!declineTopics.length) {
+    try {
+      const data = await api('GET', '/knowledge/entries');
+      faqEntries = data.entries || [];
+      declineTopics = data.topics || [];
+    } catch (caught) {
+      report(asApiError(caught));
+      return;
+    }
+  }
+  /** @type {string[]} */
+  const first = declineTopics.filter(function (t) { return t === 'off-topic'; });
+  const ordered = first.concat(declineTopics.filter(function (t) { return t !== 'off-topic'; }));
+  ordered.forEach(function (topic) {
+    const option = el('option', null, topic);
+    option.value = topic;
+    list.appendChild(option);
+  });
+}
+
+/**
+ * Every wording of the group is marked, so none of them comes back on the list; the bot declines
+ * those the check allows (the answer says which, and why not).
+ * @param {{ text: string, wordings: Array<{ text: string }> }} group
+ * @param {string} [topicId]
+ */
+async function markOutOfScope(group, topicId) {
   try {
-    for (const wording of group.wordings) await api('POST', '/knowledge/out-of-scope', { text: wording.text });
+    /** @type {string[]} */
+    const notes = [];
+    for (const wording of group.wordings) {
+      const mark = await api('POST', '/knowledge/out-of-scope', topicId ? { text: wording.text, topicId: topicId } : { text: wording.text });
+      notes.push('\u201c' + wording.text + '\u201d: ' + (mark.declined ? 'the bot declines it now (' + mark.topicId + ')' : 'not declined: ' + mark.reason));
+    }
     await loadInsights();
-    $('insights-status').textContent = '\u201c' + group.text + '\u201d marked out of scope. ' + $('insights-status').textContent;
+    $('insights-status').textContent = 'Marked out of scope. ' + notes.join('. ') + '. ' + $('insights-status').textContent;
   } catch (caught) {
     report(asApiError(caught));
   }
@@ -1388,7 +1439,7 @@ async function addTeach(event) {
   event.preventDefault();
   try {
     const added = await api('POST', '/knowledge/alternates', { entryId: select('teach-entry').value, text: $('teach-text').textContent || '' });
-    $('teach-result').textContent = 'Added to ' + added.entryId + ' (version ' + added.version + '): every instance answers it now.';
+    $('teach-result').textContent = 'Added to ' + added.entryId + ' (version ' + added.version + '): every instance answers it now. ' + (added.file && added.file.written ? 'Written to ' + added.file.written.map(/** @param {{ file: string }} w */ function (w) { return w.file; }).join(', ') + ' (commit it).' : 'Kept in the bot\u2019s store: npm run kb:taught -- --write puts it in the knowledge files.');
     buttonEl('teach-add').disabled = true;
   } catch (caught) {
     report(asApiError(caught));
