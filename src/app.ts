@@ -11,7 +11,8 @@ import { detectPersonalQuestion, type PersonalQuestion } from './understanding/a
 import { AccountAccess, conversationOf } from './bot/accountAccess.js';
 import { routeActions } from './bot/routeActions.js';
 import { teamsScope } from './channels/teams/incoming.js';
-import { readingKey, type Reading } from './conversation/understand.js';
+import type { Reading } from './conversation/understand.js';
+import { mentionsAseId } from './understanding/credentials.js';
 import type { TurnFacts } from './conversation/turnFacts.js';
 import { enAccount } from './messages/enAccount.js';
 import { esAccount } from './messages/esAccount.js';
@@ -187,9 +188,8 @@ const EMPTY = '[an empty message]';
 /** The candidate's message as staff may read it: never sign-in details; attachments named, not shown. */
 function forTheRecord(context: TurnContext, text: string, signingIn = false): string {
   const attached = (context.activity.attachments ?? []).length > 0;
-  const reading = context.turnState.get(readingKey) as Reading | undefined;
-  const credentials = reading?.text === text ? reading.credentials : undefined;
-  const hasDetails = signingIn || credentials?.ok || (credentials && credentials.missing.length < 3 && !credentials.missing.includes('aseId'));
+  // Sign-in details, whole or in part, always hold an ID-shaped word: that alone hides the line.
+  const hasDetails = signingIn || mentionsAseId(text);
   const said = !text ? (attached ? ATTACHMENT : EMPTY) : hasDetails ? SIGN_IN_DETAILS : text;
   return text && attached ? `${said} ${ATTACHMENT}` : said;
 }

@@ -3,7 +3,7 @@ import type { FaqEntry } from '../knowledge/faqEntry.js';
 import { readAcknowledgement, type Acknowledgement } from '../understanding/acknowledgements.js';
 import { asksForPerson, detectCommand, stripGreeting, type Command } from '../understanding/commands.js';
 import { readCorrection, type Correction } from '../understanding/corrections.js';
-import { onlyAnAseId, readCredentials, type CredentialsReading } from '../understanding/credentials.js';
+import { mentionsAseId, onlyAnAseId, readCredentials, type CredentialsReading } from '../understanding/credentials.js';
 import type { DateMention } from '../understanding/dates.js';
 import { detectTask, type TaskMatch } from '../understanding/taskIntent.js';
 import { readYesNo } from '../understanding/yesNo.js';
@@ -109,7 +109,8 @@ class LazyReading implements Reading {
 
   /** Sent with sign-in details, the question is what is left without them: no birth date in it. */
   get question(): string {
-    return this.once('question', () => stripGreeting(this.credentials.ok ? this.credentials.rest.replace(/\s+$/, '') : this.text));
+    // Without an ID-shaped word there are no sign-in details to take out (and no dates to read for them).
+    return this.once('question', () => stripGreeting(mentionsAseId(this.text) && this.credentials.ok ? this.credentials.rest.replace(/\s+$/, '') : this.text));
   }
 
   get languageSwitch(): Reading['languageSwitch'] {

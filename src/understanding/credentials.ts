@@ -62,6 +62,14 @@ export function readCredentials(text: string, ctx: DateContext, mentions?: DateM
   return { ok: true, credentials: { aseId: aseId.toUpperCase(), dateOfBirth: birth.date, ssnLast4 }, rest: withoutDetails(text, spans) };
 }
 
+/**
+ * Is there an ID-shaped word in `text`? Sign-in details always hold one, so without it there is
+ * nothing to read or to hide (most messages: the dates and digits need not be looked at).
+ */
+export function mentionsAseId(text: string): boolean {
+  return ASE_ID.test(text);
+}
+
 /** An ID-shaped word: letters, and at least three digits ("AB123456", "DEMO-0001"; not "A4"). */
 const ASE_ID = /\b(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){3})[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b/;
 
