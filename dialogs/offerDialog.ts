@@ -7,7 +7,6 @@ import { pickChoice } from '../src/understanding/choices.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { answerEntry } from './faqSteps.js';
 import { RepairDialog, SOMETHING_NEW, type UnrelatedPolicy } from './repairDialog.js';
-import { acknowledgementReply } from './smallTalk.js';
 import type { TaskOptions } from './taskDialog.js';
 
 export interface OfferOptions {
@@ -102,11 +101,12 @@ export class OfferDialog extends RepairDialog {
       return RepairDialog.EndOfTurn;
     }
     const facts = turnFacts(dc.context);
-    // "ok" after "tell me the date you took it and I'll work it out": a friendly word, and the offer
-    // still stands, so "A7" or "nov 30" next is still its answer (once: a second "ok" lets it go).
-    if (offer.task && !offer.heldOnce && (reading.acknowledgement === 'ok' || reading.acknowledgement === 'thanks')) {
+    // "ok" after "tell me the date you took it and I'll work it out": a friendly word that says the
+    // offer still stands, so "A7" or "nov 30" next is still its answer (once: a second "ok" lets it
+    // go, and gets the plain "anything else?" as the offer is closed).
+    if (offer.task && offer.prompt && !offer.heldOnce && (reading.acknowledgement === 'ok' || reading.acknowledgement === 'thanks')) {
       offer.heldOnce = true;
-      await send(dc.context, this.deps, acknowledgementReply(reading.acknowledgement, m));
+      await send(dc.context, this.deps, { text: m.task.offerStands(reading.acknowledgement === 'thanks' ? m.task.welcomeBack : m.task.okayBack) });
       return RepairDialog.EndOfTurn;
     }
     if (offer.task && this.takesUp(offer.task, reading, facts)) {

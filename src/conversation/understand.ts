@@ -175,11 +175,16 @@ function noAndAValue(text: string): { replacement: string } | null {
  * task waits it is the answer to its question.
  */
 function whatAbout(text: string): { replacement: string } | null {
-  const asked = /^(?:and|what about|how about|same for|and for|also)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*\??$/i.exec(text)?.[1];
+  // "and A5? I passed that in March 2020": the value, then a statement of the facts that go with it.
+  const [, asked, more] = /^(?:and|what about|how about|same for|and for|also)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*(?:[?,;:]\s*(.*?))?\s*\??$/i.exec(text) ?? [];
   // A value is a few words with a digit in it ("A4", "the 10th", "March 3"); "and do i have 2 pay
-  // again" is a question of its own with "2" for "to".
-  return asked && /\d/.test(asked) && asked.split(/\s+/).length <= 3 ? { replacement: asked } : null;
+  // again" is a question of its own with "2" for "to", and so is a question after the value.
+  if (!asked || !/\d/.test(asked) || asked.split(/\s+/).length > 3) return null;
+  if (more && (/\?\s*$/.test(text) || QUESTION_WORD.test(more))) return null;
+  return { replacement: more ? `${asked}, ${more}` : asked };
 }
+
+const QUESTION_WORD = /^(?:who|what|when|where|why|how|which|can|could|do|does|did|is|are|will|would|should)\b/i;
 
 /** Nothing but the date and a few words around it: "May 20", "it was the 20th", "on the 20th I think". */
 function onlyTheDate(text: string, date: DateMention): boolean {

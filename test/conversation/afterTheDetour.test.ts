@@ -1,0 +1,85 @@
+import { all, en, not, transcriptTables } from './suite.js';
+
+// Conversations that went wrong after a detour (a handoff, a FAQ question, an "ok"), played against
+// `npm start` on Sunday, December 6, 2026, each written as the general rule it broke. Every
+// transcript also runs on SMS.
+const recertOffer = "Tell me when you took or last recertified a test and I'll work out when it expires.";
+const noFeeNamed = "I don't have details of any fee for changing an appointment";
+const outOfScope = "That's outside what I can answer";
+
+transcriptTables(
+  [
+    [
+      'a question is answered from the entry it is about, or honestly as a gap when the source is silent',
+      [
+        ['after a handoff and "back to the bot", "is there a fee to reschedule?" says the FAQ names no fee, not the duplicate fee or the cancel refund', [
+          ['how much is a duplicate certificate?', '$7.50'],
+          ['talk to a person', /support staff to join/],
+          ['back to the bot', en.handoff.left],
+          ['is there a fee to reschedule?', all(noFeeNamed, not('$7.50'), not('a test you purchased is refunded'))],
+        ]],
+        ['"is there a fee to cancel?" is still the cancel-and-refund answer', [
+          ['is there a fee to cancel?', all('To cancel a test, cancel its appointment first', not(noFeeNamed))],
+        ]],
+        ['"what if i just dont go", about an appointment, is the missed-appointment answer, not testing online', [
+          ['my test is thursday at 9am, can I still move it?', 'Yes, you can still change or cancel it'],
+          ['what if i just dont go', all("There's no refund for a missed appointment", not('online from home'))],
+        ]],
+        ['"what if I just don\'t go?" on its own is the missed-appointment answer too', [
+          ["what if I just don't go?", all('scored as No Show', not(en.unknownWithSuggestions))],
+        ]],
+        ['after the ADA answer, "how long does it take to approve?" says the FAQ gives no review time for accommodations, not the work-experience review', [
+          ['I need accommodations for dyslexia', 'ADA Request Form'],
+          ['how long does it take to approve?', all("I don't have how long ASE takes to evaluate an accommodation request", 'until ASE has approved it', not('work experience'))],
+        ]],
+        ['after the work-experience answer, the same question is still the work-experience review gap', [
+          ['do I need work experience to get certified?', 'To become ASE Certified'],
+          ['how long does it take to approve?', all("I don't have review times", not('accommodation'))],
+        ]],
+      ],
+    ],
+    [
+      'a vague follow-up is read in the light of the last answer, and gets the part that answers it',
+      [
+        ['after the missed-appointment answer, "how do I fix that" says how to buy the test again, not careers or repair advice', [
+          ['what happens if I miss my appointment?', 'scored as No Show'],
+          ['how do I fix that', all('You can register for that same test again', not(outOfScope), not("There's no refund for a missed appointment"))],
+        ]],
+        ['"how do I fix that" with nothing before it is asked back, never matched on "fix"', [
+          ['how do I fix that', all(en.unknownWithSuggestions, not(outOfScope), not('repair advice'))],
+        ]],
+        ['after the missed-appointment answer, "do I get a refund?" gives the short answer, not the whole entry and its offer again', [
+          ['what happens if I miss my appointment?', all('scored as No Show', 'Tell me the date you bought your test')],
+          ['do I get a refund?', all("There's no refund for a missed appointment", not('Arriving late counts the same'), not('Tell me the date you bought your test'))],
+          // The offer made with the answer still stands beneath the follow-up.
+          ['I bought it on November 1', 'Sunday, November 1, 2026: got it.'],
+        ]],
+        ['after the duplicate answer, "how much" gives the short answer with the fee, not the whole entry and its offer again', [
+          ['how do I get a duplicate certificate?', 'Tell me which test series'],
+          ['how much', all('$7.50 per test series', not('Tell me which test series'), not('The $7.50 fee for duplicate credentials'))],
+        ]],
+      ],
+    ],
+    [
+      'a task carries on after a detour, and an offer says what it still waits for',
+      [
+        ['after a recertification answer and a known gap, "and A5? I passed that in March 2020" works out A5 from the month', [
+          ['when do I need to recertify?', recertOffer],
+          ['I passed A4 on June 15, 2021', 'lapsed on Monday, June 15, 2026'],
+          ["what's the passing score?", "I don't have passing-score details"],
+          ['and A5? I passed that in March 2020', all('Changed to A5.', 'Changed to March 2020.', 'Your A5 certification lapsed in March 2025', not(en.didYouMean), not('March 1, 2020'))],
+        ]],
+        ['right after the recertification answer, the same message works out A5 rather than repeating the entry', [
+          ['I passed A4 on June 5, 2021, when does it expire if I recertify now?', 'lapsed on Friday, June 5, 2026'],
+          ['and A5? I passed that in March 2020', all('Your A5 certification lapsed in March 2025', not('Take the Recertification Test once five years'))],
+        ]],
+        ['"ok" at an offer says the offer still stands, and its fact next is still its answer', [
+          ['when can i retake a test i failed', 'Tell me the date you took it'],
+          ['ok', all(en.task.offerStands(en.task.okayBack), not(en.acknowledged))],
+          ['A5, two weeks ago', 'You can buy A5 again on or after'],
+        ]],
+      ],
+    ],
+  ],
+  { now: new Date('2026-12-06T16:00:00Z') },
+);
