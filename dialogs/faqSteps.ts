@@ -68,7 +68,14 @@ export async function answerEntry(dc: DialogContext, deps: ConversationDeps, ent
     await send(dc.context, deps, part);
   } else await send(dc.context, deps, { ...reply, ...(then ? { then } : {}) });
   const prompt = entry.offer?.text;
-  await dc.beginDialog(OFFER, { entries: related.map((e) => e.id), ...(task ? { task } : {}), ...(prompt ? { prompt } : {}), ...(extra.text ? { text: extra.text } : {}), ...(extra.signInFor ? { signInFor: extra.signInFor } : {}) } satisfies OfferOptions);
+  await dc.beginDialog(OFFER, {
+    entries: related.map((e) => e.id),
+    ...(task ? { task } : {}),
+    ...(prompt ? { prompt } : {}),
+    ...(extra.text ? { text: extra.text } : {}),
+    ...(extra.signInFor ? { signInFor: extra.signInFor } : {}),
+    ...(extra.workedOut ? { afterTask: extra.workedOut.task } : {}),
+  } satisfies OfferOptions);
 }
 
 /**

@@ -73,6 +73,15 @@ transcriptTables(
           ['I passed A4 on June 5, 2021, when does it expire if I recertify now?', 'lapsed on Friday, June 5, 2026'],
           ['and A5? I passed that in March 2020', all('Your A5 certification lapsed in March 2025', not('Take the Recertification Test once five years'))],
         ]],
+        ['after a purchase answer and a detour to cancelling, "no, I meant September 1" corrects the purchase date, not the offered appointment', [
+          ['I bought a test on October 1', 'You have until Wednesday, December 30, 2026'],
+          ['wait, do I get a refund if I cancel?', 'To cancel a test, cancel its appointment first'],
+          ['no, I meant September 1', all('Changed to Tuesday, September 1, 2026.', 'It expired after Monday, November 30, 2026', not('2027'), not('change or cancel it'))],
+        ]],
+        ['"thanks" while a task waits says "you\'re welcome" and asks again, not "anything else?"', [
+          ['I failed A5 last month', 'Which day exactly'],
+          ['thanks', all(`${en.task.welcomeBack} What date did you take A5?`, not(en.thanks))],
+        ]],
         ['"ok" at an offer says the offer still stands, and its fact next is still its answer', [
           ['when can i retake a test i failed', 'Tell me the date you took it'],
           ['ok', all(en.task.offerStands(en.task.okayBack), not(en.acknowledged))],
