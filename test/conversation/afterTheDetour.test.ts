@@ -82,6 +82,11 @@ transcriptTables(
           ['I failed A5 last month', 'Which day exactly'],
           ['thanks', all(`${en.task.welcomeBack} What date did you take A5?`, not(en.thanks))],
         ]],
+        ['"what about A1, A5 and T2?" after the duplicate total recomputes it for the three tests', [
+          ['how do I get a duplicate certificate?', 'Tell me which test series'],
+          ['A1 and T2', 'That comes to $15.00'],
+          ['what about A1, A5 and T2?', all('Changed to A1, A5 and T2.', 'That comes to $15.00', not('Order a duplicate certificate by logging in to your myASE account; it costs'))],
+        ]],
         ['"ok" at an offer says the offer still stands, and its fact next is still its answer', [
           ['when can i retake a test i failed', 'Tell me the date you took it'],
           ['ok', all(en.task.offerStands(en.task.okayBack), not(en.acknowledged))],
