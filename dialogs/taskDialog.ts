@@ -282,7 +282,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const changed = state.values[slot.name];
       const said = slot.describe ? slot.describe(changed as Values[keyof Values], this.deps) : describe(changed);
       // "May 20" after "in May 2019" makes the date exact rather than changing it.
-      notes.push(current?.approximate ? this.deps.messages.task.gotDate(said) : this.deps.messages.task.changed(said));
+      // A sentence starts with a capital: "Around October 2026: got it."
+      const note = current?.approximate ? this.deps.messages.task.gotDate(said) : this.deps.messages.task.changed(said);
+      notes.push(note.charAt(0).toUpperCase() + note.slice(1));
       changedSlots.push(slot.name);
     }
     return changedSlots.find((name) => !isDate(state.values[name])) ?? changedSlots[0];

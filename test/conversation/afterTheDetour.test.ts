@@ -87,6 +87,13 @@ transcriptTables(
           ['A1 and T2', 'That comes to $15.00'],
           ['what about A1, A5 and T2?', all('Changed to A1, A5 and T2.', 'That comes to $15.00', not('Order a duplicate certificate by logging in to your myASE account; it costs'))],
         ]],
+        ['"oh wait it was 2 months ago" after "5 months ago" says the new date as roughly as it is known, as a sentence', [
+          ['I bought a test 5 months ago', 'It has expired'],
+          ['oh wait it was 2 months ago', all('Around October 2026: got it.', 'Which day exactly ("2 months ago")?')],
+        ]],
+        ['"can you check when my test is?" offers to look in the account, not the ID-to-bring gap', [
+          ['can you check when my test is?', all(en.task.inYourAccount, not("I don't have the rules on ID"))],
+        ]],
         ['"ok" at an offer says the offer still stands, and its fact next is still its answer', [
           ['when can i retake a test i failed', 'Tell me the date you took it'],
           ['ok', all(en.task.offerStands(en.task.okayBack), not(en.acknowledged))],
