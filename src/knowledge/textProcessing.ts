@@ -20,6 +20,9 @@ const phrases: Array<[RegExp, string]> = [
   [/\be-?mail\s+address(?:es)?\b/gi, 'email'],
   // "my wedding got moved": something else was rescheduled; "I moved" stays a change of address.
   [/\b(?:got|gets|was|were|been|getting)\s+moved\b/gi, 'reschedule'],
+  // "something came up": a conflict, not an arrival; "my certificate never came" is one that did not arrive.
+  [/\b(?:came|comes|come|coming)\s+up\b/gi, 'conflict'],
+  [/\b(?:never|not|didn'?t|hasn'?t|haven'?t|has not|have not|did not)\s+(?:yet\s+)?(?:came|come)\b/gi, 'arrived'],
   // "lost my certs in a move": when something happened, not a reschedule (nor a question about the address).
   [/\b(?:in|during|after|since)\s+(?:a|the|my|our)\s+move\b/gi, ' '],
   [/\bget ready\b/gi, 'prepare'],

@@ -25,6 +25,9 @@ transcriptTables(
           ['my test is thursday at 9am, can I still move it?', 'Yes, you can still change or cancel it'],
           ['what if i just dont go', all("There's no refund for a missed appointment", not('online from home'))],
         ]],
+        ['"my certificate never came" is the certificate-delivery answer, not rescheduling ("something came up")', [
+          ['my certificate never came', all('three weeks', not('Cancel Selected Appointment(s)'))],
+        ]],
         ['"what if I just don\'t go?" on its own is the missed-appointment answer too', [
           ["what if I just don't go?", all('scored as No Show', not(en.unknownWithSuggestions))],
         ]],
