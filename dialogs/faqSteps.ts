@@ -67,7 +67,8 @@ export async function answerEntry(dc: DialogContext, deps: ConversationDeps, ent
     const { then: _offer, suggestions: _shown, ...part } = reply;
     await send(dc.context, deps, part);
   } else await send(dc.context, deps, { ...reply, ...(then ? { then } : {}) });
-  const prompt = entry.offer?.text;
+  // Not made again with a follow-up's answer, so not held open as if it had just been made ("ok" next is plain).
+  const prompt = extra.again ? undefined : entry.offer?.text;
   await dc.beginDialog(OFFER, {
     entries: related.map((e) => e.id),
     ...(task ? { task } : {}),

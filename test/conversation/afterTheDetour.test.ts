@@ -57,6 +57,11 @@ transcriptTables(
           // The offer made with the answer still stands beneath the follow-up.
           ['I bought it on November 1', 'Sunday, November 1, 2026: got it.'],
         ]],
+        ['after the Master status is worked out, "how do I get it back?" says how to reinstate it, and "ok cool" is a plain acknowledgement', [
+          ['am i still a master tech? my A3 expired', 'Master Automobile Technician status is suspended'],
+          ['how do I get it back?', all('it can be reinstated by taking and passing the Recertification Tests', not('No: Master Technician status lasts only'))],
+          ['ok cool', all(en.acknowledged, not("Whenever you're ready"))],
+        ]],
         ['after the duplicate answer, "how much" gives the short answer with the fee, not the whole entry and its offer again', [
           ['how do I get a duplicate certificate?', 'Tell me which test series'],
           ['how much', all('$7.50 per test series', not('Tell me which test series'), not('The $7.50 fee for duplicate credentials'))],
