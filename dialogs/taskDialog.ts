@@ -8,7 +8,7 @@ import { pickChoice } from '../src/understanding/choices.js';
 import { combineDateParts } from '../src/understanding/dates.js';
 import { replyFromAccount, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
-import { writtenOut, type DateValue } from './slotReaders.js';
+import { asKnown, writtenOut, type DateValue } from './slotReaders.js';
 import { isAsked, type AskedSlot, type SlotSpec, type TaskSpec } from './taskTypes.js';
 
 export interface TaskOptions {
@@ -253,9 +253,14 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     return this.ask(dc, this.deps.messages.task.backToIt);
   }
 
-  /** Re-reads a corrected value over the ones known; the name of the slot it changed, if any. */
+  /**
+   * Re-reads a corrected value over the ones known: every slot it names anew ("and A5? I passed that
+   * in March 2020" changes the test and the date). The name of the slot it changed (the one that is
+   * not a date, when it changed several), if any.
+   */
   private applyCorrection(state: TaskState, text: string, facts: TurnFacts, notes: string[]): string | undefined {
     const values = state.values as Partial<Values>;
+    const changedSlots: string[] = [];
     for (const slot of this.spec.slots) {
       // "the 12th, not the 10th" keeps the month and year of the date it corrects.
       // A month and day ("May 20") keep the year only of a date said as a month ("in May 2019"):
@@ -263,7 +268,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const current = state.values[slot.name] as DateValue | undefined;
       const within = current?.date ? combineDateParts(monthOf(current.date), text, facts, { monthAndDay: Boolean(current.approximate) }) : null;
       const read = slot.read(within ?? text, facts, this.deps, values, true);
-      if (read.kind === 'clarify' && current !== undefined && isAsked(slot)) {
+      if (read.kind === 'clarify' && current !== undefined && isAsked(slot) && changedSlots.length === 0) {
         // "the 30th" that has not come yet: the date is asked again, with what was wrong with it.
         delete state.values[slot.name];
         state.clarify[slot.name] = read.question;
@@ -277,10 +282,12 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const changed = state.values[slot.name];
       const said = slot.describe ? slot.describe(changed as Values[keyof Values], this.deps) : describe(changed);
       // "May 20" after "in May 2019" makes the date exact rather than changing it.
-      notes.push(current?.approximate ? this.deps.messages.task.gotDate(said) : this.deps.messages.task.changed(said));
-      return slot.name;
+      // A sentence starts with a capital: "Around October 2026: got it."
+      const note = current?.approximate ? this.deps.messages.task.gotDate(said) : this.deps.messages.task.changed(said);
+      notes.push(note.charAt(0).toUpperCase() + note.slice(1));
+      changedSlots.push(slot.name);
     }
-    return undefined;
+    return changedSlots.find((name) => !isDate(state.values[name])) ?? changedSlots[0];
   }
 
   private async answerFromAccount(dc: DialogContext, state: TaskState): Promise<DialogTurnResult> {
@@ -387,7 +394,9 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
-  const date = value as { date?: string; time?: string; codes?: string[] };
+  const date = value as { date?: string; time?: string; codes?: string[]; approximate?: string };
+  // A month-only or rough date is said as precisely as it is known ("March 2020"), never as a day.
+  if (date?.date && date.approximate) return asKnown(value as DateValue);
   if (date?.date) return writtenOutDate(date.date, date.time);
   if (date?.codes) return date.codes.join(', ');
   return String(value);
