@@ -1,3 +1,4 @@
+import type { Language } from '../src/language/languages.js';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import type { Reply } from '../src/conversation/reply.js';
@@ -222,7 +223,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const extra = other.read(reading.text, facts, this.deps, values, false);
       if (extra.kind === 'value' && state.values[other.name] === undefined) {
         state.values[other.name] = extra.value;
-        state.lead = this.deps.messages.task.noted(other.describe ? other.describe(extra.value, this.deps) : describe(extra.value));
+        state.lead = this.deps.messages.task.noted(other.describe ? other.describe(extra.value, this.deps) : describe(extra.value, this.deps.language));
         return this.ask(dc);
       }
     }
@@ -280,7 +281,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       state.values[slot.name] = keepTime(current, read.value, text, facts);
       delete state.clarify[slot.name];
       const changed = state.values[slot.name];
-      const said = slot.describe ? slot.describe(changed as Values[keyof Values], this.deps) : describe(changed);
+      const said = slot.describe ? slot.describe(changed as Values[keyof Values], this.deps) : describe(changed, this.deps.language);
       // "May 20" after "in May 2019" makes the date exact rather than changing it.
       // A sentence starts with a capital: "Around October 2026: got it."
       const note = current?.approximate ? this.deps.messages.task.gotDate(said) : this.deps.messages.task.changed(said);
@@ -390,16 +391,15 @@ function keepTime(current: DateValue | undefined, next: unknown, text: string, f
 const isDate = (value: unknown): boolean => typeof (value as DateValue | undefined)?.date === 'string';
 
 /** A slot value as the candidate would say it back: a date written out, a test code, a list. */
-function describe(value: unknown): string {
+function describe(value: unknown, language: Language): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
   const date = value as { date?: string; time?: string; codes?: string[]; approximate?: string };
   // A month-only or rough date is said as precisely as it is known ("March 2020"), never as a day.
-  if (date?.date && date.approximate) return asKnown(value as DateValue);
-  if (date?.date) return writtenOutDate(date.date, date.time);
+  if (date?.date && date.approximate) return asKnown(value as DateValue, language);
+  if (date?.date) return writtenOut(date.time ? { date: date.date, time: date.time } : { date: date.date }, language);
   if (date?.codes) return date.codes.join(', ');
   return String(value);
 }
 
-const writtenOutDate = (date: string, time?: string): string => writtenOut(time ? { date, time } : { date });

@@ -1,3 +1,4 @@
+import type { Language } from '../language/languages.js';
 /**
  * The channel-neutral reply. Dialogs and the FAQ build these; src/channels renders them for the
  * channel the candidate is on, so no dialog ever checks which channel it is talking to.
@@ -25,6 +26,11 @@ export interface ReplySource {
 export interface Reply {
   /** Light Markdown; the first sentence answers on its own. */
   text: string;
+  /**
+   * The language it is written in, where the turn does not say (a staff message or notice sent
+   * outside a turn): the channel's own words around it (SMS hints) follow it.
+   */
+  language?: Language;
   facts?: ReplyFact[];
   /** Choices the candidate is asked to pick from (one is expected). */
   choices?: ReplyChoice[];
