@@ -43,9 +43,9 @@ export interface Reply {
    */
   then?: string;
   /**
-   * A knowledge-base answer whose first paragraph answers on its own: on SMS it may be sent as that
-   * paragraph and "Reply MORE for details", the rest kept for MORE (src/channels/sms/more.ts).
-   * Task and account answers are not marked: their facts are the answer.
+   * A knowledge-base answer whose first paragraph answers on its own, its details on request. (On
+   * SMS every reply over two segments is sent as its first paragraph and "Reply MORE for details",
+   * marked or not: src/channels/sms/renderSms.ts.)
    */
   details?: 'on-request';
   /**
