@@ -1,7 +1,7 @@
 import type { Language } from '../src/language/languages.js';
 import { isBirthDate } from '../src/understanding/dateRoles.js';
 import type { Reply } from '../src/conversation/reply.js';
-import { DateTime } from 'luxon';
+import { addYears, todayIn } from '../src/rules/index.js';
 import { formatDateTime, formatKnownDate, formatLongDate, resolveFuture, resolvePast, type DateAnswer, type DateSpan } from '../src/understanding/dates.js';
 import { readYesNo as yesOrNo } from '../src/understanding/yesNo.js';
 import { resolveTests } from '../src/understanding/tests.js';
@@ -87,8 +87,7 @@ function dateReading(answer: DateAnswer, deps: TaskDeps, facts: TurnFacts): Slot
 const BIRTH_DATE_YEARS = 16;
 
 function looksLikeBirthDate(date: string, facts: TurnFacts): boolean {
-  const today = DateTime.fromJSDate(facts.now, { zone: facts.zone }).toISODate() ?? date;
-  return date <= (DateTime.fromISO(today).minus({ years: BIRTH_DATE_YEARS }).toISODate() ?? date);
+  return date <= addYears(todayIn(facts.now, facts.zone), -BIRTH_DATE_YEARS);
 }
 
 // The turn's facts remember what they parsed: the message's dates are read once, whoever asks.

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { addDays, addYears, daysBetween, todayIn } from '../../src/rules/index.js';
 
@@ -34,5 +36,18 @@ describe('calendar helpers', () => {
     expect(todayIn('2025-01-01T05:00:00Z', 'America/New_York')).toBe('2025-01-01');
     expect(todayIn(new Date('2025-01-01T09:59:00Z'), 'Pacific/Honolulu')).toBe('2024-12-31');
     expect(todayIn(new Date('2025-01-01T10:00:00Z'), 'Pacific/Honolulu')).toBe('2025-01-01');
+  });
+
+  it('a Date gives the same day as luxon in the zone, the minute before, at and after midnight there, across DST changes', () => {
+    const zones = ['America/New_York', 'America/Phoenix', 'Pacific/Honolulu', 'America/Anchorage', 'Europe/London', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC'];
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }), fc.constantFrom(...zones), (instant, zone) => {
+        const midnight = DateTime.fromJSDate(instant, { zone }).startOf('day');
+        for (const at of [midnight.minus({ minutes: 1 }), midnight, midnight.plus({ minutes: 1 }), DateTime.fromJSDate(instant, { zone })]) {
+          expect(todayIn(at.toJSDate(), zone)).toBe(at.toISODate());
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
