@@ -297,10 +297,22 @@ function rawParse(text: string, today: DateTime, language: Language = 'en'): Par
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** The calendar date, or null when there is no such day (February 30, February 29 of 2025). Plain arithmetic: luxon is slow here and this runs for every candidate year of a date. */
 function isoFrom(year: number, month: number, day: number): IsoDate | null {
-  const dt = DateTime.fromObject({ year, month, day }, { zone: 'utc' });
-  return dt.isValid ? (dt.toISODate() as IsoDate) : null;
+  if (![year, month, day].every(Number.isInteger) || year < 1 || year > 9999) return null;
+  const when = new Date(0);
+  when.setUTCFullYear(year, month - 1, day);
+  if (when.getUTCFullYear() !== year || when.getUTCMonth() !== month - 1 || when.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}` as IsoDate;
 }
+
+/** ISO weekday of a calendar date: Monday 1 ... Sunday 7 (luxon's numbering). */
+function weekdayOf(date: IsoDate): number {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
 
 function modifierOf(text: string): WeekdayModifier | undefined {
   const m = /\b(this|next|last|past)\b/i.exec(text);
@@ -474,7 +486,7 @@ function dt(date: IsoDate): DateTime {
 
 /** Month and day in the year that puts them on the asked side of today (today itself counts). */
 function placeMonthDay(month: number, day: number, todayIso: IsoDate, direction: Direction): IsoDate | null {
-  const year = dt(todayIso).year;
+  const year = yearOf(todayIso);
   const candidates = direction === 'past' ? [year, year - 1, year - 2, year - 3, year - 4] : [year, year + 1, year + 2, year + 3, year + 4];
   // Feb 29 exists only in leap years: look a few years along.
   for (const y of candidates) {
@@ -491,7 +503,7 @@ function placeDay(day: number, todayIso: IsoDate, direction: Direction, weekday?
     const iso = isoFrom(cursor.year, cursor.month, day);
     const fits = iso !== null && (direction === 'past' ? iso <= todayIso : iso >= todayIso);
     // "Sat the 8th": the nearest month whose 8th is a Saturday.
-    if (iso && fits && (weekday === undefined || dt(iso).weekday === weekday)) return iso;
+    if (iso && fits && (weekday === undefined || weekdayOf(iso) === weekday)) return iso;
     cursor = cursor.plus({ months: direction === 'past' ? -1 : 1 });
   }
   return null;
@@ -539,7 +551,7 @@ function resolveMention(mention: DateMention, todayIso: IsoDate, direction: Dire
       if (dates.length === 0) return { kind: 'incomplete', text: mention.text };
       // "Thursday 3/6" (a Thursday read month-first): the weekday settles it. When only the
       // day-first reading fits the weekday, the candidate still has to say which they meant.
-      const matching = dates.filter((d) => dt(d).weekday === mention.weekday);
+      const matching = dates.filter((d) => weekdayOf(d) === mention.weekday);
       const [first] = matching;
       if (matching.length === 1 && first !== undefined && first === dates[0]) return ok(first);
       if (dates.length === 1) return withWeekdayCheck(mention, dates[0] as IsoDate, todayIso, direction, ok);
@@ -552,8 +564,8 @@ function resolveMention(mention: DateMention, todayIso: IsoDate, direction: Dire
       return withWeekdayCheck(mention, date, todayIso, direction, ok);
     }
     case 'weekday': {
-      const weekday = mention.weekday ?? dt(mention.date).weekday;
-      const todayWd = dt(todayIso).weekday;
+      const weekday = mention.weekday ?? weekdayOf(mention.date);
+      const todayWd = weekdayOf(todayIso);
       const ahead = (weekday - todayWd + 7) % 7; // 0..6 days to the coming one (0 = today)
       const behind = (todayWd - weekday + 7) % 7; // 0..6 days back to the last one (0 = today)
       if (mention.modifier === 'last') {
@@ -584,7 +596,7 @@ function withWeekdayCheck(
   ok: (...dates: IsoDate[]) => Resolution,
 ): Resolution {
   if (mention.weekday === undefined || mention.form === 'weekday' || mention.form === 'relative') return ok(date);
-  const actual = dt(date).weekday;
+  const actual = weekdayOf(date);
   if (actual === mention.weekday) return ok(date);
   let shift = (mention.weekday - actual + 7) % 7;
   if (shift > 3) shift -= 7;
@@ -689,8 +701,8 @@ function monthSpan(mention: DateMention, todayIso: IsoDate, direction: Direction
   };
   let chosen = span(year);
   if (mention.impliedYear && !COUNTED_MONTH.test(mention.text)) {
-    const thisYear = span(dt(todayIso).year);
-    chosen = direction === 'past' ? (thisYear.from <= todayIso ? thisYear : span(dt(todayIso).year - 1)) : thisYear.to >= todayIso ? thisYear : span(dt(todayIso).year + 1);
+    const thisYear = span(yearOf(todayIso));
+    chosen = direction === 'past' ? (thisYear.from <= todayIso ? thisYear : span(yearOf(todayIso) - 1)) : thisYear.to >= todayIso ? thisYear : span(yearOf(todayIso) + 1);
   }
   if (direction === 'past') return chosen.from > todayIso ? undefined : { from: chosen.from, to: chosen.to < todayIso ? chosen.to : todayIso };
   return chosen.to < todayIso ? undefined : { from: chosen.from > todayIso ? chosen.from : todayIso, to: chosen.to };
