@@ -272,9 +272,22 @@ function testsIn(text: string, catalogue: Catalogue): string[] {
  */
 const CANCEL_IMPERATIVE = /^(?:please |ok,? |okay,? )?cancel (?:an|the|this|that|one|it|my) (?:\w+ ){0,2}(?:appointment|appt|booking|one|test|exam)\b(?!.*\b(?:refund|policy|fee|how|what|when|can i)\b)/;
 
+/**
+ * "which certs expire this yr", "what certifications run out in the next 90 days", "que
+ * certificaciones vencen este año": a question about which expire in a period, with no "my" in it,
+ * can only be about the candidate's own certifications.
+ */
+const WHICH_EXPIRE_IN_PERIOD =
+  /^(?:so |and |ok,? |okay,? )?(?:which|what|any) (?:of )?(?:the |them |my )?(?:certs?|certifications?|credentials?)(?: of mine)? (?:will |are going to |are )?(?:expir\w*|laps\w*|runs? out|due)\b|^(?:y )?(?:que|cuales) (?:certificaciones|certificados) (?:se )?(?:me )?(?:vencen|caducan|expiran)\b/;
+
 export function detectPersonalQuestion(text: string, catalogue: Catalogue): PersonalQuestion | null {
   if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${JSON.stringify(text)}`);
   const t = normalise(text);
+  const folded = t.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (WHICH_EXPIRE_IN_PERIOD.test(folded)) {
+    if (PERIOD_THIS_YEAR.test(t) || /\b(?:este ano|fin de ano)\b/.test(folded)) return { kind: 'expiring-within', period: 'this-year' };
+    if (PERIOD_NEXT_90.test(t) || /\b(?:proximos (?:90|noventa) dias|pronto)\b/.test(folded)) return { kind: 'expiring-within', period: 'next-90-days' };
+  }
   // "Cancel an appointment" / "cancel the A5 one": an instruction, with no "my" in it.
   if (CANCEL_IMPERATIVE.test(t)) {
     const tests = testsIn(text, catalogue);

@@ -92,7 +92,9 @@ const PURCHASE_GENERAL = /\b(?:how long|how many days|how much time) (?:do|will|
 
 const RECERT = /\b(?:recert\w*|renew\w*)\b/;
 const CERT_THING = /\b(?:cert|certs|certification|certifications|certificate|certificates|credential|credentials|certified|status)\b/;
-const VALIDITY = /\b(?:expir\w*|laps\w*|run out|runs out|valid|validity|good for|last|lasts|due|current|still good)\b/;
+// "last" is how long a certification lasts, not "last week" ("I took my test last week, will my
+// certificate still come?" is about delivery, not recertification).
+const VALIDITY = /\b(?:expir\w*|laps\w*|run out|runs out|valid|validity|good for|lasts?(?! (?:week|month|year|time|night|day|\w+day)\b)|due|current|still good)\b/;
 
 const PERSONAL = /\b(?:my|mine|i'm|i've|i was|i did|i didn't|i had|i failed|i missed|i bought|i purchased|i paid|i took|i passed|i registered|i scheduled|i booked|i have an?|am i|i am)\b/;
 const HYPOTHETICAL = /\b(?:what happens if|what if|in case|suppose|hypothetically|in general|generally|policy|rules?|is it possible)\b|^(?:can|could|do|does|is|are) (?:a|an|someone|people|candidates|anyone)\b/;

@@ -1,4 +1,4 @@
-import { all, en, not, transcriptTables } from './suite.js';
+import { all, demo1, en, not, transcriptTables } from './suite.js';
 
 // The fifth usability round: a tester who never read the code played candidates against `npm start`
 // (findings numbered as in their report), each written as the general rule it broke. The clock is
@@ -30,6 +30,41 @@ transcriptTables(
         ['asked only about the purchase window, "my appointment is December 9" is still never read as the purchase', [
           ['how long do I have after I buy a test?', '90 days'],
           ['my appointment is December 9', all(not('December 9, 2025'), not(expiredPurchase))],
+        ]],
+      ],
+    ],
+    [
+      'a question answered before the bot knows the facts never opens with a verdict it cannot give (#8, #18)',
+      [
+        ['signed out, "am i still master tech" is told "not if one has lapsed", never a bare "No"', [
+          ['am i still master tech', all(/^Not if one of its required certifications has lapsed/, not(/^No:/))],
+        ]],
+        ['"how do I get my master back" is told how: pass the Recertification Test for each lapsed certification', [
+          ['how do i get my master back', all(/^Take and pass the Recertification Test for each lapsed certification/, not(/^N/))],
+        ]],
+        ['"y como lo recupero" after the Spanish Master answer is told how, not "No"', [
+          ['soy master tech, todavia lo soy si se vencio el A3?', /M[aá]ster/],
+          ['y como lo recupero', all(es('Tome y apruebe el examen de recertificación de cada certificación vencida'), not(/^No/))],
+        ]],
+        ['"I already took my test last week, will my certificate still come?" after an address change is the certificate\'s delivery, not recertification', [
+          ['I moved, how do I change my address', 'Update your address'],
+          ['I already took my test last week, will my certificate still come?', all('about three weeks after your test date', not('Recertification Test'), not('Which day exactly'))],
+        ]],
+      ],
+    ],
+    [
+      'signed in, a question about which certifications expire in a period is about the candidate\'s own (#7)',
+      [
+        ['"which certs expire this yr", after the Master question, lists this year\'s expiries from the account', [
+          ['sign in', en.linking.askCredentials],
+          [demo1, 'signed in'],
+          ['am i still a master tech', 'Master'],
+          ['which certs expire this yr', all('None of your certifications expire this year', not('Master Technician status lasts'))],
+        ]],
+        ['"que certificaciones vencen este año?" is answered from the account in Spanish', [
+          ['iniciar sesion', /ASE/],
+          [demo1, /sesi[oó]n/],
+          ['que certificaciones vencen este año?', es('Ninguna de sus certificaciones vence este año')],
         ]],
       ],
     ],
