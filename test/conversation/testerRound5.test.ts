@@ -68,6 +68,37 @@ transcriptTables(
         ]],
       ],
     ],
+    [
+      'a question in the words of one entry\'s alternate is answered, not met with "Did you mean" (#6, #28, #30)',
+      [
+        ['"I want to buy the A5 test" is told how to buy', [
+          ['I want to buy the A5 test', all('You buy and schedule tests in your myASE account', not(en.didYouMean))],
+        ]],
+        ['"how do i study for the test" gets the study guides and practice tests', [
+          ['how do i study for the test', all('ASE Study Guides', not(en.didYouMean))],
+        ]],
+        ['"why cant i see what i got wrong" is the missed-questions answer, though it names no ASE word', [
+          ['why cant i see what i got wrong', all("ASE can't show you the questions you missed", not(en.unknown))],
+        ]],
+        ['"como compro el examen de frenos" is how to buy, not the 30-day retest wait, and "cuantos dias tengo para tomarlo" is the 90 days', [
+          ['como compro el examen de frenos', all(es('Los exámenes se compran y se programan en su cuenta de myASE'), not(es('30 días completos')))],
+          ['cuantos dias tengo para tomarlo', all(es('tiene 90 días desde la fecha de compra'), not(es('30 días completos')))],
+        ]],
+      ],
+    ],
+    [
+      'Spanish follow-ups and thanks stay on the topic just answered (#13, #35)',
+      [
+        ['after a missed appointment, "me regresan el dinero?" is told there is no refund, not that tests are refunded', [
+          ['se me paso mi cita ayer, no fui al examen', es('No hay reembolso por una cita perdida')],
+          ['me regresan el dinero?', all(es('No hay reembolso por una cita perdida'), not(es('se reembolsa un examen')))],
+        ]],
+        ['"gracias otra vez" is thanks again, not "take it again"', [
+          ['gracias', es('¡De nada!')],
+          ['gracias otra vez', all(es('¡De nada!'), not(es('30 días completos')))],
+        ]],
+      ],
+    ],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );
