@@ -136,7 +136,7 @@ export function takesBackPersonRequest(text: string): boolean {
 const TAKE_BACK_ALONE = new RegExp(
   String.raw`^(?:(?:actually|oh|ok|okay|no|nah|nope|wait|sorry|um+|hmm+|bueno|perd[oó]n|ah)[\s,.!]*)*` +
     String.raw`(?:no importa|olv[ií]dalo|ya no(?: hace falta| lo necesito)?|no hace falta|cambi[eé] de opini[oó]n|est[aá] bien|no,? gracias|never ?mind|nvm|forget (?:it|that|about it)|cancel (?:that|it|this|the request)|scratch that|no need|it'?s (?:fine|ok(?:ay)?|alright|all good)|i'?m (?:good|fine|ok(?:ay)?|all set)|no thanks?(?: you)?|(?:i )?don'?t need (?:one|a person|anyone|someone|a human|to(?: anymore)?)|i changed my mind|changed my mind|not anymore|all good)` +
-    String.raw`(?:[\s,.!]+(?:thanks?|thank you|thx|i'?m (?:good|fine|ok(?:ay)?)|it'?s (?:fine|ok(?:ay)?)|i'?ll (?:ask|use) (?:you|the bot)|found it|i figured it out|i got it|actually))*[\s.!]*$`,
+    String.raw`(?:[\s,.!]+(?:thanks?|thank you|thx|(?:muchas )?gracias|ya no|ya no lo necesito|est[aá] bien|i'?m (?:good|fine|ok(?:ay)?)|it'?s (?:fine|ok(?:ay)?)|i'?ll (?:ask|use) (?:you|the bot)|found it|i figured it out|i got it|actually))*[\s.!]*$`,
   'i',
 );
 
