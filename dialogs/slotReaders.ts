@@ -85,7 +85,7 @@ function dateReading(answer: DateAnswer, deps: TaskDeps, facts: TurnFacts): Slot
  */
 const BIRTH_DATE_YEARS = 16;
 
-function looksLikeBirthDate(date: string, facts: TurnFacts): boolean {
+export function looksLikeBirthDate(date: string, facts: TurnFacts): boolean {
   const today = DateTime.fromJSDate(facts.now, { zone: facts.zone }).toISODate() ?? date;
   return date <= (DateTime.fromISO(today).minus({ years: BIRTH_DATE_YEARS }).toISODate() ?? date);
 }

@@ -175,11 +175,14 @@ function noAndAValue(text: string): { replacement: string } | null {
  * is waiting (the repair base); elsewhere it is read afresh. A value alone ("A3") is not one: while a
  * task waits it is the answer to its question.
  */
-function whatAbout(text: string): { replacement: string } | null {
-  const asked = /^(?:and|what about|how about|same for|and for|also)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*\??$/i.exec(text)?.[1];
+function whatAbout(text: string): { replacement: string; adds?: boolean } | null {
+  const match = /^(and|what about|how about|same for|and for|also|plus)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*\??$/i.exec(text);
+  const asked = match?.[2];
   // A value is a few words with a digit in it ("A4", "the 10th", "March 3"); "and do i have 2 pay
   // again" is a question of its own with "2" for "to".
-  return asked && /\d/.test(asked) && asked.split(/\s+/).length <= 3 ? { replacement: asked } : null;
+  if (!asked || !/\d/.test(asked) || asked.split(/\s+/).length > 3) return null;
+  // "and T4?", "also P2", "plus T4": one more, where the task's value is a list.
+  return /^(?:and|also|plus)$/i.test(match[1] ?? '') ? { replacement: asked, adds: true } : { replacement: asked };
 }
 
 /** Nothing but the date and a few words around it: "May 20", "it was the 20th", "on the 20th I think". */

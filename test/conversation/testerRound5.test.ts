@@ -133,6 +133,25 @@ transcriptTables(
         ]],
       ],
     ],
+    [
+      'a list adds, a prompt keeps what it asked for (#9, #26)',
+      [
+        ['after the price of duplicates for A1, A2, A3 and P2, "and T4?" adds T4: $22.50 for three series', [
+          ['how much 4 duplicate certs A1 A2 A3 and P2', '$15.00'],
+          ['and T4?', all('Added T4.', '$22.50', 'P2', not('Changed to'))],
+        ]],
+        ['"what about T2" after the price still replaces the list', [
+          ['how much 4 duplicate certs A1 A2 A3 and P2', '$15.00'],
+          ['what about T2', all('Changed to T2.', '$7.50')],
+        ]],
+        ['a date of birth sent alone at the sign-in prompt asks for all three details, and is never worked out as a test date', [
+          ['when can i retake A3', 'What date did you take A3?'],
+          ['sign in', en.linking.askCredentials],
+          ['Jan 1 1980', all('I still need your ASE ID and last 4 SSN digits', not('looks like a date of birth'), not('send it again'))],
+          [demo1, 'signed in'],
+        ]],
+      ],
+    ],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );
