@@ -91,6 +91,11 @@ const DEADLINE = /\b(?:expir\w*|run out|runs out|deadline|how long (?:do|does|di
 const PURCHASE_GENERAL = /\b(?:how long|how many days|how much time) (?:do|will|would) (?:i|you|we) have to (?:take|schedule|book|sit)\b|\b(?:test|tests|exam|exams|registration|purchase|voucher|my test|my exam)s? (?:expire|expires|expired|expiring|expiration)\b|\b(?:when|how long until|how long before) (?:does|do|will) (?:my |the |a )?(?:test|exam|registration|purchase|voucher)s? (?:expire|run out)\b/;
 
 const RECERT = /\b(?:recert\w*|renew\w*)\b/;
+/**
+ * "my A8 expired in 2024, can I still recertify?", "can I recertify early?": yes whatever the dates
+ * (the FAQ says so), so the FAQ answers; "when can I recertify?" is still the task's.
+ */
+const RECERT_YES_NO = /^(?!.*\b(?:when|how soon|how early|how long|by when|until when|what date|which day)\b).*\b(?:can|may|could) i (?:still |even |already )?(?:recertify|recert|renew|take (?:the |a |my )?(?:\w+ )?(?:recertification|recert)(?: test| exam)?)\b/;
 const CERT_THING = /\b(?:cert|certs|certification|certifications|certificate|certificates|credential|credentials|certified|status)\b/;
 // "last" is how long a certification lasts, not "last week" ("I took my test last week, will my
 // certificate still come?" is about delivery, not recertification).
@@ -127,7 +132,7 @@ const detectors: Array<[Task, Detector]> = [
   ['purchase-window', (t) => (BUY.test(t) && BOUGHT_THING.test(t) && (DEADLINE.test(t) || DATE_WORD.test(t))) || (PURCHASE_GENERAL.test(t) && !CODE.test(t))],
   [
     'recertification',
-    (t) => RECERT.test(t) || (VALIDITY.test(t) && (CERT_THING.test(t) || CODE.test(t))),
+    (t) => (RECERT.test(t) || (VALIDITY.test(t) && (CERT_THING.test(t) || CODE.test(t)))) && !RECERT_YES_NO.test(t),
   ],
 ];
 

@@ -152,6 +152,20 @@ transcriptTables(
         ]],
       ],
     ],
+    [
+      'a yes/no question whose answer no date changes is answered at once (#22, #24)',
+      [
+        ['"my A8 cert expired in 2024 can i still recert" is told yes, without asking for a pass date first', [
+          ['my A8 cert expired in 2024 can i still recert', all(/^Yes: you may take Recertification Tests even after your credentials have expired/, not('When did you pass A8'))],
+        ]],
+        ['"my A5 expires next month, can I recertify early?" is told yes, and that the time left is not credited', [
+          ['my A5 expires next month, can I recertify early?', all(/^Yes, you may recertify early, but the time left on your original certification is not credited/, not('When did you pass A5'))],
+        ]],
+        ['"when can I recertify A5?" still asks for the date it turns on', [
+          ['when can I recertify A5?', 'When did you pass A5'],
+        ]],
+      ],
+    ],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );
