@@ -166,6 +166,19 @@ transcriptTables(
         ]],
       ],
     ],
+    [
+      'SMS spellings of a short follow-up read as the spelt-out words (#21)',
+      [
+        ['after the Spanish-tests answer, "wat about g1" says G1 is available in Spanish', [
+          ['hey can i take the test in spanish', 'available in Spanish'],
+          ['wat about g1', all('(G1) are available in Spanish', not(en.unknown))],
+        ]],
+        ['after the testing-abroad answer, "wat abt mexico" gives where testing is offered', [
+          ['cn i tke test in canada', 'United States, U.S. territories, and Canada'],
+          ['wat abt mexico', all('United States, U.S. territories, and Canada', not(en.didYouMean))],
+        ]],
+      ],
+    ],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );
