@@ -116,6 +116,7 @@ export abstract class RepairDialog extends Dialog {
         await send(dc.context, this.deps, { text: `${this.help(dc)} ${m.task.wayOut}` });
         return this.ask(dc);
       case 'repeat':
+      case 'backToQuestion':
         if (!this.ownsHelp(dc)) return dc.endDialog({ reroute: true } satisfies Reroute);
         return this.ask(dc);
       case 'signIn':

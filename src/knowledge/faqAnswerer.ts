@@ -77,7 +77,7 @@ export interface QuestionContext {
 /** A follow-up read in the last answer's light is short: a longer message is a question of its own. */
 const FOLLOW_UP_WORDS = 12;
 /** "how", "ok so what do I do?", "which ones?": a question that names nothing, asked of the last answer. */
-const ASKS_MORE = /\?\s*$|^(?:(?:ok(?:ay)?|so|and|but|then|hmm)[\s,]+)*(?:how|what|why|which|where|when|who|wat|wht|wut|hw|wen|whn)\b/i;
+const ASKS_MORE = /\?\s*$|^(?:(?:ok(?:ay)?|so|and|but|then|hmm)[\s,]+)*(?:how|what|why|which|where|when|who|wat|wht|wut|hw|wen|whn|y(?= not\b))\b/i;
 
 /** A test code as candidates write it: "A5", "t-2", "L1" (not "a 2 year program"). */
 const TEST_CODE = /(?<![a-z0-9])[abcefghlpstx]-?\d{1,2}(?![a-z0-9])/i;

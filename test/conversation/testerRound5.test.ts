@@ -179,6 +179,20 @@ transcriptTables(
         ]],
       ],
     ],
+    [
+      'after a "No" or a question in between, the conversation comes back to the task (#11, #19)',
+      [
+        ['"y not" after "No: changes aren\'t allowed within three days" gives the rule again, not "I don\'t know that one"', [
+          ['my test is tmrw at 8am can i cancel', "No: changes aren't allowed within three days"],
+          ['y not', all('more than three days away', not(en.unknown))],
+        ]],
+        ['"ok back to my question" after a question about results repeats the purchase window, not another entry', [
+          ['I bought A1 on September 15. How long do I have?', 'You have until Monday, December 14, 2026'],
+          ['wait, when do results come out after I test?', 'score report'],
+          ['ok back to my question', all('You have until Monday, December 14, 2026', not("ASE can't show you the questions you missed"))],
+        ]],
+      ],
+    ],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );
