@@ -193,6 +193,21 @@ transcriptTables(
         ]],
       ],
     ],
+    [
+      'a question that says it is new is not taken as the waiting task\'s answer (#27)',
+      [
+        ['after the retest offer, "and when does A4 expire?" is about A4\'s expiry, not the date A4 was taken', [
+          ['when can I retake the test if I failed', 'You must wait 30 full days'],
+          ['and when does A4 expire?', all('When did you pass A4', not('What date did you take A4'))],
+        ]],
+        ['signed in, in Spanish, "y el A4 cuando vence?" during the retest question is answered from the account', [
+          ['cuando puedo volver a tomar el examen si lo reprobe', es('30 días completos')],
+          ['sign in', /ASE ID/],
+          [demo1, es('No hay ningún examen reprobado en su cuenta')],
+          ['y el A4 cuando vence?', all(es('No hay ninguna certificación A4'), not(es('A4: anotado')))],
+        ]],
+      ],
+    ],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );

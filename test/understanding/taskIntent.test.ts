@@ -89,6 +89,7 @@ const recert: Row[] = [
   // Yes whatever the dates: the FAQ answers (its recertification entry offers the task).
   ['can I renew early?', null],
   ['my A8 cert expired in 2024 can i still recert', null],
+  ['My A4 expired on January 10, 2025, can I recertify?', 'recertification'],
   ['when can I renew early?', 'recertification'],
   ['wen does my cert xpire', 'recertification'],
   ['can I reschedule my recertification test?', 'reschedule-or-cancel'],
