@@ -94,9 +94,10 @@ const RECERT = /\b(?:recert\w*|renew\w*)\b/;
 /**
  * "my A8 expired in 2024, can I still recertify?", "can I recertify early?": yes whatever the dates
  * (the FAQ says so), so the FAQ answers; "when can I recertify?" is still the task's, and so is a
- * question with a day in it ("my A4 expired on January 10, 2025, can I recertify?"), worked out.
+ * question with a day or a month in it ("my A4 expired on January 10, 2025, can I recertify?"),
+ * worked out.
  */
-const RECERT_YES_NO = /^(?!.*\b(?:when|how soon|how early|how long|by when|until when|what date|which day)\b)(?!.*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}\b|\b\d{1,2}\/\d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:today|yesterday|tomorrow)\b)).*\b(?:can|may|could) i (?:still |even |already )?(?:recertify|recert|renew|take (?:the |a |my )?(?:\w+ )?(?:recertification|recert)(?: test| exam)?)\b/;
+const RECERT_YES_NO = /^(?!.*\b(?:when|how soon|how early|how long|by when|until when|what date|which day)\b)(?!.*(?:\b(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\bmay \d|\b\d{1,2}\/\d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:today|yesterday|tomorrow)\b)).*\b(?:can|may|could) i (?:still |even |already )?(?:recertify|recert|renew|take (?:the |a |my )?(?:\w+ )?(?:recertification|recert)(?: test| exam)?)\b/;
 const CERT_THING = /\b(?:cert|certs|certification|certifications|certificate|certificates|credential|credentials|certified|status)\b/;
 // "last" is how long a certification lasts, not "last week" ("I took my test last week, will my
 // certificate still come?" is about delivery, not recertification).
