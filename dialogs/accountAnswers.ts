@@ -1,3 +1,4 @@
+import type { Language } from '../src/language/languages.js';
 /**
  * Answers to questions about the candidate's own account (see personalIntent.ts), worked out with
  * the pure policy rules (src/rules/) on the account's real dates. Pure: the account, `now`, the
@@ -51,6 +52,8 @@ export interface PersonalContext {
   policy: Policy;
   catalogue: Catalogue;
   messages: AccountMessages;
+  /** The language of `messages`: dates are written in it too. */
+  language: Language;
 }
 
 export interface CancellableAppointment {
@@ -105,7 +108,7 @@ const answer = (outcome: string, text: string, facts?: ReplyFact[], extra: Parti
 
 const homeZone = (account: CandidateAccount, ctx: PersonalContext): string => account.profile.timeZone ?? ctx.zone;
 const todayFor = (account: CandidateAccount, ctx: PersonalContext): IsoDate => todayIn(ctx.now, homeZone(account, ctx));
-const long = (date: IsoDate): string => formatLongDate(date);
+const long = (ctx: PersonalContext, date: IsoDate): string => formatLongDate(date, ctx.language);
 
 function testName(ctx: PersonalContext, code: string): string | undefined {
   return findTest(ctx.catalogue, code)?.name;
@@ -161,17 +164,17 @@ function viewAppointment(a: Appointment, account: CandidateAccount, ctx: Persona
     ctx.policy,
   );
   const deadline = DateTime.fromISO(change.deadline, { setZone: true });
-  const date = long(local.date);
+  const date = long(ctx, local.date);
   return {
     appointment: a,
     code: normaliseCode(a.testCode),
     test: testOf(ctx, a.testCode),
     date,
-    time: formatTime(time),
-    when: m.dateTime(date, formatTime(time)),
+    time: formatTime(time, ctx.language),
+    when: m.dateTime(date, formatTime(time, ctx.language)),
     place: m.place(a.centre.name, a.centre.city, a.centre.state),
     change,
-    deadline: m.dateTime(long(change.deadlineLocalDate), formatTime(deadline.toFormat('HH:mm'))),
+    deadline: m.dateTime(long(ctx, change.deadlineLocalDate), formatTime(deadline.toFormat('HH:mm'), ctx.language)),
     windowLastDay: purchase ? purchaseLastDay(purchase.purchasedOn, ctx.policy) : null,
     startMs: DateTime.fromISO(change.appointmentStart, { setZone: true }).toMillis(),
   };
@@ -202,7 +205,7 @@ function renewalInHand(code: string, account: CandidateAccount, ctx: PersonalCon
   const appointment = booked.find((v) => v.code === normaliseCode(code));
   if (appointment) return m.alreadyBooked(appointment.code, appointment.when);
   const purchase = openPurchases(account, ctx).find((p) => normaliseCode(p.purchase.code) === normaliseCode(code));
-  if (purchase) return m.alreadyBought(normaliseCode(code), long(purchase.lastDay));
+  if (purchase) return m.alreadyBought(normaliseCode(code), long(ctx, purchase.lastDay));
   return undefined;
 }
 
@@ -218,7 +221,7 @@ export function answerAppointments(account: CandidateAccount, ctx: PersonalConte
 
   if (items.length === 0) {
     const open = openPurchases(account, ctx);
-    const toSchedule = open.map((p) => m.scheduleBy(testOf(ctx, p.purchase.code), long(p.lastDay)));
+    const toSchedule = open.map((p) => m.scheduleBy(testOf(ctx, p.purchase.code), long(ctx, p.lastDay)));
     return answer(
       'appointments-none',
       sentences(missingNamed ?? m.none, toSchedule.length > 0 && m.toSchedule(ctx.messages.list(toSchedule)), m.howToSchedule(ctx.policy.phones.prometric.value)),
@@ -227,7 +230,7 @@ export function answerAppointments(account: CandidateAccount, ctx: PersonalConte
 
   const newDate = (v: AppointmentView, short: boolean): string | undefined => {
     if (!v.change.allowed || v.windowLastDay === null) return undefined;
-    const lastDay = long(v.windowLastDay);
+    const lastDay = long(ctx, v.windowLastDay);
     if (short) return m.factNewDateBy(lastDay);
     return v.windowLastDay >= today ? m.newDateBy(lastDay, windowDays) : m.noNewDate(lastDay, windowDays);
   };
@@ -276,7 +279,7 @@ export function answerCancelAppointment(account: CandidateAccount, ctx: Personal
   const cancellable = open.map((v) => ({ appointmentId: v.appointment.id, label: labelFor(v) }));
   if (open.length === 1) {
     const v = open[0] as AppointmentView;
-    const keeps = v.windowLastDay !== null && v.windowLastDay >= todayFor(account, ctx) ? m.keepsPurchase(long(v.windowLastDay)) : undefined;
+    const keeps = v.windowLastDay !== null && v.windowLastDay >= todayFor(account, ctx) ? m.keepsPurchase(long(ctx, v.windowLastDay)) : undefined;
     return { ...answer('cancel-offered', sentences(m.one(labelFor(v), v.deadline), keeps, ...closed)), cancellable };
   }
   const facts = open.map((v) => ({ label: labelOf(ctx, v.code), value: sentences(ctx.messages.appointments.factWhen(v.when, v.place), m.factCancelBefore(v.deadline)) }));
@@ -309,7 +312,7 @@ function recertNote(v: CertView, account: CandidateAccount, ctx: PersonalContext
     { certifiedOn: v.expiry.passedOn, now: ctx.now, zone: homeZone(account, ctx), previouslyCertified: true },
     ctx.policy,
   );
-  const newExpiry = long(recert.newExpiresOn as IsoDate);
+  const newExpiry = long(ctx, recert.newExpiresOn as IsoDate);
   return v.status === 'soon' ? m.recertSoon(newExpiry, recert.daysNotCarriedOver ?? 0) : m.recertLapsed(newExpiry);
 }
 
@@ -342,10 +345,10 @@ export function answerExpiry(account: CandidateAccount, ctx: PersonalContext, te
     const v = views[0] as CertView;
     const status =
       v.status === 'lapsed'
-        ? m.lapsed(v.test, long(v.expiry.expiresOn))
+        ? m.lapsed(v.test, long(ctx, v.expiry.expiresOn))
         : v.status === 'soon'
-          ? m.soon(v.test, long(v.expiry.expiresOn), v.expiry.daysLeft)
-          : m.current(v.test, long(v.expiry.expiresOn));
+          ? m.soon(v.test, long(ctx, v.expiry.expiresOn), v.expiry.daysLeft)
+          : m.current(v.test, long(ctx, v.expiry.expiresOn));
     return answer(outcome, sentences(status, recertNote(v, account, ctx), notHeldText, next));
   }
   const count = (s: CertView['status']) => views.filter((v) => v.status === s).length;
@@ -353,10 +356,10 @@ export function answerExpiry(account: CandidateAccount, ctx: PersonalContext, te
     label: labelOf(ctx, v.code),
     value:
       v.status === 'lapsed'
-        ? m.factLapsed(long(v.expiry.expiresOn))
+        ? m.factLapsed(long(ctx, v.expiry.expiresOn))
         : v.status === 'soon'
-          ? m.factSoon(long(v.expiry.expiresOn), v.expiry.daysLeft)
-          : m.factCurrent(long(v.expiry.expiresOn)),
+          ? m.factSoon(long(ctx, v.expiry.expiresOn), v.expiry.daysLeft)
+          : m.factCurrent(long(ctx, v.expiry.expiresOn)),
   }));
   return answer(
     outcome,
@@ -383,13 +386,13 @@ export function answerExpiringWithin(account: CandidateAccount, ctx: PersonalCon
   }
   const today = todayFor(account, ctx);
   const end = periodEnd(period, today);
-  const periodText = period === 'this-year' ? m.thisYear(long(end)) : m.next90(long(end));
+  const periodText = period === 'this-year' ? m.thisYear(long(ctx, end)) : m.next90(long(ctx, end));
   const views = viewCertifications(certs, account, ctx);
   const inPeriod = views.filter((v) => v.status !== 'lapsed' && v.expiry.expiresOn <= end);
   const later = views.filter((v) => v.status !== 'lapsed' && v.expiry.expiresOn > end);
   const lapsed = views.filter((v) => v.status === 'lapsed');
   const lapsedText =
-    lapsed.length > 0 ? m.alreadyLapsed(ctx.messages.list(lapsed.map((v) => m.lapsedItem(v.test, long(v.expiry.expiresOn))))) : undefined;
+    lapsed.length > 0 ? m.alreadyLapsed(ctx.messages.list(lapsed.map((v) => m.lapsedItem(v.test, long(ctx, v.expiry.expiresOn))))) : undefined;
   const renew = [...inPeriod, ...lapsed].map((v) => v.code);
   const next = renew.length > 0 ? renewNext(renew, account, ctx) : ctx.messages.expiry.nextReminders;
 
@@ -397,14 +400,14 @@ export function answerExpiringWithin(account: CandidateAccount, ctx: PersonalCon
     const first = later[0];
     return answer(
       'expiring-none-in-period',
-      sentences(m.none(periodText), first && m.nextAfter(first.test, long(first.expiry.expiresOn)), lapsedText, next),
+      sentences(m.none(periodText), first && m.nextAfter(first.test, long(ctx, first.expiry.expiresOn)), lapsedText, next),
     );
   }
   if (inPeriod.length === 1) {
     const v = inPeriod[0] as CertView;
-    return answer('expiring-listed', sentences(m.one(v.test, long(v.expiry.expiresOn), periodText), lapsedText, next));
+    return answer('expiring-listed', sentences(m.one(v.test, long(ctx, v.expiry.expiresOn), periodText), lapsedText, next));
   }
-  const facts = inPeriod.map((v) => ({ label: labelOf(ctx, v.code), value: m.factExpires(long(v.expiry.expiresOn), v.expiry.daysLeft) }));
+  const facts = inPeriod.map((v) => ({ label: labelOf(ctx, v.code), value: m.factExpires(long(ctx, v.expiry.expiresOn), v.expiry.daysLeft) }));
   return answer('expiring-listed', sentences(m.many(inPeriod.length, periodText), lapsedText, next), facts);
 }
 
@@ -432,7 +435,7 @@ export function answerMaster(account: CandidateAccount, ctx: PersonalContext): P
     masterStatus({ seriesId: s.id, certifications: heldCertifications(account), now: ctx.now, zone }, ctx.catalogue, ctx.policy),
   );
   const lapsedItems = (d: MasterDecision) =>
-    ctx.messages.list(d.required.filter((r) => r.status === 'lapsed').map((r) => m.lapsedItem(testOf(ctx, r.test), long(r.expiresOn as IsoDate))));
+    ctx.messages.list(d.required.filter((r) => r.status === 'lapsed').map((r) => m.lapsedItem(testOf(ctx, r.test), long(ctx, r.expiresOn as IsoDate))));
   const nextFor = (d: MasterDecision): string =>
     d.verdict === 'holds' ? m.holdsNext : d.verdict === 'lapsed' ? renewNext(d.lapsed, account, ctx) : m.incompleteNext;
 
@@ -441,7 +444,7 @@ export function answerMaster(account: CandidateAccount, ctx: PersonalContext): P
     const name = d.masterName ?? d.seriesId;
     if (d.verdict === 'holds') {
       const first = d.earliestExpiry as { test: string; expiresOn: IsoDate };
-      return answer('master-holds', sentences(m.holds(name, testOf(ctx, first.test), long(first.expiresOn)), nextFor(d)));
+      return answer('master-holds', sentences(m.holds(name, testOf(ctx, first.test), long(ctx, first.expiresOn)), nextFor(d)));
     }
     if (d.verdict === 'lapsed') {
       return answer('master-lapsed', sentences(m.lapsed(name, lapsedItems(d)), m.reinstate(ctx.messages.list(d.lapsed)), nextFor(d)));
@@ -456,7 +459,7 @@ export function answerMaster(account: CandidateAccount, ctx: PersonalContext): P
     label: d.masterName ?? d.seriesId,
     value:
       d.verdict === 'holds' && d.earliestExpiry
-        ? m.factHolds(d.earliestExpiry.test, long(d.earliestExpiry.expiresOn))
+        ? m.factHolds(d.earliestExpiry.test, long(ctx, d.earliestExpiry.expiresOn))
         : d.verdict === 'lapsed'
           ? m.factLapsed(ctx.messages.list(d.lapsed))
           : m.factIncomplete(codesText(d.missing, ctx)),
@@ -509,10 +512,10 @@ export function answerRetest(account: CandidateAccount, ctx: PersonalContext, te
     const test = testOf(ctx, i.code);
     if (i.retest) {
       return i.retest.daysToWait > 0
-        ? m.wait(test, long(i.retest.earliestPurchaseDate), i.retest.daysToWait, long(i.retest.failedOn), fullDays)
-        : m.now(test, long(i.retest.failedOn), fullDays);
+        ? m.wait(test, long(ctx, i.retest.earliestPurchaseDate), i.retest.daysToWait, long(ctx, i.retest.failedOn), fullDays)
+        : m.now(test, long(ctx, i.retest.failedOn), fullDays);
     }
-    return i.noShowPosted ? m.noShowPosted(test, long(i.result.takenOn)) : m.noShowWaiting(test, long(i.result.takenOn));
+    return i.noShowPosted ? m.noShowPosted(test, long(ctx, i.result.takenOn)) : m.noShowWaiting(test, long(ctx, i.result.takenOn));
   };
   const outcome = items.some((i) => i.retest) ? (waiting ? 'retest-wait' : 'retest-can-buy') : 'retest-no-show-only';
   if (items.length <= 2) return answer(outcome, sentences(...items.map(sentenceFor), ...namedNotes, next));
@@ -520,7 +523,7 @@ export function answerRetest(account: CandidateAccount, ctx: PersonalContext, te
     label: labelOf(ctx, i.code),
     value: i.retest
       ? i.retest.daysToWait > 0
-        ? m.factWait(long(i.retest.earliestPurchaseDate), i.retest.daysToWait)
+        ? m.factWait(long(ctx, i.retest.earliestPurchaseDate), i.retest.daysToWait)
         : m.factNow
       : i.noShowPosted
         ? m.factNoShowPosted
@@ -574,7 +577,7 @@ export function answerCertificateStatus(account: CandidateAccount, ctx: Personal
   }));
   if (timings.some((t) => t.timing.verdict === 'delayed-until-work-experience-approved')) {
     if (status === 'pending') {
-      const since = account.workExperience.updatedOn ? m.pendingSince(long(account.workExperience.updatedOn)) : undefined;
+      const since = account.workExperience.updatedOn ? m.pendingSince(long(ctx, account.workExperience.updatedOn)) : undefined;
       return answer('certificate-delayed-pending', sentences(m.pending(tests, codes.length), since, m.pendingNext, m.address));
     }
     if (status === 'rejected') return answer('certificate-delayed-rejected', sentences(m.rejected(tests, codes.length), m.rejectedNext(phone)));
@@ -586,13 +589,13 @@ export function answerCertificateStatus(account: CandidateAccount, ctx: Personal
   const outcome = overdue ? 'certificate-overdue' : 'certificate-expected';
   if (timings.length === 1) {
     const { code, r, timing } = timings[0] as (typeof timings)[number];
-    const around = long(timing.expectedAround);
-    const text = timing.expectedAround < today ? m.overdue(testOf(ctx, code), around, long(r.takenOn)) : m.expected(testOf(ctx, code), around, long(r.takenOn));
+    const around = long(ctx, timing.expectedAround);
+    const text = timing.expectedAround < today ? m.overdue(testOf(ctx, code), around, long(ctx, r.takenOn)) : m.expected(testOf(ctx, code), around, long(ctx, r.takenOn));
     return answer(outcome, sentences(text, next, m.address));
   }
   const facts = timings.map(({ code, timing }) => ({
     label: labelOf(ctx, code),
-    value: timing.expectedAround < today ? m.factOverdue(long(timing.expectedAround)) : m.factExpected(long(timing.expectedAround)),
+    value: timing.expectedAround < today ? m.factOverdue(long(ctx, timing.expectedAround)) : m.factExpected(long(ctx, timing.expectedAround)),
   }));
   return answer(outcome, sentences(m.many(timings.length), next, m.address), facts);
 }
@@ -633,7 +636,7 @@ export function answerPurchases(account: CandidateAccount, ctx: PersonalContext)
   if (items.length === 1) {
     const i = items[0] as PurchaseItem;
     const test = testOf(ctx, i.purchase.code);
-    const lastDay = long(i.lastDay);
+    const lastDay = long(ctx, i.lastDay);
     const text =
       i.kind === 'open'
         ? m.open(test, lastDay, i.daysLeft)
@@ -648,12 +651,12 @@ export function answerPurchases(account: CandidateAccount, ctx: PersonalContext)
     label: labelOf(ctx, i.purchase.code),
     value:
       i.kind === 'open'
-        ? m.factOpen(long(i.lastDay), i.daysLeft)
+        ? m.factOpen(long(ctx, i.lastDay), i.daysLeft)
         : i.kind === 'last-day'
-          ? m.factLastDay(long(i.lastDay))
+          ? m.factLastDay(long(ctx, i.lastDay))
           : i.kind === 'booked'
-            ? m.factScheduled(i.when, long(i.lastDay))
-            : m.factExpired(long(i.lastDay)),
+            ? m.factScheduled(i.when, long(ctx, i.lastDay))
+            : m.factExpired(long(ctx, i.lastDay)),
   }));
   return answer(outcome, sentences(m.summary(toSchedule, count('booked'), count('expired')), next), facts);
 }

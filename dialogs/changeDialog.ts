@@ -1,3 +1,4 @@
+import type { Language } from '../src/language/languages.js';
 import { DateTime } from 'luxon';
 import { changeEligibility } from '../src/rules/index.js';
 import { readFutureDate, writtenOut, type DateValue } from './slotReaders.js';
@@ -8,11 +9,11 @@ interface ChangeValues {
 }
 
 /** The deadline instant (ISO with the centre's offset) as that centre's wall time, written out. */
-function writtenDeadline(iso: string, startOf: (date: string) => string): string {
+function writtenDeadline(iso: string, startOf: (date: string) => string, language: Language): string {
   const local = DateTime.fromISO(iso, { setZone: true });
   const date = local.toISODate() ?? iso;
   const time = local.toFormat('HH:mm');
-  return time === '00:00' ? startOf(writtenOut({ date })) : writtenOut({ date, time });
+  return time === '00:00' ? startOf(writtenOut({ date }, language)) : writtenOut({ date, time }, language);
 }
 
 /** "My exam is Thursday, can I still move it?" -> yes until a stated moment, or no, and how. */
@@ -35,7 +36,7 @@ export const changeTask: TaskSpec<ChangeValues> = {
     const decision = changeEligibility({ appointment, now: facts.now }, deps.policy);
     const lines: string[] = [];
     if (decision.verdict === 'allowed') {
-      lines.push(m.allowed(writtenDeadline(decision.deadline, m.startOf)));
+      lines.push(m.allowed(writtenDeadline(decision.deadline, m.startOf, deps.language)));
       if (decision.assumedStartOfDay) lines.push(m.assumedStart);
       lines.push(m.cancelFirst, m.how(phone));
     } else if (decision.verdict === 'appointment-passed' && decision.assumedStartOfDay) {

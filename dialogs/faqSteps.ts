@@ -43,6 +43,11 @@ export interface AnswerExtra {
   signInFor?: AccountQuestion;
   /** The task last worked out in this conversation and its answer. */
   workedOut?: { task: string; answer: string };
+  /**
+   * A follow-up answered from the entry just answered: the part that answers, without the buttons
+   * and the offer just shown (the offer stays open: its fact next still reaches the task).
+   */
+  again?: boolean;
 }
 
 /**
@@ -58,9 +63,20 @@ export async function answerEntry(dc: DialogContext, deps: ConversationDeps, ent
   const fromAccount = !known && extra.signInHint && ((task && deps.answersFromAccount(task)) || extra.signInFor);
   const hint = fromAccount ? deps.messages.task.orSignIn : '';
   const then = known ? deps.messages.task.workedOut(known) : [reply.then, hint].filter(Boolean).join(' ');
-  await send(dc.context, deps, { ...reply, ...(then ? { then } : {}) });
-  const prompt = entry.offer?.text;
-  await dc.beginDialog(OFFER, { entries: related.map((e) => e.id), ...(task ? { task } : {}), ...(prompt ? { prompt } : {}), ...(extra.text ? { text: extra.text } : {}), ...(extra.signInFor ? { signInFor: extra.signInFor } : {}) } satisfies OfferOptions);
+  if (extra.again) {
+    const { then: _offer, suggestions: _shown, ...part } = reply;
+    await send(dc.context, deps, part);
+  } else await send(dc.context, deps, { ...reply, ...(then ? { then } : {}) });
+  // Not made again with a follow-up's answer, so not held open as if it had just been made ("ok" next is plain).
+  const prompt = extra.again ? undefined : entry.offer?.text;
+  await dc.beginDialog(OFFER, {
+    entries: related.map((e) => e.id),
+    ...(task ? { task } : {}),
+    ...(prompt ? { prompt } : {}),
+    ...(extra.text ? { text: extra.text } : {}),
+    ...(extra.signInFor ? { signInFor: extra.signInFor } : {}),
+    ...(extra.workedOut ? { afterTask: extra.workedOut.task } : {}),
+  } satisfies OfferOptions);
 }
 
 /**
@@ -96,7 +112,7 @@ export async function answerDecision(
   const person: ReplyChoice = { title: m.talkToPerson, value: m.talkToPerson };
   switch (decision.kind) {
     case 'answer':
-      await answerEntry(dc, deps, decision.entry, extra);
+      await answerEntry(dc, deps, decision.entry, decision.again ? { ...extra, again: true } : extra);
       return true;
     case 'clarify':
       await send(dc.context, deps, { text: m.didYouMean, choices: [...decision.candidates.map(asChoice), { title: m.noneOfThese, value: m.noneOfThese }] });

@@ -7,7 +7,6 @@ import { pickChoice } from '../src/understanding/choices.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { answerEntry } from './faqSteps.js';
 import { RepairDialog, SOMETHING_NEW, type UnrelatedPolicy } from './repairDialog.js';
-import { acknowledgementReply } from './smallTalk.js';
 import type { TaskOptions } from './taskDialog.js';
 
 export interface OfferOptions {
@@ -32,6 +31,8 @@ export interface OfferOptions {
   madeAgain?: boolean;
   /** An "ok" was answered and the offer kept open once: a second one lets it go. */
   heldOnce?: boolean;
+  /** The task worked out before this answer: "no, I meant September 1" corrects it, not this offer. */
+  afterTask?: string;
 }
 
 const WORDS_IN_A_REPLY = 6;
@@ -102,14 +103,18 @@ export class OfferDialog extends RepairDialog {
       return RepairDialog.EndOfTurn;
     }
     const facts = turnFacts(dc.context);
-    // "ok" after "tell me the date you took it and I'll work it out": a friendly word, and the offer
-    // still stands, so "A7" or "nov 30" next is still its answer (once: a second "ok" lets it go).
-    if (offer.task && !offer.heldOnce && (reading.acknowledgement === 'ok' || reading.acknowledgement === 'thanks')) {
+    // "ok" after "tell me the date you took it and I'll work it out": a friendly word that says the
+    // offer still stands, so "A7" or "nov 30" next is still its answer (once: a second "ok" lets it
+    // go, and gets the plain "anything else?" as the offer is closed).
+    if (offer.task && offer.prompt && !offer.heldOnce && (reading.acknowledgement === 'ok' || reading.acknowledgement === 'thanks')) {
       offer.heldOnce = true;
-      await send(dc.context, this.deps, acknowledgementReply(reading.acknowledgement, m));
+      await send(dc.context, this.deps, { text: m.task.offerStands(reading.acknowledgement === 'thanks' ? m.task.welcomeBack : m.task.okayBack) });
       return RepairDialog.EndOfTurn;
     }
-    if (offer.task && this.takesUp(offer.task, reading, facts)) {
+    // "no, I meant September 1" after a detour corrects the task worked out before it (the correction
+    // row), not the offer of another task that was never given a value.
+    const correctsEarlier = reading.correction !== null && offer.afterTask !== undefined && offer.afterTask !== offer.task;
+    if (offer.task && !correctsEarlier && this.takesUp(offer.task, reading, facts)) {
       // "sorry, the 10th not the 12th": the task reads the 10th, not both.
       const text = reading.correction?.replaced ? reading.correction.replacement : reading.question;
       return dc.replaceDialog(offer.task, { text, answeredGenerally: true } satisfies TaskOptions);
@@ -144,6 +149,7 @@ export class OfferDialog extends RepairDialog {
     const offer = this.offer(dc);
     // Made again once after a question in between; a second question means the candidate has moved on.
     if (!offer.task || offer.madeAgain || reading.acknowledgement || reading.command || reading.accountQuestion) return 'drop';
+    if (reading.correction && offer.afterTask && offer.afterTask !== offer.task) return 'drop';
     // Another task, or a FAQ answer that offers a task of its own, is a new topic: the offer is left.
     if (this.deps.opensTask(reading, turnFacts(dc.context))) return 'drop';
     const faq = reading.faq();

@@ -21,11 +21,11 @@ export const purchaseWindowTask: TaskSpec<PurchaseValues> = {
     const m = deps.messages.task.purchase;
     const decision = purchaseWindow({ purchaseDate: values.purchasedOn.date, now: facts.now, zone: facts.zone }, deps.policy);
     const bought = values.purchasedOn;
-    const lastDay = asKnown(bought, decision.lastDay);
+    const lastDay = asKnown(bought, deps.language, decision.lastDay);
     const text =
       decision.verdict === 'expired'
         ? bought.approximate
-          ? m.expiredSince(asKnown(bought), deps.policy.purchaseWindowDays.value)
+          ? m.expiredSince(asKnown(bought, deps.language), deps.policy.purchaseWindowDays.value)
           : m.expired(lastDay)
         : decision.verdict === 'last-day'
           ? `${m.lastDay(lastDay)} ${m.next}`

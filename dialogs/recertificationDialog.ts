@@ -60,7 +60,7 @@ function asPass(reading: Extract<SlotReading<DateValue>, { kind: 'value' }>, res
   // An approximate expiry ("three years ago", "in March 2021") stays approximate, and is not echoed as if exact.
   const { approximate, span } = reading.value;
   if (approximate) return { kind: 'value', value: { date: passed, approximate, ...(span ? { span: { from: back(span.from), to: back(span.to) } } : {}) } };
-  return { kind: 'value', value: { date: passed }, echo: deps.messages.task.recert.expiredOn(formatLongDate(reading.value.date)) };
+  return { kind: 'value', value: { date: passed }, echo: deps.messages.task.recert.expiredOn(formatLongDate(reading.value.date, deps.language)) };
 }
 
 /** "When does my A4 expire if I recertify now?" -> current expiry, new expiry, and what is not carried over. */
@@ -90,14 +90,14 @@ export const recertificationTask: TaskSpec<RecertValues> = {
     const passed = values.certifiedOn;
     const exact = !passed.approximate;
     const lines: string[] = [];
-    if (expiry.verdict === 'expired') lines.push(m.expired(values.test, onKnown(passed, expiry.expiresOn)));
+    if (expiry.verdict === 'expired') lines.push(m.expired(values.test, onKnown(passed, deps.language, expiry.expiresOn)));
     else {
-      lines.push(m.expires(values.test, onKnown(passed, expiry.expiresOn)));
+      lines.push(m.expires(values.test, onKnown(passed, deps.language, expiry.expiresOn)));
       if (expiry.verdict === 'expiring-soon' && exact) lines.push(m.expiringSoon(expiry.daysLeft));
     }
     if (recert.newExpiresOn) {
-      const when = values.recertOn ? m.on(formatLongDate(recert.recertOn)) : m.today;
-      lines.push(m.newExpiry(when, formatLongDate(recert.newExpiresOn)));
+      const when = values.recertOn ? m.on(formatLongDate(recert.recertOn, deps.language)) : m.today;
+      lines.push(m.newExpiry(when, formatLongDate(recert.newExpiresOn, deps.language)));
       if (recert.daysNotCarriedOver && recert.daysNotCarriedOver > 0 && exact) lines.push(m.noCredit(recert.daysNotCarriedOver));
     }
     lines.push(m.next);

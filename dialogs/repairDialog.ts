@@ -179,6 +179,8 @@ export abstract class RepairDialog extends Dialog {
       // "ok" / "thanks" while a question waits: a word of acknowledgement, then the question.
       return this.ask(dc, reading.acknowledgement === 'thanks' ? m.task.welcomeBack : m.task.okayBack);
     }
+    // "thanks" while a question waits: "you're welcome", then the question (not "anything else?").
+    if (reading.command === 'thanks') return this.ask(dc, m.task.welcomeBack);
     if (reading.command) {
       await send(dc.context, this.deps, commandReply(reading.command, m));
       return this.ask(dc, m.task.backToIt);

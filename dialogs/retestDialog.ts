@@ -28,12 +28,12 @@ export const retestTask: TaskSpec<RetestValues> = {
     const test = values.test ?? m.theTest;
     const wait = deps.policy.retestWaitFullDays.value;
     // A month-only failure ("in October") is written as the month, and no count of days is made up.
-    const failed = asKnown(values.failedOn);
+    const failed = asKnown(values.failedOn, deps.language);
     const exact = !values.failedOn.approximate;
     const lines =
       decision.verdict === 'can-buy-now'
         ? [m.canBuyNow(test, failed, wait), m.nextNow]
-        : [m.canBuyFrom(test, asKnown(values.failedOn, decision.earliestPurchaseDate), failed, wait), ...(exact ? [m.daysToWait(decision.daysToWait)] : []), m.next];
+        : [m.canBuyFrom(test, asKnown(values.failedOn, deps.language, decision.earliestPurchaseDate), failed, wait), ...(exact ? [m.daysToWait(decision.daysToWait)] : []), m.next];
     return { reply: { text: lines.join(' ') }, outcome: decision.verdict };
   },
   accountQuestion: (values) => ({ kind: 'retest', ...(values.test ? { tests: [values.test] } : {}) }),

@@ -1,3 +1,4 @@
+import type { Language } from '../src/language/languages.js';
 import { isAppointmentDate, isBirthDate } from '../src/understanding/dateRoles.js';
 import type { Reply } from '../src/conversation/reply.js';
 import { DateTime } from 'luxon';
@@ -19,8 +20,8 @@ export interface DateValue {
   span?: DateSpan;
 }
 
-export const writtenOut = (value: DateValue): string =>
-  value.time ? formatDateTime(value.date, value.time) : formatLongDate(value.date);
+export const writtenOut = (value: DateValue, language: Language): string =>
+  value.time ? formatDateTime(value.date, value.time, language) : formatLongDate(value.date, language);
 
 /**
  * A date worked out from the candidate's date (`date`, the value's own by default), written only as
@@ -28,15 +29,15 @@ export const writtenOut = (value: DateValue): string =>
  * month-only date ("May 2024"), or "around" the month of a rough one ("around December 2025").
  * Never a day the candidate did not give.
  */
-export function asKnown(value: DateValue, date: string = value.date): string {
-  return formatKnownDate(date, precisionOf(value), false);
+export function asKnown(value: DateValue, language: Language, date: string = value.date): string {
+  return formatKnownDate(date, precisionOf(value), false, language);
 }
 
 const precisionOf = (value: DateValue): 'day' | 'month' | 'around' => (!value.approximate ? 'day' : value.span ? 'month' : 'around');
 
 /** The same with its preposition: "on Tuesday, May 20, 2031", "in May 2024", "around December 2025". */
-export function onKnown(value: DateValue, date: string = value.date): string {
-  return formatKnownDate(date, precisionOf(value), true);
+export function onKnown(value: DateValue, language: Language, date: string = value.date): string {
+  return formatKnownDate(date, precisionOf(value), true, language);
 }
 
 /**
@@ -48,9 +49,9 @@ function dateReading(answer: DateAnswer, deps: TaskDeps, facts: TurnFacts): Slot
   if (answer.ok) {
     const value: DateValue = answer.time ? { date: answer.date, time: answer.time } : { date: answer.date };
     const assumed = answer.assumedYear || answer.assumedMonth;
-    const echo = assumed ? m.assumedYear(writtenOut(value)) : m.gotDate(writtenOut(value));
+    const echo = assumed ? m.assumedYear(writtenOut(value, deps.language)) : m.gotDate(writtenOut(value, deps.language));
     // "03/03/1980" typed at "when did you pass A4?" is a date of birth far more often than a pass.
-    if (looksLikeBirthDate(value.date, facts)) return { kind: 'clarify', question: { text: m.looksLikeBirthDate(writtenOut(value)) }, doubted: { value, echo } };
+    if (looksLikeBirthDate(value.date, facts)) return { kind: 'clarify', question: { text: m.looksLikeBirthDate(writtenOut(value, deps.language)) }, doubted: { value, echo } };
     return { kind: 'value', value, echo, assumed };
   }
   const ask = (text: string, extra: Partial<Reply> = {}): SlotReading<DateValue> => ({ kind: 'clarify', question: { text, ...extra } });
@@ -64,15 +65,15 @@ function dateReading(answer: DateAnswer, deps: TaskDeps, facts: TurnFacts): Slot
       if (answer.span) return { kind: 'value', value: { date: answer.span.from, approximate: answer.text, span: answer.span } };
       return ask(m.whichDay(answer.text));
     case 'in-future':
-      return ask(m.dateInFuture(formatLongDate(answer.date)));
+      return ask(m.dateInFuture(formatLongDate(answer.date, deps.language)));
     case 'in-past':
-      return ask(m.dateInPast(formatLongDate(answer.date)));
+      return ask(m.dateInPast(formatLongDate(answer.date, deps.language)));
     case 'ambiguous':
       return ask(m.whichDate, {
         choices: answer.options.map((option) => {
           const value: DateValue = option.time ? { date: option.date, time: option.time } : { date: option.date };
           // The value is the ISO date (and time), which reads back unambiguously.
-          return { title: writtenOut(value), value: option.time ? `${option.date} at ${option.time}` : option.date };
+          return { title: writtenOut(value, deps.language), value: option.time ? `${option.date} at ${option.time}` : option.date };
         }),
       });
   }

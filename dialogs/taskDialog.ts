@@ -1,3 +1,4 @@
+import type { Language } from '../src/language/languages.js';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import type { Reply } from '../src/conversation/reply.js';
@@ -8,7 +9,7 @@ import { pickChoice } from '../src/understanding/choices.js';
 import { combineDateParts } from '../src/understanding/dates.js';
 import { replyFromAccount, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
-import { writtenOut, type DateValue } from './slotReaders.js';
+import { asKnown, writtenOut, type DateValue } from './slotReaders.js';
 import { isAsked, type AskedSlot, type SlotSpec, type TaskSpec } from './taskTypes.js';
 
 export interface TaskOptions {
@@ -224,7 +225,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const extra = other.read(reading.text, facts, this.deps, values, false);
       if (extra.kind === 'value' && state.values[other.name] === undefined) {
         state.values[other.name] = extra.value;
-        state.lead = this.deps.messages.task.noted(other.describe ? other.describe(extra.value, this.deps) : describe(extra.value));
+        state.lead = this.deps.messages.task.noted(other.describe ? other.describe(extra.value, this.deps) : describe(extra.value, this.deps.language));
         return this.ask(dc);
       }
     }
@@ -255,9 +256,15 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     return this.ask(dc, this.deps.messages.task.backToIt);
   }
 
-  /** Re-reads a corrected value over the ones known; the name of the slot it changed, if any. */
+  /**
+   * Re-reads a corrected value over the ones known: every slot it names anew ("and A5? I passed that
+   * in March 2020" changes the test and the date); with `adding` ("and T4?"), a list slot gains the
+   * value instead. The name of the slot it changed (the one that is not a date, when it changed
+   * several), if any.
+   */
   private applyCorrection(state: TaskState, text: string, facts: TurnFacts, notes: string[], adding = false): string | undefined {
     const values = state.values as Partial<Values>;
+    const changedSlots: string[] = [];
     for (const slot of this.spec.slots) {
       // "the 12th, not the 10th" keeps the month and year of the date it corrects.
       // A month and day ("May 20") keep the year only of a date said as a month ("in May 2019"):
@@ -265,7 +272,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const current = state.values[slot.name] as DateValue | undefined;
       const within = current?.date ? combineDateParts(monthOf(current.date), text, facts, { monthAndDay: Boolean(current.approximate) }) : null;
       const read = slot.read(within ?? text, facts, this.deps, values, true);
-      if (read.kind === 'clarify' && current !== undefined && isAsked(slot)) {
+      if (read.kind === 'clarify' && current !== undefined && isAsked(slot) && changedSlots.length === 0) {
         // "the 30th" that has not come yet: the date is asked again, with what was wrong with it.
         delete state.values[slot.name];
         state.clarify[slot.name] = read.question;
@@ -276,7 +283,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       if (adding && slot.add && read.kind === 'value' && current !== undefined) {
         const more = read.value;
         state.values[slot.name] = slot.add(current as Values[keyof Values], more);
-        notes.push(this.deps.messages.task.added(slot.describe ? slot.describe(more, this.deps) : describe(more)));
+        notes.push(this.deps.messages.task.added(slot.describe ? slot.describe(more, this.deps) : describe(more, this.deps.language)));
         return slot.name;
       }
       // The slot whose value the correction changes, not the first one that reads something.
@@ -284,12 +291,14 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       state.values[slot.name] = keepTime(current, read.value, text, facts);
       delete state.clarify[slot.name];
       const changed = state.values[slot.name];
-      const said = slot.describe ? slot.describe(changed as Values[keyof Values], this.deps) : describe(changed);
+      const said = slot.describe ? slot.describe(changed as Values[keyof Values], this.deps) : describe(changed, this.deps.language);
       // "May 20" after "in May 2019" makes the date exact rather than changing it.
-      notes.push(current?.approximate ? this.deps.messages.task.gotDate(said) : this.deps.messages.task.changed(said));
-      return slot.name;
+      // A sentence starts with a capital: "Around October 2026: got it."
+      const note = current?.approximate ? this.deps.messages.task.gotDate(said) : this.deps.messages.task.changed(said);
+      notes.push(note.charAt(0).toUpperCase() + note.slice(1));
+      changedSlots.push(slot.name);
     }
-    return undefined;
+    return changedSlots.find((name) => !isDate(state.values[name])) ?? changedSlots[0];
   }
 
   private async answerFromAccount(dc: DialogContext, state: TaskState): Promise<DialogTurnResult> {
@@ -392,14 +401,15 @@ function keepTime(current: DateValue | undefined, next: unknown, text: string, f
 const isDate = (value: unknown): boolean => typeof (value as DateValue | undefined)?.date === 'string';
 
 /** A slot value as the candidate would say it back: a date written out, a test code, a list. */
-function describe(value: unknown): string {
+function describe(value: unknown, language: Language): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
-  const date = value as { date?: string; time?: string; codes?: string[] };
-  if (date?.date) return writtenOutDate(date.date, date.time);
+  const date = value as { date?: string; time?: string; codes?: string[]; approximate?: string };
+  // A month-only or rough date is said as precisely as it is known ("March 2020"), never as a day.
+  if (date?.date && date.approximate) return asKnown(value as DateValue, language);
+  if (date?.date) return writtenOut(date.time ? { date: date.date, time: date.time } : { date: date.date }, language);
   if (date?.codes) return date.codes.join(', ');
   return String(value);
 }
 
-const writtenOutDate = (date: string, time?: string): string => writtenOut(time ? { date, time } : { date });

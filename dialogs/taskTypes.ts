@@ -1,3 +1,4 @@
+import type { Language } from '../src/language/languages.js';
 import type { TurnContext } from 'botbuilder';
 import type { Reply } from '../src/conversation/reply.js';
 import type { FaqAnswerer } from '../src/knowledge/faqAnswerer.js';
@@ -14,6 +15,8 @@ export interface TaskDeps {
   policy: Policy;
   catalogue: Catalogue;
   messages: Messages;
+  /** The language these dialogs speak: its catalogue is `messages`; dates are written in it too. */
+  language: Language;
   faq: FaqAnswerer;
   /** FAQ entries by id: a task's general answer is its FAQ entry, so the policy is told one way. */
   lookup: (id: string) => FaqEntry | undefined;

@@ -19,16 +19,17 @@ import { esAccount } from './messages/esAccount.js';
 import type { Config } from './config.js';
 import type { Logger } from './logging/logger.js';
 import { createAdapter } from './bot/adapter.js';
-import { CandidateBot } from './bot/candidateBot.js';
+import { CandidateBot, type LanguageParts } from './bot/candidateBot.js';
 import { logTurnEvents, type TurnEventSink } from './bot/turnEvents.js';
 import { renderDefault } from './channels/render.js';
 import type { KnowledgeBase } from './knowledge/knowledgeBase.js';
 import { en } from './messages/en.js';
-import { inTurnLanguage, turnMessages } from './messages/catalogue.js';
+import { catalogues } from './messages/catalogue.js';
 import { enHandoff } from './messages/enHandoff.js';
 import { esHandoff } from './messages/esHandoff.js';
 import { inLanguage } from './knowledge/knowledgeBase.js';
-import { currentLanguage } from './language/turnLanguage.js';
+import { turnLanguage } from './language/turnLanguage.js';
+import type { Language } from './language/languages.js';
 import { createServer, type BotServer, type ServerEdge } from './server.js';
 import { createRateLimits, type RateLimits } from './http/rateLimits.js';
 import type { Reply } from './conversation/reply.js';
@@ -91,8 +92,7 @@ export interface AppParts {
  */
 export function buildBot({ config, logger, storage, knowledge, clock, events, accounts, webIdentity }: AppParts, handoff?: HandoffRelay, readAhead?: ReadAhead) {
   const conversationState = new ConsistentConversationState(storage, readAhead);
-  // Entries in the turn's language (a Spanish turn follows up with the Spanish twins).
-  const lookup = (id: string) => inLanguage(knowledge, currentLanguage()).index.get(id) ?? knowledge.index.get(id);
+  const accountMessages = { en: enAccount, es: esAccount };
   const access = accounts
     ? new AccountAccess({
         accounts,
@@ -103,53 +103,65 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
           aseIdBackoffMaxMs: config.ACCOUNT_ASE_ID_BACKOFF_MAX_SECONDS * 1000,
         }),
         webIdentity,
-        messages: turnMessages,
+        messages: (context) => catalogues[turnLanguage(context)],
         answer: (question, account, facts) =>
           answerPersonal(question as PersonalQuestion, account, {
             now: facts.now,
             zone: facts.zone,
             policy: knowledge.policy,
             catalogue: knowledge.catalogue,
-            messages: inTurnLanguage({ en: enAccount, es: esAccount }),
+            messages: accountMessages[facts.language],
+            language: facts.language,
           }),
       })
     : undefined;
   // In a Teams group chat or channel everyone shares the conversation: accounts only in private.
   const accountHere = (context: TurnContext) => (access && !isSharedConversation(context) ? access : undefined);
   const port = access?.port();
-  let tasks: GuidedTask[] = [];
-  const conversation: ConversationDeps = {
-    policy: knowledge.policy,
-    catalogue: knowledge.catalogue,
-    messages: turnMessages,
-    faq: knowledge.answerer,
-    lookup,
-    render: renderFor,
-    account: (context) => (accountHere(context) ? port : undefined),
-    opensTask: (reading, facts) => opensTask(tasks, reading, facts),
-    switchesTo: (reading, facts) => switchesTo(tasks, reading, facts),
-    handsOver: Boolean(handoff),
-    answersFromAccount: (task) => Boolean(tasks.find((t) => t.id === task)?.spec.accountQuestion),
-    // Asked beside sign-in details, the task needs no facts of its own: the account has them.
-    taskAccountQuestion: (reading, facts) => tasks.find((t) => t.id === reading.task?.task)?.accountQuestionIn(reading.question, facts),
-    // The offer asked for these facts: the reply is read as the answer to it.
-    findsFacts: (task, reading, facts) => Boolean(tasks.find((t) => t.id === task)?.findsSomethingIn(reading.question, facts, true)),
+  // The dialogs and route actions, built once per language with that language's catalogue and entries:
+  // each turn runs the set of its own language (the dialog ids, and so the saved stack, are the same in both).
+  const speaking = (language: Language): LanguageParts => {
+    const messages = catalogues[language];
+    // Entries in this language (a Spanish turn follows up with the Spanish twins), else the English one.
+    const lookup = (id: string) => inLanguage(knowledge, language).index.get(id) ?? knowledge.index.get(id);
+    let tasks: GuidedTask[] = [];
+    const conversation: ConversationDeps = {
+      policy: knowledge.policy,
+      catalogue: knowledge.catalogue,
+      messages,
+      language,
+      faq: knowledge.answerer,
+      lookup,
+      render: renderFor,
+      account: (context) => (accountHere(context) ? port : undefined),
+      opensTask: (reading, facts) => opensTask(tasks, reading, facts),
+      switchesTo: (reading, facts) => switchesTo(tasks, reading, facts),
+      handsOver: Boolean(handoff),
+      answersFromAccount: (task) => Boolean(tasks.find((t) => t.id === task)?.spec.accountQuestion),
+      // Asked beside sign-in details, the task needs no facts of its own: the account has them.
+      taskAccountQuestion: (reading, facts) => tasks.find((t) => t.id === reading.task?.task)?.accountQuestionIn(reading.question, facts),
+      // The offer asked for these facts: the reply is read as the answer to it.
+      findsFacts: (task, reading, facts) => Boolean(tasks.find((t) => t.id === task)?.findsSomethingIn(reading.question, facts, true)),
+    };
+    const dialogs = createDialogs(conversation);
+    tasks = dialogs.tasks;
+    return {
+      dialogs: dialogs.all,
+      messages,
+      lookup,
+      actions: routeActions({ conversation, messages, accountsConfigured: Boolean(access), account: accountHere, handoff, forTheRecord }),
+    };
   };
-  const dialogs = createDialogs(conversation);
-  tasks = dialogs.tasks;
   const bot = new CandidateBot({
     conversationState,
-    dialogs: dialogs.all,
+    languages: { en: speaking('en'), es: speaking('es') },
     understanding: {
       decide: (question, context) => inLanguage(knowledge, context?.language).answerer.decide(question, context),
       decidePair: (question, context) => inLanguage(knowledge, context?.language).answerer.decidePair(question, context),
       accountQuestion: (text) => (accounts ? detectPersonalQuestion(text, knowledge.catalogue) : null),
     },
-    lookup,
-    messages: turnMessages,
     render: renderFor,
     events: events ?? logTurnEvents(logger),
-    actions: routeActions({ conversation, messages: turnMessages, accountsConfigured: Boolean(access), account: accountHere, handoff, forTheRecord }),
     clock,
     defaultZone: config.DEFAULT_TIMEZONE,
     account: accountHere,
@@ -215,7 +227,7 @@ export function buildApp(parts: AppParts) {
     cannedReplies: knowledge.cannedReplies,
     knowledge,
     ...(parts.knowledgeLive ? { knowledgeLive: parts.knowledgeLive } : {}),
-    messages: inTurnLanguage({ en: enHandoff, es: esHandoff }),
+    messages: (language) => ({ en: enHandoff, es: esHandoff })[language],
     clock: parts.clock,
     logger,
     gate,

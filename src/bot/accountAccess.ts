@@ -13,7 +13,8 @@ export interface AccountAccessDeps {
   accounts: AccountService;
   links: AccountLinks;
   webIdentity?: WebIdentityVerifier;
-  messages: Messages;
+  /** The catalogue of the turn's language. */
+  messages: (context: TurnContext) => Messages;
   /** Answers a personal question from an account (the rules applied to the candidate's own dates). */
   answer: (question: AccountQuestion, account: CandidateAccount, facts: TurnFacts) => AccountAnswer;
 }
@@ -91,13 +92,13 @@ export class AccountAccess {
 
   /** "sign in" with nobody waiting for it: already signed in, or a start. */
   async signedInAlready(context: TurnContext, now: Date): Promise<Reply | undefined> {
-    const m = this.deps.messages.linking;
+    const m = this.deps.messages(context).linking;
     const link = await this.link(context, now);
     return link ? { text: link.via === 'web-token' ? m.signedInByWeb : m.alreadySignedIn } : undefined;
   }
 
   async signOut(context: TurnContext, now: Date): Promise<Reply> {
-    const m = this.deps.messages.linking;
+    const m = this.deps.messages(context).linking;
     const conversation = conversationOf(context);
     const link = await this.link(context, now);
     await this.deps.links.signOut(conversation);
@@ -122,7 +123,7 @@ export class AccountAccess {
   }
 
   private async signIn(context: TurnContext, credentials: Credentials, facts: TurnFacts): Promise<{ outcome: SignInOutcome; replies: Reply[] }> {
-    const m = this.deps.messages.linking;
+    const m = this.deps.messages(context).linking;
     const conversation = conversationOf(context);
     const { aseId, dateOfBirth, ssnLast4 } = credentials;
     // Counted before the check, so parallel guesses cannot all pass a lock-out check made first.
@@ -137,7 +138,7 @@ export class AccountAccess {
     } catch (error) {
       // The service could not check: this try does not count against the candidate.
       await this.deps.links.forgiveAttempt(aseId, conversation, facts.now);
-      return { outcome: 'account-unavailable', replies: [{ text: this.errorText(error) }] };
+      return { outcome: 'account-unavailable', replies: [{ text: this.errorText(context, error) }] };
     }
     if (!result.verified) {
       if (attempt.lockedUntil) return { outcome: 'locked-out', replies: [{ text: m.lockedOut(clockTime(attempt.lockedUntil, facts.zone)) }] };
@@ -153,21 +154,21 @@ export class AccountAccess {
       // in (the link holds), with the problem said plainly.
       if (error instanceof AccountNotFoundError) {
         await this.forget(context);
-        return { outcome: 'account-unavailable', replies: [{ text: this.errorText(error) }] };
+        return { outcome: 'account-unavailable', replies: [{ text: this.errorText(context, error) }] };
       }
-      return { outcome: 'signed-in', replies: [{ text: m.signedIn(aseId) }, { text: this.errorText(error) }] };
+      return { outcome: 'signed-in', replies: [{ text: m.signedIn(aseId) }, { text: this.errorText(context, error) }] };
     }
   }
 
   private async answer(context: TurnContext, question: AccountQuestion, facts: TurnFacts): Promise<AccountAnswer> {
     try {
       const link = await this.link(context, facts.now);
-      if (!link) return { reply: { text: this.deps.messages.linking.askCredentials }, outcome: 'not-signed-in' };
+      if (!link) return { reply: { text: this.deps.messages(context).linking.askCredentials }, outcome: 'not-signed-in' };
       const account = await this.account(context, link.candidateId);
       return this.deps.answer(question, account, facts);
     } catch (error) {
       if (error instanceof AccountNotFoundError) await this.forget(context);
-      return { reply: { text: this.errorText(error) }, outcome: 'account-error' };
+      return { reply: { text: this.errorText(context, error) }, outcome: 'account-error' };
     }
   }
 
@@ -176,7 +177,7 @@ export class AccountAccess {
     appointment: { appointmentId: string; label: string; idempotencyKey: string },
     facts: TurnFacts,
   ): Promise<{ outcome: string; reply: Reply; keep: boolean }> {
-    const m = this.deps.messages.linking;
+    const m = this.deps.messages(context).linking;
     const link = await this.link(context, facts.now);
     if (!link) return { outcome: 'sign-in-lapsed', reply: { text: m.signInLapsed }, keep: false };
     try {
@@ -187,7 +188,7 @@ export class AccountAccess {
       const keep = error instanceof AccountUnavailableError;
       if (error instanceof AccountRequestError) return { outcome: 'cancel-refused', reply: { text: m.cancelRefused(refusal(error.code, m)) }, keep };
       if (error instanceof AccountNotFoundError && error.resource === 'appointment') return { outcome: 'cancel-refused', reply: { text: m.appointmentGone }, keep };
-      return { outcome: 'account-error', reply: { text: this.errorText(error) }, keep };
+      return { outcome: 'account-error', reply: { text: this.errorText(context, error) }, keep };
     }
   }
 
@@ -197,8 +198,8 @@ export class AccountAccess {
     context.turnState.set(linkKey, Promise.resolve(undefined));
   }
 
-  private errorText(error: unknown): string {
-    const m = this.deps.messages.linking;
+  private errorText(context: TurnContext, error: unknown): string {
+    const m = this.deps.messages(context).linking;
     if (error instanceof AccountUnavailableError) return m.accountUnavailable;
     if (error instanceof AccountNotFoundError) return m.accountGone;
     return m.accountProblem;

@@ -15,7 +15,8 @@ import { isStoreUnavailable } from '../storage/storageErrors.js';
 import { isIanaZone } from '../configFields.js';
 import { chooseLanguage } from '../language/detect.js';
 import { languageOfLocale } from '../language/languages.js';
-import { inLanguageScope, setTurnLanguage } from '../language/turnLanguage.js';
+import { setTurnLanguage, turnLanguage } from '../language/turnLanguage.js';
+import type { Language } from '../language/languages.js';
 import type { HandoffReason } from '../handoff/types.js';
 import { OFFER, requestOf, send, SIGN_IN } from '../../dialogs/engine.js';
 import { entryAnswer } from '../../dialogs/faqSteps.js';
@@ -35,17 +36,23 @@ export type { ConversationData } from './conversationData.js';
 /** Where a DialogStateManager looks for its configuration in turn state (botbuilder-dialogs' own key). */
 const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 
-export interface CandidateBotDeps {
-  conversationState: ConversationState;
+/** What speaks one language: built once per language, each with that language's catalogue. */
+export interface LanguageParts {
   /** Every dialog of the conversation (tasks and waiting states), each extending the repair base. */
   dialogs: Dialog[];
-  understanding: Understanding;
   lookup: (id: string) => FaqEntry | undefined;
   messages: Messages;
-  render: (reply: Reply, context: TurnContext) => Partial<Activity>;
-  events: TurnEventSink;
   /** The route table's actions. */
   actions: Record<RouteAction, (turn: Turn) => Promise<boolean>>;
+}
+
+export interface CandidateBotDeps {
+  conversationState: ConversationState;
+  /** The dialogs, entries, catalogue and route actions of each language the bot speaks. */
+  languages: Record<Language, LanguageParts>;
+  understanding: Understanding;
+  render: (reply: Reply, context: TurnContext) => Partial<Activity>;
+  events: TurnEventSink;
   /** The clock, read once per turn here and handed to everything else as a fact. */
   clock: () => Date;
   /** Zone for dates when the channel does not send the candidate's own. */
@@ -66,7 +73,8 @@ export interface CandidateBotDeps {
  */
 export class CandidateBot extends ActivityHandler {
   private readonly data: StatePropertyAccessor<ConversationData>;
-  private readonly dialogSet: DialogSet;
+  /** One dialog set per language, over the one saved stack. */
+  private readonly dialogSets: Record<Language, DialogSet>;
   /**
    * The dialog memory scopes, built by the first turn's DialogContext and handed to every later one
    * (as botbuilder's DialogManager does): otherwise each turn builds them all again.
@@ -76,8 +84,9 @@ export class CandidateBot extends ActivityHandler {
   constructor(private readonly deps: CandidateBotDeps) {
     super();
     this.data = deps.conversationState.createProperty<ConversationData>(CONVERSATION_DATA);
-    this.dialogSet = new DialogSet(deps.conversationState.createProperty<DialogState>('dialogState'));
-    for (const dialog of deps.dialogs) this.dialogSet.add(dialog);
+    const dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    const setOf = (parts: LanguageParts) => parts.dialogs.reduce((set, dialog) => set.add(dialog), new DialogSet(dialogState));
+    this.dialogSets = { en: setOf(deps.languages.en), es: setOf(deps.languages.es) };
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
@@ -114,8 +123,9 @@ export class CandidateBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    // Each turn speaks one language, set once the message and the conversation's state are read.
-    await inLanguageScope(languageOfLocale(context.activity.locale) ?? 'en', () => super.run(context));
+    // Each turn speaks one language: the channel's until the message and the conversation's state are read.
+    setTurnLanguage(context, languageOfLocale(context.activity.locale) ?? 'en');
+    await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
   }
 
@@ -126,9 +136,11 @@ export class CandidateBot extends ActivityHandler {
     const data = await this.data.get(context, {});
     // The conversation keeps its language unless this message is clearly in the other, or asks for it.
     data.language = facts.language = chooseLanguage({ text, locale: languageOfLocale(facts.locale), conversation: data.language }).language;
-    setTurnLanguage(facts.language);
+    setTurnLanguage(context, facts.language);
+    const speaking = this.deps.languages[facts.language];
+    const dialogSet = this.dialogSets[facts.language];
     if (this.stateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION, this.stateConfiguration);
-    const dc = await this.dialogSet.createContext(context);
+    const dc = await dialogSet.createContext(context);
     this.stateConfiguration ??= dc.state.configuration;
     // A dialog waiting (an answer's follow-ups, a task's question) or a task just answered: the
     // conversation is about ASE testing, so "what about the other one?" needs no ASE word of its own.
@@ -138,7 +150,7 @@ export class CandidateBot extends ActivityHandler {
     const account = this.deps.account(context);
     // Any message keeps a sign-in alive: it lapses after 30 minutes of silence, not of FAQ questions.
     await account?.onTurn(context, facts.now);
-    const followsUp = () => this.followsLastTask(data, reading, facts);
+    const followsUp = () => this.followsLastTask(dialogSet, data, reading, facts);
     const state: RouteState = {
       handoff: Boolean(this.deps.handoff),
       dialogWaiting: Boolean(dc.activeDialog),
@@ -161,7 +173,7 @@ export class CandidateBot extends ActivityHandler {
         questionLine = data.recent?.at(-1)?.id;
         noted = true;
       }
-      return this.deps.actions[action](turn);
+      return speaking.actions[action](turn);
     });
     if (text) data.welcomed = true;
     const { handoff, faq, account: accountOutcome, dialog, choice } = requestOf(context);
@@ -176,9 +188,9 @@ export class CandidateBot extends ActivityHandler {
   }
 
   /** Does the message change a fact the last task's answer rested on (the task's own follow-up slots)? */
-  private followsLastTask(data: ConversationData, reading: { text: string }, facts: TurnFacts): boolean {
+  private followsLastTask(dialogSet: DialogSet, data: ConversationData, reading: { text: string }, facts: TurnFacts): boolean {
     const last = data.lastTask;
-    const task = last?.values ? (this.dialogSet.find(last.id) as { followsUp?: (text: string, facts: TurnFacts, values: Record<string, unknown>) => boolean } | undefined) : undefined;
+    const task = last?.values ? (dialogSet.find(last.id) as { followsUp?: (text: string, facts: TurnFacts, values: Record<string, unknown>) => boolean } | undefined) : undefined;
     return Boolean(reading.text && task?.followsUp?.(reading.text, facts, last!.values!));
   }
 
@@ -187,7 +199,7 @@ export class CandidateBot extends ActivityHandler {
     const { context, data, facts } = turn;
     // Everyone in a Teams group chat or channel would read the staff conversation: the phone instead.
     if (!this.deps.handoff || this.deps.isShared(context)) {
-      await this.send(context, commandReply('person', this.deps.messages));
+      await this.send(context, commandReply('person', this.speaking(context).messages));
       return;
     }
     // The question that led here: for "talk to a person", the one asked before it.
@@ -209,7 +221,7 @@ export class CandidateBot extends ActivityHandler {
       // A store outage here must not leave the candidate with nobody: the phone always works.
       if (!isStoreUnavailable(error)) throw error;
       data.handoff = undefined;
-      await this.send(context, commandReply('person', this.deps.messages));
+      await this.send(context, commandReply('person', this.speaking(context).messages));
       turn.event.handoff = { outcome: 'unavailable', reason };
     }
   }
@@ -226,11 +238,12 @@ export class CandidateBot extends ActivityHandler {
     const text = (context.activity.text ?? '').trim();
     // Without the store the conversation's language is unknown: this message's (or the channel's) decides.
     facts.language = chooseLanguage({ text, locale: languageOfLocale(facts.locale) }).language;
-    await inLanguageScope(facts.language, () => this.answerWithoutStore(context, facts, text));
+    setTurnLanguage(context, facts.language);
+    await this.answerWithoutStore(context, facts, text);
   }
 
   private async answerWithoutStore(context: TurnContext, facts: TurnFacts, text: string): Promise<void> {
-    const { messages } = this.deps;
+    const { messages, lookup } = this.speaking(context);
     const reading = understand(text, facts, this.deps.understanding);
     if (reading.command) {
       await this.send(context, commandReply(reading.command, messages));
@@ -249,7 +262,7 @@ export class CandidateBot extends ActivityHandler {
     }
     const decision = reading.text ? reading.faq() : undefined;
     // Without the store nothing would remember an offer, so the answer makes none.
-    if (decision?.kind === 'answer') await this.send(context, entryAnswer(decision.entry, this.deps.lookup, messages, { offer: false }).reply);
+    if (decision?.kind === 'answer') await this.send(context, entryAnswer(decision.entry, lookup, messages, { offer: false }).reply);
     else if (decision?.kind === 'out-of-scope') await this.send(context, { text: decision.topic.reply });
     else await this.send(context, { text: messages.storeDown });
     this.record(context, { route: 'faq', faq: { decision: `${decision?.kind ?? 'empty'}-without-store` } });
@@ -267,10 +280,11 @@ export class CandidateBot extends ActivityHandler {
     const data = await this.data.get(context, {});
     if (data.welcomed) return;
     data.welcomed = true;
-    if (data.language) setTurnLanguage(data.language);
+    if (data.language) setTurnLanguage(context, data.language);
+    const { messages } = this.speaking(context);
     // Starter buttons where buttons show; an SMS welcome stays one short text.
-    const starters = context.activity.channelId === 'sms' ? undefined : this.deps.messages.welcomeStarters;
-    await this.send(context, { text: this.deps.messages.welcome, ...(starters ? { suggestions: [...starters] } : {}) });
+    const starters = context.activity.channelId === 'sms' ? undefined : messages.welcomeStarters;
+    await this.send(context, { text: messages.welcome, ...(starters ? { suggestions: [...starters] } : {}) });
     this.record(context, { route: 'welcome' });
   }
 
@@ -278,6 +292,11 @@ export class CandidateBot extends ActivityHandler {
     const channelZone = (context.activity as { localTimezone?: unknown }).localTimezone;
     const zone = isIanaZone(channelZone) ? channelZone : this.deps.defaultZone;
     return makeTurnFacts({ now: this.deps.clock(), zone, zoneFromChannel: isIanaZone(channelZone), channel: context.activity.channelId, locale: context.activity.locale });
+  }
+
+  /** The parts that speak the turn's language (as set on the turn so far). */
+  private speaking(context: TurnContext): LanguageParts {
+    return this.deps.languages[turnLanguage(context)];
   }
 
   private send(context: TurnContext, reply: Reply): Promise<void> {

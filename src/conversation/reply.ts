@@ -1,3 +1,4 @@
+import type { Language } from '../language/languages.js';
 /**
  * The channel-neutral reply. Dialogs and the FAQ build these; src/channels renders them for the
  * channel the candidate is on, so no dialog ever checks which channel it is talking to.
@@ -25,6 +26,11 @@ export interface ReplySource {
 export interface Reply {
   /** Light Markdown; the first sentence answers on its own. */
   text: string;
+  /**
+   * The language it is written in, where the turn does not say (a staff message or notice sent
+   * outside a turn): the channel's own words around it (SMS hints) follow it.
+   */
+  language?: Language;
   facts?: ReplyFact[];
   /** Choices the candidate is asked to pick from (one is expected). */
   choices?: ReplyChoice[];
@@ -37,9 +43,9 @@ export interface Reply {
    */
   then?: string;
   /**
-   * A knowledge-base answer whose first paragraph answers on its own: on SMS it may be sent as that
-   * paragraph and "Reply MORE for details", the rest kept for MORE (src/channels/sms/more.ts).
-   * Task and account answers are not marked: their facts are the answer.
+   * A knowledge-base answer whose first paragraph answers on its own, its details on request. (On
+   * SMS every reply over two segments is sent as its first paragraph and "Reply MORE for details",
+   * marked or not: src/channels/sms/renderSms.ts.)
    */
   details?: 'on-request';
   /**

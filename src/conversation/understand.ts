@@ -176,14 +176,25 @@ function noAndAValue(text: string): { replacement: string } | null {
  * task waits it is the answer to its question.
  */
 function whatAbout(text: string): { replacement: string; adds?: boolean } | null {
-  const match = /^(and|what about|how about|same for|and for|also|plus)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*\??$/i.exec(text);
-  const asked = match?.[2];
-  // A value is a few words with a digit in it ("A4", "the 10th", "March 3"); "and do i have 2 pay
-  // again" is a question of its own with "2" for "to".
-  if (!asked || !/\d/.test(asked) || asked.split(/\s+/).length > 3) return null;
-  // "and T4?", "also P2", "plus T4": one more, where the task's value is a list.
-  return /^(?:and|also|plus)$/i.test(match[1] ?? '') ? { replacement: asked, adds: true } : { replacement: asked };
+  const wholeMatch = /^(and|what about|how about|same for|and for|also|plus)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*\??$/i.exec(text);
+  const whole = wholeMatch?.[2];
+  // "and T4?", "also P2", "plus T4": one more, where the task's value is a list (which duplicates).
+  if (whole && aValue(whole)) return /^(?:and|also|plus)$/i.test(wholeMatch[1] ?? '') ? { replacement: whole, adds: true } : { replacement: whole };
+  // "and A5? I passed that in March 2020": the value, then a statement of the facts that go with it
+  // (a question after the value is a question of its own).
+  const [, asked, more] = /^(?:and|what about|how about|same for|and for|also)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*[?,;:]\s*(.+?)\s*$/i.exec(text) ?? [];
+  if (!asked || !more || !aValue(asked) || more.includes('?') || QUESTION_WORD.test(more)) return null;
+  return { replacement: `${asked}, ${more}` };
 }
+
+/**
+ * A value is a few words with a digit in it ("A4", "the 10th", "March 3") or a list of test codes
+ * ("A1, A5 and T2"); "and do i have 2 pay again" is a question of its own with "2" for "to".
+ */
+const aValue = (words: string): boolean => /\d/.test(words) && (words.split(/\s+/).length <= 3 || TEST_CODE_LIST.test(words));
+const TEST_CODE_LIST = /^(?:[a-z]{1,2}-?\d{1,2}[\s,]*(?:(?:and|or|&)\s+)?)+$/i;
+
+const QUESTION_WORD = /^(?:who|what|when|where|why|how|which|can|could|do|does|did|is|are|will|would|should)\b/i;
 
 /** Nothing but the date and a few words around it: "May 20", "it was the 20th", "on the 20th I think". */
 function onlyTheDate(text: string, date: DateMention): boolean {

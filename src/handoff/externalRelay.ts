@@ -4,6 +4,8 @@ import { handoffInitiation, readHandoffStatus } from './external.js';
 import { redactText } from '../logging/redact.js';
 import type { HandoffMessages } from '../messages/enHandoff.js';
 import { caseSummary, type HandoffContext, type HandoffRelay, type HandoffTurnData } from './relay.js';
+import type { Language } from '../language/languages.js';
+import { turnLanguage } from '../language/turnLanguage.js';
 
 /**
  * HANDOFF_MODE=external: the Bot Framework handoff protocol. The bot sends `handoff.initiate` with the
@@ -11,14 +13,18 @@ import { caseSummary, type HandoffContext, type HandoffRelay, type HandoffTurnDa
  * candidate to an agent and reports back with `handoff.status`.
  */
 export class ExternalHandoffRelay implements HandoffRelay {
-  constructor(private readonly messages: HandoffMessages) {}
+  constructor(private readonly messagesIn: (language: Language) => HandoffMessages) {}
+
+  private messages(context: TurnContext): HandoffMessages {
+    return this.messagesIn(turnLanguage(context));
+  }
 
   async start(context: TurnContext, data: HandoffTurnData, about: HandoffContext, send: (reply: Reply) => Promise<void>): Promise<void> {
-    await send({ text: this.messages.externalRequested });
+    await send({ text: this.messages(context).externalRequested });
     await context.sendActivity(
       handoffInitiation(context, {
         reason: about.reason,
-        topic: about.question ? redactText(about.question).slice(0, 80) : this.messages.topic[about.reason],
+        topic: about.question ? redactText(about.question).slice(0, 80) : this.messages(context).topic[about.reason],
         summary: caseSummary(data, about),
         transcript: data.recent ?? [],
         now: about.now,
@@ -28,12 +34,12 @@ export class ExternalHandoffRelay implements HandoffRelay {
   }
 
   /** Until the desk says it is done, messages that still reach the bot are the desk's, not ours. */
-  async during(_context: TurnContext, data: HandoffTurnData, _text: string, leaving: boolean | 'if-queued', _now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean> {
+  async during(context: TurnContext, data: HandoffTurnData, _text: string, leaving: boolean | 'if-queued', _now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean> {
     if (data.handoff?.mode !== 'external') return false;
     // The desk may have someone on it already: only "back to the bot" itself leaves.
     if (leaving === true) {
       data.handoff = undefined;
-      await send({ text: this.messages.left });
+      await send({ text: this.messages(context).left });
     }
     return true;
   }
@@ -44,10 +50,10 @@ export class ExternalHandoffRelay implements HandoffRelay {
     if (data.handoff?.mode !== 'external') return true;
     if (status.state === 'failed') {
       data.handoff = undefined;
-      await send({ text: this.messages.externalFailed });
+      await send({ text: this.messages(context).externalFailed });
     } else if (status.state === 'completed') {
       data.handoff = undefined;
-      await send({ text: this.messages.externalCompleted });
+      await send({ text: this.messages(context).externalCompleted });
     }
     return true;
   }

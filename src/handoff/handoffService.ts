@@ -3,7 +3,6 @@ import type { ConversationReference } from 'botbuilder';
 import type { Reply } from '../conversation/reply.js';
 import { redactBotText, redactText } from '../logging/redact.js';
 import type { Language } from '../language/languages.js';
-import { inLanguageScope } from '../language/turnLanguage.js';
 import type { HandoffMessages } from '../messages/enHandoff.js';
 import type { LiveChannel } from '../storage/liveChannel.js';
 import { memorySequence, type Sequence } from '../storage/sequence.js';
@@ -46,7 +45,8 @@ export interface HandoffServiceDeps {
   availableAgents?: (now: Date) => Promise<number>;
   /** The languages the agents available now speak, together (unknown: every language). */
   languagesOnShift?: (now: Date) => Promise<ReadonlySet<Language>>;
-  messages: HandoffMessages;
+  /** What the candidate is told, in the conversation's language. */
+  messages: (language: Language) => HandoffMessages;
   /** Runs work holding a conversation's turn lock (the app's turn gate); without it, work runs as is. */
   serialise?: <T>(conversationKey: string, work: () => Promise<T>) => Promise<T>;
   logger?: Pick<Logger, 'error'>;
@@ -112,7 +112,7 @@ export class HandoffService implements HandoffDesk {
 
   /** Queues the conversation and says what happens next: place and wait, or when staff will reply. */
   async request(request: HandoffRequest, now: Date): Promise<{ case: HandoffCase; reply: Reply }> {
-    const { messages } = this.deps;
+    const messages = this.deps.messages(request.language ?? 'en');
     const hours = this.deps.hours(now);
     const opened: HandoffCase = {
       id: this.newId(),
@@ -166,7 +166,7 @@ export class HandoffService implements HandoffDesk {
     const closed = await this.close(open.id, now, 'candidate', undefined);
     await this.audit({ at: now.toISOString(), actor: 'candidate', action: 'left', caseId: open.id });
     await this.addLine(closed, this.line(now, 'system', 'The candidate went back to the bot'));
-    return { text: open.status === 'active' ? this.deps.messages.leftWithAgent : this.deps.messages.left };
+    return { text: open.status === 'active' ? this.messagesFor(open).leftWithAgent : this.messagesFor(open).left };
   }
 
   /** A line the bot itself said while the case is open (its answer to "back to the bot", say). */
@@ -214,7 +214,7 @@ export class HandoffService implements HandoffDesk {
         if (latest.status !== current.status || latest.owner !== current.owner) throw new DeskError('conflict', `handoff: case ${caseId} changed; look again`);
         return { ...latest, status: 'active', owner: viewer.username, claimedAt: latest.claimedAt ?? now.toISOString() };
       });
-      await this.tellCandidate(claimed, viewer, this.deps.messages.joined(firstName(viewer)), `${viewer.name} joined`, now);
+      await this.tellCandidate(claimed, viewer, this.messagesFor(claimed).joined(firstName(viewer)), `${viewer.name} joined`, now);
       await this.audit({ at: now.toISOString(), actor: viewer.username, action: takenFrom ? 'took-over' : 'claimed', caseId, ...(takenFrom ? { detail: { from: takenFrom } } : {}) });
       return this.viewOf(claimed, now, viewer);
     });
@@ -226,7 +226,7 @@ export class HandoffService implements HandoffDesk {
     // Under the conversation's lock: a case ended or transferred a moment ago is not written to.
     return this.onCase(caseId, async (current) => {
       this.mustOwn(viewer, current);
-      const result = await this.deps.delivery.deliver(current.reference, { text: body, speaker: { kind: 'agent', name: firstName(viewer) } });
+      const result = await this.deps.delivery.deliver(current.reference, { text: body, speaker: { kind: 'agent', name: firstName(viewer) }, ...(current.language ? { language: current.language } : {}) });
       const line: TranscriptLine = {
         ...this.line(now, 'agent', body),
         agent: viewer.username,
@@ -259,8 +259,8 @@ export class HandoffService implements HandoffDesk {
         // Back in the queue, the next claim is a new wait: its claimedAt starts again.
         return target ? { ...latest, status: 'active', owner: target.username } : { ...latest, status: 'queued', owner: undefined, claimedAt: undefined };
       });
-      if (target) await this.tellCandidate(moved, viewer, this.deps.messages.transferred(firstName(target)), `${viewer.name} transferred the conversation to ${target.name}`, now);
-      else await this.tellCandidate(moved, viewer, this.deps.messages.requeued, `${viewer.name} put the conversation back in the queue`, now);
+      if (target) await this.tellCandidate(moved, viewer, this.messagesFor(moved).transferred(firstName(target)), `${viewer.name} transferred the conversation to ${target.name}`, now);
+      else await this.tellCandidate(moved, viewer, this.messagesFor(moved).requeued, `${viewer.name} put the conversation back in the queue`, now);
       await this.audit({ at: now.toISOString(), actor: viewer.username, action: target ? 'transferred' : 'requeued', caseId, ...(target ? { detail: { to: target.username } } : {}) });
       return this.viewOf(moved, now, viewer);
     });
@@ -269,7 +269,7 @@ export class HandoffService implements HandoffDesk {
   async end(viewer: StaffUser, caseId: string, now: Date): Promise<CaseView> {
     return this.onCase(caseId, async () => {
       const closed = await this.close(caseId, now, 'agent', undefined, viewer);
-      await this.tellCandidate(closed, viewer, this.deps.messages.ended(firstName(viewer)), `${viewer.name} ended the conversation`, now, { survey: 'handoff' });
+      await this.tellCandidate(closed, viewer, this.messagesFor(closed).ended(firstName(viewer)), `${viewer.name} ended the conversation`, now, { survey: 'handoff' });
       await this.audit({ at: now.toISOString(), actor: viewer.username, action: 'ended', caseId });
       return this.viewOf(closed, now, viewer);
     });
@@ -280,7 +280,7 @@ export class HandoffService implements HandoffDesk {
     if (trimmed && trimmed.length > MAX_NOTE_CHARS) throw new DeskError('invalid', `handoff: a hand-back note must be at most ${MAX_NOTE_CHARS} characters (got ${trimmed.length})`);
     return this.onCase(caseId, async () => {
       const closed = await this.close(caseId, now, 'handback', trimmed, viewer);
-      await this.tellCandidate(closed, viewer, this.deps.messages.handedBack(firstName(viewer)), `${viewer.name} handed the conversation back to the bot${trimmed ? `: ${trimmed}` : ''}`, now);
+      await this.tellCandidate(closed, viewer, this.messagesFor(closed).handedBack(firstName(viewer)), `${viewer.name} handed the conversation back to the bot${trimmed ? `: ${trimmed}` : ''}`, now);
       await this.audit({ at: now.toISOString(), actor: viewer.username, action: 'handed-back', caseId, detail: { note: Boolean(trimmed) } });
       return this.viewOf(closed, now, viewer);
     });
@@ -311,8 +311,8 @@ export class HandoffService implements HandoffDesk {
    */
   async waitingNote(open: HandoffCase): Promise<string | undefined> {
     if (open.status !== 'queued') return undefined;
-    if (open.replyBy) return this.deps.messages.messageTaken;
-    return this.deps.messages.stillWaiting((await this.placeInQueue(open.id)).position);
+    if (open.replyBy) return this.messagesFor(open).messageTaken;
+    return this.messagesFor(open).stillWaiting((await this.placeInQueue(open.id)).position);
   }
 
   // ---- inside ----
@@ -322,11 +322,11 @@ export class HandoffService implements HandoffDesk {
   }
 
   private async whatNext(open: HandoffCase): Promise<string> {
-    if (open.replyBy) return this.deps.messages.afterHours(this.deps.formatReplyBy(new Date(open.replyBy)));
+    if (open.replyBy) return this.messagesFor(open).afterHours(this.deps.formatReplyBy(new Date(open.replyBy)));
     const { position, recentWaitsMs } = await this.placeInQueue(open.id);
     const agents = this.deps.availableAgents ? await this.deps.availableAgents(new Date(open.queuedAt)).catch(() => 1) : 1;
-    const queued = this.deps.messages.queued(position, this.deps.estimateWait(position, recentWaitsMs, agents));
-    return (await this.speakerOnShift(open)) ? queued : `${queued} ${this.deps.messages.noSpeakerOnShift}`;
+    const queued = this.messagesFor(open).queued(position, this.deps.estimateWait(position, recentWaitsMs, agents));
+    return (await this.speakerOnShift(open)) ? queued : `${queued} ${this.messagesFor(open).noSpeakerOnShift}`;
   }
 
   /**
@@ -359,8 +359,7 @@ export class HandoffService implements HandoffDesk {
     const { conversationKey } = await this.find(caseId);
     return this.serialise(conversationKey, async () => {
       const current = await this.find(caseId);
-      // What the candidate is told ("Alex joined", "ended the chat") is in the conversation's language.
-      return inLanguageScope(current.language ?? 'en', () => work(current));
+      return work(current);
     });
   }
 
@@ -408,7 +407,7 @@ export class HandoffService implements HandoffDesk {
 
   /** Tells the candidate what changed; the transcript shows the notice and whether it arrived. */
   private async tellCandidate(c: HandoffCase, viewer: StaffUser, text: string, staffNote: string, now: Date, extra: Pick<Reply, 'survey'> = {}): Promise<void> {
-    const result = await this.deps.delivery.deliver(c.reference, { text, speaker: { kind: 'system' }, ...extra });
+    const result = await this.deps.delivery.deliver(c.reference, { text, speaker: { kind: 'system' }, ...(c.language ? { language: c.language } : {}), ...extra });
     await this.addLine(c, {
       ...this.line(now, 'system', staffNote),
       agent: viewer.username,
@@ -429,6 +428,11 @@ export class HandoffService implements HandoffDesk {
   /** Live events are hints (the store is the truth): a lost one must not fail the action. */
   private async publish(event: LiveEvent): Promise<void> {
     await this.deps.live.publish(event).catch(() => undefined);
+  }
+
+  /** What the candidate of this case is told ("Alex joined", "ended the chat"), in the conversation's language. */
+  private messagesFor(c: HandoffCase): HandoffMessages {
+    return this.deps.messages(c.language ?? 'en');
   }
 
   private line(now: Date, from: TranscriptLine['from'], text: string): TranscriptLine {

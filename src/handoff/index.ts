@@ -33,7 +33,8 @@ export interface HandoffParts {
   /** Who may sign in to the staff console. Without it, console mode has nobody to answer: no handoff. */
   staff?: StaffDirectory;
   delivery: CandidateDelivery;
-  messages: HandoffMessages;
+  /** What the candidate is told, by the conversation's language. */
+  messages: (language: Language) => HandoffMessages;
   clock: () => Date;
   logger: Logger;
   /** The turn gate: staff actions on a case wait for the candidate's turn in progress, and vice versa. */

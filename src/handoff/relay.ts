@@ -6,7 +6,8 @@ import type { HandoffService } from './handoffService.js';
 import type { HandoffMessages } from '../messages/enHandoff.js';
 import { DeskError, type CaseSummary, type HandoffReason, type TranscriptLine } from './types.js';
 import { redactBotText, redactText } from '../logging/redact.js';
-import { currentLanguage } from '../language/turnLanguage.js';
+import { turnLanguage } from '../language/turnLanguage.js';
+import type { Language } from '../language/languages.js';
 
 /** What the bot keeps in conversation state about a handoff and the conversation before it. */
 export interface HandoffTurnData {
@@ -102,7 +103,7 @@ export function caseSummary(data: HandoffTurnData, about: HandoffContext): CaseS
 export class StaffHandoffRelay implements HandoffRelay {
   constructor(
     private readonly service: HandoffService,
-    private readonly messages: HandoffMessages,
+    private readonly messages: (language: Language) => HandoffMessages,
   ) {}
 
   async start(context: TurnContext, data: HandoffTurnData, about: HandoffContext, send: (reply: Reply) => Promise<void>): Promise<void> {
@@ -113,7 +114,7 @@ export class StaffHandoffRelay implements HandoffRelay {
         conversationKey: conversationKeyOf(context),
         channel: context.activity.channelId,
         reason: about.reason,
-        language: currentLanguage(),
+        language: turnLanguage(context),
         ...(about.question ? { topic: redactText(about.question).slice(0, 80) } : {}),
         summary: caseSummary(data, about),
         history: data.recent ?? [],
@@ -144,7 +145,7 @@ export class StaffHandoffRelay implements HandoffRelay {
       await this.service.candidateSaid(open, text, now);
       const reply = await this.service.candidateLeft(open, now).catch((error: unknown) => {
         // Staff closed it a moment ago: the candidate is back with the bot either way.
-        if (error instanceof DeskError && error.code === 'conflict') return { text: this.messages.left };
+        if (error instanceof DeskError && error.code === 'conflict') return { text: this.messages(turnLanguage(context)).left };
         throw error;
       });
       data.handoff = undefined;

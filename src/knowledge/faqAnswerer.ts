@@ -1,4 +1,4 @@
-import type { FaqEntry } from './faqEntry.js';
+import { shortAnswer, type FaqEntry } from './faqEntry.js';
 import { FacetChooser } from './facetChooser.js';
 import type { FaqHit, FaqIndex } from './faqIndex.js';
 import type { Domain, OutOfScopeTopic } from './outOfScope.js';
@@ -6,8 +6,11 @@ import { isTypoOf } from './editDistance.js';
 import type { TextPipeline } from './textProcessing.js';
 
 export type FaqDecision =
-  /** `inContext`: answered as a follow-up of the entry just answered (QuestionContext.recent). */
-  | { kind: 'answer'; entry: FaqEntry; hit: FaqHit; inContext?: boolean }
+  /**
+   * `inContext`: answered as a follow-up of the entry just answered (QuestionContext.recent);
+   * `again`: from that same entry, cut to the part that answers (its facet's lead, or its short answer).
+   */
+  | { kind: 'answer'; entry: FaqEntry; hit: FaqHit; inContext?: boolean; again?: boolean }
   | { kind: 'clarify'; candidates: FaqEntry[]; hits: FaqHit[] }
   /** `elsewhere`: the question names something outside ASE (a cue such as "birth certificate"). */
   | { kind: 'out-of-scope'; topic: OutOfScopeTopic; hits: FaqHit[]; elsewhere?: boolean }
@@ -78,6 +81,12 @@ export interface QuestionContext {
 const FOLLOW_UP_WORDS = 12;
 /** "how", "ok so what do I do?", "which ones?": a question that names nothing, asked of the last answer. */
 const ASKS_MORE = /\?\s*$|^(?:(?:ok(?:ay)?|so|and|but|then|hmm)[\s,]+)*(?:how|what|why|which|where|when|who|wat|wht|wut|hw|wen|whn|y(?= not\b))\b/i;
+
+/**
+ * "how do I fix that", "what does that mean?": a question pointing back at what was just said. With
+ * one word of its own at most, it asks about the last answer, whatever that word matches alone.
+ */
+const POINTS_BACK = /\b(?:that|this|it|those|them)\b/i;
 
 /** A test code as candidates write it: "A5", "t-2", "L1" (not "a 2 year program"). */
 const TEST_CODE = /(?<![a-z0-9])[abcefghlpstx]-?\d{1,2}(?![a-z0-9])/i;
@@ -189,6 +198,11 @@ export class FaqAnswerer {
     // An answer on everyday words alone ("what if i dont make it in time": "make", "time") is no
     // surer than a gap: the context may take the question too.
     const weak = decision.kind === 'answer' && decision.hit.matched.every((term) => this.index.entriesUsing(term) >= t.gapWordEntries + 2);
+    // "how do I fix that": one word and a pointer back is no question of its own; a known gap on
+    // that one word ("fix": careers, repairs) is no answer to it. It is the last answer's, or asked back.
+    const vague = decision.kind !== 'answer' && POINTS_BACK.test(text.trim()) && this.text.contentTerms(text).length <= 1;
+    if (vague && !context.recent?.length) return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
+    if (vague) return this.inContext(text, context.recent!, 0, 0, true) ?? { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
     if ((decision.kind !== 'answer' || weak) && context.recent?.length) {
       // Over a known gap, only an entry that covers the question at least as well ("what's the
       // passing score?" mid-task is still the passing-score gap).
@@ -232,7 +246,7 @@ export class FaqAnswerer {
    * words cover the question best (coverage as for any answer), or, when the question names nothing
    * the FAQ does not use everywhere ("how", "which ones?"), the last answer itself.
    */
-  private inContext(text: string, recent: string[], gapCoverage: number, rivalScore: number): FaqDecision | undefined {
+  private inContext(text: string, recent: string[], gapCoverage: number, rivalScore: number, vague = false): FaqDecision | undefined {
     if (text.trim().split(/\s+/).length > FOLLOW_UP_WORDS) return undefined;
     const t = this.thresholds;
     const primary = recent.flatMap((id) => this.index.get(id) ?? []);
@@ -247,11 +261,11 @@ export class FaqAnswerer {
     const best = fits
       .filter((hit) => isRecent(hit) || hit.score >= t.suggestFloor / 2)
       .sort((a, b) => b.coverage - a.coverage || Number(isRecent(b)) - Number(isRecent(a)) || b.score - a.score)[0];
-    if (best?.target.kind === 'faq') return { kind: 'answer', entry: this.facets.answerFor(best.target.entry, text), hit: best, inContext: true };
+    if (best?.target.kind === 'faq') return this.followUp(best.target.entry, text, best, recent, vague);
     const first = primary[0];
     const generic = this.text.contentTerms(text).every((term) => this.index.entriesUsing(term) >= t.gapWordEntries + 2);
-    if (first && generic && gapCoverage === 0 && rivalScore === 0 && ASKS_MORE.test(text.trim())) {
-      return { kind: 'answer', entry: this.facets.answerFor(first, text), hit: { target: { kind: 'faq', entry: first }, score: 0, coverage: 0, matched: [] }, inContext: true };
+    if (first && (vague || (generic && gapCoverage === 0 && rivalScore === 0 && ASKS_MORE.test(text.trim())))) {
+      return this.followUp(first, text, { target: { kind: 'faq', entry: first }, score: 0, coverage: 0, matched: [] }, recent, vague);
     }
     return undefined;
   }
@@ -271,6 +285,23 @@ export class FaqAnswerer {
     const [entry] = known.entries;
     const hit = hits.find((h) => h.target.kind === 'faq' && h.target.entry === entry);
     return hit ? { kind: 'answer', entry: entry!, hit } : undefined;
+  }
+
+  /**
+   * A follow-up's answer: from an entry just answered, only the part that answers, not the whole entry
+   * again; from one of its follow-ups, in full. The part: the facet's lead; else the paragraph with
+   * most of the question's words ("do I get a refund?"); else the short answer, or, for a question
+   * only pointing back at it ("how do I fix that?"), the paragraph after the short answer just given.
+   */
+  private followUp(entry: FaqEntry, text: string, hit: FaqHit, recent: string[], vague = false): FaqDecision {
+    const shaped = this.facets.answerFor(entry, text);
+    if (!recent.includes(entry.id)) return { kind: 'answer', entry: shaped, hit, inContext: true };
+    const paragraphs = shaped.answer.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
+    const asked = new Set(this.text.contentTerms(text));
+    const words = paragraphs.map((paragraph) => [...new Set(this.text.contentTerms(paragraph))].filter((term) => asked.has(term)).length);
+    const most = Math.max(0, ...words);
+    const part = shaped.facet ? shortAnswer(shaped) : most > 0 ? paragraphs[words.indexOf(most)]! : ((vague && paragraphs[1]) || shortAnswer(shaped));
+    return { kind: 'answer', entry: { ...shaped, answer: part }, hit, inContext: true, again: true };
   }
 
   /**

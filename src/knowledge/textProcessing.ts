@@ -16,11 +16,19 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:did\s?n[o']?t|didn't|dont|don't|do not|never|not)\s+(?:show|showed|shown|turn|turned)\s+up\b/gi, 'noshow'],
   [/\b(?:arrived?|arriving|got there|get there|getting there|showed up|show up|was|were|running|ran)\s+(?:\d+\s*(?:min|mins|minutes)\s+)?(?:too\s+)?late\b/gi, 'late noshow'],
   [/\b(?:did\s?n[o']?t|didn't|dont|don't|do not|never)\s+pass\b/gi, 'failed'],
+  // "what if I just don't go", "I didn't go to my test": not attending is a No Show ("do I have to go
+  // to a test center" is not). Not "not going to pass": a destination or nothing may follow.
+  [/\b(?:did\s?n[o']?t|didn't|dont|don't|do not|won'?t|will not|never|not)\s+(?:just\s+|even\s+)?(?:go|going|went|attend|attending|attended)\b(?!\s+to\s+(?!(?:the|my|a|an|it|this|that|test|exam|appointment|appt)\b)[a-z])/gi, 'noshow'],
   [/\btest anxiety\b/gi, 'anxiety accommodation'],
   // An e-mail address is not a mailing address.
   [/\be-?mail\s+address(?:es)?\b/gi, 'email'],
   // "my wedding got moved": something else was rescheduled; "I moved" stays a change of address.
   [/\b(?:got|gets|was|were|been|getting)\s+moved\b/gi, 'reschedule'],
+  // "something came up": a conflict, not an arrival; "my certificate never came" is one that did not arrive.
+  [/\b(?:came|comes|come|coming)\s+up\b/gi, 'conflict'],
+  [/\b(?:never|not|didn'?t|hasn'?t|haven'?t|has not|have not|did not)\s+(?:yet\s+)?(?:came|come)\b/gi, 'arrived'],
+  // "lost my certs in a move": when something happened, not a reschedule (nor a question about the address).
+  [/\b(?:in|during|after|since)\s+(?:a|the|my|our)\s+move\b/gi, ' '],
   [/\bget ready\b/gi, 'prepare'],
   // "push my test back", "pushed it back a week": moving the appointment.
   [/\bpush(?:ed|ing)?\s+(?:(?:my|the|it|this|test|exam|appointment|appt|date)\s+){0,2}back\b/gi, 'reschedule'],

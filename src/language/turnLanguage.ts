@@ -1,24 +1,23 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Language } from './languages.js';
 
 /**
- * The language of the turn being run. The bot opens a scope per turn and sets the language once it
- * has read the message and the conversation's state; everything that speaks during the turn (the
- * message catalogue, the date writer) reads it here instead of taking it through every signature.
- * Outside a turn (start-up, a proactive staff message) it is English.
+ * The language a turn speaks, kept on the turn itself (its `turnState`): the bot sets it once it has
+ * read the message and the conversation's state, and what renders a reply for the channel (the SMS
+ * renderer) reads it there. Everything else is given its language outright: the dialogs and route
+ * actions are built once per language with that language's catalogue. (An AsyncLocalStorage scope
+ * did this before; in Node 20 it slows every promise in the process, the HTTP server's included.)
+ * A context nobody set a language on (a proactive message without one) is English.
  */
-const scope = new AsyncLocalStorage<{ language: Language }>();
+const LANGUAGE = Symbol('turnLanguage');
 
-export function inLanguageScope<T>(language: Language, run: () => T): T {
-  return scope.run({ language }, run);
+interface HasTurnState {
+  turnState: Map<unknown, unknown>;
 }
 
-/** Sets the turn's language (inside a scope; outside one there is no turn to set it on). */
-export function setTurnLanguage(language: Language): void {
-  const slot = scope.getStore();
-  if (slot) slot.language = language;
+export function setTurnLanguage(context: HasTurnState, language: Language): void {
+  context.turnState.set(LANGUAGE, language);
 }
 
-export function currentLanguage(): Language {
-  return scope.getStore()?.language ?? 'en';
+export function turnLanguage(context: HasTurnState): Language {
+  return (context.turnState.get(LANGUAGE) as Language | undefined) ?? 'en';
 }

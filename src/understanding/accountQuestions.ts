@@ -130,6 +130,8 @@ const CANCEL_OBJECT = new RegExp(String.raw`\bcancel (?:my |both |all(?: of)? my
 const APPOINTMENT_QUESTION = [
   new RegExp(String.raw`\b(?:when|where|what time|what day|which day|what date)(?: is|'s| are|s) my ${APPT_THING}\b`),
   new RegExp(String.raw`\b(?:when|where|what time) (?:do|am) i (?:take|have|sit|go to) my ${APPT_THING}\b`),
+  // "can you check when my test is?", "tell me what time my exam is"
+  new RegExp(String.raw`\b(?:when|where|what time|what day|which day|what date) my ${APPT_THING} (?:is|was)\b`),
   new RegExp(String.raw`\b(?:can|could|may|should) i (?:still )?${CHANGE_VERB} my ${APPT_THING}\b`),
   new RegExp(String.raw`\b(?:can|could|may) i still ${CHANGE_VERB}\b`),
   new RegExp(String.raw`\b(?:is it (?:too late|still possible) to|too late to|am i (?:still )?able to|am i allowed to) ${CHANGE_VERB} (?:my|it)\b`),

@@ -28,7 +28,6 @@
 
 import * as chrono from 'chrono-node';
 import type { Language } from '../language/languages.js';
-import { currentLanguage } from '../language/turnLanguage.js';
 import type { ParsedResult } from 'chrono-node';
 import { DateTime } from 'luxon';
 import { isKnownZone } from '../rules/dates.js';
@@ -824,7 +823,7 @@ const ES_MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio
  * turn's language unless one is given. (Plain arithmetic: luxon's toFormat is slow and this runs on
  * every answer.)
  */
-export function formatLongDate(date: IsoDate, language: Language = currentLanguage()): string {
+export function formatLongDate(date: IsoDate, language: Language): string {
   const m = typeof date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
   const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
   const when = new Date(0);
@@ -837,7 +836,7 @@ export function formatLongDate(date: IsoDate, language: Language = currentLangua
 }
 
 /** '2024-05-20' -> 'May 2024' or, in Spanish, 'mayo de 2024': a month-only date, never a made-up day. */
-export function formatMonthYear(date: IsoDate, language: Language = currentLanguage()): string {
+export function formatMonthYear(date: IsoDate, language: Language): string {
   const m = typeof date === 'string' ? /^(\d{4})-(\d{2})-\d{2}$/.exec(date) : null;
   const month = m ? Number(m[2]) : 0;
   if (!m || month < 1 || month > 12) throw new RangeError(`${MODULE}: formatMonthYear expects a calendar date 'YYYY-MM-DD', got ${describeValue(date)}`);
@@ -848,7 +847,7 @@ export function formatMonthYear(date: IsoDate, language: Language = currentLangu
  * A date as precisely as it is known, with its preposition: 'on Tuesday, May 20, 2031', 'in May
  * 2024', 'around December 2025' (Spanish: 'el ...', 'en mayo de 2024', 'alrededor de diciembre de 2025').
  */
-export function formatKnownDate(date: IsoDate, precision: 'day' | 'month' | 'around', withPreposition: boolean, language: Language = currentLanguage()): string {
+export function formatKnownDate(date: IsoDate, precision: 'day' | 'month' | 'around', withPreposition: boolean, language: Language): string {
   const es = language === 'es';
   if (precision === 'day') return withPreposition ? `${es ? 'el' : 'on'} ${formatLongDate(date, language)}` : formatLongDate(date, language);
   const month = formatMonthYear(date, language);
@@ -857,12 +856,12 @@ export function formatKnownDate(date: IsoDate, precision: 'day' | 'month' | 'aro
 }
 
 /** 'Friday, March 28, 2025 at 9:00 AM' / 'viernes, 28 de marzo de 2025 a las 9:00 a. m.' */
-export function formatDateTime(date: IsoDate, time: string, language: Language = currentLanguage()): string {
+export function formatDateTime(date: IsoDate, time: string, language: Language): string {
   return `${formatLongDate(date, language)} ${language === 'es' ? 'a las' : 'at'} ${formatTime(time, language)}`;
 }
 
 /** '14:30' -> '2:30 PM' (in Spanish '2:30 p. m.'). */
-export function formatTime(time: string, language: Language = currentLanguage()): string {
+export function formatTime(time: string, language: Language): string {
   const m = typeof time === 'string' ? /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time) : null;
   if (!m) throw new RangeError(`${MODULE}: formatTime expects a 24-hour time 'HH:mm', got ${describeValue(time)}`);
   const hour = Number(m[1]);

@@ -18,9 +18,9 @@ transcripts(
       ["what's the address change process?", all('Update your address by logging in to myASE', not('Your detailed score report'))],
       ['A5, two weeks ago', 'You can buy A5 again on or after Wednesday, December 23, 2026'],
     ]],
-    ['"ok" and "cool" after an answer are acknowledged, never a misunderstanding', [
+    ['"ok" and "cool" after an answer are acknowledged, never a misunderstanding (the first says its offer still stands)', [
       ['how do I reschedule my test?', 'more than three days away'],
-      ['ok', en.acknowledged],
+      ['ok', all(en.task.offerStands(en.task.okayBack), not(/support staff/))],
       ['cool', all(en.acknowledged, not(/support staff/))],
     ]],
   ],

@@ -39,12 +39,12 @@ transcriptTables(
         ['signed out, "am i still master tech" is told "not if one has lapsed", never a bare "No"', [
           ['am i still master tech', all(/^Not if one has lapsed/, not(/^No:/))],
         ]],
-        ['"how do I get my master back" is told how: pass the Recertification Test for each lapsed certification', [
-          ['how do i get my master back', all(/^Take and pass the Recertification Test for each lapsed certification/, not(/^N/))],
+        ['"how do I get my master back" is told how: taking and passing the Recertification Tests', [
+          ['how do i get my master back', all(/^If you lost Master Technician status because one or more required certifications lapsed, it can be reinstated/, not(/^No/))],
         ]],
         ['"y como lo recupero" after the Spanish Master answer is told how, not "No"', [
           ['soy master tech, todavia lo soy si se vencio el A3?', /M[aá]ster/],
-          ['y como lo recupero', all(es('Tome y apruebe el examen de recertificación de cada certificación vencida'), not(/^No/))],
+          ['y como lo recupero', all(es('puede recuperarlo tomando y aprobando los exámenes de recertificación'), not(/^No/))],
         ]],
         ['"I already took my test last week, will my certificate still come?" after an address change is the certificate\'s delivery, not recertification', [
           ['I moved, how do I change my address', 'Update your address'],

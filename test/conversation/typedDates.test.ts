@@ -7,15 +7,15 @@ const m = en.task;
 transcripts(
   'dates typed the way candidates type them, and "ok" in the middle',
   [
-    ['"ok" after the offer to work out a retest date keeps the offer: "A7", then "nov 30", are its answers', [
+    ['"ok" after the offer to work out a retest date says the offer still stands: "A7", then "nov 30", are its answers', [
       ['when can i retake a test i failed', 'Tell me the date you took it'],
-      ['ok', en.acknowledged],
+      ['ok', all(m.offerStands(m.okayBack), not(en.acknowledged))],
       ['A7', m.retest.askDate('A7')],
       ['nov 30', all('Monday, November 30, 2026: got it.', 'on or after Thursday, December 31, 2026', '25 days from today')],
     ]],
-    ['a second "ok" lets the offer go', [
+    ['a second "ok" lets the offer go, and says so with "anything else?"', [
       ['when can i retake a test i failed', 'Tell me the date you took it'],
-      ['ok', en.acknowledged],
+      ['ok', m.offerStands(m.okayBack)],
       ['ok', en.acknowledged],
     ]],
     ['"its on decmber 18th" is Friday, December 18, 2026, and "thnks" is thanks', [

@@ -11,7 +11,7 @@ import { catalogue, policy } from '../rules/helpers.js';
 
 const NOW = new Date('2025-03-20T15:00:00Z'); // Thursday; 10:00 in Chicago, 08:00 in Phoenix
 const TODAY = '2025-03-20';
-const ctx: PersonalContext = { now: NOW, zone: 'America/New_York', policy, catalogue, messages: enAccount };
+const ctx: PersonalContext = { now: NOW, zone: 'America/New_York', policy, catalogue, messages: enAccount, language: 'en' };
 
 const FILE = fileURLToPath(new URL('../../knowledge/demo-accounts.yaml', import.meta.url));
 const data = await loadDemoAccounts(FILE);

@@ -25,6 +25,7 @@ const deps = (): ConversationDeps => ({
   policy: kb.policy,
   catalogue: kb.catalogue,
   messages: en,
+  language: 'en',
   faq: kb.answerer,
   lookup: (id) => kb.index.get(id),
   render: (reply) => renderDefault(reply),

@@ -35,6 +35,11 @@ describe('domain anchoring', () => {
     ['how do I get an airline refund', 'change-or-cancel'],
     ["what is Prometric's number for the GRE", 'change-or-cancel'],
     ['how do I retake my driving test', 'retest-after-failing'],
+    ['I need to reschedule my job interview', 'change-or-cancel'],
+    ['when do I get my boat license in the mail', 'certificate-delivery'],
+    ['how do I get a refund from AutoZone', 'change-or-cancel'],
+    ['can I take my smog test in Spanish', 'bilingual-tests'],
+    ['how do I order a duplicate certificate of title', 'duplicate-certificate'],
   ])('declines %j, a look-alike of %s, as about something else', async (question, lookAlike) => {
     const { answerer, index } = await shippedKnowledge();
     expect(index.get(lookAlike)).toBeDefined();
@@ -65,6 +70,9 @@ describe('domain anchoring', () => {
     ['password-reset', 'cant get into myase, it says my password is wrong'],
     ['online-from-home', 'can I do the A5 from my laptop at home'],
     ['receipts', 'my boss needs a receipt for the test'],
+    ['results-privacy', 'will my employer see my test scores'],
+    ['employer-payment', 'can my shop pay for my tests'],
+    ['attempts-limit', 'how many times can I take the same test'],
   ])('answers the known gap %s honestly for %j', async (topic, question) => {
     const { answerer } = await shippedKnowledge();
     const decision = answerer.decide(question);

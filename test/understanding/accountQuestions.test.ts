@@ -8,6 +8,7 @@ type Row = [text: string, expected: PersonalQuestion | null];
 const appointments: Row[] = [
   ['can I reschedule my appointment?', { kind: 'appointments' }],
   ['when is my test', { kind: 'appointments' }],
+  ['can you check when my test is?', { kind: 'appointments' }],
   ['can I still cancel', { kind: 'appointments' }],
   ['Can I still cancel?', { kind: 'appointments' }],
   ['when is my A5 test?', { kind: 'appointments', tests: ['A5'] }],

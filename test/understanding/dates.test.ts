@@ -272,22 +272,22 @@ describe('nothing usable', () => {
 
 describe('formatting', () => {
   it('writes dates out with the weekday', () => {
-    expect(formatLongDate('2025-04-03')).toBe('Thursday, April 3, 2025');
-    expect(formatLongDate('2024-02-29')).toBe('Thursday, February 29, 2024');
+    expect(formatLongDate('2025-04-03', 'en')).toBe('Thursday, April 3, 2025');
+    expect(formatLongDate('2024-02-29', 'en')).toBe('Thursday, February 29, 2024');
   });
 
   it('writes times on a 12-hour clock', () => {
-    expect(formatTime('14:30')).toBe('2:30 PM');
-    expect(formatTime('09:00')).toBe('9:00 AM');
-    expect(formatTime('00:05')).toBe('12:05 AM');
-    expect(formatTime('12:00')).toBe('12:00 PM');
+    expect(formatTime('14:30', 'en')).toBe('2:30 PM');
+    expect(formatTime('09:00', 'en')).toBe('9:00 AM');
+    expect(formatTime('00:05', 'en')).toBe('12:05 AM');
+    expect(formatTime('12:00', 'en')).toBe('12:00 PM');
   });
 
   it('names the module and the bad value', () => {
-    expect(() => formatLongDate('2025-02-30')).toThrow('understanding/dates: formatLongDate expects a calendar date \'YYYY-MM-DD\', got "2025-02-30"');
-    expect(() => formatLongDate('April 3')).toThrow(/understanding\/dates: .*"April 3"/);
-    expect(() => formatTime('2:30 PM')).toThrow(/understanding\/dates: formatTime .*"2:30 PM"/);
-    expect(() => formatTime('24:00')).toThrow(/"24:00"/);
+    expect(() => formatLongDate('2025-02-30', 'en')).toThrow('understanding/dates: formatLongDate expects a calendar date \'YYYY-MM-DD\', got "2025-02-30"');
+    expect(() => formatLongDate('April 3', 'en')).toThrow(/understanding\/dates: .*"April 3"/);
+    expect(() => formatTime('2:30 PM', 'en')).toThrow(/understanding\/dates: formatTime .*"2:30 PM"/);
+    expect(() => formatTime('24:00', 'en')).toThrow(/"24:00"/);
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateTime, formatLongDate, formatTime, futureDate, parseDates, pastDate } from '../../src/understanding/dates.js';
-import { inLanguageScope } from '../../src/language/turnLanguage.js';
 
 // Thursday, March 20, 2025, 11:00 in New York: the conversation tests' clock.
 const ctx = { now: new Date('2025-03-20T15:00:00Z'), zone: 'America/New_York', language: 'es' as const };
@@ -47,8 +46,8 @@ describe('dates written in Spanish, with the weekday', () => {
     expect(formatDateTime('2025-03-25', '09:00', 'es')).toBe('martes, 25 de marzo de 2025 a las 9:00 a. m.');
   });
 
-  it("in the turn's language when none is given, English outside a turn", () => {
-    expect(formatLongDate('2025-03-22')).toBe('Saturday, March 22, 2025');
-    expect(inLanguageScope('es', () => formatLongDate('2025-03-22'))).toBe('sábado, 22 de marzo de 2025');
+  it('always in the language it is given (no turn language is assumed)', () => {
+    expect(formatLongDate('2025-03-22', 'en')).toBe('Saturday, March 22, 2025');
+    expect(formatLongDate('2025-03-22', 'es')).toBe('sábado, 22 de marzo de 2025');
   });
 });

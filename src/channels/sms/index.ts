@@ -7,7 +7,7 @@ import { NumberedChoicesMiddleware } from './numberedChoices.js';
 import { SmsOutgoingMiddleware } from './outgoing.js';
 import { renderSms } from './renderSms.js';
 import type { SplitOptions } from './segments.js';
-import { currentLanguage } from '../../language/turnLanguage.js';
+import { turnLanguage } from '../../language/turnLanguage.js';
 import { smsEn, smsEs } from './messages.js';
 
 export { countSegments, foldToGsm7, isGsm7 } from './gsm7.js';
@@ -32,7 +32,7 @@ export function withSmsRendering(
   fallback: (reply: Reply, context: TurnContext) => Partial<Activity>,
 ): (reply: Reply, context: TurnContext) => Partial<Activity> {
   // In the turn's language: its hints, and Spanish spelt for GSM-7.
-  return (reply, context) => (isSms(context) ? renderSms(reply, currentLanguage() === 'es' ? smsEs : smsEn) : fallback(reply, context));
+  return (reply, context) => (isSms(context) ? renderSms(reply, (reply.language ?? turnLanguage(context)) === 'es' ? smsEs : smsEn) : fallback(reply, context));
 }
 
 /**

@@ -58,12 +58,13 @@ export class SmsMoreMiddleware implements Middleware {
     if (activity.type === ActivityTypes.Message && asksForMore(activity.text)) {
       const kept = await this.read(key);
       if (!kept?.text) {
-        await context.sendActivity({ type: ActivityTypes.Message, text: this.messages.nothingMore, textFormat: 'plain' });
+        await context.sendActivity({ type: ActivityTypes.Message, text: this.messages.nothingMore, textFormat: 'plain', channelData: { keepChoices: true } satisfies SmsChannelData });
         return;
       }
       await this.forget(key);
       const rest: Partial<Activity> = { type: ActivityTypes.Message, text: kept.text, textFormat: 'plain' };
-      if (kept.choices?.length) rest.channelData = { choices: kept.choices } satisfies SmsChannelData;
+      // Its own numbered lines replace the ones remembered; without any, a question's choices still stand.
+      rest.channelData = (kept.choices?.length ? { choices: kept.choices } : { keepChoices: true }) satisfies SmsChannelData;
       await context.sendActivity(rest);
       return;
     }

@@ -12,7 +12,8 @@ import { choicesOf, type SmsChannelData, type SmsChoice } from './renderSms.js';
  * made, from suggested actions; `channelData.choices` is removed before the activity leaves.
  *
  * What a turn sends decides what is remembered: the choices of its last message, or nothing when
- * that message offers none (so a later "2" answering "how many tests?" is left alone).
+ * that message offers none (so a later "2" answering "how many tests?" is left alone). A message
+ * marked `keepChoices` (the rest sent on MORE) leaves what is remembered as it is.
  */
 
 export interface StoredChoices {
@@ -83,7 +84,8 @@ export class NumberedChoicesMiddleware implements Middleware {
       for (let i = 0; i < activities.length; i++) {
         const outgoing = activities[i]!;
         if (outgoing.type !== ActivityTypes.Message) continue;
-        offered = choicesOf(outgoing);
+        const keep = (outgoing.channelData as SmsChannelData | undefined)?.keepChoices === true;
+        if (!keep) offered = choicesOf(outgoing);
         activities[i] = withoutRecordedChoices(outgoing);
       }
       return sendNext();
@@ -114,8 +116,8 @@ export class NumberedChoicesMiddleware implements Middleware {
 
 function withoutRecordedChoices(activity: Partial<Activity>): Partial<Activity> {
   const channelData = activity.channelData as (SmsChannelData & Record<string, unknown>) | undefined;
-  if (!channelData || !('choices' in channelData)) return activity;
-  const { choices: _choices, ...rest } = channelData;
+  if (!channelData || !('choices' in channelData || 'keepChoices' in channelData)) return activity;
+  const { choices: _choices, keepChoices: _keep, ...rest } = channelData;
   const copy: Partial<Activity> = { ...activity, channelData: rest };
   if (Object.keys(rest).length === 0) delete copy.channelData;
   return copy;

@@ -26,6 +26,12 @@ export interface SmsMore {
 export interface SmsChannelData {
   choices?: SmsChoice[];
   more?: SmsMore;
+  /**
+   * The message adds to the last one without replacing its choices (the rest sent on MORE, or the
+   * reply that there is none): NumberedChoicesMiddleware keeps what it remembers, so "1" after
+   * MORE still picks from the question before it.
+   */
+  keepChoices?: true;
 }
 
 /**
@@ -144,35 +150,55 @@ export function renderSmsText(reply: Reply, messages: SmsMessages = smsEn): SmsT
 const fitsShortIn = (spelling: (text: string) => string) => (text: string): boolean => countSegments(foldToGsm7(spelling(text)).text).segments <= SHORT_SEGMENTS;
 
 /**
- * A knowledge-base answer (`details: 'on-request'`) as one short text and the rest, when the whole
- * would cost more than two segments:
- * the answer's first paragraph (and the next ones while they fit), "Reply MORE for details", and
- * the question the bot goes back to; the rest (details, source, suggestions) waits for MORE. A
- * reply that asks the candidate to choose is never shortened: its choices are the point. A first
- * paragraph too long on its own is cut at its last sentence (or word) that fits.
+ * Any reply as one short text and the rest, when the whole would cost more than two segments (a
+ * knowledge-base answer, a task's answer, an account's list, a handoff notice alike): the answer's
+ * first paragraph (and the next ones while they fit; of a list, its first lines while they fit),
+ * "Reply MORE for details", the question the bot goes back to, and the choices the candidate must
+ * pick from; the rest (details, the list's other lines, source, suggestions) waits for MORE. Choices
+ * to pick from are never held back: they close the short text, and close the rest again (so "2"
+ * after MORE still picks). A first paragraph too long on its own is cut at its last sentence (or
+ * word) that fits.
  */
 export function renderSmsShort(reply: Reply, messages: SmsMessages = smsEn): { short: SmsText; more?: SmsText } {
   const full = renderSmsText(reply, messages);
   const blocks = smsBlocks(reply, messages);
   const fitsShort = fitsShortIn(messages.spelling);
-  if (reply.details !== 'on-request' || fitsShort(full.text) || blocks.numbered?.required || blocks.lead.length === 0) return { short: full };
+  if (fitsShort(full.text) || blocks.lead.length === 0) return { short: full };
+  const required = blocks.numbered?.required ? blocks.numbered : undefined;
+  const closing = required ? [required.text] : [];
   // The question the bot waits on stays; when it leaves no room for the answer's first sentence,
   // its later sentences (an "or sign in" aside) go with the rest.
   let then = blocks.then;
   let thenRest = '';
   if (then) {
     const opening = sentencesOf(blocks.lead[0]!)[0]!.trim();
-    const kept = fitting(then, (text) => fitsShort([opening, messages.moreHint, text].join('\n\n')));
+    const kept = fitting(then, (text) => fitsShort([opening, messages.moreHint, text, ...closing].join('\n\n')));
     if (kept.rest && !kept.rest.startsWith('...')) [then, thenRest] = [kept.shown, kept.rest];
   }
-  const tail = [messages.moreHint, ...(then ? [then] : [])];
+  const tail = [messages.moreHint, ...(then ? [then] : []), ...closing];
   const first = fitting(blocks.lead[0]!, (lead) => fitsShort([lead, ...tail].join('\n\n')));
   const taken: string[] = [first.shown];
-  let next = 1;
-  while (!first.rest && next < blocks.lead.length && fitsShort([...taken, blocks.lead[next], ...tail].join('\n\n'))) taken.push(blocks.lead[next++]!);
-  const rest = [first.rest, ...blocks.lead.slice(next), thenRest].filter(Boolean);
+  const rest: string[] = first.rest ? [first.rest] : [];
+  const later = blocks.lead.slice(1);
+  while (!first.rest && later.length > 0) {
+    const paragraph = later[0]!;
+    if (fitsShort([...taken, paragraph, ...tail].join('\n\n'))) {
+      taken.push(later.shift()!);
+      continue;
+    }
+    // A list (facts, one a line): its first lines while they fit; the others wait for MORE.
+    const lines = paragraph.split('\n');
+    let count = 0;
+    while (count < lines.length - 1 && fitsShort([...taken, lines.slice(0, count + 1).join('\n'), ...tail].join('\n\n'))) count++;
+    if (count > 0) {
+      taken.push(lines.slice(0, count).join('\n'));
+      later[0] = lines.slice(count).join('\n');
+    }
+    break;
+  }
+  rest.push(...later, ...(thenRest ? [thenRest] : []));
   const more = smsText([...rest, ...(blocks.numbered ? [blocks.numbered.text] : [])], blocks.numbered?.choices, messages.spelling);
-  return { short: smsText([...taken, ...tail], [], messages.spelling), more };
+  return { short: smsText([...taken, ...tail], required?.choices, messages.spelling), more };
 }
 
 /** A paragraph's sentences, each with the space after it (so they join back to the paragraph). */

@@ -202,11 +202,14 @@ describe('renderSmsShort: two segments at most, the rest for MORE', () => {
     expect(countSegments(short.text).segments).toBeLessThanOrEqual(2);
   });
 
-  it('choices the candidate must pick from are never held back', () => {
-    const choices = [1, 2, 3].map((n) => ({ title: sentence(n), value: String(n) }));
+  it('choices the candidate must pick from are never held back: they close the short text, and the rest again', () => {
+    const choices = [1, 2, 3].map((n) => ({ title: `Choice ${n}`, value: String(n) }));
     const { short, more } = renderSmsShort({ text: long.text, choices });
-    expect(more).toBeUndefined();
+    expect(countSegments(short.text).segments).toBeLessThanOrEqual(2);
+    expect(short.text).toMatch(/Reply MORE for details\.\n\n1\. Choice 1\n2\. Choice 2\n3\. Choice 3\nReply with a number\.$/);
     expect(short.choices).toHaveLength(3);
+    expect(more!.text).toMatch(/Sentence 6 .*\n\n1\. Choice 1\n2\. Choice 2\n3\. Choice 3\nReply with a number\.$/s);
+    expect(more!.choices).toEqual(short.choices);
   });
 
   it('counts a text outside GSM-7 in UCS-2 segments (134 units for two)', () => {
@@ -217,9 +220,13 @@ describe('renderSmsShort: two segments at most, the rest for MORE', () => {
     expect(more!.text).toContain('Último párrafo.');
   });
 
-  it('a task or account answer (not marked) is sent whole: its facts are the answer', () => {
-    const { details: _details, ...unmarked } = long;
-    expect(renderSmsShort(unmarked).more).toBeUndefined();
+  it('a task or account answer is held to two segments as well: of a list, the first lines that fit', () => {
+    const facts = [1, 2, 3, 4, 5].map((n) => ({ label: `A${n} Test number ${n}`, value: `current, expires Thursday, February 18, 202${n}` }));
+    const { short, more } = renderSmsShort({ text: 'You have 5 certifications: 5 current.', facts });
+    expect(countSegments(short.text).segments).toBeLessThanOrEqual(2);
+    expect(short.text).toMatch(/^You have 5 certifications: 5 current\.\n\nA1 Test number 1: current, expires Thursday, February 18, 2021\n.*\n\nReply MORE for details\.$/s);
+    const said = `${short.text}\n${more!.text}`;
+    for (const fact of facts) expect(said.split(`${fact.label}: ${fact.value}`)).toHaveLength(2);
   });
 
   it('renderSms puts the rest in channelData.more for the MORE middleware', () => {
