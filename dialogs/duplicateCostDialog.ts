@@ -61,6 +61,11 @@ export const duplicateCostTask: TaskSpec<DuplicateValues> = {
       read: (text, _facts, deps, _values, asAnswer) => readSelection(text, deps, asAnswer),
       // "Changed to Automobile & Light Truck and School Bus."
       describe: (value, deps) => describeSelection(value as Selection, deps.catalogue),
+      // "and T4?" after the price of A1, A2, A3 and P2: T4 is priced with them.
+      add: (known, more) => {
+        const [a, b] = [known as Selection, more as Selection];
+        return { codes: [...new Set([...a.codes, ...b.codes])], series: [...new Set([...a.series, ...b.series])] };
+      },
       ask: (_values, deps) => ({ text: deps.messages.task.duplicates.askTests }),
     },
   ],

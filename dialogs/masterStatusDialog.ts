@@ -9,9 +9,12 @@ interface MasterValues {
   missing?: string[];
 }
 
-const noneLapsed = /^(?:none|no|nope|nothing|all (?:of them )?(?:are )?(?:current|good|valid)|they(?:'re| are) all (?:current|good|valid)|none of them)\b/i;
+const noneLapsed =
+  /^(?:none|no|nope|nothing|all (?:of them )?(?:are )?(?:current|good|valid)|they(?:'re| are) all (?:current|good|valid)|none of them|ninguno|ninguna|nada|todos (?:est[aá]n )?vigentes)(?![\p{L}\d])/iu;
 
-const LAPSE_WORDS = /\b(?:expired?|lapsed?|ran out|run out|out of date|not current|no longer)\b/i;
+/** Lapse words, in English and in Spanish ("se me venció el A6", "el A3 ya no está vigente"). */
+const LAPSE_WORDS =
+  /(?<![\p{L}\d])(?:expired?|lapsed?|ran out|run out|out of date|not current|no longer|venci[oó]|vencid[oa]s?|se vencieron|caduc[oó]|caducad[oa]s?|expir[oó]|ya no (?:est[aá] |es )?vigente)(?![\p{L}\d])/iu;
 
 /** The series a message is about: named outright, or the series of the tests it names. */
 function readSeries(text: string, catalogue: Catalogue): SlotReading<string> {
@@ -26,14 +29,14 @@ function readSeries(text: string, catalogue: Catalogue): SlotReading<string> {
 function readLapsed(text: string, catalogue: Catalogue, seriesId: string | undefined, asAnswer: boolean): SlotReading<string[]> {
   if (noneLapsed.test(text.trim())) return { kind: 'value', value: [] };
   // "I have A1-A8 but A3 expired in 2023": only the clause that says lapsed names lapsed tests.
-  const clauses = text.split(/\bbut\b|[,;.]/i).filter((clause) => LAPSE_WORDS.test(clause));
+  const clauses = text.split(/\b(?:but|pero)\b|[,;.]/i).filter((clause) => LAPSE_WORDS.test(clause));
   const lapsedPart = clauses.length ? clauses.join(' ') : text;
   const tests = resolveTests(lapsedPart, catalogue).tests.filter((test) => !seriesId || test.series === seriesId);
   // "My A3 expired" names a lapsed test; a list of tests someone holds does not, unless it answers
   // the question "which have expired?".
   const saysLapsed = LAPSE_WORDS.test(text);
   // "A1-A8, passed in June 2021" lists tests held, even in answer to "which have lapsed?".
-  const saysHeld = /\b(?:passed|pass|hold|held|have|got|current|valid)\b/i.test(text);
+  const saysHeld = /\b(?:passed|pass|hold|held|have|got|current|valid|tengo|aprob[eé]|vigentes?)\b/i.test(text);
   const lapsed = saysLapsed || (asAnswer && !saysHeld);
   return tests.length && lapsed ? { kind: 'value', value: tests.map((test) => test.code) } : { kind: 'none' };
 }

@@ -178,7 +178,8 @@ export class OfferDialog extends RepairDialog {
 
   /** A short reply, or one nothing else explains, that gives the offered task something to work with. */
   private takesUp(task: string, reading: Reading, facts: TurnFacts): boolean {
-    const opened = this.deps.switchesTo(reading, facts);
+    // "and when does A4 expire?" says it is new: the other task's own words are enough.
+    const opened = this.deps.switchesTo(reading, facts) ?? (SOMETHING_NEW.test(reading.text) ? this.deps.opensTask(reading, facts) : undefined);
     // "my A2 lapsed in May" after the Master offer answers the Master question, though it could
     // also start recertification: the offer that asked wins, unless the reply says it is new.
     const otherTask = opened !== undefined && opened !== task;

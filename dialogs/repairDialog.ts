@@ -23,7 +23,7 @@ export const isReroute = (result: unknown): result is Reroute => Boolean((result
 
 /** Words that say a message is a new matter, not an answer: "actually I missed it yesterday". */
 export const SOMETHING_NEW =
-  /^(?:actually|also|oh,? and|another (?:question|thing)|different question|new question|what about|and what about|instead|en realidad|de hecho|tambi[eé]n|otra (?:pregunta|cosa)|(?:una )?pregunta (?:diferente|distinta|nueva)|nueva pregunta|y qu[eé] (?:hay de|tal)|ah,? y|en cambio)(?![\p{L}])/iu;
+  /^(?:actually|also|oh,? and|another (?:question|thing)|different question|new question|what about|and what about|instead|en realidad|de hecho|tambi[eé]n|otra (?:pregunta|cosa)|(?:una )?pregunta (?:diferente|distinta|nueva)|nueva pregunta|y qu[eé] (?:hay de|tal)|ah,? y|en cambio|and (?:when|how|what|where|which|why)|y (?:(?:el|la|mi) \S+ )?(?:cu[aá]ndo|c[oó]mo|qu[eé]|d[oó]nde|cu[aá]l))(?![\p{L}])/iu;
 
 /** A message shaped as a question ("can I get my money back?", "who do I call"). */
 const QUESTION = /\?\s*$|^(?:who|what|when|where|why|how|which|can|could|do|does|did|is|are|will|would|should)\b/i;
@@ -116,6 +116,7 @@ export abstract class RepairDialog extends Dialog {
         await send(dc.context, this.deps, { text: `${this.help(dc)} ${m.task.wayOut}` });
         return this.ask(dc);
       case 'repeat':
+      case 'backToQuestion':
         if (!this.ownsHelp(dc)) return dc.endDialog({ reroute: true } satisfies Reroute);
         return this.ask(dc);
       case 'signIn':
@@ -130,7 +131,9 @@ export abstract class RepairDialog extends Dialog {
     const facts = turnFacts(dc.context);
     // Another task with its own facts leaves this one, unless the message is simply this one's answer
     // ("T4 expired" answers "which tests have lapsed?") and does not say it is something new.
-    const opened = task ? this.deps.switchesTo(reading, facts) : undefined;
+    // A message that says it is new ("and when does A4 expire?", "y el A4 cuando vence?") needs only
+    // the other task's own words and something for it, not an answer to one of its questions.
+    const opened = task ? (this.deps.switchesTo(reading, facts) ?? (SOMETHING_NEW.test(reading.text) ? this.deps.opensTask(reading, facts) : undefined)) : undefined;
     if (task && opened && opened !== task && (SOMETHING_NEW.test(reading.text) || !this.accepts(dc, reading))) {
       await send(dc.context, this.deps, { text: m.task.switched(m.task.names[task] ?? task) });
       return dc.endDialog({ reroute: true } satisfies Reroute);

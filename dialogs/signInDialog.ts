@@ -5,6 +5,7 @@ import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts } from '../src/conversation/turnFacts.js';
 import { CANCEL_APPOINTMENT, OFFER, readingOf, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
+import { looksLikeBirthDate } from './slotReaders.js';
 
 /** "I'd rather not give my SSN", "is there another way?": the candidate does not want to sign in. */
 /** "I forgot my ASE ID": signing in cannot work now; say where help is and carry on without it. */
@@ -87,7 +88,11 @@ export class SignInDialog extends RepairDialog {
       // no task under it, a date is kept here (the details sent apart, or a date sign-in will find),
       // and anything else is read afresh.
       const onlyADate = credentials.missing.includes('aseId') && credentials.missing.includes('ssnLast4');
-      if (onlyADate && !state.partSent && (taskBelow(dc) || readingOf(dc.context).dates.length === 0)) return undefined;
+      // A date of birth sent alone, right after the details were asked for ("Jan 1 1980"), is part
+      // of them, never a test date: all three are asked for together.
+      const dates = readingOf(dc.context).dates;
+      const birthDateAlone = dates.length > 0 && dates.every((mention) => looksLikeBirthDate(mention.date, turnFacts(dc.context)));
+      if (onlyADate && !state.partSent && !birthDateAlone && (taskBelow(dc) || dates.length === 0)) return undefined;
       state.partSent = true;
       const idAlone = readingOf(dc.context).aseIdAlone;
       await send(dc.context, this.deps, { text: idAlone ? m.idAlone : m.needAllThree(credentials.missing.map((part) => m.parts[part])) });

@@ -1,5 +1,5 @@
 import type { Language } from '../src/language/languages.js';
-import { isBirthDate } from '../src/understanding/dateRoles.js';
+import { isAppointmentDate, isBirthDate } from '../src/understanding/dateRoles.js';
 import type { Reply } from '../src/conversation/reply.js';
 import { addYears, todayIn } from '../src/rules/index.js';
 import { formatDateTime, formatKnownDate, formatLongDate, resolveFuture, resolvePast, type DateAnswer, type DateSpan } from '../src/understanding/dates.js';
@@ -86,7 +86,7 @@ function dateReading(answer: DateAnswer, deps: TaskDeps, facts: TurnFacts): Slot
  */
 const BIRTH_DATE_YEARS = 16;
 
-function looksLikeBirthDate(date: string, facts: TurnFacts): boolean {
+export function looksLikeBirthDate(date: string, facts: TurnFacts): boolean {
   return date <= addYears(todayIn(facts.now, facts.zone), -BIRTH_DATE_YEARS);
 }
 
@@ -94,7 +94,11 @@ function looksLikeBirthDate(date: string, facts: TurnFacts): boolean {
 // A date of birth is left out: a task never reads it (only sign-in does).
 const taskDates = (text: string, facts: TurnFacts) => facts.dates(text).filter((mention) => !isBirthDate(text, mention));
 
-export const readPastDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolvePast(taskDates(text, facts), text, facts), deps, facts);
+// A date the message says is an appointment ("ok, my appointment is December 9") is no purchase,
+// failure or pass: a past-facing slot leaves it (for the appointment's own task to read, a day ahead).
+const pastTaskDates = (text: string, facts: TurnFacts) => taskDates(text, facts).filter((mention) => !isAppointmentDate(text, mention));
+
+export const readPastDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolvePast(pastTaskDates(text, facts), text, facts), deps, facts);
 
 export const readFutureDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolveFuture(taskDates(text, facts), text, facts), deps, facts);
 

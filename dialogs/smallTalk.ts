@@ -16,6 +16,7 @@ export function commandReply(command: Command, m: Messages): Reply {
     startOver: { text: m.startOver },
     person: { text: m.person },
     repeat: { text: m.nothingToRepeat },
+    backToQuestion: { text: m.nothingToRepeat },
     // Without an account service there is nothing to sign in to.
     signIn: { text: m.noAccounts },
     signOut: { text: m.linking.notSignedIn },

@@ -51,6 +51,8 @@ export interface SlotSpec<Values> {
   notFromFirstMessage?: boolean;
   /** How a value reads back to the candidate ("Changed to Automobile."); a date or a code by default. */
   describe?: (value: Values[keyof Values], deps: TaskDeps) => string;
+  /** A list value: "and T4?" after the answer adds to it (the value read is joined to the one known). */
+  add?: (known: Values[keyof Values], more: Values[keyof Values]) => Values[keyof Values];
   /** Skip asking when the values so far make this slot unnecessary. */
   needed?: (values: Partial<Values>) => boolean;
   /** `asAnswer`: the text answers this slot's own question (not the message that began the task). */

@@ -177,7 +177,13 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
     commandReply: async (turn) => {
       turn.event.command = turn.reading.command ?? undefined;
       understood(turn);
-      if (turn.reading.command === 'repeat') {
+      // "ok back to my question" after a question in between: the task's answer again.
+      const lastAnswer = turn.data.lastTask?.answer;
+      if (turn.reading.command === 'backToQuestion' && lastAnswer) {
+        await say(turn, { text: lastAnswer });
+        return true;
+      }
+      if (turn.reading.command === 'repeat' || turn.reading.command === 'backToQuestion') {
         // "say that again" after an answer: the bot's last words, as kept for the transcript.
         const lines = [...(turn.data.recent ?? [])];
         if (lines.at(-1)?.from === 'candidate') lines.pop();
@@ -204,7 +210,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // after the Master answer: the whole message (the route row says when).
       const replacement = turn.reading.correction?.replacement ?? turn.reading.text;
       if (!last?.values || !replacement) return false;
-      const options: TaskOptions = { values: last.values, correction: replacement };
+      const options: TaskOptions = { values: last.values, correction: replacement, ...(turn.reading.correction?.adds ? { adding: true } : {}) };
       understood(turn);
       return afterDialog(turn, await turn.dc.beginDialog(last.id, options));
     },

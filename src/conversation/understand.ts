@@ -175,9 +175,11 @@ function noAndAValue(text: string): { replacement: string } | null {
  * is waiting (the repair base); elsewhere it is read afresh. A value alone ("A3") is not one: while a
  * task waits it is the answer to its question.
  */
-function whatAbout(text: string): { replacement: string } | null {
-  const whole = /^(?:and|what about|how about|same for|and for|also)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*\??$/i.exec(text)?.[1];
-  if (whole && aValue(whole)) return { replacement: whole };
+function whatAbout(text: string): { replacement: string; adds?: boolean } | null {
+  const wholeMatch = /^(and|what about|how about|same for|and for|also|plus)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*\??$/i.exec(text);
+  const whole = wholeMatch?.[2];
+  // "and T4?", "also P2", "plus T4": one more, where the task's value is a list (which duplicates).
+  if (whole && aValue(whole)) return /^(?:and|also|plus)$/i.test(wholeMatch[1] ?? '') ? { replacement: whole, adds: true } : { replacement: whole };
   // "and A5? I passed that in March 2020": the value, then a statement of the facts that go with it
   // (a question after the value is a question of its own).
   const [, asked, more] = /^(?:and|what about|how about|same for|and for|also)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*[?,;:]\s*(.+?)\s*$/i.exec(text) ?? [];

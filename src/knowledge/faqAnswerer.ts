@@ -80,7 +80,7 @@ export interface QuestionContext {
 /** A follow-up read in the last answer's light is short: a longer message is a question of its own. */
 const FOLLOW_UP_WORDS = 12;
 /** "how", "ok so what do I do?", "which ones?": a question that names nothing, asked of the last answer. */
-const ASKS_MORE = /\?\s*$|^(?:(?:ok(?:ay)?|so|and|but|then|hmm)[\s,]+)*(?:how|what|why|which|where|when|who)\b/i;
+const ASKS_MORE = /\?\s*$|^(?:(?:ok(?:ay)?|so|and|but|then|hmm)[\s,]+)*(?:how|what|why|which|where|when|who|wat|wht|wut|hw|wen|whn|y(?= not\b))\b/i;
 
 /**
  * "how do I fix that", "what does that mean?": a question pointing back at what was just said. With
@@ -96,6 +96,10 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 const phrasePattern = (phrases: string[], normalise: (text: string) => string): RegExp | null =>
   phrases.length ? new RegExp(`(?<![a-z0-9])(?:${phrases.map((p) => escape(normalise(p).toLowerCase())).join('|')})(?![a-z0-9])`) : null;
 
+/** Words a question may add to an alternate's wording (articles, "please", "I want to") and still be it. */
+const PHRASING_EXTRA_WORDS = 2;
+const wordsIn = (text: string): number => text.trim().split(/\s+/).length;
+
 const entriesOf = (hits: FaqHit[]): FaqEntry[] =>
   hits.flatMap((hit) => (hit.target.kind === 'faq' ? [hit.target.entry] : []));
 
@@ -106,6 +110,12 @@ const entriesOf = (hits: FaqHit[]): FaqEntry[] =>
  */
 export class FaqAnswerer {
   private readonly exact = new Map<string, FaqEntry>();
+  /**
+   * Each alternate phrasing's words (two or more, as the index reads them), to the entries that
+   * list it and the length of its shortest wording: a question in exactly those words, and about as
+   * short, is that entry's, where the scores alone would ask.
+   */
+  private readonly phrasings = new Map<string, { entries: Set<FaqEntry>; words: number }>();
   private readonly domainTerms: Set<string> | undefined;
   private readonly names: RegExp | null = null;
   private readonly cues: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
@@ -126,6 +136,16 @@ export class FaqAnswerer {
       if (entry) this.exact.set(normaliseQuestion(text), entry);
     }
     this.text = index.text;
+    for (const entry of index.entries) {
+      for (const phrasing of [entry.question, ...entry.alternates, ...(entry.facets ?? []).flatMap((facet) => facet.alternates)]) {
+        const key = this.phrasingKey(phrasing);
+        if (!key) continue;
+        const known = this.phrasings.get(key) ?? { entries: new Set<FaqEntry>(), words: Infinity };
+        known.entries.add(entry);
+        known.words = Math.min(known.words, wordsIn(phrasing));
+        this.phrasings.set(key, known);
+      }
+    }
     this.facets = new FacetChooser(index.entries, index.text);
     if (domain) {
       this.domainTerms = new Set(domain.words.flatMap((word) => this.text.contentTerms(word)));
@@ -169,7 +189,11 @@ export class FaqAnswerer {
     const lowered = this.text.normalise(text).toLowerCase();
     const elsewhere = namesAse ? undefined : this.cues.find(({ pattern }) => pattern.test(lowered));
     if (elsewhere) return { kind: 'out-of-scope', topic: elsewhere.topic, hits, elsewhere: true };
-    const decision = this.rank(hits, this.text.contentTerms(text).length);
+    const ranked = this.rank(hits, this.text.contentTerms(text).length);
+    // "I want to buy the A5 test", "how do i study for the test": asked in the words of one entry's
+    // alternate, that entry answers, though another entry shares the words (a "Did you mean" otherwise).
+    const phrased = ranked.kind === 'clarify' || ranked.kind === 'answer' ? this.phrasedAs(text, ranked.kind === 'clarify' ? ranked.hits : [ranked.hit]) : undefined;
+    const decision: FaqDecision = phrased ?? ranked;
     // Right after an answer, a short follow-up the knowledge cannot place for sure belongs to it.
     // An answer on everyday words alone ("what if i dont make it in time": "make", "time") is no
     // surer than a gap: the context may take the question too.
@@ -192,7 +216,8 @@ export class FaqAnswerer {
       if (followUp) return followUp;
     }
     // A confident answer (or a "did you mean") needs evidence the question is about ASE testing.
-    if ((decision.kind === 'answer' || decision.kind === 'clarify') && !this.onTopic(text, context)) {
+    // An editor's own phrasing of an entry is evidence enough ("why cant i see what i got wrong").
+    if ((decision.kind === 'answer' || decision.kind === 'clarify') && !phrased && !this.onTopic(text, context)) {
       return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
     }
     // The entry is known; its first sentence must answer the question asked (its facet, if it has some).
@@ -243,6 +268,23 @@ export class FaqAnswerer {
       return this.followUp(first, text, { target: { kind: 'faq', entry: first }, score: 0, coverage: 0, matched: [] }, recent, vague);
     }
     return undefined;
+  }
+
+  /** A phrasing's words as the index reads them, sorted, once each; none for fewer than two. */
+  private phrasingKey(text: string): string | undefined {
+    const terms = [...new Set(this.text.contentTerms(text))].sort();
+    return terms.length >= 2 ? terms.join(' ') : undefined;
+  }
+
+  /** The one entry among the hits whose alternate is worded exactly as the question (the same words). */
+  private phrasedAs(text: string, hits: FaqHit[]): FaqDecision | undefined {
+    const key = this.phrasingKey(text);
+    const known = key ? this.phrasings.get(key) : undefined;
+    // "no hice el test en 90 dias que pasa con mi pago" shares "donde pago mi examen"'s two words, and says much more.
+    if (!known || known.entries.size !== 1 || wordsIn(text) > known.words + PHRASING_EXTRA_WORDS) return undefined;
+    const [entry] = known.entries;
+    const hit = hits.find((h) => h.target.kind === 'faq' && h.target.entry === entry);
+    return hit ? { kind: 'answer', entry: entry!, hit } : undefined;
   }
 
   /**

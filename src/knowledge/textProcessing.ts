@@ -196,7 +196,8 @@ export const stopWords = new Set(
   other our out over own please same she should so some such than that the their them then there these
   they this those through to too under until up very was we were what when where which while who whom
   why will with would you your yours hi hello hey thanks thank ok okay im i'm ive i've id i'd dont don't
-  cant can't wont won't need want know tell ase wanna gonna gotta lemme kinda b4 r ya`
+  cant can't wont won't need want know tell ase wanna gonna gotta lemme kinda b4 r ya
+  wat wht wut abt bout cn hw wen whn`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -45,6 +45,7 @@ export const enTasks = {
   noted: (value: string) => `${value}: noted.`,
   /** A correction taken ("no, I meant A4"). */
   changed: (value: string) => `Changed to ${value}.`,
+  added: (value: string) => `Added ${value}.`,
   /** Another task asked in the middle of one: the first is left, and the candidate told so. */
   switched: (task: string) => `Leaving the ${task} question for now.`,
   names: {

@@ -38,6 +38,7 @@ export const esTasks: typeof enTasks = {
   inYourAccountOrThese: 'Si se refiere a lo suyo, eso está en su cuenta de ASE: diga "iniciar sesión" y lo busco. ¿O se refería a una de estas?',
   noted: (value: string) => `${value}: anotado.`,
   changed: (value: string) => `Cambiado a ${value}.`,
+  added: (value: string) => `Agregado: ${value}.`,
   switched: (task: string) => `Dejo por ahora la pregunta de ${task}.`,
   names: {
     'reschedule-or-cancel': 'cambio de cita',

@@ -250,7 +250,7 @@ const spanishDetectors: Array<[PersonalKind, RegExp]> = [
   ['expiring-within', /\b(?:que|cuales|alguna de mis|algunas de mis)\b.*\b(?:certificaciones|certificados)\b.*\b(?:me )?(?:vencen|vence|caducan|caduca|expiran|expira)\b.*\b(?:este ano|antes de fin de ano|en los proximos (?:90|noventa) dias|pronto)\b/],
   ['expiry', /\b(?:cuando|hasta cuando)\b.*\b(?:vence|vencen|caduca|caducan|expira|expiran)\b.*\bmis? (?:certificaciones?|certificados?|[abcefghlpstx]-?\d{1,2})\b|\bmis? (?:certificaciones?|[abcefghlpstx]-?\d{1,2})\b.*\b(?:vence|vencen|caduca|caducan|expira|expiran|vigentes?|validas?)\b|\b(?:cuales|que) (?:son )?(?:mis )?certificaciones (?:tengo|son)\b|\bcuales son mis certificaciones\b|\bcuando (?:me toca|tengo que) recertificar(?:me)?\b/],
   ['purchases', /\b(?:(?:que|cuales) (?:examenes|pruebas|tests?) (?:he|tengo|hay) comprad[oa]s?|(?:que|cuales) (?:examenes|pruebas) compre|mis examenes comprados|(?:examen|examenes) que compre (?:y )?(?:no|sin) (?:he )?programa\w*)\b|\b(?:examen|examenes|prueba) que compre\b.*\b(?:vence|caduca|hasta cuando|cuanto tiempo|ultimo dia)\b/],
-  ['appointments', new RegExp(String.raw`\b(?:cuando|donde|a que hora|que dia) (?:es|son|esta|estan|tengo) mis? (?:proxim[oa]s? )?${ES_APPT}\b|\b(?:puedo|podria) (?:todavia |aun )?${ES_CHANGE} mis? ${ES_APPT}\b|\btengo (?:alguna |algun |una |un )?(?:cita|citas|examen|examenes) (?:programad[oa]s?|agendad[oa]s?|pendientes?|reservad[oa]s?)\b|\b(?:cuales son|muestreme|muestrame|digame|dime) mis citas\b`)],
+  ['appointments', new RegExp(String.raw`^(?:y |oye,? )?(?:tengo|hay) (?:alguna |algunas |una )?(?:citas?|examen(?:es)? programados?)(?: programadas?| pendientes?)?\s*\??$|\b(?:cuando|donde|a que hora|que dia) (?:es|son|esta|estan|tengo) mis? (?:proxim[oa]s? )?${ES_APPT}\b|\b(?:puedo|podria) (?:todavia |aun )?${ES_CHANGE} mis? ${ES_APPT}\b|\btengo (?:alguna |algun |una |un )?(?:cita|citas|examen|examenes) (?:programad[oa]s?|agendad[oa]s?|pendientes?|reservad[oa]s?)\b|\b(?:cuales son|muestreme|muestrame|digame|dime) mis citas\b`)],
 ];
 
 /** The personal question a Spanish message asks, or null. */
@@ -272,13 +272,29 @@ function testsIn(text: string, catalogue: Catalogue): string[] {
  * The personal question `text` asks, or null when it is not clearly about the candidate's own
  * account (the FAQ or a guided task should answer it).
  */
+/** "cancela la de A5", "cancele mi cita del A5", "cancelame esa": the Spanish instruction, no "mi" needed. */
+const ES_CANCEL_IMPERATIVE =
+  /^(?:por favor,? |ok,? |si,? )?(?:cancela|cancele|cancelame|cancelemela|cancelen) (?:la|el|mi|esa|ese|esta|este)(?: cita| examen| prueba| test)?(?: de| del)?(?: examen| test)?(?: [abcefghlpstx]-?\d{1,2})?(?: por favor)?\s*[.!]?$/;
 const CANCEL_IMPERATIVE = /^(?:please |ok,? |okay,? )?cancel (?:an|the|this|that|one|it|my) (?:\w+ ){0,2}(?:appointment|appt|booking|one|test|exam)\b(?!.*\b(?:refund|policy|fee|how|what|when|can i)\b)/;
+
+/**
+ * "which certs expire this yr", "what certifications run out in the next 90 days", "que
+ * certificaciones vencen este año": a question about which expire in a period, with no "my" in it,
+ * can only be about the candidate's own certifications.
+ */
+const WHICH_EXPIRE_IN_PERIOD =
+  /^(?:so |and |ok,? |okay,? )?(?:which|what|any) (?:of )?(?:the |them |my )?(?:certs?|certifications?|credentials?)(?: of mine)? (?:will |are going to |are )?(?:expir\w*|laps\w*|runs? out|due)\b|^(?:y )?(?:que|cuales) (?:certificaciones|certificados) (?:se )?(?:me )?(?:vencen|caducan|expiran)\b/;
 
 export function detectPersonalQuestion(text: string, catalogue: Catalogue): PersonalQuestion | null {
   if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${JSON.stringify(text)}`);
   const t = normalise(text);
+  const folded = t.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (WHICH_EXPIRE_IN_PERIOD.test(folded)) {
+    if (PERIOD_THIS_YEAR.test(t) || /\b(?:este ano|fin de ano)\b/.test(folded)) return { kind: 'expiring-within', period: 'this-year' };
+    if (PERIOD_NEXT_90.test(t) || /\b(?:proximos (?:90|noventa) dias|pronto)\b/.test(folded)) return { kind: 'expiring-within', period: 'next-90-days' };
+  }
   // "Cancel an appointment" / "cancel the A5 one": an instruction, with no "my" in it.
-  if (CANCEL_IMPERATIVE.test(t)) {
+  if (CANCEL_IMPERATIVE.test(t) || ES_CANCEL_IMPERATIVE.test(folded)) {
     const tests = testsIn(text, catalogue);
     return tests.length > 0 ? { kind: 'cancel-appointment', tests } : { kind: 'cancel-appointment' };
   }

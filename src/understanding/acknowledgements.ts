@@ -35,7 +35,8 @@ const THANKS_PHRASES = [
   'appreciate it', 'i appreciate it', 'thanks a lot', 'thanks so much', 'thank you so much', 'thank you very much',
   'many thanks', 'thanks again', 'thank you again', 'thnks', 'thks', 'thnk you', 'thnk u', 'tnx', 'tks', 'thankyou',
   // Thanks in the words candidates also use (the acknowledgement only: answers stay in English).
-  'gracias', 'muchas gracias', 'mil gracias', 'merci', 'merci beaucoup', 'obrigado', 'obrigada', 'danke',
+  'gracias', 'muchas gracias', 'mil gracias', 'gracias otra vez', 'gracias de nuevo', 'muchas gracias otra vez',
+  'gracias por todo', 'gracias por la ayuda', 'gracias por su ayuda', 'merci', 'merci beaucoup', 'obrigado', 'obrigada', 'danke',
 ];
 
 /** Phrases that close the conversation. */

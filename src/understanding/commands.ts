@@ -21,7 +21,9 @@ export type Command =
   | 'person'
   | 'signIn'
   | 'signOut'
-  | 'repeat';
+  | 'repeat'
+  /** "ok back to my question": the last task's answer again (after a question in between). */
+  | 'backToQuestion';
 
 const whole = (alternatives: string): RegExp => new RegExp(`^(?:${alternatives})$`, 'i');
 
@@ -88,6 +90,7 @@ const rules: Array<[Command, RegExp]> = [
   ['identity', whole(IDENTITY)],
   ['person', whole(PERSON_ALONE)],
   ['repeat', whole(REPEAT)],
+  ['backToQuestion', whole("(?:(?:ok|okay|so|anyway|anyways|alright|right),? )*(?:(?:going|getting|let'?s go|can we go|go) )?back to (?:my|the) (?:earlier |original |first |other |last |previous )?question|volv(?:iendo|amos) a mi pregunta|regres(?:ando|emos) a mi pregunta")],
   ['signOut', whole("sign ?out|log ?out|log me out|sign me out|forget me|unlink(?: my account)?|cerrar (?:la )?sesi[oó]n|salir de (?:mi|la) cuenta")],
   ['signIn', whole(`(?:(?:ok|okay|hmm+|um+|so|alright),? )?(?:let me|i(?:'d| would) like to|i want to|i'll) (?:sign|log) ?in|sign ?in|log ?in|sign me in|log me in|verify me|link my account|connect my account|${LOOK_IT_UP}|iniciar (?:la )?sesi[oó]n|inicio de sesi[oó]n|entrar (?:a|en) mi cuenta|ver mi cuenta|quiero (?:iniciar sesi[oó]n|entrar)`)],
   ['startOver', whole('start over|restart|start again|reset|begin again|from the top|empezar de nuevo|empecemos de nuevo|volver a empezar|comenzar de nuevo|reiniciar|desde el principio')],
@@ -136,7 +139,7 @@ export function takesBackPersonRequest(text: string): boolean {
 const TAKE_BACK_ALONE = new RegExp(
   String.raw`^(?:(?:actually|oh|ok|okay|no|nah|nope|wait|sorry|um+|hmm+|bueno|perd[oó]n|ah)[\s,.!]*)*` +
     String.raw`(?:no importa|olv[ií]dalo|ya no(?: hace falta| lo necesito)?|no hace falta|cambi[eé] de opini[oó]n|est[aá] bien|no,? gracias|never ?mind|nvm|forget (?:it|that|about it)|cancel (?:that|it|this|the request)|scratch that|no need|it'?s (?:fine|ok(?:ay)?|alright|all good)|i'?m (?:good|fine|ok(?:ay)?|all set)|no thanks?(?: you)?|(?:i )?don'?t need (?:one|a person|anyone|someone|a human|to(?: anymore)?)|i changed my mind|changed my mind|not anymore|all good)` +
-    String.raw`(?:[\s,.!]+(?:thanks?|thank you|thx|i'?m (?:good|fine|ok(?:ay)?)|it'?s (?:fine|ok(?:ay)?)|i'?ll (?:ask|use) (?:you|the bot)|found it|i figured it out|i got it|actually))*[\s.!]*$`,
+    String.raw`(?:[\s,.!]+(?:thanks?|thank you|thx|(?:muchas )?gracias|ya no|ya no lo necesito|est[aá] bien|i'?m (?:good|fine|ok(?:ay)?)|it'?s (?:fine|ok(?:ay)?)|i'?ll (?:ask|use) (?:you|the bot)|found it|i figured it out|i got it|actually))*[\s.!]*$`,
   'i',
 );
 

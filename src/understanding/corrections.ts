@@ -21,6 +21,8 @@ export interface Correction {
   replacement: string;
   /** The old value, when the candidate named it: "the 12th" in "the 10th, not the 12th". */
   replaced?: string;
+  /** "and T4?", "also P2": one more, where the value is a list (which duplicates); else a change. */
+  adds?: boolean;
 }
 
 /** Words in front that announce a correction (or, for "no" and "oh", only go with one). */

@@ -21,6 +21,18 @@ export function dateRole(text: string, mention: Pick<DateMention, 'index'>): Dat
   return CUES.find(([, cue]) => cue.test(before))?.[0];
 }
 
+/**
+ * "my appointment is December 9", "appt on the 9th", "mi cita es el 9 de diciembre", "lo tengo
+ * programado para el 9": the message itself says the date is an appointment's, a day ahead. No
+ * past-facing task (a purchase, a failure, a pass) reads such a date as its own.
+ */
+const APPOINTMENT_CUE =
+  /\b(?:appointments?|appts?|scheduled|booked|citas?|programad[oa]s?|agendad[oa]s?)\b(?:\s+(?:is|was|for|on|at|es|era|para|el|del))*\s*[:=-]?\s*$/i;
+
+export function isAppointmentDate(text: string, mention: Pick<DateMention, 'index'>): boolean {
+  return APPOINTMENT_CUE.test(text.slice(Math.max(0, mention.index - 40), mention.index));
+}
+
 /** "dob 3/3/1985", "my date of birth is March 3, 1985", "born on 1985-03-03", "birthday: 3/3/85". */
 const BIRTH_CUE = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|birthday|born)\b(?:\s+(?:is|was|on|in))?\s*[:=-]?\s*$/i;
 

@@ -286,9 +286,20 @@ export function mightHoldADate(text: string): boolean {
   return MIGHT_BE_A_DATE.test(text);
 }
 
+/**
+ * The text as chrono.es should read it, letter for letter the same length (mentions keep their
+ * places in what the candidate wrote): a test code is blanked ("reprobé el A5 hace 2 semanas" is no
+ * 5 a.m.), and "sept", as people write September, is chrono's "sep".
+ */
+function forSpanishParser(text: string): string {
+  return text
+    .replace(/(?<![\p{L}\d])[a-z]{1,2}-?\d{1,2}(?![\p{L}\d:.])/giu, (code) => ' '.repeat(code.length))
+    .replace(/(?<![\p{L}])(sep)t(?![\p{L}])/giu, '$1 ');
+}
+
 function rawParse(text: string, today: DateTime, language: Language = 'en'): ParsedResult[] {
   if (language === 'es') {
-    return spanishParser.parse(text, { instant: today.toJSDate(), timezone: today.offset }).filter((result) => !TEST_CODE_TEXT.test(result.text.trim()));
+    return spanishParser.parse(forSpanishParser(text), { instant: today.toJSDate(), timezone: today.offset }).filter((result) => !TEST_CODE_TEXT.test(result.text.trim()));
   }
   return parser.parse(text, { instant: today.toJSDate(), timezone: today.offset });
 }

@@ -91,8 +91,17 @@ const DEADLINE = /\b(?:expir\w*|run out|runs out|deadline|how long (?:do|does|di
 const PURCHASE_GENERAL = /\b(?:how long|how many days|how much time) (?:do|will|would) (?:i|you|we) have to (?:take|schedule|book|sit)\b|\b(?:test|tests|exam|exams|registration|purchase|voucher|my test|my exam)s? (?:expire|expires|expired|expiring|expiration)\b|\b(?:when|how long until|how long before) (?:does|do|will) (?:my |the |a )?(?:test|exam|registration|purchase|voucher)s? (?:expire|run out)\b/;
 
 const RECERT = /\b(?:recert\w*|renew\w*)\b/;
+/**
+ * "my A8 expired in 2024, can I still recertify?", "can I recertify early?": yes whatever the dates
+ * (the FAQ says so), so the FAQ answers; "when can I recertify?" is still the task's, and so is a
+ * question with a day or a month in it ("my A4 expired on January 10, 2025, can I recertify?"),
+ * worked out.
+ */
+const RECERT_YES_NO = /^(?!.*\b(?:when|how soon|how early|how long|by when|until when|what date|which day)\b)(?!.*(?:\b(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\bmay \d|\b\d{1,2}\/\d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:today|yesterday|tomorrow)\b)).*\b(?:can|may|could) i (?:still |even |already )?(?:recertify|recert|renew|take (?:the |a |my )?(?:\w+ )?(?:recertification|recert)(?: test| exam)?)\b/;
 const CERT_THING = /\b(?:cert|certs|certification|certifications|certificate|certificates|credential|credentials|certified|status)\b/;
-const VALIDITY = /\b(?:expir\w*|laps\w*|run out|runs out|valid|validity|good for|last|lasts|due|current|still good)\b/;
+// "last" is how long a certification lasts, not "last week" ("I took my test last week, will my
+// certificate still come?" is about delivery, not recertification).
+const VALIDITY = /\b(?:expir\w*|laps\w*|run out|runs out|valid|validity|good for|lasts?(?! (?:week|month|year|time|night|day|\w+day)\b)|due|current|still good)\b/;
 
 const PERSONAL = /\b(?:my|mine|i'm|i've|i was|i did|i didn't|i had|i failed|i missed|i bought|i purchased|i paid|i took|i passed|i registered|i scheduled|i booked|i have an?|am i|i am)\b/;
 const HYPOTHETICAL = /\b(?:what happens if|what if|in case|suppose|hypothetically|in general|generally|policy|rules?|is it possible)\b|^(?:can|could|do|does|is|are) (?:a|an|someone|people|candidates|anyone)\b/;
@@ -125,7 +134,7 @@ const detectors: Array<[Task, Detector]> = [
   ['purchase-window', (t) => (BUY.test(t) && BOUGHT_THING.test(t) && (DEADLINE.test(t) || DATE_WORD.test(t))) || (PURCHASE_GENERAL.test(t) && !CODE.test(t))],
   [
     'recertification',
-    (t) => RECERT.test(t) || (VALIDITY.test(t) && (CERT_THING.test(t) || CODE.test(t))),
+    (t) => (RECERT.test(t) || (VALIDITY.test(t) && (CERT_THING.test(t) || CODE.test(t)))) && !RECERT_YES_NO.test(t),
   ],
 ];
 

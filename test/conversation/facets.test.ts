@@ -1,9 +1,9 @@
 // An entry that answers several questions starts with the sentence that answers the one asked
-// (knowledge/faq/*.md `facets`): the Master Technician entry's "No: ..." is for "do I still hold
-// it", not for "how many tests do I need"; the Spanish-tests "Yes: ..." is not for the T2.
+// (knowledge/faq/*.md `facets`): the Master Technician entry's "Not if one ... has lapsed" is for
+// "do I still hold it", not for "how many tests do I need"; the Spanish-tests "Yes: ..." is not for the T2.
 import { all, not, transcripts } from './suite.js';
 
-const stillHolds = /^No: Master Technician status lasts only while every required certification/;
+const stillHolds = /^Not if one has lapsed: Master status lasts only while every required certification/;
 
 transcripts('facets: the first sentence answers the question asked', [
   ['"how many tests do I need for master" gets what it takes, not "No:", and no offer to check a status', [
@@ -17,7 +17,7 @@ transcripts('facets: the first sentence answers the question asked', [
   ['"am I still a master tech if A6 expired?" is told no, for A6', [
     ['am I still a master tech if A6 expired?', all(/^Not at the moment: A6 lapsed/, not(/^Master status takes/))],
   ]],
-  ['"do I keep master status when one of my certs lapses?" still starts "No:"', [
+  ['"do I keep master status when one of my certs lapses?" is told not if one has lapsed', [
     ['do I keep master status when one of my certs lapses?', stillHolds],
   ]],
   ['"is the T2 available in Spanish?" is not told "Yes:"', [

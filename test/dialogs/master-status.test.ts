@@ -6,7 +6,7 @@ const m = en.task.master;
 const auto = 'Master Automobile Technician';
 const truck = 'Master Medium/Heavy Truck Technician';
 // The FAQ entry's answer (a general question) and the task's own general answer (no "No:" verdict).
-const faqAnswer = 'Master Technician status lasts only while every required certification for that series is current';
+const faqAnswer = 'Master status lasts only while every required certification of its series is current';
 const faqOffer = `Tell me which of the series' tests have lapsed (for example "A3"), or "none", and I'll check your Master status.`;
 const opens = 'is my master truck status still valid?';
 const opened = all(m.general, m.askLapsed(truck));

@@ -86,7 +86,11 @@ const recert: Row[] = [
   ['is my A5 cert still valid', 'recertification'],
   ['I passed A1 in June 2020, when is it due?', 'recertification'],
   ['recert timing', 'recertification'],
-  ['can I renew early?', 'recertification'],
+  // Yes whatever the dates: the FAQ answers (its recertification entry offers the task).
+  ['can I renew early?', null],
+  ['my A8 cert expired in 2024 can i still recert', null],
+  ['My A4 expired on January 10, 2025, can I recertify?', 'recertification'],
+  ['when can I renew early?', 'recertification'],
   ['wen does my cert xpire', 'recertification'],
   ['can I reschedule my recertification test?', 'reschedule-or-cancel'],
   ['my A5 test expired', 'recertification'],
