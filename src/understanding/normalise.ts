@@ -9,6 +9,7 @@
  * What it does not do: remove punctuation, correct spelling beyond the table, or change word
  * order. Callers match their own cues against the result.
  */
+import { rememberingRecent } from '../knowledge/recentTexts.js';
 import { describeValue } from './describeValue.js';
 
 const MODULE = 'understanding/normalise';
@@ -48,18 +49,11 @@ export function normalise(text: string): string {
   if (typeof text !== 'string') {
     throw new TypeError(`${MODULE}: text must be a string, got ${describeValue(text)}`);
   }
-  let normalised = recent.get(text);
-  if (normalised === undefined) {
-    normalised = spellOut(text);
-    if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value!);
-    recent.set(text, normalised);
-  }
-  return normalised;
+  return spelledOut(text);
 }
 
-/** The last texts normalised: every reader of a turn's message normalises the same message. */
-const recent = new Map<string, string>();
-const RECENT_TEXTS = 16;
+/** The last texts normalised are kept: every reader of a turn's message normalises the same message. */
+const spelledOut = rememberingRecent((text: string) => spellOut(text), 16);
 
 function spellOut(text: string): string {
   return text
