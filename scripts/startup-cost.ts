@@ -18,7 +18,7 @@ const idleMs = Number(values['idle-ms']);
 const modes = {
   'tsx (npm start)': ['--no-deprecation', '--import', 'tsx', 'src/index.ts'],
   'compiled (dist/src/index.js)': ['--no-deprecation', 'dist/src/index.js'],
-  'bundled (npm run start:prod)': ['--no-deprecation', 'dist/server.mjs'],
+  'bundled (npm run start:prod)': ['--no-deprecation', '--max-semi-space-size=4', 'dist/server.mjs'],
 } as const;
 
 async function freePort(): Promise<number> {
