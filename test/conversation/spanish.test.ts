@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { es as esCatalogue } from '../../src/messages/es.js';
 import { en } from '../../src/messages/en.js';
-import { detectLanguage } from '../../src/language/detect.js';
+import { englishSentencesIn } from '../support/englishSentences.js';
 import { all, not, runTranscript, startBot, type RunningBot, type Turn } from '../support/conversation.js';
 
 /** A Spanish sentence as either channel writes it: with its accents (Web Chat) or without á í ó ú (SMS). */
@@ -98,13 +98,6 @@ describe('Spanish, on Web Chat and SMS through the production wiring', () => {
 
   it('no English sentence reaches a Spanish conversation (every Spanish reply above, sentence by sentence)', () => {
     expect(spanishReplies.length).toBeGreaterThan(30);
-    const english: string[] = [];
-    for (const { channel, text } of spanishReplies) {
-      for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
-        const guess = detectLanguage(sentence);
-        if (guess.language === 'en' && guess.strength === 'clear') english.push(`${channel}: ${sentence}`);
-      }
-    }
-    expect(english).toEqual([]);
+    expect(englishSentencesIn(spanishReplies)).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { es as m } from '../../src/messages/es.js';
 import { smsEs } from '../../src/channels/sms/messages.js';
-import { detectLanguage } from '../../src/language/detect.js';
+import { englishSentencesIn } from '../support/englishSentences.js';
 import { all, buttons, not, runTranscript, startBot, type RunningBot, type Turn } from '../support/conversation.js';
 import { demo1, demo2, demo3 } from './suite.js';
 
@@ -237,13 +237,6 @@ describe('Spanish repair, account and SMS transcripts, on Web Chat and SMS throu
 
   it('no English sentence reaches a Spanish conversation (every Spanish reply above, sentence by sentence)', () => {
     expect(spanishReplies.length).toBeGreaterThan(100);
-    const english: string[] = [];
-    for (const { channel, text } of spanishReplies) {
-      for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
-        const guess = detectLanguage(sentence);
-        if (guess.language === 'en' && guess.strength === 'clear') english.push(`${channel}: ${sentence}`);
-      }
-    }
-    expect(english).toEqual([]);
+    expect(englishSentencesIn(spanishReplies)).toEqual([]);
   });
 });
