@@ -133,6 +133,18 @@ class StrictAuthentication extends ConfigurationBotFrameworkAuthentication {
 }
 
 let quieted = 0;
+
+/** The library's console output as debug lines of `logger`: one writer per logger, not one per request. */
+const debugWriters = new WeakMap<Logger, (...args: unknown[]) => void>();
+function debugWriter(logger: Logger): (...args: unknown[]) => void {
+  let write = debugWriters.get(logger);
+  if (!write) {
+    write = (...args: unknown[]) =>
+      logger.debug({ library: 'botframework-connector', said: args.map((arg) => (arg instanceof Error ? `${arg.name}: ${arg.message}` : String(arg).split('\n')[0])).join(' ') }, 'library output');
+    debugWriters.set(logger, write);
+  }
+  return write;
+}
 let original: Pick<Console, 'error' | 'warn'> | undefined;
 
 /**
@@ -145,8 +157,7 @@ let original: Pick<Console, 'error' | 'warn'> | undefined;
 async function withLibraryConsoleAsDebug<T>(logger: Logger, work: () => Promise<T>): Promise<T> {
   if (quieted++ === 0) {
     original = { error: console.error, warn: console.warn };
-    const toDebug = (...args: unknown[]) =>
-      logger.debug({ library: 'botframework-connector', said: args.map((arg) => (arg instanceof Error ? `${arg.name}: ${arg.message}` : String(arg).split('\n')[0])).join(' ') }, 'library output');
+    const toDebug = debugWriter(logger);
     console.error = toDebug;
     console.warn = toDebug;
   }

@@ -48,8 +48,7 @@ export interface RouteActionDeps {
 
 /** "can I reschedule my dentist appointment?" names something else: no ASE task or account answer for it. */
 function aboutSomethingElse(reading: Reading): boolean {
-  const decision = reading.faq();
-  return decision.kind === 'out-of-scope' && decision.elsewhere === true;
+  return reading.elsewhere();
 }
 
 /** What is left of a message beside its sign-in details asks something: a question mark, or a confident FAQ answer. */

@@ -46,6 +46,8 @@ export interface Reading {
   accountQuestion: { kind: string } | null;
   /** The knowledge base's decision on the question, worked out the first time someone asks. */
   faq(): FaqDecision;
+  /** The question names something outside ASE ("my dentist appointment"): as `faq()` would find, without ranking it. */
+  elsewhere(): boolean;
   /** Two questions in one, each with its entry in the order asked; null for one question. */
   faqPair(): [FaqEntry, FaqEntry] | null;
 }
@@ -54,6 +56,8 @@ export interface Reading {
 export interface Understanding {
   decide(question: string, context?: QuestionContext): FaqDecision;
   decidePair(question: string, context?: QuestionContext): [FaqEntry, FaqEntry] | null;
+  /** What `decide` would call out of scope as about something else (its `elsewhere`), without ranking. */
+  namesElsewhere(question: string, context?: QuestionContext): boolean;
   accountQuestion(text: string): { kind: string } | null;
 }
 
@@ -78,6 +82,7 @@ class LazyReading implements Reading {
   private readonly memo = new Map<keyof Reading, unknown>();
   private decision?: FaqDecision;
   private pair?: [FaqEntry, FaqEntry] | null;
+  private namedElsewhere?: boolean;
 
   constructor(
     readonly text: string,
@@ -153,6 +158,11 @@ class LazyReading implements Reading {
 
   faq(): FaqDecision {
     return (this.decision ??= this.knowledge.decide(this.question, { ...this.context, language: this.facts.language }));
+  }
+
+  elsewhere(): boolean {
+    if (this.decision) return this.decision.kind === 'out-of-scope' && this.decision.elsewhere === true;
+    return (this.namedElsewhere ??= this.knowledge.namesElsewhere(this.question, { ...this.context, language: this.facts.language }));
   }
 
   faqPair(): [FaqEntry, FaqEntry] | null {

@@ -174,21 +174,38 @@ export class FaqAnswerer {
     return this.names ? this.names.test(this.text.normalise(text).toLowerCase()) : false;
   }
 
+  /**
+   * Does `decide` find the question about something outside ASE? The same answer without ranking
+   * the question (a task's message asks only this, and the ranking is most of a decision's cost).
+   */
+  namesElsewhere(text: string): boolean {
+    if (this.exact.has(normaliseQuestion(text)) || this.mentionsAse(text)) return false;
+    return this.elsewhereTopic(text) !== undefined;
+  }
+
+  private mentionsAse(text: string): boolean {
+    return TEST_CODE.test(text) || this.namesAse(text);
+  }
+
+  /** "a duplicate of my birth certificate", "Prometric's number for the GRE": something else named. */
+  private elsewhereTopic(text: string): OutOfScopeTopic | undefined {
+    const lowered = this.text.normalise(text).toLowerCase();
+    return this.cues.find(({ pattern }) => pattern.test(lowered))?.topic;
+  }
+
   decide(text: string, context: QuestionContext = {}): FaqDecision {
     // A tapped button or a copied question is the entry itself, whatever the scores say.
     const exact = this.exact.get(normaliseQuestion(text));
     if (exact) return { kind: 'answer', entry: exact, hit: { target: { kind: 'faq', entry: exact }, score: Infinity, coverage: 1, matched: [] } };
     const t = this.thresholds;
-    const namesAse = TEST_CODE.test(text) || this.namesAse(text);
+    const namesAse = this.mentionsAse(text);
     // A question that names ASE is not about something else, however many words it shares with that.
     const hits = this.index
       .query(text, 5)
       .filter((hit) => hit.score >= t.suggestFloor && !(namesAse && hit.target.kind === 'out-of-scope' && hit.target.topic.cues?.length))
       .filter((hit) => hit.target.kind === 'faq' || this.gapEvidence(hit));
-    // "a duplicate of my birth certificate", "Prometric's number for the GRE": something else named.
-    const lowered = this.text.normalise(text).toLowerCase();
-    const elsewhere = namesAse ? undefined : this.cues.find(({ pattern }) => pattern.test(lowered));
-    if (elsewhere) return { kind: 'out-of-scope', topic: elsewhere.topic, hits, elsewhere: true };
+    const elsewhere = namesAse ? undefined : this.elsewhereTopic(text);
+    if (elsewhere) return { kind: 'out-of-scope', topic: elsewhere, hits, elsewhere: true };
     const ranked = this.rank(hits, this.text.contentTerms(text).length);
     // "I want to buy the A5 test", "how do i study for the test": asked in the words of one entry's
     // alternate, that entry answers, though another entry shares the words (a "Did you mean" otherwise).

@@ -13,7 +13,7 @@
 // - Once the start has passed the verdict is 'appointment-passed' (nothing left to change; if
 //   it was missed, the No Show rule applies).
 
-import { checkZone, isoDateOf, isoInstant, localInstant, parseDate, toInstant } from './dates.js';
+import { checkZone, isoDateOf, isoInstant, localInstant, checkDate, toInstant } from './dates.js';
 import { purchaseLastDay } from './purchase.js';
 import type { ChangeDecision, ChangeInput, IsoDate, NewDateCheck, Policy } from './types.js';
 
@@ -26,8 +26,8 @@ export function changeEligibility(input: ChangeInput, policy: Policy): ChangeDec
     time: 'appointment.time',
     zone: 'appointment.zone',
   });
-  if (purchaseDate !== undefined) parseDate(purchaseDate, 'purchaseDate');
-  if (newDate !== undefined) parseDate(newDate, 'newDate');
+  if (purchaseDate !== undefined) checkDate(purchaseDate, 'purchaseDate');
+  if (newDate !== undefined) checkDate(newDate, 'newDate');
 
   const nowDt = toInstant(now, zone);
   // Elapsed-time arithmetic: minus({ hours }) moves the instant, not the wall clock.

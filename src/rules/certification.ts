@@ -11,7 +11,7 @@
 // lapsing. The new expiry is recertOn + 5 years whatever the old expiry was; validity left on
 // the old credential at recertOn is lost, and the decision reports how many days that is.
 
-import { addYears, checkZone, daysBetween, parseDate, todayIn } from './dates.js';
+import { addDays, addYears, checkDate, checkZone, daysBetween, todayIn } from './dates.js';
 import type { ExpiryDecision, ExpiryInput, IsoDate, Policy, RecertDecision, RecertInput } from './types.js';
 
 /** First day a credential passed on `passedOn` is no longer current. */
@@ -26,11 +26,11 @@ export function isCurrentOn(expiresOn: IsoDate, today: IsoDate): boolean {
 
 export function certificationExpiry(input: ExpiryInput, policy: Policy): ExpiryDecision {
   const { passedOn, now, zone } = input;
-  parseDate(passedOn, 'passedOn');
+  checkDate(passedOn, 'passedOn');
   checkZone(zone, 'zone');
   const today = todayIn(now, zone);
   const expiresOn = expiryOf(passedOn, policy);
-  const lastValidDay = parseDate(expiresOn, 'expiresOn').minus({ days: 1 }).toISODate() as IsoDate;
+  const lastValidDay = addDays(expiresOn, -1, 'expiresOn');
   const daysLeft = daysBetween(today, expiresOn);
   const soon = policy.botSettings.expiringSoonDays.value;
   const verdict =
@@ -50,9 +50,9 @@ export function certificationExpiry(input: ExpiryInput, policy: Policy): ExpiryD
 export function recertification(input: RecertInput, policy: Policy): RecertDecision {
   const { certifiedOn, now, zone, previouslyCertified } = input;
   checkZone(zone, 'zone');
-  if (certifiedOn !== undefined) parseDate(certifiedOn, 'certifiedOn');
+  if (certifiedOn !== undefined) checkDate(certifiedOn, 'certifiedOn');
   const recertOn = input.recertOn ?? todayIn(now, zone);
-  parseDate(recertOn, 'recertOn');
+  checkDate(recertOn, 'recertOn');
   const s = policy.statements;
   const oldExpiresOn = certifiedOn === undefined ? null : expiryOf(certifiedOn, policy, 'certifiedOn');
 

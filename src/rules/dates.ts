@@ -51,6 +51,15 @@ function isoOfUtcDay(ms: number): IsoDate {
   return `${year}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}` as IsoDate;
 }
 
+/**
+ * Check a 'YYYY-MM-DD' calendar date without building a DateTime (the rules check every input date
+ * and most never need more); throws RuleInputError naming `field` as parseDate does.
+ */
+export function checkDate(value: IsoDate, field: string): IsoDate {
+  utcDay(value, field);
+  return value;
+}
+
 /** Parse a 'YYYY-MM-DD' calendar date; throws RuleInputError naming `field` when malformed. */
 export function parseDate(value: IsoDate, field: string): DateTime {
   if (typeof value !== 'string' || !ISO_DATE.test(value)) {
@@ -98,22 +107,37 @@ export function todayIn(now: Instant, zone: Zone): IsoDate {
   // costs more than the rest of a task turn's date arithmetic together.
   if (now instanceof Date && !Number.isNaN(now.getTime())) {
     checkZone(zone, 'zone');
-    const parts = dayFormat(zone).formatToParts(now);
-    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-    return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}` as IsoDate;
+    const day = dayIn(zone);
+    // A turn asks for the same day many times; no zone's offset changes within a second.
+    const second = Math.floor(now.getTime() / 1000);
+    if (day.second !== second) {
+      const parts = day.format.formatToParts(now);
+      const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+      day.second = second;
+      day.date = `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}` as IsoDate;
+    }
+    return day.date;
   }
   return toInstant(now, zone).toISODate() as IsoDate;
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** Per zone: its kept formatter and the last second it was asked about, with that second's day. */
+interface ZoneDay {
+  format: Intl.DateTimeFormat;
+  second: number;
+  date: IsoDate;
+}
 
-function dayFormat(zone: Zone): Intl.DateTimeFormat {
-  let format = dayFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'gregory', numberingSystem: 'latn' });
-    dayFormats.set(zone, format);
+const zoneDays = new Map<string, ZoneDay>();
+
+function dayIn(zone: Zone): ZoneDay {
+  let day = zoneDays.get(zone);
+  if (!day) {
+    const format = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'gregory', numberingSystem: 'latn' });
+    day = { format, second: Number.NaN, date: '' as IsoDate };
+    zoneDays.set(zone, day);
   }
-  return format;
+  return day;
 }
 
 export function addDays(date: IsoDate, days: number, field = 'date'): IsoDate {
@@ -125,7 +149,20 @@ export function addDays(date: IsoDate, days: number, field = 'date'): IsoDate {
  * last day of the month), so a credential never gains a day.
  */
 export function addYears(date: IsoDate, years: number, field = 'date'): IsoDate {
-  return parseDate(date, field).plus({ years }).toISODate() as IsoDate;
+  const from = new Date(utcDay(date, field));
+  const year = from.getUTCFullYear() + years;
+  const month = from.getUTCMonth();
+  // Clamp to the month's last day (29 February -> 28 February), as luxon's plus({ years }) does.
+  const day = Math.min(from.getUTCDate(), daysInMonth(year, month));
+  const to = new Date(0);
+  to.setUTCFullYear(year, month, day);
+  return isoOfUtcDay(to.getTime());
+}
+
+function daysInMonth(year: number, month: number): number {
+  const last = new Date(0);
+  last.setUTCFullYear(year, month + 1, 0);
+  return last.getUTCDate();
 }
 
 /** Whole calendar days from `from` to `to` (positive when `to` is later). */

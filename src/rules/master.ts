@@ -12,7 +12,7 @@
 
 import { findSeries, normaliseCode } from './catalogue.js';
 import { isCurrentOn } from './certification.js';
-import { checkZone, parseDate, todayIn } from './dates.js';
+import { checkZone, checkDate, todayIn } from './dates.js';
 import type { Catalogue, IsoDate, MasterDecision, MasterInput, Policy, RequiredTestState } from './types.js';
 
 export function masterStatus(input: MasterInput, catalogue: Catalogue, policy: Policy): MasterDecision {
@@ -37,7 +37,7 @@ export function masterStatus(input: MasterInput, catalogue: Catalogue, policy: P
 
   const latest = new Map<string, IsoDate>();
   certifications.forEach((c, i) => {
-    parseDate(c.expiresOn, `certifications[${i}].expiresOn`);
+    checkDate(c.expiresOn, `certifications[${i}].expiresOn`);
     const code = normaliseCode(c.test);
     const prev = latest.get(code);
     if (prev === undefined || c.expiresOn > prev) latest.set(code, c.expiresOn);

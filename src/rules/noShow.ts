@@ -6,10 +6,10 @@
 // whether re-purchase is possible now (result posted) or must wait (not posted, or unknown).
 
 import type { NoShowDecision, NoShowInput, Policy } from './types.js';
-import { parseDate } from './dates.js';
+import { checkDate } from './dates.js';
 
 export function noShow(input: NoShowInput, policy: Policy): NoShowDecision {
-  if (input.appointmentDate !== undefined) parseDate(input.appointmentDate, 'appointmentDate');
+  if (input.appointmentDate !== undefined) checkDate(input.appointmentDate, 'appointmentDate');
   const s = policy.statements;
   const canRebuyNow = input.resultPosted === true;
   return {

@@ -5,7 +5,7 @@
 // 2025-05-01). "Today" is the calendar date of `now` in the zone given (the candidate's or the
 // test centre's), so the window closes at the end of that local day.
 
-import { addDays, checkZone, daysBetween, parseDate, todayIn } from './dates.js';
+import { addDays, checkZone, daysBetween, checkDate, todayIn } from './dates.js';
 import type { IsoDate, Policy, PurchaseWindowDecision, PurchaseWindowInput } from './types.js';
 
 /** Last day a test bought on `purchaseDate` may be taken. */
@@ -15,7 +15,7 @@ export function purchaseLastDay(purchaseDate: IsoDate, policy: Policy, field = '
 
 export function purchaseWindow(input: PurchaseWindowInput, policy: Policy): PurchaseWindowDecision {
   const { purchaseDate, now, zone } = input;
-  parseDate(purchaseDate, 'purchaseDate');
+  checkDate(purchaseDate, 'purchaseDate');
   checkZone(zone, 'zone');
   const today = todayIn(now, zone);
   const lastDay = purchaseLastDay(purchaseDate, policy);

@@ -10,13 +10,13 @@
 // still pending, testDate + 21 is only the earliest it could arrive; the source gives no date
 // after approval, so none is invented.
 
-import { addDays, checkZone, parseDate, todayIn } from './dates.js';
+import { addDays, checkZone, checkDate, todayIn } from './dates.js';
 import { RuleInputError } from './errors.js';
 import type { CertificateDecision, CertificateInput, Policy, ResultsDecision, ResultsInput } from './types.js';
 
 export function resultsTiming(input: ResultsInput, policy: Policy): ResultsDecision {
   const { testDate, now, zone } = input;
-  parseDate(testDate, 'testDate');
+  checkDate(testDate, 'testDate');
   const onlineBy = addDays(testDate, policy.resultsOnlineWithinDays.value, 'testDate');
   let today: string | null = null;
   let verdict: ResultsDecision['verdict'] = 'expected-online-by';
@@ -40,7 +40,7 @@ export function resultsTiming(input: ResultsInput, policy: Policy): ResultsDecis
 
 export function certificateTiming(input: CertificateInput, policy: Policy): CertificateDecision {
   const { testDate, workExperienceApproved } = input;
-  parseDate(testDate, 'testDate');
+  checkDate(testDate, 'testDate');
   const expectedAround = addDays(testDate, policy.certificateArrivalDays.value, 'testDate');
   const verdict =
     workExperienceApproved === true

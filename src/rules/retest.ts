@@ -6,12 +6,12 @@
 // the test may be bought again (failed 2025-01-31 -> 2025-03-03). Neither the failure day nor
 // the purchase day counts, because neither is a full day of waiting.
 
-import { addDays, checkZone, daysBetween, parseDate, todayIn } from './dates.js';
+import { addDays, checkZone, daysBetween, checkDate, todayIn } from './dates.js';
 import type { Policy, RetestDecision, RetestInput } from './types.js';
 
 export function retestDate(input: RetestInput, policy: Policy): RetestDecision {
   const { failedOn, now, zone } = input;
-  parseDate(failedOn, 'failedOn');
+  checkDate(failedOn, 'failedOn');
   checkZone(zone, 'zone');
   const today = todayIn(now, zone);
   const fullDaysRequired = policy.retestWaitFullDays.value;

@@ -6,7 +6,7 @@ import { fixedNow } from '../support/testApp.js';
 
 const facts = makeTurnFacts({ now: fixedNow, zone: 'America/New_York' });
 // readsAsFollowUp never looks at the FAQ ranking or the account reader.
-const none: Understanding = { decide: () => ({ kind: 'unknown', suggestions: [], hits: [] }), decidePair: () => null, accountQuestion: () => null };
+const none: Understanding = { decide: () => ({ kind: 'unknown', suggestions: [], hits: [] }), decidePair: () => null, namesElsewhere: () => false, accountQuestion: () => null };
 const followUp = (text: string) => readsAsFollowUp(understand(text, facts, none));
 
 /** What the stateless fallback (store down) must not answer as if it stood alone. */

@@ -10,7 +10,7 @@ import { fixedNow } from '../support/testApp.js';
 const facts = makeTurnFacts({ now: fixedNow, zone: 'America/New_York' });
 const unknown: FaqDecision = { kind: 'unknown', suggestions: [], hits: [] };
 const read = (text: string) =>
-  understand(text, facts, { decide: () => unknown, decidePair: () => null, accountQuestion: (t) => (/\bmy appointments\b/i.test(t) ? { kind: 'appointments' } : null) });
+  understand(text, facts, { decide: () => unknown, decidePair: () => null, namesElsewhere: () => false, accountQuestion: (t) => (/\bmy appointments\b/i.test(t) ? { kind: 'appointments' } : null) });
 
 const quiet: RouteState = { handoff: false, dialogWaiting: false, accounts: false, lastTask: false };
 

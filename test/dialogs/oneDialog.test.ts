@@ -43,7 +43,7 @@ const understandEachTurn: Middleware = {
   async onTurn(context: TurnContext, next: () => Promise<void>) {
     const facts = makeTurnFacts({ now: fixedNow, zone: 'America/New_York' });
     context.turnState.set(turnFactsKey, facts);
-    context.turnState.set(readingKey, understand(context.activity.text ?? '', facts, { decide: (q) => kb.answerer.decide(q), decidePair: (q) => kb.answerer.decidePair(q), accountQuestion: () => null }));
+    context.turnState.set(readingKey, understand(context.activity.text ?? '', facts, { decide: (q) => kb.answerer.decide(q), decidePair: (q) => kb.answerer.decidePair(q), namesElsewhere: (q) => kb.answerer.namesElsewhere(q), accountQuestion: () => null }));
     await next();
   },
 };

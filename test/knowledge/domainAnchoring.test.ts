@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SETS, answererFor, loadLabelledSet } from '../../scripts/labelledSets.js';
 import { shippedKnowledge } from '../support/testApp.js';
 
 // A confident answer needs evidence the question is about ASE testing: a domain word
@@ -46,6 +47,23 @@ describe('domain anchoring', () => {
     const decision = answerer.decide(question);
     expect(decision.kind).toBe('out-of-scope');
     expect(decision.kind === 'out-of-scope' && decision.elsewhere).toBe(true);
+  });
+
+  it('says a question is about something else, without ranking it, exactly when the decision says so, for every labelled question', async () => {
+    const knowledge = await shippedKnowledge();
+    let elsewhere = 0;
+    for (const set of SETS) {
+      const answerer = answererFor(knowledge, set.lang);
+      const { inDomain, outOfDomain } = loadLabelledSet(set.file);
+      for (const q of [...inDomain.map((item) => item.q), ...outOfDomain.map((item) => (typeof item === 'string' ? item : item.q))]) {
+        const decision = answerer.decide(q);
+        const decided = decision.kind === 'out-of-scope' && decision.elsewhere === true;
+        expect(answerer.namesElsewhere(q), `${set.name}: ${q}`).toBe(decided);
+        if (decided) elsewhere++;
+      }
+    }
+    // The sets hold look-alikes from elsewhere: the agreement is not only on "no".
+    expect(elsewhere).toBeGreaterThan(5);
   });
 
   it('does not decline a question naming ASE or a test code beside something else: the ASE entry comes first', async () => {

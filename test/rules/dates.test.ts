@@ -26,6 +26,21 @@ describe('calendar helpers', () => {
     expect(addYears('2020-02-29', 4)).toBe('2024-02-29');
   });
 
+  it('adding years gives the day luxon gives for any date, forwards and back, 29 February included', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: -120, max: 120 }), (instant, years) => {
+        const date = DateTime.fromJSDate(instant, { zone: 'utc' }).toISODate()!;
+        expect(addYears(date, years)).toBe(DateTime.fromISO(date, { zone: 'utc' }).plus({ years }).toISODate());
+      }),
+      { numRuns: 500 },
+    );
+    expect(addYears('2024-02-29', -1)).toBe('2023-02-28');
+  });
+
+  it('adding years to a date that does not exist is refused, naming the field', () => {
+    expect(() => addYears('2025-02-29', 1, 'passedOn')).toThrow(/passedOn/);
+  });
+
   it('daysBetween is negative when the second date is earlier', () => {
     expect(daysBetween('2025-03-01', '2025-02-28')).toBe(-1);
   });
@@ -43,7 +58,7 @@ describe('calendar helpers', () => {
     fc.assert(
       fc.property(fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }), fc.constantFrom(...zones), (instant, zone) => {
         const midnight = DateTime.fromJSDate(instant, { zone }).startOf('day');
-        for (const at of [midnight.minus({ minutes: 1 }), midnight, midnight.plus({ minutes: 1 }), DateTime.fromJSDate(instant, { zone })]) {
+        for (const at of [midnight.minus({ minutes: 1 }), midnight.minus({ milliseconds: 1 }), midnight, midnight.plus({ minutes: 1 }), DateTime.fromJSDate(instant, { zone })]) {
           expect(todayIn(at.toJSDate(), zone)).toBe(at.toISODate());
         }
       }),
