@@ -126,7 +126,7 @@ export abstract class RepairDialog extends Dialog {
         break;
     }
     // The details, or an ASE ID alone (the rest is asked for), start sign-in on top; this dialog resumes after.
-    if ((reading.credentials.ok || reading.aseIdAlone) && this.id !== SIGN_IN && this.deps.account(dc.context)) return dc.beginDialog(SIGN_IN, { text: reading.text });
+    if (reading.signInDetails && this.id !== SIGN_IN && this.deps.account(dc.context)) return dc.beginDialog(SIGN_IN, { text: reading.text });
     const task = this.task;
     const facts = turnFacts(dc.context);
     // Another task with its own facts leaves this one, unless the message is simply this one's answer

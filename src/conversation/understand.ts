@@ -42,6 +42,8 @@ export interface Reading {
   credentials: CredentialsReading;
   /** "AB123456", "my ASE id is DEMO-0001": an ASE ID alone, the rest of the details still to come. */
   aseIdAlone: boolean;
+  /** Sign-in details sent: all of them (`credentials.ok`), or an ASE ID alone. */
+  signInDetails: boolean;
   /** A question about the candidate's own account ("when does my A5 expire?"), if it is one. */
   accountQuestion: { kind: string } | null;
   /** The knowledge base's decision on the question, worked out the first time someone asks. */
@@ -125,6 +127,11 @@ class LazyReading implements Reading {
   /** An ASE ID and nothing else ("DEMO-0001"): sign-in details in pieces, the rest to be asked for. */
   get aseIdAlone(): boolean {
     return this.once('aseIdAlone', () => this.text !== '' && !this.credentials.ok && onlyAnAseId(this.text));
+  }
+
+  get signInDetails(): boolean {
+    // Both need an ID-shaped word: without one, the sign-in reader (dates, SSN digits) is not run.
+    return this.once('signInDetails', () => mentionsAseId(this.text) && (this.credentials.ok || this.aseIdAlone));
   }
 
   get person(): boolean {
