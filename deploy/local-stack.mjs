@@ -1,5 +1,5 @@
 // The compose topology (docker-compose.yml) as plain processes, for a machine without Docker:
-// one redis-server, N bot instances from the build (`npm run build`; `node dist/server.mjs`, as
+// one redis-server, N bot instances from the build (`npm run build`; `node --max-semi-space-size=4 dist/server.mjs`, as
 // the image's CMD), all with NODE_ENV=production and one shared settings set (as compose's one
 // deploy/.env), and nginx in front with deploy/nginx.conf (its upstream pointed at the instances).
 // Then a Web Chat conversation (deploy/smoke.mjs) and a handoff to a person through the proxy: the
@@ -202,7 +202,7 @@ async function main() {
   const ports = [];
   for (let n = 0; n < instances; n++) ports.push(await freePort());
   const bots = ports.map((port, n) =>
-    start(`bot ${n + 1}`, process.execPath, ['--no-deprecation', ...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []), entry], { ...shared, PORT: String(port), REDIS_URL: `redis://127.0.0.1:${redisPort}/0` }),
+    start(`bot ${n + 1}`, process.execPath, ['--no-deprecation', '--max-semi-space-size=4', ...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []), entry], { ...shared, PORT: String(port), REDIS_URL: `redis://127.0.0.1:${redisPort}/0` }),
   );
   await Promise.all(
     ports.map((port, n) =>
