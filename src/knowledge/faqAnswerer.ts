@@ -38,6 +38,13 @@ export interface FaqThresholds {
   gapWordEntries: number;
   /** ...or at least this many of the question's words matched. */
   gapTerms: number;
+  /**
+   * A runner-up within this factor of the best that matched a word of the question the best did not,
+   * a word at most `rivalWordEntries` entries use ("salary", "patch"), says the best explains only
+   * part of the question: no confident answer on it.
+   */
+  rivalRatio: number;
+  rivalWordEntries: number;
 }
 
 export const defaultThresholds: FaqThresholds = {
@@ -51,6 +58,8 @@ export const defaultThresholds: FaqThresholds = {
   longLead: 1.5,
   gapWordEntries: 2,
   gapTerms: 2,
+  rivalRatio: 2,
+  rivalWordEntries: 1,
 };
 
 const normaliseQuestion = (text: string): string =>
@@ -315,6 +324,14 @@ export class FaqAnswerer {
     return hit.matched.length >= t.gapTerms || hit.matched.some((term) => this.index.entriesUsing(term) <= t.gapWordEntries);
   }
 
+  /** The first runner-up close enough that matched a rare word of the question the best did not. */
+  private unexplainedBy(best: FaqHit, hits: FaqHit[]): FaqHit | undefined {
+    const t = this.thresholds;
+    return hits
+      .slice(1)
+      .find((hit) => hit.score * t.rivalRatio >= best.score && hit.matched.some((term) => !best.matched.includes(term) && this.index.entriesUsing(term) <= t.rivalWordEntries));
+  }
+
   private rank(hits: FaqHit[], terms: number): FaqDecision {
     const t = this.thresholds;
     const [best, second] = hits;
@@ -324,7 +341,9 @@ export class FaqAnswerer {
     const strong = covered && best.score >= t.answerFloor;
     if (strong && best.target.kind === 'out-of-scope') return { kind: 'out-of-scope', topic: best.target.topic, hits };
     if (strong && best.target.kind === 'faq' && lead >= t.margin) {
-      return { kind: 'answer', entry: best.target.entry, hit: best };
+      const rival = this.unexplainedBy(best, hits);
+      if (!rival) return { kind: 'answer', entry: best.target.entry, hit: best };
+      return { kind: 'clarify', candidates: rival.target.kind === 'faq' ? [best.target.entry, rival.target.entry] : [best.target.entry], hits };
     }
     const close = entriesOf(
       hits.filter((hit) => hit.coverage >= t.dominantCoverage && hit.score >= best.score / (t.margin * 1.5)),
