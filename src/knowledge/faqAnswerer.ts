@@ -45,8 +45,6 @@ export interface FaqThresholds {
    */
   rivalRatio: number;
   rivalWordEntries: number;
-  /** The lead an answer needs when every word it matched is one most entries use. */
-  everydayMargin: number;
 }
 
 export const defaultThresholds: FaqThresholds = {
@@ -62,7 +60,6 @@ export const defaultThresholds: FaqThresholds = {
   gapTerms: 2,
   rivalRatio: 2,
   rivalWordEntries: 1,
-  everydayMargin: 1.7,
 };
 
 const normaliseQuestion = (text: string): string =>
@@ -343,9 +340,7 @@ export class FaqAnswerer {
     const covered = best.coverage >= t.minCoverage || (lead >= t.dominantMargin && best.coverage >= t.dominantCoverage);
     const strong = covered && best.score >= t.answerFloor;
     if (strong && best.target.kind === 'out-of-scope') return { kind: 'out-of-scope', topic: best.target.topic, hits };
-    // An answer on everyday words alone ("can i take 2 tests on the same day": take, test, day) needs a clearer lead.
-    const everyday = best.matched.every((term) => this.index.entriesUsing(term) >= t.gapWordEntries + 2);
-    if (strong && best.target.kind === 'faq' && lead >= (everyday ? t.everydayMargin : t.margin)) {
+    if (strong && best.target.kind === 'faq' && lead >= t.margin) {
       const rival = this.unexplainedBy(best, hits);
       if (!rival) return { kind: 'answer', entry: best.target.entry, hit: best };
       return { kind: 'clarify', candidates: rival.target.kind === 'faq' ? [best.target.entry, rival.target.entry] : [best.target.entry], hits };
