@@ -97,6 +97,16 @@ const ASKS_MORE = /\?\s*$|^(?:(?:ok(?:ay)?|so|and|but|then|hmm)[\s,]+)*(?:how|wh
  */
 const POINTS_BACK = /\b(?:that|this|it|those|them)\b/i;
 
+/** "the other thing", "that one": a word pointing at something said before. */
+const VAGUE_POINTER = /\b(?:other|that|this|those|these)\b/i;
+const PLACEHOLDERS = 'thing things stuff one ones part bit question topic';
+
+/**
+ * A known gap reached on a question with no word of ASE testing must explain this share of its words:
+ * "banana phone" is not a question about changing a phone number.
+ */
+const UNANCHORED_GAP_COVERAGE = 0.75;
+
 /** A test code as candidates write it: "A5", "t-2", "L1" (not "a 2 year program"). */
 const TEST_CODE = /(?<![a-z0-9])[abcefghlpstx]-?\d{1,2}(?![a-z0-9])/i;
 
@@ -129,6 +139,8 @@ export class FaqAnswerer {
   private readonly names: RegExp | null = null;
   private readonly cues: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
   private readonly facets: FacetChooser;
+  /** Words that stand for something without naming it ("thing", "stuff", "one"), as the index reads them. */
+  private readonly placeholders: Set<string>;
   /** The index's language pipeline: questions are read as its entries were. */
   private readonly text: TextPipeline;
 
@@ -156,6 +168,7 @@ export class FaqAnswerer {
       }
     }
     this.facets = new FacetChooser(index.entries, index.text);
+    this.placeholders = new Set(this.text.contentTerms(PLACEHOLDERS));
     if (domain) {
       this.domainTerms = new Set(domain.words.flatMap((word) => this.text.contentTerms(word)));
       this.names = phrasePattern(domain.names, this.text.normalise);
@@ -187,6 +200,8 @@ export class FaqAnswerer {
     // A tapped button or a copied question is the entry itself, whatever the scores say.
     const exact = this.exact.get(normaliseQuestion(text));
     if (exact) return { kind: 'answer', entry: exact, hit: { target: { kind: 'faq', entry: exact }, score: Infinity, coverage: 1, matched: [] } };
+    // "and what about the other thing": a pointer that names nothing is asked back, with what was just discussed.
+    if (this.pointsVaguely(text)) return this.askWhichOf(context.recent ?? [], /\bother\b/i.test(text));
     const t = this.thresholds;
     const namesAse = TEST_CODE.test(text) || this.namesAse(text);
     // A question that names ASE is not about something else, however many words it shares with that.
@@ -223,6 +238,12 @@ export class FaqAnswerer {
       const rival = decision.kind === 'answer' && decision.hit.matched.length >= 2 ? decision.hit.score / t.margin : 0;
       const followUp = this.inContext(text, context.recent, gap, rival);
       if (followUp) return followUp;
+    }
+    // "banana phone": a known gap on one word of a question that says nothing about ASE testing, the
+    // rest words the gap does not explain, is a look-alike: declined as not known, not answered as the gap.
+    if (decision.kind === 'out-of-scope' && !this.onTopic(text, context)) {
+      const gap = decision.hits.find((hit) => hit.target.kind === 'out-of-scope' && hit.target.topic === decision.topic);
+      if (gap && gap.coverage < UNANCHORED_GAP_COVERAGE) return { kind: 'unknown', suggestions: [], hits };
     }
     // A confident answer (or a "did you mean") needs evidence the question is about ASE testing.
     // An editor's own phrasing of an entry is evidence enough ("why cant i see what i got wrong").
@@ -277,6 +298,25 @@ export class FaqAnswerer {
       return this.followUp(first, text, { target: { kind: 'faq', entry: first }, score: 0, coverage: 0, matched: [] }, recent, vague);
     }
     return undefined;
+  }
+
+  /** "the other thing", "that other one": a pointer word, and no word but a placeholder ("thing", "one", "part"). */
+  private pointsVaguely(text: string): boolean {
+    if (text.trim().split(/\s+/).length > FOLLOW_UP_WORDS || !VAGUE_POINTER.test(text)) return false;
+    const terms = this.text.contentTerms(text);
+    return terms.length > 0 && terms.every((term) => this.placeholders.has(term));
+  }
+
+  /**
+   * Asked back which one: the topics just discussed. "the other ...": first what came before the last
+   * answer and its follow-ups, then the last answer; else the last answer first. None: not known.
+   */
+  private askWhichOf(recent: string[], other: boolean): FaqDecision {
+    const [last, ...before] = recent.flatMap((id) => this.index.get(id) ?? []);
+    if (!last) return { kind: 'unknown', suggestions: [], hits: [] };
+    const others = [...before, ...last.related.flatMap((id) => this.index.get(id) ?? [])].filter((entry, i, all) => entry !== last && all.indexOf(entry) === i);
+    const candidates = other ? [...others.slice(0, 2), last] : [last, ...others].slice(0, 3);
+    return { kind: 'clarify', candidates, hits: [] };
   }
 
   /** A phrasing's words as the index reads them, sorted, once each; none for fewer than two. */
