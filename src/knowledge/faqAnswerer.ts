@@ -261,12 +261,18 @@ export class FaqAnswerer {
    * differ. Null for one question, or when either part is unsure.
    */
   decidePair(text: string, context: QuestionContext = {}): [FaqEntry, FaqEntry] | null {
+    let whole: FaqDecision | undefined;
     for (const [first, second] of splits(text, this.text)) {
       const a = this.decide(first, context);
       // The second part leans on the first for its context ("... and how much is it?").
       const b = this.decide(second, { onTopic: true });
       const [x, y] = [pick(a), pick(b)];
-      if (x && y && x.id !== y.id && (a.kind === 'answer' || b.kind === 'answer')) return [x, y];
+      if (!x || !y || x.id === y.id || (a.kind !== 'answer' && b.kind !== 'answer')) continue;
+      // "did i pass?? how do i find out": a message answered with confidence as a whole is split only
+      // where both parts are answered with confidence on their own.
+      whole ??= this.decide(text, context);
+      if (whole.kind === 'answer' && (a.kind !== 'answer' || b.kind !== 'answer') && ![x.id, y.id].includes(whole.entry.id)) continue;
+      return [x, y];
     }
     return null;
   }
