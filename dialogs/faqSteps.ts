@@ -1,6 +1,6 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { FaqDecision } from '../src/knowledge/faqAnswerer.js';
-import { shortAnswer, type FaqEntry } from '../src/knowledge/faqEntry.js';
+import { shortAnswer, withoutRestatements, type FaqEntry } from '../src/knowledge/faqEntry.js';
 import type { Reply, ReplyChoice } from '../src/conversation/reply.js';
 import type { Messages } from '../src/messages/en.js';
 import { OFFER, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
@@ -22,7 +22,8 @@ export function entryAnswer(
   const related = entry.related.flatMap((id) => lookup(id) ?? []);
   return {
     reply: {
-      text: entry.answer,
+      // A facet's lead is often a paragraph of the body put first: said once.
+      text: withoutRestatements(entry.answer),
       suggestions: related.map(asChoice),
       source: { title: entry.source.title || messages.sourceTitle, label: messages.sourceLabel, date: entry.source.date, url: entry.source.url },
       // The offer is a question the bot then waits on: it closes the reply, and on SMS it stays in

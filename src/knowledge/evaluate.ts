@@ -56,11 +56,11 @@ export function evaluate(answerer: FaqAnswerer, set: LabelledSet): RetrievalRepo
     misses: [],
     falseAnswers: [],
   };
-  for (const { q, expect, facet } of set.inDomain) {
+  for (const { q, expect, facet, second } of set.inDomain) {
     const figures = report.perEntry.get(expect) ?? { total: 0, top1: 0, answeredWrong: 0 };
     report.perEntry.set(expect, figures);
     figures.total++;
-    const decision = asTheBotAnswers(answerer, q);
+    const decision = asTheBotAnswers(answerer, q, second ? [expect, second] : undefined);
     const first =
       decision.kind === 'answer'
         ? decision.entry.id
@@ -100,13 +100,18 @@ export function evaluate(answerer: FaqAnswerer, set: LabelledSet): RetrievalRepo
 
 /**
  * The decision as the bot acts on it: two questions in one (src/bot/routeActions.ts answerFaq) are
- * answered both, in the order asked, so the first answer is the first question's entry.
+ * answered both, in the order asked, so the first answer is the first question's entry. An item
+ * labelled with both of its questions (`labelled`: the label and its `second`) answered with exactly
+ * those two is answered right, in whichever order its writer listed them.
  */
-function asTheBotAnswers(answerer: FaqAnswerer, q: string): FaqDecision {
+function asTheBotAnswers(answerer: FaqAnswerer, q: string, labelled?: [string, string]): FaqDecision {
   const decision = answerer.decide(q);
   if (decision.kind === 'out-of-scope') return decision;
   const pair = answerer.decidePair(q);
-  return pair ? { kind: 'answer', entry: pair[0], hit: { target: { kind: 'faq', entry: pair[0] }, score: Infinity, coverage: 1, matched: [] } } : decision;
+  if (!pair) return decision;
+  const both = labelled && pair.every((entry) => labelled.includes(entry.id)) ? pair.find((entry) => entry.id === labelled[0]) : undefined;
+  const entry = both ?? pair[0];
+  return { kind: 'answer', entry, hit: { target: { kind: 'faq', entry }, score: Infinity, coverage: 1, matched: [] } };
 }
 
 export const rate = (n: number, d: number): number => n / Math.max(d, 1);

@@ -38,6 +38,13 @@ export interface FaqThresholds {
   gapWordEntries: number;
   /** ...or at least this many of the question's words matched. */
   gapTerms: number;
+  /**
+   * A runner-up within this factor of the best that matched a word of the question the best did not,
+   * a word at most `rivalWordEntries` entries use ("salary", "patch"), says the best explains only
+   * part of the question: no confident answer on it.
+   */
+  rivalRatio: number;
+  rivalWordEntries: number;
 }
 
 export const defaultThresholds: FaqThresholds = {
@@ -51,6 +58,8 @@ export const defaultThresholds: FaqThresholds = {
   longLead: 1.5,
   gapWordEntries: 2,
   gapTerms: 2,
+  rivalRatio: 2,
+  rivalWordEntries: 1,
 };
 
 const normaliseQuestion = (text: string): string =>
@@ -88,6 +97,16 @@ const ASKS_MORE = /\?\s*$|^(?:(?:ok(?:ay)?|so|and|but|then|hmm)[\s,]+)*(?:how|wh
  */
 const POINTS_BACK = /\b(?:that|this|it|those|them)\b/i;
 
+/** "the other thing", "that one": a word pointing at something said before. */
+const VAGUE_POINTER = /\b(?:other|that|this|those|these)\b/i;
+const PLACEHOLDERS = 'thing things stuff one ones part bit question topic';
+
+/**
+ * A known gap reached on a question with no word of ASE testing must explain this share of its words:
+ * "banana phone" is not a question about changing a phone number.
+ */
+const UNANCHORED_GAP_COVERAGE = 0.75;
+
 /** A test code as candidates write it: "A5", "t-2", "L1" (not "a 2 year program"). */
 const TEST_CODE = /(?<![a-z0-9])[abcefghlpstx]-?\d{1,2}(?![a-z0-9])/i;
 
@@ -120,6 +139,8 @@ export class FaqAnswerer {
   private readonly names: RegExp | null = null;
   private readonly cues: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
   private readonly facets: FacetChooser;
+  /** Words that stand for something without naming it ("thing", "stuff", "one"), as the index reads them. */
+  private readonly placeholders: Set<string>;
   /** The index's language pipeline: questions are read as its entries were. */
   private readonly text: TextPipeline;
 
@@ -147,6 +168,7 @@ export class FaqAnswerer {
       }
     }
     this.facets = new FacetChooser(index.entries, index.text);
+    this.placeholders = new Set(this.text.contentTerms(PLACEHOLDERS));
     if (domain) {
       this.domainTerms = new Set(domain.words.flatMap((word) => this.text.contentTerms(word)));
       this.names = phrasePattern(domain.names, this.text.normalise);
@@ -197,6 +219,8 @@ export class FaqAnswerer {
     // A tapped button or a copied question is the entry itself, whatever the scores say.
     const exact = this.exact.get(normaliseQuestion(text));
     if (exact) return { kind: 'answer', entry: exact, hit: { target: { kind: 'faq', entry: exact }, score: Infinity, coverage: 1, matched: [] } };
+    // "and what about the other thing": a pointer that names nothing is asked back, with what was just discussed.
+    if (this.pointsVaguely(text)) return this.askWhichOf(context.recent ?? [], /\bother\b/i.test(text));
     const t = this.thresholds;
     const namesAse = this.mentionsAse(text);
     // A question that names ASE is not about something else, however many words it shares with that.
@@ -232,6 +256,12 @@ export class FaqAnswerer {
       const followUp = this.inContext(text, context.recent, gap, rival);
       if (followUp) return followUp;
     }
+    // "banana phone": a known gap on one word of a question that says nothing about ASE testing, the
+    // rest words the gap does not explain, is a look-alike: declined as not known, not answered as the gap.
+    if (decision.kind === 'out-of-scope' && !this.onTopic(text, context)) {
+      const gap = decision.hits.find((hit) => hit.target.kind === 'out-of-scope' && hit.target.topic === decision.topic);
+      if (gap && gap.coverage < UNANCHORED_GAP_COVERAGE) return { kind: 'unknown', suggestions: [], hits };
+    }
     // A confident answer (or a "did you mean") needs evidence the question is about ASE testing.
     // An editor's own phrasing of an entry is evidence enough ("why cant i see what i got wrong").
     if ((decision.kind === 'answer' || decision.kind === 'clarify') && !phrased && !this.onTopic(text, context)) {
@@ -248,12 +278,18 @@ export class FaqAnswerer {
    * differ. Null for one question, or when either part is unsure.
    */
   decidePair(text: string, context: QuestionContext = {}): [FaqEntry, FaqEntry] | null {
+    let whole: FaqDecision | undefined;
     for (const [first, second] of splits(text, this.text)) {
       const a = this.decide(first, context);
       // The second part leans on the first for its context ("... and how much is it?").
       const b = this.decide(second, { onTopic: true });
       const [x, y] = [pick(a), pick(b)];
-      if (x && y && x.id !== y.id && (a.kind === 'answer' || b.kind === 'answer')) return [x, y];
+      if (!x || !y || x.id === y.id || (a.kind !== 'answer' && b.kind !== 'answer')) continue;
+      // "did i pass?? how do i find out": a message answered with confidence as a whole is split only
+      // where both parts are answered with confidence on their own.
+      whole ??= this.decide(text, context);
+      if (whole.kind === 'answer' && (a.kind !== 'answer' || b.kind !== 'answer') && ![x.id, y.id].includes(whole.entry.id)) continue;
+      return [x, y];
     }
     return null;
   }
@@ -285,6 +321,25 @@ export class FaqAnswerer {
       return this.followUp(first, text, { target: { kind: 'faq', entry: first }, score: 0, coverage: 0, matched: [] }, recent, vague);
     }
     return undefined;
+  }
+
+  /** "the other thing", "that other one": a pointer word, and no word but a placeholder ("thing", "one", "part"). */
+  private pointsVaguely(text: string): boolean {
+    if (text.trim().split(/\s+/).length > FOLLOW_UP_WORDS || !VAGUE_POINTER.test(text)) return false;
+    const terms = this.text.contentTerms(text);
+    return terms.length > 0 && terms.every((term) => this.placeholders.has(term));
+  }
+
+  /**
+   * Asked back which one: the topics just discussed. "the other ...": first what came before the last
+   * answer and its follow-ups, then the last answer; else the last answer first. None: not known.
+   */
+  private askWhichOf(recent: string[], other: boolean): FaqDecision {
+    const [last, ...before] = recent.flatMap((id) => this.index.get(id) ?? []);
+    if (!last) return { kind: 'unknown', suggestions: [], hits: [] };
+    const others = [...before, ...last.related.flatMap((id) => this.index.get(id) ?? [])].filter((entry, i, all) => entry !== last && all.indexOf(entry) === i);
+    const candidates = other ? [...others.slice(0, 2), last] : [last, ...others].slice(0, 3);
+    return { kind: 'clarify', candidates, hits: [] };
   }
 
   /** A phrasing's words as the index reads them, sorted, once each; none for fewer than two. */
@@ -332,6 +387,14 @@ export class FaqAnswerer {
     return hit.matched.length >= t.gapTerms || hit.matched.some((term) => this.index.entriesUsing(term) <= t.gapWordEntries);
   }
 
+  /** The first runner-up close enough that matched a rare word of the question the best did not. */
+  private unexplainedBy(best: FaqHit, hits: FaqHit[]): FaqHit | undefined {
+    const t = this.thresholds;
+    return hits
+      .slice(1)
+      .find((hit) => hit.score * t.rivalRatio >= best.score && hit.matched.some((term) => !best.matched.includes(term) && this.index.entriesUsing(term) <= t.rivalWordEntries));
+  }
+
   private rank(hits: FaqHit[], terms: number): FaqDecision {
     const t = this.thresholds;
     const [best, second] = hits;
@@ -341,7 +404,9 @@ export class FaqAnswerer {
     const strong = covered && best.score >= t.answerFloor;
     if (strong && best.target.kind === 'out-of-scope') return { kind: 'out-of-scope', topic: best.target.topic, hits };
     if (strong && best.target.kind === 'faq' && lead >= t.margin) {
-      return { kind: 'answer', entry: best.target.entry, hit: best };
+      const rival = this.unexplainedBy(best, hits);
+      if (!rival) return { kind: 'answer', entry: best.target.entry, hit: best };
+      return { kind: 'clarify', candidates: rival.target.kind === 'faq' ? [best.target.entry, rival.target.entry] : [best.target.entry], hits };
     }
     const close = entriesOf(
       hits.filter((hit) => hit.coverage >= t.dominantCoverage && hit.score >= best.score / (t.margin * 1.5)),

@@ -86,6 +86,42 @@ export function withFacet(entry: FaqEntry, facet: FaqFacet): FaqEntry {
   return { ...unoffered, ...(facet.offer && offer ? { offer } : {}), answer: body ? `${facet.lead.trim()}\n\n${body}` : facet.lead.trim(), facet: facet.id };
 }
 
+/** Words of a sentence, roughly stemmed (their first five letters), for telling whether one says another again. */
+const roughWords = (text: string): Set<string> =>
+  new Set((text.toLowerCase().match(/[\p{L}\p{N}$][\p{L}\p{N}$.]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu) ?? []).filter((word) => word.length >= 3).map((word) => word.slice(0, 5)));
+
+/** A later sentence says the lead again when this share of its words are the lead's. */
+const RESTATES = 0.8;
+
+/**
+ * The answer without later sentences that only say its first sentence again: a facet's lead is
+ * often a paragraph of the body put first ("Yes: you may take Recertification Tests even after your
+ * credentials have expired..." then "You may take Recertification Tests even if your credentials
+ * have expired..."). A list item or paragraph left empty goes too.
+ */
+export function withoutRestatements(answer: string): string {
+  const [first = '', ...rest] = answer.split(/\n\s*\n/);
+  const lead = first.trim().match(FIRST_SENTENCE)?.[0] ?? first.trim();
+  const leadWords = roughWords(lead);
+  const restates = (sentence: string): boolean => {
+    const words = [...roughWords(sentence)];
+    return words.length >= 5 && words.filter((word) => leadWords.has(word)).length / words.length >= RESTATES;
+  };
+  const keep = (paragraph: string): string =>
+    paragraph
+      .split('\n')
+      .map((line) => {
+        const [, bullet = '', body = line] = line.match(/^(\s*(?:[-*]|\d+\.)\s+)(.*)$/) ?? [];
+        const sentences = body.split(/(?<=[.!?])\s+/).filter((sentence) => !restates(sentence));
+        return sentences.length ? bullet + sentences.join(' ') : '';
+      })
+      .filter((line) => line.trim())
+      .join('\n');
+  const firstRest = first.trim().slice(lead.length).trim();
+  const head = [lead, keep(firstRest)].filter(Boolean).join(' ');
+  return [head, ...rest.map(keep)].filter((paragraph) => paragraph.trim()).join('\n\n');
+}
+
 /** The first paragraph: a complete short answer, used where space is scarce. */
 export function shortAnswer(entry: FaqEntry): string {
   return entry.answer.split(/\n\s*\n/)[0]?.trim() ?? entry.answer;

@@ -89,7 +89,7 @@ const faqQuestions: Array<[userSays: string, replyMustContain: string | RegExp]>
   ['can i retake the a5 tomorow if i failed today', '30 full days'],
   ["why can't I see what I answered wrong", "can't show you the questions you missed"],
   // Carries a date, so the recertification task answers (short rule first, then its one question).
-  ['my certifications expired three years ago, can I still recertify', /after your certification has lapsed|even if your credentials have expired|you can still take the recertification test/],
+  ['my certifications expired three years ago, can I still recertify', /after your certification has lapsed|even if your credentials have expired|even after your credentials have expired|you can still take the recertification test/],
   ['how long r my certs good for', 'valid for five years'],
   ['do I stay a master technician if one of my certifications expires', 'not for life'],
   ['whats the deal with master tech status if my brakes cert runs out', /Master (?:Technician )?status lasts only/],

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { OutOfScopeTopic } from '../../src/knowledge/outOfScope.js';
-import { all, en, not, transcripts } from './suite.js';
+import { all, buttons, en, not, transcripts } from './suite.js';
 
 // Honest gaps: what the bot is, questions the FAQ does not answer, and look-alikes from elsewhere.
 const topics = (parse(readFileSync('knowledge/out-of-scope.yaml', 'utf8')) as { topics: OutOfScopeTopic[] }).topics;
@@ -39,4 +39,10 @@ transcripts('honest gaps: what the bot is, what the FAQ does not say, and what i
   ['when asked for a receipt, the bot says it does not have that and where to look', [['can I get a receipt for my test?', gap('receipts')]]],
   ['when asked about student discounts, the bot makes no policy up', [['do you offer student discounts?', all(gap('discounts'), not(/^Yes/))]]],
   ['when "ok great" comes first, the bot gives no FAQ answer', [['ok great', all(not('Spanish'), not(en.unknownTwice))]]],
+  ['when asked "what\'s your name?", the bot says what it can do, not how to correct a name', [["what's your name?", all(en.capabilities, not('Profile'))]]],
+  ['when "banana phone" comes, the bot says it does not know that one, not the phone-number gap', [['banana phone', all(en.unknown, not(gap('account-email')))]]],
+  ['after an answer, "and what about the other thing" is asked back with the topics just discussed, not called outside what the bot answers', [
+    ['how long do I have to wait to retake a failed test?', '30 full days'],
+    ['and what about the other thing', all(en.didYouMean, buttons('Seeing the questions I missed', 'Preparing for a test', 'Retaking a failed test', 'None of these'), not(gap('careers')))],
+  ]],
 ]);

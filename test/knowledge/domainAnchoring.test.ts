@@ -96,4 +96,41 @@ describe('domain anchoring', () => {
     const decision = answerer.decide(question);
     expect(decision.kind === 'out-of-scope' ? decision.topic.id : decision.kind).toBe(topic);
   });
+
+  it('declines "banana phone": a known gap on one word of a question that says nothing about ASE is no answer', async () => {
+    const { answerer } = await shippedKnowledge();
+    expect(answerer.decide('banana phone').kind).toBe('unknown');
+    const asked = answerer.decide('I need to put a new phone number on my myASE profile');
+    expect(asked.kind === 'out-of-scope' ? asked.topic.id : asked.kind).toBe('account-email');
+  });
+
+  it('does not answer Master status with confidence when the question is about a salary the entry says nothing of', async () => {
+    const { answerer } = await shippedKnowledge();
+    const decision = answerer.decide("what's the salary of a master tech");
+    expect(decision.kind).not.toBe('answer');
+  });
+});
+
+describe('a vague pointer ("and what about the other thing")', () => {
+  it('is asked back, offering what was just discussed: the entries before the last answer and its follow-ups first, then the last answer', async () => {
+    const { answerer, index } = await shippedKnowledge();
+    const decision = answerer.decide('and what about the other thing', { recent: ['retest-after-failing'], onTopic: true });
+    expect(decision.kind).toBe('clarify');
+    const offered = decision.kind === 'clarify' ? decision.candidates.map((entry) => entry.id) : [];
+    expect(offered.at(-1)).toBe('retest-after-failing');
+    expect(offered.slice(0, -1).every((id) => index.get('retest-after-failing')!.related.includes(id))).toBe(true);
+  });
+
+  it('offers the last answer first for "that one", and gets "I don\'t know" with nothing discussed yet', async () => {
+    const { answerer } = await shippedKnowledge();
+    const decision = answerer.decide('what about that one', { recent: ['duplicate-certificate'], onTopic: true });
+    expect(decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe('duplicate-certificate');
+    expect(answerer.decide('and what about the other thing').kind).toBe('unknown');
+  });
+
+  it('leaves a pointer with a word of its own to the usual reading ("what about the other fee")', async () => {
+    const { answerer } = await shippedKnowledge();
+    const decision = answerer.decide('what about the other fee', { recent: ['duplicate-certificate'], onTopic: true });
+    expect(decision.kind).not.toBe('clarify');
+  });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { FacetChooser, testsNamed } from '../../src/knowledge/facetChooser.js';
-import { shortAnswer, withFacet, type FaqEntry } from '../../src/knowledge/faqEntry.js';
+import { shortAnswer, withFacet, withoutRestatements, type FaqEntry } from '../../src/knowledge/faqEntry.js';
 import type { FaqAnswerer } from '../../src/knowledge/faqAnswerer.js';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledgeBase.js';
 import { checkCollection, KnowledgeError, loadFaq, parseFaqFile } from '../../src/knowledge/loadFaq.js';
@@ -173,3 +173,32 @@ describe('the shipped facets', () => {
     expect(decision.kind === 'answer' && decision.entry.answer).toBe(entry.answer);
   });
 });
+
+describe('withoutRestatements: the lead said once', () => {
+  it('drops a later sentence that only says the first sentence again, and keeps the rest of its paragraph', () => {
+    const answer = 'Yes: you may take Recertification Tests even after your credentials have expired.\n\nThey are valid for five years.\n\nYou may take Recertification Tests even if your credentials have expired. You may recertify any of them.';
+    expect(withoutRestatements(answer)).toBe('Yes: you may take Recertification Tests even after your credentials have expired.\n\nThey are valid for five years.\n\nYou may recertify any of them.');
+  });
+
+  it('drops a list item that repeats the lead and keeps the short line that introduces the list', () => {
+    const answer = 'To work out what to study, review the task list in the Study Guide for your test.\n\nTo work out what to study:\n- Become familiar with the format of the questions.\n- Review the task list in the Study Guide for your test.';
+    expect(withoutRestatements(answer)).toBe('To work out what to study, review the task list in the Study Guide for your test.\n\nTo work out what to study:\n- Become familiar with the format of the questions.');
+  });
+
+  it('leaves an answer whose sentences each add something as it is', async () => {
+    const answer = 'Order a duplicate certificate in myASE; it costs $7.50 per test series.\n\nThe $7.50 fee for duplicate credentials is charged per test series (i.e., Automobile, Medium/Heavy Truck, Parts Specialist, etc.).';
+    expect(withoutRestatements(answer)).toBe(answer);
+  });
+
+  it('leaves no shipped answer, for any facet, saying its first sentence twice', async () => {
+    const { index } = await loadKnowledgeBase('knowledge');
+    for (const entry of index.entries) {
+      for (const shaped of [entry, ...(entry.facets ?? []).map((f) => withFacet(entry, f))]) {
+        const text = withoutRestatements(shaped.answer);
+        const lead = shortAnswer({ ...shaped, answer: text }).split(/(?<=[.!?])\s/)[0]!;
+        expect(text.indexOf(lead, lead.length), `${entry.id} ${shaped.facet ?? ''}`).toBe(-1);
+      }
+    }
+  });
+});
+

@@ -13,10 +13,10 @@ import { shippedKnowledge } from '../support/testApp.js';
  */
 const floors: Record<SetName, { top1: number; declined: number; confidentWrong: number }> = {
   // measured (see docs/quality.md) minus a margin of about 4 points / 2 points of wrong answers
-  'frozen test': { top1: 0.76, declined: 0.8, confidentWrong: 0.095 },
+  'frozen test': { top1: 0.76, declined: 0.8, confidentWrong: 0.075 },
   dev: { top1: 0.88, declined: 0.93, confidentWrong: 0.03 },
   'old set': { top1: 0.9, declined: 0.88, confidentWrong: 0.02 },
-  'second frozen test': { top1: 0.8, declined: 0.65, confidentWrong: 0.1 },
+  'second frozen test': { top1: 0.8, declined: 0.65, confidentWrong: 0.09 },
   'second dev': { top1: 0.8, declined: 0.87, confidentWrong: 0.05 },
   // Spanish (docs/spanish.md), measured minus about 3 points
   'Spanish frozen test': { top1: 0.89, declined: 0.87, confidentWrong: 0.05 },

@@ -18,4 +18,11 @@ describe('decidePair: two questions in one message', () => {
       expect(answerer.decidePair(text)).toBeNull();
     },
   );
+
+  it('does not split a question answered with confidence as a whole where one part alone is unsure ("did i pass?? how do i find out")', async () => {
+    const { answerer } = await shippedKnowledge();
+    const whole = answerer.decide('did i pass?? how do i find out');
+    expect(whole.kind === 'answer' ? whole.entry.id : whole.kind).toBe('test-results');
+    expect(answerer.decidePair('did i pass?? how do i find out')).toBeNull();
+  });
 });
