@@ -11,8 +11,8 @@ import { api, asApiError, casePath, errorText, onSignedOut, setCsrf, API } from 
 import { $, button, buttonEl, clear, el, input, nextId, select, textArea } from './dom.js';
 import { attachCannedPicker } from './canned.js';
 import { askNotificationPermission, badgeTitle, notificationPermission, playTone, rememberSound, showDesktopNotice, soundWanted, unlockSound } from './notify.js';
-import { barChart, dayChart } from './charts.js';
-import { channelLabel, CLOSED_BY, languageLabel, parseDate, PARTIES, reasonLabel, statusLabel, timeElement, waitingText, whenText } from './format.js';
+import { barChart, clearCharts, dayChart } from './charts.js';
+import { channelLabel, CLOSED_BY, counted, languageLabel, parseDate, PARTIES, reasonLabel, statusLabel, timeElement, waitingText, whenText } from './format.js';
 
 /** @typedef {import('../../types.js').CaseView} CaseView */
 /** @typedef {import('../../types.js').TranscriptLine} TranscriptLine */
@@ -1268,7 +1268,7 @@ const percentText = (rate) => Math.round(rate * 1000) / 10 + '%';
 
 /**
  * A chart above a figure table (under its heading): the table keeps the exact numbers.
- * @param {HTMLElement} section @param {SVGElement} chart
+ * @param {HTMLElement} section @param {HTMLElement} chart
  */
 function withChart(section, chart) {
   const heading = section.querySelector('h3');
@@ -1289,7 +1289,7 @@ function withChart(section, chart) {
 function groupList(into, groups, marked) {
   const box = el('section', 'wide groups');
   box.setAttribute('data-testid', 'insights-groups');
-  box.appendChild(el('h3', null, 'Questions to teach, grouped: not answered, or answered and rated \u201cNo\u201d (' + groups.length + ' groups' + (marked ? ', ' + marked + ' marked out of scope' : '') + ')'));
+  box.appendChild(el('h3', null, 'Questions to teach, grouped: not answered, or answered and rated \u201cNo\u201d (' + counted(groups.length, 'group') + (marked ? ', ' + marked + ' marked out of scope' : '') + ')'));
   if (!groups.length) box.appendChild(el('p', 'muted', 'Nothing left to teach in this period.'));
   const gap = el('p');
   const gapLabel = el('label', null, 'Questions marked out of scope are declined with the reply of ');
@@ -1459,6 +1459,7 @@ async function loadInsights(event) {
   if (input('insights-from').value) params.set('from', input('insights-from').value);
   if (input('insights-to').value) params.set('to', input('insights-to').value);
   const box = $('insights-body');
+  clearCharts();
   clear(box);
   $('insights-status').textContent = 'Loading\u2026';
   try {
@@ -1467,13 +1468,13 @@ async function loadInsights(event) {
     input('insights-from').value = r.from;
     input('insights-to').value = r.to;
     $('insights-csv', HTMLAnchorElement).href = '/staff/api/insights.csv?from=' + encodeURIComponent(r.from) + '&to=' + encodeURIComponent(r.to);
-    $('insights-status').textContent = r.conversations + ' conversations, ' + r.questions + ' questions, ' + r.handoffs.count + ' handed to staff (' + percentText(r.handoffs.rate) + ').';
+    $('insights-status').textContent = counted(r.conversations, 'conversation') + ', ' + counted(r.questions, 'question') + ', ' + r.handoffs.count + ' handed to staff (' + percentText(r.handoffs.rate) + ').';
     const editor = Boolean(state.user && state.user.role === 'editor');
     // Editors first see what to teach, grouped; everyone sees the period's days at a glance.
     if (editor) groupList(box, r.unansweredGroups, r.markedOutOfScope);
     const days = el('section', 'wide');
-    days.appendChild(el('h3', null, 'Questions per day (red: not answered from an entry)'));
-    days.appendChild(dayChart('Questions per day', r.daily.map(/** @param {{ day: string, questions: number, unanswered: number }} d */ function (d) { return { day: d.day, total: d.questions, part: Math.min(d.unanswered, d.questions) }; }), { total: 'questions', part: 'not answered' }));
+    days.appendChild(el('h3', null, 'Questions per day (columns; the red line: not answered from an entry)'));
+    days.appendChild(dayChart('Questions per day', r.daily.map(/** @param {{ day: string, questions: number, unanswered: number }} d */ function (d) { return { day: d.day, total: d.questions, part: Math.min(d.unanswered, d.questions) }; }), { total: ['question', 'questions'], part: ['not answered', 'not answered'] }, { width: Math.max(360, Math.min(900, box.clientWidth - 16)) }));
     box.appendChild(days);
     const unanswered = figureTable(box, 'Questions the bot could not answer or declined (' + r.unanswered.length + ')', ['When', 'How', 'Question (masked)', 'Channel'],
       r.unanswered.map(/** @param {import('../insights.js').UnansweredQuestion} q */ function (q) { return [whenText(q.at), q.decision, q.text, channelLabel(q.channel)]; }), 'wide');
@@ -1499,7 +1500,7 @@ async function loadInsights(event) {
     figureTable(box, 'Comments left with a rating (masked)', ['When', 'Rating', 'Entry', 'Comment'],
       f.comments.map(/** @param {{ at: string, vote: string, entryId?: string, text: string }} m */ function (m) { return [whenText(m.at), m.vote === 'up' ? 'helped' : 'did not help', m.entryId || '\u2013', m.text]; }), 'wide');
     const sv = r.satisfaction;
-    const survey = figureTable(box, 'How was this chat? (' + sv.count + ' answers' + (sv.average !== undefined ? ', average ' + sv.average + ' of 5' : '') + ')', ['Asked', 'Answers', 'Average'],
+    const survey = figureTable(box, 'How was this chat? (' + counted(sv.count, 'answer') + (sv.average !== undefined ? ', average ' + sv.average + ' of 5' : '') + ')', ['Asked', 'Answers', 'Average'],
       sv.after.map(/** @param {{ after: string, count: number, average?: number }} a */ function (a) { return [a.after === 'handoff' ? 'after a handoff' : 'after goodbye', a.count, a.average === undefined ? '\u2013' : String(a.average)]; }));
     survey.setAttribute('data-testid', 'insights-survey');
     if (sv.count) withChart(survey, barChart('Satisfaction scores', sv.byScore.map(/** @param {number} n @param {number} i */ function (n, i) { return { label: (i + 1) + ' of 5', value: n, tone: i >= 3 ? 'good' : i <= 1 ? 'bad' : undefined }; })));
