@@ -1327,6 +1327,71 @@ function groupList(into, groups, marked) {
   into.appendChild(box);
 }
 
+/**
+ * What editors taught in the console, newest first, each with Undo: an alternate attached to an
+ * entry, or a question marked out of scope. Undo takes it back out the way it went in (the files
+ * where this instance writes them, checked as kb:check checks them; the store, so every instance
+ * answers as before without a restart), and is audited.
+ * @param {HTMLElement} into
+ */
+async function taughtList(into) {
+  /** @type {{ added?: Array<{ entryId: string, text: string, by: string, at: string }>, marks?: Array<{ text: string, by: string, at: string, topicId?: string, declined?: boolean }>, entries?: Array<{ id: string, question: string }>, topics?: string[] }} */
+  let data;
+  try {
+    data = await api('GET', '/knowledge/entries');
+  } catch (caught) {
+    report(asApiError(caught));
+    return;
+  }
+  faqEntries = data.entries || faqEntries;
+  declineTopics = data.topics || declineTopics;
+  /** @type {Array<{ at: string, by: string, kind: 'alternate' | 'out-of-scope', text: string, entryId?: string, change: string }>} */
+  const changes = [];
+  (data.added || []).forEach(function (a) { changes.push({ at: a.at, by: a.by, kind: 'alternate', text: a.text, entryId: a.entryId, change: 'Alternate of ' + a.entryId }); });
+  (data.marks || []).forEach(function (m) { changes.push({ at: m.at, by: m.by, kind: 'out-of-scope', text: m.text, change: 'Out of scope' + (m.declined ? ' (declined: ' + m.topicId + ')' : ' (off the list only)') }); });
+  changes.sort(function (x, y) { return x.at < y.at ? 1 : x.at > y.at ? -1 : 0; });
+  const box = figureTable(into, 'Taught in the console (' + counted(changes.length, 'change') + ')', ['When', 'By', 'Change', 'Wording'],
+    changes.map(function (c) { return [whenText(c.at), c.by, c.change, c.text]; }), 'wide');
+  box.setAttribute('data-testid', 'insights-taught');
+  actionColumn(box, 'Undo');
+  box.querySelectorAll('tbody tr').forEach(function (row, i) {
+    const change = changes[i];
+    if (!change) return;
+    const cell = el('td');
+    const undo = button('Undo', 'btn btn-small', 'undo-taught');
+    undo.setAttribute('aria-label', 'Undo: ' + change.change + ', “' + change.text + '”');
+    undo.addEventListener('click', function () { undo.disabled = true; void undoTaught(change); });
+    cell.appendChild(undo);
+    row.appendChild(cell);
+  });
+}
+
+/** @param {{ kind: 'alternate' | 'out-of-scope', text: string, entryId?: string }} change */
+async function undoTaught(change) {
+  try {
+    const done = change.kind === 'alternate'
+      ? await api('POST', '/knowledge/alternates/undo', { entryId: change.entryId, text: change.text })
+      : await api('POST', '/knowledge/out-of-scope/undo', { text: change.text });
+    await loadInsights();
+    const what = done.kind === 'alternate' ? 'is no longer an alternate of ' + done.entryId : 'is no longer marked out of scope';
+    $('insights-status').textContent = 'Undone: \u201c' + done.text + '\u201d ' + what + '; the bot now gives ' + done.findsNow + ', on every instance. ' + (done.note ? 'Note: ' + done.note + '. ' : '') + $('insights-status').textContent;
+  } catch (caught) {
+    report(asApiError(caught));
+  }
+}
+
+/**
+ * A heading cell (read out, not shown) over a column of buttons added to a figure table.
+ * @param {HTMLElement} section @param {string} name
+ */
+function actionColumn(section, name) {
+  const head = section.querySelector('thead tr');
+  if (!head) return;
+  const cell = el('th');
+  cell.appendChild(el('span', 'sr-only', name));
+  head.appendChild(cell);
+}
+
 /** @type {string[]} */
 let declineTopics = [];
 
@@ -1385,6 +1450,7 @@ let faqEntries = [];
  * @param {import('../insights.js').UnansweredQuestion[]} questions
  */
 function addTeachButtons(section, questions) {
+  actionColumn(section, 'Teach');
   const rows = section.querySelectorAll('tbody tr');
   rows.forEach(function (row, i) {
     const q = questions[i];
@@ -1441,6 +1507,8 @@ async function addTeach(event) {
     const added = await api('POST', '/knowledge/alternates', { entryId: select('teach-entry').value, text: $('teach-text').textContent || '' });
     $('teach-result').textContent = 'Added to ' + added.entryId + ' (version ' + added.version + '): every instance answers it now. ' + (added.file && added.file.written ? 'Written to ' + added.file.written.map(/** @param {{ file: string }} w */ function (w) { return w.file; }).join(', ') + ' (commit it).' : 'Kept in the bot\u2019s store: npm run kb:taught -- --write puts it in the knowledge files.');
     buttonEl('teach-add').disabled = true;
+    // The list of what was taught now has it, with Undo.
+    await loadInsights();
   } catch (caught) {
     report(asApiError(caught));
   }
@@ -1471,7 +1539,10 @@ async function loadInsights(event) {
     $('insights-status').textContent = counted(r.conversations, 'conversation') + ', ' + counted(r.questions, 'question') + ', ' + r.handoffs.count + ' handed to staff (' + percentText(r.handoffs.rate) + ').';
     const editor = Boolean(state.user && state.user.role === 'editor');
     // Editors first see what to teach, grouped; everyone sees the period's days at a glance.
-    if (editor) groupList(box, r.unansweredGroups, r.markedOutOfScope);
+    if (editor) {
+      groupList(box, r.unansweredGroups, r.markedOutOfScope);
+      await taughtList(box);
+    }
     const days = el('section', 'wide');
     days.appendChild(el('h3', null, 'Questions per day (columns; the red line: not answered from an entry)'));
     days.appendChild(dayChart('Questions per day', r.daily.map(/** @param {{ day: string, questions: number, unanswered: number }} d */ function (d) { return { day: d.day, total: d.questions, part: Math.min(d.unanswered, d.questions) }; }), { total: ['question', 'questions'], part: ['not answered', 'not answered'] }, { width: Math.max(360, Math.min(900, box.clientWidth - 16)) }));
