@@ -1627,6 +1627,11 @@ function start() {
   $('history-form').addEventListener('submit', function (event) { void searchHistory(event); });
   buttonEl('notify-enable').addEventListener('click', function () { void enableNotifications(); });
   input('sound-toggle').addEventListener('change', onSoundToggle);
+  // Browsers start audio only after a click or key press on the page: with Sound remembered on, the
+  // agent's first one after a reload (signing in, claiming...) makes the tone playable again.
+  ['pointerdown', 'keydown'].forEach(function (type) {
+    document.addEventListener(type, function () { if (soundWanted()) unlockSound(); }, true);
+  });
   select('agent-status').addEventListener('change', function () { void setAgentStatus(); });
   document.addEventListener('visibilitychange', function () {
     if (!document.hidden && state.unseenInOpenCase) { state.unseenInOpenCase = 0; updateBadge(); }
