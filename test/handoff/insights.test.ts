@@ -291,7 +291,7 @@ describe('roles on the console routes: agent, supervisor, editor', () => {
     await server.close();
   });
 
-  it('each route serves only its roles (403 otherwise, audited), and an editor never works a case', async () => {
+  it('each route serves only its roles (403 otherwise, audited), and an editor never works a case', { timeout: 60_000 }, async () => {
     const candidate = await WebCandidate.start(server.url);
     await candidate.say('talk to someone');
     const as = async (username: string) => {

@@ -35,7 +35,7 @@ describe('the improvement loop in development (one instance, memory storage): wh
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("an added alternate goes into its entry's file, the folder still passes kb:check, and the bot answers the phrasing at once", async () => {
+  it("an added alternate goes into its entry's file, the folder still passes kb:check, and the bot answers the phrasing at once", { timeout: 60_000 }, async () => {
     expect((await (await WebCandidate.start(server.url)).say(phrasing)).join(' ')).not.toMatch(/score report/i);
     const added = await editor.post('/staff/api/knowledge/alternates', { entryId: 'test-results', text: phrasing });
     expect(added.status).toBe(201);
@@ -45,7 +45,7 @@ describe('the improvement loop in development (one instance, memory storage): wh
     expect((await (await WebCandidate.start(server.url)).say(phrasing)).join(' ')).toMatch(/score report/i);
   });
 
-  it('a bad alternate is refused with the reason, and no file changes', async () => {
+  it('a bad alternate is refused with the reason, and no file changes', { timeout: 60_000 }, async () => {
     const before = await readFile(path.join(dir, 'faq', 'test-results.md'), 'utf8');
     const listed = (await loadKnowledgeBase(dir)).index.get('test-results')!.alternates[0]!;
     const again = await editor.post('/staff/api/knowledge/alternates', { entryId: 'test-results', text: listed.toUpperCase() });
@@ -91,7 +91,7 @@ describe('the improvement loop in development (one instance, memory storage): wh
     expect(unknown.json.message).toMatch(/no known gap "no-such-gap"/);
   });
 
-  it('an editor undoes both changes: each leaves its file, the folder still passes kb:check, the bot answers as before at once, and it is audited', async () => {
+  it('an editor undoes both changes: each leaves its file, the folder still passes kb:check, the bot answers as before at once, and it is audited', { timeout: 60_000 }, async () => {
     const question = 'Is there free wifi for my laptop?';
     const undone = await editor.post('/staff/api/knowledge/alternates/undo', { entryId: 'test-results', text: phrasing });
     expect(undone.status).toBe(200);

@@ -1359,7 +1359,7 @@ async function taughtList(into) {
     if (!change) return;
     const cell = el('td');
     const undo = button('Undo', 'btn btn-small', 'undo-taught');
-    undo.setAttribute('aria-label', 'Undo: ' + change.change + ', “' + change.text + '”');
+    undo.setAttribute('aria-label', 'Undo: ' + change.change + ', \u201c' + change.text + '\u201d');
     undo.addEventListener('click', function () { undo.disabled = true; void undoTaught(change); });
     cell.appendChild(undo);
     row.appendChild(cell);
