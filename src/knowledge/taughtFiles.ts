@@ -12,7 +12,8 @@ import type { AddedAlternate, DeclinedQuestion } from './knowledgeBase.js';
  * (`out-of-scope.yaml` / `out-of-scope.es.yaml`). The YAML is edited as a document, so comments,
  * quoting and layout stay as the editor left them; a phrasing a file already lists is skipped.
  * Then the whole knowledge folder is checked as `kb:check` checks it (every file valid, the Spanish
- * twins agree); a problem puts every file back as it was and is thrown with the reason.
+ * twins agree); a problem puts every file back as it was and is thrown with the reason. An editor's
+ * change undone in the console is taken back out of the files the same way (`removeTaught`).
  */
 export interface TaughtWrite {
   /** Files changed (relative to the knowledge folder), with the phrasings each got. */
@@ -80,6 +81,48 @@ export function withPhrasings(file: string, source: string, topicId: string, tex
   return added.length ? { text: doc.toString(STRINGIFY), added } : undefined;
 }
 
+/** Removes from a sequence the items that are one of `texts` (compared as phrasings are); returns those removed. */
+function removeFromSequence(seq: { items: unknown[] }, texts: string[]): string[] {
+  const wanted = new Map(texts.map((text) => [key(text), text] as const));
+  const removed: string[] = [];
+  seq.items = seq.items.filter((item) => {
+    const value = String((item as Scalar).value ?? item ?? '');
+    const text = wanted.get(key(value));
+    if (text === undefined) return true;
+    wanted.delete(key(value));
+    removed.push(text);
+    return false;
+  });
+  return removed;
+}
+
+/** An FAQ file without some of its alternates (an editor's change undone): the new text, or undefined when it lists none of them. */
+export function withoutAlternates(file: string, source: string, texts: string[]): { text: string; removed: string[] } | undefined {
+  const match = FRONT_MATTER.exec(source);
+  if (!match) throw new KnowledgeError(`${file}: must start with a '---' front matter block`);
+  const doc = parseDocument(match[2]!);
+  const seq = doc.get('alternates', true);
+  if (!isSeq(seq)) return undefined;
+  const removed = removeFromSequence(seq, texts);
+  if (!removed.length) return undefined;
+  const text = `${match[1]}${doc.toString(STRINGIFY)}${match[3]}`;
+  // The edited file must still be an entry, without the phrasings.
+  const after = parseFaqFile(file, text);
+  if (removed.some((r) => after.alternates.some((a) => key(a) === key(r)))) throw new KnowledgeError(`${file}: the alternates were not removed`);
+  return { text, removed };
+}
+
+/** The known gaps file without some phrasings of `topicId`: undefined when it lists none of them (or has no such topic). */
+export function withoutPhrasings(source: string, topicId: string, texts: string[]): { text: string; removed: string[] } | undefined {
+  const doc = parseDocument(source);
+  const topics = doc.get('topics', true);
+  const topic = isSeq(topics) ? topics.items.find((item) => (item as Document['contents'] & { get?(k: string): unknown })?.get?.('id') === topicId) : undefined;
+  const phrasings = topic ? (topic as { get(k: string, keep: true): unknown }).get('phrasings', true) : undefined;
+  if (!isSeq(phrasings)) return undefined;
+  const removed = removeFromSequence(phrasings, texts);
+  return removed.length ? { text: doc.toString(STRINGIFY), removed } : undefined;
+}
+
 /**
  * Writes the taught phrasings into the files under `dir`, then checks the folder as kb:check does;
  * on a problem every file is put back and the problem thrown (a KnowledgeError naming the file).
@@ -126,8 +169,15 @@ export async function writeTaught(dir: string, taught: { alternates?: AddedAlter
     note(file, source, result);
   }
 
-  if (options.dryRun) return { written: [...changes].map(([file, change]) => ({ file, added: change.added })), skipped };
-  // Each file replaced whole (a rename), then the folder checked; any problem puts them all back.
+  if (!options.dryRun) await commitChanges(dir, changes);
+  return { written: [...changes].map(([file, change]) => ({ file, added: change.added })), skipped };
+}
+
+/**
+ * Each file replaced whole (a rename), then the folder checked as kb:check checks it; any problem
+ * puts every file back as it was and is thrown (a KnowledgeError with kb:check's reason).
+ */
+async function commitChanges(dir: string, changes: ReadonlyMap<string, { before: string; after: string }>): Promise<void> {
   const replace = async (file: string, text: string) => {
     const full = path.join(dir, file);
     await writeFile(`${full}.taught-tmp`, text, 'utf8');
@@ -147,5 +197,36 @@ export async function writeTaught(dir: string, taught: { alternates?: AddedAlter
     for (const file of done) await replace(file, changes.get(file)!.before);
     throw error instanceof KnowledgeError ? error : new KnowledgeError(`cannot write the taught phrasings: ${(error as Error).message}`);
   }
-  return { written: [...changes].map(([file, change]) => ({ file, added: change.added })), skipped };
+}
+
+/** What undoing taught phrasings did to the files: the files changed, with the phrasings each lost. */
+export interface TaughtRemoval {
+  removed: Array<{ file: string; removed: string[] }>;
+}
+
+/**
+ * Takes taught phrasings back out of the files under `dir` (an editor undid the change): an
+ * alternate from its entry's `alternates`, a declined question from its known gap's `phrasings`;
+ * a file that does not list one is left alone. Then the folder is checked as kb:check checks it,
+ * and a problem puts every file back and is thrown, as for writing.
+ */
+export async function removeTaught(dir: string, taught: { alternates?: AddedAlternate[]; declined?: DeclinedQuestion[] }): Promise<TaughtRemoval> {
+  const changes = new Map<string, { before: string; after: string; removed: string[] }>();
+  const edit = async (file: string, change: (source: string) => { text: string; removed: string[] } | undefined) => {
+    const earlier = changes.get(file);
+    const source = earlier?.after ?? (await readFile(path.join(dir, file), 'utf8').catch(() => undefined));
+    if (source === undefined) return;
+    const result = change(source);
+    if (result) changes.set(file, { before: earlier?.before ?? source, after: result.text, removed: [...(earlier?.removed ?? []), ...result.removed] });
+  };
+  for (const a of taught.alternates ?? []) {
+    if (!ENTRY_ID.test(a.entryId)) continue;
+    const file = path.join('faq', `${a.entryId}${a.lang === 'es' ? '.es' : ''}.md`);
+    await edit(file, (source) => withoutAlternates(path.join(dir, file), source, [a.text]));
+  }
+  for (const d of taught.declined ?? []) {
+    await edit(d.lang === 'es' ? 'out-of-scope.es.yaml' : 'out-of-scope.yaml', (source) => withoutPhrasings(source, d.topicId, [d.text]));
+  }
+  await commitChanges(dir, changes);
+  return { removed: [...changes].map(([file, change]) => ({ file, removed: change.removed })) };
 }

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONSOLE_ASSET_PATH, consoleSecurityPolicy, loadConsoleAssets } from '../../src/handoff/staff/consoleAssets.js';
 
 const assets = loadConsoleAssets();
-const scripts = [...assets.files.values()].filter((file) => file.name.endsWith('.js'));
+/** The console's own modules (not the charting library it serves from node_modules). */
+const scripts = [...assets.files.values()].filter((file) => file.name.endsWith('.js') && !file.from);
 /** Every module of the console, as served. */
 const consoleScript = scripts.map((file) => file.body).join('\n');
 const hashOf = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 12);
@@ -64,6 +66,29 @@ describe('the staff console page', () => {
     const before = loadConsoleAssets(dir).url('main.js');
     writeFileSync(join(dir, 'dep.js'), 'export const x = 2;\n');
     expect(loadConsoleAssets(dir).url('main.js')).not.toBe(before);
+  });
+
+  it('serves the charting library from the installed uplot package, unchanged, by hashed name, before the modules run', () => {
+    const packageDir = createRequire(import.meta.url).resolve('uplot/package.json').replace(/package\.json$/, '');
+    const library = assets.url('uPlot.iife.min.js');
+    const stylesheet = assets.url('uPlot.min.css');
+    expect(library).toMatch(new RegExp(`^${CONSOLE_ASSET_PATH}uPlot\\.iife\\.min\\.[A-Za-z0-9_-]{12}\\.js$`));
+    const served = assets.files.get(library.slice(CONSOLE_ASSET_PATH.length))!;
+    expect(served).toMatchObject({ from: 'uplot', contentType: 'text/javascript; charset=utf-8' });
+    expect(served.body).toBe(readFileSync(`${packageDir}dist/uPlot.iife.min.js`, 'utf8'));
+    expect(assets.files.get(stylesheet.slice(CONSOLE_ASSET_PATH.length))!.body).toBe(readFileSync(`${packageDir}dist/uPlot.min.css`, 'utf8'));
+    // A classic deferred script: it runs before the (deferred) module, so the charts find it.
+    expect(html.indexOf(`<script defer src="${library}"></script>`)).toBeGreaterThan(0);
+    expect(html.indexOf(`<script defer src="${library}"></script>`)).toBeLessThan(html.indexOf(assets.url('main.js')));
+    expect(html).toContain(`<link rel="stylesheet" href="${stylesheet}">`);
+    // Nothing the policy refuses: no eval, no style sheet written by script.
+    expect(served.body).not.toMatch(/\beval\(|new Function|insertRule|innerHTML|setAttribute\(\s*["']style/);
+  });
+
+  it('refuses to start when a package the page needs is not installed, naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'console-assets-'));
+    writeFileSync(join(dir, 'index.html'), '<script src="{{asset:chart.js}}"></script>');
+    expect(() => loadConsoleAssets(dir, [{ source: 'chart.js', pkg: 'no-such-chart-package', file: 'dist/chart.js' }])).toThrow(/no-such-chart-package is not installed/);
   });
 
   it('refuses to start with a page that names a file the folder does not have, naming it', () => {

@@ -114,10 +114,20 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     await expect.poll(() => unanswered.allInnerTexts(), { timeout: 10_000 }).toContainEqual(expect.stringContaining('Can I bring my dog to the test center? Call me on [phone]'));
     expect(await page.locator('#insights-from').inputValue()).toBe('2025-03-14');
     expect(await page.locator('#insights-csv').getAttribute('href')).toBe('/staff/api/insights.csv?from=2025-03-14&to=2025-03-20');
-    expect(await page.locator('#insights-status').innerText()).toMatch(/^\d+ conversations, \d+ questions, 1 handed to staff/);
-    // Charts drawn in the page, each with its figures as text for a screen reader.
+    expect(await page.locator('#insights-status').innerText()).toMatch(/^2 conversations, 1 question, 1 handed to staff/);
+    // Charts drawn by uPlot (served from node_modules), each with its figures as text for a screen reader.
     await expect.poll(() => page.getByRole('img', { name: /^Questions per day: 2025-03-14 0 questions/ }).count()).toBe(1);
     expect(await page.getByRole('img', { name: /^How the bot decided: / }).getAttribute('aria-label')).toMatch(/out-of-scope 1/);
+    expect(await page.getByRole('img', { name: /^Questions per day: / }).locator('.uplot canvas').count()).toBe(1);
+    expect(await page.getByRole('img', { name: /^How the bot decided: / }).locator('.uplot canvas').count()).toBe(1);
+    // The canvas has bars on it: some pixels are the bars' colours.
+    const painted = await page.getByRole('img', { name: /^How the bot decided: / }).locator('canvas').evaluate((canvas) => {
+      const data = (canvas as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, (canvas as HTMLCanvasElement).width, (canvas as HTMLCanvasElement).height).data;
+      let coloured = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (Math.abs(data[i]! - data[i + 2]!) > 60)) coloured++;
+      return coloured;
+    });
+    expect(painted).toBeGreaterThan(100);
     await page.setViewportSize({ width: 1280, height: 2200 });
     await screenshot(page, 'staff-insights.png', { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -150,6 +160,8 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     // off-topic gap's phrasings, the bot declines it from now on, and the mark says so.
     await expect.poll(() => editorPage.locator('#insights-status').innerText()).toMatch(/^Marked out of scope\. .*: the bot declines it now \(off-topic\)/);
     expect((await groups.allInnerTexts()).join(' ')).not.toContain('Can I bring my dog');
+    // Counts read as English: one group, not "1 groups".
+    expect(await editorPage.locator('[data-testid=insights-groups] h3').innerText()).toMatch(/\(1 group, 1 marked out of scope\)$/);
     await screenshot(editorPage, 'staff-editor-groups.png', { fullPage: true });
 
     // The editor teaches the bot a question it could not answer; the candidate's next ask is answered.
@@ -166,6 +178,23 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     await expect.poll(() => editorPage.locator('#teach-result').innerText(), { timeout: 20_000 }).toMatch(/^Added to test-results \(version 1\): every instance answers it now\. Kept in the bot.s store: npm run kb:taught -- --write puts it in the knowledge files\./);
     await screenshot(editorPage, 'staff-teach.png', { fullPage: true });
     expect((await (await WebCandidate.start(server!.url)).say('where do i see how i did on my ase test')).join(' ')).toMatch(/score report/);
+
+    // What was taught is listed, newest first, each with Undo; undoing puts the bot back as it was.
+    const taught = editorPage.locator('[data-testid=insights-taught] tbody tr');
+    await expect.poll(() => taught.allInnerTexts(), { timeout: 10_000 }).toEqual([
+      expect.stringMatching(/editor\s+Alternate of test-results\s+where do i see how i did on my ase test/),
+      expect.stringMatching(/editor\s+Out of scope \(declined: off-topic\)\s+Can I bring my dog to the test center\? Call me on \[phone\]/),
+    ]);
+    expect(await editorPage.locator('[data-testid=insights-taught] h3').innerText()).toBe('Taught in the console (2 changes)');
+    await screenshot(editorPage, 'staff-taught-undo.png', { fullPage: true });
+    await taught.filter({ hasText: 'Alternate of test-results' }).getByRole('button', { name: /^Undo/ }).click();
+    await expect.poll(() => editorPage.locator('#insights-status').innerText(), { timeout: 20_000 }).toMatch(/^Undone: \u201cwhere do i see how i did on my ase test\u201d is no longer an alternate of test-results; the bot now gives /);
+    expect((await (await WebCandidate.start(server!.url)).say('where do i see how i did on my ase test')).join(' ')).not.toMatch(/score report/);
+    await expect.poll(() => editorPage.locator('[data-testid=insights-taught] h3').innerText()).toBe('Taught in the console (1 change)');
+    // The dog question's mark undone: it is back on the list to teach, and no longer declined.
+    await taught.filter({ hasText: 'Can I bring my dog' }).getByRole('button', { name: /^Undo/ }).click();
+    await expect.poll(() => groups.allInnerTexts(), { timeout: 10_000 }).toContainEqual(expect.stringContaining('Can I bring my dog to the test center? Call me on [phone]'));
+    expect(await editorPage.locator('#insights-status').innerText()).toMatch(/is no longer marked out of scope; the bot now gives \(unknown\)/);
     // No request an editor may not make: no 403 in the console's own calls.
     expect(editorProblems).toEqual([]);
   });

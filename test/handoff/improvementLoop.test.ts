@@ -14,6 +14,7 @@ import { startHandoffServer, StaffClient, WebCandidate, type HandoffServer } fro
 const run = promisify(execFile);
 const gate = redisSuiteGate('the improvement loop across two instances');
 const phrasing = 'where do i see how i did on my ase test';
+const wifi = 'Is there free wifi for my laptop?';
 
 describe.skipIf(gate.skip)('the improvement loop: an editor teaches the bot a phrasing, and every instance answers it without a restart', () => {
   let redis: TestRedis;
@@ -96,7 +97,6 @@ describe.skipIf(gate.skip)('the improvement loop: an editor teaches the bot a ph
     expect((await editor.get('/staff/api/knowledge/entries')).json.added).toEqual([expect.objectContaining({ entryId: 'test-results', text: phrasing, by: 'editor' })]);
 
     // A question marked out of scope on instance A is declined on instance B (the off-topic reply).
-    const wifi = 'Is there free wifi for my laptop?';
     expect((await (await WebCandidate.start(b.url)).say(wifi)).join(' ')).not.toMatch(/outside what I can answer/i);
     expect((await editor.post('/staff/api/knowledge/out-of-scope', { text: wifi })).json).toMatchObject({ declined: true, topicId: 'off-topic' });
     await expect.poll(async () => (await (await WebCandidate.start(b.url)).say(wifi)).join(' '), { timeout: 10_000, interval: 200 }).toMatch(/outside what I can answer/i);
@@ -117,5 +117,37 @@ describe.skipIf(gate.skip)('the improvement loop: an editor teaches the bot a ph
     } finally {
       await c.close();
     }
+  });
+  it('an editor undoes both on instance B: instance A stops answering the phrasing from the entry and declines the question no more, without a restart; audited; kb:taught lists neither', { timeout: 60_000 }, async () => {
+    const editor = new StaffClient(b.url);
+    await editor.login('editor');
+    const undone = await editor.post('/staff/api/knowledge/alternates/undo', { entryId: 'test-results', text: phrasing });
+    expect(undone.status).toBe(200);
+    expect(undone.json).toMatchObject({ kind: 'alternate', entryId: 'test-results', text: phrasing, version: 2, file: { notWritten: expect.stringMatching(/kb:taught no longer writes it/) } });
+    // Instance A heard the new version and answers as before the change.
+    await expect
+      .poll(async () => (await (await WebCandidate.start(a.url)).say(phrasing)).join(' '), { timeout: 10_000, interval: 200 })
+      .not.toMatch(/score report|myASE within three days/i);
+
+    const unmarked = await editor.post('/staff/api/knowledge/out-of-scope/undo', { text: wifi });
+    expect(unmarked.status).toBe(200);
+    expect(unmarked.json).toMatchObject({ kind: 'out-of-scope', topicId: 'off-topic', text: wifi, version: 2, marked: 0 });
+    await expect.poll(async () => (await (await WebCandidate.start(a.url)).say(wifi)).join(' '), { timeout: 10_000, interval: 200 }).not.toMatch(/outside what I can answer/i);
+
+    // Undone twice is nothing to undo; an agent may not undo.
+    expect((await editor.post('/staff/api/knowledge/alternates/undo', { entryId: 'test-results', text: phrasing })).status).toBe(404);
+    const agent = new StaffClient(a.url);
+    await agent.login('agent1');
+    expect((await agent.post('/staff/api/knowledge/out-of-scope/undo', { text: wifi })).status).toBe(403);
+
+    const sam = new StaffClient(a.url);
+    await sam.login('supervisor');
+    const audit = (await sam.get('/staff/api/audit')).json.entries as Array<{ actor: string; action: string; detail?: Record<string, unknown> }>;
+    expect(audit.find((e) => e.action === 'alternate-undone')).toMatchObject({ actor: 'editor', detail: { entry: 'test-results', version: 2 } });
+    expect(audit.find((e) => e.action === 'out-of-scope-undone')).toMatchObject({ actor: 'editor', detail: { topic: 'off-topic', declined: true, marked: 0 } });
+    expect((await editor.get('/staff/api/knowledge/entries')).json).toMatchObject({ added: [], declined: [], marks: [] });
+
+    const listed = await run(process.execPath, ['--import', 'tsx', 'src/cli/kbTaught.ts'], { env: { ...process.env, NODE_ENV: 'test', REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix } });
+    expect(listed.stdout).toContain('kb:taught: 0 alternate phrasings and 0 declined questions in the Redis store');
   });
 });

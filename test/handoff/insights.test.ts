@@ -291,7 +291,7 @@ describe('roles on the console routes: agent, supervisor, editor', () => {
     await server.close();
   });
 
-  it('each route serves only its roles (403 otherwise, audited), and an editor never works a case', async () => {
+  it('each route serves only its roles (403 otherwise, audited), and an editor never works a case', { timeout: 60_000 }, async () => {
     const candidate = await WebCandidate.start(server.url);
     await candidate.say('talk to someone');
     const as = async (username: string) => {
@@ -304,7 +304,12 @@ describe('roles on the console routes: agent, supervisor, editor', () => {
     const routes: Array<[string, (client: StaffClient) => Promise<{ status: number }>, { agent: number; supervisor: number; editor: number }]> = [
       ['GET /staff/api/insights', (c) => c.get('/staff/api/insights'), { agent: 403, supervisor: 200, editor: 200 }],
       ['GET /staff/api/insights.csv', (c) => c.get('/staff/api/insights.csv'), { agent: 403, supervisor: 200, editor: 200 }],
+      ['GET /staff/api/knowledge/entries', (c) => c.get('/staff/api/knowledge/entries'), { agent: 403, supervisor: 200, editor: 200 }],
+      ['POST /staff/api/knowledge/alternates/check', (c) => c.post('/staff/api/knowledge/alternates/check', { entryId: 'test-results', text: 'where do i see how i did on my ase test' }), { agent: 403, supervisor: 403, editor: 200 }],
+      ['POST /staff/api/knowledge/alternates', (c) => c.post('/staff/api/knowledge/alternates', { entryId: 'test-results', text: 'where do i see how i did on my ase test' }), { agent: 403, supervisor: 403, editor: 201 }],
+      ['POST /staff/api/knowledge/alternates/undo', (c) => c.post('/staff/api/knowledge/alternates/undo', { entryId: 'test-results', text: 'where do i see how i did on my ase test' }), { agent: 403, supervisor: 403, editor: 200 }],
       ['POST /staff/api/knowledge/out-of-scope', (c) => c.post('/staff/api/knowledge/out-of-scope', { text: 'is there parking' }), { agent: 403, supervisor: 403, editor: 201 }],
+      ['POST /staff/api/knowledge/out-of-scope/undo', (c) => c.post('/staff/api/knowledge/out-of-scope/undo', { text: 'is there parking' }), { agent: 403, supervisor: 403, editor: 200 }],
       ['GET /staff/api/history', (c) => c.get('/staff/api/history'), { agent: 200, supervisor: 200, editor: 403 }],
       ['GET /staff/api/canned-replies', (c) => c.get('/staff/api/canned-replies'), { agent: 200, supervisor: 200, editor: 403 }],
       ['POST /staff/api/presence', (c) => c.post('/staff/api/presence', { status: 'available' }), { agent: 200, supervisor: 200, editor: 403 }],

@@ -20,6 +20,18 @@ const recordNotifications = () => {
   window.Notification = Recorded as typeof Notification;
 };
 
+/** Records the notes the page plays (each oscillator started, by its frequency): headless Chromium has no speakers to listen to. */
+const recordTones = () => {
+  const tones: number[] = [];
+  (window as unknown as { __tones: number[] }).__tones = tones;
+  const start = OscillatorNode.prototype.start;
+  OscillatorNode.prototype.start = function (this: OscillatorNode, when?: number) {
+    tones.push(this.frequency.value);
+    return start.call(this, when);
+  };
+};
+const tones = (page: Page) => page.evaluate(() => (window as unknown as { __tones: number[] }).__tones);
+
 const notifications = (page: Page) => page.evaluate(() => (window as unknown as { __notifications: Array<{ title: string; body: string }> }).__notifications);
 
 describe('an agent is told someone is waiting (headless Chromium, notifications allowed)', () => {
@@ -107,5 +119,44 @@ describe('an agent is told someone is waiting (headless Chromium, notifications 
     await expect.poll(() => presence.getAttribute('data-presence'), { timeout: 10_000 }).toBe('here');
     expect(await page.locator('#presence-warning').isVisible()).toBe(false);
     back.close();
+  });
+
+  it('with Sound ticked a new case plays the two-note tone, the choice is remembered in this browser, and unticked nothing plays', { timeout: 60_000 }, async (test) => {
+    requireChromium(test);
+    const own = await browser!.newContext({ viewport: { width: 1280, height: 760 } });
+    try {
+      await own.addInitScript(recordTones);
+      const page = await own.newPage();
+      const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
+      await page.goto(`${server!.url}/staff`);
+      await page.locator('#login-username').fill('agent2');
+      await page.locator('#login-password').fill(STAFF_PASSWORD);
+      await page.locator('#login-submit').click();
+      await expect.poll(() => page.locator('#live-status').innerText(), { timeout: 10_000 }).toBe('Live');
+      expect(await page.locator('#sound-toggle').isChecked()).toBe(false);
+      // Ticking it plays the tone once, so the agent hears what it sounds like.
+      await page.locator('#sound-toggle').check();
+      await expect.poll(() => tones(page), { timeout: 5_000 }).toEqual([660, 880]);
+      await (await WebCandidate.start(server!.url)).say('talk to someone');
+      await expect.poll(() => tones(page), { timeout: 10_000 }).toEqual([660, 880, 660, 880]);
+
+      // Remembered in this browser: after a reload the box is still ticked, and once the agent has
+      // clicked anywhere on the page (browsers start audio only then) a new case plays the tone.
+      await page.reload();
+      await expect.poll(() => page.locator('#live-status').innerText(), { timeout: 10_000 }).toBe('Live');
+      expect(await page.locator('#sound-toggle').isChecked()).toBe(true);
+      await page.locator('#queue-heading').click();
+      await (await WebCandidate.start(server!.url)).say('talk to someone');
+      await expect.poll(() => tones(page), { timeout: 10_000 }).toEqual([660, 880]);
+      // Unticked: the next case raises the badge, and plays nothing.
+      await page.locator('#sound-toggle').uncheck();
+      const waiting = await page.title();
+      await (await WebCandidate.start(server!.url)).say('talk to someone');
+      await expect.poll(() => page.title(), { timeout: 10_000 }).not.toBe(waiting);
+      expect(await tones(page)).toEqual([660, 880]);
+      expect(problems).toEqual([]);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -35,7 +35,7 @@ describe('the improvement loop in development (one instance, memory storage): wh
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("an added alternate goes into its entry's file, the folder still passes kb:check, and the bot answers the phrasing at once", async () => {
+  it("an added alternate goes into its entry's file, the folder still passes kb:check, and the bot answers the phrasing at once", { timeout: 60_000 }, async () => {
     expect((await (await WebCandidate.start(server.url)).say(phrasing)).join(' ')).not.toMatch(/score report/i);
     const added = await editor.post('/staff/api/knowledge/alternates', { entryId: 'test-results', text: phrasing });
     expect(added.status).toBe(201);
@@ -45,7 +45,7 @@ describe('the improvement loop in development (one instance, memory storage): wh
     expect((await (await WebCandidate.start(server.url)).say(phrasing)).join(' ')).toMatch(/score report/i);
   });
 
-  it('a bad alternate is refused with the reason, and no file changes', async () => {
+  it('a bad alternate is refused with the reason, and no file changes', { timeout: 60_000 }, async () => {
     const before = await readFile(path.join(dir, 'faq', 'test-results.md'), 'utf8');
     const listed = (await loadKnowledgeBase(dir)).index.get('test-results')!.alternates[0]!;
     const again = await editor.post('/staff/api/knowledge/alternates', { entryId: 'test-results', text: listed.toUpperCase() });
@@ -89,6 +89,42 @@ describe('the improvement loop in development (one instance, memory storage): wh
     const unknown = await editor.post('/staff/api/knowledge/out-of-scope', { text: 'is there parking', topicId: 'no-such-gap' });
     expect(unknown.status).toBe(400);
     expect(unknown.json.message).toMatch(/no known gap "no-such-gap"/);
+  });
+
+  it('an editor undoes both changes: each leaves its file, the folder still passes kb:check, the bot answers as before at once, and it is audited', { timeout: 60_000 }, async () => {
+    const question = 'Is there free wifi for my laptop?';
+    const undone = await editor.post('/staff/api/knowledge/alternates/undo', { entryId: 'test-results', text: phrasing });
+    expect(undone.status).toBe(200);
+    expect(undone.json).toMatchObject({ kind: 'alternate', entryId: 'test-results', text: phrasing, lang: 'en', file: { removed: [{ file: path.join('faq', 'test-results.md'), removed: [phrasing] }] } });
+    expect(undone.json.findsNow).not.toBe('test-results');
+    expect(await readFile(path.join(dir, 'faq', 'test-results.md'), 'utf8')).not.toContain(phrasing);
+    expect((await (await WebCandidate.start(server.url)).say(phrasing)).join(' ')).not.toMatch(/score report/i);
+    // The Spanish twin's alternate, taught separately, stays.
+    expect(await readFile(path.join(dir, 'faq', 'test-results.es.md'), 'utf8')).toContain('donde puedo ver como me fue en mi examen de ase');
+
+    const unmarked = await editor.post('/staff/api/knowledge/out-of-scope/undo', { text: question });
+    expect(unmarked.status).toBe(200);
+    expect(unmarked.json).toMatchObject({ kind: 'out-of-scope', topicId: 'off-topic', text: question, findsNow: '(unknown)', file: { removed: [{ file: 'out-of-scope.yaml', removed: [question] }] } });
+    expect(await readFile(path.join(dir, 'out-of-scope.yaml'), 'utf8')).not.toContain(question);
+    expect((await (await WebCandidate.start(server.url)).say(question)).join(' ')).not.toMatch(offTopic);
+    expect(await checkKnowledgeFiles(dir)).toEqual([]);
+    // The store no longer has them: nothing for kb:taught, and nothing left to undo.
+    const entries = (await editor.get('/staff/api/knowledge/entries')).json;
+    expect(entries.added.map((a: { text: string }) => a.text)).not.toContain(phrasing);
+    expect(entries.marks.map((m: { text: string }) => m.text)).not.toContain(question);
+    expect((await editor.post('/staff/api/knowledge/alternates/undo', { entryId: 'test-results', text: phrasing })).status).toBe(404);
+    expect((await editor.post('/staff/api/knowledge/out-of-scope/undo', { text: question })).status).toBe(404);
+    // A mark that declined nothing is undone too: the wording is back on the list to teach.
+    expect((await editor.post('/staff/api/knowledge/out-of-scope/undo', { text: 'what score do i need to pass' })).json).toMatchObject({ kind: 'out-of-scope', findsNow: 'out-of-scope:passing-score' });
+
+    const sam = new StaffClient(server.url);
+    await sam.login('supervisor');
+    const audit = (await sam.get('/staff/api/audit?limit=1000')).json.entries as Array<{ actor: string; action: string; detail?: Record<string, unknown> }>;
+    expect(audit.find((e) => e.action === 'alternate-undone')).toMatchObject({ actor: 'editor', detail: { entry: 'test-results', files: path.join('faq', 'test-results.md') } });
+    expect(audit.filter((e) => e.action === 'out-of-scope-undone').map((e) => e.detail)).toEqual([
+      expect.objectContaining({ topic: 'off-topic', declined: false, marked: 0 }),
+      expect.objectContaining({ topic: 'off-topic', declined: true, marked: 1 }),
+    ]);
   });
 });
 

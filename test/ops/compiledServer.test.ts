@@ -98,5 +98,9 @@ describe('the compiled server (node dist/server.mjs, as npm run start:prod and t
     const assets = [...(await page.text()).matchAll(/(?:src|href)="(\/staff\/assets\/[^"]+)"/g)].map((m) => m[1]!);
     expect(assets.length).toBeGreaterThan(0);
     for (const asset of assets) expect((await fetch(`${url}${asset}`)).status, asset).toBe(200);
+    // The insights' charting library, from the installed uplot package as Node finds it from the bundle.
+    const library = assets.find((asset) => /\/uPlot\.iife\.min\.[A-Za-z0-9_-]{12}\.js$/.test(asset));
+    expect(library).toBeDefined();
+    expect(await (await fetch(`${url}${library!}`)).text()).toBe(readFileSync('node_modules/uplot/dist/uPlot.iife.min.js', 'utf8'));
   });
 });

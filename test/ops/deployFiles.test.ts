@@ -60,6 +60,18 @@ describe('deploy/Dockerfile', () => {
     expect(runs).toMatch(/deploy\/prune-runtime\.sh/);
   });
 
+  it('keeps the packages whose files the pages serve from node_modules as production dependencies, so the pruned image has them', () => {
+    const manifest = JSON.parse(text('package.json')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    // Web Chat (the website chat page) and uPlot (the staff console's insights charts).
+    for (const pkg of ['botframework-webchat', 'uplot']) {
+      expect(Object.keys(manifest.dependencies), pkg).toContain(pkg);
+      expect(Object.keys(manifest.devDependencies), pkg).not.toContain(pkg);
+    }
+    // prune-runtime.sh keeps production dependencies whole (only Web Chat is cut down to its served files).
+    expect(text('deploy/prune-runtime.sh')).toMatch(/npm prune --omit=dev/);
+    expect(text('deploy/prune-runtime.sh')).not.toMatch(/uplot/);
+  });
+
   it('the final stage copies its modules and compiled code from the build stage, so BuildKit cannot skip it', () => {
     const copiedFrom = runtime.lines.map((line) => /^COPY\s+--from=(\S+)\s+(\S+)/.exec(line)).filter(Boolean).map((m) => [m![1], m![2]]);
     expect(copiedFrom).toContainEqual(['build', '/app/node_modules']);

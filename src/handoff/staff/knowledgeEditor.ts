@@ -1,9 +1,9 @@
 import type { Storage } from 'botbuilder';
 import { z } from 'zod';
 import { alternateFigures } from '../../knowledge/alternateCheck.js';
-import { inLanguage, type AddedAlternate, type DeclinedQuestion, type KnowledgeBase } from '../../knowledge/knowledgeBase.js';
+import { inLanguage, loadKnowledgeBase, type AddedAlternate, type DeclinedQuestion, type KnowledgeBase } from '../../knowledge/knowledgeBase.js';
 import { KnowledgeError } from '../../knowledge/loadFaq.js';
-import { writeTaught, type TaughtWrite } from '../../knowledge/taughtFiles.js';
+import { removeTaught, writeTaught, type TaughtRemoval, type TaughtWrite } from '../../knowledge/taughtFiles.js';
 import { detectLanguage } from '../../language/detect.js';
 import type { Logger } from '../../logging/logger.js';
 import type { LiveChannel } from '../../storage/liveChannel.js';
@@ -20,7 +20,9 @@ import { wordingKey } from './questionGroups.js';
  * change it hears on the live channel (Redis pub/sub), without a restart. Where the knowledge folder
  * is written to (`files`: development, one instance), the change is also written into the knowledge
  * files and the folder checked as kb:check checks it; otherwise `npm run kb:taught -- --write`
- * writes what the store holds into the files (src/cli/kbTaught.ts).
+ * writes what the store holds into the files (src/cli/kbTaught.ts). Either change can be undone
+ * the same way: taken out of the store (a new version every instance hears), out of the files where
+ * they are written (checked as kb:check checks them), and audited.
  */
 
 /** What crosses instances: the store's versions of the added alternates and of the declined questions. */
@@ -107,6 +109,36 @@ export interface OutOfScopeMark {
 
 /** What became of the knowledge files: written (which files), or why not. */
 export type FileOutcome = { written: TaughtWrite['written'] } | { notWritten: string };
+/** What undoing a change did to the knowledge files: the files it was taken out of, or why not. */
+export type FileRemoval = { removed: TaughtRemoval['removed'] } | { notWritten: string };
+
+/** A taught change undone: what it was, and what the bot gives the wording now. */
+export interface UndoneChange {
+  kind: 'alternate' | 'out-of-scope';
+  text: string;
+  lang: 'en' | 'es';
+  entryId?: string;
+  topicId?: string;
+  /** What the bot gives the wording now that the change is undone (an entry id, `out-of-scope:<topic>`, `(unknown)`...). */
+  findsNow: string;
+  /** The store's version after the change (absent when the bot's answers did not change: a mark that declined nothing). */
+  version?: number;
+  file?: FileRemoval;
+  /** Set when the knowledge files this instance read still have the phrasing (written there by kb:taught and deployed): say so. */
+  note?: string;
+}
+
+/** A question marked out of scope, as the console lists it for undoing. */
+export interface StoredMark {
+  text: string;
+  by: string;
+  at: string;
+  topicId?: string;
+  lang?: 'en' | 'es';
+  declined?: boolean;
+}
+
+const sameText = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 
 const keyOf = (alternates: number, declined: number) => `${alternates}/${declined}`;
 
@@ -265,6 +297,103 @@ export class KnowledgeEditor {
           ? `${newConflicts.length} phrasing(s) of FAQ entries would no longer find their entry (${newConflicts.map((c) => `${c.entryId}: "${c.alternate}"`).join('; ')}): it stays off the list to teach, and the bot's answers do not change`
           : undefined;
     return { topicId, lang, findsNow, findsAfter, declined: !reason, ...(reason ? { reason } : {}) };
+  }
+
+  /** The questions editors marked out of scope, newest last, with who marked them and whether the bot declines them. */
+  async marks(): Promise<StoredMark[]> {
+    return (await this.readMarks()).marks.map(({ text, by, at, topicId, lang, declined }) => ({ text, by, at, ...(topicId ? { topicId } : {}), ...(lang ? { lang } : {}), ...(declined !== undefined ? { declined } : {}) }));
+  }
+
+  /**
+   * Undoes an alternate an editor added: taken out of its entry's file where this instance writes
+   * the files (kb:check's validation, as for adding: a problem puts the file back and refuses the
+   * undo), out of the store with a new version (every instance rebuilds without it, no restart),
+   * audited (`alternate-undone`).
+   */
+  async undoAlternate(editor: StaffUser, entryId: string, text: string, now: Date): Promise<UndoneChange> {
+    const found = (await this.read()).added.find((a) => a.entryId === entryId && sameText(a.text, text));
+    if (!found) throw new DeskError('not-found', `knowledgeEditor: "${text.trim()}" is not a phrasing an editor added to ${entryId}`);
+    const lang = found.lang ?? 'en';
+    const file = await this.removeFromFiles({ alternates: [{ entryId, text: found.text, lang }] });
+    const stored = await this.items.update<StoredAlternates>(KEY, (current) => ({
+      version: (current?.version ?? 0) + 1,
+      added: (current?.added ?? []).filter((a) => !(a.entryId === entryId && sameText(a.text, found.text))),
+    }));
+    const version = stored!.version;
+    await this.deps.audit.record({ at: now.toISOString(), actor: editor.username, action: 'alternate-undone', detail: { entry: entryId, version, ...('removed' in file ? { files: file.removed.map((r) => r.file).join(', ') } : {}) } });
+    await this.afterUndo(file);
+    const { index, answerer } = inLanguage(this.deps.knowledge, lang);
+    const stillListed = index.entries.find((e) => e.id === entryId)?.alternates.some((a) => sameText(a, found.text)) ?? false;
+    return {
+      kind: 'alternate',
+      text: found.text,
+      lang,
+      entryId,
+      findsNow: decided(answerer.decide(found.text)),
+      version,
+      file,
+      ...(stillListed ? { note: `the knowledge files still list it under ${entryId} (kb:taught wrote it there): take it out of faq/${entryId}${lang === 'es' ? '.es' : ''}.md and commit` } : {}),
+    };
+  }
+
+  /**
+   * Undoes a mark "out of scope": the wording comes back on the list to teach; when the bot declined
+   * it because of the mark, it is taken out of its known gap (the files where written, checked as
+   * kb:check checks them; the store, with a new version every instance hears), so the bot answers it
+   * as before. Audited (`out-of-scope-undone`).
+   */
+  async undoOutOfScope(editor: StaffUser, text: string, now: Date): Promise<UndoneChange & { marked: number }> {
+    const key = wordingKey(text);
+    const found = (await this.readMarks()).marks.find((mark) => mark.key === key);
+    if (!key || !found) throw new DeskError('not-found', `knowledgeEditor: "${text.trim()}" is not marked out of scope`);
+    const lang = found.lang ?? 'en';
+    const topicId = found.topicId ?? DEFAULT_DECLINE_TOPIC;
+    const declined = Boolean(found.declined && found.topicId);
+    const file = declined ? await this.removeFromFiles({ declined: [{ topicId, text: found.text, lang }] }) : undefined;
+    const stored = await this.items.update<StoredMarks>(OUT_OF_SCOPE_KEY, (current) => ({
+      version: (current?.version ?? 0) + (declined ? 1 : 0),
+      marks: (current?.marks ?? []).filter((mark) => mark.key !== key),
+    }));
+    await this.deps.audit.record({ at: now.toISOString(), actor: editor.username, action: 'out-of-scope-undone', detail: { marked: stored!.marks.length, topic: topicId, declined } });
+    if (file) await this.afterUndo(file);
+    const { index, answerer } = inLanguage(this.deps.knowledge, lang);
+    const stillListed = declined && (index.outOfScope.find((t) => t.id === topicId)?.phrasings.some((p) => sameText(p, found.text)) ?? false);
+    return {
+      kind: 'out-of-scope',
+      text: found.text,
+      lang,
+      topicId,
+      findsNow: decided(answerer.decide(found.text)),
+      marked: stored!.marks.length,
+      ...(declined ? { version: stored!.version ?? 0 } : {}),
+      ...(file ? { file } : {}),
+      ...(stillListed ? { note: `the knowledge files still list it under ${topicId} (kb:taught wrote it there): take it out of out-of-scope${lang === 'es' ? '.es' : ''}.yaml and commit` } : {}),
+    };
+  }
+
+  /**
+   * After an undo: where it was taken out of the files, the files are read again (they may have had
+   * it since this instance started); then applied here and told to every instance.
+   */
+  private async afterUndo(file: FileRemoval): Promise<void> {
+    if (this.deps.files && 'removed' in file && file.removed.length) {
+      const fresh = await loadKnowledgeBase(this.deps.files.dir);
+      this.deps.knowledge.rebuild = fresh.rebuild;
+      this.applied = '';
+    }
+    await this.publish();
+  }
+
+  /** Where the folder is written to: the change taken out of the files (kb:check's validation; a problem refuses the undo). */
+  private async removeFromFiles(taught: Parameters<typeof removeTaught>[1]): Promise<FileRemoval> {
+    if (!this.deps.files) return { notWritten: 'the knowledge files are not written by this instance: the store no longer has it, so npm run kb:taught no longer writes it' };
+    try {
+      return { removed: (await removeTaught(this.deps.files.dir, taught)).removed };
+    } catch (error) {
+      if (error instanceof KnowledgeError) throw new DeskError('invalid', `knowledgeEditor: not undone: ${error.message}`);
+      this.deps.logger.warn({ reason: (error as Error).message }, 'knowledge: an undone phrasing was not taken out of the files');
+      return { notWritten: `the knowledge files could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    }
   }
 
   /** The known gaps a question may be marked as (English ids; the Spanish twins share them). */

@@ -55,6 +55,7 @@ const handBackBody = z.object({ note: z.string().trim().max(500).optional() });
 const presenceBody = z.object({ status: z.enum(['available', 'away']) });
 const alternateBody = z.object({ entryId: z.string().trim().min(1).max(100), text: z.string().trim().min(3).max(200) }).strict();
 const outOfScopeBody = z.object({ text: z.string().trim().min(1).max(300), topicId: z.string().regex(/^[a-z0-9-]+$/).max(100).optional() }).strict();
+const undoMarkBody = z.object({ text: z.string().trim().min(1).max(300) }).strict();
 const caseId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(value)), 'a real day');
 const historyQuery = z
@@ -383,7 +384,7 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
 
   server.get('/staff/api/knowledge/entries', action('staff.knowledge.entries', undefined, async (_user, _id, _input, _req, res) => {
     if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
-    reply(res, 200, { entries: deps.editor.entries(), topics: deps.editor.topics(), added: (await deps.editor.added()).added, declined: await deps.editor.declined() });
+    reply(res, 200, { entries: deps.editor.entries(), topics: deps.editor.topics(), added: (await deps.editor.added()).added, declined: await deps.editor.declined(), marks: await deps.editor.marks() });
   }, { csrf: false, roles: INSIGHT_ROLES }));
 
   server.post('/staff/api/knowledge/alternates/check', action('staff.knowledge.check', alternateBody, async (_user, _id, input, _req, res) => {
@@ -399,6 +400,17 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
   server.post('/staff/api/knowledge/out-of-scope', action('staff.knowledge.outOfScope', outOfScopeBody, async (user, _id, input, _req, res) => {
     if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
     reply(res, 201, await deps.editor.markOutOfScope(user, input.text, deps.clock(), input.topicId));
+  }, { csrf: true, roles: ['editor'] }));
+
+  // Undo: the change taken back out the same way it went in (files checked as kb:check checks them, store, audit, every instance).
+  server.post('/staff/api/knowledge/alternates/undo', action('staff.knowledge.undoAlternate', alternateBody, async (user, _id, input, _req, res) => {
+    if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
+    reply(res, 200, await deps.editor.undoAlternate(user, input.entryId, input.text, deps.clock()));
+  }, { csrf: true, roles: ['editor'] }));
+
+  server.post('/staff/api/knowledge/out-of-scope/undo', action('staff.knowledge.undoOutOfScope', undoMarkBody, async (user, _id, input, _req, res) => {
+    if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
+    reply(res, 200, await deps.editor.undoOutOfScope(user, input.text, deps.clock()));
   }, { csrf: true, roles: ['editor'] }));
 
   server.get('/staff/api/audit', action('staff.audit', undefined, async (user, _id, _input, req, res) => {

@@ -26,6 +26,14 @@ export function statusLabel(status) { return STATUSES[status] || String(status);
 /** @param {string | undefined} reason */
 export function reasonLabel(reason) { return (reason && REASONS[reason]) || String(reason || ''); }
 
+/**
+ * A count with its noun, singular for one ("1 group", "2 groups", "0 questions").
+ * @param {number} n @param {string} one @param {string} [many] the plural when it is not `one` + "s"
+ */
+export function counted(n, one, many) {
+  return n + ' ' + (n === 1 ? one : many || one + 's');
+}
+
 /** @param {number} seconds */
 export function waitingText(seconds) {
   const s = Math.max(0, Math.floor(seconds));

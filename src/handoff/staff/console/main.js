@@ -11,8 +11,8 @@ import { api, asApiError, casePath, errorText, onSignedOut, setCsrf, API } from 
 import { $, button, buttonEl, clear, el, input, nextId, select, textArea } from './dom.js';
 import { attachCannedPicker } from './canned.js';
 import { askNotificationPermission, badgeTitle, notificationPermission, playTone, rememberSound, showDesktopNotice, soundWanted, unlockSound } from './notify.js';
-import { barChart, dayChart } from './charts.js';
-import { channelLabel, CLOSED_BY, languageLabel, parseDate, PARTIES, reasonLabel, statusLabel, timeElement, waitingText, whenText } from './format.js';
+import { barChart, clearCharts, dayChart } from './charts.js';
+import { channelLabel, CLOSED_BY, counted, languageLabel, parseDate, PARTIES, reasonLabel, statusLabel, timeElement, waitingText, whenText } from './format.js';
 
 /** @typedef {import('../../types.js').CaseView} CaseView */
 /** @typedef {import('../../types.js').TranscriptLine} TranscriptLine */
@@ -1268,7 +1268,7 @@ const percentText = (rate) => Math.round(rate * 1000) / 10 + '%';
 
 /**
  * A chart above a figure table (under its heading): the table keeps the exact numbers.
- * @param {HTMLElement} section @param {SVGElement} chart
+ * @param {HTMLElement} section @param {HTMLElement} chart
  */
 function withChart(section, chart) {
   const heading = section.querySelector('h3');
@@ -1289,7 +1289,7 @@ function withChart(section, chart) {
 function groupList(into, groups, marked) {
   const box = el('section', 'wide groups');
   box.setAttribute('data-testid', 'insights-groups');
-  box.appendChild(el('h3', null, 'Questions to teach, grouped: not answered, or answered and rated \u201cNo\u201d (' + groups.length + ' groups' + (marked ? ', ' + marked + ' marked out of scope' : '') + ')'));
+  box.appendChild(el('h3', null, 'Questions to teach, grouped: not answered, or answered and rated \u201cNo\u201d (' + counted(groups.length, 'group') + (marked ? ', ' + marked + ' marked out of scope' : '') + ')'));
   if (!groups.length) box.appendChild(el('p', 'muted', 'Nothing left to teach in this period.'));
   const gap = el('p');
   const gapLabel = el('label', null, 'Questions marked out of scope are declined with the reply of ');
@@ -1325,6 +1325,71 @@ function groupList(into, groups, marked) {
   });
   box.appendChild(list);
   into.appendChild(box);
+}
+
+/**
+ * What editors taught in the console, newest first, each with Undo: an alternate attached to an
+ * entry, or a question marked out of scope. Undo takes it back out the way it went in (the files
+ * where this instance writes them, checked as kb:check checks them; the store, so every instance
+ * answers as before without a restart), and is audited.
+ * @param {HTMLElement} into
+ */
+async function taughtList(into) {
+  /** @type {{ added?: Array<{ entryId: string, text: string, by: string, at: string }>, marks?: Array<{ text: string, by: string, at: string, topicId?: string, declined?: boolean }>, entries?: Array<{ id: string, question: string }>, topics?: string[] }} */
+  let data;
+  try {
+    data = await api('GET', '/knowledge/entries');
+  } catch (caught) {
+    report(asApiError(caught));
+    return;
+  }
+  faqEntries = data.entries || faqEntries;
+  declineTopics = data.topics || declineTopics;
+  /** @type {Array<{ at: string, by: string, kind: 'alternate' | 'out-of-scope', text: string, entryId?: string, change: string }>} */
+  const changes = [];
+  (data.added || []).forEach(function (a) { changes.push({ at: a.at, by: a.by, kind: 'alternate', text: a.text, entryId: a.entryId, change: 'Alternate of ' + a.entryId }); });
+  (data.marks || []).forEach(function (m) { changes.push({ at: m.at, by: m.by, kind: 'out-of-scope', text: m.text, change: 'Out of scope' + (m.declined ? ' (declined: ' + m.topicId + ')' : ' (off the list only)') }); });
+  changes.sort(function (x, y) { return x.at < y.at ? 1 : x.at > y.at ? -1 : 0; });
+  const box = figureTable(into, 'Taught in the console (' + counted(changes.length, 'change') + ')', ['When', 'By', 'Change', 'Wording'],
+    changes.map(function (c) { return [whenText(c.at), c.by, c.change, c.text]; }), 'wide');
+  box.setAttribute('data-testid', 'insights-taught');
+  actionColumn(box, 'Undo');
+  box.querySelectorAll('tbody tr').forEach(function (row, i) {
+    const change = changes[i];
+    if (!change) return;
+    const cell = el('td');
+    const undo = button('Undo', 'btn btn-small', 'undo-taught');
+    undo.setAttribute('aria-label', 'Undo: ' + change.change + ', \u201c' + change.text + '\u201d');
+    undo.addEventListener('click', function () { undo.disabled = true; void undoTaught(change); });
+    cell.appendChild(undo);
+    row.appendChild(cell);
+  });
+}
+
+/** @param {{ kind: 'alternate' | 'out-of-scope', text: string, entryId?: string }} change */
+async function undoTaught(change) {
+  try {
+    const done = change.kind === 'alternate'
+      ? await api('POST', '/knowledge/alternates/undo', { entryId: change.entryId, text: change.text })
+      : await api('POST', '/knowledge/out-of-scope/undo', { text: change.text });
+    await loadInsights();
+    const what = done.kind === 'alternate' ? 'is no longer an alternate of ' + done.entryId : 'is no longer marked out of scope';
+    $('insights-status').textContent = 'Undone: \u201c' + done.text + '\u201d ' + what + '; the bot now gives ' + done.findsNow + ', on every instance. ' + (done.note ? 'Note: ' + done.note + '. ' : '') + $('insights-status').textContent;
+  } catch (caught) {
+    report(asApiError(caught));
+  }
+}
+
+/**
+ * A heading cell (read out, not shown) over a column of buttons added to a figure table.
+ * @param {HTMLElement} section @param {string} name
+ */
+function actionColumn(section, name) {
+  const head = section.querySelector('thead tr');
+  if (!head) return;
+  const cell = el('th');
+  cell.appendChild(el('span', 'sr-only', name));
+  head.appendChild(cell);
 }
 
 /** @type {string[]} */
@@ -1385,6 +1450,7 @@ let faqEntries = [];
  * @param {import('../insights.js').UnansweredQuestion[]} questions
  */
 function addTeachButtons(section, questions) {
+  actionColumn(section, 'Teach');
   const rows = section.querySelectorAll('tbody tr');
   rows.forEach(function (row, i) {
     const q = questions[i];
@@ -1441,6 +1507,8 @@ async function addTeach(event) {
     const added = await api('POST', '/knowledge/alternates', { entryId: select('teach-entry').value, text: $('teach-text').textContent || '' });
     $('teach-result').textContent = 'Added to ' + added.entryId + ' (version ' + added.version + '): every instance answers it now. ' + (added.file && added.file.written ? 'Written to ' + added.file.written.map(/** @param {{ file: string }} w */ function (w) { return w.file; }).join(', ') + ' (commit it).' : 'Kept in the bot\u2019s store: npm run kb:taught -- --write puts it in the knowledge files.');
     buttonEl('teach-add').disabled = true;
+    // The list of what was taught now has it, with Undo.
+    await loadInsights();
   } catch (caught) {
     report(asApiError(caught));
   }
@@ -1459,6 +1527,7 @@ async function loadInsights(event) {
   if (input('insights-from').value) params.set('from', input('insights-from').value);
   if (input('insights-to').value) params.set('to', input('insights-to').value);
   const box = $('insights-body');
+  clearCharts();
   clear(box);
   $('insights-status').textContent = 'Loading\u2026';
   try {
@@ -1467,13 +1536,16 @@ async function loadInsights(event) {
     input('insights-from').value = r.from;
     input('insights-to').value = r.to;
     $('insights-csv', HTMLAnchorElement).href = '/staff/api/insights.csv?from=' + encodeURIComponent(r.from) + '&to=' + encodeURIComponent(r.to);
-    $('insights-status').textContent = r.conversations + ' conversations, ' + r.questions + ' questions, ' + r.handoffs.count + ' handed to staff (' + percentText(r.handoffs.rate) + ').';
+    $('insights-status').textContent = counted(r.conversations, 'conversation') + ', ' + counted(r.questions, 'question') + ', ' + r.handoffs.count + ' handed to staff (' + percentText(r.handoffs.rate) + ').';
     const editor = Boolean(state.user && state.user.role === 'editor');
     // Editors first see what to teach, grouped; everyone sees the period's days at a glance.
-    if (editor) groupList(box, r.unansweredGroups, r.markedOutOfScope);
+    if (editor) {
+      groupList(box, r.unansweredGroups, r.markedOutOfScope);
+      await taughtList(box);
+    }
     const days = el('section', 'wide');
-    days.appendChild(el('h3', null, 'Questions per day (red: not answered from an entry)'));
-    days.appendChild(dayChart('Questions per day', r.daily.map(/** @param {{ day: string, questions: number, unanswered: number }} d */ function (d) { return { day: d.day, total: d.questions, part: Math.min(d.unanswered, d.questions) }; }), { total: 'questions', part: 'not answered' }));
+    days.appendChild(el('h3', null, 'Questions per day (columns; the red line: not answered from an entry)'));
+    days.appendChild(dayChart('Questions per day', r.daily.map(/** @param {{ day: string, questions: number, unanswered: number }} d */ function (d) { return { day: d.day, total: d.questions, part: Math.min(d.unanswered, d.questions) }; }), { total: ['question', 'questions'], part: ['not answered', 'not answered'] }, { width: Math.max(360, Math.min(900, box.clientWidth - 16)) }));
     box.appendChild(days);
     const unanswered = figureTable(box, 'Questions the bot could not answer or declined (' + r.unanswered.length + ')', ['When', 'How', 'Question (masked)', 'Channel'],
       r.unanswered.map(/** @param {import('../insights.js').UnansweredQuestion} q */ function (q) { return [whenText(q.at), q.decision, q.text, channelLabel(q.channel)]; }), 'wide');
@@ -1499,7 +1571,7 @@ async function loadInsights(event) {
     figureTable(box, 'Comments left with a rating (masked)', ['When', 'Rating', 'Entry', 'Comment'],
       f.comments.map(/** @param {{ at: string, vote: string, entryId?: string, text: string }} m */ function (m) { return [whenText(m.at), m.vote === 'up' ? 'helped' : 'did not help', m.entryId || '\u2013', m.text]; }), 'wide');
     const sv = r.satisfaction;
-    const survey = figureTable(box, 'How was this chat? (' + sv.count + ' answers' + (sv.average !== undefined ? ', average ' + sv.average + ' of 5' : '') + ')', ['Asked', 'Answers', 'Average'],
+    const survey = figureTable(box, 'How was this chat? (' + counted(sv.count, 'answer') + (sv.average !== undefined ? ', average ' + sv.average + ' of 5' : '') + ')', ['Asked', 'Answers', 'Average'],
       sv.after.map(/** @param {{ after: string, count: number, average?: number }} a */ function (a) { return [a.after === 'handoff' ? 'after a handoff' : 'after goodbye', a.count, a.average === undefined ? '\u2013' : String(a.average)]; }));
     survey.setAttribute('data-testid', 'insights-survey');
     if (sv.count) withChart(survey, barChart('Satisfaction scores', sv.byScore.map(/** @param {number} n @param {number} i */ function (n, i) { return { label: (i + 1) + ' of 5', value: n, tone: i >= 3 ? 'good' : i <= 1 ? 'bad' : undefined }; })));
@@ -1555,6 +1627,11 @@ function start() {
   $('history-form').addEventListener('submit', function (event) { void searchHistory(event); });
   buttonEl('notify-enable').addEventListener('click', function () { void enableNotifications(); });
   input('sound-toggle').addEventListener('change', onSoundToggle);
+  // Browsers start audio only after a click or key press on the page: with Sound remembered on, the
+  // agent's first one after a reload (signing in, claiming...) makes the tone playable again.
+  ['pointerdown', 'keydown'].forEach(function (type) {
+    document.addEventListener(type, function () { if (soundWanted()) unlockSound(); }, true);
+  });
   select('agent-status').addEventListener('change', function () { void setAgentStatus(); });
   document.addEventListener('visibilitychange', function () {
     if (!document.hidden && state.unseenInOpenCase) { state.unseenInOpenCase = 0; updateBadge(); }
