@@ -73,7 +73,7 @@ async function main(): Promise<number> {
   // The retrieval figures before the change, to show beside those after it.
   const before = values.write ? await figures(await loadKnowledgeBase(dir)) : undefined;
   const result = await writeTaught(dir, { alternates, declined }, { dryRun: !values.write });
-  console.log(`kb:taught: ${alternates.length} alternate phrasings and ${declined.length} declined questions in ${from}`);
+  console.log(`kb:taught: ${counted(alternates.length, 'alternate phrasing')} and ${counted(declined.length, 'declined question')} in ${from}`);
   for (const { file, added } of result.written) for (const text of added) console.log(`  ${values.write ? 'wrote' : 'to write'} ${file}: "${text}"`);
   for (const { text, reason } of result.skipped) console.log(`  skipped "${text}": ${reason}`);
   const count = result.written.reduce((n, w) => n + w.added.length, 0);
@@ -97,3 +97,8 @@ main().then(
     process.exit(1);
   },
 );
+
+/** "1 alternate phrasing", "2 alternate phrasings", "0 declined questions". */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

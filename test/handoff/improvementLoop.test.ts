@@ -105,7 +105,7 @@ describe.skipIf(gate.skip)('the improvement loop: an editor teaches the bot a ph
 
     // npm run kb:taught reads the same store and lists what the knowledge files lack (a dry run here).
     const listed = await run(process.execPath, ['--import', 'tsx', 'src/cli/kbTaught.ts'], { env: { ...process.env, NODE_ENV: 'test', REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix } });
-    expect(listed.stdout).toContain('kb:taught: 1 alternate phrasings and 1 declined questions in the Redis store');
+    expect(listed.stdout).toContain('kb:taught: 1 alternate phrasing and 1 declined question in the Redis store');
     expect(listed.stdout).toContain(`to write faq/test-results.md: "${phrasing}"`);
     expect(listed.stdout).toContain(`to write out-of-scope.yaml: "${wifi}"`);
 
