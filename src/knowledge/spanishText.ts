@@ -13,6 +13,8 @@ const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g,
 /** Multi-word expressions joined before tokenising, or their parts would be stop words. */
 const phrases: Array<[RegExp, string]> = [
   [/\bno[\s-]?show\b/gi, 'noshow'],
+  // "el jueves que viene", "la semana que viene": next, a date word (dates are the dialogs' business), not "vienen" of a question.
+  [/\b(?:que|q)\s+viene\b/gi, ' '],
   [/\bno\s+(?:me\s+)?(?:present[eé]|presento|llegu[eé]|fui|asist[ií])\b/gi, 'noshow'],
   [/\bse\s+me\s+(?:pas[oó]|olvid[oó])\s+(?:la|mi)\s+cita\b/gi, 'noshow cita'],
   [/\bllegu[eé]\s+tarde\b/gi, 'tarde noshow'],

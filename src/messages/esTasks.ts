@@ -37,7 +37,8 @@ export const esTasks: typeof enTasks = {
   inYourAccount: 'Eso está en su cuenta de ASE. Diga "iniciar sesión" y lo busco, o hágame una pregunta general.',
   inYourAccountOrThese: 'Si se refiere a lo suyo, eso está en su cuenta de ASE: diga "iniciar sesión" y lo busco. ¿O se refería a una de estas?',
   noted: (value: string) => `${value}: anotado.`,
-  changed: (value: string) => `Cambiado a ${value}.`,
+  // "a las 10:00 a. m." already ends with its own period.
+  changed: (value: string) => `Cambiado a ${value}${value.endsWith('.') ? '' : '.'}`,
   added: (value: string) => `Agregado: ${value}.`,
   switched: (task: string) => `Dejo por ahora la pregunta de ${task}.`,
   names: {
