@@ -15,7 +15,7 @@ const noneLapsed =
 
 /** Lapse words, in English and in Spanish ("se me venció el A6", "el A3 ya no está vigente"). */
 const LAPSE_WORDS =
-  /(?<![\p{L}\d])(?:expired?|lapsed?|ran out|run out|out of date|not current|no longer|venci[oó]|vencid[oa]s?|se vencieron|caduc[oó]|caducad[oa]s?|expir[oó]|ya no (?:est[aá] |es )?vigente)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:expired?|lapsed?|ran out|run out|out of date|not current|no longer|venci[oó]|vencid[oa]s?|(?:se (?:me |le )?)?vencieron|caduc[oó]|caducaron|expiraron|caducad[oa]s?|expir[oó]|ya no (?:est[aá] |es )?vigente)(?![\p{L}\d])/iu;
 
 /** The series a message is about: named outright, or the series of the tests it names. */
 function readSeries(text: string, catalogue: Catalogue): SlotReading<string> {
