@@ -134,6 +134,10 @@ export function readSpanishCorrection(text: string): Correction | null {
   if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${describeValue(text)}`);
   let rest = text.trim().replace(/^[¿¡\s]+/, '').replace(/\s+/g, ' ').replace(/[\s.!]+$/, '');
   if (rest === '' || rest.includes('?')) return null;
+  // "no el T2 sino el T3": the "no" belongs to the pair, not a lead-in.
+  const notFirst = ES_NOT_Y_X.exec(rest);
+  const [replacedFirst, replacementFirst] = [spanishValue(notFirst?.[1] ?? ''), spanishValue(notFirst?.[2] ?? '')];
+  if (replacedFirst !== null && replacementFirst !== null) return { replacement: replacementFirst, replaced: replacedFirst };
   const prefixes: string[] = [];
   for (let m = ES_PREFIX.exec(rest); m?.[1]; m = ES_PREFIX.exec(rest)) {
     prefixes.push(m[1].toLowerCase());
