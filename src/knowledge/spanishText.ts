@@ -42,10 +42,16 @@ const phrases: Array<[RegExp, string]> = [
   [/\bcorreo\s+electr[oó]nico\b|\be-?mail\b/gi, 'email'],
   [/\bnivel\s+avanzado\b|\badvanced\s+level\b/gi, 'avanzado'],
   [/\bmi\s+ase\b/gi, 'myase'],
+  // "volver a certificarme", "certificarse de nuevo": recertifying, not retaking a failed test.
+  [/\bvolver\s+a\s+certificar(?:se|me|lo|la)?\b/gi, 'recertificacion'],
+  // "se me paso la fecha del examen": the appointment missed.
+  [/\bse\s+me\s+pas[oó]\s+(?:la\s+fecha|el\s+d[ií]a|la\s+hora)\b/gi, 'noshow cita'],
+  // a learning disability, extra time, a room of one's own, "mi condicion": what accommodations are for.
+  [/\b(?:problemas?|discapacidad(?:es)?|dificultad(?:es)?)\s+de\s+aprendizaje\b|\btiempo\s+extra\b|\b(?:cuarto|sal[oó]n)\s+(?:aparte|separado|privado)\b|\bmi\s+condici[oó]n\b/gi, 'adaptacion'],
   // "cuantas preguntas tiene": how many questions a test has (a known gap), not the questions one missed.
   [/\bcu[aá]nt[ao]s\s+preguntas\b/gi, 'numeropreguntas'],
   // "otro certificado", "se me perdio el certificado", "se me mojo": a certificate in place of a lost or damaged one.
-  [/\b(?:otro|nuevo)\s+certificado\b|\bcertificado\s+nuevo\b|\b(?:perd[ií]|se\s+me\s+(?:perdi[oó]|rompi[oó]|moj[oó]|quem[oó]))\b(?:\s+\S+){0,3}?\s+certificados?\b/gi, 'duplicado certificado'],
+  [/\b(?:otro|nuevo)\s+certificado\b|\bcertificado\s+nuevo\b|\b(?:perd[ií]|se\s+me\s+(?:perdi[oó]|rompi[oó]|moj[oó]|quem[oó]))\b(?:\s+\S+){0,3}?\s+(?:certificados?|diplomas?|certs?)\b/gi, 'duplicado certificado'],
   // "que alguien me lea el examen", "no leo bien": a reader is an accommodation.
   [/\bme\s+(?:lo\s+|la\s+)?(?:lea|lean|leyera|leyeran)\b|\bno\s+(?:leo|s[eé]\s+leer)\s+bien\b|\bno\s+s[eé]\s+leer\b/gi, 'lector'],
   // "aire acondicionado", "a/c": the refrigerant rules of the EPA Section 609 programme.
@@ -104,6 +110,7 @@ const synonyms: Record<string, string> = {
   freon: 'epa609', refrigerante: 'epa609', refrigerantes: 'epa609', refrigerant: 'epa609', mvac: 'epa609', r134a: 'epa609',
   equivoque: 'equivocar', equivoco: 'equivocar', equivocado: 'equivocar', equivocaciones: 'equivocar',
   curso: 'curso', cursos: 'curso', entrenamiento: 'capacitacion', entrenamientos: 'capacitacion', capacitaciones: 'capacitacion',
+  movi: 'domicilio', mudamos: 'domicilio', sello: 'insignia', sellos: 'insignia',
   vigencia: 'vencer', vigente: 'vencer', vigentes: 'vencer',
 };
 
