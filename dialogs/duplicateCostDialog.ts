@@ -1,6 +1,8 @@
 import { duplicateCost, type Catalogue } from '../src/rules/index.js';
 import { resolveSeries, resolveSeriesLetters, resolveTests } from '../src/understanding/tests.js';
 import type { SlotReading, TaskDeps, TaskSpec } from './taskTypes.js';
+import type { Language } from '../src/language/languages.js';
+import { andListIn, orListIn } from '../src/messages/lists.js';
 
 interface Selection {
   /** Codes as the candidate wrote them, known or not (unknown ones are reported, not priced). */
@@ -14,7 +16,6 @@ interface DuplicateValues {
 }
 
 const usd = (amount: number) => `$${amount.toFixed(2)}`;
-const orList = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`);
 
 function readSelection(text: string, deps: TaskDeps, asAnswer: boolean): SlotReading<Selection> {
   const { catalogue } = deps;
@@ -31,19 +32,17 @@ function readSelection(text: string, deps: TaskDeps, asAnswer: boolean): SlotRea
   return {
     kind: 'clarify',
     question: {
-      text: deps.messages.task.duplicates.unknownOnly(unknownCodes.join(', '), orList(nearest)),
+      text: deps.messages.task.duplicates.unknownOnly(unknownCodes.join(', '), orListIn(deps.language)(nearest)),
       choices: nearest.map((code) => ({ title: code, value: code })),
     },
   };
 }
 
 /** A selection as the candidate would say it back: the series by name, then the tests by code. */
-function describeSelection(selection: Selection, catalogue: Catalogue): string {
+function describeSelection(selection: Selection, catalogue: Catalogue, language: Language): string {
   const names = selection.series.map((id) => catalogue.series.find((series) => series.id === id)?.name ?? id);
-  return andList([...names, ...selection.codes]);
+  return andListIn(language)([...names, ...selection.codes]);
 }
-
-const andList = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 /** One real code per whole series, so the rule prices the series once. */
 function pricedCodes(selection: Selection, catalogue: Catalogue): string[] {
@@ -60,11 +59,20 @@ export const duplicateCostTask: TaskSpec<DuplicateValues> = {
       name: 'selection',
       read: (text, _facts, deps, _values, asAnswer) => readSelection(text, deps, asAnswer),
       // "Changed to Automobile & Light Truck and School Bus."
-      describe: (value, deps) => describeSelection(value as Selection, deps.catalogue),
+      describe: (value, deps) => describeSelection(value as Selection, deps.catalogue, deps.language),
       // "and T4?" after the price of A1, A2, A3 and P2: T4 is priced with them.
       add: (known, more) => {
         const [a, b] = [known as Selection, more as Selection];
         return { codes: [...new Set([...a.codes, ...b.codes])], series: [...new Set([...a.series, ...b.series])] };
+      },
+      // "T3, not T2" after the price of A1, A5 and T2: A1, A5 and T3 (nothing to swap out: the list as it was).
+      swap: (known, out, into) => {
+        const [a, gone, added] = [known as Selection, out as Selection, into as Selection];
+        if (!gone.codes.some((code) => a.codes.includes(code)) && !gone.series.some((id) => a.series.includes(id))) return a;
+        return {
+          codes: [...new Set([...a.codes.filter((code) => !gone.codes.includes(code)), ...added.codes])],
+          series: [...new Set([...a.series.filter((id) => !gone.series.includes(id)), ...added.series])],
+        };
       },
       ask: (_values, deps) => ({ text: deps.messages.task.duplicates.askTests }),
     },

@@ -1,6 +1,7 @@
 import { addDays, findSeries, masterStatus, todayIn, type Catalogue, type Series } from '../src/rules/index.js';
 import { resolveSeries, resolveTests } from '../src/understanding/tests.js';
 import type { SlotReading, TaskSpec } from './taskTypes.js';
+import { andListIn } from '../src/messages/lists.js';
 
 interface MasterValues {
   series: string;
@@ -14,7 +15,7 @@ const noneLapsed =
 
 /** Lapse words, in English and in Spanish ("se me venció el A6", "el A3 ya no está vigente"). */
 const LAPSE_WORDS =
-  /(?<![\p{L}\d])(?:expired?|lapsed?|ran out|run out|out of date|not current|no longer|venci[oó]|vencid[oa]s?|se vencieron|caduc[oó]|caducad[oa]s?|expir[oó]|ya no (?:est[aá] |es )?vigente)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:expired?|lapsed?|ran out|run out|out of date|not current|no longer|venci[oó]|vencid[oa]s?|(?:se (?:me |le )?)?vencieron|caduc[oó]|caducaron|expiraron|caducad[oa]s?|expir[oó]|ya no (?:est[aá] |es )?vigente)(?![\p{L}\d])/iu;
 
 /** The series a message is about: named outright, or the series of the tests it names. */
 function readSeries(text: string, catalogue: Catalogue): SlotReading<string> {
@@ -84,7 +85,7 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
     const m = deps.messages.task.master;
     const series = findSeries(deps.catalogue, values.series);
     if (!series?.master) return { reply: { text: m.noMaster(series?.name ?? values.series) }, outcome: 'no-master-defined' };
-    if (values.missing?.length) return { reply: { text: m.missing(series.master.name, listed(values.missing)) }, outcome: 'missing-tests' };
+    if (values.missing?.length) return { reply: { text: m.missing(series.master.name, andListIn(deps.language)(values.missing)) }, outcome: 'missing-tests' };
     // The candidate told us which tests lapsed, not their dates: a lapsed test counts as expiring
     // today (no longer current), the others as still current tomorrow. Only the names are reported.
     const today = todayIn(facts.now, facts.zone);
@@ -94,14 +95,11 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
     }));
     const decision = masterStatus({ seriesId: series.id, certifications, now: facts.now, zone: facts.zone }, deps.catalogue, deps.policy);
     const name = decision.masterName ?? series.master.name;
-    const text = decision.holds ? `${m.holds(name)} ${m.next}` : m.lapsed(name, listed(decision.lapsed));
+    const text = decision.holds ? `${m.holds(name)} ${m.next}` : m.lapsed(name, andListIn(deps.language)(decision.lapsed));
     return { reply: { text }, outcome: decision.verdict };
   },
   accountQuestion: () => ({ kind: 'master' }),
   help: (deps) => deps.messages.task.master.help,
   followUps: ['lapsed'],
 };
-
-const listed = (items: string[]): string =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 

@@ -23,6 +23,8 @@ export interface TaskOptions {
   correction?: string;
   /** "and T4?": the correction adds to a list value rather than replacing it. */
   adding?: boolean;
+  /** "T3, not T2": the value the correction replaces, when the candidate named it. */
+  replaced?: string;
 }
 
 export interface TaskResult {
@@ -147,7 +149,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
         if (reading.doubted) state.doubted = (reading.doubted.value as { date?: string }).date;
       }
     }
-    const corrected = options.correction ? this.applyCorrection(state, options.correction, facts, notes, options.adding) : undefined;
+    const corrected = options.correction ? this.applyCorrection(state, options.correction, facts, notes, options.adding, options.replaced) : undefined;
     // The account, once linked, answers what the candidate did not say. A month whose days give
     // different answers ("in November", failed 30 days before December 6 or after) is missing its day.
     // "and A4?" after an answer worked out from a date typed before signing in: the account's
@@ -262,7 +264,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
    * value instead. The name of the slot it changed (the one that is not a date, when it changed
    * several), if any.
    */
-  private applyCorrection(state: TaskState, text: string, facts: TurnFacts, notes: string[], adding = false): string | undefined {
+  private applyCorrection(state: TaskState, text: string, facts: TurnFacts, notes: string[], adding = false, replaced?: string): string | undefined {
     const values = state.values as Partial<Values>;
     const changedSlots: string[] = [];
     for (const slot of this.spec.slots) {
@@ -285,6 +287,18 @@ export class TaskDialog<Values extends object> extends RepairDialog {
         state.values[slot.name] = slot.add(current as Values[keyof Values], more);
         notes.push(this.deps.messages.task.added(slot.describe ? slot.describe(more, this.deps) : describe(more, this.deps.language)));
         return slot.name;
+      }
+      // "T3, not T2" after the duplicates of A1, A5 and T2: T2 becomes T3, A1 and A5 stay.
+      if (replaced && slot.swap && read.kind === 'value' && current !== undefined) {
+        const out = slot.read(replaced, facts, this.deps, values, true);
+        if (out.kind === 'value') {
+          const swapped = slot.swap(current as Values[keyof Values], out.value, read.value);
+          if (JSON.stringify(swapped) !== JSON.stringify(current)) {
+            state.values[slot.name] = swapped;
+            notes.push(this.deps.messages.task.changed(slot.describe ? slot.describe(read.value, this.deps) : describe(read.value, this.deps.language)));
+            return slot.name;
+          }
+        }
       }
       // The slot whose value the correction changes, not the first one that reads something.
       if (read.kind !== 'value' || JSON.stringify(read.value) === JSON.stringify(state.values[slot.name])) continue;

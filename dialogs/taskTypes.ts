@@ -53,6 +53,8 @@ export interface SlotSpec<Values> {
   describe?: (value: Values[keyof Values], deps: TaskDeps) => string;
   /** A list value: "and T4?" after the answer adds to it (the value read is joined to the one known). */
   add?: (known: Values[keyof Values], more: Values[keyof Values]) => Values[keyof Values];
+  /** A list value: "T3, not T2" swaps that one in the list (the others stay), rather than replacing the list. */
+  swap?: (known: Values[keyof Values], out: Values[keyof Values], into: Values[keyof Values]) => Values[keyof Values];
   /** Skip asking when the values so far make this slot unnecessary. */
   needed?: (values: Partial<Values>) => boolean;
   /** `asAnswer`: the text answers this slot's own question (not the message that began the task). */

@@ -17,6 +17,7 @@ export const SETS = [
   { name: 'second dev', lang: 'en', file: 'test/fixtures/eval2-dev.yaml', note: 'second independent set, dev part: tuning looks here' },
   { name: 'Spanish frozen test', lang: 'es', file: 'test/fixtures/eval-es2-test.yaml', note: 'independent Spanish set, frozen part: never tuned on' },
   { name: 'Spanish dev', lang: 'es', file: 'test/fixtures/eval-es2-dev.yaml', note: 'independent Spanish set, dev part: tuning looks here' },
+  { name: 'Spanish dev 3', lang: 'es', file: 'test/fixtures/eval-es3-dev.yaml', note: 'Spanish questions written by a later tuning session: tuned on' },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['name'];

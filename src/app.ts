@@ -23,7 +23,6 @@ import { CandidateBot, type LanguageParts } from './bot/candidateBot.js';
 import { logTurnEvents, type TurnEventSink } from './bot/turnEvents.js';
 import { renderDefault } from './channels/render.js';
 import type { KnowledgeBase } from './knowledge/knowledgeBase.js';
-import { en } from './messages/en.js';
 import { catalogues } from './messages/catalogue.js';
 import { enHandoff } from './messages/enHandoff.js';
 import { esHandoff } from './messages/esHandoff.js';
@@ -50,6 +49,9 @@ import { replyFailureMiddleware } from './bot/replyFailures.js';
 import type { Sequence } from './storage/sequence.js';
 import type { OpenQueue } from './storage/openQueue.js';
 import type { KnowledgeChange } from './handoff/staff/knowledgeEditor.js';
+
+/** What a failed turn apologises with, in the turn's language. */
+const turnError = (language: Language) => catalogues[language].turnError;
 
 export interface AppParts {
   config: Config;
@@ -209,7 +211,7 @@ function forTheRecord(context: TurnContext, text: string, signingIn = false): st
 
 export function buildApp(parts: AppParts) {
   const { config, logger, storage, knowledge } = parts;
-  const adapter = createAdapter(config, logger, en.turnError);
+  const adapter = createAdapter(config, logger, turnError);
   const twilio = config.TWILIO_ACCOUNT_SID ? twilioAdapter(config, logger) : undefined;
   const gate = parts.gate ?? new MemoryTurnGate();
   let web: WebChannel | undefined;
@@ -283,7 +285,7 @@ export function buildApp(parts: AppParts) {
       (server: Server, edge: ServerEdge) => {
         // The candidate's presence for staff comes from the website chat's connection (keyed as the turn gate keys conversations).
         const onStreamConnection = (conversationId: string, open: boolean) => handoff?.connection?.(`${DIRECTLINE_CHANNEL_ID}/${conversationId}`, open);
-        web = mountWeb(server, { onTurn, storage, logger, settings: config, turnError: en.turnError, upgrades: edge.upgrades, limits: edge.limits, onStreamConnection });
+        web = mountWeb(server, { onTurn, storage, logger, settings: config, turnError, upgrades: edge.upgrades, limits: edge.limits, onStreamConnection });
       },
       ...(twilio ? [(server: Server) => mountTwilioSms(server, { adapter: twilio, onTurn, logger })] : []),
       ...(handoff?.mount ? [handoff.mount] : []),
@@ -326,6 +328,6 @@ function twilioAdapter(config: Config, logger: Logger): TwilioSmsAdapter {
     retry: { attempts: config.TWILIO_MAX_ATTEMPTS },
     split: { max: config.SMS_MAX_CHARS, target: config.SMS_TARGET_CHARS },
     logger,
-    turnErrorText: en.turnError,
+    turnErrorText: turnError,
   });
 }

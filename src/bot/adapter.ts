@@ -14,6 +14,7 @@ import {
 import type { Activity } from 'botframework-schema';
 import type { Config } from '../config.js';
 import type { Logger } from '../logging/logger.js';
+import { spokenFor, type SpokenText } from '../language/turnLanguage.js';
 import { limitedConnectorFactory, type ReplyLimits } from './replyLimits.js';
 
 export type AuthSettings = Pick<Config, 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppType' | 'MicrosoftAppTenantId'> &
@@ -195,7 +196,7 @@ const DEFAULT_MAX_RETRY_AFTER_SECONDS = 5;
  * With no app id the adapter accepts unauthenticated requests (the Emulator's way); with one, every
  * request must carry a valid channel JWT or it is answered 401.
  */
-export function createAdapter(auth: AuthSettings, logger: Logger, sorry: string): ChannelAdapter {
+export function createAdapter(auth: AuthSettings, logger: Logger, sorry: SpokenText): ChannelAdapter {
   const settings: Record<string, string> = {};
   for (const key of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId'] as const) {
     const value = auth[key];
@@ -219,7 +220,7 @@ export function createAdapter(auth: AuthSettings, logger: Logger, sorry: string)
       'turn failed',
     );
     try {
-      await context.sendActivity(sorry);
+      await context.sendActivity(spokenFor(sorry, context));
     } catch (sendError) {
       logger.warn({ err: sendError }, 'could not tell the user about the failed turn');
     }

@@ -6,6 +6,8 @@ import { loadConfig } from '../config.js';
 import { createLogger } from '../logging/logger.js';
 import { startLocalConnector } from './localConnector.js';
 import { terminalText, wantsAnsi } from './terminalText.js';
+import { chatWords, languageAfterReply, terminalLocale } from './chatWords.js';
+import { languageOfLocale } from '../language/languages.js';
 
 /**
  * A terminal chat with the bot: the same application as `npm start` (src/composition.ts), on a
@@ -37,40 +39,48 @@ async function main(): Promise<void> {
     conversation: { id: 'terminal-chat', isGroup: false, name: 'terminal', conversationType: 'personal' },
     from: { id: 'terminal-user', name: 'You' },
     recipient: { id: 'candidate-assistant', name: 'Candidate Assistant' },
-    locale: 'en-US',
+    // The terminal's language (LANG): a Spanish terminal is welcomed in Spanish.
+    locale: terminalLocale(process.env),
   };
+  // The chat's own words follow the conversation's language, as the bot's replies do.
+  let language = languageOfLocale(channel.locale) ?? 'en';
   let offered: string[] = [];
   const send = async (activity: Partial<Activity>) => {
     const { replies } = await connector.send({ ...channel, id: `terminal-${Date.now()}`, timestamp: new Date(), ...activity } as Partial<Activity>);
     for (const reply of replies) {
       show(reply);
+      if (reply.type === 'message' && reply.text) language = languageAfterReply(language, reply.text);
       if (reply.type === 'message') offered = (reply.suggestedActions?.actions ?? []).map((action) => String(action.value));
     }
   };
 
-  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: '\nyou> ' });
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: `\n${chatWords(language).prompt}` });
+  const prompt = () => {
+    rl.setPrompt(`\n${chatWords(language).prompt}`);
+    rl.prompt();
+  };
   // Made now, the iterator keeps the lines piped in while the welcome turn runs.
   const lines = rl[Symbol.asyncIterator]();
   // Staff answer between turns: show their messages as they come, then prompt again.
   connector.onUnprompted = (activity) => {
     show(activity, activity.from?.name ?? 'bot');
-    rl.prompt();
+    prompt();
   };
   await send({ type: 'conversationUpdate', membersAdded: [{ id: 'terminal-user', name: 'You' }] });
   if (app.handoff?.mode === 'console') {
-    console.log(`\n(staff console: ${botUrl}/staff${composed.staffPassword ? `, demo staff password ${composed.staffPassword}` : ''})`);
+    console.log(`\n${chatWords(language).staffConsole(`${botUrl}/staff`, composed.staffPassword)}`);
   }
-  console.log('\n(type a question; a number picks a button; Ctrl+D or /quit ends)');
-  rl.prompt();
+  console.log(`\n${chatWords(language).hint}`);
+  prompt();
   // Iterating the lines (rather than asking question by question) keeps piped input intact.
   for await (const raw of { [Symbol.asyncIterator]: () => lines }) {
     const line = raw.trim();
-    if (line === '/quit') break;
+    if (chatWords(language).quit.includes(line)) break;
     if (line) {
       const picked = /^\d$/.test(line) ? offered[Number(line) - 1] : undefined;
       await send({ type: 'message', text: picked ?? line });
     }
-    rl.prompt();
+    prompt();
   }
   rl.close();
   await connector.close();

@@ -38,7 +38,8 @@ export interface HandoffServiceDeps {
   staff: { find(username: string): StaffUser | undefined };
   hours: SupportHours;
   /** "Monday, December 1 at 8:00 AM EST": the reply-by time as the candidate reads it. */
-  formatReplyBy: (date: Date) => string;
+  /** The reply-by time as the candidate reads it, in the conversation's language. */
+  formatReplyBy: (date: Date, language: Language) => string;
   /** Minutes someone at `position` can expect to wait, given recent queued-to-claimed times and the agents available. */
   estimateWait: (position: number, recentWaitsMs: number[], availableAgents: number) => number;
   /** How many agents are marked available in the console now (1 when unknown). */
@@ -322,7 +323,7 @@ export class HandoffService implements HandoffDesk {
   }
 
   private async whatNext(open: HandoffCase): Promise<string> {
-    if (open.replyBy) return this.messagesFor(open).afterHours(this.deps.formatReplyBy(new Date(open.replyBy)));
+    if (open.replyBy) return this.messagesFor(open).afterHours(this.deps.formatReplyBy(new Date(open.replyBy), open.language ?? 'en'));
     const { position, recentWaitsMs } = await this.placeInQueue(open.id);
     const agents = this.deps.availableAgents ? await this.deps.availableAgents(new Date(open.queuedAt)).catch(() => 1) : 1;
     const queued = this.messagesFor(open).queued(position, this.deps.estimateWait(position, recentWaitsMs, agents));

@@ -93,7 +93,7 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
     audit,
     staff,
     hours: (now) => supportStatus(schedule, now),
-    formatReplyBy: (date) => formatReplyBy(date, zone),
+    formatReplyBy: (date, language) => formatReplyBy(date, zone, language),
     estimateWait: (position, waits, agents) => estimateWaitMinutes(position, waits, config.HANDOFF_MINUTES_PER_CASE, agents),
     availableAgents: (now) => presence.availableCount(now),
     languagesOnShift: async (now) => languagesOf(staff, await presence.statuses(now)),

@@ -5,6 +5,7 @@
  * daylight-saving change. Every function takes the time it is asked about; none reads the clock.
  */
 import { DateTime, IANAZone } from 'luxon';
+import type { Language } from '../language/languages.js';
 
 /** One weekly opening: ISO weekday (1 = Monday .. 7 = Sunday), minutes since local midnight, end exclusive. */
 export interface SupportWindow {
@@ -229,10 +230,17 @@ export function supportStatus(schedule: SupportSchedule, now: Date): SupportStat
  *
  * @throws Error `supportHours: ...` for an invalid Date or zone.
  */
-export function formatReplyBy(date: Date, zone: string): string {
+export function formatReplyBy(date: Date, zone: string, language: Language = 'en'): string {
   assertDate(date, 'reply-by date');
   assertZone(zone);
-  return DateTime.fromJSDate(date, { zone }).setLocale('en-US').toFormat("cccc, LLLL d 'at' h:mm a ZZZZ");
+  const local = DateTime.fromJSDate(date, { zone });
+  if (language === 'es') {
+    // "lunes, 1 de diciembre a las 8:00 a. m. EST", as the Spanish catalogue writes times.
+    const half = local.hour < 12 ? 'a. m.' : 'p. m.';
+    const at = local.hour % 12 === 1 ? 'a la' : 'a las';
+    return `${local.setLocale('es').toFormat("cccc, d 'de' LLLL")} ${at} ${local.toFormat('h:mm')} ${half} ${local.setLocale('en-US').toFormat('ZZZZ')}`;
+  }
+  return local.setLocale('en-US').toFormat("cccc, LLLL d 'at' h:mm a ZZZZ");
 }
 
 /**

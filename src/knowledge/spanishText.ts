@@ -13,6 +13,8 @@ const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g,
 /** Multi-word expressions joined before tokenising, or their parts would be stop words. */
 const phrases: Array<[RegExp, string]> = [
   [/\bno[\s-]?show\b/gi, 'noshow'],
+  // "el jueves que viene", "la semana que viene": next, a date word (dates are the dialogs' business), not "vienen" of a question.
+  [/\b(?:que|q)\s+viene\b/gi, ' '],
   [/\bno\s+(?:me\s+)?(?:present[eé]|presento|llegu[eé]|fui|asist[ií])\b/gi, 'noshow'],
   [/\bse\s+me\s+(?:pas[oó]|olvid[oó])\s+(?:la|mi)\s+cita\b/gi, 'noshow cita'],
   [/\bllegu[eé]\s+tarde\b/gi, 'tarde noshow'],
@@ -40,6 +42,24 @@ const phrases: Array<[RegExp, string]> = [
   [/\bcorreo\s+electr[oó]nico\b|\be-?mail\b/gi, 'email'],
   [/\bnivel\s+avanzado\b|\badvanced\s+level\b/gi, 'avanzado'],
   [/\bmi\s+ase\b/gi, 'myase'],
+  // "volver a certificarme", "certificarse de nuevo": recertifying, not retaking a failed test.
+  [/\bvolver\s+a\s+certificar(?:se|me|lo|la)?\b/gi, 'recertificacion'],
+  // "se me paso la fecha del examen": the appointment missed.
+  [/\bse\s+me\s+pas[oó]\s+(?:la\s+fecha|el\s+d[ií]a|la\s+hora)\b/gi, 'noshow cita'],
+  // a learning disability, extra time, a room of one's own, "mi condicion": what accommodations are for.
+  [/\b(?:problemas?|discapacidad(?:es)?|dificultad(?:es)?)\s+de\s+aprendizaje\b|\btiempo\s+extra\b|\b(?:cuarto|sal[oó]n)\s+(?:aparte|separado|privado)\b|\bmi\s+condici[oó]n\b/gi, 'adaptacion'],
+  // "cuantas preguntas tiene": how many questions a test has (a known gap), not the questions one missed.
+  [/\bcu[aá]nt[ao]s\s+preguntas\b/gi, 'numeropreguntas'],
+  // "otro certificado", "se me perdio el certificado", "se me mojo": a certificate in place of a lost or damaged one.
+  [/\b(?:otro|nuevo)\s+certificado\b|\bcertificado\s+nuevo\b|\b(?:perd[ií]|se\s+me\s+(?:perdi[oó]|rompi[oó]|moj[oó]|quem[oó]))\b(?:\s+\S+){0,3}?\s+(?:certificados?|diplomas?|certs?)\b/gi, 'duplicado certificado'],
+  // "que alguien me lea el examen", "no leo bien": a reader is an accommodation.
+  [/\bme\s+(?:lo\s+|la\s+)?(?:lea|lean|leyera|leyeran)\b|\bno\s+(?:leo|s[eé]\s+leer)\s+bien\b|\bno\s+s[eé]\s+leer\b/gi, 'lector'],
+  // "aire acondicionado", "a/c": the refrigerant rules of the EPA Section 609 programme.
+  [/\baire\s+acondicionado\b|\ba\/c\b/gi, 'epa609'],
+  // How long a certification lasts is when it expires ("cuanto dura la certificacion"), not how long the test takes.
+  [/\bcertificaci[oó]n(?:es)?\b(?:\s+\S+){0,2}?\s+dura(?:n)?\b|\bdura(?:n)?\b(?:\s+\S+){0,2}?\s+(?:la\s+|las\s+|mi\s+|mis\s+)?certificaci[oó]n(?:es)?\b/gi, 'certificacion vencer'],
+  // "cambio mi correo": the e-mail (a known gap), unless it says the post.
+  [/\b(?:cambi\w*|actualiz\w*|nuevo|otro)\s+(?:de\s+|mi\s+|el\s+)?correo\b(?!\s+(?:postal|llega))/gi, 'email'],
   [/\bcambi(?:o|e|é|ar)\s+de\s+(?:casa|domicilio|estado|ciudad)\b/gi, 'domicilio'],
 ];
 
@@ -87,6 +107,11 @@ const synonyms: Record<string, string> = {
   logo: 'insignia', chamarra: 'insignia', chaqueta: 'insignia', sudadera: 'insignia', playera: 'insignia',
   chamarras: 'insignia', chaquetas: 'insignia', sudaderas: 'insignia', playeras: 'insignia', camiseta: 'insignia', camisetas: 'insignia',
   inscribir: 'registro', aplicar: 'registro', aplico: 'registro',
+  freon: 'epa609', refrigerante: 'epa609', refrigerantes: 'epa609', refrigerant: 'epa609', mvac: 'epa609', r134a: 'epa609',
+  equivoque: 'equivocar', equivoco: 'equivocar', equivocado: 'equivocar', equivocaciones: 'equivocar',
+  curso: 'curso', cursos: 'curso', entrenamiento: 'capacitacion', entrenamientos: 'capacitacion', capacitaciones: 'capacitacion',
+  movi: 'domicilio', mudamos: 'domicilio', sello: 'insignia', sellos: 'insignia',
+  vigencia: 'vencer', vigente: 'vencer', vigentes: 'vencer',
 };
 
 const stopWords = new Set(
@@ -96,6 +121,7 @@ const stopWords = new Set(
   sobre solo son su sus tambien te tengo tiene tienen ti tu tus un una unas uno unos usted ustedes y ya yo hola gracias favor
   quiero necesito saber hacer hago hice tener como cuanto cuanta cuantos cuantas ase ok okay oye buenas buenos dias tardes
   da dan dar den dio dieron voy va van vas pasa pasaria ocupo ocupa ocupas checar checo
+  saco sacar saca sacan consigo conseguir consigue obtener obtengo mio mia mios mias
   the a an is are i my me you your it to of for and or do does can how what when where please hi hello`
     .split(/\s+/)
     .filter(Boolean),
@@ -111,7 +137,7 @@ for (const word of `hoy manana ayer semana semanas mes meses ano anos lunes mart
 const SUFFIXES = [
   'amientos', 'imientos', 'amiento', 'imiento', 'aciones', 'iciones', 'uciones', 'amente', 'idades', 'acion', 'icion', 'ucion',
   'ciones', 'mente', 'idad', 'ables', 'ibles', 'ando', 'iendo', 'ados', 'idos', 'adas', 'idas', 'able', 'ible', 'aron', 'ieron',
-  'amos', 'emos', 'imos', 'aba', 'ado', 'ido', 'ada', 'ida', 'cion', 'ar', 'er', 'ir', 'es', 'os', 'as', 'o', 'a', 'e', 's',
+  'amos', 'emos', 'imos', 'aste', 'iste', 'aban', 'ian', 'aba', 'ado', 'ido', 'ada', 'ida', 'cion', 'ar', 'er', 'ir', 'an', 'en', 'es', 'os', 'as', 'io', 'ia', 'o', 'a', 'e', 's',
 ];
 
 export function spanishStem(word: string): string {

@@ -21,3 +21,11 @@ export function setTurnLanguage(context: HasTurnState, language: Language): void
 export function turnLanguage(context: HasTurnState): Language {
   return (context.turnState.get(LANGUAGE) as Language | undefined) ?? 'en';
 }
+
+/** A sentence said outside the catalogues' reach (a failed turn's apology): one text, or one per language. */
+export type SpokenText = string | ((language: Language) => string);
+
+/** The text in the turn's language (a Spanish conversation's failed turn apologises in Spanish). */
+export function spokenFor(text: SpokenText, context: HasTurnState): string {
+  return typeof text === 'string' ? text : text(turnLanguage(context));
+}

@@ -37,7 +37,8 @@ export const esTasks: typeof enTasks = {
   inYourAccount: 'Eso está en su cuenta de ASE. Diga "iniciar sesión" y lo busco, o hágame una pregunta general.',
   inYourAccountOrThese: 'Si se refiere a lo suyo, eso está en su cuenta de ASE: diga "iniciar sesión" y lo busco. ¿O se refería a una de estas?',
   noted: (value: string) => `${value}: anotado.`,
-  changed: (value: string) => `Cambiado a ${value}.`,
+  // "a las 10:00 a. m." already ends with its own period.
+  changed: (value: string) => `Cambiado a ${value}${value.endsWith('.') ? '' : '.'}`,
   added: (value: string) => `Agregado: ${value}.`,
   switched: (task: string) => `Dejo por ahora la pregunta de ${task}.`,
   names: {
@@ -126,7 +127,8 @@ export const esTasks: typeof enTasks = {
     askLapsed: (series: string) => `¿Cuáles de los exámenes de ${series} han vencido? Diga "ninguno" si todos están vigentes.`,
     holds: (name: string) => `Sí: con todos los exámenes requeridos vigentes, tiene el estatus de ${name}.`,
     lapsed: (name: string, tests: string) =>
-      `Ahora mismo no: ${tests} venció, así que el estatus de ${name} está suspendido. Apruebe el examen de recertificación de ${tests} para recuperarlo.`,
+      // "A3 venció", "A3 y A5 vencieron": the verb agrees with the list (yList joins two or more with y / e).
+      `Ahora mismo no: ${tests} ${/ [ye] /.test(tests) ? 'vencieron' : 'venció'}, así que el estatus de ${name} está suspendido. Apruebe ${/ [ye] /.test(tests) ? 'los exámenes' : 'el examen'} de recertificación de ${tests} para recuperarlo.`,
     missing: (name: string, tests: string) =>
       `Todavía no: le falta ${tests}. El estatus de ${name} requiere todos los exámenes de la serie, así que apruebe ${tests} para obtenerlo.`,
     noMaster: (series: string) =>

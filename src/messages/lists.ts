@@ -1,3 +1,5 @@
+import type { Language } from '../language/languages.js';
+
 /** "A", "A and B", "A, B and C": a list as a sentence says it. */
 export function andList(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
@@ -10,3 +12,21 @@ export function yList(items: readonly string[]): string {
   const last = items[items.length - 1] as string;
   return `${items.slice(0, -1).join(', ')} ${/^h?[ií](?![aeou])/i.test(last) ? 'e' : 'y'} ${last}`;
 }
+
+/** "A or B", "A, B or C". */
+export function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** "A o B", "A, B o C" ("u" before a word that starts with an o sound). */
+export function oList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  const last = items[items.length - 1] as string;
+  return `${items.slice(0, -1).join(', ')} ${/^h?o/i.test(last) ? 'u' : 'o'} ${last}`;
+}
+
+/** The "and" list of a language: a Spanish reply never says "A1 and A5". */
+export const andListIn = (language: Language) => (language === 'es' ? yList : andList);
+/** The "or" list of a language. */
+export const orListIn = (language: Language) => (language === 'es' ? oList : orList);

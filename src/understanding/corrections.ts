@@ -112,3 +112,70 @@ function value(words: string): string | null {
   return v;
 }
 
+
+/** Spanish lead-ins: "no", "perdón", "uy", "espera", "en realidad", "mejor dicho" (any of them, in a row). */
+const ES_PREFIX = /^(no|perd[oó]n|disculpe?|uy|ups|espera|espere|en realidad|mejor dicho|me equivoqu[eé])\b[\s,.!:;-]*/i;
+/** "quise decir", "quería decir", "me refiero a", "digo": correcting on their own. */
+const ES_CORRECTING = /^(?:quise\s+decir|quer[ií]a\s+decir|me\s+refiero\s+a|me\s+refer[ií]a\s+a|digo)\b[\s,.!:;-]*/i;
+/** "es", "era", "fue": introduce the value. */
+const ES_IT_WAS = /^(?:es|era|fue)\b\s*/i;
+const ES_ANNOUNCING = new Set(['perdón', 'perdon', 'disculpa', 'disculpe', 'uy', 'ups', 'espera', 'espere', 'en realidad', 'mejor dicho', 'me equivoqué', 'me equivoque']);
+/** "el T3, no el T2", "T3 y no T2". */
+const ES_X_NOT_Y = /^(.+?)\s*,?\s+(?:y\s+)?no\s+(.+)$/i;
+/** "no el 12, el 10", "no T2 sino T3". */
+const ES_NOT_Y_X = /^no\s+(.+?)\s*(?:,|;|\bsino\b)\s*(?:sino\s+)?(?:es\s+|era\s+|fue\s+)?(.+)$/i;
+
+/**
+ * The Spanish twin of readCorrection: "no, quise decir el A4", "perdón, el 10 no el 12", "en realidad
+ * fue el T3". A Spanish value is a few words with a digit in it (a test code, a day): without "not"'s
+ * rarity in Spanish sentences ("no" is everywhere), the digit is what says a value was meant.
+ */
+export function readSpanishCorrection(text: string): Correction | null {
+  if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${describeValue(text)}`);
+  let rest = text.trim().replace(/^[¿¡\s]+/, '').replace(/\s+/g, ' ').replace(/[\s.!]+$/, '');
+  if (rest === '' || rest.includes('?')) return null;
+  // "no el T2 sino el T3": the "no" belongs to the pair, not a lead-in.
+  const notFirst = ES_NOT_Y_X.exec(rest);
+  const [replacedFirst, replacementFirst] = [spanishValue(notFirst?.[1] ?? ''), spanishValue(notFirst?.[2] ?? '')];
+  if (replacedFirst !== null && replacementFirst !== null) return { replacement: replacementFirst, replaced: replacedFirst };
+  const prefixes: string[] = [];
+  for (let m = ES_PREFIX.exec(rest); m?.[1]; m = ES_PREFIX.exec(rest)) {
+    prefixes.push(m[1].toLowerCase());
+    rest = rest.slice(m[0].length);
+  }
+  const correcting = ES_CORRECTING.exec(rest);
+  if (correcting) rest = rest.slice(correcting[0].length);
+  const itWas = ES_IT_WAS.exec(rest);
+  if (itWas) rest = rest.slice(itWas[0].length);
+  if (rest === '') return null;
+
+  const pair = spanishPair(rest);
+  if (pair) return pair;
+  const announced = correcting !== null || prefixes.some((word) => ES_ANNOUNCING.has(word)) || (itWas !== null && prefixes.length > 0);
+  if (!announced) return null;
+  const replacement = spanishValue(rest);
+  return replacement === null ? null : { replacement };
+}
+
+function spanishPair(rest: string): Correction | null {
+  const notFirst = ES_NOT_Y_X.exec(rest);
+  if (notFirst?.[1] && notFirst[2]) {
+    const replaced = spanishValue(notFirst[1]);
+    const replacement = spanishValue(notFirst[2]);
+    if (replaced !== null && replacement !== null) return { replacement, replaced };
+  }
+  const notSecond = ES_X_NOT_Y.exec(rest);
+  if (notSecond?.[1] && notSecond[2]) {
+    const replacement = spanishValue(notSecond[1]);
+    const replaced = spanishValue(notSecond[2]);
+    if (replaced !== null && replacement !== null) return { replacement, replaced };
+  }
+  return null;
+}
+
+/** The words as a Spanish value ("el T3", "el 10 de marzo"), or null: no digit, or too long to be one. */
+function spanishValue(words: string): string | null {
+  const v = words.replace(/^[\s,;:.!-]+|[\s,;:.!-]+$/g, '');
+  if (v === '' || !/\d/.test(v) || v.split(/\s+/).length > MAX_VALUE_WORDS) return null;
+  return v;
+}

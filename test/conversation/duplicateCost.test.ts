@@ -15,6 +15,10 @@ transcripts('duplicate certificates: $7.50 per test series', [
     ['A series and the T series', all(twoSeries, 'Automobile & Light Truck', 'Medium/Heavy Truck')],
     ['no, I meant A and S series', all(en.task.changed('Automobile & Light Truck and School Bus'), twoSeries, 'School Bus', not('Medium/Heavy'))],
   ]],
+  ['"T3 not T2" swaps that one test: A1 and A5 stay', [
+    ['how much are duplicates of A1, A5 and T2?', threeCodes],
+    ['T3 not T2', all(en.task.changed('T3'), twoSeries, 'A1, A5', 'T3', not(/\bT2\b/))],
+  ]],
   ['"i need A and T series" after MORE is two series', [
     ['how do i get a duplicate cert', prompt],
     ['i need A and T series', twoSeries],

@@ -202,6 +202,49 @@ const accountQuestions: Table = [
   ]],
 ];
 
+// Conversations played against `npm start` (Web Chat and --channel sms) in the es13 session, each
+// fixed where it went wrong, kept here as it was played (the clock is this suite's, not that day's).
+const played: Table = [
+  ['tras la respuesta de cambiar una cita, "el jueves que viene a las 10" es la nueva cita, no una pregunta del día del examen', [
+    ['mi examen es el lunes a las 9, ¿lo puedo cambiar?', es('lunes, 24 de marzo de 2025 a las 9:00 a. m.')],
+    ['el jueves que viene a las 10', all(es('jueves, 27 de marzo de 2025 a las 10:00 a. m.'), es('todavía puede cambiarla o cancelarla'), not(es('No tengo detalles del día del examen')))],
+  ]],
+  ['una corrección con la hora ("no, es el viernes a las 10") dice "Cambiado a ... a. m." sin doble punto', [
+    ['mi examen es el lunes a las 9, ¿lo puedo cambiar?', es('lunes, 24 de marzo de 2025 a las 9:00 a. m.')],
+    ['no, es el viernes a las 10', all(es('Cambiado a viernes, 21 de marzo de 2025 a las 10:00 a. m.'), not(/a\. m\.\./))],
+  ]],
+  ['duplicados: "¿y el T4?" lo agrega, y "no, quise decir el T3 no el T2" cambia solo el T2', [
+    ['¿cuánto cuestan los duplicados de A1, A5 y T2?', '$15.00'],
+    ['¿y el T4?', all(es('Agregado'), 'T2, T4', '$15.00')],
+    ['no, quise decir el T3 no el T2', all(es('Cambiado a T3'), 'A1, A5', 'T4, T3', not(/\bT2\b/), '$15.00')],
+  ]],
+  ['correcciones en español en una tarea de fechas: "perdón, fue el 10 de marzo", "¿y qué tal el A4?", "no, el A6"', [
+    ['reprobé el A5 el 3 de marzo, ¿cuándo puedo repetirlo?', retestOn3March],
+    ['perdón, fue el 10 de marzo', all(es('Cambiado a lunes, 10 de marzo de 2025'), es('a partir del jueves, 10 de abril de 2025'))],
+    ['¿y qué tal el A4?', all(es('Cambiado a A4'), es('Puede comprar A4 de nuevo'))],
+    ['no, el A6', es('Cambiado a A6')],
+    ['ok', es(m.acknowledged)],
+    ['gracias', es(m.thanks)],
+  ]],
+  ['Master: "se me vencieron el A3 y el A5" nombra los dos, y el verbo concuerda', [
+    ['¿sigo siendo master de autos si se me vencieron el A3 y el A5?', all(es('A3 y A5 vencieron'), not(es('¿Cuáles de los exámenes')))],
+  ]],
+  ['un desvío, "hablar con una persona" y "no importa" en la fila', [
+    ['reprobé el A5, ¿cuándo lo puedo volver a tomar?', ask],
+    ['¿cuánto cuesta un duplicado del certificado?', all('$7.50', es(m.task.backToIt), ask)],
+    ['el 3 de marzo', retestOn3March],
+    ['hablar con una persona', handedOver],
+    ['no importa', es(m.handoff.left)],
+  ]],
+];
+
+const playedOnSms: Table = [
+  ['SMS: una respuesta acortada dice "Responda MAS", y "más" manda el resto', [
+    ['¿cómo cambio o cancelo mi examen?', all(es(smsEs.moreHint), not(/\bMORE\b/))],
+    ['más', es('Cancel Selected Appointment(s)')],
+  ]],
+];
+
 const smsKeywords: Table = [
   ['SMS: AYUDA en una conversación en español da la ayuda en español, y STOP / START se confirman en español', [
     ['hola', es(m.greeting)],
@@ -230,6 +273,10 @@ describe('Spanish repair, account and SMS transcripts, on Web Chat and SMS throu
   });
   describe('questions about the candidate\'s own account', () => {
     it.each(accountQuestions)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
+  });
+  describe('conversations played against npm start, each fixed', () => {
+    it.each(played)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
+    it.each(playedOnSms)('%s', (_name, turns) => run(turns, ['sms']));
   });
   describe('SMS keywords', () => {
     it.each(smsKeywords)('%s', (_name, turns) => run(turns, ['sms']));

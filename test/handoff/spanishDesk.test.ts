@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { esHandoff } from '../../src/messages/esHandoff.js';
 import { enHandoff } from '../../src/messages/enHandoff.js';
-import { startHandoffServer, StaffClient, WebCandidate, type HandoffServer } from './support.js';
+import { movableClock, startHandoffServer, StaffClient, WebCandidate, type HandoffServer } from './support.js';
+import { englishSentencesIn } from '../support/englishSentences.js';
 
 /**
  * Handing a Spanish conversation to staff, through the same wiring as `npm start` with the demo
@@ -43,6 +44,18 @@ describe('a Spanish conversation handed to staff', () => {
     expect(await candidate.waitFor(/Ahora está hablando con/)).toBe(esHandoff.joined('Alex'));
     await alex.post(`/staff/api/cases/${queued.id}/end`);
     expect(await candidate.waitFor(/ha terminado el chat/)).toBe(esHandoff.ended('Alex'));
+  });
+
+  it('outside support hours, the candidate is told in Spanish when staff will reply, the day and time written in Spanish', async () => {
+    // Support is staffed weekdays 8 AM to 8 PM in New York; it is Saturday, March 22, 2025, 10:00 AM there.
+    const clock = movableClock();
+    clock.set(new Date('2025-03-22T14:00:00Z'));
+    server = await startHandoffServer({ clock: clock.now, env: { SUPPORT_HOURS: 'Mon-Fri 08:00-20:00', SUPPORT_TIMEZONE: 'America/New_York' } });
+    const candidate = await spanishCandidate();
+
+    const said = await candidate.say('quiero hablar con una persona');
+    expect(said).toEqual([esHandoff.afterHours('lunes, 24 de marzo a las 8:00 a. m. EDT')]);
+    expect(englishSentencesIn(said.map((text) => ({ channel: 'web', text })))).toEqual([]);
   });
 
   it('Blair (English and Spanish) is on shift: the candidate hears only the place in line', async () => {

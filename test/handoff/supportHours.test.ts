@@ -310,6 +310,8 @@ describe('supportStatus: the daylight-saving change weeks in America/New_York', 
 describe('formatReplyBy', () => {
   it('says the weekday, date and time in the zone, with the zone abbreviation', () => {
     expect(formatReplyBy(ny('2025-12-01 08:00'), NY)).toBe('Monday, December 1 at 8:00 AM EST');
+    expect(formatReplyBy(ny('2025-12-01 08:00'), NY, 'es')).toBe('lunes, 1 de diciembre a las 8:00 a. m. EST');
+    expect(formatReplyBy(ny('2025-07-04 13:30'), NY, 'es')).toBe('viernes, 4 de julio a la 1:30 p. m. EDT');
   });
 
   it('uses the summer abbreviation in summer', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCorrection, type Correction } from '../../src/understanding/corrections.js';
+import { readCorrection, readSpanishCorrection, type Correction } from '../../src/understanding/corrections.js';
 
 // [what the candidate wrote, the correction it makes]
 const corrections: Array<[string, Correction]> = [
@@ -69,5 +69,23 @@ describe('readCorrection', () => {
 
   it('names the module and the bad value', () => {
     expect(() => readCorrection(42 as unknown as string)).toThrow('understanding/corrections: text must be a string, got 42');
+  });
+});
+
+describe('readSpanishCorrection', () => {
+  it.each<[string, Correction]>([
+    ['no, quise decir el A4', { replacement: 'el A4' }],
+    ['quise decir A4', { replacement: 'A4' }],
+    ['perdón, fue el 10 de marzo', { replacement: 'el 10 de marzo' }],
+    ['en realidad era el A5', { replacement: 'el A5' }],
+    ['no, quise decir el T3 no el T2', { replacement: 'el T3', replaced: 'el T2' }],
+    ['el 10, no el 12', { replacement: 'el 10', replaced: 'el 12' }],
+    ['no el T2 sino el T3', { replacement: 'el T3', replaced: 'el T2' }],
+  ])('%j corrects', (text, correction) => {
+    expect(readSpanishCorrection(text)).toEqual(correction);
+  });
+
+  it.each(['no, todavía no', 'el A5 no lo pasé', 'no sé', '¿puedo cambiar el 10?', 'en realidad falté a mi cita ayer', 'perdón'])('%j is not a correction', (text) => {
+    expect(readSpanishCorrection(text)).toBeNull();
   });
 });

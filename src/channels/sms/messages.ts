@@ -51,7 +51,7 @@ export const smsEs: SmsMessages = {
   suggestionsHint: 'Responda con un numero, o haga otra pregunta.',
   suggestionsHeading: 'Tambien puede preguntar:',
   step: 'Paso',
-  moreHint: 'Responda MORE para mas detalles.',
+  moreHint: 'Responda MAS para mas detalles.',
   nothingMore: 'No tengo nada mas que enviar de mi ultima respuesta. Hagame una pregunta sobre los examenes de ASE cuando quiera, o responda AYUDA.',
   moreAt: 'Mas:',
   help:

@@ -22,7 +22,9 @@ export interface StoredMore extends SmsMore {
 
 export const moreStorageKey = (channelId: string, conversationId: string): string => `sms-more/${channelId}/${conversationId}`;
 
-const MORE = /^(?:more|more please|please more|more details|more info|tell me more|details)$/;
+// English, and Spanish as a Spanish answer asks for it ("Responda MAS"), with or without the accent.
+const MORE =
+  /^(?:more|more please|please more|more details|more info|tell me more|details|m[aá]s|m[aá]s por favor|m[aá]s detalles|m[aá]s informaci[oó]n|m[aá]s info|quiero m[aá]s|d[ií]game m[aá]s|dime m[aá]s|detalles)$/;
 
 /** Is this text a request for the rest of the last answer? The whole message, case and punctuation ignored. */
 export function asksForMore(text: string | undefined): boolean {

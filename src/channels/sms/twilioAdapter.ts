@@ -6,6 +6,7 @@ import type { ClaimsIdentity } from 'botframework-connector';
 // Only the signature check: the package index loads the whole REST client (240 modules, 0.13 s CPU at start).
 import { validateRequest } from 'twilio/lib/webhooks/webhooks.js';
 import type { Logger } from '../../logging/logger.js';
+import { spokenFor, type SpokenText } from '../../language/turnLanguage.js';
 import { BUSY_ATTEMPTS, runUntilServed } from '../busyRetry.js';
 import { maskNumber, normaliseNumber } from './phone.js';
 import { plainSmsText } from './renderSms.js';
@@ -51,7 +52,7 @@ export interface TwilioSmsAdapterOptions extends TwilioSmsSettings {
   /** Per request. Default 10,000 ms. */
   requestTimeoutMs?: number;
   /** Sent to the candidate when their turn fails (not when sending itself failed). */
-  turnErrorText?: string;
+  turnErrorText?: SpokenText;
   /** Tries of a turn whose conversation stays busy (another instance's turn holds it). Default 4. */
   busyAttempts?: number;
   /** For tests. */
@@ -161,7 +162,7 @@ export class TwilioSmsAdapter extends BotAdapter {
       // When sending is what failed, another message would only fail again.
       if (!sorry || error instanceof TwilioSendError) return;
       try {
-        await context.sendActivity({ type: ActivityTypes.Message, text: sorry, textFormat: 'plain' });
+        await context.sendActivity({ type: ActivityTypes.Message, text: spokenFor(sorry, context), textFormat: 'plain' });
       } catch (sendError) {
         this.logger.warn({ reason: (sendError as Error).message }, 'sms: could not tell the candidate about the failed turn');
       }

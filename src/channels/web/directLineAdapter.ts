@@ -2,6 +2,7 @@ import { ActivityTypes } from 'botframework-schema';
 import { BotAdapter, TurnContext } from 'botbuilder-core';
 import type { Activity, ConversationReference, ResourceResponse } from 'botbuilder';
 import type { Logger } from '../../logging/logger.js';
+import { spokenFor, type SpokenText } from '../../language/turnLanguage.js';
 import type { DirectLineStore } from './directLineStore.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -16,14 +17,14 @@ export class DirectLineAdapter extends BotAdapter {
   constructor(
     private readonly store: DirectLineStore,
     private readonly logger: Logger,
-    private readonly sorry: string,
+    private readonly sorry: SpokenText,
   ) {
     super();
     this.onTurnError = async (context, error) => {
       logger.error({ err: error, conversationId: context.activity.conversation?.id, activityId: context.activity.id }, 'turn failed');
       // Straight to the store: the turn's own send handlers (which may hold replies) died with it.
       const apology = TurnContext.applyConversationReference(
-        { type: ActivityTypes.Message, text: this.sorry },
+        { type: ActivityTypes.Message, text: spokenFor(this.sorry, context) },
         TurnContext.getConversationReference(context.activity),
       );
       try {

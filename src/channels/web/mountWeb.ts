@@ -1,6 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { Storage, TurnContext } from 'botbuilder';
 import type { Logger } from '../../logging/logger.js';
+import type { SpokenText } from '../../language/turnLanguage.js';
 import { DirectLineAdapter, staffSpeakerId } from './directLineAdapter.js';
 import { DIRECTLINE_CHANNEL_ID, mountDirectLineRoutes, type BotAccount } from './directLineRoutes.js';
 import { DirectLineStore, type DirectLineStoreOptions } from './directLineStore.js';
@@ -23,8 +24,8 @@ export interface WebChannelDeps {
   storage: Storage;
   logger: Logger;
   settings: WebSettings;
-  /** What the bot says when a turn fails (en.turnError). */
-  turnError: string;
+  /** What the bot says when a turn fails (each catalogue's turnError, in the turn's language). */
+  turnError: SpokenText;
   /** The server's upgrade dispatcher: the built-in Direct Line stream takes its path there. */
   upgrades: UpgradeRoutes;
   /** Tokens and conversations per client address, messages per conversation. */

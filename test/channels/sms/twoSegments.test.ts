@@ -125,7 +125,7 @@ describe('every reply on SMS fits two segments; MORE sends the rest and nothing 
     if (long >= 0) {
       shortened++;
       const rest = textsOf((await sms.say('MORE')).activities).join('\n\n');
-      expect(rest, `${where}: MORE`).not.toMatch(/Reply MORE|Responda MORE/);
+      expect(rest, `${where}: MORE`).not.toMatch(/Reply MORE|Responda MAS/);
       together = [...texts.slice(0, long).map(flat), readTogether(texts[long]!, rest), ...texts.slice(long + 1).map(flat)].join(' ');
     }
     // Only the last shortened reply of a turn can have a rest: the turn's other replies fit whole.

@@ -3,6 +3,8 @@ import type { Browser } from 'playwright-core';
 import { haveChromium, launchChromium, requireChromium, screenshot, watchForProblems } from '../../support/browser.js';
 import { startWebServer, type WebServer } from './support.js';
 import { startHostSite, type HostSite } from './hostSite.js';
+import { englishSentencesIn } from '../../support/englishSentences.js';
+import { es } from '../../../src/messages/es.js';
 
 /** A browser set to Spanish (es-MX): the page, the widget's own words and the bot all speak Spanish. */
 describe('the website chat in a Spanish browser (headless Chromium)', () => {
@@ -53,6 +55,39 @@ describe('the website chat in a Spanish browser (headless Chromium)', () => {
       await expect.poll(() => survey.getByText('Gracias por decírnoslo.').isVisible()).toBe(true);
       await screenshot(page, 'web-chat-es.png', { fullPage: true });
       expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a browser set to es-ES is welcomed in Spanish, and no English sentence shows anywhere on the page', { timeout: 60_000 }, async (context) => {
+    requireChromium(context);
+    const page = await browser!.newPage({ locale: 'es-ES', timezoneId: 'Europe/Madrid', viewport: { width: 1000, height: 900 } });
+    try {
+      await page.goto(server!.url, { waitUntil: 'load' });
+      const transcript = page.locator('.webchat__basic-transcript');
+      // The first thing the bot says, before the candidate types anything.
+      await expect.poll(() => transcript.innerText(), { timeout: 15_000 }).toContain(es.welcome.slice(0, 40));
+      expect(await transcript.innerText()).not.toContain('Candidate Assistant');
+      const input = page.locator('[data-id="webchat-sendbox-input"]');
+      await input.fill('reprobé el A5 el 3 de marzo');
+      await input.press('Enter');
+      await expect.poll(() => transcript.innerText(), { timeout: 15_000 }).toContain('A5');
+      await input.fill('hablar con una persona');
+      await input.press('Enter');
+      await expect.poll(() => transcript.innerText(), { timeout: 15_000 }).toMatch(/persona|personal/);
+      // Every word the page shows or reads out: text, labels, placeholders, titles.
+      const shown = await page.evaluate(() => {
+        const texts = [document.title, document.body.innerText];
+        for (const element of Array.from(document.querySelectorAll('*'))) {
+          for (const attribute of ['aria-label', 'placeholder', 'title', 'alt', 'aria-description']) {
+            const value = element.getAttribute(attribute);
+            if (value) texts.push(value);
+          }
+        }
+        return texts;
+      });
+      expect(englishSentencesIn(shown.map((text) => ({ channel: 'page', text })))).toEqual([]);
     } finally {
       await page.close();
     }

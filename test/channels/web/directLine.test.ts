@@ -3,6 +3,8 @@ import { MemoryStorage, type Activity, type TurnContext } from 'botbuilder';
 import { ConnectionStatus } from 'botframework-directlinejs';
 import { WebSocket } from 'ws';
 import { en } from '../../../src/messages/en.js';
+import { es } from '../../../src/messages/es.js';
+import { setTurnLanguage } from '../../../src/language/turnLanguage.js';
 import { createTokenSigner } from '../../../src/channels/web/directLineTokens.js';
 import { DirectLineStore } from '../../../src/channels/web/directLineStore.js';
 import {
@@ -104,6 +106,11 @@ describe('what the bot is given, and what it may not be given', () => {
         onTurn: async (context: TurnContext) => {
           seen.push(context.activity);
           if (context.activity.text === 'fail') throw new Error('the bot fell over');
+          if (context.activity.text === 'falla') {
+            // A Spanish conversation's turn fails after the bot has read its language.
+            setTurnLanguage(context, 'es');
+            throw new Error('the bot fell over');
+          }
           if (context.activity.text === 'slow') await new Promise<void>((resolve) => (finishSlowTurn = resolve));
           if (context.activity.type === 'message') await context.sendActivity(`echo: ${context.activity.text}`);
         },
@@ -192,6 +199,14 @@ describe('what the bot is given, and what it may not be given', () => {
     await call(server.url, activitiesPath(session.conversationId), { token: session.token, body: { type: 'message', text: 'fail' } });
     const page = await call(server.url, activitiesPath(session.conversationId), { token: session.token });
     expect((page.json.activities as SeenActivity[]).map((a) => a.text)).toEqual(['fail', en.turnError]);
+  });
+
+  it('tells a Spanish conversation in Spanish when its turn fails', async () => {
+    const session = await getSession(server.url);
+    await startConversation(server.url, session);
+    await call(server.url, activitiesPath(session.conversationId), { token: session.token, body: { type: 'message', text: 'falla' } });
+    const page = await call(server.url, activitiesPath(session.conversationId), { token: session.token });
+    expect((page.json.activities as SeenActivity[]).map((a) => a.text)).toEqual(['falla', es.turnError]);
   });
 
   it('accepts typing without keeping it or waking the bot', async () => {

@@ -11,6 +11,7 @@ import { buildBot } from '../../../src/app.js';
 import { createAdapter } from '../../../src/bot/adapter.js';
 import { createTurnRunner } from '../../../src/bot/turnRunner.js';
 import { en } from '../../../src/messages/en.js';
+import { catalogues } from '../../../src/messages/catalogue.js';
 import { createServer } from '../../../src/server.js';
 import { MemoryTurnGate, type TurnGate } from '../../../src/storage/turnGate.js';
 import { mountWeb, type WebChannel, type WebChannelDeps } from '../../../src/channels/web/mountWeb.js';
@@ -67,7 +68,7 @@ export async function startWebServer(opts: WebServerOptions = {}) {
           storage,
           logger,
           settings: parseWebSettings(opts.env),
-          turnError: en.turnError,
+          turnError: (language) => catalogues[language].turnError,
           options: opts.options,
         });
       },

@@ -73,6 +73,7 @@
    *   resume: boolean,
    *   watermark?: string,
    *   webSocket: boolean,
+   *   locale?: string,
    *   pollingIntervalMs?: number,
    *   onSession?: (saved: SavedSession) => void,
    *   onState?: (state: 'connecting' | 'online' | 'reconnecting' | 'ended') => void,
@@ -276,7 +277,7 @@
       try {
         answer = resume
           ? await request('GET', '/conversations/' + encodeURIComponent(conversationId) + '?watermark=' + encodeURIComponent(watermark))
-          : await request('POST', '/conversations', {});
+          : await request('POST', '/conversations', options.locale ? { locale: options.locale } : {});
       } catch (error) {
         if (isFinal(error)) return finish();
         return troubled();

@@ -16,6 +16,8 @@ interface CandidateChatClientOptions {
   resume: boolean;
   watermark?: string;
   webSocket: boolean;
+  /** The browser's language, sent when the conversation starts (the welcome is in it). */
+  locale?: string;
   pollingIntervalMs?: number;
   onSession?: (saved: CandidateChatSavedSession) => void;
   onState?: (state: 'connecting' | 'online' | 'reconnecting' | 'ended') => void;

@@ -467,6 +467,8 @@
       session: opened.session,
       resume: opened.resume,
       webSocket: opened.webSocket,
+      // The conversation starts in the browser's language: the bot's welcome is in it.
+      locale,
       onSession: (saved) => writeSaved(saved),
       onState: (state) => {
         if (state === 'online') showStatus('', false);
