@@ -148,13 +148,16 @@ export class RedisStorage implements Storage {
       if (eTag == null || json == null) {
         throw new StorageError(`Storage: Redis key for "${key}" is not an item written by RedisStorage (missing ${eTag == null ? 'etag' : 'item'})`);
       }
-      let item: unknown;
+      let item: Record<string, unknown>;
       try {
         item = JSON.parse(json);
       } catch (error) {
         throw new StorageError(`Storage: item "${key}" in Redis is not valid JSON`, { cause: error });
       }
-      items[key] = { ...(item as object), eTag };
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new StorageError(`Storage: item "${key}" in Redis is not a JSON object`);
+      // The parsed object is this read's own: the eTag goes on it, not on a copy (a list of 2,600 cases).
+      item.eTag = eTag;
+      items[key] = item;
     });
     return items;
   }
