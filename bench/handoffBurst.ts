@@ -13,11 +13,13 @@
  * - the server-side handoff step (from the turn deciding to hand off to the case queued with its
  *   place known): p50/p99 from the bot's `candidate_assistant_handoff_request_seconds` histogram
  *   (interpolated within its buckets, as Prometheus' histogram_quantile does);
- * - Redis commands per handoff (INFO commandstats) and Redis's own CPU per handoff;
- * - staff's case list with every case open (`GET /staff/api/cases`, the fastest of 5, and its
- *   Redis commands);
+ * - Redis commands per handoff (INFO commandstats: those scripts run inside Redis included) and
+ *   Redis's own CPU per handoff;
+ * - staff's case list with every case open (`GET /staff/api/cases`, the fastest of 5, and the
+ *   commands it sends, by MONITOR);
  * - with `--trips`, the sequential Redis round trips of one handoff turn on its own: the same turn
- *   through a TCP proxy that holds every Redis reply back 50 ms, (time with - time without) / 50.
+ *   through a TCP proxy that holds every Redis reply back 50 ms, (time with - time without) / 50,
+ *   and the commands it sends (MONITOR).
  *
  *   npm run bench:handoff [-- --count 2600 --rounds 1 --skip-echo --trips --cpu-prof /tmp/prof]
  *
@@ -217,6 +219,40 @@ async function redisCounters(redis: Redis): Promise<{ calls: Map<string, number>
   return { calls, cpu };
 }
 
+/**
+ * The commands clients sent while `run` ran (MONITOR; those a script ran inside Redis are left out,
+ * unlike INFO commandstats, which counts both), by name.
+ */
+async function commandsSent(redisUrl: string, run: () => Promise<unknown>): Promise<Map<string, number>> {
+  const client = new Redis(redisUrl);
+  await client.ping();
+  const monitor = await client.monitor();
+  const sent = new Map<string, number>();
+  let marker = false;
+  monitor.on('monitor', (_time: string, args: string[], source: string) => {
+    if (source === 'lua') return;
+    const name = String(args[0]).toLowerCase();
+    if (name === 'echo' && args[1] === 'bench:handoff done') marker = true;
+    // A connection's own set-up (the monitor's): not the bot's.
+    else if (name !== 'hello' && name !== 'info' && name !== 'monitor') sent.set(name, (sent.get(name) ?? 0) + 1);
+  });
+  try {
+    await run();
+    await client.echo('bench:handoff done');
+    for (const deadline = Date.now() + 10_000; !marker && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
+    return sent;
+  } finally {
+    client.disconnect();
+    monitor.disconnect();
+  }
+}
+
+const describeSent = (sent: Map<string, number>, per = 1) =>
+  `${([...sent.values()].reduce((sum, n) => sum + n, 0) / per).toFixed(1)} commands sent (${[...sent]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, n]) => `${name} ${(n / per).toFixed(per === 1 ? 0 : 1)}`)
+    .join(', ')})`;
+
 function commandsBetween(before: Map<string, number>, after: Map<string, number>): Array<[string, number]> {
   return [...after]
     .map(([name, calls]) => [name, calls - (before.get(name) ?? 0)] as [string, number])
@@ -367,12 +403,10 @@ async function main(): Promise<void> {
             .map(([name, calls]) => `${name} ${(calls / COUNT).toFixed(2)}`)
             .join(', ')})`,
         );
-        const listBefore = await redisCounters(admin);
         const list = await staffList(bots[0]!.url);
-        const listAfter = await redisCounters(admin);
-        const listCommands = commandsBetween(listBefore.calls, listAfter.calls);
+        const sent = await commandsSent(redis.url, () => staffList(bots[0]!.url));
         console.log(
-          `  staff case list of ${list.queued} queued (${(list.bytes / 1024).toFixed(0)} KiB of JSON): fastest of 5 ${list.fastestMs.toFixed(1)} ms; Redis per list ${(listCommands.reduce((sum, [, calls]) => sum + calls, 0) / 5).toFixed(1)} commands (${listCommands.map(([name, calls]) => `${name} ${calls / 5}`).join(', ')})  (load ${load()})`,
+          `  staff case list of ${list.queued} queued (${(list.bytes / 1024).toFixed(0)} KiB of JSON): fastest of 5 ${list.fastestMs.toFixed(1)} ms; per list (sign-in included) ${describeSent(sent, 5)}  (load ${load()})`,
         );
       } finally {
         for (const bot of bots) await stopProcess(bot);
@@ -395,6 +429,8 @@ async function main(): Promise<void> {
         proxy.setDelay(DELAY);
         for (let i = 0; i < 5; i++) withDelay.push(await one(`trips-${DELAY}-${i}`));
         proxy.setDelay(0);
+        const sent = await commandsSent(redis.url, () => one('trips-count'));
+        console.log(`one handoff turn alone: ${describeSent(sent)}`);
         const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
         console.log(
           `one handoff turn alone: ${ms(median(without))} direct, ${ms(median(withDelay))} with every Redis reply held ${DELAY} ms: ${((median(withDelay) - median(without)) / DELAY).toFixed(1)} sequential round trips (median of 5; load ${load()})`,
@@ -411,7 +447,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
