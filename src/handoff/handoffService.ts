@@ -199,11 +199,6 @@ export class HandoffService implements HandoffDesk {
     return { text: open.status === 'active' ? this.messagesFor(open).leftWithAgent : this.messagesFor(open).left };
   }
 
-  /** A line the bot itself said while the case is open (its answer to "back to the bot", say). */
-  async botSaid(open: HandoffCase, text: string, now: Date): Promise<void> {
-    await this.addLine(open, this.line(now, 'bot', redactBotText(text)));
-  }
-
   // ---- the staff side (the console's API) ----
 
   async caseIdFor(idOrNumber: string): Promise<string | undefined> {
