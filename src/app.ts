@@ -86,6 +86,8 @@ export interface AppParts {
   caseQueue?: OpenQueue;
   /** Tells every instance that editors changed the knowledge (Redis pub/sub); in-process by default. */
   knowledgeLive?: LiveChannel<KnowledgeChange>;
+  /** Hears how long each new handoff case took to be queued with its place, in seconds (the metrics). */
+  handoffTimed?: (seconds: number) => void;
 }
 
 /**
@@ -230,6 +232,7 @@ export function buildApp(parts: AppParts) {
     cannedReplies: knowledge.cannedReplies,
     knowledge,
     ...(parts.knowledgeLive ? { knowledgeLive: parts.knowledgeLive } : {}),
+    ...(parts.handoffTimed ? { handoffTimed: parts.handoffTimed } : {}),
     messages: (language) => ({ en: enHandoff, es: esHandoff })[language],
     clock: parts.clock,
     logger,

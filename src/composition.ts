@@ -98,6 +98,7 @@ export async function composeApplication(config: Config, options: ComposeOptions
       clock,
       events: alsoTo(logTurnEvents(logger), turnMetrics),
       replyFailed: metrics.replyFailed,
+      handoffTimed: metrics.handoffQueued,
       mount: [
         (server) =>
           mountMetrics(server, {

@@ -91,19 +91,44 @@ export class CaseStore {
    * hold the conversation's turn lock, so one conversation never creates two at once. The pointer the
    * bot reads is written last: a case the queue cannot show is never one the bot thinks is open.
    */
-  async create(opened: HandoffCase, history: TranscriptLine[], _now: Date): Promise<HandoffCase> {
+  async create(opened: HandoffCase, history: TranscriptLine[], now: Date): Promise<HandoffCase> {
+    return (await this.open(opened, history, now)).case;
+  }
+
+  /**
+   * As {@link create}, and says the case's place in line, as the queue told it when the case joined
+   * (no second lookup). `then` gives the transcript's last lines once the place is known (what the
+   * bot tells the candidate), so the transcript is written once, beside the pointer. `created` is
+   * false when the conversation already had an open case (returned as it is; nothing is written).
+   *
+   * Round trips: the case (with its number) is written, then it joins the queue, then its transcript
+   * and the conversation's pointer are written together. The case is written before it joins, so the
+   * staff list never finds a queued id without its case (it would reap it).
+   */
+  async open(
+    opened: HandoffCase,
+    history: TranscriptLine[],
+    _now: Date,
+    then: (place: number | undefined) => TranscriptLine[] = () => [],
+  ): Promise<{ case: HandoffCase; place?: number; created: boolean }> {
     await this.adoptLegacyIndex();
     const existing = await this.openCaseFor(opened.conversationKey);
-    if (existing) return existing;
-    const keys = [caseKey(opened.id), transcriptKey(opened.id), ...(opened.caseNumber ? [numberKey(opened.caseNumber)] : [])];
+    if (existing) {
+      const place = existing.status === 'queued' ? await this.queue.place(existing.id) : undefined;
+      return { case: existing, ...(place !== undefined ? { place } : {}), created: false };
+    }
+    const keys = [caseKey(opened.id), transcriptKey(opened.id), pointerKey(opened.conversationKey), ...(opened.caseNumber ? [numberKey(opened.caseNumber)] : [])];
     await this.storage.write({
       [caseKey(opened.id)]: { ...opened },
-      [transcriptKey(opened.id)]: this.fit({ lines: history }),
       ...(opened.caseNumber ? { [numberKey(opened.caseNumber)]: { caseId: opened.id } satisfies Pointer } : {}),
     });
+    let place: number | undefined;
     try {
-      await this.enqueue(opened);
-      await this.storage.write({ [pointerKey(opened.conversationKey)]: { caseId: opened.id } satisfies Pointer });
+      place = await this.enqueue(opened);
+      await this.storage.write({
+        [transcriptKey(opened.id)]: this.fit({ lines: [...history, ...then(place)] }),
+        [pointerKey(opened.conversationKey)]: { caseId: opened.id } satisfies Pointer,
+      });
     } catch (error) {
       // A queued case the bot does not know of would have staff talking to a candidate who never
       // hears them, and a case the queue does not show is one nobody sees: take it back out (best
@@ -112,7 +137,7 @@ export class CaseStore {
       await this.storage.delete(keys).catch(() => undefined);
       throw error;
     }
-    return opened;
+    return { case: opened, ...(place !== undefined ? { place } : {}), created: true };
   }
 
   /** The id of the case with this number ("C-1042"), while it is kept. */

@@ -42,10 +42,13 @@ export interface HandoffServiceDeps {
   formatReplyBy: (date: Date, language: Language) => string;
   /** Minutes someone at `position` can expect to wait, given recent queued-to-claimed times and the agents available. */
   estimateWait: (position: number, recentWaitsMs: number[], availableAgents: number) => number;
-  /** How many agents are marked available in the console now (1 when unknown). */
-  availableAgents?: (now: Date) => Promise<number>;
-  /** The languages the agents available now speak, together (unknown: every language). */
-  languagesOnShift?: (now: Date) => Promise<ReadonlySet<Language>>;
+  /**
+   * Staff on shift now, from one read: how many agents are marked available in the console (1 when
+   * unknown), and the languages the agents available now speak, together (unknown: every language).
+   */
+  onShift?: (now: Date) => Promise<{ available: number; languages: ReadonlySet<Language> }>;
+  /** Hears how long each new case took to be queued with its place (seconds; for /metrics). */
+  timed?: (seconds: number) => void;
   /** What the candidate is told, in the conversation's language. */
   messages: (language: Language) => HandoffMessages;
   /** Runs work holding a conversation's turn lock (the app's turn gate); without it, work runs as is. */
@@ -54,6 +57,14 @@ export interface HandoffServiceDeps {
   newId?: () => string;
   /** Gives each new case its number (C-1001, C-1002...): shared by every instance with Redis. */
   caseNumbers?: Sequence;
+}
+
+/** Recent queued-to-claimed times and the staff on shift, for what a candidate joining the queue is told. */
+interface WaitsAndShift {
+  recentWaitsMs: number[];
+  availableAgents: number;
+  /** Unknown (no presence, or the store failed): absent. */
+  languages?: ReadonlySet<Language>;
 }
 
 /** What the bot knows when it hands a conversation over. */
@@ -111,13 +122,20 @@ export class HandoffService implements HandoffDesk {
     return this.deps.store.openCaseFor(conversationKey);
   }
 
-  /** Queues the conversation and says what happens next: place and wait, or when staff will reply. */
+  /**
+   * Queues the conversation and says what happens next: place and wait, or when staff will reply.
+   * The bot's answer is the transcript's last line. Round trips: the case number with what the wait
+   * estimate needs (recent waits, staff on shift), then the case, its place in line, its transcript
+   * and pointer (`CaseStore.open`), then the audit entry and the live event together.
+   */
   async request(request: HandoffRequest, now: Date): Promise<{ case: HandoffCase; reply: Reply }> {
+    const started = performance.now();
     const messages = this.deps.messages(request.language ?? 'en');
     const hours = this.deps.hours(now);
+    const [sequence, waits] = await Promise.all([this.caseNumbers.next(), hours.open ? this.waitsAndShift(now) : undefined]);
     const opened: HandoffCase = {
       id: this.newId(),
-      caseNumber: formatCaseNumber(await this.caseNumbers.next()),
+      caseNumber: formatCaseNumber(sequence),
       conversationKey: request.conversationKey,
       channel: request.channel,
       reference: request.reference,
@@ -130,12 +148,24 @@ export class HandoffService implements HandoffDesk {
       ...(hours.open ? {} : { replyBy: hours.opensAt.toISOString() }),
     };
     const history = [...request.history, this.line(now, 'system', `Handed to staff: ${messages.topic[request.reason].toLowerCase()}`)];
-    const stored = await this.deps.store.create(opened, history, now);
-    if (stored.id === opened.id) {
-      await this.audit({ at: now.toISOString(), actor: 'bot', action: 'queued', caseId: stored.id, detail: { reason: request.reason, channel: request.channel } });
-      await this.announce(stored);
+    let text = '';
+    const said = (c: HandoffCase, place: number | undefined) => {
+      text = this.whatNext(c, place, waits);
+      return this.line(now, 'bot', redactBotText(text));
+    };
+    const { case: stored, place, created } = await this.deps.store.open(opened, history, now, (joined) => [said(opened, joined)]);
+    if (created) {
+      this.deps.timed?.((performance.now() - started) / 1000);
+      await Promise.all([
+        this.audit({ at: now.toISOString(), actor: 'bot', action: 'queued', caseId: stored.id, detail: { reason: request.reason, channel: request.channel } }),
+        this.announce(stored),
+      ]);
+    } else {
+      // The conversation already had a case (its state was lost): told where it stands, as a line of it.
+      const line = said(stored, place);
+      await this.addLine(stored, line).catch(() => undefined);
     }
-    return { case: stored, reply: { text: await this.whatNext(stored) } };
+    return { case: stored, reply: { text } };
   }
 
   /** The candidate wrote while queued or with an agent: the bot stays quiet and staff see it. */
@@ -168,11 +198,6 @@ export class HandoffService implements HandoffDesk {
     await this.audit({ at: now.toISOString(), actor: 'candidate', action: 'left', caseId: open.id });
     await this.addLine(closed, this.line(now, 'system', 'The candidate went back to the bot'));
     return { text: open.status === 'active' ? this.messagesFor(open).leftWithAgent : this.messagesFor(open).left };
-  }
-
-  /** A line the bot itself said while the case is open (its answer to "back to the bot", say). */
-  async botSaid(open: HandoffCase, text: string, now: Date): Promise<void> {
-    await this.addLine(open, this.line(now, 'bot', redactBotText(text)));
   }
 
   // ---- the staff side (the console's API) ----
@@ -322,30 +347,27 @@ export class HandoffService implements HandoffDesk {
     return this.deps.serialise ? this.deps.serialise(conversationKey, work) : work();
   }
 
-  private async whatNext(open: HandoffCase): Promise<string> {
+  /** What the candidate is told on joining: the place and the wait, or when staff will reply. */
+  private whatNext(open: HandoffCase, place: number | undefined, waits: WaitsAndShift | undefined): string {
     if (open.replyBy) return this.messagesFor(open).afterHours(this.deps.formatReplyBy(new Date(open.replyBy), open.language ?? 'en'));
-    const { position, recentWaitsMs } = await this.placeInQueue(open.id);
-    const agents = this.deps.availableAgents ? await this.deps.availableAgents(new Date(open.queuedAt)).catch(() => 1) : 1;
-    const queued = this.messagesFor(open).queued(position, this.deps.estimateWait(position, recentWaitsMs, agents));
-    return (await this.speakerOnShift(open)) ? queued : `${queued} ${this.messagesFor(open).noSpeakerOnShift}`;
+    const position = Math.max(1, place ?? 1);
+    const queued = this.messagesFor(open).queued(position, this.deps.estimateWait(position, waits?.recentWaitsMs ?? [], waits?.availableAgents ?? 1));
+    // Is an agent who speaks the conversation's language available now? Anyone may still take the
+    // case; a candidate who would get someone speaking another language is told so, with the phone
+    // number. Unknown (no presence, or the store failed): assumed yes, so nobody is warned wrongly.
+    const spoken = waits?.languages;
+    return !spoken || spoken.has(open.language ?? 'en') ? queued : `${queued} ${this.messagesFor(open).noSpeakerOnShift}`;
   }
 
-  /**
-   * Is an agent who speaks the conversation's language available now? Anyone may still take the
-   * case; a candidate who would get someone speaking another language is told so, with the phone
-   * number. Unknown (no presence, or the store failed): assumed yes, so nobody is warned wrongly.
-   */
-  private async speakerOnShift(open: HandoffCase): Promise<boolean> {
-    const language = open.language ?? 'en';
-    if (!this.deps.languagesOnShift) return true;
-    const spoken = await this.deps.languagesOnShift(new Date(open.queuedAt)).catch(() => undefined);
-    return !spoken || spoken.has(language);
+  /** What the wait estimate and the language warning need, read together (one round trip). */
+  private async waitsAndShift(now: Date): Promise<WaitsAndShift> {
+    const [recentWaitsMs, shift] = await Promise.all([this.deps.store.recentWaits(), this.deps.onShift ? this.deps.onShift(now).catch(() => undefined) : undefined]);
+    return { recentWaitsMs, availableAgents: shift?.available ?? 1, ...(shift?.languages ? { languages: shift.languages } : {}) };
   }
 
   /** The case's place in line (one O(log n) lookup: the queue is a sorted set, not a list to read). */
-  private async placeInQueue(caseId: string): Promise<{ position: number; recentWaitsMs: number[] }> {
-    const [place, recentWaitsMs] = await Promise.all([this.deps.store.place(caseId), this.deps.store.recentWaits()]);
-    return { position: Math.max(1, place ?? 1), recentWaitsMs };
+  private async placeInQueue(caseId: string): Promise<{ position: number }> {
+    return { position: Math.max(1, (await this.deps.store.place(caseId)) ?? 1) };
   }
 
   private async viewOf(c: HandoffCase, now: Date, viewer: StaffUser): Promise<CaseView> {

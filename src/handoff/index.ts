@@ -48,6 +48,8 @@ export interface HandoffParts {
   /** The bot's knowledge, which editors improve (added alternates), and the channel that tells every instance. */
   knowledge?: KnowledgeBase;
   knowledgeLive?: LiveChannel<KnowledgeChange>;
+  /** Hears how long each new case took to be queued with its place (seconds): /metrics' histogram. */
+  handoffTimed?: (seconds: number) => void;
 }
 
 export interface Handoff {
@@ -95,8 +97,11 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
     hours: (now) => supportStatus(schedule, now),
     formatReplyBy: (date, language) => formatReplyBy(date, zone, language),
     estimateWait: (position, waits, agents) => estimateWaitMinutes(position, waits, config.HANDOFF_MINUTES_PER_CASE, agents),
-    availableAgents: (now) => presence.availableCount(now),
-    languagesOnShift: async (now) => languagesOf(staff, await presence.statuses(now)),
+    onShift: async (now) => {
+      const statuses = await presence.statuses(now);
+      return { available: Object.values(statuses).filter((status) => status === 'available').length, languages: languagesOf(staff, statuses) };
+    },
+    ...(parts.handoffTimed ? { timed: parts.handoffTimed } : {}),
     messages,
     logger: parts.logger,
     ...(parts.gate ? { serialise: serialiseWith(parts.gate) } : {}),

@@ -74,8 +74,4 @@ export class StaffPresence {
     }
     return out;
   }
-
-  async availableCount(now: Date): Promise<number> {
-    return Object.values(await this.statuses(now)).filter((status) => status === 'available').length;
-  }
 }

@@ -122,9 +122,9 @@ export class StaffHandoffRelay implements HandoffRelay {
       about.now,
     );
     data.handoff = { mode: 'staff', caseId: opened.id, since: about.now.toISOString() };
+    // The reply is already the transcript's last line (written with the case): staff see what the
+    // candidate was told; the case is open whether or not it lands.
     await send(reply);
-    // The reply on the transcript is a courtesy to staff; the case is open whether or not it lands.
-    await this.service.botSaid(opened, reply.text, about.now).catch(() => undefined);
   }
 
   /**

@@ -34,6 +34,8 @@ export interface AppMetrics {
   store: StoreObserver;
   /** A reply (or proactive message) the channel did not take. */
   replyFailed(channel: string): void;
+  /** A new handoff case was queued with its place, this many seconds after the turn decided to hand off. */
+  handoffQueued(seconds: number): void;
   /** Where the handoff queue gauges read from, at scrape time (console handoff only). */
   watchHandoffQueue(read: () => Promise<HandoffQueueReading>): void;
   /** The scrape: Node's default metrics start with the first one. */
@@ -63,6 +65,12 @@ export function createAppMetrics(): AppMetrics {
     help: 'State store operations (read, write, delete), success or not',
     labelNames: ['operation'],
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers,
+  });
+  const handoffSeconds = new Histogram({
+    name: `${PREFIX}handoff_request_seconds`,
+    help: 'From a turn deciding to hand off to the new case queued with its place known (console handoff)',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers,
   });
   const storeErrors = new Counter({ name: `${PREFIX}store_errors_total`, help: 'State store failures by operation and kind', labelNames: ['operation', 'kind'], registers });
@@ -112,6 +120,7 @@ export function createAppMetrics(): AppMetrics {
       if (errorKind) storeErrors.inc({ operation, kind: errorKind });
     },
     replyFailed: (channel) => replyFailures.inc({ channel }),
+    handoffQueued: (seconds) => handoffSeconds.observe(seconds),
     watchHandoffQueue: (read) => {
       readQueue = read;
     },

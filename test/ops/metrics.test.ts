@@ -61,6 +61,8 @@ describe('/metrics in development (no METRICS_TOKEN): open', () => {
     expect(value(text, 'candidate_assistant_handoffs_total', { outcome: 'started', reason: 'asked' })).toBe(1);
     expect(value(text, 'candidate_assistant_handoff_queue_length')).toBe(1);
     expect(text).toMatch(/^candidate_assistant_handoff_oldest_wait_seconds \d+$/m);
+    // The new case was timed from the decision to its place in line.
+    expect(value(text, 'candidate_assistant_handoff_request_seconds_count')).toBe(1);
   });
 
   it('times store operations and carries Node default metrics', async () => {

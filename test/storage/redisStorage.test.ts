@@ -186,6 +186,28 @@ describe.skipIf(gate.skip)('RedisStorage on a real Redis', () => {
     expect([items.one.n, items.two.n]).toEqual([1, 2]);
   });
 
+  it('reads many keys with a few commands, not one per key (a staff list of 2,600 cases is 11)', async () => {
+    const prefix = prefixFor('many');
+    const storage = new RedisStorage(client, { prefix, maxItemBytes: MB });
+    const keys = Array.from({ length: 600 }, (_, i) => `case/${i}`);
+    await storage.write(Object.fromEntries(keys.map((key, i) => [key, { i }])));
+    const monitor = await client.duplicate().monitor();
+    try {
+      const sent: string[] = [];
+      // Commands a script runs come from "lua"; what the client sent comes from its address.
+      monitor.on('monitor', (_time: string, args: string[], source: string) => {
+        if (source !== 'lua') sent.push(String(args[0]).toLowerCase());
+      });
+      const items = await storage.read(keys);
+      await client.ping('read done');
+      await expect.poll(() => sent.includes('ping'), { timeout: 5000 }).toBe(true);
+      expect(Object.keys(items)).toHaveLength(600);
+      expect(sent.filter((command) => command !== 'ping').length).toBeLessThanOrEqual(3);
+    } finally {
+      monitor.disconnect();
+    }
+  });
+
   it('reports data it did not write as a StorageError (a bug), not StorageUnavailableError', async () => {
     const prefix = prefixFor('foreign');
     const storage = new RedisStorage(client, { prefix, maxItemBytes: MB });
