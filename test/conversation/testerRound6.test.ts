@@ -24,7 +24,7 @@ transcriptTables(
       [
         ['"can i rebook right away" after a missed appointment is told when it can be bought again, not the three-day change rule', [
           ['missed my test yesterday can i get refund', 'No Show'],
-          ['can i rebook right away', all('No Show result is posted', not('more than three days away'))],
+          ['can i rebook right away', all('once the official No Show test result is posted', not('more than three days away'))],
         ]],
       ],
     ],
