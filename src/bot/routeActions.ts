@@ -57,6 +57,9 @@ function asksSomething(reading: Reading): boolean {
 }
 
 /** Each task's spec by id: what its own question is when asked of the account. */
+/** "cancel it", "cancel that": the cancel command pointing at something just said. */
+const POINTS_AT_IT = /\b(?:it|that|this|them)\b/i;
+
 const SPECS = new Map(TASK_SPECS.map((spec) => [spec.id, spec]));
 
 /**
@@ -193,7 +196,19 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
           return true;
         }
       }
-      await say(turn, commandReply(turn.reading.command!, m));
+      // "cancel it" right after the candidate's appointments (or the change-or-cancel answer), signed
+      // in: a request to cancel one of them (confirmed first), not the stop command.
+      if (turn.reading.command === 'cancel' && POINTS_AT_IT.test(turn.reading.text) && turn.data.recentEntries?.includes('change-or-cancel')) {
+        const port = deps.conversation.account(turn.context);
+        if (port && (await port.signedIn(turn.context, turn.facts))) {
+          turn.event.command = undefined;
+          const replied = await replyFromAccount(turn.dc, deps.conversation, { kind: 'cancel-appointment' });
+          if (replied?.cancelling) afterDialog(turn, replied.cancelling);
+          return true;
+        }
+      }
+      // With nothing in progress, "cancel" stops nothing: say so, so it never sounds like a cancellation.
+      await say(turn, turn.reading.command === 'cancel' ? { text: m.nothingToStop } : commandReply(turn.reading.command!, m));
       return true;
     },
 
