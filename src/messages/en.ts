@@ -30,6 +30,8 @@ export const en = {
   nothingToStop: "Okay. Nothing was in progress, so nothing was changed. What else can I help you with?",
   person:
     'To talk to a person, call ASE Customer Service at 1-800-390-6789. For help with an appointment, you can also call Prometric at 877-346-9327.',
+  callUs:
+    'I can\'t place a phone call, but you can call ASE Customer Service at 1-800-390-6789; for help with an appointment, you can also call Prometric at 877-346-9327. Or say "talk to a person" and a member of ASE support staff will join this chat.',
   didYouMean: 'I want to be sure I answer the right question. Did you mean one of these?',
   noneOfThese: 'None of these',
   noneChosen:

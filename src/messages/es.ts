@@ -30,6 +30,8 @@ export const es: Messages = {
   nothingToStop: 'De acuerdo. No había nada en curso, así que no se cambió nada. ¿En qué más puedo ayudarle?',
   person:
     'Para hablar con una persona, llame a Servicio al Cliente de ASE al 1-800-390-6789. Para ayuda con una cita, también puede llamar a Prometric al 877-346-9327.',
+  callUs:
+    'No puedo hacer llamadas, pero puede llamar a Servicio al Cliente de ASE al 1-800-390-6789; para ayuda con una cita, también puede llamar a Prometric al 877-346-9327. O diga "hablar con una persona" y alguien del personal de ASE se unirá a este chat.',
   didYouMean: 'Quiero asegurarme de responder la pregunta correcta. ¿Se refería a una de estas?',
   noneOfThese: 'Ninguna de estas',
   noneChosen:

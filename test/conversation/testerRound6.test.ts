@@ -59,8 +59,8 @@ transcriptTables(
           ['ugh. is there anybody i can call', all('1-800-390-6789', '877-346-9327', not(en.unknown))],
         ]],
         ['"can someone from ase call me" during a task gives the numbers, then the task\'s question again', [
-          ['I bought a test, how long do I have', '90 days'],
-          ['can someone from ase call me', all('1-800-390-6789', not('ADA Request Form'))],
+          ['I failed A5, when can I retake it?', 'What date did you take A5'],
+          ['can someone from ase call me', all('1-800-390-6789', 'Back to your question', not('ADA Request Form'))],
         ]],
       ],
     ],
