@@ -224,7 +224,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // after the Master answer: the whole message (the route row says when).
       const replacement = turn.reading.correction?.replacement ?? turn.reading.text;
       if (!last?.values || !replacement) return false;
-      const options: TaskOptions = { values: last.values, correction: replacement, ...(turn.reading.correction?.adds ? { adding: true } : {}) };
+      const options: TaskOptions = { values: last.values, correction: replacement, ...(turn.reading.correction?.list ? { list: turn.reading.correction.list } : {}) };
       understood(turn);
       return afterDialog(turn, await turn.dc.beginDialog(last.id, options));
     },

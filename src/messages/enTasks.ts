@@ -46,6 +46,8 @@ export const enTasks = {
   /** A correction taken ("no, I meant A4"). */
   changed: (value: string) => `Changed to ${value}.`,
   added: (value: string) => `Added ${value}.`,
+  removed: (value: string) => `Taken out: ${value}.`,
+  keptOnly: (value: string) => `Just ${value}.`,
   /** Another task asked in the middle of one: the first is left, and the candidate told so. */
   switched: (task: string) => `Leaving the ${task} question for now.`,
   names: {

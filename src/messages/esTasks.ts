@@ -39,6 +39,8 @@ export const esTasks: typeof enTasks = {
   noted: (value: string) => `${value}: anotado.`,
   changed: (value: string) => `Cambiado a ${value}.`,
   added: (value: string) => `Agregado: ${value}.`,
+  removed: (value: string) => `Quitado: ${value}.`,
+  keptOnly: (value: string) => `Solo ${value}.`,
   switched: (task: string) => `Dejo por ahora la pregunta de ${task}.`,
   names: {
     'reschedule-or-cancel': 'cambio de cita',
