@@ -96,7 +96,7 @@ transcriptTables(
       [
         ['the ASE ID, the birth date and the SSN digits in three messages sign in', [
           ['sign in', en.linking.askCredentials],
-          ['DEMO-0001', not('ask me something else')],
+          ['DEMO-0001', all(/date of birth/, not("don't keep them"))],
           ['1980-01-01', not(/still need your ASE ID/)],
           ['0001', 'signed in'],
         ]],
