@@ -64,6 +64,11 @@ export class OfferDialog extends RepairDialog {
     return Boolean(offer.task && offer.prompt);
   }
 
+  /** "ok back to my question" after an answer made once a task was worked out means that task's answer. */
+  protected override isTheQuestion(dc: DialogContext): boolean {
+    return this.offer(dc).afterTask === undefined;
+  }
+
   protected question(dc: DialogContext): Reply {
     const offer = this.offer(dc);
     if (offer.task && offer.prompt) return { text: offer.prompt };

@@ -58,7 +58,18 @@ export const enTasks = {
     recertification: 'recertification',
     'master-status': 'Master Technician',
     'duplicate-cost': 'duplicate certificate',
+    'results-timing': 'results',
   } as Record<string, string>,
+
+  results: {
+    askDate: (test?: string) => `What date did you take ${test ?? 'the test'}?`,
+    expectedBy: (by: string, taken: string, days: number) =>
+      `Your results should be in myASE by ${by}: in most cases they are there within ${days} days of the test (you took it ${taken}).`,
+    shouldBeOnline: (by: string, taken: string, days: number) =>
+      `Your results should already be in myASE: in most cases they are there within ${days} days of the test, so by ${by} (you took it ${taken}).`,
+    emailed: 'Your detailed score report was also emailed to you right after your appointment.',
+    help: 'Tell me the date you took the test, for example "December 3" or "last Thursday".',
+  },
 
   retest: {
     askDate: (test?: string) => `What date did you take ${test ?? 'the test'}?`,

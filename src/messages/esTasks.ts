@@ -50,7 +50,18 @@ export const esTasks: typeof enTasks = {
     recertification: 'recertificación',
     'master-status': 'Técnico Maestro',
     'duplicate-cost': 'certificados duplicados',
+    'results-timing': 'resultados',
   } as Record<string, string>,
+
+  results: {
+    askDate: (test?: string) => `¿En qué fecha tomó ${test ?? 'el examen'}?`,
+    expectedBy: (by: string, taken: string, days: number) =>
+      `Sus resultados deberían estar en myASE a más tardar el ${by}: en la mayoría de los casos aparecen dentro de los ${days} días siguientes al examen (lo tomó el ${taken}).`,
+    shouldBeOnline: (by: string, taken: string, days: number) =>
+      `Sus resultados ya deberían estar en myASE: en la mayoría de los casos aparecen dentro de los ${days} días siguientes al examen, es decir, a más tardar el ${by} (lo tomó el ${taken}).`,
+    emailed: 'Su informe detallado de puntuación también se le envió por correo electrónico justo después de su cita.',
+    help: 'Dígame la fecha en que tomó el examen, por ejemplo "3 de diciembre" o "el jueves pasado".',
+  },
 
   retest: {
     askDate: (test?: string) => `¿En qué fecha tomó ${test ?? 'el examen'}?`,

@@ -117,7 +117,7 @@ transcriptTables(
       [
         ['"i took it dec 3" after "when will i get my test results" is about results from December 3', [
           ['when will i get my test results', 'score report'],
-          ['i took it dec 3', all(/December 3|three days/, not('No Show'), not('missed appointment'))],
+          ['i took it dec 3', all('Your results should be in myASE by Sunday, December 6, 2026', 'Thursday, December 3, 2026', not('No Show'))],
         ]],
       ],
     ],
