@@ -42,6 +42,11 @@ transcriptTables(
           [demo1, 'signed in'],
           ['cancel my A5', all(/Cancel your A5 \(Brakes\) appointment/, not('I stopped that'))],
         ]],
+        ['"never mind" while the appointment date is asked leaves the question and says nothing was changed', [
+          ['I want to reschedule my test', 'Tell me the date of your appointment'],
+          ['I failed A5, when can I retake it?', 'What date did you take A5'],
+          ['never mind', all('nothing was changed', not('I stopped that'))],
+        ]],
         ['"cancel that" with nothing in progress says nothing was cancelled', [
           ['hello', 'Hello'],
           ['cancel that', all(not(/I stopped that|cancelled/i), /nothing/i)],
