@@ -44,6 +44,8 @@ function describeSelection(selection: Selection, catalogue: Catalogue, language:
   return andListIn(language)([...names, ...selection.codes]);
 }
 
+const seriesOf = (code: string, catalogue: Catalogue): string | undefined => catalogue.tests.find((test) => test.code === code.toUpperCase())?.series;
+
 /** One real code per whole series, so the rule prices the series once. */
 function pricedCodes(selection: Selection, catalogue: Catalogue): string[] {
   const members = selection.series.flatMap((id) => catalogue.tests.find((test) => test.series === id)?.code ?? []);
@@ -60,10 +62,32 @@ export const duplicateCostTask: TaskSpec<DuplicateValues> = {
       read: (text, _facts, deps, _values, asAnswer) => readSelection(text, deps, asAnswer),
       // "Changed to Automobile & Light Truck and School Bus."
       describe: (value, deps) => describeSelection(value as Selection, deps.catalogue, deps.language),
-      // "and T4?" after the price of A1, A2, A3 and P2: T4 is priced with them.
-      add: (known, more) => {
-        const [a, b] = [known as Selection, more as Selection];
-        return { codes: [...new Set([...a.codes, ...b.codes])], series: [...new Set([...a.series, ...b.series])] };
+      list: {
+        // "and T4?" after the price of A1, A2, A3 and P2: T4 is priced with them.
+        add: (known, more) => {
+          const [a, b] = [known as Selection, more as Selection];
+          return { codes: [...new Set([...a.codes, ...b.codes])], series: [...new Set([...a.series, ...b.series])] };
+        },
+        // "oops drop the P2": P2 is taken out; "without the truck ones": every code of that series too.
+        remove: (known, less, deps) => {
+          const [a, b] = [known as Selection, less as Selection];
+          const gone = new Set(b.codes.map((code) => code.toUpperCase()));
+          const goneSeries = new Set(b.series);
+          return {
+            codes: a.codes.filter((code) => !gone.has(code.toUpperCase()) && !goneSeries.has(seriesOf(code, deps.catalogue) ?? '')),
+            series: a.series.filter((id) => !goneSeries.has(id)),
+          };
+        },
+        // "what about just the auto ones": the codes of that series (or the codes named) stay.
+        keep: (known, kept, deps) => {
+          const [a, b] = [known as Selection, kept as Selection];
+          const named = new Set(b.codes.map((code) => code.toUpperCase()));
+          const series = new Set(b.series);
+          const codes = a.codes.filter((code) => named.has(code.toUpperCase()) || series.has(seriesOf(code, deps.catalogue) ?? ''));
+          const wholeSeries = a.series.filter((id) => series.has(id));
+          // Nothing of the list is kept ("just T4" when T4 was not in it): what was named is the list.
+          return codes.length || wholeSeries.length ? { codes, series: wholeSeries } : b;
+        },
       },
       // "T3, not T2" after the price of A1, A5 and T2: A1, A5 and T3 (nothing to swap out: the list as it was).
       swap: (known, out, into) => {

@@ -6,6 +6,7 @@ import { missedAppointmentTask } from './missedAppointmentDialog.js';
 import { purchaseWindowTask } from './purchaseWindowDialog.js';
 import { recertificationTask } from './recertificationDialog.js';
 import { retestTask } from './retestDialog.js';
+import { resultsTimingTask } from './resultsTimingDialog.js';
 import { TaskDialog } from './taskDialog.js';
 import { OfferDialog } from './offerDialog.js';
 import { SignInDialog } from './signInDialog.js';
@@ -31,6 +32,7 @@ export const TASK_SPECS: ReadonlyArray<TaskSpec<any>> = [
   recertificationTask,
   masterStatusTask,
   duplicateCostTask,
+  resultsTimingTask,
 ];
 
 /** Every guided task, one dialog each. */

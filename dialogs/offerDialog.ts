@@ -64,6 +64,11 @@ export class OfferDialog extends RepairDialog {
     return Boolean(offer.task && offer.prompt);
   }
 
+  /** "ok back to my question" after an answer made once a task was worked out means that task's answer. */
+  protected override isTheQuestion(dc: DialogContext): boolean {
+    return this.offer(dc).afterTask === undefined;
+  }
+
   protected question(dc: DialogContext): Reply {
     const offer = this.offer(dc);
     if (offer.task && offer.prompt) return { text: offer.prompt };
@@ -112,9 +117,12 @@ export class OfferDialog extends RepairDialog {
       return RepairDialog.EndOfTurn;
     }
     // "no, I meant September 1" after a detour corrects the task worked out before it (the correction
-    // row), not the offer of another task that was never given a value.
-    const correctsEarlier = reading.correction !== null && offer.afterTask !== undefined && offer.afterTask !== offer.task;
-    if (offer.task && !correctsEarlier && this.takesUp(offer.task, reading, facts)) {
+    // row), not the offer of another task that was never given a value; nor the same task's offer:
+    // "no i meant A4 not A1, same date" changes the test of the answer given and keeps its date.
+    const correctsEarlier = reading.correction !== null && offer.afterTask !== undefined;
+    // Left to the correction row, which recomputes that answer with the rest of its values.
+    if (correctsEarlier) return undefined;
+    if (offer.task && this.takesUp(offer.task, reading, facts)) {
       // "sorry, the 10th not the 12th": the task reads the 10th, not both.
       const text = reading.correction?.replaced ? reading.correction.replacement : reading.question;
       return dc.replaceDialog(offer.task, { text, answeredGenerally: true } satisfies TaskOptions);
@@ -149,7 +157,7 @@ export class OfferDialog extends RepairDialog {
     const offer = this.offer(dc);
     // Made again once after a question in between; a second question means the candidate has moved on.
     if (!offer.task || offer.madeAgain || reading.acknowledgement || reading.command || reading.accountQuestion) return 'drop';
-    if (reading.correction && offer.afterTask && offer.afterTask !== offer.task) return 'drop';
+    if (reading.correction && offer.afterTask) return 'drop';
     // Another task, or a FAQ answer that offers a task of its own, is a new topic: the offer is left.
     if (this.deps.opensTask(reading, turnFacts(dc.context))) return 'drop';
     const faq = reading.faq();

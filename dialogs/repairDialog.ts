@@ -82,6 +82,11 @@ export abstract class RepairDialog extends Dialog {
     return true;
   }
 
+  /** Is this dialog's question the one "ok back to my question" means? (An offer made after a task's answer is not.) */
+  protected isTheQuestion(_dc: DialogContext): boolean {
+    return true;
+  }
+
   /** Would the message be taken as this dialog's answer? (No side effects: for deciding what it is.) */
   protected accepts(_dc: DialogContext, _reading: Reading): boolean {
     return false;
@@ -117,7 +122,7 @@ export abstract class RepairDialog extends Dialog {
         return this.ask(dc);
       case 'repeat':
       case 'backToQuestion':
-        if (!this.ownsHelp(dc)) return dc.endDialog({ reroute: true } satisfies Reroute);
+        if (!this.ownsHelp(dc) || (reading.command === 'backToQuestion' && !this.isTheQuestion(dc))) return dc.endDialog({ reroute: true } satisfies Reroute);
         return this.ask(dc);
       case 'signIn':
         if (this.id !== SIGN_IN && this.deps.account(dc.context)) return dc.beginDialog(SIGN_IN, {});

@@ -6,6 +6,7 @@ import { turnFacts } from '../src/conversation/turnFacts.js';
 import { CANCEL_APPOINTMENT, OFFER, readingOf, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
 import { looksLikeBirthDate } from './slotReaders.js';
+import { readCredentialParts, type Credentials, type CredentialsReading } from '../src/understanding/credentials.js';
 
 /** "I'd rather not give my SSN", "is there another way?": the candidate does not want to sign in. */
 /** "I forgot my ASE ID": signing in cannot work now; say where help is and carry on without it. */
@@ -23,6 +24,12 @@ interface SignInState {
   question?: AccountQuestion;
   /** Part of the details came already (an ASE ID alone): a date now is the birth date, sent apart. */
   partSent?: boolean;
+  /**
+   * The details sent so far, in pieces or in a try that did not match: kept only while this dialog
+   * lives (it ends signed in, declined, or left for a question), so "DEMO-0001", "1980-01-01",
+   * "0001" sign in, and "oops 1980-01-01" after a mismatch tries again with the rest. Never logged.
+   */
+  parts?: Partial<Credentials>;
 }
 
 /** A task waits under sign-in (or an offer of one): a date sent now is that task's date. */
@@ -71,7 +78,10 @@ export class SignInDialog extends RepairDialog {
   protected async answer(dc: DialogContext, reading: Pick<Reading, 'credentials'>): Promise<DialogTurnResult | undefined> {
     const m = this.deps.messages.linking;
     const account = this.deps.account(dc.context);
-    const credentials = reading.credentials;
+    const state = dc.activeDialog!.state.signIn as SignInState;
+    const message = readingOf(dc.context);
+    const here = readCredentialParts(message.text, turnFacts(dc.context), message.dates);
+    const credentials = withPartsSent(reading.credentials, state.parts, here);
     if (!account) return undefined;
     if (!credentials.ok && FORGOT_ID.test(readingOf(dc.context).text)) {
       await send(dc.context, this.deps, { text: m.forgotId });
@@ -82,7 +92,9 @@ export class SignInDialog extends RepairDialog {
       return dc.endDialog({ signedIn: false, outcome: 'declined' } satisfies SignInResult);
     }
     if (!credentials.ok) {
-      const state = dc.activeDialog!.state.signIn as SignInState;
+      // No detail and no date in it ("ok and when do I need to recert?"): a question of its own,
+      // answered, and sign-in left (as its prompt says).
+      if (Object.keys(here).length === 0 && readingOf(dc.context).dates.length === 0) return undefined;
       // Only an ASE ID or SSN digits make this a sign-in message. A date alone is the date of a task
       // waiting under sign-in ("it's on December 14"), unless part of the details came already; with
       // no task under it, a date is kept here (the details sent apart, or a date sign-in will find),
@@ -94,15 +106,21 @@ export class SignInDialog extends RepairDialog {
       const birthDateAlone = dates.length > 0 && dates.every((mention) => looksLikeBirthDate(mention.date, turnFacts(dc.context)));
       if (onlyADate && !state.partSent && !birthDateAlone && (taskBelow(dc) || dates.length === 0)) return undefined;
       state.partSent = true;
-      const idAlone = readingOf(dc.context).aseIdAlone;
-      await send(dc.context, this.deps, { text: idAlone ? m.idAlone : m.needAllThree(credentials.missing.map((part) => m.parts[part])) });
+      state.parts = { ...state.parts, ...here };
+      const onlyTheId = credentials.missing.length === 2 && !credentials.missing.includes('aseId');
+      await send(dc.context, this.deps, { text: onlyTheId ? m.idAlone : m.stillNeed(credentials.missing.map((part) => m.parts[part])) });
       return RepairDialog.EndOfTurn;
     }
     const facts = turnFacts(dc.context);
     const { outcome, replies } = await account.signIn(dc.context, credentials.credentials, facts);
     for (const reply of replies) await send(dc.context, this.deps, reply);
     requestOf(dc.context).account = { outcome };
-    if (outcome === 'verification-failed') return RepairDialog.EndOfTurn;
+    // Kept for a corrected piece next ("oops 1980-01-01"); gone when the dialog ends.
+    if (outcome === 'verification-failed') {
+      state.parts = { ...credentials.credentials };
+      return RepairDialog.EndOfTurn;
+    }
+    state.parts = undefined;
     const signedIn = outcome === 'signed-in';
     const question = (dc.activeDialog!.state.signIn as SignInState).question;
     if (signedIn && question) {
@@ -112,4 +130,16 @@ export class SignInDialog extends RepairDialog {
     }
     return dc.endDialog({ signedIn, outcome } satisfies SignInResult);
   }
+}
+
+/**
+ * This message's details over the ones sent before in this sign-in: all three make the credentials
+ * (the newest piece of each kind wins), else what is still missing.
+ */
+function withPartsSent(reading: CredentialsReading, sent: Partial<Credentials> | undefined, here: Partial<Credentials>): CredentialsReading {
+  if (reading.ok || !sent) return reading;
+  const all = { ...sent, ...here };
+  const missing = (['aseId', 'dateOfBirth', 'ssnLast4'] as const).filter((part) => !all[part]);
+  if (missing.length) return { ok: false, missing };
+  return { ok: true, credentials: all as Credentials, rest: '' };
 }

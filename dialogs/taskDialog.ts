@@ -1,3 +1,4 @@
+import type { ListChange } from '../src/understanding/corrections.js';
 import type { Language } from '../src/language/languages.js';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
@@ -21,8 +22,8 @@ export interface TaskOptions {
   values?: Record<string, unknown>;
   /** "no, I meant A4": read this again over the known values. */
   correction?: string;
-  /** "and T4?": the correction adds to a list value rather than replacing it. */
-  adding?: boolean;
+  /** "and T4?", "drop the P2", "just the auto ones": the correction changes a list value rather than replacing it. */
+  list?: ListChange;
   /** "T3, not T2": the value the correction replaces, when the candidate named it. */
   replaced?: string;
 }
@@ -149,7 +150,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
         if (reading.doubted) state.doubted = (reading.doubted.value as { date?: string }).date;
       }
     }
-    const corrected = options.correction ? this.applyCorrection(state, options.correction, facts, notes, options.adding, options.replaced) : undefined;
+    const corrected = options.correction ? this.applyCorrection(state, options.correction, facts, notes, options.list, options.replaced) : undefined;
     // The account, once linked, answers what the candidate did not say. A month whose days give
     // different answers ("in November", failed 30 days before December 6 or after) is missing its day.
     // "and A4?" after an answer worked out from a date typed before signing in: the account's
@@ -241,7 +242,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const state = this.state(dc);
     const notes: string[] = [];
     const facts = turnFacts(dc.context);
-    const changed = reading.correction ? this.applyCorrection(state, reading.correction.replacement, facts, notes, reading.correction.adds) : undefined;
+    const changed = reading.correction ? this.applyCorrection(state, reading.correction.replacement, facts, notes, reading.correction.list) : undefined;
     if (!changed) return undefined;
     // Signed in, "and A4?" is the account's to answer, not a date typed about another test.
     const account = this.deps.account(dc.context);
@@ -260,11 +261,11 @@ export class TaskDialog<Values extends object> extends RepairDialog {
 
   /**
    * Re-reads a corrected value over the ones known: every slot it names anew ("and A5? I passed that
-   * in March 2020" changes the test and the date); with `adding` ("and T4?"), a list slot gains the
-   * value instead. The name of the slot it changed (the one that is not a date, when it changed
+   * in March 2020" changes the test and the date); with `list` ("and T4?", "drop the P2", "just the
+   * auto ones"), a list slot gains, loses or keeps only the value instead. The name of the slot it changed (the one that is not a date, when it changed
    * several), if any.
    */
-  private applyCorrection(state: TaskState, text: string, facts: TurnFacts, notes: string[], adding = false, replaced?: string): string | undefined {
+  private applyCorrection(state: TaskState, text: string, facts: TurnFacts, notes: string[], list?: ListChange, replaced?: string): string | undefined {
     const values = state.values as Partial<Values>;
     const changedSlots: string[] = [];
     for (const slot of this.spec.slots) {
@@ -282,10 +283,13 @@ export class TaskDialog<Values extends object> extends RepairDialog {
         return slot.name;
       }
       // "and T4?" after the duplicates of A1 and P2: T4 joins them.
-      if (adding && slot.add && read.kind === 'value' && current !== undefined) {
-        const more = read.value;
-        state.values[slot.name] = slot.add(current as Values[keyof Values], more);
-        notes.push(this.deps.messages.task.added(slot.describe ? slot.describe(more, this.deps) : describe(more, this.deps.language)));
+      const change = list && slot.list?.[list];
+      if (change && read.kind === 'value' && current !== undefined) {
+        const named = read.value;
+        state.values[slot.name] = change(current as Values[keyof Values], named, this.deps);
+        const said = slot.describe ? slot.describe(list === 'keep' ? state.values[slot.name] as Values[keyof Values] : named, this.deps) : describe(named, this.deps.language);
+        const t = this.deps.messages.task;
+        notes.push(list === 'add' ? t.added(said) : list === 'remove' ? t.removed(said) : t.keptOnly(said));
         return slot.name;
       }
       // "T3, not T2" after the duplicates of A1, A5 and T2: T2 becomes T3, A1 and A5 stay.

@@ -1,3 +1,4 @@
+import type { ListChange } from '../src/understanding/corrections.js';
 import type { Language } from '../src/language/languages.js';
 import type { TurnContext } from 'botbuilder';
 import type { Reply } from '../src/conversation/reply.js';
@@ -51,8 +52,11 @@ export interface SlotSpec<Values> {
   notFromFirstMessage?: boolean;
   /** How a value reads back to the candidate ("Changed to Automobile."); a date or a code by default. */
   describe?: (value: Values[keyof Values], deps: TaskDeps) => string;
-  /** A list value: "and T4?" after the answer adds to it (the value read is joined to the one known). */
-  add?: (known: Values[keyof Values], more: Values[keyof Values]) => Values[keyof Values];
+  /**
+   * A list value: "and T4?" after the answer adds to it, "drop the P2" takes it out, "just the auto
+   * ones" keeps only those (each given the value known and the value read).
+   */
+  list?: Partial<Record<ListChange, (known: Values[keyof Values], named: Values[keyof Values], deps: TaskDeps) => Values[keyof Values]>>;
   /** A list value: "T3, not T2" swaps that one in the list (the others stay), rather than replacing the list. */
   swap?: (known: Values[keyof Values], out: Values[keyof Values], into: Values[keyof Values]) => Values[keyof Values];
   /** Skip asking when the values so far make this slot unnecessary. */

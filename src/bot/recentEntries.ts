@@ -8,10 +8,11 @@ import type { Reading } from '../conversation/understand.js';
 const TASK_ENTRY = new Map(TASK_SPECS.map((spec) => [spec.id, spec.faqEntry]));
 
 /**
- * An appointment cancelled (or offered to be) from the account is the change-or-cancel entry's
- * matter: "will I get a refund?" next is read in its light.
+ * An appointment cancelled (or offered to be) from the account, or the list of the candidate's
+ * appointments, is the change-or-cancel entry's matter: "will I get a refund?" next is read in its
+ * light, and "cancel it" is a request to cancel one.
  */
-const ACCOUNT_OUTCOME_ENTRY: ReadonlyArray<[RegExp, string]> = [[/^cancel/, 'change-or-cancel']];
+const ACCOUNT_OUTCOME_ENTRY: ReadonlyArray<[RegExp, string]> = [[/^(?:cancel|appointments-listed)/, 'change-or-cancel']];
 
 /**
  * The entries the conversation has just been about, most recent first: a task waiting for an answer

@@ -57,6 +57,9 @@ function asksSomething(reading: Reading): boolean {
 }
 
 /** Each task's spec by id: what its own question is when asked of the account. */
+/** "cancel it", "cancel that": the cancel command pointing at something just said. */
+const POINTS_AT_IT = /\b(?:it|that|this|them)\b/i;
+
 const SPECS = new Map(TASK_SPECS.map((spec) => [spec.id, spec]));
 
 /**
@@ -193,7 +196,19 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
           return true;
         }
       }
-      await say(turn, commandReply(turn.reading.command!, m));
+      // "cancel it" right after the candidate's appointments (or the change-or-cancel answer), signed
+      // in: a request to cancel one of them (confirmed first), not the stop command.
+      if (turn.reading.command === 'cancel' && POINTS_AT_IT.test(turn.reading.text) && turn.data.recentEntries?.includes('change-or-cancel')) {
+        const port = deps.conversation.account(turn.context);
+        if (port && (await port.signedIn(turn.context, turn.facts))) {
+          turn.event.command = undefined;
+          const replied = await replyFromAccount(turn.dc, deps.conversation, { kind: 'cancel-appointment' });
+          if (replied?.cancelling) afterDialog(turn, replied.cancelling);
+          return true;
+        }
+      }
+      // With nothing in progress, "cancel" stops nothing: say so, so it never sounds like a cancellation.
+      await say(turn, turn.reading.command === 'cancel' ? { text: m.nothingToStop } : commandReply(turn.reading.command!, m));
       return true;
     },
 
@@ -210,7 +225,8 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const replacement = turn.reading.correction?.replacement ?? turn.reading.text;
       if (!last?.values || !replacement) return false;
       const replaced = turn.reading.correction?.replaced;
-      const options: TaskOptions = { values: last.values, correction: replacement, ...(turn.reading.correction?.adds ? { adding: true } : {}), ...(replaced ? { replaced } : {}) };
+      const list = turn.reading.correction?.list;
+      const options: TaskOptions = { values: last.values, correction: replacement, ...(list ? { list } : {}), ...(replaced ? { replaced } : {}) };
       understood(turn);
       return afterDialog(turn, await turn.dc.beginDialog(last.id, options));
     },

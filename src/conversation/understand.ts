@@ -2,7 +2,7 @@ import type { FaqDecision, QuestionContext } from '../knowledge/faqAnswerer.js';
 import type { FaqEntry } from '../knowledge/faqEntry.js';
 import { readAcknowledgement, type Acknowledgement } from '../understanding/acknowledgements.js';
 import { asksForPerson, detectCommand, stripGreeting, type Command } from '../understanding/commands.js';
-import { readCorrection, readSpanishCorrection, type Correction } from '../understanding/corrections.js';
+import { readCorrection, readListChange, readSpanishCorrection, type Correction } from '../understanding/corrections.js';
 import { mentionsAseId, onlyAnAseId, readCredentials, type CredentialsReading } from '../understanding/credentials.js';
 import type { DateMention } from '../understanding/dates.js';
 import { detectTask, type TaskMatch } from '../understanding/taskIntent.js';
@@ -156,7 +156,7 @@ class LazyReading implements Reading {
   }
 
   get correction(): Correction | null {
-    return this.once('correction', () => (this.text ? (readCorrection(this.text) ?? readSpanishCorrection(this.text) ?? noAndAValue(this.text) ?? whatAbout(this.text) ?? spanishWhatAbout(this.text)) : null));
+    return this.once('correction', () => (this.text ? (readListChange(this.text) ?? readCorrection(this.text) ?? readSpanishCorrection(this.text) ?? noAndAValue(this.text) ?? whatAbout(this.text) ?? spanishWhatAbout(this.text)) : null));
   }
 
   get accountQuestion(): { kind: string } | null {
@@ -192,11 +192,11 @@ function noAndAValue(text: string): { replacement: string } | null {
  * is waiting (the repair base); elsewhere it is read afresh. A value alone ("A3") is not one: while a
  * task waits it is the answer to its question.
  */
-function whatAbout(text: string): { replacement: string; adds?: boolean } | null {
+function whatAbout(text: string): Correction | null {
   const wholeMatch = /^(and|what about|how about|same for|and for|also|plus)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*\??$/i.exec(text);
   const whole = wholeMatch?.[2];
   // "and T4?", "also P2", "plus T4": one more, where the task's value is a list (which duplicates).
-  if (whole && aValue(whole)) return /^(?:and|also|plus)$/i.test(wholeMatch[1] ?? '') ? { replacement: whole, adds: true } : { replacement: whole };
+  if (whole && aValue(whole)) return /^(?:and|also|plus)$/i.test(wholeMatch[1] ?? '') ? { replacement: whole, list: 'add' } : { replacement: whole };
   // "and A5? I passed that in March 2020": the value, then a statement of the facts that go with it
   // (a question after the value is a question of its own).
   const [, asked, more] = /^(?:and|what about|how about|same for|and for|also)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*[?,;:]\s*(.+?)\s*$/i.exec(text) ?? [];
@@ -208,13 +208,13 @@ function whatAbout(text: string): { replacement: string; adds?: boolean } | null
  * "¿y el T4?", "¿y qué tal el A4?", "lo mismo para T2", "también el P2": whatAbout in Spanish. "y",
  * "también" and "más" add one more where the task's value is a list (duplicates), as "and" does.
  */
-function spanishWhatAbout(text: string): { replacement: string; adds?: boolean } | null {
+function spanishWhatAbout(text: string): Correction | null {
   const match = /^(y\s+tambi[eé]n|y\s+qu[eé]\s+tal|qu[eé]\s+tal|y\s+para|y\s+con|lo\s+mismo\s+(?:para|con)|igual\s+(?:para|con)|y|tambi[eé]n|m[aá]s)\s+(?:el\s+|la\s+|los\s+|las\s+|mi\s+|mis\s+|del\s+)?(.{1,30}?)\s*\??$/i.exec(
     text.trim().replace(/^[¿¡\s]+/, ''),
   );
   const value = match?.[2];
   if (!match || !value || !aValue(value)) return null;
-  return /^(?:y|y\s+tambi[eé]n|tambi[eé]n|m[aá]s)$/i.test(match[1]!) ? { replacement: value, adds: true } : { replacement: value };
+  return /^(?:y|y\s+tambi[eé]n|tambi[eé]n|m[aá]s)$/i.test(match[1]!) ? { replacement: value, list: 'add' } : { replacement: value };
 }
 
 /**

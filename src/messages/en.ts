@@ -25,9 +25,13 @@ export const en = {
     'I\'m an automated assistant, not a person: I answer questions about ASE testing and certification. To reach a person, say "talk to a person".',
   help: 'Ask me a question in your own words, for example "How do I reschedule my test?" or "When can I retake a test I failed?". Say "start over" at any time, or "talk to a person" to reach ASE staff.',
   startOver: "Okay, let's start over. What can I help you with?",
-  cancelled: 'Okay, I stopped that. What else can I help you with?',
+  // Said when "cancel" / "never mind" leaves a question: never in words that sound like an appointment was cancelled.
+  cancelled: "Okay, I've left that question; nothing was changed. What else can I help you with?",
+  nothingToStop: "Okay. Nothing was in progress, so nothing was changed. What else can I help you with?",
   person:
     'To talk to a person, call ASE Customer Service at 1-800-390-6789. For help with an appointment, you can also call Prometric at 877-346-9327.',
+  callUs:
+    'I can\'t place a phone call, but you can call ASE Customer Service at 1-800-390-6789; for help with an appointment, you can also call Prometric at 877-346-9327. Or say "talk to a person" and a member of ASE support staff will join this chat.',
   didYouMean: 'I want to be sure I answer the right question. Did you mean one of these?',
   noneOfThese: 'None of these',
   noneChosen:

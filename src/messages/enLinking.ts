@@ -13,10 +13,10 @@ export const enLinking = {
   whichHelp: 'Pick the appointment to cancel by its number, or say "start over".',
   signInLapsed: 'Your sign-in has lapsed, so I have not cancelled anything. Say "sign in" to sign in again.',
   // The details are checked and forgotten within the turn, so all three must come together.
-  needAllThree: (missing: string[]) =>
-    `I still need your ${andList(missing)}. Please send all three together in one message (I don't keep them between messages): your ASE ID, date of birth and the last 4 digits of your SSN. Or ask me something else to skip this.`,
+  stillNeed: (missing: string[]) =>
+    `Thanks. I still need your ${andList(missing)} (I keep what you've sent only until you're signed in). Or ask me something else to skip this.`,
   idAlone:
-    'That looks like your ASE ID. To sign in, send it with your date of birth and the last 4 digits of your SSN in one message, for example "AB123456, March 3 1985, 1234" (I don\'t keep them between messages). Or ask me something else to skip this.',
+    'That looks like your ASE ID: thanks. Now send your date of birth and the last 4 digits of your SSN, for example "March 3 1985, 1234" (I keep them only until you\'re signed in). Or ask me something else to skip this.',
   parts: { aseId: 'ASE ID', dateOfBirth: 'date of birth', ssnLast4: 'last 4 SSN digits' } as Record<'aseId' | 'dateOfBirth' | 'ssnLast4', string>,
   signedIn: (name: string) => `Thanks, ${name}: you're signed in for this conversation.`,
   signedInByWeb: "You're signed in through the website, so I can answer from your account.",

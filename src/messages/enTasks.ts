@@ -46,6 +46,8 @@ export const enTasks = {
   /** A correction taken ("no, I meant A4"). */
   changed: (value: string) => `Changed to ${value}.`,
   added: (value: string) => `Added ${value}.`,
+  removed: (value: string) => `Taken out: ${value}.`,
+  keptOnly: (value: string) => `Just ${value}.`,
   /** Another task asked in the middle of one: the first is left, and the candidate told so. */
   switched: (task: string) => `Leaving the ${task} question for now.`,
   names: {
@@ -56,7 +58,18 @@ export const enTasks = {
     recertification: 'recertification',
     'master-status': 'Master Technician',
     'duplicate-cost': 'duplicate certificate',
+    'results-timing': 'results',
   } as Record<string, string>,
+
+  results: {
+    askDate: (test?: string) => `What date did you take ${test ?? 'the test'}?`,
+    expectedBy: (by: string, taken: string, days: number) =>
+      `Your results should be in myASE by ${by}: in most cases they are there within ${days} days of the test (you took it ${taken}).`,
+    shouldBeOnline: (by: string, taken: string, days: number) =>
+      `Your results should already be in myASE: in most cases they are there within ${days} days of the test, so by ${by} (you took it ${taken}).`,
+    emailed: 'Your detailed score report was also emailed to you right after your appointment.',
+    help: 'Tell me the date you took the test, for example "December 3" or "last Thursday".',
+  },
 
   retest: {
     askDate: (test?: string) => `What date did you take ${test ?? 'the test'}?`,

@@ -26,9 +26,12 @@ export const es: Messages = {
     'Soy un asistente automático, no una persona: respondo preguntas sobre los exámenes y la certificación de ASE. Para hablar con una persona, diga "hablar con una persona".',
   help: 'Hágame una pregunta con sus propias palabras, por ejemplo "¿Cómo cambio la fecha de mi examen?" o "¿Cuándo puedo repetir un examen que reprobé?". Diga "empezar de nuevo" en cualquier momento, o "hablar con una persona" para comunicarse con el personal de ASE.',
   startOver: 'De acuerdo, empecemos de nuevo. ¿En qué puedo ayudarle?',
-  cancelled: 'De acuerdo, lo dejé. ¿En qué más puedo ayudarle?',
+  cancelled: 'De acuerdo, dejé esa pregunta; no se cambió nada. ¿En qué más puedo ayudarle?',
+  nothingToStop: 'De acuerdo. No había nada en curso, así que no se cambió nada. ¿En qué más puedo ayudarle?',
   person:
     'Para hablar con una persona, llame a Servicio al Cliente de ASE al 1-800-390-6789. Para ayuda con una cita, también puede llamar a Prometric al 877-346-9327.',
+  callUs:
+    'No puedo hacer llamadas, pero puede llamar a Servicio al Cliente de ASE al 1-800-390-6789; para ayuda con una cita, también puede llamar a Prometric al 877-346-9327. O diga "hablar con una persona" y alguien del personal de ASE se unirá a este chat.',
   didYouMean: 'Quiero asegurarme de responder la pregunta correcta. ¿Se refería a una de estas?',
   noneOfThese: 'Ninguna de estas',
   noneChosen:

@@ -14,9 +14,9 @@ export const esLinking: typeof enLinking = {
   whichHelp: 'Elija la cita que quiere cancelar por su número, o diga "empezar de nuevo".',
   signInLapsed: 'Su sesión ha caducado, así que no he cancelado nada. Diga "iniciar sesión" para entrar de nuevo.',
   idAlone:
-    'Eso parece su ASE ID. Para iniciar sesión, envíelo junto con su fecha de nacimiento y los últimos 4 dígitos de su SSN en un solo mensaje, por ejemplo "AB123456, 3 de marzo de 1985, 1234" (no los guardo entre mensajes). O pregúnteme otra cosa para omitir esto.',
-  needAllThree: (missing: string[]) =>
-    `Todavía necesito su ${yList(missing)}. Envíe los tres datos juntos en un solo mensaje (no los guardo entre mensajes): su ASE ID, su fecha de nacimiento y los últimos 4 dígitos de su SSN. O pregúnteme otra cosa para saltar este paso.`,
+    'Eso parece su ASE ID: gracias. Ahora envíe su fecha de nacimiento y los últimos 4 dígitos de su SSN, por ejemplo "3 de marzo de 1985, 1234" (los guardo solo hasta que inicie sesión). O pregúnteme otra cosa para omitir esto.',
+  stillNeed: (missing: string[]) =>
+    `Gracias. Todavía necesito su ${yList(missing)} (guardo lo que me envió solo hasta que inicie sesión). O pregúnteme otra cosa para saltar este paso.`,
   parts: { aseId: 'ASE ID', dateOfBirth: 'fecha de nacimiento', ssnLast4: 'últimos 4 dígitos del SSN' },
   signedIn: (name: string) => `Gracias, ${name}: ha iniciado sesión en esta conversación.`,
   signedInByWeb: 'Ha iniciado sesión a través del sitio web, así que puedo responder desde su cuenta.',

@@ -40,6 +40,8 @@ export const esTasks: typeof enTasks = {
   // "a las 10:00 a. m." already ends with its own period.
   changed: (value: string) => `Cambiado a ${value}${value.endsWith('.') ? '' : '.'}`,
   added: (value: string) => `Agregado: ${value}.`,
+  removed: (value: string) => `Quitado: ${value}.`,
+  keptOnly: (value: string) => `Solo ${value}.`,
   switched: (task: string) => `Dejo por ahora la pregunta de ${task}.`,
   names: {
     'reschedule-or-cancel': 'cambio de cita',
@@ -49,7 +51,18 @@ export const esTasks: typeof enTasks = {
     recertification: 'recertificación',
     'master-status': 'Técnico Maestro',
     'duplicate-cost': 'certificados duplicados',
+    'results-timing': 'resultados',
   } as Record<string, string>,
+
+  results: {
+    askDate: (test?: string) => `¿En qué fecha tomó ${test ?? 'el examen'}?`,
+    expectedBy: (by: string, taken: string, days: number) =>
+      `Sus resultados deberían estar en myASE a más tardar el ${by}: en la mayoría de los casos aparecen dentro de los ${days} días siguientes al examen (lo tomó el ${taken}).`,
+    shouldBeOnline: (by: string, taken: string, days: number) =>
+      `Sus resultados ya deberían estar en myASE: en la mayoría de los casos aparecen dentro de los ${days} días siguientes al examen, es decir, a más tardar el ${by} (lo tomó el ${taken}).`,
+    emailed: 'Su informe detallado de puntuación también se le envió por correo electrónico justo después de su cita.',
+    help: 'Dígame la fecha en que tomó el examen, por ejemplo "3 de diciembre" o "el jueves pasado".',
+  },
 
   retest: {
     askDate: (test?: string) => `¿En qué fecha tomó ${test ?? 'el examen'}?`,

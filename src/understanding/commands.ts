@@ -23,7 +23,9 @@ export type Command =
   | 'signOut'
   | 'repeat'
   /** "ok back to my question": the last task's answer again (after a question in between). */
-  | 'backToQuestion';
+  | 'backToQuestion'
+  /** "can someone from ASE call me back?", "is there anybody I can call": the phone numbers, and a person offered. */
+  | 'callUs';
 
 const whole = (alternatives: string): RegExp => new RegExp(`^(?:${alternatives})$`, 'i');
 
@@ -67,6 +69,26 @@ const PERSON_ALONE = String.raw`(?:please )?(?:(?:i (?:want|need|would like|'d l
 
 const PERSON_ANYWHERE = new RegExp(PERSON_REQUEST, 'i');
 
+// ---- a phone call --------------------------------------------------------------------------------
+
+/**
+ * Asked for a phone call or a number to call, not for a chat: "can someone from ase call me back",
+ * "is there anybody i can call", "who do i call", "what's ASE's phone number". The bot cannot place a
+ * call; it gives the numbers the FAQ gives and offers a person in the chat.
+ */
+const CALLER = String.raw`(?:someone|somebody|some one|anyone|anybody|a person|a human|an agent|a rep|you|u|ase|customer service)`;
+const CALL_US = String.raw`(?:(?:ugh|ok|okay|so|hey|um+|well|and|but|hmm+|please|pls|sorry)[.,!]*\s+)*(?:` +
+  [
+    String.raw`(?:can|could|will|would|is there (?:a way|any way) (?:for|to have)) ${CALLER}(?: (?:from|at|with) (?:ase|customer service|support))?(?: please| just)? (?:call|phone|ring|contact) me(?: back)?(?: (?:please|now|today|asap))?`,
+    String.raw`(?:please |pls )?(?:call|phone|ring) me back(?: please)?|i(?:'d| would)? (?:want|like|need) a call ?back|(?:request|get|have) a call ?back`,
+    String.raw`is (?:there|their) (?:a |an )?(?:anybody|anyone|someone|somebody|a person|people|(?:phone )?number|somewhere) (?:i|we) (?:can|could) (?:call|phone|ring|talk to)|is (?:there|their) (?:a |an )?(?:phone )?number (?:to|for) (?:call|calling|ase)`,
+    String.raw`who (?:can|do|should|could) i (?:call|phone|ring|contact)(?: at ase| about (?:this|it|that))?`,
+    String.raw`(?:what(?:'s| is)|whats|wats) (?:the|your|ase'?s|ase) (?:phone )?(?:number|#)(?: (?:for|to call) (?:ase|you|customer service|support))?|(?:ase )?(?:phone|contact|customer service) (?:number|#|info)`,
+    String.raw`how (?:do|can|could) i (?:call|phone|contact|reach) (?:ase|you|someone|somebody|a person|customer service|support)(?: by phone)?`,
+    String.raw`(?:alguien (?:me )?puede llamar|me pueden llamar|(?:a )?qui[eé]n (?:puedo|debo) llamar|(?:cu[aá]l es el )?n[uú]mero de tel[eé]fono(?: de ase)?|hay (?:alguien|un n[uú]mero) (?:a quien|al que) (?:pueda|puedo) llamar)`,
+  ].join('|') +
+  ')';
+
 // ---- repeat -----------------------------------------------------------------------------------
 
 /** "say that again", "come again", "what was the question": the candidate missed the last message. */
@@ -88,6 +110,7 @@ const LOOK_IT_UP = String.raw`(?:(?:actually|ok|okay|so|well|please),? )?(?:(?:c
 
 const rules: Array<[Command, RegExp]> = [
   ['identity', whole(IDENTITY)],
+  ['callUs', whole(CALL_US)],
   ['person', whole(PERSON_ALONE)],
   ['repeat', whole(REPEAT)],
   ['backToQuestion', whole("(?:(?:ok|okay|so|anyway|anyways|alright|right),? )*(?:(?:going|getting|let'?s go|can we go|go) )?back to (?:my|the) (?:earlier |original |first |other |last |previous )?question|volv(?:iendo|amos) a mi pregunta|regres(?:ando|emos) a mi pregunta")],

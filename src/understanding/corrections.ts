@@ -21,8 +21,35 @@ export interface Correction {
   replacement: string;
   /** The old value, when the candidate named it: "the 12th" in "the 10th, not the 12th". */
   replaced?: string;
-  /** "and T4?", "also P2": one more, where the value is a list (which duplicates); else a change. */
-  adds?: boolean;
+  /**
+   * Where the value is a list (which duplicates): "and T4?" adds to it, "drop the P2" / "without T2"
+   * takes out, "just the auto ones" keeps only those; without it the value is changed.
+   */
+  list?: ListChange;
+}
+
+export type ListChange = 'add' | 'remove' | 'keep';
+
+/** "oops drop the P2", "remove T3", "without T2", "take out the A5 one", "not P2": that value taken out of a list. */
+const REMOVE = /^(?:(?:oops|whoops|sorry|actually|wait|ok|okay|oh|and|so|um+|hmm+|no)[\s,.!-]+)*(?:(?:please|pls|can you|could you|i want to|let'?s)\s+)?(?:drop|remove|delete|take out|take off|leave out|leave off|skip|scratch|minus|without|forget|not|except|but not|no need for|don'?t need)\s+(?:the\s+|my\s+)?(.{1,40}?)(\s+(?:one|ones|cert|certs|certificate|certificates|test|tests))?(?:\s+(?:please|pls|then|too|from (?:it|that|the list)))?[\s.!?]*$/i;
+/** "what about just the auto ones", "only A1 and A4", "just T2 then": keep only those. */
+const KEEP = /^(?:(?:what about|how about|and|ok|okay|so|then|actually|oh|well|hmm+|um+)[\s,.!-]+)*(?:just|only)\s+(?:the\s+|my\s+)?(.{1,40}?)(\s+(?:one|ones|cert|certs|certificate|certificates|test|tests))?(?:\s+(?:then|please|pls))?[\s.!?]*$/i;
+
+/**
+ * A change to a list the candidate gave (test codes, or a series by name): taken out or kept only.
+ * The value must be short and plainly a value: a code ("the P2") or words said to be certificates or
+ * tests ("the auto ones"), never a sentence or a word alone ("not sure", "just wondering").
+ */
+export function readListChange(text: string): Correction | null {
+  if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${describeValue(text)}`);
+  const t = text.trim().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ');
+  for (const [pattern, list] of [[REMOVE, 'remove'], [KEEP, 'keep']] as const) {
+    const [, found, ones] = pattern.exec(t) ?? [];
+    const words = found?.trim();
+    if (!words || !(/\d/.test(words) || ones)) continue;
+    if (words.split(/\s+/).length <= 5 && !SENTENCE.test(words) && !NOT_A_VALUE.test(words)) return { replacement: words, list };
+  }
+  return null;
 }
 
 /** Words in front that announce a correction (or, for "no" and "oh", only go with one). */

@@ -32,6 +32,27 @@ export type CredentialsReading =
  * 01/02/1980" as "0001 01/02", year 1) and the mentions cannot be trusted for the birth date.
  */
 export function readCredentials(text: string, ctx: DateContext, mentions?: DateMention[]): CredentialsReading {
+  const parts = readParts(text, ctx, mentions);
+  const { aseId, birth, ssn, idSpan } = parts;
+  const missing: Array<keyof Credentials> = [];
+  if (!aseId) missing.push('aseId');
+  if (!birth) missing.push('dateOfBirth');
+  if (!ssn) missing.push('ssnLast4');
+  if (!aseId || !birth || !ssn || !idSpan) return { ok: false, missing };
+  const spans: Span[] = [idSpan, [birth.index, birth.index + birth.text.length], [ssn.index, ssn.index + 4]];
+  return { ok: true, credentials: { aseId: aseId.toUpperCase(), dateOfBirth: birth.date, ssnLast4: ssn[0] }, rest: withoutDetails(text, spans) };
+}
+
+/**
+ * The sign-in details a message carries, each on its own ("DEMO-0001", then "1980-01-01", then
+ * "0001"): what sign-in puts together across its turns. The same reading as readCredentials.
+ */
+export function readCredentialParts(text: string, ctx: DateContext, mentions?: DateMention[]): Partial<Credentials> {
+  const { aseId, birth, ssn } = readParts(text, ctx, mentions);
+  return { ...(aseId ? { aseId: aseId.toUpperCase() } : {}), ...(birth ? { dateOfBirth: birth.date } : {}), ...(ssn ? { ssnLast4: ssn[0] } : {}) };
+}
+
+function readParts(text: string, ctx: DateContext, mentions?: DateMention[]): { aseId?: string; idSpan: Span | null; birth?: DateMention; ssn: RegExpExecArray | null } {
   if (typeof text !== 'string') throw new TypeError(`understanding/credentials: text must be a string, got ${JSON.stringify(text) ?? String(text)}`);
   const id = ASE_ID.exec(text);
   const aseId = id?.[0];
@@ -52,14 +73,7 @@ export function readCredentials(text: string, ctx: DateContext, mentions?: DateM
   );
   const rest = blank(blank(text, idSpan), birth ? [birth.index, birth.index + birth.text.length] : null);
   const ssn = /(?<![\d/.-])\d{4}(?![\d/-]|\.\d)/.exec(rest);
-  const ssnLast4 = ssn?.[0];
-  const missing: Array<keyof Credentials> = [];
-  if (!aseId) missing.push('aseId');
-  if (!birth) missing.push('dateOfBirth');
-  if (!ssnLast4) missing.push('ssnLast4');
-  if (!aseId || !birth || !ssn || !idSpan || !ssnLast4) return { ok: false, missing };
-  const spans: Span[] = [idSpan, [birth.index, birth.index + birth.text.length], [ssn.index, ssn.index + 4]];
-  return { ok: true, credentials: { aseId: aseId.toUpperCase(), dateOfBirth: birth.date, ssnLast4 }, rest: withoutDetails(text, spans) };
+  return { ...(aseId ? { aseId } : {}), idSpan, ...(birth ? { birth } : {}), ssn };
 }
 
 /**

@@ -75,6 +75,18 @@ const MISSED = new RegExp(
   ].join('|'),
 );
 
+/**
+ * Sick, an emergency, "can't make it": with the appointment still ahead ("my test is tomorrow at
+ * 2pm and I got sick", "can't make my exam on Friday") the question is whether it can still be
+ * moved (the date is the reschedule task's), not what a missed one costs; said of a day gone by it
+ * is a missed appointment.
+ */
+const UNABLE = /\b(?:sick|ill|unwell|emergency|hospital|covid|flu|injured|surgery|funeral)\b|\b(?:can't|cannot|can not|won't|will not|not going to|unable to|won't be able to|not able to) (?:\w+ )?(?:make|attend|go to|get to|be there|show up)\b/;
+const AHEAD = /\b(?:tomorrow|today|tonight|this (?:week|weekend|morning|afternoon|evening|\w+day)|next \w+|(?:on )?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|coming up|in \d+ days|(?:is|it's) (?:on|at|in))\b/;
+const GONE_BY = /\b(?:yesterday|last \w+|ago|missed|didn't|did not|couldn't|could not|wasn't|was not|overslept|no show)\b/;
+const APPOINTMENT = new RegExp(String.raw`\b(?:${THING}|it)\b`);
+
+const CODE_ONLY_FAIL = /\b(?:fail|failed|flunk|flunked)\b/;
 const FAIL = /\b(?:fail|failed|failing|fails|flunk|flunked|flunking|bombed)\b(?! to\b)|\b(?:didn't|did not|don't|do not|not) pass\b|\bunsuccessful\b|\b(?:below|under) (?:the )?passing\b|\bmissed (?:the )?(?:passing|cut|cutoff|cut-off|pass mark)\b/;
 const RETAKE = /\b(?:retake|retaking|retakes|retest|retesting|retry|take (?:it|the test|the exam|them|(?:the )?\w+ test|[a-z]\d{1,2}) again|try again|test again|second attempt|another attempt|next attempt|buy (?:it |the test |[a-z]\d{1,2} )?again|rebuy|reregister|register again)\b/;
 
@@ -118,6 +130,7 @@ const detectors: Array<[Task, Detector]> = [
       (DUPLICATE.test(t) || (REPLACEMENT.test(t) && CERTIFICATE.test(t))) &&
       (COST.test(t) || CODE.test(t) || SERIES_WORD.test(t)),
   ],
+  ['reschedule-or-cancel', (t) => UNABLE.test(t) && AHEAD.test(t) && APPOINTMENT.test(t) && !GONE_BY.test(t) && !CODE_ONLY_FAIL.test(t)],
   ['missed-appointment', (t) => MISSED.test(t)],
   // "my A1 expired, can I recertify or do I have to take the full test again?": taking it again
   // after a lapse is recertification; only a failure makes it a retest.

@@ -106,12 +106,12 @@ describe('signing in', () => {
       ['I took it on March 3', ['Thursday, April 3, 2025', not(signedIn), not('I still need')]],
     ]);
     expect(bot.link(conversation)).toBeUndefined();
-    // With no question under it, a bare date is the sign-in's own (sent apart from the rest): it is
-    // asked for again with the rest, in one message, and never kept.
+    // With no question under it, a bare date is the sign-in's own (sent apart from the rest): the
+    // rest is asked for, and nobody is signed in on a date alone.
     const bare = bot.conversation();
     await transcript(bare, [
       ['sign in', m.askCredentials],
-      ['1980-01-01', [not(signedIn), m.needAllThree([m.parts.aseId, m.parts.ssnLast4])]],
+      ['1980-01-01', [not(signedIn), m.stillNeed([m.parts.aseId, m.parts.ssnLast4])]],
     ]);
     expect(bot.link(bare)).toBeUndefined();
   });

@@ -163,8 +163,9 @@ describe('small talk and commands', () => {
     ['what can I ask you', en.capabilities],
     ['help', en.help],
     ['start over', en.startOver],
-    ['cancel', en.cancelled],
-    ['never mind', en.cancelled],
+    // Nothing in progress: "cancel" says nothing was changed, never that something was cancelled.
+    ['cancel', en.nothingToStop],
+    ['never mind', en.nothingToStop],
   ];
 
   /** Asking for a person, on the bot without handoff: the reply gives the phone number. */
@@ -207,6 +208,7 @@ describe('small talk and commands', () => {
     const conversation = bot.conversation();
     const text = await reply(conversation, 'cancel my test');
     expect(text).not.toContain(en.cancelled);
+    expect(text).not.toContain(en.nothingToStop);
     expect(text).toContain('877-346-9327');
   });
 });
@@ -333,7 +335,7 @@ describe('multi-turn conversations', () => {
     [
       'the cancel command, then a question about cancelling',
       [
-        ['cancel', en.cancelled],
+        ['cancel', en.nothingToStop],
         ['cancel my test', '877-346-9327'],
       ],
     ],

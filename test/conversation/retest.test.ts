@@ -47,7 +47,7 @@ transcripts('retest: when a failed test can be bought again', [
   ]],
   ['the offer after the general answer is made again once after another question, and left after a second', [
     ['when can i retake a test i failed', all('You must wait 30 full days', offerMade)],
-    ['when will i get my results', all(/score report/i, `${en.task.backToIt} ${offerMade}`)],
+    ['how do i study for the test', all('ASE Study Guides', `${en.task.backToIt} ${offerMade}`)],
     ['are the tests available in spanish', all('available in Spanish', not(en.task.backToIt), not(offerMade))],
   ]],
   ['the duplicate-certificate question mid-task is answered, then the task goes on', [

@@ -54,7 +54,7 @@ const table: Array<[string, Turn[]]> = [
   ['"English, please" switches the conversation to English, and "en español" back; short neutral messages keep it', [
     ['hola', es(m.greeting)],
     ['English, please', all(en.languageChanged, not(/¿|usted/))],
-    ['when are results out?', 'Your detailed score report is emailed to you'],
+    ['how do i study for the test?', 'ASE Study Guides'],
     ['ok', en.acknowledged],
     ['en español', es(m.languageChanged)],
     ['ok', es(m.acknowledged)],

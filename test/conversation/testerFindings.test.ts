@@ -101,7 +101,7 @@ transcriptTables([
       ['a date typed at the sign-in prompt keeps sign-in waiting, and the appointment question is answered once signed in', [
         ['can you check when my appointment is', 'sign in'],
         ['sign in', en.linking.askCredentials],
-        ["it's on March 31", all('Please send all three together', not(en.unknown))],
+        ["it's on March 31", all('I still need your ASE ID', not(en.unknown))],
         [demo1, all('Thanks, Demo', /appointment/i)],
       ]],
       ['"can u just look it up" after the last day to change is worked out signs in, and the details answer from the account', [

@@ -4,6 +4,13 @@ import { asksForPerson, detectCommand, stripGreeting, type Command } from '../..
 // [the whole message, the command it is]
 const commands: Array<[string, Command]> = [
   ['hi', 'greeting'],
+  ['can someone from ase call me back', 'callUs'],
+  ['can someone from ase call me', 'callUs'],
+  ['ugh. is there anybody i can call', 'callUs'],
+  ['who do i call', 'callUs'],
+  ["what's ase's phone number?", 'callUs'],
+  ['alguien me puede llamar?', 'callUs'],
+  ['call me', 'person'],
   ['hello there', 'greeting'],
   ['Good morning!', 'greeting'],
   ['thanks', 'thanks'],
@@ -70,6 +77,8 @@ const commands: Array<[string, Command]> = [
 
 // Messages that are questions, not commands: matching is on the whole message.
 const notCommands: string[] = [
+  'can i call prometric to reschedule my test',
+  'did someone call me about my results',
   'cancel my test',
   'how do I reschedule?',
   'hi, how do I reschedule?',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCorrection, readSpanishCorrection, type Correction } from '../../src/understanding/corrections.js';
+import { readCorrection, readListChange, readSpanishCorrection, type Correction } from '../../src/understanding/corrections.js';
 
 // [what the candidate wrote, the correction it makes]
 const corrections: Array<[string, Correction]> = [
@@ -87,5 +87,22 @@ describe('readSpanishCorrection', () => {
 
   it.each(['no, todavía no', 'el A5 no lo pasé', 'no sé', '¿puedo cambiar el 10?', 'en realidad falté a mi cita ayer', 'perdón'])('%j is not a correction', (text) => {
     expect(readSpanishCorrection(text)).toBeNull();
+  });
+});
+
+describe('readListChange', () => {
+  it.each([
+    ['oops drop the P2', { replacement: 'P2', list: 'remove' }],
+    ['remove T3 please', { replacement: 'T3', list: 'remove' }],
+    ['without T2', { replacement: 'T2', list: 'remove' }],
+    ['take out the A5 one', { replacement: 'A5', list: 'remove' }],
+    ['what about just the auto ones', { replacement: 'auto', list: 'keep' }],
+    ['only A1 and A4', { replacement: 'A1 and A4', list: 'keep' }],
+  ] as const)('reads %j as %j', (text, expected) => {
+    expect(readListChange(text)).toEqual(expected);
+  });
+
+  it.each(['not sure', 'just wondering', 'only if I failed', 'not yet', 'drop it', 'without a doubt'])('does not read %j as a change to a list', (text) => {
+    expect(readListChange(text)).toBeNull();
   });
 });

@@ -8,6 +8,9 @@ const reschedule: Row[] = [
   ['my exam is Thursday, can I still move it?', 'reschedule-or-cancel'],
   ['Can I reschedule my appointment?', 'reschedule-or-cancel'],
   ['I need to cancel my A5 test on March 10', 'reschedule-or-cancel'],
+  ["I'm sick and can't go to my test tomorrow", 'reschedule-or-cancel'],
+  ['my test is tmrw at 2pm and i got sick, what do i do', 'reschedule-or-cancel'],
+  ["i have an emergency and can't make my exam on friday", 'reschedule-or-cancel'],
   ['how do I reschedule?', 'reschedule-or-cancel'],
   ['can i change my test date', 'reschedule-or-cancel'],
   ['is it too late to move my exam to next week', 'reschedule-or-cancel'],
@@ -40,7 +43,7 @@ const missed: Row[] = [
   ['I missed my exam, can I reschedule?', 'missed-appointment'],
   ["they wouldn't let me in because I was late", 'missed-appointment'],
   ['I failed to show up for my exam', 'missed-appointment'],
-  ["I'm sick and can't go to my test tomorrow", 'missed-appointment'],
+  ["I couldn't go to my test yesterday, I was sick", 'missed-appointment'],
   ['I want a refund for my missed exam', 'missed-appointment'],
   ["what if I'm late", 'missed-appointment'],
 ];
