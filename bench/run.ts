@@ -28,8 +28,6 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parseArgs } from 'node:util';
 import { Chrono } from 'chrono-node';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
@@ -127,17 +125,7 @@ interface RoundResult {
 /** Routes of the composed bot's turns, as its turn events report them (an observer, like the tests'). */
 let routes = new Map<string, number>();
 
-/**
- * A full collection before each run, so no run pays for the garbage the run before it left (the
- * order rotates, so that would even out over many rounds, but not within five). Each run's own
- * garbage is still collected, and counted, inside it.
- */
-v8.setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-
 async function runRound(target: Target, sinkUrl: string, round: number | string): Promise<RoundResult> {
-  collectGarbage();
-  await new Promise((resolve) => setTimeout(resolve, 50));
   const latencies: number[] = [];
   let failures = 0;
   let next = 0;
