@@ -2,6 +2,7 @@ import { shortAnswer, type FaqEntry } from './faqEntry.js';
 import { FacetChooser } from './facetChooser.js';
 import type { FaqHit, FaqIndex } from './faqIndex.js';
 import type { Domain, OutOfScopeTopic } from './outOfScope.js';
+import { rememberingRecent } from './recentTexts.js';
 import { isTypoOf } from './editDistance.js';
 import type { TextPipeline } from './textProcessing.js';
 
@@ -138,6 +139,8 @@ export class FaqAnswerer {
   private readonly domainTerms: Set<string> | undefined;
   private readonly names: RegExp | null = null;
   private readonly cues: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
+  /** A paragraph of an answer, as its index terms: answers are few and each follow-up reads one's paragraphs again. */
+  private readonly paragraphTerms = rememberingRecent((paragraph: string) => new Set(this.text.contentTerms(paragraph)), 256);
   private readonly facets: FacetChooser;
   /** Words that stand for something without naming it ("thing", "stuff", "one"), as the index reads them. */
   private readonly placeholders: Set<string>;
@@ -370,7 +373,7 @@ export class FaqAnswerer {
     if (!recent.includes(entry.id)) return { kind: 'answer', entry: shaped, hit, inContext: true };
     const paragraphs = shaped.answer.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
     const asked = new Set(this.text.contentTerms(text));
-    const words = paragraphs.map((paragraph) => [...new Set(this.text.contentTerms(paragraph))].filter((term) => asked.has(term)).length);
+    const words = paragraphs.map((paragraph) => [...this.paragraphTerms(paragraph)].filter((term) => asked.has(term)).length);
     const most = Math.max(0, ...words);
     const part = shaped.facet ? shortAnswer(shaped) : most > 0 ? paragraphs[words.indexOf(most)]! : ((vague && paragraphs[1]) || shortAnswer(shaped));
     return { kind: 'answer', entry: { ...shaped, answer: part }, hit, inContext: true, again: true };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rememberingRecent } from './recentTexts.js';
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
 
@@ -99,7 +100,10 @@ const RESTATES = 0.8;
  * credentials have expired..." then "You may take Recertification Tests even if your credentials
  * have expired..."). A list item or paragraph left empty goes too.
  */
-export function withoutRestatements(answer: string): string {
+export const withoutRestatements = rememberingRecent(restatementsLeftOut, 256);
+
+// Kept per answer text: an answer is sent many times and its sentences compared word by word each time.
+function restatementsLeftOut(answer: string): string {
   const [first = '', ...rest] = answer.split(/\n\s*\n/);
   const lead = first.trim().match(FIRST_SENTENCE)?.[0] ?? first.trim();
   const leadWords = roughWords(lead);
