@@ -25,6 +25,16 @@ transcriptTables(
           ['my test is thursday at 9am, can I still move it?', 'Yes, you can still change or cancel it'],
           ['what if i just dont go', all("There's no refund for a missed appointment", not('online from home'))],
         ]],
+        ['after an expiry worked out and the duplicate answer, "what about A4" asks about A4\'s duplicate, not A4\'s expiry', [
+          ['I passed A1 on June 15, 2021, when does it expire?', 'June 15, 2026'],
+          ['how much is a duplicate certificate', '$7.50'],
+          ['what about A4', all('$7.50', 'A4', not('lapsed'), not('Changed to A4'))],
+        ]],
+        ['"no, I meant A4" after the same detour still corrects the expiry worked out before', [
+          ['I passed A1 on June 15, 2021, when does it expire?', 'June 15, 2026'],
+          ['how much is a duplicate certificate', '$7.50'],
+          ['no, I meant A4', all('A4', 'June 15, 2026', not('one test series'))],
+        ]],
         ['"my certificate never came" is the certificate-delivery answer, not rescheduling ("something came up")', [
           ['my certificate never came', all('three weeks', not('Cancel Selected Appointment(s)'))],
         ]],
