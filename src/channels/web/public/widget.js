@@ -81,7 +81,8 @@
       connecting: 'Conectando...',
       reconnecting: 'Reconectando...',
       ended: 'Este chat ha terminado. Vuelva a cargar la página para empezar uno nuevo.',
-      you: 'Usted',
+      // Initials in a 40-pixel circle: "Usted" spilled out of it.
+      you: 'Ud.',
     },
   };
   const words = /^es(?:[-_]|$)/i.test(locale) ? STRINGS.es : STRINGS.en;
