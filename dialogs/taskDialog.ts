@@ -92,12 +92,12 @@ export class TaskDialog<Values extends object> extends RepairDialog {
 
   /** Does this text give the task anything to work with (as the answer to its own question, with `asAnswer`)? */
   findsSomethingIn(text: string, facts: TurnFacts, asAnswer = false): boolean {
-    return this.reads(text, facts, asAnswer, () => true);
+    return this.reads(text, facts, asAnswer, asAnswer ? 'any-as-answer' : 'any', () => true);
   }
 
   /** Does this text answer one of the task's own questions (a date, say), not just name a test? */
   answersAQuestionIn(text: string, facts: TurnFacts): boolean {
-    return this.reads(text, facts, false, isAsked);
+    return this.reads(text, facts, false, 'asked', isAsked);
   }
 
   /**
@@ -126,10 +126,25 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     });
   }
 
-  private reads(text: string, facts: TurnFacts, asAnswer: boolean, which: (slot: SlotSpec<Values>) => boolean): boolean {
-    const values: Partial<Values> = {};
-    return this.spec.slots.some((slot) => which(slot) && slot.read(text, facts, this.deps, values, asAnswer).kind !== 'none');
+  /**
+   * Whether the slots `which` names read something in the text. Kept for the turn (its facts): while
+   * an offer waits, one question is asked whether it takes up the offer, opens or switches to a task,
+   * and each asks the task's slot readers the same thing.
+   */
+  private reads(text: string, facts: TurnFacts, asAnswer: boolean, kind: string, which: (slot: SlotSpec<Values>) => boolean): boolean {
+    let found = this.readThisTurn.get(facts);
+    if (!found) this.readThisTurn.set(facts, (found = new Map()));
+    const key = `${kind}\u0000${text}`;
+    let result = found.get(key);
+    if (result === undefined) {
+      const values: Partial<Values> = {};
+      result = this.spec.slots.some((slot) => which(slot) && slot.read(text, facts, this.deps, values, asAnswer).kind !== 'none');
+      found.set(key, result);
+    }
+    return result;
   }
+
+  private readonly readThisTurn = new WeakMap<TurnFacts, Map<string, boolean>>();
 
   override async beginDialog(dc: DialogContext, options: TaskOptions = {}): Promise<DialogTurnResult> {
     const state: TaskState = { values: { ...(options.values ?? {}) }, clarify: {}, choices: [] };
