@@ -5,19 +5,10 @@
  *
  *   PORT=4100 tsx bench/echoServer.ts
  */
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { EchoBot } from './echoBot.js';
 import pino from 'pino';
 import { createServer } from '../src/server.js';
-
-class EchoBot extends ActivityHandler {
-  constructor() {
-    super();
-    this.onMessage(async (context, next) => {
-      await context.sendActivity(`Echo: ${context.activity.text}`);
-      await next();
-    });
-  }
-}
 
 const bot = new EchoBot();
 const echo = createServer({

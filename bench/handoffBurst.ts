@@ -29,12 +29,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http, { Agent, request as httpRequest } from 'node:http';
-import { createConnection, createServer, type AddressInfo, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { startRedisServer, type TestRedis } from '../test/support/redisServer.js';
 import { freePort } from '../test/support/loopback.js';
+import { delayingProxy } from '../test/support/delayingProxy.js';
 
 const { values } = parseArgs({
   options: {
@@ -84,34 +85,6 @@ async function startSink() {
   // are measured instead of the bots (the EchoBot's p99 was 10.6 s that way).
   await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, said, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** A TCP proxy in front of Redis that can hold every reply back (test/scale/roundTrips.test.ts has the same). */
-async function delayingProxy(targetPort: number) {
-  let delayMs = 0;
-  const sockets = new Set<Socket>();
-  const server = createServer((client) => {
-    const upstream = createConnection({ host: '127.0.0.1', port: targetPort });
-    sockets.add(client).add(upstream);
-    client.on('data', (chunk) => upstream.write(chunk));
-    upstream.on('data', (chunk) => (delayMs ? setTimeout(() => client.write(chunk), delayMs) : client.write(chunk)));
-    const end = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('close', end).on('error', end);
-    upstream.on('close', end).on('error', end);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    setDelay: (ms: number) => (delayMs = ms),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 interface Started {

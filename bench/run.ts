@@ -30,7 +30,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { Chrono } from 'chrono-node';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { EchoBot } from './echoBot.js';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { composeApplication } from '../src/composition.js';
@@ -93,16 +94,6 @@ async function startSink(): Promise<{ url: string; close: () => Promise<void> }>
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-}
-
-class EchoBot extends ActivityHandler {
-  constructor() {
-    super();
-    this.onMessage(async (context, next) => {
-      await context.sendActivity(`Echo: ${context.activity.text}`);
-      await next();
-    });
-  }
 }
 
 interface Target {
