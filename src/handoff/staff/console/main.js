@@ -37,6 +37,8 @@ const MAX_PAGE = 200;
  *   queueShown: number,
  *   listsAt: number,
  *   knownQueued: string[] | null,
+ *   knownAll: boolean,
+ *   knownWaiting: number,
  *   openId: string | null,
  *   openCase: CaseView | null,
  *   loadingCase: boolean,
@@ -65,6 +67,8 @@ const state = {
   queueShown: QUEUE_PAGE,
   listsAt: 0,
   knownQueued: null,
+  knownAll: true,
+  knownWaiting: 0,
   openId: null,
   openCase: null,
   loadingCase: false,
@@ -400,6 +404,16 @@ function alertNewCases(fresh) {
   if (soundWanted()) playTone();
 }
 
+/** Cases joined behind the page shown (their details are on later pages). @param {number} joined */
+function alertJoined(joined) {
+  showDesktopNotice({
+    title: joined === 1 ? 'New case waiting' : joined + ' new cases waiting',
+    body: state.lists.waiting + ' waiting in all',
+    tag: 'queue-joined'
+  });
+  if (soundWanted()) playTone();
+}
+
 /**
  * A candidate wrote in one of the agent's conversations that they are not looking at.
  * @param {string} caseId
@@ -505,14 +519,23 @@ async function loadCases() {
     state.lists = { queued: queued, mine: data.mine || [], others: data.others || [], waiting: Number(data.waiting) || 0, matching: matching, more: Math.max(0, matching - queued.length) };
     state.listsAt = Date.now();
     const ids = state.lists.queued.map(function (c) { return c.id; });
-    if (state.knownQueued) {
+    if (state.knownQueued && state.knownAll) {
+      // The last read showed the whole line: a case not seen then has just joined (or was put back).
       const known = state.knownQueued;
       const fresh = state.lists.queued.filter(function (c) { return known.indexOf(c.id) < 0; });
       if (fresh.length === 1 && fresh[0]) announce('New in the queue: ' + fresh[0].topic + '.');
       else if (fresh.length > 1) announce(fresh.length + ' new conversations in the queue.');
       if (fresh.length) alertNewCases(fresh);
+    } else if (state.knownQueued && state.lists.waiting > state.knownWaiting) {
+      // Only a page was shown: cases moving up into it are not new, so the count says who joined
+      // (those claimed meanwhile make it low, never high).
+      const joined = state.lists.waiting - state.knownWaiting;
+      announce(joined === 1 ? 'One new conversation in the queue.' : joined + ' new conversations in the queue.');
+      alertJoined(joined);
     }
     state.knownQueued = ids;
+    state.knownAll = state.lists.more === 0;
+    state.knownWaiting = state.lists.waiting;
     Object.keys(state.unread).forEach(function (id) { if (!isMine(id)) delete state.unread[id]; });
     renderLists();
   } catch (caught) {
@@ -548,7 +571,7 @@ function renderLists() {
   const language = select('queue-language').value;
   // The server sends the page of the language picked: the list is shown as it came.
   renderList('queue', state.lists.queued, function (c) { return queueItem(c, supervisor); });
-  $('queue-count').textContent = state.lists.matching ? String(state.lists.matching) : '';
+  $('queue-count').textContent = state.lists.waiting ? String(state.lists.waiting) : '';
   $('queue-empty').textContent = language && state.lists.waiting ? 'No one is waiting in ' + languageLabel(language) + '.' : 'No one is waiting.';
   $('queue-more').hidden = state.lists.more === 0;
   $('queue-more-text').textContent = state.lists.more + ' more waiting.';
@@ -1642,8 +1665,9 @@ function start() {
   $('teach-form').addEventListener('submit', function (event) { void addTeach(event); });
   $('teach-cancel').addEventListener('click', function () { $('teach-form').hidden = true; });
   $('history-close').addEventListener('click', function () { showView('case'); $('queue-heading').focus(); });
-  $('queue-language').addEventListener('change', function () { state.queueShown = QUEUE_PAGE; void loadCases(); });
-  $('queue-show-more').addEventListener('click', function () { state.queueShown += QUEUE_PAGE; void loadCases(); });
+  // Another page or language shows cases that are not new: nothing is announced for them.
+  $('queue-language').addEventListener('change', function () { state.queueShown = QUEUE_PAGE; state.knownQueued = null; void loadCases(); });
+  $('queue-show-more').addEventListener('click', function () { state.queueShown += QUEUE_PAGE; state.knownQueued = null; void loadCases(); });
   $('history-form').addEventListener('submit', function (event) { void searchHistory(event); });
   buttonEl('notify-enable').addEventListener('click', function () { void enableNotifications(); });
   input('sound-toggle').addEventListener('change', onSoundToggle);
