@@ -15,8 +15,9 @@
  *   (interpolated within its buckets, as Prometheus' histogram_quantile does);
  * - Redis commands per handoff (INFO commandstats: those scripts run inside Redis included) and
  *   Redis's own CPU per handoff;
- * - staff's case list with every case open (`GET /staff/api/cases`, the fastest of 5, and the
- *   commands it sends, by MONITOR);
+ * - staff's case list with every case open: its first page (`GET /staff/api/cases`, 50 cases), a
+ *   page of 200 (`?limit=200`), the last page (`?offset=`) and a language's first page
+ *   (`?language=es`), each the fastest of 5, and the commands the first page sends, by MONITOR;
  * - with `--trips`, the sequential Redis round trips of one handoff turn on its own: the same turn
  *   through a TCP proxy that holds every Redis reply back 50 ms, (time with - time without) / 50,
  *   and the commands it sends (MONITOR).
@@ -261,23 +262,26 @@ async function handoffStep(urls: string[]): Promise<{ count: number; p50: number
   return { count, p50: quantile(0.5), p99: quantile(0.99) };
 }
 
-async function staffList(url: string): Promise<{ queued: number; fastestMs: number; bytes: number }> {
+async function staffList(url: string, query = ''): Promise<{ queued: number; waiting: number; fastestMs: number; bytes: number }> {
   const login = await fetch(`${url}/staff/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'agent1', password: STAFF_PASSWORD }) });
   if (login.status !== 200) throw new Error(`bench:handoff: staff login answered ${login.status}`);
   const cookie = /staff_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0] ?? '';
   const times: number[] = [];
   let queued = 0;
+  let waiting = 0;
   let bytes = 0;
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
-    const response = await fetch(`${url}/staff/api/cases`, { headers: { cookie } });
+    const response = await fetch(`${url}/staff/api/cases${query}`, { headers: { cookie } });
     const text = await response.text();
-    const body = JSON.parse(text) as { queued: unknown[] };
+    if (response.status !== 200) throw new Error(`bench:handoff: GET /staff/api/cases${query} answered ${response.status}: ${text.slice(0, 200)}`);
+    const body = JSON.parse(text) as { queued: unknown[]; waiting: number };
     times.push(performance.now() - started);
     queued = body.queued.length;
+    waiting = body.waiting;
     bytes = text.length;
   }
-  return { queued, fastestMs: Math.min(...times), bytes };
+  return { queued, waiting, fastestMs: Math.min(...times), bytes };
 }
 
 /**
@@ -379,8 +383,13 @@ async function main(): Promise<void> {
         const list = await staffList(bots[0]!.url);
         const sent = await commandsSent(redis.url, () => staffList(bots[0]!.url));
         console.log(
-          `  staff case list of ${list.queued} queued (${(list.bytes / 1024).toFixed(0)} KiB of JSON): fastest of 5 ${list.fastestMs.toFixed(1)} ms; per list (sign-in included) ${describeSent(sent, 5)}  (load ${load()})`,
+          `  staff case list, first page: ${list.queued} of ${list.waiting} queued (${(list.bytes / 1024).toFixed(0)} KiB of JSON): fastest of 5 ${list.fastestMs.toFixed(1)} ms; per list (sign-in included) ${describeSent(sent, 5)}  (load ${load()})`,
         );
+        const lastOffset = Math.max(0, list.waiting - 50);
+        for (const query of ['?limit=200', `?offset=${lastOffset}`, '?language=es']) {
+          const page = await staffList(bots[0]!.url, query);
+          console.log(`  staff case list ${query}: ${page.queued} cases (${(page.bytes / 1024).toFixed(0)} KiB): fastest of 5 ${page.fastestMs.toFixed(1)} ms  (load ${load()})`);
+        }
       } finally {
         for (const bot of bots) await stopProcess(bot);
       }

@@ -16,6 +16,18 @@ export interface OpenCases {
   active: HandoffCase[];
 }
 
+/** A page of the open cases: the queued ones from an offset in line order, and every case with an agent. */
+export interface OpenCasesPage {
+  /** The page of the line (of one language when asked), each with its place in the whole line. */
+  queued: Array<{ case: HandoffCase; place: number }>;
+  /** Every case with an agent (few: one to a handful per agent). */
+  active: HandoffCase[];
+  /** How many wait in all. */
+  waiting: number;
+  /** How many wait in the language asked for (all of them without one). */
+  matching: number;
+}
+
 /** The shape the queue index had before the queue was a structure of its own (one item, `handoff/index`). */
 interface LegacyIndex {
   open?: Record<string, QueueValue>;
@@ -261,10 +273,36 @@ export class CaseStore {
     return { queued: queued.map(({ found }) => found), active: open.filter(({ found }) => found.status === 'active').map(({ found }) => found) };
   }
 
-  /** The queue's entry for a case: in line while queued, beside it while with an agent. */
+  /**
+   * A page of the open cases (staff's list): the queue reads only the page's entries and those with
+   * an agent in one round trip, then those cases are read in one batch. `language` picks the queued
+   * cases of one language (cases without one are English). Entries whose case has gone or closed
+   * are reaped, as in {@link openCases}; a page may then be short by those (the next read is whole).
+   */
+  async openCasesPage(request: { offset: number; limit: number; language?: string }, _now?: Date): Promise<OpenCasesPage> {
+    await this.adoptLegacyIndex();
+    const page = await this.queue.page({ offset: request.offset, limit: request.limit, ...(request.language ? { group: request.language } : {}) });
+    const entries = [...page.entries, ...page.others];
+    const cases = new Map((await this.getMany(entries.map((entry) => entry.id))).map((c) => [c.id, c]));
+    const gone = entries.filter((entry) => (cases.get(entry.id)?.status ?? 'closed') === 'closed').map((entry) => entry.id);
+    if (gone.length) await this.queue.remove(gone);
+    const queued = page.entries.flatMap((entry) => {
+      const found = cases.get(entry.id);
+      return found?.status === 'queued' ? [{ case: found, place: entry.place! }] : [];
+    });
+    // The entry says who waits; the case is the truth. An entry lagging its case a moment (claimed,
+    // entry not yet moved) is shown where its case says it is.
+    const active = entries.flatMap((entry) => {
+      const found = cases.get(entry.id);
+      return found?.status === 'active' ? [found] : [];
+    });
+    return { queued, active, waiting: page.waiting, matching: page.matching };
+  }
+
+  /** The queue's entry for a case: in line while queued, beside it while with an agent; grouped by language. */
   private async enqueue(c: HandoffCase): Promise<number | undefined> {
     const value: QueueValue = { status: c.status, queuedAt: c.queuedAt, ...(c.owner ? { owner: c.owner } : {}) };
-    return this.queue.put(c.id, JSON.stringify(value), c.status === 'queued');
+    return this.queue.put(c.id, JSON.stringify(value), c.status === 'queued', c.language ?? 'en');
   }
 
   /**
@@ -277,7 +315,8 @@ export class CaseStore {
       const legacy = (await this.storage.read([LEGACY_INDEX_KEY]))[LEGACY_INDEX_KEY] as LegacyIndex | undefined;
       if (!legacy) return;
       const open = Object.entries(legacy.open ?? {}).sort(([, a], [, b]) => a.queuedAt.localeCompare(b.queuedAt));
-      for (const [id, value] of open) await this.queue.put(id, JSON.stringify(value), value.status === 'queued');
+      const languages = new Map((await this.getMany(open.map(([id]) => id))).map((c) => [c.id, c.language ?? 'en']));
+      for (const [id, value] of open) await this.queue.put(id, JSON.stringify(value), value.status === 'queued', languages.get(id) ?? 'en');
       if (legacy.recentWaitsMs?.length) await this.items.update<RecentWaits>(WAITS_KEY, (stored) => stored ?? { ms: legacy.recentWaitsMs!.slice(-RECENT_WAITS) });
       if (legacy.sweptThrough) await this.items.update<Swept>(SWEPT_KEY, (stored) => stored ?? { through: legacy.sweptThrough! });
       await this.storage.delete([LEGACY_INDEX_KEY]);

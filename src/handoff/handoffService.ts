@@ -17,6 +17,9 @@ import {
   type CandidateDelivery,
   type CaseSummary,
   type CaseView,
+  type CaseLists,
+  type CasePageRequest,
+  DEFAULT_CASE_PAGE,
   type HandoffCase,
   type HandoffDesk,
   type HandoffReason,
@@ -208,14 +211,28 @@ export class HandoffService implements HandoffDesk {
     return this.deps.store.idForNumber(formatCaseNumber(Number(number[1]) - CASE_NUMBER_BASE));
   }
 
-  async cases(viewer: StaffUser, now: Date): Promise<{ queued: CaseView[]; mine: CaseView[]; others: CaseView[] }> {
-    // The queue in one read, the cases in one batch: the line gives the order and the places.
-    const { queued, active } = await this.deps.store.openCases();
+  /**
+   * Staff's list: a page of the queue (`limit` queued cases from `offset`, in line order, of one
+   * language when asked, each with its place in the whole line), how many wait, and every case with
+   * an agent (the viewer's own; a supervisor's also every other agent's). The queue reads only the
+   * page and the cases with an agent; the cases are read in one batch.
+   */
+  async cases(viewer: StaffUser, now: Date, page: CasePageRequest = {}): Promise<CaseLists> {
+    const offset = page.offset ?? 0;
+    const limit = page.limit ?? DEFAULT_CASE_PAGE;
+    const { queued, active, waiting, matching } = await this.deps.store.openCasesPage({ offset, limit, ...(page.language ? { language: page.language } : {}) });
     active.sort(byQueuedAt);
+    const shown = offset + queued.length;
     return {
-      queued: queued.map((c, i) => view(c, now, viewer, i + 1)),
+      queued: queued.map(({ case: c, place }) => view(c, now, viewer, place)),
       mine: active.filter((c) => c.owner === viewer.username).map((c) => view(c, now, viewer)),
       others: viewer.role === 'supervisor' ? active.filter((c) => c.owner !== viewer.username).map((c) => view(c, now, viewer)) : [],
+      waiting,
+      ...(page.language ? { waitingInLanguage: matching } : {}),
+      offset,
+      limit,
+      more: Math.max(0, matching - shown),
+      ...(matching > shown ? { nextOffset: shown } : {}),
     };
   }
 

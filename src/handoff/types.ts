@@ -159,12 +159,43 @@ export class DeskError extends Error {
  * What the staff console does to cases. Every method checks what the viewer may do (agents act only
  * on cases they own or are claiming; supervisors on any) and writes the audit log.
  */
+/** Queued cases on one page of staff's list unless asked otherwise, and the most one page gives. */
+export const DEFAULT_CASE_PAGE = 50;
+export const MAX_CASE_PAGE = 200;
+
+export interface CasePageRequest {
+  /** Queued cases to skip (0-based, in line order; of the language asked for). */
+  offset?: number;
+  /** Queued cases on the page (1 to {@link MAX_CASE_PAGE}). */
+  limit?: number;
+  /** Only the queued cases in this language (cases without one are English). */
+  language?: Language;
+}
+
+/** Staff's case list: a page of the queue and every open case with an agent the viewer may see. */
+export interface CaseLists {
+  queued: CaseView[];
+  mine: CaseView[];
+  others: CaseView[];
+  /** How many wait in all languages. */
+  waiting: number;
+  /** How many wait in the language asked for (only when one was). */
+  waitingInLanguage?: number;
+  offset: number;
+  limit: number;
+  /** Queued cases (of the language asked for) after this page. */
+  more: number;
+  /** The offset of the next page, when there is one. */
+  nextOffset?: number;
+}
+
 export interface HandoffDesk {
   /** The case's owner is typing a reply (shown in the candidate's website chat; nothing is stored). */
   typing(viewer: StaffUser, caseId: string): Promise<void>;
   /** The case id for a case number ("C-1042", any case) or an id; undefined when no case has that number. */
   caseIdFor(idOrNumber: string): Promise<string | undefined>;
-  cases(viewer: StaffUser, now: Date): Promise<{ queued: CaseView[]; mine: CaseView[]; others: CaseView[] }>;
+  /** A page of the queue, how many wait, and the open cases with an agent the viewer may see. */
+  cases(viewer: StaffUser, now: Date, page?: CasePageRequest): Promise<CaseLists>;
   /** The case with its transcript. Agents: their own cases only; supervisors: any (watching live). */
   open(viewer: StaffUser, caseId: string, now: Date): Promise<{ case: CaseView; transcript: TranscriptLine[] }>;
   claim(viewer: StaffUser, caseId: string, now: Date): Promise<CaseView>;

@@ -79,20 +79,31 @@ async function untilReady(url: string, timeoutMs = 60_000): Promise<void> {
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 
-/** Staff's case list: what it shows, and the quickest of a few reads (the machine is shared). */
+/**
+ * Staff's case list: the whole line, paged through 200 at a time (the most one page gives), and the
+ * quickest of a few reads of the first page (the machine is shared).
+ */
 async function staffList(baseUrl: string) {
   const staff = new StaffClient(baseUrl);
   expect((await staff.login('agent1', STAFF_PASSWORD)).status).toBe(200);
   const times: number[] = [];
-  let listed: { queued: Array<{ id: string; caseNumber: string; position: number }> } | undefined;
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
     const response = await staff.get('/staff/api/cases');
     times.push(performance.now() - started);
     expect(response.status).toBe(200);
-    listed = response.json;
   }
-  return { queued: listed!.queued, fastestMs: Math.min(...times) };
+  const queued: Array<{ id: string; caseNumber: string; position: number }> = [];
+  let waiting = 0;
+  for (let offset: number | undefined = 0; offset !== undefined; ) {
+    const response = await staff.get(`/staff/api/cases?limit=200&offset=${offset}`);
+    expect(response.status).toBe(200);
+    queued.push(...response.json.queued);
+    waiting = response.json.waiting;
+    offset = response.json.nextOffset;
+  }
+  expect(waiting).toBe(queued.length);
+  return { queued, fastestMs: Math.min(...times) };
 }
 
 function expectOneLine(queued: Array<{ id: string; caseNumber: string; position: number }>, count: number, told: number[]) {
@@ -161,12 +172,12 @@ describe.skipIf(gate.skip || Boolean(process.env.REDIS_URL))('2,600 simultaneous
     nock.activate();
   });
 
-  it('queues every one once, each told a place of its own, and staff list them all in one read', async () => {
+  it('queues every one once, each told a place of its own, and staff page through them all in line order', async () => {
     const results = await burst(urls, sink, COUNT, 'burst');
     const times = results.map((r) => r.ms);
     const { queued, fastestMs } = await staffList(urls[0]!);
     console.log(
-      `${COUNT} simultaneous handoffs over two processes on one Redis: ${queued.length} queued; answered p50 ${percentile(times, 50).toFixed(0)} ms, p99 ${percentile(times, 99).toFixed(0)} ms, last ${Math.max(...times).toFixed(0)} ms after all were sent; staff case list of ${queued.length} in ${fastestMs.toFixed(0)} ms`,
+      `${COUNT} simultaneous handoffs over two processes on one Redis: ${queued.length} queued; answered p50 ${percentile(times, 50).toFixed(0)} ms, p99 ${percentile(times, 99).toFixed(0)} ms, last ${Math.max(...times).toFixed(0)} ms after all were sent; staff case list paged through (${queued.length}), its first page in ${fastestMs.toFixed(0)} ms`,
     );
     expect(results.filter((r) => r.status !== 200)).toEqual([]);
     const told = placesTold(

@@ -77,6 +77,58 @@ function openQueueContract(fresh: () => Promise<OpenQueue>, twin: (queue: OpenQu
     await expect(queue.put('', 'x', true)).rejects.toThrow('openQueue: an item\'s id must be a non-empty string (got "")');
   });
 
+  it('a page gives the waiting items from an offset in line order with their places, how many wait, and every item not in line', async () => {
+    const queue = await fresh();
+    for (const id of ['a', 'b', 'c', 'd', 'e']) await queue.put(id, `v-${id}`, true);
+    await queue.put('x', 'with agent', false);
+    await queue.put('b', 'b with agent', false);
+    expect(await queue.page({ offset: 0, limit: 2 })).toEqual({
+      waiting: 4,
+      matching: 4,
+      entries: [
+        { id: 'a', value: 'v-a', place: 1 },
+        { id: 'c', value: 'v-c', place: 2 },
+      ],
+      others: expect.arrayContaining([
+        { id: 'x', value: 'with agent' },
+        { id: 'b', value: 'b with agent' },
+      ]),
+    });
+    const rest = await queue.page({ offset: 2, limit: 2 });
+    expect(rest.entries).toEqual([
+      { id: 'd', value: 'v-d', place: 3 },
+      { id: 'e', value: 'v-e', place: 4 },
+    ]);
+    expect(rest.others).toHaveLength(2);
+    expect((await queue.page({ offset: 4, limit: 2 })).entries).toEqual([]);
+    expect((await queue.page({ offset: 0, limit: 0 })).entries).toEqual([]);
+  });
+
+  it('a page of one group counts and pages only that group, each keeping its place in the whole line', async () => {
+    const queue = await fresh();
+    await queue.put('en-1', '1', true, 'en');
+    await queue.put('es-1', '2', true, 'es');
+    await queue.put('en-2', '3', true, 'en');
+    await queue.put('es-2', '4', true, 'es');
+    await queue.put('es-3', '5', true, 'es');
+    await queue.put('es-aside', '6', false, 'es');
+    const first = await queue.page({ offset: 0, limit: 2, group: 'es' });
+    expect(first).toMatchObject({ waiting: 5, matching: 3 });
+    expect(first.entries.map((entry) => [entry.id, entry.place])).toEqual([
+      ['es-1', 2],
+      ['es-2', 4],
+    ]);
+    expect(first.others.map((entry) => entry.id)).toEqual(['es-aside']);
+    expect((await queue.page({ offset: 2, limit: 2, group: 'es' })).entries.map((entry) => [entry.id, entry.place])).toEqual([['es-3', 5]]);
+    expect(await queue.page({ offset: 0, limit: 5, group: 'fr' })).toMatchObject({ waiting: 5, matching: 0, entries: [] });
+    // Removed items leave their group too.
+    await queue.remove(['es-1']);
+    expect((await queue.page({ offset: 0, limit: 5, group: 'es' })).entries.map((entry) => [entry.id, entry.place])).toEqual([
+      ['es-2', 3],
+      ['es-3', 4],
+    ]);
+  });
+
   it('500 items put at once from two instances all wait, each at a place of its own, 1 to 500', async () => {
     const queue = await fresh();
     const other = await twin(queue);
@@ -87,6 +139,10 @@ function openQueueContract(fresh: () => Promise<OpenQueue>, twin: (queue: OpenQu
     expect(Math.max(...(places as number[]))).toBe(500);
     const listed = await other.list();
     expect(listed).toHaveLength(500);
+    // Paged through 200 at a time, the line is the same.
+    const paged = [];
+    for (let offset = 0; offset < 500; offset += 200) paged.push(...(await queue.page({ offset, limit: 200 })).entries);
+    expect(paged).toEqual(listed);
     // The place each was told is where the list has it (nobody left the line meanwhile).
     for (const [i, place] of places.entries()) expect(listed[place! - 1]!.id).toBe(`case-${i}`);
   });
@@ -167,7 +223,8 @@ describe.skipIf(gate.skip || Boolean(externalRedisUrl))('the handoff queue on a 
     const queue = redisOpenQueue(cluster, 'cluster-test:', 'handoff');
     expect(await queue.put('a', 'x', true)).toBe(1);
     expect(await queue.put('b', 'y', true)).toBe(2);
-    await queue.put('a', 'x', false);
+    await queue.put('a', 'x', false, 'en');
+    expect(await queue.page({ offset: 0, limit: 1, group: 'en' })).toEqual({ waiting: 1, matching: 0, entries: [], others: [{ id: 'a', value: 'x' }] });
     expect(await queue.list()).toEqual([
       { id: 'b', value: 'y', place: 1 },
       { id: 'a', value: 'x' },

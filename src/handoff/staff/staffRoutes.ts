@@ -4,7 +4,7 @@ import { describeIssues, guarded, queryOf } from '../../channels/web/http.js';
 import type { Logger } from '../../logging/logger.js';
 import type { LiveChannel } from '../../storage/liveChannel.js';
 import { isTurnBusy } from '../../storage/turnGate.js';
-import { DeskError, type AuditLog, type HandoffDesk, type LiveEvent, type StaffRole, type StaffUser } from '../types.js';
+import { DeskError, MAX_CASE_PAGE, type AuditLog, type HandoffDesk, type LiveEvent, type StaffRole, type StaffUser } from '../types.js';
 import { CONSOLE_ASSET_PATH, consoleSecurityPolicy, loadConsoleAssets } from './consoleAssets.js';
 import { clearSessionCookie, readCookie, sessionCookie, STAFF_SESSION_COOKIE } from './cookies.js';
 import type { CannedReply } from '../../knowledge/cannedReplies.js';
@@ -68,8 +68,18 @@ const historyQuery = z
     outcome: z.enum(['candidate', 'agent', 'handback']).optional(),
   })
   .strict();
-/** The queue in one language: `GET /staff/api/cases?language=es` (cases without a language are English). */
-const casesQuery = z.object({ language: z.enum(LANGUAGES).optional() }).strict();
+/**
+ * A page of the queue: `GET /staff/api/cases?limit=50&offset=0`, in one language with `language=es`
+ * (cases without a language are English).
+ */
+const pageNumber = (max: number) => z.string().regex(/^\d{1,6}$/, 'a whole number').transform(Number).pipe(z.number().int().min(0).max(max));
+const casesQuery = z
+  .object({
+    language: z.enum(LANGUAGES).optional(),
+    limit: pageNumber(MAX_CASE_PAGE).pipe(z.number().min(1, 'at least 1')).optional(),
+    offset: pageNumber(999_999).optional(),
+  })
+  .strict();
 /** A history search spans at most this many days (one store read per day). */
 const MAX_HISTORY_DAYS = 31;
 
@@ -295,9 +305,8 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
   server.get('/staff/api/cases', action('staff.cases', undefined, async (user, _id, _input, req, res) => {
     const parsed = casesQuery.safeParse(Object.fromEntries([...queryOf(req).entries()].filter(([, value]) => value !== '')));
     if (!parsed.success) return refuse(res, 400, 'invalid-request', describeIssues(parsed.error));
-    const lists = await deps.desk.cases(user, deps.clock());
-    const { language } = parsed.data;
-    reply(res, 200, language ? { ...lists, queued: lists.queued.filter((c) => (c.language ?? 'en') === language) } : lists);
+    const { language, limit, offset } = parsed.data;
+    reply(res, 200, await deps.desk.cases(user, deps.clock(), { ...(language ? { language } : {}), ...(limit !== undefined ? { limit } : {}), ...(offset !== undefined ? { offset } : {}) }));
   }, { csrf: false }));
 
   server.get('/staff/api/cases/:id', action('staff.case', undefined, async (user, id, _input, _req, res) => {

@@ -23,16 +23,22 @@ const DEBOUNCE_MS = 250;
 const MAX_REPLY = 2000;
 const MAX_NOTE = 500;
 const TO_QUEUE = '__queue__';
+/** Queued cases shown at first, added by "Show more", and the most the server gives in one page. */
+const QUEUE_PAGE = 50;
+const MAX_PAGE = 200;
 
 /**
- * @typedef {{ queued: CaseView[], mine: CaseView[], others: CaseView[] }} CaseLists
+ * @typedef {{ queued: CaseView[], mine: CaseView[], others: CaseView[], waiting: number, matching: number, more: number }} CaseLists
  * @typedef {{
  *   user: StaffUser | null,
  *   agents: StaffUser[],
  *   names: Record<string, string>,
  *   lists: CaseLists,
+ *   queueShown: number,
  *   listsAt: number,
  *   knownQueued: string[] | null,
+ *   knownAll: boolean,
+ *   knownWaiting: number,
  *   openId: string | null,
  *   openCase: CaseView | null,
  *   loadingCase: boolean,
@@ -57,9 +63,12 @@ const state = {
   user: null,
   agents: [],
   names: {},
-  lists: { queued: [], mine: [], others: [] },
+  lists: { queued: [], mine: [], others: [], waiting: 0, matching: 0, more: 0 },
+  queueShown: QUEUE_PAGE,
   listsAt: 0,
   knownQueued: null,
+  knownAll: true,
+  knownWaiting: 0,
   openId: null,
   openCase: null,
   loadingCase: false,
@@ -155,7 +164,8 @@ function signedOut(message) {
   setCsrf(null);
   state.agents = [];
   state.names = {};
-  state.lists = { queued: [], mine: [], others: [] };
+  state.lists = { queued: [], mine: [], others: [], waiting: 0, matching: 0, more: 0 };
+  state.queueShown = QUEUE_PAGE;
   state.knownQueued = null;
   state.unread = {};
   closeCase();
@@ -379,7 +389,7 @@ function onLine(caseId, line) {
 function updateBadge() {
   let unread = state.unseenInOpenCase;
   Object.keys(state.unread).forEach(function (id) { unread += state.unread[id] || 0; });
-  document.title = badgeTitle(state.baseTitle, state.user ? state.lists.queued.length + unread : 0);
+  document.title = badgeTitle(state.baseTitle, state.user ? state.lists.waiting + unread : 0);
 }
 
 /** @param {CaseView[]} fresh */
@@ -390,6 +400,16 @@ function alertNewCases(fresh) {
       body: (c.topic || 'Conversation') + ' (' + channelLabel(c.channel) + ')',
       tag: 'case-' + c.id
     });
+  });
+  if (soundWanted()) playTone();
+}
+
+/** Cases joined behind the page shown (their details are on later pages). @param {number} joined */
+function alertJoined(joined) {
+  showDesktopNotice({
+    title: joined === 1 ? 'New case waiting' : joined + ' new cases waiting',
+    body: state.lists.waiting + ' waiting in all',
+    tag: 'queue-joined'
   });
   if (soundWanted()) playTone();
 }
@@ -485,18 +505,37 @@ async function loadAgents() {
 async function loadCases() {
   if (!state.user) return;
   try {
-    const data = await api('GET', '/cases');
-    state.lists = { queued: data.queued || [], mine: data.mine || [], others: data.others || [] };
+    // The first queueShown cases in line (of the language picked), in pages of at most MAX_PAGE.
+    const language = select('queue-language').value;
+    /** @type {CaseView[]} */
+    let queued = [];
+    let data;
+    do {
+      const limit = Math.min(MAX_PAGE, state.queueShown - queued.length);
+      data = await api('GET', '/cases?limit=' + limit + '&offset=' + queued.length + (language ? '&language=' + encodeURIComponent(language) : ''));
+      queued = queued.concat(data.queued || []);
+    } while (queued.length < state.queueShown && data.nextOffset !== undefined && (data.queued || []).length > 0);
+    const matching = language ? Number(data.waitingInLanguage) || 0 : Number(data.waiting) || 0;
+    state.lists = { queued: queued, mine: data.mine || [], others: data.others || [], waiting: Number(data.waiting) || 0, matching: matching, more: Math.max(0, matching - queued.length) };
     state.listsAt = Date.now();
     const ids = state.lists.queued.map(function (c) { return c.id; });
-    if (state.knownQueued) {
+    if (state.knownQueued && state.knownAll) {
+      // The last read showed the whole line: a case not seen then has just joined (or was put back).
       const known = state.knownQueued;
       const fresh = state.lists.queued.filter(function (c) { return known.indexOf(c.id) < 0; });
       if (fresh.length === 1 && fresh[0]) announce('New in the queue: ' + fresh[0].topic + '.');
       else if (fresh.length > 1) announce(fresh.length + ' new conversations in the queue.');
       if (fresh.length) alertNewCases(fresh);
+    } else if (state.knownQueued && state.lists.waiting > state.knownWaiting) {
+      // Only a page was shown: cases moving up into it are not new, so the count says who joined
+      // (those claimed meanwhile make it low, never high).
+      const joined = state.lists.waiting - state.knownWaiting;
+      announce(joined === 1 ? 'One new conversation in the queue.' : joined + ' new conversations in the queue.');
+      alertJoined(joined);
     }
     state.knownQueued = ids;
+    state.knownAll = state.lists.more === 0;
+    state.knownWaiting = state.lists.waiting;
     Object.keys(state.unread).forEach(function (id) { if (!isMine(id)) delete state.unread[id]; });
     renderLists();
   } catch (caught) {
@@ -530,9 +569,12 @@ function renderLists() {
   const key = focusKey();
   const supervisor = state.user.role === 'supervisor';
   const language = select('queue-language').value;
-  const shown = language ? state.lists.queued.filter(function (c) { return (c.language || 'en') === language; }) : state.lists.queued;
-  renderList('queue', shown, function (c) { return queueItem(c, supervisor); });
-  $('queue-empty').textContent = language && state.lists.queued.length ? 'No one is waiting in ' + languageLabel(language) + '.' : 'No one is waiting.';
+  // The server sends the page of the language picked: the list is shown as it came.
+  renderList('queue', state.lists.queued, function (c) { return queueItem(c, supervisor); });
+  $('queue-count').textContent = state.lists.waiting ? String(state.lists.waiting) : '';
+  $('queue-empty').textContent = language && state.lists.waiting ? 'No one is waiting in ' + languageLabel(language) + '.' : 'No one is waiting.';
+  $('queue-more').hidden = state.lists.more === 0;
+  $('queue-more-text').textContent = state.lists.more + ' more waiting.';
   renderList('mine', state.lists.mine, mineItem);
   if (supervisor) renderList('others', state.lists.others, othersItem);
   restoreFocus(key);
@@ -1623,7 +1665,9 @@ function start() {
   $('teach-form').addEventListener('submit', function (event) { void addTeach(event); });
   $('teach-cancel').addEventListener('click', function () { $('teach-form').hidden = true; });
   $('history-close').addEventListener('click', function () { showView('case'); $('queue-heading').focus(); });
-  $('queue-language').addEventListener('change', function () { renderLists(); });
+  // Another page or language shows cases that are not new: nothing is announced for them.
+  $('queue-language').addEventListener('change', function () { state.queueShown = QUEUE_PAGE; state.knownQueued = null; void loadCases(); });
+  $('queue-show-more').addEventListener('click', function () { state.queueShown += QUEUE_PAGE; state.knownQueued = null; void loadCases(); });
   $('history-form').addEventListener('submit', function (event) { void searchHistory(event); });
   buttonEl('notify-enable').addEventListener('click', function () { void enableNotifications(); });
   input('sound-toggle').addEventListener('change', onSoundToggle);
