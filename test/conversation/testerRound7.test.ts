@@ -1,0 +1,39 @@
+import { all, not, transcriptTables } from './suite.js';
+
+// The seventh usability round: a tester played candidates against `npm start` (conversation numbers
+// as in their transcripts), each written as the general rule it broke. The clock is theirs: Sunday,
+// December 6, 2026, noon in New York; every transcript also runs on SMS.
+
+transcriptTables(
+  [
+    [
+      'a look-alike from outside ASE is declined with where to look, not answered with ASE policy (c31, c62, c30)',
+      [
+        ['"how do i renew my state emissions inspector license" is a state licence, not the ASE account', [
+          ['how do i renew my state emissions inspector license', all('state agency', not('sign in'), not(/recertif/i))],
+        ]],
+        ['"renew my smog inspector licence" is the same', [
+          ['can i renew my inspector licence online', all('state agency', not('sign in'))],
+        ]],
+        ['"is the ASE exam the same as the ASE echocardiography registry? im a sonographer" is a different ASE, though it says ASE', [
+          ['is the ASE exam the same as the ASE echocardiography registry? im a sonographer', all('different ASE', not('registration fee'), not('myASE'))],
+        ]],
+        ['"¿el examen de ASE es el de ecocardiografía?" is the different ASE in Spanish too', [
+          ['¿el examen de ASE es el registro de ecocardiografía? soy ecografista', all('otra ASE', not('myASE'))],
+        ]],
+        ['"how much" after the EPA 609 card answer is not the price of ASE\'s own duplicate certificates', [
+          ['need my epa 609 card replaced', 'EPA Section 609'],
+          ['how much', all("I don't have the price", '1-800-390-6789', not('$7.50'))],
+        ]],
+        ['"how much is a duplicate 609 card" asked outright is the same', [
+          ['how much is a duplicate 609 card', all("I don't have the price", not('$7.50'))],
+        ]],
+        ['"¿cuánto cuesta?" after the EPA 609 answer in Spanish is the same', [
+          ['perdí mi tarjeta 609 de la epa', 'EPA'],
+          ['¿y cuánto cuesta?', all('No tengo el precio', not('7.50'))],
+        ]],
+      ],
+    ],
+  ],
+  { now: new Date('2026-12-06T17:00:00Z') },
+);
