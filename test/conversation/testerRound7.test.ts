@@ -34,6 +34,30 @@ transcriptTables(
         ]],
       ],
     ],
+    [
+      'a yes-or-no question about work experience is answered first (c47)',
+      [
+        ['"do I need work experience to take the ASE test?" says no: test first, the certificate waits', [
+          ["I'm a student at a community college, do I need work experience to take the ASE test? my program is 2 years", all(/^No\b/, 'certificate for a passed test waits')],
+        ]],
+        ['"¿necesito experiencia laboral para tomar el examen?" is answered the same in Spanish', [
+          ['¿necesito experiencia laboral para tomar el examen de ASE?', all(/^No\b/, 'puede examinarse primero')],
+        ]],
+      ],
+    ],
+    [
+      'asked whether the time left is kept on recertifying early, the reply leads with the answer: it is not (c54)',
+      [
+        ['signed in, "can i recert it now and keep the remaining time" after the G1 expiry does not start with "Yes"', [
+          ['DEMO-0001, 1980-01-01, 0001', 'signed in'],
+          ['whens my g1 expire', 'November 1, 2030'],
+          ['can i recert it now and keep the remaining time', all(/^You don't keep the time left/, not(/^Yes/))],
+        ]],
+        ['"can i recertify early" is still a yes', [
+          ['can i recertify early', /^Yes, you may recertify early/],
+        ]],
+      ],
+    ],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );
