@@ -1,4 +1,4 @@
-import { all, not, transcriptTables } from './suite.js';
+import { all, demo1, en, not, transcriptTables } from './suite.js';
 
 // The seventh usability round: a tester played candidates against `npm start` (conversation numbers
 // as in their transcripts), each written as the general rule it broke. The clock is theirs: Sunday,
@@ -55,6 +55,32 @@ transcriptTables(
         ]],
         ['"can i recertify early" is still a yes', [
           ['can i recertify early', /^Yes, you may recertify early/],
+        ]],
+      ],
+    ],
+    [
+      'English slang and Spanish thanks and yes are read in their own language (c37, c39, c52, c50)',
+      [
+        ['"yo" is an English greeting, and the conversation stays in English', [
+          ['yo', all(en.greeting, not('¡Hola!'))],
+          ['wyd', not(/Perd[oó]n/)],
+        ]],
+        ['"yo quiero cancelar mi examen" is still Spanish', [
+          ['yo quiero cancelar mi examen', all(/cancel/i, not('To cancel'))],
+        ]],
+        ['"gracias amigo" after a Spanish answer is thanks, not "eso no lo sé"', [
+          ['mi examen de A2 es el 20 de diciembre pero lo quiero en español, se puede?', 'español'],
+          ['gracias amigo', all(/De nada/, not(/eso no lo s[eé]/))],
+        ]],
+        ['"thanks man" is thanks in English too', [
+          ['how do i get a duplicate certificate', '$7.50'],
+          ['thanks man', all(/welcome/, not(en.unknown))],
+        ]],
+        ['signed in, a bare "sí" after a Spanish answer is an acknowledgement, not "eso no lo sé"', [
+          ['Hola, iniciar sesión', 'ASE ID'],
+          [demo1, /ha iniciado sesi[oó]n/],
+          ['quiero cancelar la de A5', 'Cancel Test'],
+          ['sí', all(not(/eso no lo s[eé]/), not(/^Okay/))],
         ]],
       ],
     ],
