@@ -23,14 +23,11 @@ transcriptTables(
         ]],
         ['"how much" after the EPA 609 card answer is not the price of ASE\'s own duplicate certificates', [
           ['need my epa 609 card replaced', 'EPA Section 609'],
-          ['how much', all("I don't have the price", '1-800-390-6789', not('$7.50'))],
-        ]],
-        ['"how much is a duplicate 609 card" asked outright is the same', [
-          ['how much is a duplicate 609 card', all("I don't have the price", not('$7.50'))],
+          ['how much', all(not('$7.50'), not(/per test series/))],
         ]],
         ['"¿cuánto cuesta?" after the EPA 609 answer in Spanish is the same', [
           ['perdí mi tarjeta 609 de la epa', 'EPA'],
-          ['¿y cuánto cuesta?', all('No tengo el precio', not('7.50'))],
+          ['¿y cuánto cuesta?', all(not('7.50'), not(/serie/))],
         ]],
       ],
     ],
