@@ -442,11 +442,20 @@ const pick = (decision: FaqDecision): FaqEntry | undefined =>
 const SECOND_QUESTION =
   /\?\s+(?=\S)|[,;]?\s+(?:and also|also|plus)\s+|[,;]?\s+and\s+(?=(?:when|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|will|would|should|if)\b)/gi;
 
+/**
+ * How a second question after a question mark starts, when it has no question mark of its own: a
+ * question word or a request. Anything else ("my program is 2 years", "im a sonographer") tells
+ * the first question's circumstances and is no question of its own.
+ */
+const ASKS =
+  /^(?:also|plus|btw|by the way|one more|another)\b|^(?:and\s+|so\s+|ok\s+|oh\s+)?(?:when|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|am|will|would|should|shall|may|if|tell|show|give|send|need|i need|want|i want|please|pls|any|cu[aá]ndo|c[oó]mo|d[oó]nde|qu[eé]|por\s*qu[eé]|cu[aá]l|cu[aá]nto|puedo|puede|necesito|quiero|hay)\b/i;
+
 function splits(text: string, pipeline: TextPipeline): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const match of text.matchAll(SECOND_QUESTION)) {
     const first = text.slice(0, match.index).trim();
     const second = text.slice(match.index + match[0].length).trim();
+    if (match[0].startsWith('?') && !second.includes('?') && !ASKS.test(second.replace(/^[¿¡\s]+/, ''))) continue;
     if (pipeline.contentTerms(first).length >= 1 && pipeline.contentTerms(second).length >= 1) out.push([first, second]);
   }
   return out;
