@@ -448,7 +448,7 @@ const SECOND_QUESTION =
  * the first question's circumstances and is no question of its own.
  */
 const ASKS =
-  /^(?:also|plus|btw|by the way|one more|another)\b|^(?:and\s+|so\s+|ok\s+|oh\s+)?(?:when|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|am|will|would|should|shall|may|if|tell|show|give|send|need|i need|want|i want|please|pls|any|cu[aá]ndo|c[oó]mo|d[oó]nde|qu[eé]|por\s*qu[eé]|cu[aá]l|cu[aá]nto|puedo|puede|necesito|quiero|hay)\b/i;
+  /^(?:also|plus|btw|by the way|one more|another)\b|^(?:and\s+|so\s+|ok\s+|oh\s+)?(?:when|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|am|will|would|should|shall|may|if|tell|show|give|send|mail|email|e-mail|text|call|contact|let me know|need|i need|want|i want|please|pls|any|cu[aá]ndo|c[oó]mo|d[oó]nde|qu[eé]|por\s*qu[eé]|cu[aá]l|cu[aá]nto|puedo|puede|necesito|quiero|hay)\b/i;
 
 function splits(text: string, pipeline: TextPipeline): Array<[string, string]> {
   const out: Array<[string, string]> = [];
