@@ -178,7 +178,7 @@ class LazyReading implements Reading {
   }
 }
 
-const BARE_YES_NO = /^(?:y|yes|yeah|yep|yup|sure|n|no|nope|nah|ok(?:ay)?)(?:[\s,]+(?:yes|no|thanks|thank you))?[.!]*$/i;
+const BARE_YES_NO = /^(?:y|yes|yeah|yep|yup|sure|n|no|nope|nah|ok(?:ay)?|s[ií]|claro)(?:[\s,]+(?:yes|no|thanks|thank you|s[ií]|gracias))?[.!]*$/iu;
 
 /** "no 11/18", "nope, A6": a no followed by a value (a digit in it) replaces that value. */
 function noAndAValue(text: string): { replacement: string } | null {

@@ -139,6 +139,8 @@ export class FaqAnswerer {
   private readonly domainTerms: Set<string> | undefined;
   private readonly names: RegExp | null = null;
   private readonly cues: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
+  /** Cues that name something else even beside "ASE" ("the ASE echocardiography registry"). */
+  private readonly cuesBesideAse: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
   /** A paragraph of an answer, as its index terms: answers are few and each follow-up reads one's paragraphs again. */
   private readonly paragraphTerms = rememberingRecent((paragraph: string) => new Set(this.text.contentTerms(paragraph)), 256);
   private readonly facets: FacetChooser;
@@ -179,6 +181,8 @@ export class FaqAnswerer {
     for (const topic of index.outOfScope) {
       const pattern = phrasePattern(topic.cues ?? [], this.text.normalise);
       if (pattern) this.cues.push({ topic, pattern });
+      const besideAse = phrasePattern(topic.cuesBesideAse ?? [], this.text.normalise);
+      if (besideAse) this.cuesBesideAse.push({ topic, pattern: besideAse });
     }
   }
 
@@ -204,17 +208,22 @@ export class FaqAnswerer {
    * the question (a task's message asks only this, and the ranking is most of a decision's cost).
    */
   namesElsewhere(text: string): boolean {
-    if (this.exact.has(normaliseQuestion(text)) || this.mentionsAse(text)) return false;
-    return this.elsewhereTopic(text) !== undefined;
+    if (this.exact.has(normaliseQuestion(text))) return false;
+    return this.elsewhereTopic(text, this.mentionsAse(text)) !== undefined;
   }
 
   private mentionsAse(text: string): boolean {
     return TEST_CODE.test(text) || this.namesAse(text);
   }
 
-  /** "a duplicate of my birth certificate", "Prometric's number for the GRE": something else named. */
-  private elsewhereTopic(text: string): OutOfScopeTopic | undefined {
+  /**
+   * "a duplicate of my birth certificate", "Prometric's number for the GRE": something else named.
+   * Beside the name ASE (or a test code) only the cues that hold even there count.
+   */
+  private elsewhereTopic(text: string, namesAse: boolean): OutOfScopeTopic | undefined {
     const lowered = this.text.normalise(text).toLowerCase();
+    const named = this.cuesBesideAse.find(({ pattern }) => pattern.test(lowered))?.topic;
+    if (named || namesAse) return named;
     return this.cues.find(({ pattern }) => pattern.test(lowered))?.topic;
   }
 
@@ -231,7 +240,7 @@ export class FaqAnswerer {
       .query(text, 5)
       .filter((hit) => hit.score >= t.suggestFloor && !(namesAse && hit.target.kind === 'out-of-scope' && hit.target.topic.cues?.length))
       .filter((hit) => hit.target.kind === 'faq' || this.gapEvidence(hit));
-    const elsewhere = namesAse ? undefined : this.elsewhereTopic(text);
+    const elsewhere = this.elsewhereTopic(text, namesAse);
     if (elsewhere) return { kind: 'out-of-scope', topic: elsewhere, hits, elsewhere: true };
     const ranked = this.rank(hits, this.text.contentTerms(text).length);
     // "I want to buy the A5 test", "how do i study for the test": asked in the words of one entry's
@@ -433,11 +442,20 @@ const pick = (decision: FaqDecision): FaqEntry | undefined =>
 const SECOND_QUESTION =
   /\?\s+(?=\S)|[,;]?\s+(?:and also|also|plus)\s+|[,;]?\s+and\s+(?=(?:when|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|will|would|should|if)\b)/gi;
 
+/**
+ * How a second question after a question mark starts, when it has no question mark of its own: a
+ * question word or a request. Anything else ("my program is 2 years", "im a sonographer") tells
+ * the first question's circumstances and is no question of its own.
+ */
+const ASKS =
+  /^(?:also|plus|btw|by the way|one more|another)\b|^(?:and\s+|so\s+|ok\s+|oh\s+)?(?:when|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|am|will|would|should|shall|may|if|tell|show|give|send|mail|email|e-mail|text|call|contact|let me know|need|i need|want|i want|please|pls|any|cu[aá]ndo|c[oó]mo|d[oó]nde|qu[eé]|por\s*qu[eé]|cu[aá]l|cu[aá]nto|puedo|puede|necesito|quiero|hay)\b/i;
+
 function splits(text: string, pipeline: TextPipeline): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const match of text.matchAll(SECOND_QUESTION)) {
     const first = text.slice(0, match.index).trim();
     const second = text.slice(match.index + match[0].length).trim();
+    if (match[0].startsWith('?') && !second.includes('?') && !ASKS.test(second.replace(/^[¿¡\s]+/, ''))) continue;
     if (pipeline.contentTerms(first).length >= 1 && pipeline.contentTerms(second).length >= 1) out.push([first, second]);
   }
   return out;

@@ -89,7 +89,7 @@ export class FaqIndex {
       })),
       // A topic reached by its cues ("birth certificate", "GRE") is not searched: its example
       // phrasings share words with real entries ("reschedule my dentist appointment").
-      ...outOfScope.filter((topic) => !topic.cues?.length).map((topic) => ({
+      ...outOfScope.filter((topic) => !topic.cues?.length && !topic.cuesBesideAse?.length).map((topic) => ({
         id: `${OUT_OF_SCOPE}${topic.id}`,
         question: '',
         alternates: topic.phrasings.join(' \n '),

@@ -17,6 +17,11 @@ export const outOfScopeSchema = z
            * holding one is this topic whatever the scores, unless it also names ASE (see domain.yaml).
            */
           cues: z.array(z.string().min(2)).optional(),
+          /**
+           * Cues that hold even beside the name ASE: another body that is also called ASE (the
+           * American Society of Echocardiography's registry), where "ASE" is no sign of ours.
+           */
+          cuesBesideAse: z.array(z.string().min(2)).optional(),
           reply: z.string().min(10),
         })
         .strict(),

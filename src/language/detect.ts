@@ -21,7 +21,7 @@ const words = (list: string) => list.split(/\s+/).filter(Boolean);
 
 /** Words (accents removed) that only Spanish uses; each weighs 1, the function words 1.5. */
 const ES_FUNCTION = words(`el la los las del al de que y en un una unos unas por para con sin pero porque como cuando donde
-  cual cuales quien es son esta estan este esto eso ese esa estoy fue era ser estar hay mi mis tu tus su sus yo usted ustedes
+  cual cuales quien es son esta estan este esto eso ese esa estoy fue era ser estar hay mi mis tu tus su sus usted ustedes
   nos les lo le se muy mas tambien ya aun todavia pues entonces despues antes hasta desde sobre entre ahora hoy ayer manana
   que como cuanto cuanta cuantos cuantas puedo puede pueden podria quiero quisiera necesito tengo tiene tienen tenia hice
   hizo hacer debo debe sabe saber seria esta estaba estoy mio nada algo alguien otro otra otros otras cada solo`);
@@ -45,10 +45,13 @@ const EN_CONTENT = words(`hello hi hey thanks thank help cancel start over perso
   technician mechanic experience work address email missed late study prepare guide duplicate copy abroad outside country
   accommodation disability name profile terms conditions questions answers score account sign log out yes no okay sure
   long much many time again next last ago tomorrow yesterday today expire expires expired cool good sounds bye
-  afternoon morning evening night program course schedule patches insignias register`);
+  afternoon morning evening night program course schedule patches insignias register sup wassup wyd wat pls plz`);
 
-/** Words both languages write the same way, or that decide nothing on their own. */
-const NEUTRAL = new Set(words('no a me ok okay test tests email e mail online master ase a1 a2 a3 a4 a5 a6 a7 a8 g1 l1 l2 x1 si'));
+/**
+ * Words both languages write the same way, or that decide nothing on their own. "yo" is Spanish's
+ * "I" and English slang's "hi": alone it says neither ("yo quiero cancelar" has other words).
+ */
+const NEUTRAL = new Set(words('no a me ok okay test tests email e mail online master ase a1 a2 a3 a4 a5 a6 a7 a8 g1 l1 l2 x1 si yo'));
 
 const ES = new Map<string, number>([...ES_CONTENT.map((w) => [w, 1] as const), ...ES_FUNCTION.map((w) => [w, 1.5] as const)]);
 const EN = new Map<string, number>([...EN_CONTENT.map((w) => [w, 1] as const), ...EN_FUNCTION.map((w) => [w, 1.5] as const)]);

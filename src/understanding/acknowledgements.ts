@@ -48,6 +48,12 @@ const BYE_PHRASES = [
   'adiós', 'adios', 'chao', 'chau', 'hasta luego', 'hasta pronto', 'nos vemos', 'eso es todo', 'es todo', 'nada más', 'nada mas',
 ];
 
+/**
+ * Words that only address the bot ("thanks man", "gracias amigo", "ok buddy"): allowed after an
+ * acknowledgement phrase, never alone.
+ */
+const ADDRESS_WORDS = ['man', 'bro', 'dude', 'buddy', 'sir', 'maam', "ma'am", 'mate', 'friend', 'boss', 'amigo', 'amiga', 'hermano', 'compa', 'jefe', 'señor', 'senor', 'señora', 'senora'];
+
 /** Emoji that acknowledge on their own. Any other emoji is ignored next to words but is not a reply alone. */
 const OK_EMOJI = /^(?:👍|👌|🙂|😊|✅|👍🏻|👍🏼|👍🏽|👍🏾|👍🏿)+$/u;
 const THANKS_EMOJI = /^(?:🙏|🙏🏻|🙏🏼|🙏🏽|🙏🏾|🙏🏿)+$/u;
@@ -60,6 +66,7 @@ const alternatives = (phrases: string[]): string =>
 const PHRASE = new RegExp(
   `^(?:(?<bye>${alternatives(BYE_PHRASES)})|(?<thanks>${alternatives(THANKS_PHRASES)})|(?<ok>${alternatives(OK_PHRASES)}))(?=$|[\\s,;:.!-])`,
 );
+const ADDRESS = new RegExp(`^(?:${alternatives(ADDRESS_WORDS)})(?=$|[\\s,;:.!-])`);
 /** What may stand between two phrases: "ok, thanks", "got it - bye", "great and thanks". */
 const SEPARATOR = /^(?:[\s,;:.!-]+(?:and\s+|so\s+|then\s+)?)/;
 
@@ -79,6 +86,13 @@ export function readAcknowledgement(text: string): Acknowledgement | null {
 
   let strongest: Acknowledgement | null = null;
   while (rest !== '') {
+    const address = strongest ? ADDRESS.exec(rest) : null;
+    if (address) {
+      rest = rest.slice(address[0].length);
+      const gap = SEPARATOR.exec(rest);
+      if (gap) rest = rest.slice(gap[0].length);
+      continue;
+    }
     const match = PHRASE.exec(rest);
     if (!match?.groups) return null;
     const found: Acknowledgement = match.groups.bye ? 'bye' : match.groups.thanks ? 'thanks' : 'ok';
