@@ -29,7 +29,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import http, { Agent, request as httpRequest } from 'node:http';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -37,6 +37,7 @@ import { Redis } from 'ioredis';
 import { startRedisServer, type TestRedis } from '../test/support/redisServer.js';
 import { freePort } from '../test/support/loopback.js';
 import { delayingProxy } from '../test/support/delayingProxy.js';
+import { burstOfHandoffs, type BurstResult } from '../test/support/handoffBurst.js';
 
 const { values } = parseArgs({
   options: {
@@ -49,6 +50,9 @@ const { values } = parseArgs({
     sockets: { type: 'string', default: '400' },
   },
 });
+
+/** The burst with the channel's pool of `--sockets` connections per instance. */
+const burst = (urls: string[], sinkUrl: string, count: number, tag: string) => burstOfHandoffs(urls, sinkUrl, count, tag, Number(values.sockets));
 const COUNT = Number(values.count);
 const ROUNDS = Number(values.rounds);
 const STAFF_PASSWORD = 'bench-staff-password';
@@ -118,40 +122,6 @@ async function stopProcess({ child }: Started): Promise<void> {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
-/** Everyone asks at once (alternating processes); each request's status and its time from the moment all were sent. */
-async function burst(urls: string[], sinkUrl: string, count: number, tag: string) {
-  const agent = new Agent({ keepAlive: true, maxSockets: Number(values.sockets) });
-  try {
-    const started = performance.now();
-    return await Promise.all(
-      Array.from({ length: count }, async (_, i) => {
-        const conversation = `${tag}-${i}`;
-        const body = JSON.stringify({
-          type: 'message',
-          id: `${conversation}-m1`,
-          text: 'talk to a person',
-          channelId: 'emulator',
-          serviceUrl: sinkUrl,
-          conversation: { id: conversation },
-          from: { id: `user-${conversation}` },
-          recipient: { id: 'bot' },
-        });
-        const status = await new Promise<number>((resolve) => {
-          const request = httpRequest(`${urls[i % urls.length]}/api/messages`, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (response) => {
-            response.resume();
-            response.on('end', () => resolve(response.statusCode ?? 0));
-          });
-          request.on('error', () => resolve(0));
-          request.end(body);
-        });
-        return { conversation, status, ms: performance.now() - started };
-      }),
-    );
-  } finally {
-    agent.destroy();
-  }
-}
-
 interface BurstFigures {
   p50: number;
   p99: number;
@@ -161,7 +131,7 @@ interface BurstFigures {
   load: string;
 }
 
-async function measuredBurst(targets: Started[], sinkUrl: string, tag: string): Promise<BurstFigures & { results: Awaited<ReturnType<typeof burst>> }> {
+async function measuredBurst(targets: Started[], sinkUrl: string, tag: string): Promise<BurstFigures & { results: BurstResult[] }> {
   const loadBefore = load();
   const cpuBefore = targets.map((t) => cpuSeconds(t.child.pid!));
   const results = await burst(

@@ -4,12 +4,12 @@
 // burst, smaller, on the memory store shows the one-instance store keeps the same promises.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ComposedApplication } from '../../src/composition.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
 import { freePort, startConnectorSink } from '../support/loopback.js';
+import { burstOfHandoffs } from '../support/handoffBurst.js';
 import { listenComposed } from '../support/composedInstance.js';
 import { StaffClient } from '../handoff/support.js';
 
@@ -18,45 +18,6 @@ const STAFF_PASSWORD = 'correct horse battery staple';
 const PLACE = /You're (next|number (\d+)) in line/;
 
 type Sink = Awaited<ReturnType<typeof startConnectorSink>>;
-
-/**
- * Everyone asks at once (alternating instances); returns each request's status and time from the
- * moment all were sent. The channel's side keeps at most 400 connections per instance (as a channel
- * keeps a pool): 1,300 new connections at once would overflow the server's listen backlog (511) and
- * measure the kernel's SYN retries instead of the bot.
- */
-async function burst(urls: string[], sink: Sink, count: number, tag: string) {
-  const agent = new Agent({ keepAlive: true, maxSockets: 400 });
-  try {
-    const started = performance.now();
-    return await Promise.all(
-      Array.from({ length: count }, async (_, i) => {
-        const conversation = `${tag}-${i}`;
-        const body = JSON.stringify({
-          type: 'message',
-          id: `${conversation}-m1`,
-          text: 'talk to a person',
-          channelId: 'emulator',
-          serviceUrl: sink.url,
-          conversation: { id: conversation },
-          from: { id: `user-${conversation}` },
-          recipient: { id: 'bot' },
-        });
-        const status = await new Promise<number>((resolve, reject) => {
-          const request = httpRequest(`${urls[i % urls.length]}/api/messages`, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (response) => {
-            response.resume();
-            response.on('end', () => resolve(response.statusCode ?? 0));
-          });
-          request.on('error', reject);
-          request.end(body);
-        });
-        return { conversation, status, ms: performance.now() - started };
-      }),
-    );
-  } finally {
-    agent.destroy();
-  }
-}
 
 /** The place each conversation was told: exactly one reply each, naming a place. */
 function placesTold(sink: Sink, conversations: string[]): number[] {
@@ -173,7 +134,7 @@ describe.skipIf(gate.skip || Boolean(process.env.REDIS_URL))('2,600 simultaneous
   });
 
   it('queues every one once, each told a place of its own, and staff page through them all in line order', async () => {
-    const results = await burst(urls, sink, COUNT, 'burst');
+    const results = await burstOfHandoffs(urls, sink.url, COUNT, 'burst');
     const times = results.map((r) => r.ms);
     const { queued, fastestMs } = await staffList(urls[0]!);
     console.log(
@@ -207,7 +168,7 @@ describe('simultaneous handoffs on the memory store (one instance)', () => {
   });
 
   it('queues every one once, each told a place of its own, as on Redis', async () => {
-    const results = await burst([url], sink, COUNT, 'memory');
+    const results = await burstOfHandoffs([url], sink.url, COUNT, 'memory');
     expect(results.filter((r) => r.status !== 200)).toEqual([]);
     const told = placesTold(
       sink,
