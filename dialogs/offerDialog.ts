@@ -36,8 +36,6 @@ export interface OfferOptions {
 }
 
 const WORDS_IN_A_REPLY = 6;
-/** "what about A4?", "and T2?", "¿y el A4?", "¿qué tal el A5?": a value asked about, not a slip put right. */
-const ASKS_ABOUT = /^[\s¿]*(?:and|what about|how about|same for|and for|also|plus|y|y\s+qu[eé]\s+tal|qu[eé]\s+tal|y\s+para)\b/i;
 /** Offers kept open at once: older ones are read after the newest hands a message back. */
 const MAX_OFFERS = 3;
 const NONE = '\u0000none';
@@ -123,7 +121,7 @@ export class OfferDialog extends RepairDialog {
     // "no i meant A4 not A1, same date" changes the test of the answer given and keeps its date.
     // But "what about A4?" / "and T2?" asks about the topic on the table: the offered task takes it
     // when it can ("how much is a duplicate?" then "what about A4": A4's duplicate, not an earlier expiry).
-    const asksOfTheOffer = offer.task !== undefined && offer.task !== offer.afterTask && ASKS_ABOUT.test(reading.text) && this.takesUp(offer.task, reading, facts);
+    const asksOfTheOffer = offer.task !== undefined && offer.task !== offer.afterTask && reading.correction?.asked === true && this.takesUp(offer.task, reading, facts);
     const correctsEarlier = reading.correction !== null && offer.afterTask !== undefined && !asksOfTheOffer;
     // Left to the correction row, which recomputes that answer with the rest of its values.
     if (correctsEarlier) return undefined;

@@ -196,12 +196,12 @@ function whatAbout(text: string): Correction | null {
   const wholeMatch = /^(and|what about|how about|same for|and for|also|plus)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*\??$/i.exec(text);
   const whole = wholeMatch?.[2];
   // "and T4?", "also P2", "plus T4": one more, where the task's value is a list (which duplicates).
-  if (whole && aValue(whole)) return /^(?:and|also|plus)$/i.test(wholeMatch[1] ?? '') ? { replacement: whole, list: 'add' } : { replacement: whole };
+  if (whole && aValue(whole)) return /^(?:and|also|plus)$/i.test(wholeMatch[1] ?? '') ? { replacement: whole, list: 'add', asked: true } : { replacement: whole, asked: true };
   // "and A5? I passed that in March 2020": the value, then a statement of the facts that go with it
   // (a question after the value is a question of its own).
   const [, asked, more] = /^(?:and|what about|how about|same for|and for|also)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*[?,;:]\s*(.+?)\s*$/i.exec(text) ?? [];
   if (!asked || !more || !aValue(asked) || more.includes('?') || QUESTION_WORD.test(more)) return null;
-  return { replacement: `${asked}, ${more}` };
+  return { replacement: `${asked}, ${more}`, asked: true };
 }
 
 /**
@@ -214,7 +214,7 @@ function spanishWhatAbout(text: string): Correction | null {
   );
   const value = match?.[2];
   if (!match || !value || !aValue(value)) return null;
-  return /^(?:y|y\s+tambi[eé]n|tambi[eé]n|m[aá]s)$/i.test(match[1]!) ? { replacement: value, list: 'add' } : { replacement: value };
+  return /^(?:y|y\s+tambi[eé]n|tambi[eé]n|m[aá]s)$/i.test(match[1]!) ? { replacement: value, list: 'add', asked: true } : { replacement: value, asked: true };
 }
 
 /**

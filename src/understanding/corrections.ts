@@ -26,6 +26,11 @@ export interface Correction {
    * takes out, "just the auto ones" keeps only those; without it the value is changed.
    */
   list?: ListChange;
+  /**
+   * "what about A4?", "and T2?", "¿y el A4?": a value asked about in the topic on the table, not a
+   * slip put right ("no, I meant A4").
+   */
+  asked?: boolean;
 }
 
 export type ListChange = 'add' | 'remove' | 'keep';
