@@ -111,6 +111,9 @@ const UNANCHORED_GAP_COVERAGE = 0.75;
 /** A test code as candidates write it: "A5", "t-2", "L1" (not "a 2 year program"). */
 const TEST_CODE = /(?<![a-z0-9])[abcefghlpstx]-?\d{1,2}(?![a-z0-9])/i;
 
+/** How many words before a shared noun may name whose it is ("my *oil change* appointment"). */
+const OTHER_THING_WORDS = 3;
+
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A phrase as a whole-word pattern over normalised lower-case text ("gre" is not in "great"). */
 const phrasePattern = (phrases: string[], normalise: (text: string) => string): RegExp | null =>
@@ -139,6 +142,8 @@ export class FaqAnswerer {
   private readonly domainTerms: Set<string> | undefined;
   private readonly names: RegExp | null = null;
   private readonly cues: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
+  /** Someone else's thing (domain.yaml otherThings): its nouns as terms, its everyday modifiers as words, the topic that replies. */
+  private readonly otherThings: { topic: OutOfScopeTopic; objects: Set<string>; modifiers: Set<string>; known: Set<string> } | undefined;
   /** Cues that name something else even beside "ASE" ("the ASE echocardiography registry"). */
   private readonly cuesBesideAse: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
   /** A paragraph of an answer, as its index terms: answers are few and each follow-up reads one's paragraphs again. */
@@ -177,6 +182,17 @@ export class FaqAnswerer {
     if (domain) {
       this.domainTerms = new Set(domain.words.flatMap((word) => this.text.contentTerms(word)));
       this.names = phrasePattern(domain.names, this.text.normalise);
+      if (domain.otherThings) {
+        const { topic: id, objects, modifiers } = domain.otherThings;
+        const topic = index.outOfScope.find((known) => known.id === id);
+        if (!topic) throw new Error(`faqAnswerer: domain otherThings.topic "${id}" is no topic of the known gaps`);
+        this.otherThings = {
+          topic,
+          objects: new Set(objects.flatMap((word) => this.text.contentTerms(word))),
+          modifiers: new Set(modifiers.map((word) => word.toLowerCase())),
+          known: new Set((domain.known ?? []).flatMap((name) => this.text.contentTerms(name))),
+        };
+      }
     }
     for (const topic of index.outOfScope) {
       const pattern = phrasePattern(topic.cues ?? [], this.text.normalise);
@@ -209,7 +225,41 @@ export class FaqAnswerer {
    */
   namesElsewhere(text: string): boolean {
     if (this.exact.has(normaliseQuestion(text))) return false;
-    return this.elsewhereTopic(text, this.mentionsAse(text)) !== undefined;
+    const namesAse = this.mentionsAse(text);
+    return this.elsewhereTopic(text, namesAse) !== undefined || (!namesAse && this.someoneElsesTopic(text) !== undefined);
+  }
+
+  private someoneElsesTopic(text: string): OutOfScopeTopic | undefined {
+    return this.otherThings && this.someoneElsesThing(text) ? this.otherThings.topic : undefined;
+  }
+
+  /**
+   * "reschedule my dentist appointment", "is the CDL permit test in Spanish?", "renew my CPR
+   * certification": one of the nouns ASE shares with everyone else, qualified by a word the
+   * knowledge base never uses (the entries, the domain words, the catalogue's test names), up to
+   * three words before it. Such a word names whose test or appointment it is, and it is not ASE's.
+   * Everyday modifiers ("my upcoming test"), adverbs, contractions, numbers and misspelt domain words
+   * ("recertifcation tests") are not such words. The phrase found, or undefined.
+   */
+  private someoneElsesThing(text: string): string | undefined {
+    const others = this.otherThings;
+    if (!others) return undefined;
+    const tokens = this.text.tokenize(text);
+    const terms = tokens.map((token) => this.text.processTerm(token));
+    const foreign = (i: number): boolean => {
+      const [token, term] = [tokens[i]!, terms[i]];
+      if (term == null || /^\d|'|ly$/.test(token) || others.modifiers.has(token)) return false;
+      if (this.index.entriesUsing(term) > 0 || others.known.has(term) || this.domainTerms?.has(term)) return false;
+      return ![...(this.domainTerms ?? [])].some((known) => isTypoOf(term, known));
+    };
+    for (let i = 1; i < tokens.length; i++) {
+      if (!others.objects.has(terms[i] ?? '')) continue;
+      // The words right before the noun, back to the first that carries no meaning ("my", "the").
+      for (let k = i - 1; k >= Math.max(0, i - OTHER_THING_WORDS) && terms[k] != null; k--) {
+        if (foreign(k)) return tokens.slice(k, i + 1).join(' ');
+      }
+    }
+    return undefined;
   }
 
   private mentionsAse(text: string): boolean {
@@ -240,7 +290,8 @@ export class FaqAnswerer {
       .query(text, 5)
       .filter((hit) => hit.score >= t.suggestFloor && !(namesAse && hit.target.kind === 'out-of-scope' && hit.target.topic.cues?.length))
       .filter((hit) => hit.target.kind === 'faq' || this.gapEvidence(hit));
-    const elsewhere = this.elsewhereTopic(text, namesAse);
+    // "my dentist appointment": someone else's test, appointment or certificate, like a cue.
+    const elsewhere = this.elsewhereTopic(text, namesAse) ?? (namesAse ? undefined : this.someoneElsesTopic(text));
     if (elsewhere) return { kind: 'out-of-scope', topic: elsewhere, hits, elsewhere: true };
     const ranked = this.rank(hits, this.text.contentTerms(text).length);
     // "I want to buy the A5 test", "how do i study for the test": asked in the words of one entry's

@@ -82,6 +82,9 @@ export async function loadKnowledgeBase(dir: string, thresholds?: FaqThresholds)
     loadCannedReplies(dir),
   ]);
   const spanish = await loadSpanish(dir);
+  // The catalogue's test and series names are ASE's words too ("my engine repair test").
+  const known = [...catalogue.series.map((series) => series.name), ...catalogue.tests.flatMap((test) => [test.name, ...test.aliases])];
+  const englishDomain = domain && { ...domain, known };
   const inEnglish = (lang: 'en' | 'es' | undefined) => lang !== 'es';
   const build = (added: AddedAlternate[], declined: DeclinedQuestion[] = []) => {
     const english = added.filter((a) => inEnglish(a.lang));
@@ -93,7 +96,7 @@ export async function loadKnowledgeBase(dir: string, thresholds?: FaqThresholds)
           return { index: esIndex, answerer: new FaqAnswerer(esIndex, thresholds, spanish.domain, more) };
         })()
       : undefined;
-    return { index, answerer: new FaqAnswerer(index, thresholds, domain, english), ...(es ? { es } : {}) };
+    return { index, answerer: new FaqAnswerer(index, thresholds, englishDomain, english), ...(es ? { es } : {}) };
   };
   return { ...build([]), policy, catalogue, cannedReplies, rebuild: build };
 }

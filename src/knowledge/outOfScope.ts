@@ -52,10 +52,29 @@ export const domainSchema = z
     words: z.array(z.string().min(2)).min(10),
     /** Names that say ASE even beside a cue for something else ("ASE", "myASE"). */
     names: z.array(z.string().min(2)).min(1),
+    /**
+     * Someone else's thing: ASE shares these nouns with every other organisation (a test, an
+     * appointment, a certificate, a licence, results, a refund). A word the knowledge base never
+     * uses right before one ("my *dentist* appointment", "the *CDL permit* test") says whose it is:
+     * the question is declined with `topic`'s reply, unless it names ASE or a test code.
+     */
+    otherThings: z
+      .object({
+        topic: z.string().min(2),
+        objects: z.array(z.string().min(2)).min(1),
+        /** Everyday words that qualify one of those nouns without naming another thing ("my *upcoming* test"). */
+        modifiers: z.array(z.string().min(2)),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
-export type Domain = z.infer<typeof domainSchema>;
+/**
+ * The domain as the answerer reads it: domain.yaml, and `known`, the words of the test catalogue
+ * (test names and aliases: "engine repair" and "brakes" are ASE's, though no FAQ entry says them).
+ */
+export type Domain = z.infer<typeof domainSchema> & { known?: string[] };
 
 /** The domain words, or undefined when the knowledge base has no domain.yaml (no anchoring then). */
 export async function loadDomain(knowledgeDir: string, language: 'en' | 'es' = 'en'): Promise<Domain | undefined> {
