@@ -248,15 +248,18 @@ export class FaqAnswerer {
     const terms = tokens.map((token) => this.text.processTerm(token));
     const foreign = (i: number): boolean => {
       const [token, term] = [tokens[i]!, terms[i]];
-      if (term == null || /^\d|'|ly$/.test(token) || others.modifiers.has(token)) return false;
+      if (term == null || /^\d|'(?!s$)|ly$/.test(token) || others.modifiers.has(token)) return false;
       if (this.index.entriesUsing(term) > 0 || others.known.has(term) || this.domainTerms?.has(term)) return false;
       return ![...(this.domainTerms ?? [])].some((known) => isTypoOf(term, known));
     };
     for (let i = 1; i < tokens.length; i++) {
       if (!others.objects.has(terms[i] ?? '')) continue;
       // The words right before the noun, back to the first that carries no meaning ("my", "the").
-      for (let k = i - 1; k >= Math.max(0, i - OTHER_THING_WORDS) && terms[k] != null; k--) {
+      // A number between says which one ("my OSHA 10 card"), not whose.
+      for (let k = i - 1, words = 0; k >= 0 && words < OTHER_THING_WORDS && (terms[k] != null || /^\d+$/.test(tokens[k]!)); k--) {
+        if (/^\d+$/.test(tokens[k]!)) continue;
         if (foreign(k)) return tokens.slice(k, i + 1).join(' ');
+        words++;
       }
     }
     return undefined;
