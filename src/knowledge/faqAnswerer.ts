@@ -143,7 +143,7 @@ export class FaqAnswerer {
   private readonly names: RegExp | null = null;
   private readonly cues: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
   /** Someone else's thing (domain.yaml otherThings): its nouns as terms, its everyday modifiers as words, the topic that replies. */
-  private readonly otherThings: { topic: OutOfScopeTopic; objects: Set<string>; modifiers: Set<string>; known: Set<string> } | undefined;
+  private readonly otherThings: { topic: OutOfScopeTopic; objects: Set<string>; modifiers: Set<string>; notOwners: Set<string>; known: Set<string> } | undefined;
   /** Cues that name something else even beside "ASE" ("the ASE echocardiography registry"). */
   private readonly cuesBesideAse: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
   /** A paragraph of an answer, as its index terms: answers are few and each follow-up reads one's paragraphs again. */
@@ -183,13 +183,14 @@ export class FaqAnswerer {
       this.domainTerms = new Set(domain.words.flatMap((word) => this.text.contentTerms(word)));
       this.names = phrasePattern(domain.names, this.text.normalise);
       if (domain.otherThings) {
-        const { topic: id, objects, modifiers } = domain.otherThings;
+        const { topic: id, objects, modifiers, notOwners } = domain.otherThings;
         const topic = index.outOfScope.find((known) => known.id === id);
         if (!topic) throw new Error(`faqAnswerer: domain otherThings.topic "${id}" is no topic of the known gaps`);
         this.otherThings = {
           topic,
           objects: new Set(objects.flatMap((word) => this.text.contentTerms(word))),
           modifiers: new Set(modifiers.map((word) => word.toLowerCase())),
+          notOwners: new Set(notOwners.map((word) => word.toLowerCase())),
           known: new Set((domain.known ?? []).flatMap((name) => this.text.contentTerms(name))),
         };
       }
@@ -237,7 +238,8 @@ export class FaqAnswerer {
    * "reschedule my dentist appointment", "is the CDL permit test in Spanish?", "renew my CPR
    * certification": one of the nouns ASE shares with everyone else, qualified by a word the
    * knowledge base never uses (the entries, the domain words, the catalogue's test names), up to
-   * three words before it. Such a word names whose test or appointment it is, and it is not ASE's.
+   * three words before it, or right after it and "with", "for", "from", "on" or "at" ("my address
+   * with the DMV"). Such a word names whose test or appointment it is, and it is not ASE's.
    * Everyday modifiers ("my upcoming test"), adverbs, contractions, numbers and misspelt domain words
    * ("recertifcation tests") are not such words. The phrase found, or undefined.
    */
@@ -260,6 +262,15 @@ export class FaqAnswerer {
         if (/^\d+$/.test(tokens[k]!)) continue;
         if (foreign(k)) return tokens.slice(k, i + 1).join(' ');
         words++;
+      }
+      // "my address with the dmv", "patches for my motorcycle vest": whose, after the noun.
+      {
+        let j = i + 1;
+        if (/^(?:with|for|from|on|at)$/.test(tokens[j] ?? '')) {
+          j++;
+          if (/^(?:the|my|a|an|your|our|his|her|their)$/.test(tokens[j] ?? '')) j++;
+          if (j < tokens.length && foreign(j) && !others.notOwners.has(tokens[j]!.replace(/'s$/, ''))) return `${tokens[i]} .. ${tokens[j]}`;
+        }
       }
     }
     return undefined;

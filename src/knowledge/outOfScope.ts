@@ -64,6 +64,8 @@ export const domainSchema = z
         objects: z.array(z.string().min(2)).min(1),
         /** Everyday words that qualify one of those nouns without naming another thing ("my *upcoming* test"). */
         modifiers: z.array(z.string().min(2)),
+        /** Words after such a noun and "for", "on"... that say for whom or where, not whose ("my results for my *boss*", "my address on *file*"). */
+        notOwners: z.array(z.string().min(2)),
       })
       .strict()
       .optional(),
