@@ -114,6 +114,13 @@ const TEST_CODE = /(?<![a-z0-9])[abcefghlpstx]-?\d{1,2}(?![a-z0-9])/i;
 /** How many words before a shared noun may name whose it is ("my *oil change* appointment"). */
 const OTHER_THING_WORDS = 3;
 
+/** Up to this length a word may be a known one with a letter left out ("tke", "tst", "exm"). */
+const SHORT_WORD = 4;
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** The words `word` is with one letter put back in, anywhere. */
+const lettersLeftOut = (word: string): string[] =>
+  Array.from({ length: word.length + 1 }, (_, i) => [...LETTERS].map((letter) => word.slice(0, i) + letter + word.slice(i))).flat();
+
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A phrase as a whole-word pattern over normalised lower-case text ("gre" is not in "great"). */
 const phrasePattern = (phrases: string[], normalise: (text: string) => string): RegExp | null =>
@@ -143,7 +150,9 @@ export class FaqAnswerer {
   private readonly names: RegExp | null = null;
   private readonly cues: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
   /** Someone else's thing (domain.yaml otherThings): its nouns as terms, its everyday modifiers as words, the topic that replies. */
-  private readonly otherThings: { topic: OutOfScopeTopic; objects: Set<string>; modifiers: Set<string>; notOwners: Set<string>; known: Set<string> } | undefined;
+  private readonly otherThings:
+    | { topic: OutOfScopeTopic; objects: Set<string>; modifiers: Set<string>; notOwners: Set<string>; known: Set<string>; words: Set<string> }
+    | undefined;
   /** Cues that name something else even beside "ASE" ("the ASE echocardiography registry"). */
   private readonly cuesBesideAse: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
   /** A paragraph of an answer, as its index terms: answers are few and each follow-up reads one's paragraphs again. */
@@ -192,6 +201,8 @@ export class FaqAnswerer {
           modifiers: new Set(modifiers.map((word) => word.toLowerCase())),
           notOwners: new Set(notOwners.map((word) => word.toLowerCase())),
           known: new Set((domain.known ?? []).flatMap((name) => this.text.contentTerms(name))),
+          // The entries' words as written, for "tke" (take) and "tst" (test): a short word with a letter left out.
+          words: new Set(index.entries.flatMap((entry) => this.text.tokenize([entry.question, ...entry.alternates, entry.answer].join(' ')))),
         };
       }
     }
@@ -252,6 +263,7 @@ export class FaqAnswerer {
       const [token, term] = [tokens[i]!, terms[i]];
       if (term == null || /^\d|'(?!s$)|ly$/.test(token) || others.modifiers.has(token)) return false;
       if (this.index.entriesUsing(term) > 0 || others.known.has(term) || this.domainTerms?.has(term)) return false;
+      if (token.length <= SHORT_WORD && lettersLeftOut(token).some((word) => others.words.has(word))) return false;
       return ![...(this.domainTerms ?? [])].some((known) => isTypoOf(term, known));
     };
     for (let i = 1; i < tokens.length; i++) {

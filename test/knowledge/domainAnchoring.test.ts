@@ -49,6 +49,31 @@ describe('domain anchoring', () => {
     expect(decision.kind === 'out-of-scope' && decision.elsewhere).toBe(true);
   });
 
+  it.each([
+    ['can I reschedule my chiropractor appointment', 'chiropractor appointment'],
+    ['how do I renew my notary certificate', 'notary certificate'],
+    ['is the plumbing license exam available in spanish', 'plumbing license'],
+    ['lost my OSHA 10 card, how do I get a new one', 'OSHA 10 card'],
+    ['how do I change my address with the utility company', 'address with the utility'],
+  ])('declines %j without a cue: a word the knowledge base never uses names whose it is (%s)', async (question) => {
+    const { answerer } = await shippedKnowledge();
+    const decision = answerer.decide(question);
+    expect(decision.kind === 'out-of-scope' && decision.elsewhere, question).toBe(true);
+  });
+
+  it.each([
+    ['an everyday modifier', 'can I reschedule my upcoming test', 'change-or-cancel'],
+    ['a test name from the catalogue', 'can i take the engine repair test in spanish', 'bilingual-tests'],
+    ['a misspelt domain word', 'when do i need to take recertifcation tests', 'recertification'],
+    ['a known word with a letter left out', 'cn i tke test in canada', 'testing-outside-usa'],
+    ['for whom, not whose', 'need a hard copy of my results for my boss', 'test-results'],
+  ])('still answers a question where the word before or after the noun is %s (%j)', async (_why, question, id) => {
+    const { answerer } = await shippedKnowledge();
+    const decision = answerer.decide(question);
+    const first = decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind;
+    expect(first, question).toBe(id);
+  });
+
   it('says a question is about something else, without ranking it, exactly when the decision says so, for every labelled question', async () => {
     const knowledge = await shippedKnowledge();
     let elsewhere = 0;
