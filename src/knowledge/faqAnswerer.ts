@@ -46,6 +46,14 @@ export interface FaqThresholds {
    */
   rivalRatio: number;
   rivalWordEntries: number;
+  /**
+   * A confident answer needs one phrasing of its entry (its question or one alternate) to hold this
+   * share of the question's words, weighted by rarity: the index scores the entry's phrasings as one
+   * document, so words scattered over several alternates and the answer add up to a lead that no
+   * one way of asking the entry's question supports. Below it, the answer becomes a "Did you mean"
+   * led by the same entry.
+   */
+  phrasingCoverage: number;
 }
 
 export const defaultThresholds: FaqThresholds = {
@@ -61,6 +69,7 @@ export const defaultThresholds: FaqThresholds = {
   gapTerms: 2,
   rivalRatio: 2,
   rivalWordEntries: 1,
+  phrasingCoverage: 0.5,
 };
 
 const normaliseQuestion = (text: string): string =>
@@ -158,6 +167,8 @@ export class FaqAnswerer {
   /** A paragraph of an answer, as its index terms: answers are few and each follow-up reads one's paragraphs again. */
   private readonly paragraphTerms = rememberingRecent((paragraph: string) => new Set(this.text.contentTerms(paragraph)), 256);
   private readonly facets: FacetChooser;
+  /** Each entry's phrasings (its question, alternates and facet alternates), each as its set of terms. */
+  private readonly phrasingTerms = new Map<string, Array<Set<string>>>();
   /** Words that stand for something without naming it ("thing", "stuff", "one"), as the index reads them. */
   private readonly placeholders: Set<string>;
   /** The index's language pipeline: questions are read as its entries were. */
@@ -185,6 +196,10 @@ export class FaqAnswerer {
         known.words = Math.min(known.words, wordsIn(phrasing));
         this.phrasings.set(key, known);
       }
+    }
+    for (const entry of index.entries) {
+      const phrasings = [entry.question, ...entry.alternates, ...(entry.facets ?? []).flatMap((facet) => facet.alternates)];
+      this.phrasingTerms.set(entry.id, phrasings.map((phrasing) => new Set(this.text.contentTerms(phrasing))));
     }
     this.facets = new FacetChooser(index.entries, index.text);
     this.placeholders = new Set(this.text.contentTerms(PLACEHOLDERS));
@@ -319,7 +334,7 @@ export class FaqAnswerer {
     // "my dentist appointment": someone else's test, appointment or certificate, like a cue.
     const elsewhere = this.elsewhereTopic(text, namesAse) ?? (namesAse ? undefined : this.someoneElsesTopic(text));
     if (elsewhere) return { kind: 'out-of-scope', topic: elsewhere, hits, elsewhere: true };
-    const ranked = this.rank(hits, this.text.contentTerms(text).length);
+    const ranked = this.rank(hits, this.text.contentTerms(text));
     // "I want to buy the A5 test", "how do i study for the test": asked in the words of one entry's
     // alternate, that entry answers, though another entry shares the words (a "Did you mean" otherwise).
     const phrased = ranked.kind === 'clarify' || ranked.kind === 'answer' ? this.phrasedAs(text, ranked.kind === 'clarify' ? ranked.hits : [ranked.hit]) : undefined;
@@ -484,7 +499,19 @@ export class FaqAnswerer {
       .find((hit) => hit.score * t.rivalRatio >= best.score && hit.matched.some((term) => !best.matched.includes(term) && this.index.entriesUsing(term) <= t.rivalWordEntries));
   }
 
-  private rank(hits: FaqHit[], terms: number): FaqDecision {
+  /** The largest share of the question's words (weighted by rarity, as coverage is) that one phrasing of the entry holds. */
+  private saidTogether(entry: FaqEntry, asked: string[]): number {
+    const phrasings = this.phrasingTerms.get(entry.id) ?? [];
+    const unique = [...new Set(asked)];
+    const weights = unique.map((term) => this.index.informativeness(term));
+    const total = weights.reduce((sum, w) => sum + w, 0);
+    if (!total) return 1;
+    return Math.max(0, ...phrasings.map((p) => unique.reduce((sum, term, i) => (p.has(term) ? sum + weights[i]! : sum), 0) / total));
+  }
+
+  /** `asked`: the question's terms. */
+  private rank(hits: FaqHit[], asked: string[]): FaqDecision {
+    const terms = asked.length;
     const t = this.thresholds;
     const [best, second] = hits;
     if (!best) return { kind: 'unknown', suggestions: [], hits };
@@ -492,14 +519,16 @@ export class FaqAnswerer {
     const covered = best.coverage >= t.minCoverage || (lead >= t.dominantMargin && best.coverage >= t.dominantCoverage);
     const strong = covered && best.score >= t.answerFloor;
     if (strong && best.target.kind === 'out-of-scope') return { kind: 'out-of-scope', topic: best.target.topic, hits };
-    if (strong && best.target.kind === 'faq' && lead >= t.margin) {
-      const rival = this.unexplainedBy(best, hits);
-      if (!rival) return { kind: 'answer', entry: best.target.entry, hit: best };
-      return { kind: 'clarify', candidates: rival.target.kind === 'faq' ? [best.target.entry, rival.target.entry] : [best.target.entry], hits };
-    }
     const close = entriesOf(
       hits.filter((hit) => hit.coverage >= t.dominantCoverage && hit.score >= best.score / (t.margin * 1.5)),
     );
+    if (strong && best.target.kind === 'faq' && lead >= t.margin) {
+      const rival = this.unexplainedBy(best, hits);
+      if (rival) return { kind: 'clarify', candidates: rival.target.kind === 'faq' ? [best.target.entry, rival.target.entry] : [best.target.entry], hits };
+      // Ahead on words no one phrasing of the entry says together: asked to confirm, with the close runners-up.
+      if (this.saidTogether(best.target.entry, asked) < t.phrasingCoverage) return { kind: 'clarify', candidates: close.slice(0, 3), hits };
+      return { kind: 'answer', entry: best.target.entry, hit: best };
+    }
     // Two close entries, or one entry close behind only by a known gap: ask rather than guess.
     if (strong && (close.length >= 2 || (close.length === 1 && best.target.kind === 'faq'))) return { kind: 'clarify', candidates: close.slice(0, 3), hits };
     if (best.target.kind === 'faq' && terms >= t.longTerms && lead >= t.longLead && best.score >= t.answerFloor) {

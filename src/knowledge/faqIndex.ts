@@ -123,7 +123,7 @@ export class FaqIndex {
    * Inverse document frequency. A word the knowledge base never uses weighs like a rare one: a
    * question about "salary" is not answered by matching only its "master technician" part.
    */
-  private informativeness(term: string): number {
+  informativeness(term: string): number {
     const n = this.topics.size;
     const df = this.documentFrequency.get(term) ?? 0;
     return Math.log(1 + n / Math.max(df, this.options.unknownTermDf));

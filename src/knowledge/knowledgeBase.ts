@@ -1,5 +1,5 @@
 import { loadCannedReplies, type CannedReply } from './cannedReplies.js';
-import { FaqAnswerer, type FaqThresholds } from './faqAnswerer.js';
+import { defaultThresholds, FaqAnswerer, type FaqThresholds } from './faqAnswerer.js';
 import { FaqIndex } from './faqIndex.js';
 import { loadFaq } from './loadFaq.js';
 import { loadDomain, loadOutOfScope, type Domain, type OutOfScopeTopic } from './outOfScope.js';
@@ -85,6 +85,9 @@ export async function loadKnowledgeBase(dir: string, thresholds?: FaqThresholds)
   // The catalogue's test and series names are ASE's words too ("my engine repair test").
   const known = [...catalogue.series.map((series) => series.name), ...catalogue.tests.flatMap((test) => [test.name, ...test.aliases])];
   const englishDomain = domain && { ...domain, known };
+  // The Spanish twins list fewer phrasings each: at 0.5, 60 of 114 right answers of the fourth
+  // Spanish dev part became a "Did you mean" (docs/quality.md). Not used in Spanish until measured there.
+  const spanishThresholds = { ...(thresholds ?? defaultThresholds), phrasingCoverage: 0 };
   const inEnglish = (lang: 'en' | 'es' | undefined) => lang !== 'es';
   const build = (added: AddedAlternate[], declined: DeclinedQuestion[] = []) => {
     const english = added.filter((a) => inEnglish(a.lang));
@@ -93,7 +96,7 @@ export async function loadKnowledgeBase(dir: string, thresholds?: FaqThresholds)
       ? (() => {
           const more = added.filter((a) => a.lang === 'es');
           const esIndex = new FaqIndex(withAdded(spanish.entries, more), withDeclined(spanish.outOfScope, declined.filter((d) => d.lang === 'es')), undefined, spanishText);
-          return { index: esIndex, answerer: new FaqAnswerer(esIndex, thresholds, spanish.domain, more) };
+          return { index: esIndex, answerer: new FaqAnswerer(esIndex, spanishThresholds, spanish.domain, more) };
         })()
       : undefined;
     return { index, answerer: new FaqAnswerer(index, thresholds, englishDomain, english), ...(es ? { es } : {}) };
