@@ -334,7 +334,7 @@ export class FaqAnswerer {
     // "my dentist appointment": someone else's test, appointment or certificate, like a cue.
     const elsewhere = this.elsewhereTopic(text, namesAse) ?? (namesAse ? undefined : this.someoneElsesTopic(text));
     if (elsewhere) return { kind: 'out-of-scope', topic: elsewhere, hits, elsewhere: true };
-    const ranked = this.rank(hits, this.text.contentTerms(text));
+    const ranked = this.rank(hits, text);
     // "I want to buy the A5 test", "how do i study for the test": asked in the words of one entry's
     // alternate, that entry answers, though another entry shares the words (a "Did you mean" otherwise).
     const phrased = ranked.kind === 'clarify' || ranked.kind === 'answer' ? this.phrasedAs(text, ranked.kind === 'clarify' ? ranked.hits : [ranked.hit]) : undefined;
@@ -502,6 +502,9 @@ export class FaqAnswerer {
   /** The largest share of the question's words (weighted by rarity, as coverage is) that one phrasing of the entry holds. */
   private saidTogether(entry: FaqEntry, asked: string[]): number {
     const phrasings = this.phrasingTerms.get(entry.id) ?? [];
+    // Words no entry uses count too: a question about something the knowledge base does not know is
+    // the likeliest to be answered wrong (measured: counting only known words cut fewer wrong answers
+    // for as many confirmations).
     const unique = [...new Set(asked)];
     const weights = unique.map((term) => this.index.informativeness(term));
     const total = weights.reduce((sum, w) => sum + w, 0);
@@ -509,8 +512,21 @@ export class FaqAnswerer {
     return Math.max(0, ...phrasings.map((p) => unique.reduce((sum, term, i) => (p.has(term) ? sum + weights[i]! : sum), 0) / total));
   }
 
-  /** `asked`: the question's terms. */
-  private rank(hits: FaqHit[], asked: string[]): FaqDecision {
+  /**
+   * "I'm a student at a community college, do I need work experience to take the test? my program is
+   * 2 years": context around the question. One sentence of two or more words that a phrasing of the
+   * entry says together is enough, whatever the rest of the message tells.
+   */
+  private sentenceSaidTogether(entry: FaqEntry, text: string): boolean {
+    const sentences = text
+      .split(/[.?!;]+/)
+      .map((sentence) => this.text.contentTerms(sentence))
+      .filter((terms) => terms.length >= 2);
+    return sentences.length >= 2 && sentences.some((terms) => this.saidTogether(entry, terms) >= this.thresholds.phrasingCoverage);
+  }
+
+  private rank(hits: FaqHit[], text: string): FaqDecision {
+    const asked = this.text.contentTerms(text);
     const terms = asked.length;
     const t = this.thresholds;
     const [best, second] = hits;
@@ -526,7 +542,8 @@ export class FaqAnswerer {
       const rival = this.unexplainedBy(best, hits);
       if (rival) return { kind: 'clarify', candidates: rival.target.kind === 'faq' ? [best.target.entry, rival.target.entry] : [best.target.entry], hits };
       // Ahead on words no one phrasing of the entry says together: asked to confirm, with the close runners-up.
-      if (this.saidTogether(best.target.entry, asked) < t.phrasingCoverage) return { kind: 'clarify', candidates: close.slice(0, 3), hits };
+      const together = this.saidTogether(best.target.entry, asked) >= t.phrasingCoverage || this.sentenceSaidTogether(best.target.entry, text);
+      if (!together) return { kind: 'clarify', candidates: close.slice(0, 3), hits };
       return { kind: 'answer', entry: best.target.entry, hit: best };
     }
     // Two close entries, or one entry close behind only by a known gap: ask rather than guess.

@@ -197,7 +197,7 @@ export const stopWords = new Set(
   they this those through to too under until up very was we were what when where which while who whom
   why will with would you your yours hi hello hey thanks thank ok okay im i'm ive i've id i'd dont don't
   cant can't wont won't need want know tell ase wanna gonna gotta lemme kinda b4 r ya
-  wat wht wut abt bout cn hw wen whn bc cuz coz bcuz bcoz`
+  wat wht wut abt bout cn hw wen whn bc cuz coz bcuz bcoz couple several`
     .split(/\s+/)
     .filter(Boolean),
 );

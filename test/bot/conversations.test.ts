@@ -73,11 +73,11 @@ const entryByQuestion = (title: string): FaqEntry => {
 
 // Written for this suite: none is an alternate in knowledge/faq or a question in the retrieval set.
 const faqQuestions: Array<[userSays: string, replyMustContain: string | RegExp]> = [
-  ['My framed ASE certificate was ruined in a flood, how do I order another one?', '$7.50'],
+  ['my certificate was ruined in a flood, how do I get a new one', '$7.50'],
   ['wat does a new certifcate cost', '$7.50 per test series'],
   ['is there any way to move my exam appointment to a later date', '877-346-9327'],
   ['how do I cancel a test I already paid for', 'Cancel Test option'],
-  ['I slept through my appointment yesterday, what happens now?', 'No Show'],
+  ['I missed my appointment yesterday, what happens now?', 'No Show'],
   ['i got to the test center late and they turned me away', 'Arriving late counts the same'],
   ['how do I register and schedule an ASE test', '90 days from the purchase date'],
   ['I want to sign up for the A1, where do I start', 'registration fee is charged per order'],
@@ -115,6 +115,21 @@ describe('FAQ questions in the candidate’s own words', () => {
     expectMatch(await reply(conversation, userSays), mustContain);
   });
 
+  // Words that no one phrasing of the entry says together ("framed", "flood", "slept through"): the
+  // right entry, but asked to confirm first (phrasingCoverage, docs/quality.md), then answered.
+  it.each([
+    ['My framed ASE certificate was ruined in a flood, how do I order another one?', 'duplicate-certificate', '$7.50'],
+    ['I slept through my appointment yesterday, what happens now?', 'missed-appointment', 'No Show'],
+  ])('%j is offered %s first to confirm, and answered with it on a tap', async (userSays, id, mustContain) => {
+    const conversation = bot.conversation();
+    const [offer] = await say(conversation, userSays);
+    // "Did you mean", or, for a question an account could answer, "in your account or one of these".
+    expect([en.didYouMean, en.task.inYourAccountOrThese]).toContain(offer?.text);
+    const entry = entries.find((known) => known.id === id)!;
+    expect(actionsOf(offer)[0]?.title).toBe(entry.button);
+    expectMatch(await reply(conversation, entry.question), mustContain);
+  });
+
   it('the table reaches every shipped entry, each fragment belonging to exactly one answer', () => {
     const reached = new Set<string>();
     for (const [userSays, fragment] of faqQuestions) {
@@ -129,7 +144,7 @@ describe('FAQ questions in the candidate’s own words', () => {
 
   it('a FAQ answer ends with its source and offers its related questions as buttons', async () => {
     const conversation = bot.conversation();
-    const [activity] = await say(conversation, 'My framed ASE certificate was ruined in a flood, how do I order another one?');
+    const [activity] = await say(conversation, 'my certificate was ruined in a flood, how do I get a new one');
     expect(activity?.text).toContain('_Source: ASE Frequently Asked Questions, 2022-09-20_');
     expect(actionsOf(activity).map((action) => action.title)).toEqual([
       'When I get my certificate',
@@ -395,7 +410,7 @@ describe('turn events', () => {
   it('after a FAQ answer the event has route faq, the entry id and a score, and no message text', async () => {
     const conversation = bot.conversation();
     const events = () => eventsOf(conversation);
-    const question = 'My framed ASE certificate was ruined in a flood, how do I order another one?';
+    const question = 'my certificate was ruined in a flood, how do I get a new one';
     await say(conversation, question);
     expect(events()).toHaveLength(1);
     const [event] = events();
@@ -406,7 +421,7 @@ describe('turn events', () => {
     expect(event?.faq?.coverage).toBeGreaterThan(0);
     expect(event?.faq?.coverage).toBeLessThanOrEqual(1);
     const recorded = JSON.stringify(event);
-    for (const word of ['framed', 'flood', 'ruined', question]) expect(recorded).not.toContain(word);
+    for (const word of ['flood', 'ruined', question]) expect(recorded).not.toContain(word);
     expect(recorded).not.toContain('$7.50');
     expect(Object.keys(event ?? {})).not.toContain('text');
   });
