@@ -49,6 +49,9 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:sample|practice|mock|trial)\s+(?:tests?|exams?|questions?)\b/gi, 'practicetest'],
   [/\b(?:how (?:did|do) i do|my score|my scores)\b/gi, 'results'],
   [/\b(?:threw|thrown|tossed)\s+(?:out|away)\b/gi, 'lost'],
+  // A US state says where the candidate is, not what is asked ("moved from ohio to texas"); the
+  // territories are not here: whether testing is offered there is a question of its own.
+  [/\b(?:new (?:hampshire|jersey|mexico|york)|north (?:carolina|dakota)|south (?:carolina|dakota)|west virginia|rhode island)\b/gi, ' '],
   [/\bepa\b/gi, 'epa609'],
   [/\b609\b/g, 'epa609'],
 ];
@@ -212,6 +215,14 @@ const timeWords = `today tomorrow yesterday tonight morning afternoon evening we
   .split(/\s+/)
   .filter(Boolean);
 for (const word of timeWords) stopWords.add(word);
+
+/** The one-word US states (the two-word ones are taken out by the phrase table). */
+const usStates = `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
+  indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska
+  nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming`
+  .split(/\s+/)
+  .filter(Boolean);
+for (const word of usStates) stopWords.add(word);
 
 /** Accents folded, curly quotes straightened and the phrase table applied (the last few texts kept: see recentTexts). */
 export const normalise = rememberingRecent((text: string): string => {
