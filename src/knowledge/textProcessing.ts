@@ -83,6 +83,9 @@ export const synonyms: Record<string, string> = {
   postpone: 'reschedule',
   // "move my test" is a reschedule; "I moved" / "I'm moving" is a change of address.
   move: 'reschedule',
+  // "switch my appointment to the afternoon", "switch the date": candidates' word for changing it.
+  switch: 'change',
+  switching: 'change',
   moved: 'relocated',
   moving: 'relocated',
   cert: 'certificate',
