@@ -84,6 +84,9 @@ export const synonyms: Record<string, string> = {
   // "move my test" is a reschedule; "I moved" / "I'm moving" is a change of address.
   move: 'reschedule',
   // "switch my appointment to the afternoon", "switch the date": candidates' word for changing it.
+  book: 'schedule',
+  booking: 'schedule',
+  booked: 'schedule',
   switch: 'change',
   switching: 'change',
   moved: 'relocated',
