@@ -39,7 +39,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\bpractice tests?\b/gi, 'practicetest'],
   [/\bwork[\s-]?exp(?:erience)?\b/gi, 'workexperience'],
   [/\bmaster[\s-]?techs?\b/gi, 'master technician'],
-  [/\bdate of birth\b/gi, 'dob'],
+  [/\b(?:date of birth|birth ?date)\b/gi, 'dob'],
   [/\bsection 609\b/gi, 'epa609'],
   // Service members name their branch or posting, not "military".
   [/\b(?:air\s?force|army|navy|marines?|coast guard|national guard|stationed|deployed|deployment|active duty|on base)\b/gi, 'military'],
