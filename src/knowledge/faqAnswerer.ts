@@ -290,13 +290,11 @@ export class FaqAnswerer {
         if (foreign(k)) return tokens.slice(k, i + 1).join(' ');
         words++;
       }
-      // "my address with the dmv", "patches for my motorcycle vest": whose, after the noun.
-      {
-        let j = i + 1;
-        if (/^(?:with|for|from|on|at)$/.test(tokens[j] ?? '')) {
-          j++;
-          if (/^(?:the|my|a|an|your|our|his|her|their)$/.test(tokens[j] ?? '')) j++;
-          if (j < tokens.length && foreign(j) && !others.notOwners.has(tokens[j]!.replace(/'s$/, ''))) return `${tokens[i]} .. ${tokens[j]}`;
+      // "my address with the dmv", "patches for my kid's scout uniform": whose, after the noun.
+      if (/^(?:with|for|from|on|at)$/.test(tokens[i + 1] ?? '')) {
+        const start = /^(?:the|my|a|an|your|our|his|her|their)$/.test(tokens[i + 2] ?? '') ? i + 3 : i + 2;
+        for (let j = start; j < Math.min(tokens.length, start + OTHER_THING_WORDS) && terms[j] != null; j++) {
+          if (foreign(j) && !others.notOwners.has(tokens[j]!.replace(/'s$/, ''))) return `${tokens[i]} .. ${tokens[j]}`;
         }
       }
     }
