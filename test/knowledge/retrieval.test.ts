@@ -12,18 +12,19 @@ import { shippedKnowledge } from '../support/testApp.js';
  * catch a collapse. docs/quality.md records the same figures (scripts/quality.ts --write).
  */
 const floors: Record<SetName, { top1: number; declined: number; confidentWrong: number }> = {
-  // measured (see docs/quality.md) minus a margin of about 4 points / 2 points of wrong answers
-  'frozen test': { top1: 0.76, declined: 0.8, confidentWrong: 0.075 },
+  // measured (see docs/quality.md) minus a margin of about 4 points / 2 points of wrong answers;
+  // confident wrong tightened after phrasing coverage (frozen 1.0%, second 3.0%, third 1.6%)
+  'frozen test': { top1: 0.76, declined: 0.8, confidentWrong: 0.03 },
   dev: { top1: 0.88, declined: 0.93, confidentWrong: 0.03 },
   'old set': { top1: 0.9, declined: 0.88, confidentWrong: 0.02 },
-  'second frozen test': { top1: 0.8, declined: 0.65, confidentWrong: 0.09 },
+  'second frozen test': { top1: 0.8, declined: 0.75, confidentWrong: 0.05 },
   'second dev': { top1: 0.8, declined: 0.87, confidentWrong: 0.05 },
   // Spanish (docs/spanish.md), measured minus about 3 points
   'Spanish frozen test': { top1: 0.89, declined: 0.87, confidentWrong: 0.05 },
   'Spanish dev': { top1: 0.93, declined: 0.95, confidentWrong: 0.02 },
   'Spanish dev 3': { top1: 0.93, declined: 0.93, confidentWrong: 0.02 },
   // Third English and fourth Spanish sets, measured before any tuning (docs/quality.md) minus about 4 points
-  'third frozen test': { top1: 0.89, declined: 0.77, confidentWrong: 0.07 },
+  'third frozen test': { top1: 0.89, declined: 0.77, confidentWrong: 0.035 },
   'third dev': { top1: 0.84, declined: 0.75, confidentWrong: 0.08 },
   'Spanish frozen test 4': { top1: 0.86, declined: 0.83, confidentWrong: 0.045 },
   'Spanish dev 4': { top1: 0.86, declined: 0.7, confidentWrong: 0.065 },
