@@ -238,6 +238,14 @@ const played: Table = [
   ]],
 ];
 
+// Played against `npm start` in the es13c session, fixed where they went wrong.
+const playedEs13c: Table = [
+  ['duplicados: "no, quise decir A4 en vez de A5" cambia solo el A5 (agregaba el A4 y dejaba el A5)', [
+    ['¿cuánto cuestan los duplicados de A1, A5 y T2?', '$15.00'],
+    ['no, quise decir A4 en vez de A5', all(es('Cambiado a A4'), 'A1, A4', not(/\bA5\b/), '$15.00')],
+  ]],
+];
+
 const playedOnSms: Table = [
   ['SMS: una respuesta acortada dice "Responda MAS", y "más" manda el resto', [
     ['¿cómo cambio o cancelo mi examen?', all(es(smsEs.moreHint), not(/\bMORE\b/))],
@@ -276,6 +284,7 @@ describe('Spanish repair, account and SMS transcripts, on Web Chat and SMS throu
   });
   describe('conversations played against npm start, each fixed', () => {
     it.each(played)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
+    it.each(playedEs13c)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
     it.each(playedOnSms)('%s', (_name, turns) => run(turns, ['sms']));
   });
   describe('SMS keywords', () => {
