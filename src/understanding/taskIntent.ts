@@ -158,10 +158,15 @@ const ES_DATE = /\b(?:hoy|manana|ayer|anteayer|hace|lunes|martes|miercoles|jueve
 const ES_PERSONAL = /\b(?:mi|mis|reprobe|repruebo|falle|perdi|falte|compre|pague|aprobe|pase|tengo|soy|sigo|me registre|llegue)\b/;
 const ES_HYPOTHETICAL = /\b(?:que pasa si|si alguien|en general|la regla|las reglas|politica|se puede)\b/;
 const ES_THING = String.raw`(?:cita|examen|examenes|prueba|test|turno|[a-z]-?\d{1,2})`;
+const ES_DUPLICATE = /\b(?:duplicad[oa]s?|copias?|reemplazos?|reimpresion(?:es)?)\b/;
+const ES_COST = /\b(?:cuesta|cuestan|costo|costos|precio|cuanto|tarifa|pagar|total)\b|\$/;
+/** A series named the Spanish way, or in ASE's English names ("serie A", "de camion", "auto"). */
+const ES_SERIES = /\b(?:serie [a-z]|series [a-z]|automovil(?:es)?|autos?|camion(?:es)?|colision|autobus(?: escolar)?|partes|truck|collision|school bus)\b/;
 
 const esDetectors: Array<[Task, Detector]> = [
   ['master-status', (t) => /\b(?:master|tecnico maestro|maestro)\b/.test(t) && /\b(?:sigo|sigue|todavia|aun|perdi|pierdo|vencio|vencid[oa]|mantengo|conservo|soy|estatus|vigente|recuperar)\b/.test(t)],
-  ['duplicate-cost', (t) => /\b(?:duplicad[oa]s?|copias?|reemplazos?|reimpresion)\b/.test(t) && /\b(?:cuesta|cuestan|costo|precio|cuanto|tarifa|pagar)\b|\$/.test(t)],
+  // As in English, duplicates with a price word, or with the tests or series they are of ("necesito duplicados de A1 y T2").
+  ['duplicate-cost', (t) => ES_DUPLICATE.test(t) && (ES_COST.test(t) || ES_CODE.test(t) || ES_SERIES.test(t))],
   [
     'missed-appointment',
     (t) =>

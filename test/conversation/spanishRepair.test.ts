@@ -244,6 +244,9 @@ const playedEs13c: Table = [
     ['¿cuánto cuestan los duplicados de A1, A5 y T2?', '$15.00'],
     ['no, quise decir A4 en vez de A5', all(es('Cambiado a A4'), 'A1, A4', not(/\bA5\b/), '$15.00')],
   ]],
+  ['"necesito duplicados de A1 y T2" da el total de una vez, como en inglés (pedía las series)', [
+    ['necesito duplicados de A1 y T2', all('$15.00', not(es('Dígame de qué series')))],
+  ]],
   ['"hola, pueden ayudarme?" pide la ayuda (era "no estoy seguro de haberle entendido" con Adaptaciones ADA)', [
     ['hola, pueden ayudarme?', all(es(m.help), not(es(m.unknownWithSuggestions)))],
     ['buenas', es(m.greeting)],

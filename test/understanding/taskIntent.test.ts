@@ -115,6 +115,9 @@ const duplicates: Row[] = [
   ['I need duplicate certificates for my auto and truck certs', 'duplicate-cost'],
   ['how much 4 dupes of a1 a5 t2', 'duplicate-cost'],
   ['what does a replacement certificate cost', 'duplicate-cost'],
+  ['necesito duplicados de A1 y T2', 'duplicate-cost'],
+  ['quiero un duplicado de mis certificados de automóvil y de camión', 'duplicate-cost'],
+  ['¿cuánto cuesta un duplicado?', 'duplicate-cost'],
 ];
 
 // Not a guided task: the FAQ answers these.
@@ -130,6 +133,7 @@ const faq: Row[] = [
   ['when will I get my results', null],
   ['when will my certificate arrive', null],
   ['is A1 offered in Spanish?', null],
+  ['quiero sacar un duplicado de mi certificado', null],
   ["what's on the A8 test", null],
   ['what are the prerequisites for L1', null],
   ['I passed!', null],
