@@ -207,18 +207,27 @@ function detectSpanishTask(text: string): TaskMatch | null {
   return null;
 }
 
-/** The guided task `text` asks for, or null when the FAQ should answer it. */
-export function detectTask(text: string): TaskMatch | null {
+function detectEnglishTask(t: string): TaskMatch | null {
+  for (const [task, matches] of detectors) {
+    if (matches(t)) return { task, confidence: confidenceOf(t) };
+  }
+  return null;
+}
+
+/**
+ * The guided task `text` asks for, or null when the FAQ should answer it. Both languages' cues are
+ * tried (candidates mix them), the turn's language first: English cues match words Spanish shares
+ * ("reprobé el examen de recertificación del A6" holds "recert", and is a failed test to retake).
+ */
+export function detectTask(text: string, language: 'en' | 'es' = 'en'): TaskMatch | null {
   if (typeof text !== 'string') {
     throw new TypeError(`understanding/taskIntent: text must be a string, got ${JSON.stringify(text)}`);
   }
   const t = normalise(text);
   if (t === '') return null;
-  for (const [task, matches] of detectors) {
-    if (matches(t)) return { task, confidence: confidenceOf(t) };
-  }
-  // Spanish cues never match an English question (their words are Spanish), so both are tried.
-  return detectSpanishTask(text);
+  if (language === 'es') return detectSpanishTask(text) ?? detectEnglishTask(t);
+  // Spanish cues never match an English question (their words are Spanish).
+  return detectEnglishTask(t) ?? detectSpanishTask(text);
 }
 
 function confidenceOf(t: string): 'high' | 'low' {

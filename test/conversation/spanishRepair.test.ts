@@ -247,6 +247,10 @@ const playedEs13c: Table = [
   ['"necesito duplicados de A1 y T2" da el total de una vez, como en inglés (pedía las series)', [
     ['necesito duplicados de A1 y T2', all('$15.00', not(es('Dígame de qué series')))],
   ]],
+  ['"reprobé el examen de recertificación de A6" es un examen que repetir, no una certificación que vence', [
+    ['reprobé el examen de recertificación de A6, ¿tengo que esperar 30 días?', all(es('Debe esperar 30 días completos'), not(es('¿Cuándo aprobó A6')))],
+    ['fue el 3 de marzo', all(es('Puede comprar A6 de nuevo a partir del jueves, 3 de abril de 2025'), not(es('vence')))],
+  ]],
   ['"hola, pueden ayudarme?" pide la ayuda (era "no estoy seguro de haberle entendido" con Adaptaciones ADA)', [
     ['hola, pueden ayudarme?', all(es(m.help), not(es(m.unknownWithSuggestions)))],
     ['buenas', es(m.greeting)],

@@ -187,6 +187,17 @@ describe('detectTask confidence', () => {
   });
 });
 
+describe('detectTask in a Spanish turn', () => {
+  it('tries the Spanish cues first: a failed recertification test is a retest, not an expiry ("recert" is an English cue too)', () => {
+    const text = 'reprobé el examen de recertificación de A6, ¿tengo que esperar 30 días?';
+    expect(detectTask(text, 'es')?.task).toBe('retest');
+  });
+
+  it('still reads English cues in a Spanish turn', () => {
+    expect(detectTask('I failed A5, when can I retake it?', 'es')?.task).toBe('retest');
+  });
+});
+
 describe('detectTask input', () => {
   it('returns null for an empty or blank message', () => {
     expect(detectTask('')).toBeNull();
