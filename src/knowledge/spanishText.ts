@@ -36,7 +36,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\bt[eé]rminos\s+y\s+condiciones\b|\bterms\s+(?:and|&|n)\s+conditions\b|\bt&c\b/gi, 'terminos condiciones'],
   [/\b(?:saqu[eé]|me\s+fue)\s+mal\b/gi, 'reprobe'],
   // "que puntaje necesito para aprobar", "calificacion minima para pasar", "passing score": the score to pass, a known gap.
-  [/\b(?:puntaje|calificaci[oó]n|score|nota|puntos)\b(?:\s+\S+){0,3}?\s+para\s+(?:pasar|aprobar)\b|\bpassing\s+score\b|\bporcentaje\s+aprobatorio\b/gi, 'puntajeaprobatorio'],
+  [/\b(?:puntaje|calificaci[oó]n|score|nota|puntos|aciertos)\b(?:\s+\S+){0,3}?\s+(?:para\s+(?:pasar|aprobar)(?:lo|la)?|se\s+(?:pasa|aprueba))\b|\bpassing\s+score\b|\bporcentaje\s+aprobatorio\b/gi, 'puntajeaprobatorio'],
   [/\be[\s-]?learning\b|\ben\s+l[ií]nea\b|\bonline\b/gi, 'enlinea'],
   [/\bsecci[oó]n\s+609\b|\bepa\b|\b609\b/gi, 'epa609'],
   [/\bcorreo\s+electr[oó]nico\b|\be-?mail\b/gi, 'email'],
@@ -111,7 +111,13 @@ const synonyms: Record<string, string> = {
   equivoque: 'equivocar', equivoco: 'equivocar', equivocado: 'equivocar', equivocaciones: 'equivocar',
   curso: 'curso', cursos: 'curso', entrenamiento: 'capacitacion', entrenamientos: 'capacitacion', capacitaciones: 'capacitacion',
   movi: 'domicilio', mudamos: 'domicilio', sello: 'insignia', sellos: 'insignia',
+  cuanta: 'cuanto', cuantos: 'cuanto', cuantas: 'cuanto',
   vigencia: 'vencer', vigente: 'vencer', vigentes: 'vencer',
+  // Verbs whose stem changes: "repruebe", "apruebo", "venza", "pierdo" are "reprobar", "aprobar", "vencer", "perder".
+  repruebe: 'reprobar', reprueba: 'reprobar', repruebas: 'reprobar', reprueben: 'reprobar', reprueban: 'reprobar',
+  apruebo: 'aprobar', apruebe: 'aprobar', aprueba: 'aprobar', apruebas: 'aprobar', aprueben: 'aprobar',
+  venza: 'vencer', venzan: 'vencer', pierdo: 'perder', pierde: 'perder', pierden: 'perder', pierda: 'perder',
+  reposicion: 'duplicado', remplazo: 'duplicado', remplazar: 'duplicado', reemplazar: 'duplicado', reimpresion: 'duplicado',
 };
 
 const stopWords = new Set(
@@ -119,7 +125,7 @@ const stopWords = new Set(
   ellas ellos en entre era eres es esa ese eso esta estan estar este esto estos estoy fue ha han hasta hay he la las le les lo los
   me mi mis mucho muy mas nada ni no nos o otra otro para pero poco por porque puedo puede pueden podria que quien se ser si sin
   sobre solo son su sus tambien te tengo tiene tienen ti tu tus un una unas uno unos usted ustedes y ya yo hola gracias favor
-  quiero necesito saber hacer hago hice tener como cuanto cuanta cuantos cuantas ase ok okay oye buenas buenos dias tardes
+  quiero quiere quieres quisiera necesito saber hacer hago hice tener como ase ok okay oye buenas buenos dias tardes
   da dan dar den dio dieron voy va van vas pasa pasaria ocupo ocupa ocupas checar checo
   saco sacar saca sacan consigo conseguir consigue obtener obtengo mio mia mios mias
   the a an is are i my me you your it to of for and or do does can how what when where please hi hello`
@@ -137,12 +143,22 @@ for (const word of `hoy manana ayer semana semanas mes meses ano anos lunes mart
 const SUFFIXES = [
   'amientos', 'imientos', 'amiento', 'imiento', 'aciones', 'iciones', 'uciones', 'amente', 'idades', 'acion', 'icion', 'ucion',
   'ciones', 'mente', 'idad', 'ables', 'ibles', 'ando', 'iendo', 'ados', 'idos', 'adas', 'idas', 'able', 'ible', 'aron', 'ieron',
-  'amos', 'emos', 'imos', 'aste', 'iste', 'aban', 'ian', 'aba', 'ado', 'ido', 'ada', 'ida', 'cion', 'ar', 'er', 'ir', 'an', 'en', 'es', 'os', 'as', 'io', 'ia', 'o', 'a', 'e', 's',
+  'amos', 'emos', 'imos', 'aste', 'iste', 'aban', 'ian', 'aba', 'ado', 'ido', 'ada', 'ida', 'cion', 'ar', 'er', 'ir', 'an', 'en', 'es', 'os', 'as', 'io', 'ia', 'o', 'a', 'e', 'i', 's',
 ];
+
+/**
+ * Endings of the future and the conditional, which keep the infinitive in front ("reprogramaré",
+ * "cancelaría", "recibiré"): the infinitive's own ending comes off too, as from the infinitive.
+ */
+const ON_INFINITIVE = new Set(['e', 'emos', 'ia', 'ian', 'ias', 'iamos']);
+const INFINITIVE = /(?:ar|er|ir)$/;
 
 export function spanishStem(word: string): string {
   for (const suffix of SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 3) return word.slice(0, -suffix.length);
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
+      const stem = word.slice(0, -suffix.length);
+      return ON_INFINITIVE.has(suffix) && INFINITIVE.test(stem) && stem.length - 2 >= 3 ? stem.slice(0, -2) : stem;
+    }
   }
   return word;
 }
@@ -172,12 +188,32 @@ function processTerm(token: string): string | null {
 /** "recertificarse", "tomarlo", "prepararme": an infinitive with a pronoun attached is the infinitive. */
 const ENCLITIC = /^(.{3,}(?:ar|er|ir))(?:se|me|lo|la|le|los|las|les|nos|te)$/;
 
+/**
+ * The synonyms by stem: "reagendé", "reagende", "reagendo" meet "reagendar"'s word, "calificaciones"
+ * "calificacion"'s, where the table lists one form of each. A stem two listed words with different
+ * canonical words share is left out, as are short stems ("cas" of "casada" is also "casa"'s) and the
+ * words whose other forms mean something else ("accesible": "acceso" is access to an account).
+ */
+const EXACT_ONLY = new Set(['accesible', 'movi', 'base', 'aplicar', 'aplico', 'nota', 'notas']);
+const MIN_STEM = 4;
+const synonymsByStem: Map<string, string> = (() => {
+  const byStem = new Map<string, string | null>();
+  for (const [word, canonical] of Object.entries(synonyms)) {
+    if (EXACT_ONLY.has(word)) continue;
+    const stem = spanishStem(word);
+    if (stem.length < MIN_STEM) continue;
+    const known = byStem.get(stem);
+    byStem.set(stem, known === undefined || known === canonical ? canonical : null);
+  }
+  return new Map([...byStem].filter((entry): entry is [string, string] => entry[1] !== null));
+})();
+
 function termOf(token: string): string | null {
   const folded = fold(token.toLowerCase());
   // A word listed as it is ("inscribirme") is met before its pronoun is taken off.
   const lower = synonyms[folded] ? folded : folded.replace(ENCLITIC, '$1');
   if (stopWords.has(lower)) return null;
-  const canonical = synonyms[lower] ?? lower;
+  const canonical = synonyms[lower] ?? (stopWords.has(lower) ? undefined : synonymsByStem.get(spanishStem(lower))) ?? lower;
   if (/^\d+$/.test(canonical) || canonical.length < 2) return null;
   // A common test's code says which test, not what is asked (as in English).
   if (/^[abcefghpst]\d{1,2}$/.test(canonical)) return null;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { evaluate, formatReport, headline, type LabelledSet } from '../../src/knowledge/evaluate.js';
+import { spanishText } from '../../src/knowledge/spanishText.js';
 import { shippedKnowledge } from '../support/testApp.js';
 
 /**
@@ -50,6 +51,28 @@ describe('the Spanish knowledge base on its labelled set', () => {
       expect(['unknown', 'out-of-scope']).toContain((await shippedKnowledge()).es!.answerer.decide(question).kind);
     },
   );
+
+  // Forms of one word meet on one term: tenses (future and conditional keep the infinitive in front,
+  // the -er/-ir preterite ends in -í), stem-changing verbs, and the forms of a word the synonym table
+  // lists once ("reagendar": "reagendé"; "calificación": "calificaciones").
+  it.each([
+    ['reprogramar', 'reprogramé', 'reprogramaré', 'reprogramaría', 'reprogramarlo', 'reagendé'],
+    ['cancelar', 'cancelé', 'cancelaría', 'cancelación'],
+    ['reprobar', 'reprobé', 'repruebo', 'repruebe', 'reprueba', 'reprobado'],
+    ['recibir', 'recibí', 'recibió', 'recibiré'],
+    ['perder', 'perdí', 'pierdo', 'perdido'],
+    ['vencer', 'vence', 'venza', 'vencido', 'vencimiento'],
+    ['resultados', 'calificación', 'calificaciones', 'puntaje', 'puntajes'],
+    ['duplicado', 'reposición', 'reemplazar', 'reimpresión'],
+  ])('reads %j and its forms as one term', (...forms) => {
+    const terms = new Set(forms.map((form) => spanishText.processTerm(form)));
+    expect([...terms]).toHaveLength(1);
+  });
+
+  it('keeps "cuánto" as a word, as English keeps "much": "¿cuánto cuesta el A5?" is the fees gap, not a duplicate', async () => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide('¿cuánto cuesta el A5?');
+    expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe('fees');
+  });
 
   it('an answer in Spanish is the Spanish entry, and the English knowledge base is left as it was', async () => {
     const knowledge = await shippedKnowledge();
