@@ -117,6 +117,14 @@ const synonyms: Record<string, string> = {
   repruebe: 'reprobar', reprueba: 'reprobar', repruebas: 'reprobar', reprueben: 'reprobar', reprueban: 'reprobar',
   apruebo: 'aprobar', apruebe: 'aprobar', aprueba: 'aprobar', apruebas: 'aprobar', aprueben: 'aprobar',
   venza: 'vencer', venzan: 'vencer', pierdo: 'perder', pierde: 'perder', pierden: 'perder', pierda: 'perder',
+  // English words candidates mix in, met on the Spanish word the entries use.
+  refund: 'reembolso', refunds: 'reembolso', devolucion: 'reembolso',
+  recertification: 'recertificacion', recertify: 'recertificacion', recertifying: 'recertificacion', renew: 'recertificacion', renewal: 'recertificacion',
+  expired: 'vencer', expires: 'vencer', expiration: 'vencer',
+  scheduled: 'programar', rescheduled: 'reprogramar', rescheduling: 'reprogramar', cancelled: 'cancelar', canceled: 'cancelar', cancellation: 'cancelar',
+  certification: 'certificacion', certifications: 'certificacion', certified: 'certificacion',
+  english: 'ingles', military: 'militar', study: 'preparar', prep: 'preparar', practice: 'practica',
+  badge: 'insignia', badges: 'insignia', patch: 'insignia', patches: 'insignia', shirt: 'insignia', shirts: 'insignia', hat: 'insignia', hats: 'insignia',
   reposicion: 'duplicado', remplazo: 'duplicado', remplazar: 'duplicado', reemplazar: 'duplicado', reimpresion: 'duplicado',
 };
 

@@ -64,6 +64,10 @@ describe('the Spanish knowledge base on its labelled set', () => {
     ['vencer', 'vence', 'venza', 'vencido', 'vencimiento'],
     ['resultados', 'calificación', 'calificaciones', 'puntaje', 'puntajes'],
     ['duplicado', 'reposición', 'reemplazar', 'reimpresión'],
+    // English words mixed in meet the Spanish word.
+    ['reembolso', 'refund', 'devolución'],
+    ['recertificación', 'recertify', 'renew', 'recertificarme'],
+    ['reprogramar', 'rescheduled', 'reschedule'],
   ])('reads %j and its forms as one term', (...forms) => {
     const terms = new Set(forms.map((form) => spanishText.processTerm(form)));
     expect([...terms]).toHaveLength(1);
