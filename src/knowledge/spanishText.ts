@@ -17,8 +17,9 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:que|q)\s+viene\b/gi, ' '],
   [/\bno\s+(?:me\s+)?(?:present[eé]|presento|llegu[eé]|fui|asist[ií])\b/gi, 'noshow'],
   [/\bse\s+me\s+(?:pas[oó]|olvid[oó])\s+(?:la|mi)\s+cita\b/gi, 'noshow cita'],
-  [/\bllegu[eé]\s+tarde\b/gi, 'tarde noshow'],
-  [/\bfalt[eé]\s+al?\b|\bno\s+(?:pude\s+ir|fui)\b/gi, 'noshow'],
+  // Arriving late, in any tense ("llegué", "si llego", "llegar tarde"), is scored as a No Show.
+  [/\blleg(?:u[eé]|o|ar|ara|as|a|amos|aste)\s+tarde\b/gi, 'tarde noshow'],
+  [/\bfalt[eé]\s+al?\b|\bno\s+(?:pude\s+(?:ir|llegar|asistir|presentarme)|fui|llegu[eé]\s+al?)\b/gi, 'noshow'],
   [/\bno\s+(?:lo\s+|la\s+)?(?:pas[eé]|aprob[eé])\b/gi, 'reprobe'],
   [/\bvolver\s+a\s+(?:tomar|presentar|hacer)(?:lo|la)?\b/gi, 'repetir'],
   [/\bde\s+nuevo\b|\botra\s+vez\b/gi, 'repetir'],
@@ -102,6 +103,8 @@ const synonyms: Record<string, string> = {
   divorcie: 'perfil', divorcio: 'perfil', soltera: 'perfil', casada: 'perfil',
   virtual: 'enlinea',
   cuota: 'tarifa', cuotas: 'tarifa', fee: 'tarifa', fees: 'tarifa', tarifas: 'tarifa',
+  // What a job pays is the careers gap, not an entry's "pagar" (a fee).
+  gana: 'salario', ganan: 'salario', ganar: 'salario', gano: 'salario', sueldo: 'salario', sueldos: 'salario', salary: 'salario', salarios: 'salario',
   lana: 'dinero', feria: 'dinero', plata: 'dinero',
   forma: 'formulario', formas: 'formulario', form: 'formulario', forms: 'formulario', formularios: 'formulario',
   logo: 'insignia', chamarra: 'insignia', chaqueta: 'insignia', sudadera: 'insignia', playera: 'insignia',
