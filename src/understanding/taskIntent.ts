@@ -158,6 +158,11 @@ const ES_DATE = /\b(?:hoy|manana|ayer|anteayer|hace|lunes|martes|miercoles|jueve
 const ES_PERSONAL = /\b(?:mi|mis|reprobe|repruebo|falle|perdi|falte|compre|pague|aprobe|pase|tengo|soy|sigo|me registre|llegue)\b/;
 const ES_HYPOTHETICAL = /\b(?:que pasa si|si alguien|en general|la regla|las reglas|politica|se puede)\b/;
 const ES_THING = String.raw`(?:cita|examen|examenes|prueba|test|turno|[a-z]-?\d{1,2})`;
+/** Sick, an emergency, "no voy a poder ir": the Spanish twins of UNABLE, AHEAD, GONE_BY and APPOINTMENT. */
+const ES_UNABLE = /\b(?:enferm\w*|emergencia|hospital\w*|covid|gripa|gripe|cirugia|operacion|operar|funeral|velorio|accidente)\b|\bno (?:voy a |creo que )?(?:puedo|podre|pueda|poder) (?:ir|llegar|asistir|presentarme)\b/;
+const ES_AHEAD = /\b(?:manana|hoy|esta (?:semana|tarde|noche|manana)|proxim[oa]|que viene|pasado manana|(?:el|este|del) (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|es el|en \d+ dias)\b/;
+const ES_GONE_BY = /\b(?:ayer|anteayer|pasad[oa]|hace|no fui|no llegue|falte|perdi|no me presente|se me paso)\b/;
+const ES_APPOINTMENT = new RegExp(String.raw`\b(?:${ES_THING})\b`);
 const ES_DUPLICATE = /\b(?:duplicad[oa]s?|copias?|reemplazos?|reimpresion(?:es)?)\b/;
 const ES_COST = /\b(?:cuesta|cuestan|costo|costos|precio|cuanto|tarifa|pagar|total)\b|\$/;
 /** A series named the Spanish way, or in ASE's English names ("serie A", "de camion", "auto"). */
@@ -167,6 +172,8 @@ const esDetectors: Array<[Task, Detector]> = [
   ['master-status', (t) => /\b(?:master|tecnico maestro|maestro)\b/.test(t) && /\b(?:sigo|sigue|todavia|aun|perdi|pierdo|vencio|vencid[oa]|mantengo|conservo|soy|estatus|vigente|recuperar)\b/.test(t)],
   // As in English, duplicates with a price word, or with the tests or series they are of ("necesito duplicados de A1 y T2").
   ['duplicate-cost', (t) => ES_DUPLICATE.test(t) && (ES_COST.test(t) || ES_CODE.test(t) || ES_SERIES.test(t))],
+  // As in English: sick or unable, with the appointment still ahead ("tengo mi examen mañana y me enfermé"), it may still be moved.
+  ['reschedule-or-cancel', (t) => ES_UNABLE.test(t) && ES_AHEAD.test(t) && ES_APPOINTMENT.test(t) && !ES_GONE_BY.test(t) && !/\breprob\w*\b/.test(t)],
   [
     'missed-appointment',
     (t) =>

@@ -251,6 +251,9 @@ const playedEs13c: Table = [
     ['reprobé el examen de recertificación de A6, ¿tengo que esperar 30 días?', all(es('Debe esperar 30 días completos'), not(es('¿Cuándo aprobó A6')))],
     ['fue el 3 de marzo', all(es('Puede comprar A6 de nuevo a partir del jueves, 3 de abril de 2025'), not(es('vence')))],
   ]],
+  ['"tengo mi examen mañana y me enfermé" es la tarea de cambiar la cita, como en inglés (era "no estoy seguro de haberle entendido")', [
+    ['tengo mi examen mañana y me enfermé', all(es('viernes, 21 de marzo de 2025: entendido'), es('no se permiten cambios'), not(es(m.unknownWithSuggestions)))],
+  ]],
   ['"hola, pueden ayudarme?" pide la ayuda (era "no estoy seguro de haberle entendido" con Adaptaciones ADA)', [
     ['hola, pueden ayudarme?', all(es(m.help), not(es(m.unknownWithSuggestions)))],
     ['buenas', es(m.greeting)],
