@@ -189,7 +189,8 @@ const esDetectors: Array<[Task, Detector]> = [
   ],
   [
     'purchase-window',
-    (t) => /\b(?:compre|pague|me registre|me inscribi|compra)\b/.test(t) && /\b(?:cuanto tiempo|vence|caduca|plazo|hasta cuando|cuantos dias|ultimo dia|fecha limite|\d+ dias)\b|\d/.test(t),
+    // As in English, a purchase with a deadline word or a date ("compré un examen hace dos meses").
+    (t) => /\b(?:compre|pague|me registre|me inscribi|compra)\b/.test(t) && (/\b(?:cuanto tiempo|vence|caduca|plazo|hasta cuando|cuantos dias|ultimo dia|fecha limite|\d+ dias)\b/.test(t) || ES_DATE.test(t)),
   ],
   ['recertification', (t) => /\b(?:recertific\w*|renovar|renuevo)\b/.test(t) || (/\b(?:vence|vencio|caduca|caduco|expira|expiro|vigente|vigencia)\b/.test(t) && (/\bcertific\w*\b/.test(t) || ES_CODE.test(t)))],
 ];

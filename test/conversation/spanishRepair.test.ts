@@ -254,6 +254,9 @@ const playedEs13c: Table = [
   ['"tengo mi examen mañana y me enfermé" es la tarea de cambiar la cita, como en inglés (era "no estoy seguro de haberle entendido")', [
     ['tengo mi examen mañana y me enfermé', all(es('viernes, 21 de marzo de 2025: entendido'), es('no se permiten cambios'), not(es(m.unknownWithSuggestions)))],
   ]],
+  ['"compré un examen hace dos meses y no lo he programado" calcula el plazo, como en inglés (preguntaba "¿Se refería a una de estas?")', [
+    ['compré un examen hace dos meses y no lo he programado', all(es('lunes, 20 de enero de 2025: entendido'), es('Tiene hasta el'), not(es(m.didYouMean)))],
+  ]],
   ['"hola, pueden ayudarme?" pide la ayuda (era "no estoy seguro de haberle entendido" con Adaptaciones ADA)', [
     ['hola, pueden ayudarme?', all(es(m.help), not(es(m.unknownWithSuggestions)))],
     ['buenas', es(m.greeting)],

@@ -115,6 +115,8 @@ const duplicates: Row[] = [
   ['I need duplicate certificates for my auto and truck certs', 'duplicate-cost'],
   ['how much 4 dupes of a1 a5 t2', 'duplicate-cost'],
   ['what does a replacement certificate cost', 'duplicate-cost'],
+  ['compré un examen hace dos meses y no lo he programado', 'purchase-window'],
+  ['compré el A1 en enero, ¿hasta cuándo tengo?', 'purchase-window'],
   ['tengo mi examen mañana y me enfermé', 'reschedule-or-cancel'],
   ['tuve una emergencia y no voy a poder ir a mi cita del viernes', 'reschedule-or-cancel'],
   ['me enfermé y no fui a mi examen ayer', 'missed-appointment'],
