@@ -257,6 +257,10 @@ const playedEs13c: Table = [
   ['"compré un examen hace dos meses y no lo he programado" calcula el plazo, como en inglés (preguntaba "¿Se refería a una de estas?")', [
     ['compré un examen hace dos meses y no lo he programado', all(es('lunes, 20 de enero de 2025: entendido'), es('Tiene hasta el'), not(es(m.didYouMean)))],
   ]],
+  ['"mi appointment es el friday, lo puedo cambiar?": el día en inglés se lee en una conversación en español (daba la respuesta general y pedía la fecha)', [
+    ['hola', es(m.greeting)],
+    ['mi appointment es el friday, lo puedo cambiar?', all(es('viernes, 21 de marzo de 2025: entendido'), not(/Friday/))],
+  ]],
   ['"hola, pueden ayudarme?" pide la ayuda (era "no estoy seguro de haberle entendido" con Adaptaciones ADA)', [
     ['hola, pueden ayudarme?', all(es(m.help), not(es(m.unknownWithSuggestions)))],
     ['buenas', es(m.greeting)],
