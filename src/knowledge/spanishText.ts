@@ -139,6 +139,8 @@ const stopWords = new Set(
   quiero quiere quieres quisiera necesito saber hacer hago hice tener como ase ok okay oye buenas buenos dias tardes
   da dan dar den dio dieron voy va van vas pasa pasaria ocupo ocupa ocupas checar checo
   saco sacar saca sacan consigo conseguir consigue obtener obtengo mio mia mios mias
+  xq pq pa pal tb tmb porfa xfa ps pues bueno entonces oiga oye disculpe disculpa senor senora amigo compa ahi alla aca alli osea
+  estaba estaban tenia tenian tuve tuvo habia habian sera seria podre podra podrian debo debe deberia tendria tendre
   the a an is are i my me you your it to of for and or do does can how what when where please hi hello`
     .split(/\s+/)
     .filter(Boolean),
