@@ -19,6 +19,9 @@ const phrases: Array<[RegExp, string]> = [
   [/\bse\s+me\s+(?:pas[oó]|olvid[oó])\s+(?:la|mi)\s+cita\b/gi, 'noshow cita'],
   // Arriving late, in any tense ("llegué", "si llego", "llegar tarde"), is scored as a No Show.
   [/\blleg(?:u[eé]|o|ar|ara|as|a|amos|aste)\s+tarde\b/gi, 'tarde noshow'],
+  // Not going, said of what is ahead ("si no llego a mi cita", "si no voy"): a No Show too. Not "no llegó mi certificado".
+  [/\bno\s+(?:llego|llegue|voy|asisto|me\s+presento)\s+(?:a\s+(?:la\s+|mi\s+|el\s+)?|al\s+)(cita|examen|prueba|test|centro)\b/gi, 'noshow $1'],
+  [/\bsi\s+no\s+(?:llego|voy|asisto|me\s+presento)\b/gi, 'si noshow'],
   [/\bfalt[eé]\s+al?\b|\bno\s+(?:pude\s+(?:ir|llegar|asistir|presentarme)|fui|llegu[eé]\s+al?)\b/gi, 'noshow'],
   [/\bno\s+(?:lo\s+|la\s+)?(?:pas[eé]|aprob[eé])\b/gi, 'reprobe'],
   [/\bvolver\s+a\s+(?:tomar|presentar|hacer)(?:lo|la)?\b/gi, 'repetir'],
@@ -83,6 +86,8 @@ const synonyms: Record<string, string> = {
   parche: 'insignia', parches: 'insignia', insignias: 'insignia', mercancia: 'insignia',
   mecanico: 'tecnico', mecanicos: 'tecnico', tech: 'tecnico',
   comprar: 'comprar', compre: 'comprar', compra: 'comprar', pagar: 'comprar', pague: 'comprar', buy: 'comprar', registrarme: 'registro', inscribirme: 'registro', inscribo: 'registro', inscripcion: 'registro', registrar: 'registro', register: 'registro',
+  // "presentar el examen" is taking it (Mexico), not presenting anything.
+  presentar: 'tomar',
   agendar: 'programar', programo: 'programar', schedule: 'programar', reservar: 'programar',
   estudiar: 'preparar', prepararme: 'preparar', preparo: 'preparar', estudio: 'preparar',
   nombre: 'perfil', profile: 'perfil',
