@@ -40,6 +40,9 @@ describe('the Spanish knowledge base on its labelled set', () => {
     ['cuando mandan el sello azul', 'certificate-delivery'],
     ['terms and conditions', 'terms-and-conditions'],
     ['merch ase', 'insignias-merchandise'],
+    // Not going to an appointment ahead is a No Show; a certificate that did not arrive is not.
+    ['¿qué pasa si no llego a mi cita?', 'missed-appointment'],
+    ['no me llegó el certificado', 'certificate-delivery'],
   ])('answers %j from the %s entry', async (question, id) => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'answer' ? decision.entry.id : decision.kind).toBe(id);
