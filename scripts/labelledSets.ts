@@ -18,6 +18,10 @@ export const SETS = [
   { name: 'Spanish frozen test', lang: 'es', file: 'test/fixtures/eval-es2-test.yaml', note: 'independent Spanish set, frozen part: never tuned on' },
   { name: 'Spanish dev', lang: 'es', file: 'test/fixtures/eval-es2-dev.yaml', note: 'independent Spanish set, dev part: tuning looks here' },
   { name: 'Spanish dev 3', lang: 'es', file: 'test/fixtures/eval-es3-dev.yaml', note: 'Spanish questions written by a later tuning session: tuned on' },
+  { name: 'third frozen test', lang: 'en', file: 'test/fixtures/eval3-test.yaml', note: 'third independent set, frozen part: never tuned on' },
+  { name: 'third dev', lang: 'en', file: 'test/fixtures/eval3-dev.yaml', note: 'third independent set, dev part: tuning looks here' },
+  { name: 'Spanish frozen test 4', lang: 'es', file: 'test/fixtures/eval-es4-test.yaml', note: 'fourth Spanish set (independent), frozen part: never tuned on' },
+  { name: 'Spanish dev 4', lang: 'es', file: 'test/fixtures/eval-es4-dev.yaml', note: 'fourth Spanish set (independent), dev part: tuning looks here' },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['name'];
