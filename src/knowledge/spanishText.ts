@@ -13,6 +13,17 @@ const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g,
 /** Multi-word expressions joined before tokenising, or their parts would be stop words. */
 const phrases: Array<[RegExp, string]> = [
   [/\bno[\s-]?show\b/gi, 'noshow'],
+  // "hace una hora", "hace 10 minutos": just now, the dialogs' business (as "que viene" below). Months ago
+  // say something ("compré el test hace 4 meses": its 90 days may be over).
+  [/\bhace\s+(?:(?:un|una|unos|unas|dos|tres|cuatro|cinco|\d+)\s+(?:minutos?|horas?)|(?:un\s+)?(?:poco|rato|ratito))\b/gi, ' '],
+  // "dar a luz": a birth, not a light.
+  [/\bdar\s+a\s+luz\b/gi, ' '],
+  // "saber si pasé", "cómo sé si aprobé": the results.
+  [/\b(?:saber|sabr[eé]|s[eé]|veo|ver)\s+si\s+(?:pas[eé]|aprob[eé])\b/gi, 'resultados'],
+  // "cuánto sale el test", "cuánto cobran": a price.
+  [/\bcu[aá]nto\s+(?:sale|salen|vale|valen|cobran)\b/gi, 'cuanto cuesta'],
+  [/\bfull[\s-]?time\b/gi, 'tiempo completo'],
+  [/\bpart[\s-]?time\b/gi, 'medio tiempo'],
   // "el jueves que viene", "la semana que viene": next, a date word (dates are the dialogs' business), not "vienen" of a question.
   [/\b(?:que|q)\s+viene\b/gi, ' '],
   [/\bno\s+(?:me\s+)?(?:present[eé]|presento|llegu[eé]|fui|asist[ií])\b/gi, 'noshow'],
@@ -49,7 +60,8 @@ const phrases: Array<[RegExp, string]> = [
   // "volver a certificarme", "certificarse de nuevo": recertifying, not retaking a failed test.
   [/\bvolver\s+a\s+certificar(?:se|me|lo|la)?\b/gi, 'recertificacion'],
   // "se me paso la fecha del examen": the appointment missed.
-  [/\bse\s+me\s+pas[oó]\s+(?:la\s+fecha|el\s+d[ií]a|la\s+hora)\b/gi, 'noshow cita'],
+  // Not "se me pasó la fecha pa renovar": a certification let lapse.
+  [/\bse\s+me\s+pas[oó]\s+(?:la\s+fecha|el\s+d[ií]a|la\s+hora)\b(?!\s+(?:pa|para|de)\s+(?:renovar|recertific\w*|la\s+recert\w*))/gi, 'noshow cita'],
   // a learning disability, extra time, a room of one's own, "mi condicion": what accommodations are for.
   [/\b(?:problemas?|discapacidad(?:es)?|dificultad(?:es)?)\s+de\s+aprendizaje\b|\btiempo\s+extra\b|\b(?:cuarto|sal[oó]n)\s+(?:aparte|separado|privado)\b|\bmi\s+condici[oó]n\b/gi, 'adaptacion'],
   // "cuantas preguntas tiene": how many questions a test has (a known gap), not the questions one missed.
@@ -71,7 +83,8 @@ const phrases: Array<[RegExp, string]> = [
 const synonyms: Record<string, string> = {
   test: 'examen', tests: 'examen', exam: 'examen', exams: 'examen', prueba: 'examen', pruebas: 'examen', examenes: 'examen',
   appointment: 'cita', appt: 'cita', turno: 'cita',
-  reprogramar: 'reprogramar', reagendar: 'reprogramar', reschedule: 'reprogramar', cambiar: 'reprogramar', cambio: 'reprogramar', mover: 'reprogramar', posponer: 'reprogramar',
+  reprogramar: 'reprogramar', reagendar: 'reprogramar', reschedule: 'reprogramar', reschedulear: 'reprogramar',
+  muevo: 'reprogramar', mueve: 'reprogramar', muevan: 'reprogramar', muevas: 'reprogramar', cambiar: 'reprogramar', cambio: 'reprogramar', mover: 'reprogramar', posponer: 'reprogramar',
   cancelo: 'cancelar', cancelacion: 'cancelar', cancel: 'cancelar',
   reprobe: 'reprobar', repruebo: 'reprobar', reprobado: 'reprobar', reprobada: 'reprobar', falle: 'reprobar', fallar: 'reprobar', failed: 'reprobar', fail: 'reprobar', truene: 'reprobar',
   retake: 'repetir', retest: 'repetir', retomar: 'repetir', repito: 'repetir',
@@ -108,6 +121,12 @@ const synonyms: Record<string, string> = {
   divorcie: 'perfil', divorcio: 'perfil', soltera: 'perfil', casada: 'perfil',
   virtual: 'enlinea',
   cuota: 'tarifa', cuotas: 'tarifa', fee: 'tarifa', fees: 'tarifa', tarifas: 'tarifa',
+  // Who employs the candidate ("¿mi empleador ve mis resultados?", "¿mi jefe puede pagar?"), as the known gaps say it.
+  empleador: 'patron', empleadores: 'patron', jefe: 'patron', jefes: 'patron', patrona: 'patron', patrones: 'patron', employer: 'patron', boss: 'patron', supervisor: 'patron', empresa: 'patron',
+  // How long a test is: "más corto", "muy largo", "la duración" (a known gap).
+  corto: 'durar', corta: 'durar', cortos: 'durar', cortas: 'durar', largo: 'durar', larga: 'durar', largos: 'durar', largas: 'durar', duracion: 'durar', dura: 'durar', duran: 'durar',
+  notificar: 'avisar', notifico: 'avisar', informar: 'avisar', informo: 'avisar',
+  cargo: 'tarifa', cargos: 'tarifa', tax: 'impuesto', taxes: 'impuesto', impuestos: 'impuesto',
   // What a job pays is the careers gap, not an entry's "pagar" (a fee).
   gana: 'salario', ganan: 'salario', ganar: 'salario', gano: 'salario', sueldo: 'salario', sueldos: 'salario', salary: 'salario', salarios: 'salario',
   lana: 'dinero', feria: 'dinero', plata: 'dinero',
@@ -145,6 +164,7 @@ const stopWords = new Set(
   da dan dar den dio dieron voy va van vas pasa pasaria ocupo ocupa ocupas checar checo
   saco sacar saca sacan consigo conseguir consigue obtener obtengo mio mia mios mias
   xq pq pa pal tb tmb porfa xfa ps pues bueno entonces oiga oye disculpe disculpa senor senora amigo compa ahi alla aca alli osea
+  wey guey mano bro pana neta carnal nomas igual acabo otros otras ademas nunca todavia ahora luego ando anda andar
   estaba estaban tenia tenian tuve tuvo habia habian sera seria podre podra podrian debo debe deberia tendria tendre
   the a an is are i my me you your it to of for and or do does can how what when where please hi hello`
     .split(/\s+/)
