@@ -22,6 +22,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:saber|sabr[eé]|s[eé]|veo|ver)\s+si\s+(?:pas[eé]|aprob[eé])\b/gi, 'resultados'],
   // "cuánto sale el test", "cuánto cobran": a price.
   [/\bcu[aá]nto\s+(?:sale|salen|vale|valen|cobran)\b/gi, 'cuanto cuesta'],
+  // Schooling ("estudié dos años en un técnico", "el community college") is training, which may count as experience.
+  [/\bcommunity\s+college\b|\bestudi[eé]\s+(?:\S+\s+){0,3}?en\s+(?:un|una|el|la)\b/gi, 'escuela'],
   [/\bfull[\s-]?time\b/gi, 'tiempo completo'],
   [/\bpart[\s-]?time\b/gi, 'medio tiempo'],
   // "el jueves que viene", "la semana que viene": next, a date word (dates are the dialogs' business), not "vienen" of a question.
@@ -165,7 +167,7 @@ const stopWords = new Set(
   saco sacar saca sacan consigo conseguir consigue obtener obtengo mio mia mios mias
   xq pq pa pal tb tmb porfa xfa ps pues bueno entonces oiga oye disculpe disculpa senor senora amigo compa ahi alla aca alli osea
   wey guey mano bro pana neta carnal nomas igual acabo otros otras ademas nunca todavia ahora luego ando anda andar
-  estaba estaban tenia tenian tuve tuvo habia habian sera seria podre podra podrian debo debe deberia tendria tendre
+  poder estaba estaban tenia tenian tuve tuvo habia habian sera seria podre podra podrian debo debe deberia tendria tendre
   the a an is are i my me you your it to of for and or do does can how what when where please hi hello`
     .split(/\s+/)
     .filter(Boolean),
