@@ -225,9 +225,9 @@ const spanishAgoParser: chrono.Parser = {
   },
 };
 
-/** "el 10", "el día 3": a day of the month with no month ("el 3 de marzo" is chrono's own). */
+/** "el 10", "el día 3", "pal 22" ("para el"): a day of the month with no month ("el 3 de marzo" is chrono's own). */
 const spanishDayOfMonthParser: chrono.Parser = {
-  pattern: () => /(?<![\p{L}\d/])el\s+(?:d[ií]a\s+)?(\d{1,2})(?![\d/:.]|\s*(?:de\s|am\b|pm\b|h\b|hrs?\b))/iu,
+  pattern: () => /(?<![\p{L}\d/])(?:el|pal)\s+(?:d[ií]a\s+)?(\d{1,2})(?![\d/:.]|\s*(?:de\s|am\b|pm\b|h\b|hrs?\b))/iu,
   extract: (_context, match) => {
     const day = Number(match[1]);
     return day >= 1 && day <= 31 ? { day } : null;

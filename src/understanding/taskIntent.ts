@@ -185,7 +185,9 @@ const esDetectors: Array<[Task, Detector]> = [
     'reschedule-or-cancel',
     (t) =>
       new RegExp(String.raw`\b(?:reprogram\w*|reagend\w*|posponer|(?:cambiar|cambio|mover|muevo|cancelar|cancelo|pasar)(?:la|lo)? (?:(?:mi|la|el|de|una) )?(?:fecha (?:de (?:mi |la )?)?)?${ES_THING})\b`).test(t) ||
-      /\b(?:puedo|quiero|necesito|como) (?:cambiar|cancelar|mover)(?:la|lo)?\b/.test(t),
+      /\b(?:puedo|quiero|necesito|como) (?:cambiar|cancelar|mover)(?:la|lo)?\b/.test(t) ||
+      // The pronoun in front, as English "move it": "¿cómo la muevo?", "¿la puedo cambiar?".
+      /\b(?:la|lo) (?:muevo|cambio|cancelo|reprogramo|pospongo|(?:puedo|quiero|necesito|tengo que) (?:mover|cambiar|cancelar|reprogramar|posponer))\b/.test(t),
   ],
   [
     'purchase-window',

@@ -261,6 +261,9 @@ const playedEs13c: Table = [
     ['hola', es(m.greeting)],
     ['mi appointment es el friday, lo puedo cambiar?', all(es('viernes, 21 de marzo de 2025: entendido'), not(/Friday/))],
   ]],
+  ['"tengo el A3 agendado pal 22 ... ¿cómo la muevo pa después?" es la tarea de cambiar la cita, y "pal 22" es el día (preguntaba "¿Se refería a una de estas?")', [
+    ['buenas wey, tengo el A3 agendado pal 22 y mi jefe me manda a un training esa semana, como la muevo pa despues?', all(es('sábado, 22 de marzo de 2025: entendido'), not(es(m.didYouMean)))],
+  ]],
   ['"hola, pueden ayudarme?" pide la ayuda (era "no estoy seguro de haberle entendido" con Adaptaciones ADA)', [
     ['hola, pueden ayudarme?', all(es(m.help), not(es(m.unknownWithSuggestions)))],
     ['buenas', es(m.greeting)],
