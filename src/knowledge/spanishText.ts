@@ -88,7 +88,7 @@ const synonyms: Record<string, string> = {
   reprogramar: 'reprogramar', reagendar: 'reprogramar', reschedule: 'reprogramar', reschedulear: 'reprogramar',
   muevo: 'reprogramar', mueve: 'reprogramar', muevan: 'reprogramar', muevas: 'reprogramar', cambiar: 'reprogramar', cambio: 'reprogramar', mover: 'reprogramar', posponer: 'reprogramar',
   cancelo: 'cancelar', cancelacion: 'cancelar', cancel: 'cancelar',
-  reprobe: 'reprobar', repruebo: 'reprobar', reprobado: 'reprobar', reprobada: 'reprobar', falle: 'reprobar', fallar: 'reprobar', failed: 'reprobar', fail: 'reprobar', truene: 'reprobar',
+  reprobe: 'reprobar', repruebo: 'reprobar', reprobado: 'reprobar', reprobada: 'reprobar', falle: 'reprobar', fallar: 'reprobar', failed: 'reprobar', fail: 'reprobar', truene: 'reprobar', tronar: 'reprobar', trone: 'reprobar', trono: 'reprobar',
   retake: 'repetir', retest: 'repetir', retomar: 'repetir', repito: 'repetir',
   cert: 'certificado', certs: 'certificado', certificate: 'certificado', diploma: 'certificado',
   recert: 'recertificacion', recertificar: 'recertificacion', recertifico: 'recertificacion', renovar: 'recertificacion', renuevo: 'recertificacion', renovacion: 'recertificacion',

@@ -180,7 +180,7 @@ const esDetectors: Array<[Task, Detector]> = [
       new RegExp(String.raw`\b(?:perdi|falte a|no (?:fui|llegue|me presente|pude ir|asisti|pude llegar)|llegue tarde|se me (?:paso|olvido)|me quede dormido|no show)\b`).test(t) &&
       !/\b(?:perdi (?:mi |el )?(?:certificado|correo|email|contrasena|tarjeta))\b/.test(t),
   ],
-  ['retest', (t) => /\b(?:reprob\w*|repruebo|falle|no (?:lo |la )?(?:pase|aprobe)|repetir(?:lo|la)?|volver a (?:tomar|presentar|hacer)(?:lo|la)?|tomar(?:lo|la)? (?:de nuevo|otra vez)|presentar(?:lo|la)? (?:de nuevo|otra vez))\b/.test(t)],
+  ['retest', (t) => /\b(?:reprob\w*|repruebo|repobe|falle|trone|truene|me fue mal en|sali mal en|no (?:lo |la )?(?:pase|aprobe)|repetir(?:lo|la)?|volver a (?:tomar|presentar|hacer)(?:lo|la)?|tomar(?:lo|la)? (?:de nuevo|otra vez)|presentar(?:lo|la)? (?:de nuevo|otra vez))\b/.test(t)],
   [
     'reschedule-or-cancel',
     (t) =>

@@ -264,6 +264,9 @@ const playedEs13c: Table = [
   ['"tengo el A3 agendado pal 22 ... ¿cómo la muevo pa después?" es la tarea de cambiar la cita, y "pal 22" es el día (preguntaba "¿Se refería a una de estas?")', [
     ['buenas wey, tengo el A3 agendado pal 22 y mi jefe me manda a un training esa semana, como la muevo pa despues?', all(es('sábado, 22 de marzo de 2025: entendido'), not(es(m.didYouMean)))],
   ]],
+  ['SMS y Web Chat: "troné el A5 hace 2 semanas" es reprobar (preguntaba "¿Se refería a una de estas?")', [
+    ['troné el A5 hace 2 semanas', all(es('jueves, 6 de marzo de 2025: entendido'), es('Puede comprar A5 de nuevo'))],
+  ]],
   ['"hola, pueden ayudarme?" pide la ayuda (era "no estoy seguro de haberle entendido" con Adaptaciones ADA)', [
     ['hola, pueden ayudarme?', all(es(m.help), not(es(m.unknownWithSuggestions)))],
     ['buenas', es(m.greeting)],

@@ -119,6 +119,8 @@ const duplicates: Row[] = [
   ['compré el A1 en enero, ¿hasta cuándo tengo?', 'purchase-window'],
   ['tengo el A3 agendado pal 22 y me mandan a un training, ¿cómo la muevo pa después?', 'reschedule-or-cancel'],
   ['¿la puedo cambiar?', 'reschedule-or-cancel'],
+  ['troné el A5 hace 2 semanas', 'retest'],
+  ['me fue mal en el A5, ¿cuándo lo repito?', 'retest'],
   ['tengo mi examen mañana y me enfermé', 'reschedule-or-cancel'],
   ['tuve una emergencia y no voy a poder ir a mi cita del viernes', 'reschedule-or-cancel'],
   ['me enfermé y no fui a mi examen ayer', 'missed-appointment'],
