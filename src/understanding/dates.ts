@@ -320,8 +320,8 @@ function rawParse(text: string, today: DateTime, language: Language = 'en'): Par
         // A mention quotes the candidate's words: "friday", where chrono read the "vie" put in its place.
         let end = result.index + result.text.length;
         while (end < text.length && read[end] === ' ' && /\p{L}/u.test(text[end]!)) end++;
-        result.text = text.slice(result.index, end);
-        return result;
+        // The result keeps its own methods (start, tags): its quoted text is set in place.
+        return Object.assign(result, { text: text.slice(result.index, end) });
       });
   }
   return parser.parse(text, { instant: today.toJSDate(), timezone: today.offset });

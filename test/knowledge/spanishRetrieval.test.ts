@@ -27,7 +27,7 @@ describe('the Spanish knowledge base on its labelled set', () => {
     const report = evaluate(es!.answerer, set);
     console.log(formatReport(report, 'Spanish (eval-es, dev)'));
     const figures = headline(report);
-    // measured 98.2% top-1, 100% declined, 0.8% confident-wrong (docs/spanish.md), minus a margin
+    // measured 100% top-1, 100% declined, 0% confident-wrong (docs/spanish.md), minus a margin
     expect(figures.top1).toBeGreaterThanOrEqual(0.94);
     expect(figures.declined).toBeGreaterThanOrEqual(0.95);
     expect(figures.confidentWrong).toBeLessThanOrEqual(0.02);
