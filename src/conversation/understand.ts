@@ -152,7 +152,7 @@ class LazyReading implements Reading {
   }
 
   get task(): TaskMatch | null {
-    return this.once('task', () => (this.text && !this.command ? detectTask(this.question) : null));
+    return this.once('task', () => (this.text && !this.command ? detectTask(this.question, this.facts.language) : null));
   }
 
   get correction(): Correction | null {

@@ -71,6 +71,30 @@ function withDeclined(topics: OutOfScopeTopic[], declined: DeclinedQuestion[]): 
   });
 }
 
+/**
+ * English cues that are Spanish words with another meaning ("salón": a room, as in "un salón
+ * aparte", an accommodation), left out of the Spanish topics.
+ */
+const ENGLISH_CUES_NOT_FOR_SPANISH = new Set(['salon']);
+
+/**
+ * The Spanish known gaps with their English twins' cues added: Spanish candidates name other tests,
+ * licences, stores and apps in English too ("master plumber license", "driver's license").
+ */
+function withEnglishCues(spanish: OutOfScopeTopic[], english: OutOfScopeTopic[]): OutOfScopeTopic[] {
+  const merged = (mine: string[] | undefined, theirs: string[] | undefined): string[] | undefined => {
+    const more = (theirs ?? []).filter((cue) => !ENGLISH_CUES_NOT_FOR_SPANISH.has(cue) && !(mine ?? []).includes(cue));
+    return mine || more.length ? [...(mine ?? []), ...more] : undefined;
+  };
+  return spanish.map((topic) => {
+    const twin = english.find((other) => other.id === topic.id);
+    if (!twin || (!twin.cues && !twin.cuesBesideAse)) return topic;
+    const cues = merged(topic.cues, twin.cues);
+    const cuesBesideAse = merged(topic.cuesBesideAse, twin.cuesBesideAse);
+    return { ...topic, ...(cues ? { cues } : {}), ...(cuesBesideAse ? { cuesBesideAse } : {}) };
+  });
+}
+
 /** Loads and validates everything under knowledge/, and builds the index. */
 export async function loadKnowledgeBase(dir: string, thresholds?: FaqThresholds): Promise<KnowledgeBase> {
   const [entries, outOfScope, domain, policy, catalogue, cannedReplies] = await Promise.all([
@@ -81,7 +105,8 @@ export async function loadKnowledgeBase(dir: string, thresholds?: FaqThresholds)
     loadCatalogue(dir),
     loadCannedReplies(dir),
   ]);
-  const spanish = await loadSpanish(dir);
+  const loaded = await loadSpanish(dir);
+  const spanish = loaded ? { ...loaded, outOfScope: withEnglishCues(loaded.outOfScope, outOfScope) } : undefined;
   // The catalogue's test and series names are ASE's words too ("my engine repair test").
   const known = [...catalogue.series.map((series) => series.name), ...catalogue.tests.flatMap((test) => [test.name, ...test.aliases])];
   const englishDomain = domain && { ...domain, known };

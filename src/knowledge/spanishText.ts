@@ -13,12 +13,29 @@ const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g,
 /** Multi-word expressions joined before tokenising, or their parts would be stop words. */
 const phrases: Array<[RegExp, string]> = [
   [/\bno[\s-]?show\b/gi, 'noshow'],
+  // "hace una hora", "hace 10 minutos": just now, the dialogs' business (as "que viene" below). Months ago
+  // say something ("compré el test hace 4 meses": its 90 days may be over).
+  [/\bhace\s+(?:(?:un|una|unos|unas|dos|tres|cuatro|cinco|\d+)\s+(?:minutos?|horas?)|(?:un\s+)?(?:poco|rato|ratito))\b/gi, ' '],
+  // "dar a luz": a birth, not a light.
+  [/\bdar\s+a\s+luz\b/gi, ' '],
+  // "saber si pasé", "cómo sé si aprobé": the results.
+  [/\b(?:saber|sabr[eé]|s[eé]|veo|ver)\s+si\s+(?:pas[eé]|aprob[eé])\b/gi, 'resultados'],
+  // "cuánto sale el test", "cuánto cobran": a price.
+  [/\bcu[aá]nto\s+(?:sale|salen|vale|valen|cobran)\b/gi, 'cuanto cuesta'],
+  // Schooling ("estudié dos años en un técnico", "el community college") is training, which may count as experience.
+  [/\bcommunity\s+college\b|\bestudi[eé]\s+(?:\S+\s+){0,3}?en\s+(?:un|una|el|la)\b/gi, 'escuela'],
+  [/\bfull[\s-]?time\b/gi, 'tiempo completo'],
+  [/\bpart[\s-]?time\b/gi, 'medio tiempo'],
   // "el jueves que viene", "la semana que viene": next, a date word (dates are the dialogs' business), not "vienen" of a question.
   [/\b(?:que|q)\s+viene\b/gi, ' '],
   [/\bno\s+(?:me\s+)?(?:present[eé]|presento|llegu[eé]|fui|asist[ií])\b/gi, 'noshow'],
   [/\bse\s+me\s+(?:pas[oó]|olvid[oó])\s+(?:la|mi)\s+cita\b/gi, 'noshow cita'],
-  [/\bllegu[eé]\s+tarde\b/gi, 'tarde noshow'],
-  [/\bfalt[eé]\s+al?\b|\bno\s+(?:pude\s+ir|fui)\b/gi, 'noshow'],
+  // Arriving late, in any tense ("llegué", "si llego", "llegar tarde"), is scored as a No Show.
+  [/\blleg(?:u[eé]|o|ar|ara|as|a|amos|aste)\s+tarde\b/gi, 'tarde noshow'],
+  // Not going, said of what is ahead ("si no llego a mi cita", "si no voy"): a No Show too. Not "no llegó mi certificado".
+  [/\bno\s+(?:llego|llegue|voy|asisto|me\s+presento)\s+(?:a\s+(?:la\s+|mi\s+|el\s+)?|al\s+)(cita|examen|prueba|test|centro)\b/gi, 'noshow $1'],
+  [/\bsi\s+no\s+(?:llego|voy|asisto|me\s+presento)\b/gi, 'si noshow'],
+  [/\bfalt[eé]\s+al?\b|\bno\s+(?:pude\s+(?:ir|llegar|asistir|presentarme)|fui|llegu[eé]\s+al?)\b/gi, 'noshow'],
   [/\bno\s+(?:lo\s+|la\s+)?(?:pas[eé]|aprob[eé])\b/gi, 'reprobe'],
   [/\bvolver\s+a\s+(?:tomar|presentar|hacer)(?:lo|la)?\b/gi, 'repetir'],
   [/\bde\s+nuevo\b|\botra\s+vez\b/gi, 'repetir'],
@@ -36,7 +53,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\bt[eé]rminos\s+y\s+condiciones\b|\bterms\s+(?:and|&|n)\s+conditions\b|\bt&c\b/gi, 'terminos condiciones'],
   [/\b(?:saqu[eé]|me\s+fue)\s+mal\b/gi, 'reprobe'],
   // "que puntaje necesito para aprobar", "calificacion minima para pasar", "passing score": the score to pass, a known gap.
-  [/\b(?:puntaje|calificaci[oó]n|score|nota|puntos)\b(?:\s+\S+){0,3}?\s+para\s+(?:pasar|aprobar)\b|\bpassing\s+score\b|\bporcentaje\s+aprobatorio\b/gi, 'puntajeaprobatorio'],
+  [/\b(?:puntaje|calificaci[oó]n|score|nota|puntos|aciertos)\b(?:\s+\S+){0,3}?\s+(?:para\s+(?:pasar|aprobar)(?:lo|la)?|se\s+(?:pasa|aprueba))\b|\bpassing\s+score\b|\bporcentaje\s+aprobatorio\b/gi, 'puntajeaprobatorio'],
   [/\be[\s-]?learning\b|\ben\s+l[ií]nea\b|\bonline\b/gi, 'enlinea'],
   [/\bsecci[oó]n\s+609\b|\bepa\b|\b609\b/gi, 'epa609'],
   [/\bcorreo\s+electr[oó]nico\b|\be-?mail\b/gi, 'email'],
@@ -45,7 +62,8 @@ const phrases: Array<[RegExp, string]> = [
   // "volver a certificarme", "certificarse de nuevo": recertifying, not retaking a failed test.
   [/\bvolver\s+a\s+certificar(?:se|me|lo|la)?\b/gi, 'recertificacion'],
   // "se me paso la fecha del examen": the appointment missed.
-  [/\bse\s+me\s+pas[oó]\s+(?:la\s+fecha|el\s+d[ií]a|la\s+hora)\b/gi, 'noshow cita'],
+  // Not "se me pasó la fecha pa renovar": a certification let lapse.
+  [/\bse\s+me\s+pas[oó]\s+(?:la\s+fecha|el\s+d[ií]a|la\s+hora)\b(?!\s+(?:pa|para|de)\s+(?:renovar|recertific\w*|la\s+recert\w*))/gi, 'noshow cita'],
   // a learning disability, extra time, a room of one's own, "mi condicion": what accommodations are for.
   [/\b(?:problemas?|discapacidad(?:es)?|dificultad(?:es)?)\s+de\s+aprendizaje\b|\btiempo\s+extra\b|\b(?:cuarto|sal[oó]n)\s+(?:aparte|separado|privado)\b|\bmi\s+condici[oó]n\b/gi, 'adaptacion'],
   // "cuantas preguntas tiene": how many questions a test has (a known gap), not the questions one missed.
@@ -67,9 +85,10 @@ const phrases: Array<[RegExp, string]> = [
 const synonyms: Record<string, string> = {
   test: 'examen', tests: 'examen', exam: 'examen', exams: 'examen', prueba: 'examen', pruebas: 'examen', examenes: 'examen',
   appointment: 'cita', appt: 'cita', turno: 'cita',
-  reprogramar: 'reprogramar', reagendar: 'reprogramar', reschedule: 'reprogramar', cambiar: 'reprogramar', cambio: 'reprogramar', mover: 'reprogramar', posponer: 'reprogramar',
+  reprogramar: 'reprogramar', reagendar: 'reprogramar', reschedule: 'reprogramar', reschedulear: 'reprogramar',
+  muevo: 'reprogramar', mueve: 'reprogramar', muevan: 'reprogramar', muevas: 'reprogramar', cambiar: 'reprogramar', cambio: 'reprogramar', mover: 'reprogramar', posponer: 'reprogramar',
   cancelo: 'cancelar', cancelacion: 'cancelar', cancel: 'cancelar',
-  reprobe: 'reprobar', repruebo: 'reprobar', reprobado: 'reprobar', reprobada: 'reprobar', falle: 'reprobar', fallar: 'reprobar', failed: 'reprobar', fail: 'reprobar', truene: 'reprobar',
+  reprobe: 'reprobar', repruebo: 'reprobar', reprobado: 'reprobar', reprobada: 'reprobar', falle: 'reprobar', fallar: 'reprobar', failed: 'reprobar', fail: 'reprobar', truene: 'reprobar', tronar: 'reprobar', trone: 'reprobar', trono: 'reprobar',
   retake: 'repetir', retest: 'repetir', retomar: 'repetir', repito: 'repetir',
   cert: 'certificado', certs: 'certificado', certificate: 'certificado', diploma: 'certificado',
   recert: 'recertificacion', recertificar: 'recertificacion', recertifico: 'recertificacion', renovar: 'recertificacion', renuevo: 'recertificacion', renovacion: 'recertificacion',
@@ -82,6 +101,8 @@ const synonyms: Record<string, string> = {
   parche: 'insignia', parches: 'insignia', insignias: 'insignia', mercancia: 'insignia',
   mecanico: 'tecnico', mecanicos: 'tecnico', tech: 'tecnico',
   comprar: 'comprar', compre: 'comprar', compra: 'comprar', pagar: 'comprar', pague: 'comprar', buy: 'comprar', registrarme: 'registro', inscribirme: 'registro', inscribo: 'registro', inscripcion: 'registro', registrar: 'registro', register: 'registro',
+  // "presentar el examen" is taking it (Mexico), not presenting anything.
+  presentar: 'tomar',
   agendar: 'programar', programo: 'programar', schedule: 'programar', reservar: 'programar',
   estudiar: 'preparar', prepararme: 'preparar', preparo: 'preparar', estudio: 'preparar',
   nombre: 'perfil', profile: 'perfil',
@@ -102,6 +123,14 @@ const synonyms: Record<string, string> = {
   divorcie: 'perfil', divorcio: 'perfil', soltera: 'perfil', casada: 'perfil',
   virtual: 'enlinea',
   cuota: 'tarifa', cuotas: 'tarifa', fee: 'tarifa', fees: 'tarifa', tarifas: 'tarifa',
+  // Who employs the candidate ("¿mi empleador ve mis resultados?", "¿mi jefe puede pagar?"), as the known gaps say it.
+  empleador: 'patron', empleadores: 'patron', jefe: 'patron', jefes: 'patron', patrona: 'patron', patrones: 'patron', employer: 'patron', boss: 'patron', supervisor: 'patron', empresa: 'patron',
+  // How long a test is: "más corto", "muy largo", "la duración" (a known gap).
+  corto: 'durar', corta: 'durar', cortos: 'durar', cortas: 'durar', largo: 'durar', larga: 'durar', largos: 'durar', largas: 'durar', duracion: 'durar', dura: 'durar', duran: 'durar',
+  notificar: 'avisar', notifico: 'avisar', informar: 'avisar', informo: 'avisar',
+  cargo: 'tarifa', cargos: 'tarifa', tax: 'impuesto', taxes: 'impuesto', impuestos: 'impuesto',
+  // What a job pays is the careers gap, not an entry's "pagar" (a fee).
+  gana: 'salario', ganan: 'salario', ganar: 'salario', gano: 'salario', sueldo: 'salario', sueldos: 'salario', salary: 'salario', salarios: 'salario',
   lana: 'dinero', feria: 'dinero', plata: 'dinero',
   forma: 'formulario', formas: 'formulario', form: 'formulario', forms: 'formulario', formularios: 'formulario',
   logo: 'insignia', chamarra: 'insignia', chaqueta: 'insignia', sudadera: 'insignia', playera: 'insignia',
@@ -111,7 +140,21 @@ const synonyms: Record<string, string> = {
   equivoque: 'equivocar', equivoco: 'equivocar', equivocado: 'equivocar', equivocaciones: 'equivocar',
   curso: 'curso', cursos: 'curso', entrenamiento: 'capacitacion', entrenamientos: 'capacitacion', capacitaciones: 'capacitacion',
   movi: 'domicilio', mudamos: 'domicilio', sello: 'insignia', sellos: 'insignia',
+  cuanta: 'cuanto', cuantos: 'cuanto', cuantas: 'cuanto',
   vigencia: 'vencer', vigente: 'vencer', vigentes: 'vencer',
+  // Verbs whose stem changes: "repruebe", "apruebo", "venza", "pierdo" are "reprobar", "aprobar", "vencer", "perder".
+  repruebe: 'reprobar', reprueba: 'reprobar', repruebas: 'reprobar', reprueben: 'reprobar', reprueban: 'reprobar',
+  apruebo: 'aprobar', apruebe: 'aprobar', aprueba: 'aprobar', apruebas: 'aprobar', aprueben: 'aprobar',
+  venza: 'vencer', venzan: 'vencer', pierdo: 'perder', pierde: 'perder', pierden: 'perder', pierda: 'perder',
+  // English words candidates mix in, met on the Spanish word the entries use.
+  refund: 'reembolso', refunds: 'reembolso', devolucion: 'reembolso',
+  recertification: 'recertificacion', recertify: 'recertificacion', recertifying: 'recertificacion', renew: 'recertificacion', renewal: 'recertificacion',
+  expired: 'vencer', expires: 'vencer', expiration: 'vencer',
+  scheduled: 'programar', rescheduled: 'reprogramar', rescheduling: 'reprogramar', cancelled: 'cancelar', canceled: 'cancelar', cancellation: 'cancelar',
+  certification: 'certificacion', certifications: 'certificacion', certified: 'certificacion',
+  english: 'ingles', military: 'militar', study: 'preparar', prep: 'preparar', practice: 'practica',
+  badge: 'insignia', badges: 'insignia', patch: 'insignia', patches: 'insignia', shirt: 'insignia', shirts: 'insignia', hat: 'insignia', hats: 'insignia',
+  reposicion: 'duplicado', remplazo: 'duplicado', remplazar: 'duplicado', reemplazar: 'duplicado', reimpresion: 'duplicado',
 };
 
 const stopWords = new Set(
@@ -119,9 +162,12 @@ const stopWords = new Set(
   ellas ellos en entre era eres es esa ese eso esta estan estar este esto estos estoy fue ha han hasta hay he la las le les lo los
   me mi mis mucho muy mas nada ni no nos o otra otro para pero poco por porque puedo puede pueden podria que quien se ser si sin
   sobre solo son su sus tambien te tengo tiene tienen ti tu tus un una unas uno unos usted ustedes y ya yo hola gracias favor
-  quiero necesito saber hacer hago hice tener como cuanto cuanta cuantos cuantas ase ok okay oye buenas buenos dias tardes
+  quiero quiere quieres quisiera necesito saber hacer hago hice tener como ase ok okay oye buenas buenos dias tardes
   da dan dar den dio dieron voy va van vas pasa pasaria ocupo ocupa ocupas checar checo
   saco sacar saca sacan consigo conseguir consigue obtener obtengo mio mia mios mias
+  xq pq pa pal tb tmb porfa xfa ps pues bueno entonces oiga oye disculpe disculpa senor senora amigo compa ahi alla aca alli osea
+  wey guey mano bro pana neta carnal nomas igual acabo otros otras ademas nunca todavia ahora luego ando anda andar
+  poder estaba estaban tenia tenian tuve tuvo habia habian sera seria podre podra podrian debo debe deberia tendria tendre
   the a an is are i my me you your it to of for and or do does can how what when where please hi hello`
     .split(/\s+/)
     .filter(Boolean),
@@ -137,12 +183,22 @@ for (const word of `hoy manana ayer semana semanas mes meses ano anos lunes mart
 const SUFFIXES = [
   'amientos', 'imientos', 'amiento', 'imiento', 'aciones', 'iciones', 'uciones', 'amente', 'idades', 'acion', 'icion', 'ucion',
   'ciones', 'mente', 'idad', 'ables', 'ibles', 'ando', 'iendo', 'ados', 'idos', 'adas', 'idas', 'able', 'ible', 'aron', 'ieron',
-  'amos', 'emos', 'imos', 'aste', 'iste', 'aban', 'ian', 'aba', 'ado', 'ido', 'ada', 'ida', 'cion', 'ar', 'er', 'ir', 'an', 'en', 'es', 'os', 'as', 'io', 'ia', 'o', 'a', 'e', 's',
+  'amos', 'emos', 'imos', 'aste', 'iste', 'aban', 'ian', 'aba', 'ado', 'ido', 'ada', 'ida', 'cion', 'ar', 'er', 'ir', 'an', 'en', 'es', 'os', 'as', 'io', 'ia', 'o', 'a', 'e', 'i', 's',
 ];
+
+/**
+ * Endings of the future and the conditional, which keep the infinitive in front ("reprogramaré",
+ * "cancelaría", "recibiré"): the infinitive's own ending comes off too, as from the infinitive.
+ */
+const ON_INFINITIVE = new Set(['e', 'emos', 'ia', 'ian', 'ias', 'iamos']);
+const INFINITIVE = /(?:ar|er|ir)$/;
 
 export function spanishStem(word: string): string {
   for (const suffix of SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 3) return word.slice(0, -suffix.length);
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
+      const stem = word.slice(0, -suffix.length);
+      return ON_INFINITIVE.has(suffix) && INFINITIVE.test(stem) && stem.length - 2 >= 3 ? stem.slice(0, -2) : stem;
+    }
   }
   return word;
 }
@@ -172,12 +228,32 @@ function processTerm(token: string): string | null {
 /** "recertificarse", "tomarlo", "prepararme": an infinitive with a pronoun attached is the infinitive. */
 const ENCLITIC = /^(.{3,}(?:ar|er|ir))(?:se|me|lo|la|le|los|las|les|nos|te)$/;
 
+/**
+ * The synonyms by stem: "reagendé", "reagende", "reagendo" meet "reagendar"'s word, "calificaciones"
+ * "calificacion"'s, where the table lists one form of each. A stem two listed words with different
+ * canonical words share is left out, as are short stems ("cas" of "casada" is also "casa"'s) and the
+ * words whose other forms mean something else ("accesible": "acceso" is access to an account).
+ */
+const EXACT_ONLY = new Set(['accesible', 'movi', 'base', 'aplicar', 'aplico', 'nota', 'notas']);
+const MIN_STEM = 4;
+const synonymsByStem: Map<string, string> = (() => {
+  const byStem = new Map<string, string | null>();
+  for (const [word, canonical] of Object.entries(synonyms)) {
+    if (EXACT_ONLY.has(word)) continue;
+    const stem = spanishStem(word);
+    if (stem.length < MIN_STEM) continue;
+    const known = byStem.get(stem);
+    byStem.set(stem, known === undefined || known === canonical ? canonical : null);
+  }
+  return new Map([...byStem].filter((entry): entry is [string, string] => entry[1] !== null));
+})();
+
 function termOf(token: string): string | null {
   const folded = fold(token.toLowerCase());
   // A word listed as it is ("inscribirme") is met before its pronoun is taken off.
   const lower = synonyms[folded] ? folded : folded.replace(ENCLITIC, '$1');
   if (stopWords.has(lower)) return null;
-  const canonical = synonyms[lower] ?? lower;
+  const canonical = synonyms[lower] ?? (stopWords.has(lower) ? undefined : synonymsByStem.get(spanishStem(lower))) ?? lower;
   if (/^\d+$/.test(canonical) || canonical.length < 2) return null;
   // A common test's code says which test, not what is asked (as in English).
   if (/^[abcefghpst]\d{1,2}$/.test(canonical)) return null;

@@ -118,9 +118,9 @@ const rules: Array<[Command, RegExp]> = [
   ['signIn', whole(`(?:(?:ok|okay|hmm+|um+|so|alright),? )?(?:let me|i(?:'d| would) like to|i want to|i'll) (?:sign|log) ?in|sign ?in|log ?in|sign me in|log me in|verify me|link my account|connect my account|${LOOK_IT_UP}|iniciar (?:la )?sesi[oó]n|inicio de sesi[oó]n|entrar (?:a|en) mi cuenta|ver mi cuenta|quiero (?:iniciar sesi[oó]n|entrar)`)],
   ['startOver', whole('start over|restart|start again|reset|begin again|from the top|empezar de nuevo|empecemos de nuevo|volver a empezar|comenzar de nuevo|reiniciar|desde el principio')],
   ['cancel', whole("cancel|cancel (?:that|this|it)|stop that|never ?mind|nvm|forget (?:it|that|this)|quit|exit|back to the bot|i'?m done|cancelar|cancela(?:lo)?|olv[ií]dalo|d[eé]jalo|volver al bot|ya no|salir")],
-  ['help', whole('help|help me|can you help(?: me)?|(?:can|could) (?:you|u) help(?: me)?(?: please)?|\\?+|i need help|what do i do|how does this work|what (?:can|should|do) i (?:say|type|answer)|what do you (?:need|want)(?: from me)?|ayuda|ay[uú]dame|necesito ayuda|(?:me )?puede(?:s)? ayudar(?:me)?(?: por favor)?|qu[eé] (?:hago|debo (?:decir|escribir)|tengo que (?:decir|escribir)|puedo (?:decir|escribir|preguntar|responder))|c[oó]mo funciona(?: esto)?')],
+  ['help', whole('help|help me|can you help(?: me)?|(?:can|could) (?:you|u) help(?: me)?(?: please)?|\\?+|i need help|what do i do|how does this work|what (?:can|should|do) i (?:say|type|answer)|what do you (?:need|want)(?: from me)?|ayuda|ay[uú]dame|necesito ayuda|(?:alguien )?(?:me )?(?:puede|puedes|pueden|podr[ií]a|podr[ií]as|podr[ií]an) ayudar(?:me)?(?: por favor)?|me ayuda(?:s|n)?(?: por favor)?|qu[eé] (?:hago|debo (?:decir|escribir)|tengo que (?:decir|escribir)|puedo (?:decir|escribir|preguntar|responder))|c[oó]mo funciona(?: esto)?')],
   ['capabilities', whole("(?:so |ok |okay )?what (?:can|do|else can) (?:you|u) do|what can i ask(?: you)?|what are you|who are you|what(?:'s| is) (?:your|ur) name|what can you help (?:me )?with|what do you (?:know|help with)|menu|options|qu[eé] (?:puedes|puede) hacer|qu[eé] (?:haces|hace)|qu[eé] (?:te|le) puedo preguntar|qui[eé]n eres|qui[eé]n es usted|men[uú]|opciones|en qu[eé] (?:me )?(?:puedes|puede) ayudar")],
-  ['greeting', whole("hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|yo|hola|hi there|hello there|hey there|buen(?:os|as) (?:d[ií]as|tardes|noches)|hola,? buen(?:os|as) (?:d[ií]as|tardes|noches)|qu[eé] tal|saludos")],
+  ['greeting', whole("hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|yo|hola|hi there|hello there|hey there|buen(?:os|as) (?:d[ií]as|tardes|noches)|hola,? buen(?:os|as) (?:d[ií]as|tardes|noches)|(?:hola,? )?buenas|qu[eé] tal|saludos")],
   ['thanks', whole("thanks?(?: you)?(?: so much| very much| a lot)?|thx|ty|tysm|thank u|cheers|great,? thanks|ok(?:ay)? thanks?|perfect,? thanks|awesome,? thanks?|gracias|muchas gracias|mil gracias|muy amable|gracias,? (?:muy amable|por (?:todo|la ayuda|su ayuda))")],
   ['goodbye', whole("bye|goodbye|good bye|see ya|see you|later|that'?s all|that is all|bye bye|have a good (?:day|one)|adi[oó]s|chao|chau|hasta luego|hasta pronto|nos vemos|eso es todo|es todo")],
 ];
@@ -168,7 +168,7 @@ const TAKE_BACK_ALONE = new RegExp(
 
 /** "hi, how do I reschedule?" -> "how do I reschedule?": a greeting in front of a question is not the question. */
 export function stripGreeting(text: string): string {
-  return text.replace(/^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|hola|buen(?:os|as) (?:d[ií]as|tardes|noches))(?: there)?[\s,!.-]+(?=\S)/i, '');
+  return text.replace(/^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|hola|buen(?:os|as) (?:d[ií]as|tardes|noches)|buenas)(?: there)?[\s,!.-]+(?=\S)/i, '');
 }
 
 /**

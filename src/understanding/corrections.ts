@@ -66,10 +66,26 @@ const IT_WAS = /^(?:it\s+was|it'?s|it\s+is|that\s+was|that'?s)\b\s*/i;
 /** Prefix words that announce a correction by themselves ("no" and "oh" need "it's" or "I meant"). */
 const ANNOUNCING = new Set(['sorry', 'oops', 'whoops', 'wait', 'hold on', 'actually', 'my bad', 'my mistake']);
 
-/** "the 10th, not the 12th", "T2 not T3", "the 10th and not the 12th". */
-const X_NOT_Y = /^(.+?)\s*,?\s+(?:and\s+)?not\s+(.+)$/i;
-/** "not the 12th, the 10th", "not T3 but T2", "not the 12th, it was the 10th". */
-const NOT_Y_X = /^not\s+(.+?)\s*(?:,|\bbut\b|;)\s*(?:but\s+)?(?:it\s+was\s+|it'?s\s+|it\s+is\s+)?(.+)$/i;
+/**
+ * A value put in place of another, both named: which of the pattern's two groups is the new value.
+ * Tried in order; the first whose two sides are both values wins.
+ */
+interface PairPattern {
+  pattern: RegExp;
+  /** The group holding the new value (the other holds the old one). */
+  replacement: 1 | 2;
+}
+
+const PAIRS: PairPattern[] = [
+  // "not the 12th, the 10th", "not T3 but T2", "not the 12th, it was the 10th".
+  { pattern: /^not\s+(.+?)\s*(?:,|\bbut\b|;)\s*(?:but\s+)?(?:it\s+was\s+|it'?s\s+|it\s+is\s+)?(.+)$/i, replacement: 2 },
+  // "the 10th, not the 12th", "T2 not T3", "the 10th and not the 12th".
+  { pattern: /^(.+?)\s*,?\s+(?:and\s+)?not\s+(.+)$/i, replacement: 1 },
+  // "A4 instead of A5", "the 10th rather than the 12th": it used to read "A4" alone and add it to the list.
+  { pattern: /^(.+?)\s*,?\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+(.+)$/i, replacement: 1 },
+  // "instead of A5, A4".
+  { pattern: /^(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+(.+?)\s*[,;]\s*(?:it\s+was\s+|it'?s\s+|it\s+is\s+)?(.+)$/i, replacement: 2 },
+];
 
 /**
  * Words that make the rest a sentence, not a value: verbs a candidate uses about their tests, the
@@ -115,19 +131,19 @@ export function readCorrection(text: string): Correction | null {
   return replacement === null ? null : { replacement };
 }
 
-/** "X not Y" or "not Y, X", both sides values. */
+/** "X not Y", "not Y, X", "X instead of Y": both sides values. */
 function readPair(rest: string): Correction | null {
-  const notFirst = NOT_Y_X.exec(rest);
-  if (notFirst?.[1] && notFirst[2]) {
-    const replaced = value(notFirst[1]);
-    const replacement = value(notFirst[2]);
-    return replaced !== null && replacement !== null ? { replacement, replaced } : null;
-  }
-  const notSecond = X_NOT_Y.exec(rest);
-  if (notSecond?.[1] && notSecond[2]) {
-    const replacement = value(notSecond[1]);
-    const replaced = value(notSecond[2]);
-    return replaced !== null && replacement !== null ? { replacement, replaced } : null;
+  return pairIn(rest, PAIRS, value);
+}
+
+/** The first pair pattern that matches with both sides values (read by `asValue`), as a correction. */
+function pairIn(rest: string, pairs: PairPattern[], asValue: (words: string) => string | null): Correction | null {
+  for (const { pattern, replacement: at } of pairs) {
+    const match = pattern.exec(rest);
+    if (!match?.[1] || !match[2]) continue;
+    const replacement = asValue(match[at]!);
+    const replaced = asValue(match[at === 1 ? 2 : 1]!);
+    if (replaced !== null && replacement !== null) return { replacement, replaced };
   }
   return null;
 }
@@ -152,10 +168,18 @@ const ES_CORRECTING = /^(?:quise\s+decir|quer[ií]a\s+decir|me\s+refiero\s+a|me\
 /** "es", "era", "fue": introduce the value. */
 const ES_IT_WAS = /^(?:es|era|fue)\b\s*/i;
 const ES_ANNOUNCING = new Set(['perdón', 'perdon', 'disculpa', 'disculpe', 'uy', 'ups', 'espera', 'espere', 'en realidad', 'mejor dicho', 'me equivoqué', 'me equivoque']);
-/** "el T3, no el T2", "T3 y no T2". */
-const ES_X_NOT_Y = /^(.+?)\s*,?\s+(?:y\s+)?no\s+(.+)$/i;
 /** "no el 12, el 10", "no T2 sino T3". */
 const ES_NOT_Y_X = /^no\s+(.+?)\s*(?:,|;|\bsino\b)\s*(?:sino\s+)?(?:es\s+|era\s+|fue\s+)?(.+)$/i;
+/** The Spanish twins of PAIRS. */
+const ES_PAIRS: PairPattern[] = [
+  { pattern: ES_NOT_Y_X, replacement: 2 },
+  // "el T3, no el T2", "T3 y no T2".
+  { pattern: /^(.+?)\s*,?\s+(?:y\s+)?no\s+(.+)$/i, replacement: 1 },
+  // "A4 en vez de A5", "el 10 en lugar del 12" (the "el" of "del" is the old value's: "el 12").
+  { pattern: /^(.+?)\s*,?\s+en\s+(?:vez|lugar)\s+(?:de\s+|d(?=el\s))(.+)$/i, replacement: 1 },
+  // "en vez de A5, A4", "en lugar del 12, el 10".
+  { pattern: /^en\s+(?:vez|lugar)\s+(?:de\s+|d(?=el\s))(.+?)\s*[,;]\s*(?:es\s+|era\s+|fue\s+)?(.+)$/i, replacement: 2 },
+];
 
 /**
  * The Spanish twin of readCorrection: "no, quise decir el A4", "perdón, el 10 no el 12", "en realidad
@@ -190,19 +214,7 @@ export function readSpanishCorrection(text: string): Correction | null {
 }
 
 function spanishPair(rest: string): Correction | null {
-  const notFirst = ES_NOT_Y_X.exec(rest);
-  if (notFirst?.[1] && notFirst[2]) {
-    const replaced = spanishValue(notFirst[1]);
-    const replacement = spanishValue(notFirst[2]);
-    if (replaced !== null && replacement !== null) return { replacement, replaced };
-  }
-  const notSecond = ES_X_NOT_Y.exec(rest);
-  if (notSecond?.[1] && notSecond[2]) {
-    const replacement = spanishValue(notSecond[1]);
-    const replaced = spanishValue(notSecond[2]);
-    if (replaced !== null && replacement !== null) return { replacement, replaced };
-  }
-  return null;
+  return pairIn(rest, ES_PAIRS, spanishValue);
 }
 
 /** The words as a Spanish value ("el T3", "el 10 de marzo"), or null: no digit, or too long to be one. */

@@ -225,9 +225,9 @@ const spanishAgoParser: chrono.Parser = {
   },
 };
 
-/** "el 10", "el día 3": a day of the month with no month ("el 3 de marzo" is chrono's own). */
+/** "el 10", "el día 3", "pal 22" ("para el"): a day of the month with no month ("el 3 de marzo" is chrono's own). */
 const spanishDayOfMonthParser: chrono.Parser = {
-  pattern: () => /(?<![\p{L}\d/])el\s+(?:d[ií]a\s+)?(\d{1,2})(?![\d/:.]|\s*(?:de\s|am\b|pm\b|h\b|hrs?\b))/iu,
+  pattern: () => /(?<![\p{L}\d/])(?:el|pal)\s+(?:d[ií]a\s+)?(\d{1,2})(?![\d/:.]|\s*(?:de\s|am\b|pm\b|h\b|hrs?\b))/iu,
   extract: (_context, match) => {
     const day = Number(match[1]);
     return day >= 1 && day <= 31 ? { day } : null;
@@ -287,19 +287,42 @@ export function mightHoldADate(text: string): boolean {
 }
 
 /**
+ * English weekday and month names in a Spanish message ("mi cita es el friday"), as the Spanish
+ * word or chrono.es's abbreviation of it that fits in the English word's letters.
+ */
+const ENGLISH_DATE_WORDS: Record<string, string> = {
+  monday: 'lunes', tuesday: 'martes', wednesday: 'miercoles', thursday: 'jueves', friday: 'vie', saturday: 'sabado', sunday: 'dom',
+  january: 'enero', february: 'febrero', march: 'marzo', april: 'abril', june: 'jun', july: 'jul', august: 'agosto',
+  september: 'sep', october: 'octubre', november: 'nov', december: 'dic',
+};
+const ENGLISH_DATE_WORD = new RegExp(String.raw`(?<![\p{L}])(?:${Object.keys(ENGLISH_DATE_WORDS).join('|')})(?![\p{L}])`, 'giu');
+
+/**
  * The text as chrono.es should read it, letter for letter the same length (mentions keep their
  * places in what the candidate wrote): a test code is blanked ("reprobé el A5 hace 2 semanas" is no
- * 5 a.m.), and "sept", as people write September, is chrono's "sep".
+ * 5 a.m.), "sept", as people write September, is chrono's "sep", and an English weekday or month
+ * is its Spanish twin.
  */
 function forSpanishParser(text: string): string {
   return text
     .replace(/(?<![\p{L}\d])[a-z]{1,2}-?\d{1,2}(?![\p{L}\d:.])/giu, (code) => ' '.repeat(code.length))
-    .replace(/(?<![\p{L}])(sep)t(?![\p{L}])/giu, '$1 ');
+    .replace(/(?<![\p{L}])(sep)t(?![\p{L}])/giu, '$1 ')
+    .replace(ENGLISH_DATE_WORD, (word) => ENGLISH_DATE_WORDS[word.toLowerCase()]!.padEnd(word.length, ' '));
 }
 
 function rawParse(text: string, today: DateTime, language: Language = 'en'): ParsedResult[] {
   if (language === 'es') {
-    return spanishParser.parse(forSpanishParser(text), { instant: today.toJSDate(), timezone: today.offset }).filter((result) => !TEST_CODE_TEXT.test(result.text.trim()));
+    const read = forSpanishParser(text);
+    return spanishParser
+      .parse(read, { instant: today.toJSDate(), timezone: today.offset })
+      .filter((result) => !TEST_CODE_TEXT.test(result.text.trim()))
+      .map((result) => {
+        // A mention quotes the candidate's words: "friday", where chrono read the "vie" put in its place.
+        let end = result.index + result.text.length;
+        while (end < text.length && read[end] === ' ' && /\p{L}/u.test(text[end]!)) end++;
+        // The result keeps its own methods (start, tags): its quoted text is set in place.
+        return Object.assign(result, { text: text.slice(result.index, end) });
+      });
   }
   return parser.parse(text, { instant: today.toJSDate(), timezone: today.offset });
 }

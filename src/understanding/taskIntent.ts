@@ -158,26 +158,41 @@ const ES_DATE = /\b(?:hoy|manana|ayer|anteayer|hace|lunes|martes|miercoles|jueve
 const ES_PERSONAL = /\b(?:mi|mis|reprobe|repruebo|falle|perdi|falte|compre|pague|aprobe|pase|tengo|soy|sigo|me registre|llegue)\b/;
 const ES_HYPOTHETICAL = /\b(?:que pasa si|si alguien|en general|la regla|las reglas|politica|se puede)\b/;
 const ES_THING = String.raw`(?:cita|examen|examenes|prueba|test|turno|[a-z]-?\d{1,2})`;
+/** Sick, an emergency, "no voy a poder ir": the Spanish twins of UNABLE, AHEAD, GONE_BY and APPOINTMENT. */
+const ES_UNABLE = /\b(?:enferm\w*|emergencia|hospital\w*|covid|gripa|gripe|cirugia|operacion|operar|funeral|velorio|accidente)\b|\bno (?:voy a |creo que )?(?:puedo|podre|pueda|poder) (?:ir|llegar|asistir|presentarme)\b/;
+const ES_AHEAD = /\b(?:manana|hoy|esta (?:semana|tarde|noche|manana)|proxim[oa]|que viene|pasado manana|(?:el|este|del) (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|es el|en \d+ dias)\b/;
+const ES_GONE_BY = /\b(?:ayer|anteayer|pasad[oa]|hace|no fui|no llegue|falte|perdi|no me presente|se me paso)\b/;
+const ES_APPOINTMENT = new RegExp(String.raw`\b(?:${ES_THING})\b`);
+const ES_DUPLICATE = /\b(?:duplicad[oa]s?|copias?|reemplazos?|reimpresion(?:es)?)\b/;
+const ES_COST = /\b(?:cuesta|cuestan|costo|costos|precio|cuanto|tarifa|pagar|total)\b|\$/;
+/** A series named the Spanish way, or in ASE's English names ("serie A", "de camion", "auto"). */
+const ES_SERIES = /\b(?:serie [a-z]|series [a-z]|automovil(?:es)?|autos?|camion(?:es)?|colision|autobus(?: escolar)?|partes|truck|collision|school bus)\b/;
 
 const esDetectors: Array<[Task, Detector]> = [
   ['master-status', (t) => /\b(?:master|tecnico maestro|maestro)\b/.test(t) && /\b(?:sigo|sigue|todavia|aun|perdi|pierdo|vencio|vencid[oa]|mantengo|conservo|soy|estatus|vigente|recuperar)\b/.test(t)],
-  ['duplicate-cost', (t) => /\b(?:duplicad[oa]s?|copias?|reemplazos?|reimpresion)\b/.test(t) && /\b(?:cuesta|cuestan|costo|precio|cuanto|tarifa|pagar)\b|\$/.test(t)],
+  // As in English, duplicates with a price word, or with the tests or series they are of ("necesito duplicados de A1 y T2").
+  ['duplicate-cost', (t) => ES_DUPLICATE.test(t) && (ES_COST.test(t) || ES_CODE.test(t) || ES_SERIES.test(t))],
+  // As in English: sick or unable, with the appointment still ahead ("tengo mi examen mañana y me enfermé"), it may still be moved.
+  ['reschedule-or-cancel', (t) => ES_UNABLE.test(t) && ES_AHEAD.test(t) && ES_APPOINTMENT.test(t) && !ES_GONE_BY.test(t) && !/\breprob\w*\b/.test(t)],
   [
     'missed-appointment',
     (t) =>
       new RegExp(String.raw`\b(?:perdi|falte a|no (?:fui|llegue|me presente|pude ir|asisti|pude llegar)|llegue tarde|se me (?:paso|olvido)|me quede dormido|no show)\b`).test(t) &&
       !/\b(?:perdi (?:mi |el )?(?:certificado|correo|email|contrasena|tarjeta))\b/.test(t),
   ],
-  ['retest', (t) => /\b(?:reprob\w*|repruebo|falle|no (?:lo |la )?(?:pase|aprobe)|repetir(?:lo|la)?|volver a (?:tomar|presentar|hacer)(?:lo|la)?|tomar(?:lo|la)? (?:de nuevo|otra vez)|presentar(?:lo|la)? (?:de nuevo|otra vez))\b/.test(t)],
+  ['retest', (t) => /\b(?:reprob\w*|repruebo|repobe|falle|trone|truene|me fue mal en|sali mal en|no (?:lo |la )?(?:pase|aprobe)|repetir(?:lo|la)?|volver a (?:tomar|presentar|hacer)(?:lo|la)?|tomar(?:lo|la)? (?:de nuevo|otra vez)|presentar(?:lo|la)? (?:de nuevo|otra vez))\b/.test(t)],
   [
     'reschedule-or-cancel',
     (t) =>
       new RegExp(String.raw`\b(?:reprogram\w*|reagend\w*|posponer|(?:cambiar|cambio|mover|muevo|cancelar|cancelo|pasar)(?:la|lo)? (?:(?:mi|la|el|de|una) )?(?:fecha (?:de (?:mi |la )?)?)?${ES_THING})\b`).test(t) ||
-      /\b(?:puedo|quiero|necesito|como) (?:cambiar|cancelar|mover)(?:la|lo)?\b/.test(t),
+      /\b(?:puedo|quiero|necesito|como) (?:cambiar|cancelar|mover)(?:la|lo)?\b/.test(t) ||
+      // The pronoun in front, as English "move it": "¿cómo la muevo?", "¿la puedo cambiar?".
+      /\b(?:la|lo) (?:muevo|cambio|cancelo|reprogramo|pospongo|(?:puedo|quiero|necesito|tengo que) (?:mover|cambiar|cancelar|reprogramar|posponer))\b/.test(t),
   ],
   [
     'purchase-window',
-    (t) => /\b(?:compre|pague|me registre|me inscribi|compra)\b/.test(t) && /\b(?:cuanto tiempo|vence|caduca|plazo|hasta cuando|cuantos dias|ultimo dia|fecha limite|\d+ dias)\b|\d/.test(t),
+    // As in English, a purchase with a deadline word or a date ("compré un examen hace dos meses").
+    (t) => /\b(?:compre|pague|me registre|me inscribi|compra)\b/.test(t) && (/\b(?:cuanto tiempo|vence|caduca|plazo|hasta cuando|cuantos dias|ultimo dia|fecha limite|\d+ dias)\b/.test(t) || ES_DATE.test(t)),
   ],
   ['recertification', (t) => /\b(?:recertific\w*|renovar|renuevo)\b/.test(t) || (/\b(?:vence|vencio|caduca|caduco|expira|expiro|vigente|vigencia)\b/.test(t) && (/\bcertific\w*\b/.test(t) || ES_CODE.test(t)))],
 ];
@@ -202,18 +217,27 @@ function detectSpanishTask(text: string): TaskMatch | null {
   return null;
 }
 
-/** The guided task `text` asks for, or null when the FAQ should answer it. */
-export function detectTask(text: string): TaskMatch | null {
+function detectEnglishTask(t: string): TaskMatch | null {
+  for (const [task, matches] of detectors) {
+    if (matches(t)) return { task, confidence: confidenceOf(t) };
+  }
+  return null;
+}
+
+/**
+ * The guided task `text` asks for, or null when the FAQ should answer it. Both languages' cues are
+ * tried (candidates mix them), the turn's language first: English cues match words Spanish shares
+ * ("reprobé el examen de recertificación del A6" holds "recert", and is a failed test to retake).
+ */
+export function detectTask(text: string, language: 'en' | 'es' = 'en'): TaskMatch | null {
   if (typeof text !== 'string') {
     throw new TypeError(`understanding/taskIntent: text must be a string, got ${JSON.stringify(text)}`);
   }
   const t = normalise(text);
   if (t === '') return null;
-  for (const [task, matches] of detectors) {
-    if (matches(t)) return { task, confidence: confidenceOf(t) };
-  }
-  // Spanish cues never match an English question (their words are Spanish), so both are tried.
-  return detectSpanishTask(text);
+  if (language === 'es') return detectSpanishTask(text) ?? detectEnglishTask(t);
+  // Spanish cues never match an English question (their words are Spanish).
+  return detectEnglishTask(t) ?? detectSpanishTask(text);
 }
 
 function confidenceOf(t: string): 'high' | 'low' {

@@ -19,6 +19,10 @@ transcripts('duplicate certificates: $7.50 per test series', [
     ['how much are duplicates of A1, A5 and T2?', threeCodes],
     ['T3 not T2', all(en.task.changed('T3'), twoSeries, 'A1, A5', 'T3', not(/\bT2\b/))],
   ]],
+  ['"no, I meant A4 instead of A5" swaps that one test (it used to add A4 and keep A5)', [
+    ['how much are duplicates of A1, A5 and T2?', threeCodes],
+    ['no, I meant A4 instead of A5', all(en.task.changed('A4'), twoSeries, 'A1, A4', not(/\bA5\b/))],
+  ]],
   ['"i need A and T series" after MORE is two series', [
     ['how do i get a duplicate cert', prompt],
     ['i need A and T series', twoSeries],

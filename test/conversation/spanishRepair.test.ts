@@ -238,6 +238,41 @@ const played: Table = [
   ]],
 ];
 
+// Played against `npm start` in the es13c session, fixed where they went wrong.
+const playedEs13c: Table = [
+  ['duplicados: "no, quise decir A4 en vez de A5" cambia solo el A5 (agregaba el A4 y dejaba el A5)', [
+    ['¿cuánto cuestan los duplicados de A1, A5 y T2?', '$15.00'],
+    ['no, quise decir A4 en vez de A5', all(es('Cambiado a A4'), 'A1, A4', not(/\bA5\b/), '$15.00')],
+  ]],
+  ['"necesito duplicados de A1 y T2" da el total de una vez, como en inglés (pedía las series)', [
+    ['necesito duplicados de A1 y T2', all('$15.00', not(es('Dígame de qué series')))],
+  ]],
+  ['"reprobé el examen de recertificación de A6" es un examen que repetir, no una certificación que vence', [
+    ['reprobé el examen de recertificación de A6, ¿tengo que esperar 30 días?', all(es('Debe esperar 30 días completos'), not(es('¿Cuándo aprobó A6')))],
+    ['fue el 3 de marzo', all(es('Puede comprar A6 de nuevo a partir del jueves, 3 de abril de 2025'), not(es('vence')))],
+  ]],
+  ['"tengo mi examen mañana y me enfermé" es la tarea de cambiar la cita, como en inglés (era "no estoy seguro de haberle entendido")', [
+    ['tengo mi examen mañana y me enfermé', all(es('viernes, 21 de marzo de 2025: entendido'), es('no se permiten cambios'), not(es(m.unknownWithSuggestions)))],
+  ]],
+  ['"compré un examen hace dos meses y no lo he programado" calcula el plazo, como en inglés (preguntaba "¿Se refería a una de estas?")', [
+    ['compré un examen hace dos meses y no lo he programado', all(es('lunes, 20 de enero de 2025: entendido'), es('Tiene hasta el'), not(es(m.didYouMean)))],
+  ]],
+  ['"mi appointment es el friday, lo puedo cambiar?": el día en inglés se lee en una conversación en español (daba la respuesta general y pedía la fecha)', [
+    ['hola', es(m.greeting)],
+    ['mi appointment es el friday, lo puedo cambiar?', all(es('viernes, 21 de marzo de 2025: entendido'), not(/Friday/))],
+  ]],
+  ['"tengo el A3 agendado pal 22 ... ¿cómo la muevo pa después?" es la tarea de cambiar la cita, y "pal 22" es el día (preguntaba "¿Se refería a una de estas?")', [
+    ['buenas wey, tengo el A3 agendado pal 22 y mi jefe me manda a un training esa semana, como la muevo pa despues?', all(es('sábado, 22 de marzo de 2025: entendido'), not(es(m.didYouMean)))],
+  ]],
+  ['SMS y Web Chat: "troné el A5 hace 2 semanas" es reprobar (preguntaba "¿Se refería a una de estas?")', [
+    ['troné el A5 hace 2 semanas', all(es('jueves, 6 de marzo de 2025: entendido'), es('Puede comprar A5 de nuevo'))],
+  ]],
+  ['"hola, pueden ayudarme?" pide la ayuda (era "no estoy seguro de haberle entendido" con Adaptaciones ADA)', [
+    ['hola, pueden ayudarme?', all(es(m.help), not(es(m.unknownWithSuggestions)))],
+    ['buenas', es(m.greeting)],
+  ]],
+];
+
 const playedOnSms: Table = [
   ['SMS: una respuesta acortada dice "Responda MAS", y "más" manda el resto', [
     ['¿cómo cambio o cancelo mi examen?', all(es(smsEs.moreHint), not(/\bMORE\b/))],
@@ -276,6 +311,7 @@ describe('Spanish repair, account and SMS transcripts, on Web Chat and SMS throu
   });
   describe('conversations played against npm start, each fixed', () => {
     it.each(played)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
+    it.each(playedEs13c)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
     it.each(playedOnSms)('%s', (_name, turns) => run(turns, ['sms']));
   });
   describe('SMS keywords', () => {

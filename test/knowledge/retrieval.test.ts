@@ -20,14 +20,16 @@ const floors: Record<SetName, { top1: number; declined: number; confidentWrong: 
   'second frozen test': { top1: 0.8, declined: 0.75, confidentWrong: 0.05 },
   'second dev': { top1: 0.8, declined: 0.87, confidentWrong: 0.05 },
   // Spanish (docs/spanish.md), measured minus about 3 points
-  'Spanish frozen test': { top1: 0.89, declined: 0.87, confidentWrong: 0.05 },
+  'Spanish frozen test': { top1: 0.93, declined: 0.92, confidentWrong: 0.05 },
   'Spanish dev': { top1: 0.93, declined: 0.95, confidentWrong: 0.02 },
   'Spanish dev 3': { top1: 0.93, declined: 0.93, confidentWrong: 0.02 },
-  // Third English and fourth Spanish sets, measured before any tuning (docs/quality.md) minus about 4 points
+  // Third English and fourth Spanish sets, measured before any tuning (docs/quality.md) minus about 4 points;
+  // the Spanish ones raised after the tuning on eval-es4's dev part (session es13c), measured minus about 3;
+  // third frozen confident wrong tightened after phrasing coverage (1.6%)
   'third frozen test': { top1: 0.89, declined: 0.77, confidentWrong: 0.035 },
   'third dev': { top1: 0.84, declined: 0.75, confidentWrong: 0.08 },
-  'Spanish frozen test 4': { top1: 0.86, declined: 0.83, confidentWrong: 0.045 },
-  'Spanish dev 4': { top1: 0.86, declined: 0.7, confidentWrong: 0.065 },
+  'Spanish frozen test 4': { top1: 0.88, declined: 0.87, confidentWrong: 0.045 },
+  'Spanish dev 4': { top1: 0.94, declined: 0.92, confidentWrong: 0.03 },
 };
 
 describe.each(SETS)('retrieval quality on the $name set ($note)', ({ name, lang, file }) => {

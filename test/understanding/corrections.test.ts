@@ -26,6 +26,9 @@ const corrections: Array<[string, Correction]> = [
   ['the 10th, not the 12th', { replacement: 'the 10th', replaced: 'the 12th' }],
   ['A5 not A4', { replacement: 'A5', replaced: 'A4' }],
   ['no, I meant A4 not A5', { replacement: 'A4', replaced: 'A5' }],
+  ['no, I meant A4 instead of A5', { replacement: 'A4', replaced: 'A5' }],
+  ['the 10th rather than the 12th', { replacement: 'the 10th', replaced: 'the 12th' }],
+  ['instead of A5, A4', { replacement: 'A4', replaced: 'A5' }],
   ['no, I meant no', { replacement: 'no' }],
   ['sorry, I meant Yes', { replacement: 'yes' }],
 ];
@@ -81,6 +84,9 @@ describe('readSpanishCorrection', () => {
     ['no, quise decir el T3 no el T2', { replacement: 'el T3', replaced: 'el T2' }],
     ['el 10, no el 12', { replacement: 'el 10', replaced: 'el 12' }],
     ['no el T2 sino el T3', { replacement: 'el T3', replaced: 'el T2' }],
+    ['no, quise decir A4 en vez de A5', { replacement: 'A4', replaced: 'A5' }],
+    ['el 10 en lugar del 12', { replacement: 'el 10', replaced: 'el 12' }],
+    ['en vez de A5, A4', { replacement: 'A4', replaced: 'A5' }],
   ])('%j corrects', (text, correction) => {
     expect(readSpanishCorrection(text)).toEqual(correction);
   });

@@ -24,6 +24,11 @@ describe('dates read in Spanish (chrono.es, in the candidate\'s zone)', () => {
     ['el próximo lunes', { date: '2025-03-24' }],
     ['mañana a las 9', { date: '2025-03-21', time: '09:00' }],
     ['el viernes', { date: '2025-03-21' }],
+    // English weekday and month names in a Spanish message are read as their Spanish twins.
+    ['mi appointment es el friday', { date: '2025-03-21' }],
+    ['el tuesday a las 9', { date: '2025-03-25', time: '09:00' }],
+    ['el 3 de april', { date: '2025-04-03' }],
+    ['tengo el A3 agendado pal 22', { date: '2025-03-22' }],
   ])('"%s" is %o, looking ahead', (text, expected) => {
     expect(dateOf(futureDate(text, ctx))).toEqual(expected);
   });

@@ -115,6 +115,18 @@ const duplicates: Row[] = [
   ['I need duplicate certificates for my auto and truck certs', 'duplicate-cost'],
   ['how much 4 dupes of a1 a5 t2', 'duplicate-cost'],
   ['what does a replacement certificate cost', 'duplicate-cost'],
+  ['compré un examen hace dos meses y no lo he programado', 'purchase-window'],
+  ['compré el A1 en enero, ¿hasta cuándo tengo?', 'purchase-window'],
+  ['tengo el A3 agendado pal 22 y me mandan a un training, ¿cómo la muevo pa después?', 'reschedule-or-cancel'],
+  ['¿la puedo cambiar?', 'reschedule-or-cancel'],
+  ['troné el A5 hace 2 semanas', 'retest'],
+  ['me fue mal en el A5, ¿cuándo lo repito?', 'retest'],
+  ['tengo mi examen mañana y me enfermé', 'reschedule-or-cancel'],
+  ['tuve una emergencia y no voy a poder ir a mi cita del viernes', 'reschedule-or-cancel'],
+  ['me enfermé y no fui a mi examen ayer', 'missed-appointment'],
+  ['necesito duplicados de A1 y T2', 'duplicate-cost'],
+  ['quiero un duplicado de mis certificados de automóvil y de camión', 'duplicate-cost'],
+  ['¿cuánto cuesta un duplicado?', 'duplicate-cost'],
 ];
 
 // Not a guided task: the FAQ answers these.
@@ -130,6 +142,7 @@ const faq: Row[] = [
   ['when will I get my results', null],
   ['when will my certificate arrive', null],
   ['is A1 offered in Spanish?', null],
+  ['quiero sacar un duplicado de mi certificado', null],
   ["what's on the A8 test", null],
   ['what are the prerequisites for L1', null],
   ['I passed!', null],
@@ -180,6 +193,17 @@ describe('detectTask confidence', () => {
     ['what happens if I miss my exam', 'low'],
   ] as const)('is %s -> %s', (text, confidence) => {
     expect(detectTask(text)?.confidence).toBe(confidence);
+  });
+});
+
+describe('detectTask in a Spanish turn', () => {
+  it('tries the Spanish cues first: a failed recertification test is a retest, not an expiry ("recert" is an English cue too)', () => {
+    const text = 'reprobé el examen de recertificación de A6, ¿tengo que esperar 30 días?';
+    expect(detectTask(text, 'es')?.task).toBe('retest');
+  });
+
+  it('still reads English cues in a Spanish turn', () => {
+    expect(detectTask('I failed A5, when can I retake it?', 'es')?.task).toBe('retest');
   });
 });
 
