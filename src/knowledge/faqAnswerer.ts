@@ -279,6 +279,9 @@ export class FaqAnswerer {
       if (term == null || /^\d|'(?!s$)|ly$/.test(token) || others.modifiers.has(token)) return false;
       if (this.index.entriesUsing(term) > 0 || others.known.has(term) || this.domainTerms?.has(term)) return false;
       if (token.length <= SHORT_WORD && lettersLeftOut(token).some((word) => others.words.has(word))) return false;
+      // "replacment cert": a misspelt word of the entries as written is theirs, even where its stem
+      // ("replac") is nobody's.
+      if ([...others.words].some((word) => isTypoOf(token, word))) return false;
       return ![...(this.domainTerms ?? [])].some((known) => isTypoOf(term, known));
     };
     for (let i = 1; i < tokens.length; i++) {

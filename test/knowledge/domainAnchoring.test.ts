@@ -66,6 +66,7 @@ describe('domain anchoring', () => {
     ['a test name from the catalogue', 'can i take the engine repair test in spanish', 'bilingual-tests'],
     ['a misspelt domain word', 'when do i need to take recertifcation tests', 'recertification'],
     ['a known word with a letter left out', 'cn i tke test in canada', 'testing-outside-usa'],
+    ['a misspelt word of the entries whose stem is nobody\'s', 'how much for a replacment cert', 'duplicate-certificate'],
     ['for whom, not whose', 'need a hard copy of my results for my boss', 'test-results'],
   ])('still answers a question where the word before or after the noun is %s (%j)', async (_why, question, id) => {
     const { answerer } = await shippedKnowledge();
