@@ -136,6 +136,8 @@ const APPOINTMENT_QUESTION = [
   new RegExp(String.raw`\b(?:can|could|may) i still ${CHANGE_VERB}\b`),
   new RegExp(String.raw`\b(?:is it (?:too late|still possible) to|too late to|am i (?:still )?able to|am i allowed to) ${CHANGE_VERB} (?:my|it)\b`),
   new RegExp(String.raw`\bhow (?:do|can|would) i ${CHANGE_VERB} my ${APPT_THING}\b`),
+  // "move my A5 to jan", "please reschedule my brakes test": the request, answered with what can still be done.
+  new RegExp(String.raw`^(?:please |ok,? |okay,? |so |i (?:want|need|would like|'d like) to |can you |could you |help me )?${CHANGE_VERB} my ${APPT_THING}\b`),
   new RegExp(String.raw`\b(?:do|did) i have (?:any |an? )?(?:upcoming |scheduled |booked )?(?:appointments?|tests? (?:scheduled|booked)|exams? (?:scheduled|booked))\b`),
   /\b(?:show|list|tell|give) me my (?:\w+ )?(?:appointments?|bookings?|test dates?|exam dates?|scheduled tests?)\b/,
   /\bwhat (?:appointments|tests|exams) (?:do i have|have i (?:got|booked|scheduled))\b/,
@@ -275,7 +277,8 @@ function testsIn(text: string, catalogue: Catalogue): string[] {
 /** "cancela la de A5", "cancele mi cita del A5", "cancelame esa": the Spanish instruction, no "mi" needed. */
 const ES_CANCEL_IMPERATIVE =
   /^(?:por favor,? |ok,? |si,? )?(?:cancela|cancele|cancelame|cancelemela|cancelen) (?:la|el|mi|esa|ese|esta|este)(?: cita| examen| prueba| test)?(?: de| del)?(?: examen| test)?(?: [abcefghlpstx]-?\d{1,2})?(?: por favor)?\s*[.!]?$/;
-const CANCEL_IMPERATIVE = /^(?:please |ok,? |okay,? )?cancel (?:an|the|this|that|one|it|my) (?:\w+ ){0,2}(?:appointment|appt|booking|one|test|exam)\b(?!.*\b(?:refund|policy|fee|how|what|when|can i)\b)/;
+const CANCEL_IMPERATIVE =
+  /^(?:please |ok,? |okay,? |so |then )?cancel (?:(?:an|the|this|that|one|it|my) (?:\w+ ){0,2}(?:appointment|appt|booking|one|test|exam)\b|(?:the |my )?[abcefghlpstx]-?\d{1,2}(?![a-z0-9]))(?!.*\b(?:refund|policy|fee|how|what|when|can i)\b)/;
 
 /**
  * "which certs expire this yr", "what certifications run out in the next 90 days", "que

@@ -1,4 +1,4 @@
-import { all, not, transcriptTables } from './suite.js';
+import { all, demo1, not, transcriptTables } from './suite.js';
 
 // The eighth usability round: a tester played a US mechanic against `npm start` without reading the
 // code (findings numbered F1-F48 in their notes), each written here as the general rule it broke.
@@ -29,6 +29,30 @@ transcriptTables(
         ]],
         ['a lapse stated as a fact is still answered as one', [
           ['Im a master tech, T2 lapsed, am i still master truck', all('Not at the moment', 'T2 lapsed')],
+        ]],
+      ],
+    ],
+    [
+      'signed in, a request about one of the candidate\'s appointments is answered from the account, however it is put (F42)',
+      [
+        ['"cancel the A5" asks to confirm cancelling the A5 appointment, not for its date', [
+          [demo1, 'signed in'],
+          ['cancel the A5', all('A5 (Brakes)', 'Monday, December 14, 2026', not('Tell me the date of your appointment'))],
+        ]],
+        ['"ok cancel A5 then" is the same', [
+          [demo1, 'signed in'],
+          ['ok cancel A5 then', all('A5 (Brakes)', not('Tell me the date of your appointment'))],
+        ]],
+        ['"cancel the A4" says it is too late, from the account', [
+          [demo1, 'signed in'],
+          ['cancel the A4', all('A4 (Suspension and Steering)', /can no longer be cancelled/, not('Tell me the date of your appointment'))],
+        ]],
+        ['"move my A5 to jan" says until when it can still be moved, from the account', [
+          [demo1, 'signed in'],
+          ['move my A5 to jan', all('Friday, December 11, 2026', not('Tell me the date of your appointment'))],
+        ]],
+        ['not signed in, "cancel the A5" still gets the general answer', [
+          ['cancel the A5', all(/cancel/i, not('A5 (Brakes)'))],
         ]],
       ],
     ],

@@ -28,6 +28,9 @@ const appointments: Row[] = [
 const cancel: Row[] = [
   ['cancel my appointment', { kind: 'cancel-appointment' }],
   ['please cancel my A5 appointment', { kind: 'cancel-appointment', tests: ['A5'] }],
+  ['cancel the A5', { kind: 'cancel-appointment', tests: ['A5'] }],
+  ['ok cancel A5 then', { kind: 'cancel-appointment', tests: ['A5'] }],
+  ['move my A5 to jan', { kind: 'appointments', tests: ['A5'] }],
   ['I want to cancel my test', { kind: 'cancel-appointment' }],
   ['Could you cancel my exam on Friday?', { kind: 'cancel-appointment' }],
   ["I'd like to cancel my appointment please", { kind: 'cancel-appointment' }],
