@@ -56,6 +56,15 @@ transcriptTables(
         ]],
       ],
     ],
+    [
+      '"the last day" is a deadline asked about, not yesterday (F39)',
+      [
+        ['"whens the last day i can cancel" asks for the appointment\'s date, not about December 5', [
+          ['whens the last day i can cancel', all(/three days/, not('December 5'), not('has already passed'))],
+          ['dec 15 8am', 'Saturday, December 12, 2026 at 8:00 AM'],
+        ]],
+      ],
+    ],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );
