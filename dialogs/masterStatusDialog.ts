@@ -23,11 +23,12 @@ const LAPSE_WORDS =
   /(?<![\p{L}\d])(?:expired?|lapsed?|ran out|run out|out of date|not current|no longer|venci[oó]|vencid[oa]s?|(?:se (?:me |le )?)?vencieron|caduc[oó]|caducaron|expiraron|caducad[oa]s?|expir[oó]|ya no (?:est[aá] |es )?vigente)(?![\p{L}\d])/iu;
 
 /**
- * A lapse supposed rather than told: "if ...", "what if", "would", "will I lose", "hypothetically",
- * "let A6 lapse", or a lapse still ahead ("expires next month", "is about to lapse").
+ * A lapse supposed rather than told: "what if", "would", "will I lose", "hypothetically", "let A6
+ * lapse", "if A6 expires", or a lapse still ahead ("expires next month", "is about to lapse"). "am I
+ * still master if A6 expired?" tells a lapse (past tense): the answer says it lapsed.
  */
 const SUPPOSED =
-  /(?<![\p{L}\d])(?:if|what if|suppose|supposing|hypothetically|would|will i (?:still )?(?:be|lose|keep|stay)|let (?:my |the )?(?:\p{L}-?\d{1,2}|it|them|one)(?: \p{L}+)? (?:lapse|expire|run out)|(?:expires|expiring|lapses|lapsing|runs out|will (?:lapse|expire)|going to (?:lapse|expire)|about to (?:lapse|expire))|si (?:dejo|se me vence)|qu[eé] pasa si)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:what if|suppose|supposing|hypothetically|would|will i (?:still )?(?:be|lose|keep|stay)|let (?:my |the )?(?:\p{L}-?\d{1,2}|it|them|one)(?: \p{L}+)? (?:lapse|expire|run out)|if (?:[\p{L}\d-]+ ){0,3}(?:lapses|expires|runs out)|(?:expires|expiring|lapsing|will (?:lapse|expire)|going to (?:lapse|expire)|about to (?:lapse|expire)) (?:next|this|in|soon|on)|si (?:dejo|se me vence)|qu[eé] pasa si)(?![\p{L}\d])/iu;
 
 /** Lapse words for a lapse still ahead, read only when the lapse is supposed ("A6 expires next month"). */
 const FUTURE_LAPSE_WORDS = /(?<![\p{L}\d])(?:expires|expiring|lapses|lapsing|runs out|will (?:lapse|expire)|going to (?:lapse|expire)|about to (?:lapse|expire)|se vence|vencer[aá])(?![\p{L}\d])/iu;

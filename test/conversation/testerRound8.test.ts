@@ -27,6 +27,12 @@ transcriptTables(
           ['Im a master tech, T2 lapsed, am i still master truck', 'T2 lapsed'],
           ['what if T3 lapses too', all(/if T2 and T3 lapse/i, not('Changed to true'), not('When did you pass'))],
         ]],
+        ['"whats the deal with master tech status if my brakes cert runs out" is answered for A5 (it was a FAQ row of test/bot/conversations)', [
+          ['whats the deal with master tech status if my brakes cert runs out', all(/if A5 lapses, you lose Master Automobile Technician status/, not('Not at the moment'))],
+        ]],
+        ['"am I still a master tech if A6 expired?" tells a lapse (past tense): it lapsed', [
+          ['am I still a master tech if A6 expired?', /^Not at the moment: A6 lapsed/],
+        ]],
         ['a lapse stated as a fact is still answered as one', [
           ['Im a master tech, T2 lapsed, am i still master truck', all('Not at the moment', 'T2 lapsed')],
         ]],
