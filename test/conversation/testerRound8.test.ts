@@ -71,6 +71,16 @@ transcriptTables(
         ]],
       ],
     ],
+    [
+      'back from a detour, a fact for the task the answer offered is worked out, not the answer given again (F4)',
+      [
+        ['"back to the cancel, its dec 20" after the Prometric number works out December 20', [
+          ['can I move my appointment', 'Tell me the date of your appointment'],
+          ["what's the phone number for prometric", '877-346-9327'],
+          ['back to the cancel, its dec 20', all('Sunday, December 20, 2026', 'Thursday, December 17, 2026', not('Tell me the date of your appointment'))],
+        ]],
+      ],
+    ],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );
