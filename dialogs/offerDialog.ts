@@ -113,7 +113,7 @@ export class OfferDialog extends RepairDialog {
     // go, and gets the plain "anything else?" as the offer is closed).
     if (offer.task && offer.prompt && !offer.heldOnce && (reading.acknowledgement === 'ok' || reading.acknowledgement === 'thanks')) {
       offer.heldOnce = true;
-      await send(dc.context, this.deps, { text: m.task.offerStands(reading.acknowledgement === 'thanks' ? m.task.welcomeBack : m.task.okayBack) });
+      await send(dc.context, this.deps, { text: m.task.offerStands(reading.acknowledgement === 'thanks' ? m.task.welcomeBack : m.task.okayBack, offer.prompt) });
       return RepairDialog.EndOfTurn;
     }
     // "no, I meant September 1" after a detour corrects the task worked out before it (the correction

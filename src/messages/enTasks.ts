@@ -7,8 +7,11 @@ export const enTasks = {
   backToIt: 'Back to your question:',
   okayBack: 'Okay.',
   welcomeBack: "You're welcome.",
-  /** "ok" at an offer ("tell me the date you took it and I'll work it out"): the offer still stands. */
-  offerStands: (ack: string) => `${ack} Whenever you're ready, just send it and I'll work it out.`,
+  /**
+   * "ok" at an offer ("Tell me the date you took it and I'll work out ..."): the offer still stands,
+   * said again in full so "it" is never left to guess.
+   */
+  offerStands: (ack: string, offer: string) => `${ack} Whenever you're ready, ${offer.charAt(0).toLowerCase()}${offer.slice(1)}`,
   wayOut: 'Or say "start over" to ask something else, or "talk to a person".',
   cannotAnswerThat: "I can't answer that one here. ASE Customer Service (1-800-390-6789) can, or say \"talk to a person\".",
   gaveUp:

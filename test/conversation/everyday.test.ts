@@ -20,7 +20,7 @@ transcripts(
     ]],
     ['"ok" and "cool" after an answer are acknowledged, never a misunderstanding (the first says its offer still stands)', [
       ['how do I reschedule my test?', 'more than three days away'],
-      ['ok', all(en.task.offerStands(en.task.okayBack), not(/support staff/))],
+      ['ok', all(en.task.offerStands(en.task.okayBack, "Tell me the date of your appointment and I'll work out the last day to change or cancel it."), not(/support staff/))],
       ['cool', all(en.acknowledged, not(/support staff/))],
     ]],
   ],

@@ -81,6 +81,24 @@ transcriptTables(
         ]],
       ],
     ],
+    [
+      '"ok" or "cool" at an offer says what to send, never "just send it" (F2, F34)',
+      [
+        ['"ok" after "how do I reschedule my test?" names the appointment date', [
+          ['how do I reschedule my test?', 'Tell me the date of your appointment'],
+          ['ok', all(/Whenever you're ready, tell me the date of your appointment/, not('just send it'))],
+          ['the 18th', 'Friday, December 18, 2026'],
+        ]],
+        ['"cool" after the recertification answer names the date to send', [
+          ['how long is my cert good for', 'Tell me when you took or last recertified a test'],
+          ['cool', all(/Whenever you're ready, tell me when you took or last recertified a test/, not('just send it'))],
+        ]],
+        ['"ok" in a Spanish conversation says it in Spanish, in full', [
+          ['¿cómo cambio la fecha de mi examen?', /.+/],
+          ['ok', not(/env[ií]emelo y se lo calculo|just send it/)],
+        ]],
+      ],
+    ],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );
