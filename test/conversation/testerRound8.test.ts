@@ -99,6 +99,23 @@ transcriptTables(
         ]],
       ],
     ],
+    [
+      '"how do I ...?" gets the steps first, "I need to cancel" the cancel steps: not "You can, as long as ..." (F1, F3, F47)',
+      [
+        ['"how do I reschedule my test?" leads with how', [
+          ['how do I reschedule my test?', all(/^To change your test date or time, cancel the existing appointment/, not(/^You can, as long as/))],
+        ]],
+        ['"How can I move my appointment to another day" is the same', [
+          ['How can I move my appointment to another day', all(/^To change your test date or time/, not(/^You can, as long as/))],
+        ]],
+        ['"can I reschedule" is still answered "You can, as long as ..."', [
+          ['can i reschedule my test', /^You can, as long as/],
+        ]],
+        ['"I need to cancel my test" leads with cancelling, not booking the new one', [
+          ['I need to cancel my test', all(/^To cancel a test/, not(/^You can, as long as/))],
+        ]],
+      ],
+    ],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );
