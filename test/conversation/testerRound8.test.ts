@@ -116,6 +116,30 @@ transcriptTables(
         ]],
       ],
     ],
+    [
+      'questions the tester asked that got another topic, "Did you mean" or "I don\'t have the current prices" (F5, F35, F36, F44, F46)',
+      [
+        ['"whats my results" gets the results answer, not "Did you mean"', [
+          ['whats my results', all('score report is emailed to you', not('Did you mean'))],
+        ]],
+        ['"I took A5 yesterday, when will results be online" is the results answer, not the missed appointment', [
+          ['I took A5 yesterday, when will results be online', all(/results/, not('Did you mean'), not('Missed or unscheduled'))],
+        ]],
+        ['"what time zone is that" after a cancel deadline says what the FAQ says, not recertification', [
+          ['my appt is dec 11 at 9am can i cancel', 'Tuesday, December 8, 2026 at 9:00 AM'],
+          ['what time zone is that', all(/time-zone/, 'three days', not(/Recertification/))],
+        ]],
+        ['"can I get an extension" on the 90 days is not the price list', [
+          ['how long do I have after buying a test', '90 days'],
+          ['I bought it 10/15', 'Wednesday, January 13, 2027'],
+          ['can I get an extension', all(/anything on extensions/, '90 days', not("I don't have the current prices"))],
+        ]],
+        ['"do I need to do anything for my certificate" after an address change is the certificate, not the L1 prerequisites', [
+          ['I moved, how do I change my address', 'Update your address'],
+          ['do I need to do anything for my certificate', all(/certificate/, not(/L1, L2, L3/))],
+        ]],
+      ],
+    ],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );
