@@ -90,6 +90,10 @@ export interface QuestionContext {
 /** A follow-up read in the last answer's light is short: a longer message is a question of its own. */
 const FOLLOW_UP_WORDS = 12;
 /** "how", "ok so what do I do?", "which ones?": a question that names nothing, asked of the last answer. */
+/** A part that is a question word and nothing of its own ("and how much?", "how long does it take"): it asks about what came before. */
+const ONLY_A_QUESTION_WORD =
+  /^(?:(?:and|so|but|also|plus|then)[\s,]+)*(?:how much|how long|how many|how soon|when|where|why|how)(?:\s+(?:is it|are they|is that|does it|does that|will it|would it)(?:\s+(?:cost|take|be))?)?\s*\??$/i;
+
 const ASKS_MORE = /\?\s*$|^(?:(?:ok(?:ay)?|so|and|but|then|hmm)[\s,]+)*(?:how|what|why|which|where|when|who|wat|wht|wut|hw|wen|whn|y(?= not\b))\b/i;
 
 /**
@@ -293,9 +297,12 @@ export class FaqAnswerer {
     let whole: FaqDecision | undefined;
     for (const [first, second] of splits(text, this.text)) {
       const a = this.decide(first, context);
-      // The second part leans on the first for its context ("... and how much is it?").
-      const b = this.decide(second, { onTopic: true });
-      const [x, y] = [pick(a), pick(b)];
+      const x = pick(a);
+      // The second part leans on the first for its context; one that names nothing of its own
+      // ("... and how much?") asks the first part's entry (the duplicate's $7.50), not the test
+      // fees, and is then no second question.
+      const b = this.decide(second, { onTopic: true, ...(x && ONLY_A_QUESTION_WORD.test(second.trim()) ? { recent: [x.id] } : {}) });
+      const y = pick(b);
       if (!x || !y || x.id === y.id || (a.kind !== 'answer' && b.kind !== 'answer')) continue;
       // "did i pass?? how do i find out": a message answered with confidence as a whole is split only
       // where both parts are answered with confidence on their own.

@@ -140,6 +140,17 @@ transcriptTables(
         ]],
       ],
     ],
+    [
+      'a second part that only asks "how much" asks about the first part, not the test fees (F20)',
+      [
+        ['"how do i get a duplicat certficate and how much" is $7.50 per series, with no test fee or registration fee', [
+          ['how do i get a duplicat certficate and how much', all('$7.50', not('registration fee'), not(/test fee/))],
+        ]],
+        ['a real second question is still answered: "how much is a duplicate and how long does my certificate take?"', [
+          ['how much is a duplicate and how long does my certificate take?', all('$7.50', /three weeks/)],
+        ]],
+      ],
+    ],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );
