@@ -1,4 +1,4 @@
-import { all, demo1, not, transcriptTables } from './suite.js';
+import { all, demo1, demo2, not, transcriptTables } from './suite.js';
 
 // The eighth usability round: a tester played a US mechanic against `npm start` without reading the
 // code (findings numbered F1-F48 in their notes), each written here as the general rule it broke.
@@ -148,6 +148,27 @@ transcriptTables(
         ]],
         ['a real second question is still answered: "how much is a duplicate and how long does my certificate take?"', [
           ['how much is a duplicate and how long does my certificate take?', all('$7.50', /three weeks/)],
+        ]],
+      ],
+    ],
+    [
+      'signed in, "did I pass?" and "show my results" are answered with the results on the account (F18, F19)',
+      [
+        ['"did I pass" gives the latest result, not "no retest wait"', [
+          [demo1, 'signed in'],
+          ['did I pass', all('G1 (Auto Maintenance and Light Repair): passed on', not('retest wait'))],
+        ]],
+        ['"show my results" is the same, not the general answer and a question for the date', [
+          [demo1, 'signed in'],
+          ['show my results', all('passed on', not('Tell me the date you took it'))],
+        ]],
+        ['a failed test is said plainly, with how to ask about the retest (DEMO-0002)', [
+          [demo2, 'signed in'],
+          ['did i pass', all('A8 (Engine Performance): not passed on', 'A1 (Engine Repair): passed on', /No Show/, 'You can buy A8 (Engine Performance) again')],
+        ]],
+        ['"what did I fail" is still the retest answer', [
+          [demo1, 'signed in'],
+          ['what did I fail', 'retest wait'],
         ]],
       ],
     ],
