@@ -172,6 +172,19 @@ transcriptTables(
         ]],
       ],
     ],
+    [
+      'a reply to an offer that only names series is the offer\'s fact, not a question about Spanish tests (F8)',
+      [
+        ['"what if I need auto and truck" after the duplicate offer comes to $15.00', [
+          ['how much is a duplicate certificate', 'Tell me which test series'],
+          ['what if I need auto and truck', all('$15.00', not(/Spanish/))],
+        ]],
+        ['"are auto tests in spanish?" after the same offer is still the Spanish answer', [
+          ['how much is a duplicate certificate', 'Tell me which test series'],
+          ['are the auto tests offered in spanish too?', /Spanish/],
+        ]],
+      ],
+    ],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );
