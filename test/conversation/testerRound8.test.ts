@@ -185,6 +185,19 @@ transcriptTables(
         ]],
       ],
     ],
+    [
+      'a one-word follow-up stays with the answer just given when that answer covers it (F15)',
+      [
+        ['"how many years" after the work-experience answer is about work experience, not recertification', [
+          ['whats the work experience requirement', 'work experience'],
+          ['how many years', all(/work experience/i, not(/Recertification Test/))],
+        ]],
+        ['"how many years" after the recertification answer is still the five years', [
+          ['how long is my cert good for', 'five years'],
+          ['how many years', /five years/],
+        ]],
+      ],
+    ],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );
