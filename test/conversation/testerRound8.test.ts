@@ -198,6 +198,18 @@ transcriptTables(
         ]],
       ],
     ],
+    [
+      '"how much" about a retest says it is a new purchase with its fees, not the 30-day wait again (F9)',
+      [
+        ['"how much" while the retest question waits', [
+          ['I failed A5 can I retake it', 'What date did you take A5?'],
+          ['how much', all('A retest is a new purchase', 'registration fee', 'Back to your question')],
+        ]],
+        ['"how much is a retest" from scratch', [
+          ['how much is a retest', all(/^A retest is a new purchase/, not(/^You must wait 30 full days/))],
+        ]],
+      ],
+    ],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );
