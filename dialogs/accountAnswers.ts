@@ -88,6 +88,8 @@ export function answerPersonal(question: PersonalQuestion, account: CandidateAcc
       return answerMaster(account, ctx);
     case 'retest':
       return answerRetest(account, ctx, question.tests, question.missedOnly);
+    case 'results':
+      return answerResults(account, ctx, question.tests);
     case 'duplicates-all':
       return answerDuplicatesAll(account, ctx);
     case 'certificate-status':
@@ -547,6 +549,36 @@ export function answerDuplicatesAll(account: CandidateAccount, ctx: PersonalCont
   }
   const facts = cost.series.map((s) => ({ label: s.seriesName, value: m.factSeries(ctx.messages.list(s.tests), fee) }));
   return answer('duplicates-priced', sentences(m.manySeries(total, cost.seriesCount, fee), m.next), facts);
+}
+
+// ---- results -------------------------------------------------------------------------------
+
+/** "did I pass?": the latest result of each test (of those named), newest first, and what follows from a fail. */
+export function answerResults(account: CandidateAccount, ctx: PersonalContext, tests?: string[]): PersonalAnswer {
+  const m = ctx.messages.results;
+  const latest = [...new Set(account.results.map((r) => normaliseCode(r.testCode)))]
+    .filter((code) => has(tests, code))
+    .flatMap((code) => latestResult(account, code) ?? [])
+    .sort((a, b) => b.takenOn.localeCompare(a.takenOn));
+  if (latest.length === 0) return answer('results-none', m.none);
+  // A fail or a No Show says at once when the test can be bought again (the retest answer's words).
+  const zone = homeZone(account, ctx);
+  const r = ctx.messages.retest;
+  const fullDays = ctx.policy.retestWaitFullDays.value;
+  const said = latest.map((result) => {
+    const test = testOf(ctx, result.testCode);
+    const outcome = m[result.outcome](test, long(ctx, result.takenOn));
+    if (result.outcome === 'fail') {
+      const retest = retestDate({ failedOn: result.takenOn, now: ctx.now, zone }, ctx.policy);
+      return sentences(outcome, retest.daysToWait > 0 ? r.wait(test, long(ctx, retest.earliestPurchaseDate), retest.daysToWait, long(ctx, retest.failedOn), fullDays) : r.now(test, long(ctx, retest.failedOn), fullDays));
+    }
+    if (result.outcome === 'no-show') {
+      const posted = noShow({ appointmentDate: result.takenOn, ...(result.noShowPosted === undefined ? {} : { resultPosted: result.noShowPosted }) }, ctx.policy).canRebuyNow;
+      return sentences(outcome, posted ? r.noShowPosted(test, long(ctx, result.takenOn)) : r.noShowWaiting(test, long(ctx, result.takenOn)));
+    }
+    return outcome;
+  });
+  return answer(latest.some((result) => result.outcome !== 'pass') ? 'results-with-fail' : 'results', sentences(m.lead(latest.length), ...said));
 }
 
 // ---- certificate ---------------------------------------------------------------------------

@@ -6,6 +6,11 @@ import { andListIn } from '../src/messages/lists.js';
 interface MasterValues {
   series: string;
   lapsed: string[];
+  /**
+   * "if I let A6 lapse am I still master?", "A6 expires next month, will I lose master?": the
+   * lapse is supposed, not told; the answer says what would happen, never that A6 lapsed.
+   */
+  supposed?: boolean;
   /** Required tests left out of a list of those held ("I have T2 T3 T4 T5 T6 and T8": T7). */
   missing?: string[];
 }
@@ -17,6 +22,17 @@ const noneLapsed =
 const LAPSE_WORDS =
   /(?<![\p{L}\d])(?:expired?|lapsed?|ran out|run out|out of date|not current|no longer|venci[oó]|vencid[oa]s?|(?:se (?:me |le )?)?vencieron|caduc[oó]|caducaron|expiraron|caducad[oa]s?|expir[oó]|ya no (?:est[aá] |es )?vigente)(?![\p{L}\d])/iu;
 
+/**
+ * A lapse supposed rather than told: "what if", "would", "will I lose", "hypothetically", "let A6
+ * lapse", "if A6 expires", or a lapse still ahead ("expires next month", "is about to lapse"). "am I
+ * still master if A6 expired?" tells a lapse (past tense): the answer says it lapsed.
+ */
+const SUPPOSED =
+  /(?<![\p{L}\d])(?:what if|suppose|supposing|hypothetically|would|will i (?:still )?(?:be|lose|keep|stay)|let (?:my |the )?(?:\p{L}-?\d{1,2}|it|them|one)(?: \p{L}+)? (?:lapse|expire|run out)|if (?:[\p{L}\d-]+ ){0,3}(?:lapses|expires|runs out)|(?:expires|expiring|lapsing|will (?:lapse|expire)|going to (?:lapse|expire)|about to (?:lapse|expire)) (?:next|this|in|soon|on)|si (?:dejo|se me vence)|qu[eé] pasa si)(?![\p{L}\d])/iu;
+
+/** Lapse words for a lapse still ahead, read only when the lapse is supposed ("A6 expires next month"). */
+const FUTURE_LAPSE_WORDS = /(?<![\p{L}\d])(?:expires|expiring|lapses|lapsing|runs out|will (?:lapse|expire)|going to (?:lapse|expire)|about to (?:lapse|expire)|se vence|vencer[aá])(?![\p{L}\d])/iu;
+
 /** The series a message is about: named outright, or the series of the tests it names. */
 function readSeries(text: string, catalogue: Catalogue): SlotReading<string> {
   const named = resolveSeries(text, catalogue).filter((series) => series.master);
@@ -27,19 +43,27 @@ function readSeries(text: string, catalogue: Catalogue): SlotReading<string> {
   return ids.length === 1 && ids[0] ? { kind: 'value', value: ids[0] } : { kind: 'none' };
 }
 
-function readLapsed(text: string, catalogue: Catalogue, seriesId: string | undefined, asAnswer: boolean): SlotReading<string[]> {
+/** A test named beside those already known, not instead of them ("T3 too", "also A7", "tambien el A7"). */
+const ALSO = /(?<![\p{L}\d])(?:too|also|as well|tambi[eé]n)(?![\p{L}\d])/iu;
+
+function readLapsed(text: string, catalogue: Catalogue, seriesId: string | undefined, asAnswer: boolean, known?: string[]): SlotReading<string[]> {
   if (noneLapsed.test(text.trim())) return { kind: 'value', value: [] };
+  // "A6 expires next month, will I lose master?": a lapse ahead names the test only when it is supposed.
+  const lapseWords = (clause: string) => LAPSE_WORDS.test(clause) || (SUPPOSED.test(text) && FUTURE_LAPSE_WORDS.test(clause));
   // "I have A1-A8 but A3 expired in 2023": only the clause that says lapsed names lapsed tests.
-  const clauses = text.split(/\b(?:but|pero)\b|[,;.]/i).filter((clause) => LAPSE_WORDS.test(clause));
+  const clauses = text.split(/\b(?:but|pero)\b|[,;.]/i).filter(lapseWords);
   const lapsedPart = clauses.length ? clauses.join(' ') : text;
   const tests = resolveTests(lapsedPart, catalogue).tests.filter((test) => !seriesId || test.series === seriesId);
   // "My A3 expired" names a lapsed test; a list of tests someone holds does not, unless it answers
   // the question "which have expired?".
-  const saysLapsed = LAPSE_WORDS.test(text);
+  const saysLapsed = lapseWords(text);
   // "A1-A8, passed in June 2021" lists tests held, even in answer to "which have lapsed?".
   const saysHeld = /\b(?:passed|pass|hold|held|have|got|current|valid|tengo|aprob[eé]|vigentes?)\b/i.test(text);
   const lapsed = saysLapsed || (asAnswer && !saysHeld);
-  return tests.length && lapsed ? { kind: 'value', value: tests.map((test) => test.code) } : { kind: 'none' };
+  if (!tests.length || !lapsed) return { kind: 'none' };
+  // "what if T3 lapses too" after "T2 lapsed": T3 joins the lapsed tests known.
+  const joins = known?.length && ALSO.test(text) ? known : [];
+  return { kind: 'value', value: [...new Set([...joins, ...tests.map((test) => test.code)])] };
 }
 
 /**
@@ -48,7 +72,7 @@ function readLapsed(text: string, catalogue: Catalogue, seriesId: string | undef
  * to ask which have lapsed.
  */
 function readMissing(text: string, catalogue: Catalogue, seriesId: string | undefined): SlotReading<string[]> {
-  if (!seriesId || LAPSE_WORDS.test(text) || !/\b(?:have|hold|got|passed|i'?m certified in|certified in)\b/i.test(text)) return { kind: 'none' };
+  if (!seriesId || LAPSE_WORDS.test(text) || (SUPPOSED.test(text) && FUTURE_LAPSE_WORDS.test(text)) || !/\b(?:have|hold|got|passed|i'?m certified in|certified in)\b/i.test(text)) return { kind: 'none' };
   const required = findSeries(catalogue, seriesId)?.master?.requiredTests ?? [];
   const held = new Set(resolveTests(text, catalogue).tests.filter((test) => test.series === seriesId).map((test) => test.code));
   const missing = required.filter((code) => !held.has(code));
@@ -71,9 +95,14 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
       read: (text, _facts, deps, values) => readMissing(text, deps.catalogue, values.series),
     },
     {
+      name: 'supposed',
+      quiet: true,
+      read: (text) => (SUPPOSED.test(text) ? { kind: 'value', value: true } : { kind: 'none' }),
+    },
+    {
       name: 'lapsed',
       needed: (values) => !values.missing?.length,
-      read: (text, _facts, deps, values, asAnswer) => readLapsed(text, deps.catalogue, values.series, asAnswer),
+      read: (text, _facts, deps, values, asAnswer) => readLapsed(text, deps.catalogue, values.series, asAnswer, values.lapsed),
       ask: (values, deps) => {
         const series = values.series ? findSeries(deps.catalogue, values.series) : undefined;
         return { text: deps.messages.task.master.askLapsed(series?.master?.name ?? 'required') };
@@ -95,11 +124,13 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
     }));
     const decision = masterStatus({ seriesId: series.id, certifications, now: facts.now, zone: facts.zone }, deps.catalogue, deps.policy);
     const name = decision.masterName ?? series.master.name;
-    const text = decision.holds ? `${m.holds(name)} ${m.next}` : m.lapsed(name, andListIn(deps.language)(decision.lapsed));
+    const lapsed = andListIn(deps.language)(decision.lapsed);
+    const text = decision.holds ? `${m.holds(name)} ${m.next}` : values.supposed ? m.wouldLapse(name, lapsed) : m.lapsed(name, lapsed);
     return { reply: { text }, outcome: decision.verdict };
   },
   accountQuestion: () => ({ kind: 'master' }),
   help: (deps) => deps.messages.task.master.help,
   followUps: ['lapsed'],
+  followUpQuestions: ['supposed'],
 };
 

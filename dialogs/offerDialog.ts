@@ -4,6 +4,7 @@ import type { Reply } from '../src/conversation/reply.js';
 import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts, type TurnFacts } from '../src/conversation/turnFacts.js';
 import { pickChoice } from '../src/understanding/choices.js';
+import { withoutNames } from '../src/understanding/tests.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { answerEntry } from './faqSteps.js';
 import { RepairDialog, SOMETHING_NEW, type UnrelatedPolicy } from './repairDialog.js';
@@ -113,7 +114,7 @@ export class OfferDialog extends RepairDialog {
     // go, and gets the plain "anything else?" as the offer is closed).
     if (offer.task && offer.prompt && !offer.heldOnce && (reading.acknowledgement === 'ok' || reading.acknowledgement === 'thanks')) {
       offer.heldOnce = true;
-      await send(dc.context, this.deps, { text: m.task.offerStands(reading.acknowledgement === 'thanks' ? m.task.welcomeBack : m.task.okayBack) });
+      await send(dc.context, this.deps, { text: m.task.offerStands(reading.acknowledgement === 'thanks' ? m.task.welcomeBack : m.task.okayBack, offer.prompt) });
       return RepairDialog.EndOfTurn;
     }
     // "no, I meant September 1" after a detour corrects the task worked out before it (the correction
@@ -199,8 +200,18 @@ export class OfferDialog extends RepairDialog {
     // An answer found only in the light of the one just given ("I passed it on June 15, 2021" after
     // the recertification answer) is no question of its own: the offer that asked for the fact takes it.
     const faq = reading.faq();
-    const replyLike = short || opened === task || faq.kind !== 'answer' || faq.inContext === true;
+    const replyLike = short || opened === task || faq.kind !== 'answer' || faq.inContext === true || this.onlyNamesAnswer(reading.question);
     return replyLike && this.deps.findsFacts(task, reading, facts);
+  }
+
+  /**
+   * The FAQ's answer rests only on the tests or series the message names: without them it says
+   * nothing the FAQ answers ("what if I need auto and truck" after the duplicate offer is not a
+   * question about Spanish tests, whose entry names the automobile tests).
+   */
+  private onlyNamesAnswer(text: string): boolean {
+    const rest = withoutNames(text, this.deps.catalogue);
+    return rest !== text && this.deps.faq.decide(rest, { onTopic: true }).kind !== 'answer';
   }
 
   private offer(dc: DialogContext): OfferOptions {

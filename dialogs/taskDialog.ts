@@ -92,7 +92,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
 
   /** Does this text give the task anything to work with (as the answer to its own question, with `asAnswer`)? */
   findsSomethingIn(text: string, facts: TurnFacts, asAnswer = false): boolean {
-    return this.reads(text, facts, asAnswer, asAnswer ? 'any-as-answer' : 'any', () => true);
+    // How the question was put ("if ...") is no fact to work with.
+    return this.reads(text, facts, asAnswer, asAnswer ? 'any-as-answer' : 'any', (slot) => !slot.quiet);
   }
 
   /** Does this text answer one of the task's own questions (a date, say), not just name a test? */
@@ -117,11 +118,16 @@ export class TaskDialog<Values extends object> extends RepairDialog {
 
   /** Does this message, right after the task answered with `values`, change one of its follow-up slots? */
   followsUp(text: string, facts: TurnFacts, values: Record<string, unknown>): boolean {
+    const read = (name: string) => this.spec.slots.find((s) => s.name === name)?.read(text, facts, this.deps, values as Partial<Values>, false);
+    const followUps = this.spec.followUps ?? [];
     // A question ("my A3 expired, when can I recertify?") asks something new; a statement adds a fact.
-    if (ASKS.test(text)) return false;
-    return (this.spec.followUps ?? []).some((name) => {
-      const slot = this.spec.slots.find((s) => s.name === name);
-      const reading = slot?.read(text, facts, this.deps, values as Partial<Values>, false);
+    // A question put the way the answer's own were ("what if I let A6 lapse?") is about that answer.
+    if (ASKS.test(text)) {
+      const putSo = (this.spec.followUpQuestions ?? []).some((name) => read(name)?.kind === 'value');
+      return putSo && followUps.some((name) => read(name)?.kind === 'value');
+    }
+    return followUps.some((name) => {
+      const reading = read(name);
       return reading?.kind === 'value' && JSON.stringify(reading.value) !== JSON.stringify(values[name]);
     });
   }
@@ -324,6 +330,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       state.values[slot.name] = keepTime(current, read.value, text, facts);
       delete state.clarify[slot.name];
       const changed = state.values[slot.name];
+      if (slot.quiet) continue;
       const said = slot.describe ? slot.describe(changed as Values[keyof Values], this.deps) : describe(changed, this.deps.language);
       // "May 20" after "in May 2019" makes the date exact rather than changing it.
       // A sentence starts with a capital: "Around October 2026: got it."

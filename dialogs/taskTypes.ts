@@ -50,6 +50,8 @@ export interface SlotSpec<Values> {
   name: keyof Values & string;
   /** Read only from answers to the slot's own question, never from the message that began the task. */
   notFromFirstMessage?: boolean;
+  /** How the question was put, not a fact given ("if I let A6 lapse"): it changes without "Changed to ...". */
+  quiet?: boolean;
   /** How a value reads back to the candidate ("Changed to Automobile."); a date or a code by default. */
   describe?: (value: Values[keyof Values], deps: TaskDeps) => string;
   /**
@@ -100,4 +102,9 @@ export interface TaskSpec<Values> {
    * recomputes that answer instead of starting another task.
    */
   followUps?: Array<keyof Values & string>;
+  /**
+   * Slots that make even a question a follow-up when it also reads one of `followUps`: "what if I
+   * let A6 lapse?" right after the Master answer is about that answer, the same facts or not.
+   */
+  followUpQuestions?: Array<keyof Values & string>;
 }

@@ -279,8 +279,12 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const signInHint = Boolean(port && !(await port.signedIn(turn.context, turn.facts)));
       // Not placed, but the facts the task of the entry just answered needs ("I have T2 T3 T4 T5 T6
       // and T8" after the Master answer): that task takes them, as an offer of it would have.
+      // Or placed again on the entry just answered, whose task the message now gives its facts
+      // ("back to the cancel, its dec 20" after a detour the same entry answered): the task works
+      // them out instead of the same answer again (a new question with facts keeps its answer).
       const unplaced = decision.kind === 'unknown' || decision.kind === 'clarify';
-      const contextTask = unplaced && !task ? recentTask(turn.data, deps.conversation) : undefined;
+      const again = decision.kind === 'answer' && turn.data.recentEntries?.includes(decision.entry.id) ? decision.entry.offer?.task : undefined;
+      const contextTask = task ? undefined : unplaced ? recentTask(turn.data, deps.conversation) : again;
       if (contextTask && deps.conversation.findsFacts(contextTask, turn.reading, turn.facts)) {
         understood(turn);
         return afterDialog(turn, await turn.dc.beginDialog(contextTask, { text: turn.reading.question, answeredGenerally: true } satisfies TaskOptions));

@@ -96,9 +96,16 @@ export interface QuestionContext {
   recent?: string[];
 }
 
+/** At most this many words, a follow-up names too little to leave the answer just given when that one covers it ("how many years"). */
+const TERSE_WORDS = 3;
+
 /** A follow-up read in the last answer's light is short: a longer message is a question of its own. */
 const FOLLOW_UP_WORDS = 12;
 /** "how", "ok so what do I do?", "which ones?": a question that names nothing, asked of the last answer. */
+/** A part that is a question word and nothing of its own ("and how much?", "how long does it take"): it asks about what came before. */
+const ONLY_A_QUESTION_WORD =
+  /^(?:(?:and|so|but|also|plus|then)[\s,]+)*(?:how much|how long|how many|how soon|when|where|why|how)(?:\s+(?:is it|are they|is that|does it|does that|will it|would it)(?:\s+(?:cost|take|be))?)?\s*\??$/i;
+
 const ASKS_MORE = /\?\s*$|^(?:(?:ok(?:ay)?|so|and|but|then|hmm)[\s,]+)*(?:how|what|why|which|where|when|who|wat|wht|wut|hw|wen|whn|y(?= not\b))\b/i;
 
 /**
@@ -344,12 +351,15 @@ export class FaqAnswerer {
     // An answer on everyday words alone ("what if i dont make it in time": "make", "time") is no
     // surer than a gap: the context may take the question too.
     const weak = decision.kind === 'answer' && decision.hit.matched.every((term) => this.index.entriesUsing(term) >= t.gapWordEntries + 2);
+    // "how many years" after the work-experience answer: a question of three words or fewer is no
+    // surer of its own than the answer just given, when that one covers it too.
+    const terse = decision.kind === 'answer' && !context.recent?.includes(decision.entry.id) && text.trim().split(/\s+/).length <= TERSE_WORDS;
     // "how do I fix that": one word and a pointer back is no question of its own; a known gap on
     // that one word ("fix": careers, repairs) is no answer to it. It is the last answer's, or asked back.
     const vague = decision.kind !== 'answer' && POINTS_BACK.test(text.trim()) && this.text.contentTerms(text).length <= 1;
     if (vague && !context.recent?.length) return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
     if (vague) return this.inContext(text, context.recent!, 0, 0, true) ?? { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
-    if ((decision.kind !== 'answer' || weak) && context.recent?.length) {
+    if ((decision.kind !== 'answer' || weak || terse) && context.recent?.length) {
       // Over a known gap, only an entry that covers the question at least as well ("what's the
       // passing score?" mid-task is still the passing-score gap).
       const gap = decision.kind === 'out-of-scope' ? (decision.hits.find((hit) => hit.target.kind === 'out-of-scope')?.coverage ?? 0) : 0;
@@ -357,7 +367,7 @@ export class FaqAnswerer {
       // that is a close call against it may take the question ("what's the address change process?"
       // after the retest answer stays the address-change answer, however the results entry mentions
       // addresses). One everyday word alone ("so I have to pay again?") is the context's.
-      const rival = decision.kind === 'answer' && decision.hit.matched.length >= 2 ? decision.hit.score / t.margin : 0;
+      const rival = decision.kind === 'answer' && decision.hit.matched.length >= 2 && !terse ? decision.hit.score / t.margin : 0;
       const followUp = this.inContext(text, context.recent, gap, rival);
       if (followUp) return followUp;
     }
@@ -386,9 +396,12 @@ export class FaqAnswerer {
     let whole: FaqDecision | undefined;
     for (const [first, second] of splits(text, this.text)) {
       const a = this.decide(first, context);
-      // The second part leans on the first for its context ("... and how much is it?").
-      const b = this.decide(second, { onTopic: true });
-      const [x, y] = [pick(a), pick(b)];
+      const x = pick(a);
+      // The second part leans on the first for its context; one that names nothing of its own
+      // ("... and how much?") asks the first part's entry (the duplicate's $7.50), not the test
+      // fees, and is then no second question.
+      const b = this.decide(second, { onTopic: true, ...(x && ONLY_A_QUESTION_WORD.test(second.trim()) ? { recent: [x.id] } : {}) });
+      const y = pick(b);
       if (!x || !y || x.id === y.id || (a.kind !== 'answer' && b.kind !== 'answer')) continue;
       // "did i pass?? how do i find out": a message answered with confidence as a whole is split only
       // where both parts are answered with confidence on their own.

@@ -146,6 +146,15 @@ export const enAccount = {
     factIncomplete: (missing: string) => `not yet: missing ${missing}`,
   },
 
+  // ---- "did I pass?" ----------------------------------------------------------------------------
+  results: {
+    lead: (n: number): string => (n === 1 ? 'Your latest result on your account:' : 'Your latest results on your account:'),
+    pass: (test: string, on: string) => `${test}: passed on ${on}.`,
+    fail: (test: string, on: string) => `${test}: not passed on ${on}.`,
+    'no-show': (test: string, on: string) => `${test}: No Show on ${on} (the appointment was missed).`,
+    none: "There are no test results on your account yet. Your score report is emailed right after your appointment, and results are in myASE within three days in most cases.",
+  },
+
   // ---- "when can I retake the test I failed?" ------------------------------------------------
   retest: {
     none: "There's no failed test on your account, so there's no retest wait.",

@@ -7,8 +7,11 @@ export const enTasks = {
   backToIt: 'Back to your question:',
   okayBack: 'Okay.',
   welcomeBack: "You're welcome.",
-  /** "ok" at an offer ("tell me the date you took it and I'll work it out"): the offer still stands. */
-  offerStands: (ack: string) => `${ack} Whenever you're ready, just send it and I'll work it out.`,
+  /**
+   * "ok" at an offer ("Tell me the date you took it and I'll work out ..."): the offer still stands,
+   * said again in full so "it" is never left to guess.
+   */
+  offerStands: (ack: string, offer: string) => `${ack} Whenever you're ready, ${offer.charAt(0).toLowerCase()}${offer.slice(1)}`,
   wayOut: 'Or say "start over" to ask something else, or "talk to a person".',
   cannotAnswerThat: "I can't answer that one here. ASE Customer Service (1-800-390-6789) can, or say \"talk to a person\".",
   gaveUp:
@@ -152,6 +155,9 @@ export const enTasks = {
     holds: (name: string) => `Yes: with all required tests current, you hold ${name} status.`,
     lapsed: (name: string, tests: string) =>
       `Not at the moment: ${tests} lapsed, so ${name} status is suspended. Pass the recertification test for ${tests} to reinstate it.`,
+    /** The lapse supposed ("if I let A6 lapse, am I still master?"): what would happen, not a fact about the candidate. */
+    wouldLapse: (name: string, tests: string) =>
+      `No: if ${tests} ${/ and /.test(tests) ? 'lapse' : 'lapses'}, you lose ${name} status until you pass the recertification ${/ and /.test(tests) ? 'tests' : 'test'} for ${tests}. To keep it, keep ${tests} current: you may recertify before ${/ and /.test(tests) ? 'they expire' : 'it expires'}.`,
     missing: (name: string, tests: string) =>
       `Not yet: you're missing ${tests}. ${name} status takes every required test of the series, so pass ${tests} to earn it.`,
     noMaster: (series: string) =>

@@ -125,6 +125,14 @@ export const esAccount: AccountMessages = {
     factIncomplete: (missing: string) => `todavía no: falta ${missing}`,
   },
 
+  results: {
+    lead: (n: number) => (n === 1 ? 'Su resultado más reciente en su cuenta:' : 'Sus resultados más recientes en su cuenta:'),
+    pass: (test: string, on: string) => `${test}: aprobado el ${on}.`,
+    fail: (test: string, on: string) => `${test}: no aprobado el ${on}.`,
+    'no-show': (test: string, on: string) => `${test}: No Show el ${on} (no se presentó a la cita).`,
+    none: 'Todavía no hay resultados de exámenes en su cuenta. El informe de calificaciones se envía por correo electrónico justo después de la cita, y los resultados están en myASE en un plazo de tres días en la mayoría de los casos.',
+  },
+
   retest: {
     none: 'No hay ningún examen reprobado en su cuenta, así que no hay espera para repetir.',
     notFailed: (test: string) => `Su último resultado de ${test} no es reprobado, así que no hay espera para repetir.`,

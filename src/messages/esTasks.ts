@@ -12,7 +12,7 @@ export const esTasks: typeof enTasks = {
   backToIt: 'Volviendo a su pregunta:',
   okayBack: 'De acuerdo.',
   welcomeBack: 'De nada.',
-  offerStands: (ack: string) => `${ack} Cuando quiera, envíemelo y se lo calculo.`,
+  offerStands: (ack: string, offer: string) => `${ack} Cuando quiera, ${offer.charAt(0).toLowerCase()}${offer.slice(1)}`,
   wayOut: 'O diga "empezar de nuevo" para preguntar otra cosa, o "hablar con una persona".',
   cannotAnswerThat: 'No puedo responder eso aquí. Servicio al Cliente de ASE (1-800-390-6789) sí puede, o diga "hablar con una persona".',
   gaveUp:
@@ -139,6 +139,9 @@ export const esTasks: typeof enTasks = {
     askSeries: '¿Qué estatus Master: Automóvil (A1-A8) o Camión Mediano/Pesado (T2-T8)?',
     askLapsed: (series: string) => `¿Cuáles de los exámenes de ${series} han vencido? Diga "ninguno" si todos están vigentes.`,
     holds: (name: string) => `Sí: con todos los exámenes requeridos vigentes, tiene el estatus de ${name}.`,
+    /** La caducidad supuesta ("si dejo vencer el A6, ¿sigo siendo master?"): lo que pasaría, no un hecho. */
+    wouldLapse: (name: string, tests: string) =>
+      `No: si ${tests} ${/ [ye] /.test(tests) ? 'vencen' : 'vence'}, pierde el estatus de ${name} hasta que apruebe ${/ [ye] /.test(tests) ? 'los exámenes' : 'el examen'} de recertificación de ${tests}. Para conservarlo, mantenga ${tests} ${/ [ye] /.test(tests) ? 'vigentes: puede recertificarse antes de que venzan' : 'vigente: puede recertificarse antes de que venza'}.`,
     lapsed: (name: string, tests: string) =>
       // "A3 venció", "A3 y A5 vencieron": the verb agrees with the list (yList joins two or more with y / e).
       `Ahora mismo no: ${tests} ${/ [ye] /.test(tests) ? 'vencieron' : 'venció'}, así que el estatus de ${name} está suspendido. Apruebe ${/ [ye] /.test(tests) ? 'los exámenes' : 'el examen'} de recertificación de ${tests} para recuperarlo.`,

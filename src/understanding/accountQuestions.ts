@@ -29,6 +29,8 @@ export type PersonalQuestion =
   | { kind: 'master' }
   /** When tests failed or missed can be bought again; `missedOnly`: only No Shows (a missed appointment). */
   | { kind: 'retest'; tests?: string[]; missedOnly?: boolean }
+  /** "did I pass?", "show my results": the latest result of each test on the account. */
+  | { kind: 'results'; tests?: string[] }
   | { kind: 'duplicates-all' }
   | { kind: 'certificate-status' }
   | { kind: 'purchases' };
@@ -42,6 +44,7 @@ export const PERSONAL_KINDS: readonly PersonalKind[] = [
   'expiring-within',
   'master',
   'retest',
+  'results',
   'duplicates-all',
   'certificate-status',
   'purchases',
@@ -136,6 +139,8 @@ const APPOINTMENT_QUESTION = [
   new RegExp(String.raw`\b(?:can|could|may) i still ${CHANGE_VERB}\b`),
   new RegExp(String.raw`\b(?:is it (?:too late|still possible) to|too late to|am i (?:still )?able to|am i allowed to) ${CHANGE_VERB} (?:my|it)\b`),
   new RegExp(String.raw`\bhow (?:do|can|would) i ${CHANGE_VERB} my ${APPT_THING}\b`),
+  // "move my A5 to jan", "please reschedule my brakes test": the request, answered with what can still be done.
+  new RegExp(String.raw`^(?:please |ok,? |okay,? |so |i (?:want|need|would like|'d like) to |can you |could you |help me )?${CHANGE_VERB} my ${APPT_THING}\b`),
   new RegExp(String.raw`\b(?:do|did) i have (?:any |an? )?(?:upcoming |scheduled |booked )?(?:appointments?|tests? (?:scheduled|booked)|exams? (?:scheduled|booked))\b`),
   /\b(?:show|list|tell|give) me my (?:\w+ )?(?:appointments?|bookings?|test dates?|exam dates?|scheduled tests?)\b/,
   /\bwhat (?:appointments|tests|exams) (?:do i have|have i (?:got|booked|scheduled))\b/,
@@ -217,7 +222,10 @@ const detectors: Array<[PersonalKind, Detector]> = [
   // Broader ways of asking about one's own record, tried last: "did I pass my last test?", "what did
   // I fail", "cancel an appointment", "what's on my account".
   // ("when do my results come out" is the general results question, not the account's.)
-  ['retest', (t) => /\b(?:did i (?:pass|fail)|what did i (?:pass|fail)|which (?:tests? )?did i fail|how did i do|(?:what|show me|see|check|tell me|give me|look up) (?:are |were )?my (?:test |exam )?(?:results?|scores?))\b/.test(t)],
+  // "did I fail?", "which did I fail": the failures and when they can be bought again.
+  ['retest', (t) => /\b(?:did i fail|what did i fail|which (?:tests? )?did i fail)\b/.test(t)],
+  // "did I pass?", "how did I do", "show my results": the results themselves, not a retest wait.
+  ['results', (t) => /\b(?:did i pass|what did i pass|how did i do|(?:what|show(?: me)?|see|check|tell me|give me|look up)(?: are| were|s|'s)? my (?:test |exam |latest |last )?(?:results?|scores?))\b/.test(t)],
   // "do I have a test I bought but haven't scheduled?": the purchases waiting to be scheduled.
   ['purchases', (t) => /\b(?:tests?|exams?) (?:that )?i (?:bought|purchased|paid for)\b.*\b(?:not|haven'?t|never|didn'?t|yet to) (?:be )?(?:scheduled?|booked?)\b|\bunscheduled (?:tests?|exams?)\b/.test(t)],
   ['cancel-appointment', (t) => /^(?:please |can you |could you |i want to |i'd like to )?cancel (?:an|my|the|this|that|one) (?:\w+ ){0,2}(?:appointment|appt|booking|one)\b/.test(t)],
@@ -245,7 +253,8 @@ const spanishDetectors: Array<[PersonalKind, RegExp]> = [
   ['duplicates-all', /\b(?:duplicados?|copias|reposicion) de (?:todos )?mis (?:certificados|certificaciones)\b/],
   ['master', /\b(?:sigo siendo|todavia soy|aun soy|soy todavia|soy aun|sigo teniendo (?:el|mi) (?:estatus|status)(?: de)?) (?:un |una )?(?:ase )?master\b|\bmi (?:estatus|status|estado) (?:de )?master\b/],
   ['certificate-status', /\b(?:donde esta|no (?:me )?ha llegado|no (?:me )?llega|no he recibido|cuando (?:me )?llega|cuando voy a recibir|todavia no (?:tengo|recibo|he recibido)|aun no (?:tengo|recibo|he recibido|me llega))\b.*\bmi certificado\b|\bmi certificado\b.*\b(?:no (?:me )?ha llegado|no (?:me )?llega|todavia no|aun no)\b/],
-  ['retest', /\b(?:(?:ver|muestreme|muestrame|digame|dime|cuales son|consultar|revisar) mis (?:resultados|calificaciones)|(?:aprobe|pase|reprobe) (?:el |mi )?(?:ultimo )?(?:examen|prueba|test)|(?:que|cuales) (?:examenes )?(?:aprobe|reprobe))\b/],
+  ['retest', /\b(?:reprobe (?:el |mi )?(?:ultimo )?(?:examen|prueba|test)|(?:que|cuales) (?:examenes )?reprobe)\b/],
+  ['results', /\b(?:(?:ver|muestreme|muestrame|digame|dime|cuales son|consultar|revisar) mis (?:resultados|calificaciones)|(?:aprobe|pase) (?:el |mi )?(?:ultimo )?(?:examen|prueba|test)|(?:que|cuales) (?:examenes )?aprobe)\b/],
   ['cancel-appointment', new RegExp(String.raw`^(?:por favor,? )?(?:quiero |necesito |quisiera |puede |podria )?(?:cancelar|cancele|cancelame|cancela) (?:mi|la|el) (?:[a-z]-?\d{1,2} )?${ES_APPT}\b(?!.*\b(?:reembolso|como|cuando|puedo|que pasa)\b)`)],
   ['expiring-within', /\b(?:que|cuales|alguna de mis|algunas de mis)\b.*\b(?:certificaciones|certificados)\b.*\b(?:me )?(?:vencen|vence|caducan|caduca|expiran|expira)\b.*\b(?:este ano|antes de fin de ano|en los proximos (?:90|noventa) dias|pronto)\b/],
   ['expiry', /\b(?:cuando|hasta cuando)\b.*\b(?:vence|vencen|caduca|caducan|expira|expiran)\b.*\bmis? (?:certificaciones?|certificados?|[abcefghlpstx]-?\d{1,2})\b|\bmis? (?:certificaciones?|[abcefghlpstx]-?\d{1,2})\b.*\b(?:vence|vencen|caduca|caducan|expira|expiran|vigentes?|validas?)\b|\b(?:cuales|que) (?:son )?(?:mis )?certificaciones (?:tengo|son)\b|\bcuales son mis certificaciones\b|\bcuando (?:me toca|tengo que) recertificar(?:me)?\b/],
@@ -275,7 +284,8 @@ function testsIn(text: string, catalogue: Catalogue): string[] {
 /** "cancela la de A5", "cancele mi cita del A5", "cancelame esa": the Spanish instruction, no "mi" needed. */
 const ES_CANCEL_IMPERATIVE =
   /^(?:por favor,? |ok,? |si,? )?(?:cancela|cancele|cancelame|cancelemela|cancelen) (?:la|el|mi|esa|ese|esta|este)(?: cita| examen| prueba| test)?(?: de| del)?(?: examen| test)?(?: [abcefghlpstx]-?\d{1,2})?(?: por favor)?\s*[.!]?$/;
-const CANCEL_IMPERATIVE = /^(?:please |ok,? |okay,? )?cancel (?:an|the|this|that|one|it|my) (?:\w+ ){0,2}(?:appointment|appt|booking|one|test|exam)\b(?!.*\b(?:refund|policy|fee|how|what|when|can i)\b)/;
+const CANCEL_IMPERATIVE =
+  /^(?:please |ok,? |okay,? |so |then )?cancel (?:(?:an|the|this|that|one|it|my) (?:\w+ ){0,2}(?:appointment|appt|booking|one|test|exam)\b|(?:the |my )?[abcefghlpstx]-?\d{1,2}(?![a-z0-9]))(?!.*\b(?:refund|policy|fee|how|what|when|can i)\b)/;
 
 /**
  * "which certs expire this yr", "what certifications run out in the next 90 days", "que
@@ -308,6 +318,7 @@ export function detectPersonalQuestion(text: string, catalogue: Catalogue): Pers
     case 'appointments':
     case 'cancel-appointment':
     case 'expiry':
+    case 'results':
     case 'retest': {
       const tests = testsIn(text, catalogue);
       return tests.length > 0 ? { kind, tests } : { kind };

@@ -244,9 +244,10 @@ const NOT_A_DATE = /^(?:within|for|during|over|up to)\b|\b(?:before|after|prior)
 /**
  * Words chrono reads as a date that name no event: "now" ("twice now", "by now", "for now"), a
  * year as a whole ("this year", "next year", "in a year", "in 5 years": a day in it is never
- * meant), and "the next day" (after another event, not after today).
+ * meant), "the next day" (after another event, not after today), and "the last day" (a deadline
+ * asked about: "whens the last day i can cancel" is not yesterday).
  */
-const NOT_AN_EVENT = /^(?:(?:right\s+)?now|(?:this|next)\s+year|in\s+(?:a|an|one|a\s+few|a\s+couple(?:\s+of)?|several|\w+|\d+)\s+years?|(?:the\s+)?next\s+day)$/i;
+const NOT_AN_EVENT = /^(?:(?:right\s+)?now|(?:this|next)\s+year|in\s+(?:a|an|one|a\s+few|a\s+couple(?:\s+of)?|several|\w+|\d+)\s+years?|(?:the\s+)?(?:next|last)\s+day)$/i;
 /** A count of weeks, months or years from now: "5 months ago", "in 2 weeks", "a few years back". */
 const COUNTED = /\b(?:weeks?|months?|years?)\s+(?:ago|back|before now|from now)\b|^in\s+.*\b(?:weeks?|months?|years?)$/i;
 /** A hedge in or just before the words: "about two years ago", "like a month ago". */

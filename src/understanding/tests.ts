@@ -299,6 +299,24 @@ function readTests(text: string, catalogue: Catalogue): TestMatches {
   return Object.freeze({ tests: Object.freeze(tests) as TestEntry[], unknownCodes: Object.freeze(unknownCodes) as string[], suggestions: Object.freeze(suggestions) });
 }
 
+/**
+ * The text with every test and series it names blanked out ("what if I need auto and truck" ->
+ * "what if I need      and      "): what the message says besides the names, for telling a reply
+ * that only names tests from a question of its own. Same length, so positions still hold.
+ */
+export function withoutNames(text: string, catalogue: Catalogue): string {
+  check(text, catalogue, 'withoutNames');
+  const message = text.replace(/[’‘]/g, "'");
+  const spans = [
+    ...codeHits(message, catalogue),
+    ...findPhrases(message, testPhrases(catalogue)),
+    ...findPhrases(message, seriesPhrases(catalogue)),
+  ];
+  let out = message;
+  for (const { start, end } of spans) out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
+  return out;
+}
+
 // ---- resolveSeries -------------------------------------------------------------------------
 
 /** Everyday words for each series (the catalogue's series names are added to these). */

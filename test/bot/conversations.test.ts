@@ -92,7 +92,6 @@ const faqQuestions: Array<[userSays: string, replyMustContain: string | RegExp]>
   ['my certifications expired three years ago, can I still recertify', /after your certification has lapsed|even if your credentials have expired|even after your credentials have expired|you can still take the recertification test/],
   ['how long r my certs good for', 'valid for five years'],
   ['do I stay a master technician if one of my certifications expires', 'not for life'],
-  ['whats the deal with master tech status if my brakes cert runs out', /Master (?:Technician )?status lasts only/],
   ['are the tests offered in spanish', 'available in Spanish'],
   ['can I take the test while deployed overseas with the military', 'overseas bases'],
   ['can I test in Mexico', 'United States, U.S. territories, and Canada'],

@@ -114,7 +114,7 @@ transcriptTables(
         ]],
         ['"ok" at an offer says the offer still stands, and its fact next is still its answer', [
           ['when can i retake a test i failed', 'Tell me the date you took it'],
-          ['ok', all(en.task.offerStands(en.task.okayBack), not(en.acknowledged))],
+          ['ok', all(en.task.offerStands(en.task.okayBack, "Tell me the date you took it and I'll work out the exact day you can buy it again."), not(en.acknowledged))],
           ['A5, two weeks ago', 'You can buy A5 again on or after'],
         ]],
       ],

@@ -19,8 +19,8 @@ transcripts(
       ['A5, two weeks ago', 'You can buy A5 again on or after Wednesday, December 23, 2026'],
     ]],
     ['"ok" and "cool" after an answer are acknowledged, never a misunderstanding (the first says its offer still stands)', [
-      ['how do I reschedule my test?', 'more than three days away'],
-      ['ok', all(en.task.offerStands(en.task.okayBack), not(/support staff/))],
+      ['how do I reschedule my test?', 'no changes are allowed within three days'],
+      ['ok', all(en.task.offerStands(en.task.okayBack, "Tell me the date of your appointment and I'll work out the last day to change or cancel it."), not(/support staff/))],
       ['cool', all(en.acknowledged, not(/support staff/))],
     ]],
   ],

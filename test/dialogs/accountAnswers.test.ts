@@ -598,6 +598,7 @@ describe('an empty account', () => {
       "You don't hold any of the certifications that count towards Master status (A1-A8 for Master Automobile Technician and T2-T8 for Master Medium/Heavy Truck Technician). " +
       enAccount.master.earnNext,
     retest: enAccount.retest.none,
+    results: enAccount.results.none,
     'duplicates-all':
       "There are no certifications on your account, so there's nothing to duplicate. If you think one is missing, ASE Customer Service (1-800-390-6789) can check.",
     'certificate-status': `I don't see a test you passed in the last ${RECENT_PASS_DAYS} days, so no new certificate is on its way. If a certificate from an earlier test never arrived, ASE Customer Service (1-800-390-6789) can help.`,

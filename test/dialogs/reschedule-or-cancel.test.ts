@@ -107,7 +107,8 @@ const transcripts: Array<[name: string, turns: Turn[]]> = [
   [
     'a general question gets the FAQ answer and an offer; a short reply with the date takes the offer up',
     [
-      ['How do I reschedule my test?', all(general, 'Tell me the date of your appointment', '877-346-9327')],
+      // "How do I ...?" gets the steps first (the how-to-change facet); "Can I ...?" gets `general`.
+      ['How do I reschedule my test?', all(/^To change your test date or time, cancel the existing appointment/, 'Tell me the date of your appointment', '877-346-9327')],
       ['March 28 at 9am', march28at9],
     ],
   ],

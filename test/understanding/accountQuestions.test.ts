@@ -28,6 +28,9 @@ const appointments: Row[] = [
 const cancel: Row[] = [
   ['cancel my appointment', { kind: 'cancel-appointment' }],
   ['please cancel my A5 appointment', { kind: 'cancel-appointment', tests: ['A5'] }],
+  ['cancel the A5', { kind: 'cancel-appointment', tests: ['A5'] }],
+  ['ok cancel A5 then', { kind: 'cancel-appointment', tests: ['A5'] }],
+  ['move my A5 to jan', { kind: 'appointments', tests: ['A5'] }],
   ['I want to cancel my test', { kind: 'cancel-appointment' }],
   ['Could you cancel my exam on Friday?', { kind: 'cancel-appointment' }],
   ["I'd like to cancel my appointment please", { kind: 'cancel-appointment' }],
@@ -71,6 +74,10 @@ const master: Row[] = [
 
 const retest: Row[] = [
   ['when can I retake the test I failed?', { kind: 'retest' }],
+  ['did I pass', { kind: 'results' }],
+  ['show my results', { kind: 'results' }],
+  ['how did I do on A5?', { kind: 'results', tests: ['A5'] }],
+  ['what did I fail', { kind: 'retest' }],
   ['I failed A8, when can I take it again?', { kind: 'retest', tests: ['A8'] }],
   ['I just failed my brakes test', { kind: 'retest', tests: ['A5'] }],
   ['when can I retake A8?', { kind: 'retest', tests: ['A8'] }],
@@ -176,8 +183,8 @@ const spanish: Row[] = [
   ['¿alguna de mis certificaciones vence en los próximos 90 días?', { kind: 'expiring-within', period: 'next-90-days' }],
   ['¿sigo siendo master?', { kind: 'master' }],
   ['¿por qué no me ha llegado mi certificado?', { kind: 'certificate-status' }],
-  ['¿aprobé mi último examen?', { kind: 'retest' }],
-  ['quiero ver mis resultados', { kind: 'retest' }],
+  ['¿aprobé mi último examen?', { kind: 'results' }],
+  ['quiero ver mis resultados', { kind: 'results' }],
   ['¿qué exámenes he comprado?', { kind: 'purchases' }],
   ['duplicados de todos mis certificados', { kind: 'duplicates-all' }],
   // The FAQ's, not the account's.

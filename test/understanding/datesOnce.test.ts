@@ -74,6 +74,8 @@ describe('words that name no event date are not dates', () => {
     '72 hours',
     'I have been certified for 5 years',
     'they told me to come back the next day',
+    'whens the last day i can cancel',
+    'what is the last day to change it',
   ])('%j has no date', (text) => {
     expect(parseDates(text, mar20)).toEqual([]);
     expect(pastDate(text, mar20)).toEqual({ ok: false, problem: 'no-date' });

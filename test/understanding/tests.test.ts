@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/knowledge/policyData.js';
 import type { Catalogue } from '../../src/rules/types.js';
-import { resolveSeries, resolveSeriesLetters, resolveTests, suggestCodes } from '../../src/understanding/tests.js';
+import { resolveSeries, resolveSeriesLetters, resolveTests, suggestCodes, withoutNames } from '../../src/understanding/tests.js';
 
 const catalogue = await loadCatalogue(fileURLToPath(new URL('../../knowledge', import.meta.url)));
 
@@ -245,5 +245,16 @@ describe('resolveSeriesLetters: series letters given alone in answer to "which s
     ['A1 and T2', 'test codes (resolveTests reads them)'],
   ])('%j names no series (%s)', (text) => {
     expect(ids(text)).toEqual([]);
+  });
+});
+
+describe('withoutNames blanks the tests and series a message names, keeping its length', () => {
+  it.each([
+    ['what if I need auto and truck', 'what if I need      and      '],
+    ['is A5 offered in spanish', 'is    offered in spanish'],
+    ['duplicates for brakes and the T series', 'duplicates for        and the T series'],
+    ['nothing named here', 'nothing named here'],
+  ])('%j -> %j', (text, expected) => {
+    expect(withoutNames(text, catalogue)).toBe(expected);
   });
 });

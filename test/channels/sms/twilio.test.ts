@@ -224,7 +224,7 @@ describe('POST /api/sms/twilio running the bot', () => {
       expect(message.Body).not.toMatch(/\*\*|\]\(/);
     }
     const whole = sent.map((message) => message.Body).join('\n\n');
-    expect(whole).toMatch(/more than three days away/);
+    expect(whole).toMatch(/within three days of it/);
     expect(whole).toMatch(/Reply with a number, or ask another question\.$/);
   });
 
