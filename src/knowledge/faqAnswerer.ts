@@ -523,7 +523,9 @@ export class FaqAnswerer {
     const weights = unique.map((term) => this.index.informativeness(term));
     const total = weights.reduce((sum, w) => sum + w, 0);
     if (!total) return 1;
-    return Math.max(0, ...phrasings.map((p) => unique.reduce((sum, term, i) => (p.has(term) ? sum + weights[i]! : sum), 0) / total));
+    // "duplicat certficate": a word no entry uses that is a misspelling of the phrasing's own word is that word.
+    const holds = (p: Set<string>, term: string) => p.has(term) || (this.index.entriesUsing(term) === 0 && [...p].some((known) => isTypoOf(term, known)));
+    return Math.max(0, ...phrasings.map((p) => unique.reduce((sum, term, i) => (holds(p, term) ? sum + weights[i]! : sum), 0) / total));
   }
 
   /**
