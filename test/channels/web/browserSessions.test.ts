@@ -190,7 +190,11 @@ describe('a website chat that lasts (headless Chromium)', () => {
 
         // Deploy: the first instance restarts (same port), then the second; the chat goes on between.
         const status = page.locator('.ca-chat__status');
+        // A page whose stream was on the stopped instance notices within a moment; waiting for that
+        // (or for the moment to pass) keeps the check below from seeing the status before it changes.
+        const noticed = () => expect.poll(() => status.innerText(), { timeout: 1_500 }).toBe('Reconnecting...').catch(() => undefined);
         await running[0]!.close();
+        await noticed();
         running[0] = await instance(ports[0]);
         // A page whose stream was on the stopped instance says "Reconnecting..." for a moment (Web
         // Chat does not send meanwhile); one whose stream was on the other never notices.
@@ -198,6 +202,7 @@ describe('a website chat that lasts (headless Chromium)', () => {
         await ask(page, q2![0]);
         await expect.poll(async () => count(await bubbles(page), q2![1]), { timeout: 15_000 }).toBe(1);
         await running[1]!.close();
+        await noticed();
         running[1] = await instance(ports[1]);
         await expect.poll(() => status.innerText(), { timeout: 15_000 }).toBe('');
         await ask(page, q3![0]);
