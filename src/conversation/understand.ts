@@ -193,7 +193,9 @@ function noAndAValue(text: string): { replacement: string } | null {
  * task waits it is the answer to its question.
  */
 function whatAbout(text: string): Correction | null {
-  const wholeMatch = /^(and|what about|how about|same for|and for|also|plus)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*\??$/i.exec(text);
+  // "wait actually what about the A4 one": words that only announce it, and "one" after the value.
+  text = text.trim().replace(WHAT_ABOUT_LEAD, '');
+  const wholeMatch = /^(and|what about|how about|same for|and for|also|plus)\s+(?:the\s+|my\s+)?(.{1,30}?)(?:\s+one)?\s*\??$/i.exec(text);
   const whole = wholeMatch?.[2];
   // "and T4?", "also P2", "plus T4": one more, where the task's value is a list (which duplicates).
   if (whole && aValue(whole)) return /^(?:and|also|plus)$/i.test(wholeMatch[1] ?? '') ? { replacement: whole, list: 'add', asked: true } : { replacement: whole, asked: true };
@@ -203,6 +205,9 @@ function whatAbout(text: string): Correction | null {
   if (!asked || !more || !aValue(asked) || more.includes('?') || QUESTION_WORD.test(more)) return null;
   return { replacement: `${asked}, ${more}`, asked: true };
 }
+
+/** Words before "what about" that only announce the change: "wait, actually", "oh ok", "hmm so". */
+const WHAT_ABOUT_LEAD = /^(?:(?:wait|hold on|actually|oh|ah|ok|okay|so|hmm+|um+|sorry)\b[\s,.!:;-]*)+(?=(?:what|how) about\b)/i;
 
 /**
  * "¿y el T4?", "¿y qué tal el A4?", "lo mismo para T2", "también el P2": whatAbout in Spanish. "y",

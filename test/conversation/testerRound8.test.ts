@@ -63,6 +63,24 @@ transcriptTables(
       ],
     ],
     [
+      'while a cancellation waits for its yes, naming another appointment is a change of which one, not a new question (F17)',
+      [
+        ['"wait actually what about the A4 one" says the A4 cannot be cancelled, then asks about the A5 again', [
+          [demo1, 'signed in'],
+          ['cancel my A5', 'Cancel your A5 (Brakes) appointment'],
+          ['wait actually what about the A4 one', all('A4 (Suspension and Steering)', /can no longer be cancelled/, /Cancel your A5 \(Brakes\) appointment.*\?/, not('Did you mean'))],
+          // "no", not "yes": the demo account is shared by every transcript in the file.
+          ['no', "I haven't cancelled anything"],
+        ]],
+        ['a test with no appointment is said so, and the A5 is asked about again', [
+          [demo1, 'signed in'],
+          ['cancel my A5', 'Cancel your A5 (Brakes) appointment'],
+          ['no, A6', all('no upcoming appointment for A6', 'Cancel your A5 (Brakes) appointment', not("I haven't cancelled anything"))],
+          ['no', "I haven't cancelled anything"],
+        ]],
+      ],
+    ],
+    [
       '"the last day" is a deadline asked about, not yesterday (F39)',
       [
         ['"whens the last day i can cancel" asks for the appointment\'s date, not about December 5', [
