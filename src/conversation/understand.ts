@@ -1,4 +1,4 @@
-import type { FaqDecision, QuestionContext } from '../knowledge/faqAnswerer.js';
+import type { FaqDecision, GapPair, QuestionContext } from '../knowledge/faqAnswerer.js';
 import type { FaqEntry } from '../knowledge/faqEntry.js';
 import { readAcknowledgement, type Acknowledgement } from '../understanding/acknowledgements.js';
 import { asksForPerson, detectCommand, stripGreeting, type Command } from '../understanding/commands.js';
@@ -52,12 +52,16 @@ export interface Reading {
   elsewhere(): boolean;
   /** Two questions in one, each with its entry in the order asked; null for one question. */
   faqPair(): [FaqEntry, FaqEntry] | null;
+  /** Two questions in one, one of them a known gap ("... and can my shop pay"): both parts in the order asked; null otherwise. */
+  faqGapPair(): GapPair | null;
 }
 
 /** The recognisers that need the knowledge base: the FAQ ranking and the account-question reader. */
 export interface Understanding {
   decide(question: string, context?: QuestionContext): FaqDecision;
   decidePair(question: string, context?: QuestionContext): [FaqEntry, FaqEntry] | null;
+  /** A known gap and an answer in one message; a reader without it (a test's fake) finds none. */
+  decideGapPair?(question: string, context?: QuestionContext): GapPair | null;
   /** What `decide` would call out of scope as about something else (its `elsewhere`), without ranking. */
   namesElsewhere(question: string, context?: QuestionContext): boolean;
   accountQuestion(text: string): { kind: string } | null;
@@ -84,6 +88,7 @@ class LazyReading implements Reading {
   private readonly memo = new Map<keyof Reading, unknown>();
   private decision?: FaqDecision;
   private pair?: [FaqEntry, FaqEntry] | null;
+  private gapPair?: GapPair | null;
   private namedElsewhere?: boolean;
 
   constructor(
@@ -175,6 +180,11 @@ class LazyReading implements Reading {
   faqPair(): [FaqEntry, FaqEntry] | null {
     if (this.pair === undefined) this.pair = this.knowledge.decidePair(this.question, { ...this.context, language: this.facts.language });
     return this.pair;
+  }
+
+  faqGapPair(): GapPair | null {
+    if (this.gapPair === undefined) this.gapPair = this.knowledge.decideGapPair?.(this.question, { ...this.context, language: this.facts.language }) ?? null;
+    return this.gapPair;
   }
 }
 

@@ -81,6 +81,20 @@ transcriptTables(
       ],
     ],
     [
+      'two questions in one, the second a known gap: both are answered, in the order asked, never the second dropped (F43)',
+      [
+        ['"is there a spanish version, and can my shop pay" says the Spanish tests, then that it has no details on shops paying', [
+          ["hi I'm taking A1 next week, is there a spanish version, and can my shop pay", all(/^Yes: the Automobile\/Light Truck Tests[\s\S]*available in Spanish[\s\S]*I don't have details on employers or shops paying/)],
+        ]],
+        ['asked the other way round, the gap comes first', [
+          ['can my shop pay and is there a spanish version', /^I don't have details on employers or shops paying[\s\S]*available in Spanish/],
+        ]],
+        ['a gap alone is still the gap alone', [
+          ['can my shop pay', all(/^I don't have details on employers or shops paying/, not('Spanish'))],
+        ]],
+      ],
+    ],
+    [
       '"the last day" is a deadline asked about, not yesterday (F39)',
       [
         ['"whens the last day i can cancel" asks for the appointment\'s date, not about December 5', [
