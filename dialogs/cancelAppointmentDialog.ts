@@ -5,6 +5,7 @@ import type { Reply } from '../src/conversation/reply.js';
 import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts } from '../src/conversation/turnFacts.js';
 import { pickChoice } from '../src/understanding/choices.js';
+import { resolveTests } from '../src/understanding/tests.js';
 import { CANCEL_APPOINTMENT, requestOf, send, type ConversationDeps } from './engine.js';
 import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
 
@@ -46,6 +47,27 @@ export class CancelAppointmentDialog extends RepairDialog {
 
   protected override help(dc: DialogContext): string {
     return this.state(dc).picked ? this.deps.messages.linking.confirmHelp : this.deps.messages.linking.whichHelp;
+  }
+
+  /**
+   * "wait, what about the A4 one", "no, A4" while the confirmation waits: the appointment named
+   * instead is looked up in the account (as "cancel the A4" would be) and, if it can be cancelled,
+   * is the one confirmed now (with a key of its own). One that cannot be cancelled, or that is not
+   * on the account, is said so, and the question about the one picked before is asked again.
+   */
+  protected override async correct(dc: DialogContext, reading: Reading): Promise<DialogTurnResult | undefined> {
+    const port = this.deps.account(dc.context);
+    const named = reading.correction ? resolveTests(reading.correction.replacement, this.deps.catalogue) : undefined;
+    const tests = named ? [...named.tests.map((test) => test.code), ...named.unknownCodes] : [];
+    if (!port || tests.length === 0) return undefined;
+    const answered = await port.answer(dc.context, { kind: 'cancel-appointment', tests }, turnFacts(dc.context));
+    requestOf(dc.context).account = { outcome: answered.outcome };
+    const cancellable = answered.cancellable ?? [];
+    if (cancellable.length === 0) return this.ask(dc, this.deps.messages.task.backToIt, answered.reply);
+    const state = this.state(dc);
+    state.choices = cancellable;
+    state.picked = cancellable.length === 1 ? { ...cancellable[0]!, idempotencyKey: randomUUID() } : undefined;
+    return this.ask(dc, undefined, answered.reply);
   }
 
   protected async answer(dc: DialogContext, reading: Reading): Promise<DialogTurnResult | undefined> {

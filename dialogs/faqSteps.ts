@@ -1,5 +1,5 @@
 import type { DialogContext } from 'botbuilder-dialogs';
-import type { FaqDecision } from '../src/knowledge/faqAnswerer.js';
+import type { FaqDecision, GapPair } from '../src/knowledge/faqAnswerer.js';
 import { shortAnswer, withoutRestatements, type FaqEntry } from '../src/knowledge/faqEntry.js';
 import type { Reply, ReplyChoice } from '../src/conversation/reply.js';
 import type { Messages } from '../src/messages/en.js';
@@ -95,6 +95,26 @@ export async function answerPair(dc: DialogContext, deps: ConversationDeps, pair
   });
   // A task one of the questions opened stays on offer: its fact next ("A and T") still reaches it.
   await dc.beginDialog(OFFER, { entries: pair.map((entry) => entry.id), ...(task ? { task } : {}) } satisfies OfferOptions);
+}
+
+/**
+ * Two questions in one, one of them a known gap ("is there a spanish version, and can my shop
+ * pay"): the answer's short form and the gap's honest reply, in the order asked, the entry offered
+ * in full and a person beside it (as the gap alone would offer).
+ */
+export async function answerGapPair(dc: DialogContext, deps: ConversationDeps, pair: GapPair): Promise<void> {
+  const entries = pair.flatMap((part) => (part.kind === 'entry' ? [part.entry] : []));
+  // The event names the entry answered (the recent answers and the insights read entry ids only).
+  const id = entries.map((e) => e.id).join('+');
+  requestOf(dc.context).faq = { decision: 'pair', entryId: id };
+  const entry = entries[0]!;
+  await send(dc.context, deps, {
+    text: pair.map((part) => (part.kind === 'entry' ? shortAnswer(part.entry) : part.topic.reply)).join('\n\n'),
+    suggestions: [...entries.map(asChoice), { title: deps.messages.talkToPerson, value: deps.messages.talkToPerson }],
+    source: { title: entry.source.title || deps.messages.sourceTitle, label: deps.messages.sourceLabel, date: entry.source.date, url: entry.source.url },
+    rate: { entryId: id },
+  });
+  await dc.beginDialog(OFFER, { entries: entries.map((e) => e.id), person: true } satisfies OfferOptions);
 }
 
 /**

@@ -162,6 +162,7 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
     understanding: {
       decide: (question, context) => inLanguage(knowledge, context?.language).answerer.decide(question, context),
       decidePair: (question, context) => inLanguage(knowledge, context?.language).answerer.decidePair(question, context),
+      decideGapPair: (question, context) => inLanguage(knowledge, context?.language).answerer.decideGapPair(question, context),
       namesElsewhere: (question, context) => inLanguage(knowledge, context?.language).answerer.namesElsewhere(question),
       accountQuestion: (text) => (accounts ? detectPersonalQuestion(text, knowledge.catalogue) : null),
     },

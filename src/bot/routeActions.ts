@@ -8,7 +8,7 @@ import type { Reading } from '../conversation/understand.js';
 import type { Messages } from '../messages/en.js';
 import type { TurnEvent } from './turnEvents.js';
 import type { ConversationData } from './conversationData.js';
-import { answerDecision, answerPair, asChoice } from '../../dialogs/faqSteps.js';
+import { answerDecision, answerGapPair, answerPair, asChoice } from '../../dialogs/faqSteps.js';
 import { acknowledgementReply, commandReply } from '../../dialogs/smallTalk.js';
 import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from '../../dialogs/engine.js';
@@ -323,6 +323,15 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         understood(turn);
         await answerPair(turn.dc, deps.conversation, pair);
         turn.event.faq = { decision: 'pair', entryId: pair.map((entry) => entry.id).join('+') };
+        return true;
+      }
+      // One of the two a known gap ("is there a spanish version, and can my shop pay"): the answer
+      // and the gap's honest reply, in the order asked, never the second dropped.
+      const gapPair = decision.kind === 'answer' || decision.kind === 'out-of-scope' ? turn.reading.faqGapPair() : null;
+      if (gapPair) {
+        understood(turn);
+        await answerGapPair(turn.dc, deps.conversation, gapPair);
+        turn.event.faq = { decision: 'pair', entryId: requestOf(turn.context).faq?.entryId };
         return true;
       }
       const last = turn.data.lastTask;

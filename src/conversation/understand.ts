@@ -1,4 +1,4 @@
-import type { FaqDecision, QuestionContext } from '../knowledge/faqAnswerer.js';
+import type { FaqDecision, GapPair, QuestionContext } from '../knowledge/faqAnswerer.js';
 import type { FaqEntry } from '../knowledge/faqEntry.js';
 import { readAcknowledgement, type Acknowledgement } from '../understanding/acknowledgements.js';
 import { asksForPerson, detectCommand, stripGreeting, type Command } from '../understanding/commands.js';
@@ -52,12 +52,16 @@ export interface Reading {
   elsewhere(): boolean;
   /** Two questions in one, each with its entry in the order asked; null for one question. */
   faqPair(): [FaqEntry, FaqEntry] | null;
+  /** Two questions in one, one of them a known gap ("... and can my shop pay"): both parts in the order asked; null otherwise. */
+  faqGapPair(): GapPair | null;
 }
 
 /** The recognisers that need the knowledge base: the FAQ ranking and the account-question reader. */
 export interface Understanding {
   decide(question: string, context?: QuestionContext): FaqDecision;
   decidePair(question: string, context?: QuestionContext): [FaqEntry, FaqEntry] | null;
+  /** A known gap and an answer in one message; a reader without it (a test's fake) finds none. */
+  decideGapPair?(question: string, context?: QuestionContext): GapPair | null;
   /** What `decide` would call out of scope as about something else (its `elsewhere`), without ranking. */
   namesElsewhere(question: string, context?: QuestionContext): boolean;
   accountQuestion(text: string): { kind: string } | null;
@@ -84,6 +88,7 @@ class LazyReading implements Reading {
   private readonly memo = new Map<keyof Reading, unknown>();
   private decision?: FaqDecision;
   private pair?: [FaqEntry, FaqEntry] | null;
+  private gapPair?: GapPair | null;
   private namedElsewhere?: boolean;
 
   constructor(
@@ -176,6 +181,11 @@ class LazyReading implements Reading {
     if (this.pair === undefined) this.pair = this.knowledge.decidePair(this.question, { ...this.context, language: this.facts.language });
     return this.pair;
   }
+
+  faqGapPair(): GapPair | null {
+    if (this.gapPair === undefined) this.gapPair = this.knowledge.decideGapPair?.(this.question, { ...this.context, language: this.facts.language }) ?? null;
+    return this.gapPair;
+  }
 }
 
 const BARE_YES_NO = /^(?:y|yes|yeah|yep|yup|sure|n|no|nope|nah|ok(?:ay)?|s[ií]|claro)(?:[\s,]+(?:yes|no|thanks|thank you|s[ií]|gracias))?[.!]*$/iu;
@@ -193,7 +203,9 @@ function noAndAValue(text: string): { replacement: string } | null {
  * task waits it is the answer to its question.
  */
 function whatAbout(text: string): Correction | null {
-  const wholeMatch = /^(and|what about|how about|same for|and for|also|plus)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*\??$/i.exec(text);
+  // "wait actually what about the A4 one": words that only announce it, and "one" after the value.
+  text = text.trim().replace(WHAT_ABOUT_LEAD, '');
+  const wholeMatch = /^(and|what about|how about|same for|and for|also|plus)\s+(?:the\s+|my\s+)?(.{1,30}?)(?:\s+one)?\s*\??$/i.exec(text);
   const whole = wholeMatch?.[2];
   // "and T4?", "also P2", "plus T4": one more, where the task's value is a list (which duplicates).
   if (whole && aValue(whole)) return /^(?:and|also|plus)$/i.test(wholeMatch[1] ?? '') ? { replacement: whole, list: 'add', asked: true } : { replacement: whole, asked: true };
@@ -203,6 +215,9 @@ function whatAbout(text: string): Correction | null {
   if (!asked || !more || !aValue(asked) || more.includes('?') || QUESTION_WORD.test(more)) return null;
   return { replacement: `${asked}, ${more}`, asked: true };
 }
+
+/** Words before "what about" that only announce the change: "wait, actually", "oh ok", "hmm so". */
+const WHAT_ABOUT_LEAD = /^(?:(?:wait|hold on|actually|oh|ah|ok|okay|so|hmm+|um+|sorry)\b[\s,.!:;-]*)+(?=(?:what|how) about\b)/i;
 
 /**
  * "¿y el T4?", "¿y qué tal el A4?", "lo mismo para T2", "también el P2": whatAbout in Spanish. "y",

@@ -413,6 +413,29 @@ export class FaqAnswerer {
   }
 
   /**
+   * Two questions in one where one is a known gap ("is there a spanish version, and can my shop
+   * pay"): the confident answer and the gap's reply, in the order asked. Only where the message as
+   * a whole is one of the two (it is not split into something it is not), and neither part is about
+   * something outside ASE ("my dentist appointment"). Null otherwise; two entries are `decidePair`'s.
+   */
+  decideGapPair(text: string, context: QuestionContext = {}): GapPair | null {
+    let whole: FaqDecision | undefined;
+    for (const [first, second] of splits(text, this.text)) {
+      const a = this.decide(first, context);
+      const b = this.decide(second, { onTopic: true });
+      const parts = [asPart(a), asPart(b)] as const;
+      const [x, y] = parts;
+      if (!x || !y || x.kind === y.kind) continue;
+      whole ??= this.decide(text, context);
+      const same = (part: PairPart) =>
+        (part.kind === 'entry' && whole!.kind === 'answer' && whole!.entry.id === part.entry.id) || (part.kind === 'gap' && whole!.kind === 'out-of-scope' && whole!.topic === part.topic);
+      if (!same(x) && !same(y)) continue;
+      return [x, y];
+    }
+    return null;
+  }
+
+  /**
    * The entry just answered (or one of its follow-ups) that a short follow-up fits: the one whose
    * words cover the question best (coverage as for any answer), or, when the question names nothing
    * the FAQ does not use everywhere ("how", "which ones?"), the last answer itself.
@@ -570,6 +593,14 @@ export class FaqAnswerer {
     return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
   }
 }
+
+/** One half of a two-part message: an entry answered with confidence, or a known gap's reply. */
+export type PairPart = { kind: 'entry'; entry: FaqEntry } | { kind: 'gap'; topic: OutOfScopeTopic };
+export type GapPair = readonly [PairPart, PairPart];
+
+/** A part only when sure: a confident answer, or a known gap about ASE (not someone else's thing). */
+const asPart = (decision: FaqDecision): PairPart | undefined =>
+  decision.kind === 'answer' ? { kind: 'entry', entry: decision.entry } : decision.kind === 'out-of-scope' && !decision.elsewhere ? { kind: 'gap', topic: decision.topic } : undefined;
 
 const pick = (decision: FaqDecision): FaqEntry | undefined =>
   decision.kind === 'answer' ? decision.entry : decision.kind === 'clarify' ? decision.candidates[0] : undefined;

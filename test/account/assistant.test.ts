@@ -590,6 +590,21 @@ describe('cancelling an appointment', () => {
     expect(cancel).not.toHaveBeenCalled();
   });
 
+  it('another appointment named while the confirmation waits ("wait actually what about the A4 one") is the one confirmed, and "yes" cancels that one only (F17)', async () => {
+    // Both appointments can be cancelled here: the A4 moved 10 days out.
+    const bot = await startAccountsBot({ env: { ACCOUNT_DEMO_FILE: 'test/fixtures/accounts/two-cancellable.yaml' } });
+    const cancel = spyOnCancellations();
+    const conversation = bot.conversation();
+    await signIn(conversation, 'DEMO-0001');
+    await transcript(conversation, [
+      ['cancel my A5', `Cancel your ${a5}?`],
+      ['wait actually what about the A4 one', [/Cancel your A4 \(Suspension and Steering\) appointment on Sunday, March 30, 2025 at 1:30 PM\?/, not('Cancel your A5'), not('Did you mean')]],
+      ['yes', ['Done: your A4 (Suspension and Steering) appointment', not('A5')]],
+    ]);
+    expect(cancel).toHaveBeenCalledTimes(1);
+    expect(cancel).toHaveBeenCalledWith('demo-cand-0001', 'demo-appt-0001-a4', expect.stringMatching(/^[0-9a-f-]{36}$/));
+  });
+
   it('a "yes" after the link lapsed cancels nothing and says the sign-in lapsed', async () => {
     const { bot, cancel, conversation } = await signedInAs0001();
     await transcript(conversation, [['cancel my appointment', `Cancel your ${a5}?`]]);

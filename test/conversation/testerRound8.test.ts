@@ -63,6 +63,38 @@ transcriptTables(
       ],
     ],
     [
+      'while a cancellation waits for its yes, naming another appointment is a change of which one, not a new question (F17)',
+      [
+        ['"wait actually what about the A4 one" says the A4 cannot be cancelled, then asks about the A5 again', [
+          [demo1, 'signed in'],
+          ['cancel my A5', 'Cancel your A5 (Brakes) appointment'],
+          ['wait actually what about the A4 one', all('A4 (Suspension and Steering)', /can no longer be cancelled/, /Cancel your A5 \(Brakes\) appointment.*\?/, not('Did you mean'))],
+          // "no", not "yes": the demo account is shared by every transcript in the file.
+          ['no', "I haven't cancelled anything"],
+        ]],
+        ['a test with no appointment is said so, and the A5 is asked about again', [
+          [demo1, 'signed in'],
+          ['cancel my A5', 'Cancel your A5 (Brakes) appointment'],
+          ['no, A6', all('no upcoming appointment for A6', 'Cancel your A5 (Brakes) appointment', not("I haven't cancelled anything"))],
+          ['no', "I haven't cancelled anything"],
+        ]],
+      ],
+    ],
+    [
+      'two questions in one, the second a known gap: both are answered, in the order asked, never the second dropped (F43)',
+      [
+        ['"is there a spanish version, and can my shop pay" says the Spanish tests, then that it has no details on shops paying', [
+          ["hi I'm taking A1 next week, is there a spanish version, and can my shop pay", all(/^Yes: the Automobile\/Light Truck Tests[\s\S]*available in Spanish[\s\S]*I don't have details on employers or shops paying/)],
+        ]],
+        ['asked the other way round, the gap comes first', [
+          ['can my shop pay and is there a spanish version', /^I don't have details on employers or shops paying[\s\S]*available in Spanish/],
+        ]],
+        ['a gap alone is still the gap alone', [
+          ['can my shop pay', all(/^I don't have details on employers or shops paying/, not('Spanish'))],
+        ]],
+      ],
+    ],
+    [
       '"the last day" is a deadline asked about, not yesterday (F39)',
       [
         ['"whens the last day i can cancel" asks for the appointment\'s date, not about December 5', [
