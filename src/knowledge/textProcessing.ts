@@ -20,6 +20,9 @@ const phrases: Array<[RegExp, string]> = [
   // to a test center" is not). Not "not going to pass": a destination or nothing may follow.
   [/\b(?:did\s?n[o']?t|didn't|dont|don't|do not|won'?t|will not|never|not)\s+(?:just\s+|even\s+)?(?:go|going|went|attend|attending|attended)\b(?!\s+to\s+(?!(?:the|my|a|an|it|this|that|test|exam|appointment|appt)\b)[a-z])/gi, 'noshow'],
   [/\btest anxiety\b/gi, 'anxiety accommodation'],
+  // The arrangements candidates ask for by name: accommodations, as "extra time" is.
+  [/\b(?:separate|private|quiet|distraction[\s-]free)\s+room\b/gi, 'accommodation'],
+  [/\b(?:hearing|visually|vision)\s+impaired\b/gi, 'accommodation'],
   // An e-mail address is not a mailing address.
   [/\be-?mail\s+address(?:es)?\b/gi, 'email'],
   // "my wedding got moved": something else was rescheduled; "I moved" stays a change of address.
@@ -147,6 +150,10 @@ export const synonyms: Record<string, string> = {
   dyslexia: 'accommodation',
   dyslexic: 'accommodation',
   adhd: 'accommodation',
+  wheelchair: 'accommodation',
+  autism: 'accommodation',
+  autistic: 'accommodation',
+  ptsd: 'accommodation',
   diagnosis: 'accommodation',
   diagnosed: 'accommodation',
   doctor: 'physician',

@@ -14,6 +14,9 @@ describe("candidates' own words", () => {
     ['flunking again', 'fail'],
     ['lost my freon card', 'refriger'],
     ['ase stickers', 'insignia'],
+    ['i use a wheelchair', 'accommod'],
+    ['can i get a separate room', 'accommod'],
+    ['im hearing impaired', 'accommod'],
   ])('reads %j as holding the knowledge-base term %j (stemmed)', (question, term) => {
     expect(contentTerms(question)).toContain(term);
   });
@@ -23,6 +26,7 @@ describe("candidates' own words", () => {
     ['where do I buy ASE stickers', 'insignias-merchandise'],
     ['my freon certificate got lost', 'epa-609-program'],
     ['I flunked the A4, when can I redo it', 'retest-after-failing'],
+    ['i have adhd and test anxiety, can i get a separate room', 'ada-accommodations'],
   ])('answers %j with %s', async (question, entryId) => {
     const { answerer } = await shippedKnowledge();
     const decision = answerer.decide(question);
