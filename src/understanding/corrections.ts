@@ -99,41 +99,70 @@ const YES_OR_NO = /^(?:yes|yeah|yep|no|nope|nah)$/i;
 /** At most this many words make a value ("the 10th of March 2024" is five). */
 const MAX_VALUE_WORDS = 6;
 
-/** The correction `text` makes, or null when it is not one. */
-export function readCorrection(text: string): Correction | null {
+/**
+ * How one language says "no, I meant X": the lead-in words, the words that correct on their own, the
+ * words that introduce the value, the pairs ("X not Y"), and what a value is. One reader runs each row.
+ */
+interface CorrectionGrammar {
+  /** The text trimmed and tidied, before anything is read. */
+  clean(text: string): string;
+  /** Pairs tried on the whole message before lead-ins are taken off (Spanish "no el 12, el 10": its "no" is the pair's). */
+  first: PairPattern[];
+  prefix: RegExp;
+  correcting: RegExp;
+  itWas: RegExp;
+  /** Lead-ins that announce a correction by themselves. */
+  announcing: Set<string>;
+  pairs: PairPattern[];
+  value(words: string): string | null;
+  /** "no, I meant no": a yes or a no that "I meant" says replaces the other. */
+  meantYesOrNo?: RegExp;
+}
+
+function readWith(grammar: CorrectionGrammar, text: string): Correction | null {
   if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${describeValue(text)}`);
-  let rest = text.trim().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').replace(/[\s.!]+$/, '');
+  let rest = grammar.clean(text);
   if (rest === '' || rest.includes('?')) return null;
+  const first = pairIn(rest, grammar.first, grammar.value);
+  if (first) return first;
 
   // "oh wait, no, I meant it was A4": prefix words, then "I meant", then "it was".
   const prefixes: string[] = [];
-  for (let m = PREFIX.exec(rest); m?.[1]; m = PREFIX.exec(rest)) {
+  for (let m = grammar.prefix.exec(rest); m?.[1]; m = grammar.prefix.exec(rest)) {
     prefixes.push(m[1].toLowerCase());
     rest = rest.slice(m[0].length);
   }
-  const correcting = CORRECTING.exec(rest);
+  const correcting = grammar.correcting.exec(rest);
   if (correcting) rest = rest.slice(correcting[0].length);
-  const itWas = IT_WAS.exec(rest);
+  const itWas = grammar.itWas.exec(rest);
   if (itWas) rest = rest.slice(itWas[0].length);
   if (rest === '') return null;
-  // "no, I meant no": a yes or a no is a value only when "I meant" says it replaces the other.
-  if (correcting !== null && YES_OR_NO.test(rest)) return { replacement: rest.toLowerCase() };
+  if (correcting !== null && grammar.meantYesOrNo?.test(rest)) return { replacement: rest.toLowerCase() };
 
-  const pair = readPair(rest);
+  const pair = pairIn(rest, grammar.pairs, grammar.value);
   if (pair) return pair;
   // A bare value counts only when announced: "A4" alone or "no, A4" answers a question.
-  const announced =
-    correcting !== null ||
-    prefixes.some((word) => ANNOUNCING.has(word)) ||
-    (itWas !== null && prefixes.length > 0);
+  const announced = correcting !== null || prefixes.some((word) => grammar.announcing.has(word)) || (itWas !== null && prefixes.length > 0);
   if (!announced) return null;
-  const replacement = value(rest);
+  const replacement = grammar.value(rest);
   return replacement === null ? null : { replacement };
 }
 
-/** "X not Y", "not Y, X", "X instead of Y": both sides values. */
-function readPair(rest: string): Correction | null {
-  return pairIn(rest, PAIRS, value);
+const ENGLISH: CorrectionGrammar = {
+  clean: (text) => text.trim().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').replace(/[\s.!]+$/, ''),
+  first: [],
+  prefix: PREFIX,
+  correcting: CORRECTING,
+  itWas: IT_WAS,
+  announcing: ANNOUNCING,
+  pairs: PAIRS,
+  value: (words) => value(words),
+  meantYesOrNo: YES_OR_NO,
+};
+
+/** The correction `text` makes, or null when it is not one. */
+export function readCorrection(text: string): Correction | null {
+  return readWith(ENGLISH, text);
 }
 
 /** The first pair pattern that matches with both sides values (read by `asValue`), as a correction. */
@@ -160,7 +189,6 @@ function value(words: string): string | null {
   return v;
 }
 
-
 /** Spanish lead-ins: "no", "perdón", "uy", "espera", "en realidad", "mejor dicho" (any of them, in a row). */
 const ES_PREFIX = /^(no|perd[oó]n|disculpe?|uy|ups|espera|espere|en realidad|mejor dicho|me equivoqu[eé])\b[\s,.!:;-]*/i;
 /** "quise decir", "quería decir", "me refiero a", "digo": correcting on their own. */
@@ -181,40 +209,25 @@ const ES_PAIRS: PairPattern[] = [
   { pattern: /^en\s+(?:vez|lugar)\s+(?:de\s+|d(?=el\s))(.+?)\s*[,;]\s*(?:es\s+|era\s+|fue\s+)?(.+)$/i, replacement: 2 },
 ];
 
+const SPANISH: CorrectionGrammar = {
+  clean: (text) => text.trim().replace(/^[¿¡\s]+/, '').replace(/\s+/g, ' ').replace(/[\s.!]+$/, ''),
+  // "no el T2 sino el T3": the "no" belongs to the pair, not a lead-in.
+  first: [{ pattern: ES_NOT_Y_X, replacement: 2 }],
+  prefix: ES_PREFIX,
+  correcting: ES_CORRECTING,
+  itWas: ES_IT_WAS,
+  announcing: ES_ANNOUNCING,
+  pairs: ES_PAIRS,
+  value: (words) => spanishValue(words),
+};
+
 /**
  * The Spanish twin of readCorrection: "no, quise decir el A4", "perdón, el 10 no el 12", "en realidad
  * fue el T3". A Spanish value is a few words with a digit in it (a test code, a day): without "not"'s
  * rarity in Spanish sentences ("no" is everywhere), the digit is what says a value was meant.
  */
 export function readSpanishCorrection(text: string): Correction | null {
-  if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${describeValue(text)}`);
-  let rest = text.trim().replace(/^[¿¡\s]+/, '').replace(/\s+/g, ' ').replace(/[\s.!]+$/, '');
-  if (rest === '' || rest.includes('?')) return null;
-  // "no el T2 sino el T3": the "no" belongs to the pair, not a lead-in.
-  const notFirst = ES_NOT_Y_X.exec(rest);
-  const [replacedFirst, replacementFirst] = [spanishValue(notFirst?.[1] ?? ''), spanishValue(notFirst?.[2] ?? '')];
-  if (replacedFirst !== null && replacementFirst !== null) return { replacement: replacementFirst, replaced: replacedFirst };
-  const prefixes: string[] = [];
-  for (let m = ES_PREFIX.exec(rest); m?.[1]; m = ES_PREFIX.exec(rest)) {
-    prefixes.push(m[1].toLowerCase());
-    rest = rest.slice(m[0].length);
-  }
-  const correcting = ES_CORRECTING.exec(rest);
-  if (correcting) rest = rest.slice(correcting[0].length);
-  const itWas = ES_IT_WAS.exec(rest);
-  if (itWas) rest = rest.slice(itWas[0].length);
-  if (rest === '') return null;
-
-  const pair = spanishPair(rest);
-  if (pair) return pair;
-  const announced = correcting !== null || prefixes.some((word) => ES_ANNOUNCING.has(word)) || (itWas !== null && prefixes.length > 0);
-  if (!announced) return null;
-  const replacement = spanishValue(rest);
-  return replacement === null ? null : { replacement };
-}
-
-function spanishPair(rest: string): Correction | null {
-  return pairIn(rest, ES_PAIRS, spanishValue);
+  return readWith(SPANISH, text);
 }
 
 /** The words as a Spanish value ("el T3", "el 10 de marzo"), or null: no digit, or too long to be one. */
