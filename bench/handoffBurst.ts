@@ -37,7 +37,7 @@ import { Redis } from 'ioredis';
 import { startRedisServer, type TestRedis } from '../test/support/redisServer.js';
 import { freePort } from '../test/support/loopback.js';
 import { delayingProxy } from '../test/support/delayingProxy.js';
-import { burstOfHandoffs, type BurstResult } from '../test/support/handoffBurst.js';
+import { burstBotEnv, burstOfHandoffs, type BurstResult } from '../test/support/handoffBurst.js';
 
 const { values } = parseArgs({
   options: {
@@ -281,19 +281,8 @@ async function main(): Promise<void> {
   const proxy = values.trips ? await delayingProxy(redis.port) : undefined;
   const admin = new Redis(redis.url);
   const botEnv = (round: number, redisUrl = redis.url): Record<string, string> => ({
-    NODE_ENV: 'test',
+    ...burstBotEnv(redisUrl, `bench-handoff-${round}:`, STAFF_PASSWORD),
     LOG_LEVEL: 'silent',
-    REDIS_URL: redisUrl,
-    REDIS_KEY_PREFIX: `bench-handoff-${round}:`,
-    // As test/scale/handoffBurst.test.ts: a busy shared machine must not turn a slow reply into a
-    // timeout; what is measured is the time, not the timeouts (they have tests of their own).
-    REDIS_COMMAND_TIMEOUT_MS: '60000',
-    TURN_LOCK_TTL_MS: '30000',
-    TURN_LOCK_WAIT_MS: '60000',
-    BOT_REPLY_TIMEOUT_MS: '60000',
-    HANDOFF_MODE: 'console',
-    STAFF_DEMO_PASSWORD: STAFF_PASSWORD,
-    SUPPORT_HOURS: '',
   });
   try {
     for (let round = 1; round <= ROUNDS; round++) {

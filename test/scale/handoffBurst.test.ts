@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ComposedApplication } from '../../src/composition.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
 import { freePort, startConnectorSink } from '../support/loopback.js';
-import { burstOfHandoffs } from '../support/handoffBurst.js';
+import { burstBotEnv, burstOfHandoffs } from '../support/handoffBurst.js';
 import { listenComposed } from '../support/composedInstance.js';
 import { StaffClient } from '../handoff/support.js';
 
@@ -94,23 +94,10 @@ describe.skipIf(gate.skip || Boolean(process.env.REDIS_URL))('2,600 simultaneous
         cwd: process.cwd(),
         env: {
           ...process.env,
-          NODE_ENV: 'test',
+          ...burstBotEnv(redis.url, prefix, STAFF_PASSWORD),
           PORT: String(port),
           HOST: '127.0.0.1',
           LOG_LEVEL: process.env.BURST_LOG ? 'warn' : 'silent',
-          REDIS_URL: redis.url,
-          REDIS_KEY_PREFIX: prefix,
-          // The machine is shared (load averages of 10-20 on 2 cores seen): a starved process's Redis
-          // reply can wait past the production 2 s (the handoff then rightly gives the phone number)
-          // and its reply past the 10 s reply deadline (the turn then fails). What this test checks
-          // is that nothing is lost or doubled, not the timeouts, which have tests of their own.
-          REDIS_COMMAND_TIMEOUT_MS: '60000',
-          TURN_LOCK_TTL_MS: '30000',
-          TURN_LOCK_WAIT_MS: '60000',
-          BOT_REPLY_TIMEOUT_MS: '60000',
-          HANDOFF_MODE: 'console',
-          STAFF_DEMO_PASSWORD: STAFF_PASSWORD,
-          SUPPORT_HOURS: '',
           RATE_LIMIT_MESSAGES: '1000000/1',
           RATE_LIMIT_DIRECTLINE_TOKENS: '1000000/1',
           RATE_LIMIT_DIRECTLINE_CONVERSATIONS: '1000000/1',

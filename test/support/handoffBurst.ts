@@ -9,6 +9,28 @@ export interface BurstResult {
 }
 
 /**
+ * The settings of a bot instance that takes a burst on Redis, the staff console on. The machine is
+ * shared (load averages of 10-20 on 2 cores seen): a starved process's Redis reply can wait past the
+ * production 2 s (the handoff then rightly gives the phone number) and its reply past the 10 s reply
+ * deadline (the turn then fails). A burst checks that nothing is lost or doubled and how long it takes,
+ * not the timeouts, which have tests of their own.
+ */
+export function burstBotEnv(redisUrl: string, keyPrefix: string, staffPassword: string): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: keyPrefix,
+    REDIS_COMMAND_TIMEOUT_MS: '60000',
+    TURN_LOCK_TTL_MS: '30000',
+    TURN_LOCK_WAIT_MS: '60000',
+    BOT_REPLY_TIMEOUT_MS: '60000',
+    HANDOFF_MODE: 'console',
+    STAFF_DEMO_PASSWORD: staffPassword,
+    SUPPORT_HOURS: '',
+  };
+}
+
+/**
  * `count` new conversations say "talk to a person" at once, alternating over `urls`; each request's
  * status and time. The channel's side keeps at most `maxSockets` connections per instance (as a
  * channel keeps a pool): 1,300 new connections at once would overflow the server's listen backlog
