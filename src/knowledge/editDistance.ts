@@ -22,3 +22,9 @@ export function isTypoOf(word: string, known: string): boolean {
   const allowed = word.length >= 8 ? 2 : 1;
   return Math.abs(word.length - known.length) <= allowed && editDistance(word, known) <= allowed;
 }
+
+/** Is `word` a misspelling of any of the known words? (Iterated, not copied: the sets are the vocabulary.) */
+export function isTypoOfAny(word: string, known: Iterable<string>): boolean {
+  for (const candidate of known) if (isTypoOf(word, candidate)) return true;
+  return false;
+}

@@ -3,7 +3,7 @@ import { FacetChooser } from './facetChooser.js';
 import type { FaqHit, FaqIndex } from './faqIndex.js';
 import type { Domain, OutOfScopeTopic } from './outOfScope.js';
 import { rememberingRecent } from './recentTexts.js';
-import { isTypoOf } from './editDistance.js';
+import { isTypoOfAny } from './editDistance.js';
 import type { TextPipeline } from './textProcessing.js';
 
 export type FaqDecision =
@@ -246,7 +246,7 @@ export class FaqAnswerer {
     const terms = this.text.contentTerms(text);
     if (terms.some((term) => this.domainTerms!.has(term))) return true;
     // A misspelt domain word ("recertifiy") is still one: the index found it by its fuzzy match.
-    return terms.some((term) => [...this.domainTerms!].some((known) => isTypoOf(term, known)));
+    return terms.some((term) => isTypoOfAny(term, this.domainTerms!));
   }
 
   private namesAse(text: string): boolean {
@@ -288,8 +288,8 @@ export class FaqAnswerer {
       if (token.length <= SHORT_WORD && lettersLeftOut(token).some((word) => others.words.has(word))) return false;
       // "replacment cert": a misspelt word of the entries as written is theirs, even where its stem
       // ("replac") is nobody's.
-      if ([...others.words].some((word) => isTypoOf(token, word))) return false;
-      return ![...(this.domainTerms ?? [])].some((known) => isTypoOf(term, known));
+      if (isTypoOfAny(token, others.words)) return false;
+      return !isTypoOfAny(term, this.domainTerms ?? []);
     };
     for (let i = 1; i < tokens.length; i++) {
       if (!others.objects.has(terms[i] ?? '')) continue;
@@ -547,7 +547,7 @@ export class FaqAnswerer {
     const total = weights.reduce((sum, w) => sum + w, 0);
     if (!total) return 1;
     // "duplicat certficate": a word no entry uses that is a misspelling of the phrasing's own word is that word.
-    const holds = (p: Set<string>, term: string) => p.has(term) || (this.index.entriesUsing(term) === 0 && [...p].some((known) => isTypoOf(term, known)));
+    const holds = (p: Set<string>, term: string) => p.has(term) || (this.index.entriesUsing(term) === 0 && isTypoOfAny(term, p));
     return Math.max(0, ...phrasings.map((p) => unique.reduce((sum, term, i) => (holds(p, term) ? sum + weights[i]! : sum), 0) / total));
   }
 
