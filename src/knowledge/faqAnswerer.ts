@@ -362,13 +362,19 @@ export class FaqAnswerer {
     if ((decision.kind !== 'answer' || weak || terse) && context.recent?.length) {
       // Over a known gap, only an entry that covers the question at least as well ("what's the
       // passing score?" mid-task is still the passing-score gap).
-      const gap = decision.kind === 'out-of-scope' ? (decision.hits.find((hit) => hit.target.kind === 'out-of-scope')?.coverage ?? 0) : 0;
+      const gapHit = decision.kind === 'out-of-scope' ? decision.hits.find((hit) => hit.target.kind === 'out-of-scope') : undefined;
+      const gap = gapHit?.coverage ?? 0;
       // A weak answer on two or more of the question's words has a subject of its own: only an entry
       // that is a close call against it may take the question ("what's the address change process?"
       // after the retest answer stays the address-change answer, however the results entry mentions
       // addresses). One everyday word alone ("so I have to pay again?") is the context's.
       const rival = decision.kind === 'answer' && decision.hit.matched.length >= 2 && !terse ? decision.hit.score / t.margin : 0;
-      const followUp = this.inContext(text, context.recent, gap, rival);
+      // So is a known gap, against the entries related to the one just answered: "what's the passing
+      // score?" mid-retest covers the results entry's words too ("pass", "score"), but the gap's own
+      // phrasing scores far above it. The entry just answered may still take it ("how long does it
+      // take to approve?" after the ADA answer is that answer's review-time facet).
+      const gapRival = gapHit && gapHit.matched.length >= 2 ? gapHit.score / t.margin : 0;
+      const followUp = this.inContext(text, context.recent, gap, rival, false, gapRival);
       if (followUp) return followUp;
     }
     // "banana phone": a known gap on one word of a question that says nothing about ASE testing, the
@@ -440,7 +446,7 @@ export class FaqAnswerer {
    * words cover the question best (coverage as for any answer), or, when the question names nothing
    * the FAQ does not use everywhere ("how", "which ones?"), the last answer itself.
    */
-  private inContext(text: string, recent: string[], gapCoverage: number, rivalScore: number, vague = false): FaqDecision | undefined {
+  private inContext(text: string, recent: string[], gapCoverage: number, rivalScore: number, vague = false, relatedRivalScore = 0): FaqDecision | undefined {
     if (text.trim().split(/\s+/).length > FOLLOW_UP_WORDS) return undefined;
     const t = this.thresholds;
     const primary = recent.flatMap((id) => this.index.get(id) ?? []);
@@ -453,7 +459,7 @@ export class FaqAnswerer {
     // and a follow-up only with a fair score of its own.
     const isRecent = (hit: FaqHit) => hit.target.kind === 'faq' && recent.includes(hit.target.entry.id);
     const best = fits
-      .filter((hit) => isRecent(hit) || hit.score >= t.suggestFloor / 2)
+      .filter((hit) => isRecent(hit) || (hit.score >= t.suggestFloor / 2 && hit.score >= relatedRivalScore))
       .sort((a, b) => b.coverage - a.coverage || Number(isRecent(b)) - Number(isRecent(a)) || b.score - a.score)[0];
     if (best?.target.kind === 'faq') return this.followUp(best.target.entry, text, best, recent, vague);
     const first = primary[0];

@@ -45,6 +45,11 @@ transcriptTables(
           ['I need accommodations for dyslexia', 'ADA Request Form'],
           ['how long does it take to approve?', all("I don't have how long ASE takes to evaluate an accommodation request", 'until ASE has approved it', not('work experience'))],
         ]],
+        ['while the retest task asks its date, "what\'s the passing score?" is the passing-score gap (not the results entry, though it says "pass" and "score"), then the date question again', [
+          ['I failed A5, when can I retake it', 'What date did you take A5?'],
+          ["what's the passing score?", all("I don't have passing-score details", 'Back to your question', not('Reminder: if you change your address'))],
+          ['nov 20', 'You can buy A5 again'],
+        ]],
         ['after the work-experience answer, the same question is still the work-experience review gap', [
           ['do I need work experience to get certified?', 'To become ASE Certified'],
           ['how long does it take to approve?', all("I don't have review times", not('accommodation'))],
