@@ -1,4 +1,4 @@
-import type { Storage, TurnContext } from 'botbuilder';
+import type { Activity, Storage, TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { mountTwilioSms, smsMiddleware, TwilioSmsAdapter, withSmsRendering } from './channels/sms/index.js';
 import { TeamsIncomingMiddleware, withTeamsRendering } from './channels/teams/index.js';
@@ -318,7 +318,17 @@ export function buildApp(parts: AppParts) {
 }
 
 /** One renderer per channel; dialogs, the FAQ and staff messages never look at the channel themselves. */
-const renderFor = withSmsRendering(withTeamsRendering((reply: Reply) => renderDefault(reply)));
+const renderFor = withReplyLocale(withSmsRendering(withTeamsRendering((reply: Reply) => renderDefault(reply))));
+
+/**
+ * Every reply says the language it is in (the activity's `locale`), so a client can word what it adds
+ * around it in the same language: the website chat's "Did this help?" under a Spanish answer is
+ * "¿Le ayudó?", whatever the browser's own language.
+ */
+function withReplyLocale(render: (reply: Reply, context: TurnContext) => Partial<Activity>): (reply: Reply, context: TurnContext) => Partial<Activity> {
+  return (reply, context) => ({ ...render(reply, context), locale: REPLY_LOCALES[turnLanguage(context)] });
+}
+const REPLY_LOCALES: Record<Language, string> = { en: 'en-US', es: 'es-US' };
 
 function twilioAdapter(config: Config, logger: Logger): TwilioSmsAdapter {
   return new TwilioSmsAdapter({

@@ -93,6 +93,32 @@ describe('the website chat in a Spanish browser (headless Chromium)', () => {
     }
   });
 
+  it('on an English browser, a Spanish answer is rated in Spanish and an English one in English (each reply says its language)', { timeout: 60_000 }, async (context) => {
+    requireChromium(context);
+    const page = await browser!.newPage({ locale: 'en-US', viewport: { width: 1000, height: 900 } });
+    try {
+      await page.goto(server!.url, { waitUntil: 'load' });
+      const input = page.locator('[data-id="webchat-sendbox-input"]');
+      await expect.poll(() => input.isVisible(), { timeout: 15_000 }).toBe(true);
+      const transcript = page.locator('.webchat__basic-transcript');
+      await input.fill('¿cuánto cuesta un certificado duplicado?');
+      await input.press('Enter');
+      await expect.poll(() => transcript.innerText(), { timeout: 15_000 }).toContain('$7.50');
+      const spanishRating = page.getByRole('group', { name: '¿Le ayudó esta respuesta?' });
+      await expect.poll(() => spanishRating.count(), { timeout: 10_000 }).toBe(1);
+      expect(await page.getByRole('group', { name: 'Did this answer help?' }).count()).toBe(0);
+
+      await input.fill('English please');
+      await input.press('Enter');
+      await input.fill('how much is a duplicate certificate?');
+      await input.press('Enter');
+      await expect.poll(() => page.getByRole('group', { name: 'Did this answer help?' }).count(), { timeout: 15_000 }).toBe(1);
+      expect(await spanishRating.count()).toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('the launcher on another site opens and closes the chat in Spanish', { timeout: 60_000 }, async (context) => {
     requireChromium(context);
     const page = await browser!.newPage({ locale: 'es-MX', viewport: { width: 1280, height: 900 } });

@@ -85,7 +85,15 @@
       you: 'Ud.',
     },
   };
-  const words = /^es(?:[-_]|$)/i.test(locale) ? STRINGS.es : STRINGS.en;
+  /** @param {string} tag */
+  const wordsFor = (tag) => (/^es(?:[-_]|$)/i.test(tag) ? STRINGS.es : STRINGS.en);
+  const words = wordsFor(locale);
+  /**
+   * The words for what the page adds under a reply: in the reply's own language (the bot says it in
+   * the activity's locale), so a Spanish answer is rated in Spanish on an English browser.
+   * @param {any} activity
+   */
+  const wordsOf = (activity) => (activity && typeof activity.locale === 'string' ? wordsFor(activity.locale) : words);
   const title = data.title || words.title;
   const accent = /^#[0-9a-f]{3,8}$/i.test(data.accent || '') ? /** @type {string} */ (data.accent) : '#1f4e79';
   const inline = data.mode === 'inline';
@@ -281,8 +289,9 @@
    * @param {Array<{ text: string, label: string, value: string }>} options
    * @param {(value: string) => void} choose
    * @param {(text: string, value: string) => void} [comment]
+   * @param {typeof words} [said] the words of the reply's language
    */
-  const choiceGroup = (key, label, question, options, choose, comment) => {
+  const choiceGroup = (key, label, question, options, choose, comment, said = words) => {
     const done = answered.get(key);
     /** @param {{ text: string, label: string, value: string }} option */
     const button = (option) =>
@@ -324,16 +333,16 @@
       form.hidden = true;
       const group = form.closest('.ca-choice');
       const thanks = /** @type {HTMLElement | null} */ (group && group.querySelector('.ca-choice__thanks'));
-      if (thanks) thanks.textContent = words.commentSent;
+      if (thanks) thanks.textContent = said.commentSent;
     };
     const fieldId = 'ca-comment-' + key.replace(/[^A-Za-z0-9_-]/g, '-');
     const commentForm = comment
       ? h(
           'form',
           { className: 'ca-comment', hidden: done !== 'down' || commented.has(key), onSubmit: sendComment },
-          h('label', { htmlFor: fieldId, className: 'ca-comment__label' }, words.commentLabel),
+          h('label', { htmlFor: fieldId, className: 'ca-comment__label' }, said.commentLabel),
           h('input', { id: fieldId, type: 'text', maxLength: 500, className: 'ca-comment__input', autoComplete: 'off' }),
-          h('button', { type: 'submit', className: 'ca-comment__send', 'aria-label': words.sendComment }, words.send),
+          h('button', { type: 'submit', className: 'ca-comment__send', 'aria-label': said.sendComment }, said.send),
         )
       : null;
     return h(
@@ -341,35 +350,42 @@
       { className: 'ca-choice', role: 'group', 'aria-label': label },
       h('span', { className: 'ca-choice__question' }, question),
       ...options.map(button),
-      h('span', { className: 'ca-choice__thanks', role: 'status', hidden: !done }, commented.has(key) ? words.commentSent : words.thanks),
+      h('span', { className: 'ca-choice__thanks', role: 'status', hidden: !done }, commented.has(key) ? said.commentSent : said.thanks),
       commentForm,
     );
   };
 
   /** @param {any} activity */
-  const rateControl = (activity) =>
-    choiceGroup(
+  const rateControl = (activity) => {
+    const said = wordsOf(activity);
+    return choiceGroup(
       'rate:' + activity.id,
-      words.rateLabel,
-      words.rateText,
+      said.rateLabel,
+      said.rateText,
       [
         // Words, not thumb emoji: a system without an emoji font shows those as empty boxes.
-        { text: words.yes, label: words.yesLabel, value: 'up' },
-        { text: words.no, label: words.noLabel, value: 'down' },
+        { text: said.yes, label: said.yesLabel, value: 'up' },
+        { text: said.no, label: said.noLabel, value: 'down' },
       ],
       (vote) => postEvent('webchat/feedback', { vote, entryId: activity.channelData.rate.entryId }),
       (comment, vote) => postEvent('webchat/feedback-comment', { vote, entryId: activity.channelData.rate.entryId, comment }),
+      said,
     );
+  };
 
   /** @param {any} activity */
-  const surveyControl = (activity) =>
-    choiceGroup(
+  const surveyControl = (activity) => {
+    const said = wordsOf(activity);
+    return choiceGroup(
       'survey:' + activity.id,
-      words.surveyLabel,
-      words.surveyText,
-      ['1', '2', '3', '4', '5'].map((score) => ({ text: score, label: score + words.outOf5, value: score })),
+      said.surveyLabel,
+      said.surveyText,
+      ['1', '2', '3', '4', '5'].map((score) => ({ text: score, label: score + said.outOf5, value: score })),
       (score) => postEvent('webchat/satisfaction', { score: Number(score), after: activity.channelData.survey }),
+      undefined,
+      said,
     );
+  };
 
   /** @param {any} activity */
   const extrasOf = (activity) => {
