@@ -24,6 +24,9 @@ const phrases: Array<[RegExp, string]> = [
   [/\bcu[aá]nto\s+(?:sale|salen|vale|valen|cobran)\b/gi, 'cuanto cuesta'],
   // Schooling ("estudié dos años en un técnico", "el community college") is training, which may count as experience.
   [/\bcommunity\s+college\b|\bestudi[eé]\s+(?:\S+\s+){0,3}?en\s+(?:un|una|el|la)\b/gi, 'escuela'],
+  // A US state or city of two words ("nuevo mexico" is not Mexico); see the one-word ones below.
+  [/\b(?:nuev[oa]|new)\s+(?:mexico|york|jersey|hampshire)\b|\b(?:carolina|dakota)\s+del\s+(?:norte|sur)\b|\b(?:north|south)\s+(?:carolina|dakota)\b|\bvirginia\s+occidental\b|\bwest\s+virginia\b|\brhode\s+island\b|\blos\s+angeles\b|\bsan\s+(?:antonio|diego|jose|francisco)\b|\blas\s+vegas\b|\bel\s+paso\b|\bfort\s+worth\b|\bnueva\s+orleans\b/gi, ' '],
+  [/\bcosta\s+rica\b|\brep[uú]blica\s+dominicana\b|\bel\s+salvador\b/gi, 'pais'],
   [/\bfull[\s-]?time\b/gi, 'tiempo completo'],
   [/\bpart[\s-]?time\b/gi, 'medio tiempo'],
   // "el jueves que viene", "la semana que viene": next, a date word (dates are the dialogs' business), not "vienen" of a question.
@@ -31,13 +34,18 @@ const phrases: Array<[RegExp, string]> = [
   [/\bno\s+(?:me\s+)?(?:present[eé]|presento|llegu[eé]|fui|asist[ií])\b/gi, 'noshow'],
   [/\bse\s+me\s+(?:pas[oó]|olvid[oó])\s+(?:la|mi)\s+cita\b/gi, 'noshow cita'],
   // Arriving late, in any tense ("llegué", "si llego", "llegar tarde"), is scored as a No Show.
-  [/\blleg(?:u[eé]|o|ar|ara|as|a|amos|aste)\s+tarde\b/gi, 'tarde noshow'],
+  // ... with how late between ("llegué 20 minutos tarde", "llegue un poco tarde").
+  [/\blleg(?:u[eé]|o|ar|ara|as|a|amos|aste)\s+(?:(?:unos|un|como|\d+|poco|ratito|minutos?|mins?|muy|bien|mas)\s+){0,3}tarde\b/gi, 'tarde noshow'],
   // Not going, said of what is ahead ("si no llego a mi cita", "si no voy"): a No Show too. Not "no llegó mi certificado".
   [/\bno\s+(?:llego|llegue|voy|asisto|me\s+presento)\s+(?:a\s+(?:la\s+|mi\s+|el\s+)?|al\s+)(cita|examen|prueba|test|centro)\b/gi, 'noshow $1'],
   [/\bsi\s+no\s+(?:llego|voy|asisto|me\s+presento)\b/gi, 'si noshow'],
   [/\bfalt[eé]\s+al?\b|\bno\s+(?:pude\s+(?:ir|llegar|asistir|presentarme)|fui|llegu[eé]\s+al?)\b/gi, 'noshow'],
   [/\bno\s+(?:lo\s+|la\s+)?(?:pas[eé]|aprob[eé])\b/gi, 'reprobe'],
-  [/\bvolver\s+a\s+(?:tomar|presentar|hacer)(?:lo|la)?\b/gi, 'repetir'],
+  // "volver a tomar", in any form of "volver" ("lo vuelvo a presentar", "cuando vuelva a hacerlo",
+  // "volverlo a intentar"): taking a test again.
+  [/\b(?:volver|vuelv[oae]n?|vuelves|volvemos|volver[eéaá]n?|volver[ií]a|volv[ií]|volvi[oó]|volviendo)(?:lo|la|me)?\s+a\s+(?:tomar|presentar|hacer|intentar|sacar|aplicar|tronar)(?:lo|la|me)?\b/gi, 'repetir'],
+  // "me devuelven el dinero", "me regresan mi lana", "devuelvan lo que pague": a refund, in any form of the verbs.
+  [/\b(?:devolver|devuelv\w*|devolv\w*|regres\w*|reembols\w*)\s+(?:(?:el|mi|mis|la|lo|los|las|su|sus|que)\s+)?(?:dinero|lana|feria|plata|pago|dolares|que\s+pagu[eé])\b/gi, 'reembolso dinero'],
   [/\bde\s+nuevo\b|\botra\s+vez\b/gi, 'repetir'],
   [/\bguias?\s+de\s+estudio\b|\bstudy\s+guides?\b/gi, 'guiaestudio'],
   [/\bsello\s+azul\b/gi, 'blue seal'],
@@ -51,7 +59,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\bestados\s+unidos\b|\bee\.?\s?uu\.?\b|\busa\b/gi, 'eeuu'],
   [/\bfuera\s+del?\s+pa[ií]s\b|\bfuera\s+de\s+eeuu\b|\ben\s+el\s+extranjero\b/gi, 'extranjero'],
   [/\bt[eé]rminos\s+y\s+condiciones\b|\bterms\s+(?:and|&|n)\s+conditions\b|\bt&c\b/gi, 'terminos condiciones'],
-  [/\b(?:saqu[eé]|me\s+fue)\s+mal\b/gi, 'reprobe'],
+  [/\b(?:saqu[eé]|me\s+fue)\s+(?:muy\s+|bien\s+|super\s+|bastante\s+)?mal\b/gi, 'reprobe'],
   // "que puntaje necesito para aprobar", "calificacion minima para pasar", "passing score": the score to pass, a known gap.
   [/\b(?:puntaje|calificaci[oó]n|score|nota|puntos|aciertos)\b(?:\s+\S+){0,3}?\s+(?:para\s+(?:pasar|aprobar)(?:lo|la)?|se\s+(?:pasa|aprueba))\b|\bpassing\s+score\b|\bporcentaje\s+aprobatorio\b/gi, 'puntajeaprobatorio'],
   [/\be[\s-]?learning\b|\ben\s+l[ií]nea\b|\bonline\b/gi, 'enlinea'],
@@ -117,7 +125,11 @@ const synonyms: Record<string, string> = {
   lector: 'adaptacion', tdah: 'adaptacion', ansiedad: 'adaptacion',
   apellido: 'perfil', apellidos: 'perfil',
   ejercito: 'militar', army: 'militar', marina: 'militar', militares: 'militar', soldado: 'militar',
-  alemania: 'pais', japon: 'pais', corea: 'pais', europa: 'pais', guatemala: 'pais', honduras: 'pais', colombia: 'pais', espana: 'pais',
+  // Countries candidates write from (testing outside the USA); "nuevo mexico" is a state (phrases above).
+  guatemala: 'pais', salvador: 'pais', nicaragua: 'pais', panama: 'pais', cuba: 'pais', dominicana: 'pais', venezuela: 'pais',
+  ecuador: 'pais', peru: 'pais', bolivia: 'pais', chile: 'pais', argentina: 'pais', uruguay: 'pais', paraguay: 'pais',
+  brasil: 'pais', filipinas: 'pais', inglaterra: 'pais', francia: 'pais', italia: 'pais', china: 'pais', india: 'pais',
+  japon: 'pais', corea: 'pais', europa: 'pais', honduras: 'pais', colombia: 'pais', espana: 'pais',
   merch: 'insignia', merchandise: 'insignia', calcomania: 'insignia', calcomanias: 'insignia', sticker: 'insignia', stickers: 'insignia', letrero: 'insignia', letreros: 'insignia',
   accesible: 'adaptacion', sordo: 'adaptacion', sorda: 'adaptacion', ciego: 'adaptacion', ciega: 'adaptacion',
   divorcie: 'perfil', divorcio: 'perfil', soltera: 'perfil', casada: 'perfil',
@@ -157,6 +169,20 @@ const synonyms: Record<string, string> = {
   reposicion: 'duplicado', remplazo: 'duplicado', remplazar: 'duplicado', reemplazar: 'duplicado', reimpresion: 'duplicado',
 };
 
+/**
+ * A variant's canonical word is itself a variant of another ("army" -> "militar" -> "extranjero"):
+ * the table is followed to its end once, here, so every variant meets the word its family meets.
+ */
+for (const word of Object.keys(synonyms)) {
+  const seen = new Set([word]);
+  let canonical = synonyms[word]!;
+  while (synonyms[canonical] !== undefined && synonyms[canonical] !== canonical && !seen.has(canonical)) {
+    seen.add(canonical);
+    canonical = synonyms[canonical]!;
+  }
+  synonyms[word] = canonical;
+}
+
 const stopWords = new Set(
   `a al algo algun alguna alguno algunos ante antes aqui asi aun como con contra cual cuales cuando de del desde donde dos el ella
   ellas ellos en entre era eres es esa ese eso esta estan estar este esto estos estoy fue ha han hasta hay he la las le les lo los
@@ -173,6 +199,35 @@ const stopWords = new Set(
     .filter(Boolean),
 );
 
+/**
+ * The auxiliaries and everyday verbs in all their common forms (estar, haber, ser, ir, tener, querer,
+ * poder, deber), pronouns, determiners and chat fillers: a long message tells its story with them
+ * ("fíjese que ayer fui a hacer el examen y la verdad..."), and each one no entry uses weighed like a
+ * rare word, so the question's own words covered too little of it.
+ */
+for (const word of `estas estamos este estes esten estuve estuviste estuvo estuvimos estuvieron estabas estabamos estado estando
+  estaria estare estara has hemos haya hayan hubo habra habria habido soy somos sea sean fuimos fueron eras eramos eran sido
+  siendo sera seran fui tienes tenemos tenga tengan tuvimos tuvieron tenido teniendo vamos vaya vayan iba iban yendo quieres
+  queremos quieren queria querian quisieramos quise puedes podemos pueda puedan pude pudo podriamos debes debemos deben
+  deberian debia nosotros nosotras vosotros nuestro nuestra nuestros nuestras suyo suya tuyo tuya estas esos esas aquel aquella
+  todo toda todos todas mismo misma tanto tanta cada tampoco aunque casi solamente verdad fijese fijate mire mira digo creo
+  cree crees pienso parece supongo alguien saludos jaja jajaja porfavor ahorita neta orale ojala`.split(/\s+/)) {
+  if (word) stopWords.add(word);
+}
+
+/**
+ * Where the candidate lives says nothing about what is asked ("vivo en texas", "aqui en houston"):
+ * the US states and the largest cities, as the English pipeline drops the states. The two-word ones
+ * are taken out by the phrase table; the territories are not here (testing there is a question).
+ */
+for (const word of `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii hawai idaho
+  illinois indiana iowa kansas kentucky louisiana luisiana maine maryland massachusetts michigan minnesota mississippi missouri
+  misuri montana nebraska nevada ohio oklahoma oregon pennsylvania pensilvania tennessee texas tejas utah vermont virginia
+  washington wisconsin wyoming houston dallas chicago phoenix austin miami atlanta denver seattle orlando tucson albuquerque
+  sacramento fresno`.split(/\s+/)) {
+  if (word) stopWords.add(word);
+}
+
 /** Dates are the dialogs' business: here they only dilute the match. */
 for (const word of `hoy manana ayer semana semanas mes meses ano anos lunes martes miercoles jueves viernes sabado domingo
   enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre proximo pasado pasada`.split(/\s+/)) {
@@ -183,21 +238,30 @@ for (const word of `hoy manana ayer semana semanas mes meses ano anos lunes mart
 const SUFFIXES = [
   'amientos', 'imientos', 'amiento', 'imiento', 'aciones', 'iciones', 'uciones', 'amente', 'idades', 'acion', 'icion', 'ucion',
   'ciones', 'mente', 'idad', 'ables', 'ibles', 'ando', 'iendo', 'ados', 'idos', 'adas', 'idas', 'able', 'ible', 'aron', 'ieron',
-  'amos', 'emos', 'imos', 'aste', 'iste', 'aban', 'ian', 'aba', 'ado', 'ido', 'ada', 'ida', 'cion', 'ar', 'er', 'ir', 'an', 'en', 'es', 'os', 'as', 'io', 'ia', 'o', 'a', 'e', 'i', 's',
+  'iamos', 'amos', 'emos', 'imos', 'aste', 'iste', 'aban', 'ias', 'ian', 'aba', 'ado', 'ido', 'ada', 'ida', 'cion', 'ar', 'er', 'ir', 'an', 'en', 'es', 'os', 'as', 'io', 'ia', 'o', 'a', 'e', 'i', 's',
 ];
 
 /**
  * Endings of the future and the conditional, which keep the infinitive in front ("reprogramaré",
  * "cancelaría", "recibiré"): the infinitive's own ending comes off too, as from the infinitive.
  */
-const ON_INFINITIVE = new Set(['e', 'emos', 'ia', 'ian', 'ias', 'iamos']);
+const ON_INFINITIVE = new Set(['e', 'emos', 'ia', 'ian', 'ias', 'iamos', 'a', 'an', 'as']);
 const INFINITIVE = /(?:ar|er|ir)$/;
+
+/**
+ * Before "e" (and "i") the spelling keeps a stem's sound: "c" is written "qu", "g" "gu"
+ * ("certifiqué", "llegué", "pague" are "certificar", "llegar", "pagar"), so those stems lose the "u".
+ */
+const SOFTENED = /(?<=[a-z]{2}[qg])u$/;
+const FRONT_VOWEL = /^[ei]/;
 
 export function spanishStem(word: string): string {
   for (const suffix of SUFFIXES) {
     if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
       const stem = word.slice(0, -suffix.length);
-      return ON_INFINITIVE.has(suffix) && INFINITIVE.test(stem) && stem.length - 2 >= 3 ? stem.slice(0, -2) : stem;
+      if (ON_INFINITIVE.has(suffix) && INFINITIVE.test(stem) && stem.length - 2 >= 3) return stem.slice(0, -2);
+      if (FRONT_VOWEL.test(suffix) && SOFTENED.test(stem)) return stem.slice(0, -1).replace(/q$/, 'c');
+      return stem;
     }
   }
   return word;
