@@ -27,6 +27,12 @@ const phrases: Array<[RegExp, string]> = [
   // A US state or city of two words ("nuevo mexico" is not Mexico); see the one-word ones below.
   [/\b(?:nuev[oa]|new)\s+(?:mexico|york|jersey|hampshire)\b|\b(?:carolina|dakota)\s+del\s+(?:norte|sur)\b|\b(?:north|south)\s+(?:carolina|dakota)\b|\bvirginia\s+occidental\b|\bwest\s+virginia\b|\brhode\s+island\b|\blos\s+angeles\b|\bsan\s+(?:antonio|diego|jose|francisco)\b|\blas\s+vegas\b|\bel\s+paso\b|\bfort\s+worth\b|\bnueva\s+orleans\b/gi, ' '],
   [/\bcosta\s+rica\b|\brep[uú]blica\s+dominicana\b|\bel\s+salvador\b/gi, 'pais'],
+  // English verbs with Spanish endings: "reschedulear", "rescheduliar", "reskedulear" are rescheduling.
+  [/\bre-?s(?:c?h|k)edul\w*/gi, 'reprogramar'],
+  // How long one has worked ("cuantos años de trabajo", "2 años trabajando", "tiempo trabajando de mecanico"): work experience.
+  [/\b(?:anos?|meses|tiempo)\s+(?:de\s+trabajo|trabajando|de\s+chamba|chambeando|en\s+el\s+oficio)\b/gi, 'experiencialaboral'],
+  // Sight and hearing ("problemas de la vista", "no veo bien", "discapacidad auditiva"): what accommodations are for.
+  [/\bproblemas?\s+(?:de|con)\s+(?:la\s+|mi\s+|el\s+)?(?:vista|vision|oido|audicion|lectura|atencion|concentracion|memoria)\b|\bno\s+(?:veo|oigo|escucho)\s+bien\b|\b(?:discapacidad|deficiencia)\s+(?:visual|auditiva)\b|\bdebil\s+visual\b/gi, 'adaptacion'],
   [/\bfull[\s-]?time\b/gi, 'tiempo completo'],
   [/\bpart[\s-]?time\b/gi, 'medio tiempo'],
   // "el jueves que viene", "la semana que viene": next, a date word (dates are the dialogs' business), not "vienen" of a question.
@@ -211,7 +217,7 @@ for (const word of `estas estamos este estes esten estuve estuviste estuvo estuv
   queremos quieren queria querian quisieramos quise puedes podemos pueda puedan pude pudo podriamos debes debemos deben
   deberian debia nosotros nosotras vosotros nuestro nuestra nuestros nuestras suyo suya tuyo tuya estas esos esas aquel aquella
   todo toda todos todas mismo misma tanto tanta cada tampoco aunque casi solamente verdad fijese fijate mire mira digo creo
-  cree crees pienso parece supongo alguien saludos jaja jajaja porfavor ahorita neta orale ojala`.split(/\s+/)) {
+  cree crees pienso parece supongo recomiendas recomienda recomiendan recomiendo recomendarias recomendaria alguien saludos jaja jajaja porfavor ahorita neta orale ojala`.split(/\s+/)) {
   if (word) stopWords.add(word);
 }
 
