@@ -180,6 +180,7 @@ export class FaqAnswerer {
         words: Set<string>;
         after: Set<string>;
         determiners: Set<string>;
+        ownerSpan: number;
       }
     | undefined;
   /** Cues that name something else even beside "ASE" ("the ASE echocardiography registry"). */
@@ -227,7 +228,7 @@ export class FaqAnswerer {
       this.domainTerms = new Set(domain.words.flatMap((word) => this.text.contentTerms(word)));
       this.names = phrasePattern(domain.names, this.text.normalise);
       if (domain.otherThings) {
-        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS } = domain.otherThings;
+        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS } = domain.otherThings;
         const topic = index.outOfScope.find((known) => known.id === id);
         if (!topic) throw new Error(`faqAnswerer: domain otherThings.topic "${id}" is no topic of the known gaps`);
         this.otherThings = {
@@ -237,6 +238,7 @@ export class FaqAnswerer {
           notOwners: new Set(notOwners.map((word) => word.toLowerCase())),
           after: new Set(after.map((word) => word.toLowerCase())),
           determiners: new Set(determiners.map((word) => word.toLowerCase())),
+          ownerSpan,
           known: new Set((domain.known ?? []).flatMap((name) => this.text.contentTerms(name))),
           // The entries' words as written, for "tke" (take) and "tst" (test): a short word with a letter left out.
           words: new Set(index.entries.flatMap((entry) => this.text.tokenize([entry.question, ...entry.alternates, entry.answer].join(' ')))),
@@ -318,7 +320,7 @@ export class FaqAnswerer {
       // "my address with the dmv", "patches for my kid's scout uniform": whose, after the noun.
       if (others.after.has(tokens[i + 1] ?? '')) {
         const start = others.determiners.has(tokens[i + 2] ?? '') ? i + 3 : i + 2;
-        for (let j = start; j < Math.min(tokens.length, start + OTHER_THING_WORDS) && terms[j] != null; j++) {
+        for (let j = start; j < Math.min(tokens.length, start + others.ownerSpan) && terms[j] != null; j++) {
           if (foreign(j) && !others.notOwners.has(tokens[j]!.replace(/'s$/, ''))) return `${tokens[i]} .. ${tokens[j]}`;
         }
       }

@@ -73,6 +73,8 @@ export const domainSchema = z
          */
         after: z.array(z.string().min(1)).optional(),
         determiners: z.array(z.string().min(1)).optional(),
+        /** How many words after those may name the owner (3 unless given: "patches for my kids scout uniform"). */
+        ownerSpan: z.number().int().min(1).max(3).optional(),
       })
       .strict()
       .optional(),

@@ -19,7 +19,7 @@ const phrases: Array<[RegExp, string]> = [
   // "dar a luz": a birth, not a light.
   [/\bdar\s+a\s+luz\b/gi, ' '],
   // "saber si pasé", "cómo sé si aprobé": the results.
-  [/\b(?:saber|sabr[eé]|s[eé]|veo|ver)\s+si\s+(?:pas[eé]|aprob[eé])\b/gi, 'resultados'],
+  [/\b(?:saber|sabr[eé]|sabr[aá]|sabe|sabes|saben|s[eé]|veo|ver|enterarme|entero|entera)\s+si\s+(?:pas[eé]|aprob[eé])\b/gi, 'resultados'],
   // "cuánto sale el test", "cuánto cobran": a price.
   [/\bcu[aá]nto\s+(?:sale|salen|vale|valen|cobran)\b/gi, 'cuanto cuesta'],
   // Schooling ("estudié dos años en un técnico", "el community college") is training, which may count as experience.
@@ -27,6 +27,20 @@ const phrases: Array<[RegExp, string]> = [
   // A US state or city of two words ("nuevo mexico" is not Mexico); see the one-word ones below.
   [/\b(?:nuev[oa]|new)\s+(?:mexico|york|jersey|hampshire)\b|\b(?:carolina|dakota)\s+del\s+(?:norte|sur)\b|\b(?:north|south)\s+(?:carolina|dakota)\b|\bvirginia\s+occidental\b|\bwest\s+virginia\b|\brhode\s+island\b|\blos\s+angeles\b|\bsan\s+(?:antonio|diego|jose|francisco)\b|\blas\s+vegas\b|\bel\s+paso\b|\bfort\s+worth\b|\bnueva\s+orleans\b/gi, ' '],
   [/\bcosta\s+rica\b|\brep[uú]blica\s+dominicana\b|\bel\s+salvador\b/gi, 'pais'],
+  // Moving the appointment to a later day ("lo puedo pasar pa la otra semana", "pasarla para el lunes", "moverlo pal otro mes").
+  [/\b(?:pas|mov|muev|recorr)\w*?(?:lo|la)?\s+(?:pa|para|pal|al)\s+(?:la\s+|el\s+)?(?:otr[oa]|siguiente|pr[oó]xim[oa]|despu[eé]s|m[aá]s\s+tarde|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b/gi, 'reprogramar cita'],
+  // A stolen certificate is a lost one ("me robaron la mochila con mi certificado").
+  [/\b(?:me\s+)?(?:robaron|rob[oó]|robaste|robado|robada|hurtaron)\b/gi, 'perdi'],
+  // US territories: "ASE testing is offered in the United States, U.S. territories, and Canada".
+  [/\bislas\s+v[ií]rgenes\b|\bpuerto\s+rico\b|\bsamoa(?:\s+americana)?\b|\bislas\s+marianas\b|\bmarianas\s+del\s+norte\b|\bguam\b/gi, 'territorio'],
+  // The score to pass asked as how much one passes with ("con cuanto se pasa", "score minimo", "calificacion minima").
+  [/\bcon\s+cu[aá]nto\s+(?:se\s+)?(?:pasa|aprueba|pasas|apruebas|paso|apruebo)\b|\b(?:puntaje|calificaci[oó]n|score|nota|puntuaci[oó]n)\s+m[ií]nim[oa]\b/gi, 'puntajeaprobatorio'],
+  // Looking for a job ("hay trabajo de mecanico", "busco chamba como tecnico"): the careers gap's "empleo", not the candidate's own work.
+  [/\b(?:hay|busco|buscando|buscar|consigo|conseguir|encontrar|ofrecen|dan)\s+(?:un\s+|algun\s+)?(?:trabajo|empleo|chamba|jale)\s+(?:de|como|para|pa)\b/gi, 'empleo'],
+  // "hay forma de", "alguna forma de": a way, not a form to fill in ("la forma de experiencia" stays one).
+  [/\b(?:hay|alguna|otra|de\s+que|ninguna)\s+forma\s+(?:de|para|pa)\b/gi, ' '],
+  // Still waiting for it ("ya van 5 semanas y nada de mi cert", "sigo esperando el certificado"): it has not arrived.
+  [/\b(?:nada|ni\s+rastro)\s+de\s+(?:mi|mis|el|los)\s+(cert\w*|diplomas?)\b|\bsigo\s+esperando\s+(?:mi|mis|el|los)\s+(cert\w*|diplomas?)\b/gi, 'llego $1$2'],
   // English verbs with Spanish endings: "reschedulear", "rescheduliar", "reskedulear" are rescheduling.
   [/\bre-?s(?:c?h|k)edul\w*/gi, 'reprogramar'],
   // How long one has worked ("cuantos años de trabajo", "2 años trabajando", "tiempo trabajando de mecanico"): work experience.
@@ -47,6 +61,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\bsi\s+no\s+(?:llego|voy|asisto|me\s+presento)\b/gi, 'si noshow'],
   [/\bfalt[eé]\s+al?\b|\bno\s+(?:pude\s+(?:ir|llegar|asistir|presentarme)|fui|llegu[eé]\s+al?)\b/gi, 'noshow'],
   [/\bno\s+(?:lo\s+|la\s+)?(?:pas[eé]|aprob[eé])\b/gi, 'reprobe'],
+  // A test bought and not taken on its day ("el A1 que no tomé el martes"): missed.
+  [/\bno\s+(?:lo\s+|la\s+)?tom[eé]\b/gi, 'noshow'],
   // "volver a tomar", in any form of "volver" ("lo vuelvo a presentar", "cuando vuelva a hacerlo",
   // "volverlo a intentar"): taking a test again.
   [/\b(?:volver|vuelv[oae]n?|vuelves|volvemos|volver[eéaá]n?|volver[ií]a|volv[ií]|volvi[oó]|volviendo)(?:lo|la|me)?\s+a\s+(?:tomar|presentar|hacer|intentar|sacar|aplicar|tronar)(?:lo|la|me)?\b/gi, 'repetir'],
@@ -116,6 +132,11 @@ const synonyms: Record<string, string> = {
   acomodacion: 'adaptacion', acomodaciones: 'adaptacion', adaptaciones: 'adaptacion', accommodation: 'adaptacion', discapacidad: 'adaptacion', dislexia: 'adaptacion', ada: 'adaptacion',
   parche: 'insignia', parches: 'insignia', insignias: 'insignia', mercancia: 'insignia',
   mecanico: 'tecnico', mecanicos: 'tecnico', tech: 'tecnico',
+  // "donde se paga el A3", "pagan", "pagado": paying is buying, in every form ("pag" is too short a stem for the table's reading by stem).
+  paga: 'comprar', pagan: 'comprar', pago: 'comprar', pagas: 'comprar', pagamos: 'comprar', pagado: 'comprar', pagando: 'comprar', pagaron: 'comprar', pagues: 'comprar', paguen: 'comprar',
+  // English abbreviations of the profile's fields.
+  dob: 'nacimiento', birthday: 'nacimiento', birthdate: 'nacimiento', cumpleanos: 'nacimiento',
+  territorios: 'territorio',
   comprar: 'comprar', compre: 'comprar', compra: 'comprar', pagar: 'comprar', pague: 'comprar', buy: 'comprar', registrarme: 'registro', inscribirme: 'registro', inscribo: 'registro', inscripcion: 'registro', registrar: 'registro', register: 'registro',
   // "presentar el examen" is taking it (Mexico), not presenting anything.
   presentar: 'tomar',
@@ -151,6 +172,8 @@ const synonyms: Record<string, string> = {
   cargo: 'tarifa', cargos: 'tarifa', tax: 'impuesto', taxes: 'impuesto', impuestos: 'impuesto',
   // What a job pays is the careers gap, not an entry's "pagar" (a fee).
   gana: 'salario', ganan: 'salario', ganar: 'salario', gano: 'salario', sueldo: 'salario', sueldos: 'salario', salary: 'salario', salarios: 'salario',
+  empleos: 'empleo', vacante: 'empleo', vacantes: 'empleo', contratando: 'empleo', contratan: 'empleo', contrata: 'empleo', hiring: 'empleo', job: 'empleo', jobs: 'empleo',
+  cel: 'celular', phone: 'celular',
   lana: 'dinero', feria: 'dinero', plata: 'dinero',
   forma: 'formulario', formas: 'formulario', form: 'formulario', forms: 'formulario', formularios: 'formulario',
   logo: 'insignia', chamarra: 'insignia', chaqueta: 'insignia', sudadera: 'insignia', playera: 'insignia',
@@ -219,7 +242,7 @@ for (const word of `estas estamos este estes esten estuve estuviste estuvo estuv
   queremos quieren queria querian quisieramos quise puedes podemos pueda puedan pude pudo podriamos debes debemos deben
   deberian debia nosotros nosotras vosotros nuestro nuestra nuestros nuestras suyo suya tuyo tuya estas esos esas aquel aquella
   todo toda todos todas mismo misma tanto tanta cada tampoco aunque casi solamente verdad fijese fijate mire mira digo creo
-  cree crees pienso parece supongo ir querer fuera dentro mientras apenas bastante demasiado siempre tan recomiendas recomienda recomiendan recomiendo recomendarias recomendaria alguien saludos jaja jajaja porfavor ahorita neta orale ojala`.split(/\s+/)) {
+  cree crees pienso parece supongo ir querer saque fuera dentro mientras apenas bastante demasiado siempre tan recomiendas recomienda recomiendan recomiendo recomendarias recomendaria alguien saludos jaja jajaja porfavor ahorita neta orale ojala`.split(/\s+/)) {
   if (word) stopWords.add(word);
 }
 
@@ -233,6 +256,14 @@ for (const word of `alabama alaska arizona arkansas california colorado connecti
   misuri montana nebraska nevada ohio oklahoma oregon pennsylvania pensilvania tennessee texas tejas utah vermont virginia
   washington wisconsin wyoming houston dallas chicago phoenix austin miami atlanta denver seattle orlando tucson albuquerque
   sacramento fresno`.split(/\s+/)) {
+  if (word) stopWords.add(word);
+}
+
+/**
+ * Why the candidate cannot make it ("me enfermé", "tuve una emergencia") is the story, not the
+ * question: no entry turns on it, and as a word no entry uses it weighed like a rare one.
+ */
+for (const word of `enfermo enferma enferme enfermedad emergencia emergencias temprano`.split(/\s+/)) {
   if (word) stopWords.add(word);
 }
 
@@ -306,7 +337,7 @@ const ENCLITIC = /^(.{3,}(?:ar|er|ir))(?:se|me|lo|la|le|los|las|les|nos|te)$/;
  * canonical words share is left out, as are short stems ("cas" of "casada" is also "casa"'s) and the
  * words whose other forms mean something else ("accesible": "acceso" is access to an account).
  */
-const EXACT_ONLY = new Set(['accesible', 'movi', 'base', 'aplicar', 'aplico', 'nota', 'notas']);
+const EXACT_ONLY = new Set(['accesible', 'movi', 'base', 'aplicar', 'aplico', 'nota', 'notas', 'cargo', 'cargos']);
 const MIN_STEM = 4;
 const synonymsByStem: Map<string, string> = (() => {
   const byStem = new Map<string, string | null>();
@@ -323,6 +354,7 @@ const synonymsByStem: Map<string, string> = (() => {
 function termOf(token: string): string | null {
   const folded = fold(token.toLowerCase());
   // A word listed as it is ("inscribirme") is met before its pronoun is taken off.
+  if (stopWords.has(folded)) return null;
   const lower = synonyms[folded] ? folded : folded.replace(ENCLITIC, '$1');
   if (stopWords.has(lower)) return null;
   const canonical = synonyms[lower] ?? (stopWords.has(lower) ? undefined : synonymsByStem.get(spanishStem(lower))) ?? lower;
