@@ -181,6 +181,7 @@ export class FaqAnswerer {
         after: Set<string>;
         determiners: Set<string>;
         ownerSpan: number;
+        ownerSpanBefore: number;
       }
     | undefined;
   /** Cues that name something else even beside "ASE" ("the ASE echocardiography registry"). */
@@ -228,7 +229,7 @@ export class FaqAnswerer {
       this.domainTerms = new Set(domain.words.flatMap((word) => this.text.contentTerms(word)));
       this.names = phrasePattern(domain.names, this.text.normalise);
       if (domain.otherThings) {
-        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS } = domain.otherThings;
+        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS } = domain.otherThings;
         const topic = index.outOfScope.find((known) => known.id === id);
         if (!topic) throw new Error(`faqAnswerer: domain otherThings.topic "${id}" is no topic of the known gaps`);
         this.otherThings = {
@@ -239,6 +240,7 @@ export class FaqAnswerer {
           after: new Set(after.map((word) => word.toLowerCase())),
           determiners: new Set(determiners.map((word) => word.toLowerCase())),
           ownerSpan,
+          ownerSpanBefore,
           known: new Set((domain.known ?? []).flatMap((name) => this.text.contentTerms(name))),
           // The entries' words as written, for "tke" (take) and "tst" (test): a short word with a letter left out.
           words: new Set(index.entries.flatMap((entry) => this.text.tokenize([entry.question, ...entry.alternates, entry.answer].join(' ')))),
@@ -312,7 +314,7 @@ export class FaqAnswerer {
       if (!others.objects.has(terms[i] ?? '')) continue;
       // The words right before the noun, back to the first that carries no meaning ("my", "the").
       // A number between says which one ("my OSHA 10 card"), not whose.
-      for (let k = i - 1, words = 0; k >= 0 && words < OTHER_THING_WORDS && (terms[k] != null || /^\d+$/.test(tokens[k]!)); k--) {
+      for (let k = i - 1, words = 0; k >= 0 && words < others.ownerSpanBefore && (terms[k] != null || /^\d+$/.test(tokens[k]!)); k--) {
         if (/^\d+$/.test(tokens[k]!)) continue;
         if (foreign(k)) return tokens.slice(k, i + 1).join(' ');
         words++;

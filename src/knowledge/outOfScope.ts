@@ -75,6 +75,8 @@ export const domainSchema = z
         determiners: z.array(z.string().min(1)).optional(),
         /** How many words after those may name the owner (3 unless given: "patches for my kids scout uniform"). */
         ownerSpan: z.number().int().min(1).max(3).optional(),
+        /** How many words before such a noun may name the owner (3 unless given: "my *CDL permit* test"; 0 in Spanish, which names it after). */
+        ownerSpanBefore: z.number().int().min(0).max(3).optional(),
       })
       .strict()
       .optional(),

@@ -28,7 +28,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:nuev[oa]|new)\s+(?:mexico|york|jersey|hampshire)\b|\b(?:carolina|dakota)\s+del\s+(?:norte|sur)\b|\b(?:north|south)\s+(?:carolina|dakota)\b|\bvirginia\s+occidental\b|\bwest\s+virginia\b|\brhode\s+island\b|\blos\s+angeles\b|\bsan\s+(?:antonio|diego|jose|francisco)\b|\blas\s+vegas\b|\bel\s+paso\b|\bfort\s+worth\b|\bnueva\s+orleans\b/gi, ' '],
   [/\bcosta\s+rica\b|\brep[uú]blica\s+dominicana\b|\bel\s+salvador\b/gi, 'pais'],
   // Moving the appointment to a later day ("lo puedo pasar pa la otra semana", "pasarla para el lunes", "moverlo pal otro mes").
-  [/\b(?:pas|mov|muev|recorr)\w*?(?:lo|la)?\s+(?:pa|para|pal|al)\s+(?:la\s+|el\s+)?(?:otr[oa]|siguiente|pr[oó]xim[oa]|despu[eé]s|m[aá]s\s+tarde|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b/gi, 'reprogramar cita'],
+  [/\b(?:pas|mov|muev|recorr|cambi)\w*?(?:lo|la)?\s+(?:pa|para|pal|al)\s+(?:la\s+|el\s+)?(?:otr[oa]|siguiente|pr[oó]xim[oa]|despu[eé]s|m[aá]s\s+tarde|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b/gi, 'reprogramar cita'],
   // A stolen certificate is a lost one ("me robaron la mochila con mi certificado").
   [/\b(?:me\s+)?(?:robaron|rob[oó]|robaste|robado|robada|hurtaron)\b/gi, 'perdi'],
   // US territories: "ASE testing is offered in the United States, U.S. territories, and Canada".
@@ -41,6 +41,9 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:hay|alguna|otra|de\s+que|ninguna)\s+forma\s+(?:de|para|pa)\b/gi, ' '],
   // Still waiting for it ("ya van 5 semanas y nada de mi cert", "sigo esperando el certificado"): it has not arrived.
   [/\b(?:nada|ni\s+rastro)\s+de\s+(?:mi|mis|el|los)\s+(cert\w*|diplomas?)\b|\bsigo\s+esperando\s+(?:mi|mis|el|los)\s+(cert\w*|diplomas?)\b/gi, 'llego $1$2'],
+  // A change of the appointment, its date or its time is rescheduling ("cambios en mi cita", "cambiar la fecha"); a change of
+  // anything else ("cambio de dirección", "cambiar mi nombre") is only a change.
+  [/\bcambi\w*\s+(?:(?:de|en|a)\s+)?(?:la\s+|mi\s+|el\s+|su\s+|una\s+)?(?:cita|fecha|hora|horario|d[ií]a)\b/gi, 'reprogramar cita'],
   // English verbs with Spanish endings: "reschedulear", "rescheduliar", "reskedulear" are rescheduling.
   [/\bre-?s(?:c?h|k)edul\w*/gi, 'reprogramar'],
   // How long one has worked ("cuantos años de trabajo", "2 años trabajando", "tiempo trabajando de mecanico"): work experience.
@@ -88,6 +91,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\bsecci[oó]n\s+609\b|\bepa\b|\b609\b/gi, 'epa609'],
   [/\bcorreo\s+electr[oó]nico\b|\be-?mail\b/gi, 'email'],
   [/\bnivel\s+avanzado\b|\badvanced\s+level\b/gi, 'avanzado'],
+  // "mi ase id", "el id de ase", "numero de ase": the candidate's ASE ID (a known gap), not myASE.
+  [/\b(?:ase\s+id|id\s+de\s+ase|n[uú]mero\s+de\s+ase)\b/gi, 'aseid'],
   [/\bmi\s+ase\b/gi, 'myase'],
   // "volver a certificarme", "certificarse de nuevo": recertifying, not retaking a failed test.
   [/\bvolver\s+a\s+certificar(?:se|me|lo|la)?\b/gi, 'recertificacion'],
@@ -118,7 +123,7 @@ const synonyms: Record<string, string> = {
   test: 'examen', tests: 'examen', exam: 'examen', exams: 'examen', prueba: 'examen', pruebas: 'examen', examenes: 'examen',
   appointment: 'cita', appt: 'cita', turno: 'cita',
   reprogramar: 'reprogramar', reagendar: 'reprogramar', reschedule: 'reprogramar', reschedulear: 'reprogramar',
-  muevo: 'reprogramar', mueve: 'reprogramar', muevan: 'reprogramar', muevas: 'reprogramar', cambiar: 'reprogramar', cambio: 'reprogramar', mover: 'reprogramar', posponer: 'reprogramar',
+  muevo: 'reprogramar', mueve: 'reprogramar', muevan: 'reprogramar', muevas: 'reprogramar', cambiar: 'cambiar', cambio: 'cambiar', mover: 'reprogramar', posponer: 'reprogramar',
   cancelo: 'cancelar', cancelacion: 'cancelar', cancel: 'cancelar',
   reprobe: 'reprobar', repruebo: 'reprobar', reprobado: 'reprobar', reprobada: 'reprobar', falle: 'reprobar', fallar: 'reprobar', failed: 'reprobar', fail: 'reprobar', truene: 'reprobar', tronar: 'reprobar', trone: 'reprobar', trono: 'reprobar',
   retake: 'repetir', retest: 'repetir', retomar: 'repetir', repito: 'repetir',
@@ -242,7 +247,7 @@ for (const word of `estas estamos este estes esten estuve estuviste estuvo estuv
   queremos quieren queria querian quisieramos quise puedes podemos pueda puedan pude pudo podriamos debes debemos deben
   deberian debia nosotros nosotras vosotros nuestro nuestra nuestros nuestras suyo suya tuyo tuya estas esos esas aquel aquella
   todo toda todos todas mismo misma tanto tanta cada tampoco aunque casi solamente verdad fijese fijate mire mira digo creo
-  cree crees pienso parece supongo ir querer saque fuera dentro mientras apenas bastante demasiado siempre tan recomiendas recomienda recomiendan recomiendo recomendarias recomendaria alguien saludos jaja jajaja porfavor ahorita neta orale ojala`.split(/\s+/)) {
+  cree crees pienso parece supongo gusta gustaria encantaria ir querer saque fuera dentro mientras apenas bastante demasiado siempre tan recomiendas recomienda recomiendan recomiendo recomendarias recomendaria alguien saludos jaja jajaja porfavor ahorita neta orale ojala`.split(/\s+/)) {
   if (word) stopWords.add(word);
 }
 

@@ -90,6 +90,10 @@ describe('the Spanish knowledge base on its labelled set', () => {
     ['cuantos años de trabajo necesito pa certificarme', 'work-experience'],
     ['tengo problemas de la vista, me pueden ayudar en el examen', 'ada-accommodations'],
     ['puedo rescheduliar mi test?', 'change-or-cancel'],
+    // A change of the appointment is a reschedule; a change of anything else only a change.
+    ['quiero reschedulear el A2, como le hago en myASE', 'change-or-cancel'],
+    ['el A3 lo tengo mañana temprano y me enfermé, lo puedo pasar pa la otra semana?', 'change-or-cancel'],
+    ['ya van 5 semanas y nada de mi cert', 'certificate-delivery'],
   ])('reads %j as a question for the %s entry (first pick)', async (question, id) => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
@@ -104,7 +108,16 @@ describe('the Spanish knowledge base on its labelled set', () => {
     },
   );
 
-  it.each(['reprobe el examen de suspension', 'perdi la tarjeta de bolsillo', 'la cita con prometric', 'se me mojo el certificado con la lluvia', 'me movi de ciudad y quiero que me llegue el correo'])(
+  it.each([
+    ['se puede pagar con money order o cheque?', 'payment-methods'],
+    ['si repruebo me devuelven mi dinero', 'refund-after-failing'],
+    ['se me olvido mi ase id', 'ase-id'],
+  ])('answers %j with the %s known gap', async (question, topic) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe(topic);
+  });
+
+  it.each(['me gustaría cambiar la fecha de mi cita', 'reprobe el examen de suspension', 'perdi la tarjeta de bolsillo', 'la cita con prometric', 'se me mojo el certificado con la lluvia', 'me movi de ciudad y quiero que me llegue el correo'])(
     'keeps %j as ASE\'s',
     async (question) => {
       expect((await shippedKnowledge()).es!.answerer.namesElsewhere(question)).toBe(false);
