@@ -19,7 +19,7 @@ const phrases: Array<[RegExp, string]> = [
   // "dar a luz": a birth, not a light.
   [/\bdar\s+a\s+luz\b/gi, ' '],
   // "saber si pasé", "cómo sé si aprobé": the results.
-  [/\b(?:saber|sabr[eé]|sabr[aá]|sabe|sabes|saben|s[eé]|veo|ver|enterarme|entero|entera)\s+si\s+(?:pas[eé]|aprob[eé])\b/gi, 'resultados'],
+  [/\b(?:saber|sabr[eé]|sabr[aá]|sabe|sabes|saben|s[eé]|veo|ver|enterarme|entero|entera)\s+si\s+(?:lo\s+|la\s+)?(?:he\s+)?(?:pas[eé]|pasado|aprob[eé]|aprobado)\b/gi, 'resultados'],
   // "cuánto sale el test", "cuánto cobran": a price.
   [/\bcu[aá]nto\s+(?:sale|salen|vale|valen|cobran)\b/gi, 'cuanto cuesta'],
   // Schooling ("estudié dos años en un técnico", "el community college") is training, which may count as experience.
@@ -44,6 +44,8 @@ const phrases: Array<[RegExp, string]> = [
   // A change of the appointment, its date or its time is rescheduling ("cambios en mi cita", "cambiar la fecha"); a change of
   // anything else ("cambio de dirección", "cambiar mi nombre") is only a change.
   [/\bcambi\w*\s+(?:(?:de|en|a)\s+)?(?:la\s+|mi\s+|el\s+|su\s+|una\s+)?(?:cita|fecha|hora|horario|d[ií]a)\b/gi, 'reprogramar cita'],
+  // Who is asking is not what is asked ("mi jefe pregunta...", "me dijo mi compa que..."): the question follows.
+  [/\b(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|esposo|compa|compañero|companero|amigo|primo|hermano)\s+(?:pregunta|dice|me\s+dijo|me\s+pregunt[oó]|quiere\s+saber)\b|\bme\s+dijo\s+(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|compa|amigo)\b/gi, ' '],
   // English verbs with Spanish endings: "reschedulear", "rescheduliar", "reskedulear" are rescheduling.
   [/\bre-?s(?:c?h|k)edul\w*/gi, 'reprogramar'],
   // How long one has worked ("cuantos años de trabajo", "2 años trabajando", "tiempo trabajando de mecanico"): work experience.
@@ -76,7 +78,10 @@ const phrases: Array<[RegExp, string]> = [
   [/\bsello\s+azul\b/gi, 'blue seal'],
   [/\bsilla\s+de\s+ruedas\b/gi, 'adaptacion'],
   // "hacer una cita", "sacar cita": making an appointment is scheduling it, not changing one.
-  [/\b(?:hacer|hago|sacar|saco|pedir|pido)\s+(?:la\s+|una\s+|mi\s+)?cita\b/gi, 'programar cita'],
+  // Spain's "coger cita", "pedir hora": the same.
+  [/\b(?:hacer|hago|sacar|saco|pedir|pido|coger|cojo)\s+(?:la\s+|una\s+|mi\s+)?(?:cita|hora)\b/gi, 'programar cita'],
+  // Courses on the internet are e-learning ("cursos por internet"), not a test taken from home.
+  [/\b(curso|cursos|clases?|programa)\s+(?:por|en)\s+internet\b/gi, '$1 enlinea'],
   [/\bexamen(?:es)?\s+de\s+practica\b|\bpractice\s+tests?\b/gi, 'practica'],
   [/\bexperiencia\s+(?:laboral|de\s+trabajo)\b|\bwork\s+experience\b/gi, 'experiencialaboral'],
   [/\bt[eé]cnicos?\s+maestros?\b|\bmaster\s+tech(?:nician)?s?\b/gi, 'master'],
@@ -139,6 +144,12 @@ const synonyms: Record<string, string> = {
   mecanico: 'tecnico', mecanicos: 'tecnico', tech: 'tecnico',
   // "donde se paga el A3", "pagan", "pagado": paying is buying, in every form ("pag" is too short a stem for the table's reading by stem).
   paga: 'comprar', pagan: 'comprar', pago: 'comprar', pagas: 'comprar', pagamos: 'comprar', pagado: 'comprar', pagando: 'comprar', pagaron: 'comprar', pagues: 'comprar', paguen: 'comprar',
+  // Spain: "examinarme" is taking a test, "suspender" failing it ("suspensión", the A4's subject, stays itself).
+  examinarme: 'examen', examinar: 'examen', examinarse: 'examen', examino: 'examen',
+  suspendi: 'reprobar', suspendido: 'reprobar', suspender: 'reprobar', suspendo: 'reprobar', suspenda: 'reprobar',
+  // Moving house in its forms ("mudado", "mudarme": the stem "mud" is too short for the reading by stem).
+  mudado: 'domicilio', mudar: 'domicilio', mudarme: 'domicilio', mudaron: 'domicilio', mudando: 'domicilio',
+  tips: 'preparar', consejos: 'preparar', consejo: 'preparar',
   // English abbreviations of the profile's fields.
   dob: 'nacimiento', birthday: 'nacimiento', birthdate: 'nacimiento', cumpleanos: 'nacimiento',
   territorios: 'territorio',

@@ -94,6 +94,10 @@ describe('the Spanish knowledge base on its labelled set', () => {
     ['quiero reschedulear el A2, como le hago en myASE', 'change-or-cancel'],
     ['el A3 lo tengo mañana temprano y me enfermé, lo puedo pasar pa la otra semana?', 'change-or-cancel'],
     ['ya van 5 semanas y nada de mi cert', 'certificate-delivery'],
+    // Spain's Spanish, and who is asking put aside.
+    ['quiero coger cita para examinarme del A4', 'registration-scheduling'],
+    ['he suspendido el examen de frenos, cuando puedo volver a examinarme', 'retest-after-failing'],
+    ['mi jefe pregunta, ya tengo todos del A1 al A7, solo me falta uno pa ser master de auto? cual es?', 'master-technician-status'],
   ])('reads %j as a question for the %s entry (first pick)', async (question, id) => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
