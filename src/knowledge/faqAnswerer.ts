@@ -130,6 +130,10 @@ const TEST_CODE = /(?<![a-z0-9])[abcefghlpstx]-?\d{1,2}(?![a-z0-9])/i;
 /** How many words before a shared noun may name whose it is ("my *oil change* appointment"). */
 const OTHER_THING_WORDS = 3;
 
+/** After one of ASE's shared nouns, the words that lead to whose it is ("my address *with the* DMV"), unless domain.yaml says others. */
+const OWNER_AFTER = ['with', 'for', 'from', 'on', 'at'];
+const OWNER_DETERMINERS = ['the', 'my', 'a', 'an', 'your', 'our', 'his', 'her', 'their'];
+
 /** Up to this length a word may be a known one with a letter left out ("tke", "tst", "exm"). */
 const SHORT_WORD = 4;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -167,7 +171,18 @@ export class FaqAnswerer {
   private readonly cues: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
   /** Someone else's thing (domain.yaml otherThings): its nouns as terms, its everyday modifiers as words, the topic that replies. */
   private readonly otherThings:
-    | { topic: OutOfScopeTopic; objects: Set<string>; modifiers: Set<string>; notOwners: Set<string>; known: Set<string>; words: Set<string> }
+    | {
+        topic: OutOfScopeTopic;
+        objects: Set<string>;
+        modifiers: Set<string>;
+        notOwners: Set<string>;
+        known: Set<string>;
+        words: Set<string>;
+        after: Set<string>;
+        determiners: Set<string>;
+        ownerSpan: number;
+        ownerSpanBefore: number;
+      }
     | undefined;
   /** Cues that name something else even beside "ASE" ("the ASE echocardiography registry"). */
   private readonly cuesBesideAse: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
@@ -214,7 +229,7 @@ export class FaqAnswerer {
       this.domainTerms = new Set(domain.words.flatMap((word) => this.text.contentTerms(word)));
       this.names = phrasePattern(domain.names, this.text.normalise);
       if (domain.otherThings) {
-        const { topic: id, objects, modifiers, notOwners } = domain.otherThings;
+        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS } = domain.otherThings;
         const topic = index.outOfScope.find((known) => known.id === id);
         if (!topic) throw new Error(`faqAnswerer: domain otherThings.topic "${id}" is no topic of the known gaps`);
         this.otherThings = {
@@ -222,6 +237,10 @@ export class FaqAnswerer {
           objects: new Set(objects.flatMap((word) => this.text.contentTerms(word))),
           modifiers: new Set(modifiers.map((word) => word.toLowerCase())),
           notOwners: new Set(notOwners.map((word) => word.toLowerCase())),
+          after: new Set(after.map((word) => word.toLowerCase())),
+          determiners: new Set(determiners.map((word) => word.toLowerCase())),
+          ownerSpan,
+          ownerSpanBefore,
           known: new Set((domain.known ?? []).flatMap((name) => this.text.contentTerms(name))),
           // The entries' words as written, for "tke" (take) and "tst" (test): a short word with a letter left out.
           words: new Set(index.entries.flatMap((entry) => this.text.tokenize([entry.question, ...entry.alternates, entry.answer].join(' ')))),
@@ -295,15 +314,15 @@ export class FaqAnswerer {
       if (!others.objects.has(terms[i] ?? '')) continue;
       // The words right before the noun, back to the first that carries no meaning ("my", "the").
       // A number between says which one ("my OSHA 10 card"), not whose.
-      for (let k = i - 1, words = 0; k >= 0 && words < OTHER_THING_WORDS && (terms[k] != null || /^\d+$/.test(tokens[k]!)); k--) {
+      for (let k = i - 1, words = 0; k >= 0 && words < others.ownerSpanBefore && (terms[k] != null || /^\d+$/.test(tokens[k]!)); k--) {
         if (/^\d+$/.test(tokens[k]!)) continue;
         if (foreign(k)) return tokens.slice(k, i + 1).join(' ');
         words++;
       }
       // "my address with the dmv", "patches for my kid's scout uniform": whose, after the noun.
-      if (/^(?:with|for|from|on|at)$/.test(tokens[i + 1] ?? '')) {
-        const start = /^(?:the|my|a|an|your|our|his|her|their)$/.test(tokens[i + 2] ?? '') ? i + 3 : i + 2;
-        for (let j = start; j < Math.min(tokens.length, start + OTHER_THING_WORDS) && terms[j] != null; j++) {
+      if (others.after.has(tokens[i + 1] ?? '')) {
+        const start = others.determiners.has(tokens[i + 2] ?? '') ? i + 3 : i + 2;
+        for (let j = start; j < Math.min(tokens.length, start + others.ownerSpan) && terms[j] != null; j++) {
           if (foreign(j) && !others.notOwners.has(tokens[j]!.replace(/'s$/, ''))) return `${tokens[i]} .. ${tokens[j]}`;
         }
       }

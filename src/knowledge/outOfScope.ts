@@ -66,9 +66,25 @@ export const domainSchema = z
         modifiers: z.array(z.string().min(2)),
         /** Words after such a noun and "for", "on"... that say for whom or where, not whose ("my results for my *boss*", "my address on *file*"). */
         notOwners: z.array(z.string().min(2)),
+        /**
+         * The words after such a noun that lead to whose it is, and the determiners that may follow
+         * them; English ("with", "for", "from", "on", "at"; "the", "my"...) unless given. Spanish names
+         * the owner after the noun: "la cita *con el* dentista", "el examen *de* manejo".
+         */
+        after: z.array(z.string().min(1)).optional(),
+        determiners: z.array(z.string().min(1)).optional(),
+        /** How many words after those may name the owner (3 unless given: "patches for my kids scout uniform"). */
+        ownerSpan: z.number().int().min(1).max(3).optional(),
+        /** How many words before such a noun may name the owner (3 unless given: "my *CDL permit* test"; 0 in Spanish, which names it after). */
+        ownerSpanBefore: z.number().int().min(0).max(3).optional(),
       })
       .strict()
       .optional(),
+    /**
+     * Names of ASE's tests and subjects in this language that no entry uses ("frenos", "suspensión"):
+     * ASE's words, so never a sign of someone else's thing (the catalogue's English names are added).
+     */
+    known: z.array(z.string().min(2)).optional(),
   })
   .strict();
 
@@ -76,7 +92,7 @@ export const domainSchema = z
  * The domain as the answerer reads it: domain.yaml, and `known`, the words of the test catalogue
  * (test names and aliases: "engine repair" and "brakes" are ASE's, though no FAQ entry says them).
  */
-export type Domain = z.infer<typeof domainSchema> & { known?: string[] };
+export type Domain = z.infer<typeof domainSchema>;
 
 /** The domain words, or undefined when the knowledge base has no domain.yaml (no anchoring then). */
 export async function loadDomain(knowledgeDir: string, language: 'en' | 'es' = 'en'): Promise<Domain | undefined> {

@@ -19,11 +19,39 @@ const phrases: Array<[RegExp, string]> = [
   // "dar a luz": a birth, not a light.
   [/\bdar\s+a\s+luz\b/gi, ' '],
   // "saber si pasé", "cómo sé si aprobé": the results.
-  [/\b(?:saber|sabr[eé]|s[eé]|veo|ver)\s+si\s+(?:pas[eé]|aprob[eé])\b/gi, 'resultados'],
+  [/\b(?:saber|sabr[eé]|sabr[aá]|sabe|sabes|saben|s[eé]|veo|ver|enterarme|entero|entera)\s+si\s+(?:lo\s+|la\s+)?(?:he\s+)?(?:pas[eé]|pasado|aprob[eé]|aprobado)\b/gi, 'resultados'],
   // "cuánto sale el test", "cuánto cobran": a price.
   [/\bcu[aá]nto\s+(?:sale|salen|vale|valen|cobran)\b/gi, 'cuanto cuesta'],
   // Schooling ("estudié dos años en un técnico", "el community college") is training, which may count as experience.
   [/\bcommunity\s+college\b|\bestudi[eé]\s+(?:\S+\s+){0,3}?en\s+(?:un|una|el|la)\b/gi, 'escuela'],
+  // A US state or city of two words ("nuevo mexico" is not Mexico); see the one-word ones below.
+  [/\b(?:nuev[oa]|new)\s+(?:mexico|york|jersey|hampshire)\b|\b(?:carolina|dakota)\s+del\s+(?:norte|sur)\b|\b(?:north|south)\s+(?:carolina|dakota)\b|\bvirginia\s+occidental\b|\bwest\s+virginia\b|\brhode\s+island\b|\blos\s+angeles\b|\bsan\s+(?:antonio|diego|jose|francisco)\b|\blas\s+vegas\b|\bel\s+paso\b|\bfort\s+worth\b|\bnueva\s+orleans\b/gi, ' '],
+  [/\bcosta\s+rica\b|\brep[uú]blica\s+dominicana\b|\bel\s+salvador\b/gi, 'pais'],
+  // Moving the appointment to a later day ("lo puedo pasar pa la otra semana", "pasarla para el lunes", "moverlo pal otro mes").
+  [/\b(?:pas|mov|muev|recorr|cambi)\w*?(?:lo|la)?\s+(?:pa|para|pal|al)\s+(?:la\s+|el\s+)?(?:otr[oa]|siguiente|pr[oó]xim[oa]|despu[eé]s|m[aá]s\s+tarde|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b/gi, 'reprogramar cita'],
+  // A stolen certificate is a lost one ("me robaron la mochila con mi certificado").
+  [/\b(?:me\s+)?(?:robaron|rob[oó]|robaste|robado|robada|hurtaron)\b/gi, 'perdi'],
+  // US territories: "ASE testing is offered in the United States, U.S. territories, and Canada".
+  [/\bislas\s+v[ií]rgenes\b|\bpuerto\s+rico\b|\bsamoa(?:\s+americana)?\b|\bislas\s+marianas\b|\bmarianas\s+del\s+norte\b|\bguam\b/gi, 'territorio'],
+  // The score to pass asked as how much one passes with ("con cuanto se pasa", "score minimo", "calificacion minima").
+  [/\bcon\s+cu[aá]nto\s+(?:se\s+)?(?:pasa|aprueba|pasas|apruebas|paso|apruebo)\b|\b(?:puntaje|calificaci[oó]n|score|nota|puntuaci[oó]n)\s+m[ií]nim[oa]\b/gi, 'puntajeaprobatorio'],
+  // Looking for a job ("hay trabajo de mecanico", "busco chamba como tecnico"): the careers gap's "empleo", not the candidate's own work.
+  [/\b(?:hay|busco|buscando|buscar|consigo|conseguir|encontrar|ofrecen|dan)\s+(?:un\s+|algun\s+)?(?:trabajo|empleo|chamba|jale)\s+(?:de|como|para|pa)\b/gi, 'empleo'],
+  // "hay forma de", "alguna forma de": a way, not a form to fill in ("la forma de experiencia" stays one).
+  [/\b(?:hay|alguna|otra|de\s+que|ninguna)\s+forma\s+(?:de|para|pa)\b/gi, ' '],
+  // Still waiting for it ("ya van 5 semanas y nada de mi cert", "sigo esperando el certificado"): it has not arrived.
+  [/\b(?:nada|ni\s+rastro)\s+de\s+(?:mi|mis|el|los)\s+(cert\w*|diplomas?)\b|\bsigo\s+esperando\s+(?:mi|mis|el|los)\s+(cert\w*|diplomas?)\b/gi, 'llego $1$2'],
+  // A change of the appointment, its date or its time is rescheduling ("cambios en mi cita", "cambiar la fecha"); a change of
+  // anything else ("cambio de dirección", "cambiar mi nombre") is only a change.
+  [/\bcambi\w*\s+(?:(?:de|en|a)\s+)?(?:la\s+|mi\s+|el\s+|su\s+|una\s+)?(?:cita|fecha|hora|horario|d[ií]a)\b/gi, 'reprogramar cita'],
+  // Who is asking is not what is asked ("mi jefe pregunta...", "me dijo mi compa que..."): the question follows.
+  [/\b(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|esposo|compa|compañero|companero|amigo|primo|hermano)\s+(?:pregunta|dice|me\s+dijo|me\s+pregunt[oó]|quiere\s+saber)\b|\bme\s+dijo\s+(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|compa|amigo)\b/gi, ' '],
+  // English verbs with Spanish endings: "reschedulear", "rescheduliar", "reskedulear" are rescheduling.
+  [/\bre-?s(?:c?h|k)edul\w*/gi, 'reprogramar'],
+  // How long one has worked ("cuantos años de trabajo", "2 años trabajando", "tiempo trabajando de mecanico"): work experience.
+  [/\b(?:anos?|meses|tiempo)\s+(?:de\s+trabajo|trabajando|de\s+chamba|chambeando|en\s+el\s+oficio)\b/gi, 'experiencialaboral'],
+  // Sight and hearing ("problemas de la vista", "no veo bien", "discapacidad auditiva"): what accommodations are for.
+  [/\bproblemas?\s+(?:de|con)\s+(?:la\s+|mi\s+|el\s+)?(?:vista|vision|oido|audicion|lectura|atencion|concentracion|memoria)\b|\bno\s+(?:veo|oigo|escucho)\s+bien\b|\b(?:discapacidad|deficiencia)\s+(?:visual|auditiva)\b|\bdebil\s+visual\b/gi, 'adaptacion'],
   [/\bfull[\s-]?time\b/gi, 'tiempo completo'],
   [/\bpart[\s-]?time\b/gi, 'medio tiempo'],
   // "el jueves que viene", "la semana que viene": next, a date word (dates are the dialogs' business), not "vienen" of a question.
@@ -31,19 +59,29 @@ const phrases: Array<[RegExp, string]> = [
   [/\bno\s+(?:me\s+)?(?:present[eé]|presento|llegu[eé]|fui|asist[ií])\b/gi, 'noshow'],
   [/\bse\s+me\s+(?:pas[oó]|olvid[oó])\s+(?:la|mi)\s+cita\b/gi, 'noshow cita'],
   // Arriving late, in any tense ("llegué", "si llego", "llegar tarde"), is scored as a No Show.
-  [/\blleg(?:u[eé]|o|ar|ara|as|a|amos|aste)\s+tarde\b/gi, 'tarde noshow'],
+  // ... with how late between ("llegué 20 minutos tarde", "llegue un poco tarde").
+  [/\blleg(?:u[eé]|o|ar|ara|as|a|amos|aste)\s+(?:(?:unos|un|como|\d+|poco|ratito|minutos?|mins?|muy|bien|mas)\s+){0,3}tarde\b/gi, 'tarde noshow'],
   // Not going, said of what is ahead ("si no llego a mi cita", "si no voy"): a No Show too. Not "no llegó mi certificado".
   [/\bno\s+(?:llego|llegue|voy|asisto|me\s+presento)\s+(?:a\s+(?:la\s+|mi\s+|el\s+)?|al\s+)(cita|examen|prueba|test|centro)\b/gi, 'noshow $1'],
   [/\bsi\s+no\s+(?:llego|voy|asisto|me\s+presento)\b/gi, 'si noshow'],
   [/\bfalt[eé]\s+al?\b|\bno\s+(?:pude\s+(?:ir|llegar|asistir|presentarme)|fui|llegu[eé]\s+al?)\b/gi, 'noshow'],
   [/\bno\s+(?:lo\s+|la\s+)?(?:pas[eé]|aprob[eé])\b/gi, 'reprobe'],
-  [/\bvolver\s+a\s+(?:tomar|presentar|hacer)(?:lo|la)?\b/gi, 'repetir'],
+  // A test bought and not taken on its day ("el A1 que no tomé el martes"): missed.
+  [/\bno\s+(?:lo\s+|la\s+)?tom[eé]\b/gi, 'noshow'],
+  // "volver a tomar", in any form of "volver" ("lo vuelvo a presentar", "cuando vuelva a hacerlo",
+  // "volverlo a intentar"): taking a test again.
+  [/\b(?:volver|vuelv[oae]n?|vuelves|volvemos|volver[eéaá]n?|volver[ií]a|volv[ií]|volvi[oó]|volviendo)(?:lo|la|me)?\s+a\s+(?:tomar|presentar|hacer|intentar|sacar|aplicar|tronar)(?:lo|la|me)?\b/gi, 'repetir'],
+  // "me devuelven el dinero", "me regresan mi lana", "devuelvan lo que pague": a refund, in any form of the verbs.
+  [/\b(?:devolver|devuelv\w*|devolv\w*|regres\w*|reembols\w*)\s+(?:(?:el|mi|mis|la|lo|los|las|su|sus|que)\s+)?(?:dinero|lana|feria|plata|pago|dolares|que\s+pagu[eé])\b/gi, 'reembolso dinero'],
   [/\bde\s+nuevo\b|\botra\s+vez\b/gi, 'repetir'],
   [/\bguias?\s+de\s+estudio\b|\bstudy\s+guides?\b/gi, 'guiaestudio'],
   [/\bsello\s+azul\b/gi, 'blue seal'],
   [/\bsilla\s+de\s+ruedas\b/gi, 'adaptacion'],
   // "hacer una cita", "sacar cita": making an appointment is scheduling it, not changing one.
-  [/\b(?:hacer|hago|sacar|saco|pedir|pido)\s+(?:la\s+|una\s+|mi\s+)?cita\b/gi, 'programar cita'],
+  // Spain's "coger cita", "pedir hora": the same.
+  [/\b(?:hacer|hago|sacar|saco|pedir|pido|coger|cojo)\s+(?:la\s+|una\s+|mi\s+)?(?:cita|hora)\b/gi, 'programar cita'],
+  // Courses on the internet are e-learning ("cursos por internet"), not a test taken from home.
+  [/\b(curso|cursos|clases?|programa)\s+(?:por|en)\s+internet\b/gi, '$1 enlinea'],
   [/\bexamen(?:es)?\s+de\s+practica\b|\bpractice\s+tests?\b/gi, 'practica'],
   [/\bexperiencia\s+(?:laboral|de\s+trabajo)\b|\bwork\s+experience\b/gi, 'experiencialaboral'],
   [/\bt[eé]cnicos?\s+maestros?\b|\bmaster\s+tech(?:nician)?s?\b/gi, 'master'],
@@ -51,13 +89,15 @@ const phrases: Array<[RegExp, string]> = [
   [/\bestados\s+unidos\b|\bee\.?\s?uu\.?\b|\busa\b/gi, 'eeuu'],
   [/\bfuera\s+del?\s+pa[ií]s\b|\bfuera\s+de\s+eeuu\b|\ben\s+el\s+extranjero\b/gi, 'extranjero'],
   [/\bt[eé]rminos\s+y\s+condiciones\b|\bterms\s+(?:and|&|n)\s+conditions\b|\bt&c\b/gi, 'terminos condiciones'],
-  [/\b(?:saqu[eé]|me\s+fue)\s+mal\b/gi, 'reprobe'],
+  [/\b(?:saqu[eé]|me\s+fue)\s+(?:muy\s+|bien\s+|super\s+|bastante\s+)?mal\b/gi, 'reprobe'],
   // "que puntaje necesito para aprobar", "calificacion minima para pasar", "passing score": the score to pass, a known gap.
   [/\b(?:puntaje|calificaci[oó]n|score|nota|puntos|aciertos)\b(?:\s+\S+){0,3}?\s+(?:para\s+(?:pasar|aprobar)(?:lo|la)?|se\s+(?:pasa|aprueba))\b|\bpassing\s+score\b|\bporcentaje\s+aprobatorio\b/gi, 'puntajeaprobatorio'],
   [/\be[\s-]?learning\b|\ben\s+l[ií]nea\b|\bonline\b/gi, 'enlinea'],
   [/\bsecci[oó]n\s+609\b|\bepa\b|\b609\b/gi, 'epa609'],
   [/\bcorreo\s+electr[oó]nico\b|\be-?mail\b/gi, 'email'],
   [/\bnivel\s+avanzado\b|\badvanced\s+level\b/gi, 'avanzado'],
+  // "mi ase id", "el id de ase", "numero de ase": the candidate's ASE ID (a known gap), not myASE.
+  [/\b(?:ase\s+id|id\s+de\s+ase|n[uú]mero\s+de\s+ase)\b/gi, 'aseid'],
   [/\bmi\s+ase\b/gi, 'myase'],
   // "volver a certificarme", "certificarse de nuevo": recertifying, not retaking a failed test.
   [/\bvolver\s+a\s+certificar(?:se|me|lo|la)?\b/gi, 'recertificacion'],
@@ -68,6 +108,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:problemas?|discapacidad(?:es)?|dificultad(?:es)?)\s+de\s+aprendizaje\b|\btiempo\s+extra\b|\b(?:cuarto|sal[oó]n)\s+(?:aparte|separado|privado)\b|\bmi\s+condici[oó]n\b/gi, 'adaptacion'],
   // "cuantas preguntas tiene": how many questions a test has (a known gap), not the questions one missed.
   [/\bcu[aá]nt[ao]s\s+preguntas\b/gi, 'numeropreguntas'],
+  // Thrown away is lost ("tiró a la basura mis certificados", "los eché a la basura").
+  [/\b(?:(?:tir|bot|ech)\w*\s+)?(?:a|en)\s+la\s+basura\b/gi, 'perdi'],
   // "otro certificado", "se me perdio el certificado", "se me mojo": a certificate in place of a lost or damaged one.
   [/\b(?:otro|nuevo)\s+certificado\b|\bcertificado\s+nuevo\b|\b(?:perd[ií]|se\s+me\s+(?:perdi[oó]|rompi[oó]|moj[oó]|quem[oó]))\b(?:\s+\S+){0,3}?\s+(?:certificados?|diplomas?|certs?)\b/gi, 'duplicado certificado'],
   // "que alguien me lea el examen", "no leo bien": a reader is an accommodation.
@@ -86,7 +128,7 @@ const synonyms: Record<string, string> = {
   test: 'examen', tests: 'examen', exam: 'examen', exams: 'examen', prueba: 'examen', pruebas: 'examen', examenes: 'examen',
   appointment: 'cita', appt: 'cita', turno: 'cita',
   reprogramar: 'reprogramar', reagendar: 'reprogramar', reschedule: 'reprogramar', reschedulear: 'reprogramar',
-  muevo: 'reprogramar', mueve: 'reprogramar', muevan: 'reprogramar', muevas: 'reprogramar', cambiar: 'reprogramar', cambio: 'reprogramar', mover: 'reprogramar', posponer: 'reprogramar',
+  muevo: 'reprogramar', mueve: 'reprogramar', muevan: 'reprogramar', muevas: 'reprogramar', cambiar: 'cambiar', cambio: 'cambiar', mover: 'reprogramar', posponer: 'reprogramar',
   cancelo: 'cancelar', cancelacion: 'cancelar', cancel: 'cancelar',
   reprobe: 'reprobar', repruebo: 'reprobar', reprobado: 'reprobar', reprobada: 'reprobar', falle: 'reprobar', fallar: 'reprobar', failed: 'reprobar', fail: 'reprobar', truene: 'reprobar', tronar: 'reprobar', trone: 'reprobar', trono: 'reprobar',
   retake: 'repetir', retest: 'repetir', retomar: 'repetir', repito: 'repetir',
@@ -100,6 +142,17 @@ const synonyms: Record<string, string> = {
   acomodacion: 'adaptacion', acomodaciones: 'adaptacion', adaptaciones: 'adaptacion', accommodation: 'adaptacion', discapacidad: 'adaptacion', dislexia: 'adaptacion', ada: 'adaptacion',
   parche: 'insignia', parches: 'insignia', insignias: 'insignia', mercancia: 'insignia',
   mecanico: 'tecnico', mecanicos: 'tecnico', tech: 'tecnico',
+  // "donde se paga el A3", "pagan", "pagado": paying is buying, in every form ("pag" is too short a stem for the table's reading by stem).
+  paga: 'comprar', pagan: 'comprar', pago: 'comprar', pagas: 'comprar', pagamos: 'comprar', pagado: 'comprar', pagando: 'comprar', pagaron: 'comprar', pagues: 'comprar', paguen: 'comprar',
+  // Spain: "examinarme" is taking a test, "suspender" failing it ("suspensión", the A4's subject, stays itself).
+  examinarme: 'examen', examinar: 'examen', examinarse: 'examen', examino: 'examen',
+  suspendi: 'reprobar', suspendido: 'reprobar', suspender: 'reprobar', suspendo: 'reprobar', suspenda: 'reprobar',
+  // Moving house in its forms ("mudado", "mudarme": the stem "mud" is too short for the reading by stem).
+  mudado: 'domicilio', mudar: 'domicilio', mudarme: 'domicilio', mudaron: 'domicilio', mudando: 'domicilio',
+  tips: 'preparar', consejos: 'preparar', consejo: 'preparar',
+  // English abbreviations of the profile's fields.
+  dob: 'nacimiento', birthday: 'nacimiento', birthdate: 'nacimiento', cumpleanos: 'nacimiento',
+  territorios: 'territorio',
   comprar: 'comprar', compre: 'comprar', compra: 'comprar', pagar: 'comprar', pague: 'comprar', buy: 'comprar', registrarme: 'registro', inscribirme: 'registro', inscribo: 'registro', inscripcion: 'registro', registrar: 'registro', register: 'registro',
   // "presentar el examen" is taking it (Mexico), not presenting anything.
   presentar: 'tomar',
@@ -117,7 +170,11 @@ const synonyms: Record<string, string> = {
   lector: 'adaptacion', tdah: 'adaptacion', ansiedad: 'adaptacion',
   apellido: 'perfil', apellidos: 'perfil',
   ejercito: 'militar', army: 'militar', marina: 'militar', militares: 'militar', soldado: 'militar',
-  alemania: 'pais', japon: 'pais', corea: 'pais', europa: 'pais', guatemala: 'pais', honduras: 'pais', colombia: 'pais', espana: 'pais',
+  // Countries candidates write from (testing outside the USA); "nuevo mexico" is a state (phrases above).
+  guatemala: 'pais', salvador: 'pais', nicaragua: 'pais', panama: 'pais', cuba: 'pais', dominicana: 'pais', venezuela: 'pais',
+  ecuador: 'pais', peru: 'pais', bolivia: 'pais', chile: 'pais', argentina: 'pais', uruguay: 'pais', paraguay: 'pais',
+  brasil: 'pais', filipinas: 'pais', inglaterra: 'pais', francia: 'pais', italia: 'pais', china: 'pais', india: 'pais',
+  japon: 'pais', corea: 'pais', europa: 'pais', honduras: 'pais', colombia: 'pais', espana: 'pais',
   merch: 'insignia', merchandise: 'insignia', calcomania: 'insignia', calcomanias: 'insignia', sticker: 'insignia', stickers: 'insignia', letrero: 'insignia', letreros: 'insignia',
   accesible: 'adaptacion', sordo: 'adaptacion', sorda: 'adaptacion', ciego: 'adaptacion', ciega: 'adaptacion',
   divorcie: 'perfil', divorcio: 'perfil', soltera: 'perfil', casada: 'perfil',
@@ -131,6 +188,8 @@ const synonyms: Record<string, string> = {
   cargo: 'tarifa', cargos: 'tarifa', tax: 'impuesto', taxes: 'impuesto', impuestos: 'impuesto',
   // What a job pays is the careers gap, not an entry's "pagar" (a fee).
   gana: 'salario', ganan: 'salario', ganar: 'salario', gano: 'salario', sueldo: 'salario', sueldos: 'salario', salary: 'salario', salarios: 'salario',
+  empleos: 'empleo', vacante: 'empleo', vacantes: 'empleo', contratando: 'empleo', contratan: 'empleo', contrata: 'empleo', hiring: 'empleo', job: 'empleo', jobs: 'empleo',
+  cel: 'celular', phone: 'celular',
   lana: 'dinero', feria: 'dinero', plata: 'dinero',
   forma: 'formulario', formas: 'formulario', form: 'formulario', forms: 'formulario', formularios: 'formulario',
   logo: 'insignia', chamarra: 'insignia', chaqueta: 'insignia', sudadera: 'insignia', playera: 'insignia',
@@ -157,6 +216,20 @@ const synonyms: Record<string, string> = {
   reposicion: 'duplicado', remplazo: 'duplicado', remplazar: 'duplicado', reemplazar: 'duplicado', reimpresion: 'duplicado',
 };
 
+/**
+ * A variant's canonical word is itself a variant of another ("army" -> "militar" -> "extranjero"):
+ * the table is followed to its end once, here, so every variant meets the word its family meets.
+ */
+for (const word of Object.keys(synonyms)) {
+  const seen = new Set([word]);
+  let canonical = synonyms[word]!;
+  while (synonyms[canonical] !== undefined && synonyms[canonical] !== canonical && !seen.has(canonical)) {
+    seen.add(canonical);
+    canonical = synonyms[canonical]!;
+  }
+  synonyms[word] = canonical;
+}
+
 const stopWords = new Set(
   `a al algo algun alguna alguno algunos ante antes aqui asi aun como con contra cual cuales cuando de del desde donde dos el ella
   ellas ellos en entre era eres es esa ese eso esta estan estar este esto estos estoy fue ha han hasta hay he la las le les lo los
@@ -173,6 +246,43 @@ const stopWords = new Set(
     .filter(Boolean),
 );
 
+/**
+ * The auxiliaries and everyday verbs in all their common forms (estar, haber, ser, ir, tener, querer,
+ * poder, deber), pronouns, determiners and chat fillers: a long message tells its story with them
+ * ("fíjese que ayer fui a hacer el examen y la verdad..."), and each one no entry uses weighed like a
+ * rare word, so the question's own words covered too little of it.
+ */
+for (const word of `estas estamos este estes esten estuve estuviste estuvo estuvimos estuvieron estabas estabamos estado estando
+  estaria estare estara has hemos haya hayan hubo habra habria habido soy somos sea sean fuimos fueron eras eramos eran sido
+  siendo sera seran fui tienes tenemos tenga tengan tuvimos tuvieron tenido teniendo vamos vaya vayan iba iban yendo quieres
+  queremos quieren queria querian quisieramos quise puedes podemos pueda puedan pude pudo podriamos debes debemos deben
+  deberian debia nosotros nosotras vosotros nuestro nuestra nuestros nuestras suyo suya tuyo tuya estas esos esas aquel aquella
+  todo toda todos todas mismo misma tanto tanta cada tampoco aunque casi solamente verdad fijese fijate mire mira digo creo
+  cree crees pienso parece supongo gusta gustaria encantaria ir querer saque fuera dentro mientras apenas bastante demasiado siempre tan recomiendas recomienda recomiendan recomiendo recomendarias recomendaria alguien saludos jaja jajaja porfavor ahorita neta orale ojala`.split(/\s+/)) {
+  if (word) stopWords.add(word);
+}
+
+/**
+ * Where the candidate lives says nothing about what is asked ("vivo en texas", "aqui en houston"):
+ * the US states and the largest cities, as the English pipeline drops the states. The two-word ones
+ * are taken out by the phrase table; the territories are not here (testing there is a question).
+ */
+for (const word of `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii hawai idaho
+  illinois indiana iowa kansas kentucky louisiana luisiana maine maryland massachusetts michigan minnesota mississippi missouri
+  misuri montana nebraska nevada ohio oklahoma oregon pennsylvania pensilvania tennessee texas tejas utah vermont virginia
+  washington wisconsin wyoming houston dallas chicago phoenix austin miami atlanta denver seattle orlando tucson albuquerque
+  sacramento fresno`.split(/\s+/)) {
+  if (word) stopWords.add(word);
+}
+
+/**
+ * Why the candidate cannot make it ("me enfermé", "tuve una emergencia") is the story, not the
+ * question: no entry turns on it, and as a word no entry uses it weighed like a rare one.
+ */
+for (const word of `enfermo enferma enferme enfermedad emergencia emergencias temprano`.split(/\s+/)) {
+  if (word) stopWords.add(word);
+}
+
 /** Dates are the dialogs' business: here they only dilute the match. */
 for (const word of `hoy manana ayer semana semanas mes meses ano anos lunes martes miercoles jueves viernes sabado domingo
   enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre proximo pasado pasada`.split(/\s+/)) {
@@ -183,21 +293,30 @@ for (const word of `hoy manana ayer semana semanas mes meses ano anos lunes mart
 const SUFFIXES = [
   'amientos', 'imientos', 'amiento', 'imiento', 'aciones', 'iciones', 'uciones', 'amente', 'idades', 'acion', 'icion', 'ucion',
   'ciones', 'mente', 'idad', 'ables', 'ibles', 'ando', 'iendo', 'ados', 'idos', 'adas', 'idas', 'able', 'ible', 'aron', 'ieron',
-  'amos', 'emos', 'imos', 'aste', 'iste', 'aban', 'ian', 'aba', 'ado', 'ido', 'ada', 'ida', 'cion', 'ar', 'er', 'ir', 'an', 'en', 'es', 'os', 'as', 'io', 'ia', 'o', 'a', 'e', 'i', 's',
+  'iamos', 'amos', 'emos', 'imos', 'aste', 'iste', 'aban', 'ias', 'ian', 'aba', 'ado', 'ido', 'ada', 'ida', 'cion', 'ar', 'er', 'ir', 'an', 'en', 'es', 'os', 'as', 'io', 'ia', 'o', 'a', 'e', 'i', 's',
 ];
 
 /**
  * Endings of the future and the conditional, which keep the infinitive in front ("reprogramaré",
  * "cancelaría", "recibiré"): the infinitive's own ending comes off too, as from the infinitive.
  */
-const ON_INFINITIVE = new Set(['e', 'emos', 'ia', 'ian', 'ias', 'iamos']);
+const ON_INFINITIVE = new Set(['e', 'emos', 'ia', 'ian', 'ias', 'iamos', 'a', 'an', 'as']);
 const INFINITIVE = /(?:ar|er|ir)$/;
+
+/**
+ * Before "e" (and "i") the spelling keeps a stem's sound: "c" is written "qu", "g" "gu"
+ * ("certifiqué", "llegué", "pague" are "certificar", "llegar", "pagar"), so those stems lose the "u".
+ */
+const SOFTENED = /(?<=[a-z]{2}[qg])u$/;
+const FRONT_VOWEL = /^[ei]/;
 
 export function spanishStem(word: string): string {
   for (const suffix of SUFFIXES) {
     if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
       const stem = word.slice(0, -suffix.length);
-      return ON_INFINITIVE.has(suffix) && INFINITIVE.test(stem) && stem.length - 2 >= 3 ? stem.slice(0, -2) : stem;
+      if (ON_INFINITIVE.has(suffix) && INFINITIVE.test(stem) && stem.length - 2 >= 3) return stem.slice(0, -2);
+      if (FRONT_VOWEL.test(suffix) && SOFTENED.test(stem)) return stem.slice(0, -1).replace(/q$/, 'c');
+      return stem;
     }
   }
   return word;
@@ -234,7 +353,7 @@ const ENCLITIC = /^(.{3,}(?:ar|er|ir))(?:se|me|lo|la|le|los|las|les|nos|te)$/;
  * canonical words share is left out, as are short stems ("cas" of "casada" is also "casa"'s) and the
  * words whose other forms mean something else ("accesible": "acceso" is access to an account).
  */
-const EXACT_ONLY = new Set(['accesible', 'movi', 'base', 'aplicar', 'aplico', 'nota', 'notas']);
+const EXACT_ONLY = new Set(['accesible', 'movi', 'base', 'aplicar', 'aplico', 'nota', 'notas', 'cargo', 'cargos']);
 const MIN_STEM = 4;
 const synonymsByStem: Map<string, string> = (() => {
   const byStem = new Map<string, string | null>();
@@ -251,6 +370,7 @@ const synonymsByStem: Map<string, string> = (() => {
 function termOf(token: string): string | null {
   const folded = fold(token.toLowerCase());
   // A word listed as it is ("inscribirme") is met before its pronoun is taken off.
+  if (stopWords.has(folded)) return null;
   const lower = synonyms[folded] ? folded : folded.replace(ENCLITIC, '$1');
   if (stopWords.has(lower)) return null;
   const canonical = synonyms[lower] ?? (stopWords.has(lower) ? undefined : synonymsByStem.get(spanishStem(lower))) ?? lower;

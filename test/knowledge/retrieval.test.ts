@@ -30,6 +30,11 @@ const floors: Record<SetName, { top1: number; declined: number; confidentWrong: 
   'third dev': { top1: 0.84, declined: 0.75, confidentWrong: 0.08 },
   'Spanish frozen test 4': { top1: 0.88, declined: 0.87, confidentWrong: 0.045 },
   'Spanish dev 4': { top1: 0.94, declined: 0.92, confidentWrong: 0.03 },
+  // Fifth Spanish set, measured right after its split, before any tuning on it (docs/spanish.md:
+  // frozen 90.8% / 79.5% / 3.5%, dev 89.7% / 88.9% / 2.2%), minus about 4 points; dev raised after
+  // the tuning on it (session es14: 95.7% / 97.8% / 0.9%) to that minus about 3
+  'Spanish frozen test 5': { top1: 0.86, declined: 0.75, confidentWrong: 0.055 },
+  'Spanish dev 5': { top1: 0.92, declined: 0.93, confidentWrong: 0.03 },
 };
 
 describe.each(SETS)('retrieval quality on the $name set ($note)', ({ name, lang, file }) => {

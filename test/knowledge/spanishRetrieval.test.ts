@@ -71,10 +71,62 @@ describe('the Spanish knowledge base on its labelled set', () => {
     ['reembolso', 'refund', 'devolución'],
     ['recertificación', 'recertify', 'renew', 'recertificarme'],
     ['reprogramar', 'rescheduled', 'reschedule'],
+    // The future's -á/-án/-ás keep the infinitive too; "qu"/"gu" before e are the "c"/"g" of the stem.
+    ['llegar', 'llegará', 'llegarán', 'llegué'],
+    ['certificado', 'certifiqué'],
+    // A variant of a variant meets the family's word ("army" -> "militar" -> the word abroad).
+    ['extranjero', 'militar', 'army', 'ejército'],
   ])('reads %j and its forms as one term', (...forms) => {
     const terms = new Set(forms.map((form) => spanishText.processTerm(form)));
     expect([...terms]).toHaveLength(1);
   });
+
+  // Classes of phrasing: "volver a" in any form, money given back, late with how late between,
+  // an experience counted in years of work, sight and hearing, English verbs with Spanish endings.
+  it.each([
+    ['lo vuelvo a presentar cuando?', 'retest-after-failing'],
+    ['no llegué a mi examen, me devuelven el dinero?', 'missed-appointment'],
+    ['llegué 20 minutos tarde y no me dejaron entrar, que pasa ahora', 'missed-appointment'],
+    ['cuantos años de trabajo necesito pa certificarme', 'work-experience'],
+    ['tengo problemas de la vista, me pueden ayudar en el examen', 'ada-accommodations'],
+    ['puedo rescheduliar mi test?', 'change-or-cancel'],
+    // A change of the appointment is a reschedule; a change of anything else only a change.
+    ['quiero reschedulear el A2, como le hago en myASE', 'change-or-cancel'],
+    ['el A3 lo tengo mañana temprano y me enfermé, lo puedo pasar pa la otra semana?', 'change-or-cancel'],
+    ['ya van 5 semanas y nada de mi cert', 'certificate-delivery'],
+    // Spain's Spanish, and who is asking put aside.
+    ['quiero coger cita para examinarme del A4', 'registration-scheduling'],
+    ['he suspendido el examen de frenos, cuando puedo volver a examinarme', 'retest-after-failing'],
+    ['mi jefe pregunta, ya tengo todos del A1 al A7, solo me falta uno pa ser master de auto? cual es?', 'master-technician-status'],
+  ])('reads %j as a question for the %s entry (first pick)', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
+
+  // Someone else's thing, named after the noun as Spanish does ("la cita con el dentista"); ASE's own
+  // subjects after it ("el examen de frenos", "la tarjeta de bolsillo") are not someone else's.
+  it.each(['la cita de migracion la cambiaron, que hago', 'cuando llegan los resultados de covid', 'reprobe el examen de ciudadania, cuando lo puedo repetir', 'como renuevo mi licencia de contratista'])(
+    'declines %j as someone else\'s thing',
+    async (question) => {
+      expect((await shippedKnowledge()).es!.answerer.namesElsewhere(question)).toBe(true);
+    },
+  );
+
+  it.each([
+    ['se puede pagar con money order o cheque?', 'payment-methods'],
+    ['si repruebo me devuelven mi dinero', 'refund-after-failing'],
+    ['se me olvido mi ase id', 'ase-id'],
+  ])('answers %j with the %s known gap', async (question, topic) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe(topic);
+  });
+
+  it.each(['me gustaría cambiar la fecha de mi cita', 'reprobe el examen de suspension', 'perdi la tarjeta de bolsillo', 'la cita con prometric', 'se me mojo el certificado con la lluvia', 'me movi de ciudad y quiero que me llegue el correo'])(
+    'keeps %j as ASE\'s',
+    async (question) => {
+      expect((await shippedKnowledge()).es!.answerer.namesElsewhere(question)).toBe(false);
+    },
+  );
 
   it('keeps "cuánto" as a word, as English keeps "much": "¿cuánto cuesta el A5?" is the fees gap, not a duplicate', async () => {
     const decision = (await shippedKnowledge()).es!.answerer.decide('¿cuánto cuesta el A5?');
