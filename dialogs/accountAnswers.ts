@@ -16,6 +16,7 @@ import type { Language } from '../src/language/languages.js';
 import { DateTime } from 'luxon';
 import type { Reply, ReplyFact } from '../src/conversation/reply.js';
 import type { AccountMessages } from '../src/messages/enAccount.js';
+import { catalogueNames } from '../src/messages/catalogueNames.js';
 import {
   addDays,
   certificateTiming,
@@ -23,7 +24,6 @@ import {
   changeEligibility,
   daysBetween,
   duplicateCost,
-  findTest,
   masterStatus,
   noShow,
   normaliseCode,
@@ -112,9 +112,9 @@ const homeZone = (account: CandidateAccount, ctx: PersonalContext): string => ac
 const todayFor = (account: CandidateAccount, ctx: PersonalContext): IsoDate => todayIn(ctx.now, homeZone(account, ctx));
 const long = (ctx: PersonalContext, date: IsoDate): string => formatLongDate(date, ctx.language);
 
-function testName(ctx: PersonalContext, code: string): string | undefined {
-  return findTest(ctx.catalogue, code)?.name;
-}
+/** The catalogue's names in the answer's language (a test without one is named by its code alone). */
+const namesFor = (ctx: PersonalContext) => catalogueNames(ctx.catalogue, ctx.language);
+const testName = (ctx: PersonalContext, code: string): string | undefined => namesFor(ctx).test(code);
 /** 'A5 (Brakes)'. */
 const testOf = (ctx: PersonalContext, code: string): string => ctx.messages.test(normaliseCode(code), testName(ctx, code));
 /** 'A5 Brakes', for a facts label. */
@@ -429,7 +429,7 @@ export function answerMaster(account: CandidateAccount, ctx: PersonalContext): P
   const withMaster = ctx.catalogue.series.filter((s) => s.master);
   const relevant = withMaster.filter((s) => s.master?.requiredTests.some((code) => held.has(code)));
   if (relevant.length === 0) {
-    const requirements = withMaster.map((s) => m.requirement(codesText(s.master?.requiredTests ?? [], ctx), s.master?.name ?? s.name));
+    const requirements = withMaster.map((s) => m.requirement(codesText(s.master?.requiredTests ?? [], ctx), namesFor(ctx).master(s.id)));
     return answer('master-none', sentences(m.noneRelevant(ctx.messages.list(requirements)), m.earnNext));
   }
   const zone = homeZone(account, ctx);
@@ -443,7 +443,7 @@ export function answerMaster(account: CandidateAccount, ctx: PersonalContext): P
 
   if (decisions.length === 1) {
     const d = decisions[0] as MasterDecision;
-    const name = d.masterName ?? d.seriesId;
+    const name = namesFor(ctx).master(d.seriesId);
     if (d.verdict === 'holds') {
       const first = d.earliestExpiry as { test: string; expiresOn: IsoDate };
       return answer('master-holds', sentences(m.holds(name, testOf(ctx, first.test), long(ctx, first.expiresOn)), nextFor(d)));
@@ -458,7 +458,7 @@ export function answerMaster(account: CandidateAccount, ctx: PersonalContext): P
     );
   }
   const facts = decisions.map((d) => ({
-    label: d.masterName ?? d.seriesId,
+    label: namesFor(ctx).master(d.seriesId),
     value:
       d.verdict === 'holds' && d.earliestExpiry
         ? m.factHolds(d.earliestExpiry.test, long(ctx, d.earliestExpiry.expiresOn))
@@ -545,9 +545,9 @@ export function answerDuplicatesAll(account: CandidateAccount, ctx: PersonalCont
   const total = usd(cost.totalUsd);
   const fee = usd(cost.feePerSeriesUsd);
   if (cost.seriesCount === 1) {
-    return answer('duplicates-priced', sentences(m.oneSeries(total, (cost.series[0] as { seriesName: string }).seriesName), m.next));
+    return answer('duplicates-priced', sentences(m.oneSeries(total, namesFor(ctx).series((cost.series[0] as { seriesId: string }).seriesId)), m.next));
   }
-  const facts = cost.series.map((s) => ({ label: s.seriesName, value: m.factSeries(ctx.messages.list(s.tests), fee) }));
+  const facts = cost.series.map((s) => ({ label: namesFor(ctx).series(s.seriesId), value: m.factSeries(ctx.messages.list(s.tests), fee) }));
   return answer('duplicates-priced', sentences(m.manySeries(total, cost.seriesCount, fee), m.next), facts);
 }
 

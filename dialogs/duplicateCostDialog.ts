@@ -3,6 +3,7 @@ import { resolveSeries, resolveSeriesLetters, resolveTests } from '../src/unders
 import type { SlotReading, TaskDeps, TaskSpec } from './taskTypes.js';
 import type { Language } from '../src/language/languages.js';
 import { andListIn, orListIn } from '../src/messages/lists.js';
+import { catalogueNames } from '../src/messages/catalogueNames.js';
 
 interface Selection {
   /** Codes as the candidate wrote them, known or not (unknown ones are reported, not priced). */
@@ -40,7 +41,7 @@ function readSelection(text: string, deps: TaskDeps, asAnswer: boolean): SlotRea
 
 /** A selection as the candidate would say it back: the series by name, then the tests by code. */
 function describeSelection(selection: Selection, catalogue: Catalogue, language: Language): string {
-  const names = selection.series.map((id) => catalogue.series.find((series) => series.id === id)?.name ?? id);
+  const names = selection.series.map(catalogueNames(catalogue, language).series);
   return andListIn(language)([...names, ...selection.codes]);
 }
 
@@ -106,9 +107,10 @@ export const duplicateCostTask: TaskSpec<DuplicateValues> = {
     const { selection } = values;
     const decision = duplicateCost({ tests: pricedCodes(selection, deps.catalogue) }, deps.catalogue, deps.policy);
     const named = new Set(selection.codes.map((code) => code.toUpperCase()));
+    const names = catalogueNames(deps.catalogue, deps.language);
     const facts = decision.series.map((line) => {
       const mentioned = line.tests.filter((code) => named.has(code));
-      return { label: line.seriesName, value: mentioned.length ? mentioned.join(', ') : m.wholeSeries };
+      return { label: names.series(line.seriesId), value: mentioned.length ? mentioned.join(', ') : m.wholeSeries };
     });
     const lines = decision.seriesCount ? [m.total(usd(decision.totalUsd), decision.seriesCount, usd(decision.feePerSeriesUsd))] : [];
     if (decision.unknown.length) lines.push(m.unknown(decision.unknown.join(', ')));

@@ -2,6 +2,7 @@ import { addDays, findSeries, masterStatus, todayIn, type Catalogue, type Series
 import { resolveSeries, resolveTests } from '../src/understanding/tests.js';
 import type { SlotReading, TaskSpec } from './taskTypes.js';
 import { andListIn } from '../src/messages/lists.js';
+import { catalogueNames } from '../src/messages/catalogueNames.js';
 
 interface MasterValues {
   series: string;
@@ -87,7 +88,7 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
     {
       name: 'series',
       read: (text, _facts, deps) => readSeries(text, deps.catalogue),
-      describe: (value, deps) => findSeries(deps.catalogue, String(value))?.name ?? String(value),
+      describe: (value, deps) => catalogueNames(deps.catalogue, deps.language).series(String(value)),
       ask: (_values, deps) => ({ text: deps.messages.task.master.askSeries }),
     },
     {
@@ -104,8 +105,7 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
       needed: (values) => !values.missing?.length,
       read: (text, _facts, deps, values, asAnswer) => readLapsed(text, deps.catalogue, values.series, asAnswer, values.lapsed),
       ask: (values, deps) => {
-        const series = values.series ? findSeries(deps.catalogue, values.series) : undefined;
-        return { text: deps.messages.task.master.askLapsed(series?.master?.name ?? 'required') };
+        return { text: deps.messages.task.master.askLapsed(values.series ? catalogueNames(deps.catalogue, deps.language).master(values.series) : undefined) };
       },
     },
   ],
@@ -113,8 +113,10 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
   answer: (values, facts, deps) => {
     const m = deps.messages.task.master;
     const series = findSeries(deps.catalogue, values.series);
-    if (!series?.master) return { reply: { text: m.noMaster(series?.name ?? values.series) }, outcome: 'no-master-defined' };
-    if (values.missing?.length) return { reply: { text: m.missing(series.master.name, andListIn(deps.language)(values.missing)) }, outcome: 'missing-tests' };
+    const names = catalogueNames(deps.catalogue, deps.language);
+    if (!series?.master) return { reply: { text: m.noMaster(names.series(values.series)) }, outcome: 'no-master-defined' };
+    const name = names.master(series.id);
+    if (values.missing?.length) return { reply: { text: m.missing(name, andListIn(deps.language)(values.missing)) }, outcome: 'missing-tests' };
     // The candidate told us which tests lapsed, not their dates: a lapsed test counts as expiring
     // today (no longer current), the others as still current tomorrow. Only the names are reported.
     const today = todayIn(facts.now, facts.zone);
@@ -123,7 +125,6 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
       expiresOn: values.lapsed.includes(test) ? today : addDays(today, 1),
     }));
     const decision = masterStatus({ seriesId: series.id, certifications, now: facts.now, zone: facts.zone }, deps.catalogue, deps.policy);
-    const name = decision.masterName ?? series.master.name;
     const lapsed = andListIn(deps.language)(decision.lapsed);
     const text = decision.holds ? `${m.holds(name)} ${m.next}` : values.supposed ? m.wouldLapse(name, lapsed) : m.lapsed(name, lapsed);
     return { reply: { text }, outcome: decision.verdict };

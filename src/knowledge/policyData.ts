@@ -77,6 +77,8 @@ export const policySchema = z.strictObject({
 
 const testCode = z.string().regex(/^[A-Z][0-9]{1,2}$/, "must be a test code such as 'A1' (capital letter, digits)");
 const seriesId = z.string().regex(/^[A-Z]{1,3}$/, "must be a series id such as 'A' (capital letters)");
+/** A Spanish name: optional (a Spanish reply then names the series or test by its id or code), never blank. */
+const spanishName = z.string().trim().min(1, 'must not be empty (leave `es` out where there is no Spanish name)').optional();
 
 export const catalogueSchema = z.strictObject({
   series: z
@@ -84,11 +86,13 @@ export const catalogueSchema = z.strictObject({
       z.strictObject({
         id: seriesId,
         name: z.string().trim().min(1),
+        es: spanishName,
         duplicateCertificateBilling: z.literal('per-series'),
         source: z.string().trim().min(3, 'must say where the series facts come from'),
         master: z
           .strictObject({
             name: z.string().trim().min(1),
+            es: spanishName,
             requiredTests: z.array(testCode).min(1, 'must list at least one test'),
             source: sentence,
           })
@@ -101,6 +105,7 @@ export const catalogueSchema = z.strictObject({
       z.strictObject({
         code: testCode,
         name: z.string().trim().min(1),
+        es: spanishName,
         series: seriesId,
         aliases: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
         offeredInSpanish: z.boolean(),

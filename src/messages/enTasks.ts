@@ -151,7 +151,8 @@ export const enTasks = {
   master: {
     general: 'Master Technician status lasts only while every required certification of its series is current.',
     askSeries: 'Which Master status: Automobile (A1-A8) or Medium/Heavy Truck (T2-T8)?',
-    askLapsed: (series: string) => `Which of the ${series} tests have expired? Say "none" if they are all current.`,
+    /** `master`: the Master status's name, when the series is known. */
+    askLapsed: (master?: string) => `Which of the ${master ?? 'required'} tests have expired? Say "none" if they are all current.`,
     holds: (name: string) => `Yes: with all required tests current, you hold ${name} status.`,
     lapsed: (name: string, tests: string) =>
       `Not at the moment: ${tests} lapsed, so ${name} status is suspended. Pass the recertification test for ${tests} to reinstate it.`,

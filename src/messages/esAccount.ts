@@ -4,7 +4,8 @@ import type { AccountMessages } from './enAccount.js';
 /**
  * enAccount in Spanish (usted), the same keys: answers from the candidate's own account. Dates
  * arrive already written in Spanish ("jueves, 3 de abril de 2025"); policy numbers are passed in
- * from knowledge/policy.yaml, never written here. Test names come from the catalogue as written.
+ * from knowledge/policy.yaml, never written here. Series, Master and test names come from the catalogue
+ * in Spanish (src/messages/catalogueNames.ts): a test it has no Spanish name for is given by its code.
  */
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const days = (n: number) => plural(n, 'día', 'días');

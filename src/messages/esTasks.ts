@@ -137,7 +137,7 @@ export const esTasks: typeof enTasks = {
   master: {
     general: 'El estatus de Técnico Maestro (Master Technician) dura solo mientras todas las certificaciones requeridas de su serie estén vigentes.',
     askSeries: '¿Qué estatus Master: Automóvil (A1-A8) o Camión Mediano/Pesado (T2-T8)?',
-    askLapsed: (series: string) => `¿Cuáles de los exámenes de ${series} han vencido? Diga "ninguno" si todos están vigentes.`,
+    askLapsed: (master?: string) => `¿Cuáles de los exámenes ${master ? `de ${master}` : 'requeridos'} han vencido? Diga "ninguno" si todos están vigentes.`,
     holds: (name: string) => `Sí: con todos los exámenes requeridos vigentes, tiene el estatus de ${name}.`,
     /** La caducidad supuesta ("si dejo vencer el A6, ¿sigo siendo master?"): lo que pasaría, no un hecho. */
     wouldLapse: (name: string, tests: string) =>

@@ -20,8 +20,7 @@ export function duplicateCost(input: DuplicateInput, catalogue: Catalogue, polic
     }
     let line = lines.get(test.series);
     if (!line) {
-      const seriesName = catalogue.series.find((s) => s.id === test.series)?.name ?? test.series;
-      line = { seriesId: test.series, seriesName, tests: [] };
+      line = { seriesId: test.series, tests: [] };
       lines.set(test.series, line);
     }
     if (!line.tests.includes(test.code)) line.tests.push(test.code);

@@ -32,8 +32,8 @@ export function masterStatus(input: MasterInput, catalogue: Catalogue, policy: P
     reinstatableByRecertification: false,
   };
   const series = findSeries(catalogue, seriesId);
-  if (!series) return { ...base, verdict: 'unknown-series', masterName: null, policy: s.masterEarned };
-  if (!series.master) return { ...base, seriesId: series.id, verdict: 'no-master-defined', masterName: null, policy: s.masterEarned };
+  if (!series) return { ...base, verdict: 'unknown-series', policy: s.masterEarned };
+  if (!series.master) return { ...base, seriesId: series.id, verdict: 'no-master-defined', policy: s.masterEarned };
 
   const latest = new Map<string, IsoDate>();
   certifications.forEach((c, i) => {
@@ -44,10 +44,9 @@ export function masterStatus(input: MasterInput, catalogue: Catalogue, policy: P
   });
 
   const required: RequiredTestState[] = series.master.requiredTests.map((code) => {
-    const name = catalogue.tests.find((t) => t.code === code)?.name ?? code;
     const expiresOn = latest.get(code) ?? null;
     const status = expiresOn === null ? 'missing' : isCurrentOn(expiresOn, today) ? 'current' : 'lapsed';
-    return { test: code, name, status, expiresOn };
+    return { test: code, status, expiresOn };
   });
   const pick = (st: RequiredTestState['status']) => required.filter((r) => r.status === st).map((r) => r.test);
   const current = pick('current');
@@ -69,7 +68,6 @@ export function masterStatus(input: MasterInput, catalogue: Catalogue, policy: P
   return {
     verdict,
     seriesId: series.id,
-    masterName: series.master.name,
     holds,
     today,
     required,

@@ -67,8 +67,14 @@ export interface Policy {
   };
 }
 
+/**
+ * The catalogue's names are English; `es` is the Spanish name where the catalogue has one. The rules
+ * never read either (they return ids and codes): the replies pick the name in the turn's language
+ * (src/messages/catalogueNames.ts).
+ */
 export interface MasterDefinition {
   name: string;
+  es?: string;
   requiredTests: string[];
   /** The sentence naming the required tests. */
   source: string;
@@ -77,6 +83,7 @@ export interface MasterDefinition {
 export interface Series {
   id: string;
   name: string;
+  es?: string;
   /** A duplicate certificate is billed once per series, however many tests it lists. */
   duplicateCertificateBilling: 'per-series';
   source: string;
@@ -87,6 +94,7 @@ export interface Series {
 export interface TestEntry {
   code: string;
   name: string;
+  es?: string;
   series: string;
   aliases: string[];
   offeredInSpanish: boolean;
@@ -373,14 +381,12 @@ export type RequiredTestStatus = 'current' | 'lapsed' | 'missing';
 
 export interface RequiredTestState {
   test: string;
-  name: string;
   status: RequiredTestStatus;
   expiresOn: IsoDate | null;
 }
 
 export interface MasterDecision extends Decision<MasterVerdict> {
   seriesId: string;
-  masterName: string | null;
   holds: boolean;
   today: IsoDate;
   required: RequiredTestState[];
@@ -403,7 +409,6 @@ export type DuplicateVerdict = 'priced' | 'priced-with-unknown' | 'nothing-to-pr
 
 export interface DuplicateSeriesLine {
   seriesId: string;
-  seriesName: string;
   tests: string[];
 }
 

@@ -72,7 +72,27 @@ const table: Array<[string, Turn[]]> = [
   ['signing in, in Spanish, and a task answered from the account in Spanish (DEMO-0002 failed A8 12 days ago)', [
     ['iniciar sesión', es('Para comprobar que es usted, envíe su ASE ID')],
     ['DEMO-0002, 1980-02-02, 0002', es('ha iniciado sesión en esta conversación')],
-    ['reprobé el A8, ¿cuándo lo puedo repetir?', all(es('Puede comprar A8 (Engine Performance) de nuevo a partir del'), es('días completos después de que lo reprobó'), not('You can buy'))],
+    ['reprobé el A8, ¿cuándo lo puedo repetir?', all(es('Puede comprar A8 de nuevo a partir del'), es('días completos después de que lo reprobó'), not('You can buy'), not('Engine Performance'))],
+  ]],
+  // Issue 13: the catalogue's series, Master and test names reached Spanish replies in English.
+  ['the duplicate-cost task with two series totals in Spanish and labels each series with its Spanish name', [
+    ['¿cuánto cuesta un duplicado?', es('Dígame de qué series de exámenes necesita duplicados')],
+    ['A1 y T2', all(es(m.task.duplicates.total('$15.00', 2, '$7.50')), es('Automóvil/Camioneta Ligera'), es('Camión Mediano/Pesado'), not('Automobile'), not('Medium/Heavy Truck'))],
+  ]],
+  ['the Master status task names the Master status in Spanish when it asks and when it answers', [
+    ['soy master de autos, ¿sigo siéndolo?', all(es(m.task.master.askLapsed('Técnico Maestro de Automóvil')), not('Master Automobile'))],
+    ['se me venció el A3', all(es(m.task.master.lapsed('Técnico Maestro de Automóvil', 'A3')), not('Master Automobile Technician'))],
+  ]],
+  ['the Master status task for trucks, held: the truck Master status in Spanish', [
+    ['tengo el master de camión, ¿lo pierdo si se me vence el T4?', es(m.task.master.askLapsed('Técnico Maestro de Camión Mediano/Pesado'))],
+    ['ninguno', all(es(m.task.master.holds('Técnico Maestro de Camión Mediano/Pesado')), not('Medium/Heavy Truck Technician'))],
+  ]],
+  ['signed in as DEMO-0001, the account answers that name series and Master statuses name them in Spanish', [
+    ['iniciar sesión', es('Para comprobar que es usted')],
+    ['DEMO-0001, 1980-01-01, 0001', es('ha iniciado sesión en esta conversación')],
+    ['¿cuánto cuestan duplicados de todos mis certificados?', all(es('están todos en una serie de exámenes, Automóvil/Camioneta Ligera.'), not('Automobile & Light Truck'))],
+    ['¿sigo siendo master?', all(es('(A1-A8 para Técnico Maestro de Automóvil y T2-T8 para Técnico Maestro de Camión Mediano/Pesado)'), not('Master Automobile Technician'), not('Master Medium/Heavy Truck Technician'))],
+    ['¿cuándo es mi cita?', all(es('Tiene 2 citas de examen próximas'), not('Suspension and Steering'), not('Brakes'))],
   ]],
 ];
 
@@ -91,7 +111,7 @@ describe('Spanish, on Web Chat and SMS through the production wiring', () => {
     for (const { channel, results } of runs) {
       results.forEach((said, i) => {
         const english = switchedToEnglish >= 0 && i >= switchedToEnglish && (backToSpanish < 0 || i < backToSpanish);
-        if (!english) spanishReplies.push({ channel, text: said.text });
+        if (!english) spanishReplies.push({ channel, text: [said.text, ...said.buttons].join('\n') });
       });
     }
   });

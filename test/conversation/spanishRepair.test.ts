@@ -174,22 +174,22 @@ const accountQuestions: Table = [
   ['con sesión iniciada: "¿cuándo vence mi A5?"', [
     [signIn, es('Para comprobar que es usted')],
     [demo3, es('ha iniciado sesión')],
-    ['¿cuándo vence mi A5?', all(es('Su certificación A5 (Brakes) está vigente: vence el viernes, 24 de marzo de 2028'), not(/\bexpires?\b/))],
+    ['¿cuándo vence mi A5?', all(es('Su certificación A5 está vigente: vence el viernes, 24 de marzo de 2028'), not(/\bexpires?\b/), not('Brakes'))],
   ]],
   ['con sesión iniciada: "¿sigo siendo master?"', [
     [signIn, es('Para comprobar que es usted')],
     [demo3, es('ha iniciado sesión')],
-    ['¿sigo siendo master?', all(es('No: su estatus de Master Automobile Technician está suspendido porque A6'), es('venció el viernes, 28 de febrero de 2025'), not(/\blapsed\b/))],
+    ['¿sigo siendo master?', all(es('No: su estatus de Técnico Maestro de Automóvil está suspendido porque A6 venció el viernes, 28 de febrero de 2025'), not(/\blapsed\b/), not('Master Automobile Technician'))],
   ]],
   ['con sesión iniciada: "¿aprobé mi último examen?" dice cuándo puede repetir lo que reprobó', [
     [signIn, es('Para comprobar que es usted')],
     [demo2, es('ha iniciado sesión')],
-    ['¿aprobé mi último examen?', all(es('Puede comprar A8 (Engine Performance) de nuevo a partir del martes, 8 de abril de 2025'), es('fue un No Show'), not(/\byou\b/i))],
+    ['¿aprobé mi último examen?', all(es('Puede comprar A8 de nuevo a partir del martes, 8 de abril de 2025'), not('Engine Performance'), es('fue un No Show'), not(/\byou\b/i))],
   ]],
   ['con sesión iniciada: "quiero cancelar mi cita" pregunta antes de cancelar, y "no" la conserva', [
     [signIn, es('Para comprobar que es usted')],
     [demo1, es('ha iniciado sesión')],
-    ['quiero cancelar mi cita', all(es('Su cita de A5 (Brakes) del viernes, 28 de marzo de 2025 a las 9:00 a. m. todavía se puede cancelar'), es('¿Cancelar su cita de A5 (Brakes)'), es('No se puede deshacer.'))],
+    ['quiero cancelar mi cita', all(es('Su cita de A5 del viernes, 28 de marzo de 2025 a las 9:00 a. m. todavía se puede cancelar'), es('¿Cancelar su cita de A5 del'), not('Brakes'), es('No se puede deshacer.'))],
     ['no', not(es('cancelada'))],
   ]],
   ['con sesión iniciada: "¿qué exámenes he comprado?"', [
@@ -300,7 +300,7 @@ describe('Spanish repair, account and SMS transcripts, on Web Chat and SMS throu
 
   const run = async (turns: Turn[], channels: Array<'webchat' | 'sms'>) => {
     const { runs } = await runTranscript(turns, { bot, channels });
-    for (const { channel, results } of runs) for (const said of results) spanishReplies.push({ channel, text: said.text });
+    for (const { channel, results } of runs) for (const said of results) spanishReplies.push({ channel, text: [said.text, ...said.buttons].join('\n') });
   };
 
   describe('twins of the English repair suite', () => {

@@ -43,7 +43,7 @@ transcriptTables(
           ['how do i get my master back', all(/^If you lost Master Technician status because one or more required certifications lapsed, it can be reinstated/, not(/^No/))],
         ]],
         ['"y como lo recupero" after the Spanish Master answer is told how, not "No"', [
-          ['soy master tech, todavia lo soy si se vencio el A3?', /M[aá]ster/],
+          ['soy master tech, todavia lo soy si se vencio el A3?', all(es('el estatus de Técnico Maestro de Automóvil está suspendido'), not('Master Automobile'))],
           ['y como lo recupero', all(es('puede recuperarlo tomando y aprobando los exámenes de recertificación'), not(/^No/))],
         ]],
         ['"I already took my test last week, will my certificate still come?" after an address change is the certificate\'s delivery, not recertification', [

@@ -7,6 +7,8 @@ import { answerPersonal, RECENT_PASS_DAYS, type PersonalContext } from '../../di
 import { PERSONAL_KINDS, type PersonalQuestion } from '../../src/understanding/accountQuestions.js';
 import type { Appointment, CandidateAccount } from '../../src/account/types.js';
 import { enAccount } from '../../src/messages/enAccount.js';
+import { esAccount } from '../../src/messages/esAccount.js';
+import { englishSentencesIn } from '../support/englishSentences.js';
 import { catalogue, policy } from '../rules/helpers.js';
 
 const NOW = new Date('2025-03-20T15:00:00Z'); // Thursday; 10:00 in Chicago, 08:00 in Phoenix
@@ -456,6 +458,64 @@ describe('duplicates-all', () => {
       { label: 'Automobile & Light Truck', value: 'A1 and A5: $7.50' },
       { label: 'Medium/Heavy Truck', value: 'T2: $7.50' },
     ]);
+  });
+});
+
+// ---- in Spanish: the catalogue's Spanish names, or the bare code -------------------------------
+
+describe('in Spanish, series, Master statuses and tests are named in Spanish or by code, never in English', () => {
+  const es: PersonalContext = { ...ctx, messages: esAccount, language: 'es' };
+  const noEnglish = (answer: ReturnType<typeof ask>) =>
+    expect(englishSentencesIn([{ channel: 'unit', text: [answer.reply.text, ...(answer.reply.facts ?? []).map((f) => `${f.label}: ${f.value}`)].join('\n') }])).toEqual([]);
+
+  it('duplicates of four series: the Spanish series names as labels, "serie S" where the catalogue has none', () => {
+    const account = emptyAccount({
+      certifications: [cert('A1', '2023-01-01'), cert('T2', '2023-01-01'), cert('P2', '2022-01-01'), cert('S4', '2023-01-01')],
+    });
+    const answer = ask({ kind: 'duplicates-all' }, account, es);
+    expect(answer.reply.text).toBe('Los duplicados de todos sus certificados costarían $30.00: 4 series de exámenes a $7.50 cada una. Pídalos entrando en myASE.');
+    expect(answer.reply.facts?.map((f) => f.label).sort()).toEqual(['Automóvil/Camioneta Ligera', 'Camión Mediano/Pesado', 'Especialista en Partes', 'serie S']);
+    noEnglish(answer);
+  });
+
+  it('DEMO-0001: one series, named in Spanish in the sentence', async () => {
+    const answer = ask({ kind: 'duplicates-all' }, await demo('DEMO-0001'), es);
+    expect(answer.reply.text).toBe(
+      'Los duplicados de todos sus certificados costarían $7.50: están todos en una serie de exámenes, Automóvil/Camioneta Ligera. Pídalos entrando en myASE.',
+    );
+  });
+
+  it('DEMO-0001: the Master requirements name the two Master statuses in Spanish', async () => {
+    const answer = ask({ kind: 'master' }, await demo('DEMO-0001'), es);
+    expect(answer.reply.text).toMatch(
+      /^No tiene ninguna de las certificaciones que cuentan para el estatus Master \(A1-A8 para Técnico Maestro de Automóvil y T2-T8 para Técnico Maestro de Camión Mediano\/Pesado\)\./,
+    );
+    noEnglish(answer);
+  });
+
+  it('DEMO-0003: the lapsed Master status in Spanish, the lapsed test by its code', async () => {
+    const answer = ask({ kind: 'master' }, await demo('DEMO-0003'), es);
+    expect(answer.reply.text).toMatch(/^No: su estatus de Técnico Maestro de Automóvil está suspendido porque A6 venció el viernes, 28 de febrero de 2025\./);
+    noEnglish(answer);
+  });
+
+  it('two Master statuses come as facts labelled in Spanish', () => {
+    const a = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8'].map((c) => cert(c, '2023-05-01'));
+    const answer = ask({ kind: 'master' }, emptyAccount({ certifications: [...a, cert('T2', '2023-05-01')] }), es);
+    expect(answer.reply.facts?.map((f) => f.label)).toEqual(['Técnico Maestro de Automóvil', 'Técnico Maestro de Camión Mediano/Pesado']);
+    noEnglish(answer);
+  });
+
+  it('DEMO-0001: appointments are labelled by code alone (the catalogue has no Spanish name for A4 or A5)', async () => {
+    const answer = ask({ kind: 'appointments' }, await demo('DEMO-0001'), es);
+    expect(answer.reply.facts?.map((f) => f.label)).toEqual(['A4', 'A5']);
+    noEnglish(answer);
+  });
+
+  it('DEMO-0001: G1 is named as the Spanish FAQ names it', async () => {
+    const answer = ask({ kind: 'expiry' }, await demo('DEMO-0001'), es);
+    expect(answer.reply.text).toMatch(/^Su certificación G1 \(Mantenimiento y Reparación Ligera de Automóviles\) está vigente: vence el /);
+    noEnglish(answer);
   });
 });
 

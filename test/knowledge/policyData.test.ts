@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,6 +72,23 @@ describe('the shipped knowledge files', () => {
     expect(c.tests.filter((t) => t.prerequisites).map((t) => t.code).sort()).toEqual(['L1', 'L2', 'L3', 'X1']);
   });
 
+  it("every Spanish name is the wording of the bot's own Spanish knowledge files (knowledge/faq/*.es.md)", async () => {
+    const c = await loadCatalogue(KNOWLEDGE);
+    const faq = path.join(KNOWLEDGE, 'faq');
+    const spanish = readdirSync(faq)
+      .filter((name) => name.endsWith('.es.md'))
+      .map((name) => readFileSync(path.join(faq, name), 'utf8'))
+      .join('\n')
+      .toLowerCase();
+    const names = [...c.series.flatMap((s) => s.es ?? []), ...c.tests.flatMap((t) => t.es ?? [])];
+    expect(names).toEqual(expect.arrayContaining(['Automóvil/Camioneta Ligera', 'Camión Mediano/Pesado', 'Especialista en Partes']));
+    for (const name of names) expect(spanish, name).toContain(name.toLowerCase());
+    // A Master status is "Técnico Maestro" of its series, as master-technician-status.es.md puts it.
+    const masters = c.series.flatMap((s) => (s.master ? [s.master.es] : []));
+    expect(masters).toEqual(['Técnico Maestro de Automóvil', 'Técnico Maestro de Camión Mediano/Pesado']);
+    for (const name of masters) expect(spanish, name).toContain(`para ${name!.replace('Técnico Maestro de ', '').toLowerCase()}`);
+  });
+
   it.skipIf(!sourceFile)('every quoted sentence appears word for word in the source text', async () => {
     const source = readFileSync(sourceFile!, 'utf8');
     const p = await loadPolicy(KNOWLEDGE);
@@ -140,6 +157,16 @@ describe('broken copies fail with the file, the field and the reason', () => {
   it('a missing field is named with its path', async () => {
     const d = await brokenCopy('catalogue.yaml', (c) => delete c.tests[4].offeredInSpanish);
     await expect(loadCatalogue(d)).rejects.toThrow(/catalogue\.yaml: tests\[4\]\.offeredInSpanish: required/);
+  });
+
+  it('a blank Spanish name is refused: leave `es` out where there is none', async () => {
+    const d = await brokenCopy('catalogue.yaml', (c) => (c.series[1].master.es = '  '));
+    await expect(loadCatalogue(d)).rejects.toThrow(/catalogue\.yaml: series\[1\]\.master\.es: must not be empty/);
+  });
+
+  it('a Spanish name that is not text is refused', async () => {
+    const d = await brokenCopy('catalogue.yaml', (c) => (c.tests[9].es = 7));
+    await expect(loadCatalogue(d)).rejects.toThrow(/catalogue\.yaml: tests\[9\]\.es: /);
   });
 
   it('a misspelt key is refused rather than ignored', async () => {
