@@ -33,6 +33,8 @@ const phrases: Array<[RegExp, string]> = [
   // "lost my certs in a move": when something happened, not a reschedule (nor a question about the address).
   [/\b(?:in|during|after|since)\s+(?:a|the|my|our)\s+move\b/gi, ' '],
   [/\bget ready\b/gi, 'prepare'],
+  // Sleeping through an appointment is missing it (the source: a missed appointment is a No Show).
+  [/\bslept\s+(?:in|through)\b/gi, 'overslept'],
   // "push my test back", "pushed it back a week": moving the appointment.
   [/\bpush(?:ed|ing)?\s+(?:(?:my|the|it|this|test|exam|appointment|appt|date)\s+){0,2}back\b/gi, 'reschedule'],
   [/\bt\s*&\s*cs?\b/gi, 'terms conditions'],
@@ -203,6 +205,41 @@ export const synonyms: Record<string, string> = {
   pls: 'please',
   plz: 'please',
   thru: 'through',
+  // What ASE's merchandise is, as candidates name it (the source: "insignias and ASE merchandise").
+  tshirt: 'merchandise',
+  tshirts: 'merchandise',
+  tee: 'merchandise',
+  tees: 'merchandise',
+  hoodie: 'merchandise',
+  hoodies: 'merchandise',
+  sweatshirt: 'merchandise',
+  beanie: 'merchandise',
+  mug: 'merchandise',
+  mugs: 'merchandise',
+  keychain: 'merchandise',
+  keychains: 'merchandise',
+  koozie: 'merchandise',
+  // Getting a place at a test is scheduling it; signing on to a programme is registering.
+  seat: 'schedule',
+  seats: 'schedule',
+  slot: 'schedule',
+  slots: 'schedule',
+  reserve: 'schedule',
+  reserved: 'schedule',
+  reservation: 'schedule',
+  enroll: 'register',
+  enrol: 'register',
+  enrolled: 'register',
+  enrollment: 'register',
+  // How long something takes, by its other names ("certificate timeline?").
+  timeline: 'long',
+  timeframe: 'long',
+  turnaround: 'long',
+  // Parts of a course.
+  module: 'course',
+  modules: 'course',
+  lesson: 'course',
+  lessons: 'course',
 };
 
 export const stopWords = new Set(
@@ -228,6 +265,18 @@ const timeWords = `today tomorrow yesterday tonight morning afternoon evening we
   .split(/\s+/)
   .filter(Boolean);
 for (const word of timeWords) stopWords.add(word);
+
+/**
+ * The story around a question ("my buddy said...", "guy at work told me...", "is that normal?",
+ * "ugh"): who said it and how the candidate feels say nothing about which answer is wanted, and a
+ * word the knowledge base never uses weighs like a rare one, so each of them diluted the match.
+ */
+const storyWords = `said says told heard mentioned friend friends buddy buddies guy guys dude coworker coworkers co-worker
+  instructor teacher nothing anything something someone somebody anyone anybody everything everyone normal instead
+  really actually basically literally totally honestly ugh lol um uh hmm yeah yep nope tho though mine ours theirs like yall y'all till til untill`
+  .split(/\s+/)
+  .filter(Boolean);
+for (const word of storyWords) stopWords.add(word);
 
 /** The one-word US states (the two-word ones are taken out by the phrase table). */
 const usStates = `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
@@ -272,7 +321,8 @@ export function processTerm(token: string): string | null {
 }
 
 function termOf(token: string): string | null {
-  const lower = token.toLowerCase().replace(/'s$/, '');
+  // "didn't" is "didnt", "haven't" is "havent": one word however it is typed.
+  const lower = token.toLowerCase().replace(/'s$/, '').replace(/n't$/, 'nt');
   if (stopWords.has(lower)) return null;
   const canonical = synonyms[lower] ?? lower;
   if (stopWords.has(canonical)) return null;
