@@ -33,6 +33,9 @@ const phrases: Array<[RegExp, string]> = [
   // "lost my certs in a move": when something happened, not a reschedule (nor a question about the address).
   [/\b(?:in|during|after|since)\s+(?:a|the|my|our)\s+move\b/gi, ' '],
   [/\bget ready\b/gi, 'prepare'],
+  // Several tests at one sitting: the FAQ says nothing about it (a known gap's word, no entry's).
+  [/\b(?:the\s+)?(?:same|one|single)\s+(?:day|sitting|visit|trip|session|appointment)\b/gi, 'sameday'],
+  [/\bback[\s-]to[\s-]back\b/gi, 'sameday'],
   // Sleeping through an appointment is missing it (the source: a missed appointment is a No Show).
   [/\bslept\s+(?:in|through)\b/gi, 'overslept'],
   // "push my test back", "pushed it back a week": moving the appointment.
@@ -273,7 +276,9 @@ for (const word of timeWords) stopWords.add(word);
  */
 const storyWords = `said says told heard mentioned friend friends buddy buddies guy guys dude coworker coworkers co-worker
   instructor teacher nothing anything something someone somebody anyone anybody everything everyone normal instead
-  really actually basically literally totally honestly ugh lol um uh hmm yeah yep nope tho though mine ours theirs like yall y'all till til untill`
+  really actually basically literally totally honestly ugh lol um uh hmm yeah yep nope tho though mine ours theirs like yall y'all till til untill
+  boss wife husband son daughter dad mom brother sister girlfriend boyfriend
+  wants wanted needs needed supposed suppose anywhere somewhere everywhere wheres toward towards around ahead clue idea`
   .split(/\s+/)
   .filter(Boolean);
 for (const word of storyWords) stopWords.add(word);
@@ -326,7 +331,8 @@ function termOf(token: string): string | null {
   if (stopWords.has(lower)) return null;
   const canonical = synonyms[lower] ?? lower;
   if (stopWords.has(canonical)) return null;
-  if (/^\d+$/.test(canonical) || canonical.length < 2) return null;
+  // Numbers, and times and days written with them ("8am", "15th"): dates are the dialogs' business.
+  if (/^\d+(?:am|pm|st|nd|rd|th)?$/.test(canonical) || canonical.length < 2) return null;
   // "register for A8", "reschedule my A1": a common test's code says which test, not what is asked
   // (and would pull the answers that list codes). The advanced tests' codes are what they are about.
   if (/^[abcefghpst]\d{1,2}$/.test(canonical)) return null;
