@@ -30,6 +30,10 @@ const floors: Record<SetName, { top1: number; declined: number; confidentWrong: 
   'third dev': { top1: 0.84, declined: 0.75, confidentWrong: 0.08 },
   'Spanish frozen test 4': { top1: 0.88, declined: 0.87, confidentWrong: 0.045 },
   'Spanish dev 4': { top1: 0.94, declined: 0.92, confidentWrong: 0.03 },
+  // Fourth English set, measured right after the split, before any tuning on it (docs/quality.md:
+  // frozen 89.1% / 88.5% / 1.7%, dev 90.0% / 80.8% / 1.2%), minus about 4 points / 2 points of wrong answers
+  'fourth frozen test': { top1: 0.85, declined: 0.82, confidentWrong: 0.035 },
+  'fourth dev': { top1: 0.85, declined: 0.75, confidentWrong: 0.035 },
 };
 
 describe.each(SETS)('retrieval quality on the $name set ($note)', ({ name, lang, file }) => {
