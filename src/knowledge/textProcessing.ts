@@ -34,8 +34,19 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:in|during|after|since)\s+(?:a|the|my|our)\s+move\b/gi, ' '],
   [/\bget ready\b/gi, 'prepare'],
   // Several tests at one sitting: the FAQ says nothing about it (a known gap's word, no entry's).
-  [/\b(?:the\s+)?(?:same|one|single)\s+(?:day|sitting|visit|trip|session|appointment)\b/gi, 'sameday'],
+  // Only beside several tests: "a different time slot same day" is a change of appointment.
+  [/\b((?:tests|exams|two|three|four|2|3|4|multiple|several|both|more than one|all)\b[^.?!]{0,40}?)(?:the\s+)?(?:same|one|single)\s+(?:day|sitting|visit|trip|session|appointment)\b/gi, '$1 sameday'],
   [/\bback[\s-]to[\s-]back\b/gi, 'sameday'],
+  // Asking whether one passed is asking for one's results ("did i pass? when will i know").
+  [/\b(?:did i|have i|if i|whether i|if i've)\s+(?:pass|passed)\b(?!\s+(?:but|and|so)\b)/gi, 'results'],
+  [/\b(?:went|gone|go|goes|been)\s+missing\b/gi, 'lost'],
+  // Shop talk for working as a technician: the story, not the question.
+  [/\b(?:turn|turning|turned|turns|spinning|spin)\s+wrenches\b/gi, ' '],
+  [/\blocked\s+out\b/gi, 'password'],
+  // Testing somewhere else is changing the appointment ("a different test center closer to home").
+  [/\b(?:different|another|other|new|closer)\s+(?:prometric\s+|test(?:ing)?\s+)?(?:center|centre|site|location)\b/gi, 'reschedule center'],
+  // The one amount the FAQ states: $7.50 per series, for a duplicate certificate.
+  [/\$?7\.50\b/g, ' duplicate fee '],
   // Sleeping through an appointment is missing it (the source: a missed appointment is a No Show).
   [/\bslept\s+(?:in|through)\b/gi, 'overslept'],
   // "push my test back", "pushed it back a week": moving the appointment.
@@ -208,6 +219,8 @@ export const synonyms: Record<string, string> = {
   pls: 'please',
   plz: 'please',
   thru: 'through',
+  yr: 'year',
+  yrs: 'year',
   // What ASE's merchandise is, as candidates name it (the source: "insignias and ASE merchandise").
   tshirt: 'merchandise',
   tshirts: 'merchandise',
