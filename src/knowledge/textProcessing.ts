@@ -291,6 +291,7 @@ const storyWords = `said says told heard mentioned friend friends buddy buddies 
   instructor teacher nothing anything something someone somebody anyone anybody everything everyone normal instead
   really actually basically literally totally honestly ugh lol um uh hmm yeah yep nope tho though mine ours theirs like yall y'all till til untill
   boss wife husband son daughter dad mom brother sister girlfriend boyfriend
+  upset worried frustrated annoyed mad angry confused freaking super pretty real
   wants wanted needs needed supposed suppose anywhere somewhere everywhere wheres toward towards around ahead clue idea`
   .split(/\s+/)
   .filter(Boolean);
