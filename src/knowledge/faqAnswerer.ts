@@ -54,6 +54,11 @@ export interface FaqThresholds {
    * led by the same entry.
    */
   phrasingCoverage: number;
+  /**
+   * A known gap behind the best entry that matched only words the entry matched too is no rival for
+   * the margin (it explains nothing more of the question). English only until measured in Spanish.
+   */
+  gapsBehindExplainMore: boolean;
 }
 
 export const defaultThresholds: FaqThresholds = {
@@ -70,6 +75,7 @@ export const defaultThresholds: FaqThresholds = {
   rivalRatio: 2,
   rivalWordEntries: 1,
   phrasingCoverage: 0.5,
+  gapsBehindExplainMore: true,
 };
 
 const normaliseQuestion = (text: string): string =>
@@ -568,8 +574,12 @@ export class FaqAnswerer {
     const asked = this.text.contentTerms(text);
     const terms = asked.length;
     const t = this.thresholds;
-    const [best, second] = hits;
+    const [best] = hits;
     if (!best) return { kind: 'unknown', suggestions: [], hits };
+    // A known gap behind the best entry that matched only words the entry matched too explains
+    // nothing more of the question ("whats on the A1 test" beside the test-format gap): no rival.
+    const explainsNothingMore = (hit: FaqHit) => best.target.kind === 'faq' && hit.target.kind === 'out-of-scope' && hit.matched.every((term) => best.matched.includes(term));
+    const second = t.gapsBehindExplainMore ? hits.slice(1).find((hit) => !explainsNothingMore(hit)) : hits[1];
     const lead = second ? best.score / second.score : Infinity;
     const covered = best.coverage >= t.minCoverage || (lead >= t.dominantMargin && best.coverage >= t.dominantCoverage);
     const strong = covered && best.score >= t.answerFloor;
