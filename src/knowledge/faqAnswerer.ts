@@ -353,6 +353,9 @@ export class FaqAnswerer {
     // alternate, that entry answers, though another entry shares the words (a "Did you mean" otherwise).
     const phrased = ranked.kind === 'clarify' || ranked.kind === 'answer' ? this.phrasedAs(text, ranked.kind === 'clarify' ? ranked.hits : [ranked.hit]) : undefined;
     const decision: FaqDecision = phrased ?? ranked;
+    // One word in an editor's phrasing ("how should i study for ase") is that entry's, but one word is
+    // no evidence the question is about ASE testing ("what's wrong?").
+    const phrasedInFull = phrased !== undefined && this.text.contentTerms(text).length >= 2;
     // Right after an answer, a short follow-up the knowledge cannot place for sure belongs to it.
     // An answer on everyday words alone ("what if i dont make it in time": "make", "time") is no
     // surer than a gap: the context may take the question too.
@@ -385,7 +388,7 @@ export class FaqAnswerer {
     }
     // A confident answer (or a "did you mean") needs evidence the question is about ASE testing.
     // An editor's own phrasing of an entry is evidence enough ("why cant i see what i got wrong").
-    if ((decision.kind === 'answer' || decision.kind === 'clarify') && !phrased && !this.onTopic(text, context)) {
+    if ((decision.kind === 'answer' || decision.kind === 'clarify') && !phrasedInFull && !this.onTopic(text, context)) {
       return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
     }
     // The entry is known; its first sentence must answer the question asked (its facet, if it has some).
@@ -489,10 +492,10 @@ export class FaqAnswerer {
     return { kind: 'clarify', candidates, hits: [] };
   }
 
-  /** A phrasing's words as the index reads them, sorted, once each; none for fewer than two. */
+  /** A phrasing's words as the index reads them, sorted, once each; none for no word. */
   private phrasingKey(text: string): string | undefined {
     const terms = [...new Set(this.text.contentTerms(text))].sort();
-    return terms.length >= 2 ? terms.join(' ') : undefined;
+    return terms.length >= 1 ? terms.join(' ') : undefined;
   }
 
   /** The one entry among the hits whose alternate is worded exactly as the question (the same words). */
