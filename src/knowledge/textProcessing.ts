@@ -37,6 +37,8 @@ const phrases: Array<[RegExp, string]> = [
   // Only beside several tests: "a different time slot same day" is a change of appointment.
   [/\b((?:tests|exams|two|three|four|2|3|4|multiple|several|both|more than one|all)\b[^.?!]{0,40}?)(?:the\s+)?(?:same|one|single)\s+(?:day|sitting|visit|trip|session|appointment)\b/gi, '$1 sameday'],
   [/\bback[\s-]to[\s-]back\b/gi, 'sameday'],
+  // Paper to work on during a test is a known gap's word; starting "from scratch" is not.
+  [/\b(?:scratch|scrap)\s+paper\b/gi, 'notepaper'],
   // Asking whether one passed is asking for one's results ("did i pass? when will i know").
   [/\b(?:did i|have i|if i|whether i|if i've)\s+(?:pass|passed)\b(?!\s+(?:but|and|so)\b)/gi, 'results'],
   [/\b(?:went|gone|go|goes|been)\s+missing\b/gi, 'lost'],
@@ -292,6 +294,7 @@ const storyWords = `said says told heard mentioned friend friends buddy buddies 
   really actually basically literally totally honestly ugh lol um uh hmm yeah yep nope tho though mine ours theirs like yall y'all till til untill
   boss wife husband son daughter dad mom brother sister girlfriend boyfriend
   upset worried frustrated annoyed mad angry confused freaking super pretty real
+  use used uses using two three four five six seven eight nine ten
   wants wanted needs needed supposed suppose anywhere somewhere everywhere wheres toward towards around ahead clue idea`
   .split(/\s+/)
   .filter(Boolean);
