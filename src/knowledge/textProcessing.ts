@@ -68,7 +68,9 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:online|web|internet|e)[\s-]?(?:course|class|classes|courses|training|program)\b/gi, 'elearning'],
   [/\b(?:work|job|employment)\s+(?:history|hours|time|record)\b/gi, 'workexperience'],
   [/\b(?:sample|practice|mock|trial)\s+(?:tests?|exams?|questions?)\b/gi, 'practicetest'],
-  [/\b(?:how (?:did|do) i do|my score|my scores)\b/gi, 'results'],
+  [/\b(?:how (?:did|do) i do|(?:see|know|find out|check|tell me|tell) how i did|my score|my scores)\b/gi, 'results'],
+  // Places abroad named in two words, and "outside the US" (the one-word places are in placesAbroad).
+  [/\b(?:costa rica|el salvador|dominican republic|south africa|new zealand|south korea|north korea|saudi arabia|united kingdom|great britain|latin america|south america|central america|middle east|hong kong|sri lanka|outside (?:of )?(?:the )?(?:us|usa|u\.s\.?|united states|states|country))\b/gi, 'abroad'],
   [/\b(?:threw|thrown|tossed)\s+(?:out|away)\b/gi, 'lost'],
   // A US state says where the candidate is, not what is asked ("moved from ohio to texas"); the
   // territories are not here: whether testing is offered there is a question of its own.
@@ -85,7 +87,11 @@ function placesAbroad(): Record<string, string> {
   const canada = 'ontario quebec alberta manitoba saskatchewan toronto montreal vancouver calgary edmonton ottawa winnipeg halifax';
   const abroad = `mexico germany japan korea philippines india uk england ireland scotland france italy spain australia brazil china
     dubai uae emirates saudi qatar kuwait bahrain iraq afghanistan poland netherlands belgium jamaica bahamas colombia honduras
-    guatemala nigeria kenya egypt israel turkey greece portugal okinawa europe asia africa overseas international foreign`;
+    guatemala nigeria kenya egypt israel turkey greece portugal okinawa europe asia africa overseas international foreign
+    internationally panama peru chile argentina venezuela ecuador bolivia paraguay uruguay nicaragua belize cuba haiti
+    jamaica trinidad barbados bermuda aruba vietnam thailand singapore malaysia indonesia pakistan bangladesh nepal
+    russia ukraine sweden norway denmark finland switzerland austria germany hungary romania czech croatia serbia
+    ghana ethiopia morocco jordan lebanon oman caribbean`;
   const out: Record<string, string> = {};
   for (const place of canada.split(/\s+/)) out[place] = 'canada';
   for (const place of abroad.split(/\s+/).filter(Boolean)) out[place] = 'abroad';
