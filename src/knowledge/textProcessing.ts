@@ -45,6 +45,8 @@ const phrases: Array<[RegExp, string]> = [
   // Shop talk for working as a technician: the story, not the question.
   [/\b(?:turn|turning|turned|turns|spinning|spin)\s+wrenches\b/gi, ' '],
   [/\blocked\s+out\b/gi, 'password'],
+  // Leaving the test centre is finishing the test (the source: the score report comes "after you finish").
+  [/\b(?:walked|walking|walk|got|came|stepped)\s+out\s+of\b/gi, 'finished'],
   // Testing somewhere else is changing the appointment ("a different test center closer to home").
   [/\b(?:different|another|other|new|closer)\s+(?:prometric\s+|test(?:ing)?\s+)?(?:center|centre|site|location)\b/gi, 'reschedule center'],
   // The one amount the FAQ states: $7.50 per series, for a duplicate certificate.
