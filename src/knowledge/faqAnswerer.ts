@@ -352,7 +352,13 @@ export class FaqAnswerer {
     // "I want to buy the A5 test", "how do i study for the test": asked in the words of one entry's
     // alternate, that entry answers, though another entry shares the words (a "Did you mean" otherwise).
     const phrased = ranked.kind === 'clarify' || ranked.kind === 'answer' ? this.phrasedAs(text, ranked.kind === 'clarify' ? ranked.hits : [ranked.hit]) : undefined;
-    const decision: FaqDecision = phrased ?? ranked;
+    const whole: FaqDecision = phrased ?? ranked;
+    // "I filed a forwarding order with the post office. Do I still need to tell ASE that I moved?":
+    // a story, then the question. Not placed as a whole, the last sentence is asked on its own (the
+    // story still says whether it is about ASE testing).
+    const lastAsked = whole.kind === 'unknown' ? this.lastSentence(text) : undefined;
+    const last = lastAsked ? this.decide(lastAsked, { ...context, onTopic: this.onTopic(text, context) }) : undefined;
+    const decision: FaqDecision = last && (last.kind === 'answer' || last.kind === 'clarify') ? last : whole;
     // One word in an editor's phrasing ("how should i study for ase") is that entry's, but one word is
     // no evidence the question is about ASE testing ("what's wrong?").
     const phrasedInFull = phrased !== undefined && this.text.contentTerms(text).length >= 2;
@@ -490,6 +496,17 @@ export class FaqAnswerer {
     const others = [...before, ...last.related.flatMap((id) => this.index.get(id) ?? [])].filter((entry, i, all) => entry !== last && all.indexOf(entry) === i);
     const candidates = other ? [...others.slice(0, 2), last] : [last, ...others].slice(0, 3);
     return { kind: 'clarify', candidates, hits: [] };
+  }
+
+  /**
+   * The message's question among two or more sentences: its last sentence that asks (ends with "?"),
+   * else its last; none when that one has no word of its own.
+   */
+  private lastSentence(text: string): string | undefined {
+    const sentences = text.split(/(?<=[.?!])\s+/).map((sentence) => sentence.trim()).filter(Boolean);
+    if (sentences.length < 2) return undefined;
+    const asked = sentences.filter((sentence) => sentence.endsWith('?')).at(-1) ?? sentences.at(-1)!;
+    return this.text.contentTerms(asked).length >= 1 ? asked : undefined;
   }
 
   /** A phrasing's words as the index reads them, sorted, once each; none for no word. */
