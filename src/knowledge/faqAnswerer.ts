@@ -415,8 +415,8 @@ export class FaqAnswerer {
       // The second part leans on the first for its context; one that names nothing of its own
       // ("... and how much?") asks the first part's entry (the duplicate's $7.50), not the test
       // fees, and is then no second question.
-      // So does one in everyday words only ("did i pass?? how do i find out"): it asks more of the first.
-      const leans = ONLY_A_QUESTION_WORD.test(second.trim()) || this.text.contentTerms(second).every((term) => this.index.entriesUsing(term) >= this.thresholds.gapWordEntries + 2);
+      // So does one with no word of ASE testing ("did i pass?? how do i find out"): it asks more of the first.
+      const leans = ONLY_A_QUESTION_WORD.test(second.trim()) || !this.onTopic(second);
       const b = this.decide(second, { onTopic: true, ...(x && leans ? { recent: [x.id] } : {}) });
       const y = pick(b);
       if (!x || !y || x.id === y.id || (a.kind !== 'answer' && b.kind !== 'answer')) continue;
