@@ -177,6 +177,8 @@ export class FaqAnswerer {
     | undefined;
   /** Cues that name something else even beside "ASE" ("the ASE echocardiography registry"). */
   private readonly cuesBesideAse: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
+  /** Each known gap's subject words, as index terms (out-of-scope.yaml `subject`). */
+  private readonly gapSubjects = new Map<string, Set<string>>();
   /** A paragraph of an answer, as its index terms: answers are few and each follow-up reads one's paragraphs again. */
   private readonly paragraphTerms = rememberingRecent((paragraph: string) => new Set(this.text.contentTerms(paragraph)), 256);
   private readonly facets: FacetChooser;
@@ -239,6 +241,7 @@ export class FaqAnswerer {
       if (pattern) this.cues.push({ topic, pattern });
       const besideAse = phrasePattern(topic.cuesBesideAse ?? [], this.text.normalise);
       if (besideAse) this.cuesBesideAse.push({ topic, pattern: besideAse });
+      if (topic.subject?.length) this.gapSubjects.set(topic.id, new Set(topic.subject.flatMap((word) => this.text.contentTerms(word))));
     }
   }
 
@@ -564,6 +567,21 @@ export class FaqAnswerer {
       .find((hit) => hit.score * t.rivalRatio >= best.score && hit.matched.some((term) => !best.matched.includes(term) && this.index.entriesUsing(term) <= t.rivalWordEntries));
   }
 
+  /**
+   * A known gap within reach of the best entry that matched one of its subject words, which the entry
+   * did not ("locked out of myase, my old email is gone": the password gap, not the results entry).
+   */
+  private gapOnItsSubject(best: FaqHit, hits: FaqHit[]): OutOfScopeTopic | undefined {
+    if (best.target.kind !== 'faq' || !this.gapSubjects.size) return undefined;
+    const t = this.thresholds;
+    for (const hit of hits) {
+      if (hit.target.kind !== 'out-of-scope' || hit.score * t.rivalRatio < best.score) continue;
+      const subject = this.gapSubjects.get(hit.target.topic.id);
+      if (subject && hit.matched.some((term) => subject.has(term) && !best.matched.includes(term))) return hit.target.topic;
+    }
+    return undefined;
+  }
+
   /** The largest share of the question's words (weighted by rarity, as coverage is) that one phrasing of the entry holds. */
   private saidTogether(entry: FaqEntry, asked: string[]): number {
     const phrasings = this.phrasingTerms.get(entry.id) ?? [];
@@ -606,6 +624,8 @@ export class FaqAnswerer {
     const covered = best.coverage >= t.minCoverage || (lead >= t.dominantMargin && best.coverage >= t.dominantCoverage);
     const strong = covered && best.score >= t.answerFloor;
     if (strong && best.target.kind === 'out-of-scope') return { kind: 'out-of-scope', topic: best.target.topic, hits };
+    const gap = this.gapOnItsSubject(best, hits);
+    if (gap) return { kind: 'out-of-scope', topic: gap, hits };
     const close = entriesOf(
       hits.filter((hit) => hit.coverage >= t.dominantCoverage && hit.score >= best.score / (t.margin * 1.5)),
     );
