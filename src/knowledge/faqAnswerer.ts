@@ -354,7 +354,7 @@ export class FaqAnswerer {
     const ranked = this.rank(hits, text);
     // "I want to buy the A5 test", "how do i study for the test": asked in the words of one entry's
     // alternate, that entry answers, though another entry shares the words (a "Did you mean" otherwise).
-    const phrased = ranked.kind === 'clarify' || ranked.kind === 'answer' ? this.phrasedAs(text, ranked.kind === 'clarify' ? ranked.hits : [ranked.hit]) : undefined;
+    const phrased = ranked.kind === 'clarify' || ranked.kind === 'answer' ? this.phrasedAs(text, ranked.kind === 'clarify' ? ranked.hits : [ranked.hit], context) : undefined;
     const whole: FaqDecision = phrased ?? ranked;
     // "I filed a forwarding order with the post office. Do I still need to tell ASE that I moved?":
     // a story, then the question. Not placed as a whole, the last sentence is asked on its own (the
@@ -521,8 +521,11 @@ export class FaqAnswerer {
   }
 
   /** The one entry among the hits whose alternate is worded exactly as the question (the same words). */
-  private phrasedAs(text: string, hits: FaqHit[]): FaqDecision | undefined {
+  private phrasedAs(text: string, hits: FaqHit[], context: QuestionContext = {}): FaqDecision | undefined {
     const key = this.phrasingKey(text);
+    // One word says which entry only when at most two entries use it ("study", not "certificate"),
+    // and never right after an answer: a follow-up is read in that answer's light.
+    if (key && !key.includes(' ') && (context.recent?.length || this.index.entriesUsing(key) > this.thresholds.gapWordEntries)) return undefined;
     const known = key ? this.phrasings.get(key) : undefined;
     // "no hice el test en 90 dias que pasa con mi pago" shares "donde pago mi examen"'s two words, and says much more.
     if (!known || known.entries.size !== 1 || wordsIn(text) > known.words + PHRASING_EXTRA_WORDS) return undefined;
