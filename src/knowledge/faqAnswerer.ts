@@ -59,6 +59,14 @@ export interface FaqThresholds {
    * the margin (it explains nothing more of the question). English only until measured in Spanish.
    */
   gapsBehindExplainMore: boolean;
+  /**
+   * Session en13's readings, English only until measured in Spanish: a message of several sentences
+   * not placed as a whole is asked by its question sentence; a question in the one word of a one-word
+   * phrasing is that entry's; a second part with no word of ASE testing leans on the first.
+   */
+  questionSentence: boolean;
+  oneWordPhrasings: boolean;
+  offTopicSecondLeans: boolean;
 }
 
 export const defaultThresholds: FaqThresholds = {
@@ -76,6 +84,9 @@ export const defaultThresholds: FaqThresholds = {
   rivalWordEntries: 1,
   phrasingCoverage: 0.5,
   gapsBehindExplainMore: true,
+  questionSentence: true,
+  oneWordPhrasings: true,
+  offTopicSecondLeans: true,
 };
 
 const normaliseQuestion = (text: string): string =>
@@ -359,7 +370,7 @@ export class FaqAnswerer {
     // "I filed a forwarding order with the post office. Do I still need to tell ASE that I moved?":
     // a story, then the question. Not placed as a whole, the last sentence is asked on its own (the
     // story still says whether it is about ASE testing).
-    const lastAsked = whole.kind === 'unknown' ? this.lastSentence(text) : undefined;
+    const lastAsked = whole.kind === 'unknown' && t.questionSentence ? this.lastSentence(text) : undefined;
     const last = lastAsked ? this.decide(lastAsked, { ...context, onTopic: this.onTopic(text, context) }) : undefined;
     const decision: FaqDecision = last && (last.kind === 'answer' || last.kind === 'clarify') ? last : whole;
     // One word in an editor's phrasing ("how should i study for ase") is that entry's, but one word is
@@ -419,7 +430,7 @@ export class FaqAnswerer {
       // ("... and how much?") asks the first part's entry (the duplicate's $7.50), not the test
       // fees, and is then no second question.
       // So does one with no word of ASE testing ("did i pass?? how do i find out"): it asks more of the first.
-      const leans = ONLY_A_QUESTION_WORD.test(second.trim()) || !this.onTopic(second);
+      const leans = ONLY_A_QUESTION_WORD.test(second.trim()) || (this.thresholds.offTopicSecondLeans && !this.onTopic(second));
       const b = this.decide(second, { onTopic: true, ...(x && leans ? { recent: [x.id] } : {}) });
       const y = pick(b);
       if (!x || !y || x.id === y.id || (a.kind !== 'answer' && b.kind !== 'answer')) continue;
@@ -525,7 +536,7 @@ export class FaqAnswerer {
     const key = this.phrasingKey(text);
     // One word says which entry only when at most two entries use it ("study", not "certificate"),
     // and never right after an answer: a follow-up is read in that answer's light.
-    if (key && !key.includes(' ') && (context.recent?.length || this.index.entriesUsing(key) > this.thresholds.gapWordEntries)) return undefined;
+    if (key && !key.includes(' ') && (!this.thresholds.oneWordPhrasings || context.recent?.length || this.index.entriesUsing(key) > this.thresholds.gapWordEntries)) return undefined;
     const known = key ? this.phrasings.get(key) : undefined;
     // "no hice el test en 90 dias que pasa con mi pago" shares "donde pago mi examen"'s two words, and says much more.
     if (!known || known.entries.size !== 1 || wordsIn(text) > known.words + PHRASING_EXTRA_WORDS) return undefined;
