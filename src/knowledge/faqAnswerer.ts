@@ -54,6 +54,19 @@ export interface FaqThresholds {
    * led by the same entry.
    */
   phrasingCoverage: number;
+  /**
+   * A known gap behind the best entry that matched only words the entry matched too is no rival for
+   * the margin (it explains nothing more of the question). English only until measured in Spanish.
+   */
+  gapsBehindExplainMore: boolean;
+  /**
+   * Session en13's readings, English only until measured in Spanish: a message of several sentences
+   * not placed as a whole is asked by its question sentence; a question in the one word of a one-word
+   * phrasing is that entry's; a second part with no word of ASE testing leans on the first.
+   */
+  questionSentence: boolean;
+  oneWordPhrasings: boolean;
+  offTopicSecondLeans: boolean;
 }
 
 export const defaultThresholds: FaqThresholds = {
@@ -70,6 +83,10 @@ export const defaultThresholds: FaqThresholds = {
   rivalRatio: 2,
   rivalWordEntries: 1,
   phrasingCoverage: 0.5,
+  gapsBehindExplainMore: true,
+  questionSentence: true,
+  oneWordPhrasings: true,
+  offTopicSecondLeans: true,
 };
 
 const normaliseQuestion = (text: string): string =>
@@ -186,6 +203,8 @@ export class FaqAnswerer {
     | undefined;
   /** Cues that name something else even beside "ASE" ("the ASE echocardiography registry"). */
   private readonly cuesBesideAse: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
+  /** Each known gap's subject words, as index terms (out-of-scope.yaml `subject`). */
+  private readonly gapSubjects = new Map<string, Set<string>>();
   /** A paragraph of an answer, as its index terms: answers are few and each follow-up reads one's paragraphs again. */
   private readonly paragraphTerms = rememberingRecent((paragraph: string) => new Set(this.text.contentTerms(paragraph)), 256);
   private readonly facets: FacetChooser;
@@ -252,6 +271,7 @@ export class FaqAnswerer {
       if (pattern) this.cues.push({ topic, pattern });
       const besideAse = phrasePattern(topic.cuesBesideAse ?? [], this.text.normalise);
       if (besideAse) this.cuesBesideAse.push({ topic, pattern: besideAse });
+      if (topic.subject?.length) this.gapSubjects.set(topic.id, new Set(topic.subject.flatMap((word) => this.text.contentTerms(word))));
     }
   }
 
@@ -364,8 +384,17 @@ export class FaqAnswerer {
     const ranked = this.rank(hits, text);
     // "I want to buy the A5 test", "how do i study for the test": asked in the words of one entry's
     // alternate, that entry answers, though another entry shares the words (a "Did you mean" otherwise).
-    const phrased = ranked.kind === 'clarify' || ranked.kind === 'answer' ? this.phrasedAs(text, ranked.kind === 'clarify' ? ranked.hits : [ranked.hit]) : undefined;
-    const decision: FaqDecision = phrased ?? ranked;
+    const phrased = ranked.kind === 'clarify' || ranked.kind === 'answer' ? this.phrasedAs(text, ranked.kind === 'clarify' ? ranked.hits : [ranked.hit], context) : undefined;
+    const whole: FaqDecision = phrased ?? ranked;
+    // "I filed a forwarding order with the post office. Do I still need to tell ASE that I moved?":
+    // a story, then the question. Not placed as a whole, the last sentence is asked on its own (the
+    // story still says whether it is about ASE testing).
+    const lastAsked = whole.kind === 'unknown' && t.questionSentence ? this.lastSentence(text) : undefined;
+    const last = lastAsked ? this.decide(lastAsked, { ...context, onTopic: this.onTopic(text, context) }) : undefined;
+    const decision: FaqDecision = last && (last.kind === 'answer' || last.kind === 'clarify') ? last : whole;
+    // One word in an editor's phrasing ("how should i study for ase") is that entry's, but one word is
+    // no evidence the question is about ASE testing ("what's wrong?").
+    const phrasedInFull = phrased !== undefined && this.text.contentTerms(text).length >= 2;
     // Right after an answer, a short follow-up the knowledge cannot place for sure belongs to it.
     // An answer on everyday words alone ("what if i dont make it in time": "make", "time") is no
     // surer than a gap: the context may take the question too.
@@ -404,7 +433,7 @@ export class FaqAnswerer {
     }
     // A confident answer (or a "did you mean") needs evidence the question is about ASE testing.
     // An editor's own phrasing of an entry is evidence enough ("why cant i see what i got wrong").
-    if ((decision.kind === 'answer' || decision.kind === 'clarify') && !phrased && !this.onTopic(text, context)) {
+    if ((decision.kind === 'answer' || decision.kind === 'clarify') && !phrasedInFull && !this.onTopic(text, context)) {
       return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
     }
     // The entry is known; its first sentence must answer the question asked (its facet, if it has some).
@@ -425,7 +454,9 @@ export class FaqAnswerer {
       // The second part leans on the first for its context; one that names nothing of its own
       // ("... and how much?") asks the first part's entry (the duplicate's $7.50), not the test
       // fees, and is then no second question.
-      const b = this.decide(second, { onTopic: true, ...(x && ONLY_A_QUESTION_WORD.test(second.trim()) ? { recent: [x.id] } : {}) });
+      // So does one with no word of ASE testing ("did i pass?? how do i find out"): it asks more of the first.
+      const leans = ONLY_A_QUESTION_WORD.test(second.trim()) || (this.thresholds.offTopicSecondLeans && !this.onTopic(second));
+      const b = this.decide(second, { onTopic: true, ...(x && leans ? { recent: [x.id] } : {}) });
       const y = pick(b);
       if (!x || !y || x.id === y.id || (a.kind !== 'answer' && b.kind !== 'answer')) continue;
       // "did i pass?? how do i find out": a message answered with confidence as a whole is split only
@@ -508,15 +539,29 @@ export class FaqAnswerer {
     return { kind: 'clarify', candidates, hits: [] };
   }
 
-  /** A phrasing's words as the index reads them, sorted, once each; none for fewer than two. */
+  /**
+   * The message's question among two or more sentences: its last sentence that asks (ends with "?"),
+   * else its last; none when that one has no word of its own.
+   */
+  private lastSentence(text: string): string | undefined {
+    const sentences = text.split(/(?<=[.?!])\s+/).map((sentence) => sentence.trim()).filter(Boolean);
+    if (sentences.length < 2) return undefined;
+    const asked = sentences.filter((sentence) => sentence.endsWith('?')).at(-1) ?? sentences.at(-1)!;
+    return this.text.contentTerms(asked).length >= 1 ? asked : undefined;
+  }
+
+  /** A phrasing's words as the index reads them, sorted, once each; none for no word. */
   private phrasingKey(text: string): string | undefined {
     const terms = [...new Set(this.text.contentTerms(text))].sort();
-    return terms.length >= 2 ? terms.join(' ') : undefined;
+    return terms.length >= 1 ? terms.join(' ') : undefined;
   }
 
   /** The one entry among the hits whose alternate is worded exactly as the question (the same words). */
-  private phrasedAs(text: string, hits: FaqHit[]): FaqDecision | undefined {
+  private phrasedAs(text: string, hits: FaqHit[], context: QuestionContext = {}): FaqDecision | undefined {
     const key = this.phrasingKey(text);
+    // One word says which entry only when at most two entries use it ("study", not "certificate"),
+    // and never right after an answer: a follow-up is read in that answer's light.
+    if (key && !key.includes(' ') && (!this.thresholds.oneWordPhrasings || context.recent?.length || this.index.entriesUsing(key) > this.thresholds.gapWordEntries)) return undefined;
     const known = key ? this.phrasings.get(key) : undefined;
     // "no hice el test en 90 dias que pasa con mi pago" shares "donde pago mi examen"'s two words, and says much more.
     if (!known || known.entries.size !== 1 || wordsIn(text) > known.words + PHRASING_EXTRA_WORDS) return undefined;
@@ -561,6 +606,21 @@ export class FaqAnswerer {
       .find((hit) => hit.score * t.rivalRatio >= best.score && hit.matched.some((term) => !best.matched.includes(term) && this.index.entriesUsing(term) <= t.rivalWordEntries));
   }
 
+  /**
+   * A known gap within reach of the best entry that matched one of its subject words, which the entry
+   * did not ("locked out of myase, my old email is gone": the password gap, not the results entry).
+   */
+  private gapOnItsSubject(best: FaqHit, hits: FaqHit[]): OutOfScopeTopic | undefined {
+    if (best.target.kind !== 'faq' || !this.gapSubjects.size) return undefined;
+    const t = this.thresholds;
+    for (const hit of hits) {
+      if (hit.target.kind !== 'out-of-scope' || hit.score * t.rivalRatio < best.score) continue;
+      const subject = this.gapSubjects.get(hit.target.topic.id);
+      if (subject && hit.matched.some((term) => subject.has(term) && !best.matched.includes(term))) return hit.target.topic;
+    }
+    return undefined;
+  }
+
   /** The largest share of the question's words (weighted by rarity, as coverage is) that one phrasing of the entry holds. */
   private saidTogether(entry: FaqEntry, asked: string[]): number {
     const phrasings = this.phrasingTerms.get(entry.id) ?? [];
@@ -593,12 +653,18 @@ export class FaqAnswerer {
     const asked = this.text.contentTerms(text);
     const terms = asked.length;
     const t = this.thresholds;
-    const [best, second] = hits;
+    const [best] = hits;
     if (!best) return { kind: 'unknown', suggestions: [], hits };
+    // A known gap behind the best entry that matched only words the entry matched too explains
+    // nothing more of the question ("whats on the A1 test" beside the test-format gap): no rival.
+    const explainsNothingMore = (hit: FaqHit) => best.target.kind === 'faq' && hit.target.kind === 'out-of-scope' && hit.matched.every((term) => best.matched.includes(term));
+    const second = t.gapsBehindExplainMore ? hits.slice(1).find((hit) => !explainsNothingMore(hit)) : hits[1];
     const lead = second ? best.score / second.score : Infinity;
     const covered = best.coverage >= t.minCoverage || (lead >= t.dominantMargin && best.coverage >= t.dominantCoverage);
     const strong = covered && best.score >= t.answerFloor;
     if (strong && best.target.kind === 'out-of-scope') return { kind: 'out-of-scope', topic: best.target.topic, hits };
+    const gap = this.gapOnItsSubject(best, hits);
+    if (gap) return { kind: 'out-of-scope', topic: gap, hits };
     const close = entriesOf(
       hits.filter((hit) => hit.coverage >= t.dominantCoverage && hit.score >= best.score / (t.margin * 1.5)),
     );

@@ -22,6 +22,12 @@ export const outOfScopeSchema = z
            * American Society of Echocardiography's registry), where "ASE" is no sign of ours.
            */
           cuesBesideAse: z.array(z.string().min(2)).optional(),
+          /**
+           * What the topic is about, in words no FAQ entry answers ("password", "salary", "calculator"):
+           * a question holding one that this topic matched and the best entry did not is this topic's,
+           * when the topic scores within reach of that entry (`rivalRatio`).
+           */
+          subject: z.array(z.string().min(2)).optional(),
           reply: z.string().min(10),
         })
         .strict(),

@@ -13,7 +13,7 @@ import { startHandoffServer, StaffClient, WebCandidate, type HandoffServer } fro
 
 const run = promisify(execFile);
 const gate = redisSuiteGate('the improvement loop across two instances');
-const phrasing = 'where do i see how i did on my ase test';
+const phrasing = 'where is the thing that shows how my ase test went';
 const wifi = 'Is there free wifi for my laptop?';
 
 describe.skipIf(gate.skip)('the improvement loop: an editor teaches the bot a phrasing, and every instance answers it without a restart', () => {

@@ -18,7 +18,7 @@ import { startHandoffServer, STAFF_PASSWORD, WebCandidate, type HandoffServer } 
  */
 
 const gate = redisSuiteGate('the improvement loop in a browser across two instances');
-const phrasing = 'where do i see how i did on my ase test';
+const phrasing = 'where is the thing that shows how my ase test went';
 const answered = /score report/i;
 
 describe.skipIf(gate.skip)('an editor teaches the bot in the console on one instance; the other answers at once (headless Chromium, Redis)', () => {
@@ -95,7 +95,7 @@ describe.skipIf(gate.skip)('an editor teaches the bot in the console on one inst
     await screenshot(page, 'staff-teach-two-instances.png', { fullPage: true });
 
     await page.locator('[data-testid=insights-taught] tbody tr', { hasText: 'Alternate of test-results' }).getByRole('button', { name: /^Undo/ }).click();
-    await expect.poll(() => page.locator('#insights-status').innerText(), { timeout: 20_000 }).toMatch(/^Undone: \u201cwhere do i see how i did on my ase test\u201d is no longer an alternate of test-results/);
+    await expect.poll(() => page.locator('#insights-status').innerText(), { timeout: 20_000 }).toMatch(/^Undone: \u201cwhere is the thing that shows how my ase test went\u201d is no longer an alternate of test-results/);
     await expect.poll(ask, { timeout: 10_000, interval: 200 }).not.toMatch(answered);
     expect(problems).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { loadKnowledgeBase } from '../../src/knowledge/knowledgeBase.js';
 import { startHandoffServer, StaffClient, WebCandidate, type HandoffServer } from './support.js';
 
 const run = promisify(execFile);
-const phrasing = 'where do i see how i did on my ase test';
+const phrasing = 'where is the thing that shows how my ase test went';
 const offTopic = /outside what I can answer/i;
 
 /** A copy of the shipped knowledge folder, as a developer's working copy that the bot writes to. */

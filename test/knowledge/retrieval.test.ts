@@ -13,12 +13,13 @@ import { shippedKnowledge } from '../support/testApp.js';
  */
 const floors: Record<SetName, { top1: number; declined: number; confidentWrong: number }> = {
   // measured (see docs/quality.md) minus a margin of about 4 points / 2 points of wrong answers;
-  // confident wrong tightened after phrasing coverage (frozen 1.0%, second 3.0%, third 1.6%)
-  'frozen test': { top1: 0.76, declined: 0.8, confidentWrong: 0.03 },
-  dev: { top1: 0.88, declined: 0.93, confidentWrong: 0.03 },
+  // confident wrong tightened after phrasing coverage (frozen 1.0%, second 3.0%, third 1.6%);
+  // raised after session en13 (frozen 84.1% / 93.0%, second 88.6% / 84.3% / 2.4%, third 94.2% / 87.5%)
+  'frozen test': { top1: 0.8, declined: 0.88, confidentWrong: 0.03 },
+  dev: { top1: 0.92, declined: 0.95, confidentWrong: 0.03 },
   'old set': { top1: 0.9, declined: 0.88, confidentWrong: 0.02 },
-  'second frozen test': { top1: 0.8, declined: 0.75, confidentWrong: 0.05 },
-  'second dev': { top1: 0.8, declined: 0.87, confidentWrong: 0.05 },
+  'second frozen test': { top1: 0.84, declined: 0.8, confidentWrong: 0.045 },
+  'second dev': { top1: 0.9, declined: 0.93, confidentWrong: 0.03 },
   // Spanish (docs/spanish.md), measured minus about 3 points
   'Spanish frozen test': { top1: 0.93, declined: 0.92, confidentWrong: 0.05 },
   'Spanish dev': { top1: 0.93, declined: 0.95, confidentWrong: 0.02 },
@@ -26,8 +27,8 @@ const floors: Record<SetName, { top1: number; declined: number; confidentWrong: 
   // Third English and fourth Spanish sets, measured before any tuning (docs/quality.md) minus about 4 points;
   // the Spanish ones raised after the tuning on eval-es4's dev part (session es13c), measured minus about 3;
   // third frozen confident wrong tightened after phrasing coverage (1.6%)
-  'third frozen test': { top1: 0.89, declined: 0.77, confidentWrong: 0.035 },
-  'third dev': { top1: 0.84, declined: 0.75, confidentWrong: 0.08 },
+  'third frozen test': { top1: 0.9, declined: 0.83, confidentWrong: 0.035 },
+  'third dev': { top1: 0.89, declined: 0.89, confidentWrong: 0.035 },
   'Spanish frozen test 4': { top1: 0.88, declined: 0.87, confidentWrong: 0.045 },
   'Spanish dev 4': { top1: 0.94, declined: 0.92, confidentWrong: 0.03 },
   // Fifth Spanish set, measured right after its split, before any tuning on it (docs/spanish.md:
@@ -35,6 +36,10 @@ const floors: Record<SetName, { top1: number; declined: number; confidentWrong: 
   // the tuning on it (session es14: 95.7% / 97.8% / 0.9%) to that minus about 3
   'Spanish frozen test 5': { top1: 0.86, declined: 0.75, confidentWrong: 0.055 },
   'Spanish dev 5': { top1: 0.92, declined: 0.93, confidentWrong: 0.03 },
+  // Fourth English set, measured right after the split, before any tuning on it (docs/quality.md:
+  // frozen 89.1% / 88.5% / 1.7%, dev 90.0% / 80.8% / 1.2%), minus about 4 points / 2 points of wrong answers
+  'fourth frozen test': { top1: 0.85, declined: 0.82, confidentWrong: 0.035 },
+  'fourth dev': { top1: 0.85, declined: 0.75, confidentWrong: 0.035 },
 };
 
 describe.each(SETS)('retrieval quality on the $name set ($note)', ({ name, lang, file }) => {
