@@ -34,6 +34,8 @@ export interface OfferOptions {
   heldOnce?: boolean;
   /** The task worked out before this answer: "no, I meant September 1" corrects it, not this offer. */
   afterTask?: string;
+  /** The entry whose answer made this offer, when it has caveats for the next answer (a follow-up tapped). */
+  from?: string;
 }
 
 const WORDS_IN_A_REPLY = 6;
@@ -105,7 +107,7 @@ export class OfferDialog extends RepairDialog {
       // Only a "Did you mean" (the one offer with "None of these") counts as a choice in the insights.
       if (offer.none) requestOf(dc.context).choice = { outcome: 'picked', entryId: entry.id };
       await dc.endDialog();
-      await answerEntry(dc, this.deps, entry);
+      await answerEntry(dc, this.deps, entry, offer.from ? { after: offer.from } : {});
       return RepairDialog.EndOfTurn;
     }
     const facts = turnFacts(dc.context);

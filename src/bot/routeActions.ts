@@ -341,6 +341,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         ...(task ? { task } : {}),
         ...(signInFor ? { signInFor } : {}),
         ...(last?.answer ? { workedOut: { task: last.id, answer: last.answer } } : {}),
+        ...(turn.data.recentEntries?.[0] ? { after: turn.data.recentEntries[0] } : {}),
       });
       turn.data.misunderstood = wasUnderstood ? 0 : (turn.data.misunderstood ?? 0) + 1;
       const best = decision.kind === 'answer' ? decision.hit : decision.hits[0];
