@@ -14,6 +14,8 @@ import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from '../../dialogs/engine.js';
 import { TASK_SPECS } from '../../dialogs/index.js';
 import { takesBackPersonRequest } from '../understanding/commands.js';
+import { verdictAsked } from '../understanding/verdictQuestions.js';
+import type { Language } from '../language/languages.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
 import type { TaskOptions, TaskResult } from '../../dialogs/taskDialog.js';
 import type { SignInResult } from '../../dialogs/signInDialog.js';
@@ -79,6 +81,23 @@ function recentTask(data: ConversationData, conversation: ConversationDeps): str
   const entry = data.recentEntries?.[0];
   return entry ? conversation.lookup(entry)?.offer?.task : undefined;
 }
+
+/**
+ * "is it too late?" / "so I can still take it?" right after a task's answer whose outcome opens or
+ * closes a window (the spec's `verdicts`): the answer to it, yes or no; otherwise undefined. Read
+ * only when the route table reaches the row `verdict` with a task answered last.
+ */
+export function verdictOfLastTask(data: ConversationData, text: string, language: Language): boolean | undefined {
+  const last = data.lastTask;
+  const spec = last?.answer ? SPECS.get(last.id) : undefined;
+  // Right after that answer only: what the conversation was just about is still its entry.
+  const window = spec && data.recentEntries?.[0] === spec.faqEntry ? spec.verdicts?.[last!.outcome] : undefined;
+  const asked = window ? verdictAsked(text, language) : null;
+  return asked ? asked === window : undefined;
+}
+
+/** The sentence that answers: a worked-out answer leads with it. */
+const firstSentence = (text: string): string => text.split(/(?<=[.!?])\s+(?=[A-Z])/)[0] ?? text;
 
 const isTaskResult = (value: unknown): value is TaskResult => typeof (value as TaskResult | undefined)?.task === 'string';
 
@@ -229,6 +248,16 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const options: TaskOptions = { values: last.values, correction: replacement, ...(list ? { list } : {}), ...(replaced ? { replaced } : {}) };
       understood(turn);
       return afterDialog(turn, await turn.dc.beginDialog(last.id, options));
+    },
+
+    answerVerdict: async (turn) => {
+      const yes = verdictOfLastTask(turn.data, turn.reading.text, turn.facts.language);
+      const last = turn.data.lastTask;
+      if (yes === undefined || !last?.answer) return false;
+      understood(turn);
+      await say(turn, { text: m.task.verdictAgain(yes, firstSentence(last.answer)) });
+      turn.event.dialog = { id: last.id, outcome: last.outcome };
+      return true;
     },
 
     signInWithDetails: async (turn) => {

@@ -39,6 +39,8 @@ export const enTasks = {
    * A general answer whose task was just worked out for the candidate ("ok how do I cancel" after
    * "can I still cancel my test on the 8th?"): what was worked out, instead of asking for it again.
    */
+  /** "is it too late?" right after a task's answer: yes or no, from that answer. */
+  verdictAgain: (yes: boolean, answer: string) => `${yes ? 'Yes' : 'No'}, going by what you told me: ${answer}`,
   workedOut: (answer: string) => `Going by what you told me: ${answer} If you meant another one, tell me about it.`,
   /** A question only the candidate's account can answer, asked before signing in. */
   inYourAccount: 'That\'s in your ASE account. Say "sign in" and I\'ll look it up, or ask me a general question.',

@@ -33,6 +33,7 @@ export const esTasks: typeof enTasks = {
   no: 'No',
   orSignIn: 'O diga "iniciar sesión" y lo busco en su cuenta.',
   signInChoice: 'Iniciar sesión',
+  verdictAgain: (yes: boolean, answer: string) => `${yes ? 'Sí' : 'No'}, según lo que me dijo: ${answer}`,
   workedOut: (answer: string) => `Según lo que me dijo: ${answer} Si se refería a otro, cuénteme.`,
   inYourAccount: 'Eso está en su cuenta de ASE. Diga "iniciar sesión" y lo busco, o hágame una pregunta general.',
   inYourAccountOrThese: 'Si se refiere a lo suyo, eso está en su cuenta de ASE: diga "iniciar sesión" y lo busco. ¿O se refería a una de estas?',
