@@ -99,6 +99,12 @@ export function verdictOfLastTask(data: ConversationData, text: string, language
 /** The sentence that answers: a worked-out answer leads with it. */
 const firstSentence = (text: string): string => text.split(/(?<=[.!?])\s+(?=[A-Z])/)[0] ?? text;
 
+/** An answer's own yes or no ("No: changes aren't allowed..."), left off where the verdict's yes or no leads instead. */
+const withoutOwnYesNo = (text: string): string => {
+  const rest = text.replace(/^(?:yes|no|s[ií])\b[:,.]?\s*/i, '');
+  return rest === text ? text : rest.charAt(0).toUpperCase() + rest.slice(1);
+};
+
 const isTaskResult = (value: unknown): value is TaskResult => typeof (value as TaskResult | undefined)?.task === 'string';
 
 /** Notes what a dialog turn ended with: a finished task is remembered (for corrections and for staff). */
@@ -255,7 +261,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const last = turn.data.lastTask;
       if (yes === undefined || !last?.answer) return false;
       understood(turn);
-      await say(turn, { text: m.task.verdictAgain(yes, firstSentence(last.answer)) });
+      await say(turn, { text: m.task.verdictAgain(yes, withoutOwnYesNo(firstSentence(last.answer))) });
       turn.event.dialog = { id: last.id, outcome: last.outcome };
       return true;
     },
@@ -313,7 +319,10 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // them out instead of the same answer again (a new question with facts keeps its answer).
       const unplaced = decision.kind === 'unknown' || decision.kind === 'clarify';
       const again = decision.kind === 'answer' && turn.data.recentEntries?.includes(decision.entry.id) ? decision.entry.offer?.task : undefined;
-      const contextTask = task ? undefined : unplaced ? recentTask(turn.data, deps.conversation) : again;
+      // An answer whose offer asks for a fact the same message gives ("when will my results be
+      // posted? I took A1 on friday"): the task works it out rather than ask for it again.
+      const offered = decision.kind === 'answer' ? decision.entry.offer?.task : undefined;
+      const contextTask = task ? undefined : unplaced ? recentTask(turn.data, deps.conversation) : (again ?? offered);
       if (contextTask && deps.conversation.findsFacts(contextTask, turn.reading, turn.facts)) {
         understood(turn);
         return afterDialog(turn, await turn.dc.beginDialog(contextTask, { text: turn.reading.question, answeredGenerally: true } satisfies TaskOptions));

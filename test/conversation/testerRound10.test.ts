@@ -83,9 +83,9 @@ const verdictAgain: Transcript[] = [
     ['so I can still take it?', /^Yes, going by what you told me: You have until Thursday, February 18, 2027/],
     ['is it too late?', /^No, going by what you told me: You have until Thursday, February 18, 2027/],
   ]],
-  ['"is it too late?" after "too late to change" says yes', [
+  ['"is it too late?" after "too late to change" says yes, without the answer\'s own "No:" after it', [
     ['can I still move my test on december 8?', 'three days'],
-    ['is it too late?', /^Yes, going by what you told me:/],
+    ['is it too late?', all(/^Yes, going by what you told me: Changes aren't allowed within three days/, not('No:'))],
   ]],
   ['"is it too late?" with no task answered before is no verdict', [
     ['is it too late?', not('going by what you told me')],
@@ -99,6 +99,20 @@ const verdictAgain: Transcript[] = [
 const certificate: Transcript[] = [
   ['"my certificate never came, I tested 10 weeks ago" gets the not-arrived answer: three weeks, work experience, address', [
     ['my certificate never came, I tested 10 weeks ago', all(/^A certificate arrives about three weeks after your test date/, 'work experience', 'address', not(en.unknown))],
+  ]],
+];
+
+// Played by this round beyond the six findings handed to it.
+const played: Transcript[] = [
+  ['a results question with the test date in it is worked out, not asked the date it already gave', [
+    ['when will my results be posted? I took A1 on friday', all('Monday, December 7, 2026', not('Tell me the date you took it'))],
+  ]],
+  ['the same in Spanish', [
+    ['cuándo salen mis resultados? hice el examen el viernes', all('7 de diciembre de 2026', not('Dígame la fecha'))],
+  ]],
+  ['without a date the results answer still offers to work it out', [
+    ['how do I get my results', all('within three days', 'Tell me the date you took it')],
+    ['friday', 'Monday, December 7, 2026'],
   ]],
 ];
 
@@ -154,6 +168,9 @@ describe('tenth usability round, through the production wiring', () => {
   });
   describe('"is it too late?" right after a worked-out window is answered yes or no from it (row verdict)', () => {
     it.each(verdictAgain)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('conversations this round played, each fixed', () => {
+    it.each(played)('%s', (_name, turns) => play(turns, both));
   });
   describe('a certificate that has not come, with a date', () => {
     it.each(certificate)('%s', (_name, turns) => play(turns, both));
