@@ -66,7 +66,8 @@ function caveatFor(deps: Pick<ConversationDeps, 'lookup'>, entry: FaqEntry, afte
 export async function answerEntry(dc: DialogContext, deps: ConversationDeps, entry: FaqEntry, extra: AnswerExtra = {}): Promise<void> {
   const { reply, related } = entryAnswer(entry, deps.lookup, deps.messages);
   const caveat = caveatFor(deps, entry, extra.after);
-  if (caveat) reply.text = `${caveat}\n\n${reply.text}`;
+  // In the answer's first paragraph: the part a text message keeps says both.
+  if (caveat) reply.text = `${caveat} ${reply.text}`;
   requestOf(dc.context).faq = { decision: 'answer', entryId: entry.id };
   const task = entry.offer?.task ?? extra.task;
   // Its task was just worked out: say what came out rather than ask for the facts again.

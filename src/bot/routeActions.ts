@@ -15,6 +15,7 @@ import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion
 import { TASK_SPECS } from '../../dialogs/index.js';
 import { takesBackPersonRequest } from '../understanding/commands.js';
 import { verdictAsked } from '../understanding/verdictQuestions.js';
+import { TASKS } from '../understanding/taskIntent.js';
 import type { Language } from '../language/languages.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
 import type { TaskOptions, TaskResult } from '../../dialogs/taskDialog.js';
@@ -104,6 +105,9 @@ const withoutOwnYesNo = (text: string): string => {
   const rest = text.replace(/^(?:yes|no|s[ií])\b[:,.]?\s*/i, '');
   return rest === text ? text : rest.charAt(0).toUpperCase() + rest.slice(1);
 };
+
+/** The tasks the understanding pass can read a message as (the rest are reached through an answer's offer). */
+const DETECTED_TASKS = new Set<string>(TASKS);
 
 const isTaskResult = (value: unknown): value is TaskResult => typeof (value as TaskResult | undefined)?.task === 'string';
 
@@ -320,8 +324,10 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const unplaced = decision.kind === 'unknown' || decision.kind === 'clarify';
       const again = decision.kind === 'answer' && turn.data.recentEntries?.includes(decision.entry.id) ? decision.entry.offer?.task : undefined;
       // An answer whose offer asks for a fact the same message gives ("when will my results be
-      // posted? I took A1 on friday"): the task works it out rather than ask for it again.
-      const offered = decision.kind === 'answer' ? decision.entry.offer?.task : undefined;
+      // posted? I took A1 on friday"): the task works it out rather than ask for it again. Only a
+      // task no cue of the understanding pass reads (results timing): the others had their say
+      // there ("my A8 cert expired in 2024, can I still recert?" is the FAQ's yes, by design).
+      const offered = decision.kind === 'answer' && !DETECTED_TASKS.has(decision.entry.offer?.task ?? '') ? decision.entry.offer?.task : undefined;
       const contextTask = task ? undefined : unplaced ? recentTask(turn.data, deps.conversation) : (again ?? offered);
       if (contextTask && deps.conversation.findsFacts(contextTask, turn.reading, turn.facts)) {
         understood(turn);

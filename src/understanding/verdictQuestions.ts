@@ -18,11 +18,14 @@ const MAX_WORDS = 10;
 
 const ROWS: ReadonlyArray<{ language: Language; asks: VerdictAsked; cue: RegExp }> = [
   // "not too late?" asks whether it is still open: before "too late".
-  { language: 'en', asks: 'open', cue: /\b(?:not too late|(?:can|could|may) i still|i (?:can|could) still|is it still (?:good|valid|open|ok|okay|usable)|(?:still|in) time|am i (?:still )?(?:ok|okay|good|in time|on time|fine)|is there still time|still (?:good|valid|ok|okay)|i still have time)\b/ },
+  { language: 'en', asks: 'open', cue: /\b(?:not too late|(?:can|could|may) i still|i (?:can|could) still|is it still (?:good|valid|open|ok|okay|usable)|still time|am i (?:still )?(?:ok|okay|good|in time|on time|fine)|is there still time|still (?:good|valid|ok|okay)|i still have time)\b/ },
   { language: 'en', asks: 'closed', cue: /\b(?:too late|is it (?:over|gone|expired|dead|lost|done)|(?:did|has) it (?:already )?(?:expire|expired|run out|ran out|lapse|lapsed)|it (?:already )?(?:expired|ran out|lapsed)|(?:did|have) i (?:miss|missed|lose|lost|blow|blown) (?:it|my chance|the window|the deadline|out)|(?:am i|is it) out of (?:time|luck)|(?:so )?it'?s (?:expired|gone|over|dead))\b/ },
   { language: 'es', asks: 'open', cue: /\b(?:no es (?:muy |demasiado )?tarde|(?:todavia|aun) (?:puedo|estoy a tiempo|sirve|es valido|vale|hay tiempo)|estoy a tiempo|hay tiempo)\b/ },
   { language: 'es', asks: 'closed', cue: /\b(?:(?:muy |demasiado )tarde|ya es tarde|ya (?:se )?(?:vencio|paso|expiro|caduco)|se (?:vencio|me paso|perdio)|lo perdi|ya no (?:sirve|vale|puedo))\b/ },
 ];
+
+/** A supposition ("what if I don't make it in time?") asks what would happen, not what the answer decided. */
+const SUPPOSED = /^(?:what if|and if|if|suppose|what happens if|y si|que pasa si|si)\b/;
 
 const fold = (text: string): string =>
   text
@@ -37,7 +40,7 @@ const fold = (text: string): string =>
 /** What a short question asks of the last answer's verdict, if it asks that; `language` first, then the other. */
 export function verdictAsked(text: string, language: Language): VerdictAsked | null {
   const t = fold(text);
-  if (!t || t.split(' ').length > MAX_WORDS) return null;
+  if (!t || t.split(' ').length > MAX_WORDS || SUPPOSED.test(t)) return null;
   for (const row of ROWS) if (row.language === language && row.cue.test(t)) return row.asks;
   for (const row of ROWS) if (row.language !== language && row.cue.test(t)) return row.asks;
   return null;

@@ -38,9 +38,13 @@ const lateArrival: Transcript[] = [
   ['"i\'m running late to my test" says a late arrival is scored as No Show, and asks nothing about a posted result', [
     ["i'm running late to my test", all(/^If you arrive late, the test is scored as No Show/, 'all fees are forfeited', not(en.task.missed.askPosted))],
   ]],
-  ['"what if I\'m late" after a scheduling answer says the same', [
+  ['"what if I\'m late" after a scheduling answer is the missed-appointment answer, which says arriving late counts the same', [
     ['how do I schedule my test', 'myASE'],
-    ["what if I'm late", all(/^If you arrive late, the test is scored as No Show/, not(en.task.missed.askPosted))],
+    ["what if I'm late", all('No Show', 'Arriving late counts the same as missing it', not(en.task.missed.askPosted))],
+  ]],
+  ['"will they let me in if im late" is the late arrival', [
+    ['how do I schedule my test', 'myASE'],
+    ['will they let me in if im late', all(/^If you arrive late, the test is scored as No Show/, not(en.task.missed.askPosted))],
   ]],
   ['"what if I\'m late" with nothing before it is asked back with the missed-appointment entry, never another', [
     ["what if I'm late", all(buttons('Missed or unscheduled appointment', 'Talk to a person'), not(en.task.missed.askPosted))],
