@@ -67,6 +67,10 @@ export class OfferDialog extends RepairDialog {
     return Boolean(offer.task && offer.prompt);
   }
 
+  protected override lookedUpTask(dc: DialogContext): string | undefined {
+    return this.offer(dc).task;
+  }
+
   /** "ok back to my question" after an answer made once a task was worked out means that task's answer. */
   protected override isTheQuestion(dc: DialogContext): boolean {
     return this.offer(dc).afterTask === undefined;
@@ -164,6 +168,8 @@ export class OfferDialog extends RepairDialog {
     // Made again once after a question in between; a second question means the candidate has moved on.
     if (!offer.task || offer.madeAgain || reading.acknowledgement || reading.command || reading.accountQuestion) return 'drop';
     if (reading.correction && offer.afterTask) return 'drop';
+    // "I don't remember" when asked for the offered task's fact: said to be fine, and the offer made again (once).
+    if (reading.notKnowing && offer.prompt) return 'resume';
     // Another task, or a FAQ answer that offers a task of its own, is a new topic: the offer is left.
     if (this.deps.opensTask(reading, turnFacts(dc.context))) return 'drop';
     const faq = reading.faq();

@@ -7,6 +7,9 @@ export const enTasks = {
   backToIt: 'Back to your question:',
   okayBack: 'Okay.',
   welcomeBack: "You're welcome.",
+  /** "I don't remember" at a question for a fact: fine, and the question again (with its sign-in offer). */
+  notKnowingBack: "That's okay if you're not sure.",
+  notKnowingSignIn: `That's okay if you're not sure: say "sign in" and I'll look it up in your account.`,
   /**
    * "ok" at an offer ("Tell me the date you took it and I'll work out ..."): the offer still stands,
    * said again in full so "it" is never left to guess.

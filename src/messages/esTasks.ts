@@ -12,6 +12,8 @@ export const esTasks: typeof enTasks = {
   backToIt: 'Volviendo a su pregunta:',
   okayBack: 'De acuerdo.',
   welcomeBack: 'De nada.',
+  notKnowingBack: 'No se preocupe si no está seguro.',
+  notKnowingSignIn: 'No se preocupe si no está seguro: diga "iniciar sesión" y lo busco en su cuenta.',
   offerStands: (ack: string, offer: string) => `${ack} Cuando quiera, ${offer.charAt(0).toLowerCase()}${offer.slice(1)}`,
   wayOut: 'O diga "empezar de nuevo" para preguntar otra cosa, o "hablar con una persona".',
   cannotAnswerThat: 'No puedo responder eso aquí. Servicio al Cliente de ASE (1-800-390-6789) sí puede, o diga "hablar con una persona".',

@@ -120,6 +120,24 @@ const played: Transcript[] = [
   ]],
 ];
 
+const notKnowing: Transcript[] = [
+  ['"I don\'t remember" at the offered purchase date is fine, sign-in is offered, and the date next still works', [
+    ['how long do I have to take the test I bought?', 'Tell me the date you bought your test'],
+    ["I don't remember", all(en.task.notKnowingSignIn, 'Tell me the date you bought your test', not(en.unknown))],
+    ['November 20', 'Thursday, February 18, 2027'],
+  ]],
+  ['"not sure" twice at the retest question never counts as nonsense, and never offers a person', [
+    ['I failed A5 can I retake it', en.task.retest.askDate('A5')],
+    ['not sure', all(en.task.notKnowingSignIn, en.task.retest.askDate('A5'), not(en.task.didNotGetIt))],
+    ['hmm not sure', all(en.task.notKnowingSignIn, not(en.task.gaveUpOfferPerson))],
+    ['november 2', 'You can buy A5 again now'],
+  ]],
+  ['"no me acuerdo" is told the same in Spanish', [
+    ['compré un examen, cuánto tiempo tengo para tomarlo', /D[ií]game la fecha en que compr[oó] su examen/],
+    ['no me acuerdo', all(/^No se preocupe si no est[aá] seguro/, /D[ií]game la fecha/)],
+  ]],
+];
+
 const smsCancel: Transcript[] = [
   ['a bare "cancel" mid-question opts the number out, as carriers do; after START the old question is not waiting', [
     ['I failed A5 can I retake it', en.task.retest.askDate('A5')],
@@ -175,6 +193,9 @@ describe('tenth usability round, through the production wiring', () => {
   });
   describe('conversations this round played, each fixed', () => {
     it.each(played)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('"I don\'t remember" at a question for a fact: fine, sign-in offered, the question again (repair pattern)', () => {
+    it.each(notKnowing)('%s', (_name, turns) => play(turns, both));
   });
   describe('a certificate that has not come, with a date', () => {
     it.each(certificate)('%s', (_name, turns) => play(turns, both));
