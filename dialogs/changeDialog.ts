@@ -52,6 +52,7 @@ export const changeTask: TaskSpec<ChangeValues> = {
     return { reply: { text: lines.join(' ') }, outcome };
   },
   accountQuestion: () => ({ kind: 'appointments' }),
+  verdicts: { allowed: 'open', 'too-late': 'closed', 'appointment-passed': 'closed' },
   help: (deps) => deps.messages.task.change.help,
 };
 

@@ -49,6 +49,14 @@ export interface AnswerExtra {
    * and the offer just shown (the offer stays open: its fact next still reaches the task).
    */
   again?: boolean;
+  /** The entry answered just before: its `caveats` may lead this answer ("not until your ADA request is approved"). */
+  after?: string;
+}
+
+/** The lead the entry answered before puts on this one, if it has one for it (knowledge `caveats`). */
+function caveatFor(deps: Pick<ConversationDeps, 'lookup'>, entry: FaqEntry, after: string | undefined): string | undefined {
+  if (!after || after === entry.id) return undefined;
+  return deps.lookup(after)?.caveats?.find((caveat) => caveat.entries.includes(entry.id))?.lead;
 }
 
 /**
@@ -57,6 +65,9 @@ export interface AnswerExtra {
  */
 export async function answerEntry(dc: DialogContext, deps: ConversationDeps, entry: FaqEntry, extra: AnswerExtra = {}): Promise<void> {
   const { reply, related } = entryAnswer(entry, deps.lookup, deps.messages);
+  const caveat = caveatFor(deps, entry, extra.after);
+  // In the answer's first paragraph: the part a text message keeps says both.
+  if (caveat) reply.text = `${caveat} ${reply.text}`;
   requestOf(dc.context).faq = { decision: 'answer', entryId: entry.id };
   const task = entry.offer?.task ?? extra.task;
   // Its task was just worked out: say what came out rather than ask for the facts again.
@@ -77,6 +88,8 @@ export async function answerEntry(dc: DialogContext, deps: ConversationDeps, ent
     ...(extra.text ? { text: extra.text } : {}),
     ...(extra.signInFor ? { signInFor: extra.signInFor } : {}),
     ...(extra.workedOut ? { afterTask: extra.workedOut.task } : {}),
+    // A follow-up tapped next is answered in this answer's light (its caveats).
+    ...(entry.caveats ? { from: entry.id } : {}),
   } satisfies OfferOptions);
 }
 

@@ -34,6 +34,8 @@ export interface OfferOptions {
   heldOnce?: boolean;
   /** The task worked out before this answer: "no, I meant September 1" corrects it, not this offer. */
   afterTask?: string;
+  /** The entry whose answer made this offer, when it has caveats for the next answer (a follow-up tapped). */
+  from?: string;
 }
 
 const WORDS_IN_A_REPLY = 6;
@@ -63,6 +65,10 @@ export class OfferDialog extends RepairDialog {
   protected override ownsHelp(dc: DialogContext): boolean {
     const offer = this.offer(dc);
     return Boolean(offer.task && offer.prompt);
+  }
+
+  protected override lookedUpTask(dc: DialogContext): string | undefined {
+    return this.offer(dc).task;
   }
 
   /** "ok back to my question" after an answer made once a task was worked out means that task's answer. */
@@ -105,7 +111,7 @@ export class OfferDialog extends RepairDialog {
       // Only a "Did you mean" (the one offer with "None of these") counts as a choice in the insights.
       if (offer.none) requestOf(dc.context).choice = { outcome: 'picked', entryId: entry.id };
       await dc.endDialog();
-      await answerEntry(dc, this.deps, entry);
+      await answerEntry(dc, this.deps, entry, offer.from ? { after: offer.from } : {});
       return RepairDialog.EndOfTurn;
     }
     const facts = turnFacts(dc.context);
@@ -162,6 +168,8 @@ export class OfferDialog extends RepairDialog {
     // Made again once after a question in between; a second question means the candidate has moved on.
     if (!offer.task || offer.madeAgain || reading.acknowledgement || reading.command || reading.accountQuestion) return 'drop';
     if (reading.correction && offer.afterTask) return 'drop';
+    // "I don't remember" when asked for the offered task's fact: said to be fine, and the offer made again (once).
+    if (reading.notKnowing && offer.prompt) return 'resume';
     // Another task, or a FAQ answer that offers a task of its own, is a new topic: the offer is left.
     if (this.deps.opensTask(reading, turnFacts(dc.context))) return 'drop';
     const faq = reading.faq();

@@ -37,6 +37,7 @@ export const purchaseWindowTask: TaskSpec<PurchaseValues> = {
     return { reply: { text }, outcome: decision.verdict };
   },
   accountQuestion: () => ({ kind: 'purchases' }),
+  verdicts: { open: 'open', 'last-day': 'open', expired: 'closed' },
   help: (deps) => deps.messages.task.purchase.help,
 };
 

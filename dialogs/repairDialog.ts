@@ -43,6 +43,7 @@ interface RepairState {
  *   switching     another task asked with its own facts: this one is left (and the candidate told)
  *   correction    "no, I meant A4": the dialog re-reads that value
  *   answer        the dialog's own reading of the message
+ *   not knowing   "I don't remember" / "not sure": fine (sign-in offered where the account knows), the question again
  *   interruption  a FAQ question or small talk: answered, then "Back to your question: ..."
  *   cannot handle one answer that makes no sense is asked again; two offer a person
  */
@@ -75,6 +76,11 @@ export abstract class RepairDialog extends Dialog {
   /** The task this dialog is, for switching (only tasks are switched away from). */
   protected get task(): string | undefined {
     return undefined;
+  }
+
+  /** The task whose fact this dialog asks for, which the account may know ("I don't remember": sign in). */
+  protected lookedUpTask(_dc: DialogContext): string | undefined {
+    return this.task;
   }
 
   /** Does this dialog have a step to help with and a question to repeat? (An offer of buttons may not.) */
@@ -183,6 +189,13 @@ export abstract class RepairDialog extends Dialog {
     if (reading.acknowledgement) {
       // "ok" / "thanks" while a question waits: a word of acknowledgement, then the question.
       return this.ask(dc, reading.acknowledgement === 'thanks' ? m.task.welcomeBack : m.task.okayBack);
+    }
+    // "I don't remember" / "not sure": no nonsense answer and no FAQ question: fine, and the question
+    // again (its "or sign in and I'll look it up" included where the task can).
+    if (reading.notKnowing && this.ownsHelp(dc)) {
+      const task = this.lookedUpTask(dc);
+      const account = task !== undefined && this.deps.account(dc.context) !== undefined && this.deps.answersFromAccount(task);
+      return this.ask(dc, account ? m.task.notKnowingSignIn : m.task.notKnowingBack);
     }
     // "thanks" while a question waits: "you're welcome", then the question (not "anything else?").
     if (reading.command === 'thanks') return this.ask(dc, m.task.welcomeBack);

@@ -107,4 +107,9 @@ export interface TaskSpec<Values> {
    * let A6 lapse?" right after the Master answer is about that answer, the same facts or not.
    */
   followUpQuestions?: Array<keyof Values & string>;
+  /**
+   * Which outcomes leave the window open and which close it: "is it too late?" or "so I can still
+   * take it?" right after the answer is answered yes or no from it (the route row `verdict`).
+   */
+  verdicts?: Partial<Record<string, 'open' | 'closed'>>;
 }

@@ -33,7 +33,7 @@ import { createServer, type BotServer, type ServerEdge } from './server.js';
 import { createRateLimits, type RateLimits } from './http/rateLimits.js';
 import type { Reply } from './conversation/reply.js';
 import { createDialogs, type ConversationDeps, type GuidedTask } from '../dialogs/index.js';
-import { CONVERSATION_DATA, type ConversationData } from './bot/conversationData.js';
+import { CONVERSATION_DATA, DIALOG_STATE, type ConversationData } from './bot/conversationData.js';
 import { ConsistentConversationState } from './storage/consistentConversationState.js';
 import { MemoryTurnGate, type TurnGate } from './storage/turnGate.js';
 import { createTurnRunner } from './bot/turnRunner.js';
@@ -263,6 +263,19 @@ export function buildApp(parts: AppParts) {
       const state = await conversationState.load(context, true);
       conversationState.forget(context);
       return (state[CONVERSATION_DATA] as ConversationData | undefined)?.language;
+    },
+    // STOP (or a bare CANCEL, which carriers read as STOP) ends what the conversation waited for and
+    // what it was about: after START, the next message is read afresh.
+    onOptOut: async (context) => {
+      const state = await conversationState.load(context, true);
+      const data = state[CONVERSATION_DATA] as ConversationData | undefined;
+      delete state[DIALOG_STATE];
+      if (data) {
+        delete data.lastTask;
+        delete data.recentEntries;
+      }
+      await conversationState.saveChanges(context, false);
+      conversationState.forget(context);
     },
   });
   // First, so it sees a send fail whatever the channel middlewares below do with it.

@@ -23,9 +23,9 @@ import { entryAnswer } from '../../dialogs/faqSteps.js';
 import { commandReply } from '../../dialogs/smallTalk.js';
 import { UNANSWERED_DECISION, type TurnEvent, type TurnEventSink } from './turnEvents.js';
 import { readFeedbackEvent } from './feedbackEvents.js';
-import { CONVERSATION_DATA, type ConversationData } from './conversationData.js';
+import { CONVERSATION_DATA, DIALOG_STATE, type ConversationData } from './conversationData.js';
 import { noteLine, spokenText, type HandoffRelay } from '../handoff/relay.js';
-import type { Turn } from './routeActions.js';
+import { verdictOfLastTask, type Turn } from './routeActions.js';
 import type { AccountAccess } from './accountAccess.js';
 import { noteRecentEntries, recentEntries } from './recentEntries.js';
 import { noteAnsweredQuestion, questionRated } from './ratedQuestions.js';
@@ -84,7 +84,7 @@ export class CandidateBot extends ActivityHandler {
   constructor(private readonly deps: CandidateBotDeps) {
     super();
     this.data = deps.conversationState.createProperty<ConversationData>(CONVERSATION_DATA);
-    const dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    const dialogState = deps.conversationState.createProperty<DialogState>(DIALOG_STATE);
     const setOf = (parts: LanguageParts) => parts.dialogs.reduce((set, dialog) => set.add(dialog), new DialogSet(dialogState));
     this.dialogSets = { en: setOf(deps.languages.en), es: setOf(deps.languages.es) };
 
@@ -160,6 +160,10 @@ export class CandidateBot extends ActivityHandler {
       // Worked out only if the correction row is reached (it reads the last task's slots).
       get lastTaskFollowUp() {
         return followsUp();
+      },
+      // Read only if the verdict row is reached ("is it too late?" after "it expired").
+      get lastTaskVerdict() {
+        return verdictOfLastTask(data, reading.text, facts.language) !== undefined;
       },
     };
     // While sign-in waits, whatever comes is treated as sign-in details on the record, whole or not.

@@ -4,6 +4,8 @@ import type { Language } from '../language/languages.js';
 /** What the bot keeps per conversation besides the dialog stack: no waiting flags (those are dialogs). */
 /** The conversation-state property the bot keeps its data in. */
 export const CONVERSATION_DATA = 'candidateAssistant';
+/** The conversation-state property the dialog stack is kept in. */
+export const DIALOG_STATE = 'dialogState';
 
 export interface ConversationData extends HandoffTurnData {
   welcomed?: boolean;

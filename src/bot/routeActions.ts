@@ -14,6 +14,9 @@ import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from '../../dialogs/engine.js';
 import { TASK_SPECS } from '../../dialogs/index.js';
 import { takesBackPersonRequest } from '../understanding/commands.js';
+import { verdictAsked } from '../understanding/verdictQuestions.js';
+import { TASKS } from '../understanding/taskIntent.js';
+import type { Language } from '../language/languages.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
 import type { TaskOptions, TaskResult } from '../../dialogs/taskDialog.js';
 import type { SignInResult } from '../../dialogs/signInDialog.js';
@@ -79,6 +82,32 @@ function recentTask(data: ConversationData, conversation: ConversationDeps): str
   const entry = data.recentEntries?.[0];
   return entry ? conversation.lookup(entry)?.offer?.task : undefined;
 }
+
+/**
+ * "is it too late?" / "so I can still take it?" right after a task's answer whose outcome opens or
+ * closes a window (the spec's `verdicts`): the answer to it, yes or no; otherwise undefined. Read
+ * only when the route table reaches the row `verdict` with a task answered last.
+ */
+export function verdictOfLastTask(data: ConversationData, text: string, language: Language): boolean | undefined {
+  const last = data.lastTask;
+  const spec = last?.answer ? SPECS.get(last.id) : undefined;
+  // Right after that answer only: what the conversation was just about is still its entry.
+  const window = spec && data.recentEntries?.[0] === spec.faqEntry ? spec.verdicts?.[last!.outcome] : undefined;
+  const asked = window ? verdictAsked(text, language) : null;
+  return asked ? asked === window : undefined;
+}
+
+/** The sentence that answers: a worked-out answer leads with it. */
+const firstSentence = (text: string): string => text.split(/(?<=[.!?])\s+(?=[A-Z])/)[0] ?? text;
+
+/** An answer's own yes or no ("No: changes aren't allowed..."), left off where the verdict's yes or no leads instead. */
+const withoutOwnYesNo = (text: string): string => {
+  const rest = text.replace(/^(?:yes|no|s[ií])\b[:,.]?\s*/i, '');
+  return rest === text ? text : rest.charAt(0).toUpperCase() + rest.slice(1);
+};
+
+/** The tasks the understanding pass can read a message as (the rest are reached through an answer's offer). */
+const DETECTED_TASKS = new Set<string>(TASKS);
 
 const isTaskResult = (value: unknown): value is TaskResult => typeof (value as TaskResult | undefined)?.task === 'string';
 
@@ -231,6 +260,16 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       return afterDialog(turn, await turn.dc.beginDialog(last.id, options));
     },
 
+    answerVerdict: async (turn) => {
+      const yes = verdictOfLastTask(turn.data, turn.reading.text, turn.facts.language);
+      const last = turn.data.lastTask;
+      if (yes === undefined || !last?.answer) return false;
+      understood(turn);
+      await say(turn, { text: m.task.verdictAgain(yes, withoutOwnYesNo(firstSentence(last.answer))) });
+      turn.event.dialog = { id: last.id, outcome: last.outcome };
+      return true;
+    },
+
     signInWithDetails: async (turn) => {
       // "I passed A4, when does it expire? <details>": once signed in, the question is answered
       // from the account, whether it reads as an account question or opens a task that does.
@@ -284,7 +323,12 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // them out instead of the same answer again (a new question with facts keeps its answer).
       const unplaced = decision.kind === 'unknown' || decision.kind === 'clarify';
       const again = decision.kind === 'answer' && turn.data.recentEntries?.includes(decision.entry.id) ? decision.entry.offer?.task : undefined;
-      const contextTask = task ? undefined : unplaced ? recentTask(turn.data, deps.conversation) : again;
+      // An answer whose offer asks for a fact the same message gives ("when will my results be
+      // posted? I took A1 on friday"): the task works it out rather than ask for it again. Only a
+      // task no cue of the understanding pass reads (results timing): the others had their say
+      // there ("my A8 cert expired in 2024, can I still recert?" is the FAQ's yes, by design).
+      const offered = decision.kind === 'answer' && !DETECTED_TASKS.has(decision.entry.offer?.task ?? '') ? decision.entry.offer?.task : undefined;
+      const contextTask = task ? undefined : unplaced ? recentTask(turn.data, deps.conversation) : (again ?? offered);
       if (contextTask && deps.conversation.findsFacts(contextTask, turn.reading, turn.facts)) {
         understood(turn);
         return afterDialog(turn, await turn.dc.beginDialog(contextTask, { text: turn.reading.question, answeredGenerally: true } satisfies TaskOptions));
@@ -341,6 +385,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         ...(task ? { task } : {}),
         ...(signInFor ? { signInFor } : {}),
         ...(last?.answer ? { workedOut: { task: last.id, answer: last.answer } } : {}),
+        ...(turn.data.recentEntries?.[0] ? { after: turn.data.recentEntries[0] } : {}),
       });
       turn.data.misunderstood = wasUnderstood ? 0 : (turn.data.misunderstood ?? 0) + 1;
       const best = decision.kind === 'answer' ? decision.hit : decision.hits[0];

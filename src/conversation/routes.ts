@@ -14,6 +14,8 @@ export interface RouteState {
   lastTaskRough?: boolean;
   /** The message changes a fact that answer rested on ("A6 expired actually" after "you hold Master status"). */
   lastTaskFollowUp?: boolean;
+  /** The message asks that answer's verdict again ("is it too late?" after "it expired"). */
+  lastTaskVerdict?: boolean;
 }
 
 /** The things a route can do; the bot implements them. Each says whether it took the message. */
@@ -27,6 +29,7 @@ export type RouteAction =
   | 'commandReply'
   | 'acknowledge'
   | 'correctLastTask'
+  | 'answerVerdict'
   | 'signInWithDetails'
   | 'startTask'
   | 'answerFromAccount'
@@ -56,6 +59,7 @@ export const ROUTES: readonly Route[] = [
   { name: 'command', says: 'help, cancel, start over, hello, thanks, bye, what can you do', when: (r) => r.command !== null, action: 'commandReply' },
   { name: 'acknowledgement', says: '"ok", "cool", "got it": a short friendly reply, never a misunderstanding', when: (r) => r.acknowledgement !== null, action: 'acknowledge' },
   { name: 'correction', says: '"no, I meant A4" after a task answered (or a date alone after one answered from a month, or a fact that answer rested on): that value changed, the answer recomputed', when: (r, s) => s.lastTask && (r.correction !== null || (r.dateOnly && s.lastTaskRough === true) || s.lastTaskFollowUp === true), action: 'correctLastTask' },
+  { name: 'verdict', says: '"is it too late?" / "so I can still take it?" right after a task answered (a purchase window, a change): yes or no, from that answer', when: (_r, s) => s.lastTask && s.lastTaskVerdict === true, action: 'answerVerdict' },
   { name: 'sign-in-details', says: 'ASE ID, date of birth and SSN digits sent unasked: sign in, then read on what else the message asks (an ASE ID alone: the rest asked for)', when: (r, s) => r.signInDetails && s.accounts, action: 'signInWithDetails' },
   { name: 'task', says: 'a task asked with its own facts (or one whose first question is the point): start it', when: (r) => r.task !== null, action: 'startTask' },
   { name: 'own-account', says: 'a question about the candidate\'s own account, signed in: answered from it', when: (r, s) => r.accountQuestion !== null && s.accounts, action: 'answerFromAccount' },

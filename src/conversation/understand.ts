@@ -7,6 +7,7 @@ import { mentionsAseId, onlyAnAseId, readCredentials, type CredentialsReading } 
 import type { DateMention } from '../understanding/dates.js';
 import { detectTask, type TaskMatch } from '../understanding/taskIntent.js';
 import { readYesNo } from '../understanding/yesNo.js';
+import { saysNotKnowing } from '../understanding/dontKnow.js';
 import type { TurnFacts } from './turnFacts.js';
 import { readLanguageSwitch } from '../language/detect.js';
 import type { Language } from '../language/languages.js';
@@ -34,6 +35,8 @@ export interface Reading {
   correction: Correction | null;
   /** A yes or a no, for a question that asked for one. */
   yesNo: boolean | null;
+  /** "I don't remember", "not sure": the candidate does not have the fact asked for (read only where a question waits). */
+  notKnowing: boolean;
   /** Every date the message mentions, parsed once; only the sign-in dialog reads one as a birth date. */
   dates: DateMention[];
   /** The message is one date and nothing else ("May 20", "it was the 20th"): an answer, or a date made exact. */
@@ -141,6 +144,10 @@ class LazyReading implements Reading {
 
   get person(): boolean {
     return this.once('person', () => this.command === 'person' || (this.text !== '' && asksForPerson(this.text)));
+  }
+
+  get notKnowing(): boolean {
+    return this.once('notKnowing', () => saysNotKnowing(this.text));
   }
 
   get yesNo(): boolean | null {

@@ -41,6 +41,12 @@ export const faqFrontMatterSchema = z
     related: z.array(id).default([]),
     /** The answer ends by offering to work out the candidate's own case with this guided task. */
     offer: z.object({ task: z.string().min(2), text: z.string().min(10) }).strict().optional(),
+    /**
+     * What this answer changes about the next one: a question answered right after it by one of
+     * `entries` leads with `lead` ("ok can I book my test now?" right after the ADA answer: not until
+     * the request is approved, then the scheduling answer). One row per caveat the source gives.
+     */
+    caveats: z.array(z.object({ entries: z.array(id).min(1), lead: z.string().trim().min(10) }).strict()).optional(),
     facets: z
       .array(faqFacetSchema)
       .min(1, 'lists at least one facet when present')

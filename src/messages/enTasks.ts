@@ -7,6 +7,9 @@ export const enTasks = {
   backToIt: 'Back to your question:',
   okayBack: 'Okay.',
   welcomeBack: "You're welcome.",
+  /** "I don't remember" at a question for a fact: fine, and the question again (with its sign-in offer). */
+  notKnowingBack: "That's okay if you're not sure.",
+  notKnowingSignIn: `That's okay if you're not sure: say "sign in" and I'll look it up in your account.`,
   /**
    * "ok" at an offer ("Tell me the date you took it and I'll work out ..."): the offer still stands,
    * said again in full so "it" is never left to guess.
@@ -39,6 +42,8 @@ export const enTasks = {
    * A general answer whose task was just worked out for the candidate ("ok how do I cancel" after
    * "can I still cancel my test on the 8th?"): what was worked out, instead of asking for it again.
    */
+  /** "is it too late?" right after a task's answer: yes or no, from that answer. */
+  verdictAgain: (yes: boolean, answer: string) => `${yes ? 'Yes' : 'No'}, going by what you told me: ${answer}`,
   workedOut: (answer: string) => `Going by what you told me: ${answer} If you meant another one, tell me about it.`,
   /** A question only the candidate's account can answer, asked before signing in. */
   inYourAccount: 'That\'s in your ASE account. Say "sign in" and I\'ll look it up, or ask me a general question.',

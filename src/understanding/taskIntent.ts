@@ -85,6 +85,13 @@ const UNABLE = /\b(?:sick|ill|unwell|emergency|hospital|covid|flu|injured|surger
 const AHEAD = /\b(?:tomorrow|today|tonight|this (?:week|weekend|morning|afternoon|evening|\w+day)|next \w+|(?:on )?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|coming up|in \d+ days|(?:is|it's) (?:on|at|in))\b/;
 const GONE_BY = /\b(?:yesterday|last \w+|ago|missed|didn't|did not|couldn't|could not|wasn't|was not|overslept|no show)\b/;
 const APPOINTMENT = new RegExp(String.raw`\b(?:${THING}|it)\b`);
+/**
+ * Late, with the appointment still ahead ("what if I'm late", "i'm running late to my test", "I'm
+ * going to be late"): the FAQ says a late arrival is scored as No Show (its `late-arrival` facet);
+ * whether a No Show result is posted yet is no question until the appointment has gone by.
+ */
+const LATE_AHEAD = /\b(?:i'm|i am|im|i'll be|i will be|if i'm|if i am|if i|might be|may be|going to be|gonna be) (?:\w+ ){0,2}?late\b/;
+const LATE_GONE_BY = /\b(?:was|were|got there|arrived|showed up|came|turned (?:me )?away|wouldn't let|would not let|didn't let|did not let|marked|no show|missed)\b/;
 
 const CODE_ONLY_FAIL = /\b(?:fail|failed|flunk|flunked)\b/;
 const FAIL = /\b(?:fail|failed|failing|fails|flunk|flunked|flunking|bombed)\b(?! to\b)|\b(?:didn't|did not|don't|do not|not) pass\b|\bunsuccessful\b|\b(?:below|under) (?:the )?passing\b|\bmissed (?:the )?(?:passing|cut|cutoff|cut-off|pass mark)\b/;
@@ -131,7 +138,7 @@ const detectors: Array<[Task, Detector]> = [
       (COST.test(t) || CODE.test(t) || SERIES_WORD.test(t)),
   ],
   ['reschedule-or-cancel', (t) => UNABLE.test(t) && AHEAD.test(t) && APPOINTMENT.test(t) && !GONE_BY.test(t) && !CODE_ONLY_FAIL.test(t)],
-  ['missed-appointment', (t) => MISSED.test(t)],
+  ['missed-appointment', (t) => MISSED.test(t) && !(LATE_AHEAD.test(t) && !LATE_GONE_BY.test(t))],
   // "my A1 expired, can I recertify or do I have to take the full test again?": taking it again
   // after a lapse is recertification; only a failure makes it a retest.
   ['recertification', (t) => RECERT.test(t) && RETAKE.test(t) && !FAIL.test(t)],

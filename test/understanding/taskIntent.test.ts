@@ -45,7 +45,11 @@ const missed: Row[] = [
   ['I failed to show up for my exam', 'missed-appointment'],
   ["I couldn't go to my test yesterday, I was sick", 'missed-appointment'],
   ['I want a refund for my missed exam', 'missed-appointment'],
-  ["what if I'm late", 'missed-appointment'],
+  // Late with the appointment still ahead: the FAQ's late-arrival answer, no question about a posted No Show.
+  ["what if I'm late", null],
+  ["i'm running late to my test", null],
+  ["I'm going to be late", null],
+  ['I was late to my test', 'missed-appointment'],
 ];
 
 const purchase: Row[] = [

@@ -45,10 +45,15 @@ export function withSmsRendering(
  */
 export function smsMiddleware(
   storage: Storage,
-  options: { logger?: Logger; keywordReplies?: boolean; split?: SplitOptions; languageOf?: SmsKeywordsOptions['languageOf'] } = {},
+  options: { logger?: Logger; keywordReplies?: boolean; split?: SplitOptions; languageOf?: SmsKeywordsOptions['languageOf']; onOptOut?: SmsKeywordsOptions['onOptOut'] } = {},
 ) {
   return [
-    new SmsKeywordsMiddleware(storage, { logger: options.logger, reply: options.keywordReplies, ...(options.languageOf ? { languageOf: options.languageOf } : {}) }),
+    new SmsKeywordsMiddleware(storage, {
+      logger: options.logger,
+      reply: options.keywordReplies,
+      ...(options.languageOf ? { languageOf: options.languageOf } : {}),
+      ...(options.onOptOut ? { onOptOut: options.onOptOut } : {}),
+    }),
     new NumberedChoicesMiddleware(storage, { logger: options.logger }),
     new SmsOutgoingMiddleware({ split: options.split }),
     new SmsMoreMiddleware(storage, { logger: options.logger }),

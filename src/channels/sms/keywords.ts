@@ -96,6 +96,13 @@ export interface SmsKeywordsOptions {
    * conversation is told in Spanish that it stopped or started again. Unknown or failing: English.
    */
   languageOf?: (context: TurnContext) => Promise<Language | undefined>;
+  /**
+   * Called once when a number opts out (the turn goes no further): whatever the conversation was
+   * waiting for ends, as "cancel" ends it on other channels. A bare CANCEL mid-question is how
+   * carriers opt out, so the candidate meant to leave that question too; once they text START the
+   * next message is read afresh, never as the answer to a question asked before they stopped.
+   */
+  onOptOut?: (context: TurnContext) => Promise<void>;
 }
 
 /** Turn-state key set while the turn's own keyword answer is being sent (it may go to an opted-out number). */
@@ -109,6 +116,7 @@ export class SmsKeywordsMiddleware implements Middleware {
   private readonly logger: Logger | undefined;
   private readonly clock: () => Date;
   private readonly languageOf: SmsKeywordsOptions['languageOf'];
+  private readonly onOptOut: SmsKeywordsOptions['onOptOut'];
 
   constructor(storage: Storage, options: SmsKeywordsOptions = {}) {
     this.optOuts = new OptOutStore(storage);
@@ -118,6 +126,7 @@ export class SmsKeywordsMiddleware implements Middleware {
     this.logger = options.logger;
     this.clock = options.clock ?? (() => new Date());
     this.languageOf = options.languageOf;
+    this.onOptOut = options.onOptOut;
   }
 
   /** The keyword answers in the conversation's language (Spanish: smsEs; otherwise the configured ones). */
@@ -177,6 +186,9 @@ export class SmsKeywordsMiddleware implements Middleware {
         optedOut = true;
         this.logger?.info({ from: maskNumber(number), keyword: keyword.word }, 'sms: opted out');
         await this.answer(context, (await this.messagesFor(context)).optedOut);
+        await this.onOptOut?.(context).catch((error: Error) =>
+          this.logger?.warn({ from: maskNumber(number), reason: error.message }, 'sms: could not end the conversation\'s waiting question on opt-out'),
+        );
         return;
       case 'optIn':
         await this.optOuts.optIn(number);

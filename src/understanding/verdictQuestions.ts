@@ -1,0 +1,47 @@
+/**
+ * A short question that asks again what a task's answer just decided: "is it too late?", "so it's
+ * expired?" (is the window closed?) or "so I can still take it?" (is it open?). Right after a
+ * purchase window or an appointment change was worked out, such a question is about that answer,
+ * and the answer to it is that answer's verdict (yes or no), never another entry or the task again.
+ *
+ * One row per way of asking, in each language; the first row that matches says what is asked.
+ * Read only right after a task whose outcomes say open or closed (the route row `verdict`).
+ */
+
+import type { Language } from '../language/languages.js';
+
+/** What the question asks of the window: is it closed ("too late?") or still open ("can I still?"). */
+export type VerdictAsked = 'closed' | 'open';
+
+/** Longer messages say something of their own: they are read afresh. */
+const MAX_WORDS = 10;
+
+const ROWS: ReadonlyArray<{ language: Language; asks: VerdictAsked; cue: RegExp }> = [
+  // "not too late?" asks whether it is still open: before "too late".
+  { language: 'en', asks: 'open', cue: /\b(?:not too late|(?:can|could|may) i still|i (?:can|could) still|is it still (?:good|valid|open|ok|okay|usable)|still time|am i (?:still )?(?:ok|okay|good|in time|on time|fine)|is there still time|still (?:good|valid|ok|okay)|i still have time)\b/ },
+  { language: 'en', asks: 'closed', cue: /\b(?:too late|is it (?:over|gone|expired|dead|lost|done)|(?:did|has) it (?:already )?(?:expire|expired|run out|ran out|lapse|lapsed)|it (?:already )?(?:expired|ran out|lapsed)|(?:did|have) i (?:miss|missed|lose|lost|blow|blown) (?:it|my chance|the window|the deadline|out)|(?:am i|is it) out of (?:time|luck)|(?:so )?it'?s (?:expired|gone|over|dead))\b/ },
+  { language: 'es', asks: 'open', cue: /\b(?:no es (?:muy |demasiado )?tarde|(?:todavia|aun) (?:puedo|estoy a tiempo|sirve|es valido|vale|hay tiempo)|estoy a tiempo|hay tiempo)\b/ },
+  { language: 'es', asks: 'closed', cue: /\b(?:(?:muy |demasiado )tarde|ya es tarde|ya (?:se )?(?:vencio|paso|expiro|caduco)|se (?:vencio|me paso|perdio)|lo perdi|ya no (?:sirve|vale|puedo))\b/ },
+];
+
+/** A supposition ("what if I don't make it in time?") asks what would happen, not what the answer decided. */
+const SUPPOSED = /^(?:what if|and if|if|suppose|what happens if|y si|que pasa si|si)\b/;
+
+const fold = (text: string): string =>
+  text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘]/g, "'")
+    .replace(/[¿¡?!.,;:]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** What a short question asks of the last answer's verdict, if it asks that; `language` first, then the other. */
+export function verdictAsked(text: string, language: Language): VerdictAsked | null {
+  const t = fold(text);
+  if (!t || t.split(' ').length > MAX_WORDS || SUPPOSED.test(t)) return null;
+  for (const row of ROWS) if (row.language === language && row.cue.test(t)) return row.asks;
+  for (const row of ROWS) if (row.language !== language && row.cue.test(t)) return row.asks;
+  return null;
+}

@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { smsEn } from '../../src/channels/sms/messages.js';
+import { runTranscript, startBot, type RunningBot } from '../support/conversation.js';
+import { all, buttons, en, neverSaysTextCancel, not, type Transcript, type Turn } from './suite.js';
+
+// The tenth usability round: findings earlier rounds left open, each reproduced against `npm start`
+// first, then written here as the rule it broke. The clock is the tester's: Sunday, December 6, 2026,
+// noon in New York. Most transcripts run on Web Chat and on SMS; the carrier keywords on SMS only.
+
+const clarification: Transcript[] = [
+  ['"12/10" for an appointment is asked back once, naming December 10 and October 12; the pick fills the date', [
+    ['how do I reschedule my test?', 'Tell me the date of your appointment'],
+    ['12/10', all(en.task.whichDate, buttons('Thursday, December 10, 2026', 'Tuesday, October 12, 2027'))],
+    ['the first one', all('Thursday, December 10, 2026', 'Monday, December 7, 2026', not(en.task.whichDate))],
+  ]],
+  ['a date typed again without the doubt ("the 12th of october") fills it', [
+    ['how do I reschedule my test?', 'Tell me the date of your appointment'],
+    ['12/10', en.task.whichDate],
+    ['the 12th of october', all('Tuesday, October 12, 2027', 'Saturday, October 9, 2027', not(en.task.whichDate))],
+  ]],
+  ['the same "12/10" again is not asked a second time: it is taken as first offered', [
+    ['how do I reschedule my test?', 'Tell me the date of your appointment'],
+    ['12/10', en.task.whichDate],
+    ['12/10', all('Thursday, December 10, 2026', not(en.task.whichDate))],
+  ]],
+  ['a weekday that fits only one reading ("Thursday 12/10") is not asked back', [
+    ['how do I reschedule my test?', 'Tell me the date of your appointment'],
+    ['Thursday 12/10', all('Thursday, December 10, 2026', not(en.task.whichDate))],
+  ]],
+  ['in Spanish the day-first reading is named first, and "2" picks December 10', [
+    ['¿cómo cambio la fecha de mi examen?', /D[ií]game la fecha de su cita/],
+    ['12/10', buttons('martes, 12 de octubre de 2027', 'jueves, 10 de diciembre de 2026')],
+    ['2', all('jueves, 10 de diciembre de 2026', 'lunes, 7 de diciembre de 2026')],
+  ]],
+];
+
+const lateArrival: Transcript[] = [
+  ['"i\'m running late to my test" says a late arrival is scored as No Show, and asks nothing about a posted result', [
+    ["i'm running late to my test", all(/^If you arrive late, the test is scored as No Show/, 'all fees are forfeited', not(en.task.missed.askPosted))],
+  ]],
+  ['"what if I\'m late" after a scheduling answer is the missed-appointment answer, which says arriving late counts the same', [
+    ['how do I schedule my test', 'myASE'],
+    ["what if I'm late", all('No Show', 'Arriving late counts the same as missing it', not(en.task.missed.askPosted))],
+  ]],
+  ['"will they let me in if im late" is the late arrival', [
+    ['how do I schedule my test', 'myASE'],
+    ['will they let me in if im late', all(/^If you arrive late, the test is scored as No Show/, not(en.task.missed.askPosted))],
+  ]],
+  ['"what if I\'m late" with nothing before it is asked back with the missed-appointment entry, never another', [
+    ["what if I'm late", all(buttons('Missed or unscheduled appointment', 'Talk to a person'), not(en.task.missed.askPosted))],
+  ]],
+  ['late in the past ("I was late and they turned me away") is still a missed appointment, with its question', [
+    ['I was late to my test and they turned me away', all('No Show', en.task.missed.askPosted)],
+  ]],
+  ['"voy tarde a mi examen" is told the same in Spanish', [
+    ['voy tarde a mi examen', all(/^Si llega tarde, el examen se califica como No Show/, not('publicado'))],
+  ]],
+];
+
+const adaThenBooking: Transcript[] = [
+  ['"ok can I book my test now?" right after the ADA answer is told to wait for approval first', [
+    ['what are the ADA accommodations', 'ADA Request Form'],
+    ['ok can I book my test now?', all(/^If you have asked for ADA accommodations, wait: please do not register or schedule an appointment until ASE has evaluated and approved your request\./, 'myASE')],
+  ]],
+  ['tapping "Registering and scheduling" after the ADA answer is told the same', [
+    ['how do I apply for ADA testing accommodations?', 'ADA Request Form'],
+    ['Registering and scheduling', /^If you have asked for ADA accommodations, wait/],
+  ]],
+  ['a scheduling question with no ADA answer before it gets the scheduling answer alone', [
+    ['how do I schedule my test', all(/^You buy and schedule tests in your myASE account/, not('ADA'))],
+  ]],
+  ['in Spanish, "¿cómo me registro?" after the ADA answer says to wait too', [
+    ['¿cómo pido adaptaciones ADA?', 'ADA Request Form'],
+    ['¿cómo me registro para el examen?', /^Si pidi[oó] adaptaciones ADA, espere/],
+  ]],
+];
+
+const verdictAgain: Transcript[] = [
+  ['"is it too late?" after "it expired" says yes, from that answer; "so it\'s too late?" too', [
+    ['I bought a test, how long do I have to take it', en.task.purchase.askDate],
+    ['August 1', 'It expired after Friday, October 30, 2026'],
+    ['is it too late?', all(/^Yes, going by what you told me: It expired after Friday, October 30, 2026/, not('missed appointment'), not(en.task.purchase.askDate))],
+    ['so it\'s too late?', all(/^Yes, going by what you told me: It expired/, not('No Show'))],
+  ]],
+  ['"so I can still take it?" after an open window says yes, and "is it too late?" says no', [
+    ['I bought a test on November 20, how long do I have', 'Thursday, February 18, 2027'],
+    ['so I can still take it?', /^Yes, going by what you told me: You have until Thursday, February 18, 2027/],
+    ['is it too late?', /^No, going by what you told me: You have until Thursday, February 18, 2027/],
+  ]],
+  ['"is it too late?" after "too late to change" says yes, without the answer\'s own "No:" after it', [
+    ['can I still move my test on december 8?', 'three days'],
+    ['is it too late?', all(/^Yes, going by what you told me: Changes aren't allowed within three days/, not('No:'))],
+  ]],
+  ['"is it too late?" with no task answered before is no verdict', [
+    ['is it too late?', not('going by what you told me')],
+  ]],
+  ['"¿ya es demasiado tarde?" after an expired purchase says yes in Spanish', [
+    ['compré un examen el 1 de agosto, cuánto tiempo tengo', 'octubre de 2026'],
+    ['¿ya es demasiado tarde?', /^S[ií], seg[uú]n lo que me dijo: Venci[oó]/],
+  ]],
+];
+
+const certificate: Transcript[] = [
+  ['"my certificate never came, I tested 10 weeks ago" gets the not-arrived answer: three weeks, work experience, address', [
+    ['my certificate never came, I tested 10 weeks ago', all(/^A certificate arrives about three weeks after your test date/, 'work experience', 'address', not(en.unknown))],
+  ]],
+];
+
+// Played by this round beyond the six findings handed to it.
+const played: Transcript[] = [
+  ['a results question with the test date in it is worked out, not asked the date it already gave', [
+    ['when will my results be posted? I took A1 on friday', all('Monday, December 7, 2026', not('Tell me the date you took it'))],
+  ]],
+  ['the same in Spanish', [
+    ['cuándo salen mis resultados? hice el examen el viernes', all('7 de diciembre de 2026', not('Dígame la fecha'))],
+  ]],
+  ['without a date the results answer still offers to work it out', [
+    ['how do I get my results', all('within three days', 'Tell me the date you took it')],
+    ['friday', 'Monday, December 7, 2026'],
+  ]],
+];
+
+const notKnowing: Transcript[] = [
+  ['"I don\'t remember" at the offered purchase date is fine, sign-in is offered, and the date next still works', [
+    ['how long do I have to take the test I bought?', 'Tell me the date you bought your test'],
+    ["I don't remember", all(en.task.notKnowingSignIn, 'Tell me the date you bought your test', not(en.unknown))],
+    ['November 20', 'Thursday, February 18, 2027'],
+  ]],
+  ['"not sure" twice at the retest question never counts as nonsense, and never offers a person', [
+    ['I failed A5 can I retake it', en.task.retest.askDate('A5')],
+    ['not sure', all(en.task.notKnowingSignIn, en.task.retest.askDate('A5'), not(en.task.didNotGetIt))],
+    ['hmm not sure', all(en.task.notKnowingSignIn, not(en.task.gaveUpOfferPerson))],
+    ['november 2', 'You can buy A5 again now'],
+  ]],
+  ['"no me acuerdo" is told the same in Spanish', [
+    ['compré un examen, cuánto tiempo tengo para tomarlo', /D[ií]game la fecha en que compr[oó] su examen/],
+    ['no me acuerdo', all(/^No se preocupe si no est[aá] seguro/, /D[ií]game la fecha/)],
+  ]],
+];
+
+const smsCancel: Transcript[] = [
+  ['a bare "cancel" mid-question opts the number out, as carriers do; after START the old question is not waiting', [
+    ['I failed A5 can I retake it', en.task.retest.askDate('A5')],
+    ['cancel', smsEn.optedOut],
+    ['START', smsEn.optedIn],
+    ['November 20', all(not('You can buy A5 again'), not('got it'))],
+  ]],
+  ['a bare "cancel" with nothing waiting opts out too; after START questions are answered', [
+    ['cancel', smsEn.optedOut],
+    ['START', smsEn.optedIn],
+    ['how much is a duplicate certificate', '$7.50'],
+  ]],
+  ['"cancel that" mid-question is no carrier keyword: the question is left, and the bot says so', [
+    ['I failed A5 can I retake it', en.task.retest.askDate('A5')],
+    ['cancel that', en.cancelled],
+  ]],
+  ['help mid-question says "start over", never to text cancel', [
+    ['I failed A5 can I retake it', en.task.retest.askDate('A5')],
+    ['help', all('start over', not(neverSaysTextCancel), not(/\b(?:text|reply|say) "?cancel\b/i))],
+  ]],
+];
+
+const webCancel: Transcript[] = [
+  ['on Web Chat "cancel" mid-question leaves the question, and with nothing waiting stops nothing', [
+    ['I failed A5 can I retake it', en.task.retest.askDate('A5')],
+    ['cancel', en.cancelled],
+    ['cancel', en.nothingToStop],
+  ]],
+];
+
+describe('tenth usability round, through the production wiring', () => {
+  let bot: RunningBot;
+  beforeAll(async () => {
+    bot = await startBot({ now: new Date('2026-12-06T17:00:00Z') });
+  });
+  afterAll(() => bot.close());
+  const both: Array<'webchat' | 'sms'> = ['webchat', 'sms'];
+  const play = async (turns: Turn[], channels: Array<'webchat' | 'sms'>): Promise<void> => {
+    await runTranscript(turns, { bot, channels });
+  };
+
+  describe('a date that fits two readings is asked back once, naming both (clarification)', () => {
+    it.each(clarification)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('being late is the missed-appointment entry\'s late arrival, not a question about a posted No Show', () => {
+    it.each(lateArrival)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('right after the ADA answer, a booking question is told to wait for approval first (the source\'s caveat)', () => {
+    it.each(adaThenBooking)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('"is it too late?" right after a worked-out window is answered yes or no from it (row verdict)', () => {
+    it.each(verdictAgain)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('conversations this round played, each fixed', () => {
+    it.each(played)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('"I don\'t remember" at a question for a fact: fine, sign-in offered, the question again (repair pattern)', () => {
+    it.each(notKnowing)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('a certificate that has not come, with a date', () => {
+    it.each(certificate)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('"cancel" on SMS is a carrier opt-out, and ends the waiting question', () => {
+    it.each(smsCancel)('%s', (_name, turns) => play(turns, ['sms']));
+    it.each(webCancel)('%s', (_name, turns) => play(turns, ['webchat']));
+  });
+});
