@@ -5,6 +5,8 @@
  * beside the question included. A cue table per language; the whole message must be one of them.
  */
 
+import { cueText } from './cueText.js';
+
 /** Longer messages say more than "I don't know": they are read as they are. */
 const MAX_WORDS = 8;
 
@@ -16,19 +18,10 @@ const ROWS: readonly RegExp[] = [
   /^(?:(?:mmm+|este|pues|la verdad)\s+)?(?:no (?:me )?(?:acuerdo|recuerdo)|no (?:lo )?se|ni idea|no estoy segur[oa]|no tengo idea|se me olvido|no sabria decir(?:le)?)(?:\s+(?:la fecha|el dia|bien|exactamente|cuando))*$/,
 ];
 
-const fold = (text: string): string =>
-  text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘]/g, "'")
-    .replace(/[¿¡?!.,;:…]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 /** Does the whole message say the candidate does not know (or remember) what was asked? */
 export function saysNotKnowing(text: string): boolean {
-  const t = fold(text);
+  const t = cueText(text);
   if (!t || t.split(' ').length > MAX_WORDS) return false;
   return ROWS.some((row) => row.test(t));
 }

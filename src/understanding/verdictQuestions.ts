@@ -9,6 +9,7 @@
  */
 
 import type { Language } from '../language/languages.js';
+import { cueText } from './cueText.js';
 
 /** What the question asks of the window: is it closed ("too late?") or still open ("can I still?"). */
 export type VerdictAsked = 'closed' | 'open';
@@ -27,19 +28,10 @@ const ROWS: ReadonlyArray<{ language: Language; asks: VerdictAsked; cue: RegExp 
 /** A supposition ("what if I don't make it in time?") asks what would happen, not what the answer decided. */
 const SUPPOSED = /^(?:what if|and if|if|suppose|what happens if|y si|que pasa si|si)\b/;
 
-const fold = (text: string): string =>
-  text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘]/g, "'")
-    .replace(/[¿¡?!.,;:]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 /** What a short question asks of the last answer's verdict, if it asks that; `language` first, then the other. */
 export function verdictAsked(text: string, language: Language): VerdictAsked | null {
-  const t = fold(text);
+  const t = cueText(text);
   if (!t || t.split(' ').length > MAX_WORDS || SUPPOSED.test(t)) return null;
   for (const row of ROWS) if (row.language === language && row.cue.test(t)) return row.asks;
   for (const row of ROWS) if (row.language !== language && row.cue.test(t)) return row.asks;
