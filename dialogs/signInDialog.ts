@@ -7,6 +7,7 @@ import { CANCEL_APPOINTMENT, OFFER, readingOf, replyFromAccount, requestOf, send
 import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
 import { looksLikeBirthDate } from './slotReaders.js';
 import { readCredentialParts, type Credentials, type CredentialsReading } from '../src/understanding/credentials.js';
+import { dateRole } from '../src/understanding/dateRoles.js';
 
 /** "I'd rather not give my SSN", "is there another way?": the candidate does not want to sign in. */
 /** "I forgot my ASE ID": signing in cannot work now; say where help is and carry on without it. */
@@ -104,7 +105,10 @@ export class SignInDialog extends RepairDialog {
       // of them, never a test date: all three are asked for together.
       const dates = readingOf(dc.context).dates;
       const birthDateAlone = dates.length > 0 && dates.every((mention) => looksLikeBirthDate(mention.date, turnFacts(dc.context)));
-      if (onlyADate && !state.partSent && !birthDateAlone && (taskBelow(dc) || dates.length === 0)) return undefined;
+      // A date the message says is a test's ("my test is on december 20", "I failed it on the 3rd")
+      // is a fact for a task, not a piece of sign-in, whatever waits beneath: it is read afresh.
+      const eventDates = dates.length > 0 && dates.every((mention) => dateRole(message.text, mention) !== undefined);
+      if (onlyADate && !state.partSent && !birthDateAlone && (taskBelow(dc) || dates.length === 0 || eventDates)) return undefined;
       state.partSent = true;
       state.parts = { ...state.parts, ...here };
       const onlyTheId = credentials.missing.length === 2 && !credentials.missing.includes('aseId');

@@ -122,6 +122,16 @@ const CERT_THING = /\b(?:cert|certs|certification|certifications|certificate|cer
 // certificate still come?" is about delivery, not recertification).
 const VALIDITY = /\b(?:expir\w*|laps\w*|run out|runs out|valid|validity|good for|lasts?(?! (?:week|month|year|time|night|day|\w+day)\b)|due|current|still good)\b/;
 
+/**
+ * "my test is on december 20", "I have my appointment next Tuesday", "I'm booked for the 14th": the
+ * candidate tells the bot when their appointment is, and asks nothing else. The one rule about an
+ * appointment ahead is how long it can still be changed: that task takes the date (sign-in offered
+ * beside it). Only the whole message, without a question: "my test is on the 20th, what do I bring?"
+ * asks something else.
+ */
+const OWN_APPOINTMENT_AHEAD = new RegExp(
+  String.raw`^(?:(?:so|ok|okay|well|fyi|btw|just so you know),? )?(?:my (?:${THING}|[a-z]\d{1,2})|i have (?:my |an? |the )?${THING}|i'?m (?:scheduled|booked)|i am (?:scheduled|booked)) (?:is |'s )?(?:scheduled |booked |set )?(?:on|for|this|next|in)\b[^?]*$`,
+);
 const PERSONAL = /\b(?:my|mine|i'm|i've|i was|i did|i didn't|i had|i failed|i missed|i bought|i purchased|i paid|i took|i passed|i registered|i scheduled|i booked|i have an?|am i|i am)\b/;
 const HYPOTHETICAL = /\b(?:what happens if|what if|in case|suppose|hypothetically|in general|generally|policy|rules?|is it possible)\b|^(?:can|could|do|does|is|are) (?:a|an|someone|people|candidates|anyone)\b/;
 
@@ -150,6 +160,7 @@ const detectors: Array<[Task, Detector]> = [
       !NOT_AN_APPOINTMENT.test(t) &&
       (CHANGE_ALONE.test(t) || CHANGE_OBJECT.test(t) || CANCEL_INTENT.test(t)),
   ],
+  ['reschedule-or-cancel', (t) => OWN_APPOINTMENT_AHEAD.test(t) && DATE_WORD.test(t) && !GONE_BY.test(t) && t.split(' ').length <= 12],
   // "my A5 expired" with no purchase words is the certification (below), not the purchase.
   ['purchase-window', (t) => (BUY.test(t) && BOUGHT_THING.test(t) && (DEADLINE.test(t) || DATE_WORD.test(t))) || (PURCHASE_GENERAL.test(t) && !CODE.test(t))],
   [
@@ -196,6 +207,8 @@ const esDetectors: Array<[Task, Detector]> = [
       // The pronoun in front, as English "move it": "¿cómo la muevo?", "¿la puedo cambiar?".
       /\b(?:la|lo) (?:muevo|cambio|cancelo|reprogramo|pospongo|(?:puedo|quiero|necesito|tengo que) (?:mover|cambiar|cancelar|reprogramar|posponer))\b/.test(t),
   ],
+  // As in English: "mi examen es el 20 de diciembre", said and nothing asked, is the appointment's date.
+  ['reschedule-or-cancel', (t) => /^(?:mi (?:cita|examen|prueba|test|[a-z]\d{1,2}) (?:es|sera|esta (?:programad[oa]|agendad[oa]) para|la tengo|lo tengo) (?:el|para el|este|el proximo|la proxima|en)\b)/.test(t) && ES_DATE.test(t) && !ES_GONE_BY.test(t) && !/\b(?:que|como|cuando|donde|cuanto|cual|puedo|debo|necesito|tengo que)\b/.test(t) && t.split(' ').length <= 12],
   [
     'purchase-window',
     // As in English, a purchase with a deadline word or a date ("compré un examen hace dos meses").

@@ -168,6 +168,24 @@ const webCancel: Transcript[] = [
   ]],
 ];
 
+// Found by the lead after the round: a date the candidate says is their test's is that appointment's
+// date, never a piece of sign-in, and said alone it gets the one rule about an appointment ahead.
+const appointmentStated: Transcript[] = [
+  ['after "sign in", "my test is on december 20" is the appointment\'s date: the last day to change it, not "I still need your ASE ID"', [
+    ['sign in', 'send your ASE ID, date of birth and the last 4 digits of your SSN'],
+    ['my test is on december 20', all('Sunday, December 20, 2026', 'Thursday, December 17, 2026', not('I still need'), not('ASE Study Guides'))],
+  ]],
+  ['"my test is on december 20" on its own works out how long it can still be changed', [
+    ['my test is on december 20', all('Sunday, December 20, 2026', 'Yes, you can still change or cancel it', 'Thursday, December 17, 2026')],
+  ]],
+  ['"my test is on december 20, what do I bring?" asks something else, and is not answered with the change deadline', [
+    ['my test is on december 20, what do I bring?', not('Thursday, December 17, 2026')],
+  ]],
+  ['"mi examen es el 20 de diciembre" works out the change deadline in Spanish', [
+    ['mi examen es el 20 de diciembre', all('domingo, 20 de diciembre de 2026', 'jueves, 17 de diciembre de 2026')],
+  ]],
+];
+
 describe('tenth usability round, through the production wiring', () => {
   let bot: RunningBot;
   beforeAll(async () => {
@@ -199,6 +217,9 @@ describe('tenth usability round, through the production wiring', () => {
   });
   describe('a certificate that has not come, with a date', () => {
     it.each(certificate)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('a date said to be the test\'s is that appointment\'s date (never sign-in), and alone gets the change deadline', () => {
+    it.each(appointmentStated)('%s', (_name, turns) => play(turns, both));
   });
   describe('"cancel" on SMS is a carrier opt-out, and ends the waiting question', () => {
     it.each(smsCancel)('%s', (_name, turns) => play(turns, ['sms']));
