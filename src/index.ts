@@ -30,7 +30,27 @@ async function main(): Promise<void> {
   }
   const { app, store, knowledge } = composed;
 
-  await new Promise<void>((resolve) => app.http.server.listen(config.PORT, config.HOST, resolve));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      app.http.server.once('error', reject);
+      app.http.server.listen(config.PORT, config.HOST, () => {
+        app.http.server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    // Another process on the port (or one this user may not open): one line that says so, not a stack.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error;
+    logger.fatal(
+      { port: config.PORT, host: config.HOST, code },
+      code === 'EADDRINUSE'
+        ? `cannot listen on port ${config.PORT}: another process is using it (stop it, or set PORT to a free port)`
+        : `cannot listen on port ${config.PORT}: not allowed for this user (set PORT to one above 1023)`,
+    );
+    await composed.close();
+    process.exit(1);
+  }
   const port = (app.http.server.address() as AddressInfo | null)?.port ?? config.PORT;
   const host = ['0.0.0.0', '::', ''].includes(config.HOST) ? 'localhost' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   const facts: StartupFacts = {

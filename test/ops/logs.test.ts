@@ -99,6 +99,26 @@ describe('the start-up message', () => {
     }
   }, 40_000);
 
+  it('a port another process holds stops the start with one line that says so (exit 1), never a stack trace', async () => {
+    const holder = (await import('node:net')).createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
+    try {
+      const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info' };
+      const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', 'src/index.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).toBe(1);
+      expect(output).toContain(`cannot listen on port ${port}: another process is using it`);
+      expect(output).not.toMatch(/\bat .+:\d+:\d+\)?$/m);
+      expect(output).not.toContain('Unhandled');
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+  }, 40_000);
+
   it('the process on a terminal prints the banner, with /staff when the console is there (and it is)', async () => {
     const port = await freePort();
     const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), STAFF_DEMO_PASSWORD: 'banner-test-pass', SHUTDOWN_DRAIN_MS: '0', TERM: 'dumb' };
