@@ -8,6 +8,14 @@ import type { OfferOptions } from './offerDialog.js';
 
 export const asChoice = (entry: FaqEntry): ReplyChoice => ({ title: entry.button, value: entry.question });
 
+/** The line under an answer that says where it comes from (the entry's source, else the FAQ's title). */
+export const sourceOf = (entry: FaqEntry, messages: Messages): NonNullable<Reply['source']> => ({
+  title: entry.source.title || messages.sourceTitle,
+  label: messages.sourceLabel,
+  date: entry.source.date,
+  url: entry.source.url,
+});
+
 /**
  * An entry's answer as sent, its follow-up entries offered as suggestions, with its offer ("tell me the date you took it and I'll work it out")
  * unless `offer` is false: an answer given without the store must not invite a reply that nothing
@@ -25,7 +33,7 @@ export function entryAnswer(
       // A facet's lead is often a paragraph of the body put first: said once.
       text: withoutRestatements(entry.answer),
       suggestions: related.map(asChoice),
-      source: { title: entry.source.title || messages.sourceTitle, label: messages.sourceLabel, date: entry.source.date, url: entry.source.url },
+      source: sourceOf(entry, messages),
       // The offer is a question the bot then waits on: it closes the reply, and on SMS it stays in
       // the short text (the details wait for MORE, the question must not).
       ...(offer && entry.offer ? { then: entry.offer.text } : {}),
@@ -103,7 +111,7 @@ export async function answerPair(dc: DialogContext, deps: ConversationDeps, pair
   await send(dc.context, deps, {
     text: pair.map(shortAnswer).join('\n\n'),
     suggestions: pair.map(asChoice),
-    source: { title: pair[0].source.title || deps.messages.sourceTitle, label: deps.messages.sourceLabel, date: pair[0].source.date, url: pair[0].source.url },
+    source: sourceOf(pair[0], deps.messages),
     rate: { entryId: pair.map((entry) => entry.id).join('+') },
   });
   // A task one of the questions opened stays on offer: its fact next ("A and T") still reaches it.
@@ -124,7 +132,7 @@ export async function answerGapPair(dc: DialogContext, deps: ConversationDeps, p
   await send(dc.context, deps, {
     text: pair.map((part) => (part.kind === 'entry' ? shortAnswer(part.entry) : part.topic.reply)).join('\n\n'),
     suggestions: [...entries.map(asChoice), { title: deps.messages.talkToPerson, value: deps.messages.talkToPerson }],
-    source: { title: entry.source.title || deps.messages.sourceTitle, label: deps.messages.sourceLabel, date: entry.source.date, url: entry.source.url },
+    source: sourceOf(entry, deps.messages),
     rate: { entryId: id },
   });
   await dc.beginDialog(OFFER, { entries: entries.map((e) => e.id), person: true } satisfies OfferOptions);

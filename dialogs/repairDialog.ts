@@ -3,7 +3,7 @@ import type { DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-d
 import type { Reply } from '../src/conversation/reply.js';
 import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts } from '../src/conversation/turnFacts.js';
-import { entryAnswer } from './faqSteps.js';
+import { sourceOf } from './faqSteps.js';
 import { OFFER, readingOf, requestOf, send, SIGN_IN, type ConversationDeps } from './engine.js';
 import { acknowledgementReply, commandReply } from './smallTalk.js';
 
@@ -207,7 +207,7 @@ export abstract class RepairDialog extends Dialog {
     if (faq.kind === 'answer' || faq.kind === 'out-of-scope') {
       // The answer alone: no follow-up buttons and no offer of another task; the question that
       // matters now is this dialog's own.
-      const answer = faq.kind === 'answer' ? { text: faq.entry.answer, source: entryAnswer(faq.entry, this.deps.lookup, m).reply.source, details: 'on-request' as const } : { text: faq.topic.reply };
+      const answer = faq.kind === 'answer' ? { text: faq.entry.answer, source: sourceOf(faq.entry, m), details: 'on-request' as const } : { text: faq.topic.reply };
       return this.ask(dc, m.task.backToIt, answer);
     }
     if (QUESTION.test(reading.text)) {

@@ -374,8 +374,8 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const gapPair = decision.kind === 'answer' || decision.kind === 'out-of-scope' ? turn.reading.faqGapPair() : null;
       if (gapPair) {
         understood(turn);
+        // Its event (decision 'pair', the entry answered) is the one answerGapPair asks for.
         await answerGapPair(turn.dc, deps.conversation, gapPair);
-        turn.event.faq = { decision: 'pair', entryId: requestOf(turn.context).faq?.entryId };
         return true;
       }
       const last = turn.data.lastTask;
