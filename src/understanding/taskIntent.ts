@@ -132,6 +132,8 @@ const VALIDITY = /\b(?:expir\w*|laps\w*|run out|runs out|valid|validity|good for
 const OWN_APPOINTMENT_AHEAD = new RegExp(
   String.raw`^(?:(?:so|ok|okay|well|fyi|btw|just so you know),? )?(?:my (?:${THING}|[a-z]\d{1,2})|i have (?:my |an? |the )?${THING}|i'?m (?:scheduled|booked)|i am (?:scheduled|booked)) (?:is |'s )?(?:scheduled |booked |set )?(?:on|for|this|next|in)\b[^?]*$`,
 );
+/** A question put without its question mark ("my test is on the 20th what do i bring"). */
+const ASKS_SOMETHING = /\b(?:what|how|can|could|should|where|when|which|why|will|would|do i|does)\b/;
 const PERSONAL = /\b(?:my|mine|i'm|i've|i was|i did|i didn't|i had|i failed|i missed|i bought|i purchased|i paid|i took|i passed|i registered|i scheduled|i booked|i have an?|am i|i am)\b/;
 const HYPOTHETICAL = /\b(?:what happens if|what if|in case|suppose|hypothetically|in general|generally|policy|rules?|is it possible)\b|^(?:can|could|do|does|is|are) (?:a|an|someone|people|candidates|anyone)\b/;
 
@@ -160,7 +162,7 @@ const detectors: Array<[Task, Detector]> = [
       !NOT_AN_APPOINTMENT.test(t) &&
       (CHANGE_ALONE.test(t) || CHANGE_OBJECT.test(t) || CANCEL_INTENT.test(t)),
   ],
-  ['reschedule-or-cancel', (t) => OWN_APPOINTMENT_AHEAD.test(t) && DATE_WORD.test(t) && !GONE_BY.test(t) && t.split(' ').length <= 12],
+  ['reschedule-or-cancel', (t) => OWN_APPOINTMENT_AHEAD.test(t) && DATE_WORD.test(t) && !GONE_BY.test(t) && !ASKS_SOMETHING.test(t) && t.split(' ').length <= 12],
   // "my A5 expired" with no purchase words is the certification (below), not the purchase.
   ['purchase-window', (t) => (BUY.test(t) && BOUGHT_THING.test(t) && (DEADLINE.test(t) || DATE_WORD.test(t))) || (PURCHASE_GENERAL.test(t) && !CODE.test(t))],
   [

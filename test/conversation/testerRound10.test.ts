@@ -181,6 +181,9 @@ const appointmentStated: Transcript[] = [
   ['"my test is on december 20, what do I bring?" asks something else, and is not answered with the change deadline', [
     ['my test is on december 20, what do I bring?', not('Thursday, December 17, 2026')],
   ]],
+  ['"i have a test on friday what do i bring", a question without its question mark, is not answered with the change deadline either', [
+    ['i have a test on friday what do i bring', not('you can still change or cancel it')],
+  ]],
   ['"mi examen es el 20 de diciembre" works out the change deadline in Spanish', [
     ['mi examen es el 20 de diciembre', all('domingo, 20 de diciembre de 2026', 'jueves, 17 de diciembre de 2026')],
   ]],
