@@ -26,6 +26,8 @@ export const SETS = [
   { name: 'Spanish dev 5', lang: 'es', file: 'test/fixtures/eval-es5-dev.yaml', note: 'fifth Spanish set (independent), dev part: tuning looks here' },
   { name: 'fourth frozen test', lang: 'en', file: 'test/fixtures/eval4-test.yaml', note: 'fourth independent set, frozen part: never tuned on' },
   { name: 'fourth dev', lang: 'en', file: 'test/fixtures/eval4-dev.yaml', note: 'fourth independent set, dev part: tuning looks here' },
+  { name: 'fifth frozen test', lang: 'en', file: 'test/fixtures/eval5-test.yaml', note: 'fifth independent set, frozen part: never tuned on' },
+  { name: 'fifth dev', lang: 'en', file: 'test/fixtures/eval5-dev.yaml', note: 'fifth independent set, dev part: tuning looks here' },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['name'];
