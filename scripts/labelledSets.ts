@@ -24,6 +24,8 @@ export const SETS = [
   { name: 'Spanish dev 4', lang: 'es', file: 'test/fixtures/eval-es4-dev.yaml', note: 'fourth Spanish set (independent), dev part: tuning looks here' },
   { name: 'Spanish frozen test 5', lang: 'es', file: 'test/fixtures/eval-es5-test.yaml', note: 'fifth Spanish set (independent), frozen part: never tuned on' },
   { name: 'Spanish dev 5', lang: 'es', file: 'test/fixtures/eval-es5-dev.yaml', note: 'fifth Spanish set (independent), dev part: tuning looks here' },
+  { name: 'Spanish frozen test 6', lang: 'es', file: 'test/fixtures/eval-es6-test.yaml', note: 'sixth Spanish set (independent), frozen part: never tuned on' },
+  { name: 'Spanish dev 6', lang: 'es', file: 'test/fixtures/eval-es6-dev.yaml', note: 'sixth Spanish set (independent), dev part: tuning looks here' },
   { name: 'fourth frozen test', lang: 'en', file: 'test/fixtures/eval4-test.yaml', note: 'fourth independent set, frozen part: never tuned on' },
   { name: 'fourth dev', lang: 'en', file: 'test/fixtures/eval4-dev.yaml', note: 'fourth independent set, dev part: tuning looks here' },
   { name: 'fifth frozen test', lang: 'en', file: 'test/fixtures/eval5-test.yaml', note: 'fifth independent set, frozen part: never tuned on' },
