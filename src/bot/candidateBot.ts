@@ -2,7 +2,7 @@ import { ActivityHandler } from 'botbuilder-core';
 import { ActivityTypes } from 'botframework-schema';
 import type { Activity, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet.js';
-import type { Dialog, DialogContext, DialogState, DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import type { Dialog, DialogContext, DialogState } from 'botbuilder-dialogs';
 import { loggableConversationId, redactText } from '../logging/redact.js';
 import type { Reply } from '../conversation/reply.js';
 import { route, type RouteAction, type RouteState } from '../conversation/routes.js';
@@ -30,11 +30,9 @@ import type { AccountAccess } from './accountAccess.js';
 import { noteRecentEntries, recentEntries } from './recentEntries.js';
 import { noteAnsweredQuestion, questionRated } from './ratedQuestions.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
+import { leanDialogContext } from './leanDialogContext.js';
 
 export type { ConversationData } from './conversationData.js';
-
-/** Where a DialogStateManager looks for its configuration in turn state (botbuilder-dialogs' own key). */
-const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 
 /** What speaks one language: built once per language, each with that language's catalogue. */
 export interface LanguageParts {
@@ -75,16 +73,12 @@ export class CandidateBot extends ActivityHandler {
   private readonly data: StatePropertyAccessor<ConversationData>;
   /** One dialog set per language, over the one saved stack. */
   private readonly dialogSets: Record<Language, DialogSet>;
-  /**
-   * The dialog memory scopes, built by the first turn's DialogContext and handed to every later one
-   * (as botbuilder's DialogManager does): otherwise each turn builds them all again.
-   */
-  private stateConfiguration?: DialogStateManagerConfiguration;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
 
   constructor(private readonly deps: CandidateBotDeps) {
     super();
     this.data = deps.conversationState.createProperty<ConversationData>(CONVERSATION_DATA);
-    const dialogState = deps.conversationState.createProperty<DialogState>(DIALOG_STATE);
+    const dialogState = (this.dialogState = deps.conversationState.createProperty<DialogState>(DIALOG_STATE));
     const setOf = (parts: LanguageParts) => parts.dialogs.reduce((set, dialog) => set.add(dialog), new DialogSet(dialogState));
     this.dialogSets = { en: setOf(deps.languages.en), es: setOf(deps.languages.es) };
 
@@ -139,9 +133,7 @@ export class CandidateBot extends ActivityHandler {
     setTurnLanguage(context, facts.language);
     const speaking = this.deps.languages[facts.language];
     const dialogSet = this.dialogSets[facts.language];
-    if (this.stateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION, this.stateConfiguration);
-    const dc = await dialogSet.createContext(context);
-    this.stateConfiguration ??= dc.state.configuration;
+    const dc = await leanDialogContext(dialogSet, context, this.dialogState);
     // A dialog waiting (an answer's follow-ups, a task's question) or a task just answered: the
     // conversation is about ASE testing, so "what about the other one?" needs no ASE word of its own.
     const reading = understand(text, facts, this.deps.understanding, { onTopic: onTopic(dc, data), recent: recentEntries(dc, data) });
