@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { runTranscript, startBot, type RunningBot } from '../support/conversation.js';
+import { all, not, type Transcript, type Turn } from './suite.js';
+
+// The eleventh usability round: a tester played some sixty conversations against `npm start` as
+// candidates who never saw the code, then fixed what harmed them most. Each finding is written
+// here as the rule it broke. The clock is the tester's: Sunday, December 6, 2026, noon in New York.
+
+const countedMonth: Transcript[] = [
+  ['"the 3rd of last month" is November 3, so a test bought then must be taken by February 1, not March 3', [
+    ['I bought the A8 on the 3rd of last month, how long do i have to take it', all('Tuesday, November 3, 2026', 'Monday, February 1, 2027', not('December 3'))],
+  ]],
+  ['"the 20th of this month" is December 20', [
+    ['my test is on the 20th of this month, can i move it', all('Sunday, December 20, 2026', 'Thursday, December 17, 2026')],
+  ]],
+  ['"el 3 del mes pasado" is November 3 in Spanish too', [
+    ['el 3 del mes pasado compré el examen, cuánto tiempo tengo', all('martes, 3 de noviembre de 2026', 'lunes, 1 de febrero de 2027')],
+  ]],
+];
+
+const spanishTestsBySeries: Transcript[] = [
+  ['"what about the truck tests" after the Spanish-tests answer is told only A1-A8 and G1 are listed, never "Yes"', [
+    ['can i take the test in spanish', /^Yes: the Automobile\/Light Truck Tests/],
+    ['what about the truck tests', all(/^Only the Automobile\/Light Truck Tests \(A1 through A8\)/, not(/^Yes/))],
+  ]],
+  ['"are the collision tests in spanish" is told the same, and the light truck tests are still a yes', [
+    ['are the collision tests in spanish', /^Only the Automobile\/Light Truck Tests/],
+    ['are the light truck tests in spanish', /^Yes: the Automobile\/Light Truck Tests/],
+  ]],
+  ['"y los de camiones?" after the Spanish answer is told the same in Spanish', [
+    ['se puede hacer el examen en español?', /^S[ií]: los ex[aá]menes de Autom[oó]vil/],
+    ['y los de camiones?', all(/^Solo los ex[aá]menes de Autom[oó]vil\/Camioneta Ligera/, not(/^S[ií]:/))],
+  ]],
+];
+
+describe('eleventh usability round, through the production wiring', () => {
+  let bot: RunningBot;
+  beforeAll(async () => {
+    bot = await startBot({ now: new Date('2026-12-06T17:00:00Z') });
+  });
+  afterAll(() => bot.close());
+  const both: Array<'webchat' | 'sms'> = ['webchat', 'sms'];
+  const play = async (turns: Turn[], channels: Array<'webchat' | 'sms'>): Promise<void> => {
+    await runTranscript(turns, { bot, channels });
+  };
+
+  describe('a day of a counted month ("the 3rd of last month") is that month\'s day, not this one\'s', () => {
+    it.each(countedMonth)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('a test series named in words is asked about as its codes would be (the Spanish tests are A1-A8 and G1 only)', () => {
+    it.each(spanishTestsBySeries)('%s', (_name, turns) => play(turns, both));
+  });
+});
