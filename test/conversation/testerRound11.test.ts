@@ -33,6 +33,17 @@ const spanishTestsBySeries: Transcript[] = [
   ]],
 ];
 
+const questionAnnounced: Transcript[] = [
+  ['"i have a question" is asked to go ahead, never answered with why ASE cannot show the questions missed', [
+    ['hey', 'What can I help you with'],
+    ['i have a question', all(/^Sure, go ahead: what's your question\?/, not('questions you missed'))],
+    ['can i cancel and get a refund', 'Cancel Test'],
+  ]],
+  ['"tengo una pregunta" is asked to go ahead in Spanish', [
+    ['tengo una pregunta', all(/^Claro, adelante/, not('preguntas que fall'))],
+  ]],
+];
+
 describe('eleventh usability round, through the production wiring', () => {
   let bot: RunningBot;
   beforeAll(async () => {
@@ -46,6 +57,9 @@ describe('eleventh usability round, through the production wiring', () => {
 
   describe('a day of a counted month ("the 3rd of last month") is that month\'s day, not this one\'s', () => {
     it.each(countedMonth)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('a question announced ("i have a question") is a command: go ahead, not a FAQ answer', () => {
+    it.each(questionAnnounced)('%s', (_name, turns) => play(turns, both));
   });
   describe('a test series named in words is asked about as its codes would be (the Spanish tests are A1-A8 and G1 only)', () => {
     it.each(spanishTestsBySeries)('%s', (_name, turns) => play(turns, both));
