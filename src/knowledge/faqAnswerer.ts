@@ -123,13 +123,14 @@ const FOLLOW_UP_WORDS = 12;
 const ONLY_A_QUESTION_WORD =
   /^(?:(?:and|so|but|also|plus|then)[\s,]+)*(?:how much|how long|how many|how soon|when|where|why|how)(?:\s+(?:is it|are they|is that|does it|does that|will it|would it)(?:\s+(?:cost|take|be))?)?\s*\??$/i;
 
-const ASKS_MORE = /\?\s*$|^(?:(?:ok(?:ay)?|so|and|but|then|hmm)[\s,]+)*(?:how|what|why|which|where|when|who|wat|wht|wut|hw|wen|whn|y(?= not\b))\b/i;
+// Spanish asks the same way ("como lo hago", "y eso que significa"), often without its question marks.
+const ASKS_MORE = /\?\s*$|^(?:(?:ok(?:ay)?|so|and|but|then|hmm|y|entonces|pero|bueno|ya)[\s,]+)*(?:how|what|why|which|where|when|who|wat|wht|wut|hw|wen|whn|y(?= not\b)|c[oó]mo|qu[eé]|por ?qu[eé]|cu[aá]l(?:es)?|d[oó]nde|cu[aá]ndo|qui[eé]n)(?![\p{L}])/iu;
 
 /**
  * "how do I fix that", "what does that mean?": a question pointing back at what was just said. With
  * one word of its own at most, it asks about the last answer, whatever that word matches alone.
  */
-const POINTS_BACK = /\b(?:that|this|it|those|them)\b/i;
+const POINTS_BACK = /(?<![\p{L}])(?:that|this|it|those|them|eso|esto|lo|la|los|las)(?![\p{L}])/iu;
 
 /** "the other thing", "that one": a word pointing at something said before. */
 const VAGUE_POINTER = /\b(?:other|that|this|those|these)\b/i;

@@ -44,6 +44,20 @@ const questionAnnounced: Transcript[] = [
   ]],
 ];
 
+const howToDoIt: Transcript[] = [
+  ['"ok so how do i do it" after the change deadline is how to change it, never the missed-appointment answer', [
+    ['my test is march 3 can i reschedule', 'Yes, you can still change or cancel it'],
+    ['ok so how do i do it', all('Cancel Selected Appointment(s)', not('No Show'))],
+  ]],
+  ['"how did i do on my test" is still a question about results', [
+    ['how did i do on my test', all('score report', not('Cancel Selected'))],
+  ]],
+  ['"como lo hago" after the change deadline is how to change it in Spanish, not "I don\'t know that one"', [
+    ['mi examen es el 4 de marzo, quiero cambiarlo', 'todav'],
+    ['como lo hago', all('Cancel Selected Appointment(s)', not('eso no lo s'))],
+  ]],
+];
+
 describe('eleventh usability round, through the production wiring', () => {
   let bot: RunningBot;
   beforeAll(async () => {
@@ -60,6 +74,9 @@ describe('eleventh usability round, through the production wiring', () => {
   });
   describe('a question announced ("i have a question") is a command: go ahead, not a FAQ answer', () => {
     it.each(questionAnnounced)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('"how do I do it" after an answer asks how to carry it out (the last answer), in both languages', () => {
+    it.each(howToDoIt)('%s', (_name, turns) => play(turns, both));
   });
   describe('a test series named in words is asked about as its codes would be (the Spanish tests are A1-A8 and G1 only)', () => {
     it.each(spanishTestsBySeries)('%s', (_name, turns) => play(turns, both));
