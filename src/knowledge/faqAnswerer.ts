@@ -408,6 +408,10 @@ export class FaqAnswerer {
     const vague = decision.kind !== 'answer' && POINTS_BACK.test(text.trim()) && this.text.contentTerms(text).length <= 1;
     if (vague && !context.recent?.length) return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
     if (vague) return this.inContext(text, context.recent!, 0, 0, true) ?? { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
+    // "how many years do i need" after the work-experience answer: said in the words of one of that
+    // answer's own phrasings, it is that answer's, however another entry scores alone (recertification's five years).
+    const own = context.recent?.length && decision.kind === 'answer' && !context.recent.includes(decision.entry.id) ? this.phrasedAsRecent(text, context.recent) : undefined;
+    if (own) return this.followUp(own, text, { target: { kind: 'faq', entry: own }, score: 0, coverage: 1, matched: [] }, context.recent!);
     if ((decision.kind !== 'answer' || weak || terse) && context.recent?.length) {
       // Over a known gap, only an entry that covers the question at least as well ("what's the
       // passing score?" mid-task is still the passing-score gap).
@@ -558,6 +562,16 @@ export class FaqAnswerer {
   }
 
   /** The one entry among the hits whose alternate is worded exactly as the question (the same words). */
+  /** The entry of `recent` whose phrasing (its question, an alternate, a facet's) the text is in the words of. */
+  private phrasedAsRecent(text: string, recent: string[]): FaqEntry | undefined {
+    const key = this.phrasingKey(text);
+    if (!key?.includes(' ')) return undefined;
+    const known = this.phrasings.get(key);
+    if (!known || known.entries.size !== 1 || wordsIn(text) > known.words + PHRASING_EXTRA_WORDS) return undefined;
+    const [entry] = known.entries;
+    return entry && recent.includes(entry.id) ? entry : undefined;
+  }
+
   private phrasedAs(text: string, hits: FaqHit[], context: QuestionContext = {}): FaqDecision | undefined {
     const key = this.phrasingKey(text);
     // One word says which entry only when at most two entries use it ("study", not "certificate"),

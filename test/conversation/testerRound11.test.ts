@@ -58,6 +58,18 @@ const howToDoIt: Transcript[] = [
   ]],
 ];
 
+const howManyYears: Transcript[] = [
+  ['"how many years do i need" after the work-experience answer is the amount of experience, which varies by test, not recertification\'s five years', [
+    ['do i need to send the work experience form before my test?', 'work experience form'],
+    ['where do i get the form', 'work experience'],
+    ['how many years do i need', all(/^The amount of work experience required varies by test/, not('Recertification'))],
+  ]],
+  ['"cuantos años necesito" after it is told the same in Spanish', [
+    ['necesito enviar el formulario de experiencia laboral antes del examen?', 'experiencia laboral'],
+    ['cuantos años necesito', all(/^La cantidad de experiencia laboral requerida var[ií]a seg[uú]n el examen/, not('recertificaci'))],
+  ]],
+];
+
 describe('eleventh usability round, through the production wiring', () => {
   let bot: RunningBot;
   beforeAll(async () => {
@@ -77,6 +89,9 @@ describe('eleventh usability round, through the production wiring', () => {
   });
   describe('"how do I do it" after an answer asks how to carry it out (the last answer), in both languages', () => {
     it.each(howToDoIt)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('a follow-up in the words of the last answer\'s own phrasing is that answer\'s, however another entry scores alone', () => {
+    it.each(howManyYears)('%s', (_name, turns) => play(turns, both));
   });
   describe('a test series named in words is asked about as its codes would be (the Spanish tests are A1-A8 and G1 only)', () => {
     it.each(spanishTestsBySeries)('%s', (_name, turns) => play(turns, both));
