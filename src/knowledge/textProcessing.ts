@@ -103,6 +103,8 @@ function placesAbroad(): Record<string, string> {
 
 /** Variant -> canonical word, applied before stemming. */
 export const synonyms: Record<string, string> = {
+  // "so total?" after the duplicate answer asks what it costs in all.
+  total: 'cost',
   appt: 'appointment',
   appts: 'appointment',
   apt: 'appointment',

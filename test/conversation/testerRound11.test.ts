@@ -70,6 +70,18 @@ const howManyYears: Transcript[] = [
   ]],
 ];
 
+const duplicateTotal: Transcript[] = [
+  ['"so total?" after the duplicate total is the price per series again, not "I don\'t know that one", and "where do i order" next is still the duplicate answer', [
+    ['how much for duplicate certificates? i need automobile, truck and parts', '$22.50'],
+    ['so total?', all('$7.50 per test series', not("I don't know that one"))],
+    ['and where do i order', all('myASE', not('Did you mean'))],
+  ]],
+  ['"y el total?" after the duplicate answer is told the same in Spanish', [
+    ['cuanto cuesta un duplicado del certificado?', '$7.50'],
+    ['y el total?', all('$7.50', not('eso no lo s'))],
+  ]],
+];
+
 describe('eleventh usability round, through the production wiring', () => {
   let bot: RunningBot;
   beforeAll(async () => {
@@ -92,6 +104,9 @@ describe('eleventh usability round, through the production wiring', () => {
   });
   describe('a follow-up in the words of the last answer\'s own phrasing is that answer\'s, however another entry scores alone', () => {
     it.each(howManyYears)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('"total" asks what it costs (a synonym), so it reads as a follow-up of the duplicate answer', () => {
+    it.each(duplicateTotal)('%s', (_name, turns) => play(turns, both));
   });
   describe('a test series named in words is asked about as its codes would be (the Spanish tests are A1-A8 and G1 only)', () => {
     it.each(spanishTestsBySeries)('%s', (_name, turns) => play(turns, both));
