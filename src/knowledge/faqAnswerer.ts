@@ -513,9 +513,16 @@ export class FaqAnswerer {
     // The entry that covers most of the question; on a tie the answer just given before its follow-ups,
     // and a follow-up only with a fair score of its own.
     const isRecent = (hit: FaqHit) => hit.target.kind === 'faq' && recent.includes(hit.target.entry.id);
+    // "what about the certificate" after the results answer (which mentions certificates in its
+    // address reminder): the entry whose own question names what was asked is the one asked about.
+    const namesIt = (hit: FaqHit) => {
+      if (hit.target.kind !== 'faq' || !hit.matched.length) return false;
+      const own = new Set(this.text.contentTerms(`${hit.target.entry.question} ${hit.target.entry.button ?? ''}`));
+      return hit.matched.every((term) => own.has(term));
+    };
     const best = fits
       .filter((hit) => isRecent(hit) || (hit.score >= t.suggestFloor / 2 && hit.score >= relatedRivalScore))
-      .sort((a, b) => b.coverage - a.coverage || Number(isRecent(b)) - Number(isRecent(a)) || b.score - a.score)[0];
+      .sort((a, b) => b.coverage - a.coverage || Number(namesIt(b)) - Number(namesIt(a)) || Number(isRecent(b)) - Number(isRecent(a)) || b.score - a.score)[0];
     if (best?.target.kind === 'faq') return this.followUp(best.target.entry, text, best, recent, vague);
     const first = primary[0];
     const generic = this.text.contentTerms(text).every((term) => this.index.entriesUsing(term) >= t.gapWordEntries + 2);

@@ -82,6 +82,17 @@ const duplicateTotal: Transcript[] = [
   ]],
 ];
 
+const certificateAfterResults: Transcript[] = [
+  ['"what about the certificate" after the results answer is when the certificate comes (about three weeks), not the address reminder alone', [
+    ['when do i get my results', 'score report'],
+    ['what about the certificate', all('three weeks', not(/^Reminder/))],
+  ]],
+  ['"y el certificado?" after the results answer is told the same in Spanish', [
+    ['cuando salen mis resultados', 'reporte'],
+    ['y el certificado?', all('tres semanas', not(/^Recordatorio/))],
+  ]],
+];
+
 describe('eleventh usability round, through the production wiring', () => {
   let bot: RunningBot;
   beforeAll(async () => {
@@ -107,6 +118,9 @@ describe('eleventh usability round, through the production wiring', () => {
   });
   describe('"total" asks what it costs (a synonym), so it reads as a follow-up of the duplicate answer', () => {
     it.each(duplicateTotal)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('a short follow-up is the entry whose own question names what was asked, over the one that only mentions it', () => {
+    it.each(certificateAfterResults)('%s', (_name, turns) => play(turns, both));
   });
   describe('a test series named in words is asked about as its codes would be (the Spanish tests are A1-A8 and G1 only)', () => {
     it.each(spanishTestsBySeries)('%s', (_name, turns) => play(turns, both));
