@@ -17,6 +17,7 @@ export function commandReply(command: Command, m: Messages): Reply {
     person: { text: m.person },
     repeat: { text: m.nothingToRepeat },
     backToQuestion: { text: m.nothingToRepeat },
+    askAway: { text: m.askAway },
     callUs: { text: m.callUs, suggestions: [{ title: m.talkToPerson, value: m.talkToPerson }] },
     // Without an account service there is nothing to sign in to.
     signIn: { text: m.noAccounts },

@@ -27,6 +27,15 @@ export function testsNamed(text: string): string[] {
   return [...new Set([...text.matchAll(TEST_CODES)].map((match) => `${match[1]!.toUpperCase()}${Number(match[2])}`))];
 }
 
+const wordsOf = (text: string): string => ` ${text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim()} `;
+
+/** Does `text` hold one of `names` as whole words, outside every one of `notNames` ("light truck" is no "truck")? */
+function namesIn(text: string, names: string[], notNames: string[]): boolean {
+  let words = wordsOf(text);
+  for (const not of notNames) words = words.split(wordsOf(not)).join(' ');
+  return names.some((name) => words.includes(wordsOf(name)));
+}
+
 /**
  * The entry's own first sentence competes with its facets: its question and alternates against
  * each facet's alternates (not the leads: they repeat the entry's facts, and would pull every
@@ -80,6 +89,8 @@ export class FacetChooser {
     const facets = entry.facets;
     const search = this.searches.get(entry.id);
     if (!facets?.length || !search) return undefined;
+    const byWords = facets.find((facet) => facet.tests && facet.namedBy && namesIn(text, facet.namedBy, facet.notNamedBy ?? []));
+    if (byWords) return byWords;
     const named = testsNamed(text);
     if (named.length) {
       const byTest = facets.find(

@@ -123,13 +123,14 @@ const FOLLOW_UP_WORDS = 12;
 const ONLY_A_QUESTION_WORD =
   /^(?:(?:and|so|but|also|plus|then)[\s,]+)*(?:how much|how long|how many|how soon|when|where|why|how)(?:\s+(?:is it|are they|is that|does it|does that|will it|would it)(?:\s+(?:cost|take|be))?)?\s*\??$/i;
 
-const ASKS_MORE = /\?\s*$|^(?:(?:ok(?:ay)?|so|and|but|then|hmm)[\s,]+)*(?:how|what|why|which|where|when|who|wat|wht|wut|hw|wen|whn|y(?= not\b))\b/i;
+// Spanish asks the same way ("como lo hago", "y eso que significa"), often without its question marks.
+const ASKS_MORE = /\?\s*$|^(?:(?:ok(?:ay)?|so|and|but|then|hmm|y|entonces|pero|bueno|ya)[\s,]+)*(?:how|what|why|which|where|when|who|wat|wht|wut|hw|wen|whn|y(?= not\b)|c[oó]mo|qu[eé]|por ?qu[eé]|cu[aá]l(?:es)?|d[oó]nde|cu[aá]ndo|qui[eé]n)(?![\p{L}])/iu;
 
 /**
  * "how do I fix that", "what does that mean?": a question pointing back at what was just said. With
  * one word of its own at most, it asks about the last answer, whatever that word matches alone.
  */
-const POINTS_BACK = /\b(?:that|this|it|those|them)\b/i;
+const POINTS_BACK = /(?<![\p{L}])(?:that|this|it|those|them|eso|esto|lo|la|los|las)(?![\p{L}])/iu;
 
 /** "the other thing", "that one": a word pointing at something said before. */
 const VAGUE_POINTER = /\b(?:other|that|this|those|these)\b/i;
@@ -407,6 +408,10 @@ export class FaqAnswerer {
     const vague = decision.kind !== 'answer' && POINTS_BACK.test(text.trim()) && this.text.contentTerms(text).length <= 1;
     if (vague && !context.recent?.length) return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
     if (vague) return this.inContext(text, context.recent!, 0, 0, true) ?? { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
+    // "how many years do i need" after the work-experience answer: said in the words of one of that
+    // answer's own phrasings, it is that answer's, however another entry scores alone (recertification's five years).
+    const own = context.recent?.length && decision.kind === 'answer' && !context.recent.includes(decision.entry.id) ? this.phrasedAsRecent(text, context.recent) : undefined;
+    if (own) return this.followUp(own, text, { target: { kind: 'faq', entry: own }, score: 0, coverage: 1, matched: [] }, context.recent!);
     if ((decision.kind !== 'answer' || weak || terse) && context.recent?.length) {
       // Over a known gap, only an entry that covers the question at least as well ("what's the
       // passing score?" mid-task is still the passing-score gap).
@@ -508,9 +513,16 @@ export class FaqAnswerer {
     // The entry that covers most of the question; on a tie the answer just given before its follow-ups,
     // and a follow-up only with a fair score of its own.
     const isRecent = (hit: FaqHit) => hit.target.kind === 'faq' && recent.includes(hit.target.entry.id);
+    // "what about the certificate" after the results answer (which mentions certificates in its
+    // address reminder): the entry whose own question names what was asked is the one asked about.
+    const namesIt = (hit: FaqHit) => {
+      if (hit.target.kind !== 'faq' || !hit.matched.length) return false;
+      const own = new Set(this.text.contentTerms(`${hit.target.entry.question} ${hit.target.entry.button ?? ''}`));
+      return hit.matched.every((term) => own.has(term));
+    };
     const best = fits
       .filter((hit) => isRecent(hit) || (hit.score >= t.suggestFloor / 2 && hit.score >= relatedRivalScore))
-      .sort((a, b) => b.coverage - a.coverage || Number(isRecent(b)) - Number(isRecent(a)) || b.score - a.score)[0];
+      .sort((a, b) => b.coverage - a.coverage || Number(namesIt(b)) - Number(namesIt(a)) || Number(isRecent(b)) - Number(isRecent(a)) || b.score - a.score)[0];
     if (best?.target.kind === 'faq') return this.followUp(best.target.entry, text, best, recent, vague);
     const first = primary[0];
     const generic = this.text.contentTerms(text).every((term) => this.index.entriesUsing(term) >= t.gapWordEntries + 2);
@@ -557,6 +569,16 @@ export class FaqAnswerer {
   }
 
   /** The one entry among the hits whose alternate is worded exactly as the question (the same words). */
+  /** The entry of `recent` whose phrasing (its question, an alternate, a facet's) the text is in the words of. */
+  private phrasedAsRecent(text: string, recent: string[]): FaqEntry | undefined {
+    const key = this.phrasingKey(text);
+    if (!key?.includes(' ')) return undefined;
+    const known = this.phrasings.get(key);
+    if (!known || known.entries.size !== 1 || wordsIn(text) > known.words + PHRASING_EXTRA_WORDS) return undefined;
+    const [entry] = known.entries;
+    return entry && recent.includes(entry.id) ? entry : undefined;
+  }
+
   private phrasedAs(text: string, hits: FaqHit[], context: QuestionContext = {}): FaqDecision | undefined {
     const key = this.phrasingKey(text);
     // One word says which entry only when at most two entries use it ("study", not "certificate"),

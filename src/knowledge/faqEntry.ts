@@ -23,6 +23,13 @@ export const faqFacetSchema = z
     /** false: this question is not the entry's task, so its answer does not end with the entry's offer. */
     offer: z.boolean().default(true),
     tests: z.union([z.object({ except: z.array(testCode).min(1) }).strict(), z.object({ only: z.array(testCode).min(1) }).strict()]).optional(),
+    /**
+     * Tests named in words decide it as a code does ("what about the truck tests?" names tests
+     * outside A1-A8 as "T2" would): whole words, unless one of `notNamedBy` holds the same words
+     * ("light truck" is the Automobile/Light Truck series). Only beside `tests`.
+     */
+    namedBy: z.array(z.string().trim().min(3)).optional(),
+    notNamedBy: z.array(z.string().trim().min(3)).optional(),
   })
   .strict();
 

@@ -179,6 +179,8 @@ const synonyms: Record<string, string> = {
   accesible: 'adaptacion', sordo: 'adaptacion', sorda: 'adaptacion', ciego: 'adaptacion', ciega: 'adaptacion',
   divorcie: 'perfil', divorcio: 'perfil', soltera: 'perfil', casada: 'perfil',
   virtual: 'enlinea',
+  // "¿y el total?" después del duplicado pregunta cuánto cuesta en total.
+  total: 'cuesta',
   cuota: 'tarifa', cuotas: 'tarifa', fee: 'tarifa', fees: 'tarifa', tarifas: 'tarifa',
   // Who employs the candidate ("¿mi empleador ve mis resultados?", "¿mi jefe puede pagar?"), as the known gaps say it.
   empleador: 'patron', empleadores: 'patron', jefe: 'patron', jefes: 'patron', patrona: 'patron', patrones: 'patron', employer: 'patron', boss: 'patron', supervisor: 'patron', empresa: 'patron',

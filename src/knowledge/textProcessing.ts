@@ -70,7 +70,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:online|web|internet|e)[\s-]?(?:course|class|classes|courses|training|program)\b/gi, 'elearning'],
   [/\b(?:work|job|employment)\s+(?:history|hours|time|record)\b/gi, 'workexperience'],
   [/\b(?:sample|practice|mock|trial)\s+(?:tests?|exams?|questions?)\b/gi, 'practicetest'],
-  [/\b(?:how (?:did|do) i do|(?:see|know|find out|check|tell me|tell) how i did|my score|my scores)\b/gi, 'results'],
+  // "how do I do it/that" asks how to carry out what was just said, not how the test went.
+  [/\b(?:how (?:did|do) i do(?!\s+(?:it|that|this|them|so|the\s+(?:change|cancel\w*|reschedul\w*|form|switch)))|(?:see|know|find out|check|tell me|tell) how i did|my score|my scores)\b/gi, 'results'],
   // Places abroad named in two words, and "outside the US" (the one-word places are in placesAbroad).
   [/\b(?:costa rica|el salvador|dominican republic|south africa|new zealand|south korea|north korea|saudi arabia|united kingdom|great britain|latin america|south america|central america|middle east|hong kong|sri lanka|outside (?:of )?(?:the )?(?:us|usa|u\.s\.?|united states|states|country))\b/gi, 'abroad'],
   [/\b(?:threw|thrown|tossed)\s+(?:out|away)\b/gi, 'lost'],
@@ -102,6 +103,8 @@ function placesAbroad(): Record<string, string> {
 
 /** Variant -> canonical word, applied before stemming. */
 export const synonyms: Record<string, string> = {
+  // "so total?" after the duplicate answer asks what it costs in all.
+  total: 'cost',
   appt: 'appointment',
   appts: 'appointment',
   apt: 'appointment',

@@ -18,6 +18,7 @@ export const en = {
   ],
   greeting: 'Hello! What can I help you with today? You can ask about scheduling, results, certificates, retests or recertification.',
   thanks: "You're welcome! Anything else I can help with?",
+  askAway: "Sure, go ahead: what's your question? You can ask about scheduling, results, certificates, retests or recertification.",
   goodbye: 'Goodbye, and good luck with your tests!',
   capabilities:
     'I can answer questions about ASE testing: buying and scheduling a test, changing or cancelling an appointment, missed appointments, results, work experience, certificates and duplicates, retests, recertification, Master Technician status, Spanish tests and accommodations. Just ask in your own words.',

@@ -19,6 +19,7 @@ export const es: Messages = {
   ],
   greeting: '¡Hola! ¿En qué puedo ayudarle hoy? Puede preguntarme sobre citas, resultados, certificados, repetir exámenes o recertificación.',
   thanks: '¡De nada! ¿Hay algo más en que pueda ayudarle?',
+  askAway: 'Claro, adelante: ¿cuál es su pregunta? Puede preguntarme sobre citas, resultados, certificados, repetir exámenes o recertificación.',
   goodbye: '¡Adiós, y mucha suerte en sus exámenes!',
   capabilities:
     'Puedo responder preguntas sobre los exámenes de ASE: comprar y programar un examen, cambiar o cancelar una cita, citas perdidas, resultados, experiencia laboral, certificados y duplicados, repetir exámenes, recertificación, el estatus de Técnico Maestro, exámenes en español y adaptaciones. Pregunte con sus propias palabras.',

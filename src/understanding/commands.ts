@@ -25,7 +25,9 @@ export type Command =
   /** "ok back to my question": the last task's answer again (after a question in between). */
   | 'backToQuestion'
   /** "can someone from ASE call me back?", "is there anybody I can call": the phone numbers, and a person offered. */
-  | 'callUs';
+  | 'callUs'
+  /** "I have a question", "can I ask you something": a question announced, not asked yet. */
+  | 'askAway';
 
 const whole = (alternatives: string): RegExp => new RegExp(`^(?:${alternatives})$`, 'i');
 
@@ -120,6 +122,8 @@ const rules: Array<[Command, RegExp]> = [
   ['cancel', whole("cancel|cancel (?:that|this|it)|stop that|never ?mind|nvm|forget (?:it|that|this)|quit|exit|back to the bot|i'?m done|cancelar|cancela(?:lo)?|olv[ií]dalo|d[eé]jalo|volver al bot|ya no|salir")],
   ['help', whole('help|help me|can you help(?: me)?|(?:can|could) (?:you|u) help(?: me)?(?: please)?|\\?+|i need help|what do i do|how does this work|what (?:can|should|do) i (?:say|type|answer)|what do you (?:need|want)(?: from me)?|ayuda|ay[uú]dame|necesito ayuda|(?:alguien )?(?:me )?(?:puede|puedes|pueden|podr[ií]a|podr[ií]as|podr[ií]an) ayudar(?:me)?(?: por favor)?|me ayuda(?:s|n)?(?: por favor)?|qu[eé] (?:hago|debo (?:decir|escribir)|tengo que (?:decir|escribir)|puedo (?:decir|escribir|preguntar|responder))|c[oó]mo funciona(?: esto)?')],
   ['capabilities', whole("(?:so |ok |okay )?what (?:can|do|else can) (?:you|u) do|what can i ask(?: you)?|what are you|who are you|what(?:'s| is) (?:your|ur) name|what can you help (?:me )?with|what do you (?:know|help with)|menu|options|qu[eé] (?:puedes|puede) hacer|qu[eé] (?:haces|hace)|qu[eé] (?:te|le) puedo preguntar|qui[eé]n eres|qui[eé]n es usted|men[uú]|opciones|en qu[eé] (?:me )?(?:puedes|puede) ayudar")],
+  // Said before the question itself: the FAQ read "I have a question" as the missed-questions entry.
+  ['askAway', whole("(?:(?:hi|hello|hey|ok|okay|so|um+|yes|yeah),? )?(?:i (?:have|got|had) (?:a|one|another|some|a few|a couple(?: of)?|two) (?:quick |small |simple |more )?(?:questions?|q)|(?:quick|one more|another|a) question|(?:can|could|may) i ask (?:you )?(?:a (?:quick )?question|something|a few questions)|question for you|tengo (?:una|otra|unas|algunas|dos) (?:preguntas?|duda|dudas)|(?:una|otra) pregunta|(?:puedo|le puedo|te puedo) (?:hacer|preguntar) (?:una pregunta|algo))(?: please| por favor)?")],
   ['greeting', whole("hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|yo|hola|hi there|hello there|hey there|buen(?:os|as) (?:d[ií]as|tardes|noches)|hola,? buen(?:os|as) (?:d[ií]as|tardes|noches)|(?:hola,? )?buenas|qu[eé] tal|saludos")],
   ['thanks', whole("thanks?(?: you)?(?: so much| very much| a lot)?|thx|ty|tysm|thank u|cheers|great,? thanks|ok(?:ay)? thanks?|perfect,? thanks|awesome,? thanks?|gracias|muchas gracias|mil gracias|muy amable|gracias,? (?:muy amable|por (?:todo|la ayuda|su ayuda))")],
   ['goodbye', whole("bye|goodbye|good bye|see ya|see you|later|that'?s all|that is all|bye bye|have a good (?:day|one)|adi[oó]s|chao|chau|hasta luego|hasta pronto|nos vemos|eso es todo|es todo")],

@@ -179,22 +179,40 @@ const WEEKDAY_WORD = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday
 /**
  * "the 3rd", "on the 21st", "on the first", optionally after a weekday ("Sat the 8th"): a day of
  * the month with no month. Ordinal words need "on the" ("the second time I failed" is not a date).
- * Not when a month follows ("the 3rd of March" is chrono's own).
+ * Not when a month follows ("the 3rd of March" is chrono's own). A counted month after it ("the
+ * 3rd of last month", "the 15th of next month") is that month's day: read as the day alone, the
+ * 3rd said on December 6 was December 3, and a purchase window came out a month too long.
  */
 const dayOfMonthParser: chrono.Parser = {
   pattern: () =>
     new RegExp(
       `(?<![\\w/])(?:(${WEEKDAY_WORD})\\.?,?\\s+)?(?:(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)|on\\s+the\\s+(${ORDINAL_WORDS.join('|')}))\\b` +
+        `(?:\\s+of\\s+(last|this|next|past|previous|the\\s+(?:last|previous|past))\\s+month\\b)?` +
         `(?!\\s*(?:of\\s+)?${MONTH_AHEAD})`,
       'i',
     ),
-  extract: (_context, match) => {
+  extract: (context, match) => {
     const day = match[2] !== undefined ? Number(match[2]) : ORDINAL_WORDS.indexOf((match[3] ?? '').toLowerCase()) + 1;
     if (!(day >= 1 && day <= 31)) return null;
     const weekday = match[1] ? weekdayNumber(match[1]) : null;
-    return weekday === null ? { day } : { day, weekday };
+    const shift = match[4] ? monthShift(match[4]) : undefined;
+    if (shift === undefined) return weekday === null ? { day } : { day, weekday };
+    return countedMonthDay(context, day, shift);
   },
 };
+
+/** "last" / "the previous" month: -1; "this": 0; "next": +1. */
+function monthShift(word: string): number {
+  const w = word.toLowerCase().replace(/^the\s+/, '');
+  return w === 'next' || w === 'proximo' || w === 'próximo' || w === 'que viene' ? 1 : w === 'this' || w === 'este' ? 0 : -1;
+}
+
+/** A day of the month counted from the reference's month: its month and year are known. */
+function countedMonthDay(context: chrono.ParsingContext, day: number, shift: number): chrono.ParsingComponents | null {
+  const month = DateTime.fromJSDate(context.reference.instant).startOf('month').plus({ months: shift });
+  if (day > month.daysInMonth!) return null;
+  return context.createParsingComponents({ year: month.year, month: month.month, day });
+}
 
 /** 'sat' -> 6, 'thurs' -> 4 (chrono numbering: Sunday = 0). */
 function weekdayNumber(word: string): number | null {
@@ -225,12 +243,17 @@ const spanishAgoParser: chrono.Parser = {
   },
 };
 
-/** "el 10", "el día 3", "pal 22" ("para el"): a day of the month with no month ("el 3 de marzo" is chrono's own). */
+/**
+ * "el 10", "el día 3", "pal 22" ("para el"): a day of the month with no month ("el 3 de marzo" is
+ * chrono's own); "el 3 del mes pasado", "el 15 del próximo mes", "el 3 de este mes": that month's day.
+ */
 const spanishDayOfMonthParser: chrono.Parser = {
-  pattern: () => /(?<![\p{L}\d/])(?:el|pal)\s+(?:d[ií]a\s+)?(\d{1,2})(?![\d/:.]|\s*(?:de\s|am\b|pm\b|h\b|hrs?\b))/iu,
-  extract: (_context, match) => {
+  pattern: () => /(?<![\p{L}\d/])(?:el|pal)\s+(?:d[ií]a\s+)?(\d{1,2})(?:\s+(?:del\s+mes\s+(pasado|anterior|que\s+viene|pr[oó]ximo)|del\s+(pr[oó]ximo)\s+mes|de\s+(este)\s+mes)(?![\p{L}]))?(?![\d/:.]|\s*(?:de\s|am\b|pm\b|h\b|hrs?\b))/iu,
+  extract: (context, match) => {
     const day = Number(match[1]);
-    return day >= 1 && day <= 31 ? { day } : null;
+    if (!(day >= 1 && day <= 31)) return null;
+    const counted = (match[2] ?? match[3] ?? match[4])?.toLowerCase().replace(/\s+/g, ' ');
+    return counted === undefined ? { day } : countedMonthDay(context, day, monthShift(counted));
   },
 };
 
