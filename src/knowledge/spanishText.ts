@@ -31,6 +31,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:pas|mov|muev|recorr|cambi)\w*?(?:lo|la)?\s+(?:pa|para|pal|al)\s+(?:la\s+|el\s+)?(?:otr[oa]|siguiente|pr[oó]xim[oa]|despu[eé]s|m[aá]s\s+tarde|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b/gi, 'reprogramar cita'],
   // A stolen certificate is a lost one ("me robaron la mochila con mi certificado").
   [/\b(?:me\s+)?(?:robaron|rob[oó]|robaste|robado|robada|hurtaron)\b/gi, 'perdi'],
+  // ... and so is one taken in a break-in ("me rompieron el vidrio y se llevaron la mochila").
+  [/\bse\s+(?:me\s+)?(?:llevaron|llev[oó]|robaron)\b/gi, 'perdi'],
   // US territories: "ASE testing is offered in the United States, U.S. territories, and Canada".
   [/\bislas\s+v[ií]rgenes\b|\bpuerto\s+rico\b|\bsamoa(?:\s+americana)?\b|\bislas\s+marianas\b|\bmarianas\s+del\s+norte\b|\bguam\b/gi, 'territorio'],
   // The score to pass asked as how much one passes with ("con cuanto se pasa", "score minimo", "calificacion minima").
@@ -117,10 +119,24 @@ const phrases: Array<[RegExp, string]> = [
   // "aire acondicionado", "a/c": the refrigerant rules of the EPA Section 609 programme.
   [/\baire\s+acondicionado\b|\ba\/c\b/gi, 'epa609'],
   // How long a certification lasts is when it expires ("cuanto dura la certificacion"), not how long the test takes.
-  [/\bcertificaci[oó]n(?:es)?\b(?:\s+\S+){0,2}?\s+dura(?:n)?\b|\bdura(?:n)?\b(?:\s+\S+){0,2}?\s+(?:la\s+|las\s+|mi\s+|mis\s+)?certificaci[oó]n(?:es)?\b/gi, 'certificacion vencer'],
+  // ("cuantos años dura la cert", "cuanto duran los certificados": the same, however the certification is named.)
+  [/\b(?:certificaci[oó]n(?:es)?|certificados?|certs?)\b(?:\s+\S+){0,2}?\s+dura(?:n)?\b|\bdura(?:n)?\b(?:\s+\S+){0,2}?\s+(?:la\s+|las\s+|el\s+|los\s+|mi\s+|mis\s+)?(?:certificaci[oó]n(?:es)?|certificados?|certs?)\b/gi, 'certificacion vencer'],
   // "cambio mi correo": the e-mail (a known gap), unless it says the post.
   [/\b(?:cambi\w*|actualiz\w*|nuevo|otro)\s+(?:de\s+|mi\s+|el\s+)?correo\b(?!\s+(?:postal|llega))/gi, 'email'],
   [/\bcambi(?:o|e|é|ar)\s+de\s+(?:casa|domicilio|estado|ciudad)\b/gi, 'domicilio'],
+  // Adverbs made of "de" and a word ("cancelar el examen de plano", "lo quiero de una vez", "de todos
+  // modos"): how, not whose; left in, the word after "de" read as the examen's owner (someone else's test).
+  [/\bde\s+(?:plano|una\s+vez|todas?\s+(?:formas|maneras|modos)|todos\s+modos|inmediato|verdad|veras|hecho|repente|pronto|volada|momento|preferencia|antemano|prisa|seguro|casualidad|chiripa|rapido|rapidito|emergencia|urgencia)\b/gi, ' '],
+  // Never scheduled ("nunca lo agendé", "todavía no he hecho la cita", "sin programar"): the 90 days
+  // to schedule and take a test bought, not how to schedule one.
+  [/\b(?:nunca|todavia\s+no|aun\s+no|no|sin)\s+(?:lo\s+|la\s+|los\s+|las\s+|me\s+)?(?:he\s+|hab[ií]a\s+)?(?:agend(?:[eé]|ado|ada|ar(?:lo|la)?)|program(?:[eé]|ado|ada|ar(?:lo|la)?)|reserv(?:[eé]|ado|ada)|(?:hice|hecho|saqu[eé]|sacado|ped[ií]|pedido)\s+(?:la\s+|mi\s+|una\s+|ninguna\s+)?cita|(?:escog[ií]|eleg[ií]|puse)\s+(?:la\s+|una\s+)?fecha)\b/gi, 'sinprogramar'],
+  // "¿me devuelven?", "¿me regresan algo?": a refund, the money unsaid (the phrase above wants it said).
+  [/\bme\s+(?:devuelv\w*|regres(?:an|en|aran)|reembols\w*)\b/gi, 'reembolso dinero'],
+  // Failed by a little ("me quedé a dos preguntas", "me faltaron 3 puntos", "por dos preguntas"):
+  // a failed test, not the questions missed.
+  [/\bme\s+(?:qued[eé]|falt(?:[oó]|aron))\s+(?:a\s+|por\s+)?(?:un|una|dos|tres|cuatro|cinco|pocas|pocos|unas|unos|\d+)\s+(?:preguntas?|puntos?|respuestas?)\b|\bpor\s+(?:un|una|dos|tres|poquito|poco|\d+)\s+(?:preguntas?|puntos?)\b/gi, 'reprobe'],
+  // "las condiciones de ASE", "condiciones de uso" (not "mi condicion", an accommodation): the terms and conditions.
+  [/(?<!\bterminos\s+)\bcondiciones\b/gi, 'terminos condiciones'],
 ];
 
 /** Variant -> canonical word (accents already folded), before stemming. */
@@ -175,6 +191,8 @@ const synonyms: Record<string, string> = {
   ecuador: 'pais', peru: 'pais', bolivia: 'pais', chile: 'pais', argentina: 'pais', uruguay: 'pais', paraguay: 'pais',
   brasil: 'pais', filipinas: 'pais', inglaterra: 'pais', francia: 'pais', italia: 'pais', china: 'pais', india: 'pais',
   japon: 'pais', corea: 'pais', europa: 'pais', honduras: 'pais', colombia: 'pais', espana: 'pais',
+  // "pais" stems to "pai", "paises" to "pais": the plural met on the singular's word.
+  paises: 'pais',
   merch: 'insignia', merchandise: 'insignia', calcomania: 'insignia', calcomanias: 'insignia', sticker: 'insignia', stickers: 'insignia', letrero: 'insignia', letreros: 'insignia',
   accesible: 'adaptacion', sordo: 'adaptacion', sorda: 'adaptacion', ciego: 'adaptacion', ciega: 'adaptacion',
   divorcie: 'perfil', divorcio: 'perfil', soltera: 'perfil', casada: 'perfil',
