@@ -113,7 +113,12 @@ const phrases: Array<[RegExp, string]> = [
   // Thrown away is lost ("tiró a la basura mis certificados", "los eché a la basura").
   [/\b(?:(?:tir|bot|ech)\w*\s+)?(?:a|en)\s+la\s+basura\b/gi, 'perdi'],
   // "otro certificado", "se me perdio el certificado", "se me mojo": a certificate in place of a lost or damaged one.
-  [/\b(?:otro|nuevo)\s+certificado\b|\bcertificado\s+nuevo\b|\b(?:perd[ií]|se\s+me\s+(?:perdi[oó]|rompi[oó]|moj[oó]|quem[oó]))\b(?:\s+\S+){0,3}?\s+(?:certificados?|diplomas?|certs?)\b/gi, 'duplicado certificado'],
+  // (what damaged it comes after "con", no owner: "se me mojó el certificado con una fuga de agua")
+  [/\b(?:otro|nuevo)\s+certificado\b|\bcertificado\s+nuevo\b|\b(?:perd[ií]|se\s+me\s+(?:perdi[oó]|rompi[oó]|moj[oó]|quem[oó]))\b(?:\s+\S+){0,3}?\s+(?:certificados?|diplomas?|certs?)\b(?:\s+con\b)?/gi, 'duplicado certificado'],
+  // The certificate named, then another asked for ("tenía el certificado ahí, necesito otro", "¿cómo consigo uno nuevo?").
+  [/\b(?:certificados?|diplomas?|certs?)\b((?:\s+\S+){0,10}?\s+)(?:necesito|ocupo|quiero|pido|consigo|conseguir|saco|sacar|obtengo|obtener|tramito|tramitar|mandan|dan)\s+(?:otro|uno\s+nuevo|otra\s+copia|uno\s+de\s+reemplazo)\b/gi, 'certificado$1duplicado'],
+  // "una copia extra", "otra copia", "una segunda copia": a duplicate.
+  [/\b(?:copias?\s+(?:extra|adicional(?:es)?|de\s+mas)|otra\s+copia|segunda\s+copia)\b/gi, 'duplicado'],
   // "que alguien me lea el examen", "no leo bien": a reader is an accommodation.
   [/\bme\s+(?:lo\s+|la\s+)?(?:lea|lean|leyera|leyeran)\b|\bno\s+(?:leo|s[eé]\s+leer)\s+bien\b|\bno\s+s[eé]\s+leer\b/gi, 'lector'],
   // "aire acondicionado", "a/c": the refrigerant rules of the EPA Section 609 programme.
@@ -123,7 +128,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:certificaci[oó]n(?:es)?|certificados?|certs?)\b(?:\s+\S+){0,2}?\s+dura(?:n)?\b|\bdura(?:n)?\b(?:\s+\S+){0,2}?\s+(?:la\s+|las\s+|el\s+|los\s+|mi\s+|mis\s+)?(?:certificaci[oó]n(?:es)?|certificados?|certs?)\b/gi, 'certificacion vencer'],
   // "cambio mi correo": the e-mail (a known gap), unless it says the post.
   [/\b(?:cambi\w*|actualiz\w*|nuevo|otro)\s+(?:de\s+|mi\s+|el\s+)?correo\b(?!\s+(?:postal|llega))/gi, 'email'],
-  [/\bcambi(?:o|e|é|ar)\s+de\s+(?:casa|domicilio|estado|ciudad)\b/gi, 'domicilio'],
+  [/\bcambi(?:o|e|é|ar|amos)\s+de\s+(?:casa|domicilio|estado|ciudad|apartamento|departamento|depa|apto|residencia|vivienda)\b/gi, 'domicilio'],
   // Adverbs made of "de" and a word ("cancelar el examen de plano", "lo quiero de una vez", "de todos
   // modos"): how, not whose; left in, the word after "de" read as the examen's owner (someone else's test).
   [/\bde\s+(?:plano|una\s+vez|todas?\s+(?:formas|maneras|modos)|todos\s+modos|inmediato|verdad|veras|hecho|repente|pronto|volada|momento|preferencia|antemano|prisa|seguro|casualidad|chiripa|rapido|rapidito|emergencia|urgencia)\b/gi, ' '],
@@ -137,6 +142,13 @@ const phrases: Array<[RegExp, string]> = [
   [/\bme\s+(?:qued[eé]|falt(?:[oó]|aron))\s+(?:a\s+|por\s+)?(?:un|una|dos|tres|cuatro|cinco|pocas|pocos|unas|unos|\d+)\s+(?:preguntas?|puntos?|respuestas?)\b|\bpor\s+(?:un|una|dos|tres|poquito|poco|\d+)\s+(?:preguntas?|puntos?)\b/gi, 'reprobe'],
   // "las condiciones de ASE", "condiciones de uso" (not "mi condicion", an accommodation): the terms and conditions.
   [/(?<!\bterminos\s+)\bcondiciones\b/gi, 'terminos condiciones'],
+  // "los fines (de semana)": when, the dialogs' business.
+  [/\b(?:los\s+)?fines(?:\s+de\s+semana)?\b|\bfin\s+de\s+semana\b/gi, ' '],
+  // A vehicle's own thing, however the vehicle is called ("el título de mi troca", "el seguro de la
+  // camioneta"): met on one wording, so the cues for the car's paperwork hold for every name of it.
+  [/\b(?:del|de\s+(?:mi|el|la|su|tu|mis|sus))\s+(?:carro|troca|troka|camioneta|auto|coche|vehiculo|veh[ií]culo|moto|camion|cami[oó]n|pickup|pick-up|nave|ranfla|van)\b/gi, 'del carro'],
+  // "para coserlas en mi camisa", "para enmarcarlo": what the thing is for, not whose it is.
+  [/\b(?:para|pa)\s+(?=[a-z]{2,}(?:ar|er|ir)(?:se|me|lo|la|le|los|las|les|nos|te)?\b)/gi, ' '],
 ];
 
 /** Variant -> canonical word (accents already folded), before stemming. */
@@ -193,6 +205,8 @@ const synonyms: Record<string, string> = {
   japon: 'pais', corea: 'pais', europa: 'pais', honduras: 'pais', colombia: 'pais', espana: 'pais',
   // "pais" stems to "pai", "paises" to "pais": the plural met on the singular's word.
   paises: 'pais',
+  // Spain's and the Andes' name for Spanish.
+  castellano: 'espanol',
   merch: 'insignia', merchandise: 'insignia', calcomania: 'insignia', calcomanias: 'insignia', sticker: 'insignia', stickers: 'insignia', letrero: 'insignia', letreros: 'insignia',
   accesible: 'adaptacion', sordo: 'adaptacion', sorda: 'adaptacion', ciego: 'adaptacion', ciega: 'adaptacion',
   divorcie: 'perfil', divorcio: 'perfil', soltera: 'perfil', casada: 'perfil',
