@@ -47,7 +47,7 @@ const phrases: Array<[RegExp, string]> = [
   // anything else ("cambio de dirección", "cambiar mi nombre") is only a change.
   [/\bcambi\w*\s+(?:(?:de|en|a)\s+)?(?:la\s+|mi\s+|el\s+|su\s+|una\s+)?(?:cita|fecha|hora|horario|d[ií]a)\b/gi, 'reprogramar cita'],
   // Who is asking is not what is asked ("mi jefe pregunta...", "me dijo mi compa que..."): the question follows.
-  [/\b(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|esposo|compa|compañero|companero|amigo|primo|hermano)\s+(?:pregunta|dice|me\s+dijo|me\s+pregunt[oó]|quiere\s+saber)\b|\bme\s+dijo\s+(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|compa|amigo)\b/gi, ' '],
+  [/\b(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|esposo|compa|compañero|companero|amigo|primo|hermano)\s+(?:(?:me\s+|nos\s+)?(?:pregunta|dice)|me\s+dijo|me\s+pregunt[oó]|quiere\s+saber)\b|\bme\s+dijo\s+(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|compa|amigo)\b/gi, ' '],
   // English verbs with Spanish endings: "reschedulear", "rescheduliar", "reskedulear" are rescheduling.
   [/\bre-?s(?:c?h|k)edul\w*/gi, 'reprogramar'],
   // How long one has worked ("cuantos años de trabajo", "2 años trabajando", "tiempo trabajando de mecanico"): work experience.
@@ -139,9 +139,14 @@ const phrases: Array<[RegExp, string]> = [
   [/\bme\s+(?:devuelv\w*|regres(?:an|en|aran)|reembols\w*)\b/gi, 'reembolso dinero'],
   // Failed by a little ("me quedé a dos preguntas", "me faltaron 3 puntos", "por dos preguntas"):
   // a failed test, not the questions missed.
-  [/\bme\s+(?:qued[eé]|falt(?:[oó]|aron))\s+(?:a\s+|por\s+)?(?:un|una|dos|tres|cuatro|cinco|pocas|pocos|unas|unos|\d+)\s+(?:preguntas?|puntos?|respuestas?)\b|\bpor\s+(?:un|una|dos|tres|poquito|poco|\d+)\s+(?:preguntas?|puntos?)\b/gi, 'reprobe'],
+  [/\bme\s+(?:qued[eé]|falt(?:[oó]|aron))\s+(?:a\s+|por\s+)?(?:un|una|dos|tres|cuatro|cinco|pocas|pocos|unas|unos|\d+)\s+(?:preguntas?|puntos?|respuestas?)\b|\bpor\s+(?:un|una|dos|tres|poquito|poco|\d+)\s+(?:preguntas?|puntos?)\b|\bme\s+falt[oó]\s+(?:muy\s+)?(?:poco|poquito|tantito)\b/gi, 'reprobe'],
   // "las condiciones de ASE", "condiciones de uso" (not "mi condicion", an accommodation): the terms and conditions.
   [/(?<!\bterminos\s+)\bcondiciones\b/gi, 'terminos condiciones'],
+  // Hedges ("más o menos cuánto tarda", "normalmente"): how sure, not what is asked.
+  [/\bm[aá]s\s+o\s+menos\b|\baproximadamente\b|\bnormalmente\b|\bpor\s+lo\s+general\b/gi, ' '],
+  // Questions about the assistant itself ("¿quién te programó?", "¿eres un robot?", "¿cómo te llamas?"):
+  // one word, so "programó" is not scheduling and "persona" not a person to talk to.
+  [/\bqui[eé]n(?:es)?\s+te\s+(?:hizo|hicieron|program[oó]|programaron|cre[oó]|crearon|invent[oó]|dise[nñ][oó]|entren[oó])\b|\beres\s+(?:un\s+|una\s+)?(?:robot|bot|chatbot|humano|humana|persona|m[aá]quina|ia|inteligencia\s+artificial|computadora)\b|\bc[oó]mo\s+te\s+llamas\b/gi, 'asistentevirtual'],
   // "los fines (de semana)": when, the dialogs' business.
   [/\b(?:los\s+)?fines(?:\s+de\s+semana)?\b|\bfin\s+de\s+semana\b/gi, ' '],
   // A vehicle's own thing, however the vehicle is called ("el título de mi troca", "el seguro de la
