@@ -152,6 +152,10 @@ const phrases: Array<[RegExp, string]> = [
   // A vehicle's own thing, however the vehicle is called ("el título de mi troca", "el seguro de la
   // camioneta"): met on one wording, so the cues for the car's paperwork hold for every name of it.
   [/\b(?:del|de\s+(?:mi|el|la|su|tu|mis|sus))\s+(?:carro|troca|troka|camioneta|auto|coche|vehiculo|veh[ií]culo|moto|camion|cami[oó]n|pickup|pick-up|nave|ranfla|van)\b/gi, 'del carro'],
+  // A driving test or licence, however it is worded ("la prueba práctica de manejo", "licencia para
+  // conducir"): one wording each, so the cues for them hold for all.
+  [/\b(?:examen|prueba|test)(?:\s+(?:pr[aá]ctic[oa]|escrit[oa]|te[oó]ric[oa]))?\s+(?:de|para)\s+(?:manejo|manejar|conducir)\b/gi, 'examen de manejo'],
+  [/\blicencia\s+(?:de|para)\s+(?:manejo|manejar|conducir)\b/gi, 'licencia de manejo'],
   // "para coserlas en mi camisa", "para enmarcarlo": what the thing is for, not whose it is.
   [/\b(?:para|pa)\s+(?=[a-z]{2,}(?:ar|er|ir)(?:se|me|lo|la|le|los|las|les|nos|te)?\b)/gi, ' '],
 ];
