@@ -31,6 +31,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:pas|mov|muev|recorr|cambi)\w*?(?:lo|la)?\s+(?:pa|para|pal|al)\s+(?:la\s+|el\s+)?(?:otr[oa]|siguiente|pr[oó]xim[oa]|despu[eé]s|m[aá]s\s+tarde|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b/gi, 'reprogramar cita'],
   // A stolen certificate is a lost one ("me robaron la mochila con mi certificado").
   [/\b(?:me\s+)?(?:robaron|rob[oó]|robaste|robado|robada|hurtaron)\b/gi, 'perdi'],
+  // ... and so is one taken in a break-in ("me rompieron el vidrio y se llevaron la mochila").
+  [/\bse\s+(?:me\s+)?(?:llevaron|llev[oó]|robaron)\b/gi, 'perdi'],
   // US territories: "ASE testing is offered in the United States, U.S. territories, and Canada".
   [/\bislas\s+v[ií]rgenes\b|\bpuerto\s+rico\b|\bsamoa(?:\s+americana)?\b|\bislas\s+marianas\b|\bmarianas\s+del\s+norte\b|\bguam\b/gi, 'territorio'],
   // The score to pass asked as how much one passes with ("con cuanto se pasa", "score minimo", "calificacion minima").
@@ -45,7 +47,7 @@ const phrases: Array<[RegExp, string]> = [
   // anything else ("cambio de dirección", "cambiar mi nombre") is only a change.
   [/\bcambi\w*\s+(?:(?:de|en|a)\s+)?(?:la\s+|mi\s+|el\s+|su\s+|una\s+)?(?:cita|fecha|hora|horario|d[ií]a)\b/gi, 'reprogramar cita'],
   // Who is asking is not what is asked ("mi jefe pregunta...", "me dijo mi compa que..."): the question follows.
-  [/\b(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|esposo|compa|compañero|companero|amigo|primo|hermano)\s+(?:pregunta|dice|me\s+dijo|me\s+pregunt[oó]|quiere\s+saber)\b|\bme\s+dijo\s+(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|compa|amigo)\b/gi, ' '],
+  [/\b(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|esposo|compa|compañero|companero|amigo|primo|hermano)\s+(?:(?:me\s+|nos\s+)?(?:pregunta|dice)|me\s+dijo|me\s+pregunt[oó]|quiere\s+saber)\b|\bme\s+dijo\s+(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|compa|amigo)\b/gi, ' '],
   // English verbs with Spanish endings: "reschedulear", "rescheduliar", "reskedulear" are rescheduling.
   [/\bre-?s(?:c?h|k)edul\w*/gi, 'reprogramar'],
   // How long one has worked ("cuantos años de trabajo", "2 años trabajando", "tiempo trabajando de mecanico"): work experience.
@@ -111,16 +113,54 @@ const phrases: Array<[RegExp, string]> = [
   // Thrown away is lost ("tiró a la basura mis certificados", "los eché a la basura").
   [/\b(?:(?:tir|bot|ech)\w*\s+)?(?:a|en)\s+la\s+basura\b/gi, 'perdi'],
   // "otro certificado", "se me perdio el certificado", "se me mojo": a certificate in place of a lost or damaged one.
-  [/\b(?:otro|nuevo)\s+certificado\b|\bcertificado\s+nuevo\b|\b(?:perd[ií]|se\s+me\s+(?:perdi[oó]|rompi[oó]|moj[oó]|quem[oó]))\b(?:\s+\S+){0,3}?\s+(?:certificados?|diplomas?|certs?)\b/gi, 'duplicado certificado'],
+  // (what damaged it comes after "con", no owner: "se me mojó el certificado con una fuga de agua")
+  [/\b(?:otro|nuevo)\s+certificado\b|\bcertificado\s+nuevo\b|\b(?:perd[ií]|se\s+me\s+(?:perdi[oó]|rompi[oó]|moj[oó]|quem[oó]))\b(?:\s+\S+){0,3}?\s+(?:certificados?|diplomas?|certs?)\b(?:\s+con\b)?/gi, 'duplicado certificado'],
+  // The certificate named, then another asked for ("tenía el certificado ahí, necesito otro", "¿cómo consigo uno nuevo?").
+  [/\b(?:certificados?|diplomas?|certs?)\b((?:\s+\S+){0,10}?\s+)(?:necesito|ocupo|quiero|pido|consigo|conseguir|saco|sacar|obtengo|obtener|tramito|tramitar|mandan|dan)\s+(?:otro|uno\s+nuevo|otra\s+copia|uno\s+de\s+reemplazo)\b/gi, 'certificado$1duplicado'],
+  // "una copia extra", "otra copia", "una segunda copia": a duplicate.
+  [/\b(?:copias?\s+(?:extra|adicional(?:es)?|de\s+mas)|otra\s+copia|segunda\s+copia)\b/gi, 'duplicado'],
   // "que alguien me lea el examen", "no leo bien": a reader is an accommodation.
   [/\bme\s+(?:lo\s+|la\s+)?(?:lea|lean|leyera|leyeran)\b|\bno\s+(?:leo|s[eé]\s+leer)\s+bien\b|\bno\s+s[eé]\s+leer\b/gi, 'lector'],
   // "aire acondicionado", "a/c": the refrigerant rules of the EPA Section 609 programme.
   [/\baire\s+acondicionado\b|\ba\/c\b/gi, 'epa609'],
   // How long a certification lasts is when it expires ("cuanto dura la certificacion"), not how long the test takes.
-  [/\bcertificaci[oó]n(?:es)?\b(?:\s+\S+){0,2}?\s+dura(?:n)?\b|\bdura(?:n)?\b(?:\s+\S+){0,2}?\s+(?:la\s+|las\s+|mi\s+|mis\s+)?certificaci[oó]n(?:es)?\b/gi, 'certificacion vencer'],
+  // ("cuantos años dura la cert", "cuanto duran los certificados": the same, however the certification is named.)
+  [/\b(?:certificaci[oó]n(?:es)?|certificados?|certs?)\b(?:\s+\S+){0,2}?\s+dura(?:n)?\b|\bdura(?:n)?\b(?:\s+\S+){0,2}?\s+(?:la\s+|las\s+|el\s+|los\s+|mi\s+|mis\s+)?(?:certificaci[oó]n(?:es)?|certificados?|certs?)\b/gi, 'certificacion vencer'],
   // "cambio mi correo": the e-mail (a known gap), unless it says the post.
   [/\b(?:cambi\w*|actualiz\w*|nuevo|otro)\s+(?:de\s+|mi\s+|el\s+)?correo\b(?!\s+(?:postal|llega))/gi, 'email'],
-  [/\bcambi(?:o|e|é|ar)\s+de\s+(?:casa|domicilio|estado|ciudad)\b/gi, 'domicilio'],
+  [/\bcambi(?:o|e|é|ar|amos)\s+de\s+(?:casa|domicilio|estado|ciudad|apartamento|departamento|depa|apto|residencia|vivienda)\b/gi, 'domicilio'],
+  // Adverbs made of "de" and a word ("cancelar el examen de plano", "lo quiero de una vez", "de todos
+  // modos"): how, not whose; left in, the word after "de" read as the examen's owner (someone else's test).
+  [/\bde\s+(?:plano|una\s+vez|todas?\s+(?:formas|maneras|modos)|todos\s+modos|inmediato|verdad|veras|hecho|repente|pronto|volada|momento|preferencia|antemano|prisa|seguro|casualidad|chiripa|rapido|rapidito|emergencia|urgencia)\b/gi, ' '],
+  // Never scheduled ("nunca lo agendé", "todavía no he hecho la cita", "sin programar"): the 90 days
+  // to schedule and take a test bought, not how to schedule one.
+  [/\b(?:nunca|todavia\s+no|aun\s+no|no|sin)\s+(?:lo\s+|la\s+|los\s+|las\s+|me\s+)?(?:he\s+|hab[ií]a\s+)?(?:agend(?:[eé]|ado|ada|ar(?:lo|la)?)|program(?:[eé]|ado|ada|ar(?:lo|la)?)|reserv(?:[eé]|ado|ada)|(?:hice|hecho|saqu[eé]|sacado|ped[ií]|pedido)\s+(?:la\s+|mi\s+|una\s+|ninguna\s+)?cita|(?:escog[ií]|eleg[ií]|puse)\s+(?:la\s+|una\s+)?fecha)\b/gi, 'sinprogramar'],
+  // "¿me devuelven?", "¿me regresan algo?": a refund, the money unsaid (the phrase above wants it said).
+  [/\bme\s+(?:devuelv\w*|regres(?:an|en|aran)|reembols\w*)\b/gi, 'reembolso dinero'],
+  // Failed by a little ("me quedé a dos preguntas", "me faltaron 3 puntos", "por dos preguntas"):
+  // a failed test, not the questions missed.
+  [/\bme\s+(?:qued[eé]|falt(?:[oó]|aron))\s+(?:a\s+|por\s+)?(?:un|una|dos|tres|cuatro|cinco|pocas|pocos|unas|unos|\d+)\s+(?:preguntas?|puntos?|respuestas?)\b|\bpor\s+(?:un|una|dos|tres|poquito|poco|\d+)\s+(?:preguntas?|puntos?)\b|\bme\s+falt[oó]\s+(?:muy\s+)?(?:poco|poquito|tantito)\b/gi, 'reprobe'],
+  // "las condiciones de ASE", "condiciones de uso" (not "mi condicion", an accommodation): the terms and conditions.
+  [/(?<!\bterminos\s+)\bcondiciones\b/gi, 'terminos condiciones'],
+  // Hedges ("más o menos cuánto tarda", "normalmente"): how sure, not what is asked.
+  [/\bm[aá]s\s+o\s+menos\b|\baproximadamente\b|\bnormalmente\b|\bpor\s+lo\s+general\b/gi, ' '],
+  // Questions about the assistant itself ("¿quién te programó?", "¿eres un robot?", "¿cómo te llamas?"):
+  // one word, so "programó" is not scheduling and "persona" not a person to talk to.
+  [/\bqui[eé]n(?:es)?\s+te\s+(?:hizo|hicieron|program[oó]|programaron|cre[oó]|crearon|invent[oó]|dise[nñ][oó]|entren[oó])\b|\beres\s+(?:un\s+|una\s+)?(?:robot|bot|chatbot|humano|humana|persona|m[aá]quina|ia|inteligencia\s+artificial|computadora)\b|\bc[oó]mo\s+te\s+llamas\b/gi, 'asistentevirtual'],
+  // "¿hablas español?" said alone asks the assistant; in a longer question ("no hablo inglés, ¿hay examen
+  // en español?") the tests' language is asked.
+  [/^\s*[¿¡]?\s*(?:y\s+)?(?:tu\s+)?(?:hablas|habla\s+usted)\s+(?:espanol|ingles)\s*[?!.]*\s*$/gi, 'asistentevirtual'],
+  // "los fines (de semana)": when, the dialogs' business.
+  [/\b(?:los\s+)?fines(?:\s+de\s+semana)?\b|\bfin\s+de\s+semana\b/gi, ' '],
+  // A vehicle's own thing, however the vehicle is called ("el título de mi troca", "el seguro de la
+  // camioneta"): met on one wording, so the cues for the car's paperwork hold for every name of it.
+  [/\b(?:del|de\s+(?:mi|el|la|su|tu|mis|sus))\s+(?:carro|troca|troka|camioneta|auto|coche|vehiculo|veh[ií]culo|moto|camion|cami[oó]n|pickup|pick-up|nave|ranfla|van)\b/gi, 'del carro'],
+  // A driving test or licence, however it is worded ("la prueba práctica de manejo", "licencia para
+  // conducir"): one wording each, so the cues for them hold for all.
+  [/\b(?:examen|prueba|test)(?:\s+(?:pr[aá]ctic[oa]|escrit[oa]|te[oó]ric[oa]))?\s+(?:de|para)\s+(?:manejo|manejar|conducir)\b/gi, 'examen de manejo'],
+  [/\blicencia\s+(?:de|para)\s+(?:manejo|manejar|conducir)\b/gi, 'licencia de manejo'],
+  // "para coserlas en mi camisa", "para enmarcarlo": what the thing is for, not whose it is.
+  [/\b(?:para|pa)\s+(?=[a-z]{2,}(?:ar|er|ir)(?:se|me|lo|la|le|los|las|les|nos|te)?\b)/gi, ' '],
 ];
 
 /** Variant -> canonical word (accents already folded), before stemming. */
@@ -175,6 +215,10 @@ const synonyms: Record<string, string> = {
   ecuador: 'pais', peru: 'pais', bolivia: 'pais', chile: 'pais', argentina: 'pais', uruguay: 'pais', paraguay: 'pais',
   brasil: 'pais', filipinas: 'pais', inglaterra: 'pais', francia: 'pais', italia: 'pais', china: 'pais', india: 'pais',
   japon: 'pais', corea: 'pais', europa: 'pais', honduras: 'pais', colombia: 'pais', espana: 'pais',
+  // "pais" stems to "pai", "paises" to "pais": the plural met on the singular's word.
+  paises: 'pais',
+  // Spain's and the Andes' name for Spanish.
+  castellano: 'espanol',
   merch: 'insignia', merchandise: 'insignia', calcomania: 'insignia', calcomanias: 'insignia', sticker: 'insignia', stickers: 'insignia', letrero: 'insignia', letreros: 'insignia',
   accesible: 'adaptacion', sordo: 'adaptacion', sorda: 'adaptacion', ciego: 'adaptacion', ciega: 'adaptacion',
   divorcie: 'perfil', divorcio: 'perfil', soltera: 'perfil', casada: 'perfil',

@@ -30,16 +30,19 @@ const floors: Record<SetName, { top1: number; declined: number; confidentWrong: 
   'third frozen test': { top1: 0.9, declined: 0.83, confidentWrong: 0.035 },
   'third dev': { top1: 0.89, declined: 0.89, confidentWrong: 0.035 },
   'Spanish frozen test 4': { top1: 0.88, declined: 0.87, confidentWrong: 0.045 },
-  'Spanish dev 4': { top1: 0.94, declined: 0.92, confidentWrong: 0.03 },
+  // (dev raised after session es15: 98.6% / 95.2% / 1.1%)
+  'Spanish dev 4': { top1: 0.95, declined: 0.92, confidentWrong: 0.03 },
   // Fifth Spanish set, measured right after its split, before any tuning on it (docs/spanish.md:
   // frozen 90.8% / 79.5% / 3.5%, dev 89.7% / 88.9% / 2.2%), minus about 4 points; dev raised after
   // the tuning on it (session es14: 95.7% / 97.8% / 0.9%) to that minus about 3
   'Spanish frozen test 5': { top1: 0.86, declined: 0.75, confidentWrong: 0.055 },
-  'Spanish dev 5': { top1: 0.92, declined: 0.93, confidentWrong: 0.03 },
+  // (dev raised after session es15: 96.2% / 97.8% / 0.9%)
+  'Spanish dev 5': { top1: 0.93, declined: 0.93, confidentWrong: 0.03 },
   // Sixth Spanish set (ninth session), measured right after the split, before any tuning on it
-  // (docs/spanish.md: frozen 85.1% / 89.9% / 3.0%, dev 87.9% / 85.7% / 2.6%), minus about 4 points
+  // (docs/spanish.md: frozen 85.1% / 89.9% / 3.0%, dev 87.9% / 85.7% / 2.6%), minus about 4 points;
+  // dev raised after the tuning on it (session es15: 96.0% / 98.6% / 1.1%) to that minus about 3
   'Spanish frozen test 6': { top1: 0.81, declined: 0.85, confidentWrong: 0.05 },
-  'Spanish dev 6': { top1: 0.83, declined: 0.81, confidentWrong: 0.05 },
+  'Spanish dev 6': { top1: 0.93, declined: 0.95, confidentWrong: 0.03 },
   // Fourth English set, measured right after the split, before any tuning on it (docs/quality.md:
   // frozen 89.1% / 88.5% / 1.7%, dev 90.0% / 80.8% / 1.2%), minus about 4 points / 2 points of wrong answers
   'fourth frozen test': { top1: 0.85, declined: 0.82, confidentWrong: 0.035 },
