@@ -9,8 +9,39 @@ import { rememberingRecent } from './recentTexts.js';
 /** Texts whose normal form is kept: the message and the parts of it one turn's answer reads. */
 const RECENT_TEXTS = 4;
 
+/**
+ * How people who do not know ASE's words name its tests and certifications: "the car certification
+ * test", "my mechanic license", "the auto mechanic exam". To the bot every test is an ASE test and
+ * every certification an ASE certification, so "car" and "mechanic" there say nothing about which
+ * answer is wanted, and each pulled an entry that uses the word (work experience's "cars", Master
+ * Technician's "technician"). Not after "master" ("master mechanic" is the Master Technician status)
+ * nor "state" (a state mechanic licence is the state's, a known gap).
+ * "Automobile" is the name of a test series ("are the automobile tests in Spanish?"), so it stays.
+ */
+const PLAIN_KIND = '(?:car|cars|auto|automotive|vehicle)';
+const PLAIN_TRADE = "(?:mechanics?|mechanic's|technicians?|techs?)";
+const PLAIN_CREDENTIAL = '(?:certifications?|certificates?|certs?|licen[cs]es?)';
+const PLAIN_TEST = '(?:tests?|exams?)';
+const NOT_AFTER = '(?<!\\b(?:master|state)\\s)';
+const plainNames: Array<[RegExp, string]> = [
+  [new RegExp(`${NOT_AFTER}\\b${PLAIN_KIND}\\s+(?:${PLAIN_TRADE}\\s+)?(?:${PLAIN_CREDENTIAL}\\s+)?(${PLAIN_TEST})\\b`, 'gi'), '$1'],
+  [new RegExp(`${NOT_AFTER}\\b${PLAIN_TRADE}\\s+(?:${PLAIN_CREDENTIAL}\\s+)?(${PLAIN_TEST})\\b`, 'gi'), '$1'],
+  [new RegExp(`${NOT_AFTER}\\b${PLAIN_KIND}\\s+(?:${PLAIN_TRADE}\\s+)?${PLAIN_CREDENTIAL}\\b`, 'gi'), 'certification'],
+  [new RegExp(`${NOT_AFTER}\\b${PLAIN_TRADE}\\s+${PLAIN_CREDENTIAL}\\b`, 'gi'), 'certification'],
+  // "my license expired": a candidate's own licence, to the bot, is the ASE certification ("my
+  // driver's license" names whose it is, and "license plate" is something else).
+  [/\b(my|your|our|his|her)\s+licen[cs]es?\b(?!\s+(?:plate|plates|number)\b)/gi, '$1 certification'],
+  // The organisation and the place, unnamed: "the testing people", "the certification folks" are
+  // ASE; "the testing place" is the test center.
+  [/\b(?:testing|test|certification|certifying)\s+(?:people|folks|company|organization|organisation|outfit|board)\b/gi, 'ase'],
+  [/\b(?:testing|test|exam)\s+(?:place|places|site|sites|facility|facilities|building|office|spot|location|locations)\b/gi, 'test center'],
+  // "my booking", "the reservation": the appointment ("booked" is still scheduling it).
+  [/\b(my|the|your|this|that|our)\s+(?:booking|bookings|reservation|reservations)\b/gi, '$1 appointment'],
+];
+
 // Multi-word expressions are joined before tokenising, or "no show" would split into two stop-words.
 const phrases: Array<[RegExp, string]> = [
+  ...plainNames,
   [/\bno[\s-]?show(?:s|ed)?\b/gi, 'noshow'],
   // The source: "If you miss your appointment or arrive late, the test is scored as No Show".
   [/\b(?:did\s?n[o']?t|didn't|dont|don't|do not|never|not)\s+(?:show|showed|shown|turn|turned)\s+up\b/gi, 'noshow'],
@@ -307,6 +338,14 @@ const storyWords = `said says told heard mentioned friend friends buddy buddies 
   .split(/\s+/)
   .filter(Boolean);
 for (const word of storyWords) stopWords.add(word);
+
+/**
+ * How a question is opened ("wondering if...", "just curious about..."): the asking, not what is
+ * asked. No entry uses them as a subject, so each weighed like a rare word and
+ * left the question's own words a smaller share than any phrasing of its entry holds.
+ */
+const questionOpeners = 'wondering wonder wondered curious';
+for (const word of questionOpeners.split(/\s+/)) stopWords.add(word);
 
 /** The one-word US states (the two-word ones are taken out by the phrase table). */
 const usStates = `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
