@@ -322,7 +322,7 @@ export class FaqAnswerer {
     const terms = tokens.map((token) => this.text.processTerm(token));
     const foreign = (i: number): boolean => {
       const [token, term] = [tokens[i]!, terms[i]];
-      if (term == null || /^\d|'(?!s$)|ly$/.test(token) || others.modifiers.has(token)) return false;
+      if (term == null || /^\d|'(?!s$)|ly$/.test(token) || others.modifiers.has(token.replace(/'s$/, ''))) return false;
       if (this.index.entriesUsing(term) > 0 || others.known.has(term) || this.domainTerms?.has(term)) return false;
       if (token.length <= SHORT_WORD && lettersLeftOut(token).some((word) => others.words.has(word))) return false;
       // "replacment cert": a misspelt word of the entries as written is theirs, even where its stem
@@ -343,7 +343,10 @@ export class FaqAnswerer {
       if (others.after.has(tokens[i + 1] ?? '')) {
         const start = others.determiners.has(tokens[i + 2] ?? '') ? i + 3 : i + 2;
         for (let j = start; j < Math.min(tokens.length, start + others.ownerSpan) && terms[j] != null; j++) {
-          if (foreign(j) && !others.notOwners.has(tokens[j]!.replace(/'s$/, ''))) return `${tokens[i]} .. ${tokens[j]}`;
+          // "a program at community college", "my results for trade school": a word before one of
+          // those says which one, and is no owner either.
+          const notOwner = (k: number) => others.notOwners.has((tokens[k] ?? '').replace(/'s$/, ''));
+          if (foreign(j) && !notOwner(j) && !notOwner(j + 1)) return `${tokens[i]} .. ${tokens[j]}`;
         }
       }
     }

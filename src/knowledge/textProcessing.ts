@@ -334,7 +334,8 @@ const storyWords = `said says told heard mentioned friend friends buddy buddies 
   boss wife husband son daughter dad mom brother sister girlfriend boyfriend
   upset worried frustrated annoyed mad angry confused freaking super pretty real
   use used uses using two three four five six seven eight nine ten
-  wants wanted needs needed supposed suppose anywhere somewhere everywhere wheres toward towards around ahead clue idea`
+  wants wanted needs needed supposed suppose anywhere somewhere everywhere wheres toward towards around ahead clue idea
+  rather maybe perhaps probably`
   .split(/\s+/)
   .filter(Boolean);
 for (const word of storyWords) stopWords.add(word);

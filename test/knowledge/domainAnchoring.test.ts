@@ -68,6 +68,9 @@ describe('domain anchoring', () => {
     ['a known word with a letter left out', 'cn i tke test in canada', 'testing-outside-usa'],
     ['a misspelt word of the entries whose stem is nobody\'s', 'how much for a replacment cert', 'duplicate-certificate'],
     ['for whom, not whose', 'need a hard copy of my results for my boss', 'test-results'],
+    ["the candidate's own people", "can I cancel my crew's tests and get the money back", 'change-or-cancel'],
+    ['a word saying which school', 'does my two year program at community college count as work experience', 'work-experience'],
+    ['a filler word', 'i would rather renew early, is that allowed', 'recertification'],
   ])('still answers a question where the word before or after the noun is %s (%j)', async (_why, question, id) => {
     const { answerer } = await shippedKnowledge();
     const decision = answerer.decide(question);
