@@ -611,11 +611,19 @@ export class FaqAnswerer {
 
   /**
    * A known gap within reach of the best entry that matched one of its subject words, which the entry
-   * did not ("locked out of myase, my old email is gone": the password gap, not the results entry).
+   * did not ("locked out of myase, my old email is gone": the password gap, not the results entry);
+   * or the best hit itself a known gap that matched one of its subject words.
    */
   private gapOnItsSubject(best: FaqHit, hits: FaqHit[]): OutOfScopeTopic | undefined {
-    if (best.target.kind !== 'faq' || !this.gapSubjects.size) return undefined;
+    if (!this.gapSubjects.size) return undefined;
     const t = this.thresholds;
+    // The gap itself first, on too few of a long message's words to be sure ("the power went out at
+    // the test center halfway through... do I get a free retake?"): its own subject word says it.
+    if (best.target.kind === 'out-of-scope') {
+      if (best.score < t.answerFloor) return undefined;
+      const subject = this.gapSubjects.get(best.target.topic.id);
+      return subject && best.matched.some((term) => subject.has(term)) ? best.target.topic : undefined;
+    }
     for (const hit of hits) {
       if (hit.target.kind !== 'out-of-scope' || hit.score * t.rivalRatio < best.score) continue;
       const subject = this.gapSubjects.get(hit.target.topic.id);

@@ -75,7 +75,15 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:went|gone|go|goes|been)\s+missing\b/gi, 'lost'],
   // Shop talk for working as a technician: the story, not the question.
   [/\b(?:turn|turning|turned|turns|spinning|spin)\s+wrenches\b/gi, ' '],
-  [/\blocked\s+out\b/gi, 'password'],
+  [/\b(?:locked|locks|locking|lock)\s+(?:me\s+|myself\s+|us\s+)?out\b/gi, 'password'],
+  // Identification, as candidates write it: "ID" in capitals, or "id" after a word that says which
+  // (lower-case "id" alone is usually "I'd").
+  [/\bI[Dd]s?\b(?<!\bId)/g, 'identification'],
+  [/\b(photo|picture|state|government|valid|an|my|what|which|two|any|of)\s+ids?\b/gi, '$1 identification'],
+  [/\bids?\s+cards?\b/gi, 'identification'],
+  // A power cut at the test centre is an outage (a known gap: what happens when a centre closes).
+  [/\b(?:power|electricity|lights)\s+(?:went|goes|going|was|were|is|got)\s+(?:out|off)\b/gi, 'outage'],
+  [/\b(?:power\s+(?:cut|failure)|blackout)\b/gi, 'outage'],
   // Leaving the test centre is finishing the test (the source: the score report comes "after you finish").
   [/\b(?:walked|walking|walk|got|came|stepped)\s+out\s+of\b/gi, 'finished'],
   // Testing somewhere else is changing the appointment ("a different test center closer to home").

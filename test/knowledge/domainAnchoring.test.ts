@@ -41,6 +41,9 @@ describe('domain anchoring', () => {
     ['how do I get a refund from AutoZone', 'change-or-cancel'],
     ['can I take my smog test in Spanish', 'bilingual-tests'],
     ['how do I order a duplicate certificate of title', 'duplicate-certificate'],
+    ['is the traffic school course online and self-paced', 'e-learning-program'],
+    ['when does my Security+ expire', 'recertification'],
+    ['how do I get accommodations at work for my back', 'ada-accommodations'],
   ])('declines %j, a look-alike of %s, as about something else', async (question, lookAlike) => {
     const { answerer, index } = await shippedKnowledge();
     expect(index.get(lookAlike)).toBeDefined();
@@ -55,6 +58,7 @@ describe('domain anchoring', () => {
     ['is the plumbing license exam available in spanish', 'plumbing license'],
     ['lost my OSHA 10 card, how do I get a new one', 'OSHA 10 card'],
     ['how do I change my address with the utility company', 'address with the utility'],
+    ["where do I read Netflix's terms", "Netflix's terms"],
   ])('declines %j without a cue: a word the knowledge base never uses names whose it is (%s)', async (question) => {
     const { answerer } = await shippedKnowledge();
     const decision = answerer.decide(question);
@@ -120,6 +124,9 @@ describe('domain anchoring', () => {
     ['results-privacy', 'will my employer see my test scores'],
     ['employer-payment', 'can my shop pay for my tests'],
     ['attempts-limit', 'how many times can I take the same test'],
+    ['centre-closed', 'power went out during my exam at prometric, do I get another try'],
+    ['password-reset', 'myASE locked me out after three tries'],
+    ['id-to-bring', 'do they check ID at the test center'],
   ])('answers the known gap %s honestly for %j', async (topic, question) => {
     const { answerer } = await shippedKnowledge();
     const decision = answerer.decide(question);
