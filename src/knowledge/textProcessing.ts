@@ -61,6 +61,9 @@ const phrases: Array<[RegExp, string]> = [
   // "something came up": a conflict, not an arrival; "my certificate never came" is one that did not arrive.
   [/\b(?:came|comes|come|coming)\s+up\b/gi, 'conflict'],
   [/\b(?:never|not|didn'?t|hasn'?t|haven'?t|has not|have not|did not)\s+(?:yet\s+)?(?:came|come)\b/gi, 'arrived'],
+  [/\bnothing\s+(?:has\s+)?(?:came|come|arrived|showed up|shown up)\b/gi, 'arrived'],
+  // A late arrival is arriving late.
+  [/\blate\s+arrivals?\b/gi, 'late noshow'],
   // "lost my certs in a move": when something happened, not a reschedule (nor a question about the address).
   [/\b(?:in|during|after|since)\s+(?:a|the|my|our)\s+move\b/gi, ' '],
   [/\bget ready\b/gi, 'prepare'],
@@ -179,6 +182,9 @@ export const synonyms: Record<string, string> = {
   reorder: 'duplicate',
   reprint: 'duplicate',
   reprinted: 'duplicate',
+  reissue: 'duplicate',
+  reissued: 'duplicate',
+  reissuing: 'duplicate',
   replace: 'duplicate',
   tech: 'technician',
   techs: 'technician',

@@ -17,6 +17,9 @@ describe("candidates' own words", () => {
     ['i use a wheelchair', 'accommod'],
     ['can i get a separate room', 'accommod'],
     ['im hearing impaired', 'accommod'],
+    ['can my certificate be reissued', 'duplic'],
+    ['whats the rule on a late arrival', 'noshow'],
+    ['two months and nothing has come in the mail', 'arriv'],
   ])('reads %j as holding the knowledge-base term %j (stemmed)', (question, term) => {
     expect(contentTerms(question)).toContain(term);
   });
