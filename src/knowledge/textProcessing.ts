@@ -96,7 +96,10 @@ const phrases: Array<[RegExp, string]> = [
   // Sleeping through an appointment is missing it (the source: a missed appointment is a No Show).
   [/\bslept\s+(?:in|through)\b/gi, 'overslept'],
   // "push my test back", "pushed it back a week": moving the appointment.
-  [/\bpush(?:ed|ing)?\s+(?:(?:my|the|it|this|test|exam|appointment|appt|date)\s+){0,2}back\b/gi, 'reschedule'],
+  [/\bpush(?:ed|ing)?\s+(?:(?:my|the|it|this|test|exam|appointment|appt|date)\s+){0,2}(?:back|out|to|till|until)\b/gi, 'reschedule'],
+  // "change the test time", "switching the date", "pick a different day": moving the appointment.
+  [/\b(?:change|changing|changed|switch|switching|switched)\s+(?:(?:my|the|a|test|exam|appointment|appt)\s+){0,2}(?:time|date|day)s?\b/gi, 'reschedule $&'],
+  [/\b(?:different|another|other|later|earlier)\s+(?:day|date|time|slot)s?\b/gi, 'reschedule $&'],
   [/\bt\s*&\s*cs?\b/gi, 'terms conditions'],
   [/\be[\s-]learning\b/gi, 'elearning'],
   [/\bmoney back\b/gi, 'refund'],

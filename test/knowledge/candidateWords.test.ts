@@ -20,6 +20,9 @@ describe("candidates' own words", () => {
     ['can my certificate be reissued', 'duplic'],
     ['whats the rule on a late arrival', 'noshow'],
     ['two months and nothing has come in the mail', 'arriv'],
+    ['can i push it out a month', 'reschedul'],
+    ['how do i change the date of my test', 'reschedul'],
+    ['i need a different day', 'reschedul'],
   ])('reads %j as holding the knowledge-base term %j (stemmed)', (question, term) => {
     expect(contentTerms(question)).toContain(term);
   });
