@@ -79,6 +79,8 @@ const phrases: Array<[RegExp, string]> = [
   // Shop talk for working as a technician: the story, not the question.
   [/\b(?:turn|turning|turned|turns|spinning|spin)\s+wrenches\b/gi, ' '],
   [/\b(?:locked|locks|locking|lock)\s+(?:me\s+|myself\s+|us\s+)?out\b/gi, 'password'],
+  // "what's your name", "do you have a name": the bot's name, not the candidate's name on the record.
+  [/\b(?:your|ur|yo)\s+name\b|\bdo\s+(?:you|u)\s+have\s+a\s+name\b/gi, 'yourname'],
   // Identification, as candidates write it: "ID" in capitals, or "id" after a word that says which
   // (lower-case "id" alone is usually "I'd").
   [/\bI[Dd]s?\b(?<!\bId)/g, 'identification'],

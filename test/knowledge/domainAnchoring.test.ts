@@ -17,7 +17,7 @@ describe('domain anchoring', () => {
     expect(answerer.onTopic(question)).toBe(true);
   });
 
-  it.each(['ok great', 'what about the other one', 'how much is it'])('finds no evidence in %j on its own, but does inside an ASE conversation', async (question) => {
+  it.each(['ok great', 'what about the other one', 'how much is it', "what's your name", 'do you have a name'])('finds no evidence in %j on its own, but does inside an ASE conversation', async (question) => {
     const { answerer } = await shippedKnowledge();
     expect(answerer.onTopic(question)).toBe(false);
     expect(answerer.onTopic(question, { onTopic: true })).toBe(true);
