@@ -323,7 +323,7 @@ export class FaqAnswerer {
     const terms = tokens.map((token) => this.text.processTerm(token));
     const foreign = (i: number): boolean => {
       const [token, term] = [tokens[i]!, terms[i]];
-      if (term == null || /^\d|'(?!s$)|ly$/.test(token) || others.modifiers.has(token)) return false;
+      if (term == null || /^\d|'(?!s$)|ly$/.test(token) || others.modifiers.has(token.replace(/'s$/, ''))) return false;
       if (this.index.entriesUsing(term) > 0 || others.known.has(term) || this.domainTerms?.has(term)) return false;
       if (token.length <= SHORT_WORD && lettersLeftOut(token).some((word) => others.words.has(word))) return false;
       // "replacment cert": a misspelt word of the entries as written is theirs, even where its stem
@@ -344,7 +344,10 @@ export class FaqAnswerer {
       if (others.after.has(tokens[i + 1] ?? '')) {
         const start = others.determiners.has(tokens[i + 2] ?? '') ? i + 3 : i + 2;
         for (let j = start; j < Math.min(tokens.length, start + others.ownerSpan) && terms[j] != null; j++) {
-          if (foreign(j) && !others.notOwners.has(tokens[j]!.replace(/'s$/, ''))) return `${tokens[i]} .. ${tokens[j]}`;
+          // "a program at community college", "my results for trade school": a word before one of
+          // those says which one, and is no owner either.
+          const notOwner = (k: number) => others.notOwners.has((tokens[k] ?? '').replace(/'s$/, ''));
+          if (foreign(j) && !notOwner(j) && !notOwner(j + 1)) return `${tokens[i]} .. ${tokens[j]}`;
         }
       }
     }
@@ -630,11 +633,19 @@ export class FaqAnswerer {
 
   /**
    * A known gap within reach of the best entry that matched one of its subject words, which the entry
-   * did not ("locked out of myase, my old email is gone": the password gap, not the results entry).
+   * did not ("locked out of myase, my old email is gone": the password gap, not the results entry);
+   * or the best hit itself a known gap that matched one of its subject words.
    */
   private gapOnItsSubject(best: FaqHit, hits: FaqHit[]): OutOfScopeTopic | undefined {
-    if (best.target.kind !== 'faq' || !this.gapSubjects.size) return undefined;
+    if (!this.gapSubjects.size) return undefined;
     const t = this.thresholds;
+    // The gap itself first, on too few of a long message's words to be sure ("the power went out at
+    // the test center halfway through... do I get a free retake?"): its own subject word says it.
+    if (best.target.kind === 'out-of-scope') {
+      if (best.score < t.answerFloor) return undefined;
+      const subject = this.gapSubjects.get(best.target.topic.id);
+      return subject && best.matched.some((term) => subject.has(term)) ? best.target.topic : undefined;
+    }
     for (const hit of hits) {
       if (hit.target.kind !== 'out-of-scope' || hit.score * t.rivalRatio < best.score) continue;
       const subject = this.gapSubjects.get(hit.target.topic.id);

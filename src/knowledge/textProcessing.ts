@@ -9,8 +9,39 @@ import { rememberingRecent } from './recentTexts.js';
 /** Texts whose normal form is kept: the message and the parts of it one turn's answer reads. */
 const RECENT_TEXTS = 4;
 
+/**
+ * How people who do not know ASE's words name its tests and certifications: "the car certification
+ * test", "my mechanic license", "the auto mechanic exam". To the bot every test is an ASE test and
+ * every certification an ASE certification, so "car" and "mechanic" there say nothing about which
+ * answer is wanted, and each pulled an entry that uses the word (work experience's "cars", Master
+ * Technician's "technician"). Not after "master" ("master mechanic" is the Master Technician status)
+ * nor "state" (a state mechanic licence is the state's, a known gap).
+ * "Automobile" is the name of a test series ("are the automobile tests in Spanish?"), so it stays.
+ */
+const PLAIN_KIND = '(?:car|cars|auto|automotive|vehicle)';
+const PLAIN_TRADE = "(?:mechanics?|mechanic's|technicians?|techs?)";
+const PLAIN_CREDENTIAL = '(?:certifications?|certificates?|certs?|licen[cs]es?)';
+const PLAIN_TEST = '(?:tests?|exams?)';
+const NOT_AFTER = '(?<!\\b(?:master|state)\\s)';
+const plainNames: Array<[RegExp, string]> = [
+  [new RegExp(`${NOT_AFTER}\\b${PLAIN_KIND}\\s+(?:${PLAIN_TRADE}\\s+)?(?:${PLAIN_CREDENTIAL}\\s+)?(${PLAIN_TEST})\\b`, 'gi'), '$1'],
+  [new RegExp(`${NOT_AFTER}\\b${PLAIN_TRADE}\\s+(?:${PLAIN_CREDENTIAL}\\s+)?(${PLAIN_TEST})\\b`, 'gi'), '$1'],
+  [new RegExp(`${NOT_AFTER}\\b${PLAIN_KIND}\\s+(?:${PLAIN_TRADE}\\s+)?${PLAIN_CREDENTIAL}\\b`, 'gi'), 'certification'],
+  [new RegExp(`${NOT_AFTER}\\b${PLAIN_TRADE}\\s+${PLAIN_CREDENTIAL}\\b`, 'gi'), 'certification'],
+  // "my license expired": a candidate's own licence, to the bot, is the ASE certification ("my
+  // driver's license" names whose it is, and "license plate" is something else).
+  [/\b(my|your|our|his|her)\s+licen[cs]es?\b(?!\s+(?:plate|plates|number)\b)/gi, '$1 certification'],
+  // The organisation and the place, unnamed: "the testing people", "the certification folks" are
+  // ASE; "the testing place" is the test center.
+  [/\b(?:testing|test|certification|certifying)\s+(?:people|folks|company|organization|organisation|outfit|board)\b/gi, 'ase'],
+  [/\b(?:testing|test|exam)\s+(?:place|places|site|sites|facility|facilities|building|office|spot|location|locations)\b/gi, 'test center'],
+  // "my booking", "the reservation": the appointment ("booked" is still scheduling it).
+  [/\b(my|the|your|this|that|our)\s+(?:booking|bookings|reservation|reservations)\b/gi, '$1 appointment'],
+];
+
 // Multi-word expressions are joined before tokenising, or "no show" would split into two stop-words.
 const phrases: Array<[RegExp, string]> = [
+  ...plainNames,
   [/\bno[\s-]?show(?:s|ed)?\b/gi, 'noshow'],
   // The source: "If you miss your appointment or arrive late, the test is scored as No Show".
   [/\b(?:did\s?n[o']?t|didn't|dont|don't|do not|never|not)\s+(?:show|showed|shown|turn|turned)\s+up\b/gi, 'noshow'],
@@ -30,6 +61,9 @@ const phrases: Array<[RegExp, string]> = [
   // "something came up": a conflict, not an arrival; "my certificate never came" is one that did not arrive.
   [/\b(?:came|comes|come|coming)\s+up\b/gi, 'conflict'],
   [/\b(?:never|not|didn'?t|hasn'?t|haven'?t|has not|have not|did not)\s+(?:yet\s+)?(?:came|come)\b/gi, 'arrived'],
+  [/\bnothing\s+(?:has\s+)?(?:came|come|arrived|showed up|shown up)\b/gi, 'arrived'],
+  // A late arrival is arriving late.
+  [/\blate\s+arrivals?\b/gi, 'late noshow'],
   // "lost my certs in a move": when something happened, not a reschedule (nor a question about the address).
   [/\b(?:in|during|after|since)\s+(?:a|the|my|our)\s+move\b/gi, ' '],
   [/\bget ready\b/gi, 'prepare'],
@@ -44,7 +78,17 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:went|gone|go|goes|been)\s+missing\b/gi, 'lost'],
   // Shop talk for working as a technician: the story, not the question.
   [/\b(?:turn|turning|turned|turns|spinning|spin)\s+wrenches\b/gi, ' '],
-  [/\blocked\s+out\b/gi, 'password'],
+  [/\b(?:locked|locks|locking|lock)\s+(?:me\s+|myself\s+|us\s+)?out\b/gi, 'password'],
+  // "what's your name", "do you have a name": the bot's name, not the candidate's name on the record.
+  [/\b(?:your|ur|yo)\s+name\b|\bdo\s+(?:you|u)\s+have\s+a\s+name\b/gi, 'yourname'],
+  // Identification, as candidates write it: "ID" in capitals, or "id" after a word that says which
+  // (lower-case "id" alone is usually "I'd").
+  [/\bI[Dd]s?\b(?<!\bId)/g, 'identification'],
+  [/\b(photo|picture|state|government|valid|an|my|what|which|two|any|of)\s+ids?\b/gi, '$1 identification'],
+  [/\bids?\s+cards?\b/gi, 'identification'],
+  // A power cut at the test centre is an outage (a known gap: what happens when a centre closes).
+  [/\b(?:power|electricity|lights)\s+(?:went|goes|going|was|were|is|got)\s+(?:out|off)\b/gi, 'outage'],
+  [/\b(?:power\s+(?:cut|failure)|blackout)\b/gi, 'outage'],
   // Leaving the test centre is finishing the test (the source: the score report comes "after you finish").
   [/\b(?:walked|walking|walk|got|came|stepped)\s+out\s+of\b/gi, 'finished'],
   // Testing somewhere else is changing the appointment ("a different test center closer to home").
@@ -54,7 +98,10 @@ const phrases: Array<[RegExp, string]> = [
   // Sleeping through an appointment is missing it (the source: a missed appointment is a No Show).
   [/\bslept\s+(?:in|through)\b/gi, 'overslept'],
   // "push my test back", "pushed it back a week": moving the appointment.
-  [/\bpush(?:ed|ing)?\s+(?:(?:my|the|it|this|test|exam|appointment|appt|date)\s+){0,2}back\b/gi, 'reschedule'],
+  [/\bpush(?:ed|ing)?\s+(?:(?:my|the|it|this|test|exam|appointment|appt|date)\s+){0,2}(?:back|out|to|till|until)\b/gi, 'reschedule'],
+  // "change the test time", "switching the date", "pick a different day": moving the appointment.
+  [/\b(?:change|changing|changed|switch|switching|switched)\s+(?:(?:my|the|a|test|exam|appointment|appt)\s+){0,2}(?:time|date|day)s?\b/gi, 'reschedule $&'],
+  [/\b(?:different|another|other|later|earlier)\s+(?:day|date|time|slot)s?\b/gi, 'reschedule $&'],
   [/\bt\s*&\s*cs?\b/gi, 'terms conditions'],
   [/\be[\s-]learning\b/gi, 'elearning'],
   [/\bmoney back\b/gi, 'refund'],
@@ -143,6 +190,9 @@ export const synonyms: Record<string, string> = {
   reorder: 'duplicate',
   reprint: 'duplicate',
   reprinted: 'duplicate',
+  reissue: 'duplicate',
+  reissued: 'duplicate',
+  reissuing: 'duplicate',
   replace: 'duplicate',
   tech: 'technician',
   techs: 'technician',
@@ -306,10 +356,19 @@ const storyWords = `said says told heard mentioned friend friends buddy buddies 
   boss wife husband son daughter dad mom brother sister girlfriend boyfriend
   upset worried frustrated annoyed mad angry confused freaking super pretty real
   use used uses using two three four five six seven eight nine ten
-  wants wanted needs needed supposed suppose anywhere somewhere everywhere wheres toward towards around ahead clue idea`
+  wants wanted needs needed supposed suppose anywhere somewhere everywhere wheres toward towards around ahead clue idea
+  rather maybe perhaps probably`
   .split(/\s+/)
   .filter(Boolean);
 for (const word of storyWords) stopWords.add(word);
+
+/**
+ * How a question is opened ("wondering if...", "just curious about..."): the asking, not what is
+ * asked. No entry uses them as a subject, so each weighed like a rare word and
+ * left the question's own words a smaller share than any phrasing of its entry holds.
+ */
+const questionOpeners = 'wondering wonder wondered curious';
+for (const word of questionOpeners.split(/\s+/)) stopWords.add(word);
 
 /** The one-word US states (the two-word ones are taken out by the phrase table). */
 const usStates = `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois

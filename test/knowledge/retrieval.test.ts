@@ -19,7 +19,8 @@ const floors: Record<SetName, { top1: number; declined: number; confidentWrong: 
   dev: { top1: 0.92, declined: 0.95, confidentWrong: 0.03 },
   'old set': { top1: 0.9, declined: 0.88, confidentWrong: 0.02 },
   'second frozen test': { top1: 0.84, declined: 0.8, confidentWrong: 0.045 },
-  'second dev': { top1: 0.9, declined: 0.93, confidentWrong: 0.03 },
+  // second dev declined raised after session en14 (100.0%), minus about 3
+  'second dev': { top1: 0.9, declined: 0.97, confidentWrong: 0.03 },
   // Spanish (docs/spanish.md), measured minus about 3 points
   'Spanish frozen test': { top1: 0.93, declined: 0.92, confidentWrong: 0.05 },
   'Spanish dev': { top1: 0.93, declined: 0.95, confidentWrong: 0.02 },
@@ -48,9 +49,10 @@ const floors: Record<SetName, { top1: number; declined: number; confidentWrong: 
   'fourth frozen test': { top1: 0.85, declined: 0.82, confidentWrong: 0.035 },
   'fourth dev': { top1: 0.85, declined: 0.75, confidentWrong: 0.035 },
   // Fifth English set (ninth session), measured right after the split, before any tuning on it
-  // (docs/quality.md: frozen 88.7% / 85.5% / 1.9%, dev 87.1% / 88.2% / 2.2%), minus about 4 points
+  // (docs/quality.md: frozen 88.7% / 85.5% / 1.9%, dev 87.1% / 88.2% / 2.2%), minus about 4 points;
+  // dev raised after the tuning on it (session en14: 91.3% / 97.4% / 0.6%) to that minus about 3
   'fifth frozen test': { top1: 0.84, declined: 0.81, confidentWrong: 0.04 },
-  'fifth dev': { top1: 0.83, declined: 0.84, confidentWrong: 0.04 },
+  'fifth dev': { top1: 0.88, declined: 0.94, confidentWrong: 0.03 },
 };
 
 describe.each(SETS)('retrieval quality on the $name set ($note)', ({ name, lang, file }) => {
