@@ -31,19 +31,20 @@ export function transcripts(title: string, table: Transcript[], options: { now?:
 }
 
 /**
- * The same for several tables, a `describe` each, still against one bot for the file. Call it (or
+ * The same for several tables, a `describe` each, still against one bot for the file; a table may
+ * name the one channel it is about (both otherwise). Call it (or
  * {@link transcripts}) once per file, at its top level: the bot's hooks are the file's.
  */
-export function transcriptTables(tables: Array<[title: string, table: Transcript[]]>, options: { now?: Date } = {}): void {
+export function transcriptTables(tables: Array<[title: string, table: Transcript[], on?: Array<'webchat' | 'sms'>]>, options: { now?: Date } = {}): void {
   let bot: RunningBot;
   beforeAll(async () => {
     bot = await startBot(options.now ? { now: options.now } : {});
   });
   afterAll(() => bot.close());
-  for (const [title, table] of tables) {
+  for (const [title, table, on = channels] of tables) {
     describe(title, () => {
       it.each(table)('%s', async (_name, turns) => {
-        await runTranscript(turns, { bot, channels });
+        await runTranscript(turns, { bot, channels: on });
       });
     });
   }

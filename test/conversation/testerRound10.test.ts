@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
 import { smsEn } from '../../src/channels/sms/messages.js';
-import { runTranscript, startBot, type RunningBot } from '../support/conversation.js';
-import { all, buttons, en, neverSaysTextCancel, not, type Transcript, type Turn } from './suite.js';
+import { all, buttons, en, neverSaysTextCancel, not, transcriptTables, type Transcript } from './suite.js';
 
 // The tenth usability round: findings earlier rounds left open, each reproduced against `npm start`
 // first, then written here as the rule it broke. The clock is the tester's: Sunday, December 6, 2026,
@@ -189,43 +187,18 @@ const appointmentStated: Transcript[] = [
   ]],
 ];
 
-describe('tenth usability round, through the production wiring', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot({ now: new Date('2026-12-06T17:00:00Z') });
-  });
-  afterAll(() => bot.close());
-  const both: Array<'webchat' | 'sms'> = ['webchat', 'sms'];
-  const play = async (turns: Turn[], channels: Array<'webchat' | 'sms'>): Promise<void> => {
-    await runTranscript(turns, { bot, channels });
-  };
-
-  describe('a date that fits two readings is asked back once, naming both (clarification)', () => {
-    it.each(clarification)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('being late is the missed-appointment entry\'s late arrival, not a question about a posted No Show', () => {
-    it.each(lateArrival)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('right after the ADA answer, a booking question is told to wait for approval first (the source\'s caveat)', () => {
-    it.each(adaThenBooking)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('"is it too late?" right after a worked-out window is answered yes or no from it (row verdict)', () => {
-    it.each(verdictAgain)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('conversations this round played, each fixed', () => {
-    it.each(played)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('"I don\'t remember" at a question for a fact: fine, sign-in offered, the question again (repair pattern)', () => {
-    it.each(notKnowing)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('a certificate that has not come, with a date', () => {
-    it.each(certificate)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('a date said to be the test\'s is that appointment\'s date (never sign-in), and alone gets the change deadline', () => {
-    it.each(appointmentStated)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('"cancel" on SMS is a carrier opt-out, and ends the waiting question', () => {
-    it.each(smsCancel)('%s', (_name, turns) => play(turns, ['sms']));
-    it.each(webCancel)('%s', (_name, turns) => play(turns, ['webchat']));
-  });
-});
+transcriptTables(
+  [
+    ['a date that fits two readings is asked back once, naming both (clarification)', clarification],
+    ['being late is the missed-appointment entry\'s late arrival, not a question about a posted No Show', lateArrival],
+    ['right after the ADA answer, a booking question is told to wait for approval first (the source\'s caveat)', adaThenBooking],
+    ['"is it too late?" right after a worked-out window is answered yes or no from it (row verdict)', verdictAgain],
+    ['conversations this round played, each fixed', played],
+    ['"I don\'t remember" at a question for a fact: fine, sign-in offered, the question again (repair pattern)', notKnowing],
+    ['a certificate that has not come, with a date', certificate],
+    ['a date said to be the test\'s is that appointment\'s date (never sign-in), and alone gets the change deadline', appointmentStated],
+    ['"cancel" on SMS is a carrier opt-out, and ends the waiting question', smsCancel, ['sms']],
+    ['"cancel" on Web Chat is the command: it ends the waiting question', webCancel, ['webchat']],
+  ],
+  { now: new Date('2026-12-06T17:00:00Z') },
+);

@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { runTranscript, startBot, type RunningBot } from '../support/conversation.js';
-import { all, not, type Transcript, type Turn } from './suite.js';
+import { all, not, transcriptTables, type Transcript } from './suite.js';
 
 // The eleventh usability round: a tester played some sixty conversations against `npm start` as
 // candidates who never saw the code, then fixed what harmed them most. Each finding is written
@@ -93,36 +91,15 @@ const certificateAfterResults: Transcript[] = [
   ]],
 ];
 
-describe('eleventh usability round, through the production wiring', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot({ now: new Date('2026-12-06T17:00:00Z') });
-  });
-  afterAll(() => bot.close());
-  const both: Array<'webchat' | 'sms'> = ['webchat', 'sms'];
-  const play = async (turns: Turn[], channels: Array<'webchat' | 'sms'>): Promise<void> => {
-    await runTranscript(turns, { bot, channels });
-  };
-
-  describe('a day of a counted month ("the 3rd of last month") is that month\'s day, not this one\'s', () => {
-    it.each(countedMonth)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('a question announced ("i have a question") is a command: go ahead, not a FAQ answer', () => {
-    it.each(questionAnnounced)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('"how do I do it" after an answer asks how to carry it out (the last answer), in both languages', () => {
-    it.each(howToDoIt)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('a follow-up in the words of the last answer\'s own phrasing is that answer\'s, however another entry scores alone', () => {
-    it.each(howManyYears)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('"total" asks what it costs (a synonym), so it reads as a follow-up of the duplicate answer', () => {
-    it.each(duplicateTotal)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('a short follow-up is the entry whose own question names what was asked, over the one that only mentions it', () => {
-    it.each(certificateAfterResults)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('a test series named in words is asked about as its codes would be (the Spanish tests are A1-A8 and G1 only)', () => {
-    it.each(spanishTestsBySeries)('%s', (_name, turns) => play(turns, both));
-  });
-});
+transcriptTables(
+  [
+    ['a day of a counted month ("the 3rd of last month") is that month\'s day, not this one\'s', countedMonth],
+    ['a question announced ("i have a question") is a command: go ahead, not a FAQ answer', questionAnnounced],
+    ['"how do I do it" after an answer asks how to carry it out (the last answer), in both languages', howToDoIt],
+    ['a follow-up in the words of the last answer\'s own phrasing is that answer\'s, however another entry scores alone', howManyYears],
+    ['"total" asks what it costs (a synonym), so it reads as a follow-up of the duplicate answer', duplicateTotal],
+    ['a short follow-up is the entry whose own question names what was asked, over the one that only mentions it', certificateAfterResults],
+    ['a test series named in words is asked about as its codes would be (the Spanish tests are A1-A8 and G1 only)', spanishTestsBySeries],
+  ],
+  { now: new Date('2026-12-06T17:00:00Z') },
+);
