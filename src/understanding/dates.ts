@@ -29,7 +29,7 @@
 import * as chrono from 'chrono-node';
 import type { Language } from '../language/languages.js';
 import type { ParsedResult } from 'chrono-node';
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone } from 'luxon';
 import { isKnownZone } from '../rules/dates.js';
 import { describeValue } from './describeValue.js';
 import { spellDateWords } from './dateWords.js';
@@ -207,9 +207,19 @@ function monthShift(word: string): number {
   return w === 'next' || w === 'proximo' || w === 'próximo' || w === 'que viene' ? 1 : w === 'this' || w === 'este' ? 0 : -1;
 }
 
+/**
+ * The reference instant as a date-time in the candidate's zone (the offset the parse was given), not
+ * the server's: at 7 pm in New York the server's UTC is already tomorrow, and "two weeks ago" or "the
+ * 3rd of last month" counted from it would be a day (or a month) off.
+ */
+function referenceTime(context: chrono.ParsingContext): DateTime {
+  const offset = context.reference.timezoneOffset;
+  return DateTime.fromJSDate(context.reference.instant, typeof offset === 'number' ? { zone: FixedOffsetZone.instance(offset) } : {});
+}
+
 /** A day of the month counted from the reference's month: its month and year are known. */
 function countedMonthDay(context: chrono.ParsingContext, day: number, shift: number): chrono.ParsingComponents | null {
-  const month = DateTime.fromJSDate(context.reference.instant).startOf('month').plus({ months: shift });
+  const month = referenceTime(context).startOf('month').plus({ months: shift });
   if (day > month.daysInMonth!) return null;
   return context.createParsingComponents({ year: month.year, month: month.month, day });
 }
@@ -235,7 +245,7 @@ const spanishAgoParser: chrono.Parser = {
     const count = match[1] ? (Number(match[1]) || ES_NUMBERS[match[1].toLowerCase()] || 1) : 1;
     const unit = ES_UNITS[(match[2] ?? '').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')];
     if (!unit) return null;
-    const when = DateTime.fromJSDate(context.reference.instant).minus({ [`${unit}s`]: count });
+    const when = referenceTime(context).minus({ [`${unit}s`]: count });
     const component = context.createParsingComponents({ year: when.year, month: when.month, day: when.day });
     component.addTag('result/relativeDate');
     if (unit !== 'day') component.addTag('spanish/counted');

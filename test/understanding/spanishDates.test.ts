@@ -43,6 +43,26 @@ describe('dates read in Spanish (chrono.es, in the candidate\'s zone)', () => {
   });
 });
 
+describe('counted back in the candidate\'s zone, not the server\'s', () => {
+  // Sunday, December 6, 2026, 7:15 pm in New York: in UTC it is already Monday, December 7.
+  const evening = { now: new Date('2026-12-07T00:15:00Z'), zone: 'America/New_York' };
+  it.each([
+    ['es', 'hace dos semanas', '2026-11-22'],
+    ['es', 'hace un mes', '2026-11-06'],
+    ['es', 'el 3 del mes pasado', '2026-11-03'],
+    ['en', 'two weeks ago', '2026-11-22'],
+    ['en', 'the 3rd of last month', '2026-11-03'],
+  ] as const)('in the evening in New York, "%s: %s" is %s (counted from the UTC date it would be a day later)', (language, text, date) => {
+    expect(dateOf(pastDate(text, { ...evening, language }))).toMatchObject({ date });
+  });
+
+  it('on the last evening of a month, "el 3 del mes pasado" is the 3rd of the month before this one in New York', () => {
+    // Monday, November 30, 2026, 8 pm in New York; December 1 in UTC.
+    const lastEvening = { now: new Date('2026-12-01T01:00:00Z'), zone: 'America/New_York', language: 'es' as const };
+    expect(dateOf(pastDate('el 3 del mes pasado', lastEvening))).toMatchObject({ date: '2026-10-03' });
+  });
+});
+
 describe('dates written in Spanish, with the weekday', () => {
   it('in the language asked for', () => {
     expect(formatLongDate('2025-04-03', 'es')).toBe('jueves, 3 de abril de 2025');
