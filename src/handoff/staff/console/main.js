@@ -8,7 +8,7 @@
  * page through textContent and createElement: nothing here parses server data as HTML.
  */
 import { api, asApiError, casePath, errorText, onSignedOut, setCsrf, API } from './api.js';
-import { $, button, buttonEl, clear, el, input, nextId, select, textArea } from './dom.js';
+import { $, button, buttonEl, clear, el, inlineMarkdown, input, nextId, select, textArea } from './dom.js';
 import { attachCannedPicker } from './canned.js';
 import { askNotificationPermission, badgeTitle, notificationPermission, playTone, rememberSound, showDesktopNotice, soundWanted, unlockSound } from './notify.js';
 import { barChart, clearCharts, dayChart } from './charts.js';
@@ -972,7 +972,12 @@ function lineElement(line) {
   meta.appendChild(el('span', 'line-who', who));
   meta.appendChild(timeElement(line.at, 'line-time'));
   li.appendChild(meta);
-  li.appendChild(el('p', 'line-text', line.text));
+  // The bot's and agents' lines are Markdown, shown as the candidate read them; the candidate's
+  // and the system's are plain text.
+  const text = el('p', 'line-text');
+  if (from === 'bot' || from === 'agent') text.appendChild(inlineMarkdown(String(line.text ?? '')));
+  else text.textContent = String(line.text ?? '');
+  li.appendChild(text);
   if (line.delivery === 'failed') {
     li.classList.add('line-failed');
     const failure = el('p', 'line-failure');
@@ -1639,7 +1644,7 @@ function start() {
     replies: function () { return state.canned; },
     values: function () {
       const c = state.openCase;
-      return { firstName: c && c.summary ? c.summary.firstName : undefined, topic: c ? c.topic : undefined };
+      return { firstName: c && c.summary ? c.summary.firstName : undefined, topic: c ? c.topic : undefined, language: c ? c.language : undefined };
     },
     inserted: updateCounter
   });
