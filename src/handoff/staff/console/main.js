@@ -21,6 +21,8 @@ import { channelLabel, CLOSED_BY, counted, languageLabel, parseDate, PARTIES, re
 const REFRESH_MS = 30000;
 const DEBOUNCE_MS = 250;
 const MAX_REPLY = 2000;
+/** What two SMS segments hold in plain (GSM-7) text: src/channels/sms/renderSms.ts SHORT_SEGMENTS. */
+const SMS_SHORT_CHARS = 306;
 const MAX_NOTE = 500;
 const TO_QUEUE = '__queue__';
 /** Queued cases shown at first, added by "Show more", and the most the server gives in one page. */
@@ -836,6 +838,7 @@ function ownsOpenCase() {
 function renderCaseHeader() {
   const c = state.openCase;
   if (!c) return;
+  updateCounter();
   const supervisor = state.user && state.user.role === 'supervisor';
   const mine = ownsOpenCase();
   $('case-topic').textContent = c.topic || 'Conversation';
@@ -1094,6 +1097,10 @@ function updateCounter() {
   const counter = $('reply-count');
   counter.textContent = n + ' / ' + MAX_REPLY;
   counter.classList.toggle('over', n > MAX_REPLY);
+  // SMS holds every message to two segments (306 plain characters, fewer with an emoji): a longer
+  // reply reaches the candidate as its first sentences and "Reply MORE for details".
+  const c = state.openCase;
+  $('reply-sms').hidden = !(c && c.channel === 'sms' && n > SMS_SHORT_CHARS);
 }
 
 /**
