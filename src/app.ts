@@ -274,6 +274,11 @@ export function buildApp(parts: AppParts) {
         delete data.lastTask;
         delete data.recentEntries;
       }
+      // A case with staff ends too: their replies could no longer reach the number.
+      if (handoff?.optedOut) {
+        await handoff.optedOut(conversationKeyOf(context));
+        if (data) delete data.handoff;
+      }
       await conversationState.saveChanges(context, false);
       conversationState.forget(context);
     },

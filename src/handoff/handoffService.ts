@@ -203,6 +203,25 @@ export class HandoffService implements HandoffDesk {
     return { text: open.status === 'active' ? this.messagesFor(open).leftWithAgent : this.messagesFor(open).left };
   }
 
+  /**
+   * STOP on SMS while queued or with an agent: nothing more can be texted to the candidate, so the
+   * case closes (as "back to the bot" closes it) and staff read why, rather than writing into a
+   * conversation whose replies would be dropped. The candidate is not told: they asked for silence.
+   */
+  async candidateOptedOut(conversationKey: string, now: Date): Promise<boolean> {
+    const open = await this.deps.store.openCaseFor(conversationKey);
+    if (!open) return false;
+    const closed = await this.close(open.id, now, 'candidate', undefined).catch((error: unknown) => {
+      // Staff closed it a moment ago: nothing left to close.
+      if (error instanceof DeskError && error.code === 'conflict') return undefined;
+      throw error;
+    });
+    if (!closed) return false;
+    await this.audit({ at: now.toISOString(), actor: 'candidate', action: 'opted-out', caseId: open.id });
+    await this.addLine(closed, this.line(now, 'system', 'The candidate texted STOP: no more texts can be sent to them'));
+    return true;
+  }
+
   // ---- the staff side (the console's API) ----
 
   async caseIdFor(idOrNumber: string): Promise<string | undefined> {

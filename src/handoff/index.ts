@@ -63,6 +63,8 @@ export interface Handoff {
   queue?: (now: Date) => Promise<{ queued: number; oldestWaitSeconds: number }>;
   /** The website chat's connection for a conversation opened or closed: the candidate's presence. */
   connection?: (conversationKey: string, open: boolean) => void;
+  /** The candidate opted out of texts (SMS STOP): their open case, if any, closes (console mode). */
+  optedOut?: (conversationKey: string) => Promise<void>;
   /** Every turn event, for the supervisors' insights. */
   observe?: (event: InsightEvent) => void;
   /** Hears an agent typing in a case (from any instance): the conversation's key and the agent's first name. */
@@ -154,6 +156,9 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
     connection: (conversationKey, open) => {
       // Presence is a hint: a store hiccup here must never reach the chat's connection.
       service.connection(conversationKey, open, parts.clock()).catch((error: Error) => parts.logger.warn({ reason: error.message }, 'handoff: presence not recorded'));
+    },
+    optedOut: async (conversationKey) => {
+      await service.candidateOptedOut(conversationKey, parts.clock());
     },
     onAgentTyping: (listener) => {
       const stop = live.subscribe((event) => {

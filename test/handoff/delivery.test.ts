@@ -223,19 +223,30 @@ describe('staff replies reach a candidate who texts in through Twilio', () => {
     expect(texts.at(-1)).toEqual({ To: candidateNumber, From: ourNumber, Body: 'Your new time is confirmed.' });
   });
 
-  it('refuses to text a candidate who has texted STOP, and tells the agent they opted out', async () => {
+  it('closes the case when the candidate texts STOP: the agent reads why, and nothing more is texted', async () => {
     const { alex, caseId } = await alexClaims(server);
     await candidateTexts('STOP');
     expect(texts.at(-1)?.Body).toBe(smsEn.optedOut);
     const before = texts.length;
 
-    const sent = await alex.post(`/staff/api/cases/${caseId}/messages`, { text: 'Are you still there?' });
+    const opened = await alex.get(`/staff/api/cases/${caseId}`);
+    expect(opened.json.case).toMatchObject({ status: 'closed' });
+    expect(opened.json.transcript.at(-1)).toMatchObject({ from: 'system', text: expect.stringMatching(/texted STOP/) });
+    expect((await alex.get('/staff/api/cases')).json.mine).toEqual([]);
 
-    expect(sent.status).toBe(502);
-    expect(sent.json).toMatchObject({ error: 'delivery-failed', line: { delivery: 'failed' } });
-    expect(sent.json.line.failure).toMatch(/opted out of text messages/);
+    const sent = await alex.post(`/staff/api/cases/${caseId}/messages`, { text: 'Are you still there?' });
+    expect(sent.status).toBe(403);
     expect(texts.length).toBe(before);
-    expect((await transcriptOf(alex, caseId)).at(-1)).toMatchObject({ text: 'Are you still there?', delivery: 'failed' });
+  });
+
+  it('after STOP and START the candidate is with the bot again, not in the closed case', async () => {
+    await alexClaims(server);
+    await candidateTexts('STOP');
+    await candidateTexts('START');
+
+    await candidateTexts('How long do I wait to retake a failed test?');
+
+    expect(texts.at(-1)?.Body).toMatch(/30 full days/);
   });
 });
 

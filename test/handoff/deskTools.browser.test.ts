@@ -198,4 +198,38 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     // No request an editor may not make: no 403 in the console's own calls.
     expect(editorProblems).toEqual([]);
   });
+
+  it('in a Spanish case the Spanish replies come first, and the transcript shows the bot\'s Markdown as the candidate read it', { timeout: 60_000 }, async (test) => {
+    requireChromium(test);
+    const candidate = await WebCandidate.start(server!.url);
+    await candidate.say('¿cuánto tengo que esperar para repetir un examen reprobado?');
+    await candidate.say('quiero hablar con una persona');
+
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
+    await page.goto(`${server!.url}/staff`);
+    await page.locator('#login-username').fill('agent2');
+    await page.locator('#login-password').fill(STAFF_PASSWORD);
+    await page.locator('#login-submit').click();
+    await page.locator('[data-testid=claim]').first().click();
+    const box = page.locator('#reply-text');
+    await expect.poll(() => box.isVisible(), { timeout: 10_000 }).toBe(true);
+
+    // The FAQ answer's source line is italic, as in the chat, not wrapped in underscores.
+    const bot = page.locator('[data-testid=transcript-line][data-from=bot] .line-text');
+    await expect.poll(() => bot.allInnerTexts(), { timeout: 10_000 }).toContainEqual(expect.stringContaining('Fuente: Preguntas frecuentes de ASE'));
+    expect((await bot.allInnerTexts()).join('\n')).not.toMatch(/_Fuente/);
+    expect(await bot.locator('em', { hasText: 'Fuente: Preguntas frecuentes de ASE' }).count()).toBe(1);
+
+    await box.focus();
+    await page.keyboard.type('/');
+    const items = page.locator('[data-testid=canned-item]');
+    await expect.poll(() => items.count()).toBeGreaterThanOrEqual(6);
+    expect(await items.first().innerText()).toMatch(/^Saludo\s*ES/);
+    await screenshot(page, 'staff-canned-picker-spanish.png');
+    await page.keyboard.press('Enter');
+    expect(await box.inputValue()).toMatch(/^Hola, le atiende el soporte de ASE\./);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

@@ -73,4 +73,28 @@ describe('the website chat on a phone, 390x844 (headless Chromium)', () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
+  it('the comment box after "No" is at least 16px, so a phone does not zoom the page in when it is focused', async (context) => {
+    requireChromium(context);
+    const page = await browser!.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const problems = watchForProblems(page);
+    await page.goto(server!.url);
+    const input = page.locator('[data-id="webchat-sendbox-input"]');
+    await expect.poll(() => input.isVisible(), { timeout: 15_000 }).toBe(true);
+    await input.fill('Can I see the questions I missed?');
+    await input.press('Enter');
+    const no = page.getByRole('button', { name: 'No, this answer did not help' });
+    await expect.poll(() => no.count(), { timeout: 10_000 }).toBe(1);
+    await no.tap();
+
+    const comment = page.locator('.ca-comment__input');
+    await expect.poll(() => comment.isVisible()).toBe(true);
+    const { fontSize, right } = await comment.evaluate((box) => ({ fontSize: parseFloat(getComputedStyle(box).fontSize), right: box.getBoundingClientRect().right }));
+    expect(fontSize).toBeGreaterThanOrEqual(16);
+    expect(right).toBeLessThanOrEqual(390);
+    // The send box too (Web Chat's own).
+    expect(await input.evaluate((box) => parseFloat(getComputedStyle(box).fontSize))).toBeGreaterThanOrEqual(16);
+    await screenshot(page, 'web-chat-phone-comment.png');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

@@ -7,7 +7,7 @@
 import { clear, el } from './dom.js';
 
 /** @typedef {{ id: string, lang: string, title: string, text: string }} CannedReply */
-/** @typedef {{ firstName?: string, topic?: string }} PlaceholderValues */
+/** @typedef {{ firstName?: string, topic?: string, language?: string }} PlaceholderValues */
 
 /**
  * The reply with its placeholders filled. With no first name known, the name goes with the comma
@@ -17,23 +17,26 @@ import { clear, el } from './dom.js';
  */
 export function fillPlaceholders(text, values) {
   let filled = values.firstName ? text.split('{firstName}').join(values.firstName) : text.replace(/,?\s*\{firstName\}/g, '');
-  filled = filled.split('{topic}').join(values.topic || 'your question');
+  filled = filled.split('{topic}').join(values.topic || (values.language === 'es' ? 'su pregunta' : 'your question'));
   return filled;
 }
 
 /**
- * Replies whose title, id or text contain every word typed after "/", English first.
+ * Replies whose title, id or text contain every word typed after "/", those in the conversation's
+ * language first (the first is what Enter puts in: a Spanish case must not get the English greeting).
  * @param {CannedReply[]} replies
  * @param {string} query
+ * @param {string} [language] the case's language; English when unknown
  */
-export function matchReplies(replies, query) {
+export function matchReplies(replies, query, language) {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const first = language || 'en';
   return replies
     .filter(function (r) {
       const haystack = (r.title + ' ' + r.id + ' ' + r.text).toLowerCase();
       return words.every(function (w) { return haystack.indexOf(w) >= 0; });
     })
-    .sort(function (a, b) { return (a.lang === 'en' ? 0 : 1) - (b.lang === 'en' ? 0 : 1); });
+    .sort(function (a, b) { return (a.lang === first ? 0 : 1) - (b.lang === first ? 0 : 1); });
 }
 
 /**
@@ -103,7 +106,7 @@ export function attachCannedPicker(options) {
   function update() {
     typing = slashQuery(box.value, box.selectionStart || 0);
     if (!typing) { close(); return; }
-    shown = matchReplies(options.replies(), typing.query);
+    shown = matchReplies(options.replies(), typing.query, options.values().language);
     selected = 0;
     list.hidden = false;
     box.setAttribute('aria-expanded', 'true');

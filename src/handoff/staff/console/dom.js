@@ -66,3 +66,30 @@ export function nextId(prefix) {
   uid += 1;
   return prefix + '-' + uid;
 }
+
+// Bold, italic and links as the bot and agents write them (Web Chat shows them so to the candidate).
+// The boundaries are renderSms's: an underscore inside a word (a file_name) is not emphasis.
+const INLINE = /\*\*(?=\S)([^\n]*?\S)\*\*|__(?=\S)([^\n]*?\S)__|(^|[^*\w])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![*\w])|(^|[^_\w])_(?=[^\s_])([^_\n]*?[^\s_])_(?![_\w])|\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g;
+
+/**
+ * Light Markdown as the candidate saw it, built from text nodes and <strong>/<em> only (never parsed
+ * as HTML): "**confirmed**" reads bold, "_Source: ..._" italic, "[ASE](https://ase.com)" as
+ * "ASE (https://ase.com)". Anything else stays as written.
+ * @param {string} text
+ * @returns {DocumentFragment}
+ */
+export function inlineMarkdown(text) {
+  const out = document.createDocumentFragment();
+  let last = 0;
+  INLINE.lastIndex = 0;
+  for (let m = INLINE.exec(text); m; m = INLINE.exec(text)) {
+    const before = text.slice(last, m.index) + (m[3] ?? m[5] ?? '');
+    if (before) out.appendChild(document.createTextNode(before));
+    if (m[1] !== undefined || m[2] !== undefined) out.appendChild(el('strong', null, m[1] ?? m[2]));
+    else if (m[4] !== undefined || m[6] !== undefined) out.appendChild(el('em', null, m[4] ?? m[6]));
+    else out.appendChild(document.createTextNode(m[7] + ' (' + m[8] + ')'));
+    last = INLINE.lastIndex;
+  }
+  if (last < text.length) out.appendChild(document.createTextNode(text.slice(last)));
+  return out;
+}

@@ -8,7 +8,7 @@
  * page through textContent and createElement: nothing here parses server data as HTML.
  */
 import { api, asApiError, casePath, errorText, onSignedOut, setCsrf, API } from './api.js';
-import { $, button, buttonEl, clear, el, input, nextId, select, textArea } from './dom.js';
+import { $, button, buttonEl, clear, el, inlineMarkdown, input, nextId, select, textArea } from './dom.js';
 import { attachCannedPicker } from './canned.js';
 import { askNotificationPermission, badgeTitle, notificationPermission, playTone, rememberSound, showDesktopNotice, soundWanted, unlockSound } from './notify.js';
 import { barChart, clearCharts, dayChart } from './charts.js';
@@ -21,6 +21,8 @@ import { channelLabel, CLOSED_BY, counted, languageLabel, parseDate, PARTIES, re
 const REFRESH_MS = 30000;
 const DEBOUNCE_MS = 250;
 const MAX_REPLY = 2000;
+/** What two SMS segments hold in plain (GSM-7) text: src/channels/sms/renderSms.ts SHORT_SEGMENTS. */
+const SMS_SHORT_CHARS = 306;
 const MAX_NOTE = 500;
 const TO_QUEUE = '__queue__';
 /** Queued cases shown at first, added by "Show more", and the most the server gives in one page. */
@@ -836,6 +838,7 @@ function ownsOpenCase() {
 function renderCaseHeader() {
   const c = state.openCase;
   if (!c) return;
+  updateCounter();
   const supervisor = state.user && state.user.role === 'supervisor';
   const mine = ownsOpenCase();
   $('case-topic').textContent = c.topic || 'Conversation';
@@ -972,7 +975,12 @@ function lineElement(line) {
   meta.appendChild(el('span', 'line-who', who));
   meta.appendChild(timeElement(line.at, 'line-time'));
   li.appendChild(meta);
-  li.appendChild(el('p', 'line-text', line.text));
+  // The bot's and agents' lines are Markdown, shown as the candidate read them; the candidate's
+  // and the system's are plain text.
+  const text = el('p', 'line-text');
+  if (from === 'bot' || from === 'agent') text.appendChild(inlineMarkdown(String(line.text ?? '')));
+  else text.textContent = String(line.text ?? '');
+  li.appendChild(text);
   if (line.delivery === 'failed') {
     li.classList.add('line-failed');
     const failure = el('p', 'line-failure');
@@ -1089,6 +1097,10 @@ function updateCounter() {
   const counter = $('reply-count');
   counter.textContent = n + ' / ' + MAX_REPLY;
   counter.classList.toggle('over', n > MAX_REPLY);
+  // SMS holds every message to two segments (306 plain characters, fewer with an emoji): a longer
+  // reply reaches the candidate as its first sentences and "Reply MORE for details".
+  const c = state.openCase;
+  $('reply-sms').hidden = !(c && c.channel === 'sms' && n > SMS_SHORT_CHARS);
 }
 
 /**
@@ -1639,7 +1651,7 @@ function start() {
     replies: function () { return state.canned; },
     values: function () {
       const c = state.openCase;
-      return { firstName: c && c.summary ? c.summary.firstName : undefined, topic: c ? c.topic : undefined };
+      return { firstName: c && c.summary ? c.summary.firstName : undefined, topic: c ? c.topic : undefined, language: c ? c.language : undefined };
     },
     inserted: updateCounter
   });
