@@ -1,9 +1,7 @@
 /** What the bot and staff tell the candidate about talking to a person. */
 export const enHandoff = {
   queued: (position: number, minutes: number) =>
-    position <= 1
-      ? `I've asked a member of ASE support staff to join. You're next in line; it should be about ${minutes} minute${minutes === 1 ? '' : 's'}. Type your question here while you wait, or say "back to the bot" to carry on with me.`
-      : `I've asked a member of ASE support staff to join. You're number ${position} in line; it should be about ${minutes} minutes. Type your question here while you wait, or say "back to the bot" to carry on with me.`,
+    `I've asked a member of ASE support staff to join. ${position <= 1 ? "You're next in line" : `You're number ${position} in line`}; it should be ${minutes <= 1 ? 'about a minute' : `about ${minutes} minutes`}. Type your question here while you wait, or say "back to the bot" to carry on with me.`,
   afterHours: (replyBy: string) =>
     `Our support staff are away right now. Leave your question and how you'd like us to contact you (email or phone), and someone will reply by ${replyBy}. Say "back to the bot" to carry on with me instead.`,
   staffOnlyLead: 'This is one for our support staff.',

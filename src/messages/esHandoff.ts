@@ -6,9 +6,7 @@ import type { HandoffMessages } from './enHandoff.js';
  */
 export const esHandoff: HandoffMessages = {
   queued: (position: number, minutes: number) =>
-    position <= 1
-      ? `He pedido a una persona del equipo de soporte de ASE que se una. Usted es el siguiente; debería tardar unos ${minutes} minuto${minutes === 1 ? '' : 's'}. Escriba su pregunta aquí mientras espera, o diga "volver al bot" para seguir conmigo.`
-      : `He pedido a una persona del equipo de soporte de ASE que se una. Usted es el número ${position} en la fila; debería tardar unos ${minutes} minutos. Escriba su pregunta aquí mientras espera, o diga "volver al bot" para seguir conmigo.`,
+    `He pedido a una persona del equipo de soporte de ASE que se una. ${position <= 1 ? 'Usted es el siguiente' : `Usted es el número ${position} en la fila`}; debería tardar ${minutes <= 1 ? 'más o menos un minuto' : `unos ${minutes} minutos`}. Escriba su pregunta aquí mientras espera, o diga "volver al bot" para seguir conmigo.`,
   afterHours: (replyBy: string) =>
     `Nuestro equipo de soporte no está disponible ahora. Deje su pregunta y cómo prefiere que le contactemos (correo electrónico o teléfono), y alguien le responderá antes de ${replyBy}. O diga "volver al bot" para seguir conmigo.`,
   staffOnlyLead: 'Esto lo tiene que ver nuestro equipo de soporte.',
