@@ -26,6 +26,9 @@ export const moreStorageKey = (channelId: string, conversationId: string): strin
 const MORE =
   /^(?:more|more please|please more|more details|more info|tell me more|details|m[aá]s|m[aá]s por favor|m[aá]s detalles|m[aá]s informaci[oó]n|m[aá]s info|quiero m[aá]s|d[ií]game m[aá]s|dime m[aá]s|detalles)$/;
 
+/** A line number typed alone: "2", "#2", "2.", "option 2". */
+const LINE_NUMBER = /^(?:#|option |number |no\.? ?)?\d{1,2}[.)]?$/;
+
 /** Is this text a request for the rest of the last answer? The whole message, case and punctuation ignored. */
 export function asksForMore(text: string | undefined): boolean {
   const words = (text ?? '')
@@ -57,8 +60,12 @@ export class SmsMoreMiddleware implements Middleware {
     if (!this.channels.has(activity.channelId) || !conversationId) return next();
     const key = moreStorageKey(activity.channelId, conversationId);
 
-    if (activity.type === ActivityTypes.Message && asksForMore(activity.text)) {
-      const kept = await this.read(key);
+    // "2" when the last answer's numbered suggestions were held back for MORE: the candidate has
+    // not seen any numbers, so no choice is picked (the dialog would take one never shown); the
+    // rest goes out with its numbered lines, and "2" then means what it says.
+    const heldBackNumbers = activity.type === ActivityTypes.Message && LINE_NUMBER.test((activity.text ?? '').trim().toLowerCase()) ? await this.read(key) : undefined;
+    if (activity.type === ActivityTypes.Message && (asksForMore(activity.text) || heldBackNumbers?.choices?.length)) {
+      const kept = heldBackNumbers ?? (await this.read(key));
       if (!kept?.text) {
         await context.sendActivity({ type: ActivityTypes.Message, text: this.messages.nothingMore, textFormat: 'plain', channelData: { keepChoices: true } satisfies SmsChannelData });
         return;

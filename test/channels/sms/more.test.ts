@@ -153,6 +153,21 @@ describe('short answers on SMS, the rest on MORE (over the Twilio webhook)', () 
     const caveat = entry.caveats?.find((c) => c.entries.includes(picked.id))?.lead;
     expect((await text('1')).join('\n\n')).toContain((caveat ?? stripMarkdown(shortAnswer(picked))).slice(0, 40));
   });
+
+  it('"2" before MORE picks no suggestion the candidate never saw: the rest comes with its numbered lines, then "2" picks', async () => {
+    const text = phone();
+    const entry = entries.find((e) => e.related.length > 1 && paragraphsOf(e).length >= 3)!;
+    const answer = (await text(entry.question)).join('\n');
+    expect(answer).toContain(smsEn.moreHint);
+    expect(answer).not.toMatch(/\n2\. /);
+    // No numbers shown yet: "2" gets the rest, now with its numbered suggestions, not suggestion 2.
+    const rest = (await text('2')).join('\n');
+    const second = /\n2\. (.+)/.exec(rest)?.[1];
+    expect(second, rest).toBeTruthy();
+    const picked = entries.find((e) => e.button === second || e.question === second)!;
+    const caveat = entry.caveats?.find((c) => c.entries.includes(picked.id))?.lead;
+    expect((await text('2')).join('\n\n')).toContain((caveat ?? stripMarkdown(shortAnswer(picked))).slice(0, 40));
+  });
 });
 
 describe('asksForMore', () => {
