@@ -15,14 +15,15 @@ const RECENT_TEXTS = 4;
  * every certification an ASE certification, so "car" and "mechanic" there say nothing about which
  * answer is wanted, and each pulled an entry that uses the word (work experience's "cars", Master
  * Technician's "technician"). Not after "master" ("master mechanic" is the Master Technician status)
- * nor "state" (a state mechanic licence is the state's, a known gap).
+ * nor "state" (a state mechanic licence is the state's, a known gap), nor inside a hyphenated name
+ * ("my I-CAR certificate" is another body's).
  * "Automobile" is the name of a test series ("are the automobile tests in Spanish?"), so it stays.
  */
 const PLAIN_KIND = '(?:car|cars|auto|automotive|vehicle)';
 const PLAIN_TRADE = "(?:mechanics?|mechanic's|technicians?|techs?)";
 const PLAIN_CREDENTIAL = '(?:certifications?|certificates?|certs?|licen[cs]es?)';
 const PLAIN_TEST = '(?:tests?|exams?)';
-const NOT_AFTER = '(?<!\\b(?:master|state)\\s)';
+const NOT_AFTER = '(?<!\\b(?:master|state)\\s)(?<!-)';
 const plainNames: Array<[RegExp, string]> = [
   [new RegExp(`${NOT_AFTER}\\b${PLAIN_KIND}\\s+(?:${PLAIN_TRADE}\\s+)?(?:${PLAIN_CREDENTIAL}\\s+)?(${PLAIN_TEST})\\b`, 'gi'), '$1'],
   [new RegExp(`${NOT_AFTER}\\b${PLAIN_TRADE}\\s+(?:${PLAIN_CREDENTIAL}\\s+)?(${PLAIN_TEST})\\b`, 'gi'), '$1'],
