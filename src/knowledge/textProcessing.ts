@@ -15,14 +15,15 @@ const RECENT_TEXTS = 4;
  * every certification an ASE certification, so "car" and "mechanic" there say nothing about which
  * answer is wanted, and each pulled an entry that uses the word (work experience's "cars", Master
  * Technician's "technician"). Not after "master" ("master mechanic" is the Master Technician status)
- * nor "state" (a state mechanic licence is the state's, a known gap).
+ * nor "state" (a state mechanic licence is the state's, a known gap), nor inside a hyphenated name
+ * ("my I-CAR certificate" is another body's).
  * "Automobile" is the name of a test series ("are the automobile tests in Spanish?"), so it stays.
  */
 const PLAIN_KIND = '(?:car|cars|auto|automotive|vehicle)';
 const PLAIN_TRADE = "(?:mechanics?|mechanic's|technicians?|techs?)";
 const PLAIN_CREDENTIAL = '(?:certifications?|certificates?|certs?|licen[cs]es?)';
 const PLAIN_TEST = '(?:tests?|exams?)';
-const NOT_AFTER = '(?<!\\b(?:master|state)\\s)';
+const NOT_AFTER = '(?<!\\b(?:master|state)\\s)(?<!-)';
 const plainNames: Array<[RegExp, string]> = [
   [new RegExp(`${NOT_AFTER}\\b${PLAIN_KIND}\\s+(?:${PLAIN_TRADE}\\s+)?(?:${PLAIN_CREDENTIAL}\\s+)?(${PLAIN_TEST})\\b`, 'gi'), '$1'],
   [new RegExp(`${NOT_AFTER}\\b${PLAIN_TRADE}\\s+(?:${PLAIN_CREDENTIAL}\\s+)?(${PLAIN_TEST})\\b`, 'gi'), '$1'],
@@ -423,7 +424,24 @@ function termOf(token: string): string | null {
   // "register for A8", "reschedule my A1": a common test's code says which test, not what is asked
   // (and would pull the answers that list codes). The advanced tests' codes are what they are about.
   if (/^[abcefghpst]\d{1,2}$/.test(canonical)) return null;
-  return stemmer(canonical);
+  const stem = stemmer(canonical);
+  return stopStems().has(stem) ? null : stem;
+}
+
+/**
+ * A stop word's other forms say as little as it does: "my foreman keeps *telling* me", "she *needs*",
+ * "I'm *worried*", "my *coworker's* cert", "am I *even* allowed" (the stem of "evening"). The list
+ * holds the forms written down; a word left out ("telling") otherwise weighed like a rare one and
+ * pulled whichever entry happens to use it, most of all in long messages where the story outweighs
+ * the question. Kept: stems a meaningful word shares with a stop word only by accident ("one" and
+ * "on", "us" the country and "use"), and "whats" and "getting" (measured: dropping them lost
+ * questions on the dev sets).
+ */
+const KEPT_STEMS = new Set(['on', 'us', 'what', 'get']);
+let stems: Set<string> | undefined;
+function stopStems(): Set<string> {
+  stems ??= new Set([...stopWords].map((word) => stemmer(word)).filter((stem) => !KEPT_STEMS.has(stem)));
+  return stems;
 }
 
 export function contentTerms(text: string): string[] {

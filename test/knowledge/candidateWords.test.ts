@@ -75,3 +75,23 @@ describe('ASE named in plain words', () => {
     expect(decision.kind === 'answer' ? decision.entry.id : decision.kind).toBe(entryId);
   });
 });
+
+// A story word written in another form than the stop list's ("keeps telling", "needs", "worried",
+// "my coworker's") says no more than the listed form, and a word that only shares a stop word's
+// stem by accident ("one", "the US") still counts.
+describe("a stop word's other forms", () => {
+  it.each([
+    ['my foreman keeps telling me to go for the L1', ['foreman', 'keep', 'go', 'l1']],
+    ['am i even allowed to take it', ['allow', 'take']],
+    ["i'm worried my coworker's cert came first", ['certif', 'came', 'first']],
+  ])('reads %j as %j', (text, terms) => {
+    expect(contentTerms(text)).toEqual(terms);
+  });
+
+  it.each([
+    ['how to get a new one', 'on'],
+    ['is testing only in the us', 'us'],
+  ])('keeps %j\'s word %j', (text, term) => {
+    expect(contentTerms(text)).toContain(term);
+  });
+});

@@ -44,6 +44,11 @@ describe('domain anchoring', () => {
     ['is the traffic school course online and self-paced', 'e-learning-program'],
     ['when does my Security+ expire', 'recertification'],
     ['how do I get accommodations at work for my back', 'ada-accommodations'],
+    ['can i retake the asvab', 'retest-after-failing'],
+    ['when do i get my I-CAR certificate', 'certificate-delivery'],
+    ['what happens if i miss my doctors appointment', 'missed-appointment'],
+    ['i need to reschedule my MRI', 'change-or-cancel'],
+    ['how do i get my shop certified by AAA', 'insignias-merchandise'],
   ])('declines %j, a look-alike of %s, as about something else', async (question, lookAlike) => {
     const { answerer, index } = await shippedKnowledge();
     expect(index.get(lookAlike)).toBeDefined();
@@ -131,6 +136,11 @@ describe('domain anchoring', () => {
     const { answerer } = await shippedKnowledge();
     const decision = answerer.decide(question);
     expect(decision.kind === 'out-of-scope' ? decision.topic.id : decision.kind).toBe(topic);
+  });
+
+  it.each(['i need a replacement key for my truck', 'how do i replace my windshield'])('does not answer %j, a vehicle part replaced, with the duplicate-certificate answer', async (question) => {
+    const { answerer } = await shippedKnowledge();
+    expect(['unknown', 'out-of-scope']).toContain(answerer.decide(question).kind);
   });
 
   it('declines "banana phone": a known gap on one word of a question that says nothing about ASE is no answer', async () => {

@@ -45,14 +45,16 @@ const floors: Record<SetName, { top1: number; declined: number; confidentWrong: 
   'Spanish frozen test 6': { top1: 0.81, declined: 0.85, confidentWrong: 0.05 },
   'Spanish dev 6': { top1: 0.93, declined: 0.95, confidentWrong: 0.03 },
   // Fourth English set, measured right after the split, before any tuning on it (docs/quality.md:
-  // frozen 89.1% / 88.5% / 1.7%, dev 90.0% / 80.8% / 1.2%), minus about 4 points / 2 points of wrong answers
+  // frozen 89.1% / 88.5% / 1.7%, dev 90.0% / 80.8% / 1.2%), minus about 4 points / 2 points of wrong answers;
+  // dev top-1 raised after session en15 (95.3%) to that minus about 3
   'fourth frozen test': { top1: 0.85, declined: 0.82, confidentWrong: 0.035 },
-  'fourth dev': { top1: 0.85, declined: 0.75, confidentWrong: 0.035 },
+  'fourth dev': { top1: 0.92, declined: 0.75, confidentWrong: 0.035 },
   // Fifth English set (ninth session), measured right after the split, before any tuning on it
   // (docs/quality.md: frozen 88.7% / 85.5% / 1.9%, dev 87.1% / 88.2% / 2.2%), minus about 4 points;
-  // dev raised after the tuning on it (session en14: 91.3% / 97.4% / 0.6%) to that minus about 3
+  // dev raised after the tuning on it (session en14: 91.3% / 97.4% / 0.6%) to that minus about 3;
+  // dev top-1 raised again after session en15 (92.1%)
   'fifth frozen test': { top1: 0.84, declined: 0.81, confidentWrong: 0.04 },
-  'fifth dev': { top1: 0.88, declined: 0.94, confidentWrong: 0.03 },
+  'fifth dev': { top1: 0.89, declined: 0.94, confidentWrong: 0.03 },
 };
 
 describe.each(SETS)('retrieval quality on the $name set ($note)', ({ name, lang, file }) => {
