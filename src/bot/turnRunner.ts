@@ -100,9 +100,10 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
     // Only messages are deduplicated: other activity types may legitimately reuse ids.
     const activityId = activity.type === 'message' ? activity.id : undefined;
     const answeredKey = activityId ? `${conversationKey}\u0000${activityId}` : undefined;
-    const conversationId = loggableConversationId(activity.conversation?.id);
+    // Only the log lines below need it (masking an SMS number is a regular expression per turn otherwise).
+    const conversationId = () => loggableConversationId(activity.conversation?.id);
     if (answeredKey && answeredWithoutStore.has(answeredKey)) {
-      deps.logger.info({ conversationId, activityId }, 'redelivered activity skipped (answered without state)');
+      deps.logger.info({ conversationId: conversationId(), activityId }, 'redelivered activity skipped (answered without state)');
       return;
     }
     try {
@@ -111,15 +112,15 @@ export function createTurnRunner(deps: TurnRunnerDeps): (context: TurnContext) =
         (prefetched) => runHoldingReplies(context, activityId, prefetched),
         () => deps.state.prefetch(context),
       );
-      if (!ran) deps.logger.info({ conversationId, activityId }, 'redelivered activity skipped');
+      if (!ran) deps.logger.info({ conversationId: conversationId(), activityId }, 'redelivered activity skipped');
     } catch (error) {
       if (!isStoreUnavailable(error)) throw error;
       if (repliesSent.has(context)) {
         // The turn was answered; a store command after that failed. Answering again would double it.
-        deps.logger.warn({ conversationId, reason: error.message }, 'store unavailable after the replies were sent; not answering again');
+        deps.logger.warn({ conversationId: conversationId(), reason: error.message }, 'store unavailable after the replies were sent; not answering again');
         return;
       }
-      deps.logger.warn({ conversationId, reason: error.message }, 'store unavailable; answering without state');
+      deps.logger.warn({ conversationId: conversationId(), reason: error.message }, 'store unavailable; answering without state');
       await checkAdmission(context);
       await deps.withoutStore(context);
       if (answeredKey) rememberAnswered(answeredKey);

@@ -1,5 +1,4 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import { jsonCopy } from './jsonCopy.js';
 
 export interface MemoryStorageOptions {
   /** The most counted items kept; past it the least recently used counted item goes. */
@@ -13,8 +12,7 @@ export interface MemoryStorageOptions {
 }
 
 interface Held {
-  /** The item as JSON would carry it (jsonCopy), never handed out: each read gets its own copy. */
-  value: Record<string, unknown>;
+  json: string;
   eTag: string;
   /** When it idles out (Infinity: never). */
   expires: number;
@@ -27,10 +25,8 @@ interface Held {
  * - it is bounded: at most `maxItems` conversation items (the least recently used go first), and an
  *   item not written for its kind's time is dropped, as Redis expires it, so a flood of new conversations
  *   cannot grow the heap without end;
- * - the eTag is kept beside the item, so a write does not parse the old item to compare it (the
- *   reference parsed every conversation's whole state twice a turn);
- * - items are held as copies (jsonCopy: what JSON would keep) rather than as JSON text: copying the
- *   tree in and out costs a third of printing and parsing it.
+ * - the eTag is kept beside the JSON, so a write does not parse the old item to compare it (the
+ *   reference parsed every conversation's whole state twice a turn).
  */
 export class BoundedMemoryStorage implements Storage {
   /** In least recently used order: a Map keeps insertion order, and a touch re-inserts. */
@@ -52,11 +48,7 @@ export class BoundedMemoryStorage implements Storage {
     const found: StoreItems = {};
     for (const key of keys) {
       const held = this.live(key, now);
-      if (held) {
-        const item = jsonCopy(held.value);
-        item.eTag = held.eTag;
-        found[key] = item;
-      }
+      if (held) found[key] = { ...JSON.parse(held.json), eTag: held.eTag };
     }
     return found;
   }
@@ -76,7 +68,7 @@ export class BoundedMemoryStorage implements Storage {
       const { eTag: _ignored, ...rest } = (item ?? {}) as Record<string, unknown>;
       this.remove(key);
       const counted = this.options.counted(key);
-      this.items.set(key, { value: jsonCopy(rest), eTag: String(this.nextETag++), expires: this.expiry(key, now), counted });
+      this.items.set(key, { json: JSON.stringify(rest), eTag: String(this.nextETag++), expires: this.expiry(key, now), counted });
       if (counted) this.counted++;
     }
     this.evict(now);
@@ -91,7 +83,7 @@ export class BoundedMemoryStorage implements Storage {
   held(): Record<string, string> {
     const now = this.now();
     const out: Record<string, string> = {};
-    for (const [key, item] of this.items) if (now < item.expires) out[key] = JSON.stringify({ ...item.value, eTag: item.eTag });
+    for (const [key, item] of this.items) if (now < item.expires) out[key] = JSON.stringify({ ...JSON.parse(item.json), eTag: item.eTag });
     return out;
   }
 
