@@ -18,6 +18,13 @@ export interface TaskOptions {
   text?: string;
   /** The general answer was already given (the task was offered after a FAQ answer). */
   answeredGenerally?: boolean;
+  /**
+   * The message is read as an offer's reply would be (`answeredGenerally`), but no answer was given
+   * yet: a question whose own entry offers this task, asked with a fact too rough to work it out
+   * ("when do I find out if I passed? I took it last week"). If the task must ask, the general
+   * answer comes first, as for any question.
+   */
+  notYetAnswered?: boolean;
   /** Values already known: the task just answered, now corrected. */
   values?: Record<string, unknown>;
   /** "no, I meant A4": read this again over the known values. */
@@ -187,7 +194,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     // Answer first: never answer a question with only a question. When the task must still ask for
     // something, the general rule comes before the question.
     const general = this.general();
-    if (missing && !options.answeredGenerally && !options.values && general) await send(dc.context, this.deps, general);
+    if (missing && (!options.answeredGenerally || options.notYetAnswered) && !options.values && general) await send(dc.context, this.deps, general);
     // What was understood (and any year assumed: "I bought it December 20" in February is last
     // year's) leads the next message, the question or the answer: one bubble, one text.
     if (notes.length) state.lead = notes.join(' ');

@@ -331,7 +331,9 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const contextTask = task ? undefined : unplaced ? recentTask(turn.data, deps.conversation) : (again ?? offered);
       if (contextTask && deps.conversation.findsFacts(contextTask, turn.reading, turn.facts)) {
         understood(turn);
-        return afterDialog(turn, await turn.dc.beginDialog(contextTask, { text: turn.reading.question, answeredGenerally: true } satisfies TaskOptions));
+        // Only the entry's own offer is a first answer: the general rule leads if the task must ask.
+        const notYetAnswered = contextTask === offered && contextTask !== again && !unplaced;
+        return afterDialog(turn, await turn.dc.beginDialog(contextTask, { text: turn.reading.question, answeredGenerally: true, ...(notYetAnswered ? { notYetAnswered } : {}) } satisfies TaskOptions));
       }
       // A task-shaped question the FAQ cannot place for sure: the task gives its general answer and asks.
       if (unplaced && task) {
