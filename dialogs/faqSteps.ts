@@ -25,13 +25,14 @@ export function entryAnswer(
   entry: FaqEntry,
   lookup: (id: string) => FaqEntry | undefined,
   messages: Messages,
-  { offer = true }: { offer?: boolean } = {},
+  { offer = true, caveat }: { offer?: boolean; caveat?: string } = {},
 ): { reply: Reply; related: FaqEntry[] } {
   const related = entry.related.flatMap((id) => lookup(id) ?? []);
   return {
     reply: {
-      // A facet's lead is often a paragraph of the body put first: said once.
-      text: withoutRestatements(entry.answer),
+      // A facet's lead or a caveat is often a paragraph of the body put first: each sentence said
+      // once. The caveat goes in the first paragraph: the part a text message keeps says both.
+      text: withoutRestatements(entry.answer, caveat),
       suggestions: related.map(asChoice),
       source: sourceOf(entry, messages),
       // The offer is a question the bot then waits on: it closes the reply, and on SMS it stays in
@@ -72,10 +73,8 @@ function caveatFor(deps: Pick<ConversationDeps, 'lookup'>, entry: FaqEntry, afte
  * fact the entry's task needs ("tell me the date you took it"). Anything else drops the offer.
  */
 export async function answerEntry(dc: DialogContext, deps: ConversationDeps, entry: FaqEntry, extra: AnswerExtra = {}): Promise<void> {
-  const { reply, related } = entryAnswer(entry, deps.lookup, deps.messages);
   const caveat = caveatFor(deps, entry, extra.after);
-  // In the answer's first paragraph: the part a text message keeps says both.
-  if (caveat) reply.text = `${caveat} ${reply.text}`;
+  const { reply, related } = entryAnswer(entry, deps.lookup, deps.messages, caveat ? { caveat } : {});
   requestOf(dc.context).faq = { decision: 'answer', entryId: entry.id };
   const task = entry.offer?.task ?? extra.task;
   // Its task was just worked out: say what came out rather than ask for the facts again.
