@@ -60,6 +60,11 @@ export interface AnswerExtra {
   again?: boolean;
   /** The entry answered just before: its `caveats` may lead this answer ("not until your ADA request is approved"). */
   after?: string;
+  /**
+   * The answer just given, asked for again in other words ("which bases" after the testing-abroad
+   * answer): the part that answers, said as from that answer, not the whole answer again.
+   */
+  repeated?: boolean;
 }
 
 /** The lead the entry answered before puts on this one, if it has one for it (knowledge `caveats`). */
@@ -75,7 +80,7 @@ function caveatFor(deps: Pick<ConversationDeps, 'lookup'>, entry: FaqEntry, afte
 export async function answerEntry(dc: DialogContext, deps: ConversationDeps, entry: FaqEntry, extra: AnswerExtra = {}): Promise<void> {
   const caveat = caveatFor(deps, entry, extra.after);
   const { reply, related } = entryAnswer(entry, deps.lookup, deps.messages, caveat ? { caveat } : {});
-  requestOf(dc.context).faq = { decision: 'answer', entryId: entry.id };
+  requestOf(dc.context).faq = { decision: 'answer', entryId: entry.id, ...(entry.facet ? { facet: entry.facet } : {}) };
   const task = entry.offer?.task ?? extra.task;
   // Its task was just worked out: say what came out rather than ask for the facts again.
   const known = task && extra.workedOut?.task === task ? firstSentence(extra.workedOut.answer) : undefined;
@@ -84,7 +89,7 @@ export async function answerEntry(dc: DialogContext, deps: ConversationDeps, ent
   const then = known ? deps.messages.task.workedOut(known) : [reply.then, hint].filter(Boolean).join(' ');
   if (extra.again) {
     const { then: _offer, suggestions: _shown, ...part } = reply;
-    await send(dc.context, deps, part);
+    await send(dc.context, deps, extra.repeated ? { ...part, text: deps.messages.fromLastAnswer(part.text) } : part);
   } else await send(dc.context, deps, { ...reply, ...(then ? { then } : {}) });
   // Not made again with a follow-up's answer, so not held open as if it had just been made ("ok" next is plain).
   const prompt = extra.again ? undefined : entry.offer?.text;
@@ -153,7 +158,7 @@ export async function answerDecision(
   const person: ReplyChoice = { title: m.talkToPerson, value: m.talkToPerson };
   switch (decision.kind) {
     case 'answer':
-      await answerEntry(dc, deps, decision.entry, decision.again ? { ...extra, again: true } : extra);
+      await answerEntry(dc, deps, decision.entry, decision.again ? { ...extra, again: true, ...(decision.repeated ? { repeated: true } : {}) } : extra);
       return true;
     case 'clarify':
       await send(dc.context, deps, { text: m.didYouMean, choices: [...decision.candidates.map(asChoice), { title: m.noneOfThese, value: m.noneOfThese }] });

@@ -136,7 +136,11 @@ export class CandidateBot extends ActivityHandler {
     const dc = await leanDialogContext(dialogSet, context, this.dialogState);
     // A dialog waiting (an answer's follow-ups, a task's question) or a task just answered: the
     // conversation is about ASE testing, so "what about the other one?" needs no ASE word of its own.
-    const reading = understand(text, facts, this.deps.understanding, { onTopic: onTopic(dc, data), recent: recentEntries(dc, data) });
+    const reading = understand(text, facts, this.deps.understanding, {
+      onTopic: onTopic(dc, data),
+      recent: recentEntries(dc, data),
+      ...(data.lastAnswer ? { answered: data.lastAnswer } : {}),
+    });
     context.turnState.set(readingKey, reading);
     const turn: Turn = { context, reading, facts, data, dc, event: {}, stackBefore: dc.stack.map((instance) => instance.id) };
     const account = this.deps.account(context);

@@ -9,9 +9,10 @@ import type { TextPipeline } from './textProcessing.js';
 export type FaqDecision =
   /**
    * `inContext`: answered as a follow-up of the entry just answered (QuestionContext.recent);
-   * `again`: from that same entry, cut to the part that answers (its facet's lead, or its short answer).
+   * `again`: from that same entry, cut to the part that answers (its facet's lead, or its short answer);
+   * `repeated`: the answer just given (QuestionContext.answered), asked for again in other words.
    */
-  | { kind: 'answer'; entry: FaqEntry; hit: FaqHit; inContext?: boolean; again?: boolean }
+  | { kind: 'answer'; entry: FaqEntry; hit: FaqHit; inContext?: boolean; again?: boolean; repeated?: boolean }
   | { kind: 'clarify'; candidates: FaqEntry[]; hits: FaqHit[] }
   /** `elsewhere`: the question names something outside ASE (a cue such as "birth certificate"). */
   | { kind: 'out-of-scope'; topic: OutOfScopeTopic; hits: FaqHit[]; elsewhere?: boolean }
@@ -111,6 +112,8 @@ export interface QuestionContext {
    * right after the missed-appointment answer), before any known gap.
    */
   recent?: string[];
+  /** The answer the bot gave last (its entry and the facet it was shaped for), when it gave one whole answer. */
+  answered?: { entry: string; facet?: string };
 }
 
 /** At most this many words, a follow-up names too little to leave the answer just given when that one covers it ("how many years"). */
@@ -442,7 +445,14 @@ export class FaqAnswerer {
       return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
     }
     // The entry is known; its first sentence must answer the question asked (its facet, if it has some).
-    return decision.kind === 'answer' ? { ...decision, entry: this.facets.answerFor(decision.entry, text) } : decision;
+    if (decision.kind !== 'answer') return decision;
+    const shaped = this.facets.answerFor(decision.entry, text);
+    // The answer just given, shaped the same ("which bases", "who fills out the form" right after
+    // it): the part that answers, said as from that answer, not the whole answer again. Another
+    // facet of the entry leads with a sentence not yet said, so it is answered as usual.
+    const given = context.answered;
+    if (given?.entry === shaped.id && (given.facet ?? '') === (shaped.facet ?? '')) return { ...this.followUp(decision.entry, text, decision.hit, [shaped.id]), repeated: true };
+    return { ...decision, entry: shaped };
   }
 
   /**
@@ -598,7 +608,7 @@ export class FaqAnswerer {
    * most of the question's words ("do I get a refund?"); else the short answer, or, for a question
    * only pointing back at it ("how do I fix that?"), the paragraph after the short answer just given.
    */
-  private followUp(entry: FaqEntry, text: string, hit: FaqHit, recent: string[], vague = false): FaqDecision {
+  private followUp(entry: FaqEntry, text: string, hit: FaqHit, recent: string[], vague = false): Extract<FaqDecision, { kind: 'answer' }> {
     const shaped = this.facets.answerFor(entry, text);
     if (!recent.includes(entry.id)) return { kind: 'answer', entry: shaped, hit, inContext: true };
     const paragraphs = shaped.answer.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);

@@ -28,6 +28,35 @@ const saidOnce: Transcript[] = [
   ]],
 ];
 
+const notTheWholeAnswerAgain: Transcript[] = [
+  ['"what about germany, im in the army" and "which bases" after the testing-abroad answer get its military sentence, said as from that answer, not the whole answer again', [
+    ['can i take the test outside the us', all(/^ASE testing is offered in the United States/, 'overseas bases')],
+    ['what about germany, im in the army', all(/^As in my last answer: Military personnel can take tests on certain overseas bases/, not('U.S. territories'))],
+    ['which bases', all(/^As in my last answer: Military personnel/, not('U.S. territories'))],
+  ]],
+  ['"who fills out the form" after the ADA answer is its first sentence (a qualified professional), not the steps again', [
+    ['I need ADA accommodations', 'ADA Request Form'],
+    ['who fills out the form', all(/^As in my last answer: Send ASE the ADA Request Form, completed by a qualified professional/, not('Return the form'))],
+  ]],
+  ['"is there a practice test" after the test-prep answer is the sentence that names it', [
+    ['how do i study for the test', 'Official ASE Practice Test'],
+    ['is there a practice test', all(/^As in my last answer: .*Official ASE Practice Test/, not('More Training Resources'))],
+  ]],
+  ['a question of its own after "ok" is still answered in full', [
+    ['can i take the test outside the us', 'overseas bases'],
+    ['ok', /Anything else|Okay/],
+    ['how do i get a duplicate certificate', all(/^Order a duplicate certificate/, not('As in my last answer'))],
+  ]],
+  ['"y en alemania? estoy en el ejercito" after the Spanish testing-abroad answer gets its military sentence, said as from that answer', [
+    ['puedo tomar el examen fuera de estados unidos', 'bases en el extranjero'],
+    ['y en alemania? estoy en el ejercito', all(/^Como en mi respuesta anterior: El personal militar/, not('territorios'))],
+  ]],
+  ['"quien llena el formulario" after the Spanish ADA answer is its first sentence, not the steps again', [
+    ['necesito adaptaciones ADA', 'ADA Request Form'],
+    ['quien llena el formulario', all(/^Como en mi respuesta anterior: Env[ií]e a ASE el ADA Request Form/, not('Devuelva el formulario'))],
+  ]],
+];
+
 describe('twelfth usability round, through the production wiring', () => {
   let bot: RunningBot;
   beforeAll(async () => {
@@ -41,5 +70,8 @@ describe('twelfth usability round, through the production wiring', () => {
 
   describe('an answer says each sentence once (a lead, a caveat or an earlier sentence said again goes)', () => {
     it.each(saidOnce)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('the answer just given, asked for again in other words, is the part that answers, said as from it, not the whole answer again', () => {
+    it.each(notTheWholeAnswerAgain)('%s', (_name, turns) => play(turns, both));
   });
 });
