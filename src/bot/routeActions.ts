@@ -144,13 +144,15 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // With staff, the bot keeps quiet (a picture or a file too: staff see that one came);
       // "cancel" / "back to the bot" (or start over) comes back. The store says who has the case.
       const wasHandedOver = Boolean(data.handoff);
-      // "never mind", "no it's fine" while still in the queue takes the request back too.
-      const leaving = reading.command === 'cancel' || reading.command === 'startOver' || (takesBackPersonRequest(reading.text) ? 'if-queued' : false);
+      // "never mind", "no it's fine" while still in the queue takes the request back too; "never
+      // mind, when do results come out" as well, and the rows below then answer its question.
+      const leaving =
+        reading.command === 'cancel' || reading.command === 'startOver' || (takesBackPersonRequest(reading.text) ? 'if-queued' : reading.takesBackThenAsks ? 'if-queued-asking' : false);
       if (await handoff.during(context, data, deps.forTheRecord(context, reading.text), leaving, facts.now, (reply) => say(turn, reply))) {
         const left = !data.handoff;
         if (left) await turn.dc.cancelAllDialogs();
         turn.event.handoff = { outcome: left ? 'left' : 'relayed' };
-        return true;
+        return !(left && leaving === 'if-queued-asking');
       }
       if (wasHandedOver) turn.event.handoff = { outcome: 'resumed' };
       return false;

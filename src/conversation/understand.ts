@@ -1,7 +1,7 @@
 import type { FaqDecision, GapPair, QuestionContext } from '../knowledge/faqAnswerer.js';
 import type { FaqEntry } from '../knowledge/faqEntry.js';
 import { readAcknowledgement, type Acknowledgement } from '../understanding/acknowledgements.js';
-import { asksForPerson, detectCommand, stripGreeting, type Command } from '../understanding/commands.js';
+import { asksForPerson, detectCommand, questionAfterTakeBack, stripGreeting, type Command } from '../understanding/commands.js';
 import { readCorrection, readListChange, readSpanishCorrection, type Correction } from '../understanding/corrections.js';
 import { mentionsAseId, onlyAnAseId, readCredentials, type CredentialsReading } from '../understanding/credentials.js';
 import type { DateMention } from '../understanding/dates.js';
@@ -19,8 +19,10 @@ import type { Language } from '../language/languages.js';
 export interface Reading {
   /** The message as written, trimmed. */
   text: string;
-  /** The message without a greeting in front ("hi, how do I ...?" -> "how do I ...?"). */
+  /** The message without a greeting or a take-back in front ("hi, how do I ...?", "never mind, when do ...?" -> "how do I ...?", "when do ...?"). */
   question: string;
+  /** "never mind, when do results come out": a request taken back, then a question of its own (`question`). */
+  takesBackThenAsks: boolean;
   /** A whole-message command: help, cancel, start over, sign in, a greeting... */
   command: Command | null;
   /** "English, please" / "en español": the whole message asks for that language. */
@@ -125,7 +127,14 @@ class LazyReading implements Reading {
   /** Sent with sign-in details, the question is what is left without them: no birth date in it. */
   get question(): string {
     // Without an ID-shaped word there are no sign-in details to take out (and no dates to read for them).
-    return this.once('question', () => stripGreeting(mentionsAseId(this.text) && this.credentials.ok ? this.credentials.rest.replace(/\s+$/, '') : this.text));
+    return this.once('question', () => {
+      const asked = stripGreeting(mentionsAseId(this.text) && this.credentials.ok ? this.credentials.rest.replace(/\s+$/, '') : this.text);
+      return questionAfterTakeBack(asked) ?? asked;
+    });
+  }
+
+  get takesBackThenAsks(): boolean {
+    return this.once('takesBackThenAsks', () => this.text !== '' && questionAfterTakeBack(stripGreeting(this.text)) !== null);
   }
 
   get languageSwitch(): Reading['languageSwitch'] {

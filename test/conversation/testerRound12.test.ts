@@ -57,6 +57,25 @@ const notTheWholeAnswerAgain: Transcript[] = [
   ]],
 ];
 
+const takenBackWithAQuestion: Transcript[] = [
+  ['"never mind, when do results come out" in the staff queue leaves the queue and gets the results answer, never "passed that on"', [
+    ['talk to a person', 'next in line'],
+    ['never mind, when do results come out', all("I've taken you out of the queue", 'score report', not('passed that on'), not('what can I help you with'))],
+    ['when will my cert come', all('three weeks', not('passed that on'))],
+  ]],
+  ['"never mind i got it" in the queue still just leaves it', [
+    ['talk to a person', 'next in line'],
+    ['never mind i got it', all("I've taken you out of the queue", 'what can I help you with')],
+  ]],
+  ['"never mind, when do results come out" outside the queue is the results answer, not "Did you mean"', [
+    ['never mind, when do results come out', all('score report', not('Did you mean'))],
+  ]],
+  ['"olvídalo, cuándo salen los resultados" in the queue leaves it and gets the Spanish results answer', [
+    ['hablar con una persona', 'siguiente'],
+    ['olvídalo, cuándo salen los resultados', all(/le he sacado de la fila/, /reporte de puntaje/, not('lo he pasado'))],
+  ]],
+];
+
 describe('twelfth usability round, through the production wiring', () => {
   let bot: RunningBot;
   beforeAll(async () => {
@@ -73,5 +92,8 @@ describe('twelfth usability round, through the production wiring', () => {
   });
   describe('the answer just given, asked for again in other words, is the part that answers, said as from it, not the whole answer again', () => {
     it.each(notTheWholeAnswerAgain)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('a request for a person taken back with a question ("never mind, when do ...") leaves the queue and is answered', () => {
+    it.each(takenBackWithAQuestion)('%s', (_name, turns) => play(turns, both));
   });
 });
