@@ -1,4 +1,4 @@
-import { shortAnswer, type FaqEntry } from './faqEntry.js';
+import { shortAnswer, withFacet, type FaqEntry, type FaqFacet } from './faqEntry.js';
 import { FacetChooser } from './facetChooser.js';
 import type { FaqHit, FaqIndex } from './faqIndex.js';
 import type { Domain, OutOfScopeTopic } from './outOfScope.js';
@@ -187,6 +187,8 @@ export class FaqAnswerer {
    * short, is that entry's, where the scores alone would ask.
    */
   private readonly phrasings = new Map<string, { entries: Set<FaqEntry>; words: number }>();
+  /** Facets' `afterAnswer` phrasings, as their words: a follow-up of that entry in exactly those words is that facet's. */
+  private readonly afterAnswerPhrasings = new Map<string, { entry: FaqEntry; facet: FaqFacet }>();
   private readonly domainTerms: Set<string> | undefined;
   private readonly names: RegExp | null = null;
   private readonly cues: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
@@ -240,6 +242,14 @@ export class FaqAnswerer {
         known.entries.add(entry);
         known.words = Math.min(known.words, wordsIn(phrasing));
         this.phrasings.set(key, known);
+      }
+    }
+    for (const entry of index.entries) {
+      for (const facet of entry.facets ?? []) {
+        for (const phrasing of facet.afterAnswer ?? []) {
+          const key = this.phrasingKey(phrasing);
+          if (key) this.afterAnswerPhrasings.set(key, { entry, facet });
+        }
       }
     }
     for (const entry of index.entries) {
@@ -413,6 +423,13 @@ export class FaqAnswerer {
     if (vague) return this.inContext(text, context.recent!, 0, 0, true) ?? { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
     // "how many years do i need" after the work-experience answer: said in the words of one of that
     // answer's own phrasings, it is that answer's, however another entry scores alone (recertification's five years).
+    // "how long until i can rebook" after the missed-appointment answer: a facet's phrasing that is
+    // its only in this context (knowledge `afterAnswer`), whatever the ranking says out of it.
+    const asked = context.recent?.length ? this.afterAnswerPhrasings.get(this.phrasingKey(text) ?? '') : undefined;
+    if (asked && context.recent!.includes(asked.entry.id)) {
+      const part = withFacet(asked.entry, asked.facet);
+      return { kind: 'answer', entry: { ...part, answer: shortAnswer(part) }, hit: { target: { kind: 'faq', entry: asked.entry }, score: 0, coverage: 1, matched: [] }, inContext: true, again: true };
+    }
     const own = context.recent?.length && decision.kind === 'answer' && !context.recent.includes(decision.entry.id) ? this.phrasedAsRecent(text, context.recent) : undefined;
     if (own) return this.followUp(own, text, { target: { kind: 'faq', entry: own }, score: 0, coverage: 1, matched: [] }, context.recent!);
     if ((decision.kind !== 'answer' || weak || terse) && context.recent?.length) {

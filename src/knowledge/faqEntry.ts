@@ -17,6 +17,13 @@ export const faqFacetSchema = z
     lead: z.string().trim().min(10, 'must be the first sentence that answers this facet\'s question'),
     alternates: z.array(z.string().min(3)).min(3, 'needs at least 3 alternate phrasings'),
     /**
+     * Phrasings that ask this facet only right after the entry's answer (or while its task waits):
+     * out of that context they ask something else ("how long until i can rebook" is a change of
+     * appointment, after the missed-appointment answer it is buying the test again). Not indexed:
+     * they never move the ranking, only the follow-up's reading (and the facet chosen).
+     */
+    afterAnswer: z.array(z.string().min(3)).optional(),
+    /**
      * Which test the question names decides this facet, whatever its words: `except` when it names a
      * test outside the list ("is the T2 in Spanish?"), `only` when every test it names is in the list.
      */

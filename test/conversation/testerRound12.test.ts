@@ -76,6 +76,25 @@ const takenBackWithAQuestion: Transcript[] = [
   ]],
 ];
 
+const rebookAfterNoShow: Transcript[] = [
+  ['"how long until i can rebook" after the missed-appointment answer is when the test can be bought again (once the No Show is posted), not the change-or-cancel answer', [
+    ['i missed my appointment', 'No Show'],
+    ['how long until i can rebook', all('once the official No Show test result is posted to myASE', not('Cancel Selected'))],
+  ]],
+  ['the same after the task has answered', [
+    ['i missed my appointment', 'No Show'],
+    ['no', 'wait until the No Show result appears'],
+    ['how long until i can rebook', all('once the official No Show test result is posted to myASE', not('Cancel Selected'))],
+  ]],
+  ['"how long until i can rebook" with nothing before it is not the missed-appointment answer', [
+    ['how long until i can rebook', not('No Show')],
+  ]],
+  ['"cuando puedo volver a comprarlo" after the Spanish missed-appointment answer is when it can be bought again, not the no-refund sentence again', [
+    ['falté a mi cita', 'No Show'],
+    ['cuando puedo volver a comprarlo', all(/cuando el resultado oficial de No Show aparezca en myASE/, not('No hay reembolso'))],
+  ]],
+];
+
 describe('twelfth usability round, through the production wiring', () => {
   let bot: RunningBot;
   beforeAll(async () => {
@@ -92,6 +111,9 @@ describe('twelfth usability round, through the production wiring', () => {
   });
   describe('the answer just given, asked for again in other words, is the part that answers, said as from it, not the whole answer again', () => {
     it.each(notTheWholeAnswerAgain)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('a facet\'s phrasing that is its only right after its answer ("how long until i can rebook" after a No Show) is read so there', () => {
+    it.each(rebookAfterNoShow)('%s', (_name, turns) => play(turns, both));
   });
   describe('a request for a person taken back with a question ("never mind, when do ...") leaves the queue and is answered', () => {
     it.each(takenBackWithAQuestion)('%s', (_name, turns) => play(turns, both));
