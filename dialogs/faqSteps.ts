@@ -123,6 +123,15 @@ export async function answerPair(dc: DialogContext, deps: ConversationDeps, pair
 }
 
 /**
+ * Two questions in one, one of them a task asked with its facts ("how long is a cert good for and
+ * how much is a duplicate for auto"): the other question's short answer, said before the task
+ * works out its own (which may go on to ask something, so it comes last).
+ */
+export async function answerBesideTask(dc: DialogContext, deps: ConversationDeps, entry: FaqEntry): Promise<void> {
+  await send(dc.context, deps, { text: shortAnswer(entry), source: sourceOf(entry, deps.messages), rate: { entryId: entry.id } });
+}
+
+/**
  * Two questions in one, one of them a known gap ("is there a spanish version, and can my shop
  * pay"): the answer's short form and the gap's honest reply, in the order asked, the entry offered
  * in full and a person beside it (as the gap alone would offer).

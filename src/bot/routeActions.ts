@@ -8,7 +8,7 @@ import type { Reading } from '../conversation/understand.js';
 import type { Messages } from '../messages/en.js';
 import type { TurnEvent } from './turnEvents.js';
 import type { ConversationData } from './conversationData.js';
-import { answerDecision, answerGapPair, answerPair, asChoice } from '../../dialogs/faqSteps.js';
+import { answerBesideTask, answerDecision, answerGapPair, answerPair, asChoice } from '../../dialogs/faqSteps.js';
 import { acknowledgementReply, commandReply } from '../../dialogs/smallTalk.js';
 import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from '../../dialogs/engine.js';
@@ -135,6 +135,13 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
   const say = (turn: Turn, reply: Reply) => send(turn.context, deps.conversation, reply);
   const understood = (turn: Turn) => {
     turn.data.misunderstood = 0;
+  };
+  /** Two questions in one, one of them the task's: the other one's short answer, before the task works out its own. */
+  const answerTheOtherQuestion = async (turn: Turn, task: string): Promise<void> => {
+    const own = SPECS.get(task)?.faqEntry;
+    const pair = own ? turn.reading.faqPair() : null;
+    const other = pair?.some((entry) => entry.id === own) ? pair.find((entry) => entry.id !== own) : undefined;
+    if (other) await answerBesideTask(turn.dc, deps.conversation, other);
   };
   return {
     relayToStaff: async (turn) => {
@@ -291,14 +298,18 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       if (!task) return false;
       // Two questions in one, the task's with none of its facts ("how much is a duplicate and how
       // long does my certificate take?"): both answered, in the order asked; the task stays on offer.
-      const pair = deps.conversation.findsFacts(task, turn.reading, turn.facts) ? null : turn.reading.faqPair();
-      if (pair) {
+      const withFacts = deps.conversation.findsFacts(task, turn.reading, turn.facts);
+      const pair = turn.reading.faqPair();
+      if (pair && !withFacts) {
         understood(turn);
         await answerPair(turn.dc, deps.conversation, pair, task);
         turn.event.faq = { decision: 'pair', entryId: pair.map((entry) => entry.id).join('+') };
         return true;
       }
       understood(turn);
+      // With its facts ("how long is a cert good for and how much is a duplicate for auto"): the
+      // other question is answered too, never dropped, and the task works out its own.
+      await answerTheOtherQuestion(turn, task);
       return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question } satisfies TaskOptions));
     },
 
@@ -333,6 +344,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const contextTask = task ? undefined : unplaced ? recentTask(turn.data, deps.conversation) : (again ?? offered);
       if (contextTask && deps.conversation.findsFacts(contextTask, turn.reading, turn.facts)) {
         understood(turn);
+        await answerTheOtherQuestion(turn, contextTask);
         return afterDialog(turn, await turn.dc.beginDialog(contextTask, { text: turn.reading.question, answeredGenerally: true } satisfies TaskOptions));
       }
       // A task-shaped question the FAQ cannot place for sure: the task gives its general answer and asks.
@@ -346,6 +358,16 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
           return true;
         }
         return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question } satisfies TaskOptions));
+      }
+      // Two questions in one: both short answers, in the order asked, each entry offered in full;
+      // before the account's offer, which would answer neither ("when will my cert come and also when
+      // do I get the results" is two FAQ answers, not "If you mean your own, that's in your account").
+      const pair = decision.kind === 'out-of-scope' ? null : turn.reading.faqPair();
+      if (pair) {
+        understood(turn);
+        await answerPair(turn.dc, deps.conversation, pair);
+        turn.event.faq = { decision: 'pair', entryId: pair.map((entry) => entry.id).join('+') };
+        return true;
       }
       const signInFor = signInHint && turn.reading.accountQuestion && !aboutSomethingElse(turn.reading) ? turn.reading.accountQuestion : undefined;
       if (signInFor && decision.kind === 'clarify') {
@@ -362,14 +384,6 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         understood(turn);
         await say(turn, { text: m.task.inYourAccount, suggestions: [{ title: m.task.signInChoice, value: m.task.signInChoice }] });
         return afterDialog(turn, await turn.dc.beginDialog(OFFER, { entries: [], signInFor } satisfies OfferOptions));
-      }
-      // Two questions in one: both short answers, in the order asked, each entry offered in full.
-      const pair = decision.kind === 'out-of-scope' ? null : turn.reading.faqPair();
-      if (pair) {
-        understood(turn);
-        await answerPair(turn.dc, deps.conversation, pair);
-        turn.event.faq = { decision: 'pair', entryId: pair.map((entry) => entry.id).join('+') };
-        return true;
       }
       // One of the two a known gap ("is there a spanish version, and can my shop pay"): the answer
       // and the gap's honest reply, in the order asked, never the second dropped.

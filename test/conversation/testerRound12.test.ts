@@ -95,6 +95,21 @@ const rebookAfterNoShow: Transcript[] = [
   ]],
 ];
 
+const twoQuestionsAtOnce: Transcript[] = [
+  ['"when will my cert come and also when do I get the results" is both answers, not "If you mean your own, that\'s in your ASE account"', [
+    ['I took the test today and passed, when will my cert come and also when do I get the results', all('three weeks', 'score report', not('If you mean your own'))],
+  ]],
+  ['"how long is ase cert good for and how much is a duplicate for auto" answers both: five years, then the duplicate total', [
+    ['how long is ase cert good for and how much is a duplicate for auto', all('five years', '$7.50', 'Automobile & Light Truck')],
+  ]],
+  ['in Spanish, "cuándo llega mi certificado y también cuándo salen los resultados" is both: the three weeks, and the results date worked out', [
+    ['hice el examen hoy y pasé, cuándo llega mi certificado y también cuándo salen los resultados', all('tres semanas', /mi[eé]rcoles, 9 de diciembre de 2026/)],
+  ]],
+  ['in Spanish, "cuanto dura la certificacion y cuanto cuesta un duplicado" answers both', [
+    ['cuanto dura la certificacion y cuanto cuesta un duplicado', all(/cinco a[nñ]os/, '$7.50')],
+  ]],
+];
+
 describe('twelfth usability round, through the production wiring', () => {
   let bot: RunningBot;
   beforeAll(async () => {
@@ -114,6 +129,9 @@ describe('twelfth usability round, through the production wiring', () => {
   });
   describe('a facet\'s phrasing that is its only right after its answer ("how long until i can rebook" after a No Show) is read so there', () => {
     it.each(rebookAfterNoShow)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('two questions at once are both answered: before the account\'s offer, and beside a task that works out one of them', () => {
+    it.each(twoQuestionsAtOnce)('%s', (_name, turns) => play(turns, both));
   });
   describe('a request for a person taken back with a question ("never mind, when do ...") leaves the queue and is answered', () => {
     it.each(takenBackWithAQuestion)('%s', (_name, turns) => play(turns, both));
