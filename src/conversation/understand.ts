@@ -1,7 +1,7 @@
 import type { FaqDecision, GapPair, QuestionContext } from '../knowledge/faqAnswerer.js';
 import type { FaqEntry } from '../knowledge/faqEntry.js';
 import { readAcknowledgement, type Acknowledgement } from '../understanding/acknowledgements.js';
-import { asksForPerson, detectCommand, questionAfterTakeBack, stripGreeting, type Command } from '../understanding/commands.js';
+import { asksForPerson, detectCommand, questionAfterComplaint, questionAfterTakeBack, stripGreeting, type Command } from '../understanding/commands.js';
 import { readCorrection, readListChange, readSpanishCorrection, type Correction } from '../understanding/corrections.js';
 import { mentionsAseId, onlyAnAseId, readCredentials, type CredentialsReading } from '../understanding/credentials.js';
 import type { DateMention } from '../understanding/dates.js';
@@ -19,7 +19,10 @@ import type { Language } from '../language/languages.js';
 export interface Reading {
   /** The message as written, trimmed. */
   text: string;
-  /** The message without a greeting or a take-back in front ("hi, how do I ...?", "never mind, when do ...?" -> "how do I ...?", "when do ...?"). */
+  /**
+   * The message without a greeting, a take-back or a complaint in front ("hi, how do I ...?", "never
+   * mind, when do ...?", "thats not what i asked, i want ..." -> "how do I ...?", "when do ...?", "i want ...").
+   */
   question: string;
   /** "never mind, when do results come out": a request taken back, then a question of its own (`question`). */
   takesBackThenAsks: boolean;
@@ -129,7 +132,7 @@ class LazyReading implements Reading {
     // Without an ID-shaped word there are no sign-in details to take out (and no dates to read for them).
     return this.once('question', () => {
       const asked = stripGreeting(mentionsAseId(this.text) && this.credentials.ok ? this.credentials.rest.replace(/\s+$/, '') : this.text);
-      return questionAfterTakeBack(asked) ?? asked;
+      return questionAfterTakeBack(asked) ?? questionAfterComplaint(asked) ?? asked;
     });
   }
 

@@ -190,6 +190,25 @@ const TAKE_BACK_OPENING = new RegExp(
   'iu',
 );
 
+/**
+ * "thats not what i asked, i want to know my score", "eso no es lo que pregunté, quiero saber mi
+ * puntaje": the last answer missed, then the question again. Returns the question; the complaint
+ * in front only diluted it ("asked", "not" matched nothing, so the bot offered a menu of guesses).
+ */
+export function questionAfterComplaint(text: string): string | null {
+  checkText(text);
+  const rest = NOT_WHAT_I_ASKED.exec(text)?.[1]?.trim();
+  return rest && /[\p{L}\d]/u.test(rest) && rest.split(/\s+/).length >= 2 ? rest : null;
+}
+
+const NOT_WHAT_I_ASKED = new RegExp(
+  String.raw`^\s*(?:(?:no|nope|nah|um+|hmm+|ugh|sorry)[\s,.!]*)*` +
+    String.raw`(?:(?:that'?s|thats|that is|this is|it'?s|its) not (?:what i (?:asked|meant|wanted|said)|my question|it|right|what i'?m asking)|not what i (?:asked|meant|wanted)|wrong answer|you misunderstood(?: me)?|you (?:didn'?t|did not) (?:understand|get it)|i (?:didn'?t|did not) ask (?:that|about that)|` +
+    String.raw`eso no es lo que (?:pregunt[eé]|quer[ií]a|dije)|no es (?:eso|lo que pregunt[eé])|no me entendi[oó]|no pregunt[eé] eso|eso no pregunt[eé])` +
+    String.raw`[\s,.!;:-]+(?:(?:i|I) (?:asked|meant)[\s,:]+)?(.+)$`,
+  'iu',
+);
+
 /** "hi, how do I reschedule?" -> "how do I reschedule?": a greeting in front of a question is not the question. */
 export function stripGreeting(text: string): string {
   return text.replace(/^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|hola|buen(?:os|as) (?:d[ií]as|tardes|noches)|buenas)(?: there)?[\s,!.-]+(?=\S)/i, '');

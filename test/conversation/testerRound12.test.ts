@@ -110,6 +110,17 @@ const twoQuestionsAtOnce: Transcript[] = [
   ]],
 ];
 
+const notWhatIAsked: Transcript[] = [
+  ['"thats not what i asked, i want to know my score" is the results answer, not a menu with ADA and missed appointments', [
+    ['when do i get my certificate', 'three weeks'],
+    ['thats not what i asked, i want to know my score', all('score report', not('ADA'), not('Missed or unscheduled'))],
+  ]],
+  ['"eso no es lo que pregunté, quiero saber mi puntaje" is the Spanish results answer', [
+    ['cuando llega mi certificado', 'tres semanas'],
+    ['eso no es lo que pregunté, quiero saber mi puntaje', all('reporte de puntaje', not('ADA'))],
+  ]],
+];
+
 describe('twelfth usability round, through the production wiring', () => {
   let bot: RunningBot;
   beforeAll(async () => {
@@ -132,6 +143,9 @@ describe('twelfth usability round, through the production wiring', () => {
   });
   describe('two questions at once are both answered: before the account\'s offer, and beside a task that works out one of them', () => {
     it.each(twoQuestionsAtOnce)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('"that\'s not what I asked" in front of a question is no part of it: the question is what follows', () => {
+    it.each(notWhatIAsked)('%s', (_name, turns) => play(turns, both));
   });
   describe('a request for a person taken back with a question ("never mind, when do ...") leaves the queue and is answered', () => {
     it.each(takenBackWithAQuestion)('%s', (_name, turns) => play(turns, both));
