@@ -14,6 +14,7 @@ import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from '../../dialogs/engine.js';
 import { TASK_SPECS } from '../../dialogs/index.js';
 import { takesBackPersonRequest } from '../understanding/commands.js';
+import { withoutNames } from '../understanding/tests.js';
 import { verdictAsked } from '../understanding/verdictQuestions.js';
 import { TASKS } from '../understanding/taskIntent.js';
 import type { Language } from '../language/languages.js';
@@ -136,12 +137,20 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
   const understood = (turn: Turn) => {
     turn.data.misunderstood = 0;
   };
-  /** Two questions in one, one of them the task's: the other one's short answer, before the task works out its own. */
+  /**
+   * Two questions in one, one of them the task's: the other one's short answer, before the task
+   * works out its own. Not when the other part is only the task's facts: "...? necesito automovil y
+   * camiones" names series, and no question of its own (the Master entry also names series).
+   */
   const answerTheOtherQuestion = async (turn: Turn, task: string): Promise<void> => {
     const own = SPECS.get(task)?.faqEntry;
     const pair = own ? turn.reading.faqPair() : null;
     const other = pair?.some((entry) => entry.id === own) ? pair.find((entry) => entry.id !== own) : undefined;
-    if (other) await answerBesideTask(turn.dc, deps.conversation, other);
+    if (!other) return;
+    const question = turn.reading.question;
+    const unnamed = withoutNames(question, deps.conversation.catalogue);
+    const asked = unnamed === question || deps.conversation.faq.decidePair(unnamed, { onTopic: true })?.some((entry) => entry.id === other.id);
+    if (asked) await answerBesideTask(turn.dc, deps.conversation, other);
   };
   return {
     relayToStaff: async (turn) => {

@@ -121,6 +121,18 @@ const notWhatIAsked: Transcript[] = [
   ]],
 ];
 
+const spanishDuplicateTotal: Transcript[] = [
+  ['"cuanto cuesta un duplicado...? necesito automovil y camiones" is the total for both series, with no Master sentence', [
+    ['cuanto cuesta un duplicado del certificado? necesito automovil y camiones', all('$15.00', /Autom[oó]vil\/Camioneta Ligera/, /Cami[oó]n Mediano\/Pesado/, not(/T[eé]cnico Maestro/))],
+  ]],
+  ['"automóvil, camión y partes" in Spanish comes to $22.50, as in English', [
+    ['necesito duplicados de automóvil, camión y partes', '$22.50'],
+  ]],
+  ['the English twin, "...? i need automobile and truck", has no Master sentence either', [
+    ['how much does a duplicate certificate cost? i need automobile and truck', all('$15.00', not('Master'))],
+  ]],
+];
+
 describe('twelfth usability round, through the production wiring', () => {
   let bot: RunningBot;
   beforeAll(async () => {
@@ -146,6 +158,9 @@ describe('twelfth usability round, through the production wiring', () => {
   });
   describe('"that\'s not what I asked" in front of a question is no part of it: the question is what follows', () => {
     it.each(notWhatIAsked)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('series named in Spanish ("automovil", "camiones") are series, and names alone are no second question', () => {
+    it.each(spanishDuplicateTotal)('%s', (_name, turns) => play(turns, both));
   });
   describe('a request for a person taken back with a question ("never mind, when do ...") leaves the queue and is answered', () => {
     it.each(takenBackWithAQuestion)('%s', (_name, turns) => play(turns, both));
