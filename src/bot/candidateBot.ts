@@ -25,7 +25,7 @@ import { UNANSWERED_DECISION, type TurnEvent, type TurnEventSink } from './turnE
 import { readFeedbackEvent } from './feedbackEvents.js';
 import { CONVERSATION_DATA, DIALOG_STATE, type ConversationData } from './conversationData.js';
 import { noteLine, spokenText, type HandoffRelay } from '../handoff/relay.js';
-import { verdictOfLastTask, type Turn } from './routeActions.js';
+import { reasonOfLastTask, verdictOfLastTask, type Turn } from './routeActions.js';
 import type { AccountAccess } from './accountAccess.js';
 import { noteRecentEntries, recentEntries } from './recentEntries.js';
 import { noteAnsweredQuestion, questionRated } from './ratedQuestions.js';
@@ -160,6 +160,10 @@ export class CandidateBot extends ActivityHandler {
       // Read only if the verdict row is reached ("is it too late?" after "it expired").
       get lastTaskVerdict() {
         return verdictOfLastTask(data, reading.text, facts.language) !== undefined;
+      },
+      // Read only if the reason row is reached ("why not?" after "it can no longer be changed").
+      get lastTaskReason() {
+        return reasonOfLastTask(data, reading.text) !== undefined;
       },
     };
     // While sign-in waits, whatever comes is treated as sign-in details on the record, whole or not.

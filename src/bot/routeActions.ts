@@ -15,7 +15,7 @@ import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion
 import { TASK_SPECS } from '../../dialogs/index.js';
 import { takesBackPersonRequest } from '../understanding/commands.js';
 import { withoutNames } from '../understanding/tests.js';
-import { verdictAsked } from '../understanding/verdictQuestions.js';
+import { asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
 import { TASKS } from '../understanding/taskIntent.js';
 import type { Language } from '../language/languages.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
@@ -96,6 +96,18 @@ export function verdictOfLastTask(data: ConversationData, text: string, language
   const window = spec && data.recentEntries?.[0] === spec.faqEntry ? spec.verdicts?.[last!.outcome] : undefined;
   const asked = window ? verdictAsked(text, language) : null;
   return asked ? asked === window : undefined;
+}
+
+/**
+ * "why not?" right after a task's answer whose outcome has a reason (the spec's `reasons`): the
+ * rule behind it; otherwise undefined. Read only when the route table reaches the row `reason`.
+ */
+export function reasonOfLastTask(data: ConversationData, text: string): ((deps: ConversationDeps) => string) | undefined {
+  const last = data.lastTask;
+  const spec = last?.answer ? SPECS.get(last.id) : undefined;
+  // Right after that answer only, as for its verdict.
+  const reason = spec && data.recentEntries?.[0] === spec.faqEntry ? spec.reasons?.[last!.outcome] : undefined;
+  return reason && asksWhy(text) ? reason : undefined;
 }
 
 /** The sentence that answers: a worked-out answer leads with it. */
@@ -284,6 +296,16 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       if (yes === undefined || !last?.answer) return false;
       understood(turn);
       await say(turn, { text: m.task.verdictAgain(yes, withoutOwnYesNo(firstSentence(last.answer))) });
+      turn.event.dialog = { id: last.id, outcome: last.outcome };
+      return true;
+    },
+
+    answerReason: async (turn) => {
+      const reason = reasonOfLastTask(turn.data, turn.reading.text);
+      const last = turn.data.lastTask;
+      if (!reason || !last) return false;
+      understood(turn);
+      await say(turn, { text: reason(deps.conversation) });
       turn.event.dialog = { id: last.id, outcome: last.outcome };
       return true;
     },

@@ -133,6 +133,21 @@ const spanishDuplicateTotal: Transcript[] = [
   ]],
 ];
 
+const whyNot: Transcript[] = [
+  ['"why not?" after "it can no longer be changed" is the three-day rule, never "You can, as long as..."', [
+    ['my test is december 8, can i reschedule', 'can no longer be changed'],
+    ['why not?', all(/^Because ASE allows no changes within three days of a scheduled appointment/, not('You can, as long as'))],
+  ]],
+  ['"why?" after "it expired" is the 90-day rule', [
+    ['i bought my test on june 1', 'It expired'],
+    ['why?', /^Because a test must be scheduled and taken within 90 days of its purchase date/],
+  ]],
+  ['"¿por qué no?" after the Spanish "ya no se puede cambiar" is the three-day rule in Spanish', [
+    ['mi examen es el 8 de diciembre, puedo cambiarlo', 'ya no se puede cambiar'],
+    ['por qué no?', all(/^Porque ASE no permite cambios dentro de los tres d[ií]as/, not(/S[ií] puede/))],
+  ]],
+];
+
 describe('twelfth usability round, through the production wiring', () => {
   let bot: RunningBot;
   beforeAll(async () => {
@@ -161,6 +176,9 @@ describe('twelfth usability round, through the production wiring', () => {
   });
   describe('series named in Spanish ("automovil", "camiones") are series, and names alone are no second question', () => {
     it.each(spanishDuplicateTotal)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('"why not?" right after a task\'s answer is the rule behind it (the route row `reason`)', () => {
+    it.each(whyNot)('%s', (_name, turns) => play(turns, both));
   });
   describe('a request for a person taken back with a question ("never mind, when do ...") leaves the queue and is answered', () => {
     it.each(takenBackWithAQuestion)('%s', (_name, turns) => play(turns, both));
