@@ -365,7 +365,9 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // Or placed again on the entry just answered, whose task the message now gives its facts
       // ("back to the cancel, its dec 20" after a detour the same entry answered): the task works
       // them out instead of the same answer again (a new question with facts keeps its answer).
-      const unplaced = decision.kind === 'unknown' || decision.kind === 'clarify';
+      // A date and nothing else ("sometime in march i think") is no question for the knowledge base,
+      // however a known gap scores its hedges ("think" is the appeals gap's): the facts of that task.
+      const unplaced = decision.kind === 'unknown' || decision.kind === 'clarify' || turn.reading.dateOnly;
       const again = decision.kind === 'answer' && turn.data.recentEntries?.includes(decision.entry.id) ? decision.entry.offer?.task : undefined;
       // An answer whose offer asks for a fact the same message gives ("when will my results be
       // posted? I took A1 on friday"): the task works it out rather than ask for it again. Only a

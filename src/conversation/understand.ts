@@ -263,5 +263,15 @@ const QUESTION_WORD = /^(?:who|what|when|where|why|how|which|can|could|do|does|d
 /** Nothing but the date and a few words around it: "May 20", "it was the 20th", "on the 20th I think". */
 function onlyTheDate(text: string, date: DateMention): boolean {
   const rest = `${text.slice(0, date.index)} ${text.slice(date.index + date.text.length)}`;
-  return /^(?:\s|[,.!]|\b(?:it|was|it's|its|on|the|maybe|i|think|actually)\b)*$/i.test(rest);
+  return ONLY_HEDGES.test(rest);
 }
+
+/**
+ * What may stand around a date that is the whole message: "it was", and the hedges of someone not
+ * sure ("sometime in march i think", "creo que fue en marzo"), which make it no question of its own.
+ */
+const ONLY_HEDGES = new RegExp(
+  String.raw`^(?:\s|[,.!]|\b(?:it|was|it's|its|on|in|the|maybe|i|think|actually|sometime|some time|around|about|roughly|probably|i guess|guess|i believe|pretty sure|im|i'm|not sure|or so|hmm|um|uh|oh|` +
+    String.raw`fue|era|el|en|creo|creo que|que|como|mas o menos|más o menos|por ahi de|por ahí de|tal vez|quizas|quizás|no estoy seguro|no estoy segura)\b)*$`,
+  'i',
+);

@@ -148,6 +148,19 @@ const whyNot: Transcript[] = [
   ]],
 ];
 
+const hedgedDate: Transcript[] = [
+  ['"sometime in march i think" after the purchase window worked out from "a couple weeks ago" is the purchase date again, never the appeals gap', [
+    ['how long do i have to take my test after buying it', 'What date did you buy the test?'],
+    ['a couple weeks ago', 'Sunday, November 22, 2026'],
+    ['sometime in march i think', all('March 2026', 'expired', not('appeals'))],
+  ]],
+  ['"creo que fue en marzo" after "hace dos semanas" is the purchase date again in Spanish', [
+    ['cuanto tiempo tengo para tomar el examen despues de comprarlo', /90 d[ií]as/],
+    ['lo compré hace dos semanas', /22 de noviembre de 2026/],
+    ['creo que fue en marzo', all(/marzo de 2026/, /Venci[oó]/)],
+  ]],
+];
+
 describe('twelfth usability round, through the production wiring', () => {
   let bot: RunningBot;
   beforeAll(async () => {
@@ -179,6 +192,9 @@ describe('twelfth usability round, through the production wiring', () => {
   });
   describe('"why not?" right after a task\'s answer is the rule behind it (the route row `reason`)', () => {
     it.each(whyNot)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('a date alone, hedged ("sometime in march i think"), right after a task is that task\'s fact again, not a question for the knowledge base', () => {
+    it.each(hedgedDate)('%s', (_name, turns) => play(turns, both));
   });
   describe('a request for a person taken back with a question ("never mind, when do ...") leaves the queue and is answered', () => {
     it.each(takenBackWithAQuestion)('%s', (_name, turns) => play(turns, both));
