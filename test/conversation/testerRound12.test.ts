@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { runTranscript, startBot, type RunningBot } from '../support/conversation.js';
-import { all, not, type Transcript, type Turn } from './suite.js';
+import { all, buttons, not, type Transcript, type Turn } from './suite.js';
 
 // The twelfth usability round: a tester played the bot as a candidate against `npm start` and
 // listed what harmed candidates; each finding is written here as the rule it broke. The clock is
@@ -161,6 +161,18 @@ const hedgedDate: Transcript[] = [
   ]],
 ];
 
+const clarificationKept: Transcript[] = [
+  ['"what about canceling instead" while "12/10: which date?" waits is answered, and the same two dates are asked about again, not "When is your appointment?"', [
+    ['can i reschedule my test on 12/10', all('Which date did you mean?', buttons('Thursday, December 10, 2026', 'Tuesday, October 12, 2027'))],
+    ['what about canceling instead', all('Back to your question: Which date did you mean?', not('When is your appointment?'), not('first cancel any existing appointment'))],
+    ['Thursday, December 10, 2026', 'Thursday, December 10, 2026: got it'],
+  ]],
+  ['"y si mejor lo cancelo?" while the Spanish "12/10" question waits keeps it too', [
+    ['puedo cambiar mi examen del 12/10', /¿A qu[eé] fecha se refiere\?/],
+    ['y si mejor lo cancelo?', all(/Volviendo a su pregunta: ¿A qu[eé] fecha se refiere\?/, not(/¿Cu[aá]ndo es su cita\?/))],
+  ]],
+];
+
 describe('twelfth usability round, through the production wiring', () => {
   let bot: RunningBot;
   beforeAll(async () => {
@@ -195,6 +207,9 @@ describe('twelfth usability round, through the production wiring', () => {
   });
   describe('a date alone, hedged ("sometime in march i think"), right after a task is that task\'s fact again, not a question for the knowledge base', () => {
     it.each(hedgedDate)('%s', (_name, turns) => play(turns, both));
+  });
+  describe('a question asked while a date is being clarified keeps the clarification (the date given is not dropped)', () => {
+    it.each(clarificationKept)('%s', (_name, turns) => play(turns, both));
   });
   describe('a request for a person taken back with a question ("never mind, when do ...") leaves the queue and is answered', () => {
     it.each(takenBackWithAQuestion)('%s', (_name, turns) => play(turns, both));
