@@ -53,6 +53,7 @@ export const changeTask: TaskSpec<ChangeValues> = {
   },
   accountQuestion: () => ({ kind: 'appointments' }),
   verdicts: { allowed: 'open', 'too-late': 'closed', 'appointment-passed': 'closed' },
+  reasons: { 'too-late': (deps) => deps.messages.task.change.whyTooLate(deps.policy.phones.prometric.value) },
   help: (deps) => deps.messages.task.change.help,
 };
 

@@ -97,7 +97,7 @@ export async function replyFromAccount(
 export interface TurnRequest {
   handoff?: { reason: 'asked' | 'misunderstood' | 'staff-only'; dialog?: string };
   /** The FAQ entry a dialog answered, for the turn's event. */
-  faq?: { decision: string; entryId?: string };
+  faq?: { decision: string; entryId?: string; facet?: string };
   /** What a dialog did with the account (signed in, cancelled...), for the turn's event; never who. */
   account?: { outcome: string };
   /** How a dialog ended when another waiting state took its place (a task that gave up). */

@@ -25,13 +25,14 @@ export function entryAnswer(
   entry: FaqEntry,
   lookup: (id: string) => FaqEntry | undefined,
   messages: Messages,
-  { offer = true }: { offer?: boolean } = {},
+  { offer = true, caveat }: { offer?: boolean; caveat?: string } = {},
 ): { reply: Reply; related: FaqEntry[] } {
   const related = entry.related.flatMap((id) => lookup(id) ?? []);
   return {
     reply: {
-      // A facet's lead is often a paragraph of the body put first: said once.
-      text: withoutRestatements(entry.answer),
+      // A facet's lead or a caveat is often a paragraph of the body put first: each sentence said
+      // once. The caveat goes in the first paragraph: the part a text message keeps says both.
+      text: withoutRestatements(entry.answer, caveat),
       suggestions: related.map(asChoice),
       source: sourceOf(entry, messages),
       // The offer is a question the bot then waits on: it closes the reply, and on SMS it stays in
@@ -59,6 +60,11 @@ export interface AnswerExtra {
   again?: boolean;
   /** The entry answered just before: its `caveats` may lead this answer ("not until your ADA request is approved"). */
   after?: string;
+  /**
+   * The answer just given, asked for again in other words ("which bases" after the testing-abroad
+   * answer): the part that answers, said as from that answer, not the whole answer again.
+   */
+  repeated?: boolean;
 }
 
 /** The lead the entry answered before puts on this one, if it has one for it (knowledge `caveats`). */
@@ -72,11 +78,9 @@ function caveatFor(deps: Pick<ConversationDeps, 'lookup'>, entry: FaqEntry, afte
  * fact the entry's task needs ("tell me the date you took it"). Anything else drops the offer.
  */
 export async function answerEntry(dc: DialogContext, deps: ConversationDeps, entry: FaqEntry, extra: AnswerExtra = {}): Promise<void> {
-  const { reply, related } = entryAnswer(entry, deps.lookup, deps.messages);
   const caveat = caveatFor(deps, entry, extra.after);
-  // In the answer's first paragraph: the part a text message keeps says both.
-  if (caveat) reply.text = `${caveat} ${reply.text}`;
-  requestOf(dc.context).faq = { decision: 'answer', entryId: entry.id };
+  const { reply, related } = entryAnswer(entry, deps.lookup, deps.messages, caveat ? { caveat } : {});
+  requestOf(dc.context).faq = { decision: 'answer', entryId: entry.id, ...(entry.facet ? { facet: entry.facet } : {}) };
   const task = entry.offer?.task ?? extra.task;
   // Its task was just worked out: say what came out rather than ask for the facts again.
   const known = task && extra.workedOut?.task === task ? firstSentence(extra.workedOut.answer) : undefined;
@@ -85,7 +89,7 @@ export async function answerEntry(dc: DialogContext, deps: ConversationDeps, ent
   const then = known ? deps.messages.task.workedOut(known) : [reply.then, hint].filter(Boolean).join(' ');
   if (extra.again) {
     const { then: _offer, suggestions: _shown, ...part } = reply;
-    await send(dc.context, deps, part);
+    await send(dc.context, deps, extra.repeated ? { ...part, text: deps.messages.fromLastAnswer(part.text) } : part);
   } else await send(dc.context, deps, { ...reply, ...(then ? { then } : {}) });
   // Not made again with a follow-up's answer, so not held open as if it had just been made ("ok" next is plain).
   const prompt = extra.again ? undefined : entry.offer?.text;
@@ -116,6 +120,15 @@ export async function answerPair(dc: DialogContext, deps: ConversationDeps, pair
   });
   // A task one of the questions opened stays on offer: its fact next ("A and T") still reaches it.
   await dc.beginDialog(OFFER, { entries: pair.map((entry) => entry.id), ...(task ? { task } : {}) } satisfies OfferOptions);
+}
+
+/**
+ * Two questions in one, one of them a task asked with its facts ("how long is a cert good for and
+ * how much is a duplicate for auto"): the other question's short answer, said before the task
+ * works out its own (which may go on to ask something, so it comes last).
+ */
+export async function answerBesideTask(dc: DialogContext, deps: ConversationDeps, entry: FaqEntry): Promise<void> {
+  await send(dc.context, deps, { text: shortAnswer(entry), source: sourceOf(entry, deps.messages), rate: { entryId: entry.id } });
 }
 
 /**
@@ -154,7 +167,7 @@ export async function answerDecision(
   const person: ReplyChoice = { title: m.talkToPerson, value: m.talkToPerson };
   switch (decision.kind) {
     case 'answer':
-      await answerEntry(dc, deps, decision.entry, decision.again ? { ...extra, again: true } : extra);
+      await answerEntry(dc, deps, decision.entry, decision.again ? { ...extra, again: true, ...(decision.repeated ? { repeated: true } : {}) } : extra);
       return true;
     case 'clarify':
       await send(dc.context, deps, { text: m.didYouMean, choices: [...decision.candidates.map(asChoice), { title: m.noneOfThese, value: m.noneOfThese }] });

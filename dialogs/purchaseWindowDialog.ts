@@ -38,6 +38,7 @@ export const purchaseWindowTask: TaskSpec<PurchaseValues> = {
   },
   accountQuestion: () => ({ kind: 'purchases' }),
   verdicts: { open: 'open', 'last-day': 'open', expired: 'closed' },
+  reasons: { expired: (deps) => deps.messages.task.purchase.whyExpired(deps.policy.purchaseWindowDays.value) },
   help: (deps) => deps.messages.task.purchase.help,
 };
 

@@ -3,6 +3,7 @@ import type { DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-d
 import type { Reply } from '../src/conversation/reply.js';
 import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts } from '../src/conversation/turnFacts.js';
+import { shortAnswer, withoutRestatements } from '../src/knowledge/faqEntry.js';
 import { sourceOf } from './faqSteps.js';
 import { OFFER, readingOf, requestOf, send, SIGN_IN, type ConversationDeps } from './engine.js';
 import { acknowledgementReply, commandReply } from './smallTalk.js';
@@ -26,7 +27,7 @@ export const SOMETHING_NEW =
   /^(?:actually|also|oh,? and|another (?:question|thing)|different question|new question|what about|and what about|instead|en realidad|de hecho|tambi[eé]n|otra (?:pregunta|cosa)|(?:una )?pregunta (?:diferente|distinta|nueva)|nueva pregunta|y qu[eé] (?:hay de|tal)|ah,? y|en cambio|and (?:when|how|what|where|which|why)|y (?:(?:el|la|mi) \S+ )?(?:cu[aá]ndo|c[oó]mo|qu[eé]|d[oó]nde|cu[aá]l))(?![\p{L}])/iu;
 
 /** A message shaped as a question ("can I get my money back?", "who do I call"). */
-const QUESTION = /\?\s*$|^(?:who|what|when|where|why|how|which|can|could|do|does|did|is|are|will|would|should)\b/i;
+export const QUESTION = /\?\s*$|^(?:who|what|when|where|why|how|which|can|could|do|does|did|is|are|will|would|should)\b/i;
 
 interface RepairState {
   /** Answers in a row that made no sense. */
@@ -81,6 +82,11 @@ export abstract class RepairDialog extends Dialog {
   /** The task whose fact this dialog asks for, which the account may know ("I don't remember": sign in). */
   protected lookedUpTask(_dc: DialogContext): string | undefined {
     return this.task;
+  }
+
+  /** The FAQ entry whose general answer this dialog works out for the candidate, if any (a task's). */
+  protected get ownEntry(): string | undefined {
+    return undefined;
   }
 
   /** Does this dialog have a step to help with and a question to repeat? (An offer of buttons may not.) */
@@ -206,8 +212,11 @@ export abstract class RepairDialog extends Dialog {
     const faq = reading.faq();
     if (faq.kind === 'answer' || faq.kind === 'out-of-scope') {
       // The answer alone: no follow-up buttons and no offer of another task; the question that
-      // matters now is this dialog's own.
-      const answer = faq.kind === 'answer' ? { text: faq.entry.answer, source: sourceOf(faq.entry, m), details: 'on-request' as const } : { text: faq.topic.reply };
+      // matters now is this dialog's own. Each sentence once; and from this task's own entry
+      // ("what about canceling instead" while the change task asks "which date?"), only the part
+      // that answers: the rest is what the task is working out.
+      const text = faq.kind === 'answer' ? (faq.entry.id === this.ownEntry ? shortAnswer(faq.entry) : withoutRestatements(faq.entry.answer)) : '';
+      const answer = faq.kind === 'answer' ? { text, source: sourceOf(faq.entry, m), details: 'on-request' as const } : { text: faq.topic.reply };
       return this.ask(dc, m.task.backToIt, answer);
     }
     if (QUESTION.test(reading.text)) {

@@ -9,7 +9,7 @@ import { shortAnswer } from '../src/knowledge/faqEntry.js';
 import { pickChoice } from '../src/understanding/choices.js';
 import { combineDateParts } from '../src/understanding/dates.js';
 import { replyFromAccount, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
-import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
+import { QUESTION, RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
 import { asKnown, writtenOut, type DateValue } from './slotReaders.js';
 import { isAsked, type AskedSlot, type SlotSpec, type TaskSpec } from './taskTypes.js';
 
@@ -91,6 +91,10 @@ export class TaskDialog<Values extends object> extends RepairDialog {
 
   protected override get task(): string {
     return this.spec.id;
+  }
+
+  protected override get ownEntry(): string {
+    return this.spec.faqEntry;
   }
 
   protected override help(): string {
@@ -260,9 +264,13 @@ export class TaskDialog<Values extends object> extends RepairDialog {
         return this.ask(dc);
       }
     }
-    // Not an answer: the next question is the plain one (a clarification was about the earlier words).
-    delete state.clarify[slot.name];
-    state.partial = undefined;
+    // Not an answer: the next question is the plain one (a clarification was about the earlier
+    // words), unless the message is a question asked in between ("what about canceling instead"
+    // while "12/10: which date did you mean?" waits): the date given still stands, asked about again.
+    if (!QUESTION.test(reading.text) && reading.faq().kind !== 'answer') {
+      delete state.clarify[slot.name];
+      state.partial = undefined;
+    }
     return undefined;
   }
 

@@ -112,4 +112,10 @@ export interface TaskSpec<Values> {
    * take it?" right after the answer is answered yes or no from it (the route row `verdict`).
    */
   verdicts?: Partial<Record<string, 'open' | 'closed'>>;
+  /**
+   * The rule behind an outcome, from the source: "why not?" right after that answer is answered
+   * with it (the route row `reason`), never read as a new question ("You can, as long as ..."
+   * after "it can no longer be changed" read as a contradiction).
+   */
+  reasons?: Partial<Record<string, (deps: TaskDeps) => string>>;
 }

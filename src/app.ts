@@ -134,7 +134,10 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
       catalogue: knowledge.catalogue,
       messages,
       language,
-      faq: knowledge.answerer,
+      // This language's answerer, as the knowledge base holds it now (an editor's rebuild replaces it).
+      get faq() {
+        return inLanguage(knowledge, language).answerer;
+      },
       lookup,
       render: renderFor,
       account: (context) => (accountHere(context) ? port : undefined),

@@ -25,7 +25,7 @@ import { UNANSWERED_DECISION, type TurnEvent, type TurnEventSink } from './turnE
 import { readFeedbackEvent } from './feedbackEvents.js';
 import { CONVERSATION_DATA, DIALOG_STATE, type ConversationData } from './conversationData.js';
 import { noteLine, spokenText, type HandoffRelay } from '../handoff/relay.js';
-import { verdictOfLastTask, type Turn } from './routeActions.js';
+import { reasonOfLastTask, verdictOfLastTask, type Turn } from './routeActions.js';
 import type { AccountAccess } from './accountAccess.js';
 import { noteRecentEntries, recentEntries } from './recentEntries.js';
 import { noteAnsweredQuestion, questionRated } from './ratedQuestions.js';
@@ -136,7 +136,11 @@ export class CandidateBot extends ActivityHandler {
     const dc = await leanDialogContext(dialogSet, context, this.dialogState);
     // A dialog waiting (an answer's follow-ups, a task's question) or a task just answered: the
     // conversation is about ASE testing, so "what about the other one?" needs no ASE word of its own.
-    const reading = understand(text, facts, this.deps.understanding, { onTopic: onTopic(dc, data), recent: recentEntries(dc, data) });
+    const reading = understand(text, facts, this.deps.understanding, {
+      onTopic: onTopic(dc, data),
+      recent: recentEntries(dc, data),
+      ...(data.lastAnswer ? { answered: data.lastAnswer } : {}),
+    });
     context.turnState.set(readingKey, reading);
     const turn: Turn = { context, reading, facts, data, dc, event: {}, stackBefore: dc.stack.map((instance) => instance.id) };
     const account = this.deps.account(context);
@@ -156,6 +160,10 @@ export class CandidateBot extends ActivityHandler {
       // Read only if the verdict row is reached ("is it too late?" after "it expired").
       get lastTaskVerdict() {
         return verdictOfLastTask(data, reading.text, facts.language) !== undefined;
+      },
+      // Read only if the reason row is reached ("why not?" after "it can no longer be changed").
+      get lastTaskReason() {
+        return reasonOfLastTask(data, reading.text) !== undefined;
       },
     };
     // While sign-in waits, whatever comes is treated as sign-in details on the record, whole or not.

@@ -15,6 +15,8 @@ export interface ConversationData extends HandoffTurnData {
   language?: Language;
   /** The FAQ entries the last answer came from, for reading a short follow-up (src/bot/recentEntries.ts). */
   recentEntries?: string[];
+  /** The last answer, when it was one whole answer: its entry and facet ("which bases" next is that answer asked again). */
+  lastAnswer?: { entry: string; facet?: string };
   /** [entry id, id of the candidate's line in `recent`] of the last few answers, for a rating's question (src/bot/ratedQuestions.ts). */
   answeredLines?: Array<[string, string]>;
 }

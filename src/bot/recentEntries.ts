@@ -35,7 +35,7 @@ export function noteRecentEntries(data: ConversationData, event: Partial<TurnEve
   // Cancel, start over, goodbye or a person: whatever was on the table is off it.
   const ended = ['cancel', 'startOver', 'goodbye'].includes(reading.command ?? '') || reading.acknowledgement === 'bye' || reading.person || event.handoff !== undefined;
   if (ended) {
-    data.recentEntries = undefined;
+    data.recentEntries = data.lastAnswer = undefined;
     return;
   }
   const answered = event.faq?.decision === 'answer' || event.faq?.decision === 'pair' ? event.faq.entryId?.split('+') : undefined;
@@ -45,4 +45,9 @@ export function noteRecentEntries(data: ConversationData, event: Partial<TurnEve
   else if (account) data.recentEntries = [account];
   else if (task && event.dialog?.outcome !== 'cancelled' && event.dialog?.outcome !== 'gave-up') data.recentEntries = [task];
   else if (event.faq) data.recentEntries = undefined;
+  // The one whole answer just given, kept as long as the context is (through an "ok"): the same answer
+  // asked for again next is cut to the part that answers. Anything else the bot said replaces it.
+  const whole = event.faq?.decision === 'answer' && answered?.length === 1 ? { entry: answered[0]!, ...(event.faq.facet ? { facet: event.faq.facet } : {}) } : undefined;
+  if (whole) data.lastAnswer = whole;
+  else if (event.faq || account || task || !data.recentEntries) data.lastAnswer = undefined;
 }

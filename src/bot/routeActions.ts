@@ -8,13 +8,14 @@ import type { Reading } from '../conversation/understand.js';
 import type { Messages } from '../messages/en.js';
 import type { TurnEvent } from './turnEvents.js';
 import type { ConversationData } from './conversationData.js';
-import { answerDecision, answerGapPair, answerPair, asChoice } from '../../dialogs/faqSteps.js';
+import { answerBesideTask, answerDecision, answerGapPair, answerPair, asChoice } from '../../dialogs/faqSteps.js';
 import { acknowledgementReply, commandReply } from '../../dialogs/smallTalk.js';
 import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from '../../dialogs/engine.js';
 import { TASK_SPECS } from '../../dialogs/index.js';
 import { takesBackPersonRequest } from '../understanding/commands.js';
-import { verdictAsked } from '../understanding/verdictQuestions.js';
+import { withoutNames } from '../understanding/tests.js';
+import { asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
 import { TASKS } from '../understanding/taskIntent.js';
 import type { Language } from '../language/languages.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
@@ -97,6 +98,18 @@ export function verdictOfLastTask(data: ConversationData, text: string, language
   return asked ? asked === window : undefined;
 }
 
+/**
+ * "why not?" right after a task's answer whose outcome has a reason (the spec's `reasons`): the
+ * rule behind it; otherwise undefined. Read only when the route table reaches the row `reason`.
+ */
+export function reasonOfLastTask(data: ConversationData, text: string): ((deps: ConversationDeps) => string) | undefined {
+  const last = data.lastTask;
+  const spec = last?.answer ? SPECS.get(last.id) : undefined;
+  // Right after that answer only, as for its verdict.
+  const reason = spec && data.recentEntries?.[0] === spec.faqEntry ? spec.reasons?.[last!.outcome] : undefined;
+  return reason && asksWhy(text) ? reason : undefined;
+}
+
 /** The sentence that answers: a worked-out answer leads with it. */
 const firstSentence = (text: string): string => text.split(/(?<=[.!?])\s+(?=[A-Z])/)[0] ?? text;
 
@@ -136,6 +149,21 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
   const understood = (turn: Turn) => {
     turn.data.misunderstood = 0;
   };
+  /**
+   * Two questions in one, one of them the task's: the other one's short answer, before the task
+   * works out its own. Not when the other part is only the task's facts: "...? necesito automovil y
+   * camiones" names series, and no question of its own (the Master entry also names series).
+   */
+  const answerTheOtherQuestion = async (turn: Turn, task: string): Promise<void> => {
+    const own = SPECS.get(task)?.faqEntry;
+    const pair = own ? turn.reading.faqPair() : null;
+    const other = pair?.some((entry) => entry.id === own) ? pair.find((entry) => entry.id !== own) : undefined;
+    if (!other) return;
+    const question = turn.reading.question;
+    const unnamed = withoutNames(question, deps.conversation.catalogue);
+    const asked = unnamed === question || deps.conversation.faq.decidePair(unnamed, { onTopic: true })?.some((entry) => entry.id === other.id);
+    if (asked) await answerBesideTask(turn.dc, deps.conversation, other);
+  };
   return {
     relayToStaff: async (turn) => {
       const { context, data, reading, facts } = turn;
@@ -144,13 +172,15 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // With staff, the bot keeps quiet (a picture or a file too: staff see that one came);
       // "cancel" / "back to the bot" (or start over) comes back. The store says who has the case.
       const wasHandedOver = Boolean(data.handoff);
-      // "never mind", "no it's fine" while still in the queue takes the request back too.
-      const leaving = reading.command === 'cancel' || reading.command === 'startOver' || (takesBackPersonRequest(reading.text) ? 'if-queued' : false);
+      // "never mind", "no it's fine" while still in the queue takes the request back too; "never
+      // mind, when do results come out" as well, and the rows below then answer its question.
+      const leaving =
+        reading.command === 'cancel' || reading.command === 'startOver' || (takesBackPersonRequest(reading.text) ? 'if-queued' : reading.takesBackThenAsks ? 'if-queued-asking' : false);
       if (await handoff.during(context, data, deps.forTheRecord(context, reading.text), leaving, facts.now, (reply) => say(turn, reply))) {
         const left = !data.handoff;
         if (left) await turn.dc.cancelAllDialogs();
         turn.event.handoff = { outcome: left ? 'left' : 'relayed' };
-        return true;
+        return !(left && leaving === 'if-queued-asking');
       }
       if (wasHandedOver) turn.event.handoff = { outcome: 'resumed' };
       return false;
@@ -270,6 +300,16 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       return true;
     },
 
+    answerReason: async (turn) => {
+      const reason = reasonOfLastTask(turn.data, turn.reading.text);
+      const last = turn.data.lastTask;
+      if (!reason || !last) return false;
+      understood(turn);
+      await say(turn, { text: reason(deps.conversation) });
+      turn.event.dialog = { id: last.id, outcome: last.outcome };
+      return true;
+    },
+
     signInWithDetails: async (turn) => {
       // "I passed A4, when does it expire? <details>": once signed in, the question is answered
       // from the account, whether it reads as an account question or opens a task that does.
@@ -289,14 +329,18 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       if (!task) return false;
       // Two questions in one, the task's with none of its facts ("how much is a duplicate and how
       // long does my certificate take?"): both answered, in the order asked; the task stays on offer.
-      const pair = deps.conversation.findsFacts(task, turn.reading, turn.facts) ? null : turn.reading.faqPair();
-      if (pair) {
+      const withFacts = deps.conversation.findsFacts(task, turn.reading, turn.facts);
+      const pair = turn.reading.faqPair();
+      if (pair && !withFacts) {
         understood(turn);
         await answerPair(turn.dc, deps.conversation, pair, task);
         turn.event.faq = { decision: 'pair', entryId: pair.map((entry) => entry.id).join('+') };
         return true;
       }
       understood(turn);
+      // With its facts ("how long is a cert good for and how much is a duplicate for auto"): the
+      // other question is answered too, never dropped, and the task works out its own.
+      await answerTheOtherQuestion(turn, task);
       return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question } satisfies TaskOptions));
     },
 
@@ -321,7 +365,9 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // Or placed again on the entry just answered, whose task the message now gives its facts
       // ("back to the cancel, its dec 20" after a detour the same entry answered): the task works
       // them out instead of the same answer again (a new question with facts keeps its answer).
-      const unplaced = decision.kind === 'unknown' || decision.kind === 'clarify';
+      // A date and nothing else ("sometime in march i think") is no question for the knowledge base,
+      // however a known gap scores its hedges ("think" is the appeals gap's): the facts of that task.
+      const unplaced = decision.kind === 'unknown' || decision.kind === 'clarify' || turn.reading.dateOnly;
       const again = decision.kind === 'answer' && turn.data.recentEntries?.includes(decision.entry.id) ? decision.entry.offer?.task : undefined;
       // An answer whose offer asks for a fact the same message gives ("when will my results be
       // posted? I took A1 on friday"): the task works it out rather than ask for it again. Only a
@@ -331,6 +377,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const contextTask = task ? undefined : unplaced ? recentTask(turn.data, deps.conversation) : (again ?? offered);
       if (contextTask && deps.conversation.findsFacts(contextTask, turn.reading, turn.facts)) {
         understood(turn);
+        await answerTheOtherQuestion(turn, contextTask);
         // Only the entry's own offer is a first answer: the general rule leads if the task must ask.
         const notYetAnswered = contextTask === offered && contextTask !== again && !unplaced;
         return afterDialog(turn, await turn.dc.beginDialog(contextTask, { text: turn.reading.question, answeredGenerally: true, ...(notYetAnswered ? { notYetAnswered } : {}) } satisfies TaskOptions));
@@ -347,6 +394,16 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         }
         return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question } satisfies TaskOptions));
       }
+      // Two questions in one: both short answers, in the order asked, each entry offered in full;
+      // before the account's offer, which would answer neither ("when will my cert come and also when
+      // do I get the results" is two FAQ answers, not "If you mean your own, that's in your account").
+      const pair = decision.kind === 'out-of-scope' ? null : turn.reading.faqPair();
+      if (pair) {
+        understood(turn);
+        await answerPair(turn.dc, deps.conversation, pair);
+        turn.event.faq = { decision: 'pair', entryId: pair.map((entry) => entry.id).join('+') };
+        return true;
+      }
       const signInFor = signInHint && turn.reading.accountQuestion && !aboutSomethingElse(turn.reading) ? turn.reading.accountQuestion : undefined;
       if (signInFor && decision.kind === 'clarify') {
         // "when will I get my certificate?": the account's answer, or one of a few general ones.
@@ -362,14 +419,6 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         understood(turn);
         await say(turn, { text: m.task.inYourAccount, suggestions: [{ title: m.task.signInChoice, value: m.task.signInChoice }] });
         return afterDialog(turn, await turn.dc.beginDialog(OFFER, { entries: [], signInFor } satisfies OfferOptions));
-      }
-      // Two questions in one: both short answers, in the order asked, each entry offered in full.
-      const pair = decision.kind === 'out-of-scope' ? null : turn.reading.faqPair();
-      if (pair) {
-        understood(turn);
-        await answerPair(turn.dc, deps.conversation, pair);
-        turn.event.faq = { decision: 'pair', entryId: pair.map((entry) => entry.id).join('+') };
-        return true;
       }
       // One of the two a known gap ("is there a spanish version, and can my shop pay"): the answer
       // and the gap's honest reply, in the order asked, never the second dropped.

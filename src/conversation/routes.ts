@@ -16,6 +16,8 @@ export interface RouteState {
   lastTaskFollowUp?: boolean;
   /** The message asks that answer's verdict again ("is it too late?" after "it expired"). */
   lastTaskVerdict?: boolean;
+  /** The message asks why that answer came out as it did ("why not?" after "it can no longer be changed"). */
+  lastTaskReason?: boolean;
 }
 
 /** The things a route can do; the bot implements them. Each says whether it took the message. */
@@ -30,6 +32,7 @@ export type RouteAction =
   | 'acknowledge'
   | 'correctLastTask'
   | 'answerVerdict'
+  | 'answerReason'
   | 'signInWithDetails'
   | 'startTask'
   | 'answerFromAccount'
@@ -50,7 +53,7 @@ export interface Route {
  * a dialog that does not take a message hands it back, and the rows below it read it afresh.
  */
 export const ROUTES: readonly Route[] = [
-  { name: 'with-staff', says: 'handed to a person: relayed to staff (while queued, "passed that on" and the place in line; "never mind" leaves the queue)', when: (_r, s) => s.handoff, action: 'relayToStaff' },
+  { name: 'with-staff', says: 'handed to a person: relayed to staff (while queued, "passed that on" and the place in line; "never mind" leaves the queue; "never mind, when do ..." leaves it and the rows below answer)', when: (_r, s) => s.handoff, action: 'relayToStaff' },
   { name: 'no-text', says: 'a picture or an empty message: ask for text', when: (r) => r.text === '', action: 'askForText' },
   { name: 'person', says: '"talk to a person", anywhere in the message: hand over', when: (r) => r.person, action: 'handOver' },
   { name: 'dialog', says: 'a dialog is waiting: it reads the message (with the repair patterns)', when: (_r, s) => s.dialogWaiting, action: 'continueDialog' },
@@ -60,6 +63,7 @@ export const ROUTES: readonly Route[] = [
   { name: 'acknowledgement', says: '"ok", "cool", "got it": a short friendly reply, never a misunderstanding', when: (r) => r.acknowledgement !== null, action: 'acknowledge' },
   { name: 'correction', says: '"no, I meant A4" after a task answered (or a date alone after one answered from a month, or a fact that answer rested on): that value changed, the answer recomputed', when: (r, s) => s.lastTask && (r.correction !== null || (r.dateOnly && s.lastTaskRough === true) || s.lastTaskFollowUp === true), action: 'correctLastTask' },
   { name: 'verdict', says: '"is it too late?" / "so I can still take it?" right after a task answered (a purchase window, a change): yes or no, from that answer', when: (_r, s) => s.lastTask && s.lastTaskVerdict === true, action: 'answerVerdict' },
+  { name: 'reason', says: '"why not?" right after a task answered (a change too late, a purchase expired): the rule behind that answer, from the source', when: (_r, s) => s.lastTask && s.lastTaskReason === true, action: 'answerReason' },
   { name: 'sign-in-details', says: 'ASE ID, date of birth and SSN digits sent unasked: sign in, then read on what else the message asks (an ASE ID alone: the rest asked for)', when: (r, s) => r.signInDetails && s.accounts, action: 'signInWithDetails' },
   { name: 'task', says: 'a task asked with its own facts (or one whose first question is the point): start it', when: (r) => r.task !== null, action: 'startTask' },
   { name: 'own-account', says: 'a question about the candidate\'s own account, signed in: answered from it', when: (r, s) => r.accountQuestion !== null && s.accounts, action: 'answerFromAccount' },

@@ -1,7 +1,7 @@
 import type { FaqDecision, GapPair, QuestionContext } from '../knowledge/faqAnswerer.js';
 import type { FaqEntry } from '../knowledge/faqEntry.js';
 import { readAcknowledgement, type Acknowledgement } from '../understanding/acknowledgements.js';
-import { asksForPerson, detectCommand, stripGreeting, type Command } from '../understanding/commands.js';
+import { asksForPerson, detectCommand, questionAfterComplaint, questionAfterTakeBack, stripGreeting, type Command } from '../understanding/commands.js';
 import { readCorrection, readListChange, readSpanishCorrection, type Correction } from '../understanding/corrections.js';
 import { mentionsAseId, onlyAnAseId, readCredentials, type CredentialsReading } from '../understanding/credentials.js';
 import type { DateMention } from '../understanding/dates.js';
@@ -19,8 +19,13 @@ import type { Language } from '../language/languages.js';
 export interface Reading {
   /** The message as written, trimmed. */
   text: string;
-  /** The message without a greeting in front ("hi, how do I ...?" -> "how do I ...?"). */
+  /**
+   * The message without a greeting, a take-back or a complaint in front ("hi, how do I ...?", "never
+   * mind, when do ...?", "thats not what i asked, i want ..." -> "how do I ...?", "when do ...?", "i want ...").
+   */
   question: string;
+  /** "never mind, when do results come out": a request taken back, then a question of its own (`question`). */
+  takesBackThenAsks: boolean;
   /** A whole-message command: help, cancel, start over, sign in, a greeting... */
   command: Command | null;
   /** "English, please" / "en español": the whole message asks for that language. */
@@ -125,7 +130,14 @@ class LazyReading implements Reading {
   /** Sent with sign-in details, the question is what is left without them: no birth date in it. */
   get question(): string {
     // Without an ID-shaped word there are no sign-in details to take out (and no dates to read for them).
-    return this.once('question', () => stripGreeting(mentionsAseId(this.text) && this.credentials.ok ? this.credentials.rest.replace(/\s+$/, '') : this.text));
+    return this.once('question', () => {
+      const asked = stripGreeting(mentionsAseId(this.text) && this.credentials.ok ? this.credentials.rest.replace(/\s+$/, '') : this.text);
+      return questionAfterTakeBack(asked) ?? questionAfterComplaint(asked) ?? asked;
+    });
+  }
+
+  get takesBackThenAsks(): boolean {
+    return this.once('takesBackThenAsks', () => this.text !== '' && questionAfterTakeBack(stripGreeting(this.text)) !== null);
   }
 
   get languageSwitch(): Reading['languageSwitch'] {
@@ -251,5 +263,15 @@ const QUESTION_WORD = /^(?:who|what|when|where|why|how|which|can|could|do|does|d
 /** Nothing but the date and a few words around it: "May 20", "it was the 20th", "on the 20th I think". */
 function onlyTheDate(text: string, date: DateMention): boolean {
   const rest = `${text.slice(0, date.index)} ${text.slice(date.index + date.text.length)}`;
-  return /^(?:\s|[,.!]|\b(?:it|was|it's|its|on|the|maybe|i|think|actually)\b)*$/i.test(rest);
+  return ONLY_HEDGES.test(rest);
 }
+
+/**
+ * What may stand around a date that is the whole message: "it was", and the hedges of someone not
+ * sure ("sometime in march i think", "creo que fue en marzo"), which make it no question of its own.
+ */
+const ONLY_HEDGES = new RegExp(
+  String.raw`^(?:\s|[,.!]|\b(?:it|was|it's|its|on|in|the|maybe|i|think|actually|sometime|some time|around|about|roughly|probably|i guess|guess|i believe|pretty sure|im|i'm|not sure|or so|hmm|um|uh|oh|` +
+    String.raw`fue|era|el|en|creo|creo que|que|como|mas o menos|más o menos|por ahi de|por ahí de|tal vez|quizas|quizás|no estoy seguro|no estoy segura)\b)*$`,
+  'i',
+);

@@ -3,7 +3,7 @@ import type { Reply } from '../conversation/reply.js';
 import { handoffInitiation, readHandoffStatus } from './external.js';
 import { redactText } from '../logging/redact.js';
 import type { HandoffMessages } from '../messages/enHandoff.js';
-import { caseSummary, type HandoffContext, type HandoffRelay, type HandoffTurnData } from './relay.js';
+import { caseSummary, type HandoffContext, type HandoffRelay, type HandoffTurnData, type Leaving } from './relay.js';
 import type { Language } from '../language/languages.js';
 import { turnLanguage } from '../language/turnLanguage.js';
 
@@ -34,7 +34,7 @@ export class ExternalHandoffRelay implements HandoffRelay {
   }
 
   /** Until the desk says it is done, messages that still reach the bot are the desk's, not ours. */
-  async during(context: TurnContext, data: HandoffTurnData, _text: string, leaving: boolean | 'if-queued', _now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean> {
+  async during(context: TurnContext, data: HandoffTurnData, _text: string, leaving: Leaving, _now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean> {
     if (data.handoff?.mode !== 'external') return false;
     // The desk may have someone on it already: only "back to the bot" itself leaves.
     if (leaving === true) {

@@ -196,11 +196,13 @@ export class HandoffService implements HandoffDesk {
   }
 
   /** "back to the bot" while queued or with an agent. */
-  async candidateLeft(open: HandoffCase, now: Date): Promise<Reply> {
+  /** `asking`: the message that left asks a question the bot answers next: the candidate is not asked what they want. */
+  async candidateLeft(open: HandoffCase, now: Date, { asking = false }: { asking?: boolean } = {}): Promise<Reply> {
     const closed = await this.close(open.id, now, 'candidate', undefined);
     await this.audit({ at: now.toISOString(), actor: 'candidate', action: 'left', caseId: open.id });
     await this.addLine(closed, this.line(now, 'system', 'The candidate went back to the bot'));
-    return { text: open.status === 'active' ? this.messagesFor(open).leftWithAgent : this.messagesFor(open).left };
+    const said = this.messagesFor(open);
+    return { text: open.status === 'active' ? said.leftWithAgent : asking ? said.leftToAnswer : said.left };
   }
 
   /**

@@ -32,6 +32,9 @@ export interface HandoffContext {
   now: Date;
 }
 
+/** How a message while handed over asks to leave: not at all, always ("back to the bot"), or only from the queue. */
+export type Leaving = boolean | 'if-queued' | 'if-queued-asking';
+
 /**
  * The bot's side of a handoff, one implementation per mode: the built-in staff console, or an
  * external contact centre reached with the Bot Framework handoff events.
@@ -42,9 +45,11 @@ export interface HandoffRelay {
   /**
    * A message arrived while the conversation is handed over. Returns true when the handoff took it
    * (the bot stays quiet); false when the handoff is over and the bot should answer. `leaving`
-   * 'if-queued': the request taken back ("never mind"), which leaves only if nobody has the case yet.
+   * 'if-queued': the request taken back ("never mind"), which leaves only if nobody has the case yet;
+   * 'if-queued-asking': the same with a question after it ("never mind, when do results come out"),
+   * which the bot answers next (so the candidate is not asked what they want).
    */
-  during(context: TurnContext, data: HandoffTurnData, text: string, leaving: boolean | 'if-queued', now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean>;
+  during(context: TurnContext, data: HandoffTurnData, text: string, leaving: Leaving, now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean>;
   /** An event activity (handoff.status from an external desk); true when it was about the handoff. */
   onEvent?(context: TurnContext, data: HandoffTurnData, now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean>;
 }
@@ -131,7 +136,7 @@ export class StaffHandoffRelay implements HandoffRelay {
    * `leaving`: "back to the bot" (always leaves); 'if-queued': a request taken back ("never mind"),
    * which leaves only while nobody has taken the case (said to an agent, it is a message for them).
    */
-  async during(context: TurnContext, data: HandoffTurnData, text: string, leaving: boolean | 'if-queued', now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean> {
+  async during(context: TurnContext, data: HandoffTurnData, text: string, leaving: Leaving, now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean> {
     // The store, not the flag in conversation state, says whether staff have the conversation: a
     // turn that failed after queuing (its state unsaved) must not leave the candidate unheard.
     const open = await this.service.openCaseFor(conversationKeyOf(context));
@@ -141,9 +146,9 @@ export class StaffHandoffRelay implements HandoffRelay {
       return false;
     }
     data.handoff = { mode: 'staff', caseId: open.id, since: data.handoff?.since ?? now.toISOString() };
-    if (leaving === true || (leaving === 'if-queued' && open.status === 'queued')) {
+    if (leaving === true || ((leaving === 'if-queued' || leaving === 'if-queued-asking') && open.status === 'queued')) {
       await this.service.candidateSaid(open, text, now);
-      const reply = await this.service.candidateLeft(open, now).catch((error: unknown) => {
+      const reply = await this.service.candidateLeft(open, now, { asking: leaving === 'if-queued-asking' }).catch((error: unknown) => {
         // Staff closed it a moment ago: the candidate is back with the bot either way.
         if (error instanceof DeskError && error.code === 'conflict') return { text: this.messages(turnLanguage(context)).left };
         throw error;

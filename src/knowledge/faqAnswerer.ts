@@ -1,4 +1,4 @@
-import { shortAnswer, type FaqEntry } from './faqEntry.js';
+import { shortAnswer, withFacet, type FaqEntry, type FaqFacet } from './faqEntry.js';
 import { FacetChooser } from './facetChooser.js';
 import type { FaqHit, FaqIndex } from './faqIndex.js';
 import type { Domain, OutOfScopeTopic } from './outOfScope.js';
@@ -9,9 +9,10 @@ import type { TextPipeline } from './textProcessing.js';
 export type FaqDecision =
   /**
    * `inContext`: answered as a follow-up of the entry just answered (QuestionContext.recent);
-   * `again`: from that same entry, cut to the part that answers (its facet's lead, or its short answer).
+   * `again`: from that same entry, cut to the part that answers (its facet's lead, or its short answer);
+   * `repeated`: the answer just given (QuestionContext.answered), asked for again in other words.
    */
-  | { kind: 'answer'; entry: FaqEntry; hit: FaqHit; inContext?: boolean; again?: boolean }
+  | { kind: 'answer'; entry: FaqEntry; hit: FaqHit; inContext?: boolean; again?: boolean; repeated?: boolean }
   | { kind: 'clarify'; candidates: FaqEntry[]; hits: FaqHit[] }
   /** `elsewhere`: the question names something outside ASE (a cue such as "birth certificate"). */
   | { kind: 'out-of-scope'; topic: OutOfScopeTopic; hits: FaqHit[]; elsewhere?: boolean }
@@ -111,6 +112,8 @@ export interface QuestionContext {
    * right after the missed-appointment answer), before any known gap.
    */
   recent?: string[];
+  /** The answer the bot gave last (its entry and the facet it was shaped for), when it gave one whole answer. */
+  answered?: { entry: string; facet?: string };
 }
 
 /** At most this many words, a follow-up names too little to leave the answer just given when that one covers it ("how many years"). */
@@ -184,6 +187,8 @@ export class FaqAnswerer {
    * short, is that entry's, where the scores alone would ask.
    */
   private readonly phrasings = new Map<string, { entries: Set<FaqEntry>; words: number }>();
+  /** Facets' `afterAnswer` phrasings, as their words: a follow-up of that entry in exactly those words is that facet's. */
+  private readonly afterAnswerPhrasings = new Map<string, { entry: FaqEntry; facet: FaqFacet }>();
   private readonly domainTerms: Set<string> | undefined;
   private readonly names: RegExp | null = null;
   private readonly cues: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
@@ -237,6 +242,14 @@ export class FaqAnswerer {
         known.entries.add(entry);
         known.words = Math.min(known.words, wordsIn(phrasing));
         this.phrasings.set(key, known);
+      }
+    }
+    for (const entry of index.entries) {
+      for (const facet of entry.facets ?? []) {
+        for (const phrasing of facet.afterAnswer ?? []) {
+          const key = this.phrasingKey(phrasing);
+          if (key) this.afterAnswerPhrasings.set(key, { entry, facet });
+        }
       }
     }
     for (const entry of index.entries) {
@@ -413,6 +426,13 @@ export class FaqAnswerer {
     if (vague) return this.inContext(text, context.recent!, 0, 0, true) ?? { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
     // "how many years do i need" after the work-experience answer: said in the words of one of that
     // answer's own phrasings, it is that answer's, however another entry scores alone (recertification's five years).
+    // "how long until i can rebook" after the missed-appointment answer: a facet's phrasing that is
+    // its only in this context (knowledge `afterAnswer`), whatever the ranking says out of it.
+    const asked = context.recent?.length ? this.afterAnswerPhrasings.get(this.phrasingKey(text) ?? '') : undefined;
+    if (asked && context.recent!.includes(asked.entry.id)) {
+      const part = withFacet(asked.entry, asked.facet);
+      return { kind: 'answer', entry: { ...part, answer: shortAnswer(part) }, hit: { target: { kind: 'faq', entry: asked.entry }, score: 0, coverage: 1, matched: [] }, inContext: true, again: true };
+    }
     const own = context.recent?.length && decision.kind === 'answer' && !context.recent.includes(decision.entry.id) ? this.phrasedAsRecent(text, context.recent) : undefined;
     if (own) return this.followUp(own, text, { target: { kind: 'faq', entry: own }, score: 0, coverage: 1, matched: [] }, context.recent!);
     if ((decision.kind !== 'answer' || weak || terse) && context.recent?.length) {
@@ -445,7 +465,14 @@ export class FaqAnswerer {
       return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
     }
     // The entry is known; its first sentence must answer the question asked (its facet, if it has some).
-    return decision.kind === 'answer' ? { ...decision, entry: this.facets.answerFor(decision.entry, text) } : decision;
+    if (decision.kind !== 'answer') return decision;
+    const shaped = this.facets.answerFor(decision.entry, text);
+    // The answer just given, shaped the same ("which bases", "who fills out the form" right after
+    // it): the part that answers, said as from that answer, not the whole answer again. Another
+    // facet of the entry leads with a sentence not yet said, so it is answered as usual.
+    const given = context.answered;
+    if (given?.entry === shaped.id && (given.facet ?? '') === (shaped.facet ?? '')) return { ...this.followUp(decision.entry, text, decision.hit, [shaped.id]), repeated: true };
+    return { ...decision, entry: shaped };
   }
 
   /**
@@ -601,7 +628,7 @@ export class FaqAnswerer {
    * most of the question's words ("do I get a refund?"); else the short answer, or, for a question
    * only pointing back at it ("how do I fix that?"), the paragraph after the short answer just given.
    */
-  private followUp(entry: FaqEntry, text: string, hit: FaqHit, recent: string[], vague = false): FaqDecision {
+  private followUp(entry: FaqEntry, text: string, hit: FaqHit, recent: string[], vague = false): Extract<FaqDecision, { kind: 'answer' }> {
     const shaped = this.facets.answerFor(entry, text);
     if (!recent.includes(entry.id)) return { kind: 'answer', entry: shaped, hit, inContext: true };
     const paragraphs = shaped.answer.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
@@ -733,8 +760,9 @@ const pick = (decision: FaqDecision): FaqEntry | undefined =>
  * Where a message may hold a second question: after a question mark, at "and also" / "also" /
  * "plus", or at "and" followed by a question word or "if".
  */
+// Spanish splits the same way: "y también", "además", or "y" before a question word ("... y cuánto cuesta un duplicado").
 const SECOND_QUESTION =
-  /\?\s+(?=\S)|[,;]?\s+(?:and also|also|plus)\s+|[,;]?\s+and\s+(?=(?:when|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|will|would|should|if)\b)/gi;
+  /\?\s+(?=\S)|[,;]?\s+(?:and also|also|plus|y tambi[eé]n|y adem[aá]s|tambi[eé]n|adem[aá]s)\s+|[,;]?\s+and\s+(?=(?:when|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|will|would|should|if)\b)|[,;]?\s+y\s+(?=(?:cu[aá]ndo|c[oó]mo|d[oó]nde|qu[eé]|por ?qu[eé]|cu[aá]l(?:es)?|cu[aá]nt[oa]s?)(?=[\s?¿,.]|$))/gi;
 
 /**
  * How a second question after a question mark starts, when it has no question mark of its own: a

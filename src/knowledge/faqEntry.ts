@@ -17,6 +17,13 @@ export const faqFacetSchema = z
     lead: z.string().trim().min(10, 'must be the first sentence that answers this facet\'s question'),
     alternates: z.array(z.string().min(3)).min(3, 'needs at least 3 alternate phrasings'),
     /**
+     * Phrasings that ask this facet only right after the entry's answer (or while its task waits):
+     * out of that context they ask something else ("how long until i can rebook" is a change of
+     * appointment, after the missed-appointment answer it is buying the test again). Not indexed:
+     * they never move the ranking, only the follow-up's reading (and the facet chosen).
+     */
+    afterAnswer: z.array(z.string().min(3)).optional(),
+    /**
      * Which test the question names decides this facet, whatever its words: `except` when it names a
      * test outside the list ("is the T2 in Spanish?"), `only` when every test it names is in the list.
      */
@@ -100,44 +107,92 @@ export function withFacet(entry: FaqEntry, facet: FaqFacet): FaqEntry {
   return { ...unoffered, ...(facet.offer && offer ? { offer } : {}), answer: body ? `${facet.lead.trim()}\n\n${body}` : facet.lead.trim(), facet: facet.id };
 }
 
-/** Words of a sentence, roughly stemmed (their first five letters), for telling whether one says another again. */
-const roughWords = (text: string): Set<string> =>
-  new Set((text.toLowerCase().match(/[\p{L}\p{N}$][\p{L}\p{N}$.]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu) ?? []).filter((word) => word.length >= 3).map((word) => word.slice(0, 5)));
+/**
+ * Words that carry no fact of their own, in both languages: two sentences that share only these do
+ * not say the same thing, and a restatement that swaps a few of them ("the test itself with the
+ * Cancel Test option" for "the test itself with Cancel Test") still says it again.
+ */
+const FUNCTION_WORDS = new Set(
+  `the and for that this with you your are was any all its also then than but not can may from into
+  use using please per etc
+  una uno unos unas que las los del por para con sus como pero más mas vez también tambien este esta
+  ese esa favor usted puede`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
-/** A later sentence says the lead again when this share of its words are the lead's. */
+/** Words of a sentence (and its numbers: "90 days"), roughly stemmed (their first five letters), for telling whether one says another again. */
+const roughWords = (text: string): Set<string> =>
+  new Set(
+    (text.toLowerCase().match(/[\p{L}\p{N}$][\p{L}\p{N}$.]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu) ?? [])
+      .filter((word) => (word.length >= 3 || /\d/.test(word)) && !FUNCTION_WORDS.has(word))
+      .map((word) => word.slice(0, 5)),
+  );
+
+/** A later sentence says an earlier one again when this share of its words are that one's. */
 const RESTATES = 0.8;
 
+/** Sentences shorter than this (in words that carry a fact) are never taken for restatements. */
+const MIN_WORDS = 5;
+
+/** The share of `words` that `other` holds. */
+const shareIn = (words: Set<string>, other: Set<string>): number => [...words].filter((word) => other.has(word)).length / words.size;
+
 /**
- * The answer without later sentences that only say its first sentence again: a facet's lead is
- * often a paragraph of the body put first ("Yes: you may take Recertification Tests even after your
- * credentials have expired..." then "You may take Recertification Tests even if your credentials
- * have expired..."). A list item or paragraph left empty goes too.
+ * The answer as sent, every sentence said once: a later sentence goes when it only says the
+ * answer's first sentence again (a facet's lead, or a caveat put first, often sums up a paragraph
+ * or two of the body: "To cancel a test, cancel its appointment first..." then "To cancel a test,
+ * first cancel any existing appointment..."), or when it and one earlier sentence each hold the
+ * other's words (the body's "you have 90 days from the original date of purchase" after the first
+ * paragraph's 90 days). Only near-identical, both ways: "You can download and review it from the
+ * ASE website" after "...review the booklets from the ASE website..." names another document. A
+ * line that introduces a list ("To work out what to study:") stays, and a list item or paragraph
+ * left empty goes. `caveat`: a sentence the answer given just before puts first (knowledge
+ * `caveats`), read as a second lead; it is sent first, in the first paragraph.
  */
-export const withoutRestatements = rememberingRecent(restatementsLeftOut, 256);
+export function withoutRestatements(answer: string, caveat?: string): string {
+  return caveat ? restatementsLeftOut(`${caveat.trim()}${CAVEAT_MARK}${answer}`) : restatementsLeftOut(answer);
+}
+
+/** Between a caveat and its answer in the text remembered (a character no answer holds). */
+const CAVEAT_MARK = '\u0000';
 
 // Kept per answer text: an answer is sent many times and its sentences compared word by word each time.
-function restatementsLeftOut(answer: string): string {
+const restatementsLeftOut = rememberingRecent((text: string): string => {
+  const [caveat, answer = text] = text.includes(CAVEAT_MARK) ? text.split(CAVEAT_MARK) : [undefined, text];
   const [first = '', ...rest] = answer.split(/\n\s*\n/);
   const lead = first.trim().match(FIRST_SENTENCE)?.[0] ?? first.trim();
-  const leadWords = roughWords(lead);
+  // A lead may sum up several sentences of the body: a sentence whose words it holds says it again.
+  const leads = [lead, caveat ?? ''].filter(Boolean).map(roughWords);
+  // The sentences kept after the lead, as words.
+  const said: Array<Set<string>> = [];
   const restates = (sentence: string): boolean => {
-    const words = [...roughWords(sentence)];
-    return words.length >= 5 && words.filter((word) => leadWords.has(word)).length / words.length >= RESTATES;
+    const words = roughWords(sentence);
+    if (words.size < MIN_WORDS || sentence.trim().endsWith(':')) return false;
+    if (leads.some((summary) => shareIn(words, summary) >= RESTATES)) return true;
+    return said.some((earlier) => shareIn(words, earlier) >= RESTATES && shareIn(earlier, words) >= RESTATES);
   };
   const keep = (paragraph: string): string =>
     paragraph
       .split('\n')
       .map((line) => {
         const [, bullet = '', body = line] = line.match(/^(\s*(?:[-*]|\d+\.)\s+)(.*)$/) ?? [];
-        const sentences = body.split(/(?<=[.!?])\s+/).filter((sentence) => !restates(sentence));
+        const sentences = body.split(/(?<=[.!?])\s+/).filter((sentence) => {
+          if (restates(sentence)) return false;
+          said.push(roughWords(sentence));
+          return true;
+        });
         return sentences.length ? bullet + sentences.join(' ') : '';
       })
       .filter((line) => line.trim())
       .join('\n');
+  // The caveat is said as it is, and the answer's lead after it unless it only says the caveat again.
+  const leadWords = roughWords(lead);
+  const leadAgain = caveat !== undefined && leadWords.size >= MIN_WORDS && shareIn(leadWords, roughWords(caveat)) >= RESTATES;
   const firstRest = first.trim().slice(lead.length).trim();
-  const head = [lead, keep(firstRest)].filter(Boolean).join(' ');
+  const head = [caveat, leadAgain ? '' : lead, keep(firstRest)].filter(Boolean).join(' ');
   return [head, ...rest.map(keep)].filter((paragraph) => paragraph.trim()).join('\n\n');
-}
+}, 256);
 
 /** The first paragraph: a complete short answer, used where space is scarce. */
 export function shortAnswer(entry: FaqEntry): string {

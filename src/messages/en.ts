@@ -35,6 +35,8 @@ export const en = {
     'I can\'t place a phone call, but you can call ASE Customer Service at 1-800-390-6789; for help with an appointment, you can also call Prometric at 877-346-9327. Or say "talk to a person" and a member of ASE support staff will join this chat.',
   didYouMean: 'I want to be sure I answer the right question. Did you mean one of these?',
   noneOfThese: 'None of these',
+  /** The answer just given, asked for again in other words: only its part that answers, said as from it. */
+  fromLastAnswer: (part: string) => `As in my last answer: ${part}`,
   noneChosen:
     "Sorry I couldn't find it. Try asking in other words, or call ASE Customer Service at 1-800-390-6789 to talk to a person.",
   unknown: "Sorry, I don't know that one. I answer questions about ASE testing and certification.",

@@ -108,6 +108,9 @@ export const enTasks = {
     how: (phone: string) => `Use Cancel Selected Appointment(s) in myASE, or call Prometric at ${phone}.`,
     tooLateNext: (phone: string) =>
       `If you miss it, it is scored as No Show and the fees are forfeited. Prometric (${phone}) can answer questions about the appointment.`,
+    /** "why not?" after "it can no longer be changed": the source's rule, never "You can, as long as...". */
+    whyTooLate: (phone: string) =>
+      `Because ASE allows no changes within three days of a scheduled appointment: you cannot cancel the appointment or the test then. Prometric (${phone}) can answer questions about the appointment.`,
     newDateOutside: (lastDay: string) =>
       `A new date must also fall within 90 days of purchase: the last day for this test is ${lastDay}.`,
     help: 'Tell me the date of your appointment, and the time if you know it, for example "Thursday at 9am" or "March 14".',
@@ -132,6 +135,9 @@ export const enTasks = {
       `It has expired: more than ${days} days have passed since ${bought}. The untaken test's fees are forfeited, and you must register and pay the registration fee and test fee again.`,
     /** Bought roughly when ("about 2 months ago"), the window still open: around when it ends, no count of days. */
     openUntil: (lastDay: string) => `You have until ${lastDay} to schedule and take it.`,
+    /** "why?" after "it expired": the source's rule. */
+    whyExpired: (days: number) =>
+      `Because a test must be scheduled and taken within ${days} days of its purchase date: if it is not, the untaken test expires and all fees are forfeited.`,
     next: 'Schedule your appointment in myASE as soon as you can.',
     help: 'Tell me the date you bought the test, for example "January 10" or "two weeks ago".',
   },

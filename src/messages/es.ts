@@ -35,6 +35,7 @@ export const es: Messages = {
     'No puedo hacer llamadas, pero puede llamar a Servicio al Cliente de ASE al 1-800-390-6789; para ayuda con una cita, también puede llamar a Prometric al 877-346-9327. O diga "hablar con una persona" y alguien del personal de ASE se unirá a este chat.',
   didYouMean: 'Quiero asegurarme de responder la pregunta correcta. ¿Se refería a una de estas?',
   noneOfThese: 'Ninguna de estas',
+  fromLastAnswer: (part: string) => `Como en mi respuesta anterior: ${part}`,
   noneChosen:
     'Perdón, no lo encontré. Pruebe a preguntarlo con otras palabras, o llame a Servicio al Cliente de ASE al 1-800-390-6789 para hablar con una persona.',
   unknown: 'Perdón, eso no lo sé. Respondo preguntas sobre los exámenes y la certificación de ASE.',

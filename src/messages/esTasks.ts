@@ -95,6 +95,8 @@ export const esTasks: typeof enTasks = {
     how: (phone: string) => `Use Cancel Selected Appointment(s) en myASE, o llame a Prometric al ${phone}.`,
     tooLateNext: (phone: string) =>
       `Si no se presenta, se califica como No Show y se pierden las tarifas. Prometric (${phone}) puede responder preguntas sobre la cita.`,
+    whyTooLate: (phone: string) =>
+      `Porque ASE no permite cambios dentro de los tres días anteriores a una cita programada: entonces no puede cancelar la cita ni el examen. Prometric (${phone}) puede responder preguntas sobre la cita.`,
     newDateOutside: (lastDay: string) =>
       `La nueva fecha también debe estar dentro de los 90 días desde la compra: el último día para este examen es el ${lastDay}.`,
     help: 'Dígame la fecha de su cita, y la hora si la sabe, por ejemplo "el jueves a las 9" o "14 de marzo".',
@@ -117,6 +119,8 @@ export const esTasks: typeof enTasks = {
     expiredSince: (bought: string, days: number) =>
       `Venció: han pasado más de ${days} días desde ${bought}. Se pierden las tarifas del examen no tomado, y tiene que registrarse y pagar de nuevo la tarifa de registro y la del examen.`,
     openUntil: (lastDay: string) => `Tiene hasta ${lastDay} para programarlo y tomarlo.`,
+    whyExpired: (days: number) =>
+      `Porque un examen debe programarse y tomarse dentro de los ${days} días siguientes a su fecha de compra: si no, el examen no tomado vence y se pierden todas las tarifas.`,
     next: 'Programe su cita en myASE lo antes posible.',
     help: 'Dígame la fecha en que compró el examen, por ejemplo "10 de enero" o "hace dos semanas".',
   },

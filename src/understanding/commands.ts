@@ -170,6 +170,45 @@ const TAKE_BACK_ALONE = new RegExp(
   'i',
 );
 
+/**
+ * "never mind, when do results come out", "olvídalo, cuándo salen los resultados": a request taken
+ * back, then a question of its own. Returns the question (null when the message opens with no
+ * take-back, or says nothing after it: that one is {@link takesBackPersonRequest}'s).
+ */
+export function questionAfterTakeBack(text: string): string | null {
+  checkText(text);
+  if (TAKE_BACK_ALONE.test(clean(normalise(text)))) return null;
+  const rest = TAKE_BACK_OPENING.exec(text)?.[1]?.trim();
+  return rest && /[\p{L}\d]/u.test(rest) && rest.split(/\s+/).length >= 2 && !TAKE_BACK_ALONE.test(clean(normalise(rest))) ? rest : null;
+}
+
+// Only phrases that take something back whatever follows ("no need" or "it's fine" may open a statement).
+const TAKE_BACK_OPENING = new RegExp(
+  String.raw`^\s*(?:(?:actually|oh|ok|okay|wait|sorry|um+|hmm+|bueno|ah|no|nah)[\s,.!]*)*` +
+    String.raw`(?:never ?mind|nvm|forget (?:it|that|about it)|scratch that|cancel (?:that|the request)|i changed my mind|changed my mind|no importa|olv[ií]dalo|olvida eso|d[eé]jalo|mejor no|cambi[eé] de opini[oó]n)` +
+    String.raw`(?:[\s,.!;:-]+(?:i'?ll (?:just )?ask (?:you|the bot)|mejor le pregunto a usted|then|so|entonces|y))?[\s,.!;:-]+(.+)$`,
+  'iu',
+);
+
+/**
+ * "thats not what i asked, i want to know my score", "eso no es lo que pregunté, quiero saber mi
+ * puntaje": the last answer missed, then the question again. Returns the question; the complaint
+ * in front only diluted it ("asked", "not" matched nothing, so the bot offered a menu of guesses).
+ */
+export function questionAfterComplaint(text: string): string | null {
+  checkText(text);
+  const rest = NOT_WHAT_I_ASKED.exec(text)?.[1]?.trim();
+  return rest && /[\p{L}\d]/u.test(rest) && rest.split(/\s+/).length >= 2 ? rest : null;
+}
+
+const NOT_WHAT_I_ASKED = new RegExp(
+  String.raw`^\s*(?:(?:no|nope|nah|um+|hmm+|ugh|sorry)[\s,.!]*)*` +
+    String.raw`(?:(?:that'?s|thats|that is|this is|it'?s|its) not (?:what i (?:asked|meant|wanted|said)|my question|it|right|what i'?m asking)|not what i (?:asked|meant|wanted)|wrong answer|you misunderstood(?: me)?|you (?:didn'?t|did not) (?:understand|get it)|i (?:didn'?t|did not) ask (?:that|about that)|` +
+    String.raw`eso no es lo que (?:pregunt[eé]|quer[ií]a|dije)|no es (?:eso|lo que pregunt[eé])|no me entendi[oó]|no pregunt[eé] eso|eso no pregunt[eé])` +
+    String.raw`[\s,.!;:-]+(?:(?:i|I) (?:asked|meant)[\s,:]+)?(.+)$`,
+  'iu',
+);
+
 /** "hi, how do I reschedule?" -> "how do I reschedule?": a greeting in front of a question is not the question. */
 export function stripGreeting(text: string): string {
   return text.replace(/^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|hola|buen(?:os|as) (?:d[ií]as|tardes|noches)|buenas)(?: there)?[\s,!.-]+(?=\S)/i, '');

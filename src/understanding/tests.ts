@@ -319,7 +319,20 @@ export function withoutNames(text: string, catalogue: Catalogue): string {
 
 // ---- resolveSeries -------------------------------------------------------------------------
 
-/** Everyday words for each series (the catalogue's series names are added to these). */
+/**
+ * Everyday words for each series (the catalogue's series names are added to these), in English and
+ * Spanish ("necesito automovil y camiones" names the A and T series, as "auto and truck" does).
+ * Accented and plain spellings both: a word is split at an accented letter.
+ */
+const SERIES_WORDS_ES: Record<string, string[]> = {
+  A: ['automovil', 'automóvil', 'automoviles', 'automóviles', 'carro', 'coche', 'camioneta ligera', 'automovil y camioneta ligera', 'automóvil y camioneta ligera'],
+  T: ['camion', 'camión', 'camiones', 'camion mediano', 'camión mediano', 'camion pesado', 'camión pesado', 'camiones pesados', 'camion mediano pesado', 'camión mediano/pesado'],
+  S: ['autobus escolar', 'autobús escolar'],
+  B: ['colision', 'colisión', 'carroceria', 'carrocería'],
+  P: ['partes', 'especialista en partes', 'partes de camion', 'partes de camión', 'refacciones'],
+  H: ['autobus de transito', 'autobús de tránsito'],
+};
+
 const SERIES_WORDS: Record<string, string[]> = {
   A: ['automobile', 'auto', 'automotive', 'car', 'light truck', 'automobile and light truck', 'auto and light truck', 'light vehicle'],
   T: ['truck', 'medium heavy truck', 'medium/heavy truck', 'medium-heavy truck', 'heavy truck', 'medium truck', 'heavy duty truck', 'heavy-duty truck', 'heavy duty', 'diesel truck'],
@@ -341,7 +354,7 @@ function seriesPhrases(catalogue: Catalogue): Map<string, string> {
   if (cached) return cached;
   const phrases = new Map<string, string>();
   for (const s of catalogue.series) {
-    for (const phrase of [s.name, ...(SERIES_WORDS[s.id] ?? [])]) {
+    for (const phrase of [s.name, ...(SERIES_WORDS[s.id] ?? []), ...(SERIES_WORDS_ES[s.id] ?? [])]) {
       const key = phraseKey(phrase);
       if (key && !phrases.has(key)) phrases.set(key, s.id);
     }

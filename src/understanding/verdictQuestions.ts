@@ -37,3 +37,14 @@ export function verdictAsked(text: string, language: Language): VerdictAsked | n
   for (const row of ROWS) if (row.language !== language && row.cue.test(t)) return row.asks;
   return null;
 }
+
+/**
+ * "why?", "why not?", "how come?", "¿por qué no?": the whole message asks the reason for what was
+ * just said. Read only right after a task whose outcome has a reason (the route row `reason`).
+ */
+export function asksWhy(text: string): boolean {
+  return WHY.test(cueText(text));
+}
+
+const WHY =
+  /^(?:(?:but|so|and|ok|okay|wait|hmm|pero|y|ok|bueno)\s+)*(?:why(?: not)?|how come|whys that|why is that|why'?s that|why cant i|why can'?t i|why not though|por ?que(?: no)?|como que no|y eso por ?que|por ?que ya no)$/;

@@ -190,6 +190,20 @@ describe('withoutRestatements: the lead said once', () => {
     expect(withoutRestatements(answer)).toBe(answer);
   });
 
+  it('drops a later sentence that says an earlier one again, both ways near-identical, and keeps one that names another thing', () => {
+    const answer = 'You buy tests in myASE.\n\nAfter you have bought a test, you have 90 days from the purchase date to take it.\n\nOnce you have bought a test, you have 90 days from the original purchase date to take it.';
+    expect(withoutRestatements(answer)).toBe('You buy tests in myASE.\n\nAfter you have bought a test, you have 90 days from the purchase date to take it.');
+    const booklets = 'L1 needs its booklet.\n\nYou can download and review the booklets from the ASE website before these tests; a clean copy is given at the center. You can download and review it from the ASE website before the test.';
+    expect(withoutRestatements(booklets)).toBe(booklets);
+  });
+
+  it('reads a caveat put first as a second lead: the answer does not say it again', () => {
+    const answer = 'You buy tests in myASE.\n\nPlease do not schedule an appointment until ASE has approved your request.';
+    expect(withoutRestatements(answer, 'If you asked for accommodations, wait: please do not schedule an appointment until ASE has approved your request.')).toBe(
+      'If you asked for accommodations, wait: please do not schedule an appointment until ASE has approved your request. You buy tests in myASE.',
+    );
+  });
+
   it('leaves no shipped answer, for any facet, saying its first sentence twice', async () => {
     const { index } = await loadKnowledgeBase('knowledge');
     for (const entry of index.entries) {
