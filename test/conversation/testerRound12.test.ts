@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { runTranscript, startBot, type RunningBot } from '../support/conversation.js';
-import { all, buttons, not, type Transcript, type Turn } from './suite.js';
+import { all, buttons, not, transcriptTables, type Transcript } from './suite.js';
 
 // The twelfth usability round: a tester played the bot as a candidate against `npm start` and
 // listed what harmed candidates; each finding is written here as the rule it broke. The clock is
@@ -173,45 +171,18 @@ const clarificationKept: Transcript[] = [
   ]],
 ];
 
-describe('twelfth usability round, through the production wiring', () => {
-  let bot: RunningBot;
-  beforeAll(async () => {
-    bot = await startBot({ now: new Date('2026-12-06T17:00:00Z') });
-  });
-  afterAll(() => bot.close());
-  const both: Array<'webchat' | 'sms'> = ['webchat', 'sms'];
-  const play = async (turns: Turn[], channels: Array<'webchat' | 'sms'>): Promise<void> => {
-    await runTranscript(turns, { bot, channels });
-  };
-
-  describe('an answer says each sentence once (a lead, a caveat or an earlier sentence said again goes)', () => {
-    it.each(saidOnce)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('the answer just given, asked for again in other words, is the part that answers, said as from it, not the whole answer again', () => {
-    it.each(notTheWholeAnswerAgain)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('a facet\'s phrasing that is its only right after its answer ("how long until i can rebook" after a No Show) is read so there', () => {
-    it.each(rebookAfterNoShow)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('two questions at once are both answered: before the account\'s offer, and beside a task that works out one of them', () => {
-    it.each(twoQuestionsAtOnce)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('"that\'s not what I asked" in front of a question is no part of it: the question is what follows', () => {
-    it.each(notWhatIAsked)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('series named in Spanish ("automovil", "camiones") are series, and names alone are no second question', () => {
-    it.each(spanishDuplicateTotal)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('"why not?" right after a task\'s answer is the rule behind it (the route row `reason`)', () => {
-    it.each(whyNot)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('a date alone, hedged ("sometime in march i think"), right after a task is that task\'s fact again, not a question for the knowledge base', () => {
-    it.each(hedgedDate)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('a question asked while a date is being clarified keeps the clarification (the date given is not dropped)', () => {
-    it.each(clarificationKept)('%s', (_name, turns) => play(turns, both));
-  });
-  describe('a request for a person taken back with a question ("never mind, when do ...") leaves the queue and is answered', () => {
-    it.each(takenBackWithAQuestion)('%s', (_name, turns) => play(turns, both));
-  });
-});
+transcriptTables(
+  [
+    ['an answer says each sentence once (a lead, a caveat or an earlier sentence said again goes)', saidOnce],
+    ['the answer just given, asked for again in other words, is the part that answers, said as from it, not the whole answer again', notTheWholeAnswerAgain],
+    ['a facet\'s phrasing that is its only right after its answer ("how long until i can rebook" after a No Show) is read so there', rebookAfterNoShow],
+    ['two questions at once are both answered: before the account\'s offer, and beside a task that works out one of them', twoQuestionsAtOnce],
+    ['"that\'s not what I asked" in front of a question is no part of it: the question is what follows', notWhatIAsked],
+    ['series named in Spanish ("automovil", "camiones") are series, and names alone are no second question', spanishDuplicateTotal],
+    ['"why not?" right after a task\'s answer is the rule behind it (the route row `reason`)', whyNot],
+    ['a date alone, hedged ("sometime in march i think"), right after a task is that task\'s fact again, not a question for the knowledge base', hedgedDate],
+    ['a question asked while a date is being clarified keeps the clarification (the date given is not dropped)', clarificationKept],
+    ['a request for a person taken back with a question ("never mind, when do ...") leaves the queue and is answered', takenBackWithAQuestion],
+  ],
+  { now: new Date('2026-12-06T17:00:00Z') },
+);
