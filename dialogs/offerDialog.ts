@@ -148,7 +148,10 @@ export class OfferDialog extends RepairDialog {
     // Signed in, a question about the candidate's own account is the account's to answer.
     if (signedIn && reading.accountQuestion) return undefined;
     const faq = reading.acknowledgement || reading.command || opened ? undefined : reading.faq();
-    if (offer.task && faq?.kind === 'answer' && faq.entry.offer && faq.entry.offer.task !== offer.task && dc.stack.length < MAX_OFFERS) {
+    // Unless the message carries that offer's facts ("ok, my appointment is December 9"): then the
+    // task works them out (an offer beneath, or the answer's own task), not the answer said again.
+    const itsOwnFacts = faq?.kind === 'answer' && faq.entry.offer !== undefined && this.deps.findsFacts(faq.entry.offer.task, reading, facts);
+    if (offer.task && faq?.kind === 'answer' && faq.entry.offer && faq.entry.offer.task !== offer.task && dc.stack.length < MAX_OFFERS && !itsOwnFacts) {
       // A FAQ answer with an offer of its own is a new topic: answered in full with its offer, the
       // newest on top; this offer stays open beneath, so "January 10" next still reaches it if the
       // newer offer cannot use it.

@@ -471,7 +471,14 @@ export class FaqAnswerer {
     // it): the part that answers, said as from that answer, not the whole answer again. Another
     // facet of the entry leads with a sentence not yet said, so it is answered as usual.
     const given = context.answered;
-    if (given?.entry === shaped.id && (given.facet ?? '') === (shaped.facet ?? '')) return { ...this.followUp(decision.entry, text, decision.hit, [shaped.id]), repeated: true };
+    if (given?.entry === shaped.id && (given.facet ?? '') === (shaped.facet ?? '')) {
+      // The answer's own first sentence leads the part: "wat abt mexico" after the testing-abroad
+      // answer is told where tests are given, then the part its words point to (the bases).
+      const part = this.followUp(decision.entry, text, decision.hit, [shaped.id]);
+      const lead = shortAnswer(shaped);
+      const answer = part.entry.answer.includes(lead) ? part.entry.answer : `${lead}\n\n${part.entry.answer}`;
+      return { ...part, entry: { ...part.entry, answer }, repeated: true };
+    }
     return { ...decision, entry: shaped };
   }
 

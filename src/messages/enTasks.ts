@@ -25,7 +25,8 @@ export const enTasks = {
   assumedYear: (date: string) => `I took that as ${date}.`,
   dateInFuture: (date: string) => `${date} hasn't happened yet. What date was it?`,
   dateInPast: (date: string) => `${date} has already passed. What date is the appointment?`,
-  whichDay: (text: string) => `Which day exactly ("${text}")? For example "March 3, 2025".`,
+  // The example names no year: a past one reads as a mistake beside a future appointment.
+  whichDay: (text: string) => `Which day exactly ("${text}")? For example "the 3rd" or "March 3".`,
   whichDate: 'Which date did you mean?',
   /** A test date so long ago it reads as a date of birth: asked again, and taken if given again. */
   looksLikeBirthDate: (date: string) =>

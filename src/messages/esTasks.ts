@@ -25,7 +25,7 @@ export const esTasks: typeof enTasks = {
   assumedYear: (date: string) => `Lo entendí como ${date}.`,
   dateInFuture: (date: string) => `El ${date} todavía no ha llegado. ¿Qué fecha fue?`,
   dateInPast: (date: string) => `El ${date} ya pasó. ¿Qué fecha es la cita?`,
-  whichDay: (text: string) => `¿Qué día exactamente ("${text}")? Por ejemplo "3 de marzo de 2025".`,
+  whichDay: (text: string) => `¿Qué día exactamente ("${text}")? Por ejemplo "el 3" o "3 de marzo".`,
   whichDate: '¿A qué fecha se refiere?',
   looksLikeBirthDate: (date: string) =>
     `${date} parece una fecha de nacimiento, no la fecha de un examen. ¿Qué fecha quiso decir? Si de verdad fue el ${date}, envíela de nuevo.`,

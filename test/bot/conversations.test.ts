@@ -76,7 +76,7 @@ const faqQuestions: Array<[userSays: string, replyMustContain: string | RegExp]>
   ['my certificate was ruined in a flood, how do I get a new one', '$7.50'],
   ['wat does a new certifcate cost', '$7.50 per test series'],
   ['is there any way to move my exam appointment to a later date', '877-346-9327'],
-  ['how do I cancel a test I already paid for', 'Cancel Test option'],
+  ['how do I cancel a test I already paid for', 'Cancel Test'],
   ['I missed my appointment yesterday, what happens now?', 'No Show'],
   ['i got to the test center late and they turned me away', 'Arriving late counts the same'],
   ['how do I register and schedule an ASE test', '90 days from the purchase date'],

@@ -27,10 +27,10 @@ const saidOnce: Transcript[] = [
 ];
 
 const notTheWholeAnswerAgain: Transcript[] = [
-  ['"what about germany, im in the army" and "which bases" after the testing-abroad answer get its military sentence, said as from that answer, not the whole answer again', [
+  ['"what about germany, im in the army" and "which bases" after the testing-abroad answer get where tests are given and its military sentence, said as from that answer (this short answer is all of it)', [
     ['can i take the test outside the us', all(/^ASE testing is offered in the United States/, 'overseas bases')],
-    ['what about germany, im in the army', all(/^As in my last answer: Military personnel can take tests on certain overseas bases/, not('U.S. territories'))],
-    ['which bases', all(/^As in my last answer: Military personnel/, not('U.S. territories'))],
+    ['what about germany, im in the army', all(/^As in my last answer: ASE testing is offered in the United States, U\.S\. territories, and Canada\.\s+Military personnel can take tests on certain overseas bases/)],
+    ['which bases', /^As in my last answer: .*\s+Military personnel/],
   ]],
   ['"who fills out the form" after the ADA answer is its first sentence (a qualified professional), not the steps again', [
     ['I need ADA accommodations', 'ADA Request Form'],
@@ -47,7 +47,7 @@ const notTheWholeAnswerAgain: Transcript[] = [
   ]],
   ['"y en alemania? estoy en el ejercito" after the Spanish testing-abroad answer gets its military sentence, said as from that answer', [
     ['puedo tomar el examen fuera de estados unidos', 'bases en el extranjero'],
-    ['y en alemania? estoy en el ejercito', all(/^Como en mi respuesta anterior: El personal militar/, not('territorios'))],
+    ['y en alemania? estoy en el ejercito', all(/^Como en mi respuesta anterior: Los ex[aá]menes de ASE se ofrecen en Estados Unidos.*\s+El personal militar/)],
   ]],
   ['"quien llena el formulario" after the Spanish ADA answer is its first sentence, not the steps again', [
     ['necesito adaptaciones ADA', 'ADA Request Form'],

@@ -101,7 +101,8 @@ const transcripts: Array<[name: string, turns: Turn[]]> = [
     'a FAQ question mid-task is answered, the task question asked again, and answering it finishes the task',
     [
       [opens, opened],
-      ['how much is a duplicate certificate?', all('$7.50 per test series', `${en.task.backToIt} ${m.askDate}`)],
+      // The question asked again is the one that waited: which day of "last month".
+      ['how much is a duplicate certificate?', all('$7.50 per test series', `${en.task.backToIt} ${en.task.whichDay('last month')}`)],
       ['January 10', january10],
     ],
   ],

@@ -100,7 +100,8 @@ const transcripts: Array<[name: string, turns: Turn[]]> = [
     'a FAQ question mid-task is answered, the task question asked again, and answering it finishes the task',
     [
       [opensVague, openedVague],
-      ['how much is a duplicate certificate?', all('$7.50 per test series', `${en.task.backToIt} ${m.askDate}`)],
+      // The question asked again is the one that waited: which day of "next week".
+      ['how much is a duplicate certificate?', all('$7.50 per test series', `${en.task.backToIt} ${en.task.whichDay('next week')}`)],
       ['March 28 at 9am', all('Friday, March 28, 2025 at 9:00 AM: got it.', march28at9)],
     ],
   ],

@@ -72,7 +72,8 @@ describe('an SMS conversation in the staff console (headless Chromium)', () => {
     await screenshot(page, 'staff-sms-long-reply.png');
     await box.press('Enter');
     await expect.poll(() => texts.at(-1) ?? '').toMatch(/Reply MORE for details\.$/);
-    expect(await note.isVisible()).toBe(false);
+    // The box is emptied once the reply is sent, and the note goes with it (a moment later, not at once).
+    await expect.poll(() => note.isVisible()).toBe(false);
     expect(problems).toEqual([]);
   });
 });
