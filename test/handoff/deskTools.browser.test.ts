@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { haveChromium, launchChromium, requireChromium, screenshot, watchForProblems } from '../support/browser.js';
+import { haveChromium, launchChromium, requireChromium, screenshot, signedInConsole, watchForProblems } from '../support/browser.js';
 import { startHandoffServer, STAFF_PASSWORD, WebCandidate, type HandoffServer } from './support.js';
 
 describe('canned replies and history in the staff console (headless Chromium)', () => {
@@ -103,12 +103,7 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     requireChromium(test);
     const candidate = await WebCandidate.start(server!.url);
     await candidate.say('Can I bring my dog to the test center? Call me on 555-123-4567');
-    const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
-    const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
-    await page.goto(`${server!.url}/staff`);
-    await page.locator('#login-username').fill('supervisor');
-    await page.locator('#login-password').fill(STAFF_PASSWORD);
-    await page.locator('#login-submit').click();
+    const { page, problems } = await signedInConsole(browser!, server!.url, 'supervisor', STAFF_PASSWORD);
     await page.locator('#insights-open').click();
     const unanswered = page.locator('[data-testid=insights-unanswered] tbody tr');
     await expect.poll(() => unanswered.allInnerTexts(), { timeout: 10_000 }).toContainEqual(expect.stringContaining('Can I bring my dog to the test center? Call me on [phone]'));
@@ -205,12 +200,7 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     await candidate.say('¿cuánto tengo que esperar para repetir un examen reprobado?');
     await candidate.say('quiero hablar con una persona');
 
-    const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
-    const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
-    await page.goto(`${server!.url}/staff`);
-    await page.locator('#login-username').fill('agent2');
-    await page.locator('#login-password').fill(STAFF_PASSWORD);
-    await page.locator('#login-submit').click();
+    const { page, problems } = await signedInConsole(browser!, server!.url, 'agent2', STAFF_PASSWORD);
     await page.locator('[data-testid=claim]').first().click();
     const box = page.locator('#reply-text');
     await expect.poll(() => box.isVisible(), { timeout: 10_000 }).toBe(true);

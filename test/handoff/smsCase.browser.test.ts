@@ -2,7 +2,7 @@ import nock from 'nock';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { haveChromium, launchChromium, requireChromium, screenshot, watchForProblems } from '../support/browser.js';
+import { haveChromium, launchChromium, requireChromium, screenshot, signedInConsole } from '../support/browser.js';
 import { movableClock, startHandoffServer, STAFF_PASSWORD, type HandoffServer } from './support.js';
 
 /** A candidate who texts in through Twilio, and the agent who answers in the console. */
@@ -52,12 +52,7 @@ describe('an SMS conversation in the staff console (headless Chromium)', () => {
   it('a reply too long for two text segments is flagged before it is sent, since the candidate would get its start and "Reply MORE"', { timeout: 60_000 }, async (test) => {
     requireChromium(test);
     await candidateTexts('talk to a person');
-    const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
-    const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
-    await page.goto(`${server!.url}/staff`);
-    await page.locator('#login-username').fill('agent1');
-    await page.locator('#login-password').fill(STAFF_PASSWORD);
-    await page.locator('#login-submit').click();
+    const { page, problems } = await signedInConsole(browser!, server!.url, 'agent1', STAFF_PASSWORD);
     await page.locator('[data-testid=claim]').click();
     const box = page.locator('#reply-text');
     await expect.poll(() => box.isVisible(), { timeout: 10_000 }).toBe(true);

@@ -40,3 +40,17 @@ export function watchForProblems(page: Page, expected: (status: number, url: str
   });
   return problems;
 }
+
+/**
+ * A new page on the staff console at `baseUrl`, signed in as `username`; its problems are watched
+ * (the session check's 401 before signing in is expected).
+ */
+export async function signedInConsole(browser: Browser, baseUrl: string, username: string, password: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
+  await page.goto(`${baseUrl}/staff`);
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(password);
+  await page.locator('#login-submit').click();
+  return { page, problems };
+}
