@@ -7,7 +7,7 @@ import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts, type TurnFacts } from '../src/conversation/turnFacts.js';
 import { shortAnswer } from '../src/knowledge/faqEntry.js';
 import { pickChoice } from '../src/understanding/choices.js';
-import { combineDateParts } from '../src/understanding/dates.js';
+import { combineDateParts, withCorrectedYear } from '../src/understanding/dates.js';
 import { replyFromAccount, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { QUESTION, RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
 import { asKnown, writtenOut, type DateValue } from './slotReaders.js';
@@ -309,7 +309,10 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       // A month and day ("May 20") keep the year only of a date said as a month ("in May 2019"):
       // "December 1" correcting January 10 is the last December 1, not the one of January's year.
       const current = state.values[slot.name] as DateValue | undefined;
-      const within = current?.date ? combineDateParts(monthOf(current.date), text, facts, { monthAndDay: Boolean(current.approximate) }) : null;
+      // "2022" alone keeps the month and day of the date it corrects ("no, I meant 2022").
+      const within = current?.date
+        ? (withCorrectedYear(current.date, text, Boolean(current.approximate), facts.language) ?? combineDateParts(monthOf(current.date), text, facts, { monthAndDay: Boolean(current.approximate) }))
+        : null;
       const read = slot.read(within ?? text, facts, this.deps, values, true);
       if (read.kind === 'clarify' && current !== undefined && isAsked(slot) && changedSlots.length === 0) {
         // "the 30th" that has not come yet: the date is asked again, with what was wrong with it.

@@ -819,6 +819,26 @@ const DAY_ONLY = new RegExp(
   'i',
 );
 
+/** A year alone correcting a date: "2022", "in 2022", "it was 2022", "fue en 2022" (a 4-digit year, nothing else). */
+const YEAR_ONLY = /^(?:(?:it\s+was|in|the\s+year|fue|en|el\s+a[ñn]o|fue\s+en)\s+)?((?:19|20)\d{2})$/i;
+
+/**
+ * "no, I meant 2022" after "I passed it on June 15, 2021": the same day in the year said ("June 15,
+ * 2022"); a date known as a month keeps only its month ("May 2022"). Null when the text is more than
+ * a year, or the day does not exist in that year (February 29).
+ */
+export function withCorrectedYear(date: IsoDate, text: string, approximate = false, language: Language = 'en'): string | null {
+  checkText(text);
+  const year = YEAR_ONLY.exec(text.trim().replace(/[\s.!]+$/, ''))?.[1];
+  if (year === undefined) return null;
+  const [, month, day] = date.split('-').map(Number) as [number, number, number];
+  // A month alone is written in the message's language; a whole date as ISO, which both parsers read alike.
+  if (approximate) return language === 'es' ? `${SPANISH_MONTH_NAMES[month - 1]} de ${year}` : `${MONTH_NAMES[month - 1]} ${year}`;
+  return isoFrom(Number(year), month, day);
+}
+
+const SPANISH_MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+
 /**
  * One date text from two answers: a month (and perhaps a year) in the `earlier` one ("March
  * 2020", "in March", "last month") and only a day in the `later` one ("the 12th", "12th", "12"),
