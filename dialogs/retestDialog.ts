@@ -36,6 +36,8 @@ export const retestTask: TaskSpec<RetestValues> = {
         : [m.canBuyFrom(test, asKnown(values.failedOn, deps.language, decision.earliestPurchaseDate), failed, wait), ...(exact ? [m.daysToWait(decision.daysToWait)] : []), m.next];
     return { reply: { text: lines.join(' ') }, outcome: decision.verdict };
   },
+  // "why not sooner?" after "you can buy it again on ...": the rule, never an unrelated answer.
+  reasons: { wait: (deps) => deps.messages.task.retest.whyWait(deps.policy.retestWaitFullDays.value) },
   accountQuestion: (values) => ({ kind: 'retest', ...(values.test ? { tests: [values.test] } : {}) }),
   help: (deps) => deps.messages.task.retest.help,
 };

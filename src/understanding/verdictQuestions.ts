@@ -47,4 +47,4 @@ export function asksWhy(text: string): boolean {
 }
 
 const WHY =
-  /^(?:(?:but|so|and|ok|okay|wait|hmm|pero|y|ok|bueno)\s+)*(?:why(?: not)?|how come|whys that|why is that|why'?s that|why cant i|why can'?t i|why not though|por ?que(?: no)?|como que no|y eso por ?que|por ?que ya no)$/;
+  /^(?:(?:but|so|and|ok|okay|wait|hmm|pero|y|ok|bueno)\s+)*(?:why(?: not)?(?: (?:sooner|earlier|now|before then|right away))?|how come|whys that|why is that|why'?s that|why cant i|why can'?t i|why not though|why (?:do|should|would) i (?:have to|need to) wait(?: so long| that long)?|why so long|por ?que(?: no)?(?: antes| ahora| ya)?|como que no|y eso por ?que|por ?que ya no|por ?que (?:tengo que|hay que) esperar(?: tanto)?)$/;

@@ -2,7 +2,8 @@ import { all, not, transcriptTables, type Transcript } from './suite.js';
 
 // Found using the bot at the end of the ninth session: "no, I meant 2022" after a date was
 // "recomputed" with the old date, so the candidate was told a certification had lapsed that had
-// not. A year alone keeps the month and day of the date it corrects. Clock: December 6, 2026.
+// not (a year alone keeps the month and day of the date it corrects); and "why not sooner?" after a
+// retest date got the change-or-cancel answer. Clock: December 6, 2026.
 
 const yearAlone: Transcript[] = [
   ['"no, I meant 2022" after "I passed it on June 15, 2021" is June 15, 2022: it expires in June 2027, not lapsed', [
@@ -19,4 +20,21 @@ const yearAlone: Transcript[] = [
   ]],
 ];
 
-transcriptTables([['a year alone corrects the year of the date the answer rested on', yearAlone]], { now: new Date('2026-12-06T17:00:00Z') });
+const whySooner: Transcript[] = [
+  ['"why not sooner?" after the day a failed test can be bought again is the 30-day rule, not the change-or-cancel answer', [
+    ['I failed A5 on November 20, when can I retake it?', 'Monday, December 21, 2026'],
+    ['why not sooner?', all('Because ASE requires you to wait 30 full days', not('appointment'))],
+  ]],
+  ['"¿por qué no antes?" in Spanish the same', [
+    ['reprobé el A5 el 20 de noviembre, cuándo lo puedo repetir?', /21 de diciembre de 2026/],
+    ['¿por qué no antes?', all(/Porque ASE exige esperar 30 d[ií]as completos/, not('cita'))],
+  ]],
+];
+
+transcriptTables(
+  [
+    ['a year alone corrects the year of the date the answer rested on', yearAlone],
+    ['"why?" after a retest date is the rule behind it (the route row `reason`)', whySooner],
+  ],
+  { now: new Date('2026-12-06T17:00:00Z') },
+);
