@@ -67,7 +67,7 @@ const PERSON_REQUEST = [
 const TAKEN_BACK = /\b(?:never ?mind|nvm|forget (?:it|that|about it)|scratch that|no need)\b/;
 
 /** The whole-message forms: "agent", "a real person please", "customer service", "call me". */
-const PERSON_ALONE = String.raw`(?:please )?(?:(?:i (?:want|need|would like|'d like|wanna|have)|let me|can i|could i|may i) (?:to )?)?(?:${PERSON_REQUEST})(?: please| now)?|(?:a |an )?(?:live )?(?:agent|human|representative|rep|operator|real person|person)(?: please)?|call me|customer service|talk to a person`;
+const PERSON_ALONE = String.raw`(?:please |por favor )?(?:(?:i (?:want|need|would like|'d like|wanna|have)|let me|can i|could i|may i) (?:to )?|(?:quiero|necesito|quisiera|me gustar[ií]a|puedo|podr[ií]a|se puede) )?(?:${PERSON_REQUEST})(?: please| now| por favor| ahora)?|(?:a |an )?(?:live )?(?:agent|human|representative|rep|operator|real person|person)(?: please)?|call me|customer service|talk to a person`;
 
 const PERSON_ANYWHERE = new RegExp(PERSON_REQUEST, 'i');
 

@@ -235,14 +235,14 @@ parser.parsers.push(dayOfMonthParser);
 
 // ---- Spanish: chrono's Spanish parser, plus what it lacks ------------------------------------
 
-const ES_NUMBERS: Record<string, number> = { un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12, unos: 2, unas: 2 };
+const ES_NUMBERS: Record<string, number> = { 'un par de': 2, un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12, unos: 2, unas: 2 };
 const ES_UNITS: Record<string, 'day' | 'week' | 'month' | 'year'> = { dia: 'day', dias: 'day', semana: 'week', semanas: 'week', mes: 'month', meses: 'month', ano: 'year', anos: 'year', año: 'year', años: 'year' };
 
-/** "hace dos semanas", "hace 5 meses", "hace unos dias": counted back from now (chrono.es has no "hace"). */
+/** "hace dos semanas", "hace 5 meses", "hace unos dias", "hace un par de semanas": counted back from now (chrono.es has no "hace"). */
 const spanishAgoParser: chrono.Parser = {
-  pattern: () => /(?<![\p{L}\d])hace\s+(?:(?:como|unos|unas|casi|mas de|más de)\s+)?(\d{1,3}|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)?\s*(d[ií]as?|semanas?|mes(?:es)?|a[ñn]os?)(?![\p{L}])/iu,
+  pattern: () => /(?<![\p{L}\d])hace\s+(?:(?:como|unos|unas|casi|mas de|más de)\s+)?(\d{1,3}|un\s+par\s+de|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)?\s*(d[ií]as?|semanas?|mes(?:es)?|a[ñn]os?)(?![\p{L}])/iu,
   extract: (context, match) => {
-    const count = match[1] ? (Number(match[1]) || ES_NUMBERS[match[1].toLowerCase()] || 1) : 1;
+    const count = match[1] ? (Number(match[1]) || ES_NUMBERS[match[1].toLowerCase().replace(/\s+/g, ' ')] || 1) : 1;
     const unit = ES_UNITS[(match[2] ?? '').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')];
     if (!unit) return null;
     const when = referenceTime(context).minus({ [`${unit}s`]: count });

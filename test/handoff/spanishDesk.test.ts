@@ -67,6 +67,15 @@ describe('a Spanish conversation handed to staff', () => {
     expect(await candidate.say('quiero hablar con una persona')).toEqual([esHandoff.queued(1, 5)]);
   });
 
+  it('the case shows the question asked before "quiero hablar con una persona", not the request itself', async () => {
+    server = await startHandoffServer();
+    const agent = await available('agent2');
+    const candidate = await spanishCandidate();
+    await candidate.say('quiero hablar con una persona');
+    const queued = await agent.queuedCase();
+    expect(queued?.summary).toMatchObject({ question: 'hola, ¿cuándo recibo mis resultados?' });
+  });
+
   it('an English candidate with only Alex on shift hears nothing about languages', async () => {
     server = await startHandoffServer();
     await available('agent1');

@@ -10,6 +10,7 @@ describe('dates read in Spanish (chrono.es, in the candidate\'s zone)', () => {
     ['el 3 de marzo', '2025-03-03'],
     ['reprobé el A5 el 3 de marzo', '2025-03-03'],
     ['hace dos semanas', '2025-03-06'],
+    ['hace un par de semanas', '2025-03-06'],
     ['hace 5 días', '2025-03-15'],
     ['ayer', '2025-03-19'],
     ['el martes pasado', '2025-03-18'],
