@@ -52,6 +52,8 @@ interface TaskState {
   clarify: Record<string, Reply>;
   /** Values of the choices last offered, so "2" or "the second one" picks one. */
   choices: string[];
+  /** Their titles, in the same order, so their words pick too ("the december one" for "Thursday, December 10, 2026"). */
+  choiceTitles?: string[];
   /** "March 2020" with no day: kept so that "the 12th" next completes it. */
   partial?: string;
   /** What was understood ("March 3, 2025: got it."), said at the start of the next message. */
@@ -213,6 +215,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const question = state.lead ? { ...asked, text: `${state.lead} ${asked.text}` } : asked;
     state.lead = undefined;
     state.choices = (question.choices ?? []).map((choice) => choice.value);
+    state.choiceTitles = (question.choices ?? []).map((choice) => choice.title);
     // Not beside a clarification ("which date did you mean?"): the choices there are the point.
     if (!state.offerSignIn || state.clarify[slot.name]) return question;
     // Offered once, beside the first question: the candidate may give the fact or sign in.
@@ -232,7 +235,10 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const facts = turnFacts(dc.context);
     const slot = this.spec.slots.find((s) => s.name === state.asking);
     if (!slot) return undefined;
-    let text = pickChoice(reading.text, state.choices.map((value) => ({ title: value, value })))?.value ?? reading.text;
+    // By a button's words ("the december one"), else by its value: "12/10" again stands in the ISO
+    // value 2026-12-10, the reading first offered.
+    const byTitle = pickChoice(reading.text, state.choices.map((value, i) => ({ title: state.choiceTitles?.[i] ?? value, value })));
+    let text = (byTitle ?? pickChoice(reading.text, state.choices.map((value) => ({ title: value, value }))))?.value ?? reading.text;
     // "March 2020" last turn and "the 12th" now are one date.
     const combined = state.partial ? combineDateParts(state.partial, text, facts) : null;
     if (combined) text = combined;

@@ -61,8 +61,11 @@ function kept<T>(cache: Map<string, T>, text: string, make: (text: string) => T)
 const keyOfTitle = (title: string): string => kept(titleKeys, title, key);
 const wordsOfTitle = (title: string): string[] => kept(titleWords, title, words);
 
-/** Words that say how, not which: "the", "one", "please", "I'll take". */
-const FILLER = new Set(['the', 'a', 'an', 'one', 'option', 'choice', 'please', 'pick', 'take', 'choose', 'i', "i'll", 'ill', 'want', 'that']);
+/** Words that say how, not which: "the", "one", "please", "I'll take"; in Spanish "el de", "la opción", "por favor". */
+const FILLER = new Set([
+  'the', 'a', 'an', 'one', 'option', 'choice', 'please', 'pick', 'take', 'choose', 'i', "i'll", 'ill', 'want', 'that',
+  'el', 'la', 'los', 'las', 'de', 'del', 'uno', 'una', 'opcion', 'opción', 'por', 'favor', 'quiero', 'ese', 'esa',
+]);
 
 /**
  * The 1-based position a text names, Infinity for "the last one", or null. "2", "#2", "no. 2",

@@ -3,7 +3,8 @@ import { all, not, transcriptTables, type Transcript } from './suite.js';
 // Found using the bot at the end of the ninth session: "no, I meant 2022" after a date was
 // "recomputed" with the old date, so the candidate was told a certification had lapsed that had
 // not (a year alone keeps the month and day of the date it corrects); and "why not sooner?" after a
-// retest date got the change-or-cancel answer. Clock: December 6, 2026.
+// retest date got the change-or-cancel answer; "the december one" at a two-date question was asked
+// which day of December. Clock: December 6, 2026.
 
 const yearAlone: Transcript[] = [
   ['"no, I meant 2022" after "I passed it on June 15, 2021" is June 15, 2022: it expires in June 2027, not lapsed', [
@@ -31,8 +32,20 @@ const whySooner: Transcript[] = [
   ]],
 ];
 
+const inTheButtonsWords: Transcript[] = [
+  ['"the december one" at "12/10: which date did you mean?" picks December 10 by its button\'s words', [
+    ['can i change my exam on 12/10', 'Which date did you mean?'],
+    ['the december one', all('Thursday, December 10, 2026: got it', not('Which day exactly'))],
+  ]],
+  ['"el de diciembre" in Spanish the same', [
+    ['puedo cambiar mi examen del 12/10', /¿A qu[eé] fecha se refiere\?/],
+    ['el de diciembre', all(/jueves, 10 de diciembre de 2026/, not(/Qu[eé] d[ií]a exactamente/))],
+  ]],
+];
+
 transcriptTables(
   [
+    ['a date asked back is picked in the words of its buttons, not only by number', inTheButtonsWords],
     ['a year alone corrects the year of the date the answer rested on', yearAlone],
     ['"why?" after a retest date is the rule behind it (the route row `reason`)', whySooner],
   ],
