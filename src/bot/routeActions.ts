@@ -90,10 +90,8 @@ function recentTask(data: ConversationData, conversation: ConversationDeps): str
  * only when the route table reaches the row `verdict` with a task answered last.
  */
 export function verdictOfLastTask(data: ConversationData, text: string, language: Language): boolean | undefined {
-  const last = data.lastTask;
-  const spec = last?.answer ? SPECS.get(last.id) : undefined;
-  // Right after that answer only: what the conversation was just about is still its entry.
-  const window = spec && data.recentEntries?.[0] === spec.faqEntry ? spec.verdicts?.[last!.outcome] : undefined;
+  const answered = justAnswered(data);
+  const window = answered?.spec.verdicts?.[answered.outcome];
   const asked = window ? verdictAsked(text, language) : null;
   return asked ? asked === window : undefined;
 }
@@ -103,11 +101,19 @@ export function verdictOfLastTask(data: ConversationData, text: string, language
  * rule behind it; otherwise undefined. Read only when the route table reaches the row `reason`.
  */
 export function reasonOfLastTask(data: ConversationData, text: string): ((deps: ConversationDeps) => string) | undefined {
+  const answered = justAnswered(data);
+  const reason = answered?.spec.reasons?.[answered.outcome];
+  return reason && asksWhy(text) ? reason : undefined;
+}
+
+/**
+ * The task answered last with its outcome, while the conversation is still about it (its entry is
+ * the one answered most recently): what a verdict or a reason can be asked of.
+ */
+function justAnswered(data: ConversationData): { spec: NonNullable<ReturnType<typeof SPECS.get>>; outcome: string } | undefined {
   const last = data.lastTask;
   const spec = last?.answer ? SPECS.get(last.id) : undefined;
-  // Right after that answer only, as for its verdict.
-  const reason = spec && data.recentEntries?.[0] === spec.faqEntry ? spec.reasons?.[last!.outcome] : undefined;
-  return reason && asksWhy(text) ? reason : undefined;
+  return spec && data.recentEntries?.[0] === spec.faqEntry ? { spec, outcome: last!.outcome } : undefined;
 }
 
 /** The sentence that answers: a worked-out answer leads with it. */
@@ -334,7 +340,6 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       if (pair && !withFacts) {
         understood(turn);
         await answerPair(turn.dc, deps.conversation, pair, task);
-        turn.event.faq = { decision: 'pair', entryId: pair.map((entry) => entry.id).join('+') };
         return true;
       }
       understood(turn);
@@ -389,8 +394,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         const pair = turn.reading.faqPair();
         if (pair) {
           await answerPair(turn.dc, deps.conversation, pair, task);
-          turn.event.faq = { decision: 'pair', entryId: pair.map((entry) => entry.id).join('+') };
-          return true;
+            return true;
         }
         return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question } satisfies TaskOptions));
       }
@@ -401,7 +405,6 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       if (pair) {
         understood(turn);
         await answerPair(turn.dc, deps.conversation, pair);
-        turn.event.faq = { decision: 'pair', entryId: pair.map((entry) => entry.id).join('+') };
         return true;
       }
       const signInFor = signInHint && turn.reading.accountQuestion && !aboutSomethingElse(turn.reading) ? turn.reading.accountQuestion : undefined;
