@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBot, type RunningBot } from '../support/conversation.js';
 import { shortAnswer } from '../../src/knowledge/faqEntry.js';
 import { parseFaqFile } from '../../src/knowledge/loadFaq.js';
 import { all, not, transcripts } from './suite.js';
@@ -23,3 +25,17 @@ transcripts('two questions in one', [
     ['where are the terms and conditions?', all(short('terms-and-conditions'), not(short('registration-scheduling')))],
   ]],
 ]);
+
+describe('the turn event of two answers in one', () => {
+  let bot: RunningBot;
+  beforeAll(async () => {
+    bot = await startBot();
+  });
+  afterAll(() => bot.close());
+
+  it('names both entries as one pair, in the order asked', async () => {
+    const conversation = bot.conversation();
+    await conversation.say('when do i get my results? and when does my certificate come');
+    expect(bot.events.at(-1)?.faq).toEqual({ decision: 'pair', entryId: 'test-results+certificate-delivery' });
+  });
+});
