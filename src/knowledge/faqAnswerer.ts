@@ -152,7 +152,7 @@ const TEST_CODE = /(?<![a-z0-9])[abcefghlpstx]-?\d{1,2}(?![a-z0-9])/i;
 const OTHER_THING_WORDS = 3;
 
 /** After one of ASE's shared nouns, the words that lead to whose it is ("my address *with the* DMV"), unless domain.yaml says others. */
-const OWNER_AFTER = ['with', 'for', 'from', 'on', 'at'];
+const OWNER_AFTER = ['with', 'for', 'from', 'on', 'at', 'of'];
 const OWNER_DETERMINERS = ['the', 'my', 'a', 'an', 'your', 'our', 'his', 'her', 'their'];
 
 /** Up to this length a word may be a known one with a letter left out ("tke", "tst", "exm"). */
@@ -218,6 +218,8 @@ export class FaqAnswerer {
   private readonly phrasingTerms = new Map<string, Array<Set<string>>>();
   /** Words that stand for something without naming it ("thing", "stuff", "one"), as the index reads them. */
   private readonly placeholders: Set<string>;
+  /** Every term of the entries' phrasings (questions, alternates, facets' alternates, tags): the words candidates ask them in. */
+  private readonly phrasingWords = new Set<string>();
   /** The index's language pipeline: questions are read as its entries were. */
   private readonly text: TextPipeline;
 
@@ -255,6 +257,7 @@ export class FaqAnswerer {
     for (const entry of index.entries) {
       const phrasings = [entry.question, ...entry.alternates, ...(entry.facets ?? []).flatMap((facet) => facet.alternates)];
       this.phrasingTerms.set(entry.id, phrasings.map((phrasing) => new Set(this.text.contentTerms(phrasing))));
+      for (const term of this.text.contentTerms([...phrasings, ...entry.tags].join(' '))) this.phrasingWords.add(term);
     }
     this.facets = new FacetChooser(index.entries, index.text);
     this.placeholders = new Set(this.text.contentTerms(PLACEHOLDERS));
@@ -337,7 +340,8 @@ export class FaqAnswerer {
     const foreign = (i: number): boolean => {
       const [token, term] = [tokens[i]!, terms[i]];
       if (term == null || /^\d|'(?!s$)|ly$/.test(token) || others.modifiers.has(token.replace(/'s$/, ''))) return false;
-      if (this.index.entriesUsing(term) > 0 || others.known.has(term) || this.domainTerms?.has(term)) return false;
+      if (others.known.has(term) || this.domainTerms?.has(term)) return false;
+      if (this.index.entriesUsing(term) > 1 || (this.index.entriesUsing(term) === 1 && this.phrasingWords.has(term))) return false;
       if (token.length <= SHORT_WORD && lettersLeftOut(token).some((word) => others.words.has(word))) return false;
       // "replacment cert": a misspelt word of the entries as written is theirs, even where its stem
       // ("replac") is nobody's.
