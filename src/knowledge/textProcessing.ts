@@ -63,6 +63,10 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:came|comes|come|coming)\s+up\b/gi, 'conflict'],
   [/\b(?:never|not|didn'?t|hasn'?t|haven'?t|has not|have not|did not)\s+(?:yet\s+)?(?:came|come)\b/gi, 'arrived'],
   [/\bnothing\s+(?:has\s+)?(?:came|come|arrived|showed up|shown up)\b/gi, 'arrived'],
+  // "it's been 6 weeks", "mine's been over a month": time gone by is waiting for something (the time
+  // words themselves are stop words, so the complaint was lost and "my buddy got his cert in 3 weeks"
+  // was about certificates in general). Not years: "it's been 6 years since I took G1" is recertification.
+  [/\b(?:it'?s|its|it has|has|have|i'?ve|mine'?s|mine has|that'?s)\s+been\s+(?:over\s+|almost\s+|about\s+|nearly\s+|more than\s+|like\s+|at least\s+|a good\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|a few|a couple(?: of)?|\d+)\s+(?:weeks?|months?|wks?)\b|\d+(?!\s*(?:years?|yrs?|days?|hours?|hrs?|minutes?|mins?)\b)(?![\d.]))/gi, 'elapsed'],
   // A late arrival is arriving late.
   [/\blate\s+arrivals?\b/gi, 'late noshow'],
   // "lost my certs in a move": when something happened, not a reschedule (nor a question about the address).
