@@ -8,6 +8,13 @@ import { shippedKnowledge } from '../support/testApp.js';
 
 describe("candidates' own words", () => {
   it.each([
+    ["it's been 6 years since I took G1", 'years: recertification, not waiting'],
+    ["it's been 3 days since my test", 'days: results, not waiting for a certificate'],
+  ])('does not read %j as time spent waiting (%s)', (question) => {
+    expect(contentTerms(question)).not.toContain('elaps');
+  });
+
+  it.each([
     ['can I push the exam back a couple weeks', 'reschedul'],
     ['I pushed it back once already', 'reschedul'],
     ['when can I redo it', 'retest'],
@@ -23,6 +30,10 @@ describe("candidates' own words", () => {
     ['can i push it out a month', 'reschedul'],
     ['how do i change the date of my test', 'reschedul'],
     ['i need a different day', 'reschedul'],
+    // Time gone by is one word: the time words alone are stop words, and the complaint was lost.
+    ["it's been 6 weeks and no cert", 'elaps'],
+    ["mine's been over a month", 'elaps'],
+    ['friend got his in 3 weeks, its been 6 for me', 'elaps'],
   ])('reads %j as holding the knowledge-base term %j (stemmed)', (question, term) => {
     expect(contentTerms(question)).toContain(term);
   });
@@ -33,6 +44,7 @@ describe("candidates' own words", () => {
     ['my freon certificate got lost', 'epa-609-program'],
     ['I flunked the A4, when can I redo it', 'retest-after-failing'],
     ['i have adhd and test anxiety, can i get a separate room', 'ada-accommodations'],
+    ["a coworker got his cert in 3 weeks, it's been over a month for me", 'certificate-delivery'],
   ])('answers %j with %s', async (question, entryId) => {
     const { answerer } = await shippedKnowledge();
     const decision = answerer.decide(question);

@@ -49,6 +49,11 @@ describe('domain anchoring', () => {
     ['what happens if i miss my doctors appointment', 'missed-appointment'],
     ['i need to reschedule my MRI', 'change-or-cancel'],
     ['how do i get my shop certified by AAA', 'insignias-merchandise'],
+    ["how do i get a new copy of my car's window sticker", 'insignias-merchandise'],
+    ['is there a spanish version of the owners manual', 'bilingual-tests'],
+    ['how do I cancel my satellite radio subscription and get a refund', 'change-or-cancel'],
+    ['what happens if i no show my jury summons', 'missed-appointment'],
+    ['can i get my W-2 mailed to my new address', 'address-change'],
   ])('declines %j, a look-alike of %s, as about something else', async (question, lookAlike) => {
     const { answerer, index } = await shippedKnowledge();
     expect(index.get(lookAlike)).toBeDefined();
@@ -64,6 +69,8 @@ describe('domain anchoring', () => {
     ['lost my OSHA 10 card, how do I get a new one', 'OSHA 10 card'],
     ['how do I change my address with the utility company', 'address with the utility'],
     ["where do I read Netflix's terms", "Netflix's terms"],
+    ['lost the certificate of authenticity for my watch', 'certificate of authenticity'],
+    ['how long is my NIMS credential valid', 'NIMS credential'],
   ])('declines %j without a cue: a word the knowledge base never uses names whose it is (%s)', async (question) => {
     const { answerer } = await shippedKnowledge();
     const decision = answerer.decide(question);
