@@ -48,7 +48,11 @@ export class BoundedMemoryStorage implements Storage {
     const found: StoreItems = {};
     for (const key of keys) {
       const held = this.live(key, now);
-      if (held) found[key] = { ...JSON.parse(held.json), eTag: held.eTag };
+      if (!held) continue;
+      // The parsed copy is the caller's own: its eTag is set on it rather than spread into another.
+      const item = JSON.parse(held.json) as Record<string, unknown>;
+      item.eTag = held.eTag;
+      found[key] = item;
     }
     return found;
   }
