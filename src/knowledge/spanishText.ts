@@ -1,5 +1,6 @@
 import { splitWords, type TextPipeline } from './textProcessing.js';
 import { rememberingRecent } from './recentTexts.js';
+import { phraseTable } from './phraseTable.js';
 
 /**
  * How Spanish candidate text becomes index terms: accents folded (candidates often leave them
@@ -368,11 +369,10 @@ export function spanishStem(word: string): string {
   return word;
 }
 
+const applyPhrases = phraseTable(phrases);
+
 /** Folded and the phrase table applied (the last few texts kept: see recentTexts). */
-const normalise = rememberingRecent((text: string): string => {
-  const folded = fold(text);
-  return phrases.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), folded);
-}, 4);
+const normalise = rememberingRecent((text: string): string => applyPhrases(fold(text)), 4);
 
 function tokenize(text: string): string[] {
   return splitWords(normalise(text));

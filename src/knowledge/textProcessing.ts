@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { rememberingRecent } from './recentTexts.js';
+import { phraseTable } from './phraseTable.js';
 
 /**
  * How candidate text becomes index terms. The same pipeline runs over the knowledge base and over
@@ -383,10 +384,12 @@ const usStates = `alabama alaska arizona arkansas california colorado connecticu
   .filter(Boolean);
 for (const word of usStates) stopWords.add(word);
 
+const applyPhrases = phraseTable(phrases);
+
 /** Accents folded, curly quotes straightened and the phrase table applied (the last few texts kept: see recentTexts). */
 export const normalise = rememberingRecent((text: string): string => {
   const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'");
-  return phrases.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), folded);
+  return applyPhrases(folded);
 }, RECENT_TEXTS);
 
 /** Normalised text -> its lower-case words (apostrophes kept inside a word): the same split in every language. */
