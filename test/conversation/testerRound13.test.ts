@@ -1,0 +1,44 @@
+import { all, not, transcriptTables, type Transcript } from './suite.js';
+
+// The thirteenth usability round: a tester played about a hundred conversations against `npm start`
+// as candidates who never saw the code, then fixed what harmed them most. Each finding is written
+// here as the rule it broke. The clock is the tester's: Sunday, December 6, 2026, noon in New York.
+
+const countedFromADay: Transcript[] = [
+  ['"a week from monday" is December 14, still movable, never tomorrow and "no longer"', [
+    ['can i reschedule my test', 'Tell me the date of your appointment'],
+    ['a week from monday', all('Monday, December 14, 2026', 'Yes, you can still change or cancel it', not('no longer'))],
+  ]],
+  ['"the monday after next" is December 14 too', [
+    ['my test is the monday after next, can i move it', all('Monday, December 14, 2026', 'Yes, you can still change or cancel it')],
+  ]],
+  ['"two weeks from today" is December 20, never today', [
+    ['can i cancel my appointment', 'Tell me the date of your appointment'],
+    ['two weeks from today', all('Sunday, December 20, 2026', not('An appointment today'))],
+  ]],
+  ['"a week from tomorrow" is December 14', [
+    ['my exam is a week from tomorrow can i change it', 'Monday, December 14, 2026'],
+  ]],
+];
+
+const dashedDates: Transcript[] = [
+  ['"12-15" at "When is your appointment?" is December 15, never "I don\'t know that one"', [
+    ['can i reschedule my test', 'Tell me the date of your appointment'],
+    ['12-15', all('Tuesday, December 15, 2026', not("I don't know that one"))],
+  ]],
+  ['"my appt is 12-15 at 8am can i cancel" is worked out with its time, not asked again', [
+    ['my appt is 12-15 at 8am can i cancel', all('Tuesday, December 15, 2026 at 8:00 AM', 'Saturday, December 12, 2026 at 8:00 AM', not('When is your appointment?'))],
+  ]],
+  ['"in 2-3 days" is no date', [
+    ['can i reschedule my test', 'Tell me the date of your appointment'],
+    ['in 2-3 days', not('February')],
+  ]],
+];
+
+transcriptTables(
+  [
+    ['a count of days or weeks from a day ("a week from monday", "the monday after next") is counted from that day', countedFromADay],
+    ['a month and day written with a dash ("12-15") is read as with a slash', dashedDates],
+  ],
+  { now: new Date('2026-12-06T17:00:00Z') },
+);
