@@ -35,10 +35,41 @@ const dashedDates: Transcript[] = [
   ]],
 ];
 
+const profileNotAppointment: Transcript[] = [
+  ['"i need to change my date of birth" is the profile-change answer, never "When is your appointment?"', [
+    ['i need to change my date of birth', all('Profile Change Form', not('When is your appointment?'))],
+  ]],
+  ['"necesito cambiar mi fecha de nacimiento en mi perfil" is the Spanish profile-change answer', [
+    ['necesito cambiar mi fecha de nacimiento en mi perfil', all('Profile Change Form', not(/¿Cu[aá]ndo es su cita\?/))],
+  ]],
+  ['"necesito cambiar mi direccion y mi nombre" is asked back between the address and the profile, never the appointment', [
+    ['necesito cambiar mi direccion y mi nombre', all(/^Quiero asegurarme/, not(/¿Cu[aá]ndo es su cita\?/))],
+  ]],
+  ['"quiero cambiar la fecha de mi examen" is still a change of appointment', [
+    ['quiero cambiar la fecha de mi examen', /D[ií]game la fecha de su cita|¿Cu[aá]ndo es su cita\?/],
+  ]],
+  ['"can i change my test date" is still a change of appointment', [
+    ['can i change my test date', /When is your appointment\?|Tell me the date of your appointment/],
+  ]],
+];
+
+const missedAhead: Transcript[] = [
+  ['"what happens if i just dont show up" while a change waits says a missed appointment is a No Show, and offers no purchase-date task: "dec 21" next is never read as a purchase that expired', [
+    ['can i reschedule', 'Tell me the date of your appointment'],
+    ['what happens if i just dont show up', all(/^If you miss your appointment, the test is scored as No Show/, not('Tell me the date you bought your test'))],
+    ['dec 21', all('Monday, December 21, 2026', not('expired'))],
+  ]],
+  ['"que pasa si no me presento" is told the same in Spanish', [
+    ['que pasa si no me presento', all(/^Si falta a su cita, el examen se califica como No Show/, not('fecha en que compró'))],
+  ]],
+];
+
 transcriptTables(
   [
     ['a count of days or weeks from a day ("a week from monday", "the monday after next") is counted from that day', countedFromADay],
     ['a month and day written with a dash ("12-15") is read as with a slash', dashedDates],
+    ['a missed appointment still ahead is a No Show, and no purchase date is asked for it', missedAhead],
+    ['changing a profile\'s date of birth, address or name is no change of appointment, in either language', profileNotAppointment],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );
