@@ -8,11 +8,26 @@ import type { Reading } from '../conversation/understand.js';
 const TASK_ENTRY = new Map(TASK_SPECS.map((spec) => [spec.id, spec.faqEntry]));
 
 /**
- * An appointment cancelled (or offered to be) from the account, or the list of the candidate's
+ * What an answer from the account was about, as the FAQ entry a short follow-up is read in the light
+ * of. An appointment cancelled (or offered to be) from the account, or the list of the candidate's
  * appointments, is the change-or-cancel entry's matter: "will I get a refund?" next is read in its
- * light, and "cancel it" is a request to cancel one.
+ * light, and "cancel it" is a request to cancel one. So is each other account answer its entry's:
+ * "what do i need to do" after "your Master status is suspended", "how do i fix that" after "your
+ * certificate waits on your work experience" (the bot said "I don't know that one" to both).
+ * The first row that matches the outcome wins.
  */
-const ACCOUNT_OUTCOME_ENTRY: ReadonlyArray<[RegExp, string]> = [[/^(?:cancel|appointments-listed)/, 'change-or-cancel']];
+const ACCOUNT_OUTCOME_ENTRY: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:cancel|appointments-listed)/, 'change-or-cancel'],
+  [/^results/, 'test-results'],
+  [/^retest-no-show-only|^no-show/, 'missed-appointment'],
+  [/^retest/, 'retest-after-failing'],
+  [/^master/, 'master-technician-status'],
+  [/^expir/, 'recertification'],
+  [/^duplicates/, 'duplicate-certificate'],
+  [/^certificate-delayed/, 'work-experience'],
+  [/^certificate/, 'certificate-delivery'],
+  [/^purchases/, 'registration-scheduling'],
+];
 
 /**
  * The entries the conversation has just been about, most recent first: a task waiting for an answer

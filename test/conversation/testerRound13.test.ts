@@ -1,4 +1,4 @@
-import { all, not, transcriptTables, type Transcript } from './suite.js';
+import { all, demo1, demo2, demo3, not, signIn, transcriptTables, type Transcript } from './suite.js';
 
 // The thirteenth usability round: a tester played about a hundred conversations against `npm start`
 // as candidates who never saw the code, then fixed what harmed them most. Each finding is written
@@ -64,11 +64,32 @@ const missedAhead: Transcript[] = [
   ]],
 ];
 
+const fromTheAccount: Transcript[] = [
+  ['signed in with only a G1 result, "did i pass A5" is told there is no A5 result yet, never that the account has no results', [
+    [signIn, 'ASE ID'],
+    [demo1, 'signed in'],
+    ['did i pass A5', all(/^There's no A5 \(Brakes\) result on your account yet/, not('no test results on your account'))],
+  ]],
+  ['"what do i need to do" after the account says Master status is suspended is read as about Master status, never "I don\'t know that one"', [
+    [signIn, 'ASE ID'],
+    [demo3, 'signed in'],
+    ['am i still master', 'suspended'],
+    ['what do i need to do', all('Master status', not("I don't know that one"))],
+  ]],
+  ['"how do i fix that" after the account says the certificate waits on work experience is the work-experience answer, never a guess at the profile form', [
+    [signIn, 'ASE ID'],
+    [demo2, 'signed in'],
+    ['where is my certificate for A1', 'work experience'],
+    ['how do i fix that', all(/work experience/, not('Profile Change Form'), not('not sure I understood'))],
+  ]],
+];
+
 transcriptTables(
   [
     ['a count of days or weeks from a day ("a week from monday", "the monday after next") is counted from that day', countedFromADay],
     ['a month and day written with a dash ("12-15") is read as with a slash', dashedDates],
     ['a missed appointment still ahead is a No Show, and no purchase date is asked for it', missedAhead],
+    ['an answer from the account is about what was asked, and its subject is the context of the next question', fromTheAccount],
     ['changing a profile\'s date of birth, address or name is no change of appointment, in either language', profileNotAppointment],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
