@@ -84,12 +84,22 @@ const fromTheAccount: Transcript[] = [
   ]],
 ];
 
+const dayWords: Transcript[] = [
+  ['"took the test on the thirtieth, results?" is the results date worked out, never "I can only help with ASE certification tests"', [
+    ['took the test on the thirtieth, results?', all('Monday, November 30, 2026', not('I can only help with ASE'))],
+  ]],
+  ['"took my test on the fifth when are results up" is read the same way', [
+    ['took my test on the fifth when are results up', all('Saturday, December 5, 2026', not('I can only help with ASE'))],
+  ]],
+];
+
 transcriptTables(
   [
     ['a count of days or weeks from a day ("a week from monday", "the monday after next") is counted from that day', countedFromADay],
     ['a month and day written with a dash ("12-15") is read as with a slash', dashedDates],
     ['a missed appointment still ahead is a No Show, and no purchase date is asked for it', missedAhead],
     ['an answer from the account is about what was asked, and its subject is the context of the next question', fromTheAccount],
+    ['a day of the month in words ("on the thirtieth") names which day, not whose test', dayWords],
     ['changing a profile\'s date of birth, address or name is no change of appointment, in either language', profileNotAppointment],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
