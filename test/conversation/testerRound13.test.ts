@@ -93,6 +93,25 @@ const dayWords: Transcript[] = [
   ]],
 ];
 
+const annoyed: Transcript[] = [
+  ['"this bot is useless" is said sorry to, with a person offered, never "I don\'t know that one"', [
+    ['this bot is useless', all(/^Sorry I haven't been much help/, 'talk to a person', not("I don't know that one"))],
+  ]],
+  ['"youre not helping" is said sorry to, never a guess at the ADA entry', [
+    ['youre not helping', all(/^Sorry I haven't been much help/, not('ADA'))],
+  ]],
+  ['"ugh" while a date is asked for is said sorry to, then the question again', [
+    ['when can i retake A5', 'What date did you take A5?'],
+    ['ugh', all(/^Sorry I haven't been much help/, 'What date did you take A5?')],
+  ]],
+  ['"ugh, how do i cancel" is still the question', [
+    ['ugh, how do i cancel', all('Cancel Test', not("Sorry I haven't been much help"))],
+  ]],
+  ['"esto no sirve para nada" is said sorry to in Spanish', [
+    ['esto no sirve para nada', all(/^Perdone que no le haya ayudado mucho/, 'hablar con una persona')],
+  ]],
+];
+
 transcriptTables(
   [
     ['a count of days or weeks from a day ("a week from monday", "the monday after next") is counted from that day', countedFromADay],
@@ -100,6 +119,7 @@ transcriptTables(
     ['a missed appointment still ahead is a No Show, and no purchase date is asked for it', missedAhead],
     ['an answer from the account is about what was asked, and its subject is the context of the next question', fromTheAccount],
     ['a day of the month in words ("on the thirtieth") names which day, not whose test', dayWords],
+    ['annoyance with the bot itself ("this is useless", "ugh") is said sorry to and a person offered, never "I don\'t know that one"', annoyed],
     ['changing a profile\'s date of birth, address or name is no change of appointment, in either language', profileNotAppointment],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
