@@ -112,6 +112,13 @@ const annoyed: Transcript[] = [
   ]],
 ];
 
+const oneWordOfSubstance: Transcript[] = [
+  ['"i have 1 year" after the work-experience answer is about the experience it asks for, never the recertification answer', [
+    ['do i need work experience', 'work experience'],
+    ['i have 1 year', all(/work experience/, not('Recertification Test'))],
+  ]],
+];
+
 transcriptTables(
   [
     ['a count of days or weeks from a day ("a week from monday", "the monday after next") is counted from that day', countedFromADay],
@@ -120,6 +127,7 @@ transcriptTables(
     ['an answer from the account is about what was asked, and its subject is the context of the next question', fromTheAccount],
     ['a day of the month in words ("on the thirtieth") names which day, not whose test', dayWords],
     ['annoyance with the bot itself ("this is useless", "ugh") is said sorry to and a person offered, never "I don\'t know that one"', annoyed],
+    ['a statement of one word of substance after an answer ("i have 1 year") is read in its light', oneWordOfSubstance],
     ['changing a profile\'s date of birth, address or name is no change of appointment, in either language', profileNotAppointment],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
