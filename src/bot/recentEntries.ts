@@ -40,6 +40,22 @@ export function recentEntries(dc: DialogContext, data: ConversationData): string
   return [...new Set([...waiting.slice(0, 1), ...(data.recentEntries ?? [])])];
 }
 
+/** The account questions that can be asked of named tests ("did I pass A5?", "when is my A4 appointment?"). */
+const OF_NAMED_TESTS = new Set(['appointments', 'cancel-appointment', 'expiry', 'retest', 'results']);
+
+/**
+ * The account's question this turn, kept for "what about G1?" next; anything else answered (not an
+ * "ok") puts it away, so a test named later is read afresh.
+ */
+export function noteAccountQuestion(data: ConversationData, asked: { kind: string; tests?: unknown } | undefined, reading: Pick<Reading, 'acknowledgement'>): void {
+  if (asked && OF_NAMED_TESTS.has(asked.kind)) {
+    const tests = Array.isArray(asked.tests) ? asked.tests.filter((t): t is string => typeof t === 'string') : undefined;
+    data.lastAccountQuestion = { kind: asked.kind, ...(tests?.length ? { tests } : {}) };
+  } else if (!reading.acknowledgement) {
+    delete data.lastAccountQuestion;
+  }
+}
+
 /**
  * What this turn leaves as the context of the next: the entries it answered from (an answer, two
  * answers, a task's), kept through an acknowledgement ("ok") or a wait; dropped when the bot could not

@@ -70,6 +70,25 @@ const fromTheAccount: Transcript[] = [
     [demo1, 'signed in'],
     ['did i pass A5', all(/^There's no A5 \(Brakes\) result on your account yet/, not('no test results on your account'))],
   ]],
+  ['"what about G1" after "did i pass A5" was answered from the account is G1\'s result, never "I don\'t know that one"', [
+    [signIn, 'ASE ID'],
+    [demo1, 'signed in'],
+    ['did i pass A5', 'no A5 (Brakes) result'],
+    ['what about G1', all(/G1 \(Auto Maintenance and Light Repair\): passed/, not("I don't know that one"))],
+  ]],
+  ['"what about A5" after "can i cancel my A4" was answered from the account is A5\'s appointment, not the general rule', [
+    [signIn, 'ASE ID'],
+    [demo1, 'signed in'],
+    ['can i cancel my A4', 'can no longer be changed or cancelled'],
+    ['what about A5', all(/A5 \(Brakes\)/, 'Monday, December 14, 2026', not('You can, as long as your appointment'))],
+  ]],
+  ['a test named after something else was answered is read afresh', [
+    [signIn, 'ASE ID'],
+    [demo1, 'signed in'],
+    ['did i pass A5', 'no A5 (Brakes) result'],
+    ['how much is a duplicate certificate', '$7.50'],
+    ['what about G1', not(/G1 \(Auto Maintenance and Light Repair\): passed/)],
+  ]],
   ['"what do i need to do" after the account says Master status is suspended is read as about Master status, never "I don\'t know that one"', [
     [signIn, 'ASE ID'],
     [demo3, 'signed in'],
