@@ -61,6 +61,8 @@ const PERSON_REQUEST = [
   String.raw`(?:^|[.,;!]\s*|\b(?:so|and|but|just|please) )i (?:need|want|would like|'d like|have) to (?:call|phone|ring) ${SOMEONE}`,
   // "could you ask someone at ASE whether my form was approved?": only a person can find out
   String.raw`\b(?:can|could|would|will) you (?:please )?(?:ask|check with|have) ${SOMEONE}`,
+  // "can someone check on it for me", "could somebody look into my case": only a person can look
+  String.raw`\b(?:can|could|would|will) (?:someone|somebody|some one|a person|a human|an agent|a rep|someone from ase|somebody from ase|someone at ase|staff) (?:please |just )?(?:check (?:on|into)|look (?:into|at)|follow up on|check) (?:it|this|that|them|my (?:case|form|application|account|certificate|cert|work experience|status))\b`,
   // Spanish: "¿puedo hablar con una persona?", "quiero un agente" (the handoff says in English who answers)
   String.raw`\bhablar con (?:una persona|alguien|un agente|un humano|un representante|una agente)\b|\b(?:quiero|necesito) (?:una persona|un agente|un humano|un representante)\b`,
 ].join('|');

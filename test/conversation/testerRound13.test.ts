@@ -82,6 +82,12 @@ const fromTheAccount: Transcript[] = [
     ['can i cancel my A4', 'can no longer be changed or cancelled'],
     ['what about A5', all(/A5 \(Brakes\)/, 'Monday, December 14, 2026', not('You can, as long as your appointment'))],
   ]],
+  ['"and when does A4 expire?" after "did i pass A5" is a question of its own, never A4\'s result', [
+    [signIn, 'ASE ID'],
+    [demo1, 'signed in'],
+    ['did i pass A5', 'no A5 (Brakes) result'],
+    ['and when does A4 expire?', all(/A4/, not('result on your account'))],
+  ]],
   ['a test named after something else was answered is read afresh', [
     [signIn, 'ASE ID'],
     [demo1, 'signed in'],
@@ -138,6 +144,16 @@ const oneWordOfSubstance: Transcript[] = [
   ]],
 ];
 
+const someoneToCheck: Transcript[] = [
+  ['"can someone check on it for me" after the work-experience answer is a request for a person, never the same paragraph again', [
+    ['i passed A1 three weeks ago and still no certificate', 'three weeks'],
+    ['can someone check on it for me', all(/member of ASE support staff|1-800-390-6789/, not('It is best to submit your work experience form'))],
+  ]],
+  ['"can a person take the test twice" is still a question', [
+    ['can a person take the test twice', not(/member of ASE support staff to join/)],
+  ]],
+];
+
 transcriptTables(
   [
     ['a count of days or weeks from a day ("a week from monday", "the monday after next") is counted from that day', countedFromADay],
@@ -147,6 +163,7 @@ transcriptTables(
     ['a day of the month in words ("on the thirtieth") names which day, not whose test', dayWords],
     ['annoyance with the bot itself ("this is useless", "ugh") is said sorry to and a person offered, never "I don\'t know that one"', annoyed],
     ['a statement of one word of substance after an answer ("i have 1 year") is read in its light', oneWordOfSubstance],
+    ['"can someone check on it" asks for a person, as "talk to a person" does', someoneToCheck],
     ['changing a profile\'s date of birth, address or name is no change of appointment, in either language', profileNotAppointment],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
