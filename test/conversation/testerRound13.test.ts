@@ -154,6 +154,19 @@ const someoneToCheck: Transcript[] = [
   ]],
 ];
 
+const noIdButADate: Transcript[] = [
+  ['"i dont have my ase id, its on the 20th" at sign-in over the change offer works out the 20th, never drops it', [
+    ['can i cancel my test', 'Tell me the date of your appointment'],
+    [signIn, 'ASE ID'],
+    ['i dont have my ase id, its on the 20th', all('help you find your ASE ID', 'Sunday, December 20, 2026', not('What would you like to know?'))],
+  ]],
+  ['"i dont have my ase id" alone still leaves sign-in and asks what to answer', [
+    ['can i cancel my test', 'Tell me the date of your appointment'],
+    [signIn, 'ASE ID'],
+    ['i dont have my ase id', 'What would you like to know?'],
+  ]],
+];
+
 transcriptTables(
   [
     ['a count of days or weeks from a day ("a week from monday", "the monday after next") is counted from that day', countedFromADay],
@@ -164,6 +177,7 @@ transcriptTables(
     ['annoyance with the bot itself ("this is useless", "ugh") is said sorry to and a person offered, never "I don\'t know that one"', annoyed],
     ['a statement of one word of substance after an answer ("i have 1 year") is read in its light', oneWordOfSubstance],
     ['"can someone check on it" asks for a person, as "talk to a person" does', someoneToCheck],
+    ['no ASE ID, but the date the task beneath asked for: the task goes on with it', noIdButADate],
     ['changing a profile\'s date of birth, address or name is no change of appointment, in either language', profileNotAppointment],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
