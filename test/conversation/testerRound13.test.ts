@@ -167,6 +167,18 @@ const noIdButADate: Transcript[] = [
   ]],
 ];
 
+const cancelNotMove: Transcript[] = [
+  ['"need 2 cancel my appt on 12/20" is told how to cancel it (and the test, for the refund), not how to move it', [
+    ['need 2 cancel my appt on 12/20 pls', all('Yes, you can still change or cancel it', 'To cancel it, cancel the appointment first, then the test itself with the Cancel Test option', not('To move it'))],
+  ]],
+  ['"my test is dec 20 can i move it" is still told how to move it', [
+    ['my test is dec 20 can i move it', all('To move it, cancel the existing appointment first', not('To cancel it'))],
+  ]],
+  ['"quiero cancelar mi examen del 20 de diciembre" is told how to cancel it in Spanish', [
+    ['quiero cancelar mi examen del 20 de diciembre', all('Para cancelarla', 'Cancel Test', not('Para moverla'))],
+  ]],
+];
+
 transcriptTables(
   [
     ['a count of days or weeks from a day ("a week from monday", "the monday after next") is counted from that day', countedFromADay],
@@ -178,6 +190,7 @@ transcriptTables(
     ['a statement of one word of substance after an answer ("i have 1 year") is read in its light', oneWordOfSubstance],
     ['"can someone check on it" asks for a person, as "talk to a person" does', someoneToCheck],
     ['no ASE ID, but the date the task beneath asked for: the task goes on with it', noIdButADate],
+    ['asked to cancel, not to move, the deadline comes with how to cancel', cancelNotMove],
     ['changing a profile\'s date of birth, address or name is no change of appointment, in either language', profileNotAppointment],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
