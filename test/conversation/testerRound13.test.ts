@@ -171,6 +171,11 @@ const cancelNotMove: Transcript[] = [
   ['"need 2 cancel my appt on 12/20" is told how to cancel it (and the test, for the refund), not how to move it', [
     ['need 2 cancel my appt on 12/20 pls', all('Yes, you can still change or cancel it', 'To cancel it, cancel the appointment first, then the test itself with the Cancel Test option', not('To move it'))],
   ]],
+  ['"actually i want to cancel my test instead" while "12/10: which date?" waits is never "yes: noted.", and the answer then says how to cancel', [
+    ['can i move my test on 12/10', 'Which date did you mean?'],
+    ['actually i want to cancel my test instead', all('Which date did you mean?', not('noted'))],
+    ['Thursday, December 10, 2026', 'To cancel it, cancel the appointment first'],
+  ]],
   ['"my test is dec 20 can i move it" is still told how to move it', [
     ['my test is dec 20 can i move it', all('To move it, cancel the existing appointment first', not('To cancel it'))],
   ]],
