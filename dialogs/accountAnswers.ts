@@ -560,6 +560,8 @@ export function answerResults(account: CandidateAccount, ctx: PersonalContext, t
     .filter((code) => has(tests, code))
     .flatMap((code) => latestResult(account, code) ?? [])
     .sort((a, b) => b.takenOn.localeCompare(a.takenOn));
+  // "did I pass A5?" with only a G1 result on the account: no A5 result, not "no results at all".
+  if (latest.length === 0 && tests?.length && account.results.length > 0) return answer('results-none', m.noneFor(ctx.messages.list(tests.map((code) => testOf(ctx, code)))));
   if (latest.length === 0) return answer('results-none', m.none);
   // A fail or a No Show says at once when the test can be bought again (the retest answer's words).
   const zone = homeZone(account, ctx);

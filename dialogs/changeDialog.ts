@@ -6,7 +6,15 @@ import type { TaskSpec } from './taskTypes.js';
 
 interface ChangeValues {
   appointment: DateValue;
+  /** Asked to cancel, and not to move ("need 2 cancel my appt on 12/20"): told how to cancel, not how to move. */
+  cancelling?: boolean;
 }
+
+/** "cancel" (and "cancelar"), said without a word of moving the appointment. */
+const CANCEL_WORD = /\bcancel/i;
+/** What is cancelled: an appointment named ("cancel my appt"), not a question in between ("what about canceling instead"). */
+const APPOINTMENT_WORD = /\b(?:appt|appts|appointment|appointments|test|tests|exam|exams|booking|cita|examen|prueba)\b/i;
+const MOVE_WORD = /\b(?:move|moving|resched\w*|rebook\w*|change|changing|switch|push|postpone|another (?:day|date|time)|new (?:day|date|time)|reprogram\w*|cambiar|mover|posponer)\b/i;
 
 /** The deadline instant (ISO with the centre's offset) as that centre's wall time, written out. */
 function writtenDeadline(iso: string, startOf: (date: string) => string, language: Language): string {
@@ -25,6 +33,11 @@ export const changeTask: TaskSpec<ChangeValues> = {
       read: (text, facts, deps) => readFutureDate(text, facts, deps),
       ask: (_values, deps) => ({ text: deps.messages.task.change.askDate }),
     },
+    {
+      name: 'cancelling',
+      quiet: true,
+      read: (text) => (CANCEL_WORD.test(text) && APPOINTMENT_WORD.test(text) && !MOVE_WORD.test(text) ? { kind: 'value', value: true } : { kind: 'none' }),
+    },
   ],
   faqEntry: 'change-or-cancel',
   answer: (values, facts, deps) => {
@@ -38,7 +51,7 @@ export const changeTask: TaskSpec<ChangeValues> = {
     if (decision.verdict === 'allowed') {
       lines.push(m.allowed(writtenDeadline(decision.deadline, m.startOf, deps.language)));
       if (decision.assumedStartOfDay) lines.push(m.assumedStart);
-      lines.push(m.cancelFirst, m.how(phone));
+      lines.push(...(values.cancelling ? [m.cancelHow(phone)] : [m.cancelFirst, m.how(phone)]));
     } else if (decision.verdict === 'appointment-passed' && decision.assumedStartOfDay) {
       // "My test is today" with no time counts from midnight, so it reads as past; it is simply too late.
       lines.push(m.todayNoTime, m.tooLateNext(phone));

@@ -88,6 +88,7 @@ export async function replyFromAccount(
   const answered = await port.answer(dc.context, question, turnFacts(dc.context));
   await send(dc.context, deps, answered.reply);
   requestOf(dc.context).account = { outcome: answered.outcome };
+  requestOf(dc.context).accountQuestion = question;
   const cancellable = answered.cancellable ?? [];
   if (question.kind !== 'cancel-appointment' || !cancellable.length) return { answered };
   return { answered, cancelling: await dc.beginDialog(CANCEL_APPOINTMENT, { choices: cancellable }) };
@@ -100,6 +101,8 @@ export interface TurnRequest {
   faq?: { decision: string; entryId?: string; facet?: string };
   /** What a dialog did with the account (signed in, cancelled...), for the turn's event; never who. */
   account?: { outcome: string };
+  /** The question the account answered this turn: "what about A5?" next asks it again of A5. Kept apart from `account`, which is logged. */
+  accountQuestion?: AccountQuestion;
   /** How a dialog ended when another waiting state took its place (a task that gave up). */
   dialog?: { id: string; outcome: string };
   /** A "Did you mean" offer answered: an entry picked, or "None of these" (for the insights). */

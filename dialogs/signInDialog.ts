@@ -85,6 +85,11 @@ export class SignInDialog extends RepairDialog {
     const credentials = withPartsSent(reading.credentials, state.parts, here);
     if (!account) return undefined;
     if (!credentials.ok && FORGOT_ID.test(readingOf(dc.context).text)) {
+      // "i dont have my ase id, its on the 20th": the date is the task's beneath, which goes on with it.
+      if (taskBelow(dc) && readingOf(dc.context).dates.length > 0 && !here.aseId && !here.ssnLast4) {
+        await send(dc.context, this.deps, { text: m.forgotIdCarryOn });
+        return undefined;
+      }
       await send(dc.context, this.deps, { text: m.forgotId });
       return dc.endDialog({ signedIn: false, outcome: 'forgot-id' } satisfies SignInResult);
     }

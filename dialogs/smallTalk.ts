@@ -19,6 +19,7 @@ export function commandReply(command: Command, m: Messages): Reply {
     backToQuestion: { text: m.nothingToRepeat },
     askAway: { text: m.askAway },
     callUs: { text: m.callUs, suggestions: [{ title: m.talkToPerson, value: m.talkToPerson }] },
+    frustrated: { text: m.frustrated, suggestions: [{ title: m.talkToPerson, value: m.talkToPerson }] },
     // Without an account service there is nothing to sign in to.
     signIn: { text: m.noAccounts },
     signOut: { text: m.linking.notSignedIn },

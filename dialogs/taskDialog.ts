@@ -266,6 +266,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const extra = other.read(reading.text, facts, this.deps, values, false);
       if (extra.kind === 'value' && state.values[other.name] === undefined) {
         state.values[other.name] = extra.value;
+        // How the question is put ("i want to cancel it instead") is kept without "yes: noted.":
+        // the message is still read as what else it is (a question in between is answered).
+        if (other.quiet) continue;
         state.lead = this.deps.messages.task.noted(other.describe ? other.describe(extra.value, this.deps) : describe(extra.value, this.deps.language));
         return this.ask(dc);
       }

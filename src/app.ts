@@ -276,6 +276,7 @@ export function buildApp(parts: AppParts) {
       if (data) {
         delete data.lastTask;
         delete data.recentEntries;
+        delete data.lastAccountQuestion;
       }
       // A case with staff ends too: their replies could no longer reach the number.
       if (handoff?.optedOut) {

@@ -26,7 +26,7 @@ import { CONVERSATION_DATA, DIALOG_STATE, type ConversationData } from './conver
 import { noteLine, spokenText, type HandoffRelay } from '../handoff/relay.js';
 import { reasonOfLastTask, verdictOfLastTask, type Turn } from './routeActions.js';
 import type { AccountAccess } from './accountAccess.js';
-import { noteRecentEntries, recentEntries } from './recentEntries.js';
+import { noteAccountQuestion, noteRecentEntries, recentEntries } from './recentEntries.js';
 import { noteAnsweredQuestion, questionRated } from './ratedQuestions.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
 import { leanDialogContext } from './leanDialogContext.js';
@@ -155,6 +155,7 @@ export class CandidateBot {
       dialogWaiting: Boolean(dc.activeDialog),
       accounts: Boolean(account),
       lastTask: Boolean(data.lastTask?.values),
+      lastAccountQuestion: Boolean(data.lastAccountQuestion),
       lastTaskRough: Object.values(data.lastTask?.values ?? {}).some((value) => Boolean((value as { approximate?: string } | undefined)?.approximate)),
       // Worked out only if the correction row is reached (it reads the last task's slots).
       get lastTaskFollowUp() {
@@ -183,13 +184,14 @@ export class CandidateBot {
       return speaking.actions[action](turn);
     });
     if (text) data.welcomed = true;
-    const { handoff, faq, account: accountOutcome, dialog, choice } = requestOf(context);
+    const { handoff, faq, account: accountOutcome, accountQuestion, dialog, choice } = requestOf(context);
     if (faq && !turn.event.faq) turn.event.faq = faq;
     if (choice) turn.event.choice = choice;
     if (accountOutcome) turn.event.account = accountOutcome;
     if (dialog) turn.event.dialog = dialog;
     if (handoff) await this.startHandoff(turn, handoff.reason, handoff.dialog);
     noteRecentEntries(data, turn.event, reading);
+    noteAccountQuestion(data, accountQuestion, reading);
     noteAnsweredQuestion(data, turn.event, questionLine);
     this.record(context, { ...turn.event, route: row, language: facts.language });
   }

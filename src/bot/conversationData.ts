@@ -17,6 +17,11 @@ export interface ConversationData extends HandoffTurnData {
   recentEntries?: string[];
   /** The last answer, when it was one whole answer: its entry and facet ("which bases" next is that answer asked again). */
   lastAnswer?: { entry: string; facet?: string };
+  /**
+   * The question about the candidate's own tests the account answered last ("did I pass A5?"), while
+   * it is still the last thing answered: "what about G1?" next asks it again of G1.
+   */
+  lastAccountQuestion?: { kind: string; tests?: string[] };
   /** [entry id, id of the candidate's line in `recent`] of the last few answers, for a rating's question (src/bot/ratedQuestions.ts). */
   answeredLines?: Array<[string, string]>;
 }

@@ -8,11 +8,26 @@ import type { Reading } from '../conversation/understand.js';
 const TASK_ENTRY = new Map(TASK_SPECS.map((spec) => [spec.id, spec.faqEntry]));
 
 /**
- * An appointment cancelled (or offered to be) from the account, or the list of the candidate's
+ * What an answer from the account was about, as the FAQ entry a short follow-up is read in the light
+ * of. An appointment cancelled (or offered to be) from the account, or the list of the candidate's
  * appointments, is the change-or-cancel entry's matter: "will I get a refund?" next is read in its
- * light, and "cancel it" is a request to cancel one.
+ * light, and "cancel it" is a request to cancel one. So is each other account answer its entry's:
+ * "what do i need to do" after "your Master status is suspended", "how do i fix that" after "your
+ * certificate waits on your work experience" (the bot said "I don't know that one" to both).
+ * The first row that matches the outcome wins.
  */
-const ACCOUNT_OUTCOME_ENTRY: ReadonlyArray<[RegExp, string]> = [[/^(?:cancel|appointments-listed)/, 'change-or-cancel']];
+const ACCOUNT_OUTCOME_ENTRY: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:cancel|appointments-listed)/, 'change-or-cancel'],
+  [/^results/, 'test-results'],
+  [/^retest-no-show-only|^no-show/, 'missed-appointment'],
+  [/^retest/, 'retest-after-failing'],
+  [/^master/, 'master-technician-status'],
+  [/^expir/, 'recertification'],
+  [/^duplicates/, 'duplicate-certificate'],
+  [/^certificate-delayed/, 'work-experience'],
+  [/^certificate/, 'certificate-delivery'],
+  [/^purchases/, 'registration-scheduling'],
+];
 
 /**
  * The entries the conversation has just been about, most recent first: a task waiting for an answer
@@ -23,6 +38,22 @@ export function recentEntries(dc: DialogContext, data: ConversationData): string
   // The stack's last instance is the active one: the task nearest the top is the one waiting.
   const waiting = [...dc.stack].reverse().flatMap((instance) => TASK_ENTRY.get(instance.id) ?? []);
   return [...new Set([...waiting.slice(0, 1), ...(data.recentEntries ?? [])])];
+}
+
+/** The account questions that can be asked of named tests ("did I pass A5?", "when is my A4 appointment?"). */
+const OF_NAMED_TESTS = new Set(['appointments', 'cancel-appointment', 'expiry', 'retest', 'results']);
+
+/**
+ * The account's question this turn, kept for "what about G1?" next; anything else answered (not an
+ * "ok") puts it away, so a test named later is read afresh.
+ */
+export function noteAccountQuestion(data: ConversationData, asked: { kind: string; tests?: unknown } | undefined, reading: Pick<Reading, 'acknowledgement'>): void {
+  if (asked && OF_NAMED_TESTS.has(asked.kind)) {
+    const tests = Array.isArray(asked.tests) ? asked.tests.filter((t): t is string => typeof t === 'string') : undefined;
+    data.lastAccountQuestion = { kind: asked.kind, ...(tests?.length ? { tests } : {}) };
+  } else if (!reading.acknowledgement) {
+    delete data.lastAccountQuestion;
+  }
 }
 
 /**

@@ -14,7 +14,7 @@ import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from '../../dialogs/engine.js';
 import { TASK_SPECS } from '../../dialogs/index.js';
 import { takesBackPersonRequest } from '../understanding/commands.js';
-import { withoutNames } from '../understanding/tests.js';
+import { resolveTests, withoutNames } from '../understanding/tests.js';
 import { asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
 import { TASKS } from '../understanding/taskIntent.js';
 import type { Language } from '../language/languages.js';
@@ -280,6 +280,21 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
     acknowledge: async (turn) => {
       understood(turn);
       await say(turn, acknowledgementReply(turn.reading.acknowledgement!, m));
+      return true;
+    },
+
+    // "what about G1?" right after "did I pass A5?" was answered from the account: the same question
+    // asked of the tests now named (it was "I don't know that one", or the FAQ's general answer).
+    askAccountAgain: async (turn) => {
+      const last = turn.data.lastAccountQuestion;
+      const replacement = turn.reading.correction?.replacement;
+      const port = deps.conversation.account(turn.context);
+      if (!last || !replacement || !port || !(await port.signedIn(turn.context, turn.facts))) return false;
+      const tests = resolveTests(replacement, deps.conversation.catalogue).tests.map((test) => test.code);
+      if (!tests.length) return false;
+      understood(turn);
+      const replied = await replyFromAccount(turn.dc, deps.conversation, { ...last, tests });
+      if (replied?.cancelling) afterDialog(turn, replied.cancelling);
       return true;
     },
 

@@ -16,6 +16,8 @@ export interface RouteState {
   lastTaskFollowUp?: boolean;
   /** The message asks that answer's verdict again ("is it too late?" after "it expired"). */
   lastTaskVerdict?: boolean;
+  /** A question about the candidate's own tests was answered from the account last ("did I pass A5?"). */
+  lastAccountQuestion?: boolean;
   /** The message asks why that answer came out as it did ("why not?" after "it can no longer be changed"). */
   lastTaskReason?: boolean;
 }
@@ -30,6 +32,7 @@ export type RouteAction =
   | 'accountCommand'
   | 'commandReply'
   | 'acknowledge'
+  | 'askAccountAgain'
   | 'correctLastTask'
   | 'answerVerdict'
   | 'answerReason'
@@ -59,8 +62,9 @@ export const ROUTES: readonly Route[] = [
   { name: 'dialog', says: 'a dialog is waiting: it reads the message (with the repair patterns)', when: (_r, s) => s.dialogWaiting, action: 'continueDialog' },
   { name: 'language', says: '"English, please" / "en español": the conversation changes language (said in the new one)', when: (r) => r.languageSwitch !== null, action: 'switchLanguage' },
   { name: 'account-command', says: '"sign in" / "sign out"', when: (r) => r.command === 'signIn' || r.command === 'signOut', action: 'accountCommand' },
-  { name: 'command', says: 'help, cancel, start over, hello, thanks, bye, what can you do', when: (r) => r.command !== null, action: 'commandReply' },
+  { name: 'command', says: 'help, cancel, start over, hello, thanks, bye, what can you do, "this is useless" (sorry, and a person offered)', when: (r) => r.command !== null, action: 'commandReply' },
   { name: 'acknowledgement', says: '"ok", "cool", "got it": a short friendly reply, never a misunderstanding', when: (r) => r.acknowledgement !== null, action: 'acknowledge' },
+  { name: 'account-correction', says: '"what about G1?" / "no, I meant A5" right after an answer from the account about named tests: the same question asked of those tests (a question of its own, "and when does A4 expire?", is its own)', when: (r, s) => s.lastAccountQuestion === true && s.accounts && r.correction !== null && r.accountQuestion === null && r.task === null, action: 'askAccountAgain' },
   { name: 'correction', says: '"no, I meant A4" after a task answered (or a date alone after one answered from a month, or a fact that answer rested on): that value changed, the answer recomputed', when: (r, s) => s.lastTask && (r.correction !== null || (r.dateOnly && s.lastTaskRough === true) || s.lastTaskFollowUp === true), action: 'correctLastTask' },
   { name: 'verdict', says: '"is it too late?" / "so I can still take it?" right after a task answered (a purchase window, a change): yes or no, from that answer', when: (_r, s) => s.lastTask && s.lastTaskVerdict === true, action: 'answerVerdict' },
   { name: 'reason', says: '"why not?" right after a task answered (a change too late, a purchase expired, a retest not yet allowed): the rule behind that answer, from the source', when: (_r, s) => s.lastTask && s.lastTaskReason === true, action: 'answerReason' },

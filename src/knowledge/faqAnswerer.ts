@@ -422,7 +422,9 @@ export class FaqAnswerer {
     const weak = decision.kind === 'answer' && decision.hit.matched.every((term) => this.index.entriesUsing(term) >= t.gapWordEntries + 2);
     // "how many years" after the work-experience answer: a question of three words or fewer is no
     // surer of its own than the answer just given, when that one covers it too.
-    const terse = decision.kind === 'answer' && !context.recent?.includes(decision.entry.id) && text.trim().split(/\s+/).length <= TERSE_WORDS;
+    // So is a statement of one word of substance ("i have 1 year" after it: the years of experience,
+    // not recertification's five years).
+    const terse = decision.kind === 'answer' && !context.recent?.includes(decision.entry.id) && (text.trim().split(/\s+/).length <= TERSE_WORDS || this.text.contentTerms(text).length <= 1);
     // "how do I fix that": one word and a pointer back is no question of its own; a known gap on
     // that one word ("fix": careers, repairs) is no answer to it. It is the last answer's, or asked back.
     const vague = decision.kind !== 'answer' && POINTS_BACK.test(text.trim()) && this.text.contentTerms(text).length <= 1;

@@ -153,6 +153,9 @@ export const enAccount = {
     fail: (test: string, on: string) => `${test}: not passed on ${on}.`,
     'no-show': (test: string, on: string) => `${test}: No Show on ${on} (the appointment was missed).`,
     none: "There are no test results on your account yet. Your score report is emailed right after your appointment, and results are in myASE within three days in most cases.",
+    /** Asked about tests the account has no result for, while it has others: never "no results yet". */
+    noneFor: (tests: string) =>
+      `There's no ${tests} result on your account yet. Your score report is emailed right after your appointment, and results are in myASE within three days in most cases.`,
   },
 
   // ---- "when can I retake the test I failed?" ------------------------------------------------

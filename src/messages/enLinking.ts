@@ -6,6 +6,8 @@ export const enLinking = {
     'I can look that up in your account. To check it\'s you, send your ASE ID, date of birth and the last 4 digits of your SSN in one message, for example "AB123456, March 3 1985, 1234". I check them with ASE and don\'t keep them.',
   forgotId:
     "No problem: you don't have to sign in. ASE Customer Service (1-800-390-6789) can help you find your ASE ID, and I can answer general questions meanwhile. What would you like to know?",
+  /** No ASE ID, but a date for the task waiting beneath ("i dont have my ase id, its on the 20th"): the task goes on with it. */
+  forgotIdCarryOn: "No problem: you don't have to sign in. ASE Customer Service (1-800-390-6789) can help you find your ASE ID.",
   noNeedToSignIn:
     "No problem: you don't have to sign in. I can answer general questions, and you can see your own details by logging in to myASE. What would you like to know?",
   help: 'To sign in, send your ASE ID, date of birth and the last 4 digits of your SSN in one message, for example "AB123456, March 3 1985, 1234". Or ask your question and I\'ll answer it in general.',

@@ -108,6 +108,9 @@ export const enTasks = {
     assumedStart: 'You gave no time, so I counted from the start of that day.',
     zoneNote: (zone: string) => `I worked this out in ${zone} time; the rule uses the test centre's local time.`,
     cancelFirst: 'To move it, cancel the existing appointment first, then book the new one.',
+    /** Asked to cancel, not to move: the source's steps to cancel a test (and its refund). */
+    cancelHow: (phone: string) =>
+      `To cancel it, cancel the appointment first, then the test itself with the Cancel Test option in myASE (a test you purchased is refunded), or call Prometric at ${phone}.`,
     how: (phone: string) => `Use Cancel Selected Appointment(s) in myASE, or call Prometric at ${phone}.`,
     tooLateNext: (phone: string) =>
       `If you miss it, it is scored as No Show and the fees are forfeited. Prometric (${phone}) can answer questions about the appointment.`,

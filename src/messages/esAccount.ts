@@ -132,6 +132,8 @@ export const esAccount: AccountMessages = {
     fail: (test: string, on: string) => `${test}: no aprobado el ${on}.`,
     'no-show': (test: string, on: string) => `${test}: No Show el ${on} (no se presentó a la cita).`,
     none: 'Todavía no hay resultados de exámenes en su cuenta. El informe de calificaciones se envía por correo electrónico justo después de la cita, y los resultados están en myASE en un plazo de tres días en la mayoría de los casos.',
+    noneFor: (tests: string) =>
+      `Todavía no hay un resultado de ${tests} en su cuenta. El informe de calificaciones se envía por correo electrónico justo después de la cita, y los resultados están en myASE en un plazo de tres días en la mayoría de los casos.`,
   },
 
   retest: {

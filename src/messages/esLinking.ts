@@ -7,6 +7,7 @@ export const esLinking: typeof enLinking = {
     'Puedo buscarlo en su cuenta. Para comprobar que es usted, envíe su ASE ID, su fecha de nacimiento y los últimos 4 dígitos de su SSN en un solo mensaje, por ejemplo "AB123456, 3 de marzo de 1985, 1234". Los verifico con ASE y no los guardo.',
   forgotId:
     'No hay problema: no tiene que iniciar sesión. Servicio al Cliente de ASE (1-800-390-6789) puede ayudarle a encontrar su ASE ID, y mientras tanto puedo responder preguntas generales. ¿Qué le gustaría saber?',
+  forgotIdCarryOn: 'No hay problema: no tiene que iniciar sesión. Servicio al Cliente de ASE (1-800-390-6789) puede ayudarle a encontrar su ASE ID.',
   noNeedToSignIn:
     'No hay problema: no tiene que iniciar sesión. Puedo responder preguntas generales, y puede ver sus propios datos entrando en myASE. ¿Qué le gustaría saber?',
   help: 'Para iniciar sesión, envíe su ASE ID, su fecha de nacimiento y los últimos 4 dígitos de su SSN en un solo mensaje, por ejemplo "AB123456, 3 de marzo de 1985, 1234". O haga su pregunta y se la responderé en general.',

@@ -93,6 +93,8 @@ export const esTasks: typeof enTasks = {
     assumedStart: 'No me dio la hora, así que conté desde el comienzo de ese día.',
     zoneNote: (zone: string) => `Lo calculé en la hora de ${zone}; la regla usa la hora local del centro de examen.`,
     cancelFirst: 'Para moverla, primero cancele la cita actual y después reserve la nueva.',
+    cancelHow: (phone: string) =>
+      `Para cancelarla, primero cancele la cita y después el examen con la opción Cancel Test en myASE (un examen que usted compró se reembolsa), o llame a Prometric al ${phone}.`,
     how: (phone: string) => `Use Cancel Selected Appointment(s) en myASE, o llame a Prometric al ${phone}.`,
     tooLateNext: (phone: string) =>
       `Si no se presenta, se califica como No Show y se pierden las tarifas. Prometric (${phone}) puede responder preguntas sobre la cita.`,

@@ -27,7 +27,9 @@ export type Command =
   /** "can someone from ASE call me back?", "is there anybody I can call": the phone numbers, and a person offered. */
   | 'callUs'
   /** "I have a question", "can I ask you something": a question announced, not asked yet. */
-  | 'askAway';
+  | 'askAway'
+  /** "this is useless", "you're not helping", "ugh": said sorry to, and a person offered (a button), never queued unasked. */
+  | 'frustrated';
 
 const whole = (alternatives: string): RegExp => new RegExp(`^(?:${alternatives})$`, 'i');
 
@@ -59,6 +61,8 @@ const PERSON_REQUEST = [
   String.raw`(?:^|[.,;!]\s*|\b(?:so|and|but|just|please) )i (?:need|want|would like|'d like|have) to (?:call|phone|ring) ${SOMEONE}`,
   // "could you ask someone at ASE whether my form was approved?": only a person can find out
   String.raw`\b(?:can|could|would|will) you (?:please )?(?:ask|check with|have) ${SOMEONE}`,
+  // "can someone check on it for me", "could somebody look into my case": only a person can look
+  String.raw`\b(?:can|could|would|will) (?:someone|somebody|some one|a person|a human|an agent|a rep|someone from ase|somebody from ase|someone at ase|staff) (?:please |just )?(?:check (?:on|into)|look (?:into|at)|follow up on|check) (?:it|this|that|them|my (?:case|form|application|account|certificate|cert|work experience|status))\b`,
   // Spanish: "¿puedo hablar con una persona?", "quiero un agente" (the handoff says in English who answers)
   String.raw`\bhablar con (?:una persona|alguien|un agente|un humano|un representante|una agente)\b|\b(?:quiero|necesito) (?:una persona|un agente|un humano|un representante)\b`,
 ].join('|');
@@ -110,6 +114,13 @@ const IDENTITY_CHECK = /\b(?:person|human|bot|robot|chat ?bot|ai|machine|compute
  */
 const LOOK_IT_UP = String.raw`(?:(?:actually|ok|okay|so|well|please),? )?(?:(?:can|could|would|will) (?:you|u) (?:please |just |pls )?|please |just )?(?:check|look (?:in|at|into)|pull up|look up|go into) my (?:account|myase|profile|record|records)|(?:(?:actually|ok|okay|so|well|please),? )?(?:(?:can|could|would|will) (?:you|u) (?:please |just |pls )?|please |just )?(?:look|check) (?:it|that|them) up(?: for me| in my account)?(?: please)?`;
 
+/**
+ * Annoyance with the bot itself, and nothing asked: "this is useless", "you're not helping",
+ * "ugh", "this bot sucks", "esto no sirve". A question said crossly ("ugh, how do I cancel") is
+ * still the question: only the whole message counts.
+ */
+const FRUSTRATED = String.raw`(?:(?:ugh+|omg|wow|man|dude|seriously|come on|smh|wtf|ok|okay|so|well),? )*(?:ugh+|argh+|smh|ffs|(?:this|that|it|you|u|this bot|the bot|this chat|this thing)(?:'s| is| are|'re| r)? (?:so |really |totally |completely |pretty |kinda |just )?(?:useless|pointless|worthless|stupid|dumb|terrible|awful|garbage|trash|a waste of time|no help|not helpful|unhelpful|annoying|frustrating|ridiculous)|(?:this|that|it|you|u|this bot|the bot|this chat|this thing) (?:sucks?|doesn'?t help|don'?t help|(?:is|are|'?re|r) not help(?:ing|ful)|(?:is|are|'?re|r)n'?t help(?:ing|ful))|(?:you|u)(?:'re| are| r|re) not (?:helping|understanding|listening)|(?:you|u) (?:don'?t|do not|dont) (?:understand|get it)(?: me)?|not helpful|no help at all|(?:this is|that'?s|so) frustrating|i'?m (?:so )?(?:frustrated|annoyed|fed up)|esto no sirve(?: para nada)?|no (?:me )?(?:est[aá]s?|est[aá]) ayudando|no sirves?(?: para nada)?|no entiendes|qu[eé] in[uú]til|in[uú]til)(?: (?:lol|smh|ugh+|at all|man|dude|bro))?`;
+
 const rules: Array<[Command, RegExp]> = [
   ['identity', whole(IDENTITY)],
   ['callUs', whole(CALL_US)],
@@ -124,6 +135,8 @@ const rules: Array<[Command, RegExp]> = [
   ['capabilities', whole("(?:so |ok |okay )?what (?:can|do|else can) (?:you|u) do|what can i ask(?: you)?|what are you|who are you|what(?:'s| is) (?:your|ur) name|what can you help (?:me )?with|what do you (?:know|help with)|menu|options|qu[eé] (?:puedes|puede) hacer|qu[eé] (?:haces|hace)|qu[eé] (?:te|le) puedo preguntar|qui[eé]n eres|qui[eé]n es usted|men[uú]|opciones|en qu[eé] (?:me )?(?:puedes|puede) ayudar")],
   // Said before the question itself: the FAQ read "I have a question" as the missed-questions entry.
   ['askAway', whole("(?:(?:hi|hello|hey|ok|okay|so|um+|yes|yeah),? )?(?:i (?:have|got|had) (?:a|one|another|some|a few|a couple(?: of)?|two) (?:quick |small |simple |more )?(?:questions?|q)|(?:quick|one more|another|a) question|(?:can|could|may) i ask (?:you )?(?:a (?:quick )?question|something|a few questions)|question for you|tengo (?:una|otra|unas|algunas|dos) (?:preguntas?|duda|dudas)|(?:una|otra) pregunta|(?:puedo|le puedo|te puedo) (?:hacer|preguntar) (?:una pregunta|algo))(?: please| por favor)?")],
+  // "this bot is useless" was "I don't know that one"; "youre not helping" a guess at the ADA entry.
+  ['frustrated', whole(FRUSTRATED)],
   ['greeting', whole("hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|yo|hola|hi there|hello there|hey there|buen(?:os|as) (?:d[ií]as|tardes|noches)|hola,? buen(?:os|as) (?:d[ií]as|tardes|noches)|(?:hola,? )?buenas|qu[eé] tal|saludos")],
   ['thanks', whole("thanks?(?: you)?(?: so much| very much| a lot)?|thx|ty|tysm|thank u|cheers|great,? thanks|ok(?:ay)? thanks?|perfect,? thanks|awesome,? thanks?|gracias|muchas gracias|mil gracias|muy amable|gracias,? (?:muy amable|por (?:todo|la ayuda|su ayuda))")],
   ['goodbye', whole("bye|goodbye|good bye|see ya|see you|later|that'?s all|that is all|bye bye|have a good (?:day|one)|adi[oó]s|chao|chau|hasta luego|hasta pronto|nos vemos|eso es todo|es todo")],

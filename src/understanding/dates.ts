@@ -230,8 +230,70 @@ function weekdayNumber(word: string): number | null {
   return i < 0 ? null : i;
 }
 
+const COUNT_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/** The anchor day of "a week from monday" / "the monday after next": today, tomorrow, or the coming weekday (after today). */
+function anchorDay(context: chrono.ParsingContext, word: string): DateTime | null {
+  const today = referenceTime(context).startOf('day');
+  const w = word.toLowerCase().replace(/^(?:this|next|this coming|coming)\s+/, '');
+  if (w === 'today' || w === 'now') return today;
+  if (w === 'tomorrow' || w === 'tmrw' || w === 'tmr') return today.plus({ days: 1 });
+  const weekday = weekdayNumber(w);
+  if (weekday === null) return null;
+  // chrono numbering (Sunday 0) to luxon's (Sunday 7); the coming one, never today.
+  const target = weekday === 0 ? 7 : weekday;
+  const ahead = (target - today.weekday + 7) % 7 || 7;
+  return today.plus({ days: ahead });
+}
+
+/**
+ * "a week from monday", "two weeks from today", "3 days from friday", "a week from tomorrow": a
+ * count of days or weeks from a day other than now (chrono reads only "from now", and otherwise
+ * the anchor alone: "a week from monday" came out as tomorrow, an appointment "no longer" movable).
+ */
+const countedFromDayParser: chrono.Parser = {
+  pattern: () =>
+    new RegExp(
+      `(?<![\\w/])(\\d{1,2}|${Object.keys(COUNT_WORDS).join('|')})\\s+(days?|weeks?)\\s+(?:from|after)\\s+((?:this\\s+(?:coming\\s+)?|next\\s+|coming\\s+)?(?:today|tomorrow|tmrw|tmr|${WEEKDAY_WORD}))\\b`,
+      'i',
+    ),
+  extract: (context, match) => {
+    const count = Number(match[1]) || COUNT_WORDS[(match[1] ?? '').toLowerCase()] || 0;
+    const anchor = anchorDay(context, match[3] ?? '');
+    if (!count || !anchor) return null;
+    const when = anchor.plus(/^week/i.test(match[2] ?? '') ? { weeks: count } : { days: count });
+    return context.createParsingComponents({ year: when.year, month: when.month, day: when.day });
+  },
+};
+
+/** "the monday after next", "friday after next": the weekday a week after the coming one. */
+const weekdayAfterNextParser: chrono.Parser = {
+  pattern: () => new RegExp(`(?<![\\w/])(?:the\\s+)?(${WEEKDAY_WORD})\\.?\\s+after\\s+next\\b`, 'i'),
+  extract: (context, match) => {
+    const coming = anchorDay(context, match[1] ?? '');
+    if (!coming) return null;
+    const when = coming.plus({ weeks: 1 });
+    return context.createParsingComponents({ year: when.year, month: when.month, day: when.day });
+  },
+};
+
+/**
+ * "12-15", "1-5": a month and a day with a dash and no year, as "12/15" is read with a slash (and
+ * asked back the same way when both readings are dates). Not a span of a count ("2-3 days", "5-10
+ * questions"), a phone number or a code range ("A1-A8").
+ */
+const dashedMonthDayParser: chrono.Parser = {
+  pattern: () => /(?<![\w/.$-])(\d{1,2})-(\d{1,2})(?![\w/-]|[.:]\d|\s*(?:%|percent|days?|weeks?|months?|years?|yrs?|hours?|hrs?|mins?|minutes?|times?|questions?|tests?|exams?|points?|people|business)\b)/i,
+  extract: (_context, match) => {
+    const month = Number(match[1]);
+    const day = Number(match[2]);
+    if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return null;
+    return { month, day };
+  },
+};
+
 const parser = chrono.casual.clone();
-parser.parsers.push(dayOfMonthParser);
+parser.parsers.push(dayOfMonthParser, countedFromDayParser, weekdayAfterNextParser, dashedMonthDayParser);
 
 // ---- Spanish: chrono's Spanish parser, plus what it lacks ------------------------------------
 

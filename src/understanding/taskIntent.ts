@@ -99,7 +99,7 @@ const RETAKE = /\b(?:retake|retaking|retakes|retest|retesting|retry|take (?:it|t
 
 const CHANGE_ALONE = /\b(?:reschedul\w*|rebook\w*|postpon\w*|cancellations?|cancel(?:l?ing|l?ed)? (?:it|them|and)\b)/;
 const CHANGE_VERB = String.raw`(?:move|moving|moved|change|changing|changed|switch|switching|swap|push|pushing|bump|cancel|cancelling|canceling|cancelled|canceled)`;
-const CHANGE_OBJECT = new RegExp(String.raw`\b${CHANGE_VERB} (?:(?:\w+|\w+'s) ){0,2}?(?:${THING}|date|time|day|it|them|test center|testing center|location|center)\b(?! (?:address|email|name|password|account|phone))`);
+const CHANGE_OBJECT = new RegExp(String.raw`\b${CHANGE_VERB} (?:(?:\w+|\w+'s) ){0,2}?(?:${THING}|date|time|day|it|them|test center|testing center|location|center)\b(?! (?:address|email|name|password|account|phone|of birth))`);
 const CANCEL_INTENT = /\b(?:i|to|can|could|if i|how do i|want to|need to|have to|may i|should i|still) (?:still )?cancel\b/;
 const NOT_AN_APPOINTMENT = /\bcancel(?:l?ing|l?ed)? (?:my |the |your |this |that |all )?(?:account|subscription|emails?|texts?|messages|notifications|alerts|membership|password|profile|chat|conversation|request|order|card|payment)\b|\b(?:on|in) (?:my|the) (?:certificate|cert|account|profile|record|transcript)\b/;
 const WHOLE_COMMAND = /^(?:cancel|cancel that|cancel it|cancel this|nevermind|never mind|stop)[.!]?$/;
@@ -178,6 +178,11 @@ const ES_DATE = /\b(?:hoy|manana|ayer|anteayer|hace|lunes|martes|miercoles|jueve
 const ES_PERSONAL = /\b(?:mi|mis|reprobe|repruebo|falle|perdi|falte|compre|pague|aprobe|pase|tengo|soy|sigo|me registre|llegue)\b/;
 const ES_HYPOTHETICAL = /\b(?:que pasa si|si alguien|en general|la regla|las reglas|politica|se puede)\b/;
 const ES_THING = String.raw`(?:cita|examen|examenes|prueba|test|turno|[a-z]-?\d{1,2})`;
+/**
+ * What a profile holds, not an appointment: "necesito cambiar mi dirección", "cambiar mi fecha de
+ * nacimiento en mi perfil" (the profile-change and address answers), never "¿Cuándo es su cita?".
+ */
+const ES_NOT_AN_APPOINTMENT = /\b(?:cambiar|cambio|corregir|actualizar)(?:la|lo)? (?:(?:mi|la|el|de|una|su) )?(?:direccion|domicilio|nombre|apellidos?|fecha de nacimiento|nacimiento|seguro social|ssn|correo|email|e-mail|contrasena|telefono|numero de telefono|perfil|cuenta|datos)\b/;
 /** Sick, an emergency, "no voy a poder ir": the Spanish twins of UNABLE, AHEAD, GONE_BY and APPOINTMENT. */
 const ES_UNABLE = /\b(?:enferm\w*|emergencia|hospital\w*|covid|gripa|gripe|cirugia|operacion|operar|funeral|velorio|accidente)\b|\bno (?:voy a |creo que )?(?:puedo|podre|pueda|poder) (?:ir|llegar|asistir|presentarme)\b/;
 const ES_AHEAD = /\b(?:manana|hoy|esta (?:semana|tarde|noche|manana)|proxim[oa]|que viene|pasado manana|(?:el|este|del) (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|es el|en \d+ dias)\b/;
@@ -204,10 +209,11 @@ const esDetectors: Array<[Task, Detector]> = [
   [
     'reschedule-or-cancel',
     (t) =>
-      new RegExp(String.raw`\b(?:reprogram\w*|reagend\w*|posponer|(?:cambiar|cambio|mover|muevo|cancelar|cancelo|pasar)(?:la|lo)? (?:(?:mi|la|el|de|una) )?(?:fecha (?:de (?:mi |la )?)?)?${ES_THING})\b`).test(t) ||
+      !ES_NOT_AN_APPOINTMENT.test(t) &&
+      (new RegExp(String.raw`\b(?:reprogram\w*|reagend\w*|posponer|(?:cambiar|cambio|mover|muevo|cancelar|cancelo|pasar)(?:la|lo)? (?:(?:mi|la|el|de|una) )?(?:fecha (?:de (?:mi |la )?)?)?${ES_THING})\b`).test(t) ||
       /\b(?:puedo|quiero|necesito|como) (?:cambiar|cancelar|mover)(?:la|lo)?\b/.test(t) ||
       // The pronoun in front, as English "move it": "¿cómo la muevo?", "¿la puedo cambiar?".
-      /\b(?:la|lo) (?:muevo|cambio|cancelo|reprogramo|pospongo|(?:puedo|quiero|necesito|tengo que) (?:mover|cambiar|cancelar|reprogramar|posponer))\b/.test(t),
+      /\b(?:la|lo) (?:muevo|cambio|cancelo|reprogramo|pospongo|(?:puedo|quiero|necesito|tengo que) (?:mover|cambiar|cancelar|reprogramar|posponer))\b/.test(t)),
   ],
   // As in English: "mi examen es el 20 de diciembre", said and nothing asked, is the appointment's date.
   ['reschedule-or-cancel', (t) => /^(?:mi (?:cita|examen|prueba|test|[a-z]\d{1,2}) (?:es|sera|esta (?:programad[oa]|agendad[oa]) para|la tengo|lo tengo) (?:el|para el|este|el proximo|la proxima|en)\b)/.test(t) && ES_DATE.test(t) && !ES_GONE_BY.test(t) && !/\b(?:que|como|cuando|donde|cuanto|cual|puedo|debo|necesito|tengo que)\b/.test(t) && t.split(' ').length <= 12],

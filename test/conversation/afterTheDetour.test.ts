@@ -23,7 +23,7 @@ transcriptTables(
         ]],
         ['"what if i just dont go", about an appointment, is the missed-appointment answer, not testing online', [
           ['my test is thursday at 9am, can I still move it?', 'Yes, you can still change or cancel it'],
-          ['what if i just dont go', all("There's no refund for a missed appointment", not('online from home'))],
+          ['what if i just dont go', all('scored as No Show', "there's no refund", not('online from home'))],
         ]],
         ['after an expiry worked out and the duplicate answer, "what about A4" asks about A4\'s duplicate, not A4\'s expiry', [
           ['I passed A1 on June 15, 2021, when does it expire?', 'June 15, 2026'],

@@ -28,6 +28,7 @@ describe('the route table', () => {
       'account-command',
       'command',
       'acknowledgement',
+      'account-correction',
       'correction',
       'verdict',
       'reason',
