@@ -148,6 +148,9 @@ const UNANCHORED_GAP_COVERAGE = 0.75;
 /** A test code as candidates write it: "A5", "t-2", "L1" (not "a 2 year program"). */
 const TEST_CODE = /(?<![a-z0-9])[abcefghlpstx]-?\d{1,2}(?![a-z0-9])/i;
 
+/** A name written in capitals ("CDL", "GED", "USCIS", "TOEFL"). */
+const CAPITALS = /(?<![\p{L}\d])\p{Lu}{2,6}(?![\p{L}\d])/gu;
+
 /** How many words before a shared noun may name whose it is ("my *oil change* appointment"). */
 const OTHER_THING_WORDS = 3;
 
@@ -205,6 +208,8 @@ export class FaqAnswerer {
         determiners: Set<string>;
         ownerSpan: number;
         ownerSpanBefore: number;
+        namesInCapitals: boolean;
+        notNames: Set<string>;
       }
     | undefined;
   /** Cues that name something else even beside "ASE" ("the ASE echocardiography registry"). */
@@ -262,7 +267,7 @@ export class FaqAnswerer {
       this.domainTerms = new Set(domain.words.flatMap((word) => this.text.contentTerms(word)));
       this.names = phrasePattern(domain.names, this.text.normalise);
       if (domain.otherThings) {
-        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS } = domain.otherThings;
+        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS, namesInCapitals = false, notNames = [] } = domain.otherThings;
         const topic = index.outOfScope.find((known) => known.id === id);
         if (!topic) throw new Error(`faqAnswerer: domain otherThings.topic "${id}" is no topic of the known gaps`);
         this.otherThings = {
@@ -274,6 +279,8 @@ export class FaqAnswerer {
           determiners: new Set(determiners.map((word) => word.toLowerCase())),
           ownerSpan,
           ownerSpanBefore,
+          namesInCapitals,
+          notNames: new Set(notNames.map((word) => word.toLowerCase())),
           known: new Set((domain.known ?? []).flatMap((name) => this.text.contentTerms(name))),
           // The entries' words as written, for "tke" (take) and "tst" (test): a short word with a letter left out.
           words: new Set(index.entries.flatMap((entry) => this.text.tokenize([entry.question, ...entry.alternates, entry.answer].join(' ')))),
@@ -344,6 +351,18 @@ export class FaqAnswerer {
       if (isTypoOfAny(token, others.words)) return false;
       return !isTypoOfAny(term, this.domainTerms ?? []);
     };
+    // "el GED lo puedo hacer en español?", "tengo cita en USCIS": a name in capitals that no entry, domain
+    // word or ASE test uses names another body, wherever it stands (not in a message in capitals).
+    if (others.namesInCapitals) {
+      const letters = text.match(/\p{L}/gu)?.length ?? 0;
+      const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
+      if (capitals * 2 < letters) {
+        for (const [name] of text.matchAll(CAPITALS)) {
+          const i = tokens.indexOf(name.toLowerCase());
+          if (i >= 0 && terms[i] != null && !others.notNames.has(tokens[i]!) && foreign(i)) return name;
+        }
+      }
+    }
     for (let i = 1; i < tokens.length; i++) {
       if (!others.objects.has(terms[i] ?? '')) continue;
       // The words right before the noun, back to the first that carries no meaning ("my", "the").

@@ -83,6 +83,13 @@ export const domainSchema = z
         ownerSpan: z.number().int().min(1).max(3).optional(),
         /** How many words before such a noun may name the owner (3 unless given: "my *CDL permit* test"; 0 in Spanish, which names it after). */
         ownerSpanBefore: z.number().int().min(0).max(3).optional(),
+        /**
+         * A name in capitals that no entry, domain word or ASE test uses ("el *GED*", "mi cita en
+         * *USCIS*", "la licencia *CDL*") names another body: the question is someone else's thing.
+         * Except `notNames` (states' and territories' abbreviations, chat shorthand).
+         */
+        namesInCapitals: z.boolean().optional(),
+        notNames: z.array(z.string().min(1)).optional(),
       })
       .strict()
       .optional(),

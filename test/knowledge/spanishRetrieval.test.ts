@@ -112,6 +112,24 @@ describe('the Spanish knowledge base on its labelled set', () => {
     },
   );
 
+  // Another body's initials, listed nowhere: a name in capitals no entry uses is someone else's thing,
+  // wherever it stands; a state's or territory's abbreviation, or a message in capitals, is not.
+  it.each(['tengo cita en el INE pa mi credencial, como la cambio?', 'perdi mi certificado del IMSS, como saco otro', 'mi NATE se vence, como la renuevo'])(
+    'declines %j: a name in capitals no entry uses names another body',
+    async (question) => {
+      expect((await shippedKnowledge()).es!.answerer.namesElsewhere(question)).toBe(true);
+    },
+  );
+
+  it.each([
+    ['vivo en TX, puedo hacer el examen en español?', 'bilingual-tests'],
+    ['AYUDA NO ME LLEGO EL CERTIFICADO', 'certificate-delivery'],
+    ['ya pase el A5, cuando llega el certificado? estoy en PR', 'certificate-delivery'],
+  ])('answers %j from %s: capitals that name no other body', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind).toBe(id);
+  });
+
   it.each([
     ['se puede pagar con money order o cheque?', 'payment-methods'],
     ['si repruebo me devuelven mi dinero', 'refund-after-failing'],
