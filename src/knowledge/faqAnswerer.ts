@@ -210,6 +210,7 @@ export class FaqAnswerer {
         ownerSpanBefore: number;
         namesInCapitals: boolean;
         notNames: Set<string>;
+        afterDetermined: Set<string>;
       }
     | undefined;
   /** Cues that name something else even beside "ASE" ("the ASE echocardiography registry"). */
@@ -267,7 +268,7 @@ export class FaqAnswerer {
       this.domainTerms = new Set(domain.words.flatMap((word) => this.text.contentTerms(word)));
       this.names = phrasePattern(domain.names, this.text.normalise);
       if (domain.otherThings) {
-        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS, namesInCapitals = false, notNames = [] } = domain.otherThings;
+        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS, namesInCapitals = false, notNames = [], afterDetermined = [] } = domain.otherThings;
         const topic = index.outOfScope.find((known) => known.id === id);
         if (!topic) throw new Error(`faqAnswerer: domain otherThings.topic "${id}" is no topic of the known gaps`);
         this.otherThings = {
@@ -281,6 +282,7 @@ export class FaqAnswerer {
           ownerSpanBefore,
           namesInCapitals,
           notNames: new Set(notNames.map((word) => word.toLowerCase())),
+          afterDetermined: new Set(afterDetermined.map((word) => word.toLowerCase())),
           known: new Set((domain.known ?? []).flatMap((name) => this.text.contentTerms(name))),
           // The entries' words as written, for "tke" (take) and "tst" (test): a short word with a letter left out.
           words: new Set(index.entries.flatMap((entry) => this.text.tokenize([entry.question, ...entry.alternates, entry.answer].join(' ')))),
@@ -373,8 +375,9 @@ export class FaqAnswerer {
         words++;
       }
       // "my address with the dmv", "patches for my kid's scout uniform": whose, after the noun.
-      if (others.after.has(tokens[i + 1] ?? '')) {
-        const start = others.determiners.has(tokens[i + 2] ?? '') ? i + 3 : i + 2;
+      const determined = others.determiners.has(tokens[i + 2] ?? '');
+      if (others.after.has(tokens[i + 1] ?? '') || (determined && others.afterDetermined.has(tokens[i + 1] ?? ''))) {
+        const start = determined ? i + 3 : i + 2;
         for (let j = start; j < Math.min(tokens.length, start + others.ownerSpan) && terms[j] != null; j++) {
           // "a program at community college", "my results for trade school": a word before one of
           // those says which one, and is no owner either.

@@ -215,6 +215,10 @@ const synonyms: Record<string, string> = {
   ecuador: 'pais', peru: 'pais', bolivia: 'pais', chile: 'pais', argentina: 'pais', uruguay: 'pais', paraguay: 'pais',
   brasil: 'pais', filipinas: 'pais', inglaterra: 'pais', francia: 'pais', italia: 'pais', china: 'pais', india: 'pais',
   japon: 'pais', corea: 'pais', europa: 'pais', honduras: 'pais', colombia: 'pais', espana: 'pais',
+  // ... where soldiers and their families are stationed, and the countries named in English ("en Germany").
+  alemania: 'pais', irak: 'pais', iraq: 'pais', kuwait: 'pais', afganistan: 'pais', turquia: 'pais', grecia: 'pais', portugal: 'pais',
+  holanda: 'pais', belgica: 'pais', australia: 'pais', rusia: 'pais', jamaica: 'pais', haiti: 'pais', bahamas: 'pais', qatar: 'pais', bahrein: 'pais',
+  germany: 'pais', japan: 'pais', korea: 'pais', italy: 'pais', spain: 'pais', england: 'pais', france: 'pais', philippines: 'pais', brazil: 'pais',
   // "pais" stems to "pai", "paises" to "pais": the plural met on the singular's word.
   paises: 'pais',
   // Spain's and the Andes' name for Spanish.

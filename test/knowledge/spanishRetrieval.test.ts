@@ -114,8 +114,8 @@ describe('the Spanish knowledge base on its labelled set', () => {
 
   // Another body's initials, listed nowhere: a name in capitals no entry uses is someone else's thing,
   // wherever it stands; a state's or territory's abbreviation, or a message in capitals, is not.
-  it.each(['tengo cita en el INE pa mi credencial, como la cambio?', 'perdi mi certificado del IMSS, como saco otro', 'mi NATE se vence, como la renuevo'])(
-    'declines %j: a name in capitals no entry uses names another body',
+  it.each(['tengo cita en el INE pa mi credencial, como la cambio?', 'como reagendo mi cita en la embajada', 'cambie de casa, como cambio la direccion en el banco?', 'perdi mi certificado del IMSS, como saco otro', 'mi NATE se vence, como la renuevo'])(
+    'declines %j: another body, named in capitals or after "en el"',
     async (question) => {
       expect((await shippedKnowledge()).es!.answerer.namesElsewhere(question)).toBe(true);
     },
@@ -125,6 +125,9 @@ describe('the Spanish knowledge base on its labelled set', () => {
     ['vivo en TX, puedo hacer el examen en español?', 'bilingual-tests'],
     ['AYUDA NO ME LLEGO EL CERTIFICADO', 'certificate-delivery'],
     ['ya pase el A5, cuando llega el certificado? estoy en PR', 'certificate-delivery'],
+    // "en" and a place, not an office: where, not whose; a country named in English is a country.
+    ['tengo cita en Hialeah el martes, como la cambio?', 'change-or-cancel'],
+    ['puedo hacer el test en Germany, estoy en la base militar', 'testing-outside-usa'],
   ])('answers %j from %s: capitals that name no other body', async (question, id) => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'answer' ? decision.entry.id : decision.kind).toBe(id);
