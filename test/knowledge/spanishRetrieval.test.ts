@@ -137,6 +137,12 @@ describe('the Spanish knowledge base on its labelled set', () => {
     ['se puede pagar con money order o cheque?', 'payment-methods'],
     ['si repruebo me devuelven mi dinero', 'refund-after-failing'],
     ['se me olvido mi ase id', 'ase-id'],
+    // the twins of English known gaps the Spanish file lacked
+    ['cual es el test mas facil pa empezar, el G1 o el A5?', 'test-order'],
+    ['como apelo si creo que una pregunta estaba mal calificada', 'appeals'],
+    ['hay edad minima pa tomar el examen de ase', 'eligibility'],
+    ['mi patron como puede verificar que tengo el ase', 'verification'],
+    ['como hace mi taller pa tener el reconocimiento blue seal', 'shop-recognition'],
   ])('answers %j with the %s known gap', async (question, topic) => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe(topic);
