@@ -108,6 +108,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\bse\s+me\s+pas[oó]\s+(?:la\s+fecha|el\s+d[ií]a|la\s+hora)\b(?!\s+(?:pa|para|de)\s+(?:renovar|recertific\w*|la\s+recert\w*))/gi, 'noshow cita'],
   // a learning disability, extra time, a room of one's own, "mi condicion": what accommodations are for.
   [/\b(?:problemas?|discapacidad(?:es)?|dificultad(?:es)?)\s+de\s+aprendizaje\b|\btiempo\s+extra\b|\b(?:cuarto|sal[oó]n)\s+(?:aparte|separado|privado)\b|\bmi\s+condici[oó]n\b/gi, 'adaptacion'],
+  // Several tests in one sitting ("puedo hacer 3 examenes el mismo dia", "dos tests en una sola visita"): the test-format gap.
+  [/(?<=\b(?:examenes|tests|pruebas|mas\s+de\s+un\s+(?:examen|test))\b(?:\s+\S+){0,3}?)\s+(?:el\s+mismo\s+dia|en\s+un\s+(?:solo\s+)?dia|en\s+una\s+(?:sola\s+)?(?:visita|sentada))\b/gi, ' variosexamenes'],
   // "cuantas preguntas tiene": how many questions a test has (a known gap), not the questions one missed.
   [/\bcu[aá]nt[ao]s\s+preguntas\b/gi, 'numeropreguntas'],
   // Thrown away is lost ("tiró a la basura mis certificados", "los eché a la basura").
