@@ -211,6 +211,7 @@ export class FaqAnswerer {
         namesInCapitals: boolean;
         notNames: Set<string>;
         afterDetermined: Set<string>;
+        rightAfter: Set<string>;
       }
     | undefined;
   /** Cues that name something else even beside "ASE" ("the ASE echocardiography registry"). */
@@ -268,7 +269,7 @@ export class FaqAnswerer {
       this.domainTerms = new Set(domain.words.flatMap((word) => this.text.contentTerms(word)));
       this.names = phrasePattern(domain.names, this.text.normalise);
       if (domain.otherThings) {
-        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS, namesInCapitals = false, notNames = [], afterDetermined = [] } = domain.otherThings;
+        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS, namesInCapitals = false, notNames = [], afterDetermined = [], rightAfter = [] } = domain.otherThings;
         const topic = index.outOfScope.find((known) => known.id === id);
         if (!topic) throw new Error(`faqAnswerer: domain otherThings.topic "${id}" is no topic of the known gaps`);
         this.otherThings = {
@@ -283,6 +284,7 @@ export class FaqAnswerer {
           namesInCapitals,
           notNames: new Set(notNames.map((word) => word.toLowerCase())),
           afterDetermined: new Set(afterDetermined.map((word) => word.toLowerCase())),
+          rightAfter: new Set(rightAfter.flatMap((word) => this.text.contentTerms(word))),
           known: new Set((domain.known ?? []).flatMap((name) => this.text.contentTerms(name))),
           // The entries' words as written, for "tke" (take) and "tst" (test): a short word with a letter left out.
           words: new Set(index.entries.flatMap((entry) => this.text.tokenize([entry.question, ...entry.alternates, entry.answer].join(' ')))),
@@ -365,8 +367,10 @@ export class FaqAnswerer {
         }
       }
     }
-    for (let i = 1; i < tokens.length; i++) {
-      if (!others.objects.has(terms[i] ?? '')) continue;
+    for (let i = 0; i < tokens.length; i++) {
+      // "maestro albañil", "master plumber": a trade right after the title names whose title it is.
+      if (others.rightAfter.has(terms[i] ?? '') && terms[i + 1] != null && foreign(i + 1)) return `${tokens[i]} ${tokens[i + 1]}`;
+      if (i === 0 || !others.objects.has(terms[i] ?? '')) continue;
       // The words right before the noun, back to the first that carries no meaning ("my", "the").
       // A number between says which one ("my OSHA 10 card"), not whose.
       for (let k = i - 1, words = 0; k >= 0 && words < others.ownerSpanBefore && (terms[k] != null || /^\d+$/.test(tokens[k]!)); k--) {
@@ -375,9 +379,12 @@ export class FaqAnswerer {
         words++;
       }
       // "my address with the dmv", "patches for my kid's scout uniform": whose, after the noun.
-      const determined = others.determiners.has(tokens[i + 2] ?? '');
-      if (others.after.has(tokens[i + 1] ?? '') || (determined && others.afterDetermined.has(tokens[i + 1] ?? ''))) {
-        const start = determined ? i + 3 : i + 2;
+      // "el curso en línea de contabilidad": the noun's everyday qualifiers come before whose it is.
+      let at = i + 1;
+      while (others.modifiers.has(tokens[at] ?? '')) at++;
+      const determined = others.determiners.has(tokens[at + 1] ?? '');
+      if (others.after.has(tokens[at] ?? '') || (determined && others.afterDetermined.has(tokens[at] ?? ''))) {
+        const start = determined ? at + 2 : at + 1;
         for (let j = start; j < Math.min(tokens.length, start + others.ownerSpan) && terms[j] != null; j++) {
           // "a program at community college", "my results for trade school": a word before one of
           // those says which one, and is no owner either.

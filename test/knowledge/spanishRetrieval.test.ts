@@ -114,7 +114,7 @@ describe('the Spanish knowledge base on its labelled set', () => {
 
   // Another body's initials, listed nowhere: a name in capitals no entry uses is someone else's thing,
   // wherever it stands; a state's or territory's abbreviation, or a message in capitals, is not.
-  it.each(['tengo cita en el INE pa mi credencial, como la cambio?', 'como reagendo mi cita en la embajada', 'cambie de casa, como cambio la direccion en el banco?', 'perdi mi certificado del IMSS, como saco otro', 'mi NATE se vence, como la renuevo'])(
+  it.each(['tengo cita en el INE pa mi credencial, como la cambio?', 'como reagendo mi cita en la embajada', 'cambie de casa, como cambio la direccion en el banco?', 'soy maestro albañil, necesito certificado?', 'como recargo el freon del aire de mi casa', 'cada cuanto se renueva la poliza', 'quiero un curso en linea de contabilidad', 'perdi mi certificado del IMSS, como saco otro', 'mi NATE se vence, como la renuevo'])(
     'declines %j: another body, named in capitals or after "en el"',
     async (question) => {
       expect((await shippedKnowledge()).es!.answerer.namesElsewhere(question)).toBe(true);
@@ -128,6 +128,8 @@ describe('the Spanish knowledge base on its labelled set', () => {
     // "en" and a place, not an office: where, not whose; a country named in English is a country.
     ['tengo cita en Hialeah el martes, como la cambio?', 'change-or-cancel'],
     ['puedo hacer el test en Germany, estoy en la base militar', 'testing-outside-usa'],
+    // a title's own trade is ASE's ("maestro mecánico"), another trade is not ("maestro albañil")
+    ['soy maestro mecanico, que necesito pa ser master de autos', 'master-technician-status'],
   ])('answers %j from %s: capitals that name no other body', async (question, id) => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'answer' ? decision.entry.id : decision.kind).toBe(id);
