@@ -16,7 +16,7 @@ const FILLER = new Set('a an the i im i\'m me my mine it its this that these tho
  */
 export function facetTerm(token: string, text: TextPipeline = englishText): string | null {
   const lower = token.toLowerCase();
-  if (FILLER.has(lower) || /^[abcefghlpstx]\d{1,2}$/.test(lower)) return null;
+  if (FILLER.has(lower) || text.facetFillers?.has(lower) || /^[abcefghlpstx]\d{1,2}$/.test(lower)) return null;
   return text.processTerm(lower) ?? lower;
 }
 

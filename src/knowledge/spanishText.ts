@@ -438,4 +438,14 @@ function contentTerms(text: string): string[] {
     .filter((term): term is string => term !== null);
 }
 
-export const spanishText: TextPipeline = { normalise, tokenize, processTerm, contentTerms };
+/**
+ * Articles, pronouns, prepositions and chat shorthand: the facet chooser keeps the question words
+ * ("cuándo", "cuánto", "cómo"), which tell an entry's questions apart, and drops these, which an
+ * entry's long list of its own phrasings holds more of than a facet's few ("el", "se", "lo" made
+ * "perdí el master, ¿cómo lo recupero?" the entry's own question rather than getting it back).
+ */
+const facetFillers: ReadonlySet<string> = new Set(
+  `el la los las un una unos unas de del al a y e o u en con por para pa pal x xq pq eh oye mano wey bro porfa`.split(/\s+/).filter(Boolean),
+);
+
+export const spanishText: TextPipeline = { normalise, tokenize, processTerm, contentTerms, facetFillers };
