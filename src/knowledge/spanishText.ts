@@ -20,6 +20,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\bdar\s+a\s+luz\b/gi, ' '],
   // "saber si pasé", "cómo sé si aprobé": the results.
   [/\b(?:saber|sabr[eé]|sabr[aá]|sabe|sabes|saben|s[eé]|veo|ver|enterarme|entero|entera)\s+si\s+(?:lo\s+|la\s+)?(?:he\s+)?(?:pas[eé]|pasado|aprob[eé]|aprobado)\b/gi, 'resultados'],
+  // A special price, a price for a group: a discount (a known gap), not the fees.
+  [/\bprecios?\s+(?:especial(?:es)?|de\s+grupo|por\s+grupo|de\s+mayoreo|preferencial(?:es)?|reducidos?)\b/gi, 'descuento'],
   // "cuánto sale el test", "cuánto cobran": a price.
   [/\bcu[aá]nto\s+(?:sale|salen|vale|valen|cobran)\b/gi, 'cuanto cuesta'],
   // Schooling ("estudié dos años en un técnico", "el community college") is training, which may count as experience.
@@ -101,6 +103,8 @@ const phrases: Array<[RegExp, string]> = [
   // "mi ase id", "el id de ase", "numero de ase": the candidate's ASE ID (a known gap), not myASE.
   [/\b(?:ase\s+id|id\s+de\s+ase|n[uú]mero\s+de\s+ase)\b/gi, 'aseid'],
   [/\bmi\s+ase\b/gi, 'myase'],
+  // Not expired yet ("aunque todavía no me vence", "me faltan 8 meses pa que se venza"): before it expires, early.
+  [/\b(?:todavia|aun|aunque|pero|si)\s+no\s+(?:se\s+|me\s+|le\s+|les\s+)?(?:ha(?:n)?\s+)?(?:vence|vencen|venza|venzan|vencido|vencida|expira|expiran|caduca|caducan)\b|\bme\s+faltan?\s+(?:\S+\s+){0,3}?(?:pa|para)\s+(?:que|q)\s+(?:se\s+|me\s+)?(?:venza|venzan|venc\w*|expire\w*)\b/gi, 'antes de que venza'],
   // "volver a certificarme", "certificarse de nuevo": recertifying, not retaking a failed test.
   [/\bvolver\s+a\s+certificar(?:se|me|lo|la)?\b/gi, 'recertificacion'],
   // "se me paso la fecha del examen": the appointment missed.
@@ -231,6 +235,9 @@ const synonyms: Record<string, string> = {
   virtual: 'enlinea',
   // "¿y el total?" después del duplicado pregunta cuánto cuesta en total.
   total: 'cuesta',
+  // A price under any name ("cobran", "el costo", "sale más barato", "es free?"): what something costs.
+  cobran: 'cuesta', cobrar: 'cuesta', cobra: 'cuesta', cobraron: 'cuesta', cobrarian: 'cuesta', costo: 'cuesta', costos: 'cuesta', costar: 'cuesta',
+  cuestan: 'cuesta', precio: 'cuesta', precios: 'cuesta', free: 'cuesta',
   cuota: 'tarifa', cuotas: 'tarifa', fee: 'tarifa', fees: 'tarifa', tarifas: 'tarifa',
   // Who employs the candidate ("¿mi empleador ve mis resultados?", "¿mi jefe puede pagar?"), as the known gaps say it.
   empleador: 'patron', empleadores: 'patron', jefe: 'patron', jefes: 'patron', patrona: 'patron', patrones: 'patron', employer: 'patron', boss: 'patron', supervisor: 'patron', empresa: 'patron',
