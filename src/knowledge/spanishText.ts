@@ -19,7 +19,8 @@ const phrases: Array<[RegExp, string]> = [
   // "dar a luz": a birth, not a light.
   [/\bdar\s+a\s+luz\b/gi, ' '],
   // "saber si pasé", "cómo sé si aprobé": the results.
-  [/\b(?:saber|sabr[eé]|sabr[aá]|sabe|sabes|saben|s[eé]|veo|ver|enterarme|entero|entera)\s+si\s+(?:lo\s+|la\s+)?(?:he\s+)?(?:pas[eé]|pasado|aprob[eé]|aprobado)\b/gi, 'resultados'],
+  // ... "cuándo me dicen si la hice" (made it): the same.
+  [/\b(?:saber|sabr[eé]|sabr[aá]|sabe|sabes|saben|s[eé]|veo|ver|enterarme|entero|entera|dicen|digan|avisan|avisen)\s+si\s+(?:lo\s+|la\s+)?(?:he\s+)?(?:pas[eé]|pasado|aprob[eé]|aprobado|hice)\b/gi, 'resultados'],
   // A special price, a price for a group: a discount (a known gap), not the fees.
   [/\bprecios?\s+(?:especial(?:es)?|de\s+grupo|por\s+grupo|de\s+mayoreo|preferencial(?:es)?|reducidos?)\b/gi, 'descuento'],
   // "cuánto sale el test", "cuánto cobran": a price.
@@ -69,6 +70,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\bno\s+(?:llego|llegue|voy|asisto|me\s+presento)\s+(?:a\s+(?:la\s+|mi\s+|el\s+)?|al\s+)(cita|examen|prueba|test|centro)\b/gi, 'noshow $1'],
   [/\bsi\s+no\s+(?:llego|voy|asisto|me\s+presento)\b/gi, 'si noshow'],
   [/\bfalt[eé]\s+al?\b|\bno\s+(?:pude\s+(?:ir|llegar|asistir|presentarme)|fui|llegu[eé]\s+al?)\b/gi, 'noshow'],
+  // "no alcancé a llegar", "no logré llegar", "no me dio tiempo de llegar": could not make it, a No Show.
+  [/\bno\s+(?:alcanc[eé]|logr[eé]|me\s+dio\s+tiempo\s+de)\s+(?:a\s+)?(?:llegar|ir|presentarme|entrar)\b/gi, 'noshow'],
   [/\bno\s+(?:lo\s+|la\s+)?(?:pas[eé]|aprob[eé])\b/gi, 'reprobe'],
   // A test bought and not taken on its day ("el A1 que no tomé el martes"): missed.
   [/\bno\s+(?:lo\s+|la\s+)?tom[eé]\b/gi, 'noshow'],
@@ -211,6 +214,8 @@ const synonyms: Record<string, string> = {
   experiencia: 'experiencialaboral',
   agendo: 'programar', agende: 'programar', reservo: 'programar',
   puntaje: 'resultados', score: 'resultados', puntuacion: 'resultados',
+  // The answers given ("contestaciones", "respuestas") as the entries say them.
+  contestacion: 'respuesta', contestaciones: 'respuesta', respuestas: 'respuesta',
   reponer: 'duplicado', repongo: 'duplicado',
   gorra: 'insignia', gorras: 'insignia', camisa: 'insignia', camisas: 'insignia', ropa: 'insignia',
   lector: 'adaptacion', tdah: 'adaptacion', ansiedad: 'adaptacion',
