@@ -114,7 +114,7 @@ describe('the Spanish knowledge base on its labelled set', () => {
 
   // Another body's initials, listed nowhere: a name in capitals no entry uses is someone else's thing,
   // wherever it stands; a state's or territory's abbreviation, or a message in capitals, is not.
-  it.each(['tengo cita en el INE pa mi credencial, como la cambio?', 'como reagendo mi cita en la embajada', 'cambie de casa, como cambio la direccion en el banco?', 'soy maestro albañil, necesito certificado?', 'como recargo el freon del aire de mi casa', 'cada cuanto se renueva la poliza', 'quiero un curso en linea de contabilidad', 'perdi mi certificado del IMSS, como saco otro', 'mi NATE se vence, como la renuevo'])(
+  it.each(['tengo cita en el INE pa mi credencial, como la cambio?', 'como reagendo mi cita en la embajada', 'cambie de casa, como cambio la direccion en el banco?', 'soy maestro albañil, necesito certificado?', 'como recargo el freon del aire de mi casa', 'cada cuanto se renueva la poliza', 'quiero un curso en linea de contabilidad', 'terminos y condiciones de la garantia de mi lavadora', 'perdi mi certificado del IMSS, como saco otro', 'mi NATE se vence, como la renuevo'])(
     'declines %j: another body, named in capitals or after "en el"',
     async (question) => {
       expect((await shippedKnowledge()).es!.answerer.namesElsewhere(question)).toBe(true);
@@ -134,6 +134,7 @@ describe('the Spanish knowledge base on its labelled set', () => {
     ['cuando me dicen si la hice o no en el test', 'test-results'],
     ['me pueden decir que contestaciones tuve malas', 'missed-questions'],
     ['tengo que comprobar que he trabajado en un taller?', 'work-experience'],
+    ['donde leo las condiciones de uso de myase', 'terms-and-conditions'],
     // a title's own trade is ASE's ("maestro mecánico"), another trade is not ("maestro albañil")
     ['soy maestro mecanico, que necesito pa ser master de autos', 'master-technician-status'],
   ])('answers %j from %s', async (question, id) => {
