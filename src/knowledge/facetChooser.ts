@@ -16,7 +16,7 @@ const FILLER = new Set('a an the i im i\'m me my mine it its this that these tho
  */
 export function facetTerm(token: string, text: TextPipeline = englishText): string | null {
   const lower = token.toLowerCase();
-  if (FILLER.has(lower) || /^[abcefghlpstx]\d{1,2}$/.test(lower)) return null;
+  if (FILLER.has(lower) || text.facetFillers?.has(lower) || /^[abcefghlpstx]\d{1,2}$/.test(lower)) return null;
   return text.processTerm(lower) ?? lower;
 }
 
@@ -37,9 +37,11 @@ function namesIn(text: string, names: string[], notNames: string[]): boolean {
 }
 
 /**
- * The entry's own first sentence competes with its facets: its question and alternates against
- * each facet's alternates (not the leads: they repeat the entry's facts, and would pull every
- * question that names them).
+ * The entry's own first sentence competes with its facets: its alternates against each facet's
+ * alternates (not the leads: they repeat the entry's facts, and would pull every question that
+ * names them). Nor the entry's question: it often asks every facet's question at once ("Can I take
+ * them if my certifications have expired, or before five years?"), and pulled each of them back to
+ * the entry's own first sentence (a tapped question is answered as written before facets are chosen).
  */
 const OWN = '';
 
@@ -76,7 +78,7 @@ export class FacetChooser {
         searchOptions: { combineWith: 'OR' },
       });
       search.addAll([
-        { id: OWN, text: [entry.question, ...entry.alternates].join(' \n ') },
+        { id: OWN, text: entry.alternates.join(' \n ') },
         // A facet chosen by the test named is not chosen by its words ("is the G1 in Spanish?" shares them all).
         ...entry.facets.filter((facet) => !facet.tests).map((facet) => ({ id: facet.id, text: facet.alternates.join(' \n ') })),
       ]);

@@ -148,6 +148,9 @@ const UNANCHORED_GAP_COVERAGE = 0.75;
 /** A test code as candidates write it: "A5", "t-2", "L1" (not "a 2 year program"). */
 const TEST_CODE = /(?<![a-z0-9])[abcefghlpstx]-?\d{1,2}(?![a-z0-9])/i;
 
+/** A name written in capitals ("CDL", "GED", "USCIS", "TOEFL"). */
+const CAPITALS = /(?<![\p{L}\d])\p{Lu}{2,6}(?![\p{L}\d])/gu;
+
 /** How many words before a shared noun may name whose it is ("my *oil change* appointment"). */
 const OTHER_THING_WORDS = 3;
 
@@ -205,6 +208,10 @@ export class FaqAnswerer {
         determiners: Set<string>;
         ownerSpan: number;
         ownerSpanBefore: number;
+        namesInCapitals: boolean;
+        notNames: Set<string>;
+        afterDetermined: Set<string>;
+        rightAfter: Set<string>;
       }
     | undefined;
   /** Cues that name something else even beside "ASE" ("the ASE echocardiography registry"). */
@@ -265,7 +272,7 @@ export class FaqAnswerer {
       this.domainTerms = new Set(domain.words.flatMap((word) => this.text.contentTerms(word)));
       this.names = phrasePattern(domain.names, this.text.normalise);
       if (domain.otherThings) {
-        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS } = domain.otherThings;
+        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS, namesInCapitals = false, notNames = [], afterDetermined = [], rightAfter = [] } = domain.otherThings;
         const topic = index.outOfScope.find((known) => known.id === id);
         if (!topic) throw new Error(`faqAnswerer: domain otherThings.topic "${id}" is no topic of the known gaps`);
         this.otherThings = {
@@ -277,6 +284,10 @@ export class FaqAnswerer {
           determiners: new Set(determiners.map((word) => word.toLowerCase())),
           ownerSpan,
           ownerSpanBefore,
+          namesInCapitals,
+          notNames: new Set(notNames.map((word) => word.toLowerCase())),
+          afterDetermined: new Set(afterDetermined.map((word) => word.toLowerCase())),
+          rightAfter: new Set(rightAfter.flatMap((word) => this.text.contentTerms(word))),
           known: new Set((domain.known ?? []).flatMap((name) => this.text.contentTerms(name))),
           // The entries' words as written, for "tke" (take) and "tst" (test): a short word with a letter left out.
           words: new Set(index.entries.flatMap((entry) => this.text.tokenize([entry.question, ...entry.alternates, entry.answer].join(' ')))),
@@ -348,8 +359,22 @@ export class FaqAnswerer {
       if (isTypoOfAny(token, others.words)) return false;
       return !isTypoOfAny(term, this.domainTerms ?? []);
     };
-    for (let i = 1; i < tokens.length; i++) {
-      if (!others.objects.has(terms[i] ?? '')) continue;
+    // "el GED lo puedo hacer en español?", "tengo cita en USCIS": a name in capitals that no entry, domain
+    // word or ASE test uses names another body, wherever it stands (not in a message in capitals).
+    if (others.namesInCapitals) {
+      const letters = text.match(/\p{L}/gu)?.length ?? 0;
+      const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
+      if (capitals * 2 < letters) {
+        for (const [name] of text.matchAll(CAPITALS)) {
+          const i = tokens.indexOf(name.toLowerCase());
+          if (i >= 0 && terms[i] != null && !others.notNames.has(tokens[i]!) && foreign(i)) return name;
+        }
+      }
+    }
+    for (let i = 0; i < tokens.length; i++) {
+      // "maestro albañil", "master plumber": a trade right after the title names whose title it is.
+      if (others.rightAfter.has(terms[i] ?? '') && terms[i + 1] != null && foreign(i + 1)) return `${tokens[i]} ${tokens[i + 1]}`;
+      if (i === 0 || !others.objects.has(terms[i] ?? '')) continue;
       // The words right before the noun, back to the first that carries no meaning ("my", "the").
       // A number between says which one ("my OSHA 10 card"), not whose.
       for (let k = i - 1, words = 0; k >= 0 && words < others.ownerSpanBefore && (terms[k] != null || /^\d+$/.test(tokens[k]!)); k--) {
@@ -358,8 +383,12 @@ export class FaqAnswerer {
         words++;
       }
       // "my address with the dmv", "patches for my kid's scout uniform": whose, after the noun.
-      if (others.after.has(tokens[i + 1] ?? '')) {
-        const start = others.determiners.has(tokens[i + 2] ?? '') ? i + 3 : i + 2;
+      // "el curso en línea de contabilidad": the noun's everyday qualifiers come before whose it is.
+      let at = i + 1;
+      while (others.modifiers.has(tokens[at] ?? '')) at++;
+      const determined = others.determiners.has(tokens[at + 1] ?? '');
+      if (others.after.has(tokens[at] ?? '') || (determined && others.afterDetermined.has(tokens[at] ?? ''))) {
+        const start = determined ? at + 2 : at + 1;
         for (let j = start; j < Math.min(tokens.length, start + others.ownerSpan) && terms[j] != null; j++) {
           // "a program at community college", "my results for trade school": a word before one of
           // those says which one, and is no owner either.

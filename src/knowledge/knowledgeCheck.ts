@@ -1,5 +1,6 @@
 import { alternateFigures, withoutAlternate } from './alternateCheck.js';
 import { FacetChooser } from './facetChooser.js';
+import type { FaqIndex } from './faqIndex.js';
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledgeBase.js';
 import { loadFaq } from './loadFaq.js';
 import { checkTwins } from './twinCheck.js';
@@ -42,24 +43,7 @@ export async function runKbCheck(dir: string, print: (line: string) => void): Pr
   print(`kb:check: ${figures.own}/${figures.checked} alternates find their own entry first`);
 
   // Within an entry with facets: does each phrasing get the first sentence of its own question?
-  let facetConflicts = 0;
-  let facetChecked = 0;
-  for (const entry of index.entries.filter((e) => e.facets?.length)) {
-    const owners = [
-      ...entry.alternates.map((alternate) => ({ alternate, facet: undefined as string | undefined })),
-      ...(entry.facets ?? []).flatMap((facet) => facet.alternates.map((alternate) => ({ alternate, facet: facet.id as string | undefined }))),
-    ];
-    for (const { alternate, facet } of owners) {
-      facetChecked++;
-      const without = withoutAlternate(entry, alternate);
-      const chosen = new FacetChooser([without]).choose(without, alternate)?.id;
-      if (chosen !== facet) {
-        facetConflicts++;
-        print(`  ${entry.id}#${facet ?? '(own first sentence)'}: "${alternate}" gets ${chosen ? `facet ${chosen}` : "the entry's own first sentence"}`);
-      }
-    }
-  }
-  print(`kb:check: ${facetChecked - facetConflicts}/${facetChecked} alternates of entries with facets get their own first sentence`);
+  facetFigures(index, '', print);
 
   // Spanish: every English entry has a twin that states the same facts (docs/spanish.md).
   const twins = await twinProblems(dir, knowledge);
@@ -68,8 +52,34 @@ export async function runKbCheck(dir: string, print: (line: string) => void): Pr
     const spanish = alternateFigures(es.index);
     for (const conflict of spanish.conflicts) print(`  ${conflict.entryId} (es): "${conflict.alternate}" matches ${conflict.matches} better`);
     print(`kb:check: ${spanish.own}/${spanish.checked} Spanish alternates find their own entry first`);
+    facetFigures(es.index, 'Spanish ', print);
   }
   const disagreeing = new Set(twins.map((line) => line.slice(0, line.indexOf(':')))).size;
   print(`kb:check: ${index.entries.length - disagreeing}/${index.entries.length} English entries have a Spanish twin that agrees on every number, phone number, date rule and test code`);
   return twins.length ? 1 : 0;
+}
+
+/**
+ * Within each entry with facets, each phrasing against the entry without it: does it get the first
+ * sentence of its own question (its facet's lead, or the entry's own)? Printed as it goes.
+ */
+function facetFigures(index: FaqIndex, label: string, print: (line: string) => void): void {
+  let conflicts = 0;
+  let checked = 0;
+  for (const entry of index.entries.filter((e) => e.facets?.length)) {
+    const owners = [
+      ...entry.alternates.map((alternate) => ({ alternate, facet: undefined as string | undefined })),
+      ...(entry.facets ?? []).flatMap((facet) => facet.alternates.map((alternate) => ({ alternate, facet: facet.id as string | undefined }))),
+    ];
+    for (const { alternate, facet } of owners) {
+      checked++;
+      const without = withoutAlternate(entry, alternate);
+      const chosen = new FacetChooser([without], index.text).choose(without, alternate)?.id;
+      if (chosen !== facet) {
+        conflicts++;
+        print(`  ${entry.id}${label ? ' (es)' : ''}#${facet ?? '(own first sentence)'}: "${alternate}" gets ${chosen ? `facet ${chosen}` : "the entry's own first sentence"}`);
+      }
+    }
+  }
+  print(`kb:check: ${checked - conflicts}/${checked} ${label}alternates of entries with facets get their own first sentence`);
 }

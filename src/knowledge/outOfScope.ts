@@ -79,10 +79,21 @@ export const domainSchema = z
          */
         after: z.array(z.string().min(1)).optional(),
         determiners: z.array(z.string().min(1)).optional(),
+        /** Words that lead to whose it is only with a determiner after them: "la cita *en el* consulado" (but "la cita en Hialeah" is where). */
+        afterDetermined: z.array(z.string().min(1)).optional(),
+        /** Those of the nouns whose owner is the very next word: "maestro *albañil*", "master *plumber*". */
+        rightAfter: z.array(z.string().min(2)).optional(),
         /** How many words after those may name the owner (3 unless given: "patches for my kids scout uniform"). */
         ownerSpan: z.number().int().min(1).max(3).optional(),
         /** How many words before such a noun may name the owner (3 unless given: "my *CDL permit* test"; 0 in Spanish, which names it after). */
         ownerSpanBefore: z.number().int().min(0).max(3).optional(),
+        /**
+         * A name in capitals that no entry, domain word or ASE test uses ("el *GED*", "mi cita en
+         * *USCIS*", "la licencia *CDL*") names another body: the question is someone else's thing.
+         * Except `notNames` (states' and territories' abbreviations, chat shorthand).
+         */
+        namesInCapitals: z.boolean().optional(),
+        notNames: z.array(z.string().min(1)).optional(),
       })
       .strict()
       .optional(),

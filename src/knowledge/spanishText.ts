@@ -20,7 +20,10 @@ const phrases: Array<[RegExp, string]> = [
   // "dar a luz": a birth, not a light.
   [/\bdar\s+a\s+luz\b/gi, ' '],
   // "saber si pasé", "cómo sé si aprobé": the results.
-  [/\b(?:saber|sabr[eé]|sabr[aá]|sabe|sabes|saben|s[eé]|veo|ver|enterarme|entero|entera)\s+si\s+(?:lo\s+|la\s+)?(?:he\s+)?(?:pas[eé]|pasado|aprob[eé]|aprobado)\b/gi, 'resultados'],
+  // ... "cuándo me dicen si la hice" (made it): the same.
+  [/\b(?:saber|sabr[eé]|sabr[aá]|sabe|sabes|saben|s[eé]|veo|ver|enterarme|entero|entera|dicen|digan|avisan|avisen)\s+si\s+(?:lo\s+|la\s+)?(?:he\s+)?(?:pas[eé]|pasado|aprob[eé]|aprobado|hice)\b/gi, 'resultados'],
+  // A special price, a price for a group: a discount (a known gap), not the fees.
+  [/\bprecios?\s+(?:especial(?:es)?|de\s+grupo|por\s+grupo|de\s+mayoreo|preferencial(?:es)?|reducidos?)\b/gi, 'descuento'],
   // "cuánto sale el test", "cuánto cobran": a price.
   [/\bcu[aá]nto\s+(?:sale|salen|vale|valen|cobran)\b/gi, 'cuanto cuesta'],
   // Schooling ("estudié dos años en un técnico", "el community college") is training, which may count as experience.
@@ -68,6 +71,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\bno\s+(?:llego|llegue|voy|asisto|me\s+presento)\s+(?:a\s+(?:la\s+|mi\s+|el\s+)?|al\s+)(cita|examen|prueba|test|centro)\b/gi, 'noshow $1'],
   [/\bsi\s+no\s+(?:llego|voy|asisto|me\s+presento)\b/gi, 'si noshow'],
   [/\bfalt[eé]\s+al?\b|\bno\s+(?:pude\s+(?:ir|llegar|asistir|presentarme)|fui|llegu[eé]\s+al?)\b/gi, 'noshow'],
+  // "no alcancé a llegar", "no logré llegar", "no me dio tiempo de llegar": could not make it, a No Show.
+  [/\bno\s+(?:alcanc[eé]|logr[eé]|me\s+dio\s+tiempo\s+de)\s+(?:a\s+)?(?:llegar|ir|presentarme|entrar)\b/gi, 'noshow'],
   [/\bno\s+(?:lo\s+|la\s+)?(?:pas[eé]|aprob[eé])\b/gi, 'reprobe'],
   // A test bought and not taken on its day ("el A1 que no tomé el martes"): missed.
   [/\bno\s+(?:lo\s+|la\s+)?tom[eé]\b/gi, 'noshow'],
@@ -102,6 +107,8 @@ const phrases: Array<[RegExp, string]> = [
   // "mi ase id", "el id de ase", "numero de ase": the candidate's ASE ID (a known gap), not myASE.
   [/\b(?:ase\s+id|id\s+de\s+ase|n[uú]mero\s+de\s+ase)\b/gi, 'aseid'],
   [/\bmi\s+ase\b/gi, 'myase'],
+  // Not expired yet ("aunque todavía no me vence", "me faltan 8 meses pa que se venza"): before it expires, early.
+  [/\b(?:todavia|aun|aunque|pero|si)\s+no\s+(?:se\s+|me\s+|le\s+|les\s+)?(?:ha(?:n)?\s+)?(?:vence|vencen|venza|venzan|vencido|vencida|expira|expiran|caduca|caducan)\b|\bme\s+faltan?\s+(?:\S+\s+){0,3}?(?:pa|para)\s+(?:que|q)\s+(?:se\s+|me\s+)?(?:venza|venzan|venc\w*|expire\w*)\b/gi, 'antes de que venza'],
   // "volver a certificarme", "certificarse de nuevo": recertifying, not retaking a failed test.
   [/\bvolver\s+a\s+certificar(?:se|me|lo|la)?\b/gi, 'recertificacion'],
   // "se me paso la fecha del examen": the appointment missed.
@@ -109,6 +116,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\bse\s+me\s+pas[oó]\s+(?:la\s+fecha|el\s+d[ií]a|la\s+hora)\b(?!\s+(?:pa|para|de)\s+(?:renovar|recertific\w*|la\s+recert\w*))/gi, 'noshow cita'],
   // a learning disability, extra time, a room of one's own, "mi condicion": what accommodations are for.
   [/\b(?:problemas?|discapacidad(?:es)?|dificultad(?:es)?)\s+de\s+aprendizaje\b|\btiempo\s+extra\b|\b(?:cuarto|sal[oó]n)\s+(?:aparte|separado|privado)\b|\bmi\s+condici[oó]n\b/gi, 'adaptacion'],
+  // Several tests in one sitting ("puedo hacer 3 examenes el mismo dia", "dos tests en una sola visita"): the test-format gap.
+  [/(?<=\b(?:examenes|tests|pruebas|mas\s+de\s+un\s+(?:examen|test))\b(?:\s+\S+){0,3}?)\s+(?:el\s+mismo\s+dia|en\s+un\s+(?:solo\s+)?dia|en\s+una\s+(?:sola\s+)?(?:visita|sentada))\b/gi, ' variosexamenes'],
   // "cuantas preguntas tiene": how many questions a test has (a known gap), not the questions one missed.
   [/\bcu[aá]nt[ao]s\s+preguntas\b/gi, 'numeropreguntas'],
   // Thrown away is lost ("tiró a la basura mis certificados", "los eché a la basura").
@@ -132,7 +141,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\bcambi(?:o|e|é|ar|amos)\s+de\s+(?:casa|domicilio|estado|ciudad|apartamento|departamento|depa|apto|residencia|vivienda)\b/gi, 'domicilio'],
   // Adverbs made of "de" and a word ("cancelar el examen de plano", "lo quiero de una vez", "de todos
   // modos"): how, not whose; left in, the word after "de" read as the examen's owner (someone else's test).
-  [/\bde\s+(?:plano|una\s+vez|todas?\s+(?:formas|maneras|modos)|todos\s+modos|inmediato|verdad|veras|hecho|repente|pronto|volada|momento|preferencia|antemano|prisa|seguro|casualidad|chiripa|rapido|rapidito|emergencia|urgencia)\b/gi, ' '],
+  [/\bde\s+(?:vuelta|regreso|nuevo\s+ingreso|plano|una\s+vez|todas?\s+(?:formas|maneras|modos)|todos\s+modos|inmediato|verdad|veras|hecho|repente|pronto|volada|momento|preferencia|antemano|prisa|seguro|casualidad|chiripa|rapido|rapidito|emergencia|urgencia)\b/gi, ' '],
   // Never scheduled ("nunca lo agendé", "todavía no he hecho la cita", "sin programar"): the 90 days
   // to schedule and take a test bought, not how to schedule one.
   [/\b(?:nunca|todavia\s+no|aun\s+no|no|sin)\s+(?:lo\s+|la\s+|los\s+|las\s+|me\s+)?(?:he\s+|hab[ií]a\s+)?(?:agend(?:[eé]|ado|ada|ar(?:lo|la)?)|program(?:[eé]|ado|ada|ar(?:lo|la)?)|reserv(?:[eé]|ado|ada)|(?:hice|hecho|saqu[eé]|sacado|ped[ií]|pedido)\s+(?:la\s+|mi\s+|una\s+|ninguna\s+)?cita|(?:escog[ií]|eleg[ií]|puse)\s+(?:la\s+|una\s+)?fecha)\b/gi, 'sinprogramar'],
@@ -206,6 +215,8 @@ const synonyms: Record<string, string> = {
   experiencia: 'experiencialaboral',
   agendo: 'programar', agende: 'programar', reservo: 'programar',
   puntaje: 'resultados', score: 'resultados', puntuacion: 'resultados',
+  // The answers given ("contestaciones", "respuestas") as the entries say them.
+  contestacion: 'respuesta', contestaciones: 'respuesta', respuestas: 'respuesta',
   reponer: 'duplicado', repongo: 'duplicado',
   gorra: 'insignia', gorras: 'insignia', camisa: 'insignia', camisas: 'insignia', ropa: 'insignia',
   lector: 'adaptacion', tdah: 'adaptacion', ansiedad: 'adaptacion',
@@ -216,6 +227,10 @@ const synonyms: Record<string, string> = {
   ecuador: 'pais', peru: 'pais', bolivia: 'pais', chile: 'pais', argentina: 'pais', uruguay: 'pais', paraguay: 'pais',
   brasil: 'pais', filipinas: 'pais', inglaterra: 'pais', francia: 'pais', italia: 'pais', china: 'pais', india: 'pais',
   japon: 'pais', corea: 'pais', europa: 'pais', honduras: 'pais', colombia: 'pais', espana: 'pais',
+  // ... where soldiers and their families are stationed, and the countries named in English ("en Germany").
+  alemania: 'pais', irak: 'pais', iraq: 'pais', kuwait: 'pais', afganistan: 'pais', turquia: 'pais', grecia: 'pais', portugal: 'pais',
+  holanda: 'pais', belgica: 'pais', australia: 'pais', rusia: 'pais', jamaica: 'pais', haiti: 'pais', bahamas: 'pais', qatar: 'pais', bahrein: 'pais',
+  germany: 'pais', japan: 'pais', korea: 'pais', italy: 'pais', spain: 'pais', england: 'pais', france: 'pais', philippines: 'pais', brazil: 'pais',
   // "pais" stems to "pai", "paises" to "pais": the plural met on the singular's word.
   paises: 'pais',
   // Spain's and the Andes' name for Spanish.
@@ -226,6 +241,9 @@ const synonyms: Record<string, string> = {
   virtual: 'enlinea',
   // "¿y el total?" después del duplicado pregunta cuánto cuesta en total.
   total: 'cuesta',
+  // A price under any name ("cobran", "el costo", "sale más barato", "es free?"): what something costs.
+  cobran: 'cuesta', cobrar: 'cuesta', cobra: 'cuesta', cobraron: 'cuesta', cobrarian: 'cuesta', costo: 'cuesta', costos: 'cuesta', costar: 'cuesta',
+  cuestan: 'cuesta', precio: 'cuesta', precios: 'cuesta', free: 'cuesta',
   cuota: 'tarifa', cuotas: 'tarifa', fee: 'tarifa', fees: 'tarifa', tarifas: 'tarifa',
   // Who employs the candidate ("¿mi empleador ve mis resultados?", "¿mi jefe puede pagar?"), as the known gaps say it.
   empleador: 'patron', empleadores: 'patron', jefe: 'patron', jefes: 'patron', patrona: 'patron', patrones: 'patron', employer: 'patron', boss: 'patron', supervisor: 'patron', empresa: 'patron',
@@ -432,4 +450,14 @@ function contentTerms(text: string): string[] {
     .filter((term): term is string => term !== null);
 }
 
-export const spanishText: TextPipeline = { normalise, tokenize, processTerm, contentTerms };
+/**
+ * Articles, pronouns, prepositions and chat shorthand: the facet chooser keeps the question words
+ * ("cuándo", "cuánto", "cómo"), which tell an entry's questions apart, and drops these, which an
+ * entry's long list of its own phrasings holds more of than a facet's few ("el", "se", "lo" made
+ * "perdí el master, ¿cómo lo recupero?" the entry's own question rather than getting it back).
+ */
+const facetFillers: ReadonlySet<string> = new Set(
+  `el la los las un una unos unas de del al a y e o u en con por para pa pal x xq pq eh oye mano wey bro porfa`.split(/\s+/).filter(Boolean),
+);
+
+export const spanishText: TextPipeline = { normalise, tokenize, processTerm, contentTerms, facetFillers };

@@ -466,6 +466,11 @@ export interface TextPipeline {
   tokenize(text: string): string[];
   processTerm(token: string): string | null;
   contentTerms(text: string): string[];
+  /**
+   * Words that say nothing about which of an entry's questions was asked, beside the English ones the
+   * facet chooser drops (articles, pronouns, prepositions of the pipeline's language).
+   */
+  facetFillers?: ReadonlySet<string>;
 }
 
 export const englishText: TextPipeline = { normalise, tokenize, processTerm, contentTerms };

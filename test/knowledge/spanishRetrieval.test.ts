@@ -112,10 +112,49 @@ describe('the Spanish knowledge base on its labelled set', () => {
     },
   );
 
+  // Another body's initials, listed nowhere: a name in capitals no entry uses is someone else's thing,
+  // wherever it stands; a state's or territory's abbreviation, or a message in capitals, is not.
+  it.each(['tengo cita en el INE pa mi credencial, como la cambio?', 'como reagendo mi cita en la embajada', 'cambie de casa, como cambio la direccion en el banco?', 'soy maestro albañil, necesito certificado?', 'como recargo el freon del aire de mi casa', 'cada cuanto se renueva la poliza', 'quiero un curso en linea de contabilidad', 'terminos y condiciones de la garantia de mi lavadora', 'perdi mi certificado del IMSS, como saco otro', 'mi NATE se vence, como la renuevo'])(
+    'declines %j: another body, named in capitals or after "en el"',
+    async (question) => {
+      expect((await shippedKnowledge()).es!.answerer.namesElsewhere(question)).toBe(true);
+    },
+  );
+
+  it.each([
+    ['vivo en TX, puedo hacer el examen en español?', 'bilingual-tests'],
+    ['AYUDA NO ME LLEGO EL CERTIFICADO', 'certificate-delivery'],
+    ['ya pase el A5, cuando llega el certificado? estoy en PR', 'certificate-delivery'],
+    // "en" and a place, not an office: where, not whose; a country named in English is a country.
+    ['tengo cita en Hialeah el martes, como la cambio?', 'change-or-cancel'],
+    ['puedo hacer el test en Germany, estoy en la base militar', 'testing-outside-usa'],
+    // everyday Spanish for what the entries say: a flat moved from, not made it, made it, the answers given, the shop
+    ['me mude de depa, como cambio mi domicilio', 'address-change'],
+    ['se me descompuso la troca y no alcance a llegar al test', 'missed-appointment'],
+    ['cuando me dicen si la hice o no en el test', 'test-results'],
+    ['me pueden decir que contestaciones tuve malas', 'missed-questions'],
+    ['tengo que comprobar que he trabajado en un taller?', 'work-experience'],
+    ['donde leo las condiciones de uso de myase', 'terms-and-conditions'],
+    // a title's own trade is ASE's ("maestro mecánico"), another trade is not ("maestro albañil")
+    ['soy maestro mecanico, que necesito pa ser master de autos', 'master-technician-status'],
+  ])('answers %j from %s', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
+
   it.each([
     ['se puede pagar con money order o cheque?', 'payment-methods'],
     ['si repruebo me devuelven mi dinero', 'refund-after-failing'],
     ['se me olvido mi ase id', 'ase-id'],
+    // the twins of English known gaps the Spanish file lacked
+    ['cual es el test mas facil pa empezar, el G1 o el A5?', 'test-order'],
+    ['como apelo si creo que una pregunta estaba mal calificada', 'appeals'],
+    ['hay edad minima pa tomar el examen de ase', 'eligibility'],
+    ['mi patron como puede verificar que tengo el ase', 'verification'],
+    ['como hace mi taller pa tener el reconocimiento blue seal', 'shop-recognition'],
+    // the known gaps' subject words, as the English ones have: a word no entry answers says the gap
+    ['hay becas pa pagar los examenes', 'discounts'],
+    ['puedo hacer 3 examenes el mismo dia', 'test-format'],
   ])('answers %j with the %s known gap', async (question, topic) => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe(topic);
