@@ -2,7 +2,7 @@ import type { Language } from '../src/language/languages.js';
 import { isAppointmentDate, isBirthDate } from '../src/understanding/dateRoles.js';
 import type { Reply } from '../src/conversation/reply.js';
 import { addYears, todayIn } from '../src/rules/index.js';
-import { formatDateTime, formatKnownDate, formatLongDate, resolveFuture, resolvePast, type DateAnswer, type DateSpan } from '../src/understanding/dates.js';
+import { formatDateTime, formatKnownDate, formatLongDate, isYearSpan, resolveFuture, resolvePast, type DateAnswer, type DateSpan } from '../src/understanding/dates.js';
 import { readYesNo as yesOrNo } from '../src/understanding/yesNo.js';
 import { resolveTests } from '../src/understanding/tests.js';
 import type { SlotReading, TaskDeps, TurnFacts } from './taskTypes.js';
@@ -26,14 +26,14 @@ export const writtenOut = (value: DateValue, language: Language): string =>
 /**
  * A date worked out from the candidate's date (`date`, the value's own by default), written only as
  * precisely as the candidate's date is known: the day ("Tuesday, May 20, 2031"), the month of a
- * month-only date ("May 2024"), or "around" the month of a rough one ("around December 2025").
+ * month-only date ("May 2024"), the year of a year-only one ("2024"), or "around" the month of a rough one ("around December 2025").
  * Never a day the candidate did not give.
  */
 export function asKnown(value: DateValue, language: Language, date: string = value.date): string {
   return formatKnownDate(date, precisionOf(value), false, language);
 }
 
-const precisionOf = (value: DateValue): 'day' | 'month' | 'around' => (!value.approximate ? 'day' : value.span ? 'month' : 'around');
+const precisionOf = (value: DateValue): 'day' | 'month' | 'around' | 'year' => (!value.approximate ? 'day' : value.span ? (isYearSpan(value.span) ? 'year' : 'month') : 'around');
 
 /** The same with its preposition: "on Tuesday, May 20, 2031", "in May 2024", "around December 2025". */
 export function onKnown(value: DateValue, language: Language, date: string = value.date): string {

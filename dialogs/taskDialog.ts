@@ -7,7 +7,7 @@ import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts, type TurnFacts } from '../src/conversation/turnFacts.js';
 import { shortAnswer } from '../src/knowledge/faqEntry.js';
 import { pickChoice } from '../src/understanding/choices.js';
-import { combineDateParts, withCorrectedYear } from '../src/understanding/dates.js';
+import { combineDateParts, isYearSpan, withCorrectedYear } from '../src/understanding/dates.js';
 import { replyFromAccount, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { QUESTION, RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
 import { asKnown, writtenOut, type DateValue } from './slotReaders.js';
@@ -435,7 +435,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const same = first!.outcome === last!.outcome && (!value.span || first!.reply.text === last!.reply.text);
       if (same) return this.deps.messages.task.approximately(value.approximate);
       delete state.values[slot.name];
-      state.clarify[slot.name] = { text: this.deps.messages.task.whichDay(value.approximate) };
+      // "in 2021": the month is asked for first, naming the year ("which month of 2021?").
+      const year = value.span && isYearSpan(value.span) ? value.span.from.slice(0, 4) : undefined;
+      state.clarify[slot.name] = { text: year ? this.deps.messages.task.whichMonth(year) : this.deps.messages.task.whichDay(value.approximate) };
       // "in May 2019" now, "the 20th" or "May 20" next: one date, in the year given.
       if (value.span) state.partial = value.approximate;
       return 'ask';

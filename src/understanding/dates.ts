@@ -292,8 +292,30 @@ const dashedMonthDayParser: chrono.Parser = {
   },
 };
 
+/**
+ * A year alone: "in 2021", "back in 2019", "since 2020", or a message that is only the year ("2021",
+ * "it was 2021", "2021 i think"). A date known only to the year (a span of twelve months, cut at
+ * today): chrono reads no bare year, and "i passed it in 2021" was no date at all. A year inside
+ * other words ("the 2024 guide") is not read: it names no event.
+ */
+const YEAR_WORDS = String.raw`(?:19[5-9]\d|20\d{2})`;
+const yearParser: chrono.Parser = {
+  pattern: () =>
+    new RegExp(
+      String.raw`(?:(?<![\w/$.-])(?:(?:back|sometime|early|late|mid)\s+)?(?:in|since|during|around|about|from|en|desde|del\s+a[ñn]o)\s+(${YEAR_WORDS})|^\s*(?:(?:it\s+was|i\s+think|maybe|like|fue\s+en|fue|en)\s+)?(${YEAR_WORDS}))(?![\w/.:-]|,?\s*\d)(?=(?:\s+i\s+think|\s+creo)?[\s.!?]*$|\s*[,;]|\s+\D)`,
+      'i',
+    ),
+  extract: (context, match) => {
+    const year = Number(match[1] ?? match[2]);
+    if (!(year >= 1950 && year <= 2099)) return null;
+    const component = context.createParsingComponents({ year });
+    component.addTag('parser/yearOnly');
+    return component;
+  },
+};
+
 const parser = chrono.casual.clone();
-parser.parsers.push(dayOfMonthParser, countedFromDayParser, weekdayAfterNextParser, dashedMonthDayParser);
+parser.parsers.push(dayOfMonthParser, countedFromDayParser, weekdayAfterNextParser, dashedMonthDayParser, yearParser);
 
 // ---- Spanish: chrono's Spanish parser, plus what it lacks ------------------------------------
 
@@ -330,7 +352,7 @@ const spanishDayOfMonthParser: chrono.Parser = {
 };
 
 const spanishParser = chrono.es.casual.clone();
-spanishParser.parsers.push(spanishAgoParser, spanishDayOfMonthParser);
+spanishParser.parsers.push(spanishAgoParser, spanishDayOfMonthParser, yearParser);
 /** A test code ("A5", "T2") that chrono.es reads as an hour. */
 const TEST_CODE_TEXT = /^[a-z]{1,2}\d{1,2}$/i;
 
@@ -557,9 +579,18 @@ export function parseDates(text: string, ctx: DateContext): DateMention[] {
     const end = endMention(result, mention);
     if (end) mentions.push(end);
   }
+  // "2021" alone (chrono drops a result that is only digits): the year, as "in 2021" is read.
+  const bare = mentions.length === 0 ? BARE_YEAR.exec(message) : null;
+  if (bare?.[1]) {
+    const index = message.indexOf(bare[1]);
+    mentions.push({ text: bare[1], index, date: `${bare[1]}-01-01` as IsoDate, certain: false, form: 'partial' });
+  }
   const merged = language === 'es' ? mergeSpanishTime(mentions, message) : mergeWeekAndWeekday(mentions, message, today);
   return spelt ? merged.map((m) => ({ ...m, ...spelt.original(m.index, m.index + m.text.length) })) : merged;
 }
+
+/** A message that is only a year: "2021", "2021 i think", "2021?". */
+const BARE_YEAR = /^\s*((?:19[5-9]|20\d)\d)(?:\s+(?:i\s+think|creo))?[\s.!?]*$/i;
 
 /** "el martes que viene a las 9": chrono.es reads the day and "las 9" apart; the candidate meant one moment. */
 function mergeSpanishTime(mentions: DateMention[], message: string): DateMention[] {
@@ -813,7 +844,8 @@ function resolve(mentions: DateMention[], ctx: DateContext, direction: Direction
 
 function incomplete(mention: DateMention, ctx: DateContext, direction: Direction): DateAnswer {
   if (mention.approximate) return { ok: false, problem: 'incomplete', text: mention.text, approximateDate: mention.date };
-  const span = monthSpan(mention, checkContext(ctx).toISODate() as IsoDate, direction);
+  const todayIso = checkContext(ctx).toISODate() as IsoDate;
+  const span = monthSpan(mention, todayIso, direction) ?? yearSpan(mention, todayIso, direction);
   return span ? { ok: false, problem: 'incomplete', text: mention.text, span } : { ok: false, problem: 'incomplete', text: mention.text };
 }
 
@@ -823,7 +855,7 @@ function incomplete(mention: DateMention, ctx: DateContext, direction: Direction
  * the past is December 1-6). None for a week, a year, or a month wholly on the wrong side.
  */
 function monthSpan(mention: DateMention, todayIso: IsoDate, direction: Direction): DateSpan | undefined {
-  if (!MONTH_WORD.test(mention.text) && !COUNTED_MONTH.test(mention.text)) return undefined;
+  if (!MONTH_WORD.test(mention.text) && !SPANISH_MONTH_WORD.test(mention.text) && !COUNTED_MONTH.test(mention.text)) return undefined;
   const [year, month] = mention.date.split('-').map(Number) as [number, number];
   const span = (y: number): DateSpan => {
     const first = dt(isoFrom(y, month, 1) as IsoDate);
@@ -837,6 +869,24 @@ function monthSpan(mention: DateMention, todayIso: IsoDate, direction: Direction
   if (direction === 'past') return chosen.from > todayIso ? undefined : { from: chosen.from, to: chosen.to < todayIso ? chosen.to : todayIso };
   return chosen.to < todayIso ? undefined : { from: chosen.from > todayIso ? chosen.from : todayIso, to: chosen.to };
 }
+
+/** A year named alone ("in 2021", "2021"): the days of that year, cut at today; none when wholly on the wrong side. */
+function yearSpan(mention: DateMention, todayIso: IsoDate, direction: Direction): DateSpan | undefined {
+  if (!isYearOnly(mention)) return undefined;
+  const year = yearOf(mention.date);
+  const from = isoFrom(year, 1, 1) as IsoDate;
+  const to = isoFrom(year, 12, 31) as IsoDate;
+  if (direction === 'past') return from > todayIso ? undefined : { from, to: to < todayIso ? to : todayIso };
+  return to < todayIso ? undefined : { from: from > todayIso ? from : todayIso, to };
+}
+
+/** A mention that names a year and nothing finer ("in 2021", "back in 2019", "2021"). */
+export function isYearOnly(mention: DateMention): boolean {
+  return mention.form === 'partial' && !mention.approximate && /(?:19|20)\d{2}/.test(mention.text) && !MONTH_WORD.test(mention.text) && !SPANISH_MONTH_WORD.test(mention.text) && !/\b(?:week|month|weekend|semana|mes)\b/i.test(mention.text);
+}
+
+/** A span of more than a month is a year: said as "in 2024", never a month or a day. */
+export const isYearSpan = (span: DateSpan): boolean => span.to.slice(0, 7) !== span.from.slice(0, 7);
 
 /**
  * The date of something that has happened (a failed test, a pass, a purchase). A year-less date
@@ -873,6 +923,8 @@ const MONTH_NAMES = [
   'July', 'August', 'September', 'October', 'November', 'December',
 ];
 const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
+/** A Spanish month name ("abril de 2021"), which MONTH_WORD's English beginnings miss. */
+const SPANISH_MONTH_WORD = /(?<![\p{L}])(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre)(?![\p{L}])/iu;
 /** "last month", "this month", "next month": a month counted from now, its year known. */
 const COUNTED_MONTH = /^(?:last|this|next|past)\s+month$/i;
 /** A later answer that is only a day of the month: "the 12th", "12th", "12", "on the twelfth", "it was the 12th". */
@@ -915,6 +967,8 @@ export function combineDateParts(earlier: string, later: string, ctx: DateContex
   checkText(later);
   checkContext(ctx);
   // `monthAndDay: false`: only a day combines ("the 12th"), a month and day stands on its own.
+  const yearFirst = yearAndMonth(earlier, later, ctx);
+  if (yearFirst !== undefined) return yearFirst;
   const part = dayOnly(later) ?? (options.monthAndDay === false ? null : monthDayOnly(later, ctx));
   if (part === null) return null;
   const mentions = parseDates(earlier, ctx).filter((m) => m.form !== 'time');
@@ -938,6 +992,28 @@ export function combineDateParts(earlier: string, later: string, ctx: DateContex
   const reread = parseDates(combined, ctx);
   const form = written.year === undefined ? 'month-day' : 'full';
   return reread.length === 1 && reread[0]?.form === form ? combined : null;
+}
+
+/**
+ * "in 2021", then "march" or "March 3": the month (and day) in the year said before ("March 2021",
+ * "March 3, 2021"). Undefined when the earlier answer was not a year alone; null when the later
+ * one is not a month with no year.
+ */
+function yearAndMonth(earlier: string, later: string, ctx: DateContext): string | null | undefined {
+  const before = parseDates(earlier, ctx).filter((m) => m.form !== 'time');
+  if (before.length !== 1 || !isYearOnly(before[0]!)) return undefined;
+  const year = yearOf(before[0]!.date);
+  const words = later.trim().replace(/[\s.!]+$/, '').replace(/^(?:(?:it\s+was|it'?s|in|on|maybe|i\s+think|en|fue\s+en)\s+)+/i, '');
+  const now = parseDates(words, ctx);
+  const [only] = now;
+  if (now.length !== 1 || only === undefined || !only.impliedYear || only.time !== undefined || !(MONTH_WORD.test(only.text) || SPANISH_MONTH_WORD.test(only.text))) return null;
+  const [, month, day] = only.date.split('-').map(Number) as [number, number, number];
+  // Written in the message's language, which its parser reads back (and the answer quotes).
+  const es = ctx.language === 'es';
+  const name = (es ? SPANISH_MONTH_NAMES : MONTH_NAMES)[month - 1] as string;
+  if (only.form === 'partial') return es ? `${name} de ${year}` : `${name} ${year}`;
+  if (only.form !== 'month-day' || isoFrom(year, month, day) === null) return null;
+  return es ? `${day} de ${name} de ${year}` : `${name} ${day}, ${year}`;
 }
 
 /** A later answer that is only a month and a day, no year and nothing else: "May 20", "the 20th of May", "5/20". */
@@ -998,9 +1074,11 @@ export function formatMonthYear(date: IsoDate, language: Language): string {
  * A date as precisely as it is known, with its preposition: 'on Tuesday, May 20, 2031', 'in May
  * 2024', 'around December 2025' (Spanish: 'el ...', 'en mayo de 2024', 'alrededor de diciembre de 2025').
  */
-export function formatKnownDate(date: IsoDate, precision: 'day' | 'month' | 'around', withPreposition: boolean, language: Language): string {
+export function formatKnownDate(date: IsoDate, precision: 'day' | 'month' | 'around' | 'year', withPreposition: boolean, language: Language): string {
   const es = language === 'es';
   if (precision === 'day') return withPreposition ? `${es ? 'el' : 'on'} ${formatLongDate(date, language)}` : formatLongDate(date, language);
+  // A date known only to the year ("in 2021"): the year of the date worked out, nothing finer.
+  if (precision === 'year') return withPreposition ? `${es ? 'en' : 'in'} ${formatMonthYear(date, language).slice(-4)}` : formatMonthYear(date, language).slice(-4);
   const month = formatMonthYear(date, language);
   if (precision === 'around') return `${es ? 'alrededor de' : 'around'} ${month}`;
   return withPreposition ? `${es ? 'en' : 'in'} ${month}` : month;

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { formatLongDate, formatTime, futureDate, parseDates, pastDate, type DateContext, type DateMention } from '../../src/understanding/dates.js';
+import { combineDateParts, formatKnownDate, formatLongDate, formatTime, futureDate, parseDates, pastDate, type DateContext, type DateMention } from '../../src/understanding/dates.js';
 
 const LA = 'America/Los_Angeles';
 const LONDON = 'Europe/London';
@@ -102,12 +102,44 @@ describe('parseDates does not see dates where there are none', () => {
     'certifications are valid for 5 years',
     'no changes 72 hours before',
     'the second time I failed',
+    'is the 2024 study guide still good',
+    'call 1-800-390-2021',
+    'my zip is 20210',
   ])('%j has no date', (text) => {
     expect(parseDates(text, la).filter((m) => m.form !== 'time')).toEqual([]);
   });
 
   it('keeps the real date next to a duration', () => {
     expect(parseDates('can I move it within 3 days of my exam on March 10?', la).map((m) => m.text)).toEqual(['March 10']);
+  });
+});
+
+describe('a year alone is a date known to the year', () => {
+  const dec6: DateContext = { now: new Date('2026-12-06T17:00:00Z'), zone: NY };
+  it.each([
+    ['i passed it in 2021', '2021-01-01', '2021-12-31'],
+    ['and A2 in 2019', '2019-01-01', '2019-12-31'],
+    ['back in 2020', '2020-01-01', '2020-12-31'],
+    ['2021', '2021-01-01', '2021-12-31'],
+    ['it was 2021', '2021-01-01', '2021-12-31'],
+    ['in 2026', '2026-01-01', '2026-12-06'],
+  ])('%j is every day of that year up to today', (text, from, to) => {
+    expect(pastDate(text, dec6)).toMatchObject({ ok: false, problem: 'incomplete', span: { from, to } });
+  });
+
+  it('a year still to come is no past date', () => {
+    expect(pastDate('in 2027', dec6)).not.toMatchObject({ span: expect.anything() });
+  });
+
+  it('a month given after the year is read in that year', () => {
+    expect(combineDateParts('in 2021', 'march', dec6)).toBe('March 2021');
+    expect(combineDateParts('2021', 'may 5', dec6)).toBe('May 5, 2021');
+    expect(combineDateParts('in 2021', 'the 5th', dec6)).toBeNull();
+  });
+
+  it('is written as the year only', () => {
+    expect(formatKnownDate('2024-03-01', 'year', true, 'en')).toBe('in 2024');
+    expect(formatKnownDate('2024-03-01', 'year', true, 'es')).toBe('en 2024');
   });
 });
 

@@ -1,0 +1,37 @@
+import { all, not, transcriptTables, type Transcript } from './suite.js';
+
+// The fourteenth usability round: what the thirteenth found and left, then about twenty-five new
+// conversations played against `npm start` as candidates who never saw the code. Each finding is
+// written here as the rule it broke. The clock is the tester's: Sunday, December 6, 2026, noon in New York.
+
+const aYearAlone: Transcript[] = [
+  ['"i passed it in 2021" at "When did you pass A1?" asks which month of 2021, and "march" then answers', [
+    ['when do i need to recertify A1', 'When did you pass A1'],
+    ['i passed it in 2021', all(/^Which month of 2021\?/, not('Back to your question'))],
+    ['march', all('Whatever the exact day "March 2021" was', 'lapsed in March 2026')],
+  ]],
+  ['"2021" alone, then "may 5", is May 5, 2021', [
+    ['when does my A1 expire', 'When did you pass A1'],
+    ['2021', /^Which month of 2021\?/],
+    ['may 5', all('Wednesday, May 5, 2021', 'lapsed on Tuesday, May 5, 2026')],
+  ]],
+  ['"i passed A1 in 2019 when do i recertify" is answered: any day of 2019 lapsed in 2024, and no month or day is made up', [
+    ['i passed A1 in 2019 when do i recertify', all('Whatever the exact day "in 2019" was', 'lapsed in 2024', not('January'), not('When did you pass'))],
+  ]],
+  ['"and A2 in 2019" after A1\'s answer is A2 with its own year, never A1\'s date kept', [
+    ['when does my A1 expire, passed it in 2020', 'lapsed in 2025'],
+    ['and A2 in 2019', all('A2 certification lapsed in 2024', not('2025'))],
+  ]],
+  ['"la aprobé en 2021" is asked the month of 2021 in Spanish, and "abril" answers in Spanish', [
+    ['cuando vence mi certificacion A1', /¿Cu[aá]ndo aprob[oó] A1/],
+    ['la aprobé en 2021', /^¿En qu[eé] mes de 2021\?/],
+    ['abril', all('"abril de 2021"', 'venció en abril de 2026')],
+  ]],
+];
+
+transcriptTables(
+  [
+    ['a year alone ("in 2021") is a date known to the year: answered when the year decides, else its month is asked for', aYearAlone],
+  ],
+  { now: new Date('2026-12-06T17:00:00Z') },
+);
