@@ -25,7 +25,7 @@ const aYearAlone: Transcript[] = [
   ['"la aprobé en 2021" is asked the month of 2021 in Spanish, and "abril" answers in Spanish', [
     ['cuando vence mi certificacion A1', /¿Cu[aá]ndo aprob[oó] A1/],
     ['la aprobé en 2021', /^¿En qu[eé] mes de 2021\?/],
-    ['abril', all('"abril de 2021"', 'venció en abril de 2026')],
+    ['abril', all('"abril de 2021"', /venci[oó] en abril de 2026/)],
   ]],
 ];
 
