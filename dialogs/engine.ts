@@ -4,6 +4,7 @@ import { readingKey } from '../src/conversation/understand.js';
 import type { Reply } from '../src/conversation/reply.js';
 import type { TurnFacts } from '../src/conversation/turnFacts.js';
 import type { Credentials } from '../src/understanding/credentials.js';
+import type { Language } from '../src/language/languages.js';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { turnFacts } from '../src/conversation/turnFacts.js';
 import type { TaskDeps } from './taskTypes.js';
@@ -36,7 +37,8 @@ export interface AccountPort {
   /** Is somebody signed in to an account in this conversation? (The account is read only to answer.) */
   signedIn(context: TurnContext, facts: TurnFacts): Promise<boolean>;
   /** Checks the details and links the conversation; the replies say what happened. */
-  signIn(context: TurnContext, credentials: Credentials, facts: TurnFacts): Promise<{ outcome: SignInOutcome; replies: Reply[] }>;
+  /** `language`: the language the account says the candidate prefers, when it says one. */
+  signIn(context: TurnContext, credentials: Credentials, facts: TurnFacts): Promise<{ outcome: SignInOutcome; replies: Reply[]; language?: Language }>;
   /** The answer to a personal question from the linked account, or the reason it could not be had. */
   answer(context: TurnContext, question: AccountQuestion, facts: TurnFacts): Promise<AccountAnswer>;
   /** Cancels one appointment, once whatever the retries (the key). */
@@ -107,6 +109,8 @@ export interface TurnRequest {
   dialog?: { id: string; outcome: string };
   /** A "Did you mean" offer answered: an entry picked, or "None of these" (for the insights). */
   choice?: { outcome: 'picked' | 'none'; entryId?: string };
+  /** The language the account just signed in prefers: it settles a later message that only leans that way ("hola"). */
+  preferredLanguage?: Language;
 }
 
 const requestKey = Symbol('turnRequest');

@@ -47,8 +47,12 @@ function readSeries(text: string, catalogue: Catalogue): SlotReading<string> {
 /** A test named beside those already known, not instead of them ("T3 too", "also A7", "tambien el A7"). */
 const ALSO = /(?<![\p{L}\d])(?:too|also|as well|tambi[eé]n)(?![\p{L}\d])/iu;
 
+/** A question about a date ("when does A1 expire?", "¿cuándo vence mi A1?"): it asks, it tells no lapse. */
+const ASKS_WHEN = /^(?:and |y |so )?(?:when|how long|what day|how much longer|cu[aá]ndo|hasta cu[aá]ndo)\b/i;
+
 function readLapsed(text: string, catalogue: Catalogue, seriesId: string | undefined, asAnswer: boolean, known?: string[]): SlotReading<string[]> {
   if (noneLapsed.test(text.trim())) return { kind: 'value', value: [] };
+  if (ASKS_WHEN.test(text.trim()) && !SUPPOSED.test(text)) return { kind: 'none' };
   // "A6 expires next month, will I lose master?": a lapse ahead names the test only when it is supposed.
   const lapseWords = (clause: string) => LAPSE_WORDS.test(clause) || (SUPPOSED.test(text) && FUTURE_LAPSE_WORDS.test(clause));
   // "I have A1-A8 but A3 expired in 2023": only the clause that says lapsed names lapsed tests.

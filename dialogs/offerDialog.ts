@@ -49,6 +49,9 @@ const PERSON = '\u0000person';
  * task that needs one fact ("tell me the date you took it"), sign-in. Waits one message: a pick, or
  * the fact, takes the offer up; anything else drops it and is read afresh.
  */
+/** A question that asks when ("when does A1 expire?", "¿cuándo vence mi A1?"): no reply to an offer that asked for something else. */
+const ASKS_WHEN = /^(?:when|cu[aá]ndo|hasta cu[aá]ndo)\b/i;
+
 export class OfferDialog extends RepairDialog {
   protected readonly unrelated: UnrelatedPolicy = 'drop';
 
@@ -202,11 +205,13 @@ export class OfferDialog extends RepairDialog {
   /** A short reply, or one nothing else explains, that gives the offered task something to work with. */
   private takesUp(task: string, reading: Reading, facts: TurnFacts): boolean {
     // "and when does A4 expire?" says it is new: the other task's own words are enough.
-    const opened = this.deps.switchesTo(reading, facts) ?? (SOMETHING_NEW.test(reading.text) ? this.deps.opensTask(reading, facts) : undefined);
+    // "when does A1 expire" after the Master offer ("which tests lapsed?") asks a question of its own too.
+    const asksAnew = SOMETHING_NEW.test(reading.text) || ASKS_WHEN.test(reading.text.trim());
+    const opened = this.deps.switchesTo(reading, facts) ?? (asksAnew ? this.deps.opensTask(reading, facts) : undefined);
     // "my A2 lapsed in May" after the Master offer answers the Master question, though it could
     // also start recertification: the offer that asked wins, unless the reply says it is new.
     const otherTask = opened !== undefined && opened !== task;
-    if (otherTask && (SOMETHING_NEW.test(reading.text) || !this.deps.findsFacts(task, reading, facts))) return false;
+    if (otherTask && (asksAnew || !this.deps.findsFacts(task, reading, facts))) return false;
     const short = reading.question.split(/\s+/).length <= WORDS_IN_A_REPLY;
     // An answer found only in the light of the one just given ("I passed it on June 15, 2021" after
     // the recertification answer) is no question of its own: the offer that asked for the fact takes it.

@@ -121,9 +121,10 @@ export class SignInDialog extends RepairDialog {
       return RepairDialog.EndOfTurn;
     }
     const facts = turnFacts(dc.context);
-    const { outcome, replies } = await account.signIn(dc.context, credentials.credentials, facts);
+    const { outcome, replies, language } = await account.signIn(dc.context, credentials.credentials, facts);
     for (const reply of replies) await send(dc.context, this.deps, reply);
     requestOf(dc.context).account = { outcome };
+    if (language) requestOf(dc.context).preferredLanguage = language;
     // Kept for a corrected piece next ("oops 1980-01-01"); gone when the dialog ends.
     if (outcome === 'verification-failed') {
       state.parts = { ...credentials.credentials };

@@ -7,6 +7,7 @@ import type { Reply } from '../conversation/reply.js';
 import type { TurnFacts } from '../conversation/turnFacts.js';
 import type { Messages } from '../messages/en.js';
 import type { Credentials } from '../understanding/credentials.js';
+import type { Language } from '../language/languages.js';
 import type { AccountAnswer, AccountPort, AccountQuestion, SignInOutcome } from '../../dialogs/engine.js';
 
 export interface AccountAccessDeps {
@@ -122,7 +123,7 @@ export class AccountAccess {
     return account;
   }
 
-  private async signIn(context: TurnContext, credentials: Credentials, facts: TurnFacts): Promise<{ outcome: SignInOutcome; replies: Reply[] }> {
+  private async signIn(context: TurnContext, credentials: Credentials, facts: TurnFacts): Promise<{ outcome: SignInOutcome; replies: Reply[]; language?: Language }> {
     const m = this.deps.messages(context).linking;
     const conversation = conversationOf(context);
     const { aseId, dateOfBirth, ssnLast4 } = credentials;
@@ -148,7 +149,8 @@ export class AccountAccess {
     context.turnState.set(linkKey, Promise.resolve(await this.deps.links.link(conversation, result.candidateId, 'verification', facts.now)));
     try {
       const account = await this.account(context, result.candidateId);
-      return { outcome: 'signed-in', replies: [{ text: m.signedIn(account.profile.firstName || aseId) }] };
+      const language = account.profile.preferredLanguage;
+      return { outcome: 'signed-in', replies: [{ text: m.signedIn(account.profile.firstName || aseId) }], ...(language ? { language } : {}) };
     } catch (error) {
       // Verified, but the account is gone: signed out again, and told so. Unreadable for now: signed
       // in (the link holds), with the problem said plainly.

@@ -132,7 +132,7 @@ export class CandidateBot {
     const text = (context.activity.text ?? '').trim();
     const data = await this.data.get(context, {});
     // The conversation keeps its language unless this message is clearly in the other, or asks for it.
-    data.language = facts.language = chooseLanguage({ text, locale: languageOfLocale(facts.locale), conversation: data.language }).language;
+    data.language = facts.language = chooseLanguage({ text, locale: languageOfLocale(facts.locale), conversation: data.language, preferred: data.preferredLanguage }).language;
     setTurnLanguage(context, facts.language);
     const speaking = this.deps.languages[facts.language];
     const dialogSet = this.dialogSets[facts.language];
@@ -184,7 +184,8 @@ export class CandidateBot {
       return speaking.actions[action](turn);
     });
     if (text) data.welcomed = true;
-    const { handoff, faq, account: accountOutcome, accountQuestion, dialog, choice } = requestOf(context);
+    const { handoff, faq, account: accountOutcome, accountQuestion, dialog, choice, preferredLanguage } = requestOf(context);
+    if (preferredLanguage) data.preferredLanguage = preferredLanguage;
     if (faq && !turn.event.faq) turn.event.faq = faq;
     if (choice) turn.event.choice = choice;
     if (accountOutcome) turn.event.account = accountOutcome;

@@ -13,6 +13,8 @@ export interface ConversationData extends HandoffTurnData {
   misunderstood?: number;
   /** The conversation's language: kept until a message is clearly in the other or asks for it. */
   language?: Language;
+  /** The language the signed-in account prefers: a message that leans that way ("hola") is answered in it. */
+  preferredLanguage?: Language;
   /** The FAQ entries the last answer came from, for reading a short follow-up (src/bot/recentEntries.ts). */
   recentEntries?: string[];
   /** The last answer, when it was one whole answer: its entry and facet ("which bases" next is that answer asked again). */

@@ -107,15 +107,20 @@ export function readLanguageSwitch(text: string): Language | null {
 
 /**
  * The turn's language. An explicit switch wins; otherwise the conversation keeps its language
- * unless the message is clearly in the other; a conversation's first message takes the text's
+ * unless the message is clearly in the other, or leans to the language the signed-in account
+ * prefers; a conversation's first message takes the text's
  * clear evidence, else the channel's locale, else the text's lean, else English.
  */
-export function chooseLanguage(input: { text: string; locale?: Language; conversation?: Language }): { language: Language; switched: boolean } {
+export function chooseLanguage(input: { text: string; locale?: Language; conversation?: Language; preferred?: Language }): { language: Language; switched: boolean } {
   const asked = input.text ? readLanguageSwitch(input.text) : null;
   if (asked) return { language: asked, switched: true };
-  const guess = input.text ? detectLanguage(input.text) : { language: null, strength: 'none' as const };
+  const guess = input.text ? detectLanguage(input.text) : { language: null, strength: 'none' as const, score: 0 };
   if (input.conversation) {
-    return { language: guess.strength === 'clear' && guess.language ? guess.language : input.conversation, switched: false };
+    if (guess.strength === 'clear' && guess.language) return { language: guess.language, switched: false };
+    // The account prefers Spanish and the message leans Spanish ("hola", "soy tecnico maestro?"):
+    // the preference settles what a word or two alone would not.
+    if (input.preferred && guess.language === input.preferred && Math.abs(guess.score) >= 1) return { language: input.preferred, switched: false };
+    return { language: input.conversation, switched: false };
   }
   // A conversation's first words outweigh the channel's locale when they lean at all ("hola" from an
   // English browser is a Spanish speaker); a message with no evidence ("A5", "3/14") takes the locale.

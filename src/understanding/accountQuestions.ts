@@ -251,7 +251,8 @@ const ES_FIRST_PERSON = /\b(?:mi|mis|me|yo|tengo|sigo|soy|reprobe|aprobe|pase|co
 
 const spanishDetectors: Array<[PersonalKind, RegExp]> = [
   ['duplicates-all', /\b(?:duplicados?|copias|reposicion) de (?:todos )?mis (?:certificados|certificaciones)\b/],
-  ['master', /\b(?:sigo siendo|todavia soy|aun soy|soy todavia|soy aun|sigo teniendo (?:el|mi) (?:estatus|status)(?: de)?) (?:un |una )?(?:ase )?master\b|\bmi (?:estatus|status|estado) (?:de )?master\b/],
+  // "soy tecnico maestro?", "sigo siendo master?", "tengo el estatus de tecnico maestro?".
+  ['master', /\b(?:soy|sigo siendo|todavia soy|aun soy|soy todavia|soy aun|sigo teniendo (?:el|mi) (?:estatus|status)(?: de)?|tengo (?:el |mi )?(?:estatus|status) de) (?:un |una )?(?:ase )?(?:master|tecnico maestro|maestro)\b|\bmi (?:estatus|status|estado) (?:de )?(?:master|tecnico maestro)\b/],
   ['certificate-status', /\b(?:donde esta|no (?:me )?ha llegado|no (?:me )?llega|no he recibido|cuando (?:me )?llega|cuando voy a recibir|todavia no (?:tengo|recibo|he recibido)|aun no (?:tengo|recibo|he recibido|me llega))\b.*\bmi certificado\b|\bmi certificado\b.*\b(?:no (?:me )?ha llegado|no (?:me )?llega|todavia no|aun no)\b/],
   ['retest', /\b(?:reprobe (?:el |mi )?(?:ultimo )?(?:examen|prueba|test)|(?:que|cuales) (?:examenes )?reprobe)\b/],
   ['results', /\b(?:(?:ver|muestreme|muestrame|digame|dime|cuales son|consultar|revisar) mis (?:resultados|calificaciones)|(?:aprobe|pase) (?:el |mi )?(?:ultimo )?(?:examen|prueba|test)|(?:que|cuales) (?:examenes )?aprobe)\b/],

@@ -1,4 +1,4 @@
-import { all, not, transcriptTables, type Transcript } from './suite.js';
+import { all, demo1, demo4, not, signIn, transcriptTables, type Transcript } from './suite.js';
 
 // The fourteenth usability round: what the thirteenth found and left, then about twenty-five new
 // conversations played against `npm start` as candidates who never saw the code. Each finding is
@@ -29,9 +29,37 @@ const aYearAlone: Transcript[] = [
   ]],
 ];
 
+const prefersSpanish: Transcript[] = [
+  ['signed in as DEMO-0004, who prefers Spanish, "hola" is answered in Spanish', [
+    [signIn, 'ASE ID'],
+    [demo4, 'signed in'],
+    ['hola', all(/^¡?Hola/, not('What can I help you with'))],
+  ]],
+  ['"soy tecnico maestro?" is answered from the account, in Spanish', [
+    [signIn, 'ASE ID'],
+    [demo4, 'signed in'],
+    ['soy tecnico maestro?', all(/^S[ií]: usted es T[eé]cnico Maestro de Autom[oó]vil/, not('Tell me which'))],
+  ]],
+  ['signed in as DEMO-0001, who prefers English, "hola" is still answered in English', [
+    [signIn, 'ASE ID'],
+    [demo1, 'signed in'],
+    ['hola', /^Hello/],
+  ]],
+];
+
+const aQuestionIsNoLapse: Transcript[] = [
+  ['"when does A1 expire" while the Master offer asks which tests lapsed is a question of its own, never "A1 lapsed"', [
+    ['am i still master', 'which of the series\' tests have lapsed'],
+    ['ok', 'Whenever you\'re ready'],
+    ['when does A1 expire', all('When did you pass A1', not('A1 lapsed'), not('suspended'))],
+  ]],
+];
+
 transcriptTables(
   [
     ['a year alone ("in 2021") is a date known to the year: answered when the year decides, else its month is asked for', aYearAlone],
+    ['the language the account prefers settles a message that only leans that way', prefersSpanish],
+    ['a question about a test\'s expiry tells no lapse', aQuestionIsNoLapse],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );

@@ -68,6 +68,13 @@ describe('the turn\'s language', () => {
     expect(chooseLanguage({ text: 'bye', conversation: 'es' }).language).toBe('es');
   });
 
+  it('takes the language the signed-in account prefers for a message that leans to it, and only then', () => {
+    expect(chooseLanguage({ text: 'hola', conversation: 'en', preferred: 'es' }).language).toBe('es');
+    expect(chooseLanguage({ text: 'hola', conversation: 'en' }).language).toBe('en');
+    expect(chooseLanguage({ text: 'ok', conversation: 'en', preferred: 'es' }).language).toBe('en');
+    expect(chooseLanguage({ text: 'A5', conversation: 'en', preferred: 'es' }).language).toBe('en');
+  });
+
   it('changes it for a message clearly in the other language, and for an explicit switch', () => {
     expect(chooseLanguage({ text: 'when do I get my results?', conversation: 'es' })).toEqual({ language: 'en', switched: false });
     expect(chooseLanguage({ text: '¿cuándo me dan los resultados?', conversation: 'en' })).toEqual({ language: 'es', switched: false });
