@@ -3,7 +3,7 @@ import type { DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-d
 import type { Reply } from '../src/conversation/reply.js';
 import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts } from '../src/conversation/turnFacts.js';
-import { shortAnswer, withoutRestatements } from '../src/knowledge/faqEntry.js';
+import { shortAnswer, withoutRestatements, type FaqEntry } from '../src/knowledge/faqEntry.js';
 import { sourceOf } from './faqSteps.js';
 import { OFFER, readingOf, requestOf, send, SIGN_IN, type ConversationDeps } from './engine.js';
 import { acknowledgementReply, commandReply } from './smallTalk.js';
@@ -87,6 +87,11 @@ export abstract class RepairDialog extends Dialog {
   /** The FAQ entry whose general answer this dialog works out for the candidate, if any (a task's). */
   protected get ownEntry(): string | undefined {
     return undefined;
+  }
+
+  /** Was this dialog's own entry's short answer said already (its general answer, at the start)? */
+  protected saidOwnAnswer(_dc: DialogContext): boolean {
+    return false;
   }
 
   /** Does this dialog have a step to help with and a question to repeat? (An offer of buttons may not.) */
@@ -215,7 +220,7 @@ export abstract class RepairDialog extends Dialog {
       // matters now is this dialog's own. Each sentence once; and from this task's own entry
       // ("what about canceling instead" while the change task asks "which date?"), only the part
       // that answers: the rest is what the task is working out.
-      const text = faq.kind === 'answer' ? (faq.entry.id === this.ownEntry ? shortAnswer(faq.entry) : withoutRestatements(faq.entry.answer)) : '';
+      const text = faq.kind === 'answer' ? (faq.entry.id === this.ownEntry ? this.ownAnswerAgain(dc, faq.entry) : withoutRestatements(faq.entry.answer)) : '';
       const answer = faq.kind === 'answer' ? { text, source: sourceOf(faq.entry, m), details: 'on-request' as const } : { text: faq.topic.reply };
       return this.ask(dc, m.task.backToIt, answer);
     }
@@ -234,6 +239,19 @@ export abstract class RepairDialog extends Dialog {
       return { status: DialogTurnStatus.complete, result: { task: this.task ?? this.id, outcome: 'gave-up' } };
     }
     return this.ask(dc, m.task.didNotGetIt);
+  }
+
+  /**
+   * The task's own entry asked about again ("do i get my money back" under "There's no refund for a
+   * missed appointment"): its short answer, unless it was just said; then it is pointed to, and what
+   * the entry says next is the answer's news (never the sentence just said, word for word).
+   */
+  private ownAnswerAgain(dc: DialogContext, entry: FaqEntry): string {
+    const short = shortAnswer(entry);
+    if (!this.saidOwnAnswer(dc)) return short;
+    // The whole entry: the one the FAQ gave here may be its first paragraph only.
+    const next = (this.deps.lookup(entry.id) ?? entry).answer.split(/\n\s*\n/)[1]?.trim();
+    return next ? `${this.deps.messages.task.saidAbove} ${next}` : this.deps.messages.task.saidAbove;
   }
 
   private async handOver(dc: DialogContext, reason: 'asked'): Promise<DialogTurnResult> {

@@ -62,6 +62,8 @@ interface TaskState {
   offerSignIn?: boolean;
   /** A date questioned (it looks like a date of birth): given again, it is taken. */
   doubted?: string;
+  /** The task's entry's short answer was said at its start, as its general answer. */
+  generalSaid?: boolean;
 }
 
 /** Account answers that found nothing to answer from. */
@@ -97,6 +99,10 @@ export class TaskDialog<Values extends object> extends RepairDialog {
 
   protected override get ownEntry(): string {
     return this.spec.faqEntry;
+  }
+
+  protected override saidOwnAnswer(dc: DialogContext): boolean {
+    return this.state(dc).generalSaid === true;
   }
 
   protected override help(): string {
@@ -200,7 +206,11 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     // Answer first: never answer a question with only a question. When the task must still ask for
     // something, the general rule comes before the question.
     const general = this.general();
-    if (missing && (!options.answeredGenerally || options.notYetAnswered) && !options.values && general) await send(dc.context, this.deps, general);
+    if (missing && (!options.answeredGenerally || options.notYetAnswered) && !options.values && general) {
+      await send(dc.context, this.deps, general);
+      // Said from the entry itself (a task's own general says something else).
+      state.generalSaid = !this.spec.general;
+    }
     // What was understood (and any year assumed: "I bought it December 20" in February is last
     // year's) leads the next message, the question or the answer: one bubble, one text.
     if (notes.length) state.lead = notes.join(' ');

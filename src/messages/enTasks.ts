@@ -5,6 +5,8 @@
 export const enTasks = {
   didNotGetIt: "Sorry, I didn't get that.",
   backToIt: 'Back to your question:',
+  /** The task's own answer, asked about again right after it was said: pointed to, not said again. */
+  saidAbove: "That's in my answer just above.",
   okayBack: 'Okay.',
   welcomeBack: "You're welcome.",
   /** "I don't remember" at a question for a fact: fine, and the question again (with its sign-in offer). */

@@ -10,6 +10,7 @@ const días = (n: number) => `${n} ${n === 1 ? 'día' : 'días'}`;
 export const esTasks: typeof enTasks = {
   didNotGetIt: 'Perdón, no lo entendí.',
   backToIt: 'Volviendo a su pregunta:',
+  saidAbove: 'Eso está en mi respuesta de arriba.',
   okayBack: 'De acuerdo.',
   welcomeBack: 'De nada.',
   notKnowingBack: 'No se preocupe si no está seguro.',

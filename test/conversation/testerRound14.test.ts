@@ -55,11 +55,23 @@ const aQuestionIsNoLapse: Transcript[] = [
   ]],
 ];
 
+const notSaidTwice: Transcript[] = [
+  ['"do i get my money back" right after the missed-appointment answer points to it and adds what comes next, never the no-refund sentence again', [
+    ['i missed my appointment', /^There's no refund for a missed appointment/],
+    ['do i get my money back', all(/^That's in my answer just above\./, 'only after the official No Show test result is posted', not("There's no refund for a missed appointment"), 'Has the No Show result been posted')],
+  ]],
+  ['"me devuelven el dinero?" after "falte a mi cita" does the same in Spanish', [
+    ['falte a mi cita', /^No hay reembolso por una cita perdida/],
+    ['me devuelven el dinero?', all(/^Eso est[aá] en mi respuesta de arriba\./, not('No hay reembolso por una cita perdida'))],
+  ]],
+];
+
 transcriptTables(
   [
     ['a year alone ("in 2021") is a date known to the year: answered when the year decides, else its month is asked for', aYearAlone],
     ['the language the account prefers settles a message that only leans that way', prefersSpanish],
     ['a question about a test\'s expiry tells no lapse', aQuestionIsNoLapse],
+    ['a task\'s own answer, asked about again just after it was said, is pointed to, not said again', notSaidTwice],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );
