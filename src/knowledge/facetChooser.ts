@@ -93,6 +93,8 @@ export class FacetChooser {
     if (!facets?.length || !search) return undefined;
     const byWords = facets.find((facet) => facet.tests && facet.namedBy && namesIn(text, facet.namedBy, facet.notNamedBy ?? []));
     if (byWords) return byWords;
+    const chosen = facets.find((facet) => facet.chosenBy && namesIn(text, facet.chosenBy, []));
+    if (chosen) return chosen;
     const named = testsNamed(text);
     if (named.length) {
       const byTest = facets.find(

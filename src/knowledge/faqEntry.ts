@@ -37,6 +37,12 @@ export const faqFacetSchema = z
      */
     namedBy: z.array(z.string().trim().min(3)).optional(),
     notNamedBy: z.array(z.string().trim().min(3)).optional(),
+    /**
+     * Words that, once the entry is known, say this facet was asked, whatever else the question
+     * holds ("didnt schedule" in the missed-appointment entry: the 90-day window, not the no-show).
+     * Whole words; not indexed, so they never move which entry answers, only its first sentence.
+     */
+    chosenBy: z.array(z.string().trim().min(3)).optional(),
   })
   .strict();
 

@@ -66,11 +66,31 @@ const notSaidTwice: Transcript[] = [
   ]],
 ];
 
+const whereInMyAse: Transcript[] = [
+  ['"wtf i cant find where to reschedule on myase" is told where: Cancel Selected Appointment(s), then book', [
+    ['wtf i cant find where to reschedule on myase', /^To change your test date or time, cancel the existing appointment in myASE \(Cancel Selected Appointment\(s\)\)/],
+  ]],
+  ['"how do i reschedule in myase" is the steps too, never the Cancel Test answer first', [
+    ['how do i reschedule in myase', all(/^To change your test date or time/, not(/^To cancel a test/))],
+  ]],
+];
+
+const notScheduledYet: Transcript[] = [
+  ['"i bought a test and didnt schedule it yet" leads with the 90 days to schedule, never "There\'s no refund for a missed appointment"', [
+    ['i bought a test and didnt schedule it yet', all(/^You have 90 days from the purchase date to schedule and take a test/, 'Tell me the date you bought your test')],
+  ]],
+  ['"i missed my appointment" still leads with the no-refund answer', [
+    ['i missed my appointment', /^There's no refund for a missed appointment/],
+  ]],
+];
+
 transcriptTables(
   [
     ['a year alone ("in 2021") is a date known to the year: answered when the year decides, else its month is asked for', aYearAlone],
     ['the language the account prefers settles a message that only leans that way', prefersSpanish],
     ['a question about a test\'s expiry tells no lapse', aQuestionIsNoLapse],
+    ['a test bought and not yet scheduled is the 90-day window, not a missed appointment', notScheduledYet],
+    ['where in myASE to reschedule is answered with the option to use', whereInMyAse],
     ['a task\'s own answer, asked about again just after it was said, is pointed to, not said again', notSaidTwice],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
