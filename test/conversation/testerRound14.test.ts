@@ -84,11 +84,21 @@ const notScheduledYet: Transcript[] = [
   ]],
 ];
 
+const payAgain: Transcript[] = [
+  ['"do i pay again if i fail" leads with the yes it asks for (a retest is a new purchase), the 30-day wait after', [
+    ['do i pay again if i fail', all(/^A retest is a new purchase: you pay the test fee again/, 'Once 30 full days have passed since the test you failed', not(/^You must wait 30 full days/))],
+  ]],
+  ['"when can i retake a test i failed" still leads with the 30-day wait', [
+    ['when can i retake a test i failed', /^You must wait 30 full days|What date did you take/],
+  ]],
+];
+
 transcriptTables(
   [
     ['a year alone ("in 2021") is a date known to the year: answered when the year decides, else its month is asked for', aYearAlone],
     ['the language the account prefers settles a message that only leans that way', prefersSpanish],
     ['a question about a test\'s expiry tells no lapse', aQuestionIsNoLapse],
+    ['whether a retest is paid for again is answered first', payAgain],
     ['a test bought and not yet scheduled is the 90-day window, not a missed appointment', notScheduledYet],
     ['where in myASE to reschedule is answered with the option to use', whereInMyAse],
     ['a task\'s own answer, asked about again just after it was said, is pointed to, not said again', notSaidTwice],
