@@ -7,6 +7,7 @@ import { purchaseWindowTask } from './purchaseWindowDialog.js';
 import { recertificationTask } from './recertificationDialog.js';
 import { retestTask } from './retestDialog.js';
 import { resultsTimingTask } from './resultsTimingDialog.js';
+import { certificateTimingTask } from './certificateTimingDialog.js';
 import { TaskDialog } from './taskDialog.js';
 import { OfferDialog } from './offerDialog.js';
 import { SignInDialog } from './signInDialog.js';
@@ -33,6 +34,7 @@ export const TASK_SPECS: ReadonlyArray<TaskSpec<any>> = [
   masterStatusTask,
   duplicateCostTask,
   resultsTimingTask,
+  certificateTimingTask,
 ];
 
 /** Every guided task, one dialog each. */

@@ -72,6 +72,7 @@ export const enTasks = {
     'master-status': 'Master Technician',
     'duplicate-cost': 'duplicate certificate',
     'results-timing': 'results',
+    'certificate-timing': 'certificate',
   } as Record<string, string>,
 
   results: {
@@ -82,6 +83,17 @@ export const enTasks = {
       `Your results should already be in myASE: in most cases they are there within ${days} days of the test, so by ${by} (you took it ${taken}).`,
     emailed: 'Your detailed score report was also emailed to you right after your appointment.',
     help: 'Tell me the date you took the test, for example "December 3" or "last Thursday".',
+  },
+
+  /** From policy.certificateArrivalDays and the certificate-delivery entry: about three weeks, once work experience is met. */
+  certificate: {
+    askDate: (test?: string) => `What date did you pass ${test ?? 'the test'}?`,
+    around: (date: string) => `around ${date}`,
+    expectedAround: (around: string, taken: string) =>
+      `Expect your certificate ${around}: about three weeks after your test (you passed ${taken}), once you have met the work experience requirement.`,
+    shouldHaveArrived: (around: string, taken: string) =>
+      `Your certificate should have arrived ${around}: about three weeks after your test (you passed ${taken}), once you have met the work experience requirement. It is delayed until your work experience is reviewed and approved; if you moved after the test, you must notify ASE of your new address to receive it.`,
+    help: 'Tell me the date you passed the test, for example "November 10" or "three weeks ago".',
   },
 
   retest: {

@@ -57,6 +57,7 @@ export const esTasks: typeof enTasks = {
     'master-status': 'Técnico Maestro',
     'duplicate-cost': 'certificados duplicados',
     'results-timing': 'resultados',
+    'certificate-timing': 'certificado',
   } as Record<string, string>,
 
   results: {
@@ -67,6 +68,16 @@ export const esTasks: typeof enTasks = {
       `Sus resultados ya deberían estar en myASE: en la mayoría de los casos aparecen dentro de los ${days} días siguientes al examen, es decir, a más tardar el ${by} (lo tomó el ${taken}).`,
     emailed: 'Su informe detallado de puntuación también se le envió por correo electrónico justo después de su cita.',
     help: 'Dígame la fecha en que tomó el examen, por ejemplo "3 de diciembre" o "el jueves pasado".',
+  },
+
+  certificate: {
+    askDate: (test?: string) => `¿En qué fecha aprobó ${test ?? 'el examen'}?`,
+    around: (date: string) => `alrededor del ${date}`,
+    expectedAround: (around: string, taken: string) =>
+      `Espere su certificado ${around}: unas tres semanas después de su examen (lo aprobó ${taken}), una vez cumplido el requisito de experiencia laboral.`,
+    shouldHaveArrived: (around: string, taken: string) =>
+      `Su certificado debería haber llegado ${around}: unas tres semanas después de su examen (lo aprobó ${taken}), una vez cumplido el requisito de experiencia laboral. Se retrasa hasta que su experiencia laboral se revise y apruebe; si se mudó después del examen, debe avisar a ASE de su nueva dirección para recibirlo.`,
+    help: 'Dígame la fecha en que aprobó el examen, por ejemplo "10 de noviembre" o "hace tres semanas".',
   },
 
   retest: {

@@ -93,11 +93,27 @@ const payAgain: Transcript[] = [
   ]],
 ];
 
+const certificateFromADate: Transcript[] = [
+  ['"whens my cert coming, passed A5 on nov 10" works out the day about three weeks on, December 1, already past', [
+    ['whens my cert coming, passed A5 on nov 10', all('Tuesday, November 10, 2026', 'should have arrived around Tuesday, December 1, 2026', 'work experience', not('Blue Seal'))],
+  ]],
+  ['"passed A5 dec 1, whens my certificate coming" expects it around December 22', [
+    ['passed A5 dec 1, whens my certificate coming', all('Expect your certificate around Tuesday, December 22, 2026', 'work experience requirement')],
+  ]],
+  ['"when do i get my certificate" is the general answer, offering to work it out from the pass date', [
+    ['when do i get my certificate', all(/^Expect your certificate about three weeks after your test date/, 'Tell me the date you passed')],
+  ]],
+  ['"cuando llega mi certificado? aprobe el A5 el 10 de noviembre" is worked out in Spanish', [
+    ['cuando llega mi certificado? aprobe el A5 el 10 de noviembre', all(/deber[ií]a haber llegado alrededor del martes, 1 de diciembre de 2026/, 'experiencia laboral')],
+  ]],
+];
+
 transcriptTables(
   [
     ['a year alone ("in 2021") is a date known to the year: answered when the year decides, else its month is asked for', aYearAlone],
     ['the language the account prefers settles a message that only leans that way', prefersSpanish],
     ['a question about a test\'s expiry tells no lapse', aQuestionIsNoLapse],
+    ['a pass date given with "when is my certificate coming" is used', certificateFromADate],
     ['whether a retest is paid for again is answered first', payAgain],
     ['a test bought and not yet scheduled is the 90-day window, not a missed appointment', notScheduledYet],
     ['where in myASE to reschedule is answered with the option to use', whereInMyAse],
