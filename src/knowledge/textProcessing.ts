@@ -87,6 +87,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:locked|locks|locking|lock)\s+(?:me\s+|myself\s+|us\s+)?out\b/gi, 'password'],
   // "what's your name", "do you have a name": the bot's name, not the candidate's name on the record.
   [/\b(?:your|ur|yo)\s+name\b|\bdo\s+(?:you|u)\s+have\s+a\s+name\b/gi, 'yourname'],
+  // "my ase id", "candidate id": the candidate's number at ASE, no identification to bring (nor "I'd").
+  [/\b(?:ase|candidate|myase)\s+(?:id|identification)(?:\s+(?:number|#))?s?\b/gi, 'aseid'],
   // Identification, as candidates write it: "ID" in capitals, or "id" after a word that says which
   // (lower-case "id" alone is usually "I'd").
   [/\bI[Dd]s?\b(?<!\bId)/g, 'identification'],

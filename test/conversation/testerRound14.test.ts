@@ -108,11 +108,24 @@ const certificateFromADate: Transcript[] = [
   ]],
 ];
 
+const aseId: Transcript[] = [
+  ['"where do i find my ase id" is told Customer Service can help, never the Terms and Conditions', [
+    ['where do i find my ase id', all(/^I can't look up ASE IDs/, '1-800-390-6789', not('Terms and Conditions'))],
+  ]],
+  ['"i need my ase id" is the same, never "I don\'t know that one"', [
+    ['i need my ase id', all(/^I can't look up ASE IDs/, not("I don't know that one"))],
+  ]],
+  ['"what id do i bring to the test" is still about identification on test day', [
+    ['what id do i bring to the test', all(/ID or what to bring/, not('ASE IDs'))],
+  ]],
+];
+
 transcriptTables(
   [
     ['a year alone ("in 2021") is a date known to the year: answered when the year decides, else its month is asked for', aYearAlone],
     ['the language the account prefers settles a message that only leans that way', prefersSpanish],
     ['a question about a test\'s expiry tells no lapse', aQuestionIsNoLapse],
+    ['"my ase id" is the candidate\'s number at ASE, never identification or "I\'d"', aseId],
     ['a pass date given with "when is my certificate coming" is used', certificateFromADate],
     ['whether a retest is paid for again is answered first', payAgain],
     ['a test bought and not yet scheduled is the 90-day window, not a missed appointment', notScheduledYet],
