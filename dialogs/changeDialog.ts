@@ -14,6 +14,8 @@ interface ChangeValues {
 const CANCEL_WORD = /\bcancel/i;
 /** What is cancelled: an appointment named ("cancel my appt"), not a question in between ("what about canceling instead"). */
 const APPOINTMENT_WORD = /\b(?:appt|appts|appointment|appointments|test|tests|exam|exams|booking|cita|examen|prueba)\b/i;
+/** A refund asked about with the cancelling ("can i get a refund if i cancel"): a cancel, not a move. */
+const REFUND_WORD = /\b(?:refund\w*|money back|reembols\w*)\b/i;
 const MOVE_WORD = /\b(?:move|moving|resched\w*|rebook\w*|change|changing|switch|push|postpone|another (?:day|date|time)|new (?:day|date|time)|reprogram\w*|cambiar|mover|posponer)\b/i;
 
 /** The deadline instant (ISO with the centre's offset) as that centre's wall time, written out. */
@@ -36,7 +38,7 @@ export const changeTask: TaskSpec<ChangeValues> = {
     {
       name: 'cancelling',
       quiet: true,
-      read: (text) => (CANCEL_WORD.test(text) && APPOINTMENT_WORD.test(text) && !MOVE_WORD.test(text) ? { kind: 'value', value: true } : { kind: 'none' }),
+      read: (text) => (CANCEL_WORD.test(text) && (APPOINTMENT_WORD.test(text) || REFUND_WORD.test(text)) && !MOVE_WORD.test(text) ? { kind: 'value', value: true } : { kind: 'none' }),
     },
   ],
   faqEntry: 'change-or-cancel',

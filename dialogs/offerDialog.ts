@@ -138,7 +138,7 @@ export class OfferDialog extends RepairDialog {
     if (offer.task && this.takesUp(offer.task, reading, facts)) {
       // "sorry, the 10th not the 12th": the task reads the 10th, not both.
       const text = reading.correction?.replaced ? reading.correction.replacement : reading.question;
-      return dc.replaceDialog(offer.task, { text, answeredGenerally: true } satisfies TaskOptions);
+      return dc.replaceDialog(offer.task, { text, answeredGenerally: true, ...(offer.text ? { asked: offer.text } : {}) } satisfies TaskOptions);
     }
     const opened = this.deps.opensTask(reading, facts);
     if (offer.task && opened && opened !== offer.task) {

@@ -19,6 +19,11 @@ export interface TaskOptions {
   /** The general answer was already given (the task was offered after a FAQ answer). */
   answeredGenerally?: boolean;
   /**
+   * The question whose answer offered the task ("can i get a refund if i cancel"), when the reply
+   * to the offer starts it ("my test is jan 5"): how the question was put (a quiet slot) is read there.
+   */
+  asked?: string;
+  /**
    * The message is read as an offer's reply would be (`answeredGenerally`), but no answer was given
    * yet: a question whose own entry offers this task, asked with a fact too rough to work it out
    * ("when do I find out if I passed? I took it last week"). If the task must ask, the general
@@ -188,6 +193,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
         state.clarify[slot.name] = reading.question;
         if (isAsked(slot)) state.partial = options.text;
         if (reading.doubted) state.doubted = (reading.doubted.value as { date?: string }).date;
+      } else if (slot.quiet && options.asked) {
+        const asked = slot.read(options.asked, facts, this.deps, state.values as Partial<Values>, false);
+        if (asked.kind === 'value') state.values[slot.name] = asked.value;
       }
     }
     const corrected = options.correction ? this.applyCorrection(state, options.correction, facts, notes, options.list, options.replaced) : undefined;

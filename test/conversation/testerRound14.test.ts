@@ -120,12 +120,24 @@ const aseId: Transcript[] = [
   ]],
 ];
 
+const cancelAskedFirst: Transcript[] = [
+  ['"my test is jan 5" after "can i get a refund if i cancel" is told how to cancel it, not how to move it', [
+    ['can i get a refund if i cancel', 'Tell me the date of your appointment'],
+    ['my test is jan 5', all('Tuesday, January 5, 2027', 'To cancel it, cancel the appointment first', not('To move it'))],
+  ]],
+  ['"its jan 5" after "can i reschedule my test" is still told how to move it', [
+    ['can i reschedule my test', 'Tell me the date of your appointment'],
+    ['its jan 5', all('To move it, cancel the existing appointment first', not('To cancel it'))],
+  ]],
+];
+
 transcriptTables(
   [
     ['a year alone ("in 2021") is a date known to the year: answered when the year decides, else its month is asked for', aYearAlone],
     ['the language the account prefers settles a message that only leans that way', prefersSpanish],
     ['a question about a test\'s expiry tells no lapse', aQuestionIsNoLapse],
     ['"my ase id" is the candidate\'s number at ASE, never identification or "I\'d"', aseId],
+    ['how the question that led to an offer was put (to cancel) holds when its reply starts the task', cancelAskedFirst],
     ['a pass date given with "when is my certificate coming" is used', certificateFromADate],
     ['whether a retest is paid for again is answered first', payAgain],
     ['a test bought and not yet scheduled is the 90-day window, not a missed appointment', notScheduledYet],
