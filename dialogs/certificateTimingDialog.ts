@@ -21,7 +21,12 @@ export const certificateTimingTask: TaskSpec<CertificateValues> = {
     },
     {
       name: 'passedOn',
-      read: (text, facts, deps) => readPastDate(text, facts, deps),
+      read: (text, facts, deps) => {
+        const reading = readPastDate(text, facts, deps);
+        // "last week": three weeks on, a week either way still says when to expect it (roughly).
+        const week = reading.kind === 'clarify' ? facts.dates(text).find((mention) => mention.form === 'partial' && /\bweek\b/i.test(mention.text) && !/\bnext\b/i.test(mention.text)) : undefined;
+        return week ? { kind: 'value', value: { date: week.date, approximate: week.text } } : reading;
+      },
       ask: (values, deps) => ({ text: deps.messages.task.certificate.askDate(values.test) }),
     },
   ],

@@ -1,7 +1,7 @@
 import { addYears, certificationExpiry, recertification, todayIn } from '../src/rules/index.js';
 import { formatLongDate } from '../src/understanding/dates.js';
 import { dateRole } from '../src/understanding/dateRoles.js';
-import { onKnown, readFirstTest, readPastDate, type DateValue } from './slotReaders.js';
+import { onKnown, readFirstTest, readFutureDate, readPastDate, type DateValue } from './slotReaders.js';
 import type { SlotReading, TaskDeps, TaskSpec, TurnFacts } from './taskTypes.js';
 
 interface RecertValues {
@@ -20,7 +20,8 @@ const recertWords = /\b(?:recert\w*|renew\w*|retake|take (?:it|the test) again)\
 function plannedRecert(text: string, facts: TurnFacts) {
   if (!recertWords.test(text)) return undefined;
   const today = todayIn(facts.now, facts.zone);
-  const ahead = facts.dates(text).filter((mention) => mention.date >= today && mention.form !== 'time');
+  // "my A6 expires on jan 10, when should i recertify": the date is the expiry, no planned recertification.
+  const ahead = facts.dates(text).filter((mention) => mention.date >= today && mention.form !== 'time' && dateRole(text, mention) !== 'expiry');
   return ahead.length === 1 ? ahead[0] : undefined;
 }
 
@@ -30,6 +31,9 @@ function readRecertOn(text: string, facts: TurnFacts): SlotReading<string> {
 }
 
 const saysExpired = /\b(?:expired|expires|lapsed|ran out|run out)\b/i;
+/** An expiry in the present or future tense: its date may still be ahead. */
+const saysExpiring = /\b(?:expires|expiring|will expire|runs out|lapses)\b/i;
+const saysLapsedAlready = /\b(?:expired|lapsed|ran out)\b/i;
 
 /**
  * The date of the last pass or recertification. "It expired on June 5, 2024" gives the expiry
@@ -40,6 +44,12 @@ function readCertifiedOn(text: string, facts: TurnFacts, deps: TaskDeps): SlotRe
   const rest = planned ? text.slice(0, planned.index) + text.slice(planned.index + planned.text.length) : text;
   const reading = readPastDate(rest, facts, deps);
   if (!saysExpired.test(rest)) return reading;
+  // "my A6 expires next month", "expires on jan 10": an expiry still ahead (present tense) is the
+  // fact, and a year-less day is the coming one; the pass was five years before it.
+  if (saysExpiring.test(rest) && !saysLapsedAlready.test(rest)) {
+    const ahead = readFutureDate(rest, facts, deps);
+    if (ahead.kind === 'value') return asPass(ahead, rest, facts, deps);
+  }
   if (reading.kind === 'value') return asPass(reading, rest, facts, deps);
   // A date questioned (it looks like a date of birth) is an expiry too, if it is given again.
   if (reading.kind === 'clarify' && reading.doubted) {
@@ -60,7 +70,9 @@ function asPass(reading: Extract<SlotReading<DateValue>, { kind: 'value' }>, res
   // An approximate expiry ("three years ago", "in March 2021") stays approximate, and is not echoed as if exact.
   const { approximate, span } = reading.value;
   if (approximate) return { kind: 'value', value: { date: passed, approximate, ...(span ? { span: { from: back(span.from), to: back(span.to) } } : {}) } };
-  return { kind: 'value', value: { date: passed }, echo: deps.messages.task.recert.expiredOn(formatLongDate(reading.value.date, deps.language)) };
+  const ahead = reading.value.date > todayIn(facts.now, facts.zone);
+  const said = formatLongDate(reading.value.date, deps.language);
+  return { kind: 'value', value: { date: passed }, echo: ahead ? deps.messages.task.recert.expiresOn(said) : deps.messages.task.recert.expiredOn(said) };
 }
 
 /** "When does my A4 expire if I recertify now?" -> current expiry, new expiry, and what is not carried over. */

@@ -248,9 +248,11 @@ export abstract class RepairDialog extends Dialog {
    */
   private ownAnswerAgain(dc: DialogContext, entry: FaqEntry): string {
     const short = shortAnswer(entry);
-    if (!this.saidOwnAnswer(dc)) return short;
+    const whole = this.deps.lookup(entry.id) ?? entry;
+    // A facet's lead ("how long until i can rebook") is news: only the sentence just said is pointed to.
+    if (!this.saidOwnAnswer(dc) || short !== shortAnswer(whole)) return short;
     // The whole entry: the one the FAQ gave here may be its first paragraph only.
-    const next = (this.deps.lookup(entry.id) ?? entry).answer.split(/\n\s*\n/)[1]?.trim();
+    const next = whole.answer.split(/\n\s*\n/)[1]?.trim();
     return next ? `${this.deps.messages.task.saidAbove} ${next}` : this.deps.messages.task.saidAbove;
   }
 

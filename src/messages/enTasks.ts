@@ -90,9 +90,9 @@ export const enTasks = {
     askDate: (test?: string) => `What date did you pass ${test ?? 'the test'}?`,
     around: (date: string) => `around ${date}`,
     expectedAround: (around: string, taken: string) =>
-      `Expect your certificate ${around}: about three weeks after your test (you passed ${taken}), once you have met the work experience requirement.`,
+      `Expect your certificate ${around}: about three weeks after your test date (you passed ${taken}), once you have met the work experience requirement.`,
     shouldHaveArrived: (around: string, taken: string) =>
-      `Your certificate should have arrived ${around}: about three weeks after your test (you passed ${taken}), once you have met the work experience requirement. It is delayed until your work experience is reviewed and approved; if you moved after the test, you must notify ASE of your new address to receive it.`,
+      `Your certificate should have arrived ${around}: about three weeks after your test date (you passed ${taken}), once you have met the work experience requirement. It is delayed until your work experience is reviewed and approved; if you moved after the test, you must notify ASE of your new address to receive it.`,
     help: 'Tell me the date you passed the test, for example "November 10" or "three weeks ago".',
   },
 
@@ -166,6 +166,8 @@ export const enTasks = {
 
   recert: {
     expiredOn: (date: string) => `Expired on ${date}: got it.`,
+    /** An expiry still ahead ("my A6 expires on jan 10"). */
+    expiresOn: (date: string) => `Expires on ${date}: got it.`,
     askPassed: (test?: string) => `When did you pass ${test ?? 'the test'} (or last recertify in it)?`,
     /** `when` with its preposition, as precisely as the pass date is known: "on Friday, June 5, 2026", "in June 2026". */
     expires: (test: string | undefined, when: string) => `Your ${test ? `${test} ` : ''}certification expires ${when}.`,

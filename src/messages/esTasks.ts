@@ -143,6 +143,7 @@ export const esTasks: typeof enTasks = {
 
   recert: {
     expiredOn: (date: string) => `Venció el ${date}: entendido.`,
+    expiresOn: (date: string) => `Vence el ${date}: entendido.`,
     askPassed: (test?: string) => `¿Cuándo aprobó ${test ?? 'el examen'} (o se recertificó por última vez)?`,
     /** `when` with its preposition, as precisely as the pass date is known: "el viernes, 5 de junio de 2026", "en junio de 2026". */
     expires: (test: string | undefined, when: string) => `Su certificación${test ? ` ${test}` : ''} vence ${when}.`,

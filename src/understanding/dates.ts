@@ -307,7 +307,8 @@ const yearParser: chrono.Parser = {
     ),
   extract: (context, match) => {
     const year = Number(match[1] ?? match[2]);
-    if (!(year >= 1950 && year <= 2099)) return null;
+    // A year still to come ("early in 2027") dates nothing a task works out from a year alone.
+    if (!(year >= 1950 && year <= referenceTime(context).year)) return null;
     const component = context.createParsingComponents({ year });
     component.addTag('parser/yearOnly');
     return component;
@@ -583,7 +584,7 @@ export function parseDates(text: string, ctx: DateContext): DateMention[] {
   const bare = mentions.length === 0 ? BARE_YEAR.exec(message) : null;
   if (bare?.[1]) {
     const index = message.indexOf(bare[1]);
-    mentions.push({ text: bare[1], index, date: `${bare[1]}-01-01` as IsoDate, certain: false, form: 'partial' });
+    if (Number(bare[1]) <= today.year) mentions.push({ text: bare[1], index, date: `${bare[1]}-01-01` as IsoDate, certain: false, form: 'partial' });
   }
   const merged = language === 'es' ? mergeSpanishTime(mentions, message) : mergeWeekAndWeekday(mentions, message, today);
   return spelt ? merged.map((m) => ({ ...m, ...spelt.original(m.index, m.index + m.text.length) })) : merged;

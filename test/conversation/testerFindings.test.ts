@@ -11,9 +11,10 @@ transcriptTables([
   [
     'a short follow-up is read in the light of the answer just given, before any known gap',
     [
-      ['after the missed-appointment answer, "do I get a refund?" says again there is no refund for a missed appointment, then asks its question', [
+      // Round 14: the no-refund sentence just said is pointed to, not said again.
+      ['after the missed-appointment answer, "do I get a refund?" points to the no-refund answer just given, then asks its question', [
         ['I missed my test yesterday', all('scored as No Show', missed.askPosted)],
-        ['do I get a refund?', all("There's no refund for a missed appointment", not(en.task.cannotAnswerThat), missed.askPosted)],
+        ['do I get a refund?', all("That's in my answer just above", not(en.task.cannotAnswerThat), missed.askPosted)],
       ]],
       ['after "you can buy it again, paying again", "so I have to pay again?" is answered from the missed-appointment entry, not called out of scope', [
         ['I missed my test yesterday', missed.askPosted],
@@ -26,7 +27,8 @@ transcriptTables([
       ]],
       ['after the retest date, "and do i have 2 pay again" is answered from the retest entry, not read as a "what about 2" correction', [
         ['I failed A5 on March 3, when can I retake it?', 'on or after Thursday, April 3, 2025'],
-        ['and do i have 2 pay again', all('You must wait 30 full days before you can purchase', not('Changed to'))],
+        // Round 14: the yes comes first (a retest is a new purchase), the wait after it.
+        ['and do i have 2 pay again', all('A retest is a new purchase', not('Changed to'))],
       ]],
       ['after the work-experience answer, "can I take the test before I have the experience?" is answered from it, not as the review-time gap', [
         ['do I need work experience to get certified?', 'To become ASE Certified'],

@@ -131,6 +131,22 @@ const cancelAskedFirst: Transcript[] = [
   ]],
 ];
 
+const expiryAhead: Transcript[] = [
+  ['"my A6 expires next month what do i do" is answered from the month it expires, never "Which day exactly ("next month")?"', [
+    ['my A6 expires next month what do i do', all('Your A6 certification expires in January 2027', 'If you recertify today', not('Which day exactly'))],
+  ]],
+  ['"my A6 expires on jan 10, when should i recertify" is January 10, 2027, still ahead, never a planned recertification nor "Expired"', [
+    ['my A6 expires on jan 10, when should i recertify', all(/^Expires on Sunday, January 10, 2027: got it\./, 'expires on Sunday, January 10, 2027', 'If you recertify today', not('lapsed'))],
+  ]],
+  ['"my A1 expired on june 5 2024" is still a lapse', [
+    ['my A1 expired on june 5 2024', all(/^Expired on Wednesday, June 5, 2024/, 'lapsed on Wednesday, June 5, 2024')],
+  ]],
+  ['"I already took my test last week, will my certificate still come?" after an address change is answered roughly, never "Which day exactly"', [
+    ['I moved, how do I change my address', 'Update your address'],
+    ['I already took my test last week, will my certificate still come?', all('about three weeks after your test date', not('Which day exactly'))],
+  ]],
+];
+
 transcriptTables(
   [
     ['a year alone ("in 2021") is a date known to the year: answered when the year decides, else its month is asked for', aYearAlone],
@@ -138,6 +154,7 @@ transcriptTables(
     ['a question about a test\'s expiry tells no lapse', aQuestionIsNoLapse],
     ['"my ase id" is the candidate\'s number at ASE, never identification or "I\'d"', aseId],
     ['how the question that led to an offer was put (to cancel) holds when its reply starts the task', cancelAskedFirst],
+    ['an expiry still ahead ("expires next month", "expires on jan 10") is the fact the answer rests on', expiryAhead],
     ['a pass date given with "when is my certificate coming" is used', certificateFromADate],
     ['whether a retest is paid for again is answered first', payAgain],
     ['a test bought and not yet scheduled is the 90-day window, not a missed appointment', notScheduledYet],

@@ -89,9 +89,10 @@ transcriptTables(
     [
       'Spanish follow-ups and thanks stay on the topic just answered (#13, #35)',
       [
-        ['after a missed appointment, "me regresan el dinero?" is told there is no refund, not that tests are refunded', [
+        // Round 14: the no-refund sentence just said is pointed to, not said again.
+        ['after a missed appointment, "me regresan el dinero?" is pointed to the no-refund answer, not told that tests are refunded', [
           ['se me paso mi cita ayer, no fui al examen', es('No hay reembolso por una cita perdida')],
-          ['me regresan el dinero?', all(es('No hay reembolso por una cita perdida'), not(es('se reembolsa un examen')))],
+          ['me regresan el dinero?', all(es('Eso está en mi respuesta de arriba'), not(es('se reembolsa un examen')))],
         ]],
         ['"gracias otra vez" is thanks again, not "take it again"', [
           ['gracias', es('¡De nada!')],
