@@ -293,7 +293,7 @@ const dashedMonthDayParser: chrono.Parser = {
 };
 
 /**
- * A year alone: "in 2021", "back in 2019", "since 2020", or a message that is only the year ("2021",
+ * A year alone: "in 2021", "back in 2019", "since 2020", "passed 2021" (SMS), or a message that is only the year ("2021",
  * "it was 2021", "2021 i think"). A date known only to the year (a span of twelve months, cut at
  * today): chrono reads no bare year, and "i passed it in 2021" was no date at all. A year inside
  * other words ("the 2024 guide") is not read: it names no event.
@@ -302,11 +302,11 @@ const YEAR_WORDS = String.raw`(?:19[5-9]\d|20\d{2})`;
 const yearParser: chrono.Parser = {
   pattern: () =>
     new RegExp(
-      String.raw`(?:(?<![\w/$.-])(?:(?:back|sometime|early|late|mid)\s+)?(?:in|since|during|around|about|from|en|desde|del\s+a[ñn]o)\s+(${YEAR_WORDS})|^\s*(?:(?:it\s+was|i\s+think|maybe|like|fue\s+en|fue|en)\s+)?(${YEAR_WORDS}))(?![\w/.:-]|,?\s*\d)(?=(?:\s+i\s+think|\s+creo)?[\s.!?]*$|\s*[,;]|\s+\D)`,
+      String.raw`(?:(?<![\w/$.-])(?:(?:back|sometime|early|late|mid)\s+)?(?:in|since|during|around|about|from|en|desde|del\s+a[ñn]o)\s+(${YEAR_WORDS})|\b(?:passed|took|certified|recertified)(?:\s+(?:it|them))?\s+(${YEAR_WORDS})|^\s*(?:(?:it\s+was|i\s+think|maybe|like|fue\s+en|fue|en)\s+)?(${YEAR_WORDS}))(?![\w/.:-]|,?\s*\d)(?=(?:\s+i\s+think|\s+creo)?[\s.!?]*$|\s*[,;]|\s+\D)`,
       'i',
     ),
   extract: (context, match) => {
-    const year = Number(match[1] ?? match[2]);
+    const year = Number(match[1] ?? match[3] ?? match[2]);
     // A year still to come ("early in 2027") dates nothing a task works out from a year alone.
     if (!(year >= 1950 && year <= referenceTime(context).year)) return null;
     const component = context.createParsingComponents({ year });
@@ -510,7 +510,9 @@ function toMention(result: ParsedResult, message: string): DateMention | null {
   // "next week", "this week", "last month": a span, not a day.
   if (form === 'relative' && /^(?:next|last|this|past)\s+(?:week|month|year)$/i.test(text)) form = 'partial';
 
-  const mention: DateMention = { text, index: result.index, date, certain: form === 'full' || form === 'relative', form };
+  // "passed 2021": the verb was read to find the year; the date's words are the year.
+  const verb = tags.has('parser/yearOnly') ? /^(?:passed|took|certified|recertified)(?:\s+(?:it|them))?\s+/i.exec(text)?.[0].length ?? 0 : 0;
+  const mention: DateMention = { text: text.slice(verb), index: result.index + verb, date, certain: form === 'full' || form === 'relative', form };
   if (!known('year') && form !== 'relative' && form !== 'time') mention.impliedYear = true;
   if (known('hour') && !tags.has('casualReference/now')) mention.time = `${pad(start.get('hour') ?? 0)}:${pad(start.get('minute') ?? 0)}`;
   if (/\d{1,4}\s*[/.-]\s*\d{1,2}/.test(text) && !tags.has('parser/ISOFormatParser')) mention.numeric = true;

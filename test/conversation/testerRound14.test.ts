@@ -18,6 +18,9 @@ const aYearAlone: Transcript[] = [
   ['"i passed A1 in 2019 when do i recertify" is answered: any day of 2019 lapsed in 2024, and no month or day is made up', [
     ['i passed A1 in 2019 when do i recertify', all('Whatever the exact day "in 2019" was', 'lapsed in 2024', not('January'), not('When did you pass'))],
   ]],
+  ['"recert a1 passed 2021", as texted, asks which month of 2021', [
+    ['recert a1 passed 2021', all(/Which month of 2021\?/, not('When did you pass A1'))],
+  ]],
   ['"and A2 in 2019" after A1\'s answer is A2 with its own year, never A1\'s date kept', [
     ['when does my A1 expire, passed it in 2020', 'lapsed in 2025'],
     ['and A2 in 2019', all('A2 certification lapsed in 2024', not('2025'))],

@@ -123,8 +123,13 @@ describe('a year alone is a date known to the year', () => {
     ['2021', '2021-01-01', '2021-12-31'],
     ['it was 2021', '2021-01-01', '2021-12-31'],
     ['in 2026', '2026-01-01', '2026-12-06'],
+    ['recert a1 passed 2021', '2021-01-01', '2021-12-31'],
   ])('%j is every day of that year up to today', (text, from, to) => {
     expect(pastDate(text, dec6)).toMatchObject({ ok: false, problem: 'incomplete', span: { from, to } });
+  });
+
+  it('quotes only the year after a verb ("passed 2021")', () => {
+    expect(parseDates('recert a1 passed 2021', dec6).map((m) => m.text)).toEqual(['2021']);
   });
 
   it('a year still to come is no past date', () => {
