@@ -734,8 +734,18 @@ export class FaqAnswerer {
     const total = weights.reduce((sum, w) => sum + w, 0);
     if (!total) return 1;
     // "duplicat certficate": a word no entry uses that is a misspelling of the phrasing's own word is that word.
-    const holds = (p: Set<string>, term: string) => p.has(term) || (this.index.entriesUsing(term) === 0 && isTypoOfAny(term, p));
-    return Math.max(0, ...phrasings.map((p) => unique.reduce((sum, term, i) => (holds(p, term) ? sum + weights[i]! : sum), 0) / total));
+    const unknown = unique.map((term) => this.index.entriesUsing(term) === 0);
+    // Plain loops: an entry has a hundred phrasings or more, and this runs on every confident answer.
+    let best = 0;
+    for (const phrasing of phrasings) {
+      let sum = 0;
+      for (let i = 0; i < unique.length; i++) {
+        const term = unique[i]!;
+        if (phrasing.has(term) || (unknown[i] && isTypoOfAny(term, phrasing))) sum += weights[i]!;
+      }
+      if (sum > best) best = sum;
+    }
+    return best / total;
   }
 
   /**
