@@ -121,6 +121,22 @@ describe('the Spanish knowledge base on its labelled set', () => {
     },
   );
 
+  // An owner the entries write otherwise, or only beside other nouns, is still someone else's: the
+  // entries say "primera", not "primaria", and their "seguro social" is a number, never a card.
+  it.each(['se me vencio la tarjeta del seguro de vida, como la renuevo', 'como me certifico de maestro de musica', 'me llego el certificado de primaria de mi hijo'])(
+    'declines %j: an owner no entry writes so, or beside that noun',
+    async (question) => {
+      expect((await shippedKnowledge()).es!.answerer.namesElsewhere(question)).toBe(true);
+    },
+  );
+
+  it.each(['el examen de la compu es dificil?', 'cuando llega el certificado de mi A5', 'la tarjeta de bolsillo del 609 como la pido'])(
+    'keeps %j: a clipped word, a test code and the entries own owners are ASE\'s',
+    async (question) => {
+      expect((await shippedKnowledge()).es!.answerer.namesElsewhere(question)).toBe(false);
+    },
+  );
+
   it.each([
     ['vivo en TX, puedo hacer el examen en español?', 'bilingual-tests'],
     ['AYUDA NO ME LLEGO EL CERTIFICADO', 'certificate-delivery'],
