@@ -153,8 +153,6 @@ const CAPITALS = /(?<![\p{L}\d])\p{Lu}{2,6}(?![\p{L}\d])/gu;
 
 /** How many words before a shared noun may name whose it is ("my *oil change* appointment"). */
 const OTHER_THING_WORDS = 3;
-/** An owner met in more entries than this is the knowledge base's own word, with whatever noun. */
-const OWNER_APART_ENTRIES = 2;
 
 /** After one of ASE's shared nouns, the words that lead to whose it is ("my address *with the* DMV"), unless domain.yaml says others. */
 const OWNER_AFTER = ['with', 'for', 'from', 'on', 'at', 'of'];
@@ -215,7 +213,6 @@ export class FaqAnswerer {
         afterDetermined: Set<string>;
         rightAfter: Set<string>;
         ownerAsWritten: boolean;
-        ownerApart: boolean;
       }
     | undefined;
   /** Cues that name something else even beside "ASE" ("the ASE echocardiography registry"). */
@@ -231,8 +228,6 @@ export class FaqAnswerer {
   private readonly placeholders: Set<string>;
   /** Every term of the entries' phrasings (questions, alternates, facets' alternates, tags): the words candidates ask them in. */
   private readonly phrasingWords = new Set<string>();
-  /** Each entry's terms (question, phrasings, answer, tags): which entries a noun and its owner share. */
-  private readonly entryTerms: Array<Set<string>> = [];
   /** The index's language pipeline: questions are read as its entries were. */
   private readonly text: TextPipeline;
 
@@ -271,7 +266,6 @@ export class FaqAnswerer {
       const phrasings = [entry.question, ...entry.alternates, ...(entry.facets ?? []).flatMap((facet) => facet.alternates)];
       this.phrasingTerms.set(entry.id, phrasings.map((phrasing) => new Set(this.text.contentTerms(phrasing))));
       for (const term of this.text.contentTerms([...phrasings, ...entry.tags].join(' '))) this.phrasingWords.add(term);
-      this.entryTerms.push(new Set(this.text.contentTerms([...phrasings, entry.answer, ...entry.tags].join(' '))));
     }
     this.facets = new FacetChooser(index.entries, index.text);
     this.placeholders = new Set(this.text.contentTerms(PLACEHOLDERS));
@@ -279,7 +273,7 @@ export class FaqAnswerer {
       this.domainTerms = new Set(domain.words.flatMap((word) => this.text.contentTerms(word)));
       this.names = phrasePattern(domain.names, this.text.normalise);
       if (domain.otherThings) {
-        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS, namesInCapitals = false, notNames = [], afterDetermined = [], rightAfter = [], ownerAsWritten = false, ownerApart = false } = domain.otherThings;
+        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS, namesInCapitals = false, notNames = [], afterDetermined = [], rightAfter = [], ownerAsWritten = false } = domain.otherThings;
         const topic = index.outOfScope.find((known) => known.id === id);
         if (!topic) throw new Error(`faqAnswerer: domain otherThings.topic "${id}" is no topic of the known gaps`);
         this.otherThings = {
@@ -296,7 +290,6 @@ export class FaqAnswerer {
           afterDetermined: new Set(afterDetermined.map((word) => word.toLowerCase())),
           rightAfter: new Set(rightAfter.flatMap((word) => this.text.contentTerms(word))),
           ownerAsWritten,
-          ownerApart,
           known: new Set((domain.known ?? []).flatMap((name) => this.text.contentTerms(name))),
           // The entries' words as written, for "tke" (take) and "tst" (test): a short word with a letter left out.
           words: new Set(index.entries.flatMap((entry) => this.text.tokenize([entry.question, ...entry.alternates, entry.answer].join(' ')))),
@@ -357,12 +350,12 @@ export class FaqAnswerer {
     if (!others) return undefined;
     const tokens = this.text.tokenize(text);
     const terms = tokens.map((token) => this.text.processTerm(token));
-    // `noun`: in the owner's place after that noun ("la tarjeta *del seguro* social", "el examen *de manejo*").
-    const foreign = (i: number, noun?: string): boolean => {
+    // `ownersPlace`: right after the noun and "de", "con"... ("la tarjeta *del seguro* social", "maestro *de primaria*").
+    const foreign = (i: number, ownersPlace = false): boolean => {
       const [token, term] = [tokens[i]!, terms[i]];
       if (term == null || /^\d|'(?!s$)|ly$/.test(token) || others.modifiers.has(token.replace(/'s$/, ''))) return false;
       if (others.known.has(term) || this.domainTerms?.has(term)) return false;
-      if (noun !== undefined && this.ownerElsewhere(token, term, noun)) return true;
+      if (ownersPlace && this.writtenElsewhere(token)) return true;
       if (this.index.entriesUsing(term) > 1 || (this.index.entriesUsing(term) === 1 && this.phrasingWords.has(term))) return false;
       if (token.length <= SHORT_WORD && lettersLeftOut(token).some((word) => others.words.has(word))) return false;
       // "replacment cert": a misspelt word of the entries as written is theirs, even where its stem
@@ -386,7 +379,7 @@ export class FaqAnswerer {
       // "maestro albañil", "master plumber": a trade right after the title names whose title it is.
       if (others.rightAfter.has(terms[i] ?? '') && terms[i + 1] != null && foreign(i + 1)) return `${tokens[i]} ${tokens[i + 1]}`;
       // "maestro de primaria", "master de obras": or after "de", in the owner's place.
-      if (others.ownerAsWritten && others.rightAfter.has(terms[i] ?? '') && others.after.has(tokens[i + 1] ?? '') && terms[i + 2] != null && foreign(i + 2, terms[i]!) && !others.notOwners.has(tokens[i + 2]!)) {
+      if (others.ownerAsWritten && others.rightAfter.has(terms[i] ?? '') && others.after.has(tokens[i + 1] ?? '') && terms[i + 2] != null && foreign(i + 2, true) && !others.notOwners.has(tokens[i + 2]!)) {
         return `${tokens[i]} .. ${tokens[i + 2]}`;
       }
       if (i === 0 || !others.objects.has(terms[i] ?? '')) continue;
@@ -408,7 +401,7 @@ export class FaqAnswerer {
           // "a program at community college", "my results for trade school": a word before one of
           // those says which one, and is no owner either.
           const notOwner = (k: number) => others.notOwners.has((tokens[k] ?? '').replace(/'s$/, ''));
-          if (foreign(j, terms[i]!) && !notOwner(j) && !notOwner(j + 1)) return `${tokens[i]} .. ${tokens[j]}`;
+          if (foreign(j, true) && !notOwner(j) && !notOwner(j + 1)) return `${tokens[i]} .. ${tokens[j]}`;
         }
       }
     }
@@ -417,20 +410,16 @@ export class FaqAnswerer {
 
   /**
    * An owner the entries' words do not account for, though its stem is theirs: written as no entry
-   * writes it, nor as the start of a word they write ("el examen de *manejo*": the entries say "manejar"
-   * refrigerant; "maestro de *primaria*": "primero"; but "la compu" is their "computadora"), or met only in entries that never use the noun ("la tarjeta del *seguro* social": the
-   * Social Security number is the profile's, the card is the EPA 609's, and no entry has both).
+   * writes it, nor as the start of a word they write, nor one letter off one ("maestro de *primaria*":
+   * the entries say "primera"; "la tarjeta del *seguro* de vida"; but "la compu" is their "computadora").
    */
-  private ownerElsewhere(token: string, term: string, noun: string): boolean {
+  private writtenElsewhere(token: string): boolean {
     const others = this.otherThings!;
-    // (a clipped word is the entries' too: "la compu" is their "computadora")
+    if (!others.ownerAsWritten || others.words.has(token)) return false;
     const clipped = token.length >= 4 && [...others.words].some((word) => word.length > token.length && word.startsWith(token));
-    // (and one letter off is a slip; two is another word: "primaria" is not "primera")
+    // (one letter off is a slip; two is another word: "primaria" is not "primera")
     const slip = token.length >= 5 && [...others.words].some((word) => Math.abs(word.length - token.length) <= 1 && editDistance(token, word) <= 1);
-    if (others.ownerAsWritten && !others.words.has(token) && !clipped && !slip) return true;
-    if (!others.ownerApart) return false;
-    const using = this.entryTerms.filter((terms) => terms.has(term));
-    return using.length > 0 && using.length <= OWNER_APART_ENTRIES && using.every((terms) => !terms.has(noun));
+    return !clipped && !slip;
   }
 
   private mentionsAse(text: string): boolean {

@@ -94,8 +94,6 @@ export const domainSchema = z
          */
         /** An owner written as no entry writes it is one, though its stem is the entries' ("el examen de *manejo*"; they say "manejar"). */
         ownerAsWritten: z.boolean().optional(),
-        /** An owner met only in entries that never use the noun is one ("la tarjeta del *seguro* social"). */
-        ownerApart: z.boolean().optional(),
         namesInCapitals: z.boolean().optional(),
         notNames: z.array(z.string().min(1)).optional(),
       })
