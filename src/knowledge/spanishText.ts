@@ -26,6 +26,9 @@ const phrases: Array<[RegExp, string]> = [
   [/\bprecios?\s+(?:especial(?:es)?|de\s+grupo|por\s+grupo|de\s+mayoreo|preferencial(?:es)?|reducidos?)\b/gi, 'descuento'],
   // "cuánto sale el test", "cuánto cobran": a price.
   [/\bcu[aá]nto\s+(?:sale|salen|vale|valen|cobran)\b/gi, 'cuanto cuesta'],
+  // "el jefe quiere ver el papel", "cuándo llega mi papel": the paper one has, with its article, is the
+  // certificate (the scratch paper of the test day is "papel para hacer cuentas", "hojas en blanco").
+  [/\b(el|mi|su|ese|este|del|al)\s+papel(?:ito)?\b(?!\s+(?:en\s+blanco|(?:para|pa)\s+(?:hacer|escribir|apuntar|notas|cuentas)))/gi, '$1 certificado'],
   // Schooling ("estudié dos años en un técnico", "el community college") is training, which may count as experience.
   [/\bcommunity\s+college\b|\bestudi[eé]\s+(?:\S+\s+){0,3}?en\s+(?:un|una|el|la)\b/gi, 'escuela'],
   // A US state or city of two words ("nuevo mexico" is not Mexico); see the one-word ones below.

@@ -153,6 +153,8 @@ describe('the Spanish knowledge base on its labelled set', () => {
     ['donde leo las condiciones de uso de myase', 'terms-and-conditions'],
     // a title's own trade is ASE's ("maestro mecánico"), another trade is not ("maestro albañil")
     ['soy maestro mecanico, que necesito pa ser master de autos', 'master-technician-status'],
+    // "el papel" one has is the certificate; paper for sums on the test day stays the test-format gap's
+    ['ya pase el A5, cuando me llega el papel?', 'certificate-delivery'],
   ])('answers %j from %s', async (question, id) => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
@@ -171,6 +173,7 @@ describe('the Spanish knowledge base on its labelled set', () => {
     // the known gaps' subject words, as the English ones have: a word no entry answers says the gap
     ['hay becas pa pagar los examenes', 'discounts'],
     ['puedo hacer 3 examenes el mismo dia', 'test-format'],
+    ['me dan el papel para hacer cuentas en el examen?', 'test-format'],
   ])('answers %j with the %s known gap', async (question, topic) => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe(topic);
