@@ -66,6 +66,12 @@ export interface FaqThresholds {
    * phrasing is that entry's; a second part with no word of ASE testing leans on the first.
    */
   questionSentence: boolean;
+  /**
+   * Spanish: a question about ASE testing placed nowhere is asked again without the words the
+   * knowledge base never uses ("se me ponchó una llanta y no llegué": the story's flat tyre, not the
+   * question). Someone else's thing is found before this, so it stays declined.
+   */
+  storyWordsLeftOut?: boolean;
   oneWordPhrasings: boolean;
   offTopicSecondLeans: boolean;
 }
@@ -153,6 +159,8 @@ const CAPITALS = /(?<![\p{L}\d])\p{Lu}{2,6}(?![\p{L}\d])/gu;
 
 /** How many words before a shared noun may name whose it is ("my *oil change* appointment"). */
 const OTHER_THING_WORDS = 3;
+/** A story's question is asked again without its own words only with this many words of ASE testing (or ASE named). */
+const STORY_DOMAIN_WORDS = 2;
 
 /** After one of ASE's shared nouns, the words that lead to whose it is ("my address *with the* DMV"), unless domain.yaml says others. */
 const OWNER_AFTER = ['with', 'for', 'from', 'on', 'at', 'of'];
@@ -463,7 +471,9 @@ export class FaqAnswerer {
     // story still says whether it is about ASE testing).
     const lastAsked = whole.kind === 'unknown' && t.questionSentence ? this.lastSentence(text) : undefined;
     const last = lastAsked ? this.decide(lastAsked, { ...context, onTopic: this.onTopic(text, context) }) : undefined;
-    const decision: FaqDecision = last && (last.kind === 'answer' || last.kind === 'clarify') ? last : whole;
+    const placed = last && (last.kind === 'answer' || last.kind === 'clarify') ? last : whole;
+    const plain = placed.kind === 'unknown' && t.storyWordsLeftOut && !lastAsked ? this.withoutStoryWords(text, context) : undefined;
+    const decision: FaqDecision = plain ?? placed;
     // One word in an editor's phrasing ("how should i study for ase") is that entry's, but one word is
     // no evidence the question is about ASE testing ("what's wrong?").
     const phrasedInFull = phrased !== undefined && this.text.contentTerms(text).length >= 2;
@@ -649,6 +659,31 @@ export class FaqAnswerer {
    * The message's question among two or more sentences: its last sentence that asks (ends with "?"),
    * else its last; none when that one has no word of its own.
    */
+  /**
+   * The question without the story's words no entry, domain word or ASE test uses, asked again when
+   * what remains says ASE testing twice (or names ASE); an answer or a "did you mean" only.
+   */
+  private withoutStoryWords(text: string, context: QuestionContext): FaqDecision | undefined {
+    if (!this.onTopic(text, context)) return undefined;
+    // The story is told before the question: the words of the last clause are all kept ("cuánto
+    // cuesta una maestría en administración?" is asked in its own words, and stays unplaced).
+    const clauses = text.split(/[,.;:!?¿¡]+/).map((clause) => this.text.tokenize(clause)).filter((clause) => clause.length > 0);
+    if (clauses.length < 2) return undefined;
+    const told = clauses.slice(0, -1).flat();
+    const ours = (token: string) => {
+      const term = this.text.processTerm(token);
+      return term == null || this.index.entriesUsing(term) > 0 || this.domainTerms?.has(term) || this.otherThings?.known.has(term) || /\d/.test(token);
+    };
+    const kept = [...told.filter(ours), ...clauses.at(-1)!];
+    const tokens = [...told, ...clauses.at(-1)!];
+    if (kept.length === tokens.length || this.text.contentTerms(kept.join(' ')).length < 2) return undefined;
+    // Two words of ASE testing, or ASE named: one ("la cita para vacunar a mi perro") may be anyone's.
+    const testing = new Set(this.text.contentTerms(kept.join(' ')).filter((term) => this.domainTerms?.has(term)));
+    if (testing.size < STORY_DOMAIN_WORDS && !this.mentionsAse(text)) return undefined;
+    const again = this.decide(kept.join(' '), { ...context, onTopic: true });
+    return again.kind === 'answer' ? again : undefined;
+  }
+
   private lastSentence(text: string): string | undefined {
     const sentences = text.split(/(?<=[.?!])\s+/).map((sentence) => sentence.trim()).filter(Boolean);
     if (sentences.length < 2) return undefined;
