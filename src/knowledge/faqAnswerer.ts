@@ -220,6 +220,7 @@ export class FaqAnswerer {
         notNames: Set<string>;
         afterDetermined: Set<string>;
         rightAfter: Set<string>;
+        ofWhom: Set<string>;
         ownerAsWritten: boolean;
       }
     | undefined;
@@ -281,7 +282,7 @@ export class FaqAnswerer {
       this.domainTerms = new Set(domain.words.flatMap((word) => this.text.contentTerms(word)));
       this.names = phrasePattern(domain.names, this.text.normalise);
       if (domain.otherThings) {
-        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS, namesInCapitals = false, notNames = [], afterDetermined = [], rightAfter = [], ownerAsWritten = false } = domain.otherThings;
+        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS, namesInCapitals = false, notNames = [], afterDetermined = [], rightAfter = [], ownerAsWritten = false, ofWhom = [] } = domain.otherThings;
         const topic = index.outOfScope.find((known) => known.id === id);
         if (!topic) throw new Error(`faqAnswerer: domain otherThings.topic "${id}" is no topic of the known gaps`);
         this.otherThings = {
@@ -298,6 +299,7 @@ export class FaqAnswerer {
           afterDetermined: new Set(afterDetermined.map((word) => word.toLowerCase())),
           rightAfter: new Set(rightAfter.flatMap((word) => this.text.contentTerms(word))),
           ownerAsWritten,
+          ofWhom: new Set(ofWhom.flatMap((word) => this.text.contentTerms(word))),
           known: new Set((domain.known ?? []).flatMap((name) => this.text.contentTerms(name))),
           // The entries' words as written, for "tke" (take) and "tst" (test): a short word with a letter left out.
           words: new Set(index.entries.flatMap((entry) => this.text.tokenize([entry.question, ...entry.alternates, entry.answer].join(' ')))),
@@ -386,9 +388,11 @@ export class FaqAnswerer {
     for (let i = 0; i < tokens.length; i++) {
       // "maestro albañil", "master plumber": a trade right after the title names whose title it is.
       if (others.rightAfter.has(terms[i] ?? '') && terms[i + 1] != null && foreign(i + 1)) return `${tokens[i]} ${tokens[i + 1]}`;
-      // "maestro de primaria", "master de obras": or after "de", in the owner's place.
-      if (others.ownerAsWritten && others.rightAfter.has(terms[i] ?? '') && others.after.has(tokens[i + 1] ?? '') && terms[i + 2] != null && foreign(i + 2, true) && !others.notOwners.has(tokens[i + 2]!)) {
-        return `${tokens[i]} .. ${tokens[i + 2]}`;
+      // "maestro de primaria", "master de obras": or after "de", in the owner's place; so is a school's
+      // trade or owner ("la escuela de cocina", "la cita en la escuela de mi hija"; "de mecánica" is ASE's).
+      if (others.ownerAsWritten && (others.rightAfter.has(terms[i] ?? '') || others.ofWhom.has(terms[i] ?? '')) && others.after.has(tokens[i + 1] ?? '')) {
+        const j = others.ofWhom.has(terms[i] ?? '') && others.determiners.has(tokens[i + 2] ?? '') ? i + 3 : i + 2;
+        if (terms[j] != null && foreign(j, true) && !others.notOwners.has(tokens[j]!)) return `${tokens[i]} .. ${tokens[j]}`;
       }
       if (i === 0 || !others.objects.has(terms[i] ?? '')) continue;
       // The words right before the noun, back to the first that carries no meaning ("my", "the").

@@ -94,6 +94,8 @@ export const domainSchema = z
          */
         /** An owner written as no entry writes it is one, though its stem is the entries' ("el examen de *manejo*"; they say "manejar"). */
         ownerAsWritten: z.boolean().optional(),
+        /** Places whose trade or owner follows "de" ("la escuela *de cocina*", "la academia *de policía*"), with `ownerAsWritten`. */
+        ofWhom: z.array(z.string().min(2)).optional(),
         namesInCapitals: z.boolean().optional(),
         notNames: z.array(z.string().min(1)).optional(),
       })
