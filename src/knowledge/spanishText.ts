@@ -315,6 +315,8 @@ const stopWords = new Set(
 );
 
 /**
+ * (and the words that compare, "¿qué tienen de diferente ... respecto a los normales?": what is
+ * compared is asked in the other words)
  * The auxiliaries and everyday verbs in all their common forms (estar, haber, ser, ir, tener, querer,
  * poder, deber), pronouns, determiners and chat fillers: a long message tells its story with them
  * ("fíjese que ayer fui a hacer el examen y la verdad..."), and each one no entry uses weighed like a
@@ -326,7 +328,8 @@ for (const word of `estas estamos este estes esten estuve estuviste estuvo estuv
   queremos quieren queria querian quisieramos quise puedes podemos pueda puedan pude pudo podriamos debes debemos deben
   deberian debia nosotros nosotras vosotros nuestro nuestra nuestros nuestras suyo suya tuyo tuya estas esos esas aquel aquella
   todo toda todos todas mismo misma tanto tanta cada tampoco aunque casi solamente verdad fijese fijate mire mira digo creo
-  cree crees pienso parece supongo gusta gustaria encantaria ir querer saque fuera dentro mientras apenas bastante demasiado siempre tan recomiendas recomienda recomiendan recomiendo recomendarias recomendaria alguien saludos jaja jajaja porfavor ahorita neta orale ojala`.split(/\s+/)) {
+  cree crees pienso parece supongo gusta gustaria encantaria ir querer saque fuera dentro mientras apenas bastante demasiado siempre tan recomiendas recomienda recomiendan recomiendo recomendarias recomendaria alguien saludos jaja jajaja porfavor ahorita neta orale ojala
+  diferente diferentes diferencia diferencias respecto comparado comparados comparada comparadas versus vs`.split(/\s+/)) {
   if (word) stopWords.add(word);
 }
 
