@@ -171,7 +171,8 @@ const phrases: Array<[RegExp, string]> = [
   // A driving test or licence, however it is worded ("la prueba práctica de manejo", "licencia para
   // conducir"): one wording each, so the cues for them hold for all.
   [/\b(?:examen|prueba|test)(?:\s+(?:pr[aá]ctic[oa]|escrit[oa]|te[oó]ric[oa]))?\s+(?:de|para)\s+(?:manejo|manejar|conducir)\b/gi, 'examen de manejo'],
-  [/\blicencia\s+(?:de|para)\s+(?:manejo|manejar|conducir)\b/gi, 'licencia de manejo'],
+  // (not a licence to handle refrigerant, the EPA 609's: "licencia para manejar refrigerante")
+  [/\blicencia\s+(?:de|para)\s+(?:manejo|manejar|conducir)\b(?!\s+(?:de\s+|el\s+|los\s+)?(?:refrigerante|freon|gas))/gi, 'licencia de manejo'],
   // "para coserlas en mi camisa", "para enmarcarlo": what the thing is for, not whose it is.
   [/\b(?:para|pa)\s+(?=[a-z]{2,}(?:ar|er|ir)(?:se|me|lo|la|le|los|las|les|nos|te)?\b)/gi, ' '],
 ];

@@ -123,7 +123,7 @@ describe('the Spanish knowledge base on its labelled set', () => {
 
   // An owner the entries write otherwise, or only beside other nouns, is still someone else's: the
   // entries say "primera", not "primaria", and their "seguro social" is a number, never a card.
-  it.each(['cambie de casa, como actualizo la direccion de mi cuenta de la luz', 'se me vencio la tarjeta del seguro de vida, como la renuevo', 'como me certifico de maestro de musica', 'me llego el certificado de primaria de mi hijo', 'cuando mandan el diploma de la academia de policia', 'quiero cambiar la cita en la escuela de mi hijo'])(
+  it.each(['cambie de casa, como actualizo la direccion de mi cuenta de la luz', 'se me vencio la tarjeta del seguro de vida, como la renuevo', 'como me certifico de maestro de musica', 'me llego el certificado de primaria de mi hijo', 'cuando mandan el diploma de la academia de policia', 'la prueba de manejo de mi esposa la puede repetir?', 'quiero cambiar la cita en la escuela de mi hijo'])(
     'declines %j: an owner no entry writes so, or an account that is not myASE',
     async (question) => {
       expect((await shippedKnowledge()).es!.answerer.namesElsewhere(question)).toBe(true);
