@@ -72,6 +72,8 @@ export interface FaqThresholds {
    * question). Someone else's thing is found before this, so it stays declined.
    */
   storyWordsLeftOut?: boolean;
+  /** Spanish: a question asked first, its story after, is placed on the question when that one is answered for sure. */
+  questionFirst?: boolean;
   oneWordPhrasings: boolean;
   offTopicSecondLeans: boolean;
 }
@@ -475,7 +477,7 @@ export class FaqAnswerer {
     // story still says whether it is about ASE testing).
     const lastAsked = whole.kind === 'unknown' && t.questionSentence ? this.lastSentence(text) : undefined;
     const last = lastAsked ? this.decide(lastAsked, { ...context, onTopic: this.onTopic(text, context) }) : undefined;
-    const placed = last && (last.kind === 'answer' || last.kind === 'clarify') ? last : whole;
+    const placed = last && (last.kind === 'answer' || last.kind === 'clarify') ? last : (this.questionFirst(text, whole, context) ?? whole);
     const plain = placed.kind === 'unknown' && t.storyWordsLeftOut && !lastAsked ? this.withoutStoryWords(text, context) : undefined;
     const decision: FaqDecision = plain ?? placed;
     // One word in an editor's phrasing ("how should i study for ase") is that entry's, but one word is
@@ -663,6 +665,19 @@ export class FaqAnswerer {
    * The message's question among two or more sentences: its last sentence that asks (ends with "?"),
    * else its last; none when that one has no word of its own.
    */
+  /**
+   * "¿Se puede sacar el ASE en España? Soy de Valencia y trabajo en un taller de coches.": the question
+   * asked first and its story after. Placed as a whole (the story's workshop: work experience), the
+   * question asked alone decides when it is answered for sure; a "did you mean" keeps the whole's.
+   */
+  private questionFirst(text: string, whole: FaqDecision, context: QuestionContext): FaqDecision | undefined {
+    if (!this.thresholds.questionFirst || (whole.kind !== 'answer' && whole.kind !== 'clarify') || /\?\s*$/.test(text.trim())) return undefined;
+    const asked = this.lastSentence(text);
+    if (!asked?.endsWith('?')) return undefined;
+    const alone = this.decide(asked, { ...context, onTopic: this.onTopic(text, context) });
+    return alone.kind === 'answer' ? alone : undefined;
+  }
+
   /**
    * The question without the story's words no entry, domain word or ASE test uses, asked again when
    * what remains says ASE testing twice (or names ASE); an answer or a "did you mean" only.

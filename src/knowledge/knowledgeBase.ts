@@ -121,6 +121,7 @@ export async function loadKnowledgeBase(dir: string, thresholds?: FaqThresholds)
     ...(thresholds ?? defaultThresholds),
     phrasingCoverage: 0,
     storyWordsLeftOut: true,
+    questionFirst: true,
     gapsBehindExplainMore: false,
     oneWordPhrasings: false,
     offTopicSecondLeans: false,

@@ -166,6 +166,8 @@ describe('the Spanish knowledge base on its labelled set', () => {
     ['El día del examen se me ponchó la llanta y no llegué, qué hago ahora?', 'missed-appointment'],
     // the words that compare are no subject: what is compared is asked in the others
     ['que tienen de diferente los examenes de nivel avanzado comparados con los otros', 'advanced-level-tests'],
+    // the question asked first, its story after: the question decides when it is answered for sure
+    ['¿Cuándo me llega el certificado? Aprobé el A5 hace tres semanas y mi jefe lo pide para el taller.', 'certificate-delivery'],
   ])('answers %j from %s', async (question, id) => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
