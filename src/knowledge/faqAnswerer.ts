@@ -3,7 +3,7 @@ import { FacetChooser } from './facetChooser.js';
 import type { FaqHit, FaqIndex } from './faqIndex.js';
 import type { Domain, OutOfScopeTopic } from './outOfScope.js';
 import { rememberingRecent } from './recentTexts.js';
-import { isTypoOfAny } from './editDistance.js';
+import { editDistance, isTypoOfAny } from './editDistance.js';
 import type { TextPipeline } from './textProcessing.js';
 
 export type FaqDecision =
@@ -66,6 +66,14 @@ export interface FaqThresholds {
    * phrasing is that entry's; a second part with no word of ASE testing leans on the first.
    */
   questionSentence: boolean;
+  /**
+   * Spanish: a question about ASE testing placed nowhere is asked again without the words the
+   * knowledge base never uses ("se me ponchó una llanta y no llegué": the story's flat tyre, not the
+   * question). Someone else's thing is found before this, so it stays declined.
+   */
+  storyWordsLeftOut?: boolean;
+  /** Spanish: a question asked first, its story after, is placed on the question when that one is answered for sure. */
+  questionFirst?: boolean;
   oneWordPhrasings: boolean;
   offTopicSecondLeans: boolean;
 }
@@ -153,6 +161,8 @@ const CAPITALS = /(?<![\p{L}\d])\p{Lu}{2,6}(?![\p{L}\d])/gu;
 
 /** How many words before a shared noun may name whose it is ("my *oil change* appointment"). */
 const OTHER_THING_WORDS = 3;
+/** A story's question is asked again without its own words only with this many words of ASE testing (or ASE named). */
+const STORY_DOMAIN_WORDS = 2;
 
 /** After one of ASE's shared nouns, the words that lead to whose it is ("my address *with the* DMV"), unless domain.yaml says others. */
 const OWNER_AFTER = ['with', 'for', 'from', 'on', 'at', 'of'];
@@ -212,6 +222,8 @@ export class FaqAnswerer {
         notNames: Set<string>;
         afterDetermined: Set<string>;
         rightAfter: Set<string>;
+        ofWhom: Set<string>;
+        ownerAsWritten: boolean;
       }
     | undefined;
   /** Cues that name something else even beside "ASE" ("the ASE echocardiography registry"). */
@@ -272,7 +284,7 @@ export class FaqAnswerer {
       this.domainTerms = new Set(domain.words.flatMap((word) => this.text.contentTerms(word)));
       this.names = phrasePattern(domain.names, this.text.normalise);
       if (domain.otherThings) {
-        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS, namesInCapitals = false, notNames = [], afterDetermined = [], rightAfter = [] } = domain.otherThings;
+        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS, namesInCapitals = false, notNames = [], afterDetermined = [], rightAfter = [], ownerAsWritten = false, ofWhom = [] } = domain.otherThings;
         const topic = index.outOfScope.find((known) => known.id === id);
         if (!topic) throw new Error(`faqAnswerer: domain otherThings.topic "${id}" is no topic of the known gaps`);
         this.otherThings = {
@@ -288,6 +300,8 @@ export class FaqAnswerer {
           notNames: new Set(notNames.map((word) => word.toLowerCase())),
           afterDetermined: new Set(afterDetermined.map((word) => word.toLowerCase())),
           rightAfter: new Set(rightAfter.flatMap((word) => this.text.contentTerms(word))),
+          ownerAsWritten,
+          ofWhom: new Set(ofWhom.flatMap((word) => this.text.contentTerms(word))),
           known: new Set((domain.known ?? []).flatMap((name) => this.text.contentTerms(name))),
           // The entries' words as written, for "tke" (take) and "tst" (test): a short word with a letter left out.
           words: new Set(index.entries.flatMap((entry) => this.text.tokenize([entry.question, ...entry.alternates, entry.answer].join(' ')))),
@@ -348,10 +362,12 @@ export class FaqAnswerer {
     if (!others) return undefined;
     const tokens = this.text.tokenize(text);
     const terms = tokens.map((token) => this.text.processTerm(token));
-    const foreign = (i: number): boolean => {
+    // `ownersPlace`: right after the noun and "de", "con"... ("la tarjeta *del seguro* social", "maestro *de primaria*").
+    const foreign = (i: number, ownersPlace = false): boolean => {
       const [token, term] = [tokens[i]!, terms[i]];
       if (term == null || /^\d|'(?!s$)|ly$/.test(token) || others.modifiers.has(token.replace(/'s$/, ''))) return false;
       if (others.known.has(term) || this.domainTerms?.has(term)) return false;
+      if (ownersPlace && this.writtenElsewhere(token)) return true;
       if (this.index.entriesUsing(term) > 1 || (this.index.entriesUsing(term) === 1 && this.phrasingWords.has(term))) return false;
       if (token.length <= SHORT_WORD && lettersLeftOut(token).some((word) => others.words.has(word))) return false;
       // "replacment cert": a misspelt word of the entries as written is theirs, even where its stem
@@ -374,6 +390,12 @@ export class FaqAnswerer {
     for (let i = 0; i < tokens.length; i++) {
       // "maestro albañil", "master plumber": a trade right after the title names whose title it is.
       if (others.rightAfter.has(terms[i] ?? '') && terms[i + 1] != null && foreign(i + 1)) return `${tokens[i]} ${tokens[i + 1]}`;
+      // "maestro de primaria", "master de obras": or after "de", in the owner's place; so is a school's
+      // trade or owner ("la escuela de cocina", "la cita en la escuela de mi hija"; "de mecánica" is ASE's).
+      if (others.ownerAsWritten && (others.rightAfter.has(terms[i] ?? '') || others.ofWhom.has(terms[i] ?? '')) && others.after.has(tokens[i + 1] ?? '')) {
+        const j = others.ofWhom.has(terms[i] ?? '') && others.determiners.has(tokens[i + 2] ?? '') ? i + 3 : i + 2;
+        if (terms[j] != null && foreign(j, true) && !others.notOwners.has(tokens[j]!)) return `${tokens[i]} .. ${tokens[j]}`;
+      }
       if (i === 0 || !others.objects.has(terms[i] ?? '')) continue;
       // The words right before the noun, back to the first that carries no meaning ("my", "the").
       // A number between says which one ("my OSHA 10 card"), not whose.
@@ -393,11 +415,25 @@ export class FaqAnswerer {
           // "a program at community college", "my results for trade school": a word before one of
           // those says which one, and is no owner either.
           const notOwner = (k: number) => others.notOwners.has((tokens[k] ?? '').replace(/'s$/, ''));
-          if (foreign(j) && !notOwner(j) && !notOwner(j + 1)) return `${tokens[i]} .. ${tokens[j]}`;
+          if (foreign(j, true) && !notOwner(j) && !notOwner(j + 1)) return `${tokens[i]} .. ${tokens[j]}`;
         }
       }
     }
     return undefined;
+  }
+
+  /**
+   * An owner the entries' words do not account for, though its stem is theirs: written as no entry
+   * writes it, nor as the start of a word they write, nor one letter off one ("maestro de *primaria*":
+   * the entries say "primera"; "la tarjeta del *seguro* de vida"; but "la compu" is their "computadora").
+   */
+  private writtenElsewhere(token: string): boolean {
+    const others = this.otherThings!;
+    if (!others.ownerAsWritten || others.words.has(token)) return false;
+    const clipped = token.length >= 4 && [...others.words].some((word) => word.length > token.length && word.startsWith(token));
+    // (one letter off is a slip; two is another word: "primaria" is not "primera")
+    const slip = token.length >= 5 && [...others.words].some((word) => Math.abs(word.length - token.length) <= 1 && editDistance(token, word) <= 1);
+    return !clipped && !slip;
   }
 
   private mentionsAse(text: string): boolean {
@@ -441,7 +477,9 @@ export class FaqAnswerer {
     // story still says whether it is about ASE testing).
     const lastAsked = whole.kind === 'unknown' && t.questionSentence ? this.lastSentence(text) : undefined;
     const last = lastAsked ? this.decide(lastAsked, { ...context, onTopic: this.onTopic(text, context) }) : undefined;
-    const decision: FaqDecision = last && (last.kind === 'answer' || last.kind === 'clarify') ? last : whole;
+    const placed = last && (last.kind === 'answer' || last.kind === 'clarify') ? last : (this.questionFirst(text, whole, context) ?? whole);
+    const plain = placed.kind === 'unknown' && t.storyWordsLeftOut && !lastAsked ? this.withoutStoryWords(text, context) : undefined;
+    const decision: FaqDecision = plain ?? placed;
     // One word in an editor's phrasing ("how should i study for ase") is that entry's, but one word is
     // no evidence the question is about ASE testing ("what's wrong?").
     const phrasedInFull = phrased !== undefined && this.text.contentTerms(text).length >= 2;
@@ -627,6 +665,44 @@ export class FaqAnswerer {
    * The message's question among two or more sentences: its last sentence that asks (ends with "?"),
    * else its last; none when that one has no word of its own.
    */
+  /**
+   * "¿Se puede sacar el ASE en España? Soy de Valencia y trabajo en un taller de coches.": the question
+   * asked first and its story after. Placed as a whole (the story's workshop: work experience), the
+   * question asked alone decides when it is answered for sure; a "did you mean" keeps the whole's.
+   */
+  private questionFirst(text: string, whole: FaqDecision, context: QuestionContext): FaqDecision | undefined {
+    if (!this.thresholds.questionFirst || (whole.kind !== 'answer' && whole.kind !== 'clarify') || /\?\s*$/.test(text.trim())) return undefined;
+    const asked = this.lastSentence(text);
+    if (!asked?.endsWith('?')) return undefined;
+    const alone = this.decide(asked, { ...context, onTopic: this.onTopic(text, context) });
+    return alone.kind === 'answer' ? alone : undefined;
+  }
+
+  /**
+   * The question without the story's words no entry, domain word or ASE test uses, asked again when
+   * what remains says ASE testing twice (or names ASE); an answer or a "did you mean" only.
+   */
+  private withoutStoryWords(text: string, context: QuestionContext): FaqDecision | undefined {
+    if (!this.onTopic(text, context)) return undefined;
+    // The story is told before the question: the words of the last clause are all kept ("cuánto
+    // cuesta una maestría en administración?" is asked in its own words, and stays unplaced).
+    const clauses = text.split(/[,.;:!?¿¡]+/).map((clause) => this.text.tokenize(clause)).filter((clause) => clause.length > 0);
+    if (clauses.length < 2) return undefined;
+    const told = clauses.slice(0, -1).flat();
+    const ours = (token: string) => {
+      const term = this.text.processTerm(token);
+      return term == null || this.index.entriesUsing(term) > 0 || this.domainTerms?.has(term) || this.otherThings?.known.has(term) || /\d/.test(token);
+    };
+    const kept = [...told.filter(ours), ...clauses.at(-1)!];
+    const tokens = [...told, ...clauses.at(-1)!];
+    if (kept.length === tokens.length || this.text.contentTerms(kept.join(' ')).length < 2) return undefined;
+    // Two words of ASE testing, or ASE named: one ("la cita para vacunar a mi perro") may be anyone's.
+    const testing = new Set(this.text.contentTerms(kept.join(' ')).filter((term) => this.domainTerms?.has(term)));
+    if (testing.size < STORY_DOMAIN_WORDS && !this.mentionsAse(text)) return undefined;
+    const again = this.decide(kept.join(' '), { ...context, onTopic: true });
+    return again.kind === 'answer' ? again : undefined;
+  }
+
   private lastSentence(text: string): string | undefined {
     const sentences = text.split(/(?<=[.?!])\s+/).map((sentence) => sentence.trim()).filter(Boolean);
     if (sentences.length < 2) return undefined;

@@ -92,6 +92,10 @@ export const domainSchema = z
          * *USCIS*", "la licencia *CDL*") names another body: the question is someone else's thing.
          * Except `notNames` (states' and territories' abbreviations, chat shorthand).
          */
+        /** An owner written as no entry writes it is one, though its stem is the entries' ("el examen de *manejo*"; they say "manejar"). */
+        ownerAsWritten: z.boolean().optional(),
+        /** Places whose trade or owner follows "de" ("la escuela *de cocina*", "la academia *de policía*"), with `ownerAsWritten`. */
+        ofWhom: z.array(z.string().min(2)).optional(),
         namesInCapitals: z.boolean().optional(),
         notNames: z.array(z.string().min(1)).optional(),
       })
