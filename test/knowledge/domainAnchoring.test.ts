@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SETS, answererFor, loadLabelledSet } from '../../scripts/labelledSets.js';
 import { shippedKnowledge } from '../support/testApp.js';
+import type { FaqDecision } from '../../src/knowledge/faqAnswerer.js';
 
 // A confident answer needs evidence the question is about ASE testing: a domain word
 // (knowledge/domain.yaml), a test code, or the conversation's context. A question naming something
@@ -161,6 +162,40 @@ describe('domain anchoring', () => {
     const { answerer } = await shippedKnowledge();
     const decision = answerer.decide("what's the salary of a master tech");
     expect(decision.kind).not.toBe('answer');
+  });
+});
+
+// knowledge/domain.yaml codeOwners: "L1", "X1", "the L tests" are only the Advanced Level entry's.
+describe('a test code only one entry is about', () => {
+  const first = (decision: FaqDecision): string | undefined =>
+    decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : undefined;
+
+  it.each(["it won't let me buy the L3 in myASE, why", 'whats the story with the L tests', 'the booking site wont let me register for the X1'])(
+    'offers that entry first when the ranking is unsure (%j)',
+    async (question) => {
+      const { answerer } = await shippedKnowledge();
+      const decision = answerer.decide(question);
+      expect(decision.kind).toBe('clarify');
+      expect(first(decision)).toBe('advanced-level-tests');
+    },
+  );
+
+  it.each([
+    ['I failed the L1, when can I retake it?', 'retest-after-failing'],
+    ['where is my score report for the L2', 'test-results'],
+  ])('leaves a question about another entry\'s own subject to that entry (%j)', async (question, entry) => {
+    const { answerer } = await shippedKnowledge();
+    expect(first(answerer.decide(question))).toBe(entry);
+  });
+
+  it('needs the rest of the question to be about ASE testing: a code alone is no evidence ("the bmw x1")', async () => {
+    const { answerer } = await shippedKnowledge();
+    expect(answerer.decide('how much horsepower does the bmw x1 have').kind).toBe('unknown');
+  });
+
+  it('does not offer that entry first for a question naming only other codes ("the A4")', async () => {
+    const { answerer } = await shippedKnowledge();
+    expect(first(answerer.decide('didnt pass the A4, can I book it again right away'))).not.toBe('advanced-level-tests');
   });
 });
 
