@@ -818,6 +818,33 @@ export class FaqAnswerer {
   }
 
   private rank(hits: FaqHit[], text: string): FaqDecision {
+    const ranked = this.rankScores(hits, text);
+    if (ranked.kind !== 'clarify' && ranked.kind !== 'unknown') return ranked;
+    const gap = this.gapFarBehind(hits);
+    return gap ? { kind: 'out-of-scope', topic: gap, hits } : ranked;
+  }
+
+  /**
+   * "i keep typing my password wrong and now the website locked me out how do i get back in to see
+   * my test": an entry ahead only on everyday words (none that at most `gapWordEntries` entries
+   * use), and unsure, beside a known gap that matched a subject word of its own no entry uses: the
+   * gap, however far behind it scores (a sure answer stays: "the shorter renewal test" is the
+   * recertification's).
+   */
+  private gapFarBehind(hits: FaqHit[]): OutOfScopeTopic | undefined {
+    const [best] = hits;
+    // A word no entry uses that the best matched was matched as a misspelling of another ("entering"): no rare word of its own.
+    const everyday = (term: string) => this.index.entriesUsing(term) === 0 || this.index.entriesUsing(term) > this.thresholds.gapWordEntries;
+    if (best?.target.kind !== 'faq' || !best.matched.every(everyday)) return undefined;
+    for (const hit of hits) {
+      if (hit.target.kind !== 'out-of-scope' || hit.score < this.thresholds.answerFloor) continue;
+      const subject = this.gapSubjects.get(hit.target.topic.id);
+      if (subject && hit.matched.some((term) => subject.has(term) && !best.matched.includes(term) && this.index.entriesUsing(term) === 0)) return hit.target.topic;
+    }
+    return undefined;
+  }
+
+  private rankScores(hits: FaqHit[], text: string): FaqDecision {
     const asked = this.text.contentTerms(text);
     const terms = asked.length;
     const t = this.thresholds;

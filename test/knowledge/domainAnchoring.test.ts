@@ -222,3 +222,17 @@ describe('a vague pointer ("and what about the other thing")', () => {
     expect(decision.kind).not.toBe('clarify');
   });
 });
+
+describe('a known gap far behind an unsure entry', () => {
+  it('is the reply when the entry leads on everyday words alone and the gap matched a subject word no entry uses', async () => {
+    const { answerer } = await shippedKnowledge();
+    const decision = answerer.decide('i keep entering my password wrong and now the website locked me out, how do i get back in to see my scores');
+    expect(decision.kind === 'out-of-scope' ? decision.topic.id : decision.kind).toBe('password-reset');
+  });
+
+  it('leaves a sure answer alone ("the shorter renewal test" is the recertification)', async () => {
+    const { answerer } = await shippedKnowledge();
+    const decision = answerer.decide('my cert expired, can i still take the shorter renewal test');
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind).toBe('recertification');
+  });
+});
