@@ -461,11 +461,13 @@ export class FaqAnswerer {
     // "I filed a forwarding order with the post office. Do I still need to tell ASE that I moved?":
     // a story, then the question. Not placed as a whole, the last sentence is asked on its own (the
     // story still says whether it is about ASE testing).
-    const lastAsked = whole.kind === 'unknown' && t.questionSentence ? this.lastSentence(text) : undefined;
-    const last = lastAsked ? this.decide(lastAsked, { ...context, onTopic: this.onTopic(text, context) }) : undefined;
-    const placed: FaqDecision = last && (last.kind === 'answer' || last.kind === 'clarify') ? last : whole;
     // "Tried to buy the L1 and it won't let me": a test code only one entry is about says which
-    // entry an unsure ranking is about, whatever everyday words outscore it.
+    // entry an unsure ranking is about, whatever everyday words outscore it; before the last sentence
+    // is asked alone ("... wants me to take L1, i only got A6 and A8. am i even allowed to").
+    const anchoredWhole = whole.kind === 'unknown' ? this.anchoredByCode(text, whole, hits, context) : undefined;
+    const lastAsked = whole.kind === 'unknown' && !anchoredWhole && t.questionSentence ? this.lastSentence(text) : undefined;
+    const last = lastAsked ? this.decide(lastAsked, { ...context, onTopic: this.onTopic(text, context) }) : undefined;
+    const placed: FaqDecision = anchoredWhole ?? (last && (last.kind === 'answer' || last.kind === 'clarify') ? last : whole);
     const decision: FaqDecision = this.anchoredByCode(text, placed, hits, context) ?? placed;
     // One word in an editor's phrasing ("how should i study for ase") is that entry's, but one word is
     // no evidence the question is about ASE testing ("what's wrong?").

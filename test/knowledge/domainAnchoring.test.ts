@@ -188,6 +188,13 @@ describe('a test code only one entry is about', () => {
     expect(first(answerer.decide(question))).toBe(entry);
   });
 
+  it('says which entry a story is about before its last sentence is asked alone ("... the L2 ... am i even allowed to")', async () => {
+    const { answerer } = await shippedKnowledge();
+    const decision = answerer.decide('my manager wants me to sit the L2, i only have A1 and A4. am i even allowed to');
+    expect(decision.kind).toBe('clarify');
+    expect(first(decision)).toBe('advanced-level-tests');
+  });
+
   it('needs the rest of the question to be about ASE testing: a code alone is no evidence ("the bmw x1")', async () => {
     const { answerer } = await shippedKnowledge();
     expect(answerer.decide('how much horsepower does the bmw x1 have').kind).toBe('unknown');
