@@ -243,6 +243,8 @@ export class FaqAnswerer {
   private readonly codeOwners: Array<{ entry: FaqEntry; pattern: RegExp; says: Set<string> }> = [];
   /** Each entry's own subject: the words of its question, button and tags. */
   private readonly subjects = new Map<FaqEntry, Set<string>>();
+  /** Each entry's question and button, as terms: what it is about, in its own words. */
+  private readonly questionTerms = new Map<FaqEntry, Set<string>>();
 
   constructor(
     private readonly index: FaqIndex,
@@ -280,6 +282,7 @@ export class FaqAnswerer {
       this.phrasingTerms.set(entry.id, phrasings.map((phrasing) => new Set(this.text.contentTerms(phrasing))));
       for (const term of this.text.contentTerms([...phrasings, ...entry.tags].join(' '))) this.phrasingWords.add(term);
     }
+    for (const entry of index.entries) this.questionTerms.set(entry, new Set(this.text.contentTerms(`${entry.question} ${entry.button ?? ''}`)));
     for (const entry of index.entries) this.subjects.set(entry, new Set(this.text.contentTerms([entry.question, entry.button ?? '', ...entry.tags].join(' '))));
     this.facets = new FacetChooser(index.entries, index.text);
     this.placeholders = new Set(this.text.contentTerms(PLACEHOLDERS));
@@ -468,7 +471,8 @@ export class FaqAnswerer {
     const lastAsked = whole.kind === 'unknown' && !anchoredWhole && t.questionSentence ? this.lastSentence(text) : undefined;
     const last = lastAsked ? this.decide(lastAsked, { ...context, onTopic: this.onTopic(text, context) }) : undefined;
     const placed: FaqDecision = anchoredWhole ?? (last && (last.kind === 'answer' || last.kind === 'clarify') ? last : whole);
-    const decision: FaqDecision = this.anchoredByCode(text, placed, hits, context) ?? placed;
+    const anchored: FaqDecision = this.anchoredByCode(text, placed, hits, context) ?? placed;
+    const decision: FaqDecision = this.ownWordFirst(anchored) ?? anchored;
     // One word in an editor's phrasing ("how should i study for ase") is that entry's, but one word is
     // no evidence the question is about ASE testing ("what's wrong?").
     const phrasedInFull = phrased !== undefined && this.text.contentTerms(text).length >= 2;
@@ -670,6 +674,27 @@ export class FaqAnswerer {
     );
     if (theirs || (decision.kind === 'clarify' && candidates[0] === entry)) return undefined;
     return { kind: 'clarify', candidates: [entry, ...candidates.filter((other) => other !== entry)].slice(0, 3), hits: decision.hits };
+  }
+
+  /**
+   * "lost my patch, where can i get another one": a "Did you mean" led by an entry on everyday words
+   * alone (none that at most `gapWordEntries` entries use), beside an entry that matched a word of
+   * its own question or button that no other entry uses ("patch" is "insignia"): that entry first.
+   * Not a tag ("is it too late to recert" is no missed appointment). Undefined when nothing changes.
+   */
+  private ownWordFirst(decision: FaqDecision): FaqDecision | undefined {
+    if (decision.kind !== 'clarify') return undefined;
+    const [best] = decision.hits;
+    if (best?.target.kind !== 'faq' || best.target.entry !== decision.candidates[0]) return undefined;
+    const everyday = (term: string) => this.index.entriesUsing(term) === 0 || this.index.entriesUsing(term) > this.thresholds.gapWordEntries;
+    if (!best.matched.every(everyday)) return undefined;
+    const own = decision.hits.find((hit) => {
+      const asks = hit.target.kind === 'faq' && hit !== best && hit.score >= this.thresholds.suggestFloor ? this.questionTerms.get(hit.target.entry) : undefined;
+      return asks !== undefined && hit.matched.some((term) => this.index.entriesUsing(term) === 1 && asks.has(term));
+    });
+    if (own?.target.kind !== 'faq') return undefined;
+    const entry = own.target.entry;
+    return { ...decision, candidates: [entry, ...decision.candidates.filter((other) => other !== entry)].slice(0, 3) };
   }
 
   /** "the other thing", "that other one": a pointer word, and no word but a placeholder ("thing", "one", "part"). */

@@ -243,3 +243,20 @@ describe('a known gap far behind an unsure entry', () => {
     expect(decision.kind === 'answer' ? decision.entry.id : decision.kind).toBe('recertification');
   });
 });
+
+describe('an entry that matched a word only its own question uses', () => {
+  const first = (decision: FaqDecision): string | undefined =>
+    decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : undefined;
+
+  it('leads a "Did you mean" led on everyday words alone ("patches": the insignias, not the duplicate certificate)', async () => {
+    const { answerer } = await shippedKnowledge();
+    const decision = answerer.decide('patches for my T series certs, where');
+    expect(decision.kind).toBe('clarify');
+    expect(first(decision)).toBe('insignias-merchandise');
+  });
+
+  it('does not take a question from an entry led on its own words, nor on a tag ("too late" to recertify)', async () => {
+    const { answerer } = await shippedKnowledge();
+    expect(first(answerer.decide('is it too late to recert?'))).toBe('recertification');
+  });
+});
