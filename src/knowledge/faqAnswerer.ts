@@ -156,6 +156,16 @@ const UNANCHORED_GAP_COVERAGE = 0.75;
 /** A test code as candidates write it: "A5", "t-2", "L1" (not "a 2 year program"). */
 const TEST_CODE = /(?<![a-z0-9])[abcefghlpstx]-?\d{1,2}(?![a-z0-9])/i;
 
+/** "L-1" is "L1": a code's hyphen, dropped before the codes of domain.yaml `codeOwners` are looked for. */
+const CODE_HYPHEN = /(?<![a-z0-9])([a-z])-(\d)/g;
+
+/**
+ * A word of another entry's own question, button or tags that at most this many entries use ("fail",
+ * "results", "duplicate"), and that the code's entry never says: the question is that entry's
+ * subject, about a test the code names ("I failed the L1").
+ */
+const SUBJECT_WORD_ENTRIES = 3;
+
 /** A name written in capitals ("CDL", "GED", "USCIS", "TOEFL"). */
 const CAPITALS = /(?<![\p{L}\d])\p{Lu}{2,6}(?![\p{L}\d])/gu;
 
@@ -241,6 +251,12 @@ export class FaqAnswerer {
   private readonly phrasingWords = new Set<string>();
   /** The index's language pipeline: questions are read as its entries were. */
   private readonly text: TextPipeline;
+  /** domain.yaml `codeOwners`: the entry a test code is about, the code's pattern, and every word of the entry's phrasings. */
+  private readonly codeOwners: Array<{ entry: FaqEntry; pattern: RegExp; says: Set<string> }> = [];
+  /** Each entry's own subject: the words of its question, button and tags. */
+  private readonly subjects = new Map<FaqEntry, Set<string>>();
+  /** Each entry's question and button, as terms: what it is about, in its own words. */
+  private readonly questionTerms = new Map<FaqEntry, Set<string>>();
 
   constructor(
     private readonly index: FaqIndex,
@@ -278,11 +294,20 @@ export class FaqAnswerer {
       this.phrasingTerms.set(entry.id, phrasings.map((phrasing) => new Set(this.text.contentTerms(phrasing))));
       for (const term of this.text.contentTerms([...phrasings, ...entry.tags].join(' '))) this.phrasingWords.add(term);
     }
+    for (const entry of index.entries) this.questionTerms.set(entry, new Set(this.text.contentTerms(`${entry.question} ${entry.button ?? ''}`)));
+    for (const entry of index.entries) this.subjects.set(entry, new Set(this.text.contentTerms([entry.question, entry.button ?? '', ...entry.tags].join(' '))));
     this.facets = new FacetChooser(index.entries, index.text);
     this.placeholders = new Set(this.text.contentTerms(PLACEHOLDERS));
     if (domain) {
       this.domainTerms = new Set(domain.words.flatMap((word) => this.text.contentTerms(word)));
       this.names = phrasePattern(domain.names, this.text.normalise);
+      for (const [id, codes] of Object.entries(domain.codeOwners ?? {})) {
+        const entry = index.get(id);
+        if (!entry) throw new Error(`faqAnswerer: domain codeOwners names "${id}", no entry of the knowledge base`);
+        const pattern = phrasePattern(codes.map((code) => code.replace(CODE_HYPHEN, '$1$2')), this.text.normalise);
+        const says = new Set([...(this.phrasingTerms.get(id) ?? [])].flatMap((terms) => [...terms]));
+        if (pattern) this.codeOwners.push({ entry, pattern, says });
+      }
       if (domain.otherThings) {
         const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS, namesInCapitals = false, notNames = [], afterDetermined = [], rightAfter = [], ownerAsWritten = false, ofWhom = [] } = domain.otherThings;
         const topic = index.outOfScope.find((known) => known.id === id);
@@ -475,11 +500,17 @@ export class FaqAnswerer {
     // "I filed a forwarding order with the post office. Do I still need to tell ASE that I moved?":
     // a story, then the question. Not placed as a whole, the last sentence is asked on its own (the
     // story still says whether it is about ASE testing).
-    const lastAsked = whole.kind === 'unknown' && t.questionSentence ? this.lastSentence(text) : undefined;
+    // "Tried to buy the L1 and it won't let me": a test code only one entry is about says which
+    // entry an unsure ranking is about, whatever everyday words outscore it; before the last sentence
+    // is asked alone ("... wants me to take L1, i only got A6 and A8. am i even allowed to").
+    const anchoredWhole = whole.kind === 'unknown' ? this.anchoredByCode(text, whole, hits, context) : undefined;
+    const lastAsked = whole.kind === 'unknown' && !anchoredWhole && t.questionSentence ? this.lastSentence(text) : undefined;
     const last = lastAsked ? this.decide(lastAsked, { ...context, onTopic: this.onTopic(text, context) }) : undefined;
-    const placed = last && (last.kind === 'answer' || last.kind === 'clarify') ? last : (this.questionFirst(text, whole, context) ?? whole);
-    const plain = placed.kind === 'unknown' && t.storyWordsLeftOut && !lastAsked ? this.withoutStoryWords(text, context) : undefined;
-    const decision: FaqDecision = plain ?? placed;
+    const placedFirst: FaqDecision = anchoredWhole ?? (last && (last.kind === 'answer' || last.kind === 'clarify') ? last : (this.questionFirst(text, whole, context) ?? whole));
+    const plain = placedFirst.kind === 'unknown' && t.storyWordsLeftOut && !lastAsked ? this.withoutStoryWords(text, context) : undefined;
+    const placed: FaqDecision = plain ?? placedFirst;
+    const anchored: FaqDecision = this.anchoredByCode(text, placed, hits, context) ?? placed;
+    const decision: FaqDecision = this.ownWordFirst(anchored) ?? anchored;
     // One word in an editor's phrasing ("how should i study for ase") is that entry's, but one word is
     // no evidence the question is about ASE testing ("what's wrong?").
     const phrasedInFull = phrased !== undefined && this.text.contentTerms(text).length >= 2;
@@ -640,6 +671,68 @@ export class FaqAnswerer {
       return this.followUp(first, text, { target: { kind: 'faq', entry: first }, score: 0, coverage: 0, matched: [] }, recent, vague);
     }
     return undefined;
+  }
+
+  /**
+   * An unsure decision (a "Did you mean", or not known) on a question naming a code of domain.yaml
+   * `codeOwners` ("L1", "the L tests"): that code's entry first, before the candidates it had,
+   * unless a hit of another entry, within reach of the best, matched a word of that entry's own
+   * subject (its question, button or tags) the code's entry never says ("I failed the L1": the
+   * retest; "my L2 score report": the results). The rest of the question must be about ASE testing
+   * too (a domain word, another code, the conversation). On a question naming only other codes ("I
+   * didn't pass the G1"), a code's entry is no first choice: the others come before it. Never a
+   * confident answer: the code says which entry, not that the entry answers what was asked.
+   * Undefined when nothing changes.
+   */
+  private anchoredByCode(text: string, decision: FaqDecision, hits: FaqHit[], context: QuestionContext): FaqDecision | undefined {
+    if (!this.codeOwners.length || (decision.kind !== 'clarify' && decision.kind !== 'unknown')) return undefined;
+    const lowered = this.text.normalise(text).toLowerCase().replace(CODE_HYPHEN, '$1$2');
+    const named = this.codeOwners.filter(({ pattern }) => pattern.test(lowered));
+    const candidates = decision.kind === 'clarify' ? decision.candidates : decision.suggestions;
+    if (!named.length) {
+      const owners = new Set(this.codeOwners.map(({ entry }) => entry));
+      if (decision.kind !== 'clarify' || !TEST_CODE.test(text) || !owners.has(candidates[0]!) || candidates.every((entry) => owners.has(entry))) return undefined;
+      return { ...decision, candidates: [...candidates.filter((entry) => !owners.has(entry)), ...candidates.filter((entry) => owners.has(entry))] };
+    }
+    const [owner] = named;
+    if (!owner || named.length > 1) return undefined;
+    // A code alone is no question about ASE testing ("what does the x1 trim mean on a bmw"): the rest
+    // must be ("the L tests" keeps its "tests").
+    const rest = lowered.replace(new RegExp(owner.pattern.source, 'g'), (found) => found.replace(/[a-z]\d{1,2}/g, ' '));
+    if (!this.onTopic(rest, context)) return undefined;
+    const { entry, says } = owner;
+    // Only a hit within reach of the best counts: "6 years" in a long story is no recertification question.
+    const subjectOf = (hit: FaqHit): Set<string> | undefined => (hit.target.kind === 'faq' && hit.target.entry !== entry ? this.subjects.get(hit.target.entry) : undefined);
+    const theirs = [hits, decision.hits].some((ranked) =>
+      ranked.some((hit) => {
+        const subject = subjectOf(hit);
+        if (!subject || hit.score * this.thresholds.rivalRatio < (ranked[0]?.score ?? 0)) return false;
+        return hit.matched.some((term) => subject.has(term) && !says.has(term) && this.index.entriesUsing(term) <= SUBJECT_WORD_ENTRIES);
+      }),
+    );
+    if (theirs || (decision.kind === 'clarify' && candidates[0] === entry)) return undefined;
+    return { kind: 'clarify', candidates: [entry, ...candidates.filter((other) => other !== entry)].slice(0, 3), hits: decision.hits };
+  }
+
+  /**
+   * "lost my patch, where can i get another one": a "Did you mean" led by an entry on everyday words
+   * alone (none that at most `gapWordEntries` entries use), beside an entry that matched a word of
+   * its own question or button that no other entry uses ("patch" is "insignia"): that entry first.
+   * Not a tag ("is it too late to recert" is no missed appointment). Undefined when nothing changes.
+   */
+  private ownWordFirst(decision: FaqDecision): FaqDecision | undefined {
+    if (decision.kind !== 'clarify') return undefined;
+    const [best] = decision.hits;
+    if (best?.target.kind !== 'faq' || best.target.entry !== decision.candidates[0]) return undefined;
+    const everyday = (term: string) => this.index.entriesUsing(term) === 0 || this.index.entriesUsing(term) > this.thresholds.gapWordEntries;
+    if (!best.matched.every(everyday)) return undefined;
+    const own = decision.hits.find((hit) => {
+      const asks = hit.target.kind === 'faq' && hit !== best && hit.score >= this.thresholds.suggestFloor ? this.questionTerms.get(hit.target.entry) : undefined;
+      return asks !== undefined && hit.matched.some((term) => this.index.entriesUsing(term) === 1 && asks.has(term));
+    });
+    if (own?.target.kind !== 'faq') return undefined;
+    const entry = own.target.entry;
+    return { ...decision, candidates: [entry, ...decision.candidates.filter((other) => other !== entry)].slice(0, 3) };
   }
 
   /** "the other thing", "that other one": a pointer word, and no word but a placeholder ("thing", "one", "part"). */
@@ -838,6 +931,33 @@ export class FaqAnswerer {
   }
 
   private rank(hits: FaqHit[], text: string): FaqDecision {
+    const ranked = this.rankScores(hits, text);
+    if (ranked.kind !== 'clarify' && ranked.kind !== 'unknown') return ranked;
+    const gap = this.gapFarBehind(hits);
+    return gap ? { kind: 'out-of-scope', topic: gap, hits } : ranked;
+  }
+
+  /**
+   * "i keep typing my password wrong and now the website locked me out how do i get back in to see
+   * my test": an entry ahead only on everyday words (none that at most `gapWordEntries` entries
+   * use), and unsure, beside a known gap that matched a subject word of its own no entry uses: the
+   * gap, however far behind it scores (a sure answer stays: "the shorter renewal test" is the
+   * recertification's).
+   */
+  private gapFarBehind(hits: FaqHit[]): OutOfScopeTopic | undefined {
+    const [best] = hits;
+    // A word no entry uses that the best matched was matched as a misspelling of another ("entering"): no rare word of its own.
+    const everyday = (term: string) => this.index.entriesUsing(term) === 0 || this.index.entriesUsing(term) > this.thresholds.gapWordEntries;
+    if (best?.target.kind !== 'faq' || !best.matched.every(everyday)) return undefined;
+    for (const hit of hits) {
+      if (hit.target.kind !== 'out-of-scope' || hit.score < this.thresholds.answerFloor) continue;
+      const subject = this.gapSubjects.get(hit.target.topic.id);
+      if (subject && hit.matched.some((term) => subject.has(term) && !best.matched.includes(term) && this.index.entriesUsing(term) === 0)) return hit.target.topic;
+    }
+    return undefined;
+  }
+
+  private rankScores(hits: FaqHit[], text: string): FaqDecision {
     const asked = this.text.contentTerms(text);
     const terms = asked.length;
     const t = this.thresholds;

@@ -106,6 +106,14 @@ export const domainSchema = z
      * ASE's words, so never a sign of someone else's thing (the catalogue's English names are added).
      */
     known: z.array(z.string().min(2)).optional(),
+    /**
+     * Test codes (and names of a test series) that only one entry is about, by entry id: "L1", "X1",
+     * "the L tests" are the Advanced Level entry's. When the ranking is unsure (a "Did you mean" or
+     * not known), a question naming one is offered that entry first, unless another entry's own
+     * subject is in it ("I failed the L1": the retest). A question naming only other codes ("the G1")
+     * is not that entry's first.
+     */
+    codeOwners: z.record(z.string().min(2), z.array(z.string().min(2)).min(1)).optional(),
   })
   .strict();
 
