@@ -755,10 +755,6 @@ export class FaqAnswerer {
   }
 
   /**
-   * The message's question among two or more sentences: its last sentence that asks (ends with "?"),
-   * else its last; none when that one has no word of its own.
-   */
-  /**
    * "¿Se puede sacar el ASE en España? Soy de Valencia y trabajo en un taller de coches.": the question
    * asked first and its story after. Placed as a whole (the story's workshop: work experience), the
    * question asked alone decides when it is answered for sure; a "did you mean" keeps the whole's.
@@ -796,6 +792,10 @@ export class FaqAnswerer {
     return again.kind === 'answer' ? again : undefined;
   }
 
+  /**
+   * The message's question among two or more sentences: its last sentence that asks (ends with "?"),
+   * else its last; none when that one has no word of its own.
+   */
   private lastSentence(text: string): string | undefined {
     const sentences = text.split(/(?<=[.?!])\s+/).map((sentence) => sentence.trim()).filter(Boolean);
     if (sentences.length < 2) return undefined;

@@ -87,16 +87,16 @@ export const domainSchema = z
         ownerSpan: z.number().int().min(1).max(3).optional(),
         /** How many words before such a noun may name the owner (3 unless given: "my *CDL permit* test"; 0 in Spanish, which names it after). */
         ownerSpanBefore: z.number().int().min(0).max(3).optional(),
-        /**
-         * A name in capitals that no entry, domain word or ASE test uses ("el *GED*", "mi cita en
-         * *USCIS*", "la licencia *CDL*") names another body: the question is someone else's thing.
-         * Except `notNames` (states' and territories' abbreviations, chat shorthand).
-         */
         /** An owner written as no entry writes it is one, though its stem is the entries' ("el examen de *manejo*"; they say "manejar"). */
         ownerAsWritten: z.boolean().optional(),
         /** Places whose trade or owner follows "de" ("la escuela *de cocina*", "la academia *de policía*"), with `ownerAsWritten`. */
         ofWhom: z.array(z.string().min(2)).optional(),
+        /**
+         * A name in capitals that no entry, domain word or ASE test uses ("el *GED*", "mi cita en
+         * *USCIS*", "la licencia *CDL*") names another body: the question is someone else's thing.
+         */
         namesInCapitals: z.boolean().optional(),
+        /** Capitals that are no such name: states' and territories' abbreviations, chat shorthand. */
         notNames: z.array(z.string().min(1)).optional(),
       })
       .strict()

@@ -31,7 +31,7 @@ const dashedDates: Transcript[] = [
   ]],
   ['"in 2-3 days" is no date', [
     ['can i reschedule my test', 'Tell me the date of your appointment'],
-    ['in 2-3 days', not('February')],
+    ['in 2-3 days', all(not(/(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), /), 'more than three days away')],
   ]],
 ];
 
@@ -132,6 +132,10 @@ const annoyed: Transcript[] = [
   ['"ugh, how do i cancel" is still the question', [
     ['ugh, how do i cancel', all('Cancel Test', not("Sorry I haven't been much help"))],
   ]],
+  ['"wow that sucks" after the no-refund answer is about the rule, not the bot: never "Sorry I haven\'t been much help"', [
+    ['what happens if i miss my appointment', 'No Show'],
+    ['wow that sucks', not("Sorry I haven't been much help")],
+  ]],
   ['"esto no sirve para nada" is said sorry to in Spanish', [
     ['esto no sirve para nada', all(/^Perdone que no le haya ayudado mucho/, 'hablar con una persona')],
   ]],
@@ -147,7 +151,10 @@ const oneWordOfSubstance: Transcript[] = [
 const someoneToCheck: Transcript[] = [
   ['"can someone check on it for me" after the work-experience answer is a request for a person, never the same paragraph again', [
     ['i passed A1 three weeks ago and still no certificate', 'three weeks'],
-    ['can someone check on it for me', all(/member of ASE support staff|1-800-390-6789/, not('It is best to submit your work experience form'))],
+    ['can someone check on it for me', all(/member of ASE support staff to join/, not('It is best to submit your work experience form'))],
+  ]],
+  ['"will a human look at my work experience form or is it automatic?" asks how ASE works: never a handoff', [
+    ['will a human look at my work experience form or is it automatic?', not(/member of ASE support staff to join/)],
   ]],
   ['"can a person take the test twice" is still a question', [
     ['can a person take the test twice', not(/member of ASE support staff to join/)],
