@@ -1,5 +1,6 @@
 import { ConversationState, MemoryStorage, TestAdapter, TurnContext, type Activity } from 'botbuilder';
-import { Dialog, DialogTurnStatus, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs/lib/dialog.js';
+import { Dialog, DialogTurnStatus, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs/lib/dialog.js';
+import type { DialogContext } from 'botbuilder-dialogs/lib/dialogContext.js';
 import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet.js';
 import type { DialogState } from 'botbuilder-dialogs';
 import { describe, expect, it } from 'vitest';
