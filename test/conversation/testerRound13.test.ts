@@ -167,6 +167,11 @@ const noIdButADate: Transcript[] = [
     [signIn, 'ASE ID'],
     ['i dont have my ase id, its on the 20th', all('help you find your ASE ID', 'Sunday, December 20, 2026', not('What would you like to know?'))],
   ]],
+  ['"i forgot my ase id, my dob is 3/4/1985" at sign-in over the retest: where to find the ID, and the birth date never reaches the task', [
+    ['i failed A5, when can i retake it', 'What date did you take A5?'],
+    [signIn, 'ASE ID'],
+    ['i forgot my ase id, my dob is 3/4/1985', all('ASE ID', not("didn't get that"), not('1985'))],
+  ]],
   ['"i dont have my ase id" alone still leaves sign-in and asks what to answer', [
     ['can i cancel my test', 'Tell me the date of your appointment'],
     [signIn, 'ASE ID'],
@@ -175,6 +180,12 @@ const noIdButADate: Transcript[] = [
 ];
 
 const cancelNotMove: Transcript[] = [
+  ['"cancel my appointment on 12/20 and schedule it for january" is a move: told how to move it, never to cancel the test', [
+    ['i need to cancel my appointment on 12/20 and schedule it for january', all('To move it', not('Cancel Test option'))],
+  ]],
+  ['"quiero cancelar mi cita del 20 de diciembre y agendar otra para enero" is a move in Spanish too', [
+    ['quiero cancelar mi cita del 20 de diciembre y agendar otra para enero', not(/Cancel Test|Cancelar examen/)],
+  ]],
   ['"need 2 cancel my appt on 12/20" is told how to cancel it (and the test, for the refund), not how to move it', [
     ['need 2 cancel my appt on 12/20 pls', all('Yes, you can still change or cancel it', 'To cancel it, cancel the appointment first, then the test itself with the Cancel Test option', not('To move it'))],
   ]],
