@@ -16,7 +16,12 @@ const CANCEL_WORD = /\bcancel/i;
 const APPOINTMENT_WORD = /\b(?:appt|appts|appointment|appointments|test|tests|exam|exams|booking|cita|examen|prueba)\b/i;
 /** A refund asked about with the cancelling ("can i get a refund if i cancel"): a cancel, not a move. */
 const REFUND_WORD = /\b(?:refund\w*|money back|reembols\w*)\b/i;
-const MOVE_WORD = /\b(?:move|moving|resched\w*|rebook\w*|change|changing|switch|push|postpone|another (?:day|date|time)|new (?:day|date|time)|reprogram\w*|cambiar|mover|posponer)\b/i;
+/**
+ * Words of moving the appointment: with them, "cancel" is the first step of a move ("cancel my appt
+ * on 12/20 and schedule it for january", "... take it in february instead"), told how to move it.
+ */
+const MOVE_WORD =
+  /\b(?:move|moving|resched\w*|rebook\w*|change|changing|switch|push|postpone|another (?:day|date|time)|new (?:day|date|time)|schedule|scheduling|book (?:it|another|a new)|(?:take|do) it (?:in|on|next|later|another)|reprogram\w*|cambiar|mover|posponer|agendar|programar|reservar|otra (?:cita|fecha))\b/i;
 
 /** The deadline instant (ISO with the centre's offset) as that centre's wall time, written out. */
 function writtenDeadline(iso: string, startOf: (date: string) => string, language: Language): string {

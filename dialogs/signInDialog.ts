@@ -86,7 +86,8 @@ export class SignInDialog extends RepairDialog {
     if (!account) return undefined;
     if (!credentials.ok && FORGOT_ID.test(readingOf(dc.context).text)) {
       // "i dont have my ase id, its on the 20th": the date is the task's beneath, which goes on with it.
-      if (taskBelow(dc) && readingOf(dc.context).dates.length > 0 && !here.aseId && !here.ssnLast4) {
+      // Not a date of birth ("i forgot my ase id, my dob is 3/4/1985"): only sign-in reads one.
+      if (taskBelow(dc) && readingOf(dc.context).dates.length > 0 && !here.aseId && !here.ssnLast4 && !here.dateOfBirth) {
         await send(dc.context, this.deps, { text: m.forgotIdCarryOn });
         return undefined;
       }

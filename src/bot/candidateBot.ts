@@ -79,11 +79,11 @@ export class CandidateBot {
    * table rather than botbuilder's ActivityHandler, whose chain of generator-based handlers was a
    * measurable share of a FAQ turn for three rows.
    */
-  private readonly handlers: Partial<Record<string, (context: TurnContext) => Promise<void>>> = {
-    [ActivityTypes.Message]: (context) => this.handleMessage(context),
-    [ActivityTypes.ConversationUpdate]: (context) => this.membersAdded(context),
-    [ActivityTypes.Event]: (context) => this.handleEvent(context),
-  };
+  private readonly handlers = new Map<string, (context: TurnContext) => Promise<void>>([
+    [ActivityTypes.Message, (context) => this.handleMessage(context)],
+    [ActivityTypes.ConversationUpdate, (context) => this.membersAdded(context)],
+    [ActivityTypes.Event, (context) => this.handleEvent(context)],
+  ]);
 
   constructor(private readonly deps: CandidateBotDeps) {
     this.data = new StateProperty<ConversationData>(deps.conversationState, CONVERSATION_DATA);
@@ -95,7 +95,8 @@ export class CandidateBot {
   async run(context: TurnContext): Promise<void> {
     // Each turn speaks one language: the channel's until the message and the conversation's state are read.
     setTurnLanguage(context, languageOfLocale(context.activity.locale) ?? 'en');
-    await this.handlers[context.activity.type]?.(context);
+    // A Map, not an object: a type named like an Object.prototype member ("__proto__") is just unknown.
+    await this.handlers.get(context.activity.type)?.(context);
     await this.deps.conversationState.saveChanges(context, false);
   }
 

@@ -22,6 +22,15 @@ class TurnMemory {
   }
 }
 
+/** The Dialog methods through which a dialog handles dialog events (botbuilder's Prompt uses onPreBubbleEvent). */
+const EVENT_HOOKS = ['onDialogEvent', 'onPreBubbleEvent', 'onPostBubbleEvent'] as const;
+type EventHooks = Record<(typeof EVENT_HOOKS)[number], unknown>;
+
+/** Does the dialog handle dialog events (override any of their hooks)? */
+function listensForEvents(dialog: Dialog): boolean {
+  return EVENT_HOOKS.some((hook) => (dialog as unknown as EventHooks)[hook] !== (Dialog.prototype as unknown as EventHooks)[hook]);
+}
+
 /** botbuilder-dialogs' TurnPath.lastResult: where a dialog that ended leaves its result. */
 const LAST_RESULT = 'turn.lastresult';
 
@@ -31,9 +40,10 @@ const LAST_RESULT = 'turn.lastresult';
  * and continue first sends an "activityReceived" event down the stack for dialogs to intercept:
  * together a measurable share of a FAQ turn's own work. These do what the library's do, in the same
  * order, with the same errors (a dialog's error wrapped in DialogContextError, as the library's
- * wrapErrors does). The event is still sent when the active dialog listens for events at all (it
- * overrides onDialogEvent); none of this bot's dialogs does, as they handle interruptions in the
- * repair base instead.
+ * wrapErrors does). The event is still sent, by the library's own continueDialog, when the active
+ * dialog listens for events at all (it overrides onDialogEvent, onPreBubbleEvent or
+ * onPostBubbleEvent, as botbuilder's prompts do); none of this bot's dialogs does, as they handle
+ * interruptions in the repair base instead.
  */
 class LeanDialogContext extends DialogContext {
   override async beginDialog(dialogId: string, options?: object): Promise<DialogTurnResult> {
@@ -48,7 +58,7 @@ class LeanDialogContext extends DialogContext {
     if (!instance) return { status: DialogTurnStatus.empty };
     const dialog = this.findDialog(instance.id);
     if (!dialog) throw new DialogContextError(`DialogContext.continueDialog(): Can't continue dialog. A dialog with an id of '${instance.id}' wasn't found.`, this);
-    if (dialog.onDialogEvent !== Dialog.prototype.onDialogEvent) return super.continueDialog();
+    if (listensForEvents(dialog)) return super.continueDialog();
     return this.wrapped(dialog.continueDialog(this));
   }
 

@@ -3,7 +3,7 @@ import { FacetChooser } from './facetChooser.js';
 import type { FaqHit, FaqIndex } from './faqIndex.js';
 import type { Domain, OutOfScopeTopic } from './outOfScope.js';
 import { rememberingRecent } from './recentTexts.js';
-import { isTypoOfAny } from './editDistance.js';
+import { editDistance, isTypoOfAny } from './editDistance.js';
 import type { TextPipeline } from './textProcessing.js';
 
 export type FaqDecision =
@@ -66,6 +66,14 @@ export interface FaqThresholds {
    * phrasing is that entry's; a second part with no word of ASE testing leans on the first.
    */
   questionSentence: boolean;
+  /**
+   * Spanish: a question about ASE testing placed nowhere is asked again without the words the
+   * knowledge base never uses ("se me ponchó una llanta y no llegué": the story's flat tyre, not the
+   * question). Someone else's thing is found before this, so it stays declined.
+   */
+  storyWordsLeftOut?: boolean;
+  /** Spanish: a question asked first, its story after, is placed on the question when that one is answered for sure. */
+  questionFirst?: boolean;
   oneWordPhrasings: boolean;
   offTopicSecondLeans: boolean;
 }
@@ -148,11 +156,23 @@ const UNANCHORED_GAP_COVERAGE = 0.75;
 /** A test code as candidates write it: "A5", "t-2", "L1" (not "a 2 year program"). */
 const TEST_CODE = /(?<![a-z0-9])[abcefghlpstx]-?\d{1,2}(?![a-z0-9])/i;
 
+/** "L-1" is "L1": a code's hyphen, dropped before the codes of domain.yaml `codeOwners` are looked for. */
+const CODE_HYPHEN = /(?<![a-z0-9])([a-z])-(\d)/g;
+
+/**
+ * A word of another entry's own question, button or tags that at most this many entries use ("fail",
+ * "results", "duplicate"), and that the code's entry never says: the question is that entry's
+ * subject, about a test the code names ("I failed the L1").
+ */
+const SUBJECT_WORD_ENTRIES = 3;
+
 /** A name written in capitals ("CDL", "GED", "USCIS", "TOEFL"). */
 const CAPITALS = /(?<![\p{L}\d])\p{Lu}{2,6}(?![\p{L}\d])/gu;
 
 /** How many words before a shared noun may name whose it is ("my *oil change* appointment"). */
 const OTHER_THING_WORDS = 3;
+/** A story's question is asked again without its own words only with this many words of ASE testing (or ASE named). */
+const STORY_DOMAIN_WORDS = 2;
 
 /** After one of ASE's shared nouns, the words that lead to whose it is ("my address *with the* DMV"), unless domain.yaml says others. */
 const OWNER_AFTER = ['with', 'for', 'from', 'on', 'at', 'of'];
@@ -212,6 +232,8 @@ export class FaqAnswerer {
         notNames: Set<string>;
         afterDetermined: Set<string>;
         rightAfter: Set<string>;
+        ofWhom: Set<string>;
+        ownerAsWritten: boolean;
       }
     | undefined;
   /** Cues that name something else even beside "ASE" ("the ASE echocardiography registry"). */
@@ -229,6 +251,12 @@ export class FaqAnswerer {
   private readonly phrasingWords = new Set<string>();
   /** The index's language pipeline: questions are read as its entries were. */
   private readonly text: TextPipeline;
+  /** domain.yaml `codeOwners`: the entry a test code is about, the code's pattern, and every word of the entry's phrasings. */
+  private readonly codeOwners: Array<{ entry: FaqEntry; pattern: RegExp; says: Set<string> }> = [];
+  /** Each entry's own subject: the words of its question, button and tags. */
+  private readonly subjects = new Map<FaqEntry, Set<string>>();
+  /** Each entry's question and button, as terms: what it is about, in its own words. */
+  private readonly questionTerms = new Map<FaqEntry, Set<string>>();
 
   constructor(
     private readonly index: FaqIndex,
@@ -266,13 +294,22 @@ export class FaqAnswerer {
       this.phrasingTerms.set(entry.id, phrasings.map((phrasing) => new Set(this.text.contentTerms(phrasing))));
       for (const term of this.text.contentTerms([...phrasings, ...entry.tags].join(' '))) this.phrasingWords.add(term);
     }
+    for (const entry of index.entries) this.questionTerms.set(entry, new Set(this.text.contentTerms(`${entry.question} ${entry.button ?? ''}`)));
+    for (const entry of index.entries) this.subjects.set(entry, new Set(this.text.contentTerms([entry.question, entry.button ?? '', ...entry.tags].join(' '))));
     this.facets = new FacetChooser(index.entries, index.text);
     this.placeholders = new Set(this.text.contentTerms(PLACEHOLDERS));
     if (domain) {
       this.domainTerms = new Set(domain.words.flatMap((word) => this.text.contentTerms(word)));
       this.names = phrasePattern(domain.names, this.text.normalise);
+      for (const [id, codes] of Object.entries(domain.codeOwners ?? {})) {
+        const entry = index.get(id);
+        if (!entry) throw new Error(`faqAnswerer: domain codeOwners names "${id}", no entry of the knowledge base`);
+        const pattern = phrasePattern(codes.map((code) => code.replace(CODE_HYPHEN, '$1$2')), this.text.normalise);
+        const says = new Set([...(this.phrasingTerms.get(id) ?? [])].flatMap((terms) => [...terms]));
+        if (pattern) this.codeOwners.push({ entry, pattern, says });
+      }
       if (domain.otherThings) {
-        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS, namesInCapitals = false, notNames = [], afterDetermined = [], rightAfter = [] } = domain.otherThings;
+        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS, namesInCapitals = false, notNames = [], afterDetermined = [], rightAfter = [], ownerAsWritten = false, ofWhom = [] } = domain.otherThings;
         const topic = index.outOfScope.find((known) => known.id === id);
         if (!topic) throw new Error(`faqAnswerer: domain otherThings.topic "${id}" is no topic of the known gaps`);
         this.otherThings = {
@@ -288,6 +325,8 @@ export class FaqAnswerer {
           notNames: new Set(notNames.map((word) => word.toLowerCase())),
           afterDetermined: new Set(afterDetermined.map((word) => word.toLowerCase())),
           rightAfter: new Set(rightAfter.flatMap((word) => this.text.contentTerms(word))),
+          ownerAsWritten,
+          ofWhom: new Set(ofWhom.flatMap((word) => this.text.contentTerms(word))),
           known: new Set((domain.known ?? []).flatMap((name) => this.text.contentTerms(name))),
           // The entries' words as written, for "tke" (take) and "tst" (test): a short word with a letter left out.
           words: new Set(index.entries.flatMap((entry) => this.text.tokenize([entry.question, ...entry.alternates, entry.answer].join(' ')))),
@@ -348,10 +387,12 @@ export class FaqAnswerer {
     if (!others) return undefined;
     const tokens = this.text.tokenize(text);
     const terms = tokens.map((token) => this.text.processTerm(token));
-    const foreign = (i: number): boolean => {
+    // `ownersPlace`: right after the noun and "de", "con"... ("la tarjeta *del seguro* social", "maestro *de primaria*").
+    const foreign = (i: number, ownersPlace = false): boolean => {
       const [token, term] = [tokens[i]!, terms[i]];
       if (term == null || /^\d|'(?!s$)|ly$/.test(token) || others.modifiers.has(token.replace(/'s$/, ''))) return false;
       if (others.known.has(term) || this.domainTerms?.has(term)) return false;
+      if (ownersPlace && this.writtenElsewhere(token)) return true;
       if (this.index.entriesUsing(term) > 1 || (this.index.entriesUsing(term) === 1 && this.phrasingWords.has(term))) return false;
       if (token.length <= SHORT_WORD && lettersLeftOut(token).some((word) => others.words.has(word))) return false;
       // "replacment cert": a misspelt word of the entries as written is theirs, even where its stem
@@ -374,6 +415,12 @@ export class FaqAnswerer {
     for (let i = 0; i < tokens.length; i++) {
       // "maestro albañil", "master plumber": a trade right after the title names whose title it is.
       if (others.rightAfter.has(terms[i] ?? '') && terms[i + 1] != null && foreign(i + 1)) return `${tokens[i]} ${tokens[i + 1]}`;
+      // "maestro de primaria", "master de obras": or after "de", in the owner's place; so is a school's
+      // trade or owner ("la escuela de cocina", "la cita en la escuela de mi hija"; "de mecánica" is ASE's).
+      if (others.ownerAsWritten && (others.rightAfter.has(terms[i] ?? '') || others.ofWhom.has(terms[i] ?? '')) && others.after.has(tokens[i + 1] ?? '')) {
+        const j = others.ofWhom.has(terms[i] ?? '') && others.determiners.has(tokens[i + 2] ?? '') ? i + 3 : i + 2;
+        if (terms[j] != null && foreign(j, true) && !others.notOwners.has(tokens[j]!)) return `${tokens[i]} .. ${tokens[j]}`;
+      }
       if (i === 0 || !others.objects.has(terms[i] ?? '')) continue;
       // The words right before the noun, back to the first that carries no meaning ("my", "the").
       // A number between says which one ("my OSHA 10 card"), not whose.
@@ -393,11 +440,25 @@ export class FaqAnswerer {
           // "a program at community college", "my results for trade school": a word before one of
           // those says which one, and is no owner either.
           const notOwner = (k: number) => others.notOwners.has((tokens[k] ?? '').replace(/'s$/, ''));
-          if (foreign(j) && !notOwner(j) && !notOwner(j + 1)) return `${tokens[i]} .. ${tokens[j]}`;
+          if (foreign(j, true) && !notOwner(j) && !notOwner(j + 1)) return `${tokens[i]} .. ${tokens[j]}`;
         }
       }
     }
     return undefined;
+  }
+
+  /**
+   * An owner the entries' words do not account for, though its stem is theirs: written as no entry
+   * writes it, nor as the start of a word they write, nor one letter off one ("maestro de *primaria*":
+   * the entries say "primera"; "la tarjeta del *seguro* de vida"; but "la compu" is their "computadora").
+   */
+  private writtenElsewhere(token: string): boolean {
+    const others = this.otherThings!;
+    if (!others.ownerAsWritten || others.words.has(token)) return false;
+    const clipped = token.length >= 4 && [...others.words].some((word) => word.length > token.length && word.startsWith(token));
+    // (one letter off is a slip; two is another word: "primaria" is not "primera")
+    const slip = token.length >= 5 && [...others.words].some((word) => Math.abs(word.length - token.length) <= 1 && editDistance(token, word) <= 1);
+    return !clipped && !slip;
   }
 
   private mentionsAse(text: string): boolean {
@@ -439,9 +500,17 @@ export class FaqAnswerer {
     // "I filed a forwarding order with the post office. Do I still need to tell ASE that I moved?":
     // a story, then the question. Not placed as a whole, the last sentence is asked on its own (the
     // story still says whether it is about ASE testing).
-    const lastAsked = whole.kind === 'unknown' && t.questionSentence ? this.lastSentence(text) : undefined;
+    // "Tried to buy the L1 and it won't let me": a test code only one entry is about says which
+    // entry an unsure ranking is about, whatever everyday words outscore it; before the last sentence
+    // is asked alone ("... wants me to take L1, i only got A6 and A8. am i even allowed to").
+    const anchoredWhole = whole.kind === 'unknown' ? this.anchoredByCode(text, whole, hits, context) : undefined;
+    const lastAsked = whole.kind === 'unknown' && !anchoredWhole && t.questionSentence ? this.lastSentence(text) : undefined;
     const last = lastAsked ? this.decide(lastAsked, { ...context, onTopic: this.onTopic(text, context) }) : undefined;
-    const decision: FaqDecision = last && (last.kind === 'answer' || last.kind === 'clarify') ? last : whole;
+    const placedFirst: FaqDecision = anchoredWhole ?? (last && (last.kind === 'answer' || last.kind === 'clarify') ? last : (this.questionFirst(text, whole, context) ?? whole));
+    const plain = placedFirst.kind === 'unknown' && t.storyWordsLeftOut && !lastAsked ? this.withoutStoryWords(text, context) : undefined;
+    const placed: FaqDecision = plain ?? placedFirst;
+    const anchored: FaqDecision = this.anchoredByCode(text, placed, hits, context) ?? placed;
+    const decision: FaqDecision = this.ownWordFirst(anchored) ?? anchored;
     // One word in an editor's phrasing ("how should i study for ase") is that entry's, but one word is
     // no evidence the question is about ASE testing ("what's wrong?").
     const phrasedInFull = phrased !== undefined && this.text.contentTerms(text).length >= 2;
@@ -604,6 +673,68 @@ export class FaqAnswerer {
     return undefined;
   }
 
+  /**
+   * An unsure decision (a "Did you mean", or not known) on a question naming a code of domain.yaml
+   * `codeOwners` ("L1", "the L tests"): that code's entry first, before the candidates it had,
+   * unless a hit of another entry, within reach of the best, matched a word of that entry's own
+   * subject (its question, button or tags) the code's entry never says ("I failed the L1": the
+   * retest; "my L2 score report": the results). The rest of the question must be about ASE testing
+   * too (a domain word, another code, the conversation). On a question naming only other codes ("I
+   * didn't pass the G1"), a code's entry is no first choice: the others come before it. Never a
+   * confident answer: the code says which entry, not that the entry answers what was asked.
+   * Undefined when nothing changes.
+   */
+  private anchoredByCode(text: string, decision: FaqDecision, hits: FaqHit[], context: QuestionContext): FaqDecision | undefined {
+    if (!this.codeOwners.length || (decision.kind !== 'clarify' && decision.kind !== 'unknown')) return undefined;
+    const lowered = this.text.normalise(text).toLowerCase().replace(CODE_HYPHEN, '$1$2');
+    const named = this.codeOwners.filter(({ pattern }) => pattern.test(lowered));
+    const candidates = decision.kind === 'clarify' ? decision.candidates : decision.suggestions;
+    if (!named.length) {
+      const owners = new Set(this.codeOwners.map(({ entry }) => entry));
+      if (decision.kind !== 'clarify' || !TEST_CODE.test(text) || !owners.has(candidates[0]!) || candidates.every((entry) => owners.has(entry))) return undefined;
+      return { ...decision, candidates: [...candidates.filter((entry) => !owners.has(entry)), ...candidates.filter((entry) => owners.has(entry))] };
+    }
+    const [owner] = named;
+    if (!owner || named.length > 1) return undefined;
+    // A code alone is no question about ASE testing ("what does the x1 trim mean on a bmw"): the rest
+    // must be ("the L tests" keeps its "tests").
+    const rest = lowered.replace(new RegExp(owner.pattern.source, 'g'), (found) => found.replace(/[a-z]\d{1,2}/g, ' '));
+    if (!this.onTopic(rest, context)) return undefined;
+    const { entry, says } = owner;
+    // Only a hit within reach of the best counts: "6 years" in a long story is no recertification question.
+    const subjectOf = (hit: FaqHit): Set<string> | undefined => (hit.target.kind === 'faq' && hit.target.entry !== entry ? this.subjects.get(hit.target.entry) : undefined);
+    const theirs = [hits, decision.hits].some((ranked) =>
+      ranked.some((hit) => {
+        const subject = subjectOf(hit);
+        if (!subject || hit.score * this.thresholds.rivalRatio < (ranked[0]?.score ?? 0)) return false;
+        return hit.matched.some((term) => subject.has(term) && !says.has(term) && this.index.entriesUsing(term) <= SUBJECT_WORD_ENTRIES);
+      }),
+    );
+    if (theirs || (decision.kind === 'clarify' && candidates[0] === entry)) return undefined;
+    return { kind: 'clarify', candidates: [entry, ...candidates.filter((other) => other !== entry)].slice(0, 3), hits: decision.hits };
+  }
+
+  /**
+   * "lost my patch, where can i get another one": a "Did you mean" led by an entry on everyday words
+   * alone (none that at most `gapWordEntries` entries use), beside an entry that matched a word of
+   * its own question or button that no other entry uses ("patch" is "insignia"): that entry first.
+   * Not a tag ("is it too late to recert" is no missed appointment). Undefined when nothing changes.
+   */
+  private ownWordFirst(decision: FaqDecision): FaqDecision | undefined {
+    if (decision.kind !== 'clarify') return undefined;
+    const [best] = decision.hits;
+    if (best?.target.kind !== 'faq' || best.target.entry !== decision.candidates[0]) return undefined;
+    const everyday = (term: string) => this.index.entriesUsing(term) === 0 || this.index.entriesUsing(term) > this.thresholds.gapWordEntries;
+    if (!best.matched.every(everyday)) return undefined;
+    const own = decision.hits.find((hit) => {
+      const asks = hit.target.kind === 'faq' && hit !== best && hit.score >= this.thresholds.suggestFloor ? this.questionTerms.get(hit.target.entry) : undefined;
+      return asks !== undefined && hit.matched.some((term) => this.index.entriesUsing(term) === 1 && asks.has(term));
+    });
+    if (own?.target.kind !== 'faq') return undefined;
+    const entry = own.target.entry;
+    return { ...decision, candidates: [entry, ...decision.candidates.filter((other) => other !== entry)].slice(0, 3) };
+  }
+
   /** "the other thing", "that other one": a pointer word, and no word but a placeholder ("thing", "one", "part"). */
   private pointsVaguely(text: string): boolean {
     if (text.trim().split(/\s+/).length > FOLLOW_UP_WORDS || !VAGUE_POINTER.test(text)) return false;
@@ -621,6 +752,44 @@ export class FaqAnswerer {
     const others = [...before, ...last.related.flatMap((id) => this.index.get(id) ?? [])].filter((entry, i, all) => entry !== last && all.indexOf(entry) === i);
     const candidates = other ? [...others.slice(0, 2), last] : [last, ...others].slice(0, 3);
     return { kind: 'clarify', candidates, hits: [] };
+  }
+
+  /**
+   * "¿Se puede sacar el ASE en España? Soy de Valencia y trabajo en un taller de coches.": the question
+   * asked first and its story after. Placed as a whole (the story's workshop: work experience), the
+   * question asked alone decides when it is answered for sure; a "did you mean" keeps the whole's.
+   */
+  private questionFirst(text: string, whole: FaqDecision, context: QuestionContext): FaqDecision | undefined {
+    if (!this.thresholds.questionFirst || (whole.kind !== 'answer' && whole.kind !== 'clarify') || /\?\s*$/.test(text.trim())) return undefined;
+    const asked = this.lastSentence(text);
+    if (!asked?.endsWith('?')) return undefined;
+    const alone = this.decide(asked, { ...context, onTopic: this.onTopic(text, context) });
+    return alone.kind === 'answer' ? alone : undefined;
+  }
+
+  /**
+   * The question without the story's words no entry, domain word or ASE test uses, asked again when
+   * what remains says ASE testing twice (or names ASE); an answer or a "did you mean" only.
+   */
+  private withoutStoryWords(text: string, context: QuestionContext): FaqDecision | undefined {
+    if (!this.onTopic(text, context)) return undefined;
+    // The story is told before the question: the words of the last clause are all kept ("cuánto
+    // cuesta una maestría en administración?" is asked in its own words, and stays unplaced).
+    const clauses = text.split(/[,.;:!?¿¡]+/).map((clause) => this.text.tokenize(clause)).filter((clause) => clause.length > 0);
+    if (clauses.length < 2) return undefined;
+    const told = clauses.slice(0, -1).flat();
+    const ours = (token: string) => {
+      const term = this.text.processTerm(token);
+      return term == null || this.index.entriesUsing(term) > 0 || this.domainTerms?.has(term) || this.otherThings?.known.has(term) || /\d/.test(token);
+    };
+    const kept = [...told.filter(ours), ...clauses.at(-1)!];
+    const tokens = [...told, ...clauses.at(-1)!];
+    if (kept.length === tokens.length || this.text.contentTerms(kept.join(' ')).length < 2) return undefined;
+    // Two words of ASE testing, or ASE named: one ("la cita para vacunar a mi perro") may be anyone's.
+    const testing = new Set(this.text.contentTerms(kept.join(' ')).filter((term) => this.domainTerms?.has(term)));
+    if (testing.size < STORY_DOMAIN_WORDS && !this.mentionsAse(text)) return undefined;
+    const again = this.decide(kept.join(' '), { ...context, onTopic: true });
+    return again.kind === 'answer' ? again : undefined;
   }
 
   /**
@@ -734,8 +903,18 @@ export class FaqAnswerer {
     const total = weights.reduce((sum, w) => sum + w, 0);
     if (!total) return 1;
     // "duplicat certficate": a word no entry uses that is a misspelling of the phrasing's own word is that word.
-    const holds = (p: Set<string>, term: string) => p.has(term) || (this.index.entriesUsing(term) === 0 && isTypoOfAny(term, p));
-    return Math.max(0, ...phrasings.map((p) => unique.reduce((sum, term, i) => (holds(p, term) ? sum + weights[i]! : sum), 0) / total));
+    const unknown = unique.map((term) => this.index.entriesUsing(term) === 0);
+    // Plain loops: an entry has a hundred phrasings or more, and this runs on every confident answer.
+    let best = 0;
+    for (const phrasing of phrasings) {
+      let sum = 0;
+      for (let i = 0; i < unique.length; i++) {
+        const term = unique[i]!;
+        if (phrasing.has(term) || (unknown[i] && isTypoOfAny(term, phrasing))) sum += weights[i]!;
+      }
+      if (sum > best) best = sum;
+    }
+    return best / total;
   }
 
   /**
@@ -752,6 +931,33 @@ export class FaqAnswerer {
   }
 
   private rank(hits: FaqHit[], text: string): FaqDecision {
+    const ranked = this.rankScores(hits, text);
+    if (ranked.kind !== 'clarify' && ranked.kind !== 'unknown') return ranked;
+    const gap = this.gapFarBehind(hits);
+    return gap ? { kind: 'out-of-scope', topic: gap, hits } : ranked;
+  }
+
+  /**
+   * "i keep typing my password wrong and now the website locked me out how do i get back in to see
+   * my test": an entry ahead only on everyday words (none that at most `gapWordEntries` entries
+   * use), and unsure, beside a known gap that matched a subject word of its own no entry uses: the
+   * gap, however far behind it scores (a sure answer stays: "the shorter renewal test" is the
+   * recertification's).
+   */
+  private gapFarBehind(hits: FaqHit[]): OutOfScopeTopic | undefined {
+    const [best] = hits;
+    // A word no entry uses that the best matched was matched as a misspelling of another ("entering"): no rare word of its own.
+    const everyday = (term: string) => this.index.entriesUsing(term) === 0 || this.index.entriesUsing(term) > this.thresholds.gapWordEntries;
+    if (best?.target.kind !== 'faq' || !best.matched.every(everyday)) return undefined;
+    for (const hit of hits) {
+      if (hit.target.kind !== 'out-of-scope' || hit.score < this.thresholds.answerFloor) continue;
+      const subject = this.gapSubjects.get(hit.target.topic.id);
+      if (subject && hit.matched.some((term) => subject.has(term) && !best.matched.includes(term) && this.index.entriesUsing(term) === 0)) return hit.target.topic;
+    }
+    return undefined;
+  }
+
+  private rankScores(hits: FaqHit[], text: string): FaqDecision {
     const asked = this.text.contentTerms(text);
     const terms = asked.length;
     const t = this.thresholds;

@@ -120,6 +120,8 @@ export async function loadKnowledgeBase(dir: string, thresholds?: FaqThresholds)
   const spanishThresholds = {
     ...(thresholds ?? defaultThresholds),
     phrasingCoverage: 0,
+    storyWordsLeftOut: true,
+    questionFirst: true,
     gapsBehindExplainMore: false,
     oneWordPhrasings: false,
     offTopicSecondLeans: false,

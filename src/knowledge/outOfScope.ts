@@ -87,12 +87,16 @@ export const domainSchema = z
         ownerSpan: z.number().int().min(1).max(3).optional(),
         /** How many words before such a noun may name the owner (3 unless given: "my *CDL permit* test"; 0 in Spanish, which names it after). */
         ownerSpanBefore: z.number().int().min(0).max(3).optional(),
+        /** An owner written as no entry writes it is one, though its stem is the entries' ("el examen de *manejo*"; they say "manejar"). */
+        ownerAsWritten: z.boolean().optional(),
+        /** Places whose trade or owner follows "de" ("la escuela *de cocina*", "la academia *de policía*"), with `ownerAsWritten`. */
+        ofWhom: z.array(z.string().min(2)).optional(),
         /**
          * A name in capitals that no entry, domain word or ASE test uses ("el *GED*", "mi cita en
          * *USCIS*", "la licencia *CDL*") names another body: the question is someone else's thing.
-         * Except `notNames` (states' and territories' abbreviations, chat shorthand).
          */
         namesInCapitals: z.boolean().optional(),
+        /** Capitals that are no such name: states' and territories' abbreviations, chat shorthand. */
         notNames: z.array(z.string().min(1)).optional(),
       })
       .strict()
@@ -102,6 +106,14 @@ export const domainSchema = z
      * ASE's words, so never a sign of someone else's thing (the catalogue's English names are added).
      */
     known: z.array(z.string().min(2)).optional(),
+    /**
+     * Test codes (and names of a test series) that only one entry is about, by entry id: "L1", "X1",
+     * "the L tests" are the Advanced Level entry's. When the ranking is unsure (a "Did you mean" or
+     * not known), a question naming one is offered that entry first, unless another entry's own
+     * subject is in it ("I failed the L1": the retest). A question naming only other codes ("the G1")
+     * is not that entry's first.
+     */
+    codeOwners: z.record(z.string().min(2), z.array(z.string().min(2)).min(1)).optional(),
   })
   .strict();
 

@@ -26,6 +26,9 @@ const phrases: Array<[RegExp, string]> = [
   [/\bprecios?\s+(?:especial(?:es)?|de\s+grupo|por\s+grupo|de\s+mayoreo|preferencial(?:es)?|reducidos?)\b/gi, 'descuento'],
   // "cuánto sale el test", "cuánto cobran": a price.
   [/\bcu[aá]nto\s+(?:sale|salen|vale|valen|cobran)\b/gi, 'cuanto cuesta'],
+  // "el jefe quiere ver el papel", "cuándo llega mi papel": the paper one has, with its article, is the
+  // certificate (the scratch paper of the test day is "papel para hacer cuentas", "hojas en blanco").
+  [/\b(el|mi|su|ese|este|del|al)\s+papel(?:ito)?\b(?!\s+(?:en\s+blanco|(?:para|pa)\s+(?:hacer|escribir|apuntar|notas|cuentas)))/gi, '$1 certificado'],
   // Schooling ("estudié dos años en un técnico", "el community college") is training, which may count as experience.
   [/\bcommunity\s+college\b|\bestudi[eé]\s+(?:\S+\s+){0,3}?en\s+(?:un|una|el|la)\b/gi, 'escuela'],
   // A US state or city of two words ("nuevo mexico" is not Mexico); see the one-word ones below.
@@ -168,7 +171,8 @@ const phrases: Array<[RegExp, string]> = [
   // A driving test or licence, however it is worded ("la prueba práctica de manejo", "licencia para
   // conducir"): one wording each, so the cues for them hold for all.
   [/\b(?:examen|prueba|test)(?:\s+(?:pr[aá]ctic[oa]|escrit[oa]|te[oó]ric[oa]))?\s+(?:de|para)\s+(?:manejo|manejar|conducir)\b/gi, 'examen de manejo'],
-  [/\blicencia\s+(?:de|para)\s+(?:manejo|manejar|conducir)\b/gi, 'licencia de manejo'],
+  // (not a licence to handle refrigerant, the EPA 609's: "licencia para manejar refrigerante")
+  [/\blicencia\s+(?:de|para)\s+(?:manejo|manejar|conducir)\b(?!\s+(?:de\s+|el\s+|los\s+)?(?:refrigerante|freon|gas))/gi, 'licencia de manejo'],
   // "para coserlas en mi camisa", "para enmarcarlo": what the thing is for, not whose it is.
   [/\b(?:para|pa)\s+(?=[a-z]{2,}(?:ar|er|ir)(?:se|me|lo|la|le|los|las|les|nos|te)?\b)/gi, ' '],
 ];
@@ -312,6 +316,8 @@ const stopWords = new Set(
 );
 
 /**
+ * (and the words that compare, "¿qué tienen de diferente ... respecto a los normales?": what is
+ * compared is asked in the other words)
  * The auxiliaries and everyday verbs in all their common forms (estar, haber, ser, ir, tener, querer,
  * poder, deber), pronouns, determiners and chat fillers: a long message tells its story with them
  * ("fíjese que ayer fui a hacer el examen y la verdad..."), and each one no entry uses weighed like a
@@ -323,7 +329,8 @@ for (const word of `estas estamos este estes esten estuve estuviste estuvo estuv
   queremos quieren queria querian quisieramos quise puedes podemos pueda puedan pude pudo podriamos debes debemos deben
   deberian debia nosotros nosotras vosotros nuestro nuestra nuestros nuestras suyo suya tuyo tuya estas esos esas aquel aquella
   todo toda todos todas mismo misma tanto tanta cada tampoco aunque casi solamente verdad fijese fijate mire mira digo creo
-  cree crees pienso parece supongo gusta gustaria encantaria ir querer saque fuera dentro mientras apenas bastante demasiado siempre tan recomiendas recomienda recomiendan recomiendo recomendarias recomendaria alguien saludos jaja jajaja porfavor ahorita neta orale ojala`.split(/\s+/)) {
+  cree crees pienso parece supongo gusta gustaria encantaria ir querer saque fuera dentro mientras apenas bastante demasiado siempre tan recomiendas recomienda recomiendan recomiendo recomendarias recomendaria alguien saludos jaja jajaja porfavor ahorita neta orale ojala
+  diferente diferentes diferencia diferencias respecto comparado comparados comparada comparadas versus vs`.split(/\s+/)) {
   if (word) stopWords.add(word);
 }
 

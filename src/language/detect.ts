@@ -65,9 +65,14 @@ const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g,
 
 export function detectLanguage(text: string): LanguageGuess {
   if (typeof text !== 'string') throw new TypeError(`language/detect: text must be a string, got ${typeof text}`);
+  return guessFolded(text, fold(text.toLowerCase()));
+}
+
+/** detectLanguage on the text and its folded lower case (worked out once a turn for both readers). */
+function guessFolded(text: string, folded: string): LanguageGuess {
   let score = 0;
   score += Math.min((text.match(SPANISH_MARKS) ?? []).length, 2) * 1.5;
-  const tokens = fold(text.toLowerCase())
+  const tokens = folded
     .replace(/[’‘]/g, "'")
     .split(/[^a-z']+/)
     .map((t) => t.replace(/^'+|'+$/g, ''))
@@ -96,7 +101,11 @@ const TO_SPANISH =
 
 /** The language a whole message asks to switch to, or null when the message asks something else. */
 export function readLanguageSwitch(text: string): Language | null {
-  const cleaned = fold(text.toLowerCase())
+  return switchFolded(fold(text.toLowerCase()));
+}
+
+function switchFolded(folded: string): Language | null {
+  const cleaned = folded
     .replace(/[¿¡?!.,;:]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -112,9 +121,10 @@ export function readLanguageSwitch(text: string): Language | null {
  * clear evidence, else the channel's locale, else the text's lean, else English.
  */
 export function chooseLanguage(input: { text: string; locale?: Language; conversation?: Language; preferred?: Language }): { language: Language; switched: boolean } {
-  const asked = input.text ? readLanguageSwitch(input.text) : null;
+  const folded = input.text ? fold(input.text.toLowerCase()) : '';
+  const asked = folded ? switchFolded(folded) : null;
   if (asked) return { language: asked, switched: true };
-  const guess = input.text ? detectLanguage(input.text) : { language: null, strength: 'none' as const, score: 0 };
+  const guess = input.text ? guessFolded(input.text, folded) : { language: null, strength: 'none' as const, score: 0 };
   if (input.conversation) {
     if (guess.strength === 'clear' && guess.language) return { language: guess.language, switched: false };
     // The account prefers Spanish and the message leans Spanish ("hola", "soy tecnico maestro?"):

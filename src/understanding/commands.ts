@@ -61,8 +61,10 @@ const PERSON_REQUEST = [
   String.raw`(?:^|[.,;!]\s*|\b(?:so|and|but|just|please) )i (?:need|want|would like|'d like|have) to (?:call|phone|ring) ${SOMEONE}`,
   // "could you ask someone at ASE whether my form was approved?": only a person can find out
   String.raw`\b(?:can|could|would|will) you (?:please )?(?:ask|check with|have) ${SOMEONE}`,
-  // "can someone check on it for me", "could somebody look into my case": only a person can look
-  String.raw`\b(?:can|could|would|will) (?:someone|somebody|some one|a person|a human|an agent|a rep|someone from ase|somebody from ase|someone at ase|staff) (?:please |just )?(?:check (?:on|into)|look (?:into|at)|follow up on|check) (?:it|this|that|them|my (?:case|form|application|account|certificate|cert|work experience|status))\b`,
+  // "can someone check on it for me", "could somebody look into my case": only a person can look.
+  // Not "will a human look at my form or is it automatic?", "can a person check it or is it a
+  // computer?": a person as the subject of a question about how ASE works.
+  String.raw`\b(?:can|could) (?:someone|somebody|some one|someone from ase|somebody from ase|someone at ase|anyone|anybody) (?:please |just )?(?:check (?:on|into)|look (?:into|at)|follow up on|check) (?:it|this|that|them|my (?:case|form|application|account|certificate|cert|work experience|status))\b(?!(?: \w+){0,3},? or\b)`,
   // Spanish: "¿puedo hablar con una persona?", "quiero un agente" (the handoff says in English who answers)
   String.raw`\bhablar con (?:una persona|alguien|un agente|un humano|un representante|una agente)\b|\b(?:quiero|necesito) (?:una persona|un agente|un humano|un representante)\b`,
 ].join('|');
@@ -117,9 +119,10 @@ const LOOK_IT_UP = String.raw`(?:(?:actually|ok|okay|so|well|please),? )?(?:(?:c
 /**
  * Annoyance with the bot itself, and nothing asked: "this is useless", "you're not helping",
  * "ugh", "this bot sucks", "esto no sirve". A question said crossly ("ugh, how do I cancel") is
- * still the question: only the whole message counts.
+ * still the question: only the whole message counts. "that sucks", "that is awful" after an answer
+ * are about what the answer said (no refund, a wait), not about the bot: not this.
  */
-const FRUSTRATED = String.raw`(?:(?:ugh+|omg|wow|man|dude|seriously|come on|smh|wtf|ok|okay|so|well),? )*(?:ugh+|argh+|smh|ffs|(?:this|that|it|you|u|this bot|the bot|this chat|this thing)(?:'s| is| are|'re| r)? (?:so |really |totally |completely |pretty |kinda |just )?(?:useless|pointless|worthless|stupid|dumb|terrible|awful|garbage|trash|a waste of time|no help|not helpful|unhelpful|annoying|frustrating|ridiculous)|(?:this|that|it|you|u|this bot|the bot|this chat|this thing) (?:sucks?|doesn'?t help|don'?t help|(?:is|are|'?re|r) not help(?:ing|ful)|(?:is|are|'?re|r)n'?t help(?:ing|ful))|(?:you|u)(?:'re| are| r|re) not (?:helping|understanding|listening)|(?:you|u) (?:don'?t|do not|dont) (?:understand|get it)(?: me)?|not helpful|no help at all|(?:this is|that'?s|so) frustrating|i'?m (?:so )?(?:frustrated|annoyed|fed up)|esto no sirve(?: para nada)?|no (?:me )?(?:est[aá]s?|est[aá]) ayudando|no sirves?(?: para nada)?|no entiendes|qu[eé] in[uú]til|in[uú]til)(?: (?:lol|smh|ugh+|at all|man|dude|bro))?`;
+const FRUSTRATED = String.raw`(?:(?:ugh+|omg|wow|man|dude|seriously|come on|smh|wtf|ok|okay|so|well),? )*(?:ugh+|argh+|smh|ffs|(?:this|it|you|u|this bot|the bot|this chat|this thing)(?:'s| is| are|'re| r)? (?:so |really |totally |completely |pretty |kinda |just )?(?:useless|pointless|worthless|stupid|dumb|terrible|awful|garbage|trash|a waste of time|no help|not helpful|unhelpful|annoying|frustrating|ridiculous)|(?:you|u|this bot|the bot|this chat|this thing) (?:sucks?|doesn'?t help|don'?t help|(?:is|are|'?re|r) not help(?:ing|ful)|(?:is|are|'?re|r)n'?t help(?:ing|ful))|(?:you|u)(?:'re| are| r|re) not (?:helping|understanding|listening)|(?:you|u) (?:don'?t|do not|dont) (?:understand|get it)(?: me)?|not helpful|no help at all|(?:this is|that'?s|so) frustrating|i'?m (?:so )?(?:frustrated|annoyed|fed up)|esto no sirve(?: para nada)?|no (?:me )?(?:est[aá]s?|est[aá]) ayudando|no sirves?(?: para nada)?|no entiendes|qu[eé] in[uú]til|in[uú]til)(?: (?:lol|smh|ugh+|at all|man|dude|bro))?`;
 
 const rules: Array<[Command, RegExp]> = [
   ['identity', whole(IDENTITY)],

@@ -279,11 +279,15 @@ const weekdayAfterNextParser: chrono.Parser = {
 
 /**
  * "12-15", "1-5": a month and a day with a dash and no year, as "12/15" is read with a slash (and
- * asked back the same way when both readings are dates). Not a span of a count ("2-3 days", "5-10
- * questions"), a phone number or a code range ("A1-A8").
+ * asked back the same way when both readings are dates). Only where a date is what is said: the
+ * whole message (the answer to a date question, "its 12-15"), or right after a word that
+ * introduces one ("my appt is 12-15", "on 1-5", "el 12-15"). Dashes mean much else: hours ("i work
+ * 7-3", "open 9-5"), scores ("i got 8-10 right"), spans of a count ("2-3 days", "5-10 questions"),
+ * rooms, phone numbers, code ranges ("A1-A8").
  */
+const DASHED_DATE_CUE = String.raw`(?:^\s*(?:(?:it'?s|its|it is|on|the|el|es)\s+)?|\b(?:on|is|for|by|until|till|til|from|appt|appointment|test|exam|date|scheduled|booked|el|para|es|cita|examen)\s+)`;
 const dashedMonthDayParser: chrono.Parser = {
-  pattern: () => /(?<![\w/.$-])(\d{1,2})-(\d{1,2})(?![\w/-]|[.:]\d|\s*(?:%|percent|days?|weeks?|months?|years?|yrs?|hours?|hrs?|mins?|minutes?|times?|questions?|tests?|exams?|points?|people|business)\b)/i,
+  pattern: () => new RegExp(`(?<=${DASHED_DATE_CUE})(\\d{1,2})-(\\d{1,2})(?![\\w/-]|[.:]\\d|\\s*(?:%|percent|days?|weeks?|months?|years?|yrs?|hours?|hrs?|mins?|minutes?|times?|questions?|tests?|exams?|points?|people|business|right|wrong|correct)\\b)`, 'i'),
   extract: (_context, match) => {
     const month = Number(match[1]);
     const day = Number(match[2]);

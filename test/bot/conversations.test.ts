@@ -392,6 +392,14 @@ describe('welcome', () => {
     expect(replies).toEqual([]);
   });
 
+  it('an activity of a type the bot does not handle, even one named like an object property ("__proto__"), is ignored and the conversation goes on', async () => {
+    const conversation = bot.conversation();
+    for (const type of ['typing', 'messageReaction', '__proto__', 'constructor', 'toString']) {
+      expect(await receive(conversation, { type, recipient: { id: 'bot', name: 'Bot' } })).toEqual([]);
+    }
+    expect(await reply(conversation, 'how do I get a duplicate certificate')).toContain('$7.50');
+  });
+
   it('a candidate who already wrote is not welcomed when the conversationUpdate comes late', async () => {
     const conversation = bot.conversation();
     await say(conversation, 'how do I get a duplicate certificate');

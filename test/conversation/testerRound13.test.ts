@@ -31,7 +31,7 @@ const dashedDates: Transcript[] = [
   ]],
   ['"in 2-3 days" is no date', [
     ['can i reschedule my test', 'Tell me the date of your appointment'],
-    ['in 2-3 days', not('February')],
+    ['in 2-3 days', all(not(/(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), /), 'more than three days away')],
   ]],
 ];
 
@@ -132,6 +132,10 @@ const annoyed: Transcript[] = [
   ['"ugh, how do i cancel" is still the question', [
     ['ugh, how do i cancel', all('Cancel Test', not("Sorry I haven't been much help"))],
   ]],
+  ['"wow that sucks" after the no-refund answer is about the rule, not the bot: never "Sorry I haven\'t been much help"', [
+    ['what happens if i miss my appointment', 'No Show'],
+    ['wow that sucks', not("Sorry I haven't been much help")],
+  ]],
   ['"esto no sirve para nada" is said sorry to in Spanish', [
     ['esto no sirve para nada', all(/^Perdone que no le haya ayudado mucho/, 'hablar con una persona')],
   ]],
@@ -147,7 +151,10 @@ const oneWordOfSubstance: Transcript[] = [
 const someoneToCheck: Transcript[] = [
   ['"can someone check on it for me" after the work-experience answer is a request for a person, never the same paragraph again', [
     ['i passed A1 three weeks ago and still no certificate', 'three weeks'],
-    ['can someone check on it for me', all(/member of ASE support staff|1-800-390-6789/, not('It is best to submit your work experience form'))],
+    ['can someone check on it for me', all(/member of ASE support staff to join/, not('It is best to submit your work experience form'))],
+  ]],
+  ['"will a human look at my work experience form or is it automatic?" asks how ASE works: never a handoff', [
+    ['will a human look at my work experience form or is it automatic?', not(/member of ASE support staff to join/)],
   ]],
   ['"can a person take the test twice" is still a question', [
     ['can a person take the test twice', not(/member of ASE support staff to join/)],
@@ -160,6 +167,11 @@ const noIdButADate: Transcript[] = [
     [signIn, 'ASE ID'],
     ['i dont have my ase id, its on the 20th', all('help you find your ASE ID', 'Sunday, December 20, 2026', not('What would you like to know?'))],
   ]],
+  ['"i forgot my ase id, my dob is 3/4/1985" at sign-in over the retest: where to find the ID, and the birth date never reaches the task', [
+    ['i failed A5, when can i retake it', 'What date did you take A5?'],
+    [signIn, 'ASE ID'],
+    ['i forgot my ase id, my dob is 3/4/1985', all('ASE ID', not("didn't get that"), not('1985'))],
+  ]],
   ['"i dont have my ase id" alone still leaves sign-in and asks what to answer', [
     ['can i cancel my test', 'Tell me the date of your appointment'],
     [signIn, 'ASE ID'],
@@ -168,6 +180,12 @@ const noIdButADate: Transcript[] = [
 ];
 
 const cancelNotMove: Transcript[] = [
+  ['"cancel my appointment on 12/20 and schedule it for january" is a move: told how to move it, never to cancel the test', [
+    ['i need to cancel my appointment on 12/20 and schedule it for january', all('To move it', not('Cancel Test option'))],
+  ]],
+  ['"quiero cancelar mi cita del 20 de diciembre y agendar otra para enero" is a move in Spanish too', [
+    ['quiero cancelar mi cita del 20 de diciembre y agendar otra para enero', not(/Cancel Test|Cancelar examen/)],
+  ]],
   ['"need 2 cancel my appt on 12/20" is told how to cancel it (and the test, for the refund), not how to move it', [
     ['need 2 cancel my appt on 12/20 pls', all('Yes, you can still change or cancel it', 'To cancel it, cancel the appointment first, then the test itself with the Cancel Test option', not('To move it'))],
   ]],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SETS, answererFor, loadLabelledSet } from '../../scripts/labelledSets.js';
 import { shippedKnowledge } from '../support/testApp.js';
+import type { FaqDecision } from '../../src/knowledge/faqAnswerer.js';
 
 // A confident answer needs evidence the question is about ASE testing: a domain word
 // (knowledge/domain.yaml), a test code, or the conversation's context. A question naming something
@@ -164,6 +165,47 @@ describe('domain anchoring', () => {
   });
 });
 
+// knowledge/domain.yaml codeOwners: "L1", "X1", "the L tests" are only the Advanced Level entry's.
+describe('a test code only one entry is about', () => {
+  const first = (decision: FaqDecision): string | undefined =>
+    decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : undefined;
+
+  it.each(["it won't let me buy the L3 in myASE, why", 'whats the story with the L tests', 'the booking site wont let me register for the X1'])(
+    'offers that entry first when the ranking is unsure (%j)',
+    async (question) => {
+      const { answerer } = await shippedKnowledge();
+      const decision = answerer.decide(question);
+      expect(decision.kind).toBe('clarify');
+      expect(first(decision)).toBe('advanced-level-tests');
+    },
+  );
+
+  it.each([
+    ['I failed the L1, when can I retake it?', 'retest-after-failing'],
+    ['where is my score report for the L2', 'test-results'],
+  ])('leaves a question about another entry\'s own subject to that entry (%j)', async (question, entry) => {
+    const { answerer } = await shippedKnowledge();
+    expect(first(answerer.decide(question))).toBe(entry);
+  });
+
+  it('says which entry a story is about before its last sentence is asked alone ("... the L2 ... am i even allowed to")', async () => {
+    const { answerer } = await shippedKnowledge();
+    const decision = answerer.decide('my manager wants me to sit the L2, i only have A1 and A4. am i even allowed to');
+    expect(decision.kind).toBe('clarify');
+    expect(first(decision)).toBe('advanced-level-tests');
+  });
+
+  it('needs the rest of the question to be about ASE testing: a code alone is no evidence ("the bmw x1")', async () => {
+    const { answerer } = await shippedKnowledge();
+    expect(answerer.decide('how much horsepower does the bmw x1 have').kind).toBe('unknown');
+  });
+
+  it('does not offer that entry first for a question naming only other codes ("the A4")', async () => {
+    const { answerer } = await shippedKnowledge();
+    expect(first(answerer.decide('didnt pass the A4, can I book it again right away'))).not.toBe('advanced-level-tests');
+  });
+});
+
 describe('a vague pointer ("and what about the other thing")', () => {
   it('is asked back, offering what was just discussed: the entries before the last answer and its follow-ups first, then the last answer', async () => {
     const { answerer, index } = await shippedKnowledge();
@@ -185,5 +227,36 @@ describe('a vague pointer ("and what about the other thing")', () => {
     const { answerer } = await shippedKnowledge();
     const decision = answerer.decide('what about the other fee', { recent: ['duplicate-certificate'], onTopic: true });
     expect(decision.kind).not.toBe('clarify');
+  });
+});
+
+describe('a known gap far behind an unsure entry', () => {
+  it('is the reply when the entry leads on everyday words alone and the gap matched a subject word no entry uses', async () => {
+    const { answerer } = await shippedKnowledge();
+    const decision = answerer.decide('i keep entering my password wrong and now the website locked me out, how do i get back in to see my scores');
+    expect(decision.kind === 'out-of-scope' ? decision.topic.id : decision.kind).toBe('password-reset');
+  });
+
+  it('leaves a sure answer alone ("the shorter renewal test" is the recertification)', async () => {
+    const { answerer } = await shippedKnowledge();
+    const decision = answerer.decide('my cert expired, can i still take the shorter renewal test');
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind).toBe('recertification');
+  });
+});
+
+describe('an entry that matched a word only its own question uses', () => {
+  const first = (decision: FaqDecision): string | undefined =>
+    decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : undefined;
+
+  it('leads a "Did you mean" led on everyday words alone ("patches": the insignias, not the duplicate certificate)', async () => {
+    const { answerer } = await shippedKnowledge();
+    const decision = answerer.decide('patches for my T series certs, where');
+    expect(decision.kind).toBe('clarify');
+    expect(first(decision)).toBe('insignias-merchandise');
+  });
+
+  it('does not take a question from an entry led on its own words, nor on a tag ("too late" to recertify)', async () => {
+    const { answerer } = await shippedKnowledge();
+    expect(first(answerer.decide('is it too late to recert?'))).toBe('recertification');
   });
 });

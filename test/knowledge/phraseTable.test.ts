@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phraseTable } from '../../src/knowledge/phraseTable.js';
+import { phraseTable, withoutLookarounds } from '../../src/knowledge/phraseTable.js';
 
 describe('a phrase table', () => {
   const apply = phraseTable([
@@ -27,5 +27,18 @@ describe('a phrase table', () => {
     const spanish = phraseTable([[/\bcita\s+m\p{L}dica\b/giu, 'otra cita']]);
     expect(spanish('tengo una cita médica')).toBe('tengo una otra cita');
     expect(spanish('tengo una cita')).toBe('tengo una cita');
+  });
+});
+
+describe('a pattern without its lookarounds', () => {
+  it('drops lookbehinds and lookaheads, nested groups, escapes and classes included', () => {
+    expect(withoutLookarounds(String.raw`(?<!\b(?:master|state)\s)(?<!-)\bcar\s+tests?\b(?!\s+(?:plate|[)(]))`)).toBe(String.raw`\bcar\s+tests?\b`);
+    expect(withoutLookarounds(String.raw`\(a[(?=]b\)(?=x)`)).toBe(String.raw`\(a[(?=]b\)`);
+  });
+
+  it('still leaves each phrase its guard when the table applies it', () => {
+    const apply = phraseTable([[/(?<!\bmaster\s)\bcar test\b/gi, 'test']]);
+    expect(apply('the car test')).toBe('the test');
+    expect(apply('the master car test')).toBe('the master car test');
   });
 });

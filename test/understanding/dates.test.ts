@@ -416,3 +416,21 @@ describe('the server’s own time zone', () => {
     expect(run('Australia/Lord_Howe')).toBe(utc);
   });
 });
+
+describe('a month and a day with a dash', () => {
+  const ctx = { now: new Date('2026-12-07T15:00:00Z'), zone: 'America/New_York' };
+  const datesIn = (text: string) => parseDates(text, ctx).map((mention) => mention.text);
+
+  it('is a date as the whole message or after a word that introduces one', () => {
+    expect(datesIn('12-15')).toEqual(['12-15']);
+    expect(datesIn('its 12-15')).toEqual(['12-15']);
+    expect(datesIn('el 12-15')).toEqual(['12-15']);
+    expect(datesIn('my appt is 12-15 at 8am can i cancel')).toEqual(['12-15 at 8am']);
+  });
+
+  it('is no date for working hours, scores, rooms or spans of a count', () => {
+    for (const text of ['can i move my test? i work 7-3 on weekdays', 'open 9-5', 'I got 8-10 right', 'i scored 7-10', 'room 3-12', 'i have 2-3 more tests', 'in 2-3 days', 'A1-A8']) {
+      expect(datesIn(text), text).toEqual([]);
+    }
+  });
+});
