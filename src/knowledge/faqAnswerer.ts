@@ -760,7 +760,9 @@ export class FaqAnswerer {
    * question asked alone decides when it is answered for sure; a "did you mean" keeps the whole's.
    */
   private questionFirst(text: string, whole: FaqDecision, context: QuestionContext): FaqDecision | undefined {
-    if (!this.thresholds.questionFirst || (whole.kind !== 'answer' && whole.kind !== 'clarify') || /\?\s*$/.test(text.trim())) return undefined;
+    // Right after an answer the whole message is read in its light, the story included ("y en
+    // alemania? estoy en el ejercito" after the testing-abroad answer asks about the bases abroad).
+    if (!this.thresholds.questionFirst || context.recent?.length || (whole.kind !== 'answer' && whole.kind !== 'clarify') || /\?\s*$/.test(text.trim())) return undefined;
     const asked = this.lastSentence(text);
     if (!asked?.endsWith('?')) return undefined;
     const alone = this.decide(asked, { ...context, onTopic: this.onTopic(text, context) });
