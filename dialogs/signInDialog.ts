@@ -121,6 +121,9 @@ export class SignInDialog extends RepairDialog {
       await send(dc.context, this.deps, { text: onlyTheId ? m.idAlone : m.stillNeed(credentials.missing.map((part) => m.parts[part])) });
       return RepairDialog.EndOfTurn;
     }
+    // After details that did not match, a message with none of its own ("hola", "what's a No Show?")
+    // is no new attempt: the same details again would only use up a try. It is read afresh.
+    if (Object.keys(here).length === 0 && !reading.credentials.ok) return undefined;
     const facts = turnFacts(dc.context);
     const { outcome, replies, language } = await account.signIn(dc.context, credentials.credentials, facts);
     for (const reply of replies) await send(dc.context, this.deps, reply);

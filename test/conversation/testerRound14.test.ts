@@ -150,6 +150,20 @@ const expiryAhead: Transcript[] = [
   ]],
 ];
 
+const afterAFailedSignIn: Transcript[] = [
+  ['"hola" after details that did not match is no new attempt: never "don\'t match" again, and the right details still sign in', [
+    [signIn, 'ASE ID'],
+    ['DEMO-0004, 1975-05-05, 0004', all("don't match", '4 tries left')],
+    ['hola', not("don't match")],
+    [demo4, not("don't match")],
+  ]],
+  ['a question after details that did not match is answered, never read as the same details again', [
+    [signIn, 'ASE ID'],
+    ['DEMO-0004, 1975-05-05, 0004', "don't match"],
+    ['how much is a duplicate certificate', all('$7.50', not("don't match"))],
+  ]],
+];
+
 transcriptTables(
   [
     ['a year alone ("in 2021") is a date known to the year: answered when the year decides, else its month is asked for', aYearAlone],
@@ -163,6 +177,7 @@ transcriptTables(
     ['a test bought and not yet scheduled is the 90-day window, not a missed appointment', notScheduledYet],
     ['where in myASE to reschedule is answered with the option to use', whereInMyAse],
     ['a task\'s own answer, asked about again just after it was said, is pointed to, not said again', notSaidTwice],
+    ['after details that did not match, a message with none of its own is read afresh, never the same details again', afterAFailedSignIn],
   ],
   { now: new Date('2026-12-06T17:00:00Z') },
 );
