@@ -25,7 +25,11 @@ const OK_PHRASES = [
   'alright', 'all right', 'sounds good', 'sounds great', 'makes sense', 'that makes sense', 'understood',
   'nice', 'good', 'fine', 'sure', 'noted', 'i see', 'ah', 'oh', 'ahh', 'oh ok', 'excellent', 'wonderful',
   'will do', 'good to know', 'i understand', 'fair enough', 'that helps', 'very good', 'very helpful', 'helpful',
+  // Said of an answer's news, not of the bot ("that sucks" after "no refund"): taken in, nothing asked.
+  'that sucks', 'that stinks', 'bummer', 'what a bummer', 'dang', 'darn', 'oh no', 'oh well', 'ugh', 'too bad', "that's too bad",
+  'that is too bad', "that's unfortunate", 'that is unfortunate', 'wow', 'oh man', 'figures',
   // Spanish.
+  'qué mal', 'que mal', 'qué pena', 'que pena', 'ni modo', 'ni modos', 'lástima', 'lastima', 'qué lástima', 'que lastima',
   'vale', 'perfecto', 'genial', 'muy bien', 'excelente', 'entendido', 'de acuerdo', 'ya veo', 'ya entendí', 'ya entendi', 'buenísimo', 'buenisimo',
 ];
 

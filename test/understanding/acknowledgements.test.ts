@@ -5,6 +5,10 @@ import { readAcknowledgement, type Acknowledgement } from '../../src/understandi
 const acknowledgements: Array<[string, Acknowledgement]> = [
   ['ok', 'ok'],
   ['OK', 'ok'],
+  // News taken in, said of the answer ("no refund"), not of the bot.
+  ['ugh that sucks', 'ok'],
+  ['oh well, thanks', 'thanks'],
+  ['qué pena', 'ok'],
   ['okay', 'ok'],
   ['k', 'ok'],
   ['kk', 'ok'],
@@ -57,6 +61,7 @@ const acknowledgements: Array<[string, Acknowledgement]> = [
 // Messages that say more than an acknowledgement.
 const notAcknowledgements: string[] = [
   'ok so when can I retake A5?',
+  'that sucks, can i get a refund?',
   'cool, but what about T2',
   'ok?',
   'thanks, how long is my certification valid',
