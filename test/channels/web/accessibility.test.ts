@@ -115,8 +115,10 @@ describe('accessibility of the website chat (headless Chromium, axe-core)', () =
       await expect.poll(() => page.getByText('Thanks for telling us.').first().isVisible()).toBe(true);
       await page.keyboard.press('Escape');
 
-      // On to the follow-up buttons under the answer; Enter asks the first.
-      expect(await tabUntil(({ text }) => text === 'When I get my certificate', 40)).toBe(true);
+      // On to the follow-up buttons under the answer; Enter asks the first. (Waited for first: on a
+      // busy machine the rating's thanks re-renders the activity, and Tab must not outrun it.)
+      await page.getByRole('button', { name: 'When I get my certificate' }).first().waitFor({ timeout: 10_000 });
+      expect(await tabUntil(({ text }) => text === 'When I get my certificate', 60)).toBe(true);
       await page.keyboard.press('Enter');
       await expect.poll(async () => (await bubbles(page)).join(' '), { timeout: 10_000 }).toMatch(/three weeks/);
       await screenshot(page, 'a11y-keyboard.png');
