@@ -509,7 +509,8 @@ export class FaqAnswerer {
     const placedFirst: FaqDecision = anchoredWhole ?? (last && (last.kind === 'answer' || last.kind === 'clarify') ? last : (this.questionFirst(text, whole, context) ?? whole));
     const plain = placedFirst.kind === 'unknown' && t.storyWordsLeftOut && !lastAsked ? this.withoutStoryWords(text, context) : undefined;
     const placed: FaqDecision = plain ?? placedFirst;
-    const anchored: FaqDecision = this.anchoredByCode(text, placed, hits, context) ?? placed;
+    // Anchored already before the last sentence was asked alone: the same owner, not worked out again.
+    const anchored: FaqDecision = anchoredWhole ?? this.anchoredByCode(text, placed, hits, context) ?? placed;
     const decision: FaqDecision = this.ownWordFirst(anchored) ?? anchored;
     // One word in an editor's phrasing ("how should i study for ase") is that entry's, but one word is
     // no evidence the question is about ASE testing ("what's wrong?").
