@@ -61,6 +61,8 @@ export interface ConversationDeps extends TaskDeps {
   taskAccountQuestion: (reading: Reading, facts: TurnFacts) => AccountQuestion | undefined;
   /** Does the message give this task anything to work with (a date, a test)? */
   findsFacts: (task: string, reading: Reading, facts: TurnFacts) => boolean;
+  /** What "help" says at this task's questions, in this language (for an offer of the task, before it starts). */
+  taskHelp: (task: string) => string | undefined;
 }
 
 /** The turn's reading, made once by the understanding pass before any dialog runs. */

@@ -96,7 +96,7 @@ export async function answerEntry(dc: DialogContext, deps: ConversationDeps, ent
   await dc.beginDialog(OFFER, {
     entries: related.map((e) => e.id),
     ...(task ? { task } : {}),
-    ...(prompt ? { prompt } : {}),
+    ...(prompt ? { prompt, offeredBy: entry.id } : {}),
     ...(extra.text ? { text: extra.text } : {}),
     ...(extra.signInFor ? { signInFor: extra.signInFor } : {}),
     ...(extra.workedOut ? { afterTask: extra.workedOut.task } : {}),

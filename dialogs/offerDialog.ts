@@ -21,6 +21,8 @@ export interface OfferOptions {
   text?: string;
   /** The offer as it was made ("Tell me the date you took it and I'll work it out"), to make again. */
   prompt?: string;
+  /** The entry whose answer made that offer: made again, it is said in the conversation's language now. */
+  offeredBy?: string;
   /** "Talk to a person" was offered (a button, or a numbered line on SMS). */
   person?: boolean;
   /** Why a person was offered, and the task that led there, for the staff summary. */
@@ -79,9 +81,21 @@ export class OfferDialog extends RepairDialog {
     return this.offer(dc).afterTask === undefined;
   }
 
+  /** Help at an offer of a task is that task's help (what to tell, with an example); else the conversation's. */
+  protected override help(dc: DialogContext): string {
+    const { task } = this.offer(dc);
+    return (task && this.deps.taskHelp(task)) || this.deps.messages.help;
+  }
+
+  /** The offer in the conversation's language now ("en español" after it was made in English). */
+  private promptOf(offer: OfferOptions): string | undefined {
+    return (offer.offeredBy && this.deps.lookup(offer.offeredBy)?.offer?.text) || offer.prompt;
+  }
+
   protected question(dc: DialogContext): Reply {
     const offer = this.offer(dc);
-    if (offer.task && offer.prompt) return { text: offer.prompt };
+    const prompt = offer.task ? this.promptOf(offer) : undefined;
+    if (prompt) return { text: prompt };
     const entries = offer.entries.flatMap((id) => this.deps.lookup(id) ?? []);
     return { text: this.deps.messages.didYouMean, choices: entries.map((e) => ({ title: e.button, value: e.question })) };
   }
@@ -123,7 +137,7 @@ export class OfferDialog extends RepairDialog {
     // go, and gets the plain "anything else?" as the offer is closed).
     if (offer.task && offer.prompt && !offer.heldOnce && (reading.acknowledgement === 'ok' || reading.acknowledgement === 'thanks')) {
       offer.heldOnce = true;
-      await send(dc.context, this.deps, { text: m.task.offerStands(reading.acknowledgement === 'thanks' ? m.task.welcomeBack : m.task.okayBack, offer.prompt) });
+      await send(dc.context, this.deps, { text: m.task.offerStands(reading.acknowledgement === 'thanks' ? m.task.welcomeBack : m.task.okayBack, this.promptOf(offer)!) });
       return RepairDialog.EndOfTurn;
     }
     // "no, I meant September 1" after a detour corrects the task worked out before it (the correction

@@ -36,6 +36,7 @@ const deps = (): ConversationDeps => ({
   taskAccountQuestion: () => undefined,
   handsOver: false,
   findsFacts: (_task, reading) => /\d|ago|yesterday/.test(reading.text),
+  taskHelp: () => undefined,
 });
 
 /** What the bot does before any dialog runs: the turn's facts and its one reading. */
