@@ -2,7 +2,7 @@ import type { Language } from '../src/language/languages.js';
 import { isAppointmentDate, isBirthDate } from '../src/understanding/dateRoles.js';
 import type { Reply } from '../src/conversation/reply.js';
 import { addYears, todayIn } from '../src/rules/index.js';
-import { formatDateTime, formatKnownDate, formatLongDate, isYearSpan, resolveFuture, resolvePast, type DateAnswer, type DateSpan } from '../src/understanding/dates.js';
+import { formatDateTime, formatKnownDate, formatLongDate, formatTime, isYearSpan, resolveFuture, resolvePast, type DateAnswer, type DateSpan } from '../src/understanding/dates.js';
 import { readYesNo as yesOrNo } from '../src/understanding/yesNo.js';
 import { resolveTests } from '../src/understanding/tests.js';
 import type { SlotReading, TaskDeps, TurnFacts } from './taskTypes.js';
@@ -100,7 +100,17 @@ const pastTaskDates = (text: string, facts: TurnFacts) => taskDates(text, facts)
 
 export const readPastDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolvePast(pastTaskDates(text, facts), text, facts), deps, facts);
 
-export const readFutureDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolveFuture(taskDates(text, facts), text, facts), deps, facts);
+export function readFutureDate(text: string, facts: TurnFacts, deps: TaskDeps): SlotReading<DateValue> {
+  const mentions = taskDates(text, facts);
+  const reading = dateReading(resolveFuture(mentions, text, facts), deps, facts);
+  // "it's at 9am" at "when is your appointment?": the time is kept and the day asked for; the day
+  // given next is read with it ("friday" then is Friday at 9:00 AM).
+  const [only] = mentions;
+  if (reading.kind === 'none' && mentions.length === 1 && only?.form === 'time' && only.time) {
+    return { kind: 'clarify', question: { text: deps.messages.task.whichDayAt(formatTime(only.time, deps.language)) } };
+  }
+  return reading;
+}
 
 /** A yes or a no ("it's not posted yet" is a no), as the one yes/no reader reads it. */
 export function readYesNo(text: string): SlotReading<boolean> {

@@ -262,6 +262,11 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     if (combined) text = combined;
     const values = state.values as Partial<Values>;
     let read = slot.read(text, facts, this.deps, values, true);
+    // "the 18th" at "which date did you mean? [Friday, December 11 at 9:00 AM] [Friday, December 18 at
+    // 9:00 AM]": a day among those offered picks that choice, time and all.
+    const day = read.kind === 'value' ? (read.value as { date?: unknown; time?: unknown }) : undefined;
+    const offered = typeof day?.date === 'string' && day.time === undefined ? state.choices.find((value) => value.startsWith(`${day.date} at `)) : undefined;
+    if (offered) read = slot.read(offered, facts, this.deps, values, true);
     // The date questioned, given again: the candidate means it.
     if (read.kind === 'clarify' && read.doubted && (read.doubted.value as { date?: string }).date === state.doubted) read = { kind: 'value', ...read.doubted };
     if (read.kind === 'value') {
@@ -293,8 +298,10 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     }
     // Not an answer: the next question is the plain one (a clarification was about the earlier
     // words), unless the message is a question asked in between ("what about canceling instead"
-    // while "12/10: which date did you mean?" waits): the date given still stands, asked about again.
-    if (!QUESTION.test(reading.text) && reading.faq().kind !== 'answer') {
+    // while "12/10: which date did you mean?" waits) or a word that is no answer at all ("ok", "not
+    // sure", "help"): the date given still stands, asked about again.
+    const noAnswerAtAll = reading.acknowledgement !== null || reading.notKnowing || reading.command !== null;
+    if (!noAnswerAtAll && !QUESTION.test(reading.text) && reading.faq().kind !== 'answer') {
       delete state.clarify[slot.name];
       state.partial = undefined;
     }

@@ -29,6 +29,8 @@ export const enTasks = {
   dateInPast: (date: string) => `${date} has already passed. What date is the appointment?`,
   // The example names no year: a past one reads as a mistake beside a future appointment.
   whichDay: (text: string) => `Which day exactly ("${text}")? For example "the 3rd" or "March 3".`,
+  /** A time alone ("it's at 9am") at the appointment's question: the time kept, the day asked for. */
+  whichDayAt: (time: string) => `Got it, ${time}. What day is the appointment? For example "Friday" or "December 11".`,
   /** A date known only to the year ("in 2021") whose month changes the answer. */
   whichMonth: (year: string) => `Which month of ${year}? For example "March", or the day: "March 3".`,
   whichDate: 'Which date did you mean?',

@@ -27,6 +27,7 @@ export const esTasks: typeof enTasks = {
   dateInFuture: (date: string) => `El ${date} todavía no ha llegado. ¿Qué fecha fue?`,
   dateInPast: (date: string) => `El ${date} ya pasó. ¿Qué fecha es la cita?`,
   whichDay: (text: string) => `¿Qué día exactamente ("${text}")? Por ejemplo "el 3" o "3 de marzo".`,
+  whichDayAt: (time: string) => `Entendido, ${time}. ¿Qué día es la cita? Por ejemplo "el viernes" o "11 de diciembre".`,
   whichMonth: (year: string) => `¿En qué mes de ${year}? Por ejemplo "marzo", o el día: "3 de marzo".`,
   whichDate: '¿A qué fecha se refiere?',
   looksLikeBirthDate: (date: string) =>

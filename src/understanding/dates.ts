@@ -592,12 +592,46 @@ export function parseDates(text: string, ctx: DateContext): DateMention[] {
     const index = message.indexOf(bare[1]);
     if (Number(bare[1]) <= today.year) mentions.push({ text: bare[1], index, date: `${bare[1]}-01-01` as IsoDate, certain: false, form: 'partial' });
   }
-  const merged = language === 'es' ? mergeSpanishTime(mentions, message) : mergeWeekAndWeekday(mentions, message, today);
+  const merged = language === 'es' ? mergeSpanishTime(spanishPartsOfDay(mentions, message), message) : mergeWeekAndWeekday(mentions, message, today);
   return spelt ? merged.map((m) => ({ ...m, ...spelt.original(m.index, m.index + m.text.length) })) : merged;
 }
 
 /** A message that is only a year: "2021", "2021 i think", "2021?". */
 const BARE_YEAR = /^\s*((?:19[5-9]|20\d)\d)(?:\s+(?:i\s+think|creo))?[\s.!?]*$/i;
+
+/** "de la mañana", "por la tarde", "en la noche": the part of a day, written after a time or a day. */
+const PART_OF_DAY_BEFORE = /\b(?:de|por|en)\s+la\s*$/i;
+
+/**
+ * Spanish words chrono.es reads as days that are parts of a day, or more than it reads: "a las 9 de
+ * la mañana" is 9 AM, not tomorrow; "a las 3 de la tarde" is 3 PM (chrono gives 3 AM and a time of
+ * its own for "tarde"); "mañana por la mañana" is one morning; "pasado mañana" is the day after
+ * tomorrow (chrono reads only "mañana").
+ */
+function spanishPartsOfDay(mentions: DateMention[], message: string): DateMention[] {
+  const out: DateMention[] = [];
+  for (const mention of mentions) {
+    const before = message.slice(0, mention.index);
+    const word = mention.text.toLowerCase();
+    const partOfDay = PART_OF_DAY_BEFORE.test(before) ? (/^ma[ñn]ana$/.test(word) ? 'morning' : /^(?:tarde|noche)$/.test(word) && !mention.time ? word : undefined) : undefined;
+    if (partOfDay) {
+      // A time just before it is in that part of the day: 3 (de la tarde) is 15:00, 8 (de la noche) 20:00.
+      const previous = out[out.length - 1];
+      const hour = previous?.time ? Number(previous.time.slice(0, 2)) : undefined;
+      const pm = partOfDay === 'tarde' ? hour !== undefined && hour >= 1 && hour < 12 : partOfDay === 'noche' && hour !== undefined && hour >= 6 && hour < 12;
+      if (previous?.time && pm) out[out.length - 1] = { ...previous, time: `${String(hour! + 12).padStart(2, '0')}${previous.time.slice(2)}` };
+      continue;
+    }
+    const dayAfter = /^ma[ñn]ana\b/.test(word) && mention.form === 'relative' ? /\bpasado\s+$/i.exec(before) : null;
+    if (dayAfter) {
+      const date = DateTime.fromISO(mention.date).plus({ days: 1 }).toISODate() as IsoDate;
+      out.push({ ...mention, date, text: message.slice(dayAfter.index, mention.index + mention.text.length), index: dayAfter.index });
+      continue;
+    }
+    out.push(mention);
+  }
+  return out;
+}
 
 /** "el martes que viene a las 9": chrono.es reads the day and "las 9" apart; the candidate meant one moment. */
 function mergeSpanishTime(mentions: DateMention[], message: string): DateMention[] {
@@ -974,6 +1008,8 @@ export function combineDateParts(earlier: string, later: string, ctx: DateContex
   checkText(later);
   checkContext(ctx);
   // `monthAndDay: false`: only a day combines ("the 12th"), a month and day stands on its own.
+  const withTime = dayAndTime(earlier, later, ctx);
+  if (withTime !== undefined) return withTime;
   const yearFirst = yearAndMonth(earlier, later, ctx);
   if (yearFirst !== undefined) return yearFirst;
   const part = dayOnly(later) ?? (options.monthAndDay === false ? null : monthDayOnly(later, ctx));
@@ -999,6 +1035,28 @@ export function combineDateParts(earlier: string, later: string, ctx: DateContex
   const reread = parseDates(combined, ctx);
   const form = written.year === undefined ? 'month-day' : 'full';
   return reread.length === 1 && reread[0]?.form === form ? combined : null;
+}
+
+/**
+ * "next friday", then "it's at 9am" (or the time first, then the day): one date with its time, as
+ * if written together ("next friday at 9am"). Undefined when one of the two is not a time alone.
+ */
+function dayAndTime(earlier: string, later: string, ctx: DateContext): string | null | undefined {
+  const first = parseDates(earlier, ctx);
+  const second = parseDates(later, ctx);
+  const timeFirst = first.length === 1 && first[0]!.form === 'time';
+  const timeSecond = second.length === 1 && second[0]!.form === 'time';
+  if (timeFirst === timeSecond) return undefined;
+  const [days, time] = timeSecond ? [first, second[0]!] : [second, first[0]!];
+  const day = days.length === 1 ? days[0]! : undefined;
+  if (!day || day.time || day.form === 'partial' || day.form === 'time') return null;
+  // The words joined as a candidate would write them; the one that reads back as that day at that time.
+  const at = ctx.language === 'es' ? 'a' : 'at';
+  for (const combined of [`${day.text} ${time.text}`, `${day.text} ${at} ${time.text}`]) {
+    const reread = parseDates(combined, ctx);
+    if (reread.length === 1 && reread[0]!.time === time.time && reread[0]!.form === day.form) return combined;
+  }
+  return null;
 }
 
 /**

@@ -103,7 +103,8 @@ transcriptTables(
         ]],
         ['"thanks" while a task waits says "you\'re welcome" and asks again, not "anything else?"', [
           ['I failed A5 last month', 'Which day exactly'],
-          ['thanks', all(`${en.task.welcomeBack} What date did you take A5?`, not(en.thanks))],
+          // The question that waits is the clarification, kept through a word that is no answer.
+          ['thanks', all(`${en.task.welcomeBack} Which day exactly ("last month")?`, not(en.thanks))],
         ]],
         ['"what about A1, A5 and T2?" after the duplicate total recomputes it for the three tests', [
           ['how do I get a duplicate certificate?', 'Tell me which test series'],

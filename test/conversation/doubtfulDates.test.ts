@@ -57,6 +57,17 @@ transcriptTables(
           ['my test is next tuesday at 8am, can I cancel?', 'Tuesday, December 8, 2026 at 8:00 AM: got it.'],
           ['I mean the 15th', all(m.changed('Tuesday, December 15, 2026 at 8:00 AM'), 'Do it before Saturday, December 12, 2026 at 8:00 AM', not(m.change.assumedStart))],
         ]],
+        ['a time alone at the appointment question is kept, and the day asked for', [
+          ['my test is coming up, can I still reschedule it?', /Tell me the date of your appointment/],
+          ["it's at 9am", m.whichDayAt('9:00 AM')],
+          ['friday', all('Friday, December 11, 2026 at 9:00 AM: got it.', not(m.change.assumedStart))],
+        ]],
+        ['"ok" at "which date did you mean?" keeps the question and its dates; a time then goes with them, and "the 10th" picks one', [
+          ['my appointment is on 12/10, can I move it?', m.whichDate],
+          ['ok', all(m.whichDate, not(/When is your appointment/))],
+          ["actually it's at 9am", m.whichDate],
+          ['the 10th', all('Thursday, December 10, 2026 at 9:00 AM: got it.', 'Do it before Monday, December 7, 2026 at 9:00 AM')],
+        ]],
         ['"sorry, the 10th not the 12th" after a FAQ answer takes the 10th, signed in with no appointments on the account', [
           ['my test is next Tuesday, can I still move it?', 'Tuesday, December 8, 2026: got it.'],
           ['DEMO-0002 02/02/1980 0002', /signed in/],

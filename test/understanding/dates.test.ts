@@ -142,6 +142,15 @@ describe('a year alone is a date known to the year', () => {
     expect(combineDateParts('in 2021', 'the 5th', dec6)).toBeNull();
   });
 
+  it('a time given after the day, or before it, is read with that day', () => {
+    expect(combineDateParts('next friday', "it's at 9am", dec6)).toBe('next friday at 9am');
+    expect(combineDateParts('at 9am', 'next friday', dec6)).toBe('next friday at 9am');
+    expect(combineDateParts('dec 11', '2pm', dec6)).toBe('dec 11 2pm');
+    // Two times, or a day that already has its own, do not combine.
+    expect(combineDateParts('at 9am', 'at 10am', dec6)).toBeNull();
+    expect(combineDateParts('friday at 8am', 'at 9am', dec6)).toBeNull();
+  });
+
   it('is written as the year only', () => {
     expect(formatKnownDate('2024-03-01', 'year', true, 'en')).toBe('in 2024');
     expect(formatKnownDate('2024-03-01', 'year', true, 'es')).toBe('en 2024');

@@ -34,6 +34,18 @@ describe('dates read in Spanish (chrono.es, in the candidate\'s zone)', () => {
     expect(dateOf(futureDate(text, ctx))).toEqual(expected);
   });
 
+  it.each([
+    ['a las 9 de la mañana', { date: '2025-03-20', time: '09:00' }],
+    ['el viernes a las 9 de la mañana', { date: '2025-03-21', time: '09:00' }],
+    ['el viernes a las 3 de la tarde', { date: '2025-03-21', time: '15:00' }],
+    ['el lunes a las 8 de la noche', { date: '2025-03-17', time: '20:00' }],
+    ['mañana por la mañana', { date: '2025-03-21' }],
+    ['pasado mañana', { date: '2025-03-22' }],
+    ['pasado mañana a las 3 de la tarde', { date: '2025-03-22', time: '15:00' }],
+  ])('"%s" is %o: "de la mañana" is the morning, not tomorrow, and "pasado mañana" the day after', (text, expected) => {
+    expect(parseDates(text, ctx).map((m) => ({ date: m.date, ...(m.time ? { time: m.time } : {}) }))).toEqual([expected]);
+  });
+
   it('a test code is not a time (chrono.es reads "A5" as 5 o\'clock)', () => {
     expect(parseDates('reprobé el A5', ctx)).toEqual([]);
   });
