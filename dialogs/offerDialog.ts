@@ -186,10 +186,12 @@ export class OfferDialog extends RepairDialog {
   protected override policyFor(dc: DialogContext, reading: Reading): UnrelatedPolicy {
     const offer = this.offer(dc);
     // Made again once after a question in between; a second question means the candidate has moved on.
-    if (!offer.task || offer.madeAgain || reading.acknowledgement || reading.command || reading.accountQuestion) return 'drop';
+    // An offer not put as a question (the answer said again, "how much?" after the duplicates answer)
+    // has nothing to go back to: a question next is read afresh, never "Back to your question".
+    if (!offer.task || !offer.prompt || offer.madeAgain || reading.acknowledgement || reading.command || reading.accountQuestion) return 'drop';
     if (reading.correction && offer.afterTask) return 'drop';
     // "I don't remember" when asked for the offered task's fact: said to be fine, and the offer made again (once).
-    if (reading.notKnowing && offer.prompt) return 'resume';
+    if (reading.notKnowing) return 'resume';
     // Another task, or a FAQ answer that offers a task of its own, is a new topic: the offer is left.
     if (this.deps.opensTask(reading, turnFacts(dc.context))) return 'drop';
     const faq = reading.faq();

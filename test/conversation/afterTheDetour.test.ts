@@ -106,6 +106,11 @@ transcriptTables(
           // The question that waits is the clarification, kept through a word that is no answer.
           ['thanks', all(`${en.task.welcomeBack} Which day exactly ("last month")?`, not(en.thanks))],
         ]],
+        ['after an answer said again ("how much?"), a question is answered alone, with no "Back to your question" and no "Did you mean"', [
+          ['how do i get a copy of my certificate', 'Tell me which test series'],
+          ['how much?', all('$7.50', not('Tell me which test series'))],
+          ['are the tests available in spanish?', all(/available in Spanish/, not('Back to your question'), not(en.didYouMean))],
+        ]],
         ['"what about A1, A5 and T2?" after the duplicate total recomputes it for the three tests', [
           ['how do I get a duplicate certificate?', 'Tell me which test series'],
           ['A1 and T2', 'That comes to $15.00'],
