@@ -71,7 +71,11 @@ function readParts(text: string, ctx: DateContext, mentions?: DateMention[]): { 
   const birth = usable.find(
     (mention) => !mention.impliedYear && mention.form === 'full' && Number(mention.date.slice(0, 4)) >= 1900,
   );
-  const rest = blank(blank(text, idSpan), birth ? [birth.index, birth.index + birth.text.length] : null);
+  // The year of another date ("I passed it june 2021", "in 2021") is no SSN digits: every date that
+  // is more than four digits alone is blanked too (four digits alone may well be the SSN's).
+  const rest = usable
+    .filter((mention) => mention !== birth && !/^\d{4}$/.test(mention.text.trim()))
+    .reduce((kept, mention) => blank(kept, spanOf(mention)), blank(blank(text, idSpan), birth ? spanOf(birth) : null));
   const ssn = /(?<![\d/.-])\d{4}(?![\d/-]|\.\d)/.exec(rest);
   return { ...(aseId ? { aseId } : {}), idSpan, ...(birth ? { birth } : {}), ssn };
 }

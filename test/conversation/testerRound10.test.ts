@@ -173,6 +173,10 @@ const appointmentStated: Transcript[] = [
     ['sign in', 'send your ASE ID, date of birth and the last 4 digits of your SSN'],
     ['my test is on december 20', all('Sunday, December 20, 2026', 'Thursday, December 17, 2026', not('I still need'), not('ASE Study Guides'))],
   ]],
+  ['after "sign in", a task asked with its date ("I passed it june 2021") is answered: the year is no SSN digits', [
+    ['sign in', 'send your ASE ID, date of birth and the last 4 digits of your SSN'],
+    ['actually I just want to know when my A4 expires, I passed it june 2021', all(/A4 certification/, 'June 2026', not('I still need'))],
+  ]],
   ['"my test is on december 20" on its own works out how long it can still be changed', [
     ['my test is on december 20', all('Sunday, December 20, 2026', 'Yes, you can still change or cancel it', 'Thursday, December 17, 2026')],
   ]],

@@ -25,6 +25,10 @@ const readings: Array<[string, Expected]> = [
   ['A5 test on March 3, 2025', { ok: false, missing: ['aseId', 'ssnLast4'] }],
   ['DEMO-0001 born March 3', { ok: false, missing: ['dateOfBirth', 'ssnLast4'] }],
   ['when is my test', { ok: false, missing: ['aseId', 'dateOfBirth', 'ssnLast4'] }],
+  // the year of a test's date is no SSN digits; four digits alone may be
+  ['actually I just want to know when my A4 expires, I passed it june 2021', { ok: false, missing: ['aseId', 'dateOfBirth', 'ssnLast4'] }],
+  ['I passed in 2021', { ok: false, missing: ['aseId', 'dateOfBirth', 'ssnLast4'] }],
+  ['DEMO-0001 1980-01-01 2021', ok('DEMO-0001', '1980-01-01', '2021')],
   // the last four at the end of a sentence, a full stop after it
   ['DEMO-0003, dob 03/03/1980, last four 0003. when does my A6 expire?', ok('DEMO-0003', '1980-03-03', '0003')],
 ];
