@@ -14,6 +14,8 @@ interface CertificateValues {
  */
 export const certificateTimingTask: TaskSpec<CertificateValues> = {
   id: 'certificate-timing',
+  // "and when do I get my certificate if I passed?" right after the results answer.
+  carriesFrom: { 'results-timing': { test: 'test', passedOn: 'takenOn' } },
   slots: [
     {
       name: 'test',

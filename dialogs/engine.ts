@@ -63,6 +63,8 @@ export interface ConversationDeps extends TaskDeps {
   findsFacts: (task: string, reading: Reading, facts: TurnFacts) => boolean;
   /** What "help" says at this task's questions, in this language (for an offer of the task, before it starts). */
   taskHelp: (task: string) => string | undefined;
+  /** The values of another task's answer this task takes as its own (`TaskSpec.carriesFrom`), if any. */
+  carried: (task: string, from: { id: string; values: Record<string, unknown> }) => Record<string, unknown> | undefined;
 }
 
 /** The turn's reading, made once by the understanding pass before any dialog runs. */

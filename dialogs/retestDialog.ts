@@ -10,6 +10,8 @@ interface RetestValues {
 /** "I failed A5 on March 3, when can I retake it?" -> the first day it can be bought again. */
 export const retestTask: TaskSpec<RetestValues> = {
   id: 'retest',
+  // "what if I failed?" right after "when are my results coming? I took A1 on saturday".
+  carriesFrom: { 'results-timing': { test: 'test', failedOn: 'takenOn' } },
   slots: [
     {
       name: 'test',

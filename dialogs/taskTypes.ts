@@ -90,6 +90,12 @@ export interface TaskSpec<Values> {
   general?: (deps: TaskDeps) => Reply;
   /** Start on a clear request even with no facts in it: the task's first question is the point. */
   startsWithoutFacts?: boolean;
+  /**
+   * Facts another task's answer rested on that are this task's too, by that task's id: this task's
+   * slot name -> that task's. Asked about right after that answer ("what if I failed?" after the
+   * results answer), this task starts from them instead of asking again (the test, the day taken).
+   */
+  carriesFrom?: Record<string, Record<string, string>>;
   /** The answer once every needed slot is filled. */
   answer: (values: Values, facts: TurnFacts, deps: TaskDeps) => { reply: Reply; outcome: string };
   /** The same question asked of the candidate's own account, answered from it once they are signed in. */

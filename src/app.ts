@@ -150,6 +150,11 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
       // The offer asked for these facts: the reply is read as the answer to it.
       findsFacts: (task, reading, facts) => Boolean(tasks.find((t) => t.id === task)?.findsSomethingIn(reading.question, facts, true)),
       taskHelp: (task) => tasks.find((t) => t.id === task)?.spec.help(conversation),
+      carried: (task, from) => {
+        const names = Object.entries(tasks.find((t) => t.id === task)?.spec.carriesFrom?.[from.id] ?? {});
+        const values = Object.fromEntries(names.flatMap(([mine, theirs]) => (from.values[theirs] === undefined ? [] : [[mine, from.values[theirs]]])));
+        return Object.keys(values).length > 0 ? values : undefined;
+      },
     };
     const dialogs = createDialogs(conversation);
     tasks = dialogs.tasks;

@@ -8,6 +8,7 @@ import type { Reading } from '../conversation/understand.js';
 import type { Messages } from '../messages/en.js';
 import type { TurnEvent } from './turnEvents.js';
 import type { ConversationData } from './conversationData.js';
+import { lastTaskJustAnswered } from './recentEntries.js';
 import { answerBesideTask, answerDecision, answerGapPair, answerPair, asChoice } from '../../dialogs/faqSteps.js';
 import { acknowledgementReply, commandReply } from '../../dialogs/smallTalk.js';
 import { isReroute } from '../../dialogs/repairDialog.js';
@@ -401,6 +402,16 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         // Only the entry's own offer is a first answer: the general rule leads if the task must ask.
         const notYetAnswered = contextTask === offered && contextTask !== again && !unplaced;
         return afterDialog(turn, await turn.dc.beginDialog(contextTask, { text: turn.reading.question, answeredGenerally: true, ...(notYetAnswered ? { notYetAnswered } : {}) } satisfies TaskOptions));
+      }
+      // "what if I failed?" right after the results answer: the task the answer offers starts from the
+      // facts that answer rested on (the test, the day taken) and works it out, instead of asking
+      // for them again (`TaskSpec.carriesFrom`); facts the message gives itself come first.
+      const next = decision.kind === 'answer' && (!task || task === decision.entry.offer?.task) ? decision.entry.offer?.task : undefined;
+      const previous = turn.data.lastTask;
+      const carried = next && previous?.values && previous.id !== next && lastTaskJustAnswered(turn.data) ? deps.conversation.carried(next, { id: previous.id, values: previous.values }) : undefined;
+      if (next && carried) {
+        understood(turn);
+        return afterDialog(turn, await turn.dc.beginDialog(next, { text: turn.reading.question, values: carried, answeredGenerally: true } satisfies TaskOptions));
       }
       // A task-shaped question the FAQ cannot place for sure: the task gives its general answer and asks.
       if (unplaced && task) {

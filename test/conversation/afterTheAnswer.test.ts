@@ -43,8 +43,32 @@ const inTheButtonsWords: Transcript[] = [
   ]],
 ];
 
+// Found using the bot in the eleventh session: "and what if I failed?" right after the results
+// answer asked for the test's date again, though the candidate had just given it.
+const carried: Transcript[] = [
+  ['"and what if I failed?" right after the results answer works out the retest from the test and the day taken', [
+    ['when are my results coming, I took A1 on friday', 'Friday, December 4, 2026: got it.'],
+    ['and what if I failed?', all('You can buy A1 again on or after Monday, January 4, 2027', not('Tell me the date you took it'))],
+    ['no, it was A5', all('Changed to A5.', 'You can buy A5 again on or after Monday, January 4, 2027')],
+  ]],
+  ['"when will I get my certificate?" right after the results answer counts from the day taken', [
+    ['when are my results coming, I took A1 on friday', 'Friday, December 4, 2026: got it.'],
+    ['when will I get my certificate?', all('Friday, December 25, 2026', not('Tell me the date'))],
+  ]],
+  ['with another answer in between, the facts are not assumed: the date is asked for', [
+    ['when are my results coming, I took A1 on friday', 'Friday, December 4, 2026: got it.'],
+    ['how much is a duplicate?', '$7.50'],
+    ['when can I retake a failed test?', all('Tell me the date you took it', not('January 4, 2027'))],
+  ]],
+  ['"¿y si lo reprobé?" in Spanish the same', [
+    ['cuándo salen mis resultados? tomé el A1 el viernes', /viernes, 4 de diciembre de 2026/],
+    ['¿y si lo reprobé?', all(/4 de enero de 2027/, not(/D[ií]game la fecha/))],
+  ]],
+];
+
 transcriptTables(
   [
+    ['facts of the answer just given carry to the task asked next (`TaskSpec.carriesFrom`)', carried],
     ['a date asked back is picked in the words of its buttons, not only by number', inTheButtonsWords],
     ['a year alone corrects the year of the date the answer rested on', yearAlone],
     ['"why?" after a retest date is the rule behind it (the route row `reason`)', whySooner],

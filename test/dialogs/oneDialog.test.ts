@@ -37,6 +37,7 @@ const deps = (): ConversationDeps => ({
   handsOver: false,
   findsFacts: (_task, reading) => /\d|ago|yesterday/.test(reading.text),
   taskHelp: () => undefined,
+  carried: () => undefined,
 });
 
 /** What the bot does before any dialog runs: the turn's facts and its one reading. */
