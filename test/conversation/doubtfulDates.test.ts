@@ -57,6 +57,10 @@ transcriptTables(
           ['my test is next tuesday at 8am, can I cancel?', 'Tuesday, December 8, 2026 at 8:00 AM: got it.'],
           ['I mean the 15th', all(m.changed('Tuesday, December 15, 2026 at 8:00 AM'), 'Do it before Saturday, December 12, 2026 at 8:00 AM', not(m.change.assumedStart))],
         ]],
+        ['"what do you mean" at "which day exactly?" explains the step, never answers another question', [
+          ['i bought the A6 test like 3 months ago and never scheduled it, can i still use it?', /Which day exactly/],
+          ['what do you mean', all('Tell me the date you bought the test', not('No Show'))],
+        ]],
         ['a time alone at the appointment question is kept, and the day asked for', [
           ['my test is coming up, can I still reschedule it?', /Tell me the date of your appointment/],
           ["it's at 9am", m.whichDayAt('9:00 AM')],

@@ -24,6 +24,12 @@ const commands: Array<[string, Command]> = [
   ['menu', 'capabilities'],
   ['help', 'help'],
   ['?', 'help'],
+  // Asking what the bot meant is asking for help with its question, never a new FAQ question.
+  ['what do you mean', 'help'],
+  ['what do you mean by that?', 'help'],
+  ['i dont understand', 'help'],
+  ['qué quiere decir?', 'help'],
+  ['no entiendo', 'help'],
   ['can you help me please', 'help'],
   ['hola, pueden ayudarme?', 'help'],
   ['¿me podría ayudar?', 'help'],
