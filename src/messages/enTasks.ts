@@ -193,9 +193,12 @@ export const enTasks = {
     holds: (name: string) => `Yes: with all required tests current, you hold ${name} status.`,
     lapsed: (name: string, tests: string) =>
       `Not at the moment: ${tests} lapsed, so ${name} status is suspended. Pass the recertification test for ${tests} to reinstate it.`,
-    /** The lapse supposed ("if I let A6 lapse, am I still master?"): what would happen, not a fact about the candidate. */
+    /**
+     * The lapse supposed ("if I let A6 lapse, am I still master?"): what would happen, not a fact about
+     * the candidate. No "Yes"/"No" first: it answers "do I lose it?" as well as "am I still master?".
+     */
     wouldLapse: (name: string, tests: string) =>
-      `No: if ${tests} ${/ and /.test(tests) ? 'lapse' : 'lapses'}, you lose ${name} status until you pass the recertification ${/ and /.test(tests) ? 'tests' : 'test'} for ${tests}. To keep it, keep ${tests} current: you may recertify before ${/ and /.test(tests) ? 'they expire' : 'it expires'}.`,
+      `If ${tests} ${/ and /.test(tests) ? 'lapse' : 'lapses'}, you lose ${name} status until you pass the recertification ${/ and /.test(tests) ? 'tests' : 'test'} for ${tests}. To keep it, keep ${tests} current: you may recertify before ${/ and /.test(tests) ? 'they expire' : 'it expires'}.`,
     missing: (name: string, tests: string) =>
       `Not yet: you're missing ${tests}. ${name} status takes every required test of the series, so pass ${tests} to earn it.`,
     noMaster: (series: string) =>

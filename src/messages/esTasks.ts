@@ -166,7 +166,7 @@ export const esTasks: typeof enTasks = {
     holds: (name: string) => `Sí: con todos los exámenes requeridos vigentes, tiene el estatus de ${name}.`,
     /** La caducidad supuesta ("si dejo vencer el A6, ¿sigo siendo master?"): lo que pasaría, no un hecho. */
     wouldLapse: (name: string, tests: string) =>
-      `No: si ${tests} ${/ [ye] /.test(tests) ? 'vencen' : 'vence'}, pierde el estatus de ${name} hasta que apruebe ${/ [ye] /.test(tests) ? 'los exámenes' : 'el examen'} de recertificación de ${tests}. Para conservarlo, mantenga ${tests} ${/ [ye] /.test(tests) ? 'vigentes: puede recertificarse antes de que venzan' : 'vigente: puede recertificarse antes de que venza'}.`,
+      `Si ${tests} ${/ [ye] /.test(tests) ? 'vencen' : 'vence'}, pierde el estatus de ${name} hasta que apruebe ${/ [ye] /.test(tests) ? 'los exámenes' : 'el examen'} de recertificación de ${tests}. Para conservarlo, mantenga ${tests} ${/ [ye] /.test(tests) ? 'vigentes: puede recertificarse antes de que venzan' : 'vigente: puede recertificarse antes de que venza'}.`,
     lapsed: (name: string, tests: string) =>
       // "A3 venció", "A3 y A5 vencieron": the verb agrees with the list (yList joins two or more with y / e).
       `Ahora mismo no: ${tests} ${/ [ye] /.test(tests) ? 'vencieron' : 'venció'}, así que el estatus de ${name} está suspendido. Apruebe ${/ [ye] /.test(tests) ? 'los exámenes' : 'el examen'} de recertificación de ${tests} para recuperarlo.`,

@@ -10,7 +10,7 @@ transcriptTables(
       'a Master Technician hypothetical is answered as one, never as a fact about the candidate (F6, F7)',
       [
         ['"if I let A6 lapse am I still master?" says what would happen, not that A6 lapsed', [
-          ['if I let A6 lapse am I still master?', all(/^No\b/, /if A6 lapses/i, 'recertification test for A6', not('Not at the moment'), not(/A6 lapsed/))],
+          ['if I let A6 lapse am I still master?', all(/^If A6 lapses/, 'recertification test for A6', not('Not at the moment'), not(/A6 lapsed/))],
         ]],
         ['"will I lose master if A6 expires" is the same', [
           ['if i let my a6 expire will i lose master status', all(/if A6 lapses/i, not('Not at the moment'))],
@@ -28,7 +28,7 @@ transcriptTables(
           ['what if T3 lapses too', all(/if T2 and T3 lapse/i, not('Changed to true'), not('When did you pass'))],
         ]],
         ['"whats the deal with master tech status if my brakes cert runs out" is answered for A5 (it was a FAQ row of test/bot/conversations)', [
-          ['whats the deal with master tech status if my brakes cert runs out', all(/if A5 lapses, you lose Master Automobile Technician status/, not('Not at the moment'))],
+          ['whats the deal with master tech status if my brakes cert runs out', all(/If A5 lapses, you lose Master Automobile Technician status/, not('Not at the moment'))],
         ]],
         ['"am I still a master tech if A6 expired?" tells a lapse (past tense): it lapsed', [
           ['am I still a master tech if A6 expired?', /^Not at the moment: A6 lapsed/],
