@@ -110,6 +110,9 @@ const phrases: Array<[RegExp, string]> = [
   // "change the test time", "switching the date", "pick a different day": moving the appointment.
   [/\b(?:change|changing|changed|switch|switching|switched)\s+(?:(?:my|the|a|test|exam|appointment|appt)\s+){0,2}(?:time|date|day)s?\b/gi, 'reschedule $&'],
   [/\b(?:different|another|other|later|earlier)\s+(?:day|date|time|slot)s?\b/gi, 'reschedule $&'],
+  // Getting a first date is scheduling ("havent picked a date yet", "get a seat for the test", "get on
+  // the calendar"); a new or different one is still a change ("pick a new date" is not matched here).
+  [/\b(?:pick|picks|picked|picking|choose|choosing|chose|select|selected|get|got|getting|grab|snag|lock in|set up|book|booked|booking|make|made|schedule|scheduled)\s+(?:a|my|the|your|our|an)\s+(?:test\s+|exam\s+|testing\s+)?(?:date|day|seat|slot|spot|time\s?slot)\b|\b(?:get|got|getting)\s+on\s+(?:the|their|a)\s+(?:calendar|schedule)\b/gi, 'schedule'],
   [/\bt\s*&\s*cs?\b/gi, 'terms conditions'],
   [/\be[\s-]learning\b/gi, 'elearning'],
   [/\bmoney back\b/gi, 'refund'],

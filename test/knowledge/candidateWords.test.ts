@@ -14,6 +14,11 @@ describe("candidates' own words", () => {
     expect(contentTerms(question)).not.toContain('elaps');
   });
 
+  it('reads a new or different date as a change of appointment, not a first one', () => {
+    expect(contentTerms('can i pick a different day')).toContain('reschedul');
+    expect(contentTerms('can i pick a new date for my exam')).toContain('date');
+  });
+
   it.each([
     ['can I push the exam back a couple weeks', 'reschedul'],
     ['I pushed it back once already', 'reschedul'],
@@ -34,6 +39,10 @@ describe("candidates' own words", () => {
     ["it's been 6 weeks and no cert", 'elaps'],
     ["mine's been over a month", 'elaps'],
     ['friend got his in 3 weeks, its been 6 for me', 'elaps'],
+    // A first date is scheduling it: "pick a date", "get a seat", "get on the calendar".
+    ['i bought A6 and havent picked a date yet', 'schedul'],
+    ['how do i get a seat for the test', 'schedul'],
+    ['where do i pay and get on the calendar', 'schedul'],
   ])('reads %j as holding the knowledge-base term %j (stemmed)', (question, term) => {
     expect(contentTerms(question)).toContain(term);
   });
