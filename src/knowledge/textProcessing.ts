@@ -43,6 +43,11 @@ const plainNames: Array<[RegExp, string]> = [
 
 // Multi-word expressions are joined before tokenising, or "no show" would split into two stop-words.
 const phrases: Array<[RegExp, string]> = [
+  // A thing denied, then what is so: "I didn't fail, I just missed it", "I'm not cancelling, just
+  // moving it", "I'm not doing a no-show, I'm asking ahead of time". The denied words are not the
+  // question (they pulled the entry about failing, cancelling, not showing up). Only before what is
+  // so: "I didn't pass, I just want to know when I can retake it" keeps its "didn't pass".
+  [/\bi(?:'?m| am| was)?\s+(?:not|never|didn'?t|did not|haven'?t|have not|wasn'?t|was not)\s+[^,.;:!?]{1,40}?[,;:]\s*(?=(?:but\s+)?(?:i\s+|i'?m\s+|i am\s+)?(?:just|only|simply|rather|actually|asking)\b(?!\s+(?:want|wanna|need|wondering|curious|wanted|trying|asking)\b))/gi, ' '],
   ...plainNames,
   [/\bno[\s-]?show(?:s|ed)?\b/gi, 'noshow'],
   // The source: "If you miss your appointment or arrive late, the test is scored as No Show".

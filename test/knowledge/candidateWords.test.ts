@@ -14,6 +14,19 @@ describe("candidates' own words", () => {
     expect(contentTerms(question)).not.toContain('elaps');
   });
 
+  it.each([
+    ["I didn't fail, I just missed it", 'fail'],
+    ["I'm not cancelling, just moving it", 'cancel'],
+    ["I'm not doing a no-show, I'm asking ahead of time", 'noshow'],
+  ])('drops the thing denied in %j before what is so (no %j)', (question, term) => {
+    expect(contentTerms(question)).not.toContain(term);
+  });
+
+  it('keeps a denial that is the news, not a contrast', () => {
+    expect(contentTerms("I didn't pass, I just want to know when I can retake it")).toContain('fail');
+    expect(contentTerms("i didn't get my certificate, what now")).toContain('certif');
+  });
+
   it('reads a new or different date as a change of appointment, not a first one', () => {
     expect(contentTerms('can i pick a different day')).toContain('reschedul');
     expect(contentTerms('can i pick a new date for my exam')).toContain('date');
