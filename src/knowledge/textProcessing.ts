@@ -50,6 +50,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\bi(?:'?m| am| was)?\s+(?:not|never|didn'?t|did not|haven'?t|have not|wasn'?t|was not)\s+[^,.;:!?]{1,40}?[,;:]\s*(?=(?:but\s+)?(?:i\s+|i'?m\s+|i am\s+)?(?:just|only|simply|rather|actually|asking)\b(?!\s+(?:want|wanna|need|wondering|curious|wanted|trying|asking)\b))/gi, ' '],
   ...plainNames,
   [/\bno[\s-]?show(?:s|ed)?\b/gi, 'noshow'],
+  // "what I missed", "what we got wrong": the questions missed, not a missed appointment.
+  [/\bwhat\s+(?:i|we|you|u|they|he|she)(?:'ve| have| had)?\s+(?:missed|got wrong|get wrong|got incorrect|answered wrong|did wrong|messed up)\b/gi, 'questions $&'],
   // The source: "If you miss your appointment or arrive late, the test is scored as No Show".
   [/\b(?:did\s?n[o']?t|didn't|dont|don't|do not|never|not)\s+(?:show|showed|shown|turn|turned)\s+up\b/gi, 'noshow'],
   [/\b(?:arrived?|arriving|got there|get there|getting there|showed up|show up|was|were|running|ran)\s+(?:\d+\s*(?:min|mins|minutes)\s+)?(?:too\s+)?late\b/gi, 'late noshow'],

@@ -56,6 +56,8 @@ describe("candidates' own words", () => {
     ['i bought A6 and havent picked a date yet', 'schedul'],
     ['how do i get a seat for the test', 'schedul'],
     ['where do i pay and get on the calendar', 'schedul'],
+    // "what I missed" is the questions missed, not a missed appointment.
+    ['why wont you show me what i missed', 'question'],
   ])('reads %j as holding the knowledge-base term %j (stemmed)', (question, term) => {
     expect(contentTerms(question)).toContain(term);
   });
@@ -67,6 +69,7 @@ describe("candidates' own words", () => {
     ['I flunked the A4, when can I redo it', 'retest-after-failing'],
     ['i have adhd and test anxiety, can i get a separate room', 'ada-accommodations'],
     ["a coworker got his cert in 3 weeks, it's been over a month for me", 'certificate-delivery'],
+    ["why won't they tell me what i missed on the test", 'missed-questions'],
   ])('answers %j with %s', async (question, entryId) => {
     const { answerer } = await shippedKnowledge();
     const decision = answerer.decide(question);
