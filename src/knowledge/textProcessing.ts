@@ -63,6 +63,9 @@ const phrases: Array<[RegExp, string]> = [
   // The arrangements candidates ask for by name: accommodations, as "extra time" is.
   [/\b(?:separate|private|quiet|distraction[\s-]free)\s+room\b/gi, 'accommodation'],
   [/\b(?:hearing|visually|vision)\s+impaired\b/gi, 'accommodation'],
+  // A body that makes the test hard to sit: "lost two fingers", "using a mouse is rough", "low vision".
+  [/\b(?:lost|missing|broke|broken|injured|no)\s+(?:(?:two|three|four|a|my|some|\d|of\s+my)\s+){0,2}(?:fingers?|thumbs?|hands?|arms?|eyes?)\b/gi, 'accommodation'],
+  [/\b(?:use|using|hold|holding|click|clicking|work|working)\s+(?:a|the)\s+(?:mouse|keyboard)\b|\blow\s+vision\b/gi, 'accommodation'],
   // An e-mail address is not a mailing address.
   [/\be-?mail\s+address(?:es)?\b/gi, 'email'],
   // "my wedding got moved": something else was rescheduled; "I moved" stays a change of address.
@@ -253,6 +256,14 @@ export const synonyms: Record<string, string> = {
   ptsd: 'accommodation',
   diagnosis: 'accommodation',
   diagnosed: 'accommodation',
+  blind: 'accommodation',
+  amputee: 'accommodation',
+  amputated: 'accommodation',
+  paralyzed: 'accommodation',
+  paralysed: 'accommodation',
+  arthritis: 'accommodation',
+  disabled: 'accommodation',
+  handicapped: 'accommodation',
   doctor: 'physician',
   doctors: 'physician',
   relocate: 'relocated',

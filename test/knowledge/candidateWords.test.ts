@@ -22,6 +22,10 @@ describe("candidates' own words", () => {
     expect(contentTerms(question)).not.toContain(term);
   });
 
+  it('reads losing a certificate as no condition to accommodate', () => {
+    expect(contentTerms('i lost my certificate in a move')).not.toContain('accommod');
+  });
+
   it('keeps a denial that is the news, not a contrast', () => {
     expect(contentTerms("I didn't pass, I just want to know when I can retake it")).toContain('fail');
     expect(contentTerms("i didn't get my certificate, what now")).toContain('certif');
@@ -42,6 +46,9 @@ describe("candidates' own words", () => {
     ['i use a wheelchair', 'accommod'],
     ['can i get a separate room', 'accommod'],
     ['im hearing impaired', 'accommod'],
+    ['im legally blind in one eye', 'accommod'],
+    ['lost two fingers in a shop accident', 'accommod'],
+    ['using a mouse is rough for me', 'accommod'],
     ['can my certificate be reissued', 'duplic'],
     ['whats the rule on a late arrival', 'noshow'],
     ['two months and nothing has come in the mail', 'arriv'],
