@@ -92,6 +92,7 @@ const phrases: Array<[RegExp, string]> = [
   // Asking whether one passed is asking for one's results ("did i pass? when will i know").
   [/\b(?:did i|have i|if i|whether i|if i've)\s+(?:pass|passed)\b(?!\s+(?:but|and|so)\b)/gi, 'results'],
   [/\b(?:went|gone|go|goes|been)\s+missing\b/gi, 'lost'],
+  [/\bre-(?:cert|certs|certify|certified|certifying|certification|new|newal)\b/gi, 'recertification'],
   // Shop talk for working as a technician: the story, not the question.
   [/\b(?:turn|turning|turned|turns|spinning|spin)\s+wrenches\b/gi, ' '],
   [/\b(?:locked|locks|locking|lock)\s+(?:me\s+|myself\s+|us\s+)?out\b/gi, 'password'],
@@ -203,6 +204,13 @@ export const synonyms: Record<string, string> = {
   recerts: 'recertification',
   recertify: 'recertification',
   recertifying: 'recertification',
+  // Every form of the verb is the one word ("recerting early", "I recertified", "renewed").
+  recerting: 'recertification',
+  recerted: 'recertification',
+  recertified: 'recertification',
+  recertifies: 'recertification',
+  renewed: 'recertification',
+  renews: 'recertification',
   dup: 'duplicate',
   dups: 'duplicate',
   dupe: 'duplicate',

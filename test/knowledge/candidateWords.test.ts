@@ -47,6 +47,10 @@ describe("candidates' own words", () => {
     ['can i get a separate room', 'accommod'],
     ['im hearing impaired', 'accommod'],
     ['im legally blind in one eye', 'accommod'],
+    // Every form of "recertify" is the one word.
+    ['is it worth recerting early', 'recertif'],
+    ['i recertified last year', 'recertif'],
+    ['do i have to re-certify', 'recertif'],
     ['lost two fingers in a shop accident', 'accommod'],
     ['using a mouse is rough for me', 'accommod'],
     ['can my certificate be reissued', 'duplic'],
