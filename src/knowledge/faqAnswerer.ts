@@ -1029,6 +1029,9 @@ function splits(text: string, pipeline: TextPipeline): Array<[string, string]> {
     const first = text.slice(0, match.index).trim();
     const second = text.slice(match.index + match[0].length).trim();
     if (match[0].startsWith('?') && !second.includes('?') && !ASKS.test(second.replace(/^[¿¡\s]+/, ''))) continue;
+    // "... and when the place closed down the owner threw them out. How do I ...?": a clause after
+    // "and" that ends its sentence with a full stop tells what happened; it asks nothing.
+    if (/\band\s*$/i.test(match[0]) && /^[^.!?]*[.!]/.test(second)) continue;
     if (pipeline.contentTerms(first).length >= 1 && pipeline.contentTerms(second).length >= 1) out.push([first, second]);
   }
   return out;
