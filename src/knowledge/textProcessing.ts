@@ -107,7 +107,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\bids?\s+cards?\b/gi, 'identification'],
   // A power cut at the test centre is an outage (a known gap: what happens when a centre closes).
   [/\b(?:power|electricity|lights)\s+(?:went|goes|going|was|were|is|got)\s+(?:out|off)\b/gi, 'outage'],
-  [/\b(?:power\s+(?:cut|failure)|blackout)\b/gi, 'outage'],
+  [/\b(?:power\s+(?:cut|failure|outage)|blackout|(?:lose|loses|losing|lost)\s+(?:power|electricity))\b/gi, 'outage'],
   // Leaving the test centre is finishing the test (the source: the score report comes "after you finish").
   [/\b(?:walked|walking|walk|got|came|stepped)\s+out\s+of\b/gi, 'finished'],
   // Testing somewhere else is changing the appointment ("a different test center closer to home").
@@ -126,7 +126,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:pick|picks|picked|picking|choose|choosing|chose|select|selected|get|got|getting|grab|snag|lock in|set up|book|booked|booking|make|made|schedule|scheduled)\s+(?:a|my|the|your|our|an)\s+(?:test\s+|exam\s+|testing\s+)?(?:date|day|seat|slot|spot|time\s?slot)\b|\b(?:get|got|getting)\s+on\s+(?:the|their|a)\s+(?:calendar|schedule)\b/gi, 'schedule'],
   [/\bt\s*&\s*cs?\b/gi, 'terms conditions'],
   [/\be[\s-]learning\b/gi, 'elearning'],
-  [/\bmoney back\b/gi, 'refund'],
+  // Money back by any name: "my money back", "the test fee back", "my fees back".
+  [/\b(?:money|fee|fees|payment|cash|dollars)\s+back\b/gi, 'refund'],
   [/\bstudy guides?\b/gi, 'studyguide'],
   [/\bpractice tests?\b/gi, 'practicetest'],
   [/\bwork[\s-]?exp(?:erience)?\b/gi, 'workexperience'],

@@ -56,6 +56,8 @@ describe("candidates' own words", () => {
     ['nothing in the mailbox yet', 'mail'],
     ['need 609 to buy 134a', 'refriger'],
     ['why dont you publish the questions', 'releas'],
+    ['can i get my test fee back', 'refund'],
+    ['the test center lost power during my test', 'outag'],
     ['lost two fingers in a shop accident', 'accommod'],
     ['using a mouse is rough for me', 'accommod'],
     ['can my certificate be reissued', 'duplic'],
