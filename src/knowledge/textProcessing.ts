@@ -92,6 +92,8 @@ const phrases: Array<[RegExp, string]> = [
   // Asking whether one passed is asking for one's results ("did i pass? when will i know").
   [/\b(?:did i|have i|if i|whether i|if i've)\s+(?:pass|passed)\b(?!\s+(?:but|and|so)\b)/gi, 'results'],
   [/\b(?:went|gone|go|goes|been)\s+missing\b/gi, 'lost'],
+  // What a job pays: "how much do master techs make", "what does a diesel tech earn a year".
+  [/\bhow much (?:money )?(?:do|does|can|will|would|could|should) ((?:[\w']+\s+){1,4}?)(?:make|earn|get paid|bring home)\b|\b(?:make|makes|making|earn|earns|earning)\s+(?:an?\s+|per\s+)(?:hour|year|month|week)\b/gi, 'how much $1 salary'],
   [/\bre-(?:cert|certs|certify|certified|certifying|certification|new|newal)\b/gi, 'recertification'],
   // Shop talk for working as a technician: the story, not the question.
   [/\b(?:turn|turning|turned|turns|spinning|spin)\s+wrenches\b/gi, ' '],

@@ -58,6 +58,9 @@ describe("candidates' own words", () => {
     ['why dont you publish the questions', 'releas'],
     ['can i get my test fee back', 'refund'],
     ['the test center lost power during my test', 'outag'],
+    // What a job pays is a salary, however it is asked.
+    ['how much do master techs make at a dealership', 'salari'],
+    ['what does a diesel tech make a year', 'salari'],
     ['lost two fingers in a shop accident', 'accommod'],
     ['using a mouse is rough for me', 'accommod'],
     ['can my certificate be reissued', 'duplic'],
