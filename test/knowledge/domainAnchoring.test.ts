@@ -70,6 +70,7 @@ describe('domain anchoring', () => {
     ['lost my OSHA 10 card, how do I get a new one', 'OSHA 10 card'],
     ['how do I change my address with the utility company', 'address with the utility'],
     ["where do I read Netflix's terms", "Netflix's terms"],
+    ['where are the terms and conditions for the carfax report i bought', 'conditions for the carfax'],
     ['lost the certificate of authenticity for my watch', 'certificate of authenticity'],
     ['how long is my NIMS credential valid', 'NIMS credential'],
   ])('declines %j without a cue: a word the knowledge base never uses names whose it is (%s)', async (question) => {
