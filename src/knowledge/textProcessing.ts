@@ -133,6 +133,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\bstudy guides?\b/gi, 'studyguide'],
   [/\bpractice tests?\b/gi, 'practicetest'],
   [/\bwork[\s-]?exp(?:erience)?\b/gi, 'workexperience'],
+  // "the master title", "my master designation": the Master status.
+  [/\bmaster\s+(?:tech(?:nician)?\s+)?(?:title|designation|rank|level)\b/gi, 'master status'],
   [/\bmaster[\s-]?techs?\b/gi, 'master technician'],
   [/\b(?:date of birth|birth ?date)\b/gi, 'dob'],
   [/\bsection 609\b/gi, 'epa609'],

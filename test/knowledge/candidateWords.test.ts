@@ -57,6 +57,7 @@ describe("candidates' own words", () => {
     ['need 609 to buy 134a', 'refriger'],
     ['why dont you publish the questions', 'releas'],
     ['can i get my test fee back', 'refund'],
+    ['how do i get the master title back', 'statu'],
     ['the test center lost power during my test', 'outag'],
     // What a job pays is a salary, however it is asked.
     ['how much do master techs make at a dealership', 'salari'],
