@@ -506,7 +506,10 @@ export class FaqAnswerer {
     const anchoredWhole = whole.kind === 'unknown' ? this.anchoredByCode(text, whole, hits, context) : undefined;
     const lastAsked = whole.kind === 'unknown' && !anchoredWhole && t.questionSentence ? this.lastSentence(text) : undefined;
     const last = lastAsked ? this.decide(lastAsked, { ...context, onTopic: this.onTopic(text, context) }) : undefined;
-    const placedFirst: FaqDecision = anchoredWhole ?? (last && (last.kind === 'answer' || last.kind === 'clarify') ? last : (this.questionFirst(text, whole, context) ?? whole));
+    // Unsure of the last sentence alone ("Where are they posted?"), the story says which of its
+    // choices was meant: they are offered in the order the whole message ranks them.
+    const lastInStory: FaqDecision | undefined = last?.kind === 'clarify' ? { ...last, candidates: inOrderOf(last.candidates, hits) } : last;
+    const placedFirst: FaqDecision = anchoredWhole ?? (lastInStory && (lastInStory.kind === 'answer' || lastInStory.kind === 'clarify') ? lastInStory : (this.questionFirst(text, whole, context) ?? whole));
     const plain = placedFirst.kind === 'unknown' && t.storyWordsLeftOut && !lastAsked ? this.withoutStoryWords(text, context) : undefined;
     const placed: FaqDecision = plain ?? placedFirst;
     // Anchored already before the last sentence was asked alone: the same owner, not worked out again.
@@ -1003,6 +1006,15 @@ export type GapPair = readonly [PairPart, PairPart];
 /** A part only when sure: a confident answer, or a known gap about ASE (not someone else's thing). */
 const asPart = (decision: FaqDecision): PairPart | undefined =>
   decision.kind === 'answer' ? { kind: 'entry', entry: decision.entry } : decision.kind === 'out-of-scope' && !decision.elsewhere ? { kind: 'gap', topic: decision.topic } : undefined;
+
+/** `entries` in the order `hits` ranks them; those it does not rank keep their order, after them. */
+function inOrderOf(entries: FaqEntry[], hits: FaqHit[]): FaqEntry[] {
+  const rank = (entry: FaqEntry) => {
+    const at = hits.findIndex((hit) => hit.target.kind === 'faq' && hit.target.entry === entry);
+    return at < 0 ? hits.length : at;
+  };
+  return entries.map((entry, i) => ({ entry, i })).sort((a, b) => rank(a.entry) - rank(b.entry) || a.i - b.i).map(({ entry }) => entry);
+}
 
 const pick = (decision: FaqDecision): FaqEntry | undefined =>
   decision.kind === 'answer' ? decision.entry : decision.kind === 'clarify' ? decision.candidates[0] : undefined;

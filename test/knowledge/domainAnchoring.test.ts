@@ -196,6 +196,15 @@ describe('a test code only one entry is about', () => {
     expect(first(decision)).toBe('advanced-level-tests');
   });
 
+  it('offers the choices of a story\'s last sentence in the order the whole story ranks them ("... Where are they posted?")', async () => {
+    const { answerer } = await shippedKnowledge();
+    const decision = answerer.decide(
+      "My supervisor said to check the terms and conditions before the company pays for our whole team's tests. We have eight guys at our shop. Where are they posted?",
+    );
+    expect(decision.kind).toBe('clarify');
+    expect(first(decision)).toBe('terms-and-conditions');
+  });
+
   it('needs the rest of the question to be about ASE testing: a code alone is no evidence ("the bmw x1")', async () => {
     const { answerer } = await shippedKnowledge();
     expect(answerer.decide('how much horsepower does the bmw x1 have').kind).toBe('unknown');
