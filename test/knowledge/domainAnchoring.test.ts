@@ -63,6 +63,12 @@ describe('domain anchoring', () => {
     expect(decision.kind === 'out-of-scope' && decision.elsewhere).toBe(true);
   });
 
+  it('reads a carmaker\'s dealership as where the candidate works, not another body ("we work at the Ford dealership")', async () => {
+    const { answerer } = await shippedKnowledge();
+    expect(answerer.namesElsewhere('we work at the ford dealership, how do we register for a test')).toBe(false);
+    expect(answerer.namesElsewhere('how do i get ford certified')).toBe(true);
+  });
+
   it.each([
     ['can I reschedule my chiropractor appointment', 'chiropractor appointment'],
     ['how do I renew my notary certificate', 'notary certificate'],
