@@ -506,7 +506,10 @@ export class FaqAnswerer {
     const anchoredWhole = whole.kind === 'unknown' ? this.anchoredByCode(text, whole, hits, context) : undefined;
     const lastAsked = whole.kind === 'unknown' && !anchoredWhole && t.questionSentence ? this.lastSentence(text) : undefined;
     const last = lastAsked ? this.decide(lastAsked, { ...context, onTopic: this.onTopic(text, context) }) : undefined;
-    const placedFirst: FaqDecision = anchoredWhole ?? (last && (last.kind === 'answer' || last.kind === 'clarify') ? last : (this.questionFirst(text, whole, context) ?? whole));
+    // Unsure of the last sentence alone ("Where are they posted?"), the story says which of its
+    // choices was meant: they are offered in the order the whole message ranks them.
+    const lastInStory: FaqDecision | undefined = last?.kind === 'clarify' ? { ...last, candidates: inOrderOf(last.candidates, hits) } : last;
+    const placedFirst: FaqDecision = anchoredWhole ?? (lastInStory && (lastInStory.kind === 'answer' || lastInStory.kind === 'clarify') ? lastInStory : (this.questionFirst(text, whole, context) ?? whole));
     const plain = placedFirst.kind === 'unknown' && t.storyWordsLeftOut && !lastAsked ? this.withoutStoryWords(text, context) : undefined;
     const placed: FaqDecision = plain ?? placedFirst;
     // Anchored already before the last sentence was asked alone: the same owner, not worked out again.
@@ -1004,6 +1007,15 @@ export type GapPair = readonly [PairPart, PairPart];
 const asPart = (decision: FaqDecision): PairPart | undefined =>
   decision.kind === 'answer' ? { kind: 'entry', entry: decision.entry } : decision.kind === 'out-of-scope' && !decision.elsewhere ? { kind: 'gap', topic: decision.topic } : undefined;
 
+/** `entries` in the order `hits` ranks them; those it does not rank keep their order, after them. */
+function inOrderOf(entries: FaqEntry[], hits: FaqHit[]): FaqEntry[] {
+  const rank = (entry: FaqEntry) => {
+    const at = hits.findIndex((hit) => hit.target.kind === 'faq' && hit.target.entry === entry);
+    return at < 0 ? hits.length : at;
+  };
+  return entries.map((entry, i) => ({ entry, i })).sort((a, b) => rank(a.entry) - rank(b.entry) || a.i - b.i).map(({ entry }) => entry);
+}
+
 const pick = (decision: FaqDecision): FaqEntry | undefined =>
   decision.kind === 'answer' ? decision.entry : decision.kind === 'clarify' ? decision.candidates[0] : undefined;
 
@@ -1029,6 +1041,9 @@ function splits(text: string, pipeline: TextPipeline): Array<[string, string]> {
     const first = text.slice(0, match.index).trim();
     const second = text.slice(match.index + match[0].length).trim();
     if (match[0].startsWith('?') && !second.includes('?') && !ASKS.test(second.replace(/^[¿¡\s]+/, ''))) continue;
+    // "... and when the place closed down the owner threw them out. How do I ...?": a clause after
+    // "and" that ends its sentence with a full stop tells what happened; it asks nothing.
+    if (/\band\s*$/i.test(match[0]) && /^[^.!?]*[.!]/.test(second)) continue;
     if (pipeline.contentTerms(first).length >= 1 && pipeline.contentTerms(second).length >= 1) out.push([first, second]);
   }
   return out;

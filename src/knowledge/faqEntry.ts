@@ -43,6 +43,12 @@ export const faqFacetSchema = z
      * Whole words; not indexed, so they never move which entry answers, only its first sentence.
      */
     chosenBy: z.array(z.string().trim().min(3)).optional(),
+    /**
+     * More phrasings of this facet's question, weighed only once the entry is known, against the
+     * entry's own alternates: not indexed, so they never move which entry answers (a phrasing added to
+     * `alternates` changes every entry's scores a little, and questions near a threshold with them).
+     */
+    askedAs: z.array(z.string().trim().min(3)).optional(),
   })
   .strict();
 

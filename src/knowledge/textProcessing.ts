@@ -43,8 +43,15 @@ const plainNames: Array<[RegExp, string]> = [
 
 // Multi-word expressions are joined before tokenising, or "no show" would split into two stop-words.
 const phrases: Array<[RegExp, string]> = [
+  // A thing denied, then what is so: "I didn't fail, I just missed it", "I'm not cancelling, just
+  // moving it", "I'm not doing a no-show, I'm asking ahead of time". The denied words are not the
+  // question (they pulled the entry about failing, cancelling, not showing up). Only before what is
+  // so: "I didn't pass, I just want to know when I can retake it" keeps its "didn't pass".
+  [/\bi(?:'?m| am| was)?\s+(?:not|never|didn'?t|did not|haven'?t|have not|wasn'?t|was not)\s+[^,.;:!?]{1,40}?[,;:]\s*(?=(?:but\s+)?(?:i\s+|i'?m\s+|i am\s+)?(?:just|only|simply|rather|actually|asking)\b(?!\s+(?:want|wanna|need|wondering|curious|wanted|trying|asking)\b))/gi, ' '],
   ...plainNames,
   [/\bno[\s-]?show(?:s|ed)?\b/gi, 'noshow'],
+  // "what I missed", "what we got wrong": the questions missed, not a missed appointment.
+  [/\bwhat\s+(?:i|we|you|u|they|he|she)(?:'ve| have| had)?\s+(?:missed|got wrong|get wrong|got incorrect|answered wrong|did wrong|messed up)\b/gi, 'questions $&'],
   // The source: "If you miss your appointment or arrive late, the test is scored as No Show".
   [/\b(?:did\s?n[o']?t|didn't|dont|don't|do not|never|not)\s+(?:show|showed|shown|turn|turned)\s+up\b/gi, 'noshow'],
   [/\b(?:arrived?|arriving|got there|get there|getting there|showed up|show up|was|were|running|ran)\s+(?:\d+\s*(?:min|mins|minutes)\s+)?(?:too\s+)?late\b/gi, 'late noshow'],
@@ -56,6 +63,9 @@ const phrases: Array<[RegExp, string]> = [
   // The arrangements candidates ask for by name: accommodations, as "extra time" is.
   [/\b(?:separate|private|quiet|distraction[\s-]free)\s+room\b/gi, 'accommodation'],
   [/\b(?:hearing|visually|vision)\s+impaired\b/gi, 'accommodation'],
+  // A body that makes the test hard to sit: "lost two fingers", "using a mouse is rough", "low vision".
+  [/\b(?:lost|missing|broke|broken|injured|no)\s+(?:(?:two|three|four|a|my|some|\d|of\s+my)\s+){0,2}(?:fingers?|thumbs?|hands?|arms?|eyes?)\b/gi, 'accommodation'],
+  [/\b(?:use|using|hold|holding|click|clicking|work|working)\s+(?:a|the)\s+(?:mouse|keyboard)\b|\blow\s+vision\b/gi, 'accommodation'],
   // An e-mail address is not a mailing address.
   [/\be-?mail\s+address(?:es)?\b/gi, 'email'],
   // "my wedding got moved": something else was rescheduled; "I moved" stays a change of address.
@@ -82,6 +92,9 @@ const phrases: Array<[RegExp, string]> = [
   // Asking whether one passed is asking for one's results ("did i pass? when will i know").
   [/\b(?:did i|have i|if i|whether i|if i've)\s+(?:pass|passed)\b(?!\s+(?:but|and|so)\b)/gi, 'results'],
   [/\b(?:went|gone|go|goes|been)\s+missing\b/gi, 'lost'],
+  // What a job pays: "how much do master techs make", "what does a diesel tech earn a year".
+  [/\bhow much (?:money )?(?:do|does|can|will|would|could|should) ((?:[\w']+\s+){1,4}?)(?:make|earn|get paid|bring home)\b|\b(?:make|makes|making|earn|earns|earning)\s+(?:an?\s+|per\s+)(?:hour|year|month|week)\b/gi, 'how much $1 salary'],
+  [/\bre-(?:cert|certs|certify|certified|certifying|certification|new|newal)\b/gi, 'recertification'],
   // Shop talk for working as a technician: the story, not the question.
   [/\b(?:turn|turning|turned|turns|spinning|spin)\s+wrenches\b/gi, ' '],
   [/\b(?:locked|locks|locking|lock)\s+(?:me\s+|myself\s+|us\s+)?out\b/gi, 'password'],
@@ -96,7 +109,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\bids?\s+cards?\b/gi, 'identification'],
   // A power cut at the test centre is an outage (a known gap: what happens when a centre closes).
   [/\b(?:power|electricity|lights)\s+(?:went|goes|going|was|were|is|got)\s+(?:out|off)\b/gi, 'outage'],
-  [/\b(?:power\s+(?:cut|failure)|blackout)\b/gi, 'outage'],
+  [/\b(?:power\s+(?:cut|failure|outage)|blackout|(?:lose|loses|losing|lost)\s+(?:power|electricity))\b/gi, 'outage'],
   // Leaving the test centre is finishing the test (the source: the score report comes "after you finish").
   [/\b(?:walked|walking|walk|got|came|stepped)\s+out\s+of\b/gi, 'finished'],
   // Testing somewhere else is changing the appointment ("a different test center closer to home").
@@ -110,12 +123,18 @@ const phrases: Array<[RegExp, string]> = [
   // "change the test time", "switching the date", "pick a different day": moving the appointment.
   [/\b(?:change|changing|changed|switch|switching|switched)\s+(?:(?:my|the|a|test|exam|appointment|appt)\s+){0,2}(?:time|date|day)s?\b/gi, 'reschedule $&'],
   [/\b(?:different|another|other|later|earlier)\s+(?:day|date|time|slot)s?\b/gi, 'reschedule $&'],
+  // Getting a first date is scheduling ("havent picked a date yet", "get a seat for the test", "get on
+  // the calendar"); a new or different one is still a change ("pick a new date" is not matched here).
+  [/\b(?:pick|picks|picked|picking|choose|choosing|chose|select|selected|get|got|getting|grab|snag|lock in|set up|book|booked|booking|make|made|schedule|scheduled)\s+(?:a|my|the|your|our|an)\s+(?:test\s+|exam\s+|testing\s+)?(?:date|day|seat|slot|spot|time\s?slot)\b|\b(?:get|got|getting)\s+on\s+(?:the|their|a)\s+(?:calendar|schedule)\b/gi, 'schedule'],
   [/\bt\s*&\s*cs?\b/gi, 'terms conditions'],
   [/\be[\s-]learning\b/gi, 'elearning'],
-  [/\bmoney back\b/gi, 'refund'],
+  // Money back by any name: "my money back", "the test fee back", "my fees back".
+  [/\b(?:money|fee|fees|payment|cash|dollars)\s+back\b/gi, 'refund'],
   [/\bstudy guides?\b/gi, 'studyguide'],
   [/\bpractice tests?\b/gi, 'practicetest'],
   [/\bwork[\s-]?exp(?:erience)?\b/gi, 'workexperience'],
+  // "the master title", "my master designation": the Master status.
+  [/\bmaster\s+(?:tech(?:nician)?\s+)?(?:title|designation|rank|level)\b/gi, 'master status'],
   [/\bmaster[\s-]?techs?\b/gi, 'master technician'],
   [/\b(?:date of birth|birth ?date)\b/gi, 'dob'],
   [/\bsection 609\b/gi, 'epa609'],
@@ -190,6 +209,13 @@ export const synonyms: Record<string, string> = {
   recerts: 'recertification',
   recertify: 'recertification',
   recertifying: 'recertification',
+  // Every form of the verb is the one word ("recerting early", "I recertified", "renewed").
+  recerting: 'recertification',
+  recerted: 'recertification',
+  recertified: 'recertification',
+  recertifies: 'recertification',
+  renewed: 'recertification',
+  renews: 'recertification',
   dup: 'duplicate',
   dups: 'duplicate',
   dupe: 'duplicate',
@@ -199,6 +225,20 @@ export const synonyms: Record<string, string> = {
   reprint: 'duplicate',
   reprinted: 'duplicate',
   reissue: 'duplicate',
+  replacements: 'duplicate',
+  repurchase: 'rebuy',
+  // Candidates' words for what the entries say otherwise.
+  apartment: 'address',
+  apartments: 'address',
+  shipping: 'mail',
+  shipped: 'mail',
+  mailbox: 'mail',
+  incorrect: 'wrong',
+  publish: 'release',
+  published: 'release',
+  lapel: 'pin',
+  '134a': 'refrigerant',
+  '1234yf': 'refrigerant',
   reissued: 'duplicate',
   reissuing: 'duplicate',
   replace: 'duplicate',
@@ -243,6 +283,14 @@ export const synonyms: Record<string, string> = {
   ptsd: 'accommodation',
   diagnosis: 'accommodation',
   diagnosed: 'accommodation',
+  blind: 'accommodation',
+  amputee: 'accommodation',
+  amputated: 'accommodation',
+  paralyzed: 'accommodation',
+  paralysed: 'accommodation',
+  arthritis: 'accommodation',
+  disabled: 'accommodation',
+  handicapped: 'accommodation',
   doctor: 'physician',
   doctors: 'physician',
   relocate: 'relocated',

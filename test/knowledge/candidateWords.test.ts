@@ -15,6 +15,28 @@ describe("candidates' own words", () => {
   });
 
   it.each([
+    ["I didn't fail, I just missed it", 'fail'],
+    ["I'm not cancelling, just moving it", 'cancel'],
+    ["I'm not doing a no-show, I'm asking ahead of time", 'noshow'],
+  ])('drops the thing denied in %j before what is so (no %j)', (question, term) => {
+    expect(contentTerms(question)).not.toContain(term);
+  });
+
+  it('reads losing a certificate as no condition to accommodate', () => {
+    expect(contentTerms('i lost my certificate in a move')).not.toContain('accommod');
+  });
+
+  it('keeps a denial that is the news, not a contrast', () => {
+    expect(contentTerms("I didn't pass, I just want to know when I can retake it")).toContain('fail');
+    expect(contentTerms("i didn't get my certificate, what now")).toContain('certif');
+  });
+
+  it('reads a new or different date as a change of appointment, not a first one', () => {
+    expect(contentTerms('can i pick a different day')).toContain('reschedul');
+    expect(contentTerms('can i pick a new date for my exam')).toContain('date');
+  });
+
+  it.each([
     ['can I push the exam back a couple weeks', 'reschedul'],
     ['I pushed it back once already', 'reschedul'],
     ['when can I redo it', 'retest'],
@@ -24,6 +46,24 @@ describe("candidates' own words", () => {
     ['i use a wheelchair', 'accommod'],
     ['can i get a separate room', 'accommod'],
     ['im hearing impaired', 'accommod'],
+    ['im legally blind in one eye', 'accommod'],
+    // Every form of "recertify" is the one word.
+    ['is it worth recerting early', 'recertif'],
+    ['i recertified last year', 'recertif'],
+    ['do i have to re-certify', 'recertif'],
+    ['how do i order replacements', 'duplic'],
+    ['im changing apartments', 'address'],
+    ['nothing in the mailbox yet', 'mail'],
+    ['need 609 to buy 134a', 'refriger'],
+    ['why dont you publish the questions', 'releas'],
+    ['can i get my test fee back', 'refund'],
+    ['how do i get the master title back', 'statu'],
+    ['the test center lost power during my test', 'outag'],
+    // What a job pays is a salary, however it is asked.
+    ['how much do master techs make at a dealership', 'salari'],
+    ['what does a diesel tech make a year', 'salari'],
+    ['lost two fingers in a shop accident', 'accommod'],
+    ['using a mouse is rough for me', 'accommod'],
     ['can my certificate be reissued', 'duplic'],
     ['whats the rule on a late arrival', 'noshow'],
     ['two months and nothing has come in the mail', 'arriv'],
@@ -34,6 +74,12 @@ describe("candidates' own words", () => {
     ["it's been 6 weeks and no cert", 'elaps'],
     ["mine's been over a month", 'elaps'],
     ['friend got his in 3 weeks, its been 6 for me', 'elaps'],
+    // A first date is scheduling it: "pick a date", "get a seat", "get on the calendar".
+    ['i bought A6 and havent picked a date yet', 'schedul'],
+    ['how do i get a seat for the test', 'schedul'],
+    ['where do i pay and get on the calendar', 'schedul'],
+    // "what I missed" is the questions missed, not a missed appointment.
+    ['why wont you show me what i missed', 'question'],
   ])('reads %j as holding the knowledge-base term %j (stemmed)', (question, term) => {
     expect(contentTerms(question)).toContain(term);
   });
@@ -45,6 +91,7 @@ describe("candidates' own words", () => {
     ['I flunked the A4, when can I redo it', 'retest-after-failing'],
     ['i have adhd and test anxiety, can i get a separate room', 'ada-accommodations'],
     ["a coworker got his cert in 3 weeks, it's been over a month for me", 'certificate-delivery'],
+    ["why won't they tell me what i missed on the test", 'missed-questions'],
   ])('answers %j with %s', async (question, entryId) => {
     const { answerer } = await shippedKnowledge();
     const decision = answerer.decide(question);

@@ -63,6 +63,12 @@ describe('domain anchoring', () => {
     expect(decision.kind === 'out-of-scope' && decision.elsewhere).toBe(true);
   });
 
+  it('reads a carmaker\'s dealership as where the candidate works, not another body ("we work at the Ford dealership")', async () => {
+    const { answerer } = await shippedKnowledge();
+    expect(answerer.namesElsewhere('we work at the ford dealership, how do we register for a test')).toBe(false);
+    expect(answerer.namesElsewhere('how do i get ford certified')).toBe(true);
+  });
+
   it.each([
     ['can I reschedule my chiropractor appointment', 'chiropractor appointment'],
     ['how do I renew my notary certificate', 'notary certificate'],
@@ -70,6 +76,7 @@ describe('domain anchoring', () => {
     ['lost my OSHA 10 card, how do I get a new one', 'OSHA 10 card'],
     ['how do I change my address with the utility company', 'address with the utility'],
     ["where do I read Netflix's terms", "Netflix's terms"],
+    ['where are the terms and conditions for the carfax report i bought', 'conditions for the carfax'],
     ['lost the certificate of authenticity for my watch', 'certificate of authenticity'],
     ['how long is my NIMS credential valid', 'NIMS credential'],
   ])('declines %j without a cue: a word the knowledge base never uses names whose it is (%s)', async (question) => {
@@ -193,6 +200,15 @@ describe('a test code only one entry is about', () => {
     const decision = answerer.decide('my manager wants me to sit the L2, i only have A1 and A4. am i even allowed to');
     expect(decision.kind).toBe('clarify');
     expect(first(decision)).toBe('advanced-level-tests');
+  });
+
+  it('offers the choices of a story\'s last sentence in the order the whole story ranks them ("... Where are they posted?")', async () => {
+    const { answerer } = await shippedKnowledge();
+    const decision = answerer.decide(
+      "My supervisor said to check the terms and conditions before the company pays for our whole team's tests. We have eight guys at our shop. Where are they posted?",
+    );
+    expect(decision.kind).toBe('clarify');
+    expect(first(decision)).toBe('terms-and-conditions');
   });
 
   it('needs the rest of the question to be about ASE testing: a code alone is no evidence ("the bmw x1")', async () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { FacetChooser, testsNamed } from '../../src/knowledge/facetChooser.js';
+import { FaqIndex } from '../../src/knowledge/faqIndex.js';
 import { shortAnswer, withFacet, withoutRestatements, type FaqEntry } from '../../src/knowledge/faqEntry.js';
 import type { FaqAnswerer } from '../../src/knowledge/faqAnswerer.js';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledgeBase.js';
@@ -99,6 +100,24 @@ describe('FacetChooser: a facet decided by the test named', () => {
     ['is the thing for life', undefined],
   ])('"%s" gets %s', (question, expected) => {
     expect(chooser.choose(entry, question)?.id).toBe(expected);
+  });
+});
+
+describe('FacetChooser: phrasings a facet is only asked as (askedAs)', () => {
+  const deadline = { id: 'deadline', lead: 'You have 90 days to do the thing.', alternates: ['a b c', 'd e f', 'g h i'] };
+  const bare = parseFaqFile(file, faqText({ facets: [deadline] }));
+  const asked = parseFaqFile(file, faqText({ facets: [{ ...deadline, askedAs: ['when does my renewal window close'] }] }));
+
+  it('choose the facet once the entry is known', () => {
+    const question = 'when does the renewal window close';
+    expect(new FacetChooser([bare]).choose(bare, question)).toBeUndefined();
+    expect(new FacetChooser([asked]).choose(asked, question)?.id).toBe('deadline');
+  });
+
+  it('are not indexed: which entry answers, and how well, is as without them', () => {
+    const scores = (entry: FaqEntry) => new FaqIndex([entry]).query('when does the renewal window close', 1).map((hit) => [hit.score, hit.coverage]);
+    expect(scores(bare)).toHaveLength(1);
+    expect(scores(asked)).toEqual(scores(bare));
   });
 });
 

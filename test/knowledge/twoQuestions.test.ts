@@ -19,6 +19,14 @@ describe('decidePair: two questions in one message', () => {
     },
   );
 
+  it('does not read a story\'s "and when ..." clause, ended by a full stop, as a question of its own', async () => {
+    const { answerer } = await shippedKnowledge();
+    const text = 'I had my certificates framed at my old job and when the shop shut down they got thrown away. How do I order replacements?';
+    expect(answerer.decidePair(text)).toBeNull();
+    const decision = answerer.decide(text);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind).toBe('duplicate-certificate');
+  });
+
   it('does not split a question answered with confidence as a whole where one part alone is unsure ("did i pass?? how do i find out")', async () => {
     const { answerer } = await shippedKnowledge();
     const whole = answerer.decide('did i pass?? how do i find out');
