@@ -1,4 +1,4 @@
-import { addYears, certificationExpiry, recertification, todayIn } from '../src/rules/index.js';
+import { addYears, certificationExpiry, daysBetween, recertification, todayIn } from '../src/rules/index.js';
 import { formatLongDate } from '../src/understanding/dates.js';
 import { dateRole } from '../src/understanding/dateRoles.js';
 import { onKnown, readFirstTest, readFutureDate, readPastDate, type DateValue } from './slotReaders.js';
@@ -72,7 +72,7 @@ function asPass(reading: Extract<SlotReading<DateValue>, { kind: 'value' }>, res
   if (approximate) return { kind: 'value', value: { date: passed, approximate, ...(span ? { span: { from: back(span.from), to: back(span.to) } } : {}) } };
   const ahead = reading.value.date > todayIn(facts.now, facts.zone);
   const said = formatLongDate(reading.value.date, deps.language);
-  return { kind: 'value', value: { date: passed }, echo: ahead ? deps.messages.task.recert.expiresOn(said) : deps.messages.task.recert.expiredOn(said) };
+  return { kind: 'value', value: { date: passed, expiresOn: reading.value.date }, echo: ahead ? deps.messages.task.recert.expiresOn(said) : deps.messages.task.recert.expiredOn(said) };
 }
 
 /** "When does my A4 expire if I recertify now?" -> current expiry, new expiry, and what is not carried over. */
@@ -101,16 +101,19 @@ export const recertificationTask: TaskSpec<RecertValues> = {
     // A pass known only to the month ("in March 2021") gives the month it lapses, and no count of days.
     const passed = values.certifiedOn;
     const exact = !passed.approximate;
+    // The expiry the candidate gave is said as given (a leap day stays February 29).
+    const expiresOn = passed.expiresOn ?? expiry.expiresOn;
     const lines: string[] = [];
-    if (expiry.verdict === 'expired') lines.push(m.expired(values.test, onKnown(passed, deps.language, expiry.expiresOn)));
+    if (expiry.verdict === 'expired') lines.push(m.expired(values.test, onKnown(passed, deps.language, expiresOn)));
     else {
-      lines.push(m.expires(values.test, onKnown(passed, deps.language, expiry.expiresOn)));
+      lines.push(m.expires(values.test, onKnown(passed, deps.language, expiresOn)));
       if (expiry.verdict === 'expiring-soon' && exact) lines.push(m.expiringSoon(expiry.daysLeft));
     }
     if (recert.newExpiresOn) {
       const when = values.recertOn ? m.on(formatLongDate(recert.recertOn, deps.language)) : m.today;
       lines.push(m.newExpiry(when, formatLongDate(recert.newExpiresOn, deps.language)));
-      if (recert.daysNotCarriedOver && recert.daysNotCarriedOver > 0 && exact) lines.push(m.noCredit(recert.daysNotCarriedOver));
+      const notCarried = passed.expiresOn ? daysBetween(recert.recertOn, passed.expiresOn) : recert.daysNotCarriedOver;
+      if (notCarried && notCarried > 0 && exact) lines.push(m.noCredit(notCarried));
     }
     lines.push(m.next);
     return { reply: { text: lines.join(' ') }, outcome: recert.verdict };

@@ -18,6 +18,11 @@ export interface DateValue {
   approximate?: string;
   /** The days a month-only date could be ("in October": October 1-31, cut at today); `date` is the first. */
   span?: DateSpan;
+  /**
+   * The expiry the candidate said, when `date` is the pass worked back from it: said again as
+   * given ("expires on 2/29/2028" is February 29, though five years on from any pass is never a 29th).
+   */
+  expiresOn?: string;
 }
 
 export const writtenOut = (value: DateValue, language: Language): string =>
@@ -112,4 +117,21 @@ export function readYesNo(text: string): SlotReading<boolean> {
 export function readFirstTest(text: string, deps: TaskDeps): SlotReading<string> {
   const [first] = resolveTests(text, deps.catalogue).tests;
   return first ? { kind: 'value', value: first.code } : { kind: 'none' };
+}
+
+/**
+ * The test the task's own verb names, when the message names several: "took A1 A2 and A3, passed 2,
+ * failed A2" is A2 for a retest, the first test after the last "failed" (`verb`). With no test
+ * after the verb, or no verb, the first test named.
+ */
+export function readTestAfter(verb: RegExp, text: string, deps: TaskDeps): SlotReading<string> {
+  const all = resolveTests(text, deps.catalogue).tests;
+  if (all.length > 1) {
+    const cues = [...text.matchAll(new RegExp(verb.source, 'gi'))];
+    for (const cue of cues.reverse()) {
+      const [named] = resolveTests(text.slice(cue.index + cue[0].length), deps.catalogue).tests;
+      if (named) return { kind: 'value', value: named.code };
+    }
+  }
+  return readFirstTest(text, deps);
 }
