@@ -14,6 +14,7 @@ import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from '../../dialogs/engine.js';
 import { TASK_SPECS } from '../../dialogs/index.js';
 import { takesBackPersonRequest } from '../understanding/commands.js';
+import { asksToSeeOwnRecords, cancelsTheOneShown } from '../understanding/accountQuestions.js';
 import { resolveTests, withoutNames } from '../understanding/tests.js';
 import { asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
 import { TASKS } from '../understanding/taskIntent.js';
@@ -289,6 +290,13 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const last = turn.data.lastAccountQuestion;
       const replacement = turn.reading.correction?.replacement;
       const port = deps.conversation.account(turn.context);
+      // "ok cancel it" after the appointments just shown: those, to cancel (the dialog confirms).
+      if (last && !replacement && port && (last.kind === 'appointments' || last.kind === 'cancel-appointment') && cancelsTheOneShown(turn.reading.text) && (await port.signedIn(turn.context, turn.facts))) {
+        understood(turn);
+        const replied = await replyFromAccount(turn.dc, deps.conversation, { kind: 'cancel-appointment', ...(last.tests?.length ? { tests: last.tests } : {}) });
+        if (replied?.cancelling) afterDialog(turn, replied.cancelling);
+        return true;
+      }
       if (!last || !replacement || !port || !(await port.signedIn(turn.context, turn.facts))) return false;
       const tests = resolveTests(replacement, deps.conversation.catalogue).tests.map((test) => test.code);
       if (!tests.length) return false;
@@ -423,7 +431,9 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         return true;
       }
       const signInFor = signInHint && turn.reading.accountQuestion && !aboutSomethingElse(turn.reading) ? turn.reading.accountQuestion : undefined;
-      if (signInFor && decision.kind === 'clarify') {
+      // "show me my appointments": only the account holds them, whatever the FAQ would try.
+      const onlyTheAccount = signInFor !== undefined && asksToSeeOwnRecords(turn.reading.question, signInFor);
+      if (signInFor && decision.kind === 'clarify' && !onlyTheAccount) {
         // "when will I get my certificate?": the account's answer, or one of a few general ones.
         understood(turn);
         await say(turn, {
@@ -432,7 +442,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         });
         return afterDialog(turn, await turn.dc.beginDialog(OFFER, { entries: decision.candidates.map((entry) => entry.id), signInFor } satisfies OfferOptions));
       }
-      if (signInFor && decision.kind !== 'answer') {
+      if (signInFor && (decision.kind !== 'answer' || onlyTheAccount)) {
         // Only the account knows ("when is my test?"): offer sign-in, never demand it.
         understood(turn);
         await say(turn, { text: m.task.inYourAccount, suggestions: [{ title: m.task.signInChoice, value: m.task.signInChoice }] });

@@ -1,4 +1,4 @@
-import { all, not, transcriptTables, type Transcript } from './suite.js';
+import { all, demo1, demo4, not, signIn, transcriptTables, type Transcript } from './suite.js';
 
 // The fifteenth usability round: about forty-five conversations played against `npm start` as
 // candidates who never saw the code. Each finding is written here as the rule it broke. The clock
@@ -29,8 +29,60 @@ const anAppointmentIsNoPurchase: Transcript[] = [
   ]],
 ];
 
+const oneOfMyAppointments: Transcript[] = [
+  ['signed in, "can i cancel the A4 one" is answered from the account: too close to change, never the general cancel answer', [
+    [signIn, 'ASE ID'],
+    [demo1, 'signed in'],
+    ['can i cancel the A4 one', all(/^Your A4 \(Suspension and Steering\) appointment is on/, 'can no longer be changed or cancelled', not('To cancel a test'))],
+  ]],
+  ['"can i cancel the second one?" is the second appointment in date order, A5', [
+    [signIn, 'ASE ID'],
+    [demo1, 'signed in'],
+    ['can i cancel the second one?', all(/^Your A5 \(Brakes\) appointment is on/, not('A4'))],
+  ]],
+  ["'can i move the brakes one to next month' is A5's appointment alone, then 'ok cancel it' asks to confirm its cancellation", [
+    [signIn, 'ASE ID'],
+    [demo1, 'signed in'],
+    ['can i move the brakes one to next month', all(/^Your A5 \(Brakes\) appointment/, 'A new date must be no later than', not('2 upcoming'))],
+    ['ok cancel it', all('Cancel your A5 (Brakes) appointment', not('To cancel a test'))],
+  ]],
+  ['"ok do it" right after the account said an appointment can still be cancelled ("or ask me to cancel it") asks to confirm cancelling it', [
+    [signIn, 'ASE ID'],
+    [demo1, 'signed in'],
+    ['can i cancel my brakes appointment?', 'ask me to cancel it'],
+    ['ok do it', all('Cancel your A5 (Brakes) appointment', not('To change your test date'))],
+  ]],
+  ['"ok cancel it" with nothing from the account before it is never an appointment cancelled', [
+    ['ok cancel it', not('Cancel your')],
+  ]],
+  ['"wait which one is the A4 one" while a cancellation waits for its yes says A4 cannot be cancelled, asks again, and "no keep it" keeps it', [
+    [signIn, 'ASE ID'],
+    [demo1, 'signed in'],
+    ['i want to cancel my test', 'Cancel your A5 (Brakes) appointment'],
+    ['wait which one is the A4 one', all('A4 (Suspension and Steering)', 'can no longer be cancelled', 'Cancel your A5 (Brakes) appointment', not('registration fee'))],
+    ['no keep it', all("haven't cancelled", not('registration fee'))],
+  ]],
+  ['"puedo cancelar la primera?" signed in is answered from the account, in Spanish', [
+    ['iniciar sesión', 'ASE ID'],
+    [demo4, /sesi[oó]n/],
+    ['puedo cancelar la primera?', all(/^Su cita de A9/, not('Para cancelar un examen'))],
+  ]],
+  ['"¿puedo cancelar la de frenos?" when the only appointment is A9 says there is none for A5, never offers A9 as if it were', [
+    ['iniciar sesión', 'ASE ID'],
+    [demo4, /sesi[oó]n/],
+    ['¿puedo cancelar la de frenos?', /^No tiene ninguna cita pr[oó]xima para A5/],
+  ]],
+  ['"show me my appointments" signed out offers sign-in, never a FAQ answer (the late-arrival rule was sent)', [
+    ['show me my appointments', all("That's in your ASE account", not('arrive late'))],
+  ]],
+  ['"quiero ver mis citas" offers sign-in in Spanish, never "Did you mean" the questions missed', [
+    ['quiero ver mis citas', all(/^Eso est[aá] en su cuenta de ASE/, not(/preguntas que fall/))],
+  ]],
+];
+
 transcriptTables(
   [
+    ['signed in, one appointment pointed at ("the A4 one", "the second one", "la de frenos") is answered from the account', oneOfMyAppointments],
     ['a task reads the test its own verb names ("failed A2"), not the first one in the message', theTestTheVerbNames],
     ['an expiry the candidate gives is said back as given', aStatedExpiryStands],
     ['a date the message says is an appointment\'s ("scheduled it for") is never a purchase', anAppointmentIsNoPurchase],
