@@ -67,6 +67,12 @@ const POINTS_AT_IT = /\b(?:it|that|this|them)\b/i;
 
 const SPECS = new Map(TASK_SPECS.map((spec) => [spec.id, spec]));
 
+/** The one candidate entry whose offered task answers the personal question `kind` from the account. */
+function taskOfPersonalQuestion(candidates: ReadonlyArray<{ offer?: { task?: string } }>, kind: string): string | undefined {
+  const tasks = candidates.map((entry) => entry.offer?.task).filter((task): task is string => task !== undefined && SPECS.get(task)?.accountQuestion?.({}).kind === kind);
+  return tasks.length === 1 ? tasks[0] : undefined;
+}
+
 /**
  * The question the conversation is on, as the account would answer it: the task just answered
  * (still the last thing answered), asked of the account with the values the candidate gave. Signing
@@ -431,6 +437,14 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         return true;
       }
       const signInFor = signInHint && turn.reading.accountQuestion && !aboutSomethingElse(turn.reading) ? turn.reading.accountQuestion : undefined;
+      // "when do i get my certificate? took the test nov 20": a "Did you mean" whose one entry is
+      // the task the personal question is about (the certificate's, not the results'), and the
+      // message gives its facts: worked out, never the account offered instead of the date given.
+      const meant = signInFor && decision.kind === 'clarify' ? taskOfPersonalQuestion(decision.candidates, signInFor.kind) : undefined;
+      if (meant && deps.conversation.findsFacts(meant, turn.reading, turn.facts)) {
+        understood(turn);
+        return afterDialog(turn, await turn.dc.beginDialog(meant, { text: turn.reading.question } satisfies TaskOptions));
+      }
       // "show me my appointments": only the account holds them, whatever the FAQ would try.
       const onlyTheAccount = signInFor !== undefined && asksToSeeOwnRecords(turn.reading.question, signInFor);
       if (signInFor && decision.kind === 'clarify' && !onlyTheAccount) {

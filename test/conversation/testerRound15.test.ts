@@ -80,8 +80,22 @@ const oneOfMyAppointments: Transcript[] = [
   ]],
 ];
 
+const theFactsGiven: Transcript[] = [
+  ['"when do i get my certificate? took the test nov 20" is worked out from November 20, never the account offered instead', [
+    ['when do i get my certificate? took the test nov 20', all('Expect your certificate around Friday, December 11, 2026', not('sign in'), not('Did you mean'))],
+  ]],
+  ['"when do i get my certificate, took the test 11/20" is the same', [
+    ['when do i get my certificate, took the test 11/20', all('Expect your certificate around', not('sign in'))],
+  ]],
+  ['"its the auto one" after an address change and a duplicate asked together is the duplicate for the Automobile series, never the E-Learning program', [
+    ['my address changed, also how do i get a duplicate cert, i lost mine in the move', all('Update your address', '$7.50 per test series')],
+    ['its the auto one', all('That comes to $7.50', 'Automobile', not('E-Learning'))],
+  ]],
+];
+
 transcriptTables(
   [
+    ['the facts a message gives are worked out, whatever else it could be read as', theFactsGiven],
     ['signed in, one appointment pointed at ("the A4 one", "the second one", "la de frenos") is answered from the account', oneOfMyAppointments],
     ['a task reads the test its own verb names ("failed A2"), not the first one in the message', theTestTheVerbNames],
     ['an expiry the candidate gives is said back as given', aStatedExpiryStands],
