@@ -93,8 +93,18 @@ const theFactsGiven: Transcript[] = [
   ]],
 ];
 
+const aPersonAskedForInShorthand: Transcript[] = [
+  ['"can i talk 2 some1" is a request for a person', [
+    ['can i talk 2 some1', all('support staff', not("I don't know that one"))],
+  ]],
+  ['"i need 2 talk 2 some1 abt my results they r wrong" is handed over, never the appeals gap alone', [
+    ['i need 2 talk 2 some1 abt my results they r wrong', all('support staff', not('appeals'))],
+  ]],
+];
+
 transcriptTables(
   [
+    ['a person asked for in texting shorthand ("talk 2 some1") is a person asked for', aPersonAskedForInShorthand],
     ['the facts a message gives are worked out, whatever else it could be read as', theFactsGiven],
     ['signed in, one appointment pointed at ("the A4 one", "the second one", "la de frenos") is answered from the account', oneOfMyAppointments],
     ['a task reads the test its own verb names ("failed A2"), not the first one in the message', theTestTheVerbNames],
