@@ -91,7 +91,8 @@ const CALL_US = String.raw`(?:(?:ugh|ok|okay|so|hey|um+|well|and|but|hmm+|please
     String.raw`(?:please |pls )?(?:call|phone|ring) me back(?: please)?|i(?:'d| would)? (?:want|like|need) a call ?back|(?:request|get|have) a call ?back`,
     String.raw`is (?:there|their) (?:a |an )?(?:anybody|anyone|someone|somebody|a person|people|(?:phone )?number|somewhere) (?:i|we) (?:can|could) (?:call|phone|ring|talk to)|is (?:there|their) (?:a |an )?(?:phone )?number (?:to|for) (?:call|calling|ase)`,
     String.raw`who (?:can|do|should|could) i (?:call|phone|ring|contact)(?: at ase| about (?:this|it|that))?`,
-    String.raw`(?:what(?:'s| is)|whats|wats) (?:the|your|ase'?s|ase) (?:phone )?(?:number|#)(?: (?:for|to call) (?:ase|you|customer service|support))?|(?:ase )?(?:phone|contact|customer service) (?:number|#|info)`,
+    // "what is the phone number for prometric", "prometric phone #": the numbers, Prometric's among them.
+    String.raw`(?:what(?:'s| is)|whats|wats) (?:the|your|ase'?s|ase|prometric'?s|prometric) (?:phone )?(?:number|#)(?: (?:for|to call|of) (?:ase|you|customer service|support|prometric))?|(?:ase |prometric'?s? )?(?:phone|contact|customer service) (?:number|#|info)(?: (?:for|of) (?:ase|prometric))?`,
     String.raw`how (?:do|can|could) i (?:call|phone|contact|reach) (?:ase|you|someone|somebody|a person|customer service|support)(?: by phone)?`,
     String.raw`(?:alguien (?:me )?puede llamar|me pueden llamar|(?:a )?qui[eé]n (?:puedo|debo) llamar|(?:cu[aá]l es el )?n[uú]mero de tel[eé]fono(?: de ase)?|hay (?:alguien|un n[uú]mero) (?:a quien|al que) (?:pueda|puedo) llamar)`,
   ].join('|') +

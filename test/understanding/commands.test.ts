@@ -9,6 +9,8 @@ const commands: Array<[string, Command]> = [
   ['ugh. is there anybody i can call', 'callUs'],
   ['who do i call', 'callUs'],
   ["what's ase's phone number?", 'callUs'],
+  ['what is the phone number for prometric', 'callUs'],
+  ['prometric phone number?', 'callUs'],
   ['alguien me puede llamar?', 'callUs'],
   ['call me', 'person'],
   ['hello there', 'greeting'],
