@@ -102,8 +102,16 @@ const aPersonAskedForInShorthand: Transcript[] = [
   ]],
 ];
 
+const saidAgain: Transcript[] = [
+  ['"so what date is that" right after the retest date is the date said again, never the general 30-day rule alone', [
+    ['failed my A8 today :( when can i retake', 'You can buy A8 again on or after Thursday, January 7, 2027'],
+    ['so what date is that', 'Thursday, January 7, 2027'],
+  ]],
+];
+
 transcriptTables(
   [
+    ['"what date is that" asks for the last answer again', saidAgain],
     ['a person asked for in texting shorthand ("talk 2 some1") is a person asked for', aPersonAskedForInShorthand],
     ['the facts a message gives are worked out, whatever else it could be read as', theFactsGiven],
     ['signed in, one appointment pointed at ("the A4 one", "the second one", "la de frenos") is answered from the account', oneOfMyAppointments],

@@ -71,6 +71,8 @@ const commands: Array<[string, Command]> = [
   ['say that again', 'repeat'],
   ['Repeat', 'repeat'],
   ['repeat that', 'repeat'],
+  ['so what date is that', 'repeat'],
+  ['which day was that again?', 'repeat'],
   ['come again?', 'repeat'],
   ['what was the question', 'repeat'],
   ['what did you ask?', 'repeat'],
