@@ -109,8 +109,15 @@ const saidAgain: Transcript[] = [
   ]],
 ];
 
+const aMoveBesideTheCertificate: Transcript[] = [
+  ['"cuando me llega el certificado? me mude hace poco" is told a move must be reported to ASE to receive it', [
+    ['cuando me llega el certificado? me mude hace poco', /nueva direcci[oó]n para recibirlo/],
+  ]],
+];
+
 transcriptTables(
   [
+    ['a move said beside a certificate question brings the address rule first', aMoveBesideTheCertificate],
     ['"what date is that" asks for the last answer again', saidAgain],
     ['a person asked for in texting shorthand ("talk 2 some1") is a person asked for', aPersonAskedForInShorthand],
     ['the facts a message gives are worked out, whatever else it could be read as', theFactsGiven],
