@@ -115,8 +115,15 @@ const aMoveBesideTheCertificate: Transcript[] = [
   ]],
 ];
 
+const twoSentencesOneEntry: Transcript[] = [
+  ['"my name changed after i got married how do i update it and also my dob is wrong" is the profile change form, never a "Did you mean" of one', [
+    ['my name changed after i got married how do i update it and also my dob is wrong in the system', all('Print Profile Change Form', not('Did you mean'))],
+  ]],
+];
+
 transcriptTables(
   [
+    ['two clauses joined by "and also" that one entry answers are answered by it', twoSentencesOneEntry],
     ['a move said beside a certificate question brings the address rule first', aMoveBesideTheCertificate],
     ['"what date is that" asks for the last answer again', saidAgain],
     ['a person asked for in texting shorthand ("talk 2 some1") is a person asked for', aPersonAskedForInShorthand],
