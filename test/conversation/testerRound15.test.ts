@@ -121,8 +121,17 @@ const twoSentencesOneEntry: Transcript[] = [
   ]],
 ];
 
+const howToCheck: Transcript[] = [
+  ['"how would i check" at "Has the No Show result been posted?" is told where to look, never the payment-methods gap', [
+    ['i missed my appointment last tuesday', 'Has the No Show result been posted'],
+    ['how would i check', all('Log in to myASE and look at your test results', not('payment methods'), 'Has the No Show result been posted')],
+    ['yes', 'buy the test again now'],
+  ]],
+];
+
 transcriptTables(
   [
+    ['"how would i check" asks how to answer the question on the table', howToCheck],
     ['two clauses joined by "and also" that one entry answers are answered by it', twoSentencesOneEntry],
     ['a move said beside a certificate question brings the address rule first', aMoveBesideTheCertificate],
     ['"what date is that" asks for the last answer again', saidAgain],

@@ -72,6 +72,8 @@ const commands: Array<[string, Command]> = [
   ['Repeat', 'repeat'],
   ['repeat that', 'repeat'],
   ['so what date is that', 'repeat'],
+  ['how would i check', 'help'],
+  ['¿cómo lo reviso?', 'help'],
   ['which day was that again?', 'repeat'],
   ['come again?', 'repeat'],
   ['what was the question', 'repeat'],
