@@ -129,8 +129,16 @@ const howToCheck: Transcript[] = [
   ]],
 ];
 
+const newsTakenIn: Transcript[] = [
+  ['"thats not fair" at the No Show question is news taken in, never "Sorry, I didn\'t get that"', [
+    ['i missed my test yesterday bc my car broke down. can i get a refund?', "There's no refund for a missed appointment"],
+    ['thats not fair', all(not("didn't get that"), 'Has the No Show result been posted')],
+  ]],
+];
+
 transcriptTables(
   [
+    ['"that\'s not fair" after hard news takes it in', newsTakenIn],
     ['"how would i check" asks how to answer the question on the table', howToCheck],
     ['two clauses joined by "and also" that one entry answers are answered by it', twoSentencesOneEntry],
     ['a move said beside a certificate question brings the address rule first', aMoveBesideTheCertificate],
