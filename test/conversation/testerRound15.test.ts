@@ -136,8 +136,16 @@ const newsTakenIn: Transcript[] = [
   ]],
 ];
 
+const noExceptionKnown: Transcript[] = [
+  ['"can i get a doctors note or something" after "too late to change" is told plainly there is nothing on exceptions, never the ADA form', [
+    ['my test is tomorrow at 8am and im sick, what do i do', 'can no longer be changed or cancelled'],
+    ['can i get a doctors note or something', all("I don't have anything on exceptions for illness", not('ADA'))],
+  ]],
+];
+
 transcriptTables(
   [
+    ['a doctor\'s note or an exception, which the FAQ does not name, is an honest gap', noExceptionKnown],
     ['"that\'s not fair" after hard news takes it in', newsTakenIn],
     ['"how would i check" asks how to answer the question on the table', howToCheck],
     ['two clauses joined by "and also" that one entry answers are answered by it', twoSentencesOneEntry],
