@@ -1,5 +1,5 @@
 import type { Language } from '../src/language/languages.js';
-import { isAppointmentDate, isBirthDate } from '../src/understanding/dateRoles.js';
+import { dateRole, isAppointmentDate, isBirthDate } from '../src/understanding/dateRoles.js';
 import type { Reply } from '../src/conversation/reply.js';
 import { addYears, todayIn } from '../src/rules/index.js';
 import { formatDateTime, formatKnownDate, formatLongDate, isYearSpan, resolveFuture, resolvePast, type DateAnswer, type DateSpan } from '../src/understanding/dates.js';
@@ -106,6 +106,13 @@ const pastTaskDates = (text: string, facts: TurnFacts) => taskDates(text, facts)
 export const readPastDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolvePast(pastTaskDates(text, facts), text, facts), deps, facts);
 
 export const readFutureDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolveFuture(taskDates(text, facts), text, facts), deps, facts);
+
+// "I need to cancel my test and get a refund, I bought it 2 weeks ago": a date the message says is a
+// purchase, a failure, a pass or an expiry is no appointment's.
+const OTHER_ROLES = new Set(['purchase', 'failure', 'pass', 'expiry']);
+const appointmentDates = (text: string, facts: TurnFacts) => taskDates(text, facts).filter((mention) => !OTHER_ROLES.has(dateRole(text, mention) ?? ''));
+
+export const readAppointmentDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolveFuture(appointmentDates(text, facts), text, facts), deps, facts);
 
 /** A yes or a no ("it's not posted yet" is a no), as the one yes/no reader reads it. */
 export function readYesNo(text: string): SlotReading<boolean> {

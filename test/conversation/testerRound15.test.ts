@@ -22,6 +22,13 @@ const aStatedExpiryStands: Transcript[] = [
   ]],
 ];
 
+const aPurchaseIsNoAppointment: Transcript[] = [
+  ['"I need to cancel my test and also get a refund for it, I bought it 2 weeks ago" is told how to cancel, and the purchase date is never taken as the appointment', [
+    ['I need to cancel my test and also get a refund for it, I bought it 2 weeks ago', all(/^To cancel a test/, not('has already passed'), 'Tell me the date of your appointment')],
+    ["it's on the 20th", all('December 20, 2026', 'the test itself with the Cancel Test option')],
+  ]],
+];
+
 const anAppointmentIsNoPurchase: Transcript[] = [
   ['"and if i already scheduled it for jan 2" after the purchase window is no purchase on January 2', [
     ['I bought the G1 test on sept 15, how long do i have to schedule it', 'until Monday, December 14, 2026'],
@@ -157,6 +164,7 @@ transcriptTables(
     ['a task reads the test its own verb names ("failed A2"), not the first one in the message', theTestTheVerbNames],
     ['an expiry the candidate gives is said back as given', aStatedExpiryStands],
     ['a date the message says is an appointment\'s ("scheduled it for") is never a purchase', anAppointmentIsNoPurchase],
+    ['a date the message says is a purchase ("bought it 2 weeks ago") is never the appointment', aPurchaseIsNoAppointment],
   ],
   { now: new Date('2026-12-07T17:00:00Z') },
 );
