@@ -36,12 +36,27 @@ const saysExpiring = /\b(?:expires|expiring|will expire|runs out|lapses)\b/i;
 const saysLapsedAlready = /\b(?:expired|lapsed|ran out)\b/i;
 
 /**
+ * "I passed my A7 on 12/7/2021, does it expire today?": one date the message says is the pass, and
+ * the others are what is asked about it (no second pass to choose from): only the pass is kept.
+ */
+function onlyThePass(text: string, facts: TurnFacts): string {
+  const mentions = facts.dates(text);
+  const passes = mentions.filter((mention) => dateRole(text, mention) === 'pass');
+  if (passes.length !== 1 || mentions.length < 2) return text;
+  let kept = text;
+  for (const other of mentions.filter((mention) => mention !== passes[0]).sort((a, b) => b.index - a.index)) {
+    kept = kept.slice(0, other.index) + ' '.repeat(other.text.length) + kept.slice(other.index + other.text.length);
+  }
+  return kept;
+}
+
+/**
  * The date of the last pass or recertification. "It expired on June 5, 2024" gives the expiry
  * instead: credentials run five years, so the pass was five years before.
  */
 function readCertifiedOn(text: string, facts: TurnFacts, deps: TaskDeps): SlotReading<DateValue> {
   const planned = plannedRecert(text, facts);
-  const rest = planned ? text.slice(0, planned.index) + text.slice(planned.index + planned.text.length) : text;
+  const rest = onlyThePass(planned ? text.slice(0, planned.index) + text.slice(planned.index + planned.text.length) : text, facts);
   const reading = readPastDate(rest, facts, deps);
   if (!saysExpired.test(rest)) return reading;
   // "my A6 expires next month", "expires on jan 10": an expiry still ahead (present tense) is the

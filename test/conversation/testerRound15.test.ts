@@ -29,6 +29,12 @@ const aPurchaseIsNoAppointment: Transcript[] = [
   ]],
 ];
 
+const theDateAskedAbout: Transcript[] = [
+  ['"I passed my A7 on 12/7/2021, does it expire today?" is answered from the pass, never asked which of the two dates was meant', [
+    ['I passed my A7 on 12/7/2021, does it expire today?', all('December 7, 2021', 'A7 certification', not('Which date did you mean'))],
+  ]],
+];
+
 const anAppointmentIsNoPurchase: Transcript[] = [
   ['"and if i already scheduled it for jan 2" after the purchase window is no purchase on January 2', [
     ['I bought the G1 test on sept 15, how long do i have to schedule it', 'until Monday, December 14, 2026'],
@@ -165,6 +171,7 @@ transcriptTables(
     ['an expiry the candidate gives is said back as given', aStatedExpiryStands],
     ['a date the message says is an appointment\'s ("scheduled it for") is never a purchase', anAppointmentIsNoPurchase],
     ['a date the message says is a purchase ("bought it 2 weeks ago") is never the appointment', aPurchaseIsNoAppointment],
+    ['the date a question asks about ("does it expire today?") is no second pass date', theDateAskedAbout],
   ],
   { now: new Date('2026-12-07T17:00:00Z') },
 );
