@@ -156,8 +156,19 @@ const noExceptionKnown: Transcript[] = [
   ]],
 ];
 
+const saidOnce: Transcript[] = [
+  ['"i need to submit my work experience" says once that the certificate waits for it (the lead and the body said it twice)', [
+    ['i need to submit my work experience', all('is delayed until your work experience is reviewed and approved', not('It does not have to be submitted'))],
+  ]],
+  ['"does that hold up my certificate?" after it leads with the delay, never the three weeks alone', [
+    ['i need to submit my work experience', 'Submit your work experience form'],
+    ['does that hold up my certificate?', /^A certificate arrives about three weeks after your test date, and it is delayed until your work experience is reviewed and approved/],
+  ]],
+];
+
 transcriptTables(
   [
+    ['what a facet\'s lead says is not said again, and a delay asked about is the delay answered', saidOnce],
     ['a doctor\'s note or an exception, which the FAQ does not name, is an honest gap', noExceptionKnown],
     ['"that\'s not fair" after hard news takes it in', newsTakenIn],
     ['"how would i check" asks how to answer the question on the table', howToCheck],
