@@ -101,7 +101,10 @@ const taskDates = (text: string, facts: TurnFacts) => facts.dates(text).filter((
 
 // A date the message says is an appointment ("ok, my appointment is December 9") is no purchase,
 // failure or pass: a past-facing slot leaves it (for the appointment's own task to read, a day ahead).
-const pastTaskDates = (text: string, facts: TurnFacts) => taskDates(text, facts).filter((mention) => !isAppointmentDate(text, mention));
+// "next month", "this coming friday" look ahead in their own words: no failure, purchase or pass
+// ("I want to retake A5 and also reschedule my A4 for next month" names no day A5 was failed).
+const AHEAD_WORDS = /\b(?:next|coming|upcoming|pr[oó]xim[oa]|que viene)\b/i;
+const pastTaskDates = (text: string, facts: TurnFacts) => taskDates(text, facts).filter((mention) => !isAppointmentDate(text, mention) && !AHEAD_WORDS.test(mention.text));
 
 export const readPastDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolvePast(pastTaskDates(text, facts), text, facts), deps, facts);
 

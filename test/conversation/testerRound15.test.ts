@@ -35,6 +35,15 @@ const theDateAskedAbout: Transcript[] = [
   ]],
 ];
 
+const aheadIsNoFailure: Transcript[] = [
+  ['"I want to retake A5 and also reschedule my A4 for next month" never asks which day of next month A5 was failed', [
+    ['I want to retake A5 and also reschedule my A4 for next month', all(not('Which day exactly'), 'What date did you take A5')],
+  ]],
+  ['"i never got to schedule it" leads with the 90-day window, never the missed-appointment refund', [
+    ['hi i got a email saying my test expires soon but i never got to schedule it. can i still?', all(/^You have 90 days from the purchase date/, not(/^There's no refund/))],
+  ]],
+];
+
 const anAppointmentIsNoPurchase: Transcript[] = [
   ['"and if i already scheduled it for jan 2" after the purchase window is no purchase on January 2', [
     ['I bought the G1 test on sept 15, how long do i have to schedule it', 'until Monday, December 14, 2026'],
@@ -183,6 +192,7 @@ transcriptTables(
     ['a date the message says is an appointment\'s ("scheduled it for") is never a purchase', anAppointmentIsNoPurchase],
     ['a date the message says is a purchase ("bought it 2 weeks ago") is never the appointment', aPurchaseIsNoAppointment],
     ['the date a question asks about ("does it expire today?") is no second pass date', theDateAskedAbout],
+    ['a date ahead ("next month") is no failure, and a test never scheduled is the 90-day window', aheadIsNoFailure],
   ],
   { now: new Date('2026-12-07T17:00:00Z') },
 );
