@@ -175,8 +175,15 @@ const saidOnce: Transcript[] = [
   ]],
 ];
 
+const cancelledByOthers: Transcript[] = [
+  ['"prometric cancelled it on their end because of a snow storm" is the closed-centre gap, never a change whose date has passed', [
+    ['hey so i had my A1 test scheduled for last friday but prometric cancelled it on their end because of a snow storm. do i lose my money??', all("I don't have what happens when a test centre closes", not('has already passed'))],
+  ]],
+];
+
 transcriptTables(
   [
+    ['an appointment cancelled by Prometric or the centre is no change the candidate asks for', cancelledByOthers],
     ['what a facet\'s lead says is not said again, and a delay asked about is the delay answered', saidOnce],
     ['a doctor\'s note or an exception, which the FAQ does not name, is an honest gap', noExceptionKnown],
     ['"that\'s not fair" after hard news takes it in', newsTakenIn],
