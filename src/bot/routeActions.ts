@@ -15,6 +15,8 @@ import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion
 import { TASK_SPECS } from '../../dialogs/index.js';
 import { takesBackPersonRequest } from '../understanding/commands.js';
 import { asksToSeeOwnRecords, cancelsTheOneShown } from '../understanding/accountQuestions.js';
+import { catalogueNames } from '../messages/catalogueNames.js';
+import type { Catalogue } from '../rules/types.js';
 import { resolveTests, withoutNames } from '../understanding/tests.js';
 import { asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
 import { TASKS } from '../understanding/taskIntent.js';
@@ -66,6 +68,13 @@ function asksSomething(reading: Reading): boolean {
 const POINTS_AT_IT = /\b(?:it|that|this|them)\b/i;
 
 const SPECS = new Map(TASK_SPECS.map((spec) => [spec.id, spec]));
+
+/** The tests a message only names ("A4", "the brakes one", "A1 and A4"), or none when it says anything else. */
+function testsNamedAlone(text: string, catalogue: Catalogue): string[] {
+  const tests = resolveTests(text, catalogue).tests.map((test) => test.code);
+  const rest = withoutNames(text, catalogue).replace(/\b(?:the|my|a|an|test|tests|exam|exams|one|ones|and|for|about|what about|how about|el|la|examen|prueba|y|de)\b|[\s,.!?&¿¡-]/gi, '');
+  return tests.length > 0 && rest === '' ? tests : [];
+}
 
 /** The one candidate entry whose offered task answers the personal question `kind` from the account. */
 function taskOfPersonalQuestion(candidates: ReadonlyArray<{ offer?: { task?: string } }>, kind: string): string | undefined {
@@ -469,6 +478,14 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         understood(turn);
         // Its event (decision 'pair', the entry answered) is the one answerGapPair asks for.
         await answerGapPair(turn.dc, deps.conversation, gapPair);
+        return true;
+      }
+      // "A4" alone, placed nowhere: the test said back, and what can be asked about it.
+      const alone = decision.kind === 'unknown' ? testsNamedAlone(turn.reading.text, deps.conversation.catalogue) : [];
+      if (alone.length > 0) {
+        understood(turn);
+        const names = catalogueNames(deps.conversation.catalogue, turn.facts.language);
+        await say(turn, { text: m.aboutTest(alone.map((code) => (names.test(code) ? `${code} (${names.test(code)})` : code)).join(', ')) });
         return true;
       }
       const last = turn.data.lastTask;

@@ -181,8 +181,20 @@ const cancelledByOthers: Transcript[] = [
   ]],
 ];
 
+const aTestNamedAlone: Transcript[] = [
+  ['"A4" alone after two answers is the test said back with what can be asked about it, never "I don\'t know that one"', [
+    ['i need to move my test and also whats the retake wait if i fail', '30 full days'],
+    ['A4', all(/^A4 \(Suspension and Steering\): what would you like to know/, not("don't know that one"))],
+  ]],
+  ['"A4" alone in Spanish is asked back in Spanish', [
+    ['hola, tengo una pregunta', /pregunta/],
+    ['A4', /^A4: ¿qu[eé] le gustar[ií]a saber/],
+  ]],
+];
+
 transcriptTables(
   [
+    ['a test named alone is asked about, not "not understood"', aTestNamedAlone],
     ['an appointment cancelled by Prometric or the centre is no change the candidate asks for', cancelledByOthers],
     ['what a facet\'s lead says is not said again, and a delay asked about is the delay answered', saidOnce],
     ['a doctor\'s note or an exception, which the FAQ does not name, is an honest gap', noExceptionKnown],
