@@ -14,8 +14,9 @@ import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from '../../dialogs/engine.js';
 import { TASK_SPECS } from '../../dialogs/index.js';
 import { takesBackPersonRequest } from '../understanding/commands.js';
-import { asksToSeeOwnRecords, cancelsTheOneShown } from '../understanding/accountQuestions.js';
+import { asksToSeeOwnRecords, asksWhatToDoNext, cancelsTheOneShown } from '../understanding/accountQuestions.js';
 import { catalogueNames } from '../messages/catalogueNames.js';
+import { asksOfNamedTests } from './recentEntries.js';
 import type { Catalogue } from '../rules/types.js';
 import { resolveTests, withoutNames } from '../understanding/tests.js';
 import { asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
@@ -312,7 +313,14 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         if (replied?.cancelling) afterDialog(turn, replied.cancelling);
         return true;
       }
-      if (!last || !replacement || !port || !(await port.signedIn(turn.context, turn.facts))) return false;
+      // "what do i need to take" after the account's answer: that answer again, from the account.
+      if (last && !replacement && port && asksWhatToDoNext(turn.reading.text) && (await port.signedIn(turn.context, turn.facts))) {
+        understood(turn);
+        const replied = await replyFromAccount(turn.dc, deps.conversation, last as AccountQuestion);
+        if (replied?.cancelling) afterDialog(turn, replied.cancelling);
+        return true;
+      }
+      if (!last || !replacement || !port || !asksOfNamedTests(last.kind) || !(await port.signedIn(turn.context, turn.facts))) return false;
       const tests = resolveTests(replacement, deps.conversation.catalogue).tests.map((test) => test.code);
       if (!tests.length) return false;
       understood(turn);

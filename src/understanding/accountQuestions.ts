@@ -342,6 +342,18 @@ export function cancelsTheOneShown(text: string): boolean {
   return CANCEL_IT.test(normalise(text).normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
 }
 
+/**
+ * "what do i need to take", "so which tests do i have to retake?", "¿qué tengo que hacer?": said
+ * right after the account's answer, what that answer said to do next is asked again (the account
+ * answers it again, never the general recertification answer).
+ */
+const WHAT_NEXT =
+  /^(?:(?:so|ok|okay|and|then|alright|right)[,!.]? )*(?:what|which (?:tests?|ones?|exams?)) (?:do|should|would|must) i (?:still )?(?:need to |have to |got to )?(?:take|do|retake|buy)(?: (?:now|then|next|first|to get it back|to fix (?:it|that)))?\s*\??$|^(?:y |entonces )?(?:que|cuales?) (?:examen(?:es)? )?(?:tengo|necesito|debo) (?:que )?(?:tomar|hacer|presentar|comprar)(?: ahora| entonces)?\s*\??$/;
+
+export function asksWhatToDoNext(text: string): boolean {
+  return WHAT_NEXT.test(normalise(text).normalize('NFD').replace(/[\u0300-\u036f¿]/g, '').trim());
+}
+
 export function detectPersonalQuestion(text: string, catalogue: Catalogue): PersonalQuestion | null {
   if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${JSON.stringify(text)}`);
   const t = normalise(text);

@@ -1,4 +1,4 @@
-import { all, demo1, demo4, not, signIn, transcriptTables, type Transcript } from './suite.js';
+import { all, demo1, demo3, demo4, not, signIn, transcriptTables, type Transcript } from './suite.js';
 
 // The fifteenth usability round: about forty-five conversations played against `npm start` as
 // candidates who never saw the code. Each finding is written here as the rule it broke. The clock
@@ -192,8 +192,21 @@ const aTestNamedAlone: Transcript[] = [
   ]],
 ];
 
+const whatNext: Transcript[] = [
+  ['"what do i need to take" right after the account\'s Master answer is that answer again (A6\'s recertification), never the general recertification answer', [
+    [signIn, 'ASE ID'],
+    [demo3, 'signed in'],
+    ['am i still master?', 'Passing the recertification test for A6 reinstates it'],
+    ['what do i need to take', all('Passing the recertification test for A6 reinstates it', not('Take the Recertification Test once five years'))],
+  ]],
+  ['"what do i need to take" with nothing from the account before it is no account answer', [
+    ['what do i need to take', not('reinstates')],
+  ]],
+];
+
 transcriptTables(
   [
+    ['"what do i need to take" right after the account\'s answer asks that answer again', whatNext],
     ['a test named alone is asked about, not "not understood"', aTestNamedAlone],
     ['an appointment cancelled by Prometric or the centre is no change the candidate asks for', cancelledByOthers],
     ['what a facet\'s lead says is not said again, and a delay asked about is the delay answered', saidOnce],
