@@ -320,11 +320,12 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         if (replied?.cancelling) afterDialog(turn, replied.cancelling);
         return true;
       }
-      if (!last || !replacement || !port || !asksOfNamedTests(last.kind) || !(await port.signedIn(turn.context, turn.facts))) return false;
+      if (!last || !replacement || !port || !(await port.signedIn(turn.context, turn.facts))) return false;
       const tests = resolveTests(replacement, deps.conversation.catalogue).tests.map((test) => test.code);
       if (!tests.length) return false;
       understood(turn);
-      const replied = await replyFromAccount(turn.dc, deps.conversation, { ...last, tests });
+      // "what about G1?" after the Master answer (which names no test it was asked of): G1's own certification.
+      const replied = await replyFromAccount(turn.dc, deps.conversation, asksOfNamedTests(last.kind) ? { ...last, tests } : { kind: 'expiry', tests });
       if (replied?.cancelling) afterDialog(turn, replied.cancelling);
       return true;
     },

@@ -199,6 +199,15 @@ const whatNext: Transcript[] = [
     ['am i still master?', 'Passing the recertification test for A6 reinstates it'],
     ['what do i need to take', all('Passing the recertification test for A6 reinstates it', not('Take the Recertification Test once five years'))],
   ]],
+  ['"what about G1?" right after the account\'s Master answer is G1\'s own certification, never "you hold Master status"', [
+    [signIn, 'ASE ID'],
+    [demo3, 'signed in'],
+    ['am i still master?', 'suspended'],
+    ['what about G1?', all('G1 (Auto Maintenance and Light Repair)', not('you hold Master'))],
+  ]],
+  ['"am i still a master tech, my G1 expired" names no lapse of a test Master status requires', [
+    ['am i still a master tech, my G1 expired', all(not('you hold Master'), not('G1 lapsed'))],
+  ]],
   ['"what do i need to take" with nothing from the account before it is no account answer', [
     ['what do i need to take', not('reinstates')],
   ]],
