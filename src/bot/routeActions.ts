@@ -306,8 +306,9 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const last = turn.data.lastAccountQuestion;
       const replacement = turn.reading.correction?.replacement;
       const port = deps.conversation.account(turn.context);
-      // "ok cancel it" after the appointments just shown: those, to cancel (the dialog confirms).
-      if (last && !replacement && port && (last.kind === 'appointments' || last.kind === 'cancel-appointment') && cancelsTheOneShown(turn.reading.text) && (await port.signedIn(turn.context, turn.facts))) {
+      // "ok cancel it" after the appointments just shown: those, to cancel (the dialog confirms). Not
+      // after a cancellation (done or declined): "Yes, cancel it" tapped twice cancels nothing more.
+      if (last && !replacement && port && last.kind === 'appointments' && cancelsTheOneShown(turn.reading.text) && (await port.signedIn(turn.context, turn.facts))) {
         understood(turn);
         const replied = await replyFromAccount(turn.dc, deps.conversation, { kind: 'cancel-appointment', ...(last.tests?.length ? { tests: last.tests } : {}) });
         if (replied?.cancelling) afterDialog(turn, replied.cancelling);
