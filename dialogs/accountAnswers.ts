@@ -77,9 +77,9 @@ export const RECENT_PASS_DAYS = 90;
 export function answerPersonal(question: PersonalQuestion, account: CandidateAccount, ctx: PersonalContext): PersonalAnswer {
   switch (question.kind) {
     case 'appointments':
-      return answerAppointments(account, ctx, question.tests);
+      return answerAppointments(account, ctx, question.tests, question.position);
     case 'cancel-appointment':
-      return answerCancelAppointment(account, ctx, question.tests);
+      return answerCancelAppointment(account, ctx, question.tests, question.position);
     case 'expiry':
       return answerExpiry(account, ctx, question.tests);
     case 'expiring-within':
@@ -211,13 +211,20 @@ function renewalInHand(code: string, account: CandidateAccount, ctx: PersonalCon
   return undefined;
 }
 
-export function answerAppointments(account: CandidateAccount, ctx: PersonalContext, tests?: string[]): PersonalAnswer {
+/** The appointment at `position` in date order ("the second one"; -1 the last), when there is one. */
+function atPosition(all: AppointmentView[], position?: number): AppointmentView[] {
+  if (!position || all.length < 2) return all;
+  const one = all.at(position > 0 ? position - 1 : position);
+  return one ? [one] : all;
+}
+
+export function answerAppointments(account: CandidateAccount, ctx: PersonalContext, tests?: string[], position?: number): PersonalAnswer {
   const m = ctx.messages.appointments;
   const cutoff = ctx.policy.changeCutoffHours.value;
   const windowDays = ctx.policy.purchaseWindowDays.value;
   const today = todayFor(account, ctx);
   const all = upcoming(account, ctx);
-  const matching = all.filter((v) => has(tests, v.code));
+  const matching = atPosition(all, position).filter((v) => has(tests, v.code));
   const missingNamed = tests && tests.length > 0 && matching.length === 0 ? m.noneFor(testsOf(ctx, tests)) : undefined;
   const items = matching.length > 0 ? matching : all;
 
@@ -262,12 +269,12 @@ export function answerAppointments(account: CandidateAccount, ctx: PersonalConte
   return answer('appointments-listed', sentences(missingNamed, m.summary(items.length, changeable), next), facts, extra);
 }
 
-export function answerCancelAppointment(account: CandidateAccount, ctx: PersonalContext, tests?: string[]): PersonalAnswer {
+export function answerCancelAppointment(account: CandidateAccount, ctx: PersonalContext, tests?: string[], position?: number): PersonalAnswer {
   const m = ctx.messages.cancel;
   const cutoff = ctx.policy.changeCutoffHours.value;
   const all = upcoming(account, ctx);
   if (all.length === 0) return answer('cancel-no-appointments', sentences(m.none, m.nextNone));
-  const items = all.filter((v) => has(tests, v.code));
+  const items = atPosition(all, position).filter((v) => has(tests, v.code));
   // Never offer to cancel an appointment the candidate did not name.
   if (items.length === 0) {
     return answer('cancel-no-matching-appointment', sentences(m.noneFor(testsOf(ctx, tests ?? [])), ctx.messages.appointments.nextNone));

@@ -9,6 +9,8 @@ import { resolveTests } from '../src/understanding/tests.js';
 import { CANCEL_APPOINTMENT, requestOf, send, type ConversationDeps } from './engine.js';
 import { RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
 
+const testsNamed = (text: string, deps: ConversationDeps): string[] => resolveTests(text, deps.catalogue).tests.map((test) => test.code);
+
 interface Cancellable {
   appointmentId: string;
   label: string;
@@ -56,9 +58,14 @@ export class CancelAppointmentDialog extends RepairDialog {
    * on the account, is said so, and the question about the one picked before is asked again.
    */
   protected override async correct(dc: DialogContext, reading: Reading): Promise<DialogTurnResult | undefined> {
+    return reading.correction ? this.lookUp(dc, reading.correction.replacement) : undefined;
+  }
+
+  /** The appointment of another test the message names, looked up in the account (see {@link correct}). */
+  private async lookUp(dc: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
     const port = this.deps.account(dc.context);
-    const named = reading.correction ? resolveTests(reading.correction.replacement, this.deps.catalogue) : undefined;
-    const tests = named ? [...named.tests.map((test) => test.code), ...named.unknownCodes] : [];
+    const named = resolveTests(text, this.deps.catalogue);
+    const tests = [...named.tests.map((test) => test.code), ...named.unknownCodes];
     if (!port || tests.length === 0) return undefined;
     const answered = await port.answer(dc.context, { kind: 'cancel-appointment', tests }, turnFacts(dc.context));
     requestOf(dc.context).account = { outcome: answered.outcome };
@@ -81,6 +88,13 @@ export class CancelAppointmentDialog extends RepairDialog {
     }
     // The buttons offered, picked by number or words ("1"), or a yes or a no in any words.
     const picked = pickChoice(reading.text, this.question(dc).choices ?? [])?.value;
+    // "wait which one is the A4 one": another test's appointment asked about is which one, as a
+    // correction is (a question of its own, "when does my G1 expire?", "is A4 in spanish?", is not).
+    const aboutAppointments = reading.accountQuestion?.kind === 'appointments' || reading.accountQuestion?.kind === 'cancel-appointment';
+    if (!picked && aboutAppointments && !state.picked.label.includes(testsNamed(reading.text, this.deps)[0] ?? state.picked.label)) {
+      const other = await this.lookUp(dc, reading.text);
+      if (other) return other;
+    }
     const yes = picked ? picked === 'yes' : reading.yesNo;
     if (yes === false) {
       await send(dc.context, this.deps, { text: m.keptIt });

@@ -1,7 +1,7 @@
 import type { Language } from '../src/language/languages.js';
 import { DateTime } from 'luxon';
 import { changeEligibility } from '../src/rules/index.js';
-import { readFutureDate, writtenOut, type DateValue } from './slotReaders.js';
+import { readAppointmentDate, writtenOut, type DateValue } from './slotReaders.js';
 import type { TaskSpec } from './taskTypes.js';
 
 interface ChangeValues {
@@ -37,7 +37,7 @@ export const changeTask: TaskSpec<ChangeValues> = {
   slots: [
     {
       name: 'appointment',
-      read: (text, facts, deps) => readFutureDate(text, facts, deps),
+      read: (text, facts, deps) => readAppointmentDate(text, facts, deps),
       ask: (_values, deps) => ({ text: deps.messages.task.change.askDate }),
     },
     {

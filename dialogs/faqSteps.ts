@@ -119,7 +119,11 @@ export async function answerPair(dc: DialogContext, deps: ConversationDeps, pair
     rate: { entryId: pair.map((entry) => entry.id).join('+') },
   });
   // A task one of the questions opened stays on offer: its fact next ("A and T") still reaches it.
-  await dc.beginDialog(OFFER, { entries: pair.map((entry) => entry.id), ...(task ? { task } : {}) } satisfies OfferOptions);
+  // So does the task of the one entry of the two that offers one ("my address changed, also how do
+  // i get a duplicate cert", then "its the auto one": the duplicate's series, not the E-Learning answer).
+  const offered = pair.map((entry) => entry.offer?.task).filter((t): t is string => t !== undefined);
+  const onOffer = task ?? (offered.length === 1 ? offered[0] : undefined);
+  await dc.beginDialog(OFFER, { entries: pair.map((entry) => entry.id), ...(onOffer ? { task: onOffer } : {}) } satisfies OfferOptions);
 }
 
 /**

@@ -58,7 +58,9 @@ function readLapsed(text: string, catalogue: Catalogue, seriesId: string | undef
   // "I have A1-A8 but A3 expired in 2023": only the clause that says lapsed names lapsed tests.
   const clauses = text.split(/\b(?:but|pero)\b|[,;.]/i).filter(lapseWords);
   const lapsedPart = clauses.length ? clauses.join(' ') : text;
-  const tests = resolveTests(lapsedPart, catalogue).tests.filter((test) => !seriesId || test.series === seriesId);
+  // Only a test Master status requires can lapse it: "what about G1?" names no lapse of Master Automobile.
+  const required = seriesId ? findSeries(catalogue, seriesId)?.master?.requiredTests : undefined;
+  const tests = resolveTests(lapsedPart, catalogue).tests.filter((test) => !seriesId || (test.series === seriesId && (!required || required.includes(test.code))));
   // "My A3 expired" names a lapsed test; a list of tests someone holds does not, unless it answers
   // the question "which have expired?".
   const saysLapsed = lapseWords(text);

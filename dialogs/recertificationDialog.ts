@@ -1,4 +1,4 @@
-import { addYears, certificationExpiry, recertification, todayIn } from '../src/rules/index.js';
+import { addYears, certificationExpiry, daysBetween, recertification, todayIn } from '../src/rules/index.js';
 import { formatLongDate } from '../src/understanding/dates.js';
 import { dateRole } from '../src/understanding/dateRoles.js';
 import { onKnown, readFirstTest, readFutureDate, readPastDate, type DateValue } from './slotReaders.js';
@@ -36,12 +36,27 @@ const saysExpiring = /\b(?:expires|expiring|will expire|runs out|lapses)\b/i;
 const saysLapsedAlready = /\b(?:expired|lapsed|ran out)\b/i;
 
 /**
+ * "I passed my A7 on 12/7/2021, does it expire today?": one date the message says is the pass, and
+ * the others are what is asked about it (no second pass to choose from): only the pass is kept.
+ */
+function onlyThePass(text: string, facts: TurnFacts): string {
+  const mentions = facts.dates(text);
+  const passes = mentions.filter((mention) => dateRole(text, mention) === 'pass');
+  if (passes.length !== 1 || mentions.length < 2) return text;
+  let kept = text;
+  for (const other of mentions.filter((mention) => mention !== passes[0]).sort((a, b) => b.index - a.index)) {
+    kept = kept.slice(0, other.index) + ' '.repeat(other.text.length) + kept.slice(other.index + other.text.length);
+  }
+  return kept;
+}
+
+/**
  * The date of the last pass or recertification. "It expired on June 5, 2024" gives the expiry
  * instead: credentials run five years, so the pass was five years before.
  */
 function readCertifiedOn(text: string, facts: TurnFacts, deps: TaskDeps): SlotReading<DateValue> {
   const planned = plannedRecert(text, facts);
-  const rest = planned ? text.slice(0, planned.index) + text.slice(planned.index + planned.text.length) : text;
+  const rest = onlyThePass(planned ? text.slice(0, planned.index) + text.slice(planned.index + planned.text.length) : text, facts);
   const reading = readPastDate(rest, facts, deps);
   if (!saysExpired.test(rest)) return reading;
   // "my A6 expires next month", "expires on jan 10": an expiry still ahead (present tense) is the
@@ -72,7 +87,7 @@ function asPass(reading: Extract<SlotReading<DateValue>, { kind: 'value' }>, res
   if (approximate) return { kind: 'value', value: { date: passed, approximate, ...(span ? { span: { from: back(span.from), to: back(span.to) } } : {}) } };
   const ahead = reading.value.date > todayIn(facts.now, facts.zone);
   const said = formatLongDate(reading.value.date, deps.language);
-  return { kind: 'value', value: { date: passed }, echo: ahead ? deps.messages.task.recert.expiresOn(said) : deps.messages.task.recert.expiredOn(said) };
+  return { kind: 'value', value: { date: passed, expiresOn: reading.value.date }, echo: ahead ? deps.messages.task.recert.expiresOn(said) : deps.messages.task.recert.expiredOn(said) };
 }
 
 /** "When does my A4 expire if I recertify now?" -> current expiry, new expiry, and what is not carried over. */
@@ -101,16 +116,19 @@ export const recertificationTask: TaskSpec<RecertValues> = {
     // A pass known only to the month ("in March 2021") gives the month it lapses, and no count of days.
     const passed = values.certifiedOn;
     const exact = !passed.approximate;
+    // The expiry the candidate gave is said as given (a leap day stays February 29).
+    const expiresOn = passed.expiresOn ?? expiry.expiresOn;
     const lines: string[] = [];
-    if (expiry.verdict === 'expired') lines.push(m.expired(values.test, onKnown(passed, deps.language, expiry.expiresOn)));
+    if (expiry.verdict === 'expired') lines.push(m.expired(values.test, onKnown(passed, deps.language, expiresOn)));
     else {
-      lines.push(m.expires(values.test, onKnown(passed, deps.language, expiry.expiresOn)));
+      lines.push(m.expires(values.test, onKnown(passed, deps.language, expiresOn)));
       if (expiry.verdict === 'expiring-soon' && exact) lines.push(m.expiringSoon(expiry.daysLeft));
     }
     if (recert.newExpiresOn) {
       const when = values.recertOn ? m.on(formatLongDate(recert.recertOn, deps.language)) : m.today;
       lines.push(m.newExpiry(when, formatLongDate(recert.newExpiresOn, deps.language)));
-      if (recert.daysNotCarriedOver && recert.daysNotCarriedOver > 0 && exact) lines.push(m.noCredit(recert.daysNotCarriedOver));
+      const notCarried = passed.expiresOn ? daysBetween(recert.recertOn, passed.expiresOn) : recert.daysNotCarriedOver;
+      if (notCarried && notCarried > 0 && exact) lines.push(m.noCredit(notCarried));
     }
     lines.push(m.next);
     return { reply: { text: lines.join(' ') }, outcome: recert.verdict };

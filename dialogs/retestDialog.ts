@@ -1,11 +1,13 @@
 import { retestDate } from '../src/rules/index.js';
-import { asKnown, readFirstTest, readPastDate, type DateValue } from './slotReaders.js';
+import { asKnown, readPastDate, readTestAfter, type DateValue } from './slotReaders.js';
 import type { TaskSpec } from './taskTypes.js';
 
 interface RetestValues {
   test?: string;
   failedOn: DateValue;
 }
+
+const FAILED = /\b(?:fail(?:ed)?|flunk(?:ed)?|bomb(?:ed)?|did ?n[o']?t pass|no pas[eé]|reprob[eé]|suspend[ií]|fall[eé])(?![a-z])/;
 
 /** "I failed A5 on March 3, when can I retake it?" -> the first day it can be bought again. */
 export const retestTask: TaskSpec<RetestValues> = {
@@ -15,7 +17,8 @@ export const retestTask: TaskSpec<RetestValues> = {
   slots: [
     {
       name: 'test',
-      read: (text, _facts, deps) => readFirstTest(text, deps),
+      // "passed A1 and A3, failed A2": the test failed, not the first named.
+      read: (text, _facts, deps) => readTestAfter(FAILED, text, deps),
     },
     {
       name: 'failedOn',

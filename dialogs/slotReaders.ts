@@ -1,5 +1,5 @@
 import type { Language } from '../src/language/languages.js';
-import { isAppointmentDate, isBirthDate } from '../src/understanding/dateRoles.js';
+import { dateRole, isAppointmentDate, isBirthDate } from '../src/understanding/dateRoles.js';
 import type { Reply } from '../src/conversation/reply.js';
 import { addYears, todayIn } from '../src/rules/index.js';
 import { formatDateTime, formatKnownDate, formatLongDate, formatTime, isYearSpan, resolveFuture, resolvePast, type DateAnswer, type DateSpan } from '../src/understanding/dates.js';
@@ -18,6 +18,11 @@ export interface DateValue {
   approximate?: string;
   /** The days a month-only date could be ("in October": October 1-31, cut at today); `date` is the first. */
   span?: DateSpan;
+  /**
+   * The expiry the candidate said, when `date` is the pass worked back from it: said again as
+   * given ("expires on 2/29/2028" is February 29, though five years on from any pass is never a 29th).
+   */
+  expiresOn?: string;
 }
 
 export const writtenOut = (value: DateValue, language: Language): string =>
@@ -96,7 +101,10 @@ const taskDates = (text: string, facts: TurnFacts) => facts.dates(text).filter((
 
 // A date the message says is an appointment ("ok, my appointment is December 9") is no purchase,
 // failure or pass: a past-facing slot leaves it (for the appointment's own task to read, a day ahead).
-const pastTaskDates = (text: string, facts: TurnFacts) => taskDates(text, facts).filter((mention) => !isAppointmentDate(text, mention));
+// "next month", "this coming friday" look ahead in their own words: no failure, purchase or pass
+// ("I want to retake A5 and also reschedule my A4 for next month" names no day A5 was failed).
+const AHEAD_WORDS = /\b(?:next|coming|upcoming|pr[oó]xim[oa]|que viene)\b/i;
+const pastTaskDates = (text: string, facts: TurnFacts) => taskDates(text, facts).filter((mention) => !isAppointmentDate(text, mention) && !AHEAD_WORDS.test(mention.text));
 
 export const readPastDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolvePast(pastTaskDates(text, facts), text, facts), deps, facts);
 
@@ -112,6 +120,13 @@ export function readFutureDate(text: string, facts: TurnFacts, deps: TaskDeps): 
   return reading;
 }
 
+// "I need to cancel my test and get a refund, I bought it 2 weeks ago": a date the message says is a
+// purchase, a failure, a pass or an expiry is no appointment's.
+const OTHER_ROLES = new Set(['purchase', 'failure', 'pass', 'expiry']);
+const appointmentDates = (text: string, facts: TurnFacts) => taskDates(text, facts).filter((mention) => !OTHER_ROLES.has(dateRole(text, mention) ?? ''));
+
+export const readAppointmentDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolveFuture(appointmentDates(text, facts), text, facts), deps, facts);
+
 /** A yes or a no ("it's not posted yet" is a no), as the one yes/no reader reads it. */
 export function readYesNo(text: string): SlotReading<boolean> {
   const answer = yesOrNo(text);
@@ -122,4 +137,21 @@ export function readYesNo(text: string): SlotReading<boolean> {
 export function readFirstTest(text: string, deps: TaskDeps): SlotReading<string> {
   const [first] = resolveTests(text, deps.catalogue).tests;
   return first ? { kind: 'value', value: first.code } : { kind: 'none' };
+}
+
+/**
+ * The test the task's own verb names, when the message names several: "took A1 A2 and A3, passed 2,
+ * failed A2" is A2 for a retest, the first test after the last "failed" (`verb`). With no test
+ * after the verb, or no verb, the first test named.
+ */
+export function readTestAfter(verb: RegExp, text: string, deps: TaskDeps): SlotReading<string> {
+  const all = resolveTests(text, deps.catalogue).tests;
+  if (all.length > 1) {
+    const cues = [...text.matchAll(new RegExp(verb.source, 'gi'))];
+    for (const cue of cues.reverse()) {
+      const [named] = resolveTests(text.slice(cue.index + cue[0].length), deps.catalogue).tests;
+      if (named) return { kind: 'value', value: named.code };
+    }
+  }
+  return readFirstTest(text, deps);
 }

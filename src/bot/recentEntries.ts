@@ -42,13 +42,17 @@ export function recentEntries(dc: DialogContext, data: ConversationData): string
 
 /** The account questions that can be asked of named tests ("did I pass A5?", "when is my A4 appointment?"). */
 const OF_NAMED_TESTS = new Set(['appointments', 'cancel-appointment', 'expiry', 'retest', 'results']);
+/** Whether "what about G1?" after an answer to `kind` asks the same of G1. */
+export const asksOfNamedTests = (kind: string): boolean => OF_NAMED_TESTS.has(kind);
+/** Kept too, for "what do i need to take" next (the answer again): questions of no named test. */
+const KEPT = new Set([...OF_NAMED_TESTS, 'master', 'purchases', 'certificate-status']);
 
 /**
  * The account's question this turn, kept for "what about G1?" next; anything else answered (not an
  * "ok") puts it away, so a test named later is read afresh.
  */
 export function noteAccountQuestion(data: ConversationData, asked: { kind: string; tests?: unknown } | undefined, reading: Pick<Reading, 'acknowledgement'>): void {
-  if (asked && OF_NAMED_TESTS.has(asked.kind)) {
+  if (asked && KEPT.has(asked.kind)) {
     const tests = Array.isArray(asked.tests) ? asked.tests.filter((t): t is string => typeof t === 'string') : undefined;
     data.lastAccountQuestion = { kind: asked.kind, ...(tests?.length ? { tests } : {}) };
   } else if (!reading.acknowledgement) {

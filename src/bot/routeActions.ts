@@ -15,6 +15,10 @@ import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from '../../dialogs/engine.js';
 import { TASK_SPECS } from '../../dialogs/index.js';
 import { takesBackPersonRequest } from '../understanding/commands.js';
+import { asksToSeeOwnRecords, asksWhatToDoNext, cancelsTheOneShown } from '../understanding/accountQuestions.js';
+import { catalogueNames } from '../messages/catalogueNames.js';
+import { asksOfNamedTests } from './recentEntries.js';
+import type { Catalogue } from '../rules/types.js';
 import { resolveTests, withoutNames } from '../understanding/tests.js';
 import { asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
 import { TASKS } from '../understanding/taskIntent.js';
@@ -66,6 +70,19 @@ function asksSomething(reading: Reading): boolean {
 const POINTS_AT_IT = /\b(?:it|that|this|them)\b/i;
 
 const SPECS = new Map(TASK_SPECS.map((spec) => [spec.id, spec]));
+
+/** The tests a message only names ("A4", "the brakes one", "A1 and A4"), or none when it says anything else. */
+function testsNamedAlone(text: string, catalogue: Catalogue): string[] {
+  const tests = resolveTests(text, catalogue).tests.map((test) => test.code);
+  const rest = withoutNames(text, catalogue).replace(/\b(?:the|my|a|an|test|tests|exam|exams|one|ones|and|for|about|what about|how about|el|la|examen|prueba|y|de)\b|[\s,.!?&¿¡-]/gi, '');
+  return tests.length > 0 && rest === '' ? tests : [];
+}
+
+/** The one candidate entry whose offered task answers the personal question `kind` from the account. */
+function taskOfPersonalQuestion(candidates: ReadonlyArray<{ offer?: { task?: string } }>, kind: string): string | undefined {
+  const tasks = candidates.map((entry) => entry.offer?.task).filter((task): task is string => task !== undefined && SPECS.get(task)?.accountQuestion?.({}).kind === kind);
+  return tasks.length === 1 ? tasks[0] : undefined;
+}
 
 /**
  * The question the conversation is on, as the account would answer it: the task just answered
@@ -290,11 +307,27 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const last = turn.data.lastAccountQuestion;
       const replacement = turn.reading.correction?.replacement;
       const port = deps.conversation.account(turn.context);
+      // "ok cancel it" after the appointments just shown: those, to cancel (the dialog confirms). Not
+      // after a cancellation (done or declined): "Yes, cancel it" tapped twice cancels nothing more.
+      if (last && !replacement && port && last.kind === 'appointments' && cancelsTheOneShown(turn.reading.text) && (await port.signedIn(turn.context, turn.facts))) {
+        understood(turn);
+        const replied = await replyFromAccount(turn.dc, deps.conversation, { kind: 'cancel-appointment', ...(last.tests?.length ? { tests: last.tests } : {}) });
+        if (replied?.cancelling) afterDialog(turn, replied.cancelling);
+        return true;
+      }
+      // "what do i need to take" after the account's answer: that answer again, from the account.
+      if (last && !replacement && port && asksWhatToDoNext(turn.reading.text) && (await port.signedIn(turn.context, turn.facts))) {
+        understood(turn);
+        const replied = await replyFromAccount(turn.dc, deps.conversation, last as AccountQuestion);
+        if (replied?.cancelling) afterDialog(turn, replied.cancelling);
+        return true;
+      }
       if (!last || !replacement || !port || !(await port.signedIn(turn.context, turn.facts))) return false;
       const tests = resolveTests(replacement, deps.conversation.catalogue).tests.map((test) => test.code);
       if (!tests.length) return false;
       understood(turn);
-      const replied = await replyFromAccount(turn.dc, deps.conversation, { ...last, tests });
+      // "what about G1?" after the Master answer (which names no test it was asked of): G1's own certification.
+      const replied = await replyFromAccount(turn.dc, deps.conversation, asksOfNamedTests(last.kind) ? { ...last, tests } : { kind: 'expiry', tests });
       if (replied?.cancelling) afterDialog(turn, replied.cancelling);
       return true;
     },
@@ -434,7 +467,17 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         return true;
       }
       const signInFor = signInHint && turn.reading.accountQuestion && !aboutSomethingElse(turn.reading) ? turn.reading.accountQuestion : undefined;
-      if (signInFor && decision.kind === 'clarify') {
+      // "when do i get my certificate? took the test nov 20": a "Did you mean" whose one entry is
+      // the task the personal question is about (the certificate's, not the results'), and the
+      // message gives its facts: worked out, never the account offered instead of the date given.
+      const meant = signInFor && decision.kind === 'clarify' ? taskOfPersonalQuestion(decision.candidates, signInFor.kind) : undefined;
+      if (meant && deps.conversation.findsFacts(meant, turn.reading, turn.facts)) {
+        understood(turn);
+        return afterDialog(turn, await turn.dc.beginDialog(meant, { text: turn.reading.question } satisfies TaskOptions));
+      }
+      // "show me my appointments": only the account holds them, whatever the FAQ would try.
+      const onlyTheAccount = signInFor !== undefined && asksToSeeOwnRecords(turn.reading.question, signInFor);
+      if (signInFor && decision.kind === 'clarify' && !onlyTheAccount) {
         // "when will I get my certificate?": the account's answer, or one of a few general ones.
         understood(turn);
         await say(turn, {
@@ -443,7 +486,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         });
         return afterDialog(turn, await turn.dc.beginDialog(OFFER, { entries: decision.candidates.map((entry) => entry.id), signInFor } satisfies OfferOptions));
       }
-      if (signInFor && decision.kind !== 'answer') {
+      if (signInFor && (decision.kind !== 'answer' || onlyTheAccount)) {
         // Only the account knows ("when is my test?"): offer sign-in, never demand it.
         understood(turn);
         await say(turn, { text: m.task.inYourAccount, suggestions: [{ title: m.task.signInChoice, value: m.task.signInChoice }] });
@@ -456,6 +499,14 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         understood(turn);
         // Its event (decision 'pair', the entry answered) is the one answerGapPair asks for.
         await answerGapPair(turn.dc, deps.conversation, gapPair);
+        return true;
+      }
+      // "A4" alone, placed nowhere: the test said back, and what can be asked about it.
+      const alone = decision.kind === 'unknown' ? testsNamedAlone(turn.reading.text, deps.conversation.catalogue) : [];
+      if (alone.length > 0) {
+        understood(turn);
+        const names = catalogueNames(deps.conversation.catalogue, turn.facts.language);
+        await say(turn, { text: m.aboutTest(alone.map((code) => (names.test(code) ? `${code} (${names.test(code)})` : code)).join(', ')) });
         return true;
       }
       const last = turn.data.lastTask;

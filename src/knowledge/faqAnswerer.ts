@@ -926,11 +926,13 @@ export class FaqAnswerer {
   /**
    * "I'm a student at a community college, do I need work experience to take the test? my program is
    * 2 years": context around the question. One sentence of two or more words that a phrasing of the
-   * entry says together is enough, whatever the rest of the message tells.
+   * entry says together is enough, whatever the rest of the message tells. "and also" / "also" /
+   * "plus" between two clauses ends a sentence as a full stop does.
    */
   private sentenceSaidTogether(entry: FaqEntry, text: string): boolean {
+    // "my name changed ... how do i update it and also my dob is wrong": "and also" ends a sentence too.
     const sentences = text
-      .split(/[.?!;]+/)
+      .split(/[.?!;]+|,?\s+(?:and also|also|plus)\s+/i)
       .map((sentence) => this.text.contentTerms(sentence))
       .filter((terms) => terms.length >= 2);
     return sentences.length >= 2 && sentences.some((terms) => this.saidTogether(entry, terms) >= this.thresholds.phrasingCoverage);

@@ -42,6 +42,8 @@ export const en = {
   noneChosen:
     "Sorry I couldn't find it. Try asking in other words, or call ASE Customer Service at 1-800-390-6789 to talk to a person.",
   unknown: "Sorry, I don't know that one. I answer questions about ASE testing and certification.",
+  /** A test named alone ("A4"), with nothing asked about it. */
+  aboutTest: (tests: string) => `${tests}: what would you like to know about it? For example when you can retake it, when it expires, or whether you can still change its appointment.`,
   unknownWithSuggestions: "Sorry, I'm not sure I understood. Were you asking about one of these?",
   unknownTwice:
     "I'm still not getting it, sorry. You can talk to a person at ASE Customer Service, 1-800-390-6789, or try asking in other words.",

@@ -144,7 +144,7 @@ export const enTasks = {
     askPosted: 'Has the No Show result been posted to your myASE account yet?',
     canRebuyNow: 'Then you can buy the test again now in myASE, paying the registration fee and the test fee again.',
     wait: 'Then wait until the No Show result appears in myASE; after that you can buy the test again, paying the registration fee and the test fee again.',
-    help: 'Answer yes if the No Show result already shows in myASE, or no if it does not yet.',
+    help: 'Log in to myASE and look at your test results: a No Show result is posted there. Answer yes if it already shows, or no if it does not yet.',
   },
 
   purchase: {

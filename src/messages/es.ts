@@ -41,6 +41,7 @@ export const es: Messages = {
   noneChosen:
     'Perdón, no lo encontré. Pruebe a preguntarlo con otras palabras, o llame a Servicio al Cliente de ASE al 1-800-390-6789 para hablar con una persona.',
   unknown: 'Perdón, eso no lo sé. Respondo preguntas sobre los exámenes y la certificación de ASE.',
+  aboutTest: (tests: string) => `${tests}: ¿qué le gustaría saber? Por ejemplo, cuándo puede volver a tomarlo, cuándo vence, o si todavía puede cambiar su cita.`,
   unknownWithSuggestions: 'Perdón, no estoy seguro de haberle entendido. ¿Preguntaba por una de estas?',
   unknownTwice:
     'Sigo sin entenderle, perdón. Puede hablar con una persona en Servicio al Cliente de ASE, 1-800-390-6789, o preguntarlo con otras palabras.',

@@ -123,7 +123,7 @@ export const esTasks: typeof enTasks = {
     askPosted: '¿Ya aparece el resultado No Show en su cuenta de myASE?',
     canRebuyNow: 'Entonces ya puede comprar el examen de nuevo en myASE, pagando otra vez la tarifa de registro y la del examen.',
     wait: 'Entonces espere a que el resultado No Show aparezca en myASE; después podrá comprar el examen de nuevo, pagando otra vez la tarifa de registro y la del examen.',
-    help: 'Responda sí si el resultado No Show ya aparece en myASE, o no si todavía no.',
+    help: 'Entre en myASE y mire sus resultados de examen: ahí se publica el resultado No Show. Responda sí si ya aparece, o no si todavía no.',
   },
 
   purchase: {

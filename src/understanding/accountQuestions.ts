@@ -22,8 +22,9 @@ import { resolveTests } from './tests.js';
 export type ExpiringPeriod = 'this-year' | 'next-90-days';
 
 export type PersonalQuestion =
-  | { kind: 'appointments'; tests?: string[] }
-  | { kind: 'cancel-appointment'; tests?: string[] }
+  /** `position`: "the second one", "la primera": which of the upcoming appointments, in date order (-1 the last). */
+  | { kind: 'appointments'; tests?: string[]; position?: number }
+  | { kind: 'cancel-appointment'; tests?: string[]; position?: number }
   | { kind: 'expiry'; tests?: string[] }
   | { kind: 'expiring-within'; period: ExpiringPeriod }
   | { kind: 'master' }
@@ -137,6 +138,10 @@ const APPOINTMENT_QUESTION = [
   new RegExp(String.raw`\b(?:when|where|what time|what day|which day|what date) my ${APPT_THING} (?:is|was)\b`),
   new RegExp(String.raw`\b(?:can|could|may|should) i (?:still )?${CHANGE_VERB} my ${APPT_THING}\b`),
   new RegExp(String.raw`\b(?:can|could|may) i still ${CHANGE_VERB}\b`),
+  // "can i cancel the A4 one", "can i move the brakes one", "can i cancel the second one?": one of
+  // the candidate's own appointments, pointed at (a test named, or its place in a list), never the
+  // general "can I cancel the test?".
+  new RegExp(String.raw`\b(?:can|could|may|should) i (?:still )?${CHANGE_VERB} (?:the|that|this) (?:(?:[a-z]-?\d{1,2}|\w+) one\b|[a-z]-?\d{1,2}\b|(?:first|second|third|last|other|earlier|later|next) (?:one|appointment|appt|test|exam)\b)`),
   new RegExp(String.raw`\b(?:is it (?:too late|still possible) to|too late to|am i (?:still )?able to|am i allowed to) ${CHANGE_VERB} (?:my|it)\b`),
   new RegExp(String.raw`\bhow (?:do|can|would) i ${CHANGE_VERB} my ${APPT_THING}\b`),
   // "move my A5 to jan", "please reschedule my brakes test": the request, answered with what can still be done.
@@ -247,7 +252,7 @@ const ES_APPT = String.raw`(?:citas?|examen(?:es)?|pruebas?|test)`;
 const ES_CHANGE = String.raw`(?:cambiar|mover|reprogramar|cancelar|posponer)`;
 /** Someone else's, or a hypothetical: the FAQ answers. */
 const ES_HYPOTHETICAL = /\b(?:que pasa si|y si|si yo|en general|alguien|un candidato|los candidatos|mi (?:amigo|hijo|hija|hermano|hermana|esposo|esposa|empleado|jefe|companero)s?)\b/;
-const ES_FIRST_PERSON = /\b(?:mi|mis|me|yo|tengo|sigo|soy|reprobe|aprobe|pase|compre|he)\b/;
+const ES_FIRST_PERSON = /\b(?:mi|mis|me|yo|tengo|sigo|soy|reprobe|aprobe|pase|compre|he|puedo|podria)\b/;
 
 const spanishDetectors: Array<[PersonalKind, RegExp]> = [
   ['duplicates-all', /\b(?:duplicados?|copias|reposicion) de (?:todos )?mis (?:certificados|certificaciones)\b/],
@@ -260,7 +265,7 @@ const spanishDetectors: Array<[PersonalKind, RegExp]> = [
   ['expiring-within', /\b(?:que|cuales|alguna de mis|algunas de mis)\b.*\b(?:certificaciones|certificados)\b.*\b(?:me )?(?:vencen|vence|caducan|caduca|expiran|expira)\b.*\b(?:este ano|antes de fin de ano|en los proximos (?:90|noventa) dias|pronto)\b/],
   ['expiry', /\b(?:cuando|hasta cuando)\b.*\b(?:vence|vencen|caduca|caducan|expira|expiran)\b.*\bmis? (?:certificaciones?|certificados?|[abcefghlpstx]-?\d{1,2})\b|\bmis? (?:certificaciones?|[abcefghlpstx]-?\d{1,2})\b.*\b(?:vence|vencen|caduca|caducan|expira|expiran|vigentes?|validas?)\b|\b(?:cuales|que) (?:son )?(?:mis )?certificaciones (?:tengo|son)\b|\bcuales son mis certificaciones\b|\bcuando (?:me toca|tengo que) recertificar(?:me)?\b/],
   ['purchases', /\b(?:(?:que|cuales) (?:examenes|pruebas|tests?) (?:he|tengo|hay) comprad[oa]s?|(?:que|cuales) (?:examenes|pruebas) compre|mis examenes comprados|(?:examen|examenes) que compre (?:y )?(?:no|sin) (?:he )?programa\w*)\b|\b(?:examen|examenes|prueba) que compre\b.*\b(?:vence|caduca|hasta cuando|cuanto tiempo|ultimo dia)\b/],
-  ['appointments', new RegExp(String.raw`^(?:y |oye,? )?(?:tengo|hay) (?:alguna |algunas |una )?(?:citas?|examen(?:es)? programados?)(?: programadas?| pendientes?)?\s*\??$|\b(?:cuando|donde|a que hora|que dia) (?:es|son|esta|estan|tengo) mis? (?:proxim[oa]s? )?${ES_APPT}\b|\b(?:puedo|podria) (?:todavia |aun )?${ES_CHANGE} mis? ${ES_APPT}\b|\btengo (?:alguna |algun |una |un )?(?:cita|citas|examen|examenes) (?:programad[oa]s?|agendad[oa]s?|pendientes?|reservad[oa]s?)\b|\b(?:cuales son|muestreme|muestrame|digame|dime) mis citas\b`)],
+  ['appointments', new RegExp(String.raw`^(?:y |oye,? )?(?:tengo|hay) (?:alguna |algunas |una )?(?:citas?|examen(?:es)? programados?)(?: programadas?| pendientes?)?\s*\??$|\b(?:cuando|donde|a que hora|que dia) (?:es|son|esta|estan|tengo) mis? (?:proxim[oa]s? )?${ES_APPT}\b|\b(?:puedo|podria) (?:todavia |aun )?${ES_CHANGE} mis? ${ES_APPT}\b|\b(?:puedo|podria) (?:todavia |aun )?${ES_CHANGE} (?:la|el|esa|ese) (?:(?:de|del) (?:examen |cita )?(?:[a-z]-?\d{1,2}|\w+)|primer[ao]?|segund[ao]|tercer[ao]?|ultim[ao]|otr[ao])\b|\btengo (?:alguna |algun |una |un )?(?:cita|citas|examen|examenes) (?:programad[oa]s?|agendad[oa]s?|pendientes?|reservad[oa]s?)\b|\b(?:cuales son|muestreme|muestrame|digame|dime|ver|revisar|consultar) mis (?:citas|examenes programados)\b`)],
 ];
 
 /** The personal question a Spanish message asks, or null. */
@@ -270,6 +275,18 @@ function spanishPersonalQuestion(text: string): PersonalKind | null {
   // Missed appointments and refunds are tasks and FAQ answers, as in English.
   if (/\b(?:falte|no me presente|no fui|perdi mi (?:cita|examen)|reembolso)\b/.test(t)) return null;
   return spanishDetectors.find(([, pattern]) => pattern.test(t))?.[0] ?? null;
+}
+
+/** "the second one", "la primera", "the last appointment": a place in the list of appointments. */
+const POSITIONS: Array<[number, RegExp]> = [
+  [1, /\b(?:the|that) (?:first|1st|next|earlier|earliest|sooner) (?:one|appointment|appt|test|exam)\b|\b(?:la|el) (?:primer[ao]?|mas (?:cercan[ao]|pronto))\b/],
+  [2, /\b(?:the|that) (?:second|2nd) (?:one|appointment|appt|test|exam)\b|\b(?:la|el) segund[ao]\b/],
+  [3, /\b(?:the|that) (?:third|3rd) (?:one|appointment|appt|test|exam)\b|\b(?:la|el) tercer[ao]?\b/],
+  [-1, /\b(?:the|that) (?:last|later|latest) (?:one|appointment|appt|test|exam)\b|\b(?:la|el) (?:ultim[ao])\b/],
+];
+
+function positionIn(folded: string): number | undefined {
+  return POSITIONS.find(([, cue]) => cue.test(folded))?.[0];
 }
 
 /** Test codes named in the message (known to the catalogue or not), each once, in order. */
@@ -287,6 +304,11 @@ const ES_CANCEL_IMPERATIVE =
   /^(?:por favor,? |ok,? |si,? )?(?:cancela|cancele|cancelame|cancelemela|cancelen) (?:la|el|mi|esa|ese|esta|este)(?: cita| examen| prueba| test)?(?: de| del)?(?: examen| test)?(?: [abcefghlpstx]-?\d{1,2})?(?: por favor)?\s*[.!]?$/;
 const CANCEL_IMPERATIVE =
   /^(?:please |ok,? |okay,? |so |then )?cancel (?:(?:an|the|this|that|one|it|my) (?:\w+ ){0,2}(?:appointment|appt|booking|one|test|exam)\b|(?:the |my )?[abcefghlpstx]-?\d{1,2}(?![a-z0-9]))(?!.*\b(?:refund|policy|fee|how|what|when|can i)\b)/;
+/**
+ * "wait which one is the A4 one", "when is the brakes one?": one of the candidate's appointments,
+ * pointed at by its test, with no "my" needed.
+ */
+const WHICH_IS_THE_ONE = /^(?:(?:wait|ok|okay|so|and|hmm+|um+|sorry)[,!.]? )*(?:which|when|where)(?: one)?(?: is|'s) (?:the|that) (?:\w+ ){1,2}(?:one|appointment|appt)\b/;
 
 /**
  * "which certs expire this yr", "what certifications run out in the next 90 days", "que
@@ -296,6 +318,42 @@ const CANCEL_IMPERATIVE =
 const WHICH_EXPIRE_IN_PERIOD =
   /^(?:so |and |ok,? |okay,? )?(?:which|what|any) (?:of )?(?:the |them |my )?(?:certs?|certifications?|credentials?)(?: of mine)? (?:will |are going to |are )?(?:expir\w*|laps\w*|runs? out|due)\b|^(?:y )?(?:que|cuales) (?:certificaciones|certificados) (?:se )?(?:me )?(?:vencen|caducan|expiran)\b/;
 
+/**
+ * "show me my appointments", "list my tests", "quiero ver mis citas": asking to see one's own
+ * records, which only the account holds. No FAQ answer is one (the late-arrival rule was sent for
+ * "show me my appointments"): signed out, sign-in is offered instead.
+ */
+const SEE_MY_RECORDS = /\b(?:show|list|tell|give) me (?:all )?my\b|\b(?:see|check|look at|view) (?:all )?my (?:\w+ )?(?:appointments?|bookings?|test dates?|exam dates?)\b|\bwhat (?:appointments|tests|exams) (?:do i have|have i)\b|\b(?:ver|revisar|consultar|muestreme|muestrame) mis\b/;
+
+export function asksToSeeOwnRecords(text: string, question: { kind: string } | null): boolean {
+  return question !== null && (question.kind === 'appointments' || question.kind === 'purchases') && SEE_MY_RECORDS.test(normalise(text).normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+}
+
+/**
+ * "ok cancel it", "yes please cancel that one", "go ahead and do it", "cancélela": said right after
+ * the account's answer about appointments (which ends "or ask me to cancel it"), the appointment
+ * just shown is to be cancelled (the cancelling step still asks for an explicit yes). Alone, or
+ * inside a task, "cancel it" stops what is going on, so the route reads it only there.
+ */
+const CANCEL_IT =
+  /^(?:(?:ok|okay|yes|yeah|yep|sure|so|then|alright|great|cool)[,!.]? )*(?:(?:please|pls|can you|could you|go ahead and) )?(?:cancel (?:it|that|that one|this one|the appointment)|do it|go ahead)(?: for me)?(?: please| pls| then| now)?\s*[.!]?$|^(?:(?:si|ok|vale|bueno)[,!.]? )*(?:por favor,? )?(?:cancelela|cancelala|cancelemela|hagalo)(?: por favor)?\s*[.!]?$/;
+
+export function cancelsTheOneShown(text: string): boolean {
+  return CANCEL_IT.test(normalise(text).normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+}
+
+/**
+ * "what do i need to take", "so which tests do i have to retake?", "¿qué tengo que hacer?": said
+ * right after the account's answer, what that answer said to do next is asked again (the account
+ * answers it again, never the general recertification answer).
+ */
+const WHAT_NEXT =
+  /^(?:(?:so|ok|okay|and|then|alright|right)[,!.]? )*(?:what|which (?:tests?|ones?|exams?)) (?:do|should|would|must) i (?:still )?(?:need to |have to |got to )?(?:take|do|retake|buy)(?: (?:now|then|next|first|to get it back|to fix (?:it|that)))?\s*\??$|^(?:y |entonces )?(?:que|cuales?) (?:examen(?:es)? )?(?:tengo|necesito|debo) (?:que )?(?:tomar|hacer|presentar|comprar)(?: ahora| entonces)?\s*\??$/;
+
+export function asksWhatToDoNext(text: string): boolean {
+  return WHAT_NEXT.test(normalise(text).normalize('NFD').replace(/[\u0300-\u036f¿]/g, '').trim());
+}
+
 export function detectPersonalQuestion(text: string, catalogue: Catalogue): PersonalQuestion | null {
   if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${JSON.stringify(text)}`);
   const t = normalise(text);
@@ -304,10 +362,15 @@ export function detectPersonalQuestion(text: string, catalogue: Catalogue): Pers
     if (PERIOD_THIS_YEAR.test(t) || /\b(?:este ano|fin de ano)\b/.test(folded)) return { kind: 'expiring-within', period: 'this-year' };
     if (PERIOD_NEXT_90.test(t) || /\b(?:proximos (?:90|noventa) dias|pronto)\b/.test(folded)) return { kind: 'expiring-within', period: 'next-90-days' };
   }
+  if (WHICH_IS_THE_ONE.test(t)) {
+    const tests = testsIn(text, catalogue);
+    if (tests.length > 0) return { kind: 'appointments', tests };
+  }
   // "Cancel an appointment" / "cancel the A5 one": an instruction, with no "my" in it.
   if (CANCEL_IMPERATIVE.test(t) || ES_CANCEL_IMPERATIVE.test(folded)) {
     const tests = testsIn(text, catalogue);
-    return tests.length > 0 ? { kind: 'cancel-appointment', tests } : { kind: 'cancel-appointment' };
+    const position = positionIn(folded);
+    return tests.length > 0 ? { kind: 'cancel-appointment', tests } : position ? { kind: 'cancel-appointment', position } : { kind: 'cancel-appointment' };
   }
   const spanish = spanishPersonalQuestion(text);
   if (!spanish && (t === '' || !FIRST_PERSON.test(t) || HYPOTHETICAL.test(t))) return null;
@@ -317,7 +380,11 @@ export function detectPersonalQuestion(text: string, catalogue: Catalogue): Pers
     case 'expiring-within':
       return { kind, period: PERIOD_THIS_YEAR.test(t) || /\b(?:este año|este ano|fin de año|fin de ano)\b/.test(t) ? 'this-year' : 'next-90-days' };
     case 'appointments':
-    case 'cancel-appointment':
+    case 'cancel-appointment': {
+      const tests = testsIn(text, catalogue);
+      const position = positionIn(folded);
+      return tests.length > 0 ? { kind, tests } : position ? { kind, position } : { kind };
+    }
     case 'expiry':
     case 'results':
     case 'retest': {

@@ -28,6 +28,8 @@ const OK_PHRASES = [
   // Said of an answer's news, not of the bot ("that sucks" after "no refund"): taken in, nothing asked.
   'that sucks', 'that stinks', 'bummer', 'what a bummer', 'dang', 'darn', 'oh no', 'oh well', 'ugh', 'too bad', "that's too bad",
   'that is too bad', "that's unfortunate", 'that is unfortunate', 'wow', 'oh man', 'figures',
+  "that's not fair", 'thats not fair', 'that is not fair', 'not fair', "that's unfair", 'thats unfair', 'that is unfair', 'so unfair',
+  'unfair', "that's harsh", 'thats harsh', 'harsh', 'no es justo', 'qué injusto', 'que injusto',
   // Spanish.
   'qué mal', 'que mal', 'qué pena', 'que pena', 'ni modo', 'ni modos', 'lástima', 'lastima', 'qué lástima', 'que lastima',
   'vale', 'perfecto', 'genial', 'muy bien', 'excelente', 'entendido', 'de acuerdo', 'ya veo', 'ya entendí', 'ya entendi', 'buenísimo', 'buenisimo',

@@ -22,12 +22,12 @@ export function dateRole(text: string, mention: Pick<DateMention, 'index'>): Dat
 }
 
 /**
- * "my appointment is December 9", "appt on the 9th", "mi cita es el 9 de diciembre", "lo tengo
+ * "my appointment is December 9", "appt on the 9th", "i scheduled it for jan 2", "mi cita es el 9 de diciembre", "lo tengo
  * programado para el 9": the message itself says the date is an appointment's, a day ahead. No
  * past-facing task (a purchase, a failure, a pass) reads such a date as its own.
  */
 const APPOINTMENT_CUE =
-  /\b(?:appointments?|appts?|scheduled|booked|citas?|programad[oa]s?|agendad[oa]s?)\b(?:\s+(?:is|was|for|on|at|es|era|para|el|del))*\s*[:=-]?\s*$/i;
+  /\b(?:appointments?|appts?|(?:scheduled|booked)(?:\s+(?:it|them|mine|my (?:test|exam)|the (?:test|exam)))?|citas?|programad[oa]s?|agendad[oa]s?)\b(?:\s+(?:is|was|for|on|at|es|era|para|el|del))*\s*[:=-]?\s*$/i;
 
 export function isAppointmentDate(text: string, mention: Pick<DateMention, 'index'>): boolean {
   return APPOINTMENT_CUE.test(text.slice(Math.max(0, mention.index - 40), mention.index));

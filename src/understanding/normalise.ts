@@ -4,7 +4,8 @@
  *
  * What it does, in order: lower-case; curly quotes and back-ticks to straight quotes; a hyphen or
  * space after "re" joined ("re-schedule", "re take" -> "reschedule", "retake"); "no-show" and
- * "noshow" to "no show"; chat and SMS shorthand spelt out word by word; whitespace collapsed.
+ * "noshow" to "no show"; chat and SMS shorthand spelt out word by word ("2" as "to" before a verb or a
+ * person: "need 2 talk 2 some1"); whitespace collapsed.
  *
  * What it does not do: remove punctuation, correct spelling beyond the table, or change word
  * order. Callers match their own cues against the result.
@@ -38,8 +39,12 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map(
     // time
     '2day': 'today', tday: 'today', '2morrow': 'tomorrow', '2moro': 'tomorrow', tmrw: 'tomorrow', tmr: 'tomorrow',
     tomoro: 'tomorrow', b4: 'before', wk: 'week', yr: 'year', yrs: 'years', l8: 'late', '2nite': 'tonight',
+    // people
+    some1: 'someone', sum1: 'someone', any1: 'anyone', ne1: 'anyone', abt: 'about', ppl: 'people',
   }),
 );
+
+const TWO_FOR_TO = /(?<=[a-z]) 2 (?=(?:talk|speak|chat|some1|sum1|someone|somebody|a person|a human|an agent|a rep|reschedule|resched|cancel|take|retake|schedule|pay|buy|know|get|go|see|call|change|move|wait|do|be|u|you|me)\b)/g;
 
 /**
  * `text` lower-cased, quotes straightened, "re-"/"no-show" joined, shorthand spelt out and
@@ -64,6 +69,8 @@ function spellOut(text: string): string {
     .replace(/\bno[- ]show/g, 'no show')
     .replace(/\s+/g, ' ')
     .trim()
+    // "need 2 talk 2 some1": "2" for "to" only before a verb or a person, never a count ("2 tests").
+    .replace(TWO_FOR_TO, ' to ')
     .replace(/[a-z0-9'-]+/g, (word) => SHORTHAND.get(word) ?? word);
 }
 

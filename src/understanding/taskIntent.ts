@@ -103,6 +103,11 @@ const CHANGE_OBJECT = new RegExp(String.raw`\b${CHANGE_VERB} (?:(?:\w+|\w+'s) ){
 const CANCEL_INTENT = /\b(?:i|to|can|could|if i|how do i|want to|need to|have to|may i|should i|still) (?:still )?cancel\b/;
 const NOT_AN_APPOINTMENT = /\bcancel(?:l?ing|l?ed)? (?:my |the |your |this |that |all )?(?:account|subscription|emails?|texts?|messages|notifications|alerts|membership|password|profile|chat|conversation|request|order|card|payment)\b|\b(?:on|in) (?:my|the) (?:certificate|cert|account|profile|record|transcript)\b/;
 const WHOLE_COMMAND = /^(?:cancel|cancel that|cancel it|cancel this|nevermind|never mind|stop)[.!]?$/;
+/**
+ * "prometric cancelled it on their end", "the test center cancelled my appointment": cancelled by
+ * someone else, not a change the candidate asks about (a known gap: a centre closed).
+ */
+const CANCELLED_BY_OTHERS = /\b(?:prometric|they|the (?:test(?:ing)? )?(?:center|centre|site)|ase|the proctor)\b(?: \w+){0,2} cancell?ed\b|\bcancell?ed (?:\w+ ){0,3}(?:on their end|by (?:prometric|the (?:test(?:ing)? )?(?:center|centre|site)|ase))\b/;
 
 const BUY = /\b(?:bought|buy|buying|purchas\w*|paid|pay for|register|registered|registering|signed up)\b/;
 const BOUGHT_THING = new RegExp(String.raw`\b(?:bought|buy|buying|purchas\w*|paid for|registered for|signed up for)\b(?: \S+){0,4}? ?(?:${THING}|it|them|registration|voucher)\b|\b(?:after|since) (?:buying|purchasing|registering|paying)\b|\bunused ${THING}\b|\b(?:haven't|have not|not yet|never) (?:scheduled|booked|taken)\b`);
@@ -160,6 +165,7 @@ const detectors: Array<[Task, Detector]> = [
     (t) =>
       !WHOLE_COMMAND.test(t) &&
       !NOT_AN_APPOINTMENT.test(t) &&
+      !CANCELLED_BY_OTHERS.test(t) &&
       (CHANGE_ALONE.test(t) || CHANGE_OBJECT.test(t) || CANCEL_INTENT.test(t)),
   ],
   ['reschedule-or-cancel', (t) => OWN_APPOINTMENT_AHEAD.test(t) && DATE_WORD.test(t) && !GONE_BY.test(t) && !ASKS_SOMETHING.test(t) && t.split(' ').length <= 12],

@@ -32,7 +32,7 @@ transcriptTables([
       ]],
       ['after the work-experience answer, "can I take the test before I have the experience?" is answered from it, not as the review-time gap', [
         ['do I need work experience to get certified?', 'To become ASE Certified'],
-        ['can I take the test before I have the experience?', all('the certificate for a passed test waits', not("I don't have review times"))],
+        ['can I take the test before I have the experience?', all('certificate for a passed test is delayed', not("I don't have review times"))],
       ]],
       ['after the Spanish-tests answer, "which ones?" names the tests again, not prices', [
         ['Are tests available in Spanish?', 'A1 through A8'],

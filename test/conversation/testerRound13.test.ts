@@ -99,7 +99,7 @@ const fromTheAccount: Transcript[] = [
     [signIn, 'ASE ID'],
     [demo3, 'signed in'],
     ['am i still master', 'suspended'],
-    ['what do i need to do', all('Master status', not("I don't know that one"))],
+    ['what do i need to do', all(/Master (?:Automobile Technician )?status/, not("I don't know that one"))],
   ]],
   ['"how do i fix that" after the account says the certificate waits on work experience is the work-experience answer, never a guess at the profile form', [
     [signIn, 'ASE ID'],

@@ -35,7 +35,7 @@ transcriptTables(
       'a yes-or-no question about work experience is answered first (c47)',
       [
         ['"do I need work experience to take the ASE test?" says no: test first, the certificate waits', [
-          ["I'm a student at a community college, do I need work experience to take the ASE test? my program is 2 years", all(/^No\b/, 'certificate for a passed test waits', not(/Recertification/))],
+          ["I'm a student at a community college, do I need work experience to take the ASE test? my program is 2 years", all(/^No\b/, 'certificate for a passed test is delayed', not(/Recertification/))],
         ]],
         ['a real second question after the question mark is still answered: "...duplicate certificate? how do i change my address"', [
           ['how do i get a duplicate certificate? how do i change my address', all('$7.50', /address/i)],

@@ -9,6 +9,8 @@ const acknowledgements: Array<[string, Acknowledgement]> = [
   ['ugh that sucks', 'ok'],
   ['oh well, thanks', 'thanks'],
   ['qué pena', 'ok'],
+  ['thats not fair', 'ok'],
+  ['no es justo', 'ok'],
   ['okay', 'ok'],
   ['k', 'ok'],
   ['kk', 'ok'],
@@ -62,6 +64,7 @@ const acknowledgements: Array<[string, Acknowledgement]> = [
 const notAcknowledgements: string[] = [
   'ok so when can I retake A5?',
   'that sucks, can i get a refund?',
+  'thats not fair, can i appeal?',
   'cool, but what about T2',
   'ok?',
   'thanks, how long is my certification valid',

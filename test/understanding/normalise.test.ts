@@ -23,6 +23,10 @@ describe('normalise', () => {
     ['do I need to recert', 'do i need to recertify'],
     ['havent got my cert, whats up', "haven't got my cert, what's up"],
     ['i wanna rebook', 'i want to rebook'],
+    ['i need 2 talk 2 some1 abt my results', 'i need to talk to someone about my results'],
+    ['can i talk 2 sum1', 'can i talk to someone'],
+    ['i have 2 tests 2 reschedule', 'i have 2 tests to reschedule'],
+    ['my appt is 12/2 at 2', 'my appointment is 12/2 at 2'],
     ['', ''],
   ])('reads %j as %j', (text, expected) => {
     expect(normalise(text)).toBe(expected);

@@ -27,7 +27,6 @@ const reschedule: Row[] = [
   ['can you cancel my test please', 'reschedule-or-cancel'],
   ['hey, can i resched?', 'reschedule-or-cancel'],
   ['my exam is on the 3rd, can I still cancel', 'reschedule-or-cancel'],
-  ['prometric cancelled my exam', 'reschedule-or-cancel'],
 ];
 
 const missed: Row[] = [
@@ -48,6 +47,11 @@ const missed: Row[] = [
   // Late with the appointment still ahead: the FAQ's late-arrival answer, no question about a posted No Show.
   ["what if I'm late", null],
   ["i'm running late to my test", null],
+  // Cancelled by Prometric or the centre: the closed-centre gap answers, no change the candidate asks for.
+  ['prometric cancelled my exam', null],
+  ['prometric cancelled it on their end because of a snow storm', null],
+  ['the test center cancelled my appointment, what now', null],
+  ['they cancelled my test because of the storm', null],
   ["I'm going to be late", null],
   ['I was late to my test', 'missed-appointment'],
 ];
