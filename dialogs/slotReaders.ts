@@ -2,7 +2,7 @@ import type { Language } from '../src/language/languages.js';
 import { dateRole, isAppointmentDate, isBirthDate } from '../src/understanding/dateRoles.js';
 import type { Reply } from '../src/conversation/reply.js';
 import { addYears, todayIn } from '../src/rules/index.js';
-import { formatDateTime, formatKnownDate, formatLongDate, formatTime, isYearSpan, resolveFuture, resolvePast, type DateAnswer, type DateSpan } from '../src/understanding/dates.js';
+import { formatDateTime, formatKnownDate, formatLongDate, formatTime, isYearSpan, type DateMention, resolveFuture, resolvePast, type DateAnswer, type DateSpan } from '../src/understanding/dates.js';
 import { readYesNo as yesOrNo } from '../src/understanding/yesNo.js';
 import { resolveTests } from '../src/understanding/tests.js';
 import type { SlotReading, TaskDeps, TurnFacts } from './taskTypes.js';
@@ -108,11 +108,12 @@ const pastTaskDates = (text: string, facts: TurnFacts) => taskDates(text, facts)
 
 export const readPastDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolvePast(pastTaskDates(text, facts), text, facts), deps, facts);
 
-export function readFutureDate(text: string, facts: TurnFacts, deps: TaskDeps): SlotReading<DateValue> {
-  const mentions = taskDates(text, facts);
+/**
+ * A date ahead from these mentions. "it's at 9am" at "when is your appointment?": the time is kept
+ * and the day asked for; the day given next is read with it ("friday" then is Friday at 9:00 AM).
+ */
+function futureReading(mentions: DateMention[], text: string, facts: TurnFacts, deps: TaskDeps): SlotReading<DateValue> {
   const reading = dateReading(resolveFuture(mentions, text, facts), deps, facts);
-  // "it's at 9am" at "when is your appointment?": the time is kept and the day asked for; the day
-  // given next is read with it ("friday" then is Friday at 9:00 AM).
   const [only] = mentions;
   if (reading.kind === 'none' && mentions.length === 1 && only?.form === 'time' && only.time) {
     return { kind: 'clarify', question: { text: deps.messages.task.whichDayAt(formatTime(only.time, deps.language)) } };
@@ -120,12 +121,14 @@ export function readFutureDate(text: string, facts: TurnFacts, deps: TaskDeps): 
   return reading;
 }
 
+export const readFutureDate = (text: string, facts: TurnFacts, deps: TaskDeps) => futureReading(taskDates(text, facts), text, facts, deps);
+
 // "I need to cancel my test and get a refund, I bought it 2 weeks ago": a date the message says is a
 // purchase, a failure, a pass or an expiry is no appointment's.
 const OTHER_ROLES = new Set(['purchase', 'failure', 'pass', 'expiry']);
 const appointmentDates = (text: string, facts: TurnFacts) => taskDates(text, facts).filter((mention) => !OTHER_ROLES.has(dateRole(text, mention) ?? ''));
 
-export const readAppointmentDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolveFuture(appointmentDates(text, facts), text, facts), deps, facts);
+export const readAppointmentDate = (text: string, facts: TurnFacts, deps: TaskDeps) => futureReading(appointmentDates(text, facts), text, facts, deps);
 
 /** A yes or a no ("it's not posted yet" is a no), as the one yes/no reader reads it. */
 export function readYesNo(text: string): SlotReading<boolean> {
