@@ -14,6 +14,21 @@ const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g,
 /** Multi-word expressions joined before tokenising, or their parts would be stop words. */
 const phrases: Array<[RegExp, string]> = [
   [/\bno[\s-]?show\b/gi, 'noshow'],
+  // What it is not, then what it is ("no es que lo perdí, es que nunca me llegó", "no quiero cancelar, solo moverlo"): only
+  // what it is is asked.
+  [/\bno\s+es\s+(?:que|q)\b[^,.;?!]{1,40}?[,.;]?\s*(?:es\s+(?:que|q)|sino(?:\s+(?:que|q))?)\b|\bno\s+(?:quiero|quisiera|voy\s+a|pienso)\s+(?:\S+\s+){0,3}?\S+\s*[,.;]?\s*(?:solo|s[oó]lamente|nom[aá]s|nada\s+m[aá]s)\s+(?:quiero\s+)?(?=\S)/gi, ' '],
+  // ASE's certification named without ASE's words ("el certificado de mecánico", "la certificación de carros", "mi
+  // licencia de mecánico" that ASE gives): the certificate itself, not the Master Technician nor a vehicle's paper.
+  // (a state's mechanic licence stays one: "licencia de mecánico del estado")
+  [/\b(certificad[oa]s?|certificaci[oó]n(?:es)?|diplomas?|examen(?:es)?|pruebas?|tests?|licencia)\s+(?:de|en|para|pa)\s+(?:mec[aá]nic[oa]s?|carros|autos|coches|automotriz|automotores)\b(?!\s+(?:del\s+estado|estatal))/gi, '$1'],
+  [/\b(master|maestro)\s+(?:de|en)\s+(?:carros|autos|coches)\b/gi, '$1'],
+  // Having worked as a mechanic, said in the past ("he trabajado de mecánico", "trabajé como técnico 3 años"): the experience.
+  [/\b(?:he\s+|haber\s+|has\s+)?(?:trabajado|trabaj[eé])\s+(?:de|como)\s+(?:mec[aá]nic|t[eé]cnic|ayudante|helper)\w*/gi, 'experiencialaboral'],
+  // Vehicles' air conditioning as a trade ("el aire de los coches", "cargar gas al clima"): the refrigerant, EPA 609's.
+  // (one's own car's is a repair: "cómo arreglo el aire de mi carro")
+  [/\b(?:cargar|recargar|rellenar)(?:le)?\s+(?:el\s+)?(?:gas|fre[oó]n)\s+(?:del|al|de\s+los|a\s+los)\s+(?:aire|clima|a\/?c)\b|\b(?:aire|clima)\s+de\s+(?:los|las)\s+(?:carros|coches|autos|trocas|camionetas|veh[ií]culos)\b/gi, 'epa609'],
+  // Getting ready ("ponerme listo", "me pongo listo"): preparing.
+  [/\bpon(?:go|erme|erse|emos|erte)\s+list[oa]s?\b/gi, 'preparar'],
   // "hace una hora", "hace 10 minutos": just now, the dialogs' business (as "que viene" below). Months ago
   // say something ("compré el test hace 4 meses": its 90 days may be over).
   [/\bhace\s+(?:(?:un|una|unos|unas|dos|tres|cuatro|cinco|\d+)\s+(?:minutos?|horas?)|(?:un\s+)?(?:poco|rato|ratito))\b/gi, ' '],
@@ -102,7 +117,16 @@ const phrases: Array<[RegExp, string]> = [
   [/\bt[eé]rminos\s+y\s+condiciones\b|\bterms\s+(?:and|&|n)\s+conditions\b|\bt&c\b/gi, 'terminos condiciones'],
   [/\b(?:saqu[eé]|me\s+fue)\s+(?:muy\s+|bien\s+|super\s+|bastante\s+)?mal\b/gi, 'reprobe'],
   // "que puntaje necesito para aprobar", "calificacion minima para pasar", "passing score": the score to pass, a known gap.
-  [/\b(?:puntaje|calificaci[oó]n|score|nota|puntos|aciertos)\b(?:\s+\S+){0,3}?\s+(?:para\s+(?:pasar|aprobar)(?:lo|la)?|se\s+(?:pasa|aprueba))\b|\bpassing\s+score\b|\bporcentaje\s+aprobatorio\b/gi, 'puntajeaprobatorio'],
+  [/\b(?:puntaje|calificaci[oó]n|score|nota|puntos|aciertos)\b(?:\s+\S+){0,3}?\s+(?:(?:para|pa)\s+(?:pasar|aprobar)(?:lo|la)?|se\s+(?:pasa|aprueba))\b|\bpassing\s+score\b|\bporcentaje\s+aprobatorio\b/gi, 'puntajeaprobatorio'],
+  // Two accounts, or one made again ("hice dos cuentas", "abrí otra cuenta", "juntar mis cuentas"): the account gap's, not a
+  // correction of the profile nor a duplicate certificate.
+  [/\b(?:dos|2|otra|segunda|nueva)\s+cuentas?\b|\bcuentas?\s+(?:duplicadas?|dobles?|repetidas?)\b|\b(?:juntar|junto|unir|uno|fusionar|combinar)\s+(?:las|mis|ambas|las\s+dos)\s+cuentas\b/gi, 'cuentadoble'],
+  // A course, class or teacher of a language, whatever stands between ("cursos en línea de inglés", "clases gratis de
+  // inglés", "curso e-learning de español"): learning the language, not the tests' language nor ASE's E-Learning course.
+  [/\b(?:cursos?|clases?|maestr[oa]s?|profes?|profesor(?:a|es|as)?|tutor(?:es)?|academias?)\s+(?:\S+\s+){0,3}?(?:de|para|pa)\s+(?:aprender\s+)?(?:el\s+)?(?:ingl[eé]s|espa[nñ]ol|idiomas?|franc[eé]s)\b/gi, 'cursoidioma'],
+  // Accommodations at work or at school ("acomodaciones en mi trabajo", "adaptaciones para la escuela"): the employer's or the
+  // school's, not the test's (ADA accommodations for an ASE test are asked of ASE).
+  [/\b(?:acomodaci[oó]n(?:es)?|adaptaci[oó]n(?:es)?|ajustes?)\s+(?:razonables?\s+)?(?:en|para|de)\s+(?:mi|el|la|su)\s+(?:trabajo|empleo|chamba|jale|oficina|universidad|escuela|clase|colegio|casa)\b/gi, 'adaptacionajena'],
   [/\be[\s-]?learning\b|\ben\s+l[ií]nea\b|\bonline\b/gi, 'enlinea'],
   [/\bsecci[oó]n\s+609\b|\bepa\b|\b609\b/gi, 'epa609'],
   [/\bcorreo\s+electr[oó]nico\b|\be-?mail\b/gi, 'email'],
@@ -234,6 +258,9 @@ const synonyms: Record<string, string> = {
   // ... where soldiers and their families are stationed, and the countries named in English ("en Germany").
   alemania: 'pais', irak: 'pais', iraq: 'pais', kuwait: 'pais', afganistan: 'pais', turquia: 'pais', grecia: 'pais', portugal: 'pais',
   holanda: 'pais', belgica: 'pais', australia: 'pais', rusia: 'pais', jamaica: 'pais', haiti: 'pais', bahamas: 'pais', qatar: 'pais', bahrein: 'pais',
+  // ... and the largest cities abroad candidates write from (the US ones are stop words).
+  madrid: 'pais', barcelona: 'pais', sevilla: 'pais', tijuana: 'pais', monterrey: 'pais', guadalajara: 'pais', cdmx: 'pais', bogota: 'pais',
+  medellin: 'pais', caracas: 'pais',
   germany: 'pais', japan: 'pais', korea: 'pais', italy: 'pais', spain: 'pais', england: 'pais', france: 'pais', philippines: 'pais', brazil: 'pais',
   // "pais" stems to "pai", "paises" to "pais": the plural met on the singular's word.
   paises: 'pais',

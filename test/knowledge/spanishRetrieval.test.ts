@@ -210,4 +210,57 @@ describe('the Spanish knowledge base on its labelled set', () => {
     expect(decision.kind === 'answer' && decision.entry.lang).toBe('es');
     expect(knowledge.index.entries.every((entry) => entry.lang === 'en')).toBe(true);
   });
+
+  // Session es18: classes of phrasing, each checked on questions written for the session (docs/spanish.md).
+  describe('what it is not, then what it is, and ASE named without its words', () => {
+    it('reads only what it is after "no es que ..., es que" and "no quiero ..., solo"', () => {
+      expect(spanishText.normalise('no es que lo perdi, es que nunca me llego')).not.toMatch(/perdi/);
+      expect(spanishText.normalise('no quiero cancelar el examen, solo moverlo')).not.toMatch(/cancelar/);
+      // a plain negation stays: "no quiero cancelar" is still about cancelling
+      expect(spanishText.normalise('no quiero cancelar pero no puedo ir')).toMatch(/cancelar/);
+    });
+
+    it.each([
+      ['no es que lo haya perdido, es que el certificado nunca me llegó', 'certificate-delivery'],
+      ['¿cuándo me mandan el certificado de mecánico?', 'certificate-delivery'],
+      ['qué me piden pa ser master en autos', 'master-technician-status'],
+      ['tengo que comprobar que he trabajado como mecánico?', 'work-experience'],
+      ['quiero trabajar con el aire de los carros, qué certificación necesito', 'epa-609-program'],
+      ['vivo en Guadalajara, ¿puedo presentar el examen allá?', 'testing-outside-usa'],
+      ['como me pongo listo pal examen de motor', 'test-preparation'],
+    ])('answers %j from %s', async (question, id) => {
+      const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+      expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+    });
+
+    it('keeps a state\'s mechanic licence a state licence, and one\'s own car\'s air conditioning a repair', async () => {
+      expect(spanishText.normalise('licencia de mecanico del estado')).toMatch(/licencia de mecanico del estado/);
+      const decision = (await shippedKnowledge()).es!.answerer.decide('como arreglo el aire de mi carro');
+      expect(['unknown', 'out-of-scope']).toContain(decision.kind);
+    });
+  });
+
+  describe('look-alikes and known gaps, as classes', () => {
+    it.each([
+      'hay clases gratis de ingles en linea para adultos',
+      'busco un maestro particular de español para mi esposa',
+      'como pido acomodaciones en mi trabajo por mi rodilla',
+      'se me vence el permiso de residencia, donde lo renuevo',
+      'mi permiso de trabajo ya llego?',
+    ])('declines %j: no ASE answer and no "did you mean"', async (question) => {
+      expect(['unknown', 'out-of-scope']).toContain((await shippedKnowledge()).es!.answerer.decide(question).kind);
+    });
+
+    it.each([
+      ['con cuantos puntos se aprueba pa pasar el A3', 'passing-score'],
+      ['que calificacion ocupo pa pasar el A2', 'passing-score'],
+      ['nomas te dicen si pasaste o te dan el porcentaje?', 'passing-score'],
+      ['puedo ponerme tapones en los oidos durante la prueba', 'test-format'],
+      ['por error hice dos cuentas en myase, cual uso?', 'account-email'],
+      ['quiero poner una queja porque una pregunta del A6 estaba mal', 'appeals'],
+    ])('answers %j with the %s known gap', async (question, topic) => {
+      const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+      expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe(topic);
+    });
+  });
 });
