@@ -263,4 +263,16 @@ describe('the Spanish knowledge base on its labelled set', () => {
       expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe(topic);
     });
   });
+
+  // Session es18: the facet asked, in the ways candidates write it (facets' alternates in knowledge/faq/*.es.md).
+  it.each([
+    ['si lo repruebo, ¿tengo que pagar todo de nuevo para repetirlo?', 'retest-after-failing', 'cost'],
+    ['mi certificación vence hasta el año que entra, ¿puedo adelantar la renovación?', 'recertification', 'early'],
+    ['ya no quiero cancelarlo, nomas cambiarle el dia, que pasos sigo', 'change-or-cancel', 'how-to-change'],
+    ['me pusieron no show en el A4, cuando lo puedo recomprar', 'missed-appointment', 'rebuy-after-no-show'],
+    ['me quitaron el master porque se me vencio el A2, como lo recupero', 'master-technician-status', 'reinstate'],
+  ])('answers %j from %s, its %s facet first', async (question, id, facet) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' && [decision.entry.id, decision.entry.facet]).toEqual([id, facet]);
+  });
 });
