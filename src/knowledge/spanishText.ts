@@ -81,6 +81,8 @@ const phrases: Array<[RegExp, string]> = [
   // "el jueves que viene", "la semana que viene": next, a date word (dates are the dialogs' business), not "vienen" of a question.
   [/\b(?:que|q)\s+viene\b/gi, ' '],
   [/\bno\s+(?:me\s+)?(?:present[eé]|presento|llegu[eé]|fui|asist[ií])\b/gi, 'noshow'],
+  // Arriving after the appointment's hour ("cuando llegué ya había pasado la hora", "ya se me había pasado mi hora"): late.
+  [/\b(?:ya\s+)?(?:se\s+me\s+)?(?:hab[ií]a|estaba)\s+pasad[oa]\s+(?:la|mi)\s+(?:hora|cita)\b/gi, 'tarde noshow'],
   [/\bse\s+me\s+(?:pas[oó]|olvid[oó])\s+(?:la|mi)\s+cita\b/gi, 'noshow cita'],
   // Arriving late, in any tense ("llegué", "si llego", "llegar tarde"), is scored as a No Show.
   // ... with how late between ("llegué 20 minutos tarde", "llegue un poco tarde").
@@ -151,9 +153,9 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:(?:tir|bot|ech)\w*\s+)?(?:a|en)\s+la\s+basura\b/gi, 'perdi'],
   // "otro certificado", "se me perdio el certificado", "se me mojo": a certificate in place of a lost or damaged one.
   // (what damaged it comes after "con", no owner: "se me mojó el certificado con una fuga de agua")
-  [/\b(?:otro|nuevo)\s+certificado\b|\bcertificado\s+nuevo\b|\b(?:perd[ií]|se\s+me\s+(?:perdi[oó]|rompi[oó]|moj[oó]|quem[oó]))\b(?:\s+\S+){0,3}?\s+(?:certificados?|diplomas?|certs?)\b(?:\s+con\b)?/gi, 'duplicado certificado'],
+  [/\b(?:otro|nuevo)\s+certificado\b|\bcertificado\s+nuevo\b|\b(?:perd[ií]|se\s+me\s+(?:perdi[oó]|rompi[oó]|moj[oó]|quem[oó]))\b(?:\s+\S+){0,3}?\s+(?:certificados?|diplomas?|certs?)\b(?:\s+con\b)?|\bse\s+(?:me\s+)?(?:arruin(?:[oó]|aron)|da[nñ](?:[oó]|aron)|destruy(?:[oó]|eron)|rompieron|mojaron|quemaron|perdieron)\b(?:\s+[^\s.?!]+){0,6}?\s+(?:certificados?|diplomas?|certs?)\b/gi, 'duplicado certificado'],
   // The certificate named, then another asked for ("tenía el certificado ahí, necesito otro", "¿cómo consigo uno nuevo?").
-  [/\b(?:certificados?|diplomas?|certs?)\b((?:\s+\S+){0,10}?\s+)(?:necesito|ocupo|quiero|pido|consigo|conseguir|saco|sacar|obtengo|obtener|tramito|tramitar|mandan|dan)\s+(?:otro|uno\s+nuevo|otra\s+copia|uno\s+de\s+reemplazo)\b/gi, 'certificado$1duplicado'],
+  [/\b(?:certificados?|diplomas?|certs?)\b((?:\s+\S+){0,10}?\s+)(?:necesito|ocupo|quiero|pido|consigo|conseguir|saco|sacar|obtengo|obtener|tramito|tramitar|mandan|manden|envian|envien|dan|den)\s+(?:otro|uno\s+nuevo|otra\s+copia|uno\s+de\s+reemplazo)\b/gi, 'certificado$1duplicado'],
   // "una copia extra", "otra copia", "una segunda copia": a duplicate.
   [/\b(?:copias?\s+(?:extra|adicional(?:es)?|de\s+mas)|otra\s+copia|segunda\s+copia)\b/gi, 'duplicado'],
   // "que alguien me lea el examen", "no leo bien": a reader is an accommodation.
@@ -286,7 +288,7 @@ const synonyms: Record<string, string> = {
   gana: 'salario', ganan: 'salario', ganar: 'salario', gano: 'salario', sueldo: 'salario', sueldos: 'salario', salary: 'salario', salarios: 'salario',
   empleos: 'empleo', vacante: 'empleo', vacantes: 'empleo', contratando: 'empleo', contratan: 'empleo', contrata: 'empleo', hiring: 'empleo', job: 'empleo', jobs: 'empleo',
   cel: 'celular', phone: 'celular',
-  lana: 'dinero', feria: 'dinero', plata: 'dinero',
+  lana: 'dinero', feria: 'dinero', plata: 'dinero', chavos: 'dinero', pisto: 'dinero', varos: 'dinero', billete: 'dinero', pesos: 'dinero', dolares: 'dinero',
   forma: 'formulario', formas: 'formulario', form: 'formulario', forms: 'formulario', formularios: 'formulario',
   logo: 'insignia', chamarra: 'insignia', chaqueta: 'insignia', sudadera: 'insignia', playera: 'insignia',
   chamarras: 'insignia', chaquetas: 'insignia', sudaderas: 'insignia', playeras: 'insignia', camiseta: 'insignia', camisetas: 'insignia',

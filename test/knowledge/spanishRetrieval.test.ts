@@ -275,4 +275,23 @@ describe('the Spanish knowledge base on its labelled set', () => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'answer' && [decision.entry.id, decision.entry.facet]).toEqual([id, facet]);
   });
+
+  // Session es18: long messages in regional words, each checked on questions written for the session.
+  it.each([
+    // the hour gone by on arrival is late, and the Caribbean's "chavos" are money
+    ['el carro no prendió, cuando por fin llegué ya había pasado la hora y no me dejaron, perdí los chavos?', 'missed-appointment'],
+    // a certificate ruined among other papers, and "que me manden otro"
+    ['con el huracán se dañaron las cosas de la casa y hasta el certificado de ASE, ¿cómo hago para que me manden otro?', 'duplicate-certificate'],
+    // a bare "también" inside a clause says "too": one question
+    ['¿los exámenes de autobús también vienen en español?', 'bilingual-tests'],
+  ])('answers %j from %s', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
+
+  it('reads a bare "también" inside a clause as "too", and after a comma as a second question', async () => {
+    const { answerer } = (await shippedKnowledge()).es!;
+    expect(answerer.decidePair('¿los exámenes de camiones también vienen en español o solo los de autos?')).toBeNull();
+    expect(answerer.decidePair('¿cuándo llega mi certificado?, también ¿cuándo salen los resultados?')?.map((entry) => entry.id)).toEqual(['certificate-delivery', 'test-results']);
+  });
 });
