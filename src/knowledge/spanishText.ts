@@ -21,7 +21,7 @@ const phrases: Array<[RegExp, string]> = [
   // licencia de mecánico" that ASE gives): the certificate itself, not the Master Technician nor a vehicle's paper.
   // (a state's mechanic licence stays one: "licencia de mecánico del estado")
   [/\b(certificad[oa]s?|certificaci[oó]n(?:es)?|diplomas?|examen(?:es)?|pruebas?|tests?|licencia)\s+(?:de|en|para|pa)\s+(?:mec[aá]nic[oa]s?|carros|autos|coches|automotriz|automotores)\b(?!\s+(?:del\s+estado|estatal))/gi, '$1'],
-  [/\b(master|maestro)\s+(?:de|en)\s+(?:carros|autos|coches)\b/gi, '$1'],
+  [/\b(master|maestro)\s+(?:de|en)\s+(?:carros?|autos?|coches?)\b/gi, '$1'],
   // Having worked as a mechanic, said in the past ("he trabajado de mecánico", "trabajé como técnico 3 años"): the experience.
   [/\b(?:he\s+|haber\s+|has\s+)?(?:trabajado|trabaj[eé])\s+(?:de|como)\s+(?:mec[aá]nic|t[eé]cnic|ayudante|helper)\w*/gi, 'experiencialaboral'],
   // Vehicles' air conditioning as a trade ("el aire de los coches", "cargar gas al clima"): the refrigerant, EPA 609's.
@@ -158,6 +158,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:certificados?|diplomas?|certs?)\b((?:\s+\S+){0,10}?\s+)(?:necesito|ocupo|quiero|pido|consigo|conseguir|saco|sacar|obtengo|obtener|tramito|tramitar|mandan|manden|envian|envien|dan|den)\s+(?:otro|uno\s+nuevo|otra\s+copia|uno\s+de\s+reemplazo)\b/gi, 'certificado$1duplicado'],
   // "una copia extra", "otra copia", "una segunda copia": a duplicate.
   [/\b(?:copias?\s+(?:extra|adicional(?:es)?|de\s+mas)|otra\s+copia|segunda\s+copia)\b/gi, 'duplicado'],
+  // ... and so is a certificate "extra", "adicional" or "de más" ("necesito un certificado extra pa mi otro trabajo").
+  [/\b(certificados?|certs?|diplomas?)\s+(?:extras?|adicional(?:es)?|de\s+m[aá]s)\b/gi, 'duplicado $1'],
   // "que alguien me lea el examen", "no leo bien": a reader is an accommodation.
   [/\bme\s+(?:lo\s+|la\s+)?(?:lea|lean|leyera|leyeran)\b|\bno\s+(?:leo|s[eé]\s+leer)\s+bien\b|\bno\s+s[eé]\s+leer\b/gi, 'lector'],
   // "aire acondicionado", "a/c": the refrigerant rules of the EPA Section 609 programme.
