@@ -258,6 +258,10 @@ describe('the Spanish knowledge base on its labelled set', () => {
       ['puedo ponerme tapones en los oidos durante la prueba', 'test-format'],
       ['por error hice dos cuentas en myase, cual uso?', 'account-email'],
       ['quiero poner una queja porque una pregunta del A6 estaba mal', 'appeals'],
+      ['hay limite de intentos pal mismo examen?', 'attempts-limit'],
+      ['no me acuerdo de la clave pa entrar a myase', 'password-reset'],
+      ['mi empleador recibe mis resultados?', 'results-privacy'],
+      ['que pasa si cierran el centro por una tormenta el dia de mi examen', 'centre-closed'],
     ])('answers %j with the %s known gap', async (question, topic) => {
       const decision = (await shippedKnowledge()).es!.answerer.decide(question);
       expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe(topic);
