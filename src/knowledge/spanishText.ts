@@ -36,7 +36,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\bdar\s+a\s+luz\b/gi, ' '],
   // "saber si pasé", "cómo sé si aprobé": the results.
   // ... "cuándo me dicen si la hice" (made it): the same.
-  [/\b(?:saber|sabr[eé]|sabr[aá]|sabe|sabes|saben|s[eé]|veo|ver|enterarme|entero|entera|dicen|digan|avisan|avisen)\s+si\s+(?:lo\s+|la\s+)?(?:he\s+)?(?:pas[eé]|pasado|aprob[eé]|aprobado|hice)\b/gi, 'resultados'],
+  [/\b(?:saber|sabr[eé]|sabr[aá]|sabe|sabes|saben|s[eé]|veo|ver|enterarme|entero|entera|dicen|digan|avisan|avisen)\s+si\s+(?:lo\s+|la\s+)?(?:he\s+|ha\s+)?(?:pas[eéoó]|pasado|aprob[eéoó]|aprobado|hice|hizo)\b/gi, 'resultados'],
   // A special price, a price for a group: a discount (a known gap), not the fees.
   [/\bprecios?\s+(?:especial(?:es)?|de\s+grupo|por\s+grupo|de\s+mayoreo|preferencial(?:es)?|reducidos?)\b/gi, 'descuento'],
   // "cuánto sale el test", "cuánto cobran": a price.
@@ -90,6 +90,10 @@ const phrases: Array<[RegExp, string]> = [
   // Not going, said of what is ahead ("si no llego a mi cita", "si no voy"): a No Show too. Not "no llegó mi certificado".
   [/\bno\s+(?:llego|llegue|voy|asisto|me\s+presento)\s+(?:a\s+(?:la\s+|mi\s+|el\s+)?|al\s+)(cita|examen|prueba|test|centro)\b/gi, 'noshow $1'],
   [/\bsi\s+no\s+(?:llego|voy|asisto|me\s+presento)\b/gi, 'si noshow'],
+  // "no voy a poder ir al examen", "no podré llegar": not going, said ahead (as "si no voy").
+  [/\bno\s+(?:voy\s+a\s+poder|podr[eé]|vamos\s+a\s+poder)\s+(?:ir|llegar|asistir|presentarme)\b/gi, 'noshow'],
+  // Late with where between ("llegué a la prueba media hora tarde", "llegó al examen 10 minutos tarde").
+  [/\blleg(?:u[eé]|o|ó|ar|ara|as|a|amos|aste)\s+(?:a\s+(?:la|mi)\s+|al\s+)(?:cita|examen|prueba|test|centro)\s+(?:(?:unos|un|una|como|media|\d+|poco|ratito|minutos?|mins?|horas?|muy|bien|mas)\s+){0,3}tarde\b/gi, 'tarde noshow'],
   [/\bfalt[eé]\s+al?\b|\bno\s+(?:pude\s+(?:ir|llegar|asistir|presentarme)|fui|llegu[eé]\s+al?)\b/gi, 'noshow'],
   // "no alcancé a llegar", "no logré llegar", "no me dio tiempo de llegar": could not make it, a No Show.
   [/\bno\s+(?:alcanc[eé]|logr[eé]|me\s+dio\s+tiempo\s+de)\s+(?:a\s+)?(?:llegar|ir|presentarme|entrar)\b/gi, 'noshow'],
@@ -144,7 +148,7 @@ const phrases: Array<[RegExp, string]> = [
   // Not "se me pasó la fecha pa renovar": a certification let lapse.
   [/\bse\s+me\s+pas[oó]\s+(?:la\s+fecha|el\s+d[ií]a|la\s+hora)\b(?!\s+(?:pa|para|de)\s+(?:renovar|recertific\w*|la\s+recert\w*))/gi, 'noshow cita'],
   // a learning disability, extra time, a room of one's own, "mi condicion": what accommodations are for.
-  [/\b(?:problemas?|discapacidad(?:es)?|dificultad(?:es)?)\s+de\s+aprendizaje\b|\btiempo\s+extra\b|\b(?:cuarto|sal[oó]n)\s+(?:aparte|separado|privado)\b|\bmi\s+condici[oó]n\b/gi, 'adaptacion'],
+  [/\b(?:problemas?|discapacidad(?:es)?|dificultad(?:es)?)\s+de\s+aprendizaje\b|\btiempo\s+extra\b|\b(?:cuarto|sal[oó]n)\s+(?:aparte|separado|privado|solo|sol[oa]\s+para\s+m[ií])\b|\bproblemas?\s+(?:en|con|de)\s+(?:la|las|el|los|mi|mis)\s+(?:manos?|brazos?|espalda|piernas?|ojos|o[ií]dos?|vista)\b|\bmi\s+condici[oó]n\b/gi, 'adaptacion'],
   // Several tests in one sitting ("puedo hacer 3 examenes el mismo dia", "dos tests en una sola visita"): the test-format gap.
   [/(?<=\b(?:examenes|tests|pruebas|mas\s+de\s+un\s+(?:examen|test))\b(?:\s+\S+){0,3}?)\s+(?:el\s+mismo\s+dia|en\s+un\s+(?:solo\s+)?dia|en\s+una\s+(?:sola\s+)?(?:visita|sentada))\b/gi, ' variosexamenes'],
   // "cuantas preguntas tiene": how many questions a test has (a known gap), not the questions one missed.
@@ -153,7 +157,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:(?:tir|bot|ech)\w*\s+)?(?:a|en)\s+la\s+basura\b/gi, 'perdi'],
   // "otro certificado", "se me perdio el certificado", "se me mojo": a certificate in place of a lost or damaged one.
   // (what damaged it comes after "con", no owner: "se me mojó el certificado con una fuga de agua")
-  [/\b(?:otro|nuevo)\s+certificado\b|\bcertificado\s+nuevo\b|\b(?:perd[ií]|se\s+me\s+(?:perdi[oó]|rompi[oó]|moj[oó]|quem[oó]))\b(?:\s+\S+){0,3}?\s+(?:certificados?|diplomas?|certs?)\b(?:\s+con\b)?|\bse\s+(?:me\s+)?(?:arruin(?:[oó]|aron)|da[nñ](?:[oó]|aron)|destruy(?:[oó]|eron)|rompieron|mojaron|quemaron|perdieron)\b(?:\s+[^\s.?!]+){0,6}?\s+(?:certificados?|diplomas?|certs?)\b/gi, 'duplicado certificado'],
+  [/\b(?:otro|nuevo)\s+(?:certificado|diploma|cert)\b|\b(?:certificado|diploma)\s+nuevo\b|\b(?:perd[ií]|se\s+me\s+(?:perdi[oó]|rompi[oó]|moj[oó]|quem[oó]))\b(?:\s+\S+){0,3}?\s+(?:certificados?|diplomas?|certs?)\b(?:\s+con\b)?|\bse\s+(?:me\s+)?(?:arruin(?:[oó]|aron)|da[nñ](?:[oó]|aron)|destruy(?:[oó]|eron)|rompieron|mojaron|quemaron|perdieron)\b(?:\s+[^\s.?!]+){0,6}?\s+(?:certificados?|diplomas?|certs?)\b/gi, 'duplicado certificado'],
   // The certificate named, then another asked for ("tenía el certificado ahí, necesito otro", "¿cómo consigo uno nuevo?").
   [/\b(?:certificados?|diplomas?|certs?)\b((?:\s+\S+){0,10}?\s+)(?:necesito|ocupo|quiero|pido|consigo|conseguir|saco|sacar|obtengo|obtener|tramito|tramitar|mandan|manden|envian|envien|dan|den)\s+(?:otro|uno\s+nuevo|otra\s+copia|uno\s+de\s+reemplazo)\b/gi, 'certificado$1duplicado'],
   // "una copia extra", "otra copia", "una segunda copia": a duplicate.
@@ -251,7 +255,7 @@ const synonyms: Record<string, string> = {
   contestacion: 'respuesta', contestaciones: 'respuesta', respuestas: 'respuesta',
   reponer: 'duplicado', repongo: 'duplicado',
   gorra: 'insignia', gorras: 'insignia', camisa: 'insignia', camisas: 'insignia', ropa: 'insignia',
-  lector: 'adaptacion', tdah: 'adaptacion', ansiedad: 'adaptacion',
+  lector: 'adaptacion', tdah: 'adaptacion', ansiedad: 'adaptacion', autismo: 'adaptacion', autista: 'adaptacion', epilepsia: 'adaptacion',
   apellido: 'perfil', apellidos: 'perfil',
   ejercito: 'militar', army: 'militar', marina: 'militar', militares: 'militar', soldado: 'militar',
   // Countries candidates write from (testing outside the USA); "nuevo mexico" is a state (phrases above).

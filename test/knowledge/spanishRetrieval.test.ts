@@ -316,4 +316,17 @@ describe('the Spanish knowledge base on its labelled set', () => {
       expect(['unknown', 'out-of-scope']).toContain(answerer.decide(question).kind);
     }
   });
+
+  // Session es18: a relative or a boss writing, and the body's troubles (questions written for the session).
+  it.each([
+    ['mi esposa presentó el examen el lunes, ¿cómo sabe si lo pasó?', 'test-results'],
+    ['mi hijo es autista, le pueden dar un cuarto solo para el examen?', 'ada-accommodations'],
+    ['tengo problemas con las manos y me cuesta usar el mouse, hay ayuda en el examen?', 'ada-accommodations'],
+    ['se rompió todo el diploma, ocupo otro diploma', 'duplicate-certificate'],
+    ['llegó al examen como 20 minutos tarde y no lo dejaron pasar, que sigue', 'missed-appointment'],
+    ['no voy a poder llegar a la prueba del jueves, que pasa', 'missed-appointment'],
+  ])('answers %j from %s', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
 });
