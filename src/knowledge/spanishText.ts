@@ -157,7 +157,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:(?:tir|bot|ech)\w*\s+)?(?:a|en)\s+la\s+basura\b/gi, 'perdi'],
   // "otro certificado", "se me perdio el certificado", "se me mojo": a certificate in place of a lost or damaged one.
   // (what damaged it comes after "con", no owner: "se me mojó el certificado con una fuga de agua")
-  [/\b(?:otro|nuevo)\s+(?:certificado|diploma|cert)\b|\b(?:certificado|diploma)\s+nuevo\b|\b(?:perd[ií]|se\s+me\s+(?:perdi[oó]|rompi[oó]|moj[oó]|quem[oó]))\b(?:\s+\S+){0,3}?\s+(?:certificados?|diplomas?|certs?)\b(?:\s+con\b)?|\bse\s+(?:me\s+)?(?:arruin(?:[oó]|aron)|da[nñ](?:[oó]|aron)|destruy(?:[oó]|eron)|rompieron|mojaron|quemaron|perdieron)\b(?:\s+[^\s.?!]+){0,6}?\s+(?:certificados?|diplomas?|certs?)\b/gi, 'duplicado certificado'],
+  [/\b(?:otro|nuevo)\s+certificado\b|\bcertificado\s+nuevo\b|\botro\s+diploma\b|\b(?:perd[ií]|se\s+me\s+(?:perdi[oó]|rompi[oó]|moj[oó]|quem[oó]))\b(?:\s+\S+){0,3}?\s+(?:certificados?|diplomas?|certs?)\b(?:\s+con\b)?|\bse\s+(?:me\s+)?(?:arruin(?:[oó]|aron)|da[nñ](?:[oó]|aron)|destruy(?:[oó]|eron)|rompieron|mojaron|quemaron|perdieron)\b(?:\s+[^\s.?!]+){0,6}?\s+(?:certificados?|diplomas?|certs?)\b/gi, 'duplicado certificado'],
   // The certificate named, then another asked for ("tenía el certificado ahí, necesito otro", "¿cómo consigo uno nuevo?").
   [/\b(?:certificados?|diplomas?|certs?)\b((?:\s+\S+){0,10}?\s+)(?:necesito|ocupo|quiero|pido|consigo|conseguir|saco|sacar|obtengo|obtener|tramito|tramitar|mandan|manden|envian|envien|dan|den)\s+(?:otro|uno\s+nuevo|otra\s+copia|uno\s+de\s+reemplazo)\b/gi, 'certificado$1duplicado'],
   // "una copia extra", "otra copia", "una segunda copia": a duplicate.
