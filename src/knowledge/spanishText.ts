@@ -14,6 +14,8 @@ const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g,
 /** Multi-word expressions joined before tokenising, or their parts would be stop words. */
 const phrases: Array<[RegExp, string]> = [
   [/\bno[\s-]?show\b/gi, 'noshow'],
+  // Time gone by ("ya pasaron 4 días y no aparece", "van dos semanas"): the length is kept, the verb is no word of the question.
+  [/\b(?:ya\s+)?(?:pasaron|pas[oó]|van)\s+(?=(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|varias|unos|unas)\s+(?:d[ií]as|semanas|meses)\b)/gi, ' '],
   // What it is not, then what it is ("no es que lo perdí, es que nunca me llegó", "no quiero cancelar, solo moverlo"): only
   // what it is is asked.
   [/\bno\s+es\s+(?:que|q)\b[^,.;?!]{1,40}?[,.;]?\s*(?:es\s+(?:que|q)|sino(?:\s+(?:que|q))?)\b|\bno\s+(?:quiero|quisiera|voy\s+a|pienso)\s+(?:\S+\s+){0,3}?\S+\s*[,.;]?\s*(?:solo|s[oó]lamente|nom[aá]s|nada\s+m[aá]s)\s+(?:quiero\s+)?(?=\S)/gi, ' '],
@@ -317,6 +319,11 @@ const synonyms: Record<string, string> = {
   certification: 'certificacion', certifications: 'certificacion', certified: 'certificacion',
   english: 'ingles', military: 'militar', study: 'preparar', prep: 'preparar', practice: 'practica',
   badge: 'insignia', badges: 'insignia', patch: 'insignia', patches: 'insignia', shirt: 'insignia', shirts: 'insignia', hat: 'insignia', hats: 'insignia',
+  // A certificate damaged, under any word for it ("maltratado", "roto", "se dañó", "arrugado"): one word, as the duplicate's alternates say it.
+  maltratado: 'danado', maltratada: 'danado', danado: 'danado', danada: 'danado', dano: 'danado', roto: 'danado', rota: 'danado', rompio: 'danado',
+  arruinado: 'danado', arruinada: 'danado', arruino: 'danado', desgastado: 'danado', desgastada: 'danado', arrugado: 'danado', arrugada: 'danado',
+  manchado: 'danado', manchada: 'danado', quemado: 'danado', quemada: 'danado', quemo: 'danado', mojado: 'danado', mojada: 'danado', mojo: 'danado',
+  deteriorado: 'danado', deteriorada: 'danado', rasgado: 'danado', rasgada: 'danado', borroso: 'danado', borrosa: 'danado', despintado: 'danado',
   reposicion: 'duplicado', remplazo: 'duplicado', remplazar: 'duplicado', reemplazar: 'duplicado', reimpresion: 'duplicado',
 };
 

@@ -329,4 +329,19 @@ describe('the Spanish knowledge base on its labelled set', () => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
   });
+
+  // Session es18: a certificate damaged under any word, and time gone by said with "pasaron"/"van".
+  it.each([
+    ['mi certificado ya esta todo desgastado, como pido una copia', 'duplicate-certificate'],
+    ['el certificado se me arrugó y manchó, me dan otro?', 'duplicate-certificate'],
+    ['van 5 dias y mi resultado no aparece en myase', 'test-results'],
+  ])('answers %j from %s', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
+
+  it('keeps how long one has worked a question of experience ("llevo 6 meses en el taller")', () => {
+    expect(spanishText.normalise('ya pasaron 4 dias')).not.toMatch(/pasaron/);
+    expect(spanishText.normalise('apenas llevo 6 meses en el taller')).toMatch(/llevo/);
+  });
 });
