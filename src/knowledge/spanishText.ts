@@ -134,7 +134,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:cursos?|clases?|maestr[oa]s?|profes?|profesor(?:a|es|as)?|tutor(?:es)?|academias?)\s+(?:\S+\s+){0,3}?(?:de|para|pa)\s+(?:aprender\s+)?(?:el\s+)?(?:ingl[eé]s|espa[nñ]ol|idiomas?|franc[eé]s)\b/gi, 'cursoidioma'],
   // Accommodations at work or at school ("acomodaciones en mi trabajo", "adaptaciones para la escuela"): the employer's or the
   // school's, not the test's (ADA accommodations for an ASE test are asked of ASE).
-  [/\b(?:acomodaci[oó]n(?:es)?|adaptaci[oó]n(?:es)?|ajustes?)\s+(?:razonables?\s+)?(?:en|para|de)\s+(?:mi|el|la|su)\s+(?:trabajo|empleo|chamba|jale|oficina|universidad|escuela|clase|colegio|casa)\b/gi, 'adaptacionajena'],
+  [/\b(?:acomodaci[oó]n(?:es)?|adaptaci[oó]n(?:es)?|ajustes?)\s+(?:razonables?\s+)?(?:en|para|de)\s+(?:mi|el|la|su)\s+(?:trabajo|empleo|chamba|jale|oficina|universidad|escuela|clase|colegio|casa|avi[oó]n|vuelo|aeropuerto|hotel|restaurante|hospital|banco|tienda|gimnasio|iglesia)\b/gi, 'adaptacionajena'],
   [/\be[\s-]?learning\b|\ben\s+l[ií]nea\b|\bonline\b/gi, 'enlinea'],
   [/\bsecci[oó]n\s+609\b|\bepa\b|\b609\b/gi, 'epa609'],
   [/\bcorreo\s+electr[oó]nico\b|\be-?mail\b/gi, 'email'],

@@ -247,6 +247,10 @@ describe('the Spanish knowledge base on its labelled set', () => {
       'como pido acomodaciones en mi trabajo por mi rodilla',
       'se me vence el permiso de residencia, donde lo renuevo',
       'mi permiso de trabajo ya llego?',
+      'pidieron adaptaciones en el hotel para mi silla de ruedas',
+      'mi sobrino necesita ayuda con la tarea de fisica',
+      'hay un error en mi fecha de nacimiento en el acta, quien la corrige',
+      'donde venden ropa de trabajo para el taller',
     ])('declines %j: no ASE answer and no "did you mean"', async (question) => {
       expect(['unknown', 'out-of-scope']).toContain((await shippedKnowledge()).es!.answerer.decide(question).kind);
     });
