@@ -296,6 +296,8 @@ const synonyms: Record<string, string> = {
   gana: 'salario', ganan: 'salario', ganar: 'salario', gano: 'salario', sueldo: 'salario', sueldos: 'salario', salary: 'salario', salarios: 'salario',
   empleos: 'empleo', vacante: 'empleo', vacantes: 'empleo', contratando: 'empleo', contratan: 'empleo', contrata: 'empleo', hiring: 'empleo', job: 'empleo', jobs: 'empleo',
   cel: 'celular', phone: 'celular',
+  // Food and drink on the test day ("comida" stems as "como", "comer" do): one word of its own.
+  comida: 'alimento', comidas: 'alimento', comer: 'alimento', snack: 'alimento', snacks: 'alimento', bocadillo: 'alimento', lonche: 'alimento', botana: 'alimento', botanas: 'alimento',
   lana: 'dinero', feria: 'dinero', plata: 'dinero', chavos: 'dinero', pisto: 'dinero', varos: 'dinero', billete: 'dinero', pesos: 'dinero', dolares: 'dinero',
   forma: 'formulario', formas: 'formulario', form: 'formulario', forms: 'formulario', formularios: 'formulario',
   logo: 'insignia', chamarra: 'insignia', chaqueta: 'insignia', sudadera: 'insignia', playera: 'insignia',
