@@ -194,6 +194,9 @@ const phrases: Array<[RegExp, string]> = [
   // Questions about the assistant itself ("¿quién te programó?", "¿eres un robot?", "¿cómo te llamas?"):
   // one word, so "programó" is not scheduling and "persona" not a person to talk to.
   [/\bqui[eé]n(?:es)?\s+te\s+(?:hizo|hicieron|program[oó]|programaron|cre[oó]|crearon|invent[oó]|dise[nñ][oó]|entren[oó])\b|\beres\s+(?:un\s+|una\s+)?(?:robot|bot|chatbot|humano|humana|persona|m[aá]quina|ia|inteligencia\s+artificial|computadora)\b|\bc[oó]mo\s+te\s+llamas\b/gi, 'asistentevirtual'],
+  // ... and about its own answer ("no me sirvió tu respuesta", "esa respuesta no me ayudó"): the answer given, not the
+  // test's answers (the missed questions).
+  [/\b(?:tu|esa)\s+respuesta\b|\bno\s+me\s+(?:ayudaste|ayud[oó]\s+(?:tu|su|esa|la)\s+respuesta)\b/gi, 'asistentevirtual'],
   // "¿hablas español?" said alone asks the assistant; in a longer question ("no hablo inglés, ¿hay examen
   // en español?") the tests' language is asked.
   [/^\s*[¿¡]?\s*(?:y\s+)?(?:tu\s+)?(?:hablas|habla\s+usted)\s+(?:espanol|ingles)\s*[?!.]*\s*$/gi, 'asistentevirtual'],
