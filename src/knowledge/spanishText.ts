@@ -135,6 +135,11 @@ const phrases: Array<[RegExp, string]> = [
   // Accommodations at work or at school ("acomodaciones en mi trabajo", "adaptaciones para la escuela"): the employer's or the
   // school's, not the test's (ADA accommodations for an ASE test are asked of ASE).
   [/\b(?:acomodaci[oó]n(?:es)?|adaptaci[oó]n(?:es)?|ajustes?)\s+(?:razonables?\s+)?(?:en|para|de)\s+(?:mi|el|la|su)\s+(?:trabajo|empleo|chamba|jale|oficina|universidad|escuela|clase|colegio|casa|avi[oó]n|vuelo|aeropuerto|hotel|restaurante|hospital|banco|tienda|gimnasio|iglesia)\b/gi, 'adaptacionajena'],
+  // Whether the appointment was made ("cómo sé que mi cita quedó agendada", "me confirman la cita"): its confirmation, a known gap.
+  [/\bqued[oó]\s+(?:bien\s+)?(?:agendad|programad|registrad|reservad|apartad|confirmad)[oa]s?\b|\bconfirm(?:an|en|ar|aron|o|ó)\s+(?:la|mi)\s+cita\b/gi, 'confirmacion cita'],
+  // Experience a job application asks for ("me pidieron experiencia pa un trabajo de cocinero", "experiencia para el empleo
+  // nuevo"): the employer's requirement, not ASE's.
+  [/\bexperiencia\s+(?:para|pa)\s+(?:un|el|otro|ese|este|mi\s+nuevo)\s+(?:trabajo|empleo|puesto|chamba|jale)\b/gi, 'experienciaajena'],
   [/\be[\s-]?learning\b|\ben\s+l[ií]nea\b|\bonline\b/gi, 'enlinea'],
   [/\bsecci[oó]n\s+609\b|\bepa\b|\b609\b/gi, 'epa609'],
   [/\bcorreo\s+electr[oó]nico\b|\be-?mail\b/gi, 'email'],

@@ -253,6 +253,8 @@ describe('the Spanish knowledge base on its labelled set', () => {
       'donde venden ropa de trabajo para el taller',
       // about the assistant's own answer, not the test's answers
       'no me sirvio tu respuesta',
+      // experience a job application asks for
+      'en la fabrica me piden experiencia para el puesto, que les enseño',
     ])('declines %j: no ASE answer and no "did you mean"', async (question) => {
       expect(['unknown', 'out-of-scope']).toContain((await shippedKnowledge()).es!.answerer.decide(question).kind);
     });
@@ -270,6 +272,8 @@ describe('the Spanish knowledge base on its labelled set', () => {
       ['que pasa si cierran el centro por una tormenta el dia de mi examen', 'centre-closed'],
       // food is one word of its own ("comida" stems as "cómo" does)
       ['se vale llevar comida al examen?', 'id-to-bring'],
+      // whether the appointment was made: its confirmation (the time-zone gap's reply: Prometric confirms the time)
+      ['no se si mi cita quedo programada, no me llego nada', 'time-zone'],
     ])('answers %j with the %s known gap', async (question, topic) => {
       const decision = (await shippedKnowledge()).es!.answerer.decide(question);
       expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe(topic);
