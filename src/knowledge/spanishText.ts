@@ -140,6 +140,9 @@ const phrases: Array<[RegExp, string]> = [
   // Experience a job application asks for ("me pidieron experiencia pa un trabajo de cocinero", "experiencia para el empleo
   // nuevo"): the employer's requirement, not ASE's.
   [/\bexperiencia\s+(?:para|pa)\s+(?:un|el|otro|ese|este|mi\s+nuevo)\s+(?:trabajo|empleo|puesto|chamba|jale)\b/gi, 'experienciaajena'],
+  // An appointment with a doctor, however it is said ("la cita del doctor", "cita con mi médico", "cita médica"): the
+  // entries name a doctor only for the ADA paperwork, so the owner rule cannot see it.
+  [/\bcitas?\s+(?:(?:del|de\s+(?:la|mi|el)|con\s+(?:el|la|mi|su|un|una))\s+(?:doctor|doctora|doc|m[eé]dic[oa]|dentista|pediatra|especialista|terapeuta|quiropr[aá]ctic[oa]|ginec[oó]log[oa]|oculista|optometrista|veterinari[oa]|psic[oó]log[oa])|m[eé]dicas?)\b/gi, 'citamedica'],
   [/\be[\s-]?learning\b|\ben\s+l[ií]nea\b|\bonline\b/gi, 'enlinea'],
   [/\bsecci[oó]n\s+609\b|\bepa\b|\b609\b/gi, 'epa609'],
   [/\bcorreo\s+electr[oó]nico\b|\be-?mail\b/gi, 'email'],

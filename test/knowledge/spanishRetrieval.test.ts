@@ -255,6 +255,9 @@ describe('the Spanish knowledge base on its labelled set', () => {
       'no me sirvio tu respuesta',
       // experience a job application asks for
       'en la fabrica me piden experiencia para el puesto, que les enseño',
+      // an appointment with a doctor, however said
+      'tengo que cancelar la cita del doctor',
+      'como cambio mi cita con la dentista',
     ])('declines %j: no ASE answer and no "did you mean"', async (question) => {
       expect(['unknown', 'out-of-scope']).toContain((await shippedKnowledge()).es!.answerer.decide(question).kind);
     });
