@@ -258,6 +258,8 @@ describe('the Spanish knowledge base on its labelled set', () => {
       // an appointment with a doctor, however said
       'tengo que cancelar la cita del doctor',
       'como cambio mi cita con la dentista',
+      'cuando salen los resultados del examen de contratista del estado',
+      'como saco un certificado del gobierno para mi negocio',
     ])('declines %j: no ASE answer and no "did you mean"', async (question) => {
       expect(['unknown', 'out-of-scope']).toContain((await shippedKnowledge()).es!.answerer.decide(question).kind);
     });
