@@ -493,9 +493,33 @@ const synonymsByStem: Map<string, string> = (() => {
   return new Map([...byStem].filter((entry): entry is [string, string] => entry[1] !== null));
 })();
 
+/** Words written without their silent "h" ("ago", "acer", "ay"), as they are spelled. */
+const WITHOUT_H: Record<string, string> = { ago: 'hago', ace: 'hace', acer: 'hacer', aga: 'haga', ice: 'hice', izo: 'hizo', ay: 'hay', aber: 'haber', abia: 'habia', ablo: 'hablo', abla: 'habla' };
+
+/**
+ * A word as candidates misspell it by its sound, spelled as the entries write it: "k" for "c"/"qu" ("kambie",
+ * "kiero", "teknico"), "-sion" for "-cion" after a vowel ("recertificasion"), "sertificado", "yega" for
+ * "llega", a silent "h" left out, and the two words most often misspelled ("experencia", "dirrecion").
+ * Applied to every word, the entries' too, so a real word changed ("revisión" -> "revicion") still meets itself.
+ */
+function spelled(word: string): string {
+  const without = WITHOUT_H[word];
+  if (without) return without;
+  return word
+    .replace(/k(?=[ei])/g, 'qu')
+    .replace(/k/g, 'c')
+    .replace(/([aeiou])si[oó]n(es)?$/, '$1cion$2')
+    .replace(/^sertif/, 'certif')
+    .replace(/^ye(?=g[aeiou])/, 'lle')
+    .replace(/^e[sx]peri?en[cs]ia(s)?$/, 'experiencia$1')
+    .replace(/^d[ie]r+ecc?i[oó]n(es)?$/, 'direccion$1');
+}
+
 function termOf(token: string): string | null {
-  const folded = fold(token.toLowerCase());
-  // A word listed as it is ("inscribirme") is met before its pronoun is taken off.
+  const written = fold(token.toLowerCase());
+  // A word listed as it is ("inscribirme", "snacks") is met before it is respelled.
+  if (stopWords.has(written)) return null;
+  const folded = synonyms[written] ? written : spelled(written);
   if (stopWords.has(folded)) return null;
   const lower = synonyms[folded] ? folded : folded.replace(ENCLITIC, '$1');
   if (stopWords.has(lower)) return null;

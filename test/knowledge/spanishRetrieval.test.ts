@@ -361,4 +361,26 @@ describe('the Spanish knowledge base on its labelled set', () => {
     expect(spanishText.normalise('ya pasaron 4 dias')).not.toMatch(/pasaron/);
     expect(spanishText.normalise('apenas llevo 6 meses en el taller')).toMatch(/llevo/);
   });
+
+  // Session es18: words misspelled by their sound meet the word the entries write.
+  it('meets words misspelled by their sound on the entries\' word, and keeps listed loanwords as written', () => {
+    const same = (a: string, b: string) => expect(spanishText.contentTerms(a)).toEqual(spanishText.contentTerms(b));
+    same('kambie', 'cambie');
+    same('sertificado', 'certificado');
+    same('recertificasion', 'recertificacion');
+    same('yega', 'llega');
+    same('experencia', 'experiencia');
+    same('dirrecion', 'direccion');
+    expect(spanishText.contentTerms('ago')).toEqual([]);
+    expect(spanishText.contentTerms('snacks')).toEqual(spanishText.contentTerms('comida'));
+  });
+
+  it.each([
+    ['kiero otro sertificado, el mio se perdio', 'duplicate-certificate'],
+    ['kambie de dirrecion, como le ago', 'address-change'],
+    ['la experencia de trabajo como la compruebo', 'work-experience'],
+  ])('answers %j from %s', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
 });
