@@ -14,6 +14,23 @@ const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g,
 /** Multi-word expressions joined before tokenising, or their parts would be stop words. */
 const phrases: Array<[RegExp, string]> = [
   [/\bno[\s-]?show\b/gi, 'noshow'],
+  // Time gone by ("ya pasaron 4 días y no aparece", "van dos semanas"): the length is kept, the verb is no word of the question.
+  [/\b(?:ya\s+)?(?:pasaron|pas[oó]|van)\s+(?=(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|varias|unos|unas)\s+(?:d[ií]as|semanas|meses)\b)/gi, ' '],
+  // What it is not, then what it is ("no es que lo perdí, es que nunca me llegó", "no quiero cancelar, solo moverlo"): only
+  // what it is is asked.
+  [/\bno\s+es\s+(?:que|q)\b[^,.;?!]{1,40}?[,.;]?\s*(?:es\s+(?:que|q)|sino(?:\s+(?:que|q))?)\b|\bno\s+(?:quiero|quisiera|voy\s+a|pienso)\s+(?:\S+\s+){0,3}?\S+\s*[,.;]?\s*(?:solo|s[oó]lamente|nom[aá]s|nada\s+m[aá]s)\s+(?:quiero\s+)?(?=\S)/gi, ' '],
+  // ASE's certification named without ASE's words ("el certificado de mecánico", "la certificación de carros", "mi
+  // licencia de mecánico" that ASE gives): the certificate itself, not the Master Technician nor a vehicle's paper.
+  // (a state's mechanic licence stays one: "licencia de mecánico del estado")
+  [/\b(certificad[oa]s?|certificaci[oó]n(?:es)?|diplomas?|examen(?:es)?|pruebas?|tests?|licencia)\s+(?:de|en|para|pa)\s+(?:mec[aá]nic[oa]s?|carros|autos|coches|automotriz|automotores)\b(?!\s+(?:del\s+estado|estatal))/gi, '$1'],
+  [/\b(master|maestro)\s+(?:de|en)\s+(?:carros?|autos?|coches?)\b/gi, '$1'],
+  // Having worked as a mechanic, said in the past ("he trabajado de mecánico", "trabajé como técnico 3 años"): the experience.
+  [/\b(?:he\s+|haber\s+|has\s+)?(?:trabajado|trabaj[eé])\s+(?:de|como)\s+(?:mec[aá]nic|t[eé]cnic|ayudante|helper)\w*/gi, 'experiencialaboral'],
+  // Vehicles' air conditioning as a trade ("el aire de los coches", "cargar gas al clima"): the refrigerant, EPA 609's.
+  // (one's own car's is a repair: "cómo arreglo el aire de mi carro")
+  [/\b(?:cargar|recargar|rellenar)(?:le)?\s+(?:el\s+)?(?:gas|fre[oó]n)\s+(?:del|al|de\s+los|a\s+los)\s+(?:aire|clima|a\/?c)\b|\b(?:aire|clima)\s+de\s+(?:los|las)\s+(?:carros|coches|autos|trocas|camionetas|veh[ií]culos)\b/gi, 'epa609'],
+  // Getting ready ("ponerme listo", "me pongo listo"): preparing.
+  [/\bpon(?:go|erme|erse|emos|erte)\s+list[oa]s?\b/gi, 'preparar'],
   // "hace una hora", "hace 10 minutos": just now, the dialogs' business (as "que viene" below). Months ago
   // say something ("compré el test hace 4 meses": its 90 days may be over).
   [/\bhace\s+(?:(?:un|una|unos|unas|dos|tres|cuatro|cinco|\d+)\s+(?:minutos?|horas?)|(?:un\s+)?(?:poco|rato|ratito))\b/gi, ' '],
@@ -21,7 +38,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\bdar\s+a\s+luz\b/gi, ' '],
   // "saber si pasé", "cómo sé si aprobé": the results.
   // ... "cuándo me dicen si la hice" (made it): the same.
-  [/\b(?:saber|sabr[eé]|sabr[aá]|sabe|sabes|saben|s[eé]|veo|ver|enterarme|entero|entera|dicen|digan|avisan|avisen)\s+si\s+(?:lo\s+|la\s+)?(?:he\s+)?(?:pas[eé]|pasado|aprob[eé]|aprobado|hice)\b/gi, 'resultados'],
+  [/\b(?:saber|sabr[eé]|sabr[aá]|sabe|sabes|saben|s[eé]|veo|ver|enterarme|entero|entera|dicen|digan|avisan|avisen)\s+si\s+(?:lo\s+|la\s+)?(?:he\s+|ha\s+)?(?:pas[eéoó]|pasado|aprob[eéoó]|aprobado|hice|hizo)\b/gi, 'resultados'],
   // A special price, a price for a group: a discount (a known gap), not the fees.
   [/\bprecios?\s+(?:especial(?:es)?|de\s+grupo|por\s+grupo|de\s+mayoreo|preferencial(?:es)?|reducidos?)\b/gi, 'descuento'],
   // "cuánto sale el test", "cuánto cobran": a price.
@@ -66,6 +83,8 @@ const phrases: Array<[RegExp, string]> = [
   // "el jueves que viene", "la semana que viene": next, a date word (dates are the dialogs' business), not "vienen" of a question.
   [/\b(?:que|q)\s+viene\b/gi, ' '],
   [/\bno\s+(?:me\s+)?(?:present[eé]|presento|llegu[eé]|fui|asist[ií])\b/gi, 'noshow'],
+  // Arriving after the appointment's hour ("cuando llegué ya había pasado la hora", "ya se me había pasado mi hora"): late.
+  [/\b(?:ya\s+)?(?:se\s+me\s+)?(?:hab[ií]a|estaba)\s+pasad[oa]\s+(?:la|mi)\s+(?:hora|cita)\b/gi, 'tarde noshow'],
   [/\bse\s+me\s+(?:pas[oó]|olvid[oó])\s+(?:la|mi)\s+cita\b/gi, 'noshow cita'],
   // Arriving late, in any tense ("llegué", "si llego", "llegar tarde"), is scored as a No Show.
   // ... with how late between ("llegué 20 minutos tarde", "llegue un poco tarde").
@@ -73,6 +92,10 @@ const phrases: Array<[RegExp, string]> = [
   // Not going, said of what is ahead ("si no llego a mi cita", "si no voy"): a No Show too. Not "no llegó mi certificado".
   [/\bno\s+(?:llego|llegue|voy|asisto|me\s+presento)\s+(?:a\s+(?:la\s+|mi\s+|el\s+)?|al\s+)(cita|examen|prueba|test|centro)\b/gi, 'noshow $1'],
   [/\bsi\s+no\s+(?:llego|voy|asisto|me\s+presento)\b/gi, 'si noshow'],
+  // "no voy a poder ir al examen", "no podré llegar": not going, said ahead (as "si no voy").
+  [/\bno\s+(?:voy\s+a\s+poder|podr[eé]|vamos\s+a\s+poder)\s+(?:ir|llegar|asistir|presentarme)\b/gi, 'noshow'],
+  // Late with where between ("llegué a la prueba media hora tarde", "llegó al examen 10 minutos tarde").
+  [/\blleg(?:u[eé]|o|ó|ar|ara|as|a|amos|aste)\s+(?:a\s+(?:la|mi)\s+|al\s+)(?:cita|examen|prueba|test|centro)\s+(?:(?:unos|un|una|como|media|\d+|poco|ratito|minutos?|mins?|horas?|muy|bien|mas)\s+){0,3}tarde\b/gi, 'tarde noshow'],
   [/\bfalt[eé]\s+al?\b|\bno\s+(?:pude\s+(?:ir|llegar|asistir|presentarme)|fui|llegu[eé]\s+al?)\b/gi, 'noshow'],
   // "no alcancé a llegar", "no logré llegar", "no me dio tiempo de llegar": could not make it, a No Show.
   [/\bno\s+(?:alcanc[eé]|logr[eé]|me\s+dio\s+tiempo\s+de)\s+(?:a\s+)?(?:llegar|ir|presentarme|entrar)\b/gi, 'noshow'],
@@ -102,7 +125,24 @@ const phrases: Array<[RegExp, string]> = [
   [/\bt[eé]rminos\s+y\s+condiciones\b|\bterms\s+(?:and|&|n)\s+conditions\b|\bt&c\b/gi, 'terminos condiciones'],
   [/\b(?:saqu[eé]|me\s+fue)\s+(?:muy\s+|bien\s+|super\s+|bastante\s+)?mal\b/gi, 'reprobe'],
   // "que puntaje necesito para aprobar", "calificacion minima para pasar", "passing score": the score to pass, a known gap.
-  [/\b(?:puntaje|calificaci[oó]n|score|nota|puntos|aciertos)\b(?:\s+\S+){0,3}?\s+(?:para\s+(?:pasar|aprobar)(?:lo|la)?|se\s+(?:pasa|aprueba))\b|\bpassing\s+score\b|\bporcentaje\s+aprobatorio\b/gi, 'puntajeaprobatorio'],
+  [/\b(?:puntaje|calificaci[oó]n|score|nota|puntos|aciertos)\b(?:\s+\S+){0,3}?\s+(?:(?:para|pa)\s+(?:pasar|aprobar)(?:lo|la)?|se\s+(?:pasa|aprueba))\b|\bpassing\s+score\b|\bporcentaje\s+aprobatorio\b/gi, 'puntajeaprobatorio'],
+  // Two accounts, or one made again ("hice dos cuentas", "abrí otra cuenta", "juntar mis cuentas"): the account gap's, not a
+  // correction of the profile nor a duplicate certificate.
+  [/\b(?:dos|2|otra|segunda|nueva)\s+cuentas?\b|\bcuentas?\s+(?:duplicadas?|dobles?|repetidas?)\b|\b(?:juntar|junto|unir|uno|fusionar|combinar)\s+(?:las|mis|ambas|las\s+dos)\s+cuentas\b/gi, 'cuentadoble'],
+  // A course, class or teacher of a language, whatever stands between ("cursos en línea de inglés", "clases gratis de
+  // inglés", "curso e-learning de español"): learning the language, not the tests' language nor ASE's E-Learning course.
+  [/\b(?:cursos?|clases?|maestr[oa]s?|profes?|profesor(?:a|es|as)?|tutor(?:es)?|academias?)\s+(?:\S+\s+){0,3}?(?:de|para|pa)\s+(?:aprender\s+)?(?:el\s+)?(?:ingl[eé]s|espa[nñ]ol|idiomas?|franc[eé]s)\b/gi, 'cursoidioma'],
+  // Accommodations at work or at school ("acomodaciones en mi trabajo", "adaptaciones para la escuela"): the employer's or the
+  // school's, not the test's (ADA accommodations for an ASE test are asked of ASE).
+  [/\b(?:acomodaci[oó]n(?:es)?|adaptaci[oó]n(?:es)?|ajustes?)\s+(?:razonables?\s+)?(?:en|para|de)\s+(?:mi|el|la|su)\s+(?:trabajo|empleo|chamba|jale|oficina|universidad|escuela|clase|colegio|casa|avi[oó]n|vuelo|aeropuerto|hotel|restaurante|hospital|banco|tienda|gimnasio|iglesia)\b/gi, 'adaptacionajena'],
+  // Whether the appointment was made ("cómo sé que mi cita quedó agendada", "me confirman la cita"): its confirmation, a known gap.
+  [/\bqued[oó]\s+(?:bien\s+)?(?:agendad|programad|registrad|reservad|apartad|confirmad)[oa]s?\b|\bconfirm(?:an|en|ar|aron|o|ó)\s+(?:la|mi)\s+cita\b/gi, 'confirmacion cita'],
+  // Experience a job application asks for ("me pidieron experiencia pa un trabajo de cocinero", "experiencia para el empleo
+  // nuevo"): the employer's requirement, not ASE's.
+  [/\bexperiencia\s+(?:para|pa)\s+(?:un|el|otro|ese|este|mi\s+nuevo)\s+(?:trabajo|empleo|puesto|chamba|jale)\b/gi, 'experienciaajena'],
+  // An appointment with a doctor, however it is said ("la cita del doctor", "cita con mi médico", "cita médica"): the
+  // entries name a doctor only for the ADA paperwork, so the owner rule cannot see it.
+  [/\bcitas?\s+(?:(?:del|de\s+(?:la|mi|el)|con\s+(?:el|la|mi|su|un|una))\s+(?:doctor|doctora|doc|m[eé]dic[oa]|dentista|pediatra|especialista|terapeuta|quiropr[aá]ctic[oa]|ginec[oó]log[oa]|oculista|optometrista|veterinari[oa]|psic[oó]log[oa])|m[eé]dicas?)\b/gi, 'citamedica'],
   [/\be[\s-]?learning\b|\ben\s+l[ií]nea\b|\bonline\b/gi, 'enlinea'],
   [/\bsecci[oó]n\s+609\b|\bepa\b|\b609\b/gi, 'epa609'],
   [/\bcorreo\s+electr[oó]nico\b|\be-?mail\b/gi, 'email'],
@@ -118,7 +158,7 @@ const phrases: Array<[RegExp, string]> = [
   // Not "se me pasó la fecha pa renovar": a certification let lapse.
   [/\bse\s+me\s+pas[oó]\s+(?:la\s+fecha|el\s+d[ií]a|la\s+hora)\b(?!\s+(?:pa|para|de)\s+(?:renovar|recertific\w*|la\s+recert\w*))/gi, 'noshow cita'],
   // a learning disability, extra time, a room of one's own, "mi condicion": what accommodations are for.
-  [/\b(?:problemas?|discapacidad(?:es)?|dificultad(?:es)?)\s+de\s+aprendizaje\b|\btiempo\s+extra\b|\b(?:cuarto|sal[oó]n)\s+(?:aparte|separado|privado)\b|\bmi\s+condici[oó]n\b/gi, 'adaptacion'],
+  [/\b(?:problemas?|discapacidad(?:es)?|dificultad(?:es)?)\s+de\s+aprendizaje\b|\btiempo\s+extra\b|\b(?:cuarto|sal[oó]n)\s+(?:aparte|separado|privado|solo|sol[oa]\s+para\s+m[ií])\b|\bproblemas?\s+(?:en|con|de)\s+(?:la|las|el|los|mi|mis)\s+(?:manos?|brazos?|espalda|piernas?|ojos|o[ií]dos?|vista)\b|\bmi\s+condici[oó]n\b/gi, 'adaptacion'],
   // Several tests in one sitting ("puedo hacer 3 examenes el mismo dia", "dos tests en una sola visita"): the test-format gap.
   [/(?<=\b(?:examenes|tests|pruebas|mas\s+de\s+un\s+(?:examen|test))\b(?:\s+\S+){0,3}?)\s+(?:el\s+mismo\s+dia|en\s+un\s+(?:solo\s+)?dia|en\s+una\s+(?:sola\s+)?(?:visita|sentada))\b/gi, ' variosexamenes'],
   // "cuantas preguntas tiene": how many questions a test has (a known gap), not the questions one missed.
@@ -127,11 +167,13 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:(?:tir|bot|ech)\w*\s+)?(?:a|en)\s+la\s+basura\b/gi, 'perdi'],
   // "otro certificado", "se me perdio el certificado", "se me mojo": a certificate in place of a lost or damaged one.
   // (what damaged it comes after "con", no owner: "se me mojó el certificado con una fuga de agua")
-  [/\b(?:otro|nuevo)\s+certificado\b|\bcertificado\s+nuevo\b|\b(?:perd[ií]|se\s+me\s+(?:perdi[oó]|rompi[oó]|moj[oó]|quem[oó]))\b(?:\s+\S+){0,3}?\s+(?:certificados?|diplomas?|certs?)\b(?:\s+con\b)?/gi, 'duplicado certificado'],
+  [/\b(?:otro|nuevo)\s+certificado\b|\bcertificado\s+nuevo\b|\botro\s+diploma\b|\b(?:perd[ií]|se\s+me\s+(?:perdi[oó]|rompi[oó]|moj[oó]|quem[oó]))\b(?:\s+\S+){0,3}?\s+(?:certificados?|diplomas?|certs?)\b(?:\s+con\b)?|\bse\s+(?:me\s+)?(?:arruin(?:[oó]|aron)|da[nñ](?:[oó]|aron)|destruy(?:[oó]|eron)|rompieron|mojaron|quemaron|perdieron)\b(?:\s+[^\s.?!]+){0,6}?\s+(?:certificados?|diplomas?|certs?)\b/gi, 'duplicado certificado'],
   // The certificate named, then another asked for ("tenía el certificado ahí, necesito otro", "¿cómo consigo uno nuevo?").
-  [/\b(?:certificados?|diplomas?|certs?)\b((?:\s+\S+){0,10}?\s+)(?:necesito|ocupo|quiero|pido|consigo|conseguir|saco|sacar|obtengo|obtener|tramito|tramitar|mandan|dan)\s+(?:otro|uno\s+nuevo|otra\s+copia|uno\s+de\s+reemplazo)\b/gi, 'certificado$1duplicado'],
+  [/\b(?:certificados?|diplomas?|certs?)\b((?:\s+\S+){0,10}?\s+)(?:necesito|ocupo|quiero|pido|consigo|conseguir|saco|sacar|obtengo|obtener|tramito|tramitar|mandan|manden|envian|envien|dan|den)\s+(?:otro|uno\s+nuevo|otra\s+copia|uno\s+de\s+reemplazo)\b/gi, 'certificado$1duplicado'],
   // "una copia extra", "otra copia", "una segunda copia": a duplicate.
   [/\b(?:copias?\s+(?:extra|adicional(?:es)?|de\s+mas)|otra\s+copia|segunda\s+copia)\b/gi, 'duplicado'],
+  // ... and so is a certificate "extra", "adicional" or "de más" ("necesito un certificado extra pa mi otro trabajo").
+  [/\b(certificados?|certs?|diplomas?)\s+(?:extras?|adicional(?:es)?|de\s+m[aá]s)\b/gi, 'duplicado $1'],
   // "que alguien me lea el examen", "no leo bien": a reader is an accommodation.
   [/\bme\s+(?:lo\s+|la\s+)?(?:lea|lean|leyera|leyeran)\b|\bno\s+(?:leo|s[eé]\s+leer)\s+bien\b|\bno\s+s[eé]\s+leer\b/gi, 'lector'],
   // "aire acondicionado", "a/c": the refrigerant rules of the EPA Section 609 programme.
@@ -160,6 +202,9 @@ const phrases: Array<[RegExp, string]> = [
   // Questions about the assistant itself ("¿quién te programó?", "¿eres un robot?", "¿cómo te llamas?"):
   // one word, so "programó" is not scheduling and "persona" not a person to talk to.
   [/\bqui[eé]n(?:es)?\s+te\s+(?:hizo|hicieron|program[oó]|programaron|cre[oó]|crearon|invent[oó]|dise[nñ][oó]|entren[oó])\b|\beres\s+(?:un\s+|una\s+)?(?:robot|bot|chatbot|humano|humana|persona|m[aá]quina|ia|inteligencia\s+artificial|computadora)\b|\bc[oó]mo\s+te\s+llamas\b/gi, 'asistentevirtual'],
+  // ... and about its own answer ("no me sirvió tu respuesta", "esa respuesta no me ayudó"): the answer given, not the
+  // test's answers (the missed questions).
+  [/\b(?:tu|esa)\s+respuesta\b|\bno\s+me\s+(?:ayudaste|ayud[oó]\s+(?:tu|su|esa|la)\s+respuesta)\b/gi, 'asistentevirtual'],
   // "¿hablas español?" said alone asks the assistant; in a longer question ("no hablo inglés, ¿hay examen
   // en español?") the tests' language is asked.
   [/^\s*[¿¡]?\s*(?:y\s+)?(?:tu\s+)?(?:hablas|habla\s+usted)\s+(?:espanol|ingles)\s*[?!.]*\s*$/gi, 'asistentevirtual'],
@@ -223,7 +268,7 @@ const synonyms: Record<string, string> = {
   contestacion: 'respuesta', contestaciones: 'respuesta', respuestas: 'respuesta',
   reponer: 'duplicado', repongo: 'duplicado',
   gorra: 'insignia', gorras: 'insignia', camisa: 'insignia', camisas: 'insignia', ropa: 'insignia',
-  lector: 'adaptacion', tdah: 'adaptacion', ansiedad: 'adaptacion',
+  lector: 'adaptacion', tdah: 'adaptacion', ansiedad: 'adaptacion', autismo: 'adaptacion', autista: 'adaptacion', epilepsia: 'adaptacion',
   apellido: 'perfil', apellidos: 'perfil',
   ejercito: 'militar', army: 'militar', marina: 'militar', militares: 'militar', soldado: 'militar',
   // Countries candidates write from (testing outside the USA); "nuevo mexico" is a state (phrases above).
@@ -234,6 +279,9 @@ const synonyms: Record<string, string> = {
   // ... where soldiers and their families are stationed, and the countries named in English ("en Germany").
   alemania: 'pais', irak: 'pais', iraq: 'pais', kuwait: 'pais', afganistan: 'pais', turquia: 'pais', grecia: 'pais', portugal: 'pais',
   holanda: 'pais', belgica: 'pais', australia: 'pais', rusia: 'pais', jamaica: 'pais', haiti: 'pais', bahamas: 'pais', qatar: 'pais', bahrein: 'pais',
+  // ... and the largest cities abroad candidates write from (the US ones are stop words).
+  madrid: 'pais', barcelona: 'pais', sevilla: 'pais', tijuana: 'pais', monterrey: 'pais', guadalajara: 'pais', cdmx: 'pais', bogota: 'pais',
+  medellin: 'pais', caracas: 'pais',
   germany: 'pais', japan: 'pais', korea: 'pais', italy: 'pais', spain: 'pais', england: 'pais', france: 'pais', philippines: 'pais', brazil: 'pais',
   // "pais" stems to "pai", "paises" to "pais": the plural met on the singular's word.
   paises: 'pais',
@@ -259,7 +307,9 @@ const synonyms: Record<string, string> = {
   gana: 'salario', ganan: 'salario', ganar: 'salario', gano: 'salario', sueldo: 'salario', sueldos: 'salario', salary: 'salario', salarios: 'salario',
   empleos: 'empleo', vacante: 'empleo', vacantes: 'empleo', contratando: 'empleo', contratan: 'empleo', contrata: 'empleo', hiring: 'empleo', job: 'empleo', jobs: 'empleo',
   cel: 'celular', phone: 'celular',
-  lana: 'dinero', feria: 'dinero', plata: 'dinero',
+  // Food and drink on the test day ("comida" stems as "como", "comer" do): one word of its own.
+  comida: 'alimento', comidas: 'alimento', comer: 'alimento', snack: 'alimento', snacks: 'alimento', bocadillo: 'alimento', lonche: 'alimento', botana: 'alimento', botanas: 'alimento',
+  lana: 'dinero', feria: 'dinero', plata: 'dinero', chavos: 'dinero', pisto: 'dinero', varos: 'dinero', billete: 'dinero', pesos: 'dinero', dolares: 'dinero',
   forma: 'formulario', formas: 'formulario', form: 'formulario', forms: 'formulario', formularios: 'formulario',
   logo: 'insignia', chamarra: 'insignia', chaqueta: 'insignia', sudadera: 'insignia', playera: 'insignia',
   chamarras: 'insignia', chaquetas: 'insignia', sudaderas: 'insignia', playeras: 'insignia', camiseta: 'insignia', camisetas: 'insignia',
@@ -282,6 +332,11 @@ const synonyms: Record<string, string> = {
   certification: 'certificacion', certifications: 'certificacion', certified: 'certificacion',
   english: 'ingles', military: 'militar', study: 'preparar', prep: 'preparar', practice: 'practica',
   badge: 'insignia', badges: 'insignia', patch: 'insignia', patches: 'insignia', shirt: 'insignia', shirts: 'insignia', hat: 'insignia', hats: 'insignia',
+  // A certificate damaged, under any word for it ("maltratado", "roto", "se dañó", "arrugado"): one word, as the duplicate's alternates say it.
+  maltratado: 'danado', maltratada: 'danado', danado: 'danado', danada: 'danado', dano: 'danado', roto: 'danado', rota: 'danado', rompio: 'danado',
+  arruinado: 'danado', arruinada: 'danado', arruino: 'danado', desgastado: 'danado', desgastada: 'danado', arrugado: 'danado', arrugada: 'danado',
+  manchado: 'danado', manchada: 'danado', quemado: 'danado', quemada: 'danado', quemo: 'danado', mojado: 'danado', mojada: 'danado', mojo: 'danado',
+  deteriorado: 'danado', deteriorada: 'danado', rasgado: 'danado', rasgada: 'danado', borroso: 'danado', borrosa: 'danado', despintado: 'danado',
   reposicion: 'duplicado', remplazo: 'duplicado', remplazar: 'duplicado', reemplazar: 'duplicado', reimpresion: 'duplicado',
 };
 
@@ -438,9 +493,33 @@ const synonymsByStem: Map<string, string> = (() => {
   return new Map([...byStem].filter((entry): entry is [string, string] => entry[1] !== null));
 })();
 
+/** Words written without their silent "h" ("ago", "acer", "ay"), as they are spelled. */
+const WITHOUT_H: Record<string, string> = { ago: 'hago', ace: 'hace', acer: 'hacer', aga: 'haga', ice: 'hice', izo: 'hizo', ay: 'hay', aber: 'haber', abia: 'habia', ablo: 'hablo', abla: 'habla' };
+
+/**
+ * A word as candidates misspell it by its sound, spelled as the entries write it: "k" for "c"/"qu" ("kambie",
+ * "kiero", "teknico"), "-sion" for "-cion" after a vowel ("recertificasion"), "sertificado", "yega" for
+ * "llega", a silent "h" left out, and the two words most often misspelled ("experencia", "dirrecion").
+ * Applied to every word, the entries' too, so a real word changed ("revisión" -> "revicion") still meets itself.
+ */
+function spelled(word: string): string {
+  const without = WITHOUT_H[word];
+  if (without) return without;
+  return word
+    .replace(/k(?=[ei])/g, 'qu')
+    .replace(/k/g, 'c')
+    .replace(/([aeiou])si[oó]n(es)?$/, '$1cion$2')
+    .replace(/^sertif/, 'certif')
+    .replace(/^ye(?=g[aeiou])/, 'lle')
+    .replace(/^e[sx]peri?en[cs]ia(s)?$/, 'experiencia$1')
+    .replace(/^d[ie]r+ecc?i[oó]n(es)?$/, 'direccion$1');
+}
+
 function termOf(token: string): string | null {
-  const folded = fold(token.toLowerCase());
-  // A word listed as it is ("inscribirme") is met before its pronoun is taken off.
+  const written = fold(token.toLowerCase());
+  // A word listed as it is ("inscribirme", "snacks") is met before it is respelled.
+  if (stopWords.has(written)) return null;
+  const folded = synonyms[written] ? written : spelled(written);
   if (stopWords.has(folded)) return null;
   const lower = synonyms[folded] ? folded : folded.replace(ENCLITIC, '$1');
   if (stopWords.has(lower)) return null;

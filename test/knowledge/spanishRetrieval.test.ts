@@ -210,4 +210,177 @@ describe('the Spanish knowledge base on its labelled set', () => {
     expect(decision.kind === 'answer' && decision.entry.lang).toBe('es');
     expect(knowledge.index.entries.every((entry) => entry.lang === 'en')).toBe(true);
   });
+
+  // Session es18: classes of phrasing, each checked on questions written for the session (docs/spanish.md).
+  describe('what it is not, then what it is, and ASE named without its words', () => {
+    it('reads only what it is after "no es que ..., es que" and "no quiero ..., solo"', () => {
+      expect(spanishText.normalise('no es que lo perdi, es que nunca me llego')).not.toMatch(/perdi/);
+      expect(spanishText.normalise('no quiero cancelar el examen, solo moverlo')).not.toMatch(/cancelar/);
+      // a plain negation stays: "no quiero cancelar" is still about cancelling
+      expect(spanishText.normalise('no quiero cancelar pero no puedo ir')).toMatch(/cancelar/);
+    });
+
+    it.each([
+      ['no es que lo haya perdido, es que el certificado nunca me llegó', 'certificate-delivery'],
+      ['¿cuándo me mandan el certificado de mecánico?', 'certificate-delivery'],
+      ['qué me piden pa ser master en autos', 'master-technician-status'],
+      ['tengo que comprobar que he trabajado como mecánico?', 'work-experience'],
+      ['quiero trabajar con el aire de los carros, qué certificación necesito', 'epa-609-program'],
+      ['vivo en Guadalajara, ¿puedo presentar el examen allá?', 'testing-outside-usa'],
+      ['como me pongo listo pal examen de motor', 'test-preparation'],
+    ])('answers %j from %s', async (question, id) => {
+      const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+      expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+    });
+
+    it('keeps a state\'s mechanic licence a state licence, and one\'s own car\'s air conditioning a repair', async () => {
+      expect(spanishText.normalise('licencia de mecanico del estado')).toMatch(/licencia de mecanico del estado/);
+      const decision = (await shippedKnowledge()).es!.answerer.decide('como arreglo el aire de mi carro');
+      expect(['unknown', 'out-of-scope']).toContain(decision.kind);
+    });
+  });
+
+  describe('look-alikes and known gaps, as classes', () => {
+    it.each([
+      'hay clases gratis de ingles en linea para adultos',
+      'busco un maestro particular de español para mi esposa',
+      'como pido acomodaciones en mi trabajo por mi rodilla',
+      'se me vence el permiso de residencia, donde lo renuevo',
+      'mi permiso de trabajo ya llego?',
+      'pidieron adaptaciones en el hotel para mi silla de ruedas',
+      'mi sobrino necesita ayuda con la tarea de fisica',
+      'hay un error en mi fecha de nacimiento en el acta, quien la corrige',
+      'donde venden ropa de trabajo para el taller',
+      // about the assistant's own answer, not the test's answers
+      'no me sirvio tu respuesta',
+      // experience a job application asks for
+      'en la fabrica me piden experiencia para el puesto, que les enseño',
+      // an appointment with a doctor, however said
+      'tengo que cancelar la cita del doctor',
+      'como cambio mi cita con la dentista',
+      'cuando salen los resultados del examen de contratista del estado',
+      'como saco un certificado del gobierno para mi negocio',
+    ])('declines %j: no ASE answer and no "did you mean"', async (question) => {
+      expect(['unknown', 'out-of-scope']).toContain((await shippedKnowledge()).es!.answerer.decide(question).kind);
+    });
+
+    it.each([
+      ['con cuantos puntos se aprueba pa pasar el A3', 'passing-score'],
+      ['que calificacion ocupo pa pasar el A2', 'passing-score'],
+      ['nomas te dicen si pasaste o te dan el porcentaje?', 'passing-score'],
+      ['puedo ponerme tapones en los oidos durante la prueba', 'test-format'],
+      ['por error hice dos cuentas en myase, cual uso?', 'account-email'],
+      ['quiero poner una queja porque una pregunta del A6 estaba mal', 'appeals'],
+      ['hay limite de intentos pal mismo examen?', 'attempts-limit'],
+      ['no me acuerdo de la clave pa entrar a myase', 'password-reset'],
+      ['mi empleador recibe mis resultados?', 'results-privacy'],
+      ['que pasa si cierran el centro por una tormenta el dia de mi examen', 'centre-closed'],
+      // food is one word of its own ("comida" stems as "cómo" does)
+      ['se vale llevar comida al examen?', 'id-to-bring'],
+      // whether the appointment was made: its confirmation (the time-zone gap's reply: Prometric confirms the time)
+      ['no se si mi cita quedo programada, no me llego nada', 'time-zone'],
+    ])('answers %j with the %s known gap', async (question, topic) => {
+      const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+      expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe(topic);
+    });
+  });
+
+  // Session es18: the facet asked, in the ways candidates write it (facets' alternates in knowledge/faq/*.es.md).
+  it.each([
+    ['si lo repruebo, ¿tengo que pagar todo de nuevo para repetirlo?', 'retest-after-failing', 'cost'],
+    ['mi certificación vence hasta el año que entra, ¿puedo adelantar la renovación?', 'recertification', 'early'],
+    ['ya no quiero cancelarlo, nomas cambiarle el dia, que pasos sigo', 'change-or-cancel', 'how-to-change'],
+    ['me pusieron no show en el A4, cuando lo puedo recomprar', 'missed-appointment', 'rebuy-after-no-show'],
+    ['me quitaron el master porque se me vencio el A2, como lo recupero', 'master-technician-status', 'reinstate'],
+  ])('answers %j from %s, its %s facet first', async (question, id, facet) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' && [decision.entry.id, decision.entry.facet]).toEqual([id, facet]);
+  });
+
+  // Session es18: long messages in regional words, each checked on questions written for the session.
+  it.each([
+    // the hour gone by on arrival is late, and the Caribbean's "chavos" are money
+    ['el carro no prendió, cuando por fin llegué ya había pasado la hora y no me dejaron, perdí los chavos?', 'missed-appointment'],
+    // a certificate ruined among other papers, and "que me manden otro"
+    ['con el huracán se dañaron las cosas de la casa y hasta el certificado de ASE, ¿cómo hago para que me manden otro?', 'duplicate-certificate'],
+    // a bare "también" inside a clause says "too": one question
+    ['¿los exámenes de autobús también vienen en español?', 'bilingual-tests'],
+  ])('answers %j from %s', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
+
+  it('reads a bare "también" inside a clause as "too", and after a comma as a second question', async () => {
+    const { answerer } = (await shippedKnowledge()).es!;
+    expect(answerer.decidePair('¿los exámenes de camiones también vienen en español o solo los de autos?')).toBeNull();
+    expect(answerer.decidePair('¿cuándo llega mi certificado?, también ¿cuándo salen los resultados?')?.map((entry) => entry.id)).toEqual(['certificate-delivery', 'test-results']);
+  });
+
+  // Session es18: a code or a programme only one entry is about leads an unsure ranking (domain.es.yaml codeOwners, as English).
+  it.each([
+    ['me dicen en el taller que ocupo el 609 para meterle mano al A/C, donde lo tramito', 'epa-609-program'],
+    ['el L3 se puede comprar asi nomas o hay que tener algo antes', 'advanced-level-tests'],
+    ['necesito un certificado adicional para mi otro trabajo', 'duplicate-certificate'],
+    ['cuenta el G1 pa ser master de auto?', 'master-technician-status'],
+  ])('puts %j to %s first', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
+
+  it('declines the EPA certification for a home\'s refrigerators (EPA 608\'s), plural or not', async () => {
+    const { answerer } = (await shippedKnowledge()).es!;
+    for (const question of ['certificacion epa para refrigeradores de casa', 'necesito la epa para arreglar neveras']) {
+      expect(['unknown', 'out-of-scope']).toContain(answerer.decide(question).kind);
+    }
+  });
+
+  // Session es18: a relative or a boss writing, and the body's troubles (questions written for the session).
+  it.each([
+    ['mi esposa presentó el examen el lunes, ¿cómo sabe si lo pasó?', 'test-results'],
+    ['mi hijo es autista, le pueden dar un cuarto solo para el examen?', 'ada-accommodations'],
+    ['tengo problemas con las manos y me cuesta usar el mouse, hay ayuda en el examen?', 'ada-accommodations'],
+    ['se rompió todo el diploma, ocupo otro diploma', 'duplicate-certificate'],
+    ['llegó al examen como 20 minutos tarde y no lo dejaron pasar, que sigue', 'missed-appointment'],
+    ['no voy a poder llegar a la prueba del jueves, que pasa', 'missed-appointment'],
+  ])('answers %j from %s', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
+
+  // Session es18: a certificate damaged under any word, and time gone by said with "pasaron"/"van".
+  it.each([
+    ['mi certificado ya esta todo desgastado, como pido una copia', 'duplicate-certificate'],
+    ['el certificado se me arrugó y manchó, me dan otro?', 'duplicate-certificate'],
+    ['van 5 dias y mi resultado no aparece en myase', 'test-results'],
+  ])('answers %j from %s', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
+
+  it('keeps how long one has worked a question of experience ("llevo 6 meses en el taller")', () => {
+    expect(spanishText.normalise('ya pasaron 4 dias')).not.toMatch(/pasaron/);
+    expect(spanishText.normalise('apenas llevo 6 meses en el taller')).toMatch(/llevo/);
+  });
+
+  // Session es18: words misspelled by their sound meet the word the entries write.
+  it('meets words misspelled by their sound on the entries\' word, and keeps listed loanwords as written', () => {
+    const same = (a: string, b: string) => expect(spanishText.contentTerms(a)).toEqual(spanishText.contentTerms(b));
+    same('kambie', 'cambie');
+    same('sertificado', 'certificado');
+    same('recertificasion', 'recertificacion');
+    same('yega', 'llega');
+    same('experencia', 'experiencia');
+    same('dirrecion', 'direccion');
+    expect(spanishText.contentTerms('ago')).toEqual([]);
+    expect(spanishText.contentTerms('snacks')).toEqual(spanishText.contentTerms('comida'));
+  });
+
+  it.each([
+    ['kiero otro sertificado, el mio se perdio', 'duplicate-certificate'],
+    ['kambie de dirrecion, como le ago', 'address-change'],
+    ['la experencia de trabajo como la compruebo', 'work-experience'],
+  ])('answers %j from %s', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
 });
