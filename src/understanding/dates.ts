@@ -771,7 +771,10 @@ function resolveMention(mention: DateMention, todayIso: IsoDate, direction: Dire
       const ahead = (weekday - todayWd + 7) % 7; // 0..6 days to the coming one (0 = today)
       const behind = (todayWd - weekday + 7) % 7; // 0..6 days back to the last one (0 = today)
       if (mention.modifier === 'last') {
-        return wrongSide(mention.date) ? { kind: 'wrong-side', date: mention.date, text: mention.text } : ok(mention.date);
+        // chrono.es does not read "pasado" after the weekday ("el martes pasado"), so its date is the
+        // nearest Tuesday, which on a Monday is tomorrow: "last" is the one before today.
+        const last = mention.date >= todayIso ? plusDays(todayIso, -(behind === 0 ? 7 : behind)) : mention.date;
+        return wrongSide(last) ? { kind: 'wrong-side', date: last, text: mention.text } : ok(last);
       }
       if (mention.modifier === 'next') {
         if (direction === 'past') return { kind: 'wrong-side', date: mention.date, text: mention.text };

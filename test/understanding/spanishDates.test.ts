@@ -46,6 +46,15 @@ describe('dates read in Spanish (chrono.es, in the candidate\'s zone)', () => {
     expect(parseDates(text, ctx).map((m) => ({ date: m.date, ...(m.time ? { time: m.time } : {}) }))).toEqual([expected]);
   });
 
+  it.each([
+    ['el martes pasado', '2026-12-01'],
+    ['hice el A8 el martes pasado y no pase', '2026-12-01'],
+    ['el lunes pasado', '2026-11-30'],
+  ])('on a Monday, "%s" is %s: the one before today, not tomorrow (chrono.es does not read "pasado")', (text, date) => {
+    const monday = { now: new Date('2026-12-07T15:00:00Z'), zone: 'America/New_York', language: 'es' as const };
+    expect(dateOf(pastDate(text, monday))).toMatchObject({ date });
+  });
+
   it('a test code is not a time (chrono.es reads "A5" as 5 o\'clock)', () => {
     expect(parseDates('reprobé el A5', ctx)).toEqual([]);
   });
