@@ -1,0 +1,59 @@
+// Spanish conversations played against `npm start` the way candidates write (no accents, "q", "porfa",
+// Mexican "sale"/"órale", "el martes pasado"), each fixed where it went wrong and kept here as a
+// transcript over the production wiring, on Web Chat and SMS. Every Spanish reply is then scanned for
+// English sentences. The clock: Thursday, March 20, 2025, 11:00 in New York.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { es as m } from '../../src/messages/es.js';
+import { englishSentencesIn } from '../support/englishSentences.js';
+import { all, not, runTranscript, startBot, type RunningBot, type Turn } from '../support/conversation.js';
+import { demo1, demo2, demo4 } from './suite.js';
+
+/** A Spanish sentence as either channel writes it: with its accents (Web Chat) or without á í ó ú (SMS). */
+function es(text: string): RegExp {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(escaped.replace(/[áa]/g, '[aá]').replace(/[íi]/g, '[ií]').replace(/[óo]/g, '[oó]').replace(/[úu]/g, '[uú]'));
+}
+
+type Table = Array<[string, Turn[]]>;
+
+const played: Table = [
+  ['signed in, "q citas tengo?" lists the appointments (it was the answer about change fees)', [
+    ['hola', es(m.greeting)],
+    [demo1, es('ha iniciado sesión')],
+    ['q citas tengo?', all(es('Tiene 2 citas de examen próximas'), not(es('cargo')))],
+  ]],
+  ['signed in, "y mis resultados?" reads the results from the account (it was the missed-appointment answer)', [
+    ['hola', es(m.greeting)],
+    [demo2, es('ha iniciado sesión')],
+    ['y mis resultados?', all(es('Sus resultados más recientes en su cuenta'), not(es('No hay reembolso por una cita perdida')))],
+  ]],
+  ['signed in, "si cancelala porfa" after the appointment is shown asks before cancelling (it repeated the whole FAQ answer)', [
+    ['hola', es(m.greeting)],
+    [demo4, es('ha iniciado sesión')],
+    ['cuando es mi cita', es('Su cita de A9 es el')],
+    ['si cancelala porfa', all(es('¿Cancelar su cita de A9 del'), es('No se puede deshacer.'))],
+    ['no', not(es('cancelada'))],
+  ]],
+];
+
+describe('Spanish conversations played in session ut16, on Web Chat and SMS through the production wiring', () => {
+  let bot: RunningBot;
+  const spanishReplies: Array<{ channel: string; text: string }> = [];
+  beforeAll(async () => {
+    bot = await startBot();
+  });
+  afterAll(() => bot.close());
+
+  const run = async (turns: Turn[], channels: Array<'webchat' | 'sms'>) => {
+    const { runs } = await runTranscript(turns, { bot, channels });
+    for (const { channel, results } of runs) for (const said of results) spanishReplies.push({ channel, text: [said.text, ...said.buttons].join('\n') });
+  };
+
+  it.each(played)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
+
+  it('no English sentence reaches these Spanish conversations (every reply above, sentence by sentence)', () => {
+    expect(spanishReplies.length).toBeGreaterThan(10);
+    expect(englishSentencesIn(spanishReplies)).toEqual([]);
+  });
+});
