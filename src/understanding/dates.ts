@@ -421,14 +421,22 @@ const ENGLISH_DATE_WORDS: Record<string, string> = {
 const ENGLISH_DATE_WORD = new RegExp(String.raw`(?<![\p{L}])(?:${Object.keys(ENGLISH_DATE_WORDS).join('|')})(?![\p{L}])`, 'giu');
 
 /**
+ * "el 15 de junio del 2021", "junio del 21": the year after "del", which chrono.es does not read (it
+ * dropped the year, or read "del 21" as 9 p.m.): read as "de 2021".
+ */
+const MONTH_THEN_DEL_YEAR =
+  /(?<=(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|feb|mar|abr|may|jun|jul|ago|sep|sept|oct|nov|dic)\.?\s+)del(?=\s+(?:\d{4}|\d{2})(?![\d:]))/giu;
+
+/**
  * The text as chrono.es should read it, letter for letter the same length (mentions keep their
  * places in what the candidate wrote): a test code is blanked ("reprobé el A5 hace 2 semanas" is no
- * 5 a.m.), "sept", as people write September, is chrono's "sep", and an English weekday or month
+ * 5 a.m.), "del" before a year is "de", "sept", as people write September, is chrono's "sep", and an English weekday or month
  * is its Spanish twin.
  */
 function forSpanishParser(text: string): string {
   return text
     .replace(/(?<![\p{L}\d])[a-z]{1,2}-?\d{1,2}(?![\p{L}\d:.])/giu, (code) => ' '.repeat(code.length))
+    .replace(MONTH_THEN_DEL_YEAR, 'de ')
     .replace(/(?<![\p{L}])(sep)t(?![\p{L}])/giu, '$1 ')
     .replace(ENGLISH_DATE_WORD, (word) => ENGLISH_DATE_WORDS[word.toLowerCase()]!.padEnd(word.length, ' '));
 }

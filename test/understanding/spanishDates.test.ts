@@ -16,6 +16,9 @@ describe('dates read in Spanish (chrono.es, in the candidate\'s zone)', () => {
     ['el martes pasado', '2025-03-18'],
     ['el 10', '2025-03-10'],
     ['3 de marzo de 2024', '2024-03-03'],
+    // "del" before the year, as it is often said: chrono.es dropped the year, or read "del 21" as 9 p.m.
+    ['la saqué el 15 de junio del 2021', '2021-06-15'],
+    ['el 15 de junio del 21', '2021-06-15'],
   ])('"%s" is %s, looking back', (text, date) => {
     expect(dateOf(pastDate(text, ctx))).toMatchObject({ date });
   });
