@@ -292,6 +292,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
         // How the question is put ("i want to cancel it instead") is kept without "yes: noted.":
         // the message is still read as what else it is (a question in between is answered).
         if (other.quiet) continue;
+        // The fact makes the question asked needless ("I have all but T7" at "which have lapsed?"): answer.
+        if (slot.needed && !slot.needed(state.values as Partial<Values>)) return this.proceed(dc);
         state.lead = this.deps.messages.task.noted(other.describe ? other.describe(extra.value, this.deps) : describe(extra.value, this.deps.language));
         return this.ask(dc);
       }

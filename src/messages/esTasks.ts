@@ -171,7 +171,7 @@ export const esTasks: typeof enTasks = {
       // "A3 venció", "A3 y A5 vencieron": the verb agrees with the list (yList joins two or more with y / e).
       `Ahora mismo no: ${tests} ${/ [ye] /.test(tests) ? 'vencieron' : 'venció'}, así que el estatus de ${name} está suspendido. Apruebe ${/ [ye] /.test(tests) ? 'los exámenes' : 'el examen'} de recertificación de ${tests} para recuperarlo.`,
     missing: (name: string, tests: string) =>
-      `Todavía no: le falta ${tests}. El estatus de ${name} requiere todos los exámenes de la serie, así que apruebe ${tests} para obtenerlo.`,
+      `Todavía no: le ${/ [ye] /.test(tests) ? 'faltan' : 'falta'} ${tests}. El estatus de ${name} requiere todos los exámenes de la serie, así que apruebe ${tests} para obtenerlo.`,
     noMaster: (series: string) =>
       `No tengo los requisitos de Master para ${series}. Servicio al Cliente de ASE (1-800-390-6789) se los puede decir.`,
     next: 'Sus fechas de vencimiento están en sus certificados y en myASE.',
