@@ -49,6 +49,14 @@ const played: Table = [
   ['"sigo siendo master? tengo todos menos el A2": A2 is missing', [
     ['sigo siendo master? tengo todos menos el A2', es('Todavía no: le falta A2.')],
   ]],
+  ['"sale gracias" while a retest date is asked keeps the question (it gave the results answer); "órale gracias" and "ok va" after an answer are thanks and ok (they were "no lo sé")', [
+    ['reprobé el A5 puedo volver a tomarlo?', es(m.task.retest.askDate('A5'))],
+    ['sale gracias', all(es(m.task.retest.askDate('A5')), not(es('Su reporte de puntaje')))],
+    ['cancelar', es(m.cancelled)],
+    ['se puede hacer el examen en español?', es('están disponibles en español')],
+    ['órale gracias', all(es('¡De nada!'), not(es(m.unknown)))],
+    ['ok va', all(es(m.acknowledged), not(es(m.unknown)))],
+  ]],
 ];
 
 /** English, the same dialog path: a fact that makes the question asked needless is answered, not noted. */
