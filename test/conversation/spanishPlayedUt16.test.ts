@@ -16,6 +16,8 @@ function es(text: string): RegExp {
 }
 
 type Table = Array<[string, Turn[]]>;
+/** Turns written in English, before the candidate switches to Spanish: their replies are English. */
+const ENGLISH_TURNS = new Set(['hi I need to reschedule my test']);
 
 const played: Table = [
   ['signed in, "q citas tengo?" lists the appointments (it was the answer about change fees)', [
@@ -57,6 +59,14 @@ const played: Table = [
     ['órale gracias', all(es('¡De nada!'), not(es(m.unknown)))],
     ['ok va', all(es(m.acknowledged), not(es(m.unknown)))],
   ]],
+  ['"perdon, mejor en español" after an English answer switches to Spanish, and the appointment date then answers its offer (it was "no estoy seguro de haberle entendido", and the date got the whole FAQ answer again)', [
+    ['hi I need to reschedule my test', 'Tell me the date of your appointment'],
+    ['perdon, mejor en español', es(m.languageChanged)],
+    ['la cita es el 3 de abril', all(es('jueves, 3 de abril de 2025: entendido'), es('Sí, todavía puede cambiarla o cancelarla'))],
+  ]],
+  ['"hola, prefiero español" as the first message is a switch, not the question about tests in Spanish', [
+    ['hola, prefiero español', all(es(m.languageChanged), not(es('están disponibles en español')))],
+  ]],
 ];
 
 /** English, the same dialog path: a fact that makes the question asked needless is answered, not noted. */
@@ -81,7 +91,12 @@ describe('Spanish conversations played in session ut16, on Web Chat and SMS thro
 
   const run = async (turns: Turn[], channels: Array<'webchat' | 'sms'>) => {
     const { runs } = await runTranscript(turns, { bot, channels });
-    for (const { channel, results } of runs) for (const said of results) spanishReplies.push({ channel, text: [said.text, ...said.buttons].join('\n') });
+    for (const { channel, results } of runs) {
+      results.forEach((said, i) => {
+        // A conversation that starts in English is scanned from its switch to Spanish on.
+        if (!ENGLISH_TURNS.has(turns[i]![0] as string)) spanishReplies.push({ channel, text: [said.text, ...said.buttons].join('\n') });
+      });
+    }
   };
 
   it.each(played)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
