@@ -67,6 +67,10 @@ const played: Table = [
   ['"hola, prefiero español" as the first message is a switch, not the question about tests in Spanish', [
     ['hola, prefiero español', all(es(m.languageChanged), not(es('están disponibles en español')))],
   ]],
+  ['"y me devuelven el dinero?" at "¿Ya aparece el resultado No Show?" is a question, not a yes (it said "ya puede comprar el examen de nuevo")', [
+    ['no me presente a mi cita el 15 del mes pasado xq se me ponchó la llanta, q hago?', es(m.task.missed.askPosted)],
+    ['y me devuelven el dinero?', all(not(es(m.task.missed.canRebuyNow)), es(m.task.missed.askPosted))],
+  ]],
 ];
 
 /** English, the same dialog path: a fact that makes the question asked needless is answered, not noted. */
