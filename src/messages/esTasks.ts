@@ -1,3 +1,4 @@
+import { withPeriod } from './lists.js';
 import type { enTasks } from './enTasks.js';
 
 /**
@@ -23,11 +24,11 @@ export const esTasks: typeof enTasks = {
   gaveUpOfferPerson:
     'Me está costando entenderle, perdón. Elija "Hablar con una persona" y alguien del soporte de ASE se unirá, o empiece de nuevo con otra pregunta.',
   gotDate: (date: string) => `${date}: entendido.`,
-  assumedYear: (date: string) => `Lo entendí como ${date}.`,
+  assumedYear: (date: string) => `Lo entendí como ${withPeriod(date)}`,
   dateInFuture: (date: string) => `El ${date} todavía no ha llegado. ¿Qué fecha fue?`,
   dateInPast: (date: string) => `El ${date} ya pasó. ¿Qué fecha es la cita?`,
   whichDay: (text: string) => `¿Qué día exactamente ("${text}")? Por ejemplo "el 3" o "3 de marzo".`,
-  whichDayAt: (time: string) => `Entendido, ${time}. ¿Qué día es la cita? Por ejemplo "el viernes" o "11 de diciembre".`,
+  whichDayAt: (time: string) => `Entendido, ${withPeriod(time)} ¿Qué día es la cita? Por ejemplo "el viernes" o "11 de diciembre".`,
   whichMonth: (year: string) => `¿En qué mes de ${year}? Por ejemplo "marzo", o el día: "3 de marzo".`,
   whichDate: '¿A qué fecha se refiere?',
   looksLikeBirthDate: (date: string) =>
@@ -45,9 +46,9 @@ export const esTasks: typeof enTasks = {
   noted: (value: string) => `${value}: anotado.`,
   // "a las 10:00 a. m." already ends with its own period.
   changed: (value: string) => `Cambiado a ${value}${value.endsWith('.') ? '' : '.'}`,
-  added: (value: string) => `Agregado: ${value}.`,
-  removed: (value: string) => `Quitado: ${value}.`,
-  keptOnly: (value: string) => `Solo ${value}.`,
+  added: (value: string) => `Agregado: ${withPeriod(value)}`,
+  removed: (value: string) => `Quitado: ${withPeriod(value)}`,
+  keptOnly: (value: string) => `Solo ${withPeriod(value)}`,
   switched: (task: string) => `Dejo por ahora la pregunta de ${task}.`,
   names: {
     'reschedule-or-cancel': 'cambio de cita',

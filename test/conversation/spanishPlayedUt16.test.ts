@@ -23,7 +23,7 @@ const played: Table = [
   ['signed in, "q citas tengo?" lists the appointments (it was the answer about change fees)', [
     ['hola', es(m.greeting)],
     [demo1, es('ha iniciado sesión')],
-    ['q citas tengo?', all(es('Tiene 2 citas de examen próximas'), not(es('cargo')))],
+    ['q citas tengo?', all(es('Tiene 2 citas de examen próximas'), not(es('cargo')), es('a las 9:00 a. m. La nueva fecha'), not('a. m..'))],
   ]],
   ['signed in, "y mis resultados?" reads the results from the account (it was the missed-appointment answer)', [
     ['hola', es(m.greeting)],
@@ -70,6 +70,11 @@ const played: Table = [
   ['"y me devuelven el dinero?" at "¿Ya aparece el resultado No Show?" is a question, not a yes (it said "ya puede comprar el examen de nuevo")', [
     ['no me presente a mi cita el 15 del mes pasado xq se me ponchó la llanta, q hago?', es(m.task.missed.askPosted)],
     ['y me devuelven el dinero?', all(not(es(m.task.missed.canRebuyNow)), es(m.task.missed.askPosted))],
+  ]],
+  ['signing in a piece at a time: "Todavía necesito sus últimos 4 dígitos del SSN" (it said "su últimos")', [
+    ['necesito reschedulear mi appointment del test', es('Dígame la fecha de su cita')],
+    ['DEMO-0004', es('Eso parece su ASE ID')],
+    ['1980-04-04', all(es('Todavía necesito sus últimos 4 dígitos del SSN'), not(es('su últimos')))],
   ]],
 ];
 
