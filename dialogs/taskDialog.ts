@@ -206,7 +206,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const account = this.deps.account(dc.context);
     const missing = this.nextSlot(state) !== undefined || this.roughDate(state, facts) === 'ask';
     const otherThing = corrected !== undefined && !isDate(state.values[corrected]);
-    if (account && (missing || otherThing) && this.spec.accountQuestion) {
+    // A correction of the date ("sorry, the 10th not the 12th") says the date was the appointment's.
+    const accountFirst = this.spec.accountFirst === true && !options.correction;
+    if (account && (missing || otherThing || accountFirst) && this.spec.accountQuestion) {
       const linked = await account.signedIn(dc.context, facts);
       if (linked) return this.answerFromAccount(dc, state);
       if (missing) state.offerSignIn = true;

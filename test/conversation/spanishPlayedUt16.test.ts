@@ -76,6 +76,11 @@ const played: Table = [
     ['DEMO-0004', es('Eso parece su ASE ID')],
     ['1980-04-04', all(es('Todavía necesito sus últimos 4 dígitos del SSN'), not(es('su últimos')))],
   ]],
+  ['signed in after "necesito reschedulear", a date is not taken for the appointment the account holds (it said "ya no se puede cambiar ni cancelar" of a date two days away)', [
+    ['necesito reschedulear mi appointment del test', es('Dígame la fecha de su cita')],
+    [demo4, es('Su cita de A9 es el')],
+    ['el martes que viene a las 9 de la mañana', all(es('Su cita de A9 es el'), es('Todavía puede cambiarla o cancelarla'), not(es('ya no se puede cambiar')))],
+  ]],
 ];
 
 /** English, the same dialog path: a fact that makes the question asked needless is answered, not noted. */
