@@ -81,6 +81,10 @@ const played: Table = [
     [demo4, es('Su cita de A9 es el')],
     ['el martes que viene a las 9 de la mañana', all(es('Su cita de A9 es el'), es('Todavía puede cambiarla o cancelarla'), not(es('ya no se puede cambiar')))],
   ]],
+  ['the sign-in details alone as the first message, for an account that prefers Spanish: signed in in Spanish, and the conversation goes on in Spanish (it said "Thanks, Demo: you\'re signed in")', [
+    [demo4, all(es(m.linking.signedIn('Demo')), not('signed in'))],
+    ['ok', es(m.acknowledged)],
+  ]],
 ];
 
 /** English, the same dialog path: a fact that makes the question asked needless is answered, not noted. */
@@ -88,6 +92,10 @@ const playedEnglish: Table = [
   ['"I have T2 T3 T4 T5 T6 and T8" at "which have expired?" says T7 is missing (it said "T7: noted." and asked again)', [
     ['am I still a master truck tech?', 'have expired?'],
     ['I have T2 T3 T4 T5 T6 and T8', all("you're missing T7", not('noted'))],
+  ]],
+  ['the sign-in details alone as the first message, for an account that prefers English: signed in in English', [
+    [demo1, "you're signed in"],
+    ['ok', not(/¡De acuerdo!/)],
   ]],
   ['"I have all but T7" says T7 is missing', [
     ['am I still a master truck tech?', 'have expired?'],
