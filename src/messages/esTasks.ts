@@ -91,7 +91,7 @@ export const esTasks: typeof enTasks = {
     canBuyNow: (test: string, failed: string, wait: number) =>
       `Ya puede comprar ${test} de nuevo: han pasado ${wait} días completos desde el ${failed}.`,
     nextNow: 'Cómprelo y prográmelo en myASE.',
-    daysToWait: (days: number) => `Faltan ${días(days)} desde hoy.`,
+    daysToWait: (days: number) => `${days === 1 ? 'Falta' : 'Faltan'} ${días(days)} desde hoy.`,
     next: 'Cuando llegue el día, cómprelo y prográmelo en myASE.',
     help: 'Dígame la fecha en que tomó el examen que no aprobó, por ejemplo "3 de marzo" o "hace dos semanas".',
   },
@@ -151,7 +151,7 @@ export const esTasks: typeof enTasks = {
     expires: (test: string | undefined, when: string) => `Su certificación${test ? ` ${test}` : ''} vence ${when}.`,
     expired: (test: string | undefined, when: string) =>
       `Su certificación${test ? ` ${test}` : ''} venció ${when}; todavía puede tomar el examen de recertificación.`,
-    expiringSoon: (days: number) => `Faltan ${días(days)}, así que es un buen momento para recertificarse.`,
+    expiringSoon: (days: number) => `${days === 1 ? 'Falta' : 'Faltan'} ${días(days)}, así que es un buen momento para recertificarse.`,
     newExpiry: (when: string, date: string) => `Si se recertifica ${when}, la nueva fecha de vencimiento es el ${date}.`,
     noCredit: (days: number) => `${days === 1 ? 'El día que queda' : `Los ${days} días que quedan`} de la certificación actual no se sumarían.`,
     next: 'Puede comprar el examen de recertificación en myASE.',

@@ -356,8 +356,19 @@ const spanishDayOfMonthParser: chrono.Parser = {
   },
 };
 
+/** "antier", "antes de ayer": the day before yesterday, as Mexico and Central America say it (chrono.es knows only "anteayer"). */
+const spanishAntierParser: chrono.Parser = {
+  pattern: () => /(?<![\p{L}\d])(?:antier|antes\s+de\s+ayer)(?![\p{L}])/iu,
+  extract: (context) => {
+    const when = referenceTime(context).minus({ days: 2 });
+    const component = context.createParsingComponents({ year: when.year, month: when.month, day: when.day });
+    component.addTag('result/relativeDate');
+    return component;
+  },
+};
+
 const spanishParser = chrono.es.casual.clone();
-spanishParser.parsers.push(spanishAgoParser, spanishDayOfMonthParser, yearParser);
+spanishParser.parsers.push(spanishAgoParser, spanishAntierParser, spanishDayOfMonthParser, yearParser);
 /** A test code ("A5", "T2") that chrono.es reads as an hour. */
 const TEST_CODE_TEXT = /^[a-z]{1,2}\d{1,2}$/i;
 
@@ -428,6 +439,19 @@ const MONTH_THEN_DEL_YEAR =
   /(?<=(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|feb|mar|abr|may|jun|jul|ago|sep|sept|oct|nov|dic)\.?\s+)del(?=\s+(?:\d{4}|\d{2})(?![\d:]))/giu;
 
 /**
+ * "el jueves 10 a las 8": a weekday and a day of the month, no month. chrono.es reads "jueves 10" as
+ * Thursday at 10:00 (and "a las 8" apart), so the weekday is blanked and "el 10" is the day read.
+ * With a month after it ("jueves 10 de diciembre") or a time ("jueves 10:30", "jueves 10 am") it is
+ * chrono's own reading.
+ */
+const WEEKDAY_THEN_DAY =
+  /(?<![\p{L}\d])(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)(?=\s+(?:\d{1,2})(?![\d:./]|\s*(?:de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)|del?\s+(?:la\s+)?(?:ma[ñn]ana|tarde|noche)|am\b|pm\b|a\.\s?m|p\.\s?m|h\b|hrs?\b|horas?\b)))/giu;
+
+/** Spanish weekday names, folded, as chrono numbers them (0 = Sunday). */
+const SPANISH_WEEKDAYS: Record<string, number> = { domingo: 0, lunes: 1, martes: 2, miercoles: 3, jueves: 4, viernes: 5, sabado: 6 };
+const fold = (word: string): string => word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+/**
  * The text as chrono.es should read it, letter for letter the same length (mentions keep their
  * places in what the candidate wrote): a test code is blanked ("reprobé el A5 hace 2 semanas" is no
  * 5 a.m.), "del" before a year is "de", "sept", as people write September, is chrono's "sep", and an English weekday or month
@@ -437,6 +461,7 @@ function forSpanishParser(text: string): string {
   return text
     .replace(/(?<![\p{L}\d])[a-z]{1,2}-?\d{1,2}(?![\p{L}\d:.])/giu, (code) => ' '.repeat(code.length))
     .replace(MONTH_THEN_DEL_YEAR, 'de ')
+    .replace(WEEKDAY_THEN_DAY, (weekday) => 'el'.padEnd(weekday.length, ' '))
     .replace(/(?<![\p{L}])(sep)t(?![\p{L}])/giu, '$1 ')
     .replace(ENGLISH_DATE_WORD, (word) => ENGLISH_DATE_WORDS[word.toLowerCase()]!.padEnd(word.length, ' '));
 }
@@ -451,6 +476,9 @@ function rawParse(text: string, today: DateTime, language: Language = 'en'): Par
         // A mention quotes the candidate's words: "friday", where chrono read the "vie" put in its place.
         let end = result.index + result.text.length;
         while (end < text.length && read[end] === ' ' && /\p{L}/u.test(text[end]!)) end++;
+        // "jueves 10", read as "el 10": the weekday said is kept, to be checked against the day.
+        const weekday = read.startsWith('el', result.index) && !text.startsWith('el', result.index) ? SPANISH_WEEKDAYS[fold(text.slice(result.index).split(/\s/)[0] ?? '')] : undefined;
+        if (weekday !== undefined && !result.start.isCertain('weekday')) (result.start as unknown as { assign(component: 'weekday', value: number): void }).assign('weekday', weekday);
         // The result keeps its own methods (start, tags): its quoted text is set in place.
         return Object.assign(result, { text: text.slice(result.index, end) });
       });

@@ -85,6 +85,12 @@ const played: Table = [
     [demo4, all(es(m.linking.signedIn('Demo')), not('signed in'))],
     ['ok', es(m.acknowledged)],
   ]],
+  ['"mi cita es el jueves 27 a las 8 de la mañana" is Thursday the 27th at 8:00 (it was read as Thursday at 10:00)', [
+    ['mi cita es el jueves 27 a las 8 de la mañana, la puedo mover?', all(es('jueves, 27 de marzo de 2025 a las 8:00 a. m.: entendido'), es('Hágalo antes del lunes, 24 de marzo de 2025 a las 8:00 a. m.'), not('10:00'))],
+  ]],
+  ['"reprobé el A2 antier" is two days ago (it asked the date)', [
+    ['reprobé el A2 antier', all(es('martes, 18 de marzo de 2025: entendido'), es('Puede comprar A2 de nuevo a partir del'))],
+  ]],
 ];
 
 /** English, the same dialog path: a fact that makes the question asked needless is answered, not noted. */
@@ -124,6 +130,14 @@ describe('Spanish conversations played in session ut16, on Web Chat and SMS thro
   it.each(played)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
   it.each(playedEnglish)('%s', async (_name, turns) => {
     await runTranscript(turns, { bot, channels: ['webchat'] });
+  });
+
+  it('one day left is "Falta 1 día", two are "Faltan 2 días" (it said "Faltan 1 día")', () => {
+    expect([m.task.retest.daysToWait(1), m.task.retest.daysToWait(2), m.task.recert.expiringSoon(1)]).toEqual([
+      'Falta 1 día desde hoy.',
+      'Faltan 2 días desde hoy.',
+      'Falta 1 día, así que es un buen momento para recertificarse.',
+    ]);
   });
 
   it('no English sentence reaches these Spanish conversations (every reply above, sentence by sentence)', () => {

@@ -19,6 +19,8 @@ describe('dates read in Spanish (chrono.es, in the candidate\'s zone)', () => {
     // "del" before the year, as it is often said: chrono.es dropped the year, or read "del 21" as 9 p.m.
     ['la saqué el 15 de junio del 2021', '2021-06-15'],
     ['el 15 de junio del 21', '2021-06-15'],
+    // Mexico and Central America say "antier" for "anteayer".
+    ['hice el A1 antier', '2025-03-18'],
   ])('"%s" is %s, looking back', (text, date) => {
     expect(dateOf(pastDate(text, ctx))).toMatchObject({ date });
   });
@@ -33,6 +35,11 @@ describe('dates read in Spanish (chrono.es, in the candidate\'s zone)', () => {
     ['el tuesday a las 9', { date: '2025-03-25', time: '09:00' }],
     ['el 3 de april', { date: '2025-04-03' }],
     ['tengo el A3 agendado pal 22', { date: '2025-03-22' }],
+    // A weekday and a day of the month: chrono.es read "jueves 27" as Thursday at 10:00, "a las 8" apart.
+    ['mi cita es el jueves 27 a las 8 de la mañana', { date: '2025-03-27', time: '08:00' }],
+    ['el jueves 27', { date: '2025-03-27' }],
+    ['el jueves 27 de marzo a las 8', { date: '2025-03-27', time: '08:00' }],
+    ['el jueves 10:30', { date: '2025-03-27', time: '10:30' }],
   ])('"%s" is %o, looking ahead', (text, expected) => {
     expect(dateOf(futureDate(text, ctx))).toEqual(expected);
   });
