@@ -60,7 +60,8 @@ export interface DateContext {
  */
 export type DateForm = 'full' | 'month-day' | 'day' | 'weekday' | 'relative' | 'partial' | 'time';
 
-export type WeekdayModifier = 'this' | 'next' | 'last';
+/** 'coming': Spanish "el lunes que viene" / "el próximo lunes", the next one after today (said on a Monday, a week on). */
+export type WeekdayModifier = 'this' | 'next' | 'last' | 'coming';
 
 export interface DateMention {
   /** The words as written. */
@@ -569,9 +570,9 @@ function toMention(result: ParsedResult, message: string): DateMention | null {
 /** "el próximo lunes", "el martes que viene", "el martes pasado", "este viernes". */
 function spanishModifier(text: string, after: string): WeekdayModifier | undefined {
   const words = `${text} ${after.slice(0, 20)}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  // "el martes que viene" / "el próximo martes" name the coming Tuesday, which 'this' resolves to
-  // (English "next Tuesday" is the one said both ways, and is asked about).
-  if (/^(?:el\s+)?proximo\b|^\S+\s+(?:que\s+viene|proximo)\b/.test(words)) return 'this';
+  // "el martes que viene" / "el próximo martes" name the coming Tuesday, never today (English "next
+  // Tuesday" is the one said both ways, and is asked about).
+  if (/^(?:el\s+)?proximo\b|^\S+\s+(?:que\s+viene|proximo)\b/.test(words)) return 'coming';
   if (/^\S+\s+(?:pasado|anterior)\b|^(?:el\s+)?(?:pasado|ultimo)\b/.test(words)) return 'last';
   if (/^este\b/.test(words)) return 'this';
   return undefined;
@@ -811,6 +812,11 @@ function resolveMention(mention: DateMention, todayIso: IsoDate, direction: Dire
         // nearest Tuesday, which on a Monday is tomorrow: "last" is the one before today.
         const last = mention.date >= todayIso ? plusDays(todayIso, -(behind === 0 ? 7 : behind)) : mention.date;
         return wrongSide(last) ? { kind: 'wrong-side', date: last, text: mention.text } : ok(last);
+      }
+      // "el lunes que viene" said on a Monday is next week's: the coming one never is today.
+      if (mention.modifier === 'coming') {
+        if (direction === 'past') return { kind: 'wrong-side', date: mention.date, text: mention.text };
+        return ok(plusDays(todayIso, ahead === 0 ? 7 : ahead));
       }
       if (mention.modifier === 'next') {
         if (direction === 'past') return { kind: 'wrong-side', date: mention.date, text: mention.text };

@@ -65,6 +65,15 @@ describe('dates read in Spanish (chrono.es, in the candidate\'s zone)', () => {
     expect(dateOf(pastDate(text, monday))).toMatchObject({ date });
   });
 
+  it.each([
+    ['el lunes que viene', '2026-12-14'],
+    ['el próximo lunes', '2026-12-14'],
+    ['el martes que viene', '2026-12-08'],
+  ])('on a Monday, "%s" is %s: the coming one is never today (it asked "today or next week?")', (text, date) => {
+    const monday = { now: new Date('2026-12-07T15:00:00Z'), zone: 'America/New_York', language: 'es' as const };
+    expect(dateOf(futureDate(text, monday))).toEqual({ date });
+  });
+
   it('a test code is not a time (chrono.es reads "A5" as 5 o\'clock)', () => {
     expect(parseDates('reprobé el A5', ctx)).toEqual([]);
   });
