@@ -72,6 +72,7 @@ export const changeTask: TaskSpec<ChangeValues> = {
     return { reply: { text: lines.join(' ') }, outcome };
   },
   accountQuestion: () => ({ kind: 'appointments' }),
+  accountFirst: true,
   verdicts: { allowed: 'open', 'too-late': 'closed', 'appointment-passed': 'closed' },
   reasons: { 'too-late': (deps) => deps.messages.task.change.whyTooLate(deps.policy.phones.prometric.value) },
   help: (deps) => deps.messages.task.change.help,

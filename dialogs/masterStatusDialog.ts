@@ -66,7 +66,8 @@ function readLapsed(text: string, catalogue: Catalogue, seriesId: string | undef
   const saysLapsed = lapseWords(text);
   // "A1-A8, passed in June 2021" lists tests held, even in answer to "which have lapsed?".
   const saysHeld = /\b(?:passed|pass|hold|held|have|got|current|valid|tengo|aprob[eé]|vigentes?)\b/i.test(text);
-  const lapsed = saysLapsed || (asAnswer && !saysHeld);
+  // "¿el G1 cuenta?" at "which have lapsed?" asks about G1; it does not say G1 lapsed.
+  const lapsed = saysLapsed || (asAnswer && !saysHeld && !ASKS_ABOUT.test(text));
   if (!tests.length || !lapsed) return { kind: 'none' };
   // "what if T3 lapses too" after "T2 lapsed": T3 joins the lapsed tests known.
   const joins = known?.length && ALSO.test(text) ? known : [];
@@ -79,12 +80,29 @@ function readLapsed(text: string, catalogue: Catalogue, seriesId: string | undef
  * to ask which have lapsed.
  */
 function readMissing(text: string, catalogue: Catalogue, seriesId: string | undefined): SlotReading<string[]> {
-  if (!seriesId || LAPSE_WORDS.test(text) || (SUPPOSED.test(text) && FUTURE_LAPSE_WORDS.test(text)) || !/\b(?:have|hold|got|passed|i'?m certified in|certified in)\b/i.test(text)) return { kind: 'none' };
+  if (!seriesId || LAPSE_WORDS.test(text) || (SUPPOSED.test(text) && FUTURE_LAPSE_WORDS.test(text))) return { kind: 'none' };
   const required = findSeries(catalogue, seriesId)?.master?.requiredTests ?? [];
+  // "tengo A1 A4 A5 A6 A7 A8 pero me falta el A2 y A3", "I have all but A2": the tests after the
+  // word that says so are the ones still to pass.
+  const said = MISSING_WORD.exec(text);
+  if (said) {
+    const named = new Set(resolveTests(text.slice(said.index + said[0].length), catalogue).tests.map((test) => test.code));
+    const missing = required.filter((code) => named.has(code));
+    if (missing.length > 0) return { kind: 'value', value: missing };
+  }
+  if (!HELD_WORDS.test(text)) return { kind: 'none' };
   const held = new Set(resolveTests(text, catalogue).tests.filter((test) => test.series === seriesId).map((test) => test.code));
   const missing = required.filter((code) => !held.has(code));
   return held.size >= 2 && missing.length > 0 ? { kind: 'value', value: missing } : { kind: 'none' };
 }
+
+/** A list of the tests held: "I have", "passed", "tengo", "aprobé", "pasé", "saqué". */
+const HELD_WORDS = /(?<![\p{L}\d])(?:have|hold|got|passed|i'?m certified in|certified in|tengo|aprob[eé]|pas[eé]|saqu[eé])(?![\p{L}\d])/iu;
+/** What comes after names the tests not held: "me falta el A2", "todos menos el A2", "all but A2", "except A2". */
+const MISSING_WORD =
+  /(?<![\p{L}\d])(?:(?:me |nada m[aá]s me |solo me )?faltan?|no tengo|menos|excepto|salvo|all but|except|but not|(?:i'?m )?missing|(?:i )?(?:don'?t|do not) have)(?![\p{L}\d])/iu;
+/** A question about a test, not an answer naming lapsed ones: "¿el G1 cuenta?", "does G1 count?". */
+const ASKS_ABOUT = /\?\s*$|(?<![\p{L}\d])(?:cuenta|cuentan|count|counts|sirve|vale)(?![\p{L}\d])/iu;
 
 /** "Am I still a Master Tech? My A3 expired." -> holds or not, which tests, how to get it back. */
 export const masterStatusTask: TaskSpec<MasterValues> = {

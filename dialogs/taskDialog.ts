@@ -206,7 +206,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const account = this.deps.account(dc.context);
     const missing = this.nextSlot(state) !== undefined || this.roughDate(state, facts) === 'ask';
     const otherThing = corrected !== undefined && !isDate(state.values[corrected]);
-    if (account && (missing || otherThing) && this.spec.accountQuestion) {
+    // A correction of the date ("sorry, the 10th not the 12th") says the date was the appointment's.
+    const accountFirst = this.spec.accountFirst === true && !options.correction;
+    if (account && (missing || otherThing || accountFirst) && this.spec.accountQuestion) {
       const linked = await account.signedIn(dc.context, facts);
       if (linked) return this.answerFromAccount(dc, state);
       if (missing) state.offerSignIn = true;
@@ -292,6 +294,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
         // How the question is put ("i want to cancel it instead") is kept without "yes: noted.":
         // the message is still read as what else it is (a question in between is answered).
         if (other.quiet) continue;
+        // The fact makes the question asked needless ("I have all but T7" at "which have lapsed?"): answer.
+        if (slot.needed && !slot.needed(state.values as Partial<Values>)) return this.proceed(dc);
         state.lead = this.deps.messages.task.noted(other.describe ? other.describe(extra.value, this.deps) : describe(extra.value, this.deps.language));
         return this.ask(dc);
       }

@@ -100,6 +100,13 @@ export interface TaskSpec<Values> {
   answer: (values: Values, facts: TurnFacts, deps: TaskDeps) => { reply: Reply; outcome: string };
   /** The same question asked of the candidate's own account, answered from it once they are signed in. */
   accountQuestion?: (values: Partial<Values>) => AccountQuestion;
+  /**
+   * Signed in, the account answers even when the candidate gave the facts: a date typed to the
+   * reschedule task once the account holds the appointments is more likely the new date wanted
+   * ("el martes que viene a las 9" after "Su cita de A9 es el sábado, 26 de diciembre") than the
+   * appointment's, which was worked out as "too late to change".
+   */
+  accountFirst?: boolean;
   /** What "help" says at this task's questions. */
   help: (deps: TaskDeps) => string;
   /**

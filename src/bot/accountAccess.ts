@@ -8,6 +8,7 @@ import type { TurnFacts } from '../conversation/turnFacts.js';
 import type { Messages } from '../messages/en.js';
 import type { Credentials } from '../understanding/credentials.js';
 import type { Language } from '../language/languages.js';
+import { setTurnLanguage } from '../language/turnLanguage.js';
 import type { AccountAnswer, AccountPort, AccountQuestion, SignInOutcome } from '../../dialogs/engine.js';
 
 export interface AccountAccessDeps {
@@ -150,7 +151,11 @@ export class AccountAccess {
     try {
       const account = await this.account(context, result.candidateId);
       const language = account.profile.preferredLanguage;
-      return { outcome: 'signed-in', replies: [{ text: m.signedIn(account.profile.firstName || aseId) }], ...(language ? { language } : {}) };
+      // Details alone as the first message: the turn's language was only the channel's default, so
+      // the account's own language answers ("Gracias, Demo: ha iniciado sesión", not "Thanks, Demo").
+      if (language && language !== facts.language && facts.languageOpen) setTurnLanguage(context, language);
+      const said = this.deps.messages(context).linking;
+      return { outcome: 'signed-in', replies: [{ text: said.signedIn(account.profile.firstName || aseId) }], ...(language ? { language } : {}) };
     } catch (error) {
       // Verified, but the account is gone: signed out again, and told so. Unreadable for now: signed
       // in (the link holds), with the problem said plainly.

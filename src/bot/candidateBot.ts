@@ -12,7 +12,7 @@ import type { Messages } from '../messages/en.js';
 import type { FaqEntry } from '../knowledge/faqEntry.js';
 import { isStoreUnavailable } from '../storage/storageErrors.js';
 import { isIanaZone } from '../configFields.js';
-import { chooseLanguage } from '../language/detect.js';
+import { chooseLanguage, detectLanguage } from '../language/detect.js';
 import { languageOfLocale } from '../language/languages.js';
 import { setTurnLanguage, turnLanguage } from '../language/turnLanguage.js';
 import type { Language } from '../language/languages.js';
@@ -133,7 +133,9 @@ export class CandidateBot {
     const text = (context.activity.text ?? '').trim();
     const data = await this.data.get(context, {});
     // The conversation keeps its language unless this message is clearly in the other, or asks for it.
+    const firstWords = data.language === undefined;
     data.language = facts.language = chooseLanguage({ text, locale: languageOfLocale(facts.locale), conversation: data.language, preferred: data.preferredLanguage }).language;
+    if (firstWords && detectLanguage(text).language === null) facts.languageOpen = true;
     setTurnLanguage(context, facts.language);
     const speaking = this.deps.languages[facts.language];
     const dialogSet = this.dialogSets[facts.language];
@@ -187,6 +189,8 @@ export class CandidateBot {
     if (text) data.welcomed = true;
     const { handoff, faq, account: accountOutcome, accountQuestion, dialog, choice, preferredLanguage } = requestOf(context);
     if (preferredLanguage) data.preferredLanguage = preferredLanguage;
+    // Signed in with the first message, which said nothing in either language: the account's language is the conversation's.
+    if (preferredLanguage && facts.languageOpen) data.language = preferredLanguage;
     if (faq && !turn.event.faq) turn.event.faq = faq;
     if (choice) turn.event.choice = choice;
     if (accountOutcome) turn.event.account = accountOutcome;

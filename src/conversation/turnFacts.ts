@@ -22,6 +22,12 @@ export interface TurnFacts {
    */
   language: Language;
   /**
+   * The conversation's first message, with no word of either language in it (sign-in details
+   * alone: "DEMO-0004 1980-04-04 0004"): its language is the channel's default, not the candidate's,
+   * so an account that prefers another language is answered in that one.
+   */
+  languageOpen?: boolean;
+  /**
    * The dates a text mentions, parsed at most once per text per turn: the understanding pass, the
    * slot readers and the sign-in reader all ask for the same message's dates.
    */

@@ -94,10 +94,18 @@ function guessFolded(text: string, folded: string): LanguageGuess {
 }
 
 /** "English, please", "in Spanish", "en español", "habla inglés?": the candidate names the language they want. */
-const TO_ENGLISH =
-  /^(?:(?:can|could) (?:you|we) |please )?(?:(?:speak|talk|write|answer|reply|continue|switch)(?: to| in)? )?(?:in )?english(?: please| por favor)?$|^(?:en |habla(?:s|me)? (?:en )?|hablame en |responde(?:me)? en |contesta(?:me)? en |cambia(?:r)? a )?ingles(?: por favor| please)?$/;
-const TO_SPANISH =
-  /^(?:en |habla(?:s|me)? (?:en )?|hablame en |responde(?:me)? en |contesta(?:me)? en |cambia(?:r)? a |puede(?:s)? hablar (?:en )?|(?:se )?habla )?espanol(?: por favor| please)?$|^(?:(?:can|could) (?:you|we) |please )?(?:(?:speak|talk|write|answer|reply|continue|switch)(?: to| in)? )?(?:in )?spanish(?: please)?$/;
+/**
+ * Words around a switch that change nothing: "perdón, mejor en español", "hola, prefiero español",
+ * "en español porfa", "sorry, english please", "I prefer English".
+ */
+const SWITCH_LEAD = String.raw`(?:(?:hola|hi|hello|perdon|perdona|disculpa|disculpe|oye|ok|okay|bueno|sorry|oops|mejor|prefiero|quiero|quisiera|me gustaria|i prefer|i'?d prefer|i want|better|actually|mejor dicho) )*`;
+const SWITCH_TAIL = String.raw`(?: (?:por favor|porfa|porfavor|plis|pls|please|gracias|thanks|mejor))*`;
+const TO_ENGLISH = new RegExp(
+  String.raw`^${SWITCH_LEAD}(?:(?:(?:can|could) (?:you|we) |please )?(?:(?:speak|talk|write|answer|reply|continue|switch)(?: to| in)? )?(?:in )?english|(?:en |habla(?:s|me)? (?:en )?|hablame en |hablemos en |responde(?:me)? en |contesta(?:me)? en |cambia(?:r)? a |me puede(?:s)? hablar en )?ingles)${SWITCH_TAIL}$`,
+);
+const TO_SPANISH = new RegExp(
+  String.raw`^${SWITCH_LEAD}(?:(?:en |habla(?:s|me)? (?:en )?|hablame en |hablemos en |responde(?:me)? en |contesta(?:me)? en |cambia(?:r)? a |(?:me )?puede(?:s)? hablar (?:en )?|(?:me )?puede(?:s)? (?:atender|escribir|contestar) en |(?:se )?habla )?espanol|(?:(?:can|could) (?:you|we) |please )?(?:(?:speak|talk|write|answer|reply|continue|switch)(?: to| in)? )?(?:in )?spanish)${SWITCH_TAIL}$`,
+);
 
 /** The language a whole message asks to switch to, or null when the message asks something else. */
 export function readLanguageSwitch(text: string): Language | null {

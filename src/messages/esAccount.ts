@@ -1,4 +1,4 @@
-import { yList } from './lists.js';
+import { withPeriod, yList } from './lists.js';
 import type { AccountMessages } from './enAccount.js';
 
 /**
@@ -22,7 +22,7 @@ export const esAccount: AccountMessages = {
   place: (name: string, city: string, state: string) => `${name}, ${city}, ${state}`,
   buyRecertInMyAse: 'Puede comprar el examen de recertificación en myASE.',
   alreadyBought: (test: string, lastDay: string) => `Ya compró ${test}: prográmelo y tómelo a más tardar el ${lastDay}.`,
-  alreadyBooked: (test: string, when: string) => `Tiene cita para tomar ${test} el ${when}.`,
+  alreadyBooked: (test: string, when: string) => `Tiene cita para tomar ${test} el ${withPeriod(when)}`,
   callCustomerService: (phone: string) => `Si algo aquí no parece correcto, Servicio al Cliente de ASE (${phone}) puede revisar su registro.`,
 
   appointments: {
@@ -45,7 +45,7 @@ export const esAccount: AccountMessages = {
     noNewDate: (lastDay: string, windowDays: number) =>
       `El plazo de ${windowDays} días de este examen terminó el ${lastDay}, así que no hay una fecha posterior a la que moverla.`,
     factWhen: (when: string, place: string) => `${when} (hora local), ${place}.`,
-    factCanChange: (deadline: string) => `Cambiar o cancelar antes del ${deadline}.`,
+    factCanChange: (deadline: string) => `Cambiar o cancelar antes del ${withPeriod(deadline)}`,
     factTooLate: (hours: number) => `Faltan menos de ${hours} horas: no se puede cambiar ni cancelar.`,
     factNewDateBy: (lastDay: string) => `La nueva fecha debe ser a más tardar el ${lastDay}.`,
     nextChange: 'Para mover una cita, primero cancélela y después reserve la nueva fecha en myASE, o pídame que la cancele.',
@@ -65,7 +65,7 @@ export const esAccount: AccountMessages = {
     tooLate: (label: string, hours: number) => `Para su ${label} faltan menos de ${hours} horas, así que ya no se puede cancelar.`,
     keepsPurchase: (lastDay: string) =>
       `Cancelar la cita conserva el examen que compró: puede reservar una nueva fecha hasta el ${lastDay}.`,
-    factCancelBefore: (deadline: string) => `Cancelar antes del ${deadline}.`,
+    factCancelBefore: (deadline: string) => `Cancelar antes del ${withPeriod(deadline)}`,
   },
 
   expiry: {

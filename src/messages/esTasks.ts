@@ -1,3 +1,4 @@
+import { withPeriod } from './lists.js';
 import type { enTasks } from './enTasks.js';
 
 /**
@@ -23,11 +24,11 @@ export const esTasks: typeof enTasks = {
   gaveUpOfferPerson:
     'Me está costando entenderle, perdón. Elija "Hablar con una persona" y alguien del soporte de ASE se unirá, o empiece de nuevo con otra pregunta.',
   gotDate: (date: string) => `${date}: entendido.`,
-  assumedYear: (date: string) => `Lo entendí como ${date}.`,
+  assumedYear: (date: string) => `Lo entendí como ${withPeriod(date)}`,
   dateInFuture: (date: string) => `El ${date} todavía no ha llegado. ¿Qué fecha fue?`,
   dateInPast: (date: string) => `El ${date} ya pasó. ¿Qué fecha es la cita?`,
   whichDay: (text: string) => `¿Qué día exactamente ("${text}")? Por ejemplo "el 3" o "3 de marzo".`,
-  whichDayAt: (time: string) => `Entendido, ${time}. ¿Qué día es la cita? Por ejemplo "el viernes" o "11 de diciembre".`,
+  whichDayAt: (time: string) => `Entendido, ${withPeriod(time)} ¿Qué día es la cita? Por ejemplo "el viernes" o "11 de diciembre".`,
   whichMonth: (year: string) => `¿En qué mes de ${year}? Por ejemplo "marzo", o el día: "3 de marzo".`,
   whichDate: '¿A qué fecha se refiere?',
   looksLikeBirthDate: (date: string) =>
@@ -45,9 +46,9 @@ export const esTasks: typeof enTasks = {
   noted: (value: string) => `${value}: anotado.`,
   // "a las 10:00 a. m." already ends with its own period.
   changed: (value: string) => `Cambiado a ${value}${value.endsWith('.') ? '' : '.'}`,
-  added: (value: string) => `Agregado: ${value}.`,
-  removed: (value: string) => `Quitado: ${value}.`,
-  keptOnly: (value: string) => `Solo ${value}.`,
+  added: (value: string) => `Agregado: ${withPeriod(value)}`,
+  removed: (value: string) => `Quitado: ${withPeriod(value)}`,
+  keptOnly: (value: string) => `Solo ${withPeriod(value)}`,
   switched: (task: string) => `Dejo por ahora la pregunta de ${task}.`,
   names: {
     'reschedule-or-cancel': 'cambio de cita',
@@ -90,7 +91,7 @@ export const esTasks: typeof enTasks = {
     canBuyNow: (test: string, failed: string, wait: number) =>
       `Ya puede comprar ${test} de nuevo: han pasado ${wait} días completos desde el ${failed}.`,
     nextNow: 'Cómprelo y prográmelo en myASE.',
-    daysToWait: (days: number) => `Faltan ${días(days)} desde hoy.`,
+    daysToWait: (days: number) => `${days === 1 ? 'Falta' : 'Faltan'} ${días(days)} desde hoy.`,
     next: 'Cuando llegue el día, cómprelo y prográmelo en myASE.',
     help: 'Dígame la fecha en que tomó el examen que no aprobó, por ejemplo "3 de marzo" o "hace dos semanas".',
   },
@@ -150,7 +151,7 @@ export const esTasks: typeof enTasks = {
     expires: (test: string | undefined, when: string) => `Su certificación${test ? ` ${test}` : ''} vence ${when}.`,
     expired: (test: string | undefined, when: string) =>
       `Su certificación${test ? ` ${test}` : ''} venció ${when}; todavía puede tomar el examen de recertificación.`,
-    expiringSoon: (days: number) => `Faltan ${días(days)}, así que es un buen momento para recertificarse.`,
+    expiringSoon: (days: number) => `${days === 1 ? 'Falta' : 'Faltan'} ${días(days)}, así que es un buen momento para recertificarse.`,
     newExpiry: (when: string, date: string) => `Si se recertifica ${when}, la nueva fecha de vencimiento es el ${date}.`,
     noCredit: (days: number) => `${days === 1 ? 'El día que queda' : `Los ${days} días que quedan`} de la certificación actual no se sumarían.`,
     next: 'Puede comprar el examen de recertificación en myASE.',
@@ -171,7 +172,7 @@ export const esTasks: typeof enTasks = {
       // "A3 venció", "A3 y A5 vencieron": the verb agrees with the list (yList joins two or more with y / e).
       `Ahora mismo no: ${tests} ${/ [ye] /.test(tests) ? 'vencieron' : 'venció'}, así que el estatus de ${name} está suspendido. Apruebe ${/ [ye] /.test(tests) ? 'los exámenes' : 'el examen'} de recertificación de ${tests} para recuperarlo.`,
     missing: (name: string, tests: string) =>
-      `Todavía no: le falta ${tests}. El estatus de ${name} requiere todos los exámenes de la serie, así que apruebe ${tests} para obtenerlo.`,
+      `Todavía no: le ${/ [ye] /.test(tests) ? 'faltan' : 'falta'} ${tests}. El estatus de ${name} requiere todos los exámenes de la serie, así que apruebe ${tests} para obtenerlo.`,
     noMaster: (series: string) =>
       `No tengo los requisitos de Master para ${series}. Servicio al Cliente de ASE (1-800-390-6789) se los puede decir.`,
     next: 'Sus fechas de vencimiento están en sus certificados y en myASE.',

@@ -30,3 +30,8 @@ export function oList(items: readonly string[]): string {
 export const andListIn = (language: Language) => (language === 'es' ? yList : andList);
 /** The "or" list of a language. */
 export const orListIn = (language: Language) => (language === 'es' ? oList : orList);
+
+/** A sentence's end after a value that may already end with a period ("a las 9:00 a. m."): one period, never two. */
+export function withPeriod(value: string): string {
+  return value.endsWith('.') ? value : `${value}.`;
+}

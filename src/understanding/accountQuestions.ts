@@ -260,17 +260,20 @@ const spanishDetectors: Array<[PersonalKind, RegExp]> = [
   ['master', /\b(?:soy|sigo siendo|todavia soy|aun soy|soy todavia|soy aun|sigo teniendo (?:el|mi) (?:estatus|status)(?: de)?|tengo (?:el |mi )?(?:estatus|status) de) (?:un |una )?(?:ase )?(?:master|tecnico maestro|maestro)\b|\bmi (?:estatus|status|estado) (?:de )?(?:master|tecnico maestro)\b/],
   ['certificate-status', /\b(?:donde esta|no (?:me )?ha llegado|no (?:me )?llega|no he recibido|cuando (?:me )?llega|cuando voy a recibir|todavia no (?:tengo|recibo|he recibido)|aun no (?:tengo|recibo|he recibido|me llega))\b.*\bmi certificado\b|\bmi certificado\b.*\b(?:no (?:me )?ha llegado|no (?:me )?llega|todavia no|aun no)\b/],
   ['retest', /\b(?:reprobe (?:el |mi )?(?:ultimo )?(?:examen|prueba|test)|(?:que|cuales) (?:examenes )?reprobe)\b/],
+  // "y mis resultados?", "ya salieron mis resultados?", "como me fue en el A5": the results themselves.
+  ['results', /^(?:y |ok,? |oye,? )?(?:(?:ya )?(?:salieron|estan|hay) )?mis (?:resultados|calificaciones|scores?)(?: del? (?:examen |test )?[abcefghlpstx]-?\d{1,2})?\s*\??$|\bcomo me fue en (?:el |mi )?(?:examen|test|prueba|[abcefghlpstx]-?\d{1,2})\b/],
   ['results', /\b(?:(?:ver|muestreme|muestrame|digame|dime|cuales son|consultar|revisar) mis (?:resultados|calificaciones)|(?:aprobe|pase) (?:el |mi )?(?:ultimo )?(?:examen|prueba|test)|(?:que|cuales) (?:examenes )?aprobe)\b/],
   ['cancel-appointment', new RegExp(String.raw`^(?:por favor,? )?(?:quiero |necesito |quisiera |puede |podria )?(?:cancelar|cancele|cancelame|cancela) (?:mi|la|el) (?:[a-z]-?\d{1,2} )?${ES_APPT}\b(?!.*\b(?:reembolso|como|cuando|puedo|que pasa)\b)`)],
   ['expiring-within', /\b(?:que|cuales|alguna de mis|algunas de mis)\b.*\b(?:certificaciones|certificados)\b.*\b(?:me )?(?:vencen|vence|caducan|caduca|expiran|expira)\b.*\b(?:este ano|antes de fin de ano|en los proximos (?:90|noventa) dias|pronto)\b/],
   ['expiry', /\b(?:cuando|hasta cuando)\b.*\b(?:vence|vencen|caduca|caducan|expira|expiran)\b.*\bmis? (?:certificaciones?|certificados?|[abcefghlpstx]-?\d{1,2})\b|\bmis? (?:certificaciones?|[abcefghlpstx]-?\d{1,2})\b.*\b(?:vence|vencen|caduca|caducan|expira|expiran|vigentes?|validas?)\b|\b(?:cuales|que) (?:son )?(?:mis )?certificaciones (?:tengo|son)\b|\bcuales son mis certificaciones\b|\bcuando (?:me toca|tengo que) recertificar(?:me)?\b/],
   ['purchases', /\b(?:(?:que|cuales) (?:examenes|pruebas|tests?) (?:he|tengo|hay) comprad[oa]s?|(?:que|cuales) (?:examenes|pruebas) compre|mis examenes comprados|(?:examen|examenes) que compre (?:y )?(?:no|sin) (?:he )?programa\w*)\b|\b(?:examen|examenes|prueba) que compre\b.*\b(?:vence|caduca|hasta cuando|cuanto tiempo|ultimo dia)\b/],
-  ['appointments', new RegExp(String.raw`^(?:y |oye,? )?(?:tengo|hay) (?:alguna |algunas |una )?(?:citas?|examen(?:es)? programados?)(?: programadas?| pendientes?)?\s*\??$|\b(?:cuando|donde|a que hora|que dia) (?:es|son|esta|estan|tengo) mis? (?:proxim[oa]s? )?${ES_APPT}\b|\b(?:puedo|podria) (?:todavia |aun )?${ES_CHANGE} mis? ${ES_APPT}\b|\b(?:puedo|podria) (?:todavia |aun )?${ES_CHANGE} (?:la|el|esa|ese) (?:(?:de|del) (?:examen |cita )?(?:[a-z]-?\d{1,2}|\w+)|primer[ao]?|segund[ao]|tercer[ao]?|ultim[ao]|otr[ao])\b|\btengo (?:alguna |algun |una |un )?(?:cita|citas|examen|examenes) (?:programad[oa]s?|agendad[oa]s?|pendientes?|reservad[oa]s?)\b|\b(?:cuales son|muestreme|muestrame|digame|dime|ver|revisar|consultar) mis (?:citas|examenes programados)\b`)],
+  ['appointments', new RegExp(String.raw`^(?:y |oye,? )?(?:tengo|hay) (?:alguna |algunas |una )?(?:citas?|examen(?:es)? programados?)(?: programadas?| pendientes?)?\s*\??$|\b(?:cuando|donde|a que hora|que dia) (?:es|son|esta|estan|tengo) mis? (?:proxim[oa]s? )?${ES_APPT}\b|\b(?:puedo|podria) (?:todavia |aun )?${ES_CHANGE} mis? ${ES_APPT}\b|\b(?:puedo|podria) (?:todavia |aun )?${ES_CHANGE} (?:la|el|esa|ese) (?:(?:de|del) (?:examen |cita )?(?:[a-z]-?\d{1,2}|\w+)|primer[ao]?|segund[ao]|tercer[ao]?|ultim[ao]|otr[ao])\b|\btengo (?:alguna |algun |una |un )?(?:cita|citas|examen|examenes) (?:programad[oa]s?|agendad[oa]s?|pendientes?|reservad[oa]s?)\b|\b(?:cuales son|muestreme|muestrame|digame|dime|ver|revisar|consultar) mis (?:citas|examenes programados)\b|^(?:y |oye,? )?(?:que|q|cuales|cuantas) (?:citas|examenes) (?:tengo|me quedan)(?: programad[oa]s| agendad[oa]s| pendientes)?\s*\??$|^(?:y )?mis citas\s*\??$`)],
 ];
 
 /** The personal question a Spanish message asks, or null. */
 function spanishPersonalQuestion(text: string): PersonalKind | null {
-  const t = normalise(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  // Not `normalise`: its English shorthand reads Spanish "y" as "why" ("y mis citas?").
+  const t = text.toLowerCase().replace(/\s+/g, ' ').trim().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   if (!ES_FIRST_PERSON.test(t) || ES_HYPOTHETICAL.test(t)) return null;
   // Missed appointments and refunds are tasks and FAQ answers, as in English.
   if (/\b(?:falte|no me presente|no fui|perdi mi (?:cita|examen)|reembolso)\b/.test(t)) return null;
@@ -301,7 +304,7 @@ function testsIn(text: string, catalogue: Catalogue): string[] {
  */
 /** "cancela la de A5", "cancele mi cita del A5", "cancelame esa": the Spanish instruction, no "mi" needed. */
 const ES_CANCEL_IMPERATIVE =
-  /^(?:por favor,? |ok,? |si,? )?(?:cancela|cancele|cancelame|cancelemela|cancelen) (?:la|el|mi|esa|ese|esta|este)(?: cita| examen| prueba| test)?(?: de| del)?(?: examen| test)?(?: [abcefghlpstx]-?\d{1,2})?(?: por favor)?\s*[.!]?$/;
+  /^(?:por favor,? |ok,? |si,? |va,? |sale,? )?(?:(?:cancela|cancele|cancelame|cancelemela|cancelen) (?:la|el|mi|esa|ese|esta|este)(?: cita| examen| prueba| test)?(?: de| del)?(?: examen| test)?(?: [abcefghlpstx]-?\d{1,2})?|(?:cancelala|cancelalo|cancelamela|cancelemela|cancelela|cancelelo)(?: (?:la|el) (?:de |del )?[abcefghlpstx]-?\d{1,2})?)(?:,? (?:por favor|porfa|porfavor|plis))?\s*[.!]?$/;
 const CANCEL_IMPERATIVE =
   /^(?:please |ok,? |okay,? |so |then )?cancel (?:(?:an|the|this|that|one|it|my) (?:\w+ ){0,2}(?:appointment|appt|booking|one|test|exam)\b|(?:the |my )?[abcefghlpstx]-?\d{1,2}(?![a-z0-9]))(?!.*\b(?:refund|policy|fee|how|what|when|can i)\b)/;
 /**

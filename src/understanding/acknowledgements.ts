@@ -33,6 +33,10 @@ const OK_PHRASES = [
   // Spanish.
   'qué mal', 'que mal', 'qué pena', 'que pena', 'ni modo', 'ni modos', 'lástima', 'lastima', 'qué lástima', 'que lastima',
   'vale', 'perfecto', 'genial', 'muy bien', 'excelente', 'entendido', 'de acuerdo', 'ya veo', 'ya entendí', 'ya entendi', 'buenísimo', 'buenisimo',
+  // Mexican, Central American and Caribbean "ok" ("sale gracias" was read as when results come out).
+  'sale', 'sale pues', 'va', 'va pues', 'órale', 'orale', 'órale pues', 'orale pues', 'ándale', 'andale', 'ándale pues', 'andale pues',
+  'okas', 'oka', 'ok va', 'bueno', 'ah bueno', 'pues bueno', 'listo', 'está bien', 'esta bien', 'ta bien', 'ta bueno', 'entiendo', 'ya entiendo',
+  'ah ok', 'ah ya', 'ah ya veo', 'chido', 'chévere', 'chevere', 'bacano', 'de una', 'ok entendido',
 ];
 
 /** Phrases that thank. */
@@ -42,7 +46,7 @@ const THANKS_PHRASES = [
   'many thanks', 'thanks again', 'thank you again', 'thnks', 'thks', 'thnk you', 'thnk u', 'tnx', 'tks', 'thankyou',
   // Thanks in the words candidates also use (the acknowledgement only: answers stay in English).
   'gracias', 'muchas gracias', 'mil gracias', 'gracias otra vez', 'gracias de nuevo', 'muchas gracias otra vez',
-  'gracias por todo', 'gracias por la ayuda', 'gracias por su ayuda', 'merci', 'merci beaucoup', 'obrigado', 'obrigada', 'danke',
+  'gracias por todo', 'gracias por la ayuda', 'gracias por su ayuda', 'grax', 'grasias', 'gracias pues', 'muchas gracias pues', 'merci', 'merci beaucoup', 'obrigado', 'obrigada', 'danke',
 ];
 
 /** Phrases that close the conversation. */

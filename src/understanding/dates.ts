@@ -60,7 +60,8 @@ export interface DateContext {
  */
 export type DateForm = 'full' | 'month-day' | 'day' | 'weekday' | 'relative' | 'partial' | 'time';
 
-export type WeekdayModifier = 'this' | 'next' | 'last';
+/** 'coming': Spanish "el lunes que viene" / "el próximo lunes", the next one after today (said on a Monday, a week on). */
+export type WeekdayModifier = 'this' | 'next' | 'last' | 'coming';
 
 export interface DateMention {
   /** The words as written. */
@@ -356,8 +357,19 @@ const spanishDayOfMonthParser: chrono.Parser = {
   },
 };
 
+/** "antier", "antes de ayer": the day before yesterday, as Mexico and Central America say it (chrono.es knows only "anteayer"). */
+const spanishAntierParser: chrono.Parser = {
+  pattern: () => /(?<![\p{L}\d])(?:antier|antes\s+de\s+ayer)(?![\p{L}])/iu,
+  extract: (context) => {
+    const when = referenceTime(context).minus({ days: 2 });
+    const component = context.createParsingComponents({ year: when.year, month: when.month, day: when.day });
+    component.addTag('result/relativeDate');
+    return component;
+  },
+};
+
 const spanishParser = chrono.es.casual.clone();
-spanishParser.parsers.push(spanishAgoParser, spanishDayOfMonthParser, yearParser);
+spanishParser.parsers.push(spanishAgoParser, spanishAntierParser, spanishDayOfMonthParser, yearParser);
 /** A test code ("A5", "T2") that chrono.es reads as an hour. */
 const TEST_CODE_TEXT = /^[a-z]{1,2}\d{1,2}$/i;
 
@@ -421,14 +433,36 @@ const ENGLISH_DATE_WORDS: Record<string, string> = {
 const ENGLISH_DATE_WORD = new RegExp(String.raw`(?<![\p{L}])(?:${Object.keys(ENGLISH_DATE_WORDS).join('|')})(?![\p{L}])`, 'giu');
 
 /**
+ * "el 15 de junio del 2021", "junio del 21": the year after "del", which chrono.es does not read (it
+ * dropped the year, or read "del 21" as 9 p.m.): read as "de 2021".
+ */
+const MONTH_THEN_DEL_YEAR =
+  /(?<=(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|feb|mar|abr|may|jun|jul|ago|sep|sept|oct|nov|dic)\.?\s+)del(?=\s+(?:\d{4}|\d{2})(?![\d:]))/giu;
+
+/**
+ * "el jueves 10 a las 8": a weekday and a day of the month, no month. chrono.es reads "jueves 10" as
+ * Thursday at 10:00 (and "a las 8" apart), so the weekday is blanked and "el 10" is the day read.
+ * With a month after it ("jueves 10 de diciembre") or a time ("jueves 10:30", "jueves 10 am") it is
+ * chrono's own reading.
+ */
+const WEEKDAY_THEN_DAY =
+  /(?<![\p{L}\d])(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)(?=\s+(?:\d{1,2})(?![\d:./]|\s*(?:de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)|del?\s+(?:la\s+)?(?:ma[ñn]ana|tarde|noche)|am\b|pm\b|a\.\s?m|p\.\s?m|h\b|hrs?\b|horas?\b)))/giu;
+
+/** Spanish weekday names, folded, as chrono numbers them (0 = Sunday). */
+const SPANISH_WEEKDAYS: Record<string, number> = { domingo: 0, lunes: 1, martes: 2, miercoles: 3, jueves: 4, viernes: 5, sabado: 6 };
+const fold = (word: string): string => word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+/**
  * The text as chrono.es should read it, letter for letter the same length (mentions keep their
  * places in what the candidate wrote): a test code is blanked ("reprobé el A5 hace 2 semanas" is no
- * 5 a.m.), "sept", as people write September, is chrono's "sep", and an English weekday or month
+ * 5 a.m.), "del" before a year is "de", "sept", as people write September, is chrono's "sep", and an English weekday or month
  * is its Spanish twin.
  */
 function forSpanishParser(text: string): string {
   return text
     .replace(/(?<![\p{L}\d])[a-z]{1,2}-?\d{1,2}(?![\p{L}\d:.])/giu, (code) => ' '.repeat(code.length))
+    .replace(MONTH_THEN_DEL_YEAR, 'de ')
+    .replace(WEEKDAY_THEN_DAY, (weekday) => 'el'.padEnd(weekday.length, ' '))
     .replace(/(?<![\p{L}])(sep)t(?![\p{L}])/giu, '$1 ')
     .replace(ENGLISH_DATE_WORD, (word) => ENGLISH_DATE_WORDS[word.toLowerCase()]!.padEnd(word.length, ' '));
 }
@@ -443,6 +477,9 @@ function rawParse(text: string, today: DateTime, language: Language = 'en'): Par
         // A mention quotes the candidate's words: "friday", where chrono read the "vie" put in its place.
         let end = result.index + result.text.length;
         while (end < text.length && read[end] === ' ' && /\p{L}/u.test(text[end]!)) end++;
+        // "jueves 10", read as "el 10": the weekday said is kept, to be checked against the day.
+        const weekday = read.startsWith('el', result.index) && !text.startsWith('el', result.index) ? SPANISH_WEEKDAYS[fold(text.slice(result.index).split(/\s/)[0] ?? '')] : undefined;
+        if (weekday !== undefined && !result.start.isCertain('weekday')) (result.start as unknown as { assign(component: 'weekday', value: number): void }).assign('weekday', weekday);
         // The result keeps its own methods (start, tags): its quoted text is set in place.
         return Object.assign(result, { text: text.slice(result.index, end) });
       });
@@ -533,9 +570,9 @@ function toMention(result: ParsedResult, message: string): DateMention | null {
 /** "el próximo lunes", "el martes que viene", "el martes pasado", "este viernes". */
 function spanishModifier(text: string, after: string): WeekdayModifier | undefined {
   const words = `${text} ${after.slice(0, 20)}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  // "el martes que viene" / "el próximo martes" name the coming Tuesday, which 'this' resolves to
-  // (English "next Tuesday" is the one said both ways, and is asked about).
-  if (/^(?:el\s+)?proximo\b|^\S+\s+(?:que\s+viene|proximo)\b/.test(words)) return 'this';
+  // "el martes que viene" / "el próximo martes" name the coming Tuesday, never today (English "next
+  // Tuesday" is the one said both ways, and is asked about).
+  if (/^(?:el\s+)?proximo\b|^\S+\s+(?:que\s+viene|proximo)\b/.test(words)) return 'coming';
   if (/^\S+\s+(?:pasado|anterior)\b|^(?:el\s+)?(?:pasado|ultimo)\b/.test(words)) return 'last';
   if (/^este\b/.test(words)) return 'this';
   return undefined;
@@ -771,7 +808,15 @@ function resolveMention(mention: DateMention, todayIso: IsoDate, direction: Dire
       const ahead = (weekday - todayWd + 7) % 7; // 0..6 days to the coming one (0 = today)
       const behind = (todayWd - weekday + 7) % 7; // 0..6 days back to the last one (0 = today)
       if (mention.modifier === 'last') {
-        return wrongSide(mention.date) ? { kind: 'wrong-side', date: mention.date, text: mention.text } : ok(mention.date);
+        // chrono.es does not read "pasado" after the weekday ("el martes pasado"), so its date is the
+        // nearest Tuesday, which on a Monday is tomorrow: "last" is the one before today.
+        const last = mention.date >= todayIso ? plusDays(todayIso, -(behind === 0 ? 7 : behind)) : mention.date;
+        return wrongSide(last) ? { kind: 'wrong-side', date: last, text: mention.text } : ok(last);
+      }
+      // "el lunes que viene" said on a Monday is next week's: the coming one never is today.
+      if (mention.modifier === 'coming') {
+        if (direction === 'past') return { kind: 'wrong-side', date: mention.date, text: mention.text };
+        return ok(plusDays(todayIso, ahead === 0 ? 7 : ahead));
       }
       if (mention.modifier === 'next') {
         if (direction === 'past') return { kind: 'wrong-side', date: mention.date, text: mention.text };

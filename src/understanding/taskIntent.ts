@@ -209,7 +209,9 @@ const esDetectors: Array<[Task, Detector]> = [
     'missed-appointment',
     (t) =>
       new RegExp(String.raw`\b(?:perdi|falte a|no (?:fui|llegue|me presente|pude ir|asisti|pude llegar)|llegue tarde|se me (?:paso|olvido)|me quede dormido|no show)\b`).test(t) &&
-      !/\b(?:perdi (?:mi |el )?(?:certificado|correo|email|contrasena|tarjeta))\b/.test(t),
+      !/\b(?:perdi (?:mi |el )?(?:certificado|correo|email|contrasena|tarjeta))\b/.test(t) &&
+      // "compré el A7 hace 3 meses y no lo he agendado, ¿ya lo perdí?": a purchase never scheduled, its window (not an appointment missed).
+      !(/\b(?:lo|la) perdi\b/.test(t) && /\b(?:compre|pague)\b/.test(t) && /\bno (?:lo |la )?(?:he |habia )?(?:agendado|programado|reservado|agende|programe)\b/.test(t)),
   ],
   ['retest', (t) => /\b(?:reprob\w*|repruebo|repobe|falle|trone|truene|me fue mal en|sali mal en|no (?:lo |la )?(?:pase|aprobe)|repetir(?:lo|la)?|volver a (?:tomar|presentar|hacer)(?:lo|la)?|tomar(?:lo|la)? (?:de nuevo|otra vez)|presentar(?:lo|la)? (?:de nuevo|otra vez))\b/.test(t)],
   [

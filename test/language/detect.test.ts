@@ -52,11 +52,19 @@ describe('the explicit switch', () => {
     ['espanol', 'es'],
     ['Spanish please', 'es'],
     ['¿habla español?', 'es'],
+    // With the words around it candidates write (played against the bot: these were answered as questions).
+    ['perdon, mejor en español', 'es'],
+    ['hola, prefiero español', 'es'],
+    ['en español porfa', 'es'],
+    ['me puede hablar en español?', 'es'],
+    ['sorry, english please', 'en'],
+    ['I prefer English', 'en'],
+    ['mejor en ingles', 'en'],
   ])('"%s" asks for %s', (text, language) => {
     expect(readLanguageSwitch(text)).toBe(language);
   });
 
-  it.each(['is the test in spanish?', 'hay examenes en español?', 'my english is bad', 'A5 en español'])('"%s" is a question, not a switch', (text) => {
+  it.each(['is the test in spanish?', 'hay examenes en español?', 'my english is bad', 'A5 en español', 'quiero el examen en español', 'prefiero tomar el test en español'])('"%s" is a question, not a switch', (text) => {
     expect(readLanguageSwitch(text)).toBeNull();
   });
 });

@@ -187,6 +187,18 @@ const spanish: Row[] = [
   ['quiero ver mis resultados', { kind: 'results' }],
   ['¿qué exámenes he comprado?', { kind: 'purchases' }],
   ['duplicados de todos mis certificados', { kind: 'duplicates-all' }],
+  // Played in Spanish, signed in: shorthand, a bare "mis ...", the pronoun on the verb.
+  ['q citas tengo?', { kind: 'appointments' }],
+  ['que citas tengo?', { kind: 'appointments' }],
+  ['y mis citas?', { kind: 'appointments' }],
+  ['y mis resultados?', { kind: 'results' }],
+  ['mis resultados', { kind: 'results' }],
+  ['ya salieron mis resultados del A6?', { kind: 'results', tests: ['A6'] }],
+  ['como me fue en el A5', { kind: 'results', tests: ['A5'] }],
+  ['cancelala', { kind: 'cancel-appointment' }],
+  ['si cancelala', { kind: 'cancel-appointment' }],
+  ['cancela mi cita porfa', { kind: 'cancel-appointment' }],
+  ['cancélela, por favor', { kind: 'cancel-appointment' }],
   // The FAQ's, not the account's.
   ['¿cómo cambio la fecha de un examen?', null],
   ['¿cuándo recibo mis resultados?', null],

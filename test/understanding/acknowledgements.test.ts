@@ -58,6 +58,17 @@ const acknowledgements: Array<[string, Acknowledgement]> = [
   ['im good thx', 'bye'],
   ['ok thanks, bye!', 'bye'],
   ['Got it - bye', 'bye'],
+  // Mexican, Central American and Caribbean Spanish, as played against the bot.
+  ['sale', 'ok'],
+  ['sale gracias', 'thanks'],
+  ['sale pues gracias', 'thanks'],
+  ['ok va', 'ok'],
+  ['órale', 'ok'],
+  ['orale gracias', 'thanks'],
+  ['ándale pues', 'ok'],
+  ['va, grax', 'thanks'],
+  ['esta bien', 'ok'],
+  ['listo, gracias', 'thanks'],
 ];
 
 // Messages that say more than an acknowledgement.

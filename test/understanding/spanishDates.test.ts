@@ -16,6 +16,11 @@ describe('dates read in Spanish (chrono.es, in the candidate\'s zone)', () => {
     ['el martes pasado', '2025-03-18'],
     ['el 10', '2025-03-10'],
     ['3 de marzo de 2024', '2024-03-03'],
+    // "del" before the year, as it is often said: chrono.es dropped the year, or read "del 21" as 9 p.m.
+    ['la saqué el 15 de junio del 2021', '2021-06-15'],
+    ['el 15 de junio del 21', '2021-06-15'],
+    // Mexico and Central America say "antier" for "anteayer".
+    ['hice el A1 antier', '2025-03-18'],
   ])('"%s" is %s, looking back', (text, date) => {
     expect(dateOf(pastDate(text, ctx))).toMatchObject({ date });
   });
@@ -30,6 +35,11 @@ describe('dates read in Spanish (chrono.es, in the candidate\'s zone)', () => {
     ['el tuesday a las 9', { date: '2025-03-25', time: '09:00' }],
     ['el 3 de april', { date: '2025-04-03' }],
     ['tengo el A3 agendado pal 22', { date: '2025-03-22' }],
+    // A weekday and a day of the month: chrono.es read "jueves 27" as Thursday at 10:00, "a las 8" apart.
+    ['mi cita es el jueves 27 a las 8 de la mañana', { date: '2025-03-27', time: '08:00' }],
+    ['el jueves 27', { date: '2025-03-27' }],
+    ['el jueves 27 de marzo a las 8', { date: '2025-03-27', time: '08:00' }],
+    ['el jueves 10:30', { date: '2025-03-27', time: '10:30' }],
   ])('"%s" is %o, looking ahead', (text, expected) => {
     expect(dateOf(futureDate(text, ctx))).toEqual(expected);
   });
@@ -44,6 +54,24 @@ describe('dates read in Spanish (chrono.es, in the candidate\'s zone)', () => {
     ['pasado mañana a las 3 de la tarde', { date: '2025-03-22', time: '15:00' }],
   ])('"%s" is %o: "de la mañana" is the morning, not tomorrow, and "pasado mañana" the day after', (text, expected) => {
     expect(parseDates(text, ctx).map((m) => ({ date: m.date, ...(m.time ? { time: m.time } : {}) }))).toEqual([expected]);
+  });
+
+  it.each([
+    ['el martes pasado', '2026-12-01'],
+    ['hice el A8 el martes pasado y no pase', '2026-12-01'],
+    ['el lunes pasado', '2026-11-30'],
+  ])('on a Monday, "%s" is %s: the one before today, not tomorrow (chrono.es does not read "pasado")', (text, date) => {
+    const monday = { now: new Date('2026-12-07T15:00:00Z'), zone: 'America/New_York', language: 'es' as const };
+    expect(dateOf(pastDate(text, monday))).toMatchObject({ date });
+  });
+
+  it.each([
+    ['el lunes que viene', '2026-12-14'],
+    ['el próximo lunes', '2026-12-14'],
+    ['el martes que viene', '2026-12-08'],
+  ])('on a Monday, "%s" is %s: the coming one is never today (it asked "today or next week?")', (text, date) => {
+    const monday = { now: new Date('2026-12-07T15:00:00Z'), zone: 'America/New_York', language: 'es' as const };
+    expect(dateOf(futureDate(text, monday))).toEqual({ date });
   });
 
   it('a test code is not a time (chrono.es reads "A5" as 5 o\'clock)', () => {

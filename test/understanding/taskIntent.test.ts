@@ -125,6 +125,8 @@ const duplicates: Row[] = [
   ['what does a replacement certificate cost', 'duplicate-cost'],
   ['compré un examen hace dos meses y no lo he programado', 'purchase-window'],
   ['compré el A1 en enero, ¿hasta cuándo tengo?', 'purchase-window'],
+  ['compre el examen A7 hace como 3 meses y no lo he agendado, todavia lo puedo hacer o ya lo perdi?', 'purchase-window'],
+  ['perdí mi cita del A7 ayer', 'missed-appointment'],
   ['tengo el A3 agendado pal 22 y me mandan a un training, ¿cómo la muevo pa después?', 'reschedule-or-cancel'],
   ['¿la puedo cambiar?', 'reschedule-or-cancel'],
   ['troné el A5 hace 2 semanas', 'retest'],

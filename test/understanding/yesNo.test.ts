@@ -7,6 +7,11 @@ const answers: Array<[string, boolean | null]> = [
   ['yes', true],
   ['Yes.', true],
   ['y', true],
+  ['ya', true],
+  // Spanish "y" (and) and "ya" (already) begin a question, not a yes.
+  ['y me devuelven el dinero?', null],
+  ['y si no voy?', null],
+  ['ya me lo cobraron?', null],
   ['yeah', true],
   ['yep', true],
   ['yup!', true],
