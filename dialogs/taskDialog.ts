@@ -453,7 +453,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     for (const slot of this.spec.slots) {
       const value = state.values[slot.name] as DateValue | undefined;
       if (!value?.approximate) continue;
-      const margin = /year/i.test(value.approximate) ? 183 : /month/i.test(value.approximate) ? 31 : 7;
+      const margin = /year|a[ñn]o/i.test(value.approximate) ? 183 : /month|mes/i.test(value.approximate) ? 31 : 7;
       const today = DateTime.fromJSDate(facts.now).setZone(facts.zone).toISODate() ?? value.date;
       const shifted = (days: number): string => {
         const date = DateTime.fromISO(value.date).plus({ days }).toISODate() ?? value.date;

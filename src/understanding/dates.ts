@@ -336,7 +336,11 @@ const spanishAgoParser: chrono.Parser = {
     const unit = ES_UNITS[(match[2] ?? '').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')];
     if (!unit) return null;
     const when = referenceTime(context).minus({ [`${unit}s`]: count });
-    const component = context.createParsingComponents({ year: when.year, month: when.month, day: when.day });
+    // Months or years back say the month, not the day, as "5 months ago" does in English: the day
+    // is only implied, so the answer is worked out roughly where the rule allows, else the day asked.
+    const rough = unit === 'month' || unit === 'year';
+    const component = context.createParsingComponents(rough ? { year: when.year, month: when.month } : { year: when.year, month: when.month, day: when.day });
+    if (rough) component.imply('day', when.day);
     component.addTag('result/relativeDate');
     if (unit !== 'day') component.addTag('spanish/counted');
     return component;

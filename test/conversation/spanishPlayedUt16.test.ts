@@ -91,8 +91,8 @@ const played: Table = [
   ['"reprobé el A2 antier" is two days ago (it asked the date)', [
     ['reprobé el A2 antier', all(es('martes, 18 de marzo de 2025: entendido'), es('Puede comprar A2 de nuevo a partir del'))],
   ]],
-  ['a long story, "compre el examen A7 hace como 3 meses y no lo he agendado ... ya lo perdi?", is the purchase window (it asked whether a No Show was posted)', [
-    ['hola buenas noches disculpe la molestia, fijese que compre el examen A7 hace como 3 meses y no lo he agendado porque estuve trabajando mucho, todavia lo puedo hacer o ya lo perdi?', all(not(es(m.task.missed.askPosted)), es('para tomarlo'))],
+  ['a long story, "compre el examen A7 hace como 3 meses y no lo he agendado ... ya lo perdi?", is the purchase window (it asked whether a No Show was posted); "hace como 3 meses" is about 90 days, so the day is asked, as in English', [
+    ['hola buenas noches disculpe la molestia, fijese que compre el examen A7 hace como 3 meses y no lo he agendado porque estuve trabajando mucho, todavia lo puedo hacer o ya lo perdi?', all(not(es(m.task.missed.askPosted)), es('90 días desde la fecha de compra'), es('¿Qué día exactamente ("hace como 3 meses")?'))],
   ]],
 ];
 

@@ -254,8 +254,12 @@ const playedEs13c: Table = [
   ['"tengo mi examen mañana y me enfermé" es la tarea de cambiar la cita, como en inglés (era "no estoy seguro de haberle entendido")', [
     ['tengo mi examen mañana y me enfermé', all(es('viernes, 21 de marzo de 2025: entendido'), es('no se permiten cambios'), not(es(m.unknownWithSuggestions)))],
   ]],
-  ['"compré un examen hace dos meses y no lo he programado" calcula el plazo, como en inglés (preguntaba "¿Se refería a una de estas?")', [
-    ['compré un examen hace dos meses y no lo he programado', all(es('lunes, 20 de enero de 2025: entendido'), es('Tiene hasta el'), not(es(m.didYouMean)))],
+  ['"compré un examen hace dos meses y no lo he programado" es el plazo de compra, y "hace dos meses" pide el día, como "2 months ago" en inglés (preguntaba "¿Se refería a una de estas?")', [
+    ['compré un examen hace dos meses y no lo he programado', all(es('90 días desde la fecha de compra'), es('¿Qué día exactamente ("hace dos meses")?'), not(es(m.didYouMean)))],
+    ['el 20 de enero', all(es('lunes, 20 de enero de 2025: entendido'), es('Tiene hasta el'))],
+  ]],
+  ['"compré el A7 hace 5 meses": sea cual sea el día, ya venció (como "5 months ago"; era un día exacto, y "hace como 3 meses" decía que venció ayer)', [
+    ['compré el examen A7 hace 5 meses, todavía lo puedo tomar?', all(es(m.task.approximately('hace 5 meses')), /[Vv]enci[oó]/, not(/entendido/))],
   ]],
   ['"mi appointment es el friday, lo puedo cambiar?": el día en inglés se lee en una conversación en español (daba la respuesta general y pedía la fecha)', [
     ['hola', es(m.greeting)],

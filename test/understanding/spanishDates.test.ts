@@ -89,12 +89,18 @@ describe('counted back in the candidate\'s zone, not the server\'s', () => {
   const evening = { now: new Date('2026-12-07T00:15:00Z'), zone: 'America/New_York' };
   it.each([
     ['es', 'hace dos semanas', '2026-11-22'],
-    ['es', 'hace un mes', '2026-11-06'],
     ['es', 'el 3 del mes pasado', '2026-11-03'],
     ['en', 'two weeks ago', '2026-11-22'],
     ['en', 'the 3rd of last month', '2026-11-03'],
   ] as const)('in the evening in New York, "%s: %s" is %s (counted from the UTC date it would be a day later)', (language, text, date) => {
     expect(dateOf(pastDate(text, { ...evening, language }))).toMatchObject({ date });
+  });
+
+  it.each([
+    ['es', 'hace un mes', '2026-11-06'],
+    ['en', 'a month ago', '2026-11-06'],
+  ] as const)('in the evening in New York, "%s: %s" is about %s, the day not said (a month back names the month, as in English)', (language, text, approximateDate) => {
+    expect(pastDate(text, { ...evening, language })).toMatchObject({ ok: false, problem: 'incomplete', approximateDate });
   });
 
   it('on the last evening of a month, "el 3 del mes pasado" is the 3rd of the month before this one in New York', () => {
