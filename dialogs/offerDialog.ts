@@ -4,7 +4,8 @@ import type { Reply } from '../src/conversation/reply.js';
 import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts, type TurnFacts } from '../src/conversation/turnFacts.js';
 import { pickChoice } from '../src/understanding/choices.js';
-import { withoutNames } from '../src/understanding/tests.js';
+import { resolveTests, withoutNames } from '../src/understanding/tests.js';
+import { detectTask } from '../src/understanding/taskIntent.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { answerEntry } from './faqSteps.js';
 import { RepairDialog, SOMETHING_NEW, type UnrelatedPolicy } from './repairDialog.js';
@@ -38,6 +39,8 @@ export interface OfferOptions {
   afterTask?: string;
   /** The entry whose answer made this offer, when it has caveats for the next answer (a follow-up tapped). */
   from?: string;
+  /** Tests named alone ("A4": "what would you like to know about it?"): a task asked next without a test is about them. */
+  tests?: string[];
 }
 
 const WORDS_IN_A_REPLY = 6;
@@ -155,6 +158,13 @@ export class OfferDialog extends RepairDialog {
       return dc.replaceDialog(offer.task, { text, answeredGenerally: true, ...(offer.text ? { asked: offer.text } : {}) } satisfies TaskOptions);
     }
     const opened = this.deps.opensTask(reading, facts);
+    // "A4", then "i failed it yesterday" or "when does it expire?": the task the message asks for is
+    // about the test named before ("it"), unless it names its own.
+    if (offer.tests?.length && resolveTests(reading.text, this.deps.catalogue).tests.length === 0) {
+      const text = `${reading.question} ${offer.tests.join(' ')}`;
+      const asked = detectTask(text, this.deps.language);
+      if (asked?.confidence === 'high' && dc.findDialog(asked.task)) return dc.replaceDialog(asked.task, { text } satisfies TaskOptions);
+    }
     if (offer.task && opened && opened !== offer.task) {
       // Another task with its facts: this offer is left, and the candidate told so.
       await send(dc.context, this.deps, { text: m.task.switched(m.task.names[offer.task] ?? offer.task) });

@@ -507,7 +507,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         understood(turn);
         const names = catalogueNames(deps.conversation.catalogue, turn.facts.language);
         await say(turn, { text: m.aboutTest(alone.map((code) => (names.test(code) ? `${code} (${names.test(code)})` : code)).join(', ')) });
-        return true;
+        return afterDialog(turn, await turn.dc.beginDialog(OFFER, { entries: [], tests: alone } satisfies OfferOptions));
       }
       const last = turn.data.lastTask;
       const wasUnderstood = await answerDecision(turn.dc, deps.conversation, decision, turn.data.misunderstood ?? 0, {

@@ -186,6 +186,18 @@ const aTestNamedAlone: Transcript[] = [
     ['i need to move my test and also whats the retake wait if i fail', '30 full days'],
     ['A4', all(/^A4 \(Suspension and Steering\): what would you like to know/, not("don't know that one"))],
   ]],
+  ['"A4", then "i failed it yesterday": the retest is about A4 ("it"), worked out at once', [
+    ['A4', /what would you like to know/],
+    ['i failed it yesterday', all('You can buy A4 again on or after', not('Which test'))],
+  ]],
+  ['"A4", then "when does it expire? i passed it in june 2022": A4\'s expiry, not a "Did you mean"', [
+    ['A4', /what would you like to know/],
+    ['when does it expire? i passed it in june 2022', all('Your A4 certification expires in June 2027', not('Did you mean'))],
+  ]],
+  ['"A4", then a task about another test named: that test', [
+    ['A4', /what would you like to know/],
+    ['i failed A5 yesterday', all('You can buy A5 again on or after', not('A4'))],
+  ]],
   ['"A4" alone in Spanish is asked back in Spanish', [
     ['hola, tengo una pregunta', /pregunta/],
     ['A4', /^A4: ¿qu[eé] le gustar[ií]a saber/],
