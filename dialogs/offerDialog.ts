@@ -160,7 +160,9 @@ export class OfferDialog extends RepairDialog {
     const opened = this.deps.opensTask(reading, facts);
     // "A4", then "i failed it yesterday" or "when does it expire?": the task the message asks for is
     // about the test named before ("it"), unless it names its own.
-    if (offer.tests?.length && resolveTests(reading.text, this.deps.catalogue).tests.length === 0) {
+    const own = offer.tests?.length ? resolveTests(reading.text, this.deps.catalogue) : undefined;
+    // A code the catalogue does not know ("A12") is a test named too: said so by the task, never swapped.
+    if (offer.tests?.length && own && own.tests.length === 0 && own.unknownCodes.length === 0) {
       const text = `${reading.question} ${offer.tests.join(' ')}`;
       const asked = detectTask(text, this.deps.language);
       if (asked?.confidence === 'high' && dc.findDialog(asked.task)) return dc.replaceDialog(asked.task, { text } satisfies TaskOptions);
