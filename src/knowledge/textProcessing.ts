@@ -96,6 +96,9 @@ const phrases: Array<[RegExp, string]> = [
   // "when will I get my certificate", "how soon do I receive my cert": when one comes is its
   // delivery (a new, another or duplicate one is the duplicate's question).
   [/\b(?:when|how soon|how long)\b(?![^.?!]{0,40}\b(?:new|another|duplicate|replacement|copy|copies|second|extra)\b)([^.?!]{0,30}?\b(?:get|receive|recieve|getting|receiving)\s+(?:my|the|our|his|her|a|an)?\s*(?:ase\s+)?(?:certificates?|certs?))\b/gi, '$& delivery'],
+  // "how long does it take to get it", "...for them to mail it": waiting for something to come, not
+  // how long a test takes (the test-length gap's "take").
+  [/\b(?:take|takes|took|taking)\s+(?:for\s+(?:it|them|me|one|you|ase|my\s+\w+)\s+)?to\s+(?=(?:get|receive|recieve|come|arrive|show\s+up|be\s+(?:mailed|sent|shipped|delivered|processed|approved|reviewed|posted)|ship|mail|send|process)\b)/gi, ' '],
   [/\b(?:went|gone|go|goes|been)\s+missing\b/gi, 'lost'],
   // What a job pays: "how much do master techs make", "what does a diesel tech earn a year".
   [/\bhow much (?:money )?(?:do|does|can|will|would|could|should) ((?:[\w']+\s+){1,4}?)(?:make|earn|get paid|bring home)\b|\b(?:make|makes|making|earn|earns|earning)\s+(?:an?\s+|per\s+)(?:hour|year|month|week)\b/gi, 'how much $1 salary'],
