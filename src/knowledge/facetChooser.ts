@@ -79,8 +79,9 @@ export class FacetChooser {
       });
       search.addAll([
         { id: OWN, text: entry.alternates.join(' \n ') },
-        // A facet chosen by the test named is not chosen by its words ("is the G1 in Spanish?" shares them all).
-        ...entry.facets.filter((facet) => !facet.tests).map((facet) => ({ id: facet.id, text: [...facet.alternates, ...(facet.askedAs ?? [])].join(' \n ') })),
+        // A facet chosen by the test named is not chosen by its words ("is the G1 in Spanish?" shares them
+        // all), nor one only its `chosenBy` chooses.
+        ...entry.facets.filter((facet) => !facet.tests && !facet.onlyChosenBy).map((facet) => ({ id: facet.id, text: [...facet.alternates, ...(facet.askedAs ?? [])].join(' \n ') })),
       ]);
       this.searches.set(entry.id, new TermSearch(search, FACET_TERMS_KEPT));
     }
