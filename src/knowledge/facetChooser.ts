@@ -78,9 +78,12 @@ export class FacetChooser {
         searchOptions: { combineWith: 'OR' },
       });
       search.addAll([
-        { id: OWN, text: entry.alternates.join(' \n ') },
-        // A facet chosen by the test named is not chosen by its words ("is the G1 in Spanish?" shares them all).
-        ...entry.facets.filter((facet) => !facet.tests).map((facet) => ({ id: facet.id, text: [...facet.alternates, ...(facet.askedAs ?? [])].join(' \n ') })),
+        // A facet only its `chosenBy` chooses leaves its phrasings' words to the entry's own sentence,
+        // as before it was a facet ("in 2-3 days" after "can i reschedule" is still "You can, as long as ...").
+        { id: OWN, text: [...entry.alternates, ...entry.facets.filter((facet) => facet.onlyChosenBy).flatMap((facet) => facet.alternates)].join(' \n ') },
+        // A facet chosen by the test named is not chosen by its words ("is the G1 in Spanish?" shares them
+        // all), nor one only its `chosenBy` chooses.
+        ...entry.facets.filter((facet) => !facet.tests && !facet.onlyChosenBy).map((facet) => ({ id: facet.id, text: [...facet.alternates, ...(facet.askedAs ?? [])].join(' \n ') })),
       ]);
       this.searches.set(entry.id, new TermSearch(search, FACET_TERMS_KEPT));
     }

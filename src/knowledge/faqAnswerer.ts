@@ -193,6 +193,8 @@ const phrasePattern = (phrases: string[], normalise: (text: string) => string): 
 /** Words a question may add to an alternate's wording (articles, "please", "I want to") and still be it. */
 const PHRASING_EXTRA_WORDS = 2;
 const wordsIn = (text: string): number => text.trim().split(/\s+/).length;
+/** At least this many words, a message is long: a story around its question ("hi so my boss wants me to ..."). */
+const LONG_MESSAGE_WORDS = 20;
 
 const entriesOf = (hits: FaqHit[]): FaqEntry[] =>
   hits.flatMap((hit) => (hit.target.kind === 'faq' ? [hit.target.entry] : []));
@@ -509,7 +511,12 @@ export class FaqAnswerer {
     // Unsure of the last sentence alone ("Where are they posted?"), the story says which of its
     // choices was meant: they are offered in the order the whole message ranks them.
     const lastInStory: FaqDecision | undefined = last?.kind === 'clarify' ? { ...last, candidates: inOrderOf(last.candidates, hits) } : last;
-    const placedFirst: FaqDecision = anchoredWhole ?? (lastInStory && (lastInStory.kind === 'answer' || lastInStory.kind === 'clarify') ? lastInStory : (this.questionFirst(text, whole, context) ?? whole));
+    // "hi so my boss wants me to get ASE certified, I've been working at a shop for a year, which test
+    // first and do I need work experience before I can test?": a long message offered as a "Did you
+    // mean" is answered when its last question clause alone is answered, sure, with the entry offered first.
+    const clauseAgrees = whole.kind === 'clarify' && t.questionSentence ? this.lastClauseAgrees(text, whole, context) : undefined;
+    const placedFirst: FaqDecision =
+      clauseAgrees ?? anchoredWhole ?? (lastInStory && (lastInStory.kind === 'answer' || lastInStory.kind === 'clarify') ? lastInStory : (this.questionFirst(text, whole, context) ?? whole));
     const plain = placedFirst.kind === 'unknown' && t.storyWordsLeftOut && !lastAsked ? this.withoutStoryWords(text, context) : undefined;
     const placed: FaqDecision = plain ?? placedFirst;
     // Anchored already before the last sentence was asked alone: the same owner, not worked out again.
@@ -802,6 +809,23 @@ export class FaqAnswerer {
    * The message's question among two or more sentences: its last sentence that asks (ends with "?"),
    * else its last; none when that one has no word of its own.
    */
+  /**
+   * The last question clause of a long message ("..., and do I need work experience before I can
+   * test?"), when asked alone it is a sure answer with the entry `offered` puts first: that answer.
+   */
+  private lastClauseAgrees(text: string, offered: Extract<FaqDecision, { kind: 'clarify' }>, context: QuestionContext): FaqDecision | undefined {
+    if (wordsIn(text) < LONG_MESSAGE_WORDS || offered.candidates.length !== 1) return undefined;
+    const sentences = text.split(/(?<=[.?!])\s+/).map((sentence) => sentence.trim()).filter(Boolean);
+    const asked = sentences.filter((sentence) => sentence.endsWith('?')).at(-1);
+    if (!asked) return undefined;
+    const clause = asked.split(/(?:,|;|\band\b|\bbut\b|\bso\b)\s+(?=(?:do|does|did|can|could|will|would|is|are|am|should|must|how|what|when|where|why|which|who)\b)/i).at(-1)!.trim();
+    if (clause === text.trim() || this.text.contentTerms(clause).length < 2) return undefined;
+    const alone = this.decide(clause, { ...context, onTopic: this.onTopic(text, context) });
+    // Shaped by the clause's facet ("before I can test": work experience can come after the test),
+    // unless the whole message asks another of the entry's facets.
+    return alone.kind === 'answer' && alone.entry.id === offered.candidates[0]?.id ? alone : undefined;
+  }
+
   private lastSentence(text: string): string | undefined {
     const sentences = text.split(/(?<=[.?!])\s+/).map((sentence) => sentence.trim()).filter(Boolean);
     if (sentences.length < 2) return undefined;

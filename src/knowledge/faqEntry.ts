@@ -44,6 +44,12 @@ export const faqFacetSchema = z
      */
     chosenBy: z.array(z.string().trim().min(3)).optional(),
     /**
+     * true: only `chosenBy` chooses this facet, never its phrasings' words. For a facet whose
+     * question differs from another's by a number ("cancel the day before" against "cancel a month
+     * before"): its alternates still say which entry answers, but their words would choose it for both.
+     */
+    onlyChosenBy: z.boolean().optional(),
+    /**
      * More phrasings of this facet's question, weighed only once the entry is known, against the
      * entry's own alternates: not indexed, so they never move which entry answers (a phrasing added to
      * `alternates` changes every entry's scores a little, and questions near a threshold with them).

@@ -90,7 +90,12 @@ const phrases: Array<[RegExp, string]> = [
   // Paper to work on during a test is a known gap's word; starting "from scratch" is not.
   [/\b(?:scratch|scrap)\s+paper\b/gi, 'notepaper'],
   // Asking whether one passed is asking for one's results ("did i pass? when will i know").
-  [/\b(?:did i|have i|if i|whether i|if i've)\s+(?:pass|passed)\b(?!\s+(?:but|and|so)\b)/gi, 'results'],
+  // "If I passed" is that question only after asking to know ("find out if i passed", "can you check
+  // if i passed"); elsewhere it is a condition ("when will I get my certificate if I passed").
+  [/\b(?:did i|have i|whether i|(?<=\b(?:know|knowing|tell|telling|see|check|checking|find out|finding out|wondering|wonder|sure|ask|asking|show|confirm|idea|curious|notified|told|email|says?)\s+(?:me\s+)?)(?:if i|if i've))\s+(?:pass|passed)\b(?!\s+(?:but|and|so)\b)/gi, 'results'],
+  // "how long does it take to get it", "...for them to mail it": waiting for something to come, not
+  // how long a test takes (the test-length gap's "take").
+  [/\b(?:take|takes|took|taking)\s+(?:for\s+(?:it|them|me|one|you|ase|my\s+\w+)\s+)?to\s+(?=(?:get|receive|recieve|come|arrive|show\s+up|be\s+(?:mailed|sent|shipped|delivered|processed|approved|reviewed|posted)|ship|mail|send|process)\b)/gi, ' '],
   [/\b(?:went|gone|go|goes|been)\s+missing\b/gi, 'lost'],
   // What a job pays: "how much do master techs make", "what does a diesel tech earn a year".
   [/\bhow much (?:money )?(?:do|does|can|will|would|could|should) ((?:[\w']+\s+){1,4}?)(?:make|earn|get paid|bring home)\b|\b(?:make|makes|making|earn|earns|earning)\s+(?:an?\s+|per\s+)(?:hour|year|month|week)\b/gi, 'how much $1 salary'],

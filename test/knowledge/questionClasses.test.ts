@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FaqAnswerer, FaqDecision, QuestionContext } from '../../src/knowledge/faqAnswerer.js';
+import { loadKnowledgeBase } from '../../src/knowledge/knowledgeBase.js';
+
+// Kinds of question found by using the bot (session en19), each checked on a few phrasings of its kind.
+
+let answerer: FaqAnswerer;
+beforeAll(async () => {
+  ({ answerer } = await loadKnowledgeBase('knowledge'));
+});
+
+/** The entry and facet of a confident answer, or the kind of decision otherwise. */
+function answered(decision: FaqDecision): [string, string | undefined] | string {
+  return decision.kind === 'answer' ? [decision.entry.id, decision.entry.facet] : decision.kind;
+}
+
+const afterAnswer = (entry: string): QuestionContext => ({ onTopic: true, recent: [entry], answered: { entry } });
+
+describe('"if I passed" is a condition unless it follows asking to know', () => {
+  it.each([
+    'when will I get my certificate if I passed',
+    'if i passed when do i get my cert',
+    'when do i receive my ase certificate',
+  ])('"%s" is when the certificate comes', (question) => {
+    expect(answered(answerer.decide(question))).toEqual(['certificate-delivery', undefined]);
+  });
+
+  it.each(['how do i find out if i passed', 'can you tell me if i passed', 'did i pass my a5'])('"%s" asks for the results', (question) => {
+    const decision = answerer.decide(question);
+    expect(decision.kind === 'answer' || decision.kind === 'clarify' ? (decision.kind === 'answer' ? decision.entry.id : decision.candidates[0]?.id) : decision.kind).toBe('test-results');
+  });
+
+  it('a new or duplicate certificate is still the duplicate, however "when" it is asked', () => {
+    expect(answered(answerer.decide('when will i get a new certificate'))).toEqual(['duplicate-certificate', undefined]);
+  });
+});
+
+describe('"how long does it take to get it" is waiting for something, not how long a test takes', () => {
+  it.each([
+    ['how long does it take to get it', 'duplicate-certificate'],
+    ['how long does it take for them to mail it', 'duplicate-certificate'],
+    ['how long does it take to get it', 'certificate-delivery'],
+  ])('"%s" after the %s answer is not the test-length gap', (question, entry) => {
+    const decision = answerer.decide(question, afterAnswer(entry));
+    expect(decision.kind === 'out-of-scope' ? decision.topic.id : decision.kind).not.toBe('test-length');
+  });
+
+  it('how long a test takes is still the test-length gap', () => {
+    const decision = answerer.decide('how long does it take to finish the a5');
+    expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe('test-length');
+  });
+});
+
+describe('changing or cancelling inside three days gets the "no changes" sentence first', () => {
+  it.each([
+    'what if I cancel my appointment less than 3 days before',
+    'what if i need to cancel within three days',
+    'can i cancel the day before',
+  ])('"%s" starts "No changes are allowed within three days"', (question) => {
+    const decision = answerer.decide(question);
+    expect(answered(decision)).toEqual(['change-or-cancel', 'within-three-days']);
+    if (decision.kind === 'answer') expect(decision.entry.answer).toMatch(/^No changes are allowed within three days/);
+  });
+
+  it.each([
+    ['can i cancel a month before', undefined],
+    ['refund if i cancel 2 weeks before?', 'cancel-refund'],
+    ['can i reschedule my test', undefined],
+  ])('"%s" (not inside three days) gets %s', (question, facet) => {
+    expect(answered(answerer.decide(question))).toEqual(['change-or-cancel', facet]);
+  });
+});
+
+describe('a long message whose question is clear is answered, not offered as a "Did you mean"', () => {
+  it('the story, then "do I need work experience before I can test?": the work-experience answer, test first', () => {
+    const decision = answerer.decide(
+      "hi so my boss wants me to get ASE certified, I've been working at a shop for about a year doing brakes and suspension, which test should I take first and do I need work experience before I can test?",
+    );
+    expect(answered(decision)).toEqual(['work-experience', 'test-first']);
+  });
+
+  it('a short question that is unsure stays a "Did you mean"', () => {
+    expect(answerer.decide('when do i get it').kind).not.toBe('answer');
+  });
+});
