@@ -102,10 +102,9 @@ const CALL_US = String.raw`(?:(?:ugh|ok|okay|so|hey|um+|well|and|but|hmm+|please
 
 /**
  * "say that again", "come again", "what was the question", "so what date is that": the candidate
- * missed the last message (a date it gave, "you can buy A8 again on or after ..."). "What day is it?"
- * alone asks what today is, never the last message again.
+ * missed the last message (a date it gave, "you can buy A8 again on or after ...").
  */
-const REPEAT = "(?:repite(?:lo)?|rep[ií]telo|rep[ií]tame|(?:puede|puedes) repetir(?:lo)?|otra vez|c[oó]mo\\?|qu[eé] dijiste|qu[eé] dijo)(?: por favor)?|(?:can you |could you |please )?(?:say (?:that|it) again|say again|repeat(?: that| it| the question| yourself)?|come again|what was the question|what(?:'s| is| was) the question again|what did you (?:ask|say)|pardon(?: me)?|huh|what was that|(?:so |ok |okay |and |sorry,? )?(?:what|which) (?:date|day) (?:(?:is|was|'s) that|was it|(?:is|'s) it again)(?: again)?)(?: please)?";
+const REPEAT = "(?:repite(?:lo)?|rep[ií]telo|rep[ií]tame|(?:puede|puedes) repetir(?:lo)?|otra vez|c[oó]mo\\?|qu[eé] dijiste|qu[eé] dijo)(?: por favor)?|(?:can you |could you |please )?(?:say (?:that|it) again|say again|repeat(?: that| it| the question| yourself)?|come again|what was the question|what(?:'s| is| was) the question again|what did you (?:ask|say)|pardon(?: me)?|huh|what was that|(?:so |ok |okay |and |sorry,? )?(?:what|which) (?:date|day) (?:is|was|'s) (?:that|it)(?: again)?)(?: please)?";
 
 /**
  * "are you a real person?", "am I talking to a bot?", "is this an AI": asked what the bot is, not

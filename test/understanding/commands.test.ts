@@ -81,8 +81,6 @@ const commands: Array<[string, Command]> = [
   ['how would i check', 'help'],
   ['¿cómo lo reviso?', 'help'],
   ['which day was that again?', 'repeat'],
-  ['what date was it?', 'repeat'],
-  ['what day is it again', 'repeat'],
   ['come again?', 'repeat'],
   ['what was the question', 'repeat'],
   ['what did you ask?', 'repeat'],
@@ -108,9 +106,6 @@ const notCommands: string[] = [
   'the person at the test centre was rude',
   'are you open on saturday',
   'is this right',
-  // today's date asked, not the last message
-  'what day is it?',
-  'what date is it',
 ];
 
 describe('detectCommand', () => {
