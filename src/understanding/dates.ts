@@ -663,6 +663,9 @@ function spanishPartsOfDay(mentions: DateMention[], message: string): DateMentio
       const hour = previous?.time ? Number(previous.time.slice(0, 2)) : undefined;
       const pm = partOfDay === 'tarde' ? hour !== undefined && hour >= 1 && hour < 12 : partOfDay === 'noche' && hour !== undefined && hour >= 6 && hour < 12;
       if (previous?.time && pm) out[out.length - 1] = { ...previous, time: `${String(hour! + 12).padStart(2, '0')}${previous.time.slice(2)}` };
+      // "las 12 de la noche" is midnight, never noon: the start of the day named (the earlier reading, so
+      // a deadline worked out from it is never later than the real one).
+      else if (previous?.time && partOfDay === 'noche' && hour === 12) out[out.length - 1] = { ...previous, time: `00${previous.time.slice(2)}` };
       continue;
     }
     const dayAfter = /^ma[ñn]ana\b/.test(word) && mention.form === 'relative' ? /\bpasado\s+$/i.exec(before) : null;

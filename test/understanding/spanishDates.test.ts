@@ -57,6 +57,13 @@ describe('dates read in Spanish (chrono.es, in the candidate\'s zone)', () => {
   });
 
   it.each([
+    ['el viernes a las 12 de la noche', { date: '2025-03-21', time: '00:00' }],
+    ['el viernes a las 12 de la tarde', { date: '2025-03-21', time: '12:00' }],
+  ])('"%s" is %o: twelve at night is midnight, twelve in the afternoon noon', (text, expected) => {
+    expect(parseDates(text, ctx).map((m) => ({ date: m.date, ...(m.time ? { time: m.time } : {}) }))).toEqual([expected]);
+  });
+
+  it.each([
     ['el martes pasado', '2026-12-01'],
     ['hice el A8 el martes pasado y no pase', '2026-12-01'],
     ['el lunes pasado', '2026-11-30'],
