@@ -744,10 +744,14 @@ function placeMonthDay(month: number, day: number, todayIso: IsoDate, direction:
   return null;
 }
 
-/** A day of the month in the nearest month that puts it on the asked side of today (and on `weekday`, if given). */
+/**
+ * A day of the month in the nearest month that puts it on the asked side of today (and on `weekday`,
+ * if given, within this month and the two next to it: "Friday the 10th" when the 10th is a Thursday
+ * is no day nine months off, but the 10th or the Friday near it, asked about).
+ */
 function placeDay(day: number, todayIso: IsoDate, direction: Direction, weekday?: number): IsoDate | null {
   let cursor = dt(todayIso).startOf('month');
-  for (let i = 0; i < 13; i++) {
+  for (let i = 0; i < (weekday === undefined ? 13 : 3); i++) {
     const iso = isoFrom(cursor.year, cursor.month, day);
     const fits = iso !== null && (direction === 'past' ? iso <= todayIso : iso >= todayIso);
     // "Sat the 8th": the nearest month whose 8th is a Saturday.
