@@ -101,6 +101,10 @@ export class CancelAppointmentDialog extends RepairDialog {
       requestOf(dc.context).account = { outcome: 'cancel-declined' };
       return dc.endDialog({ outcome: 'cancel-declined' });
     }
+    // "ok", "sale", "órale", "va" at "Cancel your ...?" may be meant as a yes, and are none: nothing is
+    // cancelled, and the question is asked again with what to say (dropped, the "Okay!" that followed
+    // read as if it had been cancelled).
+    if (yes !== true && (reading.acknowledgement === 'ok' || reading.acknowledgement === 'thanks')) return this.ask(dc, m.confirmHelp);
     if (yes !== true) return undefined;
     const account = this.deps.account(dc.context);
     if (!account) return dc.endDialog({ outcome: 'no-account' });

@@ -101,8 +101,11 @@ const HELD_WORDS = /(?<![\p{L}\d])(?:have|hold|got|passed|i'?m certified in|cert
 /** What comes after names the tests not held: "me falta el A2", "todos menos el A2", "all but A2", "except A2". */
 const MISSING_WORD =
   /(?<![\p{L}\d])(?:(?:me |nada m[aá]s me |solo me )?faltan?|no tengo|menos|excepto|salvo|all but|except|but not|(?:i'?m )?missing|(?:i )?(?:don'?t|do not) have)(?![\p{L}\d])/iu;
-/** A question about a test, not an answer naming lapsed ones: "¿el G1 cuenta?", "does G1 count?". */
-const ASKS_ABOUT = /\?\s*$|(?<![\p{L}\d])(?:cuenta|cuentan|count|counts|sirve|vale)(?![\p{L}\d])/iu;
+/**
+ * A question about a test, not an answer naming lapsed ones: "¿el G1 cuenta?", "does G1 count?",
+ * "what about G1?". A question mark alone is no such question: "A6 I think?" answers, unsure.
+ */
+const ASKS_ABOUT = /(?<![\p{L}\d])(?:cuenta|cuentan|count|counts|sirve|vale)(?![\p{L}\d])|^\s*[¿]?\s*(?:what about|how about|and|y|qu[eé] tal|qu[eé] pasa con)(?![\p{L}\d]).*\?\s*$/iu;
 
 /** "Am I still a Master Tech? My A3 expired." -> holds or not, which tests, how to get it back. */
 export const masterStatusTask: TaskSpec<MasterValues> = {

@@ -8,6 +8,17 @@ import type { enTasks } from './enTasks.js';
  */
 const días = (n: number) => `${n} ${n === 1 ? 'día' : 'días'}`;
 
+/**
+ * A date after "desde", "hasta", "a más tardar": a day takes "el" ("el sábado, 5 de diciembre de
+ * 2026"); a month, a year or a rough date ("julio de 2026", "alrededor de julio de 2026") none.
+ */
+const isDay = (date: string) => /^(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo),/.test(date);
+const el = (date: string) => (isDay(date) ? `el ${date}` : date);
+/** The same after "después", "a partir": "del sábado, 5 de diciembre", "de julio de 2026". */
+const del = (date: string) => (isDay(date) ? `del ${date}` : `de ${date}`);
+/** "lo tomó el sábado, 5 de diciembre", "lo tomó en julio de 2026", "lo tomó alrededor de julio de 2026". */
+const when = (date: string) => (isDay(date) ? `el ${date}` : date.startsWith('alrededor') ? date : `en ${date}`);
+
 export const esTasks: typeof enTasks = {
   didNotGetIt: 'Perdón, no lo entendí.',
   backToIt: 'Volviendo a su pregunta:',
@@ -65,9 +76,9 @@ export const esTasks: typeof enTasks = {
   results: {
     askDate: (test?: string) => `¿En qué fecha tomó ${test ?? 'el examen'}?`,
     expectedBy: (by: string, taken: string, days: number) =>
-      `Sus resultados deberían estar en myASE a más tardar el ${by}: en la mayoría de los casos aparecen dentro de los ${days} días siguientes al examen (lo tomó el ${taken}).`,
+      `Sus resultados deberían estar en myASE a más tardar ${el(by)}: en la mayoría de los casos aparecen dentro de los ${days} días siguientes al examen (lo tomó ${when(taken)}).`,
     shouldBeOnline: (by: string, taken: string, days: number) =>
-      `Sus resultados ya deberían estar en myASE: en la mayoría de los casos aparecen dentro de los ${days} días siguientes al examen, es decir, a más tardar el ${by} (lo tomó el ${taken}).`,
+      `Sus resultados ya deberían estar en myASE: en la mayoría de los casos aparecen dentro de los ${days} días siguientes al examen, es decir, a más tardar ${el(by)} (lo tomó ${when(taken)}).`,
     emailed: 'Su informe detallado de puntuación también se le envió por correo electrónico justo después de su cita.',
     help: 'Dígame la fecha en que tomó el examen, por ejemplo "3 de diciembre" o "el jueves pasado".',
   },
@@ -87,9 +98,9 @@ export const esTasks: typeof enTasks = {
     whyWait: (days: number) => `Porque ASE exige esperar ${days} días completos después de un examen reprobado antes de poder comprar y programar el mismo examen otra vez.`,
     theTest: 'el examen',
     canBuyFrom: (test: string, date: string, failed: string, wait: number) =>
-      `Puede comprar ${test} de nuevo a partir del ${date}: deben pasar ${wait} días completos después del ${failed}.`,
+      `Puede comprar ${test} de nuevo a partir ${del(date)}: deben pasar ${wait} días completos después ${del(failed)}.`,
     canBuyNow: (test: string, failed: string, wait: number) =>
-      `Ya puede comprar ${test} de nuevo: han pasado ${wait} días completos desde el ${failed}.`,
+      `Ya puede comprar ${test} de nuevo: han pasado ${wait} días completos desde ${el(failed)}.`,
     nextNow: 'Cómprelo y prográmelo en myASE.',
     daysToWait: (days: number) => `${days === 1 ? 'Falta' : 'Faltan'} ${días(days)} desde hoy.`,
     next: 'Cuando llegue el día, cómprelo y prográmelo en myASE.',
@@ -130,10 +141,10 @@ export const esTasks: typeof enTasks = {
   purchase: {
     askDate: '¿En qué fecha compró el examen?',
     open: (lastDay: string, daysLeft: number) =>
-      `Tiene hasta el ${lastDay} para programarlo y tomarlo: ${días(daysLeft)} desde hoy.`,
+      `Tiene hasta ${el(lastDay)} para programarlo y tomarlo: ${días(daysLeft)} desde hoy.`,
     lastDay: (lastDay: string) => `Hoy, ${lastDay}, es el último día para tomarlo.`,
     expired: (lastDay: string) =>
-      `Venció después del ${lastDay}: se pierden las tarifas del examen no tomado, y tiene que registrarse y pagar de nuevo la tarifa de registro y la del examen.`,
+      `Venció después ${del(lastDay)}: se pierden las tarifas del examen no tomado, y tiene que registrarse y pagar de nuevo la tarifa de registro y la del examen.`,
     expiredSince: (bought: string, days: number) =>
       `Venció: han pasado más de ${days} días desde ${bought}. Se pierden las tarifas del examen no tomado, y tiene que registrarse y pagar de nuevo la tarifa de registro y la del examen.`,
     openUntil: (lastDay: string) => `Tiene hasta ${lastDay} para programarlo y tomarlo.`,

@@ -326,10 +326,13 @@ const WHICH_EXPIRE_IN_PERIOD =
  * records, which only the account holds. No FAQ answer is one (the late-arrival rule was sent for
  * "show me my appointments"): signed out, sign-in is offered instead.
  */
+/** The message normalised (shorthand spelt out, lower case) and its accents gone: "cancélela" is "cancelela". */
+const plain = (text: string): string => normalise(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
 const SEE_MY_RECORDS = /\b(?:show|list|tell|give) me (?:all )?my\b|\b(?:see|check|look at|view) (?:all )?my (?:\w+ )?(?:appointments?|bookings?|test dates?|exam dates?)\b|\bwhat (?:appointments|tests|exams) (?:do i have|have i)\b|\b(?:ver|revisar|consultar|muestreme|muestrame) mis\b/;
 
 export function asksToSeeOwnRecords(text: string, question: { kind: string } | null): boolean {
-  return question !== null && (question.kind === 'appointments' || question.kind === 'purchases') && SEE_MY_RECORDS.test(normalise(text).normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+  return question !== null && (question.kind === 'appointments' || question.kind === 'purchases') && SEE_MY_RECORDS.test(plain(text));
 }
 
 /**
@@ -342,7 +345,7 @@ const CANCEL_IT =
   /^(?:(?:ok|okay|yes|yeah|yep|sure|so|then|alright|great|cool)[,!.]? )*(?:(?:please|pls|can you|could you|go ahead and) )?(?:cancel (?:it|that|that one|this one|the appointment)|do it|go ahead)(?: for me)?(?: please| pls| then| now)?\s*[.!]?$|^(?:(?:si|ok|vale|bueno)[,!.]? )*(?:por favor,? )?(?:cancelela|cancelala|cancelemela|hagalo)(?: por favor)?\s*[.!]?$/;
 
 export function cancelsTheOneShown(text: string): boolean {
-  return CANCEL_IT.test(normalise(text).normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+  return CANCEL_IT.test(plain(text));
 }
 
 /**
@@ -354,7 +357,7 @@ const WHAT_NEXT =
   /^(?:(?:so|ok|okay|and|then|alright|right)[,!.]? )*(?:what|which (?:tests?|ones?|exams?)) (?:do|should|would|must) i (?:still )?(?:need to |have to |got to )?(?:take|do|retake|buy)(?: (?:now|then|next|first|to get it back|to fix (?:it|that)))?\s*\??$|^(?:y |entonces )?(?:que|cuales?) (?:examen(?:es)? )?(?:tengo|necesito|debo) (?:que )?(?:tomar|hacer|presentar|comprar)(?: ahora| entonces)?\s*\??$/;
 
 export function asksWhatToDoNext(text: string): boolean {
-  return WHAT_NEXT.test(normalise(text).normalize('NFD').replace(/[\u0300-\u036f¿]/g, '').trim());
+  return WHAT_NEXT.test(plain(text).replace(/¿/g, '').trim());
 }
 
 export function detectPersonalQuestion(text: string, catalogue: Catalogue): PersonalQuestion | null {

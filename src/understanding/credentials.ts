@@ -72,9 +72,10 @@ function readParts(text: string, ctx: DateContext, mentions?: DateMention[]): { 
     (mention) => !mention.impliedYear && mention.form === 'full' && Number(mention.date.slice(0, 4)) >= 1900,
   );
   // The year of another date ("I passed it june 2021", "in 2021") is no SSN digits: every date that
-  // is more than four digits alone is blanked too (four digits alone may well be the SSN's).
+  // is more than four digits alone is blanked too (four digits alone may well be the SSN's, and so
+  // are four digits the message says are: "ssn ends in 2020", "mi seguro termina en 1999").
   const rest = usable
-    .filter((mention) => mention !== birth && !/^\d{4}$/.test(mention.text.trim()))
+    .filter((mention) => mention !== birth && !/^\d{4}$/.test(mention.text.trim()) && !saidToBeTheSsn(text, mention))
     .reduce((kept, mention) => blank(kept, spanOf(mention)), blank(blank(text, idSpan), birth ? spanOf(birth) : null));
   const ssn = /(?<![\d/.-])\d{4}(?![\d/-]|\.\d)/.exec(rest);
   return { ...(aseId ? { aseId } : {}), idSpan, ...(birth ? { birth } : {}), ssn };
@@ -125,6 +126,16 @@ type Span = [number, number];
 const overlaps = (a: Span, b: Span | null): boolean => b !== null && a[0] < b[1] && b[0] < a[1];
 
 /** The text with a span turned to spaces, so every other offset stays where it was. */
+/** Words just before four digits that say they are the SSN's: "ssn", "last four", "ends in", "seguro ... termina en". */
+const SSN_CUE = /(?:\bssn|\bsocial|\bseguro|\blast\s+(?:four|4)|[uú]ltimos\s+(?:cuatro|4)|\bends?\s+(?:in|with)|\bterminan?\s+(?:en|con))(?![\p{L}])[^\d]{0,24}$/iu;
+
+/** A date mention that is four digits after a word ("in 2020"), and those words say they are the SSN's. */
+function saidToBeTheSsn(text: string, mention: DateMention): boolean {
+  const at = mention.text.search(/\d{4}\s*$/);
+  if (at < 0 || /\d/.test(mention.text.slice(0, at))) return false;
+  return SSN_CUE.test(text.slice(0, mention.index + at));
+}
+
 function blank(text: string, span: Span | null): string {
   return span ? text.slice(0, span[0]) + ' '.repeat(span[1] - span[0]) + text.slice(span[1]) : text;
 }

@@ -328,12 +328,15 @@ parser.parsers.push(dayOfMonthParser, countedFromDayParser, weekdayAfterNextPars
 const ES_NUMBERS: Record<string, number> = { 'un par de': 2, un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12, unos: 2, unas: 2 };
 const ES_UNITS: Record<string, 'day' | 'week' | 'month' | 'year'> = { dia: 'day', dias: 'day', semana: 'week', semanas: 'week', mes: 'month', meses: 'month', ano: 'year', anos: 'year', año: 'year', años: 'year' };
 
+/** Lower case, accents gone: "Miércoles" is "miercoles". */
+const fold = (word: string): string => word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
 /** "hace dos semanas", "hace 5 meses", "hace unos dias", "hace un par de semanas": counted back from now (chrono.es has no "hace"). */
 const spanishAgoParser: chrono.Parser = {
   pattern: () => /(?<![\p{L}\d])hace\s+(?:(?:como|unos|unas|casi|mas de|más de)\s+)?(\d{1,3}|un\s+par\s+de|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)?\s*(d[ií]as?|semanas?|mes(?:es)?|a[ñn]os?)(?![\p{L}])/iu,
   extract: (context, match) => {
     const count = match[1] ? (Number(match[1]) || ES_NUMBERS[match[1].toLowerCase().replace(/\s+/g, ' ')] || 1) : 1;
-    const unit = ES_UNITS[(match[2] ?? '').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')];
+    const unit = ES_UNITS[fold(match[2] ?? '')];
     if (!unit) return null;
     const when = referenceTime(context).minus({ [`${unit}s`]: count });
     // Months or years back say the month, not the day, as "5 months ago" does in English: the day
@@ -454,7 +457,6 @@ const WEEKDAY_THEN_DAY =
 
 /** Spanish weekday names, folded, as chrono numbers them (0 = Sunday). */
 const SPANISH_WEEKDAYS: Record<string, number> = { domingo: 0, lunes: 1, martes: 2, miercoles: 3, jueves: 4, viernes: 5, sabado: 6 };
-const fold = (word: string): string => word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
 /**
  * The text as chrono.es should read it, letter for letter the same length (mentions keep their
@@ -573,7 +575,7 @@ function toMention(result: ParsedResult, message: string): DateMention | null {
 
 /** "el próximo lunes", "el martes que viene", "el martes pasado", "este viernes". */
 function spanishModifier(text: string, after: string): WeekdayModifier | undefined {
-  const words = `${text} ${after.slice(0, 20)}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const words = fold(`${text} ${after.slice(0, 20)}`);
   // "el martes que viene" / "el próximo martes" name the coming Tuesday, never today (English "next
   // Tuesday" is the one said both ways, and is asked about).
   if (/^(?:el\s+)?proximo\b|^\S+\s+(?:que\s+viene|proximo)\b/.test(words)) return 'coming';
@@ -661,6 +663,9 @@ function spanishPartsOfDay(mentions: DateMention[], message: string): DateMentio
       const hour = previous?.time ? Number(previous.time.slice(0, 2)) : undefined;
       const pm = partOfDay === 'tarde' ? hour !== undefined && hour >= 1 && hour < 12 : partOfDay === 'noche' && hour !== undefined && hour >= 6 && hour < 12;
       if (previous?.time && pm) out[out.length - 1] = { ...previous, time: `${String(hour! + 12).padStart(2, '0')}${previous.time.slice(2)}` };
+      // "las 12 de la noche" is midnight, never noon: the start of the day named (the earlier reading, so
+      // a deadline worked out from it is never later than the real one).
+      else if (previous?.time && partOfDay === 'noche' && hour === 12) out[out.length - 1] = { ...previous, time: `00${previous.time.slice(2)}` };
       continue;
     }
     const dayAfter = /^ma[ñn]ana\b/.test(word) && mention.form === 'relative' ? /\bpasado\s+$/i.exec(before) : null;
@@ -739,10 +744,14 @@ function placeMonthDay(month: number, day: number, todayIso: IsoDate, direction:
   return null;
 }
 
-/** A day of the month in the nearest month that puts it on the asked side of today (and on `weekday`, if given). */
+/**
+ * A day of the month in the nearest month that puts it on the asked side of today (and on `weekday`,
+ * if given, within this month and the two next to it: "Friday the 10th" when the 10th is a Thursday
+ * is no day nine months off, but the 10th or the Friday near it, asked about).
+ */
 function placeDay(day: number, todayIso: IsoDate, direction: Direction, weekday?: number): IsoDate | null {
   let cursor = dt(todayIso).startOf('month');
-  for (let i = 0; i < 13; i++) {
+  for (let i = 0; i < (weekday === undefined ? 13 : 3); i++) {
     const iso = isoFrom(cursor.year, cursor.month, day);
     const fits = iso !== null && (direction === 'past' ? iso <= todayIso : iso >= todayIso);
     // "Sat the 8th": the nearest month whose 8th is a Saturday.

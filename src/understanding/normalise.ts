@@ -44,7 +44,8 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-const TWO_FOR_TO = /(?<=[a-z]) 2 (?=(?:talk|speak|chat|some1|sum1|someone|somebody|a person|a human|an agent|a rep|reschedule|resched|cancel|take|retake|schedule|pay|buy|know|get|go|see|call|change|move|wait|do|be|u|you|me)\b)/g;
+// Never after a month's name: "december 2 do i have to wait" is a date.
+const TWO_FOR_TO = /(?<=[a-z])(?<!\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*) 2 (?=(?:talk|speak|chat|some1|sum1|someone|somebody|a person|a human|an agent|a rep|reschedule|resched|cancel|take|retake|schedule|pay|buy|know|get|go|see|call|change|move|wait|do|be|u|you|me)\b)/g;
 
 /**
  * `text` lower-cased, quotes straightened, "re-"/"no-show" joined, shorthand spelt out and

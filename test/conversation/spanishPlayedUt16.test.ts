@@ -35,7 +35,7 @@ const played: Table = [
     [demo4, es('ha iniciado sesión')],
     ['cuando es mi cita', es('Su cita de A9 es el')],
     ['si cancelala porfa', all(es('¿Cancelar su cita de A9 del'), es('No se puede deshacer.'))],
-    ['no', not(es('cancelada'))],
+    ['no', all(es(m.linking.keptIt), not(es('cancelada')))],
   ]],
   ['"la saque el 15 de junio del 2021" keeps its year: the A4 expires in 2026 (it was read as the last June 15th and said 2029)', [
     ['cuando vence mi certificacion del A4? la saque el 15 de junio del 2021', all(es('15 de junio de 2021'), es('lunes, 15 de junio de 2026'), not(es('15 de junio de 2029')))],

@@ -192,6 +192,13 @@ const accountQuestions: Table = [
     ['quiero cancelar mi cita', all(es('Su cita de A5 del viernes, 28 de marzo de 2025 a las 9:00 a. m. todavía se puede cancelar'), es('¿Cancelar su cita de A5 del'), not('Brakes'), es('No se puede deshacer.'))],
     ['no', not(es('cancelada'))],
   ]],
+  ['con sesión iniciada: "sale" a "¿Cancelar su cita?" no cancela ni se da por hecho: pide un sí o un no (decía "¡De acuerdo! ¿Hay algo más?")', [
+    [signIn, es('Para comprobar que es usted')],
+    [demo1, es('ha iniciado sesión')],
+    ['quiero cancelar mi cita', es('¿Cancelar su cita de A5 del')],
+    ['sale', all(es(m.linking.confirmHelp), es('¿Cancelar su cita de A5 del'), not(es('cancelada')), not(es(m.acknowledged)))],
+    ['no', es(m.linking.keptIt)],
+  ]],
   ['con sesión iniciada: "¿qué exámenes he comprado?"', [
     [signIn, es('Para comprobar que es usted')],
     [demo1, es('ha iniciado sesión')],

@@ -75,7 +75,7 @@ const oneOfMyAppointments: Transcript[] = [
     ['ok do it', all('Cancel your A5 (Brakes) appointment', not('To change your test date'))],
   ]],
   ['"ok cancel it" with nothing from the account before it is never an appointment cancelled', [
-    ['ok cancel it', not('Cancel your')],
+    ['ok cancel it', all(not('Cancel your'), 'To cancel a test, cancel its appointment first')],
   ]],
   ['"wait which one is the A4 one" while a cancellation waits for its yes says A4 cannot be cancelled, asks again, and "no keep it" keeps it', [
     [signIn, 'ASE ID'],

@@ -32,6 +32,13 @@ const transcripts: Array<[name: string, turns: Turn[]]> = [
     ],
   ],
   [
+    'a lapsed test named unsurely, with a question mark, in answer to the question is still the answer',
+    [
+      [opens, opened],
+      ['T4 I think?', t4Lapsed],
+    ],
+  ],
+  [
     'two series in the first message: the bot asks which, then answers',
     [
       ['Am I still master in auto and truck? A3 expired', all(m.general, m.askSeries)],

@@ -183,6 +183,8 @@ describe('the Spanish knowledge base on its labelled set', () => {
     ['hay edad minima pa tomar el examen de ase', 'eligibility'],
     ['mi patron como puede verificar que tengo el ase', 'verification'],
     ['como hace mi taller pa tener el reconocimiento blue seal', 'shop-recognition'],
+    ['me pueden hacer una excepción si tengo una nota del doctor?', 'illness-exception'],
+    ['me enfermé y tengo justificante, me pueden hacer una excepcion con mi cita', 'illness-exception'],
     // the known gaps' subject words, as the English ones have: a word no entry answers says the gap
     ['hay becas pa pagar los examenes', 'discounts'],
     ['puedo hacer 3 examenes el mismo dia', 'test-format'],

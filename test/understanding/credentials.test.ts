@@ -29,6 +29,9 @@ const readings: Array<[string, Expected]> = [
   ['actually I just want to know when my A4 expires, I passed it june 2021', { ok: false, missing: ['aseId', 'dateOfBirth', 'ssnLast4'] }],
   ['I passed in 2021', { ok: false, missing: ['aseId', 'dateOfBirth', 'ssnLast4'] }],
   ['DEMO-0001 1980-01-01 2021', ok('DEMO-0001', '1980-01-01', '2021')],
+  // four digits the message says are the SSN's are, though they read as a year
+  ['DEMO-0001 dob 3/4/1980 ssn ends in 2020', ok('DEMO-0001', '1980-03-04', '2020')],
+  ['DEMO-0001 dob 3/4/1980 last 4 of my ssn in 1999', ok('DEMO-0001', '1980-03-04', '1999')],
   // the last four at the end of a sentence, a full stop after it
   ['DEMO-0003, dob 03/03/1980, last four 0003. when does my A6 expire?', ok('DEMO-0003', '1980-03-03', '0003')],
 ];
@@ -52,6 +55,14 @@ describe('readCredentials', () => {
     if (!reading.ok) throw new Error(`expected sign-in details in ${text}`);
     expect(reading.rest).toHaveLength(text.length);
     expect(reading.rest.replace(/\s+/g, ' ').replace(/^[\s,]+/, '').trim()).toBe(asked);
+  });
+
+  it.each([
+    ['DEMO-0001, 4 de marzo de 1980, mi seguro social termina en 1999', ok('DEMO-0001', '1980-03-04', '1999')],
+    ['DEMO-0001 4/3/1980 los últimos 4 terminan en 2020', ok('DEMO-0001', '1980-03-04', '2020')],
+    ['aprobé en 2021', { ok: false, missing: ['aseId', 'dateOfBirth', 'ssnLast4'] }],
+  ] satisfies Array<[string, Expected]>)('reads %j in Spanish', (text, expected) => {
+    expect(readCredentials(text, { ...ctx, language: 'es' })).toMatchObject(expected);
   });
 
   it('uses the mentions it is given instead of parsing', () => {

@@ -27,6 +27,7 @@ describe('normalise', () => {
     ['can i talk 2 sum1', 'can i talk to someone'],
     ['i have 2 tests 2 reschedule', 'i have 2 tests to reschedule'],
     ['my appt is 12/2 at 2', 'my appointment is 12/2 at 2'],
+    ['i failed on december 2 do i have to wait', 'i failed on december 2 do i have to wait'],
     ['', ''],
   ])('reads %j as %j', (text, expected) => {
     expect(normalise(text)).toBe(expected);

@@ -56,6 +56,21 @@ describe('dates read in Spanish (chrono.es, in the candidate\'s zone)', () => {
     expect(parseDates(text, ctx).map((m) => ({ date: m.date, ...(m.time ? { time: m.time } : {}) }))).toEqual([expected]);
   });
 
+  // Thursday, March 20, 2025: the 27th is a Thursday, the 28th a Friday.
+  it.each([
+    ['el viernes 27', 'es'],
+    ['friday the 27th', 'en'],
+  ] as const)('"%s", a weekday the day is not, asks between the day and that weekday near it (it was a Friday 27th months away, June 2025)', (text, language) => {
+    expect(futureDate(text, { ...ctx, language })).toMatchObject({ ok: false, problem: 'ambiguous', options: [{ date: '2025-03-27' }, { date: '2025-03-28' }] });
+  });
+
+  it.each([
+    ['el viernes a las 12 de la noche', { date: '2025-03-21', time: '00:00' }],
+    ['el viernes a las 12 de la tarde', { date: '2025-03-21', time: '12:00' }],
+  ])('"%s" is %o: twelve at night is midnight, twelve in the afternoon noon', (text, expected) => {
+    expect(parseDates(text, ctx).map((m) => ({ date: m.date, ...(m.time ? { time: m.time } : {}) }))).toEqual([expected]);
+  });
+
   it.each([
     ['el martes pasado', '2026-12-01'],
     ['hice el A8 el martes pasado y no pase', '2026-12-01'],
