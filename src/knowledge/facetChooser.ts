@@ -29,11 +29,18 @@ export function testsNamed(text: string): string[] {
 
 const wordsOf = (text: string): string => ` ${text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim()} `;
 
-/** Does `text` hold one of `names` as whole words, outside every one of `notNames` ("light truck" is no "truck")? */
-function namesIn(text: string, names: string[], notNames: string[]): boolean {
-  let words = wordsOf(text);
-  for (const not of notNames) words = words.split(wordsOf(not)).join(' ');
-  return names.some((name) => words.includes(wordsOf(name)));
+/** The knowledge's own names, each folded once (they are few and fixed; a question's words are folded per question). */
+const foldedNames = new Map<string, string>();
+const nameWords = (name: string): string => {
+  let folded = foldedNames.get(name);
+  if (folded === undefined) foldedNames.set(name, (folded = wordsOf(name)));
+  return folded;
+};
+
+/** Do the question's `words` (as `wordsOf` folds them) hold one of `names` as whole words, outside every one of `notNames` ("light truck" is no "truck")? */
+function namesIn(words: string, names: string[], notNames: string[]): boolean {
+  for (const not of notNames) words = words.split(nameWords(not)).join(' ');
+  return names.some((name) => words.includes(nameWords(name)));
 }
 
 /**
@@ -94,9 +101,10 @@ export class FacetChooser {
     const facets = entry.facets;
     const search = this.searches.get(entry.id);
     if (!facets?.length || !search) return undefined;
-    const byWords = facets.find((facet) => facet.tests && facet.namedBy && namesIn(text, facet.namedBy, facet.notNamedBy ?? []));
+    const words = wordsOf(text);
+    const byWords = facets.find((facet) => facet.tests && facet.namedBy && namesIn(words, facet.namedBy, facet.notNamedBy ?? []));
     if (byWords) return byWords;
-    const chosen = facets.find((facet) => facet.chosenBy && namesIn(text, facet.chosenBy, []));
+    const chosen = facets.find((facet) => facet.chosenBy && namesIn(words, facet.chosenBy, []));
     if (chosen) return chosen;
     const named = testsNamed(text);
     if (named.length) {
