@@ -1,0 +1,23 @@
+import { all, not, transcriptTables, type Transcript } from './suite.js';
+
+// The seventeenth usability round: about thirty conversations played against `npm start` as
+// candidates who never saw the code, mixing tasks, follow-ups and detours. Each finding is written
+// here as the rule it broke. The clock is the tester's: Monday, December 7, 2026, noon in New York.
+
+const textingsAnd: Transcript[] = [
+  ['"n a4?" after the A8 retest answer is "and A4?": the same question for A4, from the same day', [
+    ['wen can i retake a8 i failed it 11/15', 'You can buy A8 again on or after Wednesday, December 16, 2026'],
+    ['n a4?', all('You can buy A4 again on or after Wednesday, December 16, 2026', not('What date did you take A4'))],
+  ]],
+  ['"& for a6?" is "and for A6?"', [
+    ['I failed A5 on november 20. when can I retake it?', 'You can buy A5 again on or after Monday, December 21, 2026'],
+    ['& for a6?', all('You can buy A6 again on or after Monday, December 21, 2026')],
+  ]],
+];
+
+transcriptTables(
+  [
+    ['a leading "n" or "&" in texting is "and"', textingsAnd],
+  ],
+  { now: new Date('2026-12-07T17:00:00Z') },
+);
