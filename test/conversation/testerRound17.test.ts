@@ -1,4 +1,4 @@
-import { all, not, transcriptTables, type Transcript } from './suite.js';
+import { all, demo2, not, signIn, transcriptTables, type Transcript } from './suite.js';
 
 // The seventeenth usability round: about thirty conversations played against `npm start` as
 // candidates who never saw the code, mixing tasks, follow-ups and detours. Each finding is written
@@ -15,8 +15,18 @@ const textingsAnd: Transcript[] = [
   ]],
 ];
 
+const afterTheAccount: Transcript[] = [
+  ['signed in, "how do I submit it?" after the account says the certificate waits on work experience is how to submit it', [
+    [signIn, 'ASE ID'],
+    [demo2, 'signed in'],
+    ["why can't I get the certificate for the one I passed?", 'delayed until your work experience is reviewed and approved'],
+    ['how do I submit it?', all(/^Submit your work experience form/, not("I'm not sure I understood"))],
+  ]],
+];
+
 transcriptTables(
   [
+    ['a follow-up right after an answer from the account is read in its light', afterTheAccount],
     ['a leading "n" or "&" in texting is "and"', textingsAnd],
   ],
   { now: new Date('2026-12-07T17:00:00Z') },
