@@ -124,6 +124,15 @@ export interface QuestionContext {
   answered?: { entry: string; facet?: string };
 }
 
+/**
+ * One rule asked of the case on the table: right after (or under) the missed-appointment answer, "how
+ * long until I can rebuy" or "retake it" asks when a No Show can be bought again (once its result is
+ * posted), never the 30-day wait after a failed test, unless the question itself says it failed.
+ */
+const RULE_OF_THE_CASE: ReadonlyArray<{ after: string; answered: string; facet: string; unless: RegExp }> = [
+  { after: 'missed-appointment', answered: 'retest-after-failing', facet: 'rebuy-after-no-show', unless: /\b(?:fail\w*|flunk\w*|didn'?t pass|did not pass|not pass\w*|score\w*)\b/i },
+];
+
 /** At most this many words, a follow-up names too little to leave the answer just given when that one covers it ("how many years"). */
 const TERSE_WORDS = 3;
 
@@ -547,6 +556,13 @@ export class FaqAnswerer {
     if (asked && context.recent!.includes(asked.entry.id)) {
       const part = withFacet(asked.entry, asked.facet);
       return { kind: 'answer', entry: { ...part, answer: shortAnswer(part) }, hit: { target: { kind: 'faq', entry: asked.entry }, score: 0, coverage: 1, matched: [] }, inContext: true, again: true };
+    }
+    const ofTheCase = decision.kind === 'answer' ? RULE_OF_THE_CASE.find((row) => row.after === context.recent?.[0] && row.answered === decision.entry.id && !row.unless.test(text)) : undefined;
+    const caseEntry = ofTheCase && this.index.entries.find((entry) => entry.id === ofTheCase.after);
+    const caseFacet = caseEntry?.facets?.find((facet) => facet.id === ofTheCase!.facet);
+    if (caseEntry && caseFacet) {
+      const part = withFacet(caseEntry, caseFacet);
+      return { kind: 'answer', entry: { ...part, answer: shortAnswer(part) }, hit: { target: { kind: 'faq', entry: caseEntry }, score: 0, coverage: 1, matched: [] }, inContext: true, again: true };
     }
     const own = context.recent?.length && decision.kind === 'answer' && !context.recent.includes(decision.entry.id) ? this.phrasedAsRecent(text, context.recent) : undefined;
     if (own) return this.followUp(own, text, { target: { kind: 'faq', entry: own }, score: 0, coverage: 1, matched: [] }, context.recent!);

@@ -24,8 +24,25 @@ const afterTheAccount: Transcript[] = [
   ]],
 ];
 
+const aNoShowIsNoFailure: Transcript[] = [
+  ['"how long until I can rebuy" while the missed-appointment task asks about the No Show is the No Show\'s rule, never the 30-day wait', [
+    ['I missed my appointment yesterday', 'Has the No Show result been posted'],
+    ['how long until I can rebuy', all('once the official No Show test result is posted', not('30 full days'))],
+  ]],
+  ['"ok how long until i can retake it" right after the missed-appointment answer is the No Show\'s rule', [
+    ['I missed my appointment yesterday', 'Has the No Show result been posted'],
+    ['no', 'No Show'],
+    ['ok how long until i can retake it', all('No Show test result is posted', not('30 full days'))],
+  ]],
+  ['"how long until I can retake it if I failed" there is the failed test\'s 30-day wait', [
+    ['I missed my appointment yesterday', 'Has the No Show result been posted'],
+    ['how long until I can retake it if I failed', '30 full days'],
+  ]],
+];
+
 transcriptTables(
   [
+    ['a rule asked of a No Show is the No Show\'s rule', aNoShowIsNoFailure],
     ['a follow-up right after an answer from the account is read in its light', afterTheAccount],
     ['a leading "n" or "&" in texting is "and"', textingsAnd],
   ],
