@@ -40,8 +40,24 @@ const aNoShowIsNoFailure: Transcript[] = [
   ]],
 ];
 
+const theMoneyOfThatAnswer: Transcript[] = [
+  ['"can I get a refund?" then "so I just lose the money?" after "it can no longer be changed or cancelled" are answered from that answer: no refund, fees forfeited if missed', [
+    ["my test is tomorrow and I'm sick, what can I do?", 'can no longer be changed or cancelled'],
+    ['can I get a refund?', all(/^No: within three days/, "there's no refund", not('a test you purchased is refunded'))],
+    ['so I just lose the money?', all(/^No: within three days/, 'all fees are forfeited', not('fee for changing'))],
+  ]],
+  ['"do I get my money back?" after "you can still change or cancel it" is yes, cancelling the appointment and then the test', [
+    ["my A5 appointment is on december 20, can I cancel?", 'you can still change or cancel it'],
+    ['do I get my money back?', all(/^Yes, if you cancel in time/, 'Cancel Test', 'a test that you purchased')],
+  ]],
+  ['"can I get a refund?" with no change worked out is the general cancel answer', [
+    ['can I get a refund?', all(not(/^No: within three days/), not(/^Yes, if you cancel in time/))],
+  ]],
+];
+
 transcriptTables(
   [
+    ['the money asked about right after a change worked out is that answer\'s', theMoneyOfThatAnswer],
     ['a rule asked of a No Show is the No Show\'s rule', aNoShowIsNoFailure],
     ['a follow-up right after an answer from the account is read in its light', afterTheAccount],
     ['a leading "n" or "&" in texting is "and"', textingsAnd],
