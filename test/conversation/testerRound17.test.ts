@@ -55,8 +55,24 @@ const theMoneyOfThatAnswer: Transcript[] = [
   ]],
 ];
 
+const oneMoreToo: Transcript[] = [
+  ['"and parts too" after the duplicate price of auto and truck adds Parts Specialist to them', [
+    ['I need a duplicate cert for auto and truck', 'That comes to $15.00'],
+    ['and parts too', all('That comes to $22.50', '3 test series', not('That comes to $7.50'))],
+  ]],
+  ['"and the A5 too" after a retest answer for A4 is A5 asked the same way', [
+    ['I failed A4 on november 20, when can I retake it?', 'You can buy A4 again on or after Monday, December 21, 2026'],
+    ['and the A5 too', 'A5'],
+  ]],
+  ['"and me too" is no value added', [
+    ['I need a duplicate cert for auto and truck', 'That comes to $15.00'],
+    ['and me too', not('Changed to')],
+  ]],
+];
+
 transcriptTables(
   [
+    ['"and X too" after an answer adds X', oneMoreToo],
     ['the money asked about right after a change worked out is that answer\'s', theMoneyOfThatAnswer],
     ['a rule asked of a No Show is the No Show\'s rule', aNoShowIsNoFailure],
     ['a follow-up right after an answer from the account is read in its light', afterTheAccount],
