@@ -70,8 +70,22 @@ const oneMoreToo: Transcript[] = [
   ]],
 ];
 
+const theOneIMissed: Transcript[] = [
+  ['"and the one I missed?" after the retest answer is the missed appointment, never the questions missed', [
+    ['when can I retake my failed test?', '30 full days'],
+    ['and the one I missed?', all('No Show', not("can't show you the questions"))],
+  ]],
+  ['"when can I retake the one I missed" is the No Show\'s rule', [
+    ['when can I retake the one I missed', all('No Show', not('30 full days'))],
+  ]],
+  ['"can I see the questions I missed" is still the questions missed', [
+    ['can I see the questions I missed', "can't show you the questions"],
+  ]],
+];
+
 transcriptTables(
   [
+    ['"the one I missed" is an appointment missed', theOneIMissed],
     ['"and X too" after an answer adds X', oneMoreToo],
     ['the money asked about right after a change worked out is that answer\'s', theMoneyOfThatAnswer],
     ['a rule asked of a No Show is the No Show\'s rule', aNoShowIsNoFailure],
