@@ -1,4 +1,4 @@
-import { all, demo2, not, signIn, transcriptTables, type Transcript } from './suite.js';
+import { all, buttons, demo2, not, signIn, transcriptTables, type Transcript } from './suite.js';
 
 // The seventeenth usability round: about thirty conversations played against `npm start` as
 // candidates who never saw the code, mixing tasks, follow-ups and detours. Each finding is written
@@ -83,8 +83,16 @@ const theOneIMissed: Transcript[] = [
   ]],
 ];
 
+const aSubjectOfItsOwn: Transcript[] = [
+  ['"ok and how long does the certificate take after I pass?" after the retest answer is never the retest rule again: asked back between certificate and recertification', [
+    ['I failed A5 on november 20. when can I retake it?', 'You can buy A5 again'],
+    ['ok and how long does the certificate take after I pass?', all(not('30 full days'), buttons('When I get my certificate', 'Recertification tests', 'None of these'))],
+  ]],
+];
+
 transcriptTables(
   [
+    ['a question whose subject the last answer never names is not that answer\'s', aSubjectOfItsOwn],
     ['"the one I missed" is an appointment missed', theOneIMissed],
     ['"and X too" after an answer adds X', oneMoreToo],
     ['the money asked about right after a change worked out is that answer\'s', theMoneyOfThatAnswer],
