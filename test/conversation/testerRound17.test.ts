@@ -90,8 +90,16 @@ const aSubjectOfItsOwn: Transcript[] = [
   ]],
 ];
 
+const goingLate: Transcript[] = [
+  ['"what if I go anyway but late?" after "it can no longer be changed" is arriving late: a No Show', [
+    ["my test is tomorrow and I'm sick, what can I do?", 'can no longer be changed or cancelled'],
+    ['what if I go anyway but late?', all('No Show', not("I'm not sure I understood"))],
+  ]],
+];
+
 transcriptTables(
   [
+    ['going late, said with a verb of going, is arriving late', goingLate],
     ['a question whose subject the last answer never names is not that answer\'s', aSubjectOfItsOwn],
     ['"the one I missed" is an appointment missed', theOneIMissed],
     ['"and X too" after an answer adds X', oneMoreToo],
