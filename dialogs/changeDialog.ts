@@ -75,6 +75,11 @@ export const changeTask: TaskSpec<ChangeValues> = {
   accountFirst: true,
   verdicts: { allowed: 'open', 'too-late': 'closed', 'appointment-passed': 'closed' },
   reasons: { 'too-late': (deps) => deps.messages.task.change.whyTooLate(deps.policy.phones.prometric.value) },
+  refunds: {
+    allowed: (deps) => deps.messages.task.change.refundInTime(deps.policy.phones.prometric.value),
+    'too-late': (deps) => deps.messages.task.change.refundTooLate,
+    'appointment-passed': (deps) => deps.messages.task.change.refundTooLate,
+  },
   help: (deps) => deps.messages.task.change.help,
 };
 

@@ -131,4 +131,10 @@ export interface TaskSpec<Values> {
    * after "it can no longer be changed" read as a contradiction).
    */
   reasons?: Partial<Record<string, (deps: TaskDeps) => string>>;
+  /**
+   * What happens to the money in an outcome, from the source: "can I get a refund?" or "so I just
+   * lose the money?" right after that answer is answered with it (the route row `reason`), never
+   * the general cancel answer ("a test you purchased is refunded" after "it can no longer be cancelled").
+   */
+  refunds?: Partial<Record<string, (deps: TaskDeps) => string>>;
 }

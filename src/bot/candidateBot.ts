@@ -345,6 +345,9 @@ export class CandidateBot {
  */
 function onTopic(dc: DialogContext, data: ConversationData): boolean {
   if (data.lastTask) return true;
+  // An answer from the account about the candidate's own tests ("your certificate is delayed until
+  // your work experience is approved"): "how do I submit it?" next is about it.
+  if (data.lastAccountQuestion) return true;
   const active = dc.activeDialog;
   if (!active) return false;
   if (active.id !== OFFER) return true;

@@ -20,7 +20,7 @@ import { catalogueNames } from '../messages/catalogueNames.js';
 import { asksOfNamedTests } from './recentEntries.js';
 import type { Catalogue } from '../rules/types.js';
 import { resolveTests, withoutNames } from '../understanding/tests.js';
-import { asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
+import { asksRefund, asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
 import { TASKS } from '../understanding/taskIntent.js';
 import type { Language } from '../language/languages.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
@@ -116,12 +116,16 @@ export function verdictOfLastTask(data: ConversationData, text: string, language
 
 /**
  * "why not?" right after a task's answer whose outcome has a reason (the spec's `reasons`): the
- * rule behind it; otherwise undefined. Read only when the route table reaches the row `reason`.
+ * rule behind it; "can I get a refund?" after one whose outcome says what happens to the money (the
+ * spec's `refunds`): that; otherwise undefined. Read only when the route table reaches the row `reason`.
  */
 export function reasonOfLastTask(data: ConversationData, text: string): ((deps: ConversationDeps) => string) | undefined {
   const answered = justAnswered(data);
   const reason = answered?.spec.reasons?.[answered.outcome];
-  return reason && asksWhy(text) ? reason : undefined;
+  if (reason && asksWhy(text)) return reason;
+  // "can I get a refund?", "so I just lose the money?": what that outcome does to the money.
+  const refund = answered?.spec.refunds?.[answered.outcome];
+  return refund && asksRefund(text) ? refund : undefined;
 }
 
 /**

@@ -216,7 +216,7 @@ function noAndAValue(text: string): { replacement: string } | null {
 }
 
 /**
- * "what about A4?", "and A4?", "same for T2": the question just answered, asked again with that
+ * "what about A4?", "and A4?" (texting's "n A4?"), "same for T2": the question just answered, asked again with that
  * value. Read as a correction, so it changes only when a task was answered (the correction row) or
  * is waiting (the repair base); elsewhere it is read afresh. A value alone ("A3") is not one: while a
  * task waits it is the answer to its question.
@@ -224,16 +224,24 @@ function noAndAValue(text: string): { replacement: string } | null {
 function whatAbout(text: string): Correction | null {
   // "wait actually what about the A4 one": words that only announce it, and "one" after the value.
   text = text.trim().replace(WHAT_ABOUT_LEAD, '');
-  const wholeMatch = /^(and|what about|how about|same for|and for|also|plus)\s+(?:the\s+|my\s+)?(.{1,30}?)(?:\s+one)?\s*\??$/i.exec(text);
+  // Texting's "n a4?" and "& for a6?" are "and A4?", "and for A6?".
+  const wholeMatch = /^(and|n|&|what about|how about|same for|and for|n for|& for|also|plus)\s+(?:the\s+|my\s+)?(.{1,30}?)(?:\s+one)?\s*\??$/i.exec(text);
   const whole = wholeMatch?.[2];
   // "and T4?", "also P2", "plus T4": one more, where the task's value is a list (which duplicates).
-  if (whole && aValue(whole)) return /^(?:and|also|plus)$/i.test(wholeMatch[1] ?? '') ? { replacement: whole, list: 'add', asked: true } : { replacement: whole, asked: true };
+  if (whole && aValue(whole)) return /^(?:and|n|&|also|plus)$/i.test(wholeMatch[1] ?? '') ? { replacement: whole, list: 'add', asked: true } : { replacement: whole, asked: true };
+  // "and parts too", "plus the truck ones as well": one more, said to be one more, whether or not it
+  // is a code (the task's own reader says whether it is one of its values).
+  const oneMore = /^(?:and|n|&|plus|also)\s+(?:the\s+|my\s+)?(.{1,30}?)(?:\s+ones?)?\s+(?:too|as well)\s*\??$/i.exec(text)?.[1];
+  if (oneMore && oneMore.split(/\s+/).length <= 3 && !NOT_ONE_MORE.test(oneMore)) return { replacement: oneMore, list: 'add', asked: true };
   // "and A5? I passed that in March 2020": the value, then a statement of the facts that go with it
   // (a question after the value is a question of its own).
-  const [, asked, more] = /^(?:and|what about|how about|same for|and for|also)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*[?,;:]\s*(.+?)\s*$/i.exec(text) ?? [];
+  const [, asked, more] = /^(?:and|n|&|what about|how about|same for|and for|n for|& for|also)\s+(?:the\s+|my\s+)?(.{1,30}?)\s*[?,;:]\s*(.+?)\s*$/i.exec(text) ?? [];
   if (!asked || !more || !aValue(asked) || more.includes('?') || QUESTION_WORD.test(more)) return null;
   return { replacement: `${asked}, ${more}`, asked: true };
 }
+
+/** "and me too", "and that too": no value named. */
+const NOT_ONE_MORE = /^(?:me|that|this|it|them|those|these|you|i|so|same)$/i;
 
 /** Words before "what about" that only announce the change: "wait, actually", "oh ok", "hmm so". */
 const WHAT_ABOUT_LEAD = /^(?:(?:wait|hold on|actually|oh|ah|ok|okay|so|hmm+|um+|sorry)\b[\s,.!:;-]*)+(?=(?:what|how) about\b)/i;

@@ -124,6 +124,15 @@ export interface QuestionContext {
   answered?: { entry: string; facet?: string };
 }
 
+/**
+ * One rule asked of the case on the table: right after (or under) the missed-appointment answer, "how
+ * long until I can rebuy" or "retake it" asks when a No Show can be bought again (once its result is
+ * posted), never the 30-day wait after a failed test, unless the question itself says it failed.
+ */
+const RULE_OF_THE_CASE: ReadonlyArray<{ after: string; answered: string; facet: string; unless: RegExp }> = [
+  { after: 'missed-appointment', answered: 'retest-after-failing', facet: 'rebuy-after-no-show', unless: /\b(?:fail\w*|flunk\w*|didn'?t pass|did not pass|not pass\w*|score\w*)\b/i },
+];
+
 /** At most this many words, a follow-up names too little to leave the answer just given when that one covers it ("how many years"). */
 const TERSE_WORDS = 3;
 
@@ -548,6 +557,13 @@ export class FaqAnswerer {
       const part = withFacet(asked.entry, asked.facet);
       return { kind: 'answer', entry: { ...part, answer: shortAnswer(part) }, hit: { target: { kind: 'faq', entry: asked.entry }, score: 0, coverage: 1, matched: [] }, inContext: true, again: true };
     }
+    const ofTheCase = decision.kind === 'answer' ? RULE_OF_THE_CASE.find((row) => row.after === context.recent?.[0] && row.answered === decision.entry.id && !row.unless.test(text)) : undefined;
+    const caseEntry = ofTheCase && this.index.entries.find((entry) => entry.id === ofTheCase.after);
+    const caseFacet = caseEntry?.facets?.find((facet) => facet.id === ofTheCase!.facet);
+    if (caseEntry && caseFacet) {
+      const part = withFacet(caseEntry, caseFacet);
+      return { kind: 'answer', entry: { ...part, answer: shortAnswer(part) }, hit: { target: { kind: 'faq', entry: caseEntry }, score: 0, coverage: 1, matched: [] }, inContext: true, again: true };
+    }
     const own = context.recent?.length && decision.kind === 'answer' && !context.recent.includes(decision.entry.id) ? this.phrasedAsRecent(text, context.recent) : undefined;
     if (own) return this.followUp(own, text, { target: { kind: 'faq', entry: own }, score: 0, coverage: 1, matched: [] }, context.recent!);
     if ((decision.kind !== 'answer' || weak || terse) && context.recent?.length) {
@@ -565,7 +581,15 @@ export class FaqAnswerer {
       // phrasing scores far above it. The entry just answered may still take it ("how long does it
       // take to approve?" after the ADA answer is that answer's review-time facet).
       const gapRival = gapHit && gapHit.matched.length >= 2 ? gapHit.score / t.margin : 0;
-      const followUp = this.inContext(text, context.recent, gap, rival, false, gapRival);
+      // A "Did you mean" between entries that all matched a word the entry just answered never says
+      // ("how long does the certificate take after I pass?" after the retest answer: certificate
+      // delivery or recertification) is about that word: only an entry that matches it may take it.
+      const candidateHits = decision.kind === 'clarify' ? decision.hits.filter((hit) => hit.target.kind === 'faq' && decision.candidates.includes(hit.target.entry)) : [];
+      // Only a word a candidate's own subject names (its question, button or tags) is one: "which
+      // ones?" after the Spanish-tests answer shares only everyday words, and stays that answer's.
+      const shared = candidateHits.length >= 2 ? candidateHits.map((hit) => hit.matched).reduce((all, matched) => all.filter((term) => matched.includes(term))) : [];
+      const subject = shared.filter((term) => candidateHits.some((hit) => hit.target.kind === 'faq' && this.subjects.get(hit.target.entry)?.has(term)));
+      const followUp = this.inContext(text, context.recent, gap, rival, false, gapRival, subject.length ? { terms: subject, candidates: decision.kind === 'clarify' ? decision.candidates.map((entry) => entry.id) : [] } : undefined);
       if (followUp) return followUp;
     }
     // "banana phone": a known gap on one word of a question that says nothing about ASE testing, the
@@ -653,15 +677,18 @@ export class FaqAnswerer {
    * words cover the question best (coverage as for any answer), or, when the question names nothing
    * the FAQ does not use everywhere ("how", "which ones?"), the last answer itself.
    */
-  private inContext(text: string, recent: string[], gapCoverage: number, rivalScore: number, vague = false, relatedRivalScore = 0): FaqDecision | undefined {
+  private inContext(text: string, recent: string[], gapCoverage: number, rivalScore: number, vague = false, relatedRivalScore = 0, subject?: { terms: string[]; candidates: string[] }): FaqDecision | undefined {
     if (text.trim().split(/\s+/).length > FOLLOW_UP_WORDS) return undefined;
     const t = this.thresholds;
     const primary = recent.flatMap((id) => this.index.get(id) ?? []);
     const related = primary.flatMap((entry) => entry.related).filter((id) => !recent.includes(id));
     const ids = new Set([...primary.map((entry) => entry.id), ...related]);
-    const fits = this.index
-      .query(text, Infinity)
-      .filter((hit) => hit.target.kind === 'faq' && ids.has(hit.target.entry.id) && hit.coverage >= Math.max(t.minCoverage, gapCoverage) && hit.score >= rivalScore);
+    const all = this.index.query(text, Infinity);
+    // With a subject of its own, only the entry just answered or one of the "Did you mean" choices,
+    // and only one that matched the subject, may take the question (never a third entry related to it).
+    const saysSubject = (hit: FaqHit) =>
+      !subject || (hit.target.kind === 'faq' && (recent.includes(hit.target.entry.id) || subject.candidates.includes(hit.target.entry.id)) && subject.terms.every((term) => hit.matched.includes(term)));
+    const fits = all.filter((hit) => hit.target.kind === 'faq' && ids.has(hit.target.entry.id) && hit.coverage >= Math.max(t.minCoverage, gapCoverage) && hit.score >= rivalScore && saysSubject(hit));
     // The entry that covers most of the question; on a tie the answer just given before its follow-ups,
     // and a follow-up only with a fair score of its own.
     const isRecent = (hit: FaqHit) => hit.target.kind === 'faq' && recent.includes(hit.target.entry.id);
@@ -678,7 +705,8 @@ export class FaqAnswerer {
     if (best?.target.kind === 'faq') return this.followUp(best.target.entry, text, best, recent, vague);
     const first = primary[0];
     const generic = this.text.contentTerms(text).every((term) => this.index.entriesUsing(term) >= t.gapWordEntries + 2);
-    if (first && (vague || (generic && gapCoverage === 0 && rivalScore === 0 && ASKS_MORE.test(text.trim())))) {
+    const firstSaysSubject = !subject || all.some((hit) => hit.target.kind === 'faq' && hit.target.entry === first && saysSubject(hit));
+    if (first && (vague || (generic && firstSaysSubject && gapCoverage === 0 && rivalScore === 0 && ASKS_MORE.test(text.trim())))) {
       return this.followUp(first, text, { target: { kind: 'faq', entry: first }, score: 0, coverage: 0, matched: [] }, recent, vague);
     }
     return undefined;

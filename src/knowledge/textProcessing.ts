@@ -52,9 +52,13 @@ const phrases: Array<[RegExp, string]> = [
   [/\bno[\s-]?show(?:s|ed)?\b/gi, 'noshow'],
   // "what I missed", "what we got wrong": the questions missed, not a missed appointment.
   [/\bwhat\s+(?:i|we|you|u|they|he|she)(?:'ve| have| had)?\s+(?:missed|got wrong|get wrong|got incorrect|answered wrong|did wrong|messed up)\b/gi, 'questions $&'],
+  // "the one I missed", "the test I skipped": an appointment missed, not the questions missed.
+  [/\b(?:the|that|my)\s+(?:one|test|exam|appointment|appt)\s+(?:i|we)(?:'ve| have| had)?\s+(?:missed|skipped|didn'?t (?:go to|make))\b/gi, 'noshow $&'],
   // The source: "If you miss your appointment or arrive late, the test is scored as No Show".
   [/\b(?:did\s?n[o']?t|didn't|dont|don't|do not|never|not)\s+(?:show|showed|shown|turn|turned)\s+up\b/gi, 'noshow'],
   [/\b(?:arrived?|arriving|got there|get there|getting there|showed up|show up|was|were|running|ran)\s+(?:\d+\s*(?:min|mins|minutes)\s+)?(?:too\s+)?late\b/gi, 'late noshow'],
+  // "what if I go anyway but late", "if I get there a bit late": arriving late, said with a verb of going.
+  [/\b(?:go|goes|going|went|get|gets|come|comes|coming|came|make it|turn up|turned up)\s+(?:there\s+)?(?:(?:anyway|anyways|but|still|just|a\s+(?:bit|little)|kind of|kinda)\s+){0,3}late\b/gi, 'late noshow'],
   [/\b(?:did\s?n[o']?t|didn't|dont|don't|do not|never)\s+pass\b/gi, 'failed'],
   // "what if I just don't go", "I didn't go to my test": not attending is a No Show ("do I have to go
   // to a test center" is not). Not "not going to pass": a destination or nothing may follow.

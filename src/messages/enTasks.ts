@@ -133,6 +133,10 @@ export const enTasks = {
     tooLateNext: (phone: string) =>
       `If you miss it, it is scored as No Show and the fees are forfeited. Prometric (${phone}) can answer questions about the appointment.`,
     /** "why not?" after "it can no longer be changed": the source's rule, never "You can, as long as...". */
+    refundInTime: (phone: string) =>
+      `Yes, if you cancel in time: cancel the appointment first, then the test itself with the Cancel Test option in myASE, or call Prometric at ${phone}. You can only cancel a test and receive a refund for a test that you purchased.`,
+    refundTooLate:
+      "No: within three days of your appointment you cannot cancel the appointment or the test, so there's no refund. If you miss it, it is scored as No Show and all fees are forfeited.",
     whyTooLate: (phone: string) =>
       `Because ASE allows no changes within three days of a scheduled appointment: you cannot cancel the appointment or the test then. Prometric (${phone}) can answer questions about the appointment.`,
     newDateOutside: (lastDay: string) =>

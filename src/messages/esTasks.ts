@@ -124,6 +124,10 @@ export const esTasks: typeof enTasks = {
     how: (phone: string) => `Use Cancel Selected Appointment(s) en myASE, o llame a Prometric al ${phone}.`,
     tooLateNext: (phone: string) =>
       `Si no se presenta, se califica como No Show y se pierden las tarifas. Prometric (${phone}) puede responder preguntas sobre la cita.`,
+    refundInTime: (phone: string) =>
+      `Sí, si cancela a tiempo: primero cancele la cita y después el examen con la opción Cancel Test en myASE, o llame a Prometric al ${phone}. Solo puede cancelar y recibir un reembolso de un examen que usted compró.`,
+    refundTooLate:
+      'No: dentro de los tres días anteriores a su cita no puede cancelar la cita ni el examen, así que no hay reembolso. Si no se presenta, se califica como No Show y se pierden todas las tarifas.',
     whyTooLate: (phone: string) =>
       `Porque ASE no permite cambios dentro de los tres días anteriores a una cita programada: entonces no puede cancelar la cita ni el examen. Prometric (${phone}) puede responder preguntas sobre la cita.`,
     newDateOutside: (lastDay: string) =>

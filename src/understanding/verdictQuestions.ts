@@ -46,5 +46,29 @@ export function asksWhy(text: string): boolean {
   return WHY.test(cueText(text));
 }
 
+/**
+ * "can I get a refund?", "so I just lose the money?", "¿me devuelven el dinero?": the whole message
+ * asks what the answer just given means for the money. Read only right after a task whose outcome
+ * says that (the route row `reason`).
+ */
+export function asksRefund(text: string): boolean {
+  const t = cueText(text);
+  return Boolean(t) && t.split(' ').length <= MAX_WORDS && !SUPPOSED.test(t) && REFUND.test(t);
+}
+
+const REFUND = new RegExp(
+  String.raw`^(?:(?:but|so|and|ok|okay|then|wait|hmm|pero|y|entonces|bueno)\s+)*(?:` +
+    [
+      String.raw`(?:can|could|do|will|would|should) i (?:still )?(?:get|receive|have) (?:a |my |any |the )?(?:refund|money back|fees? back)(?: for it| then| back)?`,
+      String.raw`(?:is|was) (?:it|there) (?:a )?(?:refund|refundable)`,
+      String.raw`(?:what about )?(?:a |my |the )?refund`,
+      String.raw`(?:i |do i |will i |so i )?(?:just )?(?:lose|lost|forfeit) (?:the |my |all (?:the |my )?)?(?:money|fees?|payment|what i paid)`,
+      String.raw`(?:me )?(?:devuelven|reembolsan) (?:el|mi) dinero`,
+      String.raw`(?:hay|me dan) (?:un )?reembolso`,
+      String.raw`(?:pierdo|perdi) (?:el|mi) dinero`,
+    ].join('|') +
+    ')$',
+);
+
 const WHY =
   /^(?:(?:but|so|and|ok|okay|wait|hmm|pero|y|ok|bueno)\s+)*(?:why(?: not)?(?: (?:sooner|earlier|now|before then|right away))?|how come|whys that|why is that|why'?s that|why cant i|why can'?t i|why not though|why (?:do|should|would) i (?:have to|need to) wait(?: so long| that long)?|why so long|por ?que(?: no)?(?: antes| ahora| ya)?|como que no|y eso por ?que|por ?que ya no|por ?que (?:tengo que|hay que) esperar(?: tanto)?)$/;
