@@ -129,6 +129,12 @@ const phrases: Array<[RegExp, string]> = [
   // Falling ill or an emergency asked ahead ("y si me enfermo el día del examen, ¿qué pasa?"): the source has no exception
   // for it, a known gap. Said as a story ("me enfermé, ¿puedo cambiar la cita?") it stays the story's stop word.
   [/\b(?:qu[eé]\s+(?:pasa|hago|ocurre)\s+)?si\s+(?:me\s+(?:enfermo|enfermara|pongo\s+(?:malo|mala|enfermo|enferma)|da\s+(?:covid|gripa|gripe|fiebre)|hospitalizan)|estoy\s+enferm[oa]|tengo\s+una\s+emergencia|hay\s+una\s+emergencia)\b/gi, 'excepcion'],
+  // Testing on a weekend ("¿hay citas en domingo?", "abren los fines de semana"): the days one chooses among when scheduling, a
+  // known gap (test centres); "el sábado" is a date, left to the dialogs.
+  [/\b(?:en|los|las)\s+(?:s[aá]bados?|domingos?|fin(?:es)?\s+de\s+semana|weekends?)\b/gi, 'findesemana'],
+  // How many times or chances one has to take, repeat or pass a test ("¿cuántas veces al año puedo repetir el examen?",
+  // "¿cuántas oportunidades tengo para pasar?"): the attempts limit, a known gap, not the retest's waiting time.
+  [/\bcu[aá]nt[ao]s\s+(?:veces|oportunidades|chances|intentos)\b(?=(?:\s+\S+){0,5}?\s+(?:repetir(?:lo|la)?|repito|tomar(?:lo|la)?|tomo|presentar(?:lo|la)?|presento|hacer(?:lo|la)?|intentar(?:lo|la)?|reprobar|volver|pasar(?:lo|la)?|aprobar(?:lo|la)?)\b)/gi, 'cuantosintentos'],
   // Two accounts, or one made again ("hice dos cuentas", "abrí otra cuenta", "juntar mis cuentas"): the account gap's, not a
   // correction of the profile nor a duplicate certificate.
   [/\b(?:dos|2|otra|segunda|nueva)\s+(?:cuentas?|usuarios?|perfiles?)\b|\bcuentas?\s+(?:duplicadas?|dobles?|repetidas?)\b|\b(?:juntar|junto|unir|uno|fusionar|combinar)\s+(?:las|mis|ambas|las\s+dos)\s+cuentas\b/gi, 'cuentadoble'],

@@ -275,6 +275,10 @@ describe('the Spanish knowledge base on its labelled set', () => {
       ['tengo 2 usuarios en myASE que hago', 'duplicate-accounts'],
       ['oye y si me enfermo el dia del examen q pasa', 'illness-exception'],
       ['que pasa si me pongo malo y no puedo ir a la prueba', 'illness-exception'],
+      ['¿hay citas en domingo?', 'test-centres'],
+      ['se puede agendar en fin de semana', 'test-centres'],
+      ['cuántas veces al año puedo repetir el examen', 'attempts-limit'],
+      ['cuánto tiempo tengo para contestar el examen', 'test-length'],
       ['quiero poner una queja porque una pregunta del A6 estaba mal', 'appeals'],
       ['hay limite de intentos pal mismo examen?', 'attempts-limit'],
       ['no me acuerdo de la clave pa entrar a myase', 'password-reset'],
@@ -297,6 +301,10 @@ describe('the Spanish knowledge base on its labelled set', () => {
     ['ya no quiero cancelarlo, nomas cambiarle el dia, que pasos sigo', 'change-or-cancel', 'how-to-change'],
     ['me pusieron no show en el A4, cuando lo puedo recomprar', 'missed-appointment', 'rebuy-after-no-show'],
     ['me quitaron el master porque se me vencio el A2, como lo recupero', 'master-technician-status', 'reinstate'],
+    // session es19: cancelling the appointment or the test one has opens with cancelling, as in English
+    ['kiero cancelar el test q tengo', 'change-or-cancel', 'cancel-refund'],
+    ['quiero cancelar mi appointment', 'change-or-cancel', 'cancel-refund'],
+    ['cancela mi cita por favor', 'change-or-cancel', 'cancel-refund'],
   ])('answers %j from %s, its %s facet first', async (question, id, facet) => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'answer' && [decision.entry.id, decision.entry.facet]).toEqual([id, facet]);
