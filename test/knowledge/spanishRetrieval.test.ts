@@ -305,9 +305,18 @@ describe('the Spanish knowledge base on its labelled set', () => {
     ['kiero cancelar el test q tengo', 'change-or-cancel', 'cancel-refund'],
     ['quiero cancelar mi appointment', 'change-or-cancel', 'cancel-refund'],
     ['cancela mi cita por favor', 'change-or-cancel', 'cancel-refund'],
+    // session es19: "k" for "qu"/"c" before the phrase table too ("kiero kambiar la fecha" was the profile's date of birth)
+    ['kiero kambiar la fecha', 'change-or-cancel', 'how-to-change'],
   ])('answers %j from %s, its %s facet first', async (question, id, facet) => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'answer' && [decision.entry.id, decision.entry.facet]).toEqual([id, facet]);
+  });
+
+  // Session es19: "ok y cómo la cambio" right after the change-or-cancel answer (a task's "Sí, todavía puede cambiarla")
+  // got the paragraph "No se permiten cambios..."; the pronoun and the verb choose the how-to-change lead.
+  it.each(['ok y como la cambio', 'y cómo lo muevo?'])('answers %j after the change-or-cancel answer with how to change', async (question) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question, { recent: ['change-or-cancel'] });
+    expect(decision.kind === 'answer' && decision.entry.answer).toMatch(/^Para cambiar la fecha u hora de su examen/);
   });
 
   // Session es18: long messages in regional words, each checked on questions written for the session.
