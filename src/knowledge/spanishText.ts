@@ -135,6 +135,9 @@ const phrases: Array<[RegExp, string]> = [
   // How many times or chances one has to take, repeat or pass a test ("¿cuántas veces al año puedo repetir el examen?",
   // "¿cuántas oportunidades tengo para pasar?"): the attempts limit, a known gap, not the retest's waiting time.
   [/\bcu[aá]nt[ao]s\s+(?:veces|oportunidades|chances|intentos)\b(?=(?:\s+\S+){0,5}?\s+(?:repetir(?:lo|la)?|repito|tomar(?:lo|la)?|tomo|presentar(?:lo|la)?|presento|hacer(?:lo|la)?|intentar(?:lo|la)?|reprobar|volver|pasar(?:lo|la)?|aprobar(?:lo|la)?)\b)/gi, 'cuantosintentos'],
+  // Results that do not come ("no me llegan los resultados", "el puntaje no me ha llegado"): the results entry's "salen",
+  // not the late arrival's "llegar".
+  [/\b(?:me\s+)?(?:ha(?:n)?\s+)?(?:llega|llegan|llegado|llego)\s+(?=(?:el|los|mis?|mi|nada\s+de|ningun|ning[uú]n)\s+(?:resultados?|puntajes?|scores?|reportes?)\b)|(?<=\b(?:resultados?|puntajes?|scores?)\s+(?:no\s+|todavia\s+no\s+|aun\s+no\s+)?)(?:me\s+)?(?:ha(?:n)?\s+)?(?:llega|llegan|llegado|llego)\b/gi, 'salen '],
   // Two accounts, or one made again ("hice dos cuentas", "abrí otra cuenta", "juntar mis cuentas"): the account gap's, not a
   // correction of the profile nor a duplicate certificate.
   [/\b(?:dos|2|otra|segunda|nueva)\s+(?:cuentas?|usuarios?|perfiles?)\b|\bcuentas?\s+(?:duplicadas?|dobles?|repetidas?)\b|\b(?:juntar|junto|unir|uno|fusionar|combinar)\s+(?:las|mis|ambas|las\s+dos)\s+cuentas\b/gi, 'cuentadoble'],

@@ -319,6 +319,12 @@ describe('the Spanish knowledge base on its labelled set', () => {
     expect(decision.kind === 'answer' && decision.entry.answer).toMatch(/^Para cambiar la fecha u hora de su examen/);
   });
 
+  // Session es19: results that have not come are the results entry ("no me llegan" had read as arriving late).
+  it.each(['hola pase el A4 hace dos semanas pero no me llegan los resultados', 'el puntaje todavia no me llega'])('answers %j with the results entry', async (question) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' && decision.entry.id).toBe('test-results');
+  });
+
   // Session es18: long messages in regional words, each checked on questions written for the session.
   it.each([
     // the hour gone by on arrival is late, and the Caribbean's "chavos" are money
