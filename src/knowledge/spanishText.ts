@@ -138,6 +138,9 @@ const phrases: Array<[RegExp, string]> = [
   // Results that do not come ("no me llegan los resultados", "el puntaje no me ha llegado"): the results entry's "salen",
   // not the late arrival's "llegar".
   [/\b(?:me\s+)?(?:ha(?:n)?\s+)?(?:llega|llegan|llegado|llego)\s+(?=(?:el|los|mis?|mi|nada\s+de|ningun|ning[uú]n)\s+(?:resultados?|puntajes?|scores?|reportes?)\b)|(?<=\b(?:resultados?|puntajes?|scores?)\s+(?:no\s+|todavia\s+no\s+|aun\s+no\s+)?)(?:me\s+)?(?:ha(?:n)?\s+)?(?:llega|llegan|llegado|llego)\b/gi, 'salen '],
+  // "la tarde" is the afternoon ("cambiar mi examen de la mañana a la tarde"), not arriving late: "¿Cancelarían mi examen
+  // si llego tarde?" met change-or-cancel on "tarde".
+  [/\b(?:a|en|por|de|pa|para)\s+la\s+tarde\b/gi, 'vespertino'],
   // Two accounts, or one made again ("hice dos cuentas", "abrí otra cuenta", "juntar mis cuentas"): the account gap's, not a
   // correction of the profile nor a duplicate certificate.
   [/\b(?:dos|2|otra|segunda|nueva)\s+(?:cuentas?|usuarios?|perfiles?)\b|\bcuentas?\s+(?:duplicadas?|dobles?|repetidas?)\b|\b(?:juntar|junto|unir|uno|fusionar|combinar)\s+(?:las|mis|ambas|las\s+dos)\s+cuentas\b/gi, 'cuentadoble'],
