@@ -141,6 +141,8 @@ const phrases: Array<[RegExp, string]> = [
   // "la tarde" is the afternoon ("cambiar mi examen de la mañana a la tarde"), not arriving late: "¿Cancelarían mi examen
   // si llego tarde?" met change-or-cancel on "tarde".
   [/\b(?:a|en|por|de|pa|para)\s+la\s+tarde\b/gi, 'vespertino'],
+  // The 90 days to test in ("no hice el test en 90 días"): a number alone is dropped, so the window is said in a word.
+  [/\b(?:90|noventa)\s+d[ií]as\b/gi, 'noventadias'],
   // Two accounts, or one made again ("hice dos cuentas", "abrí otra cuenta", "juntar mis cuentas"): the account gap's, not a
   // correction of the profile nor a duplicate certificate.
   [/\b(?:dos|2|otra|segunda|nueva)\s+(?:cuentas?|usuarios?|perfiles?)\b|\bcuentas?\s+(?:duplicadas?|dobles?|repetidas?)\b|\b(?:juntar|junto|unir|uno|fusionar|combinar)\s+(?:las|mis|ambas|las\s+dos)\s+cuentas\b/gi, 'cuentadoble'],

@@ -279,6 +279,7 @@ describe('the Spanish knowledge base on its labelled set', () => {
       ['se puede agendar en fin de semana', 'test-centres'],
       ['cuántas veces al año puedo repetir el examen', 'attempts-limit'],
       ['cuánto tiempo tengo para contestar el examen', 'test-length'],
+      ['me pueden dar mas de 90 dias', 'window-extension'],
       ['quiero poner una queja porque una pregunta del A6 estaba mal', 'appeals'],
       ['hay limite de intentos pal mismo examen?', 'attempts-limit'],
       ['no me acuerdo de la clave pa entrar a myase', 'password-reset'],
