@@ -126,9 +126,26 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:saqu[eé]|me\s+fue)\s+(?:muy\s+|bien\s+|super\s+|bastante\s+)?mal\b/gi, 'reprobe'],
   // "que puntaje necesito para aprobar", "calificacion minima para pasar", "passing score": the score to pass, a known gap.
   [/\b(?:puntaje|calificaci[oó]n|score|nota|puntos|aciertos)\b(?:\s+\S+){0,3}?\s+(?:(?:para|pa)\s+(?:pasar|aprobar)(?:lo|la)?|se\s+(?:pasa|aprueba))\b|\bpassing\s+score\b|\bporcentaje\s+aprobatorio\b/gi, 'puntajeaprobatorio'],
+  // Falling ill or an emergency asked ahead ("y si me enfermo el día del examen, ¿qué pasa?"): the source has no exception
+  // for it, a known gap. Said as a story ("me enfermé, ¿puedo cambiar la cita?") it stays the story's stop word.
+  [/\b(?:qu[eé]\s+(?:pasa|hago|ocurre)\s+)?si\s+(?:me\s+(?:enfermo|enfermara|pongo\s+(?:malo|mala|enfermo|enferma)|da\s+(?:covid|gripa|gripe|fiebre)|hospitalizan)|estoy\s+enferm[oa]|tengo\s+una\s+emergencia|hay\s+una\s+emergencia)\b/gi, 'excepcion'],
+  // Testing on a weekend ("¿hay citas en domingo?", "abren los fines de semana"): the days one chooses among when scheduling, a
+  // known gap (test centres); "el sábado" is a date, left to the dialogs.
+  [/\b(?:en|los|las)\s+(?:s[aá]bados?|domingos?|fin(?:es)?\s+de\s+semana|weekends?)\b/gi, 'findesemana'],
+  // How many times or chances one has to take, repeat or pass a test ("¿cuántas veces al año puedo repetir el examen?",
+  // "¿cuántas oportunidades tengo para pasar?"): the attempts limit, a known gap, not the retest's waiting time.
+  [/\bcu[aá]nt[ao]s\s+(?:veces|oportunidades|chances|intentos)\b(?=(?:\s+\S+){0,5}?\s+(?:repetir(?:lo|la)?|repito|tomar(?:lo|la)?|tomo|presentar(?:lo|la)?|presento|hacer(?:lo|la)?|intentar(?:lo|la)?|reprobar|volver|pasar(?:lo|la)?|aprobar(?:lo|la)?)\b)/gi, 'cuantosintentos'],
+  // Results that do not come ("no me llegan los resultados", "el puntaje no me ha llegado"): the results entry's "salen",
+  // not the late arrival's "llegar".
+  [/\b(?:me\s+)?(?:ha(?:n)?\s+)?(?:llega|llegan|llegado|llego)\s+(?=(?:el|los|mis?|mi|nada\s+de|ningun|ning[uú]n)\s+(?:resultados?|puntajes?|scores?|reportes?)\b)|(?<=\b(?:resultados?|puntajes?|scores?)\s+(?:no\s+|todavia\s+no\s+|aun\s+no\s+)?)(?:me\s+)?(?:ha(?:n)?\s+)?(?:llega|llegan|llegado|llego)\b/gi, 'salen '],
+  // "la tarde" is the afternoon ("cambiar mi examen de la mañana a la tarde"), not arriving late: "¿Cancelarían mi examen
+  // si llego tarde?" met change-or-cancel on "tarde".
+  [/\b(?:a|en|por|de|pa|para)\s+la\s+tarde\b/gi, 'vespertino'],
+  // The 90 days to test in ("no hice el test en 90 días"): a number alone is dropped, so the window is said in a word.
+  [/\b(?:90|noventa)\s+d[ií]as\b/gi, 'noventadias'],
   // Two accounts, or one made again ("hice dos cuentas", "abrí otra cuenta", "juntar mis cuentas"): the account gap's, not a
   // correction of the profile nor a duplicate certificate.
-  [/\b(?:dos|2|otra|segunda|nueva)\s+cuentas?\b|\bcuentas?\s+(?:duplicadas?|dobles?|repetidas?)\b|\b(?:juntar|junto|unir|uno|fusionar|combinar)\s+(?:las|mis|ambas|las\s+dos)\s+cuentas\b/gi, 'cuentadoble'],
+  [/\b(?:dos|2|otra|segunda|nueva)\s+(?:cuentas?|usuarios?|perfiles?)\b|\bcuentas?\s+(?:duplicadas?|dobles?|repetidas?)\b|\b(?:juntar|junto|unir|uno|fusionar|combinar)\s+(?:las|mis|ambas|las\s+dos)\s+cuentas\b/gi, 'cuentadoble'],
   // A course, class or teacher of a language, whatever stands between ("cursos en línea de inglés", "clases gratis de
   // inglés", "curso e-learning de español"): learning the language, not the tests' language nor ASE's E-Learning course.
   [/\b(?:cursos?|clases?|maestr[oa]s?|profes?|profesor(?:a|es|as)?|tutor(?:es)?|academias?)\s+(?:\S+\s+){0,3}?(?:de|para|pa)\s+(?:aprender\s+)?(?:el\s+)?(?:ingl[eé]s|espa[nñ]ol|idiomas?|franc[eé]s)\b/gi, 'cursoidioma'],
@@ -452,7 +469,17 @@ export function spanishStem(word: string): string {
 const applyPhrases = phraseTable(phrases);
 
 /** Folded and the phrase table applied (the last few texts kept: see recentTexts). */
-const normalise = rememberingRecent((text: string): string => applyPhrases(fold(text)), 4);
+/**
+ * "k" for "c"/"qu" at the start of the commonest words ("kiero kambiar la fecha", "kancelar", "kuanto"), respelled
+ * before the phrase table too (`spelled` meets them only word by word, after it): "quiero cambiar la fecha" is a
+ * phrase of the table, and "kiero kambiar la fecha" went to the profile's date of birth. English words with "k"
+ * ("truck", "kit", "ok") keep it: the list names the Spanish starts only.
+ */
+const K_FOR_QU = /\bk(?=(?:iero|ieres|iere|ieren|isiera|e)?\b)/gi;
+const K_FOR_C = /\bk(?=(?:ambi|ancel|uant|uand|ual|omo|ompr|ita|ert|urso))/gi;
+const respelledK = (text: string): string => (/k/i.test(text) ? text.replace(K_FOR_QU, 'qu').replace(K_FOR_C, 'c') : text);
+
+const normalise = rememberingRecent((text: string): string => applyPhrases(respelledK(fold(text))), 4);
 
 function tokenize(text: string): string[] {
   return splitWords(normalise(text));

@@ -272,6 +272,14 @@ describe('the Spanish knowledge base on its labelled set', () => {
       ['nomas te dicen si pasaste o te dan el porcentaje?', 'passing-score'],
       ['puedo ponerme tapones en los oidos durante la prueba', 'test-format'],
       ['por error hice dos cuentas en myase, cual uso?', 'account-email'],
+      ['tengo 2 usuarios en myASE que hago', 'account-email'],
+      ['oye y si me enfermo el dia del examen q pasa', 'illness-exception'],
+      ['que pasa si me pongo malo y no puedo ir a la prueba', 'illness-exception'],
+      ['¿hay citas en domingo?', 'test-centres'],
+      ['se puede agendar en fin de semana', 'test-centres'],
+      ['cuántas veces al año puedo repetir el examen', 'attempts-limit'],
+      ['cuánto tiempo tengo para contestar el examen', 'test-length'],
+      ['me pueden dar mas de 90 dias', 'window-extension'],
       ['quiero poner una queja porque una pregunta del A6 estaba mal', 'appeals'],
       ['hay limite de intentos pal mismo examen?', 'attempts-limit'],
       ['no me acuerdo de la clave pa entrar a myase', 'password-reset'],
@@ -294,9 +302,34 @@ describe('the Spanish knowledge base on its labelled set', () => {
     ['ya no quiero cancelarlo, nomas cambiarle el dia, que pasos sigo', 'change-or-cancel', 'how-to-change'],
     ['me pusieron no show en el A4, cuando lo puedo recomprar', 'missed-appointment', 'rebuy-after-no-show'],
     ['me quitaron el master porque se me vencio el A2, como lo recupero', 'master-technician-status', 'reinstate'],
+    // session es19: cancelling the appointment or the test one has opens with cancelling, as in English
+    ['kiero cancelar el test q tengo', 'change-or-cancel', 'cancel-refund'],
+    ['quiero cancelar mi appointment', 'change-or-cancel', 'cancel-refund'],
+    ['cancela mi cita por favor', 'change-or-cancel', 'cancel-refund'],
+    // session es19: "k" for "qu"/"c" before the phrase table too ("kiero kambiar la fecha" was the profile's date of birth)
+    ['kiero kambiar la fecha', 'change-or-cancel', 'how-to-change'],
   ])('answers %j from %s, its %s facet first', async (question, id, facet) => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'answer' && [decision.entry.id, decision.entry.facet]).toEqual([id, facet]);
+  });
+
+  // Session es19: "ok y cómo la cambio" right after the change-or-cancel answer (a task's "Sí, todavía puede cambiarla")
+  // got the paragraph "No se permiten cambios..."; the pronoun and the verb choose the how-to-change lead.
+  it.each(['ok y como la cambio', 'y cómo lo muevo?'])('answers %j after the change-or-cancel answer with how to change', async (question) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question, { recent: ['change-or-cancel'] });
+    expect(decision.kind === 'answer' && decision.entry.answer).toMatch(/^Para cambiar la fecha u hora de su examen/);
+  });
+
+  // Session es19: results that have not come are the results entry ("no me llegan" had read as arriving late).
+  it.each(['hola pase el A4 hace dos semanas pero no me llegan los resultados', 'el puntaje todavia no me llega'])('answers %j with the results entry', async (question) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' && decision.entry.id).toBe('test-results');
+  });
+
+  // Session es19: two myASE accounts get a reply that names them (it spoke only of the e-mail and the address).
+  it('answers "tengo 2 cuentas de myase" with a reply about duplicate accounts and Customer Service', async () => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide('tengo 2 cuentas de myase');
+    expect(decision.kind === 'out-of-scope' && decision.topic.reply).toMatch(/cuentas\s+duplicadas[\s\S]*1-800-390-6789/);
   });
 
   // Session es18: long messages in regional words, each checked on questions written for the session.
