@@ -3,11 +3,11 @@
 // transcript over the production wiring, on Web Chat and SMS. Every Spanish reply is then scanned for
 // English sentences. The clock: Thursday, March 20, 2025, 11:00 in New York.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { es as m } from '../../src/messages/es.js';
 import { englishSentencesIn } from '../support/englishSentences.js';
-import { all, not, runTranscript, startBot, type RunningBot, type Turn } from '../support/conversation.js';
-import { demo1, demo2, demo4 } from './suite.js';
+import { all, not, runTranscript, type Turn } from '../support/conversation.js';
+import { demo1, demo2, demo4, spanishTranscripts } from './suite.js';
 
 /** A Spanish sentence as either channel writes it: with its accents (Web Chat) or without á í ó ú (SMS). */
 function es(text: string): RegExp {
@@ -113,26 +113,12 @@ const playedEnglish: Table = [
 ];
 
 describe('Spanish conversations played in session ut16, on Web Chat and SMS through the production wiring', () => {
-  let bot: RunningBot;
-  const spanishReplies: Array<{ channel: string; text: string }> = [];
-  beforeAll(async () => {
-    bot = await startBot();
-  });
-  afterAll(() => bot.close());
-
-  const run = async (turns: Turn[], channels: Array<'webchat' | 'sms'>) => {
-    const { runs } = await runTranscript(turns, { bot, channels });
-    for (const { channel, results } of runs) {
-      results.forEach((said, i) => {
-        // A conversation that starts in English is scanned from its switch to Spanish on.
-        if (!ENGLISH_TURNS.has(turns[i]![0] as string)) spanishReplies.push({ channel, text: [said.text, ...said.buttons].join('\n') });
-      });
-    }
-  };
+  // A conversation that starts in English is scanned from its switch to Spanish on.
+  const { run, replies: spanishReplies, bot } = spanishTranscripts({ skip: (userSays) => ENGLISH_TURNS.has(userSays as string) });
 
   it.each(played)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
   it.each(playedEnglish)('%s', async (_name, turns) => {
-    await runTranscript(turns, { bot, channels: ['webchat'] });
+    await runTranscript(turns, { bot: bot(), channels: ['webchat'] });
   });
 
   it('one day left is "Falta 1 día", two are "Faltan 2 días" (it said "Faltan 1 día")', () => {

@@ -5,12 +5,12 @@
 // Web Chat and SMS (the SMS keywords on SMS only), and every Spanish reply is scanned for English
 // sentences. The clock: Thursday, March 20, 2025, 11:00 in New York.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { es as m } from '../../src/messages/es.js';
 import { smsEs } from '../../src/channels/sms/messages.js';
 import { englishSentencesIn } from '../support/englishSentences.js';
-import { all, buttons, not, runTranscript, startBot, type RunningBot, type Turn } from '../support/conversation.js';
-import { demo1, demo2, demo3 } from './suite.js';
+import { all, buttons, not, type Turn } from '../support/conversation.js';
+import { demo1, demo2, demo3, spanishTranscripts } from './suite.js';
 
 /** A Spanish sentence as either channel writes it: with its accents (Web Chat) or without á í ó ú (SMS). */
 function es(text: string): RegExp {
@@ -302,17 +302,7 @@ const smsKeywords: Table = [
 ];
 
 describe('Spanish repair, account and SMS transcripts, on Web Chat and SMS through the production wiring', () => {
-  let bot: RunningBot;
-  const spanishReplies: Array<{ channel: string; text: string }> = [];
-  beforeAll(async () => {
-    bot = await startBot();
-  });
-  afterAll(() => bot.close());
-
-  const run = async (turns: Turn[], channels: Array<'webchat' | 'sms'>) => {
-    const { runs } = await runTranscript(turns, { bot, channels });
-    for (const { channel, results } of runs) for (const said of results) spanishReplies.push({ channel, text: [said.text, ...said.buttons].join('\n') });
-  };
+  const { run, replies: spanishReplies } = spanishTranscripts();
 
   describe('twins of the English repair suite', () => {
     it.each(repairTwins)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));

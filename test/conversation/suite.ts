@@ -49,3 +49,36 @@ export function transcriptTables(tables: Array<[title: string, table: Transcript
     });
   }
 }
+
+/** A reply kept for the scan for English sentences in a Spanish conversation. */
+export interface SpanishReply {
+  channel: string;
+  text: string;
+}
+
+/**
+ * One bot for a file of Spanish transcripts, and every reply they got (text and buttons), so the
+ * file can check that no English sentence reached them (`englishSentencesIn`). `skip` leaves out the
+ * replies to turns still in English before the conversation switched. Call it once per file, at the
+ * top level of its `describe`: the bot's hooks are the file's.
+ */
+export function spanishTranscripts(options: { skip?: (userSays: Turn[0]) => boolean } = {}) {
+  let bot: RunningBot;
+  const replies: SpanishReply[] = [];
+  beforeAll(async () => {
+    bot = await startBot();
+  });
+  afterAll(() => bot.close());
+  return {
+    replies,
+    bot: () => bot,
+    run: async (turns: Turn[], on: Array<'webchat' | 'sms'>): Promise<void> => {
+      const { runs } = await runTranscript(turns, { bot, channels: on });
+      for (const { channel, results } of runs) {
+        results.forEach((said, i) => {
+          if (!options.skip?.(turns[i]![0])) replies.push({ channel, text: [said.text, ...said.buttons].join('\n') });
+        });
+      }
+    },
+  };
+}
