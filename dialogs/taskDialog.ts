@@ -11,6 +11,7 @@ import { combineDateParts, isYearSpan, withCorrectedYear } from '../src/understa
 import { replyFromAccount, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { QUESTION, RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
 import { asKnown, writtenOut, type DateValue } from './slotReaders.js';
+import { andListIn } from '../src/messages/lists.js';
 import { isAsked, type AskedSlot, type SlotSpec, type TaskSpec } from './taskTypes.js';
 
 export interface TaskOptions {
@@ -342,6 +343,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   private applyCorrection(state: TaskState, text: string, facts: TurnFacts, notes: string[], list?: ListChange, replaced?: string): string | undefined {
     const values = state.values as Partial<Values>;
     const changedSlots: string[] = [];
+    const changedSaid: string[] = [];
     for (const slot of this.spec.slots) {
       // "the 12th, not the 10th" keeps the month and year of the date it corrects.
       // A month and day ("May 20") keep the year only of a date said as a month ("in May 2019"):
@@ -390,10 +392,14 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const said = slot.describe ? slot.describe(changed as Values[keyof Values], this.deps) : describe(changed, this.deps.language);
       // "May 20" after "in May 2019" makes the date exact rather than changing it.
       // A sentence starts with a capital: "Around October 2026: got it."
-      const note = current?.approximate ? this.deps.messages.task.gotDate(said) : this.deps.messages.task.changed(said);
-      notes.push(note.charAt(0).toUpperCase() + note.slice(1));
+      if (current?.approximate) {
+        const note = this.deps.messages.task.gotDate(said);
+        notes.push(note.charAt(0).toUpperCase() + note.slice(1));
+      } else changedSaid.push(said);
       changedSlots.push(slot.name);
     }
+    // Every value the correction changed, in one sentence: "Changed to A5 and March 2020."
+    if (changedSaid.length) notes.push(this.deps.messages.task.changed(andListIn(this.deps.language)(changedSaid)));
     return changedSlots.find((name) => !isDate(state.values[name])) ?? changedSlots[0];
   }
 

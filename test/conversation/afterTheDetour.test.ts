@@ -90,7 +90,7 @@ transcriptTables(
           ['when do I need to recertify?', recertOffer],
           ['I passed A4 on June 15, 2021', 'lapsed on Monday, June 15, 2026'],
           ["what's the passing score?", "I don't have passing-score details"],
-          ['and A5? I passed that in March 2020', all('Changed to A5.', 'Changed to March 2020.', 'Your A5 certification lapsed in March 2025', not(en.didYouMean), not('March 1, 2020'))],
+          ['and A5? I passed that in March 2020', all('Changed to A5 and March 2020.', 'Your A5 certification lapsed in March 2025', not(en.didYouMean), not('March 1, 2020'))],
         ]],
         ['right after the recertification answer, the same message works out A5 rather than repeating the entry', [
           ['I passed A4 on June 5, 2021, when does it expire if I recertify now?', 'lapsed on Friday, June 5, 2026'],
