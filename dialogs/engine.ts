@@ -36,8 +36,10 @@ export type SignInOutcome = 'signed-in' | 'verification-failed' | 'locked-out' |
 export interface AccountPort {
   /** Is somebody signed in to an account in this conversation? (The account is read only to answer.) */
   signedIn(context: TurnContext, facts: TurnFacts): Promise<boolean>;
-  /** Checks the details and links the conversation; the replies say what happened. */
-  /** `language`: the language the account says the candidate prefers, when it says one. */
+  /**
+   * Checks the details and links the conversation; the replies say what happened. `language`: the
+   * language the account says the candidate prefers, when it says one.
+   */
   signIn(context: TurnContext, credentials: Credentials, facts: TurnFacts): Promise<{ outcome: SignInOutcome; replies: Reply[]; language?: Language }>;
   /** The answer to a personal question from the linked account, or the reason it could not be had. */
   answer(context: TurnContext, question: AccountQuestion, facts: TurnFacts): Promise<AccountAnswer>;

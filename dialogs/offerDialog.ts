@@ -49,14 +49,14 @@ const MAX_OFFERS = 3;
 const NONE = '\u0000none';
 const PERSON = '\u0000person';
 
+/** A question that asks when ("when does A1 expire?", "¿cuándo vence mi A1?"): no reply to an offer that asked for something else. */
+const ASKS_WHEN = /^(?:when|cu[aá]ndo|hasta cu[aá]ndo)\b/i;
+
 /**
  * What the bot offered after an answer: follow-up questions to tap, "did you mean" candidates, a
  * task that needs one fact ("tell me the date you took it"), sign-in. Waits one message: a pick, or
  * the fact, takes the offer up; anything else drops it and is read afresh.
  */
-/** A question that asks when ("when does A1 expire?", "¿cuándo vence mi A1?"): no reply to an offer that asked for something else. */
-const ASKS_WHEN = /^(?:when|cu[aá]ndo|hasta cu[aá]ndo)\b/i;
-
 export class OfferDialog extends RepairDialog {
   protected readonly unrelated: UnrelatedPolicy = 'drop';
 
@@ -162,7 +162,7 @@ export class OfferDialog extends RepairDialog {
     // about the test named before ("it"), unless it names its own.
     const own = offer.tests?.length ? resolveTests(reading.text, this.deps.catalogue) : undefined;
     // A code the catalogue does not know ("A12") is a test named too: said so by the task, never swapped.
-    if (offer.tests?.length && own && own.tests.length === 0 && own.unknownCodes.length === 0) {
+    if (offer.tests && own && own.tests.length === 0 && own.unknownCodes.length === 0) {
       const text = `${reading.question} ${offer.tests.join(' ')}`;
       const asked = detectTask(text, this.deps.language);
       if (asked?.confidence === 'high' && dc.findDialog(asked.task)) return dc.replaceDialog(asked.task, { text } satisfies TaskOptions);

@@ -64,10 +64,10 @@ function asksSomething(reading: Reading): boolean {
   return reading.question.includes('?') || reading.faq().kind === 'answer';
 }
 
-/** Each task's spec by id: what its own question is when asked of the account. */
 /** "cancel it", "cancel that": the cancel command pointing at something just said. */
 const POINTS_AT_IT = /\b(?:it|that|this|them)\b/i;
 
+/** Each task's spec by id: what its own question is when asked of the account. */
 const SPECS = new Map(TASK_SPECS.map((spec) => [spec.id, spec]));
 
 /** The tests a message only names ("A4", "the brakes one", "A1 and A4"), or none when it says anything else. */

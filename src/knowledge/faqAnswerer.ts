@@ -138,11 +138,11 @@ const TERSE_WORDS = 3;
 
 /** A follow-up read in the last answer's light is short: a longer message is a question of its own. */
 const FOLLOW_UP_WORDS = 12;
-/** "how", "ok so what do I do?", "which ones?": a question that names nothing, asked of the last answer. */
 /** A part that is a question word and nothing of its own ("and how much?", "how long does it take"): it asks about what came before. */
 const ONLY_A_QUESTION_WORD =
   /^(?:(?:and|so|but|also|plus|then)[\s,]+)*(?:how much|how long|how many|how soon|when|where|why|how)(?:\s+(?:is it|are they|is that|does it|does that|will it|would it)(?:\s+(?:cost|take|be))?)?\s*\??$/i;
 
+/** "how", "ok so what do I do?", "which ones?": a question that names nothing, asked of the last answer. */
 // Spanish asks the same way ("como lo hago", "y eso que significa"), often without its question marks.
 const ASKS_MORE = /\?\s*$|^(?:(?:ok(?:ay)?|so|and|but|then|hmm|y|entonces|pero|bueno|ya)[\s,]+)*(?:how|what|why|which|where|when|who|wat|wht|wut|hw|wen|whn|y(?= not\b)|c[oó]mo|qu[eé]|por ?qu[eé]|cu[aá]l(?:es)?|d[oó]nde|cu[aá]ndo|qui[eé]n)(?![\p{L}])/iu;
 
@@ -834,10 +834,6 @@ export class FaqAnswerer {
   }
 
   /**
-   * The message's question among two or more sentences: its last sentence that asks (ends with "?"),
-   * else its last; none when that one has no word of its own.
-   */
-  /**
    * The last question clause of a long message ("..., and do I need work experience before I can
    * test?"), when asked alone it is a sure answer with the entry `offered` puts first: that answer.
    */
@@ -854,6 +850,10 @@ export class FaqAnswerer {
     return alone.kind === 'answer' && alone.entry.id === offered.candidates[0]?.id ? alone : undefined;
   }
 
+  /**
+   * The message's question among two or more sentences: its last sentence that asks (ends with "?"),
+   * else its last; none when that one has no word of its own.
+   */
   private lastSentence(text: string): string | undefined {
     const sentences = text.split(/(?<=[.?!])\s+/).map((sentence) => sentence.trim()).filter(Boolean);
     if (sentences.length < 2) return undefined;
@@ -867,7 +867,6 @@ export class FaqAnswerer {
     return terms.length >= 1 ? terms.join(' ') : undefined;
   }
 
-  /** The one entry among the hits whose alternate is worded exactly as the question (the same words). */
   /** The entry of `recent` whose phrasing (its question, an alternate, a facet's) the text is in the words of. */
   private phrasedAsRecent(text: string, recent: string[]): FaqEntry | undefined {
     const key = this.phrasingKey(text);
@@ -878,6 +877,7 @@ export class FaqAnswerer {
     return entry && recent.includes(entry.id) ? entry : undefined;
   }
 
+  /** The one entry among the hits whose alternate is worded exactly as the question (the same words). */
   private phrasedAs(text: string, hits: FaqHit[], context: QuestionContext = {}): FaqDecision | undefined {
     const key = this.phrasingKey(text);
     // One word says which entry only when at most two entries use it ("study", not "certificate"),

@@ -468,7 +468,6 @@ export function spanishStem(word: string): string {
 
 const applyPhrases = phraseTable(phrases);
 
-/** Folded and the phrase table applied (the last few texts kept: see recentTexts). */
 /**
  * "k" for "c"/"qu" at the start of the commonest words ("kiero kambiar la fecha", "kancelar", "kuanto"), respelled
  * before the phrase table too (`spelled` meets them only word by word, after it): "quiero cambiar la fecha" is a
@@ -479,6 +478,7 @@ const K_FOR_QU = /\bk(?=(?:iero|ieres|iere|ieren|isiera|e)?\b)/gi;
 const K_FOR_C = /\bk(?=(?:ambi|ancel|uant|uand|ual|omo|ompr|ita|ert|urso))/gi;
 const respelledK = (text: string): string => (/k/i.test(text) ? text.replace(K_FOR_QU, 'qu').replace(K_FOR_C, 'c') : text);
 
+/** Folded and the phrase table applied (the last few texts kept: see recentTexts). */
 const normalise = rememberingRecent((text: string): string => applyPhrases(respelledK(fold(text))), 4);
 
 function tokenize(text: string): string[] {

@@ -125,7 +125,6 @@ type Span = [number, number];
 
 const overlaps = (a: Span, b: Span | null): boolean => b !== null && a[0] < b[1] && b[0] < a[1];
 
-/** The text with a span turned to spaces, so every other offset stays where it was. */
 /** Words just before four digits that say they are the SSN's: "ssn", "last four", "ends in", "seguro ... termina en". */
 const SSN_CUE = /(?:\bssn|\bsocial|\bseguro|\blast\s+(?:four|4)|[uú]ltimos\s+(?:cuatro|4)|\bends?\s+(?:in|with)|\bterminan?\s+(?:en|con))(?![\p{L}])[^\d]{0,24}$/iu;
 
@@ -136,6 +135,7 @@ function saidToBeTheSsn(text: string, mention: DateMention): boolean {
   return SSN_CUE.test(text.slice(0, mention.index + at));
 }
 
+/** The text with a span turned to spaces, so every other offset stays where it was. */
 function blank(text: string, span: Span | null): string {
   return span ? text.slice(0, span[0]) + ' '.repeat(span[1] - span[0]) + text.slice(span[1]) : text;
 }
