@@ -60,12 +60,6 @@ export function noteAccountQuestion(data: ConversationData, asked: { kind: strin
   }
 }
 
-/** Was the last task's answer the last thing on the table (nothing answered since, "ok" aside)? */
-export function lastTaskJustAnswered(data: ConversationData): boolean {
-  const entry = data.lastTask && TASK_ENTRY.get(data.lastTask.id);
-  return entry !== undefined && data.recentEntries?.length === 1 && data.recentEntries[0] === entry;
-}
-
 /**
  * What this turn leaves as the context of the next: the entries it answered from (an answer, two
  * answers, a task's), kept through an acknowledgement ("ok") or a wait; dropped when the bot could not

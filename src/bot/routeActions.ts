@@ -8,7 +8,7 @@ import type { Reading } from '../conversation/understand.js';
 import type { Messages } from '../messages/en.js';
 import type { TurnEvent } from './turnEvents.js';
 import type { ConversationData } from './conversationData.js';
-import { asksOfNamedTests, lastTaskJustAnswered } from './recentEntries.js';
+import { asksOfNamedTests } from './recentEntries.js';
 import { answerBesideTask, answerDecision, answerGapPair, answerPair, asChoice } from '../../dialogs/faqSteps.js';
 import { acknowledgementReply, commandReply } from '../../dialogs/smallTalk.js';
 import { isReroute } from '../../dialogs/repairDialog.js';
@@ -444,7 +444,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // for them again (`TaskSpec.carriesFrom`); facts the message gives itself come first.
       const next = decision.kind === 'answer' && (!task || task === decision.entry.offer?.task) ? decision.entry.offer?.task : undefined;
       const previous = turn.data.lastTask;
-      const carried = next && previous?.values && previous.id !== next && lastTaskJustAnswered(turn.data) ? deps.conversation.carried(next, { id: previous.id, values: previous.values }) : undefined;
+      const carried = next && previous?.values && previous.id !== next && justAnswered(turn.data) ? deps.conversation.carried(next, { id: previous.id, values: previous.values }) : undefined;
       if (next && carried) {
         understood(turn);
         return afterDialog(turn, await turn.dc.beginDialog(next, { text: turn.reading.question, values: carried, answeredGenerally: true } satisfies TaskOptions));
