@@ -30,6 +30,8 @@ export const SETS = [
   { name: 'fourth dev', lang: 'en', file: 'test/fixtures/eval4-dev.yaml', note: 'fourth independent set, dev part: tuning looks here' },
   { name: 'fifth frozen test', lang: 'en', file: 'test/fixtures/eval5-test.yaml', note: 'fifth independent set, frozen part: never tuned on' },
   { name: 'fifth dev', lang: 'en', file: 'test/fixtures/eval5-dev.yaml', note: 'fifth independent set, dev part: tuning looks here' },
+  { name: 'sixth frozen test', lang: 'en', file: 'test/fixtures/eval6-test.yaml', note: 'sixth independent set, frozen part: never tuned on' },
+  { name: 'sixth dev', lang: 'en', file: 'test/fixtures/eval6-dev.yaml', note: 'sixth independent set, dev part: tuning looks here' },
   { name: 'Spanish frozen test 7', lang: 'es', file: 'test/fixtures/eval-es7-test.yaml', note: 'seventh Spanish set (independent), frozen part: never tuned on' },
   { name: 'Spanish dev 7', lang: 'es', file: 'test/fixtures/eval-es7-dev.yaml', note: 'seventh Spanish set (independent), dev part: tuning looks here' },
 ] as const;
