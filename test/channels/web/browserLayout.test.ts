@@ -97,4 +97,28 @@ describe('the website chat on a phone, 390x844 (headless Chromium)', () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
+  it('an answer taller than the phone screen is shown from its first line, where the answer is', async (context) => {
+    requireChromium(context);
+    const page = await browser!.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const problems = watchForProblems(page);
+    await page.goto(server!.url);
+    const input = page.locator('[data-id="webchat-sendbox-input"]');
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill('how do I renew my certification');
+    await input.press('Enter');
+    const lastBubble = page.locator('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content').last();
+    await expect.poll(() => lastBubble.innerText(), { timeout: 10_000 }).toContain('Recertification');
+    await page.waitForTimeout(500); // Web Chat's scrolling settles.
+    await screenshot(page, 'web-chat-phone-long-answer.png');
+    const { bubble, transcript } = await page.evaluate(() => {
+      const bubbles = [...document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content')];
+      const box = (element: Element) => element.getBoundingClientRect();
+      return { bubble: box(bubbles.at(-1)!), transcript: box(document.querySelector('[role="log"]') ?? document.querySelector('.webchat__basic-transcript')!) };
+    });
+    // Taller than the transcript (or this test says nothing), and its top not scrolled out of sight.
+    expect(bubble.height).toBeGreaterThan(transcript.height * 0.6);
+    expect(bubble.top).toBeGreaterThanOrEqual(transcript.top - 1);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

@@ -541,6 +541,8 @@
           suggestedActionsStackedHeight: 400,
           suggestedActionHeight: 'auto',
           typingAnimationDuration: 5000,
+          // A reply taller than the panel stops scrolling where it begins, so its first sentence (the answer) is read first.
+          autoScrollSnapOnPage: true,
         },
       },
       transcript,
