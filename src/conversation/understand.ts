@@ -243,8 +243,8 @@ function whatAbout(text: string): Correction | null {
 /** "and me too", "and that too": no value named. */
 const NOT_ONE_MORE = /^(?:me|that|this|it|them|those|these|you|i|so|same)$/i;
 
-/** Words before "what about" that only announce the change: "wait, actually", "oh ok", "hmm so". */
-const WHAT_ABOUT_LEAD = /^(?:(?:wait|hold on|actually|oh|ah|ok|okay|so|hmm+|um+|sorry)\b[\s,.!:;-]*)+(?=(?:what|how) about\b)/i;
+/** Words before "what about" that only announce the change: "wait, actually", "oh ok", "hmm so", "and". */
+const WHAT_ABOUT_LEAD = /^(?:(?:wait|hold on|actually|oh|ah|ok|okay|so|and|hmm+|um+|sorry)\b[\s,.!:;-]*)+(?=(?:what|how) about\b)/i;
 
 /**
  * "¿y el T4?", "¿y qué tal el A4?", "lo mismo para T2", "también el P2": whatAbout in Spanish. "y",

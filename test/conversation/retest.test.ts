@@ -34,6 +34,10 @@ transcripts('retest: when a failed test can be bought again', [
     ['I failed A5 on March 3, when can I retake it?', march3],
     ['ok so when can i retake', all('You must wait 30 full days', 'Going by what you told me: You can buy A5 again on or after Thursday, April 3, 2025', not(offerMade), not(m.askDate('A5')))],
   ]],
+  ['signed in, "and what about the A7 i missed?" right after the A8 answer: the same question asked of A7, from the account (DEMO-0002 missed A7)', [
+    [`when can i retake A8 ${demo2}`, all('Thanks, Demo', 'You can buy A8 (Engine Performance) again from')],
+    ['and what about the A7 i missed?', all('A7 (Heating and Air Conditioning)', 'was a No Show', not('questions you missed'))],
+  ]],
   ['"what about A4?" right after the answer: the same question for A4, on the same date', [
     ['I failed A5 on March 3, when can I retake it?', march3],
     ['what about A4?', all('You can buy A4 again on or after Thursday, April 3, 2025', not('You can buy A5'))],
