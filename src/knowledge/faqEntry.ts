@@ -29,6 +29,12 @@ export const faqFacetSchema = z
      */
     /** false: this question is not the entry's task, so its answer does not end with the entry's offer. */
     offer: z.boolean().default(true),
+    /**
+     * Which paragraphs of the entry's answer follow the lead (1 is the first), when the others answer
+     * other questions: after "is my unscheduled test still good?", the 90-day paragraph, not "Arriving
+     * late counts the same as missing it". Without it, the whole answer but its first sentence follows.
+     */
+    paragraphs: z.array(z.number().int().min(1)).min(1).optional(),
     tests: z.union([z.object({ except: z.array(testCode).min(1) }).strict(), z.object({ only: z.array(testCode).min(1) }).strict()]).optional(),
     /**
      * Tests named in words decide it as a code does ("what about the truck tests?" names tests
@@ -120,7 +126,8 @@ const FIRST_SENTENCE = /^[\s\S]*?[.!?](?=\s|$)/;
 export function withFacet(entry: FaqEntry, facet: FaqFacet): FaqEntry {
   const [first = '', ...rest] = entry.answer.split(/\n\s*\n/);
   const remainder = first.trim().replace(FIRST_SENTENCE, '').trim();
-  const body = [remainder, ...rest].filter((paragraph) => paragraph.trim()).join('\n\n');
+  const kept = [remainder, ...rest].filter((_paragraph, i) => !facet.paragraphs || facet.paragraphs.includes(i + 1));
+  const body = kept.filter((paragraph) => paragraph.trim()).join('\n\n');
   const { offer, ...unoffered } = entry;
   return { ...unoffered, ...(facet.offer && offer ? { offer } : {}), answer: body ? `${facet.lead.trim()}\n\n${body}` : facet.lead.trim(), facet: facet.id };
 }

@@ -28,6 +28,11 @@ export function parseFaqFile(file: string, text: string): FaqEntry {
   }
   const answer = (match[2] ?? '').trim();
   if (answer.length < 20) throw new KnowledgeError(`${file}: answer: the body after the front matter is missing or too short`);
+  const paragraphCount = answer.split(/\n\s*\n/).length;
+  for (const facet of result.data.facets ?? []) {
+    const outside = (facet.paragraphs ?? []).find((n) => n > paragraphCount);
+    if (outside !== undefined) throw new KnowledgeError(`${file}: facets.${facet.id}.paragraphs: ${outside} is past the answer's last paragraph (${paragraphCount})`);
+  }
   // A Spanish twin is "<id>.es.md" beside "<id>.md", and says `lang: es`.
   const expected = path.basename(file, '.md').replace(/\.es$/, '');
   const fileLanguage = file.endsWith('.es.md') ? 'es' : 'en';

@@ -76,6 +76,7 @@ export function checkTwins(english: FaqEntry[], spanish: FaqEntry[]): TwinProble
       const twin = es.facets?.find((f) => f.id === facet.id);
       if (twin && JSON.stringify(twin.tests ?? null) !== JSON.stringify(facet.tests ?? null)) problems.push({ id: en.id, problem: `facet ${facet.id}: the twins name different tests` });
       if (twin && twin.offer !== facet.offer) problems.push({ id: en.id, problem: `facet ${facet.id}: the twins differ on the offer` });
+      if (twin && JSON.stringify(twin.paragraphs ?? null) !== JSON.stringify(facet.paragraphs ?? null)) problems.push({ id: en.id, problem: `facet ${facet.id}: the twins keep different paragraphs` });
     }
     if (!same(en.related, es.related)) problems.push({ id: en.id, problem: 'the twins have different related entries' });
     if (en.offer?.task !== es.offer?.task) problems.push({ id: en.id, problem: `the twins offer different tasks (${en.offer?.task ?? 'none'} / ${es.offer?.task ?? 'none'})` });

@@ -47,6 +47,7 @@ describe('facets in an entry file', () => {
     ['fewer than 3 alternates', { facets: [{ ...facet, alternates: ['how long'] }] }, /facets\.0\.alternates: needs at least 3/],
     ['a test that is not a test code', { facets: [{ ...facet, tests: { except: ['truck'] } }] }, /facets\.0\.tests/],
     ['a field the schema does not know', { facets: [{ ...facet, answer: 'x' }] }, /facets\.0/],
+    ['paragraphs past the answer\'s last one', { facets: [{ ...facet, paragraphs: [3] }] }, /facets\.how-long\.paragraphs: 3 is past the answer's last paragraph \(2\)/],
   ])('refuses %s, naming the file and the field', (_problem, overrides, field) => {
     const message = refusal(faqText(overrides));
     expect(message).toContain(file);
@@ -68,6 +69,12 @@ describe('withFacet: the answer for one facet', () => {
     expect(shortAnswer(answered)).toBe('You have 90 days to do the thing.');
     expect(answered.answer).not.toContain('No:');
     expect(answered).toMatchObject({ id: 'the-thing', facet: 'how-long', offer: entry.offer });
+  });
+
+  it('keeps only the paragraphs a facet lists after its lead, when the others answer other questions', () => {
+    const body = 'No: the thing is not for life.\n\nArriving late counts as missing it.\n\nYou have 90 days to schedule.';
+    const focused = parseFaqFile(file, faqText({ facets: [{ ...facet, paragraphs: [3] }] }, body));
+    expect(withFacet(focused, focused.facets![0]!).answer).toBe('You have 90 days to do the thing.\n\nYou have 90 days to schedule.');
   });
 
   it("drops the entry's offer for a facet with offer: false", () => {

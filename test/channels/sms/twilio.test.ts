@@ -213,7 +213,7 @@ describe('POST /api/sms/twilio running the bot', () => {
     const { sent } = twilioApi();
     // A conversation of its own: the test above left a duplicate-certificate offer open on `candidate`.
     const fresh = '+15550100077';
-    expect((await server.post(server.sms('how do I reschedule my test?', fresh))).status).toBe(200);
+    expect((await server.post(server.sms('how do I renew my certification?', fresh))).status).toBe(200);
     expect(sent).toHaveLength(1);
     expect((await server.post(server.sms('MORE', fresh))).status).toBe(200);
     expect(sent.length).toBeGreaterThan(2);
@@ -224,7 +224,7 @@ describe('POST /api/sms/twilio running the bot', () => {
       expect(message.Body).not.toMatch(/\*\*|\]\(/);
     }
     const whole = sent.map((message) => message.Body).join('\n\n');
-    expect(whole).toMatch(/within three days of it/);
+    expect(whole).toMatch(/the new expiration date is five years from the date of your recertification/);
     expect(whole).toMatch(/Reply with a number, or ask another question\.$/);
   });
 
