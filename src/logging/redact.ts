@@ -4,6 +4,9 @@
  */
 const patterns: Array<[RegExp, string]> = [
   [/[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi, '[email]'],
+  // Payment card numbers (13 to 19 digits, in groups or run together): before the SSN and phone
+  // patterns, which would mask pieces of one and leave the rest.
+  [/\b\d(?:[ -]?\d){12,18}\b/g, '[card]'],
   // SSN in full (123-45-6789, 123 45 6789, 123456789)
   [/\b\d{3}[- ]?\d{2}[- ]?\d{4}\b/g, '[ssn]'],
   // North American phone numbers, with or without country code and punctuation

@@ -65,6 +65,9 @@ const PERSON_REQUEST = [
   // Not "will a human look at my form or is it automatic?", "can a person check it or is it a
   // computer?": a person as the subject of a question about how ASE works.
   String.raw`\b(?:can|could) (?:someone|somebody|some one|someone from ase|somebody from ase|someone at ase|anyone|anybody) (?:please |just )?(?:check (?:on|into)|look (?:into|at)|follow up on|check) (?:it|this|that|them|my (?:case|form|application|account|certificate|cert|work experience|status))\b(?!(?: \w+){0,3},? or\b)`,
+  // "agent please, my card was charged twice": a person named and asked for at the start of a
+  // sentence, with "please" or "now" ("the agent please explain" is not one: the word must end the clause)
+  String.raw`(?:^|[.,;!?]\s*)(?:(?:an?|a real|a live) )?(?:live |real )?(?:agent|human|representative|rep|operator|person|customer service|supervisor)[,]? (?:please|pls|plz|now|asap)(?=$|[.,;!?])`,
   // Spanish: "¿puedo hablar con una persona?", "quiero un agente" (the handoff says in English who answers)
   String.raw`\bhablar con (?:una persona|alguien|un agente|un humano|un representante|una agente)\b|\b(?:quiero|necesito) (?:una persona|un agente|un humano|un representante)\b`,
 ].join('|');

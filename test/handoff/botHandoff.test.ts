@@ -57,6 +57,15 @@ describe('when the bot hands over, staff get a useful, private summary', () => {
     expect(transcript).toContain('candidate: my email is [email]');
   });
 
+  it('"agent please" at the start of a longer message hands over, and a card number in it reaches staff masked', async () => {
+    server = await startHandoffServer({ clock: clock.now });
+    const candidate = await WebCandidate.start(server.url);
+    expect((await candidate.say('agent please, my card ending 4111 1111 1111 1111 was charged twice')).join(' ')).toMatch(/in line/);
+    const { case: opened, transcript } = await staffView(server.url);
+    expect(JSON.stringify({ opened, transcript })).not.toContain('4111');
+    expect(transcript).toContain('candidate: agent please, my card ending [card] was charged twice');
+  });
+
   it('a store that fails at the moment of handoff leaves the candidate with the phone number, not an error', async () => {
     server = await startHandoffServer({ clock: clock.now });
     const candidate = await WebCandidate.start(server.url);

@@ -30,6 +30,12 @@ const phones: Masked[] = [
   ['+1 and parentheses', '+1 (555) 123-4567', '123-4567', '[phone]'],
 ];
 
+const cards: Masked[] = [
+  ['a card number in groups of four', 'my card ending 4111 1111 1111 1111 was charged twice', '4111 1111 1111 1111', '[card]'],
+  ['a card number with dashes', 'card 5500-0000-0000-0004 please refund', '0000-0004', '[card]'],
+  ['a card number run together', 'charged on 4012888888881881 twice', '4012888888881881', '[card]'],
+];
+
 const datesOfBirth: Masked[] = [
   ['a US numeric date', 'my dob is 3/14/1985', '3/14/1985', '[date]'],
   ['a two-digit-year numeric date', 'dob 03/14/85', '03/14/85', '[date]'],
@@ -48,7 +54,7 @@ const dayFirstDates: Masked[] = [
 ];
 
 describe('redactText masks personal data', () => {
-  it.each([...ssns, ...emails, ...phones, ...datesOfBirth])('%s: %j', (_what, text, secret, marker) => {
+  it.each([...ssns, ...emails, ...phones, ...cards, ...datesOfBirth])('%s: %j', (_what, text, secret, marker) => {
     const redacted = redactText(text);
     expect(redacted).not.toContain(secret);
     expect(redacted).toContain(marker);

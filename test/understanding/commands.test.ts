@@ -140,6 +140,9 @@ describe('asksForPerson', () => {
     'Could you ask someone at ASE whether my work experience form was approved?',
     '¿Puedo hablar con una persona?',
     'necesito un agente por favor',
+    'agent please, my card ending 4111 1111 1111 1111 was charged twice',
+    'I was charged twice for A5. human please',
+    'representative now, this is the third time',
   ])('finds a request for a person in %j', (text) => {
     expect(asksForPerson(text)).toBe(true);
   });
@@ -161,6 +164,8 @@ describe('asksForPerson', () => {
     'I need to cancel my test, can you get me a human? actually nevermind, how do I get a refund',
     'talk to a person... no wait, forget it',
     'can you ask me the questions again',
+    'the person please tell me what to bring',
+    'does the agent please explain the results at the center',
   ])('finds no request for a person in %j', (text) => {
     expect(asksForPerson(text)).toBe(false);
   });
