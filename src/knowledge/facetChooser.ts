@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import { TermSearch } from './termSearch.js';
 import { withFacet, type FaqEntry, type FaqFacet } from './faqEntry.js';
 import { englishText, type TextPipeline } from './textProcessing.js';
+import { withoutAccents } from '../language/accents.js';
 
 /** A test code as candidates write it: "A5", "t-2", "G1" (not "a 2 year program"). */
 const TEST_CODES = /(?<![a-z0-9])([abcefghlpstx])-?(\d{1,2})(?![a-z0-9])/gi;
@@ -27,7 +28,7 @@ export function testsNamed(text: string): string[] {
   return [...new Set([...text.matchAll(TEST_CODES)].map((match) => `${match[1]!.toUpperCase()}${Number(match[2])}`))];
 }
 
-const wordsOf = (text: string): string => ` ${text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim()} `;
+const wordsOf = (text: string): string => ` ${withoutAccents(text.toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim()} `;
 
 /** The knowledge's own names, each folded once (they are few and fixed; a question's words are folded per question). */
 const foldedNames = new Map<string, string>();

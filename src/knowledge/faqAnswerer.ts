@@ -5,6 +5,7 @@ import type { Domain, OutOfScopeTopic } from './outOfScope.js';
 import { rememberingRecent } from './recentTexts.js';
 import { editDistance, isTypoOfAny } from './editDistance.js';
 import type { TextPipeline } from './textProcessing.js';
+import { withoutAccents } from '../language/accents.js';
 
 export type FaqDecision =
   /**
@@ -99,9 +100,7 @@ export const defaultThresholds: FaqThresholds = {
 };
 
 const normaliseQuestion = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  withoutAccents(text)
     .toLowerCase()
     .replace(/[’‘]/g, "'")
     .replace(/[^a-z0-9' ]+/g, ' ')

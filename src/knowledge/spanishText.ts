@@ -1,6 +1,7 @@
 import { splitWords, type TextPipeline } from './textProcessing.js';
 import { rememberingRecent } from './recentTexts.js';
 import { phraseTable } from './phraseTable.js';
+import { withoutAccents } from '../language/accents.js';
 
 /**
  * How Spanish candidate text becomes index terms: accents folded (candidates often leave them
@@ -9,7 +10,7 @@ import { phraseTable } from './phraseTable.js';
  * and noun endings), so "reprobé", "reprobado" and "reprobar" meet.
  */
 
-const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'");
+const fold = (text: string) => withoutAccents(text).replace(/[’‘]/g, "'");
 
 /** Multi-word expressions joined before tokenising, or their parts would be stop words. */
 const phrases: Array<[RegExp, string]> = [

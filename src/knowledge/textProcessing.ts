@@ -1,6 +1,7 @@
 import { stemmer } from 'stemmer';
 import { rememberingRecent } from './recentTexts.js';
 import { phraseTable } from './phraseTable.js';
+import { withoutAccentsOrCompatibilityForms } from '../language/accents.js';
 
 /**
  * How candidate text becomes index terms. The same pipeline runs over the knowledge base and over
@@ -447,7 +448,7 @@ const applyPhrases = phraseTable(phrases);
 
 /** Accents folded, curly quotes straightened and the phrase table applied (the last few texts kept: see recentTexts). */
 export const normalise = rememberingRecent((text: string): string => {
-  const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'");
+  const folded = withoutAccentsOrCompatibilityForms(text).replace(/[’‘]/g, "'");
   return applyPhrases(folded);
 }, RECENT_TEXTS);
 

@@ -1,4 +1,5 @@
 import type { FaqEntry } from './faqEntry.js';
+import { withoutAccents } from '../language/accents.js';
 
 /**
  * Does every English entry have a Spanish twin that states the same facts? A translation may
@@ -24,7 +25,7 @@ const UNITS: Record<string, string> = {
   year: 'year', years: 'year', ano: 'year', anos: 'year',
 };
 
-const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (text: string) => withoutAccents(text).toLowerCase();
 
 /** The facts of a text, each as a comparable string: 'phone:1-800-390-6789', 'usd:7.50', 'rule:30 day', 'code:A5', 'n:4'. */
 export function factsOf(text: string): Set<string> {

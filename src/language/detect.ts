@@ -1,4 +1,5 @@
 import type { Language } from './languages.js';
+import { withoutAccents } from './accents.js';
 
 /**
  * Which language a short candidate message is in: English or Spanish, the two the assistant
@@ -61,11 +62,10 @@ const SPANISH_MARKS = /[ñ¿¡áéíóú]/gi;
 const SPANISH_ENDINGS = /(?:cion|ciones|mente|ado|ados|ido|idos|aba|amos|emos|imos|ando|iendo)$/;
 const ENGLISH_ENDINGS = /(?:ing|tion|ed|'s|n't|ly)$/;
 
-const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
 export function detectLanguage(text: string): LanguageGuess {
   if (typeof text !== 'string') throw new TypeError(`language/detect: text must be a string, got ${typeof text}`);
-  return guessFolded(text, fold(text.toLowerCase()));
+  return guessFolded(text, withoutAccents(text.toLowerCase()));
 }
 
 /** detectLanguage on the text and its folded lower case (worked out once a turn for both readers). */
@@ -109,7 +109,7 @@ const TO_SPANISH = new RegExp(
 
 /** The language a whole message asks to switch to, or null when the message asks something else. */
 export function readLanguageSwitch(text: string): Language | null {
-  return switchFolded(fold(text.toLowerCase()));
+  return switchFolded(withoutAccents(text.toLowerCase()));
 }
 
 function switchFolded(folded: string): Language | null {
@@ -129,7 +129,7 @@ function switchFolded(folded: string): Language | null {
  * clear evidence, else the channel's locale, else the text's lean, else English.
  */
 export function chooseLanguage(input: { text: string; locale?: Language; conversation?: Language; preferred?: Language }): { language: Language; switched: boolean } {
-  const folded = input.text ? fold(input.text.toLowerCase()) : '';
+  const folded = input.text ? withoutAccents(input.text.toLowerCase()) : '';
   const asked = folded ? switchFolded(folded) : null;
   if (asked) return { language: asked, switched: true };
   const guess = input.text ? guessFolded(input.text, folded) : { language: null, strength: 'none' as const, score: 0 };

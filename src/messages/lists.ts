@@ -1,29 +1,30 @@
 import type { Language } from '../language/languages.js';
 
+/** "A", "A <word> B", "A, B <word> C": items joined as a sentence lists them, the word chosen by the last item. */
+function listed(items: readonly string[], conjunction: (last: string) => string): string {
+  if (items.length <= 1) return items[0] ?? '';
+  const last = items[items.length - 1] as string;
+  return `${items.slice(0, -1).join(', ')} ${conjunction(last)} ${last}`;
+}
+
 /** "A", "A and B", "A, B and C": a list as a sentence says it. */
 export function andList(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return listed(items, () => 'and');
 }
 
 /** "A", "A y B", "A, B y C": the Spanish list ("e" before a word that starts with an i sound). */
 export function yList(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  const last = items[items.length - 1] as string;
-  return `${items.slice(0, -1).join(', ')} ${/^h?[ií](?![aeou])/i.test(last) ? 'e' : 'y'} ${last}`;
+  return listed(items, (last) => (/^h?[ií](?![aeou])/i.test(last) ? 'e' : 'y'));
 }
 
 /** "A or B", "A, B or C". */
 export function orList(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  return listed(items, () => 'or');
 }
 
 /** "A o B", "A, B o C" ("u" before a word that starts with an o sound). */
 export function oList(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  const last = items[items.length - 1] as string;
-  return `${items.slice(0, -1).join(', ')} ${/^h?o/i.test(last) ? 'u' : 'o'} ${last}`;
+  return listed(items, (last) => (/^h?o/i.test(last) ? 'u' : 'o'));
 }
 
 /** The "and" list of a language: a Spanish reply never says "A1 and A5". */

@@ -18,6 +18,7 @@
 import type { Catalogue } from '../rules/types.js';
 import { normalise } from './normalise.js';
 import { resolveTests } from './tests.js';
+import { withoutAccents } from '../language/accents.js';
 
 export type ExpiringPeriod = 'this-year' | 'next-90-days';
 
@@ -273,7 +274,7 @@ const spanishDetectors: Array<[PersonalKind, RegExp]> = [
 /** The personal question a Spanish message asks, or null. */
 function spanishPersonalQuestion(text: string): PersonalKind | null {
   // Not `normalise`: its English shorthand reads Spanish "y" as "why" ("y mis citas?").
-  const t = text.toLowerCase().replace(/\s+/g, ' ').trim().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const t = withoutAccents(text.toLowerCase().replace(/\s+/g, ' ').trim());
   if (!ES_FIRST_PERSON.test(t) || ES_HYPOTHETICAL.test(t)) return null;
   // Missed appointments and refunds are tasks and FAQ answers, as in English.
   if (/\b(?:falte|no me presente|no fui|perdi mi (?:cita|examen)|reembolso)\b/.test(t)) return null;
@@ -327,7 +328,7 @@ const WHICH_EXPIRE_IN_PERIOD =
  * "show me my appointments"): signed out, sign-in is offered instead.
  */
 /** The message normalised (shorthand spelt out, lower case) and its accents gone: "cancélela" is "cancelela". */
-const plain = (text: string): string => normalise(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+const plain = (text: string): string => withoutAccents(normalise(text));
 
 const SEE_MY_RECORDS = /\b(?:show|list|tell|give) me (?:all )?my\b|\b(?:see|check|look at|view) (?:all )?my (?:\w+ )?(?:appointments?|bookings?|test dates?|exam dates?)\b|\bwhat (?:appointments|tests|exams) (?:do i have|have i)\b|\b(?:ver|revisar|consultar|muestreme|muestrame) mis\b/;
 
@@ -363,7 +364,7 @@ export function asksWhatToDoNext(text: string): boolean {
 export function detectPersonalQuestion(text: string, catalogue: Catalogue): PersonalQuestion | null {
   if (typeof text !== 'string') throw new TypeError(`${MODULE}: text must be a string, got ${JSON.stringify(text)}`);
   const t = normalise(text);
-  const folded = t.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const folded = withoutAccents(t);
   if (WHICH_EXPIRE_IN_PERIOD.test(folded)) {
     if (PERIOD_THIS_YEAR.test(t) || /\b(?:este ano|fin de ano)\b/.test(folded)) return { kind: 'expiring-within', period: 'this-year' };
     if (PERIOD_NEXT_90.test(t) || /\b(?:proximos (?:90|noventa) dias|pronto)\b/.test(folded)) return { kind: 'expiring-within', period: 'next-90-days' };

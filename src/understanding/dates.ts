@@ -33,6 +33,7 @@ import { DateTime, FixedOffsetZone } from 'luxon';
 import { isKnownZone } from '../rules/dates.js';
 import { describeValue } from './describeValue.js';
 import { spellDateWords } from './dateWords.js';
+import { withoutAccents } from '../language/accents.js';
 
 const MODULE = 'understanding/dates';
 
@@ -329,7 +330,7 @@ const ES_NUMBERS: Record<string, number> = { 'un par de': 2, un: 1, una: 1, uno:
 const ES_UNITS: Record<string, 'day' | 'week' | 'month' | 'year'> = { dia: 'day', dias: 'day', semana: 'week', semanas: 'week', mes: 'month', meses: 'month', ano: 'year', anos: 'year', año: 'year', años: 'year' };
 
 /** Lower case, accents gone: "Miércoles" is "miercoles". */
-const fold = (word: string): string => word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+const fold = (word: string): string => withoutAccents(word.toLowerCase());
 
 /** "hace dos semanas", "hace 5 meses", "hace unos dias", "hace un par de semanas": counted back from now (chrono.es has no "hace"). */
 const spanishAgoParser: chrono.Parser = {

@@ -16,6 +16,7 @@
  */
 
 import { normalise } from './normalise.js';
+import { withoutAccents } from '../language/accents.js';
 
 export type Task =
   | 'reschedule-or-cancel'
@@ -234,10 +235,7 @@ const esDetectors: Array<[Task, Detector]> = [
 ];
 
 const foldSpanish = (text: string) =>
-  text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  withoutAccents(text.toLowerCase())
     .replace(/[¿¡?!.,;:]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -43,5 +43,17 @@ export function guarded(logger: Logger, name: string, handler: (req: Request, re
 /** The query string of a request as URLSearchParams (the server mounts no query parser). */
 export const queryOf = (req: Request): URLSearchParams => new URL(req.url ?? '/', 'http://localhost').searchParams;
 
+/**
+ * Answers 304 Not Modified, with the headers given, when the request's If-None-Match names the
+ * asset's ETag (weak or strong); says whether it did, so the caller sends the body only when not.
+ */
+export function answeredNotModified(req: Request, res: Response, headers: Record<string, string>, etag: string): boolean {
+  const match = req.headers['if-none-match'];
+  if (!match || !match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return false;
+  res.writeHead(304, headers);
+  res.end();
+  return true;
+}
+
 /** The bearer token of a request, or undefined. */
 export const bearerToken = (header: string | undefined): string | undefined => /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];

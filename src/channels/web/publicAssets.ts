@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Request, Response } from 'restify';
 import { languageOfLocale, type Language } from '../../language/languages.js';
+import { answeredNotModified, queryOf } from './http.js';
 
 /** The browser files of the website chat: src/channels/web/public/ (checked by tsc and ESLint). */
 export const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
@@ -111,7 +112,7 @@ export function createPublicAssets(webchatVersion: string, dir = PUBLIC_DIR) {
     text: (name: PublicAssetName) => assets.get(name)!.body.toString('utf8'),
     serve(name: PublicAssetName, req: Request, res: Response): void {
       const asset = assets.get(name)!;
-      const requested = new URL(req.url ?? '/', 'http://localhost').searchParams.get('v');
+      const requested = queryOf(req).get('v');
       // page.css and the widget's files share the asset version; widget.js has its own.
       const versioned = requested !== null && (requested === asset.version || (name !== 'widget.js' && requested === assetVersion));
       const headers: Record<string, string> = {
@@ -124,12 +125,7 @@ export function createPublicAssets(webchatVersion: string, dir = PUBLIC_DIR) {
         'Cross-Origin-Resource-Policy': 'cross-origin',
         'Access-Control-Allow-Origin': '*',
       };
-      const match = req.headers['if-none-match'];
-      if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === asset.etag)) {
-        res.writeHead(304, headers);
-        res.end();
-        return;
-      }
+      if (answeredNotModified(req, res, headers, asset.etag)) return;
       res.writeHead(200, { ...headers, 'Content-Length': String(asset.body.length) });
       res.end(req.method === 'HEAD' ? undefined : asset.body);
     },

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Request, Response } from 'restify';
+import { answeredNotModified, queryOf } from './http.js';
 
 const gzipAsync = promisify(gzip);
 
@@ -69,7 +70,7 @@ export function createWebChatAssets(pkg: WebChatPackage = locateWebChat()) {
 
   const serve = async (name: string, req: Request, res: Response): Promise<void> => {
     const asset = await load(name);
-    const versioned = new URL(req.url ?? '/', 'http://localhost').searchParams.get('v') === pkg.version;
+    const versioned = queryOf(req).get('v') === pkg.version;
     const headers: Record<string, string> = {
       'Content-Type': asset.contentType,
       'Cache-Control': versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
@@ -77,12 +78,7 @@ export function createWebChatAssets(pkg: WebChatPackage = locateWebChat()) {
       Vary: 'Accept-Encoding',
       'X-Content-Type-Options': 'nosniff',
     };
-    const match = req.headers['if-none-match'];
-    if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === asset.etag)) {
-      res.writeHead(304, headers);
-      res.end();
-      return;
-    }
+    if (answeredNotModified(req, res, headers, asset.etag)) return;
     const gzipOk = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     const body = gzipOk ? asset.gzipped : asset.body;
     res.writeHead(200, { ...headers, ...(gzipOk ? { 'Content-Encoding': 'gzip' } : {}), 'Content-Length': String(body.length) });

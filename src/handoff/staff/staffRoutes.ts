@@ -216,6 +216,18 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
       }
     });
 
+  /** A knowledge-editor route: after action's checks, refused (404) where this instance has no editor; else the handler is given it. */
+  const editorAction = <B>(
+    name: string,
+    body: z.ZodType<B> | undefined,
+    handler: (editor: KnowledgeEditor, user: StaffUser, input: B, res: Response) => Promise<void>,
+    options: { csrf: boolean; roles?: readonly StaffRole[] },
+  ) =>
+    action(name, body, async (user, _id, input, _req, res) => {
+      if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
+      await handler(deps.editor, user, input, res);
+    }, options);
+
   server.get('/staff', guarded(logger, 'staff.page', async (_req, res) => {
     res.writeHead(200, pageHeaders);
     res.end(page);
@@ -391,35 +403,29 @@ export function mountStaffConsole(server: Server, deps: StaffRoutesDeps): StaffC
     res.end(csv);
   }, { csrf: false, roles: INSIGHT_ROLES }));
 
-  server.get('/staff/api/knowledge/entries', action('staff.knowledge.entries', undefined, async (_user, _id, _input, _req, res) => {
-    if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
-    reply(res, 200, { entries: deps.editor.entries(), topics: deps.editor.topics(), added: (await deps.editor.added()).added, declined: await deps.editor.declined(), marks: await deps.editor.marks() });
+  server.get('/staff/api/knowledge/entries', editorAction('staff.knowledge.entries', undefined, async (editor, _user, _input, res) => {
+    reply(res, 200, { entries: editor.entries(), topics: editor.topics(), added: (await editor.added()).added, declined: await editor.declined(), marks: await editor.marks() });
   }, { csrf: false, roles: INSIGHT_ROLES }));
 
-  server.post('/staff/api/knowledge/alternates/check', action('staff.knowledge.check', alternateBody, async (_user, _id, input, _req, res) => {
-    if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
-    reply(res, 200, await deps.editor.check(input.entryId, input.text));
+  server.post('/staff/api/knowledge/alternates/check', editorAction('staff.knowledge.check', alternateBody, async (editor, _user, input, res) => {
+    reply(res, 200, await editor.check(input.entryId, input.text));
   }, { csrf: true, roles: ['editor'] }));
 
-  server.post('/staff/api/knowledge/alternates', action('staff.knowledge.add', alternateBody, async (user, _id, input, _req, res) => {
-    if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
-    reply(res, 201, await deps.editor.add(user, input.entryId, input.text, deps.clock()));
+  server.post('/staff/api/knowledge/alternates', editorAction('staff.knowledge.add', alternateBody, async (editor, user, input, res) => {
+    reply(res, 201, await editor.add(user, input.entryId, input.text, deps.clock()));
   }, { csrf: true, roles: ['editor'] }));
 
-  server.post('/staff/api/knowledge/out-of-scope', action('staff.knowledge.outOfScope', outOfScopeBody, async (user, _id, input, _req, res) => {
-    if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
-    reply(res, 201, await deps.editor.markOutOfScope(user, input.text, deps.clock(), input.topicId));
+  server.post('/staff/api/knowledge/out-of-scope', editorAction('staff.knowledge.outOfScope', outOfScopeBody, async (editor, user, input, res) => {
+    reply(res, 201, await editor.markOutOfScope(user, input.text, deps.clock(), input.topicId));
   }, { csrf: true, roles: ['editor'] }));
 
   // Undo: the change taken back out the same way it went in (files checked as kb:check checks them, store, audit, every instance).
-  server.post('/staff/api/knowledge/alternates/undo', action('staff.knowledge.undoAlternate', alternateBody, async (user, _id, input, _req, res) => {
-    if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
-    reply(res, 200, await deps.editor.undoAlternate(user, input.entryId, input.text, deps.clock()));
+  server.post('/staff/api/knowledge/alternates/undo', editorAction('staff.knowledge.undoAlternate', alternateBody, async (editor, user, input, res) => {
+    reply(res, 200, await editor.undoAlternate(user, input.entryId, input.text, deps.clock()));
   }, { csrf: true, roles: ['editor'] }));
 
-  server.post('/staff/api/knowledge/out-of-scope/undo', action('staff.knowledge.undoOutOfScope', undoMarkBody, async (user, _id, input, _req, res) => {
-    if (!deps.editor) return refuse(res, 404, 'not-found', 'The knowledge editor is not on.');
-    reply(res, 200, await deps.editor.undoOutOfScope(user, input.text, deps.clock()));
+  server.post('/staff/api/knowledge/out-of-scope/undo', editorAction('staff.knowledge.undoOutOfScope', undoMarkBody, async (editor, user, input, res) => {
+    reply(res, 200, await editor.undoOutOfScope(user, input.text, deps.clock()));
   }, { csrf: true, roles: ['editor'] }));
 
   server.get('/staff/api/audit', action('staff.audit', undefined, async (user, _id, _input, req, res) => {
