@@ -149,6 +149,7 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
       taskAccountQuestion: (reading, facts) => tasks.find((t) => t.id === reading.task?.task)?.accountQuestionIn(reading.question, facts),
       // The offer asked for these facts: the reply is read as the answer to it.
       findsFacts: (task, reading, facts) => Boolean(tasks.find((t) => t.id === task)?.findsSomethingIn(reading.question, facts, true)),
+      factsFound: (task, reading, facts) => tasks.find((t) => t.id === task)?.factsIn(reading.question, facts, true) ?? 0,
       taskHelp: (task) => tasks.find((t) => t.id === task)?.spec.help(conversation),
       carried: (task, from) => {
         const names = Object.entries(tasks.find((t) => t.id === task)?.spec.carriesFrom?.[from.id] ?? {});
