@@ -81,6 +81,9 @@ export function readingOf(context: TurnContext): Reading {
 export async function send(context: TurnContext, deps: Pick<TaskDeps, 'render'>, reply: Reply): Promise<void> {
   const activity: Partial<Activity> = deps.render(reply, context);
   await context.sendActivity({ ...activity, type: activity.type ?? 'message' });
+  // What the candidate was told this turn: a question about it next ("where?") is not told it again.
+  const request = requestOf(context);
+  request.said = [...(request.said ?? []), reply.text, ...(reply.then ? [reply.then] : [])];
 }
 
 /**
@@ -109,6 +112,8 @@ export interface TurnRequest {
   handoff?: { reason: 'asked' | 'misunderstood' | 'staff-only'; dialog?: string };
   /** The FAQ entry a dialog answered, for the turn's event. */
   faq?: { decision: string; entryId?: string; facet?: string };
+  /** The texts the bot sent this turn, kept as the last reply for a question about it next. */
+  said?: string[];
   /** What a dialog did with the account (signed in, cancelled...), for the turn's event; never who. */
   account?: { outcome: string };
   /** The question the account answered this turn: "what about A5?" next asks it again of A5. Kept apart from `account`, which is logged. */

@@ -6,6 +6,7 @@ import { turnFacts, type TurnFacts } from '../src/conversation/turnFacts.js';
 import { pickChoice } from '../src/understanding/choices.js';
 import { resolveTests, withoutNames } from '../src/understanding/tests.js';
 import { detectTask } from '../src/understanding/taskIntent.js';
+import { askedOfLastAnswer } from '../src/understanding/askedOfLastAnswer.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { answerEntry } from './faqSteps.js';
 import { RepairDialog, SOMETHING_NEW, type Reroute, type UnrelatedPolicy } from './repairDialog.js';
@@ -73,6 +74,11 @@ export class OfferDialog extends RepairDialog {
   protected override ownsHelp(dc: DialogContext): boolean {
     const offer = this.offer(dc);
     return Boolean(offer.task && offer.prompt);
+  }
+
+  /** "where do i see it?", "how?" after the answer that made the offer asks about that answer: the route row `asked-of-answer`. */
+  protected override handsBack(_dc: DialogContext, reading: Reading): boolean {
+    return askedOfLastAnswer(reading.text) !== null;
   }
 
   protected override lookedUpTask(dc: DialogContext): string | undefined {

@@ -19,6 +19,8 @@ export interface ConversationData extends HandoffTurnData {
   recentEntries?: string[];
   /** The last answer, when it was one whole answer: its entry and facet ("which bases" next is that answer asked again). */
   lastAnswer?: { entry: string; facet?: string };
+  /** What the bot said last turn (its texts): "where?" next gets a part of the answer not said yet, or is pointed back to it. */
+  lastReply?: string;
   /**
    * The question about the candidate's own tests the account answered last ("did I pass A5?"), while
    * it is still the last thing answered: "what about G1?" next asks it again of G1.

@@ -9,7 +9,8 @@ import type { Messages } from '../messages/en.js';
 import type { TurnEvent } from './turnEvents.js';
 import type { ConversationData } from './conversationData.js';
 import { asksOfNamedTests } from './recentEntries.js';
-import { answerBesideTask, answerDecision, answerGapPair, answerPair, asChoice } from '../../dialogs/faqSteps.js';
+import { answerBesideTask, answerDecision, answerGapPair, answerPair, asChoice, sourceOf } from '../../dialogs/faqSteps.js';
+import { askedOfLastAnswer, partAsked, readOnWithoutPart } from '../understanding/askedOfLastAnswer.js';
 import { acknowledgementReply, commandReply } from '../../dialogs/smallTalk.js';
 import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from '../../dialogs/engine.js';
@@ -295,6 +296,24 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       }
       // With nothing in progress, "cancel" stops nothing: say so, so it never sounds like a cancellation.
       await say(turn, turn.reading.command === 'cancel' ? { text: m.nothingToStop } : commandReply(turn.reading.command!, m));
+      return true;
+    },
+
+    answerAskedPart: async (turn) => {
+      const asked = askedOfLastAnswer(turn.reading.text);
+      const id = turn.data.recentEntries?.[0];
+      const entry = id ? deps.conversation.lookup(id) : undefined;
+      const part = asked && entry ? partAsked(asked, entry.answer, turn.data.lastReply ?? '') : undefined;
+      if (!asked || !entry || (!part && readOnWithoutPart(asked))) return false;
+      understood(turn);
+      if (part) {
+        await say(turn, { text: part.said ? m.fromLastAnswer(part.text) : part.text, source: sourceOf(entry, m) });
+        requestOf(turn.context).faq = { decision: 'answer', entryId: entry.id };
+        return true;
+      }
+      // Nothing more in that answer's entry: said plainly, with who can help (a person offered).
+      await say(turn, { text: m.nothingMoreOnThat, suggestions: [{ title: m.talkToPerson, value: m.talkToPerson }] });
+      await turn.dc.beginDialog(OFFER, { entries: [], person: true } satisfies OfferOptions);
       return true;
     },
 
