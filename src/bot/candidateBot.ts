@@ -189,8 +189,9 @@ export class CandidateBot {
     });
     if (text) data.welcomed = true;
     const { handoff, faq, account: accountOutcome, accountQuestion, dialog, choice, preferredLanguage, said } = requestOf(context);
-    // An "ok" in between keeps the answer before it as the one a question next is about.
-    if (!reading.acknowledgement) data.lastReply = said?.join('\n\n');
+    // An "ok" in between keeps the answer before it as the one a question next is about. Nothing
+    // read from an account is kept in the conversation's state (its words are the candidate's own).
+    if (!reading.acknowledgement) data.lastReply = accountOutcome ? undefined : said?.join('\n\n');
     if (preferredLanguage) data.preferredLanguage = preferredLanguage;
     // Signed in with the first message, which said nothing in either language: the account's language is the conversation's.
     if (preferredLanguage && facts.languageOpen) data.language = preferredLanguage;
