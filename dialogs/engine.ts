@@ -63,6 +63,8 @@ export interface ConversationDeps extends TaskDeps {
   taskAccountQuestion: (reading: Reading, facts: TurnFacts) => AccountQuestion | undefined;
   /** Does the message give this task anything to work with (a date, a test)? */
   findsFacts: (task: string, reading: Reading, facts: TurnFacts) => boolean;
+  /** Two tasks the text asks for, each with its part of the text, in the order asked; undefined for fewer. */
+  twoTasksIn: (text: string, facts: TurnFacts) => [{ task: string; text: string }, { task: string; text: string }] | undefined;
   /** How many of this task's facts the message gives, read as the answer to its question: the better fit of two offers. */
   factsFound: (task: string, reading: Reading, facts: TurnFacts) => number;
   /** What "help" says at this task's questions, in this language (for an offer of the task, before it starts). */

@@ -19,6 +19,11 @@ export interface ConversationData extends HandoffTurnData {
   recentEntries?: string[];
   /** The last answer, when it was one whole answer: its entry and facet ("which bases" next is that answer asked again). */
   lastAnswer?: { entry: string; facet?: string };
+  /**
+   * The second of two tasks asked in one message, waiting for the first (`after`) to be answered:
+   * it is worked out then, from its part of the message.
+   */
+  nextTask?: { after: string; task: string; text: string };
   /** What the bot said last turn (its texts): "where?" next gets a part of the answer not said yet, or is pointed back to it. */
   lastReply?: string;
   /**

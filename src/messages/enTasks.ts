@@ -64,6 +64,10 @@ export const enTasks = {
   removed: (value: string) => `Taken out: ${value}.`,
   keptOnly: (value: string) => `Just ${value}.`,
   /** Another task asked in the middle of one: the first is left, and the candidate told so. */
+  /** Two tasks asked in one message: the second one's answer follows the first's. */
+  nextQuestion: (task: string) => `Next, the ${task} question.`,
+  /** ... and the first had to ask something first: the second waits for it. */
+  afterThis: (task: string) => `Once this is done, I'll come to your ${task} question.`,
   switched: (task: string) => `Leaving the ${task} question for now.`,
   names: {
     'reschedule-or-cancel': 'rescheduling',

@@ -60,6 +60,8 @@ export const esTasks: typeof enTasks = {
   added: (value: string) => `Agregado: ${withPeriod(value)}`,
   removed: (value: string) => `Quitado: ${withPeriod(value)}`,
   keptOnly: (value: string) => `Solo ${withPeriod(value)}`,
+  nextQuestion: (task: string) => `Ahora, la pregunta de ${task}.`,
+  afterThis: (task: string) => `Cuando terminemos con esto, paso a su pregunta de ${task}.`,
   switched: (task: string) => `Dejo por ahora la pregunta de ${task}.`,
   names: {
     'reschedule-or-cancel': 'cambio de cita',
