@@ -202,8 +202,8 @@ function opensTask(tasks: GuidedTask[], reading: Reading, facts: TurnFacts): str
 
 /**
  * Two tasks a message asks for, each in its own part, in the order asked: "I failed A5 on March 3
- * and I also want to move my A4 appointment on Friday, can I?". Not a second part that only gives
- * the first its facts without asking anything ("am I still a Master Tech? my A3 expired").
+ * and I also want to move my A4 appointment on Friday, can I?". Not a second part that gives the
+ * first facts it can use without asking anything ("am I still a master auto tech? A3 and A6 expired").
  */
 function twoTasksIn(tasks: GuidedTask[], language: Language, text: string, facts: TurnFacts): [{ task: string; text: string }, { task: string; text: string }] | undefined {
   // "I failed a test": asked outright, it is that task, which asks for its facts.
@@ -216,8 +216,7 @@ function twoTasksIn(tasks: GuidedTask[], language: Language, text: string, facts
     const first = taskIn(a);
     const second = first && taskIn(b);
     if (!first || !second || first === second) continue;
-    const factsForFirst = !first.findsSomethingIn(a, facts) && first.findsSomethingIn(b, facts);
-    if (factsForFirst && !asksSomething(b)) continue;
+    if (first.findsSomethingIn(b, facts) && !asksSomething(b)) continue;
     return [
       { task: first.id, text: a },
       { task: second.id, text: b },

@@ -22,6 +22,9 @@ const table: Transcript[] = [
     ['I failed a test and I also want to move my A4 appointment on Friday, can I?', all('What date did you take the test?', "Once this is done, I'll come to your rescheduling question.", not('can no longer be changed'))],
     ['March 3', all(/again on or after Thursday, April 3, 2025/, /Next, the rescheduling question[\s\S]*Friday, March 21, 2025/)],
   ]],
+  ['a second part that only gives the first its facts stays one task: "am I still a master auto tech? A3 and A6 expired"', [
+    ['Am I still a master auto tech? A3 and A6 expired', all('Not at the moment: A3 and A6 lapsed', not('Next, the'), not('certifications lapsed'))],
+  ]],
   ['"reprobé el A5 el 3 de marzo y también quiero mover mi cita de A4 del viernes" in Spanish the same', [
     ['reprobé el A5 el 3 de marzo y también quiero mover mi cita de A4 del viernes, ¿puedo?', all(/A5 de nuevo a partir del jueves, 3 de abril de 2025[\s\S]*cambio de cita[\s\S]*viernes, 21 de marzo de 2025/)],
   ]],
