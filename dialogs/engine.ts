@@ -63,6 +63,10 @@ export interface ConversationDeps extends TaskDeps {
   taskAccountQuestion: (reading: Reading, facts: TurnFacts) => AccountQuestion | undefined;
   /** Does the message give this task anything to work with (a date, a test)? */
   findsFacts: (task: string, reading: Reading, facts: TurnFacts) => boolean;
+  /** Two tasks the text asks for, each with its part of the text, in the order asked; undefined for fewer. */
+  twoTasksIn: (text: string, facts: TurnFacts) => [{ task: string; text: string }, { task: string; text: string }] | undefined;
+  /** How many of this task's facts the message gives, read as the answer to its question: the better fit of two offers. */
+  factsFound: (task: string, reading: Reading, facts: TurnFacts) => number;
   /** What "help" says at this task's questions, in this language (for an offer of the task, before it starts). */
   taskHelp: (task: string) => string | undefined;
   /** The values of another task's answer this task takes as its own (`TaskSpec.carriesFrom`), if any. */
@@ -79,6 +83,9 @@ export function readingOf(context: TurnContext): Reading {
 export async function send(context: TurnContext, deps: Pick<TaskDeps, 'render'>, reply: Reply): Promise<void> {
   const activity: Partial<Activity> = deps.render(reply, context);
   await context.sendActivity({ ...activity, type: activity.type ?? 'message' });
+  // What the candidate was told this turn: a question about it next ("where?") is not told it again.
+  const request = requestOf(context);
+  request.said = [...(request.said ?? []), reply.text, ...(reply.then ? [reply.then] : [])];
 }
 
 /**
@@ -107,6 +114,8 @@ export interface TurnRequest {
   handoff?: { reason: 'asked' | 'misunderstood' | 'staff-only'; dialog?: string };
   /** The FAQ entry a dialog answered, for the turn's event. */
   faq?: { decision: string; entryId?: string; facet?: string };
+  /** The texts the bot sent this turn, kept as the last reply for a question about it next. */
+  said?: string[];
   /** What a dialog did with the account (signed in, cancelled...), for the turn's event; never who. */
   account?: { outcome: string };
   /** The question the account answered this turn: "what about A5?" next asks it again of A5. Kept apart from `account`, which is logged. */

@@ -6,9 +6,10 @@ import { turnFacts, type TurnFacts } from '../src/conversation/turnFacts.js';
 import { pickChoice } from '../src/understanding/choices.js';
 import { resolveTests, withoutNames } from '../src/understanding/tests.js';
 import { detectTask } from '../src/understanding/taskIntent.js';
+import { askedOfLastAnswer } from '../src/understanding/askedOfLastAnswer.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { answerEntry } from './faqSteps.js';
-import { RepairDialog, SOMETHING_NEW, type UnrelatedPolicy } from './repairDialog.js';
+import { RepairDialog, SOMETHING_NEW, type Reroute, type UnrelatedPolicy } from './repairDialog.js';
 import type { TaskOptions } from './taskDialog.js';
 
 export interface OfferOptions {
@@ -73,6 +74,11 @@ export class OfferDialog extends RepairDialog {
   protected override ownsHelp(dc: DialogContext): boolean {
     const offer = this.offer(dc);
     return Boolean(offer.task && offer.prompt);
+  }
+
+  /** "where do i see it?", "how?" after the answer that made the offer asks about that answer: the route row `asked-of-answer`. */
+  protected override handsBack(_dc: DialogContext, reading: Reading): boolean {
+    return askedOfLastAnswer(reading.text) !== null;
   }
 
   protected override lookedUpTask(dc: DialogContext): string | undefined {
@@ -152,6 +158,9 @@ export class OfferDialog extends RepairDialog {
     const correctsEarlier = reading.correction !== null && offer.afterTask !== undefined && !asksOfTheOffer;
     // Left to the correction row, which recomputes that answer with the rest of its values.
     if (correctsEarlier) return undefined;
+    // "A5 on March 3" after "when can I retake?" and then "when did you buy it?": the older offer
+    // whose question it answers in full takes it (the newest when both can use it as much).
+    if (offer.task && !reading.correction && this.olderFitsBetter(dc, offer.task, reading, facts)) return dc.endDialog({ reroute: true } satisfies Reroute);
     if (offer.task && this.takesUp(offer.task, reading, facts)) {
       // "sorry, the 10th not the 12th": the task reads the 10th, not both.
       const text = reading.correction?.replaced ? reading.correction.replacement : reading.question;
@@ -246,6 +255,19 @@ export class OfferDialog extends RepairDialog {
     const faq = reading.faq();
     const replyLike = short || opened === task || faq.kind !== 'answer' || faq.inContext === true || this.onlyNamesAnswer(reading.question);
     return replyLike && this.deps.findsFacts(task, reading, facts);
+  }
+
+  /**
+   * An offer of a task beneath this one (still open: see MAX_OFFERS) would take the reply up and
+   * finds more of its facts in it than this one's task does.
+   */
+  private olderFitsBetter(dc: DialogContext, task: string, reading: Reading, facts: TurnFacts): boolean {
+    const mine = this.deps.factsFound(task, reading, facts);
+    // The stack grows at its end: the active dialog is the last.
+    return dc.stack.slice(0, -1).some((beneath) => {
+      const older = beneath.id === OFFER ? (beneath.state.offer as OfferOptions | undefined)?.task : undefined;
+      return older !== undefined && older !== task && this.deps.factsFound(older, reading, facts) > mine && this.takesUp(older, reading, facts);
+    });
   }
 
   /**

@@ -1,11 +1,14 @@
 import { addYears, certificationExpiry, daysBetween, recertification, todayIn } from '../src/rules/index.js';
 import { formatLongDate } from '../src/understanding/dates.js';
 import { dateRole } from '../src/understanding/dateRoles.js';
-import { onKnown, readFirstTest, readFutureDate, readPastDate, type DateValue } from './slotReaders.js';
+import { andListIn } from '../src/messages/lists.js';
+import { onKnown, readFirstTest, readOtherTests, readFutureDate, readPastDate, type DateValue } from './slotReaders.js';
 import type { SlotReading, TaskDeps, TaskSpec, TurnFacts } from './taskTypes.js';
 
 interface RecertValues {
   test?: string;
+  /** Tests named with it, with the same date ("my A1 and A5 were certified in March 2020"): the answer is theirs too. */
+  others?: string[];
   certifiedOn: DateValue;
   /** When they would recertify; today when not said. */
   recertOn?: string;
@@ -98,6 +101,8 @@ export const recertificationTask: TaskSpec<RecertValues> = {
       name: 'test',
       read: (text, _facts, deps) => readFirstTest(text, deps),
     },
+    // Read with the test (the same words), so it is no fact of its own: quiet.
+    { name: 'others', quiet: true, read: (text, _facts, deps) => readOtherTests(text, deps) },
     { name: 'recertOn', read: (text, facts) => readRecertOn(text, facts) },
     {
       name: 'certifiedOn',
@@ -119,9 +124,12 @@ export const recertificationTask: TaskSpec<RecertValues> = {
     // The expiry the candidate gave is said as given (a leap day stays February 29).
     const expiresOn = passed.expiresOn ?? expiry.expiresOn;
     const lines: string[] = [];
-    if (expiry.verdict === 'expired') lines.push(m.expired(values.test, onKnown(passed, deps.language, expiresOn)));
+    // Several tests with one date share the answer, said of them all.
+    const several = values.test && values.others?.length ? andListIn(deps.language)([values.test, ...values.others]) : undefined;
+    const when = onKnown(passed, deps.language, expiresOn);
+    if (expiry.verdict === 'expired') lines.push(several ? m.expiredAll(several, when) : m.expired(values.test, when));
     else {
-      lines.push(m.expires(values.test, onKnown(passed, deps.language, expiresOn)));
+      lines.push(several ? m.expiresAll(several, when) : m.expires(values.test, when));
       if (expiry.verdict === 'expiring-soon' && exact) lines.push(m.expiringSoon(expiry.daysLeft));
     }
     if (recert.newExpiresOn) {
@@ -130,10 +138,10 @@ export const recertificationTask: TaskSpec<RecertValues> = {
       const notCarried = passed.expiresOn ? daysBetween(recert.recertOn, passed.expiresOn) : recert.daysNotCarriedOver;
       if (notCarried && notCarried > 0 && exact) lines.push(m.noCredit(notCarried));
     }
-    lines.push(m.next);
+    lines.push(several ? m.nextAll : m.next);
     return { reply: { text: lines.join(' ') }, outcome: recert.verdict };
   },
-  accountQuestion: (values) => ({ kind: 'expiry', ...(values.test ? { tests: [values.test] } : {}) }),
+  accountQuestion: (values) => ({ kind: 'expiry', ...(values.test ? { tests: [values.test, ...(values.others ?? [])] } : {}) }),
   help: (deps) => deps.messages.task.recert.help,
 };
 

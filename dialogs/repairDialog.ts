@@ -104,6 +104,11 @@ export abstract class RepairDialog extends Dialog {
     return true;
   }
 
+  /** Is the message for the rows below rather than this dialog, whatever else it reads as ("where do i see it?" after an answer)? */
+  protected handsBack(_dc: DialogContext, _reading: Reading): boolean {
+    return false;
+  }
+
   /** Would the message be taken as this dialog's answer? (No side effects: for deciding what it is.) */
   protected accepts(_dc: DialogContext, _reading: Reading): boolean {
     return false;
@@ -124,6 +129,7 @@ export abstract class RepairDialog extends Dialog {
     const m = this.deps.messages;
     const state = dc.activeDialog!.state as RepairState;
     if (reading.person) return this.handOver(dc, 'asked');
+    if (this.handsBack(dc, reading)) return dc.endDialog({ reroute: true } satisfies Reroute);
     // "en español" while a question waits: the turn already speaks the new language; ask it again in it.
     if (reading.languageSwitch) return this.ownsHelp(dc) ? this.ask(dc, m.languageChanged) : dc.endDialog({ reroute: true } satisfies Reroute);
     switch (reading.command) {

@@ -143,6 +143,16 @@ export function readFirstTest(text: string, deps: TaskDeps): SlotReading<string>
 }
 
 /**
+ * The tests named after the first ("my A1 and A5 were certified in March 2020": A5), asked about
+ * with it. An empty list when the text names one test, so a correction naming one ("no, I meant
+ * A4") leaves no other behind; nothing read when it names none.
+ */
+export function readOtherTests(text: string, deps: TaskDeps): SlotReading<string[]> {
+  const named = resolveTests(text, deps.catalogue).tests.map((test) => test.code);
+  return named.length ? { kind: 'value', value: [...new Set(named.slice(1))].filter((code) => code !== named[0]) } : { kind: 'none' };
+}
+
+/**
  * The test the task's own verb names, when the message names several: "took A1 A2 and A3, passed 2,
  * failed A2" is A2 for a retest, the first test after the last "failed" (`verb`). With no test
  * after the verb, or no verb, the first test named.

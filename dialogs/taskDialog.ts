@@ -117,13 +117,21 @@ export class TaskDialog<Values extends object> extends RepairDialog {
 
   /** Does this text give the task anything to work with (as the answer to its own question, with `asAnswer`)? */
   findsSomethingIn(text: string, facts: TurnFacts, asAnswer = false): boolean {
+    return this.factsIn(text, facts, asAnswer) > 0;
+  }
+
+  /**
+   * How many of the task's slots this text gives something for: "A5 on March 3" gives the retest
+   * two (the test and the day), the purchase window one (the day; the test is of no use to it).
+   */
+  factsIn(text: string, facts: TurnFacts, asAnswer = false): number {
     // How the question was put ("if ...") is no fact to work with.
     return this.reads(text, facts, asAnswer, asAnswer ? 'any-as-answer' : 'any', (slot) => !slot.quiet);
   }
 
   /** Does this text answer one of the task's own questions (a date, say), not just name a test? */
   answersAQuestionIn(text: string, facts: TurnFacts): boolean {
-    return this.reads(text, facts, false, 'asked', isAsked);
+    return this.reads(text, facts, false, 'asked', isAsked) > 0;
   }
 
   /**
@@ -158,24 +166,24 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   }
 
   /**
-   * Whether the slots `which` names read something in the text. Kept for the turn (its facts): while
+   * How many of the slots `which` names read something in the text. Kept for the turn (its facts): while
    * an offer waits, one question is asked whether it takes up the offer, opens or switches to a task,
    * and each asks the task's slot readers the same thing.
    */
-  private reads(text: string, facts: TurnFacts, asAnswer: boolean, kind: string, which: (slot: SlotSpec<Values>) => boolean): boolean {
+  private reads(text: string, facts: TurnFacts, asAnswer: boolean, kind: string, which: (slot: SlotSpec<Values>) => boolean): number {
     let found = this.readThisTurn.get(facts);
     if (!found) this.readThisTurn.set(facts, (found = new Map()));
     const key = `${kind}\u0000${text}`;
     let result = found.get(key);
     if (result === undefined) {
       const values: Partial<Values> = {};
-      result = this.spec.slots.some((slot) => which(slot) && slot.read(text, facts, this.deps, values, asAnswer).kind !== 'none');
+      result = this.spec.slots.filter((slot) => which(slot) && slot.read(text, facts, this.deps, values, asAnswer).kind !== 'none').length;
       found.set(key, result);
     }
     return result;
   }
 
-  private readonly readThisTurn = new WeakMap<TurnFacts, Map<string, boolean>>();
+  private readonly readThisTurn = new WeakMap<TurnFacts, Map<string, number>>();
 
   override async beginDialog(dc: DialogContext, options: TaskOptions = {}): Promise<DialogTurnResult> {
     const state: TaskState = { values: { ...(options.values ?? {}) }, clarify: {}, choices: [] };

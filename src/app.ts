@@ -13,6 +13,8 @@ import { routeActions } from './bot/routeActions.js';
 import { teamsScope } from './channels/teams/incoming.js';
 import type { Reading } from './conversation/understand.js';
 import { mentionsAseId } from './understanding/credentials.js';
+import { detectTask } from './understanding/taskIntent.js';
+import { asksSomething, twoAsks } from './understanding/twoAsks.js';
 import type { TurnFacts } from './conversation/turnFacts.js';
 import { enAccount } from './messages/enAccount.js';
 import { esAccount } from './messages/esAccount.js';
@@ -149,6 +151,8 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
       taskAccountQuestion: (reading, facts) => tasks.find((t) => t.id === reading.task?.task)?.accountQuestionIn(reading.question, facts),
       // The offer asked for these facts: the reply is read as the answer to it.
       findsFacts: (task, reading, facts) => Boolean(tasks.find((t) => t.id === task)?.findsSomethingIn(reading.question, facts, true)),
+      twoTasksIn: (text, facts) => twoTasksIn(tasks, language, text, facts),
+      factsFound: (task, reading, facts) => tasks.find((t) => t.id === task)?.factsIn(reading.question, facts, true) ?? 0,
       taskHelp: (task) => tasks.find((t) => t.id === task)?.spec.help(conversation),
       carried: (task, from) => {
         const names = Object.entries(tasks.find((t) => t.id === task)?.spec.carriesFrom?.[from.id] ?? {});
@@ -194,6 +198,31 @@ function opensTask(tasks: GuidedTask[], reading: Reading, facts: TurnFacts): str
   if (!match || !task) return undefined;
   if (match.confidence === 'high' && task.spec.startsWithoutFacts) return task.id;
   return task.findsSomethingIn(reading.question, facts) ? task.id : undefined;
+}
+
+/**
+ * Two tasks a message asks for, each in its own part, in the order asked: "I failed A5 on March 3
+ * and I also want to move my A4 appointment on Friday, can I?". Not a second part that gives the
+ * first facts it can use without asking anything ("am I still a master auto tech? A3 and A6 expired").
+ */
+function twoTasksIn(tasks: GuidedTask[], language: Language, text: string, facts: TurnFacts): [{ task: string; text: string }, { task: string; text: string }] | undefined {
+  // "I failed a test": asked outright, it is that task, which asks for its facts.
+  const taskIn = (part: string) => {
+    const match = detectTask(part, language);
+    const task = match ? tasks.find((t) => t.id === match.task) : undefined;
+    return task && (match!.confidence === 'high' || task.findsSomethingIn(part, facts)) ? task : undefined;
+  };
+  for (const [a, b] of twoAsks(text)) {
+    const first = taskIn(a);
+    const second = first && taskIn(b);
+    if (!first || !second || first === second) continue;
+    if (first.findsSomethingIn(b, facts) && !asksSomething(b)) continue;
+    return [
+      { task: first.id, text: a },
+      { task: second.id, text: b },
+    ];
+  }
+  return undefined;
 }
 
 /** A task asked for outright with facts that answer its own questions: enough to leave another task for. */

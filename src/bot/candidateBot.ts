@@ -159,6 +159,7 @@ export class CandidateBot {
       accounts: Boolean(account),
       lastTask: Boolean(data.lastTask?.values),
       lastAccountQuestion: Boolean(data.lastAccountQuestion),
+      lastAnswer: Boolean(data.recentEntries?.length),
       lastTaskRough: Object.values(data.lastTask?.values ?? {}).some((value) => Boolean((value as { approximate?: string } | undefined)?.approximate)),
       // Worked out only if the correction row is reached (it reads the last task's slots).
       get lastTaskFollowUp() {
@@ -187,7 +188,10 @@ export class CandidateBot {
       return speaking.actions[action](turn);
     });
     if (text) data.welcomed = true;
-    const { handoff, faq, account: accountOutcome, accountQuestion, dialog, choice, preferredLanguage } = requestOf(context);
+    const { handoff, faq, account: accountOutcome, accountQuestion, dialog, choice, preferredLanguage, said } = requestOf(context);
+    // An "ok" in between keeps the answer before it as the one a question next is about. Nothing
+    // read from an account is kept in the conversation's state (its words are the candidate's own).
+    if (!reading.acknowledgement) data.lastReply = accountOutcome ? undefined : said?.join('\n\n');
     if (preferredLanguage) data.preferredLanguage = preferredLanguage;
     // Signed in with the first message, which said nothing in either language: the account's language is the conversation's.
     if (preferredLanguage && facts.languageOpen) data.language = preferredLanguage;

@@ -20,6 +20,13 @@ export interface ConversationData extends HandoffTurnData {
   /** The last answer, when it was one whole answer: its entry and facet ("which bases" next is that answer asked again). */
   lastAnswer?: { entry: string; facet?: string };
   /**
+   * The second of two tasks asked in one message, waiting for the first (`after`) to be answered:
+   * it is worked out then, from its part of the message.
+   */
+  nextTask?: { after: string; task: string; text: string };
+  /** What the bot said last turn (its texts): "where?" next gets a part of the answer not said yet, or is pointed back to it. */
+  lastReply?: string;
+  /**
    * The question about the candidate's own tests the account answered last ("did I pass A5?"), while
    * it is still the last thing answered: "what about G1?" next asks it again of G1.
    */

@@ -9,7 +9,8 @@ import type { Messages } from '../messages/en.js';
 import type { TurnEvent } from './turnEvents.js';
 import type { ConversationData } from './conversationData.js';
 import { asksOfNamedTests } from './recentEntries.js';
-import { answerBesideTask, answerDecision, answerGapPair, answerPair, asChoice } from '../../dialogs/faqSteps.js';
+import { answerBesideTask, answerDecision, answerGapPair, answerPair, asChoice, sourceOf } from '../../dialogs/faqSteps.js';
+import { askedOfLastAnswer, partAsked, readOnWithoutPart } from '../understanding/askedOfLastAnswer.js';
 import { acknowledgementReply, commandReply } from '../../dialogs/smallTalk.js';
 import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from '../../dialogs/engine.js';
@@ -169,6 +170,15 @@ export function afterDialog(turn: Turn, result: DialogTurnResult, before?: strin
   return true;
 }
 
+/** A task to work out from a part of the message. */
+interface NextTask {
+  task: string;
+  text: string;
+}
+
+/** Did this dialog result answer that task (it finished with its answer)? */
+const answered = (result: DialogTurnResult, task: string): boolean => result.status === DialogTurnStatus.complete && isTaskResult(result.result) && result.result.task === task;
+
 /** The actions the route table names, one function each. */
 export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: Turn) => Promise<boolean>> {
   const m = deps.messages;
@@ -190,6 +200,13 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
     const unnamed = withoutNames(question, deps.conversation.catalogue);
     const asked = unnamed === question || deps.conversation.faq.decidePair(unnamed, { onTopic: true })?.some((entry) => entry.id === other.id);
     if (asked) await answerBesideTask(turn.dc, deps.conversation, other);
+  };
+  /** The two tasks a message asks for, each with its facts, in the order asked; undefined for one. */
+  const twoTasksIn = (turn: Turn): [NextTask, NextTask] | undefined => deps.conversation.twoTasksIn(turn.reading.question, turn.facts);
+  /** The second of two tasks asked together, once the first is answered: said to come next, then worked out. */
+  const startNext = async (turn: Turn, next: NextTask): Promise<void> => {
+    await say(turn, { text: m.task.nextQuestion(m.task.names[next.task] ?? next.task) });
+    afterDialog(turn, await turn.dc.beginDialog(next.task, { text: next.text } satisfies TaskOptions));
   };
   return {
     relayToStaff: async (turn) => {
@@ -230,7 +247,14 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
 
     continueDialog: async (turn) => {
       const before = turn.dc.activeDialog?.id;
-      return afterDialog(turn, await turn.dc.continueDialog(), before);
+      // The second of two tasks asked together waits only while the first does.
+      const next = turn.data.nextTask;
+      delete turn.data.nextTask;
+      const result = await turn.dc.continueDialog();
+      const took = afterDialog(turn, result, before);
+      if (next && answered(result, next.after)) await startNext(turn, next);
+      else if (next && turn.dc.activeDialog?.id === next.after) turn.data.nextTask = next;
+      return took;
     },
 
     switchLanguage: async (turn) => {
@@ -295,6 +319,24 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       }
       // With nothing in progress, "cancel" stops nothing: say so, so it never sounds like a cancellation.
       await say(turn, turn.reading.command === 'cancel' ? { text: m.nothingToStop } : commandReply(turn.reading.command!, m));
+      return true;
+    },
+
+    answerAskedPart: async (turn) => {
+      const asked = askedOfLastAnswer(turn.reading.text);
+      const id = turn.data.recentEntries?.[0];
+      const entry = id ? deps.conversation.lookup(id) : undefined;
+      const part = asked && entry ? partAsked(asked, entry.answer, turn.data.lastReply ?? '') : undefined;
+      if (!asked || !entry || (!part && readOnWithoutPart(asked))) return false;
+      understood(turn);
+      if (part) {
+        await say(turn, { text: part.said ? m.fromLastAnswer(part.text) : part.text, source: sourceOf(entry, m) });
+        requestOf(turn.context).faq = { decision: 'answer', entryId: entry.id };
+        return true;
+      }
+      // Nothing more in that answer's entry: said plainly, with who can help (a person offered).
+      await say(turn, { text: m.nothingMoreOnThat, suggestions: [{ title: m.talkToPerson, value: m.talkToPerson }] });
+      await turn.dc.beginDialog(OFFER, { entries: [], person: true } satisfies OfferOptions);
       return true;
     },
 
@@ -395,6 +437,20 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         return true;
       }
       understood(turn);
+      // Two tasks, each with its facts ("I failed A5 on March 3 and I also want to move my A4
+      // appointment on Friday"): both, in the order asked; the second once the first is answered.
+      const two = twoTasksIn(turn);
+      if (two) {
+        const [first, second] = two;
+        const result = await turn.dc.beginDialog(first.task, { text: first.text } satisfies TaskOptions);
+        afterDialog(turn, result);
+        if (answered(result, first.task)) await startNext(turn, second);
+        else if (turn.dc.activeDialog?.id === first.task) {
+          turn.data.nextTask = { after: first.task, ...second };
+          await say(turn, { text: m.task.afterThis(m.task.names[second.task] ?? second.task) });
+        }
+        return true;
+      }
       // With its facts ("how long is a cert good for and how much is a duplicate for auto"): the
       // other question is answered too, never dropped, and the task works out its own.
       await answerTheOtherQuestion(turn, task);

@@ -1,4 +1,5 @@
 import { asksWhatToDoNext, cancelsTheOneShown } from '../understanding/accountQuestions.js';
+import { askedOfLastAnswer } from '../understanding/askedOfLastAnswer.js';
 import type { Reading } from './understand.js';
 
 /** What the route table can see besides the message: the conversation's state, read before routing. */
@@ -19,6 +20,8 @@ export interface RouteState {
   lastTaskVerdict?: boolean;
   /** A question about the candidate's own tests was answered from the account last ("did I pass A5?"). */
   lastAccountQuestion?: boolean;
+  /** An answer was given last (an entry, a task's, the account's): its entry is the context of a short question next. */
+  lastAnswer?: boolean;
   /** The message asks why that answer came out as it did ("why not?" after "it can no longer be changed"). */
   lastTaskReason?: boolean;
 }
@@ -31,6 +34,7 @@ export type RouteAction =
   | 'continueDialog'
   | 'switchLanguage'
   | 'accountCommand'
+  | 'answerAskedPart'
   | 'commandReply'
   | 'acknowledge'
   | 'askAccountAgain'
@@ -63,6 +67,7 @@ export const ROUTES: readonly Route[] = [
   { name: 'dialog', says: 'a dialog is waiting: it reads the message (with the repair patterns)', when: (_r, s) => s.dialogWaiting, action: 'continueDialog' },
   { name: 'language', says: '"English, please" / "en español": the conversation changes language (said in the new one)', when: (r) => r.languageSwitch !== null, action: 'switchLanguage' },
   { name: 'account-command', says: '"sign in" / "sign out"', when: (r) => r.command === 'signIn' || r.command === 'signOut', action: 'accountCommand' },
+  { name: 'asked-of-answer', says: '"how?", "where do i see it?", "so what do I do now?", "and then?", "how much?" right after an answer: the part of that answer\'s entry that says it (pointed back to when the answer said it), or that there is nothing more and who can help; never the same answer again, nor the general help', when: (r, s) => s.lastAnswer === true && askedOfLastAnswer(r.text) !== null, action: 'answerAskedPart' },
   { name: 'command', says: 'help, cancel, start over, hello, thanks, bye, what can you do, "this is useless" (sorry, and a person offered)', when: (r) => r.command !== null, action: 'commandReply' },
   { name: 'acknowledgement', says: '"ok", "cool", "got it": a short friendly reply, never a misunderstanding', when: (r) => r.acknowledgement !== null, action: 'acknowledge' },
   { name: 'account-correction', says: '"what about G1?" / "no, I meant A5" right after an answer from the account about named tests (results, appointments, expiry, a retest): the same question asked of those tests (a question of its own, "and when does A4 expire?", is its own; after the Master answer, that test\'s own certification); "ok cancel it", "ok do it" right after one about appointments (which ends "or ask me to cancel it"): those cancelled, after an explicit yes (alone, "cancel it" is never an appointment\'s); "what do i need to take" right after one: that answer again, from the account', when: (r, s) => s.lastAccountQuestion === true && s.accounts && ((r.correction !== null && r.accountQuestion === null && r.task === null) || cancelsTheOneShown(r.text) || asksWhatToDoNext(r.text)), action: 'askAccountAgain' },
@@ -70,7 +75,7 @@ export const ROUTES: readonly Route[] = [
   { name: 'verdict', says: '"is it too late?" / "so I can still take it?" right after a task answered (a purchase window, a change): yes or no, from that answer', when: (_r, s) => s.lastTask && s.lastTaskVerdict === true, action: 'answerVerdict' },
   { name: 'reason', says: '"why not?" right after a task answered (a change too late, a purchase expired, a retest not yet allowed): the rule behind that answer, from the source; "can I get a refund?" / "so I just lose the money?" after a change worked out: what that outcome does to the money', when: (_r, s) => s.lastTask && s.lastTaskReason === true, action: 'answerReason' },
   { name: 'sign-in-details', says: 'ASE ID, date of birth and SSN digits sent unasked: sign in, then read on what else the message asks (an ASE ID alone: the rest asked for)', when: (r, s) => r.signInDetails && s.accounts, action: 'signInWithDetails' },
-  { name: 'task', says: 'a task asked with its own facts (or one whose first question is the point): start it', when: (r) => r.task !== null, action: 'startTask' },
+  { name: 'task', says: 'a task asked with its own facts (or one whose first question is the point): start it; two tasks in one message ("I failed A5 on March 3 and I also want to move my A4 appointment on Friday"): both, in the order asked, the second once the first is answered', when: (r) => r.task !== null, action: 'startTask' },
   { name: 'own-account', says: 'a question about the candidate\'s own account, signed in: answered from it', when: (r, s) => r.accountQuestion !== null && s.accounts, action: 'answerFromAccount' },
   { name: 'faq', says: 'the knowledge base: an answer (offering the task and sign-in), did-you-mean, a known gap, or not understood', when: () => true, action: 'answerFaq' },
 ];

@@ -39,6 +39,9 @@ export const en = {
   noneOfThese: 'None of these',
   /** The answer just given, asked for again in other words: only its part that answers, said as from it. */
   fromLastAnswer: (part: string) => `As in my last answer: ${part}`,
+  /** A question about the answer just given ("so what do I do now?") that its entry has nothing more on. */
+  nothingMoreOnThat:
+    "I don't have more on that than what I just said. ASE Customer Service (1-800-390-6789) can help with it, or say \"talk to a person\".",
   noneChosen:
     "Sorry I couldn't find it. Try asking in other words, or call ASE Customer Service at 1-800-390-6789 to talk to a person.",
   unknown: "Sorry, I don't know that one. I answer questions about ASE testing and certification.",

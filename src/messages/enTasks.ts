@@ -64,6 +64,10 @@ export const enTasks = {
   removed: (value: string) => `Taken out: ${value}.`,
   keptOnly: (value: string) => `Just ${value}.`,
   /** Another task asked in the middle of one: the first is left, and the candidate told so. */
+  /** Two tasks asked in one message: the second one's answer follows the first's. */
+  nextQuestion: (task: string) => `Next, the ${task} question.`,
+  /** ... and the first had to ask something first: the second waits for it. */
+  afterThis: (task: string) => `Once this is done, I'll come to your ${task} question.`,
   switched: (task: string) => `Leaving the ${task} question for now.`,
   names: {
     'reschedule-or-cancel': 'rescheduling',
@@ -179,11 +183,15 @@ export const enTasks = {
     expires: (test: string | undefined, when: string) => `Your ${test ? `${test} ` : ''}certification expires ${when}.`,
     expired: (test: string | undefined, when: string) =>
       `Your ${test ? `${test} ` : ''}certification lapsed ${when}; you can still take the recertification test.`,
+    /** Several tests with one date ("A1 and A5"). */
+    expiresAll: (tests: string, when: string) => `Your ${tests} certifications expire ${when}.`,
+    expiredAll: (tests: string, when: string) => `Your ${tests} certifications lapsed ${when}; you can still take the recertification tests.`,
     expiringSoon: (days: number) => `That is ${days} ${days === 1 ? 'day' : 'days'} away, so it's a good time to recertify.`,
     newExpiry: (when: string, date: string) => `If you recertify ${when}, the new expiry is ${date}.`,
     noCredit: (days: number) =>
       `The ${days} ${days === 1 ? 'day' : 'days'} left on the current certification would not be carried over.`,
     next: 'You can buy the recertification test in myASE.',
+    nextAll: 'You can buy the recertification tests in myASE.',
     today: 'today',
     on: (date: string) => `on ${date}`,
     help: 'Tell me the date you passed the test or last recertified, for example "June 5, 2021".',

@@ -38,6 +38,8 @@ export const es: Messages = {
   didYouMean: 'Quiero asegurarme de responder la pregunta correcta. ¿Se refería a una de estas?',
   noneOfThese: 'Ninguna de estas',
   fromLastAnswer: (part: string) => `Como en mi respuesta anterior: ${part}`,
+  nothingMoreOnThat:
+    'No tengo más sobre eso de lo que acabo de decir. Servicio al Cliente de ASE (1-800-390-6789) puede ayudarle, o diga "hablar con una persona".',
   noneChosen:
     'Perdón, no lo encontré. Pruebe a preguntarlo con otras palabras, o llame a Servicio al Cliente de ASE al 1-800-390-6789 para hablar con una persona.',
   unknown: 'Perdón, eso no lo sé. Respondo preguntas sobre los exámenes y la certificación de ASE.',

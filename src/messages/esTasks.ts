@@ -60,6 +60,8 @@ export const esTasks: typeof enTasks = {
   added: (value: string) => `Agregado: ${withPeriod(value)}`,
   removed: (value: string) => `Quitado: ${withPeriod(value)}`,
   keptOnly: (value: string) => `Solo ${withPeriod(value)}`,
+  nextQuestion: (task: string) => `Ahora, la pregunta de ${task}.`,
+  afterThis: (task: string) => `Cuando terminemos con esto, paso a su pregunta de ${task}.`,
   switched: (task: string) => `Dejo por ahora la pregunta de ${task}.`,
   names: {
     'reschedule-or-cancel': 'cambio de cita',
@@ -166,10 +168,13 @@ export const esTasks: typeof enTasks = {
     expires: (test: string | undefined, when: string) => `Su certificación${test ? ` ${test}` : ''} vence ${when}.`,
     expired: (test: string | undefined, when: string) =>
       `Su certificación${test ? ` ${test}` : ''} venció ${when}; todavía puede tomar el examen de recertificación.`,
+    expiresAll: (tests: string, when: string) => `Sus certificaciones ${tests} vencen ${when}.`,
+    expiredAll: (tests: string, when: string) => `Sus certificaciones ${tests} vencieron ${when}; todavía puede tomar los exámenes de recertificación.`,
     expiringSoon: (days: number) => `${days === 1 ? 'Falta' : 'Faltan'} ${días(days)}, así que es un buen momento para recertificarse.`,
     newExpiry: (when: string, date: string) => `Si se recertifica ${when}, la nueva fecha de vencimiento es el ${date}.`,
     noCredit: (days: number) => `${days === 1 ? 'El día que queda' : `Los ${days} días que quedan`} de la certificación actual no se sumarían.`,
     next: 'Puede comprar el examen de recertificación en myASE.',
+    nextAll: 'Puede comprar los exámenes de recertificación en myASE.',
     today: 'hoy',
     on: (date: string) => `el ${date}`,
     help: 'Dígame la fecha en que aprobó el examen o se recertificó por última vez, por ejemplo "5 de junio de 2021".',

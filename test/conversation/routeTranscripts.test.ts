@@ -36,6 +36,7 @@ const rows: Transcript[] = [
   { name: 'dialog', shows: 'the answer to the question a task asked', turns: ['I failed my test, when can I take it again?', 'A5, two weeks ago'], route: 'dialog', says: /again on or after|again now/ },
   { name: 'language', shows: 'asking for Spanish', turns: ['en español por favor'], route: 'language', says: /español|Español/ },
   { name: 'account-command', shows: '"sign in"', turns: ['sign in'], route: 'account-command', says: /ASE ID/ },
+  { name: 'asked-of-answer', shows: '"how?" after a retest answer', turns: ['I failed A5 on March 3, when can I retake it?', 'how?'], route: 'asked-of-answer', says: /in myASE/ },
   { name: 'command', shows: '"help"', turns: ['help'], route: 'command', says: /reschedul|retake|duplicate/i },
   { name: 'acknowledgement', shows: '"ok cool" after an answer', turns: ['I failed A5 on March 3, when can I retake it?', 'ok cool'], route: 'acknowledgement', says: /./ },
   { name: 'account-correction', shows: '"what about A4?" after an answer from the account', turns: [signIn, 'can I still reschedule my A5 appointment?', 'what about A4?'], route: 'account-correction', says: /A4/ },

@@ -36,6 +36,8 @@ const deps = (): ConversationDeps => ({
   taskAccountQuestion: () => undefined,
   handsOver: false,
   findsFacts: (_task, reading) => /\d|ago|yesterday/.test(reading.text),
+  twoTasksIn: () => undefined,
+  factsFound: (_task, reading) => (/\d|ago|yesterday/.test(reading.text) ? 1 : 0),
   taskHelp: () => undefined,
   carried: () => undefined,
 });

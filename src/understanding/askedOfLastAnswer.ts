@@ -1,0 +1,102 @@
+/**
+ * A short question about the answer just given that names nothing of its own: "how?", "so what do I
+ * do now?", "where do i see it?", "and then?", "how much?". It asks for another part of that answer
+ * (how to do it, where, what follows, what it costs), never for the same answer again nor for help
+ * with the bot. One row per kind of part: the whole message in either language, and what a
+ * paragraph of the answer's entry says when it is that part.
+ */
+
+import { cueText } from './cueText.js';
+
+export type AskedPart = 'how' | 'where' | 'next' | 'cost';
+
+/** Leading words that only tie the question to what was said ("so", "ok", "and", "y", "entonces"). */
+const TIE = String.raw`(?:(?:so|ok|okay|and|but|then|alright|right|y|entonces|pero|bueno|ya|vale)\s+)*`;
+const whole = (body: string) => new RegExp(String.raw`^${TIE}(?:${body})$`);
+
+/** Steps in order ("cancel the existing appointment first, then book the new one"). */
+const STEPS = /\bfirst\b[^.]*\bthen\b|\bprimero\b[^.]*\b(?:luego|despu[eé]s)\b/i;
+
+/** What says where or how a candidate does something: a place, a site, an option, a phone. */
+const WHERE_OR_HOW = /\bmyase\b|\bwebsite\b|\bsitio web\b|ase\.com|\btest cent(?:er|re)\b|\bcentro de examen\b|\be-?mail(?:ed)?\b|\bcorreo\b|\boption\b|\bopci[oó]n\b|\bcall\b|\bllame\b|\bphone\b|\btel[eé]fono\b/i;
+
+/**
+ * `answeredBy`: what a paragraph says when it is the part asked for, in tiers (a paragraph with an
+ * amount before one that only mentions a fee); or, for "and then?", any paragraph not said yet.
+ * `readOn`: with no such part, the message is read on by the rows below rather than told there is
+ * nothing more ("how much?" after the retest date: the rule of that case, a new purchase's fees).
+ */
+const ROWS: ReadonlyArray<{ part: AskedPart; asks: RegExp; answeredBy: RegExp[] | 'what-follows'; readOn?: boolean }> = [
+  {
+    part: 'where',
+    asks: whole(
+      String.raw`where|where (?:do|can|would|should) i (?:see|find|check|get|look at|look for|do) (?:it|that|this|them)|where(?:'s| is) (?:it|that)|donde|donde (?:lo|la|los|las) (?:veo|encuentro|reviso|consigo|hago)|donde (?:esta|estan)`,
+    ),
+    answeredBy: [WHERE_OR_HOW],
+  },
+  {
+    part: 'how',
+    asks: whole(
+      String.raw`how|how (?:do|can|would|should) i (?:do|get|fix|manage) (?:it|that|this)|what (?:do|should|can) i do(?: now| next| then| about (?:it|that))?|(?:so )?what now|now what|como|como (?:lo|la) hago|(?:y )?(?:ahora )?que hago(?: ahora)?|que (?:debo|tengo que) hacer(?: ahora)?`,
+    ),
+    answeredBy: [new RegExp(`${STEPS.source}|${WHERE_OR_HOW.source}`, 'i')],
+  },
+  {
+    part: 'next',
+    asks: whole(String.raw`and then|then what|what(?:'s| is| happens)? next|what happens (?:then|after that)|(?:y )?(?:despues|luego)(?: que)?|que sigue|y (?:despues|luego|entonces) que`),
+    answeredBy: 'what-follows',
+  },
+  {
+    part: 'cost',
+    asks: whole(String.raw`how much|how much (?:is|does) (?:it|that)(?: cost)?|what does (?:it|that) cost|cuanto|cuanto (?:cuesta|es|vale)`),
+    answeredBy: [/\$\s?\d/],
+    readOn: true,
+  },
+];
+
+/** The part of the last answer the message asks for, if the whole message is such a question. */
+export function askedOfLastAnswer(text: string): AskedPart | null {
+  const t = cueText(text);
+  return (t && ROWS.find((row) => row.asks.test(t))?.part) || null;
+}
+
+/** With nothing in the answer's entry for it, is the question read on (not told "nothing more")? */
+export const readOnWithoutPart = (part: AskedPart): boolean => ROWS.find((row) => row.part === part)?.readOn === true;
+
+/** A part of an entry, and whether the last reply said it already (then it is pointed back to). */
+export interface AnswerPart {
+  text: string;
+  said: boolean;
+}
+
+/** Words that carry a paragraph's matter (not "the", "your", "in"). */
+const matterOf = (text: string): string[] => cueText(text).split(' ').filter((word) => word.length >= 4);
+
+/** Did the reply say this paragraph: most of its words of substance are in it. */
+function saidIn(paragraph: string, reply: string): boolean {
+  const said = new Set(matterOf(reply));
+  const words = matterOf(paragraph);
+  return words.length > 0 && words.filter((word) => said.has(word)).length / words.length >= SAID_SHARE;
+}
+
+const SAID_SHARE = 0.6;
+
+/** At most this many paragraphs make the part: "where?" after the results answer is the email and myASE. */
+const MAX_PARAGRAPHS = 2;
+
+/**
+ * The paragraphs of an entry's answer that are the part asked for, in the entry's order (pointed back
+ * to when the last reply said them all); for "and then?", what it did not say.
+ * Undefined when the entry has no such part: the bot says it has nothing more.
+ */
+export function partAsked(part: AskedPart, answer: string, lastReply: string): AnswerPart | undefined {
+  const row = ROWS.find((r) => r.part === part)!;
+  const paragraphs = answer
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .map((text) => ({ text, said: saidIn(text, lastReply) }));
+  const tiers = row.answeredBy === 'what-follows' ? [paragraphs.filter((p) => !p.said)] : row.answeredBy.map((cue) => paragraphs.filter((p) => cue.test(p.text)));
+  const chosen = (tiers.find((tier) => tier.length > 0) ?? []).slice(0, MAX_PARAGRAPHS);
+  return chosen.length ? { text: chosen.map((p) => p.text).join('\n\n'), said: chosen.every((p) => p.said) } : undefined;
+}
