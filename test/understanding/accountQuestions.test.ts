@@ -209,6 +209,53 @@ const spanish: Row[] = [
   ['¿puedo cancelar mi cita y recibir un reembolso?', null],
 ];
 
+/**
+ * Every English form of a question about one's own account beside its Spanish twin, as candidates
+ * write it (accents or none): both are the same question.
+ */
+const twins: Array<[english: string, spanish: string, expected: PersonalQuestion | null]> = [
+  ['when is my test', 'cuando es mi examen', { kind: 'appointments' }],
+  ['when is my A9 appointment', 'cuando es mi cita del A9', { kind: 'appointments', tests: ['A9'] }],
+  ['can I reschedule my appointment?', '¿puedo reprogramar mi cita?', { kind: 'appointments' }],
+  ['can I still cancel my A4 exam?', '¿todavía puedo cancelar mi examen del A4?', { kind: 'appointments', tests: ['A4'] }],
+  ['can i move the A9 one', 'se puede reschedulear la cita del A9?', { kind: 'appointments', tests: ['A9'] }],
+  ['can I change the A9 appointment', '¿puedo cambiar la cita del A9?', { kind: 'appointments', tests: ['A9'] }],
+  ['do I have any upcoming appointments?', '¿tengo alguna cita programada?', { kind: 'appointments' }],
+  ['show me my appointments', 'muéstreme mis citas', { kind: 'appointments' }],
+  ['do I have any tests coming up', '¿tengo exámenes pendientes?', { kind: 'appointments' }],
+  ['cancel my appointment', 'cancelar mi cita', { kind: 'cancel-appointment' }],
+  ['cancel my A9 appointment', 'cancela mi cita del A9', { kind: 'cancel-appointment', tests: ['A9'] }],
+  ['I want to cancel my A9 appointment', 'quiero cancelar la cita del A9', { kind: 'cancel-appointment', tests: ['A9'] }],
+  ['I want to cancel my test', 'quiero cancelar mi examen', { kind: 'cancel-appointment' }],
+  ['please cancel my A5 appointment', 'por favor cancele mi cita de A5', { kind: 'cancel-appointment', tests: ['A5'] }],
+  ['when does my A5 expire?', '¿cuándo vence mi A5?', { kind: 'expiry', tests: ['A5'] }],
+  ['when does the A2 expire on my account', 'cuando se me vence el A2', { kind: 'expiry', tests: ['A2'] }],
+  ['when do my certs expire', '¿cuándo vencen mis certificaciones?', { kind: 'expiry' }],
+  ['is my A1 still valid?', '¿mi A1 sigue vigente?', { kind: 'expiry', tests: ['A1'] }],
+  ['what certifications do I have', '¿qué certificaciones tengo?', { kind: 'expiry' }],
+  ['when do I need to recertify?', '¿cuándo tengo que recertificarme?', { kind: 'expiry' }],
+  ['which of my certifications expire this year?', '¿qué certificaciones me vencen este año?', { kind: 'expiring-within', period: 'this-year' }],
+  ['do any of my certs expire soon?', '¿alguna de mis certificaciones vence pronto?', { kind: 'expiring-within', period: 'next-90-days' }],
+  ['am I still a Master Technician?', '¿sigo siendo técnico maestro?', { kind: 'master' }],
+  ['did I lose my master status?', '¿perdí mi estatus de master?', { kind: 'master' }],
+  ['what do I need to get master back', 'que necesito para recuperar el master', { kind: 'master' }],
+  ['how do I get my master status back', '¿cómo recupero mi estatus de master?', { kind: 'master' }],
+  ['did I pass', '¿aprobé mi último examen?', { kind: 'results' }],
+  ['show my results', 'quiero ver mis resultados', { kind: 'results' }],
+  ['how did I do on A5?', '¿cómo me fue en el A5?', { kind: 'results', tests: ['A5'] }],
+  ['what did I fail', '¿qué exámenes reprobé?', { kind: 'retest' }],
+  ['how much to replace all my certs', 'duplicados de todos mis certificados', { kind: 'duplicates-all' }],
+  ['where is my certificate', '¿dónde está mi certificado?', { kind: 'certificate-status' }],
+  ["why haven't I got my certificate?", '¿por qué no me ha llegado mi certificado?', { kind: 'certificate-status' }],
+  ['what tests have I bought?', '¿qué exámenes he comprado?', { kind: 'purchases' }],
+];
+
+describe('an own-account question and its Spanish twin', () => {
+  it.each(twins)('%j and %j -> %j', (english, spanish, expected) => {
+    expect([detectPersonalQuestion(english, catalogue), detectPersonalQuestion(spanish, catalogue)]).toEqual([expected, expected]);
+  });
+});
+
 describe('detectPersonalQuestion', () => {
   it.each(spanish)('Spanish: %j -> %j', (text, expected) => {
     expect(detectPersonalQuestion(text, catalogue)).toEqual(expected);

@@ -1,0 +1,97 @@
+// Conversations played in session ut19 by a tester who never read the code, each fixed where it went
+// wrong and kept here as a transcript over the production wiring. Signed-in Spanish questions about
+// the candidate's own account are answered from it, as their English twins are; SMS keywords and
+// MORE answer in the conversation's language. Every Spanish reply is then scanned for English
+// sentences. The clock: Thursday, March 20, 2025, 11:00 in New York.
+
+import { describe, expect, it } from 'vitest';
+import { es as m } from '../../src/messages/es.js';
+import { englishSentencesIn } from '../support/englishSentences.js';
+import { all, not, runTranscript, type Turn } from '../support/conversation.js';
+import { demo3, demo4, spanishTranscripts } from './suite.js';
+
+/** A Spanish sentence as either channel writes it: with its accents (Web Chat) or without á í ó ú (SMS). */
+function es(text: string): RegExp {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(escaped.replace(/[áa]/g, '[aá]').replace(/[íi]/g, '[ií]').replace(/[óo]/g, '[oó]').replace(/[úu]/g, '[uú]'));
+}
+
+type Table = Array<[string, Turn[]]>;
+const name = (turns: Turn[]): string[] => turns.map(([said]) => String(said));
+
+/** The FAQ's general change-or-cancel answer, which asks for the date the account already holds. */
+const asksTheDate = es('Dígame la fecha de su cita');
+
+const accountInSpanish: Table = [
+  ['signed in, "la quiero cambiar" after the A9 appointment is shown says it can still be changed (it said no changes are allowed within three days)', [
+    ['hola', es(m.greeting)],
+    [demo4, es('ha iniciado sesión')],
+    ['cuando es mi cita del A9', es('Todavía puede cambiarla o cancelarla antes del')],
+    ['la quiero cambiar', all(es('Todavía puede cambiarla o cancelarla'), not(es('No se permiten cambios dentro de los tres días')))],
+  ]],
+  ['signed in, "quiero cancelar la cita del A9" gives the deadline and asks before cancelling, as "cancel my A9 appointment" does (it was the FAQ answer asking the date)', [
+    ['hola', es(m.greeting)],
+    [demo4, es('ha iniciado sesión')],
+    ['quiero cancelar la cita del A9', all(es('¿Cancelar su cita de A9 del'), not(asksTheDate))],
+    ['no', es(m.linking.keptIt)],
+  ]],
+  ['signed in, "se puede reschedulear la cita del A9?" is answered from the account (it was the FAQ answer with a sentence twice, asking the date)', [
+    ['hola', es(m.greeting)],
+    [demo4, es('ha iniciado sesión')],
+    ['se puede reschedulear la cita del A9?', all(es('Su cita de A9 es el'), es('Todavía puede cambiarla o cancelarla'), not(asksTheDate))],
+  ]],
+  ['signed in, "cancelala" and "la quiero cancelar" right after the appointment is shown ask before cancelling it', [
+    ['hola', es(m.greeting)],
+    [demo4, es('ha iniciado sesión')],
+    ['cuando es mi cita', es('Su cita de A9 es el')],
+    ['cancelala', es('¿Cancelar su cita de A9 del')],
+    ['no', es(m.linking.keptIt)],
+    ['cuando es mi cita', es('Su cita de A9 es el')],
+    ['la quiero cancelar', es('¿Cancelar su cita de A9 del')],
+    ['no', es(m.linking.keptIt)],
+  ]],
+  ['signed in on SMS, "la quiero cambiar" after MAS on the appointment answer is still about that appointment', [
+    [demo4, es('ha iniciado sesión')],
+    ['cuando es mi cita del A9', es('Todavía puede cambiarla o cancelarla antes del')],
+    ['MAS', es('La nueva fecha no puede ser posterior')],
+    ['la quiero cambiar', all(es('Todavía puede cambiarla o cancelarla'), not(es('No se permiten cambios dentro de los tres días')))],
+  ]],
+  ['signed in, "que necesito para recuperar el master" is the account\'s Master answer, as in English (it was the general FAQ answer)', [
+    ['hola', es(m.greeting)],
+    [demo3, es('ha iniciado sesión')],
+    ['que necesito para recuperar el master', all(es('su estatus de Técnico Maestro de Automóvil está suspendido'), not(es('Dígame qué exámenes de la serie han vencido')))],
+  ]],
+  ['signed in, "y la del A5?" after the Master answer is the A5 certification, from the account', [
+    ['hola', es(m.greeting)],
+    [demo3, es('ha iniciado sesión')],
+    ['sigo siendo master?', es('suspendido')],
+    ['y la del A2?', es('Su certificación A2 vence')],
+  ]],
+];
+
+/** The English twins of the follow-ups above. */
+const accountInEnglish: Table = [
+  ['signed in, "I want to change it" after the A9 appointment is shown says until when it can be changed', [
+    ['hi', 'Hello'],
+    ['sign in', 'ASE ID'],
+    [demo4, /signed in|ha iniciado/],
+    ['when is my A9 appointment', 'You can still change or cancel it before'],
+    ['I want to change it', all('You can still change or cancel it before', not('within three days'))],
+  ]],
+];
+
+describe('Conversations played in session ut19, through the production wiring', () => {
+  const { run, replies: spanishReplies, bot } = spanishTranscripts();
+
+  it.each(accountInEnglish)('%s', async (_name, turns) => {
+    await runTranscript(turns, { bot: bot(), channels: ['webchat', 'sms'] });
+  });
+
+  it.each(accountInSpanish)('%s', (_name, turns) => run(turns, name(turns).includes('MAS') ? ['sms'] : ['webchat', 'sms']));
+
+  it('no English sentence reaches these Spanish conversations (every reply above, sentence by sentence)', () => {
+    expect(spanishReplies.length).toBeGreaterThan(10);
+    const found = englishSentencesIn(spanishReplies).filter((line) => !line.includes('(Master Automobile Technicians)'));
+    expect(found).toEqual([]);
+  });
+});
