@@ -496,7 +496,8 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       if (signInFor && (decision.kind !== 'answer' || onlyTheAccount)) {
         // Only the account knows ("when is my test?"): offer sign-in, never demand it.
         understood(turn);
-        await say(turn, { text: m.task.inYourAccount, suggestions: [{ title: m.task.signInChoice, value: m.task.signInChoice }] });
+        const text = signInFor.kind === 'status' ? m.task.statusInYourAccount : m.task.inYourAccount;
+        await say(turn, { text, suggestions: [{ title: m.task.signInChoice, value: m.task.signInChoice }] });
         return afterDialog(turn, await turn.dc.beginDialog(OFFER, { entries: [], signInFor } satisfies OfferOptions));
       }
       // One of the two a known gap ("is there a spanish version, and can my shop pay"): the answer

@@ -28,6 +28,8 @@ export type PersonalQuestion =
   | { kind: 'expiry'; tests?: string[] }
   | { kind: 'expiring-within'; period: ExpiringPeriod }
   | { kind: 'master' }
+  /** "what's my status?", "quiero ver mi cuenta": the certifications and Master status at a glance. */
+  | { kind: 'status' }
   /** When tests failed or missed can be bought again; `missedOnly`: only No Shows (a missed appointment). */
   | { kind: 'retest'; tests?: string[]; missedOnly?: boolean }
   /** "did I pass?", "show my results": the latest result of each test on the account. */
@@ -44,6 +46,7 @@ export const PERSONAL_KINDS: readonly PersonalKind[] = [
   'expiry',
   'expiring-within',
   'master',
+  'status',
   'retest',
   'results',
   'duplicates-all',
@@ -330,12 +333,26 @@ const WHICH_IS_THE_ONE = /^(?:(?:wait|ok|okay|so|and|hmm+|um+|sorry)[,!.]? )*(?:
  * certificaciones vencen este año": a question about which expire in a period, with no "my" in it,
  * can only be about the candidate's own certifications.
  */
+/**
+ * "whats my status", "how do I stand", "cual es mi estatus", "quiero ver mi cuenta": the whole
+ * message asks for one's own standing, which only the account holds (certifications, Master).
+ */
+const MY_STATUS =
+  /^(?:(?:so|and|ok|okay|hi|hello|hey|y|why|hola|oiga|oye|bueno)[,!.]? )*(?:(?:what(?:'s| is)|whats|how(?:'s| is)|hows|check|show me|tell me|give me) my (?:ase |overall |current |certification |account )?(?:status|standing|account)|where do i stand|how do i stand|(?:cual|como) es (?:mi|el) (?:estatus|status|estado|situacion)(?: de mi cuenta)?|(?:como|que tal) (?:esta|va) mi (?:cuenta|estatus|status)|(?:quiero |puedo |me deja )?(?:ver|revisar|consultar) mi (?:cuenta|estatus|status)|mi (?:estatus|status)|my status)(?: please| por favor)?\s*[?.!]?$/;
+
+/**
+ * "which ones are expiring", "cuales se vencen pronto": asked with no period, "expiring" is soon;
+ * with no noun it can only be about the candidate's own certifications.
+ */
+const WHICH_ONES_EXPIRING =
+  /^(?:(?:so|and|ok|okay|y|why|entonces)[,!.]? )*(?:which|what) (?:ones?|of them|of mine)? ?(?:are|is|will be)? ?(?:expiring|about to expire|running out|lapsing|due)(?: soon)?\s*\??$|^(?:(?:y|why|entonces)[,!.]? )*(?:cuales|que) (?:se )?(?:me )?(?:vencen|caducan|expiran|estan por vencer|van a vencer|se van a vencer)(?: pronto)?\s*\??$/;
+
 const WHICH_EXPIRE_IN_PERIOD =
   /^(?:so |and |ok,? |okay,? )?(?:which|what|any) (?:of )?(?:the |them |my )?(?:certs?|certifications?|credentials?)(?: of mine)? (?:will |are going to |are )?(?:expir\w*|laps\w*|runs? out|due)\b|^(?:y )?(?:que|cuales) (?:certificaciones|certificados) (?:se )?(?:me )?(?:vencen|caducan|expiran)\b/;
 
 /**
- * "show me my appointments", "list my tests", "quiero ver mis citas": asking to see one's own
- * records, which only the account holds. No FAQ answer is one (the late-arrival rule was sent for
+ * "show me my appointments", "list my tests", "quiero ver mis citas", "what's my status": asking to
+ * see one's own records, which only the account holds. No FAQ answer is one (the late-arrival rule was sent for
  * "show me my appointments"): signed out, sign-in is offered instead.
  */
 /** The message normalised (shorthand spelt out, lower case) and its accents gone: "cancélela" is "cancelela". */
@@ -344,6 +361,7 @@ const plain = (text: string): string => normalise(text).normalize('NFD').replace
 const SEE_MY_RECORDS = /\b(?:show|list|tell|give) me (?:all )?my\b|\b(?:see|check|look at|view) (?:all )?my (?:\w+ )?(?:appointments?|bookings?|test dates?|exam dates?)\b|\bwhat (?:appointments|tests|exams) (?:do i have|have i)\b|\b(?:ver|revisar|consultar|muestreme|muestrame) mis\b/;
 
 export function asksToSeeOwnRecords(text: string, question: { kind: string } | null): boolean {
+  if (question?.kind === 'status') return true;
   return question !== null && (question.kind === 'appointments' || question.kind === 'purchases') && SEE_MY_RECORDS.test(plain(text));
 }
 
@@ -410,6 +428,9 @@ export function detectPersonalQuestion(text: string, catalogue: Catalogue): Pers
     if (PERIOD_THIS_YEAR.test(t) || /\b(?:este ano|fin de ano)\b/.test(folded)) return { kind: 'expiring-within', period: 'this-year' };
     if (PERIOD_NEXT_90.test(t) || /\b(?:proximos (?:90|noventa) dias|pronto)\b/.test(folded)) return { kind: 'expiring-within', period: 'next-90-days' };
   }
+  const unmarked = folded.replace(/[¿¡]/g, '').trim();
+  if (MY_STATUS.test(unmarked)) return { kind: 'status' };
+  if (WHICH_ONES_EXPIRING.test(unmarked)) return { kind: 'expiring-within', period: 'next-90-days' };
   if (WHICH_IS_THE_ONE.test(t)) {
     const tests = testsIn(text, catalogue);
     if (tests.length > 0) return { kind: 'appointments', tests };

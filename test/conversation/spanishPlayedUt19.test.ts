@@ -5,6 +5,7 @@
 // sentences. The clock: Thursday, March 20, 2025, 11:00 in New York.
 
 import { describe, expect, it } from 'vitest';
+import { en } from '../../src/messages/en.js';
 import { es as m } from '../../src/messages/es.js';
 import { englishSentencesIn } from '../support/englishSentences.js';
 import { all, not, runTranscript, type Turn } from '../support/conversation.js';
@@ -80,10 +81,41 @@ const accountInEnglish: Table = [
   ]],
 ];
 
+/** Where the candidate stands, asked in a word. */
+const status: Table = [
+  ['signed out, "whats my status" says what the account can tell and offers sign-in (it was "not sure I understood"); signed in, the answer comes from the account', [
+    ['whats my status', all(en.task.statusInYourAccount, not(en.unknown))],
+    ['sign in', 'ASE ID'],
+    [demo3, all('signed in', 'Your Master Automobile Technician status is suspended because A6', 'You have 8 certifications')],
+  ]],
+  ['signed in, "whats my status" sums up the Master status and the certifications (it was "not sure I understood")', [
+    ['sign in', 'ASE ID'],
+    [demo3, 'signed in'],
+    ['whats my status', all('Your Master Automobile Technician status is suspended because A6', 'You have 8 certifications', not('No:'))],
+  ]],
+  ['signed in, "which ones are expiring" after the Master answer lists the certifications expiring soon (it was a general line about Master)', [
+    [`am I still a master tech? my id is DEMO-0003 born 3/3/1980 last4 0003`, 'suspended'],
+    ['which ones are expiring', all('certification expires in the next 90 days', 'A2', not('Master status lasts only'))],
+  ]],
+];
+
+const statusInSpanish: Table = [
+  ['signed out, "hola quiero ver mi cuenta" says what the account can tell and offers sign-in (it was the answer about who can see results)', [
+    ['hola quiero ver mi cuenta', all(es(m.task.statusInYourAccount), not(es('quién puede ver sus resultados')))],
+  ]],
+  ['signed in, "cual es mi estatus" and "cuales se vencen pronto" are answered from the account', [
+    ['hola', es(m.greeting)],
+    [demo3, es('ha iniciado sesión')],
+    ['cual es mi estatus', all(es('Su estatus de Técnico Maestro de Automóvil está suspendido porque A6'), es('Tiene 8 certificaciones'))],
+    ['cuales se vencen pronto', es('A2')],
+  ]],
+];
+
 describe('Conversations played in session ut19, through the production wiring', () => {
   const { run, replies: spanishReplies, bot } = spanishTranscripts();
 
-  it.each(accountInEnglish)('%s', async (_name, turns) => {
+  it.each(statusInSpanish)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
+  it.each([...accountInEnglish, ...status])('%s', async (_name, turns) => {
     await runTranscript(turns, { bot: bot(), channels: ['webchat', 'sms'] });
   });
 

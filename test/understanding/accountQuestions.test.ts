@@ -142,6 +142,8 @@ const notPersonal: Row[] = [
   ['what ID do I need for my test?', null],
   ['Is the A5 test offered in Spanish?', null],
   ['hello', null],
+  ['what is the status of my results?', null],
+  ['what does certification status mean?', null],
   ['', null],
   ['what if I fail my test', null],
   ['my son failed his test, when can he retake it', null],
@@ -248,6 +250,9 @@ const twins: Array<[english: string, spanish: string, expected: PersonalQuestion
   ['where is my certificate', '¿dónde está mi certificado?', { kind: 'certificate-status' }],
   ["why haven't I got my certificate?", '¿por qué no me ha llegado mi certificado?', { kind: 'certificate-status' }],
   ['what tests have I bought?', '¿qué exámenes he comprado?', { kind: 'purchases' }],
+  ['whats my status', '¿cuál es mi estatus?', { kind: 'status' }],
+  ["what's my account status?", 'quiero ver mi cuenta', { kind: 'status' }],
+  ['which ones are expiring', '¿cuáles se vencen pronto?', { kind: 'expiring-within', period: 'next-90-days' }],
 ];
 
 describe('an own-account question and its Spanish twin', () => {
