@@ -5,6 +5,7 @@
 // sentences. The clock: Thursday, March 20, 2025, 11:00 in New York.
 
 import { describe, expect, it } from 'vitest';
+import { smsEn, smsEs } from '../../src/channels/sms/messages.js';
 import { en } from '../../src/messages/en.js';
 import { es as m } from '../../src/messages/es.js';
 import { englishSentencesIn } from '../support/englishSentences.js';
@@ -111,9 +112,20 @@ const statusInSpanish: Table = [
   ]],
 ];
 
+/** SMS keywords in an English conversation stay English, carrier line and bot alike. */
+const englishOnSms: Table = [
+  ['SMS: AYUDA in an English conversation gets the carrier line and the bot\'s help both in English (the carrier line was Spanish)', [
+    ['HELP', all(smsEn.help, en.help)],
+    ['AYUDA', all(smsEn.help, en.help, not(smsEs.help))],
+  ]],
+];
+
 describe('Conversations played in session ut19, through the production wiring', () => {
   const { run, replies: spanishReplies, bot } = spanishTranscripts();
 
+  it.each(englishOnSms)('%s', async (_name, turns) => {
+    await runTranscript(turns, { bot: bot(), channels: ['sms'] });
+  });
   it.each(statusInSpanish)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
   it.each([...accountInEnglish, ...status])('%s', async (_name, turns) => {
     await runTranscript(turns, { bot: bot(), channels: ['webchat', 'sms'] });
