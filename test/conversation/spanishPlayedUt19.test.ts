@@ -9,7 +9,7 @@ import { smsEn, smsEs } from '../../src/channels/sms/messages.js';
 import { en } from '../../src/messages/en.js';
 import { es as m } from '../../src/messages/es.js';
 import { englishSentencesIn } from '../support/englishSentences.js';
-import { all, not, runTranscript, type Turn } from '../support/conversation.js';
+import { all, buttons, not, runTranscript, type Turn } from '../support/conversation.js';
 import { demo3, demo4, spanishTranscripts } from './suite.js';
 
 /** A Spanish sentence as either channel writes it: with its accents (Web Chat) or without á í ó ú (SMS). */
@@ -120,11 +120,22 @@ const englishOnSms: Table = [
   ]],
 ];
 
+/** Played on Monday, December 7, 2026. */
+const onAMonday: Table = [
+  ['on a Monday, "el martes que viene a las 9" asks whether tomorrow or a week later, in Spanish (it was read as tomorrow, too late to change)', [
+    ['hola necesito reprogramar mi cita del test', es('Dígame la fecha de su cita')],
+    ['el martes que viene a las 9', all(es('¿A qué fecha se refiere?'), buttons('martes, 8 de diciembre de 2026 a las 9:00 a. m.', 'martes, 15 de diciembre de 2026 a las 9:00 a. m.'), not(es('entendido')), not(es('ya no se puede cambiar')))],
+  ]],
+];
+
 describe('Conversations played in session ut19, through the production wiring', () => {
   const { run, replies: spanishReplies, bot } = spanishTranscripts();
 
   it.each(englishOnSms)('%s', async (_name, turns) => {
     await runTranscript(turns, { bot: bot(), channels: ['sms'] });
+  });
+  it.each(onAMonday)('%s', async (_name, turns) => {
+    await runTranscript(turns, { now: new Date('2026-12-07T15:00:00Z'), channels: ['webchat', 'sms'] });
   });
   it.each(statusInSpanish)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
   it.each([...accountInEnglish, ...status])('%s', async (_name, turns) => {
