@@ -120,6 +120,18 @@ const englishOnSms: Table = [
   ]],
 ];
 
+/**
+ * What SMS spells (docs/channels-sms.md): á, í, ó, ú are dropped, since one of them makes the whole
+ * text UCS-2 (70 characters a segment, not 160); é, ñ, ü, ¿ and ¡ are GSM-7 and kept. Web Chat keeps all.
+ */
+const smsSpelling: Table = [
+  ['on SMS a Spanish reply keeps é, ñ and ¿ and goes without á, í, ó, ú', [
+    ['reprobé el A8 el 3 de marzo, cuando puedo volver a tomarlo', all('después del', '30 dias completos', not(/[áíóúÁÍÓÚ]/))],
+    ['cancelar', /./],
+    ['reprobé el A5 puedo volver a tomarlo?', all('¿En qué fecha', not(/[áíóúÁÍÓÚ]/))],
+  ]],
+];
+
 /** Played on Monday, December 7, 2026. */
 const onAMonday: Table = [
   ['on a Monday, "el martes que viene a las 9" asks whether tomorrow or a week later, in Spanish (it was read as tomorrow, too late to change)', [
@@ -134,6 +146,7 @@ describe('Conversations played in session ut19, through the production wiring', 
   it.each(englishOnSms)('%s', async (_name, turns) => {
     await runTranscript(turns, { bot: bot(), channels: ['sms'] });
   });
+  it.each(smsSpelling)('%s', (_name, turns) => run(turns, ['sms']));
   it.each(onAMonday)('%s', async (_name, turns) => {
     await runTranscript(turns, { now: new Date('2026-12-07T15:00:00Z'), channels: ['webchat', 'sms'] });
   });
