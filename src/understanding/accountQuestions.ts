@@ -255,7 +255,7 @@ const ES_APPT = String.raw`(?:citas?|examen(?:es)?|pruebas?|test)`;
 const ES_CHANGE = String.raw`(?:cambiar|mover|reprogramar|reagendar|reschedulear|cancelar|posponer)`;
 /** Someone else's, or a hypothetical: the FAQ answers. */
 const ES_HYPOTHETICAL = /\b(?:que pasa si|y si|si yo|en general|alguien|un candidato|los candidatos|mi (?:amigo|hijo|hija|hermano|hermana|esposo|esposa|empleado|jefe|companero)s?)\b/;
-const ES_FIRST_PERSON = /\b(?:mi|mis|me|yo|tengo|sigo|soy|reprobe|aprobe|pase|compre|he|puedo|podria|quiero|necesito|quisiera)\b/;
+const ES_FIRST_PERSON = /\b(?:mi|mis|me|yo|tengo|sigo|soy|reprobe|aprobe|pase|compre|he|puedo|podria|quiero|necesito|quisiera|estoy)\b/;
 
 const spanishDetectors: Array<[PersonalKind, RegExp]> = [
   ['duplicates-all', /\b(?:duplicados?|copias|reposicion) de (?:todos )?mis (?:certificados|certificaciones)\b/],
@@ -269,13 +269,14 @@ const spanishDetectors: Array<[PersonalKind, RegExp]> = [
   // "y mis resultados?", "ya salieron mis resultados?", "como me fue en el A5": the results themselves.
   ['results', /^(?:y |ok,? |oye,? )?(?:(?:ya )?(?:salieron|estan|hay) )?mis (?:resultados|calificaciones|scores?)(?: del? (?:examen |test )?[abcefghlpstx]-?\d{1,2})?\s*\??$|\bcomo me fue en (?:el |mi )?(?:examen|test|prueba|[abcefghlpstx]-?\d{1,2})\b/],
   ['results', /\b(?:(?:ver|muestreme|muestrame|digame|dime|cuales son|consultar|revisar) mis (?:resultados|calificaciones)|(?:aprobe|pase) (?:el |mi )?(?:ultimo )?(?:examen|prueba|test)|(?:que|cuales) (?:examenes )?aprobe)\b/],
-  ['cancel-appointment', new RegExp(String.raw`^(?:por favor,? )?(?:quiero |necesito |quisiera |puede |podria )?(?:cancelar|cancele|cancelame|cancela) (?:mi|la|el) (?:[a-z]-?\d{1,2} )?${ES_APPT}\b(?!.*\b(?:reembolso|como|cuando|puedo|que pasa)\b)`)],
+  // "ya no puedo ir, cancela mi cita": English's "I can't make it, please cancel my appointment".
+  ['cancel-appointment', new RegExp(String.raw`(?:^|[,.;!?]\s*|\b(?:asi que|entonces|pero|y)\s+)(?:por favor,? )?(?:quiero |necesito |quisiera |me puede |puede |podria |me podria )?(?:cancelar|cancele|cancelame|cancela) (?:mi|la|el) (?:[a-z]-?\d{1,2} )?${ES_APPT}\b(?!.*\b(?:reembolso|como|cuando|puedo|que pasa)\b)`)],
   ['expiring-within', /\b(?:que|cuales|alguna de mis|algunas de mis)\b.*\b(?:certificaciones|certificados)\b.*\b(?:me )?(?:vencen|vence|caducan|caduca|expiran|expira)\b.*\b(?:este ano|antes de fin de ano|en los proximos (?:90|noventa) dias|pronto)\b/],
   // "cuando se me vence el A2": the pronoun says whose, as "my" does.
   ['expiry', /\b(?:cuando|hasta cuando) (?:se )?me (?:vence|vencen|caduca|caducan|expira|expiran) (?:el |la |los |las )?(?:certificacion(?:es)? (?:de |del )?)?[abcefghlpstx]-?\d{1,2}\b/],
-  ['expiry', /\b(?:cuando|hasta cuando)\b.*\b(?:vence|vencen|caduca|caducan|expira|expiran)\b.*\bmis? (?:certificaciones?|certificados?|[abcefghlpstx]-?\d{1,2})\b|\bmis? (?:certificaciones?|[abcefghlpstx]-?\d{1,2})\b.*\b(?:vence|vencen|caduca|caducan|expira|expiran|vigentes?|validas?)\b|\b(?:cuales|que) (?:son )?(?:mis )?certificaciones (?:tengo|son)\b|\bcuales son mis certificaciones\b|\bcuando (?:me toca|tengo que) recertificar(?:me)?\b/],
+  ['expiry', /\b(?:cuando|hasta cuando)\b.*\b(?:vence|vencen|caduca|caducan|expira|expiran)\b.*\bmis? (?:certificacion(?:es)?|certificados?|[abcefghlpstx]-?\d{1,2})\b|\bmis? (?:certificacion(?:es)?|[abcefghlpstx]-?\d{1,2})\b.*\b(?:vence|vencen|caduca|caducan|expira|expiran|vigentes?|validas?)\b|\b(?:cuales|que) (?:son )?(?:mis )?certificaciones (?:tengo|son)\b|\bcuales son mis certificaciones\b|\bcuando (?:me toca|tengo que) recertificar(?:me)?\b|\b(?:estoy|sigo|todavia estoy) certificad[oa] en\b|^(?:y )?mis certificaciones\s*\??$/],
   ['purchases', /\b(?:(?:que|cuales) (?:examenes|pruebas|tests?) (?:he|tengo|hay) comprad[oa]s?|(?:que|cuales) (?:examenes|pruebas) compre|mis examenes comprados|(?:examen|examenes) que compre (?:y )?(?:no|sin) (?:he )?programa\w*)\b|\b(?:examen|examenes|prueba) que compre\b.*\b(?:vence|caduca|hasta cuando|cuanto tiempo|ultimo dia)\b/],
-  ['appointments', new RegExp(String.raw`^(?:y |oye,? )?(?:tengo|hay) (?:alguna |algunas |una )?(?:citas?|examen(?:es)? programados?)(?: programadas?| pendientes?)?\s*\??$|\b(?:cuando|donde|a que hora|que dia) (?:es|son|esta|estan|tengo) mis? (?:proxim[oa]s? )?${ES_APPT}\b|\b(?:puedo|podria) (?:todavia |aun )?${ES_CHANGE} mis? ${ES_APPT}\b|\b(?:puedo|podria) (?:todavia |aun )?${ES_CHANGE} (?:la|el|esa|ese) (?:(?:de|del) (?:examen |cita )?(?:[a-z]-?\d{1,2}|\w+)|primer[ao]?|segund[ao]|tercer[ao]?|ultim[ao]|otr[ao])\b|\btengo (?:alguna |algun |una |un )?(?:cita|citas|examen|examenes) (?:programad[oa]s?|agendad[oa]s?|pendientes?|reservad[oa]s?)\b|\b(?:cuales son|muestreme|muestrame|digame|dime|ver|revisar|consultar) mis (?:citas|examenes programados)\b|^(?:y |oye,? )?(?:que|q|cuales|cuantas) (?:citas|examenes) (?:tengo|me quedan)(?: programad[oa]s| agendad[oa]s| pendientes)?\s*\??$|^(?:y )?mis citas\s*\??$`)],
+  ['appointments', new RegExp(String.raw`^(?:y |oye,? )?(?:tengo|hay) (?:alguna |algunas |una )?(?:citas?|examen(?:es)? programados?)(?: programadas?| pendientes?)?\s*\??$|\b(?:cuando|donde|a que hora|que dia) (?:es|son|esta|estan|tengo) mis? (?:proxim[oa]s? )?${ES_APPT}\b|\b(?:puedo|podria|quiero|necesito|quisiera) (?:todavia |aun )?${ES_CHANGE} mis? ${ES_APPT}\b|\b(?:puedo|podria) (?:todavia |aun )?${ES_CHANGE} (?:la|el|esa|ese) (?:(?:de|del) (?:examen |cita )?(?:[a-z]-?\d{1,2}|\w+)|primer[ao]?|segund[ao]|tercer[ao]?|ultim[ao]|otr[ao])\b|\btengo (?:alguna |algun |una |un )?(?:cita|citas|examen|examenes) (?:programad[oa]s?|agendad[oa]s?|pendientes?|reservad[oa]s?)\b|\b(?:cuales son|muestreme|muestrame|digame|dime|ver|revisar|consultar) mis (?:citas|examenes programados)\b|^(?:y |oye,? )?(?:que|q|cuales|cuantas) (?:citas|examenes) (?:tengo|me quedan)(?: programad[oa]s| agendad[oa]s| pendientes)?\s*\??$|^(?:y )?mis citas\s*\??$`)],
 ];
 
 /** The personal question a Spanish message asks, or null. */
@@ -316,7 +317,11 @@ function testsIn(text: string, catalogue: Catalogue): string[] {
  * appointments, pointed at by its test, with no "mi" needed (English's "can I move the A4 one").
  */
 const ES_NAMED_APPOINTMENT = new RegExp(
-  String.raw`\b(?:se puede|se podria|puedo|podria|quiero|necesito|quisiera|hay que) (?:todavia |aun )?${ES_CHANGE} (?:la|el|mi|esa|ese) (?:${ES_APPT} )?(?:de |del )(?:examen |test )?[abcefghlpstx]-?\d{1,2}\b`,
+  String.raw`\b(?:se puede|se podria|puedo|podria|quiero|necesito|quisiera|hay que|me puede|me podria) (?:todavia |aun )?${ES_CHANGE} (?:la|el|mi|esa|ese) (?:${ES_APPT} )?(?:de |del )?(?:examen |test )?[abcefghlpstx]-?\d{1,2}\b` +
+    // "cuando es la cita del A9": English's "when is the A4 one".
+    String.raw`|\b(?:cuando|donde|a que hora|que dia) es (?:la|el) ${ES_APPT} (?:de |del )(?:examen |test )?[abcefghlpstx]-?\d{1,2}\b` +
+    // "cancelar la cita del A9": English's "cancel the A5".
+    String.raw`|^(?:por favor,? )?cancelar (?:la|el|mi) (?:${ES_APPT} )?(?:de |del )?(?:examen |test )?[abcefghlpstx]-?\d{1,2}\b`,
 );
 const ES_CANCEL_IMPERATIVE =
   /^(?:por favor,? |ok,? |si,? |va,? |sale,? )?(?:(?:cancela|cancele|cancelame|cancelemela|cancelen) (?:la|el|mi|esa|ese|esta|este)(?: cita| examen| prueba| test)?(?: de| del)?(?: examen| test)?(?: [abcefghlpstx]-?\d{1,2})?|(?:cancelala|cancelalo|cancelamela|cancelemela|cancelela|cancelelo)(?: (?:la|el) (?:de |del )?[abcefghlpstx]-?\d{1,2})?)(?:,? (?:por favor|porfa|porfavor|plis))?\s*[.!]?$/;
@@ -393,8 +398,9 @@ const ONE_SHOWN: Array<[OneShownAction, RegExp, RegExp]> = [
   ],
   [
     'change',
-    new RegExp(String.raw`${EN_LEAD}(?:(?:please|pls|can you|could you|can i|could i|can i still|i (?:want|need|would like|'d like) to) )?${EN_CHANGE_IT} (?:it|that|that one|this one|the appointment)(?: for me)?(?: please| pls| then| now)?\s*[.!?]?$`),
-    new RegExp(String.raw`${ES_LEAD}(?:(?:la|lo) (?:quiero|necesito|quisiera|puedo|podria) (?:todavia |aun )?${ES_CHANGE_IT}|(?:quiero|necesito|quisiera|puedo|podria) (?:todavia |aun )?${ES_CHANGE_IT}(?:la|lo)|cambiela|cambiala|muevala|muevela)(?:,? (?:por favor|porfa|plis))?\s*[.!?]?$`),
+    // "can I still cancel it?" asks whether, not to: the appointments again, with until when.
+    new RegExp(String.raw`${EN_LEAD}(?:(?:please|pls|can you|could you|i (?:want|need|would like|'d like) to) )?${EN_CHANGE_IT} (?:it|that|that one|this one|the appointment)(?: for me)?(?: please| pls| then| now)?\s*[.!?]?$|${EN_LEAD}(?:can|could|may) i (?:still )?(?:${EN_CHANGE_IT}|cancel) (?:it|that|that one|this one|the appointment)(?: still)?\s*\??$`),
+    new RegExp(String.raw`${ES_LEAD}(?:(?:la|lo) (?:quiero|necesito|quisiera|puedo|podria) (?:todavia |aun )?(?:${ES_CHANGE_IT}|cancelar)|(?:quiero|necesito|quisiera) (?:todavia |aun )?${ES_CHANGE_IT}(?:la|lo)|(?:todavia |aun )?(?:puedo|podria|se puede) (?:todavia |aun )?(?:${ES_CHANGE_IT}(?:la|lo)?|cancelar(?:la|lo)?)|cambiela|cambiala|muevala|muevela|reprogramela|reprogramala|reagendela|reagendala)(?: todavia| aun)?(?:,? (?:por favor|porfa|plis))?\s*[.!?]?$`),
   ],
 ];
 
@@ -441,9 +447,9 @@ export function detectPersonalQuestion(text: string, catalogue: Catalogue): Pers
     const position = positionIn(folded);
     return tests.length > 0 ? { kind: 'cancel-appointment', tests } : position ? { kind: 'cancel-appointment', position } : { kind: 'cancel-appointment' };
   }
-  if (ES_NAMED_APPOINTMENT.test(folded) && !/\b(?:reembolso|que pasa si|y si)\b/.test(folded)) {
+  if (ES_NAMED_APPOINTMENT.test(unmarked) && !/\b(?:reembolso|que pasa si|y si)\b/.test(unmarked)) {
     const tests = testsIn(text, catalogue);
-    const cancel = /^(?:por favor,? )?(?:quiero|necesito|quisiera) cancelar\b/.test(folded);
+    const cancel = /^(?:por favor,? )?(?:(?:quiero|necesito|quisiera|me puede|me podria|puede|podria) )?cancelar\b/.test(unmarked);
     if (tests.length > 0) return { kind: cancel ? 'cancel-appointment' : 'appointments', tests };
   }
   const spanish = spanishPersonalQuestion(text);

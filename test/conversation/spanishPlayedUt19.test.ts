@@ -10,7 +10,7 @@ import { en } from '../../src/messages/en.js';
 import { es as m } from '../../src/messages/es.js';
 import { englishSentencesIn } from '../support/englishSentences.js';
 import { all, buttons, not, runTranscript, type Turn } from '../support/conversation.js';
-import { demo3, demo4, spanishTranscripts } from './suite.js';
+import { demo1, demo3, demo4, spanishTranscripts } from './suite.js';
 
 /** A Spanish sentence as either channel writes it: with its accents (Web Chat) or without á í ó ú (SMS). */
 function es(text: string): RegExp {
@@ -62,6 +62,12 @@ const accountInSpanish: Table = [
     ['hola', es(m.greeting)],
     [demo3, es('ha iniciado sesión')],
     ['que necesito para recuperar el master', all(es('su estatus de Técnico Maestro de Automóvil está suspendido'), not(es('Dígame qué exámenes de la serie han vencido')))],
+  ]],
+  ['signed in, "y la del A4?" after the A5 appointment is shown is the A4 appointment, from the account', [
+    ['hola', es(m.greeting)],
+    [demo1, es('ha iniciado sesión')],
+    ['cuando es mi cita del A5', es('Su cita de A5')],
+    ['y la del A4?', all(es('Su cita de A4'), not(asksTheDate))],
   ]],
   ['signed in, "y la del A5?" after the Master answer is the A5 certification, from the account', [
     ['hola', es(m.greeting)],

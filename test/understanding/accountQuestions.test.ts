@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPersonalQuestion, type PersonalQuestion } from '../../src/understanding/accountQuestions.js';
+import { actionOnTheOneShown, detectPersonalQuestion, type OneShownAction, type PersonalQuestion } from '../../src/understanding/accountQuestions.js';
 import { enAccount } from '../../src/messages/enAccount.js';
 import { catalogue } from '../rules/helpers.js';
 
@@ -250,12 +250,34 @@ const twins: Array<[english: string, spanish: string, expected: PersonalQuestion
   ['where is my certificate', '¿dónde está mi certificado?', { kind: 'certificate-status' }],
   ["why haven't I got my certificate?", '¿por qué no me ha llegado mi certificado?', { kind: 'certificate-status' }],
   ['what tests have I bought?', '¿qué exámenes he comprado?', { kind: 'purchases' }],
+  ['when is the A9 one', '¿cuándo es la cita del A9?', { kind: 'appointments', tests: ['A9'] }],
+  ['I want to reschedule my appointment', 'quiero reagendar mi cita', { kind: 'appointments' }],
+  ['cancel the A9', 'cancelar la cita del A9', { kind: 'cancel-appointment', tests: ['A9'] }],
+  ['could you cancel my A9 exam', '¿me puede cancelar la cita del A9?', { kind: 'cancel-appointment', tests: ['A9'] }],
+  ["I can't make it, please cancel my appointment", 'ya no puedo ir, cancela mi cita', { kind: 'cancel-appointment' }],
+  ['when does my certification expire', 'cuando vence mi certificacion', { kind: 'expiry' }],
+  ['am I certified in A5', '¿estoy certificado en A5?', { kind: 'expiry', tests: ['A5'] }],
   ['whats my status', '¿cuál es mi estatus?', { kind: 'status' }],
   ["what's my account status?", 'quiero ver mi cuenta', { kind: 'status' }],
   ['which ones are expiring', '¿cuáles se vencen pronto?', { kind: 'expiring-within', period: 'next-90-days' }],
 ];
 
+/** Said right after the appointments were shown: what is asked done to them, in English and Spanish. */
+const followUps: Array<[english: string, spanish: string, expected: OneShownAction | null]> = [
+  ['ok cancel it', 'si cancélela', 'cancel'],
+  ['I want to cancel it', 'la quiero cancelar', 'cancel'],
+  ['I want to change it', 'la quiero cambiar', 'change'],
+  ['can I move it?', '¿la puedo mover?', 'change'],
+  ['can I still cancel it?', '¿todavía puedo cancelarla?', 'change'],
+  ['reschedule it please', 'reprográmela por favor', 'change'],
+  ['what about A5?', '¿y la del A5?', null],
+];
+
 describe('an own-account question and its Spanish twin', () => {
+  it.each(followUps)('right after the appointments, %j and %j -> %j', (english, spanish, expected) => {
+    expect([actionOnTheOneShown(english), actionOnTheOneShown(spanish)]).toEqual([expected, expected]);
+  });
+
   it.each(twins)('%j and %j -> %j', (english, spanish, expected) => {
     expect([detectPersonalQuestion(english, catalogue), detectPersonalQuestion(spanish, catalogue)]).toEqual([expected, expected]);
   });
