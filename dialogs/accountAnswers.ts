@@ -86,6 +86,8 @@ export function answerPersonal(question: PersonalQuestion, account: CandidateAcc
       return answerExpiringWithin(account, ctx, question.period);
     case 'master':
       return answerMaster(account, ctx);
+    case 'status':
+      return answerStatus(account, ctx);
     case 'retest':
       return answerRetest(account, ctx, question.tests, question.missedOnly);
     case 'results':
@@ -430,21 +432,28 @@ function codesText(codes: string[], ctx: PersonalContext): string {
   return run ? ctx.messages.master.range(codes[0] as string, codes[codes.length - 1] as string) : ctx.messages.list(codes);
 }
 
+/** The Master status of each series the account holds a required certification of. */
+function masterDecisions(account: CandidateAccount, ctx: PersonalContext): MasterDecision[] {
+  const held = new Set(account.certifications.map((c) => normaliseCode(c.testCode)));
+  const zone = homeZone(account, ctx);
+  return ctx.catalogue.series
+    .filter((s) => s.master?.requiredTests.some((code) => held.has(code)))
+    .map((s) => masterStatus({ seriesId: s.id, certifications: heldCertifications(account), now: ctx.now, zone }, ctx.catalogue, ctx.policy));
+}
+
+/** 'A6 (Electrical/Electronic Systems) lapsed on Tuesday, November 17, 2026', for each required one lapsed. */
+const lapsedItemsOf = (d: MasterDecision, ctx: PersonalContext): string =>
+  ctx.messages.list(d.required.filter((r) => r.status === 'lapsed').map((r) => ctx.messages.master.lapsedItem(testOf(ctx, r.test), long(ctx, r.expiresOn as IsoDate))));
+
 export function answerMaster(account: CandidateAccount, ctx: PersonalContext): PersonalAnswer {
   const m = ctx.messages.master;
-  const held = new Set(account.certifications.map((c) => normaliseCode(c.testCode)));
-  const withMaster = ctx.catalogue.series.filter((s) => s.master);
-  const relevant = withMaster.filter((s) => s.master?.requiredTests.some((code) => held.has(code)));
-  if (relevant.length === 0) {
+  const decisions = masterDecisions(account, ctx);
+  if (decisions.length === 0) {
+    const withMaster = ctx.catalogue.series.filter((s) => s.master);
     const requirements = withMaster.map((s) => m.requirement(codesText(s.master?.requiredTests ?? [], ctx), namesFor(ctx).master(s.id)));
     return answer('master-none', sentences(m.noneRelevant(ctx.messages.list(requirements)), m.earnNext));
   }
-  const zone = homeZone(account, ctx);
-  const decisions = relevant.map((s) =>
-    masterStatus({ seriesId: s.id, certifications: heldCertifications(account), now: ctx.now, zone }, ctx.catalogue, ctx.policy),
-  );
-  const lapsedItems = (d: MasterDecision) =>
-    ctx.messages.list(d.required.filter((r) => r.status === 'lapsed').map((r) => m.lapsedItem(testOf(ctx, r.test), long(ctx, r.expiresOn as IsoDate))));
+  const lapsedItems = (d: MasterDecision) => lapsedItemsOf(d, ctx);
   const nextFor = (d: MasterDecision): string =>
     d.verdict === 'holds' ? m.holdsNext : d.verdict === 'lapsed' ? renewNext(d.lapsed, account, ctx) : m.incompleteNext;
 
@@ -475,6 +484,23 @@ export function answerMaster(account: CandidateAccount, ctx: PersonalContext): P
   }));
   const needsWork = decisions.find((d) => d.verdict !== 'holds');
   return answer('master-several', sentences(m.many(decisions.length), nextFor(needsWork ?? (decisions[0] as MasterDecision))), facts);
+}
+
+// ---- status --------------------------------------------------------------------------------
+
+/**
+ * "what's my status?": where the candidate stands, at a glance. The Master status of each series
+ * they hold a required certification of, said as a statement, then every certification with its
+ * expiry (the answer to "what certifications do I have?").
+ */
+export function answerStatus(account: CandidateAccount, ctx: PersonalContext): PersonalAnswer {
+  const m = ctx.messages.status;
+  const master = masterDecisions(account, ctx).map((d) => {
+    const name = namesFor(ctx).master(d.seriesId);
+    return d.verdict === 'holds' ? m.holds(name) : d.verdict === 'lapsed' ? m.lapsed(name, lapsedItemsOf(d, ctx)) : m.incomplete(name, codesText(d.missing, ctx));
+  });
+  const certifications = answerExpiry(account, ctx);
+  return { ...certifications, reply: { ...certifications.reply, text: sentences(...master, certifications.reply.text) }, outcome: `status-${certifications.outcome}` };
 }
 
 // ---- retest --------------------------------------------------------------------------------

@@ -295,8 +295,9 @@ export function buildApp(parts: AppParts) {
     logger,
     keywordReplies: config.SMS_KEYWORD_REPLIES,
     split: { max: config.SMS_MAX_CHARS, target: config.SMS_TARGET_CHARS },
-    // STOP / START in a Spanish conversation are confirmed in Spanish. These turns go no further,
-    // so the state read here is dropped again rather than kept for a turn that never runs.
+    // STOP / START / HELP and MORE with nothing kept, in a Spanish conversation, are answered in
+    // Spanish. The state read here is dropped again rather than kept: these turns go no further, or
+    // (HELP) the bot reads it afresh.
     languageOf: async (context) => {
       const state = await conversationState.load(context, true);
       conversationState.forget(context);

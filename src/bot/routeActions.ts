@@ -16,7 +16,7 @@ import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from '../../dialogs/engine.js';
 import { TASK_SPECS } from '../../dialogs/index.js';
 import { takesBackPersonRequest } from '../understanding/commands.js';
-import { asksToSeeOwnRecords, asksWhatToDoNext, cancelsTheOneShown } from '../understanding/accountQuestions.js';
+import { actionOnTheOneShown, asksToSeeOwnRecords, asksWhatToDoNext } from '../understanding/accountQuestions.js';
 import { catalogueNames } from '../messages/catalogueNames.js';
 import type { Catalogue } from '../rules/types.js';
 import { resolveTests, withoutNames } from '../understanding/tests.js';
@@ -354,9 +354,13 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const port = deps.conversation.account(turn.context);
       // "ok cancel it" after the appointments just shown: those, to cancel (the dialog confirms). Not
       // after a cancellation (done or declined): "Yes, cancel it" tapped twice cancels nothing more.
-      if (last && !replacement && port && last.kind === 'appointments' && cancelsTheOneShown(turn.reading.text) && (await port.signedIn(turn.context, turn.facts))) {
+      // "I want to change it", "la quiero cambiar": those appointments again, with until when they can
+      // still be moved (the FAQ's general "no changes within three days" read as a no).
+      const onTheOneShown = actionOnTheOneShown(turn.reading.text);
+      if (last && !replacement && port && onTheOneShown && (last.kind === 'appointments' || (onTheOneShown === 'change' && last.kind === 'cancel-appointment')) && (await port.signedIn(turn.context, turn.facts))) {
         understood(turn);
-        const replied = await replyFromAccount(turn.dc, deps.conversation, { kind: 'cancel-appointment', ...(last.tests?.length ? { tests: last.tests } : {}) });
+        const kind = onTheOneShown === 'cancel' ? 'cancel-appointment' : 'appointments';
+        const replied = await replyFromAccount(turn.dc, deps.conversation, { kind, ...(last.tests?.length ? { tests: last.tests } : {}) });
         if (replied?.cancelling) afterDialog(turn, replied.cancelling);
         return true;
       }
@@ -548,7 +552,8 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       if (signInFor && (decision.kind !== 'answer' || onlyTheAccount)) {
         // Only the account knows ("when is my test?"): offer sign-in, never demand it.
         understood(turn);
-        await say(turn, { text: m.task.inYourAccount, suggestions: [{ title: m.task.signInChoice, value: m.task.signInChoice }] });
+        const text = signInFor.kind === 'status' ? m.task.statusInYourAccount : m.task.inYourAccount;
+        await say(turn, { text, suggestions: [{ title: m.task.signInChoice, value: m.task.signInChoice }] });
         return afterDialog(turn, await turn.dc.beginDialog(OFFER, { entries: [], signInFor } satisfies OfferOptions));
       }
       // One of the two a known gap ("is there a spanish version, and can my shop pay"): the answer

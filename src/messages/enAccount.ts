@@ -146,6 +146,14 @@ export const enAccount = {
     factIncomplete: (missing: string) => `not yet: missing ${missing}`,
   },
 
+  // ---- "what's my status?" ----------------------------------------------------------------------
+  /** Master status as a statement, before the certifications listed (the question was no yes/no one). */
+  status: {
+    holds: (name: string) => `You are a ${name}: all its required certifications are current.`,
+    lapsed: (name: string, items: string) => `Your ${name} status is suspended because ${items}.`,
+    incomplete: (name: string, missing: string) => `You are not yet a ${name}: you don't hold ${missing}.`,
+  },
+
   // ---- "did I pass?" ----------------------------------------------------------------------------
   results: {
     lead: (n: number): string => (n === 1 ? 'Your latest result on your account:' : 'Your latest results on your account:'),

@@ -54,6 +54,9 @@ export const enTasks = {
   workedOut: (answer: string) => `Going by what you told me: ${answer} If you meant another one, tell me about it.`,
   /** A question only the candidate's account can answer, asked before signing in. */
   inYourAccount: 'That\'s in your ASE account. Say "sign in" and I\'ll look it up, or ask me a general question.',
+  /** "what's my status?" before signing in: what the account can tell them. */
+  statusInYourAccount:
+    'Your status is in your ASE account: once you\'re signed in I can tell you which certifications you hold, when each expires and whether you hold Master Technician status. Say "sign in" and I\'ll look it up, or ask me a general question.',
   /** The same, when the question could also be one of a few general ones. */
   inYourAccountOrThese: 'If you mean your own, that\'s in your ASE account: say "sign in" and I\'ll look it up. Or did you mean one of these?',
   /** A fact given that the bot had not asked for yet ("it was A5"). */

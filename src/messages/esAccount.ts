@@ -126,6 +126,12 @@ export const esAccount: AccountMessages = {
     factIncomplete: (missing: string) => `todavía no: falta ${missing}`,
   },
 
+  status: {
+    holds: (name: string) => `Usted es ${name}: todas las certificaciones requeridas están vigentes.`,
+    lapsed: (name: string, items: string) => `Su estatus de ${name} está suspendido porque ${items}.`,
+    incomplete: (name: string, missing: string) => `Todavía no es ${name}: no tiene ${missing}.`,
+  },
+
   results: {
     lead: (n: number) => (n === 1 ? 'Su resultado más reciente en su cuenta:' : 'Sus resultados más recientes en su cuenta:'),
     pass: (test: string, on: string) => `${test}: aprobado el ${on}.`,

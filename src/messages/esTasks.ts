@@ -53,6 +53,8 @@ export const esTasks: typeof enTasks = {
   verdictAgain: (yes: boolean, answer: string) => `${yes ? 'Sí' : 'No'}, según lo que me dijo: ${answer}`,
   workedOut: (answer: string) => `Según lo que me dijo: ${answer} Si se refería a otro, cuénteme.`,
   inYourAccount: 'Eso está en su cuenta de ASE. Diga "iniciar sesión" y lo busco, o hágame una pregunta general.',
+  statusInYourAccount:
+    'Su estatus está en su cuenta de ASE: cuando inicie sesión le puedo decir qué certificaciones tiene, cuándo vence cada una y si tiene el estatus de Técnico Maestro. Diga "iniciar sesión" y lo busco, o hágame una pregunta general.',
   inYourAccountOrThese: 'Si se refiere a lo suyo, eso está en su cuenta de ASE: diga "iniciar sesión" y lo busco. ¿O se refería a una de estas?',
   noted: (value: string) => `${value}: anotado.`,
   // "a las 10:00 a. m." already ends with its own period.

@@ -29,6 +29,8 @@ export type PersonalQuestion =
   | { kind: 'expiry'; tests?: string[] }
   | { kind: 'expiring-within'; period: ExpiringPeriod }
   | { kind: 'master' }
+  /** "what's my status?", "quiero ver mi cuenta": the certifications and Master status at a glance. */
+  | { kind: 'status' }
   /** When tests failed or missed can be bought again; `missedOnly`: only No Shows (a missed appointment). */
   | { kind: 'retest'; tests?: string[]; missedOnly?: boolean }
   /** "did I pass?", "show my results": the latest result of each test on the account. */
@@ -45,6 +47,7 @@ export const PERSONAL_KINDS: readonly PersonalKind[] = [
   'expiry',
   'expiring-within',
   'master',
+  'status',
   'retest',
   'results',
   'duplicates-all',
@@ -250,25 +253,31 @@ const detectors: Array<[PersonalKind, Detector]> = [
 // or a first-person verb ("tengo", "sigo", "reprobé") about something the account holds.
 
 const ES_APPT = String.raw`(?:citas?|examen(?:es)?|pruebas?|test)`;
-const ES_CHANGE = String.raw`(?:cambiar|mover|reprogramar|cancelar|posponer)`;
+const ES_CHANGE = String.raw`(?:cambiar|mover|reprogramar|reagendar|reschedulear|cancelar|posponer)`;
 /** Someone else's, or a hypothetical: the FAQ answers. */
 const ES_HYPOTHETICAL = /\b(?:que pasa si|y si|si yo|en general|alguien|un candidato|los candidatos|mi (?:amigo|hijo|hija|hermano|hermana|esposo|esposa|empleado|jefe|companero)s?)\b/;
-const ES_FIRST_PERSON = /\b(?:mi|mis|me|yo|tengo|sigo|soy|reprobe|aprobe|pase|compre|he|puedo|podria)\b/;
+const ES_FIRST_PERSON = /\b(?:mi|mis|me|yo|tengo|sigo|soy|reprobe|aprobe|pase|compre|he|puedo|podria|quiero|necesito|quisiera|estoy)\b/;
 
 const spanishDetectors: Array<[PersonalKind, RegExp]> = [
   ['duplicates-all', /\b(?:duplicados?|copias|reposicion) de (?:todos )?mis (?:certificados|certificaciones)\b/],
   // "soy tecnico maestro?", "sigo siendo master?", "tengo el estatus de tecnico maestro?".
+  // "que necesito para recuperar el master", "perdí mi estatus de master?": English's "what do I need
+  // to get Master back", "did I lose my Master".
+  ['master', /\b(?:que|q) (?:necesito|me falta|tengo que hacer|debo hacer|hago) (?:para|pa) (?:recuperar|volver a ser|volver a tener|mantener|conservar|obtener|ser|seguir siendo) (?:el |mi |un )?(?:estatus (?:de )?|status (?:de )?)?(?:master|tecnico maestro|maestro)\b|\b(?:perdi|pierdo|recupero|recuperar|conservo|mantengo) (?:el |mi )(?:estatus (?:de )?|status (?:de )?)?(?:master|tecnico maestro)\b/],
   ['master', /\b(?:soy|sigo siendo|todavia soy|aun soy|soy todavia|soy aun|sigo teniendo (?:el|mi) (?:estatus|status)(?: de)?|tengo (?:el |mi )?(?:estatus|status) de) (?:un |una )?(?:ase )?(?:master|tecnico maestro|maestro)\b|\bmi (?:estatus|status|estado) (?:de )?(?:master|tecnico maestro)\b/],
   ['certificate-status', /\b(?:donde esta|no (?:me )?ha llegado|no (?:me )?llega|no he recibido|cuando (?:me )?llega|cuando voy a recibir|todavia no (?:tengo|recibo|he recibido)|aun no (?:tengo|recibo|he recibido|me llega))\b.*\bmi certificado\b|\bmi certificado\b.*\b(?:no (?:me )?ha llegado|no (?:me )?llega|todavia no|aun no)\b/],
   ['retest', /\b(?:reprobe (?:el |mi )?(?:ultimo )?(?:examen|prueba|test)|(?:que|cuales) (?:examenes )?reprobe)\b/],
   // "y mis resultados?", "ya salieron mis resultados?", "como me fue en el A5": the results themselves.
   ['results', /^(?:y |ok,? |oye,? )?(?:(?:ya )?(?:salieron|estan|hay) )?mis (?:resultados|calificaciones|scores?)(?: del? (?:examen |test )?[abcefghlpstx]-?\d{1,2})?\s*\??$|\bcomo me fue en (?:el |mi )?(?:examen|test|prueba|[abcefghlpstx]-?\d{1,2})\b/],
   ['results', /\b(?:(?:ver|muestreme|muestrame|digame|dime|cuales son|consultar|revisar) mis (?:resultados|calificaciones)|(?:aprobe|pase) (?:el |mi )?(?:ultimo )?(?:examen|prueba|test)|(?:que|cuales) (?:examenes )?aprobe)\b/],
-  ['cancel-appointment', new RegExp(String.raw`^(?:por favor,? )?(?:quiero |necesito |quisiera |puede |podria )?(?:cancelar|cancele|cancelame|cancela) (?:mi|la|el) (?:[a-z]-?\d{1,2} )?${ES_APPT}\b(?!.*\b(?:reembolso|como|cuando|puedo|que pasa)\b)`)],
+  // "ya no puedo ir, cancela mi cita": English's "I can't make it, please cancel my appointment".
+  ['cancel-appointment', new RegExp(String.raw`(?:^|[,.;!?]\s*|\b(?:asi que|entonces|pero|y)\s+)(?:por favor,? )?(?:quiero |necesito |quisiera |me puede |puede |podria |me podria )?(?:cancelar|cancele|cancelame|cancela) (?:mi|la|el) (?:[a-z]-?\d{1,2} )?${ES_APPT}\b(?!.*\b(?:reembolso|como|cuando|puedo|que pasa)\b)`)],
   ['expiring-within', /\b(?:que|cuales|alguna de mis|algunas de mis)\b.*\b(?:certificaciones|certificados)\b.*\b(?:me )?(?:vencen|vence|caducan|caduca|expiran|expira)\b.*\b(?:este ano|antes de fin de ano|en los proximos (?:90|noventa) dias|pronto)\b/],
-  ['expiry', /\b(?:cuando|hasta cuando)\b.*\b(?:vence|vencen|caduca|caducan|expira|expiran)\b.*\bmis? (?:certificaciones?|certificados?|[abcefghlpstx]-?\d{1,2})\b|\bmis? (?:certificaciones?|[abcefghlpstx]-?\d{1,2})\b.*\b(?:vence|vencen|caduca|caducan|expira|expiran|vigentes?|validas?)\b|\b(?:cuales|que) (?:son )?(?:mis )?certificaciones (?:tengo|son)\b|\bcuales son mis certificaciones\b|\bcuando (?:me toca|tengo que) recertificar(?:me)?\b/],
+  // "cuando se me vence el A2": the pronoun says whose, as "my" does.
+  ['expiry', /\b(?:cuando|hasta cuando) (?:se )?me (?:vence|vencen|caduca|caducan|expira|expiran) (?:el |la |los |las )?(?:certificacion(?:es)? (?:de |del )?)?[abcefghlpstx]-?\d{1,2}\b/],
+  ['expiry', /\b(?:cuando|hasta cuando)\b.*\b(?:vence|vencen|caduca|caducan|expira|expiran)\b.*\bmis? (?:certificacion(?:es)?|certificados?|[abcefghlpstx]-?\d{1,2})\b|\bmis? (?:certificacion(?:es)?|[abcefghlpstx]-?\d{1,2})\b.*\b(?:vence|vencen|caduca|caducan|expira|expiran|vigentes?|validas?)\b|\b(?:cuales|que) (?:son )?(?:mis )?certificaciones (?:tengo|son)\b|\bcuales son mis certificaciones\b|\bcuando (?:me toca|tengo que) recertificar(?:me)?\b|\b(?:estoy|sigo|todavia estoy) certificad[oa] en\b|^(?:y )?mis certificaciones\s*\??$/],
   ['purchases', /\b(?:(?:que|cuales) (?:examenes|pruebas|tests?) (?:he|tengo|hay) comprad[oa]s?|(?:que|cuales) (?:examenes|pruebas) compre|mis examenes comprados|(?:examen|examenes) que compre (?:y )?(?:no|sin) (?:he )?programa\w*)\b|\b(?:examen|examenes|prueba) que compre\b.*\b(?:vence|caduca|hasta cuando|cuanto tiempo|ultimo dia)\b/],
-  ['appointments', new RegExp(String.raw`^(?:y |oye,? )?(?:tengo|hay) (?:alguna |algunas |una )?(?:citas?|examen(?:es)? programados?)(?: programadas?| pendientes?)?\s*\??$|\b(?:cuando|donde|a que hora|que dia) (?:es|son|esta|estan|tengo) mis? (?:proxim[oa]s? )?${ES_APPT}\b|\b(?:puedo|podria) (?:todavia |aun )?${ES_CHANGE} mis? ${ES_APPT}\b|\b(?:puedo|podria) (?:todavia |aun )?${ES_CHANGE} (?:la|el|esa|ese) (?:(?:de|del) (?:examen |cita )?(?:[a-z]-?\d{1,2}|\w+)|primer[ao]?|segund[ao]|tercer[ao]?|ultim[ao]|otr[ao])\b|\btengo (?:alguna |algun |una |un )?(?:cita|citas|examen|examenes) (?:programad[oa]s?|agendad[oa]s?|pendientes?|reservad[oa]s?)\b|\b(?:cuales son|muestreme|muestrame|digame|dime|ver|revisar|consultar) mis (?:citas|examenes programados)\b|^(?:y |oye,? )?(?:que|q|cuales|cuantas) (?:citas|examenes) (?:tengo|me quedan)(?: programad[oa]s| agendad[oa]s| pendientes)?\s*\??$|^(?:y )?mis citas\s*\??$`)],
+  ['appointments', new RegExp(String.raw`^(?:y |oye,? )?(?:tengo|hay) (?:alguna |algunas |una )?(?:citas?|examen(?:es)? programados?)(?: programadas?| pendientes?)?\s*\??$|\b(?:cuando|donde|a que hora|que dia) (?:es|son|esta|estan|tengo) mis? (?:proxim[oa]s? )?${ES_APPT}\b|\b(?:puedo|podria|quiero|necesito|quisiera) (?:todavia |aun )?${ES_CHANGE} mis? ${ES_APPT}\b|\b(?:puedo|podria) (?:todavia |aun )?${ES_CHANGE} (?:la|el|esa|ese) (?:(?:de|del) (?:examen |cita )?(?:[a-z]-?\d{1,2}|\w+)|primer[ao]?|segund[ao]|tercer[ao]?|ultim[ao]|otr[ao])\b|\btengo (?:alguna |algun |una |un )?(?:cita|citas|examen|examenes) (?:programad[oa]s?|agendad[oa]s?|pendientes?|reservad[oa]s?)\b|\b(?:cuales son|muestreme|muestrame|digame|dime|ver|revisar|consultar) mis (?:citas|examenes programados)\b|^(?:y |oye,? )?(?:que|q|cuales|cuantas) (?:citas|examenes) (?:tengo|me quedan)(?: programad[oa]s| agendad[oa]s| pendientes)?\s*\??$|^(?:y )?mis citas\s*\??$`)],
 ];
 
 /** The personal question a Spanish message asks, or null. */
@@ -304,6 +313,17 @@ function testsIn(text: string, catalogue: Catalogue): string[] {
  * account (the FAQ or a guided task should answer it).
  */
 /** "cancela la de A5", "cancele mi cita del A5", "cancelame esa": the Spanish instruction, no "mi" needed. */
+/**
+ * "se puede reschedulear la cita del A9?", "quiero cambiar el examen del A5": one of the candidate's
+ * appointments, pointed at by its test, with no "mi" needed (English's "can I move the A4 one").
+ */
+const ES_NAMED_APPOINTMENT = new RegExp(
+  String.raw`\b(?:se puede|se podria|puedo|podria|quiero|necesito|quisiera|hay que|me puede|me podria) (?:todavia |aun )?${ES_CHANGE} (?:la|el|mi|esa|ese) (?:${ES_APPT} )?(?:de |del )?(?:examen |test )?[abcefghlpstx]-?\d{1,2}\b` +
+    // "cuando es la cita del A9": English's "when is the A4 one".
+    String.raw`|\b(?:cuando|donde|a que hora|que dia) es (?:la|el) ${ES_APPT} (?:de |del )(?:examen |test )?[abcefghlpstx]-?\d{1,2}\b` +
+    // "cancelar la cita del A9": English's "cancel the A5".
+    String.raw`|^(?:por favor,? )?cancelar (?:la|el|mi) (?:${ES_APPT} )?(?:de |del )?(?:examen |test )?[abcefghlpstx]-?\d{1,2}\b`,
+);
 const ES_CANCEL_IMPERATIVE =
   /^(?:por favor,? |ok,? |si,? |va,? |sale,? )?(?:(?:cancela|cancele|cancelame|cancelemela|cancelen) (?:la|el|mi|esa|ese|esta|este)(?: cita| examen| prueba| test)?(?: de| del)?(?: examen| test)?(?: [abcefghlpstx]-?\d{1,2})?|(?:cancelala|cancelalo|cancelamela|cancelemela|cancelela|cancelelo)(?: (?:la|el) (?:de |del )?[abcefghlpstx]-?\d{1,2})?)(?:,? (?:por favor|porfa|porfavor|plis))?\s*[.!]?$/;
 const CANCEL_IMPERATIVE =
@@ -319,12 +339,26 @@ const WHICH_IS_THE_ONE = /^(?:(?:wait|ok|okay|so|and|hmm+|um+|sorry)[,!.]? )*(?:
  * certificaciones vencen este año": a question about which expire in a period, with no "my" in it,
  * can only be about the candidate's own certifications.
  */
+/**
+ * "whats my status", "how do I stand", "cual es mi estatus", "quiero ver mi cuenta": the whole
+ * message asks for one's own standing, which only the account holds (certifications, Master).
+ */
+const MY_STATUS =
+  /^(?:(?:so|and|ok|okay|hi|hello|hey|y|why|hola|oiga|oye|bueno)[,!.]? )*(?:(?:what(?:'s| is)|whats|how(?:'s| is)|hows|check|show me|tell me|give me) my (?:ase |overall |current |certification |account )?(?:status|standing|account)|where do i stand|how do i stand|(?:cual|como) es (?:mi|el) (?:estatus|status|estado|situacion)(?: de mi cuenta)?|(?:como|que tal) (?:esta|va) mi (?:cuenta|estatus|status)|(?:quiero |puedo |me deja )?(?:ver|revisar|consultar) mi (?:cuenta|estatus|status)|mi (?:estatus|status)|my status)(?: please| por favor)?\s*[?.!]?$/;
+
+/**
+ * "which ones are expiring", "cuales se vencen pronto": asked with no period, "expiring" is soon;
+ * with no noun it can only be about the candidate's own certifications.
+ */
+const WHICH_ONES_EXPIRING =
+  /^(?:(?:so|and|ok|okay|y|why|entonces)[,!.]? )*(?:which|what) (?:ones?|of them|of mine)? ?(?:are|is|will be)? ?(?:expiring|about to expire|running out|lapsing|due)(?: soon)?\s*\??$|^(?:(?:y|why|entonces)[,!.]? )*(?:cuales|que) (?:se )?(?:me )?(?:vencen|caducan|expiran|estan por vencer|van a vencer|se van a vencer)(?: pronto)?\s*\??$/;
+
 const WHICH_EXPIRE_IN_PERIOD =
   /^(?:so |and |ok,? |okay,? )?(?:which|what|any) (?:of )?(?:the |them |my )?(?:certs?|certifications?|credentials?)(?: of mine)? (?:will |are going to |are )?(?:expir\w*|laps\w*|runs? out|due)\b|^(?:y )?(?:que|cuales) (?:certificaciones|certificados) (?:se )?(?:me )?(?:vencen|caducan|expiran)\b/;
 
 /**
- * "show me my appointments", "list my tests", "quiero ver mis citas": asking to see one's own
- * records, which only the account holds. No FAQ answer is one (the late-arrival rule was sent for
+ * "show me my appointments", "list my tests", "quiero ver mis citas", "what's my status": asking to
+ * see one's own records, which only the account holds. No FAQ answer is one (the late-arrival rule was sent for
  * "show me my appointments"): signed out, sign-in is offered instead.
  */
 /** The message normalised (shorthand spelt out, lower case) and its accents gone: "cancélela" is "cancelela". */
@@ -333,6 +367,7 @@ const plain = (text: string): string => withoutAccents(normalise(text));
 const SEE_MY_RECORDS = /\b(?:show|list|tell|give) me (?:all )?my\b|\b(?:see|check|look at|view) (?:all )?my (?:\w+ )?(?:appointments?|bookings?|test dates?|exam dates?)\b|\bwhat (?:appointments|tests|exams) (?:do i have|have i)\b|\b(?:ver|revisar|consultar|muestreme|muestrame) mis\b/;
 
 export function asksToSeeOwnRecords(text: string, question: { kind: string } | null): boolean {
+  if (question?.kind === 'status') return true;
   return question !== null && (question.kind === 'appointments' || question.kind === 'purchases') && SEE_MY_RECORDS.test(plain(text));
 }
 
@@ -342,11 +377,42 @@ export function asksToSeeOwnRecords(text: string, question: { kind: string } | n
  * just shown is to be cancelled (the cancelling step still asks for an explicit yes). Alone, or
  * inside a task, "cancel it" stops what is going on, so the route reads it only there.
  */
-const CANCEL_IT =
-  /^(?:(?:ok|okay|yes|yeah|yep|sure|so|then|alright|great|cool)[,!.]? )*(?:(?:please|pls|can you|could you|go ahead and) )?(?:cancel (?:it|that|that one|this one|the appointment)|do it|go ahead)(?: for me)?(?: please| pls| then| now)?\s*[.!]?$|^(?:(?:si|ok|vale|bueno)[,!.]? )*(?:por favor,? )?(?:cancelela|cancelala|cancelemela|hagalo)(?: por favor)?\s*[.!]?$/;
+/** What a follow-up right after the appointments were shown does to them. */
+export type OneShownAction = 'cancel' | 'change';
+
+const EN_LEAD = String.raw`^(?:(?:ok|okay|yes|yeah|yep|sure|so|then|alright|great|cool|and|but)[,!.]? )*`;
+const ES_LEAD = String.raw`^(?:(?:si|ok|vale|bueno|pues|y|entonces|oiga|oye)[,!.]? )*(?:por favor,? )?`;
+const EN_CHANGE_IT = String.raw`(?:change|move|reschedule|rebook|postpone|switch)`;
+const ES_CHANGE_IT = String.raw`(?:cambiar|mover|reprogramar|reagendar|reschedulear|posponer)`;
+
+/**
+ * Each follow-up in English and its Spanish twin, one row per action. "cancel it", "cancélela", "la
+ * quiero cancelar": the appointment just shown is to be cancelled (the cancelling step still asks
+ * for an explicit yes). "I want to change it", "la quiero cambiar": whether and until when it can
+ * still be moved, from the account again (never the FAQ's general "no changes within three days").
+ */
+const ONE_SHOWN: Array<[OneShownAction, RegExp, RegExp]> = [
+  [
+    'cancel',
+    new RegExp(String.raw`${EN_LEAD}(?:(?:please|pls|can you|could you|go ahead and|i (?:want|need|would like|'d like) to) )?(?:cancel (?:it|that|that one|this one|the appointment)|do it|go ahead)(?: for me)?(?: please| pls| then| now)?\s*[.!]?$`),
+    new RegExp(String.raw`${ES_LEAD}(?:cancelela|cancelelo|cancelala|cancelalo|cancelemela|cancelamela|hagalo|(?:la|lo) (?:quiero|necesito|quisiera|puede|podria) cancelar|(?:quiero|necesito|quisiera|puede|podria) cancelarla|(?:quiero|necesito) que (?:la|lo) cancele)(?:,? (?:por favor|porfa|plis))?\s*[.!?]?$`),
+  ],
+  [
+    'change',
+    // "can I still cancel it?" asks whether, not to: the appointments again, with until when.
+    new RegExp(String.raw`${EN_LEAD}(?:(?:please|pls|can you|could you|i (?:want|need|would like|'d like) to) )?${EN_CHANGE_IT} (?:it|that|that one|this one|the appointment)(?: for me)?(?: please| pls| then| now)?\s*[.!?]?$|${EN_LEAD}(?:can|could|may) i (?:still )?(?:${EN_CHANGE_IT}|cancel) (?:it|that|that one|this one|the appointment)(?: still)?\s*\??$`),
+    new RegExp(String.raw`${ES_LEAD}(?:(?:la|lo) (?:quiero|necesito|quisiera|puedo|podria) (?:todavia |aun )?(?:${ES_CHANGE_IT}|cancelar)|(?:quiero|necesito|quisiera) (?:todavia |aun )?${ES_CHANGE_IT}(?:la|lo)|(?:todavia |aun )?(?:puedo|podria|se puede) (?:todavia |aun )?(?:${ES_CHANGE_IT}(?:la|lo)?|cancelar(?:la|lo)?)|cambiela|cambiala|muevala|muevela|reprogramela|reprogramala|reagendela|reagendala)(?: todavia| aun)?(?:,? (?:por favor|porfa|plis))?\s*[.!?]?$`),
+  ],
+];
+
+/** What a message said right after the appointments were shown asks done to them, if anything. */
+export function actionOnTheOneShown(text: string): OneShownAction | null {
+  const t = plain(text).replace(/[¿¡]/g, '').trim();
+  return ONE_SHOWN.find(([, en, es]) => en.test(t) || es.test(t))?.[0] ?? null;
+}
 
 export function cancelsTheOneShown(text: string): boolean {
-  return CANCEL_IT.test(plain(text));
+  return actionOnTheOneShown(text) === 'cancel';
 }
 
 /**
@@ -369,6 +435,9 @@ export function detectPersonalQuestion(text: string, catalogue: Catalogue): Pers
     if (PERIOD_THIS_YEAR.test(t) || /\b(?:este ano|fin de ano)\b/.test(folded)) return { kind: 'expiring-within', period: 'this-year' };
     if (PERIOD_NEXT_90.test(t) || /\b(?:proximos (?:90|noventa) dias|pronto)\b/.test(folded)) return { kind: 'expiring-within', period: 'next-90-days' };
   }
+  const unmarked = folded.replace(/[¿¡]/g, '').trim();
+  if (MY_STATUS.test(unmarked)) return { kind: 'status' };
+  if (WHICH_ONES_EXPIRING.test(unmarked)) return { kind: 'expiring-within', period: 'next-90-days' };
   if (WHICH_IS_THE_ONE.test(t)) {
     const tests = testsIn(text, catalogue);
     if (tests.length > 0) return { kind: 'appointments', tests };
@@ -378,6 +447,11 @@ export function detectPersonalQuestion(text: string, catalogue: Catalogue): Pers
     const tests = testsIn(text, catalogue);
     const position = positionIn(folded);
     return tests.length > 0 ? { kind: 'cancel-appointment', tests } : position ? { kind: 'cancel-appointment', position } : { kind: 'cancel-appointment' };
+  }
+  if (ES_NAMED_APPOINTMENT.test(unmarked) && !/\b(?:reembolso|que pasa si|y si)\b/.test(unmarked)) {
+    const tests = testsIn(text, catalogue);
+    const cancel = /^(?:por favor,? )?(?:(?:quiero|necesito|quisiera|me puede|me podria|puede|podria) )?cancelar\b/.test(unmarked);
+    if (tests.length > 0) return { kind: cancel ? 'cancel-appointment' : 'appointments', tests };
   }
   const spanish = spanishPersonalQuestion(text);
   if (!spanish && (t === '' || !FIRST_PERSON.test(t) || HYPOTHETICAL.test(t))) return null;

@@ -61,7 +61,7 @@ export interface DateContext {
  */
 export type DateForm = 'full' | 'month-day' | 'day' | 'weekday' | 'relative' | 'partial' | 'time';
 
-/** 'coming': Spanish "el lunes que viene" / "el próximo lunes", the next one after today (said on a Monday, a week on). */
+/** 'coming': Spanish "el lunes que viene" / "el próximo lunes", the next one after today (said on a Monday, a week on; said the day before, tomorrow or a week later, asked). */
 export type WeekdayModifier = 'this' | 'next' | 'last' | 'coming';
 
 export interface DateMention {
@@ -827,9 +827,12 @@ function resolveMention(mention: DateMention, todayIso: IsoDate, direction: Dire
         const last = mention.date >= todayIso ? plusDays(todayIso, -(behind === 0 ? 7 : behind)) : mention.date;
         return wrongSide(last) ? { kind: 'wrong-side', date: last, text: mention.text } : ok(last);
       }
-      // "el lunes que viene" said on a Monday is next week's: the coming one never is today.
+      // "el lunes que viene" said on a Monday is next week's: the coming one never is today. Said
+      // the day before ("el martes que viene" on a Monday) it is tomorrow or a week later (someone
+      // meaning tomorrow would mostly say "mañana"): asked, as English "next Tuesday" is.
       if (mention.modifier === 'coming') {
         if (direction === 'past') return { kind: 'wrong-side', date: mention.date, text: mention.text };
+        if (ahead === 1) return ok(plusDays(todayIso, 1), plusDays(todayIso, 8));
         return ok(plusDays(todayIso, ahead === 0 ? 7 : ahead));
       }
       if (mention.modifier === 'next') {

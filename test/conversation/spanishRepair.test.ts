@@ -299,6 +299,23 @@ const smsKeywords: Table = [
     ['START', es(smsEs.optedIn)],
     ['¿cuándo me dan los resultados?', es('Su reporte de puntaje detallado')],
   ]],
+  // Played in ut19: the carrier line was Spanish and the bot's own help then English; MAS after a
+  // Spanish answer with nothing more to send said so in English.
+  ['SMS: AYUDA como primer mensaje da la línea del operador y la ayuda del bot, las dos en español', [
+    ['AYUDA', all(es(smsEs.help), es(m.help), not('Ask me a question'))],
+  ]],
+  ['SMS: HELP en una conversación en español sigue en español', [
+    ['hola', es(m.greeting)],
+    ['HELP', all(es(smsEs.help), es(m.help))],
+  ]],
+  ['SMS: MAS o "más" sin nada más que enviar, tras una respuesta en español, lo dice en español', [
+    ['reprobe el A8 hace dos semanas cuando puedo volver a tomarlo', es('Puede comprar A8 de nuevo a partir del')],
+    ['MAS', es(smsEs.nothingMore)],
+    ['más', es(smsEs.nothingMore)],
+  ]],
+  ['SMS: MAS como primer mensaje, sin nada guardado, se contesta en español', [
+    ['MAS', es(smsEs.nothingMore)],
+  ]],
 ];
 
 describe('Spanish repair, account and SMS transcripts, on Web Chat and SMS through the production wiring', () => {

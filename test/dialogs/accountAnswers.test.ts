@@ -657,6 +657,7 @@ describe('an empty account', () => {
     master:
       "You don't hold any of the certifications that count towards Master status (A1-A8 for Master Automobile Technician and T2-T8 for Master Medium/Heavy Truck Technician). " +
       enAccount.master.earnNext,
+    status: 'There are no certifications on your account. If you think one is missing, ASE Customer Service (1-800-390-6789) can check.',
     retest: enAccount.retest.none,
     results: enAccount.results.none,
     'duplicates-all':

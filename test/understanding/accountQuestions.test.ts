@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPersonalQuestion, type PersonalQuestion } from '../../src/understanding/accountQuestions.js';
+import { actionOnTheOneShown, detectPersonalQuestion, type OneShownAction, type PersonalQuestion } from '../../src/understanding/accountQuestions.js';
 import { enAccount } from '../../src/messages/enAccount.js';
 import { catalogue } from '../rules/helpers.js';
 
@@ -142,6 +142,8 @@ const notPersonal: Row[] = [
   ['what ID do I need for my test?', null],
   ['Is the A5 test offered in Spanish?', null],
   ['hello', null],
+  ['what is the status of my results?', null],
+  ['what does certification status mean?', null],
   ['', null],
   ['what if I fail my test', null],
   ['my son failed his test, when can he retake it', null],
@@ -208,6 +210,78 @@ const spanish: Row[] = [
   ['falté a mi cita, ¿puedo cambiar mi cita?', null],
   ['¿puedo cancelar mi cita y recibir un reembolso?', null],
 ];
+
+/**
+ * Every English form of a question about one's own account beside its Spanish twin, as candidates
+ * write it (accents or none): both are the same question.
+ */
+const twins: Array<[english: string, spanish: string, expected: PersonalQuestion | null]> = [
+  ['when is my test', 'cuando es mi examen', { kind: 'appointments' }],
+  ['when is my A9 appointment', 'cuando es mi cita del A9', { kind: 'appointments', tests: ['A9'] }],
+  ['can I reschedule my appointment?', '¿puedo reprogramar mi cita?', { kind: 'appointments' }],
+  ['can I still cancel my A4 exam?', '¿todavía puedo cancelar mi examen del A4?', { kind: 'appointments', tests: ['A4'] }],
+  ['can i move the A9 one', 'se puede reschedulear la cita del A9?', { kind: 'appointments', tests: ['A9'] }],
+  ['can I change the A9 appointment', '¿puedo cambiar la cita del A9?', { kind: 'appointments', tests: ['A9'] }],
+  ['do I have any upcoming appointments?', '¿tengo alguna cita programada?', { kind: 'appointments' }],
+  ['show me my appointments', 'muéstreme mis citas', { kind: 'appointments' }],
+  ['do I have any tests coming up', '¿tengo exámenes pendientes?', { kind: 'appointments' }],
+  ['cancel my appointment', 'cancelar mi cita', { kind: 'cancel-appointment' }],
+  ['cancel my A9 appointment', 'cancela mi cita del A9', { kind: 'cancel-appointment', tests: ['A9'] }],
+  ['I want to cancel my A9 appointment', 'quiero cancelar la cita del A9', { kind: 'cancel-appointment', tests: ['A9'] }],
+  ['I want to cancel my test', 'quiero cancelar mi examen', { kind: 'cancel-appointment' }],
+  ['please cancel my A5 appointment', 'por favor cancele mi cita de A5', { kind: 'cancel-appointment', tests: ['A5'] }],
+  ['when does my A5 expire?', '¿cuándo vence mi A5?', { kind: 'expiry', tests: ['A5'] }],
+  ['when does the A2 expire on my account', 'cuando se me vence el A2', { kind: 'expiry', tests: ['A2'] }],
+  ['when do my certs expire', '¿cuándo vencen mis certificaciones?', { kind: 'expiry' }],
+  ['is my A1 still valid?', '¿mi A1 sigue vigente?', { kind: 'expiry', tests: ['A1'] }],
+  ['what certifications do I have', '¿qué certificaciones tengo?', { kind: 'expiry' }],
+  ['when do I need to recertify?', '¿cuándo tengo que recertificarme?', { kind: 'expiry' }],
+  ['which of my certifications expire this year?', '¿qué certificaciones me vencen este año?', { kind: 'expiring-within', period: 'this-year' }],
+  ['do any of my certs expire soon?', '¿alguna de mis certificaciones vence pronto?', { kind: 'expiring-within', period: 'next-90-days' }],
+  ['am I still a Master Technician?', '¿sigo siendo técnico maestro?', { kind: 'master' }],
+  ['did I lose my master status?', '¿perdí mi estatus de master?', { kind: 'master' }],
+  ['what do I need to get master back', 'que necesito para recuperar el master', { kind: 'master' }],
+  ['how do I get my master status back', '¿cómo recupero mi estatus de master?', { kind: 'master' }],
+  ['did I pass', '¿aprobé mi último examen?', { kind: 'results' }],
+  ['show my results', 'quiero ver mis resultados', { kind: 'results' }],
+  ['how did I do on A5?', '¿cómo me fue en el A5?', { kind: 'results', tests: ['A5'] }],
+  ['what did I fail', '¿qué exámenes reprobé?', { kind: 'retest' }],
+  ['how much to replace all my certs', 'duplicados de todos mis certificados', { kind: 'duplicates-all' }],
+  ['where is my certificate', '¿dónde está mi certificado?', { kind: 'certificate-status' }],
+  ["why haven't I got my certificate?", '¿por qué no me ha llegado mi certificado?', { kind: 'certificate-status' }],
+  ['what tests have I bought?', '¿qué exámenes he comprado?', { kind: 'purchases' }],
+  ['when is the A9 one', '¿cuándo es la cita del A9?', { kind: 'appointments', tests: ['A9'] }],
+  ['I want to reschedule my appointment', 'quiero reagendar mi cita', { kind: 'appointments' }],
+  ['cancel the A9', 'cancelar la cita del A9', { kind: 'cancel-appointment', tests: ['A9'] }],
+  ['could you cancel my A9 exam', '¿me puede cancelar la cita del A9?', { kind: 'cancel-appointment', tests: ['A9'] }],
+  ["I can't make it, please cancel my appointment", 'ya no puedo ir, cancela mi cita', { kind: 'cancel-appointment' }],
+  ['when does my certification expire', 'cuando vence mi certificacion', { kind: 'expiry' }],
+  ['am I certified in A5', '¿estoy certificado en A5?', { kind: 'expiry', tests: ['A5'] }],
+  ['whats my status', '¿cuál es mi estatus?', { kind: 'status' }],
+  ["what's my account status?", 'quiero ver mi cuenta', { kind: 'status' }],
+  ['which ones are expiring', '¿cuáles se vencen pronto?', { kind: 'expiring-within', period: 'next-90-days' }],
+];
+
+/** Said right after the appointments were shown: what is asked done to them, in English and Spanish. */
+const followUps: Array<[english: string, spanish: string, expected: OneShownAction | null]> = [
+  ['ok cancel it', 'si cancélela', 'cancel'],
+  ['I want to cancel it', 'la quiero cancelar', 'cancel'],
+  ['I want to change it', 'la quiero cambiar', 'change'],
+  ['can I move it?', '¿la puedo mover?', 'change'],
+  ['can I still cancel it?', '¿todavía puedo cancelarla?', 'change'],
+  ['reschedule it please', 'reprográmela por favor', 'change'],
+  ['what about A5?', '¿y la del A5?', null],
+];
+
+describe('an own-account question and its Spanish twin', () => {
+  it.each(followUps)('right after the appointments, %j and %j -> %j', (english, spanish, expected) => {
+    expect([actionOnTheOneShown(english), actionOnTheOneShown(spanish)]).toEqual([expected, expected]);
+  });
+
+  it.each(twins)('%j and %j -> %j', (english, spanish, expected) => {
+    expect([detectPersonalQuestion(english, catalogue), detectPersonalQuestion(spanish, catalogue)]).toEqual([expected, expected]);
+  });
+});
 
 describe('detectPersonalQuestion', () => {
   it.each(spanish)('Spanish: %j -> %j', (text, expected) => {

@@ -83,11 +83,19 @@ describe('dates read in Spanish (chrono.es, in the candidate\'s zone)', () => {
   it.each([
     ['el lunes que viene', '2026-12-14'],
     ['el próximo lunes', '2026-12-14'],
-    ['el martes que viene', '2026-12-08'],
+    ['el miércoles que viene', '2026-12-09'],
   ])('on a Monday, "%s" is %s: the coming one is never today (it asked "today or next week?")', (text, date) => {
     const monday = { now: new Date('2026-12-07T15:00:00Z'), zone: 'America/New_York', language: 'es' as const };
     expect(dateOf(futureDate(text, monday))).toEqual({ date });
   });
+
+  it.each(['el martes que viene', 'el próximo martes', 'el martes que viene a las 9'])(
+    'on a Monday, "%s" asks whether tomorrow or a week later is meant, as English "next Tuesday" does (it was read as tomorrow)',
+    (text) => {
+      const monday = { now: new Date('2026-12-07T15:00:00Z'), zone: 'America/New_York', language: 'es' as const };
+      expect(futureDate(text, monday)).toMatchObject({ ok: false, problem: 'ambiguous', options: [{ date: '2026-12-08' }, { date: '2026-12-15' }] });
+    },
+  );
 
   it('a test code is not a time (chrono.es reads "A5" as 5 o\'clock)', () => {
     expect(parseDates('reprobé el A5', ctx)).toEqual([]);

@@ -56,6 +56,6 @@ export function smsMiddleware(
     }),
     new NumberedChoicesMiddleware(storage, { logger: options.logger }),
     new SmsOutgoingMiddleware({ split: options.split }),
-    new SmsMoreMiddleware(storage, { logger: options.logger }),
+    new SmsMoreMiddleware(storage, { logger: options.logger, ...(options.languageOf ? { languageOf: options.languageOf } : {}) }),
   ] as const;
 }

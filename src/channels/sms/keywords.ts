@@ -24,7 +24,7 @@ import { renderSms } from './renderSms.js';
 export const OPT_OUT_WORDS = ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT'] as const;
 export const OPT_IN_WORDS = ['START', 'UNSTOP', 'YES'] as const;
 export const HELP_WORDS = ['HELP', 'INFO', 'AYUDA'] as const;
-/** Keywords that say the candidate's language: AYUDA is answered in Spanish. */
+/** Keywords that say the candidate's language: AYUDA, in a conversation with no language yet, is answered in Spanish. */
 const SPANISH_WORDS = new Set(['AYUDA']);
 
 export type Keyword = { kind: 'optOut' | 'optIn' | 'help'; word: string };
@@ -92,8 +92,9 @@ export interface SmsKeywordsOptions {
   logger?: Logger;
   clock?: () => Date;
   /**
-   * The conversation's language, read only for STOP and START (turns that go no further): a Spanish
-   * conversation is told in Spanish that it stopped or started again. Unknown or failing: English.
+   * The conversation's language, read only for the keywords: a Spanish conversation is told in
+   * Spanish that it stopped, started again, or how to get help. Unknown: the keyword's own language
+   * (AYUDA is Spanish); failing: English.
    */
   languageOf?: (context: TurnContext) => Promise<Language | undefined>;
   /**
@@ -129,10 +130,14 @@ export class SmsKeywordsMiddleware implements Middleware {
     this.onOptOut = options.onOptOut;
   }
 
-  /** The keyword answers in the conversation's language (Spanish: smsEs; otherwise the configured ones). */
-  private async messagesFor(context: TurnContext): Promise<SmsMessages> {
+  /**
+   * The keyword answers in the conversation's language (Spanish: smsEs; otherwise the configured
+   * ones); a conversation with none yet is answered in the keyword's own (AYUDA: Spanish). The bot's
+   * help after HELP chooses its language the same way, so the two agree.
+   */
+  private async messagesFor(context: TurnContext, keyword: Keyword): Promise<SmsMessages> {
     const language = this.reply && this.languageOf ? await this.languageOf(context).catch(() => undefined) : undefined;
-    return language === 'es' ? smsEs : this.messages;
+    return (language ?? (SPANISH_WORDS.has(keyword.word) ? 'es' : undefined)) === 'es' ? smsEs : this.messages;
   }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
@@ -185,7 +190,7 @@ export class SmsKeywordsMiddleware implements Middleware {
         await this.optOuts.optOut(number, { keyword: keyword.word, at: this.clock().toISOString(), channelId: activity.channelId });
         optedOut = true;
         this.logger?.info({ from: maskNumber(number), keyword: keyword.word }, 'sms: opted out');
-        await this.answer(context, (await this.messagesFor(context)).optedOut);
+        await this.answer(context, (await this.messagesFor(context, keyword)).optedOut);
         await this.onOptOut?.(context).catch((error: Error) =>
           this.logger?.warn({ from: maskNumber(number), reason: error.message }, 'sms: could not end the conversation\'s waiting question on opt-out'),
         );
@@ -194,12 +199,12 @@ export class SmsKeywordsMiddleware implements Middleware {
         await this.optOuts.optIn(number);
         optedOut = false;
         this.logger?.info({ from: maskNumber(number), keyword: keyword.word }, 'sms: opted in');
-        await this.answer(context, (await this.messagesFor(context)).optedIn);
+        await this.answer(context, (await this.messagesFor(context, keyword)).optedIn);
         return;
       case 'help':
         // The carriers' notice first (who we are, how to stop); then the bot's own help, which is
         // about the step the candidate is on and asks its question again.
-        await this.answer(context, SPANISH_WORDS.has(keyword.word) ? smsEs.help : this.messages.help);
+        await this.answer(context, (await this.messagesFor(context, keyword)).help);
         if (optedOut) return;
         return next();
     }

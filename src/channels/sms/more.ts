@@ -1,7 +1,8 @@
 import { ActivityTypes } from 'botframework-schema';
 import type { Activity, Middleware, Storage, TurnContext } from 'botbuilder';
 import type { Logger } from '../../logging/logger.js';
-import { smsEn, type SmsMessages } from './messages.js';
+import type { Language } from '../../language/languages.js';
+import { smsEn, smsEs, type SmsMessages } from './messages.js';
 import type { SmsChannelData, SmsMore } from './renderSms.js';
 
 /**
@@ -26,6 +27,9 @@ export const moreStorageKey = (channelId: string, conversationId: string): strin
 const MORE =
   /^(?:more|more please|please more|more details|more info|tell me more|details|m[aá]s|m[aá]s por favor|m[aá]s detalles|m[aá]s informaci[oó]n|m[aá]s info|quiero m[aá]s|d[ií]game m[aá]s|dime m[aá]s|detalles)$/;
 
+/** MORE asked in Spanish ("MAS", "más detalles", "dígame más"). */
+const SPANISH_MORE = /\b(?:m[aá]s|detalles|d[ií]game|dime)\b/;
+
 /** A line number typed alone: "2", "#2", "2.", "option 2". */
 const LINE_NUMBER = /^(?:#|option |number |no\.? ?)?\d{1,2}[.)]?$/;
 
@@ -40,18 +44,34 @@ export function asksForMore(text: string | undefined): boolean {
   return MORE.test(words);
 }
 
+const wordsOf = (text: string | undefined): string => (text ?? '').normalize('NFKC').toLowerCase();
+
 export class SmsMoreMiddleware implements Middleware {
   private readonly channels: Set<string>;
   private readonly messages: SmsMessages;
   private readonly logger: Logger | undefined;
+  private readonly languageOf: ((context: TurnContext) => Promise<Language | undefined>) | undefined;
 
   constructor(
     private readonly storage: Storage,
-    options: { channels?: string[]; messages?: SmsMessages; logger?: Logger } = {},
+    options: {
+      channels?: string[];
+      messages?: SmsMessages;
+      logger?: Logger;
+      /** The conversation's language: "nothing more" is said in it (unknown: in the language MORE was asked in). */
+      languageOf?: (context: TurnContext) => Promise<Language | undefined>;
+    } = {},
   ) {
     this.channels = new Set(options.channels ?? ['sms']);
     this.messages = options.messages ?? smsEn;
     this.logger = options.logger;
+    this.languageOf = options.languageOf;
+  }
+
+  /** "Nothing more" in the conversation's language, else in the language MORE was asked in ("MAS": Spanish). */
+  private async messagesFor(context: TurnContext): Promise<SmsMessages> {
+    const language = this.languageOf ? await this.languageOf(context).catch(() => undefined) : undefined;
+    return (language ?? (SPANISH_MORE.test(wordsOf(context.activity.text)) ? 'es' : undefined)) === 'es' ? smsEs : this.messages;
   }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
@@ -67,7 +87,7 @@ export class SmsMoreMiddleware implements Middleware {
     if (activity.type === ActivityTypes.Message && (asksForMore(activity.text) || heldBackNumbers?.choices?.length)) {
       const kept = heldBackNumbers ?? (await this.read(key));
       if (!kept?.text) {
-        await context.sendActivity({ type: ActivityTypes.Message, text: this.messages.nothingMore, textFormat: 'plain', channelData: { keepChoices: true } satisfies SmsChannelData });
+        await context.sendActivity({ type: ActivityTypes.Message, text: (await this.messagesFor(context)).nothingMore, textFormat: 'plain', channelData: { keepChoices: true } satisfies SmsChannelData });
         return;
       }
       await this.forget(key);
