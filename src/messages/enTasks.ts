@@ -205,6 +205,9 @@ export const enTasks = {
       `If ${tests} ${/ and /.test(tests) ? 'lapse' : 'lapses'}, you lose ${name} status until you pass the recertification ${/ and /.test(tests) ? 'tests' : 'test'} for ${tests}. To keep it, keep ${tests} current: you may recertify before ${/ and /.test(tests) ? 'they expire' : 'it expires'}.`,
     missing: (name: string, tests: string) =>
       `Not yet: you're missing ${tests}. ${name} status takes every required test of the series, so pass ${tests} to earn it.`,
+    /** "so I just need A8?" after "you're missing A8": yes, and what it takes (`others`: the required tests besides). */
+    onlyMissing: (name: string, tests: string, others: string) =>
+      `Yes: pass ${tests} and, with ${others} current, you'll hold ${name} status.`,
     noMaster: (series: string) =>
       `I don't have the Master requirements for ${series}. ASE Customer Service (1-800-390-6789) can tell you.`,
     next: 'Your expiry dates are on your certificates and in myASE.',

@@ -1,0 +1,45 @@
+import { all, not, transcriptTables, type Transcript } from './suite.js';
+
+// The eighteenth usability round: conversations played against `npm start` by a tester who never
+// saw the code. Each finding is written here as the rule it broke. The clock is the tester's:
+// Monday, December 7, 2026, noon in New York.
+
+const neededIsNotLapsed: Transcript[] = [
+  ['"so I just need A8?" after "you\'re missing A8" is yes: A8 is still to pass, never a lapsed one', [
+    ['am i a master tech', 'Master status takes certification'],
+    ['i got A1 A2 A3 A4 A5 A6 A7', "Not yet: you're missing A8"],
+    ['so i just need A8?', all("Yes: pass A8 and, with A1-A7 current, you'll hold Master Automobile Technician status.", not('lapsed'), not('suspended'))],
+    ['where do i buy it', all('To purchase a test, log in to myASE', not('Not if one has lapsed'))],
+  ]],
+  ['"so I just need A8?" at "which have lapsed?" names no lapse', [
+    ['am I still a Master Technician? I have the A series', 'Which of the'],
+    ['so i just need A8?', all(not('A8 lapsed'), not('suspended'))],
+  ]],
+  ['"A6" at "which have lapsed?" still names A6 as lapsed', [
+    ["I'm certified in A1, A2, A3, A4, A5, A6, A7, A8, am I master?", 'Which of the'],
+    ['A6', 'Not at the moment: A6 lapsed'],
+  ]],
+];
+
+// SMS folds accents away: the Spanish wording is checked as Web Chat shows it.
+const neededIsNotLapsedEs: Transcript[] = [
+  ['in Spanish: "entonces solo necesito el A8?" after "le falta A8" is sí, and "¿dónde lo compro?" is how to buy a test', [
+    ['soy tecnico maestro?', 'Técnico Maestro'],
+    ['tengo A1 A2 A3 A4 A5 A6 A7', 'Todavía no: le falta A8'],
+    ['entonces solo necesito el A8?', all('Sí: apruebe A8 y, con A1-A7 vigentes, tendrá el estatus de Técnico Maestro de Automóvil.', not('venció'))],
+    ['donde lo compro', all('Para comprar un examen, entre en myASE', not('No, si venció'))],
+  ]],
+  ['the same for the truck series: "so i just need T8?"', [
+    ['what do i need for master truck tech', 'Master status takes certification'],
+    ['i got T2 T3 T4 T5 T6 T7', "Not yet: you're missing T8"],
+    ['so i just need T8?', all(/^Yes/, 'T8', not('lapsed'), not('suspended'))],
+  ]],
+];
+
+transcriptTables(
+  [
+    ['a test named as needed is not a lapsed one', neededIsNotLapsed],
+    ['a test named as needed is not a lapsed one, in Spanish', neededIsNotLapsedEs, ['webchat']],
+  ],
+  { now: new Date('2026-12-07T17:00:00Z') },
+);
