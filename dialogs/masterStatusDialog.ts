@@ -14,6 +14,11 @@ interface MasterValues {
   supposed?: boolean;
   /** Required tests left out of a list of those held ("I have T2 T3 T4 T5 T6 and T8": T7). */
   missing?: string[];
+  /**
+   * "my A6 might have expired", "creo que se me venció el A6": a lapse guessed, not known. The answer
+   * says what follows if it did, and the account (signed in) says whether it did.
+   */
+  hedged?: boolean;
   /** "so I just need A8?": the tests still to pass, asked back to be sure; the answer says yes, and what it takes. */
   confirming?: boolean;
 }
@@ -32,6 +37,10 @@ const LAPSE_WORDS =
  */
 const SUPPOSED =
   /(?<![\p{L}\d])(?:what if|suppose|supposing|hypothetically|would|will i (?:still )?(?:be|lose|keep|stay)|let (?:my |the )?(?:\p{L}-?\d{1,2}|it|them|one)(?: \p{L}+)? (?:lapse|expire|run out)|if (?:[\p{L}\d-]+ ){0,3}(?:lapses|expires|runs out)|(?:expires|expiring|lapsing|will (?:lapse|expire)|going to (?:lapse|expire)|about to (?:lapse|expire)) (?:next|this|in|soon|on)|si (?:dejo|se me vence)|qu[eé] pasa si)(?![\p{L}\d])/iu;
+
+/** A guess rather than a fact: "might have", "I think", "not sure if", "creo que", "no sé si", "puede que". */
+const HEDGED =
+  /(?<![\p{L}\d])(?:(?:might|may|could) (?:have|be|had)|i think|i believe|i guess|not sure (?:if|whether)|don'?t know (?:if|whether)|probably|possibly|maybe|perhaps|creo que|no s[eé] si|puede (?:ser )?que|quiz[aá]s?|tal vez|a lo mejor|posiblemente|probablemente)(?![\p{L}\d])/iu;
 
 /** Lapse words for a lapse still ahead, read only when the lapse is supposed ("A6 expires next month"). */
 const FUTURE_LAPSE_WORDS = /(?<![\p{L}\d])(?:expires|expiring|lapses|lapsing|runs out|will (?:lapse|expire)|going to (?:lapse|expire)|about to (?:lapse|expire)|se vence|vencer[aá])(?![\p{L}\d])/iu;
@@ -150,6 +159,11 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
       read: (text) => (CONFIRMING.test(text) ? { kind: 'value', value: true } : { kind: 'none' }),
     },
     {
+      name: 'hedged',
+      quiet: true,
+      read: (text) => (HEDGED.test(text) && LAPSE_WORDS.test(text) ? { kind: 'value', value: true } : { kind: 'none' }),
+    },
+    {
       name: 'supposed',
       quiet: true,
       read: (text) => (SUPPOSED.test(text) ? { kind: 'value', value: true } : { kind: 'none' }),
@@ -185,10 +199,13 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
     }));
     const decision = masterStatus({ seriesId: series.id, certifications, now: facts.now, zone: facts.zone }, deps.catalogue, deps.policy);
     const lapsed = andListIn(deps.language)(decision.lapsed);
+    if (!decision.holds && values.hedged && !values.supposed) return { reply: { text: m.ifLapsed(name, lapsed) }, outcome: decision.verdict, accountWouldKnow: true };
     const text = decision.holds ? `${m.holds(name)} ${m.next}` : values.supposed ? m.wouldLapse(name, lapsed) : m.lapsed(name, lapsed);
     return { reply: { text }, outcome: decision.verdict };
   },
   accountQuestion: () => ({ kind: 'master' }),
+  // A lapse only guessed at: signed in, the account says whether it happened.
+  accountFirst: (values) => values.hedged === true,
   help: (deps) => deps.messages.task.master.help,
   followUps: ['lapsed'],
   followUpQuestions: ['supposed'],

@@ -208,7 +208,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const missing = this.nextSlot(state) !== undefined || this.roughDate(state, facts) === 'ask';
     const otherThing = corrected !== undefined && !isDate(state.values[corrected]);
     // A correction of the date ("sorry, the 10th not the 12th") says the date was the appointment's.
-    const accountFirst = this.spec.accountFirst === true && !options.correction;
+    const first = this.spec.accountFirst;
+    const accountFirst = !options.correction && (typeof first === 'function' ? first(state.values as Partial<Values>) : first === true);
     if (account && (missing || otherThing || accountFirst) && this.spec.accountQuestion) {
       const linked = await account.signedIn(dc.context, facts);
       if (linked) return this.answerFromAccount(dc, state);
@@ -439,7 +440,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const facts = turnFacts(dc.context);
     const rough = this.roughDate(state, facts);
     if (rough === 'ask') return this.proceed(dc);
-    const { reply, outcome } = this.spec.answer(state.values as Values, facts, this.deps);
+    const { reply: answered, outcome, accountWouldKnow } = this.spec.answer(state.values as Values, facts, this.deps);
+    // A guess answered as a supposition: the account would know (signed in, it answered already).
+    const reply = accountWouldKnow && this.deps.account(dc.context) ? { ...answered, text: `${answered.text} ${this.deps.messages.task.signInToCheck}` } : answered;
     const lead = [state.lead, rough].filter(Boolean).join(' ');
     state.lead = undefined;
     await send(dc.context, this.deps, lead ? { ...reply, text: `${lead} ${reply.text}` } : reply);

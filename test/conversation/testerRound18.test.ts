@@ -1,4 +1,4 @@
-import { all, not, transcriptTables, type Transcript } from './suite.js';
+import { all, demo3, not, transcriptTables, type Transcript } from './suite.js';
 
 // The eighteenth usability round: conversations played against `npm start` by a tester who never
 // saw the code. Each finding is written here as the rule it broke. The clock is the tester's:
@@ -36,10 +36,39 @@ const neededIsNotLapsedEs: Transcript[] = [
   ]],
 ];
 
+const aGuessIsNoFact: Transcript[] = [
+  ['"my A6 might have expired" is answered as a supposition, with sign-in to check; signed in, the account says', [
+    ['am i still a master tech? my A6 might have expired', all(/^If A6 has lapsed, Master Automobile Technician status is suspended/, 'sign in', not('Not at the moment'), not('A6 lapsed'))],
+    [demo3, 'A6 (Electrical/Electronic Systems) lapsed on'],
+  ]],
+  ['"I think A3 expired" is a guess too', [
+    ['am i still master? i think A3 expired', all(/^If A3 has lapsed/, not('Not at the moment'))],
+  ]],
+  ['"my A3 expired" is told, and answered as a fact', [
+    ['am i still master? my A3 expired', /^Not at the moment: A3 lapsed/],
+  ]],
+  ['"I tested last Friday" for the results, then the certificate: the answer says the test was taken, never that it was passed', [
+    ['when do i get my results', 'Tell me the date you took it'],
+    ['i tested at prometric last friday', 'Your results should be in myASE by Monday, December 7, 2026'],
+    ['how about my certificate, when will it come in the mail', all('(you took it on Friday, December 4, 2026)', 'once you have passed and met', not('you passed'))],
+  ]],
+  ['"passed A5 on nov 10" is a pass, and said so', [
+    ['whens my cert coming, passed A5 on nov 10', all('(you passed on Tuesday, November 10, 2026)', not('you took it'))],
+  ]],
+];
+
+const aGuessIsNoFactEs: Transcript[] = [
+  ['"creo que se me venció el A6" is a supposition too', [
+    ['sigo siendo tecnico maestro? creo que se me vencio el A6', all(/^Si A6 venció, el estatus de Técnico Maestro de Automóvil queda suspendido/, 'iniciar sesión', not('Ahora mismo no'))],
+  ]],
+];
+
 transcriptTables(
   [
     ['a test named as needed is not a lapsed one', neededIsNotLapsed],
     ['a test named as needed is not a lapsed one, in Spanish', neededIsNotLapsedEs, ['webchat']],
+    ['a guess is answered as one, never as a fact', aGuessIsNoFact],
+    ['a guess is answered as one, in Spanish', aGuessIsNoFactEs, ['webchat']],
   ],
   { now: new Date('2026-12-07T17:00:00Z') },
 );
