@@ -63,12 +63,35 @@ const aGuessIsNoFactEs: Transcript[] = [
   ]],
 ];
 
+const aCorrectionKeepsWhatItDoesNotSay: Transcript[] = [
+  ['"I meant June 4" correcting a recertification typed as 6/3/2023 keeps 2023', [
+    ['what about the one i recertified on 6/3/2023', 'Saturday, June 3, 2023: got it'],
+    ['i meant june 4 not june 3', all('Changed to Sunday, June 4, 2023', 'expires on Sunday, June 4, 2028', not('2026'))],
+    ['no, the 5th', all('Changed to Monday, June 5, 2023', not('2026'))],
+  ]],
+  ['a month and day correcting a date whose year was only assumed is read afresh', [
+    ['failed A1, when can i take it again', 'What date did you take A1'],
+    ['the 12th of november', 'Thursday, November 12, 2026: got it'],
+    ['sorry i meant october 30', 'Changed to Friday, October 30, 2026'],
+  ]],
+];
+
+const aCorrectionKeepsWhatItDoesNotSayEs: Transcript[] = [
+  ['"quise decir 3 de junio" correcting 6/3/2023 (March 6 in Spanish) keeps 2023; "no, el 4" keeps June 2023', [
+    ['cuando vence mi certificacion? me recertifique el 6/3/2023', 'lunes, 6 de marzo de 2023'],
+    ['quise decir 3 de junio, no 6 de marzo', all('Cambiado a sábado, 3 de junio de 2023', not('2026'))],
+    ['no, el 4', all('Cambiado a domingo, 4 de junio de 2023', not('2026'))],
+  ]],
+];
+
 transcriptTables(
   [
     ['a test named as needed is not a lapsed one', neededIsNotLapsed],
     ['a test named as needed is not a lapsed one, in Spanish', neededIsNotLapsedEs, ['webchat']],
     ['a guess is answered as one, never as a fact', aGuessIsNoFact],
     ['a guess is answered as one, in Spanish', aGuessIsNoFactEs, ['webchat']],
+    ['a correction keeps the parts of the date it does not say', aCorrectionKeepsWhatItDoesNotSay],
+    ['a correction keeps the parts of the date it does not say, in Spanish', aCorrectionKeepsWhatItDoesNotSayEs, ['webchat']],
   ],
   { now: new Date('2026-12-07T17:00:00Z') },
 );
