@@ -123,6 +123,8 @@ export const enTasks = {
 
   change: {
     askDate: 'When is your appointment? A date, and the time if you know it.',
+    /** "move my appointment to the 12th": that is the day wanted; whether it can move depends on the appointment's own date. */
+    askDateToMove: (date: string) => `To move it to ${date}: when is your appointment now? A date, and the time if you know it.`,
     /** A deadline at midnight: the start of that day, written out. */
     startOf: (date: string) => `the start of ${date}`,
     allowed: (deadline: string) => `Yes, you can still change or cancel it. Do it before ${deadline}.`,
@@ -133,6 +135,8 @@ export const enTasks = {
     assumedStart: 'You gave no time, so I counted from the start of that day.',
     zoneNote: (zone: string) => `I worked this out in ${zone} time; the rule uses the test centre's local time.`,
     cancelFirst: 'To move it, cancel the existing appointment first, then book the new one.',
+    /** "move it to the 12th": the day wanted, booked as the new appointment. */
+    cancelFirstTo: (date: string) => `To move it to ${date}, cancel the existing appointment first, then book the new one.`,
     /** Asked to cancel, not to move: the source's steps to cancel a test (and its refund). */
     cancelHow: (phone: string) =>
       `To cancel it, cancel the appointment first, then the test itself with the Cancel Test option in myASE (a test you purchased is refunded), or call Prometric at ${phone}.`,

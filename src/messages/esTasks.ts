@@ -112,6 +112,7 @@ export const esTasks: typeof enTasks = {
 
   change: {
     askDate: '¿Cuándo es su cita? Una fecha, y la hora si la sabe.',
+    askDateToMove: (date: string) => `Para moverla al ${date}: ¿cuándo es su cita ahora? Una fecha, y la hora si la sabe.`,
     /** A deadline at midnight: the start of that day, written out. */
     startOf: (date: string) => `comienzo del ${date}`,
     allowed: (deadline: string) => `Sí, todavía puede cambiarla o cancelarla. Hágalo antes del ${deadline}${deadline.endsWith('.') ? '' : '.'}`,
@@ -122,6 +123,7 @@ export const esTasks: typeof enTasks = {
     assumedStart: 'No me dio la hora, así que conté desde el comienzo de ese día.',
     zoneNote: (zone: string) => `Lo calculé en la hora de ${zone}; la regla usa la hora local del centro de examen.`,
     cancelFirst: 'Para moverla, primero cancele la cita actual y después reserve la nueva.',
+    cancelFirstTo: (date: string) => `Para moverla al ${date}, primero cancele la cita actual y después reserve la nueva.`,
     cancelHow: (phone: string) =>
       `Para cancelarla, primero cancele la cita y después el examen con la opción Cancel Test en myASE (un examen que usted compró se reembolsa), o llame a Prometric al ${phone}.`,
     how: (phone: string) => `Use Cancel Selected Appointment(s) en myASE, o llame a Prometric al ${phone}.`,

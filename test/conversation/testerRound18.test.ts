@@ -84,6 +84,26 @@ const aCorrectionKeepsWhatItDoesNotSayEs: Transcript[] = [
   ]],
 ];
 
+const theDayWanted: Transcript[] = [
+  ['"can i move my appointment to the 12th" asks when the appointment is now; the 12th is the day wanted', [
+    ['hey can i move my appointment to the 12th', all('To move it to Saturday, December 12, 2026: when is your appointment now?', not('Saturday, December 12, 2026: got it'), not('Wednesday, December 9'))],
+    ["it's on the 20th", all('Sunday, December 20, 2026: got it', 'Do it before the start of Thursday, December 17, 2026', 'To move it to Saturday, December 12, 2026, cancel the existing appointment first')],
+  ]],
+  ['"reschedule my dec 20 appointment to jan 5": December 20 is the appointment, January 5 the day wanted', [
+    ['can i reschedule my dec 20 appointment to jan 5', all('Do it before the start of Thursday, December 17, 2026', 'To move it to Tuesday, January 5, 2027')],
+  ]],
+  ['"my appointment is for the 20th" is still the appointment\'s date', [
+    ['my appointment is for the 20th, can i still move it?', 'Do it before the start of Thursday, December 17, 2026'],
+  ]],
+];
+
+const theDayWantedEs: Transcript[] = [
+  ['"la puedo cambiar para el 20?" asks when the appointment is now', [
+    ['la puedo cambiar para el 20?', all('Para moverla al domingo, 20 de diciembre de 2026: ¿cuándo es su cita ahora?', not('entendido'))],
+    ['es el 28 de diciembre', all('Hágalo antes del comienzo del viernes, 25 de diciembre de 2026', 'Para moverla al domingo, 20 de diciembre de 2026, primero cancele')],
+  ]],
+];
+
 transcriptTables(
   [
     ['a test named as needed is not a lapsed one', neededIsNotLapsed],
@@ -92,6 +112,8 @@ transcriptTables(
     ['a guess is answered as one, in Spanish', aGuessIsNoFactEs, ['webchat']],
     ['a correction keeps the parts of the date it does not say', aCorrectionKeepsWhatItDoesNotSay],
     ['a correction keeps the parts of the date it does not say, in Spanish', aCorrectionKeepsWhatItDoesNotSayEs, ['webchat']],
+    ['the date a move is asked "to" is the day wanted, not the appointment\'s', theDayWanted],
+    ['the date a move is asked "to" is the day wanted, in Spanish', theDayWantedEs, ['webchat']],
   ],
   { now: new Date('2026-12-07T17:00:00Z') },
 );
