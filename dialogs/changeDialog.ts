@@ -1,7 +1,7 @@
 import type { Language } from '../src/language/languages.js';
 import { DateTime } from 'luxon';
 import { changeEligibility } from '../src/rules/index.js';
-import { readAppointmentDate, readTargetDate, writtenOut, type DateValue } from './slotReaders.js';
+import { readAppointmentDate, readFutureDate, readTargetDate, writtenOut, type DateValue } from './slotReaders.js';
 import type { TaskSpec } from './taskTypes.js';
 
 interface ChangeValues {
@@ -42,7 +42,9 @@ export const changeTask: TaskSpec<ChangeValues> = {
   slots: [
     {
       name: 'wanted',
-      read: (text, facts, deps) => readTargetDate(text, facts, deps),
+      // "no, I meant the 14th" while the appointment's own date is still asked for corrects the day wanted.
+      read: (text, facts, deps, values, asAnswer) =>
+        asAnswer && values.wanted && !values.appointment ? readFutureDate(text, facts, deps) : readTargetDate(text, facts, deps),
     },
     {
       name: 'appointment',

@@ -396,6 +396,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       }
       // The slot whose value the correction changes, not the first one that reads something.
       if (read.kind !== 'value' || JSON.stringify(read.value) === JSON.stringify(state.values[slot.name])) continue;
+      // One date said corrects one date: "no, the 14th" for the day wanted is not the appointment's too.
+      if (isDate(read.value) && changedSlots.some((name) => isDate(state.values[name]))) continue;
       state.values[slot.name] = keepTime(current, read.value, text, facts);
       delete state.clarify[slot.name];
       const changed = state.values[slot.name];

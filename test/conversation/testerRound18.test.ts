@@ -89,6 +89,12 @@ const theDayWanted: Transcript[] = [
     ['hey can i move my appointment to the 12th', all('To move it to Saturday, December 12, 2026: when is your appointment now?', not('Saturday, December 12, 2026: got it'), not('Wednesday, December 9'))],
     ["it's on the 20th", all('Sunday, December 20, 2026: got it', 'Do it before the start of Thursday, December 17, 2026', 'To move it to Saturday, December 12, 2026, cancel the existing appointment first')],
   ]],
+  ['"no, I meant the 14th" while the appointment\'s date is still asked for corrects the day wanted; once answered, the appointment\'s', [
+    ['hey can i move my appointment to the 12th', 'To move it to Saturday, December 12, 2026: when is your appointment now?'],
+    ['no, I meant the 14th', all('Changed to Monday, December 14, 2026. To move it to Monday, December 14, 2026: when is your appointment now?', not('Do it before'))],
+    ["it's on the 20th", all('Do it before the start of Thursday, December 17, 2026', 'To move it to Monday, December 14, 2026')],
+    ['sorry, the 21st', all('Changed to Monday, December 21, 2026', 'Do it before the start of Friday, December 18, 2026', 'To move it to Monday, December 14, 2026')],
+  ]],
   ['"reschedule my dec 20 appointment to jan 5": December 20 is the appointment, January 5 the day wanted', [
     ['can i reschedule my dec 20 appointment to jan 5', all('Do it before the start of Thursday, December 17, 2026', 'To move it to Tuesday, January 5, 2027')],
   ]],
