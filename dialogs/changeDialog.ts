@@ -1,11 +1,16 @@
 import type { Language } from '../src/language/languages.js';
 import { DateTime } from 'luxon';
 import { changeEligibility } from '../src/rules/index.js';
-import { readAppointmentDate, writtenOut, type DateValue } from './slotReaders.js';
+import { readAppointmentDate, readFutureDate, readTargetDate, writtenOut, type DateValue } from './slotReaders.js';
 import type { TaskSpec } from './taskTypes.js';
 
 interface ChangeValues {
   appointment: DateValue;
+  /**
+   * The day the candidate wants it moved to ("move my appointment to the 12th"): never the
+   * appointment's own date. Said back in the question and the answer; the rules are the appointment's.
+   */
+  wanted?: DateValue;
   /** Asked to cancel, and not to move ("need 2 cancel my appt on 12/20"): told how to cancel, not how to move. */
   cancelling?: boolean;
 }
@@ -36,9 +41,15 @@ export const changeTask: TaskSpec<ChangeValues> = {
   id: 'reschedule-or-cancel',
   slots: [
     {
+      name: 'wanted',
+      // "no, I meant the 14th" while the appointment's own date is still asked for corrects the day wanted.
+      read: (text, facts, deps, values, asAnswer) =>
+        asAnswer && values.wanted && !values.appointment ? readFutureDate(text, facts, deps) : readTargetDate(text, facts, deps),
+    },
+    {
       name: 'appointment',
       read: (text, facts, deps) => readAppointmentDate(text, facts, deps),
-      ask: (_values, deps) => ({ text: deps.messages.task.change.askDate }),
+      ask: (values, deps) => ({ text: values.wanted ? deps.messages.task.change.askDateToMove(writtenOut(values.wanted, deps.language)) : deps.messages.task.change.askDate }),
     },
     {
       name: 'cancelling',
@@ -58,7 +69,8 @@ export const changeTask: TaskSpec<ChangeValues> = {
     if (decision.verdict === 'allowed') {
       lines.push(m.allowed(writtenDeadline(decision.deadline, m.startOf, deps.language)));
       if (decision.assumedStartOfDay) lines.push(m.assumedStart);
-      lines.push(...(values.cancelling ? [m.cancelHow(phone)] : [m.cancelFirst, m.how(phone)]));
+      const cancelFirst = values.wanted ? m.cancelFirstTo(writtenOut(values.wanted, deps.language)) : m.cancelFirst;
+      lines.push(...(values.cancelling ? [m.cancelHow(phone)] : [cancelFirst, m.how(phone)]));
     } else if (decision.verdict === 'appointment-passed' && decision.assumedStartOfDay) {
       // "My test is today" with no time counts from midnight, so it reads as past; it is simply too late.
       lines.push(m.todayNoTime, m.tooLateNext(phone));

@@ -14,6 +14,13 @@ interface MasterValues {
   supposed?: boolean;
   /** Required tests left out of a list of those held ("I have T2 T3 T4 T5 T6 and T8": T7). */
   missing?: string[];
+  /**
+   * "my A6 might have expired", "creo que se me venció el A6": a lapse guessed, not known. The answer
+   * says what follows if it did, and the account (signed in) says whether it did.
+   */
+  hedged?: boolean;
+  /** "so I just need A8?": the tests still to pass, asked back to be sure; the answer says yes, and what it takes. */
+  confirming?: boolean;
 }
 
 const noneLapsed =
@@ -30,6 +37,10 @@ const LAPSE_WORDS =
  */
 const SUPPOSED =
   /(?<![\p{L}\d])(?:what if|suppose|supposing|hypothetically|would|will i (?:still )?(?:be|lose|keep|stay)|let (?:my |the )?(?:\p{L}-?\d{1,2}|it|them|one)(?: \p{L}+)? (?:lapse|expire|run out)|if (?:[\p{L}\d-]+ ){0,3}(?:lapses|expires|runs out)|(?:expires|expiring|lapsing|will (?:lapse|expire)|going to (?:lapse|expire)|about to (?:lapse|expire)) (?:next|this|in|soon|on)|si (?:dejo|se me vence)|qu[eé] pasa si)(?![\p{L}\d])/iu;
+
+/** A guess rather than a fact: "might have", "I think", "not sure if", "creo que", "no sé si", "puede que". */
+const HEDGED =
+  /(?<![\p{L}\d])(?:(?:might|may|could) (?:have|be|had)|i think|i believe|i guess|not sure (?:if|whether)|don'?t know (?:if|whether)|probably|possibly|maybe|perhaps|creo que|no s[eé] si|puede (?:ser )?que|quiz[aá]s?|tal vez|a lo mejor|posiblemente|probablemente)(?![\p{L}\d])/iu;
 
 /** Lapse words for a lapse still ahead, read only when the lapse is supposed ("A6 expires next month"). */
 const FUTURE_LAPSE_WORDS = /(?<![\p{L}\d])(?:expires|expiring|lapses|lapsing|runs out|will (?:lapse|expire)|going to (?:lapse|expire)|about to (?:lapse|expire)|se vence|vencer[aá])(?![\p{L}\d])/iu;
@@ -67,7 +78,8 @@ function readLapsed(text: string, catalogue: Catalogue, seriesId: string | undef
   // "A1-A8, passed in June 2021" lists tests held, even in answer to "which have lapsed?".
   const saysHeld = /\b(?:passed|pass|hold|held|have|got|current|valid|tengo|aprob[eé]|vigentes?)\b/i.test(text);
   // "¿el G1 cuenta?" at "which have lapsed?" asks about G1; it does not say G1 lapsed.
-  const lapsed = saysLapsed || (asAnswer && !saysHeld && !ASKS_ABOUT.test(text));
+  // "so I just need A8?" names a test still to pass, never one that lapsed, even at "which have lapsed?".
+  const lapsed = saysLapsed || (asAnswer && !saysHeld && !TO_PASS.test(text) && !ASKS_ABOUT.test(text));
   if (!tests.length || !lapsed) return { kind: 'none' };
   // "what if T3 lapses too" after "T2 lapsed": T3 joins the lapsed tests known.
   const joins = known?.length && ALSO.test(text) ? known : [];
@@ -98,14 +110,33 @@ function readMissing(text: string, catalogue: Catalogue, seriesId: string | unde
 
 /** A list of the tests held: "I have", "passed", "tengo", "aprobé", "pasé", "saqué". */
 const HELD_WORDS = /(?<![\p{L}\d])(?:have|hold|got|passed|i'?m certified in|certified in|tengo|aprob[eé]|pas[eé]|saqu[eé])(?![\p{L}\d])/iu;
-/** What comes after names the tests not held: "me falta el A2", "todos menos el A2", "all but A2", "except A2". */
+/**
+ * What comes after names the tests not held: "me falta el A2", "todos menos el A2", "all but A2",
+ * "except A2", or those still to pass: "I just need A8", "solo necesito el A8".
+ */
 const MISSING_WORD =
-  /(?<![\p{L}\d])(?:(?:me |nada m[aá]s me |solo me )?faltan?|no tengo|menos|excepto|salvo|all but|except|but not|(?:i'?m )?missing|(?:i )?(?:don'?t|do not) have)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:(?:me |nada m[aá]s me |solo me )?faltan?|no tengo|menos|excepto|salvo|all but|except|but not|(?:i'?m )?missing|(?:i )?(?:don'?t|do not) have|need(?: to (?:pass|take|get))?|necesito(?: (?:aprobar|pasar|presentar|sacar))?)(?![\p{L}\d])/iu;
+/** Tests named as still to pass or to take ("I need A8", "A8 is left", "me falta el A8"): never lapsed ones. */
+const TO_PASS =
+  /(?<![\p{L}\d])(?:need|needs|needed|missing|left|remaining|still to|to (?:pass|take|buy|get)|falta|faltan|necesito|me queda|quedan?)(?![\p{L}\d])/iu;
+/**
+ * The tests still to pass asked back ("so I just need A8?", "do I only need T8?", "¿solo me falta el
+ * A8?"): a question, answered yes with what it takes, not a list of what is missing again.
+ */
+const CONFIRMING =
+  /(?<![\p{L}\d])(?:(?:just|only) (?:need|have to (?:pass|take|get))|need (?:just|only)|(?:do|does) i (?:just |only )?need|that'?s (?:all|it)|(?:solo|s[oó]lo|nada m[aá]s) (?:me )?(?:falta|faltan|necesito))(?![\p{L}\d])[^?]*\?\s*$/iu;
 /**
  * A question about a test, not an answer naming lapsed ones: "¿el G1 cuenta?", "does G1 count?",
  * "what about G1?". A question mark alone is no such question: "A6 I think?" answers, unsure.
  */
 const ASKS_ABOUT = /(?<![\p{L}\d])(?:cuenta|cuentan|count|counts|sirve|vale)(?![\p{L}\d])|^\s*[¿]?\s*(?:what about|how about|and|y|qu[eé] tal|qu[eé] pasa con)(?![\p{L}\d]).*\?\s*$/iu;
+
+/** The tests as a span of the required ones when they run on without a gap ("A1-A7"), else a list. */
+function testSpan(tests: string[], required: string[], list: (items: string[]) => string): string {
+  const first = required.indexOf(tests[0] ?? '');
+  const unbroken = first >= 0 && tests.every((test, i) => required[first + i] === test);
+  return unbroken && tests.length >= 3 ? `${tests[0]}-${tests.at(-1)}` : list(tests);
+}
 
 /** "Am I still a Master Tech? My A3 expired." -> holds or not, which tests, how to get it back. */
 export const masterStatusTask: TaskSpec<MasterValues> = {
@@ -121,6 +152,16 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
     {
       name: 'missing',
       read: (text, _facts, deps, values) => readMissing(text, deps.catalogue, values.series),
+    },
+    {
+      name: 'confirming',
+      quiet: true,
+      read: (text) => (CONFIRMING.test(text) ? { kind: 'value', value: true } : { kind: 'none' }),
+    },
+    {
+      name: 'hedged',
+      quiet: true,
+      read: (text) => (HEDGED.test(text) && LAPSE_WORDS.test(text) ? { kind: 'value', value: true } : { kind: 'none' }),
     },
     {
       name: 'supposed',
@@ -143,7 +184,12 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
     const names = catalogueNames(deps.catalogue, deps.language);
     if (!series?.master) return { reply: { text: m.noMaster(names.series(values.series)) }, outcome: 'no-master-defined' };
     const name = names.master(series.id);
-    if (values.missing?.length) return { reply: { text: m.missing(name, andListIn(deps.language)(values.missing)) }, outcome: 'missing-tests' };
+    if (values.missing?.length) {
+      const missing = andListIn(deps.language)(values.missing);
+      if (!values.confirming) return { reply: { text: m.missing(name, missing) }, outcome: 'missing-tests' };
+      const others = series.master.requiredTests.filter((test) => !values.missing?.includes(test));
+      return { reply: { text: m.onlyMissing(name, missing, testSpan(others, series.master.requiredTests, andListIn(deps.language))) }, outcome: 'missing-tests' };
+    }
     // The candidate told us which tests lapsed, not their dates: a lapsed test counts as expiring
     // today (no longer current), the others as still current tomorrow. Only the names are reported.
     const today = todayIn(facts.now, facts.zone);
@@ -153,10 +199,13 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
     }));
     const decision = masterStatus({ seriesId: series.id, certifications, now: facts.now, zone: facts.zone }, deps.catalogue, deps.policy);
     const lapsed = andListIn(deps.language)(decision.lapsed);
+    if (!decision.holds && values.hedged && !values.supposed) return { reply: { text: m.ifLapsed(name, lapsed) }, outcome: decision.verdict, accountWouldKnow: true };
     const text = decision.holds ? `${m.holds(name)} ${m.next}` : values.supposed ? m.wouldLapse(name, lapsed) : m.lapsed(name, lapsed);
     return { reply: { text }, outcome: decision.verdict };
   },
   accountQuestion: () => ({ kind: 'master' }),
+  // A lapse only guessed at: signed in, the account says whether it happened.
+  accountFirst: (values) => values.hedged === true,
   help: (deps) => deps.messages.task.master.help,
   followUps: ['lapsed'],
   followUpQuestions: ['supposed'],

@@ -104,7 +104,9 @@ const taskDates = (text: string, facts: TurnFacts) => facts.dates(text).filter((
 // "next month", "this coming friday" look ahead in their own words: no failure, purchase or pass
 // ("I want to retake A5 and also reschedule my A4 for next month" names no day A5 was failed).
 const AHEAD_WORDS = /\b(?:next|coming|upcoming|pr[oó]xim[oa]|que viene)\b/i;
-const pastTaskDates = (text: string, facts: TurnFacts) => taskDates(text, facts).filter((mention) => !isAppointmentDate(text, mention) && !AHEAD_WORDS.test(mention.text));
+// "move it to the 12th": the day wanted is ahead too, never a day something happened.
+const pastTaskDates = (text: string, facts: TurnFacts) =>
+  taskDates(text, facts).filter((mention) => !isAppointmentDate(text, mention) && !AHEAD_WORDS.test(mention.text) && dateRole(text, mention) !== 'target');
 
 export const readPastDate = (text: string, facts: TurnFacts, deps: TaskDeps) => dateReading(resolvePast(pastTaskDates(text, facts), text, facts), deps, facts);
 
@@ -124,11 +126,18 @@ function futureReading(mentions: DateMention[], text: string, facts: TurnFacts, 
 export const readFutureDate = (text: string, facts: TurnFacts, deps: TaskDeps) => futureReading(taskDates(text, facts), text, facts, deps);
 
 // "I need to cancel my test and get a refund, I bought it 2 weeks ago": a date the message says is a
-// purchase, a failure, a pass or an expiry is no appointment's.
-const OTHER_ROLES = new Set(['purchase', 'failure', 'pass', 'expiry']);
+// purchase, a failure, a pass or an expiry is no appointment's; nor is the day it should move to.
+const OTHER_ROLES = new Set(['purchase', 'failure', 'pass', 'expiry', 'target']);
 const appointmentDates = (text: string, facts: TurnFacts) => taskDates(text, facts).filter((mention) => !OTHER_ROLES.has(dateRole(text, mention) ?? ''));
 
 export const readAppointmentDate = (text: string, facts: TurnFacts, deps: TaskDeps) => futureReading(appointmentDates(text, facts), text, facts, deps);
+
+/** "move my appointment to the 12th": the day the appointment should move to, said back, never echoed as understood. */
+export function readTargetDate(text: string, facts: TurnFacts, deps: TaskDeps): SlotReading<DateValue> {
+  const targets = taskDates(text, facts).filter((mention) => dateRole(text, mention) === 'target');
+  const reading = targets.length ? dateReading(resolveFuture(targets, text, facts), deps, facts) : ({ kind: 'none' } as const);
+  return reading.kind === 'value' ? { kind: 'value', value: reading.value } : { kind: 'none' };
+}
 
 /** A yes or a no ("it's not posted yet" is a no), as the one yes/no reader reads it. */
 export function readYesNo(text: string): SlotReading<boolean> {

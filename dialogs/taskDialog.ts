@@ -75,8 +75,13 @@ interface TaskState {
 /** Account answers that found nothing to answer from. */
 const NOTHING_ON_ACCOUNT = /-none(?:-held)?$|no-matching/;
 
-/** 'YYYY-MM-DD' -> 'March 2025', for completing "the 12th" within the month it corrects. */
-const monthOf = (date: string): string => DateTime.fromISO(date).toFormat('LLLL yyyy');
+/** 'YYYY-MM-DD' -> 'March 2025' ('marzo de 2025'), for completing "the 12th" within the month it corrects. */
+const monthOf = (date: string, language: Language): string =>
+  language === 'es' ? DateTime.fromISO(date).setLocale('es').toFormat("LLLL 'de' yyyy") : DateTime.fromISO(date).toFormat('LLLL yyyy');
+
+/** 'YYYY-MM-DD' -> 'June 3' ('3 de junio'): the month and day of a date without its year. */
+const monthAndDayOf = (date: string, language: Language): string =>
+  language === 'es' ? DateTime.fromISO(date).setLocale('es').toFormat("d 'de' LLLL") : DateTime.fromISO(date).toFormat('LLLL d');
 
 /** A message shaped as a question. */
 const ASKS = /\?\s*$|^(?:who|what|when|where|why|how|which|can|could|do|does|did|is|are|will|would|should)\b/i;
@@ -216,7 +221,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const missing = this.nextSlot(state) !== undefined || this.roughDate(state, facts) === 'ask';
     const otherThing = corrected !== undefined && !isDate(state.values[corrected]);
     // A correction of the date ("sorry, the 10th not the 12th") says the date was the appointment's.
-    const accountFirst = this.spec.accountFirst === true && !options.correction;
+    const first = this.spec.accountFirst;
+    const accountFirst = !options.correction && (typeof first === 'function' ? first(state.values as Partial<Values>) : first === true);
     if (account && (missing || otherThing || accountFirst) && this.spec.accountQuestion) {
       const linked = await account.signedIn(dc.context, facts);
       if (linked) return this.answerFromAccount(dc, state);
@@ -357,9 +363,14 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       // A month and day ("May 20") keep the year only of a date said as a month ("in May 2019"):
       // "December 1" correcting January 10 is the last December 1, not the one of January's year.
       const current = state.values[slot.name] as DateValue | undefined;
+      // "June 3" correcting June 3, 2023 (typed "6/3/2023", a year the candidate gave) keeps 2023:
+      // the correction changes only the parts it says. A year that was only assumed (today's, or
+      // the last one that fits) is assumed afresh for the new day instead.
+      const yearSaid = current?.date !== undefined && !current.approximate && this.yearWasSaid(slot, current.date, facts, values);
       // "2022" alone keeps the month and day of the date it corrects ("no, I meant 2022").
       const within = current?.date
-        ? (withCorrectedYear(current.date, text, Boolean(current.approximate), facts.language) ?? combineDateParts(monthOf(current.date), text, facts, { monthAndDay: Boolean(current.approximate) }))
+        ? (withCorrectedYear(current.date, text, Boolean(current.approximate), facts.language) ??
+          combineDateParts(monthOf(current.date, facts.language), text, facts, { monthAndDay: Boolean(current.approximate) || yearSaid }))
         : null;
       const read = slot.read(within ?? text, facts, this.deps, values, true);
       if (read.kind === 'clarify' && current !== undefined && isAsked(slot) && changedSlots.length === 0) {
@@ -393,6 +404,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       }
       // The slot whose value the correction changes, not the first one that reads something.
       if (read.kind !== 'value' || JSON.stringify(read.value) === JSON.stringify(state.values[slot.name])) continue;
+      // One date said corrects one date: "no, the 14th" for the day wanted is not the appointment's too.
+      if (isDate(read.value) && changedSlots.some((name) => isDate(state.values[name]))) continue;
       state.values[slot.name] = keepTime(current, read.value, text, facts);
       delete state.clarify[slot.name];
       const changed = state.values[slot.name];
@@ -409,6 +422,15 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     // Every value the correction changed, in one sentence: "Changed to A5 and March 2020."
     if (changedSaid.length) notes.push(this.deps.messages.task.changed(andListIn(this.deps.language)(changedSaid)));
     return changedSlots.find((name) => !isDate(state.values[name])) ?? changedSlots[0];
+  }
+
+  /**
+   * Whether the year of `date` is one the candidate must have given: its month and day alone would
+   * read as another year ("6/3/2023" where "June 3" alone is this year's).
+   */
+  private yearWasSaid(slot: SlotSpec<Values>, date: string, facts: TurnFacts, values: Partial<Values>): boolean {
+    const alone = slot.read(monthAndDayOf(date, facts.language), facts, this.deps, values, true);
+    return alone.kind !== 'value' || (alone.value as DateValue | undefined)?.date?.slice(0, 4) !== date.slice(0, 4);
   }
 
   private async answerFromAccount(dc: DialogContext, state: TaskState): Promise<DialogTurnResult> {
@@ -447,7 +469,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const facts = turnFacts(dc.context);
     const rough = this.roughDate(state, facts);
     if (rough === 'ask') return this.proceed(dc);
-    const { reply, outcome } = this.spec.answer(state.values as Values, facts, this.deps);
+    const { reply: answered, outcome, accountWouldKnow } = this.spec.answer(state.values as Values, facts, this.deps);
+    // A guess answered as a supposition: the account would know (signed in, it answered already).
+    const reply = accountWouldKnow && this.deps.account(dc.context) ? { ...answered, text: `${answered.text} ${this.deps.messages.task.signInToCheck}` } : answered;
     const lead = [state.lead, rough].filter(Boolean).join(' ');
     state.lead = undefined;
     await send(dc.context, this.deps, lead ? { ...reply, text: `${lead} ${reply.text}` } : reply);

@@ -97,16 +97,20 @@ export interface TaskSpec<Values> {
    */
   carriesFrom?: Record<string, Record<string, string>>;
   /** The answer once every needed slot is filled. */
-  answer: (values: Values, facts: TurnFacts, deps: TaskDeps) => { reply: Reply; outcome: string };
+  answer: (values: Values, facts: TurnFacts, deps: TaskDeps) => { reply: Reply; outcome: string; accountWouldKnow?: boolean };
   /** The same question asked of the candidate's own account, answered from it once they are signed in. */
   accountQuestion?: (values: Partial<Values>) => AccountQuestion;
   /**
    * Signed in, the account answers even when the candidate gave the facts: a date typed to the
    * reschedule task once the account holds the appointments is more likely the new date wanted
    * ("el martes que viene a las 9" after "Su cita de A9 es el sábado, 26 de diciembre") than the
-   * appointment's, which was worked out as "too late to change".
+   * appointment's, which was worked out as "too late to change". A function says when: "my A6
+   * might have expired" is a guess the account can settle, "my A6 expired" a fact told.
+   *
+   * Not signed in, an answer that says `accountWouldKnow` (a guess answered as a supposition) ends
+   * by offering sign-in, where accounts are configured.
    */
-  accountFirst?: boolean;
+  accountFirst?: boolean | ((values: Partial<Values>) => boolean);
   /** What "help" says at this task's questions. */
   help: (deps: TaskDeps) => string;
   /**

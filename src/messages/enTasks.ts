@@ -44,6 +44,8 @@ export const enTasks = {
   no: 'No',
   /** Beside a task's first question, where an account could answer it instead. */
   orSignIn: 'Or say "sign in" and I\'ll look it up in your account.',
+  /** After an answer to a guess ("my A6 might have expired"): the account would settle it. */
+  signInToCheck: 'Say "sign in" and I\'ll check it in your account.',
   signInChoice: 'Sign in',
   /**
    * A general answer whose task was just worked out for the candidate ("ok how do I cancel" after
@@ -98,10 +100,15 @@ export const enTasks = {
   certificate: {
     askDate: (test?: string) => `What date did you pass ${test ?? 'the test'}?`,
     around: (date: string) => `around ${date}`,
-    expectedAround: (around: string, taken: string) =>
-      `Expect your certificate ${around}: about three weeks after your test date (you passed ${taken}), once you have met the work experience requirement.`,
-    shouldHaveArrived: (around: string, taken: string) =>
-      `Your certificate should have arrived ${around}: about three weeks after your test date (you passed ${taken}), once you have met the work experience requirement. It is delayed until your work experience is reviewed and approved; if you moved after the test, you must notify ASE of your new address to receive it.`,
+    /** The day the candidate said they passed. */
+    passed: (on: string) => `you passed ${on}`,
+    /** The day they took the test, its result unsaid: the answer never says they passed. */
+    took: (on: string) => `you took it ${on}`,
+    /** `passed`: the candidate said they passed; otherwise passing is still a condition. */
+    expectedAround: (around: string, taken: string, passed: boolean) =>
+      `Expect your certificate ${around}: about three weeks after your test date (${taken}), once you have ${passed ? '' : 'passed and '}met the work experience requirement.`,
+    shouldHaveArrived: (around: string, taken: string, passed: boolean) =>
+      `Your certificate should have arrived ${around}: about three weeks after your test date (${taken}), once you have ${passed ? '' : 'passed and '}met the work experience requirement. It is delayed until your work experience is reviewed and approved; if you moved after the test, you must notify ASE of your new address to receive it.`,
     help: 'Tell me the date you passed the test, for example "November 10" or "three weeks ago".',
   },
 
@@ -123,6 +130,8 @@ export const enTasks = {
 
   change: {
     askDate: 'When is your appointment? A date, and the time if you know it.',
+    /** "move my appointment to the 12th": that is the day wanted; whether it can move depends on the appointment's own date. */
+    askDateToMove: (date: string) => `To move it to ${date}: when is your appointment now? A date, and the time if you know it.`,
     /** A deadline at midnight: the start of that day, written out. */
     startOf: (date: string) => `the start of ${date}`,
     allowed: (deadline: string) => `Yes, you can still change or cancel it. Do it before ${deadline}.`,
@@ -133,6 +142,8 @@ export const enTasks = {
     assumedStart: 'You gave no time, so I counted from the start of that day.',
     zoneNote: (zone: string) => `I worked this out in ${zone} time; the rule uses the test centre's local time.`,
     cancelFirst: 'To move it, cancel the existing appointment first, then book the new one.',
+    /** "move it to the 12th": the day wanted, booked as the new appointment. */
+    cancelFirstTo: (date: string) => `To move it to ${date}, cancel the existing appointment first, then book the new one.`,
     /** Asked to cancel, not to move: the source's steps to cancel a test (and its refund). */
     cancelHow: (phone: string) =>
       `To cancel it, cancel the appointment first, then the test itself with the Cancel Test option in myASE (a test you purchased is refunded), or call Prometric at ${phone}.`,
@@ -216,6 +227,12 @@ export const enTasks = {
       `If ${tests} ${/ and /.test(tests) ? 'lapse' : 'lapses'}, you lose ${name} status until you pass the recertification ${/ and /.test(tests) ? 'tests' : 'test'} for ${tests}. To keep it, keep ${tests} current: you may recertify before ${/ and /.test(tests) ? 'they expire' : 'it expires'}.`,
     missing: (name: string, tests: string) =>
       `Not yet: you're missing ${tests}. ${name} status takes every required test of the series, so pass ${tests} to earn it.`,
+    /** "my A6 might have expired": what follows if it did, never that it did. */
+    ifLapsed: (name: string, tests: string) =>
+      `If ${tests} ${/ and /.test(tests) ? 'have' : 'has'} lapsed, ${name} status is suspended until you pass the recertification ${/ and /.test(tests) ? 'tests' : 'test'} for ${tests}.`,
+    /** "so I just need A8?" after "you're missing A8": yes, and what it takes (`others`: the required tests besides). */
+    onlyMissing: (name: string, tests: string, others: string) =>
+      `Yes: pass ${tests} and, with ${others} current, you'll hold ${name} status.`,
     noMaster: (series: string) =>
       `I don't have the Master requirements for ${series}. ASE Customer Service (1-800-390-6789) can tell you.`,
     next: 'Your expiry dates are on your certificates and in myASE.',

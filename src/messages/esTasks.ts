@@ -49,6 +49,7 @@ export const esTasks: typeof enTasks = {
   yes: 'Sí',
   no: 'No',
   orSignIn: 'O diga "iniciar sesión" y lo busco en su cuenta.',
+  signInToCheck: 'Diga "iniciar sesión" y lo reviso en su cuenta.',
   signInChoice: 'Iniciar sesión',
   verdictAgain: (yes: boolean, answer: string) => `${yes ? 'Sí' : 'No'}, según lo que me dijo: ${answer}`,
   workedOut: (answer: string) => `Según lo que me dijo: ${answer} Si se refería a otro, cuénteme.`,
@@ -90,10 +91,12 @@ export const esTasks: typeof enTasks = {
   certificate: {
     askDate: (test?: string) => `¿En qué fecha aprobó ${test ?? 'el examen'}?`,
     around: (date: string) => `alrededor del ${date}`,
-    expectedAround: (around: string, taken: string) =>
-      `Espere su certificado ${around}: unas tres semanas después de su examen (lo aprobó ${taken}), una vez cumplido el requisito de experiencia laboral.`,
-    shouldHaveArrived: (around: string, taken: string) =>
-      `Su certificado debería haber llegado ${around}: unas tres semanas después de su examen (lo aprobó ${taken}), una vez cumplido el requisito de experiencia laboral. Se retrasa hasta que su experiencia laboral se revise y apruebe; si se mudó después del examen, debe avisar a ASE de su nueva dirección para recibirlo.`,
+    passed: (on: string) => `lo aprobó ${on}`,
+    took: (on: string) => `lo tomó ${on}`,
+    expectedAround: (around: string, taken: string, passed: boolean) =>
+      `Espere su certificado ${around}: unas tres semanas después de su examen (${taken}), ${passed ? '' : 'si lo aprobó y '}una vez cumplido el requisito de experiencia laboral.`,
+    shouldHaveArrived: (around: string, taken: string, passed: boolean) =>
+      `Su certificado debería haber llegado ${around}: unas tres semanas después de su examen (${taken}), ${passed ? '' : 'si lo aprobó y '}una vez cumplido el requisito de experiencia laboral. Se retrasa hasta que su experiencia laboral se revise y apruebe; si se mudó después del examen, debe avisar a ASE de su nueva dirección para recibirlo.`,
     help: 'Dígame la fecha en que aprobó el examen, por ejemplo "10 de noviembre" o "hace tres semanas".',
   },
 
@@ -113,6 +116,7 @@ export const esTasks: typeof enTasks = {
 
   change: {
     askDate: '¿Cuándo es su cita? Una fecha, y la hora si la sabe.',
+    askDateToMove: (date: string) => `Para moverla al ${date}: ¿cuándo es su cita ahora? Una fecha, y la hora si la sabe.`,
     /** A deadline at midnight: the start of that day, written out. */
     startOf: (date: string) => `comienzo del ${date}`,
     allowed: (deadline: string) => `Sí, todavía puede cambiarla o cancelarla. Hágalo antes del ${deadline}${deadline.endsWith('.') ? '' : '.'}`,
@@ -123,6 +127,7 @@ export const esTasks: typeof enTasks = {
     assumedStart: 'No me dio la hora, así que conté desde el comienzo de ese día.',
     zoneNote: (zone: string) => `Lo calculé en la hora de ${zone}; la regla usa la hora local del centro de examen.`,
     cancelFirst: 'Para moverla, primero cancele la cita actual y después reserve la nueva.',
+    cancelFirstTo: (date: string) => `Para moverla al ${date}, primero cancele la cita actual y después reserve la nueva.`,
     cancelHow: (phone: string) =>
       `Para cancelarla, primero cancele la cita y después el examen con la opción Cancel Test en myASE (un examen que usted compró se reembolsa), o llame a Prometric al ${phone}.`,
     how: (phone: string) => `Use Cancel Selected Appointment(s) en myASE, o llame a Prometric al ${phone}.`,
@@ -195,6 +200,10 @@ export const esTasks: typeof enTasks = {
       `Ahora mismo no: ${tests} ${/ [ye] /.test(tests) ? 'vencieron' : 'venció'}, así que el estatus de ${name} está suspendido. Apruebe ${/ [ye] /.test(tests) ? 'los exámenes' : 'el examen'} de recertificación de ${tests} para recuperarlo.`,
     missing: (name: string, tests: string) =>
       `Todavía no: le ${/ [ye] /.test(tests) ? 'faltan' : 'falta'} ${tests}. El estatus de ${name} requiere todos los exámenes de la serie, así que apruebe ${tests} para obtenerlo.`,
+    ifLapsed: (name: string, tests: string) =>
+      `Si ${tests} ${/ [ye] /.test(tests) ? 'vencieron' : 'venció'}, el estatus de ${name} queda suspendido hasta que apruebe ${/ [ye] /.test(tests) ? 'los exámenes' : 'el examen'} de recertificación de ${tests}.`,
+    onlyMissing: (name: string, tests: string, others: string) =>
+      `Sí: apruebe ${tests} y, con ${others} ${others.includes('-') || / [ye] /.test(others) ? 'vigentes' : 'vigente'}, tendrá el estatus de ${name}.`,
     noMaster: (series: string) =>
       `No tengo los requisitos de Master para ${series}. Servicio al Cliente de ASE (1-800-390-6789) se los puede decir.`,
     next: 'Sus fechas de vencimiento están en sus certificados y en myASE.',

@@ -5,10 +5,15 @@ import type { DateMention } from './dates.js';
  * "failed it on" a failure, "passed A4 on" a pass, "expired on" an expiry, "my exam is" an
  * appointment. A date of birth is never a role here: only the sign-in step reads one.
  */
-export type DateRole = 'purchase' | 'failure' | 'pass' | 'expiry' | 'appointment';
+export type DateRole = 'purchase' | 'failure' | 'pass' | 'expiry' | 'appointment' | 'target';
 
 /** The cue must sit within a few words before the date ("I passed A1 on 2019-05-20, it has expired": a pass). */
 const CUES: Array<[DateRole, RegExp]> = [
+  // "move my appointment to the 12th", "reschedule it for friday", "la puedo cambiar para el 20",
+  // "pasarla al 20": the day wanted, not the appointment's. A verb of moving, a few words (no
+  // comma between: "I need to change my address, my test is for the 20th" moves no appointment),
+  // then "to"/"for"/"para"/"al" right before the date.
+  ['target', /\b(?:move|moving|resched\w*|rebook\w*|change|changing|switch|push|postpone|cambiar|cambio|cambie|cambiarla|mover|moverla|muevo|pasar|pasarla|paso|posponer|posponerla|reprogram\w*)\b(?:\s+[^\s,.;:!?]+){0,5}?\s+(?:to|for|till|until|into|para|al|a)(?:\s+(?:the|el|la))?\s*$/i],
   ['expiry', /\b(?:expir(?:ed|es|ing|y)|laps(?:ed|es|ing)|ran out|runs? out|good (?:until|till|through)|valid (?:until|till|through))\b(?:\s+\S+){0,2}\s*$/i],
   ['pass', /\b(?:passed|pass(?:ing)?|certified|recertified|got certified|earned)\b(?:\s+\S+){0,3}\s*$/i],
   ['failure', /\b(?:failed|fail(?:ing)?|flunked|didn'?t pass|did not pass)\b(?:\s+\S+){0,3}\s*$/i],

@@ -1032,7 +1032,7 @@ const SPANISH_MONTH_WORD = /(?<![\p{L}])(?:enero|febrero|marzo|abril|mayo|junio|
 const COUNTED_MONTH = /^(?:last|this|next|past)\s+month$/i;
 /** A later answer that is only a day of the month: "the 12th", "12th", "12", "on the twelfth", "it was the 12th". */
 const DAY_ONLY = new RegExp(
-  `^(?:(?:it\\s+was|it'?s|on|maybe|i\\s+think)\\s+)*(?:the\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?|(${ORDINAL_WORDS.join('|')}))(?:\\s+of\\s+(?:the|that)\\s+month)?(?:\\s+i\\s+think)?$`,
+  `^(?:(?:it\\s+was|it'?s|on|maybe|i\\s+think)\\s+)*(?:(?:the|el)\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?|(${ORDINAL_WORDS.join('|')}))(?:\\s+of\\s+(?:the|that)\\s+month)?(?:\\s+i\\s+think)?$`,
   'i',
 );
 
@@ -1083,7 +1083,7 @@ export function combineDateParts(earlier: string, later: string, ctx: DateContex
   const [year, monthNumber] = month.date.split('-').map(Number) as [number, number];
   let written: { month: number; year?: number };
   if (COUNTED_MONTH.test(month.text)) written = { month: monthNumber, year };
-  else if (MONTH_WORD.test(month.text) && !month.approximate) {
+  else if ((MONTH_WORD.test(month.text) || SPANISH_MONTH_WORD.test(month.text)) && !month.approximate) {
     written = month.impliedYear ? { month: monthNumber } : { month: monthNumber, year };
   } else return null;
   // "May 2019", then "May 20": the later answer's month (the candidate may correct it), the earlier year.
@@ -1092,8 +1092,12 @@ export function combineDateParts(earlier: string, later: string, ctx: DateContex
 
   // Without a year, check against a leap year; the re-read below has the last word.
   if (isoFrom(written.year ?? 2024, written.month, day) === null) return null;
-  const name = MONTH_NAMES[written.month - 1] as string;
-  const combined = written.year === undefined ? `${name} ${day}` : `${name} ${day}, ${written.year}`;
+  // Written in the message's language, which its parser reads back (and the answer quotes).
+  const es = ctx.language === 'es';
+  const name = (es ? SPANISH_MONTH_NAMES : MONTH_NAMES)[written.month - 1] as string;
+  const combined = es
+    ? `${day} de ${name}${written.year === undefined ? '' : ` de ${written.year}`}`
+    : written.year === undefined ? `${name} ${day}` : `${name} ${day}, ${written.year}`;
   const reread = parseDates(combined, ctx);
   const form = written.year === undefined ? 'month-day' : 'full';
   return reread.length === 1 && reread[0]?.form === form ? combined : null;
@@ -1150,7 +1154,7 @@ function monthDayOnly(text: string, ctx: DateContext): { month: number; day: num
   const [only] = mentions;
   if (mentions.length !== 1 || only === undefined || only.form !== 'month-day' || only.time !== undefined) return null;
   // Nothing but the date: "May 20, I think it was a Tuesday" says more.
-  if (!/^(?:the)?$/i.test(words.slice(0, only.index).trim()) || !/^(?:\s*i\s+think)?$/i.test(words.slice(only.index + only.text.length))) return null;
+  if (!/^(?:the|el)?$/i.test(words.slice(0, only.index).trim()) || !/^(?:\s*i\s+think)?$/i.test(words.slice(only.index + only.text.length))) return null;
   const [, month, day] = only.date.split('-').map(Number) as [number, number, number];
   // "5/6" could be May 6 or June 5: not combined (the reading of the whole answer asks which).
   if (only.numeric && day <= 12 && month !== day) return null;

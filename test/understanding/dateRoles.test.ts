@@ -19,6 +19,9 @@ describe('what a date is the date of', () => {
     ['my exam is Thursday at 9am', 'appointment'],
     ['I got recertified in June 2021', 'pass'],
     ['March 3', undefined],
+    ['can i move my appointment to the 12th', 'target'],
+    ['reschedule it for Friday', 'target'],
+    ['I need to change my address, my test is for April 2', 'appointment'],
   ])('%j: %s', (text, role) => {
     expect(roleOf(text)).toBe(role);
   });
