@@ -411,10 +411,6 @@ export function actionOnTheOneShown(text: string): OneShownAction | null {
   return ONE_SHOWN.find(([, en, es]) => en.test(t) || es.test(t))?.[0] ?? null;
 }
 
-export function cancelsTheOneShown(text: string): boolean {
-  return actionOnTheOneShown(text) === 'cancel';
-}
-
 /**
  * "what do i need to take", "so which tests do i have to retake?", "¿qué tengo que hacer?": said
  * right after the account's answer, what that answer said to do next is asked again (the account
