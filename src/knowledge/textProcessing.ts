@@ -48,6 +48,12 @@ const phrases: Array<[RegExp, string]> = [
   // question (they pulled the entry about failing, cancelling, not showing up). Only before what is
   // so: "I didn't pass, I just want to know when I can retake it" keeps its "didn't pass".
   [/\bi(?:'?m| am| was)?\s+(?:not|never|didn'?t|did not|haven'?t|have not|wasn'?t|was not)\s+[^,.;:!?]{1,40}?[,;:]\s*(?=(?:but\s+)?(?:i\s+|i'?m\s+|i am\s+)?(?:just|only|simply|rather|actually|asking)\b(?!\s+(?:want|wanna|need|wondering|curious|wanted|trying|asking)\b))/gi, ' '],
+  // A message that opens by setting one thing aside: "not the score report, the actual certificate",
+  // "not a no show, i took it and failed", "i don't mean the results, i mean the certificate". The
+  // thing set aside is not the question (it pulled its own entry, or "elsewhere" on "score report").
+  // Only at the start of a sentence and before a noun's article: "not received my certificate yet"
+  // is the question.
+  [/(^|[.!?]\s+|\b(?:no|nope|sorry)[,.!]?\s+)(?:i\s+(?:don'?t|do not|didn'?t|did not)\s+mean\s+|(?:it'?s\s+|its\s+)?not\s+(?=(?:the|a|an|my|about|for|that|this)\b))[^,.;:!?]{1,40}?[,;:.]\s*(?=\S)/gi, '$1 '],
   ...plainNames,
   [/\bno[\s-]?show(?:s|ed)?\b/gi, 'noshow'],
   // "what I missed", "what we got wrong": the questions missed, not a missed appointment.
