@@ -100,3 +100,18 @@ describe('a message that opens by setting one thing aside asks about the other',
     expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe('certificate-delivery');
   });
 });
+
+describe('what a thing is made of says which kind, not whose it is', () => {
+  it.each([
+    ['when does the frameable certificate come', 'certificate-delivery'],
+    ['where do i get cloth patches', 'insignias-merchandise'],
+    ['can i buy embroidered patches', 'insignias-merchandise'],
+  ])('"%s" is %s, not something else\'s', (question, entry) => {
+    expect(answered(answerer.decide(question))[0]).toBe(entry);
+  });
+
+  it('"patches for my motorcycle vest" is still someone else\'s', () => {
+    const decision = answerer.decide('patches for my motorcycle vest');
+    expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe('elsewhere');
+  });
+});
