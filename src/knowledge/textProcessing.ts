@@ -147,6 +147,12 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:money|fee|fees|payment|cash|dollars)\s+back\b/gi, 'refund'],
   [/\bstudy guides?\b/gi, 'studyguide'],
   [/\bpractice tests?\b/gi, 'practicetest'],
+  // "exp" is candidates' short word for experience ("how much exp do u need", "2 yrs exp"), not an
+  // expiry ("exp date" is one, and stays).
+  [/(?<!\b(?:certs?|certificates?|certifications?|card|it|they|mine|status)\s+)\bexp\b(?!\.?\s*(?:date|dates|dt|on|in|next|soon|this|today|tomorrow)\b)/gi, 'experience'],
+  // Needing experience is its being required ("experience needed?", "do i need any experience"):
+  // "need" is a stop word, and "experience" alone scored the review-time gap's phrasings higher.
+  [/\b(?:need|needs|needed)\s+(?:any\s+|some\s+|prior\s+|previous\s+)?(experience|experiance)\b|\b(experience|experiance)\s+(?:needed|necessary|a must)\b/gi, '$1$2 required'],
   [/\bwork[\s-]?exp(?:erience)?\b/gi, 'workexperience'],
   // "the master title", "my master designation": the Master status.
   [/\bmaster\s+(?:tech(?:nician)?\s+)?(?:title|designation|rank|level)\b/gi, 'master status'],

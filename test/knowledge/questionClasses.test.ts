@@ -115,3 +115,18 @@ describe('what a thing is made of says which kind, not whose it is', () => {
     expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe('elsewhere');
   });
 });
+
+describe('"exp" and needing experience are the work-experience question', () => {
+  it.each(['how many years exp do i need', '2 yrs exp required?', 'experience needed?', 'do i need experience'])('"%s" is the work-experience answer', (question) => {
+    expect(answered(answerer.decide(question))[0]).toBe('work-experience');
+  });
+
+  it('how long the review takes is still the review-time gap', () => {
+    const decision = answerer.decide('how long does the work experience review take');
+    expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe('review-time');
+  });
+
+  it('"my certs exp next month" is no question about experience', () => {
+    expect(answered(answerer.decide('my certs exp next month'))[0]).not.toBe('work-experience');
+  });
+});
