@@ -88,6 +88,13 @@ const phrases: Array<[RegExp, string]> = [
   // words themselves are stop words, so the complaint was lost and "my buddy got his cert in 3 weeks"
   // was about certificates in general). Not years: "it's been 6 years since I took G1" is recertification.
   [/\b(?:it'?s|its|it has|has|have|i'?ve|mine'?s|mine has|that'?s)\s+been\s+(?:over\s+|almost\s+|about\s+|nearly\s+|more than\s+|like\s+|at least\s+|a good\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|a few|a couple(?: of)?|\d+)\s+(?:weeks?|months?|wks?)\b|\d+(?!\s*(?:years?|yrs?|days?|hours?|hrs?|minutes?|mins?)\b)(?![\d.]))/gi, 'elapsed'],
+  // Minutes late, however said ("late 5 minutes to prometric", "late by 10 min", "a few minutes
+  // late"): arriving late, not how many minutes a test lasts (the test-length gap's "minutes").
+  [/\blate\s+(?:by\s+)?(?:about\s+|like\s+)?(?:\d+|a\s+few|a\s+couple(?:\s+of)?|few|some|five|ten|fifteen|twenty|thirty)\s*(?:min|mins|minutes?)\b|\b(?:\d+|a\s+few|a\s+couple(?:\s+of)?|few|some|five|ten|fifteen|twenty|thirty)\s*(?:min|mins|minutes?)\s+late\b/gi, 'late noshow'],
+  // "a last minute change", "too late to move it?": changing an appointment close to its date, which
+  // the source answers with its three-day rule (not how many minutes a test lasts, nor arriving late).
+  [/\b(?:at\s+the\s+)?last[\s-]minute\b/gi, 'within three days'],
+  [/\btoo\s+late\s+to\s+(?=(?:move|change|cancel|reschedule|resched|switch|push|rebook|swap)\b)/gi, 'within three days '],
   // A late arrival is arriving late.
   [/\blate\s+arrivals?\b/gi, 'late noshow'],
   // "lost my certs in a move": when something happened, not a reschedule (nor a question about the address).

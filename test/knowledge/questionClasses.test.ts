@@ -130,3 +130,18 @@ describe('"exp" and needing experience are the work-experience question', () => 
     expect(answered(answerer.decide('my certs exp next month'))[0]).not.toBe('work-experience');
   });
 });
+
+describe('minutes late, a last-minute change and "too late to move it" are not how long a test lasts', () => {
+  it.each(['late 5 minutes to the test center, can i still test?', 'late by 10 min, what happens', "i'll be a few minutes late"])('"%s" is arriving late', (question) => {
+    expect(answered(answerer.decide(question))[0]).toBe('missed-appointment');
+  });
+
+  it.each(['is it too late to reschedule my test', 'last minute cancellation, is that ok', 'can i cancel at the last minute'])('"%s" is changing or cancelling', (question) => {
+    expect(answered(answerer.decide(question))[0]).toBe('change-or-cancel');
+  });
+
+  it('how many minutes a test lasts is still the test-length gap', () => {
+    const decision = answerer.decide('how many minutes is the test');
+    expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe('test-length');
+  });
+});
