@@ -109,7 +109,8 @@ const phrases: Array<[RegExp, string]> = [
   // Asking whether one passed is asking for one's results ("did i pass? when will i know").
   // "If I passed" is that question only after asking to know ("find out if i passed", "can you check
   // if i passed"); elsewhere it is a condition ("when will I get my certificate if I passed").
-  [/\b(?:did i|have i|whether i|(?<=\b(?:know|knowing|tell|telling|see|check|checking|find out|finding out|wondering|wonder|sure|ask|asking|show|confirm|idea|curious|notified|told|email|says?)\s+(?:me\s+)?)(?:if i|if i've))\s+(?:pass|passed)\b(?!\s+(?:but|and|so)\b)/gi, 'results'],
+  // The same for someone else: "when will he know if he passed", "did my son pass", "check if she passed".
+  [/\b(?:(?:did|have|has|whether)\s+(?:i|he|she|they|we|you|u|(?:my|our|his|her|their)\s+[a-z]+)|(?<=\b(?:know|knowing|tell|telling|see|check|checking|find out|finding out|wondering|wonder|sure|ask|asking|show|confirm|idea|curious|notified|told|email|says?)\s+(?:me\s+|him\s+|her\s+|them\s+|us\s+)?)if\s+(?:i|i've|he|she|they|we|(?:he|she)'?s|they'?ve|(?:my|our|his|her|their)\s+[a-z]+))\s+(?:pass|passed)\b(?!\s+(?:but|and|so)\b)/gi, 'results'],
   // "how long does it take to get it", "...for them to mail it": waiting for something to come, not
   // how long a test takes (the test-length gap's "take").
   [/\b(?:take|takes|took|taking)\s+(?:for\s+(?:it|them|me|one|you|ase|my\s+\w+)\s+)?to\s+(?=(?:get|receive|recieve|come|arrive|show\s+up|be\s+(?:mailed|sent|shipped|delivered|processed|approved|reviewed|posted)|ship|mail|send|process)\b)/gi, ' '],

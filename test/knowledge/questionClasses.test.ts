@@ -145,3 +145,17 @@ describe('minutes late, a last-minute change and "too late to move it" are not h
     expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe('test-length');
   });
 });
+
+describe('asking whether someone else passed asks for the results, as asking for oneself does', () => {
+  it.each([
+    'my son took the a5 yesterday, how does he find out if he passed',
+    'did he pass? he took the a1 today',
+    'when will my wife know if she passed the a8',
+  ])('"%s" is the results answer', (question) => {
+    expect(answered(answerer.decide(question))[0]).toBe('test-results');
+  });
+
+  it('"when will he get his certificate if he passed" is still when the certificate comes', () => {
+    expect(answered(answerer.decide('when will he get his certificate if he passed'))[0]).toBe('certificate-delivery');
+  });
+});
