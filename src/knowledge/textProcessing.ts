@@ -117,6 +117,9 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:went|gone|go|goes|been)\s+missing\b/gi, 'lost'],
   // What a job pays: "how much do master techs make", "what does a diesel tech earn a year".
   [/\bhow much (?:money )?(?:do|does|can|will|would|could|should) ((?:[\w']+\s+){1,4}?)(?:make|earn|get paid|bring home)\b|\b(?:make|makes|making|earn|earns|earning)\s+(?:an?\s+|per\s+)(?:hour|year|month|week)\b/gi, 'how much $1 salary'],
+  // "re-purchase", "re-take", "re-schedule", "re-book": the hyphen splits off a "re" that says again,
+  // and left "purchase" or "take" alone (the first purchase, not buying it again).
+  [/\bre-(purchas(?:e|ed|ing)|buy(?:ing)?|bought|tak(?:e|es|ing)|took|test(?:ed|ing)?|sit|schedul(?:e|ed|ing)|book(?:ed|ing)?)\b/gi, 're$1'],
   [/\bre-(?:cert|certs|certify|certified|certifying|certification|new|newal)\b/gi, 'recertification'],
   // Shop talk for working as a technician: the story, not the question.
   [/\b(?:turn|turning|turned|turns|spinning|spin)\s+wrenches\b/gi, ' '],
@@ -256,6 +259,13 @@ export const synonyms: Record<string, string> = {
   reissue: 'duplicate',
   replacements: 'duplicate',
   repurchase: 'rebuy',
+  repurchased: 'rebuy',
+  repurchasing: 'rebuy',
+  rebuying: 'rebuy',
+  rebought: 'rebuy',
+  retaken: 'retest',
+  rebooked: 'reschedule',
+  rebooking: 'reschedule',
   // Candidates' words for what the entries say otherwise.
   apartment: 'address',
   apartments: 'address',

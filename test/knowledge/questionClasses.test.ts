@@ -159,3 +159,13 @@ describe('asking whether someone else passed asks for the results, as asking for
     expect(answered(answerer.decide('when will he get his certificate if he passed'))[0]).toBe('certificate-delivery');
   });
 });
+
+describe('a hyphenated "re-" says again, as the joined word does', () => {
+  it.each([
+    ['can i re-take the a5 next week', 'retest-after-failing'],
+    ['how do i re-schedule my test', 'change-or-cancel'],
+    ['re-buy after no show', 'missed-appointment'],
+  ])('"%s" is %s', (question, entry) => {
+    expect(answered(answerer.decide(question))[0]).toBe(entry);
+  });
+});
