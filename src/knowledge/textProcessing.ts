@@ -405,6 +405,9 @@ export const synonyms: Record<string, string> = {
   enrol: 'register',
   enrolled: 'register',
   enrollment: 'register',
+  // How hard a test is, by its other names (the test-order gap's "hardest").
+  toughest: 'hardest',
+  trickiest: 'hardest',
   // How long something takes, by its other names ("certificate timeline?").
   timeline: 'long',
   timeframe: 'long',

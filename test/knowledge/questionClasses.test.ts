@@ -169,3 +169,10 @@ describe('a hyphenated "re-" says again, as the joined word does', () => {
     expect(answered(answerer.decide(question))[0]).toBe(entry);
   });
 });
+
+describe('how hard a test is is the test-order gap, which points to the Study Guides', () => {
+  it.each(['whats the hardest ASE test', 'which ase test is the easiest', 'toughest ase test?'])('"%s" is declined with the test-order reply', (question) => {
+    const decision = answerer.decide(question);
+    expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe('test-order');
+  });
+});
