@@ -176,3 +176,15 @@ describe('how hard a test is is the test-order gap, which points to the Study Gu
     expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe('test-order');
   });
 });
+
+describe("other trades' credentials are someone else's", () => {
+  it.each(['how do i get my red seal', 'do i need a red seal to work in canada', 'master certified detailer course how to sign up'])('"%s" is declined as something else', (question) => {
+    const decision = answerer.decide(question);
+    expect(decision.kind === 'out-of-scope' && decision.topic.id).toBe('elsewhere');
+  });
+
+  it('"i have a red seal, can i take ase tests in canada" names ASE: testing outside the USA comes first', () => {
+    const decision = answerer.decide('i have a red seal, can i take ase tests in canada');
+    expect(decision.kind === 'clarify' ? decision.candidates[0]?.id : answered(decision)[0]).toBe('testing-outside-usa');
+  });
+});
