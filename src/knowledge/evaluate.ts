@@ -35,12 +35,16 @@ export interface RetrievalReport {
   falseAnswers: Array<{ q: string; got: string; kind?: string }>;
 }
 
+/** The answerer a question is put to: one for the whole set, or the one the bot would speak to it in. */
+export type AnswererOf = FaqAnswerer | ((question: string) => FaqAnswerer);
+
 /**
  * Top-1 counts a question as right when the bot's first pick (the answer, or the first "did you
  * mean" choice) is the labelled entry. Rejection counts an out-of-domain question as handled when it
  * gets no confident answer and no "did you mean" (an honest "not covered" or "I don't know that one").
  */
-export function evaluate(answerer: FaqAnswerer, set: LabelledSet): RetrievalReport {
+export function evaluate(answerers: AnswererOf, set: LabelledSet): RetrievalReport {
+  const answererOf = typeof answerers === 'function' ? answerers : () => answerers;
   const report: RetrievalReport = {
     inDomainTotal: set.inDomain.length,
     top1Correct: 0,
@@ -60,7 +64,7 @@ export function evaluate(answerer: FaqAnswerer, set: LabelledSet): RetrievalRepo
     const figures = report.perEntry.get(expect) ?? { total: 0, top1: 0, answeredWrong: 0 };
     report.perEntry.set(expect, figures);
     figures.total++;
-    const decision = asTheBotAnswers(answerer, q, second ? [expect, second] : undefined);
+    const decision = asTheBotAnswers(answererOf(q), q, second ? [expect, second] : undefined);
     const first =
       decision.kind === 'answer'
         ? decision.entry.id
@@ -87,7 +91,7 @@ export function evaluate(answerer: FaqAnswerer, set: LabelledSet): RetrievalRepo
   }
   for (const item of set.outOfDomain) {
     const { q, kind } = typeof item === 'string' ? { q: item, kind: undefined } : item;
-    const decision = asTheBotAnswers(answerer, q);
+    const decision = asTheBotAnswers(answererOf(q), q);
     // A "did you mean" to a weather question is not a rejection: only an honest "not covered" counts.
     if (decision.kind === 'unknown' || decision.kind === 'out-of-scope') report.outOfDomainRejected++;
     else {

@@ -49,6 +49,12 @@ const phrases: Array<[RegExp, string]> = [
   // question (they pulled the entry about failing, cancelling, not showing up). Only before what is
   // so: "I didn't pass, I just want to know when I can retake it" keeps its "didn't pass".
   [/\bi(?:'?m| am| was)?\s+(?:not|never|didn'?t|did not|haven'?t|have not|wasn'?t|was not)\s+[^,.;:!?]{1,40}?[,;:]\s*(?=(?:but\s+)?(?:i\s+|i'?m\s+|i am\s+)?(?:just|only|simply|rather|actually|asking)\b(?!\s+(?:want|wanna|need|wondering|curious|wanted|trying|asking)\b))/gi, ' '],
+  // A message that opens by setting one thing aside: "not the score report, the actual certificate",
+  // "not a no show, i took it and failed", "i don't mean the results, i mean the certificate". The
+  // thing set aside is not the question (it pulled its own entry, or "elsewhere" on "score report").
+  // Only at the start of a sentence and before a noun's article: "not received my certificate yet"
+  // is the question.
+  [/(^|[.!?]\s+|\b(?:no|nope|sorry)[,.!]?\s+)(?:i\s+(?:don'?t|do not|didn'?t|did not)\s+mean\s+|(?:it'?s\s+|its\s+)?not\s+(?=(?:the|a|an|my|about|for|that|this)\b))[^,.;:!?]{1,40}?[,;:.]\s*(?=\S)/gi, '$1 '],
   ...plainNames,
   [/\bno[\s-]?show(?:s|ed)?\b/gi, 'noshow'],
   // "what I missed", "what we got wrong": the questions missed, not a missed appointment.
@@ -83,6 +89,13 @@ const phrases: Array<[RegExp, string]> = [
   // words themselves are stop words, so the complaint was lost and "my buddy got his cert in 3 weeks"
   // was about certificates in general). Not years: "it's been 6 years since I took G1" is recertification.
   [/\b(?:it'?s|its|it has|has|have|i'?ve|mine'?s|mine has|that'?s)\s+been\s+(?:over\s+|almost\s+|about\s+|nearly\s+|more than\s+|like\s+|at least\s+|a good\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|a few|a couple(?: of)?|\d+)\s+(?:weeks?|months?|wks?)\b|\d+(?!\s*(?:years?|yrs?|days?|hours?|hrs?|minutes?|mins?)\b)(?![\d.]))/gi, 'elapsed'],
+  // Minutes late, however said ("late 5 minutes to prometric", "late by 10 min", "a few minutes
+  // late"): arriving late, not how many minutes a test lasts (the test-length gap's "minutes").
+  [/\blate\s+(?:by\s+)?(?:about\s+|like\s+)?(?:\d+|a\s+few|a\s+couple(?:\s+of)?|few|some|five|ten|fifteen|twenty|thirty)\s*(?:min|mins|minutes?)\b|\b(?:\d+|a\s+few|a\s+couple(?:\s+of)?|few|some|five|ten|fifteen|twenty|thirty)\s*(?:min|mins|minutes?)\s+late\b/gi, 'late noshow'],
+  // "a last minute change", "too late to move it?": changing an appointment close to its date, which
+  // the source answers with its three-day rule (not how many minutes a test lasts, nor arriving late).
+  [/\b(?:at\s+the\s+)?last[\s-]minute\b/gi, 'within three days'],
+  [/\btoo\s+late\s+to\s+(?=(?:move|change|cancel|reschedule|resched|switch|push|rebook|swap)\b)/gi, 'within three days '],
   // A late arrival is arriving late.
   [/\blate\s+arrivals?\b/gi, 'late noshow'],
   // "lost my certs in a move": when something happened, not a reschedule (nor a question about the address).
@@ -97,13 +110,17 @@ const phrases: Array<[RegExp, string]> = [
   // Asking whether one passed is asking for one's results ("did i pass? when will i know").
   // "If I passed" is that question only after asking to know ("find out if i passed", "can you check
   // if i passed"); elsewhere it is a condition ("when will I get my certificate if I passed").
-  [/\b(?:did i|have i|whether i|(?<=\b(?:know|knowing|tell|telling|see|check|checking|find out|finding out|wondering|wonder|sure|ask|asking|show|confirm|idea|curious|notified|told|email|says?)\s+(?:me\s+)?)(?:if i|if i've))\s+(?:pass|passed)\b(?!\s+(?:but|and|so)\b)/gi, 'results'],
+  // The same for someone else: "when will he know if he passed", "did my son pass", "check if she passed".
+  [/\b(?:(?:did|have|has|whether)\s+(?:i|he|she|they|we|you|u|(?:my|our|his|her|their)\s+[a-z]+)|(?<=\b(?:know|knowing|tell|telling|see|check|checking|find out|finding out|wondering|wonder|sure|ask|asking|show|confirm|idea|curious|notified|told|email|says?)\s+(?:me\s+|him\s+|her\s+|them\s+|us\s+)?)if\s+(?:i|i've|he|she|they|we|(?:he|she)'?s|they'?ve|(?:my|our|his|her|their)\s+[a-z]+))\s+(?:pass|passed)\b(?!\s+(?:but|and|so)\b)/gi, 'results'],
   // "how long does it take to get it", "...for them to mail it": waiting for something to come, not
   // how long a test takes (the test-length gap's "take").
   [/\b(?:take|takes|took|taking)\s+(?:for\s+(?:it|them|me|one|you|ase|my\s+\w+)\s+)?to\s+(?=(?:get|receive|recieve|come|arrive|show\s+up|be\s+(?:mailed|sent|shipped|delivered|processed|approved|reviewed|posted)|ship|mail|send|process)\b)/gi, ' '],
   [/\b(?:went|gone|go|goes|been)\s+missing\b/gi, 'lost'],
   // What a job pays: "how much do master techs make", "what does a diesel tech earn a year".
   [/\bhow much (?:money )?(?:do|does|can|will|would|could|should) ((?:[\w']+\s+){1,4}?)(?:make|earn|get paid|bring home)\b|\b(?:make|makes|making|earn|earns|earning)\s+(?:an?\s+|per\s+)(?:hour|year|month|week)\b/gi, 'how much $1 salary'],
+  // "re-purchase", "re-take", "re-schedule", "re-book": the hyphen splits off a "re" that says again,
+  // and left "purchase" or "take" alone (the first purchase, not buying it again).
+  [/\bre-(purchas(?:e|ed|ing)|buy(?:ing)?|bought|tak(?:e|es|ing)|took|test(?:ed|ing)?|sit|schedul(?:e|ed|ing)|book(?:ed|ing)?)\b/gi, 're$1'],
   [/\bre-(?:cert|certs|certify|certified|certifying|certification|new|newal)\b/gi, 'recertification'],
   // Shop talk for working as a technician: the story, not the question.
   [/\b(?:turn|turning|turned|turns|spinning|spin)\s+wrenches\b/gi, ' '],
@@ -142,6 +159,12 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:money|fee|fees|payment|cash|dollars)\s+back\b/gi, 'refund'],
   [/\bstudy guides?\b/gi, 'studyguide'],
   [/\bpractice tests?\b/gi, 'practicetest'],
+  // "exp" is candidates' short word for experience ("how much exp do u need", "2 yrs exp"), not an
+  // expiry ("exp date" is one, and stays).
+  [/(?<!\b(?:certs?|certificates?|certifications?|card|it|they|mine|status)\s+)\bexp\b(?!\.?\s*(?:date|dates|dt|on|in|next|soon|this|today|tomorrow)\b)/gi, 'experience'],
+  // Needing experience is its being required ("experience needed?", "do i need any experience"):
+  // "need" is a stop word, and "experience" alone scored the review-time gap's phrasings higher.
+  [/\b(?:need|needs|needed)\s+(?:any\s+|some\s+|prior\s+|previous\s+)?(experience|experiance)\b|\b(experience|experiance)\s+(?:needed|necessary|a must)\b/gi, '$1$2 required'],
   [/\bwork[\s-]?exp(?:erience)?\b/gi, 'workexperience'],
   // "the master title", "my master designation": the Master status.
   [/\bmaster\s+(?:tech(?:nician)?\s+)?(?:title|designation|rank|level)\b/gi, 'master status'],
@@ -237,6 +260,13 @@ export const synonyms: Record<string, string> = {
   reissue: 'duplicate',
   replacements: 'duplicate',
   repurchase: 'rebuy',
+  repurchased: 'rebuy',
+  repurchasing: 'rebuy',
+  rebuying: 'rebuy',
+  rebought: 'rebuy',
+  retaken: 'retest',
+  rebooked: 'reschedule',
+  rebooking: 'reschedule',
   // Candidates' words for what the entries say otherwise.
   apartment: 'address',
   apartments: 'address',
@@ -376,6 +406,9 @@ export const synonyms: Record<string, string> = {
   enrol: 'register',
   enrolled: 'register',
   enrollment: 'register',
+  // How hard a test is, by its other names (the test-order gap's "hardest").
+  toughest: 'hardest',
+  trickiest: 'hardest',
   // How long something takes, by its other names ("certificate timeline?").
   timeline: 'long',
   timeframe: 'long',

@@ -106,9 +106,10 @@ describe('domain anchoring', () => {
     const knowledge = await shippedKnowledge();
     let elsewhere = 0;
     for (const set of SETS) {
-      const answerer = answererFor(knowledge, set.lang);
+      const answererOf = answererFor(knowledge, set.lang);
       const { inDomain, outOfDomain } = loadLabelledSet(set.file);
       for (const q of [...inDomain.map((item) => item.q), ...outOfDomain.map((item) => (typeof item === 'string' ? item : item.q))]) {
+        const answerer = answererOf(q);
         const decision = answerer.decide(q);
         const decided = decision.kind === 'out-of-scope' && decision.elsewhere === true;
         expect(answerer.namesElsewhere(q), `${set.name}: ${q}`).toBe(decided);
