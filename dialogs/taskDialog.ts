@@ -144,6 +144,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   /** Does this message, right after the task answered with `values`, change one of its follow-up slots? */
   followsUp(text: string, facts: TurnFacts, values: Record<string, unknown>): boolean {
     const read = (name: string) => this.spec.slots.find((s) => s.name === name)?.read(text, facts, this.deps, values as Partial<Values>, false);
+    if (this.timeOfUntimedDay(text, facts, values) !== null) return true;
     const followUps = this.spec.followUps ?? [];
     // A question ("my A3 expired, when can I recertify?") asks something new; a statement adds a fact.
     // A question put the way the answer's own were ("what if I let A6 lapse?") is about that answer.
@@ -155,6 +156,22 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const reading = read(name);
       return reading?.kind === 'value' && JSON.stringify(reading.value) !== JSON.stringify(values[name]);
     });
+  }
+
+  /**
+   * "2pm" right after an answer worked out from a day with no time, where the hour can change it
+   * ("my test is friday" counted from the start of Friday): that day at that time, as a candidate
+   * would write it; null when the text is not a time alone or no such day is known.
+   */
+  private timeOfUntimedDay(text: string, facts: TurnFacts, values: Record<string, unknown>): string | null {
+    for (const slot of this.spec.slots) {
+      const day = values[slot.name] as DateValue | undefined;
+      if (!slot.askTime || !day?.date || day.time || day.approximate) continue;
+      // With a day it is no time alone: combineDateParts joins only a day and a time.
+      const combined = combineDateParts(day.date, text, facts);
+      if (combined) return combined;
+    }
+    return null;
   }
 
   /**
@@ -350,8 +367,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       // "December 1" correcting January 10 is the last December 1, not the one of January's year.
       const current = state.values[slot.name] as DateValue | undefined;
       // "2022" alone keeps the month and day of the date it corrects ("no, I meant 2022").
+      // "2pm" keeps the day of an appointment given without a time.
       const within = current?.date
-        ? (withCorrectedYear(current.date, text, Boolean(current.approximate), facts.language) ?? combineDateParts(monthOf(current.date), text, facts, { monthAndDay: Boolean(current.approximate) }))
+        ? (this.timeOfUntimedDay(text, facts, { [slot.name]: current }) ?? withCorrectedYear(current.date, text, Boolean(current.approximate), facts.language) ?? combineDateParts(monthOf(current.date), text, facts, { monthAndDay: Boolean(current.approximate) }))
         : null;
       const read = slot.read(within ?? text, facts, this.deps, values, true);
       if (read.kind === 'clarify' && current !== undefined && isAsked(slot) && changedSlots.length === 0) {
@@ -438,7 +456,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     }
     const facts = turnFacts(dc.context);
     const rough = this.roughDate(state, facts);
-    if (rough === 'ask') return this.proceed(dc);
+    if (rough === 'ask' || this.untimedDate(state, facts) === 'ask') return this.proceed(dc);
     const { reply, outcome } = this.spec.answer(state.values as Values, facts, this.deps);
     const lead = [state.lead, rough].filter(Boolean).join(' ');
     state.lead = undefined;
@@ -475,6 +493,32 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       state.clarify[slot.name] = { text: year ? this.deps.messages.task.whichMonth(year) : this.deps.messages.task.whichDay(value.approximate) };
       // "in May 2019" now, "the 20th" or "May 20" next: one date, in the year given.
       if (value.span) state.partial = value.approximate;
+      return 'ask';
+    }
+    return undefined;
+  }
+
+  /**
+   * A day with no time where the hour decides ("my test is thurs", early on Monday: the 72 hours end
+   * during Thursday): the answer at the day's first minute and at its last are told apart by what
+   * they leave open (`verdicts`), and when they differ the time is asked, never a verdict counted from
+   * midnight. The day is kept, so a time alone next ("2pm") completes it. 'ask' when the slot was
+   * emptied to ask.
+   */
+  private untimedDate(state: TaskState, facts: TurnFacts): 'ask' | undefined {
+    for (const slot of this.spec.slots) {
+      const value = state.values[slot.name] as DateValue | undefined;
+      if (!slot.askTime || !value?.date || value.time || value.approximate) continue;
+      const [first, last] = ['00:00', '23:59'].map((time) => {
+        const { outcome } = this.spec.answer({ ...state.values, [slot.name]: { ...value, time } } as Values, facts, this.deps);
+        return this.spec.verdicts?.[outcome] ?? outcome;
+      });
+      if (first === last) continue;
+      delete state.values[slot.name];
+      state.clarify[slot.name] = slot.askTime(value.date, this.deps);
+      // The question names the day: no "Thursday, December 10, 2026: got it." before it.
+      state.lead = undefined;
+      state.partial = value.date;
       return 'ask';
     }
     return undefined;

@@ -124,6 +124,9 @@ export const enTasks = {
     passed: 'That appointment time has already passed.',
     todayNoTime: 'An appointment today is well within three days, so it can no longer be changed or cancelled.',
     assumedStart: 'You gave no time, so I counted from the start of that day.',
+    /** A day whose answer turns on the hour: the 72 hours end during it. */
+    askTime: (hours: number, date: string) =>
+      `Changes close ${hours} hours before the appointment starts, so it depends on the time. What time is your appointment on ${date}?`,
     zoneNote: (zone: string) => `I worked this out in ${zone} time; the rule uses the test centre's local time.`,
     cancelFirst: 'To move it, cancel the existing appointment first, then book the new one.',
     /** Asked to cancel, not to move: the source's steps to cancel a test (and its refund). */

@@ -117,6 +117,8 @@ export const esTasks: typeof enTasks = {
     passed: 'La hora de esa cita ya pasó.',
     todayNoTime: 'Una cita hoy está dentro de los tres días, así que ya no se puede cambiar ni cancelar.',
     assumedStart: 'No me dio la hora, así que conté desde el comienzo de ese día.',
+    askTime: (hours: number, date: string) =>
+      `Los cambios se cierran ${hours} horas antes del comienzo de la cita, así que depende de la hora. ¿A qué hora es su cita del ${date}?`,
     zoneNote: (zone: string) => `Lo calculé en la hora de ${zone}; la regla usa la hora local del centro de examen.`,
     cancelFirst: 'Para moverla, primero cancele la cita actual y después reserve la nueva.',
     cancelHow: (phone: string) =>

@@ -1,0 +1,34 @@
+import { all, not, transcriptTables, type Transcript } from './suite.js';
+
+// The nineteenth usability round, its dates: a verdict that turns on a fact not given, facts lost
+// when another arrives, an expiry read as a pass. The clock is the tester's: Monday, December 7,
+// 2026, 4:56 AM in New York.
+
+const theTimeDecides: Transcript[] = [
+  ['"my test is thurs can i move it" early on Monday: the 72 hours end during Thursday, so the time is asked, never a No', [
+    ['my test is thurs can i move it', all('What time is your appointment on Thursday, December 10', not('No:'), not('can no longer be changed'))],
+    ['2pm', all('Thursday, December 10, 2026 at 2:00 PM', 'you can still change or cancel it', not('What day is the appointment'))],
+  ]],
+  ['a time on Thursday already past the limit is a No', [
+    ['my test is thurs can i move it', 'What time is your appointment on Thursday, December 10'],
+    ['4am', all('Thursday, December 10, 2026 at 4:00 AM', 'can no longer be changed')],
+  ]],
+  ['the day before: Wednesday is inside the 72 hours at any time, so it is a No without asking', [
+    ['my test is wednesday, can i move it?', all('can no longer be changed', not('What time'))],
+  ]],
+  ['the day after: Friday is outside them at any time, so it is a Yes without asking', [
+    ['my test is friday, can i move it?', all('you can still change or cancel it', not('What time'))],
+  ]],
+  ['a time alone after that answer completes the day given: Friday at 2 PM, never "What day is the appointment?"', [
+    ['my test is friday, can i move it?', 'counted from the start of that day'],
+    ['2pm', all('Friday, December 11, 2026 at 2:00 PM', 'Do it before Tuesday, December 8, 2026 at 2:00 PM', not('What day is the appointment'))],
+  ]],
+  ['"el jueves" in Spanish: the time is asked', [
+    ['mi examen es el jueves, lo puedo cambiar?', all('¿A qué hora es su cita del jueves, 10 de diciembre', not('No:'))],
+    ['a las 2 de la tarde', all('jueves, 10 de diciembre de 2026 a las 2:00 p. m.', /todav[ií]a puede cambiarla/, not('¿Qué día es la cita?'))],
+  ]],
+];
+
+transcriptTables([
+  ['the time decides', theTimeDecides],
+], { now: new Date('2026-12-07T09:56:00Z') });
