@@ -152,6 +152,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const putSo = (this.spec.followUpQuestions ?? []).some((name) => read(name)?.kind === 'value');
       return putSo && followUps.some((name) => read(name)?.kind === 'value');
     }
+    // A fact the answer went without ("fue el A6" after the retest answer for "the test" failed on
+    // March 3): added to the facts it rested on, never a new task that asks for them again.
+    if (this.spec.slots.some((slot) => !slot.quiet && !slot.notFromFirstMessage && values[slot.name] === undefined && read(slot.name)?.kind === 'value')) return true;
     return followUps.some((name) => {
       const reading = read(name);
       return reading?.kind === 'value' && JSON.stringify(reading.value) !== JSON.stringify(values[name]);
@@ -413,7 +416,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       if (current?.approximate) {
         const note = this.deps.messages.task.gotDate(said);
         notes.push(note.charAt(0).toUpperCase() + note.slice(1));
-      } else changedSaid.push(said);
+      } else if (current === undefined) notes.push(this.deps.messages.task.noted(said));
+      else changedSaid.push(said);
       changedSlots.push(slot.name);
     }
     // Every value the correction changed, in one sentence: "Changed to A5 and March 2020."

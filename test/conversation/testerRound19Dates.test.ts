@@ -29,6 +29,18 @@ const theTimeDecides: Transcript[] = [
   ]],
 ];
 
+const factsStay: Transcript[] = [
+  ['"fue el A6" after the retest answer for a test not named keeps the date given: A6 from March 3, never "¿En qué fecha tomó A6?"', [
+    ['hice el test el 3 de marzo y no pase, cuando lo puedo volver a tomar', 'martes, 3 de marzo de 2026'],
+    ['fue el A6', all('Ya puede comprar A6 de nuevo', '3 de marzo de 2026', not('¿En qué fecha tomó'))],
+  ]],
+  ['"it was A5" after "I failed two weeks ago, when can I retake?" keeps the two weeks: A5 from then, never "What date did you take A5?"', [
+    ['I failed two weeks ago, when can I retake?', 'November 23, 2026'],
+    ['it was A5', all('You can buy A5 again on or after Thursday, December 24, 2026', not('What date did you take'))],
+  ]],
+];
+
 transcriptTables([
   ['the time decides', theTimeDecides],
+  ['facts given stay when another arrives', factsStay],
 ], { now: new Date('2026-12-07T09:56:00Z') });
