@@ -142,7 +142,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   }
 
   /** Does this message, right after the task answered with `values`, change one of its follow-up slots? */
-  followsUp(text: string, facts: TurnFacts, values: Record<string, unknown>): boolean {
+  followsUp(text: string, facts: TurnFacts, values: Record<string, unknown>, fromAccount = false): boolean {
     const read = (name: string) => this.spec.slots.find((s) => s.name === name)?.read(text, facts, this.deps, values as Partial<Values>, false);
     if (this.timeOfUntimedDay(text, facts, values) !== null) return true;
     const followUps = this.spec.followUps ?? [];
@@ -153,8 +153,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       return putSo && followUps.some((name) => read(name)?.kind === 'value');
     }
     // A fact the answer went without ("fue el A6" after the retest answer for "the test" failed on
-    // March 3): added to the facts it rested on, never a new task that asks for them again.
-    if (this.spec.slots.some((slot) => !slot.quiet && !slot.notFromFirstMessage && values[slot.name] === undefined && read(slot.name)?.kind === 'value')) return true;
+    // March 3): added to the facts it rested on, never a new task that asks for them again. An
+    // answer from the account rested on the account's facts: a date typed next is no gap filled.
+    if (!fromAccount && this.spec.slots.some((slot) => !slot.quiet && !slot.notFromFirstMessage && values[slot.name] === undefined && read(slot.name)?.kind === 'value')) return true;
     return followUps.some((name) => {
       const reading = read(name);
       return reading?.kind === 'value' && JSON.stringify(reading.value) !== JSON.stringify(values[name]);
