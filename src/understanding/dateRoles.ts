@@ -10,7 +10,11 @@ export type DateRole = 'purchase' | 'failure' | 'pass' | 'expiry' | 'appointment
 /** The cue must sit within a few words before the date ("I passed A1 on 2019-05-20, it has expired": a pass). */
 const CUES: Array<[DateRole, RegExp]> = [
   ['expiry', /\b(?:expir(?:ed|es|ing|y)|laps(?:ed|es|ing)|ran out|runs? out|good (?:until|till|through)|valid (?:until|till|through))\b(?:\s+\S+){0,2}\s*$/i],
+  // "se me vence el 30 de junio", "venció en marzo", "caduca el 5", "vigente hasta junio".
+  ['expiry', /(?<![\p{L}\d])(?:venc\p{L}*|caduc\p{L}*|expir[aoó]\p{L}*|vigente hasta)(?![\p{L}\d])(?:\s+\S+){0,2}\s*$/iu],
   ['pass', /\b(?:passed|pass(?:ing)?|certified|recertified|got certified|earned)\b(?:\s+\S+){0,3}\s*$/i],
+  // "aprobé el A4 el 5 de junio", "la saqué el 15 de junio", "lo pasé en marzo del 2022".
+  ['pass', /(?<![\p{L}\d])(?:aprob[eé]|aprobad[oa]|pas[eé]|saqu[eé]|(?:re)?certifiqu[eé])(?![\p{L}\d])(?:\s+\S+){0,3}\s*$/iu],
   ['failure', /\b(?:failed|fail(?:ing)?|flunked|didn'?t pass|did not pass)\b(?:\s+\S+){0,3}\s*$/i],
   ['purchase', /\b(?:bought|buy|purchased|paid(?: for)?|registered(?: for)?|signed up(?: for)?)\b(?:\s+\S+){0,3}\s*$/i],
   ['appointment', /\b(?:appointment|appt|exam|test|scheduled|booked)\b(?:\s+(?:is|was|for|on|at))?(?:\s+\S+){0,1}\s*$/i],

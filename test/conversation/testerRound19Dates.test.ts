@@ -40,7 +40,26 @@ const factsStay: Transcript[] = [
   ]],
 ];
 
+const anExpiryIsAnExpiry: Transcript[] = [
+  ['"vence el 30 de junio" at "¿Cuándo aprobó A1?" is the expiry: A1 runs out on June 30, 2027, never five years after it', [
+    ['necesito recertificar el A1 se me vence', /Cu[aá]ndo aprob[oó] A1/],
+    ['vence el 30 de junio', all(/Su certificaci[oó]n A1 vence el mi[eé]rcoles, 30 de junio de 2027/, not('30 de junio de 2031'), not('1666'))],
+  ]],
+  ['"it expires on June 30" at "When did you pass A1?" is the expiry', [
+    ['I need to recertify A1, it is expiring', 'When did you pass A1'],
+    ['it expires on June 30', all('Your A1 certification expires on Wednesday, June 30, 2027', not('June 30, 2031'))],
+  ]],
+  ['"it runs out in june" is the expiry, in June 2027', [
+    ['I need to recertify A1, it is expiring', 'When did you pass A1'],
+    ['it runs out in june', all('Your A1 certification expires in June 2027', not('June 2031'))],
+  ]],
+  ['"se me vence en junio" in one message is the expiry too', [
+    ['necesito recertificar el A1, se me vence en junio', all(/Su certificaci[oó]n A1 vence en junio de 2027/, not('junio de 2031'))],
+  ]],
+];
+
 transcriptTables([
   ['the time decides', theTimeDecides],
+  ['an expiry said is the expiry', anExpiryIsAnExpiry],
   ['facts given stay when another arrives', factsStay],
 ], { now: new Date('2026-12-07T09:56:00Z') });
