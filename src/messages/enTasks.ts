@@ -198,6 +198,9 @@ export const enTasks = {
     /** `master`: the Master status's name, when the series is known. */
     askLapsed: (master?: string) => `Which of the ${master ?? 'required'} tests have expired? Say "none" if they are all current.`,
     holds: (name: string) => `Yes: with all required tests current, you hold ${name} status.`,
+    /** A test named with a pass (or expiry) date that is still current ("I passed A1 in March 2022"). */
+    currentUntil: (tests: string, until: string) =>
+      `${tests}: current until ${until}, so ${/ and /.test(tests) ? 'they still count' : 'it still counts'}. Have any other required tests expired? Tell me which (for example "A3"), or say "none".`,
     lapsed: (name: string, tests: string) =>
       `Not at the moment: ${tests} lapsed, so ${name} status is suspended. Pass the recertification test for ${tests} to reinstate it.`,
     /**

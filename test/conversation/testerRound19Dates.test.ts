@@ -58,8 +58,25 @@ const anExpiryIsAnExpiry: Transcript[] = [
   ]],
 ];
 
+const aPassRunsFiveYears: Transcript[] = [
+  ['"el A1 lo pase en marzo del 2022" at the Master question is a pass current until March 2027, never "A1 venció"', [
+    ['mi master se vence, que hago', 'reviso su estatus Master'],
+    ['el A1 lo pase en marzo del 2022', all(/A1: vigente hasta marzo de 2027/, not('A1 venció'), not('Ahora mismo no'))],
+    ['ninguno', /S[ií]: con todos los ex[aá]menes requeridos vigentes/],
+  ]],
+  ['"I passed A1 in March 2022" at "which have expired?" says A1 counts until March 2027 and asks about the others', [
+    ["am I still a Master Automobile Technician?", 'Which of the'],
+    ['I passed A1 in March 2022', all('A1: current until March 2027', not('A1 lapsed'))],
+  ]],
+  ['a pass more than five years ago is a lapse, by its date: "el A1 lo pasé en marzo del 2020"', [
+    ['mi master se vence, que hago', 'reviso su estatus Master'],
+    ['el A1 lo pasé en marzo del 2020', /A1 venci[oó]/],
+  ]],
+];
+
 transcriptTables([
   ['the time decides', theTimeDecides],
   ['an expiry said is the expiry', anExpiryIsAnExpiry],
+  ['a pass date read as a pass', aPassRunsFiveYears],
   ['facts given stay when another arrives', factsStay],
 ], { now: new Date('2026-12-07T09:56:00Z') });
