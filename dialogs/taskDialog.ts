@@ -408,16 +408,20 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       // The slot whose value the correction changes, not the first one that reads something.
       if (read.kind !== 'value' || JSON.stringify(read.value) === JSON.stringify(state.values[slot.name])) continue;
       state.values[slot.name] = keepTime(current, read.value, text, facts);
+      // A value the answer went without ("fue el A6"), not one whose question was waiting ("which Thursday?").
+      const gap = current === undefined && !state.clarify[slot.name] && !isDate(read.value);
       delete state.clarify[slot.name];
       const changed = state.values[slot.name];
       if (slot.quiet) continue;
       const said = slot.describe ? slot.describe(changed as Values[keyof Values], this.deps) : describe(changed, this.deps.language);
       // "May 20" after "in May 2019" makes the date exact rather than changing it.
       // A sentence starts with a capital: "Around October 2026: got it."
-      if (current?.approximate) {
+      // "2pm" after a day with no time completes it, as "May 20" does a month: "Friday, December 11 at 2:00 PM: got it."
+      const completed = current?.approximate || (current?.date !== undefined && !current.time && (changed as DateValue | undefined)?.date === current.date);
+      if (completed) {
         const note = this.deps.messages.task.gotDate(said);
         notes.push(note.charAt(0).toUpperCase() + note.slice(1));
-      } else if (current === undefined) notes.push(this.deps.messages.task.noted(said));
+      } else if (gap) notes.push(this.deps.messages.task.noted(said));
       else changedSaid.push(said);
       changedSlots.push(slot.name);
     }

@@ -21,7 +21,7 @@ const theTimeDecides: Transcript[] = [
   ]],
   ['a time alone after that answer completes the day given: Friday at 2 PM, never "What day is the appointment?"', [
     ['my test is friday, can i move it?', 'counted from the start of that day'],
-    ['2pm', all('Friday, December 11, 2026 at 2:00 PM', 'Do it before Tuesday, December 8, 2026 at 2:00 PM', not('What day is the appointment'))],
+    ['2pm', all(/^Friday, December 11, 2026 at 2:00 PM: got it\./, 'Do it before Tuesday, December 8, 2026 at 2:00 PM', not('What day is the appointment'), not('Changed to'))],
   ]],
   ['"el jueves" in Spanish: the time is asked', [
     ['mi examen es el jueves, lo puedo cambiar?', all('¿A qué hora es su cita del jueves, 10 de diciembre', not('No:'))],
