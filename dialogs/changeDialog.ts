@@ -1,6 +1,7 @@
 import type { Language } from '../src/language/languages.js';
 import { DateTime } from 'luxon';
 import { changeEligibility } from '../src/rules/index.js';
+import { formatLongDate } from '../src/understanding/dates.js';
 import { readAppointmentDate, readFutureDate, readTargetDate, writtenOut, type DateValue } from './slotReaders.js';
 import type { TaskSpec } from './taskTypes.js';
 
@@ -50,6 +51,7 @@ export const changeTask: TaskSpec<ChangeValues> = {
       name: 'appointment',
       read: (text, facts, deps) => readAppointmentDate(text, facts, deps),
       ask: (values, deps) => ({ text: values.wanted ? deps.messages.task.change.askDateToMove(writtenOut(values.wanted, deps.language)) : deps.messages.task.change.askDate }),
+      askTime: (date, deps) => ({ text: deps.messages.task.change.askTime(deps.policy.changeCutoffHours.value, formatLongDate(date, deps.language)) }),
     },
     {
       name: 'cancelling',

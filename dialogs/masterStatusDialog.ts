@@ -1,4 +1,7 @@
-import { addDays, findSeries, masterStatus, todayIn, type Catalogue, type Series } from '../src/rules/index.js';
+import { addDays, addYears, findSeries, masterStatus, todayIn, type Catalogue, type Series } from '../src/rules/index.js';
+import { dateRole } from '../src/understanding/dateRoles.js';
+import { asKnown, readPastDate } from './slotReaders.js';
+import type { TaskDeps, TurnFacts } from './taskTypes.js';
 import { resolveSeries, resolveTests } from '../src/understanding/tests.js';
 import type { SlotReading, TaskSpec } from './taskTypes.js';
 import { andListIn } from '../src/messages/lists.js';
@@ -61,7 +64,34 @@ const ALSO = /(?<![\p{L}\d])(?:too|also|as well|tambi[eé]n)(?![\p{L}\d])/iu;
 /** A question about a date ("when does A1 expire?", "¿cuándo vence mi A1?"): it asks, it tells no lapse. */
 const ASKS_WHEN = /^(?:and |y |so )?(?:when|how long|what day|how much longer|cu[aá]ndo|hasta cu[aá]ndo)\b/i;
 
-function readLapsed(text: string, catalogue: Catalogue, seriesId: string | undefined, asAnswer: boolean, known?: string[]): SlotReading<string[]> {
+/**
+ * "el A1 lo pasé en marzo del 2022", "A1 expired on June 5": a date the message says is a pass (or
+ * an expiry) settles whether the tests named lapsed: a pass runs `validityYears`. Undefined when it
+ * does not (no such date, a date too rough, or a month whose first and last day differ).
+ */
+function lapseByDate(text: string, facts: TurnFacts, deps: TaskDeps): { lapsed: boolean; until: string } | undefined {
+  const mentions = facts.dates(text).filter((mention) => mention.form !== 'time');
+  const [mention] = mentions;
+  if (mentions.length !== 1 || !mention) return undefined;
+  const role = dateRole(text, mention) ?? (HELD_WORDS.test(text) ? 'pass' : LAPSE_WORDS.test(text) ? 'expiry' : undefined);
+  const today = todayIn(facts.now, facts.zone);
+  if (role === 'expiry' && !mention.approximate && mention.form !== 'partial') {
+    return { lapsed: mention.date <= today, until: asKnown({ date: mention.date }, deps.language) };
+  }
+  if (role !== 'pass') return undefined;
+  const reading = readPastDate(text, facts, deps);
+  if (reading.kind !== 'value' || (reading.value.approximate && !reading.value.span)) return undefined;
+  const pass = reading.value;
+  const expiry = (date: string) => addYears(date, deps.policy.validityYears.value);
+  // Current only when it is from the span's first day on, lapsed only when from its last.
+  const [earliest, latest] = [expiry(pass.span?.from ?? pass.date), expiry(pass.span?.to ?? pass.date)];
+  if (earliest > today) return { lapsed: false, until: asKnown(pass, deps.language, expiry(pass.date)) };
+  if (latest <= today) return { lapsed: true, until: asKnown(pass, deps.language, expiry(pass.date)) };
+  return undefined;
+}
+
+function readLapsed(text: string, facts: TurnFacts, deps: TaskDeps, seriesId: string | undefined, asAnswer: boolean, known?: string[]): SlotReading<string[]> {
+  const { catalogue } = deps;
   if (noneLapsed.test(text.trim())) return { kind: 'value', value: [] };
   if (ASKS_WHEN.test(text.trim()) && !SUPPOSED.test(text)) return { kind: 'none' };
   // "A6 expires next month, will I lose master?": a lapse ahead names the test only when it is supposed.
@@ -74,6 +104,16 @@ function readLapsed(text: string, catalogue: Catalogue, seriesId: string | undef
   const tests = resolveTests(lapsedPart, catalogue).tests.filter((test) => !seriesId || (test.series === seriesId && (!required || required.includes(test.code))));
   // "My A3 expired" names a lapsed test; a list of tests someone holds does not, unless it answers
   // the question "which have expired?".
+  // A date said with the tests decides, not the words around it ("lo pasé en marzo del 2022" at "which have lapsed?").
+  const byDate = tests.length && !SUPPOSED.test(text) ? lapseByDate(text, facts, deps) : undefined;
+  if (byDate) {
+    const named = andListIn(deps.language)(tests.map((test) => test.code));
+    // Every required test named, all current: none lapsed. Some: they count, and the others are asked about.
+    const all = required?.every((code) => tests.some((test) => test.code === code));
+    if (!byDate.lapsed && all) return { kind: 'value', value: [] };
+    if (!byDate.lapsed) return { kind: 'clarify', question: { text: deps.messages.task.master.currentUntil(named, byDate.until) } };
+    return { kind: 'value', value: [...new Set([...(known?.length && ALSO.test(text) ? known : []), ...tests.map((test) => test.code)])] };
+  }
   const saysLapsed = lapseWords(text);
   // "A1-A8, passed in June 2021" lists tests held, even in answer to "which have lapsed?".
   const saysHeld = /\b(?:passed|pass|hold|held|have|got|current|valid|tengo|aprob[eé]|vigentes?)\b/i.test(text);
@@ -171,7 +211,7 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
     {
       name: 'lapsed',
       needed: (values) => !values.missing?.length,
-      read: (text, _facts, deps, values, asAnswer) => readLapsed(text, deps.catalogue, values.series, asAnswer, values.lapsed),
+      read: (text, facts, deps, values, asAnswer) => readLapsed(text, facts, deps, values.series, asAnswer, values.lapsed),
       ask: (values, deps) => {
         return { text: deps.messages.task.master.askLapsed(values.series ? catalogueNames(deps.catalogue, deps.language).master(values.series) : undefined) };
       },

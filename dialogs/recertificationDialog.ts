@@ -33,10 +33,13 @@ function readRecertOn(text: string, facts: TurnFacts): SlotReading<string> {
   return planned ? { kind: 'value', value: planned.date } : { kind: 'none' };
 }
 
-const saysExpired = /\b(?:expired|expires|lapsed|ran out|run out)\b/i;
+/** Words that make a date the expiry, in English and in Spanish ("vence el 30 de junio", "se me venció en marzo"). */
+const saysExpired =
+  /(?<![\p{L}\d])(?:expired|expires|expiring|lapsed|lapses|ran out|runs? out|venc\p{L}*|caduc\p{L}*|expir[aoó]\p{L}*)(?![\p{L}\d])/iu;
 /** An expiry in the present or future tense: its date may still be ahead. */
-const saysExpiring = /\b(?:expires|expiring|will expire|runs out|lapses)\b/i;
-const saysLapsedAlready = /\b(?:expired|lapsed|ran out)\b/i;
+const saysExpiring =
+  /(?<![\p{L}\d])(?:expires|expiring|will expire|runs? out|lapses|vence|vencen|vencer[aá]n?|va a vencer|caduca|caducar[aá]|expira|expirar[aá])(?![\p{L}\d])/iu;
+const saysLapsedAlready = /(?<![\p{L}\d])(?:expired|lapsed|ran out|venci[oó]|vencid[oa]s?|caduc[oó]|caducad[oa]s?|expir[oó])(?![\p{L}\d])/iu;
 
 /**
  * "I passed my A7 on 12/7/2021, does it expire today?": one date the message says is the pass, and

@@ -155,8 +155,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   }
 
   /** Does this message, right after the task answered with `values`, change one of its follow-up slots? */
-  followsUp(text: string, facts: TurnFacts, values: Record<string, unknown>): boolean {
+  followsUp(text: string, facts: TurnFacts, values: Record<string, unknown>, fromAccount = false): boolean {
     const read = (name: string) => this.spec.slots.find((s) => s.name === name)?.read(text, facts, this.deps, values as Partial<Values>, false);
+    if (this.timeOfUntimedDay(text, facts, values) !== null) return true;
     const followUps = this.spec.followUps ?? [];
     // A question ("my A3 expired, when can I recertify?") asks something new; a statement adds a fact.
     // A question put the way the answer's own were ("what if I let A6 lapse?") is about that answer.
@@ -164,10 +165,30 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const putSo = (this.spec.followUpQuestions ?? []).some((name) => read(name)?.kind === 'value');
       return putSo && followUps.some((name) => read(name)?.kind === 'value');
     }
+    // A fact the answer went without ("fue el A6" after the retest answer for "the test" failed on
+    // March 3): added to the facts it rested on, never a new task that asks for them again. An
+    // answer from the account rested on the account's facts: a date typed next is no gap filled.
+    if (!fromAccount && this.spec.slots.some((slot) => !slot.quiet && !slot.notFromFirstMessage && values[slot.name] === undefined && read(slot.name)?.kind === 'value')) return true;
     return followUps.some((name) => {
       const reading = read(name);
       return reading?.kind === 'value' && JSON.stringify(reading.value) !== JSON.stringify(values[name]);
     });
+  }
+
+  /**
+   * "2pm" right after an answer worked out from a day with no time, where the hour can change it
+   * ("my test is friday" counted from the start of Friday): that day at that time, as a candidate
+   * would write it; null when the text is not a time alone or no such day is known.
+   */
+  private timeOfUntimedDay(text: string, facts: TurnFacts, values: Record<string, unknown>): string | null {
+    for (const slot of this.spec.slots) {
+      const day = values[slot.name] as DateValue | undefined;
+      if (!slot.askTime || !day?.date || day.time || day.approximate) continue;
+      // With a day it is no time alone: combineDateParts joins only a day and a time.
+      const combined = combineDateParts(day.date, text, facts);
+      if (combined) return combined;
+    }
+    return null;
   }
 
   /**
@@ -368,8 +389,10 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       // the last one that fits) is assumed afresh for the new day instead.
       const yearSaid = current?.date !== undefined && !current.approximate && this.yearWasSaid(slot, current.date, facts, values);
       // "2022" alone keeps the month and day of the date it corrects ("no, I meant 2022").
+      // "2pm" keeps the day of an appointment given without a time.
       const within = current?.date
-        ? (withCorrectedYear(current.date, text, Boolean(current.approximate), facts.language) ??
+        ? (this.timeOfUntimedDay(text, facts, { [slot.name]: current }) ??
+          withCorrectedYear(current.date, text, Boolean(current.approximate), facts.language) ??
           combineDateParts(monthOf(current.date, facts.language), text, facts, { monthAndDay: Boolean(current.approximate) || yearSaid }))
         : null;
       const read = slot.read(within ?? text, facts, this.deps, values, true);
@@ -407,16 +430,21 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       // One date said corrects one date: "no, the 14th" for the day wanted is not the appointment's too.
       if (isDate(read.value) && changedSlots.some((name) => isDate(state.values[name]))) continue;
       state.values[slot.name] = keepTime(current, read.value, text, facts);
+      // A value the answer went without ("fue el A6"), not one whose question was waiting ("which Thursday?").
+      const gap = current === undefined && !state.clarify[slot.name] && !isDate(read.value);
       delete state.clarify[slot.name];
       const changed = state.values[slot.name];
       if (slot.quiet) continue;
       const said = slot.describe ? slot.describe(changed as Values[keyof Values], this.deps) : describe(changed, this.deps.language);
       // "May 20" after "in May 2019" makes the date exact rather than changing it.
       // A sentence starts with a capital: "Around October 2026: got it."
-      if (current?.approximate) {
+      // "2pm" after a day with no time completes it, as "May 20" does a month: "Friday, December 11 at 2:00 PM: got it."
+      const completed = current?.approximate || (current?.date !== undefined && !current.time && (changed as DateValue | undefined)?.date === current.date);
+      if (completed) {
         const note = this.deps.messages.task.gotDate(said);
         notes.push(note.charAt(0).toUpperCase() + note.slice(1));
-      } else changedSaid.push(said);
+      } else if (gap) notes.push(this.deps.messages.task.noted(said));
+      else changedSaid.push(said);
       changedSlots.push(slot.name);
     }
     // Every value the correction changed, in one sentence: "Changed to A5 and March 2020."
@@ -468,7 +496,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     }
     const facts = turnFacts(dc.context);
     const rough = this.roughDate(state, facts);
-    if (rough === 'ask') return this.proceed(dc);
+    if (rough === 'ask' || this.untimedDate(state, facts) === 'ask') return this.proceed(dc);
     const { reply: answered, outcome, accountWouldKnow } = this.spec.answer(state.values as Values, facts, this.deps);
     // A guess answered as a supposition: the account would know (signed in, it answered already).
     const reply = accountWouldKnow && this.deps.account(dc.context) ? { ...answered, text: `${answered.text} ${this.deps.messages.task.signInToCheck}` } : answered;
@@ -507,6 +535,32 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       state.clarify[slot.name] = { text: year ? this.deps.messages.task.whichMonth(year) : this.deps.messages.task.whichDay(value.approximate) };
       // "in May 2019" now, "the 20th" or "May 20" next: one date, in the year given.
       if (value.span) state.partial = value.approximate;
+      return 'ask';
+    }
+    return undefined;
+  }
+
+  /**
+   * A day with no time where the hour decides ("my test is thurs", early on Monday: the 72 hours end
+   * during Thursday): the answer at the day's first minute and at its last are told apart by what
+   * they leave open (`verdicts`), and when they differ the time is asked, never a verdict counted from
+   * midnight. The day is kept, so a time alone next ("2pm") completes it. 'ask' when the slot was
+   * emptied to ask.
+   */
+  private untimedDate(state: TaskState, facts: TurnFacts): 'ask' | undefined {
+    for (const slot of this.spec.slots) {
+      const value = state.values[slot.name] as DateValue | undefined;
+      if (!slot.askTime || !value?.date || value.time || value.approximate) continue;
+      const [first, last] = ['00:00', '23:59'].map((time) => {
+        const { outcome } = this.spec.answer({ ...state.values, [slot.name]: { ...value, time } } as Values, facts, this.deps);
+        return this.spec.verdicts?.[outcome] ?? outcome;
+      });
+      if (first === last) continue;
+      delete state.values[slot.name];
+      state.clarify[slot.name] = slot.askTime(value.date, this.deps);
+      // The question names the day: no "Thursday, December 10, 2026: got it." before it.
+      state.lead = undefined;
+      state.partial = value.date;
       return 'ask';
     }
     return undefined;

@@ -61,6 +61,12 @@ export interface SlotSpec<Values> {
   list?: Partial<Record<ListChange, (known: Values[keyof Values], named: Values[keyof Values], deps: TaskDeps) => Values[keyof Values]>>;
   /** A list value: "T3, not T2" swaps that one in the list (the others stay), rather than replacing the list. */
   swap?: (known: Values[keyof Values], out: Values[keyof Values], into: Values[keyof Values]) => Values[keyof Values];
+  /**
+   * A date slot whose answer can turn on the hour (the 72 hours before an appointment may end during
+   * its day): given a day with no time, the question for the time (`date` is the day, ISO), asked
+   * only when the answer at the day's first minute and at its last would differ.
+   */
+  askTime?: (date: string, deps: TaskDeps) => Reply;
   /** Skip asking when the values so far make this slot unnecessary. */
   needed?: (values: Partial<Values>) => boolean;
   /** `asAnswer`: the text answers this slot's own question (not the message that began the task). */

@@ -209,8 +209,8 @@ export class CandidateBot {
   /** Does the message change a fact the last task's answer rested on (the task's own follow-up slots)? */
   private followsLastTask(dialogSet: DialogSet, data: ConversationData, reading: { text: string }, facts: TurnFacts): boolean {
     const last = data.lastTask;
-    const task = last?.values ? (dialogSet.find(last.id) as { followsUp?: (text: string, facts: TurnFacts, values: Record<string, unknown>) => boolean } | undefined) : undefined;
-    return Boolean(reading.text && task?.followsUp?.(reading.text, facts, last!.values!));
+    const task = last?.values ? (dialogSet.find(last.id) as { followsUp?: (text: string, facts: TurnFacts, values: Record<string, unknown>, fromAccount?: boolean) => boolean } | undefined) : undefined;
+    return Boolean(reading.text && task?.followsUp?.(reading.text, facts, last!.values!, last!.outcome.startsWith('account-')));
   }
 
   /** Hands the conversation to people; the relay tells the candidate what happens next. */

@@ -140,6 +140,9 @@ export const enTasks = {
     passed: 'That appointment time has already passed.',
     todayNoTime: 'An appointment today is well within three days, so it can no longer be changed or cancelled.',
     assumedStart: 'You gave no time, so I counted from the start of that day.',
+    /** A day whose answer turns on the hour: the 72 hours end during it. */
+    askTime: (hours: number, date: string) =>
+      `Changes close ${hours} hours before the appointment starts, so it depends on the time. What time is your appointment on ${date}?`,
     zoneNote: (zone: string) => `I worked this out in ${zone} time; the rule uses the test centre's local time.`,
     cancelFirst: 'To move it, cancel the existing appointment first, then book the new one.',
     /** "move it to the 12th": the day wanted, booked as the new appointment. */
@@ -217,6 +220,9 @@ export const enTasks = {
     /** `master`: the Master status's name, when the series is known. */
     askLapsed: (master?: string) => `Which of the ${master ?? 'required'} tests have expired? Say "none" if they are all current.`,
     holds: (name: string) => `Yes: with all required tests current, you hold ${name} status.`,
+    /** A test named with a pass (or expiry) date that is still current ("I passed A1 in March 2022"). */
+    currentUntil: (tests: string, until: string) =>
+      `${tests}: current until ${until}, so ${/ and /.test(tests) ? 'they still count' : 'it still counts'}. Have any other required tests expired? Tell me which (for example "A3"), or say "none".`,
     lapsed: (name: string, tests: string) =>
       `Not at the moment: ${tests} lapsed, so ${name} status is suspended. Pass the recertification test for ${tests} to reinstate it.`,
     /**

@@ -125,6 +125,8 @@ export const esTasks: typeof enTasks = {
     passed: 'La hora de esa cita ya pasó.',
     todayNoTime: 'Una cita hoy está dentro de los tres días, así que ya no se puede cambiar ni cancelar.',
     assumedStart: 'No me dio la hora, así que conté desde el comienzo de ese día.',
+    askTime: (hours: number, date: string) =>
+      `Los cambios se cierran ${hours} horas antes del comienzo de la cita, así que depende de la hora. ¿A qué hora es su cita del ${date}?`,
     zoneNote: (zone: string) => `Lo calculé en la hora de ${zone}; la regla usa la hora local del centro de examen.`,
     cancelFirst: 'Para moverla, primero cancele la cita actual y después reserve la nueva.',
     cancelFirstTo: (date: string) => `Para moverla al ${date}, primero cancele la cita actual y después reserve la nueva.`,
@@ -192,6 +194,8 @@ export const esTasks: typeof enTasks = {
     askSeries: '¿Qué estatus Master: Automóvil (A1-A8) o Camión Mediano/Pesado (T2-T8)?',
     askLapsed: (master?: string) => `¿Cuáles de los exámenes ${master ? `de ${master}` : 'requeridos'} han vencido? Diga "ninguno" si todos están vigentes.`,
     holds: (name: string) => `Sí: con todos los exámenes requeridos vigentes, tiene el estatus de ${name}.`,
+    currentUntil: (tests: string, until: string) =>
+      `${tests}: ${/ [ye] /.test(tests) ? 'vigentes' : 'vigente'} hasta ${until}, así que ${/ [ye] /.test(tests) ? 'todavía cuentan' : 'todavía cuenta'}. ¿Ha vencido algún otro examen requerido? Dígame cuál (por ejemplo "A3"), o "ninguno".`,
     /** La caducidad supuesta ("si dejo vencer el A6, ¿sigo siendo master?"): lo que pasaría, no un hecho. */
     wouldLapse: (name: string, tests: string) =>
       `Si ${tests} ${/ [ye] /.test(tests) ? 'vencen' : 'vence'}, pierde el estatus de ${name} hasta que apruebe ${/ [ye] /.test(tests) ? 'los exámenes' : 'el examen'} de recertificación de ${tests}. Para conservarlo, mantenga ${tests} ${/ [ye] /.test(tests) ? 'vigentes: puede recertificarse antes de que venzan' : 'vigente: puede recertificarse antes de que venza'}.`,

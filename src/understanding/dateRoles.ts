@@ -15,7 +15,11 @@ const CUES: Array<[DateRole, RegExp]> = [
   // then "to"/"for"/"para"/"al" right before the date.
   ['target', /\b(?:move|moving|resched\w*|rebook\w*|change|changing|switch|push|postpone|cambiar|cambio|cambie|cambiarla|mover|moverla|muevo|pasar|pasarla|paso|posponer|posponerla|reprogram\w*)\b(?:\s+[^\s,.;:!?]+){0,5}?\s+(?:to|for|till|until|into|para|al|a)(?:\s+(?:the|el|la))?\s*$/i],
   ['expiry', /\b(?:expir(?:ed|es|ing|y)|laps(?:ed|es|ing)|ran out|runs? out|good (?:until|till|through)|valid (?:until|till|through))\b(?:\s+\S+){0,2}\s*$/i],
+  // "se me vence el 30 de junio", "venció en marzo", "caduca el 5", "vigente hasta junio".
+  ['expiry', /(?<![\p{L}\d])(?:venc\p{L}*|caduc\p{L}*|expir[aoó]\p{L}*|vigente hasta)(?![\p{L}\d])(?:\s+\S+){0,2}\s*$/iu],
   ['pass', /\b(?:passed|pass(?:ing)?|certified|recertified|got certified|earned)\b(?:\s+\S+){0,3}\s*$/i],
+  // "aprobé el A4 el 5 de junio", "la saqué el 15 de junio", "lo pasé en marzo del 2022".
+  ['pass', /(?<![\p{L}\d])(?:aprob[eé]|aprobad[oa]|pas[eé]|saqu[eé]|(?:re)?certifiqu[eé])(?![\p{L}\d])(?:\s+\S+){0,3}\s*$/iu],
   ['failure', /\b(?:failed|fail(?:ing)?|flunked|didn'?t pass|did not pass)\b(?:\s+\S+){0,3}\s*$/i],
   ['purchase', /\b(?:bought|buy|purchased|paid(?: for)?|registered(?: for)?|signed up(?: for)?)\b(?:\s+\S+){0,3}\s*$/i],
   ['appointment', /\b(?:appointment|appt|exam|test|scheduled|booked)\b(?:\s+(?:is|was|for|on|at))?(?:\s+\S+){0,1}\s*$/i],

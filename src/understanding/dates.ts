@@ -1118,7 +1118,9 @@ function dayAndTime(earlier: string, later: string, ctx: DateContext): string | 
   if (!day || day.time || day.form === 'partial' || day.form === 'time') return null;
   // The words joined as a candidate would write them; the one that reads back as that day at that time.
   const at = ctx.language === 'es' ? 'a' : 'at';
-  for (const combined of [`${day.text} ${time.text}`, `${day.text} ${at} ${time.text}`]) {
+  // The time's whole message too: "a las 2 de la tarde" is 2 PM, its mention ("las 2") alone is not.
+  const timeSaid = (timeSecond ? later : earlier).trim();
+  for (const combined of [`${day.text} ${time.text}`, `${day.text} ${at} ${time.text}`, `${day.text} ${timeSaid}`, `${day.text} ${at} ${timeSaid}`]) {
     const reread = parseDates(combined, ctx);
     if (reread.length === 1 && reread[0]!.time === time.time && reread[0]!.form === day.form) return combined;
   }

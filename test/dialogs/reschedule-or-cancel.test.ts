@@ -19,7 +19,11 @@ const transcripts: Array<[name: string, turns: Turn[]]> = [
   ['an appointment 72 hours and 1 minute away (Sunday 11:01) can still be changed, until 11:01 today', [['Can I reschedule my test on March 23 at 11:01am?', m.allowed('Thursday, March 20, 2025 at 11:01 AM')]]],
   ['an appointment 71 hours and 59 minutes away (Sunday 10:59) can no longer be changed', [['Can I reschedule my test on March 23 at 10:59am?', tooLate]]],
   ['a date without a time counts from the start of that day, and the bot says so', [['Can I reschedule my test on March 24?', all(m.allowed('the start of Friday, March 21, 2025'), m.assumedStart)]]],
-  ['Sunday March 23 without a time is already too late (its start is less than 72 hours away)', [['Can I reschedule my appointment on March 23?', tooLate]]],
+  ['Sunday March 23 without a time: the 72 hours end during it (at 11:00), so its time is asked, never a No counted from midnight', [
+    ['Can I reschedule my appointment on March 23?', all(m.askTime(72, 'Sunday, March 23, 2025'), not(m.tooLate(72)))],
+    ['10am', all('Sunday, March 23, 2025 at 10:00 AM: got it.', tooLate)],
+  ]],
+  ['Saturday March 22 without a time is too late whatever its time', [['Can I reschedule my appointment on March 22?', all(tooLate, not('What time'))]]],
   ['cancelling tomorrow afternoon is too late', [['can I cancel my appointment tomorrow at 3pm', tooLate]]],
   ['an appointment earlier today has passed', [['Can I reschedule my test today at 9am?', all(m.passed, newYorkNote)]]],
   [

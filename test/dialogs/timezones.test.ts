@@ -27,7 +27,7 @@ const yesterday: ZoneCase[] = [
 const today: ZoneCase[] = [
   [undefined, 'no zone from the channel: New York, where today is Thursday', change.allowed('the start of Friday, March 21, 2025')],
   ['America/Los_Angeles', 'Los Angeles, where today is Thursday', change.allowed('the start of Friday, March 21, 2025')],
-  ['Europe/London', 'London, where Monday has already begun less than 72 hours away', all(change.tooLate(72), not('Yes, you can'))],
+  ['Europe/London', "London, where Friday has begun: the 72 hours end during Monday, so Monday's time is asked", all(change.askTime(72, 'Monday, March 24, 2025'), not(change.tooLate(72)), not('Yes, you can'))],
   ['', 'an empty zone: the default, New York', change.allowed('the start of Friday, March 21, 2025')],
 ];
 

@@ -25,6 +25,18 @@ describe('what a date is the date of', () => {
   ])('%j: %s', (text, role) => {
     expect(roleOf(text)).toBe(role);
   });
+
+  const es = { ...ctx, language: 'es' as const };
+  it.each([
+    ['se me vence el 30 de junio', 'expiry'],
+    ['el A6 venció el 3 de marzo', 'expiry'],
+    ['aprobé el A4 el 5 de junio de 2021, ¿cuándo vence?', 'pass'],
+    ['la saqué el 15 de junio del 2021', 'pass'],
+    ['el A1 lo pase en marzo del 2022', 'pass'],
+  ])('in Spanish, %j: %s', (text, role) => {
+    const [mention] = parseDates(text, es);
+    expect(mention && dateRole(text, mention)).toBe(role);
+  });
 });
 
 describe('a date of birth is told apart from the dates tasks read', () => {
