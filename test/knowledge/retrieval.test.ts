@@ -56,9 +56,10 @@ const floors: Record<SetName, { top1: number; declined: number; confidentWrong: 
   'fifth frozen test': { top1: 0.84, declined: 0.81, confidentWrong: 0.04 },
   'fifth dev': { top1: 0.89, declined: 0.94, confidentWrong: 0.03 },
   // Sixth English set (twelfth session), measured right after the split, before any tuning on it
-  // (frozen 92.4% / 88.7% / 1.3%, dev 89.2% / 93.0% / 1.7%), minus about 4 points
+  // (frozen 92.4% / 88.7% / 1.3%, dev 89.2% / 93.0% / 1.7%), minus about 4 points; dev raised after
+  // the tuning on it (session en20: 95.7% / 97.2% / 1.0%) to that minus about 3
   'sixth frozen test': { top1: 0.88, declined: 0.84, confidentWrong: 0.035 },
-  'sixth dev': { top1: 0.85, declined: 0.89, confidentWrong: 0.035 },
+  'sixth dev': { top1: 0.92, declined: 0.94, confidentWrong: 0.025 },
   // Seventh Spanish set (twelfth session), measured right after the split, before any tuning on it
   // (frozen 88.4% / 89.1% / 4.3%, dev 90.4% / 100% / 0.9%), minus about 4 points
   'Spanish frozen test 7': { top1: 0.84, declined: 0.85, confidentWrong: 0.065 },
