@@ -61,6 +61,11 @@ const SPANISH_MARKS = /[ñ¿¡áéíóú]/gi;
 const SPANISH_ENDINGS = /(?:cion|ciones|mente|ado|ados|ido|idos|aba|amos|emos|imos|ando|iendo)$/;
 const ENGLISH_ENDINGS = /(?:ing|tion|ed|'s|n't|ly)$/;
 
+/** At most this many letters is a message too short to name a language; its evidence is capped at a weak lean. */
+const TINY_LETTERS = 2;
+const TINY_LEAN = 0.5;
+const letters = (folded: string) => (folded.match(/[a-z]/g) ?? []).length;
+
 const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
 export function detectLanguage(text: string): LanguageGuess {
@@ -88,6 +93,10 @@ function guessFolded(text: string, folded: string): LanguageGuess {
     if (token.length >= 5 && SPANISH_ENDINGS.test(token)) score += 0.5;
     else if (token.length >= 4 && ENGLISH_ENDINGS.test(token)) score -= 0.5;
   }
+  // A letter or two ("Y", "N", "ya", "sí") is too little to tell a language by: "Y" is a yes in
+  // English texting and "and" in Spanish. It may lean, never clearly, so it never switches a
+  // conversation or picks a first message's language over the channel's.
+  if (letters(folded) <= TINY_LETTERS) score = Math.sign(score) * Math.min(Math.abs(score), TINY_LEAN);
   const size = Math.abs(score);
   const strength = size >= 1.5 ? 'clear' : size > 0 ? 'weak' : 'none';
   return { language: score > 0 ? 'es' : score < 0 ? 'en' : null, strength, score };

@@ -32,6 +32,15 @@ describe('the language of a short message', () => {
     expect(detectLanguage(text)).toMatchObject({ language, strength: 'none' });
   });
 
+  it.each(['Y', 'y', 'N', 'ya', 'sí', 'de', 'mi', 'Y!'])('"%s", a letter or two, is never clear evidence of a language', (text) => {
+    expect(detectLanguage(text).strength).not.toBe('clear');
+  });
+
+  it('reads a short word that is a whole Spanish word as clearly as before ("que?", "más")', () => {
+    expect(detectLanguage('que?')).toMatchObject({ language: 'es', strength: 'clear' });
+    expect(detectLanguage('más')).toMatchObject({ language: 'es', strength: 'clear' });
+  });
+
   it('reads an English sentence in a reply as clearly English (the scan of Spanish conversations relies on it)', () => {
     expect(detectLanguage('Your detailed score report is emailed to you right after your appointment.')).toMatchObject({ language: 'en', strength: 'clear' });
     expect(detectLanguage('Su reporte de puntaje detallado se le envía por correo electrónico.')).toMatchObject({ language: 'es', strength: 'clear' });
@@ -74,6 +83,14 @@ describe('the turn\'s language', () => {
     expect(chooseLanguage({ text: 'A5', conversation: 'es' }).language).toBe('es');
     expect(chooseLanguage({ text: 'ok', conversation: 'es' }).language).toBe('es');
     expect(chooseLanguage({ text: 'bye', conversation: 'es' }).language).toBe('es');
+  });
+
+  it('keeps it for a bare letter: "Y" and "N" are a yes and a no in an English conversation, "y" is "and" in a Spanish one', () => {
+    expect(chooseLanguage({ text: 'Y', conversation: 'en' }).language).toBe('en');
+    expect(chooseLanguage({ text: 'N', conversation: 'en' }).language).toBe('en');
+    expect(chooseLanguage({ text: 'y', conversation: 'es' }).language).toBe('es');
+    expect(chooseLanguage({ text: 'Y', conversation: 'en', preferred: 'es' }).language).toBe('en');
+    expect(chooseLanguage({ text: 'Y', locale: 'en' }).language).toBe('en');
   });
 
   it('takes the language the signed-in account prefers for a message that leans to it, and only then', () => {
