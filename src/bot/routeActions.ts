@@ -236,6 +236,14 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
     switchLanguage: async (turn) => {
       // The bot set the turn's language from the switch; this says so in it, with the starter questions.
       understood(turn);
+      // "do u speak spanish?" asked in English is answered in English with how to switch; asked of
+      // the language the turn is already in ("do you speak english?" from a Spanish conversation
+      // writing English), it is a switch like any other.
+      const asked = turn.reading.languageQuestion;
+      if (asked && asked !== turn.facts.language) {
+        await say(turn, { text: m.languageOffered, suggestions: [m.languageOfferedButton] });
+        return true;
+      }
       await say(turn, { text: m.languageChanged, suggestions: [...m.welcomeStarters] });
       return true;
     },

@@ -1,4 +1,5 @@
 import type { Language } from './languages.js';
+import { fold, readLanguageRequestFolded } from './requests.js';
 
 /**
  * Which language a short candidate message is in: English or Spanish, the two the assistant
@@ -66,8 +67,6 @@ const TINY_LETTERS = 2;
 const TINY_LEAN = 0.5;
 const letters = (folded: string) => (folded.match(/[a-z]/g) ?? []).length;
 
-const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-
 export function detectLanguage(text: string): LanguageGuess {
   if (typeof text !== 'string') throw new TypeError(`language/detect: text must be a string, got ${typeof text}`);
   return guessFolded(text, fold(text.toLowerCase()));
@@ -102,33 +101,14 @@ function guessFolded(text: string, folded: string): LanguageGuess {
   return { language: score > 0 ? 'es' : score < 0 ? 'en' : null, strength, score };
 }
 
-/** "English, please", "in Spanish", "en español", "habla inglés?": the candidate names the language they want. */
-/**
- * Words around a switch that change nothing: "perdón, mejor en español", "hola, prefiero español",
- * "en español porfa", "sorry, english please", "I prefer English".
- */
-const SWITCH_LEAD = String.raw`(?:(?:hola|hi|hello|perdon|perdona|disculpa|disculpe|oye|ok|okay|bueno|sorry|oops|mejor|prefiero|quiero|quisiera|me gustaria|i prefer|i'?d prefer|i want|better|actually|mejor dicho) )*`;
-const SWITCH_TAIL = String.raw`(?: (?:por favor|porfa|porfavor|plis|pls|please|gracias|thanks|mejor))*`;
-const TO_ENGLISH = new RegExp(
-  String.raw`^${SWITCH_LEAD}(?:(?:(?:can|could) (?:you|we) |please )?(?:(?:speak|talk|write|answer|reply|continue|switch)(?: to| in)? )?(?:in )?english|(?:en |habla(?:s|me)? (?:en )?|hablame en |hablemos en |responde(?:me)? en |contesta(?:me)? en |cambia(?:r)? a |me puede(?:s)? hablar en )?ingles)${SWITCH_TAIL}$`,
-);
-const TO_SPANISH = new RegExp(
-  String.raw`^${SWITCH_LEAD}(?:(?:en |habla(?:s|me)? (?:en )?|hablame en |hablemos en |responde(?:me)? en |contesta(?:me)? en |cambia(?:r)? a |(?:me )?puede(?:s)? hablar (?:en )?|(?:me )?puede(?:s)? (?:atender|escribir|contestar) en |(?:se )?habla )?espanol|(?:(?:can|could) (?:you|we) |please )?(?:(?:speak|talk|write|answer|reply|continue|switch)(?: to| in)? )?(?:in )?spanish)${SWITCH_TAIL}$`,
-);
-
-/** The language a whole message asks to switch to, or null when the message asks something else. */
+/** The language a whole message asks to switch to, or null when the message asks something else (or only asks whether). */
 export function readLanguageSwitch(text: string): Language | null {
   return switchFolded(fold(text.toLowerCase()));
 }
 
 function switchFolded(folded: string): Language | null {
-  const cleaned = folded
-    .replace(/[¿¡?!.,;:]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (TO_SPANISH.test(cleaned)) return 'es';
-  if (TO_ENGLISH.test(cleaned)) return 'en';
-  return null;
+  const request = readLanguageRequestFolded(folded);
+  return request?.asks === 'switch' ? request.language : null;
 }
 
 /**

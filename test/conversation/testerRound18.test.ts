@@ -1,4 +1,4 @@
-import { all, not, transcriptTables, type Transcript } from './suite.js';
+import { all, buttons, en, not, transcriptTables, type Transcript } from './suite.js';
 
 // The eighteenth usability round: conversations played against `npm start` (Web Chat and SMS) by a
 // tester who never saw the code. Each finding is written here as the rule it broke. The clock is
@@ -26,8 +26,39 @@ const aLetterIsNoLanguage: Transcript[] = [
   ]],
 ];
 
+const askingForALanguage: Transcript[] = [
+  ['"sorry can we do english" in a Spanish conversation switches to English, never the answer about tests in Spanish', [
+    ['hola perdi mi certificado de la serie T', '$7.50'],
+    ['sorry can we do english', all(en.languageChanged, not('available in Spanish'))],
+  ]],
+  ['"do u speak spanish" is told yes and how to switch; "español" then switches', [
+    ['do u speak spanish', all(en.languageOffered, not('available in Spanish'))],
+    ['español', 'seguimos en español'],
+  ]],
+  ['"do u speak spanish" while a task waits is told the same, then asked the task\'s question again', [
+    ['i failed A5, when can i retake it', 'What date did you take A5?'],
+    ['do u speak spanish', all(en.languageOffered, 'What date did you take A5?')],
+  ]],
+  ['"is the test in spanish?" is still the question about tests in Spanish', [
+    ['is the test in spanish?', all('available in Spanish', not(en.languageOffered))],
+  ]],
+  ['"no hablo español" switches to English, and "i don\'t speak english" to Spanish', [
+    ['hola', '¿En qué puedo ayudarle'],
+    ['no hablo español', en.languageChanged],
+    ["i don't speak english", 'seguimos en español'],
+  ]],
+];
+
+const theOfferHasAButton: Transcript[] = [
+  ['the answer to "can you speak spanish?" offers a button that switches', [
+    ['can you speak spanish?', all(en.languageOffered, buttons('Español'))],
+  ]],
+];
+
 transcriptTables(
   [
+    ['asking for a language, or whether it is spoken, in words candidates use', askingForALanguage],
+    ['the offer of Spanish comes with a button (Web Chat)', theOfferHasAButton, ['webchat']],
     ['a letter or two is no language', aLetterIsNoLanguage],
   ],
   { now: new Date('2026-12-07T17:00:00Z') },
