@@ -137,6 +137,9 @@ function justAnswered(data: ConversationData): { spec: NonNullable<ReturnType<ty
   return spec && data.recentEntries?.[0] === spec.faqEntry ? { spec, outcome: last!.outcome } : undefined;
 }
 
+/** Was the task's answer kept in this language? (One kept before languages were noted was the conversation's.) */
+const answeredIn = (last: { language?: Language }, language: Language): boolean => (last.language ?? language) === language;
+
 /** The sentence that answers: a worked-out answer leads with it. */
 const firstSentence = (text: string): string => text.split(/(?<=[.!?])\s+(?=[A-Z])/)[0] ?? text;
 
@@ -161,7 +164,7 @@ export function afterDialog(turn: Turn, result: DialogTurnResult, before?: strin
   const started = (id: string) => (turn.stackBefore.includes(id) ? {} : { started: true });
   if (result.status === DialogTurnStatus.complete && isTaskResult(result.result)) {
     const { task, outcome, answer, values } = result.result;
-    turn.data.lastTask = { id: task, outcome, ...(answer ? { answer } : {}), ...(values ? { values } : {}) };
+    turn.data.lastTask = { id: task, outcome, ...(answer ? { answer, language: turn.facts.language } : {}), ...(values ? { values } : {}) };
     turn.event.dialog = { id: task, outcome, ...started(task) };
   } else if (turn.dc.activeDialog) {
     turn.event.dialog = { id: turn.dc.activeDialog.id, outcome: 'waiting', ...started(turn.dc.activeDialog.id) };
@@ -457,6 +460,13 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         understood(turn);
         return afterDialog(turn, await turn.dc.beginDialog(next, { text: turn.reading.question, values: carried, answeredGenerally: true } satisfies TaskOptions));
       }
+      // "cuando puedo comprarlo otra vez" after the retest was worked out in English and "en
+      // español": the question that task answers, asked again with nothing new, is its worked-out
+      // answer again, worked out anew in the turn's language (the one kept is in the other).
+      if (next && previous?.values && previous.id === next && !answeredIn(previous, turn.facts.language) && justAnswered(turn.data)) {
+        understood(turn);
+        return afterDialog(turn, await turn.dc.beginDialog(next, { values: previous.values, answeredGenerally: true } satisfies TaskOptions));
+      }
       // A task-shaped question the FAQ cannot place for sure: the task gives its general answer and asks.
       if (unplaced && task) {
         understood(turn);
@@ -526,7 +536,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         text: turn.reading.question,
         ...(task ? { task } : {}),
         ...(signInFor ? { signInFor } : {}),
-        ...(last?.answer ? { workedOut: { task: last.id, answer: last.answer } } : {}),
+        ...(last?.answer && answeredIn(last, turn.facts.language) ? { workedOut: { task: last.id, answer: last.answer } } : {}),
         ...(turn.data.recentEntries?.[0] ? { after: turn.data.recentEntries[0] } : {}),
       });
       turn.data.misunderstood = wasUnderstood ? 0 : (turn.data.misunderstood ?? 0) + 1;

@@ -16,7 +16,8 @@ export interface HandoffTurnData {
   /** Set while the candidate is queued or with staff (or an external desk). */
   handoff?: { mode: 'staff' | 'external'; caseId?: string; since: string };
   /** The last guided task that finished, for the staff summary. */
-  lastTask?: { id: string; outcome: string; answer?: string; values?: Record<string, unknown> };
+  /** `language`: the one `answer` is in (a switch afterwards has it worked out again in the new one). */
+  lastTask?: { id: string; outcome: string; answer?: string; values?: Record<string, unknown>; language?: Language };
 }
 
 /** What the bot learned this conversation, for the case summary. */

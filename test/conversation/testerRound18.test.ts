@@ -55,8 +55,29 @@ const theOfferHasAButton: Transcript[] = [
   ]],
 ];
 
+const theAnswerCrossesLanguages: Transcript[] = [
+  ['"cuando puedo comprarlo otra vez" after switching to Spanish is the retest day already worked out, in Spanish', [
+    ['hi, I need to retake A3, failed it', 'What date did you take A3?'],
+    ['on december 1', 'You can buy A3 again on or after Friday, January 1, 2027'],
+    ['perdon, puede hablar en español?', 'seguimos en espa'],
+    ['cuando puedo comprarlo otra vez', all('Puede comprar A3 de nuevo a partir del viernes, 1 de enero de 2027', not('Debe esperar 30'))],
+  ]],
+  ['"when can i buy it again" right after the retest was worked out is the rule and the day worked out, not the rule alone', [
+    ['hi, I need to retake A3, failed it', 'What date did you take A3?'],
+    ['on december 1', 'You can buy A3 again on or after Friday, January 1, 2027'],
+    ['when can i buy it again', all('You must wait 30 full days', 'Going by what you told me: You can buy A3 again on or after Friday, January 1, 2027')],
+  ]],
+  ['a correction after switching language still changes the worked-out answer', [
+    ['hi, I need to retake A3, failed it', 'What date did you take A3?'],
+    ['on december 1', 'Friday, January 1, 2027'],
+    ['en español', 'seguimos en espa'],
+    ['no, fue el 2 de diciembre', 'a partir del s'],
+  ]],
+];
+
 transcriptTables(
   [
+    ['a task worked out carries across a language switch', theAnswerCrossesLanguages],
     ['asking for a language, or whether it is spoken, in words candidates use', askingForALanguage],
     ['the offer of Spanish comes with a button (Web Chat)', theOfferHasAButton, ['webchat']],
     ['a letter or two is no language', aLetterIsNoLanguage],
