@@ -75,8 +75,24 @@ const theAnswerCrossesLanguages: Transcript[] = [
   ]],
 ];
 
+const aChangeOfMind: Transcript[] = [
+  ['"no wait, i just need to know how to get a duplicate" while queued leaves the queue and answers the question', [
+    ['talk to a human', 'support staff'],
+    ['no wait, i just need to know how to get a duplicate', all("I've taken you out of the queue", '$7.50', not("I've passed that on"))],
+  ]],
+  ['"actually nevermind" while queued still leaves the queue', [
+    ['can i talk to someone', 'support staff'],
+    ['actually nevermind', all("I've taken you out of the queue", not("I've passed that on"))],
+  ]],
+  ['"i just need to know when results come out" alone while queued is passed on to staff', [
+    ['talk to a human', 'support staff'],
+    ['i just need to know when my results come out', "I've passed that on"],
+  ]],
+];
+
 transcriptTables(
   [
+    ['a change of mind while queued leaves the queue', aChangeOfMind],
     ['a task worked out carries across a language switch', theAnswerCrossesLanguages],
     ['asking for a language, or whether it is spoken, in words candidates use', askingForALanguage],
     ['the offer of Spanish comes with a button (Web Chat)', theOfferHasAButton, ['webchat']],
