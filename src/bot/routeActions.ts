@@ -176,6 +176,27 @@ export function afterDialog(turn: Turn, result: DialogTurnResult, before?: strin
 export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: Turn) => Promise<boolean>> {
   const m = deps.messages;
   const say = (turn: Turn, reply: Reply) => send(turn.context, deps.conversation, reply);
+
+  /**
+   * "sign in", or the details, while queued or with an agent: signed in as usual (the details are
+   * checked with ASE, never passed on as text), and staff told the candidate is verified. Sign-in
+   * waiting for the rest of the details takes the next message too. Where the relay cannot tell
+   * staff (an external desk), the message is relayed as before (its details masked).
+   */
+  async function signInWhileHandedOver(turn: Turn, handoff: HandoffRelay): Promise<boolean> {
+    const account = deps.account(turn.context);
+    const signingIn = turn.dc.activeDialog?.id === SIGN_IN;
+    const asks = turn.reading.command === 'signIn' || turn.reading.signInDetails;
+    if (!account || !handoff.signedIn || (!signingIn && !asks)) return false;
+    const result = signingIn ? await turn.dc.continueDialog() : await turn.dc.beginDialog(SIGN_IN, turn.reading.command === 'signIn' ? {} : { text: turn.reading.text });
+    // A message that is none of the details ("ok") leaves sign-in and goes to staff as any other.
+    if (!afterDialog(turn, result)) return false;
+    if ((result.result as SignInResult | undefined)?.signedIn === true) {
+      const told = await handoff.signedIn(turn.context, turn.data, await account.firstName(turn.context, turn.facts.now), turn.facts.now);
+      if (told) await say(turn, { text: m.handoff.staffToldSignedIn });
+    }
+    return true;
+  }
   const understood = (turn: Turn) => {
     turn.data.misunderstood = 0;
   };
@@ -206,6 +227,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // mind, when do results come out" as well, and the rows below then answer its question.
       const leaving =
         reading.command === 'cancel' || reading.command === 'startOver' || (takesBackPersonRequest(reading.text) ? 'if-queued' : reading.takesBackThenAsks ? 'if-queued-asking' : false);
+      if (!leaving && data.handoff && (await signInWhileHandedOver(turn, handoff))) return true;
       if (await handoff.during(context, data, deps.forTheRecord(context, reading.text), leaving, facts.now, (reply) => say(turn, reply))) {
         const left = !data.handoff;
         if (left) await turn.dc.cancelAllDialogs();

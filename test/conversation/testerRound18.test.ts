@@ -1,3 +1,5 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBot, type RunningBot } from '../support/conversation.js';
 import { all, buttons, en, not, transcriptTables, type Transcript } from './suite.js';
 
 // The eighteenth usability round: conversations played against `npm start` (Web Chat and SMS) by a
@@ -100,3 +102,33 @@ transcriptTables(
   ],
   { now: new Date('2026-12-07T17:00:00Z') },
 );
+
+// Signing in while waiting for a person: signed in as usual, and staff told so, never shown the details.
+describe('sign-in details sent while queued for a person', () => {
+  let bot: RunningBot;
+  beforeAll(async () => {
+    bot = await startBot({ now: new Date('2026-12-07T17:00:00Z') });
+  });
+  afterAll(() => bot.close());
+
+  it.each(['webchat', 'sms'] as const)('on %s, sign the candidate in, and staff read that they are verified, never the birth date or SSN digits', async (channel) => {
+    const candidate = bot.conversation({ channel });
+    expect((await candidate.say('talk to a human')).text).toContain('support staff');
+    expect((await candidate.say('sign in')).text).toContain('ASE ID');
+    const signedIn = await candidate.say('DEMO-0004 1980-04-04 0004');
+    expect(signedIn.text).toMatch(/signed in/);
+    expect(signedIn.text).toContain(en.handoff.staffToldSignedIn);
+    expect(signedIn.text).not.toContain("I've passed that on");
+    expect((await candidate.say('how much for my A series duplicate')).text).toContain("I've passed that on");
+
+    const agent = await bot.staff!.signIn('agent1');
+    const queued = (await agent.get('/staff/api/cases')).json.queued as Array<{ id: string; channel: string; summary: { verified: boolean; firstName?: string } }>;
+    const mine = queued.filter((c) => c.channel === channel).at(-1)!;
+    expect(mine.summary).toMatchObject({ verified: true, firstName: 'Demo' });
+    expect((await agent.post(`/staff/api/cases/${mine.id}/claim`)).status).toBe(200);
+    const transcript = JSON.stringify((await agent.get(`/staff/api/cases/${mine.id}`)).json.transcript);
+    expect(transcript).toContain('The candidate signed in with the bot');
+    expect(transcript).toContain('how much for my A series duplicate');
+    expect(transcript).not.toMatch(/1980|0004|DEMO-0004/);
+  });
+});
