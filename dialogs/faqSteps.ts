@@ -89,9 +89,7 @@ export async function answerEntry(dc: DialogContext, deps: ConversationDeps, ent
   const then = known ? deps.messages.task.workedOut(known) : [reply.then, hint].filter(Boolean).join(' ');
   if (extra.again) {
     const { then: _offer, suggestions: _shown, ...part } = reply;
-    const short = extra.repeated ? { ...part, text: deps.messages.fromLastAnswer(part.text) } : part;
-    // "when can i buy it again" right after the retest was worked out: the rule, and what came out.
-    await send(dc.context, deps, known ? { ...short, then: deps.messages.task.workedOut(known) } : short);
+    await send(dc.context, deps, extra.repeated ? { ...part, text: deps.messages.fromLastAnswer(part.text) } : part);
   } else await send(dc.context, deps, { ...reply, ...(then ? { then } : {}) });
   // Not made again with a follow-up's answer, so not held open as if it had just been made ("ok" next is plain).
   const prompt = extra.again ? undefined : entry.offer?.text;

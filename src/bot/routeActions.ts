@@ -484,8 +484,11 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       }
       // "cuando puedo comprarlo otra vez" after the retest was worked out in English and "en
       // español": the question that task answers, asked again with nothing new, is its worked-out
-      // answer again, worked out anew in the turn's language (the one kept is in the other).
-      if (next && previous?.values && previous.id === next && !answeredIn(previous, turn.facts.language) && justAnswered(turn.data)) {
+      // answer again, worked out anew in the turn's language (the one kept is in the other). A
+      // follow-up that a facet of the entry answers ("y cómo lo recupero" after the Master status)
+      // is that facet's, not the task's verdict again.
+      const followUpPart = decision.kind === 'answer' && decision.entry.facet !== undefined;
+      if (next && previous?.values && previous.id === next && !followUpPart && !answeredIn(previous, turn.facts.language) && justAnswered(turn.data)) {
         understood(turn);
         return afterDialog(turn, await turn.dc.beginDialog(next, { values: previous.values, answeredGenerally: true } satisfies TaskOptions));
       }

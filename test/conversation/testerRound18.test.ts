@@ -64,10 +64,10 @@ const theAnswerCrossesLanguages: Transcript[] = [
     ['perdon, puede hablar en español?', 'seguimos en espa'],
     ['cuando puedo comprarlo otra vez', all('Puede comprar A3 de nuevo a partir del viernes, 1 de enero de 2027', not('Debe esperar 30'))],
   ]],
-  ['"when can i buy it again" right after the retest was worked out is the rule and the day worked out, not the rule alone', [
-    ['hi, I need to retake A3, failed it', 'What date did you take A3?'],
-    ['on december 1', 'You can buy A3 again on or after Friday, January 1, 2027'],
-    ['when can i buy it again', all('You must wait 30 full days', 'Going by what you told me: You can buy A3 again on or after Friday, January 1, 2027')],
+  ['"y como lo recupero" after the Master status was worked out in English and "en español" is how to get it back, not the status again', [
+    ['am i still a master tech? my A3 expired', 'Master Automobile Technician status is suspended'],
+    ['en español', 'seguimos en espa'],
+    ['y como lo recupero', all('puede recuperarlo tomando y aprobando', not('Ahora mismo no'))],
   ]],
   ['a correction after switching language still changes the worked-out answer', [
     ['hi, I need to retake A3, failed it', 'What date did you take A3?'],
