@@ -92,8 +92,25 @@ const aChangeOfMind: Transcript[] = [
   ]],
 ];
 
+const aDateAtTheSignInPrompt: Transcript[] = [
+  ['"12/15" at the sign-in prompt is asked whether it is the birth date, and for its year, never thanked for', [
+    ['sign in', 'ASE ID'],
+    ['12/15', all('Is "12/15" your date of birth?', 'with the year', 'ASE ID and last 4 SSN digits', not(/^Thanks/))],
+    ['DEMO-0004 1980-04-04 0004', 'signed in'],
+  ]],
+  ['"12/15/2026" at the sign-in prompt cannot be a date of birth, and is told so', [
+    ['sign in', 'ASE ID'],
+    ['12/15/2026', all("can't be a date of birth", 'ASE ID, date of birth and last 4 SSN digits', not(/^Thanks/))],
+  ]],
+  ['a birth date with its year alone is still thanked for, and the rest asked', [
+    ['sign in', 'ASE ID'],
+    ['04/04/1980', 'Thanks. I still need your ASE ID and last 4 SSN digits'],
+  ]],
+];
+
 transcriptTables(
   [
+    ['a date alone at the sign-in prompt is read for what it is', aDateAtTheSignInPrompt],
     ['a change of mind while queued leaves the queue', aChangeOfMind],
     ['a task worked out carries across a language switch', theAnswerCrossesLanguages],
     ['asking for a language, or whether it is spoken, in words candidates use', askingForALanguage],
