@@ -530,7 +530,10 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
           text: m.task.inYourAccountOrThese,
           choices: [...decision.candidates.map(asChoice), { title: m.task.signInChoice, value: m.task.signInChoice }],
         });
-        return afterDialog(turn, await turn.dc.beginDialog(OFFER, { entries: decision.candidates.map((entry) => entry.id), signInFor } satisfies OfferOptions));
+        // A date next ("dec 15" after "when is my next test appointment") is for the task the personal
+        // question is about, when one of the entries offers it.
+        const dateFor = taskOfPersonalQuestion(decision.candidates, signInFor.kind);
+        return afterDialog(turn, await turn.dc.beginDialog(OFFER, { entries: decision.candidates.map((entry) => entry.id), signInFor, ...(dateFor ? { dateFor } : {}) } satisfies OfferOptions));
       }
       if (signInFor && (decision.kind !== 'answer' || onlyTheAccount)) {
         // Only the account knows ("when is my test?"): offer sign-in, never demand it.

@@ -102,6 +102,10 @@ const aDateAtTheSignInPrompt: Transcript[] = [
     ['sign in', 'ASE ID'],
     ['12/15/2026', all("can't be a date of birth", 'ASE ID, date of birth and last 4 SSN digits', not(/^Thanks/))],
   ]],
+  ['"dec 15" after the sign-in offer for "when is my next test appointment" is that appointment\'s date, worked out', [
+    ['when is my next test appointment', 'If you mean your own'],
+    ['dec 15', all('Tuesday, December 15, 2026: got it', 'you can still change or cancel it', not("I don't know that one"))],
+  ]],
   ['a birth date with its year alone is still thanked for, and the rest asked', [
     ['sign in', 'ASE ID'],
     ['04/04/1980', 'Thanks. I still need your ASE ID and last 4 SSN digits'],
