@@ -32,6 +32,11 @@ export interface OfferOptions {
   dialog?: string;
   /** Sign-in was offered to answer this question from the account. */
   signInFor?: AccountQuestion;
+  /**
+   * The task that personal question is about, when one of the entries offers it: a date alone next
+   * ("dec 15" after "when is my next test appointment") is that task's fact, not a new question.
+   */
+  dateFor?: string;
   /** The offer was already made again after a question in between: it is not made a third time. */
   madeAgain?: boolean;
   /** An "ok" was answered and the offer kept open once: a second one lets it go. */
@@ -141,6 +146,7 @@ export class OfferDialog extends RepairDialog {
       return RepairDialog.EndOfTurn;
     }
     const facts = turnFacts(dc.context);
+    if (offer.dateFor && reading.dateOnly && dc.findDialog(offer.dateFor)) return dc.replaceDialog(offer.dateFor, { text: reading.question, answeredGenerally: true } satisfies TaskOptions);
     // "ok" after "tell me the date you took it and I'll work it out": a friendly word that says the
     // offer still stands, so "A7" or "nov 30" next is still its answer (once: a second "ok" lets it
     // go, and gets the plain "anything else?" as the offer is closed).

@@ -131,7 +131,13 @@ export abstract class RepairDialog extends Dialog {
     if (reading.person) return this.handOver(dc, 'asked');
     if (this.handsBack(dc, reading)) return dc.endDialog({ reroute: true } satisfies Reroute);
     // "en español" while a question waits: the turn already speaks the new language; ask it again in it.
-    if (reading.languageSwitch) return this.ownsHelp(dc) ? this.ask(dc, m.languageChanged) : dc.endDialog({ reroute: true } satisfies Reroute);
+    // "do u speak spanish?": yes and how to switch, then the question again (asked of the turn's own
+    // language, it is a switch like any other).
+    const asked = reading.languageSwitch ?? reading.languageQuestion;
+    if (asked) {
+      if (!this.ownsHelp(dc)) return dc.endDialog({ reroute: true } satisfies Reroute);
+      return this.ask(dc, reading.languageQuestion && asked !== turnFacts(dc.context).language ? m.languageOffered : m.languageChanged);
+    }
     switch (reading.command) {
       case 'cancel':
       case 'startOver':

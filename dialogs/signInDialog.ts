@@ -116,6 +116,19 @@ export class SignInDialog extends RepairDialog {
       const eventDates = dates.length > 0 && dates.every((mention) => dateRole(message.text, mention) !== undefined);
       if (onlyADate && !state.partSent && !birthDateAlone && (taskBelow(dc) || dates.length === 0 || eventDates)) return undefined;
       state.partSent = true;
+      // Only a date ("12/15", "dec 15", "12/15/2026"), and no birth date: no thanks for nothing.
+      // Without a year it may be the birth date half-typed (asked, with the year); with a year no one
+      // could be born in, said so; neither is kept as the birth date.
+      // The bare date: "it's on March 31" says what the date is (an appointment's), and keeps sign-in waiting as before.
+      const bare = dates.length === 1 && message.text.replace(/[\s.,!?]+$/, '').trim().toLowerCase() === dates[0]!.text.trim().toLowerCase();
+      const onlyTheDate = bare && !here.aseId && !here.ssnLast4 && (!here.dateOfBirth || !looksLikeBirthDate(here.dateOfBirth, turnFacts(dc.context)));
+      const date = onlyTheDate ? dates[0] : undefined;
+      if (date) {
+        const missing = (['aseId', 'dateOfBirth', 'ssnLast4'] as const).filter((part) => credentials.missing.includes(part) || (part === 'dateOfBirth' && !state.parts?.dateOfBirth));
+        const rest = missing.filter((part) => part !== 'dateOfBirth').map((part) => m.parts[part]);
+        await send(dc.context, this.deps, { text: date.impliedYear ? m.birthDateNeedsYear(date.text.trim(), rest) : m.notABirthDate(date.text.trim(), missing.map((part) => m.parts[part])) });
+        return RepairDialog.EndOfTurn;
+      }
       state.parts = { ...state.parts, ...here };
       const onlyTheId = credentials.missing.length === 2 && !credentials.missing.includes('aseId');
       await send(dc.context, this.deps, { text: onlyTheId ? m.idAlone : m.stillNeed(credentials.missing.map((part) => m.parts[part])) });

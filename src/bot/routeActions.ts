@@ -138,6 +138,9 @@ function justAnswered(data: ConversationData): { spec: NonNullable<ReturnType<ty
   return spec && data.recentEntries?.[0] === spec.faqEntry ? { spec, outcome: last!.outcome } : undefined;
 }
 
+/** Was the task's answer kept in this language? (One kept before languages were noted was the conversation's.) */
+const answeredIn = (last: { language?: Language }, language: Language): boolean => (last.language ?? language) === language;
+
 /** The sentence that answers: a worked-out answer leads with it. */
 const firstSentence = (text: string): string => text.split(/(?<=[.!?])\s+(?=[A-Z])/)[0] ?? text;
 
@@ -162,7 +165,7 @@ export function afterDialog(turn: Turn, result: DialogTurnResult, before?: strin
   const started = (id: string) => (turn.stackBefore.includes(id) ? {} : { started: true });
   if (result.status === DialogTurnStatus.complete && isTaskResult(result.result)) {
     const { task, outcome, answer, values } = result.result;
-    turn.data.lastTask = { id: task, outcome, ...(answer ? { answer } : {}), ...(values ? { values } : {}) };
+    turn.data.lastTask = { id: task, outcome, ...(answer ? { answer, language: turn.facts.language } : {}), ...(values ? { values } : {}) };
     turn.event.dialog = { id: task, outcome, ...started(task) };
   } else if (turn.dc.activeDialog) {
     turn.event.dialog = { id: turn.dc.activeDialog.id, outcome: 'waiting', ...started(turn.dc.activeDialog.id) };
@@ -183,6 +186,27 @@ const answered = (result: DialogTurnResult, task: string): boolean => result.sta
 export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: Turn) => Promise<boolean>> {
   const m = deps.messages;
   const say = (turn: Turn, reply: Reply) => send(turn.context, deps.conversation, reply);
+
+  /**
+   * "sign in", or the details, while queued or with an agent: signed in as usual (the details are
+   * checked with ASE, never passed on as text), and staff told the candidate is verified. Sign-in
+   * waiting for the rest of the details takes the next message too. Where the relay cannot tell
+   * staff (an external desk), the message is relayed as before (its details masked).
+   */
+  async function signInWhileHandedOver(turn: Turn, handoff: HandoffRelay): Promise<boolean> {
+    const account = deps.account(turn.context);
+    const signingIn = turn.dc.activeDialog?.id === SIGN_IN;
+    const asks = turn.reading.command === 'signIn' || turn.reading.signInDetails;
+    if (!account || !handoff.signedIn || (!signingIn && !asks)) return false;
+    const result = signingIn ? await turn.dc.continueDialog() : await turn.dc.beginDialog(SIGN_IN, turn.reading.command === 'signIn' ? {} : { text: turn.reading.text });
+    // A message that is none of the details ("ok") leaves sign-in and goes to staff as any other.
+    if (!afterDialog(turn, result)) return false;
+    if ((result.result as SignInResult | undefined)?.signedIn === true) {
+      const told = await handoff.signedIn(turn.context, turn.data, await account.firstName(turn.context, turn.facts.now), turn.facts.now);
+      if (told) await say(turn, { text: m.handoff.staffToldSignedIn });
+    }
+    return true;
+  }
   const understood = (turn: Turn) => {
     turn.data.misunderstood = 0;
   };
@@ -220,6 +244,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // mind, when do results come out" as well, and the rows below then answer its question.
       const leaving =
         reading.command === 'cancel' || reading.command === 'startOver' || (takesBackPersonRequest(reading.text) ? 'if-queued' : reading.takesBackThenAsks ? 'if-queued-asking' : false);
+      if (!leaving && data.handoff && (await signInWhileHandedOver(turn, handoff))) return true;
       if (await handoff.during(context, data, deps.forTheRecord(context, reading.text), leaving, facts.now, (reply) => say(turn, reply))) {
         const left = !data.handoff;
         if (left) await turn.dc.cancelAllDialogs();
@@ -260,6 +285,14 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
     switchLanguage: async (turn) => {
       // The bot set the turn's language from the switch; this says so in it, with the starter questions.
       understood(turn);
+      // "do u speak spanish?" asked in English is answered in English with how to switch; asked of
+      // the language the turn is already in ("do you speak english?" from a Spanish conversation
+      // writing English), it is a switch like any other.
+      const asked = turn.reading.languageQuestion;
+      if (asked && asked !== turn.facts.language) {
+        await say(turn, { text: m.languageOffered, suggestions: [m.languageOfferedButton] });
+        return true;
+      }
       await say(turn, { text: m.languageChanged, suggestions: [...m.welcomeStarters] });
       return true;
     },
@@ -509,6 +542,16 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         understood(turn);
         return afterDialog(turn, await turn.dc.beginDialog(next, { text: turn.reading.question, values: carried, answeredGenerally: true } satisfies TaskOptions));
       }
+      // "cuando puedo comprarlo otra vez" after the retest was worked out in English and "en
+      // español": the question that task answers, asked again with nothing new, is its worked-out
+      // answer again, worked out anew in the turn's language (the one kept is in the other). A
+      // follow-up that a facet of the entry answers ("y cómo lo recupero" after the Master status)
+      // is that facet's, not the task's verdict again.
+      const followUpPart = decision.kind === 'answer' && decision.entry.facet !== undefined;
+      if (next && previous?.values && previous.id === next && !followUpPart && !answeredIn(previous, turn.facts.language) && justAnswered(turn.data)) {
+        understood(turn);
+        return afterDialog(turn, await turn.dc.beginDialog(next, { values: previous.values, answeredGenerally: true } satisfies TaskOptions));
+      }
       // A task-shaped question the FAQ cannot place for sure: the task gives its general answer and asks.
       if (unplaced && task) {
         understood(turn);
@@ -547,7 +590,10 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
           text: m.task.inYourAccountOrThese,
           choices: [...decision.candidates.map(asChoice), { title: m.task.signInChoice, value: m.task.signInChoice }],
         });
-        return afterDialog(turn, await turn.dc.beginDialog(OFFER, { entries: decision.candidates.map((entry) => entry.id), signInFor } satisfies OfferOptions));
+        // A date next ("dec 15" after "when is my next test appointment") is for the task the personal
+        // question is about, when one of the entries offers it.
+        const dateFor = taskOfPersonalQuestion(decision.candidates, signInFor.kind);
+        return afterDialog(turn, await turn.dc.beginDialog(OFFER, { entries: decision.candidates.map((entry) => entry.id), signInFor, ...(dateFor ? { dateFor } : {}) } satisfies OfferOptions));
       }
       if (signInFor && (decision.kind !== 'answer' || onlyTheAccount)) {
         // Only the account knows ("when is my test?"): offer sign-in, never demand it.
@@ -579,7 +625,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         text: turn.reading.question,
         ...(task ? { task } : {}),
         ...(signInFor ? { signInFor } : {}),
-        ...(last?.answer ? { workedOut: { task: last.id, answer: last.answer } } : {}),
+        ...(last?.answer && answeredIn(last, turn.facts.language) ? { workedOut: { task: last.id, answer: last.answer } } : {}),
         ...(turn.data.recentEntries?.[0] ? { after: turn.data.recentEntries[0] } : {}),
       });
       turn.data.misunderstood = wasUnderstood ? 0 : (turn.data.misunderstood ?? 0) + 1;

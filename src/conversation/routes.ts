@@ -65,7 +65,7 @@ export const ROUTES: readonly Route[] = [
   { name: 'no-text', says: 'a picture or an empty message: ask for text', when: (r) => r.text === '', action: 'askForText' },
   { name: 'person', says: '"talk to a person", anywhere in the message: hand over', when: (r) => r.person, action: 'handOver' },
   { name: 'dialog', says: 'a dialog is waiting: it reads the message (with the repair patterns)', when: (_r, s) => s.dialogWaiting, action: 'continueDialog' },
-  { name: 'language', says: '"English, please" / "en español": the conversation changes language (said in the new one)', when: (r) => r.languageSwitch !== null, action: 'switchLanguage' },
+  { name: 'language', says: '"English, please" / "sorry can we do english" / "en español": the conversation changes language (said in the new one); "do u speak spanish?": yes, and how to switch', when: (r) => r.languageSwitch !== null || r.languageQuestion !== null, action: 'switchLanguage' },
   { name: 'account-command', says: '"sign in" / "sign out"', when: (r) => r.command === 'signIn' || r.command === 'signOut', action: 'accountCommand' },
   { name: 'asked-of-answer', says: '"how?", "where do i see it?", "so what do I do now?", "and then?", "how much?" right after an answer: the part of that answer\'s entry that says it (pointed back to when the answer said it), or that there is nothing more and who can help; never the same answer again, nor the general help', when: (r, s) => s.lastAnswer === true && askedOfLastAnswer(r.text) !== null, action: 'answerAskedPart' },
   { name: 'command', says: 'help, cancel, start over, hello, thanks, bye, what can you do, "this is useless" (sorry, and a person offered)', when: (r) => r.command !== null, action: 'commandReply' },

@@ -9,7 +9,7 @@ import { detectTask, type TaskMatch } from '../understanding/taskIntent.js';
 import { readYesNo } from '../understanding/yesNo.js';
 import { saysNotKnowing } from '../understanding/dontKnow.js';
 import type { TurnFacts } from './turnFacts.js';
-import { readLanguageSwitch } from '../language/detect.js';
+import { readLanguageRequest, type LanguageRequest } from '../language/requests.js';
 import type { Language } from '../language/languages.js';
 
 /**
@@ -30,6 +30,8 @@ export interface Reading {
   command: Command | null;
   /** "English, please" / "en español": the whole message asks for that language. */
   languageSwitch: Language | null;
+  /** "do u speak spanish?": the whole message asks whether the assistant speaks that language. */
+  languageQuestion: Language | null;
   /** A person asked for, anywhere in the message ("... never came. talk to a person"). */
   person: boolean;
   /** "ok", "cool", "got it", "thanks, bye": not a question, never a misunderstanding. */
@@ -141,7 +143,15 @@ class LazyReading implements Reading {
   }
 
   get languageSwitch(): Reading['languageSwitch'] {
-    return this.once('languageSwitch', () => (this.text ? readLanguageSwitch(this.text) : null));
+    return this.once('languageSwitch', () => (this.languageRequest?.asks === 'switch' ? this.languageRequest.language : null));
+  }
+
+  get languageQuestion(): Reading['languageQuestion'] {
+    return this.once('languageQuestion', () => (this.languageRequest?.asks === 'whether' ? this.languageRequest.language : null));
+  }
+
+  private get languageRequest(): LanguageRequest | null {
+    return this.text ? readLanguageRequest(this.text) : null;
   }
 
   /** An ASE ID and nothing else ("DEMO-0001"): sign-in details in pieces, the rest to be asked for. */

@@ -181,6 +181,21 @@ export class HandoffService implements HandoffDesk {
   }
 
   /**
+   * The candidate signed in with the bot while queued or with an agent: the case says they are
+   * verified (and their first name, for greeting them); the transcript says so in a line of its own.
+   * The details themselves never reach staff.
+   */
+  async candidateSignedIn(open: HandoffCase, firstName: string | undefined, now: Date): Promise<void> {
+    const changed = await this.deps.store.update(
+      open.id,
+      (current) => ({ ...current, summary: { ...current.summary, verified: true, ...(firstName ? { firstName } : {}) }, candidate: { ...current.candidate, activeAt: now.toISOString() } }),
+      now,
+    );
+    await this.addLine(changed, this.line(now, 'system', `The candidate signed in with the bot: identity checked with ASE${firstName ? ` (${firstName})` : ''}`));
+    await this.announce(changed);
+  }
+
+  /**
    * The website chat's connection for a conversation opened (a page loaded or came back) or closed
    * (the page closed or reloaded). Changes the open case's presence, and tells the consoles.
    */

@@ -16,7 +16,8 @@ export interface HandoffTurnData {
   /** Set while the candidate is queued or with staff (or an external desk). */
   handoff?: { mode: 'staff' | 'external'; caseId?: string; since: string };
   /** The last guided task that finished, for the staff summary. */
-  lastTask?: { id: string; outcome: string; answer?: string; values?: Record<string, unknown> };
+  /** `language`: the one `answer` is in (a switch afterwards has it worked out again in the new one). */
+  lastTask?: { id: string; outcome: string; answer?: string; values?: Record<string, unknown>; language?: Language };
 }
 
 /** What the bot learned this conversation, for the case summary. */
@@ -50,6 +51,11 @@ export interface HandoffRelay {
    * which the bot answers next (so the candidate is not asked what they want).
    */
   during(context: TurnContext, data: HandoffTurnData, text: string, leaving: Leaving, now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean>;
+  /**
+   * The candidate signed in with the bot while handed over (queued or with an agent): staff are told
+   * they are verified (and their first name), never shown the details. False when no case is open.
+   */
+  signedIn?(context: TurnContext, data: HandoffTurnData, firstName: string | undefined, now: Date): Promise<boolean>;
   /** An event activity (handoff.status from an external desk); true when it was about the handoff. */
   onEvent?(context: TurnContext, data: HandoffTurnData, now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean>;
 }
@@ -161,6 +167,16 @@ export class StaffHandoffRelay implements HandoffRelay {
     // Waiting in the queue, the candidate is told their message arrived, rather than met with silence.
     const note = await this.service.waitingNote(open);
     if (note) await send({ text: note });
+    return true;
+  }
+
+  async signedIn(context: TurnContext, data: HandoffTurnData, firstName: string | undefined, now: Date): Promise<boolean> {
+    const open = await this.service.openCaseFor(conversationKeyOf(context));
+    if (!open) {
+      data.handoff = undefined;
+      return false;
+    }
+    await this.service.candidateSignedIn(open, firstName, now);
     return true;
   }
 }

@@ -1,5 +1,6 @@
 import type { Language } from './languages.js';
 import { withoutAccents } from './accents.js';
+import { readLanguageRequestFolded } from './requests.js';
 
 /**
  * Which language a short candidate message is in: English or Spanish, the two the assistant
@@ -62,6 +63,10 @@ const SPANISH_MARKS = /[ñ¿¡áéíóú]/gi;
 const SPANISH_ENDINGS = /(?:cion|ciones|mente|ado|ados|ido|idos|aba|amos|emos|imos|ando|iendo)$/;
 const ENGLISH_ENDINGS = /(?:ing|tion|ed|'s|n't|ly)$/;
 
+/** At most this many letters is a message too short to name a language; its evidence is capped at a weak lean. */
+const TINY_LETTERS = 2;
+const TINY_LEAN = 0.5;
+const letters = (folded: string) => (folded.match(/[a-z]/g) ?? []).length;
 
 export function detectLanguage(text: string): LanguageGuess {
   if (typeof text !== 'string') throw new TypeError(`language/detect: text must be a string, got ${typeof text}`);
@@ -88,38 +93,23 @@ function guessFolded(text: string, folded: string): LanguageGuess {
     if (token.length >= 5 && SPANISH_ENDINGS.test(token)) score += 0.5;
     else if (token.length >= 4 && ENGLISH_ENDINGS.test(token)) score -= 0.5;
   }
+  // A letter or two ("Y", "N", "ya", "sí") is too little to tell a language by: "Y" is a yes in
+  // English texting and "and" in Spanish. It may lean, never clearly, so it never switches a
+  // conversation or picks a first message's language over the channel's.
+  if (letters(folded) <= TINY_LETTERS) score = Math.sign(score) * Math.min(Math.abs(score), TINY_LEAN);
   const size = Math.abs(score);
   const strength = size >= 1.5 ? 'clear' : size > 0 ? 'weak' : 'none';
   return { language: score > 0 ? 'es' : score < 0 ? 'en' : null, strength, score };
 }
 
-/** "English, please", "in Spanish", "en español", "habla inglés?": the candidate names the language they want. */
-/**
- * Words around a switch that change nothing: "perdón, mejor en español", "hola, prefiero español",
- * "en español porfa", "sorry, english please", "I prefer English".
- */
-const SWITCH_LEAD = String.raw`(?:(?:hola|hi|hello|perdon|perdona|disculpa|disculpe|oye|ok|okay|bueno|sorry|oops|mejor|prefiero|quiero|quisiera|me gustaria|i prefer|i'?d prefer|i want|better|actually|mejor dicho) )*`;
-const SWITCH_TAIL = String.raw`(?: (?:por favor|porfa|porfavor|plis|pls|please|gracias|thanks|mejor))*`;
-const TO_ENGLISH = new RegExp(
-  String.raw`^${SWITCH_LEAD}(?:(?:(?:can|could) (?:you|we) |please )?(?:(?:speak|talk|write|answer|reply|continue|switch)(?: to| in)? )?(?:in )?english|(?:en |habla(?:s|me)? (?:en )?|hablame en |hablemos en |responde(?:me)? en |contesta(?:me)? en |cambia(?:r)? a |me puede(?:s)? hablar en )?ingles)${SWITCH_TAIL}$`,
-);
-const TO_SPANISH = new RegExp(
-  String.raw`^${SWITCH_LEAD}(?:(?:en |habla(?:s|me)? (?:en )?|hablame en |hablemos en |responde(?:me)? en |contesta(?:me)? en |cambia(?:r)? a |(?:me )?puede(?:s)? hablar (?:en )?|(?:me )?puede(?:s)? (?:atender|escribir|contestar) en |(?:se )?habla )?espanol|(?:(?:can|could) (?:you|we) |please )?(?:(?:speak|talk|write|answer|reply|continue|switch)(?: to| in)? )?(?:in )?spanish)${SWITCH_TAIL}$`,
-);
-
-/** The language a whole message asks to switch to, or null when the message asks something else. */
+/** The language a whole message asks to switch to, or null when the message asks something else (or only asks whether). */
 export function readLanguageSwitch(text: string): Language | null {
   return switchFolded(withoutAccents(text.toLowerCase()));
 }
 
 function switchFolded(folded: string): Language | null {
-  const cleaned = folded
-    .replace(/[¿¡?!.,;:]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (TO_SPANISH.test(cleaned)) return 'es';
-  if (TO_ENGLISH.test(cleaned)) return 'en';
-  return null;
+  const request = readLanguageRequestFolded(folded);
+  return request?.asks === 'switch' ? request.language : null;
 }
 
 /**

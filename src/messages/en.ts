@@ -63,6 +63,9 @@ export const en = {
   sourceLabel: 'Source',
   /** After "English, please" / "en español": said in the language switched to. */
   languageChanged: "Okay, let's continue in English.",
+  /** After "do you speak Spanish?" asked in English: said in English, with a button that switches. */
+  languageOffered: 'Yes, I can answer in Spanish: say "español" (or just write in Spanish).',
+  languageOfferedButton: { title: 'Español', value: 'español' },
   task: enTasks,
   linking: enLinking,
   handoff: enHandoff,

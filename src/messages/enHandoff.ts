@@ -12,6 +12,8 @@ export const enHandoff = {
     'Nobody on shift right now speaks English, so the person who joins may answer in another language. You can also call ASE Customer Service at 1-800-390-6789.',
   messageTaken: "Thanks, I've passed that on to our support staff.",
   left: "Okay, I've taken you out of the queue. I'm the bot again: what can I help you with?",
+  /** Signed in while waiting for (or talking to) staff: they see that, never the details. */
+  staffToldSignedIn: "I've let the support staff know you're signed in.",
   /** Left the queue with a question in the same message ("never mind, when do results come out"): the answer follows. */
   leftToAnswer: "Okay, I've taken you out of the queue; I'm the bot again.",
   leftWithAgent: "Okay, I've ended your chat with our support staff. I'm the bot again: what can I help you with?",

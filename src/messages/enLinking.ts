@@ -17,6 +17,12 @@ export const enLinking = {
   // The details are checked and forgotten within the turn, so all three must come together.
   stillNeed: (missing: string[]) =>
     `Thanks. I still need your ${andList(missing)} (I keep what you've sent only until you're signed in). Or ask me something else to skip this.`,
+  /** A date with no year sent to the sign-in prompt ("12/15"): asked whether it is the birth date, and for the year. */
+  birthDateNeedsYear: (date: string, rest: string[]) =>
+    `Is "${date}" your date of birth? I need it with the year, for example "March 3 1985"${rest.length ? `, and also your ${andList(rest)}` : ''}. Or ask me something else to skip this.`,
+  /** A date sent to the sign-in prompt that no one alive was born on (this year's, a future one): said so, never thanked for. */
+  notABirthDate: (date: string, missing: string[]) =>
+    `"${date}" can't be a date of birth. To sign in I need your ${andList(missing)}, for example "AB123456, March 3 1985, 1234". Or ask me something else to skip this.`,
   idAlone:
     'That looks like your ASE ID: thanks. Now send your date of birth and the last 4 digits of your SSN, for example "March 3 1985, 1234" (I keep them only until you\'re signed in). Or ask me something else to skip this.',
   parts: { aseId: 'ASE ID', dateOfBirth: 'date of birth', ssnLast4: 'last 4 SSN digits' } as Record<'aseId' | 'dateOfBirth' | 'ssnLast4', string>,

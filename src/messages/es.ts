@@ -59,6 +59,8 @@ export const es: Messages = {
   sourceTitle: 'Preguntas frecuentes de ASE',
   sourceLabel: 'Fuente',
   languageChanged: 'De acuerdo, seguimos en español.',
+  languageOffered: 'Sí, puedo contestarle en inglés: diga "English" (o escríbame en inglés).',
+  languageOfferedButton: { title: 'English', value: 'English' },
   task: esTasks,
   linking: esLinking,
   handoff: esHandoff,

@@ -16,6 +16,7 @@ export const esHandoff: HandoffMessages = {
     'Ahora mismo no hay en turno nadie del equipo de soporte que hable español, así que quizá le atiendan en inglés. También puede llamar a Servicio al Cliente de ASE al 1-800-390-6789.',
   messageTaken: 'Gracias, se lo he pasado a nuestro equipo de soporte.',
   left: 'De acuerdo, le he sacado de la fila. Vuelvo a ser el bot: ¿en qué puedo ayudarle?',
+  staffToldSignedIn: 'He avisado al personal de soporte de que ha iniciado sesión.',
   leftToAnswer: 'De acuerdo, le he sacado de la fila; vuelvo a ser el bot.',
   leftWithAgent: 'De acuerdo, he terminado su chat con nuestro equipo de soporte. Vuelvo a ser el bot: ¿en qué puedo ayudarle?',
   joined: (agent: string) => `Ahora está hablando con ${agent}, del soporte de ASE.`,

@@ -1,6 +1,9 @@
 import { yList } from './lists.js';
 import type { enLinking } from './enLinking.js';
 
+/** "su ASE ID y sus últimos 4 dígitos del SSN": each part with its possessive. */
+const yoursList = (parts: string[]) => yList(parts.map((part) => `${/^últimos/.test(part) ? 'sus' : 'su'} ${part}`));
+
 /** enLinking in Spanish (usted), the same keys: signing in and cancelling from the account. */
 export const esLinking: typeof enLinking = {
   askCredentials:
@@ -14,10 +17,14 @@ export const esLinking: typeof enLinking = {
   confirmHelp: 'Diga sí para cancelar esa cita, o no para conservarla.',
   whichHelp: 'Elija la cita que quiere cancelar por su número, o diga "empezar de nuevo".',
   signInLapsed: 'Su sesión ha caducado, así que no he cancelado nada. Diga "iniciar sesión" para entrar de nuevo.',
+  birthDateNeedsYear: (date: string, rest: string[]) =>
+    `¿"${date}" es su fecha de nacimiento? La necesito con el año, por ejemplo "3 de marzo de 1985"${rest.length ? `, y también ${yoursList(rest)}` : ''}. O pregúnteme otra cosa para saltar este paso.`,
+  notABirthDate: (date: string, missing: string[]) =>
+    `"${date}" no puede ser una fecha de nacimiento. Para iniciar sesión necesito ${yoursList(missing)}, por ejemplo "AB123456, 3 de marzo de 1985, 1234". O pregúnteme otra cosa para saltar este paso.`,
   idAlone:
     'Eso parece su ASE ID: gracias. Ahora envíe su fecha de nacimiento y los últimos 4 dígitos de su SSN, por ejemplo "3 de marzo de 1985, 1234" (los guardo solo hasta que inicie sesión). O pregúnteme otra cosa para omitir esto.',
   stillNeed: (missing: string[]) =>
-    `Gracias. Todavía necesito ${yList(missing.map((part) => `${/^últimos/.test(part) ? 'sus' : 'su'} ${part}`))} (guardo lo que me envió solo hasta que inicie sesión). O pregúnteme otra cosa para saltar este paso.`,
+    `Gracias. Todavía necesito ${yoursList(missing)} (guardo lo que me envió solo hasta que inicie sesión). O pregúnteme otra cosa para saltar este paso.`,
   parts: { aseId: 'ASE ID', dateOfBirth: 'fecha de nacimiento', ssnLast4: 'últimos 4 dígitos del SSN' },
   signedIn: (name: string) => `Gracias, ${name}: ha iniciado sesión en esta conversación.`,
   signedInByWeb: 'Ha iniciado sesión a través del sitio web, así que puedo responder desde su cuenta.',

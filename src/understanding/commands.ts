@@ -186,9 +186,30 @@ export function takesBackPersonRequest(text: string): boolean {
   return TAKE_BACK_ALONE.test(clean(normalise(text)));
 }
 
+/**
+ * The ways candidates change their mind about a person, one row each: `alone` when the phrase by
+ * itself takes the request back ("never mind", "it's fine"), `opens` when it takes it back whatever
+ * question follows ("never mind, when do results come out"; "no need" or "it's fine" may open a
+ * statement, so they are alone-only). `led`: only after "no", "wait", "actually"... ("no wait, i
+ * just need to know how to get a duplicate"; "i just need to know X" alone may be for staff).
+ */
+const CHANGES_OF_MIND: ReadonlyArray<{ phrase: string; alone?: boolean; opens?: boolean; led?: boolean }> = [
+  { phrase: 'never ?mind|nvm|forget (?:it|that|about it)|scratch that|i changed my mind|changed my mind', alone: true, opens: true },
+  { phrase: 'cancel (?:that|the request)', alone: true, opens: true },
+  { phrase: 'cancel (?:it|this)', alone: true },
+  { phrase: 'no importa|olv[ií]dalo|cambi[eé] de opini[oó]n', alone: true, opens: true },
+  { phrase: 'olvida eso|d[eé]jalo|mejor no', opens: true },
+  { phrase: 'ya no(?: hace falta| lo necesito)?|no hace falta|est[aá] bien|no,? gracias', alone: true },
+  { phrase: "no need|it'?s (?:fine|ok(?:ay)?|alright|all good)|i'?m (?:good|fine|ok(?:ay)?|all set)|no thanks?(?: you)?|all good|not anymore", alone: true },
+  { phrase: "(?:i )?don'?t need (?:one|a person|anyone|someone|a human|to(?: anymore)?)", alone: true },
+  { phrase: "i (?:just|only) (?:need|needed|want|wanted|have|had)(?: to (?:know|ask|find out))?|i'?ll just ask (?:you|the bot)|(?:i )?just (?:need|want) to know", opens: true, led: true },
+  { phrase: 'solo (?:necesito|quiero|quer[ií]a) saber|s[oó]lo (?:necesito|quiero|quer[ií]a) saber', opens: true, led: true },
+];
+const phrases = (pick: (row: (typeof CHANGES_OF_MIND)[number]) => boolean | undefined) => CHANGES_OF_MIND.filter(pick).map((row) => row.phrase).join('|');
+
 const TAKE_BACK_ALONE = new RegExp(
   String.raw`^(?:(?:actually|oh|ok|okay|no|nah|nope|wait|sorry|um+|hmm+|bueno|perd[oó]n|ah)[\s,.!]*)*` +
-    String.raw`(?:no importa|olv[ií]dalo|ya no(?: hace falta| lo necesito)?|no hace falta|cambi[eé] de opini[oó]n|est[aá] bien|no,? gracias|never ?mind|nvm|forget (?:it|that|about it)|cancel (?:that|it|this|the request)|scratch that|no need|it'?s (?:fine|ok(?:ay)?|alright|all good)|i'?m (?:good|fine|ok(?:ay)?|all set)|no thanks?(?: you)?|(?:i )?don'?t need (?:one|a person|anyone|someone|a human|to(?: anymore)?)|i changed my mind|changed my mind|not anymore|all good)` +
+    `(?:${phrases((row) => row.alone)})` +
     String.raw`(?:[\s,.!]+(?:thanks?|thank you|thx|(?:muchas )?gracias|ya no|ya no lo necesito|est[aá] bien|i'?m (?:good|fine|ok(?:ay)?)|it'?s (?:fine|ok(?:ay)?)|i'?ll (?:ask|use) (?:you|the bot)|found it|i figured it out|i got it|actually))*[\s.!]*$`,
   'i',
 );
@@ -206,9 +227,9 @@ export function questionAfterTakeBack(text: string): string | null {
 }
 
 // Only phrases that take something back whatever follows ("no need" or "it's fine" may open a statement).
+const LEAD = String.raw`(?:actually|oh|ok|okay|wait|sorry|um+|hmm+|bueno|ah|no|nah)`;
 const TAKE_BACK_OPENING = new RegExp(
-  String.raw`^\s*(?:(?:actually|oh|ok|okay|wait|sorry|um+|hmm+|bueno|ah|no|nah)[\s,.!]*)*` +
-    String.raw`(?:never ?mind|nvm|forget (?:it|that|about it)|scratch that|cancel (?:that|the request)|i changed my mind|changed my mind|no importa|olv[ií]dalo|olvida eso|d[eé]jalo|mejor no|cambi[eé] de opini[oó]n)` +
+  String.raw`^\s*(?:(?:${LEAD}[\s,.!]*)*(?:${phrases((row) => row.opens && !row.led)})|(?:${LEAD}[\s,.!]*)+(?:${phrases((row) => row.opens && row.led)}))` +
     String.raw`(?:[\s,.!;:-]+(?:i'?ll (?:just )?ask (?:you|the bot)|mejor le pregunto a usted|then|so|entonces|y))?[\s,.!;:-]+(.+)$`,
   'iu',
 );

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { chooseLanguage, detectLanguage, readLanguageSwitch } from '../../src/language/detect.js';
 import { languageOfLocale } from '../../src/language/languages.js';
+import { readLanguageRequest } from '../../src/language/requests.js';
 
 const set = parse(readFileSync('test/fixtures/language-short.yaml', 'utf8')) as { en: string[]; es: string[] };
 
@@ -30,6 +31,15 @@ describe('the language of a short message', () => {
     ['DEMO-0001, 1980-01-01, 0001', null],
   ])('%s says nothing about the language', (text, language) => {
     expect(detectLanguage(text)).toMatchObject({ language, strength: 'none' });
+  });
+
+  it.each(['Y', 'y', 'N', 'ya', 'sí', 'de', 'mi', 'Y!'])('"%s", a letter or two, is never clear evidence of a language', (text) => {
+    expect(detectLanguage(text).strength).not.toBe('clear');
+  });
+
+  it('reads a short word that is a whole Spanish word as clearly as before ("que?", "más")', () => {
+    expect(detectLanguage('que?')).toMatchObject({ language: 'es', strength: 'clear' });
+    expect(detectLanguage('más')).toMatchObject({ language: 'es', strength: 'clear' });
   });
 
   it('reads an English sentence in a reply as clearly English (the scan of Spanish conversations relies on it)', () => {
@@ -60,11 +70,31 @@ describe('the explicit switch', () => {
     ['sorry, english please', 'en'],
     ['I prefer English', 'en'],
     ['mejor en ingles', 'en'],
+    // Played against the bot in ut18: answered with the FAQ about tests in Spanish.
+    ['sorry can we do english', 'en'],
+    ['can we switch to english please', 'en'],
+    ["let's do spanish", 'es'],
+    ['english instead', 'en'],
+    ['podemos seguir en ingles?', 'en'],
+    ["I don't speak Spanish", 'en'],
+    ['i dont understand english', 'es'],
+    ['no hablo español', 'en'],
+    ['no entiendo inglés', 'es'],
   ])('"%s" asks for %s', (text, language) => {
     expect(readLanguageSwitch(text)).toBe(language);
   });
 
-  it.each(['is the test in spanish?', 'hay examenes en español?', 'my english is bad', 'A5 en español', 'quiero el examen en español', 'prefiero tomar el test en español'])('"%s" is a question, not a switch', (text) => {
+  it.each([
+    ['do u speak spanish', 'es'],
+    ['can you speak spanish?', 'es'],
+    ['do you understand english?', 'en'],
+    ['¿sabe inglés?', 'en'],
+  ])('"%s" asks whether the assistant speaks %s: a question, not a switch', (text, language) => {
+    expect(readLanguageRequest(text)).toEqual({ asks: 'whether', language });
+    expect(readLanguageSwitch(text)).toBeNull();
+  });
+
+  it.each(['is the test in spanish?', 'hay examenes en español?', 'my english is bad', 'A5 en español', 'can i take the test in spanish', 'do you have the test in spanish', 'is there a spanish version', 'quiero el examen en español', 'prefiero tomar el test en español'])('"%s" is a question, not a switch', (text) => {
     expect(readLanguageSwitch(text)).toBeNull();
   });
 });
@@ -74,6 +104,14 @@ describe('the turn\'s language', () => {
     expect(chooseLanguage({ text: 'A5', conversation: 'es' }).language).toBe('es');
     expect(chooseLanguage({ text: 'ok', conversation: 'es' }).language).toBe('es');
     expect(chooseLanguage({ text: 'bye', conversation: 'es' }).language).toBe('es');
+  });
+
+  it('keeps it for a bare letter: "Y" and "N" are a yes and a no in an English conversation, "y" is "and" in a Spanish one', () => {
+    expect(chooseLanguage({ text: 'Y', conversation: 'en' }).language).toBe('en');
+    expect(chooseLanguage({ text: 'N', conversation: 'en' }).language).toBe('en');
+    expect(chooseLanguage({ text: 'y', conversation: 'es' }).language).toBe('es');
+    expect(chooseLanguage({ text: 'Y', conversation: 'en', preferred: 'es' }).language).toBe('en');
+    expect(chooseLanguage({ text: 'Y', locale: 'en' }).language).toBe('en');
   });
 
   it('takes the language the signed-in account prefers for a message that leans to it, and only then', () => {
