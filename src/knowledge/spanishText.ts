@@ -99,7 +99,10 @@ const phrases: Array<[RegExp, string]> = [
   [/\bfalt[eé]\s+al?\b|\bno\s+(?:pude\s+(?:ir|llegar|asistir|presentarme)|fui|llegu[eé]\s+al?)\b/gi, 'noshow'],
   // "no alcancé a llegar", "no logré llegar", "no me dio tiempo de llegar": could not make it, a No Show.
   [/\bno\s+(?:alcanc[eé]|logr[eé]|me\s+dio\s+tiempo\s+de)\s+(?:a\s+)?(?:llegar|ir|presentarme|entrar)\b/gi, 'noshow'],
-  [/\bno\s+(?:lo\s+|la\s+)?(?:pas[eé]|aprob[eé])\b/gi, 'reprobe'],
+  // Not passing, in any person or tense ("si no paso", "mi hijo no pasó el A3", "en caso de no aprobarlo"), is failing;
+  // not "no pasa nada", "el pago no pasó", nor moving it ("no la paso a otro día": the phrase for that comes after). What others did not
+  // approve is not failing ("no aprobaron mi experiencia"): the third person only with the test after it.
+  [/\bno\s+(?:lo\s+|la\s+)?(?:pas[eé]|aprob[eé])\b|\bno\s+(?:lo\s+|la\s+)?(?:pas(?:aste|ar(?:lo|la)?|ara|as)|aprob(?:aste|ar(?:lo|la)?)|aprueb(?:o|e|as))\b(?!\s+(?:nada|nadie|de\s+largo|por|a|al|pa|pal|para)\b)|\bno\s+(?:lo\s+|la\s+)?(?:pas[oó]|pasa|pasan|pasaron|aprob[oó]|aprobaron|aprueba|aprueban)\b(?=\s+(?:(?:el|la|los|las|mi|su|sus|mis)\s+)?(?:examen(?:es)?|tests?|pruebas?|[a-z]\d{1,2})\b)|\bsi\s+no\s+(?:lo\s+|la\s+)?paso\b(?!\s+(?:nada|nadie|de\s+largo|por|a|al|pa|pal|para)\b)/gi, 'reprobe'],
   // A test bought and not taken on its day ("el A1 que no tomé el martes"): missed.
   [/\bno\s+(?:lo\s+|la\s+)?tom[eé]\b/gi, 'noshow'],
   // "volver a tomar", in any form of "volver" ("lo vuelvo a presentar", "cuando vuelva a hacerlo",
