@@ -70,6 +70,10 @@ const phrases: Array<[RegExp, string]> = [
   // A change of the appointment, its date or its time is rescheduling ("cambios en mi cita", "cambiar la fecha"); a change of
   // anything else ("cambio de dirección", "cambiar mi nombre") is only a change.
   [/\bcambi\w*\s+(?:(?:de|en|a)\s+)?(?:la\s+|mi\s+|el\s+|su\s+|una\s+)?(?:cita|fecha|hora|horario|d[ií]a)\b/gi, 'reprogramar cita'],
+  // A teacher saying where they teach ("soy maestro en un programa de mecánica", "como profesora de una prepa", "doy clases
+  // en un colegio técnico"): who is asking, not the Master's title nor someone else's school; what is asked follows.
+  // ("soy maestro mecánico", "maestro en autos" stay the Master.)
+  [/\b(?:soy|como|trabajo\s+(?:de|como)|estoy\s+de)\s+(?:maestr[oa]|profe|profesor(?:a)?|instructor(?:a)?|docente)\s+(?:en|de)\s+(?:un|una|el|la|mi|este|esta)\s+(?:\S+\s+){0,1}?(?:programas?|escuelas?|colegios?|prepa|preparatoria|instituto|academia|secundaria|high\s+school|community\s+college|talleres?|cursos?|clases?|universidad)\b(?:\s+(?:de|en)\s+(?:mec[aá]nica|automotriz|autos|carros|servicio\s+automotriz))?|\bdoy\s+clases?\s+(?:en|de)\s+(?:un|una|el|la|mi)\s+(?:programas?|escuelas?|colegios?|prepa|preparatoria|instituto|academia|secundaria|high\s+school|community\s+college|talleres?|universidad)\b(?:\s+(?:de|en)\s+(?:mec[aá]nica|automotriz|autos|carros))?/gi, ' '],
   // Who is asking is not what is asked ("mi jefe pregunta...", "me dijo mi compa que..."): the question follows.
   [/\b(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|esposo|compa|compañero|companero|amigo|primo|hermano)\s+(?:(?:me\s+|nos\s+)?(?:pregunta|dice)|me\s+dijo|me\s+pregunt[oó]|quiere\s+saber)\b|\bme\s+dijo\s+(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|compa|amigo)\b/gi, ' '],
   // English verbs with Spanish endings: "reschedulear", "rescheduliar", "reskedulear" are rescheduling.
