@@ -98,6 +98,11 @@ const phrases: Array<[RegExp, string]> = [
   [/\bsi\s+no\s+(?:llego|voy|asisto|me\s+presento)\b/gi, 'si noshow'],
   // "no voy a poder ir al examen", "no podré llegar": not going, said ahead (as "si no voy").
   [/\bno\s+(?:voy\s+a\s+poder|podr[eé]|vamos\s+a\s+poder)\s+(?:ir|llegar|asistir|presentarme)\b/gi, 'noshow'],
+  // Late said without "tarde" ("cuando llegué ya habían pasado dos horas", "llegué media hora después", "llegué con 15
+  // minutos de retraso"), and turned away at the door ("no me dejaron entrar", "ya no me dejaron hacer el test"): late, a No Show.
+  [/\bcuando\s+(?:por\s+fin\s+)?lleg(?:u[eé]|[oó]|amos)\b(?:\s+\S+){0,4}?\s+ya\s+(?:hab[ií]an?|era|eran)\s+(?:pasado|empezado|comenzado|iniciado|terminado|acabado|cerrado|las|la)\b|\blleg(?:u[eé]|[oó]|amos)\s+(?:(?:a\s+(?:la|mi)\s+|al\s+)(?:cita|examen|prueba|test|centro)\s+)?(?:(?:con\s+)?(?:unos|un|una|como|media|mas\s+de|\d+|poco|ratito|minutos?|mins?|horas?)\s+){1,4}(?:despu[eé]s|de\s+retraso|de\s+atraso)\b|\blleg(?:u[eé]|[oó]|amos)\s+(?:(?:a\s+(?:la|mi)\s+|al\s+)(?:cita|examen|prueba|test|centro)\s+)?(?:con\s+retraso|retrasad[oa]|atrasad[oa])\b/gi, 'tarde noshow'],
+  // (once: "llegué tarde y no me dejaron entrar" is late already)
+  [/(?<!\bnoshow\b[^.?!]{0,60})\b(?:ya\s+)?no\s+me\s+(?:dejaron|dej[oó]|quisieron\s+dejar|permitieron|aceptaron)\s+(?:entrar|pasar|presentar(?:lo|la)?|hacer(?:lo|la)?|tomar(?:lo|la)?)\b/gi, 'noshow'],
   // Late with where between ("llegué a la prueba media hora tarde", "llegó al examen 10 minutos tarde").
   [/\blleg(?:u[eé]|o|ó|ar|ara|as|a|amos|aste)\s+(?:a\s+(?:la|mi)\s+|al\s+)(?:cita|examen|prueba|test|centro)\s+(?:(?:unos|un|una|como|media|\d+|poco|ratito|minutos?|mins?|horas?|muy|bien|mas)\s+){0,3}tarde\b/gi, 'tarde noshow'],
   [/\bfalt[eé]\s+al?\b|\bno\s+(?:pude\s+(?:ir|llegar|asistir|presentarme)|fui|llegu[eé]\s+al?)\b/gi, 'noshow'],
