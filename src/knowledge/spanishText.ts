@@ -51,6 +51,9 @@ const phrases: Array<[RegExp, string]> = [
   // A US state or city of two words ("nuevo mexico" is not Mexico); see the one-word ones below.
   [/\b(?:nuev[oa]|new)\s+(?:mexico|york|jersey|hampshire)\b|\b(?:carolina|dakota)\s+del\s+(?:norte|sur)\b|\b(?:north|south)\s+(?:carolina|dakota)\b|\bvirginia\s+occidental\b|\bwest\s+virginia\b|\brhode\s+island\b|\blos\s+angeles\b|\bsan\s+(?:antonio|diego|jose|francisco)\b|\blas\s+vegas\b|\bel\s+paso\b|\bfort\s+worth\b|\bnueva\s+orleans\b/gi, ' '],
   [/\bcosta\s+rica\b|\brep[uú]blica\s+dominicana\b|\bel\s+salvador\b/gi, 'pais'],
+  // ... or to a day by its number or a month ("lo quiere pasar pal 28", "mover mi examen para el 15 de abril", "recorrer la
+  // prueba al 30", "pasar mi cita para junio"); a number after "pasar" alone is not a date ("pasar el A5").
+  [/\b(?:pas|mov|muev|recorr|cambi)\w*?(?:lo|la)?\s+(?:(?:mi|su|el|la|tu)\s+(?:cita|examen|test|prueba|fecha)\s+)?(?:pa|para|pal|al)\s+(?:el\s+(?:d[ií]a\s+)?)?(?:\d{1,2}(?!\d)(?!\s*(?:%|por|d[oó]lares|dls|veces|a[nñ]os))|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b/gi, 'reprogramar cita'],
   // Moving the appointment to a later day ("lo puedo pasar pa la otra semana", "pasarla para el lunes", "moverlo pal otro mes").
   [/\b(?:pas|mov|muev|recorr|cambi)\w*?(?:lo|la)?\s+(?:pa|para|pal|al)\s+(?:la\s+|el\s+)?(?:otr[oa]|siguiente|pr[oó]xim[oa]|despu[eé]s|m[aá]s\s+tarde|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b/gi, 'reprogramar cita'],
   // A stolen certificate is a lost one ("me robaron la mochila con mi certificado").
