@@ -68,8 +68,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:hay|busco|buscando|buscar|consigo|conseguir|encontrar|ofrecen|dan)\s+(?:un\s+|algun\s+)?(?:trabajo|empleo|chamba|jale)\s+(?:de|como|para|pa)\b/gi, 'empleo'],
   // "hay forma de", "alguna forma de": a way, not a form to fill in ("la forma de experiencia" stays one).
   [/\b(?:hay|alguna|otra|de\s+que|ninguna)\s+forma\s+(?:de|para|pa)\b/gi, ' '],
-  // Still waiting for it ("ya van 5 semanas y nada de mi cert", "sigo esperando el certificado"): it has not arrived.
-  [/\b(?:nada|ni\s+rastro)\s+de\s+(?:mi|mis|el|los)\s+(cert\w*|diplomas?)\b|\bsigo\s+esperando\s+(?:mi|mis|el|los)\s+(cert\w*|diplomas?)\b/gi, 'llego $1$2'],
+  // Still waiting for it ("ya van 5 semanas y nada de mi cert", "sigo esperando el certificado", "nada de certificado"): it has not arrived.
+  [/\b(?:nada|ni\s+rastro)\s+de(?:l|\s+(?:mi|mis|el|los))?\s+(cert\w*|diplomas?)\b|\bsigo\s+esperando\s+(?:(?:mi|mis|el|los)\s+)?(cert\w*|diplomas?)\b/gi, 'llego $1$2'],
   // A change of the appointment, its date or its time is rescheduling ("cambios en mi cita", "cambiar la fecha"); a change of
   // anything else ("cambio de dirección", "cambiar mi nombre") is only a change.
   [/\bcambi\w*\s+(?:(?:de|en|a)\s+)?(?:la\s+|mi\s+|el\s+|su\s+|una\s+)?(?:cita|fecha|hora|horario|d[ií]a)\b/gi, 'reprogramar cita'],
