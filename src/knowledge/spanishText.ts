@@ -219,9 +219,9 @@ const phrases: Array<[RegExp, string]> = [
   // Adverbs made of "de" and a word ("cancelar el examen de plano", "lo quiero de una vez", "de todos
   // modos"): how, not whose; left in, the word after "de" read as the examen's owner (someone else's test).
   [/\bde\s+(?:vuelta|regreso|nuevo\s+ingreso|plano|una\s+vez|todas?\s+(?:formas|maneras|modos)|todos\s+modos|inmediato|verdad|veras|hecho|repente|pronto|volada|momento|preferencia|antemano|prisa|seguro|casualidad|chiripa|rapido|rapidito|emergencia|urgencia)\b/gi, ' '],
-  // Never scheduled ("nunca lo agendé", "todavía no he hecho la cita", "sin programar"): the 90 days
+  // Never scheduled ("nunca lo agendé", "todavía no he hecho la cita", "sin programar", "si no lo agendo"): the 90 days
   // to schedule and take a test bought, not how to schedule one.
-  [/\b(?:nunca|todavia\s+no|aun\s+no|no|sin)\s+(?:lo\s+|la\s+|los\s+|las\s+|me\s+)?(?:he\s+|hab[ií]a\s+)?(?:agend(?:[eé]|ado|ada|ar(?:lo|la)?)|program(?:[eé]|ado|ada|ar(?:lo|la)?)|reserv(?:[eé]|ado|ada)|(?:hice|hecho|saqu[eé]|sacado|ped[ií]|pedido)\s+(?:la\s+|mi\s+|una\s+|ninguna\s+)?cita|(?:escog[ií]|eleg[ií]|puse)\s+(?:la\s+|una\s+)?fecha)\b/gi, 'sinprogramar'],
+  [/\b(?:nunca|todavia\s+no|aun\s+no|no|sin)\s+(?:lo\s+|la\s+|los\s+|las\s+|me\s+)?(?:he\s+|hab[ií]a\s+)?(?:agend(?:[eé]|o|ado|ada|ar(?:lo|la)?)|program(?:[eé]|o|ado|ada|ar(?:lo|la)?)|reserv(?:[eé]|o|ado|ada)|(?:hice|hecho|saqu[eé]|sacado|ped[ií]|pedido)\s+(?:la\s+|mi\s+|una\s+|ninguna\s+)?cita|(?:escog[ií]|eleg[ií]|puse)\s+(?:la\s+|una\s+)?fecha)\b/gi, 'sinprogramar'],
   // "¿me devuelven?", "¿me regresan algo?": a refund, the money unsaid (the phrase above wants it said).
   [/\bme\s+(?:devuelv\w*|regres(?:an|en|aran)|reembols\w*)\b/gi, 'reembolso dinero'],
   // Failed by a little ("me quedé a dos preguntas", "me faltaron 3 puntos", "por dos preguntas"):
