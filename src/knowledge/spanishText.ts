@@ -193,6 +193,9 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:problemas?|discapacidad(?:es)?|dificultad(?:es)?)\s+de\s+aprendizaje\b|\btiempo\s+extra\b|\b(?:cuarto|sal[oó]n)\s+(?:aparte|separado|privado|solo|sol[oa]\s+para\s+m[ií])\b|\bproblemas?\s+(?:en|con|de)\s+(?:la|las|el|los|mi|mis)\s+(?:manos?|brazos?|espalda|piernas?|ojos|o[ií]dos?|vista)\b|\bmi\s+condici[oó]n\b/gi, 'adaptacion'],
   // Several tests in one sitting ("puedo hacer 3 examenes el mismo dia", "dos tests en una sola visita"): the test-format gap.
   [/(?<=\b(?:examenes|tests|pruebas|mas\s+de\s+un\s+(?:examen|test))\b(?:\s+\S+){0,3}?)\s+(?:el\s+mismo\s+dia|en\s+un\s+(?:solo\s+)?dia|en\s+una\s+(?:sola\s+)?(?:visita|sentada))\b/gi, ' variosexamenes'],
+  // What one got wrong, said with "mal" ("lo que tuve mal", "las que contesté mal", "cuáles estaban mal"): the answers
+  // missed, as the domain word "equivocar" (a message of those words alone named nothing of ASE testing).
+  [/\b(?:(?:que|q|cuales|lo\s+que|lo\s+q|las\s+que|las\s+q|los\s+que|en\s+que|en\s+q)\s+(?:tuve|tengo|conteste|contest[eé]|respond[ií]|saqu[eé]|puse|marqu[eé]|sali|sal[ií])|cuales\s+(?:estaban|estuvieron|fueron|salieron|tuve))\s+mal\b/gi, 'equivocar'],
   // "cuantas preguntas tiene": how many questions a test has (a known gap), not the questions one missed.
   [/\bcu[aá]nt[ao]s\s+preguntas\b/gi, 'numeropreguntas'],
   // Thrown away is lost ("tiró a la basura mis certificados", "los eché a la basura").
