@@ -360,6 +360,7 @@ const synonyms: Record<string, string> = {
   apruebo: 'aprobar', apruebe: 'aprobar', aprueba: 'aprobar', apruebas: 'aprobar', aprueben: 'aprobar',
   venza: 'vencer', venzan: 'vencer', pierdo: 'perder', pierde: 'perder', pierden: 'perder', pierda: 'perder',
   // English words candidates mix in, met on the Spanish word the entries use.
+  shop: 'taller', shops: 'taller',
   refund: 'reembolso', refunds: 'reembolso', devolucion: 'reembolso',
   recertification: 'recertificacion', recertify: 'recertificacion', recertifying: 'recertificacion', renew: 'recertificacion', renewal: 'recertificacion',
   expired: 'vencer', expires: 'vencer', expiration: 'vencer',
