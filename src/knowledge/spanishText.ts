@@ -232,6 +232,9 @@ const phrases: Array<[RegExp, string]> = [
   [/\bme\s+(?:qued[eé]|falt(?:[oó]|aron))\s+(?:a\s+|por\s+)?(?:un|una|dos|tres|cuatro|cinco|pocas|pocos|unas|unos|\d+)\s+(?:preguntas?|puntos?|respuestas?)\b|\bpor\s+(?:un|una|dos|tres|poquito|poco|\d+)\s+(?:preguntas?|puntos?)\b|\bme\s+falt[oó]\s+(?:muy\s+)?(?:poco|poquito|tantito)\b/gi, 'reprobe'],
   // "las condiciones de ASE", "condiciones de uso" (not "mi condicion", an accommodation): the terms and conditions.
   [/(?<!\bterminos\s+)\bcondiciones\b/gi, 'terminos condiciones'],
+  // "¿es normal?", "¿es normal que...?": whether what is told is to be expected, not the regular test (recertification's
+  // "el examen normal") nor the test format.
+  [/\b(?:es|sera|ser[aá])\s+normal\b/gi, ' '],
   // Hedges ("más o menos cuánto tarda", "normalmente"): how sure, not what is asked.
   [/\bm[aá]s\s+o\s+menos\b|\baproximadamente\b|\bnormalmente\b|\bpor\s+lo\s+general\b/gi, ' '],
   // Questions about the assistant itself ("¿quién te programó?", "¿eres un robot?", "¿cómo te llamas?"):
