@@ -1099,7 +1099,8 @@ function splits(text: string, pipeline: TextPipeline): Array<[string, string]> {
     if (match[0].startsWith('?') && !second.includes('?') && !ASKS.test(second.replace(/^[¿¡\s]+/, ''))) continue;
     // "... and when the place closed down the owner threw them out. How do I ...?": a clause after
     // "and" that ends its sentence with a full stop tells what happened; it asks nothing.
-    if (/\band\s*$/i.test(match[0]) && /^[^.!?]*[.!]/.test(second)) continue;
+    // So does a Spanish "y" ("..., y cuando llegué ya habían pasado dos horas. ¿Qué pasa con mi dinero?").
+    if (/\b(?:and|y)\s*$/i.test(match[0]) && /^[^.!?]*[.!]/.test(second)) continue;
     if (pipeline.contentTerms(first).length >= 1 && pipeline.contentTerms(second).length >= 1) out.push([first, second]);
   }
   return out;
