@@ -336,7 +336,7 @@ const synonyms: Record<string, string> = {
   cuestan: 'cuesta', precio: 'cuesta', precios: 'cuesta', free: 'cuesta',
   cuota: 'tarifa', cuotas: 'tarifa', fee: 'tarifa', fees: 'tarifa', tarifas: 'tarifa',
   // Who employs the candidate ("¿mi empleador ve mis resultados?", "¿mi jefe puede pagar?"), as the known gaps say it.
-  empleador: 'patron', empleadores: 'patron', jefe: 'patron', jefes: 'patron', patrona: 'patron', patrones: 'patron', employer: 'patron', boss: 'patron', supervisor: 'patron', empresa: 'patron',
+  empleador: 'patron', empleadores: 'patron', jefe: 'patron', jefes: 'patron', patrona: 'patron', patrones: 'patron', employer: 'patron', boss: 'patron', supervisor: 'patron', empresa: 'patron', compania: 'patron', dueno: 'patron', duena: 'patron',
   // How long a test is: "más corto", "muy largo", "la duración" (a known gap).
   corto: 'durar', corta: 'durar', cortos: 'durar', cortas: 'durar', largo: 'durar', larga: 'durar', largos: 'durar', largas: 'durar', duracion: 'durar', dura: 'durar', duran: 'durar',
   notificar: 'avisar', notifico: 'avisar', informar: 'avisar', informo: 'avisar',
