@@ -233,6 +233,7 @@ export class FaqAnswerer {
         objects: Set<string>;
         modifiers: Set<string>;
         notOwners: Set<string>;
+        people: Set<string>;
         known: Set<string>;
         words: Set<string>;
         after: Set<string>;
@@ -320,14 +321,15 @@ export class FaqAnswerer {
         if (pattern) this.codeOwners.push({ entry, pattern, says });
       }
       if (domain.otherThings) {
-        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS, namesInCapitals = false, notNames = [], afterDetermined = [], rightAfter = [], ownerAsWritten = false, ofWhom = [] } = domain.otherThings;
+        const { topic: id, objects, modifiers, notOwners, people = [], after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS, namesInCapitals = false, notNames = [], afterDetermined = [], rightAfter = [], ownerAsWritten = false, ofWhom = [] } = domain.otherThings;
         const topic = index.outOfScope.find((known) => known.id === id);
         if (!topic) throw new Error(`faqAnswerer: domain otherThings.topic "${id}" is no topic of the known gaps`);
         this.otherThings = {
           topic,
           objects: new Set(objects.flatMap((word) => this.text.contentTerms(word))),
           modifiers: new Set(modifiers.map((word) => word.toLowerCase())),
-          notOwners: new Set(notOwners.map((word) => word.toLowerCase())),
+          notOwners: new Set([...notOwners, ...people].map((word) => word.toLowerCase())),
+          people: new Set(people.map((word) => word.toLowerCase())),
           after: new Set(after.map((word) => word.toLowerCase())),
           determiners: new Set(determiners.map((word) => word.toLowerCase())),
           ownerSpan,
@@ -442,10 +444,12 @@ export class FaqAnswerer {
       }
       // "my address with the dmv", "patches for my kid's scout uniform": whose, after the noun.
       // "el curso en línea de contabilidad": the noun's everyday qualifiers come before whose it is.
+      // A person asked for is no owner, but whose their thing is may follow ("el examen de mi hermano *para la policía*"): once more after them.
       let at = i + 1;
-      while (others.modifiers.has(tokens[at] ?? '')) at++;
-      const determined = others.determiners.has(tokens[at + 1] ?? '');
-      if (others.after.has(tokens[at] ?? '') || (determined && others.afterDetermined.has(tokens[at] ?? ''))) {
+      for (let hop = 0; hop < 2; hop++) {
+        while (others.modifiers.has(tokens[at] ?? '')) at++;
+        const determined = others.determiners.has(tokens[at + 1] ?? '');
+        if (!others.after.has(tokens[at] ?? '') && !(determined && others.afterDetermined.has(tokens[at] ?? ''))) break;
         const start = determined ? at + 2 : at + 1;
         for (let j = start; j < Math.min(tokens.length, start + others.ownerSpan) && terms[j] != null; j++) {
           // "a program at community college", "my results for trade school": a word before one of
@@ -453,6 +457,8 @@ export class FaqAnswerer {
           const notOwner = (k: number) => others.notOwners.has((tokens[k] ?? '').replace(/'s$/, ''));
           if (foreign(j, true) && !notOwner(j) && !notOwner(j + 1)) return `${tokens[i]} .. ${tokens[j]}`;
         }
+        if (!others.people.has(tokens[start] ?? '')) break;
+        at = start + 1;
       }
     }
     return undefined;
