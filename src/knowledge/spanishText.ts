@@ -135,6 +135,9 @@ const phrases: Array<[RegExp, string]> = [
   [/\bexperiencia\s+(?:laboral|de\s+trabajo)\b|\bwork\s+experience\b/gi, 'experiencialaboral'],
   [/\bt[eé]cnicos?\s+maestros?\b|\bmaster\s+tech(?:nician)?s?\b/gi, 'master'],
   [/\bfecha\s+de\s+nacimiento\b/gi, 'nacimiento'],
+  // The profile's fields named in English ("mi last name está mal", "el first name"): the Spanish words the entries use.
+  [/\blast\s*names?\b|\bsur\s*names?\b/gi, 'apellido'],
+  [/\bfirst\s*names?\b|\bmiddle\s*names?\b/gi, 'nombre'],
   [/\bestados\s+unidos\b|\bee\.?\s?uu\.?\b|\busa\b/gi, 'eeuu'],
   [/\bfuera\s+del?\s+pa[ií]s\b|\bfuera\s+de\s+eeuu\b|\ben\s+el\s+extranjero\b/gi, 'extranjero'],
   [/\bt[eé]rminos\s+y\s+condiciones\b|\bterms\s+(?:and|&|n)\s+conditions\b|\bt&c\b/gi, 'terminos condiciones'],
@@ -364,6 +367,7 @@ const synonyms: Record<string, string> = {
   venza: 'vencer', venzan: 'vencer', pierdo: 'perder', pierde: 'perder', pierden: 'perder', pierda: 'perder',
   // English words candidates mix in, met on the Spanish word the entries use.
   shop: 'taller', shops: 'taller',
+  update: 'actualizar', updatear: 'actualizar', apdeitear: 'actualizar', submit: 'enviar', submitear: 'enviar', someter: 'enviar',
   refund: 'reembolso', refunds: 'reembolso', devolucion: 'reembolso',
   recertification: 'recertificacion', recertify: 'recertificacion', recertifying: 'recertificacion', renew: 'recertificacion', renewal: 'recertificacion',
   expired: 'vencer', expires: 'vencer', expiration: 'vencer',
