@@ -259,6 +259,9 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:examen|prueba|test)(?:\s+(?:pr[aá]ctic[oa]|escrit[oa]|te[oó]ric[oa]))?\s+(?:de|para)\s+(?:manejo|manejar|conducir)\b/gi, 'examen de manejo'],
   // (not a licence to handle refrigerant, the EPA 609's: "licencia para manejar refrigerante")
   [/\blicencia\s+(?:de|para)\s+(?:manejo|manejar|conducir)\b(?!\s+(?:de\s+|el\s+|los\s+)?(?:refrigerante|freon|gas))/gi, 'licencia de manejo'],
+  // After a test failed, doing "it" ("reprobé el A5, ¿lo puedo tomar el viernes?", "troné el T4, ¿cuándo puedo hacerlo?") is
+  // taking it again (the test named after the failing, or nothing: "reprobé matemáticas, ¿puedo hacerlo en verano?" is no test of ASE).
+  [/(?<=\b(?:reprob\w*|repobre|fail\w*|falle|tron[eéoó]|suspend\w*)(?:(?:\s+[^\s,.;?]+){0,3}?\s+(?:[a-z]\d{1,2}|examen|test|prueba)\b|\s*[,.;])[^?]{0,80}?)\b(?:(?:lo|la)\s+(?:(?:puedo|podre|podria|puede|podemos|se\s+puede)\s+)?(?:hacer|hago|tomar|tomo|presentar|presento)|(?:hacer|tomar|presentar)(?:lo|la))\b/gi, 'repetir'],
   // "para coserlas en mi camisa", "para enmarcarlo": what the thing is for, not whose it is.
   [/\b(?:para|pa)\s+(?=[a-z]{2,}(?:ar|er|ir)(?:se|me|lo|la|le|los|las|les|nos|te)?\b)/gi, ' '],
 ];
