@@ -50,7 +50,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\bcommunity\s+college\b|\bestudi[eé]\s+(?:\S+\s+){0,3}?en\s+(?:un|una|el|la)\b/gi, 'escuela'],
   // A US state or city of two words ("nuevo mexico" is not Mexico); see the one-word ones below.
   [/\b(?:nuev[oa]|new)\s+(?:mexico|york|jersey|hampshire)\b|\b(?:carolina|dakota)\s+del\s+(?:norte|sur)\b|\b(?:north|south)\s+(?:carolina|dakota)\b|\bvirginia\s+occidental\b|\bwest\s+virginia\b|\brhode\s+island\b|\blos\s+angeles\b|\bsan\s+(?:antonio|diego|jose|francisco)\b|\blas\s+vegas\b|\bel\s+paso\b|\bfort\s+worth\b|\bnueva\s+orleans\b/gi, ' '],
-  [/\bcosta\s+rica\b|\brep[uú]blica\s+dominicana\b|\bel\s+salvador\b/gi, 'pais'],
+  // ... and the capitals and largest cities of Latin America in two or more words ("en Santo Domingo", "en San Pedro Sula").
+  [/\bcosta\s+rica\b|\brep[uú]blica\s+dominicana\b|\bel\s+salvador\b|\bsanto\s+domingo\b|\bsan\s+(?:salvador|pedro\s+sula|juan\s+de\s+los\s+lagos|luis\s+potos[ií])\b|\bla\s+habana\b|\bbuenos\s+aires\b|\bciudad\s+(?:de\s+(?:m[eé]xico|guatemala|panam[aá])|ju[aá]rez)\b|\bsantiago\s+de\s+(?:chile|los\s+caballeros)\b/gi, 'pais'],
   // ... or to a day by its number or a month ("lo quiere pasar pal 28", "mover mi examen para el 15 de abril", "recorrer la
   // prueba al 30", "pasar mi cita para junio"); a number after "pasar" alone is not a date ("pasar el A5").
   [/\b(?:pas|mov|muev|recorr|cambi)\w*?(?:lo|la)?\s+(?:(?:mi|su|el|la|tu)\s+(?:cita|examen|test|prueba|fecha)\s+)?(?:pa|para|pal|al)\s+(?:el\s+(?:d[ií]a\s+)?)?(?:\d{1,2}(?!\d)(?!\s*(?:%|por|d[oó]lares|dls|veces|a[nñ]os))|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b/gi, 'reprogramar cita'],
@@ -325,7 +326,7 @@ const synonyms: Record<string, string> = {
   holanda: 'pais', belgica: 'pais', australia: 'pais', rusia: 'pais', jamaica: 'pais', haiti: 'pais', bahamas: 'pais', qatar: 'pais', bahrein: 'pais',
   // ... and the largest cities abroad candidates write from (the US ones are stop words).
   madrid: 'pais', barcelona: 'pais', sevilla: 'pais', tijuana: 'pais', monterrey: 'pais', guadalajara: 'pais', cdmx: 'pais', bogota: 'pais',
-  medellin: 'pais', caracas: 'pais',
+  medellin: 'pais', caracas: 'pais', tegucigalpa: 'pais', managua: 'pais', lima: 'pais', habana: 'pais', juarez: 'pais', oaxaca: 'pais', michoacan: 'pais', jalisco: 'pais', zacatecas: 'pais', chihuahua: 'pais', sinaloa: 'pais', veracruz: 'pais',
   germany: 'pais', japan: 'pais', korea: 'pais', italy: 'pais', spain: 'pais', england: 'pais', france: 'pais', philippines: 'pais', brazil: 'pais',
   // "pais" stems to "pai", "paises" to "pais": the plural met on the singular's word.
   paises: 'pais',
