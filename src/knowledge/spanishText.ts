@@ -80,6 +80,8 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:soy|como|trabajo\s+(?:de|como)|estoy\s+de)\s+(?:maestr[oa]|profe|profesor(?:a)?|instructor(?:a)?|docente)\s+(?:en|de)\s+(?:un|una|el|la|mi|este|esta)\s+(?:\S+\s+){0,1}?(?:programas?|escuelas?|colegios?|prepa|preparatoria|instituto|academia|secundaria|high\s+school|community\s+college|talleres?|cursos?|clases?|universidad)\b(?:\s+(?:de|en)\s+(?:mec[aá]nica|automotriz|autos|carros|servicio\s+automotriz))?|\bdoy\s+clases?\s+(?:en|de)\s+(?:un|una|el|la|mi)\s+(?:programas?|escuelas?|colegios?|prepa|preparatoria|instituto|academia|secundaria|high\s+school|community\s+college|talleres?|universidad)\b(?:\s+(?:de|en)\s+(?:mec[aá]nica|automotriz|autos|carros))?/gi, ' '],
   // Who is asking is not what is asked ("mi jefe pregunta...", "me dijo mi compa que..."): the question follows.
   [/\b(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|esposo|compa|compañero|companero|amigo|primo|hermano)\s+(?:(?:me\s+|nos\s+)?(?:pregunta|dice)|me\s+dijo|me\s+pregunt[oó]|quiere\s+saber)\b|\bme\s+dijo\s+(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|compa|amigo)\b/gi, ' '],
+  // A certificate earned ("el certificado que ganó", "el master que gané"): not what a job pays.
+  [/\b(certificad[oa]s?|certs?|diplomas?|master|certificaci[oó]n(?:es)?)\s+(?:que|q)\s+(?:gan[eéoó]|ganaste|ganamos|ganaron)\b/gi, '$1'],
   // English verbs with Spanish endings: "reschedulear", "rescheduliar", "reskedulear" are rescheduling.
   [/\bre-?s(?:c?h|k)edul\w*/gi, 'reprogramar'],
   // How long one has worked ("cuantos años de trabajo", "2 años trabajando", "tiempo trabajando de mecanico"): work experience.
