@@ -73,7 +73,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:nada|ni\s+rastro)\s+de(?:l|\s+(?:mi|mis|el|los))?\s+(cert\w*|diplomas?)\b|\bsigo\s+esperando\s+(?:(?:mi|mis|el|los)\s+)?(cert\w*|diplomas?)\b/gi, 'llego $1$2'],
   // A change of the appointment, its date or its time is rescheduling ("cambios en mi cita", "cambiar la fecha"); a change of
   // anything else ("cambio de dirección", "cambiar mi nombre") is only a change.
-  [/\bcambi\w*\s+(?:(?:de|en|a)\s+)?(?:la\s+|mi\s+|el\s+|su\s+|una\s+)?(?:cita|fecha|hora|horario|d[ií]a)\b/gi, 'reprogramar cita'],
+  [/\b(?:cambi|modific)\w*\s+(?:(?:de|en|a)\s+)?(?:la\s+|mi\s+|el\s+|su\s+|una\s+)?(?:cita|fecha|hora|horario|d[ií]a)\b/gi, 'reprogramar cita'],
   // A teacher saying where they teach ("soy maestro en un programa de mecánica", "como profesora de una prepa", "doy clases
   // en un colegio técnico"): who is asking, not the Master's title nor someone else's school; what is asked follows.
   // ("soy maestro mecánico", "maestro en autos" stay the Master.)
@@ -142,7 +142,11 @@ const phrases: Array<[RegExp, string]> = [
   [/\blast\s*names?\b|\bsur\s*names?\b/gi, 'apellido'],
   [/\bfirst\s*names?\b|\bmiddle\s*names?\b/gi, 'nombre'],
   [/\bestados\s+unidos\b|\bee\.?\s?uu\.?\b|\busa\b/gi, 'eeuu'],
-  [/\bfuera\s+del?\s+pa[ií]s\b|\bfuera\s+de\s+eeuu\b|\ben\s+el\s+extranjero\b/gi, 'extranjero'],
+  // (and the formal "fuera del territorio estadounidense", "fuera de los Estados Unidos")
+  [/\bfuera\s+del?\s+pa[ií]s\b|\bfuera\s+de\s+(?:los\s+)?eeuu\b|\bfuera\s+del\s+territorio\s+(?:estadounidense|americano|nacional|de\s+(?:los\s+)?eeuu)\b|\ben\s+el\s+extranjero\b/gi, 'extranjero'],
+  // Formal Spanish: "a distancia" is on line; "el manejo de refrigerantes" the EPA 609's refrigerant.
+  [/\b(?:a|en)\s+distancia\b/gi, 'enlinea'],
+  [/\bmanej\w*\s+(?:de\s+|del\s+)?(?:refrigerantes?|fre[oó]n|gas\s+refrigerante)\b/gi, 'epa609'],
   [/\bt[eé]rminos\s+y\s+condiciones\b|\bterms\s+(?:and|&|n)\s+conditions\b|\bt&c\b/gi, 'terminos condiciones'],
   [/\b(?:saqu[eé]|me\s+fue)\s+(?:muy\s+|bien\s+|super\s+|bastante\s+)?mal\b/gi, 'reprobe'],
   // "que puntaje necesito para aprobar", "calificacion minima para pasar", "passing score": the score to pass, a known gap.
@@ -373,6 +377,8 @@ const synonyms: Record<string, string> = {
   venza: 'vencer', venzan: 'vencer', pierdo: 'perder', pierde: 'perder', pierden: 'perder', pierda: 'perder',
   // English words candidates mix in, met on the Spanish word the entries use.
   shop: 'taller', shops: 'taller',
+  // Formal Spanish: "modificar" is changing, "extraviado" lost, an "evaluación" the test.
+  modificar: 'cambiar', modifico: 'cambiar', modificacion: 'cambiar', modificaciones: 'cambiar', extraviado: 'perder', extraviada: 'perder', extravie: 'perder', extravio: 'perder', evaluacion: 'examen', evaluaciones: 'examen',
   update: 'actualizar', updatear: 'actualizar', apdeitear: 'actualizar', submit: 'enviar', submitear: 'enviar', someter: 'enviar',
   refund: 'reembolso', refunds: 'reembolso', devolucion: 'reembolso',
   recertification: 'recertificacion', recertify: 'recertificacion', recertifying: 'recertificacion', renew: 'recertificacion', renewal: 'recertificacion',
@@ -538,7 +544,7 @@ const ENCLITIC = /^(.{3,}(?:ar|er|ir))(?:se|me|lo|la|le|los|las|les|nos|te)$/;
  * canonical words share is left out, as are short stems ("cas" of "casada" is also "casa"'s) and the
  * words whose other forms mean something else ("accesible": "acceso" is access to an account).
  */
-const EXACT_ONLY = new Set(['accesible', 'movi', 'base', 'aplicar', 'aplico', 'nota', 'notas', 'cargo', 'cargos']);
+const EXACT_ONLY = new Set(['evaluacion', 'evaluaciones', 'accesible', 'movi', 'base', 'aplicar', 'aplico', 'nota', 'notas', 'cargo', 'cargos']);
 const MIN_STEM = 4;
 const synonymsByStem: Map<string, string> = (() => {
   const byStem = new Map<string, string | null>();
