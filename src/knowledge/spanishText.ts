@@ -34,6 +34,9 @@ const phrases: Array<[RegExp, string]> = [
   // "hace una hora", "hace 10 minutos": just now, the dialogs' business (as "que viene" below). Months ago
   // say something ("compré el test hace 4 meses": its 90 days may be over).
   [/\bhace\s+(?:(?:un|una|unos|unas|dos|tres|cuatro|cinco|\d+)\s+(?:minutos?|horas?)|(?:un\s+)?(?:poco|rato|ratito))\b/gi, ' '],
+  // "¿qué opciones tengo?", "¿cuáles son mis opciones?": what can be done, not the test's multiple choice; "el día de ayer" is
+  // only "ayer" (formal letters write both).
+  [/\bqu[eé]\s+opciones\s+(?:tengo|tiene|hay|me\s+quedan|le\s+quedan)\b|\bcu[aá]les\s+son\s+(?:mis|sus|las)\s+opciones\b|\b(?:el|del)\s+d[ií]a\s+de\s+(?:ayer|hoy|ma[nñ]ana|antier|anteayer)\b/gi, ' '],
   // "dar a luz": a birth, not a light.
   [/\bdar\s+a\s+luz\b/gi, ' '],
   // "saber si pasé", "cómo sé si aprobé": the results.
@@ -462,6 +465,12 @@ for (const word of `alabama alaska arizona arkansas california colorado connecti
  * question: no entry turns on it, and as a word no entry uses it weighed like a rare one.
  */
 for (const word of `enfermo enferma enferme enfermedad emergencia emergencias temprano`.split(/\s+/)) {
+  if (word) stopWords.add(word);
+}
+
+/** A formal letter's courtesies ("Estimados:", "lamentablemente", "le agradecería"): how it is said, not what is asked. */
+for (const word of `estimado estimada estimados estimadas lamentablemente desafortunadamente infortunadamente atentamente cordialmente
+  amablemente agradeceria agradeceriamos agradezco distinguido distinguidos`.split(/\s+/)) {
   if (word) stopWords.add(word);
 }
 
