@@ -37,7 +37,13 @@ const phrases: Array<[RegExp, string]> = [
   // "¿qué opciones tengo?", "¿cuáles son mis opciones?": what can be done, not the test's multiple choice; "el día de ayer" is
   // only "ayer" (formal letters write both).
   [/\bqu[eé]\s+opciones\s+(?:tengo|tiene|hay|me\s+quedan|le\s+quedan)\b|\bcu[aá]les\s+son\s+(?:mis|sus|las)\s+opciones\b|\b(?:el|del)\s+d[ií]a\s+de\s+(?:ayer|hoy|ma[nñ]ana|antier|anteayer)\b/gi, ' '],
-  // "dar a luz": a birth, not a light.
+  // The Southern Cone's and Spain's words for testing: "rendir el examen" is taking it, "anotarse" signing up, "me
+  // bocharon" failing, "laburo"/"curro" work; "la nota del A5" is its result (a doctor's note stays one).
+  [/\b(?:rendir(?:lo|la)?|rindo|rinde|rindes|rinden|rend[ií]|rendi[oó]|rendire)\b/gi, 'tomar'],
+  [/\bme\s+anot(?:o|e|é|ar[eé]?)\b|\banot(?:arme|arse|arte|arnos)\b/gi, 'registro'],
+  [/\b(?:me\s+|lo\s+|la\s+)?bochar(?:on|lo|la)?\b|\bboch[eé]\b|\bbochad[oa]\b/gi, 'reprobe'],
+  [/\b(?:la|mi|las|mis)\s+notas?\s+(?=(?:del?|de\s+(?:mi|la))\s+(?:examen|test|prueba|[a-z]\d{1,2})\b)/gi, 'resultados '],
+
   [/\bdar\s+a\s+luz\b/gi, ' '],
   // "saber si pasé", "cómo sé si aprobé": the results.
   // ... "cuándo me dicen si la hice" (made it): the same.
@@ -88,7 +94,7 @@ const phrases: Array<[RegExp, string]> = [
   // English verbs with Spanish endings: "reschedulear", "rescheduliar", "reskedulear" are rescheduling.
   [/\bre-?s(?:c?h|k)edul\w*/gi, 'reprogramar'],
   // How long one has worked ("cuantos años de trabajo", "2 años trabajando", "tiempo trabajando de mecanico"): work experience.
-  [/\b(?:anos?|meses|tiempo)\s+(?:de\s+trabajo|trabajando|de\s+chamba|chambeando|en\s+el\s+oficio)\b/gi, 'experiencialaboral'],
+  [/\b(?:anos?|meses|tiempo)\s+(?:de\s+trabajo|trabajando|de\s+chamba|de\s+laburo|de\s+curro|de\s+jale|chambeando|laburando|currando|en\s+el\s+oficio)\b/gi, 'experiencialaboral'],
   // Sight and hearing ("problemas de la vista", "no veo bien", "discapacidad auditiva"): what accommodations are for.
   [/\bproblemas?\s+(?:de|con)\s+(?:la\s+|mi\s+|el\s+)?(?:vista|vision|oido|audicion|lectura|atencion|concentracion|memoria)\b|\bno\s+(?:veo|oigo|escucho)\s+bien\b|\b(?:discapacidad|deficiencia)\s+(?:visual|auditiva)\b|\bdebil\s+visual\b/gi, 'adaptacion'],
   [/\bfull[\s-]?time\b/gi, 'tiempo completo'],
@@ -98,7 +104,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\bno\s+(?:me\s+)?(?:present[eé]|presento|llegu[eé]|fui|asist[ií])\b/gi, 'noshow'],
   // Arriving after the appointment's hour ("cuando llegué ya había pasado la hora", "ya se me había pasado mi hora"): late.
   [/\b(?:ya\s+)?(?:se\s+me\s+)?(?:hab[ií]a|estaba)\s+pasad[oa]\s+(?:la|mi)\s+(?:hora|cita)\b/gi, 'tarde noshow'],
-  [/\bse\s+me\s+(?:pas[oó]|olvid[oó])\s+(?:la|mi)\s+cita\b/gi, 'noshow cita'],
+  [/\bse\s+me\s+(?:pas[oó]|olvid[oó])\s+(?:la|mi|el)\s+(?:cita|turno)\b/gi, 'noshow cita'],
   // Arriving late, in any tense ("llegué", "si llego", "llegar tarde"), is scored as a No Show.
   // ... with how late between ("llegué 20 minutos tarde", "llegue un poco tarde").
   [/\blleg(?:u[eé]|o|ar|ara|as|a|amos|aste)\s+(?:(?:unos|un|como|\d+|poco|ratito|minutos?|mins?|muy|bien|mas)\s+){0,3}tarde\b/gi, 'tarde noshow'],
