@@ -43,7 +43,11 @@ const phrases: Array<[RegExp, string]> = [
   [/\bme\s+anot(?:o|e|é|ar[eé]?)\b|\banot(?:arme|arse|arte|arnos)\b/gi, 'registro'],
   [/\b(?:me\s+|lo\s+|la\s+)?bochar(?:on|lo|la)?\b|\bboch[eé]\b|\bbochad[oa]\b/gi, 'reprobe'],
   [/\b(?:la|mi|las|mis)\s+notas?\s+(?=(?:del?|de\s+(?:mi|la))\s+(?:examen|test|prueba|[a-z]\d{1,2})\b)/gi, 'resultados '],
-
+  // Not managing to pass ("no lo logré pasar", "no pude aprobar el A5") is failing; not finding one's certificate or card ("no
+  // encuentro mi certificado") is losing it (not finding a test centre stays its own question).
+  [/\bno\s+(?:lo\s+|la\s+)?(?:logr[eé]|pude|alcanc[eé])\s+(?:a\s+)?(?:pasar(?:lo|la)?|aprobar(?:lo|la)?)\b(?!\s+(?:a|al|por|pa|para|la\s+cita)\b)/gi, 'reprobe'],
+  [/\bno\s+(?:encuentro|hallo|encontr[eé]|he\s+encontrado|puedo\s+encontrar)\s+(?=(?:mi|mis|el|los)\s+(?:certificados?|certs?|diplomas?|tarjetas?|wallet)\b)|\bno\s+(?:lo|la|los|las)\s+(?:encuentro|hallo|encontr[eé]|puedo\s+encontrar)\b/gi, 'perdi '],
+  // "dar a luz": a birth, not a light.
   [/\bdar\s+a\s+luz\b/gi, ' '],
   // "saber si pasé", "cómo sé si aprobé": the results.
   // ... "cuándo me dicen si la hice" (made it): the same.
