@@ -232,6 +232,7 @@ export class FaqAnswerer {
         objects: Set<string>;
         modifiers: Set<string>;
         notOwners: Set<string>;
+        people: Set<string>;
         known: Set<string>;
         words: Set<string>;
         after: Set<string>;
@@ -319,14 +320,15 @@ export class FaqAnswerer {
         if (pattern) this.codeOwners.push({ entry, pattern, says });
       }
       if (domain.otherThings) {
-        const { topic: id, objects, modifiers, notOwners, after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS, namesInCapitals = false, notNames = [], afterDetermined = [], rightAfter = [], ownerAsWritten = false, ofWhom = [] } = domain.otherThings;
+        const { topic: id, objects, modifiers, notOwners, people = [], after = OWNER_AFTER, determiners = OWNER_DETERMINERS, ownerSpan = OTHER_THING_WORDS, ownerSpanBefore = OTHER_THING_WORDS, namesInCapitals = false, notNames = [], afterDetermined = [], rightAfter = [], ownerAsWritten = false, ofWhom = [] } = domain.otherThings;
         const topic = index.outOfScope.find((known) => known.id === id);
         if (!topic) throw new Error(`faqAnswerer: domain otherThings.topic "${id}" is no topic of the known gaps`);
         this.otherThings = {
           topic,
           objects: new Set(objects.flatMap((word) => this.text.contentTerms(word))),
           modifiers: new Set(modifiers.map((word) => word.toLowerCase())),
-          notOwners: new Set(notOwners.map((word) => word.toLowerCase())),
+          notOwners: new Set([...notOwners, ...people].map((word) => word.toLowerCase())),
+          people: new Set(people.map((word) => word.toLowerCase())),
           after: new Set(after.map((word) => word.toLowerCase())),
           determiners: new Set(determiners.map((word) => word.toLowerCase())),
           ownerSpan,
@@ -441,10 +443,12 @@ export class FaqAnswerer {
       }
       // "my address with the dmv", "patches for my kid's scout uniform": whose, after the noun.
       // "el curso en línea de contabilidad": the noun's everyday qualifiers come before whose it is.
+      // A person asked for is no owner, but whose their thing is may follow ("el examen de mi hermano *para la policía*"): once more after them.
       let at = i + 1;
-      while (others.modifiers.has(tokens[at] ?? '')) at++;
-      const determined = others.determiners.has(tokens[at + 1] ?? '');
-      if (others.after.has(tokens[at] ?? '') || (determined && others.afterDetermined.has(tokens[at] ?? ''))) {
+      for (let hop = 0; hop < 2; hop++) {
+        while (others.modifiers.has(tokens[at] ?? '')) at++;
+        const determined = others.determiners.has(tokens[at + 1] ?? '');
+        if (!others.after.has(tokens[at] ?? '') && !(determined && others.afterDetermined.has(tokens[at] ?? ''))) break;
         const start = determined ? at + 2 : at + 1;
         for (let j = start; j < Math.min(tokens.length, start + others.ownerSpan) && terms[j] != null; j++) {
           // "a program at community college", "my results for trade school": a word before one of
@@ -452,6 +456,8 @@ export class FaqAnswerer {
           const notOwner = (k: number) => others.notOwners.has((tokens[k] ?? '').replace(/'s$/, ''));
           if (foreign(j, true) && !notOwner(j) && !notOwner(j + 1)) return `${tokens[i]} .. ${tokens[j]}`;
         }
+        if (!others.people.has(tokens[start] ?? '')) break;
+        at = start + 1;
       }
     }
     return undefined;
@@ -1098,7 +1104,8 @@ function splits(text: string, pipeline: TextPipeline): Array<[string, string]> {
     if (match[0].startsWith('?') && !second.includes('?') && !ASKS.test(second.replace(/^[¿¡\s]+/, ''))) continue;
     // "... and when the place closed down the owner threw them out. How do I ...?": a clause after
     // "and" that ends its sentence with a full stop tells what happened; it asks nothing.
-    if (/\band\s*$/i.test(match[0]) && /^[^.!?]*[.!]/.test(second)) continue;
+    // So does a Spanish "y" ("..., y cuando llegué ya habían pasado dos horas. ¿Qué pasa con mi dinero?").
+    if (/\b(?:and|y)\s*$/i.test(match[0]) && /^[^.!?]*[.!]/.test(second)) continue;
     if (pipeline.contentTerms(first).length >= 1 && pipeline.contentTerms(second).length >= 1) out.push([first, second]);
   }
   return out;

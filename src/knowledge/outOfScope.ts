@@ -73,6 +73,11 @@ export const domainSchema = z
         /** Words after such a noun and "for", "on"... that say for whom or where, not whose ("my results for my *boss*", "my address on *file*"). */
         notOwners: z.array(z.string().min(2)),
         /**
+         * The people a candidate asks for ("mi hermano", "mis alumnos"): no owner, since their ASE test is still ASE's, but
+         * whose thing it is may follow them ("el examen de mi hermano *para la policía*").
+         */
+        people: z.array(z.string().min(2)).optional(),
+        /**
          * The words after such a noun that lead to whose it is, and the determiners that may follow
          * them; English ("with", "for", "from", "on", "at"; "the", "my"...) unless given. Spanish names
          * the owner after the noun: "la cita *con el* dentista", "el examen *de* manejo".

@@ -35,6 +35,19 @@ const phrases: Array<[RegExp, string]> = [
   // "hace una hora", "hace 10 minutos": just now, the dialogs' business (as "que viene" below). Months ago
   // say something ("compré el test hace 4 meses": its 90 days may be over).
   [/\bhace\s+(?:(?:un|una|unos|unas|dos|tres|cuatro|cinco|\d+)\s+(?:minutos?|horas?)|(?:un\s+)?(?:poco|rato|ratito))\b/gi, ' '],
+  // "¿qué opciones tengo?", "¿cuáles son mis opciones?": what can be done, not the test's multiple choice; "el día de ayer" is
+  // only "ayer" (formal letters write both).
+  [/\bqu[eé]\s+opciones\s+(?:tengo|tiene|hay|me\s+quedan|le\s+quedan)\b|\bcu[aá]les\s+son\s+(?:mis|sus|las)\s+opciones\b|\b(?:el|del)\s+d[ií]a\s+de\s+(?:ayer|hoy|ma[nñ]ana|antier|anteayer)\b/gi, ' '],
+  // The Southern Cone's and Spain's words for testing: "rendir el examen" is taking it, "anotarse" signing up, "me
+  // bocharon" failing, "laburo"/"curro" work; "la nota del A5" is its result (a doctor's note stays one).
+  [/\b(?:rendir(?:lo|la)?|rindo|rinde|rindes|rinden|rend[ií]|rendi[oó]|rendire)\b/gi, 'tomar'],
+  [/\bme\s+anot(?:o|e|é|ar[eé]?)\b|\banot(?:arme|arse|arte|arnos)\b/gi, 'registro'],
+  [/\b(?:me\s+|lo\s+|la\s+)?bochar(?:on|lo|la)?\b|\bboch[eé]\b|\bbochad[oa]\b/gi, 'reprobe'],
+  [/\b(?:la|mi|las|mis)\s+notas?\s+(?=(?:del?|de\s+(?:mi|la))\s+(?:examen|test|prueba|[a-z]\d{1,2})\b)/gi, 'resultados '],
+  // Not managing to pass ("no lo logré pasar", "no pude aprobar el A5") is failing; not finding one's certificate or card ("no
+  // encuentro mi certificado") is losing it (not finding a test centre stays its own question).
+  [/\bno\s+(?:lo\s+|la\s+)?(?:logr[eé]|pude|alcanc[eé])\s+(?:a\s+)?(?:pasar(?:lo|la)?|aprobar(?:lo|la)?)\b(?!\s+(?:a|al|por|pa|para|la\s+cita)\b)/gi, 'reprobe'],
+  [/\bno\s+(?:encuentro|hallo|encontr[eé]|he\s+encontrado|puedo\s+encontrar)\s+(?=(?:mi|mis|el|los)\s+(?:certificados?|certs?|diplomas?|tarjetas?|wallet)\b)|\bno\s+(?:lo|la|los|las)\s+(?:encuentro|hallo|encontr[eé]|puedo\s+encontrar)\b/gi, 'perdi '],
   // "dar a luz": a birth, not a light.
   [/\bdar\s+a\s+luz\b/gi, ' '],
   // "saber si pasé", "cómo sé si aprobé": the results.
@@ -51,7 +64,11 @@ const phrases: Array<[RegExp, string]> = [
   [/\bcommunity\s+college\b|\bestudi[eé]\s+(?:\S+\s+){0,3}?en\s+(?:un|una|el|la)\b/gi, 'escuela'],
   // A US state or city of two words ("nuevo mexico" is not Mexico); see the one-word ones below.
   [/\b(?:nuev[oa]|new)\s+(?:mexico|york|jersey|hampshire)\b|\b(?:carolina|dakota)\s+del\s+(?:norte|sur)\b|\b(?:north|south)\s+(?:carolina|dakota)\b|\bvirginia\s+occidental\b|\bwest\s+virginia\b|\brhode\s+island\b|\blos\s+angeles\b|\bsan\s+(?:antonio|diego|jose|francisco)\b|\blas\s+vegas\b|\bel\s+paso\b|\bfort\s+worth\b|\bnueva\s+orleans\b/gi, ' '],
-  [/\bcosta\s+rica\b|\brep[uú]blica\s+dominicana\b|\bel\s+salvador\b/gi, 'pais'],
+  // ... and the capitals and largest cities of Latin America in two or more words ("en Santo Domingo", "en San Pedro Sula").
+  [/\bcosta\s+rica\b|\brep[uú]blica\s+dominicana\b|\bel\s+salvador\b|\bsanto\s+domingo\b|\bsan\s+(?:salvador|pedro\s+sula|juan\s+de\s+los\s+lagos|luis\s+potos[ií])\b|\bla\s+habana\b|\bbuenos\s+aires\b|\bciudad\s+(?:de\s+(?:m[eé]xico|guatemala|panam[aá])|ju[aá]rez)\b|\bsantiago\s+de\s+(?:chile|los\s+caballeros)\b/gi, 'pais'],
+  // ... or to a day by its number or a month ("lo quiere pasar pal 28", "mover mi examen para el 15 de abril", "recorrer la
+  // prueba al 30", "pasar mi cita para junio"); a number after "pasar" alone is not a date ("pasar el A5").
+  [/\b(?:pas|mov|muev|recorr|cambi)\w*?(?:lo|la)?\s+(?:(?:mi|su|el|la|tu)\s+(?:cita|examen|test|prueba|fecha)\s+)?(?:pa|para|pal|al)\s+(?:el\s+(?:d[ií]a\s+)?)?(?:\d{1,2}(?!\d)(?!\s*(?:%|por|d[oó]lares|dls|veces|a[nñ]os))|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b/gi, 'reprogramar cita'],
   // Moving the appointment to a later day ("lo puedo pasar pa la otra semana", "pasarla para el lunes", "moverlo pal otro mes").
   [/\b(?:pas|mov|muev|recorr|cambi)\w*?(?:lo|la)?\s+(?:pa|para|pal|al)\s+(?:la\s+|el\s+)?(?:otr[oa]|siguiente|pr[oó]xim[oa]|despu[eé]s|m[aá]s\s+tarde|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b/gi, 'reprogramar cita'],
   // A stolen certificate is a lost one ("me robaron la mochila con mi certificado").
@@ -66,17 +83,23 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:hay|busco|buscando|buscar|consigo|conseguir|encontrar|ofrecen|dan)\s+(?:un\s+|algun\s+)?(?:trabajo|empleo|chamba|jale)\s+(?:de|como|para|pa)\b/gi, 'empleo'],
   // "hay forma de", "alguna forma de": a way, not a form to fill in ("la forma de experiencia" stays one).
   [/\b(?:hay|alguna|otra|de\s+que|ninguna)\s+forma\s+(?:de|para|pa)\b/gi, ' '],
-  // Still waiting for it ("ya van 5 semanas y nada de mi cert", "sigo esperando el certificado"): it has not arrived.
-  [/\b(?:nada|ni\s+rastro)\s+de\s+(?:mi|mis|el|los)\s+(cert\w*|diplomas?)\b|\bsigo\s+esperando\s+(?:mi|mis|el|los)\s+(cert\w*|diplomas?)\b/gi, 'llego $1$2'],
+  // Still waiting for it ("ya van 5 semanas y nada de mi cert", "sigo esperando el certificado", "nada de certificado"): it has not arrived.
+  [/\b(?:nada|ni\s+rastro)\s+de(?:l|\s+(?:mi|mis|el|los))?\s+(cert\w*|diplomas?)\b|\bsigo\s+esperando\s+(?:(?:mi|mis|el|los)\s+)?(cert\w*|diplomas?)\b/gi, 'llego $1$2'],
   // A change of the appointment, its date or its time is rescheduling ("cambios en mi cita", "cambiar la fecha"); a change of
   // anything else ("cambio de dirección", "cambiar mi nombre") is only a change.
-  [/\bcambi\w*\s+(?:(?:de|en|a)\s+)?(?:la\s+|mi\s+|el\s+|su\s+|una\s+)?(?:cita|fecha|hora|horario|d[ií]a)\b/gi, 'reprogramar cita'],
+  [/\b(?:cambi|modific)\w*\s+(?:(?:de|en|a)\s+)?(?:la\s+|mi\s+|el\s+|su\s+|una\s+)?(?:cita|fecha|hora|horario|d[ií]a)\b/gi, 'reprogramar cita'],
+  // A teacher saying where they teach ("soy maestro en un programa de mecánica", "como profesora de una prepa", "doy clases
+  // en un colegio técnico"): who is asking, not the Master's title nor someone else's school; what is asked follows.
+  // ("soy maestro mecánico", "maestro en autos" stay the Master.)
+  [/\b(?:soy|como|trabajo\s+(?:de|como)|estoy\s+de)\s+(?:maestr[oa]|profe|profesor(?:a)?|instructor(?:a)?|docente)\s+(?:en|de)\s+(?:un|una|el|la|mi|este|esta)\s+(?:\S+\s+){0,1}?(?:programas?|escuelas?|colegios?|prepa|preparatoria|instituto|academia|secundaria|high\s+school|community\s+college|talleres?|cursos?|clases?|universidad)\b(?:\s+(?:de|en)\s+(?:mec[aá]nica|automotriz|autos|carros|servicio\s+automotriz))?|\bdoy\s+clases?\s+(?:en|de)\s+(?:un|una|el|la|mi)\s+(?:programas?|escuelas?|colegios?|prepa|preparatoria|instituto|academia|secundaria|high\s+school|community\s+college|talleres?|universidad)\b(?:\s+(?:de|en)\s+(?:mec[aá]nica|automotriz|autos|carros))?/gi, ' '],
   // Who is asking is not what is asked ("mi jefe pregunta...", "me dijo mi compa que..."): the question follows.
   [/\b(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|esposo|compa|compañero|companero|amigo|primo|hermano)\s+(?:(?:me\s+|nos\s+)?(?:pregunta|dice)|me\s+dijo|me\s+pregunt[oó]|quiere\s+saber)\b|\bme\s+dijo\s+(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|compa|amigo)\b/gi, ' '],
+  // A certificate earned ("el certificado que ganó", "el master que gané"): not what a job pays.
+  [/\b(certificad[oa]s?|certs?|diplomas?|master|certificaci[oó]n(?:es)?)\s+(?:que|q)\s+(?:gan[eéoó]|ganaste|ganamos|ganaron)\b/gi, '$1'],
   // English verbs with Spanish endings: "reschedulear", "rescheduliar", "reskedulear" are rescheduling.
   [/\bre-?s(?:c?h|k)edul\w*/gi, 'reprogramar'],
   // How long one has worked ("cuantos años de trabajo", "2 años trabajando", "tiempo trabajando de mecanico"): work experience.
-  [/\b(?:anos?|meses|tiempo)\s+(?:de\s+trabajo|trabajando|de\s+chamba|chambeando|en\s+el\s+oficio)\b/gi, 'experiencialaboral'],
+  [/\b(?:anos?|meses|tiempo)\s+(?:de\s+trabajo|trabajando|de\s+chamba|de\s+laburo|de\s+curro|de\s+jale|chambeando|laburando|currando|en\s+el\s+oficio)\b/gi, 'experiencialaboral'],
   // Sight and hearing ("problemas de la vista", "no veo bien", "discapacidad auditiva"): what accommodations are for.
   [/\bproblemas?\s+(?:de|con)\s+(?:la\s+|mi\s+|el\s+)?(?:vista|vision|oido|audicion|lectura|atencion|concentracion|memoria)\b|\bno\s+(?:veo|oigo|escucho)\s+bien\b|\b(?:discapacidad|deficiencia)\s+(?:visual|auditiva)\b|\bdebil\s+visual\b/gi, 'adaptacion'],
   [/\bfull[\s-]?time\b/gi, 'tiempo completo'],
@@ -86,7 +109,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\bno\s+(?:me\s+)?(?:present[eé]|presento|llegu[eé]|fui|asist[ií])\b/gi, 'noshow'],
   // Arriving after the appointment's hour ("cuando llegué ya había pasado la hora", "ya se me había pasado mi hora"): late.
   [/\b(?:ya\s+)?(?:se\s+me\s+)?(?:hab[ií]a|estaba)\s+pasad[oa]\s+(?:la|mi)\s+(?:hora|cita)\b/gi, 'tarde noshow'],
-  [/\bse\s+me\s+(?:pas[oó]|olvid[oó])\s+(?:la|mi)\s+cita\b/gi, 'noshow cita'],
+  [/\bse\s+me\s+(?:pas[oó]|olvid[oó])\s+(?:la|mi|el)\s+(?:cita|turno)\b/gi, 'noshow cita'],
   // Arriving late, in any tense ("llegué", "si llego", "llegar tarde"), is scored as a No Show.
   // ... with how late between ("llegué 20 minutos tarde", "llegue un poco tarde").
   [/\blleg(?:u[eé]|o|ar|ara|as|a|amos|aste)\s+(?:(?:unos|un|como|\d+|poco|ratito|minutos?|mins?|muy|bien|mas)\s+){0,3}tarde\b/gi, 'tarde noshow'],
@@ -95,12 +118,20 @@ const phrases: Array<[RegExp, string]> = [
   [/\bsi\s+no\s+(?:llego|voy|asisto|me\s+presento)\b/gi, 'si noshow'],
   // "no voy a poder ir al examen", "no podré llegar": not going, said ahead (as "si no voy").
   [/\bno\s+(?:voy\s+a\s+poder|podr[eé]|vamos\s+a\s+poder)\s+(?:ir|llegar|asistir|presentarme)\b/gi, 'noshow'],
+  // Late said without "tarde" ("cuando llegué ya habían pasado dos horas", "llegué media hora después", "llegué con 15
+  // minutos de retraso"), and turned away at the door ("no me dejaron entrar", "ya no me dejaron hacer el test"): late, a No Show.
+  [/\bcuando\s+(?:por\s+fin\s+)?lleg(?:u[eé]|[oó]|amos)\b(?:\s+\S+){0,4}?\s+ya\s+(?:hab[ií]an?|era|eran)\s+(?:pasado|empezado|comenzado|iniciado|terminado|acabado|cerrado|las|la)\b|\blleg(?:u[eé]|[oó]|amos)\s+(?:(?:a\s+(?:la|mi)\s+|al\s+)(?:cita|examen|prueba|test|centro)\s+)?(?:(?:con\s+)?(?:unos|un|una|como|media|mas\s+de|\d+|poco|ratito|minutos?|mins?|horas?)\s+){1,4}(?:despu[eé]s|de\s+retraso|de\s+atraso)\b|\blleg(?:u[eé]|[oó]|amos)\s+(?:(?:a\s+(?:la|mi)\s+|al\s+)(?:cita|examen|prueba|test|centro)\s+)?(?:con\s+retraso|retrasad[oa]|atrasad[oa])\b/gi, 'tarde noshow'],
+  // (once: "llegué tarde y no me dejaron entrar" is late already)
+  [/(?<!\bnoshow\b[^.?!]{0,60})\b(?:ya\s+)?no\s+me\s+(?:dejaron|dej[oó]|quisieron\s+dejar|permitieron|aceptaron)\s+(?:entrar|pasar|presentar(?:lo|la)?|hacer(?:lo|la)?|tomar(?:lo|la)?)\b/gi, 'noshow'],
   // Late with where between ("llegué a la prueba media hora tarde", "llegó al examen 10 minutos tarde").
   [/\blleg(?:u[eé]|o|ó|ar|ara|as|a|amos|aste)\s+(?:a\s+(?:la|mi)\s+|al\s+)(?:cita|examen|prueba|test|centro)\s+(?:(?:unos|un|una|como|media|\d+|poco|ratito|minutos?|mins?|horas?|muy|bien|mas)\s+){0,3}tarde\b/gi, 'tarde noshow'],
   [/\bfalt[eé]\s+al?\b|\bno\s+(?:pude\s+(?:ir|llegar|asistir|presentarme)|fui|llegu[eé]\s+al?)\b/gi, 'noshow'],
   // "no alcancé a llegar", "no logré llegar", "no me dio tiempo de llegar": could not make it, a No Show.
   [/\bno\s+(?:alcanc[eé]|logr[eé]|me\s+dio\s+tiempo\s+de)\s+(?:a\s+)?(?:llegar|ir|presentarme|entrar)\b/gi, 'noshow'],
-  [/\bno\s+(?:lo\s+|la\s+)?(?:pas[eé]|aprob[eé])\b/gi, 'reprobe'],
+  // Not passing, in any person or tense ("si no paso", "mi hijo no pasó el A3", "en caso de no aprobarlo"), is failing;
+  // not "no pasa nada", "el pago no pasó", nor moving it ("no la paso a otro día": the phrase for that comes after). What others did not
+  // approve is not failing ("no aprobaron mi experiencia"): the third person only with the test after it.
+  [/\bno\s+(?:lo\s+|la\s+)?(?:pas[eé]|aprob[eé])\b|\bno\s+(?:lo\s+|la\s+)?(?:pas(?:aste|ar(?:lo|la)?|ara|as)|aprob(?:aste|ar(?:lo|la)?)|aprueb(?:o|e|as))\b(?!\s+(?:nada|nadie|de\s+largo|por|a|al|pa|pal|para)\b)|\bno\s+(?:lo\s+|la\s+)?(?:pas[oó]|pasa|pasan|pasaron|aprob[oó]|aprobaron|aprueba|aprueban)\b(?=\s+(?:(?:el|la|los|las|mi|su|sus|mis)\s+)?(?:examen(?:es)?|tests?|pruebas?|[a-z]\d{1,2})\b)|\bsi\s+no\s+(?:lo\s+|la\s+)?paso\b(?!\s+(?:nada|nadie|de\s+largo|por|a|al|pa|pal|para)\b)/gi, 'reprobe'],
   // A test bought and not taken on its day ("el A1 que no tomé el martes"): missed.
   [/\bno\s+(?:lo\s+|la\s+)?tom[eé]\b/gi, 'noshow'],
   // "volver a tomar", in any form of "volver" ("lo vuelvo a presentar", "cuando vuelva a hacerlo",
@@ -121,8 +152,15 @@ const phrases: Array<[RegExp, string]> = [
   [/\bexperiencia\s+(?:laboral|de\s+trabajo)\b|\bwork\s+experience\b/gi, 'experiencialaboral'],
   [/\bt[eé]cnicos?\s+maestros?\b|\bmaster\s+tech(?:nician)?s?\b/gi, 'master'],
   [/\bfecha\s+de\s+nacimiento\b/gi, 'nacimiento'],
+  // The profile's fields named in English ("mi last name está mal", "el first name"): the Spanish words the entries use.
+  [/\blast\s*names?\b|\bsur\s*names?\b/gi, 'apellido'],
+  [/\bfirst\s*names?\b|\bmiddle\s*names?\b/gi, 'nombre'],
   [/\bestados\s+unidos\b|\bee\.?\s?uu\.?\b|\busa\b/gi, 'eeuu'],
-  [/\bfuera\s+del?\s+pa[ií]s\b|\bfuera\s+de\s+eeuu\b|\ben\s+el\s+extranjero\b/gi, 'extranjero'],
+  // (and the formal "fuera del territorio estadounidense", "fuera de los Estados Unidos")
+  [/\bfuera\s+del?\s+pa[ií]s\b|\bfuera\s+de\s+(?:los\s+)?eeuu\b|\bfuera\s+del\s+territorio\s+(?:estadounidense|americano|nacional|de\s+(?:los\s+)?eeuu)\b|\ben\s+el\s+extranjero\b/gi, 'extranjero'],
+  // Formal Spanish: "a distancia" is on line; "el manejo de refrigerantes" the EPA 609's refrigerant.
+  [/\b(?:a|en)\s+distancia\b/gi, 'enlinea'],
+  [/\bmanej\w*\s+(?:de\s+|del\s+)?(?:refrigerantes?|fre[oó]n|gas\s+refrigerante)\b/gi, 'epa609'],
   [/\bt[eé]rminos\s+y\s+condiciones\b|\bterms\s+(?:and|&|n)\s+conditions\b|\bt&c\b/gi, 'terminos condiciones'],
   [/\b(?:saqu[eé]|me\s+fue)\s+(?:muy\s+|bien\s+|super\s+|bastante\s+)?mal\b/gi, 'reprobe'],
   // "que puntaje necesito para aprobar", "calificacion minima para pasar", "passing score": the score to pass, a known gap.
@@ -179,6 +217,9 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:problemas?|discapacidad(?:es)?|dificultad(?:es)?)\s+de\s+aprendizaje\b|\btiempo\s+extra\b|\b(?:cuarto|sal[oó]n)\s+(?:aparte|separado|privado|solo|sol[oa]\s+para\s+m[ií])\b|\bproblemas?\s+(?:en|con|de)\s+(?:la|las|el|los|mi|mis)\s+(?:manos?|brazos?|espalda|piernas?|ojos|o[ií]dos?|vista)\b|\bmi\s+condici[oó]n\b/gi, 'adaptacion'],
   // Several tests in one sitting ("puedo hacer 3 examenes el mismo dia", "dos tests en una sola visita"): the test-format gap.
   [/(?<=\b(?:examenes|tests|pruebas|mas\s+de\s+un\s+(?:examen|test))\b(?:\s+\S+){0,3}?)\s+(?:el\s+mismo\s+dia|en\s+un\s+(?:solo\s+)?dia|en\s+una\s+(?:sola\s+)?(?:visita|sentada))\b/gi, ' variosexamenes'],
+  // What one got wrong, said with "mal" ("lo que tuve mal", "las que contesté mal", "cuáles estaban mal"): the answers
+  // missed, as the domain word "equivocar" (a message of those words alone named nothing of ASE testing).
+  [/\b(?:(?:que|q|cuales|lo\s+que|lo\s+q|las\s+que|las\s+q|los\s+que|en\s+que|en\s+q)\s+(?:tuve|tengo|conteste|contest[eé]|respond[ií]|saqu[eé]|puse|marqu[eé]|sali|sal[ií])|cuales\s+(?:estaban|estuvieron|fueron|salieron|tuve))\s+mal\b/gi, 'equivocar'],
   // "cuantas preguntas tiene": how many questions a test has (a known gap), not the questions one missed.
   [/\bcu[aá]nt[ao]s\s+preguntas\b/gi, 'numeropreguntas'],
   // Thrown away is lost ("tiró a la basura mis certificados", "los eché a la basura").
@@ -205,9 +246,9 @@ const phrases: Array<[RegExp, string]> = [
   // Adverbs made of "de" and a word ("cancelar el examen de plano", "lo quiero de una vez", "de todos
   // modos"): how, not whose; left in, the word after "de" read as the examen's owner (someone else's test).
   [/\bde\s+(?:vuelta|regreso|nuevo\s+ingreso|plano|una\s+vez|todas?\s+(?:formas|maneras|modos)|todos\s+modos|inmediato|verdad|veras|hecho|repente|pronto|volada|momento|preferencia|antemano|prisa|seguro|casualidad|chiripa|rapido|rapidito|emergencia|urgencia)\b/gi, ' '],
-  // Never scheduled ("nunca lo agendé", "todavía no he hecho la cita", "sin programar"): the 90 days
+  // Never scheduled ("nunca lo agendé", "todavía no he hecho la cita", "sin programar", "si no lo agendo"): the 90 days
   // to schedule and take a test bought, not how to schedule one.
-  [/\b(?:nunca|todavia\s+no|aun\s+no|no|sin)\s+(?:lo\s+|la\s+|los\s+|las\s+|me\s+)?(?:he\s+|hab[ií]a\s+)?(?:agend(?:[eé]|ado|ada|ar(?:lo|la)?)|program(?:[eé]|ado|ada|ar(?:lo|la)?)|reserv(?:[eé]|ado|ada)|(?:hice|hecho|saqu[eé]|sacado|ped[ií]|pedido)\s+(?:la\s+|mi\s+|una\s+|ninguna\s+)?cita|(?:escog[ií]|eleg[ií]|puse)\s+(?:la\s+|una\s+)?fecha)\b/gi, 'sinprogramar'],
+  [/\b(?:nunca|todavia\s+no|aun\s+no|no|sin)\s+(?:lo\s+|la\s+|los\s+|las\s+|me\s+)?(?:he\s+|hab[ií]a\s+)?(?:agend(?:[eé]|o|ado|ada|ar(?:lo|la)?)|program(?:[eé]|o|ado|ada|ar(?:lo|la)?)|reserv(?:[eé]|o|ado|ada)|(?:hice|hecho|saqu[eé]|sacado|ped[ií]|pedido)\s+(?:la\s+|mi\s+|una\s+|ninguna\s+)?cita|(?:escog[ií]|eleg[ií]|puse)\s+(?:la\s+|una\s+)?fecha)\b/gi, 'sinprogramar'],
   // "¿me devuelven?", "¿me regresan algo?": a refund, the money unsaid (the phrase above wants it said).
   [/\bme\s+(?:devuelv\w*|regres(?:an|en|aran)|reembols\w*)\b/gi, 'reembolso dinero'],
   // Failed by a little ("me quedé a dos preguntas", "me faltaron 3 puntos", "por dos preguntas"):
@@ -215,6 +256,9 @@ const phrases: Array<[RegExp, string]> = [
   [/\bme\s+(?:qued[eé]|falt(?:[oó]|aron))\s+(?:a\s+|por\s+)?(?:un|una|dos|tres|cuatro|cinco|pocas|pocos|unas|unos|\d+)\s+(?:preguntas?|puntos?|respuestas?)\b|\bpor\s+(?:un|una|dos|tres|poquito|poco|\d+)\s+(?:preguntas?|puntos?)\b|\bme\s+falt[oó]\s+(?:muy\s+)?(?:poco|poquito|tantito)\b/gi, 'reprobe'],
   // "las condiciones de ASE", "condiciones de uso" (not "mi condicion", an accommodation): the terms and conditions.
   [/(?<!\bterminos\s+)\bcondiciones\b/gi, 'terminos condiciones'],
+  // "¿es normal?", "¿es normal que...?": whether what is told is to be expected, not the regular test (recertification's
+  // "el examen normal") nor the test format.
+  [/\b(?:es|sera|ser[aá])\s+normal\b/gi, ' '],
   // Hedges ("más o menos cuánto tarda", "normalmente"): how sure, not what is asked.
   [/\bm[aá]s\s+o\s+menos\b|\baproximadamente\b|\bnormalmente\b|\bpor\s+lo\s+general\b/gi, ' '],
   // Questions about the assistant itself ("¿quién te programó?", "¿eres un robot?", "¿cómo te llamas?"):
@@ -236,6 +280,9 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:examen|prueba|test)(?:\s+(?:pr[aá]ctic[oa]|escrit[oa]|te[oó]ric[oa]))?\s+(?:de|para)\s+(?:manejo|manejar|conducir)\b/gi, 'examen de manejo'],
   // (not a licence to handle refrigerant, the EPA 609's: "licencia para manejar refrigerante")
   [/\blicencia\s+(?:de|para)\s+(?:manejo|manejar|conducir)\b(?!\s+(?:de\s+|el\s+|los\s+)?(?:refrigerante|freon|gas))/gi, 'licencia de manejo'],
+  // After a test failed, doing "it" ("reprobé el A5, ¿lo puedo tomar el viernes?", "troné el T4, ¿cuándo puedo hacerlo?") is
+  // taking it again (the test named after the failing, or nothing: "reprobé matemáticas, ¿puedo hacerlo en verano?" is no test of ASE).
+  [/(?<=\b(?:reprob\w*|repobre|fail\w*|falle|tron[eéoó]|suspend\w*)(?:(?:\s+[^\s,.;?]+){0,3}?\s+(?:[a-z]\d{1,2}|examen|test|prueba)\b|\s*[,.;])[^?]{0,80}?)\b(?:(?:lo|la)\s+(?:(?:puedo|podre|podria|puede|podemos|se\s+puede)\s+)?(?:hacer|hago|tomar|tomo|presentar|presento)|(?:hacer|tomar|presentar)(?:lo|la))\b/gi, 'repetir'],
   // "para coserlas en mi camisa", "para enmarcarlo": what the thing is for, not whose it is.
   [/\b(?:para|pa)\s+(?=[a-z]{2,}(?:ar|er|ir)(?:se|me|lo|la|le|los|las|les|nos|te)?\b)/gi, ' '],
 ];
@@ -299,7 +346,7 @@ const synonyms: Record<string, string> = {
   holanda: 'pais', belgica: 'pais', australia: 'pais', rusia: 'pais', jamaica: 'pais', haiti: 'pais', bahamas: 'pais', qatar: 'pais', bahrein: 'pais',
   // ... and the largest cities abroad candidates write from (the US ones are stop words).
   madrid: 'pais', barcelona: 'pais', sevilla: 'pais', tijuana: 'pais', monterrey: 'pais', guadalajara: 'pais', cdmx: 'pais', bogota: 'pais',
-  medellin: 'pais', caracas: 'pais',
+  medellin: 'pais', caracas: 'pais', tegucigalpa: 'pais', managua: 'pais', lima: 'pais', habana: 'pais', juarez: 'pais', oaxaca: 'pais', michoacan: 'pais', jalisco: 'pais', zacatecas: 'pais', chihuahua: 'pais', sinaloa: 'pais', veracruz: 'pais',
   germany: 'pais', japan: 'pais', korea: 'pais', italy: 'pais', spain: 'pais', england: 'pais', france: 'pais', philippines: 'pais', brazil: 'pais',
   // "pais" stems to "pai", "paises" to "pais": the plural met on the singular's word.
   paises: 'pais',
@@ -316,7 +363,7 @@ const synonyms: Record<string, string> = {
   cuestan: 'cuesta', precio: 'cuesta', precios: 'cuesta', free: 'cuesta',
   cuota: 'tarifa', cuotas: 'tarifa', fee: 'tarifa', fees: 'tarifa', tarifas: 'tarifa',
   // Who employs the candidate ("¿mi empleador ve mis resultados?", "¿mi jefe puede pagar?"), as the known gaps say it.
-  empleador: 'patron', empleadores: 'patron', jefe: 'patron', jefes: 'patron', patrona: 'patron', patrones: 'patron', employer: 'patron', boss: 'patron', supervisor: 'patron', empresa: 'patron',
+  empleador: 'patron', empleadores: 'patron', jefe: 'patron', jefes: 'patron', patrona: 'patron', patrones: 'patron', employer: 'patron', boss: 'patron', supervisor: 'patron', empresa: 'patron', compania: 'patron', dueno: 'patron', duena: 'patron',
   // How long a test is: "más corto", "muy largo", "la duración" (a known gap).
   corto: 'durar', corta: 'durar', cortos: 'durar', cortas: 'durar', largo: 'durar', larga: 'durar', largos: 'durar', largas: 'durar', duracion: 'durar', dura: 'durar', duran: 'durar',
   notificar: 'avisar', notifico: 'avisar', informar: 'avisar', informo: 'avisar',
@@ -343,6 +390,10 @@ const synonyms: Record<string, string> = {
   apruebo: 'aprobar', apruebe: 'aprobar', aprueba: 'aprobar', apruebas: 'aprobar', aprueben: 'aprobar',
   venza: 'vencer', venzan: 'vencer', pierdo: 'perder', pierde: 'perder', pierden: 'perder', pierda: 'perder',
   // English words candidates mix in, met on the Spanish word the entries use.
+  shop: 'taller', shops: 'taller',
+  // Formal Spanish: "modificar" is changing, "extraviado" lost, an "evaluación" the test.
+  modificar: 'cambiar', modifico: 'cambiar', modificacion: 'cambiar', modificaciones: 'cambiar', extraviado: 'perder', extraviada: 'perder', extravie: 'perder', extravio: 'perder', evaluacion: 'examen', evaluaciones: 'examen',
+  update: 'actualizar', updatear: 'actualizar', apdeitear: 'actualizar', submit: 'enviar', submitear: 'enviar', someter: 'enviar',
   refund: 'reembolso', refunds: 'reembolso', devolucion: 'reembolso',
   recertification: 'recertificacion', recertify: 'recertificacion', recertifying: 'recertificacion', renew: 'recertificacion', renewal: 'recertificacion',
   expired: 'vencer', expires: 'vencer', expiration: 'vencer',
@@ -428,6 +479,12 @@ for (const word of `enfermo enferma enferme enfermedad emergencia emergencias te
   if (word) stopWords.add(word);
 }
 
+/** A formal letter's courtesies ("Estimados:", "lamentablemente", "le agradecería"): how it is said, not what is asked. */
+for (const word of `estimado estimada estimados estimadas lamentablemente desafortunadamente infortunadamente atentamente cordialmente
+  amablemente agradeceria agradeceriamos agradezco distinguido distinguidos`.split(/\s+/)) {
+  if (word) stopWords.add(word);
+}
+
 /** Dates are the dialogs' business: here they only dilute the match. */
 for (const word of `hoy manana ayer semana semanas mes meses ano anos lunes martes miercoles jueves viernes sabado domingo
   enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre proximo pasado pasada`.split(/\s+/)) {
@@ -507,7 +564,7 @@ const ENCLITIC = /^(.{3,}(?:ar|er|ir))(?:se|me|lo|la|le|los|las|les|nos|te)$/;
  * canonical words share is left out, as are short stems ("cas" of "casada" is also "casa"'s) and the
  * words whose other forms mean something else ("accesible": "acceso" is access to an account).
  */
-const EXACT_ONLY = new Set(['accesible', 'movi', 'base', 'aplicar', 'aplico', 'nota', 'notas', 'cargo', 'cargos']);
+const EXACT_ONLY = new Set(['evaluacion', 'evaluaciones', 'accesible', 'movi', 'base', 'aplicar', 'aplico', 'nota', 'notas', 'cargo', 'cargos']);
 const MIN_STEM = 4;
 const synonymsByStem: Map<string, string> = (() => {
   const byStem = new Map<string, string | null>();
