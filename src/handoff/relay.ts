@@ -22,8 +22,13 @@ export interface HandoffTurnData {
 /** What the bot learned this conversation, for the case summary. */
 export interface HandoffContext {
   reason: HandoffReason;
-  /** The question that led here (the one before "talk to a person"). */
+  /** The candidate's last real question (masked; never a command such as "talk to a person" or "MORE"). */
   question?: string;
+  /**
+   * What the bot was helping with, as a short name: `topic` in English for the queue, `subject` in
+   * the conversation's language for canned replies ("Retaking a failed test" / "Repetir un examen reprobado").
+   */
+  subject?: { topic: string; subject: string };
   /** A guided task running at the moment of handoff. */
   dialog?: string;
   verified: boolean;
@@ -97,11 +102,17 @@ export function caseSummary(data: HandoffTurnData, about: HandoffContext): CaseS
   const answer = data.lastTask && (!about.dialog || about.dialog === data.lastTask.id) ? data.lastTask.answer : undefined;
   return {
     ...(about.question ? { question: redactText(about.question).slice(0, MAX_LINE_CHARS) } : {}),
+    ...(about.subject ? { subject: about.subject.subject } : {}),
     ...(task ? { dialog: task } : {}),
     ...(answer ? { facts: [{ label: "The bot's answer", value: redactBotText(answer).slice(0, MAX_LINE_CHARS) }] } : {}),
     verified: about.verified,
     ...(about.firstName ? { firstName: about.firstName } : {}),
   };
+}
+
+/** The queue's title for the case: what the bot was helping with, else the last real question (masked). */
+export function topicOf(about: HandoffContext): string | undefined {
+  return about.subject?.topic ?? (about.question ? redactText(about.question).slice(0, 80) : undefined);
 }
 
 /** The built-in staff console: a case in the shared queue. */
@@ -120,7 +131,7 @@ export class StaffHandoffRelay implements HandoffRelay {
         channel: context.activity.channelId,
         reason: about.reason,
         language: turnLanguage(context),
-        ...(about.question ? { topic: redactText(about.question).slice(0, 80) } : {}),
+        ...(topicOf(about) ? { topic: topicOf(about) } : {}),
         summary: caseSummary(data, about),
         history: data.recent ?? [],
       },

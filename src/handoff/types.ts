@@ -30,6 +30,11 @@ export interface TranscriptLine {
 export interface CaseSummary {
   /** The candidate's question that led here, redacted. */
   question?: string;
+  /**
+   * What the bot was helping with, in the conversation's language ("Repetir un examen reprobado"):
+   * canned replies' {topic}. Absent when it was helping with nothing known (the reply then says "your question").
+   */
+  subject?: string;
   /** The guided task that was running or last ran. */
   dialog?: string;
   /** Dates and figures the rules worked out ("Retest from": "Thursday, April 3, 2025"). */
@@ -53,7 +58,7 @@ export interface HandoffCase {
   reason: HandoffReason;
   /** The conversation's language when it was handed over (cases opened before languages were kept: English). */
   language?: Language;
-  /** A few words for the queue ("Rescheduling", "Retest dates", or the redacted question). */
+  /** A few words for the queue, in English: what the bot was helping with ("Retaking a failed test"), else the candidate's last real question (redacted), else the reason. */
   topic: string;
   summary: CaseSummary;
   queuedAt: string;

@@ -1651,7 +1651,7 @@ function start() {
     replies: function () { return state.canned; },
     values: function () {
       const c = state.openCase;
-      return { firstName: c && c.summary ? c.summary.firstName : undefined, topic: c ? c.topic : undefined, language: c ? c.language : undefined };
+      return { firstName: c && c.summary ? c.summary.firstName : undefined, topic: c && c.summary ? c.summary.subject : undefined, language: c ? c.language : undefined };
     },
     inserted: updateCounter
   });
