@@ -23,7 +23,7 @@ import { commandReply } from '../../dialogs/smallTalk.js';
 import { UNANSWERED_DECISION, type TurnEvent, type TurnEventSink } from './turnEvents.js';
 import { readFeedbackEvent } from './feedbackEvents.js';
 import { CONVERSATION_DATA, DIALOG_STATE, type ConversationData } from './conversationData.js';
-import { noteLine, spokenText, type HandoffRelay } from '../handoff/relay.js';
+import { noteLine, offeredChoices, spokenText, type HandoffRelay } from '../handoff/relay.js';
 import { reasonOfLastTask, verdictOfLastTask, type Turn } from './routeActions.js';
 import type { AccountAccess } from './accountAccess.js';
 import { noteAccountQuestion, noteRecentEntries, recentEntries } from './recentEntries.js';
@@ -290,7 +290,7 @@ export class CandidateBot {
     if (!this.deps.handoff) return;
     const data = await this.data.get(context, {});
     const now = context.turnState.get(turnFactsKey) ? turnFacts(context).now : this.deps.clock();
-    for (const activity of activities) if (activity.type === ActivityTypes.Message) noteLine(data, 'bot', spokenText(activity), now);
+    for (const activity of activities) if (activity.type === ActivityTypes.Message) noteLine(data, 'bot', spokenText(activity), now, offeredChoices(activity));
   }
 
   private async welcome(context: TurnContext): Promise<void> {

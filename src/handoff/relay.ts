@@ -76,14 +76,19 @@ function shortened(text: string, max: number): string {
   return `${(atWord > max / 2 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
 }
 
-/** Keeps the last lines of the conversation (redacted) in the turn's state. */
-export function noteLine(data: HandoffTurnData, from: TranscriptLine['from'], text: string, now: Date): void {
+/** At most this many choices, each this long, are kept with a bot line: the rest is in the knowledge base. */
+const MAX_CHOICES = 8;
+const MAX_CHOICE_CHARS = 80;
+
+/** Keeps the last lines of the conversation (redacted) in the turn's state; a bot line keeps the choices it offered. */
+export function noteLine(data: HandoffTurnData, from: TranscriptLine['from'], text: string, now: Date, choices: string[] = []): void {
   if (!text.trim()) return;
   const redact = from === 'bot' ? redactBotText : redactText;
   // Only the kept part is masked: an address or number is far shorter than the margin, so nothing
   // that starts inside the line is cut before it is masked.
   const max = from === 'bot' ? MAX_BOT_LINE_CHARS : MAX_LINE_CHARS;
-  const line: TranscriptLine = { id: randomUUID(), at: now.toISOString(), from, text: shortened(redact(text.slice(0, max + 200)), max) };
+  const offered = choices.slice(0, MAX_CHOICES).map((choice) => shortened(redactBotText(choice.slice(0, MAX_CHOICE_CHARS + 50)), MAX_CHOICE_CHARS));
+  const line: TranscriptLine = { id: randomUUID(), at: now.toISOString(), from, text: shortened(redact(text.slice(0, max + 200)), max), ...(offered.length ? { choices: offered } : {}) };
   data.recent = [...(data.recent ?? []), line].slice(-RECENT_LINES);
 }
 
@@ -95,6 +100,21 @@ export function spokenText(activity: Partial<Activity>): string {
     if (Array.isArray(body)) parts.push(...body.map((element) => element?.text ?? '').filter(Boolean));
   }
   return parts.filter(Boolean).join('\n');
+}
+
+/**
+ * The choices an outgoing message offered as buttons (suggested actions, a card's actions), by their
+ * titles: "Did you mean one of these?" says nothing to staff without them. A text message's choices
+ * are already numbered lines of its text.
+ */
+export function offeredChoices(activity: Partial<Activity>): string[] {
+  if (Array.isArray((activity.channelData as { choices?: unknown } | undefined)?.choices)) return [];
+  const titles = (activity.suggestedActions?.actions ?? []).map((action) => action?.title ?? (typeof action?.value === 'string' ? action.value : ''));
+  for (const attachment of activity.attachments ?? []) {
+    const actions = (attachment.content as { actions?: Array<{ title?: string }> } | undefined)?.actions;
+    if (Array.isArray(actions)) titles.push(...actions.map((action) => action?.title ?? ''));
+  }
+  return titles.filter((title): title is string => typeof title === 'string' && title.trim() !== '').map((title) => title.trim());
 }
 
 export function caseSummary(data: HandoffTurnData, about: HandoffContext): CaseSummary {

@@ -18,6 +18,8 @@ export interface TranscriptLine {
   at: string;
   from: Party;
   text: string;
+  /** Bot lines: the choices it offered with the message (button titles: "Duplicate certificate"), which the text does not say. */
+  choices?: string[];
   /** Staff username, for agent and system lines about an agent. */
   agent?: string;
   /** Agent lines: did it reach the candidate? */
