@@ -154,6 +154,8 @@ export class StaffHandoffRelay implements HandoffRelay {
         ...(topicOf(about) ? { topic: topicOf(about) } : {}),
         summary: caseSummary(data, about),
         history: data.recent ?? [],
+        // The contact given with "I need a human, email me at ..." is for the agent, as one given while queued.
+        ...(about.reason === 'asked' && context.activity.text ? { asked: context.activity.text } : {}),
       },
       about.now,
     );

@@ -71,7 +71,7 @@ export interface HandoffCase {
   /** Outside support hours: when staff will reply by (ISO). */
   replyBy?: string;
   /**
-   * The e-mail addresses and phone numbers the candidate typed while handed over ("a@b.com,
+   * The e-mail addresses and phone numbers the candidate typed asking for a person or while handed over ("a@b.com,
    * 555-123-4567", at most three): kept so the agent can reach them; shown only to the agent who has
    * the case and supervisors, and masked in transcripts, logs and analytics.
    */
