@@ -23,11 +23,12 @@ import { commandReply } from '../../dialogs/smallTalk.js';
 import { UNANSWERED_DECISION, type TurnEvent, type TurnEventSink } from './turnEvents.js';
 import { readFeedbackEvent } from './feedbackEvents.js';
 import { CONVERSATION_DATA, DIALOG_STATE, type ConversationData } from './conversationData.js';
-import { noteLine, spokenText, type HandoffRelay } from '../handoff/relay.js';
+import { noteLine, offeredChoices, spokenText, type HandoffRelay } from '../handoff/relay.js';
 import { reasonOfLastTask, verdictOfLastTask, type Turn } from './routeActions.js';
 import type { AccountAccess } from './accountAccess.js';
 import { noteAccountQuestion, noteRecentEntries, recentEntries } from './recentEntries.js';
 import { noteAnsweredQuestion, questionRated } from './ratedQuestions.js';
+import { asksSomething, handoffSubject, lastQuestion } from './handoffSubject.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
 import { leanDialogContext } from './leanDialogContext.js';
 import { StateProperty } from './stateProperty.js';
@@ -183,6 +184,7 @@ export class CandidateBot {
       if (action !== 'relayToStaff' && text && this.deps.handoff && !noted) {
         noteLine(data, 'candidate', this.deps.forTheRecord(context, text, signingIn), facts.now);
         questionLine = data.recent?.at(-1)?.id;
+        if (asksSomething(reading, signingIn)) data.askedLine = questionLine;
         noted = true;
       }
       return speaking.actions[action](turn);
@@ -221,10 +223,10 @@ export class CandidateBot {
       await this.send(context, commandReply('person', this.speaking(context).messages));
       return;
     }
-    // The question that led here: for "talk to a person", the one asked before it.
-    // A line that was nothing but masked details ("[sign-in details]") says nothing of the question.
-    const lines = [...(data.recent ?? [])].reverse().filter((line) => line.from === 'candidate' && /[a-z]/i.test(line.text.replace(/\[[a-z -]+\]/gi, '')));
-    const question = (reason === 'asked' && turn.reading.command === 'person' ? lines[1] : lines[0])?.text;
+    // The question that led here: the last thing really asked, never "talk to a person" or "MORE".
+    const question = lastQuestion(data);
+    const lookups = { en: this.deps.languages.en.lookup, es: this.deps.languages.es.lookup };
+    const subject = handoffSubject(data, dialog, facts.language, lookups);
     try {
       const access = this.deps.account(context);
       // Signed in: the agent greets them by their first name (canned replies' {firstName}).
@@ -232,7 +234,7 @@ export class CandidateBot {
       await this.deps.handoff.start(
         context,
         data,
-        { reason, now: facts.now, verified: Boolean(firstName) || ((await access?.isVerified(context, facts.now)) ?? false), ...(firstName ? { firstName } : {}), ...(question ? { question } : {}), ...(dialog ? { dialog } : {}) },
+        { reason, now: facts.now, verified: Boolean(firstName) || ((await access?.isVerified(context, facts.now)) ?? false), ...(firstName ? { firstName } : {}), ...(question ? { question } : {}), ...(subject ? { subject } : {}), ...(dialog ? { dialog } : {}) },
         (reply) => this.send(context, reply),
       );
       turn.event.handoff = { outcome: 'started', reason };
@@ -292,7 +294,7 @@ export class CandidateBot {
     if (!this.deps.handoff) return;
     const data = await this.data.get(context, {});
     const now = context.turnState.get(turnFactsKey) ? turnFacts(context).now : this.deps.clock();
-    for (const activity of activities) if (activity.type === ActivityTypes.Message) noteLine(data, 'bot', spokenText(activity), now);
+    for (const activity of activities) if (activity.type === ActivityTypes.Message) noteLine(data, 'bot', spokenText(activity), now, offeredChoices(activity));
   }
 
   private async welcome(context: TurnContext): Promise<void> {

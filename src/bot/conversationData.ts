@@ -33,4 +33,6 @@ export interface ConversationData extends HandoffTurnData {
   lastAccountQuestion?: { kind: string; tests?: string[] };
   /** [entry id, id of the candidate's line in `recent`] of the last few answers, for a rating's question (src/bot/ratedQuestions.ts). */
   answeredLines?: Array<[string, string]>;
+  /** Id of the candidate's last line in `recent` that asked something (not a command or keyword): a handoff's question (src/bot/handoffSubject.ts). */
+  askedLine?: string;
 }

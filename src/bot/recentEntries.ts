@@ -7,6 +7,9 @@ import type { Reading } from '../conversation/understand.js';
 /** Each task's FAQ entry: its general answer, and the context of a follow-up asked while it runs or after. */
 const TASK_ENTRY = new Map(TASK_SPECS.map((spec) => [spec.id, spec.faqEntry]));
 
+/** The FAQ entry of a guided task (its general answer), if it has one. */
+export const entryOfTask = (taskId: string): string | undefined => TASK_ENTRY.get(taskId);
+
 /**
  * What an answer from the account was about, as the FAQ entry a short follow-up is read in the light
  * of. An appointment cancelled (or offered to be) from the account, or the list of the candidate's

@@ -1,9 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { Reply } from '../conversation/reply.js';
 import { handoffInitiation, readHandoffStatus } from './external.js';
-import { redactText } from '../logging/redact.js';
 import type { HandoffMessages } from '../messages/enHandoff.js';
-import { caseSummary, type HandoffContext, type HandoffRelay, type HandoffTurnData, type Leaving } from './relay.js';
+import { caseSummary, topicOf, type HandoffContext, type HandoffRelay, type HandoffTurnData, type Leaving } from './relay.js';
 import type { Language } from '../language/languages.js';
 import { turnLanguage } from '../language/turnLanguage.js';
 
@@ -24,7 +23,7 @@ export class ExternalHandoffRelay implements HandoffRelay {
     await context.sendActivity(
       handoffInitiation(context, {
         reason: about.reason,
-        topic: about.question ? redactText(about.question).slice(0, 80) : this.messages(context).topic[about.reason],
+        topic: topicOf(about) ?? this.messages(context).topic[about.reason],
         summary: caseSummary(data, about),
         transcript: data.recent ?? [],
         now: about.now,

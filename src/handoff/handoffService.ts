@@ -83,6 +83,12 @@ export interface HandoffRequest {
   summary: CaseSummary;
   /** The conversation so far, already redacted. */
   history: TranscriptLine[];
+  /**
+   * The message that asked for a person, as typed ("I need a human, email me at pat@example.com"):
+   * an address or number in it is the contact the candidate left on purpose (`contact`), as one
+   * typed while queued is. Kept on the case only; the transcript has it masked.
+   */
+  asked?: string;
 }
 
 const MAX_REPLY_CHARS = 2000;
@@ -150,6 +156,8 @@ export class HandoffService implements HandoffDesk {
       queuedAt: now.toISOString(),
       ...(hours.open ? {} : { replyBy: hours.opensAt.toISOString() }),
     };
+    const contact = request.asked ? withContacts(undefined, request.asked) : undefined;
+    if (contact) opened.contact = contact;
     const history = [...request.history, this.line(now, 'system', `Handed to staff: ${messages.topic[request.reason].toLowerCase()}`)];
     let text = '';
     const said = (c: HandoffCase, place: number | undefined) => {

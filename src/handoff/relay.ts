@@ -23,8 +23,13 @@ export interface HandoffTurnData {
 /** What the bot learned this conversation, for the case summary. */
 export interface HandoffContext {
   reason: HandoffReason;
-  /** The question that led here (the one before "talk to a person"). */
+  /** The candidate's last real question (masked; never a command such as "talk to a person" or "MORE"). */
   question?: string;
+  /**
+   * What the bot was helping with, as a short name: `topic` in English for the queue, `subject` in
+   * the conversation's language for canned replies ("Retaking a failed test" / "Repetir un examen reprobado").
+   */
+  subject?: { topic: string; subject: string };
   /** A guided task running at the moment of handoff. */
   dialog?: string;
   verified: boolean;
@@ -77,14 +82,19 @@ function shortened(text: string, max: number): string {
   return `${(atWord > max / 2 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
 }
 
-/** Keeps the last lines of the conversation (redacted) in the turn's state. */
-export function noteLine(data: HandoffTurnData, from: TranscriptLine['from'], text: string, now: Date): void {
+/** At most this many choices, each this long, are kept with a bot line: the rest is in the knowledge base. */
+const MAX_CHOICES = 8;
+const MAX_CHOICE_CHARS = 80;
+
+/** Keeps the last lines of the conversation (redacted) in the turn's state; a bot line keeps the choices it offered. */
+export function noteLine(data: HandoffTurnData, from: TranscriptLine['from'], text: string, now: Date, choices: string[] = []): void {
   if (!text.trim()) return;
   const redact = from === 'bot' ? redactBotText : redactText;
   // Only the kept part is masked: an address or number is far shorter than the margin, so nothing
   // that starts inside the line is cut before it is masked.
   const max = from === 'bot' ? MAX_BOT_LINE_CHARS : MAX_LINE_CHARS;
-  const line: TranscriptLine = { id: randomUUID(), at: now.toISOString(), from, text: shortened(redact(text.slice(0, max + 200)), max) };
+  const offered = choices.slice(0, MAX_CHOICES).map((choice) => shortened(redactBotText(choice.slice(0, MAX_CHOICE_CHARS + 50)), MAX_CHOICE_CHARS));
+  const line: TranscriptLine = { id: randomUUID(), at: now.toISOString(), from, text: shortened(redact(text.slice(0, max + 200)), max), ...(offered.length ? { choices: offered } : {}) };
   data.recent = [...(data.recent ?? []), line].slice(-RECENT_LINES);
 }
 
@@ -98,16 +108,37 @@ export function spokenText(activity: Partial<Activity>): string {
   return parts.filter(Boolean).join('\n');
 }
 
+/**
+ * The choices an outgoing message offered as buttons (suggested actions, a card's actions), by their
+ * titles: "Did you mean one of these?" says nothing to staff without them. A text message's choices
+ * are already numbered lines of its text.
+ */
+export function offeredChoices(activity: Partial<Activity>): string[] {
+  if (Array.isArray((activity.channelData as { choices?: unknown } | undefined)?.choices)) return [];
+  const titles = (activity.suggestedActions?.actions ?? []).map((action) => action?.title ?? (typeof action?.value === 'string' ? action.value : ''));
+  for (const attachment of activity.attachments ?? []) {
+    const actions = (attachment.content as { actions?: Array<{ title?: string }> } | undefined)?.actions;
+    if (Array.isArray(actions)) titles.push(...actions.map((action) => action?.title ?? ''));
+  }
+  return titles.filter((title): title is string => typeof title === 'string' && title.trim() !== '').map((title) => title.trim());
+}
+
 export function caseSummary(data: HandoffTurnData, about: HandoffContext): CaseSummary {
   const task = about.dialog ?? data.lastTask?.id;
   const answer = data.lastTask && (!about.dialog || about.dialog === data.lastTask.id) ? data.lastTask.answer : undefined;
   return {
     ...(about.question ? { question: redactText(about.question).slice(0, MAX_LINE_CHARS) } : {}),
+    ...(about.subject ? { subject: about.subject.subject } : {}),
     ...(task ? { dialog: task } : {}),
     ...(answer ? { facts: [{ label: "The bot's answer", value: redactBotText(answer).slice(0, MAX_LINE_CHARS) }] } : {}),
     verified: about.verified,
     ...(about.firstName ? { firstName: about.firstName } : {}),
   };
+}
+
+/** The queue's title for the case: what the bot was helping with, else the last real question (masked). */
+export function topicOf(about: HandoffContext): string | undefined {
+  return about.subject?.topic ?? (about.question ? redactText(about.question).slice(0, 80) : undefined);
 }
 
 /** The built-in staff console: a case in the shared queue. */
@@ -126,9 +157,11 @@ export class StaffHandoffRelay implements HandoffRelay {
         channel: context.activity.channelId,
         reason: about.reason,
         language: turnLanguage(context),
-        ...(about.question ? { topic: redactText(about.question).slice(0, 80) } : {}),
+        ...(topicOf(about) ? { topic: topicOf(about) } : {}),
         summary: caseSummary(data, about),
         history: data.recent ?? [],
+        // The contact given with "I need a human, email me at ..." is for the agent, as one given while queued.
+        ...(about.reason === 'asked' && context.activity.text ? { asked: context.activity.text } : {}),
       },
       about.now,
     );

@@ -18,6 +18,8 @@ export interface TranscriptLine {
   at: string;
   from: Party;
   text: string;
+  /** Bot lines: the choices it offered with the message (button titles: "Duplicate certificate"), which the text does not say. */
+  choices?: string[];
   /** Staff username, for agent and system lines about an agent. */
   agent?: string;
   /** Agent lines: did it reach the candidate? */
@@ -30,6 +32,11 @@ export interface TranscriptLine {
 export interface CaseSummary {
   /** The candidate's question that led here, redacted. */
   question?: string;
+  /**
+   * What the bot was helping with, in the conversation's language ("Repetir un examen reprobado"):
+   * canned replies' {topic}. Absent when it was helping with nothing known (the reply then says "your question").
+   */
+  subject?: string;
   /** The guided task that was running or last ran. */
   dialog?: string;
   /** Dates and figures the rules worked out ("Retest from": "Thursday, April 3, 2025"). */
@@ -53,7 +60,7 @@ export interface HandoffCase {
   reason: HandoffReason;
   /** The conversation's language when it was handed over (cases opened before languages were kept: English). */
   language?: Language;
-  /** A few words for the queue ("Rescheduling", "Retest dates", or the redacted question). */
+  /** A few words for the queue, in English: what the bot was helping with ("Retaking a failed test"), else the candidate's last real question (redacted), else the reason. */
   topic: string;
   summary: CaseSummary;
   queuedAt: string;
@@ -64,7 +71,7 @@ export interface HandoffCase {
   /** Outside support hours: when staff will reply by (ISO). */
   replyBy?: string;
   /**
-   * The e-mail addresses and phone numbers the candidate typed while handed over ("a@b.com,
+   * The e-mail addresses and phone numbers the candidate typed asking for a person or while handed over ("a@b.com,
    * 555-123-4567", at most three): kept so the agent can reach them; shown only to the agent who has
    * the case and supervisors, and masked in transcripts, logs and analytics.
    */

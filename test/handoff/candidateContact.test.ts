@@ -57,4 +57,20 @@ describe('the contact a candidate gives during a handoff', () => {
       expect(JSON.stringify(events)).not.toMatch(secret);
     }
   });
+
+  it('is also what the candidate gave in the message that asked for a person, and stays masked in the transcript and the log', async () => {
+    const candidate = await WebCandidate.start(server.url);
+    await candidate.say('I need a human, my score report never came, email me at pat@example.com');
+
+    const alex = new StaffClient(server.url);
+    await alex.login('agent1');
+    const queued = await alex.queuedCase();
+    expect(queued.contactGiven).toBe(true);
+    const claimed = await alex.post(`/staff/api/cases/${queued.id}/claim`);
+    expect(claimed.json.case.contact).toBe('pat@example.com');
+    const opened = await alex.get(`/staff/api/cases/${queued.id}`);
+    expect(opened.json.transcript.map((line: { text: string }) => line.text)).toContain('I need a human, my score report never came, email me at [email]');
+    expect(logged).not.toMatch(/pat@example\.com/i);
+    expect(JSON.stringify(events)).not.toMatch(/pat@example\.com/i);
+  });
 });

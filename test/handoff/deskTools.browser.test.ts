@@ -50,7 +50,8 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     await page.keyboard.press('Enter');
     expect(await page.locator('#canned-list').isVisible()).toBe(false);
     const inserted = await box.inputValue();
-    expect(inserted).toBe("Hi Demo, this is ASE support. I've read your conversation with the assistant (topic: sign in). Give me a moment to look into it.");
+    // "sign in" is a command, not a question: the bot was helping with nothing, so the topic is "your question".
+    expect(inserted).toBe("Hi Demo, this is ASE support. I've read your conversation with the assistant (topic: your question). Give me a moment to look into it.");
 
     // The agent edits it, then Enter sends it (the list is closed): the candidate reads it.
     await page.keyboard.type(' Thanks!');
@@ -88,10 +89,10 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     await page.locator('#history-text').fill('refund');
     await page.locator('#history-search').click();
     await expect.poll(() => page.locator('#history-status').innerText(), { timeout: 10_000 }).toBe('No closed conversations match.');
-    await page.locator('#history-text').fill('SIGN');
+    await page.locator('#history-text').fill('PERSON');
     await page.locator('#history-outcome').selectOption('handback');
     await page.locator('#history-search').click();
-    await expect.poll(() => rows.allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringMatching(/^C-1001\s.*sign in\s+Web chat\s+Alex Agent \(you\)\s+Handed back/)]);
+    await expect.poll(() => rows.allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringMatching(/^C-1001\s.*Asked for a person\s+Web chat\s+Alex Agent \(you\)\s+Handed back to the bot by Alex Agent \(you\)/)]);
     await screenshot(page, 'staff-history.png');
     await rows.first().locator('[data-testid=history-open-case]').click();
     await expect.poll(() => page.locator('#case-closed').isVisible(), { timeout: 10_000 }).toBe(true);

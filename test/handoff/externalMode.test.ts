@@ -34,7 +34,7 @@ describe('HANDOFF_MODE=external: the Bot Framework handoff protocol to a contact
     expect(initiate).toMatchObject({
       name: 'handoff.initiate',
       conversation: { id: candidate.conversationId },
-      value: { reason: 'asked', topic: 'How do I reschedule my test?', summary: { question: 'How do I reschedule my test?', verified: false } },
+      value: { reason: 'asked', topic: 'Change or cancel an appointment', summary: { question: 'How do I reschedule my test?', subject: 'Change or cancel an appointment', verified: false } },
     });
     expect(initiate!.attachments).toHaveLength(1);
     const transcript = initiate!.attachments![0]!;

@@ -10,8 +10,17 @@ const STATUSES = { queued: 'Waiting in the queue', active: 'Active', closed: 'Cl
 const REASONS = { asked: 'Asked for a person', misunderstood: 'Bot didn\'t understand', 'staff-only': 'Needs staff' };
 /** @type {Record<string, string>} */
 export const PARTIES = { candidate: 'Candidate', bot: 'Bot', agent: 'Agent', system: 'System' };
-/** @type {Record<string, string>} */
-export const CLOSED_BY = { candidate: 'the candidate', agent: 'an agent', handback: 'hand-back to the bot' };
+/**
+ * Who closed a case, in plain words ("Closed by Alex Agent", "Handed back to the bot by Alex Agent",
+ * "Closed by the candidate: they went back to the bot"): `agent` is the agent who had it, if known.
+ * @param {string} closedBy @param {string} [agent]
+ */
+export function closedByText(closedBy, agent) {
+  if (closedBy === 'agent') return 'Closed by ' + (agent || 'an agent');
+  if (closedBy === 'handback') return 'Handed back to the bot by ' + (agent || 'an agent');
+  if (closedBy === 'candidate') return 'Closed by the candidate: they went back to the bot';
+  return 'Closed (' + String(closedBy) + ')';
+}
 
 /** The conversation's language, in words (cases from before languages were kept are English). */
 /** @type {Record<string, string>} */

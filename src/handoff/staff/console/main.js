@@ -12,7 +12,7 @@ import { $, button, buttonEl, clear, el, inlineMarkdown, input, nextId, select, 
 import { attachCannedPicker } from './canned.js';
 import { askNotificationPermission, badgeTitle, notificationPermission, playTone, rememberSound, showDesktopNotice, soundWanted, unlockSound } from './notify.js';
 import { barChart, clearCharts, dayChart } from './charts.js';
-import { channelLabel, CLOSED_BY, counted, languageLabel, parseDate, PARTIES, reasonLabel, statusLabel, timeElement, waitingText, whenText } from './format.js';
+import { channelLabel, closedByText, counted, languageLabel, parseDate, PARTIES, reasonLabel, statusLabel, timeElement, waitingText, whenText } from './format.js';
 
 /** @typedef {import('../../types.js').CaseView} CaseView */
 /** @typedef {import('../../types.js').TranscriptLine} TranscriptLine */
@@ -870,7 +870,7 @@ function renderCaseHeader() {
   const closed = $('case-closed');
   closed.hidden = c.status !== 'closed';
   if (c.status === 'closed') {
-    const text = 'This conversation is closed' + (c.closedBy ? ' (' + (CLOSED_BY[c.closedBy] || c.closedBy) + ')' : '') + '. The bot answers the candidate again.';
+    const text = (c.closedBy ? closedByText(c.closedBy, personName(c.owner)) : 'This conversation is closed') + '. The bot answers the candidate again.';
     closed.textContent = text;
   }
 }
@@ -981,6 +981,12 @@ function lineElement(line) {
   if (from === 'bot' || from === 'agent') text.appendChild(inlineMarkdown(String(line.text ?? '')));
   else text.textContent = String(line.text ?? '');
   li.appendChild(text);
+  // The buttons the bot offered ("Did you mean one of these?"), which its text does not name.
+  if (Array.isArray(line.choices) && line.choices.length) {
+    const offered = el('p', 'line-choices', 'Offered: ' + line.choices.map(function (choice, i) { return (i + 1) + '. ' + String(choice); }).join(' \u00b7 '));
+    offered.setAttribute('data-testid', 'offered-choices');
+    li.appendChild(offered);
+  }
   if (line.delivery === 'failed') {
     li.classList.add('line-failed');
     const failure = el('p', 'line-failure');
@@ -1222,9 +1228,6 @@ async function openAudit() {
 
 // ---- History of closed cases ------------------------------------------------------------------
 
-/** @type {Record<string, string>} */
-const OUTCOMES = { handback: 'Handed back', agent: 'Ended by agent', candidate: 'Candidate left' };
-
 function openHistory() {
   showView('history');
   const agents = select('history-agent');
@@ -1268,7 +1271,7 @@ async function searchHistory(event) {
       tr.appendChild(el('td', null, c.topic));
       tr.appendChild(el('td', null, channelLabel(c.channel)));
       tr.appendChild(el('td', null, c.owner ? personName(c.owner) : '\u2013'));
-      tr.appendChild(el('td', null, (c.closedBy && OUTCOMES[c.closedBy]) || ''));
+      tr.appendChild(el('td', null, c.closedBy ? closedByText(c.closedBy, personName(c.owner)) : ''));
       const open = el('td');
       const read = button('Read', 'btn btn-small', 'history-open-case');
       read.addEventListener('click', function () { void openCase(c.id); });
@@ -1651,7 +1654,7 @@ function start() {
     replies: function () { return state.canned; },
     values: function () {
       const c = state.openCase;
-      return { firstName: c && c.summary ? c.summary.firstName : undefined, topic: c ? c.topic : undefined, language: c ? c.language : undefined };
+      return { firstName: c && c.summary ? c.summary.firstName : undefined, topic: c && c.summary ? c.summary.subject : undefined, language: c ? c.language : undefined };
     },
     inserted: updateCounter
   });

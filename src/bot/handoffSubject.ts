@@ -1,0 +1,59 @@
+import type { Reading } from '../conversation/understand.js';
+import type { FaqEntry } from '../knowledge/faqEntry.js';
+import type { Language } from '../language/languages.js';
+import type { ConversationData } from './conversationData.js';
+import { entryOfTask } from './recentEntries.js';
+
+/**
+ * What a handed-over conversation was about, for the queue and the canned replies' {topic}: the
+ * short name (an FAQ entry's button) of what the bot was last helping with, and the last thing the
+ * candidate really asked. A command, a keyword or a complaint ("MORE", "no entiendo", "talk to a
+ * person") tells staff nothing, so it is never the question.
+ */
+
+/**
+ * Text-message keywords, whatever channel they are typed on: "MORE" on the website chat reaches the
+ * bot (only SMS answers it itself) and asks nothing.
+ */
+const KEYWORD = /^(?:more|more please|more details|more info|tell me more|details|m[aá]s|m[aá]s detalles|m[aá]s info|detalles|help|ayuda|info|stop|start|unstop|unsubscribe|subscribe|quit|end)$/;
+
+/** Does the message ask something (rather than command, acknowledge, answer a yes/no or correct)? */
+export function asksSomething(reading: Reading, signingIn: boolean): boolean {
+  if (signingIn || reading.signInDetails || reading.command || reading.acknowledgement || reading.languageSwitch) return false;
+  // The text-message keywords ("MORE", "HELP", "STOP") are keywords wherever they are typed.
+  if (KEYWORD.test(reading.text.toLowerCase().replace(/[^\p{L}\s]+/gu, ' ').replace(/\s+/g, ' ').trim())) return false;
+  if (reading.correction || reading.dateOnly || reading.yesNo !== null) return false;
+  // A line that is nothing but masked details or digits ("[sign-in details]", "2") asks nothing.
+  return /[a-z]{2}/i.test(reading.text.replace(/\[[a-z -]+\]/gi, ''));
+}
+
+/** The candidate's last real question, as kept in the transcript (masked). */
+export function lastQuestion(data: ConversationData): string | undefined {
+  return data.askedLine ? data.recent?.find((line) => line.id === data.askedLine && line.from === 'candidate')?.text : undefined;
+}
+
+/**
+ * The FAQ entry the conversation was last about: the task running at the handoff, else what the
+ * last answer came from, else what answered the last real question (a "MORE" the bot did not
+ * understand since does not change what it was about), else the last task that finished.
+ */
+function subjectEntry(data: ConversationData, dialog: string | undefined): string | undefined {
+  const answeredLast = data.askedLine ? data.answeredLines?.find(([entry, line]) => line === data.askedLine && !entry.includes('+'))?.[0] : undefined;
+  return (dialog && entryOfTask(dialog)) || data.recentEntries?.[0] || answeredLast || (data.lastTask && entryOfTask(data.lastTask.id));
+}
+
+/**
+ * The subject's short name in English (staff's queue) and in the conversation's language (what an
+ * agent's canned reply tells the candidate); undefined when the bot was helping with nothing.
+ */
+export function handoffSubject(
+  data: ConversationData,
+  dialog: string | undefined,
+  language: Language,
+  lookup: Record<Language, (id: string) => FaqEntry | undefined>,
+): { topic: string; subject: string } | undefined {
+  const id = subjectEntry(data, dialog);
+  const topic = id && lookup.en(id)?.button;
+  if (!id || !topic) return undefined;
+  return { topic, subject: lookup[language](id)?.button ?? topic };
+}
