@@ -40,6 +40,9 @@ const saysExpired =
 const saysExpiring =
   /(?<![\p{L}\d])(?:expires|expiring|will expire|runs? out|lapses|vence|vencen|vencer[aá]n?|va a vencer|caduca|caducar[aá]|expira|expirar[aá])(?![\p{L}\d])/iu;
 const saysLapsedAlready = /(?<![\p{L}\d])(?:expired|lapsed|ran out|venci[oó]|vencid[oa]s?|caduc[oó]|caducad[oa]s?|expir[oó])(?![\p{L}\d])/iu;
+/** "¿cuándo vencen?", "when do they expire?": the question asked, which says nothing of the date given. */
+const asksWhenItRunsOut =
+  /(?<![\p{L}\d])(?:cu[aá]ndo(?:\s+(?:se|me|les?|nos))*|when\s+(?:do|does|will|would)(?:\s+(?:it|they|mine|them|my\s+\S+|the\s+\S+))?)\s+(?:venc\p{L}*|caduc\p{L}*|expir\p{L}*|run\s+out|lapse)(?![\p{L}\d])/giu;
 
 /**
  * "I passed my A7 on 12/7/2021, does it expire today?": one date the message says is the pass, and
@@ -64,7 +67,7 @@ function readCertifiedOn(text: string, facts: TurnFacts, deps: TaskDeps): SlotRe
   const planned = plannedRecert(text, facts);
   const rest = onlyThePass(planned ? text.slice(0, planned.index) + text.slice(planned.index + planned.text.length) : text, facts);
   const reading = readPastDate(rest, facts, deps);
-  if (!saysExpired.test(rest)) return reading;
+  if (!saysExpired.test(rest.replace(asksWhenItRunsOut, ' '))) return reading;
   // "my A6 expires next month", "expires on jan 10": an expiry still ahead (present tense) is the
   // fact, and a year-less day is the coming one; the pass was five years before it.
   if (saysExpiring.test(rest) && !saysLapsedAlready.test(rest)) {

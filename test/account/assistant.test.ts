@@ -298,8 +298,9 @@ describe('the details are never echoed, stored or recorded', () => {
     // recentEntries: FAQ entry ids (the context of a follow-up), no personal data; answeredLines:
     // entry ids with the id of the recent line that asked (for a rating's question), no text;
     // lastAnswer: the entry and facet ids of the last whole answer, no text; preferredLanguage:
-    // 'en' / 'es', the account's preference, kept as the conversation's language is (no detail).
-    const known = ['welcomed', 'misunderstood', 'recent', 'handoff', 'lastTask', 'language', 'preferredLanguage', 'recentEntries', 'answeredLines', 'lastAnswer'];
+    // 'en' / 'es', the account's preference, kept as the conversation's language is (no detail);
+    // askedLine: the id of the recent line that last asked something (a handoff's subject), no text.
+    const known = ['welcomed', 'misunderstood', 'recent', 'handoff', 'lastTask', 'language', 'preferredLanguage', 'recentEntries', 'answeredLines', 'lastAnswer', 'askedLine'];
     for (const key of Object.keys(state.candidateAssistant)) expect(known, `conversation state field ${key}`).toContain(key);
   });
 });

@@ -8,8 +8,7 @@ import { all, buttons, en, not, transcriptTables, type Transcript } from './suit
 
 const aLetterIsNoLanguage: Transcript[] = [
   ['"Y" after an English answer is a yes in English, never a switch to Spanish', [
-    ['hey need to resched my test to next tuesday', 'Which date did you mean?'],
-    ['its currently on the 10th', 'can no longer be changed or cancelled'],
+    ['hey need to resched my test, its tomorrow', 'can no longer be changed or cancelled'],
     ['Y', all(not('De acuerdo'), not('¿Hay algo'))],
     ['thx', all(not('De nada'), not('¿Hay algo'))],
   ]],

@@ -79,8 +79,15 @@ transcriptTables(
         ['signed in, a bare "sí" after a Spanish answer is an acknowledgement, not "eso no lo sé"', [
           ['Hola, iniciar sesión', 'ASE ID'],
           [demo1, /ha iniciado sesi[oó]n/],
-          ['quiero cancelar la de A5', 'Cancel Test'],
+          ['como se cancela un examen en general?', 'Cancel Test'],
           ['sí', all(not(/eso no lo s[eé]/), not(/^Okay/))],
+        ]],
+        // "no", not "sí": a cancellation here would cancel the demo account's A5 for the next channel's run.
+        ['signed in, "quiero cancelar la de A5" is the account\'s A5 appointment, asked to be confirmed', [
+          ['Hola, iniciar sesión', 'ASE ID'],
+          [demo1, /ha iniciado sesi[oó]n/],
+          ['quiero cancelar la de A5', all(/¿Cancelar su cita de A5/, not('Cancel Test'))],
+          ['no', all(not(/eso no lo s[eé]/), not(/^Okay/), not(/cancelada|se cancel/i))],
         ]],
       ],
     ],
