@@ -2,13 +2,17 @@
  * Masks personal data in free text before it reaches a log line or a transcript shown to staff.
  * Deliberately greedy: a masked appointment date costs nothing, a leaked date of birth does.
  */
+const emails: [RegExp, string] = [/[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi, '[email]'];
+// Payment card numbers (13 to 19 digits, in groups or run together): before the SSN and phone
+// patterns, which would mask pieces of one and leave the rest.
+const cards: [RegExp, string] = [/\b\d(?:[ -]?\d){12,18}\b/g, '[card]'];
+// SSN in full (123-45-6789, 123 45 6789, 123456789)
+const ssns: [RegExp, string] = [/\b\d{3}[- ]?\d{2}[- ]?\d{4}\b/g, '[ssn]'];
+
 const patterns: Array<[RegExp, string]> = [
-  [/[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi, '[email]'],
-  // Payment card numbers (13 to 19 digits, in groups or run together): before the SSN and phone
-  // patterns, which would mask pieces of one and leave the rest.
-  [/\b\d(?:[ -]?\d){12,18}\b/g, '[card]'],
-  // SSN in full (123-45-6789, 123 45 6789, 123456789)
-  [/\b\d{3}[- ]?\d{2}[- ]?\d{4}\b/g, '[ssn]'],
+  emails,
+  cards,
+  ssns,
   // North American phone numbers, with or without country code and punctuation
   [/(?:\+?1[-. ]?)?\(?\b\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}\b/g, '[phone]'],
   // Dates written with numbers: 3/14/1985, 1985-03-14, 14.03.1985
@@ -25,6 +29,10 @@ const patterns: Array<[RegExp, string]> = [
   ],
   // "last four 1234", "ssn 1234": four digits near an SSN word
   [/\b(ssn|social|last\s*(?:4|four))([^\d]{0,20})\d{4}\b/gi, '$1$2[ssn]'],
+  // "1980-04-04 0004", "0004, 4/4/1980": four digits beside a date already masked are the SSN digits
+  // sent with a date of birth (sign-in details without the ASE ID)
+  [/(\[date\][,;\s]+)\d{4}\b/g, '$1[ssn]'],
+  [/\b\d{4}([,;\s]+\[date\])/g, '[ssn]$1'],
 ];
 
 const DIGIT = /\d/;
@@ -39,7 +47,7 @@ function mask(text: string, rows: Array<[RegExp, string]>): string {
   if (!hasAt && !hasDigit) return text;
   let out = text;
   for (const [pattern, replacement] of rows) {
-    if (pattern === emails![0] ? hasAt : hasDigit) out = out.replace(pattern, replacement);
+    if (pattern === emails[0] ? hasAt : hasDigit) out = out.replace(pattern, replacement);
   }
   return out;
 }
@@ -48,12 +56,11 @@ export function redactText(text: string): string {
   return mask(text, patterns);
 }
 
-const [emails, ssns] = patterns;
-const botPatterns = [emails!, ssns!];
+const botPatterns = [emails, cards, ssns];
 
 /**
  * The bot's own words, for staff: dates it worked out and the public phone numbers it gives are what
- * staff need to see; only an address or an SSN it may have echoed is masked.
+ * staff need to see; only an address, a card number or an SSN it may have echoed is masked.
  */
 export function redactBotText(text: string): string {
   return mask(text, botPatterns);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactText } from '../../src/logging/redact.js';
+import { redactBotText, redactText } from '../../src/logging/redact.js';
 
 /** [what it is, the text, the personal data that must be gone, the marker that replaces it] */
 type Masked = [what: string, text: string, secret: string, marker: string];
@@ -12,6 +12,8 @@ const ssns: Masked[] = [
   ['"last four of my social: 6789"', 'last four of my social: 6789', '6789', '[ssn]'],
   ['"last 4 digits are 4321"', 'my last 4 digits are 4321', '4321', '[ssn]'],
   ['"ssn ends in 2468"', 'my ssn ends in 2468', '2468', '[ssn]'],
+  ['four digits after a date of birth, sent without an ASE ID', '1980-04-04 0004', '0004', '[ssn]'],
+  ['four digits before a date of birth', '0004, 4/4/1980', '0004', '[ssn]'],
 ];
 
 const emails: Masked[] = [
@@ -96,5 +98,16 @@ describe('redactText leaves ordinary text alone', () => {
 
   it.each(kept)('%j stays exactly as written', (text) => {
     expect(redactText(text)).toBe(text);
+  });
+});
+
+describe('redactBotText masks what the bot may have echoed, and keeps what staff need', () => {
+  it('an SSN, a card number and an address are masked', () => {
+    expect(redactBotText('I read 123-45-6789, 4111 1111 1111 1111 and pat@example.com')).toBe('I read [ssn], [card] and [email]');
+  });
+
+  it('the dates it worked out and the public phone numbers stay', () => {
+    const text = 'You can buy A5 again on or after 4/3/2025. Call Prometric at 877-346-9327 or ASE at 1-800-390-6789.';
+    expect(redactBotText(text)).toBe(text);
   });
 });
