@@ -3,7 +3,7 @@ import type { DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-d
 import type { Reply } from '../src/conversation/reply.js';
 import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts } from '../src/conversation/turnFacts.js';
-import { shortAnswer, withoutRestatements, type FaqEntry } from '../src/knowledge/faqEntry.js';
+import { paragraphsOf, shortAnswer, withoutRestatements, type FaqEntry } from '../src/knowledge/faqEntry.js';
 import { sourceOf } from './faqSteps.js';
 import { OFFER, readingOf, requestOf, send, SIGN_IN, type ConversationDeps } from './engine.js';
 import { acknowledgementReply, commandReply } from './smallTalk.js';
@@ -264,7 +264,7 @@ export abstract class RepairDialog extends Dialog {
     // A facet's lead ("how long until i can rebook") is news: only the sentence just said is pointed to.
     if (!this.saidOwnAnswer(dc) || short !== shortAnswer(whole)) return short;
     // The whole entry: the one the FAQ gave here may be its first paragraph only.
-    const next = whole.answer.split(/\n\s*\n/)[1]?.trim();
+    const next = paragraphsOf(whole.answer)[1]?.trim();
     return next ? `${this.deps.messages.task.saidAbove} ${next}` : this.deps.messages.task.saidAbove;
   }
 

@@ -1,4 +1,4 @@
-import { shortAnswer, withFacet, type FaqEntry, type FaqFacet } from './faqEntry.js';
+import { paragraphsOf, shortAnswer, withFacet, type FaqEntry, type FaqFacet } from './faqEntry.js';
 import { FacetChooser } from './facetChooser.js';
 import type { FaqHit, FaqIndex } from './faqIndex.js';
 import type { Domain, OutOfScopeTopic } from './outOfScope.js';
@@ -905,7 +905,7 @@ export class FaqAnswerer {
   private followUp(entry: FaqEntry, text: string, hit: FaqHit, recent: string[], vague = false): Extract<FaqDecision, { kind: 'answer' }> {
     const shaped = this.facets.answerFor(entry, text);
     if (!recent.includes(entry.id)) return { kind: 'answer', entry: shaped, hit, inContext: true };
-    const paragraphs = shaped.answer.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
+    const paragraphs = paragraphsOf(shaped.answer).map((paragraph) => paragraph.trim()).filter(Boolean);
     const asked = new Set(this.text.contentTerms(text));
     const words = paragraphs.map((paragraph) => [...this.paragraphTerms(paragraph)].filter((term) => asked.has(term)).length);
     const most = Math.max(0, ...words);

@@ -114,6 +114,9 @@ export interface FaqEntry extends z.infer<typeof faqFrontMatterSchema> {
   facet?: string;
 }
 
+/** An answer's paragraphs: the blocks between blank lines, as written (the first answers on its own). */
+export const paragraphsOf = (answer: string): string[] => answer.split(/\n\s*\n/);
+
 /** The answer's first sentence: its first paragraph up to the first full stop, question or exclamation mark. */
 const FIRST_SENTENCE = /^[\s\S]*?[.!?](?=\s|$)/;
 
@@ -124,7 +127,7 @@ const FIRST_SENTENCE = /^[\s\S]*?[.!?](?=\s|$)/;
  * up an entry still works.
  */
 export function withFacet(entry: FaqEntry, facet: FaqFacet): FaqEntry {
-  const [first = '', ...rest] = entry.answer.split(/\n\s*\n/);
+  const [first = '', ...rest] = paragraphsOf(entry.answer);
   const remainder = first.trim().replace(FIRST_SENTENCE, '').trim();
   const kept = [remainder, ...rest].filter((_paragraph, i) => !facet.paragraphs || facet.paragraphs.includes(i + 1));
   const body = kept.filter((paragraph) => paragraph.trim()).join('\n\n');
@@ -185,7 +188,7 @@ const CAVEAT_MARK = '\u0000';
 // Kept per answer text: an answer is sent many times and its sentences compared word by word each time.
 const restatementsLeftOut = rememberingRecent((text: string): string => {
   const [caveat, answer = text] = text.includes(CAVEAT_MARK) ? text.split(CAVEAT_MARK) : [undefined, text];
-  const [first = '', ...rest] = answer.split(/\n\s*\n/);
+  const [first = '', ...rest] = paragraphsOf(answer);
   const lead = first.trim().match(FIRST_SENTENCE)?.[0] ?? first.trim();
   // A lead may sum up several sentences of the body: a sentence whose words it holds says it again.
   const leads = [lead, caveat ?? ''].filter(Boolean).map(roughWords);
@@ -221,5 +224,5 @@ const restatementsLeftOut = rememberingRecent((text: string): string => {
 
 /** The first paragraph: a complete short answer, used where space is scarce. */
 export function shortAnswer(entry: FaqEntry): string {
-  return entry.answer.split(/\n\s*\n/)[0]?.trim() ?? entry.answer;
+  return paragraphsOf(entry.answer)[0]?.trim() ?? entry.answer;
 }

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { faqFrontMatterSchema, type FaqEntry } from './faqEntry.js';
+import { faqFrontMatterSchema, paragraphsOf, type FaqEntry } from './faqEntry.js';
 
 export class KnowledgeError extends Error {
   constructor(message: string) {
@@ -28,7 +28,7 @@ export function parseFaqFile(file: string, text: string): FaqEntry {
   }
   const answer = (match[2] ?? '').trim();
   if (answer.length < 20) throw new KnowledgeError(`${file}: answer: the body after the front matter is missing or too short`);
-  const paragraphCount = answer.split(/\n\s*\n/).length;
+  const paragraphCount = paragraphsOf(answer).length;
   for (const facet of result.data.facets ?? []) {
     const outside = (facet.paragraphs ?? []).find((n) => n > paragraphCount);
     if (outside !== undefined) throw new KnowledgeError(`${file}: facets.${facet.id}.paragraphs: ${outside} is past the answer's last paragraph (${paragraphCount})`);

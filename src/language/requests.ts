@@ -55,8 +55,6 @@ const TABLE: ReadonlyArray<{ request: LanguageRequest; pattern: RegExp }> = PHRA
   })),
 );
 
-/** Lower case with accents removed, the form the table and the detector read. */
-
 /** What an already folded message asks about the language, or null when it asks something else. */
 export function readLanguageRequestFolded(folded: string): LanguageRequest | null {
   const cleaned = folded
@@ -67,6 +65,7 @@ export function readLanguageRequestFolded(folded: string): LanguageRequest | nul
   return TABLE.find((row) => row.pattern.test(cleaned))?.request ?? null;
 }
 
+/** What a message asks about the language, read in lower case with its accents removed. */
 export function readLanguageRequest(text: string): LanguageRequest | null {
   return readLanguageRequestFolded(withoutAccents(text.toLowerCase()));
 }

@@ -6,6 +6,7 @@
  * paragraph of the answer's entry says when it is that part.
  */
 
+import { paragraphsOf } from '../knowledge/faqEntry.js';
 import { cueText } from './cueText.js';
 
 export type AskedPart = 'how' | 'where' | 'next' | 'cost';
@@ -91,8 +92,7 @@ const MAX_PARAGRAPHS = 2;
  */
 export function partAsked(part: AskedPart, answer: string, lastReply: string): AnswerPart | undefined {
   const row = ROWS.find((r) => r.part === part)!;
-  const paragraphs = answer
-    .split(/\n\s*\n/)
+  const paragraphs = paragraphsOf(answer)
     .map((paragraph) => paragraph.trim())
     .filter(Boolean)
     .map((text) => ({ text, said: saidIn(text, lastReply) }));
