@@ -35,6 +35,10 @@ export const SETS = [
   { name: 'sixth dev', lang: 'en', file: 'test/fixtures/eval6-dev.yaml', note: 'sixth independent set, dev part: tuning looks here' },
   { name: 'Spanish frozen test 7', lang: 'es', file: 'test/fixtures/eval-es7-test.yaml', note: 'seventh Spanish set (independent), frozen part: never tuned on' },
   { name: 'Spanish dev 7', lang: 'es', file: 'test/fixtures/eval-es7-dev.yaml', note: 'seventh Spanish set (independent), dev part: tuning looks here' },
+  { name: 'eighth frozen test', lang: 'en', file: 'test/fixtures/eval8-test.yaml', note: 'eighth independent set, frozen part: never tuned on' },
+  { name: 'eighth dev', lang: 'en', file: 'test/fixtures/eval8-dev.yaml', note: 'eighth independent set, dev part: tuning looks here' },
+  { name: 'Spanish frozen test 8', lang: 'es', file: 'test/fixtures/eval-es8-test.yaml', note: 'eighth Spanish set (independent), frozen part: never tuned on' },
+  { name: 'Spanish dev 8', lang: 'es', file: 'test/fixtures/eval-es8-dev.yaml', note: 'eighth Spanish set (independent), dev part: tuning looks here' },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['name'];
