@@ -3,6 +3,7 @@ import type { FaqEntry } from '../knowledge/faqEntry.js';
 import type { Language } from '../language/languages.js';
 import type { ConversationData } from './conversationData.js';
 import { entryOfTask } from './recentEntries.js';
+import type { TurnObserver } from './turnObservers.js';
 
 /**
  * What a handed-over conversation was about, for the queue and the canned replies' {topic}: the
@@ -26,6 +27,17 @@ export function asksSomething(reading: Reading, signingIn: boolean): boolean {
   // A line that is nothing but masked details or digits ("[sign-in details]", "2") asks nothing.
   return /[a-z]{2}/i.test(reading.text.replace(/\[[a-z -]+\]/gi, ''));
 }
+
+/**
+ * Keeps the candidate's line that asked something (`askedLine`) as the question a handoff is about:
+ * kept before the handoff a message asks for starts ("I failed A5, talk to a person" is the question).
+ */
+export const askedLineObserver: TurnObserver = {
+  name: 'askedLine',
+  answered: ({ noted, line, reading, signingIn, data }) => {
+    if (noted && asksSomething(reading, signingIn)) data.askedLine = line;
+  },
+};
 
 /** The candidate's last real question, as kept in the transcript (masked). */
 export function lastQuestion(data: ConversationData): string | undefined {
