@@ -4,6 +4,7 @@ import type { Language } from '../language/languages.js';
 import type { ConversationData } from './conversationData.js';
 import { entryOfTask } from './recentEntries.js';
 import type { TurnObserver } from './turnObservers.js';
+import { isTextKeyword } from '../understanding/textKeywords.js';
 
 /**
  * What a handed-over conversation was about, for the queue and the canned replies' {topic}: the
@@ -12,17 +13,12 @@ import type { TurnObserver } from './turnObservers.js';
  * person") tells staff nothing, so it is never the question.
  */
 
-/**
- * Text-message keywords, whatever channel they are typed on: "MORE" on the website chat reaches the
- * bot (only SMS answers it itself) and asks nothing.
- */
-const KEYWORD = /^(?:more|more please|more details|more info|tell me more|details|m[aá]s|m[aá]s detalles|m[aá]s info|detalles|help|ayuda|info|stop|start|unstop|unsubscribe|subscribe|quit|end)$/;
-
 /** Does the message ask something (rather than command, acknowledge, answer a yes/no or correct)? */
 export function asksSomething(reading: Reading, signingIn: boolean): boolean {
   if (signingIn || reading.signInDetails || reading.command || reading.acknowledgement || reading.languageSwitch) return false;
-  // The text-message keywords ("MORE", "HELP", "STOP") are keywords wherever they are typed.
-  if (KEYWORD.test(reading.text.toLowerCase().replace(/[^\p{L}\s]+/gu, ' ').replace(/\s+/g, ' ').trim())) return false;
+  // The text-message keywords ("MORE", "HELP", "STOP") are keywords wherever they are typed: "MORE"
+  // on the website chat reaches the bot (only SMS answers it itself) and asks nothing.
+  if (isTextKeyword(reading.text)) return false;
   if (reading.correction || reading.dateOnly || reading.yesNo !== null) return false;
   // A line that is nothing but masked details or digits ("[sign-in details]", "2") asks nothing.
   return /[a-z]{2}/i.test(reading.text.replace(/\[[a-z -]+\]/gi, ''));

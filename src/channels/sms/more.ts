@@ -4,6 +4,10 @@ import type { Logger } from '../../logging/logger.js';
 import type { Language } from '../../language/languages.js';
 import { smsEn, smsEs, type SmsMessages } from './messages.js';
 import type { SmsChannelData, SmsMore } from './renderSms.js';
+import { asksForMore } from '../../understanding/textKeywords.js';
+
+// What MORE is, is the understanding layer's (the handoff reads it too); the channel answers it.
+export { asksForMore } from '../../understanding/textKeywords.js';
 
 /**
  * Short answers on SMS: renderSms sends a long answer as its first part and "Reply MORE for
@@ -23,26 +27,11 @@ export interface StoredMore extends SmsMore {
 
 export const moreStorageKey = (channelId: string, conversationId: string): string => `sms-more/${channelId}/${conversationId}`;
 
-// English, and Spanish as a Spanish answer asks for it ("Responda MAS"), with or without the accent.
-const MORE =
-  /^(?:more|more please|please more|more details|more info|tell me more|details|m[aá]s|m[aá]s por favor|m[aá]s detalles|m[aá]s informaci[oó]n|m[aá]s info|quiero m[aá]s|d[ií]game m[aá]s|dime m[aá]s|detalles)$/;
-
 /** MORE asked in Spanish ("MAS", "más detalles", "dígame más"). */
 const SPANISH_MORE = /\b(?:m[aá]s|detalles|d[ií]game|dime)\b/;
 
 /** A line number typed alone: "2", "#2", "2.", "option 2". */
 const LINE_NUMBER = /^(?:#|option |number |no\.? ?)?\d{1,2}[.)]?$/;
-
-/** Is this text a request for the rest of the last answer? The whole message, case and punctuation ignored. */
-export function asksForMore(text: string | undefined): boolean {
-  const words = (text ?? '')
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return MORE.test(words);
-}
 
 const wordsOf = (text: string | undefined): string => (text ?? '').normalize('NFKC').toLowerCase();
 
