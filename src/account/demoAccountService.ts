@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { AccountNotFoundError, AccountRequestError } from './errors.js';
 import { ianaZone, idempotencyKeySchema, isoDate, verifyRequestSchema } from './schemas.js';
-import { parseYamlFile, readDataFile } from '../dataFiles/yamlFile.js';
+import { DataFileError, parseYamlFile, readDataFile } from '../dataFiles/yamlFile.js';
 import type {
   Appointment,
   AccountService,
@@ -20,15 +20,8 @@ import type {
 
 export const DEMO_ACCOUNTS_FILE = 'demo-accounts.yaml';
 
-export class DemoDataError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
-    super(`${file}: ${problems.join('; ')}`);
-    this.name = 'DemoDataError';
-  }
-}
+/** A problem with the demo accounts file (file, field, reason). */
+export class DemoDataError extends DataFileError {}
 
 // ---- file schema -------------------------------------------------------------------------------
 
@@ -129,18 +122,16 @@ function crossCheck(data: DemoAccounts): string[] {
   return problems;
 }
 
-const demoProblems = (file: string, problems: string[]) => new DemoDataError(file, problems);
-
 /** Parses and checks the demo file's text. Errors name the file, the field and the reason. */
 export function parseDemoAccounts(file: string, text: string): DemoAccounts {
-  const accounts = parseYamlFile(file, text, demoAccountsSchema, demoProblems);
+  const accounts = parseYamlFile(file, text, demoAccountsSchema, DemoDataError);
   const problems = crossCheck(accounts);
   if (problems.length > 0) throw new DemoDataError(file, problems);
   return accounts;
 }
 
 export async function loadDemoAccounts(file: string): Promise<DemoAccounts> {
-  return parseDemoAccounts(file, await readDataFile(file, demoProblems));
+  return parseDemoAccounts(file, await readDataFile(file, DemoDataError));
 }
 
 // ---- the service -------------------------------------------------------------------------------

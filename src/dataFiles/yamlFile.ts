@@ -5,19 +5,31 @@ import { formatPath } from './fieldPath.js';
 
 /**
  * A YAML data file read and checked against a zod schema (the knowledge's policy and catalogue, the
- * demo accounts). Its errors name the file, the field and the reason; each reader makes them its
- * own error (`fail`), so callers still catch PolicyDataError or DemoDataError.
+ * demo accounts). Its errors name the file, the field and the reason; each reader throws its own
+ * subclass of DataFileError (PolicyDataError, DemoDataError), so callers can tell whose file it was.
  */
 
-/** Makes a reader's own error from a file's problems (each "path: reason"). */
-export type FileProblems = (file: string, problems: string[]) => Error;
+/** A data file's problems, each "path: reason", after its name. */
+export class DataFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}: ${problems.join('; ')}`);
+    // The subclass's own name (PolicyDataError, DemoDataError), as each had before they shared this.
+    this.name = new.target.name;
+  }
+}
 
-/** The file's text; a file that cannot be read is `fail`'s error. */
+/** The reader's own error class. */
+export type FileProblems = new (file: string, problems: string[]) => DataFileError;
+
+/** The file's text; a file that cannot be read is a `fail`. */
 export async function readDataFile(file: string, fail: FileProblems): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw fail(file, [`cannot read: ${(error as Error).message}`]);
+    throw new fail(file, [`cannot read: ${(error as Error).message}`]);
   }
 }
 
@@ -27,12 +39,12 @@ export function parseYamlFile<S extends z.ZodType>(file: string, text: string, s
   try {
     data = parseYaml(text);
   } catch (error) {
-    throw fail(file, [`not valid YAML: ${(error as Error).message}`]);
+    throw new fail(file, [`not valid YAML: ${(error as Error).message}`]);
   }
   // A missing field reads 'required' rather than 'expected string, received undefined'.
   const result = schema.safeParse(data, {
     error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'required' : undefined),
   });
-  if (!result.success) throw fail(file, result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`));
+  if (!result.success) throw new fail(file, result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`));
   return result.data;
 }

@@ -4,22 +4,15 @@
 // e.g. `knowledge/catalogue.yaml: tests[3].series: unknown series "Z"`.
 
 import path from 'node:path';
-import { parseYamlFile, readDataFile } from '../dataFiles/yamlFile.js';
+import { DataFileError, parseYamlFile, readDataFile } from '../dataFiles/yamlFile.js';
 import { z } from 'zod';
 import type { Catalogue, Policy } from '../rules/types.js';
 
 export const POLICY_FILE = 'policy.yaml';
 export const CATALOGUE_FILE = 'catalogue.yaml';
 
-export class PolicyDataError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
-    super(`${file}: ${problems.join('; ')}`);
-    this.name = 'PolicyDataError';
-  }
-}
+/** A problem with policy.yaml or catalogue.yaml (file, field, reason). */
+export class PolicyDataError extends DataFileError {}
 
 // ---- schemas -------------------------------------------------------------------------------
 
@@ -117,10 +110,8 @@ export const catalogueSchema = z.strictObject({
 
 // ---- parsing (pure) ------------------------------------------------------------------------
 
-const policyProblems = (file: string, problems: string[]) => new PolicyDataError(file, problems);
-
 export function parsePolicy(file: string, text: string): Policy {
-  const policy: Policy = parseYamlFile(file, text, policySchema, policyProblems);
+  const policy: Policy = parseYamlFile(file, text, policySchema, PolicyDataError);
   const problems: string[] = [];
   for (const key of ['prometric', 'aseCustomerService'] as const) {
     const entry = policy.phones[key];
@@ -137,7 +128,7 @@ export function parsePolicy(file: string, text: string): Policy {
 }
 
 export function parseCatalogue(file: string, text: string): Catalogue {
-  const catalogue: Catalogue = parseYamlFile(file, text, catalogueSchema, policyProblems);
+  const catalogue: Catalogue = parseYamlFile(file, text, catalogueSchema, PolicyDataError);
   const problems = crossCheckCatalogue(catalogue);
   if (problems.length > 0) throw new PolicyDataError(file, problems);
   return catalogue;
@@ -191,11 +182,11 @@ export function crossCheckCatalogue(catalogue: Catalogue): string[] {
 /** Read and validate `<dir>/policy.yaml`. */
 export async function loadPolicy(dir: string): Promise<Policy> {
   const file = path.join(dir, POLICY_FILE);
-  return parsePolicy(file, await readDataFile(file, policyProblems));
+  return parsePolicy(file, await readDataFile(file, PolicyDataError));
 }
 
 /** Read and validate `<dir>/catalogue.yaml`. */
 export async function loadCatalogue(dir: string): Promise<Catalogue> {
   const file = path.join(dir, CATALOGUE_FILE);
-  return parseCatalogue(file, await readDataFile(file, policyProblems));
+  return parseCatalogue(file, await readDataFile(file, PolicyDataError));
 }
