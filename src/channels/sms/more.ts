@@ -5,6 +5,7 @@ import type { Language } from '../../language/languages.js';
 import { smsEn, smsEs, type SmsMessages } from './messages.js';
 import type { SmsChannelData, SmsMore } from './renderSms.js';
 import { asksForMore } from '../../understanding/textKeywords.js';
+import { bestEffort } from './bestEffort.js';
 
 // What MORE is, is the understanding layer's (the handoff reads it too); the channel answers it.
 export { asksForMore } from '../../understanding/textKeywords.js';
@@ -106,29 +107,18 @@ export class SmsMoreMiddleware implements Middleware {
     else if (latest === null) await this.forget(key);
   }
 
-  private async read(key: string): Promise<StoredMore | undefined> {
-    try {
-      return (await this.storage.read([key]))[key] as StoredMore | undefined;
-    } catch (error) {
-      this.logger?.warn({ reason: (error as Error).message }, 'sms: could not read the rest of the last answer');
-      return undefined;
-    }
+  private read(key: string): Promise<StoredMore | undefined> {
+    return bestEffort(this.logger, 'sms: could not read the rest of the last answer', async () => (await this.storage.read([key]))[key] as StoredMore | undefined);
   }
 
   private async remember(key: string, more: SmsMore): Promise<void> {
-    try {
-      await this.storage.write({ [key]: { text: more.text, choices: more.choices, eTag: '*' } satisfies StoredMore });
-    } catch (error) {
-      this.logger?.warn({ reason: (error as Error).message }, 'sms: could not keep the rest of the answer for MORE');
-    }
+    await bestEffort(this.logger, 'sms: could not keep the rest of the answer for MORE', () =>
+      this.storage.write({ [key]: { text: more.text, choices: more.choices, eTag: '*' } satisfies StoredMore }),
+    );
   }
 
   private async forget(key: string): Promise<void> {
-    try {
-      await this.storage.delete([key]);
-    } catch (error) {
-      this.logger?.warn({ reason: (error as Error).message }, 'sms: could not forget the rest of the last answer');
-    }
+    await bestEffort(this.logger, 'sms: could not forget the rest of the last answer', () => this.storage.delete([key]));
   }
 }
 
