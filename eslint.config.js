@@ -12,6 +12,10 @@ const forbid = (files, patterns, message) => ({
 export const LAYER_RULES = [
   forbid(['src/rules/**/*.ts'], ['../*', '../**'], 'rules are pure: they import only their own files (and luxon).'),
   forbid(['src/language/**/*.ts'], ['../*', '../**'], 'language reads which language a text is in and holds the turn\'s: it imports only its own files.'),
+  // The account's demo file and the knowledge's policy and catalogue are read by one loader, and
+  // account and knowledge may not import each other: it is a layer below both, importing nothing
+  // of the application, so any layer may use it.
+  forbid(['src/dataFiles/**/*.ts'], ['../*', '../**'], 'dataFiles reads and checks data files (YAML, zod): it imports only its own files.'),
   forbid(
     ['src/understanding/**/*.ts'],
     ['**/bot/**', '**/dialogs/**', '**/conversation/**', '**/channels/**', '**/handoff/**', '**/storage/**', '**/account/**', '**/messages/**'],

@@ -23,6 +23,12 @@ import type { Logger } from './logging/logger.js';
 import { createAdapter } from './bot/adapter.js';
 import { CandidateBot, type LanguageParts } from './bot/candidateBot.js';
 import { logTurnEvents, type TurnEventSink } from './bot/turnEvents.js';
+import type { TurnObserver } from './bot/turnObservers.js';
+import { askedLineObserver } from './bot/handoffSubject.js';
+import { lastReplyObserver } from './bot/lastReply.js';
+import { accountLanguageObserver } from './bot/accountLanguage.js';
+import { accountQuestionObserver, recentEntriesObserver } from './bot/recentEntries.js';
+import { answeredQuestionObserver } from './bot/ratedQuestions.js';
 import { renderDefault } from './channels/render.js';
 import type { KnowledgeBase } from './knowledge/knowledgeBase.js';
 import { catalogues } from './messages/catalogue.js';
@@ -187,9 +193,23 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
     handoff,
     isShared: isSharedConversation,
     forTheRecord,
+    observers: TURN_OBSERVERS,
   });
   return { bot, conversationState };
 }
+
+/**
+ * What each message leaves in the conversation's state for later turns, in order: a feature that
+ * keeps something is a row here (docs/architecture.md, "A turn"), never a line of the bot class.
+ */
+const TURN_OBSERVERS: readonly TurnObserver[] = [
+  askedLineObserver,
+  lastReplyObserver,
+  accountLanguageObserver,
+  recentEntriesObserver,
+  accountQuestionObserver,
+  answeredQuestionObserver,
+];
 
 /** A task the message starts on its own: a clear request whose first question is the point, or one with its facts. */
 function opensTask(tasks: GuidedTask[], reading: Reading, facts: TurnFacts): string | undefined {

@@ -4,12 +4,11 @@
 // so the demo stories (an appointment too close to change, a credential about to lapse, ...) hold
 // on whatever day the demo runs. The clock is never read here except through `clock`.
 
-import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { AccountNotFoundError, AccountRequestError } from './errors.js';
-import { formatPath, ianaZone, idempotencyKeySchema, isoDate, verifyRequestSchema } from './schemas.js';
+import { ianaZone, idempotencyKeySchema, isoDate, verifyRequestSchema } from './schemas.js';
+import { DataFileError, parseYamlFile, readDataFile } from '../dataFiles/yamlFile.js';
 import type {
   Appointment,
   AccountService,
@@ -21,15 +20,8 @@ import type {
 
 export const DEMO_ACCOUNTS_FILE = 'demo-accounts.yaml';
 
-export class DemoDataError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
-    super(`${file}: ${problems.join('; ')}`);
-    this.name = 'DemoDataError';
-  }
-}
+/** A problem with the demo accounts file (file, field, reason). */
+export class DemoDataError extends DataFileError {}
 
 // ---- file schema -------------------------------------------------------------------------------
 
@@ -132,31 +124,14 @@ function crossCheck(data: DemoAccounts): string[] {
 
 /** Parses and checks the demo file's text. Errors name the file, the field and the reason. */
 export function parseDemoAccounts(file: string, text: string): DemoAccounts {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (error) {
-    throw new DemoDataError(file, [`not valid YAML: ${(error as Error).message}`]);
-  }
-  const result = demoAccountsSchema.safeParse(raw, {
-    error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'required' : undefined),
-  });
-  if (!result.success) {
-    throw new DemoDataError(file, result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`));
-  }
-  const problems = crossCheck(result.data);
+  const accounts = parseYamlFile(file, text, demoAccountsSchema, DemoDataError);
+  const problems = crossCheck(accounts);
   if (problems.length > 0) throw new DemoDataError(file, problems);
-  return result.data;
+  return accounts;
 }
 
 export async function loadDemoAccounts(file: string): Promise<DemoAccounts> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new DemoDataError(file, [`cannot read: ${(error as Error).message}`]);
-  }
-  return parseDemoAccounts(file, text);
+  return parseDemoAccounts(file, await readDataFile(file, DemoDataError));
 }
 
 // ---- the service -------------------------------------------------------------------------------

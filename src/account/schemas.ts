@@ -17,6 +17,7 @@ import type {
   WorkExperience,
 } from './types.js';
 import type { DataProblem } from './errors.js';
+import { formatPath } from '../dataFiles/fieldPath.js';
 
 export const isoDate = z
   .string()
@@ -132,23 +133,14 @@ exact<Same<z.output<typeof cancellationSchema>, CancellationResult>>(true);
 
 // ---- issues -> problems, with no values ---------------------------------------------------------
 
-/** `['appointments', 0, 'start']` -> `appointments[0].start`. */
-export function formatPath(segments: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of segments) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out === '' ? String(seg) : `.${String(seg)}`;
-  }
-  return out === '' ? '(body)' : out;
-}
-
 /**
  * Turns zod issues into path + problem. The problem is rebuilt from the issue's code and expected
  * type (never `issue.input`, never a message that could quote the value).
  */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): DataProblem[] {
   return issues.map((issue) => {
-    const path = formatPath(issue.path);
+    // `['appointments', 0, 'start']` -> `appointments[0].start`; the whole value is the API's body.
+    const path = formatPath(issue.path, '(body)');
     switch (issue.code) {
       case 'invalid_type':
         return { path, problem: issue.message === REQUIRED ? REQUIRED : `expected ${issue.expected}` };

@@ -26,9 +26,10 @@ import { CONVERSATION_DATA, DIALOG_STATE, type ConversationData } from './conver
 import { noteLine, offeredChoices, spokenText, type HandoffRelay } from '../handoff/relay.js';
 import { reasonOfLastTask, verdictOfLastTask, type Turn } from './routeActions.js';
 import type { AccountAccess } from './accountAccess.js';
-import { noteAccountQuestion, noteRecentEntries, recentEntries } from './recentEntries.js';
-import { noteAnsweredQuestion, questionRated } from './ratedQuestions.js';
-import { asksSomething, handoffSubject, lastQuestion } from './handoffSubject.js';
+import { recentEntries } from './recentEntries.js';
+import { questionRated } from './ratedQuestions.js';
+import { handoffSubject, lastQuestion } from './handoffSubject.js';
+import { observe, type ObservedTurn, type TurnObserver } from './turnObservers.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
 import { leanDialogContext } from './leanDialogContext.js';
 import { StateProperty } from './stateProperty.js';
@@ -64,6 +65,8 @@ export interface CandidateBotDeps {
   isShared: (context: TurnContext) => boolean;
   /** What staff may read of the candidate's message (sign-in details never; attachments named). */
   forTheRecord: (context: TurnContext, text: string, signingIn?: boolean) => string;
+  /** What features keep of each message for later turns, run in order after the rows (src/bot/turnObservers.ts). */
+  observers: readonly TurnObserver[];
 }
 
 /**
@@ -149,7 +152,9 @@ export class CandidateBot {
       ...(data.lastAnswer ? { answered: data.lastAnswer } : {}),
     });
     context.turnState.set(readingKey, reading);
-    const turn: Turn = { context, reading, facts, data, dc, event: {}, stackBefore: dc.stack.map((instance) => instance.id) };
+    // While sign-in waits, whatever comes is treated as sign-in details on the record, whole or not.
+    const signingIn = dc.activeDialog?.id === SIGN_IN;
+    const turn: ObservedTurn = { context, reading, facts, data, dc, event: {}, stackBefore: dc.stack.map((instance) => instance.id), request: requestOf(context), signingIn, noted: false };
     const account = this.deps.account(context);
     // Any message keeps a sign-in alive: it lapses after 30 minutes of silence, not of FAQ questions.
     await account?.onTurn(context, facts.now);
@@ -175,36 +180,24 @@ export class CandidateBot {
         return reasonOfLastTask(data, reading.text) !== undefined;
       },
     };
-    // While sign-in waits, whatever comes is treated as sign-in details on the record, whole or not.
-    const signingIn = dc.activeDialog?.id === SIGN_IN;
-    let noted = false;
-    let questionLine: string | undefined;
     const row = await route(reading, state, async (action) => {
       // The transcript staff get starts with the conversation before the handoff.
-      if (action !== 'relayToStaff' && text && this.deps.handoff && !noted) {
+      if (action !== 'relayToStaff' && text && this.deps.handoff && !turn.noted) {
         noteLine(data, 'candidate', this.deps.forTheRecord(context, text, signingIn), facts.now);
-        questionLine = data.recent?.at(-1)?.id;
-        if (asksSomething(reading, signingIn)) data.askedLine = questionLine;
-        noted = true;
+        turn.line = data.recent?.at(-1)?.id;
+        turn.noted = true;
       }
       return speaking.actions[action](turn);
     });
     if (text) data.welcomed = true;
-    const { handoff, faq, account: accountOutcome, accountQuestion, dialog, choice, preferredLanguage, said } = requestOf(context);
-    // An "ok" in between keeps the answer before it as the one a question next is about. Nothing
-    // read from an account is kept in the conversation's state (its words are the candidate's own).
-    if (!reading.acknowledgement) data.lastReply = accountOutcome ? undefined : said?.join('\n\n');
-    if (preferredLanguage) data.preferredLanguage = preferredLanguage;
-    // Signed in with the first message, which said nothing in either language: the account's language is the conversation's.
-    if (preferredLanguage && facts.languageOpen) data.language = preferredLanguage;
+    observe(this.deps.observers, 'answered', turn);
+    const { handoff, faq, account: accountOutcome, dialog, choice } = turn.request;
     if (faq && !turn.event.faq) turn.event.faq = faq;
     if (choice) turn.event.choice = choice;
     if (accountOutcome) turn.event.account = accountOutcome;
     if (dialog) turn.event.dialog = dialog;
     if (handoff) await this.startHandoff(turn, handoff.reason, handoff.dialog);
-    noteRecentEntries(data, turn.event, reading);
-    noteAccountQuestion(data, accountQuestion, reading);
-    noteAnsweredQuestion(data, turn.event, questionLine);
+    observe(this.deps.observers, 'done', turn);
     this.record(context, { ...turn.event, route: row, language: facts.language });
   }
 

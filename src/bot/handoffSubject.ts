@@ -3,6 +3,8 @@ import type { FaqEntry } from '../knowledge/faqEntry.js';
 import type { Language } from '../language/languages.js';
 import type { ConversationData } from './conversationData.js';
 import { entryOfTask } from './recentEntries.js';
+import type { TurnObserver } from './turnObservers.js';
+import { isTextKeyword } from '../understanding/textKeywords.js';
 
 /**
  * What a handed-over conversation was about, for the queue and the canned replies' {topic}: the
@@ -11,21 +13,27 @@ import { entryOfTask } from './recentEntries.js';
  * person") tells staff nothing, so it is never the question.
  */
 
-/**
- * Text-message keywords, whatever channel they are typed on: "MORE" on the website chat reaches the
- * bot (only SMS answers it itself) and asks nothing.
- */
-const KEYWORD = /^(?:more|more please|more details|more info|tell me more|details|m[aá]s|m[aá]s detalles|m[aá]s info|detalles|help|ayuda|info|stop|start|unstop|unsubscribe|subscribe|quit|end)$/;
-
 /** Does the message ask something (rather than command, acknowledge, answer a yes/no or correct)? */
 export function asksSomething(reading: Reading, signingIn: boolean): boolean {
   if (signingIn || reading.signInDetails || reading.command || reading.acknowledgement || reading.languageSwitch) return false;
-  // The text-message keywords ("MORE", "HELP", "STOP") are keywords wherever they are typed.
-  if (KEYWORD.test(reading.text.toLowerCase().replace(/[^\p{L}\s]+/gu, ' ').replace(/\s+/g, ' ').trim())) return false;
+  // The text-message keywords ("MORE", "HELP", "STOP") are keywords wherever they are typed: "MORE"
+  // on the website chat reaches the bot (only SMS answers it itself) and asks nothing.
+  if (isTextKeyword(reading.text)) return false;
   if (reading.correction || reading.dateOnly || reading.yesNo !== null) return false;
   // A line that is nothing but masked details or digits ("[sign-in details]", "2") asks nothing.
   return /[a-z]{2}/i.test(reading.text.replace(/\[[a-z -]+\]/gi, ''));
 }
+
+/**
+ * Keeps the candidate's line that asked something (`askedLine`) as the question a handoff is about:
+ * kept before the handoff a message asks for starts ("I failed A5, talk to a person" is the question).
+ */
+export const askedLineObserver: TurnObserver = {
+  name: 'askedLine',
+  answered: ({ noted, line, reading, signingIn, data }) => {
+    if (noted && asksSomething(reading, signingIn)) data.askedLine = line;
+  },
+};
 
 /** The candidate's last real question, as kept in the transcript (masked). */
 export function lastQuestion(data: ConversationData): string | undefined {

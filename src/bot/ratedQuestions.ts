@@ -1,5 +1,6 @@
 import type { ConversationData } from './conversationData.js';
 import type { TurnEvent } from './turnEvents.js';
+import type { TurnObserver } from './turnObservers.js';
 
 /**
  * Which question each recent answer answered, so a "No" on "Did this help?" can take the
@@ -24,3 +25,9 @@ export function questionRated(data: ConversationData, entryId: string | undefine
   const lineId = (data.answeredLines ?? []).find(([id]) => id === entryId)?.[1];
   return lineId ? data.recent?.find((line) => line.id === lineId && line.from === 'candidate')?.text : undefined;
 }
+
+/** Keeps which line asked each answered entry's question, for a "No" rating later. */
+export const answeredQuestionObserver: TurnObserver = {
+  name: 'answeredLines',
+  done: ({ data, event, line }) => noteAnsweredQuestion(data, event, line),
+};

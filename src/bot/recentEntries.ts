@@ -2,6 +2,7 @@ import type { DialogContext } from 'botbuilder-dialogs';
 import { TASK_SPECS } from '../../dialogs/index.js';
 import type { ConversationData } from './conversationData.js';
 import type { TurnEvent } from './turnEvents.js';
+import type { TurnObserver } from './turnObservers.js';
 import type { Reading } from '../conversation/understand.js';
 
 /** Each task's FAQ entry: its general answer, and the context of a follow-up asked while it runs or after. */
@@ -89,3 +90,15 @@ export function noteRecentEntries(data: ConversationData, event: Partial<TurnEve
   if (whole) data.lastAnswer = whole;
   else if (event.faq || account || task || !data.recentEntries) data.lastAnswer = undefined;
 }
+
+/** Keeps the entries (and the one whole answer) a short follow-up next is read in the light of. */
+export const recentEntriesObserver: TurnObserver = {
+  name: 'recentEntries',
+  done: ({ data, event, reading }) => noteRecentEntries(data, event, reading),
+};
+
+/** Keeps the account's question this turn for "what about G1?" next. */
+export const accountQuestionObserver: TurnObserver = {
+  name: 'lastAccountQuestion',
+  done: ({ data, request, reading }) => noteAccountQuestion(data, request.accountQuestion, reading),
+};

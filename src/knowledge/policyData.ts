@@ -3,24 +3,16 @@
 // only I/O for the policy rules. Every error names the file, the field path and the reason,
 // e.g. `knowledge/catalogue.yaml: tests[3].series: unknown series "Z"`.
 
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { DataFileError, parseYamlFile, readDataFile } from '../dataFiles/yamlFile.js';
 import { z } from 'zod';
 import type { Catalogue, Policy } from '../rules/types.js';
 
 export const POLICY_FILE = 'policy.yaml';
 export const CATALOGUE_FILE = 'catalogue.yaml';
 
-export class PolicyDataError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
-    super(`${file}: ${problems.join('; ')}`);
-    this.name = 'PolicyDataError';
-  }
-}
+/** A problem with policy.yaml or catalogue.yaml (file, field, reason). */
+export class PolicyDataError extends DataFileError {}
 
 // ---- schemas -------------------------------------------------------------------------------
 
@@ -118,38 +110,8 @@ export const catalogueSchema = z.strictObject({
 
 // ---- parsing (pure) ------------------------------------------------------------------------
 
-/** `['tests', 3, 'series']` -> `tests[3].series`. */
-export function formatPath(segments: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of segments) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out === '' ? String(seg) : `.${String(seg)}`;
-  }
-  return out === '' ? '(top level)' : out;
-}
-
-function parseWith<S extends z.ZodType>(file: string, text: string, schema: S): z.output<S> {
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (error) {
-    throw new PolicyDataError(file, [`not valid YAML: ${(error as Error).message}`]);
-  }
-  // A missing field reads 'required' rather than 'expected string, received undefined'.
-  const result = schema.safeParse(data, {
-    error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'required' : undefined),
-  });
-  if (!result.success) {
-    throw new PolicyDataError(
-      file,
-      result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`),
-    );
-  }
-  return result.data;
-}
-
 export function parsePolicy(file: string, text: string): Policy {
-  const policy: Policy = parseWith(file, text, policySchema);
+  const policy: Policy = parseYamlFile(file, text, policySchema, PolicyDataError);
   const problems: string[] = [];
   for (const key of ['prometric', 'aseCustomerService'] as const) {
     const entry = policy.phones[key];
@@ -166,7 +128,7 @@ export function parsePolicy(file: string, text: string): Policy {
 }
 
 export function parseCatalogue(file: string, text: string): Catalogue {
-  const catalogue: Catalogue = parseWith(file, text, catalogueSchema);
+  const catalogue: Catalogue = parseYamlFile(file, text, catalogueSchema, PolicyDataError);
   const problems = crossCheckCatalogue(catalogue);
   if (problems.length > 0) throw new PolicyDataError(file, problems);
   return catalogue;
@@ -217,22 +179,14 @@ export function crossCheckCatalogue(catalogue: Catalogue): string[] {
 
 // ---- loading (I/O) -------------------------------------------------------------------------
 
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new PolicyDataError(file, [`cannot read: ${(error as Error).message}`]);
-  }
-}
-
 /** Read and validate `<dir>/policy.yaml`. */
 export async function loadPolicy(dir: string): Promise<Policy> {
   const file = path.join(dir, POLICY_FILE);
-  return parsePolicy(file, await readText(file));
+  return parsePolicy(file, await readDataFile(file, PolicyDataError));
 }
 
 /** Read and validate `<dir>/catalogue.yaml`. */
 export async function loadCatalogue(dir: string): Promise<Catalogue> {
   const file = path.join(dir, CATALOGUE_FILE);
-  return parseCatalogue(file, await readText(file));
+  return parseCatalogue(file, await readDataFile(file, PolicyDataError));
 }

@@ -4,7 +4,10 @@
 // New York (the bot's default zone), so DEMO-0001 has A5 on Friday, March 28 at 9:00 AM (can be
 // cancelled) and A4 on Saturday, March 22 at 1:30 PM (within 72 hours: cannot).
 
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import type { ConversationData } from '../../src/bot/conversationData.js';
 import { en } from '../../src/messages/en.js';
 import { webToken, WEB_AUDIENCE, WEB_ISSUER } from '../support/accountBot.js';
 import { choices, spyOnCancellations, startAccountsBot, transcript } from '../support/accountsOnBot.js';
@@ -293,17 +296,48 @@ describe('the details are never echoed, stored or recorded', () => {
     // The conversation state holds flags and ids, and the recent lines a handoff transcript starts
     // from (redacted, sign-in details replaced: the scan of the store above covers them).
     const state = JSON.parse(bot.state(conversation)!) as { candidateAssistant: Record<string, unknown> };
-    // Waiting states (sign-in, a cancellation) are dialogs now: nothing about them is kept here.
-    // The conversation's language ('en' / 'es') is kept too: a fact of the conversation, no detail of the candidate's.
-    // recentEntries: FAQ entry ids (the context of a follow-up), no personal data; answeredLines:
-    // entry ids with the id of the recent line that asked (for a rating's question), no text;
-    // lastAnswer: the entry and facet ids of the last whole answer, no text; preferredLanguage:
-    // 'en' / 'es', the account's preference, kept as the conversation's language is (no detail);
-    // askedLine: the id of the recent line that last asked something (a handoff's subject), no text.
-    const known = ['welcomed', 'misunderstood', 'recent', 'handoff', 'lastTask', 'language', 'preferredLanguage', 'recentEntries', 'answeredLines', 'lastAnswer', 'askedLine'];
-    for (const key of Object.keys(state.candidateAssistant)) expect(known, `conversation state field ${key}`).toContain(key);
+    // Every field the state can hold, and why it may: a field added to ConversationData (or to the
+    // handoff's part of it) and not listed here fails the type check, and the test below.
+    for (const key of Object.keys(state.candidateAssistant)) expect(Object.keys(KNOWN_STATE_FIELDS), `conversation state field ${key}`).toContain(key);
   });
 });
+
+/**
+ * What the conversation's state may keep, field by field, and why it holds no detail of the
+ * candidate's. Waiting states (sign-in, a cancellation) are dialogs: nothing about them is kept here.
+ */
+const KNOWN_STATE_FIELDS: Record<keyof ConversationData, string> = {
+  welcomed: 'a flag',
+  misunderstood: 'a count',
+  recent: 'the recent lines a handoff transcript starts from, redacted (sign-in details replaced)',
+  handoff: 'the mode, case id and time while with staff',
+  lastTask: 'the last task: its id, outcome and the values its rule used',
+  language: "the conversation's language ('en' / 'es'): a fact of the conversation",
+  preferredLanguage: "'en' / 'es', the account's preference, kept as the conversation's language is",
+  recentEntries: 'FAQ entry ids (the context of a follow-up)',
+  lastAnswer: 'the entry and facet ids of the last whole answer, no text',
+  nextTask: "the second of two tasks asked in one message: its id and its part of the message, until the first is answered",
+  lastReply: "the bot's own words last turn, for \"where?\" next; never an answer read from the account",
+  lastAccountQuestion: "the kind of the account question last answered and the test codes it named, no answer",
+  answeredLines: 'entry ids with the id of the recent line that asked (for a rating\'s question), no text',
+  askedLine: 'the id of the recent line that last asked something (a handoff\'s subject), no text',
+};
+
+describe('the conversation state fields listed as known', () => {
+  it('are every field ConversationData declares (and the handoff part it extends)', () => {
+    expect(Object.keys(KNOWN_STATE_FIELDS).sort()).toEqual(declaredFields(['src/bot/conversationData.ts', 'ConversationData'], ['src/handoff/relay.ts', 'HandoffTurnData']).sort());
+  });
+});
+
+/** The property names the named interfaces declare, read from their source files. */
+function declaredFields(...interfaces: Array<[file: string, name: string]>): string[] {
+  return interfaces.flatMap(([file, name]) => {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+    const declared = source.statements.find((statement): statement is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(statement) && statement.name.text === name);
+    if (!declared) throw new Error(`declaredFields: no interface ${name} in ${file}`);
+    return declared.members.flatMap((member) => (member.name && ts.isIdentifier(member.name) ? [member.name.text] : []));
+  });
+}
 
 describe('how long a link lasts', () => {
   it('29 idle minutes later the question is still answered from the account; 31 idle minutes later it is not, until the candidate signs in again', async () => {

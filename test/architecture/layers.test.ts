@@ -14,6 +14,7 @@ describe('layers: who may import whom', () => {
   it.each([
     ['src/rules/x.ts', "import { en } from '../messages/en.js';", 'rules may import only their own files'],
     ['src/language/x.ts', "import { en } from '../messages/en.js';", 'language may import only its own files'],
+    ['src/dataFiles/x.ts', "import { PolicyDataError } from '../knowledge/policyData.js';", 'data files import only their own files'],
     ['src/understanding/x.ts', "import { CandidateBot } from '../bot/candidateBot.js';", 'understanding never imports the bot'],
     ['src/conversation/x.ts', "import { TaskDialog } from '../../dialogs/taskDialog.js';", 'the conversation core does not import dialogs'],
     ['src/conversation/x.ts', "import { renderSms } from '../channels/sms/renderSms.js';", 'the conversation core does not import channels'],
@@ -35,6 +36,8 @@ describe('layers: who may import whom', () => {
     ['src/conversation/x.ts', "import { parseDates } from '../understanding/dates.js';"],
     ['src/bot/x.ts', "import { route } from '../conversation/routes.js';"],
     ['src/understanding/x.ts', "import { addDays } from '../rules/index.js';"],
+    ['src/account/x.ts', "import { parseYamlFile } from '../dataFiles/yamlFile.js';"],
+    ['src/knowledge/x.ts', "import { parseYamlFile } from '../dataFiles/yamlFile.js';"],
   ])('%s: `%s` is allowed', async (file, line) => {
     expect(await refused(file, line)).toEqual([]);
   });

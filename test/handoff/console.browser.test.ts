@@ -1,41 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { haveChromium, launchChromium, requireChromium, screenshot, watchForProblems } from '../support/browser.js';
-import { movableClock, startHandoffServer, STAFF_PASSWORD, WebCandidate, type HandoffServer } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { requireChromium, screenshot, watchForProblems } from '../support/browser.js';
+import { movableClock, STAFF_PASSWORD, WebCandidate } from './support.js';
+import { consoleInBrowser } from './consoleInBrowser.js';
 
 
 /** Candidate text that would run script if the console ever parsed transcript text as HTML. */
 const probe = 'My test is the A5 <img src=x onerror="window.__xss = 1"> <b>not bold</b>';
 
 describe('the staff console in headless Chromium', () => {
-  let server: HandoffServer | undefined;
-  let browser: Browser | undefined;
   const clock = movableClock();
 
-  beforeAll(async () => {
-    if (!haveChromium) return;
-    server = await startHandoffServer({ clock: clock.now });
-    browser = await launchChromium();
-  }, 30_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const desk = consoleInBrowser({ start: { clock: clock.now } });
 
   it('an agent signs in, claims the waiting candidate, reads the transcript, replies (the candidate gets it) and hands back', { timeout: 60_000 }, async (context) => {
     requireChromium(context);
     // A candidate on the website asks for a person, says more while waiting, and waits 4 minutes.
-    const candidate = await WebCandidate.start(server!.url);
+    const candidate = await WebCandidate.start(desk.server.url);
     await candidate.say('talk to someone');
     await candidate.waitFor(/member of ASE support staff/);
     await candidate.say(probe);
     clock.advance(4 * 60_000);
 
-    const page = await browser!.newPage({ timezoneId: 'America/New_York', locale: 'en-US', viewport: { width: 1280, height: 820 } });
+    const page = await desk.browser.newPage({ timezoneId: 'America/New_York', locale: 'en-US', viewport: { width: 1280, height: 820 } });
     // Before signing in, the page asks whether a session exists: that 401 is expected.
     const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
 
-    await page.goto(`${server!.url}/staff`, { waitUntil: 'load' });
+    await page.goto(`${desk.server.url}/staff`, { waitUntil: 'load' });
     await page.locator('#login-username').fill('agent1');
     await page.locator('#login-password').fill(STAFF_PASSWORD);
     await page.locator('#login-submit').click();
@@ -99,15 +89,15 @@ describe('the staff console in headless Chromium', () => {
 
   it('an agent filters the queue by language: a Spanish conversation is marked Spanish, and the filter shows it alone', { timeout: 60_000 }, async (context) => {
     requireChromium(context);
-    const english = await WebCandidate.start(server!.url);
+    const english = await WebCandidate.start(desk.server.url);
     await english.say('talk to someone');
-    const spanish = await WebCandidate.start(server!.url);
+    const spanish = await WebCandidate.start(desk.server.url);
     await spanish.say('hola, ¿cuándo recibo mis resultados?');
     await spanish.say('quiero hablar con una persona');
 
-    const page = await browser!.newPage({ timezoneId: 'America/New_York', locale: 'en-US', viewport: { width: 1280, height: 820 } });
+    const page = await desk.browser.newPage({ timezoneId: 'America/New_York', locale: 'en-US', viewport: { width: 1280, height: 820 } });
     const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
-    await page.goto(`${server!.url}/staff`, { waitUntil: 'load' });
+    await page.goto(`${desk.server.url}/staff`, { waitUntil: 'load' });
     await page.locator('#login-username').fill('agent2');
     await page.locator('#login-password').fill(STAFF_PASSWORD);
     await page.locator('#login-submit').click();

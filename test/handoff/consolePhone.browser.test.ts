@@ -1,34 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { haveChromium, launchChromium, requireChromium, screenshot, watchForProblems } from '../support/browser.js';
-import { startHandoffServer, STAFF_PASSWORD, WebCandidate, type HandoffServer } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { requireChromium, screenshot, watchForProblems } from '../support/browser.js';
+import { STAFF_PASSWORD, WebCandidate } from './support.js';
+import { consoleInBrowser } from './consoleInBrowser.js';
 
 /** An agent works a case on a phone (390 x 844): what the ut19 tester could not do. */
 describe('the staff console on a phone (headless Chromium)', () => {
-  let server: HandoffServer | undefined;
-  let browser: Browser | undefined;
 
-  beforeAll(async () => {
-    if (!haveChromium) return;
-    server = await startHandoffServer();
-    browser = await launchChromium();
-  }, 30_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const desk = consoleInBrowser();
 
   it('shows every top-bar button, the lists above the case, the choices the bot offered, a short topic, and who closed it', { timeout: 120_000 }, async (test) => {
     requireChromium(test);
     // The candidate is offered "Did you mean" choices, picks one, then asks for a person.
-    const candidate = await WebCandidate.start(server!.url);
+    const candidate = await WebCandidate.start(desk.server.url);
     await candidate.say('certificate');
     await candidate.say('2');
     await candidate.say('talk to a person');
 
-    const page = await browser!.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await desk.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
-    await page.goto(`${server!.url}/staff`);
+    await page.goto(`${desk.server.url}/staff`);
     await page.locator('#login-username').fill('agent1');
     await page.locator('#login-password').fill(STAFF_PASSWORD);
     await page.locator('#login-submit').click();

@@ -1,36 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { haveChromium, launchChromium, requireChromium, screenshot, signedInConsole, watchForProblems } from '../support/browser.js';
-import { startHandoffServer, STAFF_PASSWORD, WebCandidate, type HandoffServer } from './support.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { requireChromium, screenshot, signedInConsole, watchForProblems } from '../support/browser.js';
+import { STAFF_PASSWORD, WebCandidate } from './support.js';
+import { consoleInBrowser } from './consoleInBrowser.js';
 
 describe('canned replies and history in the staff console (headless Chromium)', () => {
-  let server: HandoffServer | undefined;
-  let browser: Browser | undefined;
   /** The agent's page, carried from the first test to the second. */
   let agentPage: Page | undefined;
 
-  beforeAll(async () => {
-    if (!haveChromium) return;
-    server = await startHandoffServer({ accounts: true });
-    browser = await launchChromium();
-  }, 30_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const desk = consoleInBrowser({ start: { accounts: true } });
 
   it('"/" opens the list, typing filters it, Enter puts the reply in with the first name and topic, and it is sent', { timeout: 60_000 }, async (test) => {
     requireChromium(test);
     // A signed-in candidate (the demo account's first name is Demo) asks for a person.
-    const candidate = await WebCandidate.start(server!.url);
+    const candidate = await WebCandidate.start(desk.server.url);
     await candidate.say('sign in');
     await candidate.say('DEMO-0001 1980-01-01 0001');
     await candidate.say('talk to someone');
 
-    const shared = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+    const shared = await desk.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const page = shared;
     const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
-    await page.goto(`${server!.url}/staff`);
+    await page.goto(`${desk.server.url}/staff`);
     await page.locator('#login-username').fill('agent1');
     await page.locator('#login-password').fill(STAFF_PASSWORD);
     await page.locator('#login-submit').click();
@@ -102,9 +93,9 @@ describe('canned replies and history in the staff console (headless Chromium)', 
 
   it('a supervisor sees this week\'s unanswered questions in one click, and an editor signs in to insights only', { timeout: 60_000 }, async (test) => {
     requireChromium(test);
-    const candidate = await WebCandidate.start(server!.url);
+    const candidate = await WebCandidate.start(desk.server.url);
     await candidate.say('Can I bring my dog to the test center? Call me on 555-123-4567');
-    const { page, problems } = await signedInConsole(browser!, server!.url, 'supervisor', STAFF_PASSWORD);
+    const { page, problems } = await signedInConsole(desk.browser, desk.server.url, 'supervisor', STAFF_PASSWORD);
     await page.locator('#insights-open').click();
     const unanswered = page.locator('[data-testid=insights-unanswered] tbody tr');
     await expect.poll(() => unanswered.allInnerTexts(), { timeout: 10_000 }).toContainEqual(expect.stringContaining('Can I bring my dog to the test center? Call me on [phone]'));
@@ -130,13 +121,13 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     expect(problems).toEqual([]);
 
     // A candidate rates an answer "No": the question joins the editor's list to teach.
-    const unhelped = await WebCandidate.start(server!.url);
+    const unhelped = await WebCandidate.start(desk.server.url);
     await unhelped.say('when can i retake the test i failed');
     await unhelped.event('webchat/feedback', { vote: 'down', entryId: 'retest-after-failing' });
 
-    const editorPage = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+    const editorPage = await desk.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const editorProblems = watchForProblems(editorPage, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
-    await editorPage.goto(`${server!.url}/staff`);
+    await editorPage.goto(`${desk.server.url}/staff`);
     await editorPage.locator('#login-username').fill('editor');
     await editorPage.locator('#login-password').fill(STAFF_PASSWORD);
     await editorPage.locator('#login-submit').click();
@@ -161,7 +152,7 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     await screenshot(editorPage, 'staff-editor-groups.png', { fullPage: true });
 
     // The editor teaches the bot a question it could not answer; the candidate's next ask is answered.
-    const asker = await WebCandidate.start(server!.url);
+    const asker = await WebCandidate.start(desk.server.url);
     expect((await asker.say('where is the thing that shows how my ase test went')).join(' ')).not.toMatch(/score report/);
     await editorPage.locator('#insights-show').click();
     const row = editorPage.locator('[data-testid=insights-unanswered] tbody tr', { hasText: 'where is the thing that shows how my ase test went' });
@@ -173,7 +164,7 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     await editorPage.locator('#teach-add').click();
     await expect.poll(() => editorPage.locator('#teach-result').innerText(), { timeout: 20_000 }).toMatch(/^Added to test-results \(version 1\): every instance answers it now\. Kept in the bot.s store: npm run kb:taught -- --write puts it in the knowledge files\./);
     await screenshot(editorPage, 'staff-teach.png', { fullPage: true });
-    expect((await (await WebCandidate.start(server!.url)).say('where is the thing that shows how my ase test went')).join(' ')).toMatch(/score report/);
+    expect((await (await WebCandidate.start(desk.server.url)).say('where is the thing that shows how my ase test went')).join(' ')).toMatch(/score report/);
 
     // What was taught is listed, newest first, each with Undo; undoing puts the bot back as it was.
     const taught = editorPage.locator('[data-testid=insights-taught] tbody tr');
@@ -185,7 +176,7 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     await screenshot(editorPage, 'staff-taught-undo.png', { fullPage: true });
     await taught.filter({ hasText: 'Alternate of test-results' }).getByRole('button', { name: /^Undo/ }).click();
     await expect.poll(() => editorPage.locator('#insights-status').innerText(), { timeout: 20_000 }).toMatch(/^Undone: \u201cwhere is the thing that shows how my ase test went\u201d is no longer an alternate of test-results; the bot now gives /);
-    expect((await (await WebCandidate.start(server!.url)).say('where is the thing that shows how my ase test went')).join(' ')).not.toMatch(/score report/);
+    expect((await (await WebCandidate.start(desk.server.url)).say('where is the thing that shows how my ase test went')).join(' ')).not.toMatch(/score report/);
     await expect.poll(() => editorPage.locator('[data-testid=insights-taught] h3').innerText()).toBe('Taught in the console (1 change)');
     // The dog question's mark undone: it is back on the list to teach, and no longer declined.
     await taught.filter({ hasText: 'Can I bring my dog' }).getByRole('button', { name: /^Undo/ }).click();
@@ -197,11 +188,11 @@ describe('canned replies and history in the staff console (headless Chromium)', 
 
   it('in a Spanish case the Spanish replies come first, and the transcript shows the bot\'s Markdown as the candidate read it', { timeout: 60_000 }, async (test) => {
     requireChromium(test);
-    const candidate = await WebCandidate.start(server!.url);
+    const candidate = await WebCandidate.start(desk.server.url);
     await candidate.say('¿cuánto tengo que esperar para repetir un examen reprobado?');
     await candidate.say('quiero hablar con una persona');
 
-    const { page, problems } = await signedInConsole(browser!, server!.url, 'agent2', STAFF_PASSWORD);
+    const { page, problems } = await signedInConsole(desk.browser, desk.server.url, 'agent2', STAFF_PASSWORD);
     await page.locator('[data-testid=claim]').first().click();
     const box = page.locator('#reply-text');
     await expect.poll(() => box.isVisible(), { timeout: 10_000 }).toBe(true);

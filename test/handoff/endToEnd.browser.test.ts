@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { haveChromium, launchChromium, requireChromium, screenshot, watchForProblems } from '../support/browser.js';
+import { requireChromium, screenshot, watchForProblems } from '../support/browser.js';
 import { parseLiveEvent } from '../../src/handoff/liveEvents.js';
 import { createRedisClient, waitForRedisReady } from '../../src/storage/redisConnection.js';
 import { redisStore, type StateStore } from '../../src/storage/stateStore.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
 import { testConfig } from '../support/testApp.js';
 import { movableClock, startHandoffServer, STAFF_PASSWORD, StaffClient, type HandoffServer } from './support.js';
+import { consoleInBrowser } from './consoleInBrowser.js';
 
 /**
  * The acceptance test of human handoff: a conversation goes candidate -> bot -> staff -> another
@@ -84,10 +85,6 @@ describe.skipIf(gate.skip)('handoff end to end in headless Chromium, across two 
   const prefix = `test-e2e-${randomUUID().slice(0, 8)}:`;
   const env = { REDIS_KEY_PREFIX: prefix, DIRECTLINE_LOCAL_SECRET: 'one-secret-shared-by-every-instance-0123456789' };
   const stores: StateStore[] = [];
-  const servers: HandoffServer[] = [];
-  let a: HandoffServer;
-  let b: HandoffServer;
-  let browser: Browser | undefined;
   const clock = movableClock();
 
   const instance = async () => {
@@ -95,37 +92,33 @@ describe.skipIf(gate.skip)('handoff end to end in headless Chromium, across two 
     await waitForRedisReady(client);
     const store = redisStore(client, testConfig(env));
     stores.push(store);
-    const server = await startHandoffServer({ storage: store.storage, gate: store.gate, live: store.liveChannel('handoff', parseLiveEvent), caseQueue: store.openQueue('handoff'), clock: clock.now, env });
-    servers.push(server);
-    return server;
+    return startHandoffServer({ storage: store.storage, gate: store.gate, live: store.liveChannel('handoff', parseLiveEvent), caseQueue: store.openQueue('handoff'), clock: clock.now, env });
   };
 
-  beforeAll(async () => {
-    if (!haveChromium) return;
-    redis = await startRedisServer();
-    a = await instance();
-    b = await instance();
-    browser = await launchChromium();
-  }, 30_000);
-  afterAll(async () => {
-    await browser?.close();
-    for (const server of servers) await server.close();
-    for (const store of stores) await store.close();
-    if (redis) await deleteTestKeys(redis.url, prefix);
-    await redis?.stop();
+  const desk = consoleInBrowser({
+    start: async () => {
+      redis = await startRedisServer();
+      return [await instance(), await instance()];
+    },
+    cleanUp: async () => {
+      for (const store of stores) await store.close();
+      if (redis) await deleteTestKeys(redis.url, prefix);
+      await redis?.stop();
+    },
   });
 
   it('candidate -> bot -> Alex on A -> Blair on B -> bot, with no message lost or doubled', { timeout: 60_000 }, async (context) => {
     requireChromium(context);
+    const [a, b] = desk.servers as [HandoffServer, HandoffServer];
     // The candidate opens the website chat on B (Web Chat's bundle takes a few seconds to load and
     // parse) while both agents sign in: Alex on A, Blair on B.
-    const candidateContext = await browser!.newContext({ timezoneId: 'America/Los_Angeles', locale: 'en-US', viewport: { width: 900, height: 900 } });
+    const candidateContext = await desk.browser.newContext({ timezoneId: 'America/Los_Angeles', locale: 'en-US', viewport: { width: 900, height: 900 } });
     const candidatePage = await candidateContext.newPage();
     const candidateProblems = watchForProblems(candidatePage);
     const chat = new WebChatPage(candidatePage);
     const [alex, blair] = await Promise.all([
-      openConsole(browser!, a.url, 'agent1'),
-      openConsole(browser!, b.url, 'agent2'),
+      openConsole(desk.browser, a.url, 'agent1'),
+      openConsole(desk.browser, b.url, 'agent2'),
       candidatePage.goto(b.url, { waitUntil: 'load' }),
     ]);
     await chat.waitFor(/the ASE Candidate Assistant/);

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { haveChromium, launchChromium, requireChromium, screenshot, watchForProblems } from '../support/browser.js';
-import { movableClock, startHandoffServer, STAFF_PASSWORD, StaffClient, WebCandidate, type HandoffServer } from './support.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { requireChromium, screenshot, watchForProblems } from '../support/browser.js';
+import { movableClock, STAFF_PASSWORD, StaffClient, WebCandidate } from './support.js';
+import { consoleInBrowser } from './consoleInBrowser.js';
 
 /**
  * The insights as a supervisor reads them in the console (headless Chromium), after a scripted set
@@ -23,61 +24,54 @@ const headingOf = async (page: Page, start: string) => (await page.locator('#ins
 const chartLabel = (page: Page, name: string) => page.getByRole('img', { name: new RegExp(`^${name}: `) }).getAttribute('aria-label');
 
 describe('insights in the console match a scripted set of conversations exactly (headless Chromium)', () => {
-  let server: HandoffServer | undefined;
-  let browser: Browser | undefined;
   const clock = movableClock();
-
-  beforeAll(async () => {
-    if (!haveChromium) return;
-    server = await startHandoffServer({ clock: clock.now });
-    const url = server.url;
-    // Thursday March 20, 2025, 15:00 UTC. One question the FAQ answers; one it cannot (then a person,
-    // claimed 4 minutes later); one it declines (a known gap).
-    await (await WebCandidate.start(url)).say('When can I retake a test I failed?');
-    const unknown = await WebCandidate.start(url);
-    await unknown.say('Can I bring my dog to the test center? Email me at pat@example.com');
-    await unknown.say('talk to a person');
-    await (await WebCandidate.start(url)).say('what score do i need to pass');
-    // Three "Did you mean" offers: one picked, one "None of these", one left for another question.
-    const picks = await WebCandidate.start(url);
-    await picks.say('certificate');
-    await picks.say('When do I get my certificate?');
-    const none = await WebCandidate.start(url);
-    await none.say('certificate');
-    await none.say('None of these');
-    const leaves = await WebCandidate.start(url);
-    await leaves.say('certificate');
-    // Two retest tasks: one worked out, one cancelled.
-    await leaves.say('I failed A5, when can I retake it?');
-    await leaves.say('two weeks ago');
-    await picks.say('I failed A8, when can I retake it?');
-    await picks.say('cancel');
-    // Three answer ratings (one comment with a phone number) and three survey answers.
-    await picks.event('webchat/feedback', { vote: 'down', entryId: 'retest-after-failing', comment: 'wrong, call me on 555-123-4567' });
-    await none.event('webchat/feedback', { vote: 'up', entryId: 'retest-after-failing' });
-    await leaves.event('webchat/feedback', { vote: 'up', entryId: 'certificate-delivery' });
-    await picks.event('webchat/satisfaction', { score: 2, after: 'handoff' });
-    await none.event('webchat/satisfaction', { score: 5, after: 'handoff' });
-    await leaves.event('webchat/satisfaction', { score: 4, after: 'goodbye' });
-    clock.advance(4 * 60_000);
-    const alex = new StaffClient(url);
-    await alex.login('agent1');
-    const queued = await alex.queuedCase();
-    await alex.post(`/staff/api/cases/${queued!.id}/claim`);
-    await alex.post(`/staff/api/cases/${queued!.id}/end`);
-    browser = await launchChromium();
-  }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const desk = consoleInBrowser({
+    start: { clock: clock.now },
+    timeout: 90_000,
+    prepare: async ({ url }) => {
+      // Thursday March 20, 2025, 15:00 UTC. One question the FAQ answers; one it cannot (then a person,
+      // claimed 4 minutes later); one it declines (a known gap).
+      await (await WebCandidate.start(url)).say('When can I retake a test I failed?');
+      const unknown = await WebCandidate.start(url);
+      await unknown.say('Can I bring my dog to the test center? Email me at pat@example.com');
+      await unknown.say('talk to a person');
+      await (await WebCandidate.start(url)).say('what score do i need to pass');
+      // Three "Did you mean" offers: one picked, one "None of these", one left for another question.
+      const picks = await WebCandidate.start(url);
+      await picks.say('certificate');
+      await picks.say('When do I get my certificate?');
+      const none = await WebCandidate.start(url);
+      await none.say('certificate');
+      await none.say('None of these');
+      const leaves = await WebCandidate.start(url);
+      await leaves.say('certificate');
+      // Two retest tasks: one worked out, one cancelled.
+      await leaves.say('I failed A5, when can I retake it?');
+      await leaves.say('two weeks ago');
+      await picks.say('I failed A8, when can I retake it?');
+      await picks.say('cancel');
+      // Three answer ratings (one comment with a phone number) and three survey answers.
+      await picks.event('webchat/feedback', { vote: 'down', entryId: 'retest-after-failing', comment: 'wrong, call me on 555-123-4567' });
+      await none.event('webchat/feedback', { vote: 'up', entryId: 'retest-after-failing' });
+      await leaves.event('webchat/feedback', { vote: 'up', entryId: 'certificate-delivery' });
+      await picks.event('webchat/satisfaction', { score: 2, after: 'handoff' });
+      await none.event('webchat/satisfaction', { score: 5, after: 'handoff' });
+      await leaves.event('webchat/satisfaction', { score: 4, after: 'goodbye' });
+      clock.advance(4 * 60_000);
+      const alex = new StaffClient(url);
+      await alex.login('agent1');
+      const queued = await alex.queuedCase();
+      await alex.post(`/staff/api/cases/${queued!.id}/claim`);
+      await alex.post(`/staff/api/cases/${queued!.id}/end`);
+    },
   });
 
   it('a supervisor opens Insights: the status line, every table and every chart give the scripted figures', { timeout: 60_000 }, async (test) => {
     requireChromium(test);
-    const context = await browser!.newContext({ timezoneId: 'UTC', locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const context = await desk.browser.newContext({ timezoneId: 'UTC', locale: 'en-US', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
-    await page.goto(`${server!.url}/staff`);
+    await page.goto(`${desk.server.url}/staff`);
     await page.locator('#login-username').fill('supervisor');
     await page.locator('#login-password').fill(STAFF_PASSWORD);
     await page.locator('#login-submit').click();

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { haveChromium, launchChromium, requireChromium, screenshot, watchForProblems } from '../support/browser.js';
-import { startHandoffServer, STAFF_PASSWORD, WebCandidate, type HandoffServer } from './support.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { requireChromium, screenshot, watchForProblems } from '../support/browser.js';
+import { STAFF_PASSWORD, WebCandidate } from './support.js';
+import { consoleInBrowser } from './consoleInBrowser.js';
 
 /**
  * Records the desktop notifications the page shows (headless Chromium draws none): the real
@@ -35,30 +36,23 @@ const tones = (page: Page) => page.evaluate(() => (window as unknown as { __tone
 const notifications = (page: Page) => page.evaluate(() => (window as unknown as { __notifications: Array<{ title: string; body: string }> }).__notifications);
 
 describe('an agent is told someone is waiting (headless Chromium, notifications allowed)', () => {
-  let server: HandoffServer | undefined;
-  let browser: Browser | undefined;
   let context: BrowserContext | undefined;
 
-  beforeAll(async () => {
-    if (!haveChromium) return;
-    server = await startHandoffServer();
-    browser = await launchChromium();
-  }, 30_000);
+  const desk = consoleInBrowser();
+  // Registered after the app's: closed before the browser.
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('a new case raises the title badge and a desktop notification; a message in their conversation does too', { timeout: 60_000 }, async (test) => {
     requireChromium(test);
-    context = await browser!.newContext({ viewport: { width: 1280, height: 760 } });
-    await context.grantPermissions(['notifications'], { origin: server!.url });
+    context = await desk.browser.newContext({ viewport: { width: 1280, height: 760 } });
+    await context.grantPermissions(['notifications'], { origin: desk.server.url });
     await context.addInitScript(recordNotifications);
     const page = await context.newPage();
     const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
 
-    await page.goto(`${server!.url}/staff`);
+    await page.goto(`${desk.server.url}/staff`);
     await page.locator('#login-username').fill('agent1');
     await page.locator('#login-password').fill(STAFF_PASSWORD);
     await page.locator('#login-submit').click();
@@ -68,7 +62,7 @@ describe('an agent is told someone is waiting (headless Chromium, notifications 
     expect(await page.locator('#notify-enable').isVisible()).toBe(false);
     expect(await page.title()).toBe('Staff console · Candidate Assistant');
 
-    const candidate = await WebCandidate.start(server!.url);
+    const candidate = await WebCandidate.start(desk.server.url);
     await candidate.say('talk to someone');
     await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('(1) Staff console · Candidate Assistant');
     await expect.poll(() => notifications(page), { timeout: 10_000 }).toEqual([{ title: 'New case waiting \u2013 C-1001', body: 'Asked for a person (Web chat)' }]);
@@ -97,7 +91,7 @@ describe('an agent is told someone is waiting (headless Chromium, notifications 
   it('the agent sees the candidate leave when their chat page closes, and come back when it reopens', { timeout: 60_000 }, async (test) => {
     requireChromium(test);
     const page = context!.pages()[0]!;
-    const candidate = await WebCandidate.start(server!.url);
+    const candidate = await WebCandidate.start(desk.server.url);
     const chat = await candidate.openPage();
     await candidate.say('I need a human please');
     const queued = page.locator('[data-testid=queue-item]');
@@ -123,12 +117,12 @@ describe('an agent is told someone is waiting (headless Chromium, notifications 
 
   it('with Sound ticked a new case plays the two-note tone, the choice is remembered in this browser, and unticked nothing plays', { timeout: 60_000 }, async (test) => {
     requireChromium(test);
-    const own = await browser!.newContext({ viewport: { width: 1280, height: 760 } });
+    const own = await desk.browser.newContext({ viewport: { width: 1280, height: 760 } });
     try {
       await own.addInitScript(recordTones);
       const page = await own.newPage();
       const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
-      await page.goto(`${server!.url}/staff`);
+      await page.goto(`${desk.server.url}/staff`);
       await page.locator('#login-username').fill('agent2');
       await page.locator('#login-password').fill(STAFF_PASSWORD);
       await page.locator('#login-submit').click();
@@ -137,7 +131,7 @@ describe('an agent is told someone is waiting (headless Chromium, notifications 
       // Ticking it plays the tone once, so the agent hears what it sounds like.
       await page.locator('#sound-toggle').check();
       await expect.poll(() => tones(page), { timeout: 5_000 }).toEqual([660, 880]);
-      await (await WebCandidate.start(server!.url)).say('talk to someone');
+      await (await WebCandidate.start(desk.server.url)).say('talk to someone');
       await expect.poll(() => tones(page), { timeout: 10_000 }).toEqual([660, 880, 660, 880]);
 
       // Remembered in this browser: after a reload the box is still ticked, and once the agent has
@@ -146,12 +140,12 @@ describe('an agent is told someone is waiting (headless Chromium, notifications 
       await expect.poll(() => page.locator('#live-status').innerText(), { timeout: 10_000 }).toBe('Live');
       expect(await page.locator('#sound-toggle').isChecked()).toBe(true);
       await page.locator('#queue-heading').click();
-      await (await WebCandidate.start(server!.url)).say('talk to someone');
+      await (await WebCandidate.start(desk.server.url)).say('talk to someone');
       await expect.poll(() => tones(page), { timeout: 10_000 }).toEqual([660, 880]);
       // Unticked: the next case raises the badge, and plays nothing.
       await page.locator('#sound-toggle').uncheck();
       const waiting = await page.title();
-      await (await WebCandidate.start(server!.url)).say('talk to someone');
+      await (await WebCandidate.start(desk.server.url)).say('talk to someone');
       await expect.poll(() => page.title(), { timeout: 10_000 }).not.toBe(waiting);
       expect(await tones(page)).toEqual([660, 880]);
       expect(problems).toEqual([]);

@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { haveChromium, launchChromium, requireChromium, watchForProblems } from '../support/browser.js';
-import { startHandoffServer, STAFF_PASSWORD, WebCandidate, type HandoffServer } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { requireChromium, watchForProblems } from '../support/browser.js';
+import { STAFF_PASSWORD, WebCandidate } from './support.js';
+import { consoleInBrowser } from './consoleInBrowser.js';
 
 describe('a long queue in the staff console (headless Chromium)', () => {
-  let server: HandoffServer | undefined;
-  let browser: Browser | undefined;
 
-  beforeAll(async () => {
-    if (!haveChromium) return;
-    server = await startHandoffServer();
-    browser = await launchChromium();
-  }, 30_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const desk = consoleInBrowser();
 
   it('shows the first 50 waiting and "N more waiting."; Show more adds the rest in line order', { timeout: 120_000 }, async (context) => {
     requireChromium(context);
-    for (let i = 0; i < 57; i++) await (await WebCandidate.start(server!.url)).say('talk to a person');
+    for (let i = 0; i < 57; i++) await (await WebCandidate.start(desk.server.url)).say('talk to a person');
 
-    const page = await browser!.newPage({ viewport: { width: 1280, height: 820 } });
+    const page = await desk.browser.newPage({ viewport: { width: 1280, height: 820 } });
     const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
-    await page.goto(`${server!.url}/staff`, { waitUntil: 'load' });
+    await page.goto(`${desk.server.url}/staff`, { waitUntil: 'load' });
     await page.locator('#login-username').fill('agent1');
     await page.locator('#login-password').fill(STAFF_PASSWORD);
     await page.locator('#login-submit').click();

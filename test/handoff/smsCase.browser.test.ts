@@ -1,9 +1,9 @@
 import nock from 'nock';
 import twilio from 'twilio';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { haveChromium, launchChromium, requireChromium, screenshot, signedInConsole } from '../support/browser.js';
-import { movableClock, startHandoffServer, STAFF_PASSWORD, type HandoffServer } from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { haveChromium, requireChromium, screenshot, signedInConsole } from '../support/browser.js';
+import { movableClock, STAFF_PASSWORD } from './support.js';
+import { consoleInBrowser } from './consoleInBrowser.js';
 
 /** A candidate who texts in through Twilio, and the agent who answers in the console. */
 describe('an SMS conversation in the staff console (headless Chromium)', () => {
@@ -12,23 +12,22 @@ describe('an SMS conversation in the staff console (headless Chromium)', () => {
   const ourNumber = '+15550109999';
   const candidateNumber = '+15550100002';
   const webhookUrl = 'https://bot.example.org/api/sms/twilio';
-  let server: HandoffServer | undefined;
-  let browser: Browser | undefined;
   const texts: string[] = [];
   let sid = 0;
 
   const candidateTexts = async (body: string) => {
     const params = { MessageSid: `SM${String(++sid).padStart(32, '0')}`, AccountSid: accountSid, From: candidateNumber, To: ourNumber, Body: body, NumMedia: '0' };
-    const response = await fetch(`${server!.url}/api/sms/twilio`, {
+    const response = await fetch(`${desk.server.url}/api/sms/twilio`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(authToken, webhookUrl, params) },
       body: new URLSearchParams(params).toString(),
     });
     expect(response.status).toBe(200);
-    await expect.poll(() => server!.twilio!.inFlight()).toBe(0);
+    await expect.poll(() => desk.server.twilio!.inFlight()).toBe(0);
   };
 
-  beforeAll(async () => {
+  // Twilio's API answers from here before the app starts.
+  beforeAll(() => {
     if (!haveChromium) return;
     nock('https://api.twilio.com')
       .persist()
@@ -37,22 +36,21 @@ describe('an SMS conversation in the staff console (headless Chromium)', () => {
         texts.push(new URLSearchParams(String(body)).get('Body') ?? '');
         return [201, { sid: `SM${String(texts.length).padStart(32, 'f')}`, status: 'queued' }];
       });
-    server = await startHandoffServer({
+  });
+  const desk = consoleInBrowser({
+    start: {
       clock: movableClock().now,
       env: { TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken, TWILIO_PHONE_NUMBER: ourNumber, TWILIO_WEBHOOK_URL: webhookUrl },
-    });
-    browser = await launchChromium();
-  }, 30_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    nock.cleanAll();
+    },
+    cleanUp: async () => {
+      nock.cleanAll();
+    },
   });
 
   it('a reply too long for two text segments is flagged before it is sent, since the candidate would get its start and "Reply MORE"', { timeout: 60_000 }, async (test) => {
     requireChromium(test);
     await candidateTexts('talk to a person');
-    const { page, problems } = await signedInConsole(browser!, server!.url, 'agent1', STAFF_PASSWORD);
+    const { page, problems } = await signedInConsole(desk.browser, desk.server.url, 'agent1', STAFF_PASSWORD);
     await page.locator('[data-testid=claim]').click();
     const box = page.locator('#reply-text');
     await expect.poll(() => box.isVisible(), { timeout: 10_000 }).toBe(true);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { haveChromium, launchChromium, requireChromium, screenshot, watchForProblems } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { requireChromium, screenshot, watchForProblems } from '../support/browser.js';
 import { parseLiveEvent } from '../../src/handoff/liveEvents.js';
 import { parseKnowledgeChange } from '../../src/handoff/staff/knowledgeEditor.js';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledgeBase.js';
@@ -10,6 +9,7 @@ import { redisStore, type StateStore } from '../../src/storage/stateStore.js';
 import { deleteTestKeys, redisSuiteGate, startRedisServer, type TestRedis } from '../support/redisServer.js';
 import { testConfig } from '../support/testApp.js';
 import { startHandoffServer, STAFF_PASSWORD, WebCandidate, type HandoffServer } from './support.js';
+import { consoleInBrowser } from './consoleInBrowser.js';
 
 /**
  * The improvement loop as an editor works it, in headless Chromium, across two instances on one
@@ -26,8 +26,6 @@ describe.skipIf(gate.skip)('an editor teaches the bot in the console on one inst
   const prefix = `test-teach-ui-${randomUUID().slice(0, 8)}:`;
   const env = { REDIS_KEY_PREFIX: prefix, DIRECTLINE_LOCAL_SECRET: 'one-secret-shared-by-every-instance-0123456789' };
   const stores: StateStore[] = [];
-  const servers: HandoffServer[] = [];
-  let browser: Browser | undefined;
 
   const instance = async () => {
     const client = createRedisClient({ url: redis!.url });
@@ -35,7 +33,7 @@ describe.skipIf(gate.skip)('an editor teaches the bot in the console on one inst
     const store = redisStore(client, testConfig(env));
     stores.push(store);
     // Each instance loads its own knowledge base, as separate processes do.
-    const server = await startHandoffServer({
+    return startHandoffServer({
       storage: store.storage,
       gate: store.gate,
       live: store.liveChannel('handoff', parseLiveEvent),
@@ -44,32 +42,28 @@ describe.skipIf(gate.skip)('an editor teaches the bot in the console on one inst
       knowledge: await loadKnowledgeBase('knowledge'),
       env,
     });
-    servers.push(server);
-    return server;
   };
 
-  beforeAll(async () => {
-    if (!haveChromium) return;
-    redis = await startRedisServer();
-    await instance();
-    await instance();
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    for (const server of servers) await server.close();
-    for (const store of stores) await store.close();
-    if (redis) await deleteTestKeys(redis.url, prefix);
-    await redis?.stop();
+  const desk = consoleInBrowser({
+    start: async () => {
+      redis = await startRedisServer();
+      return [await instance(), await instance()];
+    },
+    timeout: 60_000,
+    cleanUp: async () => {
+      for (const store of stores) await store.close();
+      if (redis) await deleteTestKeys(redis.url, prefix);
+      await redis?.stop();
+    },
   });
 
   it('the editor on A adds the unanswered question as an alternate; the candidate on B is answered from the entry; Undo on A puts B back', { timeout: 90_000 }, async (test) => {
     requireChromium(test);
-    const [a, b] = servers as [HandoffServer, HandoffServer];
+    const [a, b] = desk.servers as [HandoffServer, HandoffServer];
     const ask = async () => (await (await WebCandidate.start(b.url)).say(phrasing)).join(' ');
     expect(await ask()).not.toMatch(answered);
 
-    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await desk.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watchForProblems(page, (status, url) => status === 401 && url.endsWith('/staff/api/session'));
     await page.goto(`${a.url}/staff`);
     await page.locator('#login-username').fill('editor');

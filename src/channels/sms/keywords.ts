@@ -5,6 +5,10 @@ import type { Language } from '../../language/languages.js';
 import { smsEn, smsEs, type SmsMessages } from './messages.js';
 import { maskNumber, normaliseNumber } from './phone.js';
 import { renderSms } from './renderSms.js';
+import { detectKeyword, type Keyword } from '../../understanding/textKeywords.js';
+
+// The keyword table is the understanding layer's (the handoff reads it too); the channel answers it.
+export { detectKeyword, HELP_WORDS, OPT_IN_WORDS, OPT_OUT_WORDS, type Keyword } from '../../understanding/textKeywords.js';
 
 /**
  * Carrier keywords (CTIA, and what Twilio itself honours). A message that is only one of these
@@ -21,31 +25,8 @@ import { renderSms } from './renderSms.js';
  * Anything else from an opted-out number is ignored: the bot does not run.
  */
 
-export const OPT_OUT_WORDS = ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT'] as const;
-export const OPT_IN_WORDS = ['START', 'UNSTOP', 'YES'] as const;
-export const HELP_WORDS = ['HELP', 'INFO', 'AYUDA'] as const;
 /** Keywords that say the candidate's language: AYUDA, in a conversation with no language yet, is answered in Spanish. */
 const SPANISH_WORDS = new Set(['AYUDA']);
-
-export type Keyword = { kind: 'optOut' | 'optIn' | 'help'; word: string };
-
-const optOut = new Set<string>(OPT_OUT_WORDS);
-const optIn = new Set<string>(OPT_IN_WORDS);
-const help = new Set<string>(HELP_WORDS);
-
-/** The keyword a message is, if it is one: the whole message, one word, case and surrounding punctuation ignored. */
-export function detectKeyword(text: string | undefined): Keyword | undefined {
-  const word = (text ?? '')
-    .normalize('NFKC')
-    .trim()
-    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
-    .toUpperCase();
-  if (!word || /\s/.test(word)) return undefined;
-  if (optOut.has(word)) return { kind: 'optOut', word };
-  if (optIn.has(word)) return { kind: 'optIn', word };
-  if (help.has(word)) return { kind: 'help', word };
-  return undefined;
-}
 
 export interface OptOutRecord {
   optedOut: true;

@@ -4,6 +4,11 @@ import type { Logger } from '../../logging/logger.js';
 import type { Language } from '../../language/languages.js';
 import { smsEn, smsEs, type SmsMessages } from './messages.js';
 import type { SmsChannelData, SmsMore } from './renderSms.js';
+import { asksForMore } from '../../understanding/textKeywords.js';
+import { bestEffort } from './bestEffort.js';
+
+// What MORE is, is the understanding layer's (the handoff reads it too); the channel answers it.
+export { asksForMore } from '../../understanding/textKeywords.js';
 
 /**
  * Short answers on SMS: renderSms sends a long answer as its first part and "Reply MORE for
@@ -23,26 +28,11 @@ export interface StoredMore extends SmsMore {
 
 export const moreStorageKey = (channelId: string, conversationId: string): string => `sms-more/${channelId}/${conversationId}`;
 
-// English, and Spanish as a Spanish answer asks for it ("Responda MAS"), with or without the accent.
-const MORE =
-  /^(?:more|more please|please more|more details|more info|tell me more|details|m[aá]s|m[aá]s por favor|m[aá]s detalles|m[aá]s informaci[oó]n|m[aá]s info|quiero m[aá]s|d[ií]game m[aá]s|dime m[aá]s|detalles)$/;
-
 /** MORE asked in Spanish ("MAS", "más detalles", "dígame más"). */
 const SPANISH_MORE = /\b(?:m[aá]s|detalles|d[ií]game|dime)\b/;
 
 /** A line number typed alone: "2", "#2", "2.", "option 2". */
 const LINE_NUMBER = /^(?:#|option |number |no\.? ?)?\d{1,2}[.)]?$/;
-
-/** Is this text a request for the rest of the last answer? The whole message, case and punctuation ignored. */
-export function asksForMore(text: string | undefined): boolean {
-  const words = (text ?? '')
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return MORE.test(words);
-}
 
 const wordsOf = (text: string | undefined): string => (text ?? '').normalize('NFKC').toLowerCase();
 
@@ -117,29 +107,18 @@ export class SmsMoreMiddleware implements Middleware {
     else if (latest === null) await this.forget(key);
   }
 
-  private async read(key: string): Promise<StoredMore | undefined> {
-    try {
-      return (await this.storage.read([key]))[key] as StoredMore | undefined;
-    } catch (error) {
-      this.logger?.warn({ reason: (error as Error).message }, 'sms: could not read the rest of the last answer');
-      return undefined;
-    }
+  private read(key: string): Promise<StoredMore | undefined> {
+    return bestEffort(this.logger, 'sms: could not read the rest of the last answer', async () => (await this.storage.read([key]))[key] as StoredMore | undefined);
   }
 
   private async remember(key: string, more: SmsMore): Promise<void> {
-    try {
-      await this.storage.write({ [key]: { text: more.text, choices: more.choices, eTag: '*' } satisfies StoredMore });
-    } catch (error) {
-      this.logger?.warn({ reason: (error as Error).message }, 'sms: could not keep the rest of the answer for MORE');
-    }
+    await bestEffort(this.logger, 'sms: could not keep the rest of the answer for MORE', () =>
+      this.storage.write({ [key]: { text: more.text, choices: more.choices, eTag: '*' } satisfies StoredMore }),
+    );
   }
 
   private async forget(key: string): Promise<void> {
-    try {
-      await this.storage.delete([key]);
-    } catch (error) {
-      this.logger?.warn({ reason: (error as Error).message }, 'sms: could not forget the rest of the last answer');
-    }
+    await bestEffort(this.logger, 'sms: could not forget the rest of the last answer', () => this.storage.delete([key]));
   }
 }
 

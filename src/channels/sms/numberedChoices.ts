@@ -3,6 +3,7 @@ import type { Activity, Middleware, Storage, TurnContext } from 'botbuilder';
 import type { Logger } from '../../logging/logger.js';
 import { pickChoice as pickOne } from '../../understanding/choices.js';
 import { choicesOf, type SmsChannelData, type SmsChoice } from './renderSms.js';
+import { bestEffort } from './bestEffort.js';
 
 /**
  * On SMS, choices are numbered lines. This middleware remembers the last ones sent in each
@@ -95,22 +96,14 @@ export class NumberedChoicesMiddleware implements Middleware {
     if (offered !== undefined) await this.remember(key, offered);
   }
 
-  private async read(key: string): Promise<StoredChoices | undefined> {
-    try {
-      return (await this.storage.read([key]))[key] as StoredChoices | undefined;
-    } catch (error) {
-      this.logger?.warn({ reason: (error as Error).message }, 'sms: could not read the numbered choices; answering without them');
-      return undefined;
-    }
+  private read(key: string): Promise<StoredChoices | undefined> {
+    return bestEffort(this.logger, 'sms: could not read the numbered choices; answering without them', async () => (await this.storage.read([key]))[key] as StoredChoices | undefined);
   }
 
   private async remember(key: string, offered: SmsChoice[]): Promise<void> {
-    try {
-      if (offered.length) await this.storage.write({ [key]: { choices: offered, eTag: '*' } satisfies StoredChoices });
-      else await this.storage.delete([key]);
-    } catch (error) {
-      this.logger?.warn({ reason: (error as Error).message }, 'sms: could not remember the numbered choices');
-    }
+    await bestEffort(this.logger, 'sms: could not remember the numbered choices', () =>
+      offered.length ? this.storage.write({ [key]: { choices: offered, eTag: '*' } satisfies StoredChoices }) : this.storage.delete([key]),
+    );
   }
 }
 
