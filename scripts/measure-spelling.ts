@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   for (const part of parts(extra)) {
     const before = evaluate(answererFor(without, part.lang), part.set);
     const after = evaluate(answererFor(withIt, part.lang), part.set);
-    const isDev = !part.name.startsWith('probes') && !extra.includes(part.name);
+    const isDev = !part.name.startsWith('probes') && !extra.some((arg) => arg.split(':')[0] === part.name);
     if (isDev) {
       totals.before += score(before);
       totals.after += score(after);
