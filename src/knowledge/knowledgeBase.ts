@@ -7,6 +7,9 @@ import type { FaqEntry } from './faqEntry.js';
 import { loadCatalogue, loadPolicy } from './policyData.js';
 import type { Catalogue, Policy } from '../rules/index.js';
 import { spanishText } from './spanishText.js';
+import { englishText, type TextPipeline } from './textProcessing.js';
+import { Speller, withSpelling, type SpellingRules } from './spelling.js';
+import { englishSpelling, spanishSpelling } from './spellingRules.js';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -95,8 +98,40 @@ function withEnglishCues(spanish: OutOfScopeTopic[], english: OutOfScopeTopic[])
   });
 }
 
+/** Every string of a parsed file (domain.yaml's words, names, owners...), however deep. */
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, inner]) => [key, ...stringsOf(inner)]);
+  return [];
+}
+
+/**
+ * Everything the knowledge base says in one language, the spelling pass's vocabulary: the entries'
+ * questions, phrasings, facets, answers and tags, the known gaps' phrasings, cues and subjects, and the
+ * domain's words (its names of other bodies' things too: "dentist" is a word, not a typo).
+ */
+function vocabularyOf(entries: FaqEntry[], outOfScope: OutOfScopeTopic[], domain: Domain | undefined, known: string[]): string[] {
+  return [
+    ...entries.flatMap((entry) => [entry.question, entry.button ?? '', ...entry.alternates, ...(entry.facets ?? []).flatMap((facet) => facet.alternates), entry.answer, ...entry.tags]),
+    ...outOfScope.flatMap((topic) => [...topic.phrasings, ...(topic.cues ?? []), ...(topic.cuesBesideAse ?? []), ...(topic.subject ?? [])]),
+    ...stringsOf(domain),
+    ...known,
+  ];
+}
+
+/** The language's pipeline with the spelling pass over the vocabulary, or as it is when `rules` is undefined (measured without). */
+function spelledPipeline(text: TextPipeline, vocabulary: string[], rules: SpellingRules | undefined): TextPipeline {
+  return rules ? withSpelling(text, new Speller(vocabulary, text, rules)) : text;
+}
+
+export interface KnowledgeOptions {
+  /** The spelling pass's rules per language; `false` leaves questions as written (to measure what it does). */
+  spelling?: { en?: SpellingRules; es?: SpellingRules } | false;
+}
+
 /** Loads and validates everything under knowledge/, and builds the index. */
-export async function loadKnowledgeBase(dir: string, thresholds?: FaqThresholds): Promise<KnowledgeBase> {
+export async function loadKnowledgeBase(dir: string, thresholds?: FaqThresholds, options: KnowledgeOptions = {}): Promise<KnowledgeBase> {
   const [entries, outOfScope, domain, policy, catalogue, cannedReplies] = await Promise.all([
     loadFaq(dir),
     loadOutOfScope(dir),
@@ -127,13 +162,20 @@ export async function loadKnowledgeBase(dir: string, thresholds?: FaqThresholds)
     offTopicSecondLeans: false,
   };
   const inEnglish = (lang: 'en' | 'es' | undefined) => lang !== 'es';
+  const spelling: { en?: SpellingRules; es?: SpellingRules } = options.spelling === false ? {} : { en: englishSpelling, es: spanishSpelling, ...options.spelling };
   const build = (added: AddedAlternate[], declined: DeclinedQuestion[] = []) => {
     const english = added.filter((a) => inEnglish(a.lang));
-    const index = new FaqIndex(withAdded(entries, english), withDeclined(outOfScope, declined.filter((d) => inEnglish(d.lang))));
+    const englishEntries = withAdded(entries, english);
+    const englishGaps = withDeclined(outOfScope, declined.filter((d) => inEnglish(d.lang)));
+    const englishPipeline = spelledPipeline(englishText, vocabularyOf(englishEntries, englishGaps, domain, known), spelling.en);
+    const index = new FaqIndex(englishEntries, englishGaps, undefined, englishPipeline);
     const es = spanish
       ? (() => {
           const more = added.filter((a) => a.lang === 'es');
-          const esIndex = new FaqIndex(withAdded(spanish.entries, more), withDeclined(spanish.outOfScope, declined.filter((d) => d.lang === 'es')), undefined, spanishText);
+          const spanishEntries = withAdded(spanish.entries, more);
+          const spanishGaps = withDeclined(spanish.outOfScope, declined.filter((d) => d.lang === 'es'));
+          const spanishPipeline = spelledPipeline(spanishText, vocabularyOf(spanishEntries, spanishGaps, spanish.domain, spanishDomain?.known ?? []), spelling.es);
+          const esIndex = new FaqIndex(spanishEntries, spanishGaps, undefined, spanishPipeline);
           return { index: esIndex, answerer: new FaqAnswerer(esIndex, spanishThresholds, spanishDomain, more) };
         })()
       : undefined;
