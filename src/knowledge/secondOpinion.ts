@@ -51,7 +51,9 @@ const RULES: { [K in SecondOpinionRule['rule']]: (row: Extract<SecondOpinionRule
     if (own >= row.below) return undefined;
     const top = topEntry(ranking);
     const other = top && top.label !== decision.entry.id ? context.entry(top.label) : undefined;
-    return { kind: 'clarify', candidates: other ? [decision.entry, other] : [decision.entry], hits: [decision.hit] };
+    // The entry as indexed, not the part of it shaped for the question.
+    const asIndexed = context.entry(decision.entry.id) ?? decision.entry;
+    return { kind: 'clarify', candidates: other ? [asIndexed, other] : [asIndexed], hits: [decision.hit] };
   },
   decline: (row) => (decision, ranking, context) => {
     if ((decision.kind !== 'answer' && decision.kind !== 'clarify') || context.anchored) return undefined;
