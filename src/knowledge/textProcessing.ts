@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import { rememberingRecent } from './recentTexts.js';
-import { phraseTable } from './phraseTable.js';
+import { phraseTable, type Replacement } from './phraseTable.js';
 import { withoutAccentsOrCompatibilityForms } from '../language/accents.js';
 
 /**
@@ -42,8 +42,35 @@ const plainNames: Array<[RegExp, string]> = [
   [/\b(my|the|your|this|that|our)\s+(?:booking|bookings|reservation|reservations)\b/gi, '$1 appointment'],
 ];
 
+/**
+ * What a voice typist or a phone's autocorrect wrote for ASE's words: real words, or letters, that
+ * are wrong. Dictation spells a name out ("a s e", "u s a"), hears ASE as "ace" ("my ace test") and
+ * Prometric as "pro metric", says a test's code in words ("the l one", "a one through a eight") and
+ * splits a word in two ("re schedule"); autocorrect turns ASE into "ADE", Prometric into
+ * "Prometheus" and recert into "recent". Each is put back before anything else reads the text, so
+ * the rest of the pipeline sees the word the candidate meant. Guards keep the real words: "ace the
+ * test" is doing well on it, "my most recent results" are the latest, "a one day class" a count.
+ */
+const DIGITS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9' };
+const respellings: Array<[RegExp, Replacement]> = [
+  [/\ba\.?\s+s\.?\s+e\b\.?/gi, 'ase'],
+  [/\bu\.?\s+s\.?\s+a\b\.?/gi, 'usa'],
+  [/(?<=\b(?:the|in|of|outside)\s+)u\s+s\b/gi, 'usa'],
+  [/\bace(?=\s+(?:tests?|exams?|certs?|certifications?|certificates?|certified|results?|scores?|accounts?|website|site|id|patch(?:es)?|master|recert\w*|renewal|credentials?|study|practice)\b)/gi, 'ase'],
+  [/\bpro[\s-]+metric(s)?\b|\bprometheus\b|\bprometrics\b/gi, 'prometric'],
+  [/\bade\b/gi, 'ase'],
+  // "how do I recent", "my ADE recent due", "can I recent early": recent where only the verb or the noun fits.
+  [/(?<=\b(?:to|i|we|he|she|they|you|u|can|cant|can't|should|must|will|gonna|wanna|and|or|ase|need|needs)\s+)recent\b(?!\s+(?:tests?|exams?|results?|scores?|ones?|changes?|news|move|years?|months?|weeks?|days?|update)\b)/gi, 'recertify'],
+  [/(?<!\b(?:most|more|the|very|fairly|quite|a)\s+)\brecent(?=\s+(?:due|early|date|deadline|window|expired|expires|requirements?|period|cycle|is\s+due|coming)\b)/gi, 'recertification'],
+  [/\bre\s+(schedul(?:e|ed|ing)|book(?:ed|ing)?|tak(?:e|es|ing)|took|test(?:ed|ing)?|certif(?:y|ied|ying|ication)|cert|certs|new|newal|purchas(?:e|ed|ing)|buy)\b/gi, 're-$1'],
+  // Test codes said in words: "the l one", "x one", "g one"; "a one" only where a count does not fit.
+  [/\b([bcefghlpstx])\s+(one|two|three|four|five|six|seven|eight|nine)\b(?!-)/gi, (_match: string, letter: string, digit: string) => `${letter}${DIGITS[digit.toLowerCase()]}`],
+  [/\ba\s+(one|two|three|four|five|six|seven|eight|nine)\b(?![\s-]*(?:day|days|time|times|week|weeks|month|months|year|years|hour|hours|minute|minutes|of|more|or|other|question|questions|shot|way|thing|things|step|page|off|dollar|dollars|percent|point|points)\b)/gi, (_match: string, digit: string) => `a${DIGITS[digit.toLowerCase()]}`],
+];
+
 // Multi-word expressions are joined before tokenising, or "no show" would split into two stop-words.
-const phrases: Array<[RegExp, string]> = [
+const phrases: Array<[RegExp, Replacement]> = [
+  ...respellings,
   // A thing denied, then what is so: "I didn't fail, I just missed it", "I'm not cancelling, just
   // moving it", "I'm not doing a no-show, I'm asking ahead of time". The denied words are not the
   // question (they pulled the entry about failing, cancelling, not showing up). Only before what is
