@@ -82,6 +82,22 @@ const phrases: Array<[RegExp, Replacement]> = [
   // Only at the start of a sentence and before a noun's article: "not received my certificate yet"
   // is the question.
   [/(^|[.!?]\s+|\b(?:no|nope|sorry)[,.!]?\s+)(?:i\s+(?:don'?t|do not|didn'?t|did not)\s+mean\s+|(?:it'?s\s+|its\s+)?not\s+(?=(?:the|a|an|my|about|for|that|this)\b))[^,.;:!?]{1,40}?[,;:.]\s*(?=\S)/gi, '$1 '],
+  // A rumour to check: "I heard X, is that right?", "my buddy says X, true?", "is it true that X":
+  // the asking whether it is so is not what is asked ("true", "right" pulled nothing, or the wrong
+  // entry, and left X a smaller share). Only as a whole tail or opening: "is my name correct?" keeps
+  // its "correct".
+  [/(?<=[a-z0-9][^]*?)\s(?:is|isn'?t|was)\s+(?:that|this|it)\s+(?:really\s+|actually\s+)?(?:true|right|correct|accurate|legit|real|so|a\s+thing|the\s+case|a\s+myth)(?:\s+or\s+(?:not|false|no|wrong|fake|myth|fiction))?\s*[?.!]*\s*$/gi, ' '],
+  [/(?<=[a-z0-9][^]*?)([,.;:!?]\s*)(?:that'?s\s+|thats\s+|am\s+i\s+)?(?:true|right|correct|accurate|legit|real)(?:\s+or\s+(?:not|false|no|wrong|fake|myth|fiction))?\s*[?.!]*\s*$/gi, '$1 '],
+  [/\b(?:is\s+it|is\s+that|it'?s|its)\s+(?:really\s+)?(?:true|correct|right|a\s+fact)\s+(?:that\s+)?|\btrue\s+or\s+(?:false|not)\b|\bfact\s+or\s+(?:fiction|myth)\b|\b(?:the\s+)?word\s+is\b|\brumou?r\s+(?:is|has\s+it)\b/gi, ' '],
+  // Someone asking for their people ("one of my techs", "my guys", "our students", "as a shop
+  // owner"): who asks is not what is asked ("techs" is "technician" and pulled the Master
+  // Technician entry, "students" the e-learning entry). The candidate's own "my technician
+  // certification" is not theirs: only plurals, or one "of my".
+  [/\b(?:(?:one|two|three|four|five|some|a\s+few|few|all|both|several|most|any|each|none|half|\d+)\s+of\s+)?(?:my|our)\s+(?:shop'?s\s+)?(?:techs|technicians|guys|employees|students|apprentices|workers|crew|men|team|trainees|staff|mechanics|people|class|hires)\b'?/gi, ' they '],
+  [/\b(?:one|two|three|some|a\s+few|few|all|both|several|each|none)\s+of\s+(?:my|our)\s+(?:tech|technician|guy|employee|student|apprentice|worker|mechanic)\b/gi, ' they '],
+  [/\b(?:as\s+(?:a|the)\s+(?:shop|business|fleet|service)\s+(?:owner|manager)|i\s+(?:run|own|manage)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:shop|garage|business|dealership|fleet)|(?:shop\s+owner|service\s+manager|hr|fleet\s+manager|instructor|teacher)\s+here)\b/gi, ' '],
+  // Skipping a test is not going: a No Show ("skipped his test on Saturday").
+  [/\bskip(?:ped|ping|s)?\s+(?:(?:his|her|my|their|the|our|a|an|this|that|your)\s+)?(?:tests?|exams?|appointments?|appts?)\b/gi, 'noshow'],
   ...plainNames,
   [/\bno[\s-]?show(?:s|ed)?\b/gi, 'noshow'],
   // "what I missed", "what we got wrong": the questions missed, not a missed appointment.
@@ -122,6 +138,9 @@ const phrases: Array<[RegExp, Replacement]> = [
   // "a last minute change", "too late to move it?": changing an appointment close to its date, which
   // the source answers with its three-day rule (not how many minutes a test lasts, nor arriving late).
   [/\b(?:at\s+the\s+)?last[\s-]minute\b/gi, 'within three days'],
+  // "up to 24 hours before", "48 hrs ahead", "a day before": how close to the appointment a change
+  // may be made, the source's three-day rule (not how long a test lasts: the test-length gap's "hours").
+  [/\b(?:up\s+to\s+|at\s+least\s+|less\s+than\s+|under\s+|only\s+)?(?:24|48|72|twenty[\s-]four|forty[\s-]eight|seventy[\s-]two|a\s+few|a\s+couple(?:\s+of)?|one|two|three|a|1|2|3)\s*(?:hours?|hrs?|days?)\s+(?:before|prior|ahead|out|notice|in\s+advance)\b/gi, 'within three days'],
   [/\btoo\s+late\s+to\s+(?=(?:move|change|cancel|reschedule|resched|switch|push|rebook|swap)\b)/gi, 'within three days '],
   // A late arrival is arriving late.
   [/\blate\s+arrivals?\b/gi, 'late noshow'],
@@ -185,6 +204,9 @@ const phrases: Array<[RegExp, Replacement]> = [
   // Money back by any name: "my money back", "the test fee back", "my fees back".
   [/\b(?:money|fee|fees|payment|cash|dollars)\s+back\b/gi, 'refund'],
   [/\bstudy guides?\b/gi, 'studyguide'],
+  // "is it free?", "a replacement is free if you call", "costs nothing": what it costs ("free
+  // practice test" names a kind of test, and "rebook for free" stays: measured, it pulled the change fee).
+  [/\b(?:is|are|be|it'?s|its|totally|completely)\s+free\b|\bfree\s+of\s+charge\b|\bfree(?=\s+(?:if|when)\b)|\bcosts?\s+nothing\b/gi, 'cost'],
   [/\bpractice tests?\b/gi, 'practicetest'],
   // "exp" is candidates' short word for experience ("how much exp do u need", "2 yrs exp"), not an
   // expiry ("exp date" is one, and stays).
@@ -200,7 +222,7 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\bsection 609\b/gi, 'epa609'],
   // Service members name their branch or posting, not "military".
   [/\b(?:air\s?force|army|navy|marines?|coast guard|national guard|stationed|deployed|deployment|active duty|on base)\b/gi, 'military'],
-  [/\bsign(?:ing|ed)?[\s-]?up\b/gi, 'register'],
+  [/\bsign(?:ing|ed|s)?(?:[\s-]?|\s+(?:they|them|him|her|me|us)\s+)up\b/gi, 'register'],
   [/\b(?:online|web|internet|e)[\s-]?(?:course|class|classes|courses|training|program)\b/gi, 'elearning'],
   [/\b(?:work|job|employment)\s+(?:history|hours|time|record)\b/gi, 'workexperience'],
   [/\b(?:sample|practice|mock|trial)\s+(?:tests?|exams?|questions?)\b/gi, 'practicetest'],
@@ -483,7 +505,10 @@ const storyWords = `said says told heard mentioned friend friends buddy buddies 
   upset worried frustrated annoyed mad angry confused freaking super pretty real
   use used uses using two three four five six seven eight nine ten
   wants wanted needs needed supposed suppose anywhere somewhere everywhere wheres toward towards around ahead clue idea
-  rather maybe perhaps probably`
+  rather maybe perhaps probably
+  rumor rumors rumour rumours supposedly apparently allegedly myth nowadays arent isnt
+  ridiculous insane unacceptable scam garbage unbelievable furious fed sick seriously wtf sucks terrible worst
+  nightmare crap absurd pathetic outrageous stupid dumb bs awful horrible disgusting annoying insulting`
   .split(/\s+/)
   .filter(Boolean);
 for (const word of storyWords) stopWords.add(word);
