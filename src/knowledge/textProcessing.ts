@@ -98,6 +98,15 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:as\s+(?:a|the)\s+(?:shop|business|fleet|service)\s+(?:owner|manager)|i\s+(?:run|own|manage)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:shop|garage|business|dealership|fleet)|(?:shop\s+owner|service\s+manager|hr|fleet\s+manager|instructor|teacher)\s+here)\b/gi, ' '],
   // Skipping a test is not going: a No Show ("skipped his test on Saturday").
   [/\bskip(?:ped|ping|s)?\s+(?:(?:his|her|my|their|the|our|a|an|this|that|your)\s+)?(?:tests?|exams?|appointments?|appts?)\b/gi, 'noshow'],
+  // An old technician's then and now ("back in my day", "in the old days", "in the 90s", "20 years
+  // ago", "haven't taken a test in 30 years", "last time I tested was ..."): when the candidate last
+  // tested is the story, not what is asked ("day" pulled the appointment entries, "years" the
+  // recertification entry, over "how do I get ready" or "in spanish"). A certificate's age is kept:
+  // "my certs expired 3 years ago" still says "expired", "certified back in 2012" its year.
+  [/\b(?:have\s*n[o']?t|havent|have\s+not|hadn'?t|not)\s+(?:taken|done|sat\s+for|sat|had|written|tested)(?:\s+(?:a|an|any|my|the))?(?:\s+ase)?(?:\s+(?:tests?|exams?))?\s+(?:in|for)\s+(?:over\s+|about\s+|like\s+|almost\s+|nearly\s+)?(?:\d+|a\s+few|many|several|ten|fifteen|twenty|thirty|forty|a\s+couple(?:\s+of)?)\s+(?:years?|yrs?|decades?)\b/gi, ' '],
+  [/\b(?:it'?s|its|it\s+has)\s+been\s+(?:over\s+|about\s+|like\s+|almost\s+|nearly\s+)?(?:\d+|a\s+few|many|several|ten|fifteen|twenty|thirty|forty)\s+(?:years?|yrs?|decades?)\s+since\s+(?:my\s+last\s+(?:test|exam)|i\s+(?:last\s+)?(?:tested|took\s+(?:a|an|any)\s+(?:test|exam)))\b/gi, ' '],
+  [/\blast\s+time\s+i\s+(?:tested|took\s+(?:a|an|the|my|any)\s+(?:ase\s+)?(?:test|exam))\s+was\b/gi, ' '],
+  [/\b(?:back\s+in\s+(?:my|the|those|our)\s+days?|in\s+(?:the|my)\s+old\s+days|back\s+in\s+the\s+day|back\s+then|in\s+my\s+day|(?:it\s+)?used\s+to\s+be(?=\s+(?:that|you|they|the|it|a)\b)|these\s+days|(?:back\s+)?in\s+the\s+(?:19)?[5-9]0'?s|(?:about\s+|like\s+|over\s+)?(?:\d+|a\s+few|many|several|ten|fifteen|twenty|thirty|forty)\s+(?:years?|yrs?|decades?)\s+ago)\b/gi, ' '],
   ...plainNames,
   [/\bno[\s-]?show(?:s|ed)?\b/gi, 'noshow'],
   // "what I missed", "what we got wrong": the questions missed, not a missed appointment.
