@@ -68,6 +68,11 @@ const respellings: Array<[RegExp, Replacement]> = [
   [/\ba\s+(one|two|three|four|five|six|seven|eight|nine)\b(?![\s-]*(?:day|days|time|times|week|weeks|month|months|year|years|hour|hours|minute|minutes|of|more|or|other|question|questions|shot|way|thing|things|step|page|off|dollar|dollars|percent|point|points)\b)/gi, (_match: string, digit: string) => `a${DIGITS[digit.toLowerCase()]}`],
 ];
 
+/** The one-word US states: stop words, and the name in "the state of Michigan". */
+const US_STATE_NAMES = `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
+  indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska
+  nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming`;
+
 // Multi-word expressions are joined before tokenising, or "no show" would split into two stop-words.
 const phrases: Array<[RegExp, Replacement]> = [
   ...respellings,
@@ -107,6 +112,10 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:it'?s|its|it\s+has)\s+been\s+(?:over\s+|about\s+|like\s+|almost\s+|nearly\s+)?(?:\d+|a\s+few|many|several|ten|fifteen|twenty|thirty|forty)\s+(?:years?|yrs?|decades?)\s+since\s+(?:my\s+last\s+(?:test|exam)|i\s+(?:last\s+)?(?:tested|took\s+(?:a|an|any)\s+(?:test|exam)))\b/gi, ' '],
   [/\blast\s+time\s+i\s+(?:tested|took\s+(?:a|an|the|my|any)\s+(?:ase\s+)?(?:test|exam))\s+was\b/gi, ' '],
   [/\b(?:back\s+in\s+(?:my|the|those|our)\s+days?|in\s+(?:the|my)\s+old\s+days|back\s+in\s+the\s+day|back\s+then|in\s+my\s+day|(?:it\s+)?used\s+to\s+be(?=\s+(?:that|you|they|the|it|a)\b)|these\s+days|(?:back\s+)?in\s+the\s+(?:19)?[5-9]0'?s|(?:about\s+|like\s+|over\s+)?(?:\d+|a\s+few|many|several|ten|fifteen|twenty|thirty|forty)\s+(?:years?|yrs?|decades?)\s+ago)\b/gi, ' '],
+  // "the state of Michigan mechanic test": a state's own licence (a known gap's "state ..." cues),
+  // as "Michigan state mechanic test" is; the state's name alone is a stop word and left "mechanic
+  // test", which read as ASE's.
+  [new RegExp(`\\b(?:state|commonwealth)\\s+of\\s+(?:(?:new|north|south|west|rhode)\\s+)?(?:${US_STATE_NAMES.trim().split(/\s+/).join('|')}|hampshire|jersey|mexico|york|carolina|dakota|island)\\b`, 'gi'), 'state'],
   ...plainNames,
   [/\bno[\s-]?show(?:s|ed)?\b/gi, 'noshow'],
   // "what I missed", "what we got wrong": the questions missed, not a missed appointment.
@@ -531,11 +540,7 @@ const questionOpeners = 'wondering wonder wondered curious';
 for (const word of questionOpeners.split(/\s+/)) stopWords.add(word);
 
 /** The one-word US states (the two-word ones are taken out by the phrase table). */
-const usStates = `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
-  indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska
-  nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming`
-  .split(/\s+/)
-  .filter(Boolean);
+const usStates = US_STATE_NAMES.split(/\s+/).filter(Boolean);
 for (const word of usStates) stopWords.add(word);
 
 const applyPhrases = phraseTable(phrases);
