@@ -116,6 +116,10 @@ const phrases: Array<[RegExp, Replacement]> = [
   // as "Michigan state mechanic test" is; the state's name alone is a stop word and left "mechanic
   // test", which read as ASE's.
   [new RegExp(`\\b(?:state|commonwealth)\\s+of\\s+(?:(?:new|north|south|west|rhode)\\s+)?(?:${US_STATE_NAMES.trim().split(/\s+/).join('|')}|hampshire|jersey|mexico|york|carolina|dakota|island)\\b`, 'gi'), 'state'],
+  // Holidays and school breaks are dates ("bought it on Black Friday", "before summer break", "after
+  // new years"): dates are the dialogs' business, and "years" pulled recertification, "break" the
+  // test-format gap's breaks, "cyber" and "halloween" nothing in ASE.
+  [/\b(?:christmas|xmas|thanksgiving|easter|halloween|hanukkah|kwanzaa|new\s+year'?s?(?:\s+(?:day|eve))?|black\s+friday|cyber\s+monday|(?:the\s+)?(?:fourth|4th)\s+of\s+july|july\s+(?:4th|4|fourth)|(?:labor|memorial|presidents'?|president'?s|mlk|veterans'?|veteran'?s|columbus|independence|valentine'?s|mother'?s|father'?s|st\.?\s+patrick'?s)\s+day|(?:spring|summer|winter|fall|christmas|holiday|school|thanksgiving|easter)\s+(?:break|vacation|recess)|the\s+holidays)\b(?:\s+(?:weekend|week|break))?/gi, ' '],
   ...plainNames,
   [/\bno[\s-]?show(?:s|ed)?\b/gi, 'noshow'],
   // "what I missed", "what we got wrong": the questions missed, not a missed appointment.
