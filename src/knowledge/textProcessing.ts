@@ -256,6 +256,11 @@ const phrases: Array<[RegExp, Replacement]> = [
   // A US state says where the candidate is, not what is asked ("moved from ohio to texas"); the
   // territories are not here: whether testing is offered there is a question of its own.
   [/\b(?:new (?:hampshire|jersey|mexico|york)|north (?:carolina|dakota)|south (?:carolina|dakota)|west virginia|rhode island)\b/gi, ' '],
+  // Testing in a place abroad ("can I retest in canada", "schedule my L1 in ontario", "the L2
+  // overseas"): where is what is asked, beside what is taken, so the place is said twice (a taking
+  // verb, then "in", "from" or "overseas" within a few words). "I moved to canada" and "my
+  // certificate hasn't arrived in mexico" are not taking anything.
+  [new RegExp(`\\b(?:take|taking|took|do|sit|schedule|scheduling|book|retest|retake|retaking|recertify|recert|test|tests|testing|offered|available|register|registering)\\b(?:\\s+[\\w']+){0,4}?\\s+(?:(?:in|from|at)\\s+(?:the\\s+)?(${Object.keys(placesAbroad()).join('|')}|canada|abroad)|(overseas|abroad))\\b`, 'gi'), '$& abroad'],
   [/\bepa\b/gi, 'epa609'],
   [/\b609\b/g, 'epa609'],
 ];
