@@ -22,7 +22,7 @@ function firstPick(decision: FaqDecision): string {
 describe('dictation and autocorrect are read as the word the candidate meant', () => {
   it.each([
     ['how do i renew my a s e certification', 'how do i renew my ase certification'],
-    ['can i test outside the u s a', 'can i test abroad'],
+    ['is it only in the u s a', 'is it only in the usa'],
     ['re schedule my ace test', 'reschedule my ase test'],
     ['a one through a eight and the x one', 'a1 through a8 and the x1'],
     ['check my ADE results at pro metric', 'check my ase results at prometric'],
