@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import { rememberingRecent } from './recentTexts.js';
-import { phraseTable } from './phraseTable.js';
+import { phraseTable, type Replacement } from './phraseTable.js';
 import { withoutAccentsOrCompatibilityForms } from '../language/accents.js';
 
 /**
@@ -42,8 +42,40 @@ const plainNames: Array<[RegExp, string]> = [
   [/\b(my|the|your|this|that|our)\s+(?:booking|bookings|reservation|reservations)\b/gi, '$1 appointment'],
 ];
 
+/**
+ * What a voice typist or a phone's autocorrect wrote for ASE's words: real words, or letters, that
+ * are wrong. Dictation spells a name out ("a s e", "u s a"), hears ASE as "ace" ("my ace test") and
+ * Prometric as "pro metric", says a test's code in words ("the l one", "a one through a eight") and
+ * splits a word in two ("re schedule"); autocorrect turns ASE into "ADE", Prometric into
+ * "Prometheus" and recert into "recent". Each is put back before anything else reads the text, so
+ * the rest of the pipeline sees the word the candidate meant. Guards keep the real words: "ace the
+ * test" is doing well on it, "my most recent results" are the latest, "a one day class" a count.
+ */
+const DIGITS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9' };
+const respellings: Array<[RegExp, Replacement]> = [
+  [/\ba\.?\s+s\.?\s+e\b\.?/gi, 'ase'],
+  [/\bu\.?\s+s\.?\s+a\b\.?/gi, 'usa'],
+  [/(?<=\b(?:the|in|of|outside)\s+)u\s+s\b/gi, 'usa'],
+  [/\bace(?=\s+(?:tests?|exams?|certs?|certifications?|certificates?|certified|results?|scores?|accounts?|website|site|id|patch(?:es)?|master|recert\w*|renewal|credentials?|study|practice)\b)/gi, 'ase'],
+  [/\bpro[\s-]+metric(s)?\b|\bprometheus\b|\bprometrics\b/gi, 'prometric'],
+  [/\bade\b/gi, 'ase'],
+  // "how do I recent", "my ADE recent due", "can I recent early": recent where only the verb or the noun fits.
+  [/(?<=\b(?:to|i|we|he|she|they|you|u|can|cant|can't|should|must|will|gonna|wanna|and|or|ase|need|needs)\s+)recent\b(?!\s+(?:tests?|exams?|results?|scores?|ones?|changes?|news|move|years?|months?|weeks?|days?|update)\b)/gi, 'recertify'],
+  [/(?<!\b(?:most|more|the|very|fairly|quite|a)\s+)\brecent(?=\s+(?:due|early|date|deadline|window|expired|expires|requirements?|period|cycle|is\s+due|coming)\b)/gi, 'recertification'],
+  [/\bre\s+(schedul(?:e|ed|ing)|book(?:ed|ing)?|tak(?:e|es|ing)|took|test(?:ed|ing)?|certif(?:y|ied|ying|ication)|cert|certs|new|newal|purchas(?:e|ed|ing)|buy)\b/gi, 're-$1'],
+  // Test codes said in words: "the l one", "x one", "g one"; "a one" only where a count does not fit.
+  [/\b([bcefghlpstx])\s+(one|two|three|four|five|six|seven|eight|nine)\b(?!-)/gi, (_match: string, letter: string, digit: string) => `${letter}${DIGITS[digit.toLowerCase()]}`],
+  [/\ba\s+(one|two|three|four|five|six|seven|eight|nine)\b(?![\s-]*(?:day|days|time|times|week|weeks|month|months|year|years|hour|hours|minute|minutes|of|more|or|other|question|questions|shot|way|thing|things|step|page|off|dollar|dollars|percent|point|points)\b)/gi, (_match: string, digit: string) => `a${DIGITS[digit.toLowerCase()]}`],
+];
+
+/** The one-word US states: stop words, and the name in "the state of Michigan". */
+const US_STATE_NAMES = `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
+  indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska
+  nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming`;
+
 // Multi-word expressions are joined before tokenising, or "no show" would split into two stop-words.
-const phrases: Array<[RegExp, string]> = [
+const phrases: Array<[RegExp, Replacement]> = [
+  ...respellings,
   // A thing denied, then what is so: "I didn't fail, I just missed it", "I'm not cancelling, just
   // moving it", "I'm not doing a no-show, I'm asking ahead of time". The denied words are not the
   // question (they pulled the entry about failing, cancelling, not showing up). Only before what is
@@ -55,6 +87,39 @@ const phrases: Array<[RegExp, string]> = [
   // Only at the start of a sentence and before a noun's article: "not received my certificate yet"
   // is the question.
   [/(^|[.!?]\s+|\b(?:no|nope|sorry)[,.!]?\s+)(?:i\s+(?:don'?t|do not|didn'?t|did not)\s+mean\s+|(?:it'?s\s+|its\s+)?not\s+(?=(?:the|a|an|my|about|for|that|this)\b))[^,.;:!?]{1,40}?[,;:.]\s*(?=\S)/gi, '$1 '],
+  // A rumour to check: "I heard X, is that right?", "my buddy says X, true?", "is it true that X":
+  // the asking whether it is so is not what is asked ("true", "right" pulled nothing, or the wrong
+  // entry, and left X a smaller share). Only as a whole tail or opening: "is my name correct?" keeps
+  // its "correct".
+  [/(?<=[a-z0-9][^]*?)\s(?:is|isn'?t|was)\s+(?:that|this|it)\s+(?:really\s+|actually\s+)?(?:true|right|correct|accurate|legit|real|so|a\s+thing|the\s+case|a\s+myth)(?:\s+or\s+(?:not|false|no|wrong|fake|myth|fiction))?\s*[?.!]*\s*$/gi, ' '],
+  [/(?<=[a-z0-9][^]*?)([,.;:!?]\s*)(?:that'?s\s+|thats\s+|am\s+i\s+)?(?:true|right|correct|accurate|legit|real)(?:\s+or\s+(?:not|false|no|wrong|fake|myth|fiction))?\s*[?.!]*\s*$/gi, '$1 '],
+  [/\b(?:is\s+it|is\s+that|it'?s|its)\s+(?:really\s+)?(?:true|correct|right|a\s+fact)\s+(?:that\s+)?|\btrue\s+or\s+(?:false|not)\b|\bfact\s+or\s+(?:fiction|myth)\b|\b(?:the\s+)?word\s+is\b|\brumou?r\s+(?:is|has\s+it)\b/gi, ' '],
+  // Someone asking for their people ("one of my techs", "my guys", "our students", "as a shop
+  // owner"): who asks is not what is asked ("techs" is "technician" and pulled the Master
+  // Technician entry, "students" the e-learning entry). The candidate's own "my technician
+  // certification" is not theirs: only plurals, or one "of my".
+  [/\b(?:(?:one|two|three|four|five|some|a\s+few|few|all|both|several|most|any|each|none|half|\d+)\s+of\s+)?(?:my|our)\s+(?:shop'?s\s+)?(?:techs|technicians|guys|employees|students|apprentices|workers|crew|men|team|trainees|staff|mechanics|people|class|hires)\b'?/gi, ' they '],
+  [/\b(?:one|two|three|some|a\s+few|few|all|both|several|each|none)\s+of\s+(?:my|our)\s+(?:tech|technician|guy|employee|student|apprentice|worker|mechanic)\b/gi, ' they '],
+  [/\b(?:as\s+(?:a|the)\s+(?:shop|business|fleet|service)\s+(?:owner|manager)|i\s+(?:run|own|manage)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:shop|garage|business|dealership|fleet)|(?:shop\s+owner|service\s+manager|hr|fleet\s+manager|instructor|teacher)\s+here)\b/gi, ' '],
+  // Skipping a test is not going: a No Show ("skipped his test on Saturday").
+  [/\bskip(?:ped|ping|s)?\s+(?:(?:his|her|my|their|the|our|a|an|this|that|your)\s+)?(?:tests?|exams?|appointments?|appts?)\b/gi, 'noshow'],
+  // An old technician's then and now ("back in my day", "in the old days", "in the 90s", "20 years
+  // ago", "haven't taken a test in 30 years", "last time I tested was ..."): when the candidate last
+  // tested is the story, not what is asked ("day" pulled the appointment entries, "years" the
+  // recertification entry, over "how do I get ready" or "in spanish"). A certificate's age is kept:
+  // "my certs expired 3 years ago" still says "expired", "certified back in 2012" its year.
+  [/\b(?:have\s*n[o']?t|havent|have\s+not|hadn'?t|not)\s+(?:taken|done|sat\s+for|sat|had|written|tested)(?:\s+(?:a|an|any|my|the))?(?:\s+ase)?(?:\s+(?:tests?|exams?))?\s+(?:in|for)\s+(?:over\s+|about\s+|like\s+|almost\s+|nearly\s+)?(?:\d+|a\s+few|many|several|ten|fifteen|twenty|thirty|forty|a\s+couple(?:\s+of)?)\s+(?:years?|yrs?|decades?)\b/gi, ' '],
+  [/\b(?:it'?s|its|it\s+has)\s+been\s+(?:over\s+|about\s+|like\s+|almost\s+|nearly\s+)?(?:\d+|a\s+few|many|several|ten|fifteen|twenty|thirty|forty)\s+(?:years?|yrs?|decades?)\s+since\s+(?:my\s+last\s+(?:test|exam)|i\s+(?:last\s+)?(?:tested|took\s+(?:a|an|any)\s+(?:test|exam)))\b/gi, ' '],
+  [/\blast\s+time\s+i\s+(?:tested|took\s+(?:a|an|the|my|any)\s+(?:ase\s+)?(?:test|exam))\s+was\b/gi, ' '],
+  [/\b(?:back\s+in\s+(?:my|the|those|our)\s+days?|in\s+(?:the|my)\s+old\s+days|back\s+in\s+the\s+day|back\s+then|in\s+my\s+day|(?:it\s+)?used\s+to\s+be(?=\s+(?:that|you|they|the|it|a)\b)|these\s+days|(?:back\s+)?in\s+the\s+(?:19)?[5-9]0'?s|(?:about\s+|like\s+|over\s+)?(?:\d+|a\s+few|many|several|ten|fifteen|twenty|thirty|forty)\s+(?:years?|yrs?|decades?)\s+ago)\b/gi, ' '],
+  // "the state of Michigan mechanic test": a state's own licence (a known gap's "state ..." cues),
+  // as "Michigan state mechanic test" is; the state's name alone is a stop word and left "mechanic
+  // test", which read as ASE's.
+  [new RegExp(`\\b(?:state|commonwealth)\\s+of\\s+(?:(?:new|north|south|west|rhode)\\s+)?(?:${US_STATE_NAMES.trim().split(/\s+/).join('|')}|hampshire|jersey|mexico|york|carolina|dakota|island)\\b`, 'gi'), 'state'],
+  // Holidays and school breaks are dates ("bought it on Black Friday", "before summer break", "after
+  // new years"): dates are the dialogs' business, and "years" pulled recertification, "break" the
+  // test-format gap's breaks, "cyber" and "halloween" nothing in ASE.
+  [/\b(?:christmas|xmas|thanksgiving|easter|halloween|hanukkah|kwanzaa|new\s+year'?s?(?:\s+(?:day|eve))?|black\s+friday|cyber\s+monday|(?:the\s+)?(?:fourth|4th)\s+of\s+july|july\s+(?:4th|4|fourth)|(?:labor|memorial|presidents'?|president'?s|mlk|veterans'?|veteran'?s|columbus|independence|valentine'?s|mother'?s|father'?s|st\.?\s+patrick'?s)\s+day|(?:spring|summer|winter|fall|christmas|holiday|school|thanksgiving|easter)\s+(?:break|vacation|recess)|the\s+holidays)\b(?:\s+(?:weekend|week|break))?/gi, ' '],
   ...plainNames,
   [/\bno[\s-]?show(?:s|ed)?\b/gi, 'noshow'],
   // "what I missed", "what we got wrong": the questions missed, not a missed appointment.
@@ -95,6 +160,9 @@ const phrases: Array<[RegExp, string]> = [
   // "a last minute change", "too late to move it?": changing an appointment close to its date, which
   // the source answers with its three-day rule (not how many minutes a test lasts, nor arriving late).
   [/\b(?:at\s+the\s+)?last[\s-]minute\b/gi, 'within three days'],
+  // "up to 24 hours before", "48 hrs ahead", "a day before": how close to the appointment a change
+  // may be made, the source's three-day rule (not how long a test lasts: the test-length gap's "hours").
+  [/\b(?:up\s+to\s+|at\s+least\s+|less\s+than\s+|under\s+|only\s+)?(?:24|48|72|twenty[\s-]four|forty[\s-]eight|seventy[\s-]two|a\s+few|a\s+couple(?:\s+of)?|one|two|three|a|1|2|3)\s*(?:hours?|hrs?|days?)\s+(?:before|prior|ahead|out|notice|in\s+advance)\b/gi, 'within three days'],
   [/\btoo\s+late\s+to\s+(?=(?:move|change|cancel|reschedule|resched|switch|push|rebook|swap)\b)/gi, 'within three days '],
   // A late arrival is arriving late.
   [/\blate\s+arrivals?\b/gi, 'late noshow'],
@@ -158,6 +226,9 @@ const phrases: Array<[RegExp, string]> = [
   // Money back by any name: "my money back", "the test fee back", "my fees back".
   [/\b(?:money|fee|fees|payment|cash|dollars)\s+back\b/gi, 'refund'],
   [/\bstudy guides?\b/gi, 'studyguide'],
+  // "is it free?", "a replacement is free if you call", "costs nothing": what it costs ("free
+  // practice test" names a kind of test, and "rebook for free" stays: measured, it pulled the change fee).
+  [/\b(?:is|are|be|it'?s|its|totally|completely)\s+free\b|\bfree\s+of\s+charge\b|\bfree(?=\s+(?:if|when)\b)|\bcosts?\s+nothing\b/gi, 'cost'],
   [/\bpractice tests?\b/gi, 'practicetest'],
   // "exp" is candidates' short word for experience ("how much exp do u need", "2 yrs exp"), not an
   // expiry ("exp date" is one, and stays).
@@ -173,7 +244,7 @@ const phrases: Array<[RegExp, string]> = [
   [/\bsection 609\b/gi, 'epa609'],
   // Service members name their branch or posting, not "military".
   [/\b(?:air\s?force|army|navy|marines?|coast guard|national guard|stationed|deployed|deployment|active duty|on base)\b/gi, 'military'],
-  [/\bsign(?:ing|ed)?[\s-]?up\b/gi, 'register'],
+  [/\bsign(?:ing|ed|s)?(?:[\s-]?|\s+(?:they|them|him|her|me|us)\s+)up\b/gi, 'register'],
   [/\b(?:online|web|internet|e)[\s-]?(?:course|class|classes|courses|training|program)\b/gi, 'elearning'],
   [/\b(?:work|job|employment)\s+(?:history|hours|time|record)\b/gi, 'workexperience'],
   [/\b(?:sample|practice|mock|trial)\s+(?:tests?|exams?|questions?)\b/gi, 'practicetest'],
@@ -185,6 +256,11 @@ const phrases: Array<[RegExp, string]> = [
   // A US state says where the candidate is, not what is asked ("moved from ohio to texas"); the
   // territories are not here: whether testing is offered there is a question of its own.
   [/\b(?:new (?:hampshire|jersey|mexico|york)|north (?:carolina|dakota)|south (?:carolina|dakota)|west virginia|rhode island)\b/gi, ' '],
+  // Testing in a place abroad ("can I retest in canada", "schedule my L1 in ontario", "the L2
+  // overseas"): where is what is asked, beside what is taken, so the place is said twice (a taking
+  // verb, then "in", "from" or "overseas" within a few words). "I moved to canada" and "my
+  // certificate hasn't arrived in mexico" are not taking anything.
+  [new RegExp(`\\b(?:take|taking|took|do|sit|schedule|scheduling|book|retest|retake|retaking|recertify|recert|test|tests|testing|offered|available|register|registering)\\b(?:\\s+[\\w']+){0,4}?\\s+(?:(?:in|from|at)\\s+(?:the\\s+)?(${Object.keys(placesAbroad()).join('|')}|canada|abroad)|(overseas|abroad))\\b`, 'gi'), '$& abroad'],
   [/\bepa\b/gi, 'epa609'],
   [/\b609\b/g, 'epa609'],
 ];
@@ -456,7 +532,10 @@ const storyWords = `said says told heard mentioned friend friends buddy buddies 
   upset worried frustrated annoyed mad angry confused freaking super pretty real
   use used uses using two three four five six seven eight nine ten
   wants wanted needs needed supposed suppose anywhere somewhere everywhere wheres toward towards around ahead clue idea
-  rather maybe perhaps probably`
+  rather maybe perhaps probably
+  rumor rumors rumour rumours supposedly apparently allegedly myth nowadays arent isnt
+  ridiculous insane unacceptable scam garbage unbelievable furious fed sick seriously wtf sucks terrible worst
+  nightmare crap absurd pathetic outrageous stupid dumb bs awful horrible disgusting annoying insulting`
   .split(/\s+/)
   .filter(Boolean);
 for (const word of storyWords) stopWords.add(word);
@@ -470,11 +549,7 @@ const questionOpeners = 'wondering wonder wondered curious';
 for (const word of questionOpeners.split(/\s+/)) stopWords.add(word);
 
 /** The one-word US states (the two-word ones are taken out by the phrase table). */
-const usStates = `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
-  indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska
-  nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming`
-  .split(/\s+/)
-  .filter(Boolean);
+const usStates = US_STATE_NAMES.split(/\s+/).filter(Boolean);
 for (const word of usStates) stopWords.add(word);
 
 const applyPhrases = phraseTable(phrases);

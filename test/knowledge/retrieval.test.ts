@@ -67,7 +67,8 @@ const floors: Record<SetName, { top1: number; declined: number; confidentWrong: 
   // Eighth English set (thirteenth session), measured right after the split, before any tuning on it
   // (frozen 86.4% / 91.9% / 1.2%, dev 89.2% / 90.3% / 0.6%), minus about 4 points
   'eighth frozen test': { top1: 0.82, declined: 0.87, confidentWrong: 0.035 },
-  'eighth dev': { top1: 0.85, declined: 0.86, confidentWrong: 0.03 },
+  // (dev raised after the tuning on it, session en21: 93.8% / 93.1% / 0.3%, to that minus about 3)
+  'eighth dev': { top1: 0.9, declined: 0.9, confidentWrong: 0.03 },
   // Eighth Spanish set (thirteenth session), measured right after the split, before any tuning on it
   // (frozen 88.9% / 98.0% / 0.8%, dev 92.5% / 90.0% / 1.3%), minus about 4 points
   'Spanish frozen test 8': { top1: 0.84, declined: 0.93, confidentWrong: 0.035 },
