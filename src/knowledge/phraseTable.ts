@@ -8,11 +8,14 @@
  * lookbehinds at the start of each alternative keep the engine from skipping ahead). All that costs
  * is a text sent through the table, where every phrase keeps its own flags and guards.
  */
-export function phraseTable(phrases: ReadonlyArray<readonly [RegExp, string]>): (text: string) => string {
+/** What a phrase becomes: a text (with `$1` for its groups), or made from the match (a spoken test code, "ele uno", is "l1"). */
+export type PhraseReplacement = string | ((match: string, ...groups: string[]) => string);
+
+export function phraseTable(phrases: ReadonlyArray<readonly [RegExp, PhraseReplacement]>): (text: string) => string {
   // Unicode mode only where a phrase needs it (\p{L}): it refuses escapes the others may use.
   const unicode = phrases.some(([pattern]) => pattern.unicode);
   const any = new RegExp(phrases.map(([pattern]) => `(?:${withoutLookarounds(pattern.source)})`).join('|'), unicode ? 'iu' : 'i');
-  return (text) => (any.test(text) ? phrases.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text) : text);
+  return (text) => (any.test(text) ? phrases.reduce((out, [pattern, replacement]) => (typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement)), text) : text);
 }
 
 const LOOKAROUND = /^\(\?(?:<[!=]|[!=])/;
