@@ -94,6 +94,18 @@ const phrases: Array<[RegExp, PhraseReplacement]> = [
   // "el jefe quiere ver el papel", "cuándo llega mi papel": the paper one has, with its article, is the
   // certificate (the scratch paper of the test day is "papel para hacer cuentas", "hojas en blanco").
   [/\b(el|mi|su|ese|este|del|al)\s+papel(?:ito)?\b(?!\s+(?:en\s+blanco|(?:para|pa)\s+(?:hacer|escribir|apuntar|notas|cuentas)))/gi, '$1 certificado'],
+  // A school's own certificate or diploma ("cuándo me llega el certificado de la escuela de mecánica", "el diploma del community
+  // college"): the school's, a look-alike (session es21); asked as training that counts ("el certificado de la escuela técnica
+  // cuenta como experiencia?") it stays the candidate's schooling.
+  [/\b(?:certificad[oa]s?|diplomas?|t[ií]tulos?)\s+(?:de|del)\s+(?:la\s+|el\s+|mi\s+)?(?:escuela|colegio|instituto|academia|universidad|community\s+college|colegio\s+comunitario)\b(?![^.?!]*\b(?:cuenta|cuentan|contar|experiencia|vale|valen|sirve|sirven|sustitu\w*|reemplaz\w*|equivale\w*)\b)/gi, 'diploma de la escuela'],
+  // An age ("mi hijo tiene 16 años", "un muchacho de 17", "¿cuántos años hay que tener?", "menor de edad"): the minimum age, a
+  // known gap (session es21). Years of work stay experience ("tengo 17 años de mecánico", "tiene 16 años trabajando").
+  [/\b(?:tiene|tengo|tienes|cumple|cumpli[oó]|cumplo|va\s+a\s+cumplir)\s+(?:1[3-9]|trece|catorce|quince|diecis[eé]is|diecisiete|dieciocho|diecinueve)\s+(?:a[nñ]os|a[nñ]itos)\b(?!\s*(?:de|en|trabajando|como|haciendo|con|chambeando|laborando)\b)|\b(?:muchach[oa]|chavo|chava|joven|chamaco|chico|chica|menor|hij[oa]|cipote|pelao|chamo)\s+de\s+(?:1[3-9]|trece|catorce|quince|diecis[eé]is|diecisiete|dieciocho|diecinueve)\b(?:\s+a[nñ]os)?(?!\s*(?:de|en|trabajando|como)\b)|\bcu[aá]ntos\s+a[nñ]os\s+(?:hay\s+que|tengo\s+que|tiene\s+que|debo|debe|necesito|necesita|se\s+necesitan?\s+)?(?:tener|cumplidos)\b/gi, 'edad'],
+  // Paying less ("los estudiantes pagan menos?", "¿les cobran menos a los veteranos?"): a discount, a known gap.
+  [/\b(?:pag(?:an|o|a|amos|ar|uen)|cobr(?:an|en|a|ar))\s+menos\b|\b(?:les|nos|me)\s+cobran\s+menos\b/gi, 'descuento'],
+  // Telling the post office ("le aviso al correo", "la oficina de correos", "el post office"): the post's change of address,
+  // not ASE's (the cue for "correo postal" declines it).
+  [/\b(?:avis\w*|notific\w*|dec[ií]rle|digo|report\w*)\s+(?:(?:yo\s+)?(?:al|a\s+la\s+oficina\s+de)\s+correos?)\b|\boficina\s+de\s+correos?\b|\bpost\s+office\b|\bservicio\s+postal\b/gi, 'correo postal'],
   // Schooling ("estudié dos años en un técnico", "el community college") is training, which may count as experience.
   [/\bcommunity\s+college\b|\bestudi[eé]\s+(?:\S+\s+){0,3}?en\s+(?:un|una|el|la)\b/gi, 'escuela'],
   // A US state or city of two words ("nuevo mexico" is not Mexico); see the one-word ones below.
