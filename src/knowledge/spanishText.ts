@@ -106,6 +106,13 @@ const phrases: Array<[RegExp, PhraseReplacement]> = [
   // Telling the post office ("le aviso al correo", "la oficina de correos", "el post office"): the post's change of address,
   // not ASE's (the cue for "correo postal" declines it).
   [/\b(?:avis\w*|notific\w*|dec[ií]rle|digo|report\w*)\s+(?:(?:yo\s+)?(?:al|a\s+la\s+oficina\s+de)\s+correos?)\b|\boficina\s+de\s+correos?\b|\bpost\s+office\b|\bservicio\s+postal\b/gi, 'correo postal'],
+  // Where the candidate works, a brand's dealer ("soy jefe de técnicos en un dealer Toyota", "trabajo en la agencia Ford"): the
+  // workplace of the story (session es21), not the brand's own certification the cues for "toyota", "ford" decline ("en el
+  // dealer de Honda venden gorras?" stays a look-alike: no one works there in it).
+  [/(?<=\b(?:soy|trabajo|trabaj[eé]|trabajaba|trabajando|estoy|estaba|chambeo|chambe[eé]|laboro)\b[^.,;?!]{0,40}?\b(?:en|de|para)\s+(?:un|una|el|la)\s+)(?:dealer(?:ship)?|agencia|concesionari[oa]|taller)\s+(?:de\s+(?:la\s+)?)?(?:toyota|ford|honda|nissan|chevy|chevrolet|gm|bmw|kia|hyundai|dodge|jeep|mazda|subaru|volkswagen|vw|mercedes|chrysler|lexus|acura|infiniti|audi)\b/gi, 'taller'],
+  // Pay by the hour or the week ("cuánto pagan de hora", "cuánto gana un técnico por semana"): a salary, the careers gap, not
+  // paying for a test.
+  [/\bcu[aá]nto\s+(?:(?:me|le|les|te|nos)\s+)?(?:pagan|paga|gana|ganan|gano|ganas)\s+(?:(?:de|por|la|el|a\s+la|al)\s+)?(?:hora|semana|mes|a[nñ]o|quincena)\b|\bpagan\s+(?:de|por)\s+hora\b/gi, 'salario'],
   // Schooling ("estudié dos años en un técnico", "el community college") is training, which may count as experience.
   [/\bcommunity\s+college\b|\bestudi[eé]\s+(?:\S+\s+){0,3}?en\s+(?:un|una|el|la)\b/gi, 'escuela'],
   // A US state or city of two words ("nuevo mexico" is not Mexico); see the one-word ones below.
