@@ -113,6 +113,9 @@ const phrases: Array<[RegExp, PhraseReplacement]> = [
   // Pay by the hour or the week ("cuánto pagan de hora", "cuánto gana un técnico por semana"): a salary, the careers gap, not
   // paying for a test.
   [/\bcu[aá]nto\s+(?:(?:me|le|les|te|nos)\s+)?(?:pagan|paga|gana|ganan|gano|ganas)\s+(?:(?:de|por|la|el|a\s+la|al)\s+)?(?:hora|semana|mes|a[nñ]o|quincena)\b|\bpagan\s+(?:de|por)\s+hora\b/gi, 'salario'],
+  // "ando buscando X", "estoy buscando cómo X": what the candidate wants is X, not a search (the verification gap's "busco si un
+  // técnico está certificado" and the job hunt's "ando buscando trabajo de" are read by their own rows).
+  [/\b(?:ando|andamos|estoy|estamos|andaba|estaba)\s+buscando\b(?!\s+(?:un|una|a\s+un|a\s+una|alg[uú]n|trabajo|empleo|chamba|jale)\b)/gi, ' '],
   // Schooling ("estudié dos años en un técnico", "el community college") is training, which may count as experience.
   [/\bcommunity\s+college\b|\bestudi[eé]\s+(?:\S+\s+){0,3}?en\s+(?:un|una|el|la)\b/gi, 'escuela'],
   // A US state or city of two words ("nuevo mexico" is not Mexico); see the one-word ones below.
