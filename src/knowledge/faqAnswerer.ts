@@ -375,11 +375,16 @@ export class FaqAnswerer {
    */
   onTopic(text: string, context: QuestionContext = {}): boolean {
     if (!this.domainTerms || context.onTopic) return true;
-    if (TEST_CODE.test(text) || this.namesAse(text)) return true;
+    if (this.namesCode(text) || this.namesAse(text)) return true;
     const terms = this.text.contentTerms(text);
     if (terms.some((term) => this.domainTerms!.has(term))) return true;
     // A misspelt domain word ("recertifiy") is still one: the index found it by its fuzzy match.
     return terms.some((term) => isTypoOfAny(term, this.domainTerms!));
+  }
+
+  /** A test code, as written or as the pipeline reads it (a dictated "el ele uno" is "L1"). */
+  private namesCode(text: string): boolean {
+    return TEST_CODE.test(text) || TEST_CODE.test(this.text.normalise(text));
   }
 
   private namesAse(text: string): boolean {
@@ -493,7 +498,7 @@ export class FaqAnswerer {
   }
 
   private mentionsAse(text: string): boolean {
-    return TEST_CODE.test(text) || this.namesAse(text);
+    return this.namesCode(text) || this.namesAse(text);
   }
 
   /**
@@ -766,7 +771,7 @@ export class FaqAnswerer {
     const candidates = decision.kind === 'clarify' ? decision.candidates : decision.suggestions;
     if (!named.length) {
       const owners = new Set(this.codeOwners.map(({ entry }) => entry));
-      if (decision.kind !== 'clarify' || !TEST_CODE.test(text) || !owners.has(candidates[0]!) || candidates.every((entry) => owners.has(entry))) return undefined;
+      if (decision.kind !== 'clarify' || !this.namesCode(text) || !owners.has(candidates[0]!) || candidates.every((entry) => owners.has(entry))) return undefined;
       return { ...decision, candidates: [...candidates.filter((entry) => !owners.has(entry)), ...candidates.filter((entry) => owners.has(entry))] };
     }
     const [owner] = named;

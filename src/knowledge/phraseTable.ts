@@ -8,7 +8,7 @@
  * lookbehinds at the start of each alternative keep the engine from skipping ahead). All that costs
  * is a text sent through the table, where every phrase keeps its own flags and guards.
  */
-/** What a phrase becomes: a replacement string, or a function of the match and its groups (as for String.replace). */
+/** What a phrase becomes: a text (with `$1` for its groups), or made from the match and its groups, as for String.replace (a spoken test code, "ele uno", is "l1"). */
 export type Replacement = string | ((match: string, ...groups: string[]) => string);
 
 export function phraseTable(phrases: ReadonlyArray<readonly [RegExp, Replacement]>): (text: string) => string {

@@ -1,6 +1,6 @@
 import { splitWords, type TextPipeline } from './textProcessing.js';
 import { rememberingRecent } from './recentTexts.js';
-import { phraseTable } from './phraseTable.js';
+import { phraseTable, type Replacement } from './phraseTable.js';
 import { withoutAccents } from '../language/accents.js';
 
 /**
@@ -12,8 +12,23 @@ import { withoutAccents } from '../language/accents.js';
 
 const fold = (text: string) => withoutAccents(text).replace(/[’‘]/g, "'");
 
+/** A letter's Spanish name and a number in words or digits, as a test code written as candidates write it: "ele uno" is "L1", "a cinco" "A5". */
+const LETTER_OF: Record<string, string> = { a: 'a', be: 'b', ce: 'c', e: 'e', efe: 'f', ge: 'g', hache: 'h', ele: 'l', pe: 'p', ese: 's', te: 't', equis: 'x' };
+const DIGIT_OF: Record<string, string> = { uno: '1', dos: '2', tres: '3', cuatro: '4', cinco: '5', seis: '6', siete: '7', ocho: '8', nueve: '9' };
+function spokenCode(spoken: string): string {
+  const [letter = '', number = ''] = spoken.toLowerCase().split(/\s+/);
+  return `${LETTER_OF[letter] ?? letter}${DIGIT_OF[number] ?? number}`.toUpperCase();
+}
+
 /** Multi-word expressions joined before tokenising, or their parts would be stop words. */
-const phrases: Array<[RegExp, string]> = [
+const phrases: Array<[RegExp, Replacement]> = [
+  // Dictated by phone (session es21): "a se" is ASE, "pro metric" Prometric, and a test code comes as its letter's name and
+  // its number in words ("el examen a cinco", "el ele uno", "del a uno hasta a ocho", "el equis uno"). The letters that are
+  // also words ("a", "e", "ese", "te") only after an article, a test word, "hasta", "y" or "o", and never before a unit
+  // ("voy a dos talleres", "a uno le dicen", "a cinco dólares" stay as they are).
+  [/\ba\.?\s*s\.?\s*e\b\.?(?!\s+(?:me|te|le|les|lo|la|los|las|nos)\b)/gi, 'ase'],
+  [/\bpro\s*-?\s*m[eé]tri[ck]\b|\bprometrik\b/gi, 'prometric'],
+  [/(?:(?<=\b(?:el|del|al|los|las|de|examen(?:es)?|tests?|pruebas?|hasta|y|o|serie|certificado)\s+)(?:a|e|ese|te)|\b(?:be|ce|efe|ge|hache|ele|pe|equis))\s+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|[1-9])\b(?!\s*(?:a[nñ]os|d[ií]as|meses|semanas|horas|minutos|veces|d[oó]lares|dls|pesos|por\s*ciento|%|de\s+(?:mis|los|ellos|nosotros|ustedes)))/gi, spokenCode],
   [/\bno[\s-]?show\b/gi, 'noshow'],
   // Time gone by ("ya pasaron 4 días y no aparece", "van dos semanas"): the length is kept, the verb is no word of the question.
   [/\b(?:ya\s+)?(?:pasaron|pas[oó]|van)\s+(?=(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|varias|unos|unas)\s+(?:d[ií]as|semanas|meses)\b)/gi, ' '],
@@ -43,6 +58,18 @@ const phrases: Array<[RegExp, string]> = [
   [/\b(?:rendir(?:lo|la)?|rindo|rinde|rindes|rinden|rend[ií]|rendi[oó]|rendire)\b/gi, 'tomar'],
   [/\bme\s+anot(?:o|e|é|ar[eé]?)\b|\banot(?:arme|arse|arte|arnos)\b/gi, 'registro'],
   [/\b(?:me\s+|lo\s+|la\s+)?bochar(?:on|lo|la)?\b|\bboch[eé]\b|\bbochad[oa]\b/gi, 'reprobe'],
+  // The Caribbean's and Central America's words for failing (session es21): "me colgué", "me tumbaron", "me aplazaron", "me
+  // poncharon", "me rasparon" (not a phone or a computer that hung: "se me colgó el celular").
+  [/(?<!\bse\s)\bme\s+(?:colgu[eé]|colg[oó]|colgaron|cuelgo|cuelgue|cuelgan|cuelguen|tumbaron|tumb[oó]|aplazaron|aplaz[oó]|aplac[eé]|poncharon|ponch[oó]|ponch[eé]|rasparon|rasp[oó]|rasp[eé])\b|\b(?:colgarme|tumbarme|aplazarme|poncharme|rasparme)\b/gi, 'reprobe'],
+  // Making an appointment with "agarrar" or "coger" in any form ("agarré cita pal martes", "cómo agarro cita", "cogí cita"):
+  // scheduling it (the row for "hacer/sacar cita" below says what follows).
+  [/\b(?:agarr|cog|coj)(?:o|e|é|i|í|ar|er|aste|iste|amos|imos|ó|io|ió|an|en)\s+(?:la\s+|una\s+|mi\s+|el\s+)?(?:cita|turno|hora)\b/gi, 'programar cita'],
+  // "volver a coger/agarrar el examen", "cogerlo otra vez": taking it again (the row for "volver a tomar" follows).
+  [/\b(volver|vuelv\w*|volv\w*)((?:lo|la|me)?\s+a\s+)(?:coger|agarrar)/gi, '$1$2tomar'],
+  // Getting the hang of it before the real one ("pa ir cogiendo el ritmo", "agarrar onda", "agarrarle la mano"): practising.
+  [/\b(?:cog|agarr)\w*(?:le)?\s+(?:el\s+ritmo|onda|la\s+mano|pr[aá]ctica|experiencia\s+con\s+el\s+examen)\b|\b(?:el|del)\s+de\s+verd(?:ad|á|a)\b/gi, 'practica'],
+  // Downloading is "bajar" ("dónde la bajo", "bajar la guía", "se puede bajar el booklet"), not lowering a price or a grade.
+  [/\b(?:d[oó]nde|c[oó]mo|puedo|se\s+puede|para|pa)\s+(?:la\s+|lo\s+|las\s+|los\s+)?baj(?:o|ar|arla|arlo|arlas|arlos|armela|armelo)\b(?!\s+(?:el\s+|la\s+|mi\s+)?(?:precio|costo|cuota|nota|calificaci[oó]n|peso))|\bbaj(?:ar|o|e|é|arme|arse)\s+(?=(?:la|las|el|los)\s+(?:gu[ií]as?|guiaestudio|booklets?|librito|folletos?|pdf|app|aplicaci[oó]n|formas?|formularios?|practicas?)\b)/gi, 'descargar '],
   [/\b(?:la|mi|las|mis)\s+notas?\s+(?=(?:del?|de\s+(?:mi|la))\s+(?:examen|test|prueba|[a-z]\d{1,2})\b)/gi, 'resultados '],
   // Not managing to pass ("no lo logré pasar", "no pude aprobar el A5") is failing; not finding one's certificate or card ("no
   // encuentro mi certificado") is losing it (not finding a test centre stays its own question).
@@ -57,9 +84,38 @@ const phrases: Array<[RegExp, string]> = [
   [/\bprecios?\s+(?:especial(?:es)?|de\s+grupo|por\s+grupo|de\s+mayoreo|preferencial(?:es)?|reducidos?)\b/gi, 'descuento'],
   // "cuánto sale el test", "cuánto cobran": a price.
   [/\bcu[aá]nto\s+(?:sale|salen|vale|valen|cobran)\b/gi, 'cuanto cuesta'],
+  // Money by its everyday names asked as a price ("cuánto pisto es", "cuántos chavos sale", "cuánta plata"): a price ("dinero" and
+  // "dólares" are left as they are: the prices' gap says "cuánto dinero cuesta", and money sent abroad is declined by it).
+  [/\b(?:cu[aá]nt[oa]s?|qu[eé]\s+tant[oa]s?)\s+(?:de\s+)?(?:pisto|chavos?|plata|lana|feria|varos|billete)\b(?:\s+(?:es|son|sale|salen|cuesta|cuestan|vale|valen|cobran|me\s+cobran))?/gi, 'cuanto cuesta'],
+  // The price of ASE's tests in general (session es21): ASE named ("cuánto cuesta el examen de ASE", "certificarse con ASE"), or the
+  // test with its article and nothing after it ("vos, ¿cuánto es el examen?"), is what the registration entry's fees say: each test's
+  // fee and a registration fee per order. A test named ("el A5", "el de frenos") or "cada examen" stays the prices' known gap.
+  [/(?<=\b(?:cuanto\s+cuesta|cu[aá]nto\s+(?:cuestan|es|son|pago|se\s+paga|hay\s+que\s+pagar|me\s+va\s+a\s+salir|me\s+sale)|(?:cu[aá]nto|qu[eé]\s+tanto)\s+dinero|precios?|costos?)\b[^.?!]{0,40}?)\b(?:(?:el|los|la|las)\s+)?(?:examen(?:es)?|tests?|pruebas?|certificaci[oó]n(?:es)?|certificar(?:se|me|te))\s+(?:de|con|en)\s+ase\b|(?<=\b(?:cuanto\s+cuesta|cu[aá]nto\s+(?:cuestan|es|son))\s+)(?:el|los|las)\s+(?:examen(?:es)?|tests?|pruebas?)(?=\s*(?:[?.!,]|$|y\s+(?:el|la)\s+(?:registro|inscripci[oó]n)))|(?:\b(?:el|los|las)\s+)?(?:examen(?:es)?|tests?|pruebas?|certificaci[oó]n)\s+(?:de|con)\s+ase\b(?=\s*,?\s*(?:cu[aá]nto\s+(?:cuesta|cuestan|vale|valen|sale|salen|es|son)|qu[eé]\s+precio))/gi, 'examen tarifas registro'],
   // "el jefe quiere ver el papel", "cuándo llega mi papel": the paper one has, with its article, is the
   // certificate (the scratch paper of the test day is "papel para hacer cuentas", "hojas en blanco").
   [/\b(el|mi|su|ese|este|del|al)\s+papel(?:ito)?\b(?!\s+(?:en\s+blanco|(?:para|pa)\s+(?:hacer|escribir|apuntar|notas|cuentas)))/gi, '$1 certificado'],
+  // A school's own certificate or diploma ("cuándo me llega el certificado de la escuela de mecánica", "el diploma del community
+  // college"): the school's, a look-alike (session es21); asked as training that counts ("el certificado de la escuela técnica
+  // cuenta como experiencia?") it stays the candidate's schooling.
+  [/\b(?:certificad[oa]s?|diplomas?|t[ií]tulos?)\s+(?:de|del)\s+(?:la\s+|el\s+|mi\s+)?(?:escuela|colegio|instituto|academia|universidad|community\s+college|colegio\s+comunitario)\b(?![^.?!]*\b(?:cuenta|cuentan|contar|experiencia|vale|valen|sirve|sirven|sustitu\w*|reemplaz\w*|equivale\w*)\b)/gi, 'diploma de la escuela'],
+  // An age ("mi hijo tiene 16 años", "un muchacho de 17", "¿cuántos años hay que tener?", "menor de edad"): the minimum age, a
+  // known gap (session es21). Years of work stay experience ("tengo 17 años de mecánico", "tiene 16 años trabajando").
+  [/\b(?:tiene|tengo|tienes|cumple|cumpli[oó]|cumplo|va\s+a\s+cumplir)\s+(?:1[3-9]|trece|catorce|quince|diecis[eé]is|diecisiete|dieciocho|diecinueve)\s+(?:a[nñ]os|a[nñ]itos)\b(?!\s*(?:de|en|trabajando|como|haciendo|con|chambeando|laborando)\b)|\b(?:muchach[oa]|chavo|chava|joven|chamaco|chico|chica|menor|hij[oa]|cipote|pelao|chamo)\s+de\s+(?:1[3-9]|trece|catorce|quince|diecis[eé]is|diecisiete|dieciocho|diecinueve)\b(?:\s+a[nñ]os)?(?!\s*(?:de|en|trabajando|como)\b)|\bcu[aá]ntos\s+a[nñ]os\s+(?:hay\s+que|tengo\s+que|tiene\s+que|debo|debe|necesito|necesita|se\s+necesitan?\s+)?(?:tener|cumplidos)\b/gi, 'edad'],
+  // Paying less ("los estudiantes pagan menos?", "¿les cobran menos a los veteranos?"): a discount, a known gap.
+  [/\b(?:pag(?:an|o|a|amos|ar|uen)|cobr(?:an|en|a|ar))\s+menos\b|\b(?:les|nos|me)\s+cobran\s+menos\b/gi, 'descuento'],
+  // Telling the post office ("le aviso al correo", "la oficina de correos", "el post office"): the post's change of address,
+  // not ASE's (the cue for "correo postal" declines it).
+  [/\b(?:avis\w*|notific\w*|dec[ií]rle|digo|report\w*)\s+(?:(?:yo\s+)?(?:al|a\s+la\s+oficina\s+de)\s+correos?)\b|\boficina\s+de\s+correos?\b|\bpost\s+office\b|\bservicio\s+postal\b/gi, 'correo postal'],
+  // Where the candidate works, a brand's dealer ("soy jefe de técnicos en un dealer Toyota", "trabajo en la agencia Ford"): the
+  // workplace of the story (session es21), not the brand's own certification the cues for "toyota", "ford" decline ("en el
+  // dealer de Honda venden gorras?" stays a look-alike: no one works there in it).
+  [/(?<=\b(?:soy|trabajo|trabaj[eé]|trabajaba|trabajando|estoy|estaba|chambeo|chambe[eé]|laboro)\b[^.,;?!]{0,40}?\b(?:en|de|para)\s+(?:un|una|el|la)\s+)(?:dealer(?:ship)?|agencia|concesionari[oa]|taller)\s+(?:de\s+(?:la\s+)?)?(?:toyota|ford|honda|nissan|chevy|chevrolet|gm|bmw|kia|hyundai|dodge|jeep|mazda|subaru|volkswagen|vw|mercedes|chrysler|lexus|acura|infiniti|audi)\b/gi, 'taller'],
+  // Pay by the hour or the week ("cuánto pagan de hora", "cuánto gana un técnico por semana"): a salary, the careers gap, not
+  // paying for a test.
+  [/\bcu[aá]nto\s+(?:(?:me|le|les|te|nos)\s+)?(?:pagan|paga|gana|ganan|gano|ganas)\s+(?:(?:de|por|la|el|a\s+la|al)\s+)?(?:hora|semana|mes|a[nñ]o|quincena)\b|\bpagan\s+(?:de|por)\s+hora\b/gi, 'salario'],
+  // "ando buscando X", "estoy buscando cómo X": what the candidate wants is X, not a search (the verification gap's "busco si un
+  // técnico está certificado" and the job hunt's "ando buscando trabajo de" are read by their own rows).
+  [/\b(?:ando|andamos|estoy|estamos|andaba|estaba)\s+buscando\b(?!\s+(?:un|una|a\s+un|a\s+una|alg[uú]n|trabajo|empleo|chamba|jale)\b)/gi, ' '],
   // Schooling ("estudié dos años en un técnico", "el community college") is training, which may count as experience.
   [/\bcommunity\s+college\b|\bestudi[eé]\s+(?:\S+\s+){0,3}?en\s+(?:un|una|el|la)\b/gi, 'escuela'],
   // A US state or city of two words ("nuevo mexico" is not Mexico); see the one-word ones below.
@@ -391,6 +447,8 @@ const synonyms: Record<string, string> = {
   venza: 'vencer', venzan: 'vencer', pierdo: 'perder', pierde: 'perder', pierden: 'perder', pierda: 'perder',
   // English words candidates mix in, met on the Spanish word the entries use.
   shop: 'taller', shops: 'taller',
+  // A booklet by its Spanish names ("el librito de referencia del L1").
+  librito: 'booklet', librillo: 'booklet', folleto: 'booklet', folletos: 'booklet',
   // Formal Spanish: "modificar" is changing, "extraviado" lost, an "evaluación" the test.
   modificar: 'cambiar', modifico: 'cambiar', modificacion: 'cambiar', modificaciones: 'cambiar', extraviado: 'perder', extraviada: 'perder', extravie: 'perder', extravio: 'perder', evaluacion: 'examen', evaluaciones: 'examen',
   update: 'actualizar', updatear: 'actualizar', apdeitear: 'actualizar', submit: 'enviar', submitear: 'enviar', someter: 'enviar',
@@ -432,6 +490,7 @@ const stopWords = new Set(
   da dan dar den dio dieron voy va van vas pasa pasaria ocupo ocupa ocupas checar checo
   saco sacar saca sacan consigo conseguir consigue obtener obtengo mio mia mios mias
   xq pq pa pal tb tmb porfa xfa ps pues bueno entonces oiga oye disculpe disculpa senor senora amigo compa ahi alla aca alli osea
+  vos podes tenes queres sos decime deci contame dime digame decirme che mae maje
   wey guey mano bro pana neta carnal nomas igual acabo otros otras ademas nunca todavia ahora luego ando anda andar
   poder estaba estaban tenia tenian tuve tuvo habia habian sera seria podre podra podrian debo debe deberia tendria tendre
   the a an is are i my me you your it to of for and or do does can how what when where please hi hello`

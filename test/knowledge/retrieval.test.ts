@@ -70,9 +70,10 @@ const floors: Record<SetName, { top1: number; declined: number; confidentWrong: 
   // (dev raised after the tuning on it, session en21: 93.8% / 93.1% / 0.3%, to that minus about 3)
   'eighth dev': { top1: 0.9, declined: 0.9, confidentWrong: 0.03 },
   // Eighth Spanish set (thirteenth session), measured right after the split, before any tuning on it
-  // (frozen 88.9% / 98.0% / 0.8%, dev 92.5% / 90.0% / 1.3%), minus about 4 points
+  // (frozen 88.9% / 98.0% / 0.8%, dev 92.5% / 90.0% / 1.3%), minus about 4 points; dev raised after the
+  // tuning on it (session es21: 97.3% / 100% / 0.4%) to that minus about 3
   'Spanish frozen test 8': { top1: 0.84, declined: 0.93, confidentWrong: 0.035 },
-  'Spanish dev 8': { top1: 0.88, declined: 0.86, confidentWrong: 0.035 },
+  'Spanish dev 8': { top1: 0.93, declined: 0.97, confidentWrong: 0.025 },
 };
 
 describe.each(SETS)('retrieval quality on the $name set ($note)', ({ name, lang, file }) => {
