@@ -1,9 +1,9 @@
 import type { Language } from '../src/language/languages.js';
 import { DateTime } from 'luxon';
 import { changeEligibility } from '../src/rules/index.js';
-import { formatLongDate } from '../src/understanding/dates.js';
+import { formatLongDate, formatTime } from '../src/understanding/dates.js';
 import { readAppointmentDate, readFutureDate, readTargetDate, writtenOut, type DateValue } from './slotReaders.js';
-import type { TaskSpec } from './taskTypes.js';
+import type { TaskDeps, TaskSpec } from './taskTypes.js';
 
 interface ChangeValues {
   appointment: DateValue;
@@ -35,6 +35,22 @@ function writtenDeadline(iso: string, startOf: (date: string) => string, languag
   const date = local.toISODate() ?? iso;
   const time = local.toFormat('HH:mm');
   return time === '00:00' ? startOf(writtenOut({ date }, language)) : writtenOut({ date, time }, language);
+}
+
+/**
+ * A deadline later today (hours away, easily missed when written as a date): its time and roughly how
+ * long is left ("about 6 hours from now"); undefined on another day.
+ */
+function deadlineToday(iso: string, now: Date, deps: Pick<TaskDeps, 'messages' | 'language'>): { time: string; left: string } | undefined {
+  const local = DateTime.fromISO(iso, { setZone: true });
+  const today = DateTime.fromJSDate(now).setZone(local.zone);
+  if (local.toISODate() !== today.toISODate() || local <= today) return undefined;
+  const minutes = local.diff(today, 'minutes').minutes;
+  const m = deps.messages.task.change;
+  // Tens of minutes under the hour; the last few minutes one by one.
+  const left =
+    minutes < 10 ? m.minutesLeft(Math.max(1, Math.floor(minutes))) : minutes < 55 ? m.minutesLeft(Math.round(minutes / 10) * 10) : m.hoursLeft(Math.max(1, Math.round(minutes / 60)));
+  return { time: formatTime(local.toFormat('HH:mm'), deps.language), left };
 }
 
 /** "My exam is Thursday, can I still move it?" -> yes until a stated moment, or no, and how. */
@@ -69,7 +85,8 @@ export const changeTask: TaskSpec<ChangeValues> = {
     const decision = changeEligibility({ appointment, now: facts.now }, deps.policy);
     const lines: string[] = [];
     if (decision.verdict === 'allowed') {
-      lines.push(m.allowed(writtenDeadline(decision.deadline, m.startOf, deps.language)));
+      const today = deadlineToday(decision.deadline, facts.now, deps);
+      lines.push(today ? m.allowedToday(today.time, today.left) : m.allowed(writtenDeadline(decision.deadline, m.startOf, deps.language)));
       if (decision.assumedStartOfDay) lines.push(m.assumedStart);
       const cancelFirst = values.wanted ? m.cancelFirstTo(writtenOut(values.wanted, deps.language)) : m.cancelFirst;
       lines.push(...(values.cancelling ? [m.cancelHow(phone)] : [cancelFirst, m.how(phone)]));

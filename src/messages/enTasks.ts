@@ -135,6 +135,10 @@ export const enTasks = {
     /** A deadline at midnight: the start of that day, written out. */
     startOf: (date: string) => `the start of ${date}`,
     allowed: (deadline: string) => `Yes, you can still change or cancel it. Do it before ${deadline}.`,
+    /** The deadline falls later today: said as today, with roughly how long is left ("about 6 hours from now"). */
+    allowedToday: (time: string, left: string) => `Yes, you can still change or cancel it, but only until ${time} today (${left}). Do it now.`,
+    hoursLeft: (hours: number) => (hours === 1 ? 'about an hour from now' : `about ${hours} hours from now`),
+    minutesLeft: (minutes: number) => (minutes === 1 ? 'about a minute from now' : `about ${minutes} minutes from now`),
     tooLate: (hours: number) =>
       `No: changes aren't allowed within three days (${hours} hours) of the appointment, so it can no longer be changed or cancelled.`,
     passed: 'That appointment time has already passed.',

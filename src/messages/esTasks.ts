@@ -120,6 +120,9 @@ export const esTasks: typeof enTasks = {
     /** A deadline at midnight: the start of that day, written out. */
     startOf: (date: string) => `comienzo del ${date}`,
     allowed: (deadline: string) => `Sí, todavía puede cambiarla o cancelarla. Hágalo antes del ${deadline}${deadline.endsWith('.') ? '' : '.'}`,
+    allowedToday: (time: string, left: string) => `Sí, todavía puede cambiarla o cancelarla, pero solo hasta hoy a las ${time} (${left}). Hágalo ahora.`,
+    hoursLeft: (hours: number) => (hours === 1 ? 'dentro de una hora más o menos' : `dentro de unas ${hours} horas`),
+    minutesLeft: (minutes: number) => (minutes === 1 ? 'dentro de un minuto' : `dentro de unos ${minutes} minutos`),
     tooLate: (hours: number) =>
       `No: no se permiten cambios a menos de tres días (${hours} horas) de la cita, así que ya no se puede cambiar ni cancelar.`,
     passed: 'La hora de esa cita ya pasó.',
