@@ -1,6 +1,6 @@
 import type { Language } from '../src/language/languages.js';
 import { DateTime } from 'luxon';
-import { changeEligibility } from '../src/rules/index.js';
+import { changeEligibility, earliestChangeableStart } from '../src/rules/index.js';
 import { formatLongDate, formatTime } from '../src/understanding/dates.js';
 import { readAppointmentDate, readFutureDate, readTargetDate, writtenOut, type DateValue } from './slotReaders.js';
 import type { TaskDeps, TaskSpec } from './taskTypes.js';
@@ -68,6 +68,13 @@ export const changeTask: TaskSpec<ChangeValues> = {
       read: (text, facts, deps) => readAppointmentDate(text, facts, deps),
       ask: (values, deps) => ({ text: values.wanted ? deps.messages.task.change.askDateToMove(writtenOut(values.wanted, deps.language)) : deps.messages.task.change.askDate }),
       askTime: (date, deps) => ({ text: deps.messages.task.change.askTime(deps.policy.changeCutoffHours.value, formatLongDate(date, deps.language)) }),
+      timeUnknown: (date, facts, deps) => {
+        const m = deps.messages.task.change;
+        const from = earliestChangeableStart({ now: facts.now, zone: facts.zone }, deps.policy);
+        const lines = [m.timeUnknown(formatLongDate(date, deps.language), formatTime(from.time, deps.language))];
+        if (!facts.zoneFromChannel) lines.push(m.zoneNote(facts.zone));
+        return { reply: { text: lines.join(' ') }, outcome: 'time-unknown' };
+      },
     },
     {
       name: 'cancelling',

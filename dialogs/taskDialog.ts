@@ -83,6 +83,9 @@ const monthOf = (date: string, language: Language): string =>
 const monthAndDayOf = (date: string, language: Language): string =>
   language === 'es' ? DateTime.fromISO(date).setLocale('es').toFormat("d 'de' LLLL") : DateTime.fromISO(date).toFormat('LLLL d');
 
+/** A day kept whole ('2026-12-10'), as the time question keeps it; not a month waiting for its day. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** A message shaped as a question. */
 const ASKS = /\?\s*$|^(?:who|what|when|where|why|how|which|can|could|do|does|did|is|are|will|would|should)\b/i;
 
@@ -291,6 +294,14 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const facts = turnFacts(dc.context);
     const slot = this.spec.slots.find((s) => s.name === state.asking);
     if (!slot) return undefined;
+    // "I don't know the time" at "what time is your appointment on Thursday?": both sides of the hour
+    // that decides, and the day is kept, so a time given next ("2pm") still works it out.
+    if (reading.notKnowing && slot.timeUnknown && state.partial && ISO_DAY.test(state.partial) && state.clarify[slot.name] && state.values[slot.name] === undefined) {
+      const day = state.partial;
+      const { reply, outcome } = slot.timeUnknown(day, facts, this.deps);
+      await send(dc.context, this.deps, reply);
+      return dc.endDialog({ task: this.spec.id, outcome, answer: reply.text, values: { ...state.values, [slot.name]: { date: day } } } satisfies TaskResult);
+    }
     // By a button's words ("the december one"), else by its value: "12/10" again stands in the ISO
     // value 2026-12-10, the reading first offered.
     const byTitle = pickChoice(reading.text, state.choices.map((value, i) => ({ title: state.choiceTitles?.[i] ?? value, value })));

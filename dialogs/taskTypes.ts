@@ -67,6 +67,12 @@ export interface SlotSpec<Values> {
    * only when the answer at the day's first minute and at its last would differ.
    */
   askTime?: (date: string, deps: TaskDeps) => Reply;
+  /**
+   * "I don't know the time" at that question: the answer for either side of the hour that decides
+   * ("at 7:52 AM or later, you can still ...; earlier, it can no longer be changed"), never the same
+   * question again. `date` is the day (ISO).
+   */
+  timeUnknown?: (date: string, facts: TurnFacts, deps: TaskDeps) => { reply: Reply; outcome: string };
   /** Skip asking when the values so far make this slot unnecessary. */
   needed?: (values: Partial<Values>) => boolean;
   /** `asAnswer`: the text answers this slot's own question (not the message that began the task). */

@@ -147,6 +147,9 @@ export const enTasks = {
     /** A day whose answer turns on the hour: the 72 hours end during it. */
     askTime: (hours: number, date: string) =>
       `Changes close ${hours} hours before the appointment starts, so it depends on the time. What time is your appointment on ${date}?`,
+    /** "I don't know the time" when the 72 hours end during the appointment's day: both sides of the hour. */
+    timeUnknown: (date: string, from: string) =>
+      `Then it depends on the time: if your appointment on ${date} is at ${from} or later, you can still change or cancel it, until 72 hours before it starts (later today), so do it now. If it is earlier than ${from}, it can no longer be changed or cancelled.`,
     zoneNote: (zone: string) => `I worked this out in ${zone} time; the rule uses the test centre's local time.`,
     cancelFirst: 'To move it, cancel the existing appointment first, then book the new one.',
     /** "move it to the 12th": the day wanted, booked as the new appointment. */

@@ -130,6 +130,8 @@ export const esTasks: typeof enTasks = {
     assumedStart: 'No me dio la hora, así que conté desde el comienzo de ese día.',
     askTime: (hours: number, date: string) =>
       `Los cambios se cierran ${hours} horas antes del comienzo de la cita, así que depende de la hora. ¿A qué hora es su cita del ${date}?`,
+    timeUnknown: (date: string, from: string) =>
+      `Entonces depende de la hora: si su cita del ${date} es a las ${from} o más tarde, todavía puede cambiarla o cancelarla, hasta 72 horas antes de que empiece (hoy mismo), así que hágalo ya. Si es antes de las ${from}, ya no se puede cambiar ni cancelar.`,
     zoneNote: (zone: string) => `Lo calculé en la hora de ${zone}; la regla usa la hora local del centro de examen.`,
     cancelFirst: 'Para moverla, primero cancele la cita actual y después reserve la nueva.',
     cancelFirstTo: (date: string) => `Para moverla al ${date}, primero cancele la cita actual y después reserve la nueva.`,

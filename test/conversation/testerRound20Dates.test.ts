@@ -22,6 +22,29 @@ const aDeadlineToday: Transcript[] = [
   ]],
 ];
 
+const theTimeNotKnown: Transcript[] = [
+  ['"i dont know the time" at "What time is your appointment on Thursday?": both answers, from 7:52 AM on (72 hours and a minute from now)', [
+    ['my test is on thursday can i still move it', 'What time is your appointment on Thursday, December 10, 2026?'],
+    ['i dont know the time', all('if your appointment on Thursday, December 10, 2026 is at 7:52 AM or later, you can still change or cancel it', 'If it is earlier than 7:52 AM, it can no longer be changed or cancelled', not('What time is your appointment'), not('Cancel Selected Appointment(s) option'))],
+    ['ok', not('What time is your appointment')],
+    ['ok', not('What time is your appointment')],
+  ]],
+  ['the time given after that answer still works it out', [
+    ['my test is on thursday can i still move it', 'What time is your appointment'],
+    ['not sure', 'at 7:52 AM or later'],
+    ['2pm', all('Thursday, December 10, 2026 at 2:00 PM', 'only until 2:00 PM today')],
+  ]],
+  ['the day before and the day after need no time: Wednesday is a No, Friday a Yes', [
+    ['my test is on wednesday can i still move it', all('can no longer be changed', not('What time'))],
+    ['i dont know the time', not('7:52 AM or later')],
+  ]],
+  ['in Spanish: "no sé la hora"', [
+    ['mi examen es el jueves, lo puedo cambiar?', /A qu[eé] hora es su cita del jueves, 10 de diciembre/],
+    ['no sé la hora', all(/si su cita del jueves, 10 de diciembre de 2026 es a las 7:52 a\. m\. o m[aá]s tarde, todav[ií]a puede cambiarla o cancelarla/, not(/A qu[eé] hora es su cita/))],
+  ]],
+];
+
 transcriptTables([
   ['a deadline that is today', aDeadlineToday],
+  ['the time not known', theTimeNotKnown],
 ], { now: new Date('2026-12-07T12:51:00Z') });
