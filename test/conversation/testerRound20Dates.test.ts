@@ -44,7 +44,29 @@ const theTimeNotKnown: Transcript[] = [
   ]],
 ];
 
+const acknowledgements: Transcript[] = [
+  ['"ok" at the time question: the question alone once, then not again; the answer still works', [
+    ['my test is on thursday can i still move it', 'What time is your appointment on Thursday, December 10, 2026?'],
+    ['ok', all(/^Okay\. What time is your appointment on Thursday, December 10, 2026\?$/, not('Changes close'))],
+    ['ok', all(/^Okay\./, not('What time is your appointment'))],
+    ['thanks', all(/^You're welcome\./, not('What time is your appointment'))],
+    ['2pm', all('Thursday, December 10, 2026 at 2:00 PM', 'only until 2:00 PM today')],
+  ]],
+  ['"thanks" at "What date did you take A5?": once the question, then no more', [
+    ['I failed A5, when can I retake it', 'What date did you take A5'],
+    ['thanks', /^You're welcome\. What date did you take A5\?/],
+    ['ok thanks', all(/^You're welcome\./, not('What date did you take A5'))],
+  ]],
+  ['in Spanish: "gracias" twice, the time question once', [
+    ['hola necesito cambiar mi examen', /D[ií]game la fecha de su cita/],
+    ['es el jueves', /A qu[eé] hora es su cita del jueves, 10 de diciembre/],
+    ['gracias', all(/^De nada\. ¿A qu[eé] hora es su cita del jueves, 10 de diciembre de 2026\?$/, not(/Los cambios se cierran/))],
+    ['gracias', all(/^De nada\./, not(/A qu[eé] hora es su cita/))],
+  ]],
+];
+
 transcriptTables([
+  ['acknowledgements while a question waits', acknowledgements],
   ['a deadline that is today', aDeadlineToday],
   ['the time not known', theTimeNotKnown],
 ], { now: new Date('2026-12-07T12:51:00Z') });
