@@ -7,6 +7,7 @@ import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts, type TurnFacts } from '../src/conversation/turnFacts.js';
 import { shortAnswer } from '../src/knowledge/faqEntry.js';
 import { pickChoice } from '../src/understanding/choices.js';
+import { dateRelativeTo } from '../src/understanding/relativeDates.js';
 import { combineDateParts, isYearSpan, withCorrectedYear } from '../src/understanding/dates.js';
 import { replyFromAccount, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { QUESTION, RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
@@ -161,6 +162,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   followsUp(text: string, facts: TurnFacts, values: Record<string, unknown>, fromAccount = false): boolean {
     const read = (name: string) => this.spec.slots.find((s) => s.name === name)?.read(text, facts, this.deps, values as Partial<Values>, false);
     if (this.timeOfUntimedDay(text, facts, values) !== null) return true;
+    // "no wait, it was the tuesday before", "perdón, fue el martes anterior": a day counted from the one given.
+    if (this.spec.slots.some((slot) => isExactDate(values[slot.name]) && dateRelativeTo((values[slot.name] as DateValue).date, text) !== null)) return true;
     const followUps = this.spec.followUps ?? [];
     // A question ("my A3 expired, when can I recertify?") asks something new; a statement adds a fact.
     // A question put the way the answer's own were ("what if I let A6 lapse?") is about that answer.
@@ -172,9 +175,11 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     // March 3): added to the facts it rested on, never a new task that asks for them again. An
     // answer from the account rested on the account's facts: a date typed next is no gap filled.
     if (!fromAccount && this.spec.slots.some((slot) => !slot.quiet && !slot.notFromFirstMessage && values[slot.name] === undefined && read(slot.name)?.kind === 'value')) return true;
+    // A date said again ("nov 24" after the answer for that day) is about that answer too: the same
+    // answer, the test it named kept, never a new task that has lost it.
     return followUps.some((name) => {
       const reading = read(name);
-      return reading?.kind === 'value' && JSON.stringify(reading.value) !== JSON.stringify(values[name]);
+      return reading?.kind === 'value' && (JSON.stringify(reading.value) !== JSON.stringify(values[name]) || isDate(reading.value));
     });
   }
 
@@ -401,8 +406,10 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const yearSaid = current?.date !== undefined && !current.approximate && this.yearWasSaid(slot, current.date, facts, values);
       // "2022" alone keeps the month and day of the date it corrects ("no, I meant 2022").
       // "2pm" keeps the day of an appointment given without a time.
+      // "the tuesday before that" counts from the date it corrects, not from today.
       const within = current?.date
-        ? (this.timeOfUntimedDay(text, facts, { [slot.name]: current }) ??
+        ? ((current.approximate ? null : dateRelativeTo(current.date, text)) ??
+          this.timeOfUntimedDay(text, facts, { [slot.name]: current }) ??
           withCorrectedYear(current.date, text, Boolean(current.approximate), facts.language) ??
           combineDateParts(monthOf(current.date, facts.language), text, facts, { monthAndDay: Boolean(current.approximate) || yearSaid }))
         : null;
@@ -600,6 +607,9 @@ function keepTime(current: DateValue | undefined, next: unknown, text: string, f
 }
 
 const isDate = (value: unknown): boolean => typeof (value as DateValue | undefined)?.date === 'string';
+
+/** A day known as a day, not a month or "about" one: what "the tuesday before" can count from. */
+const isExactDate = (value: unknown): boolean => isDate(value) && !(value as DateValue).approximate;
 
 /** A slot value as the candidate would say it back: a date written out, a test code, a list. */
 function describe(value: unknown, language: Language): string {

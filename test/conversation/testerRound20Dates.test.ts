@@ -65,7 +65,37 @@ const acknowledgements: Transcript[] = [
   ]],
 ];
 
+const correctionsRelativeToTheDate: Transcript[] = [
+  ['"sorry I meant the tuesday before that" after last Tuesday (December 1): Tuesday, November 24, so A6 from December 25', [
+    ['I failed A6 last tuesday, when can I retake', all('Tuesday, December 1, 2026', 'Friday, January 1, 2027')],
+    ['sorry I meant the tuesday before that', all('Tuesday, November 24, 2026', 'You can buy A6 again on or after Friday, December 25, 2026', not('January 1, 2027'))],
+  ]],
+  ['"no wait, it was the tuesday before" at the end of the retest for "the brakes one": November 24, A5 kept', [
+    ['when can I retake a test I failed', 'Tell me the date you took it'],
+    ['the brakes one', 'What date did you take A5?'],
+    ['last tuesday', 'Tuesday, December 1, 2026'],
+    ['no wait, it was the tuesday before', all('Tuesday, November 24, 2026', 'You can buy A5 again on or after Friday, December 25, 2026')],
+    ['nov 24', all('You can buy A5 again', not('buy the test again'))],
+  ]],
+  ['"nov 24" after last Tuesday keeps the test named', [
+    ['when can I retake a test I failed', 'Tell me the date you took it'],
+    ['the brakes one', 'What date did you take A5?'],
+    ['last tuesday', 'Tuesday, December 1, 2026'],
+    ['nov 24', all('Tuesday, November 24, 2026', 'You can buy A5 again on or after Friday, December 25, 2026', not('buy the test again'))],
+  ]],
+  ['"the day before" and "the week before" count from the date given', [
+    ['I failed A6 last tuesday, when can I retake', 'Tuesday, December 1, 2026'],
+    ['sorry, the day before', all('Monday, November 30, 2026', 'Thursday, December 31, 2026')],
+    ['no, the week before', all('Monday, November 23, 2026', 'Thursday, December 24, 2026')],
+  ]],
+  ['in Spanish: "perdón, fue el martes anterior"', [
+    ['reprobé el A6 el martes pasado, cuándo lo puedo volver a tomar?', /martes, 1 de diciembre de 2026/],
+    ['perdón, fue el martes anterior', all(/martes, 24 de noviembre de 2026/, /viernes, 25 de diciembre de 2026/)],
+  ]],
+];
+
 transcriptTables([
+  ['corrections relative to the date given', correctionsRelativeToTheDate],
   ['acknowledgements while a question waits', acknowledgements],
   ['a deadline that is today', aDeadlineToday],
   ['the time not known', theTimeNotKnown],
