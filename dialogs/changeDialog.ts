@@ -2,11 +2,13 @@ import type { Language } from '../src/language/languages.js';
 import { DateTime } from 'luxon';
 import { changeEligibility, earliestChangeableStart } from '../src/rules/index.js';
 import { formatLongDate, formatTime } from '../src/understanding/dates.js';
-import { readAppointmentDate, readFutureDate, readTargetDate, writtenOut, type DateValue } from './slotReaders.js';
+import { readAppointmentDate, readFirstTest, readFutureDate, readTargetDate, writtenOut, type DateValue } from './slotReaders.js';
 import type { TaskDeps, TaskSpec } from './taskTypes.js';
 
 interface ChangeValues {
   appointment: DateValue;
+  /** The test the appointment is for ("It's the A8 engine performance one"): noted, the rule does not need it. */
+  test?: string;
   /**
    * The day the candidate wants it moved to ("move my appointment to the 12th"): never the
    * appointment's own date. Said back in the question and the answer; the rules are the appointment's.
@@ -75,6 +77,11 @@ export const changeTask: TaskSpec<ChangeValues> = {
         if (!facts.zoneFromChannel) lines.push(m.zoneNote(facts.zone));
         return { reply: { text: lines.join(' ') }, outcome: 'time-unknown' };
       },
+    },
+    {
+      name: 'test',
+      noted: true,
+      read: (text, _facts, deps) => readFirstTest(text, deps),
     },
     {
       name: 'cancelling',

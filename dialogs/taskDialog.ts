@@ -87,6 +87,11 @@ const monthAndDayOf = (date: string, language: Language): string =>
 /** A day kept whole ('2026-12-10'), as the time question keeps it; not a month waiting for its day. */
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** At most this many words to be only the naming of a test ("It's the A8 engine performance one"). */
+const NAMING_WORDS = 8;
+/** Something done to a test, which makes a message naming one a fact for another task. */
+const DONE_TO_A_TEST = /\b(?:fail\w*|pass\w*|took|take|taking|miss\w*|bought|buy\w*|expir\w*|laps\w*|recert\w*|renew\w*|reprob\w*|aprob\w*|venc\w*|perd\w*|compr\w*|tom[eé]|no pas[eé])\b/i;
+
 /** A message shaped as a question. */
 const ASKS = /\?\s*$|^(?:who|what|when|where|why|how|which|can|could|do|does|did|is|are|will|would|should)\b/i;
 
@@ -135,7 +140,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
    */
   factsIn(text: string, facts: TurnFacts, asAnswer = false): number {
     // How the question was put ("if ...") is no fact to work with.
-    return this.reads(text, facts, asAnswer, asAnswer ? 'any-as-answer' : 'any', (slot) => !slot.quiet);
+    return this.reads(text, facts, asAnswer, asAnswer ? 'any-as-answer' : 'any', (slot) => !slot.quiet && !slot.noted);
   }
 
   /** Does this text answer one of the task's own questions (a date, say), not just name a test? */
@@ -175,6 +180,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     // March 3): added to the facts it rested on, never a new task that asks for them again. An
     // answer from the account rested on the account's facts: a date typed next is no gap filled.
     if (!fromAccount && this.spec.slots.some((slot) => !slot.quiet && !slot.notFromFirstMessage && values[slot.name] === undefined && read(slot.name)?.kind === 'value')) return true;
+    // "It's the A8 engine performance one" said of the test already named: said back, the answer kept
+    // (a short statement that tells of nothing done to a test: "I also failed A8" is another task).
+    if (this.spec.slots.some((slot) => slot.noted && read(slot.name)?.kind === 'value') && text.trim().split(/\s+/).length <= NAMING_WORDS && !DONE_TO_A_TEST.test(text)) return true;
     // A date said again ("nov 24" after the answer for that day) is about that answer too: the same
     // answer, the test it named kept, never a new task that has lost it.
     return followUps.some((name) => {
@@ -442,6 +450,11 @@ export class TaskDialog<Values extends object> extends RepairDialog {
             return slot.name;
           }
         }
+      }
+      // The test an appointment is for, named again ("It's the A8 engine performance one"): said back.
+      if (slot.noted && read.kind === 'value' && JSON.stringify(read.value) === JSON.stringify(current)) {
+        notes.push(this.deps.messages.task.noted(slot.describe ? slot.describe(read.value, this.deps) : describe(read.value, this.deps.language)));
+        continue;
       }
       // The slot whose value the correction changes, not the first one that reads something.
       if (read.kind !== 'value' || JSON.stringify(read.value) === JSON.stringify(state.values[slot.name])) continue;

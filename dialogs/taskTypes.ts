@@ -52,6 +52,12 @@ export interface SlotSpec<Values> {
   notFromFirstMessage?: boolean;
   /** How the question was put, not a fact given ("if I let A6 lapse"): it changes without "Changed to ...". */
   quiet?: boolean;
+  /**
+   * Something the candidate may say about the task's subject that its rule does not need (the test an
+   * appointment is for): kept and said back ("A8: noted.") right after the answer too ("It's the A8
+   * engine performance one"), never a fact that starts or steers the task.
+   */
+  noted?: boolean;
   /** How a value reads back to the candidate ("Changed to Automobile."); a date or a code by default. */
   describe?: (value: Values[keyof Values], deps: TaskDeps) => string;
   /**

@@ -94,7 +94,27 @@ const correctionsRelativeToTheDate: Transcript[] = [
   ]],
 ];
 
+const aTestNamedByItsTitle: Transcript[] = [
+  ['"It\'s the A8 engine performance one" after the change answer: the test noted, the answer kept, no repair advice', [
+    ['my A8 test is friday, can I still reschedule', 'you can still change or cancel it'],
+    ["It's the A8 engine performance one", all('A8', 'you can still change or cancel it', not("can't give repair advice"))],
+  ]],
+  ['"the engine performance test" after the change answer is A8', [
+    ['my test is friday, can I still reschedule', 'you can still change or cancel it'],
+    ['the engine performance test', all('A8: noted', 'you can still change or cancel it', not("can't give repair advice"))],
+  ]],
+  ['after a No, naming the test keeps the No', [
+    ['My test is in 2 days and I need to move it', 'can no longer be changed'],
+    ["It's the A8 engine performance one", all('A8: noted', 'can no longer be changed', not("can't give repair advice"))],
+  ]],
+  ['in Spanish: "es el de frenos" after the change answer is A5', [
+    ['mi examen es el viernes, lo puedo cambiar?', /todav[ií]a puede cambiarla/],
+    ['es el de frenos', all('A5', /todav[ií]a puede cambiarla/)],
+  ]],
+];
+
 transcriptTables([
+  ['a test named by its title', aTestNamedByItsTitle],
   ['corrections relative to the date given', correctionsRelativeToTheDate],
   ['acknowledgements while a question waits', acknowledgements],
   ['a deadline that is today', aDeadlineToday],
