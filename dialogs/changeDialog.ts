@@ -125,6 +125,10 @@ export const changeTask: TaskSpec<ChangeValues> = {
     'too-late': (deps) => deps.messages.task.change.refundTooLate,
     'appointment-passed': (deps) => deps.messages.task.change.refundTooLate,
   },
+  exceptions: {
+    'too-late': (deps) => deps.messages.task.change.noExceptions(deps.policy.phones.prometric.value),
+    'appointment-passed': (deps) => deps.messages.task.change.noExceptions(deps.policy.phones.prometric.value),
+  },
   help: (deps) => deps.messages.task.change.help,
 };
 

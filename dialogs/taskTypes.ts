@@ -159,4 +159,10 @@ export interface TaskSpec<Values> {
    * the general cancel answer ("a test you purchased is refunded" after "it can no longer be cancelled").
    */
   refunds?: Partial<Record<string, (deps: TaskDeps) => string>>;
+  /**
+   * What can be said of an exception to the rule in an outcome: "can I call prometric and get an
+   * exception?" right after "it can no longer be changed" is told the bot has nothing on exceptions
+   * and who to ask (the route row `reason`), never the general "You can, as long as ...".
+   */
+  exceptions?: Partial<Record<string, (deps: TaskDeps) => string>>;
 }

@@ -165,6 +165,9 @@ export const enTasks = {
       `Yes, if you cancel in time: cancel the appointment first, then the test itself with the Cancel Test option in myASE, or call Prometric at ${phone}. You can only cancel a test and receive a refund for a test that you purchased.`,
     refundTooLate:
       "No: within three days of your appointment you cannot cancel the appointment or the test, so there's no refund. If you miss it, it is scored as No Show and all fees are forfeited.",
+    /** "can I get an exception?" after "it can no longer be changed": the source has none; who to ask. */
+    noExceptions: (phone: string) =>
+      `I have nothing on exceptions: the FAQ I answer from allows no changes within three days of the appointment. Prometric (${phone}) is the place to ask about it.`,
     whyTooLate: (phone: string) =>
       `Because ASE allows no changes within three days of a scheduled appointment: you cannot cancel the appointment or the test then. Prometric (${phone}) can answer questions about the appointment.`,
     newDateOutside: (lastDay: string) =>

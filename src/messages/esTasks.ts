@@ -144,6 +144,8 @@ export const esTasks: typeof enTasks = {
       `Sí, si cancela a tiempo: primero cancele la cita y después el examen con la opción Cancel Test en myASE, o llame a Prometric al ${phone}. Solo puede cancelar y recibir un reembolso de un examen que usted compró.`,
     refundTooLate:
       'No: dentro de los tres días anteriores a su cita no puede cancelar la cita ni el examen, así que no hay reembolso. Si no se presenta, se califica como No Show y se pierden todas las tarifas.',
+    noExceptions: (phone: string) =>
+      `No tengo información sobre excepciones: las preguntas frecuentes con las que respondo no permiten cambios dentro de los tres días anteriores a la cita. Prometric (${phone}) es quien puede responderle sobre eso.`,
     whyTooLate: (phone: string) =>
       `Porque ASE no permite cambios dentro de los tres días anteriores a una cita programada: entonces no puede cancelar la cita ni el examen. Prometric (${phone}) puede responder preguntas sobre la cita.`,
     newDateOutside: (lastDay: string) =>

@@ -113,7 +113,25 @@ const aTestNamedByItsTitle: Transcript[] = [
   ]],
 ];
 
+const theVerdictKept: Transcript[] = [
+  ['"can I move it to next week?" after "No" (in 2 days) keeps the No, short, never "You can, as long as..."', [
+    ['My test is in 2 days and I need to move it', 'can no longer be changed'],
+    ['can I move it to next week?', all(/^No, going by what you told me: /, not('You can, as long as'), not('Cancel Test option'), not('Source:'))],
+    ['can I call prometric and get an exception?', all("I have nothing on exceptions", '877-346-9327', not('You can, as long as'), not('Cancel Selected Appointment(s) option'))],
+  ]],
+  ['after a Yes (Friday), "can I move it to next week?" is a Yes', [
+    ['my test is friday, can i move it?', 'you can still change or cancel it'],
+    ['can I move it to next week?', all(/^Yes, going by what you told me: /, not('You can, as long as'))],
+  ]],
+  ['in Spanish: "¿lo puedo mover a la otra semana?" after the No keeps it, and an exception is Prometric\'s', [
+    ['mi examen es en 2 dias y necesito cambiarlo', /ya no se puede cambiar/],
+    ['lo puedo mover a la otra semana?', all(/^No, seg[uú]n lo que me dijo: /, not(/S[ií] puede, siempre que/))],
+    ['y si llamo a prometric me hacen una excepcion?', all(/No tengo informaci[oó]n sobre excepciones/, '877-346-9327')],
+  ]],
+];
+
 transcriptTables([
+  ['the verdict kept', theVerdictKept],
   ['a test named by its title', aTestNamedByItsTitle],
   ['corrections relative to the date given', correctionsRelativeToTheDate],
   ['acknowledgements while a question waits', acknowledgements],
