@@ -199,7 +199,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   private timeOfUntimedDay(text: string, facts: TurnFacts, values: Record<string, unknown>): string | null {
     for (const slot of this.spec.slots) {
       const day = values[slot.name] as DateValue | undefined;
-      if (!slot.askTime || !day?.date || day.time || day.approximate) continue;
+      // A day with a time too: "what about if it was 8am" after the answer for Thursday at 9 AM is Thursday at 8.
+      if (!slot.askTime || !day?.date || day.approximate) continue;
       // With a day it is no time alone: combineDateParts joins only a day and a time.
       const combined = combineDateParts(day.date, text, facts);
       if (combined) return combined;

@@ -130,7 +130,24 @@ const theVerdictKept: Transcript[] = [
   ]],
 ];
 
+const theDayKept: Transcript[] = [
+  ['"what about if it was 8am" after the answer for Thursday at 9am: Thursday at 8 AM, never "What day is the appointment?"', [
+    ['my test is on thursday at 9am, can I still cancel', 'only until 9:00 AM today'],
+    ['what about if it was 8am', all('Changed to Thursday, December 10, 2026 at 8:00 AM', 'only until 8:00 AM today (about 9 minutes from now)', not('What day is the appointment'))],
+    ['what about 7am', all('Changed to Thursday, December 10, 2026 at 7:00 AM', 'can no longer be changed')],
+  ]],
+  ['"2pm" after the answer for Thursday at 7am: Thursday at 2 PM, a Yes until 2 PM today', [
+    ['my test is on thursday at 7am, can I still cancel', 'can no longer be changed'],
+    ['2pm', all('Thursday, December 10, 2026 at 2:00 PM', 'only until 2:00 PM today')],
+  ]],
+  ['in Spanish: "¿y si fuera a las 8?" after Thursday at 9', [
+    ['mi examen es el jueves a las 9 de la mañana, lo puedo cancelar?', /hasta hoy a las 9:00 a\. m\./],
+    ['y si fuera a las 8 de la mañana?', all(/jueves, 10 de diciembre de 2026 a las 8:00 a\. m\./, /dentro de unos 9 minutos/, not(/Qu[eé] d[ií]a es la cita/))],
+  ]],
+];
+
 transcriptTables([
+  ['the day kept', theDayKept],
   ['the verdict kept', theVerdictKept],
   ['a test named by its title', aTestNamedByItsTitle],
   ['corrections relative to the date given', correctionsRelativeToTheDate],
