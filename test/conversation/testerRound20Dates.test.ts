@@ -146,7 +146,22 @@ const theDayKept: Transcript[] = [
   ]],
 ];
 
+const factsGivenStay: Transcript[] = [
+  ['after the retest answer and its cost, "do I have to pay the registration fee again" never asks for the date given', [
+    ['I failed A5 yesterday. when can I take it again?', 'You can buy A5 again on or after'],
+    ['what does it cost to retake', 'Going by what you told me'],
+    ['do I have to pay the registration fee again', all('registration fee', not('Tell me the date you took it'), not('Back to your question'))],
+  ]],
+  ['after the change answer and the cancel answer, "including the registration fee?" never asks for the appointment\'s date', [
+    ['I want to reschedule my G1 test', 'Tell me the date of your appointment'],
+    ["it's on the 20th", 'you can still change or cancel it'],
+    ['actually forget rescheduling, I just want to cancel it and get my money back', not('Tell me the date of your appointment')],
+    ['including the registration fee?', all(not('Tell me the date of your appointment'), not('Back to your question'))],
+  ]],
+];
+
 transcriptTables([
+  ['facts given stay', factsGivenStay],
   ['the day kept', theDayKept],
   ['the verdict kept', theVerdictKept],
   ['a test named by its title', aTestNamedByItsTitle],
