@@ -31,6 +31,9 @@ const REFUND_WORD = /\b(?:refund\w*|money back|reembols\w*)\b/i;
 const MOVE_WORD =
   /\b(?:move|moving|resched\w*|rebook\w*|change|changing|switch|push|postpone|another (?:day|date|time)|new (?:day|date|time)|schedule|scheduling|book (?:it|another|a new)|(?:take|do) it (?:in|on|next|later|another)|reprogram\w*|cambiar|mover|posponer|agendar|programar|reservar|otra (?:cita|fecha))\b/i;
 
+/** A move dropped in favour of cancelling ("forget rescheduling", "not move it", "olvide el cambio"). */
+const MOVE_DROPPED = /\b(?:forget|never ?mind|not|no longer|instead of|rather than|olvide|olvid[eé]|ya no|en vez de|no quiero)\s+(?:about\s+)?(?:the\s+|el\s+|la\s+)?(?:moving|move|resched\w*|rebook\w*|changing|change|cambio|cambiar\w*|mover\w*|reprogramar\w*)(?:\s+it)?\b/gi;
+
 /** The deadline instant (ISO with the centre's offset) as that centre's wall time, written out. */
 function writtenDeadline(iso: string, startOf: (date: string) => string, language: Language): string {
   const local = DateTime.fromISO(iso, { setZone: true });
@@ -86,9 +89,15 @@ export const changeTask: TaskSpec<ChangeValues> = {
     {
       name: 'cancelling',
       quiet: true,
-      read: (text) => (CANCEL_WORD.test(text) && (APPOINTMENT_WORD.test(text) || REFUND_WORD.test(text)) && !MOVE_WORD.test(text) ? { kind: 'value', value: true } : { kind: 'none' }),
+      // "forget rescheduling, I just want to cancel it": the move named only to be dropped.
+      read: (text) => {
+        const kept = text.replace(MOVE_DROPPED, ' ');
+        return CANCEL_WORD.test(kept) && (APPOINTMENT_WORD.test(kept) || REFUND_WORD.test(kept)) && !MOVE_WORD.test(kept) ? { kind: 'value', value: true } : { kind: 'none' };
+      },
     },
   ],
+  // "actually forget rescheduling, I just want to cancel it" right after the answer: how to cancel, by the same deadline.
+  followUps: ['cancelling'],
   faqEntry: 'change-or-cancel',
   answer: (values, facts, deps) => {
     const m = deps.messages.task.change;

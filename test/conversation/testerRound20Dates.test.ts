@@ -160,7 +160,20 @@ const factsGivenStay: Transcript[] = [
   ]],
 ];
 
+const shortOnTheAskedThing: Transcript[] = [
+  ['"actually forget rescheduling, I just want to cancel it and get my money back" after the change answer: how to cancel by that deadline, no FAQ wall', [
+    ['I want to reschedule my G1 test', 'Tell me the date of your appointment'],
+    ["it's on the 20th", 'you can still change or cancel it'],
+    ['actually forget rescheduling, I just want to cancel it and get my money back', all('Do it before the start of Thursday, December 17, 2026', 'Cancel Test option', not('Source:'), not('To move it'))],
+  ]],
+  ['in Spanish: "mejor la quiero cancelar y que me devuelvan el dinero" after the change answer', [
+    ['mi examen es el 20 de diciembre, lo puedo cambiar?', /todav[ií]a puede cambiarla/],
+    ['olvide el cambio, mejor quiero cancelar el examen y que me devuelvan el dinero', all(/Cancel Test/, /jueves, 17 de diciembre/, not(/Para moverla/))],
+  ]],
+];
+
 transcriptTables([
+  ['short on the asked thing', shortOnTheAskedThing],
   ['facts given stay', factsGivenStay],
   ['the day kept', theDayKept],
   ['the verdict kept', theVerdictKept],
