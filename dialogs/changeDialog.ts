@@ -1,12 +1,14 @@
 import type { Language } from '../src/language/languages.js';
 import { DateTime } from 'luxon';
-import { changeEligibility } from '../src/rules/index.js';
-import { formatLongDate } from '../src/understanding/dates.js';
-import { readAppointmentDate, readFutureDate, readTargetDate, writtenOut, type DateValue } from './slotReaders.js';
-import type { TaskSpec } from './taskTypes.js';
+import { changeEligibility, earliestChangeableStart } from '../src/rules/index.js';
+import { formatLongDate, formatTime } from '../src/understanding/dates.js';
+import { readAppointmentDate, readFirstTest, readFutureDate, readTargetDate, writtenOut, type DateValue } from './slotReaders.js';
+import type { TaskDeps, TaskSpec } from './taskTypes.js';
 
 interface ChangeValues {
   appointment: DateValue;
+  /** The test the appointment is for ("It's the A8 engine performance one"): noted, the rule does not need it. */
+  test?: string;
   /**
    * The day the candidate wants it moved to ("move my appointment to the 12th"): never the
    * appointment's own date. Said back in the question and the answer; the rules are the appointment's.
@@ -29,12 +31,31 @@ const REFUND_WORD = /\b(?:refund\w*|money back|reembols\w*)\b/i;
 const MOVE_WORD =
   /\b(?:move|moving|resched\w*|rebook\w*|change|changing|switch|push|postpone|another (?:day|date|time)|new (?:day|date|time)|schedule|scheduling|book (?:it|another|a new)|(?:take|do) it (?:in|on|next|later|another)|reprogram\w*|cambiar|mover|posponer|agendar|programar|reservar|otra (?:cita|fecha))\b/i;
 
+/** A move dropped in favour of cancelling ("forget rescheduling", "not move it", "olvide el cambio"). */
+const MOVE_DROPPED = /\b(?:forget|never ?mind|not|no longer|instead of|rather than|olvide|olvid[eé]|ya no|en vez de|no quiero)\s+(?:about\s+)?(?:the\s+|el\s+|la\s+)?(?:moving|move|resched\w*|rebook\w*|changing|change|cambio|cambiar\w*|mover\w*|reprogramar\w*)(?:\s+it)?\b/gi;
+
 /** The deadline instant (ISO with the centre's offset) as that centre's wall time, written out. */
 function writtenDeadline(iso: string, startOf: (date: string) => string, language: Language): string {
   const local = DateTime.fromISO(iso, { setZone: true });
   const date = local.toISODate() ?? iso;
   const time = local.toFormat('HH:mm');
   return time === '00:00' ? startOf(writtenOut({ date }, language)) : writtenOut({ date, time }, language);
+}
+
+/**
+ * A deadline later today (hours away, easily missed when written as a date): its time and roughly how
+ * long is left ("about 6 hours from now"); undefined on another day.
+ */
+function deadlineToday(iso: string, now: Date, deps: Pick<TaskDeps, 'messages' | 'language'>): { time: string; left: string } | undefined {
+  const local = DateTime.fromISO(iso, { setZone: true });
+  const today = DateTime.fromJSDate(now).setZone(local.zone);
+  if (local.toISODate() !== today.toISODate() || local <= today) return undefined;
+  const minutes = local.diff(today, 'minutes').minutes;
+  const m = deps.messages.task.change;
+  // Tens of minutes under the hour; the last few minutes one by one.
+  const left =
+    minutes < 10 ? m.minutesLeft(Math.max(1, Math.floor(minutes))) : minutes < 55 ? m.minutesLeft(Math.round(minutes / 10) * 10) : m.hoursLeft(Math.max(1, Math.round(minutes / 60)));
+  return { time: formatTime(local.toFormat('HH:mm'), deps.language), left };
 }
 
 /** "My exam is Thursday, can I still move it?" -> yes until a stated moment, or no, and how. */
@@ -52,13 +73,31 @@ export const changeTask: TaskSpec<ChangeValues> = {
       read: (text, facts, deps) => readAppointmentDate(text, facts, deps),
       ask: (values, deps) => ({ text: values.wanted ? deps.messages.task.change.askDateToMove(writtenOut(values.wanted, deps.language)) : deps.messages.task.change.askDate }),
       askTime: (date, deps) => ({ text: deps.messages.task.change.askTime(deps.policy.changeCutoffHours.value, formatLongDate(date, deps.language)) }),
+      timeUnknown: (date, facts, deps) => {
+        const m = deps.messages.task.change;
+        const from = earliestChangeableStart({ now: facts.now, zone: facts.zone }, deps.policy);
+        const lines = [m.timeUnknown(formatLongDate(date, deps.language), formatTime(from.time, deps.language))];
+        if (!facts.zoneFromChannel) lines.push(m.zoneNote(facts.zone));
+        return { reply: { text: lines.join(' ') }, outcome: 'time-unknown' };
+      },
+    },
+    {
+      name: 'test',
+      noted: true,
+      read: (text, _facts, deps) => readFirstTest(text, deps),
     },
     {
       name: 'cancelling',
       quiet: true,
-      read: (text) => (CANCEL_WORD.test(text) && (APPOINTMENT_WORD.test(text) || REFUND_WORD.test(text)) && !MOVE_WORD.test(text) ? { kind: 'value', value: true } : { kind: 'none' }),
+      // "forget rescheduling, I just want to cancel it": the move named only to be dropped.
+      read: (text) => {
+        const kept = text.replace(MOVE_DROPPED, ' ');
+        return CANCEL_WORD.test(kept) && (APPOINTMENT_WORD.test(kept) || REFUND_WORD.test(kept)) && !MOVE_WORD.test(kept) ? { kind: 'value', value: true } : { kind: 'none' };
+      },
     },
   ],
+  // "actually forget rescheduling, I just want to cancel it" right after the answer: how to cancel, by the same deadline.
+  followUps: ['cancelling'],
   faqEntry: 'change-or-cancel',
   answer: (values, facts, deps) => {
     const m = deps.messages.task.change;
@@ -69,7 +108,8 @@ export const changeTask: TaskSpec<ChangeValues> = {
     const decision = changeEligibility({ appointment, now: facts.now }, deps.policy);
     const lines: string[] = [];
     if (decision.verdict === 'allowed') {
-      lines.push(m.allowed(writtenDeadline(decision.deadline, m.startOf, deps.language)));
+      const today = deadlineToday(decision.deadline, facts.now, deps);
+      lines.push(today ? m.allowedToday(today.time, today.left) : m.allowed(writtenDeadline(decision.deadline, m.startOf, deps.language)));
       if (decision.assumedStartOfDay) lines.push(m.assumedStart);
       const cancelFirst = values.wanted ? m.cancelFirstTo(writtenOut(values.wanted, deps.language)) : m.cancelFirst;
       lines.push(...(values.cancelling ? [m.cancelHow(phone)] : [cancelFirst, m.how(phone)]));
@@ -93,6 +133,10 @@ export const changeTask: TaskSpec<ChangeValues> = {
     allowed: (deps) => deps.messages.task.change.refundInTime(deps.policy.phones.prometric.value),
     'too-late': (deps) => deps.messages.task.change.refundTooLate,
     'appointment-passed': (deps) => deps.messages.task.change.refundTooLate,
+  },
+  exceptions: {
+    'too-late': (deps) => deps.messages.task.change.noExceptions(deps.policy.phones.prometric.value),
+    'appointment-passed': (deps) => deps.messages.task.change.noExceptions(deps.policy.phones.prometric.value),
   },
   help: (deps) => deps.messages.task.change.help,
 };

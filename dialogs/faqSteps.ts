@@ -92,7 +92,9 @@ export async function answerEntry(dc: DialogContext, deps: ConversationDeps, ent
     await send(dc.context, deps, extra.repeated ? { ...part, text: deps.messages.fromLastAnswer(part.text) } : part);
   } else await send(dc.context, deps, { ...reply, ...(then ? { then } : {}) });
   // Not made again with a follow-up's answer, so not held open as if it had just been made ("ok" next is plain).
-  const prompt = extra.again ? undefined : entry.offer?.text;
+  // Nor when its task was just worked out: the facts it asks for were given ("Back to your question:
+  // Tell me the date you took it" after the date was given and answered).
+  const prompt = extra.again || known ? undefined : entry.offer?.text;
   await dc.beginDialog(OFFER, {
     entries: related.map((e) => e.id),
     ...(task ? { task } : {}),

@@ -32,6 +32,18 @@ export const QUESTION = /\?\s*$|^(?:who|what|when|where|why|how|which|can|could|
 interface RepairState {
   /** Answers in a row that made no sense. */
   invalid?: number;
+  /** Acknowledgements in a row ("ok", "thanks") while the question waits: only the first repeats it. */
+  acknowledged?: number;
+}
+
+/**
+ * The question itself, without what leads up to it or follows it ("Changes close 72 hours before ...
+ * What time is your appointment on Thursday?" -> its last sentence asking something): what an
+ * acknowledgement is reminded of. A question with no such sentence is said whole.
+ */
+function questionAlone(text: string): string {
+  const asking = text.split(/(?<=[.?!])\s+/).filter((sentence) => sentence.trim().endsWith('?'));
+  return asking.at(-1) ?? text;
 }
 
 /**
@@ -128,6 +140,7 @@ export abstract class RepairDialog extends Dialog {
     const reading = readingOf(dc.context);
     const m = this.deps.messages;
     const state = dc.activeDialog!.state as RepairState;
+    if (!isAcknowledgement(reading)) state.acknowledged = 0;
     if (reading.person) return this.handOver(dc, 'asked');
     if (this.handsBack(dc, reading)) return dc.endDialog({ reroute: true } satisfies Reroute);
     // "en español" while a question waits: the turn already speaks the new language; ask it again in it.
@@ -202,6 +215,13 @@ export abstract class RepairDialog extends Dialog {
     return Dialog.EndOfTurn;
   }
 
+  private async acknowledge(dc: DialogContext, state: RepairState, word: string): Promise<DialogTurnResult> {
+    state.acknowledged = (state.acknowledged ?? 0) + 1;
+    const question = this.question(dc);
+    await send(dc.context, this.deps, state.acknowledged > 1 ? { text: word } : { ...question, text: `${word} ${questionAlone(question.text)}` });
+    return Dialog.EndOfTurn;
+  }
+
   private async interrupted(dc: DialogContext, reading: Reading, state: RepairState): Promise<DialogTurnResult> {
     const m = this.deps.messages;
     if (reading.acknowledgement === 'bye') {
@@ -209,9 +229,10 @@ export abstract class RepairDialog extends Dialog {
       await send(dc.context, this.deps, acknowledgementReply('bye', m));
       return dc.cancelAllDialogs();
     }
-    if (reading.acknowledgement) {
-      // "ok" / "thanks" while a question waits: a word of acknowledgement, then the question.
-      return this.ask(dc, reading.acknowledgement === 'thanks' ? m.task.welcomeBack : m.task.okayBack);
+    if (reading.acknowledgement || reading.command === 'thanks') {
+      // "ok" / "thanks" while a question waits: a word of acknowledgement and the question itself,
+      // once; after another, the word alone (the question is above, and each repeat costs an SMS).
+      return this.acknowledge(dc, state, reading.acknowledgement === 'thanks' || reading.command === 'thanks' ? m.task.welcomeBack : m.task.okayBack);
     }
     // "I don't remember" / "not sure": no nonsense answer and no FAQ question: fine, and the question
     // again (its "or sign in and I'll look it up" included where the task can).
@@ -220,8 +241,6 @@ export abstract class RepairDialog extends Dialog {
       const account = task !== undefined && this.deps.account(dc.context) !== undefined && this.deps.answersFromAccount(task);
       return this.ask(dc, account ? m.task.notKnowingSignIn : m.task.notKnowingBack);
     }
-    // "thanks" while a question waits: "you're welcome", then the question (not "anything else?").
-    if (reading.command === 'thanks') return this.ask(dc, m.task.welcomeBack);
     if (reading.command) {
       await send(dc.context, this.deps, commandReply(reading.command, m));
       return this.ask(dc, m.task.backToIt);
@@ -273,3 +292,6 @@ export abstract class RepairDialog extends Dialog {
     return dc.cancelAllDialogs();
   }
 }
+
+/** "ok", "thanks" (not "bye"): a word of acknowledgement, no answer and no question. */
+const isAcknowledgement = (reading: Reading): boolean => (reading.acknowledgement !== null && reading.acknowledgement !== 'bye') || reading.command === 'thanks';

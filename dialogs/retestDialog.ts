@@ -26,6 +26,8 @@ export const retestTask: TaskSpec<RetestValues> = {
       ask: (values, deps) => ({ text: deps.messages.task.retest.askDate(values.test) }),
     },
   ],
+  // "nov 24" right after the answer for last Tuesday corrects the day: the test named stays.
+  followUps: ['failedOn'],
   faqEntry: 'retest-after-failing',
   answer: (values, facts, deps) => {
     const m = deps.messages.task.retest;

@@ -7,6 +7,7 @@ import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts, type TurnFacts } from '../src/conversation/turnFacts.js';
 import { shortAnswer } from '../src/knowledge/faqEntry.js';
 import { pickChoice } from '../src/understanding/choices.js';
+import { dateRelativeTo } from '../src/understanding/relativeDates.js';
 import { combineDateParts, isYearSpan, withCorrectedYear } from '../src/understanding/dates.js';
 import { replyFromAccount, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { QUESTION, RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
@@ -83,6 +84,14 @@ const monthOf = (date: string, language: Language): string =>
 const monthAndDayOf = (date: string, language: Language): string =>
   language === 'es' ? DateTime.fromISO(date).setLocale('es').toFormat("d 'de' LLLL") : DateTime.fromISO(date).toFormat('LLLL d');
 
+/** A day kept whole ('2026-12-10'), as the time question keeps it; not a month waiting for its day. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** At most this many words to be only the naming of a test ("It's the A8 engine performance one"). */
+const NAMING_WORDS = 8;
+/** Something done to a test, which makes a message naming one a fact for another task. */
+const DONE_TO_A_TEST = /\b(?:fail\w*|pass\w*|took|take|taking|miss\w*|bought|buy\w*|expir\w*|laps\w*|recert\w*|renew\w*|reprob\w*|aprob\w*|venc\w*|perd\w*|compr\w*|tom[eé]|no pas[eé])\b/i;
+
 /** A message shaped as a question. */
 const ASKS = /\?\s*$|^(?:who|what|when|where|why|how|which|can|could|do|does|did|is|are|will|would|should)\b/i;
 
@@ -131,7 +140,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
    */
   factsIn(text: string, facts: TurnFacts, asAnswer = false): number {
     // How the question was put ("if ...") is no fact to work with.
-    return this.reads(text, facts, asAnswer, asAnswer ? 'any-as-answer' : 'any', (slot) => !slot.quiet);
+    return this.reads(text, facts, asAnswer, asAnswer ? 'any-as-answer' : 'any', (slot) => !slot.quiet && !slot.noted);
   }
 
   /** Does this text answer one of the task's own questions (a date, say), not just name a test? */
@@ -158,6 +167,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   followsUp(text: string, facts: TurnFacts, values: Record<string, unknown>, fromAccount = false): boolean {
     const read = (name: string) => this.spec.slots.find((s) => s.name === name)?.read(text, facts, this.deps, values as Partial<Values>, false);
     if (this.timeOfUntimedDay(text, facts, values) !== null) return true;
+    // "no wait, it was the tuesday before", "perdón, fue el martes anterior": a day counted from the one given.
+    if (this.spec.slots.some((slot) => isExactDate(values[slot.name]) && dateRelativeTo((values[slot.name] as DateValue).date, text) !== null)) return true;
     const followUps = this.spec.followUps ?? [];
     // A question ("my A3 expired, when can I recertify?") asks something new; a statement adds a fact.
     // A question put the way the answer's own were ("what if I let A6 lapse?") is about that answer.
@@ -169,9 +180,14 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     // March 3): added to the facts it rested on, never a new task that asks for them again. An
     // answer from the account rested on the account's facts: a date typed next is no gap filled.
     if (!fromAccount && this.spec.slots.some((slot) => !slot.quiet && !slot.notFromFirstMessage && values[slot.name] === undefined && read(slot.name)?.kind === 'value')) return true;
+    // "It's the A8 engine performance one" said of the test already named: said back, the answer kept
+    // (a short statement that tells of nothing done to a test: "I also failed A8" is another task).
+    if (this.spec.slots.some((slot) => slot.noted && read(slot.name)?.kind === 'value') && text.trim().split(/\s+/).length <= NAMING_WORDS && !DONE_TO_A_TEST.test(text)) return true;
+    // A date said again ("nov 24" after the answer for that day) is about that answer too: the same
+    // answer, the test it named kept, never a new task that has lost it.
     return followUps.some((name) => {
       const reading = read(name);
-      return reading?.kind === 'value' && JSON.stringify(reading.value) !== JSON.stringify(values[name]);
+      return reading?.kind === 'value' && (JSON.stringify(reading.value) !== JSON.stringify(values[name]) || isDate(reading.value));
     });
   }
 
@@ -183,7 +199,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   private timeOfUntimedDay(text: string, facts: TurnFacts, values: Record<string, unknown>): string | null {
     for (const slot of this.spec.slots) {
       const day = values[slot.name] as DateValue | undefined;
-      if (!slot.askTime || !day?.date || day.time || day.approximate) continue;
+      // A day with a time too: "what about if it was 8am" after the answer for Thursday at 9 AM is Thursday at 8.
+      if (!slot.askTime || !day?.date || day.approximate) continue;
       // With a day it is no time alone: combineDateParts joins only a day and a time.
       const combined = combineDateParts(day.date, text, facts);
       if (combined) return combined;
@@ -291,6 +308,14 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const facts = turnFacts(dc.context);
     const slot = this.spec.slots.find((s) => s.name === state.asking);
     if (!slot) return undefined;
+    // "I don't know the time" at "what time is your appointment on Thursday?": both sides of the hour
+    // that decides, and the day is kept, so a time given next ("2pm") still works it out.
+    if (reading.notKnowing && slot.timeUnknown && state.partial && ISO_DAY.test(state.partial) && state.clarify[slot.name] && state.values[slot.name] === undefined) {
+      const day = state.partial;
+      const { reply, outcome } = slot.timeUnknown(day, facts, this.deps);
+      await send(dc.context, this.deps, reply);
+      return dc.endDialog({ task: this.spec.id, outcome, answer: reply.text, values: { ...state.values, [slot.name]: { date: day } } } satisfies TaskResult);
+    }
     // By a button's words ("the december one"), else by its value: "12/10" again stands in the ISO
     // value 2026-12-10, the reading first offered.
     const byTitle = pickChoice(reading.text, state.choices.map((value, i) => ({ title: state.choiceTitles?.[i] ?? value, value })));
@@ -390,8 +415,10 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const yearSaid = current?.date !== undefined && !current.approximate && this.yearWasSaid(slot, current.date, facts, values);
       // "2022" alone keeps the month and day of the date it corrects ("no, I meant 2022").
       // "2pm" keeps the day of an appointment given without a time.
+      // "the tuesday before that" counts from the date it corrects, not from today.
       const within = current?.date
-        ? (this.timeOfUntimedDay(text, facts, { [slot.name]: current }) ??
+        ? ((current.approximate ? null : dateRelativeTo(current.date, text)) ??
+          this.timeOfUntimedDay(text, facts, { [slot.name]: current }) ??
           withCorrectedYear(current.date, text, Boolean(current.approximate), facts.language) ??
           combineDateParts(monthOf(current.date, facts.language), text, facts, { monthAndDay: Boolean(current.approximate) || yearSaid }))
         : null;
@@ -424,6 +451,11 @@ export class TaskDialog<Values extends object> extends RepairDialog {
             return slot.name;
           }
         }
+      }
+      // The test an appointment is for, named again ("It's the A8 engine performance one"): said back.
+      if (slot.noted && read.kind === 'value' && JSON.stringify(read.value) === JSON.stringify(current)) {
+        notes.push(this.deps.messages.task.noted(slot.describe ? slot.describe(read.value, this.deps) : describe(read.value, this.deps.language)));
+        continue;
       }
       // The slot whose value the correction changes, not the first one that reads something.
       if (read.kind !== 'value' || JSON.stringify(read.value) === JSON.stringify(state.values[slot.name])) continue;
@@ -589,6 +621,9 @@ function keepTime(current: DateValue | undefined, next: unknown, text: string, f
 }
 
 const isDate = (value: unknown): boolean => typeof (value as DateValue | undefined)?.date === 'string';
+
+/** A day known as a day, not a month or "about" one: what "the tuesday before" can count from. */
+const isExactDate = (value: unknown): boolean => isDate(value) && !(value as DateValue).approximate;
 
 /** A slot value as the candidate would say it back: a date written out, a test code, a list. */
 function describe(value: unknown, language: Language): string {

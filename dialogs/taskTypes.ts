@@ -52,6 +52,12 @@ export interface SlotSpec<Values> {
   notFromFirstMessage?: boolean;
   /** How the question was put, not a fact given ("if I let A6 lapse"): it changes without "Changed to ...". */
   quiet?: boolean;
+  /**
+   * Something the candidate may say about the task's subject that its rule does not need (the test an
+   * appointment is for): kept and said back ("A8: noted.") right after the answer too ("It's the A8
+   * engine performance one"), never a fact that starts or steers the task.
+   */
+  noted?: boolean;
   /** How a value reads back to the candidate ("Changed to Automobile."); a date or a code by default. */
   describe?: (value: Values[keyof Values], deps: TaskDeps) => string;
   /**
@@ -67,6 +73,12 @@ export interface SlotSpec<Values> {
    * only when the answer at the day's first minute and at its last would differ.
    */
   askTime?: (date: string, deps: TaskDeps) => Reply;
+  /**
+   * "I don't know the time" at that question: the answer for either side of the hour that decides
+   * ("at 7:52 AM or later, you can still ...; earlier, it can no longer be changed"), never the same
+   * question again. `date` is the day (ISO).
+   */
+  timeUnknown?: (date: string, facts: TurnFacts, deps: TaskDeps) => { reply: Reply; outcome: string };
   /** Skip asking when the values so far make this slot unnecessary. */
   needed?: (values: Partial<Values>) => boolean;
   /** `asAnswer`: the text answers this slot's own question (not the message that began the task). */
@@ -147,4 +159,10 @@ export interface TaskSpec<Values> {
    * the general cancel answer ("a test you purchased is refunded" after "it can no longer be cancelled").
    */
   refunds?: Partial<Record<string, (deps: TaskDeps) => string>>;
+  /**
+   * What can be said of an exception to the rule in an outcome: "can I call prometric and get an
+   * exception?" right after "it can no longer be changed" is told the bot has nothing on exceptions
+   * and who to ask (the route row `reason`), never the general "You can, as long as ...".
+   */
+  exceptions?: Partial<Record<string, (deps: TaskDeps) => string>>;
 }

@@ -20,7 +20,7 @@ import { actionOnTheOneShown, asksToSeeOwnRecords, asksWhatToDoNext } from '../u
 import { catalogueNames } from '../messages/catalogueNames.js';
 import type { Catalogue } from '../rules/types.js';
 import { resolveTests, withoutNames } from '../understanding/tests.js';
-import { asksRefund, asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
+import { asksException, asksRefund, asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
 import { TASKS } from '../understanding/taskIntent.js';
 import type { Language } from '../language/languages.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
@@ -110,7 +110,7 @@ function recentTask(data: ConversationData, conversation: ConversationDeps): str
 export function verdictOfLastTask(data: ConversationData, text: string, language: Language): boolean | undefined {
   const answered = justAnswered(data);
   const window = answered?.spec.verdicts?.[answered.outcome];
-  const asked = window ? verdictAsked(text, language) : null;
+  const asked = window ? verdictAsked(text, language, answered?.spec.id) : null;
   return asked ? asked === window : undefined;
 }
 
@@ -125,7 +125,10 @@ export function reasonOfLastTask(data: ConversationData, text: string): ((deps: 
   if (reason && asksWhy(text)) return reason;
   // "can I get a refund?", "so I just lose the money?": what that outcome does to the money.
   const refund = answered?.spec.refunds?.[answered.outcome];
-  return refund && asksRefund(text) ? refund : undefined;
+  if (refund && asksRefund(text)) return refund;
+  // "can I call prometric and get an exception?" after "it can no longer be changed": none known, and who to ask.
+  const exception = answered?.spec.exceptions?.[answered.outcome];
+  return exception && asksException(text) ? exception : undefined;
 }
 
 /**

@@ -135,6 +135,10 @@ export const enTasks = {
     /** A deadline at midnight: the start of that day, written out. */
     startOf: (date: string) => `the start of ${date}`,
     allowed: (deadline: string) => `Yes, you can still change or cancel it. Do it before ${deadline}.`,
+    /** The deadline falls later today: said as today, with roughly how long is left ("about 6 hours from now"). */
+    allowedToday: (time: string, left: string) => `Yes, you can still change or cancel it, but only until ${time} today (${left}). Do it now.`,
+    hoursLeft: (hours: number) => (hours === 1 ? 'about an hour from now' : `about ${hours} hours from now`),
+    minutesLeft: (minutes: number) => (minutes === 1 ? 'about a minute from now' : `about ${minutes} minutes from now`),
     tooLate: (hours: number) =>
       `No: changes aren't allowed within three days (${hours} hours) of the appointment, so it can no longer be changed or cancelled.`,
     passed: 'That appointment time has already passed.',
@@ -143,6 +147,9 @@ export const enTasks = {
     /** A day whose answer turns on the hour: the 72 hours end during it. */
     askTime: (hours: number, date: string) =>
       `Changes close ${hours} hours before the appointment starts, so it depends on the time. What time is your appointment on ${date}?`,
+    /** "I don't know the time" when the 72 hours end during the appointment's day: both sides of the hour. */
+    timeUnknown: (date: string, from: string) =>
+      `Then it depends on the time: if your appointment on ${date} is at ${from} or later, you can still change or cancel it, until 72 hours before it starts (later today), so do it now. If it is earlier than ${from}, it can no longer be changed or cancelled.`,
     zoneNote: (zone: string) => `I worked this out in ${zone} time; the rule uses the test centre's local time.`,
     cancelFirst: 'To move it, cancel the existing appointment first, then book the new one.',
     /** "move it to the 12th": the day wanted, booked as the new appointment. */
@@ -158,6 +165,9 @@ export const enTasks = {
       `Yes, if you cancel in time: cancel the appointment first, then the test itself with the Cancel Test option in myASE, or call Prometric at ${phone}. You can only cancel a test and receive a refund for a test that you purchased.`,
     refundTooLate:
       "No: within three days of your appointment you cannot cancel the appointment or the test, so there's no refund. If you miss it, it is scored as No Show and all fees are forfeited.",
+    /** "can I get an exception?" after "it can no longer be changed": the source has none; who to ask. */
+    noExceptions: (phone: string) =>
+      `I have nothing on exceptions: the FAQ I answer from allows no changes within three days of the appointment. Prometric (${phone}) is the place to ask about it.`,
     whyTooLate: (phone: string) =>
       `Because ASE allows no changes within three days of a scheduled appointment: you cannot cancel the appointment or the test then. Prometric (${phone}) can answer questions about the appointment.`,
     newDateOutside: (lastDay: string) =>

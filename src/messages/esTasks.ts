@@ -120,6 +120,9 @@ export const esTasks: typeof enTasks = {
     /** A deadline at midnight: the start of that day, written out. */
     startOf: (date: string) => `comienzo del ${date}`,
     allowed: (deadline: string) => `Sí, todavía puede cambiarla o cancelarla. Hágalo antes del ${deadline}${deadline.endsWith('.') ? '' : '.'}`,
+    allowedToday: (time: string, left: string) => `Sí, todavía puede cambiarla o cancelarla, pero solo hasta hoy a las ${time} (${left}). Hágalo ahora.`,
+    hoursLeft: (hours: number) => (hours === 1 ? 'dentro de una hora más o menos' : `dentro de unas ${hours} horas`),
+    minutesLeft: (minutes: number) => (minutes === 1 ? 'dentro de un minuto' : `dentro de unos ${minutes} minutos`),
     tooLate: (hours: number) =>
       `No: no se permiten cambios a menos de tres días (${hours} horas) de la cita, así que ya no se puede cambiar ni cancelar.`,
     passed: 'La hora de esa cita ya pasó.',
@@ -127,6 +130,8 @@ export const esTasks: typeof enTasks = {
     assumedStart: 'No me dio la hora, así que conté desde el comienzo de ese día.',
     askTime: (hours: number, date: string) =>
       `Los cambios se cierran ${hours} horas antes del comienzo de la cita, así que depende de la hora. ¿A qué hora es su cita del ${date}?`,
+    timeUnknown: (date: string, from: string) =>
+      `Entonces depende de la hora: si su cita del ${date} es a las ${from} o más tarde, todavía puede cambiarla o cancelarla, hasta 72 horas antes de que empiece (hoy mismo), así que hágalo ya. Si es antes de las ${from}, ya no se puede cambiar ni cancelar.`,
     zoneNote: (zone: string) => `Lo calculé en la hora de ${zone}; la regla usa la hora local del centro de examen.`,
     cancelFirst: 'Para moverla, primero cancele la cita actual y después reserve la nueva.',
     cancelFirstTo: (date: string) => `Para moverla al ${date}, primero cancele la cita actual y después reserve la nueva.`,
@@ -139,6 +144,8 @@ export const esTasks: typeof enTasks = {
       `Sí, si cancela a tiempo: primero cancele la cita y después el examen con la opción Cancel Test en myASE, o llame a Prometric al ${phone}. Solo puede cancelar y recibir un reembolso de un examen que usted compró.`,
     refundTooLate:
       'No: dentro de los tres días anteriores a su cita no puede cancelar la cita ni el examen, así que no hay reembolso. Si no se presenta, se califica como No Show y se pierden todas las tarifas.',
+    noExceptions: (phone: string) =>
+      `No tengo información sobre excepciones: las preguntas frecuentes con las que respondo no permiten cambios dentro de los tres días anteriores a la cita. Prometric (${phone}) es quien puede responderle sobre eso.`,
     whyTooLate: (phone: string) =>
       `Porque ASE no permite cambios dentro de los tres días anteriores a una cita programada: entonces no puede cancelar la cita ni el examen. Prometric (${phone}) puede responder preguntas sobre la cita.`,
     newDateOutside: (lastDay: string) =>

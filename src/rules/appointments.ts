@@ -15,7 +15,7 @@
 
 import { checkZone, isoDateOf, isoInstant, localInstant, checkDate, toInstant } from './dates.js';
 import { purchaseLastDay } from './purchase.js';
-import type { ChangeDecision, ChangeInput, IsoDate, NewDateCheck, Policy } from './types.js';
+import type { ChangeDecision, ChangeInput, Instant, IsoDate, NewDateCheck, Policy, Zone } from './types.js';
 
 export function changeEligibility(input: ChangeInput, policy: Policy): ChangeDecision {
   const { appointment, now, purchaseDate, newDate } = input;
@@ -53,6 +53,19 @@ export function changeEligibility(input: ChangeInput, policy: Policy): ChangeDec
     decision.newDate = checkNewDate(newDate, purchaseDate, isoDateOf(nowDt), policy);
   }
   return decision;
+}
+
+/**
+ * The earliest appointment start, to the minute, that can still be changed at `now` in the test
+ * centre's zone: the first whole minute more than 72 elapsed hours away (an appointment starting
+ * exactly 72 hours away is already "within"). For a candidate who knows the day but not the time:
+ * at or after it, a change is still allowed; before it, not.
+ */
+export function earliestChangeableStart(input: { now: Instant; zone: Zone }, policy: Policy): { date: IsoDate; time: string } {
+  const zone = checkZone(input.zone, 'zone');
+  const limit = toInstant(input.now, zone).plus({ hours: policy.changeCutoffHours.value });
+  const first = limit.startOf('minute').plus({ minutes: 1 });
+  return { date: isoDateOf(first), time: first.toFormat('HH:mm') };
 }
 
 /**

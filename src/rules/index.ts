@@ -4,7 +4,7 @@ export { RuleInputError } from './errors.js';
 export { addDays, addYears, daysBetween, todayIn } from './dates.js';
 export { findSeries, findTest, normaliseCode } from './catalogue.js';
 export { purchaseWindow, purchaseLastDay } from './purchase.js';
-export { changeEligibility } from './appointments.js';
+export { changeEligibility, earliestChangeableStart } from './appointments.js';
 export { refundEligibility } from './refund.js';
 export { noShow } from './noShow.js';
 export { retestDate } from './retest.js';

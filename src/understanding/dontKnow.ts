@@ -12,10 +12,10 @@ const MAX_WORDS = 8;
 
 const ROWS: readonly RegExp[] = [
   // English.
-  /^(?:(?:hmm+|um+|uh+|well|honestly|sorry)\s+)?(?:i\s+)?(?:(?:really|honestly)\s+)?(?:don'?t|do not|dont|can'?t|cannot|cant)\s+(?:remember|recall|know)(?:\s+(?:it|that|the (?:date|day|exact date|exact day)|when|which (?:one|day|date)|exactly|for sure))*$/,
+  /^(?:(?:hmm+|um+|uh+|well|honestly|sorry)\s+)?(?:i\s+)?(?:(?:really|honestly)\s+)?(?:don'?t|do not|dont|can'?t|cannot|cant)\s+(?:remember|recall|know)(?:\s+(?:it|that|the (?:date|day|exact date|exact day|time|exact time|hour)|when|what time|which (?:one|day|date)|exactly|for sure))*$/,
   /^(?:(?:hmm+|um+|uh+|well|honestly|sorry)\s+)?(?:no idea|not sure|i'?m not sure|im not sure|no clue|i have no idea|idk|i forget|i forgot|dunno|i dunno|not a clue)(?:\s+(?:exactly|really|sorry|tbh))*$/,
   // Spanish (accents folded).
-  /^(?:(?:mmm+|este|pues|la verdad)\s+)?(?:no (?:me )?(?:acuerdo|recuerdo)|no (?:lo )?se|ni idea|no estoy segur[oa]|no tengo idea|se me olvido|no sabria decir(?:le)?)(?:\s+(?:la fecha|el dia|bien|exactamente|cuando))*$/,
+  /^(?:(?:mmm+|este|pues|la verdad)\s+)?(?:no (?:me )?(?:acuerdo|recuerdo)|no (?:lo )?se|ni idea|no estoy segur[oa]|no tengo idea|se me olvido|no sabria decir(?:le)?)(?:\s+(?:(?:de )?la fecha|(?:de )?el dia|(?:de )?la hora|a que hora|bien|exactamente|cuando))*$/,
 ];
 
 

@@ -25,14 +25,30 @@ const ROWS: ReadonlyArray<{ language: Language; asks: VerdictAsked; cue: RegExp 
   { language: 'es', asks: 'closed', cue: /\b(?:(?:muy |demasiado )tarde|ya es tarde|ya (?:se )?(?:vencio|paso|expiro|caduco)|se (?:vencio|me paso|perdio)|lo perdi|ya no (?:sirve|vale|puedo))\b/ },
 ];
 
+/**
+ * Ways of asking a task's verdict again in its own words, by task: "can I move it to next week?"
+ * right after "it can no longer be changed" asks whether it still can (and the answer is that No),
+ * never the general "You can, as long as ..." of the change entry.
+ */
+const TASK_ROWS: ReadonlyArray<{ task: string; language: Language; asks: VerdictAsked; cue: RegExp }> = [
+  { task: 'reschedule-or-cancel', language: 'en', asks: 'open', cue: /\b(?:can|could|may) i (?:still )?(?:move|change|reschedule|resched|switch|push|postpone|rebook)\b|\bis it (?:still )?possible to (?:move|change|reschedule)\b/ },
+  { task: 'reschedule-or-cancel', language: 'es', asks: 'open', cue: /\b(?:puedo|podria|se puede) (?:mover|cambiar|reprogramar|posponer)\w*\b/ },
+];
+
 /** A supposition ("what if I don't make it in time?") asks what would happen, not what the answer decided. */
 const SUPPOSED = /^(?:what if|and if|if|suppose|what happens if|y si|que pasa si|si)\b/;
 
 
-/** What a short question asks of the last answer's verdict, if it asks that; `language` first, then the other. */
-export function verdictAsked(text: string, language: Language): VerdictAsked | null {
+/**
+ * What a short question asks of the last answer's verdict, if it asks that; `language` first, then
+ * the other; with `task`, the ways of asking that task's own question count too.
+ */
+export function verdictAsked(text: string, language: Language, task?: string): VerdictAsked | null {
   const t = cueText(text);
   if (!t || t.split(' ').length > MAX_WORDS || SUPPOSED.test(t)) return null;
+  const own = TASK_ROWS.filter((row) => row.task === task);
+  for (const row of own) if (row.language === language && row.cue.test(t)) return row.asks;
+  for (const row of own) if (row.language !== language && row.cue.test(t)) return row.asks;
   for (const row of ROWS) if (row.language === language && row.cue.test(t)) return row.asks;
   for (const row of ROWS) if (row.language !== language && row.cue.test(t)) return row.asks;
   return null;
@@ -55,6 +71,18 @@ export function asksRefund(text: string): boolean {
   const t = cueText(text);
   return Boolean(t) && t.split(' ').length <= MAX_WORDS && !SUPPOSED.test(t) && REFUND.test(t);
 }
+
+/**
+ * "can I call prometric and get an exception?", "¿me hacen una excepción?": the whole message asks
+ * for an exception to the rule the answer applied. Read only right after a task whose outcome says
+ * what can be said of that (the spec's `exceptions`, route row `reason`).
+ */
+export function asksException(text: string): boolean {
+  const t = cueText(text);
+  return Boolean(t) && t.split(' ').length <= MAX_WORDS + 4 && EXCEPTION.test(t);
+}
+
+const EXCEPTION = /\b(?:exception|exceptions|exempt\w*|waive\w*|special case|excepcion|excepciones)\b/;
 
 const REFUND = new RegExp(
   String.raw`^(?:(?:but|so|and|ok|okay|then|wait|hmm|pero|y|entonces|bueno)\s+)*(?:` +

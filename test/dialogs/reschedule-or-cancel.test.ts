@@ -16,7 +16,7 @@ const openedVague = all(general, en.task.whichDay('next week'));
 const transcripts: Array<[name: string, turns: Turn[]]> = [
   ['a date and time in the first message are answered in one turn with the exact deadline', [['Can I reschedule my test on March 28 at 9am?', march28at9]]],
   ['an appointment exactly 72 hours away (Sunday 11:00) can no longer be changed', [['Can I reschedule my test on Sunday March 23 at 11am?', tooLate]]],
-  ['an appointment 72 hours and 1 minute away (Sunday 11:01) can still be changed, until 11:01 today', [['Can I reschedule my test on March 23 at 11:01am?', m.allowed('Thursday, March 20, 2025 at 11:01 AM')]]],
+  ['an appointment 72 hours and 1 minute away (Sunday 11:01) can still be changed, until 11:01 today, a minute from now', [['Can I reschedule my test on March 23 at 11:01am?', m.allowedToday('11:01 AM', m.minutesLeft(1))]]],
   ['an appointment 71 hours and 59 minutes away (Sunday 10:59) can no longer be changed', [['Can I reschedule my test on March 23 at 10:59am?', tooLate]]],
   ['a date without a time counts from the start of that day, and the bot says so', [['Can I reschedule my test on March 24?', all(m.allowed('the start of Friday, March 21, 2025'), m.assumedStart)]]],
   ['Sunday March 23 without a time: the 72 hours end during it (at 11:00), so its time is asked, never a No counted from midnight', [

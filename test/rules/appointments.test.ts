@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { changeEligibility, RuleInputError } from '../../src/rules/index.js';
+import { changeEligibility, earliestChangeableStart, RuleInputError } from '../../src/rules/index.js';
 import { policy, utc } from './helpers.js';
 
 const CHI = 'America/Chicago';
@@ -256,5 +256,27 @@ describe('changeEligibility: property', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('earliestChangeableStart: the day known, the time not', () => {
+  it('is the first minute more than 72 hours away, on the centre\'s clock', () => {
+    expect(earliestChangeableStart({ now: utc('2025-06-17 13:59'), zone: CHI }, policy)).toEqual({ date: '2025-06-20', time: '09:00' });
+  });
+
+  it('a start exactly 72 hours away is already too late, so it is the minute after', () => {
+    expect(earliestChangeableStart({ now: utc('2025-06-17 14:00'), zone: CHI }, policy)).toEqual({ date: '2025-06-20', time: '09:01' });
+  });
+
+  it('agrees with changeEligibility: that start is allowed, the minute before is not', () => {
+    const now = utc('2025-06-17 14:00');
+    const { date, time } = earliestChangeableStart({ now, zone: NY }, policy);
+    expect(changeEligibility({ appointment: { date, time, zone: NY }, now }, policy).verdict).toBe('allowed');
+    const before = DateTime.fromISO(`${date}T${time}`, { zone: NY }).minus({ minutes: 1 }).toFormat('HH:mm');
+    expect(changeEligibility({ appointment: { date, time: before, zone: NY }, now }, policy).verdict).toBe('too-late');
+  });
+
+  it('names the zone it was given when that zone is unknown', () => {
+    expect(() => earliestChangeableStart({ now: utc('2025-06-17 14:00'), zone: 'Mars/Base' }, policy)).toThrow(RuleInputError);
   });
 });
