@@ -39,6 +39,8 @@ export const SETS = [
   { name: 'eighth dev', lang: 'en', file: 'test/fixtures/eval8-dev.yaml', note: 'eighth independent set, dev part: tuning looks here' },
   { name: 'Spanish frozen test 8', lang: 'es', file: 'test/fixtures/eval-es8-test.yaml', note: 'eighth Spanish set (independent), frozen part: never tuned on' },
   { name: 'Spanish dev 8', lang: 'es', file: 'test/fixtures/eval-es8-dev.yaml', note: 'eighth Spanish set (independent), dev part: tuning looks here' },
+  { name: 'ninth frozen test', lang: 'en', file: 'test/fixtures/eval9-test.yaml', note: 'ninth independent set, frozen part: never tuned on' },
+  { name: 'ninth dev', lang: 'en', file: 'test/fixtures/eval9-dev.yaml', note: 'ninth independent set, dev part: tuning looks here' },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['name'];

@@ -74,6 +74,10 @@ const floors: Record<SetName, { top1: number; declined: number; confidentWrong: 
   // tuning on it (session es21: 97.3% / 100% / 0.4%) to that minus about 3
   'Spanish frozen test 8': { top1: 0.84, declined: 0.93, confidentWrong: 0.035 },
   'Spanish dev 8': { top1: 0.93, declined: 0.97, confidentWrong: 0.025 },
+  // Ninth English set (thirteenth session, a broad everyday mix), measured right after the split, before
+  // any tuning on it (frozen 92.5% / 91.8% / 1.0%, dev 90.3% / 91.8% / 1.9%), minus about 4 points
+  'ninth frozen test': { top1: 0.88, declined: 0.87, confidentWrong: 0.035 },
+  'ninth dev': { top1: 0.86, declined: 0.87, confidentWrong: 0.04 },
 };
 
 describe.each(SETS)('retrieval quality on the $name set ($note)', ({ name, lang, file }) => {
