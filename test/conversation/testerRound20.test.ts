@@ -1,0 +1,28 @@
+import { all, not, transcriptTables, type Transcript } from './suite.js';
+
+// The twentieth usability round (ut20): conversations played against `npm start` by a tester who
+// never saw the code. Each finding is written here as the rule it broke, in the tester's words.
+// The clock is the tester's: Monday, December 7, 2026, noon in New York.
+
+// Finding 1: a range of tests is the whole range, in Spanish as in English, so a Master Technician
+// is never told he is missing the tests inside it.
+const ranges: Transcript[] = [
+  ['"tengo de A1 hasta A8, soy master?" is all eight tests: never "le faltan A2 ... A7"', [
+    ['tengo de A1 hasta A8, soy master?', all(not('le faltan'), not('apruebe A2'))],
+  ]],
+  ['"tengo A1 a A8, soy tecnico maestro. voy a perder el master?" the same', [
+    ['tengo A1 a A8, soy tecnico maestro. voy a perder el master?', all(not('le faltan'), not('apruebe A2'))],
+  ]],
+  ['"del A1 al A8" after the Master question is all eight: none missing', [
+    ['soy tecnico maestro?', 'Técnico Maestro'],
+    ['tengo del A1 al A8', all(not('le faltan'), not('Todavía no'))],
+  ]],
+  ['"A1-A8" and "A1 through A8" after the Master question are all eight', [
+    ['am i a master tech', 'Master status takes certification'],
+    ['I have A1 through A8', all(not('missing'), not('Not yet'))],
+  ]],
+];
+
+transcriptTables([
+  ['a range of tests is every test in it (finding 1)', ranges],
+], { now: new Date('2026-12-07T17:00:00Z') });
