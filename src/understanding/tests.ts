@@ -302,18 +302,26 @@ function readTests(text: string, catalogue: Catalogue): TestMatches {
 }
 
 /**
+ * The Master certificate or patch, which is of its series as a test's certificate is ("and my master
+ * patch too", "mi certificado de técnico maestro"): a name too, for `withoutNames`.
+ */
+const MASTER_CERTIFICATE = /\bmaster(?:'s)?(?: (?:auto(?:mobile)?|truck))?(?: (?:tech|technician))? (?:patch(?:es)?|plaques?|certificates?|certs?|cards?)\b|\b(?:parche|certificado|placa)s? de (?:t[eé]cnico )?(?:master|maestro)\b/gi;
+
+/**
  * The text with every test and series it names blanked out ("what if I need auto and truck" ->
  * "what if I need      and      "): what the message says besides the names, for telling a reply
- * that only names tests from a question of its own. Same length, so positions still hold.
+ * that only names tests from a question of its own. The Master certificate or patch counts as a name.
+ * Same length, so positions still hold.
  */
 export function withoutNames(text: string, catalogue: Catalogue): string {
   check(text, catalogue, 'withoutNames');
   const message = text.replace(/[’‘]/g, "'");
-  const spans = [
+  const spans: Array<{ start: number; end: number }> = [
     ...codeHits(message, catalogue),
     ...findPhrases(message, testPhrases(catalogue)),
     ...findPhrases(message, seriesPhrases(catalogue)),
   ];
+  for (const m of message.matchAll(MASTER_CERTIFICATE)) spans.push({ start: m.index, end: m.index + m[0].length });
   let out = message;
   for (const { start, end } of spans) out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
   return out;

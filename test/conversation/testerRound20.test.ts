@@ -23,6 +23,29 @@ const ranges: Transcript[] = [
   ]],
 ];
 
+// Finding 2: a duplicate of the Master certificate is a duplicate, not a question about Master status.
+// The Master Automobile certificate is of the Automobile series, so with A1, A4 and A6 it is one
+// series at $7.50.
+const masterDuplicates: Transcript[] = [
+  ['"I need duplicate certificates for A1, A4, A6 and my Master Tech certificate" is one series at $7.50', [
+    ['I need duplicate certificates for A1, A4, A6 and my Master Tech certificate',
+      all('That comes to $7.50: one test series at $7.50.', 'Master Automobile Technician', not("you're missing"), not('Not yet'))],
+    ['just the A ones then', all('$7.50', 'Master Automobile Technician', not("you're missing"))],
+    ['how much is that', all('$7.50', not('registration fee'))],
+  ]],
+  ['"A1, A4 and A6 and my master patch too" at the duplicate question stays on duplicates', [
+    ['I need duplicates of my certificates', 'Tell me which test series you need duplicates for'],
+    ['A1, A4 and A6 and my master patch too',
+      all('That comes to $7.50: one test series at $7.50.', not('Leaving the duplicate'), not('Which of the Master'))],
+    ['how much is that', all('$7.50', not('registration fee'))],
+  ]],
+  ['in Spanish, "necesito duplicados de A1, A4, A6 y de mi certificado de técnico maestro" is one series too', [
+    ['necesito duplicados de A1, A4, A6 y de mi certificado de técnico maestro',
+      all(/Son \$7\.50: una serie/, /T[eé]cnico Maestro de Autom[oó]vil/, not('le faltan'))],
+  ]],
+];
+
 transcriptTables([
   ['a range of tests is every test in it (finding 1)', ranges],
+  ['a duplicate of the Master certificate is a duplicate (finding 2)', masterDuplicates],
 ], { now: new Date('2026-12-07T17:00:00Z') });
