@@ -147,4 +147,10 @@ export interface TaskSpec<Values> {
    * the general cancel answer ("a test you purchased is refunded" after "it can no longer be cancelled").
    */
   refunds?: Partial<Record<string, (deps: TaskDeps) => string>>;
+  /**
+   * When the test can be taken again in an outcome, from the source: "when can I retake it?" right
+   * after that answer is answered with it (the route row `reason`), never read as a failed test's
+   * 30-day wait (a missed appointment is a No Show, not a failure).
+   */
+  retakes?: Partial<Record<string, (deps: TaskDeps) => string>>;
 }

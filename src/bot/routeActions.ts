@@ -20,7 +20,7 @@ import { actionOnTheOneShown, asksToSeeOwnRecords, asksWhatToDoNext } from '../u
 import { catalogueNames } from '../messages/catalogueNames.js';
 import type { Catalogue } from '../rules/types.js';
 import { resolveTests, withoutNames } from '../understanding/tests.js';
-import { asksRefund, asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
+import { asksRefund, asksRetake, asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
 import { TASKS } from '../understanding/taskIntent.js';
 import type { Language } from '../language/languages.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
@@ -125,7 +125,10 @@ export function reasonOfLastTask(data: ConversationData, text: string): ((deps: 
   if (reason && asksWhy(text)) return reason;
   // "can I get a refund?", "so I just lose the money?": what that outcome does to the money.
   const refund = answered?.spec.refunds?.[answered.outcome];
-  return refund && asksRefund(text) ? refund : undefined;
+  if (refund && asksRefund(text)) return refund;
+  // "when can I retake it?" after the No Show answer: when that outcome lets the test be taken again.
+  const retake = answered?.spec.retakes?.[answered.outcome];
+  return retake && asksRetake(text) ? retake : undefined;
 }
 
 /**

@@ -18,6 +18,12 @@ export interface HandoffTurnData {
   /** The last guided task that finished, for the staff summary. */
   /** `language`: the one `answer` is in (a switch afterwards has it worked out again in the new one). */
   lastTask?: { id: string; outcome: string; answer?: string; values?: Record<string, unknown>; language?: Language };
+  /**
+   * What the bot had on the table when it handed over (the entries its last answer came from), put
+   * back when staff end the case or hand it back: "when can I retake it?" after the hand-back is
+   * still about the missed appointment before it. Opaque here; the bot writes it.
+   */
+  beforeHandoff?: Record<string, unknown>;
 }
 
 /** What the bot learned this conversation, for the case summary. */
@@ -180,8 +186,11 @@ export class StaffHandoffRelay implements HandoffRelay {
     // turn that failed after queuing (its state unsaved) must not leave the candidate unheard.
     const open = await this.service.openCaseFor(conversationKeyOf(context));
     if (!open) {
-      // Staff ended it or handed it back (the candidate was told then): the bot answers again.
+      // Staff ended it or handed it back (the candidate was told then): the bot answers again, with
+      // what it had on the table before the handoff.
       data.handoff = undefined;
+      if (data.beforeHandoff) Object.assign(data, data.beforeHandoff);
+      delete data.beforeHandoff;
       return false;
     }
     data.handoff = { mode: 'staff', caseId: open.id, since: data.handoff?.since ?? now.toISOString() };

@@ -22,6 +22,8 @@ export const enHandoff = {
   requeued: "You're back in line for the next member of our support staff. Stay here and someone will be with you shortly.",
   ended: (agent: string) => `${agent} has ended the chat. I'm the bot again: ask me anything about ASE testing.`,
   handedBack: (agent: string) => `${agent} has passed you back to me, the bot. What else can I help you with?`,
+  /** The hand-back when the candidate's last message had no reply: the bot's answer to it follows. */
+  handedBackAnswering: (agent: string, question: string) => `${agent} has passed you back to me, the bot. You asked: "${question}" Here's my answer.`,
   /** When external contact-centre handoff fails or is unavailable. */
   externalFailed:
     "I couldn't reach our support staff just now. You can call ASE Customer Service at 1-800-390-6789, or keep asking me.",

@@ -24,6 +24,7 @@ export const esHandoff: HandoffMessages = {
   requeued: 'Vuelve a estar en la fila para la próxima persona de nuestro equipo de soporte. Quédese aquí y alguien le atenderá en breve.',
   ended: (agent: string) => `${agent} ha terminado el chat. Vuelvo a ser el bot: pregúnteme lo que quiera sobre los exámenes de ASE.`,
   handedBack: (agent: string) => `${agent} le ha pasado de nuevo a mí, el bot. ¿En qué más puedo ayudarle?`,
+  handedBackAnswering: (agent: string, question: string) => `${agent} le ha pasado de nuevo a mí, el bot. Usted preguntó: "${question}" Esta es mi respuesta.`,
   externalFailed:
     'No he podido contactar con nuestro equipo de soporte en este momento. Puede llamar a Servicio al Cliente de ASE al 1-800-390-6789, o seguir preguntándome.',
   externalCompleted: 'Su chat con nuestro equipo de soporte ha terminado. Vuelvo a ser el bot: ¿en qué puedo ayudarle?',

@@ -151,6 +151,7 @@ export const esTasks: typeof enTasks = {
     canRebuyNow: 'Entonces ya puede comprar el examen de nuevo en myASE, pagando otra vez la tarifa de registro y la del examen.',
     wait: 'Entonces espere a que el resultado No Show aparezca en myASE; después podrá comprar el examen de nuevo, pagando otra vez la tarifa de registro y la del examen.',
     help: 'Entre en myASE y mire sus resultados de examen: ahí se publica el resultado No Show. Responda sí si ya aparece, o no si todavía no.',
+    retake: (rule: string) => `Una cita perdida se califica como No Show, no un examen reprobado, así que no hay que esperar 30 días. ${rule}`,
   },
 
   purchase: {

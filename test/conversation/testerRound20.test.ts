@@ -45,7 +45,30 @@ const masterDuplicates: Transcript[] = [
   ]],
 ];
 
+// Finding 4 (the bot's part): a missed appointment is a No Show, not a failed test. "When can I
+// retake it?" right after the missed-appointment answer is the No Show rule, never the 30-day wait
+// nor "What date did you take A1?".
+const retakeAfterNoShow: Transcript[] = [
+  ['"ok thanks. also when can I retake it?" after the No Show answer is buying it again once the No Show is posted', [
+    ['I missed my A1 test yesterday because I was in the hospital', 'Has the No Show result been posted'],
+    ['no it has not been posted', 'Then wait until the No Show result appears in myASE'],
+    ['ok thanks sam. also when can I retake it?', all('No Show, not a failed test', 'wait until the No Show result appears in myASE', not('30 full days'), not('What date did you take'))],
+    ['so when can I retake A1?', all('No Show, not a failed test', not('30 full days'), not('What date did you take'))],
+  ]],
+  ['once the No Show is posted, "when can I retake it" is now', [
+    ['I missed my A1 appointment on Friday', 'Has the No Show result been posted'],
+    ['yes', 'Then you can buy the test again now'],
+    ['when can i retake it', all('No Show, not a failed test', 'you can buy the test again now', not('30 full days'))],
+  ]],
+  ['in Spanish, "¿cuándo lo puedo volver a tomar?" after the No Show answer is the same rule', [
+    ['falté a mi examen A1 ayer porque estaba en el hospital', /resultado No Show en su cuenta/],
+    ['no', /espere a que el resultado No Show aparezca/],
+    ['¿cuándo lo puedo volver a tomar?', all(/No Show, no un examen reprobado/, not('30 días completos'))],
+  ]],
+];
+
 transcriptTables([
   ['a range of tests is every test in it (finding 1)', ranges],
   ['a duplicate of the Master certificate is a duplicate (finding 2)', masterDuplicates],
+  ['a retake after a No Show is the No Show rule (finding 4)', retakeAfterNoShow],
 ], { now: new Date('2026-12-07T17:00:00Z') });
