@@ -33,8 +33,8 @@ export const missedAppointmentTask: TaskSpec<MissedValues> = {
   },
   // "when can I retake it?" after this answer: a No Show is no failed test, so no 30-day wait.
   retakes: {
-    'can-rebuy-now': (deps) => deps.messages.task.missed.retake(deps.messages.task.missed.canRebuyNow),
-    'wait-for-no-show-result': (deps) => deps.messages.task.missed.retake(deps.messages.task.missed.wait),
+    'can-rebuy-now': (deps) => deps.messages.task.missed.retakeNow,
+    'wait-for-no-show-result': (deps) => deps.messages.task.missed.retakeWait,
   },
   // Signed in, the account says whether the No Show is posted.
   accountQuestion: () => ({ kind: 'retest', missedOnly: true }),

@@ -15,7 +15,7 @@ import { acknowledgementReply, commandReply } from '../../dialogs/smallTalk.js';
 import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from '../../dialogs/engine.js';
 import { TASK_SPECS } from '../../dialogs/index.js';
-import { takesBackPersonRequest } from '../understanding/commands.js';
+import { bareNo, keepsWaiting, takesBackPersonRequest } from '../understanding/commands.js';
 import { actionOnTheOneShown, asksToSeeOwnRecords, asksWhatToDoNext } from '../understanding/accountQuestions.js';
 import { catalogueNames } from '../messages/catalogueNames.js';
 import type { Catalogue } from '../rules/types.js';
@@ -27,7 +27,7 @@ import type { OfferOptions } from '../../dialogs/offerDialog.js';
 import type { TaskOptions, TaskResult } from '../../dialogs/taskDialog.js';
 import type { SignInResult } from '../../dialogs/signInDialog.js';
 import type { AccountAccess } from './accountAccess.js';
-import type { HandoffRelay } from '../handoff/relay.js';
+import type { HandoffRelay, Leaving } from '../handoff/relay.js';
 
 /** One turn, as the route actions see it. */
 export interface Turn {
@@ -153,6 +153,25 @@ const withoutOwnYesNo = (text: string): string => {
   return rest === text ? text : rest.charAt(0).toUpperCase() + rest.slice(1);
 };
 
+/**
+ * How a message while handed over asks to leave: "cancel", "back to the bot" always; "never mind"
+ * only from the queue (with a question after it, answered next); a bare "no" in the queue is asked
+ * about; "keep waiting" stays. After "Do you want to leave the queue?", "yes" / "1" leaves and
+ * "no" / "2" stays.
+ */
+function leavingTheQueue(reading: Reading, askedToLeave: boolean): Leaving {
+  if (reading.command === 'cancel' || reading.command === 'startOver') return true;
+  if (askedToLeave) {
+    const picked = reading.text.trim();
+    if (picked === '1' || reading.yesNo === true) return 'if-queued';
+    if (picked === '2' || reading.yesNo === false) return 'stay-if-queued';
+  }
+  if (takesBackPersonRequest(reading.text)) return 'if-queued';
+  if (reading.takesBackThenAsks) return 'if-queued-asking';
+  if (keepsWaiting(reading.text)) return 'stay-if-queued';
+  return bareNo(reading.text) ? 'ask-if-queued' : false;
+}
+
 /** The tasks the understanding pass can read a message as (the rest are reached through an answer's offer). */
 const DETECTED_TASKS = new Set<string>(TASKS);
 
@@ -245,8 +264,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const wasHandedOver = Boolean(data.handoff);
       // "never mind", "no it's fine" while still in the queue takes the request back too; "never
       // mind, when do results come out" as well, and the rows below then answer its question.
-      const leaving =
-        reading.command === 'cancel' || reading.command === 'startOver' || (takesBackPersonRequest(reading.text) ? 'if-queued' : reading.takesBackThenAsks ? 'if-queued-asking' : false);
+      const leaving = leavingTheQueue(reading, data.handoff?.askedToLeave === true);
       if (!leaving && data.handoff && (await signInWhileHandedOver(turn, handoff))) return true;
       if (await handoff.during(context, data, deps.forTheRecord(context, reading.text), leaving, facts.now, (reply) => say(turn, reply))) {
         const left = !data.handoff;

@@ -61,7 +61,7 @@ export interface Route {
  * a dialog that does not take a message hands it back, and the rows below it read it afresh.
  */
 export const ROUTES: readonly Route[] = [
-  { name: 'with-staff', says: 'handed to a person: relayed to staff (while queued, "passed that on" and the place in line; "never mind" leaves the queue; "never mind, when do ..." leaves it and the rows below answer)', when: (_r, s) => s.handoff, action: 'relayToStaff' },
+  { name: 'with-staff', says: 'handed to a person: relayed to staff (while queued, "passed that on" and the place in line; "never mind" leaves the queue; "never mind, when do ..." leaves it and the rows below answer; a bare "no" asks "Do you want to leave the queue?" with [Yes, back to the bot] [No, keep waiting], passing nothing on)', when: (_r, s) => s.handoff, action: 'relayToStaff' },
   { name: 'no-text', says: 'a picture or an empty message: ask for text', when: (r) => r.text === '', action: 'askForText' },
   { name: 'person', says: '"talk to a person", anywhere in the message: hand over', when: (r) => r.person, action: 'handOver' },
   { name: 'dialog', says: 'a dialog is waiting: it reads the message (with the repair patterns)', when: (_r, s) => s.dialogWaiting, action: 'continueDialog' },

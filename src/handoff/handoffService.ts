@@ -409,6 +409,11 @@ export class HandoffService implements HandoffDesk {
    * What a candidate waiting in the queue hears after each message: that it was passed on, and
    * their place (or, out of hours, only that it was passed on). Nothing once someone has the case.
    */
+  /** "Okay, you're still in line": a candidate in the queue who chose to keep waiting, with their place. */
+  async stayingInLine(open: HandoffCase): Promise<string> {
+    return this.messagesFor(open).stayingInLine((await this.placeInQueue(open.id)).position);
+  }
+
   async waitingNote(open: HandoffCase): Promise<string | undefined> {
     if (open.status !== 'queued') return undefined;
     if (open.replyBy) return this.messagesFor(open).messageTaken;

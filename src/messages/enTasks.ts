@@ -170,7 +170,9 @@ export const enTasks = {
     canRebuyNow: 'Then you can buy the test again now in myASE, paying the registration fee and the test fee again.',
     wait: 'Then wait until the No Show result appears in myASE; after that you can buy the test again, paying the registration fee and the test fee again.',
     help: 'Log in to myASE and look at your test results: a No Show result is posted there. Answer yes if it already shows, or no if it does not yet.',
-    retake: (rule: string) => `A missed appointment is scored as No Show, not a failed test, so there is no 30-day wait. ${rule}`,
+    /** "when can I retake it?" after the answer: a No Show is no failed test. */
+    retakeNow: 'A missed appointment is scored as No Show, not a failed test, so there is no 30-day wait: the No Show result is posted, so you can buy the test again now in myASE, paying the registration fee and the test fee again.',
+    retakeWait: 'A missed appointment is scored as No Show, not a failed test, so there is no 30-day wait: once the No Show result appears in myASE, you can buy the test again, paying the registration fee and the test fee again.',
   },
 
   purchase: {

@@ -15,6 +15,12 @@ export const esHandoff: HandoffMessages = {
   noSpeakerOnShift:
     'Ahora mismo no hay en turno nadie del equipo de soporte que hable español, así que quizá le atiendan en inglés. También puede llamar a Servicio al Cliente de ASE al 1-800-390-6789.',
   messageTaken: 'Gracias, se lo he pasado a nuestro equipo de soporte.',
+  askLeaveQueue: '¿Quiere salir de la fila?',
+  leaveQueueYes: 'Sí, volver al bot',
+  leaveQueueYesValue: 'volver al bot',
+  leaveQueueNo: 'No, seguir esperando',
+  leaveQueueNoValue: 'seguir esperando',
+  stayingInLine: (position: number) => (position <= 1 ? 'De acuerdo, sigue en la fila: usted es el siguiente.' : `De acuerdo, sigue en la fila: usted es el número ${position}.`),
   left: 'De acuerdo, le he sacado de la fila. Vuelvo a ser el bot: ¿en qué puedo ayudarle?',
   staffToldSignedIn: 'He avisado al personal de soporte de que ha iniciado sesión.',
   leftToAnswer: 'De acuerdo, le he sacado de la fila; vuelvo a ser el bot.',

@@ -151,7 +151,8 @@ export const esTasks: typeof enTasks = {
     canRebuyNow: 'Entonces ya puede comprar el examen de nuevo en myASE, pagando otra vez la tarifa de registro y la del examen.',
     wait: 'Entonces espere a que el resultado No Show aparezca en myASE; después podrá comprar el examen de nuevo, pagando otra vez la tarifa de registro y la del examen.',
     help: 'Entre en myASE y mire sus resultados de examen: ahí se publica el resultado No Show. Responda sí si ya aparece, o no si todavía no.',
-    retake: (rule: string) => `Una cita perdida se califica como No Show, no un examen reprobado, así que no hay que esperar 30 días. ${rule}`,
+    retakeNow: 'Una cita perdida se califica como No Show, no un examen reprobado, así que no hay que esperar 30 días: el resultado No Show ya está publicado, así que puede comprar el examen de nuevo ahora en myASE, pagando otra vez la tarifa de registro y la del examen.',
+    retakeWait: 'Una cita perdida se califica como No Show, no un examen reprobado, así que no hay que esperar 30 días: en cuanto el resultado No Show aparezca en myASE, podrá comprar el examen de nuevo, pagando otra vez la tarifa de registro y la del examen.',
   },
 
   purchase: {

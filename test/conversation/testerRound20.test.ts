@@ -1,4 +1,4 @@
-import { all, not, transcriptTables, type Transcript } from './suite.js';
+import { all, buttons, not, transcriptTables, type Transcript } from './suite.js';
 
 // The twentieth usability round (ut20): conversations played against `npm start` by a tester who
 // never saw the code. Each finding is written here as the rule it broke, in the tester's words.
@@ -52,7 +52,7 @@ const retakeAfterNoShow: Transcript[] = [
   ['"ok thanks. also when can I retake it?" after the No Show answer is buying it again once the No Show is posted', [
     ['I missed my A1 test yesterday because I was in the hospital', 'Has the No Show result been posted'],
     ['no it has not been posted', 'Then wait until the No Show result appears in myASE'],
-    ['ok thanks sam. also when can I retake it?', all('No Show, not a failed test', 'wait until the No Show result appears in myASE', not('30 full days'), not('What date did you take'))],
+    ['ok thanks sam. also when can I retake it?', all('No Show, not a failed test', 'once the No Show result appears in myASE', not('30 full days'), not('What date did you take'))],
     ['so when can I retake A1?', all('No Show, not a failed test', not('30 full days'), not('What date did you take'))],
   ]],
   ['once the No Show is posted, "when can I retake it" is now', [
@@ -67,8 +67,41 @@ const retakeAfterNoShow: Transcript[] = [
   ]],
 ];
 
+// Finding 12: a bare "no" while waiting in the queue asks whether to leave it (buttons), and is not
+// passed on to staff; "keep waiting" stays in line; "back to the bot" leaves.
+const bareNoInTheQueue: Transcript[] = [
+  ['"no" in the queue asks whether to leave it; "No, keep waiting" keeps the place', [
+    ['talk to a human', 'in line'],
+    ['no', all('Do you want to leave the queue?', buttons('Yes, back to the bot', 'No, keep waiting'), not('passed that on'))],
+    ['keep waiting', all("you're still in line", not('passed that on'), not("taken you out"))],
+  ]],
+  ['"no" in the queue, then "back to the bot", leaves it', [
+    ['talk to a human', 'in line'],
+    ['no', 'Do you want to leave the queue?'],
+    ['back to the bot', "I've taken you out of the queue"],
+  ]],
+  ['"no" then "2" (the numbered "No, keep waiting" over SMS) keeps the place; "no" then "yes" leaves', [
+    ['talk to a human', 'in line'],
+    ['no', 'Do you want to leave the queue?'],
+    ['2', all("you're still in line", not('passed that on'))],
+    ['no', 'Do you want to leave the queue?'],
+    ['yes', "I've taken you out of the queue"],
+  ]],
+];
+
+// Web Chat shows the Spanish buttons with their accents (SMS folds them away).
+const bareNoInTheQueueEs: Transcript[] = [
+  ['in Spanish, "no" in the queue asks the same, with Spanish buttons', [
+    ['necesito hablar con alguien', 'en la fila'],
+    ['no', all(/¿Quiere salir de la fila\?/, buttons('Sí, volver al bot', 'No, seguir esperando'))],
+    ['seguir esperando', all(/sigue en la fila/, not('le he sacado'))],
+  ]],
+];
+
 transcriptTables([
   ['a range of tests is every test in it (finding 1)', ranges],
   ['a duplicate of the Master certificate is a duplicate (finding 2)', masterDuplicates],
   ['a retake after a No Show is the No Show rule (finding 4)', retakeAfterNoShow],
+  ['a bare "no" in the queue asks before leaving it (finding 12)', bareNoInTheQueue],
+  ['a bare "no" in the queue asks before leaving it, in Spanish (finding 12)', bareNoInTheQueueEs, ['webchat']],
 ], { now: new Date('2026-12-07T17:00:00Z') });

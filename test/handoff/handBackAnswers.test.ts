@@ -31,7 +31,7 @@ describe('handing a case back with the candidate\'s last message unanswered', ()
     await alex.post(`/staff/api/cases/${queued.id}/handback`, { note: 'fee waiver review' });
 
     const answer = await candidate.waitFor(/No Show, not a failed test/);
-    expect(answer).toContain('wait until the No Show result appears in myASE');
+    expect(answer).toContain('once the No Show result appears in myASE');
     expect(answer).not.toContain('30 full days');
     const said = candidate.seen.map((message) => message.text).join('\n');
     expect(said).toContain('You asked: "ok thanks sam. also when can I retake it?"');
