@@ -98,10 +98,28 @@ const bareNoInTheQueueEs: Transcript[] = [
   ]],
 ];
 
+// Finding 9: a driver's license or passport asked about as ID for the test is the known ID gap
+// (the honest referral to Prometric), never "contact the organisation concerned".
+const idQuestions: Transcript[] = [
+  ['"can I use my driver\'s license as ID at the test center?" is the ID gap', [
+    ["can I use my driver's license as ID at the test center?", all("I don't have the rules on ID", '877-346-9327', not('organisation concerned'))],
+  ]],
+  ['"is a passport OK as ID?" is not someone else\'s passport', [
+    ['is a passport OK as ID?', not('organisation concerned')],
+  ]],
+  ['"puedo llevar mi licencia de conducir como identificacion?" is the Spanish ID gap', [
+    ['puedo llevar mi licencia de conducir como identificacion?', all(/No tengo las reglas sobre la identificaci[oó]n/, not(/organizaci[oó]n correspondiente/))],
+  ]],
+  ['"my driver\'s license expired, how do I renew it" is still someone else\'s', [
+    ["my driver's license expired, how do I renew it", 'organisation concerned'],
+  ]],
+];
+
 transcriptTables([
   ['a range of tests is every test in it (finding 1)', ranges],
   ['a duplicate of the Master certificate is a duplicate (finding 2)', masterDuplicates],
   ['a retake after a No Show is the No Show rule (finding 4)', retakeAfterNoShow],
   ['a bare "no" in the queue asks before leaving it (finding 12)', bareNoInTheQueue],
+  ['a licence or passport as ID is the ID question (finding 9)', idQuestions],
   ['a bare "no" in the queue asks before leaving it, in Spanish (finding 12)', bareNoInTheQueueEs, ['webchat']],
 ], { now: new Date('2026-12-07T17:00:00Z') });
