@@ -1,4 +1,4 @@
-import { all, buttons, not, transcriptTables, type Transcript } from './suite.js';
+import { all, buttons, demo4, not, transcriptTables, type Transcript } from './suite.js';
 
 // The twentieth usability round (ut20): conversations played against `npm start` by a tester who
 // never saw the code. Each finding is written here as the rule it broke, in the tester's words.
@@ -115,11 +115,24 @@ const idQuestions: Transcript[] = [
   ]],
 ];
 
+// Finding 16 (first part): on Web Chat a Spanish yes is "Sí", never "Si" ("if"); SMS folds accents
+// away by design (docs/channels-sms.md).
+const accentedYes: Transcript[] = [
+  ['"hola necesito cambiar mi examen" starts "Sí puede"', [
+    ['hola necesito cambiar mi examen', /^Sí puede, siempre que falten más de tres días/],
+  ]],
+  ['signed in as a Master Technician, "soy master?" starts "Sí: usted es"', [
+    [demo4, 'ha iniciado sesión'],
+    ['soy master?', /^Sí: usted es Técnico Maestro de Automóvil/],
+  ]],
+];
+
 transcriptTables([
   ['a range of tests is every test in it (finding 1)', ranges],
   ['a duplicate of the Master certificate is a duplicate (finding 2)', masterDuplicates],
   ['a retake after a No Show is the No Show rule (finding 4)', retakeAfterNoShow],
   ['a bare "no" in the queue asks before leaving it (finding 12)', bareNoInTheQueue],
   ['a licence or passport as ID is the ID question (finding 9)', idQuestions],
+  ['a Spanish yes is "Sí" on Web Chat (finding 16)', accentedYes, ['webchat']],
   ['a bare "no" in the queue asks before leaving it, in Spanish (finding 12)', bareNoInTheQueueEs, ['webchat']],
 ], { now: new Date('2026-12-07T17:00:00Z') });
