@@ -340,11 +340,12 @@ const WHICH_IS_THE_ONE = /^(?:(?:wait|ok|okay|so|and|hmm+|um+|sorry)[,!.]? )*(?:
  * can only be about the candidate's own certifications.
  */
 /**
- * "whats my status", "how do I stand", "cual es mi estatus", "quiero ver mi cuenta": the whole
- * message asks for one's own standing, which only the account holds (certifications, Master).
+ * "whats my status", "how do I stand", "cual es mi estatus", "quiero ver mi cuenta", "what are my
+ * tests", "cuales son mis examenes": the whole message asks for one's own standing, which only the
+ * account holds (certifications, Master, appointments).
  */
 const MY_STATUS =
-  /^(?:(?:so|and|ok|okay|hi|hello|hey|y|why|hola|oiga|oye|bueno)[,!.]? )*(?:(?:what(?:'s| is)|whats|how(?:'s| is)|hows|check|show me|tell me|give me) my (?:ase |overall |current |certification |account )?(?:status|standing|account)|where do i stand|how do i stand|(?:cual|como) es (?:mi|el) (?:estatus|status|estado|situacion)(?: de mi cuenta)?|(?:como|que tal) (?:esta|va) mi (?:cuenta|estatus|status)|(?:quiero |puedo |me deja )?(?:ver|revisar|consultar) mi (?:cuenta|estatus|status)|mi (?:estatus|status)|my status)(?: please| por favor)?\s*[?.!]?$/;
+  /^(?:(?:so|and|ok|okay|hi|hello|hey|y|why|hola|oiga|oye|bueno)[,!.]? )*(?:(?:what(?:'s| is)|whats|how(?:'s| is)|hows|check|show me|tell me|give me) my (?:ase |overall |current |certification |account )?(?:status|standing|account)|where do i stand|how do i stand|(?:cual|como) es (?:mi|el) (?:estatus|status|estado|situacion)(?: de mi cuenta)?|(?:como|que tal) (?:esta|va) mi (?:cuenta|estatus|status)|(?:quiero |puedo |me deja )?(?:ver|revisar|consultar) mi (?:cuenta|estatus|status)|mi (?:estatus|status)|my status|what (?:are|r) my (?:ase )?(?:tests|exams)|(?:cuales|que) son mis (?:examenes|pruebas|tests)|(?:que|cuales) examenes tengo)(?: please| por favor)?\s*[?.!]?$/;
 
 /**
  * "which ones are expiring", "cuales se vencen pronto": asked with no period, "expiring" is soon;

@@ -127,6 +127,20 @@ const accentedYes: Transcript[] = [
   ]],
 ];
 
+// Finding 10 (part): signed in, "what are my tests" / "cuales son mis examenes" are the account's
+// overview (certifications, Master status, the appointment), never the Master or test-prep FAQ.
+const myTests: Transcript[] = [
+  ['signed in, "what are my tests" is the account overview', [
+    ['sign in', 'ASE ID'],
+    [demo4, 'signed in'],
+    ['what are my tests', all('You have 9 certifications', not('Master status takes certification'))],
+  ]],
+  ['signed in, "cuales son mis examenes" is the account overview in Spanish', [
+    [demo4, /ha iniciado sesi[oó]n/],
+    ['cuales son mis examenes', all(/Tiene 9 certificaciones/, not(/Gu[ií]as de Estudio/))],
+  ]],
+];
+
 transcriptTables([
   ['a range of tests is every test in it (finding 1)', ranges],
   ['a duplicate of the Master certificate is a duplicate (finding 2)', masterDuplicates],
@@ -134,5 +148,6 @@ transcriptTables([
   ['a bare "no" in the queue asks before leaving it (finding 12)', bareNoInTheQueue],
   ['a licence or passport as ID is the ID question (finding 9)', idQuestions],
   ['a Spanish yes is "Sí" on Web Chat (finding 16)', accentedYes, ['webchat']],
+  ['"what are my tests", signed in, is the account (finding 10)', myTests],
   ['a bare "no" in the queue asks before leaving it, in Spanish (finding 12)', bareNoInTheQueueEs, ['webchat']],
 ], { now: new Date('2026-12-07T17:00:00Z') });
