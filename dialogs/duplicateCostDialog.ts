@@ -10,6 +10,8 @@ interface Selection {
   codes: string[];
   /** Series named as a whole ("my automobile certificates"), by id. */
   series: string[];
+  /** Series whose Master certificate is asked for too ("and my Master Tech certificate"), by id. */
+  masters?: string[];
 }
 
 interface DuplicateValues {
@@ -26,7 +28,10 @@ function readSelection(text: string, deps: TaskDeps, asAnswer: boolean): SlotRea
   const series = (named.length || !asAnswer ? named : resolveSeriesLetters(text, catalogue))
     .filter((one) => !tests.some((test) => test.series === one.id))
     .map((one) => one.id);
-  if (tests.length || series.length) return { kind: 'value', value: { codes: [...tests.map((test) => test.code), ...unknownCodes], series } };
+  const masters = mastersNamed(text, catalogue, tests.map((test) => test.series), named.map((one) => one.id));
+  if (tests.length || series.length || masters.length) {
+    return { kind: 'value', value: { codes: [...tests.map((test) => test.code), ...unknownCodes], series, ...(masters.length ? { masters } : {}) } };
+  }
   if (!unknownCodes.length) return { kind: 'none' };
   // Only codes we do not know: say so now and offer the nearest real ones, rather than ask blind.
   const nearest = [...new Set(unknownCodes.flatMap((code) => suggestions[code] ?? []))];
@@ -39,6 +44,20 @@ function readSelection(text: string, deps: TaskDeps, asAnswer: boolean): SlotRea
   };
 }
 
+const MASTER_WORD = /\bmaster\b|\bmaestro\b/i;
+
+/**
+ * The series whose Master certificate the text asks for: the Master of a series it names ("master
+ * truck"), else of the tests it names (A1, A4 and the Master one are Automobile), else none (which
+ * Master is then unknown, and nothing is assumed).
+ */
+function mastersNamed(text: string, catalogue: Catalogue, testSeries: string[], seriesNamed: string[]): string[] {
+  if (!MASTER_WORD.test(text)) return [];
+  const withMaster = new Set(catalogue.series.filter((one) => one.master).map((one) => one.id));
+  const named = seriesNamed.filter((id) => withMaster.has(id));
+  return [...new Set(named.length ? named : testSeries.filter((id) => withMaster.has(id)))];
+}
+
 /** A selection as the candidate would say it back: the series by name, then the tests by code. */
 function describeSelection(selection: Selection, catalogue: Catalogue, language: Language): string {
   const names = selection.series.map(catalogueNames(catalogue, language).series);
@@ -49,7 +68,7 @@ const seriesOf = (code: string, catalogue: Catalogue): string | undefined => cat
 
 /** One real code per whole series, so the rule prices the series once. */
 function pricedCodes(selection: Selection, catalogue: Catalogue): string[] {
-  const members = selection.series.flatMap((id) => catalogue.tests.find((test) => test.series === id)?.code ?? []);
+  const members = [...selection.series, ...(selection.masters ?? [])].flatMap((id) => catalogue.tests.find((test) => test.series === id)?.code ?? []);
   return [...selection.codes, ...members];
 }
 
@@ -67,7 +86,8 @@ export const duplicateCostTask: TaskSpec<DuplicateValues> = {
         // "and T4?" after the price of A1, A2, A3 and P2: T4 is priced with them.
         add: (known, more) => {
           const [a, b] = [known as Selection, more as Selection];
-          return { codes: [...new Set([...a.codes, ...b.codes])], series: [...new Set([...a.series, ...b.series])] };
+          const masters = [...new Set([...(a.masters ?? []), ...(b.masters ?? [])])];
+          return { codes: [...new Set([...a.codes, ...b.codes])], series: [...new Set([...a.series, ...b.series])], ...(masters.length ? { masters } : {}) };
         },
         // "oops drop the P2": P2 is taken out; "without the truck ones": every code of that series too.
         remove: (known, less, deps) => {
@@ -86,8 +106,11 @@ export const duplicateCostTask: TaskSpec<DuplicateValues> = {
           const series = new Set(b.series);
           const codes = a.codes.filter((code) => named.has(code.toUpperCase()) || series.has(seriesOf(code, deps.catalogue) ?? ''));
           const wholeSeries = a.series.filter((id) => series.has(id));
+          // A Master certificate stays with its series ("just the A ones then").
+          const keptSeries = new Set([...wholeSeries, ...codes.map((code) => seriesOf(code, deps.catalogue) ?? '')]);
+          const masters = (a.masters ?? []).filter((id) => keptSeries.has(id));
           // Nothing of the list is kept ("just T4" when T4 was not in it): what was named is the list.
-          return codes.length || wholeSeries.length ? { codes, series: wholeSeries } : b;
+          return codes.length || wholeSeries.length ? { codes, series: wholeSeries, ...(masters.length ? { masters } : {}) } : b;
         },
       },
       // "T3, not T2" after the price of A1, A5 and T2: A1, A5 and T3 (nothing to swap out: the list as it was).
@@ -113,6 +136,8 @@ export const duplicateCostTask: TaskSpec<DuplicateValues> = {
       return { label: names.series(line.seriesId), value: mentioned.length ? mentioned.join(', ') : m.wholeSeries };
     });
     const lines = decision.seriesCount ? [m.total(usd(decision.totalUsd), decision.seriesCount, usd(decision.feePerSeriesUsd))] : [];
+    // The Master certificate is of its series, so it is on that series' one fee.
+    for (const id of selection.masters ?? []) lines.push(m.masterInSeries(names.master(id), names.series(id)));
     if (decision.unknown.length) lines.push(m.unknown(decision.unknown.join(', ')));
     lines.push(m.next);
     return { reply: { text: lines.join(' '), facts }, outcome: decision.verdict };

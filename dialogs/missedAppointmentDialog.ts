@@ -31,6 +31,11 @@ export const missedAppointmentTask: TaskSpec<MissedValues> = {
     const decision = noShow({ resultPosted: values.resultPosted }, deps.policy);
     return { reply: { text: decision.canRebuyNow ? m.canRebuyNow : m.wait }, outcome: decision.verdict };
   },
+  // "when can I retake it?" after this answer: a No Show is no failed test, so no 30-day wait.
+  retakes: {
+    'can-rebuy-now': (deps) => deps.messages.task.missed.retakeNow,
+    'wait-for-no-show-result': (deps) => deps.messages.task.missed.retakeWait,
+  },
   // Signed in, the account says whether the No Show is posted.
   accountQuestion: () => ({ kind: 'retest', missedOnly: true }),
   help: (deps) => deps.messages.task.missed.help,

@@ -165,4 +165,10 @@ export interface TaskSpec<Values> {
    * and who to ask (the route row `reason`), never the general "You can, as long as ...".
    */
   exceptions?: Partial<Record<string, (deps: TaskDeps) => string>>;
+  /**
+   * When the test can be taken again in an outcome, from the source: "when can I retake it?" right
+   * after that answer is answered with it (the route row `reason`), never read as a failed test's
+   * 30-day wait (a missed appointment is a No Show, not a failure).
+   */
+  retakes?: Partial<Record<string, (deps: TaskDeps) => string>>;
 }

@@ -305,6 +305,8 @@ export function buildApp(parts: AppParts) {
       render: renderFor,
       logger,
       deadlineMs: config.HANDOFF_DELIVERY_TIMEOUT_MS,
+      // Defined below; by the time staff hand a case back, it exists.
+      turn: (context) => onTurn(context),
     }),
   });
   // Turn events also feed the supervisors' insights (next to the log, never in its place).

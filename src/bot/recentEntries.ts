@@ -74,6 +74,8 @@ export function noteRecentEntries(data: ConversationData, event: Partial<TurnEve
   // Cancel, start over, goodbye or a person: whatever was on the table is off it.
   const ended = ['cancel', 'startOver', 'goodbye'].includes(reading.command ?? '') || reading.acknowledgement === 'bye' || reading.person || event.handoff !== undefined;
   if (ended) {
+    // Handed to a person: kept aside, and put back if staff hand the conversation back (src/handoff/relay.ts).
+    if (event.handoff?.outcome === 'started') data.beforeHandoff = data.recentEntries ? { recentEntries: data.recentEntries } : undefined;
     data.recentEntries = data.lastAnswer = undefined;
     return;
   }

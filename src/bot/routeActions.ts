@@ -15,19 +15,19 @@ import { acknowledgementReply, commandReply } from '../../dialogs/smallTalk.js';
 import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from '../../dialogs/engine.js';
 import { TASK_SPECS } from '../../dialogs/index.js';
-import { takesBackPersonRequest } from '../understanding/commands.js';
+import { bareNo, keepsWaiting, takesBackPersonRequest } from '../understanding/commands.js';
 import { actionOnTheOneShown, asksToSeeOwnRecords, asksWhatToDoNext } from '../understanding/accountQuestions.js';
 import { catalogueNames } from '../messages/catalogueNames.js';
 import type { Catalogue } from '../rules/types.js';
 import { resolveTests, withoutNames } from '../understanding/tests.js';
-import { asksException, asksRefund, asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
+import { asksException, asksRefund, asksRetake, asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
 import { TASKS } from '../understanding/taskIntent.js';
 import type { Language } from '../language/languages.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
 import type { TaskOptions, TaskResult } from '../../dialogs/taskDialog.js';
 import type { SignInResult } from '../../dialogs/signInDialog.js';
 import type { AccountAccess } from './accountAccess.js';
-import type { HandoffRelay } from '../handoff/relay.js';
+import type { HandoffRelay, Leaving } from '../handoff/relay.js';
 
 /** One turn, as the route actions see it. */
 export interface Turn {
@@ -115,20 +115,33 @@ export function verdictOfLastTask(data: ConversationData, text: string, language
 }
 
 /**
+ * The follow-up questions a task's answer can be asked, in the order they are tried: the spec's field
+ * holding what each outcome says, and the question that asks for it.
+ */
+const FOLLOW_UPS: ReadonlyArray<readonly ['reasons' | 'refunds' | 'exceptions' | 'retakes', (text: string) => boolean]> = [
+  // "why not?": the rule behind the outcome.
+  ['reasons', asksWhy],
+  // "can I get a refund?", "so I just lose the money?": what that outcome does to the money.
+  ['refunds', asksRefund],
+  // "can I call prometric and get an exception?" after "it can no longer be changed": none known, and who to ask.
+  ['exceptions', asksException],
+  // "when can I retake it?" after the No Show answer: when that outcome lets the test be taken again.
+  ['retakes', asksRetake],
+];
+
+/**
  * "why not?" right after a task's answer whose outcome has a reason (the spec's `reasons`): the
  * rule behind it; "can I get a refund?" after one whose outcome says what happens to the money (the
- * spec's `refunds`): that; otherwise undefined. Read only when the route table reaches the row `reason`.
+ * spec's `refunds`): that; an exception asked for, or a retake after a No Show (`exceptions`, `retakes`): those; otherwise undefined. Read only when the route table reaches the row `reason`.
  */
 export function reasonOfLastTask(data: ConversationData, text: string): ((deps: ConversationDeps) => string) | undefined {
   const answered = justAnswered(data);
-  const reason = answered?.spec.reasons?.[answered.outcome];
-  if (reason && asksWhy(text)) return reason;
-  // "can I get a refund?", "so I just lose the money?": what that outcome does to the money.
-  const refund = answered?.spec.refunds?.[answered.outcome];
-  if (refund && asksRefund(text)) return refund;
-  // "can I call prometric and get an exception?" after "it can no longer be changed": none known, and who to ask.
-  const exception = answered?.spec.exceptions?.[answered.outcome];
-  return exception && asksException(text) ? exception : undefined;
+  if (!answered) return undefined;
+  for (const [field, asks] of FOLLOW_UPS) {
+    const say = answered.spec[field]?.[answered.outcome];
+    if (say && asks(text)) return say;
+  }
+  return undefined;
 }
 
 /**
@@ -152,6 +165,25 @@ const withoutOwnYesNo = (text: string): string => {
   const rest = text.replace(/^(?:yes|no|s[ií])\b[:,.]?\s*/i, '');
   return rest === text ? text : rest.charAt(0).toUpperCase() + rest.slice(1);
 };
+
+/**
+ * How a message while handed over asks to leave: "cancel", "back to the bot" always; "never mind"
+ * only from the queue (with a question after it, answered next); a bare "no" in the queue is asked
+ * about; "keep waiting" stays. After "Do you want to leave the queue?", "yes" / "1" leaves and
+ * "no" / "2" stays.
+ */
+function leavingTheQueue(reading: Reading, askedToLeave: boolean): Leaving {
+  if (reading.command === 'cancel' || reading.command === 'startOver') return true;
+  if (askedToLeave) {
+    const picked = reading.text.trim();
+    if (picked === '1' || reading.yesNo === true) return 'if-queued';
+    if (picked === '2' || reading.yesNo === false) return 'stay-if-queued';
+  }
+  if (takesBackPersonRequest(reading.text)) return 'if-queued';
+  if (reading.takesBackThenAsks) return 'if-queued-asking';
+  if (keepsWaiting(reading.text)) return 'stay-if-queued';
+  return bareNo(reading.text) ? 'ask-if-queued' : false;
+}
 
 /** The tasks the understanding pass can read a message as (the rest are reached through an answer's offer). */
 const DETECTED_TASKS = new Set<string>(TASKS);
@@ -245,8 +277,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const wasHandedOver = Boolean(data.handoff);
       // "never mind", "no it's fine" while still in the queue takes the request back too; "never
       // mind, when do results come out" as well, and the rows below then answer its question.
-      const leaving =
-        reading.command === 'cancel' || reading.command === 'startOver' || (takesBackPersonRequest(reading.text) ? 'if-queued' : reading.takesBackThenAsks ? 'if-queued-asking' : false);
+      const leaving = leavingTheQueue(reading, data.handoff?.askedToLeave === true);
       if (!leaving && data.handoff && (await signInWhileHandedOver(turn, handoff))) return true;
       if (await handoff.during(context, data, deps.forTheRecord(context, reading.text), leaving, facts.now, (reply) => say(turn, reply))) {
         const left = !data.handoff;

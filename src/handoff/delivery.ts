@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ActivityTypes } from 'botframework-schema';
 import { TurnContext } from 'botbuilder-core';
 import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
@@ -30,6 +31,11 @@ export interface DeliveryDeps {
    * they deliver, so a channel that hangs must not hold the candidate's next message for long.
    */
   deadlineMs?: number;
+  /**
+   * The bot's turn (the app's turn runner), for `resume`: the candidate's message left unanswered at
+   * a hand-back is run through it as if just sent. Absent: `resume` is not offered.
+   */
+  turn?: (context: TurnContext) => Promise<void>;
 }
 
 const teamsReasons: Record<TeamsSendFailure, string> = {
@@ -94,7 +100,41 @@ export function createCandidateDelivery(deps: DeliveryDeps): CandidateDelivery {
     }
   };
 
+  /** The adapter that owns the conversation runs `logic` in it, as `attempt` chooses (Teams goes through the bot adapter). */
+  const runIn = (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> => {
+    if (reference.serviceUrl === DIRECTLINE_SERVICE_URL) {
+      if (!deps.directLine) throw new Error('the web chat this candidate used is not running on this service');
+      return deps.directLine.continueConversation(reference, logic);
+    }
+    if (deps.twilio && reference.serviceUrl === deps.twilio.serviceUrl) return deps.twilio.adapter.continueConversation(reference, logic);
+    return deps.botAdapter.continueConversationAsync(deps.appId, reference, logic);
+  };
+
+  const turn = deps.turn;
   return {
+    ...(turn
+      ? {
+          async resume(reference: Partial<ConversationReference>, text: string) {
+            await inProactiveTurn(
+              (logic) => runIn(reference, logic),
+              async (context) => {
+                // The proactive turn's activity becomes the candidate's message: from them, to the bot, new.
+                Object.assign(context.activity, {
+                  type: ActivityTypes.Message,
+                  id: `resumed-${randomUUID()}`,
+                  text,
+                  from: reference.user ?? context.activity.from,
+                  recipient: reference.bot ?? context.activity.recipient,
+                  timestamp: new Date(),
+                });
+                delete context.activity.name;
+                delete context.activity.value;
+                await turn(context);
+              },
+            );
+          },
+        }
+      : {}),
     async deliver(reference, reply) {
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<DeliveryResult>((resolve) => {

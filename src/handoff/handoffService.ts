@@ -1,3 +1,4 @@
+import { unansweredMessage } from './unanswered.js';
 import { randomUUID } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
 import type { Reply } from '../conversation/reply.js';
@@ -365,12 +366,24 @@ export class HandoffService implements HandoffDesk {
   async handBack(viewer: StaffUser, caseId: string, note: string | undefined, now: Date): Promise<CaseView> {
     const trimmed = note?.trim() || undefined;
     if (trimmed && trimmed.length > MAX_NOTE_CHARS) throw new DeskError('invalid', `handoff: a hand-back note must be at most ${MAX_NOTE_CHARS} characters (got ${trimmed.length})`);
-    return this.onCase(caseId, async () => {
+    let unanswered: { reference: HandoffCase['reference']; text: string } | undefined;
+    const view = await this.onCase(caseId, async () => {
+      // The candidate's last message, if no agent wrote after it: the bot answers it (ut20 finding 4).
+      const text = this.deps.delivery.resume ? unansweredMessage((await this.deps.store.transcript(caseId)).lines) : undefined;
       const closed = await this.close(caseId, now, 'handback', trimmed, viewer);
-      await this.tellCandidate(closed, viewer, this.messagesFor(closed).handedBack(firstName(viewer)), `${viewer.name} handed the conversation back to the bot${trimmed ? `: ${trimmed}` : ''}`, now);
+      const messages = this.messagesFor(closed);
+      const told = text ? messages.handedBackAnswering(firstName(viewer), text) : messages.handedBack(firstName(viewer));
+      await this.tellCandidate(closed, viewer, told, `${viewer.name} handed the conversation back to the bot${trimmed ? `: ${trimmed}` : ''}`, now);
       await this.audit({ at: now.toISOString(), actor: viewer.username, action: 'handed-back', caseId, detail: { note: Boolean(trimmed) } });
+      if (text) unanswered = { reference: closed.reference, text };
       return this.viewOf(closed, now, viewer);
     });
+    // Outside the conversation's lock, which the bot's turn takes itself. A failure leaves the
+    // candidate with the hand-back notice (they can ask again); the hand-back itself stands.
+    if (unanswered) {
+      await this.deps.delivery.resume?.(unanswered.reference, unanswered.text).catch((error: unknown) => this.deps.logger?.error({ caseId, reason: error instanceof Error ? error.message : String(error) }, 'handoff: the bot could not answer the message left at hand-back'));
+    }
+    return view;
   }
 
   closedOn(days: string[]): Promise<HandoffCase[]> {
@@ -396,6 +409,11 @@ export class HandoffService implements HandoffDesk {
    * What a candidate waiting in the queue hears after each message: that it was passed on, and
    * their place (or, out of hours, only that it was passed on). Nothing once someone has the case.
    */
+  /** "Okay, you're still in line": a candidate in the queue who chose to keep waiting, with their place. */
+  async stayingInLine(open: HandoffCase): Promise<string> {
+    return this.messagesFor(open).stayingInLine((await this.placeInQueue(open.id)).position);
+  }
+
   async waitingNote(open: HandoffCase): Promise<string | undefined> {
     if (open.status !== 'queued') return undefined;
     if (open.replyBy) return this.messagesFor(open).messageTaken;

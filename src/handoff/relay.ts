@@ -14,10 +14,16 @@ export interface HandoffTurnData {
   /** The last few lines of the conversation, redacted: the start of the transcript staff see. */
   recent?: TranscriptLine[];
   /** Set while the candidate is queued or with staff (or an external desk). */
-  handoff?: { mode: 'staff' | 'external'; caseId?: string; since: string };
+  handoff?: { mode: 'staff' | 'external'; caseId?: string; since: string; askedToLeave?: boolean };
   /** The last guided task that finished, for the staff summary. */
   /** `language`: the one `answer` is in (a switch afterwards has it worked out again in the new one). */
   lastTask?: { id: string; outcome: string; answer?: string; values?: Record<string, unknown>; language?: Language };
+  /**
+   * What the bot had on the table when it handed over (the entries its last answer came from), put
+   * back when staff end the case or hand it back: "when can I retake it?" after the hand-back is
+   * still about the missed appointment before it. Opaque here; the bot writes it.
+   */
+  beforeHandoff?: Record<string, unknown>;
 }
 
 /** What the bot learned this conversation, for the case summary. */
@@ -39,7 +45,7 @@ export interface HandoffContext {
 }
 
 /** How a message while handed over asks to leave: not at all, always ("back to the bot"), or only from the queue. */
-export type Leaving = boolean | 'if-queued' | 'if-queued-asking';
+export type Leaving = boolean | 'if-queued' | 'if-queued-asking' | 'ask-if-queued' | 'stay-if-queued';
 
 /**
  * The bot's side of a handoff, one implementation per mode: the built-in staff console, or an
@@ -180,11 +186,26 @@ export class StaffHandoffRelay implements HandoffRelay {
     // turn that failed after queuing (its state unsaved) must not leave the candidate unheard.
     const open = await this.service.openCaseFor(conversationKeyOf(context));
     if (!open) {
-      // Staff ended it or handed it back (the candidate was told then): the bot answers again.
+      // Staff ended it or handed it back (the candidate was told then): the bot answers again, with
+      // what it had on the table before the handoff.
       data.handoff = undefined;
+      if (data.beforeHandoff) Object.assign(data, data.beforeHandoff);
+      delete data.beforeHandoff;
       return false;
     }
     data.handoff = { mode: 'staff', caseId: open.id, since: data.handoff?.since ?? now.toISOString() };
+    // A bare "no" in the queue: asked whether to leave it (buttons), nothing passed on to staff;
+    // "keep waiting" (or "no" to that question) keeps the place, said with it.
+    if (leaving === 'ask-if-queued' && open.status === 'queued') {
+      const m = this.messages(turnLanguage(context));
+      data.handoff.askedToLeave = true;
+      await send({ text: m.askLeaveQueue, choices: [{ title: m.leaveQueueYes, value: m.leaveQueueYesValue }, { title: m.leaveQueueNo, value: m.leaveQueueNoValue }] });
+      return true;
+    }
+    if (leaving === 'stay-if-queued' && open.status === 'queued') {
+      await send({ text: await this.service.stayingInLine(open) });
+      return true;
+    }
     if (leaving === true || ((leaving === 'if-queued' || leaving === 'if-queued-asking') && open.status === 'queued')) {
       await this.service.candidateSaid(open, text, now);
       const reply = await this.service.candidateLeft(open, now, { asking: leaving === 'if-queued-asking' }).catch((error: unknown) => {

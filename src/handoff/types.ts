@@ -89,6 +89,11 @@ export type DeliveryResult = { delivered: true } | { delivered: false; reason: s
 /** Sends a Reply to a conversation outside a turn, rendered for its channel. */
 export interface CandidateDelivery {
   deliver(reference: Partial<ConversationReference>, reply: Reply): Promise<DeliveryResult>;
+  /**
+   * Has the bot take `text` as the candidate's message in their conversation, as if just sent, and
+   * answer it there (a hand-back with the candidate's last message unanswered). Absent: nothing is run.
+   */
+  resume?(reference: Partial<ConversationReference>, text: string): Promise<void>;
 }
 
 /** Something every instance hears: a case changed, or a transcript line was added. */

@@ -261,6 +261,8 @@ export class FaqAnswerer {
     | undefined;
   /** Cues that name something else even beside "ASE" ("the ASE echocardiography registry"). */
   private readonly cuesBesideAse: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
+  /** Per topic, the phrases beside which its cues do not hold (`cuesYieldTo`). */
+  private readonly cueYields = new Map<string, RegExp>();
   /** Each known gap's subject words, as index terms (out-of-scope.yaml `subject`). */
   private readonly gapSubjects = new Map<string, Set<string>>();
   /** A paragraph of an answer, as its index terms: answers are few and each follow-up reads one's paragraphs again. */
@@ -365,6 +367,8 @@ export class FaqAnswerer {
       if (pattern) this.cues.push({ topic, pattern });
       const besideAse = phrasePattern(topic.cuesBesideAse ?? [], this.text.normalise);
       if (besideAse) this.cuesBesideAse.push({ topic, pattern: besideAse });
+      const yields = phrasePattern(topic.cuesYieldTo ?? [], this.text.normalise);
+      if (yields) this.cueYields.set(topic.id, yields);
       if (topic.subject?.length) this.gapSubjects.set(topic.id, new Set(topic.subject.flatMap((word) => this.text.contentTerms(word))));
     }
   }
@@ -542,7 +546,9 @@ export class FaqAnswerer {
       .filter((hit) => hit.score >= t.suggestFloor && !(namesAse && hit.target.kind === 'out-of-scope' && hit.target.topic.cues?.length))
       .filter((hit) => hit.target.kind === 'faq' || this.gapEvidence(hit));
     // "my dentist appointment": someone else's test, appointment or certificate, like a cue.
-    const elsewhere = this.elsewhereTopic(text, namesAse) ?? (namesAse ? undefined : this.someoneElsesTopic(text));
+    const named = this.elsewhereTopic(text, namesAse) ?? (namesAse ? undefined : this.someoneElsesTopic(text));
+    // "my driver's license as ID at the test center": beside these, the topic's cues are no sign of it.
+    const elsewhere = named && !this.cueYields.get(named.id)?.test(this.text.normalise(text).toLowerCase()) ? named : undefined;
     if (elsewhere) return { kind: 'out-of-scope', topic: elsewhere, hits, elsewhere: true };
     const ranked = this.rank(hits, text);
     // "I want to buy the A5 test", "how do i study for the test": asked in the words of one entry's

@@ -94,7 +94,8 @@ function withEnglishCues(spanish: OutOfScopeTopic[], english: OutOfScopeTopic[])
     if (!twin || (!twin.cues && !twin.cuesBesideAse)) return topic;
     const cues = merged(topic.cues, twin.cues);
     const cuesBesideAse = merged(topic.cuesBesideAse, twin.cuesBesideAse);
-    return { ...topic, ...(cues ? { cues } : {}), ...(cuesBesideAse ? { cuesBesideAse } : {}) };
+    const cuesYieldTo = merged(topic.cuesYieldTo, twin.cuesYieldTo);
+    return { ...topic, ...(cues ? { cues } : {}), ...(cuesBesideAse ? { cuesBesideAse } : {}), ...(cuesYieldTo ? { cuesYieldTo } : {}) };
   });
 }
 

@@ -23,6 +23,11 @@ export const outOfScopeSchema = z
            */
           cuesBesideAse: z.array(z.string().min(2)).optional(),
           /**
+           * Phrases beside which this topic's cues are no sign of something else: a driver's license
+           * "as ID at the test center", or "is a passport ok", is the question of what ID to bring.
+           */
+          cuesYieldTo: z.array(z.string().min(2)).optional(),
+          /**
            * What the topic is about, in words no FAQ entry answers ("password", "salary", "calculator"):
            * a question holding one that this topic matched and the best entry did not is this topic's,
            * when the topic scores within reach of that entry (`rivalRatio`).

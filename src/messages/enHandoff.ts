@@ -11,6 +11,13 @@ export const enHandoff = {
   noSpeakerOnShift:
     'Nobody on shift right now speaks English, so the person who joins may answer in another language. You can also call ASE Customer Service at 1-800-390-6789.',
   messageTaken: "Thanks, I've passed that on to our support staff.",
+  /** A bare "no" while queued: leave the queue, or keep waiting? (The values are what the bot reads back.) */
+  askLeaveQueue: 'Do you want to leave the queue?',
+  leaveQueueYes: 'Yes, back to the bot',
+  leaveQueueYesValue: 'back to the bot',
+  leaveQueueNo: 'No, keep waiting',
+  leaveQueueNoValue: 'keep waiting',
+  stayingInLine: (position: number) => (position <= 1 ? "Okay, you're still in line: you're next." : `Okay, you're still in line: you're number ${position}.`),
   left: "Okay, I've taken you out of the queue. I'm the bot again: what can I help you with?",
   /** Signed in while waiting for (or talking to) staff: they see that, never the details. */
   staffToldSignedIn: "I've let the support staff know you're signed in.",
@@ -22,6 +29,8 @@ export const enHandoff = {
   requeued: "You're back in line for the next member of our support staff. Stay here and someone will be with you shortly.",
   ended: (agent: string) => `${agent} has ended the chat. I'm the bot again: ask me anything about ASE testing.`,
   handedBack: (agent: string) => `${agent} has passed you back to me, the bot. What else can I help you with?`,
+  /** The hand-back when the candidate's last message had no reply: the bot's answer to it follows. */
+  handedBackAnswering: (agent: string, question: string) => `${agent} has passed you back to me, the bot. You asked: "${question}" Here's my answer.`,
   /** When external contact-centre handoff fails or is unavailable. */
   externalFailed:
     "I couldn't reach our support staff just now. You can call ASE Customer Service at 1-800-390-6789, or keep asking me.",

@@ -180,6 +180,9 @@ export const enTasks = {
     canRebuyNow: 'Then you can buy the test again now in myASE, paying the registration fee and the test fee again.',
     wait: 'Then wait until the No Show result appears in myASE; after that you can buy the test again, paying the registration fee and the test fee again.',
     help: 'Log in to myASE and look at your test results: a No Show result is posted there. Answer yes if it already shows, or no if it does not yet.',
+    /** "when can I retake it?" after the answer: a No Show is no failed test. */
+    retakeNow: 'A missed appointment is scored as No Show, not a failed test, so there is no 30-day wait: the No Show result is posted, so you can buy the test again now in myASE, paying the registration fee and the test fee again.',
+    retakeWait: 'A missed appointment is scored as No Show, not a failed test, so there is no 30-day wait: once the No Show result appears in myASE, you can buy the test again, paying the registration fee and the test fee again.',
   },
 
   purchase: {
@@ -259,6 +262,7 @@ export const enTasks = {
     askTests: 'Which certificates do you need duplicates of? For example "A1, A5 and T2".',
     total: (total: string, count: number, fee: string) =>
       count === 1 ? `That comes to ${total}: one test series at ${fee}.` : `That comes to ${total}: ${count} test series at ${fee} each.`,
+    masterInSeries: (master: string, series: string) => `The ${master} certificate is of the ${series} series, so it is on that series' one fee.`,
     wholeSeries: 'all certificates in the series',
     unknownOnly: (codes: string, suggestions: string) =>
       suggestions ? `I don't know ${codes}. Did you mean ${suggestions}?` : `I don't know ${codes}. Which tests do you need duplicates of?`,

@@ -15,6 +15,12 @@ export const esHandoff: HandoffMessages = {
   noSpeakerOnShift:
     'Ahora mismo no hay en turno nadie del equipo de soporte que hable español, así que quizá le atiendan en inglés. También puede llamar a Servicio al Cliente de ASE al 1-800-390-6789.',
   messageTaken: 'Gracias, se lo he pasado a nuestro equipo de soporte.',
+  askLeaveQueue: '¿Quiere salir de la fila?',
+  leaveQueueYes: 'Sí, volver al bot',
+  leaveQueueYesValue: 'volver al bot',
+  leaveQueueNo: 'No, seguir esperando',
+  leaveQueueNoValue: 'seguir esperando',
+  stayingInLine: (position: number) => (position <= 1 ? 'De acuerdo, sigue en la fila: usted es el siguiente.' : `De acuerdo, sigue en la fila: usted es el número ${position}.`),
   left: 'De acuerdo, le he sacado de la fila. Vuelvo a ser el bot: ¿en qué puedo ayudarle?',
   staffToldSignedIn: 'He avisado al personal de soporte de que ha iniciado sesión.',
   leftToAnswer: 'De acuerdo, le he sacado de la fila; vuelvo a ser el bot.',
@@ -24,6 +30,7 @@ export const esHandoff: HandoffMessages = {
   requeued: 'Vuelve a estar en la fila para la próxima persona de nuestro equipo de soporte. Quédese aquí y alguien le atenderá en breve.',
   ended: (agent: string) => `${agent} ha terminado el chat. Vuelvo a ser el bot: pregúnteme lo que quiera sobre los exámenes de ASE.`,
   handedBack: (agent: string) => `${agent} le ha pasado de nuevo a mí, el bot. ¿En qué más puedo ayudarle?`,
+  handedBackAnswering: (agent: string, question: string) => `${agent} le ha pasado de nuevo a mí, el bot. Usted preguntó: "${question}" Esta es mi respuesta.`,
   externalFailed:
     'No he podido contactar con nuestro equipo de soporte en este momento. Puede llamar a Servicio al Cliente de ASE al 1-800-390-6789, o seguir preguntándome.',
   externalCompleted: 'Su chat con nuestro equipo de soporte ha terminado. Vuelvo a ser el bot: ¿en qué puedo ayudarle?',

@@ -158,6 +158,8 @@ export const esTasks: typeof enTasks = {
     canRebuyNow: 'Entonces ya puede comprar el examen de nuevo en myASE, pagando otra vez la tarifa de registro y la del examen.',
     wait: 'Entonces espere a que el resultado No Show aparezca en myASE; después podrá comprar el examen de nuevo, pagando otra vez la tarifa de registro y la del examen.',
     help: 'Entre en myASE y mire sus resultados de examen: ahí se publica el resultado No Show. Responda sí si ya aparece, o no si todavía no.',
+    retakeNow: 'Una cita perdida se califica como No Show, no un examen reprobado, así que no hay que esperar 30 días: el resultado No Show ya está publicado, así que puede comprar el examen de nuevo ahora en myASE, pagando otra vez la tarifa de registro y la del examen.',
+    retakeWait: 'Una cita perdida se califica como No Show, no un examen reprobado, así que no hay que esperar 30 días: en cuanto el resultado No Show aparezca en myASE, podrá comprar el examen de nuevo, pagando otra vez la tarifa de registro y la del examen.',
   },
 
   purchase: {
@@ -225,6 +227,7 @@ export const esTasks: typeof enTasks = {
     askTests: '¿De qué certificados necesita duplicados? Por ejemplo "A1, A5 y T2".',
     total: (total: string, count: number, fee: string) =>
       count === 1 ? `Son ${total}: una serie de exámenes a ${fee}.` : `Son ${total}: ${count} series de exámenes a ${fee} cada una.`,
+    masterInSeries: (master: string, series: string) => `El certificado de ${master} es de la serie ${series}, así que entra en la misma tarifa de esa serie.`,
     wholeSeries: 'todos los certificados de la serie',
     unknownOnly: (codes: string, suggestions: string) =>
       suggestions ? `No conozco ${codes}. ¿Quiso decir ${suggestions}?` : `No conozco ${codes}. ¿De qué exámenes necesita duplicados?`,

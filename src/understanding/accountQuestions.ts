@@ -264,7 +264,7 @@ const spanishDetectors: Array<[PersonalKind, RegExp]> = [
   // "que necesito para recuperar el master", "perdí mi estatus de master?": English's "what do I need
   // to get Master back", "did I lose my Master".
   ['master', /\b(?:que|q) (?:necesito|me falta|tengo que hacer|debo hacer|hago) (?:para|pa) (?:recuperar|volver a ser|volver a tener|mantener|conservar|obtener|ser|seguir siendo) (?:el |mi |un )?(?:estatus (?:de )?|status (?:de )?)?(?:master|tecnico maestro|maestro)\b|\b(?:perdi|pierdo|recupero|recuperar|conservo|mantengo) (?:el |mi )(?:estatus (?:de )?|status (?:de )?)?(?:master|tecnico maestro)\b/],
-  ['master', /\b(?:soy|sigo siendo|todavia soy|aun soy|soy todavia|soy aun|sigo teniendo (?:el|mi) (?:estatus|status)(?: de)?|tengo (?:el |mi )?(?:estatus|status) de) (?:un |una )?(?:ase )?(?:master|tecnico maestro|maestro)\b|\bmi (?:estatus|status|estado) (?:de )?(?:master|tecnico maestro)\b/],
+  ['master', /\b(?:soy|sigo siendo|todavia soy|aun soy|soy todavia|soy aun|sigo teniendo (?:el|mi) (?:estatus|status)(?: de)?|tengo (?:el |mi )?(?:estatus|status) de) (?:un |una )?(?:ase )?(?:master|tecnico maestro|tecnico master|maestro)\b|\bmi (?:estatus|status|estado) (?:de )?(?:master|tecnico maestro)\b/],
   ['certificate-status', /\b(?:donde esta|no (?:me )?ha llegado|no (?:me )?llega|no he recibido|cuando (?:me )?llega|cuando voy a recibir|todavia no (?:tengo|recibo|he recibido)|aun no (?:tengo|recibo|he recibido|me llega))\b.*\bmi certificado\b|\bmi certificado\b.*\b(?:no (?:me )?ha llegado|no (?:me )?llega|todavia no|aun no)\b/],
   ['retest', /\b(?:reprobe (?:el |mi )?(?:ultimo )?(?:examen|prueba|test)|(?:que|cuales) (?:examenes )?reprobe)\b/],
   // "y mis resultados?", "ya salieron mis resultados?", "como me fue en el A5": the results themselves.
@@ -340,11 +340,12 @@ const WHICH_IS_THE_ONE = /^(?:(?:wait|ok|okay|so|and|hmm+|um+|sorry)[,!.]? )*(?:
  * can only be about the candidate's own certifications.
  */
 /**
- * "whats my status", "how do I stand", "cual es mi estatus", "quiero ver mi cuenta": the whole
- * message asks for one's own standing, which only the account holds (certifications, Master).
+ * "whats my status", "how do I stand", "cual es mi estatus", "quiero ver mi cuenta", "what are my
+ * tests", "cuales son mis examenes": the whole message asks for one's own standing, which only the
+ * account holds (certifications, Master, appointments).
  */
 const MY_STATUS =
-  /^(?:(?:so|and|ok|okay|hi|hello|hey|y|why|hola|oiga|oye|bueno)[,!.]? )*(?:(?:what(?:'s| is)|whats|how(?:'s| is)|hows|check|show me|tell me|give me) my (?:ase |overall |current |certification |account )?(?:status|standing|account)|where do i stand|how do i stand|(?:cual|como) es (?:mi|el) (?:estatus|status|estado|situacion)(?: de mi cuenta)?|(?:como|que tal) (?:esta|va) mi (?:cuenta|estatus|status)|(?:quiero |puedo |me deja )?(?:ver|revisar|consultar) mi (?:cuenta|estatus|status)|mi (?:estatus|status)|my status)(?: please| por favor)?\s*[?.!]?$/;
+  /^(?:(?:so|and|ok|okay|hi|hello|hey|y|why|hola|oiga|oye|bueno)[,!.]? )*(?:(?:what(?:'s| is)|whats|how(?:'s| is)|hows|check|show me|tell me|give me) my (?:ase |overall |current |certification |account )?(?:status|standing|account)|where do i stand|how do i stand|(?:cual|como) es (?:mi|el) (?:estatus|status|estado|situacion)(?: de mi cuenta)?|(?:como|que tal) (?:esta|va) mi (?:cuenta|estatus|status)|(?:quiero |puedo |me deja )?(?:ver|revisar|consultar) mi (?:cuenta|estatus|status)|mi (?:estatus|status)|my status|what (?:are|r) my (?:ase )?(?:tests|exams)|(?:cuales|que) son mis (?:examenes|pruebas|tests)|(?:que|cuales) examenes tengo)(?: please| por favor)?\s*[?.!]?$/;
 
 /**
  * "which ones are expiring", "cuales se vencen pronto": asked with no period, "expiring" is soon;

@@ -187,6 +187,21 @@ export function takesBackPersonRequest(text: string): boolean {
 }
 
 /**
+ * A bare "no" ("no", "nope", "nah"): while waiting in the queue, it may take the request back or
+ * answer nothing at all, so the bot asks whether to leave the queue rather than pass it on.
+ */
+export function bareNo(text: string): boolean {
+  checkText(text);
+  return /^(?:no+|nope|nah|no no)[\s.!]*$/i.test(clean(normalise(text)));
+}
+
+/** "keep waiting", "No, keep waiting", "seguir esperando": stay in the queue (the answer to whether to leave it). */
+export function keepsWaiting(text: string): boolean {
+  checkText(text);
+  return /^(?:no[\s,]+)?(?:(?:i'?ll |i will )?keep waiting|(?:i'?ll |i will )?wait|stay in (?:the )?(?:queue|line)|(?:sigo|seguir|sigo) esperando|espero)[\s.!]*$/i.test(clean(normalise(text)));
+}
+
+/**
  * The ways candidates change their mind about a person, one row each: `alone` when the phrase by
  * itself takes the request back ("never mind", "it's fine"), `opens` when it takes it back whatever
  * question follows ("never mind, when do results come out"; "no need" or "it's fine" may open a

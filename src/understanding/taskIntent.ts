@@ -54,6 +54,14 @@ const MASTER = /\bmaster(?:'s)?\b/;
 const MASTER_STATUS = /\b(?:still|lose|losing|lost|keep|keeping|anymore|any more|regain|get (?:it|my \w+|master) back|reinstat\w*|expir\w*|laps\w*|current|valid|am i|do i (?:still )?(?:have|hold|qualify|count)|is my|my master|master status|status)\b/;
 const MASTER_GENERAL = /^(?:what(?: is|'s| are| does)|how (?:do|can|would) (?:i|you|one) (?:become|get|earn|qualify)|how to (?:become|get|earn)|requirements? for)\b/;
 const MASTER_PERSONAL = /\b(?:still|lose|losing|lost|keep|anymore|regain|back|expired|lapsed|am i|my)\b/;
+/**
+ * The Master patch, or the Master certificate in a request for duplicates ("duplicates of A1, A4, A6
+ * and my Master Tech certificate", "and my master patch too"): a thing to order, not a question about
+ * the status, so the Master cues read past it ("is my master cert still valid" is still the status).
+ */
+const MASTER_PREFIX = String.raw`\b(?:my |the |a )?master(?:'s)?(?: (?:auto(?:mobile)?|truck|medium\/heavy truck))?(?: (?:tech|technician))?`;
+const MASTER_PATCH = new RegExp(String.raw`${MASTER_PREFIX} (?:patch(?:es)?|plaques?)\b`, 'g');
+const MASTER_CERTIFICATE = new RegExp(String.raw`${MASTER_PREFIX} (?:certificates?|certs?|certifications?|cards?)\b`, 'g');
 
 const DUPLICATE = /\b(?:duplicates?|duplicated)\b/;
 const REPLACEMENT = /\b(?:replacement|replace|reprint|another copy|a copy|copies|new copy|extra copy)\b/;
@@ -147,8 +155,14 @@ const HYPOTHETICAL = /\b(?:what happens if|what if|in case|suppose|hypotheticall
 
 type Detector = (t: string) => boolean;
 
+const withoutMasterThings = (t: string): string => {
+  const patchless = t.replace(MASTER_PATCH, ' ');
+  return DUPLICATE.test(t) || REPLACEMENT.test(t) ? patchless.replace(MASTER_CERTIFICATE, ' ') : patchless;
+};
+const masterStatusAsked = (t: string): boolean => MASTER.test(t) && MASTER_STATUS.test(t) && !(MASTER_GENERAL.test(t) && !MASTER_PERSONAL.test(t));
+
 const detectors: Array<[Task, Detector]> = [
-  ['master-status', (t) => MASTER.test(t) && MASTER_STATUS.test(t) && !(MASTER_GENERAL.test(t) && !MASTER_PERSONAL.test(t))],
+  ['master-status', (t) => masterStatusAsked(withoutMasterThings(t))],
   [
     'duplicate-cost',
     (t) =>

@@ -4,7 +4,7 @@
  *
  * - Codes: "A5", "a5", "A-5", "t2", "L1", "x1"; "A 5" only before "test"/"exam"/"cert", so
  *   "a 5 minute drive" is not A5. Lists ("A1, A5 and T2") and ranges ("A1-A8", "A1-8",
- *   "A1 through A8") of one series.
+ *   "A1 through A8"; Spanish "de A1 hasta A8", "A1 a A8", "del A1 al A8") of one series.
  * - Names and aliases from the catalogue, longest first ("advanced engine performance" is L1,
  *   "engine performance" A8, "engine" A1), singular or plural ("brake test" is A5).
  * - Things shaped like codes that are not in the catalogue ("A12", "Z9") come back as unknown,
@@ -129,8 +129,9 @@ const CODE = new RegExp(
   String.raw`(?<![A-Za-z0-9/'.$#])([A-Za-z])(?:(-)?(\d{1,2})|( )(\d{1,2})(?=\s*${TEST_WORD}))(?![A-Za-z0-9/]|[.:,]\d|%)`,
   'g',
 );
-// After a code: "-8", " to 8", " through A8" (a range in the same series).
-const RANGE_TAIL = /^\s*(?:-|–|—|to|through|thru|till|until)\s*(?:([A-Za-z])\s?-?)?(\d{1,2})(?![A-Za-z0-9/]|[.:]\d)/i;
+// After a code: "-8", " to 8", " through A8", Spanish " hasta A8" (a range in the same series); the
+// Spanish " a A8" / " al A8" only with the letter, so "el A5 a las 8" and "a 8 días" are no range.
+const RANGE_TAIL = /^\s*(?:(?:-|–|—|to|through|thru|till|until|hasta)\s*(?:([A-Za-z])\s?-?)?(\d{1,2})|(?:a|al)\s+([A-Za-z])-?(\d{1,2}))(?![A-Za-z0-9/]|[.:]\d)/i;
 // SMS: "b4 the test", "cancel b4 my exam" -> before.
 const B4_AS_BEFORE = /^\s+(?:the|my|i|i'm|im|u|you|your|ur|it|then|that|this|we|they|a|an|next|noon|tomorrow|tmrw|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)\b/i;
 
@@ -179,8 +180,9 @@ function codeHits(text: string, catalogue: Catalogue): CodeHit[] {
 
     const codes = [`${letter}${Number(digits)}`];
     const tail = RANGE_TAIL.exec(text.slice(end));
-    if (tail && (tail[1] === undefined || tail[1].toUpperCase() === letter)) {
-      const to = Number(tail[2]);
+    const tailLetter = tail?.[1] ?? tail?.[3];
+    if (tail && (tailLetter === undefined || tailLetter.toUpperCase() === letter)) {
+      const to = Number(tail[2] ?? tail[4]);
       const from = Number(digits);
       const [lo, hi] = from <= to ? [from, to] : [to, from];
       const inRange = catalogue.tests
@@ -300,18 +302,26 @@ function readTests(text: string, catalogue: Catalogue): TestMatches {
 }
 
 /**
+ * The Master certificate or patch, which is of its series as a test's certificate is ("and my master
+ * patch too", "mi certificado de técnico maestro"): a name too, for `withoutNames`.
+ */
+const MASTER_CERTIFICATE = /\bmaster(?:'s)?(?: (?:auto(?:mobile)?|truck))?(?: (?:tech|technician))? (?:patch(?:es)?|plaques?|certificates?|certs?|cards?)\b|\b(?:parche|certificado|placa)s? de (?:t[eé]cnico )?(?:master|maestro)\b/gi;
+
+/**
  * The text with every test and series it names blanked out ("what if I need auto and truck" ->
  * "what if I need      and      "): what the message says besides the names, for telling a reply
- * that only names tests from a question of its own. Same length, so positions still hold.
+ * that only names tests from a question of its own. The Master certificate or patch counts as a name.
+ * Same length, so positions still hold.
  */
 export function withoutNames(text: string, catalogue: Catalogue): string {
   check(text, catalogue, 'withoutNames');
   const message = text.replace(/[’‘]/g, "'");
-  const spans = [
+  const spans: Array<{ start: number; end: number }> = [
     ...codeHits(message, catalogue),
     ...findPhrases(message, testPhrases(catalogue)),
     ...findPhrases(message, seriesPhrases(catalogue)),
   ];
+  for (const m of message.matchAll(MASTER_CERTIFICATE)) spans.push({ start: m.index, end: m.index + m[0].length });
   let out = message;
   for (const { start, end } of spans) out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
   return out;

@@ -98,5 +98,19 @@ const REFUND = new RegExp(
     ')$',
 );
 
+/**
+ * "when can I retake it?", "so when can I take A1 again?", "¿cuándo lo puedo volver a tomar?": when
+ * the test can be taken again, asked without saying it was failed (a failure is a retest of its own).
+ * Read only right after a task whose outcome says that (the route row `reason`).
+ */
+export function asksRetake(text: string): boolean {
+  const t = cueText(text);
+  return Boolean(t) && t.split(' ').length <= MAX_WORDS + 2 && !SUPPOSED.test(t) && RETAKE_WHEN.test(t) && RETAKE.test(t) && !FAILED.test(t);
+}
+
+const RETAKE_WHEN = /\b(?:when|how soon|how long|can i|could i|do i|cuando|cuanto tiempo|puedo|ya puedo)\b/;
+const RETAKE = /\b(?:retake|re take|retest|take (?:it|the test|the exam|[a-z]\d{1,2}) (?:again|over)|rebook|rebuy|book (?:it|the test) again|buy (?:it|the test) again|resit|volver(?:lo|la)? a (?:tomar|presentar|hacer)(?:lo|la)?|(?:lo|la) puedo volver a (?:tomar|presentar|hacer)|tomar(?:lo|la)? (?:de nuevo|otra vez)|repetir(?:lo|la)?)\b/;
+const FAILED = /\b(?:fail|failed|failing|flunk\w*|didn'?t pass|did not pass|reprob\w*|no (?:lo |la )?(?:pase|aprobe))\b/;
+
 const WHY =
   /^(?:(?:but|so|and|ok|okay|wait|hmm|pero|y|ok|bueno)\s+)*(?:why(?: not)?(?: (?:sooner|earlier|now|before then|right away))?|how come|whys that|why is that|why'?s that|why cant i|why can'?t i|why not though|why (?:do|should|would) i (?:have to|need to) wait(?: so long| that long)?|why so long|por ?que(?: no)?(?: antes| ahora| ya)?|como que no|y eso por ?que|por ?que ya no|por ?que (?:tengo que|hay que) esperar(?: tanto)?)$/;

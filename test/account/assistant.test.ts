@@ -321,6 +321,7 @@ const KNOWN_STATE_FIELDS: Record<keyof ConversationData, string> = {
   lastAccountQuestion: "the kind of the account question last answered and the test codes it named, no answer",
   answeredLines: 'entry ids with the id of the recent line that asked (for a rating\'s question), no text',
   askedLine: 'the id of the recent line that last asked something (a handoff\'s subject), no text',
+  beforeHandoff: 'the FAQ entry ids the conversation was about when a handoff started, put back when staff hand it back; no text',
 };
 
 describe('the conversation state fields listed as known', () => {

@@ -82,7 +82,8 @@ const rebookAfterNoShow: Transcript[] = [
   ['the same after the task has answered', [
     ['i missed my appointment', 'No Show'],
     ['no', 'wait until the No Show result appears'],
-    ['how long until i can rebook', all('once the official No Show test result is posted to myASE', not('Cancel Selected'))],
+    // Right after the task's answer, from that answer's outcome (ut20: a No Show is no failed test).
+    ['how long until i can rebook', all('once the No Show result appears in myASE', not('Cancel Selected'))],
   ]],
   ['"how long until i can rebook" with nothing before it is not the missed-appointment answer', [
     ['how long until i can rebook', not('No Show')],

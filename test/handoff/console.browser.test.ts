@@ -76,13 +76,16 @@ describe('the staff console in headless Chromium', () => {
 
     await screenshot(page, 'staff-console.png');
 
-    // Hand back to the bot with a note, in the page's own small form (no window.prompt).
+    // Hand back to the bot with a note, in the page's own small form (no window.prompt). The
+    // candidate wrote last, so the form warns that their message is unanswered and the bot will answer it.
     await page.locator('#handback-open').click();
+    expect(await page.locator('#handback-unanswered').isVisible()).toBe(true);
+    expect(await page.locator('#handback-unanswered').innerText()).toContain("The candidate's last message is unanswered");
     await page.locator('#handback-note').fill('Candidate wants next Thursday; sent the rescheduling steps.');
     await page.locator('#handback-submit').click();
     await expect.poll(() => page.locator('#case-closed').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await page.locator('#reply-text').isVisible()).toBe(false);
-    expect(await candidate.waitFor(/passed you back to me, the bot/, 10_000)).toContain('Alex');
+    expect(await candidate.waitFor(/passed you back to me, the bot/, 10_000)).toContain('You asked: "Next Thursday, please"');
     await expect.poll(() => page.locator('[data-testid=mine-item]').count(), { timeout: 10_000 }).toBe(0);
     expect(problems).toEqual([]);
   });

@@ -41,12 +41,23 @@ describe('resolveTests finds test codes', () => {
     ['T2-T8', ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8']],
     ['P1-P4', ['P1', 'P2', 'P4']],
     ['A1-A3 and T2', ['A1', 'A2', 'A3', 'T2']],
+    // Spanish, as the ut20 tester wrote it: "de A1 hasta A8", "A1 a A8", "del A1 al A8".
+    ['tengo de A1 hasta A8, soy master?', A1_A8],
+    ['tengo A1 a A8', A1_A8],
+    ['del A1 al A8', A1_A8],
+    ['A1 hasta 8', A1_A8],
   ] as const)('expands the range %j', (text, expected) => {
     expect(codes(text)).toEqual(expected);
   });
 
   it('keeps codes of different series apart instead of making a range', () => {
     expect(codes('A5-T2')).toEqual(['A5', 'T2']);
+    expect(codes('tengo A5 a T2')).toEqual(['A5', 'T2']);
+  });
+
+  it('reads a Spanish "a" as a range only before a code of the same letter ("el A5 a las 8" is one test)', () => {
+    expect(codes('tomé el A5 a las 8')).toEqual(['A5']);
+    expect(codes('reprobé el A5 a 8 días de la cita')).toEqual(['A5']);
   });
 });
 

@@ -1164,7 +1164,15 @@ async function endCase() {
   }
 }
 
+/** Whether the candidate wrote last (no agent line after their last message): the bot will answer it. */
+function candidateUnanswered() {
+  const lines = $('transcript').querySelectorAll('[data-from="candidate"], [data-from="agent"]');
+  const last = lines[lines.length - 1];
+  return Boolean(last && last.getAttribute('data-from') === 'candidate');
+}
+
 function openHandback() {
+  $('handback-unanswered').hidden = !candidateUnanswered();
   $('handback-form').hidden = false;
   textArea('handback-note').focus();
 }
