@@ -21,10 +21,31 @@ const askedWhoItIsEs: Transcript[] = [
   ]],
 ];
 
+const theNextStep: Transcript[] = [
+  ['"so what do i do now" after the Master what-it-takes answer is the part that says what to do, never only "nothing more"', [
+    ['what does it take to be a master tech', 'Master status takes certification in all required tests of a series'],
+    ['so what do i do now', all('achieve certification in all required testing areas', not("I don't have more on that"))],
+  ]],
+  ['"what\'s the next step" and "then what" ask the same', [
+    ['what does it take to be a master tech', 'Master status takes certification'],
+    ["what's the next step?", all('achieve certification in all required testing areas', not("I don't have more on that"))],
+    ['then what', not('Not if one has lapsed')],
+  ]],
+];
+
+const theNextStepEs: Transcript[] = [
+  ['"¿y ahora qué hago?" after the Master answer in Spanish is the part that says what to do', [
+    ['que se necesita para ser tecnico maestro', 'Técnico Maestro'],
+    ['y ahora que hago?', all('lograr la certificación en todas las áreas requeridas', not('No tengo más'))],
+  ]],
+];
+
 transcriptTables(
   [
     ['asked who it is, the bot says what it is and what it does', askedWhoItIs],
     ['asked who it is, in Spanish', askedWhoItIsEs, ['webchat']],
+    ['"what do I do now" after an answer is its next step', theNextStep],
+    ['"what do I do now" after an answer, in Spanish', theNextStepEs, ['webchat']],
   ],
   { now: new Date('2026-12-07T17:00:00Z') },
 );
