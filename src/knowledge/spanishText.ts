@@ -15,6 +15,8 @@ const fold = (text: string) => withoutAccents(text).replace(/[’‘]/g, "'");
 /** Multi-word expressions joined before tokenising, or their parts would be stop words. */
 const phrases: Array<[RegExp, string]> = [
   [/\bno[\s-]?show\b/gi, 'noshow'],
+  // Results "listos" are results out ("¿cuándo estarán listos mis resultados?"): "listos" alone is no word of the knowledge.
+  [/\b(?:(?:est[aá]n|estar[aá]n|van a estar)\s+)?list[oa]s\s+(?=(?:mis\s+|los\s+)?(?:resultados|calificaci[oó]n|puntajes?|scores?)\b)|\b(resultados|puntajes?|scores?)\s+(?:ya\s+)?(?:est[aá]n|estar[aá]n|van a estar)\s+list[oa]s\b/gi, '$1'],
   // Time gone by ("ya pasaron 4 días y no aparece", "van dos semanas"): the length is kept, the verb is no word of the question.
   [/\b(?:ya\s+)?(?:pasaron|pas[oó]|van)\s+(?=(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|varias|unos|unas)\s+(?:d[ií]as|semanas|meses)\b)/gi, ' '],
   // What it is not, then what it is ("no es que lo perdí, es que nunca me llegó", "no quiero cancelar, solo moverlo"): only

@@ -40,12 +40,29 @@ const theNextStepEs: Transcript[] = [
   ]],
 ];
 
+const resultsReady: Transcript[] = [
+  ['"when will my results be ready" is the results answer, never a one-option "Did you mean"', [
+    ['when will my results be ready', all('Your detailed score report is emailed to you immediately after you finish your appointment', not('Did you mean'))],
+  ]],
+  ['"are my results ready yet" too', [
+    ['are my results ready yet?', all('score report is emailed', not('Did you mean'))],
+  ]],
+];
+
+const resultsReadyEs: Transcript[] = [
+  ['"¿cuándo estarán listos mis resultados?" is the results answer in Spanish', [
+    ['cuando estaran listos mis resultados', all('Su reporte de puntaje detallado se le envía', not('¿Se refería'))],
+  ]],
+];
+
 transcriptTables(
   [
     ['asked who it is, the bot says what it is and what it does', askedWhoItIs],
     ['asked who it is, in Spanish', askedWhoItIsEs, ['webchat']],
     ['"what do I do now" after an answer is its next step', theNextStep],
     ['"what do I do now" after an answer, in Spanish', theNextStepEs, ['webchat']],
+    ['results "ready" are the results', resultsReady],
+    ['results "ready" are the results, in Spanish', resultsReadyEs, ['webchat']],
   ],
   { now: new Date('2026-12-07T17:00:00Z') },
 );
