@@ -1,4 +1,4 @@
-import { all, not, transcriptTables, type Transcript } from './suite.js';
+import { all, demo3, not, transcriptTables, type Transcript } from './suite.js';
 
 // The twentieth usability round: conversations played against `npm start` by testers who never saw
 // the code. Each finding is written here as the rule it broke. The clock is the testers': Monday,
@@ -55,6 +55,20 @@ const resultsReadyEs: Transcript[] = [
   ]],
 ];
 
+const noAppointmentOnTheAccount: Transcript[] = [
+  ['signed in with no appointments, "I need to move my appointment on the 14th" says the account shows none and still works out the 14th', [
+    [demo3, 'signed in'],
+    ['I need to move my appointment on the 14th', all('Your account shows no upcoming test appointments', 'Do it before the start of Friday, December 11, 2026', 'cancel the existing appointment first')],
+  ]],
+];
+
+const noAppointmentOnTheAccountEs: Transcript[] = [
+  ['in Spanish: "necesito cambiar mi cita del 14" signed in with none', [
+    [demo3, 'signed in'],
+    ['necesito cambiar mi cita del 14 de diciembre', all('Su cuenta no muestra citas de examen próximas', 'Hágalo antes del comienzo del viernes, 11 de diciembre de 2026')],
+  ]],
+];
+
 transcriptTables(
   [
     ['asked who it is, the bot says what it is and what it does', askedWhoItIs],
@@ -63,6 +77,8 @@ transcriptTables(
     ['"what do I do now" after an answer, in Spanish', theNextStepEs, ['webchat']],
     ['results "ready" are the results', resultsReady],
     ['results "ready" are the results, in Spanish', resultsReadyEs, ['webchat']],
+    ['an account with no appointment still gets the rule for the date given', noAppointmentOnTheAccount],
+    ['an account with no appointment, in Spanish', noAppointmentOnTheAccountEs, ['webchat']],
   ],
   { now: new Date('2026-12-07T17:00:00Z') },
 );
