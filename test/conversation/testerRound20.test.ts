@@ -1,4 +1,4 @@
-import { all, demo3, not, transcriptTables, type Transcript } from './suite.js';
+import { all, buttons, demo3, not, transcriptTables, type Transcript } from './suite.js';
 
 // The twentieth usability round: conversations played against `npm start` by testers who never saw
 // the code. Each finding is written here as the rule it broke. The clock is the testers': Monday,
@@ -69,6 +69,20 @@ const noAppointmentOnTheAccountEs: Transcript[] = [
   ]],
 ];
 
+const whenTestedAfterResults: Transcript[] = [
+  ['"took A1 and A2 today" after a "Were you asking" led by the results entry is the results timing for them, never another "Did you mean"', [
+    ['is it posted yet', buttons('When I get my results', 'When I get my certificate', 'Terms and conditions', 'Talk to a person')],
+    ['took A1 and A2 today', all('Your results should be in myASE by Thursday, December 10, 2026', not('Did you mean'))],
+  ]],
+];
+
+const whenTestedAfterResultsEs: Transcript[] = [
+  ['in Spanish: "tomé el A1 y el A2 hoy" after the suggestions with the results entry', [
+    ['¿ya lo publicaron?', buttons('Ver las preguntas que fallé', 'Cuándo recibo mis resultados', 'Hablar con una persona')],
+    ['hice el A1 y el A2 hoy', all('jueves, 10 de diciembre de 2026', not('Estados Unidos'))],
+  ]],
+];
+
 transcriptTables(
   [
     ['asked who it is, the bot says what it is and what it does', askedWhoItIs],
@@ -79,6 +93,8 @@ transcriptTables(
     ['results "ready" are the results, in Spanish', resultsReadyEs, ['webchat']],
     ['an account with no appointment still gets the rule for the date given', noAppointmentOnTheAccount],
     ['an account with no appointment, in Spanish', noAppointmentOnTheAccountEs, ['webchat']],
+    ['when they tested, after asking about results, is the results timing', whenTestedAfterResults],
+    ['when they tested, after asking about results, in Spanish', whenTestedAfterResultsEs, ['webchat']],
   ],
   { now: new Date('2026-12-07T17:00:00Z') },
 );
