@@ -83,6 +83,23 @@ const whenTestedAfterResultsEs: Transcript[] = [
   ]],
 ];
 
+const undoingACancellation: Transcript[] = [
+  ['"can i undo that" after the cancel answer is answered honestly: nothing says it can be undone, what the bot knows, and who can help', [
+    ['how do i cancel my test', 'Cancel Test'],
+    ['can i undo that', all("I don't have anything saying a cancellation can be undone", 'refund', 'schedule', '877-346-9327', '1-800-390-6789', not('Did you mean'))],
+  ]],
+  ['"can I undo a cancellation?" is the same, asked alone', [
+    ['can i undo a cancellation?', all("I don't have anything saying a cancellation can be undone", '877-346-9327')],
+  ]],
+];
+
+const undoingACancellationEs: Transcript[] = [
+  ['in Spanish: "¿puedo deshacer la cancelación?" after the cancel answer', [
+    ['como cancelo mi examen', 'Para cancelar un examen'],
+    ['puedo deshacer la cancelacion?', all('No tengo nada que diga que una cancelación se pueda deshacer', '877-346-9327', '1-800-390-6789', not('¿Se refería'))],
+  ]],
+];
+
 transcriptTables(
   [
     ['asked who it is, the bot says what it is and what it does', askedWhoItIs],
@@ -95,6 +112,8 @@ transcriptTables(
     ['an account with no appointment, in Spanish', noAppointmentOnTheAccountEs, ['webchat']],
     ['when they tested, after asking about results, is the results timing', whenTestedAfterResults],
     ['when they tested, after asking about results, in Spanish', whenTestedAfterResultsEs, ['webchat']],
+    ['undoing a cancellation is answered honestly', undoingACancellation],
+    ['undoing a cancellation, in Spanish', undoingACancellationEs, ['webchat']],
   ],
   { now: new Date('2026-12-07T17:00:00Z') },
 );
