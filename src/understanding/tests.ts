@@ -129,8 +129,9 @@ const CODE = new RegExp(
   String.raw`(?<![A-Za-z0-9/'.$#])([A-Za-z])(?:(-)?(\d{1,2})|( )(\d{1,2})(?=\s*${TEST_WORD}))(?![A-Za-z0-9/]|[.:,]\d|%)`,
   'g',
 );
-// After a code: "-8", " to 8", " through A8" (a range in the same series).
-const RANGE_TAIL = /^\s*(?:-|–|—|to|through|thru|till|until)\s*(?:([A-Za-z])\s?-?)?(\d{1,2})(?![A-Za-z0-9/]|[.:]\d)/i;
+// After a code: "-8", " to 8", " through A8" (a range in the same series); in Spanish "del A1 al A7",
+// "A1 hasta A8", only with the letter ("el A5 al 10 de diciembre" is a date, not A5-A10).
+const RANGE_TAIL = /^\s*(?:(?:-|–|—|to|through|thru|till|until)\s*(?:([A-Za-z])\s?-?)?|(?:al|hasta(?: el)?)\s+(?=[A-Za-z]\s?-?\d)([A-Za-z])\s?-?)(\d{1,2})(?![A-Za-z0-9/]|[.:]\d)/i;
 // SMS: "b4 the test", "cancel b4 my exam" -> before.
 const B4_AS_BEFORE = /^\s+(?:the|my|i|i'm|im|u|you|your|ur|it|then|that|this|we|they|a|an|next|noon|tomorrow|tmrw|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)\b/i;
 
@@ -179,8 +180,9 @@ function codeHits(text: string, catalogue: Catalogue): CodeHit[] {
 
     const codes = [`${letter}${Number(digits)}`];
     const tail = RANGE_TAIL.exec(text.slice(end));
-    if (tail && (tail[1] === undefined || tail[1].toUpperCase() === letter)) {
-      const to = Number(tail[2]);
+    const tailLetter = tail?.[1] ?? tail?.[2];
+    if (tail && (tailLetter === undefined || tailLetter.toUpperCase() === letter)) {
+      const to = Number(tail[3]);
       const from = Number(digits);
       const [lo, hi] = from <= to ? [from, to] : [to, from];
       const inRange = catalogue.tests

@@ -100,6 +100,21 @@ const undoingACancellationEs: Transcript[] = [
   ]],
 ];
 
+const certificationsListed: Transcript[] = [
+  ['"i have A1 thru A7" as a first message is the Master status for them, never "I don\'t know that one"', [
+    ['i have A1 thru A7', all("Not yet: you're missing A8", not("I don't know that one"))],
+  ]],
+  ['"I\'ve got A1-A8" is the Master question for the whole series', [
+    ["I've got A1-A8", all('Master', not("I don't know that one"))],
+  ]],
+];
+
+const certificationsListedEs: Transcript[] = [
+  ['"tengo del A1 al A7" is the Master status in Spanish, A2-A6 included in the range', [
+    ['tengo del A1 al A7', all('Todavía no: le falta A8', not('A2, A3'), not('Perdón, eso no lo sé'))],
+  ]],
+];
+
 transcriptTables(
   [
     ['asked who it is, the bot says what it is and what it does', askedWhoItIs],
@@ -113,6 +128,8 @@ transcriptTables(
     ['when they tested, after asking about results, is the results timing', whenTestedAfterResults],
     ['when they tested, after asking about results, in Spanish', whenTestedAfterResultsEs, ['webchat']],
     ['undoing a cancellation is answered honestly', undoingACancellation],
+    ['certifications listed are the Master question', certificationsListed],
+    ['certifications listed, in Spanish', certificationsListedEs, ['webchat']],
     ['undoing a cancellation, in Spanish', undoingACancellationEs, ['webchat']],
   ],
   { now: new Date('2026-12-07T17:00:00Z') },
