@@ -471,6 +471,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     // appointment on the 14th" with no appointment on the account): worked out from their facts.
     if (NOTHING_ON_ACCOUNT.test(answered.outcome) && !next && Object.keys(state.values).length > 0) {
       state.offerSignIn = false;
+      // Said so, or "Yes, you can still change it" would read as about an appointment the account lacks.
+      state.lead = [this.deps.messages.task.fromYourFacts, state.lead].filter(Boolean).join(' ');
       return this.proceed(dc);
     }
     if (NOTHING_ON_ACCOUNT.test(answered.outcome) && next) {

@@ -58,14 +58,14 @@ const resultsReadyEs: Transcript[] = [
 const noAppointmentOnTheAccount: Transcript[] = [
   ['signed in with no appointments, "I need to move my appointment on the 14th" says the account shows none and still works out the 14th', [
     [demo3, 'signed in'],
-    ['I need to move my appointment on the 14th', all('Your account shows no upcoming test appointments', 'Do it before the start of Friday, December 11, 2026', 'cancel the existing appointment first')],
+    ['I need to move my appointment on the 14th', all('Your account shows no upcoming test appointments', 'Going by what you told me:', 'Do it before the start of Friday, December 11, 2026', 'cancel the existing appointment first')],
   ]],
 ];
 
 const noAppointmentOnTheAccountEs: Transcript[] = [
   ['in Spanish: "necesito cambiar mi cita del 14" signed in with none', [
     [demo3, 'signed in'],
-    ['necesito cambiar mi cita del 14 de diciembre', all('Su cuenta no muestra citas de examen próximas', 'Hágalo antes del comienzo del viernes, 11 de diciembre de 2026')],
+    ['necesito cambiar mi cita del 14 de diciembre', all('Su cuenta no muestra citas de examen próximas', 'Según lo que me dijo:', 'Hágalo antes del comienzo del viernes, 11 de diciembre de 2026')],
   ]],
 ];
 
