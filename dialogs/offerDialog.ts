@@ -172,6 +172,11 @@ export class OfferDialog extends RepairDialog {
       const text = reading.correction?.replaced ? reading.correction.replacement : reading.question;
       return dc.replaceDialog(offer.task, { text, answeredGenerally: true, ...(offer.text ? { asked: offer.text } : {}) } satisfies TaskOptions);
     }
+    // "took A1 and A2 today" after a "Did you mean" (or "Were you asking") led by the results entry:
+    // the facts of the task an offered entry offers, the first in the order shown that takes them,
+    // start it (the results timing for those tests), never another "Did you mean".
+    const fitting = offer.task || reading.correction ? undefined : entries.map((e) => e.offer?.task).find((task) => task !== undefined && dc.findDialog(task) !== undefined && this.takesUp(task, reading, facts));
+    if (fitting) return dc.replaceDialog(fitting, { text: reading.question } satisfies TaskOptions);
     const opened = this.deps.opensTask(reading, facts);
     // "A4", then "i failed it yesterday" or "when does it expire?": the task the message asks for is
     // about the test named before ("it"), unless it names its own.

@@ -10,6 +10,7 @@ export function commandReply(command: Command, m: Messages): Reply {
     thanks: { text: m.thanks },
     goodbye: { text: m.goodbye, survey: 'goodbye' },
     capabilities: { text: m.capabilities },
+    aboutMe: { text: m.aboutMe },
     identity: { text: m.identity, suggestions: [{ title: m.talkToPerson, value: m.talkToPerson }] },
     help: { text: m.help },
     cancel: { text: m.cancelled },

@@ -499,6 +499,14 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const { answered } = replied;
     // The account has nothing on it for this ("no A5 result"): the candidate's own fact still works.
     const next = this.nextSlot(state);
+    // Nothing on the account, and the candidate gave every fact the task needs ("I need to move my
+    // appointment on the 14th" with no appointment on the account): worked out from their facts.
+    if (NOTHING_ON_ACCOUNT.test(answered.outcome) && !next && Object.keys(state.values).length > 0) {
+      state.offerSignIn = false;
+      // Said so, or "Yes, you can still change it" would read as about an appointment the account lacks.
+      state.lead = [this.deps.messages.task.fromYourFacts, state.lead].filter(Boolean).join(' ');
+      return this.proceed(dc);
+    }
     if (NOTHING_ON_ACCOUNT.test(answered.outcome) && next) {
       state.offerSignIn = false;
       // The plain question: a clarification (a date of birth questioned) was about earlier words.

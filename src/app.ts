@@ -172,7 +172,16 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
       dialogs: dialogs.all,
       messages,
       lookup,
-      actions: routeActions({ conversation, messages, accountsConfigured: Boolean(access), account: accountHere, handoff, forTheRecord }),
+      actions: routeActions({
+        conversation,
+        messages,
+        accountsConfigured: Boolean(access),
+        account: accountHere,
+        handoff,
+        forTheRecord,
+        // A question typed while queued names its subject in English for the queue, in this language for the greeting.
+        lookups: { en: (id) => knowledge.index.get(id), es: (id) => inLanguage(knowledge, 'es').index.get(id) ?? knowledge.index.get(id) },
+      }),
     };
   };
   const bot = new CandidateBot({

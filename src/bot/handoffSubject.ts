@@ -65,3 +65,18 @@ export function handoffSubject(
   if (!id || !topic) return undefined;
   return { topic, subject: lookup[language](id)?.button ?? topic };
 }
+
+/**
+ * The subject of a question typed while queued (a case opened by a bare "talk to a person"): the
+ * entry of the task it asks for, else of the FAQ's confident answer; undefined when it has neither.
+ */
+export function subjectOfQuestion(
+  reading: Reading,
+  language: Language,
+  lookup: Record<Language, (id: string) => FaqEntry | undefined>,
+): { topic: string; subject: string } | undefined {
+  const decision = reading.task ? undefined : reading.faq();
+  const id = (reading.task && entryOfTask(reading.task.task)) || (decision?.kind === 'answer' ? decision.entry.id : undefined);
+  const topic = id && lookup.en(id)?.button;
+  return id && topic ? { topic, subject: lookup[language](id)?.button ?? topic } : undefined;
+}

@@ -28,6 +28,10 @@ import type { TaskOptions, TaskResult } from '../../dialogs/taskDialog.js';
 import type { SignInResult } from '../../dialogs/signInDialog.js';
 import type { AccountAccess } from './accountAccess.js';
 import type { HandoffRelay, Leaving } from '../handoff/relay.js';
+import type { FaqEntry } from '../knowledge/faqEntry.js';
+import { asksSomething as asksAQuestion, subjectOfQuestion } from './handoffSubject.js';
+
+const withSubject = (subject: { topic: string; subject: string } | undefined) => (subject ? { subject } : {});
 
 /** One turn, as the route actions see it. */
 export interface Turn {
@@ -53,6 +57,8 @@ export interface RouteActionDeps {
   handoff?: HandoffRelay;
   /** What staff may read of the candidate's message (sign-in details never; attachments named). */
   forTheRecord: (context: TurnContext, text: string) => string;
+  /** The FAQ entries in each language: a question typed while queued names the case's subject. */
+  lookups?: Record<Language, (id: string) => FaqEntry | undefined>;
 }
 
 /** "can I reschedule my dentist appointment?" names something else: no ASE task or account answer for it. */
@@ -279,7 +285,10 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // mind, when do results come out" as well, and the rows below then answer its question.
       const leaving = leavingTheQueue(reading, data.handoff?.askedToLeave === true);
       if (!leaving && data.handoff && (await signInWhileHandedOver(turn, handoff))) return true;
-      if (await handoff.during(context, data, deps.forTheRecord(context, reading.text), leaving, facts.now, (reply) => say(turn, reply))) {
+      const said = deps.forTheRecord(context, reading.text);
+      // A question (not "ok", a command or a keyword): a case opened by a bare "talk to a person" is about it.
+      const asked = !leaving && deps.lookups && asksAQuestion(reading, false) ? { question: said, ...withSubject(subjectOfQuestion(reading, facts.language, deps.lookups)) } : undefined;
+      if (await handoff.during(context, data, said, leaving, facts.now, (reply) => say(turn, reply), asked)) {
         const left = !data.handoff;
         if (left) await turn.dc.cancelAllDialogs();
         turn.event.handoff = { outcome: left ? 'left' : 'relayed' };

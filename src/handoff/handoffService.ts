@@ -181,12 +181,25 @@ export class HandoffService implements HandoffDesk {
   }
 
   /** The candidate wrote while queued or with an agent: the bot stays quiet and staff see it. */
-  async candidateSaid(open: HandoffCase, text: string, now: Date): Promise<void> {
+  async candidateSaid(open: HandoffCase, text: string, now: Date, retitle?: { topic: string; question: string; subject?: string }): Promise<void> {
     // An address or number given while waiting or talking to staff is how to reach them: it is kept
     // on the case (shown to the agent who has it, and supervisors) and masked everywhere else.
-    // Their last message is also what says they are still there (presence).
-    await this.deps.store.update(open.id, (current) => ({ ...current, contact: withContacts(current.contact, text), candidate: { ...current.candidate, activeAt: now.toISOString() } }), now);
+    // Their last message is also what says they are still there (presence). `retitle`: the question
+    // a case opened with nothing asked is about (its title and summary; the consoles are told).
+    const changed = await this.deps.store.update(
+      open.id,
+      (current) => ({
+        ...current,
+        contact: withContacts(current.contact, text),
+        candidate: { ...current.candidate, activeAt: now.toISOString() },
+        ...(retitle && !current.summary.question && !current.summary.subject
+          ? { topic: retitle.topic, summary: { ...current.summary, question: retitle.question, ...(retitle.subject ? { subject: retitle.subject } : {}) } }
+          : {}),
+      }),
+      now,
+    );
     await this.addLine(open, this.line(now, 'candidate', redactText(text)));
+    if (retitle) await this.announce(changed);
   }
 
   /**

@@ -44,6 +44,15 @@ export interface HandoffContext {
   now: Date;
 }
 
+/**
+ * A question the candidate typed while queued (masked as for the record), with what the bot would
+ * have called its subject: a case opened by a bare "talk to a person" takes it as its title.
+ */
+export interface QueuedQuestion {
+  question: string;
+  subject?: { topic: string; subject: string };
+}
+
 /** How a message while handed over asks to leave: not at all, always ("back to the bot"), or only from the queue. */
 export type Leaving = boolean | 'if-queued' | 'if-queued-asking' | 'ask-if-queued' | 'stay-if-queued';
 
@@ -59,9 +68,10 @@ export interface HandoffRelay {
    * (the bot stays quiet); false when the handoff is over and the bot should answer. `leaving`
    * 'if-queued': the request taken back ("never mind"), which leaves only if nobody has the case yet;
    * 'if-queued-asking': the same with a question after it ("never mind, when do results come out"),
-   * which the bot answers next (so the candidate is not asked what they want).
+   * which the bot answers next (so the candidate is not asked what they want). `asked`: the message
+   * asks something (not "ok", a command or a keyword).
    */
-  during(context: TurnContext, data: HandoffTurnData, text: string, leaving: Leaving, now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean>;
+  during(context: TurnContext, data: HandoffTurnData, text: string, leaving: Leaving, now: Date, send: (reply: Reply) => Promise<void>, asked?: QueuedQuestion): Promise<boolean>;
   /**
    * The candidate signed in with the bot while handed over (queued or with an agent): staff are told
    * they are verified (and their first name), never shown the details. False when no case is open.
@@ -147,6 +157,12 @@ export function topicOf(about: HandoffContext): string | undefined {
   return about.subject?.topic ?? (about.question ? redactText(about.question).slice(0, 80) : undefined);
 }
 
+/** A case's title and summary from a question typed while queued, as `topicOf` and `caseSummary` make them at the start. */
+function titleOf(asked: QueuedQuestion): { topic: string; question: string; subject?: string } {
+  const question = redactText(asked.question).slice(0, MAX_LINE_CHARS);
+  return { topic: topicOf({ question: asked.question, ...(asked.subject ? { subject: asked.subject } : {}) } as HandoffContext)!, question, ...(asked.subject ? { subject: asked.subject.subject } : {}) };
+}
+
 /** The built-in staff console: a case in the shared queue. */
 export class StaffHandoffRelay implements HandoffRelay {
   constructor(
@@ -181,7 +197,7 @@ export class StaffHandoffRelay implements HandoffRelay {
    * `leaving`: "back to the bot" (always leaves); 'if-queued': a request taken back ("never mind"),
    * which leaves only while nobody has taken the case (said to an agent, it is a message for them).
    */
-  async during(context: TurnContext, data: HandoffTurnData, text: string, leaving: Leaving, now: Date, send: (reply: Reply) => Promise<void>): Promise<boolean> {
+  async during(context: TurnContext, data: HandoffTurnData, text: string, leaving: Leaving, now: Date, send: (reply: Reply) => Promise<void>, asked?: QueuedQuestion): Promise<boolean> {
     // The store, not the flag in conversation state, says whether staff have the conversation: a
     // turn that failed after queuing (its state unsaved) must not leave the candidate unheard.
     const open = await this.service.openCaseFor(conversationKeyOf(context));
@@ -217,7 +233,10 @@ export class StaffHandoffRelay implements HandoffRelay {
       await send(reply);
       return true;
     }
-    await this.service.candidateSaid(open, text, now);
+    // Opened by a bare "talk to a person", the case's title was the reason: the first question typed
+    // while queued says what it is about (the subject's short name, else the question, masked).
+    const retitle = asked && open.status === 'queued' && !open.summary.question && !open.summary.subject ? titleOf(asked) : undefined;
+    await this.service.candidateSaid(open, text, now, retitle);
     // Waiting in the queue, the candidate is told their message arrived, rather than met with silence.
     const note = await this.service.waitingNote(open);
     if (note) await send({ text: note });

@@ -592,14 +592,15 @@ export class FaqAnswerer {
     const terse = decision.kind === 'answer' && !context.recent?.includes(decision.entry.id) && (text.trim().split(/\s+/).length <= TERSE_WORDS || this.text.contentTerms(text).length <= 1);
     // "how do I fix that": one word and a pointer back is no question of its own; a known gap on
     // that one word ("fix": careers, repairs) is no answer to it. It is the last answer's, or asked back.
-    const vague = decision.kind !== 'answer' && POINTS_BACK.test(text.trim()) && this.text.contentTerms(text).length <= 1;
-    if (vague && !context.recent?.length) return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
-    if (vague) return this.inContext(text, context.recent!, 0, 0, true) ?? { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
     // "how many years do i need" after the work-experience answer: said in the words of one of that
     // answer's own phrasings, it is that answer's, however another entry scores alone (recertification's five years).
     // "how long until i can rebook" after the missed-appointment answer: a facet's phrasing that is
-    // its only in this context (knowledge `afterAnswer`), whatever the ranking says out of it.
+    // its only in this context (knowledge `afterAnswer`), whatever the ranking says out of it; read
+    // before the pointer below ("can i undo that" after the cancel answer is its undo facet).
     const asked = context.recent?.length ? this.afterAnswerPhrasings.get(this.phrasingKey(text) ?? '') : undefined;
+    const vague = decision.kind !== 'answer' && POINTS_BACK.test(text.trim()) && this.text.contentTerms(text).length <= 1 && !(asked && context.recent!.includes(asked.entry.id));
+    if (vague && !context.recent?.length) return { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
+    if (vague) return this.inContext(text, context.recent!, 0, 0, true) ?? { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
     if (asked && context.recent!.includes(asked.entry.id)) {
       const part = withFacet(asked.entry, asked.facet);
       return { kind: 'answer', entry: { ...part, answer: shortAnswer(part) }, hit: { target: { kind: 'faq', entry: asked.entry }, score: 0, coverage: 1, matched: [] }, inContext: true, again: true };

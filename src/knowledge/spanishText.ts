@@ -30,6 +30,8 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\bpro\s*-?\s*m[eé]tri[ck]\b|\bprometrik\b/gi, 'prometric'],
   [/(?:(?<=\b(?:el|del|al|los|las|de|examen(?:es)?|tests?|pruebas?|hasta|y|o|serie|certificado)\s+)(?:a|e|ese|te)|\b(?:be|ce|efe|ge|hache|ele|pe|equis))\s+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|[1-9])\b(?!\s*(?:a[nñ]os|d[ií]as|meses|semanas|horas|minutos|veces|d[oó]lares|dls|pesos|por\s*ciento|%|de\s+(?:mis|los|ellos|nosotros|ustedes)))/gi, spokenCode],
   [/\bno[\s-]?show\b/gi, 'noshow'],
+  // Results "listos" are results out ("¿cuándo estarán listos mis resultados?"): "listos" alone is no word of the knowledge.
+  [/\b(?:(?:est[aá]n|estar[aá]n|van a estar)\s+)?list[oa]s\s+(?=(?:mis\s+|los\s+)?(?:resultados|calificaci[oó]n|puntajes?|scores?)\b)|\b(resultados|puntajes?|scores?)\s+(?:ya\s+)?(?:est[aá]n|estar[aá]n|van a estar)\s+list[oa]s\b/gi, '$1'],
   // Time gone by ("ya pasaron 4 días y no aparece", "van dos semanas"): the length is kept, the verb is no word of the question.
   [/\b(?:ya\s+)?(?:pasaron|pas[oó]|van)\s+(?=(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|varias|unos|unas)\s+(?:d[ií]as|semanas|meses)\b)/gi, ' '],
   // What it is not, then what it is ("no es que lo perdí, es que nunca me llegó", "no quiero cancelar, solo moverlo"): only

@@ -175,6 +175,9 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\bback[\s-]to[\s-]back\b/gi, 'sameday'],
   // Paper to work on during a test is a known gap's word; starting "from scratch" is not.
   [/\b(?:scratch|scrap)\s+paper\b/gi, 'notepaper'],
+  // Results or scores "ready" are results out: "ready" alone (no entry uses it) made "when will my
+  // results be ready" a one-option "Did you mean". Only right after the results or scores.
+  [/\b(results?|scores?|score reports?)\s+((?:be|are|is|r|gonna be|going to be|will be|be all)\s+)?ready\b/gi, '$1'],
   // Asking whether one passed is asking for one's results ("did i pass? when will i know").
   // "If I passed" is that question only after asking to know ("find out if i passed", "can you check
   // if i passed"); elsewhere it is a condition ("when will I get my certificate if I passed").

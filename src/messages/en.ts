@@ -22,6 +22,9 @@ export const en = {
   goodbye: 'Goodbye, and good luck with your tests!',
   capabilities:
     'I can answer questions about ASE testing: buying and scheduling a test, changing or cancelling an appointment, missed appointments, results, work experience, certificates and duplicates, retests, recertification, Master Technician status, Spanish tests and accommodations. Just ask in your own words.',
+  /** "what's your name", "who are you": what the bot is, then what it can do (`capabilities`). */
+  aboutMe:
+    "I'm the ASE Candidate Assistant, an automated assistant for ASE test candidates. I can answer questions about ASE testing: buying and scheduling a test, changing or cancelling an appointment, missed appointments, results, work experience, certificates and duplicates, retests, recertification, Master Technician status, Spanish tests and accommodations. Just ask in your own words.",
   identity:
     'I\'m an automated assistant, not a person: I answer questions about ASE testing and certification. To reach a person, say "talk to a person".',
   help: 'Ask me a question in your own words, for example "How do I reschedule my test?" or "When can I retake a test I failed?". Say "start over" at any time, or "talk to a person" to reach ASE staff.',

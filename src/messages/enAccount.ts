@@ -34,7 +34,7 @@ export const enAccount = {
 
   // ---- "can I reschedule my appointment?", "when is my test?" -------------------------------
   appointments: {
-    none: 'You have no upcoming test appointments.',
+    none: 'Your account shows no upcoming test appointments.',
     noneFor: (tests: string) => `You have no upcoming appointment for ${tests}.`,
     toSchedule: (items: string) => `You can still schedule ${items}.`,
     scheduleBy: (test: string, lastDay: string) => `${test} by ${lastDay}`,

@@ -8,6 +8,8 @@ export const enTasks = {
   /** The task's own answer, asked about again right after it was said: pointed to, not said again. */
   saidAbove: "That's in my answer just above.",
   okayBack: 'Okay.',
+  /** Said before a rule worked out from the candidate's own facts when the account had nothing for them. */
+  fromYourFacts: 'Going by what you told me:',
   welcomeBack: "You're welcome.",
   /** "I don't remember" at a question for a fact: fine, and the question again (with its sign-in offer). */
   notKnowingBack: "That's okay if you're not sure.",

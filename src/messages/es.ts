@@ -23,6 +23,8 @@ export const es: Messages = {
   goodbye: '¡Adiós, y mucha suerte en sus exámenes!',
   capabilities:
     'Puedo responder preguntas sobre los exámenes de ASE: comprar y programar un examen, cambiar o cancelar una cita, citas perdidas, resultados, experiencia laboral, certificados y duplicados, repetir exámenes, recertificación, el estatus de Técnico Maestro, exámenes en español y adaptaciones. Pregunte con sus propias palabras.',
+  aboutMe:
+    'Soy el Asistente para Candidatos de ASE, un asistente automático para quienes presentan los exámenes de ASE. Puedo responder preguntas sobre los exámenes de ASE: comprar y programar un examen, cambiar o cancelar una cita, citas perdidas, resultados, experiencia laboral, certificados y duplicados, repetir exámenes, recertificación, el estatus de Técnico Maestro, exámenes en español y adaptaciones. Pregunte con sus propias palabras.',
   identity:
     'Soy un asistente automático, no una persona: respondo preguntas sobre los exámenes y la certificación de ASE. Para hablar con una persona, diga "hablar con una persona".',
   help: 'Hágame una pregunta con sus propias palabras, por ejemplo "¿Cómo cambio la fecha de mi examen?" o "¿Cuándo puedo repetir un examen que reprobé?". Diga "empezar de nuevo" en cualquier momento, o "hablar con una persona" para comunicarse con el personal de ASE.',

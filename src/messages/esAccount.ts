@@ -26,7 +26,7 @@ export const esAccount: AccountMessages = {
   callCustomerService: (phone: string) => `Si algo aquí no parece correcto, Servicio al Cliente de ASE (${phone}) puede revisar su registro.`,
 
   appointments: {
-    none: 'No tiene citas de examen próximas.',
+    none: 'Su cuenta no muestra citas de examen próximas.',
     noneFor: (tests: string) => `No tiene ninguna cita próxima para ${tests}.`,
     toSchedule: (items: string) => `Todavía puede programar ${items}.`,
     scheduleBy: (test: string, lastDay: string) => `${test} a más tardar el ${lastDay}`,

@@ -24,6 +24,7 @@ export const esTasks: typeof enTasks = {
   backToIt: 'Volviendo a su pregunta:',
   saidAbove: 'Eso está en mi respuesta de arriba.',
   okayBack: 'De acuerdo.',
+  fromYourFacts: 'Según lo que me dijo:',
   welcomeBack: 'De nada.',
   notKnowingBack: 'No se preocupe si no está seguro.',
   notKnowingSignIn: 'No se preocupe si no está seguro: diga "iniciar sesión" y lo busco en su cuenta.',

@@ -9,7 +9,7 @@
 import { paragraphsOf } from '../knowledge/faqEntry.js';
 import { cueText } from './cueText.js';
 
-export type AskedPart = 'how' | 'where' | 'next' | 'cost';
+export type AskedPart = 'how' | 'where' | 'next' | 'next-step' | 'cost';
 
 /** Leading words that only tie the question to what was said ("so", "ok", "and", "y", "entonces"). */
 const TIE = String.raw`(?:(?:so|ok|okay|and|but|then|alright|right|y|entonces|pero|bueno|ya|vale)\s+)*`;
@@ -22,12 +22,18 @@ const STEPS = /\bfirst\b[^.]*\bthen\b|\bprimero\b[^.]*\b(?:luego|despu[eé]s)\b/
 const WHERE_OR_HOW = /\bmyase\b|\bwebsite\b|\bsitio web\b|ase\.com|\btest cent(?:er|re)\b|\bcentro de examen\b|\be-?mail(?:ed)?\b|\bcorreo\b|\boption\b|\bopci[oó]n\b|\bcall\b|\bllame\b|\bphone\b|\btel[eé]fono\b/i;
 
 /**
+ * What says what a candidate must do, where no step, place or phone does: a requirement to meet or
+ * an action to take ("earned when you achieve certification in all required testing areas").
+ */
+const TO_DO = /\b(?:achiev\w*|earn\w*|pass|passing|take|taking|buy|purchase|register|schedule|submit|send|contact|lograr?|logra|obtener|aprobar|aprobando|tomar|tomando|comprar|programar|enviar)\b/i;
+
+/**
  * `answeredBy`: what a paragraph says when it is the part asked for, in tiers (a paragraph with an
  * amount before one that only mentions a fee); or, for "and then?", any paragraph not said yet.
  * `readOn`: with no such part, the message is read on by the rows below rather than told there is
  * nothing more ("how much?" after the retest date: the rule of that case, a new purchase's fees).
  */
-const ROWS: ReadonlyArray<{ part: AskedPart; asks: RegExp; answeredBy: RegExp[] | 'what-follows'; readOn?: boolean }> = [
+const ROWS: ReadonlyArray<{ part: AskedPart; asks: RegExp; answeredBy: Array<RegExp | { cue: RegExp; max: number; saidOnly?: boolean }> | 'what-follows'; readOn?: boolean }> = [
   {
     part: 'where',
     asks: whole(
@@ -38,13 +44,23 @@ const ROWS: ReadonlyArray<{ part: AskedPart; asks: RegExp; answeredBy: RegExp[] 
   {
     part: 'how',
     asks: whole(
-      String.raw`how|how (?:do|can|would|should) i (?:do|get|fix|manage) (?:it|that|this)|what (?:do|should|can) i do(?: now| next| then| about (?:it|that))?|(?:so )?what now|now what|como|como (?:lo|la) hago|(?:y )?(?:ahora )?que hago(?: ahora)?|que (?:debo|tengo que) hacer(?: ahora)?`,
+      String.raw`how|how (?:do|can|would|should) i (?:do|get|fix|manage) (?:it|that|this)|what (?:do|should|can) i do about (?:it|that)|como|como (?:lo|la) hago`,
     ),
     answeredBy: [new RegExp(`${STEPS.source}|${WHERE_OR_HOW.source}`, 'i')],
   },
   {
+    // "so what do i do now" after the Master what-it-takes answer had no step, place or phone in it:
+    // the paragraph of that answer that says what to achieve is the next step, pointed back to (one
+    // paragraph, and only one the answer said: another paragraph's "take" is another case's step).
+    part: 'next-step',
+    asks: whole(
+      String.raw`what (?:do|should|can) i do(?: now| next| then)?|(?:so )?what now|now what|then what|what(?:'s| is) (?:the|my) next step|next steps?|what (?:are|r) (?:the|my) next steps|(?:y )?(?:ahora )?que hago(?: ahora)?|que (?:debo|tengo que) hacer(?: ahora)?|cual es el (?:siguiente|proximo) paso|(?:y )?(?:el )?siguiente paso`,
+    ),
+    answeredBy: [new RegExp(`${STEPS.source}|${WHERE_OR_HOW.source}`, 'i'), { cue: TO_DO, max: 1, saidOnly: true }],
+  },
+  {
     part: 'next',
-    asks: whole(String.raw`and then|then what|what(?:'s| is| happens)? next|what happens (?:then|after that)|(?:y )?(?:despues|luego)(?: que)?|que sigue|y (?:despues|luego|entonces) que`),
+    asks: whole(String.raw`and then|what(?:'s| is| happens)? next|what happens (?:then|after that)|(?:y )?(?:despues|luego)(?: que)?|que sigue|y (?:despues|luego|entonces) que`),
     answeredBy: 'what-follows',
   },
   {
@@ -96,7 +112,10 @@ export function partAsked(part: AskedPart, answer: string, lastReply: string): A
     .map((paragraph) => paragraph.trim())
     .filter(Boolean)
     .map((text) => ({ text, said: saidIn(text, lastReply) }));
-  const tiers = row.answeredBy === 'what-follows' ? [paragraphs.filter((p) => !p.said)] : row.answeredBy.map((cue) => paragraphs.filter((p) => cue.test(p.text)));
-  const chosen = (tiers.find((tier) => tier.length > 0) ?? []).slice(0, MAX_PARAGRAPHS);
+  const tiers = row.answeredBy === 'what-follows'
+    ? [{ found: paragraphs.filter((p) => !p.said), max: MAX_PARAGRAPHS }]
+    : row.answeredBy.map((tier) => (tier instanceof RegExp ? { cue: tier, max: MAX_PARAGRAPHS } : tier)).map(({ cue, max, saidOnly }) => ({ found: paragraphs.filter((p) => cue.test(p.text) && (!saidOnly || p.said)), max }));
+  const tier = tiers.find((t) => t.found.length > 0);
+  const chosen = tier ? tier.found.slice(0, tier.max) : [];
   return chosen.length ? { text: chosen.map((p) => p.text).join('\n\n'), said: chosen.every((p) => p.said) } : undefined;
 }

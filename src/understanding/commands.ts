@@ -14,6 +14,8 @@ export type Command =
   | 'thanks'
   | 'goodbye'
   | 'capabilities'
+  /** "what's your name", "who are you", "¿cómo te llamas?": what the bot is (an automated assistant for ASE candidates) and what it can do. */
+  | 'aboutMe'
   | 'identity'
   | 'help'
   | 'cancel'
@@ -142,7 +144,9 @@ const rules: Array<[Command, RegExp]> = [
   ['startOver', whole('start over|restart|start again|reset|begin again|from the top|empezar de nuevo|empecemos de nuevo|volver a empezar|comenzar de nuevo|reiniciar|desde el principio')],
   ['cancel', whole("cancel|cancel (?:that|this|it)|stop that|never ?mind|nvm|forget (?:it|that|this)|quit|exit|back to the bot|i'?m done|cancelar|cancela(?:lo)?|olv[ií]dalo|d[eé]jalo|volver al bot|ya no|salir")],
   ['help', whole('help|help me|can you help(?: me)?|(?:can|could) (?:you|u) help(?: me)?(?: please)?|\\?+|i need help|what do i do|how does this work|what (?:can|should|do) i (?:say|type|answer)|what do you (?:need|want)(?: from me)?|(?:so |ok |okay |but |and )?(?:how|where) (?:would|do|can|could|should) i (?:check|tell|find out|know|look|see)(?: (?:that|it|this|for (?:that|it)))?(?: online)?|c[oó]mo (?:lo )?(?:reviso|verifico|compruebo|s[eé])|d[oó]nde (?:lo )?(?:veo|reviso)|what do (?:you|u) mean(?: by that)?|what does that mean|what(?:\'s| is) that mean|i don\'?t (?:understand|get it)(?: what you mean)?|ayuda|qu[eé] (?:quiere|quieres) decir(?: con eso)?|no (?:le |te )?entiendo(?: qu[eé] (?:quiere|quieres) decir)?|ay[uú]dame|necesito ayuda|(?:alguien )?(?:me )?(?:puede|puedes|pueden|podr[ií]a|podr[ií]as|podr[ií]an) ayudar(?:me)?(?: por favor)?|me ayuda(?:s|n)?(?: por favor)?|qu[eé] (?:hago|debo (?:decir|escribir)|tengo que (?:decir|escribir)|puedo (?:decir|escribir|preguntar|responder))|c[oó]mo funciona(?: esto)?')],
-  ['capabilities', whole("(?:so |ok |okay )?what (?:can|do|else can) (?:you|u) do|what can i ask(?: you)?|what are you|who are you|what(?:'s| is) (?:your|ur) name|what can you help (?:me )?with|what do you (?:know|help with)|menu|options|qu[eé] (?:puedes|puede) hacer|qu[eé] (?:haces|hace)|qu[eé] (?:te|le) puedo preguntar|qui[eé]n eres|qui[eé]n es usted|men[uú]|opciones|en qu[eé] (?:me )?(?:puedes|puede) ayudar")],
+  ['capabilities', whole("(?:so |ok |okay )?what (?:can|do|else can) (?:you|u) do|what can i ask(?: you)?|what can you help (?:me )?with|what do you (?:know|help with)|menu|options|qu[eé] (?:puedes|puede) hacer|qu[eé] (?:haces|hace)|qu[eé] (?:te|le) puedo preguntar|men[uú]|opciones|en qu[eé] (?:me )?(?:puedes|puede) ayudar")],
+  // "whats ur name" was a guess at the results entry, "como te llamas" "I can't answer that".
+  ['aboutMe', whole("(?:(?:so|and|hey|hi|ok|okay|um+|btw),? )?(?:what(?:'s| is|s| r| are)? (?:your|ur|yo|you) name|what (?:do|should|can) i call (?:you|u)|do (?:you|u) have a name|(?:and )?who (?:are|r) (?:you|u)(?: exactly| anyway)?|what (?:are|r) (?:you|u)(?: exactly)?|c[oó]mo te llamas|c[oó]mo se llama(?: usted)?|cu[aá]l es (?:tu|su) nombre|qui[eé]n eres(?: t[uú])?|qui[eé]n es usted|tienes nombre|qu[eé] eres)")],
   // Said before the question itself: the FAQ read "I have a question" as the missed-questions entry.
   ['askAway', whole("(?:(?:hi|hello|hey|ok|okay|so|um+|yes|yeah),? )?(?:i (?:have|got|had) (?:a|one|another|some|a few|a couple(?: of)?|two) (?:quick |small |simple |more )?(?:questions?|q)|(?:quick|one more|another|a) question|(?:can|could|may) i ask (?:you )?(?:a (?:quick )?question|something|a few questions)|question for you|tengo (?:una|otra|unas|algunas|dos) (?:preguntas?|duda|dudas)|(?:una|otra) pregunta|(?:puedo|le puedo|te puedo) (?:hacer|preguntar) (?:una pregunta|algo))(?: please| por favor)?")],
   // "this bot is useless" was "I don't know that one"; "youre not helping" a guess at the ADA entry.

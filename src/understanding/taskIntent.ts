@@ -151,6 +151,19 @@ const ASKS_SOMETHING = /\b(?:what|how|can|could|should|where|when|which|why|will
 const PERSONAL = /\b(?:my|mine|i'm|i've|i was|i did|i didn't|i had|i failed|i missed|i bought|i purchased|i paid|i took|i passed|i registered|i scheduled|i booked|i have an?|am i|i am)\b/;
 const HYPOTHETICAL = /\b(?:what happens if|what if|in case|suppose|hypothetically|in general|generally|policy|rules?|is it possible)\b|^(?:can|could|do|does|is|are) (?:a|an|someone|people|candidates|anyone)\b/;
 
+/**
+ * "i have A1 thru A7", "I've got A1-A8", "certified in A1, A2 and A3": the candidate lists the tests
+ * they hold, and asks nothing else. What a list of one series' tests is for is its Master status
+ * (A1-A8 is Master Automobile Technician): that task, which says what is still missing.
+ */
+const CODE_WORD = String.raw`[abcefghlpstx]-?\d{1,2}`;
+const HELD_LIST = new RegExp(
+  String.raw`^(?:(?:so|well|ok|okay|hi|hey|hello|um+),? )?(?:i (?:have|hold|got|passed)|i'?ve (?:got|passed)|ive (?:got|passed)|i'?m certified in|i am certified in|certified in)\s+(?:(?:all|the|my|of|certs?|certifications?|in|tests?)\s+)*${CODE_WORD}(?:\s*(?:-|–|to|through|thru)\s*(?:[a-z]-?)?\d{1,2}|(?:\s*,?\s*(?:and\s+|&\s+)?${CODE_WORD}){2,})(?:\s+(?:certs?|certifications?|tests?|done|already|so far|now))*[\s.!]*$`,
+);
+const ES_HELD_LIST = new RegExp(
+  String.raw`^(?:(?:hola|bueno|pues),? )?(?:ya )?(?:tengo|aprobe|pase|estoy certificad[oa] en)\s+(?:(?:el|los|del|de|todos|certificados?)\s+)*${CODE_WORD}(?:\s*(?:-|al|hasta(?: el)?)\s*[a-z]-?\d{1,2}|(?:\s*,?\s*(?:y\s+)?(?:el\s+)?${CODE_WORD}){2,})\s*$`,
+);
+
 // ---- detectors, most specific first --------------------------------------------------------
 
 type Detector = (t: string) => boolean;
@@ -162,6 +175,7 @@ const withoutMasterThings = (t: string): string => {
 const masterStatusAsked = (t: string): boolean => MASTER.test(t) && MASTER_STATUS.test(t) && !(MASTER_GENERAL.test(t) && !MASTER_PERSONAL.test(t));
 
 const detectors: Array<[Task, Detector]> = [
+  ['master-status', (t) => HELD_LIST.test(t)],
   ['master-status', (t) => masterStatusAsked(withoutMasterThings(t))],
   [
     'duplicate-cost',
@@ -215,6 +229,7 @@ const ES_COST = /\b(?:cuesta|cuestan|costo|costos|precio|cuanto|tarifa|pagar|tot
 const ES_SERIES = /\b(?:serie [a-z]|series [a-z]|automovil(?:es)?|autos?|camion(?:es)?|colision|autobus(?: escolar)?|partes|truck|collision|school bus)\b/;
 
 const esDetectors: Array<[Task, Detector]> = [
+  ['master-status', (t) => ES_HELD_LIST.test(t)],
   ['master-status', (t) => /\b(?:master|tecnico maestro|maestro)\b/.test(t) && /\b(?:sigo|sigue|todavia|aun|perdi|pierdo|vencio|vencid[oa]|mantengo|conservo|soy|estatus|vigente|recuperar)\b/.test(t)],
   // As in English, duplicates with a price word, or with the tests or series they are of ("necesito duplicados de A1 y T2").
   ['duplicate-cost', (t) => ES_DUPLICATE.test(t) && (ES_COST.test(t) || ES_CODE.test(t) || ES_SERIES.test(t))],

@@ -129,9 +129,10 @@ const CODE = new RegExp(
   String.raw`(?<![A-Za-z0-9/'.$#])([A-Za-z])(?:(-)?(\d{1,2})|( )(\d{1,2})(?=\s*${TEST_WORD}))(?![A-Za-z0-9/]|[.:,]\d|%)`,
   'g',
 );
-// After a code: "-8", " to 8", " through A8", Spanish " hasta A8" (a range in the same series); the
-// Spanish " a A8" / " al A8" only with the letter, so "el A5 a las 8" and "a 8 días" are no range.
-const RANGE_TAIL = /^\s*(?:(?:-|–|—|to|through|thru|till|until|hasta)\s*(?:([A-Za-z])\s?-?)?(\d{1,2})|(?:a|al)\s+([A-Za-z])-?(\d{1,2}))(?![A-Za-z0-9/]|[.:]\d)/i;
+// After a code: "-8", " to 8", " through A8", Spanish " hasta A8" / " hasta el A8" (a range in the same
+// series); the Spanish " a A8" / " al A8" only with the letter, so "el A5 a las 8", "a 8 días" and "el A5
+// al 10 de diciembre" are no range.
+const RANGE_TAIL = /^\s*(?:(?:-|–|—|to|through|thru|till|until|hasta(?:\s+el)?)\s*(?:([A-Za-z])\s?-?)?(\d{1,2})|(?:a|al)\s+([A-Za-z])\s?-?(\d{1,2}))(?![A-Za-z0-9/]|[.:]\d)/i;
 // SMS: "b4 the test", "cancel b4 my exam" -> before.
 const B4_AS_BEFORE = /^\s+(?:the|my|i|i'm|im|u|you|your|ur|it|then|that|this|we|they|a|an|next|noon|tomorrow|tmrw|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)\b/i;
 

@@ -422,7 +422,7 @@ describe('one conversation never sees another candidate\'s data', () => {
   }
 
   it.each<[question: string, oneMustContain: string, twoMustContain: string]>([
-    ['when is my test?', 'A5 Brakes', 'You have no upcoming test appointments'],
+    ['when is my test?', 'A5 Brakes', 'Your account shows no upcoming test appointments'],
     ['when can I retake the test I failed?', "There's no failed test on your account", 'A8 (Engine Performance)'],
     ["why haven't I got my certificate?", "I don't see a test you passed", 'work experience'],
   ])('two conversations on one store, signed in as DEMO-0001 and DEMO-0002, each get their own answer to %j', async (question, oneWants, twoWants) => {

@@ -76,7 +76,7 @@ transcriptTables(
           ['my test is next Tuesday, can I still move it?', 'Tuesday, December 8, 2026: got it.'],
           ['DEMO-0002 02/02/1980 0002', /signed in/],
           // Signed in, "move it" is asked of the account, which holds no appointment: it says so.
-          ['yes please move it', /You have no upcoming test appointments/],
+          ['yes please move it', /Your account shows no upcoming test appointments/],
           ['sorry, the 10th not the 12th', all(/Thursday, December 10, 2026/, not(m.whichDate), not('You have no upcoming'))],
         ]],
       ],

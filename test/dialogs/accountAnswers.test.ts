@@ -128,7 +128,7 @@ describe('appointments', () => {
   it('DEMO-0002 has none; DEMO-0003 has none but an A6 purchase to schedule', async () => {
     const two = ask({ kind: 'appointments' }, await demo('DEMO-0002'));
     expect(two.outcome).toBe('appointments-none');
-    expect(two.reply.text).toBe('You have no upcoming test appointments. To book one, schedule it in myASE or call Prometric at 877-346-9327.');
+    expect(two.reply.text).toBe('Your account shows no upcoming test appointments. To book one, schedule it in myASE or call Prometric at 877-346-9327.');
     const three = ask({ kind: 'appointments' }, await demo('DEMO-0003'));
     const bought = offsets('DEMO-0003').purchasedTests[0]!;
     expect(three.reply.text).toContain(`You can still schedule A6 (Electrical/Electronic Systems) by ${written(day(-bought.purchasedDaysAgo + 90))}.`);
@@ -650,7 +650,7 @@ describe('every answer', () => {
 describe('an empty account', () => {
   const empty = emptyAccount();
   const expected: Record<PersonalQuestion['kind'], string> = {
-    appointments: 'You have no upcoming test appointments. To book one, schedule it in myASE or call Prometric at 877-346-9327.',
+    appointments: 'Your account shows no upcoming test appointments. To book one, schedule it in myASE or call Prometric at 877-346-9327.',
     'cancel-appointment': `You have no upcoming appointments to cancel. ${enAccount.cancel.nextNone}`,
     expiry: 'There are no certifications on your account. If you think one is missing, ASE Customer Service (1-800-390-6789) can check.',
     'expiring-within': 'There are no certifications on your account. If you think one is missing, ASE Customer Service (1-800-390-6789) can check.',

@@ -55,4 +55,20 @@ describe('the topic of a case handed to staff', () => {
     const bare = await caseAfter('talk to a person');
     expect(bare.topic).toBe('Asked for a person');
   });
+
+  it('opened by a bare "talk to a person", follows the question typed while queued (an "ok" asks nothing)', async () => {
+    const later = await caseAfter('talk to a person', 'ok', 'I failed A5 on 11/20, when can I retest?', 'also my certificate never came');
+    expect(later.topic).toBe('Retaking a failed test');
+    expect(later.summary.subject).toBe('Retaking a failed test');
+    expect(later.summary.question).toBe('I failed A5 on 11/20, when can I retest?');
+    const unplaced = await caseAfter('talk to a person', 'my boss at jim@example.com says the shop owes a late fee');
+    expect(unplaced.topic).toBe('my boss at [email] says the shop owes a late fee');
+    expect(unplaced.summary.question).toBe('my boss at [email] says the shop owes a late fee');
+  });
+
+  it('in Spanish, follows the question typed while queued: the English name for the queue, the Spanish one for the greeting', async () => {
+    const later = await caseAfter('hablar con alguien', 'reprobe el A8 hace dos semanas cuando puedo volver a tomarlo');
+    expect(later.topic).toBe('Retaking a failed test');
+    expect(later.summary.subject).toBe('Repetir un examen reprobado');
+  });
 });
