@@ -12,6 +12,11 @@ export type SecondOpinionRule =
   | { rule: 'promote'; at: number }
   /** A "Did you mean" holding the classifier's top entry is led by it. */
   | { rule: 'lead'; at: number }
+  /**
+   * A "Did you mean" is led by the classifier's top entry when MiniSearch found it too (a candidate
+   * or a hit) and the classifier gives it `times` times what it gives MiniSearch's first choice.
+   */
+  | { rule: 'prefer'; times: number }
   /** A confident answer whose entry the classifier gives less than `below` becomes a "Did you mean": that entry, then the classifier's. */
   | { rule: 'demote'; below: number }
   /** An answer or "Did you mean" becomes "I don't know" when `outside` has at least `at` and the question names neither ASE nor a test code. */
@@ -44,6 +49,16 @@ const RULES: { [K in SecondOpinionRule['rule']]: (row: Extract<SecondOpinionRule
     if (decision.kind !== 'clarify' || !top || top.probability < row.at || decision.candidates[0]?.id === top.label) return undefined;
     const entry = decision.candidates.find((candidate) => candidate.id === top.label);
     return entry ? { ...decision, candidates: [entry, ...decision.candidates.filter((candidate) => candidate !== entry)] } : undefined;
+  },
+  prefer: (row) => (decision, ranking, context) => {
+    const top = topEntry(ranking);
+    const first = decision.kind === 'clarify' ? decision.candidates[0] : undefined;
+    if (decision.kind !== 'clarify' || !top || !first || first.id === top.label) return undefined;
+    const firstProbability = ranking.find((score) => score.label === first.id)?.probability ?? 0;
+    if (top.probability < row.times * firstProbability) return undefined;
+    // Only an entry MiniSearch found: the classifier chooses among MiniSearch's, it adds none of its own.
+    const entry = decision.candidates.find((candidate) => candidate.id === top.label) ?? (decision.hits.some((hit) => hit.target.kind === 'faq' && hit.target.entry.id === top.label) ? context.entry(top.label) : undefined);
+    return entry ? { ...decision, candidates: [entry, ...decision.candidates.filter((candidate) => candidate.id !== entry.id)] } : undefined;
   },
   demote: (row) => (decision, ranking, context) => {
     if (decision.kind !== 'answer' || decision.inContext || decision.repeated) return undefined;

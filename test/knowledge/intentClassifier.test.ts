@@ -86,6 +86,26 @@ describe('the classifier’s second opinion on a decision', () => {
     expect(answered.kind === 'answer' && answered.entry.id).toBe('test-results');
   });
 
+  it('puts first in a "Did you mean" an entry the search found, when it finds it five times likelier than the search’s first choice', async () => {
+    const { entry, context, hit } = await setting();
+    const offered: FaqDecision = { kind: 'clarify', candidates: [entry('certificate-delivery'), entry('recertification')], hits: [hit('certificate-delivery'), hit('recertification'), hit('test-results')] };
+    const scores = (top: number, first: number): IntentScore[] => [
+      { label: 'test-results', probability: top },
+      { label: 'certificate-delivery', probability: first },
+      { label: OUTSIDE, probability: 1 - top - first },
+    ];
+    const preferred = withSecondOpinion(offered, scores(0.6, 0.1), [{ rule: 'prefer', times: 5 }], context);
+    expect(preferred.kind === 'clarify' && preferred.candidates.map((e) => e.id)).toEqual(['test-results', 'certificate-delivery', 'recertification']);
+    expect(withSecondOpinion(offered, scores(0.4, 0.1), [{ rule: 'prefer', times: 5 }], context)).toBe(offered);
+  });
+
+  it('prefers no entry the search did not find', async () => {
+    const { entry, context, hit } = await setting();
+    const offered: FaqDecision = { kind: 'clarify', candidates: [entry('certificate-delivery')], hits: [hit('certificate-delivery')] };
+    const scores: IntentScore[] = [{ label: 'test-results', probability: 0.9 }, { label: 'certificate-delivery', probability: 0.01 }, { label: OUTSIDE, probability: 0.09 }];
+    expect(withSecondOpinion(offered, scores, [{ rule: 'prefer', times: 5 }], context)).toBe(offered);
+  });
+
   it('leaves a tapped question and a known gap as they are', async () => {
     const { entry, context, ranking } = await setting();
     const tapped: FaqDecision = { kind: 'answer', entry: entry('test-results'), hit: { target: { kind: 'faq', entry: entry('test-results') }, score: Infinity, coverage: 1, matched: [] } };
