@@ -61,8 +61,9 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\bme\s+anot(?:o|e|é|ar[eé]?)\b|\banot(?:arme|arse|arte|arnos)\b/gi, 'registro'],
   [/\b(?:me\s+|lo\s+|la\s+)?bochar(?:on|lo|la)?\b|\bboch[eé]\b|\bbochad[oa]\b/gi, 'reprobe'],
   // The Caribbean's and Central America's words for failing (session es21): "me colgué", "me tumbaron", "me aplazaron", "me
-  // poncharon", "me rasparon" (not a phone or a computer that hung: "se me colgó el celular").
-  [/(?<!\bse\s)\bme\s+(?:colgu[eé]|colg[oó]|colgaron|cuelgo|cuelgue|cuelgan|cuelguen|tumbaron|tumb[oó]|aplazaron|aplaz[oó]|aplac[eé]|poncharon|ponch[oó]|ponch[eé]|rasparon|rasp[oó]|rasp[eé])\b|\b(?:colgarme|tumbarme|aplazarme|poncharme|rasparme)\b/gi, 'reprobe'],
+  // poncharon", "me rasparon" (not a phone or a computer that hung: "se me colgó el celular"; nor getting stuck a while or a call
+  // cut, session es22: "aunque me colgué un rato en las preguntas", "me colgué con la llamada a Prometric").
+  [/(?<!\bse\s)\bme\s+(?:colgu[eé]|colg[oó]|colgaron|cuelgo|cuelgue|cuelgan|cuelguen|tumbaron|tumb[oó]|aplazaron|aplaz[oó]|aplac[eé]|poncharon|ponch[oó]|ponch[eé]|rasparon|rasp[oó]|rasp[eé])\b(?!\s+(?:(?:por\s+)?(?:un|una)\s+(?:rato|ratito|momento|poco|minuto|segundo)|unos\s+(?:minutos|segundos)|con\s+(?:la|el|una|un)\s+(?:llamada|tel[eé]fono|celular|internet|computadora|p[aá]gina|app|sistema)))|\b(?:colgarme|tumbarme|aplazarme|poncharme|rasparme)\b/gi, 'reprobe'],
   // Making an appointment with "agarrar" or "coger" in any form ("agarré cita pal martes", "cómo agarro cita", "cogí cita"):
   // scheduling it (the row for "hacer/sacar cita" below says what follows).
   [/\b(?:agarr|cog|coj)(?:o|e|é|i|í|ar|er|aste|iste|amos|imos|ó|io|ió|an|en)\s+(?:la\s+|una\s+|mi\s+|el\s+)?(?:cita|turno|hora)\b/gi, 'programar cita'],
@@ -88,6 +89,10 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\bcu[aá]nto\s+(?:sale|salen|vale|valen|cobran)\b/gi, 'cuanto cuesta'],
   // Money by its everyday names asked as a price ("cuánto pisto es", "cuántos chavos sale", "cuánta plata"): a price ("dinero" and
   // "dólares" are left as they are: the prices' gap says "cuánto dinero cuesta", and money sent abroad is declined by it).
+  // "cuánto dinero cuesta" before ASE's test named ("cuánto dinero cuesta el registro y el examen de ASE", session es22) is
+  // that price too: the row below makes it the fees; without ASE's test right after it "dinero" stays, for the gap and money
+  // sent abroad (an entry's phrasings are read joined: the gap's "cuanto dinero cuesta el test" is followed by "...de ase").
+  [/\b(?:cu[aá]nto|qu[eé]\s+tanto)\s+dinero\s+(?:cuesta|cuestan)\b(?=\s+(?:(?:el|la)\s+(?:registro|inscripci[oó]n)\s+y\s+)?(?:(?:el|los|la|las)\s+)?(?:examen(?:es)?|tests?|pruebas?|certificaci[oó]n(?:es)?|certificar(?:se|me|te))\s+(?:de|con|en)\s+ase\b)/gi, 'cuanto cuesta'],
   [/\b(?:cu[aá]nt[oa]s?|qu[eé]\s+tant[oa]s?)\s+(?:de\s+)?(?:pisto|chavos?|plata|lana|feria|varos|billete)\b(?:\s+(?:es|son|sale|salen|cuesta|cuestan|vale|valen|cobran|me\s+cobran))?/gi, 'cuanto cuesta'],
   // The price of ASE's tests in general (session es21): ASE named ("cuánto cuesta el examen de ASE", "certificarse con ASE"), or the
   // test with its article and nothing after it ("vos, ¿cuánto es el examen?"), is what the registration entry's fees say: each test's

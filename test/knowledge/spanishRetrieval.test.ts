@@ -418,4 +418,21 @@ describe('the Spanish knowledge base on its labelled set', () => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
   });
+
+  // Session es22 (a precision review of session es21's rows): getting stuck a while is not failing, and "cuánto dinero
+  // cuesta" before ASE's test is its price, while the gap's phrasings keep "dinero" for money sent abroad.
+  it('reads "me colgué" as failing, but not "me colgué un rato" nor "me colgué con la llamada"', () => {
+    expect(spanishText.normalise('me colgué en el A5')).toMatch(/reprobe/);
+    expect(spanishText.normalise('aunque me colgue un rato en las preguntas')).not.toMatch(/reprobe/);
+    expect(spanishText.normalise('me colgue con la llamada a prometric')).not.toMatch(/reprobe/);
+  });
+
+  it.each([
+    ['pase el A4 aunque me colgue un rato en las preguntas, cuando llegan los resultados?', 'test-results'],
+    ['cuanto dinero cuesta el registro y el examen de ase?', 'registration-scheduling'],
+    ['cuanto cobran por mandar 200 dolares a Honduras?', 'out-of-scope'],
+  ])('answers %j from %s', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
 });
