@@ -172,12 +172,17 @@ export class OfferDialog extends RepairDialog {
       const text = reading.correction?.replaced ? reading.correction.replacement : reading.question;
       return dc.replaceDialog(offer.task, { text, answeredGenerally: true, ...(offer.text ? { asked: offer.text } : {}) } satisfies TaskOptions);
     }
+    const opened = this.deps.opensTask(reading, facts);
     // "took A1 and A2 today" after a "Did you mean" (or "Were you asking") led by the results entry:
     // the facts of the task an offered entry offers, the first in the order shown that takes them,
-    // start it (the results timing for those tests), never another "Did you mean".
-    const fitting = offer.task || reading.correction ? undefined : entries.map((e) => e.offer?.task).find((task) => task !== undefined && dc.findDialog(task) !== undefined && this.takesUp(task, reading, facts));
+    // start it (the results timing for those tests), never another "Did you mean". Only after those
+    // (the bot could not place the last message): after an answer, its follow-ups are no guess at
+    // what was meant ("A4" after two answers is the test said back, not the retest's), and a
+    // message that opens a task of its own is that task's ("I have T2 T3 T4 T5 T6 and T8" after
+    // the Master answer is the Master status, not the recertification of T2).
+    const guessed = offer.none === true || (offer.person === true && entries.length > 0);
+    const fitting = !guessed || offer.task || reading.correction || opened ? undefined : entries.map((e) => e.offer?.task).find((task) => task !== undefined && dc.findDialog(task) !== undefined && this.takesUp(task, reading, facts));
     if (fitting) return dc.replaceDialog(fitting, { text: reading.question } satisfies TaskOptions);
-    const opened = this.deps.opensTask(reading, facts);
     // "A4", then "i failed it yesterday" or "when does it expire?": the task the message asks for is
     // about the test named before ("it"), unless it names its own.
     const own = offer.tests?.length ? resolveTests(reading.text, this.deps.catalogue) : undefined;

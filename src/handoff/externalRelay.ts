@@ -38,6 +38,7 @@ export class ExternalHandoffRelay implements HandoffRelay {
     // The desk may have someone on it already: only "back to the bot" itself leaves.
     if (leaving === true) {
       data.handoff = undefined;
+      delete data.beforeHandoff;
       await send({ text: this.messages(context).left });
     }
     return true;

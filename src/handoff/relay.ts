@@ -203,9 +203,11 @@ export class StaffHandoffRelay implements HandoffRelay {
     const open = await this.service.openCaseFor(conversationKeyOf(context));
     if (!open) {
       // Staff ended it or handed it back (the candidate was told then): the bot answers again, with
-      // what it had on the table before the handoff.
+      // what it had on the table before the handoff. Only then: a candidate who left the queue
+      // themselves ("back to the bot") left that table behind, and a bare date next is no old task's.
+      const handedBack = data.handoff !== undefined;
       data.handoff = undefined;
-      if (data.beforeHandoff) Object.assign(data, data.beforeHandoff);
+      if (handedBack && data.beforeHandoff) Object.assign(data, data.beforeHandoff);
       delete data.beforeHandoff;
       return false;
     }
@@ -230,6 +232,8 @@ export class StaffHandoffRelay implements HandoffRelay {
         throw error;
       });
       data.handoff = undefined;
+      // Left by the candidate, not handed back: what was on the table before stays off it.
+      delete data.beforeHandoff;
       await send(reply);
       return true;
     }

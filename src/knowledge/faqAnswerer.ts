@@ -637,7 +637,13 @@ export class FaqAnswerer {
       // ones?" after the Spanish-tests answer shares only everyday words, and stays that answer's.
       const shared = candidateHits.length >= 2 ? candidateHits.map((hit) => hit.matched).reduce((all, matched) => all.filter((term) => matched.includes(term))) : [];
       const subject = shared.filter((term) => candidateHits.some((hit) => hit.target.kind === 'faq' && this.subjects.get(hit.target.entry)?.has(term)));
-      const followUp = this.inContext(text, context.recent, gap, rival, false, gapRival, subject.length ? { terms: subject, candidates: decision.kind === 'clarify' ? decision.candidates.map((entry) => entry.id) : [] } : undefined);
+      // Over a "Did you mean" on such a word, only an entry that covers the question as well as its
+      // choices do: "cuánto tiempo tengo para programar el examen después de comprarlo?" after the
+      // retest answer (the purchase window, a close call against the missed appointment, both on
+      // every word) is a question of its own, not the retest's, which shares only some of its words.
+      // ("which ones?" after the Spanish-tests answer shares no such word, and stays that answer's.)
+      const choices = subject.length ? Math.max(0, ...candidateHits.map((hit) => hit.coverage)) : 0;
+      const followUp = this.inContext(text, context.recent, gap, rival, false, gapRival, subject.length ? { terms: subject, candidates: decision.kind === 'clarify' ? decision.candidates.map((entry) => entry.id) : [] } : undefined, choices);
       if (followUp) return followUp;
     }
     // "banana phone": a known gap on one word of a question that says nothing about ASE testing, the
@@ -723,9 +729,10 @@ export class FaqAnswerer {
   /**
    * The entry just answered (or one of its follow-ups) that a short follow-up fits: the one whose
    * words cover the question best (coverage as for any answer), or, when the question names nothing
-   * the FAQ does not use everywhere ("how", "which ones?"), the last answer itself.
+   * the FAQ does not use everywhere ("how", "which ones?"), the last answer itself. `choiceCoverage`:
+   * the best coverage of a "Did you mean"'s choices, which an entry taking the question must reach.
    */
-  private inContext(text: string, recent: string[], gapCoverage: number, rivalScore: number, vague = false, relatedRivalScore = 0, subject?: { terms: string[]; candidates: string[] }): FaqDecision | undefined {
+  private inContext(text: string, recent: string[], gapCoverage: number, rivalScore: number, vague = false, relatedRivalScore = 0, subject?: { terms: string[]; candidates: string[] }, choiceCoverage = 0): FaqDecision | undefined {
     if (text.trim().split(/\s+/).length > FOLLOW_UP_WORDS) return undefined;
     const t = this.thresholds;
     const primary = recent.flatMap((id) => this.index.get(id) ?? []);
@@ -736,7 +743,7 @@ export class FaqAnswerer {
     // and only one that matched the subject, may take the question (never a third entry related to it).
     const saysSubject = (hit: FaqHit) =>
       !subject || (hit.target.kind === 'faq' && (recent.includes(hit.target.entry.id) || subject.candidates.includes(hit.target.entry.id)) && subject.terms.every((term) => hit.matched.includes(term)));
-    const fits = all.filter((hit) => hit.target.kind === 'faq' && ids.has(hit.target.entry.id) && hit.coverage >= Math.max(t.minCoverage, gapCoverage) && hit.score >= rivalScore && saysSubject(hit));
+    const fits = all.filter((hit) => hit.target.kind === 'faq' && ids.has(hit.target.entry.id) && hit.coverage >= Math.max(t.minCoverage, gapCoverage, choiceCoverage) && hit.score >= rivalScore && saysSubject(hit));
     // The entry that covers most of the question; on a tie the answer just given before its follow-ups,
     // and a follow-up only with a fair score of its own.
     const isRecent = (hit: FaqHit) => hit.target.kind === 'faq' && recent.includes(hit.target.entry.id);
@@ -754,7 +761,9 @@ export class FaqAnswerer {
     const first = primary[0];
     const generic = this.text.contentTerms(text).every((term) => this.index.entriesUsing(term) >= t.gapWordEntries + 2);
     const firstSaysSubject = !subject || all.some((hit) => hit.target.kind === 'faq' && hit.target.entry === first && saysSubject(hit));
-    if (first && (vague || (generic && firstSaysSubject && gapCoverage === 0 && rivalScore === 0 && ASKS_MORE.test(text.trim())))) {
+    // Not over choices that cover every word of it, on a word of their subject: that question names
+    // its subject, however common its words.
+    if (first && (vague || (generic && firstSaysSubject && gapCoverage === 0 && rivalScore === 0 && choiceCoverage < 1 && ASKS_MORE.test(text.trim())))) {
       return this.followUp(first, text, { target: { kind: 'faq', entry: first }, score: 0, coverage: 0, matched: [] }, recent, vague);
     }
     return undefined;

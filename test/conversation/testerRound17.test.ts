@@ -32,7 +32,7 @@ const aNoShowIsNoFailure: Transcript[] = [
   ['"ok how long until i can retake it" right after the missed-appointment answer is the No Show\'s rule', [
     ['I missed my appointment yesterday', 'Has the No Show result been posted'],
     ['no', 'No Show'],
-    ['ok how long until i can retake it', all('No Show test result is posted', not('30 full days'))],
+    ['ok how long until i can retake it', all('scored as No Show, not a failed test', 'once the No Show result appears in myASE', not('30 full days'))],
   ]],
   ['"how long until I can retake it if I failed" there is the failed test\'s 30-day wait', [
     ['I missed my appointment yesterday', 'Has the No Show result been posted'],
