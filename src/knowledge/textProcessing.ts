@@ -645,3 +645,27 @@ export interface TextPipeline {
 }
 
 export const englishText: TextPipeline = { normalise, tokenize, processTerm, contentTerms };
+
+/**
+ * The pipeline with each answer kept: for many indexes built over nearly the same texts (kb:check's
+ * one index per alternate). Pure functions of their text, so a kept answer is the answer; lists are
+ * copied out so a caller cannot change what is kept.
+ */
+export function memoisedPipeline(text: TextPipeline): TextPipeline {
+  const memo = <T>(fn: (input: string) => T, copy: (value: T) => T): ((input: string) => T) => {
+    const kept = new Map<string, T>();
+    return (input) => {
+      if (!kept.has(input)) kept.set(input, fn(input));
+      return copy(kept.get(input) as T);
+    };
+  };
+  const same = <T>(value: T) => value;
+  const list = (value: string[]) => [...value];
+  return {
+    ...text,
+    normalise: memo(text.normalise, same),
+    tokenize: memo(text.tokenize, list),
+    processTerm: memo(text.processTerm, same),
+    contentTerms: memo(text.contentTerms, list),
+  };
+}
