@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { loadFaq } from '../src/knowledge/loadFaq.js';
+import { seededRandom } from '../src/knowledge/seededRandom.js';
 
 /**
  * Imports the independent labelled set (written from the source FAQ alone, labelled by the number
@@ -23,17 +24,8 @@ const writerSet = z
 const words = (text: string): Set<string> => new Set(text.toLowerCase().replace(/[’‘]/g, "'").split(/[^a-z0-9']+/).filter((w) => w.length > 2));
 const overlap = (a: Set<string>, b: Set<string>): number => [...a].filter((w) => b.has(w)).length / Math.max(new Set([...a, ...b]).size, 1);
 
-/** mulberry32: a small seeded generator, so the split is the same on every machine. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the split uses, so the split is the same on every machine. */
+export const random = seededRandom;
 
 function shuffle<T>(items: T[], next: () => number): T[] {
   const out = [...items];

@@ -1,6 +1,7 @@
 import type { FaqEntry } from './faqEntry.js';
 import type { OutOfScopeTopic } from './outOfScope.js';
 import type { TextPipeline } from './textProcessing.js';
+import { seededRandom } from './seededRandom.js';
 
 /**
  * A supervised intent classifier, the way Rasa's default pipeline classifies intents: a bag of
@@ -65,18 +66,6 @@ export function examplesOf(entries: readonly FaqEntry[], outOfScope: readonly Ou
 interface Sparse {
   ids: number[];
   values: number[];
-}
-
-/** A small seeded generator (mulberry32): the shuffle is the same on every build. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export class IntentClassifier {
@@ -192,7 +181,7 @@ const SETTLED = 1e-3;
  * class has several times an entry's phrasings). L2 is applied to the weights an example touches.
  */
 function trainLogistic(rows: Array<{ x: Sparse; y: number }>, k: number, options: ClassifierOptions, weights: Float64Array, bias: Float64Array): void {
-  const random = seeded(options.seed);
+  const random = seededRandom(options.seed);
   const perClass = new Array<number>(k).fill(0);
   for (const { y } of rows) perClass[y]!++;
   const classWeight = perClass.map((n) => rows.length / (k * Math.max(n, 1)));

@@ -1,0 +1,14 @@
+/**
+ * A small seeded generator (mulberry32): the same numbers on every build and machine, for what must
+ * come out the same each time (the classifier's training order, a labelled set's split).
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
