@@ -181,7 +181,8 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     // The dog question's mark undone: it is back on the list to teach, and no longer declined.
     await taught.filter({ hasText: 'Can I bring my dog' }).getByRole('button', { name: /^Undo/ }).click();
     await expect.poll(() => groups.allInnerTexts(), { timeout: 10_000 }).toContainEqual(expect.stringContaining('Can I bring my dog to the test center? Call me on [phone]'));
-    expect(await editorPage.locator('#insights-status').innerText()).toMatch(/is no longer marked out of scope; the bot now gives \(unknown\)/);
+    // The status is written once the lists are re-read, a moment after the groups show the question again.
+    await expect.poll(() => editorPage.locator('#insights-status').innerText(), { timeout: 10_000 }).toMatch(/is no longer marked out of scope; the bot now gives \(unknown\)/);
     // No request an editor may not make: no 403 in the console's own calls.
     expect(editorProblems).toEqual([]);
   });

@@ -117,7 +117,15 @@ describe('accessibility of the website chat (headless Chromium, axe-core)', () =
 
       // On to the follow-up buttons under the answer; Enter asks the first. (Waited for first: on a
       // busy machine the rating's thanks re-renders the activity, and Tab must not outrun it.)
-      await page.getByRole('button', { name: 'When I get my certificate' }).first().waitFor({ timeout: 10_000 });
+      await page
+        .getByRole('button', { name: 'When I get my certificate' })
+        .first()
+        .waitFor({ timeout: 10_000 })
+        .catch(async (caught: unknown) => {
+          // Seen once in a clean-clone run and never here: say what the page showed instead, so the next failure names its cause.
+          const buttons = await page.getByRole('button').allInnerTexts();
+          throw new Error(`the follow-up button did not show; the buttons were ${JSON.stringify(buttons)}; the messages ${JSON.stringify(await bubbles(page))}`, { cause: caught });
+        });
       expect(await tabUntil(({ text }) => text === 'When I get my certificate', 60)).toBe(true);
       await page.keyboard.press('Enter');
       await expect.poll(async () => (await bubbles(page)).join(' '), { timeout: 10_000 }).toMatch(/three weeks/);
