@@ -41,6 +41,10 @@ export const SETS = [
   { name: 'Spanish dev 8', lang: 'es', file: 'test/fixtures/eval-es8-dev.yaml', note: 'eighth Spanish set (independent), dev part: tuning looks here' },
   { name: 'ninth frozen test', lang: 'en', file: 'test/fixtures/eval9-test.yaml', note: 'ninth independent set, frozen part: never tuned on' },
   { name: 'ninth dev', lang: 'en', file: 'test/fixtures/eval9-dev.yaml', note: 'ninth independent set, dev part: tuning looks here' },
+  { name: 'tenth frozen test', lang: 'en', file: 'test/fixtures/eval10-test.yaml', note: 'tenth independent set, frozen part: never tuned on' },
+  { name: 'tenth dev', lang: 'en', file: 'test/fixtures/eval10-dev.yaml', note: 'tenth independent set, dev part: tuning looks here' },
+  { name: 'Spanish frozen test 9', lang: 'es', file: 'test/fixtures/eval-es9-test.yaml', note: 'ninth Spanish set (independent), frozen part: never tuned on' },
+  { name: 'Spanish dev 9', lang: 'es', file: 'test/fixtures/eval-es9-dev.yaml', note: 'ninth Spanish set (independent), dev part: tuning looks here' },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['name'];
