@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { runTranscript, startBot, type RunningBot } from '../support/conversation.js';
+import { all, demo1, not, transcriptTables, type Transcript } from './suite.js';
+
+// The twenty-first usability round (ut21, second half): conversations played against `npm start` by
+// a tester who never saw the code. Each finding is written here as the rule it broke. The clock is
+// the tester's: Monday, December 7, 2026, noon in New York. DEMO-0001 has A5 booked in 8 days
+// (Tuesday, December 15, 9:00 AM, Chicago), A4 in 2 days (within 72 hours) and A6 bought, unscheduled.
+const testersClock = new Date('2026-12-07T17:00:00Z');
+
+// Finding 1: cancelling an appointment keeps the test bought. Right after it, "what tests do I have
+// now" lists A5 as bought and still to book, beside A4 booked and A6 to schedule: the account view
+// says what cancelling did. (A cancellation lasts as long as the demo account's process, so this
+// conversation has a bot of its own, and runs once, on Web Chat.)
+describe('the tests held after an appointment is cancelled (finding 1)', () => {
+  let bot: RunningBot;
+  beforeAll(async () => {
+    bot = await startBot({ now: testersClock });
+  });
+  afterAll(() => bot.close());
+
+  it('"what tests do I have now" after cancelling A5 still lists A5, to book again, and A4 booked', async () => {
+    await runTranscript([
+      [demo1, 'signed in'],
+      ['what tests do I have now', all(/A5 Brakes\W+booked for Tuesday, December 15, 2026/, /A6 Electrical\/Electronic Systems\W+schedule and take by/, /A4 Suspension and Steering\W+booked/)],
+      ['I want to cancel my A5 appointment', 'Cancel your A5 (Brakes) appointment'],
+      ['yes', 'is cancelled'],
+      ['what tests do I have now', all('2 to schedule', /A5 Brakes\W+schedule and take by Friday, February 5, 2027/, /A4 Suspension and Steering\W+booked/, not(/A5 Brakes\W+booked/))],
+    ], { bot, channels: ['webchat'] });
+  });
+});
+
+transcriptTables([
+], { now: testersClock });
