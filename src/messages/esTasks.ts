@@ -134,6 +134,8 @@ export const esTasks: typeof enTasks = {
     timeUnknown: (date: string, from: string) =>
       `Entonces depende de la hora: si su cita del ${date} es a las ${from} o más tarde, todavía puede cambiarla o cancelarla, hasta 72 horas antes de que empiece (hoy mismo), así que hágalo ya. Si es antes de las ${from}, ya no se puede cambiar ni cancelar.`,
     zoneNote: (zone: string) => `Lo calculé en la hora de ${zone}; la regla usa la hora local del centro de examen.`,
+    zoneOfCentre: (zone: string) => `Lo calculé en la hora del centro de examen (${zone}).`,
+    centreZone: (zone: string) => `Zona horaria del centro de examen ${zone}`,
     cancelFirst: 'Para moverla, primero cancele la cita actual y después reserve la nueva.',
     cancelFirstTo: (date: string) => `Para moverla al ${date}, primero cancele la cita actual y después reserve la nueva.`,
     cancelHow: (phone: string) =>

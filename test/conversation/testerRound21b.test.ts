@@ -30,5 +30,28 @@ describe('the tests held after an appointment is cancelled (finding 1)', () => {
   });
 });
 
+// Finding 2: the 72 hours are counted in the test centre's time. "the test center is in Denver" right
+// after the change answer is the centre's zone (a table of US cities, states and zone names), and the
+// answer is worked out again in it: Thursday at 11 AM in Denver is 1 PM in New York, so at noon in New
+// York on Monday the change is still open until 11 AM Denver time.
+const centreZone: Transcript[] = [
+  ['"the test center is in Denver" after the change answer works it out again in Denver\'s time', [
+    ['my appointment is on thursday at 11am, can I still reschedule?', all('can no longer be changed', 'America/New_York')],
+    ['the test center is in Denver', all('America/Denver', /change or cancel it|can still/i, not('can no longer be changed'), not('Cancel Selected Appointment(s) option'))],
+  ]],
+  ['a place in the first message ("in Phoenix") is the centre\'s zone from the start', [
+    ['my appointment in Phoenix is on thursday at 11am, can I still reschedule?', all('America/Phoenix', not('can no longer be changed'))],
+  ]],
+  ['"11am, the test center is in Denver" at the question for the time is both facts', [
+    ['my appointment is on thursday, can I still reschedule?', 'What time is your appointment on Thursday, December 10, 2026?'],
+    ['11am, the test center is in Denver', all('America/Denver', not('can no longer be changed'))],
+  ]],
+  ['"it\'s mountain time" says the same', [
+    ['my appointment is on thursday at 11am, can I still reschedule?', 'can no longer be changed'],
+    ["it's mountain time", all('America/Denver', not('can no longer be changed'))],
+  ]],
+];
+
 transcriptTables([
+  ['the test centre\'s zone from the place it is in (finding 2)', centreZone],
 ], { now: testersClock });
