@@ -52,6 +52,21 @@ const centreZone: Transcript[] = [
   ]],
 ];
 
+// Finding 3: the retest rule needs the day the test was taken; right after the results answer for A2
+// taken on a day, "and if i failed A2?" works it out from that day, never asks for it again. Another
+// test named ("and if I failed A3?") was not said to be taken that day: its day is asked.
+const retestFromResults: Transcript[] = [
+  ['"and if i failed A2?" after the results answer for A2 uses the day already given', [
+    ['when will I get my results? I took A2 on December 4', 'Friday, December 4, 2026: got it.'],
+    ['and if i failed A2?', all('You can buy A2 again on or after Monday, January 4, 2027', not('What date did you take'))],
+  ]],
+  ['"and if I failed A3?" after the results answer for A2 asks the day A3 was taken', [
+    ['when will I get my results? I took A2 on December 4', 'Friday, December 4, 2026: got it.'],
+    ['and if I failed A3?', 'What date did you take A3?'],
+  ]],
+];
+
 transcriptTables([
   ['the test centre\'s zone from the place it is in (finding 2)', centreZone],
+  ['the retest from the day the results answer rested on (finding 3)', retestFromResults],
 ], { now: testersClock });
