@@ -66,7 +66,34 @@ const retestFromResults: Transcript[] = [
   ]],
 ];
 
+// Finding 4: "ok do it" right after a No to an offer is a yes to that offer (the task's question, or
+// sign-in), never a how-to paragraph read out of "do it"; a question after the No is answered in full,
+// the offer not made again.
+const yesAfterNo: Transcript[] = [
+  ['"no", then "ok do it", at the retest offer asks the date it needs', [
+    ['when can I retake a test I failed?', 'Tell me the date you took it'],
+    ['no', 'Whenever you\'re ready'],
+    ['ok do it', all('What date did you take the test?', not('Once 30 full days have passed'))],
+    ['March 3', 'You can buy the test again now'],
+  ]],
+  ['"ok do it" straight after the duplicate offer asks which certificates', [
+    ['how do I get a duplicate certificate?', 'Tell me which test series you need duplicates for'],
+    ['ok do it', all('Which certificates do you need duplicates of?', not('The fee for duplicate credentials'))],
+  ]],
+  ['"no", then "ok do it", at the offer to sign in starts sign-in', [
+    ['when is my next appointment?', 'say "sign in"'],
+    ['no', 'Anything else I can help with?'],
+    ['ok do it', all('To check it\'s you, send your ASE ID', not("don't know that one"))],
+  ]],
+  ['a question after the No is answered without the offer made again', [
+    ['when can I retake a test I failed?', 'Tell me the date you took it'],
+    ['no', 'Whenever you\'re ready'],
+    ['how do I get a duplicate certificate?', all('$7.50', not('Back to your question'))],
+  ]],
+];
+
 transcriptTables([
   ['the test centre\'s zone from the place it is in (finding 2)', centreZone],
+  ['a yes after a No takes up the same offer (finding 4)', yesAfterNo],
   ['the retest from the day the results answer rested on (finding 3)', retestFromResults],
 ], { now: testersClock });
