@@ -92,8 +92,24 @@ const yesAfterNo: Transcript[] = [
   ]],
 ];
 
+// Finding 5: "I want to reschedule my G1 test" asks how to move it: the steps to change it lead
+// (cancel the appointment, book the new one), never the cancel-a-test facet; "I want to cancel my
+// test" still leads with cancelling.
+const rescheduleRequest: Transcript[] = [
+  ['"I want to reschedule my G1 test" opens with how to change it', [
+    ['I want to reschedule my G1 test', all(/^To change your test date or time, cancel the existing appointment in myASE/, not(/^To cancel a test/), 'Tell me the date of your appointment')],
+  ]],
+  ['"i would like to move my exam please" too', [
+    ['i would like to move my exam please', all(/^To change your test date or time/, not(/^To cancel a test/))],
+  ]],
+  ['"I want to cancel my test" still opens with cancelling', [
+    ['I want to cancel my test', /^To cancel a test, cancel its appointment first/],
+  ]],
+];
+
 transcriptTables([
   ['the test centre\'s zone from the place it is in (finding 2)', centreZone],
+  ['a request to reschedule opens the change path (finding 5)', rescheduleRequest],
   ['a yes after a No takes up the same offer (finding 4)', yesAfterNo],
   ['the retest from the day the results answer rested on (finding 3)', retestFromResults],
 ], { now: testersClock });
