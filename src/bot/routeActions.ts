@@ -656,10 +656,19 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         const dateFor = taskOfPersonalQuestion(decision.candidates, signInFor.kind);
         return afterDialog(turn, await turn.dc.beginDialog(OFFER, { entries: decision.candidates.map((entry) => entry.id), signInFor, ...(dateFor ? { dateFor } : {}) } satisfies OfferOptions));
       }
-      if (signInFor && (decision.kind !== 'answer' || onlyTheAccount)) {
-        // Only the account knows ("when is my test?"): offer sign-in, never demand it.
+      // "can I get an exception?" has an honest general answer (the known gap's): it stands signed out.
+      const generalFirst = signInFor?.kind === 'exception' && decision.kind === 'out-of-scope';
+      if (signInFor && !generalFirst && (decision.kind !== 'answer' || onlyTheAccount)) {
+        // Only the account knows ("when is my test?"): offer sign-in, never demand it. An exception
+        // asked for is told there is none in the source first, and who to ask.
         understood(turn);
-        const text = signInFor.kind === 'status' ? m.task.statusInYourAccount : m.task.inYourAccount;
+        const phones = deps.conversation.policy.phones;
+        const text =
+          signInFor.kind === 'status'
+            ? m.task.statusInYourAccount
+            : signInFor.kind === 'exception'
+              ? m.task.exceptionInYourAccount(phones.prometric.value, phones.aseCustomerService.value)
+              : m.task.inYourAccount;
         await say(turn, { text, suggestions: [{ title: m.task.signInChoice, value: m.task.signInChoice }] });
         return afterDialog(turn, await turn.dc.beginDialog(OFFER, { entries: [], signInFor } satisfies OfferOptions));
       }

@@ -37,7 +37,9 @@ export type PersonalQuestion =
   | { kind: 'results'; tests?: string[] }
   | { kind: 'duplicates-all' }
   | { kind: 'certificate-status' }
-  | { kind: 'purchases' };
+  | { kind: 'purchases' }
+  /** "can I get an exception?": the three-day rule as it stands for the candidate's own appointments, and that the source gives none. */
+  | { kind: 'exception' };
 
 export type PersonalKind = PersonalQuestion['kind'];
 
@@ -53,6 +55,7 @@ export const PERSONAL_KINDS: readonly PersonalKind[] = [
   'duplicates-all',
   'certificate-status',
   'purchases',
+  'exception',
 ];
 
 const MODULE = 'account/personalIntent';
@@ -182,7 +185,12 @@ type Detector = (t: string) => boolean;
 
 const any = (patterns: RegExp[], t: string) => patterns.some((p) => p.test(t));
 
+/** An exception to a rule asked for ("can I get an exception?", "could they waive it for me"). */
+const EXCEPTION_ASKED = /\b(?:exceptions?|exempt\w*|waive\w*|special case)\b/;
+
 const detectors: Array<[PersonalKind, Detector]> = [
+  // "can I get an exception (to the three-day rule)?": about the candidate's own appointments, signed in.
+  ['exception', (t) => EXCEPTION_ASKED.test(t) && !/\b(?:fee waiver|waive(?:d|r)? (?:the )?(?:registration )?fee)\b/.test(t)],
   ['duplicates-all', (t) => DUPLICATE.test(t) && ALL_MINE.test(t) && !/\bcancel\b/.test(t)],
   ['master', (t) => MASTER.test(t) && any(MASTER_PERSONAL, t)],
   [
@@ -265,6 +273,7 @@ const ES_HYPOTHETICAL = /\b(?:que pasa si|y si|si yo|en general|alguien|un candi
 const ES_FIRST_PERSON = /\b(?:mi|mis|me|yo|tengo|sigo|soy|reprobe|aprobe|pase|compre|he|puedo|podria|quiero|necesito|quisiera|estoy)\b/;
 
 const spanishDetectors: Array<[PersonalKind, RegExp]> = [
+  ['exception', /\b(?:excepcion(?:es)?|caso especial)\b/],
   ['duplicates-all', /\b(?:duplicados?|copias|reposicion) de (?:todos )?mis (?:certificados|certificaciones)\b/],
   // "soy tecnico maestro?", "sigo siendo master?", "tengo el estatus de tecnico maestro?".
   // "que necesito para recuperar el master", "perdí mi estatus de master?": English's "what do I need

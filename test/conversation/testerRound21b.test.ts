@@ -107,8 +107,30 @@ const rescheduleRequest: Transcript[] = [
   ]],
 ];
 
+// Finding 6: signed in, "can I get an exception" speaks to the candidate's own appointments (A4 is
+// inside the three days, A5 needs none) and says honestly that the source gives no exceptions, with
+// Prometric and ASE to ask; signed out, the general honest answer stays, and "to the three-day rule"
+// is no longer "I don't know that one".
+const exceptionAsked: Transcript[] = [
+  ['signed in, "can I get an exception" is about the candidate\'s own appointments', [
+    [demo1, 'signed in'],
+    ['can I get an exception', all(/A4 \(Suspension and Steering\) appointment on Wednesday, December 9, 2026 at 1:30 PM is less than 72 hours away/, /A5 \(Brakes\) appointment .* no exception is needed/, 'I have nothing on exceptions', '877-346-9327', '1-800-390-6789', not('illness or emergencies'))],
+  ]],
+  ['signed in, "can I get an exception to the three-day rule?" the same', [
+    [demo1, 'signed in'],
+    ['can I get an exception to the three-day rule?', all('less than 72 hours away', 'I have nothing on exceptions', not("don't know that one"))],
+  ]],
+  ['signed out, "can I get an exception" keeps the general honest answer', [
+    ['can I get an exception', all("I don't have anything on exceptions", '877-346-9327')],
+  ]],
+  ['signed out, "can I get an exception to the three-day rule?" says there is none and offers to check', [
+    ['can I get an exception to the three-day rule?', all('I have nothing on exceptions', '877-346-9327', 'sign in', not("don't know that one"))],
+  ]],
+];
+
 transcriptTables([
   ['the test centre\'s zone from the place it is in (finding 2)', centreZone],
+  ['an exception asked for, signed in, is about the own appointments (finding 6)', exceptionAsked],
   ['a request to reschedule opens the change path (finding 5)', rescheduleRequest],
   ['a yes after a No takes up the same offer (finding 4)', yesAfterNo],
   ['the retest from the day the results answer rested on (finding 3)', retestFromResults],

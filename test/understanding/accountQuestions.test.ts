@@ -117,6 +117,13 @@ const purchases: Row[] = [
   ['ok which exams do i still have?', { kind: 'purchases' }],
 ];
 
+const exceptions: Row[] = [
+  ['can I get an exception', { kind: 'exception' }],
+  ['can I get an exception to the three-day rule?', { kind: 'exception' }],
+  ['¿puedo obtener una excepción?', { kind: 'exception' }],
+  ['can someone get an exception', null],
+];
+
 /** General policy questions, other people, hypotheticals and other topics: not personal. */
 const notPersonal: Row[] = [
   ['how long are certifications valid?', null],
@@ -173,6 +180,7 @@ const table: Row[] = [
   ...duplicates,
   ...certificate,
   ...purchases,
+  ...exceptions,
   ...notPersonal,
 ];
 
