@@ -98,6 +98,8 @@ export function answerPersonal(question: PersonalQuestion, account: CandidateAcc
       return answerCertificateStatus(account, ctx);
     case 'purchases':
       return answerPurchases(account, ctx);
+    case 'exception':
+      return answerException(account, ctx);
   }
 }
 
@@ -726,4 +728,23 @@ export function answerPurchases(account: CandidateAccount, ctx: PersonalContext)
             : m.factExpired(long(ctx, i.lastDay)),
   }));
   return answer(outcome, sentences(m.summary(toSchedule, count('booked'), count('expired')), next), facts);
+}
+
+// ---- exceptions ----------------------------------------------------------------------------
+
+/**
+ * "can I get an exception?", signed in: where the three-day rule leaves each of the candidate's own
+ * appointments (inside it, or still open and needing none), then honestly that the source gives no
+ * exceptions, and who to ask (Prometric, ASE).
+ */
+export function answerException(account: CandidateAccount, ctx: PersonalContext): PersonalAnswer {
+  const m = ctx.messages.exception;
+  const cutoff = ctx.policy.changeCutoffHours.value;
+  const noneInSource = m.noneInSource(ctx.policy.phones.prometric.value, ctx.policy.phones.aseCustomerService.value);
+  const all = upcoming(account, ctx);
+  if (all.length === 0) return answer('exception-no-appointments', sentences(m.noAppointments, noneInSource));
+  const label = (v: AppointmentView) => ctx.messages.cancel.label(v.test, v.date, v.time);
+  const closed = all.filter((v) => !v.change.allowed);
+  const lines = all.map((v) => (v.change.allowed ? m.open(label(v), v.deadline) : m.closed(label(v), cutoff)));
+  return answer(closed.length > 0 ? 'exception-within-three-days' : 'exception-not-needed', sentences(...lines, noneInSource));
 }

@@ -2,6 +2,7 @@ import type { Language } from '../src/language/languages.js';
 import { DateTime } from 'luxon';
 import { changeEligibility, earliestChangeableStart } from '../src/rules/index.js';
 import { formatLongDate, formatTime } from '../src/understanding/dates.js';
+import { placeZoneIn } from '../src/understanding/placeZones.js';
 import { readAppointmentDate, readFirstTest, readFutureDate, readTargetDate, writtenOut, type DateValue } from './slotReaders.js';
 import type { TaskDeps, TaskSpec } from './taskTypes.js';
 
@@ -16,6 +17,11 @@ interface ChangeValues {
   wanted?: DateValue;
   /** Asked to cancel, and not to move ("need 2 cancel my appt on 12/20"): told how to cancel, not how to move. */
   cancelling?: boolean;
+  /**
+   * The test centre's IANA zone, from the place named ("the test center is in Denver": the table in
+   * src/understanding/placeZones.ts): the 72 hours are counted in it, not in the candidate's zone.
+   */
+  centreZone?: string;
 }
 
 /** "cancel" (and "cancelar"), said without a word of moving the appointment. */
@@ -87,6 +93,14 @@ export const changeTask: TaskSpec<ChangeValues> = {
       read: (text, _facts, deps) => readFirstTest(text, deps),
     },
     {
+      name: 'centreZone',
+      read: (text) => {
+        const where = placeZoneIn(text);
+        return where ? { kind: 'value', value: where.zone } : { kind: 'none' };
+      },
+      describe: (zone, deps) => deps.messages.task.change.centreZone(String(zone)),
+    },
+    {
       name: 'cancelling',
       quiet: true,
       // "forget rescheduling, I just want to cancel it": the move named only to be dropped.
@@ -97,14 +111,17 @@ export const changeTask: TaskSpec<ChangeValues> = {
     },
   ],
   // "actually forget rescheduling, I just want to cancel it" right after the answer: how to cancel, by the same deadline.
-  followUps: ['cancelling'],
+  // "the test center is in Denver" right after it: the same appointment, counted in Denver's time.
+  followUps: ['cancelling', 'centreZone'],
   faqEntry: 'change-or-cancel',
   answer: (values, facts, deps) => {
     const m = deps.messages.task.change;
     const phone = deps.policy.phones.prometric.value;
-    // A typed date does not say the test centre's zone; the candidate's own is the best stand-in, and
-    // the answer says which zone it used when the channel did not tell us.
-    const appointment = { date: values.appointment.date, time: values.appointment.time, zone: facts.zone };
+    // A typed date does not say the test centre's zone: the place the candidate named gives it, else
+    // the candidate's own is the best stand-in, and the answer says which zone it used when the
+    // channel did not tell us.
+    const zone = values.centreZone ?? facts.zone;
+    const appointment = { date: values.appointment.date, time: values.appointment.time, zone };
     const decision = changeEligibility({ appointment, now: facts.now }, deps.policy);
     const lines: string[] = [];
     if (decision.verdict === 'allowed') {
@@ -121,7 +138,8 @@ export const changeTask: TaskSpec<ChangeValues> = {
     } else {
       lines.push(m.passed, m.tooLateNext(phone));
     }
-    if (!facts.zoneFromChannel) lines.push(m.zoneNote(facts.zone));
+    if (values.centreZone) lines.push(m.zoneOfCentre(values.centreZone));
+    else if (!facts.zoneFromChannel) lines.push(m.zoneNote(facts.zone));
     const outcome = decision.verdict === 'appointment-passed' && decision.assumedStartOfDay ? 'too-late' : decision.verdict;
     return { reply: { text: lines.join(' ') }, outcome };
   },

@@ -10,6 +10,7 @@ import { askedOfLastAnswer } from '../src/understanding/askedOfLastAnswer.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { answerEntry } from './faqSteps.js';
 import { RepairDialog, SOMETHING_NEW, type Reroute, type UnrelatedPolicy } from './repairDialog.js';
+import { acknowledgementReply } from './smallTalk.js';
 import type { TaskOptions } from './taskDialog.js';
 
 export interface OfferOptions {
@@ -47,6 +48,8 @@ export interface OfferOptions {
   from?: string;
   /** Tests named alone ("A4": "what would you like to know about it?"): a task asked next without a test is about them. */
   tests?: string[];
+  /** The candidate said no to it: a yes next ("ok do it", "actually yes") takes it up after all. */
+  declined?: boolean;
 }
 
 const WORDS_IN_A_REPLY = 6;
@@ -145,6 +148,24 @@ export class OfferDialog extends RepairDialog {
       await answerEntry(dc, this.deps, entry, offer.from ? { after: offer.from } : {});
       return RepairDialog.EndOfTurn;
     }
+    // A yes to what was offered: after a No ("no", then "ok do it"), any yes; else one that is more
+    // than "ok" or "yes" alone ("ok do it", "go ahead", "yes please"), which leaves the offer standing
+    // below. The task asks its first question (its general answer was given), or sign-in starts;
+    // never a how-to paragraph read out of "do it".
+    const takenUp = reading.yesNo === true && (offer.declined === true || reading.acknowledgement === null);
+    if (takenUp && offer.task && offer.prompt && dc.findDialog(offer.task)) {
+      return dc.replaceDialog(offer.task, { answeredGenerally: true, ...(offer.text ? { asked: offer.text } : {}) } satisfies TaskOptions);
+    }
+    if (takenUp && offer.signInFor && offer.declined) return dc.beginDialog(SIGN_IN, {});
+    // A No to the offer keeps it, so that a yes next still means it ("no" then "ok do it"); the
+    // sign-in offer is answered as an "ok" always was.
+    if (reading.yesNo === false && !offer.declined && (offer.signInFor || (offer.task && offer.prompt))) {
+      offer.declined = true;
+      if (!offer.task) {
+        await send(dc.context, this.deps, acknowledgementReply('ok', m));
+        return RepairDialog.EndOfTurn;
+      }
+    }
     const facts = turnFacts(dc.context);
     if (offer.dateFor && reading.dateOnly && dc.findDialog(offer.dateFor)) return dc.replaceDialog(offer.dateFor, { text: reading.question, answeredGenerally: true } satisfies TaskOptions);
     // "ok" after "tell me the date you took it and I'll work it out": a friendly word that says the
@@ -225,7 +246,8 @@ export class OfferDialog extends RepairDialog {
     // Made again once after a question in between; a second question means the candidate has moved on.
     // An offer not put as a question (the answer said again, "how much?" after the duplicates answer)
     // has nothing to go back to: a question next is read afresh, never "Back to your question".
-    if (!offer.task || !offer.prompt || offer.madeAgain || reading.acknowledgement || reading.command || reading.accountQuestion) return 'drop';
+    // Nor is an offer the candidate said no to made again ("Back to your question" after a No).
+    if (!offer.task || !offer.prompt || offer.madeAgain || offer.declined || reading.acknowledgement || reading.command || reading.accountQuestion) return 'drop';
     if (reading.correction && offer.afterTask) return 'drop';
     // "I don't remember" when asked for the offered task's fact: said to be fine, and the offer made again (once).
     if (reading.notKnowing) return 'resume';

@@ -335,6 +335,13 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     if (read.kind === 'value') {
       state.doubted = undefined;
       state.values[slot.name] = read.value;
+      // A follow-up fact said with the answer ("11am, the test center is in Denver") is kept too.
+      for (const name of this.spec.followUps ?? []) {
+        const other = this.spec.slots.find((s) => s.name === name);
+        if (!other || other === slot || state.values[name] !== undefined) continue;
+        const extra = other.read(reading.text, facts, this.deps, values, false);
+        if (extra.kind === 'value') state.values[name] = extra.value;
+      }
       delete state.clarify[slot.name];
       state.partial = undefined;
       if (read.echo) state.lead = read.echo;

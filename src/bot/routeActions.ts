@@ -160,6 +160,19 @@ function justAnswered(data: ConversationData): { spec: NonNullable<ReturnType<ty
   return spec && data.recentEntries?.[0] === spec.faqEntry ? { spec, outcome: last!.outcome } : undefined;
 }
 
+/**
+ * The facts of the task just answered that `task` carries from it (`TaskSpec.carriesFrom`), when the
+ * message names no test but those that answer rested on; undefined otherwise.
+ */
+function carriedInto(turn: Turn, task: string, conversation: ConversationDeps): Record<string, unknown> | undefined {
+  const previous = turn.data.lastTask;
+  if (!previous?.values || previous.id === task || !justAnswered(turn.data)) return undefined;
+  const earlier = Object.values(previous.values).filter((value): value is string => typeof value === 'string');
+  const named = resolveTests(turn.reading.question, conversation.catalogue).tests.map((test) => test.code);
+  if (!named.every((code) => earlier.includes(code))) return undefined;
+  return conversation.carried(task, { id: previous.id, values: previous.values });
+}
+
 /** Was the task's answer kept in this language? (One kept before languages were noted was the conversation's.) */
 const answeredIn = (last: { language?: Language }, language: Language): boolean => (last.language ?? language) === language;
 
@@ -534,7 +547,12 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // With its facts ("how long is a cert good for and how much is a duplicate for auto"): the
       // other question is answered too, never dropped, and the task works out its own.
       await answerTheOtherQuestion(turn, task);
-      return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question } satisfies TaskOptions));
+      // "and if i failed A2?" right after the results answer for A2 taken on March 1: the retest
+      // starts from the facts that answer rested on (`TaskSpec.carriesFrom`: the test, the day), as
+      // "what if I failed?" does; what the message says comes first, and another test named ("and if
+      // I failed A3?") was not taken that day as far as the bot knows: nothing is carried.
+      const carried = carriedInto(turn, task, deps.conversation);
+      return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question, ...(carried ? { values: carried, answeredGenerally: true } : {}) } satisfies TaskOptions));
     },
 
     answerFromAccount: async (turn) => {
@@ -638,10 +656,19 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         const dateFor = taskOfPersonalQuestion(decision.candidates, signInFor.kind);
         return afterDialog(turn, await turn.dc.beginDialog(OFFER, { entries: decision.candidates.map((entry) => entry.id), signInFor, ...(dateFor ? { dateFor } : {}) } satisfies OfferOptions));
       }
-      if (signInFor && (decision.kind !== 'answer' || onlyTheAccount)) {
-        // Only the account knows ("when is my test?"): offer sign-in, never demand it.
+      // "can I get an exception?" has an honest general answer (the known gap's): it stands signed out.
+      const generalFirst = signInFor?.kind === 'exception' && decision.kind === 'out-of-scope';
+      if (signInFor && !generalFirst && (decision.kind !== 'answer' || onlyTheAccount)) {
+        // Only the account knows ("when is my test?"): offer sign-in, never demand it. An exception
+        // asked for is told there is none in the source first, and who to ask.
         understood(turn);
-        const text = signInFor.kind === 'status' ? m.task.statusInYourAccount : m.task.inYourAccount;
+        const phones = deps.conversation.policy.phones;
+        const text =
+          signInFor.kind === 'status'
+            ? m.task.statusInYourAccount
+            : signInFor.kind === 'exception'
+              ? m.task.exceptionInYourAccount(phones.prometric.value, phones.aseCustomerService.value)
+              : m.task.inYourAccount;
         await say(turn, { text, suggestions: [{ title: m.task.signInChoice, value: m.task.signInChoice }] });
         return afterDialog(turn, await turn.dc.beginDialog(OFFER, { entries: [], signInFor } satisfies OfferOptions));
       }

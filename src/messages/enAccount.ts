@@ -228,6 +228,15 @@ export const enAccount = {
     address: "If you've moved since your test, update your address in myASE so the certificate reaches you.",
   },
 
+  // ---- "can I get an exception?" -------------------------------------------------------------
+  exception: {
+    noAppointments: 'Your account shows no upcoming test appointments, so the three-day rule is not holding one up.',
+    closed: (label: string, hours: number) => `Your ${label} is less than ${hours} hours away, so under the rule it can no longer be changed or cancelled.`,
+    open: (label: string, deadline: string) => `Your ${label} can still be changed or cancelled before ${deadline} (test centre time): no exception is needed for it.`,
+    noneInSource: (prometric: string, ase: string) =>
+      `I have nothing on exceptions: the FAQ I answer from gives none to the three-day rule. Prometric (${prometric}) or ASE Customer Service (${ase}) are the ones to ask.`,
+  },
+
   // ---- "how long do I have to take the tests I bought?" ---------------------------------------
   purchases: {
     none: 'You have no tests bought and waiting to be taken.',

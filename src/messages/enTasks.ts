@@ -61,6 +61,9 @@ export const enTasks = {
   /** "what's my status?" before signing in: what the account can tell them. */
   statusInYourAccount:
     'Your status is in your ASE account: once you\'re signed in I can tell you which certifications you hold, when each expires and whether you hold Master Technician status. Say "sign in" and I\'ll look it up, or ask me a general question.',
+  /** "can I get an exception to the three-day rule?" before signing in: none in the source, and the account's part offered. */
+  exceptionInYourAccount: (prometric: string, ase: string) =>
+    `I have nothing on exceptions: the FAQ I answer from allows no changes within three days of an appointment and gives no exceptions. Prometric (${prometric}) or ASE Customer Service (${ase}) are the ones to ask. Say "sign in" and I'll check where your own appointments stand.`,
   /** The same, when the question could also be one of a few general ones. */
   inYourAccountOrThese: 'If you mean your own, that\'s in your ASE account: say "sign in" and I\'ll look it up. Or did you mean one of these?',
   /** A fact given that the bot had not asked for yet ("it was A5"). */
@@ -153,6 +156,10 @@ export const enTasks = {
     timeUnknown: (date: string, from: string) =>
       `Then it depends on the time: if your appointment on ${date} is at ${from} or later, you can still change or cancel it, until 72 hours before it starts (later today), so do it now. If it is earlier than ${from}, it can no longer be changed or cancelled.`,
     zoneNote: (zone: string) => `I worked this out in ${zone} time; the rule uses the test centre's local time.`,
+    /** The test centre's zone, from the place the candidate named ("the test center is in Denver"). */
+    zoneOfCentre: (zone: string) => `I worked this out in the test centre's time (${zone}).`,
+    /** How the place named reads back: "Test centre's time zone America/Denver: noted." */
+    centreZone: (zone: string) => `Test centre's time zone ${zone}`,
     cancelFirst: 'To move it, cancel the existing appointment first, then book the new one.',
     /** "move it to the 12th": the day wanted, booked as the new appointment. */
     cancelFirstTo: (date: string) => `To move it to ${date}, cancel the existing appointment first, then book the new one.`,

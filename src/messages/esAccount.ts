@@ -196,6 +196,15 @@ export const esAccount: AccountMessages = {
     address: 'Si se mudó después de su examen, actualice su dirección en myASE para que el certificado le llegue.',
   },
 
+  // ---- "¿puedo obtener una excepción?" -------------------------------------------------------
+  exception: {
+    noAppointments: 'Su cuenta no muestra citas de examen próximas, así que la regla de los tres días no le afecta ahora.',
+    closed: (label: string, hours: number) => `Para su ${label} faltan menos de ${hours} horas, así que según la regla ya no se puede cambiar ni cancelar.`,
+    open: (label: string, deadline: string) => `Su ${label} todavía se puede cambiar o cancelar antes del ${deadline} (hora del centro de examen): no necesita ninguna excepción.`,
+    noneInSource: (prometric: string, ase: string) =>
+      `No tengo información sobre excepciones: las preguntas frecuentes con las que respondo no dan ninguna a la regla de los tres días. Prometric (${prometric}) o el Servicio al Cliente de ASE (${ase}) son quienes pueden responderle.`,
+  },
+
   purchases: {
     none: 'No tiene exámenes comprados pendientes de tomar.',
     noneNext: (windowDays: number) => `Cuando compra un examen, tiene ${windowDays} días para programarlo y tomarlo.`,

@@ -57,6 +57,8 @@ export const esTasks: typeof enTasks = {
   inYourAccount: 'Eso está en su cuenta de ASE. Diga "iniciar sesión" y lo busco, o hágame una pregunta general.',
   statusInYourAccount:
     'Su estatus está en su cuenta de ASE: cuando inicie sesión le puedo decir qué certificaciones tiene, cuándo vence cada una y si tiene el estatus de Técnico Maestro. Diga "iniciar sesión" y lo busco, o hágame una pregunta general.',
+  exceptionInYourAccount: (prometric: string, ase: string) =>
+    `No tengo información sobre excepciones: las preguntas frecuentes con las que respondo no permiten cambios dentro de los tres días anteriores a una cita y no dan excepciones. Prometric (${prometric}) o el Servicio al Cliente de ASE (${ase}) son quienes pueden responderle. Diga "iniciar sesión" y reviso cómo están sus propias citas.`,
   inYourAccountOrThese: 'Si se refiere a lo suyo, eso está en su cuenta de ASE: diga "iniciar sesión" y lo busco. ¿O se refería a una de estas?',
   noted: (value: string) => `${value}: anotado.`,
   // "a las 10:00 a. m." already ends with its own period.
@@ -134,6 +136,8 @@ export const esTasks: typeof enTasks = {
     timeUnknown: (date: string, from: string) =>
       `Entonces depende de la hora: si su cita del ${date} es a las ${from} o más tarde, todavía puede cambiarla o cancelarla, hasta 72 horas antes de que empiece (hoy mismo), así que hágalo ya. Si es antes de las ${from}, ya no se puede cambiar ni cancelar.`,
     zoneNote: (zone: string) => `Lo calculé en la hora de ${zone}; la regla usa la hora local del centro de examen.`,
+    zoneOfCentre: (zone: string) => `Lo calculé en la hora del centro de examen (${zone}).`,
+    centreZone: (zone: string) => `Zona horaria del centro de examen ${zone}`,
     cancelFirst: 'Para moverla, primero cancele la cita actual y después reserve la nueva.',
     cancelFirstTo: (date: string) => `Para moverla al ${date}, primero cancele la cita actual y después reserve la nueva.`,
     cancelHow: (phone: string) =>

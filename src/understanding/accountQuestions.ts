@@ -37,7 +37,9 @@ export type PersonalQuestion =
   | { kind: 'results'; tests?: string[] }
   | { kind: 'duplicates-all' }
   | { kind: 'certificate-status' }
-  | { kind: 'purchases' };
+  | { kind: 'purchases' }
+  /** "can I get an exception?": the three-day rule as it stands for the candidate's own appointments, and that the source gives none. */
+  | { kind: 'exception' };
 
 export type PersonalKind = PersonalQuestion['kind'];
 
@@ -53,6 +55,7 @@ export const PERSONAL_KINDS: readonly PersonalKind[] = [
   'duplicates-all',
   'certificate-status',
   'purchases',
+  'exception',
 ];
 
 const MODULE = 'account/personalIntent';
@@ -152,7 +155,10 @@ const APPOINTMENT_QUESTION = [
   new RegExp(String.raw`^(?:please |ok,? |okay,? |so |i (?:want|need|would like|'d like) to |can you |could you |help me )?${CHANGE_VERB} my ${APPT_THING}\b`),
   new RegExp(String.raw`\b(?:do|did) i have (?:any |an? )?(?:upcoming |scheduled |booked )?(?:appointments?|tests? (?:scheduled|booked)|exams? (?:scheduled|booked))\b`),
   /\b(?:show|list|tell|give) me my (?:\w+ )?(?:appointments?|bookings?|test dates?|exam dates?|scheduled tests?)\b/,
-  /\bwhat (?:appointments|tests|exams) (?:do i have|have i (?:got|booked|scheduled))\b/,
+  // "what appointments do I have", "what tests have I booked": the appointments. "what tests do I
+  // have (now)?" is every test bought and not taken, booked or not (the purchases, below): once an
+  // appointment is cancelled its test is still the candidate's, waiting to be booked again.
+  /\bwhat appointments (?:do i have|have i (?:got|booked|scheduled))\b|\bwhat (?:tests|exams) (?:have i (?:got )?(?:booked|scheduled)|do i have (?:booked|scheduled))\b/,
   /\bmy (?:next |upcoming |scheduled )?(?:appointments?|bookings?|test dates?|exam dates?|testing appointments?)\b/,
   /\b(?:is|are) my (?:\w+ )?(?:appointments?|tests?|exams?) (?:still )?(?:on|booked|scheduled|confirmed|changeable)\b/,
 ];
@@ -179,7 +185,12 @@ type Detector = (t: string) => boolean;
 
 const any = (patterns: RegExp[], t: string) => patterns.some((p) => p.test(t));
 
+/** An exception to a rule asked for ("can I get an exception?", "could they waive it for me"). */
+const EXCEPTION_ASKED = /\b(?:exceptions?|exempt\w*|waive\w*|special case)\b/;
+
 const detectors: Array<[PersonalKind, Detector]> = [
+  // "can I get an exception (to the three-day rule)?": about the candidate's own appointments, signed in.
+  ['exception', (t) => EXCEPTION_ASKED.test(t) && !/\b(?:fee waiver|waive(?:d|r)? (?:the )?(?:registration )?fee)\b/.test(t)],
   ['duplicates-all', (t) => DUPLICATE.test(t) && ALL_MINE.test(t) && !/\bcancel\b/.test(t)],
   ['master', (t) => MASTER.test(t) && any(MASTER_PERSONAL, t)],
   [
@@ -240,6 +251,9 @@ const detectors: Array<[PersonalKind, Detector]> = [
   ['cancel-appointment', (t) => /^(?:please |can you |could you |i want to |i'd like to )?cancel (?:an|my|the|this|that|one) (?:\w+ ){0,2}(?:appointment|appt|booking|one)\b/.test(t)],
   // "do I have any tests coming up?", "anything scheduled for me?": the appointments.
   ['appointments', (t) => /\b(?:do|did) i have (?:any(?:thing)? |an? )?(?:\w+ )?(?:tests?|exams?|appointments?)? ?(?:coming up|upcoming|scheduled|booked|lined up)\b|\bwhat(?:'s| is| have i got) (?:coming up|scheduled|booked) for me\b/.test(t) && !/\b(?:miss|fail|refund)/.test(t)],
+  // "what tests do I have now?", "which exams do i have": the tests bought and not taken, booked or
+  // to book (a cancelled appointment leaves its test to book again), never only the appointments.
+  ['purchases', (t) => /^(?:(?:so|and|ok|okay|then)[,!.]? )*(?:what|which) (?:tests|exams) do i (?:still |currently )?have(?: (?:now|left|right now|at the moment|then|still))?\s*\??$/.test(t)],
   // "what are my certifications?", "which certs do I have?", "list my credentials": the certifications.
   ['expiry', (t) => /\b(?:what|which|list|show(?: me)?|tell me) (?:are |is )?(?:all )?my (?:\w+ )?(?:certs?|certifications?|credentials?)\b|\b(?:what|which) (?:certs?|certifications?|credentials?|tests?) (?:do|have) i (?:have|hold|got|passed|earned)\b|\bam i certified in\b/.test(t) && !DUPLICATE.test(t) && !/\bcertificates?\b.*\b(?:mail|arrive|come)/.test(t)],
   // "what tests have I bought?", "which tests did I purchase?": the purchases.
@@ -259,6 +273,7 @@ const ES_HYPOTHETICAL = /\b(?:que pasa si|y si|si yo|en general|alguien|un candi
 const ES_FIRST_PERSON = /\b(?:mi|mis|me|yo|tengo|sigo|soy|reprobe|aprobe|pase|compre|he|puedo|podria|quiero|necesito|quisiera|estoy)\b/;
 
 const spanishDetectors: Array<[PersonalKind, RegExp]> = [
+  ['exception', /\b(?:excepcion(?:es)?|caso especial)\b/],
   ['duplicates-all', /\b(?:duplicados?|copias|reposicion) de (?:todos )?mis (?:certificados|certificaciones)\b/],
   // "soy tecnico maestro?", "sigo siendo master?", "tengo el estatus de tecnico maestro?".
   // "que necesito para recuperar el master", "perdí mi estatus de master?": English's "what do I need

@@ -664,6 +664,8 @@ describe('an empty account', () => {
       "There are no certifications on your account, so there's nothing to duplicate. If you think one is missing, ASE Customer Service (1-800-390-6789) can check.",
     'certificate-status': `I don't see a test you passed in the last ${RECENT_PASS_DAYS} days, so no new certificate is on its way. If a certificate from an earlier test never arrived, ASE Customer Service (1-800-390-6789) can help.`,
     purchases: 'You have no tests bought and waiting to be taken. Once you buy a test, you have 90 days to schedule and take it.',
+    exception:
+      'Your account shows no upcoming test appointments, so the three-day rule is not holding one up. I have nothing on exceptions: the FAQ I answer from gives none to the three-day rule. Prometric (877-346-9327) or ASE Customer Service (1-800-390-6789) are the ones to ask.',
   };
 
   it.each(everyQuestion.map((q) => [q.kind, q] as const))('%s', (kind, question) => {

@@ -23,6 +23,8 @@ const appointments: Row[] = [
   ['wen is my appt', { kind: 'appointments' }],
   ['can I still cancel my A4 exam?', { kind: 'appointments', tests: ['A4'] }],
   ['what day is my test', { kind: 'appointments' }],
+  ['what tests do i have coming up', { kind: 'appointments' }],
+  ['what appointments do I have', { kind: 'appointments' }],
 ];
 
 const cancel: Row[] = [
@@ -110,6 +112,16 @@ const purchases: Row[] = [
   ['what is the deadline for my unscheduled tests', { kind: 'purchases' }],
   ['when do I have to take my A6 by?', { kind: 'purchases' }],
   ['how long is my voucher good for', { kind: 'purchases' }],
+  // Every test bought and not taken, booked or to book (an appointment cancelled leaves its test).
+  ['what tests do I have now', { kind: 'purchases' }],
+  ['ok which exams do i still have?', { kind: 'purchases' }],
+];
+
+const exceptions: Row[] = [
+  ['can I get an exception', { kind: 'exception' }],
+  ['can I get an exception to the three-day rule?', { kind: 'exception' }],
+  ['¿puedo obtener una excepción?', { kind: 'exception' }],
+  ['can someone get an exception', null],
 ];
 
 /** General policy questions, other people, hypotheticals and other topics: not personal. */
@@ -168,6 +180,7 @@ const table: Row[] = [
   ...duplicates,
   ...certificate,
   ...purchases,
+  ...exceptions,
   ...notPersonal,
 ];
 
