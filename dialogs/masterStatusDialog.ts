@@ -1,5 +1,5 @@
 import { addDays, addYears, findSeries, masterStatus, todayIn, type Catalogue, type Series } from '../src/rules/index.js';
-import { dateRole } from '../src/understanding/dateRoles.js';
+import { asCertification, dateRole } from '../src/understanding/dateRoles.js';
 import { asKnown, readPastDate } from './slotReaders.js';
 import type { TaskDeps, TurnFacts } from './taskTypes.js';
 import { resolveSeries, resolveTests } from '../src/understanding/tests.js';
@@ -73,7 +73,8 @@ function lapseByDate(text: string, facts: TurnFacts, deps: TaskDeps): { lapsed: 
   const mentions = facts.dates(text).filter((mention) => mention.form !== 'time');
   const [mention] = mentions;
   if (mentions.length !== 1 || !mention) return undefined;
-  const role = dateRole(text, mention) ?? (HELD_WORDS.test(text) ? 'pass' : LAPSE_WORDS.test(text) ? 'expiry' : undefined);
+  // "I took A1 on June 5 2022" is the day A1 was certified, as "passed" is.
+  const role = asCertification(dateRole(text, mention)) ?? (HELD_WORDS.test(text) ? 'pass' : LAPSE_WORDS.test(text) ? 'expiry' : undefined);
   const today = todayIn(facts.now, facts.zone);
   if (role === 'expiry' && !mention.approximate && mention.form !== 'partial') {
     return { lapsed: mention.date <= today, until: asKnown({ date: mention.date }, deps.language) };

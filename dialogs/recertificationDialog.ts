@@ -1,6 +1,6 @@
 import { addYears, certificationExpiry, daysBetween, recertification, todayIn } from '../src/rules/index.js';
 import { formatLongDate } from '../src/understanding/dates.js';
-import { dateRole } from '../src/understanding/dateRoles.js';
+import { asCertification, dateRole } from '../src/understanding/dateRoles.js';
 import { andListIn } from '../src/messages/lists.js';
 import { onKnown, readFirstTest, readOtherTests, readFutureDate, readPastDate, type DateValue } from './slotReaders.js';
 import type { SlotReading, TaskDeps, TaskSpec, TurnFacts } from './taskTypes.js';
@@ -45,12 +45,12 @@ const asksWhenItRunsOut =
   /(?<![\p{L}\d])(?:cu[aá]ndo(?:\s+(?:se|me|les?|nos))*|when\s+(?:do|does|will|would)(?:\s+(?:it|they|mine|them|my\s+\S+|the\s+\S+))?)\s+(?:venc\p{L}*|caduc\p{L}*|expir\p{L}*|run\s+out|lapse)(?![\p{L}\d])/giu;
 
 /**
- * "I passed my A7 on 12/7/2021, does it expire today?": one date the message says is the pass, and
+ * "I passed my A7 on 12/7/2021, does it expire today?" ("took" it too): one date the message says is the pass, and
  * the others are what is asked about it (no second pass to choose from): only the pass is kept.
  */
 function onlyThePass(text: string, facts: TurnFacts): string {
   const mentions = facts.dates(text);
-  const passes = mentions.filter((mention) => dateRole(text, mention) === 'pass');
+  const passes = mentions.filter((mention) => asCertification(dateRole(text, mention)) === 'pass');
   if (passes.length !== 1 || mentions.length < 2) return text;
   let kept = text;
   for (const other of mentions.filter((mention) => mention !== passes[0]).sort((a, b) => b.index - a.index)) {

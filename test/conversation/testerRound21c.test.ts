@@ -1,0 +1,60 @@
+import { all, not, transcriptTables, type Transcript } from './suite.js';
+
+// The twenty-first usability round (ut21, part c): conversations played against `npm start` by a
+// tester who never saw the code. Each finding is written here as the rule it broke. The clock is the
+// tester's: Monday, December 7, 2026, noon in New York.
+
+// Finding 1: asked whether they are still a Master Technician, a candidate who "took" a test on a
+// day tells when it was certified, as "passed" does: a test taken and failed certifies nothing. Five
+// years on it lapses: certified five years ago yesterday or today is lapsed, tomorrow still current.
+const tookIsCertified: Transcript[] = [
+  ['"I took A1 on June 5 2022" at the Master question is current until June 5, 2027, never lapsed', [
+    ['am I still a master tech?', 'Tell me which of the series'],
+    ['I took A1 on June 5 2022', all('A1: current until Saturday, June 5, 2027', not('lapsed'), not('suspended'))],
+  ]],
+  ['"I took A1 in 2023" is current until 2028', [
+    ['am I still a master tech?', 'Tell me which of the series'],
+    ['I took A1 in 2023', all('A1: current until 2028', not('suspended'))],
+  ]],
+  ['"did", "wrote", "sat" and "tested" a test on a day are the same', [
+    ['am I still a master tech?', 'Tell me which of the series'],
+    ['I did A1 on June 5 2022', all('current until Saturday, June 5, 2027', not('suspended'))],
+    ['I wrote A2 on June 5 2022', all('current until Saturday, June 5, 2027', not('suspended'))],
+    ['I sat A3 in June 2022', all('current until June 2027', not('suspended'))],
+    ['I tested for A4 on June 5 2022', all('current until Saturday, June 5, 2027', not('suspended'))],
+  ]],
+  ['"took my A1 test on" is the day it was certified, not an appointment', [
+    ['am I still a master tech?', 'Tell me which of the series'],
+    ['I took my A1 test on June 5 2022', all('A1: current until Saturday, June 5, 2027', not('suspended'))],
+  ]],
+  ['in one message: "am I still a master tech? I took A1 on June 5 2022"', [
+    ['am I still a master tech? I took A1 on June 5 2022', all('A1: current until Saturday, June 5, 2027', not('suspended'))],
+  ]],
+  ['taken five years ago tomorrow: still current, until tomorrow', [
+    ['am I still a master tech?', 'Tell me which of the series'],
+    ['I took A1 on December 8 2021', all('A1: current until Tuesday, December 8, 2026', not('suspended'))],
+  ]],
+  ['taken five years ago today: lapsed today', [
+    ['am I still a master tech?', 'Tell me which of the series'],
+    ['I took A1 on December 7 2021', 'A1 lapsed, so Master Automobile Technician status is suspended'],
+  ]],
+  ['taken five years ago yesterday: lapsed', [
+    ['am I still a master tech?', 'Tell me which of the series'],
+    ['I took A1 on December 6 2021', 'A1 lapsed, so Master Automobile Technician status is suspended'],
+  ]],
+  ['"passed" reads as before', [
+    ['am I still a master tech?', 'Tell me which of the series'],
+    ['I passed A1 on June 5 2022', 'A1: current until Saturday, June 5, 2027'],
+  ]],
+  ['in Spanish, "tomé el A1 el 5 de junio de 2022" is current too', [
+    ['soy tecnico maestro todavia?', 'Técnico Maestro'],
+    ['tomé el A1 el 5 de junio de 2022', all(/A1: vigente hasta s[aá]bado, 5 de junio de 2027/, not('suspendido'))],
+  ]],
+  ['a failed test is still a failure: "I took A5 on November 20 and failed" is the retest', [
+    ['I took A5 on November 20 and failed, when can I retake it?', all('You can buy A5 again on or after Monday, December 21, 2026', not('Master'))],
+  ]],
+];
+
+transcriptTables([
+  ['a test taken on a day is certified that day (finding 1)', tookIsCertified],
+], { now: new Date('2026-12-07T17:00:00Z') });
