@@ -55,6 +55,30 @@ const tookIsCertified: Transcript[] = [
   ]],
 ];
 
+// Finding 2: "when does the new one expire" after a recertification answer is the recertification's
+// new expiry: five years from the recertification date (DESIGN.md), no credit for time left. Without a
+// date, the rule (never the Master answer, on "one" of "one or more"); with the pass date already given,
+// worked out from it.
+const theNewExpiry: Transcript[] = [
+  ['"when does the new one expire then" after "can I recertify early?" is the new expiry rule, not Master status', [
+    ['can I recertify early?', 'Yes, you may recertify early'],
+    ['when does the new one expire then', all('the new expiration date is five years from the date of your recertification', not('Master'))],
+  ]],
+  ['"if I recertify now when does the new one expire?" after the expiry of A1 passed June 5 2022 is worked out: December 7, 2031', [
+    ['I passed A1 on June 5 2022, when does it expire?', all('Your A1 certification expires on Saturday, June 5, 2027', 'If you recertify today, the new expiry is')],
+    ['if I recertify now when does the new one expire?', all(/^If you recertify today, the new expiry is \w+, December 7, 2031\./, 'The 180 days left on the current certification would not be carried over', not('Take the Recertification Test once'))],
+  ]],
+  ['"when does the new one expire" with a day to recertify on is worked out from that day', [
+    ['I passed A1 on June 5 2022, when does it expire?', 'Your A1 certification expires on Saturday, June 5, 2027'],
+    ['what if I recertify on March 1 2027, when does the new one expire?', all(/If you recertify on Monday, March 1, 2027, the new expiry is \w+, March 1, 2032\./, not('2027-03-01'), not('Take the Recertification Test once'))],
+  ]],
+  ['"if I recertify now do I lose master?" after the expiry answer is no new expiry', [
+    ['I passed A1 on June 5 2022, when does it expire?', 'Your A1 certification expires on Saturday, June 5, 2027'],
+    ['if I recertify now do I lose master?', not(/^If you recertify today, the new expiry/)],
+  ]],
+];
+
 transcriptTables([
   ['a test taken on a day is certified that day (finding 1)', tookIsCertified],
+  ['the new expiry after recertifying (finding 2)', theNewExpiry],
 ], { now: new Date('2026-12-07T17:00:00Z') });
