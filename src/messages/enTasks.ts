@@ -252,6 +252,9 @@ export const enTasks = {
     ifLapsed: (name: string, tests: string) =>
       `If ${tests} ${/ and /.test(tests) ? 'have' : 'has'} lapsed, ${name} status is suspended until you pass the recertification ${/ and /.test(tests) ? 'tests' : 'test'} for ${tests}.`,
     /** "so I just need A8?" after "you're missing A8": yes, and what it takes (`others`: the required tests besides). */
+    /** "can I take just A6 or do I need all 8 again?" after A6 lapsed: only the lapsed tests, by recertification. */
+    onlyLapsed: (name: string, tests: string) =>
+      `Just ${tests}: pass the recertification ${/ and /.test(tests) ? 'tests' : 'test'} for ${tests} and, with the other required tests current, ${name} status is reinstated. You don't need to take all the tests again.`,
     onlyMissing: (name: string, tests: string, others: string) =>
       `Yes: pass ${tests} and, with ${others} current, you'll hold ${name} status.`,
     noMaster: (series: string) =>

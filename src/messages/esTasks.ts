@@ -216,6 +216,8 @@ export const esTasks: typeof enTasks = {
       `Todavía no: le ${/ [ye] /.test(tests) ? 'faltan' : 'falta'} ${tests}. El estatus de ${name} requiere todos los exámenes de la serie, así que apruebe ${tests} para obtenerlo.`,
     ifLapsed: (name: string, tests: string) =>
       `Si ${tests} ${/ [ye] /.test(tests) ? 'vencieron' : 'venció'}, el estatus de ${name} queda suspendido hasta que apruebe ${/ [ye] /.test(tests) ? 'los exámenes' : 'el examen'} de recertificación de ${tests}.`,
+    onlyLapsed: (name: string, tests: string) =>
+      `Solo ${tests}: apruebe ${/ [ye] /.test(tests) ? 'los exámenes' : 'el examen'} de recertificación de ${tests} y, con los demás exámenes requeridos vigentes, recupera el estatus de ${name}. No tiene que volver a tomar todos los exámenes.`,
     onlyMissing: (name: string, tests: string, others: string) =>
       `Sí: apruebe ${tests} y, con ${others} ${others.includes('-') || / [ye] /.test(others) ? 'vigentes' : 'vigente'}, tendrá el estatus de ${name}.`,
     noMaster: (series: string) =>

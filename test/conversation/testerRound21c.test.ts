@@ -78,7 +78,26 @@ const theNewExpiry: Transcript[] = [
   ]],
 ];
 
+// Finding 3: told A6 lapsed, "can I take just A6 or do I need all 8 again" is answered from that fact:
+// just A6, by its recertification test (source: Master status "can be reinstated by taking and passing
+// the Recertification Tests"), never "Which tests have expired?" again.
+const justTheLapsedOne: Transcript[] = [
+  ['"can I take just A6 or do I need all 8 again" after "my A6 expired in March" is just A6', [
+    ['I have a master tech cert but my A6 expired in March, am I still a master?', 'A6 lapsed, so Master Automobile Technician status is suspended'],
+    ['can I take just A6 or do I need all 8 again', all('Just A6: pass the recertification test for A6', "You don't need to take all the tests again", not('Which of the'), not('Tell me which'))],
+  ]],
+  ['"do I have to retake everything?" after two lapsed tests is just those two', [
+    ['am I still a master tech? A3 and A6 expired', 'A3 and A6 lapsed'],
+    ['do I have to retake everything?', all('Just A3 and A6: pass the recertification tests for A3 and A6', not('Which of the'))],
+  ]],
+  ['in Spanish, "¿solo el A6 o todos otra vez?" after "se me venció el A6" is just A6', [
+    ['soy tecnico maestro pero se me venció el A6', /A6 venci[oó]/],
+    ['¿solo el A6 o todos otra vez?', all(/^Solo A6: apruebe el examen de recertificaci[oó]n de A6/, not(/Cu[aá]les/))],
+  ]],
+];
+
 transcriptTables([
   ['a test taken on a day is certified that day (finding 1)', tookIsCertified],
   ['the new expiry after recertifying (finding 2)', theNewExpiry],
+  ['just the lapsed tests, by recertification (finding 3)', justTheLapsedOne],
 ], { now: new Date('2026-12-07T17:00:00Z') });
