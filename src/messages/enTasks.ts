@@ -267,6 +267,7 @@ export const enTasks = {
     askTests: 'Which certificates do you need duplicates of? For example "A1, A5 and T2".',
     total: (total: string, count: number, fee: string) =>
       count === 1 ? `That comes to ${total}: one test series at ${fee}.` : `That comes to ${total}: ${count} test series at ${fee} each.`,
+    masterCertificate: (master: string) => `the ${master} certificate`,
     masterInSeries: (master: string, series: string) => `The ${master} certificate is of the ${series} series, so it is on that series' one fee.`,
     wholeSeries: 'all certificates in the series',
     unknownOnly: (codes: string, suggestions: string) =>

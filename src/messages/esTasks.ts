@@ -230,6 +230,7 @@ export const esTasks: typeof enTasks = {
     askTests: '¿De qué certificados necesita duplicados? Por ejemplo "A1, A5 y T2".',
     total: (total: string, count: number, fee: string) =>
       count === 1 ? `Son ${total}: una serie de exámenes a ${fee}.` : `Son ${total}: ${count} series de exámenes a ${fee} cada una.`,
+    masterCertificate: (master: string) => `el certificado de ${master}`,
     masterInSeries: (master: string, series: string) => `El certificado de ${master} es de la serie ${series}, así que entra en la misma tarifa de esa serie.`,
     wholeSeries: 'todos los certificados de la serie',
     unknownOnly: (codes: string, suggestions: string) =>

@@ -96,8 +96,28 @@ const justTheLapsedOne: Transcript[] = [
   ]],
 ];
 
+// Finding 4: "and my master tech certificate too" after the price of A1 and A4 duplicates is that
+// series' Master certificate: said so, and on the same $7.50 series fee (DESIGN.md: $7.50 per test
+// series, not per test), never silently the same answer.
+const theMasterCertificateToo: Transcript[] = [
+  ['"and my master tech certificate too" after A1 and A4 is the Master Automobile certificate, still $7.50', [
+    ['I need duplicate certificates for A1 and A4', 'That comes to $7.50: one test series at $7.50.'],
+    ['and my master tech certificate too', all('Added the Master Automobile Technician certificate', 'That comes to $7.50: one test series at $7.50.', 'The Master Automobile Technician certificate is of the Automobile & Light Truck series', not('Master status'))],
+  ]],
+  ['the same at the duplicate question, after "A1 and A4"', [
+    ['how do I get a duplicate certificate?', 'Tell me which test series you need duplicates for'],
+    ['A1 and A4', 'That comes to $7.50'],
+    ['and my master tech certificate too', all('That comes to $7.50: one test series at $7.50.', 'Master Automobile Technician certificate is of the')],
+  ]],
+  ['after A1 and T2, "and my master certificate too" is each series\' Master, two series at $7.50 each', [
+    ['I need duplicate certificates for A1 and T2', 'That comes to $15.00: 2 test series at $7.50 each.'],
+    ['and my master certificate too', all('That comes to $15.00', 'Master Automobile Technician certificate is of the', 'Master Medium/Heavy Truck Technician certificate is of the')],
+  ]],
+];
+
 transcriptTables([
   ['a test taken on a day is certified that day (finding 1)', tookIsCertified],
   ['the new expiry after recertifying (finding 2)', theNewExpiry],
   ['just the lapsed tests, by recertification (finding 3)', justTheLapsedOne],
+  ['the Master certificate with the duplicates (finding 4)', theMasterCertificateToo],
 ], { now: new Date('2026-12-07T17:00:00Z') });
