@@ -20,7 +20,7 @@ interface DuplicateValues {
 
 const usd = (amount: number) => `$${amount.toFixed(2)}`;
 
-function readSelection(text: string, deps: TaskDeps, asAnswer: boolean): SlotReading<Selection> {
+function readSelection(text: string, deps: TaskDeps, asAnswer: boolean, known?: Selection): SlotReading<Selection> {
   const { catalogue } = deps;
   const { tests, unknownCodes, suggestions } = resolveTests(text, catalogue);
   // In answer to "which series?", "A and T" alone are the series' letters.
@@ -28,7 +28,9 @@ function readSelection(text: string, deps: TaskDeps, asAnswer: boolean): SlotRea
   const series = (named.length || !asAnswer ? named : resolveSeriesLetters(text, catalogue))
     .filter((one) => !tests.some((test) => test.series === one.id))
     .map((one) => one.id);
-  const masters = mastersNamed(text, catalogue, tests.map((test) => test.series), named.map((one) => one.id));
+  // "and my master tech certificate too" after the price of A1 and A4: the Master of the series already named.
+  const knownSeries = known ? [...known.series, ...known.codes.flatMap((code) => seriesOf(code, catalogue) ?? [])] : [];
+  const masters = mastersNamed(text, catalogue, tests.length ? tests.map((test) => test.series) : knownSeries, named.map((one) => one.id));
   if (tests.length || series.length || masters.length) {
     return { kind: 'value', value: { codes: [...tests.map((test) => test.code), ...unknownCodes], series, ...(masters.length ? { masters } : {}) } };
   }
@@ -59,9 +61,10 @@ function mastersNamed(text: string, catalogue: Catalogue, testSeries: string[], 
 }
 
 /** A selection as the candidate would say it back: the series by name, then the tests by code. */
-function describeSelection(selection: Selection, catalogue: Catalogue, language: Language): string {
-  const names = selection.series.map(catalogueNames(catalogue, language).series);
-  return andListIn(language)([...names, ...selection.codes]);
+function describeSelection(selection: Selection, catalogue: Catalogue, language: Language, messages: TaskDeps['messages']): string {
+  const names = catalogueNames(catalogue, language);
+  const masters = (selection.masters ?? []).map((id) => messages.task.duplicates.masterCertificate(names.master(id)));
+  return andListIn(language)([...selection.series.map(names.series), ...selection.codes, ...masters]);
 }
 
 const seriesOf = (code: string, catalogue: Catalogue): string | undefined => catalogue.tests.find((test) => test.code === code.toUpperCase())?.series;
@@ -79,9 +82,9 @@ export const duplicateCostTask: TaskSpec<DuplicateValues> = {
   slots: [
     {
       name: 'selection',
-      read: (text, _facts, deps, _values, asAnswer) => readSelection(text, deps, asAnswer),
+      read: (text, _facts, deps, values, asAnswer) => readSelection(text, deps, asAnswer, values.selection),
       // "Changed to Automobile & Light Truck and School Bus."
-      describe: (value, deps) => describeSelection(value as Selection, deps.catalogue, deps.language),
+      describe: (value, deps) => describeSelection(value as Selection, deps.catalogue, deps.language, deps.messages),
       list: {
         // "and T4?" after the price of A1, A2, A3 and P2: T4 is priced with them.
         add: (known, more) => {

@@ -1,5 +1,5 @@
 import { addDays, addYears, findSeries, masterStatus, todayIn, type Catalogue, type Series } from '../src/rules/index.js';
-import { dateRole } from '../src/understanding/dateRoles.js';
+import { asCertification, dateRole } from '../src/understanding/dateRoles.js';
 import { asKnown, readPastDate } from './slotReaders.js';
 import type { TaskDeps, TurnFacts } from './taskTypes.js';
 import { resolveSeries, resolveTests } from '../src/understanding/tests.js';
@@ -22,7 +22,10 @@ interface MasterValues {
    * says what follows if it did, and the account (signed in) says whether it did.
    */
   hedged?: boolean;
-  /** "so I just need A8?": the tests still to pass, asked back to be sure; the answer says yes, and what it takes. */
+  /**
+   * "so I just need A8?": the tests still to pass, asked back to be sure; the answer says yes, and what
+   * it takes. "can I take just A6 or do I need all 8 again" after a lapse: just the lapsed ones.
+   */
   confirming?: boolean;
 }
 
@@ -73,7 +76,8 @@ function lapseByDate(text: string, facts: TurnFacts, deps: TaskDeps): { lapsed: 
   const mentions = facts.dates(text).filter((mention) => mention.form !== 'time');
   const [mention] = mentions;
   if (mentions.length !== 1 || !mention) return undefined;
-  const role = dateRole(text, mention) ?? (HELD_WORDS.test(text) ? 'pass' : LAPSE_WORDS.test(text) ? 'expiry' : undefined);
+  // "I took A1 on June 5 2022" is the day A1 was certified, as "passed" is.
+  const role = asCertification(dateRole(text, mention)) ?? (HELD_WORDS.test(text) ? 'pass' : LAPSE_WORDS.test(text) ? 'expiry' : undefined);
   const today = todayIn(facts.now, facts.zone);
   if (role === 'expiry' && !mention.approximate && mention.form !== 'partial') {
     return { lapsed: mention.date <= today, until: asKnown({ date: mention.date }, deps.language) };
@@ -166,6 +170,14 @@ const TO_PASS =
 const CONFIRMING =
   /(?<![\p{L}\d])(?:(?:just|only) (?:need|have to (?:pass|take|get))|need (?:just|only)|(?:do|does) i (?:just |only )?need|that'?s (?:all|it)|(?:solo|s[oó]lo|nada m[aá]s) (?:me )?(?:falta|faltan|necesito))(?![\p{L}\d])[^?]*\?\s*$/iu;
 /**
+ * Whether only some tests need passing or all of them again, asked ("can I take just A6 or do I need
+ * all 8 again", "do I have to retake everything?", "¿solo el A6 o todos otra vez?"): answered from
+ * the tests known to be lapsed or missing, never by asking which again.
+ */
+const ONLY_THOSE =
+  /(?<![\p{L}\d])(?:(?:take|retake|recert\w*|redo|do|pass|need) (?:just|only)|(?:just|only) (?:the )?\p{L}\d{1,2}\b.*\b(?:or|instead)\b|all (?:8|eight|7|seven|of them|the tests|(?:\d+|eight|seven) tests) (?:again|over)|(?:retake|redo|take) (?:everything|them all|it all)|start (?:over|from scratch)|(?:solo|s[oó]lo|nada m[aá]s) (?:el |los )?\p{L}\d{1,2}\b.*\btodos\b|todos (?:otra vez|de nuevo)|(?:empezar|comenzar) de (?:cero|nuevo))(?![\p{L}\d])/iu;
+
+/**
  * A question about a test, not an answer naming lapsed ones: "¿el G1 cuenta?", "does G1 count?",
  * "what about G1?". A question mark alone is no such question: "A6 I think?" answers, unsure.
  */
@@ -196,7 +208,7 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
     {
       name: 'confirming',
       quiet: true,
-      read: (text) => (CONFIRMING.test(text) ? { kind: 'value', value: true } : { kind: 'none' }),
+      read: (text) => (CONFIRMING.test(text) || ONLY_THOSE.test(text) ? { kind: 'value', value: true } : { kind: 'none' }),
     },
     {
       name: 'hedged',
@@ -240,6 +252,8 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
     const decision = masterStatus({ seriesId: series.id, certifications, now: facts.now, zone: facts.zone }, deps.catalogue, deps.policy);
     const lapsed = andListIn(deps.language)(decision.lapsed);
     if (!decision.holds && values.hedged && !values.supposed) return { reply: { text: m.ifLapsed(name, lapsed) }, outcome: decision.verdict, accountWouldKnow: true };
+    // "can I take just A6 or do I need all 8 again?" after "A6 lapsed": just A6, its recertification test.
+    if (!decision.holds && values.confirming && !values.supposed && !values.hedged) return { reply: { text: m.onlyLapsed(name, lapsed) }, outcome: decision.verdict };
     const text = decision.holds ? `${m.holds(name)} ${m.next}` : values.supposed ? m.wouldLapse(name, lapsed) : m.lapsed(name, lapsed);
     return { reply: { text }, outcome: decision.verdict };
   },
@@ -247,7 +261,8 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
   // A lapse only guessed at: signed in, the account says whether it happened.
   accountFirst: (values) => values.hedged === true,
   help: (deps) => deps.messages.task.master.help,
-  followUps: ['lapsed'],
-  followUpQuestions: ['supposed'],
+  // "can I take just A6 or do I need all 8 again" right after "A6 lapsed": asked of the tests known.
+  followUps: ['lapsed', 'confirming'],
+  followUpQuestions: ['supposed', 'confirming'],
 };
 

@@ -1,6 +1,6 @@
 import { addYears, certificationExpiry, daysBetween, recertification, todayIn } from '../src/rules/index.js';
 import { formatLongDate } from '../src/understanding/dates.js';
-import { dateRole } from '../src/understanding/dateRoles.js';
+import { asCertification, dateRole } from '../src/understanding/dateRoles.js';
 import { andListIn } from '../src/messages/lists.js';
 import { onKnown, readFirstTest, readOtherTests, readFutureDate, readPastDate, type DateValue } from './slotReaders.js';
 import type { SlotReading, TaskDeps, TaskSpec, TurnFacts } from './taskTypes.js';
@@ -12,6 +12,11 @@ interface RecertValues {
   certifiedOn: DateValue;
   /** When they would recertify; today when not said. */
   recertOn?: string;
+  /**
+   * "if I recertify now, when does the new one expire?" right after the answer: the new expiry is
+   * what was asked, so the answer leads with it, from the pass date already given.
+   */
+  asksNewExpiry?: boolean;
 }
 
 const recertWords = /\b(?:recert\w*|renew\w*|retake|take (?:it|the test) again)\b/i;
@@ -27,6 +32,16 @@ function plannedRecert(text: string, facts: TurnFacts) {
   const ahead = facts.dates(text).filter((mention) => mention.date >= today && mention.form !== 'time' && dateRole(text, mention) !== 'expiry');
   return ahead.length === 1 ? ahead[0] : undefined;
 }
+
+/**
+ * The credential a recertification would give, asked about: "when does the new one expire", "the new
+ * expiration date", "if I recertify now, how long is it good for", "si me recertifico ahora, ¿cuándo
+ * vence la nueva?". Its expiry must be asked: "if I recertify now do I lose Master?" is another question.
+ */
+const NEW_CREDENTIAL =
+  /(?<![\p{L}\d])(?:(?:the|my|a|that) new (?:one|cert\w*|credential\w*)|new (?:expir\w*|expiry|end date)|(?:la|el) nuev[oa]|nueva fecha|if i (?:recert\w*|renew\w*)|si (?:me )?(?:recertifico|renuevo))(?![\p{L}\d])/iu;
+const EXPIRY_ASKED = /(?<![\p{L}\d])(?:expir\w*|lapse|run out|good (?:until|till|for)|last|venc\p{L}*|caduc\p{L}*|dura)(?![\p{L}\d])/iu;
+const asksNewExpiry = (text: string) => NEW_CREDENTIAL.test(text) && EXPIRY_ASKED.test(text);
 
 function readRecertOn(text: string, facts: TurnFacts): SlotReading<string> {
   const planned = plannedRecert(text, facts);
@@ -45,12 +60,12 @@ const asksWhenItRunsOut =
   /(?<![\p{L}\d])(?:cu[aá]ndo(?:\s+(?:se|me|les?|nos))*|when\s+(?:do|does|will|would)(?:\s+(?:it|they|mine|them|my\s+\S+|the\s+\S+))?)\s+(?:venc\p{L}*|caduc\p{L}*|expir\p{L}*|run\s+out|lapse)(?![\p{L}\d])/giu;
 
 /**
- * "I passed my A7 on 12/7/2021, does it expire today?": one date the message says is the pass, and
+ * "I passed my A7 on 12/7/2021, does it expire today?" ("took" it too): one date the message says is the pass, and
  * the others are what is asked about it (no second pass to choose from): only the pass is kept.
  */
 function onlyThePass(text: string, facts: TurnFacts): string {
   const mentions = facts.dates(text);
-  const passes = mentions.filter((mention) => dateRole(text, mention) === 'pass');
+  const passes = mentions.filter((mention) => asCertification(dateRole(text, mention)) === 'pass');
   if (passes.length !== 1 || mentions.length < 2) return text;
   let kept = text;
   for (const other of mentions.filter((mention) => mention !== passes[0]).sort((a, b) => b.index - a.index)) {
@@ -109,7 +124,9 @@ export const recertificationTask: TaskSpec<RecertValues> = {
     },
     // Read with the test (the same words), so it is no fact of its own: quiet.
     { name: 'others', quiet: true, read: (text, _facts, deps) => readOtherTests(text, deps) },
-    { name: 'recertOn', read: (text, facts) => readRecertOn(text, facts) },
+    { name: 'recertOn', read: (text, facts) => readRecertOn(text, facts), describe: (value, deps) => formatLongDate(String(value), deps.language) },
+    // How the question is put, no fact to start on: quiet.
+    { name: 'asksNewExpiry', quiet: true, read: (text) => (asksNewExpiry(text) ? { kind: 'value', value: true } : { kind: 'none' }) },
     {
       name: 'certifiedOn',
       read: (text, facts, deps) => readCertifiedOn(text, facts, deps),
@@ -138,16 +155,23 @@ export const recertificationTask: TaskSpec<RecertValues> = {
       lines.push(several ? m.expiresAll(several, when) : m.expires(values.test, when));
       if (expiry.verdict === 'expiring-soon' && exact) lines.push(m.expiringSoon(expiry.daysLeft));
     }
+    const recertLines: string[] = [];
     if (recert.newExpiresOn) {
       const when = values.recertOn ? m.on(formatLongDate(recert.recertOn, deps.language)) : m.today;
-      lines.push(m.newExpiry(when, formatLongDate(recert.newExpiresOn, deps.language)));
+      recertLines.push(m.newExpiry(when, formatLongDate(recert.newExpiresOn, deps.language)));
       const notCarried = passed.expiresOn ? daysBetween(recert.recertOn, passed.expiresOn) : recert.daysNotCarriedOver;
-      if (notCarried && notCarried > 0 && exact) lines.push(m.noCredit(notCarried));
+      if (notCarried && notCarried > 0 && exact) recertLines.push(m.noCredit(notCarried));
     }
+    // The new expiry asked about: it leads, and the current expiry follows as what it replaces.
+    if (values.asksNewExpiry) lines.unshift(...recertLines);
+    else lines.push(...recertLines);
     lines.push(several ? m.nextAll : m.next);
     return { reply: { text: lines.join(' ') }, outcome: recert.verdict };
   },
   accountQuestion: (values) => ({ kind: 'expiry', ...(values.test ? { tests: [values.test, ...(values.others ?? [])] } : {}) }),
   help: (deps) => deps.messages.task.recert.help,
+  // "if I recertify on June 1, when does the new one expire?" right after the answer: the same pass date, recomputed.
+  followUps: ['recertOn', 'asksNewExpiry'],
+  followUpQuestions: ['asksNewExpiry'],
 };
 

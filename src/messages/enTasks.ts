@@ -259,6 +259,9 @@ export const enTasks = {
     ifLapsed: (name: string, tests: string) =>
       `If ${tests} ${/ and /.test(tests) ? 'have' : 'has'} lapsed, ${name} status is suspended until you pass the recertification ${/ and /.test(tests) ? 'tests' : 'test'} for ${tests}.`,
     /** "so I just need A8?" after "you're missing A8": yes, and what it takes (`others`: the required tests besides). */
+    /** "can I take just A6 or do I need all 8 again?" after A6 lapsed: only the lapsed tests, by recertification. */
+    onlyLapsed: (name: string, tests: string) =>
+      `Just ${tests}: pass the recertification ${/ and /.test(tests) ? 'tests' : 'test'} for ${tests} and, with the other required tests current, ${name} status is reinstated. You don't need to take all the tests again.`,
     onlyMissing: (name: string, tests: string, others: string) =>
       `Yes: pass ${tests} and, with ${others} current, you'll hold ${name} status.`,
     noMaster: (series: string) =>
@@ -271,6 +274,7 @@ export const enTasks = {
     askTests: 'Which certificates do you need duplicates of? For example "A1, A5 and T2".',
     total: (total: string, count: number, fee: string) =>
       count === 1 ? `That comes to ${total}: one test series at ${fee}.` : `That comes to ${total}: ${count} test series at ${fee} each.`,
+    masterCertificate: (master: string) => `the ${master} certificate`,
     masterInSeries: (master: string, series: string) => `The ${master} certificate is of the ${series} series, so it is on that series' one fee.`,
     wholeSeries: 'all certificates in the series',
     unknownOnly: (codes: string, suggestions: string) =>

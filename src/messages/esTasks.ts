@@ -220,6 +220,8 @@ export const esTasks: typeof enTasks = {
       `Todavía no: le ${/ [ye] /.test(tests) ? 'faltan' : 'falta'} ${tests}. El estatus de ${name} requiere todos los exámenes de la serie, así que apruebe ${tests} para obtenerlo.`,
     ifLapsed: (name: string, tests: string) =>
       `Si ${tests} ${/ [ye] /.test(tests) ? 'vencieron' : 'venció'}, el estatus de ${name} queda suspendido hasta que apruebe ${/ [ye] /.test(tests) ? 'los exámenes' : 'el examen'} de recertificación de ${tests}.`,
+    onlyLapsed: (name: string, tests: string) =>
+      `Solo ${tests}: apruebe ${/ [ye] /.test(tests) ? 'los exámenes' : 'el examen'} de recertificación de ${tests} y, con los demás exámenes requeridos vigentes, recupera el estatus de ${name}. No tiene que volver a tomar todos los exámenes.`,
     onlyMissing: (name: string, tests: string, others: string) =>
       `Sí: apruebe ${tests} y, con ${others} ${others.includes('-') || / [ye] /.test(others) ? 'vigentes' : 'vigente'}, tendrá el estatus de ${name}.`,
     noMaster: (series: string) =>
@@ -232,6 +234,7 @@ export const esTasks: typeof enTasks = {
     askTests: '¿De qué certificados necesita duplicados? Por ejemplo "A1, A5 y T2".',
     total: (total: string, count: number, fee: string) =>
       count === 1 ? `Son ${total}: una serie de exámenes a ${fee}.` : `Son ${total}: ${count} series de exámenes a ${fee} cada una.`,
+    masterCertificate: (master: string) => `el certificado de ${master}`,
     masterInSeries: (master: string, series: string) => `El certificado de ${master} es de la serie ${series}, así que entra en la misma tarifa de esa serie.`,
     wholeSeries: 'todos los certificados de la serie',
     unknownOnly: (codes: string, suggestions: string) =>

@@ -5,7 +5,7 @@ import type { DateMention } from './dates.js';
  * "failed it on" a failure, "passed A4 on" a pass, "expired on" an expiry, "my exam is" an
  * appointment. A date of birth is never a role here: only the sign-in step reads one.
  */
-export type DateRole = 'purchase' | 'failure' | 'pass' | 'expiry' | 'appointment' | 'target';
+export type DateRole = 'purchase' | 'failure' | 'pass' | 'taken' | 'expiry' | 'appointment' | 'target';
 
 /** The cue must sit within a few words before the date ("I passed A1 on 2019-05-20, it has expired": a pass). */
 const CUES: Array<[DateRole, RegExp]> = [
@@ -17,13 +17,29 @@ const CUES: Array<[DateRole, RegExp]> = [
   ['expiry', /\b(?:expir(?:ed|es|ing|y)|laps(?:ed|es|ing)|ran out|runs? out|good (?:until|till|through)|valid (?:until|till|through))\b(?:\s+\S+){0,2}\s*$/i],
   // "se me vence el 30 de junio", "venció en marzo", "caduca el 5", "vigente hasta junio".
   ['expiry', /(?<![\p{L}\d])(?:venc\p{L}*|caduc\p{L}*|expir[aoó]\p{L}*|vigente hasta)(?![\p{L}\d])(?:\s+\S+){0,2}\s*$/iu],
-  ['pass', /\b(?:passed|pass(?:ing)?|certified|recertified|got certified|earned)\b(?:\s+\S+){0,3}\s*$/i],
+  // "did not pass A5 on March 3" is a failure (its cue below), never a pass.
+  ['pass', /\b(?<!\b(?:didn'?t|did not|not|never)\s+)(?:passed|pass(?:ing)?|certified|recertified|got certified|earned)\b(?:\s+\S+){0,3}\s*$/i],
   // "aprobé el A4 el 5 de junio", "la saqué el 15 de junio", "lo pasé en marzo del 2022".
   ['pass', /(?<![\p{L}\d])(?:aprob[eé]|aprobad[oa]|pas[eé]|saqu[eé]|(?:re)?certifiqu[eé])(?![\p{L}\d])(?:\s+\S+){0,3}\s*$/iu],
   ['failure', /\b(?:failed|fail(?:ing)?|flunked|didn'?t pass|did not pass)\b(?:\s+\S+){0,3}\s*$/i],
+  // "I took A1 on June 5 2022", "took my A1 test on" (four words between), "wrote A2 in 2023", "sat for A3 in June",
+  // "tested for A4 on", "tomé el A1 el 5 de junio": a test taken that day, passed or not (a
+  // certification's date for a task about certifications: `asCertification`). Before
+  // `appointment`: "took my test on" is a day past. "sat" needs a word before the date ("sat A3 in
+  // June"): "sat dec 5" is a Saturday.
+  ['taken', /(?<![\p{L}\d])(?:took|taken|did|wrote|written|tested|tom[eé]|tomad[oa]|present[eé]|hice)(?![\p{L}\d])(?:\s+\S+){0,4}\s*$|(?<![\p{L}\d])sat(?![\p{L}\d])(?:\s+\S+){1,4}\s*$/iu],
   ['purchase', /\b(?:bought|buy|purchased|paid(?: for)?|registered(?: for)?|signed up(?: for)?)\b(?:\s+\S+){0,3}\s*$/i],
   ['appointment', /\b(?:appointment|appt|exam|test|scheduled|booked)\b(?:\s+(?:is|was|for|on|at))?(?:\s+\S+){0,1}\s*$/i],
 ];
+
+/**
+ * A date's role in a task about a certification (Master status, an expiry): a test taken on a day
+ * certified the candidate that day, as one passed did; a test taken and failed certifies nothing,
+ * so no such task reads "took" as anything else.
+ */
+export function asCertification(role: DateRole | undefined): DateRole | undefined {
+  return role === 'taken' ? 'pass' : role;
+}
 
 export function dateRole(text: string, mention: Pick<DateMention, 'index'>): DateRole | undefined {
   const before = text.slice(Math.max(0, mention.index - 60), mention.index);

@@ -22,6 +22,12 @@ describe('what a date is the date of', () => {
     ['can i move my appointment to the 12th', 'target'],
     ['reschedule it for Friday', 'target'],
     ['I need to change my address, my test is for April 2', 'appointment'],
+    ['I took A1 on June 5 2022', 'taken'],
+    ['I took my A1 test on June 5 2022', 'taken'],
+    ['I sat for A3 in June 2022', 'taken'],
+    ['my test is sat dec 5', 'appointment'],
+    ['I took A5 and failed it on March 3', 'failure'],
+    ['I did not pass A5 on March 3', 'failure'],
   ])('%j: %s', (text, role) => {
     expect(roleOf(text)).toBe(role);
   });
@@ -33,6 +39,7 @@ describe('what a date is the date of', () => {
     ['aprobé el A4 el 5 de junio de 2021, ¿cuándo vence?', 'pass'],
     ['la saqué el 15 de junio del 2021', 'pass'],
     ['el A1 lo pase en marzo del 2022', 'pass'],
+    ['tomé el A1 el 5 de junio de 2022', 'taken'],
   ])('in Spanish, %j: %s', (text, role) => {
     const [mention] = parseDates(text, es);
     expect(mention && dateRole(text, mention)).toBe(role);
