@@ -20,7 +20,7 @@ import { actionOnTheOneShown, asksToSeeOwnRecords, asksWhatToDoNext } from '../u
 import { catalogueNames } from '../messages/catalogueNames.js';
 import type { Catalogue } from '../rules/types.js';
 import { resolveTests, withoutNames } from '../understanding/tests.js';
-import { asksException, asksRefund, asksRetake, asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
+import { asksException, asksIfExpires, asksRebuy, asksRefund, asksRetake, asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
 import { TASKS } from '../understanding/taskIntent.js';
 import type { Language } from '../language/languages.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
@@ -124,7 +124,7 @@ export function verdictOfLastTask(data: ConversationData, text: string, language
  * The follow-up questions a task's answer can be asked, in the order they are tried: the spec's field
  * holding what each outcome says, and the question that asks for it.
  */
-const FOLLOW_UPS: ReadonlyArray<readonly ['reasons' | 'refunds' | 'exceptions' | 'retakes', (text: string) => boolean]> = [
+const FOLLOW_UPS: ReadonlyArray<readonly ['reasons' | 'refunds' | 'exceptions' | 'retakes' | 'rebuys' | 'ifExpires', (text: string) => boolean]> = [
   // "why not?": the rule behind the outcome.
   ['reasons', asksWhy],
   // "can I get a refund?", "so I just lose the money?": what that outcome does to the money.
@@ -133,6 +133,10 @@ const FOLLOW_UPS: ReadonlyArray<readonly ['reasons' | 'refunds' | 'exceptions' |
   ['exceptions', asksException],
   // "when can I retake it?" after the No Show answer: when that outcome lets the test be taken again.
   ['retakes', asksRetake],
+  // "what if I just buy it again?" after "it expired", "how much to rebook?" after the No Show answer: buying it again.
+  ['rebuys', asksRebuy],
+  // "what happens if it expires?" after "you have until ...": the end of the window.
+  ['ifExpires', asksIfExpires],
 ];
 
 /**

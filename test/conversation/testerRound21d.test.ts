@@ -1,0 +1,46 @@
+import { all, not, transcriptTables, type Transcript } from './suite.js';
+
+// The twenty-first usability round (ut21, part d): conversations played against `npm start` by a
+// tester who never saw the code. Each finding is written here as the rule it broke, in the tester's
+// words. The clock is the tester's: Monday, December 7, 2026, noon in New York.
+
+// Finding 3: an unscheduled test that expired is no refund, and buying it again is a new purchase,
+// never "a fee for changing an appointment".
+const expiredUnscheduled: Transcript[] = [
+  ['"can I get a refund?" after "it expired" is no: the fees are forfeited; "what if I just buy it again" is yes, pay again', [
+    ['I forgot to schedule my test and I bought it back in August', 'It has expired'],
+    ['August 15', 'It expired after Friday, November 13, 2026'],
+    ['can I get a refund?', all(/^No: the untaken test has expired and all fees are forfeited/, not('Tell me the date of your appointment'), not('a test you purchased is refunded'))],
+    ['what if I just buy it again', all(/^Yes: register for the test again/, 'registration fee and test fee again', not('fee for changing an appointment'))],
+  ]],
+];
+
+// Finding 4: after a missed test, rebooking is buying it again (never the change fee), and there is
+// no refund (never the cancel answer).
+const afterANoShow: Transcript[] = [
+  ['"how much will it cost to rebook" after a posted No Show is buying it again; "can i get a refund?" is no', [
+    ['I missed my A1 test on Friday', 'Has the No Show result been posted'],
+    ["yes it's posted", 'Then you can buy the test again now'],
+    ['how much will it cost to rebook', all('registration fee and the test fee again', 'ase.com', not('fee for changing an appointment'), not('Tell me the date of your appointment'))],
+    ['can i get a refund?', all(/^No: there are no refunds for a missed appointment/, not('a test you purchased is refunded'))],
+  ]],
+  ['"can i get a refund?" right after the No Show answer is no', [
+    ['I missed my A1 test on Friday', 'Has the No Show result been posted'],
+    ['no', 'Then wait until the No Show result appears'],
+    ['can i get a refund?', all(/^No: there are no refunds for a missed appointment/, not('Cancel Test'))],
+  ]],
+];
+
+// Finding 5: "what happens if it expires?" after the purchase window is the expiry rule, not a No Show.
+const ifItExpires: Transcript[] = [
+  ['"what happens if it expires?" after "you have until ..." is the 90-day rule', [
+    ['I bought a test on October 1', 'You have until Wednesday, December 30, 2026'],
+    ['what happens if it expires?', all(/^If it isn't scheduled and taken within 90 days of purchase/, 'all fees are forfeited', 'register and pay the registration fee and test fee again', not('No Show'))],
+  ]],
+];
+
+transcriptTables([
+  ['an expired unscheduled test: no refund, buy it again (finding 3)', expiredUnscheduled],
+  ['after a missed test: rebooking is rebuying, no refund (finding 4)', afterANoShow],
+  ['what an expiry does, asked while the window is open (finding 5)', ifItExpires],
+], { now: new Date('2026-12-07T17:00:00Z') });
