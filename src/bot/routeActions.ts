@@ -154,6 +154,28 @@ export function reasonOfLastTask(data: ConversationData, text: string): ((deps: 
   return undefined;
 }
 
+/** A message's parts that may each ask something: its sentences and clauses ("I bought A7 on Sept 20, can I get my money back?"). */
+const CLAUSE_BREAK = /[,.;!?]+|\b(?:and|but|also|so)\b/i;
+
+/**
+ * A follow-up asked in the same message that began a task and got its answer ("I bought A7 on Sept
+ * 20 and never scheduled it, can I get my money back?"): what the spec says of that outcome, read
+ * from one part of the message as it would be read alone right after the answer (the same
+ * `FOLLOW_UPS` rows, "why" aside: in a first message it asks of something else). Nothing when the
+ * answer already speaks of the money it asks about.
+ */
+export function followUpAskedWithTask(task: string, outcome: string, text: string, answer?: string): ((deps: ConversationDeps) => string) | undefined {
+  const spec = SPECS.get(task);
+  if (!spec) return undefined;
+  const parts = text.split(CLAUSE_BREAK).map((part) => part.trim()).filter(Boolean);
+  for (const [field, asks] of FOLLOW_UPS) {
+    const say = field === 'reasons' ? undefined : spec[field]?.[outcome];
+    if (!say || (field === 'refunds' && answer && /\b(?:refund\w*|reembols\w*)\b/i.test(answer))) continue;
+    if (parts.some((part) => asks(part))) return say;
+  }
+  return undefined;
+}
+
 /**
  * The task answered last with its outcome, while the conversation is still about it (its entry is
  * the one answered most recently): what a verdict or a reason can be asked of.
@@ -538,7 +560,15 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // With its facts ("how long is a cert good for and how much is a duplicate for auto"): the
       // other question is answered too, never dropped, and the task works out its own.
       await answerTheOtherQuestion(turn, task);
-      return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question } satisfies TaskOptions));
+      const result = await turn.dc.beginDialog(task, { text: turn.reading.question } satisfies TaskOptions);
+      const taken = afterDialog(turn, result);
+      // "..., can I get my money back?" beside the task's facts: that follow-up too, never dropped.
+      if (answered(result, task)) {
+        const { outcome, answer } = result.result as TaskResult;
+        const alsoAsked = followUpAskedWithTask(task, outcome, turn.reading.question, answer);
+        if (alsoAsked) await say(turn, { text: alsoAsked(deps.conversation) });
+      }
+      return taken;
     },
 
     answerFromAccount: async (turn) => {

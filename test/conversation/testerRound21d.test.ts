@@ -4,6 +4,21 @@ import { all, not, transcriptTables, type Transcript } from './suite.js';
 // tester who never saw the code. Each finding is written here as the rule it broke, in the tester's
 // words. The clock is the tester's: Monday, December 7, 2026, noon in New York.
 
+// Finding 1: a refund asked beside the facts of a purchase is answered (the source's Cancel Test, and
+// its refund for a purchased test), with the last day of the window; never the window alone.
+const refundWithPurchase: Transcript[] = [
+  ['"I bought A7 on Sept 20 and never scheduled it, can I get my money back?" is the refund and the window', [
+    ['I bought A7 on Sept 20 and never scheduled it, can I get my money back?',
+      all('You have until Saturday, December 19, 2026', 'Cancel Test option in myASE', 'You can only cancel a test and receive a refund for a test that you purchased', not('Tell me the date of your appointment'))],
+  ]],
+  ['an expired purchase with a refund asked is no refund', [
+    ['I bought my test on August 1 and never booked it, can I get a refund?', all('It expired after', /No: the untaken test has expired and all fees are forfeited/)],
+  ]],
+  ['a change asked with a refund says the refund once', [
+    ['need to cancel my appt on 12/20, can i get a refund', all('Cancel Test', not(/refund[\s\S]*refund[\s\S]*refund/))],
+  ]],
+];
+
 // Finding 3: an unscheduled test that expired is no refund, and buying it again is a new purchase,
 // never "a fee for changing an appointment".
 const expiredUnscheduled: Transcript[] = [
@@ -40,6 +55,7 @@ const ifItExpires: Transcript[] = [
 ];
 
 transcriptTables([
+  ['a refund asked beside a purchase (finding 1)', refundWithPurchase],
   ['an expired unscheduled test: no refund, buy it again (finding 3)', expiredUnscheduled],
   ['after a missed test: rebooking is rebuying, no refund (finding 4)', afterANoShow],
   ['what an expiry does, asked while the window is open (finding 5)', ifItExpires],
