@@ -19,6 +19,17 @@ const refundWithPurchase: Transcript[] = [
   ]],
 ];
 
+// Finding 2: with no appointment, a refund is the Cancel Test option, and no appointment is asked for.
+const noAppointment: Transcript[] = [
+  ['"I never scheduled my test, can I get a refund?" is Cancel Test, and asks for no appointment date', [
+    ['I never scheduled my test, can I get a refund?',
+      all(/^With no appointment booked, cancel the test itself with the Cancel Test option in myASE/, 'within 90 days', not('Tell me the date of your appointment'), not('within three days of your scheduled appointment'))],
+  ]],
+  ['"how do I cancel my test?" is still the cancel answer', [
+    ['how do i cancel my test', all('cancel its appointment first', not('With no appointment booked'))],
+  ]],
+];
+
 // Finding 3: an unscheduled test that expired is no refund, and buying it again is a new purchase,
 // never "a fee for changing an appointment".
 const expiredUnscheduled: Transcript[] = [
@@ -56,6 +67,7 @@ const ifItExpires: Transcript[] = [
 
 transcriptTables([
   ['a refund asked beside a purchase (finding 1)', refundWithPurchase],
+  ['a refund with no appointment (finding 2)', noAppointment],
   ['an expired unscheduled test: no refund, buy it again (finding 3)', expiredUnscheduled],
   ['after a missed test: rebooking is rebuying, no refund (finding 4)', afterANoShow],
   ['what an expiry does, asked while the window is open (finding 5)', ifItExpires],
