@@ -144,6 +144,11 @@ export const enTasks = {
     tooLate: (hours: number) =>
       `No: changes aren't allowed within three days (${hours} hours) of the appointment, so it can no longer be changed or cancelled.`,
     passed: 'That appointment time has already passed.',
+    /** "my test was yesterday, can I reschedule it?": a day gone by. */
+    passedDay: "That appointment has already passed, so it can't be changed or cancelled now.",
+    /** What a missed appointment leads to: the source's No Show rule. */
+    passedNoShow: (phone: string) =>
+      `If you missed it, it is scored as No Show and all fees are forfeited: you can buy the same test again, paying the registration fee and test fee again, once the No Show result is posted to myASE. Prometric (${phone}) can answer questions about the appointment.`,
     todayNoTime: 'An appointment today is well within three days, so it can no longer be changed or cancelled.',
     assumedStart: 'You gave no time, so I counted from the start of that day.',
     /** A day whose answer turns on the hour: the 72 hours end during it. */

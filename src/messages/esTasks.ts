@@ -127,6 +127,9 @@ export const esTasks: typeof enTasks = {
     tooLate: (hours: number) =>
       `No: no se permiten cambios a menos de tres días (${hours} horas) de la cita, así que ya no se puede cambiar ni cancelar.`,
     passed: 'La hora de esa cita ya pasó.',
+    passedDay: 'Esa cita ya pasó, así que ya no se puede cambiar ni cancelar.',
+    passedNoShow: (phone: string) =>
+      `Si no se presentó, se califica como No Show y se pierden todas las tarifas: puede comprar el mismo examen de nuevo, pagando otra vez la tarifa de registro y la del examen, en cuanto el resultado No Show aparezca en myASE. Prometric (${phone}) puede responder preguntas sobre la cita.`,
     todayNoTime: 'Una cita hoy está dentro de los tres días, así que ya no se puede cambiar ni cancelar.',
     assumedStart: 'No me dio la hora, así que conté desde el comienzo de ese día.',
     askTime: (hours: number, date: string) =>

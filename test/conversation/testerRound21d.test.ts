@@ -30,6 +30,16 @@ const noAppointment: Transcript[] = [
   ]],
 ];
 
+// Finding 6: an appointment told as past can't be changed now, and a missed one is a No Show; the date
+// given is never asked for again.
+const pastAppointment: Transcript[] = [
+  ['"my test was yesterday, can I reschedule it?" is too late, and the No Show path', [
+    ['my test was yesterday, can I reschedule it?',
+      all("That appointment has already passed, so it can't be changed or cancelled now", 'scored as No Show', 'once the No Show result is posted', not('What date is the appointment'))],
+    ['can i get a refund?', /^No: there are no refunds for a missed appointment/],
+  ]],
+];
+
 // Finding 3: an unscheduled test that expired is no refund, and buying it again is a new purchase,
 // never "a fee for changing an appointment".
 const expiredUnscheduled: Transcript[] = [
@@ -68,6 +78,7 @@ const ifItExpires: Transcript[] = [
 transcriptTables([
   ['a refund asked beside a purchase (finding 1)', refundWithPurchase],
   ['a refund with no appointment (finding 2)', noAppointment],
+  ['an appointment gone by (finding 6)', pastAppointment],
   ['an expired unscheduled test: no refund, buy it again (finding 3)', expiredUnscheduled],
   ['after a missed test: rebooking is rebuying, no refund (finding 4)', afterANoShow],
   ['what an expiry does, asked while the window is open (finding 5)', ifItExpires],
