@@ -40,6 +40,18 @@ const pastAppointment: Transcript[] = [
   ]],
 ];
 
+// Finding 7: SMS shorthand: "chnge" is change and "fri", "thurs" are weekdays, so the task
+// starts with the day, and a time next keeps it.
+const smsShorthand: Transcript[] = [
+  ['"my test is fri can i chnge it", then "8am": Friday at 8', [
+    ['my test is fri can i chnge it', all('Friday, December 11, 2026: got it.', not('Did you mean'))],
+    ['8am', all('Friday, December 11, 2026 at 8:00 AM', not('What day is the appointment'))],
+  ]],
+  ['"my exam is thurs can i chnge it" is Thursday, December 10', [
+    ['my exam is thurs can i chnge it', all('Thursday, December 10, 2026', not('Did you mean'))],
+  ]],
+];
+
 // Finding 3: an unscheduled test that expired is no refund, and buying it again is a new purchase,
 // never "a fee for changing an appointment".
 const expiredUnscheduled: Transcript[] = [
@@ -79,6 +91,7 @@ transcriptTables([
   ['a refund asked beside a purchase (finding 1)', refundWithPurchase],
   ['a refund with no appointment (finding 2)', noAppointment],
   ['an appointment gone by (finding 6)', pastAppointment],
+  ['SMS shorthand for a day and a change (finding 7)', smsShorthand],
   ['an expired unscheduled test: no refund, buy it again (finding 3)', expiredUnscheduled],
   ['after a missed test: rebooking is rebuying, no refund (finding 4)', afterANoShow],
   ['what an expiry does, asked while the window is open (finding 5)', ifItExpires],
