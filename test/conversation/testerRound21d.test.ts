@@ -47,6 +47,16 @@ const smsShorthand: Transcript[] = [
     ['my test is fri can i chnge it', all('Friday, December 11, 2026: got it.', not('Did you mean'))],
     ['8am', all('Friday, December 11, 2026 at 8:00 AM', not('What day is the appointment'))],
   ]],
+  ['a day given in a message that ended in "Did you mean" is kept: "8am" next is Friday at 8', [
+    ['my test is fri can i go on a different day', 'Did you mean'],
+    ['8am', all('Friday, December 11, 2026 at 8:00 AM', not('What day is the appointment'))],
+  ]],
+  ['"my test is sat can i chnge it" is Saturday, never the SAT exam', [
+    ['my test is sat can i chnge it', all('Saturday, December 12, 2026: got it.', not('organisation concerned'))],
+  ]],
+  ['"is the SAT test available in spanish" is still someone else\'s test', [
+    ['is the SAT test available in spanish', 'organisation concerned'],
+  ]],
   ['"my exam is thurs can i chnge it" is Thursday, December 10', [
     ['my exam is thurs can i chnge it', all('Thursday, December 10, 2026', not('Did you mean'))],
   ]],
