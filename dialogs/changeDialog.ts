@@ -1,6 +1,6 @@
 import type { Language } from '../src/language/languages.js';
 import { DateTime } from 'luxon';
-import { changeEligibility, earliestChangeableStart } from '../src/rules/index.js';
+import { changeEligibility, earliestChangeableStart, todayIn } from '../src/rules/index.js';
 import { formatLongDate, formatTime } from '../src/understanding/dates.js';
 import { placeZoneIn } from '../src/understanding/placeZones.js';
 import { readAppointmentDate, readFirstTest, readFutureDate, readTargetDate, writtenOut, type DateValue } from './slotReaders.js';
@@ -130,6 +130,9 @@ export const changeTask: TaskSpec<ChangeValues> = {
       if (decision.assumedStartOfDay) lines.push(m.assumedStart);
       const cancelFirst = values.wanted ? m.cancelFirstTo(writtenOut(values.wanted, deps.language)) : m.cancelFirst;
       lines.push(...(values.cancelling ? [m.cancelHow(phone)] : [cancelFirst, m.how(phone)]));
+    } else if (decision.verdict === 'appointment-passed' && values.appointment.date < todayIn(facts.now, facts.zone)) {
+      // "my test was yesterday": a day gone by can't be changed; a missed one is a No Show.
+      lines.push(m.passedDay, m.passedNoShow(phone));
     } else if (decision.verdict === 'appointment-passed' && decision.assumedStartOfDay) {
       // "My test is today" with no time counts from midnight, so it reads as past; it is simply too late.
       lines.push(m.todayNoTime, m.tooLateNext(phone));
@@ -140,7 +143,8 @@ export const changeTask: TaskSpec<ChangeValues> = {
     }
     if (values.centreZone) lines.push(m.zoneOfCentre(values.centreZone));
     else if (!facts.zoneFromChannel) lines.push(m.zoneNote(facts.zone));
-    const outcome = decision.verdict === 'appointment-passed' && decision.assumedStartOfDay ? 'too-late' : decision.verdict;
+    const gone = values.appointment.date < todayIn(facts.now, facts.zone);
+    const outcome = decision.verdict === 'appointment-passed' && decision.assumedStartOfDay && !gone ? 'too-late' : decision.verdict;
     return { reply: { text: lines.join(' ') }, outcome };
   },
   accountQuestion: () => ({ kind: 'appointments' }),
@@ -150,8 +154,10 @@ export const changeTask: TaskSpec<ChangeValues> = {
   refunds: {
     allowed: (deps) => deps.messages.task.change.refundInTime(deps.policy.phones.prometric.value),
     'too-late': (deps) => deps.messages.task.change.refundTooLate,
-    'appointment-passed': (deps) => deps.messages.task.change.refundTooLate,
+    'appointment-passed': (deps) => deps.messages.task.missed.refund,
   },
+  // "when can I take it again?" after an appointment gone by: the No Show rule, never the 30-day wait.
+  retakes: { 'appointment-passed': (deps) => deps.messages.task.missed.retakeWait },
   exceptions: {
     'too-late': (deps) => deps.messages.task.change.noExceptions(deps.policy.phones.prometric.value),
     'appointment-passed': (deps) => deps.messages.task.change.noExceptions(deps.policy.phones.prometric.value),

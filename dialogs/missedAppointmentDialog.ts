@@ -36,6 +36,16 @@ export const missedAppointmentTask: TaskSpec<MissedValues> = {
     'can-rebuy-now': (deps) => deps.messages.task.missed.retakeNow,
     'wait-for-no-show-result': (deps) => deps.messages.task.missed.retakeWait,
   },
+  // "can I get a refund?": the source's "There are no refunds for a missed appointment."
+  refunds: {
+    'can-rebuy-now': (deps) => deps.messages.task.missed.refund,
+    'wait-for-no-show-result': (deps) => deps.messages.task.missed.refund,
+  },
+  // "how much will it cost to rebook?": buying it again, never a change of appointment's fee.
+  rebuys: {
+    'can-rebuy-now': (deps) => deps.messages.task.missed.rebuyNow,
+    'wait-for-no-show-result': (deps) => deps.messages.task.missed.rebuyWait,
+  },
   // Signed in, the account says whether the No Show is posted.
   accountQuestion: () => ({ kind: 'retest', missedOnly: true }),
   help: (deps) => deps.messages.task.missed.help,

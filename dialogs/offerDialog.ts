@@ -203,7 +203,10 @@ export class OfferDialog extends RepairDialog {
     // the Master answer is the Master status, not the recertification of T2).
     const guessed = offer.none === true || (offer.person === true && entries.length > 0);
     const fitting = !guessed || offer.task || reading.correction || opened ? undefined : entries.map((e) => e.offer?.task).find((task) => task !== undefined && dc.findDialog(task) !== undefined && this.takesUp(task, reading, facts));
-    if (fitting) return dc.replaceDialog(fitting, { text: reading.question } satisfies TaskOptions);
+    // "my test is fri can i go on a different day" ended in "Did you mean"; "8am" next: the day said
+    // before the menu is kept, read with the reply (a reply naming its own day is read alone).
+    const kept = offer.none && offer.text && !reading.dates.some((mention) => mention.form !== 'time') ? `${offer.text}\n${reading.question}` : reading.question;
+    if (fitting) return dc.replaceDialog(fitting, { text: kept } satisfies TaskOptions);
     // "A4", then "i failed it yesterday" or "when does it expire?": the task the message asks for is
     // about the test named before ("it"), unless it names its own.
     const own = offer.tests?.length ? resolveTests(reading.text, this.deps.catalogue) : undefined;

@@ -39,6 +39,19 @@ export const purchaseWindowTask: TaskSpec<PurchaseValues> = {
   accountQuestion: () => ({ kind: 'purchases' }),
   verdicts: { open: 'open', 'last-day': 'open', expired: 'closed' },
   reasons: { expired: (deps) => deps.messages.task.purchase.whyExpired(deps.policy.purchaseWindowDays.value) },
+  // "can I get my money back?": a test bought and not scheduled is cancelled for a refund while the window is open; an expired one's fees are forfeited.
+  refunds: {
+    open: (deps) => deps.messages.task.purchase.refundOpen(deps.policy.phones.prometric.value),
+    'last-day': (deps) => deps.messages.task.purchase.refundOpen(deps.policy.phones.prometric.value),
+    expired: (deps) => deps.messages.task.purchase.refundExpired,
+  },
+  // "what if I just buy it again?" after "it expired": yes, a new purchase.
+  rebuys: { expired: (deps) => deps.messages.task.purchase.rebuyExpired(deps.policy.purchaseWindowDays.value) },
+  // "what happens if it expires?" while it is open: the source's rule, not the missed appointment's.
+  ifExpires: {
+    open: (deps) => deps.messages.task.purchase.ifExpires(deps.policy.purchaseWindowDays.value),
+    'last-day': (deps) => deps.messages.task.purchase.ifExpires(deps.policy.purchaseWindowDays.value),
+  },
   help: (deps) => deps.messages.task.purchase.help,
 };
 

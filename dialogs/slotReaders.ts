@@ -130,7 +130,22 @@ export const readFutureDate = (text: string, facts: TurnFacts, deps: TaskDeps) =
 const OTHER_ROLES = new Set(['purchase', 'failure', 'pass', 'expiry', 'target']);
 const appointmentDates = (text: string, facts: TurnFacts) => taskDates(text, facts).filter((mention) => !OTHER_ROLES.has(dateRole(text, mention) ?? ''));
 
-export const readAppointmentDate = (text: string, facts: TurnFacts, deps: TaskDeps) => futureReading(appointmentDates(text, facts), text, facts, deps);
+/**
+ * The appointment told as past ("my test was yesterday", "I had my exam on Friday", "mi examen fue
+ * ayer"): a day gone by is then the fact, answered as an appointment passed, never asked again. A
+ * past date alone ("yesterday" at the question) may be a slip, and is asked about.
+ */
+const TOLD_AS_PAST = /\b(?:was|were|had|missed|fue|tuve|perd[ií])\b/i;
+
+export function readAppointmentDate(text: string, facts: TurnFacts, deps: TaskDeps): SlotReading<DateValue> {
+  const mentions = appointmentDates(text, facts);
+  const answer = resolveFuture(mentions, text, facts);
+  if (!answer.ok && answer.problem === 'in-past' && TOLD_AS_PAST.test(text)) {
+    const value: DateValue = { date: answer.date };
+    return { kind: 'value', value, echo: deps.messages.task.gotDate(writtenOut(value, deps.language)) };
+  }
+  return futureReading(mentions, text, facts, deps);
+}
 
 /** "move my appointment to the 12th": the day the appointment should move to, said back, never echoed as understood. */
 export function readTargetDate(text: string, facts: TurnFacts, deps: TaskDeps): SlotReading<DateValue> {

@@ -171,4 +171,15 @@ export interface TaskSpec<Values> {
    * 30-day wait (a missed appointment is a No Show, not a failure).
    */
   retakes?: Partial<Record<string, (deps: TaskDeps) => string>>;
+  /**
+   * Buying the test again in an outcome that closed it, from the source: "what if I just buy it
+   * again?" after "it expired", "how much will it cost to rebook?" after the No Show answer (the route
+   * row `reason`), never read as a change of appointment's fee.
+   */
+  rebuys?: Partial<Record<string, (deps: TaskDeps) => string>>;
+  /**
+   * What the end of a window does, asked while it is open: "what happens if it expires?" right after
+   * "you have until ..." (the route row `reason`), never read as a missed appointment.
+   */
+  ifExpires?: Partial<Record<string, (deps: TaskDeps) => string>>;
 }

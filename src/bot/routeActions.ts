@@ -20,7 +20,7 @@ import { actionOnTheOneShown, asksToSeeOwnRecords, asksWhatToDoNext } from '../u
 import { catalogueNames } from '../messages/catalogueNames.js';
 import type { Catalogue } from '../rules/types.js';
 import { resolveTests, withoutNames } from '../understanding/tests.js';
-import { asksException, asksRefund, asksRetake, asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
+import { asksException, asksIfExpires, asksRebuy, asksRefund, asksRetake, asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
 import { TASKS } from '../understanding/taskIntent.js';
 import type { Language } from '../language/languages.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
@@ -124,7 +124,7 @@ export function verdictOfLastTask(data: ConversationData, text: string, language
  * The follow-up questions a task's answer can be asked, in the order they are tried: the spec's field
  * holding what each outcome says, and the question that asks for it.
  */
-const FOLLOW_UPS: ReadonlyArray<readonly ['reasons' | 'refunds' | 'exceptions' | 'retakes', (text: string) => boolean]> = [
+const FOLLOW_UPS: ReadonlyArray<readonly ['reasons' | 'refunds' | 'exceptions' | 'retakes' | 'rebuys' | 'ifExpires', (text: string) => boolean]> = [
   // "why not?": the rule behind the outcome.
   ['reasons', asksWhy],
   // "can I get a refund?", "so I just lose the money?": what that outcome does to the money.
@@ -133,6 +133,10 @@ const FOLLOW_UPS: ReadonlyArray<readonly ['reasons' | 'refunds' | 'exceptions' |
   ['exceptions', asksException],
   // "when can I retake it?" after the No Show answer: when that outcome lets the test be taken again.
   ['retakes', asksRetake],
+  // "what if I just buy it again?" after "it expired", "how much to rebook?" after the No Show answer: buying it again.
+  ['rebuys', asksRebuy],
+  // "what happens if it expires?" after "you have until ...": the end of the window.
+  ['ifExpires', asksIfExpires],
 ];
 
 /**
@@ -146,6 +150,28 @@ export function reasonOfLastTask(data: ConversationData, text: string): ((deps: 
   for (const [field, asks] of FOLLOW_UPS) {
     const say = answered.spec[field]?.[answered.outcome];
     if (say && asks(text)) return say;
+  }
+  return undefined;
+}
+
+/** A message's parts that may each ask something: its sentences and clauses ("I bought A7 on Sept 20, can I get my money back?"). */
+const CLAUSE_BREAK = /[,.;!?]+|\b(?:and|but|also|so)\b/i;
+
+/**
+ * A follow-up asked in the same message that began a task and got its answer ("I bought A7 on Sept
+ * 20 and never scheduled it, can I get my money back?"): what the spec says of that outcome, read
+ * from one part of the message as it would be read alone right after the answer (the same
+ * `FOLLOW_UPS` rows, "why" aside: in a first message it asks of something else). Nothing when the
+ * answer already speaks of the money it asks about.
+ */
+export function followUpAskedWithTask(task: string, outcome: string, text: string, answer?: string): ((deps: ConversationDeps) => string) | undefined {
+  const spec = SPECS.get(task);
+  if (!spec) return undefined;
+  const parts = text.split(CLAUSE_BREAK).map((part) => part.trim()).filter(Boolean);
+  for (const [field, asks] of FOLLOW_UPS) {
+    const say = field === 'reasons' ? undefined : spec[field]?.[outcome];
+    if (!say || (field === 'refunds' && answer && /\b(?:refund\w*|reembols\w*)\b/i.test(answer))) continue;
+    if (parts.some((part) => asks(part))) return say;
   }
   return undefined;
 }
@@ -552,7 +578,15 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // "what if I failed?" does; what the message says comes first, and another test named ("and if
       // I failed A3?") was not taken that day as far as the bot knows: nothing is carried.
       const carried = carriedInto(turn, task, deps.conversation);
-      return afterDialog(turn, await turn.dc.beginDialog(task, { text: turn.reading.question, ...(carried ? { values: carried, answeredGenerally: true } : {}) } satisfies TaskOptions));
+      const result = await turn.dc.beginDialog(task, { text: turn.reading.question, ...(carried ? { values: carried, answeredGenerally: true } : {}) } satisfies TaskOptions);
+      const taken = afterDialog(turn, result);
+      // "..., can I get my money back?" beside the task's facts: that follow-up too, never dropped.
+      if (answered(result, task)) {
+        const { outcome, answer } = result.result as TaskResult;
+        const alsoAsked = followUpAskedWithTask(task, outcome, turn.reading.question, answer);
+        if (alsoAsked) await say(turn, { text: alsoAsked(deps.conversation) });
+      }
+      return taken;
     },
 
     answerFromAccount: async (turn) => {

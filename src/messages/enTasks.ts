@@ -147,6 +147,11 @@ export const enTasks = {
     tooLate: (hours: number) =>
       `No: changes aren't allowed within three days (${hours} hours) of the appointment, so it can no longer be changed or cancelled.`,
     passed: 'That appointment time has already passed.',
+    /** "my test was yesterday, can I reschedule it?": a day gone by. */
+    passedDay: "That appointment has already passed, so it can't be changed or cancelled now.",
+    /** What a missed appointment leads to: the source's No Show rule. */
+    passedNoShow: (phone: string) =>
+      `If you missed it, it is scored as No Show and all fees are forfeited: you can buy the same test again, paying the registration fee and test fee again, once the No Show result is posted to myASE. Prometric (${phone}) can answer questions about the appointment.`,
     todayNoTime: 'An appointment today is well within three days, so it can no longer be changed or cancelled.',
     assumedStart: 'You gave no time, so I counted from the start of that day.',
     /** A day whose answer turns on the hour: the 72 hours end during it. */
@@ -192,6 +197,13 @@ export const enTasks = {
     /** "when can I retake it?" after the answer: a No Show is no failed test. */
     retakeNow: 'A missed appointment is scored as No Show, not a failed test, so there is no 30-day wait: the No Show result is posted, so you can buy the test again now in myASE, paying the registration fee and the test fee again.',
     retakeWait: 'A missed appointment is scored as No Show, not a failed test, so there is no 30-day wait: once the No Show result appears in myASE, you can buy the test again, paying the registration fee and the test fee again.',
+    /** "can I get a refund?" after the answer: the source's "There are no refunds for a missed appointment." */
+    refund: 'No: there are no refunds for a missed appointment. It is scored as No Show and all fees are forfeited.',
+    /** "how much will it cost to rebook?" after the answer: buying it again, not changing an appointment. */
+    rebuyNow:
+      'Booking a missed test again means buying it again: you pay the registration fee and the test fee again. The No Show result is posted, so you can buy it now in myASE; the complete list of tests and fees is on the ASE website (ase.com).',
+    rebuyWait:
+      'Booking a missed test again means buying it again: you pay the registration fee and the test fee again, once the No Show result appears in myASE. The complete list of tests and fees is on the ASE website (ase.com).',
   },
 
   purchase: {
@@ -210,6 +222,18 @@ export const enTasks = {
     whyExpired: (days: number) =>
       `Because a test must be scheduled and taken within ${days} days of its purchase date: if it is not, the untaken test expires and all fees are forfeited.`,
     next: 'Schedule your appointment in myASE as soon as you can.',
+    /** "can I get my money back?" while the window is open, with no appointment: the source's Cancel Test, and its refund. */
+    refundOpen: (phone: string) =>
+      `Yes: with no appointment booked, cancel the test itself with the Cancel Test option in myASE, or call Prometric at ${phone}. You can only cancel a test and receive a refund for a test that you purchased.`,
+    /** "can I get a refund?" after "it expired": the source's "all fees are forfeited". */
+    refundExpired:
+      "No: the untaken test has expired and all fees are forfeited, so there's no refund. To test, register and pay the registration fee and test fee again.",
+    /** "what if I just buy it again?" after "it expired": yes, as a new purchase with its own window. */
+    rebuyExpired: (days: number) =>
+      `Yes: register for the test again in myASE and pay the registration fee and test fee again; you then have ${days} days from that purchase to schedule and take it. The complete list of tests and fees is on the ASE website (ase.com).`,
+    /** "what happens if it expires?" while the window is open: the source's rule. */
+    ifExpires: (days: number) =>
+      `If it isn't scheduled and taken within ${days} days of purchase, the untaken test expires, all fees are forfeited, and you must register and pay the registration fee and test fee again.`,
     help: 'Tell me the date you bought the test, for example "January 10" or "two weeks ago".',
   },
 

@@ -129,6 +129,9 @@ export const esTasks: typeof enTasks = {
     tooLate: (hours: number) =>
       `No: no se permiten cambios a menos de tres días (${hours} horas) de la cita, así que ya no se puede cambiar ni cancelar.`,
     passed: 'La hora de esa cita ya pasó.',
+    passedDay: 'Esa cita ya pasó, así que ya no se puede cambiar ni cancelar.',
+    passedNoShow: (phone: string) =>
+      `Si no se presentó, se califica como No Show y se pierden todas las tarifas: puede comprar el mismo examen de nuevo, pagando otra vez la tarifa de registro y la del examen, en cuanto el resultado No Show aparezca en myASE. Prometric (${phone}) puede responder preguntas sobre la cita.`,
     todayNoTime: 'Una cita hoy está dentro de los tres días, así que ya no se puede cambiar ni cancelar.',
     assumedStart: 'No me dio la hora, así que conté desde el comienzo de ese día.',
     askTime: (hours: number, date: string) =>
@@ -165,6 +168,11 @@ export const esTasks: typeof enTasks = {
     help: 'Entre en myASE y mire sus resultados de examen: ahí se publica el resultado No Show. Responda sí si ya aparece, o no si todavía no.',
     retakeNow: 'Una cita perdida se califica como No Show, no un examen reprobado, así que no hay que esperar 30 días: el resultado No Show ya está publicado, así que puede comprar el examen de nuevo ahora en myASE, pagando otra vez la tarifa de registro y la del examen.',
     retakeWait: 'Una cita perdida se califica como No Show, no un examen reprobado, así que no hay que esperar 30 días: en cuanto el resultado No Show aparezca en myASE, podrá comprar el examen de nuevo, pagando otra vez la tarifa de registro y la del examen.',
+    refund: 'No: no hay reembolsos por una cita perdida. Se califica como No Show y se pierden todas las tarifas.',
+    rebuyNow:
+      'Volver a reservar un examen perdido es comprarlo de nuevo: paga otra vez la tarifa de registro y la del examen. El resultado No Show ya está publicado, así que puede comprarlo ahora en myASE; la lista completa de exámenes y tarifas está en el sitio web de ASE (ase.com).',
+    rebuyWait:
+      'Volver a reservar un examen perdido es comprarlo de nuevo: paga otra vez la tarifa de registro y la del examen, en cuanto el resultado No Show aparezca en myASE. La lista completa de exámenes y tarifas está en el sitio web de ASE (ase.com).',
   },
 
   purchase: {
@@ -180,6 +188,14 @@ export const esTasks: typeof enTasks = {
     whyExpired: (days: number) =>
       `Porque un examen debe programarse y tomarse dentro de los ${days} días siguientes a su fecha de compra: si no, el examen no tomado vence y se pierden todas las tarifas.`,
     next: 'Programe su cita en myASE lo antes posible.',
+    refundOpen: (phone: string) =>
+      `Sí: sin cita programada, cancele el examen con la opción Cancel Test en myASE, o llame a Prometric al ${phone}. Solo puede cancelar un examen y recibir un reembolso por un examen que compró.`,
+    refundExpired:
+      'No: el examen no tomado venció y se pierden todas las tarifas, así que no hay reembolso. Para examinarse, regístrese y pague de nuevo la tarifa de registro y la del examen.',
+    rebuyExpired: (days: number) =>
+      `Sí: regístrese de nuevo para el examen en myASE y pague otra vez la tarifa de registro y la del examen; después tiene ${days} días desde esa compra para programarlo y tomarlo. La lista completa de exámenes y tarifas está en el sitio web de ASE (ase.com).`,
+    ifExpires: (days: number) =>
+      `Si no lo programa y lo toma dentro de los ${days} días siguientes a la compra, el examen no tomado vence, se pierden todas las tarifas, y tiene que registrarse y pagar de nuevo la tarifa de registro y la del examen.`,
     help: 'Dígame la fecha en que compró el examen, por ejemplo "10 de enero" o "hace dos semanas".',
   },
 

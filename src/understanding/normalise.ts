@@ -35,6 +35,9 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map(
     rescheduel: 'reschedule', exm: 'exam', tst: 'test', mstr: 'master', xpire: 'expire', xpired: 'expired',
     noshow: 'no show', 'no-show': 'no show', 'no-showed': 'no showed', dup: 'duplicate', dupe: 'duplicate',
     dupes: 'duplicates', pwd: 'password', msd: 'missed', recert: 'recertify',
+    // "change" and "move" as thumbs type them
+    chnge: 'change', chng: 'change', chnage: 'change', chage: 'change', cahnge: 'change', chanage: 'change', chagne: 'change',
+    mve: 'move', moev: 'move', mvoe: 'move',
     cancle: 'cancel', cancell: 'cancel', canceled: 'cancelled', faild: 'failed', fialed: 'failed',
     // time
     '2day': 'today', tday: 'today', '2morrow': 'tomorrow', '2moro': 'tomorrow', tmrw: 'tomorrow', tmr: 'tomorrow',

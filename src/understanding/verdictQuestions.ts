@@ -108,6 +108,36 @@ export function asksRetake(text: string): boolean {
   return Boolean(t) && t.split(' ').length <= MAX_WORDS + 2 && !SUPPOSED.test(t) && RETAKE_WHEN.test(t) && RETAKE.test(t) && !FAILED.test(t);
 }
 
+/**
+ * "what if I just buy it again?", "how much will it cost to rebook?", "¿y si lo compro otra vez?":
+ * buying the test again, and what that costs, asked right after an answer that closed it (an expired
+ * purchase, a No Show). Read only right after a task whose outcome says that (the spec's `rebuys`,
+ * route row `reason`).
+ */
+export function asksRebuy(text: string): boolean {
+  const t = cueText(text);
+  return Boolean(t) && t.split(' ').length <= MAX_WORDS + 2 && !FAILED.test(t) && (REBUY.test(t) || (REBUY_COST.test(t) && REBOOK.test(t)));
+}
+
+/** Buying again, said outright ("just buy it again", "repurchase it"). */
+const REBUY = /\b(?:(?:buy|purchase|pay for|register for) (?:it|the test|the exam|a new one|another one|[a-z]\d{1,2}) (?:again|over)|re ?buy\w*|re ?purchas\w*|(?:lo |la )?(?:compro|vuelvo a comprar|comprarlo|comprarla) (?:de nuevo|otra vez)|volver a comprar(?:lo|la)?)\b/;
+/** What it costs ("how much", "what does it cost", "do I pay again"). */
+const REBOOK = /\b(?:rebook\w*|re book\w*|book (?:it|the test|the exam) again|take (?:it|the test|the exam) again|retake|reservar(?:lo|la)? de nuevo|volver a reservar)\b/;
+const REBUY_COST = /\b(?:how much|what (?:does|will|would) it cost|cost|price|fee|fees|pay again|cuanto|cuesta|costo)\b/;
+
+/**
+ * "what happens if it expires?", "what if I don't take it in time?", "¿y si se vence?": what the
+ * purchase window's end does, asked while it is open. Read only right after a task whose outcome says
+ * that (the spec's `ifExpires`, route row `reason`).
+ */
+export function asksIfExpires(text: string): boolean {
+  const t = cueText(text);
+  return Boolean(t) && t.split(' ').length <= MAX_WORDS + 2 && IF_EXPIRES.test(t);
+}
+
+const IF_EXPIRES =
+  /^(?:(?:but|so|and|ok|okay|then|pero|y|bueno)\s+)*(?:what (?:happens )?if|what about if|and if|if|y si|que pasa si|si)\b.*\b(?:expire\w*|runs? out|lapses?|(?:miss|pass|go past|run past) the (?:deadline|window|90 days)|(?:don'?t|do not|dont|can'?t|cannot) (?:take|schedule|book|make) it (?:in time|by then|before then)|se (?:vence|vencio|caduca|pasa el plazo)|vence)\b/;
+
 const RETAKE_WHEN = /\b(?:when|how soon|how long|can i|could i|do i|cuando|cuanto tiempo|puedo|ya puedo)\b/;
 const RETAKE = /\b(?:retake|re take|retest|take (?:it|the test|the exam|[a-z]\d{1,2}) (?:again|over)|rebook|rebuy|book (?:it|the test) again|buy (?:it|the test) again|resit|volver(?:lo|la)? a (?:tomar|presentar|hacer)(?:lo|la)?|(?:lo|la) puedo volver a (?:tomar|presentar|hacer)|tomar(?:lo|la)? (?:de nuevo|otra vez)|repetir(?:lo|la)?)\b/;
 const FAILED = /\b(?:fail|failed|failing|flunk\w*|didn'?t pass|did not pass|reprob\w*|no (?:lo |la )?(?:pase|aprobe))\b/;
