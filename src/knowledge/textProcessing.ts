@@ -94,6 +94,11 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/(?<=[a-z0-9][^]*?)\s(?:is|isn'?t|was)\s+(?:that|this|it)\s+(?:really\s+|actually\s+)?(?:true|right|correct|accurate|legit|real|so|a\s+thing|the\s+case|a\s+myth)(?:\s+or\s+(?:not|false|no|wrong|fake|myth|fiction))?\s*[?.!]*\s*$/gi, ' '],
   [/(?<=[a-z0-9][^]*?)([,.;:!?]\s*)(?:that'?s\s+|thats\s+|am\s+i\s+)?(?:true|right|correct|accurate|legit|real)(?:\s+or\s+(?:not|false|no|wrong|fake|myth|fiction))?\s*[?.!]*\s*$/gi, '$1 '],
   [/\b(?:is\s+it|is\s+that|it'?s|its)\s+(?:really\s+)?(?:true|correct|right|a\s+fact)\s+(?:that\s+)?|\btrue\s+or\s+(?:false|not)\b|\bfact\s+or\s+(?:fiction|myth)\b|\b(?:the\s+)?word\s+is\b|\brumou?r\s+(?:is|has\s+it)\b/gi, ' '],
+  // A conversational opener that only holds the floor or asks to hear it again ("wait how long do
+  // results take again", "hold on, when do I...", "remind me, how much..."): "wait" pulled the
+  // retest entry ("wait 30 full days") and cost the question its confident answer. Only before a
+  // question's own words: "wait 30 days?" and "wait until it's posted?" keep their "wait".
+  [/(^|[.!?,;]\s*|\b(?:ok(?:ay)?|so|oh|um+|uh+|hmm+|well|and|sorry)[\s,.!-]+)(?:wait(?:\s+a\s+(?:sec(?:ond)?|min(?:ute)?))?|hold\s+on|hang\s+on|remind\s+me|one\s+more\s+thing|quick\s+question)\s*[,.:;!-]*\s*(?=(?:so|ok(?:ay)?|again|then|how|what|whats|what's|when|where|why|who|which|is|isn't|isnt|are|aren't|am|can|could|do|does|did|didn't|will|would|should|i|i'm|im|you|my|the|was|that|if|whether)\b)/gi, '$1 '],
   // Someone asking for their people ("one of my techs", "my guys", "our students", "as a shop
   // owner"): who asks is not what is asked ("techs" is "technician" and pulled the Master
   // Technician entry, "students" the e-learning entry). The candidate's own "my technician

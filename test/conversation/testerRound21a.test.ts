@@ -1,0 +1,28 @@
+import { all, demo1, demo3, not, transcriptTables, type Transcript } from './suite.js';
+
+// The twenty-first usability round (ut21, first part): conversations played against `npm start` by a
+// tester who never saw the code. Each finding is written here as the rule it broke, in the tester's
+// words. The clock is the tester's: Monday, December 7, 2026, noon in New York.
+
+// Finding 5: a conversational opener ("wait", "hold on", "remind me") and a closing "again" are how
+// the question is asked, not what is asked: "wait" pulled the retest entry ("wait 30 full days"), so
+// the results question got a "Did you mean" menu, or mid-conversation the retest answer.
+const fillers: Transcript[] = [
+  ['"wait how long do results take again" is the results answer, not a menu', [
+    ['wait how long do results take again', all('score report', not('Did you mean'))],
+  ]],
+  ['"wait how long do results take again" after the retest answer is the results answer', [
+    ['I failed A5 on March 3 2026, when can I retake it?', 'You can buy A5 again now'],
+    ['wait how long do results take again', all('score report', not('30 full days'), not('Did you mean'))],
+  ]],
+  ['"hold on, remind me how long results take" is the results answer', [
+    ['hold on, remind me how long results take', all('score report', not('Did you mean'))],
+  ]],
+  ['"do I have to wait 30 days?" keeps its "wait": the retest answer', [
+    ['do I have to wait 30 days to retake it?', '30 full days'],
+  ]],
+];
+
+transcriptTables([
+  ['conversational fillers do not cost the answer (finding 5)', fillers],
+], { now: new Date('2026-12-07T17:00:00Z') });
