@@ -23,6 +23,21 @@ const fillers: Transcript[] = [
   ]],
 ];
 
+// Finding 7: a passport asked about as ID is the ID question: "passport" was read as a misspelt
+// "password" and got the myASE password referral.
+const passport: Transcript[] = [
+  ['"is a passport ok" is the ID gap, not a password reset', [
+    ['is a passport ok', all("I don't have the rules on ID", '877-346-9327', not('password'))],
+  ]],
+  ['"can I use my passport instead of a drivers license" is the ID gap', [
+    ['can I use my passport instead of a drivers license', all("I don't have the rules on ID", not('password'), not('organisation concerned'))],
+  ]],
+  ['"I forgot my password" is still the password referral', [
+    ['I forgot my password', "I can't reset myASE passwords"],
+  ]],
+];
+
 transcriptTables([
   ['conversational fillers do not cost the answer (finding 5)', fillers],
+  ['a passport as ID is the ID question (finding 7)', passport],
 ], { now: new Date('2026-12-07T17:00:00Z') });
