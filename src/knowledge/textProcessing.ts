@@ -106,6 +106,9 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:(?:one|two|three|four|five|some|a\s+few|few|all|both|several|most|any|each|none|half|\d+)\s+of\s+)?(?:my|our)\s+(?:shop'?s\s+)?(?:techs|technicians|guys|employees|students|apprentices|workers|crew|men|team|trainees|staff|mechanics|people|class|hires)\b'?/gi, ' they '],
   [/\b(?:one|two|three|some|a\s+few|few|all|both|several|each|none)\s+of\s+(?:my|our)\s+(?:tech|technician|guy|employee|student|apprentice|worker|mechanic)\b/gi, ' they '],
   [/\b(?:as\s+(?:a|the)\s+(?:shop|business|fleet|service)\s+(?:owner|manager)|i\s+(?:run|own|manage)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:shop|garage|business|dealership|fleet)|(?:shop\s+owner|service\s+manager|hr|fleet\s+manager|instructor|teacher)\s+here)\b/gi, ' '],
+  // How long a test takes to sit ("how long is the recert test", "how long does the A5 exam take"):
+  // its duration, not how long a certification lasts ("how long is my cert good for" is that).
+  [/\bhow\s+long\s+(?:is|are|does|do|will|would)(?=\s+(?:(?:the|a|an|my|each|these|those|this|that)\s+)?(?:[a-z0-9-]+\s+){0,2}?(?:tests?|exams?)(?:\s+(?:take|takes|last|lasts|run|runs|be))?\s*(?:[?.!,]|$))/gi, 'duration of'],
   // Skipping a test is not going: a No Show ("skipped his test on Saturday").
   [/\bskip(?:ped|ping|s)?\s+(?:(?:his|her|my|their|the|our|a|an|this|that|your)\s+)?(?:tests?|exams?|appointments?|appts?)\b/gi, 'noshow'],
   // An old technician's then and now ("back in my day", "in the old days", "in the 90s", "20 years

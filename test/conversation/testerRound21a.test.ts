@@ -23,6 +23,21 @@ const fillers: Transcript[] = [
   ]],
 ];
 
+// Finding 3: the source gives no test lengths. "How long is the recert test" asks how long the test
+// takes to sit: the honest test-length gap, never the recertification policy; how long a
+// certification lasts is still the recertification answer.
+const testLength: Transcript[] = [
+  ['"how long is the recert test" is the test-length gap', [
+    ['how long is the recert test', all("I don't have test lengths or time limits", '1-800-390-6789', not('five years'))],
+  ]],
+  ['"how long does the recertification exam take" is the same gap', [
+    ['how long does the recertification exam take', all("I don't have test lengths", not('five years'))],
+  ]],
+  ['"how long is my certification good for" is still the five years', [
+    ['how long is my certification good for', all('five years', not("I don't have test lengths"))],
+  ]],
+];
+
 // Finding 7: a passport asked about as ID is the ID question: "passport" was read as a misspelt
 // "password" and got the myASE password referral.
 const passport: Transcript[] = [
@@ -39,5 +54,6 @@ const passport: Transcript[] = [
 
 transcriptTables([
   ['conversational fillers do not cost the answer (finding 5)', fillers],
+  ['how long a test takes is a gap the bot admits (finding 3)', testLength],
   ['a passport as ID is the ID question (finding 7)', passport],
 ], { now: new Date('2026-12-07T17:00:00Z') });
