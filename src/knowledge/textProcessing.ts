@@ -106,6 +106,9 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:(?:one|two|three|four|five|some|a\s+few|few|all|both|several|most|any|each|none|half|\d+)\s+of\s+)?(?:my|our)\s+(?:shop'?s\s+)?(?:techs|technicians|guys|employees|students|apprentices|workers|crew|men|team|trainees|staff|mechanics|people|class|hires)\b'?/gi, ' they '],
   [/\b(?:one|two|three|some|a\s+few|few|all|both|several|each|none)\s+of\s+(?:my|our)\s+(?:tech|technician|guy|employee|student|apprentice|worker|mechanic)\b/gi, ' they '],
   [/\b(?:as\s+(?:a|the)\s+(?:shop|business|fleet|service)\s+(?:owner|manager)|i\s+(?:run|own|manage)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:shop|garage|business|dealership|fleet)|(?:shop\s+owner|service\s+manager|hr|fleet\s+manager|instructor|teacher)\s+here)\b/gi, ' '],
+  // Whether someone else is certified ("how do I know if my guys are certified", "can I check that
+  // he's ASE certified"; "my guys" is "they" by now): checking another's certification, not getting one.
+  [/\b(?:know|check|find\s+out|see|tell|verify|confirm|look\s+up|make\s+sure)\s+(?:if|whether|that)\s+(?:they|he|she|someone|somebody|anyone|anybody|a\s+(?:tech|technician|mechanic|guy|person|worker|employee|hire|candidate)|the\s+(?:tech|technician|mechanic|guy|person|worker|employee|hire|candidate))(?:\s+(?:is|are)|'s|'re|s|re)\s+(?:really\s+|actually\s+|still\s+)?(?:ase\s+)?certified\b/gi, ' verify certified '],
   // How long a test takes to sit ("how long is the recert test", "how long does the A5 exam take"):
   // its duration, not how long a certification lasts ("how long is my cert good for" is that).
   [/\bhow\s+long\s+(?:is|are|does|do|will|would)(?=\s+(?:(?:the|a|an|my|each|these|those|this|that)\s+)?(?:[a-z0-9-]+\s+){0,2}?(?:tests?|exams?)(?:\s+(?:take|takes|last|lasts|run|runs|be))?\s*(?:[?.!,]|$))/gi, 'duration of'],

@@ -38,6 +38,21 @@ const testLength: Transcript[] = [
   ]],
 ];
 
+// Finding 4: a shop owner asking whether his technicians are certified is asking to check someone
+// else's certification. The source has no lookup: say so, and point to what it does say (the
+// expiration dates on their certificates and in myASE) and to ASE Customer Service.
+const verifying: Transcript[] = [
+  ['"how do I know if my guys are certified" is the verification gap', [
+    ['how do I know if my guys are certified', all("I don't have a way to check someone else's certification", 'on their certificates', '1-800-390-6789', not('insignias'))],
+  ]],
+  ['"how do i find out if my employees are ase certified" is the same', [
+    ['how do i find out if my employees are ase certified', all("check someone else's certification", not('EPA'))],
+  ]],
+  ['"how do I know if I passed" is still the results answer', [
+    ['how do I know if I passed', all('score report', not("someone else's"))],
+  ]],
+];
+
 // Finding 7: a passport asked about as ID is the ID question: "passport" was read as a misspelt
 // "password" and got the myASE password referral.
 const passport: Transcript[] = [
@@ -55,5 +70,6 @@ const passport: Transcript[] = [
 transcriptTables([
   ['conversational fillers do not cost the answer (finding 5)', fillers],
   ['how long a test takes is a gap the bot admits (finding 3)', testLength],
+  ['whether someone else is certified is a gap the bot admits (finding 4)', verifying],
   ['a passport as ID is the ID question (finding 7)', passport],
 ], { now: new Date('2026-12-07T17:00:00Z') });
