@@ -67,7 +67,31 @@ const passport: Transcript[] = [
   ]],
 ];
 
+// Finding 1: "how long does it take to get them" right after the duplicate answer asks about the
+// duplicates. The source gives a time only for the certificate of a test passed (three weeks): the
+// bot says it has no time for duplicates, and who can tell (ASE Customer Service); out of context
+// the question is still the certificate's three weeks.
+const duplicateTiming: Transcript[] = [
+  ['"how long does it take to get them" after the duplicate answer is the duplicates\' timing gap', [
+    ['how do I get a duplicate certificate?', '$7.50 per test series'],
+    ['how long does it take to get them', all("I don't have how long a duplicate certificate takes to arrive", '1-800-390-6789', not('Tell me the date you passed'))],
+  ]],
+  ['the same after the duplicates were worked out', [
+    ['I need duplicates of my certificates', 'Tell me which test series you need duplicates for'],
+    ['A1 and A4', '$7.50'],
+    ['when will they arrive', all("I don't have how long a duplicate certificate takes to arrive", not('Tell me the date you passed'))],
+  ]],
+  ['in Spanish, "¿cuánto tardan en llegar?" after the duplicate answer is the same gap', [
+    ['¿cómo obtengo un certificado duplicado?', '$7.50'],
+    ['¿cuánto tardan en llegar?', all(/No tengo cu[aá]nto tarda en llegar un certificado duplicado/, '1-800-390-6789')],
+  ]],
+  ['"how long does it take to get my certificate" on its own is the three weeks', [
+    ['how long does it take to get my certificate', all('three weeks', not('duplicate'))],
+  ]],
+];
+
 transcriptTables([
+  ['a duplicate\'s timing is a gap the bot admits (finding 1)', duplicateTiming],
   ['conversational fillers do not cost the answer (finding 5)', fillers],
   ['how long a test takes is a gap the bot admits (finding 3)', testLength],
   ['whether someone else is certified is a gap the bot admits (finding 4)', verifying],
