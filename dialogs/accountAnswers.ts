@@ -81,7 +81,7 @@ export function answerPersonal(question: PersonalQuestion, account: CandidateAcc
     case 'cancel-appointment':
       return answerCancelAppointment(account, ctx, question.tests, question.position);
     case 'expiry':
-      return answerExpiry(account, ctx, question.tests);
+      return question.first ? answerExpiresFirst(account, ctx) : answerExpiry(account, ctx, question.tests);
     case 'expiring-within':
       return answerExpiringWithin(account, ctx, question.period);
     case 'master':
@@ -381,6 +381,32 @@ export function answerExpiry(account: CandidateAccount, ctx: PersonalContext, te
       next,
     ),
     facts,
+  );
+}
+
+/**
+ * "which one expires first": the current certification (or several on the same day) whose expiry the
+ * rules put earliest, then any already lapsed, then the next step. No certification: as `answerExpiry`.
+ */
+export function answerExpiresFirst(account: CandidateAccount, ctx: PersonalContext): PersonalAnswer {
+  const m = ctx.messages.expiry;
+  const certs = latestCertifications(account);
+  if (certs.length === 0) return answerExpiry(account, ctx);
+  const views = viewCertifications(certs, account, ctx);
+  const open = views.filter((v) => v.status !== 'lapsed').sort((a, b) => a.expiry.expiresOn.localeCompare(b.expiry.expiresOn));
+  const lapsed = views.filter((v) => v.status === 'lapsed');
+  const lapsedText =
+    lapsed.length > 0 ? ctx.messages.within.alreadyLapsed(ctx.messages.list(lapsed.map((v) => ctx.messages.within.lapsedItem(v.test, long(ctx, v.expiry.expiresOn))))) : undefined;
+  const earliest = open[0];
+  // Every one has lapsed: which lapsed first is no help; the certifications as usual.
+  if (!earliest) return answerExpiry(account, ctx);
+  const first = open.filter((v) => v.expiry.expiresOn === earliest.expiry.expiresOn);
+  const renew = [...first.filter((v) => v.status === 'soon'), ...lapsed].map((v) => v.code);
+  const next = renew.length > 0 ? renewNext(renew, account, ctx) : m.recertBefore(ctx.policy.validityYears.value);
+  const named = ctx.messages.list(first.map((v) => v.test));
+  return answer(
+    renew.length > 0 ? 'expiry-first-action-needed' : 'expiry-first',
+    sentences(m.first(named, first.length > 1, long(ctx, earliest.expiry.expiresOn), earliest.expiry.daysLeft), lapsedText, next),
   );
 }
 

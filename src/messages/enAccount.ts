@@ -105,6 +105,9 @@ export const enAccount = {
     factCurrent: (expires: string) => `current, expires ${expires}`,
     factSoon: (expires: string, daysLeft: number) => `expires soon: ${expires} (${fromToday(daysLeft)})`,
     factLapsed: (expired: string) => `lapsed on ${expired}`,
+    /** "which one expires first": the earliest expiry among the current ones (`many`: several that day). */
+    first: (tests: string, many: boolean, expires: string, daysLeft: number) =>
+      `${many ? 'These expire' : `Your ${tests} certification expires`} first: on ${expires} (${fromToday(daysLeft)})${many ? `: ${tests}` : ''}.`,
     nextReminders: 'ASE also sends you a reminder before a credential expires.',
     nextNone: (phone: string) => `If you think one is missing, ASE Customer Service (${phone}) can check.`,
   },

@@ -89,6 +89,8 @@ export const esAccount: AccountMessages = {
     factCurrent: (expires: string) => `vigente, vence el ${expires}`,
     factSoon: (expires: string, daysLeft: number) => `vence pronto: ${expires} (${fromToday(daysLeft)})`,
     factLapsed: (expired: string) => `venció el ${expired}`,
+    first: (tests: string, many: boolean, expires: string, daysLeft: number) =>
+      `${many ? 'Estas vencen' : `Su certificación ${tests} vence`} primero: el ${expires} (${fromToday(daysLeft)})${many ? `: ${tests}` : ''}.`,
     nextReminders: 'ASE también le envía un recordatorio antes de que venza una credencial.',
     nextNone: (phone: string) => `Si cree que falta alguna, Servicio al Cliente de ASE (${phone}) puede revisarlo.`,
   },

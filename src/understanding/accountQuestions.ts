@@ -26,7 +26,8 @@ export type PersonalQuestion =
   /** `position`: "the second one", "la primera": which of the upcoming appointments, in date order (-1 the last). */
   | { kind: 'appointments'; tests?: string[]; position?: number }
   | { kind: 'cancel-appointment'; tests?: string[]; position?: number }
-  | { kind: 'expiry'; tests?: string[] }
+  /** `first`: "which one expires first": the earliest expiry named, not every certification listed. */
+  | { kind: 'expiry'; tests?: string[]; first?: boolean }
   | { kind: 'expiring-within'; period: ExpiringPeriod }
   | { kind: 'master' }
   /** "what's my status?", "quiero ver mi cuenta": the certifications and Master status at a glance. */
@@ -354,6 +355,20 @@ const MY_STATUS =
 const WHICH_ONES_EXPIRING =
   /^(?:(?:so|and|ok|okay|y|why|entonces)[,!.]? )*(?:which|what) (?:ones?|of them|of mine)? ?(?:are|is|will be)? ?(?:expiring|about to expire|running out|lapsing|due)(?: soon)?\s*\??$|^(?:(?:y|why|entonces)[,!.]? )*(?:cuales|que) (?:se )?(?:me )?(?:vencen|caducan|expiran|estan por vencer|van a vencer|se van a vencer)(?: pronto)?\s*\??$/;
 
+/**
+ * "which one expires first", "which of my certs runs out soonest", "what's the next one to expire",
+ * "cuál se vence primero": the earliest expiry of the candidate's own certifications (with no noun,
+ * they can only be theirs).
+ */
+const EXPIRES_FIRST = new RegExp(
+  String.raw`^(?:(?:so|and|ok|okay|wait|then|hmm+|um+|y|entonces|oiga|oye)[,!.]? )*(?:` +
+    String.raw`(?:which|what)(?: (?:one|ones|cert|certs|certification|certifications|credential|credentials|test|tests))?(?: of (?:mine|them|my (?:certs?|certifications?|credentials?|tests?)))?(?: of mine)? (?:expires?|will expire|is (?:going to|gonna) expire|runs? out|will run out|lapses?|will lapse|(?:is|comes?) due)(?: the)? (?:first|soonest|next|earliest)` +
+    String.raw`|(?:what(?:'s| is)|whats|which is) (?:the |my )?(?:next|first|earliest) (?:one |cert |certification |credential )?(?:to expire|to run out|to lapse|expiring|due)` +
+    String.raw`|when (?:does|will) (?:my )?(?:next|first|earliest) (?:one|cert|certification|credential) (?:expire|run out|lapse)` +
+    String.raw`|(?:cual|que)(?: certificacion| certificado)?(?: de (?:mis certificaciones|ellas|ellos))? (?:se )?(?:me )?(?:vence|caduca|expira|va a vencer) (?:primero|antes)` +
+    String.raw`|(?:cual es )?(?:la|mi) (?:proxima|primera) (?:en vencer|que (?:se )?vence|que caduca))(?: please| por favor)?\s*[?.!]?$`,
+);
+
 const WHICH_EXPIRE_IN_PERIOD =
   /^(?:so |and |ok,? |okay,? )?(?:which|what|any) (?:of )?(?:the |them |my )?(?:certs?|certifications?|credentials?)(?: of mine)? (?:will |are going to |are )?(?:expir\w*|laps\w*|runs? out|due)\b|^(?:y )?(?:que|cuales) (?:certificaciones|certificados) (?:se )?(?:me )?(?:vencen|caducan|expiran)\b/;
 
@@ -434,6 +449,7 @@ export function detectPersonalQuestion(text: string, catalogue: Catalogue): Pers
   }
   const unmarked = folded.replace(/[¿¡]/g, '').trim();
   if (MY_STATUS.test(unmarked)) return { kind: 'status' };
+  if (EXPIRES_FIRST.test(unmarked)) return { kind: 'expiry', first: true };
   if (WHICH_ONES_EXPIRING.test(unmarked)) return { kind: 'expiring-within', period: 'next-90-days' };
   if (WHICH_IS_THE_ONE.test(t)) {
     const tests = testsIn(text, catalogue);

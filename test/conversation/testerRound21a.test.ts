@@ -1,4 +1,4 @@
-import { all, demo1, demo3, not, transcriptTables, type Transcript } from './suite.js';
+import { all, demo1, demo3, demo4, not, transcriptTables, type Transcript } from './suite.js';
 
 // The twenty-first usability round (ut21, first part): conversations played against `npm start` by a
 // tester who never saw the code. Each finding is written here as the rule it broke, in the tester's
@@ -90,7 +90,27 @@ const duplicateTiming: Transcript[] = [
   ]],
 ];
 
+// Finding 2: signed in with several certifications, "which one expires first" is the account's
+// earliest expiry, worked out by the rules (five years from the pass), with any already lapsed said
+// too; it was the Master FAQ answer.
+const expiresFirst: Transcript[] = [
+  ['signed in with A1-A8 (A6 lapsed), "which one expires first" names A2', [
+    [demo3, 'signed in'],
+    ['which one expires first', all(/^Your A2 \(Automatic Transmission\/Transaxle\) certification expires first: on Thursday, January 21, 2027 \(45 days from today\)\./, 'Already lapsed: A6', not('Master Technician status is earned'))],
+  ]],
+  ['after the certifications were listed, "which one expires first" still names the earliest', [
+    [demo3, 'signed in'],
+    ['when do my certifications expire', 'You have 8 certifications'],
+    ['ok which one expires first?', all('A2 (Automatic Transmission/Transaxle) certification expires first', not('Master'))],
+  ]],
+  ['signed in as a Master Technician with A9 due, "what\'s the next one to expire" is A9', [
+    [demo4, /signed in|ha iniciado/],
+    ["what's the next one to expire", all(/A9 .* expires first: on .* \(30 days from today\)/, not('Already lapsed'))],
+  ]],
+];
+
 transcriptTables([
+  ['which certification expires first, from the account (finding 2)', expiresFirst],
   ['a duplicate\'s timing is a gap the bot admits (finding 1)', duplicateTiming],
   ['conversational fillers do not cost the answer (finding 5)', fillers],
   ['how long a test takes is a gap the bot admits (finding 3)', testLength],
