@@ -54,6 +54,8 @@ export interface PersonalContext {
   messages: AccountMessages;
   /** The language of `messages`: dates are written in it too. */
   language: Language;
+  /** The day some words of the message name ("next week"), read with the turn's one date parse. */
+  dateOf?: (words: string) => IsoDate | undefined;
 }
 
 export interface CancellableAppointment {
@@ -97,7 +99,7 @@ export function answerPersonal(question: PersonalQuestion, account: CandidateAcc
     case 'certificate-status':
       return answerCertificateStatus(account, ctx);
     case 'purchases':
-      return answerPurchases(account, ctx);
+      return question.tests?.length && question.on ? answerPurchaseOn(account, ctx, question.tests, question.on) : answerPurchases(account, ctx);
   }
 }
 
@@ -700,6 +702,27 @@ type PurchaseItem =
   | { kind: 'last-day'; purchase: PurchasedTest; lastDay: IsoDate }
   | { kind: 'expired'; purchase: PurchasedTest; lastDay: IsoDate }
   | { kind: 'booked'; purchase: PurchasedTest; lastDay: IsoDate; when: string };
+
+/**
+ * "can I schedule A6 for next week": the open purchase of that test, its last day by the purchase
+ * rule, and whether the day asked falls by then. No open purchase of it, or no day read (or one
+ * already past): the purchases as usual.
+ */
+function answerPurchaseOn(account: CandidateAccount, ctx: PersonalContext, tests: string[], on: string): PersonalAnswer {
+  const zone = homeZone(account, ctx);
+  const today = todayFor(account, ctx);
+  const day = ctx.dateOf?.(on);
+  const purchase = account.purchasedTests.find((p) => p.status === 'unscheduled' && tests.some((code) => normaliseCode(code) === normaliseCode(p.code)));
+  const window = purchase ? purchaseWindow({ purchaseDate: purchase.purchasedOn, now: ctx.now, zone }, ctx.policy) : undefined;
+  if (!purchase || !window || window.expired || !day || day < today) return answerPurchases(account, ctx);
+  const m = ctx.messages.purchases;
+  const test = testOf(ctx, purchase.code);
+  const when = `${on.trim()} (${long(ctx, day)})`;
+  const daysLeft = Math.max(0, window.daysLeft);
+  const within = day <= window.lastDay;
+  const text = within ? m.onDateWithin(test, when, long(ctx, window.lastDay), daysLeft) : m.onDateAfter(test, when, long(ctx, window.lastDay), daysLeft);
+  return answer(within ? 'purchases-date-within' : 'purchases-date-after', sentences(text, within ? m.nextSchedule(normaliseCode(purchase.code)) : undefined));
+}
 
 export function answerPurchases(account: CandidateAccount, ctx: PersonalContext): PersonalAnswer {
   const m = ctx.messages.purchases;

@@ -255,6 +255,11 @@ export const enAccount = {
     factExpired: (lastDay: string) => `expired after ${lastDay}; fees forfeited`,
     factScheduled: (when: string, lastDay: string) => `booked for ${when}; window ends ${lastDay}`,
     nextSchedule: (codes: string) => `Schedule ${codes} in myASE as soon as you can.`,
+    /** "can I schedule A6 for next week": the day asked (`when`: "next week (Monday, December 14, 2026)") against the window. */
+    onDateWithin: (test: string, when: string, lastDay: string, daysLeft: number) =>
+      `Yes: ${when} is within the window for ${test}: you have until ${lastDay} (${fromToday(daysLeft)}) to schedule and take it.`,
+    onDateAfter: (test: string, when: string, lastDay: string, daysLeft: number) =>
+      `No: you have until ${lastDay} (${fromToday(daysLeft)}) to schedule and take ${test}, and ${when} is after that. An untaken test expires after its last day and its fees are forfeited, so book a day by then.`,
     nextRebuy: 'You can buy it again in myASE.',
     nextBooked: 'Your appointment details are in myASE.',
   },

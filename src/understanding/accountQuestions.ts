@@ -38,7 +38,11 @@ export type PersonalQuestion =
   | { kind: 'results'; tests?: string[] }
   | { kind: 'duplicates-all' }
   | { kind: 'certificate-status' }
-  | { kind: 'purchases' };
+  /**
+   * `tests`: the purchases of these tests only; `on`: the words of the day asked about ("can I
+   * schedule A6 for next week": "next week"), read as a date where the answer is made.
+   */
+  | { kind: 'purchases'; tests?: string[]; on?: string };
 
 export type PersonalKind = PersonalQuestion['kind'];
 
@@ -180,6 +184,13 @@ type Detector = (t: string) => boolean;
 
 const any = (patterns: RegExp[], t: string) => patterns.some((p) => p.test(t));
 
+/**
+ * "can I schedule A6 for next week", "could I book my A6 test on december 20": a test named to be
+ * scheduled for a day, which the account's purchase of it answers (its 90-day window). The day's
+ * words are kept (group 1).
+ */
+const SCHEDULE_NAMED_FOR = /\b(?:can|could|may|should) i (?:still |even )?(?:schedule|book|take|sit|sit for|do) (?:my |the )?[abcefghlpstx]-?\d{1,2}(?: (?:test|exam|one))? (?:for|on|by|in|before|around) ((?:this |next |the )?[a-z0-9 ,]{3,30}?)\s*[?.!]*$/;
+
 const detectors: Array<[PersonalKind, Detector]> = [
   ['duplicates-all', (t) => DUPLICATE.test(t) && ALL_MINE.test(t) && !/\bcancel\b/.test(t)],
   ['master', (t) => MASTER.test(t) && any(MASTER_PERSONAL, t)],
@@ -203,6 +214,7 @@ const detectors: Array<[PersonalKind, Detector]> = [
     'expiring-within',
     (t) => (CERT_NOUN.test(t) || /\b(?:which|any|what|anything) (?:of )?(?:mine|my)\b/.test(t)) && EXPIRE.test(t) && (PERIOD_THIS_YEAR.test(t) || PERIOD_NEXT_90.test(t)),
   ],
+  ['purchases', (t) => SCHEDULE_NAMED_FOR.test(t) && !MISSED.test(t) && !/\b(?:fail\w*|retake|again)\b/.test(t)],
   [
     'purchases',
     (t) =>
@@ -478,6 +490,11 @@ export function detectPersonalQuestion(text: string, catalogue: Catalogue): Pers
       const tests = testsIn(text, catalogue);
       const position = positionIn(folded);
       return tests.length > 0 ? { kind, tests } : position ? { kind, position } : { kind };
+    }
+    case 'purchases': {
+      const tests = testsIn(text, catalogue);
+      const on = SCHEDULE_NAMED_FOR.exec(t)?.[1];
+      return { kind, ...(tests.length > 0 && on ? { tests, on } : {}) };
     }
     case 'expiry':
     case 'results':

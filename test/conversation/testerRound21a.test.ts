@@ -109,7 +109,24 @@ const expiresFirst: Transcript[] = [
   ]],
 ];
 
+// Finding 6: signed in, "can I schedule A6 for next week" is answered from the account: the A6
+// purchase's last day by the 90-day rule, and whether the day asked falls by then. It asked the
+// purchase date (or offered a menu) although the account knows it.
+const scheduleFromAccount: Transcript[] = [
+  ['signed in with A6 bought 84 days ago, next week is too late', [
+    [demo1, 'signed in'],
+    ['can I schedule A6 for next week', all(
+      /^No: you have until Sunday, December 13, 2026 \(6 days from today\) to schedule and take A6 \(Electrical\/Electronic Systems\), and next week \(Monday, December 14, 2026\) is after that\./,
+      not('What date did you buy'), not('Did you mean'))],
+  ]],
+  ['signed in with A6 bought 5 days ago, next week is within the window', [
+    [demo3, 'signed in'],
+    ['can I schedule my A6 test for next week?', all(/^Yes: next week \(Monday, December 14, 2026\) is within the window for A6/, 'Tuesday, March 2, 2027', not('What date did you buy'))],
+  ]],
+];
+
 transcriptTables([
+  ['scheduling a test the account holds is answered from it (finding 6)', scheduleFromAccount],
   ['which certification expires first, from the account (finding 2)', expiresFirst],
   ['a duplicate\'s timing is a gap the bot admits (finding 1)', duplicateTiming],
   ['conversational fillers do not cost the answer (finding 5)', fillers],

@@ -66,6 +66,9 @@ const within: Row[] = [
   ["what's the next one to expire", { kind: 'expiry', first: true }],
   ['¿cuál se vence primero?', { kind: 'expiry', first: true }],
   ['which test should I take first', null],
+  // A test named to be scheduled for a day: its purchase and that day (ut21).
+  ['can I schedule A6 for next week', { kind: 'purchases', tests: ['A6'], on: 'next week' }],
+  ['could i book my A6 test on december 20?', { kind: 'purchases', tests: ['A6'], on: 'december 20' }],
   ["what's the next step", null],
 ];
 
