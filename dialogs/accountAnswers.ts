@@ -54,6 +54,8 @@ export interface PersonalContext {
   messages: AccountMessages;
   /** The language of `messages`: dates are written in it too. */
   language: Language;
+  /** The day some words of the message name ("next week"), read with the turn's one date parse. */
+  dateOf?: (words: string) => IsoDate | undefined;
 }
 
 export interface CancellableAppointment {
@@ -81,7 +83,7 @@ export function answerPersonal(question: PersonalQuestion, account: CandidateAcc
     case 'cancel-appointment':
       return answerCancelAppointment(account, ctx, question.tests, question.position);
     case 'expiry':
-      return answerExpiry(account, ctx, question.tests);
+      return question.first ? answerExpiresFirst(account, ctx) : answerExpiry(account, ctx, question.tests);
     case 'expiring-within':
       return answerExpiringWithin(account, ctx, question.period);
     case 'master':
@@ -97,7 +99,7 @@ export function answerPersonal(question: PersonalQuestion, account: CandidateAcc
     case 'certificate-status':
       return answerCertificateStatus(account, ctx);
     case 'purchases':
-      return answerPurchases(account, ctx);
+      return question.tests?.length && question.on ? answerPurchaseOn(account, ctx, question.tests, question.on) : answerPurchases(account, ctx);
     case 'exception':
       return answerException(account, ctx);
   }
@@ -383,6 +385,32 @@ export function answerExpiry(account: CandidateAccount, ctx: PersonalContext, te
       next,
     ),
     facts,
+  );
+}
+
+/**
+ * "which one expires first": the current certification (or several on the same day) whose expiry the
+ * rules put earliest, then any already lapsed, then the next step. No certification: as `answerExpiry`.
+ */
+export function answerExpiresFirst(account: CandidateAccount, ctx: PersonalContext): PersonalAnswer {
+  const m = ctx.messages.expiry;
+  const certs = latestCertifications(account);
+  if (certs.length === 0) return answerExpiry(account, ctx);
+  const views = viewCertifications(certs, account, ctx);
+  const open = views.filter((v) => v.status !== 'lapsed').sort((a, b) => a.expiry.expiresOn.localeCompare(b.expiry.expiresOn));
+  const lapsed = views.filter((v) => v.status === 'lapsed');
+  const lapsedText =
+    lapsed.length > 0 ? ctx.messages.within.alreadyLapsed(ctx.messages.list(lapsed.map((v) => ctx.messages.within.lapsedItem(v.test, long(ctx, v.expiry.expiresOn))))) : undefined;
+  const earliest = open[0];
+  // Every one has lapsed: which lapsed first is no help; the certifications as usual.
+  if (!earliest) return answerExpiry(account, ctx);
+  const first = open.filter((v) => v.expiry.expiresOn === earliest.expiry.expiresOn);
+  const renew = [...first.filter((v) => v.status === 'soon'), ...lapsed].map((v) => v.code);
+  const next = renew.length > 0 ? renewNext(renew, account, ctx) : m.recertBefore(ctx.policy.validityYears.value);
+  const named = ctx.messages.list(first.map((v) => v.test));
+  return answer(
+    renew.length > 0 ? 'expiry-first-action-needed' : 'expiry-first',
+    sentences(m.first(named, first.length > 1, long(ctx, earliest.expiry.expiresOn), earliest.expiry.daysLeft), lapsedText, next),
   );
 }
 
@@ -676,6 +704,27 @@ type PurchaseItem =
   | { kind: 'last-day'; purchase: PurchasedTest; lastDay: IsoDate }
   | { kind: 'expired'; purchase: PurchasedTest; lastDay: IsoDate }
   | { kind: 'booked'; purchase: PurchasedTest; lastDay: IsoDate; when: string };
+
+/**
+ * "can I schedule A6 for next week": the open purchase of that test, its last day by the purchase
+ * rule, and whether the day asked falls by then. No open purchase of it, or no day read (or one
+ * already past): the purchases as usual.
+ */
+function answerPurchaseOn(account: CandidateAccount, ctx: PersonalContext, tests: string[], on: string): PersonalAnswer {
+  const zone = homeZone(account, ctx);
+  const today = todayFor(account, ctx);
+  const day = ctx.dateOf?.(on);
+  const purchase = account.purchasedTests.find((p) => p.status === 'unscheduled' && tests.some((code) => normaliseCode(code) === normaliseCode(p.code)));
+  const window = purchase ? purchaseWindow({ purchaseDate: purchase.purchasedOn, now: ctx.now, zone }, ctx.policy) : undefined;
+  if (!purchase || !window || window.expired || !day || day < today) return answerPurchases(account, ctx);
+  const m = ctx.messages.purchases;
+  const test = testOf(ctx, purchase.code);
+  const when = `${on.trim()} (${long(ctx, day)})`;
+  const daysLeft = Math.max(0, window.daysLeft);
+  const within = day <= window.lastDay;
+  const text = within ? m.onDateWithin(test, when, long(ctx, window.lastDay), daysLeft) : m.onDateAfter(test, when, long(ctx, window.lastDay), daysLeft);
+  return answer(within ? 'purchases-date-within' : 'purchases-date-after', sentences(text, within ? m.nextSchedule(normaliseCode(purchase.code)) : undefined));
+}
 
 export function answerPurchases(account: CandidateAccount, ctx: PersonalContext): PersonalAnswer {
   const m = ctx.messages.purchases;

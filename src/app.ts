@@ -124,6 +124,7 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
             catalogue: knowledge.catalogue,
             messages: accountMessages[facts.language],
             language: facts.language,
+            dateOf: (words) => facts.dates(words)[0]?.date,
           }),
       })
     : undefined;

@@ -94,6 +94,11 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/(?<=[a-z0-9][^]*?)\s(?:is|isn'?t|was)\s+(?:that|this|it)\s+(?:really\s+|actually\s+)?(?:true|right|correct|accurate|legit|real|so|a\s+thing|the\s+case|a\s+myth)(?:\s+or\s+(?:not|false|no|wrong|fake|myth|fiction))?\s*[?.!]*\s*$/gi, ' '],
   [/(?<=[a-z0-9][^]*?)([,.;:!?]\s*)(?:that'?s\s+|thats\s+|am\s+i\s+)?(?:true|right|correct|accurate|legit|real)(?:\s+or\s+(?:not|false|no|wrong|fake|myth|fiction))?\s*[?.!]*\s*$/gi, '$1 '],
   [/\b(?:is\s+it|is\s+that|it'?s|its)\s+(?:really\s+)?(?:true|correct|right|a\s+fact)\s+(?:that\s+)?|\btrue\s+or\s+(?:false|not)\b|\bfact\s+or\s+(?:fiction|myth)\b|\b(?:the\s+)?word\s+is\b|\brumou?r\s+(?:is|has\s+it)\b/gi, ' '],
+  // A conversational opener that only holds the floor or asks to hear it again ("wait how long do
+  // results take again", "hold on, when do I...", "remind me, how much..."): "wait" pulled the
+  // retest entry ("wait 30 full days") and cost the question its confident answer. Only before a
+  // question's own words: "wait 30 days?" and "wait until it's posted?" keep their "wait".
+  [/(^|[.!?,;]\s*|\b(?:ok(?:ay)?|so|oh|um+|uh+|hmm+|well|and|sorry)[\s,.!-]+)(?:wait(?:\s+a\s+(?:sec(?:ond)?|min(?:ute)?))?|hold\s+on|hang\s+on|remind\s+me|one\s+more\s+thing|quick\s+question)\s*[,.:;!-]*\s*(?=(?:so|ok(?:ay)?|again|then|how|what|whats|what's|when|where|why|who|which|is|isn't|isnt|are|aren't|am|can|could|do|does|did|didn't|will|would|should|i|i'm|im|you|my|the|was|that|if|whether)\b)/gi, '$1 '],
   // Someone asking for their people ("one of my techs", "my guys", "our students", "as a shop
   // owner"): who asks is not what is asked ("techs" is "technician" and pulled the Master
   // Technician entry, "students" the e-learning entry). The candidate's own "my technician
@@ -101,6 +106,12 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:(?:one|two|three|four|five|some|a\s+few|few|all|both|several|most|any|each|none|half|\d+)\s+of\s+)?(?:my|our)\s+(?:shop'?s\s+)?(?:techs|technicians|guys|employees|students|apprentices|workers|crew|men|team|trainees|staff|mechanics|people|class|hires)\b'?/gi, ' they '],
   [/\b(?:one|two|three|some|a\s+few|few|all|both|several|each|none)\s+of\s+(?:my|our)\s+(?:tech|technician|guy|employee|student|apprentice|worker|mechanic)\b/gi, ' they '],
   [/\b(?:as\s+(?:a|the)\s+(?:shop|business|fleet|service)\s+(?:owner|manager)|i\s+(?:run|own|manage)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:shop|garage|business|dealership|fleet)|(?:shop\s+owner|service\s+manager|hr|fleet\s+manager|instructor|teacher)\s+here)\b/gi, ' '],
+  // Whether someone else is certified ("how do I know if my guys are certified", "can I check that
+  // he's ASE certified"; "my guys" is "they" by now): checking another's certification, not getting one.
+  [/\b(?:know|check|find\s+out|see|tell|verify|confirm|look\s+up|make\s+sure)\s+(?:if|whether|that)\s+(?:they|he|she|someone|somebody|anyone|anybody|a\s+(?:tech|technician|mechanic|guy|person|worker|employee|hire|candidate)|the\s+(?:tech|technician|mechanic|guy|person|worker|employee|hire|candidate))(?:\s+(?:is|are)|'s|'re|s|re)\s+(?:really\s+|actually\s+|still\s+)?(?:ase\s+)?certified\b/gi, ' verify certified '],
+  // How long a test takes to sit ("how long is the recert test", "how long does the A5 exam take"):
+  // its duration, not how long a certification lasts ("how long is my cert good for" is that).
+  [/\bhow\s+long\s+(?:is|are|does|do|will|would)(?=\s+(?:(?:the|a|an|my|each|these|those|this|that)\s+)?(?:[a-z0-9-]+\s+){0,2}?(?:tests?|exams?)(?:\s+(?:take|takes|last|lasts|run|runs|be))?\s*(?:[?.!,]|$))/gi, 'duration of'],
   // Skipping a test is not going: a No Show ("skipped his test on Saturday").
   [/\bskip(?:ped|ping|s)?\s+(?:(?:his|her|my|their|the|our|a|an|this|that|your)\s+)?(?:tests?|exams?|appointments?|appts?)\b/gi, 'noshow'],
   // An old technician's then and now ("back in my day", "in the old days", "in the 90s", "20 years

@@ -105,6 +105,9 @@ export const enAccount = {
     factCurrent: (expires: string) => `current, expires ${expires}`,
     factSoon: (expires: string, daysLeft: number) => `expires soon: ${expires} (${fromToday(daysLeft)})`,
     factLapsed: (expired: string) => `lapsed on ${expired}`,
+    /** "which one expires first": the earliest expiry among the current ones (`many`: several that day). */
+    first: (tests: string, many: boolean, expires: string, daysLeft: number) =>
+      `${many ? 'These expire' : `Your ${tests} certification expires`} first: on ${expires} (${fromToday(daysLeft)})${many ? `: ${tests}` : ''}.`,
     nextReminders: 'ASE also sends you a reminder before a credential expires.',
     nextNone: (phone: string) => `If you think one is missing, ASE Customer Service (${phone}) can check.`,
   },
@@ -261,6 +264,11 @@ export const enAccount = {
     factExpired: (lastDay: string) => `expired after ${lastDay}; fees forfeited`,
     factScheduled: (when: string, lastDay: string) => `booked for ${when}; window ends ${lastDay}`,
     nextSchedule: (codes: string) => `Schedule ${codes} in myASE as soon as you can.`,
+    /** "can I schedule A6 for next week": the day asked (`when`: "next week (Monday, December 14, 2026)") against the window. */
+    onDateWithin: (test: string, when: string, lastDay: string, daysLeft: number) =>
+      `Yes: ${when} is within the window for ${test}: you have until ${lastDay} (${fromToday(daysLeft)}) to schedule and take it.`,
+    onDateAfter: (test: string, when: string, lastDay: string, daysLeft: number) =>
+      `No: you have until ${lastDay} (${fromToday(daysLeft)}) to schedule and take ${test}, and ${when} is after that. An untaken test expires after its last day and its fees are forfeited, so book a day by then.`,
     nextRebuy: 'You can buy it again in myASE.',
     nextBooked: 'Your appointment details are in myASE.',
   },

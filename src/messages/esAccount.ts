@@ -89,6 +89,8 @@ export const esAccount: AccountMessages = {
     factCurrent: (expires: string) => `vigente, vence el ${expires}`,
     factSoon: (expires: string, daysLeft: number) => `vence pronto: ${expires} (${fromToday(daysLeft)})`,
     factLapsed: (expired: string) => `venció el ${expired}`,
+    first: (tests: string, many: boolean, expires: string, daysLeft: number) =>
+      `${many ? 'Estas vencen' : `Su certificación ${tests} vence`} primero: el ${expires} (${fromToday(daysLeft)})${many ? `: ${tests}` : ''}.`,
     nextReminders: 'ASE también le envía un recordatorio antes de que venza una credencial.',
     nextNone: (phone: string) => `Si cree que falta alguna, Servicio al Cliente de ASE (${phone}) puede revisarlo.`,
   },
@@ -223,6 +225,10 @@ export const esAccount: AccountMessages = {
     factExpired: (lastDay: string) => `venció después del ${lastDay}; tarifas perdidas`,
     factScheduled: (when: string, lastDay: string) => `con cita el ${when}; el plazo termina el ${lastDay}`,
     nextSchedule: (codes: string) => `Programe ${codes} en myASE lo antes posible.`,
+    onDateWithin: (test: string, when: string, lastDay: string, daysLeft: number) =>
+      `Sí: ${when} está dentro del plazo de ${test}: tiene hasta el ${lastDay} (${fromToday(daysLeft)}) para programarlo y tomarlo.`,
+    onDateAfter: (test: string, when: string, lastDay: string, daysLeft: number) =>
+      `No: tiene hasta el ${lastDay} (${fromToday(daysLeft)}) para programar y tomar ${test}, y ${when} es después. Un examen no tomado vence después de su último día y se pierden sus tarifas, así que reserve un día antes.`,
     nextRebuy: 'Puede comprarlo de nuevo en myASE.',
     nextBooked: 'Los detalles de su cita están en myASE.',
   },

@@ -26,7 +26,8 @@ export type PersonalQuestion =
   /** `position`: "the second one", "la primera": which of the upcoming appointments, in date order (-1 the last). */
   | { kind: 'appointments'; tests?: string[]; position?: number }
   | { kind: 'cancel-appointment'; tests?: string[]; position?: number }
-  | { kind: 'expiry'; tests?: string[] }
+  /** `first`: "which one expires first": the earliest expiry named, not every certification listed. */
+  | { kind: 'expiry'; tests?: string[]; first?: boolean }
   | { kind: 'expiring-within'; period: ExpiringPeriod }
   | { kind: 'master' }
   /** "what's my status?", "quiero ver mi cuenta": the certifications and Master status at a glance. */
@@ -37,7 +38,11 @@ export type PersonalQuestion =
   | { kind: 'results'; tests?: string[] }
   | { kind: 'duplicates-all' }
   | { kind: 'certificate-status' }
-  | { kind: 'purchases' }
+  /**
+   * `tests`: the purchases of these tests only; `on`: the words of the day asked about ("can I
+   * schedule A6 for next week": "next week"), read as a date where the answer is made.
+   */
+  | { kind: 'purchases'; tests?: string[]; on?: string }
   /** "can I get an exception?": the three-day rule as it stands for the candidate's own appointments, and that the source gives none. */
   | { kind: 'exception' };
 
@@ -188,6 +193,13 @@ const any = (patterns: RegExp[], t: string) => patterns.some((p) => p.test(t));
 /** An exception to a rule asked for ("can I get an exception?", "could they waive it for me"). */
 const EXCEPTION_ASKED = /\b(?:exceptions?|exempt\w*|waive\w*|special case)\b/;
 
+/**
+ * "can I schedule A6 for next week", "could I book my A6 test on december 20": a test named to be
+ * scheduled for a day, which the account's purchase of it answers (its 90-day window). The day's
+ * words are kept (group 1).
+ */
+const SCHEDULE_NAMED_FOR = /\b(?:can|could|may|should) i (?:still |even )?(?:schedule|book|take|sit|sit for|do) (?:my |the )?[abcefghlpstx]-?\d{1,2}(?: (?:test|exam|one))? (?:for|on|by|in|before|around) ((?:this |next |the )?[a-z0-9 ,]{3,30}?)\s*[?.!]*$/;
+
 const detectors: Array<[PersonalKind, Detector]> = [
   // "can I get an exception (to the three-day rule)?": about the candidate's own appointments, signed in.
   ['exception', (t) => EXCEPTION_ASKED.test(t) && !/\b(?:fee waiver|waive(?:d|r)? (?:the )?(?:registration )?fee)\b/.test(t)],
@@ -213,6 +225,7 @@ const detectors: Array<[PersonalKind, Detector]> = [
     'expiring-within',
     (t) => (CERT_NOUN.test(t) || /\b(?:which|any|what|anything) (?:of )?(?:mine|my)\b/.test(t)) && EXPIRE.test(t) && (PERIOD_THIS_YEAR.test(t) || PERIOD_NEXT_90.test(t)),
   ],
+  ['purchases', (t) => SCHEDULE_NAMED_FOR.test(t) && !MISSED.test(t) && !/\b(?:fail\w*|retake|again)\b/.test(t)],
   [
     'purchases',
     (t) =>
@@ -369,6 +382,20 @@ const MY_STATUS =
 const WHICH_ONES_EXPIRING =
   /^(?:(?:so|and|ok|okay|y|why|entonces)[,!.]? )*(?:which|what) (?:ones?|of them|of mine)? ?(?:are|is|will be)? ?(?:expiring|about to expire|running out|lapsing|due)(?: soon)?\s*\??$|^(?:(?:y|why|entonces)[,!.]? )*(?:cuales|que) (?:se )?(?:me )?(?:vencen|caducan|expiran|estan por vencer|van a vencer|se van a vencer)(?: pronto)?\s*\??$/;
 
+/**
+ * "which one expires first", "which of my certs runs out soonest", "what's the next one to expire",
+ * "cuál se vence primero": the earliest expiry of the candidate's own certifications (with no noun,
+ * they can only be theirs).
+ */
+const EXPIRES_FIRST = new RegExp(
+  String.raw`^(?:(?:so|and|ok|okay|wait|then|hmm+|um+|y|entonces|oiga|oye)[,!.]? )*(?:` +
+    String.raw`(?:which|what)(?: (?:one|ones|cert|certs|certification|certifications|credential|credentials|test|tests))?(?: of (?:mine|them|my (?:certs?|certifications?|credentials?|tests?)))?(?: of mine)? (?:expires?|will expire|is (?:going to|gonna) expire|runs? out|will run out|lapses?|will lapse|(?:is|comes?) due)(?: the)? (?:first|soonest|next|earliest)` +
+    String.raw`|(?:what(?:'s| is)|whats|which is) (?:the |my )?(?:next|first|earliest) (?:one |cert |certification |credential )?(?:to expire|to run out|to lapse|expiring|due)` +
+    String.raw`|when (?:does|will) (?:my )?(?:next|first|earliest) (?:one|cert|certification|credential) (?:expire|run out|lapse)` +
+    String.raw`|(?:cual|que)(?: certificacion| certificado)?(?: de (?:mis certificaciones|ellas|ellos))? (?:se )?(?:me )?(?:vence|caduca|expira|va a vencer) (?:primero|antes)` +
+    String.raw`|(?:cual es )?(?:la|mi) (?:proxima|primera) (?:en vencer|que (?:se )?vence|que caduca))(?: please| por favor)?\s*[?.!]?$`,
+);
+
 const WHICH_EXPIRE_IN_PERIOD =
   /^(?:so |and |ok,? |okay,? )?(?:which|what|any) (?:of )?(?:the |them |my )?(?:certs?|certifications?|credentials?)(?: of mine)? (?:will |are going to |are )?(?:expir\w*|laps\w*|runs? out|due)\b|^(?:y )?(?:que|cuales) (?:certificaciones|certificados) (?:se )?(?:me )?(?:vencen|caducan|expiran)\b/;
 
@@ -449,6 +476,7 @@ export function detectPersonalQuestion(text: string, catalogue: Catalogue): Pers
   }
   const unmarked = folded.replace(/[¿¡]/g, '').trim();
   if (MY_STATUS.test(unmarked)) return { kind: 'status' };
+  if (EXPIRES_FIRST.test(unmarked)) return { kind: 'expiry', first: true };
   if (WHICH_ONES_EXPIRING.test(unmarked)) return { kind: 'expiring-within', period: 'next-90-days' };
   if (WHICH_IS_THE_ONE.test(t)) {
     const tests = testsIn(text, catalogue);
@@ -477,6 +505,11 @@ export function detectPersonalQuestion(text: string, catalogue: Catalogue): Pers
       const tests = testsIn(text, catalogue);
       const position = positionIn(folded);
       return tests.length > 0 ? { kind, tests } : position ? { kind, position } : { kind };
+    }
+    case 'purchases': {
+      const tests = testsIn(text, catalogue);
+      const on = SCHEDULE_NAMED_FOR.exec(t)?.[1];
+      return { kind, ...(tests.length > 0 && on ? { tests, on } : {}) };
     }
     case 'expiry':
     case 'results':

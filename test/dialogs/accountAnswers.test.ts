@@ -277,6 +277,29 @@ describe('expiry', () => {
   });
 });
 
+describe('which expires first', () => {
+  it('DEMO-0003: A2 (soonest of the current ones), and A6 already lapsed', async () => {
+    const answer = ask({ kind: 'expiry', first: true }, await demo('DEMO-0003'));
+    expect(answer.outcome).toBe('expiry-first-action-needed');
+    expect(answer.reply.text).toBe(
+      `Your A2 (Automatic Transmission/Transaxle) certification expires first: on ${written(day(45))} (45 days from today). ` +
+        `Already lapsed: A6 (Electrical/Electronic Systems) on ${written(day(-20))}. ` +
+        `You've already bought A6: schedule and take it by ${written(day(-5 + 90))}.`,
+    );
+  });
+
+  it('two that expire the same day are both named; none soon: recertify before then', () => {
+    const account = emptyAccount({ certifications: [cert('A1', '2023-06-01'), cert('A5', '2023-06-01'), cert('T2', '2024-01-01')] });
+    const answer = ask({ kind: 'expiry', first: true }, account);
+    expect(answer.outcome).toBe('expiry-first');
+    expect(answer.reply.text).toMatch(/^These expire first: on Thursday, June 1, 2028 \(1169 days from today\): A1 \(Engine Repair\) and A5 \(Brakes\)\. Take the recertification test before then/);
+  });
+
+  it('with no certifications, the same answer as any expiry question', () => {
+    expect(ask({ kind: 'expiry', first: true }, emptyAccount()).reply.text).toBe(ask({ kind: 'expiry' }, emptyAccount()).reply.text);
+  });
+});
+
 describe('expiring-within', () => {
   it('DEMO-0003 this year: A2, and A6 already lapsed', async () => {
     const answer = ask({ kind: 'expiring-within', period: 'this-year' }, await demo('DEMO-0003'));

@@ -62,6 +62,16 @@ const within: Row[] = [
   ['what certifications of mine expire in the next 90 days', { kind: 'expiring-within', period: 'next-90-days' }],
   ['are any of my credentials expiring before the end of the year', { kind: 'expiring-within', period: 'this-year' }],
   ['which of my certs run out in the next three months?', { kind: 'expiring-within', period: 'next-90-days' }],
+  // With no period, which one comes first: the earliest expiry (ut21).
+  ['which one expires first', { kind: 'expiry', first: true }],
+  ['ok which of my certs runs out soonest?', { kind: 'expiry', first: true }],
+  ["what's the next one to expire", { kind: 'expiry', first: true }],
+  ['¿cuál se vence primero?', { kind: 'expiry', first: true }],
+  ['which test should I take first', null],
+  // A test named to be scheduled for a day: its purchase and that day (ut21).
+  ['can I schedule A6 for next week', { kind: 'purchases', tests: ['A6'], on: 'next week' }],
+  ['could i book my A6 test on december 20?', { kind: 'purchases', tests: ['A6'], on: 'december 20' }],
+  ["what's the next step", null],
 ];
 
 const master: Row[] = [
