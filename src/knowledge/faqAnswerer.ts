@@ -531,6 +531,11 @@ export class FaqAnswerer {
     });
   }
 
+  /** An entry as the answer to this question: the facet its words ask for, as `decide` shapes an answer. */
+  answerAs(entry: FaqEntry, text: string): FaqEntry {
+    return this.facets.answerFor(entry, text);
+  }
+
   /** The decision before the classifier's second opinion (scripts/measure-classifier.ts compares the two). */
   decideByScores(text: string, context: QuestionContext = {}): FaqDecision {
     // A tapped button or a copied question is the entry itself, whatever the scores say.

@@ -1,0 +1,63 @@
+import { all, not, type Transcript } from './suite.js';
+import { transcriptTables } from './suite.js';
+
+// The twenty-first usability round (ut21), the conversation part: played against `npm start` by a
+// tester who never saw the code. Each finding is written here as the rule it broke.
+// The clock is the tester's: Monday, December 7, 2026, noon in New York.
+
+const threeWeeks = 'about three weeks after your test date';
+
+// Finding 1: a general question gets the general answer, sign-in offered beside it, not instead:
+// "when do I get my certificate?" is about three weeks after the test date for anyone.
+const certificateInGeneral: Transcript[] = [
+  ['"oh and when do I get my certificate?" is the three weeks, sign-in offered as well', [
+    ['oh and when do I get my certificate?', all(threeWeeks, 'say "sign in"', not("That's in your ASE account"))],
+  ]],
+  ['"wen do i get my cert" (phone shorthand) is the same answer', [
+    ['wen do i get my cert', all(threeWeeks, not("that's in your ASE account"), not('Did you mean'))],
+  ]],
+];
+
+// Finding 2: a move after the test, asked with the certificate, is answered: tell ASE the new address.
+const movedAfterTheTest: Transcript[] = [
+  ['"I moved after taking my test, will my certificate still come?" says to notify ASE of the new address', [
+    ['I moved after taking my test, will my certificate still come?', all('notify ASE of your new address', not('Did you mean'), not("that's in your ASE account"))],
+  ]],
+];
+
+// Finding 3: "what should I bring" after the preparation answer is what to bring on test day (the
+// ID gap), as it is alone, never the Advanced Level prerequisites.
+const whatToBring: Transcript[] = [
+  ['"what should I bring" after the preparation answer is the ID and what-to-bring gap', [
+    ['how do I prepare for the test?', 'ASE Study Guides'],
+    ['what should I bring', all("I don't have the rules on ID or what to bring", '877-346-9327', not('prerequisites'))],
+  ]],
+];
+
+// Finding 4: someone else paying is the employer-paying gap, never the 90-day purchase window.
+const employerPaying: Transcript[] = [
+  ['"can my boss pay for it" is the employer-paying gap', [
+    ['can my boss pay for it', all("I don't have details on employers or shops paying for tests", not('90 days'))],
+  ]],
+  ['"will my work cover the test" the same', [
+    ['will my work cover the test', all("I don't have details on employers or shops paying for tests", not('90 days'))],
+  ]],
+];
+
+// Finding 5: the nearest test center is about ASE testing: the honest gap, with myASE and Prometric.
+const nearestCentre: Transcript[] = [
+  ['"where is the nearest test center?" is the test-centre gap, never "only ASE certification tests"', [
+    ['where is the nearest test center?', all("I can't look up test centres", 'myASE', '877-346-9327', not('I can only help with ASE'))],
+  ]],
+  ['"closest test center to me" the same', [
+    ['closest test center to me', all("I can't look up test centres", not('organisation concerned'))],
+  ]],
+];
+
+transcriptTables([
+  ['a general certificate question gets the general answer (finding 1)', certificateInGeneral],
+  ['a move after the test is the address to notify (finding 2)', movedAfterTheTest],
+  ['"what should I bring" is the ID gap after any answer (finding 3)', whatToBring],
+  ['an employer paying is the employer gap (finding 4)', employerPaying],
+  ['the nearest test center is the test-centre gap (finding 5)', nearestCentre],
+], { now: new Date('2026-12-07T17:00:00Z') });
