@@ -54,10 +54,36 @@ const nearestCentre: Transcript[] = [
   ]],
 ];
 
+// Finding 6: acknowledgements and presence checks are small talk, never "I don't know that one" nor
+// a misunderstanding counted.
+const smallTalk: Transcript[] = [
+  ['"lol ok" after an answer is an acknowledgement', [
+    ['how do I prepare for the test?', 'ASE Study Guides'],
+    ['lol ok', all('Okay!', not("I don't know that one"), not('still not getting it'))],
+  ]],
+  ['"lol ok" twice after a question not understood is never "still not getting it"', [
+    ['purple banana', "I don't know that one"],
+    ['lol ok', all('Okay!', not('still not getting it'), not('trouble understanding'))],
+  ]],
+  ['"hey u there" and "are you still there?" are answered that the bot is here', [
+    ['hey u there', all("Yes, I'm here.", not("I don't know that one"))],
+    ['are you still there?', "Yes, I'm here."],
+  ]],
+  ['"anyone there?" while a task waits: here, and the question again', [
+    ['I failed A5, when can I retake it?', 'What date did you take A5?'],
+    ['anyone there?', all("Yes, I'm here.", 'What date did you take A5?')],
+  ]],
+  ['in Spanish, "¿sigue ahí?" is answered "Sí, aquí estoy"', [
+    ['hola, necesito ayuda con mi examen', /./],
+    ['¿sigue ahí?', /S[ií], aqu[ií] estoy/],
+  ]],
+];
+
 transcriptTables([
   ['a general certificate question gets the general answer (finding 1)', certificateInGeneral],
   ['a move after the test is the address to notify (finding 2)', movedAfterTheTest],
   ['"what should I bring" is the ID gap after any answer (finding 3)', whatToBring],
   ['an employer paying is the employer gap (finding 4)', employerPaying],
   ['the nearest test center is the test-centre gap (finding 5)', nearestCentre],
+  ['acknowledgements and presence checks are small talk (finding 6)', smallTalk],
 ], { now: new Date('2026-12-07T17:00:00Z') });
