@@ -1,4 +1,4 @@
-import { all, not, type Transcript } from './suite.js';
+import { all, demo4, not, type Transcript } from './suite.js';
 import { transcriptTables } from './suite.js';
 
 // The twenty-first usability round (ut21), the conversation part: played against `npm start` by a
@@ -79,6 +79,39 @@ const smallTalk: Transcript[] = [
   ]],
 ];
 
+// Finding 7: sign-in details sent in pieces around a question answered in between still sign in.
+const signInAfterADetour: Transcript[] = [
+  ['"sign in", the ASE ID, a question, then the birth date and SSN digits: signed in', [
+    ['sign in', 'ASE ID'],
+    ['DEMO-0003', 'That looks like your ASE ID'],
+    ['are the tests available in spanish?', all('available in Spanish', 'To finish signing in, send your date of birth and last 4 SSN digits', not('Back to your question'))],
+    ['1980-03-03, 0003', all("you're signed in", not("I don't know that one"), not('looks like a date of birth'))],
+  ]],
+  ['after a question about certification, the rest of the details still sign in (not a test date)', [
+    ['sign in', 'ASE ID'],
+    ['DEMO-0003', 'That looks like your ASE ID'],
+    ['how long is a certification good for?', 'five years'],
+    ['1980-03-03, 0003', all("you're signed in", not('looks like a date of birth'))],
+  ]],
+  ['a second question in between leaves sign-in, as its prompt says', [
+    ['sign in', 'ASE ID'],
+    ['DEMO-0003', 'That looks like your ASE ID'],
+    ['are the tests available in spanish?', 'To finish signing in'],
+    ['how much is a duplicate certificate?', all('$7.50', not('To finish signing in'))],
+  ]],
+];
+
+// Finding 8: signed in, a short Spanish results question ("¿aprobé?", "¿pasé?") is the account's,
+// as "¿aprobé el examen?" already was.
+const shortResultsQuestionsEs: Transcript[] = [
+  ['signed in as DEMO-0004, "¿aprobé?" and "¿pasé?" are answered from the account', [
+    [demo4, /ha iniciado sesi[oó]n/],
+    ['¿aprobé?', all(/Todav[ií]a no hay resultados de ex[aá]menes en su cuenta/, not(/Se refer[ií]a/))],
+    ['¿pasé?', /Todav[ií]a no hay resultados de ex[aá]menes en su cuenta/],
+    ['¿cómo me fue?', /Todav[ií]a no hay resultados de ex[aá]menes en su cuenta/],
+  ]],
+];
+
 transcriptTables([
   ['a general certificate question gets the general answer (finding 1)', certificateInGeneral],
   ['a move after the test is the address to notify (finding 2)', movedAfterTheTest],
@@ -86,4 +119,6 @@ transcriptTables([
   ['an employer paying is the employer gap (finding 4)', employerPaying],
   ['the nearest test center is the test-centre gap (finding 5)', nearestCentre],
   ['acknowledgements and presence checks are small talk (finding 6)', smallTalk],
+  ['sign-in resumes after a detour (finding 7)', signInAfterADetour],
+  ['short Spanish results questions use the account (finding 8)', shortResultsQuestionsEs],
 ], { now: new Date('2026-12-07T17:00:00Z') });
