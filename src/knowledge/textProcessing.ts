@@ -101,6 +101,11 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:(?:one|two|three|four|five|some|a\s+few|few|all|both|several|most|any|each|none|half|\d+)\s+of\s+)?(?:my|our)\s+(?:shop'?s\s+)?(?:techs|technicians|guys|employees|students|apprentices|workers|crew|men|team|trainees|staff|mechanics|people|class|hires)\b'?/gi, ' they '],
   [/\b(?:one|two|three|some|a\s+few|few|all|both|several|each|none)\s+of\s+(?:my|our)\s+(?:tech|technician|guy|employee|student|apprentice|worker|mechanic)\b/gi, ' they '],
   [/\b(?:as\s+(?:a|the)\s+(?:shop|business|fleet|service)\s+(?:owner|manager)|i\s+(?:run|own|manage)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:shop|garage|business|dealership|fleet)|(?:shop\s+owner|service\s+manager|hr|fleet\s+manager|instructor|teacher)\s+here)\b/gi, ' '],
+  // Whoever pays it besides the candidate ("can my boss pay for it", "will my work cover the test"):
+  // the employer paying, a known gap ("boss" alone is a story word, and "pay" pulled the 90-day
+  // purchase window: ut21).
+  // Asked whether they may, not told that they did ("my boss paid for my test in the spring" is a story).
+  [/\b(can|could|will|would|does|do|should|may)\s+(?:my|the|our)\s+(?:boss|work|job|company|manager|supervisor|shop|dealer|dealership|employer)\s+(?:pay|cover|reimburse)\b/gi, '$1 my employer pay'],
   // Skipping a test is not going: a No Show ("skipped his test on Saturday").
   [/\bskip(?:ped|ping|s)?\s+(?:(?:his|her|my|their|the|our|a|an|this|that|your)\s+)?(?:tests?|exams?|appointments?|appts?)\b/gi, 'noshow'],
   // An old technician's then and now ("back in my day", "in the old days", "in the 90s", "20 years
