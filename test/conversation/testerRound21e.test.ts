@@ -21,7 +21,8 @@ const certificateInGeneral: Transcript[] = [
 // Finding 2: a move after the test, asked with the certificate, is answered: tell ASE the new address.
 const movedAfterTheTest: Transcript[] = [
   ['"I moved after taking my test, will my certificate still come?" says to notify ASE of the new address', [
-    ['I moved after taking my test, will my certificate still come?', all('notify ASE of your new address', not('Did you mean'), not("that's in your ASE account"))],
+    ['I moved after taking my test, will my certificate still come?',
+      all('notify ASE of your new address', 'say "sign in"', not('Did you mean'), not("that's in your ASE account"))],
   ]],
 ];
 
@@ -112,6 +113,21 @@ const shortResultsQuestionsEs: Transcript[] = [
   ]],
 ];
 
+// Finding 10: wording. A sentence carried on after a colon starts in lower case; a Spanish reply that
+// starts with a date starts with a capital ("Viernes, ...").
+const wording: Transcript[] = [
+  ['"I bought my test 5 months ago" is "the answer is the same: it has expired", never ": It has"', [
+    ['I bought my test 5 months ago, how long do I have to take it?', all('the answer is the same: it has expired', not('same: It'))],
+  ]],
+  ['"so is it too late?" after it: "Yes, going by what you told me: it ..."', [
+    ['I bought my test on June 1, how long do I have to schedule it?', 'It expired after'],
+    ['so is it too late?', /^Yes, going by what you told me: it expired/],
+  ]],
+  ['in Spanish, "reprobé el A5 el viernes" starts "Viernes, 4 de diciembre de 2026: entendido."', [
+    ['reprobé el A5 el viernes', /^Viernes, 4 de diciembre de 2026: entendido\./],
+  ]],
+];
+
 transcriptTables([
   ['a general certificate question gets the general answer (finding 1)', certificateInGeneral],
   ['a move after the test is the address to notify (finding 2)', movedAfterTheTest],
@@ -121,4 +137,5 @@ transcriptTables([
   ['acknowledgements and presence checks are small talk (finding 6)', smallTalk],
   ['sign-in resumes after a detour (finding 7)', signInAfterADetour],
   ['short Spanish results questions use the account (finding 8)', shortResultsQuestionsEs],
+  ['a capital where a sentence starts, and only there (finding 10)', wording],
 ], { now: new Date('2026-12-07T17:00:00Z') });
