@@ -31,6 +31,11 @@ interface SignInState {
    * "0001" sign in, and "oops 1980-01-01" after a mismatch tries again with the rest. Never logged.
    */
   parts?: Partial<Credentials>;
+  /**
+   * A question was answered between the pieces ("DEMO-0003", "what's a No Show?", "1980-03-03,
+   * 0003"): the pieces sent are kept for one more message, which finishes signing in or leaves it.
+   */
+  detoured?: boolean;
 }
 
 /** A task waits under sign-in (or an offer of one): a date sent now is that task's date. */
@@ -68,8 +73,31 @@ export class SignInDialog extends RepairDialog {
     return this.ask(dc);
   }
 
-  protected question(): Reply {
-    return { text: this.deps.messages.linking.askCredentials };
+  protected question(dc: DialogContext): Reply {
+    const state = dc.activeDialog?.state.signIn as SignInState | undefined;
+    const missing = (['aseId', 'dateOfBirth', 'ssnLast4'] as const).filter((part) => !state?.parts?.[part]);
+    const m = this.deps.messages.linking;
+    return { text: state?.detoured && missing.length < 3 ? m.finishSigningIn(missing.map((part) => m.parts[part])) : m.askCredentials };
+  }
+
+  /**
+   * Part of the details sent, then a question the knowledge base answers (no task with facts of its
+   * own): answered, and sign-in keeps the pieces for one more message (ut21: the rest sent after the
+   * detour was "Sorry, I don't know that one"). Anything else, or a second detour, leaves sign-in.
+   */
+  protected override policyFor(dc: DialogContext, reading: Reading): UnrelatedPolicy {
+    const state = dc.activeDialog!.state.signIn as SignInState;
+    const held = state.parts !== undefined && Object.keys(state.parts).length > 0;
+    const decision = held && !state.detoured && !reading.command && !reading.acknowledgement ? reading.faq() : undefined;
+    if (!decision || (decision.kind !== 'answer' && decision.kind !== 'out-of-scope') || this.deps.switchesTo(reading, turnFacts(dc.context))) return 'drop';
+    state.detoured = true;
+    return 'resume';
+  }
+
+  /** After a detour the reminder stands alone: "Back to your question:" would read as the question just answered. */
+  protected override async ask(dc: DialogContext, lead?: string, after?: Reply): Promise<DialogTurnResult> {
+    const state = dc.activeDialog?.state.signIn as SignInState | undefined;
+    return super.ask(dc, state?.detoured ? undefined : lead, after);
   }
 
   protected override help(): string {

@@ -7,6 +7,7 @@ import type { Acknowledgement } from '../src/understanding/acknowledgements.js';
 export function commandReply(command: Command, m: Messages): Reply {
   const replies: Record<Command, Reply> = {
     greeting: { text: m.greeting },
+    presence: { text: m.present },
     thanks: { text: m.thanks },
     goodbye: { text: m.goodbye, survey: 'goodbye' },
     capabilities: { text: m.capabilities },

@@ -12,7 +12,7 @@ import { combineDateParts, isYearSpan, withCorrectedYear } from '../src/understa
 import { replyFromAccount, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { QUESTION, RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
 import { asKnown, writtenOut, type DateValue } from './slotReaders.js';
-import { andListIn } from '../src/messages/lists.js';
+import { afterColon, andListIn } from '../src/messages/lists.js';
 import { isAsked, type AskedSlot, type SlotSpec, type TaskSpec } from './taskTypes.js';
 
 export interface TaskOptions {
@@ -549,7 +549,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const reply = accountWouldKnow && this.deps.account(dc.context) ? { ...answered, text: `${answered.text} ${this.deps.messages.task.signInToCheck}` } : answered;
     const lead = [state.lead, rough].filter(Boolean).join(' ');
     state.lead = undefined;
-    await send(dc.context, this.deps, lead ? { ...reply, text: `${lead} ${reply.text}` } : reply);
+    // "the answer is the same: it has expired ...": the answer carries on the lead's sentence.
+    await send(dc.context, this.deps, lead ? { ...reply, text: `${lead} ${lead.endsWith(':') ? afterColon(reply.text) : reply.text}` } : reply);
     if (STAFF_ONLY_OUTCOMES.has(outcome)) requestOf(dc.context).handoff = { reason: 'staff-only', dialog: this.spec.id };
     return dc.endDialog({ task: this.spec.id, outcome, answer: reply.text, values: state.values } satisfies TaskResult);
   }

@@ -29,6 +29,7 @@ import type { SignInResult } from '../../dialogs/signInDialog.js';
 import type { AccountAccess } from './accountAccess.js';
 import type { HandoffRelay, Leaving } from '../handoff/relay.js';
 import type { FaqEntry } from '../knowledge/faqEntry.js';
+import type { FaqDecision } from '../knowledge/faqAnswerer.js';
 import { asksSomething as asksAQuestion, subjectOfQuestion } from './handoffSubject.js';
 
 const withSubject = (subject: { topic: string; subject: string } | undefined) => (subject ? { subject } : {});
@@ -88,6 +89,22 @@ function testsNamedAlone(text: string, catalogue: Catalogue): string[] {
 function taskOfPersonalQuestion(candidates: ReadonlyArray<{ offer?: { task?: string } }>, kind: string): string | undefined {
   const tasks = candidates.map((entry) => entry.offer?.task).filter((task): task is string => task !== undefined && SPECS.get(task)?.accountQuestion?.({}).kind === kind);
   return tasks.length === 1 ? tasks[0] : undefined;
+}
+
+/**
+ * Questions about the candidate's own things whose answer is the same for everyone, one row a kind:
+ * "when do I get my certificate?" is about three weeks after the test date for anyone, so the
+ * general answer comes first and sign-in is offered beside it, never instead (DESIGN.md: sign-in is
+ * offered, never imposed). Only where the ranking had that task's entry among its hits.
+ */
+const ANSWERED_FOR_EVERYONE: ReadonlySet<string> = new Set(['certificate-status']);
+
+/** The entry of the task a personal question is about, when everyone's answer to it is the same and the ranking found it. */
+function generalAnswerOf(question: { kind: string } | null, decision: FaqDecision): string | undefined {
+  if (!question || !ANSWERED_FOR_EVERYONE.has(question.kind) || (decision.kind !== 'clarify' && decision.kind !== 'unknown')) return undefined;
+  const spec = [...SPECS.values()].find((task) => task.accountQuestion?.({}).kind === question.kind);
+  const found = decision.kind === 'clarify' ? decision.candidates.map((entry) => entry.id) : decision.hits.flatMap((hit) => (hit.target.kind === 'faq' ? [hit.target.entry.id] : []));
+  return spec && found.includes(spec.faqEntry) ? spec.faqEntry : undefined;
 }
 
 /**
@@ -600,11 +617,18 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
     },
 
     answerFaq: async (turn) => {
-      const decision = turn.reading.faq();
+      const ranked = turn.reading.faq();
       const task = turn.reading.task?.task;
       const port = deps.conversation.account(turn.context);
       // Sign-in is offered beside an answer that invites the candidate's own facts, unless signed in.
       const signInHint = Boolean(port && !(await port.signedIn(turn.context, turn.facts)));
+      // "oh and when do I get my certificate?", "wen do i get my cert": unsure of the words, sure it is
+      // the certificate's own question, whose answer is everyone's: that answer, sign-in offered beside it.
+      const general = signInHint && !aboutSomethingElse(turn.reading) ? generalAnswerOf(turn.reading.accountQuestion, ranked) : undefined;
+      const generalEntry = general ? deps.conversation.lookup(general) : undefined;
+      const decision: FaqDecision = generalEntry
+        ? { kind: 'answer', entry: deps.conversation.faq.answerAs(generalEntry, turn.reading.question), hit: { target: { kind: 'faq', entry: generalEntry }, score: 0, coverage: 1, matched: [] } }
+        : ranked;
       // Not placed, but the facts the task of the entry just answered needs ("I have T2 T3 T4 T5 T6
       // and T8" after the Master answer): that task takes them, as an offer of it would have.
       // Or placed again on the entry just answered, whose task the message now gives its facts

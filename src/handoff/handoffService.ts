@@ -142,7 +142,7 @@ export class HandoffService implements HandoffDesk {
     const started = performance.now();
     const messages = this.deps.messages(request.language ?? 'en');
     const hours = this.deps.hours(now);
-    const [sequence, waits] = await Promise.all([this.caseNumbers.next(), hours.open ? this.waitsAndShift(now) : undefined]);
+    const [sequence, waits, gone] = await Promise.all([this.caseNumbers.next(), hours.open ? this.waitsAndShift(now) : undefined, hours.open ? this.leftTheChat(now) : []]);
     const opened: HandoffCase = {
       id: this.newId(),
       caseNumber: formatCaseNumber(sequence),
@@ -162,7 +162,7 @@ export class HandoffService implements HandoffDesk {
     const history = [...request.history, this.line(now, 'system', `Handed to staff: ${messages.topic[request.reason].toLowerCase()}`)];
     let text = '';
     const said = (c: HandoffCase, place: number | undefined) => {
-      text = this.whatNext(c, place, waits);
+      text = this.whatNext(c, place === undefined ? undefined : place - gone.filter((ahead) => ahead < place).length, waits);
       return this.line(now, 'bot', redactBotText(text));
     };
     const { case: stored, place, created } = await this.deps.store.open(opened, history, now, (joined) => [said(opened, joined)]);
@@ -423,14 +423,35 @@ export class HandoffService implements HandoffDesk {
    * their place (or, out of hours, only that it was passed on). Nothing once someone has the case.
    */
   /** "Okay, you're still in line": a candidate in the queue who chose to keep waiting, with their place. */
-  async stayingInLine(open: HandoffCase): Promise<string> {
-    return this.messagesFor(open).stayingInLine((await this.placeInQueue(open.id)).position);
+  async stayingInLine(open: HandoffCase, now: Date): Promise<string> {
+    return this.messagesFor(open).stayingInLine(await this.placeAmongWaiting(open.id, now));
   }
 
-  async waitingNote(open: HandoffCase): Promise<string | undefined> {
+  async waitingNote(open: HandoffCase, now: Date): Promise<string | undefined> {
     if (open.status !== 'queued') return undefined;
     if (open.replyBy) return this.messagesFor(open).messageTaken;
-    return this.messagesFor(open).stillWaiting((await this.placeInQueue(open.id)).position);
+    return this.messagesFor(open).stillWaiting(await this.placeAmongWaiting(open.id, now));
+  }
+
+  /**
+   * The candidate's place among those still waiting, as the candidate is told it: a case ahead
+   * whose candidate left the chat (staff's "Candidate left the chat") is nobody in front of them
+   * (ut21: those were counted, "number 4/5 in line"). Staff's list keeps the whole line's places.
+   */
+  private async placeAmongWaiting(caseId: string, now: Date): Promise<number> {
+    const { position } = await this.placeInQueue(caseId);
+    if (position <= 1) return 1;
+    const ahead = await this.deps.store.openCasesPage({ offset: 0, limit: position - 1 });
+    const gone = ahead.queued.filter(({ case: c, place }) => c.id !== caseId && place < position && candidatePresence(c, now) === 'left').length;
+    return Math.max(1, position - gone);
+  }
+
+  /** The places in line of queued cases whose candidate left the chat (the whole line, read once as a new case joins). */
+  private async leftTheChat(now: Date): Promise<number[]> {
+    const { queued: waiting } = await this.deps.store.queueHead();
+    if (waiting === 0) return [];
+    const line = await this.deps.store.openCasesPage({ offset: 0, limit: waiting });
+    return line.queued.filter(({ case: c }) => candidatePresence(c, now) === 'left').map(({ place }) => place);
   }
 
   // ---- inside ----

@@ -221,7 +221,7 @@ export class StaffHandoffRelay implements HandoffRelay {
       return true;
     }
     if (leaving === 'stay-if-queued' && open.status === 'queued') {
-      await send({ text: await this.service.stayingInLine(open) });
+      await send({ text: await this.service.stayingInLine(open, now) });
       return true;
     }
     if (leaving === true || ((leaving === 'if-queued' || leaving === 'if-queued-asking') && open.status === 'queued')) {
@@ -242,7 +242,7 @@ export class StaffHandoffRelay implements HandoffRelay {
     const retitle = asked && open.status === 'queued' && !open.summary.question && !open.summary.subject ? titleOf(asked) : undefined;
     await this.service.candidateSaid(open, text, now, retitle);
     // Waiting in the queue, the candidate is told their message arrived, rather than met with silence.
-    const note = await this.service.waitingNote(open);
+    const note = await this.service.waitingNote(open, now);
     if (note) await send({ text: note });
     return true;
   }

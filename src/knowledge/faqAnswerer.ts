@@ -531,6 +531,11 @@ export class FaqAnswerer {
     });
   }
 
+  /** An entry as the answer to this question: the facet its words ask for, as `decide` shapes an answer. */
+  answerAs(entry: FaqEntry, text: string): FaqEntry {
+    return this.facets.answerFor(entry, text);
+  }
+
   /** The decision before the classifier's second opinion (scripts/measure-classifier.ts compares the two). */
   decideByScores(text: string, context: QuestionContext = {}): FaqDecision {
     // A tapped button or a copied question is the entry itself, whatever the scores say.
@@ -628,7 +633,9 @@ export class FaqAnswerer {
       // score?" mid-retest covers the results entry's words too ("pass", "score"), but the gap's own
       // phrasing scores far above it. The entry just answered may still take it ("how long does it
       // take to approve?" after the ADA answer is that answer's review-time facet).
-      const gapRival = gapHit && gapHit.matched.length >= 2 ? gapHit.score / t.margin : 0;
+      // So is a gap that covers every word of the question ("what should I bring" after the
+      // preparation answer is the ID gap, not a related entry that mentions bringing a booklet: ut21).
+      const gapRival = gapHit && (gapHit.matched.length >= 2 || gapHit.coverage >= 1) ? gapHit.score / t.margin : 0;
       // A "Did you mean" between entries that all matched a word the entry just answered never says
       // ("how long does the certificate take after I pass?" after the retest answer: certificate
       // delivery or recertification) is about that word: only an entry that matches it may take it.

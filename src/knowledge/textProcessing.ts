@@ -112,6 +112,11 @@ const phrases: Array<[RegExp, Replacement]> = [
   // How long a test takes to sit ("how long is the recert test", "how long does the A5 exam take"):
   // its duration, not how long a certification lasts ("how long is my cert good for" is that).
   [/\bhow\s+long\s+(?:is|are|does|do|will|would)(?=\s+(?:(?:the|a|an|my|each|these|those|this|that)\s+)?(?:[a-z0-9-]+\s+){0,2}?(?:tests?|exams?)(?:\s+(?:take|takes|last|lasts|run|runs|be))?\s*(?:[?.!,]|$))/gi, 'duration of'],
+  // Whoever pays it besides the candidate ("can my boss pay for it", "will my work cover the test"):
+  // the employer paying, a known gap ("boss" alone is a story word, and "pay" pulled the 90-day
+  // purchase window: ut21).
+  // Asked whether they may, not told that they did ("my boss paid for my test in the spring" is a story).
+  [/\b(can|could|will|would|does|do|should|may)\s+(?:my|the|our)\s+(?:boss|work|job|company|manager|supervisor|shop|dealer|dealership|employer)\s+(?:pay|cover|reimburse)\b/gi, '$1 my employer pay'],
   // Skipping a test is not going: a No Show ("skipped his test on Saturday").
   [/\bskip(?:ped|ping|s)?\s+(?:(?:his|her|my|their|the|our|a|an|this|that|your)\s+)?(?:tests?|exams?|appointments?|appts?)\b/gi, 'noshow'],
   // An old technician's then and now ("back in my day", "in the old days", "in the 90s", "20 years

@@ -17,6 +17,7 @@ export const en = {
     { title: 'Recertification', value: 'When do I take recertification tests?' },
   ],
   greeting: 'Hello! What can I help you with today? You can ask about scheduling, results, certificates, retests or recertification.',
+  present: "Yes, I'm here. What can I help you with?",
   thanks: "You're welcome! Anything else I can help with?",
   askAway: "Sure, go ahead: what's your question? You can ask about scheduling, results, certificates, retests or recertification.",
   goodbye: 'Goodbye, and good luck with your tests!',

@@ -25,6 +25,8 @@ export const enLinking = {
     `"${date}" can't be a date of birth. To sign in I need your ${andList(missing)}, for example "AB123456, March 3 1985, 1234". Or ask me something else to skip this.`,
   idAlone:
     'That looks like your ASE ID: thanks. Now send your date of birth and the last 4 digits of your SSN, for example "March 3 1985, 1234" (I keep them only until you\'re signed in). Or ask me something else to skip this.',
+  /** After a question answered between the pieces of the details: the rest still taken, once. */
+  finishSigningIn: (missing: string[]) => `To finish signing in, send your ${andList(missing)}. Or just carry on with your questions.`,
   parts: { aseId: 'ASE ID', dateOfBirth: 'date of birth', ssnLast4: 'last 4 SSN digits' } as Record<'aseId' | 'dateOfBirth' | 'ssnLast4', string>,
   signedIn: (name: string) => `Thanks, ${name}: you're signed in for this conversation.`,
   signedInByWeb: "You're signed in through the website, so I can answer from your account.",

@@ -1,3 +1,4 @@
+import { afterColon } from './lists.js';
 /**
  * What the guided tasks say. Policy facts come from the source FAQ (ase-faq-2022-09-20.txt) through
  * knowledge/policy.yaml; dates arrive here already written out ("Thursday, April 3, 2025").
@@ -54,8 +55,8 @@ export const enTasks = {
    * "can I still cancel my test on the 8th?"): what was worked out, instead of asking for it again.
    */
   /** "is it too late?" right after a task's answer: yes or no, from that answer. */
-  verdictAgain: (yes: boolean, answer: string) => `${yes ? 'Yes' : 'No'}, going by what you told me: ${answer}`,
-  workedOut: (answer: string) => `Going by what you told me: ${answer} If you meant another one, tell me about it.`,
+  verdictAgain: (yes: boolean, answer: string) => `${yes ? 'Yes' : 'No'}, going by what you told me: ${afterColon(answer)}`,
+  workedOut: (answer: string) => `Going by what you told me: ${afterColon(answer)} If you meant another one, tell me about it.`,
   /** A question only the candidate's account can answer, asked before signing in. */
   inYourAccount: 'That\'s in your ASE account. Say "sign in" and I\'ll look it up, or ask me a general question.',
   /** "what's my status?" before signing in: what the account can tell them. */

@@ -18,6 +18,7 @@ export const es: Messages = {
     { title: 'Recertificación', value: '¿Cuándo tomo los exámenes de recertificación?' },
   ],
   greeting: '¡Hola! ¿En qué puedo ayudarle hoy? Puede preguntarme sobre citas, resultados, certificados, repetir exámenes o recertificación.',
+  present: 'Sí, aquí estoy. ¿En qué le puedo ayudar?',
   thanks: '¡De nada! ¿Hay algo más en que pueda ayudarle?',
   askAway: 'Claro, adelante: ¿cuál es su pregunta? Puede preguntarme sobre citas, resultados, certificados, repetir exámenes o recertificación.',
   goodbye: '¡Adiós, y mucha suerte en sus exámenes!',

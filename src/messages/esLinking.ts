@@ -25,6 +25,7 @@ export const esLinking: typeof enLinking = {
     'Eso parece su ASE ID: gracias. Ahora envíe su fecha de nacimiento y los últimos 4 dígitos de su SSN, por ejemplo "3 de marzo de 1985, 1234" (los guardo solo hasta que inicie sesión). O pregúnteme otra cosa para omitir esto.',
   stillNeed: (missing: string[]) =>
     `Gracias. Todavía necesito ${yoursList(missing)} (guardo lo que me envió solo hasta que inicie sesión). O pregúnteme otra cosa para saltar este paso.`,
+  finishSigningIn: (missing: string[]) => `Para terminar de iniciar sesión, envíe ${yoursList(missing)}. O siga con sus preguntas.`,
   parts: { aseId: 'ASE ID', dateOfBirth: 'fecha de nacimiento', ssnLast4: 'últimos 4 dígitos del SSN' },
   signedIn: (name: string) => `Gracias, ${name}: ha iniciado sesión en esta conversación.`,
   signedInByWeb: 'Ha iniciado sesión a través del sitio web, así que puedo responder desde su cuenta.',

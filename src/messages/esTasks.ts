@@ -1,4 +1,4 @@
-import { withPeriod } from './lists.js';
+import { afterColon, sentenceStart, withPeriod } from './lists.js';
 import type { enTasks } from './enTasks.js';
 
 /**
@@ -35,7 +35,7 @@ export const esTasks: typeof enTasks = {
     'Me está costando entenderle, perdón. Puede hablar con una persona en Servicio al Cliente de ASE, 1-800-390-6789, o empezar de nuevo con otra pregunta.',
   gaveUpOfferPerson:
     'Me está costando entenderle, perdón. Elija "Hablar con una persona" y alguien del soporte de ASE se unirá, o empiece de nuevo con otra pregunta.',
-  gotDate: (date: string) => `${date}: entendido.`,
+  gotDate: (date: string) => `${sentenceStart(date)}: entendido.`,
   assumedYear: (date: string) => `Lo entendí como ${withPeriod(date)}`,
   dateInFuture: (date: string) => `El ${date} todavía no ha llegado. ¿Qué fecha fue?`,
   dateInPast: (date: string) => `El ${date} ya pasó. ¿Qué fecha es la cita?`,
@@ -44,7 +44,7 @@ export const esTasks: typeof enTasks = {
   whichMonth: (year: string) => `¿En qué mes de ${year}? Por ejemplo "marzo", o el día: "3 de marzo".`,
   whichDate: '¿A qué fecha se refiere?',
   looksLikeBirthDate: (date: string) =>
-    `${date} parece una fecha de nacimiento, no la fecha de un examen. ¿Qué fecha quiso decir? Si de verdad fue el ${date}, envíela de nuevo.`,
+    `${sentenceStart(date)} parece una fecha de nacimiento, no la fecha de un examen. ¿Qué fecha quiso decir? Si de verdad fue el ${date}, envíela de nuevo.`,
   approximately: (words: string) => `Sea cual sea el día exacto de "${words}", la respuesta es la misma:`,
   dateExample: 'Por ejemplo "3 de marzo" o "14/3/2025".',
   yes: 'Sí',
@@ -52,8 +52,8 @@ export const esTasks: typeof enTasks = {
   orSignIn: 'O diga "iniciar sesión" y lo busco en su cuenta.',
   signInToCheck: 'Diga "iniciar sesión" y lo reviso en su cuenta.',
   signInChoice: 'Iniciar sesión',
-  verdictAgain: (yes: boolean, answer: string) => `${yes ? 'Sí' : 'No'}, según lo que me dijo: ${answer}`,
-  workedOut: (answer: string) => `Según lo que me dijo: ${answer} Si se refería a otro, cuénteme.`,
+  verdictAgain: (yes: boolean, answer: string) => `${yes ? 'Sí' : 'No'}, según lo que me dijo: ${afterColon(answer)}`,
+  workedOut: (answer: string) => `Según lo que me dijo: ${afterColon(answer)} Si se refería a otro, cuénteme.`,
   inYourAccount: 'Eso está en su cuenta de ASE. Diga "iniciar sesión" y lo busco, o hágame una pregunta general.',
   statusInYourAccount:
     'Su estatus está en su cuenta de ASE: cuando inicie sesión le puedo decir qué certificaciones tiene, cuándo vence cada una y si tiene el estatus de Técnico Maestro. Diga "iniciar sesión" y lo busco, o hágame una pregunta general.',

@@ -36,3 +36,19 @@ export const orListIn = (language: Language) => (language === 'es' ? oList : orL
 export function withPeriod(value: string): string {
   return value.endsWith('.') ? value : `${value}.`;
 }
+
+/** Words that keep their capital inside a sentence: names (ASE, myASE, Prometric, a test code), days, months, "I". */
+const KEEPS_CAPITAL = /^(?:I\b|[A-Z][A-Z0-9]|my[A-Z]|Prometric|Master|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)/;
+
+/**
+ * A sentence carried on after a colon ("the answer is the same: it has expired ..."): its first
+ * letter in lower case, as English and Spanish write it there, unless it begins with a name.
+ */
+export function afterColon(sentence: string): string {
+  return KEEPS_CAPITAL.test(sentence) ? sentence : sentence.charAt(0).toLowerCase() + sentence.slice(1);
+}
+
+/** A sentence's first letter in capitals: a Spanish date written out begins with its weekday ("Viernes, 3 de abril ..."). */
+export function sentenceStart(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

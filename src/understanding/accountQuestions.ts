@@ -298,6 +298,8 @@ const spanishDetectors: Array<[PersonalKind, RegExp]> = [
   // "y mis resultados?", "ya salieron mis resultados?", "como me fue en el A5": the results themselves.
   ['results', /^(?:y |ok,? |oye,? )?(?:(?:ya )?(?:salieron|estan|hay) )?mis (?:resultados|calificaciones|scores?)(?: del? (?:examen |test )?[abcefghlpstx]-?\d{1,2})?\s*\??$|\bcomo me fue en (?:el |mi )?(?:examen|test|prueba|[abcefghlpstx]-?\d{1,2})\b/],
   ['results', /\b(?:(?:ver|muestreme|muestrame|digame|dime|cuales son|consultar|revisar) mis (?:resultados|calificaciones)|(?:aprobe|pase) (?:el |mi )?(?:ultimo )?(?:examen|prueba|test)|(?:que|cuales) (?:examenes )?aprobe)\b/],
+  // "¿aprobé?", "¿pasé?", "¿ya lo pasé o no?", "¿cómo me fue?": English's "did I pass?", asked alone (ut21).
+  ['results', /^¿?(?:y |ok,? |oye,? |entonces,? |bueno,? |pues )?(?:ya |si |por fin |al final )?(?:lo |la |los )?(?:aprobe|pase)(?: o no| o reprobe)?\s*\??$|^¿?(?:y |entonces |bueno,? )?como me fue\s*\??$/],
   // "ya no puedo ir, cancela mi cita": English's "I can't make it, please cancel my appointment".
   ['cancel-appointment', new RegExp(String.raw`(?:^|[,.;!?]\s*|\b(?:asi que|entonces|pero|y)\s+)(?:por favor,? )?(?:quiero |necesito |quisiera |me puede |puede |podria |me podria )?(?:cancelar|cancele|cancelame|cancela) (?:mi|la|el) (?:[a-z]-?\d{1,2} )?${ES_APPT}\b(?!.*\b(?:reembolso|como|cuando|puedo|que pasa)\b)`)],
   ['expiring-within', /\b(?:que|cuales|alguna de mis|algunas de mis)\b.*\b(?:certificaciones|certificados)\b.*\b(?:me )?(?:vencen|vence|caducan|caduca|expiran|expira)\b.*\b(?:este ano|antes de fin de ano|en los proximos (?:90|noventa) dias|pronto)\b/],

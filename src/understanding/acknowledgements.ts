@@ -24,6 +24,8 @@ const OK_PHRASES = [
   'ok', 'okay', 'okey', 'okie', 'k', 'kk', 'oki', 'cool', 'got it', 'gotcha', 'perfect', 'great', 'awesome',
   'alright', 'all right', 'sounds good', 'sounds great', 'makes sense', 'that makes sense', 'understood',
   'nice', 'good', 'fine', 'sure', 'noted', 'i see', 'ah', 'oh', 'ahh', 'oh ok', 'excellent', 'wonderful',
+  // Laughing along ("lol ok", "haha got it"; ut21: "lol ok" was "Sorry, I don't know that one").
+  'lol', 'lmao', 'haha', 'hahaha', 'hah', 'heh', 'hehe', 'jaja', 'jajaja', 'jeje',
   'will do', 'good to know', 'i understand', 'fair enough', 'that helps', 'very good', 'very helpful', 'helpful',
   // Said of an answer's news, not of the bot ("that sucks" after "no refund"): taken in, nothing asked.
   'that sucks', 'that stinks', 'bummer', 'what a bummer', 'dang', 'darn', 'oh no', 'oh well', 'ugh', 'too bad', "that's too bad",

@@ -31,7 +31,9 @@ export type Command =
   /** "I have a question", "can I ask you something": a question announced, not asked yet. */
   | 'askAway'
   /** "this is useless", "you're not helping", "ugh": said sorry to, and a person offered (a button), never queued unasked. */
-  | 'frustrated';
+  | 'frustrated'
+  /** "hey u there", "are you still there?", "¿sigue ahí?": a presence check, answered that the bot is here. */
+  | 'presence';
 
 const whole = (alternatives: string): RegExp => new RegExp(`^(?:${alternatives})$`, 'i');
 
@@ -151,6 +153,8 @@ const rules: Array<[Command, RegExp]> = [
   ['askAway', whole("(?:(?:hi|hello|hey|ok|okay|so|um+|yes|yeah),? )?(?:i (?:have|got|had) (?:a|one|another|some|a few|a couple(?: of)?|two) (?:quick |small |simple |more )?(?:questions?|q)|(?:quick|one more|another|a) question|(?:can|could|may) i ask (?:you )?(?:a (?:quick )?question|something|a few questions)|question for you|tengo (?:una|otra|unas|algunas|dos) (?:preguntas?|duda|dudas)|(?:una|otra) pregunta|(?:puedo|le puedo|te puedo) (?:hacer|preguntar) (?:una pregunta|algo))(?: please| por favor)?")],
   // "this bot is useless" was "I don't know that one"; "youre not helping" a guess at the ADA entry.
   ['frustrated', whole(FRUSTRATED)],
+  // "hey u there" was "Sorry, I don't know that one" (ut21): the greeting in front is stripped first.
+  ['presence', whole("(?:(?:hi|hey|hello|yo|um+|so|ok|okay|helloo+),? )?(?:(?:are|r) )?(?:you|u|ya) (?:still )?(?:there|here|around|awake|online)|(?:is )?(?:any(?:one|body)|some(?:one|body)) (?:there|here|home|around)|(?:hello+|hey+),? (?:any(?:one|body)|some(?:one|body))|(?:sigue|sigues|est[aá]|est[aá]s) (?:ah[ií]|ahi|all[ií])|(?:hay )?alguien (?:ah[ií]|ahi|all[ií])|hay alguien")],
   ['greeting', whole("hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|yo|hola|hi there|hello there|hey there|buen(?:os|as) (?:d[ií]as|tardes|noches)|hola,? buen(?:os|as) (?:d[ií]as|tardes|noches)|(?:hola,? )?buenas|qu[eé] tal|saludos")],
   ['thanks', whole("thanks?(?: you)?(?: so much| very much| a lot)?|thx|ty|tysm|thank u|cheers|great,? thanks|ok(?:ay)? thanks?|perfect,? thanks|awesome,? thanks?|gracias|muchas gracias|mil gracias|muy amable|gracias,? (?:muy amable|por (?:todo|la ayuda|su ayuda))")],
   ['goodbye', whole("bye|goodbye|good bye|see ya|see you|later|that'?s all|that is all|bye bye|have a good (?:day|one)|adi[oó]s|chao|chau|hasta luego|hasta pronto|nos vemos|eso es todo|es todo")],

@@ -39,7 +39,7 @@ const inTheButtonsWords: Transcript[] = [
   ]],
   ['"el de diciembre" in Spanish the same', [
     ['puedo cambiar mi examen del 12/10', /¿A qu[eé] fecha se refiere\?/],
-    ['el de diciembre', all(/jueves, 10 de diciembre de 2026/, not(/Qu[eé] d[ií]a exactamente/))],
+    ['el de diciembre', all(/Jueves, 10 de diciembre de 2026/, not(/Qu[eé] d[ií]a exactamente/))],
   ]],
 ];
 

@@ -32,7 +32,7 @@ transcripts('retest: when a failed test can be bought again', [
   ]],
   ['asked again in general words once worked out, the general answer says what was worked out instead of asking for the date again', [
     ['I failed A5 on March 3, when can I retake it?', march3],
-    ['ok so when can i retake', all('You must wait 30 full days', 'Going by what you told me: You can buy A5 again on or after Thursday, April 3, 2025', not(offerMade), not(m.askDate('A5')))],
+    ['ok so when can i retake', all('You must wait 30 full days', 'Going by what you told me: you can buy A5 again on or after Thursday, April 3, 2025', not(offerMade), not(m.askDate('A5')))],
   ]],
   ['signed in, "and what about the A7 i missed?" right after the A8 answer: the same question asked of A7, from the account (DEMO-0002 missed A7)', [
     [`when can i retake A8 ${demo2}`, all('Thanks, Demo', 'You can buy A8 (Engine Performance) again from')],

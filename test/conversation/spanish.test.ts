@@ -29,10 +29,10 @@ const table: Array<[string, Turn[]]> = [
   ]],
   ['a general question gets the general rule and the offer in Spanish; "hace dos semanas" then answers the offer', [
     ['no pasé el examen, ¿cuándo lo puedo volver a tomar?', all(es('Debe esperar 30 días completos'), es('Dígame la fecha en que lo tomó'))],
-    ['hace dos semanas', all(es('jueves, 6 de marzo de 2025: entendido'), es('Puede comprar el examen de nuevo a partir del domingo, 6 de abril de 2025'), not('the test'))],
+    ['hace dos semanas', all(es('Jueves, 6 de marzo de 2025: entendido'), es('Puede comprar el examen de nuevo a partir del domingo, 6 de abril de 2025'), not('the test'))],
   ]],
   ['"el martes que viene a las 9" is the coming Tuesday at 9:00, and the deadline is said in Spanish', [
-    ['mi examen es el martes que viene a las 9, ¿puedo cambiarlo?', all(es('martes, 25 de marzo de 2025 a las 9:00 a. m.: entendido'), es('Hágalo antes del sábado, 22 de marzo de 2025 a las 9:00 a. m.'), not('a. m..'))],
+    ['mi examen es el martes que viene a las 9, ¿puedo cambiarlo?', all(es('Martes, 25 de marzo de 2025 a las 9:00 a. m.: entendido'), es('Hágalo antes del sábado, 22 de marzo de 2025 a las 9:00 a. m.'), not('a. m..'))],
   ]],
   ['an appointment date with no time: the deadline is the start of a day, said in Spanish', [
     ['mi examen es el 28 de marzo, ¿puedo cambiarlo?', all(es('Hágalo antes del comienzo del martes, 25 de marzo de 2025'), not('the start of'))],

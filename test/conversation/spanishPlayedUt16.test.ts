@@ -62,7 +62,7 @@ const played: Table = [
   ['"perdon, mejor en español" after an English answer switches to Spanish, and the appointment date then answers its offer (it was "no estoy seguro de haberle entendido", and the date got the whole FAQ answer again)', [
     ['hi I need to reschedule my test', 'Tell me the date of your appointment'],
     ['perdon, mejor en español', es(m.languageChanged)],
-    ['la cita es el 3 de abril', all(es('jueves, 3 de abril de 2025: entendido'), es('Sí, todavía puede cambiarla o cancelarla'))],
+    ['la cita es el 3 de abril', all(es('Jueves, 3 de abril de 2025: entendido'), es('Sí, todavía puede cambiarla o cancelarla'))],
   ]],
   ['"hola, prefiero español" as the first message is a switch, not the question about tests in Spanish', [
     ['hola, prefiero español', all(es(m.languageChanged), not(es('están disponibles en español')))],
@@ -86,10 +86,10 @@ const played: Table = [
     ['ok', es(m.acknowledged)],
   ]],
   ['"mi cita es el jueves 27 a las 8 de la mañana" is Thursday the 27th at 8:00 (it was read as Thursday at 10:00)', [
-    ['mi cita es el jueves 27 a las 8 de la mañana, la puedo mover?', all(es('jueves, 27 de marzo de 2025 a las 8:00 a. m.: entendido'), es('Hágalo antes del lunes, 24 de marzo de 2025 a las 8:00 a. m.'), not('10:00'))],
+    ['mi cita es el jueves 27 a las 8 de la mañana, la puedo mover?', all(es('Jueves, 27 de marzo de 2025 a las 8:00 a. m.: entendido'), es('Hágalo antes del lunes, 24 de marzo de 2025 a las 8:00 a. m.'), not('10:00'))],
   ]],
   ['"reprobé el A2 antier" is two days ago (it asked the date)', [
-    ['reprobé el A2 antier', all(es('martes, 18 de marzo de 2025: entendido'), es('Puede comprar A2 de nuevo a partir del'))],
+    ['reprobé el A2 antier', all(es('Martes, 18 de marzo de 2025: entendido'), es('Puede comprar A2 de nuevo a partir del'))],
   ]],
   ['a long story, "compre el examen A7 hace como 3 meses y no lo he agendado ... ya lo perdi?", is the purchase window (it asked whether a No Show was posted); "hace como 3 meses" is about 90 days, so the day is asked, as in English', [
     ['hola buenas noches disculpe la molestia, fijese que compre el examen A7 hace como 3 meses y no lo he agendado porque estuve trabajando mucho, todavia lo puedo hacer o ya lo perdi?', all(not(es(m.task.missed.askPosted)), es('90 días desde la fecha de compra'), es('¿Qué día exactamente ("hace como 3 meses")?'))],

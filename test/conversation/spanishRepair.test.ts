@@ -213,11 +213,11 @@ const accountQuestions: Table = [
 // fixed where it went wrong, kept here as it was played (the clock is this suite's, not that day's).
 const played: Table = [
   ['tras la respuesta de cambiar una cita, "el jueves que viene a las 10" es la nueva cita, no una pregunta del día del examen', [
-    ['mi examen es el lunes a las 9, ¿lo puedo cambiar?', es('lunes, 24 de marzo de 2025 a las 9:00 a. m.')],
-    ['el jueves que viene a las 10', all(es('jueves, 27 de marzo de 2025 a las 10:00 a. m.'), es('todavía puede cambiarla o cancelarla'), not(es('No tengo detalles del día del examen')))],
+    ['mi examen es el lunes a las 9, ¿lo puedo cambiar?', es('Lunes, 24 de marzo de 2025 a las 9:00 a. m.')],
+    ['el jueves que viene a las 10', all(es('Jueves, 27 de marzo de 2025 a las 10:00 a. m.'), es('todavía puede cambiarla o cancelarla'), not(es('No tengo detalles del día del examen')))],
   ]],
   ['una corrección con la hora ("no, es el viernes a las 10") dice "Cambiado a ... a. m." sin doble punto', [
-    ['mi examen es el lunes a las 9, ¿lo puedo cambiar?', es('lunes, 24 de marzo de 2025 a las 9:00 a. m.')],
+    ['mi examen es el lunes a las 9, ¿lo puedo cambiar?', es('Lunes, 24 de marzo de 2025 a las 9:00 a. m.')],
     ['no, es el viernes a las 10', all(es('Cambiado a viernes, 21 de marzo de 2025 a las 10:00 a. m.'), not(/a\. m\.\./))],
   ]],
   ['duplicados: "¿y el T4?" lo agrega, y "no, quise decir el T3 no el T2" cambia solo el T2', [
@@ -259,24 +259,24 @@ const playedEs13c: Table = [
     ['fue el 3 de marzo', all(es('Puede comprar A6 de nuevo a partir del jueves, 3 de abril de 2025'), not(es('vence')))],
   ]],
   ['"tengo mi examen mañana y me enfermé" es la tarea de cambiar la cita, como en inglés (era "no estoy seguro de haberle entendido")', [
-    ['tengo mi examen mañana y me enfermé', all(es('viernes, 21 de marzo de 2025: entendido'), es('no se permiten cambios'), not(es(m.unknownWithSuggestions)))],
+    ['tengo mi examen mañana y me enfermé', all(es('Viernes, 21 de marzo de 2025: entendido'), es('no se permiten cambios'), not(es(m.unknownWithSuggestions)))],
   ]],
   ['"compré un examen hace dos meses y no lo he programado" es el plazo de compra, y "hace dos meses" pide el día, como "2 months ago" en inglés (preguntaba "¿Se refería a una de estas?")', [
     ['compré un examen hace dos meses y no lo he programado', all(es('90 días desde la fecha de compra'), es('¿Qué día exactamente ("hace dos meses")?'), not(es(m.didYouMean)))],
-    ['el 20 de enero', all(es('lunes, 20 de enero de 2025: entendido'), es('Tiene hasta el'))],
+    ['el 20 de enero', all(es('Lunes, 20 de enero de 2025: entendido'), es('Tiene hasta el'))],
   ]],
   ['"compré el A7 hace 5 meses": sea cual sea el día, ya venció (como "5 months ago"; era un día exacto, y "hace como 3 meses" decía que venció ayer)', [
     ['compré el examen A7 hace 5 meses, todavía lo puedo tomar?', all(es(m.task.approximately('hace 5 meses')), /[Vv]enci[oó]/, not(/entendido/))],
   ]],
   ['"mi appointment es el friday, lo puedo cambiar?": el día en inglés se lee en una conversación en español (daba la respuesta general y pedía la fecha)', [
     ['hola', es(m.greeting)],
-    ['mi appointment es el friday, lo puedo cambiar?', all(es('viernes, 21 de marzo de 2025: entendido'), not(/Friday/))],
+    ['mi appointment es el friday, lo puedo cambiar?', all(es('Viernes, 21 de marzo de 2025: entendido'), not(/Friday/))],
   ]],
   ['"tengo el A3 agendado pal 22 ... ¿cómo la muevo pa después?" es la tarea de cambiar la cita, y "pal 22" es el día (preguntaba "¿Se refería a una de estas?")', [
-    ['buenas wey, tengo el A3 agendado pal 22 y mi jefe me manda a un training esa semana, como la muevo pa despues?', all(es('sábado, 22 de marzo de 2025: entendido'), not(es(m.didYouMean)))],
+    ['buenas wey, tengo el A3 agendado pal 22 y mi jefe me manda a un training esa semana, como la muevo pa despues?', all(es('Sábado, 22 de marzo de 2025: entendido'), not(es(m.didYouMean)))],
   ]],
   ['SMS y Web Chat: "troné el A5 hace 2 semanas" es reprobar (preguntaba "¿Se refería a una de estas?")', [
-    ['troné el A5 hace 2 semanas', all(es('jueves, 6 de marzo de 2025: entendido'), es('Puede comprar A5 de nuevo'))],
+    ['troné el A5 hace 2 semanas', all(es('Jueves, 6 de marzo de 2025: entendido'), es('Puede comprar A5 de nuevo'))],
   ]],
   ['"hola, pueden ayudarme?" pide la ayuda (era "no estoy seguro de haberle entendido" con Adaptaciones ADA)', [
     ['hola, pueden ayudarme?', all(es(m.help), not(es(m.unknownWithSuggestions)))],

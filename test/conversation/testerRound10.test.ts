@@ -28,7 +28,7 @@ const clarification: Transcript[] = [
   ['in Spanish the day-first reading is named first, and "2" picks December 10', [
     ['¿cómo cambio la fecha de mi examen?', /D[ií]game la fecha de su cita/],
     ['12/10', buttons('martes, 12 de octubre de 2027', 'jueves, 10 de diciembre de 2026')],
-    ['2', all('jueves, 10 de diciembre de 2026', 'lunes, 7 de diciembre de 2026')],
+    ['2', all('Jueves, 10 de diciembre de 2026', 'lunes, 7 de diciembre de 2026')],
   ]],
 ];
 
@@ -77,24 +77,24 @@ const verdictAgain: Transcript[] = [
   ['"is it too late?" after "it expired" says yes, from that answer; "so it\'s too late?" too', [
     ['I bought a test, how long do I have to take it', en.task.purchase.askDate],
     ['August 1', 'It expired after Friday, October 30, 2026'],
-    ['is it too late?', all(/^Yes, going by what you told me: It expired after Friday, October 30, 2026/, not('missed appointment'), not(en.task.purchase.askDate))],
-    ['so it\'s too late?', all(/^Yes, going by what you told me: It expired/, not('No Show'))],
+    ['is it too late?', all(/^Yes, going by what you told me: it expired after Friday, October 30, 2026/, not('missed appointment'), not(en.task.purchase.askDate))],
+    ['so it\'s too late?', all(/^Yes, going by what you told me: it expired/, not('No Show'))],
   ]],
   ['"so I can still take it?" after an open window says yes, and "is it too late?" says no', [
     ['I bought a test on November 20, how long do I have', 'Thursday, February 18, 2027'],
-    ['so I can still take it?', /^Yes, going by what you told me: You have until Thursday, February 18, 2027/],
-    ['is it too late?', /^No, going by what you told me: You have until Thursday, February 18, 2027/],
+    ['so I can still take it?', /^Yes, going by what you told me: you have until Thursday, February 18, 2027/],
+    ['is it too late?', /^No, going by what you told me: you have until Thursday, February 18, 2027/],
   ]],
   ['"is it too late?" after "too late to change" says yes, without the answer\'s own "No:" after it', [
     ['can I still move my test on december 8?', 'three days'],
-    ['is it too late?', all(/^Yes, going by what you told me: Changes aren't allowed within three days/, not('No:'))],
+    ['is it too late?', all(/^Yes, going by what you told me: changes aren't allowed within three days/, not('No:'))],
   ]],
   ['"is it too late?" with no task answered before is no verdict', [
     ['is it too late?', not('going by what you told me')],
   ]],
   ['"¿ya es demasiado tarde?" after an expired purchase says yes in Spanish', [
     ['compré un examen el 1 de agosto, cuánto tiempo tengo', 'octubre de 2026'],
-    ['¿ya es demasiado tarde?', /^S[ií], seg[uú]n lo que me dijo: Venci[oó]/],
+    ['¿ya es demasiado tarde?', /^S[ií], seg[uú]n lo que me dijo: venci[oó]/],
   ]],
 ];
 
@@ -187,7 +187,7 @@ const appointmentStated: Transcript[] = [
     ['i have a test on friday what do i bring', not('you can still change or cancel it')],
   ]],
   ['"mi examen es el 20 de diciembre" works out the change deadline in Spanish', [
-    ['mi examen es el 20 de diciembre', all('domingo, 20 de diciembre de 2026', 'jueves, 17 de diciembre de 2026')],
+    ['mi examen es el 20 de diciembre', all('Domingo, 20 de diciembre de 2026', 'jueves, 17 de diciembre de 2026')],
   ]],
 ];
 

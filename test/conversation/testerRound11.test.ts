@@ -12,7 +12,7 @@ const countedMonth: Transcript[] = [
     ['my test is on the 20th of this month, can i move it', all('Sunday, December 20, 2026', 'Thursday, December 17, 2026')],
   ]],
   ['"el 3 del mes pasado" is November 3 in Spanish too', [
-    ['el 3 del mes pasado compré el examen, cuánto tiempo tengo', all('martes, 3 de noviembre de 2026', 'lunes, 1 de febrero de 2027')],
+    ['el 3 del mes pasado compré el examen, cuánto tiempo tengo', all('Martes, 3 de noviembre de 2026', 'lunes, 1 de febrero de 2027')],
   ]],
 ];
 

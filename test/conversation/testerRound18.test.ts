@@ -78,7 +78,7 @@ const aCorrectionKeepsWhatItDoesNotSay: Transcript[] = [
 
 const aCorrectionKeepsWhatItDoesNotSayEs: Transcript[] = [
   ['"quise decir 3 de junio" correcting 6/3/2023 (March 6 in Spanish) keeps 2023; "no, el 4" keeps June 2023', [
-    ['cuando vence mi certificacion? me recertifique el 6/3/2023', 'lunes, 6 de marzo de 2023'],
+    ['cuando vence mi certificacion? me recertifique el 6/3/2023', 'Lunes, 6 de marzo de 2023'],
     ['quise decir 3 de junio, no 6 de marzo', all('Cambiado a sábado, 3 de junio de 2023', not('2026'))],
     ['no, el 4', all('Cambiado a domingo, 4 de junio de 2023', not('2026'))],
   ]],

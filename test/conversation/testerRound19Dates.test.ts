@@ -25,7 +25,7 @@ const theTimeDecides: Transcript[] = [
   ]],
   ['"el jueves" in Spanish: the time is asked', [
     ['mi examen es el jueves, lo puedo cambiar?', all('¿A qué hora es su cita del jueves, 10 de diciembre', not('No:'))],
-    ['a las 2 de la tarde', all('jueves, 10 de diciembre de 2026 a las 2:00 p. m.', /todav[ií]a puede cambiarla/, not('¿Qué día es la cita?'))],
+    ['a las 2 de la tarde', all('Jueves, 10 de diciembre de 2026 a las 2:00 p. m.', /todav[ií]a puede cambiarla/, not('¿Qué día es la cita?'))],
   ]],
 ];
 
@@ -51,10 +51,10 @@ const anExpiryIsAnExpiry: Transcript[] = [
   ]],
   ['"it runs out in june" is the expiry, in June 2027', [
     ['I need to recertify A1, it is expiring', 'When did you pass A1'],
-    ['it runs out in june', all('Your A1 certification expires in June 2027', not('June 2031'))],
+    ['it runs out in june', all('your A1 certification expires in June 2027', not('June 2031'))],
   ]],
   ['"se me vence en junio" in one message is the expiry too', [
-    ['necesito recertificar el A1, se me vence en junio', all(/Su certificaci[oó]n A1 vence en junio de 2027/, not('junio de 2031'))],
+    ['necesito recertificar el A1, se me vence en junio', all(/su certificaci[oó]n A1 vence en junio de 2027/, not('junio de 2031'))],
   ]],
 ];
 

@@ -123,10 +123,10 @@ transcriptTables(
       [
         ['"lo compre el 15 de sept" is September 15: until December 14', [
           ['cuantos dias tengo despues de comprarlo', es('90 días')],
-          ['lo compre el 15 de sept', all(es('martes, 15 de septiembre de 2026: entendido'), es('lunes, 14 de diciembre de 2026'))],
+          ['lo compre el 15 de sept', all(es('Martes, 15 de septiembre de 2026: entendido'), es('lunes, 14 de diciembre de 2026'))],
         ]],
         ['"reprobe el A5 hace 2 semanas" is written without a time of day the candidate never gave (A5 is no 5 a.m.)', [
-          ['reprobe el A5 hace 2 semanas', all(es('domingo, 22 de noviembre de 2026: entendido'), not(/a las 5:00/))],
+          ['reprobe el A5 hace 2 semanas', all(es('Domingo, 22 de noviembre de 2026: entendido'), not(/a las 5:00/))],
         ]],
         ['queued, "no ya no, gracias" leaves the queue, as "never mind" does', [
           ['necesito hablar con alguien', es('He pedido a una persona del equipo de soporte de ASE')],
