@@ -66,7 +66,7 @@ const smsShorthand: Transcript[] = [
 // never "a fee for changing an appointment".
 const expiredUnscheduled: Transcript[] = [
   ['"can I get a refund?" after "it expired" is no: the fees are forfeited; "what if I just buy it again" is yes, pay again', [
-    ['I forgot to schedule my test and I bought it back in August', 'It has expired'],
+    ['I forgot to schedule my test and I bought it back in August', 'it has expired'],
     ['August 15', 'It expired after Friday, November 13, 2026'],
     ['can I get a refund?', all(/^No: the untaken test has expired and all fees are forfeited/, not('Tell me the date of your appointment'), not('a test you purchased is refunded'))],
     ['what if I just buy it again', all(/^Yes: register for the test again/, 'registration fee and test fee again', not('fee for changing an appointment'))],
