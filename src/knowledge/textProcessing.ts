@@ -53,6 +53,16 @@ const plainNames: Array<[RegExp, string]> = [
  */
 const DIGITS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9' };
 const respellings: Array<[RegExp, Replacement]> = [
+  // Chat shorthand, clipped below the spelling pass's reach (it leaves words under 5 letters alone):
+  // "chg addr", "practice tst", "missed q's", "slept thru", "the re-up" (recertifying). Put back
+  // here, before the phrase table reads "practice test" or "slept through".
+  [/\bthru\b/gi, 'through'],
+  [/\btsts\b/gi, 'tests'],
+  [/\btst\b/gi, 'test'],
+  [/\b(?:addr|adr|addrs)\b\.?/gi, 'address'],
+  [/\b(?:chg|chng|chnge|chnage)\b\.?/gi, 'change'],
+  [/\bq'?s\b/gi, 'questions'],
+  [/\bre[\s-]?up(?:ped|ping|s)?\b/gi, 'recertify'],
   [/\ba\.?\s+s\.?\s+e\b\.?/gi, 'ase'],
   [/\bu\.?\s+s\.?\s+a\b\.?/gi, 'usa'],
   [/(?<=\b(?:the|in|of|outside)\s+)u\s+s\b/gi, 'usa'],
