@@ -222,6 +222,16 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:walked|walking|walk|got|came|stepped)\s+out\s+of\b/gi, 'finished'],
   // Testing somewhere else is changing the appointment ("a different test center closer to home").
   [/\b(?:different|another|other|new|closer)\s+(?:prometric\s+|test(?:ing)?\s+)?(?:center|centre|site|location)\b/gi, 'reschedule center'],
+  // The L1 and L2 reference booklet by its name alone ("composite vehicle type 4 what is it", "the
+  // composite vehicle"): the booklet ("vehicle" is a word of look-alikes' cars, and left "composite"
+  // alone against them).
+  [/\bcomposite\s+vehicles?(?:\s+type\s*(?:4|iv|four))?(?:\s+reference)?(?:\s+(?:booklets?|books?|manuals?|guides?))?\b/gi, 'composite vehicle reference booklet'],
+  // Failing said formally or by a non-native writer: "following an unsuccessful attempt", "my attempt
+  // was not successful", "i not pass the exam", "he no passed" ("didn't pass" is below).
+  [/\bunsuccessful(?:ly)?\b|\bnot\s+successful(?:ly)?\b|\b(?:did\s?n[o']?t|did\s+not|not)\s+succeed(?:ed)?\b|(?<=\b(?:i|he|she|they|we|you|u)\s+)(?:not|no)\s+pass(?:ed)?\b/gi, 'failed'],
+  // The purchase's days gone by ("my 90 days ran out", "my window is up", "the 90 days are over"): the
+  // test expired unscheduled ("does my purchase run out" asks how long it is good for, and stays).
+  [/\b((?:days?|window|time|purchase)\s+)(?:ran\s+out|(?:are|is|was|were)\s+(?:up|over|gone|done)|(?:has|have)\s+(?:run\s+out|lapsed|ended)|lapsed|ended)\b|\bran\s+out\s+of\s+time\b(?=\s+(?:to|before)\s+(?!finish|complete|answer)\w)/gi, (match: string, before?: string) => `${before ?? ''}expired`],
   // The one amount the FAQ states: $7.50 per series, for a duplicate certificate.
   [/\$?7\.50\b/g, ' duplicate fee '],
   // Sleeping through an appointment is missing it (the source: a missed appointment is a No Show).
