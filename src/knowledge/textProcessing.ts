@@ -224,8 +224,8 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:different|another|other|new|closer)\s+(?:prometric\s+|test(?:ing)?\s+)?(?:center|centre|site|location)\b/gi, 'reschedule center'],
   // The L1 and L2 reference booklet by its name alone ("composite vehicle type 4 what is it", "the
   // composite vehicle"): the booklet ("vehicle" is a word of look-alikes' cars, and left "composite"
-  // alone against them).
-  [/\bcomposite\s+vehicles?(?:\s+type\s*(?:4|iv|four))?(?:\s+reference)?(?:\s+(?:booklets?|books?|manuals?|guides?))?\b/gi, 'composite vehicle reference booklet'],
+  // alone against them). Not beside a game or a mod: a look-alike's video game.
+  [/(?<!\b(?:games?|gaming|mods?|modding)\b[^.?!]*)\bcomposite\s+vehicles?(?:\s+type\s*(?:4|iv|four))?(?:\s+reference)?(?:\s+(?:booklets?|books?|manuals?|guides?))?\b(?![^.?!]*\b(?:games?|gaming|mods?|modding)\b)/gi, 'composite vehicle reference booklet'],
   // Failing said formally or by a non-native writer: "following an unsuccessful attempt", "my attempt
   // was not successful", "i not pass the exam", "he no passed" ("didn't pass" is below).
   [/\bunsuccessful(?:ly)?\b|\bnot\s+successful(?:ly)?\b|\b(?:did\s?n[o']?t|did\s+not|not)\s+succeed(?:ed)?\b|(?<=\b(?:i|he|she|they|we|you|u)\s+)(?:not|no)\s+pass(?:ed)?\b/gi, 'failed'],
