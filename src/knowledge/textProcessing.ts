@@ -174,6 +174,9 @@ const phrases: Array<[RegExp, Replacement]> = [
   // may be made, the source's three-day rule (not how long a test lasts: the test-length gap's "hours").
   [/\b(?:up\s+to\s+|at\s+least\s+|less\s+than\s+|under\s+|only\s+)?(?:24|48|72|twenty[\s-]four|forty[\s-]eight|seventy[\s-]two|a\s+few|a\s+couple(?:\s+of)?|one|two|three|a|1|2|3)\s*(?:hours?|hrs?|days?)\s+(?:before|prior|ahead|out|notice|in\s+advance)\b/gi, 'within three days'],
   [/\btoo\s+late\s+to\s+(?=(?:move|change|cancel|reschedule|resched|switch|push|rebook|swap)\b)/gi, 'within three days '],
+  // Arriving after the start ("got there 10 min after my start time", "showed up after the test had
+  // started"): arriving late, not how long a test lasts (the test-format gap's "time").
+  [/\b(?:\d+|a\s+few|a\s+couple(?:\s+of)?|few|five|ten|fifteen|twenty|thirty)\s*(?:min|mins|minutes?)\s+(?:after|past)\s+(?:my|the)\s+(?:start(?:ing)?|appointment|appt|scheduled|test|exam|check[\s-]?in)(?:\s+(?:start|starting))?(?:\s+time)?\b|\bafter\s+(?:my|the)\s+(?:test|exam|appointment|appt)\s+(?:had\s+)?(?:started|began|begun)\b/gi, 'late noshow'],
   // A late arrival is arriving late.
   [/\blate\s+arrivals?\b/gi, 'late noshow'],
   // "lost my certs in a move": when something happened, not a reschedule (nor a question about the address).
