@@ -283,6 +283,10 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:online|web|internet|e)[\s-]?(?:course|class|classes|courses|training|program)\b/gi, 'elearning'],
   [/\b(?:work|job|employment)\s+(?:history|hours|time|record)\b/gi, 'workexperience'],
   [/\b(?:sample|practice|mock|trial)\s+(?:tests?|exams?|questions?)\b/gi, 'practicetest'],
+  // What a practice test costs ("do the official practice tests cost money?", "practice test price"):
+  // the source's answer is buying Practice Test vouchers in myASE, not the test fees (nor the prices'
+  // known gap, whose "cost" and "price" pulled it).
+  [/(?<=\bpracticetest\b[^.?!]{0,30})\b(?:cost|costs|price|prices|priced|money|fee|fees)\b|\b(?:cost|costs|price|prices|fee|fees)\b(?=[^.?!]{0,30}\bpracticetest\b)/gi, 'voucher'],
   // "how do I do it/that" asks how to carry out what was just said, not how the test went.
   [/\b(?:how (?:did|do) i do(?!\s+(?:it|that|this|them|so|the\s+(?:change|cancel\w*|reschedul\w*|form|switch)))|(?:see|know|find out|check|tell me|tell) how i did|my score|my scores)\b/gi, 'results'],
   // Places abroad named in two words, and "outside the US" (the one-word places are in placesAbroad).
