@@ -235,6 +235,10 @@ const phrases: Array<[RegExp, Replacement]> = [
   // The purchase's days gone by ("my 90 days ran out", "my window is up", "the 90 days are over"): the
   // test expired unscheduled ("does my purchase run out" asks how long it is good for, and stays).
   [/\b((?:days?|window|time|purchase)\s+)(?:ran\s+out|(?:are|is|was|were)\s+(?:up|over|gone|done)|(?:has|have)\s+(?:run\s+out|lapsed|ended)|lapsed|ended)\b|\bran\s+out\s+of\s+time\b(?=\s+(?:to|before)\s+(?!finish|complete|answer)\w)/gi, (match: string, before?: string) => `${before ?? ''}expired`],
+  // Asking whether a purchase expires ("does the test purchase expire", "will my exam expire if i
+  // wait", "do tests i buy expire"): how long it is good for, the registration entry's 90 days; one
+  // that has expired ("my purchase expired") is the missed-appointment entry's.
+  [/\b((?:does|do|will|would|can|could)\s+(?:(?:my|the|a|an|your|these|those)\s+)?(?:(?:purchased|paid|bought)\s+)?(?:ase\s+)?(?:(?:test|exam)\s+)?(?:purchases?|tests?|exams?|vouchers?)(?:\s+(?:i|you|we)\s+(?:buy|bought|purchase|paid\s+for|pay\s+for))?\s+(?:ever\s+)?)expire\b/gi, '$1run out'],
   // The one amount the FAQ states: $7.50 per series, for a duplicate certificate.
   [/\$?7\.50\b/g, ' duplicate fee '],
   // Sleeping through an appointment is missing it (the source: a missed appointment is a No Show).
