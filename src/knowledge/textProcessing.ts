@@ -239,6 +239,10 @@ const phrases: Array<[RegExp, Replacement]> = [
   // wait", "do tests i buy expire"): how long it is good for, the registration entry's 90 days; one
   // that has expired ("my purchase expired") is the missed-appointment entry's.
   [/\b((?:does|do|will|would|can|could)\s+(?:(?:my|the|a|an|your|these|those)\s+)?(?:(?:purchased|paid|bought)\s+)?(?:ase\s+)?(?:(?:test|exam)\s+)?(?:purchases?|tests?|exams?|vouchers?)(?:\s+(?:i|you|we)\s+(?:buy|bought|purchase|paid\s+for|pay\s+for))?\s+(?:ever\s+)?)expire\b/gi, '$1run out'],
+  // Taking again a test one passed ("I passed A4 in 2019, do I need to retake it?", "passed G1 years
+  // back, do I have to take it again"): keeping the certification, recertifying; a test failed
+  // anywhere in the message keeps its retest.
+  [/(?<!\b(?:fail\w*|flunk\w*|bomb\w*|didn'?t\s+pass|not\s+pass\w*)\b[^]*)(?<=(?<!\b(?:almost|nearly|never|not|barely|just\s+about)\s+)\bpassed\b[^.?!]{0,60}[.?!,]?[^.?!]{0,30}?)\b(?:need|have|got|gotta|must|required)\s+(?:to\s+)?(?:retake|re-?take|retest|re-?test|take\s+(?:it|them|that|this|the\s+test)\s+again)\b(?![^]*\b(?:fail\w*|flunk\w*)\b)/gi, 'need to recertify'],
   // The one amount the FAQ states: $7.50 per series, for a duplicate certificate.
   [/\$?7\.50\b/g, ' duplicate fee '],
   // Sleeping through an appointment is missing it (the source: a missed appointment is a No Show).
