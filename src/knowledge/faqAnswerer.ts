@@ -1139,13 +1139,15 @@ const pick = (decision: FaqDecision): FaqEntry | undefined =>
 
 /**
  * Where a message may hold a second question: after a question mark, at "and also" / "also" /
- * "plus", or at "and" followed by a question word or "if".
+ * "plus", or at "and" followed by a question word or "if". A "plus" before a fee, the registration or
+ * a tax adds up a price ("the A9 test plus registration", "paid $51 for the test plus reg fee") and
+ * splits nothing.
  */
 // Spanish splits the same way: "y también", "además", or "y" before a question word ("... y cuánto cuesta un duplicado").
 // A bare "también"/"además" starts a question only after a comma or a stop: inside a clause it says "too"
 // ("¿los exámenes de camiones también vienen en español?" is one question).
 const SECOND_QUESTION =
-  /\?\s+(?=\S)|[,;]?\s+(?:and also|also|plus|y tambi[eé]n|y adem[aá]s)\s+|[,;.]\s+(?:tambi[eé]n|adem[aá]s)\s+|[,;]?\s+and\s+(?=(?:when|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|will|would|should|if)\b)|[,;]?\s+y\s+(?=(?:cu[aá]ndo|c[oó]mo|d[oó]nde|qu[eé]|por ?qu[eé]|cu[aá]l(?:es)?|cu[aá]nt[oa]s?)(?=[\s?¿,.]|$))/gi;
+  /\?\s+(?=\S)|[,;]?\s+(?:and also|also|y tambi[eé]n|y adem[aá]s)\s+|[,;]?\s+plus\s+(?!(?:the\s+|a\s+|an\s+)?(?:reg|registration|tax|taxes|sales\s+tax|fees?|test\s+fees?|shipping)\b)|[,;.]\s+(?:tambi[eé]n|adem[aá]s)\s+|[,;]?\s+and\s+(?=(?:when|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|will|would|should|if)\b)|[,;]?\s+y\s+(?=(?:cu[aá]ndo|c[oó]mo|d[oó]nde|qu[eé]|por ?qu[eé]|cu[aá]l(?:es)?|cu[aá]nt[oa]s?)(?=[\s?¿,.]|$))/gi;
 
 /**
  * How a second question after a question mark starts, when it has no question mark of its own: a
