@@ -82,7 +82,7 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\bdar\s+a\s+luz\b/gi, ' '],
   // "saber si pasé", "cómo sé si aprobé": the results.
   // ... "cuándo me dicen si la hice" (made it): the same.
-  [/\b(?:saber|sabr[eé]|sabr[aá]|sabe|sabes|saben|s[eé]|veo|ver|enterarme|entero|entera|dicen|digan|avisan|avisen)\s+si\s+(?:lo\s+|la\s+)?(?:he\s+|ha\s+)?(?:pas[eéoó]|pasado|aprob[eéoó]|aprobado|hice|hizo)\b/gi, 'resultados'],
+  [/\b(?:saber|sabr[eé]|sabr[aá]|sabe|sabes|saben|s[eé]|veo|ver|enterarme|entero|entera|dicen|digan|avisan|avisen|checo|checar|chec[oa]s|chequeo|chequear|reviso|revisar|averiguo|averiguar|confirmo|confirmar)\s+si\s+(?:lo\s+|la\s+)?(?:he\s+|ha\s+)?(?:pas[eéoó]|pasado|aprob[eéoó]|aprobado|hice|hizo)\b/gi, 'resultados'],
   // A special price, a price for a group: a discount (a known gap), not the fees.
   [/\bprecios?\s+(?:especial(?:es)?|de\s+grupo|por\s+grupo|de\s+mayoreo|preferencial(?:es)?|reducidos?)\b/gi, 'descuento'],
   // "cuánto sale el test", "cuánto cobran": a price.
@@ -283,15 +283,18 @@ const phrases: Array<[RegExp, Replacement]> = [
   // "volver a certificarme", "certificarse de nuevo": recertifying, not retaking a failed test.
   [/\bvolver\s+a\s+certificar(?:se|me|lo|la)?\b/gi, 'recertificacion'],
   // "se me paso la fecha del examen": the appointment missed.
-  // Not "se me pasó la fecha pa renovar": a certification let lapse.
-  [/\bse\s+me\s+pas[oó]\s+(?:la\s+fecha|el\s+d[ií]a|la\s+hora)\b(?!\s+(?:pa|para|de)\s+(?:renovar|recertific\w*|la\s+recert\w*))/gi, 'noshow cita'],
+  // Not "se me pasó la fecha pa renovar": a certification let lapse; nor with the lapse told in the same sentence ("se me
+  // pasó la fecha y ya se venció el A4", session es23).
+  [/\bse\s+me\s+pas[oó]\s+(?:la\s+fecha|el\s+d[ií]a|la\s+hora)\b(?!\s+(?:pa|para|de)\s+(?:renovar|recertific\w*|la\s+recert\w*))(?!(?!\s+(?:de\s+(?:la|mi)|del)\s+(?:cita|examen|test|prueba|turno)\b)[^.?!]{0,60}?\b(?:renov\w*|recertific\w*|recert|venc[ei]\w*|venz\w*|expir\w*|caduc\w*)\b)/gi, 'noshow cita'],
   // a learning disability, extra time, a room of one's own, "mi condicion": what accommodations are for.
   [/\b(?:problemas?|discapacidad(?:es)?|dificultad(?:es)?)\s+de\s+aprendizaje\b|\btiempo\s+extra\b|\b(?:cuarto|sal[oó]n)\s+(?:aparte|separado|privado|solo|sol[oa]\s+para\s+m[ií])\b|\bproblemas?\s+(?:en|con|de)\s+(?:la|las|el|los|mi|mis)\s+(?:manos?|brazos?|espalda|piernas?|ojos|o[ií]dos?|vista)\b|\bmi\s+condici[oó]n\b/gi, 'adaptacion'],
-  // Several tests in one sitting ("puedo hacer 3 examenes el mismo dia", "dos tests en una sola visita"): the test-format gap.
-  [/(?<=\b(?:examenes|tests|pruebas|mas\s+de\s+un\s+(?:examen|test))\b(?:\s+\S+){0,3}?)\s+(?:el\s+mismo\s+dia|en\s+un\s+(?:solo\s+)?dia|en\s+una\s+(?:sola\s+)?(?:visita|sentada))\b/gi, ' variosexamenes'],
-  // What one got wrong, said with "mal" ("lo que tuve mal", "las que contesté mal", "cuáles estaban mal"): the answers
+  // Several tests in one sitting ("puedo hacer 3 examenes el mismo dia", "dos tests en una sola visita", "tomar el A5 y el A6 el
+  // mismo día", session es23; not "tengo el A5 y el A6 el mismo día, ¿puedo cambiar uno?"): the test-format gap.
+  [/(?<=\b(?:examenes|tests|pruebas|mas\s+de\s+un\s+(?:examen|test)|(?:tomar|tomo|hacer|hago|presentar|presento|agendar|agendo|programar|programo|sacar|saco)\s+(?:\S+\s+){0,3}?[a-z]\d{1,2}\s+(?:y|e)\s+(?:el\s+|la\s+)?[a-z]\d{1,2})\b(?:\s+\S+){0,3}?)\s+(?:el\s+mismo\s+dia|en\s+un\s+(?:solo\s+)?dia|en\s+una\s+(?:sola\s+)?(?:visita|sentada))\b/gi, ' variosexamenes'],
+  // What one got wrong, said with "mal" ("lo que tuve mal", "las que contesté mal", "cuáles estaban mal"), or "malas",
+  // "incorrectas" of the questions ("cuáles tuve malas", "las que me salieron incorrectas", session es23): the answers
   // missed, as the domain word "equivocar" (a message of those words alone named nothing of ASE testing).
-  [/\b(?:(?:que|q|cuales|lo\s+que|lo\s+q|las\s+que|las\s+q|los\s+que|en\s+que|en\s+q)\s+(?:tuve|tengo|conteste|contest[eé]|respond[ií]|saqu[eé]|puse|marqu[eé]|sali|sal[ií])|cuales\s+(?:estaban|estuvieron|fueron|salieron|tuve))\s+mal\b/gi, 'equivocar'],
+  [/\b(?:(?:que|q|cuales|lo\s+que|lo\s+q|las\s+que|las\s+q|los\s+que|en\s+que|en\s+q)\s+(?:tuve|tengo|conteste|contest[eé]|respond[ií]|saqu[eé]|puse|marqu[eé]|sali|sal[ií])|cuales\s+(?:estaban|estuvieron|fueron|salieron|tuve))\s+mal(?:as|os|a|o)?\b|\b(?:cu[aá]les|cu[aá]ntas|las\s+que|las\s+q|(?:las\s+)?preguntas\s+(?:que|q))\s+(?:tuve|saqu[eé]|conteste|contest[eé]|me\s+salieron|salieron|estaban)\s+(?:malas|incorrectas|equivocadas|mal\s+contestadas)\b/gi, 'equivocar'],
   // "cuantas preguntas tiene": how many questions a test has (a known gap), not the questions one missed.
   [/\bcu[aá]nt[ao]s\s+preguntas\b/gi, 'numeropreguntas'],
   // Thrown away is lost ("tiró a la basura mis certificados", "los eché a la basura").
