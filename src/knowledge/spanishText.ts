@@ -164,6 +164,15 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\bsign(?:ing)?[\s-]?up\b|\benroll(?:ment)?\b/gi, 'registro'],
   [/\bbook(?:ing|ear|earlo|earla|eo|e[eé])\b/gi, 'programar'],
   [/(?<=\b(?:llegu[eé]|llego|llegar|lleg[oó]|llegamos|llegaste|llegue)\s+(?:(?:un\s+poco|bien|muy|\d+\s+minutos?|media\s+hora)\s+)?)late\b/gi, 'tarde'],
+  // ASE as the employer or the one who finds the job ("trabajar en ASE", "¿ASE me da trabajo si me certifico?", "¿ustedes me
+  // ayudan a conseguir chamba?", session es23): a job, the careers gap (not the candidate's own work, the experience).
+  [/\b(?:trabajar|trabajo|chambear|laborar)\s+(?:en|para|con)\s+ase\b|\b(?:ase|ustedes)\s+(?:me\s+|les\s+|nos\s+|te\s+)?(?:da|dan|consigue|consiguen|ofrece|ofrecen|busca|buscan)\s+(?:trabajo|chamba|empleo|jale|chance)\b|\b(?:ase|ustedes)\s+(?:me\s+|nos\s+)?(?:ayuda|ayudan)\s+a\s+(?:conseguir|encontrar|buscar)\s+(?:trabajo|chamba|empleo|jale)\b/gi, 'empleo'],
+  // A high-school student's certification ("certificación de ASE pa estudiantes de prepa", "los de high school"): who may take
+  // the tests, the eligibility gap (session es23).
+  [/\b(?:estudiantes|alumnos|chavos|muchachos|j[oó]venes)\s+(?:de|en|que\s+est[aá]n\s+en)\s+(?:la\s+)?(?:prepa|preparatoria|secundaria|high\s+school|bachillerato)\b/gi, 'edad'],
+  // A school or a shop accredited by ASE ("¿la escuela está acreditada por ASE?", session es23): recognition, the shop-recognition
+  // gap's word (a school told as "acreditada" in a story of schooling stays the candidate's training).
+  [/\b(?:acreditad[oa]s?|reconocid[oa]s?)\s+(?:por|con)\s+ase\b|\bacreditaci[oó]n\s+(?:de|con)\s+ase\b/gi, 'reconocimiento'],
   // A little (the Dominican "un chin", "un chin de ayuda"): no country.
   [/\bun\s+chin(?:ito|cito)?\b/gi, ' '],
   // A certificate earned ("el certificado que ganó", "el master que gané"): not what a job pays.
