@@ -173,6 +173,12 @@ const phrases: Array<[RegExp, Replacement]> = [
   // A school or a shop accredited by ASE ("¿la escuela está acreditada por ASE?", session es23): recognition, the shop-recognition
   // gap's word (a school told as "acreditada" in a story of schooling stays the candidate's training).
   [/\b(?:acreditad[oa]s?|reconocid[oa]s?)\s+(?:por|con)\s+ase\b|\bacreditaci[oó]n\s+(?:de|con)\s+ase\b/gi, 'reconocimiento'],
+  // A receipt as a noun ("me dan recibo de lo que pagué", "ocupo un recibo pa los taxes", session es23): the receipts gap's word
+  // ("no recibo mi certificado", the verb, stays one).
+  [/(?<=\b(?:un|el|mi|los|mis|del|al|su|sus|dan|den|dar|das|dieron|ocupo|necesito|manden|mandan|tengo|dame|denme|piden|pide)\s+)recibos?\b(?!\s+(?:el|la|los|las|mi|mis|nada|ning[uú]n|ninguna|respuesta|correo|email))|\breceipts?\b/gi, 'comprobante'],
+  // The computer freezing or going off during the test ("se trabó la compu en pleno examen", "se congeló la pantalla", session
+  // es23): the power cut's and closure's gap (not "se cayó el sistema" of myASE, nor a phone).
+  [/\bse\s+(?:me\s+|nos\s+)?(?:trab[aoó]|trabaron|congel[aoó]|congelaron|apag[oó]|apagaron|reinici[oó]|muri[oó]|fue)\s+(?:la\s+|el\s+|mi\s+)?(?:compu|computadora|computer|pantalla|monitor|luz|corriente|electricidad)\b/gi, 'apagon'],
   // A little (the Dominican "un chin", "un chin de ayuda"): no country.
   [/\bun\s+chin(?:ito|cito)?\b/gi, ' '],
   // A certificate earned ("el certificado que ganó", "el master que gané"): not what a job pays.
@@ -689,13 +695,31 @@ function spelled(word: string): string {
     .replace(/^d[ie]r+ecc?i[oó]n(es)?$/, 'direccion$1');
 }
 
+/**
+ * A diminutive of a word the synonym table knows ("cortito", "cursitos", "examencito", "citita", session es23) is that word:
+ * chat Spanish says "el recert es más cortito?" for "más corto". Only words the table lists or leads to, so "crédito",
+ * "requisito" and "distrito" stay themselves.
+ */
+const DIMINUTIVE = /^(.{2,}?)(c)?it([oa])(s?)$/;
+const KNOWN_WORDS: ReadonlySet<string> = new Set([...Object.keys(synonyms), ...Object.values(synonyms)]);
+function diminished(word: string): string {
+  if (KNOWN_WORDS.has(word)) return word;
+  const match = DIMINUTIVE.exec(word);
+  if (!match) return word;
+  const [, base = '', c, vowel = '', plural = ''] = match;
+  for (const candidate of c ? [`${base}${plural ? 'es' : ''}`, `${base}${vowel}${plural}`, `${base}e${plural}`] : [`${base}${vowel}${plural}`, `${base}${vowel}`]) {
+    if (candidate.length >= 4 && KNOWN_WORDS.has(candidate)) return candidate;
+  }
+  return word;
+}
+
 function termOf(token: string): string | null {
   const written = fold(token.toLowerCase());
   // A word listed as it is ("inscribirme", "snacks") is met before it is respelled.
   if (stopWords.has(written)) return null;
   const folded = synonyms[written] ? written : spelled(written);
   if (stopWords.has(folded)) return null;
-  const lower = synonyms[folded] ? folded : folded.replace(ENCLITIC, '$1');
+  const lower = synonyms[folded] ? folded : diminished(folded.replace(ENCLITIC, '$1'));
   if (stopWords.has(lower)) return null;
   const canonical = synonyms[lower] ?? (stopWords.has(lower) ? undefined : synonymsByStem.get(spanishStem(lower))) ?? lower;
   if (/^\d+$/.test(canonical) || canonical.length < 2) return null;
