@@ -179,6 +179,22 @@ const phrases: Array<[RegExp, Replacement]> = [
   // The computer freezing or going off during the test ("se trabó la compu en pleno examen", "se congeló la pantalla", session
   // es23): the power cut's and closure's gap (not "se cayó el sistema" of myASE, nor a phone).
   [/\bse\s+(?:me\s+|nos\s+)?(?:trab[aoó]|trabaron|congel[aoó]|congelaron|apag[oó]|apagaron|reinici[oó]|muri[oó]|fue)\s+(?:la\s+|el\s+|mi\s+)?(?:compu|computadora|computer|pantalla|monitor|luz|corriente|electricidad)\b/gi, 'apagon'],
+  // What one heard, and whether it is true ("un compa dice que...", "me dijeron en el taller que...", "escuché que...", "¿es
+  // verdad?", session es23): the rumour is asked about in its own words.
+  [/\b(?:un|una|mi|el|la)\s+(?:compa|compas|amig[oa]|compa[nñ]er[oa]|prim[oa]|vecin[oa]|cuate|carnal|pana|brother|colega|conocid[oa])\s+(?:me\s+)?(?:dice|dijo|dicen|coment[oó]|cont[oó])\s+(?:que|q)\b|\b(?:me\s+)?(?:dijeron|comentaron|contaron)\s+(?:en\s+(?:el|la)\s+\S+\s+)?(?:que|q)\b|\b(?:escuch[eé]|o[ií])\s+(?:decir\s+)?(?:que|q)\b|\bdicen\s+(?:que|q)\b|\b(?:es|eso\s+es|ser[aá])\s+(?:verdad|cierto|real)\b|\bas[ií]\s+es\s*\?/gi, ' '],
+  // A complaint's words ("qué mal servicio", "pésimo servicio") and the Caribbean's "nada que llega" (still nothing): the
+  // question is what has not come.
+  [/\b(?:qu[eé]\s+)?(?:mal|malo|p[eé]simo|terrible|horrible)\s+servicio\b/gi, ' '],
+  [/\bnada\s+(?:que|q)\s+(?=(?:me\s+)?(?:llega|llegan|sale|salen|aparece|aparecen)\b)/gi, 'no '],
+  // Where to start ("por dónde empiezo", "¿cómo empiezo?", "no sé ni por dónde empezar", session es23): signing up and buying
+  // the tests (not where to start studying: "por dónde empiezo a estudiar").
+  [/\b(?:por\s+d[oó]nde|c[oó]mo)\s+(?:empiezo|empieza|empiezan|empezar|empezamos|comienzo|comienza|comenzar|arranco|arranca|arrancar)\b(?!\s+(?:a|con|el|la)\s+(?:estudi\w*|prepar\w*|repas\w*|leer|practic\w*|guia|gu[ií]a|curso))/gi, 'registro'],
+  // A relative writing for the technician ("soy la esposa de un técnico", "le escribo por mi esposo"): who writes, not the Master.
+  [/\bsoy\s+(?:la|el)\s+(?:esposa|esposo|mujer|hija|hijo|hermana|hermano|mam[aá]|madre|pap[aá]|padre|novia|novio|sobrina|sobrino|prima|primo)\s+de\s+(?:un|una|el|la|mi)\s+(?:t[eé]cnico|mec[aá]nico|tech)\b/gi, ' '],
+  // Getting married ("me casé", "me acabo de casar", "nos casamos"): the name on the profile ("casar" stems as "casa" does).
+  [/\b(?:me|nos|se)\s+(?:cas[eéoó]|casamos|casaron)\b|\b(?:me\s+)?acab[oa]\s+de\s+casar(?:me|nos|se)?\b|\bme\s+voy\s+a\s+casar\b/gi, 'perfil'],
+  // Having come to the country, on a visit ("vine a trabajar acá", "cuando vaya de visita"): the story of where, not its words.
+  [/\bde\s+visita\b|\b(?:vine|vinimos|me\s+vine)\s+(?:a|pa|para)\s+(?=trabaj|vivir|chamb)/gi, ' '],
   // A little (the Dominican "un chin", "un chin de ayuda"): no country.
   [/\bun\s+chin(?:ito|cito)?\b/gi, ' '],
   // A certificate earned ("el certificado que ganó", "el master que gané"): not what a job pays.
