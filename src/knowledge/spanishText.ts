@@ -590,6 +590,11 @@ for (const word of `enfermo enferma enferme enfermedad emergencia emergencias te
   if (word) stopWords.add(word);
 }
 
+/** WhatsApp shorthand for function words and courtesies (session es23: "qe necesito xa ser master", "ntp", "grax", "tngo"). */
+for (const word of `qe ke k xa xk tmbn tambn tbn nsc nose ntp pls plis plz grax grcs tngo tng dsps dsp dps bn`.split(/\s+/)) {
+  if (word) stopWords.add(word);
+}
+
 /** A formal letter's courtesies ("Estimados:", "lamentablemente", "le agradecería"): how it is said, not what is asked. */
 for (const word of `estimado estimada estimados estimadas lamentablemente desafortunadamente infortunadamente atentamente cordialmente
   amablemente agradeceria agradeceriamos agradezco distinguido distinguidos`.split(/\s+/)) {
