@@ -22,6 +22,8 @@ function spokenCode(spoken: string): string {
 
 /** Multi-word expressions joined before tokenising, or their parts would be stop words. */
 const phrases: Array<[RegExp, Replacement]> = [
+  // Puerto Rico as said ("Puelto Rico", session es23).
+  [/\bpuelto\s+rico\b/gi, 'puerto rico'],
   // Dictated by phone (session es21): "a se" is ASE, "pro metric" Prometric, and a test code comes as its letter's name and
   // its number in words ("el examen a cinco", "el ele uno", "del a uno hasta a ocho", "el equis uno"). The letters that are
   // also words ("a", "e", "ese", "te") only after an article, a test word, "hasta", "y" or "o", and never before a unit
@@ -734,13 +736,23 @@ function diminished(word: string): string {
   return word;
 }
 
+/**
+ * Puerto Rico's and the Caribbean's "l" for a final "r", written as said ("hacel", "tomal", "cambial la cita", "pa sel master",
+ * session es23): an infinitive the table or the stop words know. "papel", "perfil", "final" are not such infinitives and stay.
+ */
+function lambdacised(word: string): string {
+  if (!/[aei]l$/.test(word) || KNOWN_WORDS.has(word)) return word;
+  const infinitive = `${word.slice(0, -1)}r`;
+  return KNOWN_WORDS.has(infinitive) || stopWords.has(infinitive) ? infinitive : word;
+}
+
 function termOf(token: string): string | null {
   const written = fold(token.toLowerCase());
   // A word listed as it is ("inscribirme", "snacks") is met before it is respelled.
   if (stopWords.has(written)) return null;
   const folded = synonyms[written] ? written : spelled(written);
   if (stopWords.has(folded)) return null;
-  const lower = synonyms[folded] ? folded : diminished(folded.replace(ENCLITIC, '$1'));
+  const lower = synonyms[folded] ? folded : diminished(lambdacised(folded).replace(ENCLITIC, '$1'));
   if (stopWords.has(lower)) return null;
   const canonical = synonyms[lower] ?? (stopWords.has(lower) ? undefined : synonymsByStem.get(spanishStem(lower))) ?? lower;
   if (/^\d+$/.test(canonical) || canonical.length < 2) return null;
