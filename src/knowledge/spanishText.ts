@@ -22,6 +22,8 @@ function spokenCode(spoken: string): string {
 
 /** Multi-word expressions joined before tokenising, or their parts would be stop words. */
 const phrases: Array<[RegExp, Replacement]> = [
+  // Puerto Rico as said ("Puelto Rico", session es23).
+  [/\bpuelto\s+rico\b/gi, 'puerto rico'],
   // Dictated by phone (session es21): "a se" is ASE, "pro metric" Prometric, and a test code comes as its letter's name and
   // its number in words ("el examen a cinco", "el ele uno", "del a uno hasta a ocho", "el equis uno"). The letters that are
   // also words ("a", "e", "ese", "te") only after an article, a test word, "hasta", "y" or "o", and never before a unit
@@ -82,7 +84,7 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\bdar\s+a\s+luz\b/gi, ' '],
   // "saber si pasé", "cómo sé si aprobé": the results.
   // ... "cuándo me dicen si la hice" (made it): the same.
-  [/\b(?:saber|sabr[eé]|sabr[aá]|sabe|sabes|saben|s[eé]|veo|ver|enterarme|entero|entera|dicen|digan|avisan|avisen)\s+si\s+(?:lo\s+|la\s+)?(?:he\s+|ha\s+)?(?:pas[eéoó]|pasado|aprob[eéoó]|aprobado|hice|hizo)\b/gi, 'resultados'],
+  [/\b(?:saber|sabr[eé]|sabr[aá]|sabe|sabes|saben|s[eé]|veo|ver|enterarme|entero|entera|dicen|digan|avisan|avisen|checo|checar|chec[oa]s|chequeo|chequear|reviso|revisar|averiguo|averiguar|confirmo|confirmar)\s+si\s+(?:lo\s+|la\s+)?(?:he\s+|ha\s+)?(?:pas[eéoó]|pasado|aprob[eéoó]|aprobado|hice|hizo)\b/gi, 'resultados'],
   // A special price, a price for a group: a discount (a known gap), not the fees.
   [/\bprecios?\s+(?:especial(?:es)?|de\s+grupo|por\s+grupo|de\s+mayoreo|preferencial(?:es)?|reducidos?)\b/gi, 'descuento'],
   // "cuánto sale el test", "cuánto cobran": a price.
@@ -157,6 +159,46 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:soy|como|trabajo\s+(?:de|como)|estoy\s+de)\s+(?:maestr[oa]|profe|profesor(?:a)?|instructor(?:a)?|docente)\s+(?:en|de)\s+(?:un|una|el|la|mi|este|esta)\s+(?:\S+\s+){0,1}?(?:programas?|escuelas?|colegios?|prepa|preparatoria|instituto|academia|secundaria|high\s+school|community\s+college|talleres?|cursos?|clases?|universidad)\b(?:\s+(?:de|en)\s+(?:mec[aá]nica|automotriz|autos|carros|servicio\s+automotriz))?|\bdoy\s+clases?\s+(?:en|de)\s+(?:un|una|el|la|mi)\s+(?:programas?|escuelas?|colegios?|prepa|preparatoria|instituto|academia|secundaria|high\s+school|community\s+college|talleres?|universidad)\b(?:\s+(?:de|en)\s+(?:mec[aá]nica|automotriz|autos|carros))?/gi, ' '],
   // Who is asking is not what is asked ("mi jefe pregunta...", "me dijo mi compa que..."): the question follows.
   [/\b(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|esposo|compa|compañero|companero|amigo|primo|hermano)\s+(?:(?:me\s+|nos\s+)?(?:pregunta|dice)|me\s+dijo|me\s+pregunt[oó]|quiere\s+saber)\b|\bme\s+dijo\s+(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|supervisor|esposa|compa|amigo)\b/gi, ' '],
+  // The employer or the job asking for a test ("mi jefe me pide el A5", "en la chamba me piden el A8", "el dealer me exige
+  // el A6", session es23): who wants it is the story; what is asked follows (it was the careers or off-topic gap by "pide").
+  [/\b(?:en\s+)?(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|patrona|supervisor(?:a)?|trabajo|chamba|jale|empresa|compa[nñ]ia|taller|shop|dealer|agencia|due[nñ]o|due[nñ]a)\s+(?:me|nos)\s+(?:pide|piden|pidi[oó]|pidieron|exige|exigen|requiere|requieren)\b(?=\s+(?:el|la|los|las|que\s+(?:saque|tome|haga|renueve|me\s+certifique))\s+(?:[a-z]\d{1,2}\b|examen|test|certificad|certificaci|master|609|renueve|me\s+certifique|saque|tome|haga))/gi, ' '],
+  // English words for signing up, booking and being late ("el sign up", "donde hago el booking", "llegué late"): the entries' words.
+  [/\bsign(?:ing)?[\s-]?up\b|\benroll(?:ment)?\b/gi, 'registro'],
+  [/\bbook(?:ing|ear|earlo|earla|eo|e[eé])\b/gi, 'programar'],
+  [/(?<=\b(?:llegu[eé]|llego|llegar|lleg[oó]|llegamos|llegaste|llegue)\s+(?:(?:un\s+poco|bien|muy|\d+\s+minutos?|media\s+hora)\s+)?)late\b/gi, 'tarde'],
+  // ASE as the employer or the one who finds the job ("trabajar en ASE", "¿ASE me da trabajo si me certifico?", "¿ustedes me
+  // ayudan a conseguir chamba?", session es23): a job, the careers gap (not the candidate's own work, the experience).
+  [/\b(?:trabajar|trabajo|chambear|laborar)\s+(?:en|para|con)\s+ase\b|\b(?:ase|ustedes)\s+(?:me\s+|les\s+|nos\s+|te\s+)?(?:da|dan|consigue|consiguen|ofrece|ofrecen|busca|buscan)\s+(?:trabajo|chamba|empleo|jale|chance)\b|\b(?:ase|ustedes)\s+(?:me\s+|nos\s+)?(?:ayuda|ayudan)\s+a\s+(?:conseguir|encontrar|buscar)\s+(?:trabajo|chamba|empleo|jale)\b/gi, 'empleo'],
+  // A high-school student's certification ("certificación de ASE pa estudiantes de prepa", "los de high school"): who may take
+  // the tests, the eligibility gap (session es23).
+  [/\b(?:estudiantes|alumnos|chavos|muchachos|j[oó]venes)\s+(?:de|en|que\s+est[aá]n\s+en)\s+(?:la\s+)?(?:prepa|preparatoria|secundaria|high\s+school|bachillerato)\b/gi, 'edad'],
+  // A school or a shop accredited by ASE ("¿la escuela está acreditada por ASE?", session es23): recognition, the shop-recognition
+  // gap's word (a school told as "acreditada" in a story of schooling stays the candidate's training).
+  [/\b(?:acreditad[oa]s?|reconocid[oa]s?)\s+(?:por|con)\s+ase\b|\bacreditaci[oó]n\s+(?:de|con)\s+ase\b/gi, 'reconocimiento'],
+  // A receipt as a noun ("me dan recibo de lo que pagué", "ocupo un recibo pa los taxes", session es23): the receipts gap's word
+  // ("no recibo mi certificado", the verb, stays one).
+  [/(?<=\b(?:un|el|mi|los|mis|del|al|su|sus|dan|den|dar|das|dieron|ocupo|necesito|manden|mandan|tengo|dame|denme|piden|pide)\s+)recibos?\b(?!\s+(?:el|la|los|las|mi|mis|nada|ning[uú]n|ninguna|respuesta|correo|email))|\breceipts?\b/gi, 'comprobante'],
+  // The computer freezing or going off during the test ("se trabó la compu en pleno examen", "se congeló la pantalla", session
+  // es23): the power cut's and closure's gap (not "se cayó el sistema" of myASE, nor a phone).
+  [/\bse\s+(?:me\s+|nos\s+)?(?:trab[aoó]|trabaron|congel[aoó]|congelaron|apag[oó]|apagaron|reinici[oó]|muri[oó]|fue)\s+(?:la\s+|el\s+|mi\s+)?(?:compu|computadora|computer|pantalla|monitor|luz|corriente|electricidad)\b/gi, 'apagon'],
+  // What one heard, and whether it is true ("un compa dice que...", "me dijeron en el taller que...", "escuché que...", "¿es
+  // verdad?", session es23): the rumour is asked about in its own words.
+  [/\b(?:un|una|mi|el|la)\s+(?:compa|compas|amig[oa]|compa[nñ]er[oa]|prim[oa]|vecin[oa]|cuate|carnal|pana|brother|colega|conocid[oa])\s+(?:me\s+)?(?:dice|dijo|dicen|coment[oó]|cont[oó])\s+(?:que|q)\b|\b(?:me\s+)?(?:dijeron|comentaron|contaron)\s+(?:en\s+(?:el|la)\s+\S+\s+)?(?:que|q)\b|\b(?:escuch[eé]|o[ií])\s+(?:decir\s+)?(?:que|q)\b|\bdicen\s+(?:que|q)\b|\b(?:es|eso\s+es|ser[aá])\s+(?:verdad|cierto|real)\b|\bas[ií]\s+es\s*\?/gi, ' '],
+  // A complaint's words ("qué mal servicio", "pésimo servicio") and the Caribbean's "nada que llega" (still nothing): the
+  // question is what has not come.
+  [/\b(?:qu[eé]\s+)?(?:mal|malo|p[eé]simo|terrible|horrible)\s+servicio\b/gi, ' '],
+  [/\bnada\s+(?:que|q)\s+(?=(?:me\s+)?(?:llega|llegan|sale|salen|aparece|aparecen)\b)/gi, 'no '],
+  // Where to start ("por dónde empiezo", "¿cómo empiezo?", "no sé ni por dónde empezar", session es23): signing up and buying
+  // the tests (not where to start studying: "por dónde empiezo a estudiar").
+  [/\b(?:por\s+d[oó]nde|c[oó]mo)\s+(?:empiezo|empieza|empiezan|empezar|empezamos|comienzo|comienza|comenzar|arranco|arranca|arrancar)\b(?!\s+(?:a|con|el|la)\s+(?:estudi\w*|prepar\w*|repas\w*|leer|practic\w*|guia|gu[ií]a|curso))/gi, 'registro'],
+  // A relative writing for the technician ("soy la esposa de un técnico", "le escribo por mi esposo"): who writes, not the Master.
+  [/\bsoy\s+(?:la|el)\s+(?:esposa|esposo|mujer|hija|hijo|hermana|hermano|mam[aá]|madre|pap[aá]|padre|novia|novio|sobrina|sobrino|prima|primo)\s+de\s+(?:un|una|el|la|mi)\s+(?:t[eé]cnico|mec[aá]nico|tech)\b/gi, ' '],
+  // Getting married ("me casé", "me acabo de casar", "nos casamos"): the name on the profile ("casar" stems as "casa" does).
+  [/\b(?:me|nos|se)\s+(?:cas[eéoó]|casamos|casaron)\b|\b(?:me\s+)?acab[oa]\s+de\s+casar(?:me|nos|se)?\b|\bme\s+voy\s+a\s+casar\b/gi, 'perfil'],
+  // Having come to the country, on a visit ("vine a trabajar acá", "cuando vaya de visita"): the story of where, not its words.
+  [/\bde\s+visita\b|\b(?:vine|vinimos|me\s+vine)\s+(?:a|pa|para)\s+(?=trabaj|vivir|chamb)/gi, ' '],
+  // A little (the Dominican "un chin", "un chin de ayuda"): no country.
+  [/\bun\s+chin(?:ito|cito)?\b/gi, ' '],
   // A certificate earned ("el certificado que ganó", "el master que gané"): not what a job pays.
   [/\b(certificad[oa]s?|certs?|diplomas?|master|certificaci[oó]n(?:es)?)\s+(?:que|q)\s+(?:gan[eéoó]|ganaste|ganamos|ganaron)\b/gi, '$1'],
   // English verbs with Spanish endings: "reschedulear", "rescheduliar", "reskedulear" are rescheduling.
@@ -253,7 +295,7 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:cursos?|clases?|maestr[oa]s?|profes?|profesor(?:a|es|as)?|tutor(?:es)?|academias?)\s+(?:\S+\s+){0,3}?(?:de|para|pa)\s+(?:aprender\s+)?(?:el\s+)?(?:ingl[eé]s|espa[nñ]ol|idiomas?|franc[eé]s)\b/gi, 'cursoidioma'],
   // Accommodations at work or at school ("acomodaciones en mi trabajo", "adaptaciones para la escuela"): the employer's or the
   // school's, not the test's (ADA accommodations for an ASE test are asked of ASE).
-  [/\b(?:acomodaci[oó]n(?:es)?|adaptaci[oó]n(?:es)?|ajustes?)\s+(?:razonables?\s+)?(?:en|para|de)\s+(?:mi|el|la|su)\s+(?:trabajo|empleo|chamba|jale|oficina|universidad|escuela|clase|colegio|casa|avi[oó]n|vuelo|aeropuerto|hotel|restaurante|hospital|banco|tienda|gimnasio|iglesia)\b/gi, 'adaptacionajena'],
+  [/\b(?:acomodaci[oó]n(?:es)?|adaptaci[oó]n(?:es)?|ajustes?|accommodations?)\s+(?:razonables?\s+)?(?:en|para|de)\s+(?:mi|el|la|su)\s+(?:trabajo|empleo|chamba|jale|oficina|universidad|escuela|clase|colegio|casa|avi[oó]n|vuelo|aeropuerto|hotel|restaurante|hospital|banco|tienda|gimnasio|iglesia)\b/gi, 'adaptacionajena'],
   // Whether the appointment was made ("cómo sé que mi cita quedó agendada", "me confirman la cita"): its confirmation, a known gap.
   [/\bqued[oó]\s+(?:bien\s+)?(?:agendad|programad|registrad|reservad|apartad|confirmad)[oa]s?\b|\bconfirm(?:an|en|ar|aron|o|ó)\s+(?:la|mi)\s+cita\b/gi, 'confirmacion cita'],
   // Experience a job application asks for ("me pidieron experiencia pa un trabajo de cocinero", "experiencia para el empleo
@@ -274,15 +316,18 @@ const phrases: Array<[RegExp, Replacement]> = [
   // "volver a certificarme", "certificarse de nuevo": recertifying, not retaking a failed test.
   [/\bvolver\s+a\s+certificar(?:se|me|lo|la)?\b/gi, 'recertificacion'],
   // "se me paso la fecha del examen": the appointment missed.
-  // Not "se me pasó la fecha pa renovar": a certification let lapse.
-  [/\bse\s+me\s+pas[oó]\s+(?:la\s+fecha|el\s+d[ií]a|la\s+hora)\b(?!\s+(?:pa|para|de)\s+(?:renovar|recertific\w*|la\s+recert\w*))/gi, 'noshow cita'],
+  // Not "se me pasó la fecha pa renovar": a certification let lapse; nor with the lapse told in the same sentence ("se me
+  // pasó la fecha y ya se venció el A4", session es23).
+  [/\bse\s+me\s+pas[oó]\s+(?:la\s+fecha|el\s+d[ií]a|la\s+hora)\b(?!\s+(?:pa|para|de)\s+(?:renovar|recertific\w*|la\s+recert\w*))(?!(?!\s+(?:de\s+(?:la|mi)|del)\s+(?:cita|examen|test|prueba|turno)\b)[^.?!]{0,60}?\b(?:renov\w*|recertific\w*|recert|venc[ei]\w*|venz\w*|expir\w*|caduc\w*)\b)/gi, 'noshow cita'],
   // a learning disability, extra time, a room of one's own, "mi condicion": what accommodations are for.
   [/\b(?:problemas?|discapacidad(?:es)?|dificultad(?:es)?)\s+de\s+aprendizaje\b|\btiempo\s+extra\b|\b(?:cuarto|sal[oó]n)\s+(?:aparte|separado|privado|solo|sol[oa]\s+para\s+m[ií])\b|\bproblemas?\s+(?:en|con|de)\s+(?:la|las|el|los|mi|mis)\s+(?:manos?|brazos?|espalda|piernas?|ojos|o[ií]dos?|vista)\b|\bmi\s+condici[oó]n\b/gi, 'adaptacion'],
-  // Several tests in one sitting ("puedo hacer 3 examenes el mismo dia", "dos tests en una sola visita"): the test-format gap.
-  [/(?<=\b(?:examenes|tests|pruebas|mas\s+de\s+un\s+(?:examen|test))\b(?:\s+\S+){0,3}?)\s+(?:el\s+mismo\s+dia|en\s+un\s+(?:solo\s+)?dia|en\s+una\s+(?:sola\s+)?(?:visita|sentada))\b/gi, ' variosexamenes'],
-  // What one got wrong, said with "mal" ("lo que tuve mal", "las que contesté mal", "cuáles estaban mal"): the answers
+  // Several tests in one sitting ("puedo hacer 3 examenes el mismo dia", "dos tests en una sola visita", "tomar el A5 y el A6 el
+  // mismo día", session es23; not "tengo el A5 y el A6 el mismo día, ¿puedo cambiar uno?"): the test-format gap.
+  [/(?<=\b(?:examenes|tests|pruebas|mas\s+de\s+un\s+(?:examen|test)|(?:tomar|tomo|hacer|hago|presentar|presento|agendar|agendo|programar|programo|sacar|saco)\s+(?:\S+\s+){0,3}?[a-z]\d{1,2}\s+(?:y|e)\s+(?:el\s+|la\s+)?[a-z]\d{1,2})\b(?:\s+\S+){0,3}?)\s+(?:el\s+mismo\s+dia|en\s+un\s+(?:solo\s+)?dia|en\s+una\s+(?:sola\s+)?(?:visita|sentada))\b/gi, ' variosexamenes'],
+  // What one got wrong, said with "mal" ("lo que tuve mal", "las que contesté mal", "cuáles estaban mal"), or "malas",
+  // "incorrectas" of the questions ("cuáles tuve malas", "las que me salieron incorrectas", session es23): the answers
   // missed, as the domain word "equivocar" (a message of those words alone named nothing of ASE testing).
-  [/\b(?:(?:que|q|cuales|lo\s+que|lo\s+q|las\s+que|las\s+q|los\s+que|en\s+que|en\s+q)\s+(?:tuve|tengo|conteste|contest[eé]|respond[ií]|saqu[eé]|puse|marqu[eé]|sali|sal[ií])|cuales\s+(?:estaban|estuvieron|fueron|salieron|tuve))\s+mal\b/gi, 'equivocar'],
+  [/\b(?:(?:que|q|cuales|lo\s+que|lo\s+q|las\s+que|las\s+q|los\s+que|en\s+que|en\s+q)\s+(?:tuve|tengo|conteste|contest[eé]|respond[ií]|saqu[eé]|puse|marqu[eé]|sali|sal[ií])|cuales\s+(?:estaban|estuvieron|fueron|salieron|tuve))\s+mal(?:as|os|a|o)?\b|\b(?:cu[aá]les|cu[aá]ntas|las\s+que|las\s+q|(?:las\s+)?preguntas\s+(?:que|q))\s+(?:tuve|saqu[eé]|conteste|contest[eé]|me\s+salieron|salieron|estaban)\s+(?:malas|incorrectas|equivocadas|mal\s+contestadas)\b/gi, 'equivocar'],
   // "cuantas preguntas tiene": how many questions a test has (a known gap), not the questions one missed.
   [/\bcu[aá]nt[ao]s\s+preguntas\b/gi, 'numeropreguntas'],
   // Thrown away is lost ("tiró a la basura mis certificados", "los eché a la basura").
@@ -464,6 +509,8 @@ const synonyms: Record<string, string> = {
   expired: 'vencer', expires: 'vencer', expiration: 'vencer',
   scheduled: 'programar', rescheduled: 'reprogramar', rescheduling: 'reprogramar', cancelled: 'cancelar', canceled: 'cancelar', cancellation: 'cancelar',
   certification: 'certificacion', certifications: 'certificacion', certified: 'certificacion',
+  // (session es23) what one got wrong and the test's questions, in English.
+  question: 'pregunta', questions: 'pregunta', wrong: 'equivocar',
   english: 'ingles', military: 'militar', study: 'preparar', prep: 'preparar', practice: 'practica',
   badge: 'insignia', badges: 'insignia', patch: 'insignia', patches: 'insignia', shirt: 'insignia', shirts: 'insignia', hat: 'insignia', hats: 'insignia',
   // A certificate damaged, under any word for it ("maltratado", "roto", "se dañó", "arrugado"): one word, as the duplicate's alternates say it.
@@ -542,6 +589,11 @@ for (const word of `alabama alaska arizona arkansas california colorado connecti
  * question: no entry turns on it, and as a word no entry uses it weighed like a rare one.
  */
 for (const word of `enfermo enferma enferme enfermedad emergencia emergencias temprano`.split(/\s+/)) {
+  if (word) stopWords.add(word);
+}
+
+/** WhatsApp shorthand for function words and courtesies (session es23: "qe necesito xa ser master", "ntp", "grax", "tngo"). */
+for (const word of `qe ke k xa xk tmbn tambn tbn nsc nose ntp pls plis plz grax grcs tngo tng dsps dsp dps bn`.split(/\s+/)) {
   if (word) stopWords.add(word);
 }
 
@@ -666,13 +718,41 @@ function spelled(word: string): string {
     .replace(/^d[ie]r+ecc?i[oó]n(es)?$/, 'direccion$1');
 }
 
+/**
+ * A diminutive of a word the synonym table knows ("cortito", "cursitos", "examencito", "citita", session es23) is that word:
+ * chat Spanish says "el recert es más cortito?" for "más corto". Only words the table lists or leads to, so "crédito",
+ * "requisito" and "distrito" stay themselves.
+ */
+const DIMINUTIVE = /^(.{2,}?)(c)?it([oa])(s?)$/;
+const KNOWN_WORDS: ReadonlySet<string> = new Set([...Object.keys(synonyms), ...Object.values(synonyms)]);
+function diminished(word: string): string {
+  if (KNOWN_WORDS.has(word)) return word;
+  const match = DIMINUTIVE.exec(word);
+  if (!match) return word;
+  const [, base = '', c, vowel = '', plural = ''] = match;
+  for (const candidate of c ? [`${base}${plural ? 'es' : ''}`, `${base}${vowel}${plural}`, `${base}e${plural}`] : [`${base}${vowel}${plural}`, `${base}${vowel}`]) {
+    if (candidate.length >= 4 && KNOWN_WORDS.has(candidate)) return candidate;
+  }
+  return word;
+}
+
+/**
+ * Puerto Rico's and the Caribbean's "l" for a final "r", written as said ("hacel", "tomal", "cambial la cita", "pa sel master",
+ * session es23): an infinitive the table or the stop words know. "papel", "perfil", "final" are not such infinitives and stay.
+ */
+function lambdacised(word: string): string {
+  if (!/[aei]l$/.test(word) || KNOWN_WORDS.has(word)) return word;
+  const infinitive = `${word.slice(0, -1)}r`;
+  return KNOWN_WORDS.has(infinitive) || stopWords.has(infinitive) ? infinitive : word;
+}
+
 function termOf(token: string): string | null {
   const written = fold(token.toLowerCase());
   // A word listed as it is ("inscribirme", "snacks") is met before it is respelled.
   if (stopWords.has(written)) return null;
   const folded = synonyms[written] ? written : spelled(written);
   if (stopWords.has(folded)) return null;
-  const lower = synonyms[folded] ? folded : folded.replace(ENCLITIC, '$1');
+  const lower = synonyms[folded] ? folded : diminished(lambdacised(folded).replace(ENCLITIC, '$1'));
   if (stopWords.has(lower)) return null;
   const canonical = synonyms[lower] ?? (stopWords.has(lower) ? undefined : synonymsByStem.get(spanishStem(lower))) ?? lower;
   if (/^\d+$/.test(canonical) || canonical.length < 2) return null;
