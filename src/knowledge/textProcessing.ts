@@ -38,6 +38,8 @@ const plainNames: Array<[RegExp, string]> = [
   // ASE; "the testing place" is the test center.
   [/\b(?:testing|test|certification|certifying)\s+(?:people|folks|company|organization|organisation|outfit|board)\b/gi, 'ase'],
   [/\b(?:testing|test|exam)\s+(?:place|places|site|sites|facility|facilities|building|office|spot|location|locations)\b/gi, 'test center'],
+  // "open book", "closed-book": what may be used during a test, one word, never booking one.
+  [/\b(?:open|closed)[\s-]?books?\b/gi, 'openbook'],
   // "my booking", "the reservation": the appointment ("booked" is still scheduling it).
   [/\b(my|the|your|this|that|our)\s+(?:booking|bookings|reservation|reservations)\b/gi, '$1 appointment'],
 ];
