@@ -38,6 +38,8 @@ const plainNames: Array<[RegExp, string]> = [
   // ASE; "the testing place" is the test center.
   [/\b(?:testing|test|certification|certifying)\s+(?:people|folks|company|organization|organisation|outfit|board)\b/gi, 'ase'],
   [/\b(?:testing|test|exam)\s+(?:place|places|site|sites|facility|facilities|building|office|spot|location|locations)\b/gi, 'test center'],
+  // "open book", "closed-book": what may be used during a test, one word, never booking one.
+  [/\b(?:open|closed)[\s-]?books?\b/gi, 'openbook'],
   // "my booking", "the reservation": the appointment ("booked" is still scheduling it).
   [/\b(my|the|your|this|that|our)\s+(?:booking|bookings|reservation|reservations)\b/gi, '$1 appointment'],
 ];
@@ -271,8 +273,6 @@ const phrases: Array<[RegExp, Replacement]> = [
   // Getting a first date is scheduling ("havent picked a date yet", "get a seat for the test", "get on
   // the calendar"); a new or different one is still a change ("pick a new date" is not matched here).
   [/\b(?:pick|picks|picked|picking|choose|choosing|chose|select|selected|get|got|getting|grab|snag|lock in|set up|book|booked|booking|make|made|schedule|scheduled)\s+(?:a|my|the|your|our|an)\s+(?:test\s+|exam\s+|testing\s+)?(?:date|day|seat|slot|spot|time\s?slot)\b|\b(?:get|got|getting)\s+on\s+(?:the|their|a)\s+(?:calendar|schedule)\b/gi, 'schedule'],
-  // "is the test open book?": a test-day rule (a known gap's word); "book" alone is scheduling.
-  [/\bopen[\s-]?books?\b/gi, 'openbook'],
   [/\bt\s*&\s*cs?\b/gi, 'terms conditions'],
   [/\be[\s-]learning\b/gi, 'elearning'],
   // Money back by any name: "my money back", "the test fee back", "my fees back".
