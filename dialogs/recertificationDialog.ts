@@ -29,7 +29,12 @@ function plannedRecert(text: string, facts: TurnFacts) {
   if (!recertWords.test(text)) return undefined;
   const today = todayIn(facts.now, facts.zone);
   // "my A6 expires on jan 10, when should i recertify": the date is the expiry, no planned recertification.
-  const ahead = facts.dates(text).filter((mention) => mention.date >= today && mention.form !== 'time' && dateRole(text, mention) !== 'expiry');
+  // "I recertified A4 today": a recertification done, the pass date, no plan.
+  const ahead = facts.dates(text).filter((mention) => {
+    if (mention.date < today || mention.form === 'time') return false;
+    const role = asCertification(dateRole(text, mention));
+    return role !== 'expiry' && role !== 'pass';
+  });
   return ahead.length === 1 ? ahead[0] : undefined;
 }
 
@@ -156,7 +161,9 @@ export const recertificationTask: TaskSpec<RecertValues> = {
       if (expiry.verdict === 'expiring-soon' && exact) lines.push(m.expiringSoon(expiry.daysLeft));
     }
     const recertLines: string[] = [];
-    if (recert.newExpiresOn) {
+    // Certified today ("I recertified A4 today"): recertifying today again would change nothing.
+    const certifiedToday = exact && passed.date === todayIn(facts.now, facts.zone);
+    if (recert.newExpiresOn && !(certifiedToday && !values.recertOn)) {
       const when = values.recertOn ? m.on(formatLongDate(recert.recertOn, deps.language)) : m.today;
       recertLines.push(m.newExpiry(when, formatLongDate(recert.newExpiresOn, deps.language)));
       const notCarried = passed.expiresOn ? daysBetween(recert.recertOn, passed.expiresOn) : recert.daysNotCarriedOver;

@@ -18,7 +18,7 @@ const CUES: Array<[DateRole, RegExp]> = [
   // "se me vence el 30 de junio", "venció en marzo", "caduca el 5", "vigente hasta junio".
   ['expiry', /(?<![\p{L}\d])(?:venc\p{L}*|caduc\p{L}*|expir[aoó]\p{L}*|vigente hasta)(?![\p{L}\d])(?:\s+\S+){0,2}\s*$/iu],
   // "did not pass A5 on March 3" is a failure (its cue below), never a pass.
-  ['pass', /\b(?<!\b(?:didn'?t|did not|not|never)\s+)(?:passed|pass(?:ing)?|certified|recertified|got certified|earned)\b(?:\s+\S+){0,3}\s*$/i],
+  ['pass', /\b(?<!\b(?:didn'?t|did not|not|never)\s+)(?:passed|pass(?:ing)?|certified|re-?certified|recerted|renewed|got certified|earned)\b(?:\s+\S+){0,3}\s*$/i],
   // "aprobé el A4 el 5 de junio", "la saqué el 15 de junio", "lo pasé en marzo del 2022".
   ['pass', /(?<![\p{L}\d])(?:aprob[eé]|aprobad[oa]|pas[eé]|saqu[eé]|(?:re)?certifiqu[eé])(?![\p{L}\d])(?:\s+\S+){0,3}\s*$/iu],
   ['failure', /\b(?:failed|fail(?:ing)?|flunked|didn'?t pass|did not pass)\b(?:\s+\S+){0,3}\s*$/i],

@@ -28,6 +28,9 @@ describe('what a date is the date of', () => {
     ['my test is sat dec 5', 'appointment'],
     ['I took A5 and failed it on March 3', 'failure'],
     ['I did not pass A5 on March 3', 'failure'],
+    ['I recertified A4 on March 3', 'pass'],
+    ['I renewed A4 on March 3', 'pass'],
+    ['I recerted it on March 3', 'pass'],
   ])('%j: %s', (text, role) => {
     expect(roleOf(text)).toBe(role);
   });
