@@ -25,7 +25,7 @@ import { CandidateBot, type LanguageParts } from './bot/candidateBot.js';
 import { logTurnEvents, type TurnEventSink } from './bot/turnEvents.js';
 import type { TurnObserver } from './bot/turnObservers.js';
 import { askedLineObserver } from './bot/handoffSubject.js';
-import { lastReplyObserver } from './bot/lastReply.js';
+import { lastReplyObserver, lastWordsObserver } from './bot/lastReply.js';
 import { accountLanguageObserver } from './bot/accountLanguage.js';
 import { accountQuestionObserver, recentEntriesObserver } from './bot/recentEntries.js';
 import { answeredQuestionObserver } from './bot/ratedQuestions.js';
@@ -215,6 +215,7 @@ export function buildBot({ config, logger, storage, knowledge, clock, events, ac
 const TURN_OBSERVERS: readonly TurnObserver[] = [
   askedLineObserver,
   lastReplyObserver,
+  lastWordsObserver,
   accountLanguageObserver,
   recentEntriesObserver,
   accountQuestionObserver,

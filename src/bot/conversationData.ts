@@ -24,6 +24,11 @@ export interface ConversationData extends HandoffTurnData {
    * it is worked out then, from its part of the message.
    */
   nextTask?: { after: string; task: string; text: string };
+  /**
+   * How the bot's last message ended: 'anything-else' ("Anything else I can help with?": a "no" next
+   * closes the conversation), 'other'; none yet when nothing was answered in this conversation.
+   */
+  lastWords?: 'anything-else' | 'other';
   /** What the bot said last turn (its texts): "where?" next gets a part of the answer not said yet, or is pointed back to it. */
   lastReply?: string;
   /**

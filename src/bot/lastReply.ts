@@ -13,3 +13,19 @@ export const lastReplyObserver: TurnObserver = {
     if (!reading.acknowledgement) data.lastReply = request.account ? undefined : request.said?.join('\n\n');
   },
 };
+
+/** "Anything else I can help with?" / "¿Hay algo más en que pueda ayudarle?" ending what the bot said. */
+const ANYTHING_ELSE = /(?:Anything else I can help with\?|¿Hay algo más en que pueda ayudarle\?)\s*$/u;
+
+/**
+ * Keeps how the bot's last message ended (`lastWords`): a "no" to "Anything else I can help with?"
+ * says goodbye instead of asking it again, and a bare "yes" or "no" before anything was said asks
+ * what the candidate needs.
+ */
+export const lastWordsObserver: TurnObserver = {
+  name: 'lastWords',
+  answered: ({ request, data }) => {
+    const last = request.said?.at(-1);
+    if (last !== undefined) data.lastWords = ANYTHING_ELSE.test(last) ? 'anything-else' : 'other';
+  },
+};

@@ -12,6 +12,7 @@ import { asksOfNamedTests } from './recentEntries.js';
 import { answerBesideTask, answerDecision, answerGapPair, answerPair, asChoice, sourceOf } from '../../dialogs/faqSteps.js';
 import { askedOfLastAnswer, partAsked, readOnWithoutPart } from '../understanding/askedOfLastAnswer.js';
 import { acknowledgementReply, commandReply } from '../../dialogs/smallTalk.js';
+import { readAcknowledgement } from '../understanding/acknowledgements.js';
 import { isReroute } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from '../../dialogs/engine.js';
 import { TASK_SPECS } from '../../dialogs/index.js';
@@ -474,7 +475,18 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
 
     acknowledge: async (turn) => {
       understood(turn);
-      await say(turn, acknowledgementReply(turn.reading.acknowledgement!, m));
+      const { reading, data } = turn;
+      // "no" (or "no thanks") to "Anything else I can help with?": goodbye, never the question again;
+      // "yes" to it: go ahead. A bare "yes" or "no" before anything was said: what can I help with.
+      if (data.lastWords === 'anything-else' && reading.yesNo !== null && reading.acknowledgement !== 'bye') {
+        await say(turn, reading.yesNo ? { text: m.askAway } : acknowledgementReply('bye', m));
+        return true;
+      }
+      if (data.lastWords === undefined && reading.yesNo !== null && readAcknowledgement(reading.text) === null) {
+        await say(turn, { text: m.nothingToRepeat });
+        return true;
+      }
+      await say(turn, acknowledgementReply(reading.acknowledgement!, m));
       return true;
     },
 
