@@ -24,7 +24,7 @@ import { UNANSWERED_DECISION, type TurnEvent, type TurnEventSink } from './turnE
 import { readFeedbackEvent } from './feedbackEvents.js';
 import { CONVERSATION_DATA, DIALOG_STATE, type ConversationData } from './conversationData.js';
 import { noteLine, offeredChoices, spokenText, type HandoffRelay } from '../handoff/relay.js';
-import { reasonOfLastTask, verdictOfLastTask, type Turn } from './routeActions.js';
+import { deadlineOfLastTask, reasonOfLastTask, verdictOfLastTask, type Turn } from './routeActions.js';
 import type { AccountAccess } from './accountAccess.js';
 import { recentEntries } from './recentEntries.js';
 import { questionRated } from './ratedQuestions.js';
@@ -173,7 +173,7 @@ export class CandidateBot {
       },
       // Read only if the verdict row is reached ("is it too late?" after "it expired").
       get lastTaskVerdict() {
-        return verdictOfLastTask(data, reading.text, facts.language) !== undefined;
+        return verdictOfLastTask(data, reading.text, facts.language) !== undefined || deadlineOfLastTask(data, reading.text) !== undefined;
       },
       // Read only if the reason row is reached ("why not?" after "it can no longer be changed").
       get lastTaskReason() {

@@ -21,7 +21,7 @@ import { actionOnTheOneShown, asksToSeeOwnRecords, asksWhatToDoNext } from '../u
 import { catalogueNames } from '../messages/catalogueNames.js';
 import type { Catalogue } from '../rules/types.js';
 import { resolveTests, withoutNames } from '../understanding/tests.js';
-import { asksException, asksIfExpires, asksRebuy, asksRefund, asksRetake, asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
+import { asksDeadline, asksException, asksIfExpires, asksRebuy, asksRefund, asksRetake, asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
 import { TASKS } from '../understanding/taskIntent.js';
 import type { Language } from '../language/languages.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
@@ -137,6 +137,25 @@ export function verdictOfLastTask(data: ConversationData, text: string, language
   const asked = window ? verdictAsked(text, language, answered?.spec.id) : null;
   return asked ? asked === window : undefined;
 }
+
+/** A sentence of an answer that gives a deadline: "Do it before Wednesday, December 16, 2026 at 9:00 AM." */
+const DEADLINE_SENTENCE = /\b(?:before|until|by|no later than|antes del?|hasta(?: el)?)\b[^.]*\b(?:19|20)\d{2}\b/i;
+
+/**
+ * "by when?", "what time do I need to do it by", "what's the deadline?" right after a task's answer
+ * that worked a deadline out (a change, a purchase window): that answer's sentence giving it;
+ * otherwise undefined. Read only when the route table reaches the row `verdict`.
+ */
+export function deadlineOfLastTask(data: ConversationData, text: string): string | undefined {
+  const last = data.lastTask;
+  if (!last?.answer || !justAnswered(data) || !asksDeadline(text)) return undefined;
+  const sentences = last.answer.split(/(?<=[.!?])\s+(?=[A-Z¿¡])/);
+  // No deadline left ("it can no longer be changed"): the answer's own verdict, never the general rule.
+  return sentences.find((sentence) => DEADLINE_SENTENCE.test(sentence)) ?? sentences.find((sentence) => !ECHO_SENTENCE.test(sentence));
+}
+
+/** The fact given, said back before an answer ("Tuesday, December 15, 2026: got it.", "Changed to ..."): no answer of its own. */
+const ECHO_SENTENCE = /(?::\s*(?:got it|noted|entendido|anotado)\.?$)|^(?:Changed to|Cambiado a)\b/i;
 
 /**
  * The follow-up questions a task's answer can be asked, in the order they are tried: the spec's field
@@ -541,6 +560,14 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
     answerVerdict: async (turn) => {
       const yes = verdictOfLastTask(turn.data, turn.reading.text, turn.facts.language);
       const last = turn.data.lastTask;
+      // "by when?", "what time do I need to do it by": the deadline just worked out, said again.
+      const deadline = yes === undefined ? deadlineOfLastTask(turn.data, turn.reading.text) : undefined;
+      if (deadline && last) {
+        understood(turn);
+        await say(turn, { text: m.fromLastAnswer(deadline) });
+        turn.event.dialog = { id: last.id, outcome: last.outcome };
+        return true;
+      }
       if (yes === undefined || !last?.answer) return false;
       understood(turn);
       await say(turn, { text: m.task.verdictAgain(yes, withoutOwnYesNo(firstSentence(last.answer))) });

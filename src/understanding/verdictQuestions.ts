@@ -35,6 +35,32 @@ const TASK_ROWS: ReadonlyArray<{ task: string; language: Language; asks: Verdict
   { task: 'reschedule-or-cancel', language: 'es', asks: 'open', cue: /\b(?:puedo|podria|se puede) (?:mover|cambiar|reprogramar|posponer)\w*\b/ },
 ];
 
+/**
+ * "by when?", "ok what time do i need to do it by", "what's the deadline?", "until when?", "¿hasta
+ * cuándo?", "¿cuál es la fecha límite?": the whole message asks for the day (and time) the answer
+ * just worked out, not the rule again.
+ */
+const DEADLINE = new RegExp(
+  String.raw`^(?:(?:ok|okay|so|and|but|then|wait|hmm|alright|cool|y|entonces|bueno|pero|ok y)\s+)*(?:` +
+    [
+      String.raw`(?:so )?(?:by|until|till|til) when(?: (?:do|should|must|can) i (?:need to |have to )?(?:do|change|cancel|move|reschedule|buy|schedule|use) (?:it|this|that))?`,
+      String.raw`(?:what|which) (?:time|day|date)(?: and (?:time|day|date))? (?:do|should|must|would|will) i (?:need to |have to |got to |gotta )?(?:do|change|cancel|move|reschedule|buy|schedule|use) (?:it|this|that|them) (?:by|before)`,
+      String.raw`(?:what|which) (?:time|day|date)(?: and (?:time|day|date))? (?:is|s) (?:the |my )?(?:deadline|cutoff|cut off|last day)`,
+      String.raw`when (?:do|should|must) i (?:need to |have to )?(?:do|change|cancel|move|reschedule|buy|schedule|use) (?:it|this|that|them) by`,
+      String.raw`(?:(?:what|when)(?:'s| is|s)? )?(?:the |my )?(?:deadline|cutoff|cut off|last day)(?: (?:then|again))?`,
+      String.raw`(?:what|when)(?:'s| is|s) the (?:deadline|cutoff|cut off|last day)(?: (?:then|again|to (?:do|change|cancel|move) it))?`,
+      String.raw`how (?:long|much time) do i (?:have|got)(?: (?:left|then))?`,
+      String.raw`(?:(?:y )?hasta|para) cuando(?: (?:tengo|puedo|hay que)(?: que)? (?:hacerlo|cambiarla|cambiarlo|cancelarla|cancelarlo|moverla|moverlo))?`,
+      String.raw`(?:cual es |y )?(?:la )?fecha limite`,
+      String.raw`a que hora (?:tengo que|debo|hay que) hacerlo`,
+    ].join('|') +
+    String.raw`)$`,
+);
+
+export function asksDeadline(text: string): boolean {
+  return DEADLINE.test(cueText(text));
+}
+
 /** A supposition ("what if I don't make it in time?") asks what would happen, not what the answer decided. */
 const SUPPOSED = /^(?:what if|and if|if|suppose|what happens if|y si|que pasa si|si)\b/;
 

@@ -317,6 +317,7 @@ const KNOWN_STATE_FIELDS: Record<keyof ConversationData, string> = {
   recentEntries: 'FAQ entry ids (the context of a follow-up)',
   lastAnswer: 'the entry and facet ids of the last whole answer, no text',
   nextTask: "the second of two tasks asked in one message: its id and its part of the message, until the first is answered",
+  lastWords: "how the bot's last message ended ('anything-else' / 'other'), no text",
   lastReply: "the bot's own words last turn, for \"where?\" next; never an answer read from the account",
   lastAccountQuestion: "the kind of the account question last answered and the test codes it named, no answer",
   answeredLines: 'entry ids with the id of the recent line that asked (for a rating\'s question), no text',

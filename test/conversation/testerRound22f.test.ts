@@ -59,7 +59,37 @@ const noToAnythingElse: Transcript[] = [
   ]],
 ];
 
+// Finding 3: "ok what time do i need to do it by", "by when?", "what's the deadline?" right after a
+// change (or a purchase window) was worked out asks for the deadline just given: that sentence again,
+// from the last answer, never the general FAQ. With no deadline left, the answer's own No.
+const theDeadlineAgain: Transcript[] = [
+  ['after a correction to Dec 19, "ok what time do i need to do it by" is Wednesday, December 16 at 9:00 AM', [
+    ["can I move my test? it's on December 15 at 9am", 'Do it before Saturday, December 12, 2026 at 9:00 AM'],
+    ['sorry I meant Dec 19', 'Do it before Wednesday, December 16, 2026 at 9:00 AM'],
+    ['ok what time do i need to do it by', all('Do it before Wednesday, December 16, 2026 at 9:00 AM', not('Source'), not('December 12'))],
+    ['by when?', all('Do it before Wednesday, December 16, 2026 at 9:00 AM', not('Source'))],
+    ["what's the deadline?", all('Do it before Wednesday, December 16, 2026 at 9:00 AM', not('time-zone'))],
+  ]],
+  ['too late to change: "by when?" is that answer\'s No, not "You can, as long as ..."', [
+    ["can I move my test? it's on December 9 at 9am", 'it can no longer be changed'],
+    ['by when?', all('it can no longer be changed', not('You can, as long as'))],
+  ]],
+  ['after a purchase window, "what\'s the deadline?" is its last day', [
+    ['I bought A1 on November 20, how long do I have to schedule it?', 'You have until Thursday, February 18, 2027'],
+    ["what's the deadline?", all('You have until Thursday, February 18, 2027', not('time-zone'))],
+  ]],
+  ['in Spanish, "¿hasta cuándo?" after a change is its deadline', [
+    ['puedo cambiar mi cita? es el 15 de diciembre a las 9am', /H[aá]galo antes del s[aá]bado, 12 de diciembre de 2026/],
+    ['¿hasta cuándo?', /H[aá]galo antes del s[aá]bado, 12 de diciembre de 2026/],
+  ]],
+  ['with no task answered, "what\'s the deadline?" is still the FAQ\'s', [
+    ['how do I reschedule?', 'cancel the existing appointment'],
+    ["what's the deadline?", not('As in my last answer')],
+  ]],
+];
+
 transcriptTables([
   ['recertified on a day is certified that day (finding 1)', recertifiedIsCertified],
   ['a no to "Anything else?" is goodbye (finding 2)', noToAnythingElse],
+  ['the deadline just worked out, asked again (finding 3)', theDeadlineAgain],
 ], { now: new Date('2026-12-07T17:00:00Z') });
