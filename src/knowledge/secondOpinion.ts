@@ -9,7 +9,7 @@ import { OUTSIDE, type IntentScore } from './intentClassifier.js';
  */
 export type SecondOpinionRule =
   /** "I'm not sure" -> a one-entry "Did you mean", when the classifier's top entry is among MiniSearch's hits or suggestions. */
-  | { rule: 'promote'; at: number }
+  | { rule: 'promote'; at: number; anchoredOnly?: boolean }
   /** A "Did you mean" holding the classifier's top entry is led by it. */
   | { rule: 'lead'; at: number }
   /**
@@ -42,7 +42,7 @@ type Apply = (decision: FaqDecision, ranking: readonly IntentScore[], context: S
 const RULES: { [K in SecondOpinionRule['rule']]: (row: Extract<SecondOpinionRule, { rule: K }>) => Apply } = {
   promote: (row) => (decision, ranking, context) => {
     const top = ranking[0];
-    if (decision.kind !== 'unknown' || !top || top.label === OUTSIDE || top.probability < row.at) return undefined;
+    if (decision.kind !== 'unknown' || !top || top.label === OUTSIDE || top.probability < row.at || (row.anchoredOnly && !context.anchored)) return undefined;
     const found = decision.hits.some((hit) => hit.target.kind === 'faq' && hit.target.entry.id === top.label) || decision.suggestions.some((entry) => entry.id === top.label);
     const entry = found ? context.entry(top.label) : undefined;
     return entry ? { kind: 'clarify', candidates: [entry], hits: decision.hits } : undefined;
