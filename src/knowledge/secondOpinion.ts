@@ -9,14 +9,17 @@ import { OUTSIDE, type IntentScore } from './intentClassifier.js';
  */
 export type SecondOpinionRule =
   /** "I'm not sure" -> a one-entry "Did you mean", when the classifier's top entry is among MiniSearch's hits or suggestions. */
-  | { rule: 'promote'; at: number }
+  | { rule: 'promote'; at: number; anchoredOnly?: boolean }
   /** A "Did you mean" holding the classifier's top entry is led by it. */
   | { rule: 'lead'; at: number }
   /**
    * A "Did you mean" is led by the classifier's top entry when MiniSearch found it too (a candidate
-   * or a hit) and the classifier gives it `times` times what it gives MiniSearch's first choice.
+   * or a hit) and the classifier gives it `times` times what it gives MiniSearch's first choice. With
+   * `coveredAsWell`, only when its hit covers as much of the question's words as the first choice's does
+   * (Spanish: "¿les mandan recordatorio antes de que se venza la certificación?" matched sending, expiring
+   * and certification in the delivery entry, two of them in recertification's, which the classifier preferred).
    */
-  | { rule: 'prefer'; times: number }
+  | { rule: 'prefer'; times: number; coveredAsWell?: boolean }
   /** A confident answer whose entry the classifier gives less than `below` becomes a "Did you mean": that entry, then the classifier's. */
   | { rule: 'demote'; below: number }
   /** An answer or "Did you mean" becomes "I don't know" when `outside` has at least `at` and the question names neither ASE nor a test code. */
@@ -39,7 +42,7 @@ type Apply = (decision: FaqDecision, ranking: readonly IntentScore[], context: S
 const RULES: { [K in SecondOpinionRule['rule']]: (row: Extract<SecondOpinionRule, { rule: K }>) => Apply } = {
   promote: (row) => (decision, ranking, context) => {
     const top = ranking[0];
-    if (decision.kind !== 'unknown' || !top || top.label === OUTSIDE || top.probability < row.at) return undefined;
+    if (decision.kind !== 'unknown' || !top || top.label === OUTSIDE || top.probability < row.at || (row.anchoredOnly && !context.anchored)) return undefined;
     const found = decision.hits.some((hit) => hit.target.kind === 'faq' && hit.target.entry.id === top.label) || decision.suggestions.some((entry) => entry.id === top.label);
     const entry = found ? context.entry(top.label) : undefined;
     return entry ? { kind: 'clarify', candidates: [entry], hits: decision.hits } : undefined;
@@ -56,6 +59,10 @@ const RULES: { [K in SecondOpinionRule['rule']]: (row: Extract<SecondOpinionRule
     if (decision.kind !== 'clarify' || !top || !first || first.id === top.label) return undefined;
     const firstProbability = ranking.find((score) => score.label === first.id)?.probability ?? 0;
     if (top.probability < row.times * firstProbability) return undefined;
+    if (row.coveredAsWell) {
+      const coverage = (id: string) => decision.hits.find((hit) => hit.target.kind === 'faq' && hit.target.entry.id === id)?.coverage ?? 0;
+      if (coverage(top.label) < coverage(first.id)) return undefined;
+    }
     // Only an entry MiniSearch found: the classifier chooses among MiniSearch's, it adds none of its own.
     const entry = decision.candidates.find((candidate) => candidate.id === top.label) ?? (decision.hits.some((hit) => hit.target.kind === 'faq' && hit.target.entry.id === top.label) ? context.entry(top.label) : undefined);
     return entry ? { ...decision, candidates: [entry, ...decision.candidates.filter((candidate) => candidate.id !== entry.id)] } : undefined;

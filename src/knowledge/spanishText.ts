@@ -230,6 +230,9 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/(?<!\bnoshow\b[^.?!]{0,60})\b(?:ya\s+)?no\s+me\s+(?:dejaron|dej[oó]|quisieron\s+dejar|permitieron|aceptaron)\s+(?:entrar|pasar|presentar(?:lo|la)?|hacer(?:lo|la)?|tomar(?:lo|la)?)\b/gi, 'noshow'],
   // Late with where between ("llegué a la prueba media hora tarde", "llegó al examen 10 minutos tarde").
   [/\blleg(?:u[eé]|o|ó|ar|ara|as|a|amos|aste)\s+(?:a\s+(?:la|mi)\s+|al\s+)(?:cita|examen|prueba|test|centro)\s+(?:(?:unos|un|una|como|media|\d+|poco|ratito|minutos?|mins?|horas?|muy|bien|mas)\s+){0,3}tarde\b/gi, 'tarde noshow'],
+  // Missing the appointment denied, then what happened ("no, no falté a la cita, sí fui pero no pasé", "no me perdí la cita, fui y
+  // reprobé"): the denial is no No Show; what follows says what is asked (session es-ninth).
+  [/\bno\s+(?:falt[eé]|me\s+perd[ií]|perd[ií])(?:\s+(?:a\s+)?(?:la|mi|el)\s+(?:cita|examen|test|prueba))?(?=[^.?!]{0,40}?\b(?:s[ií]\s+(?:fui|me\s+present[eé]|llegu[eé])|(?:fui|me\s+present[eé])\s+(?:y|pero))\b)/gi, ' '],
   [/\bfalt[eé]\s+al?\b|\bno\s+(?:pude\s+(?:ir|llegar|asistir|presentarme)|fui|llegu[eé]\s+al?)\b/gi, 'noshow'],
   // "no alcancé a llegar", "no logré llegar", "no me dio tiempo de llegar": could not make it, a No Show.
   [/\bno\s+(?:alcanc[eé]|logr[eé]|me\s+dio\s+tiempo\s+de)\s+(?:a\s+)?(?:llegar|ir|presentarme|entrar)\b/gi, 'noshow'],
