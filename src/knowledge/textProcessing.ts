@@ -313,8 +313,9 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/(?<=\bpracticetest\b[^.?!]{0,30})\b(?:cost|costs|price|prices|priced|money|fee|fees)\b|\b(?:cost|costs|price|prices|fee|fees)\b(?=[^.?!]{0,30}\bpracticetest\b)/gi, 'voucher'],
   // "how do I do it/that" asks how to carry out what was just said, not how the test went.
   [/\b(?:how (?:did|do) i do(?!\s+(?:it|that|this|them|so|the\s+(?:change|cancel\w*|reschedul\w*|form|switch)))|(?:see|know|find out|check|tell me|tell) how i did|my score|my scores)\b/gi, 'results'],
-  // Places abroad named in two words, and "outside the US" (the one-word places are in placesAbroad).
-  [/\b(?:costa rica|el salvador|dominican republic|south africa|new zealand|south korea|north korea|saudi arabia|united kingdom|great britain|latin america|south america|central america|middle east|hong kong|sri lanka|outside (?:of )?(?:the )?(?:us|usa|u\.s\.?|united states|states|country))\b/gi, 'abroad'],
+  // Places abroad named in two words, and "outside the US" (also typed "outsid", "ouside", "outisde")
+  // (the one-word places are in placesAbroad).
+  [/\b(?:costa rica|el salvador|dominican republic|south africa|new zealand|south korea|north korea|saudi arabia|united kingdom|great britain|latin america|south america|central america|middle east|hong kong|sri lanka|(?:outside|outsid|outsde|ouside|outisde|outsie) (?:of )?(?:the )?(?:us|usa|u\.s\.?|united states|states|country))\b/gi, 'abroad'],
   [/\b(?:threw|thrown|tossed)\s+(?:out|away)\b/gi, 'lost'],
   // A US state says where the candidate is, not what is asked ("moved from ohio to texas"); the
   // territories are not here: whether testing is offered there is a question of its own.
