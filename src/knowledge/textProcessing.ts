@@ -307,6 +307,10 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:online|web|internet|e)[\s-]?(?:course|class|classes|courses|training|program)\b/gi, 'elearning'],
   [/\b(?:work|job|employment)\s+(?:history|hours|time|record)\b/gi, 'workexperience'],
   [/\b(?:sample|practice|mock|trial)\s+(?:tests?|exams?|questions?)\b/gi, 'practicetest'],
+  // Passed, yet not shown as certified ("passed A1 but myASE shows none of them as certified", "why
+  // my status is not certified when I already pass"): the certificate waits for the work experience
+  // review, so that entry's word is said beside the complaint (the negation is a stop word).
+  [/\bpass(?:ed|es)?\b[^]{0,160}?\b(?:not|isn'?t|aren'?t|doesn'?t|don'?t|didn'?t|wasn'?t|none|never|nt)\b[^.?!]{0,40}?\bcertified\b|\b(?:not|isn'?t|aren'?t|none)\s+(?:[\w']+\s+){0,3}?certified\b[^.?!]{0,60}?\bpass(?:ed)?\b/gi, '$& workexperience'],
   // What a practice test costs ("do the official practice tests cost money?", "practice test price"):
   // the source's answer is buying Practice Test vouchers in myASE, not the test fees (nor the prices'
   // known gap, whose "cost" and "price" pulled it).
