@@ -152,6 +152,10 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\bno[\s-]?show(?:s|ed)?\b/gi, 'noshow'],
   // "what I missed", "what we got wrong": the questions missed, not a missed appointment.
   [/\bwhat\s+(?:i|we|you|u|they|he|she)(?:'ve| have| had)?\s+(?:missed|got wrong|get wrong|got incorrect|answered wrong|did wrong|messed up)\b/gi, 'questions $&'],
+  // A tag question inside a story ("Fun, right?", "nice huh?") carries no word of what is asked.
+  [/(?:^|(?<=[,.!;]\s*))(?:[\w']+,?\s+)?(?:right|huh|eh|yeah|ok|okay|you know)\s*\?/gi, '.'],
+  // "a step I missed", "something I forgot": a step left out, neither questions nor an appointment missed.
+  [/\b(?:a|any|some)\s+(?:step|steps|thing|part)\s+(?:that\s+)?(?:i|we)(?:'ve| have| had)?\s+(?:missed|skipped|forgot)\b|\b(?:something|anything)\s+(?:that\s+)?(?:i|we)(?:'ve| have| had)?\s+(?:missed|skipped|forgot)\b/gi, ' '],
   // "the one I missed", "the test I skipped": an appointment missed, not the questions missed.
   [/\b(?:the|that|my)\s+(?:one|test|exam|appointment|appt)\s+(?:i|we)(?:'ve| have| had)?\s+(?:missed|skipped|didn'?t (?:go to|make))\b/gi, 'noshow $&'],
   // The source: "If you miss your appointment or arrive late, the test is scored as No Show".
@@ -310,7 +314,7 @@ const phrases: Array<[RegExp, Replacement]> = [
   // Passed, yet not shown as certified ("passed A1 but myASE shows none of them as certified", "why
   // my status is not certified when I already pass"): the certificate waits for the work experience
   // review, so that entry's word is said beside the complaint (the negation is a stop word).
-  [/\bpass(?:ed|es)?\b[^]{0,160}?\b(?:not|isn'?t|aren'?t|doesn'?t|don'?t|didn'?t|wasn'?t|none|never|nt)\b[^.?!]{0,40}?\bcertified\b|\b(?:not|isn'?t|aren'?t|none)\s+(?:[\w']+\s+){0,3}?certified\b[^.?!]{0,60}?\bpass(?:ed)?\b/gi, '$& workexperience'],
+  [/\bpass(?:ed|es)?\b[^]{0,160}?\b(?:not|isn'?t|aren'?t|doesn'?t|don'?t|didn'?t|wasn'?t|none|nothing|never|nt)\b[^.?!]{0,40}?\bcertified\b|\b(?:not|isn'?t|aren'?t|none)\s+(?:[\w']+\s+){0,3}?certified\b[^.?!]{0,60}?\bpass(?:ed)?\b/gi, '$& workexperience'],
   // What a practice test costs ("do the official practice tests cost money?", "practice test price"):
   // the source's answer is buying Practice Test vouchers in myASE, not the test fees (nor the prices'
   // known gap, whose "cost" and "price" pulled it).
