@@ -441,6 +441,14 @@ export const synonyms: Record<string, string> = {
   tech: 'technician',
   techs: 'technician',
   mechanic: 'technician',
+  // A requirement said formally ("is it mandatory to submit", "the submission of the form"). Not
+  // "prerequisite" -> required: measured, it cost one question on a frozen part (prerequisites of a test
+  // are not always the work experience).
+  mandatory: 'required',
+  compulsory: 'required',
+  obligatory: 'required',
+  submission: 'submit',
+  submittal: 'submit',
   retake: 'retest',
   retaking: 'retest',
   retook: 'retest',
