@@ -1163,6 +1163,9 @@ function splits(text: string, pipeline: TextPipeline): Array<[string, string]> {
     const first = text.slice(0, match.index).trim();
     const second = text.slice(match.index + match[0].length).trim();
     if (match[0].startsWith('?') && !second.includes('?') && !ASKS.test(second.replace(/^[¿¡\s]+/, ''))) continue;
+    // A tag question ("I passed three tests. Great, right? Then myASE shows ...", "..., huh?") asks
+    // nothing of its own: the story goes on after it.
+    if (match[0].startsWith('?') && /(?:^|[,.!;]\s*)(?:[\w']+,?\s+)?(?:right|huh|eh|yeah|ok|okay|you know)\s*$/i.test(first)) continue;
     // "... and when the place closed down the owner threw them out. How do I ...?": a clause after
     // "and" that ends its sentence with a full stop tells what happened; it asks nothing.
     // So does a Spanish "y" ("..., y cuando llegué ya habían pasado dos horas. ¿Qué pasa con mi dinero?").

@@ -152,6 +152,10 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\bno[\s-]?show(?:s|ed)?\b/gi, 'noshow'],
   // "what I missed", "what we got wrong": the questions missed, not a missed appointment.
   [/\bwhat\s+(?:i|we|you|u|they|he|she)(?:'ve| have| had)?\s+(?:missed|got wrong|get wrong|got incorrect|answered wrong|did wrong|messed up)\b/gi, 'questions $&'],
+  // A tag question inside a story ("Fun, right?", "nice huh?") carries no word of what is asked.
+  [/(?:^|(?<=[,.!;]\s*))(?:[\w']+,?\s+)?(?:right|huh|eh|yeah|ok|okay|you know)\s*\?/gi, '.'],
+  // "a step I missed", "something I forgot": a step left out, neither questions nor an appointment missed.
+  [/\b(?:a|any|some)\s+(?:step|steps|thing|part)\s+(?:that\s+)?(?:i|we)(?:'ve| have| had)?\s+(?:missed|skipped|forgot)\b|\b(?:something|anything)\s+(?:that\s+)?(?:i|we)(?:'ve| have| had)?\s+(?:missed|skipped|forgot)\b/gi, ' '],
   // "the one I missed", "the test I skipped": an appointment missed, not the questions missed.
   [/\b(?:the|that|my)\s+(?:one|test|exam|appointment|appt)\s+(?:i|we)(?:'ve| have| had)?\s+(?:missed|skipped|didn'?t (?:go to|make))\b/gi, 'noshow $&'],
   // The source: "If you miss your appointment or arrive late, the test is scored as No Show".
@@ -307,14 +311,19 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:online|web|internet|e)[\s-]?(?:course|class|classes|courses|training|program)\b/gi, 'elearning'],
   [/\b(?:work|job|employment)\s+(?:history|hours|time|record)\b/gi, 'workexperience'],
   [/\b(?:sample|practice|mock|trial)\s+(?:tests?|exams?|questions?)\b/gi, 'practicetest'],
+  // Passed, yet not shown as certified ("passed A1 but myASE shows none of them as certified", "why
+  // my status is not certified when I already pass"): the certificate waits for the work experience
+  // review, so that entry's word is said beside the complaint (the negation is a stop word).
+  [/\bpass(?:ed|es)?\b[^]{0,160}?\b(?:not|isn'?t|aren'?t|doesn'?t|don'?t|didn'?t|wasn'?t|none|nothing|never|nt)\b[^.?!]{0,40}?\bcertified\b|\b(?:not|isn'?t|aren'?t|none)\s+(?:[\w']+\s+){0,3}?certified\b[^.?!]{0,60}?\bpass(?:ed)?\b/gi, '$& workexperience'],
   // What a practice test costs ("do the official practice tests cost money?", "practice test price"):
   // the source's answer is buying Practice Test vouchers in myASE, not the test fees (nor the prices'
   // known gap, whose "cost" and "price" pulled it).
   [/(?<=\bpracticetest\b[^.?!]{0,30})\b(?:cost|costs|price|prices|priced|money|fee|fees)\b|\b(?:cost|costs|price|prices|fee|fees)\b(?=[^.?!]{0,30}\bpracticetest\b)/gi, 'voucher'],
   // "how do I do it/that" asks how to carry out what was just said, not how the test went.
   [/\b(?:how (?:did|do) i do(?!\s+(?:it|that|this|them|so|the\s+(?:change|cancel\w*|reschedul\w*|form|switch)))|(?:see|know|find out|check|tell me|tell) how i did|my score|my scores)\b/gi, 'results'],
-  // Places abroad named in two words, and "outside the US" (the one-word places are in placesAbroad).
-  [/\b(?:costa rica|el salvador|dominican republic|south africa|new zealand|south korea|north korea|saudi arabia|united kingdom|great britain|latin america|south america|central america|middle east|hong kong|sri lanka|outside (?:of )?(?:the )?(?:us|usa|u\.s\.?|united states|states|country))\b/gi, 'abroad'],
+  // Places abroad named in two words, and "outside the US" (also typed "outsid", "ouside", "outisde")
+  // (the one-word places are in placesAbroad).
+  [/\b(?:costa rica|el salvador|dominican republic|south africa|new zealand|south korea|north korea|saudi arabia|united kingdom|great britain|latin america|south america|central america|middle east|hong kong|sri lanka|(?:outside|outsid|outsde|ouside|outisde|outsie) (?:of )?(?:the )?(?:us|usa|u\.s\.?|united states|states|country))\b/gi, 'abroad'],
   [/\b(?:threw|thrown|tossed)\s+(?:out|away)\b/gi, 'lost'],
   // A US state says where the candidate is, not what is asked ("moved from ohio to texas"); the
   // territories are not here: whether testing is offered there is a question of its own.
@@ -432,6 +441,14 @@ export const synonyms: Record<string, string> = {
   tech: 'technician',
   techs: 'technician',
   mechanic: 'technician',
+  // A requirement said formally ("is it mandatory to submit", "the submission of the form"). Not
+  // "prerequisite" -> required: measured, it cost one question on a frozen part (prerequisites of a test
+  // are not always the work experience).
+  mandatory: 'required',
+  compulsory: 'required',
+  obligatory: 'required',
+  submission: 'submit',
+  submittal: 'submit',
   retake: 'retest',
   retaking: 'retest',
   retook: 'retest',
