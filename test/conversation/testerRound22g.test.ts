@@ -33,6 +33,20 @@ const refundOfTheOnesShown: Transcript[] = [
   ]],
 ];
 
+// Finding 2: the FAQ gives no time for a No Show to post. Asked while the missed-appointment task
+// waits ("how long does the no show take to post", "how do I know when it's posted?"), the answer says
+// so honestly, with myASE to check and ASE's number; never "Arriving late counts the same as missing
+// it", and a question about posting is no yes to "Has the No Show result been posted?".
+const noShowPosting: Transcript[] = [
+  ['"how long does the no show take to post" after the missed-appointment answer is honest about the gap', [
+    ['I missed my appointment', 'Has the No Show result been posted'],
+    ['how long does the no show take to post', all(/^The FAQ gives no time for a No Show to post/, 'myASE', '1-800-390-6789', not('Arriving late'), 'Back to your question')],
+    ["how do I know when it's posted?", all('The FAQ gives no time for a No Show to post', not('Then you can buy the test again now'), not('Arriving late'))],
+    ['no', 'Then wait until the No Show result appears in myASE'],
+  ]],
+];
+
 transcriptTables([
+  ['the time a No Show takes to post is an honest gap (finding 2)', noShowPosting],
   ['a refund asked after the appointments are listed is about them (finding 1)', refundOfTheOnesShown],
 ], { now: testersClock });
