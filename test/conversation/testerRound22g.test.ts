@@ -46,7 +46,16 @@ const noShowPosting: Transcript[] = [
   ]],
 ];
 
+// Finding 3: two questions in one, an answer and a known gap, whose words together read as a third
+// gap (results + shop = who can see the results): each part answered, in the order asked.
+const answerAndGap: Transcript[] = [
+  ['"when do I get my results and can my shop pay for the test?" answers both parts', [
+    ['when do I get my results and can my shop pay for the test?', all(/score report is emailed/i, /myASE/, /employers or shops paying/, not("I don't have details on who can see your results"))],
+  ]],
+];
+
 transcriptTables([
+  ['an answer and a known gap in one message, both answered (finding 3)', answerAndGap],
   ['the time a No Show takes to post is an honest gap (finding 2)', noShowPosting],
   ['a refund asked after the appointments are listed is about them (finding 1)', refundOfTheOnesShown],
 ], { now: testersClock });
