@@ -81,7 +81,7 @@ export function answerPersonal(question: PersonalQuestion, account: CandidateAcc
     case 'appointments':
       return answerAppointments(account, ctx, question.tests, question.position);
     case 'cancel-appointment':
-      return answerCancelAppointment(account, ctx, question.tests, question.position);
+      return answerCancelAppointment(account, ctx, question.tests, question.position, question.refund);
     case 'expiry':
       return question.first ? answerExpiresFirst(account, ctx) : answerExpiry(account, ctx, question.tests);
     case 'expiring-within':
@@ -275,9 +275,11 @@ export function answerAppointments(account: CandidateAccount, ctx: PersonalConte
   return answer('appointments-listed', sentences(missingNamed, m.summary(items.length, changeable), next), facts, extra);
 }
 
-export function answerCancelAppointment(account: CandidateAccount, ctx: PersonalContext, tests?: string[], position?: number): PersonalAnswer {
+export function answerCancelAppointment(account: CandidateAccount, ctx: PersonalContext, tests?: string[], position?: number, refundAsked = false): PersonalAnswer {
   const m = ctx.messages.cancel;
   const cutoff = ctx.policy.changeCutoffHours.value;
+  // "can I cancel it and get a refund?": what refunds the test, after where each appointment stands.
+  const refund = refundAsked ? m.refund(ctx.policy.phones.prometric.value) : undefined;
   const all = upcoming(account, ctx);
   if (all.length === 0) return answer('cancel-no-appointments', sentences(m.none, m.nextNone));
   const items = atPosition(all, position).filter((v) => has(tests, v.code));
@@ -289,16 +291,16 @@ export function answerCancelAppointment(account: CandidateAccount, ctx: Personal
   const open = items.filter((v) => v.change.allowed);
   const closed = items.filter((v) => !v.change.allowed).map((v) => m.tooLate(labelFor(v), cutoff));
   if (open.length === 0) {
-    return answer('cancel-too-late', sentences(...closed, ctx.messages.appointments.nextTooLate(ctx.policy.phones.prometric.value)));
+    return answer('cancel-too-late', sentences(...closed, refundAsked && m.noRefundWithin, ctx.messages.appointments.nextTooLate(ctx.policy.phones.prometric.value)));
   }
   const cancellable = open.map((v) => ({ appointmentId: v.appointment.id, label: labelFor(v) }));
   if (open.length === 1) {
     const v = open[0] as AppointmentView;
     const keeps = v.windowLastDay !== null && v.windowLastDay >= todayFor(account, ctx) ? m.keepsPurchase(long(ctx, v.windowLastDay)) : undefined;
-    return { ...answer('cancel-offered', sentences(m.one(labelFor(v), v.deadline), keeps, ...closed)), cancellable };
+    return { ...answer('cancel-offered', sentences(m.one(labelFor(v), v.deadline), keeps, ...closed, refund)), cancellable };
   }
   const facts = open.map((v) => ({ label: labelOf(ctx, v.code), value: sentences(ctx.messages.appointments.factWhen(v.when, v.place), m.factCancelBefore(v.deadline)) }));
-  return { ...answer('cancel-offered', sentences(m.many(open.length), ...closed), facts), cancellable };
+  return { ...answer('cancel-offered', sentences(m.many(open.length), ...closed, refund), facts), cancellable };
 }
 
 // ---- certifications ------------------------------------------------------------------------

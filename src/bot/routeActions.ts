@@ -520,10 +520,11 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // "I want to change it", "la quiero cambiar": those appointments again, with until when they can
       // still be moved (the FAQ's general "no changes within three days" read as a no).
       const onTheOneShown = actionOnTheOneShown(turn.reading.text);
-      if (last && !replacement && port && onTheOneShown && (last.kind === 'appointments' || (onTheOneShown === 'change' && last.kind === 'cancel-appointment')) && (await port.signedIn(turn.context, turn.facts))) {
+      if (last && !replacement && port && onTheOneShown && (last.kind === 'appointments' || (onTheOneShown !== 'cancel' && last.kind === 'cancel-appointment')) && (await port.signedIn(turn.context, turn.facts))) {
         understood(turn);
-        const kind = onTheOneShown === 'cancel' ? 'cancel-appointment' : 'appointments';
-        const replied = await replyFromAccount(turn.dc, deps.conversation, { kind, ...(last.tests?.length ? { tests: last.tests } : {}) });
+        const kind = onTheOneShown === 'change' ? 'appointments' : 'cancel-appointment';
+        const refund = onTheOneShown === 'refund' ? { refund: true } : {};
+        const replied = await replyFromAccount(turn.dc, deps.conversation, { kind, ...(last.tests?.length ? { tests: last.tests } : {}), ...refund });
         if (replied?.cancelling) afterDialog(turn, replied.cancelling);
         return true;
       }

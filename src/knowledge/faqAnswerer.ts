@@ -727,7 +727,10 @@ export class FaqAnswerer {
       whole ??= this.decideByScores(text, context);
       const same = (part: PairPart) =>
         (part.kind === 'entry' && whole!.kind === 'answer' && whole!.entry.id === part.entry.id) || (part.kind === 'gap' && whole!.kind === 'out-of-scope' && whole!.topic === part.topic);
-      if (!same(x) && !same(y)) continue;
+      // A whole read as a third known gap blends the two parts' words ("when do I get my results and
+      // can my shop pay": who sees the results, ut22g): the parts, each placed alone, stand.
+      const blended = whole.kind === 'out-of-scope';
+      if (!same(x) && !same(y) && !blended) continue;
       return [x, y];
     }
     return null;

@@ -76,6 +76,10 @@ export const enAccount = {
     keepsPurchase: (lastDay: string) =>
       `Cancelling the appointment keeps the test you bought: you can book a new date up to ${lastDay}.`,
     factCancelBefore: (deadline: string) => `Cancel before ${deadline}.`,
+    /** "can I cancel it and get a refund?": the source's rule (cancel the appointment, then the test). */
+    refund: (prometric: string) =>
+      `For a refund, cancel the appointment first, then the test itself with Cancel Test in myASE (or call Prometric at ${prometric}): you can only cancel a test and receive a refund for a test that you purchased.`,
+    noRefundWithin: 'Within three days of a testing appointment you cannot cancel the appointment or the test, so there is no refund for it.',
   },
 
   // ---- "when does my A5 expire?" -------------------------------------------------------------

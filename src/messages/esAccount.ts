@@ -66,6 +66,9 @@ export const esAccount: AccountMessages = {
     keepsPurchase: (lastDay: string) =>
       `Cancelar la cita conserva el examen que compró: puede reservar una nueva fecha hasta el ${lastDay}.`,
     factCancelBefore: (deadline: string) => `Cancelar antes del ${withPeriod(deadline)}`,
+    refund: (prometric: string) =>
+      `Para un reembolso, cancele primero la cita y luego el examen con la opción Cancel Test en myASE (o llame a Prometric al ${prometric}): solo puede cancelar un examen y recibir un reembolso por un examen que compró.`,
+    noRefundWithin: 'A menos de tres días de la cita no puede cancelar la cita ni el examen, así que no hay reembolso.',
   },
 
   expiry: {

@@ -25,7 +25,8 @@ export type ExpiringPeriod = 'this-year' | 'next-90-days';
 export type PersonalQuestion =
   /** `position`: "the second one", "la primera": which of the upcoming appointments, in date order (-1 the last). */
   | { kind: 'appointments'; tests?: string[]; position?: number }
-  | { kind: 'cancel-appointment'; tests?: string[]; position?: number }
+  /** `refund`: "can I cancel it and get a refund?": each one's three-day rule, and what refunds the test. */
+  | { kind: 'cancel-appointment'; tests?: string[]; position?: number; refund?: boolean }
   /** `first`: "which one expires first": the earliest expiry named, not every certification listed. */
   | { kind: 'expiry'; tests?: string[]; first?: boolean }
   | { kind: 'expiring-within'; period: ExpiringPeriod }
@@ -423,7 +424,7 @@ export function asksToSeeOwnRecords(text: string, question: { kind: string } | n
  * inside a task, "cancel it" stops what is going on, so the route reads it only there.
  */
 /** What a follow-up right after the appointments were shown does to them. */
-export type OneShownAction = 'cancel' | 'change';
+export type OneShownAction = 'cancel' | 'change' | 'refund';
 
 const EN_LEAD = String.raw`^(?:(?:ok|okay|yes|yeah|yep|sure|so|then|alright|great|cool|and|but)[,!.]? )*`;
 const ES_LEAD = String.raw`^(?:(?:si|ok|vale|bueno|pues|y|entonces|oiga|oye)[,!.]? )*(?:por favor,? )?`;
@@ -441,6 +442,14 @@ const ONE_SHOWN: Array<[OneShownAction, RegExp, RegExp]> = [
     'cancel',
     new RegExp(String.raw`${EN_LEAD}(?:(?:please|pls|can you|could you|go ahead and|i (?:want|need|would like|'d like) to) )?(?:cancel (?:it|that|that one|this one|the appointment)|do it|go ahead)(?: for me)?(?: please| pls| then| now)?\s*[.!]?$`),
     new RegExp(String.raw`${ES_LEAD}(?:cancelela|cancelelo|cancelala|cancelalo|cancelemela|cancelamela|hagalo|(?:la|lo) (?:quiero|necesito|quisiera|puede|podria) cancelar|(?:quiero|necesito|quisiera|puede|podria) cancelarla|(?:quiero|necesito) que (?:la|lo) cancele)(?:,? (?:por favor|porfa|plis))?\s*[.!?]?$`),
+  ],
+  [
+    // "can I cancel it and get a refund?", "do I get my money back if I cancel?": asked, not done. Each
+    // appointment's three-day rule, that cancelling the purchased test refunds it, and the one that
+    // can be cancelled offered (the cancelling step still asks for an explicit yes).
+    'refund',
+    new RegExp(String.raw`${EN_LEAD}(?:(?:can|could|may|if) i (?:still )?cancel(?: (?:it|that|that one|this one|them|the appointments?|the tests?))?,? (?:and|&|then|do|will|would|can) (?:i )?(?:still )?(?:get|receive|have) (?:a |my |the )?(?:refund(?:ed)?|money back|fees? back)|(?:can|do|will|would|could) i (?:still )?(?:get|receive) (?:a |my |the )?(?:refund|money back|fees? back)(?: if i cancel(?: (?:it|that|that one|this one|them|the appointments?|the tests?))?)?)\b[^?]*\??$`),
+    new RegExp(String.raw`${ES_LEAD}(?:(?:la|lo) )?(?:puedo|podria|si) (?:la |lo )?cancel(?:ar(?:la|lo)?|o)\b.*\b(?:reembolso|devuelv|devolu)|(?:me )?(?:devuelven|dan|hacen) (?:el |un )?(?:dinero|reembolso)(?: si (?:la |lo )?cancelo)?`),
   ],
   [
     'change',
