@@ -12,7 +12,7 @@ import { combineDateParts, isYearSpan, withCorrectedYear } from '../src/understa
 import { replyFromAccount, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { QUESTION, RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
 import { asKnown, writtenOut, type DateValue } from './slotReaders.js';
-import { afterColon, andListIn } from '../src/messages/lists.js';
+import { andListIn } from '../src/messages/lists.js';
 import { isAsked, type AskedSlot, type SlotSpec, type TaskSpec } from './taskTypes.js';
 
 export interface TaskOptions {
@@ -549,8 +549,9 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const reply = accountWouldKnow && this.deps.account(dc.context) ? { ...answered, text: `${answered.text} ${this.deps.messages.task.signInToCheck}` } : answered;
     const lead = [state.lead, rough].filter(Boolean).join(' ');
     state.lead = undefined;
-    // "the answer is the same: it has expired ...": the answer carries on the lead's sentence.
-    await send(dc.context, this.deps, lead ? { ...reply, text: `${lead} ${lead.endsWith(':') ? afterColon(reply.text) : reply.text}` } : reply);
+    // "Whatever the exact day ... was, the answer is the same: It has expired ...": the answer is a
+    // whole sentence of its own after the colon, kept as the task words it (and as it reads alone).
+    await send(dc.context, this.deps, lead ? { ...reply, text: `${lead} ${reply.text}` } : reply);
     if (STAFF_ONLY_OUTCOMES.has(outcome)) requestOf(dc.context).handoff = { reason: 'staff-only', dialog: this.spec.id };
     return dc.endDialog({ task: this.spec.id, outcome, answer: reply.text, values: state.values } satisfies TaskResult);
   }

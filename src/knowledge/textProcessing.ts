@@ -729,15 +729,7 @@ export interface TextPipeline {
   facetFillers?: ReadonlySet<string>;
 }
 
-/**
- * Words of asking for something ("I want to ...", "I'd like to ...", "please"): they say that
- * something is wanted, not which of an entry's questions, and were read as the cancel facet's own
- * ("i want to cancel my test and get a refund") in "I want to reschedule my G1 test". The verb
- * that follows them decides.
- */
-const englishFacetFillers: ReadonlySet<string> = new Set(['want', 'wanna', 'wants', 'would', 'like', 'please', 'pls', 'plz']);
-
-export const englishText: TextPipeline = { normalise, tokenize, processTerm, contentTerms, facetFillers: englishFacetFillers };
+export const englishText: TextPipeline = { normalise, tokenize, processTerm, contentTerms };
 
 /**
  * The pipeline with each answer kept: for many indexes built over nearly the same texts (kb:check's

@@ -98,8 +98,8 @@ transcriptTables([
       ['sign out', en.linking.signedOut],
     ]],
     ['details sent unasked sign in', [[demo2, en.linking.signedIn('Demo')]]],
-    ['a question that is the account\'s or one of a few general ones offers both: the general one tapped is answered, sign-in answers from the account', [
-      ['when will I get my certificate?', en.task.inYourAccountOrThese],
+    ['a question about one\'s own certificate whose answer is everyone\'s gets that answer, sign-in offered beside it (ut21)', [
+      ['when will I get my certificate?', all('about three weeks after your test date', 'say "sign in"')],
       ['When do I get my certificate?', 'about three weeks after your test date'],
     ]],
     ['the README question "which of my certifications expire this year?" signed in', [

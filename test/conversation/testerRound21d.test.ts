@@ -23,7 +23,7 @@ const refundWithPurchase: Transcript[] = [
 const noAppointment: Transcript[] = [
   ['"I never scheduled my test, can I get a refund?" is Cancel Test, and asks for no appointment date', [
     ['I never scheduled my test, can I get a refund?',
-      all(/^With no appointment booked, cancel the test itself with the Cancel Test option in myASE/, 'within 90 days', not('Tell me the date of your appointment'), not('within three days of your scheduled appointment'))],
+      all(/^With no appointment booked, cancel the test itself with Cancel Test in myASE .*to get a refund/, 'within 90 days', not('Tell me the date of your appointment'), not('within three days of your scheduled appointment'))],
   ]],
   ['"how do I cancel my test?" is still the cancel answer', [
     ['how do i cancel my test', all('cancel its appointment first', not('With no appointment booked'))],
@@ -66,7 +66,7 @@ const smsShorthand: Transcript[] = [
 // never "a fee for changing an appointment".
 const expiredUnscheduled: Transcript[] = [
   ['"can I get a refund?" after "it expired" is no: the fees are forfeited; "what if I just buy it again" is yes, pay again', [
-    ['I forgot to schedule my test and I bought it back in August', 'it has expired'],
+    ['I forgot to schedule my test and I bought it back in August', 'It has expired'],
     ['August 15', 'It expired after Friday, November 13, 2026'],
     ['can I get a refund?', all(/^No: the untaken test has expired and all fees are forfeited/, not('Tell me the date of your appointment'), not('a test you purchased is refunded'))],
     ['what if I just buy it again', all(/^Yes: register for the test again/, 'registration fee and test fee again', not('fee for changing an appointment'))],

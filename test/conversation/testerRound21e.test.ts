@@ -116,8 +116,8 @@ const shortResultsQuestionsEs: Transcript[] = [
 // Finding 10: wording. A sentence carried on after a colon starts in lower case; a Spanish reply that
 // starts with a date starts with a capital ("Viernes, ...").
 const wording: Transcript[] = [
-  ['"I bought my test 5 months ago" is "the answer is the same: it has expired", never ": It has"', [
-    ['I bought my test 5 months ago, how long do I have to take it?', all('the answer is the same: it has expired', not('same: It'))],
+  ['"I bought my test 5 months ago": "the answer is the same:" and the answer as a whole sentence', [
+    ['I bought my test 5 months ago, how long do I have to take it?', all('the answer is the same: It has expired', not('has expired: it has'))],
   ]],
   ['"so is it too late?" after it: "Yes, going by what you told me: it ..."', [
     ['I bought my test on June 1, how long do I have to schedule it?', 'It expired after'],

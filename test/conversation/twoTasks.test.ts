@@ -26,7 +26,7 @@ const table: Transcript[] = [
     ['Am I still a master auto tech? A3 and A6 expired', all('Not at the moment: A3 and A6 lapsed', not('Next, the'), not('certifications lapsed'))],
   ]],
   ['"reprobé el A5 el 3 de marzo y también quiero mover mi cita de A4 del viernes" in Spanish the same', [
-    ['reprobé el A5 el 3 de marzo y también quiero mover mi cita de A4 del viernes, ¿puedo?', all(/A5 de nuevo a partir del jueves, 3 de abril de 2025[\s\S]*cambio de cita[\s\S]*viernes, 21 de marzo de 2025/)],
+    ['reprobé el A5 el 3 de marzo y también quiero mover mi cita de A4 del viernes, ¿puedo?', all(/A5 de nuevo a partir del jueves, 3 de abril de 2025[\s\S]*cambio de cita[\s\S]*[Vv]iernes, 21 de marzo de 2025/)],
   ]],
 ];
 
