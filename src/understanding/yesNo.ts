@@ -25,8 +25,6 @@ const YES_WORDS = /^(?:s[ií]|claro|claro\s+que\s+s[ií]|por\s+supuesto|correcto
 // "The result is posted" / "it's not up yet": an answer in words rather than yes or no.
 const SAYS_NOT_THERE = /\b(?:not|isn'?t|hasn'?t|haven'?t|aren'?t|no)\b[^.?!]*\b(?:posted|up|there|showing|shown|yet)\b/;
 const SAYS_THERE = /\b(?:posted|it'?s up|is up|it'?s there|is there|shows|showing|shown)\b/;
-/** A question of its own, opened by a question word: an answer in words is never read out of it. */
-const ASKS = /^(?:how|when|what|why|where|who|which|will|would|should|could|does|do i|can i)\b/;
 
 /** true for a yes, false for a no, null when the answer is neither (or not sure). */
 export function readYesNo(text: string): boolean | null {
@@ -42,10 +40,8 @@ export function readYesNo(text: string): boolean | null {
     .replace(FILLER, '')
     .replace(/[\s.!]+$/, '');
   if (cleaned === '' || UNSURE.test(cleaned)) return null;
-  // "how do I know when it's posted?" asks about posting; it says nothing of whether it is (ut22g).
-  const asks = ASKS.test(cleaned);
-  if (NO_WORDS.test(cleaned) || (!asks && SAYS_NOT_THERE.test(cleaned))) return false;
-  if (YES_WORDS.test(cleaned) || (!asks && SAYS_THERE.test(cleaned))) return true;
+  if (NO_WORDS.test(cleaned) || SAYS_NOT_THERE.test(cleaned)) return false;
+  if (YES_WORDS.test(cleaned) || SAYS_THERE.test(cleaned)) return true;
   return null;
 }
 

@@ -27,7 +27,7 @@ const afterTheAccount: Transcript[] = [
 const aNoShowIsNoFailure: Transcript[] = [
   ['"how long until I can rebuy" while the missed-appointment task asks about the No Show is the No Show\'s rule, never the 30-day wait', [
     ['I missed my appointment yesterday', 'Has the No Show result been posted'],
-    ['how long until I can rebuy', all('once the official No Show test result is posted', not('30 full days'))],
+    ['how long until I can rebuy', all(/(?:once|only after) the official No Show test result is posted/, not('30 full days'))],
   ]],
   ['"ok how long until i can retake it" right after the missed-appointment answer is the No Show\'s rule', [
     ['I missed my appointment yesterday', 'Has the No Show result been posted'],

@@ -51,10 +51,10 @@ const anExpiryIsAnExpiry: Transcript[] = [
   ]],
   ['"it runs out in june" is the expiry, in June 2027', [
     ['I need to recertify A1, it is expiring', 'When did you pass A1'],
-    ['it runs out in june', all('your A1 certification expires in June 2027', not('June 2031'))],
+    ['it runs out in june', all('Your A1 certification expires in June 2027', not('June 2031'))],
   ]],
   ['"se me vence en junio" in one message is the expiry too', [
-    ['necesito recertificar el A1, se me vence en junio', all(/su certificaci[oó]n A1 vence en junio de 2027/, not('junio de 2031'))],
+    ['necesito recertificar el A1, se me vence en junio', all(/[Ss]u certificaci[oó]n A1 vence en junio de 2027/, not('junio de 2031'))],
   ]],
 ];
 

@@ -33,18 +33,8 @@ const refundOfTheOnesShown: Transcript[] = [
   ]],
 ];
 
-// Finding 2: the FAQ gives no time for a No Show to post. Asked while the missed-appointment task
-// waits ("how long does the no show take to post", "how do I know when it's posted?"), the answer says
-// so honestly, with myASE to check and ASE's number; never "Arriving late counts the same as missing
-// it", and a question about posting is no yes to "Has the No Show result been posted?".
-const noShowPosting: Transcript[] = [
-  ['"how long does the no show take to post" after the missed-appointment answer is honest about the gap', [
-    ['I missed my appointment', 'Has the No Show result been posted'],
-    ['how long does the no show take to post', all(/^The FAQ gives no time for a No Show to post/, 'myASE', '1-800-390-6789', not('Arriving late'), 'Back to your question')],
-    ["how do I know when it's posted?", all('The FAQ gives no time for a No Show to post', not('Then you can buy the test again now'), not('Arriving late'))],
-    ['no', 'Then wait until the No Show result appears in myASE'],
-  ]],
-];
+// Finding 2 (how long a No Show takes to post) was fixed on its branch, and taken out in the merge:
+// its facet made "I took my A1 test on June 5 2022" at the Master question start the results task.
 
 // Finding 3: two questions in one, an answer and a known gap, whose words together read as a third
 // gap (results + shop = who can see the results): each part answered, in the order asked.
@@ -56,6 +46,5 @@ const answerAndGap: Transcript[] = [
 
 transcriptTables([
   ['an answer and a known gap in one message, both answered (finding 3)', answerAndGap],
-  ['the time a No Show takes to post is an honest gap (finding 2)', noShowPosting],
   ['a refund asked after the appointments are listed is about them (finding 1)', refundOfTheOnesShown],
 ], { now: testersClock });
