@@ -202,7 +202,8 @@ describe("the editor's list of questions to teach: alike questions grouped, and 
     await server.close();
   });
 
-  it('groups the wordings of one question (the most asked wording first), and a question marked out of scope leaves the list on every request after, audited', async () => {
+  // A knowledge rebuild (the mark) and two logins: past the default 20 s once on a loaded 2-core CI machine.
+  it('groups the wordings of one question (the most asked wording first), and a question marked out of scope leaves the list on every request after, audited', { timeout: 60_000 }, async () => {
     const editor = new StaffClient(server.url);
     await editor.login('editor');
     const before = (await editor.get('/staff/api/insights')).json;
