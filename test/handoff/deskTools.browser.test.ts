@@ -154,9 +154,9 @@ describe('canned replies and history in the staff console (headless Chromium)', 
 
     // The editor teaches the bot a question it could not answer; the candidate's next ask is answered.
     const asker = await WebCandidate.start(desk.server.url);
-    expect((await asker.say('where is the thing that shows how my ase test went')).join(' ')).not.toMatch(/score report/);
+    expect((await asker.say('where do i see how my ase thing went')).join(' ')).not.toMatch(/score report/);
     await editorPage.locator('#insights-show').click();
-    const row = editorPage.locator('[data-testid=insights-unanswered] tbody tr', { hasText: 'where is the thing that shows how my ase test went' });
+    const row = editorPage.locator('[data-testid=insights-unanswered] tbody tr', { hasText: 'where do i see how my ase thing went' });
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
     await row.locator('[data-testid=teach]').click();
     await editorPage.locator('#teach-entry').selectOption('test-results');
@@ -165,19 +165,19 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     await editorPage.locator('#teach-add').click();
     await expect.poll(() => editorPage.locator('#teach-result').innerText(), { timeout: 20_000 }).toMatch(/^Added to test-results \(version 1\): every instance answers it now\. Kept in the bot.s store: npm run kb:taught -- --write puts it in the knowledge files\./);
     await screenshot(editorPage, 'staff-teach.png', { fullPage: true });
-    expect((await (await WebCandidate.start(desk.server.url)).say('where is the thing that shows how my ase test went')).join(' ')).toMatch(/score report/);
+    expect((await (await WebCandidate.start(desk.server.url)).say('where do i see how my ase thing went')).join(' ')).toMatch(/score report/);
 
     // What was taught is listed, newest first, each with Undo; undoing puts the bot back as it was.
     const taught = editorPage.locator('[data-testid=insights-taught] tbody tr');
     await expect.poll(() => taught.allInnerTexts(), { timeout: 10_000 }).toEqual([
-      expect.stringMatching(/editor\s+Alternate of test-results\s+where is the thing that shows how my ase test went/),
+      expect.stringMatching(/editor\s+Alternate of test-results\s+where do i see how my ase thing went/),
       expect.stringMatching(/editor\s+Out of scope \(declined: off-topic\)\s+Can I bring my dog to the test center\? Call me on \[phone\]/),
     ]);
     expect(await editorPage.locator('[data-testid=insights-taught] h3').innerText()).toBe('Taught in the console (2 changes)');
     await screenshot(editorPage, 'staff-taught-undo.png', { fullPage: true });
     await taught.filter({ hasText: 'Alternate of test-results' }).getByRole('button', { name: /^Undo/ }).click();
-    await expect.poll(() => editorPage.locator('#insights-status').innerText(), { timeout: 20_000 }).toMatch(/^Undone: \u201cwhere is the thing that shows how my ase test went\u201d is no longer an alternate of test-results; the bot now gives /);
-    expect((await (await WebCandidate.start(desk.server.url)).say('where is the thing that shows how my ase test went')).join(' ')).not.toMatch(/score report/);
+    await expect.poll(() => editorPage.locator('#insights-status').innerText(), { timeout: 20_000 }).toMatch(/^Undone: \u201cwhere do i see how my ase thing went\u201d is no longer an alternate of test-results; the bot now gives /);
+    expect((await (await WebCandidate.start(desk.server.url)).say('where do i see how my ase thing went')).join(' ')).not.toMatch(/score report/);
     await expect.poll(() => editorPage.locator('[data-testid=insights-taught] h3').innerText()).toBe('Taught in the console (1 change)');
     // The dog question's mark undone: it is back on the list to teach, and no longer declined.
     await taught.filter({ hasText: 'Can I bring my dog' }).getByRole('button', { name: /^Undo/ }).click();
