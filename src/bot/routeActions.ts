@@ -30,7 +30,7 @@ import type { SignInResult } from '../../dialogs/signInDialog.js';
 import type { AccountAccess } from './accountAccess.js';
 import type { HandoffRelay, Leaving } from '../handoff/relay.js';
 import type { FaqEntry } from '../knowledge/faqEntry.js';
-import type { FaqDecision } from '../knowledge/faqAnswerer.js';
+import { placedAnswer, type FaqDecision } from '../knowledge/faqAnswerer.js';
 import { asksSomething as asksAQuestion, subjectOfQuestion } from './handoffSubject.js';
 
 const withSubject = (subject: { topic: string; subject: string } | undefined) => (subject ? { subject } : {});
@@ -667,7 +667,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const general = signInHint && !aboutSomethingElse(turn.reading) ? generalAnswerOf(turn.reading.accountQuestion, ranked) : undefined;
       const generalEntry = general ? deps.conversation.lookup(general) : undefined;
       const decision: FaqDecision = generalEntry
-        ? { kind: 'answer', entry: deps.conversation.faq.answerAs(generalEntry, turn.reading.question), hit: { target: { kind: 'faq', entry: generalEntry }, score: 0, coverage: 1, matched: [] } }
+        ? placedAnswer(generalEntry, deps.conversation.faq.answerAs(generalEntry, turn.reading.question))
         : ranked;
       // Not placed, but the facts the task of the entry just answered needs ("I have T2 T3 T4 T5 T6
       // and T8" after the Master answer): that task takes them, as an offer of it would have.

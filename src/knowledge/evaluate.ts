@@ -1,4 +1,4 @@
-import type { FaqAnswerer, FaqDecision } from './faqAnswerer.js';
+import { placedAnswer, type FaqAnswerer, type FaqDecision } from './faqAnswerer.js';
 
 export interface LabelledSet {
   inDomain: Array<{ q: string; expect: string; facet?: string; second?: string }>;
@@ -115,7 +115,7 @@ function asTheBotAnswers(answerer: FaqAnswerer, q: string, labelled?: [string, s
   if (!pair) return decision;
   const both = labelled && pair.every((entry) => labelled.includes(entry.id)) ? pair.find((entry) => entry.id === labelled[0]) : undefined;
   const entry = both ?? pair[0];
-  return { kind: 'answer', entry, hit: { target: { kind: 'faq', entry }, score: Infinity, coverage: 1, matched: [] } };
+  return placedAnswer(entry, entry, Infinity);
 }
 
 export const rate = (n: number, d: number): number => n / Math.max(d, 1);

@@ -21,6 +21,15 @@ export type FaqDecision =
   | { kind: 'out-of-scope'; topic: OutOfScopeTopic; hits: FaqHit[]; elsewhere?: boolean }
   | { kind: 'unknown'; suggestions: FaqEntry[]; hits: FaqHit[] };
 
+/**
+ * An answer placed without a search score: a tapped button or a copied question (`score` Infinity), a
+ * part of the entry just answered, or an entry chosen by the conversation. `entry` is what is said
+ * (a facet's shape of `placed`, or a part of it); the hit names the entry placed.
+ */
+export function placedAnswer(placed: FaqEntry, entry: FaqEntry = placed, score = 0): Extract<FaqDecision, { kind: 'answer' }> {
+  return { kind: 'answer', entry, hit: { target: { kind: 'faq', entry: placed }, score, coverage: 1, matched: [] } };
+}
+
 export interface FaqThresholds {
   /** Below this score nothing is suggested at all. */
   suggestFloor: number;
@@ -540,7 +549,7 @@ export class FaqAnswerer {
   decideByScores(text: string, context: QuestionContext = {}): FaqDecision {
     // A tapped button or a copied question is the entry itself, whatever the scores say.
     const exact = this.exact.get(normaliseQuestion(text));
-    if (exact) return { kind: 'answer', entry: exact, hit: { target: { kind: 'faq', entry: exact }, score: Infinity, coverage: 1, matched: [] } };
+    if (exact) return placedAnswer(exact, exact, Infinity);
     // "and what about the other thing": a pointer that names nothing is asked back, with what was just discussed.
     if (this.pointsVaguely(text)) return this.askWhichOf(context.recent ?? [], /\bother\b/i.test(text));
     const t = this.thresholds;
@@ -608,14 +617,14 @@ export class FaqAnswerer {
     if (vague) return this.inContext(text, context.recent!, 0, 0, true) ?? { kind: 'unknown', suggestions: entriesOf(hits).slice(0, 3), hits };
     if (asked && context.recent!.includes(asked.entry.id)) {
       const part = withFacet(asked.entry, asked.facet);
-      return { kind: 'answer', entry: { ...part, answer: shortAnswer(part) }, hit: { target: { kind: 'faq', entry: asked.entry }, score: 0, coverage: 1, matched: [] }, inContext: true, again: true };
+      return { ...placedAnswer(asked.entry, { ...part, answer: shortAnswer(part) }), inContext: true, again: true };
     }
     const ofTheCase = decision.kind === 'answer' ? RULE_OF_THE_CASE.find((row) => row.after === context.recent?.[0] && row.answered === decision.entry.id && !row.unless.test(text)) : undefined;
     const caseEntry = ofTheCase && this.index.entries.find((entry) => entry.id === ofTheCase.after);
     const caseFacet = caseEntry?.facets?.find((facet) => facet.id === ofTheCase!.facet);
     if (caseEntry && caseFacet) {
       const part = withFacet(caseEntry, caseFacet);
-      return { kind: 'answer', entry: { ...part, answer: shortAnswer(part) }, hit: { target: { kind: 'faq', entry: caseEntry }, score: 0, coverage: 1, matched: [] }, inContext: true, again: true };
+      return { ...placedAnswer(caseEntry, { ...part, answer: shortAnswer(part) }), inContext: true, again: true };
     }
     const own = context.recent?.length && decision.kind === 'answer' && !context.recent.includes(decision.entry.id) ? this.phrasedAsRecent(text, context.recent) : undefined;
     if (own) return this.followUp(own, text, { target: { kind: 'faq', entry: own }, score: 0, coverage: 1, matched: [] }, context.recent!);
