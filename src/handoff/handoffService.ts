@@ -162,7 +162,7 @@ export class HandoffService implements HandoffDesk {
     const history = [...request.history, this.line(now, 'system', `Handed to staff: ${messages.topic[request.reason].toLowerCase()}`)];
     let text = '';
     const said = (c: HandoffCase, place: number | undefined) => {
-      text = this.whatNext(c, place === undefined ? undefined : place - gone.filter((ahead) => ahead < place).length, waits);
+      text = this.whatNext(c, place === undefined ? undefined : amongWaiting(place, gone), waits);
       return this.line(now, 'bot', redactBotText(text));
     };
     const { case: stored, place, created } = await this.deps.store.open(opened, history, now, (joined) => [said(opened, joined)]);
@@ -440,10 +440,7 @@ export class HandoffService implements HandoffDesk {
    */
   private async placeAmongWaiting(caseId: string, now: Date): Promise<number> {
     const { position } = await this.placeInQueue(caseId);
-    if (position <= 1) return 1;
-    const ahead = await this.deps.store.openCasesPage({ offset: 0, limit: position - 1 });
-    const gone = ahead.queued.filter(({ case: c, place }) => c.id !== caseId && place < position && candidatePresence(c, now) === 'left').length;
-    return Math.max(1, position - gone);
+    return position <= 1 ? 1 : amongWaiting(position, await this.leftTheChat(now));
   }
 
   /** The places in line of queued cases whose candidate left the chat (the whole line, read once as a new case joins). */
@@ -610,3 +607,8 @@ function view(c: HandoffCase, now: Date, viewer: StaffUser, position?: number): 
 
 /** Candidates are told the agent's first name only. */
 const firstName = (user: StaffUser) => user.name.split(/\s+/)[0] || user.name;
+
+/** A place in line as the candidate is told it: the cases ahead whose candidate left the chat (`gone`, their places) are nobody in front. */
+function amongWaiting(place: number, gone: readonly number[]): number {
+  return Math.max(1, place - gone.filter((ahead) => ahead < place).length);
+}
