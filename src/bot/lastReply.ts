@@ -1,3 +1,5 @@
+import { en } from '../messages/en.js';
+import { es } from '../messages/es.js';
 import type { TurnObserver } from './turnObservers.js';
 
 /**
@@ -14,8 +16,11 @@ export const lastReplyObserver: TurnObserver = {
   },
 };
 
-/** "Anything else I can help with?" / "¿Hay algo más en que pueda ayudarle?" ending what the bot said. */
-const ANYTHING_ELSE = /(?:Anything else I can help with\?|¿Hay algo más en que pueda ayudarle\?)\s*$/u;
+/**
+ * The question that ends the catalogue's closing replies in each language ("Anything else I can help
+ * with?", "¿Hay algo más en que pueda ayudarle?"): the last sentence of "thanks" and "ok"'s replies.
+ */
+const CLOSING_QUESTIONS: readonly string[] = [en, es].flatMap((m) => [m.thanks, m.acknowledged].map((text) => text.slice(text.search(/[^.!?]+\?$/)).trim()));
 
 /**
  * Keeps how the bot's last message ended (`lastWords`): a "no" to "Anything else I can help with?"
@@ -26,6 +31,6 @@ export const lastWordsObserver: TurnObserver = {
   name: 'lastWords',
   answered: ({ request, data }) => {
     const last = request.said?.at(-1);
-    if (last !== undefined) data.lastWords = ANYTHING_ELSE.test(last) ? 'anything-else' : 'other';
+    if (last !== undefined) data.lastWords = CLOSING_QUESTIONS.some((question) => last.trimEnd().endsWith(question)) ? 'anything-else' : 'other';
   },
 };

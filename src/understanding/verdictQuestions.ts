@@ -147,8 +147,9 @@ export function asksRebuy(text: string): boolean {
 
 /** Buying again, said outright ("just buy it again", "repurchase it"). */
 const REBUY = /\b(?:(?:buy|purchase|pay for|register for) (?:it|the test|the exam|a new one|another one|[a-z]\d{1,2}) (?:again|over)|re ?buy\w*|re ?purchas\w*|(?:lo |la )?(?:compro|vuelvo a comprar|comprarlo|comprarla) (?:de nuevo|otra vez)|volver a comprar(?:lo|la)?)\b/;
-/** What it costs ("how much", "what does it cost", "do I pay again"). */
+/** Booking or taking it again ("rebook", "take it again", "reservarlo de nuevo"), asked with what it costs. */
 const REBOOK = /\b(?:rebook\w*|re book\w*|book (?:it|the test|the exam) again|take (?:it|the test|the exam) again|retake|reservar(?:lo|la)? de nuevo|volver a reservar)\b/;
+/** What it costs ("how much", "what does it cost", "do I pay again"). */
 const REBUY_COST = /\b(?:how much|what (?:does|will|would) it cost|cost|price|fee|fees|pay again|cuanto|cuesta|costo)\b/;
 
 /**
