@@ -8,8 +8,13 @@
  * lookbehinds at the start of each alternative keep the engine from skipping ahead). All that costs
  * is a text sent through the table, where every phrase keeps its own flags and guards.
  */
-/** What a phrase becomes: a text (with `$1` for its groups), or made from the match and its groups, as for String.replace (a spoken test code, "ele uno", is "l1"). */
-export type Replacement = string | ((match: string, ...groups: string[]) => string);
+/**
+ * What a phrase becomes: a text (with `$1` for its groups), or made from the match and its groups, as
+ * for String.replace (a spoken test code, "ele uno", is "l1"); a phrase without groups may read the
+ * match's offset and the whole text (to look at the rest of the message without a lookaround that
+ * rescans it from every position).
+ */
+export type Replacement = string | ((match: string, ...groups: string[]) => string) | ((match: string, offset: number, text: string) => string);
 
 export function phraseTable(phrases: ReadonlyArray<readonly [RegExp, Replacement]>): (text: string) => string {
   // Unicode mode only where a phrase needs it (\p{L}): it refuses escapes the others may use.

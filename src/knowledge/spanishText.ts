@@ -99,7 +99,7 @@ const phrases: Array<[RegExp, Replacement]> = [
   // The price of ASE's tests in general (session es21): ASE named ("cuánto cuesta el examen de ASE", "certificarse con ASE"), or the
   // test with its article and nothing after it ("vos, ¿cuánto es el examen?"), is what the registration entry's fees say: each test's
   // fee and a registration fee per order. A test named ("el A5", "el de frenos") or "cada examen" stays the prices' known gap.
-  [/(?<=\b(?:cuanto\s+cuesta|cu[aá]nto\s+(?:cuestan|es|son|pago|se\s+paga|hay\s+que\s+pagar|me\s+va\s+a\s+salir|me\s+sale)|(?:cu[aá]nto|qu[eé]\s+tanto)\s+dinero|precios?|costos?)\b[^.?!]{0,40}?)\b(?:(?:el|los|la|las)\s+)?(?:examen(?:es)?|tests?|pruebas?|certificaci[oó]n(?:es)?|certificar(?:se|me|te))\s+(?:de|con|en)\s+ase\b|(?<=\b(?:cuanto\s+cuesta|cu[aá]nto\s+(?:cuestan|es|son))\s+)(?:el|los|las)\s+(?:examen(?:es)?|tests?|pruebas?)(?=\s*(?:[?.!,]|$|y\s+(?:el|la)\s+(?:registro|inscripci[oó]n)))|(?:\b(?:el|los|las)\s+)?(?:examen(?:es)?|tests?|pruebas?|certificaci[oó]n)\s+(?:de|con)\s+ase\b(?=\s*,?\s*(?:cu[aá]nto\s+(?:cuesta|cuestan|vale|valen|sale|salen|es|son)|qu[eé]\s+precio))/gi, 'examen tarifas registro'],
+  [/\b(?=el|los|la|las|examen|test|prueba|certific)(?<=\b(?:cuanto\s+cuesta|cu[aá]nto\s+(?:cuestan|es|son|pago|se\s+paga|hay\s+que\s+pagar|me\s+va\s+a\s+salir|me\s+sale)|(?:cu[aá]nto|qu[eé]\s+tanto)\s+dinero|precios?|costos?)\b[^.?!]{0,40}?)\b(?:(?:el|los|la|las)\s+)?(?:examen(?:es)?|tests?|pruebas?|certificaci[oó]n(?:es)?|certificar(?:se|me|te))\s+(?:de|con|en)\s+ase\b|(?<=\b(?:cuanto\s+cuesta|cu[aá]nto\s+(?:cuestan|es|son))\s+)(?:el|los|las)\s+(?:examen(?:es)?|tests?|pruebas?)(?=\s*(?:[?.!,]|$|y\s+(?:el|la)\s+(?:registro|inscripci[oó]n)))|(?:\b(?:el|los|las)\s+)?(?:examen(?:es)?|tests?|pruebas?|certificaci[oó]n)\s+(?:de|con)\s+ase\b(?=\s*,?\s*(?:cu[aá]nto\s+(?:cuesta|cuestan|vale|valen|sale|salen|es|son)|qu[eé]\s+precio))/gi, 'examen tarifas registro'],
   // "el jefe quiere ver el papel", "cuándo llega mi papel": the paper one has, with its article, is the
   // certificate (the scratch paper of the test day is "papel para hacer cuentas", "hojas en blanco").
   [/\b(el|mi|su|ese|este|del|al)\s+papel(?:ito)?\b(?!\s+(?:en\s+blanco|(?:para|pa)\s+(?:hacer|escribir|apuntar|notas|cuentas)))/gi, '$1 certificado'],
@@ -118,7 +118,7 @@ const phrases: Array<[RegExp, Replacement]> = [
   // Where the candidate works, a brand's dealer ("soy jefe de técnicos en un dealer Toyota", "trabajo en la agencia Ford"): the
   // workplace of the story (session es21), not the brand's own certification the cues for "toyota", "ford" decline ("en el
   // dealer de Honda venden gorras?" stays a look-alike: no one works there in it).
-  [/(?<=\b(?:soy|trabajo|trabaj[eé]|trabajaba|trabajando|estoy|estaba|chambeo|chambe[eé]|laboro)\b[^.,;?!]{0,40}?\b(?:en|de|para)\s+(?:un|una|el|la)\s+)(?:dealer(?:ship)?|agencia|concesionari[oa]|taller)\s+(?:de\s+(?:la\s+)?)?(?:toyota|ford|honda|nissan|chevy|chevrolet|gm|bmw|kia|hyundai|dodge|jeep|mazda|subaru|volkswagen|vw|mercedes|chrysler|lexus|acura|infiniti|audi)\b/gi, 'taller'],
+  [/(?=dealer|agencia|concesionari|taller)(?<=\b(?:soy|trabajo|trabaj[eé]|trabajaba|trabajando|estoy|estaba|chambeo|chambe[eé]|laboro)\b[^.,;?!]{0,40}?\b(?:en|de|para)\s+(?:un|una|el|la)\s+)(?:dealer(?:ship)?|agencia|concesionari[oa]|taller)\s+(?:de\s+(?:la\s+)?)?(?:toyota|ford|honda|nissan|chevy|chevrolet|gm|bmw|kia|hyundai|dodge|jeep|mazda|subaru|volkswagen|vw|mercedes|chrysler|lexus|acura|infiniti|audi)\b/gi, 'taller'],
   // Pay by the hour or the week ("cuánto pagan de hora", "cuánto gana un técnico por semana"): a salary, the careers gap, not
   // paying for a test.
   [/\bcu[aá]nto\s+(?:(?:me|le|les|te|nos)\s+)?(?:pagan|paga|gana|ganan|gano|ganas)\s+(?:(?:de|por|la|el|a\s+la|al)\s+)?(?:hora|semana|mes|a[nñ]o|quincena)\b|\bpagan\s+(?:de|por)\s+hora\b/gi, 'salario'],
@@ -326,7 +326,7 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:problemas?|discapacidad(?:es)?|dificultad(?:es)?)\s+de\s+aprendizaje\b|\btiempo\s+extra\b|\b(?:cuarto|sal[oó]n)\s+(?:aparte|separado|privado|solo|sol[oa]\s+para\s+m[ií])\b|\bproblemas?\s+(?:en|con|de)\s+(?:la|las|el|los|mi|mis)\s+(?:manos?|brazos?|espalda|piernas?|ojos|o[ií]dos?|vista)\b|\bmi\s+condici[oó]n\b/gi, 'adaptacion'],
   // Several tests in one sitting ("puedo hacer 3 examenes el mismo dia", "dos tests en una sola visita", "tomar el A5 y el A6 el
   // mismo día", session es23; not "tengo el A5 y el A6 el mismo día, ¿puedo cambiar uno?"): the test-format gap.
-  [/(?<=\b(?:examenes|tests|pruebas|mas\s+de\s+un\s+(?:examen|test)|(?:tomar|tomo|hacer|hago|presentar|presento|agendar|agendo|programar|programo|sacar|saco)\s+(?:\S+\s+){0,3}?[a-z]\d{1,2}\s+(?:y|e)\s+(?:el\s+|la\s+)?[a-z]\d{1,2})\b(?:\s+\S+){0,3}?)\s+(?:el\s+mismo\s+dia|en\s+un\s+(?:solo\s+)?dia|en\s+una\s+(?:sola\s+)?(?:visita|sentada))\b/gi, ' variosexamenes'],
+  [/(?=\s+(?:el|en)\s)(?<=\b(?:examenes|tests|pruebas|mas\s+de\s+un\s+(?:examen|test)|(?:tomar|tomo|hacer|hago|presentar|presento|agendar|agendo|programar|programo|sacar|saco)\s+(?:\S+\s+){0,3}?[a-z]\d{1,2}\s+(?:y|e)\s+(?:el\s+|la\s+)?[a-z]\d{1,2})\b(?:\s+\S+){0,3}?)\s+(?:el\s+mismo\s+dia|en\s+un\s+(?:solo\s+)?dia|en\s+una\s+(?:sola\s+)?(?:visita|sentada))\b/gi, ' variosexamenes'],
   // What one got wrong, said with "mal" ("lo que tuve mal", "las que contesté mal", "cuáles estaban mal"), or "malas",
   // "incorrectas" of the questions ("cuáles tuve malas", "las que me salieron incorrectas", session es23): the answers
   // missed, as the domain word "equivocar" (a message of those words alone named nothing of ASE testing).
@@ -393,7 +393,7 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\blicencia\s+(?:de|para)\s+(?:manejo|manejar|conducir)\b(?!\s+(?:de\s+|el\s+|los\s+)?(?:refrigerante|freon|gas))/gi, 'licencia de manejo'],
   // After a test failed, doing "it" ("reprobé el A5, ¿lo puedo tomar el viernes?", "troné el T4, ¿cuándo puedo hacerlo?") is
   // taking it again (the test named after the failing, or nothing: "reprobé matemáticas, ¿puedo hacerlo en verano?" is no test of ASE).
-  [/(?<=\b(?:reprob\w*|repobre|fail\w*|falle|tron[eéoó]|suspend\w*)(?:(?:\s+[^\s,.;?]+){0,3}?\s+(?:[a-z]\d{1,2}|examen|test|prueba)\b|\s*[,.;])[^?]{0,80}?)\b(?:(?:lo|la)\s+(?:(?:puedo|podre|podria|puede|podemos|se\s+puede)\s+)?(?:hacer|hago|tomar|tomo|presentar|presento)|(?:hacer|tomar|presentar)(?:lo|la))\b/gi, 'repetir'],
+  [/\b(?=lo\s|la\s|hacer|tomar|presentar)(?<=\b(?:reprob\w*|repobre|fail\w*|falle|tron[eéoó]|suspend\w*)(?:(?:\s+[^\s,.;?]+){0,3}?\s+(?:[a-z]\d{1,2}|examen|test|prueba)\b|\s*[,.;])[^?]{0,80}?)\b(?:(?:lo|la)\s+(?:(?:puedo|podre|podria|puede|podemos|se\s+puede)\s+)?(?:hacer|hago|tomar|tomo|presentar|presento)|(?:hacer|tomar|presentar)(?:lo|la))\b/gi, 'repetir'],
   // "para coserlas en mi camisa", "para enmarcarlo": what the thing is for, not whose it is.
   [/\b(?:para|pa)\s+(?=[a-z]{2,}(?:ar|er|ir)(?:se|me|lo|la|le|los|las|les|nos|te)?\b)/gi, ' '],
 ];

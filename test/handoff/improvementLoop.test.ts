@@ -54,7 +54,7 @@ describe.skipIf(gate.skip)('the improvement loop: an editor teaches the bot a ph
     await redis?.stop();
   });
 
-  it('the unanswered question, checked like kb:check, added on instance A, is answered on instance B; audited; a bad one is refused with the reason; a question marked out of scope is declined on B; kb:taught lists both from the store', { timeout: 60_000 }, async () => {
+  it('the unanswered question, checked like kb:check, added on instance A, is answered on instance B; audited; a bad one is refused with the reason; a question marked out of scope is declined on B; kb:taught lists both from the store', { timeout: 120_000 }, async () => {
     const before = await WebCandidate.start(b.url);
     const unanswered = (await before.say(phrasing)).join(' ');
     expect(unanswered).not.toMatch(/score report|myASE within three days/i);
@@ -78,7 +78,7 @@ describe.skipIf(gate.skip)('the improvement loop: an editor teaches the bot a ph
 
     // Instance B heard the new version (Redis pub/sub) and answers the phrasing from the entry.
     await expect
-      .poll(async () => (await (await WebCandidate.start(b.url)).say(phrasing)).join(' '), { timeout: 10_000, interval: 200 })
+      .poll(async () => (await (await WebCandidate.start(b.url)).say(phrasing)).join(' '), { timeout: 30_000, interval: 200 })
       .toMatch(/score report/i);
 
     // Refused, with the reason: the same phrasing again, an unknown entry, and an agent trying.
@@ -99,7 +99,7 @@ describe.skipIf(gate.skip)('the improvement loop: an editor teaches the bot a ph
     // A question marked out of scope on instance A is declined on instance B (the off-topic reply).
     expect((await (await WebCandidate.start(b.url)).say(wifi)).join(' ')).not.toMatch(/outside what I can answer/i);
     expect((await editor.post('/staff/api/knowledge/out-of-scope', { text: wifi })).json).toMatchObject({ declined: true, topicId: 'off-topic' });
-    await expect.poll(async () => (await (await WebCandidate.start(b.url)).say(wifi)).join(' '), { timeout: 10_000, interval: 200 }).toMatch(/outside what I can answer/i);
+    await expect.poll(async () => (await (await WebCandidate.start(b.url)).say(wifi)).join(' '), { timeout: 30_000, interval: 200 }).toMatch(/outside what I can answer/i);
     // With Redis (several instances) no instance writes the knowledge files: kb:taught does.
     expect(added.json.file).toEqual({ notWritten: expect.stringMatching(/npm run kb:taught -- --write/) });
 
@@ -112,13 +112,13 @@ describe.skipIf(gate.skip)('the improvement loop: an editor teaches the bot a ph
     // A third instance started now applies both from the store at start.
     const c = await instance();
     try {
-      await expect.poll(async () => (await (await WebCandidate.start(c.url)).say(phrasing)).join(' '), { timeout: 10_000, interval: 200 }).toMatch(/score report/i);
+      await expect.poll(async () => (await (await WebCandidate.start(c.url)).say(phrasing)).join(' '), { timeout: 30_000, interval: 200 }).toMatch(/score report/i);
       expect((await (await WebCandidate.start(c.url)).say(wifi)).join(' ')).toMatch(/outside what I can answer/i);
     } finally {
       await c.close();
     }
   });
-  it('an editor undoes both on instance B: instance A stops answering the phrasing from the entry and declines the question no more, without a restart; audited; kb:taught lists neither', { timeout: 60_000 }, async () => {
+  it('an editor undoes both on instance B: instance A stops answering the phrasing from the entry and declines the question no more, without a restart; audited; kb:taught lists neither', { timeout: 120_000 }, async () => {
     const editor = new StaffClient(b.url);
     await editor.login('editor');
     const undone = await editor.post('/staff/api/knowledge/alternates/undo', { entryId: 'test-results', text: phrasing });
@@ -126,13 +126,13 @@ describe.skipIf(gate.skip)('the improvement loop: an editor teaches the bot a ph
     expect(undone.json).toMatchObject({ kind: 'alternate', entryId: 'test-results', text: phrasing, version: 2, file: { notWritten: expect.stringMatching(/kb:taught no longer writes it/) } });
     // Instance A heard the new version and answers as before the change.
     await expect
-      .poll(async () => (await (await WebCandidate.start(a.url)).say(phrasing)).join(' '), { timeout: 10_000, interval: 200 })
+      .poll(async () => (await (await WebCandidate.start(a.url)).say(phrasing)).join(' '), { timeout: 30_000, interval: 200 })
       .not.toMatch(/score report|myASE within three days/i);
 
     const unmarked = await editor.post('/staff/api/knowledge/out-of-scope/undo', { text: wifi });
     expect(unmarked.status).toBe(200);
     expect(unmarked.json).toMatchObject({ kind: 'out-of-scope', topicId: 'off-topic', text: wifi, version: 2, marked: 0 });
-    await expect.poll(async () => (await (await WebCandidate.start(a.url)).say(wifi)).join(' '), { timeout: 10_000, interval: 200 }).not.toMatch(/outside what I can answer/i);
+    await expect.poll(async () => (await (await WebCandidate.start(a.url)).say(wifi)).join(' '), { timeout: 30_000, interval: 200 }).not.toMatch(/outside what I can answer/i);
 
     // Undone twice is nothing to undo; an agent may not undo.
     expect((await editor.post('/staff/api/knowledge/alternates/undo', { entryId: 'test-results', text: phrasing })).status).toBe(404);
