@@ -43,8 +43,12 @@ export const SETS = [
   { name: 'ninth dev', lang: 'en', file: 'test/fixtures/eval9-dev.yaml', note: 'ninth independent set, dev part: tuning looks here' },
   { name: 'tenth frozen test', lang: 'en', file: 'test/fixtures/eval10-test.yaml', note: 'tenth independent set, frozen part: never tuned on' },
   { name: 'tenth dev', lang: 'en', file: 'test/fixtures/eval10-dev.yaml', note: 'tenth independent set, dev part: tuning looks here' },
+  { name: 'eleventh frozen test', lang: 'en', file: 'test/fixtures/eval11-test.yaml', note: 'eleventh independent set, frozen part: never tuned on' },
+  { name: 'eleventh dev', lang: 'en', file: 'test/fixtures/eval11-dev.yaml', note: 'eleventh independent set, dev part: tuning looks here' },
   { name: 'Spanish frozen test 9', lang: 'es', file: 'test/fixtures/eval-es9-test.yaml', note: 'ninth Spanish set (independent), frozen part: never tuned on' },
   { name: 'Spanish dev 9', lang: 'es', file: 'test/fixtures/eval-es9-dev.yaml', note: 'ninth Spanish set (independent), dev part: tuning looks here' },
+  { name: 'Spanish frozen test 10', lang: 'es', file: 'test/fixtures/eval-es10-test.yaml', note: 'tenth Spanish set (independent), frozen part: never tuned on' },
+  { name: 'Spanish dev 10', lang: 'es', file: 'test/fixtures/eval-es10-dev.yaml', note: 'tenth Spanish set (independent), dev part: tuning looks here' },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['name'];
