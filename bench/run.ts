@@ -19,7 +19,8 @@
  *
  *   npm run bench -- --redis-url redis://127.0.0.1:6379
  *
- * Then what the request rate limits cost a FAQ turn (bench/rateLimitCost.ts), and the time from
+ * Then what the request rate limits cost a FAQ turn (bench/rateLimitCost.ts), what the knowledge
+ * index costs to build at start (bench/knowledgeBuild.ts), and the time from
  * Enter to the reply shown in the website chat, WebSocket against polling, in Chromium
  * (bench/webChatLatency.ts; skipped, with the reason, without Chromium; `--web-questions 20`).
  */
@@ -300,6 +301,11 @@ async function main(): Promise<void> {
     stdio: 'inherit',
     env: { ...process.env, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) },
   });
+
+  // What building the knowledge index costs at start, against MiniSearch alone on the same
+  // documents (bench/knowledgeBuild.ts, also `npm run bench:knowledge`).
+  console.log('\nknowledge index at start:');
+  execFileSync(process.execPath, ['--import', 'tsx', 'bench/knowledgeBuild.ts'], { stdio: 'inherit', env: process.env });
 
   // Time from Enter to the reply shown in the website chat, WebSocket against polling, measured in
   // Chromium (bench/webChatLatency.ts, also `npm run bench:web`), in a process of its own, after the

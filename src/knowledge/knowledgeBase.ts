@@ -121,6 +121,23 @@ function vocabularyOf(entries: FaqEntry[], outOfScope: OutOfScopeTopic[], domain
   ];
 }
 
+/**
+ * `build` remembering its last few results by their inputs (what editors added and declined in one
+ * language): the same inputs give the same, immutable, index and answerer.
+ */
+function lastBuilt<T>(build: (added: AddedAlternate[], declined: DeclinedQuestion[]) => T, keep = 4): (added: AddedAlternate[], declined: DeclinedQuestion[]) => T {
+  const built = new Map<string, T>();
+  return (added, declined) => {
+    const key = JSON.stringify([added.map((a) => [a.entryId, a.text]), declined.map((d) => [d.topicId, d.text])]);
+    const kept = built.get(key);
+    if (kept !== undefined) return kept;
+    const value = build(added, declined);
+    built.set(key, value);
+    if (built.size > keep) built.delete(built.keys().next().value as string);
+    return value;
+  };
+}
+
 /** The language's pipeline with the spelling pass over the vocabulary, or as it is when `rules` is undefined (measured without). */
 function spelledPipeline(text: TextPipeline, vocabulary: string[], rules: SpellingRules | undefined): TextPipeline {
   return rules ? withSpelling(text, new Speller(vocabulary, text, rules)) : text;
@@ -179,23 +196,30 @@ export async function loadKnowledgeBase(dir: string, thresholds?: FaqThresholds,
   };
   const inEnglish = (lang: 'en' | 'es' | undefined) => lang !== 'es';
   const spelling: { en?: SpellingRules; es?: SpellingRules } = options.spelling === false ? {} : { en: englishSpelling, es: spanishSpelling, ...options.spelling };
-  const build = (added: AddedAlternate[], declined: DeclinedQuestion[] = []) => {
-    const english = added.filter((a) => inEnglish(a.lang));
+  const buildEnglish = (english: AddedAlternate[], declined: DeclinedQuestion[]) => {
     const englishEntries = withAdded(entries, english);
-    const englishGaps = withDeclined(outOfScope, declined.filter((d) => inEnglish(d.lang)));
+    const englishGaps = withDeclined(outOfScope, declined);
     const englishPipeline = spelledPipeline(englishText, vocabularyOf(englishEntries, englishGaps, domain, known), spelling.en);
     const index = new FaqIndex(englishEntries, englishGaps, undefined, englishPipeline);
-    const es = spanish
-      ? (() => {
-          const more = added.filter((a) => a.lang === 'es');
-          const spanishEntries = withAdded(spanish.entries, more);
-          const spanishGaps = withDeclined(spanish.outOfScope, declined.filter((d) => d.lang === 'es'));
-          const spanishPipeline = spelledPipeline(spanishText, vocabularyOf(spanishEntries, spanishGaps, spanish.domain, spanishDomain?.known ?? []), spelling.es);
-          const esIndex = new FaqIndex(spanishEntries, spanishGaps, undefined, spanishPipeline);
-          return { index: esIndex, answerer: new FaqAnswerer(esIndex, spanishThresholds, spanishDomain, more) };
-        })()
-      : undefined;
-    return { index, answerer: new FaqAnswerer(index, thresholds, englishDomain, english), ...(es ? { es } : {}) };
+    return { index, answerer: new FaqAnswerer(index, thresholds, englishDomain, english) };
+  };
+  const buildSpanish = (more: AddedAlternate[], declined: DeclinedQuestion[]) => {
+    if (!spanish) return undefined;
+    const spanishEntries = withAdded(spanish.entries, more);
+    const spanishGaps = withDeclined(spanish.outOfScope, declined);
+    const spanishPipeline = spelledPipeline(spanishText, vocabularyOf(spanishEntries, spanishGaps, spanish.domain, spanishDomain?.known ?? []), spelling.es);
+    const esIndex = new FaqIndex(spanishEntries, spanishGaps, undefined, spanishPipeline);
+    return { index: esIndex, answerer: new FaqAnswerer(esIndex, spanishThresholds, spanishDomain, more) };
+  };
+  // A language whose added and declined phrasings did not change keeps the index it has: an editor's
+  // English phrasing rebuilds the English index only (each build holds the event loop for a second or
+  // more, and an instance's other requests wait behind it).
+  const englishBuilt = lastBuilt(buildEnglish);
+  const spanishBuilt = lastBuilt(buildSpanish);
+  const build = (added: AddedAlternate[], declined: DeclinedQuestion[] = []) => {
+    const english = englishBuilt(added.filter((a) => inEnglish(a.lang)), declined.filter((d) => inEnglish(d.lang)));
+    const es = spanishBuilt(added.filter((a) => a.lang === 'es'), declined.filter((d) => d.lang === 'es'));
+    return { ...english, ...(es ? { es } : {}) };
   };
   return { ...build([]), policy, catalogue, cannedReplies, rebuild: build };
 }

@@ -35,7 +35,7 @@ describe('the improvement loop in development (one instance, memory storage): wh
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("an added alternate goes into its entry's file, the folder still passes kb:check, and the bot answers the phrasing at once", { timeout: 60_000 }, async () => {
+  it("an added alternate goes into its entry's file, the folder still passes kb:check, and the bot answers the phrasing at once", { timeout: 90_000 }, async () => {
     expect((await (await WebCandidate.start(server.url)).say(phrasing)).join(' ')).not.toMatch(/score report/i);
     const added = await editor.post('/staff/api/knowledge/alternates', { entryId: 'test-results', text: phrasing });
     expect(added.status).toBe(201);
@@ -45,7 +45,7 @@ describe('the improvement loop in development (one instance, memory storage): wh
     expect((await (await WebCandidate.start(server.url)).say(phrasing)).join(' ')).toMatch(/score report/i);
   });
 
-  it('a bad alternate is refused with the reason, and no file changes', { timeout: 60_000 }, async () => {
+  it('a bad alternate is refused with the reason, and no file changes', { timeout: 90_000 }, async () => {
     const before = await readFile(path.join(dir, 'faq', 'test-results.md'), 'utf8');
     const listed = (await loadKnowledgeBase(dir)).index.get('test-results')!.alternates[0]!;
     const again = await editor.post('/staff/api/knowledge/alternates', { entryId: 'test-results', text: listed.toUpperCase() });
@@ -58,7 +58,7 @@ describe('the improvement loop in development (one instance, memory storage): wh
     expect(await readFile(path.join(dir, 'faq', 'test-results.md'), 'utf8')).toBe(before);
   });
 
-  it('a Spanish question taught to an entry goes into its Spanish twin, and a Spanish conversation gets the answer', async () => {
+  it('a Spanish question taught to an entry goes into its Spanish twin, and a Spanish conversation gets the answer', { timeout: 90_000 }, async () => {
     const spanish = 'donde puedo ver como me fue en mi examen de ase';
     expect((await (await WebCandidate.start(server.url)).say(spanish)).join(' ')).not.toMatch(/reporte de puntaje/i);
     const added = await editor.post('/staff/api/knowledge/alternates', { entryId: 'test-results', text: spanish });
@@ -68,7 +68,7 @@ describe('the improvement loop in development (one instance, memory storage): wh
     expect((await (await WebCandidate.start(server.url)).say(spanish)).join(' ')).toMatch(/reporte de puntaje/i);
   });
 
-  it('a question marked out of scope is declined by the bot from then on (the known gap\'s reply), and written among that gap\'s phrasings', async () => {
+  it('a question marked out of scope is declined by the bot from then on (the known gap\'s reply), and written among that gap\'s phrasings', { timeout: 90_000 }, async () => {
     const question = 'Is there free wifi for my laptop?';
     expect((await (await WebCandidate.start(server.url)).say(question)).join(' ')).not.toMatch(offTopic);
     const marked = await editor.post('/staff/api/knowledge/out-of-scope', { text: question });
@@ -83,7 +83,7 @@ describe('the improvement loop in development (one instance, memory storage): wh
     expect(await checkKnowledgeFiles(dir)).toEqual([]);
   });
 
-  it('a mark the bot already declines is kept for the list, says why nothing changed; an unknown known gap is refused', async () => {
+  it('a mark the bot already declines is kept for the list, says why nothing changed; an unknown known gap is refused', { timeout: 90_000 }, async () => {
     const already = await editor.post('/staff/api/knowledge/out-of-scope', { text: 'what score do i need to pass' });
     expect(already.json).toMatchObject({ declined: false, reason: expect.stringMatching(/already declines it \(out-of-scope:passing-score\)/) });
     const unknown = await editor.post('/staff/api/knowledge/out-of-scope', { text: 'is there parking', topicId: 'no-such-gap' });
@@ -91,7 +91,7 @@ describe('the improvement loop in development (one instance, memory storage): wh
     expect(unknown.json.message).toMatch(/no known gap "no-such-gap"/);
   });
 
-  it('an editor undoes both changes: each leaves its file, the folder still passes kb:check, the bot answers as before at once, and it is audited', { timeout: 60_000 }, async () => {
+  it('an editor undoes both changes: each leaves its file, the folder still passes kb:check, the bot answers as before at once, and it is audited', { timeout: 120_000 }, async () => {
     const question = 'Is there free wifi for my laptop?';
     const undone = await editor.post('/staff/api/knowledge/alternates/undo', { entryId: 'test-results', text: phrasing });
     expect(undone.status).toBe(200);

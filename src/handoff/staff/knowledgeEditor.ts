@@ -1,6 +1,6 @@
 import type { Storage } from 'botbuilder';
 import { z } from 'zod';
-import { alternateFigures } from '../../knowledge/alternateCheck.js';
+import { alternateFiguresYielding } from '../../knowledge/alternateCheck.js';
 import { inLanguage, loadKnowledgeBase, type AddedAlternate, type DeclinedQuestion, type KnowledgeBase } from '../../knowledge/knowledgeBase.js';
 import { KnowledgeError } from '../../knowledge/loadFaq.js';
 import { removeTaught, writeTaught, type TaughtRemoval, type TaughtWrite } from '../../knowledge/taughtFiles.js';
@@ -212,7 +212,7 @@ export class KnowledgeEditor {
     const next = inLanguage(this.deps.knowledge.rebuild([...stored.added, { entryId, text: phrasing, lang }], declinedOf(marks)), lang);
     const findsNow = decided(answerer.decide(phrasing));
     const findsAfter = decided(next.answerer.decide(phrasing));
-    const { before, after, newConflicts } = figuresAround(index, next.index, phrasing, [entryId]);
+    const { before, after, newConflicts } = await figuresAround(index, next.index, phrasing, [entryId]);
     const reason = known
       ? `"${phrasing}" is already a phrasing of ${known[1]}`
       : findsAfter !== entryId
@@ -288,7 +288,7 @@ export class KnowledgeEditor {
     const next = inLanguage(this.deps.knowledge.rebuild(stored.added, [...declinedOf(marks), { topicId, text: wording, lang }]), lang);
     const findsNow = decided(answerer.decide(wording));
     const findsAfter = decided(next.answerer.decide(wording));
-    const { newConflicts } = figuresAround(index, next.index, wording, []);
+    const { newConflicts } = await figuresAround(index, next.index, wording, []);
     const reason = findsNow.startsWith('out-of-scope:')
       ? `the bot already declines it (${findsNow})`
       : findsAfter !== `out-of-scope:${topicId}`
@@ -449,10 +449,10 @@ const decided = (decision: ReturnType<KnowledgeBase['answerer']['decide']>) =>
  * kb:check's figure for the entries a phrasing touches (the ones named, and those it finds first
  * today), before and after the change, and the alternates that would lose their entry because of it.
  */
-function figuresAround(index: KnowledgeBase['index'], next: KnowledgeBase['index'], phrasing: string, entryIds: string[]) {
+async function figuresAround(index: KnowledgeBase['index'], next: KnowledgeBase['index'], phrasing: string, entryIds: string[]) {
   const touched = new Set([...entryIds, ...index.query(phrasing, 3).flatMap((hit) => (hit.target.kind === 'faq' ? [hit.target.entry.id] : []))]);
-  const before = alternateFigures(index, touched);
-  const after = alternateFigures(next, touched);
+  const before = await alternateFiguresYielding(index, touched);
+  const after = await alternateFiguresYielding(next, touched);
   const was = new Set(before.conflicts.map((c) => `${c.entryId}\u0000${c.alternate}`));
   const newConflicts = after.conflicts.filter((c) => !was.has(`${c.entryId}\u0000${c.alternate}`) && c.alternate !== phrasing);
   return { before, after, newConflicts };
