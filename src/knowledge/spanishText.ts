@@ -41,7 +41,7 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:no\s+(?:compare(?:cer|c[ií]|ci[oó]|zco)|asist(?:ir|[ií]|i[oó]|o)|acud(?:ir|[ií]|i[oó]|o)|presentarse|presentarme)|inasistencia|ausencia)\s+(?:a|al|en)\s+(?=(?:la\s+|el\s+|mi\s+|su\s+|una\s+)?(?:cita|examen|prueba|test)\b)/gi, 'falte a '],
   // The time allowed to schedule, asked ("¿cuál es el plazo para programar el examen después de la compra?", "qué plazo hay pa
   // agendar"): the purchase window's question; a window gone by ("se me pasó el plazo para agendar") stays the lapse.
-  [/\bplazo(?<!\b(?:pas[oó]|venci[oó]|perd[ií]|acab[oó]|termin[oó]|vencido|pasado)\s+(?:el\s+|mi\s+|su\s+)?plazo)\s+(?=(?:para|pa|de)\s+(?:programar|agendar|reservar|tomar|presentar|hacer|usar|sacar)\b)/gi, 'cuantos dias tengo '],
+  [/\bplazo(?<!\b(?:pas[oó]|venci[oó]|perd[ií]|acab[oó]|termin[oó]|vencido|pasado)\s+(?:el\s+|mi\s+|su\s+)?plazo)\s+(?:(?:tengo|tiene|hay|me\s+dan|le\s+dan)\s+)?(?=(?:para|pa|de)\s+(?:programar|agendar|reservar|tomar|presentar|hacer|usar|sacar)\b)/gi, 'cuantos dias tengo '],
   // Late, formally ("me presento con retraso", "llegar con demora"): late.
   [/\bcon\s+(?:retraso|retardo|demora|atraso)\b|\b(?:retrasad|atrasad)[oa]\b/gi, 'tarde'],
   // A test not passed ("una prueba no aprobada", "el examen desaprobado"): failed.
@@ -97,7 +97,7 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:la|mi|las|mis)\s+notas?\s+(?=(?:del?|de\s+(?:mi|la))\s+(?:examen|test|prueba|[a-z]\d{1,2})\b)/gi, 'resultados '],
   // Not managing to pass ("no lo logré pasar", "no pude aprobar el A5") is failing; not finding one's certificate or card ("no
   // encuentro mi certificado") is losing it (not finding a test centre stays its own question).
-  [/\bno\s+(?:lo\s+|la\s+)?(?:logr[eé]|pude|alcanc[eé])\s+(?:a\s+)?(?:pasar(?:lo|la)?|aprobar(?:lo|la)?)\b(?!\s+(?:a|al|por|pa|para|la\s+cita)\b)/gi, 'reprobe'],
+  [/\bno\s+(?:lo\s+|la\s+)?(?:logr[eé]|logro|logra|pude|puedo|alcanc[eé])\s+(?:a\s+)?(?:pasar(?:lo|la)?|aprobar(?:lo|la)?)\b(?!\s+(?:a|al|por|pa|para|la\s+cita)\b)/gi, 'reprobe'],
   [/\bno\s+(?:encuentro|hallo|encontr[eé]|he\s+encontrado|puedo\s+encontrar)\s+(?=(?:mi|mis|el|los)\s+(?:certificados?|certs?|diplomas?|tarjetas?|wallet)\b)|\bno\s+(?:lo|la|los|las)\s+(?:encuentro|hallo|encontr[eé]|puedo\s+encontrar)\b/gi, 'perdi '],
   // "dar a luz": a birth, not a light.
   [/\bdar\s+a\s+luz\b/gi, ' '],
