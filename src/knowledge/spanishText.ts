@@ -186,6 +186,10 @@ const phrases: Array<[RegExp, Replacement]> = [
   // for, or who asks, is the story; "técnico" there is a person, not the Master Technician, and "empleado" no job sought.
   [/\b(?:a\s+)?(?:mi|mis|nuestr[oa]s?)\s+(?:t[eé]cnic|mec[aá]nic|emplead|trabajador|chalan|ayudante)(?:o|a|os|as|es)?\b(?!\s+(?:master|maestro|certificad\w*|automotriz|de\s+(?:ase|carros|autos)))/gi, ' '],
   [/\b(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|patrona|supervisor(?:a)?|due[nñ][oa](?:\s+del?\s+(?:taller|shop|negocio))?|gerente|manager)\s+(?:me|nos)\s+(?:pidi[oó]|pide|encarg[oó]|mand[oó]|dijo)\s+(?:que|q)\s+(?:averig\w*|pregunt\w*|investig\w*|cheque\w*|busque|vea)\b/gi, ' '],
+  // A first time ("es mi primera vez", "por primera vez voy a hacer el A1"): a first, not "vez" that counts attempts.
+  [/\b(?:(?:es\s+)?(?:mi|la|por)\s+)?primera\s+vez\b/gi, 'primera'],
+  // The Master title said with the trade ("master técnico de carros", "técnico master"): the Master, not a job.
+  [/\b(?:master|maestro)\s+(?:t[eé]cnic|mec[aá]nic)(?:o|a|os|as)\b|\b(?:t[eé]cnic|mec[aá]nic)(?:o|a|os|as)\s+master\b/gi, 'master'],
   // English words for signing up, booking and being late ("el sign up", "donde hago el booking", "llegué late"): the entries' words.
   [/\bsign(?:ing)?[\s-]?up\b|\benroll(?:ment)?\b/gi, 'registro'],
   [/\bbook(?:ing|ear|earlo|earla|eo|e[eé])\b/gi, 'programar'],
