@@ -190,6 +190,10 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:(?:es\s+)?(?:mi|la|por)\s+)?primera\s+vez\b/gi, 'primera'],
   // The Master title said with the trade ("master técnico de carros", "técnico master"): the Master, not a job.
   [/\b(?:master|maestro)\s+(?:t[eé]cnic|mec[aá]nic)(?:o|a|os|as)\b|\b(?:t[eé]cnic|mec[aá]nic)(?:o|a|os|as)\s+master\b/gi, 'master'],
+  // The test taken on a computer ("nunca he hecho un examen en computadora, hay algún demo pa ver cómo es", "cómo es el test en
+  // la compu"): the testing software the demo shows. Paper or computer ("¿hay exámenes en papel o todo es en computadora?"),
+  // and one's computer at home, stay the gaps.
+  [/\b(?=en\s)(?<!\bpapel\b[^.?!]{0,40})en\s+(?:la\s+|una\s+)?(?:computadora|compu|computador|pc)\b(?!\s+de\s+(?:mi\s+|la\s+)?casa)(?![^.?!]{0,40}\bpapel\b)/gi, ' en software'],
   // English words for signing up, booking and being late ("el sign up", "donde hago el booking", "llegué late"): the entries' words.
   [/\bsign(?:ing)?[\s-]?up\b|\benroll(?:ment)?\b/gi, 'registro'],
   [/\bbook(?:ing|ear|earlo|earla|eo|e[eé])\b/gi, 'programar'],
