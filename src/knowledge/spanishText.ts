@@ -194,6 +194,9 @@ const phrases: Array<[RegExp, Replacement]> = [
   // la compu"): the testing software the demo shows. Paper or computer ("¿hay exámenes en papel o todo es en computadora?"),
   // and one's computer at home, stay the gaps.
   [/\b(?=en\s)(?<!\bpapel\b[^.?!]{0,40})en\s+(?:la\s+|una\s+)?(?:computadora|compu|computador|pc)\b(?!\s+de\s+(?:mi\s+|la\s+)?casa)(?![^.?!]{0,40}\bpapel\b)/gi, ' en software'],
+  // Still in time to move it ("me enfermé, ¿alcanzo a cambiarlo?", "¿todavía alcanzo a moverla?"): "lo"/"la" is the appointment
+  // or the test, a rescheduling (not an address or a name: "alcanzo a cambiar mi dirección" keeps its object).
+  [/\balcanz(?:o|a|as|amos|an|ar[eé]|ar[ií]a)\s+a\s+(?:cambiar|mover|pasar|recorrer)(?:lo|la)\b/gi, 'reprogramar cita'],
   // English words for signing up, booking and being late ("el sign up", "donde hago el booking", "llegué late"): the entries' words.
   [/\bsign(?:ing)?[\s-]?up\b|\benroll(?:ment)?\b/gi, 'registro'],
   [/\bbook(?:ing|ear|earlo|earla|eo|e[eé])\b/gi, 'programar'],
