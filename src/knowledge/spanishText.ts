@@ -32,8 +32,27 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\bpro\s*-?\s*m[eé]tri[ck]\b|\bprometrik\b/gi, 'prometric'],
   [/(?:(?<=\b(?:el|del|al|los|las|de|examen(?:es)?|tests?|pruebas?|hasta|y|o|serie|certificado)\s+)(?:a|e|ese|te)|\b(?:be|ce|efe|ge|hache|ele|pe|equis))\s+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|[1-9])\b(?!\s*(?:a[nñ]os|d[ií]as|meses|semanas|horas|minutos|veces|d[oó]lares|dls|pesos|por\s*ciento|%|de\s+(?:mis|los|ellos|nosotros|ustedes)))/gi, spokenCode],
   [/\bno[\s-]?show\b/gi, 'noshow'],
+  // Formal register (session es-tune10: letters and forms written by someone careful, "¿Cuál es el procedimiento para
+  // solicitar...?", "¿Existe la posibilidad de...?", "¿Cuáles son las consecuencias de no comparecer...?"): the opening is only
+  // a way of asking; what follows is asked. "de forma/manera X" is an adverb, not a form to fill in.
+  [/\bcu[aá]l(?:es)?\s+(?:es|son|ser[ií]a)\s+(?:el|los)\s+(?:procedimiento|proceso|tr[aá]mite|pasos?)s?\s+(?:a\s+seguir\s+)?(?:para|de)\b|\b(?:existe|hay|habr[ií]a|tengo|tendr[ií]a)\s+(?:la\s+|alguna\s+)?posibilidad\s+de\b|\b(?:es|ser[ií]a)\s+posible\b|\bse\s+(?:me\s+|nos\s+|le\s+)?permite\b/gi, ' '],
+  [/\bcu[aá]les\s+son\s+las\s+consecuencias\s+de\b|\bqu[eé]\s+(?:sucede|suceder[ií]a|ocurre|ocurrir[ií]a|procede)\s+(?:si|cuando|en\s+caso\s+de)\b/gi, ' que pasa si '],
+  // Not attending, formally ("no comparecer a la cita", "la inasistencia al examen", "no acudí a mi prueba"): missing it.
+  [/\b(?:no\s+(?:compare(?:cer|c[ií]|ci[oó]|zco)|asist(?:ir|[ií]|i[oó]|o)|acud(?:ir|[ií]|i[oó]|o)|presentarse|presentarme)|inasistencia|ausencia)\s+(?:a|al|en)\s+(?=(?:la\s+|el\s+|mi\s+|su\s+|una\s+)?(?:cita|examen|prueba|test)\b)/gi, 'falte a '],
+  // The time allowed to schedule, asked ("¿cuál es el plazo para programar el examen después de la compra?", "qué plazo hay pa
+  // agendar"): the purchase window's question; a window gone by ("se me pasó el plazo para agendar") stays the lapse.
+  [/\bplazo(?<!\b(?:pas[oó]|venci[oó]|perd[ií]|acab[oó]|termin[oó]|vencido|pasado)\s+(?:el\s+|mi\s+|su\s+)?plazo)\s+(?:(?:tengo|tiene|hay|me\s+dan|le\s+dan)\s+)?(?=(?:para|pa|de)\s+(?:programar|agendar|reservar|tomar|presentar|hacer|usar|sacar)\b)/gi, 'cuantos dias tengo '],
+  // Late, formally ("me presento con retraso", "llegar con demora"): late.
+  [/\bcon\s+(?:retraso|retardo|demora|atraso)\b|\b(?:retrasad|atrasad)[oa]\b/gi, 'tarde'],
+  // A test not passed ("una prueba no aprobada", "el examen desaprobado"): failed.
+  [/\bno\s+aprobad[oa]s?\b|\bdesaprobad[oa]s?\b/gi, 'reprobado'],
+  // Undoing a cancellation ("anular una cancelación ya realizada", "revertir la cancelación"): the undo, not a cancelling.
+  [/\b(?:anular|revertir|revocar|deshacer|cancelar)\s+(?:una|la|mi|esa|su)\s+cancelaci[oó]n\b/gi, 'deshacer cancelacion'],
+  // Early ("de forma anticipada", "anticipadamente", "por adelantado"): before its time (arriving "con anticipación" stays).
+  [/\b(?:de|en)\s+(?:forma|manera)\s+anticipada\b|\banticipadamente\b|\bpor\s+adelantado\b/gi, 'antes de tiempo'],
+  [/\bde\s+(?:forma|manera)\s+(?=[a-z]+(?:ada|ida|al|iva)\b)/gi, ' '],
   // Results "listos" are results out ("¿cuándo estarán listos mis resultados?"): "listos" alone is no word of the knowledge.
-  [/\b(?:(?:est[aá]n|estar[aá]n|van a estar)\s+)?list[oa]s\s+(?=(?:mis\s+|los\s+)?(?:resultados|calificaci[oó]n|puntajes?|scores?)\b)|\b(resultados|puntajes?|scores?)\s+(?:ya\s+)?(?:est[aá]n|estar[aá]n|van a estar)\s+list[oa]s\b/gi, '$1'],
+  [/\b(?:(?:est[aá]n|estar[aá]n|van a estar)\s+)?(?:list[oa]s|disponibles?)\s+(?=(?:mis\s+|los\s+|el\s+|mi\s+)?(?:resultados?|calificaci[oó]n|puntajes?|scores?)\b)|\b(resultados|puntajes?|scores?)\s+(?:ya\s+)?(?:est[aá]n|estar[aá]n|van a estar)\s+(?:list[oa]s|disponibles)\b/gi, '$1'],
   // Time gone by ("ya pasaron 4 días y no aparece", "van dos semanas"): the length is kept, the verb is no word of the question.
   [/\b(?:ya\s+)?(?:pasaron|pas[oó]|van)\s+(?=(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|varias|unos|unas)\s+(?:d[ií]as|semanas|meses)\b)/gi, ' '],
   // What it is not, then what it is ("no es que lo perdí, es que nunca me llegó", "no quiero cancelar, solo moverlo"): only
@@ -78,7 +97,7 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:la|mi|las|mis)\s+notas?\s+(?=(?:del?|de\s+(?:mi|la))\s+(?:examen|test|prueba|[a-z]\d{1,2})\b)/gi, 'resultados '],
   // Not managing to pass ("no lo logré pasar", "no pude aprobar el A5") is failing; not finding one's certificate or card ("no
   // encuentro mi certificado") is losing it (not finding a test centre stays its own question).
-  [/\bno\s+(?:lo\s+|la\s+)?(?:logr[eé]|pude|alcanc[eé])\s+(?:a\s+)?(?:pasar(?:lo|la)?|aprobar(?:lo|la)?)\b(?!\s+(?:a|al|por|pa|para|la\s+cita)\b)/gi, 'reprobe'],
+  [/\bno\s+(?:lo\s+|la\s+)?(?:logr[eé]|logro|logra|pude|puedo|alcanc[eé])\s+(?:a\s+)?(?:pasar(?:lo|la)?|aprobar(?:lo|la)?)\b(?!\s+(?:a|al|por|pa|para|la\s+cita)\b)/gi, 'reprobe'],
   [/\bno\s+(?:encuentro|hallo|encontr[eé]|he\s+encontrado|puedo\s+encontrar)\s+(?=(?:mi|mis|el|los)\s+(?:certificados?|certs?|diplomas?|tarjetas?|wallet)\b)|\bno\s+(?:lo|la|los|las)\s+(?:encuentro|hallo|encontr[eé]|puedo\s+encontrar)\b/gi, 'perdi '],
   // "dar a luz": a birth, not a light.
   [/\bdar\s+a\s+luz\b/gi, ' '],
@@ -162,6 +181,22 @@ const phrases: Array<[RegExp, Replacement]> = [
   // The employer or the job asking for a test ("mi jefe me pide el A5", "en la chamba me piden el A8", "el dealer me exige
   // el A6", session es23): who wants it is the story; what is asked follows (it was the careers or off-topic gap by "pide").
   [/\b(?:en\s+)?(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|patrona|supervisor(?:a)?|trabajo|chamba|jale|empresa|compa[nñ]ia|taller|shop|dealer|agencia|due[nñ]o|due[nñ]a)\s+(?:me|nos)\s+(?:pide|piden|pidi[oó]|pidieron|exige|exigen|requiere|requieren)\b(?=\s+(?:el|la|los|las|que\s+(?:saque|tome|haga|renueve|me\s+certifique))\s+(?:[a-z]\d{1,2}\b|examen|test|certificad|certificaci|master|609|renueve|me\s+certifique|saque|tome|haga))/gi, ' '],
+  // An employer or shop owner asking for a worker (session es-tune10: "mi técnico necesita cambiar su examen", "a mi mecánico no le
+  // ha llegado el certificado", "mi empleado faltó a su examen", "el dueño del taller me pidió que averigüe..."): who the test is
+  // for, or who asks, is the story; "técnico" there is a person, not the Master Technician, and "empleado" no job sought.
+  [/\b(?:a\s+)?(?:mi|mis|nuestr[oa]s?)\s+(?:t[eé]cnic|mec[aá]nic|emplead|trabajador|chalan|ayudante)(?:o|a|os|as|es)?\b(?!\s+(?:master|maestro|certificad\w*|automotriz|de\s+(?:ase|carros|autos)))/gi, ' '],
+  [/\b(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|patrona|supervisor(?:a)?|due[nñ][oa](?:\s+del?\s+(?:taller|shop|negocio))?|gerente|manager)\s+(?:me|nos)\s+(?:pidi[oó]|pide|encarg[oó]|mand[oó]|dijo)\s+(?:que|q)\s+(?:averig\w*|pregunt\w*|investig\w*|cheque\w*|busque|vea)\b/gi, ' '],
+  // A first time ("es mi primera vez", "por primera vez voy a hacer el A1"): a first, not "vez" that counts attempts.
+  [/\b(?:(?:es\s+)?(?:mi|la|por)\s+)?primera\s+vez\b/gi, 'primera'],
+  // The Master title said with the trade ("master técnico de carros", "técnico master"): the Master, not a job.
+  [/\b(?:master|maestro)\s+(?:t[eé]cnic|mec[aá]nic)(?:o|a|os|as)\b|\b(?:t[eé]cnic|mec[aá]nic)(?:o|a|os|as)\s+master\b/gi, 'master'],
+  // The test taken on a computer ("nunca he hecho un examen en computadora, hay algún demo pa ver cómo es", "cómo es el test en
+  // la compu"): the testing software the demo shows. Paper or computer ("¿hay exámenes en papel o todo es en computadora?"),
+  // and one's computer at home, stay the gaps.
+  [/\b(?=en\s)(?<!\bpapel\b[^.?!]{0,40})en\s+(?:la\s+|una\s+)?(?:computadora|compu|computador|pc)\b(?!\s+de\s+(?:mi\s+|la\s+)?casa)(?![^.?!]{0,40}\bpapel\b)/gi, ' en software'],
+  // Still in time to move it ("me enfermé, ¿alcanzo a cambiarlo?", "¿todavía alcanzo a moverla?"): "lo"/"la" is the appointment
+  // or the test, a rescheduling (not an address or a name: "alcanzo a cambiar mi dirección" keeps its object).
+  [/\balcanz(?:o|a|as|amos|an|ar[eé]|ar[ií]a)\s+a\s+(?:cambiar|mover|pasar|recorrer)(?:lo|la)\b/gi, 'reprogramar cita'],
   // English words for signing up, booking and being late ("el sign up", "donde hago el booking", "llegué late"): the entries' words.
   [/\bsign(?:ing)?[\s-]?up\b|\benroll(?:ment)?\b/gi, 'registro'],
   [/\bbook(?:ing|ear|earlo|earla|eo|e[eé])\b/gi, 'programar'],
@@ -247,7 +282,7 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:volver|vuelv[oae]n?|vuelves|volvemos|volver[eéaá]n?|volver[ií]a|volv[ií]|volvi[oó]|volviendo)(?:lo|la|me)?\s+a\s+(?:tomar|presentar|hacer|intentar|sacar|aplicar|tronar)(?:lo|la|me)?\b/gi, 'repetir'],
   // "me devuelven el dinero", "me regresan mi lana", "devuelvan lo que pague": a refund, in any form of the verbs.
   [/\b(?:devolver|devuelv\w*|devolv\w*|regres\w*|reembols\w*)\s+(?:(?:el|mi|mis|la|lo|los|las|su|sus|que)\s+)?(?:dinero|lana|feria|plata|pago|dolares|que\s+pagu[eé])\b/gi, 'reembolso dinero'],
-  [/\bde\s+nuevo\b|\botra\s+vez\b/gi, 'repetir'],
+  [/\bde\s+nuevo\b|\botra\s+vez\b|\bnuevamente\b/gi, 'repetir'],
   [/\bguias?\s+de\s+estudio\b|\bstudy\s+guides?\b/gi, 'guiaestudio'],
   [/\bsello\s+azul\b/gi, 'blue seal'],
   [/\bsilla\s+de\s+ruedas\b/gi, 'adaptacion'],
