@@ -126,7 +126,7 @@ describe.each(SETS)('retrieval quality on the $name set ($note)', ({ name, lang,
 });
 
 describe('docs/quality.md', () => {
-  it('records the figures and the per-entry table the code measures now', async () => {
+  it('records the figures and the per-entry table the code measures now', { timeout: 120_000 }, async () => {
     const knowledge = await shippedKnowledge();
     const reports = SETS.map((set) => ({ name: set.name, note: set.note, report: evaluate(answererFor(knowledge, set.lang), loadLabelledSet(set.file)) }));
     expect(readFileSync('docs/quality.md', 'utf8'), 'run npx tsx scripts/quality.ts --write').toContain(generated(reports));
