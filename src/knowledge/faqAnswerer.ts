@@ -537,7 +537,12 @@ export class FaqAnswerer {
    * finds unlikely is asked as a "Did you mean").
    */
   decide(text: string, context: QuestionContext = {}): FaqDecision {
-    return this.seconded(text, this.decideByScores(text, context));
+    const decision = this.seconded(text, this.decideByScores(text, context));
+    // Unsure as written, a test's name after its code read as the code alone (see decideByScores), with its own second opinion.
+    const unnamed = decision.kind === 'answer' ? text : this.withoutTestNames(text);
+    if (unnamed === text) return decision;
+    const byCode = this.seconded(unnamed, this.decideByScores(unnamed, context));
+    return byCode.kind === 'answer' ? byCode : decision;
   }
 
   /** A decision by scores with the classifier's second opinion on `text`, as `decide` makes it. */
@@ -558,8 +563,8 @@ export class FaqAnswerer {
   /**
    * `text` without the words of a test's name right after its code ("x1 exhaust systems test" ->
    * "x1 test", "el A5 de frenos" stays: only the name's own words, as the catalogue lists them). The
-   * code says which test; its name's words ("exhaust") would pull to an entry about that test
-   * (the Advanced Level answer) whatever the question asks of it (whether it is given in Spanish).
+   * code says which test; its name's words ("exhaust") may pull to an entry about that test (the
+   * Advanced Level answer) whatever the question asks of it (whether it is given in Spanish).
    */
   private withoutTestNames(text: string): string {
     if (this.testNameWords.size === 0) return text;
@@ -575,11 +580,21 @@ export class FaqAnswerer {
 
   /** The decision before the classifier's second opinion (scripts/measure-classifier.ts compares the two). */
   decideByScores(text: string, context: QuestionContext = {}): FaqDecision {
+    const asWritten = this.decideAsWritten(text, context);
+    if (asWritten.kind === 'answer') return asWritten;
+    // "is the x1 exhaust test in spanish?": unsure as written, a test's name after its code is read
+    // as the code alone, and an answer that way is the answer. (Never over a sure answer: "x1
+    // undercar exhaust, what do i need first" is the Advanced Level answer by its name's words.)
+    const unnamed = this.withoutTestNames(text);
+    if (unnamed === text) return asWritten;
+    const byCode = this.decideAsWritten(unnamed, context);
+    return byCode.kind === 'answer' ? byCode : asWritten;
+  }
+
+  private decideAsWritten(text: string, context: QuestionContext): FaqDecision {
     // A tapped button or a copied question is the entry itself, whatever the scores say.
     const exact = this.exact.get(normaliseQuestion(text));
     if (exact) return placedAnswer(exact, exact, Infinity);
-    // "is the x1 exhaust test in spanish": the test's name after its code is read as the code alone.
-    text = this.withoutTestNames(text);
     // "and what about the other thing": a pointer that names nothing is asked back, with what was just discussed.
     if (this.pointsVaguely(text)) return this.askWhichOf(context.recent ?? [], /\bother\b/i.test(text));
     const t = this.thresholds;
