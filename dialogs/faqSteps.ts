@@ -39,6 +39,8 @@ export function entryAnswer(
       // the short text (the details wait for MORE, the question must not).
       ...(offer && entry.offer ? { then: entry.offer.text } : {}),
       details: 'on-request',
+      // (Not with a caveat before the lead: the brief would leave it out.)
+      ...(entry.short && !caveat ? { brief: entry.short } : {}),
       rate: { entryId: entry.id },
     },
     related,
@@ -88,7 +90,7 @@ export async function answerEntry(dc: DialogContext, deps: ConversationDeps, ent
   const hint = fromAccount ? deps.messages.task.orSignIn : '';
   const then = known ? deps.messages.task.workedOut(known) : [reply.then, hint].filter(Boolean).join(' ');
   if (extra.again) {
-    const { then: _offer, suggestions: _shown, ...part } = reply;
+    const { then: _offer, suggestions: _shown, brief: _brief, ...part } = reply;
     await send(dc.context, deps, extra.repeated ? { ...part, text: deps.messages.fromLastAnswer(part.text) } : part);
   } else await send(dc.context, deps, { ...reply, ...(then ? { then } : {}) });
   // Not made again with a follow-up's answer, so not held open as if it had just been made ("ok" next is plain).

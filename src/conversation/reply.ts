@@ -49,6 +49,12 @@ export interface Reply {
    */
   details?: 'on-request';
   /**
+   * The first sentence in fewer words, for a channel that must be short (SMS): said in its place
+   * when that sentence and the question the reply closes on do not fit together, and the whole text
+   * follows on MORE. Knowledge-authored (a facet's `short`), never made by cutting.
+   */
+  brief?: string;
+  /**
    * Who is speaking, when it is not the bot: a member of staff (by first name) in a handoff, or the
    * system telling the candidate who joined or left. Channels that can show it do.
    */

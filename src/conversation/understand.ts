@@ -7,6 +7,7 @@ import { mentionsAseId, onlyAnAseId, readCredentials, type CredentialsReading } 
 import type { DateMention } from '../understanding/dates.js';
 import { detectTask, type TaskMatch } from '../understanding/taskIntent.js';
 import { readYesNo } from '../understanding/yesNo.js';
+import { normalise } from '../understanding/normalise.js';
 import { saysNotKnowing } from '../understanding/dontKnow.js';
 import type { TurnFacts } from './turnFacts.js';
 import { readLanguageRequest, type LanguageRequest } from '../language/requests.js';
@@ -207,7 +208,10 @@ class LazyReading implements Reading {
   }
 
   faqPair(): [FaqEntry, FaqEntry] | null {
-    if (this.pair === undefined) this.pair = this.knowledge.decidePair(this.question, { ...this.context, language: this.facts.language });
+    // Each part in the words the task detector reads it in ("whn do i get my cert n can i get it in
+    // spanish": "when", as "whn do i get my cert" alone is read), English shorthand spelt out (not
+    // Spanish: its "y" is "and", not "why").
+    if (this.pair === undefined) this.pair = this.knowledge.decidePair(this.facts.language === 'es' ? this.question : normalise(this.question), { ...this.context, language: this.facts.language });
     return this.pair;
   }
 

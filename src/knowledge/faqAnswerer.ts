@@ -293,6 +293,8 @@ export class FaqAnswerer {
   private readonly questionTerms = new Map<FaqEntry, Set<string>>();
   /** Trained on the entries' phrasings and the known gaps' when the thresholds ask its opinion. */
   private readonly classifier: IntentClassifier | undefined;
+  /** Each test code (lower case) and the words of its names (domain `testNames`, from the catalogue). */
+  private readonly testNameWords = new Map<string, Set<string>>();
 
   constructor(
     private readonly index: FaqIndex,
@@ -308,6 +310,10 @@ export class FaqAnswerer {
     }
     this.text = index.text;
     this.classifier = thresholds.secondOpinion.length ? IntentClassifier.train(examplesOf(index.entries, index.outOfScope), index.text) : undefined;
+    for (const { code, names } of domain?.testNames ?? []) {
+      const words = names.flatMap((name) => name.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((word) => word.length >= 3 && !NAME_JOINERS.has(word));
+      this.testNameWords.set(code.toLowerCase(), new Set(words));
+    }
     for (const entry of index.entries) {
       for (const phrasing of [entry.question, ...entry.alternates, ...(entry.facets ?? []).flatMap((facet) => facet.alternates)]) {
         const key = this.phrasingKey(phrasing);
@@ -531,7 +537,16 @@ export class FaqAnswerer {
    * finds unlikely is asked as a "Did you mean").
    */
   decide(text: string, context: QuestionContext = {}): FaqDecision {
-    const decision = this.decideByScores(text, context);
+    const decision = this.seconded(text, this.decideByScores(text, context));
+    // Unsure as written, a test's name after its code read as the code alone (see decideByScores), with its own second opinion.
+    const unnamed = decision.kind === 'answer' ? text : this.withoutTestNames(text);
+    if (unnamed === text) return decision;
+    const byCode = this.seconded(unnamed, this.decideByScores(unnamed, context));
+    return byCode.kind === 'answer' ? byCode : decision;
+  }
+
+  /** A decision by scores with the classifier's second opinion on `text`, as `decide` makes it. */
+  private seconded(text: string, decision: FaqDecision): FaqDecision {
     if (!this.classifier) return decision;
     return withSecondOpinion(decision, this.classifier.predict(text), this.thresholds.secondOpinion, {
       entry: (id) => this.index.get(id),
@@ -545,8 +560,38 @@ export class FaqAnswerer {
     return this.facets.answerFor(entry, text);
   }
 
+  /**
+   * `text` without the words of a test's name right after its code ("x1 exhaust systems test" ->
+   * "x1 test", "el A5 de frenos" stays: only the name's own words, as the catalogue lists them). The
+   * code says which test; its name's words ("exhaust") may pull to an entry about that test (the
+   * Advanced Level answer) whatever the question asks of it (whether it is given in Spanish).
+   */
+  private withoutTestNames(text: string): string {
+    if (this.testNameWords.size === 0) return text;
+    return text.replace(/\b([a-z]\d{1,2})\b((?:[\s/&,-]+[\p{L}]+)+)/giu, (_match, code: string, after: string) => {
+      const words = this.testNameWords.get(code.toLowerCase());
+      if (!words) return code + after;
+      const parts = after.match(/[\s/&,-]+[\p{L}]+/gu) ?? [];
+      let dropped = 0;
+      while (dropped < parts.length && words.has(parts[dropped]!.replace(/^[\s/&,-]+/, '').toLowerCase())) dropped++;
+      return code + parts.slice(dropped).join('');
+    });
+  }
+
   /** The decision before the classifier's second opinion (scripts/measure-classifier.ts compares the two). */
   decideByScores(text: string, context: QuestionContext = {}): FaqDecision {
+    const asWritten = this.decideAsWritten(text, context);
+    if (asWritten.kind === 'answer') return asWritten;
+    // "is the x1 exhaust test in spanish?": unsure as written, a test's name after its code is read
+    // as the code alone, and an answer that way is the answer. (Never over a sure answer: "x1
+    // undercar exhaust, what do i need first" is the Advanced Level answer by its name's words.)
+    const unnamed = this.withoutTestNames(text);
+    if (unnamed === text) return asWritten;
+    const byCode = this.decideAsWritten(unnamed, context);
+    return byCode.kind === 'answer' ? byCode : asWritten;
+  }
+
+  private decideAsWritten(text: string, context: QuestionContext): FaqDecision {
     // A tapped button or a copied question is the entry itself, whatever the scores say.
     const exact = this.exact.get(normaliseQuestion(text));
     if (exact) return placedAnswer(exact, exact, Infinity);
@@ -700,14 +745,16 @@ export class FaqAnswerer {
   decidePair(text: string, context: QuestionContext = {}): [FaqEntry, FaqEntry] | null {
     let whole: FaqDecision | undefined;
     for (const [first, second] of splits(text, this.text)) {
-      const a = this.decideByScores(first, context);
+      // Each part is placed as it would be asked alone (the classifier's second opinion too): "whn do
+      // i get my cert" alone is the certificate's arrival, so it is beside "can i get it in spanish".
+      const a = this.seconded(first, this.decideByScores(first, context));
       const x = pick(a);
       // The second part leans on the first for its context; one that names nothing of its own
       // ("... and how much?") asks the first part's entry (the duplicate's $7.50), not the test
       // fees, and is then no second question.
       // So does one with no word of ASE testing ("did i pass?? how do i find out"): it asks more of the first.
       const leans = ONLY_A_QUESTION_WORD.test(second.trim()) || (this.thresholds.offTopicSecondLeans && !this.onTopic(second));
-      const b = this.decideByScores(second, { onTopic: true, ...(x && leans ? { recent: [x.id] } : {}) });
+      const b = this.seconded(second, this.decideByScores(second, { onTopic: true, ...(x && leans ? { recent: [x.id] } : {}) }));
       const y = pick(b);
       if (!x || !y || x.id === y.id || (a.kind !== 'answer' && b.kind !== 'answer')) continue;
       // "did i pass?? how do i find out": a message answered with confidence as a whole is split only
@@ -1146,12 +1193,16 @@ function inOrderOf(entries: FaqEntry[], hits: FaqHit[]): FaqEntry[] {
   return entries.map((entry, i) => ({ entry, i })).sort((a, b) => rank(a.entry) - rank(b.entry) || a.i - b.i).map(({ entry }) => entry);
 }
 
+/** Words that join a test's name ("Suspension and Steering", "Sistemas de Escape"): never taken for a word of it. */
+const NAME_JOINERS = new Set(['and', 'the', 'for', 'del', 'los', 'las']);
+
 const pick = (decision: FaqDecision): FaqEntry | undefined =>
   decision.kind === 'answer' ? decision.entry : decision.kind === 'clarify' ? decision.candidates[0] : undefined;
 
 /**
  * Where a message may hold a second question: after a question mark, at "and also" / "also" /
- * "plus", or at "and" followed by a question word or "if". A "plus" before a fee, the registration or
+ * "plus", or at "and" followed by a question word or "if" (and the "and" of texting shorthand: "n",
+ * "an", "nd", "&", "+": "whn do i get my cert n can i get it in spanish"). A "plus" before a fee, the registration or
  * a tax adds up a price ("the A9 test plus registration", "paid $51 for the test plus reg fee") and
  * splits nothing.
  */
@@ -1159,7 +1210,7 @@ const pick = (decision: FaqDecision): FaqEntry | undefined =>
 // A bare "también"/"además" starts a question only after a comma or a stop: inside a clause it says "too"
 // ("¿los exámenes de camiones también vienen en español?" is one question).
 const SECOND_QUESTION =
-  /\?\s+(?=\S)|[,;]?\s+(?:and also|also|y tambi[eé]n|y adem[aá]s)\s+|[,;]?\s+plus\s+(?!(?:the\s+|a\s+|an\s+)?(?:reg|registration|tax|taxes|sales\s+tax|fees?|test\s+fees?|shipping)\b)|[,;.]\s+(?:tambi[eé]n|adem[aá]s)\s+|[,;]?\s+and\s+(?=(?:when|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|will|would|should|if)\b)|[,;]?\s+y\s+(?=(?:cu[aá]ndo|c[oó]mo|d[oó]nde|qu[eé]|por ?qu[eé]|cu[aá]l(?:es)?|cu[aá]nt[oa]s?)(?=[\s?¿,.]|$))/gi;
+  /\?\s+(?=\S)|[,;]?\s+(?:(?:and|n|&|\+) also|also|y tambi[eé]n|y adem[aá]s)\s+|[,;]?\s+plus\s+(?!(?:the\s+|a\s+|an\s+)?(?:reg|registration|tax|taxes|sales\s+tax|fees?|test\s+fees?|shipping)\b)|[,;.]\s+(?:tambi[eé]n|adem[aá]s)\s+|[,;]?\s+(?:and|an|nd|n)\s+(?=(?:when|whn|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|will|would|should|if)\b)|[,;]?\s*[&+]\s*(?=(?:when|whn|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|will|would|should|if)\b)|[,;]?\s+y\s+(?=(?:cu[aá]ndo|c[oó]mo|d[oó]nde|qu[eé]|por ?qu[eé]|cu[aá]l(?:es)?|cu[aá]nt[oa]s?)(?=[\s?¿,.]|$))/gi;
 
 /**
  * How a second question after a question mark starts, when it has no question mark of its own: a
@@ -1181,7 +1232,7 @@ function splits(text: string, pipeline: TextPipeline): Array<[string, string]> {
     // "... and when the place closed down the owner threw them out. How do I ...?": a clause after
     // "and" that ends its sentence with a full stop tells what happened; it asks nothing.
     // So does a Spanish "y" ("..., y cuando llegué ya habían pasado dos horas. ¿Qué pasa con mi dinero?").
-    if (/\b(?:and|y)\s*$/i.test(match[0]) && /^[^.!?]*[.!]/.test(second)) continue;
+    if (/(?:\b(?:and|an|nd|n|y)|[&+])\s*$/i.test(match[0]) && /^[^.!?]*[.!]/.test(second)) continue;
     if (pipeline.contentTerms(first).length >= 1 && pipeline.contentTerms(second).length >= 1) out.push([first, second]);
   }
   return out;

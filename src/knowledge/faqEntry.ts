@@ -15,6 +15,12 @@ export const faqFacetSchema = z
   .object({
     id,
     lead: z.string().trim().min(10, 'must be the first sentence that answers this facet\'s question'),
+    /**
+     * The lead in fewer words, for a text message: where the lead with the question the answer closes
+     * on does not fit two SMS segments, the text says this instead (its key fact whole, never a lead
+     * cut between words), and MORE sends the whole answer. Facts only the lead states, in short.
+     */
+    short: z.string().trim().min(10).max(190, 'must leave room in two SMS segments for "Reply MORE" and the question the answer closes on').optional(),
     alternates: z.array(z.string().min(3)).min(3, 'needs at least 3 alternate phrasings'),
     /**
      * Phrasings that ask this facet only right after the entry's answer (or while its task waits):
@@ -112,6 +118,8 @@ export interface FaqEntry extends z.infer<typeof faqFrontMatterSchema> {
   file: string;
   /** Set when `answer` was shaped for one facet's question (see {@link withFacet}). */
   facet?: string;
+  /** The facet's lead in fewer words, for SMS (the facet's `short`). */
+  short?: string;
 }
 
 /** An answer's paragraphs: the blocks between blank lines, as written (the first answers on its own). */
@@ -132,7 +140,13 @@ export function withFacet(entry: FaqEntry, facet: FaqFacet): FaqEntry {
   const kept = [remainder, ...rest].filter((_paragraph, i) => !facet.paragraphs || facet.paragraphs.includes(i + 1));
   const body = kept.filter((paragraph) => paragraph.trim()).join('\n\n');
   const { offer, ...unoffered } = entry;
-  return { ...unoffered, ...(facet.offer && offer ? { offer } : {}), answer: body ? `${facet.lead.trim()}\n\n${body}` : facet.lead.trim(), facet: facet.id };
+  return {
+    ...unoffered,
+    ...(facet.offer && offer ? { offer } : {}),
+    answer: body ? `${facet.lead.trim()}\n\n${body}` : facet.lead.trim(),
+    facet: facet.id,
+    ...(facet.short ? { short: facet.short } : {}),
+  };
 }
 
 /**

@@ -116,6 +116,8 @@ export const domainSchema = z
      * ASE's words, so never a sign of someone else's thing (the catalogue's English names are added).
      */
     known: z.array(z.string().min(2)).optional(),
+    /** Set by the loader from the catalogue: each test code's names ("X1": Exhaust Systems, undercar...). */
+    testNames: z.array(z.object({ code: z.string().min(2), names: z.array(z.string().min(2)) }).strict()).optional(),
     /**
      * Test codes (and names of a test series) that only one entry is about, by entry id: "L1", "X1",
      * "the L tests" are the Advanced Level entry's. When the ranking is unsure (a "Did you mean" or

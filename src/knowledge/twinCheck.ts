@@ -50,9 +50,9 @@ export function factsOf(text: string): Set<string> {
   return facts;
 }
 
-/** Everything an entry says: its answer, its facets' leads, its offer. */
+/** Everything an entry says: its answer, its facets' leads (and their short forms), its offer. */
 function statedFacts(entry: FaqEntry): Set<string> {
-  return factsOf([entry.answer, ...(entry.facets ?? []).map((facet) => facet.lead), entry.offer?.text ?? ''].join('\n'));
+  return factsOf([entry.answer, ...(entry.facets ?? []).flatMap((facet) => [facet.lead, facet.short ?? '']), entry.offer?.text ?? ''].join('\n'));
 }
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();

@@ -228,6 +228,11 @@ const ES_COST = /\b(?:cuesta|cuestan|costo|costos|precio|cuanto|tarifa|pagar|tot
 /** A series named the Spanish way, or in ASE's English names ("serie A", "de camion", "auto"). */
 const ES_SERIES = /\b(?:serie [a-z]|series [a-z]|automovil(?:es)?|autos?|camion(?:es)?|colision|autobus(?: escolar)?|partes|truck|collision|school bus)\b/;
 
+/** A retake asked ("volver a tomarlo", "repetirlo", "de nuevo"). */
+const ES_RETAKE = /\b(?:repetir(?:lo|la)?|volver a (?:tomar|presentar|hacer)(?:lo|la)?|(?:tomar|presentar|hacer)(?:lo|la)? (?:de nuevo|otra vez))\b|\b(?:lo|la) (?:puedo|podre) (?:volver a (?:tomar|presentar|hacer)|repetir|tomar de nuevo)\b/;
+/** Signs the candidate was not there: the appointment, not the test, was missed. */
+const ES_ABSENT = /\b(?:cita|no (?:fui|llegue|me presente|pude ir|asisti|pude llegar)|llegue tarde|se me (?:paso|olvido)|me quede dormido|no show|falte)\b/;
+
 const esDetectors: Array<[Task, Detector]> = [
   ['master-status', (t) => ES_HELD_LIST.test(t)],
   ['master-status', (t) => /\b(?:master|tecnico maestro|maestro)\b/.test(t) && /\b(?:sigo|sigue|todavia|aun|perdi|pierdo|vencio|vencid[oa]|mantengo|conservo|soy|estatus|vigente|recuperar)\b/.test(t)],
@@ -240,6 +245,9 @@ const esDetectors: Array<[Task, Detector]> = [
     (t) =>
       new RegExp(String.raw`\b(?:perdi|falte a|no (?:fui|llegue|me presente|pude ir|asisti|pude llegar)|llegue tarde|se me (?:paso|olvido)|me quede dormido|no show)\b`).test(t) &&
       !/\b(?:perdi (?:mi |el )?(?:certificado|correo|email|contrasena|tarjeta))\b/.test(t) &&
+      // "perdí el examen A5, ¿cuándo lo puedo volver a tomar?": where "perder un examen" is failing it
+      // (Colombia, Venezuela), and nothing says the candidate was absent, a retake asked is the retest's.
+      !(/\bperdi (?:el |mi )?(?:examen|prueba|test|[a-z]\d{1,2})\b/.test(t) && ES_RETAKE.test(t) && !ES_ABSENT.test(t)) &&
       // "compré el A7 hace 3 meses y no lo he agendado, ¿ya lo perdí?": a purchase never scheduled, its window (not an appointment missed).
       !(/\b(?:lo|la) perdi\b/.test(t) && /\b(?:compre|pague)\b/.test(t) && /\bno (?:lo |la )?(?:he |habia )?(?:agendado|programado|reservado|agende|programe)\b/.test(t)),
   ],

@@ -22,7 +22,7 @@ const saidOnce: Transcript[] = [
     ['como compro un examen', all(/^Si pidi[oó] adaptaciones ADA, espere/, /90 d[ií]as/, not('Una vez que ha comprado un examen'))],
   ]],
   ['in Spanish, the cancel answer says how to cancel once', [
-    ['como cancelo mi examen y me devuelven el dinero', all('Para cancelar un examen, cancele primero su cita', not('primero cancele cualquier cita'))],
+    ['como cancelo mi examen y me devuelven el dinero', all(/Para cancelar un examen, cancele primero su cita|Cancele la cita y luego el examen/, not('primero cancele cualquier cita'))],
   ]],
 ];
 

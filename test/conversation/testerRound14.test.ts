@@ -80,7 +80,7 @@ const whereInMyAse: Transcript[] = [
 
 const notScheduledYet: Transcript[] = [
   ['"i bought a test and didnt schedule it yet" leads with the 90 days to schedule, never "There\'s no refund for a missed appointment"', [
-    ['i bought a test and didnt schedule it yet', all(/^You have 90 days from the purchase date to schedule and take a test/, 'Tell me the date you bought your test')],
+    ['i bought a test and didnt schedule it yet', all(/^You have 90 days from (?:the purchase date|purchase) to schedule and take a test/, 'Tell me the date you bought your test')],
   ]],
   ['"i missed my appointment" still leads with the no-refund answer', [
     ['i missed my appointment', /^There's no refund for a missed appointment/],

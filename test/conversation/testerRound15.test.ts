@@ -24,7 +24,7 @@ const aStatedExpiryStands: Transcript[] = [
 
 const aPurchaseIsNoAppointment: Transcript[] = [
   ['"I need to cancel my test and also get a refund for it, I bought it 2 weeks ago" is told how to cancel, and the purchase date is never taken as the appointment', [
-    ['I need to cancel my test and also get a refund for it, I bought it 2 weeks ago', all(/^To cancel a test/, not('has already passed'), 'Tell me the date of your appointment')],
+    ['I need to cancel my test and also get a refund for it, I bought it 2 weeks ago', all(/^(?:To cancel a test|Cancel the appointment, then the test)/, not('has already passed'), 'Tell me the date of your appointment')],
     ["it's on the 20th", all('December 20, 2026', 'the test itself with the Cancel Test option')],
   ]],
 ];
@@ -40,7 +40,7 @@ const aheadIsNoFailure: Transcript[] = [
     ['I want to retake A5 and also reschedule my A4 for next month', all(not('Which day exactly'), 'What date did you take A5')],
   ]],
   ['"i never got to schedule it" leads with the 90-day window, never the missed-appointment refund', [
-    ['hi i got a email saying my test expires soon but i never got to schedule it. can i still?', all(/^You have 90 days from the purchase date/, not(/^There's no refund/))],
+    ['hi i got a email saying my test expires soon but i never got to schedule it. can i still?', all(/^You have 90 days from (?:the )?purchase/, not(/^There's no refund/))],
   ]],
 ];
 

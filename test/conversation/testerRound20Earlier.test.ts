@@ -95,7 +95,7 @@ const undoingACancellation: Transcript[] = [
 
 const undoingACancellationEs: Transcript[] = [
   ['in Spanish: "¿puedo deshacer la cancelación?" after the cancel answer', [
-    ['como cancelo mi examen', 'Para cancelar un examen'],
+    ['como cancelo mi examen', /Para cancelar un examen|Cancele la cita y luego el examen/],
     ['puedo deshacer la cancelacion?', all('No tengo nada que diga que una cancelación se pueda deshacer', '877-346-9327', '1-800-390-6789', not('¿Se refería'))],
   ]],
 ];

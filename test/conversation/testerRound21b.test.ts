@@ -103,7 +103,7 @@ const rescheduleRequest: Transcript[] = [
     ['i would like to move my exam please', all(/^To change your test date or time/, not(/^To cancel a test/))],
   ]],
   ['"I want to cancel my test" still opens with cancelling', [
-    ['I want to cancel my test', /^To cancel a test, cancel its appointment first/],
+    ['I want to cancel my test', /^(?:To cancel a test, cancel its appointment first|Cancel the appointment, then the test)/],
   ]],
 ];
 

@@ -144,7 +144,7 @@ transcriptTables(
           ['can i reschedule my test', /^You can, as long as/],
         ]],
         ['"I need to cancel my test" leads with cancelling, not booking the new one', [
-          ['I need to cancel my test', all(/^To cancel a test/, not(/^You can, as long as/))],
+          ['I need to cancel my test', all(/^(?:To cancel a test|Cancel the appointment, then the test)/, not(/^You can, as long as/))],
         ]],
       ],
     ],

@@ -176,6 +176,17 @@ export function renderSmsShort(reply: Reply, messages: SmsMessages = smsEn): { s
     if (kept.rest && !kept.rest.startsWith('...')) [then, thenRest] = [kept.shown, kept.rest];
   }
   const tail = [messages.moreHint, ...(then ? [then] : []), ...closing];
+  // The first sentence does not fit whole beside the question: the knowledge's brief says it (its
+  // key fact whole, not cut between words), and MORE sends the whole answer.
+  const brief = reply.brief ? stripMarkdown(reply.brief) : '';
+  if (brief && !fitsShort([sentencesOf(blocks.lead[0]!)[0]!.trim(), ...tail].join('\n\n'))) {
+    const briefThen = blocks.then ? fitting(blocks.then, (text) => fitsShort([brief, messages.moreHint, text, ...closing].join('\n\n'))) : undefined;
+    const kept = briefThen && !briefThen.rest.startsWith('...') ? briefThen : { shown: blocks.then ?? '', rest: '' };
+    if (fitsShort([brief, messages.moreHint, kept.shown, ...closing].filter(Boolean).join('\n\n'))) {
+      const more = smsText([...blocks.lead, ...(kept.rest ? [kept.rest] : []), ...(blocks.numbered ? [blocks.numbered.text] : [])], blocks.numbered?.choices, messages.spelling);
+      return { short: smsText([brief, messages.moreHint, ...(kept.shown ? [kept.shown] : []), ...closing], required?.choices, messages.spelling), more };
+    }
+  }
   const first = fitting(blocks.lead[0]!, (lead) => fitsShort([lead, ...tail].join('\n\n')));
   const taken: string[] = [first.shown];
   const rest: string[] = first.rest ? [first.rest] : [];
