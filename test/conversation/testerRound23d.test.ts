@@ -1,0 +1,31 @@
+import { all, demo1, not, transcriptTables, type Transcript } from './suite.js';
+
+// The twenty-third usability round (ut23, part d): conversations played against `npm start` by a
+// tester who never saw the code. Each finding is written here as the rule it broke. The clock is the
+// tester's: Monday, December 7, 2026, noon in New York. DEMO-0001 holds G1 (passed November 2, 2025)
+// and has A4 booked on Wednesday, December 9 (within 72 hours) and A5 on Tuesday, December 15.
+const testersClock = new Date('2026-12-07T17:00:00Z');
+
+// Finding 1: signed in, a question about the candidate's own things asked while a task's question
+// waits is answered from the account (then the question again), as it is when nothing waits; never
+// the general FAQ text, nor "I can't answer that one here". "sign out" while a question waits signs
+// out, and what was answered from the account is no context for the next question.
+const ownThingsWhileAsked: Transcript[] = [
+  ['a question about the own account while a task asks is answered from the account', [
+    [demo1, 'signed in'],
+    ['when does my A5 expire', 'When did you pass A5'],
+    ['am I still a master tech', all("You don't hold any of the certifications that count towards Master status", 'Back to your question', not('Not if one has lapsed'))],
+    ['what appointments do i have', all('You have 2 upcoming test appointments', 'Back to your question', not("I can't answer that one here"))],
+  ]],
+  ['sign out while a task asks signs out, and "did I pass?" next is the general answer', [
+    [demo1, 'signed in'],
+    ['when can I retake A5?', 'What date did you take A5?'],
+    ['I need to cancel my A4 appointment', 'can no longer be cancelled'],
+    ['sign out', all("You're signed out", not("You weren't signed in"))],
+    ['did I pass?', all(/score report is emailed/i, /sign in/i, not('No Show'), not('Your latest result'))],
+  ]],
+];
+
+transcriptTables([
+  ["signed in, own things asked mid-task are answered from the account; sign-out is plain (finding 1)", ownThingsWhileAsked],
+], { now: testersClock });
