@@ -402,8 +402,8 @@ export function buildApp(parts: AppParts) {
   if (watchReplies.length) web?.adapter?.use(...watchReplies);
   // An agent typing on any instance shows in the candidate's website chat on this one.
   const webPrefix = `${DIRECTLINE_CHANNEL_ID}/`;
-  handoff?.onAgentTyping?.((key, name) => {
-    if (key.startsWith(webPrefix)) web?.staffTyping(key.slice(webPrefix.length), name);
+  handoff?.onAgentTyping?.((key, name, stopped) => {
+    if (key.startsWith(webPrefix)) web?.staffTyping(key.slice(webPrefix.length), name, stopped);
   });
   return { adapter, bot, onTurn, http, twilio, web: web!, handoff };
 }
