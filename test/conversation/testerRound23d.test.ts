@@ -26,6 +26,26 @@ const ownThingsWhileAsked: Transcript[] = [
   ]],
 ];
 
+// Finding 3: "how long til i can buy again" right after the missed-appointment answer is about
+// buying it again after the No Show (once its result is posted, per the source), never the 90-day
+// purchase window. On SMS, an answer said whole with only its related questions left says so:
+// "Reply MORE for related questions", never "Reply MORE for details".
+const buyAgainAfterNoShow: Transcript[] = [
+  ['"how long til i can buy again" after the missed-appointment answer is the No Show rule', [
+    ['hi i missed my test yesterday', 'No Show'],
+    ['no', 'wait until the No Show result appears in myASE'],
+    ['how long til i can buy again', all('once the No Show result appears in myASE, you can buy the test again', not('90 days'))],
+  ]],
+];
+const moreOnlyRelated: Transcript[] = [
+  ['an SMS answer said whole offers MORE for related questions, and MORE sends them', [
+    ['how long do i have to take my test after buying', all('90 days from the purchase date', 'Reply MORE for related questions.', not('Reply MORE for details'))],
+    ['MORE', 'You can also ask:'],
+  ]],
+];
+
 transcriptTables([
+  ['"buy again" after a No Show is the No Show rule (finding 3)', buyAgainAfterNoShow],
+  ['MORE promises only what it sends (finding 3)', moreOnlyRelated, ['sms']],
   ["signed in, own things asked mid-task are answered from the account; sign-out is plain (finding 1)", ownThingsWhileAsked],
 ], { now: testersClock });
