@@ -236,6 +236,11 @@ export abstract class RepairDialog extends Dialog {
       await send(dc.context, this.deps, acknowledgementReply('bye', m));
       return dc.cancelAllDialogs();
     }
+    if (reading.acknowledgement === 'dismay') {
+      // "that sucks", "thats not fair" while a question waits: sorry and a way on, then the question.
+      await send(dc.context, this.deps, acknowledgementReply('dismay', m));
+      return this.ask(dc, m.task.backToIt);
+    }
     if (reading.acknowledgement || reading.command === 'thanks') {
       // "ok" / "thanks" while a question waits: a word of acknowledgement and the question itself,
       // once; after another, the word alone (the question is above, and each repeat costs an SMS).

@@ -44,7 +44,25 @@ const moreOnlyRelated: Transcript[] = [
   ]],
 ];
 
+// Finding 4: "thats not fair" was "Okay.", "this sucks" the No Show text again and "useless bot"
+// "Sorry, I don't know that one.": a short word of sorry and a way on (ask another way, or a person),
+// as a row of the acknowledgement table; mid-task, then the question again.
+const takenBadly: Transcript[] = [
+  ['"thats not fair", "this sucks" and "useless bot" after the No Show answer are said sorry to, with a person offered', [
+    ['hi i missed my test yesterday', 'No Show'],
+    ['no', 'wait until the No Show result appears in myASE'],
+    ['thats not fair', all("I'm sorry, I know that's not the answer you hoped for", 'talk to a person', not(/^Okay/))],
+    ['this sucks', all("I'm sorry, I know that's not the answer you hoped for", not('Arriving late'), not('all fees are forfeited'))],
+    ['useless bot', all("Sorry I haven't been much help", 'talk to a person', not("I don't know that one"))],
+  ]],
+  ['"this sucks" while a question waits: sorry, then the question again', [
+    ['hi i missed my test yesterday', 'Has the No Show result been posted'],
+    ['this sucks', all("I'm sorry, I know that's not the answer you hoped for", 'Back to your question: Has the No Show result been posted')],
+  ]],
+];
+
 transcriptTables([
+  ['an answer taken badly gets sorry and a way on (finding 4)', takenBadly],
   ['"buy again" after a No Show is the No Show rule (finding 3)', buyAgainAfterNoShow],
   ['MORE promises only what it sends (finding 3)', moreOnlyRelated, ['sms']],
   ["signed in, own things asked mid-task are answered from the account; sign-out is plain (finding 1)", ownThingsWhileAsked],
