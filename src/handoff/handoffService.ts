@@ -1,3 +1,4 @@
+import { declinesContact } from './contactRefusal.js';
 import { unansweredMessage } from './unanswered.js';
 import { randomUUID } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
@@ -430,9 +431,10 @@ export class HandoffService implements HandoffDesk {
     return this.messagesFor(open).stayingInLine(await this.placeAmongWaiting(open.id, now));
   }
 
-  async waitingNote(open: HandoffCase, now: Date): Promise<string | undefined> {
+  async waitingNote(open: HandoffCase, now: Date, text = ''): Promise<string | undefined> {
     if (open.status !== 'queued') return undefined;
-    if (open.replyBy) return this.messagesFor(open).messageTaken;
+    // Out of hours, asked how staff should reach them: "no contact thanks" is that answer, said back.
+    if (open.replyBy) return declinesContact(text) ? this.messagesFor(open).contactDeclined : this.messagesFor(open).messageTaken;
     return this.messagesFor(open).stillWaiting(await this.placeAmongWaiting(open.id, now));
   }
 
