@@ -5,7 +5,7 @@ import type { Reading } from '../src/conversation/understand.js';
 import { turnFacts } from '../src/conversation/turnFacts.js';
 import { paragraphsOf, shortAnswer, withoutRestatements, type FaqEntry } from '../src/knowledge/faqEntry.js';
 import { sourceOf } from './faqSteps.js';
-import { OFFER, readingOf, requestOf, send, SIGN_IN, type ConversationDeps } from './engine.js';
+import { OFFER, readingOf, replyFromAccount, requestOf, send, SIGN_IN, type ConversationDeps } from './engine.js';
 import { acknowledgementReply, commandReply } from './smallTalk.js';
 
 /** What a dialog does with a message that is not its answer and not a command. */
@@ -53,10 +53,12 @@ function questionAlone(text: string): string {
  *   cancel        cancel / start over / bye end every dialog, and say so
  *   help, repeat  help about this step, or the question again
  *   sign-in       "sign in", or the details themselves, start sign-in on top; this dialog resumes
+ *   sign-out      "sign out": handed back to the route table's account row, which signs out
  *   switching     another task asked with its own facts: this one is left (and the candidate told)
  *   correction    "no, I meant A4": the dialog re-reads that value
  *   answer        the dialog's own reading of the message
  *   not knowing   "I don't remember" / "not sure": fine (sign-in offered where the account knows), the question again
+ *   own account   signed in, a question about the candidate's own things: the account answers, then "Back to your question: ..."
  *   interruption  a FAQ question or small talk: answered, then "Back to your question: ..."
  *   cannot handle one answer that makes no sense is asked again; two offer a person
  */
@@ -169,6 +171,11 @@ export abstract class RepairDialog extends Dialog {
       case 'signIn':
         if (this.id !== SIGN_IN && this.deps.account(dc.context)) return dc.beginDialog(SIGN_IN, {});
         break;
+      case 'signOut':
+        // "sign out" while a question waits: the route table's account row signs out (and says so);
+        // the question is left, as what it rested on may have been the account's.
+        if (this.deps.account(dc.context)) return dc.endDialog({ reroute: true } satisfies Reroute);
+        break;
       default:
         break;
     }
@@ -229,6 +236,11 @@ export abstract class RepairDialog extends Dialog {
       await send(dc.context, this.deps, acknowledgementReply('bye', m));
       return dc.cancelAllDialogs();
     }
+    if (reading.acknowledgement === 'dismay') {
+      // "that sucks", "thats not fair" while a question waits: sorry and a way on, then the question.
+      await send(dc.context, this.deps, acknowledgementReply('dismay', m));
+      return this.ask(dc, m.task.backToIt);
+    }
     if (reading.acknowledgement || reading.command === 'thanks') {
       // "ok" / "thanks" while a question waits: a word of acknowledgement and the question itself,
       // once; after another, the word alone (the question is above, and each repeat costs an SMS).
@@ -244,6 +256,16 @@ export abstract class RepairDialog extends Dialog {
     if (reading.command) {
       await send(dc.context, this.deps, commandReply(reading.command, m));
       return this.ask(dc, m.task.backToIt);
+    }
+    // "what appointments do i have", "am I still a master tech" while a question waits, signed in:
+    // the account answers it (as the route table's own-account row would), then the question again.
+    if (reading.accountQuestion && !reading.elsewhere()) {
+      const port = this.deps.account(dc.context);
+      if (port && (await port.signedIn(dc.context, turnFacts(dc.context)))) {
+        const replied = await replyFromAccount(dc, this.deps, reading.accountQuestion);
+        if (replied?.cancelling) return replied.cancelling;
+        return this.ask(dc, m.task.backToIt);
+      }
     }
     const faq = reading.faq();
     if (faq.kind === 'answer' || faq.kind === 'out-of-scope') {

@@ -29,7 +29,16 @@ export function commandReply(command: Command, m: Messages): Reply {
   return replies[command];
 }
 
-/** "ok", "cool", "thanks, bye": a short friendly word, never counted as a misunderstanding. */
+/**
+ * "ok", "cool", "thanks, bye": a short friendly word, never counted as a misunderstanding. "that
+ * sucks", "thats not fair": sorry, and a way on (ask another way, or a person).
+ */
 export function acknowledgementReply(kind: Acknowledgement, m: Messages): Reply {
-  return kind === 'bye' ? { text: m.goodbye, survey: 'goodbye' } : { text: kind === 'thanks' ? m.thanks : m.acknowledged };
+  const replies: Record<Acknowledgement, Reply> = {
+    ok: { text: m.acknowledged },
+    dismay: { text: m.dismayed, suggestions: [{ title: m.talkToPerson, value: m.talkToPerson }] },
+    thanks: { text: m.thanks },
+    bye: { text: m.goodbye, survey: 'goodbye' },
+  };
+  return replies[kind];
 }

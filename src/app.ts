@@ -12,7 +12,7 @@ import { AccountAccess, conversationOf } from './bot/accountAccess.js';
 import { routeActions } from './bot/routeActions.js';
 import { teamsScope } from './channels/teams/incoming.js';
 import type { Reading } from './conversation/understand.js';
-import { mentionsAseId } from './understanding/credentials.js';
+import { maskSignInDetails } from './understanding/credentials.js';
 import { detectTask } from './understanding/taskIntent.js';
 import { asksSomething, twoAsks } from './understanding/twoAsks.js';
 import type { TurnFacts } from './conversation/turnFacts.js';
@@ -275,9 +275,9 @@ const EMPTY = '[an empty message]';
 /** The candidate's message as staff may read it: never sign-in details; attachments named, not shown. */
 function forTheRecord(context: TurnContext, text: string, signingIn = false): string {
   const attached = (context.activity.attachments ?? []).length > 0;
-  // Sign-in details, whole or in part, always hold an ID-shaped word: that alone hides the line.
-  const hasDetails = signingIn || mentionsAseId(text);
-  const said = !text ? (attached ? ATTACHMENT : EMPTY) : hasDetails ? SIGN_IN_DETAILS : text;
+  // While sign-in waits, the line is its details: all of it hidden. Elsewhere only the details are
+  // (an ID-shaped word, and the date and four digits beside it): the question around them stays.
+  const said = !text ? (attached ? ATTACHMENT : EMPTY) : signingIn ? SIGN_IN_DETAILS : maskSignInDetails(text, SIGN_IN_DETAILS);
   return text && attached ? `${said} ${ATTACHMENT}` : said;
 }
 
@@ -402,8 +402,8 @@ export function buildApp(parts: AppParts) {
   if (watchReplies.length) web?.adapter?.use(...watchReplies);
   // An agent typing on any instance shows in the candidate's website chat on this one.
   const webPrefix = `${DIRECTLINE_CHANNEL_ID}/`;
-  handoff?.onAgentTyping?.((key, name) => {
-    if (key.startsWith(webPrefix)) web?.staffTyping(key.slice(webPrefix.length), name);
+  handoff?.onAgentTyping?.((key, name, stopped) => {
+    if (key.startsWith(webPrefix)) web?.staffTyping(key.slice(webPrefix.length), name, stopped);
   });
   return { adapter, bot, onTurn, http, twilio, web: web!, handoff };
 }

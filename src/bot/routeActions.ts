@@ -73,6 +73,15 @@ function asksSomething(reading: Reading): boolean {
   return reading.question.includes('?') || reading.faq().kind === 'answer';
 }
 
+/** Forgets what the last answers were, so nothing next is read as their follow-up (after a sign-out). */
+function forgetAnswers(data: ConversationData): void {
+  delete data.recentEntries;
+  delete data.lastAnswer;
+  delete data.lastAccountQuestion;
+  delete data.lastReply;
+  delete data.lastTask;
+}
+
 /** "cancel it", "cancel that": the cancel command pointing at something just said. */
 const POINTS_AT_IT = /\b(?:it|that|this|them)\b/i;
 
@@ -426,6 +435,10 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       }
       if (turn.reading.command === 'signOut') {
         await say(turn, await account.signOut(turn.context, turn.facts.now));
+        // What was answered from the account is no context for what comes next: "did I pass?" after
+        // the sign-out is a question of its own (the general answer, sign-in offered), never read as
+        // a follow-up of the account's last answer.
+        forgetAnswers(turn.data);
         return true;
       }
       const question = pendingAccountQuestion(turn.data);

@@ -1,3 +1,4 @@
+import { declinesContact } from './contactRefusal.js';
 import { unansweredMessage } from './unanswered.js';
 import { randomUUID } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
@@ -360,6 +361,7 @@ export class HandoffService implements HandoffDesk {
         // Back in the queue, the next claim is a new wait: its claimedAt starts again.
         return target ? { ...latest, status: 'active', owner: target.username } : { ...latest, status: 'queued', owner: undefined, claimedAt: undefined };
       });
+      await this.stoppedTyping(moved, viewer);
       if (target) await this.tellCandidate(moved, viewer, this.messagesFor(moved).transferred(firstName(target)), `${viewer.name} transferred the conversation to ${target.name}`, now);
       else await this.tellCandidate(moved, viewer, this.messagesFor(moved).requeued, `${viewer.name} put the conversation back in the queue`, now);
       await this.audit({ at: now.toISOString(), actor: viewer.username, action: target ? 'transferred' : 'requeued', caseId, ...(target ? { detail: { to: target.username } } : {}) });
@@ -370,6 +372,7 @@ export class HandoffService implements HandoffDesk {
   async end(viewer: StaffUser, caseId: string, now: Date): Promise<CaseView> {
     return this.onCase(caseId, async () => {
       const closed = await this.close(caseId, now, 'agent', undefined, viewer);
+      await this.stoppedTyping(closed, viewer);
       await this.tellCandidate(closed, viewer, this.messagesFor(closed).ended(firstName(viewer)), `${viewer.name} ended the conversation`, now, { survey: 'handoff' });
       await this.audit({ at: now.toISOString(), actor: viewer.username, action: 'ended', caseId });
       return this.viewOf(closed, now, viewer);
@@ -386,6 +389,7 @@ export class HandoffService implements HandoffDesk {
       const closed = await this.close(caseId, now, 'handback', trimmed, viewer);
       const messages = this.messagesFor(closed);
       const told = text ? messages.handedBackAnswering(firstName(viewer), text) : messages.handedBack(firstName(viewer));
+      await this.stoppedTyping(closed, viewer);
       await this.tellCandidate(closed, viewer, told, `${viewer.name} handed the conversation back to the bot${trimmed ? `: ${trimmed}` : ''}`, now);
       await this.audit({ at: now.toISOString(), actor: viewer.username, action: 'handed-back', caseId, detail: { note: Boolean(trimmed) } });
       if (text) unanswered = { reference: closed.reference, text };
@@ -427,9 +431,10 @@ export class HandoffService implements HandoffDesk {
     return this.messagesFor(open).stayingInLine(await this.placeAmongWaiting(open.id, now));
   }
 
-  async waitingNote(open: HandoffCase, now: Date): Promise<string | undefined> {
+  async waitingNote(open: HandoffCase, now: Date, text = ''): Promise<string | undefined> {
     if (open.status !== 'queued') return undefined;
-    if (open.replyBy) return this.messagesFor(open).messageTaken;
+    // Out of hours, asked how staff should reach them: "no contact thanks" is that answer, said back.
+    if (open.replyBy) return declinesContact(text) ? this.messagesFor(open).contactDeclined : this.messagesFor(open).messageTaken;
     return this.messagesFor(open).stillWaiting(await this.placeAmongWaiting(open.id, now));
   }
 
@@ -449,6 +454,11 @@ export class HandoffService implements HandoffDesk {
     if (waiting === 0) return [];
     const line = await this.deps.store.openCasesPage({ offset: 0, limit: waiting });
     return line.queued.filter(({ case: c }) => candidatePresence(c, now) === 'left').map(({ place }) => place);
+  }
+
+  /** The agent left the candidate's chat: an "Alex is typing" still shown goes at once (a hint: a lost one only lasts its few seconds). */
+  private stoppedTyping(c: HandoffCase, viewer: StaffUser): Promise<void> {
+    return this.publish({ type: 'typing', caseId: c.id, conversationKey: c.conversationKey, name: firstName(viewer), stopped: true });
   }
 
   // ---- inside ----

@@ -68,7 +68,7 @@ export interface Handoff {
   /** Every turn event, for the supervisors' insights. */
   observe?: (event: InsightEvent) => void;
   /** Hears an agent typing in a case (from any instance): the conversation's key and the agent's first name. */
-  onAgentTyping?: (listener: (conversationKey: string, name: string) => void) => () => void;
+  onAgentTyping?: (listener: (conversationKey: string, name: string, stopped: boolean) => void) => () => void;
 }
 
 /** Builds the handoff for the configured mode, or undefined when it is off (the bot gives the phone number). */
@@ -162,7 +162,7 @@ export function createHandoff(parts: HandoffParts): Handoff | undefined {
     },
     onAgentTyping: (listener) => {
       const stop = live.subscribe((event) => {
-        if (event.type === 'typing') listener(event.conversationKey, event.name);
+        if (event.type === 'typing') listener(event.conversationKey, event.name, event.stopped === true);
       });
       typingListeners.add(stop);
       return () => {

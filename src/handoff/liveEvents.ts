@@ -15,7 +15,7 @@ const line = z.object({
 export const liveEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('case'), caseId: z.string(), status: z.enum(['queued', 'active', 'closed']), owner: z.string().optional() }),
   z.object({ type: z.literal('line'), caseId: z.string(), owner: z.string().optional(), line }),
-  z.object({ type: z.literal('typing'), caseId: z.string(), conversationKey: z.string().max(300), name: z.string().max(100) }),
+  z.object({ type: z.literal('typing'), caseId: z.string(), conversationKey: z.string().max(300), name: z.string().max(100), stopped: z.boolean().optional() }),
 ]);
 
 export const parseLiveEvent = (raw: unknown): LiveEvent | undefined => {

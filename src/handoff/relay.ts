@@ -242,7 +242,7 @@ export class StaffHandoffRelay implements HandoffRelay {
     const retitle = asked && open.status === 'queued' && !open.summary.question && !open.summary.subject ? titleOf(asked) : undefined;
     await this.service.candidateSaid(open, text, now, retitle);
     // Waiting in the queue, the candidate is told their message arrived, rather than met with silence.
-    const note = await this.service.waitingNote(open, now);
+    const note = await this.service.waitingNote(open, now, text);
     if (note) await send({ text: note });
     return true;
   }

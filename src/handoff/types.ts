@@ -100,8 +100,8 @@ export interface CandidateDelivery {
 export type LiveEvent =
   | { type: 'case'; caseId: string; status: CaseStatus; owner?: string }
   | { type: 'line'; caseId: string; owner?: string; line: TranscriptLine }
-  /** The agent who owns a case is typing a reply: the candidate's chat shows it (never stored). */
-  | { type: 'typing'; caseId: string; conversationKey: string; name: string };
+  /** The agent who owns a case is typing a reply: the candidate's chat shows it (never stored); `stopped`: the agent left the chat (handed back, ended, transferred), the indicator goes. */
+  | { type: 'typing'; caseId: string; conversationKey: string; name: string; stopped?: boolean };
 
 /** Pub/sub across instances (Redis) or within one process (memory). */
 export interface LiveBus {

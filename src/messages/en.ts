@@ -37,6 +37,8 @@ export const en = {
     'To talk to a person, call ASE Customer Service at 1-800-390-6789. For help with an appointment, you can also call Prometric at 877-346-9327.',
   callUs:
     'I can\'t place a phone call, but you can call ASE Customer Service at 1-800-390-6789; for help with an appointment, you can also call Prometric at 877-346-9327. Or say "talk to a person" and a member of ASE support staff will join this chat.',
+  /** "that sucks", "thats not fair" of an answer's news: sorry, and a way on. */
+  dismayed: "I'm sorry, I know that's not the answer you hoped for. If I've misunderstood, ask me again in other words, or say \"talk to a person\".",
   frustrated:
     "Sorry I haven't been much help. You can ask again in other words, or say \"talk to a person\" and a member of ASE support staff will join this chat.",
   didYouMean: 'I want to be sure I answer the right question. Did you mean one of these?',

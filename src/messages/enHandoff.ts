@@ -11,6 +11,8 @@ export const enHandoff = {
   noSpeakerOnShift:
     'Nobody on shift right now speaks English, so the person who joins may answer in another language. You can also call ASE Customer Service at 1-800-390-6789.',
   messageTaken: "Thanks, I've passed that on to our support staff.",
+  /** Out of hours, contact details declined ("no contact thanks"): that is fine, and where the reply will come. */
+  contactDeclined: "That's fine, you don't have to leave contact details. Your question is with our support staff, and their reply will come here in this chat.",
   /** A bare "no" while queued: leave the queue, or keep waiting? (The values are what the bot reads back.) */
   askLeaveQueue: 'Do you want to leave the queue?',
   leaveQueueYes: 'Yes, back to the bot',

@@ -36,6 +36,7 @@ export const es: Messages = {
     'Para hablar con una persona, llame a Servicio al Cliente de ASE al 1-800-390-6789. Para ayuda con una cita, también puede llamar a Prometric al 877-346-9327.',
   callUs:
     'No puedo hacer llamadas, pero puede llamar a Servicio al Cliente de ASE al 1-800-390-6789; para ayuda con una cita, también puede llamar a Prometric al 877-346-9327. O diga "hablar con una persona" y alguien del personal de ASE se unirá a este chat.',
+  dismayed: 'Lo siento, sé que no es la respuesta que esperaba. Si no le entendí bien, pregúnteme de nuevo con otras palabras, o diga "hablar con una persona".',
   frustrated:
     'Perdone que no le haya ayudado mucho. Puede preguntar de nuevo con otras palabras, o decir "hablar con una persona" y alguien del personal de ASE se unirá a este chat.',
   didYouMean: 'Quiero asegurarme de responder la pregunta correcta. ¿Se refería a una de estas?',

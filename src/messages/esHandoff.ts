@@ -15,6 +15,7 @@ export const esHandoff: HandoffMessages = {
   noSpeakerOnShift:
     'Ahora mismo no hay en turno nadie del equipo de soporte que hable español, así que quizá le atiendan en inglés. También puede llamar a Servicio al Cliente de ASE al 1-800-390-6789.',
   messageTaken: 'Gracias, se lo he pasado a nuestro equipo de soporte.',
+  contactDeclined: 'Está bien, no tiene que dejar sus datos de contacto. Su pregunta ya la tiene nuestro equipo de soporte, y su respuesta llegará aquí en este chat.',
   askLeaveQueue: '¿Quiere salir de la fila?',
   leaveQueueYes: 'Sí, volver al bot',
   leaveQueueYesValue: 'volver al bot',

@@ -17,7 +17,8 @@ import { describeValue } from './describeValue.js';
 
 const MODULE = 'understanding/acknowledgements';
 
-export type Acknowledgement = 'ok' | 'thanks' | 'bye';
+/** 'dismay': the answer's news taken badly ("that sucks", "that's not fair"): sorry, and a way on offered. */
+export type Acknowledgement = 'ok' | 'dismay' | 'thanks' | 'bye';
 
 /** Phrases that only say "understood". Longer phrases first so "ok cool" is read as one. */
 const OK_PHRASES = [
@@ -27,18 +28,26 @@ const OK_PHRASES = [
   // Laughing along ("lol ok", "haha got it"; ut21: "lol ok" was "Sorry, I don't know that one").
   'lol', 'lmao', 'haha', 'hahaha', 'hah', 'heh', 'hehe', 'jaja', 'jajaja', 'jeje',
   'will do', 'good to know', 'i understand', 'fair enough', 'that helps', 'very good', 'very helpful', 'helpful',
-  // Said of an answer's news, not of the bot ("that sucks" after "no refund"): taken in, nothing asked.
-  'that sucks', 'that stinks', 'bummer', 'what a bummer', 'dang', 'darn', 'oh no', 'oh well', 'ugh', 'too bad', "that's too bad",
-  'that is too bad', "that's unfortunate", 'that is unfortunate', 'wow', 'oh man', 'figures',
-  "that's not fair", 'thats not fair', 'that is not fair', 'not fair', "that's unfair", 'thats unfair', 'that is unfair', 'so unfair',
-  'unfair', "that's harsh", 'thats harsh', 'harsh', 'no es justo', 'qué injusto', 'que injusto',
-  // Spanish.
-  'qué mal', 'que mal', 'qué pena', 'que pena', 'ni modo', 'ni modos', 'lástima', 'lastima', 'qué lástima', 'que lastima',
+  // Taken in, nothing asked, and no complaint ("oh well", "ni modo").
+  'dang', 'darn', 'oh well', 'wow', 'oh man', 'figures', 'ni modo', 'ni modos',
   'vale', 'perfecto', 'genial', 'muy bien', 'excelente', 'entendido', 'de acuerdo', 'ya veo', 'ya entendí', 'ya entendi', 'buenísimo', 'buenisimo',
   // Mexican, Central American and Caribbean "ok" ("sale gracias" was read as when results come out).
   'sale', 'sale pues', 'va', 'va pues', 'órale', 'orale', 'órale pues', 'orale pues', 'ándale', 'andale', 'ándale pues', 'andale pues',
   'okas', 'oka', 'ok va', 'bueno', 'ah bueno', 'pues bueno', 'listo', 'está bien', 'esta bien', 'ta bien', 'ta bueno', 'entiendo', 'ya entiendo',
   'ah ok', 'ah ya', 'ah ya veo', 'chido', 'chévere', 'chevere', 'bacano', 'de una', 'ok entendido',
+];
+
+/**
+ * Said of an answer's news, not of the bot ("that sucks" after "no refund", ut23 "thats not fair"
+ * was "Okay."): sorry it is not better news, and a way on (ask it another way, or a person).
+ */
+const DISMAY_PHRASES = [
+  'that sucks', 'this sucks', 'it sucks', 'that stinks', 'this stinks', 'bummer', 'what a bummer', 'oh no', 'ugh', 'too bad', "that's too bad",
+  'that is too bad', "that's unfortunate", 'that is unfortunate', 'thats too bad', 'thats unfortunate',
+  "that's not fair", 'thats not fair', 'that is not fair', 'not fair', 'no fair', "that's unfair", 'thats unfair', 'that is unfair', 'so unfair',
+  'unfair', "that's harsh", 'thats harsh', 'harsh', "that's ridiculous", 'thats ridiculous', 'that is ridiculous', "that's crazy", 'thats crazy',
+  'no es justo', 'eso no es justo', 'qué injusto', 'que injusto',
+  'qué mal', 'que mal', 'qué pena', 'que pena', 'lástima', 'lastima', 'qué lástima', 'que lastima',
 ];
 
 /** Phrases that thank. */
@@ -76,7 +85,7 @@ const alternatives = (phrases: string[]): string =>
   [...phrases].sort((a, b) => b.length - a.length).map(escape).join('|');
 
 const PHRASE = new RegExp(
-  `^(?:(?<bye>${alternatives(BYE_PHRASES)})|(?<thanks>${alternatives(THANKS_PHRASES)})|(?<ok>${alternatives(OK_PHRASES)}))(?=$|[\\s,;:.!-])`,
+  `^(?:(?<bye>${alternatives(BYE_PHRASES)})|(?<thanks>${alternatives(THANKS_PHRASES)})|(?<dismay>${alternatives(DISMAY_PHRASES)})|(?<ok>${alternatives(OK_PHRASES)}))(?=$|[\\s,;:.!-])`,
 );
 const ADDRESS = new RegExp(`^(?:${alternatives(ADDRESS_WORDS)})(?=$|[\\s,;:.!-])`);
 /** What may stand between two phrases: "ok, thanks", "got it - bye", "great and thanks". */
@@ -107,7 +116,7 @@ export function readAcknowledgement(text: string): Acknowledgement | null {
     }
     const match = PHRASE.exec(rest);
     if (!match?.groups) return null;
-    const found: Acknowledgement = match.groups.bye ? 'bye' : match.groups.thanks ? 'thanks' : 'ok';
+    const found: Acknowledgement = match.groups.bye ? 'bye' : match.groups.thanks ? 'thanks' : match.groups.dismay ? 'dismay' : 'ok';
     strongest = stronger(strongest, found);
     rest = rest.slice(match[0].length);
     const gap = SEPARATOR.exec(rest);
@@ -116,7 +125,7 @@ export function readAcknowledgement(text: string): Acknowledgement | null {
   return strongest;
 }
 
-const RANK: Record<Acknowledgement, number> = { ok: 0, thanks: 1, bye: 2 };
+const RANK: Record<Acknowledgement, number> = { ok: 0, dismay: 1, thanks: 2, bye: 3 };
 
 function stronger(a: Acknowledgement | null, b: Acknowledgement): Acknowledgement {
   return a === null || RANK[b] > RANK[a] ? b : a;

@@ -89,6 +89,29 @@ export function mentionsAseId(text: string): boolean {
   return ASE_ID.test(text);
 }
 
+/**
+ * The message with its sign-in details, whole or in part, each replaced by `mask` (one mask for a
+ * run of them): an ID-shaped word ("zebra777", "DEMO-0001"), and beside one, a written date with
+ * its year and four digits alone (a birth date, SSN digits). The rest of the message stays: staff
+ * read the question ("what's zebra777 for? can I retake A5" was all "[sign-in details]", ut23).
+ */
+export function maskSignInDetails(text: string, mask: string): string {
+  if (!mentionsAseId(text)) return text;
+  const masked = text
+    .replace(new RegExp(ASE_ID.source, 'g'), mask)
+    .replace(WRITTEN_DATE, mask)
+    .replace(/(?<![\d/.-])\d{4}(?![\d/-]|\.\d)/g, mask);
+  const escaped = mask.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return masked.replace(new RegExp(`${escaped}(?:[\\s,;]+${escaped})+`, 'g'), mask);
+}
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)[a-z]*\\.?';
+/** A date written with its year: "1980-01-01", "01/01/1980", "March 3 1985", "3 de marzo de 1985". */
+const WRITTEN_DATE = new RegExp(
+  String.raw`\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|${MONTH} \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} (?:de )?${MONTH},? (?:de )?\d{4})\b`,
+  'gi',
+);
+
 /** An ID-shaped word: letters, and at least three digits ("AB123456", "DEMO-0001"; not "A4"). */
 const ASE_ID = /\b(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){3})[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b/;
 

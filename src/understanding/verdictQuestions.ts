@@ -166,7 +166,7 @@ const IF_EXPIRES =
   /^(?:(?:but|so|and|ok|okay|then|pero|y|bueno)\s+)*(?:what (?:happens )?if|what about if|and if|if|y si|que pasa si|si)\b.*\b(?:expire\w*|runs? out|lapses?|(?:miss|pass|go past|run past) the (?:deadline|window|90 days)|(?:don'?t|do not|dont|can'?t|cannot) (?:take|schedule|book|make) it (?:in time|by then|before then)|se (?:vence|vencio|caduca|pasa el plazo)|vence)\b/;
 
 const RETAKE_WHEN = /\b(?:when|how soon|how long|can i|could i|do i|cuando|cuanto tiempo|puedo|ya puedo)\b/;
-const RETAKE = /\b(?:retake|re take|retest|take (?:it|the test|the exam|[a-z]\d{1,2}) (?:again|over)|rebook|rebuy|book (?:it|the test) again|buy (?:it|the test) again|resit|volver(?:lo|la)? a (?:tomar|presentar|hacer)(?:lo|la)?|(?:lo|la) puedo volver a (?:tomar|presentar|hacer)|tomar(?:lo|la)? (?:de nuevo|otra vez)|repetir(?:lo|la)?)\b/;
+const RETAKE = /\b(?:retake|re take|retest|take (?:it|the test|the exam|[a-z]\d{1,2}) (?:again|over)|rebook|rebuy|(?:book|buy|purchase|register for|register|sign up for|sign up) (?:(?:it|the test|the exam|[a-z]\d{1,2}) )?again|resit|volver(?:lo|la)? a (?:tomar|presentar|hacer)(?:lo|la)?|(?:lo|la) puedo volver a (?:tomar|presentar|hacer)|tomar(?:lo|la)? (?:de nuevo|otra vez)|repetir(?:lo|la)?)\b/;
 const FAILED = /\b(?:fail|failed|failing|flunk\w*|didn'?t pass|did not pass|reprob\w*|no (?:lo |la )?(?:pase|aprobe))\b/;
 
 const WHY =

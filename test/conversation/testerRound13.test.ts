@@ -134,7 +134,7 @@ const annoyed: Transcript[] = [
   ]],
   ['"wow that sucks" after the no-refund answer is about the rule, not the bot: never "Sorry I haven\'t been much help"', [
     ['what happens if i miss my appointment', 'No Show'],
-    ['wow that sucks', all(/^Okay/, not("Sorry I haven't been much help"), not('Arriving late'))],
+    ['wow that sucks', all(/^I'm sorry, I know that's not the answer you hoped for/, 'talk to a person', not("Sorry I haven't been much help"), not('Arriving late'))],
   ]],
   ['"esto no sirve para nada" is said sorry to in Spanish', [
     ['esto no sirve para nada', all(/^Perdone que no le haya ayudado mucho/, 'hablar con una persona')],

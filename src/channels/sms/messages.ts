@@ -19,6 +19,8 @@ export const smsEn = {
   step: 'Step',
   /** After a shortened answer: the rest comes when the candidate replies MORE. */
   moreHint: 'Reply MORE for details.',
+  /** After a whole answer whose related questions wait: MORE sends those, so it says so. */
+  moreSuggestionsHint: 'Reply MORE for related questions.',
   /** MORE with nothing kept (no long answer last, or its rest already sent). Never "text CANCEL": that word opts out. */
   nothingMore: 'There is nothing more to send on my last answer. Ask me a question about ASE testing any time, or reply HELP.',
   /** Label before a source's address. */
@@ -52,6 +54,7 @@ export const smsEs: SmsMessages = {
   suggestionsHeading: 'Tambien puede preguntar:',
   step: 'Paso',
   moreHint: 'Responda MAS para mas detalles.',
+  moreSuggestionsHint: 'Responda MAS para preguntas relacionadas.',
   nothingMore: 'No tengo nada mas que enviar de mi ultima respuesta. Hagame una pregunta sobre los examenes de ASE cuando quiera, o responda AYUDA.',
   moreAt: 'Mas:',
   help:

@@ -208,6 +208,16 @@ export function renderSmsShort(reply: Reply, messages: SmsMessages = smsEn): { s
     break;
   }
   rest.push(...later, ...(thenRest ? [thenRest] : []));
+  // Nothing of the answer held back, only its suggestions: MORE promises those, never "details"
+  // (ut23: "Reply MORE for details" and then only "You can also ask: ..."); where that hint does not
+  // fit, the suggestions are left out (they are offered, never required).
+  if (rest.length === 0 && !required && blocks.numbered) {
+    const others = [messages.moreSuggestionsHint, ...(then ? [then] : [])];
+    if (fitsShort([...taken, ...others].join('\n\n'))) {
+      return { short: smsText([...taken, ...others], [], messages.spelling), more: smsText([blocks.numbered.text], blocks.numbered.choices, messages.spelling) };
+    }
+    return { short: smsText([...taken, ...(then ? [then] : [])], [], messages.spelling) };
+  }
   const more = smsText([...rest, ...(blocks.numbered ? [blocks.numbered.text] : [])], blocks.numbered?.choices, messages.spelling);
   return { short: smsText([...taken, ...tail], required?.choices, messages.spelling), more };
 }

@@ -57,7 +57,8 @@ export interface WebChannel {
    * Shows "<name> is typing" in a built-in Direct Line conversation's open streams on this instance
    * (a member of staff writing a reply). Pushed, never stored; nothing in azure mode.
    */
-  staffTyping(conversationId: string, name: string): void;
+  /** `stopped`: the person left the chat (handed back, ended, transferred): their indicator goes at once. */
+  staffTyping(conversationId: string, name: string, stopped?: boolean): void;
   /** Closes open streams and waits (up to graceMs) for turns in flight. Call before closing the HTTP server. */
   close(graceMs?: number): Promise<void>;
 }
@@ -152,7 +153,7 @@ export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
     adapter,
     store,
     inFlight: () => running,
-    staffTyping: (conversationId, name) => {
+    staffTyping: (conversationId, name, stopped = false) => {
       // As the bot's own typing (directLineRoutes.ts): pushed to open streams, not stored, so a
       // reload never replays it. Under the person's id and name, so the page says who is typing.
       store.events.emit(`typing:${conversationId}`, {
@@ -161,7 +162,9 @@ export function mountWeb(server: Server, deps: WebChannelDeps): WebChannel {
         channelId: DIRECTLINE_CHANNEL_ID,
         conversation: { id: conversationId },
         from: { id: staffSpeakerId(bot.id, name), name, role: 'bot' },
-        channelData: { speaker: { kind: 'agent', name } },
+        // Stopped: a typing that lasts no time, which Web Chat takes as the end of the last one
+        // (its own typingAnimationDuration, read per activity); else it stays its 5 s after a hand-back.
+        channelData: { speaker: { kind: 'agent', name }, ...(stopped ? { webChat: { styleOptions: { typingAnimationDuration: 0 } } } : {}) },
       });
     },
     async close(graceMs = 10_000) {
