@@ -12,7 +12,7 @@
 // the old credential at recertOn is lost, and the decision reports how many days that is.
 
 import { addDays, addYears, checkDate, checkZone, daysBetween, todayIn } from './dates.js';
-import type { ExpiryDecision, ExpiryInput, IsoDate, Policy, RecertDecision, RecertInput } from './types.js';
+import type { ExpiryDecision, ExpiryInput, Instant, IsoDate, Policy, RecertDecision, RecertInput } from './types.js';
 
 /** First day a credential passed on `passedOn` is no longer current. */
 export function expiryOf(passedOn: IsoDate, policy: Policy, field = 'passedOn'): IsoDate {
@@ -30,7 +30,7 @@ export function isCurrentOn(expiresOn: IsoDate, today: IsoDate): boolean {
  * a pass known only to its year or month can be told ("passed in 2021: on or before December 7, 2021,
  * expired").
  */
-export function lastLapsedPassDay(input: { now: Date; zone: string }, policy: Policy): IsoDate {
+export function lastLapsedPassDay(input: { now: Instant; zone: string }, policy: Policy): IsoDate {
   checkZone(input.zone, 'zone');
   const today = todayIn(input.now, input.zone);
   let pass = addYears(today, -policy.validityYears.value);
