@@ -1,6 +1,6 @@
 import { addDays, addYears, findSeries, masterStatus, todayIn, type Catalogue, type Series } from '../src/rules/index.js';
 import { asCertification, dateRole } from '../src/understanding/dateRoles.js';
-import { asKnown, readPastDate } from './slotReaders.js';
+import { asKnown, onKnown, readPastDate, roughExpiry } from './slotReaders.js';
 import type { TaskDeps, TurnFacts } from './taskTypes.js';
 import { resolveSeries, resolveTests } from '../src/understanding/tests.js';
 import type { SlotReading, TaskSpec } from './taskTypes.js';
@@ -27,6 +27,13 @@ interface MasterValues {
    * it takes. "can I take just A6 or do I need all 8 again" after a lapse: just the lapsed ones.
    */
   confirming?: boolean;
+  /**
+   * "I passed A1 through A8 in 2021" on December 7, 2026: every required test passed at a time known
+   * only to its year (or month) whose five years end around today, as said ("in 2021"). What makes
+   * the status is said, and that the year alone can't tell whether it holds; nobody is asked which
+   * tests lapsed.
+   */
+  roughPass?: string;
 }
 
 const noneLapsed =
@@ -152,6 +159,18 @@ function readMissing(text: string, catalogue: Catalogue, seriesId: string | unde
   return held.size >= 2 && missing.length > 0 ? { kind: 'value', value: missing } : { kind: 'none' };
 }
 
+/** Every required test said held, with one pass date known only roughly whose expiry falls around today. */
+function readRoughPass(text: string, facts: TurnFacts, deps: TaskDeps, seriesId: string | undefined): SlotReading<string> {
+  if (!seriesId || !HELD_WORDS.test(text) || LAPSE_WORDS.test(text) || SUPPOSED.test(text)) return { kind: 'none' };
+  const required = findSeries(deps.catalogue, seriesId)?.master?.requiredTests ?? [];
+  const named = new Set(resolveTests(text, deps.catalogue).tests.map((test) => test.code));
+  if (!required.length || !required.every((code) => named.has(code))) return { kind: 'none' };
+  if (facts.dates(text).filter((mention) => mention.form !== 'time').length !== 1) return { kind: 'none' };
+  const reading = readPastDate(text, facts, deps);
+  // Kept as said ("in 2021"), not as a date: nothing is worked out from its days.
+  return reading.kind === 'value' && roughExpiry(reading.value, facts, deps) ? { kind: 'value', value: onKnown(reading.value, deps.language) } : { kind: 'none' };
+}
+
 /** A list of the tests held: "I have", "passed", "tengo", "aprobé", "pasé", "saqué". */
 const HELD_WORDS = /(?<![\p{L}\d])(?:have|hold|got|passed|i'?m certified in|certified in|tengo|aprob[eé]|pas[eé]|saqu[eé])(?![\p{L}\d])/iu;
 /**
@@ -221,8 +240,13 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
       read: (text) => (SUPPOSED.test(text) ? { kind: 'value', value: true } : { kind: 'none' }),
     },
     {
+      name: 'roughPass',
+      quiet: true,
+      read: (text, facts, deps, values) => readRoughPass(text, facts, deps, values.series),
+    },
+    {
       name: 'lapsed',
-      needed: (values) => !values.missing?.length,
+      needed: (values) => !values.missing?.length && !values.roughPass,
       read: (text, facts, deps, values, asAnswer) => readLapsed(text, facts, deps, values.series, asAnswer, values.lapsed),
       ask: (values, deps) => {
         return { text: deps.messages.task.master.askLapsed(values.series ? catalogueNames(deps.catalogue, deps.language).master(values.series) : undefined) };
@@ -241,6 +265,11 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
       if (!values.confirming) return { reply: { text: m.missing(name, missing) }, outcome: 'missing-tests' };
       const others = series.master.requiredTests.filter((test) => !values.missing?.includes(test));
       return { reply: { text: m.onlyMissing(name, missing, testSpan(others, series.master.requiredTests, andListIn(deps.language))) }, outcome: 'missing-tests' };
+    }
+    // Passed them all "in 2021", five years ago this year: what makes the status, and that the year can't say more.
+    if (values.roughPass && !values.lapsed?.length) {
+      const tests = testSpan(series.master.requiredTests, series.master.requiredTests, andListIn(deps.language));
+      return { reply: { text: `${m.earnedIfCurrent(name, tests, values.roughPass)} ${m.next}` }, outcome: 'holds-if-current' };
     }
     // The candidate told us which tests lapsed, not their dates: a lapsed test counts as expiring
     // today (no longer current), the others as still current tomorrow. Only the names are reported.

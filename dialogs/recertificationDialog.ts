@@ -2,7 +2,7 @@ import { addYears, certificationExpiry, daysBetween, recertification, todayIn } 
 import { formatLongDate } from '../src/understanding/dates.js';
 import { asCertification, dateRole } from '../src/understanding/dateRoles.js';
 import { andListIn } from '../src/messages/lists.js';
-import { onKnown, readFirstTest, readOtherTests, readFutureDate, readPastDate, type DateValue } from './slotReaders.js';
+import { onKnown, readFirstTest, readOtherTests, readFutureDate, readPastDate, roughExpiry, type DateValue } from './slotReaders.js';
 import type { SlotReading, TaskDeps, TaskSpec, TurnFacts } from './taskTypes.js';
 
 interface RecertValues {
@@ -175,6 +175,8 @@ export const recertificationTask: TaskSpec<RecertValues> = {
     lines.push(several ? m.nextAll : m.next);
     return { reply: { text: lines.join(' ') }, outcome: recert.verdict };
   },
+  // "I passed A1 in 2021" on December 7, 2026: expires in 2026, already or not by the day, said before "Which month of 2021?".
+  roughAnswer: (values, facts, deps) => roughExpiry(values.certifiedOn, facts, deps),
   accountQuestion: (values) => ({ kind: 'expiry', ...(values.test ? { tests: [values.test, ...(values.others ?? [])] } : {}) }),
   help: (deps) => deps.messages.task.recert.help,
   // "if I recertify on June 1, when does the new one expire?" right after the answer: the same pass date, recomputed.

@@ -212,6 +212,14 @@ export abstract class RepairDialog extends Dialog {
   }
 
   /**
+   * The question waiting, asked again after something answered beside it in the same turn ("Back to
+   * your question: ..."), so the turn ends on the question.
+   */
+  async askAgain(dc: DialogContext): Promise<void> {
+    await this.ask(dc, this.deps.messages.task.backToIt);
+  }
+
+  /**
    * Asks the dialog's question (again), optionally after a lead such as "Back to your question:",
    * and after an answer to something asked in between (then both go in one message).
    */

@@ -1,7 +1,7 @@
 import type { Language } from '../src/language/languages.js';
 import { dateRole, isAppointmentDate, isBirthDate } from '../src/understanding/dateRoles.js';
 import type { Reply } from '../src/conversation/reply.js';
-import { addYears, todayIn } from '../src/rules/index.js';
+import { addYears, certificationExpiry, lastLapsedPassDay, todayIn } from '../src/rules/index.js';
 import { formatDateTime, formatKnownDate, formatLongDate, formatTime, isYearSpan, type DateMention, resolveFuture, resolvePast, type DateAnswer, type DateSpan } from '../src/understanding/dates.js';
 import { readYesNo as yesOrNo } from '../src/understanding/yesNo.js';
 import { resolveTests } from '../src/understanding/tests.js';
@@ -43,6 +43,21 @@ const precisionOf = (value: DateValue): 'day' | 'month' | 'around' | 'year' => (
 /** The same with its preposition: "on Tuesday, May 20, 2031", "in May 2024", "around December 2025". */
 export function onKnown(value: DateValue, language: Language, date: string = value.date): string {
   return formatKnownDate(date, precisionOf(value), true, language);
+}
+
+/**
+ * A pass known only to its year or month ("in 2021") whose credential lapses within that span's five
+ * years on, around today: what that much settles ("a test passed in 2021 expires in 2026: one passed
+ * on or before December 7, 2021 has already expired ..."), from the rules. Undefined when the pass
+ * is exact or the whole span gives one verdict.
+ */
+export function roughExpiry(pass: DateValue | undefined, facts: TurnFacts, deps: TaskDeps): string | undefined {
+  if (!pass?.span) return undefined;
+  const at = (passedOn: string) => certificationExpiry({ passedOn, now: facts.now, zone: facts.zone }, deps.policy).verdict === 'expired';
+  if (!at(pass.span.from) || at(pass.span.to)) return undefined;
+  const years = deps.policy.validityYears.value;
+  const cutOff = lastLapsedPassDay({ now: facts.now, zone: facts.zone }, deps.policy);
+  return deps.messages.task.recert.roughExpiry(years, onKnown(pass, deps.language), onKnown(pass, deps.language, addYears(pass.date, years)), formatLongDate(cutOff, deps.language));
 }
 
 /**

@@ -578,10 +578,13 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const [first, last] = ends.map((date) => this.spec.answer({ ...state.values, [slot.name]: { ...value, date } } as Values, facts, this.deps));
       const same = first!.outcome === last!.outcome && (!value.span || first!.reply.text === last!.reply.text);
       if (same) return this.deps.messages.task.approximately(value.approximate);
+      // What the rough date settles already is said before the question (answer first).
+      const settled = this.spec.roughAnswer?.(state.values as Partial<Values>, facts, this.deps);
       delete state.values[slot.name];
       // "in 2021": the month is asked for first, naming the year ("which month of 2021?").
       const year = value.span && isYearSpan(value.span) ? value.span.from.slice(0, 4) : undefined;
-      state.clarify[slot.name] = { text: year ? this.deps.messages.task.whichMonth(year) : this.deps.messages.task.whichDay(value.approximate) };
+      const question = year ? this.deps.messages.task.whichMonth(year) : this.deps.messages.task.whichDay(value.approximate);
+      state.clarify[slot.name] = { text: settled ? `${settled} ${question}` : question };
       // "in May 2019" now, "the 20th" or "May 20" next: one date, in the year given.
       if (value.span) state.partial = value.approximate;
       return 'ask';

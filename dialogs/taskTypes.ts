@@ -143,6 +143,12 @@ export interface TaskSpec<Values> {
    */
   followUpQuestions?: Array<keyof Values & string>;
   /**
+   * What a date known only roughly already settles, said before the task asks for more of it ("a
+   * test passed in 2021 expires in 2026 ..." before "Which month of 2021?"): answer first, never a
+   * question alone. `values` hold the rough date in its slot.
+   */
+  roughAnswer?: (values: Partial<Values>, facts: TurnFacts, deps: TaskDeps) => string | undefined;
+  /**
    * Which outcomes leave the window open and which close it: "is it too late?" or "so I can still
    * take it?" right after the answer is answered yes or no from it (the route row `verdict`).
    */

@@ -13,7 +13,7 @@ import { answerBesideTask, answerDecision, answerGapPair, answerPair, asChoice, 
 import { askedOfLastAnswer, partAsked, readOnWithoutPart } from '../understanding/askedOfLastAnswer.js';
 import { acknowledgementReply, commandReply } from '../../dialogs/smallTalk.js';
 import { readAcknowledgement } from '../understanding/acknowledgements.js';
-import { isReroute } from '../../dialogs/repairDialog.js';
+import { isReroute, RepairDialog } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from '../../dialogs/engine.js';
 import { TASK_SPECS } from '../../dialogs/index.js';
 import { bareNo, keepsWaiting, takesBackPersonRequest } from '../understanding/commands.js';
@@ -341,15 +341,36 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
    * works out its own. Not when the other part is only the task's facts: "...? necesito automovil y
    * camiones" names series, and no question of its own (the Master entry also names series).
    */
-  const answerTheOtherQuestion = async (turn: Turn, task: string): Promise<void> => {
+  const answerTheOtherQuestion = async (turn: Turn, task: string): Promise<FaqEntry | undefined> => {
     const own = SPECS.get(task)?.faqEntry;
     const pair = own ? turn.reading.faqPair() : null;
     const other = pair?.some((entry) => entry.id === own) ? pair.find((entry) => entry.id !== own) : undefined;
-    if (!other) return;
+    if (!other) return undefined;
     const question = turn.reading.question;
     const unnamed = withoutNames(question, deps.conversation.catalogue);
     const asked = unnamed === question || deps.conversation.faq.decidePair(unnamed, { onTopic: true })?.some((entry) => entry.id === other.id);
-    if (asked) await answerBesideTask(turn.dc, deps.conversation, other);
+    if (!asked) return undefined;
+    // Asked after the task's question ("am I master now? and when do i need to recert"): answered
+    // after the task's answer, in the order asked.
+    if (pair?.[1]?.id === other.id) return other;
+    await answerBesideTask(turn.dc, deps.conversation, other);
+    return undefined;
+  };
+  /**
+   * The other question of the message, asked after the task's, once the task has had its say: its
+   * entry's own task when the message gives that task's facts too ("I passed A1 through A8 in 2021 ...
+   * when do i need to recert": the expiry worked out from 2021), else the entry's short answer. A
+   * task still waiting for an answer has its question asked again last.
+   */
+  const answerAfterTask = async (turn: Turn, task: string, entry: FaqEntry, taskAnswered: boolean): Promise<void> => {
+    const next = entry.offer?.task;
+    if (taskAnswered && next && next !== task && SPECS.has(next) && deps.conversation.findsFacts(next, turn.reading, turn.facts)) {
+      afterDialog(turn, await turn.dc.beginDialog(next, { text: turn.reading.question } satisfies TaskOptions));
+      return;
+    }
+    await answerBesideTask(turn.dc, deps.conversation, entry);
+    const waiting = !taskAnswered && turn.dc.activeDialog?.id === task ? turn.dc.findDialog(task) : undefined;
+    if (waiting instanceof RepairDialog) await waiting.askAgain(turn.dc);
   };
   /** The two tasks a message asks for, each with its facts, in the order asked; undefined for one. */
   const twoTasksIn = (turn: Turn): [NextTask, NextTask] | undefined => deps.conversation.twoTasksIn(turn.reading.question, turn.facts);
@@ -642,7 +663,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       }
       // With its facts ("how long is a cert good for and how much is a duplicate for auto"): the
       // other question is answered too, never dropped, and the task works out its own.
-      await answerTheOtherQuestion(turn, task);
+      const askedAfter = await answerTheOtherQuestion(turn, task);
       // "and if i failed A2?" right after the results answer for A2 taken on March 1: the retest
       // starts from the facts that answer rested on (`TaskSpec.carriesFrom`: the test, the day), as
       // "what if I failed?" does; what the message says comes first, and another test named ("and if
@@ -656,6 +677,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         const alsoAsked = followUpAskedWithTask(task, outcome, turn.reading.question, answer);
         if (alsoAsked) await say(turn, { text: alsoAsked(deps.conversation) });
       }
+      if (askedAfter) await answerAfterTask(turn, task, askedAfter, answered(result, task));
       return taken;
     },
 
@@ -699,10 +721,13 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const contextTask = task ? undefined : unplaced ? recentTask(turn.data, deps.conversation) : (again ?? offered);
       if (contextTask && deps.conversation.findsFacts(contextTask, turn.reading, turn.facts)) {
         understood(turn);
-        await answerTheOtherQuestion(turn, contextTask);
+        const askedAfter = await answerTheOtherQuestion(turn, contextTask);
         // Only the entry's own offer is a first answer: the general rule leads if the task must ask.
         const notYetAnswered = contextTask === offered && contextTask !== again && !unplaced;
-        return afterDialog(turn, await turn.dc.beginDialog(contextTask, { text: turn.reading.question, answeredGenerally: true, ...(notYetAnswered ? { notYetAnswered } : {}) } satisfies TaskOptions));
+        const result = await turn.dc.beginDialog(contextTask, { text: turn.reading.question, answeredGenerally: true, ...(notYetAnswered ? { notYetAnswered } : {}) } satisfies TaskOptions);
+        const taken = afterDialog(turn, result);
+        if (askedAfter) await answerAfterTask(turn, contextTask, askedAfter, answered(result, contextTask));
+        return taken;
       }
       // "what if I failed?" right after the results answer: the task the answer offers starts from the
       // facts that answer rested on (the test, the day taken) and works it out, instead of asking

@@ -254,6 +254,13 @@ export const enTasks = {
     newExpiry: (when: string, date: string) => `If you recertify ${when}, the new expiry is ${date}.`,
     noCredit: (days: number) =>
       `The ${days} ${days === 1 ? 'day' : 'days'} left on the current certification would not be carried over.`,
+    /**
+     * A pass known only to a year or a month whose days give different answers ("in 2021", on December
+     * 7, 2026): what that much settles, said before the bot asks for more. `passed` and `expires` with
+     * their prepositions ("in 2021", "in 2026"); `cutOff`: the last pass day already lapsed by today.
+     */
+    roughExpiry: (years: number, passed: string, expires: string, cutOff: string) =>
+      `Certifications are valid for ${years} years, so a test passed ${passed} expires ${expires}: one passed on or before ${cutOff} has already expired, and one passed later is still current.`,
     next: 'You can buy the recertification test in myASE.',
     nextAll: 'You can buy the recertification tests in myASE.',
     today: 'today',
@@ -267,6 +274,12 @@ export const enTasks = {
     /** `master`: the Master status's name, when the series is known. */
     askLapsed: (master?: string) => `Which of the ${master ?? 'required'} tests have expired? Say "none" if they are all current.`,
     holds: (name: string) => `Yes: with all required tests current, you hold ${name} status.`,
+    /**
+     * Every required test said passed, at a time known only roughly ("A1 through A8 in 2021"), whose
+     * five years end around today: what makes the status, and that the year alone can't say if it holds.
+     */
+    earnedIfCurrent: (name: string, tests: string, passed: string) =>
+      `Passing ${tests}, with the work experience requirement met, makes you a ${name}, for as long as every one of them stays current. Knowing only that you passed them ${passed}, I can't tell whether they all still are.`,
     /** A test named with a pass (or expiry) date that is still current ("I passed A1 in March 2022"). */
     currentUntil: (tests: string, until: string) =>
       `${tests}: current until ${until}, so ${/ and /.test(tests) ? 'they still count' : 'it still counts'}. Have any other required tests expired? Tell me which (for example "A3"), or say "none".`,

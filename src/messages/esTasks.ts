@@ -212,6 +212,8 @@ export const esTasks: typeof enTasks = {
     expiringSoon: (days: number) => `${days === 1 ? 'Falta' : 'Faltan'} ${días(days)}, así que es un buen momento para recertificarse.`,
     newExpiry: (when: string, date: string) => `Si se recertifica ${when}, la nueva fecha de vencimiento es el ${date}.`,
     noCredit: (days: number) => `${days === 1 ? 'El día que queda' : `Los ${days} días que quedan`} de la certificación actual no se sumarían.`,
+    roughExpiry: (years: number, passed: string, expires: string, cutOff: string) =>
+      `Las certificaciones son válidas por ${years} años, así que un examen aprobado ${passed} vence ${expires}: uno aprobado el ${cutOff} o antes ya venció, y uno aprobado después sigue vigente.`,
     next: 'Puede comprar el examen de recertificación en myASE.',
     nextAll: 'Puede comprar los exámenes de recertificación en myASE.',
     today: 'hoy',
@@ -224,6 +226,8 @@ export const esTasks: typeof enTasks = {
     askSeries: '¿Qué estatus Master: Automóvil (A1-A8) o Camión Mediano/Pesado (T2-T8)?',
     askLapsed: (master?: string) => `¿Cuáles de los exámenes ${master ? `de ${master}` : 'requeridos'} han vencido? Diga "ninguno" si todos están vigentes.`,
     holds: (name: string) => `Sí: con todos los exámenes requeridos vigentes, tiene el estatus de ${name}.`,
+    earnedIfCurrent: (name: string, tests: string, passed: string) =>
+      `Aprobar ${tests}, con el requisito de experiencia laboral cumplido, le da el estatus de ${name}, mientras todos sigan vigentes. Sabiendo solo que los aprobó ${passed}, no puedo decirle si todos lo siguen estando.`,
     currentUntil: (tests: string, until: string) =>
       `${tests}: ${/ [ye] /.test(tests) ? 'vigentes' : 'vigente'} hasta ${until}, así que ${/ [ye] /.test(tests) ? 'todavía cuentan' : 'todavía cuenta'}. ¿Ha vencido algún otro examen requerido? Dígame cuál (por ejemplo "A3"), o "ninguno".`,
     /** La caducidad supuesta ("si dejo vencer el A6, ¿sigo siendo master?"): lo que pasaría, no un hecho. */

@@ -12,7 +12,7 @@
 // the old credential at recertOn is lost, and the decision reports how many days that is.
 
 import { addDays, addYears, checkDate, checkZone, daysBetween, todayIn } from './dates.js';
-import type { ExpiryDecision, ExpiryInput, IsoDate, Policy, RecertDecision, RecertInput } from './types.js';
+import type { ExpiryDecision, ExpiryInput, Instant, IsoDate, Policy, RecertDecision, RecertInput } from './types.js';
 
 /** First day a credential passed on `passedOn` is no longer current. */
 export function expiryOf(passedOn: IsoDate, policy: Policy, field = 'passedOn'): IsoDate {
@@ -22,6 +22,22 @@ export function expiryOf(passedOn: IsoDate, policy: Policy, field = 'passedOn'):
 /** A credential expiring on `expiresOn` is current on `today` when today is before it. */
 export function isCurrentOn(expiresOn: IsoDate, today: IsoDate): boolean {
   return today < expiresOn;
+}
+
+/**
+ * The last pass (or recertification) day whose credential is no longer current on the day `now` falls
+ * in: passed on it or before, the credential has expired; passed after it, it is still current. What
+ * a pass known only to its year or month can be told ("passed in 2021: on or before December 7, 2021,
+ * expired").
+ */
+export function lastLapsedPassDay(input: { now: Instant; zone: string }, policy: Policy): IsoDate {
+  checkZone(input.zone, 'zone');
+  const today = todayIn(input.now, input.zone);
+  let pass = addYears(today, -policy.validityYears.value);
+  // 29 February and month ends: step to the exact day the rule turns.
+  while (isCurrentOn(expiryOf(pass, policy), today)) pass = addDays(pass, -1);
+  while (!isCurrentOn(expiryOf(addDays(pass, 1), policy), today)) pass = addDays(pass, 1);
+  return pass;
 }
 
 export function certificationExpiry(input: ExpiryInput, policy: Policy): ExpiryDecision {

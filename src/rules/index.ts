@@ -9,6 +9,6 @@ export { refundEligibility } from './refund.js';
 export { noShow } from './noShow.js';
 export { retestDate } from './retest.js';
 export { resultsTiming, certificateTiming } from './results.js';
-export { certificationExpiry, recertification, expiryOf, isCurrentOn } from './certification.js';
+export { certificationExpiry, recertification, expiryOf, isCurrentOn, lastLapsedPassDay } from './certification.js';
 export { masterStatus } from './master.js';
 export { duplicateCost } from './duplicates.js';

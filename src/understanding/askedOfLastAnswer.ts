@@ -9,11 +9,15 @@
 import { paragraphsOf } from '../knowledge/faqEntry.js';
 import { cueText } from './cueText.js';
 
-export type AskedPart = 'how' | 'where' | 'next' | 'next-step' | 'cost';
+export type AskedPart = 'how' | 'where' | 'next' | 'next-step' | 'cost' | 'order';
 
 /** Leading words that only tie the question to what was said ("so", "ok", "and", "y", "entonces"). */
 const TIE = String.raw`(?:(?:so|ok|okay|and|but|then|alright|right|y|entonces|pero|bueno|ya|vale)\s+)*`;
 const whole = (body: string) => new RegExp(String.raw`^${TIE}(?:${body})$`);
+
+/** What says one thing must wait for another ("do not register ... until ASE has approved"), then what puts them in order. */
+const WAIT_UNTIL = /\buntil\b|\bhasta que\b/i;
+const IN_ORDER = /\bfirst\b|\bbefore\b|\bwait\b|\bprimero\b|\bantes de\b|\bespere\b/i;
 
 /** Steps in order ("cancel the existing appointment first, then book the new one"). */
 const STEPS = /\bfirst\b[^.]*\bthen\b|\bprimero\b[^.]*\b(?:luego|despu[eé]s)\b/i;
@@ -62,6 +66,17 @@ const ROWS: ReadonlyArray<{ part: AskedPart; asks: RegExp; answeredBy: Array<Reg
     part: 'next',
     asks: whole(String.raw`and then|what(?:'s| is| happens)? next|what happens (?:then|after that)|(?:y )?(?:despues|luego)(?: que)?|que sigue|y (?:despues|luego|entonces) que`),
     answeredBy: 'what-follows',
+  },
+  {
+    // "should I register first" after the ADA answer: which comes first is that answer's own point
+    // (wait for approval, then register), never the registration answer afresh. With no such
+    // sentence in the entry, the rows below read the message.
+    part: 'order',
+    asks: whole(
+      String.raw`(?:should|do|can|must|shall|could) i (?:go ahead and |just )?(?:\w+ ){1,3}(?:it |that )?(?:first)(?: or (?:\w+ ){0,3}\w+)?|(?:should|do|must) i (?:have to )?wait(?: (?:for (?:it|that|approval|them)|first))?|(?:is it )?before or after|(?:debo|tengo que|puedo) (?:\w+ ){1,2}primero|me \w+ primero|(?:debo|tengo que) esperar`,
+    ),
+    answeredBy: [{ cue: WAIT_UNTIL, max: 1 }, { cue: IN_ORDER, max: 1 }],
+    readOn: true,
   },
   {
     part: 'cost',
