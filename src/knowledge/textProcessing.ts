@@ -138,8 +138,6 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\bfail(?:ed|ing|s)?\s+to\s+(?:attend|show\s+up|show|appear|go|make\s+it)\b/gi, 'noshow'],
   // "un-cancel it", "uncancel my test": undoing a cancellation.
   [/\bun-?cancel(?:l?ed|l?ing)?\b/gi, 'undo cancel'],
-  // A visa to live or work somewhere ("on a work visa"), not the card brand (payment methods' "visa").
-  [/\b(?:work|student|h-?1b|h-?2b|tourist|immigrant|green card)\s+visas?\b/gi, 'workvisa'],
   // An old technician's then and now ("back in my day", "in the old days", "in the 90s", "20 years
   // ago", "haven't taken a test in 30 years", "last time I tested was ..."): when the candidate last
   // tested is the story, not what is asked ("day" pulled the appointment entries, "years" the
