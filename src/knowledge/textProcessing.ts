@@ -134,6 +134,10 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(can|could|will|would|does|do|should|may)\s+(?:my|the|our)\s+(?:boss|work|job|company|manager|supervisor|shop|dealer|dealership|employer)\s+(?:pay|cover|reimburse)\b/gi, '$1 my employer pay'],
   // Skipping a test is not going: a No Show ("skipped his test on Saturday").
   [/\bskip(?:ped|ping|s)?\s+(?:(?:his|her|my|their|the|our|a|an|this|that|your)\s+)?(?:tests?|exams?|appointments?|appts?)\b/gi, 'noshow'],
+  // So is failing to attend one ("the consequence of failing to attend a scheduled test"): not a failed test.
+  [/\bfail(?:ed|ing|s)?\s+to\s+(?:attend|show\s+up|show|appear|go|make\s+it)\b/gi, 'noshow'],
+  // "un-cancel it", "uncancel my test": undoing a cancellation.
+  [/\bun-?cancel(?:l?ed|l?ing)?\b/gi, 'undo cancel'],
   // An old technician's then and now ("back in my day", "in the old days", "in the 90s", "20 years
   // ago", "haven't taken a test in 30 years", "last time I tested was ..."): when the candidate last
   // tested is the story, not what is asked ("day" pulled the appointment entries, "years" the
@@ -330,7 +334,7 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:how (?:did|do) i do(?!\s+(?:it|that|this|them|so|the\s+(?:change|cancel\w*|reschedul\w*|form|switch)))|(?:see|know|find out|check|tell me|tell) how i did|my score|my scores)\b/gi, 'results'],
   // Places abroad named in two words, and "outside the US" (also typed "outsid", "ouside", "outisde")
   // (the one-word places are in placesAbroad).
-  [/\b(?:costa rica|el salvador|dominican republic|south africa|new zealand|south korea|north korea|saudi arabia|united kingdom|great britain|latin america|south america|central america|middle east|hong kong|sri lanka|(?:outside|outsid|outsde|ouside|outisde|outsie) (?:of )?(?:the )?(?:us|usa|u\.s\.?|united states|states|country))\b/gi, 'abroad'],
+  [/\b(?:costa rica|el salvador|dominican republic|south africa|new zealand|south korea|north korea|saudi arabia|united kingdom|great britain|latin america|south america|central america|middle east|hong kong|sri lanka|(?:outside|outsid|outsde|ouside|outisde|outsie) (?:of )?(?:the )?(?:us|usa|u\.s\.?|united states|states|country)|(?:not|no longer|not currently) (?:living |staying |based )?in (?:the )?(?:usa|u\.s\.?|united states|states)|out of (?:the )?(?:usa|u\.s\.?|united states|country))\b/gi, 'abroad'],
   [/\b(?:threw|thrown|tossed)\s+(?:out|away)\b/gi, 'lost'],
   // A US state says where the candidate is, not what is asked ("moved from ohio to texas"); the
   // territories are not here: whether testing is offered there is a question of its own.
