@@ -44,6 +44,8 @@ export interface OfferOptions {
   heldOnce?: boolean;
   /** The task worked out before this answer: "no, I meant September 1" corrects it, not this offer. */
   afterTask?: string;
+  /** Made over another offered task, still open beneath: "ok back to my question" means that one (`AnswerExtra.over`). */
+  over?: string;
   /** The entry whose answer made this offer, when it has caveats for the next answer (a follow-up tapped). */
   from?: string;
   /** Tests named alone ("A4": "what would you like to know about it?"): a task asked next without a test is about them. */
@@ -95,7 +97,9 @@ export class OfferDialog extends RepairDialog {
 
   /** "ok back to my question" after an answer made once a task was worked out means that task's answer. */
   protected override isTheQuestion(dc: DialogContext): boolean {
-    return this.offer(dc).afterTask === undefined;
+    const offer = this.offer(dc);
+    // Nor an offer made over another, a question asked in between: that one beneath was the question.
+    return offer.afterTask === undefined && offer.over === undefined;
   }
 
   /** Help at an offer of a task is that task's help (what to tell, with an example); else the conversation's. */
@@ -233,7 +237,7 @@ export class OfferDialog extends RepairDialog {
       // A FAQ answer with an offer of its own is a new topic: answered in full with its offer, the
       // newest on top; this offer stays open beneath, so "January 10" next still reaches it if the
       // newer offer cannot use it.
-      await answerEntry(dc, this.deps, faq.entry, { text: reading.question, signInHint: Boolean(port) && !signedIn });
+      await answerEntry(dc, this.deps, faq.entry, { text: reading.question, signInHint: Boolean(port) && !signedIn, ...(offer.prompt ? { over: offer.task } : {}) });
       return RepairDialog.EndOfTurn;
     }
     if (offer.signInFor && reading.yesNo === true) return dc.beginDialog(SIGN_IN, {});

@@ -567,7 +567,12 @@ export class FaqAnswerer {
     const ranked = this.rank(hits, text);
     // "I want to buy the A5 test", "how do i study for the test": asked in the words of one entry's
     // alternate, that entry answers, though another entry shares the words (a "Did you mean" otherwise).
-    const phrased = ranked.kind === 'clarify' || ranked.kind === 'answer' ? this.phrasedAs(text, ranked.kind === 'clarify' ? ranked.hits : [ranked.hit], context) : undefined;
+    // So over a known gap that shares its words: "how do i get the blue seal" is the certificate
+    // entry's own phrasing, though the shops' recognition gap says "blue seal" too (ut23).
+    const phrased =
+      ranked.kind === 'clarify' || ranked.kind === 'answer' || ranked.kind === 'out-of-scope'
+        ? this.phrasedAs(text, ranked.kind === 'clarify' || ranked.kind === 'out-of-scope' ? ranked.hits : [ranked.hit], context)
+        : undefined;
     const whole: FaqDecision = phrased ?? ranked;
     // "I filed a forwarding order with the post office. Do I still need to tell ASE that I moved?":
     // a story, then the question. Not placed as a whole, the last sentence is asked on its own (the
@@ -659,7 +664,12 @@ export class FaqAnswerer {
       // every word) is a question of its own, not the retest's, which shares only some of its words.
       // ("which ones?" after the Spanish-tests answer shares no such word, and stays that answer's.)
       const choices = subject.length ? Math.max(0, ...candidateHits.map((hit) => hit.coverage)) : 0;
-      const followUp = this.inContext(text, context.recent, gap, rival, false, gapRival, subject.length ? { terms: subject, candidates: decision.kind === 'clarify' ? decision.candidates.map((entry) => entry.id) : [] } : undefined, choices);
+      // A known gap on one of its own subject words ("what is the salary of a master tech": careers'
+      // "salary") is a question of its own: only an entry that matched that word too may take it
+      // from the gap, never the answer just given on the question's other words (ut23).
+      const gapSubject = gapHit?.target.kind === 'out-of-scope' ? this.gapSubjects.get(gapHit.target.topic.id) : undefined;
+      const gapSays = gapHit && gapSubject ? gapHit.matched.filter((term) => gapSubject.has(term)) : [];
+      const followUp = this.inContext(text, context.recent, gap, rival, false, gapRival, subject.length ? { terms: subject, candidates: decision.kind === 'clarify' ? decision.candidates.map((entry) => entry.id) : [] } : undefined, choices, gapSays);
       if (followUp) return followUp;
     }
     // "banana phone": a known gap on one word of a question that says nothing about ASE testing, the
@@ -751,7 +761,7 @@ export class FaqAnswerer {
    * the FAQ does not use everywhere ("how", "which ones?"), the last answer itself. `choiceCoverage`:
    * the best coverage of a "Did you mean"'s choices, which an entry taking the question must reach.
    */
-  private inContext(text: string, recent: string[], gapCoverage: number, rivalScore: number, vague = false, relatedRivalScore = 0, subject?: { terms: string[]; candidates: string[] }, choiceCoverage = 0): FaqDecision | undefined {
+  private inContext(text: string, recent: string[], gapCoverage: number, rivalScore: number, vague = false, relatedRivalScore = 0, subject?: { terms: string[]; candidates: string[] }, choiceCoverage = 0, gapSays: string[] = []): FaqDecision | undefined {
     if (text.trim().split(/\s+/).length > FOLLOW_UP_WORDS) return undefined;
     const t = this.thresholds;
     const primary = recent.flatMap((id) => this.index.get(id) ?? []);
@@ -762,7 +772,7 @@ export class FaqAnswerer {
     // and only one that matched the subject, may take the question (never a third entry related to it).
     const saysSubject = (hit: FaqHit) =>
       !subject || (hit.target.kind === 'faq' && (recent.includes(hit.target.entry.id) || subject.candidates.includes(hit.target.entry.id)) && subject.terms.every((term) => hit.matched.includes(term)));
-    const fits = all.filter((hit) => hit.target.kind === 'faq' && ids.has(hit.target.entry.id) && hit.coverage >= Math.max(t.minCoverage, gapCoverage, choiceCoverage) && hit.score >= rivalScore && saysSubject(hit));
+    const fits = all.filter((hit) => hit.target.kind === 'faq' && ids.has(hit.target.entry.id) && hit.coverage >= Math.max(t.minCoverage, gapCoverage, choiceCoverage) && hit.score >= rivalScore && saysSubject(hit) && gapSays.every((term) => hit.matched.includes(term)));
     // The entry that covers most of the question; on a tie the answer just given before its follow-ups,
     // and a follow-up only with a fair score of its own.
     const isRecent = (hit: FaqHit) => hit.target.kind === 'faq' && recent.includes(hit.target.entry.id);
