@@ -6,6 +6,7 @@ import { turnFacts, type TurnFacts } from '../src/conversation/turnFacts.js';
 import { pickChoice } from '../src/understanding/choices.js';
 import { resolveTests, withoutNames } from '../src/understanding/tests.js';
 import { detectTask } from '../src/understanding/taskIntent.js';
+import { isYearOnly } from '../src/understanding/dates.js';
 import { askedOfLastAnswer } from '../src/understanding/askedOfLastAnswer.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { answerEntry } from './faqSteps.js';
@@ -59,6 +60,20 @@ const WORDS_IN_A_REPLY = 6;
 const MAX_OFFERS = 3;
 const NONE = '\u0000none';
 const PERSON = '\u0000person';
+
+/**
+ * "I passed G1 in 2021" ended in "Did you mean" (or an offer); "march" next: the year said before
+ * holds for a reply that names a month or a day and no year ("march" is March 2021, never this
+ * year's; ut23). The reply as it was otherwise.
+ */
+function withYearSaidBefore(before: string | undefined, reply: string, facts: TurnFacts): string {
+  if (!before) return reply;
+  const years = facts.dates(before).filter(isYearOnly);
+  const said = facts.dates(reply).filter((mention) => mention.form !== 'time');
+  if (years.length !== 1 || !said.length || !said.every((mention) => mention.impliedYear === true && (mention.form === 'partial' || mention.form === 'month-day'))) return reply;
+  const year = /(?:19|20)\d{2}/.exec(years[0]!.text)?.[0];
+  return year ? `${reply} ${year}` : reply;
+}
 
 /** A question that asks when ("when does A1 expire?", "¿cuándo vence mi A1?"): no reply to an offer that asked for something else. */
 const ASKS_WHEN = /^(?:when|cu[aá]ndo|hasta cu[aá]ndo)\b/i;
@@ -194,7 +209,7 @@ export class OfferDialog extends RepairDialog {
     if (offer.task && !reading.correction && this.olderFitsBetter(dc, offer.task, reading, facts)) return dc.endDialog({ reroute: true } satisfies Reroute);
     if (offer.task && this.takesUp(offer.task, reading, facts)) {
       // "sorry, the 10th not the 12th": the task reads the 10th, not both.
-      const text = reading.correction?.replaced ? reading.correction.replacement : reading.question;
+      const text = reading.correction?.replaced ? reading.correction.replacement : withYearSaidBefore(offer.text, reading.question, facts);
       return dc.replaceDialog(offer.task, { text, answeredGenerally: true, ...(offer.text ? { asked: offer.text } : {}) } satisfies TaskOptions);
     }
     const opened = this.deps.opensTask(reading, facts);
@@ -209,7 +224,7 @@ export class OfferDialog extends RepairDialog {
     const fitting = !guessed || offer.task || reading.correction || opened ? undefined : entries.map((e) => e.offer?.task).find((task) => task !== undefined && dc.findDialog(task) !== undefined && this.takesUp(task, reading, facts));
     // "my test is fri can i go on a different day" ended in "Did you mean"; "8am" next: the day said
     // before the menu is kept, read with the reply (a reply naming its own day is read alone).
-    const kept = offer.none && offer.text && !reading.dates.some((mention) => mention.form !== 'time') ? `${offer.text}\n${reading.question}` : reading.question;
+    const kept = offer.none && offer.text && !reading.dates.some((mention) => mention.form !== 'time') ? `${offer.text}\n${reading.question}` : withYearSaidBefore(offer.text, reading.question, facts);
     if (fitting) return dc.replaceDialog(fitting, { text: kept } satisfies TaskOptions);
     // "A4", then "i failed it yesterday" or "when does it expire?": the task the message asks for is
     // about the test named before ("it"), unless it names its own.

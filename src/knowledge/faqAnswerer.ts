@@ -272,6 +272,8 @@ export class FaqAnswerer {
   private readonly cuesBesideAse: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
   /** Per topic, the phrases beside which its cues do not hold (`cuesYieldTo`). */
   private readonly cueYields = new Map<string, RegExp>();
+  /** Per topic, the candidate's own test said outright, beside which its cues do not hold (`cuesYieldToOwn`). */
+  private readonly cueOwnYields = new Map<string, RegExp>();
   /** Each known gap's subject words, as index terms (out-of-scope.yaml `subject`). */
   private readonly gapSubjects = new Map<string, Set<string>>();
   /** A paragraph of an answer, as its index terms: answers are few and each follow-up reads one's paragraphs again. */
@@ -378,6 +380,8 @@ export class FaqAnswerer {
       if (besideAse) this.cuesBesideAse.push({ topic, pattern: besideAse });
       const yields = phrasePattern(topic.cuesYieldTo ?? [], this.text.normalise);
       if (yields) this.cueYields.set(topic.id, yields);
+      const ownYields = phrasePattern(topic.cuesYieldToOwn ?? [], this.text.normalise);
+      if (ownYields) this.cueOwnYields.set(topic.id, ownYields);
       if (topic.subject?.length) this.gapSubjects.set(topic.id, new Set(topic.subject.flatMap((word) => this.text.contentTerms(word))));
     }
   }
@@ -562,7 +566,12 @@ export class FaqAnswerer {
     // "my dentist appointment": someone else's test, appointment or certificate, like a cue.
     const named = this.elsewhereTopic(text, namesAse) ?? (namesAse ? undefined : this.someoneElsesTopic(text));
     // "my driver's license as ID at the test center": beside these, the topic's cues are no sign of it.
-    const elsewhere = named && !this.cueYields.get(named.id)?.test(this.text.normalise(text).toLowerCase()) ? named : undefined;
+    const lowered = this.text.normalise(text).toLowerCase();
+    const yielded = named !== undefined && this.cueYields.get(named.id)?.test(lowered) === true;
+    // "my kid was in the hospital and i missed my exam": the candidate's own test said outright; but
+    // "i missed my appointment with the dentist" still says whose appointment it is (ut23).
+    const ownSaid = named !== undefined && !yielded && this.cueOwnYields.get(named.id)?.test(lowered) === true;
+    const elsewhere = named && !yielded && (!ownSaid || (!namesAse && this.someoneElsesTopic(text) === named)) ? named : undefined;
     if (elsewhere) return { kind: 'out-of-scope', topic: elsewhere, hits, elsewhere: true };
     const ranked = this.rank(hits, text);
     // "I want to buy the A5 test", "how do i study for the test": asked in the words of one entry's

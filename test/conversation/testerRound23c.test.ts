@@ -60,9 +60,19 @@ const changeAndRefund: Transcript[] = [
   ]],
 ];
 
+// Finding 5: a year said before a "Did you mean" holds for the month and the day given after it.
+const theYearSaidHolds: Transcript[] = [
+  ['"I passed G1 in 2021", then "march" and "the 12th", is March 12, 2021', [
+    ['I passed G1 in 2021', /./],
+    ['march', all('march 2021', not('2026'))],
+    ['the 12th', all('Friday, March 12, 2021', not('2026'))],
+  ]],
+];
+
 transcriptTables([
   ['a look-alike cue never outweighs the candidate\'s own missed test (finding 1)', missedWithAReason],
   ['a follow-up never carries the last answer into a question of its own (finding 2)', noStickyContext],
   ['back to the question asked first, not the detour (finding 3)', backToTheFirstQuestion],
   ['a change and its refund asked together, both answered (finding 4)', changeAndRefund],
+  ['the year said before a "Did you mean" holds (finding 5)', theYearSaidHolds],
 ], { now: testersClock });
