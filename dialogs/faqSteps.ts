@@ -67,6 +67,11 @@ export interface AnswerExtra {
    * answer): the part that answers, said as from that answer, not the whole answer again.
    */
   repeated?: boolean;
+  /**
+   * The offered task this answer's own offer was made over, still open beneath: the question the
+   * candidate asked first, so "ok back to my question" next means that one, not this detour (ut23).
+   */
+  over?: string;
 }
 
 /** The lead the entry answered before puts on this one, if it has one for it (knowledge `caveats`). */
@@ -104,6 +109,7 @@ export async function answerEntry(dc: DialogContext, deps: ConversationDeps, ent
     ...(extra.text ? { text: extra.text } : {}),
     ...(extra.signInFor ? { signInFor: extra.signInFor } : {}),
     ...(extra.workedOut ? { afterTask: extra.workedOut.task } : {}),
+    ...(extra.over ? { over: extra.over } : {}),
     // A follow-up tapped next is answered in this answer's light (its caveats).
     ...(entry.caveats ? { from: entry.id } : {}),
   } satisfies OfferOptions);

@@ -6,6 +6,7 @@ import { turnFacts, type TurnFacts } from '../src/conversation/turnFacts.js';
 import { pickChoice } from '../src/understanding/choices.js';
 import { resolveTests, withoutNames } from '../src/understanding/tests.js';
 import { detectTask } from '../src/understanding/taskIntent.js';
+import { isYearOnly } from '../src/understanding/dates.js';
 import { askedOfLastAnswer } from '../src/understanding/askedOfLastAnswer.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { answerEntry } from './faqSteps.js';
@@ -44,6 +45,8 @@ export interface OfferOptions {
   heldOnce?: boolean;
   /** The task worked out before this answer: "no, I meant September 1" corrects it, not this offer. */
   afterTask?: string;
+  /** Made over another offered task, still open beneath: "ok back to my question" means that one (`AnswerExtra.over`). */
+  over?: string;
   /** The entry whose answer made this offer, when it has caveats for the next answer (a follow-up tapped). */
   from?: string;
   /** Tests named alone ("A4": "what would you like to know about it?"): a task asked next without a test is about them. */
@@ -57,6 +60,20 @@ const WORDS_IN_A_REPLY = 6;
 const MAX_OFFERS = 3;
 const NONE = '\u0000none';
 const PERSON = '\u0000person';
+
+/**
+ * "I passed G1 in 2021" ended in "Did you mean" (or an offer); "march" next: the year said before
+ * holds for a reply that names a month or a day and no year ("march" is March 2021, never this
+ * year's; ut23). The reply as it was otherwise.
+ */
+function withYearSaidBefore(before: string | undefined, reply: string, facts: TurnFacts): string {
+  if (!before) return reply;
+  const years = facts.dates(before).filter(isYearOnly);
+  const said = facts.dates(reply).filter((mention) => mention.form !== 'time');
+  if (years.length !== 1 || !said.length || !said.every((mention) => mention.impliedYear === true && (mention.form === 'partial' || mention.form === 'month-day'))) return reply;
+  const year = /(?:19|20)\d{2}/.exec(years[0]!.text)?.[0];
+  return year ? `${reply} ${year}` : reply;
+}
 
 /** A question that asks when ("when does A1 expire?", "¿cuándo vence mi A1?"): no reply to an offer that asked for something else. */
 const ASKS_WHEN = /^(?:when|cu[aá]ndo|hasta cu[aá]ndo)\b/i;
@@ -95,7 +112,9 @@ export class OfferDialog extends RepairDialog {
 
   /** "ok back to my question" after an answer made once a task was worked out means that task's answer. */
   protected override isTheQuestion(dc: DialogContext): boolean {
-    return this.offer(dc).afterTask === undefined;
+    const offer = this.offer(dc);
+    // Nor an offer made over another, a question asked in between: that one beneath was the question.
+    return offer.afterTask === undefined && offer.over === undefined;
   }
 
   /** Help at an offer of a task is that task's help (what to tell, with an example); else the conversation's. */
@@ -190,7 +209,7 @@ export class OfferDialog extends RepairDialog {
     if (offer.task && !reading.correction && this.olderFitsBetter(dc, offer.task, reading, facts)) return dc.endDialog({ reroute: true } satisfies Reroute);
     if (offer.task && this.takesUp(offer.task, reading, facts)) {
       // "sorry, the 10th not the 12th": the task reads the 10th, not both.
-      const text = reading.correction?.replaced ? reading.correction.replacement : reading.question;
+      const text = reading.correction?.replaced ? reading.correction.replacement : withYearSaidBefore(offer.text, reading.question, facts);
       return dc.replaceDialog(offer.task, { text, answeredGenerally: true, ...(offer.text ? { asked: offer.text } : {}) } satisfies TaskOptions);
     }
     const opened = this.deps.opensTask(reading, facts);
@@ -205,7 +224,7 @@ export class OfferDialog extends RepairDialog {
     const fitting = !guessed || offer.task || reading.correction || opened ? undefined : entries.map((e) => e.offer?.task).find((task) => task !== undefined && dc.findDialog(task) !== undefined && this.takesUp(task, reading, facts));
     // "my test is fri can i go on a different day" ended in "Did you mean"; "8am" next: the day said
     // before the menu is kept, read with the reply (a reply naming its own day is read alone).
-    const kept = offer.none && offer.text && !reading.dates.some((mention) => mention.form !== 'time') ? `${offer.text}\n${reading.question}` : reading.question;
+    const kept = offer.none && offer.text && !reading.dates.some((mention) => mention.form !== 'time') ? `${offer.text}\n${reading.question}` : withYearSaidBefore(offer.text, reading.question, facts);
     if (fitting) return dc.replaceDialog(fitting, { text: kept } satisfies TaskOptions);
     // "A4", then "i failed it yesterday" or "when does it expire?": the task the message asks for is
     // about the test named before ("it"), unless it names its own.
@@ -233,7 +252,7 @@ export class OfferDialog extends RepairDialog {
       // A FAQ answer with an offer of its own is a new topic: answered in full with its offer, the
       // newest on top; this offer stays open beneath, so "January 10" next still reaches it if the
       // newer offer cannot use it.
-      await answerEntry(dc, this.deps, faq.entry, { text: reading.question, signInHint: Boolean(port) && !signedIn });
+      await answerEntry(dc, this.deps, faq.entry, { text: reading.question, signInHint: Boolean(port) && !signedIn, ...(offer.prompt ? { over: offer.task } : {}) });
       return RepairDialog.EndOfTurn;
     }
     if (offer.signInFor && reading.yesNo === true) return dc.beginDialog(SIGN_IN, {});

@@ -272,6 +272,8 @@ export class FaqAnswerer {
   private readonly cuesBesideAse: Array<{ topic: OutOfScopeTopic; pattern: RegExp }> = [];
   /** Per topic, the phrases beside which its cues do not hold (`cuesYieldTo`). */
   private readonly cueYields = new Map<string, RegExp>();
+  /** Per topic, the candidate's own test said outright, beside which its cues do not hold (`cuesYieldToOwn`). */
+  private readonly cueOwnYields = new Map<string, RegExp>();
   /** Each known gap's subject words, as index terms (out-of-scope.yaml `subject`). */
   private readonly gapSubjects = new Map<string, Set<string>>();
   /** A paragraph of an answer, as its index terms: answers are few and each follow-up reads one's paragraphs again. */
@@ -384,6 +386,8 @@ export class FaqAnswerer {
       if (besideAse) this.cuesBesideAse.push({ topic, pattern: besideAse });
       const yields = phrasePattern(topic.cuesYieldTo ?? [], this.text.normalise);
       if (yields) this.cueYields.set(topic.id, yields);
+      const ownYields = phrasePattern(topic.cuesYieldToOwn ?? [], this.text.normalise);
+      if (ownYields) this.cueOwnYields.set(topic.id, ownYields);
       if (topic.subject?.length) this.gapSubjects.set(topic.id, new Set(topic.subject.flatMap((word) => this.text.contentTerms(word))));
     }
   }
@@ -607,12 +611,22 @@ export class FaqAnswerer {
     // "my dentist appointment": someone else's test, appointment or certificate, like a cue.
     const named = this.elsewhereTopic(text, namesAse) ?? (namesAse ? undefined : this.someoneElsesTopic(text));
     // "my driver's license as ID at the test center": beside these, the topic's cues are no sign of it.
-    const elsewhere = named && !this.cueYields.get(named.id)?.test(this.text.normalise(text).toLowerCase()) ? named : undefined;
+    const lowered = this.text.normalise(text).toLowerCase();
+    const yielded = named !== undefined && this.cueYields.get(named.id)?.test(lowered) === true;
+    // "my kid was in the hospital and i missed my exam": the candidate's own test said outright; but
+    // "i missed my appointment with the dentist" still says whose appointment it is (ut23).
+    const ownSaid = named !== undefined && !yielded && this.cueOwnYields.get(named.id)?.test(lowered) === true;
+    const elsewhere = named && !yielded && (!ownSaid || (!namesAse && this.someoneElsesTopic(text) === named)) ? named : undefined;
     if (elsewhere) return { kind: 'out-of-scope', topic: elsewhere, hits, elsewhere: true };
     const ranked = this.rank(hits, text);
     // "I want to buy the A5 test", "how do i study for the test": asked in the words of one entry's
     // alternate, that entry answers, though another entry shares the words (a "Did you mean" otherwise).
-    const phrased = ranked.kind === 'clarify' || ranked.kind === 'answer' ? this.phrasedAs(text, ranked.kind === 'clarify' ? ranked.hits : [ranked.hit], context) : undefined;
+    // So over a known gap that shares its words: "how do i get the blue seal" is the certificate
+    // entry's own phrasing, though the shops' recognition gap says "blue seal" too (ut23).
+    const phrased =
+      ranked.kind === 'clarify' || ranked.kind === 'answer' || ranked.kind === 'out-of-scope'
+        ? this.phrasedAs(text, ranked.kind === 'clarify' || ranked.kind === 'out-of-scope' ? ranked.hits : [ranked.hit], context)
+        : undefined;
     const whole: FaqDecision = phrased ?? ranked;
     // "I filed a forwarding order with the post office. Do I still need to tell ASE that I moved?":
     // a story, then the question. Not placed as a whole, the last sentence is asked on its own (the
@@ -704,7 +718,12 @@ export class FaqAnswerer {
       // every word) is a question of its own, not the retest's, which shares only some of its words.
       // ("which ones?" after the Spanish-tests answer shares no such word, and stays that answer's.)
       const choices = subject.length ? Math.max(0, ...candidateHits.map((hit) => hit.coverage)) : 0;
-      const followUp = this.inContext(text, context.recent, gap, rival, false, gapRival, subject.length ? { terms: subject, candidates: decision.kind === 'clarify' ? decision.candidates.map((entry) => entry.id) : [] } : undefined, choices);
+      // A known gap on one of its own subject words ("what is the salary of a master tech": careers'
+      // "salary") is a question of its own: only an entry that matched that word too may take it
+      // from the gap, never the answer just given on the question's other words (ut23).
+      const gapSubject = gapHit?.target.kind === 'out-of-scope' ? this.gapSubjects.get(gapHit.target.topic.id) : undefined;
+      const gapSays = gapHit && gapSubject ? gapHit.matched.filter((term) => gapSubject.has(term)) : [];
+      const followUp = this.inContext(text, context.recent, gap, rival, false, gapRival, subject.length ? { terms: subject, candidates: decision.kind === 'clarify' ? decision.candidates.map((entry) => entry.id) : [] } : undefined, choices, gapSays);
       if (followUp) return followUp;
     }
     // "banana phone": a known gap on one word of a question that says nothing about ASE testing, the
@@ -798,7 +817,7 @@ export class FaqAnswerer {
    * the FAQ does not use everywhere ("how", "which ones?"), the last answer itself. `choiceCoverage`:
    * the best coverage of a "Did you mean"'s choices, which an entry taking the question must reach.
    */
-  private inContext(text: string, recent: string[], gapCoverage: number, rivalScore: number, vague = false, relatedRivalScore = 0, subject?: { terms: string[]; candidates: string[] }, choiceCoverage = 0): FaqDecision | undefined {
+  private inContext(text: string, recent: string[], gapCoverage: number, rivalScore: number, vague = false, relatedRivalScore = 0, subject?: { terms: string[]; candidates: string[] }, choiceCoverage = 0, gapSays: string[] = []): FaqDecision | undefined {
     if (text.trim().split(/\s+/).length > FOLLOW_UP_WORDS) return undefined;
     const t = this.thresholds;
     const primary = recent.flatMap((id) => this.index.get(id) ?? []);
@@ -809,7 +828,7 @@ export class FaqAnswerer {
     // and only one that matched the subject, may take the question (never a third entry related to it).
     const saysSubject = (hit: FaqHit) =>
       !subject || (hit.target.kind === 'faq' && (recent.includes(hit.target.entry.id) || subject.candidates.includes(hit.target.entry.id)) && subject.terms.every((term) => hit.matched.includes(term)));
-    const fits = all.filter((hit) => hit.target.kind === 'faq' && ids.has(hit.target.entry.id) && hit.coverage >= Math.max(t.minCoverage, gapCoverage, choiceCoverage) && hit.score >= rivalScore && saysSubject(hit));
+    const fits = all.filter((hit) => hit.target.kind === 'faq' && ids.has(hit.target.entry.id) && hit.coverage >= Math.max(t.minCoverage, gapCoverage, choiceCoverage) && hit.score >= rivalScore && saysSubject(hit) && gapSays.every((term) => hit.matched.includes(term)));
     // The entry that covers most of the question; on a tie the answer just given before its follow-ups,
     // and a follow-up only with a fair score of its own.
     const isRecent = (hit: FaqHit) => hit.target.kind === 'faq' && recent.includes(hit.target.entry.id);

@@ -95,7 +95,8 @@ function withEnglishCues(spanish: OutOfScopeTopic[], english: OutOfScopeTopic[])
     const cues = merged(topic.cues, twin.cues);
     const cuesBesideAse = merged(topic.cuesBesideAse, twin.cuesBesideAse);
     const cuesYieldTo = merged(topic.cuesYieldTo, twin.cuesYieldTo);
-    return { ...topic, ...(cues ? { cues } : {}), ...(cuesBesideAse ? { cuesBesideAse } : {}), ...(cuesYieldTo ? { cuesYieldTo } : {}) };
+    const cuesYieldToOwn = merged(topic.cuesYieldToOwn, twin.cuesYieldToOwn);
+    return { ...topic, ...(cues ? { cues } : {}), ...(cuesBesideAse ? { cuesBesideAse } : {}), ...(cuesYieldTo ? { cuesYieldTo } : {}), ...(cuesYieldToOwn ? { cuesYieldToOwn } : {}) };
   });
 }
 

@@ -28,6 +28,13 @@ export const outOfScopeSchema = z
            */
           cuesYieldTo: z.array(z.string().min(2)).optional(),
           /**
+           * The candidate's own test said outright ("missed my test", "missed my exam"): beside these
+           * the cues are no sign of something else ("my kid was in the hospital and i missed my
+           * exam"), but another body's test or appointment named is still one ("missed my
+           * appointment with the dentist").
+           */
+          cuesYieldToOwn: z.array(z.string().min(2)).optional(),
+          /**
            * What the topic is about, in words no FAQ entry answers ("password", "salary", "calculator"):
            * a question holding one that this topic matched and the best entry did not is this topic's,
            * when the topic scores within reach of that entry (`rivalRatio`).

@@ -375,6 +375,14 @@ export const synonyms: Record<string, string> = {
   appts: 'appointment',
   apt: 'appointment',
   resched: 'reschedule',
+  // "my A5 is tmrw": a day, as the task detector reads it (understanding/normalise.ts), never a word of
+  // one entry's ("try again tmrw" made it the retest's; ut23).
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
+  tmw: 'tomorrow',
+  tomoro: 'tomorrow',
+  '2moro': 'tomorrow',
+  '2morrow': 'tomorrow',
   // "change" as thumbs type it (SMS): the same table as the task detector's (understanding/normalise.ts).
   chnge: 'change',
   chng: 'change',

@@ -117,6 +117,8 @@ const NOT_ARRIVAL =
   /\b(?:spanish|frame|print\w*|digital|download|correct\w*|wrong|change|update|misspell\w*|name on|address|damaged|lost|another|replace\w*|ruined|torn|destroyed|stolen)\b/;
 /** The candidate's own certificate, not certificates in general ("do I get a paper certificate?"). */
 const MY_CERTIFICATE = /\b(?:my|no|any|the) (?:\w+ )?(?:certificates?|cert|blue seal)\b/;
+/** How one is earned, not where one's own is ("how do i get the blue seal": pass a test and the work experience; ut23). */
+const HOW_TO_EARN = /\b(?:how (?:do|can|would|does|to) (?:i |you |one |someone |a \w+ )?|what do i (?:need|have) to do to |what does it take to )(?:get|earn|obtain|achieve|qualify for|become eligible for) (?:the|a|an) (?:ase )?(?:\w+ )?(?:certificates?|cert|blue seal)\b/;
 
 // Failing and retaking.
 const FAILED_MINE = [
@@ -215,6 +217,7 @@ const detectors: Array<[PersonalKind, Detector]> = [
       !EXPIRE.test(t) &&
       !DUPLICATE.test(t) &&
       !NOT_ARRIVAL.test(t) &&
+      !HOW_TO_EARN.test(t) &&
       !/\bcert (?:test|exam)/.test(t),
   ],
   ['retest', (t) => !MISSED.test(t) && !NOT_RETEST_DATE.test(t) && (any(FAILED_MINE, t) || (RETAKE.test(t) && WHEN_CAN_I.test(t) && CODE.test(t)))],

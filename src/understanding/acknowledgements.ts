@@ -27,6 +27,9 @@ const OK_PHRASES = [
   'nice', 'good', 'fine', 'sure', 'noted', 'i see', 'ah', 'oh', 'ahh', 'oh ok', 'excellent', 'wonderful',
   // Laughing along ("lol ok", "haha got it"; ut21: "lol ok" was "Sorry, I don't know that one").
   'lol', 'lmao', 'haha', 'hahaha', 'hah', 'heh', 'hehe', 'jaja', 'jajaja', 'jeje',
+  // Declining what was offered, nothing asked ("no its fine" after "I can't place a phone call": ut23, read as the Terms and Conditions).
+  "no it's fine", 'no its fine', "nah it's fine", 'nah its fine', "no that's fine", 'no thats fine', "no that's ok", 'no thats ok', "no it's ok", 'no its ok',
+  "it's fine", 'its fine', "that's fine", 'thats fine', "that's ok", 'thats ok', "it's ok", 'its ok', "it's okay", 'its okay', 'no worries', 'no problem', 'no need', 'nevermind then',
   'will do', 'good to know', 'i understand', 'fair enough', 'that helps', 'very good', 'very helpful', 'helpful',
   // Taken in, nothing asked, and no complaint ("oh well", "ni modo").
   'dang', 'darn', 'oh well', 'wow', 'oh man', 'figures', 'ni modo', 'ni modos',
@@ -54,7 +57,7 @@ const DISMAY_PHRASES = [
 const THANKS_PHRASES = [
   'thanks', 'thank you', 'thank u', 'thx', 'thnx', 'thnks', 'thks', 'thanx', 'tnx', 'ty', 'tysm', 'cheers', 'much appreciated',
   'appreciate it', 'i appreciate it', 'thanks a lot', 'thanks so much', 'thank you so much', 'thank you very much',
-  'many thanks', 'thanks again', 'thank you again', 'thnks', 'thks', 'thnk you', 'thnk u', 'tnx', 'tks', 'thankyou',
+  'no thanks', 'no thank you', 'nah thanks', 'no thx', 'many thanks', 'thanks again', 'thank you again', 'thnks', 'thks', 'thnk you', 'thnk u', 'tnx', 'tks', 'thankyou',
   // Thanks in the words candidates also use (the acknowledgement only: answers stay in English).
   'gracias', 'muchas gracias', 'mil gracias', 'gracias otra vez', 'gracias de nuevo', 'muchas gracias otra vez',
   'gracias por todo', 'gracias por la ayuda', 'gracias por su ayuda', 'grax', 'grasias', 'gracias pues', 'muchas gracias pues', 'merci', 'merci beaucoup', 'obrigado', 'obrigada', 'danke',

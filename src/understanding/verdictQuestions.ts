@@ -111,7 +111,7 @@ export function asksException(text: string): boolean {
 const EXCEPTION = /\b(?:exception|exceptions|exempt\w*|waive\w*|special case|excepcion|excepciones)\b/;
 
 const REFUND = new RegExp(
-  String.raw`^(?:(?:but|so|and|ok|okay|then|wait|hmm|pero|y|entonces|bueno)\s+)*(?:` +
+  String.raw`^(?:(?:but|so|and|also|ok|okay|then|wait|hmm|pero|y|entonces|bueno)\s+)*(?:` +
     [
       String.raw`(?:can|could|do|will|would|should) i (?:still )?(?:get|receive|have) (?:a |my |any |the )?(?:refund|money back|fees? back)(?: for it| then| back)?`,
       String.raw`(?:is|was) (?:it|there) (?:a )?(?:refund|refundable)`,
@@ -121,7 +121,8 @@ const REFUND = new RegExp(
       String.raw`(?:hay|me dan) (?:un )?reembolso`,
       String.raw`(?:pierdo|perdi) (?:el|mi) dinero`,
     ].join('|') +
-    ')$',
+    // "do i get a refund if i cancel": the money, asked of the change the answer worked out (ut23).
+    String.raw`)(?: (?:if|when) i (?:cancel|change|move|reschedule|push)(?: (?:it|my (?:\w+ )?(?:appointment|appt|test|exam)|the (?:\w+ )?(?:appointment|appt|test|exam)))?(?: back)?)?$`,
 );
 
 /**

@@ -98,7 +98,8 @@ transcriptTables(
         ]],
         ['after a purchase answer and a detour to cancelling, "no, I meant September 1" corrects the purchase date, not the offered appointment', [
           ['I bought a test on October 1', 'You have until Wednesday, December 30, 2026'],
-          ['wait, do I get a refund if I cancel?', 'To cancel a test, cancel its appointment first'],
+          // (ut23: "do I get a refund if I cancel?" is the refund asked of the purchase just worked out.)
+          ['wait, do I get a refund if I cancel?', 'receive a refund for a test that you purchased'],
           ['no, I meant September 1', all('Changed to Tuesday, September 1, 2026.', 'It expired after Monday, November 30, 2026', not('2027'), not('change or cancel it'))],
         ]],
         ['"thanks" while a task waits says "you\'re welcome" and asks again, not "anything else?"', [
