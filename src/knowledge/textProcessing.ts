@@ -277,6 +277,10 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?=(?:need|have|got|gotta|must|required)\s)(?<=(?<!\b(?:almost|nearly|never|not|barely|just\s+about)\s+)\bpassed\b[^.?!]{0,60}[.?!,]?[^.?!]{0,30}?)(?:need|have|got|gotta|must|required)\s+(?:to\s+)?(?:retake|re-?take|retest|re-?test|take\s+(?:it|them|that|this|the\s+test)\s+again)\b/gi, (match: string, offset: number, text: string) =>
     FAILED_BEFORE.test(text.slice(0, offset)) || FAILED_AFTER.test(text.slice(offset + match.length)) ? match : 'need to recertify'],
   // The one amount the FAQ states: $7.50 per series, for a duplicate certificate.
+  // How long a passed test counts ("how long are results valid", "do my test results expire", "are
+  // results good forever"): the certification's five years, not when results come ("how long do
+  // results take" keeps its words).
+  [/\bresults?\s+(?:(?:are|is|stay|staying)\s+)?(?:valid|good\s+(?:for|forever)|expire|expiring)\b/gi, 'certification valid'],
   [/\$?7\.50\b/g, ' duplicate fee '],
   // Sleeping through an appointment is missing it (the source: a missed appointment is a No Show).
   [/\bslept\s+(?:in|through)\b/gi, 'overslept'],

@@ -7,12 +7,13 @@ import { all, demo1, demo4, not, signIn, transcriptTables, type Transcript } fro
 const aYearAlone: Transcript[] = [
   ['"i passed it in 2021" at "When did you pass A1?" asks which month of 2021, and "march" then answers', [
     ['when do i need to recertify A1', 'When did you pass A1'],
-    ['i passed it in 2021', all(/^Which month of 2021\?/, not('Back to your question'))],
+    // What the year settles first (round 23), then the month asked for.
+    ['i passed it in 2021', all(/^Certifications are valid for 5 years, so a test passed in 2021 expires in 2026/, /Which month of 2021\?/, not('Back to your question'))],
     ['march', all('Whatever the exact day "March 2021" was', 'lapsed in March 2026')],
   ]],
   ['"2021" alone, then "may 5", is May 5, 2021', [
     ['when does my A1 expire', 'When did you pass A1'],
-    ['2021', /^Which month of 2021\?/],
+    ['2021', all(/^Certifications are valid for 5 years, so a test passed in 2021 expires in 2026/, /Which month of 2021\?/)],
     ['may 5', all('Wednesday, May 5, 2021', 'lapsed on Tuesday, May 5, 2026')],
   ]],
   ['"i passed A1 in 2019 when do i recertify" is answered: any day of 2019 lapsed in 2024, and no month or day is made up', [
@@ -27,7 +28,7 @@ const aYearAlone: Transcript[] = [
   ]],
   ['"la aprobé en 2021" is asked the month of 2021 in Spanish, and "abril" answers in Spanish', [
     ['cuando vence mi certificacion A1', /¿Cu[aá]ndo aprob[oó] A1/],
-    ['la aprobé en 2021', /^¿En qu[eé] mes de 2021\?/],
+    ['la aprobé en 2021', all(/^Las certificaciones son v[aá]lidas por 5 a[nñ]os, as[ií] que un examen aprobado en 2021 vence en 2026/, /¿En qu[eé] mes de 2021\?/)],
     ['abril', all('"abril de 2021"', /venci[oó] en abril de 2026/)],
   ]],
 ];

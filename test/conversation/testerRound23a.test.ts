@@ -27,7 +27,7 @@ const masterThenRecertWithAYear: Transcript[] = [
     ['I passed A1 in 2021, when do i need to recert', all('a test passed in 2021 expires in 2026', /already expired[\s\S]*Which month of 2021\?/)],
   ]],
   ['a task asked first keeps its answer first when another question follows', [
-    ['how long is a cert good for and how much is a duplicate for auto', all(/Take the Recertification Test[\s\S]*\$7\.50/)],
+    ['how long is a cert good for and how much is a duplicate for auto', all(/^A passed test counts for five years[\s\S]*\$7\.50/)],
   ]],
 ];
 

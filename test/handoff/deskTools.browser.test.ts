@@ -99,7 +99,14 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     const { page, problems } = await signedInConsole(desk.browser, desk.server.url, 'supervisor', STAFF_PASSWORD);
     await page.locator('#insights-open').click();
     const unanswered = page.locator('[data-testid=insights-unanswered] tbody tr');
-    await expect.poll(() => unanswered.allInnerTexts(), { timeout: 10_000 }).toContainEqual(expect.stringContaining('Can I bring my dog to the test center? Call me on [phone]'));
+    // Each instance writes its figures to the store every few seconds: Show asks again until the turn is in.
+    await expect
+      .poll(async () => {
+        await page.locator('#insights-show').click();
+        await page.locator('#insights-status').filter({ hasText: /conversations?,/ }).waitFor({ timeout: 5_000 });
+        return unanswered.allInnerTexts();
+      }, { timeout: 20_000, interval: 500 })
+      .toContainEqual(expect.stringContaining('Can I bring my dog to the test center? Call me on [phone]'));
     expect(await page.locator('#insights-from').inputValue()).toBe('2025-03-14');
     expect(await page.locator('#insights-csv').getAttribute('href')).toBe('/staff/api/insights.csv?from=2025-03-14&to=2025-03-20');
     expect(await page.locator('#insights-status').innerText()).toMatch(/^2 conversations, 1 question, 1 handed to staff/);
