@@ -153,7 +153,7 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     await groups.filter({ hasText: 'Can I bring my dog' }).getByRole('button', { name: 'Out of scope' }).click();
     // Its masked wording ("... Call me on [phone]") is one the bot could not place: marked, it joins the
     // off-topic gap's phrasings, the bot declines it from now on, and the mark says so.
-    await expect.poll(() => editorPage.locator('#insights-status').innerText()).toMatch(/^Marked out of scope\. .*: the bot declines it now \(off-topic\)/);
+    await expect.poll(() => editorPage.locator('#insights-status').innerText(), { timeout: 30_000 }).toMatch(/^Marked out of scope\. .*: the bot declines it now \(off-topic\)/);
     expect((await groups.allInnerTexts()).join(' ')).not.toContain('Can I bring my dog');
     // Counts read as English: one group, not "1 groups".
     expect(await editorPage.locator('[data-testid=insights-groups] h3').innerText()).toMatch(/\(1 group, 1 marked out of scope\)$/);
@@ -164,13 +164,13 @@ describe('canned replies and history in the staff console (headless Chromium)', 
     expect((await asker.say('where do i see how my ase thing went')).join(' ')).not.toMatch(/score report/);
     await editorPage.locator('#insights-show').click();
     const row = editorPage.locator('[data-testid=insights-unanswered] tbody tr', { hasText: 'where do i see how my ase thing went' });
-    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
     await row.locator('[data-testid=teach]').click();
     await editorPage.locator('#teach-entry').selectOption('test-results');
     await editorPage.locator('#teach-check').click();
-    await expect.poll(() => editorPage.locator('#teach-result').innerText(), { timeout: 20_000 }).toMatch(/With it: test-results\..*It can be added\./);
+    await expect.poll(() => editorPage.locator('#teach-result').innerText(), { timeout: 30_000 }).toMatch(/With it: test-results\..*It can be added\./);
     await editorPage.locator('#teach-add').click();
-    await expect.poll(() => editorPage.locator('#teach-result').innerText(), { timeout: 20_000 }).toMatch(/^Added to test-results \(version 1\): every instance answers it now\. Kept in the bot.s store: npm run kb:taught -- --write puts it in the knowledge files\./);
+    await expect.poll(() => editorPage.locator('#teach-result').innerText(), { timeout: 30_000 }).toMatch(/^Added to test-results \(version 1\): every instance answers it now\. Kept in the bot.s store: npm run kb:taught -- --write puts it in the knowledge files\./);
     await screenshot(editorPage, 'staff-teach.png', { fullPage: true });
     expect((await (await WebCandidate.start(desk.server.url)).say('where do i see how my ase thing went')).join(' ')).toMatch(/score report/);
 

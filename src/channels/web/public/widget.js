@@ -184,7 +184,11 @@
     launcher.addEventListener('click', () => open(panel.hidden));
     close.addEventListener('click', () => open(false));
     panel.addEventListener('keydown', (event) => {
-      if (/** @type {KeyboardEvent} */ (event).key === 'Escape') open(false);
+      // In the chat history Escape means "leave this message" (Web Chat's keyboard model), never
+      // "close the chat": also where Web Chat did not take the key, as on a rating re-rendered under
+      // the focus (a keyboard user's Escape there had closed the whole chat).
+      const target = /** @type {Element | null} */ (event.target);
+      if (/** @type {KeyboardEvent} */ (event).key === 'Escape' && !target?.closest?.('.webchat__basic-transcript')) open(false);
     });
     openPanel = open;
   }
