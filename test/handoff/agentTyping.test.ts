@@ -1,17 +1,9 @@
 import { MemoryStorage } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type WebSocket from 'ws';
 import { memoryChannel } from '../../src/storage/liveChannel.js';
 import { memoryOpenQueue } from '../../src/storage/openQueue.js';
 import type { LiveEvent } from '../../src/handoff/types.js';
-import { startHandoffServer, StaffClient, WebCandidate, type HandoffServer } from './support.js';
-
-/** Every activity pushed on an open chat stream, as the page receives them. */
-const heard = (socket: WebSocket) => {
-  const activities: Array<{ type: string; from?: { id: string; name?: string }; channelData?: unknown }> = [];
-  socket.on('message', (data) => activities.push(...((JSON.parse(String(data)) as { activities?: typeof activities }).activities ?? [])));
-  return activities;
-};
+import { pushedActivities, startHandoffServer, StaffClient, WebCandidate, type HandoffServer } from './support.js';
 
 describe('the agent typing, shown in the candidate website chat, from whichever instance the agent uses', () => {
   // Two instances sharing one store, one live channel and one queue, as two replicas share Redis.
@@ -32,7 +24,7 @@ describe('the agent typing, shown in the candidate website chat, from whichever 
   it("pushes a typing activity under the agent's name to the chat open on the other instance, stores nothing, and only the case's owner may send it", async () => {
     const candidate = await WebCandidate.start(b.url);
     const page = await candidate.openPage();
-    const pushed = heard(page);
+    const pushed = pushedActivities(page);
     await candidate.say('talk to a person');
     const alex = new StaffClient(a.url);
     await alex.login('agent1');

@@ -1,17 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type WebSocket from 'ws';
-import { startHandoffServer, StaffClient, WebCandidate, type HandoffServer } from './support.js';
+import { pushedActivities, startHandoffServer, StaffClient, WebCandidate, type HandoffServer } from './support.js';
 
 // ut23 (part d), finding 2: an agent handed a case back while the candidate's last message began
 // with thanks ("ok thank you! will i get my money back?"); the bot said "You asked: ... Here's my
 // answer." and no answer followed, since "ok thank you!" read as an acknowledgement of its own.
-
-/** Every activity pushed on an open chat stream, as the page receives them. */
-const heard = (socket: WebSocket) => {
-  const activities: Array<{ type: string; from?: { id: string; name?: string }; channelData?: { webChat?: { styleOptions?: { typingAnimationDuration?: number } } } }> = [];
-  socket.on('message', (data) => activities.push(...((JSON.parse(String(data)) as { activities?: typeof activities }).activities ?? [])));
-  return activities;
-};
 
 describe('handing back a message that thanks the agent and asks something', () => {
   let server: HandoffServer;
@@ -42,7 +34,7 @@ describe('handing back a message that thanks the agent and asks something', () =
   it("takes the agent's typing indicator away when the agent hands the chat back", async () => {
     const candidate = await WebCandidate.start(server.url);
     const page = await candidate.openPage();
-    const pushed = heard(page);
+    const pushed = pushedActivities(page);
     await candidate.say('talk to a person');
     const alex = new StaffClient(server.url);
     await alex.login('agent1');

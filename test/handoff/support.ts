@@ -335,3 +335,17 @@ export class WebCandidate {
     }
   }
 }
+
+/** An activity pushed on an open chat stream, as the page receives it. */
+export interface PushedActivity {
+  type: string;
+  from?: { id: string; name?: string };
+  channelData?: { webChat?: { styleOptions?: { typingAnimationDuration?: number } } };
+}
+
+/** Every activity pushed on an open chat stream (WebCandidate.openPage), as the page receives them, collected as they come. */
+export function pushedActivities(socket: WebSocket): PushedActivity[] {
+  const activities: PushedActivity[] = [];
+  socket.on('message', (data) => activities.push(...((JSON.parse(String(data)) as { activities?: PushedActivity[] }).activities ?? [])));
+  return activities;
+}
