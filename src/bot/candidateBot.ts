@@ -22,6 +22,7 @@ import { entryAnswer } from '../../dialogs/faqSteps.js';
 import { commandReply } from '../../dialogs/smallTalk.js';
 import { UNANSWERED_DECISION, type TurnEvent, type TurnEventSink } from './turnEvents.js';
 import { readFeedbackEvent } from './feedbackEvents.js';
+import { answerInvoke } from './invokes.js';
 import { CONVERSATION_DATA, DIALOG_STATE, type ConversationData } from './conversationData.js';
 import { noteLine, offeredChoices, spokenText, type HandoffRelay } from '../handoff/relay.js';
 import { deadlineOfLastTask, reasonOfLastTask, verdictOfLastTask, type Turn } from './routeActions.js';
@@ -87,6 +88,7 @@ export class CandidateBot {
     [ActivityTypes.Message, (context) => this.handleMessage(context)],
     [ActivityTypes.ConversationUpdate, (context) => this.membersAdded(context)],
     [ActivityTypes.Event, (context) => this.handleEvent(context)],
+    [ActivityTypes.Invoke, answerInvoke],
   ]);
 
   constructor(private readonly deps: CandidateBotDeps) {
