@@ -49,6 +49,8 @@ export const SETS = [
   { name: 'Spanish dev 9', lang: 'es', file: 'test/fixtures/eval-es9-dev.yaml', note: 'ninth Spanish set (independent), dev part: tuning looks here' },
   { name: 'Spanish frozen test 10', lang: 'es', file: 'test/fixtures/eval-es10-test.yaml', note: 'tenth Spanish set (independent), frozen part: never tuned on' },
   { name: 'Spanish dev 10', lang: 'es', file: 'test/fixtures/eval-es10-dev.yaml', note: 'tenth Spanish set (independent), dev part: tuning looks here' },
+  { name: 'twelfth tuning set', lang: 'en', file: 'test/fixtures/tune12.yaml', note: 'twelfth English set (written blind), kept whole for tuning: tuned on, never a gate' },
+  { name: 'Spanish tuning 11', lang: 'es', file: 'test/fixtures/tune-es11.yaml', note: 'eleventh Spanish set (written blind), kept whole for tuning: tuned on, never a gate' },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['name'];
