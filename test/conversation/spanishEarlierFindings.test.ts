@@ -50,11 +50,67 @@ const movedAndNoCertificate: Table = [
   ]],
 ];
 
+const storyThenTwoQuestions: Table = [
+  ['a story about Mexico, then "¿puedo tomar el examen allá? ¿y puedo verlo en español?", answers both questions in the order asked (the story\'s "no quiero perder mis certificaciones" had put the Master answer first)', [
+    [
+      'Mire, trabajé 10 años de mecánico en Texas y ahora estoy de regreso en México cuidando a mi mamá que está enferma, pero no quiero perder mis certificaciones porque pienso regresar. ¿puedo tomar el examen allá? ¿y puedo verlo en español?',
+      all(/Estados Unidos, los territorios de EE\. UU\. y Canad[aá]\.[^]*disponibles en espa[nñ]ol/, not(es('Técnico Maestro'))),
+    ],
+  ]],
+  ['"Trabajo en México ... y quiero certificarme. ¿puedo tomar el examen allá? ¿y puedo verlo en español?" is the same two answers (it was the work experience first)', [
+    [
+      'Buenas tardes. Trabajo en México en una agencia y quiero certificarme. ¿puedo tomar el examen allá? ¿y puedo verlo en español?',
+      all(/Estados Unidos, los territorios de EE\. UU\. y Canad[aá]\.[^]*disponibles en espa[nñ]ol/, not(es('experiencia laboral práctica'))),
+    ],
+  ]],
+];
+
+/** The duplicates' answers for A1 and T2: two series. */
+const twoSeries = es('Son $15.00: 2 series de exámenes a $7.50 cada una.');
+const oneMasterOfEither = es('Un certificado de Técnico Maestro es de su propia serie (Automóvil/Camioneta Ligera o Camión Mediano/Pesado)');
+const bothMasters = all(es('El certificado de Técnico Maestro de Automóvil es de la serie'), es('El certificado de Técnico Maestro de Camión Mediano/Pesado es de la serie'));
+
+const oneMasterCertificate: Table = [
+  ['"A1 y T2 y mi certificado de Master" is one Master certificate of one of the two series (it was both series\' Masters)', [
+    ['¿cuánto cuestan duplicados de A1 y T2 y mi certificado de Master?', all(twoSeries, oneMasterOfEither, not(es('Técnico Maestro de Camión Mediano/Pesado es de la serie')))],
+  ]],
+  ['"y también mi certificado de Master" after A1 and T2 adds one Master certificate, as "and my master certificate too" does', [
+    ['¿cuánto cuestan duplicados de A1 y T2?', twoSeries],
+    ['y también mi certificado de Master', all(es('Agregado: un certificado de Técnico Maestro.'), twoSeries, oneMasterOfEither)],
+  ]],
+  ['"y el de master también" after A1 and A4 is the Automobile Master, still one series', [
+    ['¿cuánto cuestan duplicados de A1 y A4?', es('Son $7.50: una serie de exámenes a $7.50.')],
+    ['y el de master también', all(es('El certificado de Técnico Maestro de Automóvil es de la serie'), es('Son $7.50'))],
+  ]],
+  ['"mis dos certificados de Master" with A1 and T2 names both', [
+    ['¿cuánto cuestan duplicados de A1 y T2 y mis dos certificados de Master?', all(twoSeries, bothMasters)],
+  ]],
+];
+
+const correctingOneOfTheList: Table = [
+  ['"no, quise decir T2" after "A1 y A2" puts right one test, not the list: A1 stays (it priced T2 alone)', [
+    ['necesito certificados duplicados', es('Dígame de qué series de exámenes necesita duplicados')],
+    ['A1 y A2', es('Son $7.50: una serie de exámenes a $7.50.')],
+    ['no, quise decir T2', all(es('Cambiado a T2.'), twoSeries, /A1/, not(/A2/))],
+  ]],
+  ['"no, quise decir T2" after A1, A5 and T3 replaces T3, the one of its series', [
+    ['¿cuánto cuestan duplicados de A1, A5 y T3?', twoSeries],
+    ['no, quise decir T2', all(es('Cambiado a T2.'), twoSeries, /A1, A5/, not(/T3/))],
+  ]],
+  ['"no, quise decir A1 y A5" after A1, A5 and T3 is the whole list again', [
+    ['¿cuánto cuestan duplicados de A1, A5 y T3?', twoSeries],
+    ['no, quise decir A1 y A5', all(es('Son $7.50: una serie de exámenes a $7.50.'), not(/T3/))],
+  ]],
+];
+
 describe('Spanish conversations from earlier sessions, through the production wiring', () => {
   const { run, replies } = spanishTranscripts();
 
   it.each(makingAnAccount)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
   it.each(movedAndNoCertificate)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
+  it.each(storyThenTwoQuestions)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
+  it.each(oneMasterCertificate)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
+  it.each(correctingOneOfTheList)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
 
   it('no English sentence reaches these Spanish conversations (every reply above, sentence by sentence)', () => {
     expect(replies.length).toBeGreaterThan(5);
