@@ -334,8 +334,8 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:dos|2|otra|segunda|nueva)\s+(?:cuentas?|usuarios?|perfiles?)\b|\bcuentas?\s+(?:duplicadas?|dobles?|repetidas?)\b|\b(?:juntar|junto|unir|uno|fusionar|combinar)\s+(?:las|mis|ambas|las\s+dos)\s+cuentas\b/gi, 'cuentadoble'],
   // Making a myASE account ("cómo creo mi cuenta de myASE", "hacer una cuenta en myase", "abrir cuenta en la página", "darme de
   // alta en el sitio"): the account gap of its own (the FAQ has no steps for it), not the account details' gap nor a password.
-  // ("abrí otra cuenta" is two accounts, above.)
-  [/\b(?:cre(?:o|ar|e|ar(?:me|la)|amos)|hago|hacer|hice|hacerme|abr(?:o|ir|irme|i)|sac(?:o|ar)|registr(?:o|ar)|armar?)\s+(?:(?:una|mi|la|un|nueva|su)\s+){0,2}(?:cuenta|usuario|perfil)\b(?!\s+(?:doble|duplicada|repetida))|\bdar(?:me|se)?\s+de\s+alta\b|\bme\s+doy\s+de\s+alta\b|\b(?:registrarme|registrarse|inscribirme|suscribirme)\s+(?=(?:en|a)\s+(?:la\s+|el\s+)?(?:pagina|p[aá]gina|sitio|web|myase|portal)\b)/gi, 'cuentanueva '],
+  // ("abrí otra cuenta" is two accounts, above; "registrarme en la página para el examen A5" is signing up for a test.)
+  [/\b(?:cre(?:o|ar|e|ar(?:me|la)|amos)|hago|hacer|hice|hacerme|abr(?:o|ir|irme|i)|sac(?:o|ar)|registr(?:o|ar)|armar?)\s+(?:(?:una|mi|la|un|nueva|su)\s+){0,2}(?:cuenta|usuario|perfil)\b(?!\s+(?:doble|duplicada|repetida))|\bdar(?:me|se)?\s+de\s+alta\b|\bme\s+doy\s+de\s+alta\b|\b(?:registrarme|registrarse|inscribirme|suscribirme)\s+(?=(?:en|a)\s+(?:la\s+|el\s+)?(?:pagina|p[aá]gina|sitio|web|myase|portal)\b)(?![^.?!]*\b(?:examen(?:es)?|tests?|pruebas?|citas?|[a-z]\d{1,2})\b)/gi, 'cuentanueva '],
   // A course, class or teacher of a language, whatever stands between ("cursos en línea de inglés", "clases gratis de
   // inglés", "curso e-learning de español"): learning the language, not the tests' language nor ASE's E-Learning course.
   [/\b(?:cursos?|clases?|maestr[oa]s?|profes?|profesor(?:a|es|as)?|tutor(?:es)?|academias?)\s+(?:\S+\s+){0,3}?(?:de|para|pa)\s+(?:aprender\s+)?(?:el\s+)?(?:ingl[eé]s|espa[nñ]ol|idiomas?|franc[eé]s)\b/gi, 'cursoidioma'],

@@ -18,7 +18,8 @@ type Table = Array<[string, Turn[]]>;
 
 /** The account details' known gap (e-mail, phone, two accounts): not an answer to making an account. */
 const accountDetailsGap = es('No tengo los pasos para cambiar su correo electrónico');
-const accountCreateGap = all(es('No tengo los pasos para crear una cuenta de myASE'), es('visite myASE para empezar'), not(accountDetailsGap));
+const accountCreateLead = es('No tengo los pasos para crear una cuenta de myASE');
+const accountCreateGap = all(accountCreateLead, es('visite myASE para empezar'), not(accountDetailsGap));
 
 const makingAnAccount: Table = [
   ['"cómo creo mi cuenta de myASE" is the honest gap for making an account (it was the e-mail and phone gap)', [
@@ -29,6 +30,9 @@ const makingAnAccount: Table = [
   ]],
   ['"registrarme en la pagina" is signing up on the site: the same gap (it was the registration fees)', [
     ['registrarme en la pagina', all(accountCreateGap, not(es('Usted paga la tarifa de cada examen')))],
+  ]],
+  ['"quiero registrarme en la página para el examen A5" is signing up for a test: the registration answer', [
+    ['quiero registrarme en la página para el examen A5', all(es('Los exámenes se compran y se programan en su cuenta de myASE'), not(accountCreateLead))],
   ]],
   ['"abrí otra cuenta en myase" is still two accounts, the account details\' gap', [
     ['abrí otra cuenta en myase sin querer', accountDetailsGap],
