@@ -54,6 +54,12 @@ const movedAndNoCertificate: Table = [
   ]],
 ];
 
+const whatMasterTakes: Table = [
+  ['"q necesito pa ser master técnico" leads with what Master status takes (already so in this session; kept as a guard)', [
+    ['q necesito pa ser master técnico', es('El estatus Master requiere la certificación en todos los exámenes requeridos de una serie')],
+  ]],
+];
+
 const storyThenTwoQuestions: Table = [
   ['a story about Mexico, then "¿puedo tomar el examen allá? ¿y puedo verlo en español?", answers both questions in the order asked (the story\'s "no quiero perder mis certificaciones" had put the Master answer first)', [
     [
@@ -112,6 +118,7 @@ describe('Spanish conversations from earlier sessions, through the production wi
 
   it.each(makingAnAccount)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
   it.each(movedAndNoCertificate)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
+  it.each(whatMasterTakes)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
   it.each(storyThenTwoQuestions)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
   it.each(oneMasterCertificate)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
   it.each(correctingOneOfTheList)('%s', (_name, turns) => run(turns, ['webchat', 'sms']));
