@@ -459,6 +459,15 @@ export class TaskDialog<Values extends object> extends RepairDialog {
           }
         }
       }
+      // "no, quise decir T2" after the duplicates of A1 and A2: the one it puts right becomes T2, A1 stays.
+      if (!replaced && !list && slot.correctOne && read.kind === 'value' && current !== undefined) {
+        const corrected = slot.correctOne(current as Values[keyof Values], read.value, this.deps);
+        if (corrected !== undefined && JSON.stringify(corrected) !== JSON.stringify(current)) {
+          state.values[slot.name] = corrected;
+          notes.push(this.deps.messages.task.changed(slot.describe ? slot.describe(read.value, this.deps) : describe(read.value, this.deps.language)));
+          return slot.name;
+        }
+      }
       // The test an appointment is for, named again ("It's the A8 engine performance one"): said back.
       if (slot.noted && read.kind === 'value' && JSON.stringify(read.value) === JSON.stringify(current)) {
         notes.push(this.deps.messages.task.noted(slot.describe ? slot.describe(read.value, this.deps) : describe(read.value, this.deps.language)));

@@ -65,6 +65,11 @@ export interface SlotSpec<Values> {
    * ones" keeps only those (each given the value known and the value read).
    */
   list?: Partial<Record<ListChange, (known: Values[keyof Values], named: Values[keyof Values], deps: TaskDeps) => Values[keyof Values]>>;
+  /**
+   * A list value: "no, I meant T2" names one value to put right, not the whole list. The list with the
+   * one it corrects replaced (the others stay), or undefined where the correction is the whole list.
+   */
+  correctOne?: (known: Values[keyof Values], into: Values[keyof Values], deps: TaskDeps) => Values[keyof Values] | undefined;
   /** A list value: "T3, not T2" swaps that one in the list (the others stay), rather than replacing the list. */
   swap?: (known: Values[keyof Values], out: Values[keyof Values], into: Values[keyof Values]) => Values[keyof Values];
   /**

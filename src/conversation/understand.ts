@@ -269,8 +269,21 @@ function spanishWhatAbout(text: string): Correction | null {
     text.trim().replace(/^[¿¡\s]+/, ''),
   );
   const value = match?.[2];
-  if (!match || !value || !aValue(value)) return null;
+  if (!match || !value || !aValue(value)) return spanishOneMore(text);
   return /^(?:y|y\s+tambi[eé]n|tambi[eé]n|m[aá]s)$/i.test(match[1]!) ? { replacement: value, list: 'add', asked: true } : { replacement: value, asked: true };
+}
+
+/**
+ * "y también mi certificado de Master", "y el de master también", "también los de camión": one more, said to be
+ * one more ("también", as English "and ... too"), whether or not it is a code (the task's own reader says
+ * whether it is one of its values).
+ */
+function spanishOneMore(text: string): Correction | null {
+  const t = text.trim().replace(/^[¿¡\s]+/, '').replace(/[\s?!.]+$/, '');
+  const [, said, after] = /^(?:y\s+tambi[eé]n|tambi[eé]n|y|m[aá]s)\s+(?:el\s+|la\s+|los\s+|las\s+|mi\s+|mis\s+|del\s+)?(.{1,40}?)(\s+tambi[eé]n)?$/i.exec(t) ?? [];
+  if (!said || !(after || /^(?:y\s+)?tambi[eé]n\b/i.test(t))) return null;
+  if (said.split(/\s+/).length > 4 || /^(?:yo|eso|esto|lo|la|me|usted|igual|quiero|necesito|puedo|c[oó]mo|cu[aá]n|qu[eé]|d[oó]nde|por)\b/i.test(said)) return null;
+  return { replacement: said, list: 'add', asked: true };
 }
 
 /**

@@ -766,7 +766,7 @@ export class FaqAnswerer {
     for (const [first, second] of splits(text, this.text)) {
       // Each part is placed as it would be asked alone (the classifier's second opinion too): "whn do
       // i get my cert" alone is the certificate's arrival, so it is beside "can i get it in spanish".
-      const a = this.seconded(first, this.decideByScores(first, context));
+      const a = this.firstOfPair(first, context);
       const x = pick(a);
       // The second part leans on the first for its context; one that names nothing of its own
       // ("... and how much?") asks the first part's entry (the duplicate's $7.50), not the test
@@ -783,6 +783,23 @@ export class FaqAnswerer {
       return [x, y];
     }
     return null;
+  }
+
+  /**
+   * The first of two questions, placed as it would be asked alone. After a story it is its own
+   * sentence ("Trabajé 10 años en Texas y ahora estoy en México cuidando a mi mamá, no quiero perder
+   * mis certificaciones. ¿Puedo tomar el examen allá? ¿Y en español?"): that sentence places it when
+   * the whole part is unsure (the story's words, "certificaciones", "sigo", pulled it to the Master
+   * answer), as a story's last sentence does for one question; the story still says it is about ASE.
+   */
+  private firstOfPair(first: string, context: QuestionContext): FaqDecision {
+    const whole = this.seconded(first, this.decideByScores(first, context));
+    if (whole.kind === 'answer' || !this.thresholds.questionSentence) return whole;
+    const sentences = first.split(/(?<=[.?!])\s+/).map((sentence) => sentence.trim()).filter(Boolean);
+    const asked = sentences.at(-1);
+    if (sentences.length < 2 || !asked || !ASKS.test(asked.replace(/^[¿¡\s]+/, '')) || this.text.contentTerms(asked).length < 1) return whole;
+    const alone = this.seconded(asked, this.decideByScores(asked, { ...context, onTopic: this.onTopic(first, context) }));
+    return alone.kind === 'answer' || alone.kind === 'clarify' ? alone : whole;
   }
 
   /**

@@ -169,6 +169,10 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:hay|alguna|otra|de\s+que|ninguna)\s+forma\s+(?:de|para|pa)\b/gi, ' '],
   // Still waiting for it ("ya van 5 semanas y nada de mi cert", "sigo esperando el certificado", "nada de certificado"): it has not arrived.
   [/\b(?:nada|ni\s+rastro)\s+de(?:l|\s+(?:mi|mis|el|los))?\s+(cert\w*|diplomas?)\b|\bsigo\s+esperando\s+(?:(?:mi|mis|el|los)\s+)?(cert\w*|diplomas?)\b/gi, 'llego $1$2'],
+  // A certificate said not to have come ("el certificado nunca llegó", "no me ha llegado mi certificado", "todavía no recibo el
+  // cert"): not arrived, the certificate's question beside a move ("me mudé y el certificado nunca llegó" is not the address
+  // change). "si no llego a mi cita" is not about a certificate, and stays a No Show.
+  [/\b(?:nunca|todavia\s+no|aun\s+no|no|sigue\s+sin|sin)\s+(?:me\s+|le\s+|nos\s+)?(?:ha\s+|han\s+|habia\s+|he\s+)?(?:llego|llega|llegan|llegaron|llegado|llegar|recibo|recibi|recibido)\s+(?=(?:el|mi|su|los|mis|sus|ningun)\s+(?:cert|diploma))|\b(cert\w*|diplomas?)\s+(?:\S+\s+){0,2}?(?:nunca|todavia\s+no|aun\s+no|no)\s+(?:me\s+|le\s+|nos\s+)?(?:ha\s+|han\s+)?(?:llego|llega|llegan|llegaron|llegado)\b/gi, (_match: string, cert: string) => (cert ? `${cert} llego nollego` : 'llego nollego ')],
   // A change of the appointment, its date or its time is rescheduling ("cambios en mi cita", "cambiar la fecha"); a change of
   // anything else ("cambio de dirección", "cambiar mi nombre") is only a change.
   [/\b(?:cambi|modific)\w*\s+(?:(?:de|en|a)\s+)?(?:la\s+|mi\s+|el\s+|su\s+|una\s+)?(?:cita|fecha|hora|horario|d[ií]a)\b/gi, 'reprogramar cita'],
@@ -328,6 +332,10 @@ const phrases: Array<[RegExp, Replacement]> = [
   // Two accounts, or one made again ("hice dos cuentas", "abrí otra cuenta", "juntar mis cuentas"): the account gap's, not a
   // correction of the profile nor a duplicate certificate.
   [/\b(?:dos|2|otra|segunda|nueva)\s+(?:cuentas?|usuarios?|perfiles?)\b|\bcuentas?\s+(?:duplicadas?|dobles?|repetidas?)\b|\b(?:juntar|junto|unir|uno|fusionar|combinar)\s+(?:las|mis|ambas|las\s+dos)\s+cuentas\b/gi, 'cuentadoble'],
+  // Making a myASE account ("cómo creo mi cuenta de myASE", "hacer una cuenta en myase", "abrir cuenta en la página", "darme de
+  // alta en el sitio"): the account gap of its own (the FAQ has no steps for it), not the account details' gap nor a password.
+  // ("abrí otra cuenta" is two accounts, above; "registrarme en la página para el examen A5" is signing up for a test.)
+  [/\b(?:cre(?:o|ar|e|ar(?:me|la)|amos)|hago|hacer|hice|hacerme|abr(?:o|ir|irme|i)|sac(?:o|ar)|registr(?:o|ar)|armar?)\s+(?:(?:una|mi|la|un|nueva|su)\s+){0,2}(?:cuenta|usuario|perfil)\b(?!\s+(?:doble|duplicada|repetida))|\bdar(?:me|se)?\s+de\s+alta\b|\bme\s+doy\s+de\s+alta\b|\b(?:registrarme|registrarse|inscribirme|suscribirme)\s+(?=(?:en|a)\s+(?:la\s+|el\s+)?(?:pagina|p[aá]gina|sitio|web|myase|portal)\b)(?![^.?!]*\b(?:examen(?:es)?|tests?|pruebas?|citas?|[a-z]\d{1,2})\b)/gi, 'cuentanueva '],
   // A course, class or teacher of a language, whatever stands between ("cursos en línea de inglés", "clases gratis de
   // inglés", "curso e-learning de español"): learning the language, not the tests' language nor ASE's E-Learning course.
   [/\b(?:cursos?|clases?|maestr[oa]s?|profes?|profesor(?:a|es|as)?|tutor(?:es)?|academias?)\s+(?:\S+\s+){0,3}?(?:de|para|pa)\s+(?:aprender\s+)?(?:el\s+)?(?:ingl[eé]s|espa[nñ]ol|idiomas?|franc[eé]s)\b/gi, 'cursoidioma'],

@@ -314,6 +314,9 @@ export const enTasks = {
       count === 1 ? `That comes to ${total}: one test series at ${fee}.` : `That comes to ${total}: ${count} test series at ${fee} each.`,
     masterCertificate: (master: string) => `the ${master} certificate`,
     masterInSeries: (master: string, series: string) => `The ${master} certificate is of the ${series} series, so it is on that series' one fee.`,
+    /** One Master certificate asked for, where the tests named are of two series with a Master ("A1, T2 and my Master certificate"). */
+    aMasterCertificate: 'a Master Technician certificate',
+    masterInOneOf: (series: string) => `A Master Technician certificate is of its own series (${series}), so it is on that series' one fee.`,
     wholeSeries: 'all certificates in the series',
     unknownOnly: (codes: string, suggestions: string) =>
       suggestions ? `I don't know ${codes}. Did you mean ${suggestions}?` : `I don't know ${codes}. Which tests do you need duplicates of?`,

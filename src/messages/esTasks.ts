@@ -256,6 +256,8 @@ export const esTasks: typeof enTasks = {
       count === 1 ? `Son ${total}: una serie de exámenes a ${fee}.` : `Son ${total}: ${count} series de exámenes a ${fee} cada una.`,
     masterCertificate: (master: string) => `el certificado de ${master}`,
     masterInSeries: (master: string, series: string) => `El certificado de ${master} es de la serie ${series}, así que entra en la misma tarifa de esa serie.`,
+    aMasterCertificate: 'un certificado de Técnico Maestro',
+    masterInOneOf: (series: string) => `Un certificado de Técnico Maestro es de su propia serie (${series}), así que entra en la misma tarifa de esa serie.`,
     wholeSeries: 'todos los certificados de la serie',
     unknownOnly: (codes: string, suggestions: string) =>
       suggestions ? `No conozco ${codes}. ¿Quiso decir ${suggestions}?` : `No conozco ${codes}. ¿De qué exámenes necesita duplicados?`,

@@ -19,6 +19,15 @@ transcripts('duplicate certificates: $7.50 per test series', [
     ['how much are duplicates of A1, A5 and T2?', threeCodes],
     ['T3 not T2', all(en.task.changed('T3'), twoSeries, 'A1, A5', 'T3', not(/\bT2\b/))],
   ]],
+  ['"no, I meant T2" after "A1 and A2" puts right one test, not the list: A1 stays (it priced T2 alone)', [
+    ['I need duplicate certificates', prompt],
+    ['A1 and A2', 'That comes to $7.50: one test series at $7.50.'],
+    ['no, I meant T2', all(en.task.changed('T2'), twoSeries, 'A1', not(/\bA2\b/))],
+  ]],
+  ['"no, I meant T2" after A1, A5 and T3 replaces T3, the one of its series', [
+    ['how much are duplicates of A1, A5 and T3?', twoSeries],
+    ['no, I meant T2', all(en.task.changed('T2'), twoSeries, 'A1, A5', not(/\bT3\b/))],
+  ]],
   ['"no, I meant A4 instead of A5" swaps that one test (it used to add A4 and keep A5)', [
     ['how much are duplicates of A1, A5 and T2?', threeCodes],
     ['no, I meant A4 instead of A5', all(en.task.changed('A4'), twoSeries, 'A1, A4', not(/\bA5\b/))],

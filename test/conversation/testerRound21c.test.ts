@@ -109,9 +109,14 @@ const theMasterCertificateToo: Transcript[] = [
     ['A1 and A4', 'That comes to $7.50'],
     ['and my master tech certificate too', all('That comes to $7.50: one test series at $7.50.', 'Master Automobile Technician certificate is of the')],
   ]],
-  ['after A1 and T2, "and my master certificate too" is each series\' Master, two series at $7.50 each', [
+  // (session es-conv: one Master certificate is one, of one of the two series; it was said back as both series' Masters)
+  ['after A1 and T2, "and my master certificate too" is one Master certificate of one of the two series, still two series at $7.50 each', [
     ['I need duplicate certificates for A1 and T2', 'That comes to $15.00: 2 test series at $7.50 each.'],
-    ['and my master certificate too', all('That comes to $15.00', 'Master Automobile Technician certificate is of the', 'Master Medium/Heavy Truck Technician certificate is of the')],
+    ['and my master certificate too', all('Added a Master Technician certificate', 'That comes to $15.00', 'A Master Technician certificate is of its own series (Automobile & Light Truck or Medium/Heavy Truck)', not('Master Medium/Heavy Truck Technician certificate is of the'))],
+  ]],
+  ['after A1 and T2, "and both master certificates too" is each series\' Master', [
+    ['I need duplicate certificates for A1 and T2', 'That comes to $15.00: 2 test series at $7.50 each.'],
+    ['and both master certificates too', all('That comes to $15.00', 'Master Automobile Technician certificate is of the', 'Master Medium/Heavy Truck Technician certificate is of the')],
   ]],
 ];
 
