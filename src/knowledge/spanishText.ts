@@ -185,6 +185,9 @@ const phrases: Array<[RegExp, Replacement]> = [
   // ha llegado el certificado", "mi empleado faltó a su examen", "el dueño del taller me pidió que averigüe..."): who the test is
   // for, or who asks, is the story; "técnico" there is a person, not the Master Technician, and "empleado" no job sought.
   [/\b(?:a\s+)?(?:mi|mis|nuestr[oa]s?)\s+(?:t[eé]cnic|mec[aá]nic|emplead|trabajador|chalan|ayudante)(?:o|a|os|as|es)?\b(?!\s+(?:master|maestro|certificad\w*|automotriz|de\s+(?:ase|carros|autos)))/gi, ' '],
+  // ... and a worker the shop has, said first ("tengo un técnico nuevo; ¿cuándo manda su formulario?", "tengo dos mecánicos
+  // nuevos"): who it is for, not the E-Learning course for new technicians.
+  [/\btengo\s+(?:un|una|unos|unas|dos|tres|\d+)\s+(?:t[eé]cnic|mec[aá]nic|emplead|trabajador|chalan|ayudante)(?:o|a|os|as|es)?(?:\s+nuev[oa]s?)?\b(?!\s+(?:master|maestro|certificad\w*))/gi, ' '],
   [/\b(?:mi|el|la)\s+(?:jefe|jefa|patr[oó]n|patrona|supervisor(?:a)?|due[nñ][oa](?:\s+del?\s+(?:taller|shop|negocio))?|gerente|manager)\s+(?:me|nos)\s+(?:pidi[oó]|pide|encarg[oó]|mand[oó]|dijo)\s+(?:que|q)\s+(?:averig\w*|pregunt\w*|investig\w*|cheque\w*|busque|vea)\b/gi, ' '],
   // A first time ("es mi primera vez", "por primera vez voy a hacer el A1"): a first, not "vez" that counts attempts.
   [/\b(?:(?:es\s+)?(?:mi|la|por)\s+)?primera\s+vez\b/gi, 'primera'],
@@ -247,6 +250,9 @@ const phrases: Array<[RegExp, Replacement]> = [
   // "el jueves que viene", "la semana que viene": next, a date word (dates are the dialogs' business), not "vienen" of a question.
   [/\b(?:que|q)\s+viene\b/gi, ' '],
   [/\bno\s+(?:me\s+)?(?:present[eé]|presento|llegu[eé]|fui|asist[ií])\b/gi, 'noshow'],
+  // Someone else not showing up (session es-tune11: "mi chamaco no se presentó a su cita", "mi empleado no fue a su examen", "no
+  // llegó a la cita"): a No Show too ("no le llegó el certificado" keeps its own words: no appointment after it).
+  [/\bno\s+se\s+(?:present[oó]|presentaron)\b|\bno\s+(?:fue|fueron|lleg[oó]|llegaron|asisti[oó]|asistieron)\s+(?=(?:a\s+(?:la|su|el|sus)\s+|al\s+)(?:cita|examen|prueba|test|centro)\b)/gi, 'noshow '],
   // Arriving after the appointment's hour ("cuando llegué ya había pasado la hora", "ya se me había pasado mi hora"): late.
   [/\b(?:ya\s+)?(?:se\s+me\s+)?(?:hab[ií]a|estaba)\s+pasad[oa]\s+(?:la|mi)\s+(?:hora|cita)\b/gi, 'tarde noshow'],
   [/\bse\s+me\s+(?:pas[oó]|olvid[oó])\s+(?:la|mi|el)\s+(?:cita|turno)\b/gi, 'noshow cita'],
@@ -277,6 +283,12 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\bno\s+(?:lo\s+|la\s+)?(?:pas[eé]|aprob[eé])\b|\bno\s+(?:lo\s+|la\s+)?(?:pas(?:aste|ar(?:lo|la)?|ara|as)|aprob(?:aste|ar(?:lo|la)?)|aprueb(?:o|e|as))\b(?!\s+(?:nada|nadie|de\s+largo|por|a|al|pa|pal|para)\b)|\bno\s+(?:lo\s+|la\s+)?(?:pas[oó]|pasa|pasan|pasaron|aprob[oó]|aprobaron|aprueba|aprueban)\b(?=\s+(?:(?:el|la|los|las|mi|su|sus|mis)\s+)?(?:examen(?:es)?|tests?|pruebas?|[a-z]\d{1,2})\b)|\bsi\s+no\s+(?:lo\s+|la\s+)?paso\b(?!\s+(?:nada|nadie|de\s+largo|por|a|al|pa|pal|para)\b)/gi, 'reprobe'],
   // A test bought and not taken on its day ("el A1 que no tomé el martes"): missed.
   [/\bno\s+(?:lo\s+|la\s+)?tom[eé]\b/gi, 'noshow'],
+  // A test bought and never taken, in any person ("le compré un examen en febrero y nunca lo tomó", "nunca lo presenté"): not
+  // scheduled and not taken, the purchase window's lapse (session es-tune11); "¿todavía vale?" is whether it still serves.
+  [/\bnunca\s+(?:lo|la)\s+(?:tom[eéoó]|present[eéoó]|hic[eo]|hizo|us[eéoó])\b/gi, 'sinprogramar'],
+  [/\b(?:todavia|aun)\s+(?:me\s+|le\s+|nos\s+)?(?:vale|valen|sirve|sirven)\b/gi, 'todavia sirve'],
+  // Not wanting a bought test any more ("ya no lo quiero", "ya no lo voy a usar", "me arrepentí"): cancelling it.
+  [/\b(?:ya\s+)?no\s+(?:lo|la)\s+(?:quiero|necesito|voy\s+a\s+(?:usar|tomar|hacer|presentar|necesitar))\b|\bme\s+arrepent[ií]\w*/gi, 'cancelar'],
   // "volver a tomar", in any form of "volver" ("lo vuelvo a presentar", "cuando vuelva a hacerlo",
   // "volverlo a intentar"): taking a test again.
   [/\b(?:volver|vuelv[oae]n?|vuelves|volvemos|volver[eéaá]n?|volver[ií]a|volv[ií]|volvi[oó]|volviendo)(?:lo|la|me)?\s+a\s+(?:tomar|presentar|hacer|intentar|sacar|aplicar|tronar)(?:lo|la|me)?\b/gi, 'repetir'],
@@ -333,12 +345,17 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:cursos?|clases?|maestr[oa]s?|profes?|profesor(?:a|es|as)?|tutor(?:es)?|academias?)\s+(?:\S+\s+){0,3}?(?:de|para|pa)\s+(?:aprender\s+)?(?:el\s+)?(?:ingl[eé]s|espa[nñ]ol|idiomas?|franc[eé]s)\b/gi, 'cursoidioma'],
   // Accommodations at work or at school ("acomodaciones en mi trabajo", "adaptaciones para la escuela"): the employer's or the
   // school's, not the test's (ADA accommodations for an ASE test are asked of ASE).
-  [/\b(?:acomodaci[oó]n(?:es)?|adaptaci[oó]n(?:es)?|ajustes?|accommodations?)\s+(?:razonables?\s+)?(?:en|para|de)\s+(?:mi|el|la|su)\s+(?:trabajo|empleo|chamba|jale|oficina|universidad|escuela|clase|colegio|casa|avi[oó]n|vuelo|aeropuerto|hotel|restaurante|hospital|banco|tienda|gimnasio|iglesia)\b/gi, 'adaptacionajena'],
+  [/\b(?:acomodaci[oó]n(?:es)?|adaptaci[oó]n(?:es)?|ajustes?|accommodations?)\s+(?:razonables?\s+)?(?:(?:por|de)\s+(?:mi\s+|una\s+)?(?:discapacidad|incapacidad|condici[oó]n|lesi[oó]n|enfermedad)\s+)?(?:en|para|de)\s+(?:mi|el|la|su)\s+(?:trabajo|empleo|chamba|jale|oficina|universidad|escuela|clase|colegio|casa|avi[oó]n|vuelo|aeropuerto|hotel|restaurante|hospital|banco|tienda|gimnasio|iglesia)\b/gi, 'adaptacionajena'],
   // Whether the appointment was made ("cómo sé que mi cita quedó agendada", "me confirman la cita"): its confirmation, a known gap.
   [/\bqued[oó]\s+(?:bien\s+)?(?:agendad|programad|registrad|reservad|apartad|confirmad)[oa]s?\b|\bconfirm(?:an|en|ar|aron|o|ó)\s+(?:la|mi)\s+cita\b/gi, 'confirmacion cita'],
   // Experience a job application asks for ("me pidieron experiencia pa un trabajo de cocinero", "experiencia para el empleo
   // nuevo"): the employer's requirement, not ASE's.
-  [/\bexperiencia\s+(?:para|pa)\s+(?:un|el|otro|ese|este|mi\s+nuevo)\s+(?:trabajo|empleo|puesto|chamba|jale)\b/gi, 'experienciaajena'],
+  [/\b(?:experiencia|experiencialaboral)\s+(?:para|pa)\s+(?:un|el|otro|ese|este|mi\s+nuevo|un\s+nuevo|el\s+nuevo)\s+(?:trabajo|empleo|puesto|chamba|jale)\b/gi, 'experienciaajena'],
+  // A certification made valid elsewhere ("convalidar mi ASE en otro país", "homologar", "revalidar"): whether it is recognised.
+  [/\b(?:convalid|homolog|revalid)\w*/gi, 'reconocen internacionalmente'],
+  // A letter for an employer ("una carta de experiencia pa mi nuevo trabajo", "carta de recomendación"): the employer's paper, not
+  // ASE's (session es-tune11).
+  [/\bcartas?\s+de\s+(?:experiencia(?:laboral)?|recomendaci[oó]n|referencias?|empleo)\b/gi, 'experienciaajena'],
   // An appointment with a doctor, however it is said ("la cita del doctor", "cita con mi médico", "cita médica"): the
   // entries name a doctor only for the ADA paperwork, so the owner rule cannot see it.
   [/\bcitas?\s+(?:(?:del|de\s+(?:la|mi|el)|con\s+(?:el|la|mi|su|un|una))\s+(?:doctor|doctora|doc|m[eé]dic[oa]|dentista|pediatra|especialista|terapeuta|quiropr[aá]ctic[oa]|ginec[oó]log[oa]|oculista|optometrista|veterinari[oa]|psic[oó]log[oa])|m[eé]dicas?)\b/gi, 'citamedica'],

@@ -435,4 +435,26 @@ describe('the Spanish knowledge base on its labelled set', () => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
   });
+
+  // Session es-tune11: the eleventh tuning set's classes (own phrasings, test/fixtures/probes-es26/tune11.yaml).
+  it.each([
+    ['mi hijo no se presento al examen del A4, le devuelven algo?', 'missed-appointment'],
+    ['mi empleado no llego a la cita del T2 ayer, pierde el dinero?', 'missed-appointment'],
+    ['compre el A6 en enero y nunca lo presente, ya es mayo, todavia sirve?', 'missed-appointment'],
+    ['me arrepenti de comprar el examen, nunca agende, como pido mi dinero', 'change-or-cancel'],
+    ['tengo dos mecanicos nuevos, como mandan el formulario de experiencia laboral', 'work-experience'],
+    ['no me llego el certificado, q hago', 'certificate-delivery'],
+  ])('answers %j from %s: someone else\'s No Show, a test never taken, one not wanted, a worker named first', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
+
+  it.each([
+    'necesito acomodaciones por mi lesion en el trabajo, a quien le pido',
+    'necesito una carta de experiencia para aplicar a un trabajo nuevo',
+    'hay videos en youtube pa aprender mecanica',
+    'puedo homologar mi certificacion ase en mexico?',
+  ])('declines %j: accommodations at work, an employer\'s letter, other sites\' courses, recognition abroad', async (question) => {
+    expect(['unknown', 'out-of-scope']).toContain((await shippedKnowledge()).es!.answerer.decide(question).kind);
+  });
 });
