@@ -353,6 +353,15 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:experiencia|experiencialaboral)\s+(?:para|pa)\s+(?:un|el|otro|ese|este|mi\s+nuevo|un\s+nuevo|el\s+nuevo)\s+(?:trabajo|empleo|puesto|chamba|jale)\b/gi, 'experienciaajena'],
   // A certification made valid elsewhere ("convalidar mi ASE en otro país", "homologar", "revalidar"): whether it is recognised.
   [/\b(?:convalid|homolog|revalid)\w*/gi, 'reconocen internacionalmente'],
+  // A vehicle's registration however the vehicle is named ("el registro de un carro en California", "se me venció el registro del
+  // truck"): the vehicle's paper (a cue), not signing up for a test.
+  [/\b(?:registro|registraci[oó]n|registration)\s+(?:de|del)\s+(?:(?:un|una|mi|el|la|su|los|las|mis)\s+)?(?:carros?|trocas?|trucks?|veh[ií]culos?|camionetas?|motos?|autos?|coches?|pickups?|vans?|tr[aá]ilers?|traileres)\b/gi, 'registro del carro'],
+  // A class at a college ("la clase de mecánica diésel en el community college", "cursos en la universidad"): the school's, not
+  // ASE's E-Learning nor its registration; whether it counts as experience stays ASE's question.
+  [/\b(?:clases?|cursos?)\s+(?:(?:de|del)\s+(?:[^\s,.;?]+\s+){1,3}?)?en\s+(?:el|un|una|la|mi)\s+(?:community\s+college|colegio(?:\s+comunitario)?|universidad|instituto|college|escuela)\b(?![^.?!]*\b(?:cuenta|cuentan|contar|experiencia\w*|vale|valen|sirve|sirven|sustitu\w*|reemplaz\w*|equivale\w*)\b)/gi, 'clases de la escuela'],
+  // How long ASE takes to review or approve something ("cuánto tarda ASE en revisar mi formulario", "cuánto se tardan en aprobar
+  // la experiencia"): the review's time, a known gap.
+  [/\btard(?:a|an|ara|aran|ar[aá]n?|ando)\s+(?:(?:ase|ellos|uds|ustedes)\s+)?(?:en\s+)(?:revisar|aprobar|procesar|verificar|validar|checar)(?:lo|la|me)?\b/gi, 'tardanrevision'],
   // A letter for an employer ("una carta de experiencia pa mi nuevo trabajo", "carta de recomendación"): the employer's paper, not
   // ASE's (session es-tune11).
   [/\bcartas?\s+de\s+(?:experiencia(?:laboral)?|recomendaci[oó]n|referencias?|empleo)\b/gi, 'experienciaajena'],

@@ -454,7 +454,15 @@ describe('the Spanish knowledge base on its labelled set', () => {
     'necesito una carta de experiencia para aplicar a un trabajo nuevo',
     'hay videos en youtube pa aprender mecanica',
     'puedo homologar mi certificacion ase en mexico?',
-  ])('declines %j: accommodations at work, an employer\'s letter, other sites\' courses, recognition abroad', async (question) => {
+    'cuanto sale el registro de mi camioneta en texas',
+    'como me inscribo a un curso de soldadura en el colegio comunitario',
+    'cuantos dias se tardan en aprobar mi experiencia laboral',
+  ])('declines %j: accommodations at work, an employer\'s letter, other sites\' courses, recognition abroad, a vehicle\'s registration, a college\'s class, the review\'s time', async (question) => {
     expect(['unknown', 'out-of-scope']).toContain((await shippedKnowledge()).es!.answerer.decide(question).kind);
+  });
+
+  it('answers two questions joined by "y" without a question word ("... y hay en español?") both, in the order asked', async () => {
+    const pair = (await shippedKnowledge()).es!.answerer.decidePair('como saco cita pal A5 y hay en español?');
+    expect(pair?.map((entry) => entry.id)).toEqual(['registration-scheduling', 'bilingual-tests']);
   });
 });
