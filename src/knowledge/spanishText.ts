@@ -171,7 +171,7 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:nada|ni\s+rastro)\s+de(?:l|\s+(?:mi|mis|el|los))?\s+(cert\w*|diplomas?)\b|\bsigo\s+esperando\s+(?:(?:mi|mis|el|los)\s+)?(cert\w*|diplomas?)\b/gi, 'llego $1$2'],
   // A change of the appointment, its date or its time is rescheduling ("cambios en mi cita", "cambiar la fecha"); a change of
   // anything else ("cambio de dirección", "cambiar mi nombre") is only a change.
-  [/\b(?:cambi|modific)\w*\s+(?:(?:de|en|a)\s+)?(?:la\s+|mi\s+|el\s+|su\s+|una\s+)?(?:cita|fecha|hora|horario|d[ií]a)\b/gi, 'reprogramar cita'],
+  [/\b(?:[ck]ambi|modific)\w*\s+(?:(?:de|en|a)\s+)?(?:la\s+|mi\s+|el\s+|su\s+|una\s+)?(?:[cs]ita|fecha|h?ora|horario|d[ií]a)\b(?:\s+(?:de|del)\s+(?:la\s+|mi\s+|su\s+)?(?:[cs]ita|examen|test|prueba)\b)?/gi, 'reprogramar cita'],
   // A teacher saying where they teach ("soy maestro en un programa de mecánica", "como profesora de una prepa", "doy clases
   // en un colegio técnico"): who is asking, not the Master's title nor someone else's school; what is asked follows.
   // ("soy maestro mecánico", "maestro en autos" stay the Master.)
@@ -184,7 +184,7 @@ const phrases: Array<[RegExp, Replacement]> = [
   // An employer or shop owner asking for a worker (session es-tune10: "mi técnico necesita cambiar su examen", "a mi mecánico no le
   // ha llegado el certificado", "mi empleado faltó a su examen", "el dueño del taller me pidió que averigüe..."): who the test is
   // for, or who asks, is the story; "técnico" there is a person, not the Master Technician, and "empleado" no job sought.
-  [/\b(?:a\s+)?(?:mi|mis|nuestr[oa]s?)\s+(?:t[eé]cnic|mec[aá]nic|emplead|trabajador|chalan|ayudante)(?:o|a|os|as|es)?\b(?!\s+(?:master|maestro|certificad\w*|automotriz|de\s+(?:ase|carros|autos)))/gi, ' '],
+  [/\b(?:a\s+)?(?:mi|mis|nuestr[oa]s?|(?<=\ba\s+)(?:dos|tres|cuatro|varios|unos|\d+))\s+(?:t[eé]cnic|mec[aá]nic|emplead|trabajador|chalan|ayudante)(?:o|a|os|as|es)?\b(?!\s+(?:master|maestro|certificad\w*|automotriz|de\s+(?:ase|carros|autos)))/gi, ' '],
   // ... and a worker the shop has, said first ("tengo un técnico nuevo; ¿cuándo manda su formulario?", "tengo dos mecánicos
   // nuevos"): who it is for, not the E-Learning course for new technicians.
   [/\btengo\s+(?:un|una|unos|unas|dos|tres|\d+)\s+(?:t[eé]cnic|mec[aá]nic|emplead|trabajador|chalan|ayudante)(?:o|a|os|as|es)?(?:\s+nuev[oa]s?)?\b(?!\s+(?:master|maestro|certificad\w*))/gi, ' '],
@@ -249,6 +249,14 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\bpart[\s-]?time\b/gi, 'medio tiempo'],
   // "el jueves que viene", "la semana que viene": next, a date word (dates are the dialogs' business), not "vienen" of a question.
   [/\b(?:que|q)\s+viene\b/gi, ' '],
+  // Late, as the Caribbean says it (session es-tune11: "si me coge tarde en el tapón", "llego después de la hora"): "el tapón" is
+  // the traffic jam (not earplugs), "me coge/agarra tarde" is being late, arriving after the hour is late.
+  [/\ben\s+(?:el|un|ese|tremendo)\s+tap[oó]n\b/gi, 'en el trafico'],
+  [/\b(?:me|le|nos)\s+(?:coge|cogi[oó]|agarra|agarr[oó]|gana|gan[oó])\s+(?:la\s+)?tarde\b|\blleg(?:u[eé]|o|ar|ara|as|a|amos|aste|[oó])\s+(?:(?:a\s+(?:la|mi)\s+|al\s+)(?:cita|examen|prueba|test|centro)\s+)?despu[eé]s\s+de\s+(?:la|mi|su)\s+hora\b/gi, 'tarde noshow'],
+  // Neither gone nor scheduled ("ni fui ni agendé"), and a cancellation denied before not going ("no cancelé, simplemente no fui"):
+  // not going is what happened.
+  [/\bni\s+(?:fui|llegu[eé]|me\s+present[eé]|asist[ií])\b/gi, 'noshow'],
+  [/\bno\s+(?:lo\s+|la\s+)?cancel[eé](?=[^?]{0,40}?\bno\s+(?:fui|llegu[eé]|me\s+present[eé]|asist[ií])\b)/gi, ' '],
   [/\bno\s+(?:me\s+)?(?:present[eé]|presento|llegu[eé]|fui|asist[ií])\b/gi, 'noshow'],
   // Someone else not showing up (session es-tune11: "mi chamaco no se presentó a su cita", "mi empleado no fue a su examen", "no
   // llegó a la cita"): a No Show too ("no le llegó el certificado" keeps its own words: no appointment after it).
@@ -286,6 +294,7 @@ const phrases: Array<[RegExp, Replacement]> = [
   // A test bought and never taken, in any person ("le compré un examen en febrero y nunca lo tomó", "nunca lo presenté"): not
   // scheduled and not taken, the purchase window's lapse (session es-tune11); "¿todavía vale?" is whether it still serves.
   [/\bnunca\s+(?:lo|la)\s+(?:tom[eéoó]|present[eéoó]|hic[eo]|hizo|us[eéoó])\b/gi, 'sinprogramar'],
+  [/\bnunca\s+(?:tom[eéoó]|present[eéoó]|hic[eo]|hizo|us[eéoó])(?=\s+(?:el|la|mi|su|ese|esa)\s+(?:examen|test|prueba)\s+(?:que|q)\s+(?:le\s+|me\s+)?(?:compr|pagu|pag[oó]))/gi, 'sinprogramar'],
   [/\b(?:todavia|aun)\s+(?:me\s+|le\s+|nos\s+)?(?:vale|valen|sirve|sirven)\b/gi, 'todavia sirve'],
   // Not wanting a bought test any more ("ya no lo quiero", "ya no lo voy a usar", "me arrepentí"): cancelling it.
   [/\b(?:ya\s+)?no\s+(?:lo|la)\s+(?:quiero|necesito|voy\s+a\s+(?:usar|tomar|hacer|presentar|necesitar))\b|\bme\s+arrepent[ií]\w*/gi, 'cancelar'],
@@ -351,6 +360,23 @@ const phrases: Array<[RegExp, Replacement]> = [
   // Experience a job application asks for ("me pidieron experiencia pa un trabajo de cocinero", "experiencia para el empleo
   // nuevo"): the employer's requirement, not ASE's.
   [/\b(?:experiencia|experiencialaboral)\s+(?:para|pa)\s+(?:un|el|otro|ese|este|mi\s+nuevo|un\s+nuevo|el\s+nuevo)\s+(?:trabajo|empleo|puesto|chamba|jale)\b/gi, 'experienciaajena'],
+  // Five days or weeks gone by ("aprobé hace cinco semanas", "ya pasaron cinco días"): a length of time, not the five years of
+  // recertification.
+  [/\bcinco\s+(?=(?:d[ií]as|semanas|meses|horas|minutos)\b)/gi, ' '],
+  // A shop owner telling who they are ("soy dueño de un taller", "tengo un taller en Houston y quiero inscribir a dos mecánicos"):
+  // the story; what is asked follows (not the test centres nor a shop's recognition).
+  [/\bsoy\s+(?:el\s+|la\s+)?(?:due[nñ][oa]|patr[oó]n|gerente|manager|encargad[oa])\s+(?:de|del)\s+(?:un|una|el|la|mi)\s+(?:taller|shop|negocio|dealer|agencia)\b|\btengo\s+(?:un|mi)\s+(?:taller|shop|negocio)(?:\s+(?:de\s+mec[aá]nica|mec[aá]nico))?(?:\s+en\s+(?:[^\s,.;]+\s+)??[^\s,.;]+)?(?=\s*[,.;]?\s*(?:y|e|pero)?\s*(?:quiero|quisiera|necesito|mis|tengo|como|c[oó]mo)\b)/gi, ' '],
+  // Questions answered wrong, however they are called ("las preguntas incorrectas", "las que tuve equivocadas"), and where one
+  // is weak ("dónde estoy flojo", "en qué salí débil"): the missed questions and what to study.
+  [/\bpreguntas\s+(?:incorrectas|equivocadas|err[oó]neas|malas|erradas)\b/gi, 'preguntas que falle'],
+  [/\b(?:en\s+)?(?:d[oó]nde|qu[eé])\s+(?:estoy|ando|sal[ií]|salgo|qued[eé])\s+(?:flojo|floja|d[eé]bil|mal|bajo|baja)\b/gi, 'que estudiar preguntas que falle'],
+  [/\btask\s*lists?\b|\blista\s+de\s+tareas\b/gi, 'blueprint'],
+  // Earning a title ("cómo se gana uno el título de master", "ganarme la certificación"): getting it, not a salary.
+  [/\bgan(?:a|ar|arse|arme|o|an)\s+(?:uno\s+)?(?=(?:el|la|mi|su)\s+(?:t[ií]tulo|certificaci[oó]n|certificado|master|blue\s+seal)\b)/gi, 'obtener '],
+  // Certified by passing ("con solo pasar el examen ya quedo certificado"): being certified, as "estoy certificado".
+  [/\b(?:qued(?:o|a|ar|as|ar[ií]a|ar[eé])|soy)\s+(?=certificad[oa]s?\b)/gi, 'estoy '],
+  // More than the test asked for ("¿necesito algo más?", "qué más hace falta además del examen"): what is missing, the experience.
+  [/\b(?:necesito|necesita|ocupo|ocupa|requiero|requiere|hace\s+falta|falta)\s+algo\s+m[aá]s\b|\b(?:adem[aá]s|aparte)\s+del?\s+(?:examen|test|prueba)\b/gi, 'falta algo'],
   // A certification made valid elsewhere ("convalidar mi ASE en otro país", "homologar", "revalidar"): whether it is recognised.
   [/\b(?:convalid|homolog|revalid)\w*/gi, 'reconocen internacionalmente'],
   // A vehicle's registration however the vehicle is named ("el registro de un carro en California", "se me venció el registro del
@@ -470,7 +496,9 @@ const synonyms: Record<string, string> = {
   retake: 'repetir', retest: 'repetir', retomar: 'repetir', repito: 'repetir',
   cert: 'certificado', certs: 'certificado', certificate: 'certificado', diploma: 'certificado',
   recert: 'recertificacion', recertificar: 'recertificacion', recertifico: 'recertificacion', renovar: 'recertificacion', renuevo: 'recertificacion', renovacion: 'recertificacion',
-  vence: 'vencer', vencio: 'vencer', caduca: 'vencer', caduco: 'vencer', expira: 'vencer', expiro: 'vencer', expire: 'vencer', vencimiento: 'vencer',
+  vence: 'vencer', vencio: 'vencer', caduca: 'vencer', caduco: 'vencer', expira: 'vencer', expiro: 'vencer', expire: 'vencer', expiran: 'vencer', caducan: 'vencer', vencen: 'vencer',
+  // Proving one's experience, in any word for it (session es-tune11: "qué tiene que demostrar además del examen").
+  demostrar: 'comprobar', demuestre: 'comprobar', demuestra: 'comprobar', demuestro: 'comprobar', demostre: 'comprobar', compruebo: 'comprobar', compruebe: 'comprobar', comprueba: 'comprobar', vencimiento: 'vencer',
   resultado: 'resultados', results: 'resultados', calificacion: 'resultados', notas: 'resultados',
   duplicado: 'duplicado', copia: 'duplicado', reemplazo: 'duplicado', reimprimir: 'duplicado', duplicate: 'duplicado',
   direccion: 'domicilio', address: 'domicilio', addy: 'domicilio', mude: 'domicilio', mudanza: 'domicilio', mudo: 'domicilio',
@@ -761,7 +789,7 @@ const synonymsByStem: Map<string, string> = (() => {
 })();
 
 /** Words written without their silent "h" ("ago", "acer", "ay"), as they are spelled. */
-const WITHOUT_H: Record<string, string> = { ago: 'hago', ace: 'hace', acer: 'hacer', aga: 'haga', ice: 'hice', izo: 'hizo', ay: 'hay', aber: 'haber', abia: 'habia', ablo: 'hablo', abla: 'habla' };
+const WITHOUT_H: Record<string, string> = { aser: 'hacer', ago: 'hago', ace: 'hace', acer: 'hacer', aga: 'haga', ice: 'hice', izo: 'hizo', ay: 'hay', aber: 'haber', abia: 'habia', ablo: 'hablo', abla: 'habla' };
 
 /**
  * A word as candidates misspell it by its sound, spelled as the entries write it: "k" for "c"/"qu" ("kambie",
@@ -773,6 +801,7 @@ function spelled(word: string): string {
   const without = WITHOUT_H[word];
   if (without) return without;
   return word
+    .replace(/ks(?=[aeiou])/g, 'x')
     .replace(/k(?=[ei])/g, 'qu')
     .replace(/k/g, 'c')
     .replace(/([aeiou])si[oó]n(es)?$/, '$1cion$2')

@@ -465,4 +465,20 @@ describe('the Spanish knowledge base on its labelled set', () => {
     const pair = (await shippedKnowledge()).es!.answerer.decidePair('como saco cita pal A5 y hay en español?');
     expect(pair?.map((entry) => entry.id)).toEqual(['registration-scheduling', 'bilingual-tests']);
   });
+
+  it.each([
+    ['mano me cogio tarde en el tapon de la expreso, pierdo el test?', 'missed-appointment'],
+    ['no lo cancele, es que no llegue, me devuelven?', 'missed-appointment'],
+    ['nunca tome el examen que pague en abril, ya se vencio?', 'missed-appointment'],
+    ['aprobe hace cinco semanas y el certificado no llega', 'certificate-delivery'],
+    ['soy dueno de un shop y quiero registrar a tres mecanicos pal A1', 'registration-scheduling'],
+    ['que hay que demostrar aparte del examen pa certificarse', 'work-experience'],
+    ['puedo ver las preguntas erroneas de mi test', 'missed-questions'],
+    ['que hay que hacer pa ganarse la certificacion de master', 'master-technician-status'],
+    ['kiero aser el eksamen A1 en espanol', 'bilingual-tests'],
+    ['komo kambio la ora de mi sita', 'change-or-cancel'],
+  ])('answers %j from %s: the Caribbean\'s lateness, a denied cancellation, five weeks, a shop owner\'s story, typos', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
 });
