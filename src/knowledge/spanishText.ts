@@ -377,6 +377,12 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:qued(?:o|a|ar|as|ar[ií]a|ar[eé])|soy)\s+(?=certificad[oa]s?\b)/gi, 'estoy '],
   // More than the test asked for ("¿necesito algo más?", "qué más hace falta además del examen"): what is missing, the experience.
   [/\b(?:necesito|necesita|ocupo|ocupa|requiero|requiere|hace\s+falta|falta)\s+algo\s+m[aá]s\b|\b(?:adem[aá]s|aparte)\s+del?\s+(?:examen|test|prueba)\b/gi, 'falta algo'],
+  // How long a purchase lasts ("¿cuánto dura la compra del test?", "cuánto me dura lo que pagué"): the purchase window, not the
+  // Master's nor a certification's length.
+  [/\b(?:cu[aá]nto\s+(?:tiempo\s+)?)?(?:me\s+|le\s+)?dura\s+(?:la\s+compra|el\s+pago|lo\s+que\s+pagu[eé]|el\s+(?:examen|test)\s+(?:que|q)\s+(?:compr[eé]|pagu[eé]))\b/gi, 'cuanto tiempo sirve compra'],
+  // A certificate lost on its way ("¿se habrá perdido?", "se perdió en el correo"), or not come though the result says passed ("el resultado sí dice que pasé"): its arrival, not a lost one nor the results.
+  [/\bse\s+(?:habr[aá]n?|haya|hayan|ha|han)\s+perdido\b(?!\s+(?:mi|el|los|mis)\b)|\bse\s+perdi[oó]\s+en\s+el\s+(?:correo|camino|env[ií]o)\b/gi, 'no llego'],
+  [/(?:\b(?:pero|aunque|y)\s+|^\s*)(?:el|mi|los|mis)\s+resultados?\s+(?:s[ií]\s+|ya\s+)?(?:(?:dice|dicen|sale|salen|aparece|aparecen)\s+(?:que\s+|q\s+)?)?(?:pas[eé]|aprob[eé]|aprobado|passed)\b/gi, ' aprobe'],
   // A certification made valid elsewhere ("convalidar mi ASE en otro país", "homologar", "revalidar"): whether it is recognised.
   [/\b(?:convalid|homolog|revalid)\w*/gi, 'reconocen internacionalmente'],
   // A vehicle's registration however the vehicle is named ("el registro de un carro en California", "se me venció el registro del

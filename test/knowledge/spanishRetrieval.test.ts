@@ -481,4 +481,13 @@ describe('the Spanish knowledge base on its labelled set', () => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
   });
+
+  it.each([
+    ['cuanto tiempo me dura la compra del A3', 'registration-scheduling'],
+    ['hace mes y medio que aprobe y el certificado no llega, se habra perdido en el correo?', 'certificate-delivery'],
+    ['mis resultados dicen que pase pero no me ha llegado el certificado', 'certificate-delivery'],
+  ])('answers %j from %s: how long a purchase lasts, a certificate lost on its way or not come though passed', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
 });
