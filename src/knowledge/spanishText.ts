@@ -383,6 +383,9 @@ const phrases: Array<[RegExp, Replacement]> = [
   // A certificate lost on its way ("¿se habrá perdido?", "se perdió en el correo"), or not come though the result says passed ("el resultado sí dice que pasé"): its arrival, not a lost one nor the results.
   [/\bse\s+(?:habr[aá]n?|haya|hayan|ha|han)\s+perdido\b(?!\s+(?:mi|el|los|mis)\b)|\bse\s+perdi[oó]\s+en\s+el\s+(?:correo|camino|env[ií]o)\b/gi, 'no llego'],
   [/(?:\b(?:pero|aunque|y)\s+|^\s*)(?:el|mi|los|mis)\s+resultados?\s+(?:s[ií]\s+|ya\s+)?(?:(?:dice|dicen|sale|salen|aparece|aparecen)\s+(?:que\s+|q\s+)?)?(?:pas[eé]|aprob[eé]|aprobado|passed)\b/gi, ' aprobe'],
+  // How long a refund takes to come ("¿en cuántos días me cae el reembolso?", "cuánto tarda en llegar el refund"): a known gap
+  // (the FAQ says only that a cancelled test is refunded), not how to cancel.
+  [/\b(?:cu[aá]nto\s+(?:tiempo\s+)?(?:se\s+)?tarda(?:n)?\s+(?:en\s+(?:llegar|caer|reflejarse|verse|depositarse)\s+)?|en\s+cu[aá]ntos\s+d[ií]as\s+(?:me\s+|le\s+)?(?:cae|llega|depositan|regresan|devuelven|reflejan?|se\s+refleja)\s+|cu[aá]ndo\s+(?:me\s+|le\s+)?(?:cae|llega|depositan|reflejan?|se\s+refleja)\s+)(?:el|mi|su)\s+(?:reembolso|refund)\b/gi, 'tardareembolso reembolso'],
   // A certification made valid elsewhere ("convalidar mi ASE en otro país", "homologar", "revalidar"): whether it is recognised.
   [/\b(?:convalid|homolog|revalid)\w*/gi, 'reconocen internacionalmente'],
   // A vehicle's registration however the vehicle is named ("el registro de un carro en California", "se me venció el registro del

@@ -490,4 +490,12 @@ describe('the Spanish knowledge base on its labelled set', () => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
   });
+
+  it('answers how long a refund takes with the refund-timing gap, and whether one is refunded with the cancel answer', async () => {
+    const { answerer } = (await shippedKnowledge()).es!;
+    const timing = answerer.decide('en cuantos dias llega el refund a mi tarjeta');
+    expect(timing.kind === 'out-of-scope' && timing.topic.id).toBe('refund-timing');
+    const whether = answerer.decide('si cancelo me devuelven el dinero?');
+    expect(whether.kind === 'answer' && whether.entry.id).toBe('change-or-cancel');
+  });
 });
