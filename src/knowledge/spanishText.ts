@@ -303,6 +303,8 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:volver|vuelv[oae]n?|vuelves|volvemos|volver[eéaá]n?|volver[ií]a|volv[ií]|volvi[oó]|volviendo)(?:lo|la|me)?\s+a\s+(?:tomar|presentar|hacer|intentar|sacar|aplicar|tronar)(?:lo|la|me)?\b/gi, 'repetir'],
   // "me devuelven el dinero", "me regresan mi lana", "devuelvan lo que pague": a refund, in any form of the verbs.
   [/\b(?:devolver|devuelv\w*|devolv\w*|regres\w*|reembols\w*)\s+(?:(?:el|mi|mis|la|lo|los|las|su|sus|que)\s+)?(?:dinero|lana|feria|plata|pago|dolares|que\s+pagu[eé])\b/gi, 'reembolso dinero'],
+  // Again, said of a renewal ("cómo renuevo mi ASE, ¿hay que hacer el test completo otra vez?"): renewing, not a retest after failing.
+  [/\b(renuev\w*|renov\w*|recertific\w*|recert)\b([^.?!]{0,60}?)\b(?:otra\s+vez|de\s+nuevo|nuevamente)\b/gi, '$1$2'],
   [/\bde\s+nuevo\b|\botra\s+vez\b|\bnuevamente\b/gi, 'repetir'],
   [/\bguias?\s+de\s+estudio\b|\bstudy\s+guides?\b/gi, 'guiaestudio'],
   [/\bsello\s+azul\b/gi, 'blue seal'],

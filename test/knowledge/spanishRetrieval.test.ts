@@ -498,4 +498,12 @@ describe('the Spanish knowledge base on its labelled set', () => {
     const whether = answerer.decide('si cancelo me devuelven el dinero?');
     expect(whether.kind === 'answer' && whether.entry.id).toBe('change-or-cancel');
   });
+
+  it.each([
+    ['pa renovar mis certificaciones tengo que hacer los examenes otra vez?', 'recertification'],
+    ['reprobe el A2, cuando lo puedo tomar otra vez', 'retest-after-failing'],
+  ])('answers %j from %s: "otra vez" of a renewal is renewing, of a failed test a retest', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
 });
