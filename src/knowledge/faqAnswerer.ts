@@ -1243,10 +1243,13 @@ const pick = (decision: FaqDecision): FaqEntry | undefined =>
  * splits nothing.
  */
 // Spanish splits the same way: "y también", "además", or "y" before a question word ("... y cuánto cuesta un duplicado").
+// Also "y" before a last question that asks with its own verb and its own question mark ("cómo compro el examen y hay en
+// español?", "qué necesito pa ser master y el T2 viene en español?") or names its thing ("... y lo del curso de e-learning?"):
+// each part must still find its own entry (session es-tune11).
 // A bare "también"/"además" starts a question only after a comma or a stop: inside a clause it says "too"
 // ("¿los exámenes de camiones también vienen en español?" is one question).
 const SECOND_QUESTION =
-  /\?\s+(?=\S)|[,;]?\s+(?:(?:and|n|&|\+) also|also|y tambi[eé]n|y adem[aá]s)\s+|[,;]?\s+plus\s+(?!(?:the\s+|a\s+|an\s+)?(?:reg|registration|tax|taxes|sales\s+tax|fees?|test\s+fees?|shipping)\b)|[,;.]\s+(?:tambi[eé]n|adem[aá]s)\s+|[,;]?\s+(?:and|an|nd|n)\s+(?=(?:when|whn|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|will|would|should|if)\b)|[,;]?\s*[&+]\s*(?=(?:when|whn|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|will|would|should|if)\b)|[,;]?\s+y\s+(?=(?:cu[aá]ndo|c[oó]mo|d[oó]nde|qu[eé]|por ?qu[eé]|cu[aá]l(?:es)?|cu[aá]nt[oa]s?)(?=[\s?¿,.]|$))/gi;
+  /\?\s+(?=\S)|[,;]?\s+(?:(?:and|n|&|\+) also|also|y tambi[eé]n|y adem[aá]s)\s+|[,;]?\s+plus\s+(?!(?:the\s+|a\s+|an\s+)?(?:reg|registration|tax|taxes|sales\s+tax|fees?|test\s+fees?|shipping)\b)|[,;.]\s+(?:tambi[eé]n|adem[aá]s)\s+|[,;]?\s+(?:and|an|nd|n)\s+(?=(?:when|whn|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|will|would|should|if)\b)|[,;]?\s*[&+]\s*(?=(?:when|whn|how|where|what|whats|what's|why|which|who|can|could|do|does|did|is|are|will|would|should|if)\b)|[,;]?\s+y\s+(?=(?:cu[aá]ndo|c[oó]mo|d[oó]nde|qu[eé]|por ?qu[eé]|cu[aá]l(?:es)?|cu[aá]nt[oa]s?)(?=[\s?¿,.]|$))|[,;]?\s+y\s+(?=(?:(?:el|la|los|las|lo)\s+(?:[^\s?.!]+\s+){1,4}?)?(?:hay|viene|vienen|tiene|tienen|se\s+puede|puedo)\s[^?.!]{0,60}\?\s*$|lo\s+del?\s+[^?.!]{1,60}\?\s*$)/gi;
 
 /**
  * How a second question after a question mark starts, when it has no question mark of its own: a

@@ -435,4 +435,75 @@ describe('the Spanish knowledge base on its labelled set', () => {
     const decision = (await shippedKnowledge()).es!.answerer.decide(question);
     expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
   });
+
+  // Session es-tune11: the eleventh tuning set's classes (own phrasings, test/fixtures/probes-es26/tune11.yaml).
+  it.each([
+    ['mi hijo no se presento al examen del A4, le devuelven algo?', 'missed-appointment'],
+    ['mi empleado no llego a la cita del T2 ayer, pierde el dinero?', 'missed-appointment'],
+    ['compre el A6 en enero y nunca lo presente, ya es mayo, todavia sirve?', 'missed-appointment'],
+    ['me arrepenti de comprar el examen, nunca agende, como pido mi dinero', 'change-or-cancel'],
+    ['tengo dos mecanicos nuevos, como mandan el formulario de experiencia laboral', 'work-experience'],
+    ['no me llego el certificado, q hago', 'certificate-delivery'],
+  ])('answers %j from %s: someone else\'s No Show, a test never taken, one not wanted, a worker named first', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
+
+  it.each([
+    'necesito acomodaciones por mi lesion en el trabajo, a quien le pido',
+    'necesito una carta de experiencia para aplicar a un trabajo nuevo',
+    'hay videos en youtube pa aprender mecanica',
+    'puedo homologar mi certificacion ase en mexico?',
+    'cuanto sale el registro de mi camioneta en texas',
+    'como me inscribo a un curso de soldadura en el colegio comunitario',
+    'cuantos dias se tardan en aprobar mi experiencia laboral',
+  ])('declines %j: accommodations at work, an employer\'s letter, other sites\' courses, recognition abroad, a vehicle\'s registration, a college\'s class, the review\'s time', async (question) => {
+    expect(['unknown', 'out-of-scope']).toContain((await shippedKnowledge()).es!.answerer.decide(question).kind);
+  });
+
+  it('answers two questions joined by "y" without a question word ("... y hay en español?") both, in the order asked', async () => {
+    const pair = (await shippedKnowledge()).es!.answerer.decidePair('como saco cita pal A5 y hay en español?');
+    expect(pair?.map((entry) => entry.id)).toEqual(['registration-scheduling', 'bilingual-tests']);
+  });
+
+  it.each([
+    ['mano me cogio tarde en el tapon de la expreso, pierdo el test?', 'missed-appointment'],
+    ['no lo cancele, es que no llegue, me devuelven?', 'missed-appointment'],
+    ['nunca tome el examen que pague en abril, ya se vencio?', 'missed-appointment'],
+    ['aprobe hace cinco semanas y el certificado no llega', 'certificate-delivery'],
+    ['soy dueno de un shop y quiero registrar a tres mecanicos pal A1', 'registration-scheduling'],
+    ['que hay que demostrar aparte del examen pa certificarse', 'work-experience'],
+    ['puedo ver las preguntas erroneas de mi test', 'missed-questions'],
+    ['que hay que hacer pa ganarse la certificacion de master', 'master-technician-status'],
+    ['kiero aser el eksamen A1 en espanol', 'bilingual-tests'],
+    ['komo kambio la ora de mi sita', 'change-or-cancel'],
+  ])('answers %j from %s: the Caribbean\'s lateness, a denied cancellation, five weeks, a shop owner\'s story, typos', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
+
+  it.each([
+    ['cuanto tiempo me dura la compra del A3', 'registration-scheduling'],
+    ['hace mes y medio que aprobe y el certificado no llega, se habra perdido en el correo?', 'certificate-delivery'],
+    ['mis resultados dicen que pase pero no me ha llegado el certificado', 'certificate-delivery'],
+  ])('answers %j from %s: how long a purchase lasts, a certificate lost on its way or not come though passed', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
+
+  it('answers how long a refund takes with the refund-timing gap, and whether one is refunded with the cancel answer', async () => {
+    const { answerer } = (await shippedKnowledge()).es!;
+    const timing = answerer.decide('en cuantos dias llega el refund a mi tarjeta');
+    expect(timing.kind === 'out-of-scope' && timing.topic.id).toBe('refund-timing');
+    const whether = answerer.decide('si cancelo me devuelven el dinero?');
+    expect(whether.kind === 'answer' && whether.entry.id).toBe('change-or-cancel');
+  });
+
+  it.each([
+    ['pa renovar mis certificaciones tengo que hacer los examenes otra vez?', 'recertification'],
+    ['reprobe el A2, cuando lo puedo tomar otra vez', 'retest-after-failing'],
+  ])('answers %j from %s: "otra vez" of a renewal is renewing, of a failed test a retest', async (question, id) => {
+    const decision = (await shippedKnowledge()).es!.answerer.decide(question);
+    expect(decision.kind === 'answer' ? decision.entry.id : decision.kind === 'clarify' ? decision.candidates[0]?.id : decision.kind).toBe(id);
+  });
 });
