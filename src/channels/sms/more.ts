@@ -4,8 +4,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { Language } from '../../language/languages.js';
 import { smsEn, smsEs, type SmsMessages } from './messages.js';
 import type { SmsChannelData, SmsMore } from './renderSms.js';
-import { asksForMore } from '../../understanding/textKeywords.js';
-import { readYesNo } from '../../understanding/yesNo.js';
+import { asksForMore, saysOnlyYes } from '../../understanding/textKeywords.js';
 import { bestEffort } from './bestEffort.js';
 
 // What MORE is, is the understanding layer's (the handoff reads it too); the channel answers it.
@@ -31,13 +30,6 @@ export const moreStorageKey = (channelId: string, conversationId: string): strin
 
 /** MORE asked in Spanish ("MAS", "más detalles", "dígame más"). */
 const SPANISH_MORE = /\b(?:m[aá]s|detalles|d[ií]game|dime)\b/;
-
-/** A yes alone ("si", "yes please", "ok dale"): after a short text that offered only MORE, it is MORE. */
-const YES_WORDS_AT_MOST = 3;
-const aloneYes = (text: string | undefined): boolean => {
-  const said = (text ?? '').trim();
-  return said !== '' && said.split(/\s+/).length <= YES_WORDS_AT_MOST && readYesNo(said) === true;
-};
 
 /** A line number typed alone: "2", "#2", "2.", "option 2". */
 const LINE_NUMBER = /^(?:#|option |number |no\.? ?)?\d{1,2}[.)]?$/;
@@ -84,7 +76,7 @@ export class SmsMoreMiddleware implements Middleware {
     const heldBackNumbers = activity.type === ActivityTypes.Message && LINE_NUMBER.test((activity.text ?? '').trim().toLowerCase()) ? await this.read(key) : undefined;
     // "si" right after a short text whose only offer was "Reply MORE": that offer taken, never an
     // "¡De acuerdo!" that sends nothing (ut24). A short text with a question of its own keeps the yes for it.
-    const offeredOnlyMore = activity.type === ActivityTypes.Message && aloneYes(activity.text) ? await this.read(key) : undefined;
+    const offeredOnlyMore = activity.type === ActivityTypes.Message && saysOnlyYes(activity.text) ? await this.read(key) : undefined;
     if (activity.type === ActivityTypes.Message && (asksForMore(activity.text) || heldBackNumbers?.choices?.length || offeredOnlyMore?.yesIsMore)) {
       const kept = heldBackNumbers ?? offeredOnlyMore ?? (await this.read(key));
       if (!kept?.text) {
