@@ -17,6 +17,8 @@ interface ChangeValues {
   wanted?: DateValue;
   /** Asked to cancel, and not to move ("need 2 cancel my appt on 12/20"): told how to cancel, not how to move. */
   cancelling?: boolean;
+  /** The money asked back with the cancelling ("... y que me regresen el dinero"): the refund said first. */
+  refund?: boolean;
   /**
    * The test centre's IANA zone, from the place named ("the test center is in Denver": the table in
    * src/understanding/placeZones.ts): the 72 hours are counted in it, not in the candidate's zone.
@@ -30,6 +32,11 @@ const CANCEL_WORD = /\bcancel/i;
 const APPOINTMENT_WORD = /\b(?:appt|appts|appointment|appointments|test|tests|exam|exams|booking|cita|examen|prueba)\b/i;
 /** A refund asked about with the cancelling ("can i get a refund if i cancel"): a cancel, not a move. */
 const REFUND_WORD = /\b(?:refund\w*|money back|reembols\w*)\b/i;
+/**
+ * The money asked back in any words ("get my money back", "que me regresen el dinero", "me devuelvan
+ * lo que pagué"): with a cancel, the answer's first sentence says the refund, not only the deadline.
+ */
+const MONEY_BACK = /\b(?:refund\w*|money back|fees? back|reembols\w*)\b|\b(?:devolv|devuelv|regres)\w*\s+(?:(?:el|mi|mis|la|lo|los|las|su|sus)\s+)?(?:dinero|lana|feria|plata|pago|que\s+pagu[eé])\b/i;
 /**
  * Words of moving the appointment: with them, "cancel" is the first step of a move ("cancel my appt
  * on 12/20 and schedule it for january", "... take it in february instead"), told how to move it.
@@ -109,6 +116,11 @@ export const changeTask: TaskSpec<ChangeValues> = {
         return CANCEL_WORD.test(kept) && (APPOINTMENT_WORD.test(kept) || REFUND_WORD.test(kept)) && !MOVE_WORD.test(kept) ? { kind: 'value', value: true } : { kind: 'none' };
       },
     },
+    {
+      name: 'refund',
+      quiet: true,
+      read: (text) => (MONEY_BACK.test(text) ? { kind: 'value', value: true } : { kind: 'none' }),
+    },
   ],
   // "actually forget rescheduling, I just want to cancel it" right after the answer: how to cancel, by the same deadline.
   // "the test center is in Denver" right after it: the same appointment, counted in Denver's time.
@@ -126,7 +138,10 @@ export const changeTask: TaskSpec<ChangeValues> = {
     const lines: string[] = [];
     if (decision.verdict === 'allowed') {
       const today = deadlineToday(decision.deadline, facts.now, deps);
-      lines.push(today ? m.allowedToday(today.time, today.left) : m.allowed(writtenDeadline(decision.deadline, m.startOf, deps.language)));
+      const deadline = () => writtenDeadline(decision.deadline, m.startOf, deps.language);
+      // Asked to cancel and get the money back: yes to both first (SMS keeps the first sentences).
+      if (values.cancelling && values.refund) lines.push(today ? m.allowedRefundToday(today.time, today.left) : m.allowedRefund(deadline()));
+      else lines.push(today ? m.allowedToday(today.time, today.left) : m.allowed(deadline()));
       if (decision.assumedStartOfDay) lines.push(m.assumedStart);
       const cancelFirst = values.wanted ? m.cancelFirstTo(writtenOut(values.wanted, deps.language)) : m.cancelFirst;
       lines.push(...(values.cancelling ? [m.cancelHow(phone)] : [cancelFirst, m.how(phone)]));

@@ -551,6 +551,7 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const port = deps.conversation.account(turn.context);
       // "ok cancel it" after the appointments just shown: those, to cancel (the dialog confirms). Not
       // after a cancellation (done or declined): "Yes, cancel it" tapped twice cancels nothing more.
+      // "can I cancel it?": each one's rule, and the one that can be cancelled offered (asked whether, then confirmed).
       // "I want to change it", "la quiero cambiar": those appointments again, with until when they can
       // still be moved (the FAQ's general "no changes within three days" read as a no).
       const onTheOneShown = actionOnTheOneShown(turn.reading.text);

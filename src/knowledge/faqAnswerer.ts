@@ -162,6 +162,32 @@ const FOLLOW_UP_WORDS = 12;
 const ONLY_A_QUESTION_WORD =
   /^(?:(?:and|so|but|also|plus|then)[\s,]+)*(?:how much|how long|how many|how soon|when|where|why|how)(?:\s+(?:is it|are they|is that|does it|does that|will it|would it)(?:\s+(?:cost|take|be))?)?\s*\??$/i;
 
+/**
+ * A second question that names only its subject ("¿y el certificado?", "and the certificate?", "what
+ * about my card?") asks the first question's question of it: "¿cuándo me llegan los resultados? ¿y el
+ * certificado?" is when the certificate comes, never what a duplicate costs. Each row: how such a part
+ * starts (then at most two words of its subject), and the question words it borrows from the first part.
+ */
+const SUBJECT_ONLY: ReadonlyArray<{ lead: RegExp; asks: RegExp }> = [
+  {
+    lead: /^(?:and|&|\+|n|what about|how about|and what about)\s+(?:(?:the|my|a|an|your)\s+)?\p{L}+(?:\s+\p{L}+)?\s*\??$/iu,
+    asks: /\b(?:how long|how much|how soon|how many|when|where|how)\b/i,
+  },
+  {
+    lead: /^(?:¿\s*)?(?:y|e|y qu[eé] (?:tal|hay de|pasa con)|qu[eé] tal|y (?:lo|la) de)\s+(?:(?:el|la|los|las|mi|mis|un|una|su|sus)\s+)?\p{L}+(?:\s+\p{L}+)?\s*\??$/iu,
+    asks: /(?<![\p{L}])(?:cu[aá]nto (?:tiempo|cuesta|cuestan|sale|tarda)|cu[aá]nto|cu[aá]ndo|c[oó]mo|d[oó]nde)(?![\p{L}])/iu,
+  },
+];
+
+/** `second` asked with the first part's question words, when it names only its subject; else `second` as it is. */
+function withQuestionOf(first: string, second: string): string {
+  for (const { lead, asks } of SUBJECT_ONLY) {
+    const asked = lead.test(second.trim()) ? asks.exec(first) : null;
+    if (asked) return `${asked[0]} ${second.trim().replace(/^¿\s*/, '')}`;
+  }
+  return second;
+}
+
 /** "how", "ok so what do I do?", "which ones?": a question that names nothing, asked of the last answer. */
 // Spanish asks the same way ("como lo hago", "y eso que significa"), often without its question marks.
 const ASKS_MORE = /\?\s*$|^(?:(?:ok(?:ay)?|so|and|but|then|hmm|y|entonces|pero|bueno|ya)[\s,]+)*(?:how|what|why|which|where|when|who|wat|wht|wut|hw|wen|whn|y(?= not\b)|c[oó]mo|qu[eé]|por ?qu[eé]|cu[aá]l(?:es)?|d[oó]nde|cu[aá]ndo|qui[eé]n)(?![\p{L}])/iu;
@@ -773,7 +799,9 @@ export class FaqAnswerer {
       // fees, and is then no second question.
       // So does one with no word of ASE testing ("did i pass?? how do i find out"): it asks more of the first.
       const leans = ONLY_A_QUESTION_WORD.test(second.trim()) || (this.thresholds.offTopicSecondLeans && !this.onTopic(second));
-      const b = this.seconded(second, this.decideByScores(second, { onTopic: true, ...(x && leans ? { recent: [x.id] } : {}) }));
+      // "¿y el certificado?" after "¿cuándo me llegan los resultados?": when the certificate comes.
+      const asked = withQuestionOf(first, second);
+      const b = this.seconded(asked, this.decideByScores(asked, { onTopic: true, ...(x && leans ? { recent: [x.id] } : {}) }));
       const y = pick(b);
       if (!x || !y || x.id === y.id || (a.kind !== 'answer' && b.kind !== 'answer')) continue;
       // "did i pass?? how do i find out": a message answered with confidence as a whole is split only

@@ -143,6 +143,9 @@ export const enTasks = {
     allowed: (deadline: string) => `Yes, you can still change or cancel it. Do it before ${deadline}.`,
     /** The deadline falls later today: said as today, with roughly how long is left ("about 6 hours from now"). */
     allowedToday: (time: string, left: string) => `Yes, you can still change or cancel it, but only until ${time} today (${left}). Do it now.`,
+    /** Asked to cancel and be refunded ("i need to cancel and get my money back"): both said first, as the source says them. */
+    allowedRefund: (deadline: string) => `Yes, you can still cancel it and get a refund for a test you purchased. Do it before ${deadline}.`,
+    allowedRefundToday: (time: string, left: string) => `Yes, you can still cancel it and get a refund for a test you purchased, but only until ${time} today (${left}). Do it now.`,
     hoursLeft: (hours: number) => (hours === 1 ? 'about an hour from now' : `about ${hours} hours from now`),
     minutesLeft: (minutes: number) => (minutes === 1 ? 'about a minute from now' : `about ${minutes} minutes from now`),
     tooLate: (hours: number) =>

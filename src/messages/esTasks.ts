@@ -124,6 +124,8 @@ export const esTasks: typeof enTasks = {
     startOf: (date: string) => `comienzo del ${date}`,
     allowed: (deadline: string) => `Sí, todavía puede cambiarla o cancelarla. Hágalo antes del ${deadline}${deadline.endsWith('.') ? '' : '.'}`,
     allowedToday: (time: string, left: string) => `Sí, todavía puede cambiarla o cancelarla, pero solo hasta hoy a las ${time} (${left}). Hágalo ahora.`,
+    allowedRefund: (deadline: string) => `Sí, todavía puede cancelarla y recibir el reembolso de un examen que usted compró. Hágalo antes del ${deadline}${deadline.endsWith('.') ? '' : '.'}`,
+    allowedRefundToday: (time: string, left: string) => `Sí, todavía puede cancelarla y recibir el reembolso de un examen que usted compró, pero solo hasta hoy a las ${time} (${left}). Hágalo ahora.`,
     hoursLeft: (hours: number) => (hours === 1 ? 'dentro de una hora más o menos' : `dentro de unas ${hours} horas`),
     minutesLeft: (minutes: number) => (minutes === 1 ? 'dentro de un minuto' : `dentro de unos ${minutes} minutos`),
     tooLate: (hours: number) =>

@@ -427,7 +427,7 @@ export function asksToSeeOwnRecords(text: string, question: { kind: string } | n
  * inside a task, "cancel it" stops what is going on, so the route reads it only there.
  */
 /** What a follow-up right after the appointments were shown does to them. */
-export type OneShownAction = 'cancel' | 'change' | 'refund';
+export type OneShownAction = 'cancel' | 'may-cancel' | 'change' | 'refund';
 
 const EN_LEAD = String.raw`^(?:(?:ok|okay|yes|yeah|yep|sure|so|then|alright|great|cool|and|but)[,!.]? )*`;
 const ES_LEAD = String.raw`^(?:(?:si|ok|vale|bueno|pues|y|entonces|oiga|oye)[,!.]? )*(?:por favor,? )?`;
@@ -455,10 +455,18 @@ const ONE_SHOWN: Array<[OneShownAction, RegExp, RegExp]> = [
     new RegExp(String.raw`${ES_LEAD}(?:(?:la|lo) )?(?:puedo|podria|si) (?:la |lo )?cancel(?:ar(?:la|lo)?|o)\b.*\b(?:reembolso|devuelv|devolu)|(?:me )?(?:devuelven|dan|hacen) (?:el |un )?(?:dinero|reembolso)(?: si (?:la |lo )?cancelo)?`),
   ],
   [
+    // "can I cancel it?", "¿la puedo cancelar?" asks whether, of appointments that may differ: each
+    // one's three-day rule, and the one that can still be cancelled offered (the cancelling step
+    // still asks for an explicit yes). It was the list just shown, word for word (ut24).
+    'may-cancel',
+    new RegExp(String.raw`${EN_LEAD}(?:can|could|may) i (?:still )?cancel (?:it|that|that one|this one|the appointment|one|one of them)(?: still)?\s*\??$`),
+    new RegExp(String.raw`${ES_LEAD}(?:(?:la|lo) (?:puedo|podria) (?:todavia |aun )?cancelar|(?:todavia |aun )?(?:puedo|podria|se puede) (?:todavia |aun )?cancelar(?:la|lo)?)(?: todavia| aun)?\s*[.!?]?$`),
+  ],
+  [
     'change',
-    // "can I still cancel it?" asks whether, not to: the appointments again, with until when.
-    new RegExp(String.raw`${EN_LEAD}(?:(?:please|pls|can you|could you|i (?:want|need|would like|'d like) to) )?${EN_CHANGE_IT} (?:it|that|that one|this one|the appointment)(?: for me)?(?: please| pls| then| now)?\s*[.!?]?$|${EN_LEAD}(?:can|could|may) i (?:still )?(?:${EN_CHANGE_IT}|cancel) (?:it|that|that one|this one|the appointment)(?: still)?\s*\??$`),
-    new RegExp(String.raw`${ES_LEAD}(?:(?:la|lo) (?:quiero|necesito|quisiera|puedo|podria) (?:todavia |aun )?(?:${ES_CHANGE_IT}|cancelar)|(?:quiero|necesito|quisiera) (?:todavia |aun )?${ES_CHANGE_IT}(?:la|lo)|(?:todavia |aun )?(?:puedo|podria|se puede) (?:todavia |aun )?(?:${ES_CHANGE_IT}(?:la|lo)?|cancelar(?:la|lo)?)|cambiela|cambiala|muevala|muevela|reprogramela|reprogramala|reagendela|reagendala)(?: todavia| aun)?(?:,? (?:por favor|porfa|plis))?\s*[.!?]?$`),
+    // "can I still move it?" asks whether, not to: the appointments again, with until when.
+    new RegExp(String.raw`${EN_LEAD}(?:(?:please|pls|can you|could you|i (?:want|need|would like|'d like) to) )?${EN_CHANGE_IT} (?:it|that|that one|this one|the appointment)(?: for me)?(?: please| pls| then| now)?\s*[.!?]?$|${EN_LEAD}(?:can|could|may) i (?:still )?${EN_CHANGE_IT} (?:it|that|that one|this one|the appointment)(?: still)?\s*\??$`),
+    new RegExp(String.raw`${ES_LEAD}(?:(?:la|lo) (?:quiero|necesito|quisiera|puedo|podria) (?:todavia |aun )?${ES_CHANGE_IT}|(?:quiero|necesito|quisiera) (?:todavia |aun )?${ES_CHANGE_IT}(?:la|lo)|(?:todavia |aun )?(?:puedo|podria|se puede) (?:todavia |aun )?${ES_CHANGE_IT}(?:la|lo)?|cambiela|cambiala|muevala|muevela|reprogramela|reprogramala|reagendela|reagendala)(?: todavia| aun)?(?:,? (?:por favor|porfa|plis))?\s*[.!?]?$`),
   ],
 ];
 

@@ -230,8 +230,10 @@ const ES_SERIES = /\b(?:serie [a-z]|series [a-z]|automovil(?:es)?|autos?|camion(
 
 /** A retake asked ("volver a tomarlo", "repetirlo", "de nuevo"). */
 const ES_RETAKE = /\b(?:repetir(?:lo|la)?|volver a (?:tomar|presentar|hacer)(?:lo|la)?|(?:tomar|presentar|hacer)(?:lo|la)? (?:de nuevo|otra vez))\b|\b(?:lo|la) (?:puedo|podre) (?:volver a (?:tomar|presentar|hacer)|repetir|tomar de nuevo)\b/;
+/** Scheduling a test bought ("programar", "agendar", "sacar cita"): forgotten, it is the purchase window's, not a missed appointment. */
+const ES_SCHEDULING = String.raw`(?:(?:de |el )?(?:programar|agendar|reservar|calendarizar|apartar|sacar (?:la |una )?cita|hacer (?:la |una )?cita|escoger (?:la )?fecha|elegir (?:la )?fecha)|(?:el )?(?:plazo|tiempo) (?:para|de) (?:programar|agendar))`;
 /** Signs the candidate was not there: the appointment, not the test, was missed. */
-const ES_ABSENT = /\b(?:cita|no (?:fui|llegue|me presente|pude ir|asisti|pude llegar)|llegue tarde|se me (?:paso|olvido)|me quede dormido|no show|falte)\b/;
+const ES_ABSENT = new RegExp(String.raw`\b(?:cita|no (?:fui|llegue|me presente|pude ir|asisti|pude llegar)|llegue tarde|se me (?:paso|olvido)(?! ${ES_SCHEDULING})|me quede dormido|no show|falte)\b`);
 
 const esDetectors: Array<[Task, Detector]> = [
   ['master-status', (t) => ES_HELD_LIST.test(t)],
@@ -243,7 +245,9 @@ const esDetectors: Array<[Task, Detector]> = [
   [
     'missed-appointment',
     (t) =>
-      new RegExp(String.raw`\b(?:perdi|falte a|no (?:fui|llegue|me presente|pude ir|asisti|pude llegar)|llegue tarde|se me (?:paso|olvido)|me quede dormido|no show)\b`).test(t) &&
+      // "se me olvidó programar mi examen": what was forgotten is the scheduling, not the appointment
+      // (the purchase window's 90 days: missed-appointment's expired-unscheduled facet answers it).
+      new RegExp(String.raw`\b(?:perdi|falte a|no (?:fui|llegue|me presente|pude ir|asisti|pude llegar)|llegue tarde|se me (?:paso|olvido)(?! ${ES_SCHEDULING})|me quede dormido|no show)\b`).test(t) &&
       !/\b(?:perdi (?:mi |el )?(?:certificado|correo|email|contrasena|tarjeta))\b/.test(t) &&
       // "perdí el examen A5, ¿cuándo lo puedo volver a tomar?": where "perder un examen" is failing it
       // (Colombia, Venezuela), and nothing says the candidate was absent, a retake asked is the retest's.

@@ -44,5 +44,21 @@ export function asksForMore(text: string | undefined): boolean {
   return MORE.test(words);
 }
 
+/**
+ * A yes and nothing else ("si", "sí porfa", "yes please", "claro"): what a text offering only MORE
+ * takes as MORE. Anything more ("si cancélela", "yes, is it refunded?") asks something of its own.
+ */
+const ONLY_YES = /^(?:s[ií]|yes|yeah|yea|yep|yup|sure|claro|dale|please|por favor)(?: (?:please|pls|por favor|porfa|plis|thanks|gracias))?$/;
+
+export function saysOnlyYes(text: string | undefined): boolean {
+  const words = (text ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return ONLY_YES.test(words);
+}
+
 /** Is the whole message a text-message keyword (STOP, HELP, AYUDA, MORE, MAS, ...)? */
 export const isTextKeyword = (text: string | undefined): boolean => asksForMore(text) || detectKeyword(text) !== undefined;

@@ -49,4 +49,25 @@ describe('the agent typing, shown in the candidate website chat, from whichever 
     expect(stored.filter((activity) => activity.from.id.includes('/staff/'))).toEqual([]);
     page.close();
   });
+
+  it("ends the bot's typing when its turn ends: a message passed on to the agent leaves no dots on the candidate's screen", async () => {
+    const candidate = await WebCandidate.start(a.url);
+    const page = await candidate.openPage();
+    const pushed = pushedActivities(page);
+    await candidate.say('talk to a person');
+    const alex = new StaffClient(a.url);
+    await alex.login('agent1');
+    const queued = await alex.queuedCase();
+    await alex.post(`/staff/api/cases/${queued!.id}/claim`);
+    expect((await alex.post(`/staff/api/cases/${queued!.id}/messages`, { text: 'Hi, Alex here. How can I help?' })).status).toBe(201);
+    await candidate.waitFor(/Alex here/);
+
+    pushed.length = 0;
+    // The bot says nothing to this one (Alex answers it): its typing, shown when the message came in,
+    // is ended by a typing that lasts no time (ut24: the dots stayed on after the agent's replies).
+    expect(await candidate.say('I need to move my A5 appointment')).toEqual([]);
+    const botTyping = () => pushed.filter((activity) => activity.type === 'typing' && !activity.from?.id.includes('/staff/'));
+    await expect.poll(() => botTyping().map((activity) => activity.channelData?.webChat?.styleOptions?.typingAnimationDuration ?? 'shown')).toEqual(['shown', 0]);
+    page.close();
+  });
 });

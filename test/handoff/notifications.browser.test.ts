@@ -88,7 +88,7 @@ describe('an agent is told someone is waiting (headless Chromium, notifications 
     expect(problems).toEqual([]);
   });
 
-  it('the agent sees the candidate leave when their chat page closes, and come back when it reopens', { timeout: 60_000 }, async (test) => {
+  it('the agent sees the candidate leave when their chat page closes, said plainly (never struck through), and come back when it reopens', { timeout: 60_000 }, async (test) => {
     requireChromium(test);
     const page = context!.pages()[0]!;
     const candidate = await WebCandidate.start(desk.server.url);
@@ -104,9 +104,14 @@ describe('an agent is told someone is waiting (headless Chromium, notifications 
     chat.close();
     await expect.poll(() => presence.getAttribute('data-presence'), { timeout: 10_000 }).toBe('left');
     expect(await presence.innerText()).toBe('Candidate left the chat');
+    // Struck through, "Candidate left the chat" read as its opposite (ut24): the words are shown as they are.
+    const decoration = (label: typeof presence) => label.evaluate((element) => getComputedStyle(element).textDecorationLine);
+    expect(await decoration(presence)).not.toContain('line-through');
     expect(await page.locator('#presence-warning').isVisible()).toBe(true);
-    // The list says so too.
-    await expect.poll(() => page.locator('[data-testid=mine-item][aria-current], [data-testid=mine-item].item-open').locator('[data-testid=presence]').getAttribute('data-presence'), { timeout: 10_000 }).toBe('left');
+    // The list says so too, as plainly.
+    const listed = page.locator('[data-testid=mine-item][aria-current], [data-testid=mine-item].item-open').locator('[data-testid=presence]');
+    await expect.poll(() => listed.getAttribute('data-presence'), { timeout: 10_000 }).toBe('left');
+    expect(await decoration(listed)).not.toContain('line-through');
     await screenshot(page, 'staff-presence-left.png');
 
     const back = await candidate.openPage();

@@ -11,6 +11,14 @@ describe('decidePair: two questions in one message', () => {
     expect(answerer.decidePair(text)?.map((entry) => entry.id)).toEqual(ids);
   });
 
+  it.each([
+    ['when do i get my results? and the certificate?', ['test-results', 'certificate-delivery']],
+    ['when do i get my results? what about my certificate?', ['test-results', 'certificate-delivery']],
+  ])('asks the first question of a second part that names only its subject: %j', async (text, ids) => {
+    const { answerer } = await shippedKnowledge();
+    expect(answerer.decidePair(text)?.map((entry) => entry.id)).toEqual(ids);
+  });
+
   it.each(['where are the terms and conditions?', 'how do I reschedule and cancel my test', 'ok great and thanks', 'a duplicate of my birth certificate and also my dentist appointment'])(
     'finds one question or none in %j, never two answers',
     async (text) => {

@@ -291,7 +291,8 @@ const followUps: Array<[english: string, spanish: string, expected: OneShownActi
   ['I want to cancel it', 'la quiero cancelar', 'cancel'],
   ['I want to change it', 'la quiero cambiar', 'change'],
   ['can I move it?', '¿la puedo mover?', 'change'],
-  ['can I still cancel it?', '¿todavía puedo cancelarla?', 'change'],
+  ['can I still cancel it?', '¿todavía puedo cancelarla?', 'may-cancel'],
+  ['can i cancel it', '¿la puedo cancelar?', 'may-cancel'],
   ['reschedule it please', 'reprográmela por favor', 'change'],
   ['what about A5?', '¿y la del A5?', null],
 ];

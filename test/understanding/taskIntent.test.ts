@@ -127,6 +127,10 @@ const duplicates: Row[] = [
   ['compré el A1 en enero, ¿hasta cuándo tengo?', 'purchase-window'],
   ['compre el examen A7 hace como 3 meses y no lo he agendado, todavia lo puedo hacer o ya lo perdi?', 'purchase-window'],
   ['perdí mi cita del A7 ayer', 'missed-appointment'],
+  // What was forgotten is the scheduling, not the appointment: the FAQ's 90-day window (ut24), not the No Show task.
+  ['se me olvidó programar mi examen y ya pasaron como 4 meses, ¿pierdo mi dinero?', null],
+  ['se me pasó el plazo para agendar', null],
+  ['se me olvidó la cita del A5, ¿pierdo mi dinero?', 'missed-appointment'],
   ['tengo el A3 agendado pal 22 y me mandan a un training, ¿cómo la muevo pa después?', 'reschedule-or-cancel'],
   ['¿la puedo cambiar?', 'reschedule-or-cancel'],
   ['troné el A5 hace 2 semanas', 'retest'],

@@ -4,7 +4,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { Language } from '../../language/languages.js';
 import { smsEn, smsEs, type SmsMessages } from './messages.js';
 import type { SmsChannelData, SmsMore } from './renderSms.js';
-import { asksForMore } from '../../understanding/textKeywords.js';
+import { asksForMore, saysOnlyYes } from '../../understanding/textKeywords.js';
 import { bestEffort } from './bestEffort.js';
 
 // What MORE is, is the understanding layer's (the handoff reads it too); the channel answers it.
@@ -74,8 +74,11 @@ export class SmsMoreMiddleware implements Middleware {
     // not seen any numbers, so no choice is picked (the dialog would take one never shown); the
     // rest goes out with its numbered lines, and "2" then means what it says.
     const heldBackNumbers = activity.type === ActivityTypes.Message && LINE_NUMBER.test((activity.text ?? '').trim().toLowerCase()) ? await this.read(key) : undefined;
-    if (activity.type === ActivityTypes.Message && (asksForMore(activity.text) || heldBackNumbers?.choices?.length)) {
-      const kept = heldBackNumbers ?? (await this.read(key));
+    // "si" right after a short text whose only offer was "Reply MORE": that offer taken, never an
+    // "¡De acuerdo!" that sends nothing (ut24). A short text with a question of its own keeps the yes for it.
+    const offeredOnlyMore = activity.type === ActivityTypes.Message && saysOnlyYes(activity.text) ? await this.read(key) : undefined;
+    if (activity.type === ActivityTypes.Message && (asksForMore(activity.text) || heldBackNumbers?.choices?.length || offeredOnlyMore?.yesIsMore)) {
+      const kept = heldBackNumbers ?? offeredOnlyMore ?? (await this.read(key));
       if (!kept?.text) {
         await context.sendActivity({ type: ActivityTypes.Message, text: (await this.messagesFor(context)).nothingMore, textFormat: 'plain', channelData: { keepChoices: true } satisfies SmsChannelData });
         return;
@@ -113,7 +116,7 @@ export class SmsMoreMiddleware implements Middleware {
 
   private async remember(key: string, more: SmsMore): Promise<void> {
     await bestEffort(this.logger, 'sms: could not keep the rest of the answer for MORE', () =>
-      this.storage.write({ [key]: { text: more.text, choices: more.choices, eTag: '*' } satisfies StoredMore }),
+      this.storage.write({ [key]: { text: more.text, choices: more.choices, ...(more.yesIsMore ? { yesIsMore: true as const } : {}), eTag: '*' } satisfies StoredMore }),
     );
   }
 

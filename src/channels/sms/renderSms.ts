@@ -21,6 +21,11 @@ export interface SmsMore {
   text: string;
   /** The numbered suggestions in `text` (they count once the rest has been sent). */
   choices: SmsChoice[];
+  /**
+   * The short text asked nothing but "Reply MORE" (no question of the bot's, no choices): a yes
+   * ("si", "ok", "yes please") then takes up that offer, as MORE does.
+   */
+  yesIsMore?: true;
 }
 
 export interface SmsChannelData {
@@ -255,7 +260,7 @@ export function renderSms(reply: Reply, messages: SmsMessages = smsEn): Partial<
   };
   const channelData: SmsChannelData = {};
   if (short.choices.length) channelData.choices = short.choices;
-  if (more) channelData.more = { text: more.text, choices: more.choices };
+  if (more) channelData.more = { text: more.text, choices: more.choices, ...(!reply.speaker && !reply.then && !reply.choices?.length && !short.text.includes('?') ? { yesIsMore: true as const } : {}) };
   if (Object.keys(channelData).length) activity.channelData = channelData;
   return activity;
 }

@@ -151,13 +151,19 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
       ),
     );
 
-  /** The bot "typing": shown by Web Chat until the bot's next message; never stored, never replayed. */
-  const botTyping = (conversationId: string) => ({
+  /**
+   * The bot "typing": shown by Web Chat until the bot's next message; never stored, never replayed.
+   * `stopped`: the turn is over. A typing that lasts no time ends the last one (Web Chat reads its
+   * typingAnimationDuration per activity), so a turn that says nothing (a message passed on to the
+   * member of staff the candidate is chatting with) leaves no dots behind (ut24).
+   */
+  const botTyping = (conversationId: string, stopped = false) => ({
     type: 'typing',
     timestamp: new Date().toISOString(),
     channelId: DIRECTLINE_CHANNEL_ID,
     conversation: { id: conversationId },
     from: { id: bot.id, name: bot.name, role: 'bot' },
+    ...(stopped ? { channelData: { webChat: { styleOptions: { typingAnimationDuration: 0 } } } } : {}),
   });
 
   /** Conversations with a message's turn running in this process (for polling pages' typing indicator), and how many. */
@@ -271,12 +277,16 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
         userId: claims.user,
       });
       const stored = activities[0]!;
-      if (!duplicate && posted.type === 'message') {
-        // The bot is on it: open streams show a typing indicator until its reply arrives. Not stored.
-        store.events.emit(`typing:${claims.conv}`, botTyping(claims.conv));
+      const typing = !duplicate && posted.type === 'message';
+      // The bot is on it: open streams show a typing indicator until its reply arrives, or its turn ends. Not stored.
+      if (typing) store.events.emit(`typing:${claims.conv}`, botTyping(claims.conv));
+      const turn = duplicate ? undefined : whileRunning(claims.conv, posted.type === 'message', runTurn(toBot({ ...stored, text: activity.text, channelData: activity.channelData })));
+      if (turn && typing) {
+        const stop = () => void store.events.emit(`typing:${claims.conv}`, botTyping(claims.conv, true));
+        turn.then(stop, stop);
       }
       // A client's retry of a post already taken is answered with the same id and not run again.
-      if (!duplicate) await awaitTurn(whileRunning(claims.conv, posted.type === 'message', runTurn(toBot({ ...stored, text: activity.text, channelData: activity.channelData }))));
+      if (turn) await awaitTurn(turn);
       res.json({ id: stored.id });
     }),
   );

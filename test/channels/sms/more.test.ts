@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countSegments } from '../../../src/channels/sms/gsm7.js';
 import { smsEn, smsEs } from '../../../src/channels/sms/messages.js';
 import { asksForMore } from '../../../src/channels/sms/more.js';
+import { saysOnlyYes } from '../../../src/understanding/textKeywords.js';
 import { stripMarkdown } from '../../../src/channels/sms/renderSms.js';
 import { shortAnswer, type FaqEntry } from '../../../src/knowledge/faqEntry.js';
 import { startBot, type RunningBot } from '../../support/conversation.js';
@@ -167,6 +168,15 @@ describe('short answers on SMS, the rest on MORE (over the Twilio webhook)', () 
     const picked = entries.find((e) => e.button === second || e.question === second)!;
     const caveat = entry.caveats?.find((c) => c.entries.includes(picked.id))?.lead;
     expect((await text('2')).join('\n\n')).toContain((caveat ?? stripMarkdown(shortAnswer(picked))).slice(0, 40));
+  });
+});
+
+describe('saysOnlyYes: a yes that takes up a text whose only offer was MORE', () => {
+  it.each(['si', 'Sí.', 'sí porfa', 'yes', 'Yes please', 'claro', 'yep!'])('%j is a yes and nothing else', (typed) => {
+    expect(saysOnlyYes(typed)).toBe(true);
+  });
+  it.each(['si cancelala porfa', 'yes, is it refunded?', 'ok', 'no', 'y', '', undefined])('%j says something else', (typed) => {
+    expect(saysOnlyYes(typed)).toBe(false);
   });
 });
 
