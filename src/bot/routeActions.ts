@@ -727,7 +727,8 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // the certificate's own question, whose answer is everyone's: that answer, sign-in offered beside it.
       const general = signInHint && !aboutSomethingElse(turn.reading) ? generalAnswerOf(turn.reading.accountQuestion, ranked) : undefined;
       // "and my ASE A1 too" right after the EPA 609 answer: the same question, asked of ASE's own tests.
-      const generalEntry = general ? deps.conversation.lookup(general) : ranked.kind !== 'answer' ? askedOfAseTests(turn.reading.text, turn.data, deps.conversation) : undefined;
+      const ofAseTests = !general && (ranked.kind !== 'answer' || ranked.entry.id === turn.data.recentEntries?.[0]) ? askedOfAseTests(turn.reading.text, turn.data, deps.conversation) : undefined;
+      const generalEntry = general ? deps.conversation.lookup(general) : ofAseTests;
       const decision: FaqDecision = generalEntry
         ? placedAnswer(generalEntry, deps.conversation.faq.answerAs(generalEntry, turn.reading.question))
         : ranked;
@@ -745,12 +746,13 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // task no cue of the understanding pass reads (results timing): the others had their say
       // there ("my A8 cert expired in 2024, can I still recert?" is the FAQ's yes, by design).
       const offered = decision.kind === 'answer' && !DETECTED_TASKS.has(decision.entry.offer?.task ?? '') ? decision.entry.offer?.task : undefined;
-      const contextTask = task ? undefined : unplaced ? recentTask(turn.data, deps.conversation) : (again ?? offered);
+      // Asked of ASE tests it names ("and my ASE A1 too"): the task of that entry works them out.
+      const contextTask = task ? undefined : (ofAseTests?.offer?.task ?? (unplaced ? recentTask(turn.data, deps.conversation) : (again ?? offered)));
       if (contextTask && deps.conversation.findsFacts(contextTask, turn.reading, turn.facts)) {
         understood(turn);
         const askedAfter = await answerTheOtherQuestion(turn, contextTask);
         // Only the entry's own offer is a first answer: the general rule leads if the task must ask.
-        const notYetAnswered = contextTask === offered && contextTask !== again && !unplaced;
+        const notYetAnswered = (contextTask === offered && contextTask !== again && !unplaced) || contextTask === ofAseTests?.offer?.task;
         const result = await turn.dc.beginDialog(contextTask, { text: turn.reading.question, answeredGenerally: true, ...(notYetAnswered ? { notYetAnswered } : {}) } satisfies TaskOptions);
         const taken = afterDialog(turn, result);
         if (askedAfter) await answerAfterTask(turn, contextTask, askedAfter, answered(result, contextTask));

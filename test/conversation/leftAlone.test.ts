@@ -5,11 +5,15 @@ import { all, buttons, not, transcriptTables, type Transcript } from './suite.js
 const clock = new Date('2026-12-07T17:00:00Z');
 
 // "and my ASE A1 too" right after the EPA 609 answer (its duplicate card) is the same question asked of
-// ASE's own certificates: the duplicate-certificate answer, never "Sorry, I don't know that one".
+// ASE's own certificates: their duplicates worked out for the tests named, never "Sorry, I don't know that one".
 const sameQuestionOfAseTests: Transcript[] = [
   ['"and my ASE A1 too" after the EPA 609 duplicate-card answer is answered for the ASE duplicate certificate', [
     ['how do i get a replacement for my epa 609 card', 'ASE Customer Service (1-800-390-6789)'],
-    ['and my ASE A1 too', all(/\$7\.50/, not("I don't know that one"))],
+    ['and my ASE A1 too', all('That comes to $7.50: one test series', not("I don't know that one"))],
+  ]],
+  ['"and my A1 and T2 certs too" after it works out the duplicates of both series', [
+    ['lost my 609 wallet card', 'ASE Customer Service (1-800-390-6789)'],
+    ['and my A1 and T2 certs too', all('That comes to $15.00: 2 test series', not('wallet card'))],
   ]],
 ];
 
