@@ -8,6 +8,18 @@ import type { OfferOptions } from './offerDialog.js';
 
 export const asChoice = (entry: FaqEntry): ReplyChoice => ({ title: entry.button, value: entry.question });
 
+/**
+ * A "Did you mean" of the entries: one entry is asked as itself ("Did you mean: Advanced Level
+ * tests?", Yes / No), never as a list of one; more as a list, with "None of these" (`none`).
+ */
+export function didYouMeanReply(entries: FaqEntry[], messages: Messages, none: boolean): Reply {
+  const [only] = entries;
+  if (entries.length === 1 && only) {
+    return { text: messages.didYouMeanOne(only.button), choices: [{ title: messages.task.yes, value: only.question }, ...(none ? [{ title: messages.task.no, value: messages.noneOfThese }] : [])] };
+  }
+  return { text: messages.didYouMean, choices: [...entries.map(asChoice), ...(none ? [{ title: messages.noneOfThese, value: messages.noneOfThese }] : [])] };
+}
+
 /** The line under an answer that says where it comes from (the entry's source, else the FAQ's title). */
 export const sourceOf = (entry: FaqEntry, messages: Messages): NonNullable<Reply['source']> => ({
   title: entry.source.title || messages.sourceTitle,
@@ -184,7 +196,7 @@ export async function answerDecision(
       await answerEntry(dc, deps, decision.entry, decision.again ? { ...extra, again: true, ...(decision.repeated ? { repeated: true } : {}) } : extra);
       return true;
     case 'clarify':
-      await send(dc.context, deps, { text: m.didYouMean, choices: [...decision.candidates.map(asChoice), { title: m.noneOfThese, value: m.noneOfThese }] });
+      await send(dc.context, deps, didYouMeanReply(decision.candidates, m, true));
       await dc.beginDialog(OFFER, { entries: decision.candidates.map((e) => e.id), none: true, ...(extra.task ? { task: extra.task } : {}), ...(extra.text ? { text: extra.text } : {}) } satisfies OfferOptions);
       return true;
     case 'out-of-scope':

@@ -4,7 +4,7 @@ import { asKnown, onKnown, readPastDate, roughExpiry } from './slotReaders.js';
 import type { TaskDeps, TurnFacts } from './taskTypes.js';
 import { resolveSeries, resolveTests } from '../src/understanding/tests.js';
 import type { SlotReading, TaskSpec } from './taskTypes.js';
-import { andListIn } from '../src/messages/lists.js';
+import { andListIn, orListIn } from '../src/messages/lists.js';
 import { catalogueNames } from '../src/messages/catalogueNames.js';
 
 interface MasterValues {
@@ -34,6 +34,12 @@ interface MasterValues {
    * tests lapsed.
    */
   roughPass?: string;
+  /**
+   * "my L1 expired, still master?": tests said lapsed that no Master status of the catalogue requires
+   * (and no required test named beside them). What the source says of the statuses it names is the
+   * answer, never "which Master status?" asked of a test that belongs to neither.
+   */
+  notRequired?: string[];
 }
 
 const noneLapsed =
@@ -171,6 +177,18 @@ function readRoughPass(text: string, facts: TurnFacts, deps: TaskDeps, seriesId:
   return reading.kind === 'value' && roughExpiry(reading.value, facts, deps) ? { kind: 'value', value: onKnown(reading.value, deps.language) } : { kind: 'none' };
 }
 
+/**
+ * Tests said lapsed ("my L1 expired") that are required by no Master status the catalogue defines,
+ * in a message naming no test that is: they are not what Master status rests on.
+ */
+function readNotRequired(text: string, catalogue: Catalogue): SlotReading<string[]> {
+  if (!LAPSE_WORDS.test(text) && !(SUPPOSED.test(text) && FUTURE_LAPSE_WORDS.test(text))) return { kind: 'none' };
+  const required = new Set(catalogue.series.flatMap((series) => series.master?.requiredTests ?? []));
+  const named = resolveTests(text, catalogue).tests.map((test) => test.code);
+  if (!named.length || named.some((code) => required.has(code))) return { kind: 'none' };
+  return { kind: 'value', value: [...new Set(named)] };
+}
+
 /** A list of the tests held: "I have", "passed", "tengo", "aprobé", "pasé", "saqué". */
 const HELD_WORDS = /(?<![\p{L}\d])(?:have|hold|got|passed|i'?m certified in|certified in|tengo|aprob[eé]|pas[eé]|saqu[eé])(?![\p{L}\d])/iu;
 /**
@@ -215,7 +233,13 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
   general: (deps) => ({ text: deps.messages.task.master.general }),
   slots: [
     {
+      name: 'notRequired',
+      quiet: true,
+      read: (text, _facts, deps) => readNotRequired(text, deps.catalogue),
+    },
+    {
       name: 'series',
+      needed: (values) => !values.notRequired?.length,
       read: (text, _facts, deps) => readSeries(text, deps.catalogue),
       describe: (value, deps) => catalogueNames(deps.catalogue, deps.language).series(String(value)),
       ask: (_values, deps) => ({ text: deps.messages.task.master.askSeries }),
@@ -246,7 +270,7 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
     },
     {
       name: 'lapsed',
-      needed: (values) => !values.missing?.length && !values.roughPass,
+      needed: (values) => !values.missing?.length && !values.roughPass && !values.notRequired?.length,
       read: (text, facts, deps, values, asAnswer) => readLapsed(text, facts, deps, values.series, asAnswer, values.lapsed),
       ask: (values, deps) => {
         return { text: deps.messages.task.master.askLapsed(values.series ? catalogueNames(deps.catalogue, deps.language).master(values.series) : undefined) };
@@ -256,8 +280,16 @@ export const masterStatusTask: TaskSpec<MasterValues> = {
   faqEntry: 'master-technician-status',
   answer: (values, facts, deps) => {
     const m = deps.messages.task.master;
-    const series = findSeries(deps.catalogue, values.series);
+    const series = values.series ? findSeries(deps.catalogue, values.series) : undefined;
     const names = catalogueNames(deps.catalogue, deps.language);
+    // "my L1 expired, still master?", "my G1 lapsed": none of the required tests; what the statuses rest on, from the source.
+    if (values.notRequired?.length && (values.lapsed ?? []).every((test) => values.notRequired!.includes(test))) {
+      const masters = series?.master ? [series] : deps.catalogue.series.filter((each) => each.master?.requiredTests.length);
+      const statuses = orListIn(deps.language)(
+        masters.map((each) => `${names.master(each.id)} (${testSpan(each.master!.requiredTests, each.master!.requiredTests, andListIn(deps.language))})`),
+      );
+      return { reply: { text: `${m.notRequired(andListIn(deps.language)(values.notRequired), statuses)} ${m.next}` }, outcome: 'not-required' };
+    }
     if (!series?.master) return { reply: { text: m.noMaster(names.series(values.series)) }, outcome: 'no-master-defined' };
     const name = names.master(series.id);
     if (values.missing?.length) {

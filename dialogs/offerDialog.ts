@@ -9,7 +9,7 @@ import { detectTask } from '../src/understanding/taskIntent.js';
 import { isYearOnly } from '../src/understanding/dates.js';
 import { askedOfLastAnswer } from '../src/understanding/askedOfLastAnswer.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from './engine.js';
-import { answerEntry } from './faqSteps.js';
+import { answerEntry, didYouMeanReply } from './faqSteps.js';
 import { RepairDialog, SOMETHING_NEW, type Reroute, type UnrelatedPolicy } from './repairDialog.js';
 import { acknowledgementReply } from './smallTalk.js';
 import type { TaskOptions } from './taskDialog.js';
@@ -133,7 +133,7 @@ export class OfferDialog extends RepairDialog {
     const prompt = offer.task ? this.promptOf(offer) : undefined;
     if (prompt) return { text: prompt };
     const entries = offer.entries.flatMap((id) => this.deps.lookup(id) ?? []);
-    return { text: this.deps.messages.didYouMean, choices: entries.map((e) => ({ title: e.button, value: e.question })) };
+    return didYouMeanReply(entries, this.deps.messages, entries.length === 1 && offer.none === true);
   }
 
   protected async answer(dc: DialogContext, reading: Reading): Promise<DialogTurnResult | undefined> {
@@ -146,8 +146,12 @@ export class OfferDialog extends RepairDialog {
       ...(offer.person ? [{ title: m.talkToPerson, value: PERSON }] : []),
     ];
     // A button shows the short title and sends the full question: either one picks its entry.
+    // "Did you mean: X?" of one entry is answered yes or no ("yes", "no", "nope"): that entry, or none.
+    const single = offer.none && entries.length === 1 && reading.yesNo !== null && reading.text.trim().split(/\s+/).length <= 3 ? entries[0] : undefined;
     const picked =
-      pickChoice(reading.text, choices) ?? pickChoice(reading.text, entries.map((e) => ({ title: e.question, value: e.id })), { exactOnly: true });
+      pickChoice(reading.text, choices) ??
+      pickChoice(reading.text, entries.map((e) => ({ title: e.question, value: e.id })), { exactOnly: true }) ??
+      (single ? { title: single.button, value: reading.yesNo ? single.id : NONE } : undefined);
     if (picked?.value === NONE) {
       requestOf(dc.context).choice = { outcome: 'none' };
       await dc.endDialog();

@@ -10,6 +10,7 @@ import { readingKey, understand, type Understanding } from '../conversation/unde
 import { readsAsFollowUp } from '../conversation/followUp.js';
 import type { Messages } from '../messages/en.js';
 import type { FaqEntry } from '../knowledge/faqEntry.js';
+import type { QuestionContext } from '../knowledge/faqAnswerer.js';
 import { isStoreUnavailable } from '../storage/storageErrors.js';
 import { isIanaZone } from '../configFields.js';
 import { chooseLanguage, detectLanguage } from '../language/detect.js';
@@ -148,15 +149,14 @@ export class CandidateBot {
     const dc = await leanDialogContext(dialogSet, context, this.dialogState);
     // A dialog waiting (an answer's follow-ups, a task's question) or a task just answered: the
     // conversation is about ASE testing, so "what about the other one?" needs no ASE word of its own.
-    const reading = understand(text, facts, this.deps.understanding, {
-      onTopic: onTopic(dc, data),
-      recent: recentEntries(dc, data),
-      ...(data.lastAnswer ? { answered: data.lastAnswer } : {}),
-    });
+    const reading = understand(text, facts, this.deps.understanding, questionContext(dc, data));
     context.turnState.set(readingKey, reading);
     // While sign-in waits, whatever comes is treated as sign-in details on the record, whole or not.
     const signingIn = dc.activeDialog?.id === SIGN_IN;
-    const turn: ObservedTurn = { context, reading, facts, data, dc, event: {}, stackBefore: dc.stack.map((instance) => instance.id), request: requestOf(context), signingIn, noted: false };
+    // A hand-back puts the table before the handoff back (the relay, row with-staff): the message is
+    // then read in its light, as it would have been with no handoff in between.
+    const contextRestored = () => reading.reconsider(questionContext(dc, data));
+    const turn: ObservedTurn = { context, reading, facts, data, dc, event: {}, stackBefore: dc.stack.map((instance) => instance.id), request: requestOf(context), signingIn, noted: false, contextRestored };
     const account = this.deps.account(context);
     // Any message keeps a sign-in alive: it lapses after 30 minutes of silence, not of FAQ questions.
     await account?.onTurn(context, facts.now);
@@ -344,6 +344,15 @@ export class CandidateBot {
  * The conversation is about ASE testing already: a task waits or was just answered, or an answer's
  * follow-ups are on offer (an offer left after "I don't know that one" or a known gap says nothing).
  */
+/** What a question this turn is read in the light of: the topic, the entries just answered, the one whole answer. */
+function questionContext(dc: DialogContext, data: ConversationData): QuestionContext {
+  return {
+    onTopic: onTopic(dc, data),
+    recent: recentEntries(dc, data),
+    ...(data.lastAnswer ? { answered: data.lastAnswer } : {}),
+  };
+}
+
 function onTopic(dc: DialogContext, data: ConversationData): boolean {
   if (data.lastTask) return true;
   // An answer from the account about the candidate's own tests ("your certificate is delayed until

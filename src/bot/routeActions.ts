@@ -46,6 +46,11 @@ export interface Turn {
   event: Partial<TurnEvent>;
   /** The dialogs on the stack when the turn began: a task not among them was started by this turn. */
   stackBefore: string[];
+  /**
+   * Staff handed the conversation back and what was on the table before the handoff is back in the
+   * conversation's data: the reading's context (the entries just answered) is read again from it.
+   */
+  contextRestored?: () => void;
 }
 
 export interface RouteActionDeps {
@@ -93,6 +98,23 @@ function testsNamedAlone(text: string, catalogue: Catalogue): string[] {
   const tests = resolveTests(text, catalogue).tests.map((test) => test.code);
   const rest = withoutNames(text, catalogue).replace(/\b(?:the|my|a|an|test|tests|exam|exams|one|ones|and|for|about|what about|how about|el|la|examen|prueba|y|de)\b|[\s,.!?&¿¡-]/gi, '');
   return tests.length > 0 && rest === '' ? tests : [];
+}
+
+/**
+ * Entries about something that is no ASE test series, whose question asked of ASE's own tests is
+ * another entry's, one row each: "and my ASE A1 too" right after the EPA 609 answer (its duplicate
+ * card) is the duplicate certificate's question, asked of A1.
+ */
+const ASKED_OF_ASE_TESTS: ReadonlyMap<string, string> = new Map([['epa-609-program', 'duplicate-certificate']]);
+
+/** "and my ASE A1 too", "A1 and A4 certs as well": tests named, with nothing else but words that add them to what was asked. */
+const ADDS_TESTS = /\b(?:ase|too|also|as well|same for|same with|certs?|certificates?|certifications?)\b/gi;
+
+/** The entry answering the question just answered, asked of the ASE tests a message only names (`ASKED_OF_ASE_TESTS`). */
+function askedOfAseTests(text: string, data: ConversationData, conversation: ConversationDeps): FaqEntry | undefined {
+  const target = ASKED_OF_ASE_TESTS.get(data.recentEntries?.[0] ?? '');
+  if (!target || testsNamedAlone(text.replace(ADDS_TESTS, ' '), conversation.catalogue).length === 0) return undefined;
+  return conversation.lookup(target);
 }
 
 /** The one candidate entry whose offered task answers the personal question `kind` from the account. */
@@ -400,7 +422,11 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         turn.event.handoff = { outcome: left ? 'left' : 'relayed' };
         return !(left && leaving === 'if-queued-asking');
       }
-      if (wasHandedOver) turn.event.handoff = { outcome: 'resumed' };
+      if (wasHandedOver) {
+        turn.event.handoff = { outcome: 'resumed' };
+        // "what if i was sick" after the missed-appointment answer, staff in between: read in its light.
+        turn.contextRestored?.();
+      }
       return false;
     },
 
@@ -701,7 +727,9 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // "oh and when do I get my certificate?", "wen do i get my cert": unsure of the words, sure it is
       // the certificate's own question, whose answer is everyone's: that answer, sign-in offered beside it.
       const general = signInHint && !aboutSomethingElse(turn.reading) ? generalAnswerOf(turn.reading.accountQuestion, ranked) : undefined;
-      const generalEntry = general ? deps.conversation.lookup(general) : undefined;
+      // "and my ASE A1 too" right after the EPA 609 answer: the same question, asked of ASE's own tests.
+      const ofAseTests = !general && (ranked.kind !== 'answer' || ranked.entry.id === turn.data.recentEntries?.[0]) ? askedOfAseTests(turn.reading.text, turn.data, deps.conversation) : undefined;
+      const generalEntry = general ? deps.conversation.lookup(general) : ofAseTests;
       const decision: FaqDecision = generalEntry
         ? placedAnswer(generalEntry, deps.conversation.faq.answerAs(generalEntry, turn.reading.question))
         : ranked;
@@ -719,12 +747,13 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       // task no cue of the understanding pass reads (results timing): the others had their say
       // there ("my A8 cert expired in 2024, can I still recert?" is the FAQ's yes, by design).
       const offered = decision.kind === 'answer' && !DETECTED_TASKS.has(decision.entry.offer?.task ?? '') ? decision.entry.offer?.task : undefined;
-      const contextTask = task ? undefined : unplaced ? recentTask(turn.data, deps.conversation) : (again ?? offered);
+      // Asked of ASE tests it names ("and my ASE A1 too"): the task of that entry works them out.
+      const contextTask = task ? undefined : (ofAseTests?.offer?.task ?? (unplaced ? recentTask(turn.data, deps.conversation) : (again ?? offered)));
       if (contextTask && deps.conversation.findsFacts(contextTask, turn.reading, turn.facts)) {
         understood(turn);
         const askedAfter = await answerTheOtherQuestion(turn, contextTask);
         // Only the entry's own offer is a first answer: the general rule leads if the task must ask.
-        const notYetAnswered = contextTask === offered && contextTask !== again && !unplaced;
+        const notYetAnswered = (contextTask === offered && contextTask !== again && !unplaced) || contextTask === ofAseTests?.offer?.task;
         const result = await turn.dc.beginDialog(contextTask, { text: turn.reading.question, answeredGenerally: true, ...(notYetAnswered ? { notYetAnswered } : {}) } satisfies TaskOptions);
         const taken = afterDialog(turn, result);
         if (askedAfter) await answerAfterTask(turn, contextTask, askedAfter, answered(result, contextTask));

@@ -65,6 +65,12 @@ export interface Reading {
   faqPair(): [FaqEntry, FaqEntry] | null;
   /** Two questions in one, one of them a known gap ("... and can my shop pay"): both parts in the order asked; null otherwise. */
   faqGapPair(): GapPair | null;
+  /**
+   * The question's context changed during the turn (staff handed the conversation back, and the
+   * entries answered before the handoff are on the table again): the FAQ readings are worked out
+   * again in its light the next time they are asked for.
+   */
+  reconsider(context: QuestionContext): void;
 }
 
 /** The recognisers that need the knowledge base: the FAQ ranking and the account-question reader. */
@@ -106,8 +112,16 @@ class LazyReading implements Reading {
     readonly text: string,
     private readonly facts: TurnFacts,
     private readonly knowledge: Understanding,
-    private readonly context: QuestionContext,
+    private context: QuestionContext,
   ) {}
+
+  reconsider(context: QuestionContext): void {
+    this.context = context;
+    this.decision = undefined;
+    this.pair = undefined;
+    this.gapPair = undefined;
+    this.namedElsewhere = undefined;
+  }
 
   private once<K extends keyof Reading>(key: K, work: () => Reading[K]): Reading[K] {
     if (!this.memo.has(key)) this.memo.set(key, work());

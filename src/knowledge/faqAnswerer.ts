@@ -568,7 +568,11 @@ export class FaqAnswerer {
    */
   decide(text: string, context: QuestionContext = {}): FaqDecision {
     const decision = this.seconded(text, this.decideByScores(text, context));
-    // Unsure as written, a test's name after its code read as the code alone (see decideByScores), with its own second opinion.
+    // "is the x1 exhaust test in spanish?": unsure as written, a test's name after its code is read
+    // as the code alone, and an answer that way (with its own second opinion) is the answer. (Never
+    // over a sure answer: "x1 undercar exhaust, what do i need first" is the Advanced Level answer by
+    // its name's words.) The one retry: decideByScores made the same one, and the figures are the
+    // same without it.
     const unnamed = decision.kind === 'answer' ? text : this.withoutTestNames(text);
     if (unnamed === text) return decision;
     const byCode = this.seconded(unnamed, this.decideByScores(unnamed, context));
@@ -610,15 +614,7 @@ export class FaqAnswerer {
 
   /** The decision before the classifier's second opinion (scripts/measure-classifier.ts compares the two). */
   decideByScores(text: string, context: QuestionContext = {}): FaqDecision {
-    const asWritten = this.decideAsWritten(text, context);
-    if (asWritten.kind === 'answer') return asWritten;
-    // "is the x1 exhaust test in spanish?": unsure as written, a test's name after its code is read
-    // as the code alone, and an answer that way is the answer. (Never over a sure answer: "x1
-    // undercar exhaust, what do i need first" is the Advanced Level answer by its name's words.)
-    const unnamed = this.withoutTestNames(text);
-    if (unnamed === text) return asWritten;
-    const byCode = this.decideAsWritten(unnamed, context);
-    return byCode.kind === 'answer' ? byCode : asWritten;
+    return this.decideAsWritten(text, context);
   }
 
   private decideAsWritten(text: string, context: QuestionContext): FaqDecision {

@@ -121,6 +121,15 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:(?:one|two|three|four|five|some|a\s+few|few|all|both|several|most|any|each|none|half|\d+)\s+of\s+)?(?:my|our)\s+(?:shop'?s\s+)?(?:techs|technicians|guys|employees|students|apprentices|workers|crew|men|team|trainees|staff|mechanics|people|class|hires)\b'?/gi, ' they '],
   [/\b(?:one|two|three|some|a\s+few|few|all|both|several|each|none)\s+of\s+(?:my|our)\s+(?:tech|technician|guy|employee|student|apprentice|worker|mechanic)\b/gi, ' they '],
   [/\b(?:as\s+(?:a|the)\s+(?:shop|business|fleet|service)\s+(?:owner|manager)|i\s+(?:run|own|manage)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:shop|garage|business|dealership|fleet)|(?:shop\s+owner|service\s+manager|hr|fleet\s+manager|instructor|teacher)\s+here)\b/gi, ' '],
+  // Two tests compared ("what's the difference between A1 and A8", "how is the A1 different from
+  // the A8"): what the tests cover, a known gap (test-comparison). "difference" alone is everywhere
+  // ("a different day", "what is different about l1 l2 and l3") and was no evidence of it.
+  [/\b(?=diff)(?:difference|differences|diff|different)\s+(?:between|btwn|from|than)\s+(?=(?:the\s+|an?\s+)?(?:[a-z]-?\d{1,2}\b|[a-z]\d?\s+series\b))/gi, 'testcomparison '],
+  // Registering one's people ("can i register all my guys at once", "sign up our techs for the A5";
+  // "my guys" is "they" by now): registering for tests, which the FAQ says is done in a myASE account
+  // (the registration entry), whoever does it; "all" of them is no word of the question ("all" pulled
+  // the ADA and missed-appointment entries to a "Did you mean").
+  [/\b(?=reg|sig|enr|boo|sch)(regist\w*|sign(?:ing)?\s+up|enrol\w*|book\w*|schedul\w*)\s+(?:all\s+)?they\b(?:\s+(?:all\s+)?(?:at\s+once|at\s+the\s+same\s+time|together|in\s+one\s+go))?/gi, '$1 for tests in myase'],
   // Whether someone else is certified ("how do I know if my guys are certified", "can I check that
   // he's ASE certified"; "my guys" is "they" by now): checking another's certification, not getting one.
   [/\b(?:know|check|find\s+out|see|tell|verify|confirm|look\s+up|make\s+sure)\s+(?:if|whether|that)\s+(?:they|he|she|someone|somebody|anyone|anybody|a\s+(?:tech|technician|mechanic|guy|person|worker|employee|hire|candidate)|the\s+(?:tech|technician|mechanic|guy|person|worker|employee|hire|candidate))(?:\s+(?:is|are)|'s|'re|s|re)\s+(?:really\s+|actually\s+|still\s+)?(?:ase\s+)?certified\b/gi, ' verify certified '],

@@ -43,6 +43,8 @@ export const en = {
     "Sorry I haven't been much help. You can ask again in other words, or say \"talk to a person\" and a member of ASE support staff will join this chat.",
   didYouMean: 'I want to be sure I answer the right question. Did you mean one of these?',
   noneOfThese: 'None of these',
+  /** A "Did you mean" of one entry (its button's title), answered Yes or No. */
+  didYouMeanOne: (title: string) => `I want to be sure I answer the right question. Did you mean: ${title}?`,
   /** The answer just given, asked for again in other words: only its part that answers, said as from it. */
   fromLastAnswer: (part: string) => `As in my last answer: ${part}`,
   /** A question about the answer just given ("so what do I do now?") that its entry has nothing more on. */

@@ -305,6 +305,9 @@ export const enTasks = {
       `Just ${tests}: pass the recertification ${/ and /.test(tests) ? 'tests' : 'test'} for ${tests} and, with the other required tests current, ${name} status is reinstated. You don't need to take all the tests again.`,
     onlyMissing: (name: string, tests: string, others: string) =>
       `Yes: pass ${tests} and, with ${others} current, you'll hold ${name} status.`,
+    /** "my L1 expired, still master?": a lapsed test no Master status requires (`statuses`: each with its tests). */
+    notRequired: (tests: string, statuses: string) =>
+      `${tests} ${/ and /.test(tests) ? "aren't" : "isn't"} one of the required tests for ${statuses}. Master status lasts only while every required certification of its series is current, so it's those tests that decide whether you still hold it.`,
     noMaster: (series: string) =>
       `I don't have the Master requirements for ${series}. ASE Customer Service (1-800-390-6789) can tell you.`,
     next: 'Your expiry dates are on your certificates and in myASE.',

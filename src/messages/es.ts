@@ -41,6 +41,7 @@ export const es: Messages = {
     'Perdone que no le haya ayudado mucho. Puede preguntar de nuevo con otras palabras, o decir "hablar con una persona" y alguien del personal de ASE se unirá a este chat.',
   didYouMean: 'Quiero asegurarme de responder la pregunta correcta. ¿Se refería a una de estas?',
   noneOfThese: 'Ninguna de estas',
+  didYouMeanOne: (title: string) => `Quiero asegurarme de responder la pregunta correcta. ¿Se refería a: ${title}?`,
   fromLastAnswer: (part: string) => `Como en mi respuesta anterior: ${part}`,
   nothingMoreOnThat:
     'No tengo más sobre eso de lo que acabo de decir. Servicio al Cliente de ASE (1-800-390-6789) puede ayudarle, o diga "hablar con una persona".',

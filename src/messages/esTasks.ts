@@ -246,6 +246,8 @@ export const esTasks: typeof enTasks = {
       `Solo ${tests}: apruebe ${/ [ye] /.test(tests) ? 'los exámenes' : 'el examen'} de recertificación de ${tests} y, con los demás exámenes requeridos vigentes, recupera el estatus de ${name}. No tiene que volver a tomar todos los exámenes.`,
     onlyMissing: (name: string, tests: string, others: string) =>
       `Sí: apruebe ${tests} y, con ${others} ${others.includes('-') || / [ye] /.test(others) ? 'vigentes' : 'vigente'}, tendrá el estatus de ${name}.`,
+    notRequired: (tests: string, statuses: string) =>
+      `${tests} no ${/ [ye] /.test(tests) ? 'son exámenes requeridos' : 'es uno de los exámenes requeridos'} para ${statuses}. El estatus Master dura solo mientras todas las certificaciones requeridas de su serie estén vigentes, así que son esos exámenes los que deciden si lo conserva.`,
     noMaster: (series: string) =>
       `No tengo los requisitos de Master para ${series}. Servicio al Cliente de ASE (1-800-390-6789) se los puede decir.`,
     next: 'Sus fechas de vencimiento están en sus certificados y en myASE.',

@@ -137,6 +137,12 @@ const CERT_THING = /\b(?:cert|certs|certification|certifications|certificate|cer
 const VALIDITY = /\b(?:expir\w*|laps\w*|run out|runs out|valid|validity|good for|lasts?(?! (?:week|month|year|time|night|day|\w+day)\b)|due|current|still good)\b/;
 
 /**
+ * A day said on its own, with no "on" before it ("my test is friday", "my exam is tomorrow", "my
+ * appointment is dec 20", "my test is 12/15"): the rest of the message may only be its time.
+ */
+const DAY_SAID = String.raw`(?:today|tonight|tomorrow|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|(?:jan|january|feb|february|mar|march|apr|april|may|june?|july?|aug|august|sept?|september|oct|october|nov|november|dec|december) \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|the \d{1,2}(?:st|nd|rd|th))`;
+
+/**
  * "my test is on december 20", "I have my appointment next Tuesday", "I'm booked for the 14th": the
  * candidate tells the bot when their appointment is, and asks nothing else. The one rule about an
  * appointment ahead is how long it can still be changed: that task takes the date (sign-in offered
@@ -144,7 +150,7 @@ const VALIDITY = /\b(?:expir\w*|laps\w*|run out|runs out|valid|validity|good for
  * asks something else.
  */
 const OWN_APPOINTMENT_AHEAD = new RegExp(
-  String.raw`^(?:(?:so|ok|okay|well|fyi|btw|just so you know),? )?(?:my (?:${THING}|[a-z]\d{1,2})|i have (?:my |an? |the )?${THING}|i'?m (?:scheduled|booked)|i am (?:scheduled|booked)) (?:is |'s )?(?:scheduled |booked |set )?(?:on|for|this|next|in)\b[^?]*$`,
+  String.raw`^(?:(?:so|ok|okay|well|fyi|btw|just so you know),? )?(?:my (?:${THING}|[a-z]\d{1,2})|i have (?:my |an? |the )?${THING}|i'?m (?:scheduled|booked)|i am (?:scheduled|booked)) (?:(?:is |'s )?(?:scheduled |booked |set )?(?:on|for|this|next|in)\b[^?]*|(?:is|'s) ${DAY_SAID}(?: at [^?]*)?[.!]*)$`,
 );
 /** A question put without its question mark ("my test is on the 20th what do i bring"). */
 const ASKS_SOMETHING = /\b(?:what|how|can|could|should|where|when|which|why|will|would|do i|does)\b/;

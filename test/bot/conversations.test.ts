@@ -122,10 +122,11 @@ describe('FAQ questions in the candidate’s own words', () => {
   ])('%j is offered %s first to confirm, and answered with it on a tap', async (userSays, id, mustContain) => {
     const conversation = bot.conversation();
     const [offer] = await say(conversation, userSays);
-    // "Did you mean", or, for a question an account could answer, "in your account or one of these".
-    expect([en.didYouMean, en.task.inYourAccountOrThese]).toContain(offer?.text);
     const entry = entries.find((known) => known.id === id)!;
-    expect(actionsOf(offer)[0]?.title).toBe(entry.button);
+    // "Did you mean" (of that one entry: "Did you mean: X?", Yes first), or, for a question an
+    // account could answer, "in your account or one of these".
+    expect([en.didYouMean, en.didYouMeanOne(entry.button), en.task.inYourAccountOrThese]).toContain(offer?.text);
+    expect(actionsOf(offer)[0]?.title).toBe(offer?.text === en.didYouMeanOne(entry.button) ? en.task.yes : entry.button);
     expectMatch(await reply(conversation, entry.question), mustContain);
   });
 
