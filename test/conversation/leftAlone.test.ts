@@ -58,7 +58,7 @@ const employerRegisters: Transcript[] = [
 // Study Guides, never the Advanced Level answer.
 const testsCompared: Transcript[] = [
   ['"how is A5 different from A6" is the honest gap with the Study Guides', [
-    ['how is the A5 different from the A6?', all("I don't have what each test covers", 'ASE Study Guides', not('Advanced Level'))],
+    ['how is the A5 different from the A6?', all('nor what each test covers', 'ASE Study Guides', not('Advanced Level'))],
   ]],
 ];
 
