@@ -33,7 +33,7 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/(?:(?<=\b(?:el|del|al|los|las|de|examen(?:es)?|tests?|pruebas?|hasta|y|o|serie|certificado)\s+)(?:a|e|ese|te)|\b(?:be|ce|efe|ge|hache|ele|pe|equis))\s+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|[1-9])\b(?!\s*(?:a[nñ]os|d[ií]as|meses|semanas|horas|minutos|veces|d[oó]lares|dls|pesos|por\s*ciento|%|de\s+(?:mis|los|ellos|nosotros|ustedes)))/gi, spokenCode],
   [/\bno[\s-]?show\b/gi, 'noshow'],
   // Two tests compared ("¿cuál es la diferencia entre el A1 y el A8?", "en qué se diferencia el T2 del T8"): what the tests
-  // cover, a known gap (test-comparison), as in English; "diferencia" alone is a stop word (what is compared is asked).
+  // cover, the known gap test-order, as in English; "diferencia" alone is a stop word (what is compared is asked).
   [/\b(?=dif)(?:diferencias?|diferencian?|diferente)\s+(?:hay\s+)?(?:entre|de|del|el|la)\s+(?=(?:el\s+|la\s+|los\s+)?(?:[a-z]-?\d{1,2}\b|serie\s+[a-z]\b))/gi, 'testcomparison '],
   // Formal register (session es-tune10: letters and forms written by someone careful, "¿Cuál es el procedimiento para
   // solicitar...?", "¿Existe la posibilidad de...?", "¿Cuáles son las consecuencias de no comparecer...?"): the opening is only

@@ -122,7 +122,7 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:one|two|three|some|a\s+few|few|all|both|several|each|none)\s+of\s+(?:my|our)\s+(?:tech|technician|guy|employee|student|apprentice|worker|mechanic)\b/gi, ' they '],
   [/\b(?:as\s+(?:a|the)\s+(?:shop|business|fleet|service)\s+(?:owner|manager)|i\s+(?:run|own|manage)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:shop|garage|business|dealership|fleet)|(?:shop\s+owner|service\s+manager|hr|fleet\s+manager|instructor|teacher)\s+here)\b/gi, ' '],
   // Two tests compared ("what's the difference between A1 and A8", "how is the A1 different from
-  // the A8"): what the tests cover, a known gap (test-comparison). "difference" alone is everywhere
+  // the A8"): what the tests cover, the known gap test-order. "difference" alone is everywhere
   // ("a different day", "what is different about l1 l2 and l3") and was no evidence of it.
   [/\b(?=diff)(?:difference|differences|diff|different)\s+(?:between|btwn|from|than)\s+(?=(?:the\s+|an?\s+)?(?:[a-z]-?\d{1,2}\b|[a-z]\d?\s+series\b))/gi, 'testcomparison '],
   // Registering one's people ("can i register all my guys at once", "sign up our techs for the A5";
