@@ -362,7 +362,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     for (const other of this.spec.slots) {
       if (other === slot || other.notFromFirstMessage) continue;
       const extra = other.read(reading.text, facts, this.deps, values, false);
-      if (extra.kind === 'value' && state.values[other.name] === undefined) {
+      // How the question is put changes with the latest words ("can i move it" then "actually i want to cancel it instead").
+      if (extra.kind === 'value' && (state.values[other.name] === undefined || (other.quiet === true && extra.value !== state.values[other.name]))) {
         state.values[other.name] = extra.value;
         // How the question is put ("i want to cancel it instead") is kept without "yes: noted.":
         // the message is still read as what else it is (a question in between is answered).
