@@ -44,6 +44,9 @@ const MONEY_BACK = /\b(?:refund\w*|money back|fees? back|reembols\w*)\b|\b(?:dev
 const MOVE_WORD =
   /\b(?:move|moving|resched\w*|rebook\w*|change|changing|switch|push|postpone|another (?:day|date|time)|new (?:day|date|time)|schedule|scheduling|book (?:it|another|a new)|(?:take|do) it (?:in|on|next|later|another)|reprogram\w*|cambiar|mover|posponer|agendar|programar|reservar|otra (?:cita|fecha))\b/i;
 
+/** A move said in so many words ("I'll just reschedule", "move it"), not "change", which also asks about cancelling. */
+const MOVE_SAID = /\b(?:move|moving|resched\w*|rebook\w*|postpone\w*|reprogram\w*|reagend\w*|mover(?:la|lo)?|posponer(?:la|lo)?)\b/i;
+
 /** A move dropped in favour of cancelling ("forget rescheduling", "not move it", "olvide el cambio"). */
 const MOVE_DROPPED = /\b(?:forget|never ?mind|not|no longer|instead of|rather than|olvide|olvid[eé]|ya no|en vez de|no quiero)\s+(?:about\s+)?(?:the\s+|el\s+|la\s+)?(?:moving|move|resched\w*|rebook\w*|changing|change|cambio|cambiar\w*|mover\w*|reprogramar\w*)(?:\s+it)?\b/gi;
 
@@ -113,7 +116,10 @@ export const changeTask: TaskSpec<ChangeValues> = {
       // "forget rescheduling, I just want to cancel it": the move named only to be dropped.
       read: (text) => {
         const kept = text.replace(MOVE_DROPPED, ' ');
-        return CANCEL_WORD.test(kept) && (APPOINTMENT_WORD.test(kept) || REFUND_WORD.test(kept)) && !MOVE_WORD.test(kept) ? { kind: 'value', value: true } : { kind: 'none' };
+        if (CANCEL_WORD.test(kept) && (APPOINTMENT_WORD.test(kept) || REFUND_WORD.test(kept)) && !MOVE_WORD.test(kept)) return { kind: 'value', value: true };
+        // "nevermind I'll just reschedule, appointment is on the 20th" after the cancel answer (or the
+        // offer a cancel question made): a move said outright, whatever was asked before (ut23).
+        return !CANCEL_WORD.test(kept) && MOVE_SAID.test(kept) ? { kind: 'value', value: false } : { kind: 'none' };
       },
     },
     {

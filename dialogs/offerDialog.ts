@@ -225,7 +225,10 @@ export class OfferDialog extends RepairDialog {
     // message that opens a task of its own is that task's ("I have T2 T3 T4 T5 T6 and T8" after
     // the Master answer is the Master status, not the recertification of T2).
     const guessed = offer.none === true || (offer.person === true && entries.length > 0);
-    const fitting = !guessed || offer.task || reading.correction || opened ? undefined : entries.map((e) => e.offer?.task).find((task) => task !== undefined && dc.findDialog(task) !== undefined && this.takesUp(task, reading, facts));
+    // Of those, the one whose task finds the most of the reply's facts: "i passed A1 nov 2" after a
+    // "Did you mean" of the duplicate certificate and the certificate's arrival is the arrival (a test
+    // and the day passed), never the duplicate's price of the first one shown (a test alone; ut23).
+    const fitting = !guessed || offer.task || reading.correction || opened ? undefined : this.fittingMost(dc, entries.map((e) => e.offer?.task), reading, facts);
     // "my test is fri can i go on a different day" ended in "Did you mean"; "8am" next: the day said
     // before the menu is kept, read with the reply (a reply naming its own day is read alone).
     const kept = offer.none && offer.text && !reading.dates.some((mention) => mention.form !== 'time') ? `${offer.text}\n${reading.question}` : withYearSaidBefore(offer.text, reading.question, facts);
@@ -319,6 +322,17 @@ export class OfferDialog extends RepairDialog {
     const faq = reading.faq();
     const replyLike = short || opened === task || faq.kind !== 'answer' || faq.inContext === true || this.onlyNamesAnswer(reading.question);
     return replyLike && this.deps.findsFacts(task, reading, facts);
+  }
+
+  /** Of the tasks offered entries offer, the first in the order shown that takes the reply and finds the most of its facts. */
+  private fittingMost(dc: DialogContext, tasks: Array<string | undefined>, reading: Reading, facts: TurnFacts): string | undefined {
+    let best: { task: string; found: number } | undefined;
+    for (const task of tasks) {
+      if (task === undefined || task === best?.task || dc.findDialog(task) === undefined || !this.takesUp(task, reading, facts)) continue;
+      const found = this.deps.factsFound(task, reading, facts);
+      if (!best || found > best.found) best = { task, found };
+    }
+    return best?.task;
   }
 
   /**

@@ -43,6 +43,8 @@ export const retestTask: TaskSpec<RetestValues> = {
         : [m.canBuyFrom(test, asKnown(values.failedOn, deps.language, decision.earliestPurchaseDate), failed, wait), ...(exact ? [m.daysToWait(decision.daysToWait)] : []), m.next];
     return { reply: { text: lines.join(' ') }, outcome: decision.verdict };
   },
+  // "can I buy it now?" right after the day it can be bought again: yes or no, from that answer.
+  verdicts: { wait: 'closed', 'can-buy-now': 'open' },
   // "why not sooner?" after "you can buy it again on ...": the rule, never an unrelated answer.
   reasons: { wait: (deps) => deps.messages.task.retest.whyWait(deps.policy.retestWaitFullDays.value) },
   accountQuestion: (values) => ({ kind: 'retest', ...(values.test ? { tests: [values.test] } : {}) }),

@@ -9,8 +9,9 @@ import { shortAnswer } from '../src/knowledge/faqEntry.js';
 import { pickChoice } from '../src/understanding/choices.js';
 import { dateRelativeTo } from '../src/understanding/relativeDates.js';
 import { combineDateParts, isYearSpan, withCorrectedYear } from '../src/understanding/dates.js';
+import { detectTask } from '../src/understanding/taskIntent.js';
 import { replyFromAccount, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
-import { QUESTION, RepairDialog, type UnrelatedPolicy } from './repairDialog.js';
+import { QUESTION, RepairDialog, type Reroute, type UnrelatedPolicy } from './repairDialog.js';
 import { asKnown, writtenOut, type DateValue } from './slotReaders.js';
 import { andListIn } from '../src/messages/lists.js';
 import { isAsked, type AskedSlot, type SlotSpec, type TaskSpec } from './taskTypes.js';
@@ -71,6 +72,10 @@ interface TaskState {
   doubted?: string;
   /** The task's entry's short answer was said at its start, as its general answer. */
   generalSaid?: boolean;
+  /** A rough date already asked to the day ("2 months ago"): given again, it is worked out as it is. */
+  roughAsked?: string;
+  /** The message that began the task: what it told of other tests is asked about next ("what about the A6"). */
+  story?: string;
 }
 
 /** Account answers that found nothing to answer from. */
@@ -229,7 +234,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   private readonly readThisTurn = new WeakMap<TurnFacts, Map<string, number>>();
 
   override async beginDialog(dc: DialogContext, options: TaskOptions = {}): Promise<DialogTurnResult> {
-    const state: TaskState = { values: { ...(options.values ?? {}) }, clarify: {}, choices: [] };
+    const state: TaskState = { values: { ...(options.values ?? {}) }, clarify: {}, choices: [], ...(options.text ? { story: options.text } : {}) };
     dc.activeDialog!.state.task = state;
     const facts = turnFacts(dc.context);
     const notes: string[] = [];
@@ -357,7 +362,8 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     for (const other of this.spec.slots) {
       if (other === slot || other.notFromFirstMessage) continue;
       const extra = other.read(reading.text, facts, this.deps, values, false);
-      if (extra.kind === 'value' && state.values[other.name] === undefined) {
+      // How the question is put changes with the latest words ("can i move it" then "actually i want to cancel it instead").
+      if (extra.kind === 'value' && (state.values[other.name] === undefined || (other.quiet === true && extra.value !== state.values[other.name]))) {
         state.values[other.name] = extra.value;
         // How the question is put ("i want to cancel it instead") is kept without "yes: noted.":
         // the message is still read as what else it is (a question in between is answered).
@@ -384,6 +390,18 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     const state = this.state(dc);
     const notes: string[] = [];
     const facts = turnFacts(dc.context);
+    // "wait what about the A6" while the A1 appointment's time is asked: a question about another
+    // test, whose only fact here is one the rule does not need (a noted slot), never the appointment
+    // relabelled ("Changed to A6"). The task is left, and the message read afresh (ut23).
+    if (reading.correction?.asked && this.onlyNoted(reading.correction.replacement, facts, state)) {
+      await send(dc.context, this.deps, { text: this.deps.messages.task.switched(this.deps.messages.task.names[this.spec.id] ?? this.spec.id) });
+      // What the first message told of that test ("bought the A1 and A6 in september ... never
+      // scheduled A6"): the task those words ask for, worked out from them.
+      const told = state.story ? this.toldOf(state.story, reading.correction.replacement) : undefined;
+      const task = told ? detectTask(told, this.deps.language) : null;
+      if (told && task?.confidence === 'high' && task.task !== this.spec.id && dc.findDialog(task.task)) return dc.replaceDialog(task.task, { text: told } satisfies TaskOptions);
+      return dc.endDialog({ reroute: true } satisfies Reroute);
+    }
     const changed = reading.correction ? this.applyCorrection(state, reading.correction.replacement, facts, notes, reading.correction.list) : undefined;
     if (!changed) return undefined;
     // Signed in, "and A4?" is the account's to answer, not a date typed about another test.
@@ -407,6 +425,22 @@ export class TaskDialog<Values extends object> extends RepairDialog {
    * auto ones"), a list slot gains, loses or keeps only the value instead. The name of the slot it changed (the one that is not a date, when it changed
    * several), if any.
    */
+  /** The clauses of `story` that name a test `asked` names, joined: what the candidate told of it. */
+  private toldOf(story: string, asked: string): string | undefined {
+    const codes = (asked.match(/\b[a-z]\d{1,2}\b/gi) ?? []).map((code) => code.toLowerCase());
+    if (!codes.length) return undefined;
+    const clauses = story.split(/[.!?;,]+|\s+(?:but|and then|then)\s+/i).map((clause) => clause.trim()).filter(Boolean);
+    const told = clauses.filter((clause) => codes.some((code) => new RegExp(`\\b${code}\\b`, 'i').test(clause)));
+    return told.length ? told.join('. ') : undefined;
+  }
+
+  /** Does `text` give only values of noted slots (the test an appointment is for), and a new one? */
+  private onlyNoted(text: string, facts: TurnFacts, state: TaskState): boolean {
+    const values = state.values as Partial<Values>;
+    const read = this.spec.slots.filter((slot) => slot.read(text, facts, this.deps, values, true).kind === 'value');
+    return read.length > 0 && read.every((slot) => slot.noted === true) && read.some((slot) => state.values[slot.name] !== undefined);
+  }
+
   private applyCorrection(state: TaskState, text: string, facts: TurnFacts, notes: string[], list?: ListChange, replaced?: string): string | undefined {
     const values = state.values as Partial<Values>;
     const changedSlots: string[] = [];
@@ -587,6 +621,10 @@ export class TaskDialog<Values extends object> extends RepairDialog {
       const [first, last] = ends.map((date) => this.spec.answer({ ...state.values, [slot.name]: { ...value, date } } as Values, facts, this.deps));
       const same = first!.outcome === last!.outcome && (!value.span || first!.reply.text === last!.reply.text);
       if (same) return this.deps.messages.task.approximately(value.approximate);
+      // "2 months ago" again at "Which day exactly ("2 months ago")?": all the candidate knows; the
+      // answer from the rough day (said as roughly as it is known), never the same question again (ut23).
+      if (state.roughAsked === value.approximate) return undefined;
+      state.roughAsked = value.approximate;
       // What the rough date settles already is said before the question (answer first).
       const settled = this.spec.roughAnswer?.(state.values as Partial<Values>, facts, this.deps);
       delete state.values[slot.name];

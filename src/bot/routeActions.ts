@@ -21,6 +21,7 @@ import { actionOnTheOneShown, asksToSeeOwnRecords, asksWhatToDoNext } from '../u
 import { catalogueNames } from '../messages/catalogueNames.js';
 import type { Catalogue } from '../rules/types.js';
 import { resolveTests, withoutNames } from '../understanding/tests.js';
+import { formatLongDate } from '../understanding/dates.js';
 import { asksDeadline, asksException, asksIfExpires, asksRebuy, asksRefund, asksRetake, asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
 import { TASKS } from '../understanding/taskIntent.js';
 import type { Language } from '../language/languages.js';
@@ -540,9 +541,14 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const entry = id ? deps.conversation.lookup(id) : undefined;
       const part = asked && entry ? partAsked(asked, entry.answer, turn.data.lastReply ?? '') : undefined;
       if (!asked || !entry || (!part && readOnWithoutPart(asked))) return false;
+      // "how long do I have?" right after a task worked the deadline out: that deadline (the row `verdict`).
+      if (asked === 'how-long' && deadlineOfLastTask(turn.data, turn.reading.text) !== undefined) return false;
       understood(turn);
       if (part) {
-        await say(turn, { text: part.said ? m.fromLastAnswer(part.text) : part.text, source: sourceOf(entry, m) });
+        // How long, and the answer's offer to work out the candidate's own day ("Tell me the date you bought ...").
+        const offer = asked === 'how-long' && entry.offer?.task ? entry.offer.text : undefined;
+        const text = part.said ? m.fromLastAnswer(part.text) : part.text;
+        await say(turn, { text: offer ? `${text}\n\n${offer}` : text, source: sourceOf(entry, m) });
         requestOf(turn.context).faq = { decision: 'answer', entryId: entry.id };
         return true;
       }
@@ -845,6 +851,15 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
         understood(turn);
         // Its event (decision 'pair', the entry answered) is the one answerGapPair asks for.
         await answerGapPair(turn.dc, deps.conversation, gapPair);
+        return true;
+      }
+      // "1/1/1980" or "march 3" alone, placed nowhere and no task's fact: the date said back, what to
+      // tell with it, and (signed out) how sign-in takes a date of birth; never "I don't know that one".
+      const date = decision.kind !== 'answer' && turn.reading.dateOnly ? turn.reading.dates[0] : undefined;
+      if (date) {
+        understood(turn);
+        const said = date.form === 'full' || date.form === 'month-day' ? formatLongDate(date.date, turn.facts.language) : `"${date.text.trim()}"`;
+        await say(turn, { text: m.aboutDate(said, signInHint) });
         return true;
       }
       // "A4" alone, placed nowhere: the test said back, and what can be asked about it.

@@ -262,6 +262,11 @@ const entriesOf = (hits: FaqHit[]): FaqEntry[] =>
 export class FaqAnswerer {
   private readonly exact = new Map<string, FaqEntry>();
   /**
+   * The same questions as the pipeline reads them (typos respelled, shorthand written out): "wen do i
+   * get my certifcate" is the entry's own "When do I get my certificate?" typed fast (ut23).
+   */
+  private readonly exactRespelled = new Map<string, FaqEntry>();
+  /**
    * Each alternate phrasing's words (two or more, as the index reads them), to the entries that
    * list it and the length of its shortest wording: a question in exactly those words, and about as
    * short, is that entry's, where the scores alone would ask.
@@ -337,6 +342,10 @@ export class FaqAnswerer {
       if (entry) this.exact.set(normaliseQuestion(text), entry);
     }
     this.text = index.text;
+    for (const [question, entry] of this.exact) {
+      const key = normaliseQuestion(this.text.normalise(question));
+      if (!this.exactRespelled.has(key)) this.exactRespelled.set(key, entry);
+    }
     this.classifier = thresholds.secondOpinion.length ? IntentClassifier.train(examplesOf(index.entries, index.outOfScope), index.text) : undefined;
     for (const { code, names } of domain?.testNames ?? []) {
       const words = names.flatMap((name) => name.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((word) => word.length >= 3 && !NAME_JOINERS.has(word));
@@ -619,7 +628,7 @@ export class FaqAnswerer {
 
   private decideAsWritten(text: string, context: QuestionContext): FaqDecision {
     // A tapped button or a copied question is the entry itself, whatever the scores say.
-    const exact = this.exact.get(normaliseQuestion(text));
+    const exact = this.exact.get(normaliseQuestion(text)) ?? this.exactRespelled.get(normaliseQuestion(this.text.normalise(text)));
     if (exact) return placedAnswer(exact, exact, Infinity);
     // "and what about the other thing": a pointer that names nothing is asked back, with what was just discussed.
     if (this.pointsVaguely(text)) return this.askWhichOf(context.recent ?? [], /\bother\b/i.test(text));

@@ -62,6 +62,11 @@ const respellings: Array<[RegExp, Replacement]> = [
   // "chg addr", "practice tst", "missed q's", "slept thru", "the re-up" (recertifying). Put back
   // here, before the phrase table reads "practice test" or "slept through".
   [/\bthru\b/gi, 'through'],
+  // "wen do i get my cert", "whn is it": the question word as thumbs type it (a stop word either way,
+  // but its letters weighed for the classifier, and an entry's own question typed fast is that question).
+  [/\b(?:wen|whn)\b/gi, 'when'],
+  // A typo an alternate keeps (written the way candidates write) is a word to the spelling pass: put back here.
+  [/\bcertifcates?\b/gi, 'certificate'],
   [/\btsts\b/gi, 'tests'],
   [/\btst\b/gi, 'test'],
   [/\b(?:addr|adr|addrs)\b\.?/gi, 'address'],

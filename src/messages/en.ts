@@ -54,6 +54,8 @@ export const en = {
     "Sorry I couldn't find it. Try asking in other words, or call ASE Customer Service at 1-800-390-6789 to talk to a person.",
   unknown: "Sorry, I don't know that one. I answer questions about ASE testing and certification.",
   /** A test named alone ("A4"), with nothing asked about it. */
+  aboutDate: (date: string, signIn: boolean) =>
+    `${date}: what happened that day? Tell me with the date, for example "I failed A5 on March 3" or "I bought my test on March 3", and I'll work out what it means for you.${signIn ? ' If it is your date of birth, to sign in send your ASE ID, date of birth and the last 4 digits of your SSN in one message.' : ''}`,
   aboutTest: (tests: string) => `${tests}: what would you like to know about it? For example when you can retake it, when it expires, or whether you can still change its appointment.`,
   unknownWithSuggestions: "Sorry, I'm not sure I understood. Were you asking about one of these?",
   unknownTwice:

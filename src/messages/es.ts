@@ -48,6 +48,8 @@ export const es: Messages = {
   noneChosen:
     'Perdón, no lo encontré. Pruebe a preguntarlo con otras palabras, o llame a Servicio al Cliente de ASE al 1-800-390-6789 para hablar con una persona.',
   unknown: 'Perdón, eso no lo sé. Respondo preguntas sobre los exámenes y la certificación de ASE.',
+  aboutDate: (date: string, signIn: boolean) =>
+    `${date}: ¿qué pasó ese día? Dígamelo con la fecha, por ejemplo "reprobé el A5 el 3 de marzo" o "compré mi examen el 3 de marzo", y le calculo lo que significa para usted.${signIn ? ' Si es su fecha de nacimiento, para iniciar sesión envíe su ASE ID, su fecha de nacimiento y los últimos 4 dígitos de su SSN en un solo mensaje.' : ''}`,
   aboutTest: (tests: string) => `${tests}: ¿qué le gustaría saber? Por ejemplo, cuándo puede volver a tomarlo, cuándo vence, o si todavía puede cambiar su cita.`,
   unknownWithSuggestions: 'Perdón, no estoy seguro de haberle entendido. ¿Preguntaba por una de estas?',
   unknownTwice:

@@ -263,6 +263,8 @@ const detectors: Array<[PersonalKind, Detector]> = [
   ['retest', (t) => /\b(?:did i fail|what did i fail|which (?:tests? )?did i fail)\b/.test(t)],
   // "did I pass?", "how did I do", "show my results": the results themselves, not a retest wait.
   ['results', (t) => /\b(?:did i pass|what did i pass|how did i do|(?:what|show(?: me)?|see|check|tell me|give me|look up)(?: are| were|s|'s)? my (?:test |exam |latest |last )?(?:results?|scores?))\b/.test(t)],
+  // "do i have any results", "are my scores in yet?", "any results for me?": whether the account holds results (ut23).
+  ['results', (t) => /\b(?:(?:do|did) i (?:have|get|got) (?:any |my )?(?:test |exam )?(?:results?|scores?)(?: (?:yet|back|in|posted|up))?\s*\??$|(?:are|is) my (?:test |exam )?(?:results?|scores?) (?:in|up|back|posted|there)(?: yet)?\s*\??$|^(?:any|got any) (?:test |exam )?(?:results?|scores?)(?: (?:yet|for me|in))?\s*\??$)/.test(t)],
   // "do I have a test I bought but haven't scheduled?": the purchases waiting to be scheduled.
   ['purchases', (t) => /\b(?:tests?|exams?) (?:that )?i (?:bought|purchased|paid for)\b.*\b(?:not|haven'?t|never|didn'?t|yet to) (?:be )?(?:scheduled?|booked?)\b|\bunscheduled (?:tests?|exams?)\b/.test(t)],
   ['cancel-appointment', (t) => /^(?:please |can you |could you |i want to |i'd like to )?cancel (?:an|my|the|this|that|one) (?:\w+ ){0,2}(?:appointment|appt|booking|one)\b/.test(t)],

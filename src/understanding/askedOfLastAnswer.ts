@@ -9,7 +9,7 @@
 import { paragraphsOf } from '../knowledge/faqEntry.js';
 import { cueText } from './cueText.js';
 
-export type AskedPart = 'how' | 'where' | 'next' | 'next-step' | 'cost' | 'order';
+export type AskedPart = 'how' | 'where' | 'next' | 'next-step' | 'cost' | 'order' | 'how-long';
 
 /** Leading words that only tie the question to what was said ("so", "ok", "and", "y", "entonces"). */
 const TIE = String.raw`(?:(?:so|ok|okay|and|but|then|alright|right|y|entonces|pero|bueno|ya|vale)\s+)*`;
@@ -76,6 +76,16 @@ const ROWS: ReadonlyArray<{ part: AskedPart; asks: RegExp; answeredBy: Array<Reg
       String.raw`(?:should|do|can|must|shall|could) i (?:go ahead and |just )?(?:\w+ ){1,3}(?:it |that )?(?:first)(?: or (?:\w+ ){0,3}\w+)?|(?:should|do|must) i (?:have to )?wait(?: (?:for (?:it|that|approval|them)|first))?|(?:is it )?before or after|(?:debo|tengo que|puedo) (?:\w+ ){1,2}primero|me \w+ primero|(?:debo|tengo que) esperar`,
     ),
     answeredBy: [{ cue: WAIT_UNTIL, max: 1 }, { cue: IN_ORDER, max: 1 }],
+    readOn: true,
+  },
+  {
+    // "how long do i have exactly" after the 90-day answer: the paragraph that gives the time, then
+    // the answer's offer to work out the candidate's own day (route action); never "I can't answer that".
+    part: 'how-long',
+    asks: whole(
+      String.raw`how (?:long|much time|many days) (?:do i (?:have|get|got)|is it|have i got)(?: (?:exactly|then|left|again|for it|to do it))*|(?:and )?exactly how long(?: do i have| is it)?|cuanto tiempo (?:tengo|me dan|es)(?: exactamente| entonces)?|cuantos dias (?:tengo|me dan|son)(?: exactamente| entonces)?`,
+    ),
+    answeredBy: [/\b\d+\s+(?:full\s+)?(?:days?|weeks?|months?|years?|hours?|d[ií]as|semanas|meses|a[ñn]os|horas)\b/i],
     readOn: true,
   },
   {

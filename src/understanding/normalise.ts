@@ -32,7 +32,8 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map(
     // appointments and tests
     appt: 'appointment', appts: 'appointments', apt: 'appointment', apmt: 'appointment', appointmnt: 'appointment',
     resched: 'reschedule', reschdule: 'reschedule', reshedule: 'reschedule', rescedule: 'reschedule',
-    rescheduel: 'reschedule', exm: 'exam', tst: 'test', mstr: 'master', xpire: 'expire', xpired: 'expired',
+    rescheduel: 'reschedule', reschedual: 'reschedule', reshedual: 'reschedule', rescheudle: 'reschedule', reskedule: 'reschedule',
+    certifcate: 'certificate', certficate: 'certificate', certificat: 'certificate', exm: 'exam', tst: 'test', mstr: 'master', xpire: 'expire', xpired: 'expired',
     noshow: 'no show', 'no-show': 'no show', 'no-showed': 'no showed', dup: 'duplicate', dupe: 'duplicate',
     dupes: 'duplicates', pwd: 'password', msd: 'missed', recert: 'recertify',
     // "change" and "move" as thumbs type them

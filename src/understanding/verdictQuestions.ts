@@ -32,6 +32,9 @@ const ROWS: ReadonlyArray<{ language: Language; asks: VerdictAsked; cue: RegExp 
  */
 const TASK_ROWS: ReadonlyArray<{ task: string; language: Language; asks: VerdictAsked; cue: RegExp }> = [
   { task: 'reschedule-or-cancel', language: 'en', asks: 'open', cue: /\b(?:can|could|may) i (?:still )?(?:move|change|reschedule|resched|switch|push|postpone|rebook)\b|\bis it (?:still )?possible to (?:move|change|reschedule)\b/ },
+  // "can i buy it now?", "so can I retake it yet?" right after the day a failed test can be bought again.
+  { task: 'retest', language: 'en', asks: 'open', cue: /\b(?:can|could|may) i (?:already )?(?:buy|purchase|rebuy|retake|retest|take|schedule|book|register for|sign up for)(?: it| that| this| the test| again| it again)* (?:now|yet|today|right now|already)\b|\bis it (?:open|available) (?:now|yet)\b/ },
+  { task: 'retest', language: 'es', asks: 'open', cue: /\b(?:ya |ahora )?(?:puedo|podria|se puede) (?:comprar|volver a comprar|tomar|presentar|repetir|agendar|programar)\w*(?: el examen| de nuevo| otra vez)* (?:ya|ahora|hoy)\b|\bya (?:lo )?(?:puedo|podria) (?:comprar|tomar|presentar|repetir)\w*/ },
   { task: 'reschedule-or-cancel', language: 'es', asks: 'open', cue: /\b(?:puedo|podria|se puede) (?:mover|cambiar|reprogramar|posponer)\w*\b/ },
 ];
 
@@ -49,7 +52,7 @@ const DEADLINE = new RegExp(
       String.raw`when (?:do|should|must) i (?:need to |have to )?(?:do|change|cancel|move|reschedule|buy|schedule|use) (?:it|this|that|them) by`,
       String.raw`(?:(?:what|when)(?:'s| is|s)? )?(?:the |my )?(?:deadline|cutoff|cut off|last day)(?: (?:then|again))?`,
       String.raw`(?:what|when)(?:'s| is|s) the (?:deadline|cutoff|cut off|last day)(?: (?:then|again|to (?:do|change|cancel|move) it))?`,
-      String.raw`how (?:long|much time) do i (?:have|got)(?: (?:left|then))?`,
+      String.raw`how (?:long|much time) do i (?:have|got)(?: (?:left|then|exactly))?(?: (?:left|then|exactly))?`,
       String.raw`(?:(?:y )?hasta|para) cuando(?: (?:tengo|puedo|hay que)(?: que)? (?:hacerlo|cambiarla|cambiarlo|cancelarla|cancelarlo|moverla|moverlo))?`,
       String.raw`(?:cual es |y )?(?:la )?fecha limite`,
       String.raw`a que hora (?:tengo que|debo|hay que) hacerlo`,
