@@ -101,6 +101,10 @@ const phrases: Array<[RegExp, Replacement]> = [
   // question (they pulled the entry about failing, cancelling, not showing up). Only before what is
   // so: "I didn't pass, I just want to know when I can retake it" keeps its "didn't pass".
   [/\bi(?:'?m| am| was)?\s+(?:not|never|didn'?t|did not|haven'?t|have not|wasn'?t|was not)\s+[^,.;:!?]{1,40}?[,;:]\s*(?=(?:but\s+)?(?:i\s+|i'?m\s+|i am\s+)?(?:just|only|simply|rather|actually|asking)\b(?!\s+(?:want|wanna|need|wondering|curious|wanted|trying|asking)\b))/gi, ' '],
+  // "a test I already paid for", "the exam we already bought": "already" only says the purchase is
+  // done (as "paid for" does). A rare word in the knowledge ("I'm already a Master Tech" of the
+  // Advanced Level entry), it pulled that entry beside cancelling a bought test.
+  [/\b(?=alr)already\s+(?=(?:paid|payed|bought|purchased|registered|signed\s+up)\b)/gi, ''],
   // A message that opens by setting one thing aside: "not the score report, the actual certificate",
   // "not a no show, i took it and failed", "i don't mean the results, i mean the certificate". The
   // thing set aside is not the question (it pulled its own entry, or "elsewhere" on "score report").

@@ -31,6 +31,12 @@ describe("candidates' own words", () => {
     expect(contentTerms("i didn't get my certificate, what now")).toContain('certif');
   });
 
+  it('reads "already" before a purchase as no word of the question ("a test I already paid for")', () => {
+    expect(contentTerms('how do I cancel a test I already paid for')).not.toContain('alreadi');
+    expect(contentTerms('how do I cancel a test I already paid for')).not.toContain('already');
+    expect(contentTerms("i'm already a master tech, what do i need before the l1").join(' ')).toMatch(/alread/);
+  });
+
   it('reads a new or different date as a change of appointment, not a first one', () => {
     expect(contentTerms('can i pick a different day')).toContain('reschedul');
     expect(contentTerms('can i pick a new date for my exam')).toContain('date');
