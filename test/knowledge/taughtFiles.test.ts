@@ -23,7 +23,8 @@ describe('taught phrasings written into the knowledge files (a copy of the shipp
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("adds an alternate to its entry's file as one more line, keeps the rest of the file as it was, and the folder passes kb:check", async () => {
+  // kb:check builds both languages' indexes and checks every alternate: over 20 s on a loaded machine.
+  it("adds an alternate to its entry's file as one more line, keeps the rest of the file as it was, and the folder passes kb:check", { timeout: 120_000 }, async () => {
     const file = path.join(dir, 'faq', 'test-results.md');
     const before = await readFile(file, 'utf8');
     const result = await writeTaught(dir, { alternates: [{ entryId: 'test-results', text: 'where do i see how i did on my ase test' }] });
