@@ -5,6 +5,7 @@ import type { ConversationData } from './conversationData.js';
 import { entryOfTask } from './recentEntries.js';
 import type { TurnObserver } from './turnObservers.js';
 import { isTextKeyword } from '../understanding/textKeywords.js';
+import { RULE_OF_THE_CASE } from '../knowledge/faqAnswerer.js';
 
 /**
  * What a handed-over conversation was about, for the queue and the canned replies' {topic}: the
@@ -47,7 +48,27 @@ export function lastQuestion(data: ConversationData): string | undefined {
  */
 function subjectEntry(data: ConversationData, dialog: string | undefined): string | undefined {
   const answeredLast = data.askedLine ? data.answeredLines?.find(([entry, line]) => line === data.askedLine && !entry.includes('+'))?.[0] : undefined;
-  return (dialog && entryOfTask(dialog)) || data.recentEntries?.[0] || answeredLast || (data.lastTask && entryOfTask(data.lastTask.id));
+  const id = (dialog && entryOfTask(dialog)) || data.recentEntries?.[0] || answeredLast || (data.lastTask && entryOfTask(data.lastTask.id));
+  return id && ofTheCase(data, id);
+}
+
+/** A failed test said in Spanish ("reprobé", "no lo aprobé"): the rule of the case's `unless` is English. */
+const FAILED_ES = /\b(?:reprob\w*|suspend\w*|no (?:lo |la |los )?(?:aprob|pas)\w*)/i;
+
+/**
+ * The rule of the case (src/knowledge/faqAnswerer.ts): "when can I retake it?" right after the
+ * missed-appointment answer asks when a No Show can be bought again, so a retest the conversation
+ * went on to (even a retest task started by that question) is still about the missed appointment,
+ * unless the candidate has since said a test was failed. A late arrival is a missed appointment.
+ */
+function ofTheCase(data: ConversationData, id: string): string {
+  const earlier = [...(data.answeredLines ?? [])].reverse().find(([entry]) => entry !== id && !entry.includes('+'));
+  const rule = earlier && RULE_OF_THE_CASE.find((row) => row.answered === id && row.after === earlier[0]);
+  if (!rule || !earlier) return id;
+  const from = data.recent?.findIndex((line) => line.id === earlier[1]) ?? -1;
+  if (from < 0) return id;
+  const saidSince = data.recent!.slice(from + 1).filter((line) => line.from === 'candidate');
+  return saidSince.some((line) => rule.unless.test(line.text) || FAILED_ES.test(line.text)) ? id : rule.after;
 }
 
 /**

@@ -149,7 +149,7 @@ export interface QuestionContext {
  * long until I can rebuy" or "retake it" asks when a No Show can be bought again (once its result is
  * posted), never the 30-day wait after a failed test, unless the question itself says it failed.
  */
-const RULE_OF_THE_CASE: ReadonlyArray<{ after: string; answered: string; facet: string; unless: RegExp }> = [
+export const RULE_OF_THE_CASE: ReadonlyArray<{ after: string; answered: string; facet: string; unless: RegExp }> = [
   { after: 'missed-appointment', answered: 'retest-after-failing', facet: 'rebuy-after-no-show', unless: /\b(?:fail\w*|flunk\w*|didn'?t pass|did not pass|not pass\w*|score\w*)\b/i },
 ];
 

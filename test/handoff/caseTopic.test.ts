@@ -39,6 +39,13 @@ describe('the topic of a case handed to staff', () => {
     expect(spanish.summary.subject).toBe('Repetir un examen reprobado');
   });
 
+  it('after a late arrival, "can I retake it?" leaves the case about the missed appointment; a failed test said since makes it a retest', async () => {
+    const late = await caseAfter('I got there late', 'can I retake it right away?', 'talk to a person');
+    expect(late.topic).toBe('Missed or unscheduled appointment');
+    const failed = await caseAfter('I got there late', 'I also failed A5 on 11/20, can I retake it?', 'talk to a person');
+    expect(failed.topic).toBe('Retaking a failed test');
+  });
+
   it('skips commands, keywords and complaints said after the question ("MORE", "no entiendo")', async () => {
     const more = await caseAfter('how do I get a duplicate certificate', 'MORE', 'MORE', 'talk to a person');
     expect(more.topic).toBe('Duplicate certificate');

@@ -14,7 +14,7 @@ const contentTypes: Record<string, string> = {
 };
 
 /** What /webchat/<name> serves from public/ (index.html is the page, rendered apart). */
-const SERVED = ['widget.js', 'directLineClient.js', 'widget.css', 'page.css'] as const;
+const SERVED = ['widget.js', 'directLineClient.js', 'widget.css', 'page.css', 'page.js'] as const;
 export type PublicAssetName = (typeof SERVED)[number];
 
 interface PublicAsset {
@@ -33,7 +33,11 @@ const hashOf = (...parts: Array<string | Buffer>) => {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** The page's own words, per language (the widget's are in widget.js, chosen by the browser's language). */
+/**
+ * The page's own words, per language (the widget's are in widget.js). The page is rendered in the
+ * browser's language with both languages' words on each element, so public/page.js can follow the
+ * conversation's language.
+ */
 export const PAGE_STRINGS: Record<Language, { title: string; intro: string; noscript: string; footer: string }> = {
   en: {
     title: 'Candidate Assistant',
@@ -96,11 +100,22 @@ export function createPublicAssets(webchatVersion: string, dir = PUBLIC_DIR) {
     names: SERVED,
     assetVersion,
     versionOf,
-    /** The page at /: the same widget, inline. No inline script, no token, no secret. */
+    /**
+     * The page at /: the same widget, inline. No inline script, no token, no secret. A title of the
+     * deployment's own stays in every language; the default one follows the conversation's.
+     */
     renderPage(language: Language = 'en', title: string = PAGE_STRINGS[language].title): string {
       const strings = PAGE_STRINGS[language];
+      const languages = Object.keys(PAGE_STRINGS) as Language[];
+      const texts = (key: keyof (typeof PAGE_STRINGS)['en']) =>
+        languages.map((other) => ` data-text-${other}="${escapeHtml(PAGE_STRINGS[other][key])}"`).join('');
+      const ownTitle = title !== strings.title;
       return template
         .replaceAll('{{lang}}', language)
+        .replaceAll('{{titleTexts}}', ownTitle ? '' : texts('title'))
+        .replaceAll('{{titleData}}', ownTitle ? ` data-title="${escapeHtml(title)}"` : '')
+        .replaceAll('{{texts:intro}}', texts('intro'))
+        .replaceAll('{{texts:footer}}', texts('footer'))
         .replaceAll('{{intro}}', escapeHtml(strings.intro))
         .replaceAll('{{noscript}}', escapeHtml(strings.noscript))
         .replaceAll('{{footer}}', escapeHtml(strings.footer))

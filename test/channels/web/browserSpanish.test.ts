@@ -119,6 +119,38 @@ describe('the website chat in a Spanish browser (headless Chromium)', () => {
     }
   });
 
+  it('on an English browser, writing Spanish turns the page Spanish (placeholder, footer, header, Web Chat\'s own words), and English turns it back', { timeout: 60_000 }, async (context) => {
+    requireChromium(context);
+    const page = await browser!.newPage({ locale: 'en-US', viewport: { width: 390, height: 844 } });
+    const problems = watchForProblems(page);
+    try {
+      await page.goto(server!.url, { waitUntil: 'load' });
+      const input = page.locator('[data-id="webchat-sendbox-input"]');
+      await expect.poll(() => input.getAttribute('placeholder'), { timeout: 15_000 }).toBe('Type your message');
+      expect(await page.locator('footer').innerText()).toContain("Dates are worked out in your browser's time zone");
+
+      await input.fill('hola, ¿cuánto cuesta un certificado duplicado?');
+      await input.press('Enter');
+      await expect.poll(() => input.getAttribute('placeholder'), { timeout: 15_000 }).toBe('Escriba su mensaje');
+      expect(await page.locator('footer').innerText()).toContain('Las fechas se calculan en la zona horaria de su navegador');
+      expect(await page.locator('h1').innerText()).toBe('Asistente para candidatos');
+      expect(await page.title()).toBe('Asistente para candidatos');
+      expect(await page.locator('html').getAttribute('lang')).toBe('es');
+      const transcript = page.locator('.webchat__basic-transcript');
+      await expect.poll(() => transcript.innerText(), { timeout: 10_000 }).toContain('Ahora mismo');
+      await screenshot(page, 'web-chat-follows-spanish-390.png');
+
+      await input.fill('English please');
+      await input.press('Enter');
+      await expect.poll(() => input.getAttribute('placeholder'), { timeout: 15_000 }).toBe('Type your message');
+      expect(await page.locator('footer').innerText()).toContain("Dates are worked out in your browser's time zone");
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('the launcher on another site opens and closes the chat in Spanish', { timeout: 60_000 }, async (context) => {
     requireChromium(context);
     const page = await browser!.newPage({ locale: 'es-MX', viewport: { width: 1280, height: 900 } });

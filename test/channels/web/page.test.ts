@@ -41,12 +41,25 @@ describe('GET / and the page scripts', () => {
   it('serves the page in Spanish to a Spanish browser, and says it varies by Accept-Language', async () => {
     const spanish = await call(server.url, '/', { headers: { 'accept-language': 'es-MX,es;q=0.9,en;q=0.8' } });
     expect(spanish.text).toContain('<html lang="es">');
-    expect(spanish.text).toContain(`<title>${PAGE_STRINGS.es.title}</title>`);
+    expect(spanish.text).toMatch(new RegExp(`<title[^>]*>${PAGE_STRINGS.es.title}</title>`));
     expect(spanish.text).toContain('No comparta contraseñas ni datos de pago en el chat.');
     expect(spanish.headers.get('vary')).toMatch(/Accept-Language/i);
     const english = await call(server.url, '/', { headers: { 'accept-language': 'en-US' } });
     expect(english.text).toContain('<html lang="en">');
     expect(english.text).toContain("Please don&#39;t share passwords");
+  });
+
+  it('writes both languages\' words on the page (for public/page.js to follow the conversation) and loads page.js before the widget', async () => {
+    const english = await call(server.url, '/', { headers: { 'accept-language': 'en-US' } });
+    expect(english.text).toContain(`data-text-es="${PAGE_STRINGS.es.footer}"`);
+    expect(english.text).toContain(`<h1 data-text-en="${PAGE_STRINGS.en.title}" data-text-es="${PAGE_STRINGS.es.title}">`);
+    expect(english.text.indexOf('/webchat/page.js?v=')).toBeGreaterThan(0);
+    expect(english.text.indexOf('/webchat/page.js?v=')).toBeLessThan(english.text.indexOf('/webchat/widget.js?v='));
+    // The default title follows the language, so the widget is not handed a fixed one.
+    expect(english.text).not.toContain('data-title=');
+    const script = await call(server.url, english.text.match(/\/webchat\/page\.js\?v=[^"]+/)![0]);
+    expect(script.status).toBe(200);
+    expect(script.text).toContain('candidate-chat:language');
   });
 
   it('serves the page: the chat widget from this server, inline, and nothing secret in it', async () => {

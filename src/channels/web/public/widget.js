@@ -23,8 +23,9 @@
   const botOrigin = (data.botOrigin || new URL(script.src, window.location.href).origin).replace(/\/+$/, '');
   const locale = data.locale || navigator.language || 'en-US';
   /**
-   * The widget's own words in the browser's language (data-locale overrides it): Spanish for es-*,
-   * English otherwise. The bot's replies follow the conversation's language on the server.
+   * The widget's own words: at first in the browser's language (data-locale overrides it), Spanish
+   * for es-*, English otherwise; then in the conversation's, which the bot's replies say (their
+   * `locale`): a candidate writing Spanish on an English browser gets a Spanish chat box too.
    */
   const STRINGS = {
     en: {
@@ -85,16 +86,23 @@
       you: 'Ud.',
     },
   };
+  /** @param {string} tag @returns {'en' | 'es' | undefined} */
+  const languageOfTag = (tag) => (/^es(?:[-_]|$)/i.test(tag) ? 'es' : /^en(?:[-_]|$)/i.test(tag) ? 'en' : undefined);
   /** @param {string} tag */
-  const wordsFor = (tag) => (/^es(?:[-_]|$)/i.test(tag) ? STRINGS.es : STRINGS.en);
-  const words = wordsFor(locale);
+  const wordsFor = (tag) => (languageOfTag(tag) === 'es' ? STRINGS.es : STRINGS.en);
+  /** The language the chat box speaks now, its words, and the locale Web Chat is given (its own strings, its dates). */
+  let language = languageOfTag(locale) || 'en';
+  let words = wordsFor(locale);
+  let webChatLocale = locale;
   /**
    * The words for what the page adds under a reply: in the reply's own language (the bot says it in
    * the activity's locale), so a Spanish answer is rated in Spanish on an English browser.
    * @param {any} activity
    */
   const wordsOf = (activity) => (activity && typeof activity.locale === 'string' ? wordsFor(activity.locale) : words);
-  const title = data.title || words.title;
+  /** A site's own title stays; the default one follows the language. */
+  const titleOf = () => data.title || words.title;
+  const title = titleOf();
   const accent = /^#[0-9a-f]{3,8}$/i.test(data.accent || '') ? /** @type {string} */ (data.accent) : '#1f4e79';
   const inline = data.mode === 'inline';
   const storageKey = 'candidate-assistant.chat:' + botOrigin;
@@ -145,7 +153,8 @@
   const panel = element('section', { class: 'ca-chat' + (inline ? ' ca-chat--inline' : ' ca-chat--floating'), 'aria-label': title });
   panel.style.setProperty('--ca-accent', accent);
   const header = element('header', { class: 'ca-chat__header' });
-  header.appendChild(element('h2', { class: 'ca-chat__title' }, title));
+  const heading = element('h2', { class: 'ca-chat__title' }, title);
+  header.appendChild(heading);
   const status = element('p', { class: 'ca-chat__status', role: 'status' }, '');
   const transcript = element('div', { class: 'ca-chat__webchat' });
   panel.append(header, status, transcript);
@@ -159,6 +168,8 @@
 
   /** @type {HTMLButtonElement | undefined} */
   let launcher;
+  /** @type {HTMLElement | undefined} */
+  let closeButton;
   /** @type {((show: boolean) => void) | undefined} */
   let openPanel;
   if (inline) {
@@ -170,6 +181,7 @@
     );
     launcher.style.setProperty('--ca-accent', accent);
     const close = element('button', { type: 'button', class: 'ca-chat__close', 'aria-label': words.closeChat }, '\u00d7');
+    closeButton = close;
     header.appendChild(close);
     panel.hidden = true;
     document.body.append(launcher, panel);
@@ -192,6 +204,39 @@
     });
     openPanel = open;
   }
+
+  /** Redraws Web Chat in the current language (set once Web Chat runs). */
+  /** @type {() => void} */
+  let redraw = () => undefined;
+
+  /**
+   * Follows the conversation's language: a reply from the bot (or staff) that says its `locale`
+   * (src/app.ts sets it on every reply) in the other language switches the chat box's own words,
+   * Web Chat's ("Just now", "Sent at"), and tells the page (the `candidate-chat:language` event on
+   * document, which public/page.js hears) so its header and footer follow too.
+   * @param {any} activity
+   * @param {string} userId the candidate's id: their own messages never switch it
+   */
+  const followLanguage = (activity, userId) => {
+    if (!activity || activity.type !== 'message' || typeof activity.locale !== 'string') return;
+    if (activity.from && (activity.from.role === 'user' || activity.from.id === userId)) return;
+    const next = languageOfTag(activity.locale);
+    if (!next || next === language) return;
+    language = next;
+    words = STRINGS[next];
+    // The browser's own locale when it speaks that language (es-MX keeps its date formats), else the reply's.
+    webChatLocale = languageOfTag(locale) === next ? locale : activity.locale;
+    const shown = titleOf();
+    heading.textContent = shown;
+    panel.setAttribute('aria-label', shown);
+    if (launcher) {
+      launcher.setAttribute('aria-label', words.openChat + shown);
+      launcher.textContent = words.launcher;
+    }
+    if (closeButton) closeButton.setAttribute('aria-label', words.closeChat);
+    redraw();
+    document.dispatchEvent(new CustomEvent('candidate-chat:language', { detail: { language: next, locale: webChatLocale } }));
+  };
 
   const showStatus = (/** @type {string} */ text, /** @type {boolean} */ problem) => {
     status.textContent = text;
@@ -504,6 +549,11 @@
     // Every outgoing activity carries the browser's zone and locale (the bot works dates out in
     // that zone) and, when the site gave one, the candidate's identity token.
     const store = WebChat.createStore({}, (/** @type {{ dispatch: (action: unknown) => void }} */ api) => (/** @type {(action: any) => any} */ next) => (/** @type {any} */ action) => {
+      if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload) {
+        const activity = action.payload.activity;
+        // After this action is through: Web Chat is redrawn outside its own dispatch.
+        setTimeout(() => followLanguage(activity, opened.session.userId), 0);
+      }
       if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED' && !opened.resume) {
         api.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { locale } } });
       } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && action.payload && action.payload.activity) {
@@ -517,40 +567,42 @@
 
     postEvent = (name, value) => store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name, value } });
 
-    WebChat.renderWebChat(
-      {
-        directLine,
-        store,
-        avatarMiddleware,
-        activityMiddleware,
-        activityStatusMiddleware,
-        groupActivitiesMiddleware,
-        typingIndicatorMiddleware,
-        userID: opened.session.userId,
-        locale,
-        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: words.placeholder },
-        styleOptions: {
-          hideUploadButton: true,
-          botAvatarInitials: 'CA',
-          userAvatarInitials: words.you,
-          accent,
-          bubbleBorderRadius: 6,
-          bubbleFromUserBorderRadius: 6,
-          bubbleFromUserBackground: '#e8f0f8',
-          rootHeight: '100%',
-          sendBoxTextWrap: true,
-          // Stacked: every button as wide as the panel at most, its label wrapped; none hidden off-screen.
-          suggestedActionLayout: 'stacked',
-          suggestedActionsStackedLayoutButtonTextWrap: true,
-          suggestedActionsStackedHeight: 400,
-          suggestedActionHeight: 'auto',
-          typingAnimationDuration: 5000,
-          // A reply taller than the panel stops scrolling where it begins, so its first sentence (the answer) is read first.
-          autoScrollSnapOnPage: true,
+    redraw = () =>
+      WebChat.renderWebChat(
+        {
+          directLine,
+          store,
+          avatarMiddleware,
+          activityMiddleware,
+          activityStatusMiddleware,
+          groupActivitiesMiddleware,
+          typingIndicatorMiddleware,
+          userID: opened.session.userId,
+          locale: webChatLocale,
+          overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: words.placeholder },
+          styleOptions: {
+            hideUploadButton: true,
+            botAvatarInitials: 'CA',
+            userAvatarInitials: words.you,
+            accent,
+            bubbleBorderRadius: 6,
+            bubbleFromUserBorderRadius: 6,
+            bubbleFromUserBackground: '#e8f0f8',
+            rootHeight: '100%',
+            sendBoxTextWrap: true,
+            // Stacked: every button as wide as the panel at most, its label wrapped; none hidden off-screen.
+            suggestedActionLayout: 'stacked',
+            suggestedActionsStackedLayoutButtonTextWrap: true,
+            suggestedActionsStackedHeight: 400,
+            suggestedActionHeight: 'auto',
+            typingAnimationDuration: 5000,
+            // A reply taller than the panel stops scrolling where it begins, so its first sentence (the answer) is read first.
+            autoScrollSnapOnPage: true,
+          },
         },
-      },
-      transcript,
-    );
+        transcript,
+      );
+    redraw();
   }
 
   if (inline) void start();
