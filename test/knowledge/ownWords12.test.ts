@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FaqAnswerer, FaqDecision } from '../../src/knowledge/faqAnswerer.js';
+import { loadKnowledgeBase } from '../../src/knowledge/knowledgeBase.js';
+import { normalise } from '../../src/knowledge/textProcessing.js';
+
+// Candidates' own words for ASE's (session en-tune12, the twelfth tuning set's in-domain misses by
+// class), each said here in words of the test's own.
+
+let answerer: FaqAnswerer;
+beforeAll(async () => {
+  ({ answerer } = await loadKnowledgeBase('knowledge'));
+});
+
+/** The entry offered first (a confident answer or the first "Did you mean"), or the kind of decision. */
+function firstPick(decision: FaqDecision): string {
+  if (decision.kind === 'answer') return decision.entry.id;
+  if (decision.kind === 'clarify') return decision.candidates[0]?.id ?? 'clarify';
+  return decision.kind === 'out-of-scope' ? `out-of-scope:${decision.topic.id}` : decision.kind;
+}
+
+describe("a candidate's own words are read as ASE's", () => {
+  it.each([
+    ['i cancelled my exam by mistake, can you reinstate it', /undo cancel/],
+    ['can the cancellation be reversed', /undo cancel/],
+    ['how many garage hours do i need', /workexperience/],
+    ['my experience sheet is not done yet', /experience form/],
+    ['what is needed for the top title', /master status/],
+    ['can i do a fake test before the real one', /practicetest/],
+    ['they marked me as not showing up', /noshow/],
+    ['i got there 5 min past the start time', /late noshow/],
+    ['how do i find out if i made it', /if passed results/],
+    ['i need to bail on my exam', /cancel/],
+  ])('"%s" reads as ASE says it', (said, meant) => {
+    expect(normalise(said)).toMatch(meant);
+  });
+
+  it.each([
+    'my results are not showing up in myase',
+    'i blanked on half the questions',
+    'receipt so my shop can reimburse me',
+    'i made it to the test center early',
+  ])('"%s" keeps its own sense', (text) => {
+    expect(normalise(text)).not.toMatch(/noshow|undo cancel|refund|if passed/);
+  });
+
+  it.each([
+    ['i cancelled my exam by mistake, can you reinstate it', 'change-or-cancel'],
+    ['does part of my work week at the garage count, its only saturdays', 'work-experience'],
+    ['what do i need for the top title, every test in the series?', 'master-technician-status'],
+    ['do they have a fake test i can try first', 'test-preparation'],
+    ['how do i find out if i made it after testing', 'test-results'],
+    ['they said i was past the start time and called it a no show, do i pay again', 'missed-appointment'],
+  ])('"%s" is answered from %s', (question, entry) => {
+    expect(firstPick(answerer.decide(question))).toBe(entry);
+  });
+});
