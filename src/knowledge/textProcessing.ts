@@ -378,6 +378,15 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:get|getting)\s+reimbursed\b|\bmoney\s+returned\b/gi, 'refund'],
   // Named languages a test might be given in ("only reads Polish", "in Russian"): the test's language.
   [/\b(?:in|reads?|reading|speaks?|speaking|only)\s+(?:polish|russian|french|german|arabic|chinese|mandarin|cantonese|vietnamese|korean|portuguese|italian|hindi|tagalog|japanese|ukrainian|creole|somali|farsi|punjabi|urdu|bengali)\b/gi, '$& language'],
+  // A patch by another name ("the shoulder badge", "a sleeve emblem").
+  [/\b(?:shoulder|sleeve|uniform|shirt)\s+(?:badges?|emblems?|logos?)\b/gi, 'patch'],
+  // What a test costs in other words ("what's the damage for a test", "what do the tests run").
+  [/\bwhat(?:'?s|\s+is)\s+the\s+damage\b/gi, 'what is the cost'],
+  [/\bwhat\s+(?:do|does|will|would)\s+(?:the|a|an|ase|these|those)\s+(?:tests?|exams?)\s+run\b/gi, 'what do the tests cost'],
+  // A time limit once a test is paid for is the purchase's 90 days, not a test's length.
+  [/\btime\s+limit\s+(?=(?:once|after|when|from\s+when)\s+(?:i|you|we|u|they)\s+(?:pay|paid|buy|bought|purchase|purchased)\b)/gi, 'deadline to take it '],
+  // Asking the test center to make changes for one's condition: an accommodation.
+  [/\bmake\s+(?:some\s+|any\s+)?(?:changes|adjustments|exceptions|arrangements)\s+for\s+(?:me|him|her|my)\b/gi, 'accommodations'],
   [/\bepa\b/gi, 'epa609'],
   [/\b609\b/g, 'epa609'],
 ];

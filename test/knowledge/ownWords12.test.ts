@@ -30,6 +30,11 @@ describe("a candidate's own words are read as ASE's", () => {
     ['i got there 5 min past the start time', /late noshow/],
     ['how do i find out if i made it', /if passed results/],
     ['i need to bail on my exam', /cancel/],
+    ['where can i get a sleeve emblem', /patch/],
+    ["what's the damage for one exam", /cost/],
+    ['what do the exams run these days', /cost/],
+    ['any time limit after i buy a test', /deadline to take it/],
+    ['could they make adjustments for me at the center', /accommodations/],
   ])('"%s" reads as ASE says it', (said, meant) => {
     expect(normalise(said)).toMatch(meant);
   });
@@ -49,6 +54,8 @@ describe("a candidate's own words are read as ASE's", () => {
     ['what do i need for the top title, every test in the series?', 'master-technician-status'],
     ['do they have a fake test i can try first', 'test-preparation'],
     ['how do i find out if i made it after testing', 'test-results'],
+    ['where can i buy a uniform badge that shows im certified', 'insignias-merchandise'],
+    ['is there a time limit once i pay for a test', 'registration-scheduling'],
     ['they said i was past the start time and called it a no show, do i pay again', 'missed-appointment'],
   ])('"%s" is answered from %s', (question, entry) => {
     expect(firstPick(answerer.decide(question))).toBe(entry);
