@@ -387,6 +387,15 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\btime\s+limit\s+(?=(?:once|after|when|from\s+when)\s+(?:i|you|we|u|they)\s+(?:pay|paid|buy|bought|purchase|purchased)\b)/gi, 'deadline to take it '],
   // Asking the test center to make changes for one's condition: an accommodation.
   [/\bmake\s+(?:some\s+|any\s+)?(?:changes|adjustments|exceptions|arrangements)\s+for\s+(?:me|him|her|my)\b/gi, 'accommodations'],
+  // Work of some kind only (weekends, summers, part time) asked to count, and "the requirement"
+  // something counts toward, is the work experience: those words alone say nothing of ASE testing.
+  [/\b(?:(?:work|works|worked|working)\s+(?:only\s+|just\s+)?(?:on\s+)?|\b(?:just|only)\s+)(?:weekends|saturdays|summers|part[\s-]?time|nights|evenings|seasonally)\b/gi, '$& experience'],
+  [/\bcounts?\s+(?:for|toward|towards|to)\s+the\s+requirements?\b/gi, 'count toward the experience requirement'],
+  // Before having the years in: the years of experience, not recertification's five.
+  [/\bbefore\s+(?:i|you|he|she|they)\s+(?:have|has|get|got)\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+)?(?:\d+|two|three|enough|all)?\s*(?:years?|yrs)\b(?!\s+(?:is|are)\s+up)/gi, '$& of work experience'],
+  // When the experience form goes in ("experience form timing", "at what point does the form go in").
+  [/\b(?:form|paperwork)\s+timing\b/gi, 'form when to submit'],
+  [/\b(?:form|paperwork)\s+(?:go|goes|get|gets)\s+(?:in|sent\s+in|turned\s+in)\b/gi, 'form get submitted'],
   [/\bepa\b/gi, 'epa609'],
   [/\b609\b/g, 'epa609'],
 ];

@@ -35,6 +35,8 @@ describe("a candidate's own words are read as ASE's", () => {
     ['what do the exams run these days', /cost/],
     ['any time limit after i buy a test', /deadline to take it/],
     ['could they make adjustments for me at the center', /accommodations/],
+    ['i work nights at a tire shop, does it count toward the requirement', /experience requirement/],
+    ['can i test before i got my 3 years', /work experience/],
   ])('"%s" reads as ASE says it', (said, meant) => {
     expect(normalise(said)).toMatch(meant);
   });
@@ -56,6 +58,9 @@ describe("a candidate's own words are read as ASE's", () => {
     ['how do i find out if i made it after testing', 'test-results'],
     ['where can i buy a uniform badge that shows im certified', 'insignias-merchandise'],
     ['is there a time limit once i pay for a test', 'registration-scheduling'],
+    ['i only work saturdays at a repair shop, does that count toward the requirement', 'work-experience'],
+    ['when does the experience paperwork go in', 'work-experience'],
+    ['can i do the A5 before i have my years', 'work-experience'],
     ['they said i was past the start time and called it a no show, do i pay again', 'missed-appointment'],
   ])('"%s" is answered from %s', (question, entry) => {
     expect(firstPick(answerer.decide(question))).toBe(entry);
