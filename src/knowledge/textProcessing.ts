@@ -396,6 +396,15 @@ const phrases: Array<[RegExp, Replacement]> = [
   // When the experience form goes in ("experience form timing", "at what point does the form go in").
   [/\b(?:form|paperwork)\s+timing\b/gi, 'form when to submit'],
   [/\b(?:form|paperwork)\s+(?:go|goes|get|gets)\s+(?:in|sent\s+in|turned\s+in)\b/gi, 'form get submitted'],
+  // Making an appointment is scheduling one (not missing it); moving a slot, or a day instead of
+  // another, is rescheduling.
+  [/\b(?:make|making|set\s+up|setting\s+up)\s+(?:an?|my|the)\s+(?:appointment|appt)\b(?=\s+(?:for|to)\b)/gi, 'schedule a test'],
+  [/\b(?:mov(?:e|ed|ing)|switch(?:ed|ing)?|chang(?:e|ed|ing))\s+(?:my|the|a|his|her)\s+(?:slot|spot|time\s?slot)\b/gi, 'reschedule $&'],
+  [/\binstead\s+of\s+(?:this|next|on|the)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon)\b/gi, 'reschedule $&'],
+  // A test bought and never set up is one never scheduled.
+  [/\b(?:never|didn'?t|did\s+not|hasn'?t|has\s+not|haven'?t)\s+(?:set|sets)\s+(?:it|one|them)\s+up\b/gi, 'never scheduled'],
+  // A taxable state is the test fee's tax.
+  [/\btaxable\b/gi, 'taxable test fee'],
   [/\bepa\b/gi, 'epa609'],
   [/\b609\b/g, 'epa609'],
 ];

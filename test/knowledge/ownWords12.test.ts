@@ -37,6 +37,9 @@ describe("a candidate's own words are read as ASE's", () => {
     ['could they make adjustments for me at the center', /accommodations/],
     ['i work nights at a tire shop, does it count toward the requirement', /experience requirement/],
     ['can i test before i got my 3 years', /work experience/],
+    ['how do i make an appointment for the A5', /schedule a test/],
+    ['moving the slot to next week', /reschedule/],
+    ['my boss bought it and i never set it up', /never scheduled/],
   ])('"%s" reads as ASE says it', (said, meant) => {
     expect(normalise(said)).toMatch(meant);
   });
@@ -61,6 +64,8 @@ describe("a candidate's own words are read as ASE's", () => {
     ['i only work saturdays at a repair shop, does that count toward the requirement', 'work-experience'],
     ['when does the experience paperwork go in', 'work-experience'],
     ['can i do the A5 before i have my years', 'work-experience'],
+    ['can i test on sunday instead of saturday', 'change-or-cancel'],
+    ['which states are taxable', 'registration-scheduling'],
     ['they said i was past the start time and called it a no show, do i pay again', 'missed-appointment'],
   ])('"%s" is answered from %s', (question, entry) => {
     expect(firstPick(answerer.decide(question))).toBe(entry);
