@@ -405,6 +405,12 @@ const phrases: Array<[RegExp, Replacement]> = [
   [/\b(?:never|didn'?t|did\s+not|hasn'?t|has\s+not|haven'?t)\s+(?:set|sets)\s+(?:it|one|them)\s+up\b/gi, 'never scheduled'],
   // A taxable state is the test fee's tax.
   [/\btaxable\b/gi, 'taxable test fee'],
+  // Dropping one's test is cancelling it (not a car dropped off for repair).
+  [/\bdrop(?:ping|ped)?\s+(?:it|the\s+(?:test|exam)|my\s+(?:test|exam|appointment|appt))(?:\s+altogether)?\b/gi, 'cancel it'],
+  // Where one messed up is what one got wrong.
+  [/\b(?:where|what)\s+(?:i|he|she|we)\s+(?:messed|screwed|goofed)\s+up\b/gi, 'what i got wrong'],
+  // The rules everyone agrees to are the terms and conditions.
+  [/\brules\s+(?:that\s+)?(?:you|u|ase|they|we|i|everyone|people|candidates)\s+(?:[\w']+\s+){0,3}?agree\s+to\b/gi, 'terms and conditions i agree to'],
   [/\bepa\b/gi, 'epa609'],
   [/\b609\b/g, 'epa609'],
 ];

@@ -40,6 +40,9 @@ describe("a candidate's own words are read as ASE's", () => {
     ['how do i make an appointment for the A5', /schedule a test/],
     ['moving the slot to next week', /reschedule/],
     ['my boss bought it and i never set it up', /never scheduled/],
+    ['might have to drop my exam', /cancel it/],
+    ['show me where i messed up', /what i got wrong/],
+    ['the rules that candidates have to agree to', /terms and conditions/],
   ])('"%s" reads as ASE says it', (said, meant) => {
     expect(normalise(said)).toMatch(meant);
   });
@@ -66,6 +69,9 @@ describe("a candidate's own words are read as ASE's", () => {
     ['can i do the A5 before i have my years', 'work-experience'],
     ['can i test on sunday instead of saturday', 'change-or-cancel'],
     ['which states are taxable', 'registration-scheduling'],
+    ['baby is due that week so i have to push it back or drop it', 'change-or-cancel'],
+    ['where can i read the rules everyone has to agree to', 'terms-and-conditions'],
+    ['how do i see where i messed up on the test', 'missed-questions'],
     ['they said i was past the start time and called it a no show, do i pay again', 'missed-appointment'],
   ])('"%s" is answered from %s', (question, entry) => {
     expect(firstPick(answerer.decide(question))).toBe(entry);
