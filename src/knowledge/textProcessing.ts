@@ -366,6 +366,69 @@ const phrases: Array<[RegExp, Replacement]> = [
   // verb, then "in", "from" or "overseas" within a few words). "I moved to canada" and "my
   // certificate hasn't arrived in mexico" are not taking anything.
   [new RegExp(`\\b(?:take|taking|took|do|sit|schedule|scheduling|book|retest|retake|retaking|recertify|recert|test|tests|testing|offered|available|register|registering)\\b(?:\\s+[\\w']+){0,4}?\\s+(?:(?:in|from|at)\\s+(?:the\\s+)?(${Object.keys(placesAbroad()).join('|')}|canada|abroad)|(overseas|abroad))\\b`, 'gi'), '$& abroad'],
+  // Session en-tune12 (the twelfth tuning set's in-domain misses, by class).
+  // Undoing a cancellation in words of one's own: reinstating, restoring, reversing, reactivating it,
+  // making it active again or wanting it back, said of a test cancelled somewhere in the message.
+  [/\b(?=reinstat|restor|reactivat|revers|active|want|get|have)(?:reinstat(?:e|ed|ing)|restor(?:e|ed|ing)|reactivat(?:e|ed|ing)|revers(?:e|ed|ing|ible)|active\s+again|(?:want|get|have)\s+it\s+back)\b/gi, (match: string, offset: number, text: string) => (/\bcancel\w*/i.test(text) && !/\bun-?cancel/i.test(text) ? `${match} undo cancel` : match)],
+  // Hours or years in a shop, a garage, on the floor, hands-on: the work experience; its
+  // paper or sheet is the form.
+  [/\b(?:shop|garage|hands[\s-]?on|floor)\s+(?:hours|time|years?)\b/gi, 'workexperience'],
+  [/\bexperience\s+(?:papers?|sheet)\b/gi, 'experience form'],
+  // "the top title", "top level guy title": the Master status; "top tier tests": the advanced level tests.
+  [/\btop(?:[\s-]+(?:level|tier))?\s+(?:guy\s+|tech\s+|mechanic\s+)?(?:title|rank|designation)\b/gi, 'master status'],
+  [/\b(?:top|highest|expert|upper)[\s-]+(?:level|tier)\s+(?:tests?|exams?|certs?|certifications?)\b/gi, 'advanced level tests'],
+  // "a fake version of the test", "a pretend exam", "a dry run of the test": a practice test.
+  [/\b(?:fake|pretend|dummy|mock|sample|practice|trial)\s+(?:version|copy|run)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:tests?|exams?)\b|\b(?:fake|pretend|dummy)\s+(?:tests?|exams?)\b|\bdry\s+run\b/gi, 'practicetest'],
+  // Not getting there ("didn't make it to the exam at all", "never made it in"): a No Show; "not
+  // showing up" said of a person ("marked me as not showing up"; results "not showing up" stay).
+  [/\b(?:did\s?n[o']?t|didn't|couldn'?t|could not|never)\s+(?:make|made)\s+it\s+(?:to|in)\b(?=\s+(?:(?:the|my|his|her|a|an)\s+)?(?:tests?|exams?|appointments?|appts?|test center|prometric|there|in|on time)\b)/gi, 'noshow $&'],
+  [/\b(?:as|me|him|her|i'?m|i\s+am|for)\s+not\s+(?:showing|turning)\s+up\b/gi, 'noshow'],
+  [/\b(?:i|he|she|they|we|you|u)\s+(?:did\s?n[o']?t|didn't|don'?t|dont|do not|never|doesn'?t|does not)\s+show\b(?!\s+(?:me|you|him|her|them|us|it|the|my|any|anything|up\s+in)\b)/gi, 'noshow'],
+  // Past the start time, after one's time: arriving late.
+  [/\b(?:past|after)\s+(?:the|my|his|her)\s+(?:(?:start(?:ing)?|appointment|appt|scheduled|check[\s-]?in)\s+)?time\b/gi, 'late noshow'],
+  // Whether one passed in other words ("if i made it or not", "pass/fail"); not making the cut is failing.
+  [/\b(?:did\s?n[o']?t|didn't|not|never)\s+make\s+the\s+cut\b/gi, 'failed'],
+  [/\b(?:if|whether)\s+(?:i|he|she|they|we|you)\s+(?:made|make)\s+(?:it|the\s+cut)\b(?!\s+(?:to|in|there|on)\b)/gi, 'if passed results'],
+  [/\bpass\s*(?:\/|or)\s*fail\b/gi, 'results'],
+  [/\b(my|his|her|their|our)\s+grades?\b/gi, '$1 score results'],
+  // Backing out in other words ("need to bail", "i want out of the test"): cancelling.
+  [/\bbail(?:ing|ed)?(?:\s+on)?\b|\bwant\s+out\s+of\b/gi, 'cancel'],
+  [/\b(?:get|getting)\s+reimbursed\b|\bmoney\s+returned\b/gi, 'refund'],
+  // Named languages a test might be given in ("only reads Polish", "in Russian"): the test's language.
+  [/\b(?:in|reads?|reading|speaks?|speaking|only)\s+(?:polish|russian|french|german|arabic|chinese|mandarin|cantonese|vietnamese|korean|portuguese|italian|hindi|tagalog|japanese|ukrainian|creole|somali|farsi|punjabi|urdu|bengali)\b/gi, '$& language'],
+  // A patch by another name ("the shoulder badge", "a sleeve emblem").
+  [/\b(?:shoulder|sleeve|uniform|shirt)\s+(?:badges?|emblems?|logos?)\b/gi, 'patch'],
+  // What a test costs in other words ("what's the damage for a test", "what do the tests run").
+  [/\bwhat(?:'?s|\s+is)\s+the\s+damage\b/gi, 'what is the cost'],
+  [/\bwhat\s+(?:do|does|will|would)\s+(?:the|a|an|ase|these|those)\s+(?:tests?|exams?)\s+run\b/gi, 'what do the tests cost'],
+  // A time limit once a test is paid for is the purchase's 90 days, not a test's length.
+  [/\btime\s+limit\s+(?=(?:once|after|when|from\s+when)\s+(?:i|you|we|u|they)\s+(?:pay|paid|buy|bought|purchase|purchased)\b)/gi, 'deadline to take it '],
+  // Asking the test center to make changes for one's condition: an accommodation.
+  [/\bmake\s+(?:some\s+|any\s+)?(?:changes|adjustments|exceptions|arrangements)\s+for\s+(?:me|him|her|my)\b/gi, 'accommodations'],
+  // Work of some kind only (weekends, summers, part time) asked to count, and "the requirement"
+  // something counts toward, is the work experience: those words alone say nothing of ASE testing.
+  [/\b(?:(?:work|works|worked|working)\s+(?:only\s+|just\s+)?(?:on\s+)?|\b(?:just|only)\s+)(?:weekends|saturdays|summers|part[\s-]?time|nights|evenings|seasonally)\b/gi, '$& experience'],
+  [/\bcounts?\s+(?:for|toward|towards|to)\s+the\s+requirements?\b/gi, 'count toward the experience requirement'],
+  // Before having the years in: the years of experience, not recertification's five.
+  [/\bbefore\s+(?:i|you|he|she|they)\s+(?:have|has|get|got)\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+)?(?:\d+|two|three|enough|all)?\s*(?:years?|yrs)\b(?!\s+(?:is|are)\s+up)/gi, '$& of work experience'],
+  // When the experience form goes in ("experience form timing", "at what point does the form go in").
+  [/\b(?:form|paperwork)\s+timing\b/gi, 'form when to submit'],
+  [/\b(?:form|paperwork)\s+(?:go|goes|get|gets)\s+(?:in|sent\s+in|turned\s+in)\b/gi, 'form get submitted'],
+  // Making an appointment is scheduling one (not missing it); moving a slot, or a day instead of
+  // another, is rescheduling.
+  [/\b(?:make|making|set\s+up|setting\s+up)\s+(?:an?|my|the)\s+(?:appointment|appt)\b(?=\s+(?:for|to)\b)/gi, 'schedule a test'],
+  [/\b(?:mov(?:e|ed|ing)|switch(?:ed|ing)?|chang(?:e|ed|ing))\s+(?:my|the|a|his|her)\s+(?:slot|spot|time\s?slot)\b/gi, 'reschedule $&'],
+  [/\binstead\s+of\s+(?:this|next|on|the)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon)\b/gi, 'reschedule $&'],
+  // A test bought and never set up is one never scheduled.
+  [/\b(?:never|didn'?t|did\s+not|hasn'?t|has\s+not|haven'?t)\s+(?:set|sets)\s+(?:it|one|them)\s+up\b/gi, 'never scheduled'],
+  // A taxable state is the test fee's tax.
+  [/\btaxable\b/gi, 'taxable test fee'],
+  // Dropping one's test is cancelling it (not a car dropped off for repair).
+  [/\bdrop(?:ping|ped)?\s+(?:it|the\s+(?:test|exam)|my\s+(?:test|exam|appointment|appt))(?:\s+altogether)?\b/gi, 'cancel it'],
+  // Where one messed up is what one got wrong.
+  [/\b(?:where|what)\s+(?:i|he|she|we)\s+(?:messed|screwed|goofed)\s+up\b/gi, 'what i got wrong'],
+  // The rules everyone agrees to are the terms and conditions.
+  [/\brules\s+(?:that\s+)?(?:you|u|ase|they|we|i|everyone|people|candidates)\s+(?:[\w']+\s+){0,3}?agree\s+to\b/gi, 'terms and conditions i agree to'],
   [/\bepa\b/gi, 'epa609'],
   [/\b609\b/g, 'epa609'],
 ];
