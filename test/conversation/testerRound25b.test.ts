@@ -20,6 +20,24 @@ const signInWithEverything: Transcript[] = [
   ]],
 ];
 
+// Finding 2: a series named is the whole series, never one test of it: "auto + truck + parts" is three
+// series ($22.50; "+" ends a name, so "truck + parts" is not the Truck Parts test), and "parts
+// specialist" is the Parts Specialist series though it is P2's name too.
+const seriesNamed: Transcript[] = [
+  ['"auto + truck + parts" after the duplicate price is three series', [
+    ['hi how much 4 a duplicate cert', '$7.50'],
+    ['i need auto + truck + parts', all('$22.50', '3 test series', not('P1'))],
+  ]],
+];
+const seriesNamedSpanish: Transcript[] = [
+  ['"y también de parts specialist" adds the Parts Specialist series, not P2', [
+    ['necesito duplicados de mis certificados de auto y de camion pesado, cuanto cuesta', '$15.00'],
+    ['y tambien de parts specialist', all('$22.50', '3 series', not('P2'))],
+  ]],
+];
+
 transcriptTables([
   ['sign-in details with the request to sign in are no question (finding 1)', signInWithEverything],
+  ['a series named is the whole series (finding 2)', seriesNamed, ['sms']],
+  ['a series named is the whole series, in Spanish too (finding 2)', seriesNamedSpanish],
 ], { now: testersClock });
