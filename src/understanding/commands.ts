@@ -223,6 +223,8 @@ const CHANGES_OF_MIND: ReadonlyArray<{ phrase: string; alone?: boolean; opens?: 
   { phrase: 'cancel (?:it|this)', alone: true },
   { phrase: 'no importa|olv[ií]dalo|cambi[eé] de opini[oó]n', alone: true, opens: true },
   { phrase: 'olvida eso|d[eé]jalo|mejor no', opens: true },
+  // Staying with the bot: "no, mejor sigo contigo", "never mind, I'll keep going with you".
+  { phrase: "(?:mejor )?(?:sigo|seguir|contin[uú]o|me quedo) (?:contigo|con usted|con el bot|aqu[ií])|(?:i'?ll |i will |let me |i'?d rather )?(?:just )?(?:keep going|stay|stick|continue|keep chatting|go on) with (?:you|u|the bot)", alone: true, opens: true },
   { phrase: 'ya no(?: hace falta| lo necesito)?|no hace falta|est[aá] bien|no,? gracias', alone: true },
   { phrase: "no need|it'?s (?:fine|ok(?:ay)?|alright|all good)|i'?m (?:good|fine|ok(?:ay)?|all set)|no thanks?(?: you)?|all good|not anymore", alone: true },
   { phrase: "(?:i )?don'?t need (?:one|a person|anyone|someone|a human|to(?: anymore)?)", alone: true },

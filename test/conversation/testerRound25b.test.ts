@@ -5,6 +5,12 @@ import { all, demo2, not, transcriptTables, type Transcript } from './suite.js';
 // tester's: Monday, December 7, 2026, noon in New York.
 const testersClock = new Date('2026-12-07T17:00:00Z');
 
+/** A Spanish sentence as either channel writes it: with its accents (Web Chat) or without á é í ó ú (SMS). */
+function es(text: string): RegExp {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(escaped.replace(/[áa]/g, '[aá]').replace(/[ée]/g, '[eé]').replace(/[íi]/g, '[ií]').replace(/[óo]/g, '[oó]').replace(/[úu]/g, '[uú]'));
+}
+
 // Finding 1: sign-in details sent with the request to sign in ("sign in <details>", "Sign in pls,
 // <details>") sign in and say nothing more: the words around the details are no question (they were
 // read as the insignia entry).
@@ -36,8 +42,51 @@ const seriesNamedSpanish: Transcript[] = [
   ]],
 ];
 
+// Finding 3: a Spanglish message in a Spanish conversation ("pues i moved to Texas, how do i update my
+// address y cuando llega mi certificado") has clear Spanish of its own: the conversation stays Spanish
+// and both questions are answered in it (it was switched to English and refused). On SMS the second
+// answer waits for MAS (two segments).
+const spanglish: Transcript[] = [
+  ['a Spanglish message in a Spanish conversation is answered in Spanish, both questions', [
+    ['exam ASE en español?', es('español')],
+    ['cambio de direccion', es('Actualice su dirección')],
+    ['pues i moved to Texas, how do i update my address y cuando llega mi certificado', all(es('Actualice su dirección'), es('Espere su certificado'), not('I can only help'))],
+  ]],
+];
+const spanglishSms: Transcript[] = [
+  ['a Spanglish text in a Spanish conversation is answered in Spanish, the certificate on MAS', [
+    ['exam ASE en español?', es('español')],
+    ['cambio de direccion', es('Actualice su dirección')],
+    ['pues i moved to Texas, how do i update my address y cuando llega mi certificado', all(es('Actualice su dirección'), not('I can only help'))],
+    ['MAS', es('Espere su certificado')],
+  ]],
+];
+const englishStaysEnglish: Transcript[] = [
+  ['an English message naming a Spanish place still switches a Spanish conversation to English', [
+    ['hola', es('¿En qué puedo ayudarle')],
+    ['I moved to Los Angeles, how do I update my address?', 'Update your address'],
+  ]],
+];
+
+// Finding 4: in the queue, "no, mejor sigo contigo" (or "I'll keep going with you") is a change of
+// mind: the request is withdrawn and the question after it answered, never passed on to staff.
+const staysWithTheBot: Transcript[] = [
+  ['"no mejor sigo contigo. <question>" in the queue leaves it and answers the question', [
+    ['hola', es('¿En qué puedo ayudarle')],
+    ['quiero hablar con una persona', es('He pedido a una persona')],
+    ['no mejor sigo contigo. cuanto tiempo tengo pa programar el examen despues de comprarlo', all(es('90 días'), not(es('lo he pasado')))],
+  ]],
+  ['"I\'ll keep going with you, <question>" in the queue leaves it and answers the question', [
+    ['i want to talk to a person', 'asked a member of ASE support'],
+    ["no, i'll keep going with you. how long do i have to schedule after i buy the test", all('90 days', not('passed that on'))],
+  ]],
+];
+
 transcriptTables([
   ['sign-in details with the request to sign in are no question (finding 1)', signInWithEverything],
   ['a series named is the whole series (finding 2)', seriesNamed, ['sms']],
   ['a series named is the whole series, in Spanish too (finding 2)', seriesNamedSpanish],
+  ['a Spanglish message keeps a Spanish conversation Spanish (finding 3)', [...spanglish, ...englishStaysEnglish], ['webchat']],
+  ['a Spanglish text keeps a Spanish conversation Spanish (finding 3)', spanglishSms, ['sms']],
+  ['staying with the bot takes a request for a person back (finding 4)', staysWithTheBot],
 ], { now: testersClock });
