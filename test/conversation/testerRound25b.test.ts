@@ -82,6 +82,18 @@ const staysWithTheBot: Transcript[] = [
   ]],
 ];
 
+// Finding 5: a greeting and a vague request for help with the test ("hola necesito ayuda con mi
+// examen", "hi i need help with my test") is a plea for help: the help reply, never a known gap or an
+// entry nobody asked about (the discounts gap, the ADA answer).
+const vagueHelp: Transcript[] = [
+  ['"hola necesito ayuda con mi examen" gets the help reply', [
+    ['hola necesito ayuda con mi examen', all(es('Hágame una pregunta con sus propias palabras'), not('descuentos'))],
+  ]],
+  ['"hi i need help with my test" gets the help reply', [
+    ['hi i need help with my test', all('in your own words', not('ADA'))],
+  ]],
+];
+
 transcriptTables([
   ['sign-in details with the request to sign in are no question (finding 1)', signInWithEverything],
   ['a series named is the whole series (finding 2)', seriesNamed, ['sms']],
@@ -89,4 +101,5 @@ transcriptTables([
   ['a Spanglish message keeps a Spanish conversation Spanish (finding 3)', [...spanglish, ...englishStaysEnglish], ['webchat']],
   ['a Spanglish text keeps a Spanish conversation Spanish (finding 3)', spanglishSms, ['sms']],
   ['staying with the bot takes a request for a person back (finding 4)', staysWithTheBot],
+  ['a vague request for help with the test is help (finding 5)', vagueHelp],
 ], { now: testersClock });
