@@ -1,4 +1,4 @@
-import { all, demo2, not, transcriptTables, type Transcript } from './suite.js';
+import { all, demo2, demo4, not, transcriptTables, type Transcript } from './suite.js';
 
 // The twenty-fifth usability round (ut25, part b): conversations played against `npm start` by a
 // tester who never saw the code. Each finding is written here as the rule it broke. The clock is the
@@ -94,6 +94,24 @@ const vagueHelp: Transcript[] = [
   ]],
 ];
 
+// Finding 6: signed in, "quiero cambiarla para la otra semana" right after her appointment was shown is
+// that appointment: its change rule, never the general answer and a request for the date just shown.
+// "to next week" after "it" is where to, and still the one shown. So in English.
+const moveTheOneShown: Transcript[] = [
+  ['"quiero cambiarla para la otra semana" after the appointment is shown is its change rule', [
+    ['hola', es('¿En qué puedo ayudarle')],
+    [demo4, es('ha iniciado sesión')],
+    ['cuando es mi cita?', es('Su cita de A9')],
+    ['quiero cambiarla para la otra semana', all(es('A9'), not(es('Dígame la fecha de su cita')))],
+  ]],
+  ['"i want to move it to next week" after the appointment is shown is its change rule', [
+    [demo4, es('ha iniciado sesión')],
+    ['english please', /English/i],
+    ['when is my appointment?', 'A9'],
+    ['i want to move it to next week', all('A9', not('Tell me the date of your appointment'))],
+  ]],
+];
+
 transcriptTables([
   ['sign-in details with the request to sign in are no question (finding 1)', signInWithEverything],
   ['a series named is the whole series (finding 2)', seriesNamed, ['sms']],
@@ -102,4 +120,5 @@ transcriptTables([
   ['a Spanglish text keeps a Spanish conversation Spanish (finding 3)', spanglishSms, ['sms']],
   ['staying with the bot takes a request for a person back (finding 4)', staysWithTheBot],
   ['a vague request for help with the test is help (finding 5)', vagueHelp],
+  ['moving the appointment just shown is that appointment (finding 6)', moveTheOneShown],
 ], { now: testersClock });
