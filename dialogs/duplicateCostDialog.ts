@@ -1,5 +1,5 @@
 import { duplicateCost, type Catalogue } from '../src/rules/index.js';
-import { resolveSeries, resolveSeriesLetters, resolveTests } from '../src/understanding/tests.js';
+import { resolveSeries, resolveSeriesLetters, resolveTests, withoutSeriesNames } from '../src/understanding/tests.js';
 import type { SlotReading, TaskDeps, TaskSpec } from './taskTypes.js';
 import type { Language } from '../src/language/languages.js';
 import { andListIn, orListIn } from '../src/messages/lists.js';
@@ -27,7 +27,8 @@ const usd = (amount: number) => `$${amount.toFixed(2)}`;
 
 function readSelection(text: string, deps: TaskDeps, asAnswer: boolean, known?: Selection): SlotReading<Selection> {
   const { catalogue } = deps;
-  const { tests, unknownCodes, suggestions } = resolveTests(text, catalogue);
+  // "parts specialist" names the series as well as P2: a series named is the whole series.
+  const { tests, unknownCodes, suggestions } = resolveTests(withoutSeriesNames(text, catalogue), catalogue);
   // In answer to "which series?", "A and T" alone are the series' letters.
   const named = resolveSeries(text, catalogue);
   const series = (named.length || !asAnswer ? named : resolveSeriesLetters(text, catalogue))

@@ -136,6 +136,7 @@ export async function answerPair(dc: DialogContext, deps: ConversationDeps, pair
   requestOf(dc.context).faq = { decision: 'pair', entryId: pair.map((entry) => entry.id).join('+') };
   await send(dc.context, deps, {
     text: pair.map(shortAnswer).join('\n\n'),
+    answers: 2,
     suggestions: pair.map(asChoice),
     source: sourceOf(pair[0], deps.messages),
     rate: { entryId: pair.map((entry) => entry.id).join('+') },

@@ -16,7 +16,7 @@ import { readAcknowledgement } from '../understanding/acknowledgements.js';
 import { isReroute, RepairDialog } from '../../dialogs/repairDialog.js';
 import { OFFER, replyFromAccount, requestOf, send, SIGN_IN, type AccountQuestion, type ConversationDeps } from '../../dialogs/engine.js';
 import { TASK_SPECS } from '../../dialogs/index.js';
-import { bareNo, keepsWaiting, takesBackPersonRequest } from '../understanding/commands.js';
+import { bareNo, detectCommand, keepsWaiting, takesBackPersonRequest } from '../understanding/commands.js';
 import { actionOnTheOneShown, asksToSeeOwnRecords, asksWhatToDoNext } from '../understanding/accountQuestions.js';
 import { catalogueNames } from '../messages/catalogueNames.js';
 import type { Catalogue } from '../rules/types.js';
@@ -76,6 +76,9 @@ function aboutSomethingElse(reading: Reading): boolean {
 
 /** What is left of a message beside its sign-in details asks something: a question mark, or a confident FAQ answer. */
 function asksSomething(reading: Reading): boolean {
+  // "sign in DEMO-0002 1980-02-02 0002", "Sign in pls, <details>": the rest is the request to sign
+  // in itself, never a question for the knowledge base ("sign in" read as the insignia entry).
+  if (detectCommand(reading.question.replace(/[\s,;:.!-]+/g, ' ').trim()) === 'signIn') return false;
   return reading.question.includes('?') || reading.faq().kind === 'answer';
 }
 

@@ -55,6 +55,11 @@ export interface Reply {
    */
   brief?: string;
   /**
+   * How many opening paragraphs are answers in their own right (two questions in one: 2). On SMS
+   * they are sent whole when they fit once nothing but offered suggestions is left for MORE.
+   */
+  answers?: number;
+  /**
    * Who is speaking, when it is not the bot: a member of staff (by first name) in a handoff, or the
    * system telling the candidate who joined or left. Channels that can show it do.
    */

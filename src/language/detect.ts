@@ -17,6 +17,8 @@ export interface LanguageGuess {
   strength: 'clear' | 'weak' | 'none';
   /** Spanish evidence minus English evidence (positive leans Spanish). */
   score: number;
+  /** Each language's own evidence before they are set against each other (a Spanglish message has both). */
+  evidence?: Record<Language, number>;
 }
 
 const words = (list: string) => list.split(/\s+/).filter(Boolean);
@@ -66,6 +68,8 @@ const ENGLISH_ENDINGS = /(?:ing|tion|ed|'s|n't|ly)$/;
 /** At most this many letters is a message too short to name a language; its evidence is capped at a weak lean. */
 const TINY_LETTERS = 2;
 const TINY_LEAN = 0.5;
+/** The evidence that is enough to change a conversation's language. */
+const CLEAR = 1.5;
 const letters = (folded: string) => (folded.match(/[a-z]/g) ?? []).length;
 
 export function detectLanguage(text: string): LanguageGuess {
@@ -76,7 +80,9 @@ export function detectLanguage(text: string): LanguageGuess {
 /** detectLanguage on the text and its folded lower case (worked out once a turn for both readers). */
 function guessFolded(text: string, folded: string): LanguageGuess {
   let score = 0;
+  const evidence: Record<Language, number> = { es: 0, en: 0 };
   score += Math.min((text.match(SPANISH_MARKS) ?? []).length, 2) * 1.5;
+  evidence.es += score;
   const tokens = folded
     .replace(/[’‘]/g, "'")
     .split(/[^a-z']+/)
@@ -88,18 +94,25 @@ function guessFolded(text: string, folded: string): LanguageGuess {
     const en = EN.get(token.replace(/'/g, '')) ?? EN.get(token) ?? 0;
     if (es || en) {
       score += es - en;
+      evidence.es += es;
+      evidence.en += en;
       continue;
     }
-    if (token.length >= 5 && SPANISH_ENDINGS.test(token)) score += 0.5;
-    else if (token.length >= 4 && ENGLISH_ENDINGS.test(token)) score -= 0.5;
+    if (token.length >= 5 && SPANISH_ENDINGS.test(token)) {
+      score += 0.5;
+      evidence.es += 0.5;
+    } else if (token.length >= 4 && ENGLISH_ENDINGS.test(token)) {
+      score -= 0.5;
+      evidence.en += 0.5;
+    }
   }
   // A letter or two ("Y", "N", "ya", "sí") is too little to tell a language by: "Y" is a yes in
   // English texting and "and" in Spanish. It may lean, never clearly, so it never switches a
   // conversation or picks a first message's language over the channel's.
   if (letters(folded) <= TINY_LETTERS) score = Math.sign(score) * Math.min(Math.abs(score), TINY_LEAN);
   const size = Math.abs(score);
-  const strength = size >= 1.5 ? 'clear' : size > 0 ? 'weak' : 'none';
-  return { language: score > 0 ? 'es' : score < 0 ? 'en' : null, strength, score };
+  const strength = size >= CLEAR ? 'clear' : size > 0 ? 'weak' : 'none';
+  return { language: score > 0 ? 'es' : score < 0 ? 'en' : null, strength, score, evidence };
 }
 
 /** The language a whole message asks to switch to, or null when the message asks something else (or only asks whether). */
@@ -124,7 +137,14 @@ export function chooseLanguage(input: { text: string; locale?: Language; convers
   if (asked) return { language: asked, switched: true };
   const guess = input.text ? guessFolded(input.text, folded) : { language: null, strength: 'none' as const, score: 0 };
   if (input.conversation) {
-    if (guess.strength === 'clear' && guess.language) return { language: guess.language, switched: false };
+    // Clearly in the other language, and not clearly in its own too: a Spanglish message ("pues i
+    // moved, how do i update my address y cuando llega mi certificado") keeps the conversation's.
+    // Its own words must weigh a third of the other's at least: one Spanish place name ("Los
+    // Angeles") in an English message is no Spanglish.
+    const own = guess.evidence?.[input.conversation] ?? 0;
+    const other = guess.evidence?.[input.conversation === 'es' ? 'en' : 'es'] ?? 0;
+    const ownClear = own >= CLEAR && own * 3 >= other;
+    if (guess.strength === 'clear' && guess.language && !ownClear) return { language: guess.language, switched: false };
     // The account prefers Spanish and the message leans Spanish ("hola", "soy tecnico maestro?"):
     // the preference settles what a word or two alone would not.
     if (input.preferred && guess.language === input.preferred && Math.abs(guess.score) >= 1) return { language: input.preferred, switched: false };

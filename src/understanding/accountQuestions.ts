@@ -435,6 +435,12 @@ const EN_LEAD = String.raw`^(?:(?:ok|okay|yes|yeah|yep|sure|so|then|alright|grea
 const ES_LEAD = String.raw`^(?:(?:si|ok|vale|bueno|pues|y|entonces|oiga|oye)[,!.]? )*(?:por favor,? )?`;
 const EN_CHANGE_IT = String.raw`(?:change|move|reschedule|rebook|postpone|switch)`;
 const ES_CHANGE_IT = String.raw`(?:cambiar|mover|reprogramar|reagendar|reschedulear|posponer)`;
+/**
+ * Where it is to be moved, said after "it" ("to next week", "para la otra semana", "al viernes"): still
+ * the appointment just shown, whose change rule answers (the bot does not book; the date is ASE's).
+ */
+const EN_CHANGE_TO = String.raw`(?: (?:to|until|till|for|into|a week|by|back)(?: [a-z0-9/,-]+){0,5})?`;
+const ES_CHANGE_TO = String.raw`(?: (?:para|a|al|hasta|unos|unas|una)(?: [a-z0-9/,-]+){0,5})?`;
 
 /**
  * Each follow-up in English and its Spanish twin, one row per action. "cancel it", "cancélela", "la
@@ -467,8 +473,8 @@ const ONE_SHOWN: Array<[OneShownAction, RegExp, RegExp]> = [
   [
     'change',
     // "can I still move it?" asks whether, not to: the appointments again, with until when.
-    new RegExp(String.raw`${EN_LEAD}(?:(?:please|pls|can you|could you|i (?:want|need|would like|'d like) to) )?${EN_CHANGE_IT} (?:it|that|that one|this one|the appointment)(?: for me)?(?: please| pls| then| now)?\s*[.!?]?$|${EN_LEAD}(?:can|could|may) i (?:still )?${EN_CHANGE_IT} (?:it|that|that one|this one|the appointment)(?: still)?\s*\??$`),
-    new RegExp(String.raw`${ES_LEAD}(?:(?:la|lo) (?:quiero|necesito|quisiera|puedo|podria) (?:todavia |aun )?${ES_CHANGE_IT}|(?:quiero|necesito|quisiera) (?:todavia |aun )?${ES_CHANGE_IT}(?:la|lo)|(?:todavia |aun )?(?:puedo|podria|se puede) (?:todavia |aun )?${ES_CHANGE_IT}(?:la|lo)?|cambiela|cambiala|muevala|muevela|reprogramela|reprogramala|reagendela|reagendala)(?: todavia| aun)?(?:,? (?:por favor|porfa|plis))?\s*[.!?]?$`),
+    new RegExp(String.raw`${EN_LEAD}(?:(?:please|pls|can you|could you|i (?:want|need|would like|'d like) to) )?${EN_CHANGE_IT} (?:it|that|that one|this one|the appointment)${EN_CHANGE_TO}(?: for me)?(?: please| pls| then| now)?\s*[.!?]?$|${EN_LEAD}(?:can|could|may) i (?:still )?${EN_CHANGE_IT} (?:it|that|that one|this one|the appointment)(?: still)?\s*\??$`),
+    new RegExp(String.raw`${ES_LEAD}(?:(?:la|lo) (?:quiero|necesito|quisiera|puedo|podria) (?:todavia |aun )?${ES_CHANGE_IT}|(?:quiero|necesito|quisiera) (?:todavia |aun )?${ES_CHANGE_IT}(?:la|lo)|(?:todavia |aun )?(?:puedo|podria|se puede) (?:todavia |aun )?${ES_CHANGE_IT}(?:la|lo)?|cambiela|cambiala|muevala|muevela|reprogramela|reprogramala|reagendela|reagendala)(?: todavia| aun)?${ES_CHANGE_TO}(?:,? (?:por favor|porfa|plis))?\s*[.!?]?$`),
   ],
 ];
 

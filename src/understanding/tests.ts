@@ -68,6 +68,16 @@ function singleLettersJoined(text: string, span: Word[]): boolean {
   return true;
 }
 
+/**
+ * "auto + truck + parts", "truck, parts": a list mark between two words ends a phrase ("truck parts"
+ * is P1 and the Parts series, "truck + parts" two series). "&" is no such mark: names use it
+ * ("Automobile & Light Truck").
+ */
+function noListMarkBetween(text: string, span: Word[]): boolean {
+  for (let k = 1; k < span.length; k++) if (/[+,;]/.test(text.slice((span[k - 1] as Word).end, (span[k] as Word).start))) return false;
+  return true;
+}
+
 interface PhraseHit<T> {
   value: T;
   start: number;
@@ -109,7 +119,7 @@ function findPhrases<T>(text: string, phrases: Map<string, T>): Array<PhraseHit<
       for (let n = Math.min(longest, ws.length - i); n >= 1; n--) {
         const span = ws.slice(i, i + n);
         const value = phrases.get(span.map((w) => w.word).join(' '));
-        if (value !== undefined && singleLettersJoined(text, span)) {
+        if (value !== undefined && singleLettersJoined(text, span) && noListMarkBetween(text, span)) {
           hits.push({ value, start: (ws[i] as Word).start, end: (ws[i + n - 1] as Word).end });
           matched = n;
           break;
@@ -325,6 +335,24 @@ export function withoutNames(text: string, catalogue: Catalogue): string {
   for (const m of message.matchAll(MASTER_CERTIFICATE)) spans.push({ start: m.index, end: m.index + m[0].length });
   let out = message;
   for (const { start, end } of spans) out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
+  return out;
+}
+
+/**
+ * The text with each phrase that names a whole series blanked out, unless a longer test name covers
+ * it: "parts specialist" is the Parts Specialist series (though P2's alias too), "truck parts" the
+ * Parts series, but "medium/heavy truck parts" is still P1. For a task that prices a series whole
+ * (duplicates): a series named is the series, never one test of it. Same length, so positions hold.
+ */
+export function withoutSeriesNames(text: string, catalogue: Catalogue): string {
+  check(text, catalogue, 'withoutSeriesNames');
+  const message = text.replace(/[’‘]/g, "'");
+  const testHits = findPhrases(message, testPhrases(catalogue));
+  let out = message;
+  for (const { start, end } of findPhrases(message, seriesPhrases(catalogue))) {
+    const longer = testHits.some((hit) => hit.start < end && start < hit.end && hit.end - hit.start > end - start);
+    if (!longer) out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
+  }
   return out;
 }
 

@@ -198,7 +198,11 @@ export function renderSmsShort(reply: Reply, messages: SmsMessages = smsEn): { s
   const later = blocks.lead.slice(1);
   while (!first.rest && later.length > 0) {
     const paragraph = later[0]!;
-    if (fitsShort([...taken, paragraph, ...tail].join('\n\n'))) {
+    // The last of a reply's answers ("cómo actualizo mi dirección y cuándo llega mi certificado"), where
+    // only offered suggestions would be left for MORE, is sent whole when it fits without the MORE
+    // hint: the suggestions then wait for MORE only if their own hint still fits.
+    const lastAnswer = later.length === 1 && taken.length < (reply.answers ?? 0) && !thenRest && !required && blocks.numbered !== undefined;
+    if (fitsShort([...taken, paragraph, ...tail].join('\n\n')) || (lastAnswer && fitsShort([...taken, paragraph, ...(then ? [then] : [])].join('\n\n')))) {
       taken.push(later.shift()!);
       continue;
     }
