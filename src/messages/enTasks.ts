@@ -164,11 +164,11 @@ export const enTasks = {
     /** "I don't know the time" when the 72 hours end during the appointment's day: both sides of the hour. */
     timeUnknown: (date: string, from: string) =>
       `Then it depends on the time: if your appointment on ${date} is at ${from} or later, you can still change or cancel it, until 72 hours before it starts (later today), so do it now. If it is earlier than ${from}, it can no longer be changed or cancelled.`,
-    zoneNote: (zone: string) => `I worked this out in ${zone} time; the rule uses the test centre's local time.`,
+    zoneNote: (zone: string) => `I worked this out in ${zone} time; the rule uses the test center's local time.`,
     /** The test centre's zone, from the place the candidate named ("the test center is in Denver"). */
-    zoneOfCentre: (zone: string) => `I worked this out in the test centre's time (${zone}).`,
+    zoneOfCentre: (zone: string) => `I worked this out in the test center's time (${zone}).`,
     /** How the place named reads back: "Test centre's time zone America/Denver: noted." */
-    centreZone: (zone: string) => `Test centre's time zone ${zone}`,
+    centreZone: (zone: string) => `Test center's time zone ${zone}`,
     cancelFirst: 'To move it, cancel the existing appointment first, then book the new one.',
     /** "move it to the 12th": the day wanted, booked as the new appointment. */
     cancelFirstTo: (date: string) => `To move it to ${date}, cancel the existing appointment first, then book the new one.`,
