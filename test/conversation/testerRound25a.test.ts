@@ -1,0 +1,33 @@
+import { all, not, transcriptTables, type Transcript } from './suite.js';
+
+// A blind tester's round (English, part a): conversations played against `npm start` by a tester who
+// never saw the code, each finding written as the rule it broke. The clock is the tester's: Monday,
+// December 7, 2026, noon in New York.
+const testersClock = new Date('2026-12-07T17:00:00Z');
+
+// Finding 1: passing is not failing. A test passed years ago and asked to be "retaken" is its
+// recertification, never the 30-day retest rule; a name change asked first is answered first.
+const passedLongAgo: Transcript[] = [
+  ['a name change and a retest of tests passed in 2018 get the profile change, then recertification', [
+    ['long story short, I passed A1 A4 and A5 back in 2018, moved states and got married so my name changed. how do i update my name with ASE and do i need to retest since its been over 5 years?',
+      all('Profile Change Form', 'lapsed in 2023', 'recertification', not('30 full days'))],
+  ]],
+  ['"i passed A5 in 2017 do i have to retake it" is its recertification', [
+    ['i passed A5 in 2017 do i have to retake it', all('lapsed in 2022', 'recertification', not('You can buy A5 again'))],
+  ]],
+];
+
+// Finding 9: English replies are American English: a "test center", never a "test centre".
+const americanEnglish: Transcript[] = [
+  ['where the nearest test center is, is told in American English', [
+    ['closest testing center near me?', all("I can't look up test centers", not('centre'))],
+  ]],
+  ['the zone a change deadline is worked in is the test center\'s', [
+    ['my appointment is tomorrow at 9am, can I still reschedule it?', all("the test center's local time", not('centre'))],
+  ]],
+];
+
+transcriptTables([
+  ['a test passed long ago is recertified, not retested (finding 1)', passedLongAgo],
+  ['American English (finding 9)', americanEnglish],
+], { now: testersClock });
