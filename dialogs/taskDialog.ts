@@ -9,7 +9,7 @@ import { shortAnswer } from '../src/knowledge/faqEntry.js';
 import { pickChoice } from '../src/understanding/choices.js';
 import { dateRelativeTo } from '../src/understanding/relativeDates.js';
 import { combineDateParts, isYearSpan, withCorrectedYear } from '../src/understanding/dates.js';
-import { detectTask } from '../src/understanding/taskIntent.js';
+import { detectTask, saysFailed } from '../src/understanding/taskIntent.js';
 import { replyFromAccount, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { QUESTION, RepairDialog, type Reroute, type UnrelatedPolicy } from './repairDialog.js';
 import { asKnown, writtenOut, type DateValue } from './slotReaders.js';
@@ -300,6 +300,10 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     // The sentence says what to type: no extra button (on SMS it would be one more numbered line).
     state.offerSignIn = false;
     return { ...question, text: `${question.text} ${this.deps.messages.task.orSignIn}` };
+  }
+
+  protected override asideOf(reading: Reading, opened: string): string | undefined {
+    return opened === 'retest' && this.spec.retakeWhileAsking && !saysFailed(reading.text) ? this.spec.retakeWhileAsking(this.deps) : undefined;
   }
 
   protected override accepts(dc: DialogContext, reading: Reading): boolean {

@@ -189,6 +189,12 @@ export interface TaskSpec<Values> {
    */
   rebuys?: Partial<Record<string, (deps: TaskDeps) => string>>;
   /**
+   * Buying or taking the test again, asked while this task's question still waits and with no
+   * failure said ("i was late and they turned me away" ... "what if i just buy it again today"): this
+   * task's own rule for it, never the failed test's 30-day wait; its question is asked again.
+   */
+  retakeWhileAsking?: (deps: TaskDeps) => string;
+  /**
    * What the end of a window does, asked while it is open: "what happens if it expires?" right after
    * "you have until ..." (the route row `reason`), never read as a missed appointment.
    */

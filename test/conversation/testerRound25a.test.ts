@@ -17,6 +17,21 @@ const passedLongAgo: Transcript[] = [
   ]],
 ];
 
+// Finding 2: turned away for being late, "what if i just buy it again today" while the No Show
+// question waits is the No Show rule (buy again once the result is posted, paying again), never the
+// failed test's 30-day wait counted from today; the question is then asked again.
+const lateAndRebuy: Transcript[] = [
+  ['buying again after being turned away late is the No Show rule, and the question still stands', [
+    ['showed up 15 minutes late and they turned me away, can i get my money back?', 'No Show'],
+    ['can i just buy it again today', all('once the No Show result appears in myASE', 'Has the No Show result been posted', not('30 full days must pass'), not('Leaving'))],
+    ['yes', 'you can buy the test again now'],
+  ]],
+  ['a failure said at the same question is still the retest', [
+    ['i missed my appointment last week', 'Has the No Show result been posted'],
+    ['different question, i failed A4 on november 2, when can i buy it again?', all('Leaving the missed appointment question for now', not('once the No Show result appears'))],
+  ]],
+];
+
 // Finding 9: English replies are American English: a "test center", never a "test centre".
 const americanEnglish: Transcript[] = [
   ['where the nearest test center is, is told in American English', [
@@ -29,5 +44,6 @@ const americanEnglish: Transcript[] = [
 
 transcriptTables([
   ['a test passed long ago is recertified, not retested (finding 1)', passedLongAgo],
+  ['buying again after a missed appointment (finding 2)', lateAndRebuy],
   ['American English (finding 9)', americanEnglish],
 ], { now: testersClock });
