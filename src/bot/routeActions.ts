@@ -705,12 +705,16 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const result = await turn.dc.beginDialog(task, { text: turn.reading.question, ...(carried ? { values: carried, answeredGenerally: true } : {}) } satisfies TaskOptions);
       const taken = afterDialog(turn, result);
       // "..., can I get my money back?" beside the task's facts: that follow-up too, never dropped.
+      let alsoAnswered = false;
       if (answered(result, task)) {
         const { outcome, answer } = result.result as TaskResult;
         const alsoAsked = followUpAskedWithTask(task, outcome, turn.reading.question, answer);
         if (alsoAsked) await say(turn, { text: alsoAsked(deps.conversation) });
+        alsoAnswered = alsoAsked !== undefined;
       }
-      if (askedAfter) await answerAfterTask(turn, task, askedAfter, answered(result, task));
+      // The follow-up answered from the task's own outcome is that other part ("... and do i have to
+      // pay again": a retest is a new purchase), never also an entry's guess at it.
+      if (askedAfter && !alsoAnswered) await answerAfterTask(turn, task, askedAfter, answered(result, task));
       return taken;
     },
 

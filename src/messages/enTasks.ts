@@ -122,6 +122,8 @@ export const enTasks = {
     askDate: (test?: string) => `What date did you take ${test ?? 'the test'}?`,
     /** "why not sooner?" after the day it can be bought again: the source's rule. */
     whyWait: (days: number) => `Because ASE requires you to wait ${days} full days after a test you failed before you can purchase and schedule the same test again.`,
+    /** "do I have to pay again?" with or after the retest answer: a retest is a new purchase. */
+    rebuy: 'Yes: a retest is a new purchase, so you pay for the test again when you buy it in myASE.',
     /** The test, when the candidate did not say which. */
     theTest: 'the test',
     canBuyFrom: (test: string, date: string, failed: string, wait: number) =>

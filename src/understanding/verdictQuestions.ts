@@ -146,13 +146,15 @@ export function asksRetake(text: string): boolean {
  */
 export function asksRebuy(text: string): boolean {
   const t = cueText(text);
-  return Boolean(t) && t.split(' ').length <= MAX_WORDS + 2 && !FAILED.test(t) && (REBUY.test(t) || (REBUY_COST.test(t) && REBOOK.test(t)));
+  return Boolean(t) && t.split(' ').length <= MAX_WORDS + 2 && !FAILED.test(t) && (REBUY.test(t) || PAY_AGAIN.test(t) || (REBUY_COST.test(t) && REBOOK.test(t)));
 }
 
 /** Buying again, said outright ("just buy it again", "repurchase it"). */
 const REBUY = /\b(?:(?:buy|purchase|pay for|register for) (?:it|the test|the exam|a new one|another one|[a-z]\d{1,2}) (?:again|over)|re ?buy\w*|re ?purchas\w*|(?:lo |la )?(?:compro|vuelvo a comprar|comprarlo|comprarla) (?:de nuevo|otra vez)|volver a comprar(?:lo|la)?)\b/;
 /** Booking or taking it again ("rebook", "take it again", "reservarlo de nuevo"), asked with what it costs. */
 const REBOOK = /\b(?:rebook\w*|re book\w*|book (?:it|the test|the exam) again|take (?:it|the test|the exam) again|retake|reservar(?:lo|la)? de nuevo|volver a reservar)\b/;
+/** Paying again, asked outright ("do i have to pay again", "pay for it twice", "¿tengo que pagar otra vez?"). */
+const PAY_AGAIN = /\b(?:pay|paying) (?:for (?:it|the test|the exam|[a-z]\d{1,2}) )?(?:again|twice)\b|\bpagar(?:lo|la)? (?:de nuevo|otra vez)\b/;
 /** What it costs ("how much", "what does it cost", "do I pay again"). */
 const REBUY_COST = /\b(?:how much|what (?:does|will|would) it cost|cost|price|fee|fees|pay again|cuanto|cuesta|costo)\b/;
 

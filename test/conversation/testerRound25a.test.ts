@@ -32,6 +32,30 @@ const lateAndRebuy: Transcript[] = [
   ]],
 ];
 
+// Finding 3: a shop owner asking to see which employees are certified, and when they expire, is the
+// known gap for checking someone else's certification, never Master status.
+const othersCertification: Transcript[] = [
+  ['an employer checking the techs\' certifications gets the verification gap', [
+    ['can i look up my employees certifications and expiration dates',
+      all("I don't have a way to check someone else's certification", not('Master'))],
+  ]],
+];
+
+// Finding 4: "when can i retake it and do i have to pay again" with the failure's day is the retest
+// date and, for paying, that a retest is a new purchase; never the 90-day purchase window worked out
+// from the failure's day. "no I meant T2" then is the retest date for T2.
+const retakeAndPay: Transcript[] = [
+  ['a retake and paying again, asked together, are the retest date and a new purchase', [
+    ['flunked A6 yesterday, when can i take it again and do i need to pay again?',
+      all('You can buy A6 again on or after Wednesday, January 6, 2027', 'a retest is a new purchase', not('to schedule and take it'))],
+    ['no i meant T2', all('Changed to T2', 'You can buy T2 again on or after Wednesday, January 6, 2027', not('to schedule and take it'))],
+  ]],
+  ['"do i have to pay for it again" right after the retest date is Yes, a new purchase', [
+    ['i failed A5 on november 20, when can i retake it', 'You can buy A5 again on or after'],
+    ['do i have to pay for it again?', all(/^Yes\b/, 'new purchase')],
+  ]],
+];
+
 // Finding 9: English replies are American English: a "test center", never a "test centre".
 const americanEnglish: Transcript[] = [
   ['where the nearest test center is, is told in American English', [
@@ -45,5 +69,7 @@ const americanEnglish: Transcript[] = [
 transcriptTables([
   ['a test passed long ago is recertified, not retested (finding 1)', passedLongAgo],
   ['buying again after a missed appointment (finding 2)', lateAndRebuy],
+  ['someone else\'s certification (finding 3)', othersCertification],
+  ['a retake and its cost asked together (finding 4)', retakeAndPay],
   ['American English (finding 9)', americanEnglish],
 ], { now: testersClock });
