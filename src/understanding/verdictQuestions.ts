@@ -101,6 +101,11 @@ export function asksRefund(text: string): boolean {
   return Boolean(t) && t.split(' ').length <= MAX_WORDS && !SUPPOSED.test(t) && REFUND.test(t);
 }
 
+/** The money asked as a loss ("so i lose the money??", "do I forfeit my fees?", "¿pierdo mi dinero?"): yes means no refund. */
+export function asksLoss(text: string): boolean {
+  return /\b(?:lose|lost|losing|forfeit|pierdo|perdi)\b/.test(cueText(text));
+}
+
 /**
  * "can I call prometric and get an exception?", "¿me hacen una excepción?": the whole message asks
  * for an exception to the rule the answer applied. Read only right after a task whose outcome says

@@ -56,6 +56,19 @@ const retakeAndPay: Transcript[] = [
   ]],
 ];
 
+// Finding 5: the money asked as a loss after "it expired" is "Yes" (the fees are forfeited), the
+// verdict word matching the question; asked as a refund it stays "No".
+const lossOrRefund: Transcript[] = [
+  ['"so i lose the money??" after an expired purchase is Yes, forfeited', [
+    ['i bought A5 like 5 months ago and never scheduled it, can i still take it?', 'It has expired'],
+    ['so i lose my money??', all(/^Yes\b/, 'forfeited', not(/^No\b/))],
+  ]],
+  ['"can i get a refund" after an expired purchase is still No', [
+    ['i bought A5 like 5 months ago and never scheduled it, can i still take it?', 'It has expired'],
+    ['can i get a refund?', all(/^No\b/, 'forfeited')],
+  ]],
+];
+
 // Finding 9: English replies are American English: a "test center", never a "test centre".
 const americanEnglish: Transcript[] = [
   ['where the nearest test center is, is told in American English', [
@@ -71,5 +84,6 @@ transcriptTables([
   ['buying again after a missed appointment (finding 2)', lateAndRebuy],
   ['someone else\'s certification (finding 3)', othersCertification],
   ['a retake and its cost asked together (finding 4)', retakeAndPay],
+  ['the money asked as a loss or as a refund (finding 5)', lossOrRefund],
   ['American English (finding 9)', americanEnglish],
 ], { now: testersClock });
