@@ -273,7 +273,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     }
     // Answer first: never answer a question with only a question. When the task must still ask for
     // something, the general rule comes before the question.
-    const general = this.general();
+    const general = this.general(options.text);
     if (missing && (!options.answeredGenerally || options.notYetAnswered) && !options.values && general) {
       await send(dc.context, this.deps, general);
       // Said from the entry itself (a task's own general says something else).
@@ -670,7 +670,11 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   }
 
   /** The task's general answer: its own, or the first paragraph of its FAQ entry. */
-  private general(): Reply | undefined {
+  private general(text?: string): Reply | undefined {
+    const asked = text && this.spec.facetsAnswered ? this.deps.faq.decide(text) : undefined;
+    if (asked?.kind === 'answer' && asked.entry.id === this.spec.faqEntry && asked.entry.facet && this.spec.facetsAnswered?.includes(asked.entry.facet)) {
+      return { text: shortAnswer(asked.entry) };
+    }
     if (this.spec.general) return this.spec.general(this.deps);
     const entry = this.deps.lookup(this.spec.faqEntry);
     return entry ? { text: shortAnswer(entry) } : undefined;

@@ -111,6 +111,12 @@ export interface TaskSpec<Values> {
   faqEntry: string;
   /** A general answer of its own, when the FAQ entry's first sentence is not one (it gives a verdict). */
   general?: (deps: TaskDeps) => Reply;
+  /**
+   * Facets of the entry that answer the question outright ("if i recertify A1 early do i keep the
+   * extra time?": no, five years from the recertification): asked with the task's facts, that facet's
+   * lead is the general answer said first, and the task's own question (the offer) follows.
+   */
+  facetsAnswered?: string[];
   /** Start on a clear request even with no facts in it: the task's first question is the point. */
   startsWithoutFacts?: boolean;
   /**

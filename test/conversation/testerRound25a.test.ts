@@ -69,6 +69,16 @@ const lossOrRefund: Transcript[] = [
   ]],
 ];
 
+// Finding 6: "do I keep the extra time if I recertify early?" with a test named is answered from the
+// source first (no: five years from the recertification), and the offer to work out the date follows.
+const timeLeft: Transcript[] = [
+  ['keeping the time left on an early recertification is No, then the date is asked for', [
+    ['if i renew my A4 before it expires do i get to keep the remaining months?',
+      all("You don't keep the time left on your original certification", 'When did you pass A4')],
+    ['june 2023', 'If you recertify today, the new expiry is Sunday, December 7, 2031'],
+  ]],
+];
+
 // Finding 9: English replies are American English: a "test center", never a "test centre".
 const americanEnglish: Transcript[] = [
   ['where the nearest test center is, is told in American English', [
@@ -85,5 +95,6 @@ transcriptTables([
   ['someone else\'s certification (finding 3)', othersCertification],
   ['a retake and its cost asked together (finding 4)', retakeAndPay],
   ['the money asked as a loss or as a refund (finding 5)', lossOrRefund],
+  ['the time left on an early recertification (finding 6)', timeLeft],
   ['American English (finding 9)', americanEnglish],
 ], { now: testersClock });
