@@ -79,6 +79,15 @@ const timeLeft: Transcript[] = [
   ]],
 ];
 
+// Finding 7: "what about G1" after two answers given together (testing outside the USA, and T2 in
+// Spanish) is asked of the answer that speaks of G1: it is available in Spanish.
+const askedOfTheAnswerThatFits: Transcript[] = [
+  ['"what about G1" after Mexico and a Spanish T2 is whether G1 is in Spanish', [
+    ['can i test in mexico? and is the T2 offered in spanish?', all('United States', 'Spanish')],
+    ['what about G1', all('available in Spanish', not('U.S. territories'))],
+  ]],
+];
+
 // Finding 9: English replies are American English: a "test center", never a "test centre".
 const americanEnglish: Transcript[] = [
   ['where the nearest test center is, is told in American English', [
@@ -96,5 +105,6 @@ transcriptTables([
   ['a retake and its cost asked together (finding 4)', retakeAndPay],
   ['the money asked as a loss or as a refund (finding 5)', lossOrRefund],
   ['the time left on an early recertification (finding 6)', timeLeft],
+  ['a test named after two answers (finding 7)', askedOfTheAnswerThatFits],
   ['American English (finding 9)', americanEnglish],
 ], { now: testersClock });
