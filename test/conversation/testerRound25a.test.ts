@@ -88,6 +88,16 @@ const askedOfTheAnswerThatFits: Transcript[] = [
   ]],
 ];
 
+// Finding 8: back with the bot after staff, "will it still be within my 90 days?" is the 90-day
+// purchase window, never "I'm not sure I understood".
+const ninetyDaysAfterStaff: Transcript[] = [
+  ['back from a person, being within the 90 days is the purchase window and its offer', [
+    ['talk to a person', 'member of ASE support staff'],
+    ['back to the bot', not("I'm not sure I understood")],
+    ['am i still within the 90 days?', all('90 days from the purchase date', 'Tell me the date you bought your test', not("I'm not sure I understood"))],
+  ]],
+];
+
 // Finding 9: English replies are American English: a "test center", never a "test centre".
 const americanEnglish: Transcript[] = [
   ['where the nearest test center is, is told in American English', [
@@ -106,5 +116,6 @@ transcriptTables([
   ['the money asked as a loss or as a refund (finding 5)', lossOrRefund],
   ['the time left on an early recertification (finding 6)', timeLeft],
   ['a test named after two answers (finding 7)', askedOfTheAnswerThatFits],
+  ['the 90 days asked after staff (finding 8)', ninetyDaysAfterStaff],
   ['American English (finding 9)', americanEnglish],
 ], { now: testersClock });
