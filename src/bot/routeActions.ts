@@ -22,7 +22,7 @@ import { catalogueNames } from '../messages/catalogueNames.js';
 import type { Catalogue } from '../rules/types.js';
 import { resolveTests, withoutNames } from '../understanding/tests.js';
 import { formatLongDate } from '../understanding/dates.js';
-import { asksDeadline, asksException, asksIfExpires, asksLoss, asksRebuy, asksRefund, asksRetake, asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
+import { asksDeadline, asksException, asksIfExpires, asksLoss, asksPayAgain, asksRebuy, asksRefund, asksRetake, asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
 import { TASKS } from '../understanding/taskIntent.js';
 import type { Language } from '../language/languages.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
@@ -256,7 +256,7 @@ export function followUpAskedWithTask(task: string, outcome: string, text: strin
   for (const [field, asks] of FOLLOW_UPS) {
     const say = field === 'reasons' ? undefined : spec[field]?.[outcome];
     if (!say || (field === 'refunds' && answer && /\b(?:refund\w*|reembols\w*)\b/i.test(answer))) continue;
-    const part = parts.find((p) => asks(p));
+    const part = parts.find((p) => asks(p) || (field === 'rebuys' && asksPayAgain(p)));
     if (part !== undefined) return inPolarityOf(field, part, say);
   }
   return undefined;

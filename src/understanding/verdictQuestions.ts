@@ -101,6 +101,16 @@ export function asksRefund(text: string): boolean {
   return Boolean(t) && t.split(' ').length <= MAX_WORDS && !SUPPOSED.test(t) && REFUND.test(t);
 }
 
+/**
+ * "do i have to pay again" as a part of the message that began a task ("failed A8 yesterday, when can
+ * i retake it and do i have to pay again"): buying it again, answered from the task's outcome. Alone
+ * after an answer it is left to the entry's own cost answer.
+ */
+export function asksPayAgain(text: string): boolean {
+  const t = cueText(text);
+  return Boolean(t) && t.split(' ').length <= MAX_WORDS && !FAILED.test(t) && PAY_AGAIN.test(t);
+}
+
 /** The money asked as a loss ("so i lose the money??", "do I forfeit my fees?", "¿pierdo mi dinero?"): yes means no refund. */
 export function asksLoss(text: string): boolean {
   return /\b(?:lose|lost|losing|forfeit|pierdo|perdi)\b/.test(cueText(text));
@@ -151,7 +161,7 @@ export function asksRetake(text: string): boolean {
  */
 export function asksRebuy(text: string): boolean {
   const t = cueText(text);
-  return Boolean(t) && t.split(' ').length <= MAX_WORDS + 2 && !FAILED.test(t) && (REBUY.test(t) || PAY_AGAIN.test(t) || (REBUY_COST.test(t) && REBOOK.test(t)));
+  return Boolean(t) && t.split(' ').length <= MAX_WORDS + 2 && !FAILED.test(t) && (REBUY.test(t) || (REBUY_COST.test(t) && REBOOK.test(t)));
 }
 
 /** Buying again, said outright ("just buy it again", "repurchase it"). */
