@@ -104,8 +104,8 @@ const LATE_GONE_BY = /\b(?:was|were|got there|arrived|showed up|came|turned (?:m
 
 const CODE_ONLY_FAIL = /\b(?:fail|failed|flunk|flunked)\b/;
 const FAIL = /\b(?:fail|failed|failing|fails|flunk|flunked|flunking|bombed)\b(?! to\b)|\b(?:didn't|did not|don't|do not|not) pass\b|\bunsuccessful\b|\b(?:below|under) (?:the )?passing\b|\bmissed (?:the )?(?:passing|cut|cutoff|cut-off|pass mark)\b/;
-/** A test passed (not failed): "I passed A1", "passed my A5 in 2018", "got certified". */
-const PASSED = /\b(?:passed|got certified|became certified|certified (?:in|since|back in))\b/;
+/** A test passed (not failed): "I passed A1", "passed my A5 in 2018", "got certified"; not time passed ("30 days passed"). */
+const PASSED = /\b(?:i|i've|ive|i have|i had|we) (?:\w+ )?passed\b|\bpassed (?:my |the |all |both )?(?:[a-z]\d{1,2}|tests?|exams?|certs?)\b|\b(?:got|became|been|was) certified\b/;
 const RETAKE = /\b(?:retake|retaking|retakes|retest|retesting|retry|take (?:it|the test|the exam|them|(?:the )?\w+ test|[a-z]\d{1,2}) again|try again|test again|second attempt|another attempt|next attempt|buy (?:it |the test |[a-z]\d{1,2} )?again|rebuy|reregister|register again)\b/;
 
 const CHANGE_ALONE = /\b(?:reschedul\w*|rebook\w*|postpon\w*|cancellations?|cancel(?:l?ing|l?ed)? (?:it|them|and)\b)/;

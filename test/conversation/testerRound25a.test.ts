@@ -12,6 +12,9 @@ const passedLongAgo: Transcript[] = [
     ['long story short, I passed A1 A4 and A5 back in 2018, moved states and got married so my name changed. how do i update my name with ASE and do i need to retest since its been over 5 years?',
       all('Profile Change Form', 'lapsed in 2023', 'recertification', not('30 full days'))],
   ]],
+  ['time that has passed is no test passed: "30 days have passed, can i retake A5" is still the retest', [
+    ['30 days have passed, can i retake A5 now?', all('30 full days', not('recertification'))],
+  ]],
   ['"i passed A5 in 2017 do i have to retake it" is its recertification', [
     ['i passed A5 in 2017 do i have to retake it', all('lapsed in 2022', 'recertification', not('You can buy A5 again'))],
   ]],
