@@ -46,6 +46,8 @@ export const missedAppointmentTask: TaskSpec<MissedValues> = {
     'can-rebuy-now': (deps) => deps.messages.task.missed.rebuyNow,
     'wait-for-no-show-result': (deps) => deps.messages.task.missed.rebuyWait,
   },
+  // "what if i just buy it again today" before saying whether the No Show is posted: the same rule.
+  retakeWhileAsking: (deps) => deps.messages.task.missed.retakeWait,
   // Signed in, the account says whether the No Show is posted.
   accountQuestion: () => ({ kind: 'retest', missedOnly: true }),
   help: (deps) => deps.messages.task.missed.help,

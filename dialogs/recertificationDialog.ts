@@ -139,6 +139,8 @@ export const recertificationTask: TaskSpec<RecertValues> = {
     },
   ],
   faqEntry: 'recertification',
+  // "do I keep the extra time if I recertify A1 early?": the source says no, whatever the date.
+  facetsAnswered: ['time-left'],
   answer: (values, facts, deps) => {
     const m = deps.messages.task.recert;
     const expiry = certificationExpiry({ passedOn: values.certifiedOn.date, now: facts.now, zone: facts.zone }, deps.policy);

@@ -123,6 +123,15 @@ export abstract class RepairDialog extends Dialog {
     return false;
   }
 
+  /**
+   * What this dialog's own rule says to a message that reads as another task ("what if i just buy it
+   * again today" while a missed appointment's question waits is the No Show rule, not a failed test's
+   * wait); the question is then asked again. Undefined: the message is that other task's.
+   */
+  protected asideOf(_reading: Reading, _opened: string): string | undefined {
+    return undefined;
+  }
+
   /** Would the message be taken as this dialog's answer? (No side effects: for deciding what it is.) */
   protected accepts(_dc: DialogContext, _reading: Reading): boolean {
     return false;
@@ -188,6 +197,8 @@ export abstract class RepairDialog extends Dialog {
     // A message that says it is new ("and when does A4 expire?", "y el A4 cuando vence?") needs only
     // the other task's own words and something for it, not an answer to one of its questions.
     const opened = task ? (this.deps.switchesTo(reading, facts) ?? (SOMETHING_NEW.test(reading.text) ? this.deps.opensTask(reading, facts) : undefined)) : undefined;
+    const aside = task && opened && opened !== task ? this.asideOf(reading, opened) : undefined;
+    if (aside) return this.ask(dc, aside);
     if (task && opened && opened !== task && (SOMETHING_NEW.test(reading.text) || !this.accepts(dc, reading))) {
       await send(dc.context, this.deps, { text: m.task.switched(m.task.names[task] ?? task) });
       return dc.endDialog({ reroute: true } satisfies Reroute);

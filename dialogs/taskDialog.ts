@@ -9,7 +9,7 @@ import { shortAnswer } from '../src/knowledge/faqEntry.js';
 import { pickChoice } from '../src/understanding/choices.js';
 import { dateRelativeTo } from '../src/understanding/relativeDates.js';
 import { combineDateParts, isYearSpan, withCorrectedYear } from '../src/understanding/dates.js';
-import { detectTask } from '../src/understanding/taskIntent.js';
+import { detectTask, saysFailed } from '../src/understanding/taskIntent.js';
 import { replyFromAccount, requestOf, send, type AccountQuestion, type ConversationDeps } from './engine.js';
 import { QUESTION, RepairDialog, type Reroute, type UnrelatedPolicy } from './repairDialog.js';
 import { asKnown, writtenOut, type DateValue } from './slotReaders.js';
@@ -273,7 +273,7 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     }
     // Answer first: never answer a question with only a question. When the task must still ask for
     // something, the general rule comes before the question.
-    const general = this.general();
+    const general = this.general(options.text);
     if (missing && (!options.answeredGenerally || options.notYetAnswered) && !options.values && general) {
       await send(dc.context, this.deps, general);
       // Said from the entry itself (a task's own general says something else).
@@ -300,6 +300,10 @@ export class TaskDialog<Values extends object> extends RepairDialog {
     // The sentence says what to type: no extra button (on SMS it would be one more numbered line).
     state.offerSignIn = false;
     return { ...question, text: `${question.text} ${this.deps.messages.task.orSignIn}` };
+  }
+
+  protected override asideOf(reading: Reading, opened: string): string | undefined {
+    return opened === 'retest' && this.spec.retakeWhileAsking && !saysFailed(reading.text) ? this.spec.retakeWhileAsking(this.deps) : undefined;
   }
 
   protected override accepts(dc: DialogContext, reading: Reading): boolean {
@@ -666,7 +670,11 @@ export class TaskDialog<Values extends object> extends RepairDialog {
   }
 
   /** The task's general answer: its own, or the first paragraph of its FAQ entry. */
-  private general(): Reply | undefined {
+  private general(text?: string): Reply | undefined {
+    const asked = text && this.spec.facetsAnswered ? this.deps.faq.decide(text) : undefined;
+    if (asked?.kind === 'answer' && asked.entry.id === this.spec.faqEntry && asked.entry.facet && this.spec.facetsAnswered?.includes(asked.entry.facet)) {
+      return { text: shortAnswer(asked.entry) };
+    }
     if (this.spec.general) return this.spec.general(this.deps);
     const entry = this.deps.lookup(this.spec.faqEntry);
     return entry ? { text: shortAnswer(entry) } : undefined;

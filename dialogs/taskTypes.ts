@@ -111,6 +111,12 @@ export interface TaskSpec<Values> {
   faqEntry: string;
   /** A general answer of its own, when the FAQ entry's first sentence is not one (it gives a verdict). */
   general?: (deps: TaskDeps) => Reply;
+  /**
+   * Facets of the entry that answer the question outright ("if i recertify A1 early do i keep the
+   * extra time?": no, five years from the recertification): asked with the task's facts, that facet's
+   * lead is the general answer said first, and the task's own question (the offer) follows.
+   */
+  facetsAnswered?: string[];
   /** Start on a clear request even with no facts in it: the task's first question is the point. */
   startsWithoutFacts?: boolean;
   /**
@@ -188,6 +194,12 @@ export interface TaskSpec<Values> {
    * row `reason`), never read as a change of appointment's fee.
    */
   rebuys?: Partial<Record<string, (deps: TaskDeps) => string>>;
+  /**
+   * Buying or taking the test again, asked while this task's question still waits and with no
+   * failure said ("i was late and they turned me away" ... "what if i just buy it again today"): this
+   * task's own rule for it, never the failed test's 30-day wait; its question is asked again.
+   */
+  retakeWhileAsking?: (deps: TaskDeps) => string;
   /**
    * What the end of a window does, asked while it is open: "what happens if it expires?" right after
    * "you have until ..." (the route row `reason`), never read as a missed appointment.

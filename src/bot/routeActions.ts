@@ -22,7 +22,7 @@ import { catalogueNames } from '../messages/catalogueNames.js';
 import type { Catalogue } from '../rules/types.js';
 import { resolveTests, withoutNames } from '../understanding/tests.js';
 import { formatLongDate } from '../understanding/dates.js';
-import { asksDeadline, asksException, asksIfExpires, asksRebuy, asksRefund, asksRetake, asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
+import { asksDeadline, asksException, asksIfExpires, asksLoss, asksPayAgain, asksRebuy, asksRefund, asksRetake, asksWhy, verdictAsked } from '../understanding/verdictQuestions.js';
 import { TASKS } from '../understanding/taskIntent.js';
 import type { Language } from '../language/languages.js';
 import type { OfferOptions } from '../../dialogs/offerDialog.js';
@@ -212,6 +212,22 @@ const FOLLOW_UPS: ReadonlyArray<readonly ['reasons' | 'refunds' | 'exceptions' |
 ];
 
 /**
+ * The money asked the other way round ("so i lose the money??", "¿pierdo mi dinero?"): the verdict
+ * word that leads what the outcome says of a refund is turned to match the question ("No: ... no
+ * refund" becomes "Yes: ... no refund"), the rest unchanged.
+ */
+function inPolarityOf(field: string, text: string, say: (deps: ConversationDeps) => string): (deps: ConversationDeps) => string {
+  if (field !== 'refunds' || !asksLoss(text)) return say;
+  return (deps) => {
+    const { yes, no } = deps.messages.task;
+    const said = say(deps);
+    if (said.startsWith(`${no}:`) || said.startsWith(`${no},`)) return `${yes}${said.slice(no.length)}`;
+    if (said.startsWith(`${yes}:`) || said.startsWith(`${yes},`)) return `${no}${said.slice(yes.length)}`;
+    return said;
+  };
+}
+
+/**
  * "why not?" right after a task's answer whose outcome has a reason (the spec's `reasons`): the
  * rule behind it; "can I get a refund?" after one whose outcome says what happens to the money (the
  * spec's `refunds`): that; an exception asked for, or a retake after a No Show (`exceptions`, `retakes`): those; otherwise undefined. Read only when the route table reaches the row `reason`.
@@ -221,7 +237,7 @@ export function reasonOfLastTask(data: ConversationData, text: string): ((deps: 
   if (!answered) return undefined;
   for (const [field, asks] of FOLLOW_UPS) {
     const say = answered.spec[field]?.[answered.outcome];
-    if (say && asks(text)) return say;
+    if (say && asks(text)) return inPolarityOf(field, text, say);
   }
   return undefined;
 }
@@ -243,7 +259,8 @@ export function followUpAskedWithTask(task: string, outcome: string, text: strin
   for (const [field, asks] of FOLLOW_UPS) {
     const say = field === 'reasons' ? undefined : spec[field]?.[outcome];
     if (!say || (field === 'refunds' && answer && /\b(?:refund\w*|reembols\w*)\b/i.test(answer))) continue;
-    if (parts.some((part) => asks(part))) return say;
+    const part = parts.find((p) => asks(p) || (field === 'rebuys' && asksPayAgain(p)));
+    if (part !== undefined) return inPolarityOf(field, part, say);
   }
   return undefined;
 }
@@ -708,12 +725,16 @@ export function routeActions(deps: RouteActionDeps): Record<RouteAction, (turn: 
       const result = await turn.dc.beginDialog(task, { text: turn.reading.question, ...(carried ? { values: carried, answeredGenerally: true } : {}) } satisfies TaskOptions);
       const taken = afterDialog(turn, result);
       // "..., can I get my money back?" beside the task's facts: that follow-up too, never dropped.
+      let alsoAnswered = false;
       if (answered(result, task)) {
         const { outcome, answer } = result.result as TaskResult;
         const alsoAsked = followUpAskedWithTask(task, outcome, turn.reading.question, answer);
         if (alsoAsked) await say(turn, { text: alsoAsked(deps.conversation) });
+        alsoAnswered = alsoAsked !== undefined;
       }
-      if (askedAfter) await answerAfterTask(turn, task, askedAfter, answered(result, task));
+      // The follow-up answered from the task's own outcome is that other part ("... and do i have to
+      // pay again": a retest is a new purchase), never also an entry's guess at it.
+      if (askedAfter && !alsoAnswered) await answerAfterTask(turn, task, askedAfter, answered(result, task));
       return taken;
     },
 

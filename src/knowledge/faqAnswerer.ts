@@ -9,6 +9,9 @@ import { withoutAccents } from '../language/accents.js';
 import { examplesOf, IntentClassifier } from './intentClassifier.js';
 import { withSecondOpinion, type SecondOpinionRule } from './secondOpinion.js';
 
+/** A test code as candidates write it ("G1", "a5", "T2"). */
+const TEST_CODE_WORD = /\b[abcefghlpstx]\d{1,2}\b/g;
+
 export type FaqDecision =
   /**
    * `inContext`: answered as a follow-up of the entry just answered (QuestionContext.recent);
@@ -893,7 +896,10 @@ export class FaqAnswerer {
       .filter((hit) => isRecent(hit) || (hit.score >= t.suggestFloor / 2 && hit.score >= relatedRivalScore))
       .sort((a, b) => b.coverage - a.coverage || Number(namesIt(b)) - Number(namesIt(a)) || Number(isRecent(b)) - Number(isRecent(a)) || b.score - a.score)[0];
     if (best?.target.kind === 'faq') return this.followUp(best.target.entry, text, best, recent, vague);
-    const first = primary[0];
+    // "what about G1" after two answers at once (testing outside the USA, and which tests are in
+    // Spanish): asked of the answer that speaks of the test named, not of the first.
+    const codes = text.toLowerCase().match(TEST_CODE_WORD) ?? [];
+    const first = primary.find((entry) => codes.some((code) => new RegExp(String.raw`\b${code}\b`, 'i').test(entry.answer))) ?? primary[0];
     const generic = this.text.contentTerms(text).every((term) => this.index.entriesUsing(term) >= t.gapWordEntries + 2);
     const firstSaysSubject = !subject || all.some((hit) => hit.target.kind === 'faq' && hit.target.entry === first && saysSubject(hit));
     // Not over choices that cover every word of it, on a word of their subject: that question names

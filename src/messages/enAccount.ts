@@ -46,7 +46,7 @@ export const enAccount = {
         : changeable === 0
           ? `You have ${plural(total, 'upcoming test appointment', 'upcoming test appointments')}, and none can be changed or cancelled any more.`
           : `You have ${plural(total, 'upcoming test appointment', 'upcoming test appointments')}: ${changeable} can still be changed or cancelled, ${total - changeable} can't.`,
-    canChange: (deadline: string) => `You can still change or cancel it before ${deadline} (test centre time).`,
+    canChange: (deadline: string) => `You can still change or cancel it before ${deadline} (test center time).`,
     tooLate: (hours: number) => `It's less than ${hours} hours away, so it can no longer be changed or cancelled.`,
     newDateBy: (lastDay: string, windowDays: number) =>
       `A new date must be no later than ${lastDay}, ${windowDays} days from when you bought the test.`,
@@ -70,7 +70,7 @@ export const enAccount = {
     none: 'You have no upcoming appointments to cancel.',
     noneFor: (tests: string) => `You have no upcoming appointment for ${tests} to cancel.`,
     nextNone: 'Tests you have bought but not scheduled are in myASE, where you can also cancel them.',
-    one: (label: string, deadline: string) => `Your ${label} can still be cancelled, before ${deadline} (test centre time).`,
+    one: (label: string, deadline: string) => `Your ${label} can still be cancelled, before ${deadline} (test center time).`,
     many: (n: number) => `You can still cancel ${plural(n, 'appointment', 'appointments')}.`,
     tooLate: (label: string, hours: number) => `Your ${label} is less than ${hours} hours away, so it can no longer be cancelled.`,
     keepsPurchase: (lastDay: string) =>
@@ -239,7 +239,7 @@ export const enAccount = {
   exception: {
     noAppointments: 'Your account shows no upcoming test appointments, so the three-day rule is not holding one up.',
     closed: (label: string, hours: number) => `Your ${label} is less than ${hours} hours away, so under the rule it can no longer be changed or cancelled.`,
-    open: (label: string, deadline: string) => `Your ${label} can still be changed or cancelled before ${deadline} (test centre time): no exception is needed for it.`,
+    open: (label: string, deadline: string) => `Your ${label} can still be changed or cancelled before ${deadline} (test center time): no exception is needed for it.`,
     noneInSource: (prometric: string, ase: string) =>
       `I have nothing on exceptions: the FAQ I answer from gives none to the three-day rule. Prometric (${prometric}) or ASE Customer Service (${ase}) are the ones to ask.`,
   },

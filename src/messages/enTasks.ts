@@ -122,6 +122,8 @@ export const enTasks = {
     askDate: (test?: string) => `What date did you take ${test ?? 'the test'}?`,
     /** "why not sooner?" after the day it can be bought again: the source's rule. */
     whyWait: (days: number) => `Because ASE requires you to wait ${days} full days after a test you failed before you can purchase and schedule the same test again.`,
+    /** "do I have to pay again?" with or after the retest answer: a retest is a new purchase. */
+    rebuy: 'Yes: a retest is a new purchase, so you pay for the test again when you buy it in myASE.',
     /** The test, when the candidate did not say which. */
     theTest: 'the test',
     canBuyFrom: (test: string, date: string, failed: string, wait: number) =>
@@ -164,11 +166,11 @@ export const enTasks = {
     /** "I don't know the time" when the 72 hours end during the appointment's day: both sides of the hour. */
     timeUnknown: (date: string, from: string) =>
       `Then it depends on the time: if your appointment on ${date} is at ${from} or later, you can still change or cancel it, until 72 hours before it starts (later today), so do it now. If it is earlier than ${from}, it can no longer be changed or cancelled.`,
-    zoneNote: (zone: string) => `I worked this out in ${zone} time; the rule uses the test centre's local time.`,
+    zoneNote: (zone: string) => `I worked this out in ${zone} time; the rule uses the test center's local time.`,
     /** The test centre's zone, from the place the candidate named ("the test center is in Denver"). */
-    zoneOfCentre: (zone: string) => `I worked this out in the test centre's time (${zone}).`,
+    zoneOfCentre: (zone: string) => `I worked this out in the test center's time (${zone}).`,
     /** How the place named reads back: "Test centre's time zone America/Denver: noted." */
-    centreZone: (zone: string) => `Test centre's time zone ${zone}`,
+    centreZone: (zone: string) => `Test center's time zone ${zone}`,
     cancelFirst: 'To move it, cancel the existing appointment first, then book the new one.',
     /** "move it to the 12th": the day wanted, booked as the new appointment. */
     cancelFirstTo: (date: string) => `To move it to ${date}, cancel the existing appointment first, then book the new one.`,

@@ -106,6 +106,8 @@ export const esTasks: typeof enTasks = {
   retest: {
     askDate: (test?: string) => `¿En qué fecha tomó ${test ?? 'el examen'}?`,
     whyWait: (days: number) => `Porque ASE exige esperar ${days} días completos después de un examen reprobado antes de poder comprar y programar el mismo examen otra vez.`,
+    /** "¿tengo que pagar otra vez?" con la respuesta del reintento: es una compra nueva. */
+    rebuy: 'Sí. Repetir un examen es una compra nueva, así que lo paga otra vez al comprarlo en myASE.',
     theTest: 'el examen',
     canBuyFrom: (test: string, date: string, failed: string, wait: number) =>
       `Puede comprar ${test} de nuevo a partir ${del(date)}: deben pasar ${wait} días completos después ${del(failed)}.`,

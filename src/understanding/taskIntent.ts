@@ -104,6 +104,8 @@ const LATE_GONE_BY = /\b(?:was|were|got there|arrived|showed up|came|turned (?:m
 
 const CODE_ONLY_FAIL = /\b(?:fail|failed|flunk|flunked)\b/;
 const FAIL = /\b(?:fail|failed|failing|fails|flunk|flunked|flunking|bombed)\b(?! to\b)|\b(?:didn't|did not|don't|do not|not) pass\b|\bunsuccessful\b|\b(?:below|under) (?:the )?passing\b|\bmissed (?:the )?(?:passing|cut|cutoff|cut-off|pass mark)\b/;
+/** A test passed (not failed): "I passed A1", "passed my A5 in 2018", "got certified"; not time passed ("30 days passed"). */
+const PASSED = /\b(?:i|i've|ive|i have|i had|we) (?:\w+ )?passed\b|\bpassed (?:my |the |all |both )?(?:[a-z]\d{1,2}|tests?|exams?|certs?)\b|\b(?:got|became|been|was) certified\b/;
 const RETAKE = /\b(?:retake|retaking|retakes|retest|retesting|retry|take (?:it|the test|the exam|them|(?:the )?\w+ test|[a-z]\d{1,2}) again|try again|test again|second attempt|another attempt|next attempt|buy (?:it |the test |[a-z]\d{1,2} )?again|rebuy|reregister|register again)\b/;
 
 const CHANGE_ALONE = /\b(?:reschedul\w*|rebook\w*|postpon\w*|cancellations?|cancel(?:l?ing|l?ed)? (?:it|them|and)\b)/;
@@ -194,6 +196,9 @@ const detectors: Array<[Task, Detector]> = [
   // "my A1 expired, can I recertify or do I have to take the full test again?": taking it again
   // after a lapse is recertification; only a failure makes it a retest.
   ['recertification', (t) => RECERT.test(t) && RETAKE.test(t) && !FAIL.test(t)],
+  // "I passed A1 back in 2018, do I need to retest since it's been more than 5 years?": taking a
+  // passed test again is its recertification; only a failure makes it a retest.
+  ['recertification', (t) => PASSED.test(t) && RETAKE.test(t) && !FAIL.test(t)],
   ['retest', (t) => FAIL.test(t) || RETAKE.test(t)],
   [
     'reschedule-or-cancel',
@@ -310,6 +315,12 @@ function detectEnglishTask(t: string): TaskMatch | null {
  * tried (candidates mix them), the turn's language first: English cues match words Spanish shares
  * ("reprobé el examen de recertificación del A6" holds "recert", and is a failed test to retake).
  */
+/** The message says a test was failed ("i failed A5", "didn't pass"), Spanish too ("reprobé"). */
+export function saysFailed(text: string): boolean {
+  const t = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return FAIL.test(t) || /\b(?:reprob\w*|repruebo|no (?:lo |la )?(?:pase|aprobe))\b/.test(t);
+}
+
 export function detectTask(text: string, language: 'en' | 'es' = 'en'): TaskMatch | null {
   if (typeof text !== 'string') {
     throw new TypeError(`understanding/taskIntent: text must be a string, got ${JSON.stringify(text)}`);

@@ -102,6 +102,21 @@ export function asksRefund(text: string): boolean {
 }
 
 /**
+ * "do i have to pay again" as a part of the message that began a task ("failed A8 yesterday, when can
+ * i retake it and do i have to pay again"): buying it again, answered from the task's outcome. Alone
+ * after an answer it is left to the entry's own cost answer.
+ */
+export function asksPayAgain(text: string): boolean {
+  const t = cueText(text);
+  return Boolean(t) && t.split(' ').length <= MAX_WORDS && !FAILED.test(t) && PAY_AGAIN.test(t);
+}
+
+/** The money asked as a loss ("so i lose the money??", "do I forfeit my fees?", "¿pierdo mi dinero?"): yes means no refund. */
+export function asksLoss(text: string): boolean {
+  return /\b(?:lose|lost|losing|forfeit|pierdo|perdi)\b/.test(cueText(text));
+}
+
+/**
  * "can I call prometric and get an exception?", "¿me hacen una excepción?": the whole message asks
  * for an exception to the rule the answer applied. Read only right after a task whose outcome says
  * what can be said of that (the spec's `exceptions`, route row `reason`).
@@ -153,6 +168,8 @@ export function asksRebuy(text: string): boolean {
 const REBUY = /\b(?:(?:buy|purchase|pay for|register for) (?:it|the test|the exam|a new one|another one|[a-z]\d{1,2}) (?:again|over)|re ?buy\w*|re ?purchas\w*|(?:lo |la )?(?:compro|vuelvo a comprar|comprarlo|comprarla) (?:de nuevo|otra vez)|volver a comprar(?:lo|la)?)\b/;
 /** Booking or taking it again ("rebook", "take it again", "reservarlo de nuevo"), asked with what it costs. */
 const REBOOK = /\b(?:rebook\w*|re book\w*|book (?:it|the test|the exam) again|take (?:it|the test|the exam) again|retake|reservar(?:lo|la)? de nuevo|volver a reservar)\b/;
+/** Paying again, asked outright ("do i have to pay again", "pay for it twice", "¿tengo que pagar otra vez?"). */
+const PAY_AGAIN = /\b(?:pay|paying) (?:for (?:it|the test|the exam|[a-z]\d{1,2}) )?(?:again|twice)\b|\bpagar(?:lo|la)? (?:de nuevo|otra vez)\b/;
 /** What it costs ("how much", "what does it cost", "do I pay again"). */
 const REBUY_COST = /\b(?:how much|what (?:does|will|would) it cost|cost|price|fee|fees|pay again|cuanto|cuesta|costo)\b/;
 

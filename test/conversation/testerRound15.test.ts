@@ -177,7 +177,7 @@ const saidOnce: Transcript[] = [
 
 const cancelledByOthers: Transcript[] = [
   ['"prometric cancelled it on their end because of a snow storm" is the closed-centre gap, never a change whose date has passed', [
-    ['hey so i had my A1 test scheduled for last friday but prometric cancelled it on their end because of a snow storm. do i lose my money??', all("I don't have what happens when a test centre closes", not('has already passed'))],
+    ['hey so i had my A1 test scheduled for last friday but prometric cancelled it on their end because of a snow storm. do i lose my money??', all("I don't have what happens when a test center closes", not('has already passed'))],
   ]],
 ];
 

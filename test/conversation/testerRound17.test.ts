@@ -44,7 +44,7 @@ const theMoneyOfThatAnswer: Transcript[] = [
   ['"can I get a refund?" then "so I just lose the money?" after "it can no longer be changed or cancelled" are answered from that answer: no refund, fees forfeited if missed', [
     ["my test is tomorrow and I'm sick, what can I do?", 'can no longer be changed or cancelled'],
     ['can I get a refund?', all(/^No: within three days/, "there's no refund", not('a test you purchased is refunded'))],
-    ['so I just lose the money?', all(/^No: within three days/, 'all fees are forfeited', not('fee for changing'))],
+    ['so I just lose the money?', all(/^Yes: within three days/, 'all fees are forfeited', not('fee for changing'))],
   ]],
   ['"do I get my money back?" after "you can still change or cancel it" is yes, cancelling the appointment and then the test', [
     ["my A5 appointment is on december 20, can I cancel?", 'you can still change or cancel it'],

@@ -48,10 +48,10 @@ const employerPaying: Transcript[] = [
 // Finding 5: the nearest test center is about ASE testing: the honest gap, with myASE and Prometric.
 const nearestCentre: Transcript[] = [
   ['"where is the nearest test center?" is the test-centre gap, never "only ASE certification tests"', [
-    ['where is the nearest test center?', all("I can't look up test centres", 'myASE', '877-346-9327', not('I can only help with ASE'))],
+    ['where is the nearest test center?', all("I can't look up test centers", 'myASE', '877-346-9327', not('I can only help with ASE'))],
   ]],
   ['"closest test center to me" the same', [
-    ['closest test center to me', all("I can't look up test centres", not('organisation concerned'))],
+    ['closest test center to me', all("I can't look up test centers", not('organisation concerned'))],
   ]],
 ];
 

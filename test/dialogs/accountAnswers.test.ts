@@ -118,7 +118,7 @@ describe('appointments', () => {
     const answer = ask({ kind: 'appointments' }, await demo('DEMO-0004'));
     expect(answer.reply.text).toBe(
       `Your A9 (Light Vehicle Diesel Engines) appointment is on ${written(day(a9.inDays))} at ${clock(a9.at)} (local time) at Demo Test Center Desert (fictional), Phoenix, AZ. ` +
-        `You can still change or cancel it before ${written(day(a9.inDays - 3))} at ${clock(a9.at)} (test centre time). ` +
+        `You can still change or cancel it before ${written(day(a9.inDays - 3))} at ${clock(a9.at)} (test center time). ` +
         `A new date must be no later than ${written(day(-purchase.purchasedDaysAgo + 90))}, 90 days from when you bought the test. ` +
         enAccount.appointments.nextChange,
     );
@@ -141,7 +141,7 @@ describe('appointments', () => {
     });
     const answer = ask({ kind: 'appointments' }, account, { ...ctx, now: new Date('2025-03-05T15:00:00Z') });
     // Monday 09:00 CDT minus 72 h is Friday 08:00 CST.
-    expect(answer.reply.text).toContain('before Friday, March 7, 2025 at 8:00 AM (test centre time)');
+    expect(answer.reply.text).toContain('before Friday, March 7, 2025 at 8:00 AM (test center time)');
   });
 
   it('leaves out an appointment whose start has passed', () => {
@@ -163,7 +163,7 @@ describe('cancel-appointment', () => {
       { appointmentId: 'demo-appt-0001-a5', label: `A5 (Brakes) appointment on ${written(day(8))} at 9:00 AM` },
     ]);
     expect(answer.reply.text).toBe(
-      `Your A5 (Brakes) appointment on Friday, March 28, 2025 at 9:00 AM can still be cancelled, before Tuesday, March 25, 2025 at 9:00 AM (test centre time). ` +
+      `Your A5 (Brakes) appointment on Friday, March 28, 2025 at 9:00 AM can still be cancelled, before Tuesday, March 25, 2025 at 9:00 AM (test center time). ` +
         `Cancelling the appointment keeps the test you bought: you can book a new date up to Monday, May 19, 2025. ` +
         `Your A4 (Suspension and Steering) appointment on Saturday, March 22, 2025 at 1:30 PM is less than 72 hours away, so it can no longer be cancelled.`,
     );
