@@ -35,13 +35,17 @@ const MORE =
 
 /** Is this text a request for the rest of the last answer? The whole message, case and punctuation ignored. */
 export function asksForMore(text: string | undefined): boolean {
-  const words = (text ?? '')
+  return MORE.test(wholeMessageWords(text));
+}
+
+/** The message's words alone: case, punctuation and spacing ignored (the keywords here match whole messages). */
+function wholeMessageWords(text: string | undefined): string {
+  return (text ?? '')
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return MORE.test(words);
 }
 
 /**
@@ -51,13 +55,7 @@ export function asksForMore(text: string | undefined): boolean {
 const ONLY_YES = /^(?:s[ií]|yes|yeah|yea|yep|yup|sure|claro|dale|please|por favor)(?: (?:please|pls|por favor|porfa|plis|thanks|gracias))?$/;
 
 export function saysOnlyYes(text: string | undefined): boolean {
-  const words = (text ?? '')
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return ONLY_YES.test(words);
+  return ONLY_YES.test(wholeMessageWords(text));
 }
 
 /** Is the whole message a text-message keyword (STOP, HELP, AYUDA, MORE, MAS, ...)? */

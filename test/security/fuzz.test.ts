@@ -1,24 +1,17 @@
 // 2,000 generated request bodies (1,000 per auth mode) to every POST route: never a 5xx, never a
 // crash (issue 15: the earlier attack sent 2,100 and found 500s when the metadata was unreachable).
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../support/conversation.js';
-import { routesOf, startSecuredBot } from './support.js';
+import { routesOf, startLoopbackConnector, startSecuredBot } from './support.js';
 
-let sink: Server;
+let sink: Awaited<ReturnType<typeof startLoopbackConnector>>;
 let sinkUrl: string;
 beforeAll(async () => {
-  // Where loopback replies go: answers everything 200, as a connector would.
-  sink = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => res.end('{"id":"1"}'));
-  });
-  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-  sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/`;
+  sink = await startLoopbackConnector();
+  sinkUrl = sink.url;
 });
-afterAll(() => new Promise<void>((resolve) => sink.close(() => resolve())));
+afterAll(() => sink.close());
 
 const scalar = fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString())));
 const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 8 }), scalar, { maxKeys: 4 }));

@@ -1,30 +1,22 @@
 // Invoke activities are answered in the HTTP response. botbuilder answers those nobody handles with a
 // bare 501; the fuzz found it (an invoke with no name), so the bot answers every invoke itself.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../support/conversation.js';
-import { startSecuredBot } from './support.js';
+import { startLoopbackConnector, startSecuredBot } from './support.js';
 
-let sink: Server;
-let sinkUrl: string;
+let sink: Awaited<ReturnType<typeof startLoopbackConnector>>;
 let bot: RunningBot;
 beforeAll(async () => {
-  sink = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => res.end('{"id":"1"}'));
-  });
-  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-  sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/`;
+  sink = await startLoopbackConnector();
   bot = await startSecuredBot({ env: { DEV_SERVICE_URL_ALLOW: '' } });
 });
 afterAll(async () => {
   await bot?.close();
-  await new Promise<void>((resolve) => sink.close(() => resolve()));
+  await sink?.close();
 });
 
 async function invoke(name?: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const activity = { type: 'invoke', ...(name === undefined ? {} : { name }), serviceUrl: sinkUrl, channelId: 'msteams', conversation: { id: 'invoke-1' }, from: { id: 'u1' }, recipient: { id: 'bot' } };
+  const activity = { type: 'invoke', ...(name === undefined ? {} : { name }), serviceUrl: sink.url, channelId: 'msteams', conversation: { id: 'invoke-1' }, from: { id: 'u1' }, recipient: { id: 'bot' } };
   const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }

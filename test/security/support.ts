@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { startBot, type RunningBot, type StartBotOptions } from '../support/conversation.js';
 
@@ -23,4 +25,17 @@ export async function startSecuredBot(options: StartBotOptions = {}): Promise<Ru
 export function routesOf(server: Server, method: string): string[] {
   const routes = (server.getDebugInfo() as { routes: Array<{ method: string; path: string }> }).routes;
   return routes.filter((route) => route.method.toUpperCase() === method).map((route) => String(route.path).replace(/:(\w+)/g, 'x-$1'));
+}
+
+/** Where loopback replies go: a connector that answers every request 200, as a channel would. */
+export async function startLoopbackConnector(): Promise<{ url: string; close: () => Promise<void> }> {
+  const sink = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.end('{"id":"1"}'));
+  });
+  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(sink.address() as AddressInfo).port}/`,
+    close: () => new Promise<void>((resolve) => sink.close(() => resolve())),
+  };
 }
