@@ -47,8 +47,8 @@ export const retestTask: TaskSpec<RetestValues> = {
   verdicts: { wait: 'closed', 'can-buy-now': 'open' },
   // "why not sooner?" after "you can buy it again on ...": the rule, never an unrelated answer.
   reasons: { wait: (deps) => deps.messages.task.retest.whyWait(deps.policy.retestWaitFullDays.value) },
-  // "do i have to pay again?" with the retest's question or after its answer: a retest is a new purchase.
-  rebuys: { wait: (deps) => deps.messages.task.retest.rebuy, 'can-buy-now': (deps) => deps.messages.task.retest.rebuy },
+  // "... and do i have to pay again?" in the message that began it: a retest is a new purchase.
+  payAgain: { wait: (deps) => deps.messages.task.retest.rebuy, 'can-buy-now': (deps) => deps.messages.task.retest.rebuy },
   accountQuestion: (values) => ({ kind: 'retest', ...(values.test ? { tests: [values.test] } : {}) }),
   help: (deps) => deps.messages.task.retest.help,
 };

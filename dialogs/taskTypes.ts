@@ -195,6 +195,13 @@ export interface TaskSpec<Values> {
    */
   rebuys?: Partial<Record<string, (deps: TaskDeps) => string>>;
   /**
+   * Paying again, asked outright in the message that began the task or right after its answer
+   * ("failed A8 yesterday, when can i retake it and do i have to pay again"): what this outcome says
+   * of it. Only that question: "when can I buy it again?" is the task's own date, and "what does it
+   * cost to retake" the entry's cost answer with what was said.
+   */
+  payAgain?: Partial<Record<string, (deps: TaskDeps) => string>>;
+  /**
    * Buying or taking the test again, asked while this task's question still waits and with no
    * failure said ("i was late and they turned me away" ... "what if i just buy it again today"): this
    * task's own rule for it, never the failed test's 30-day wait; its question is asked again.

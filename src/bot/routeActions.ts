@@ -239,7 +239,9 @@ export function reasonOfLastTask(data: ConversationData, text: string): ((deps: 
     const say = answered.spec[field]?.[answered.outcome];
     if (say && asks(text)) return inPolarityOf(field, text, say);
   }
-  return undefined;
+  // "do i have to pay for it again?" right after the retest date: the outcome's word on paying again.
+  const payAgain = answered.spec.payAgain?.[answered.outcome];
+  return payAgain && asksPayAgain(text) ? payAgain : undefined;
 }
 
 /** A message's parts that may each ask something: its sentences and clauses ("I bought A7 on Sept 20, can I get my money back?"). */
@@ -262,7 +264,8 @@ export function followUpAskedWithTask(task: string, outcome: string, text: strin
     const part = parts.find((p) => asks(p) || (field === 'rebuys' && asksPayAgain(p)));
     if (part !== undefined) return inPolarityOf(field, part, say);
   }
-  return undefined;
+  const payAgain = spec.payAgain?.[outcome];
+  return payAgain && parts.some(asksPayAgain) ? payAgain : undefined;
 }
 
 /**
