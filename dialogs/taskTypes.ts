@@ -195,10 +195,10 @@ export interface TaskSpec<Values> {
    */
   rebuys?: Partial<Record<string, (deps: TaskDeps) => string>>;
   /**
-   * Paying again, asked outright in the message that began the task or right after its answer
-   * ("failed A8 yesterday, when can i retake it and do i have to pay again"): what this outcome says
-   * of it. Only that question: "when can I buy it again?" is the task's own date, and "what does it
-   * cost to retake" the entry's cost answer with what was said.
+   * Paying again, asked in the message that began the task ("failed A8 yesterday, when can i retake
+   * it and do i have to pay again"): what this outcome says of it, beside the date. Only there: after
+   * the answer, "do i have to pay again?" is the entry's cost answer (the fees, per order), "when can
+   * I buy it again?" the task's own date.
    */
   payAgain?: Partial<Record<string, (deps: TaskDeps) => string>>;
   /**

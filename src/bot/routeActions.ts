@@ -239,9 +239,7 @@ export function reasonOfLastTask(data: ConversationData, text: string): ((deps: 
     const say = answered.spec[field]?.[answered.outcome];
     if (say && asks(text)) return inPolarityOf(field, text, say);
   }
-  // "do i have to pay for it again?" right after the retest date: the outcome's word on paying again.
-  const payAgain = answered.spec.payAgain?.[answered.outcome];
-  return payAgain && asksPayAgain(text) ? payAgain : undefined;
+  return undefined;
 }
 
 /** A message's parts that may each ask something: its sentences and clauses ("I bought A7 on Sept 20, can I get my money back?"). */

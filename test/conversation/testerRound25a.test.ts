@@ -53,9 +53,9 @@ const retakeAndPay: Transcript[] = [
       all('You can buy A6 again on or after Wednesday, January 6, 2027', 'a retest is a new purchase', not('to schedule and take it'))],
     ['no i meant T2', all('Changed to T2', 'You can buy T2 again on or after Wednesday, January 6, 2027', not('to schedule and take it'))],
   ]],
-  ['"do i have to pay for it again" right after the retest date is Yes, a new purchase', [
+  ['"do i have to pay for it again" right after the retest date is the entry\'s cost answer: a new purchase, with its fees', [
     ['i failed A5 on november 20, when can i retake it', 'You can buy A5 again on or after'],
-    ['do i have to pay for it again?', all(/^Yes\b/, 'new purchase')],
+    ['do i have to pay for it again?', all('A retest is a new purchase', 'registration fee', not('Changed to'))],
   ]],
 ];
 
