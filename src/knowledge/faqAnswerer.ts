@@ -9,9 +9,6 @@ import { withoutAccents } from '../language/accents.js';
 import { examplesOf, IntentClassifier } from './intentClassifier.js';
 import { withSecondOpinion, type SecondOpinionRule } from './secondOpinion.js';
 
-/** A test code as candidates write it ("G1", "a5", "T2"). */
-const TEST_CODE_WORD = /\b[abcefghlpstx]\d{1,2}\b/g;
-
 export type FaqDecision =
   /**
    * `inContext`: answered as a follow-up of the entry just answered (QuestionContext.recent);
@@ -626,10 +623,6 @@ export class FaqAnswerer {
 
   /** The decision before the classifier's second opinion (scripts/measure-classifier.ts compares the two). */
   decideByScores(text: string, context: QuestionContext = {}): FaqDecision {
-    return this.decideAsWritten(text, context);
-  }
-
-  private decideAsWritten(text: string, context: QuestionContext): FaqDecision {
     // A tapped button or a copied question is the entry itself, whatever the scores say.
     const exact = this.exact.get(normaliseQuestion(text)) ?? this.exactRespelled.get(normaliseQuestion(this.text.normalise(text)));
     if (exact) return placedAnswer(exact, exact, Infinity);
@@ -898,7 +891,7 @@ export class FaqAnswerer {
     if (best?.target.kind === 'faq') return this.followUp(best.target.entry, text, best, recent, vague);
     // "what about G1" after two answers at once (testing outside the USA, and which tests are in
     // Spanish): asked of the answer that speaks of the test named, not of the first.
-    const codes = text.toLowerCase().match(TEST_CODE_WORD) ?? [];
+    const codes = (text.match(new RegExp(TEST_CODE.source, 'gi')) ?? []).map((code) => code.replace('-', ''));
     const first = primary.find((entry) => codes.some((code) => new RegExp(String.raw`\b${code}\b`, 'i').test(entry.answer))) ?? primary[0];
     const generic = this.text.contentTerms(text).every((term) => this.index.entriesUsing(term) >= t.gapWordEntries + 2);
     const firstSaysSubject = !subject || all.some((hit) => hit.target.kind === 'faq' && hit.target.entry === first && saysSubject(hit));

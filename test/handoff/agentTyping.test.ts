@@ -21,14 +21,19 @@ describe('the agent typing, shown in the candidate website chat, from whichever 
     await b?.close();
   });
 
-  it("pushes a typing activity under the agent's name to the chat open on the other instance, stores nothing, and only the case's owner may send it", async () => {
-    const candidate = await WebCandidate.start(b.url);
+  /** A candidate on the instance at `url` who asked for a person, the chat's pushed activities, and Alex (agent1, on the first instance) seeing the case queued. */
+  async function queuedWithAlex(url: string) {
+    const candidate = await WebCandidate.start(url);
     const page = await candidate.openPage();
     const pushed = pushedActivities(page);
     await candidate.say('talk to a person');
     const alex = new StaffClient(a.url);
     await alex.login('agent1');
-    const queued = await alex.queuedCase();
+    return { candidate, page, pushed, alex, queued: await alex.queuedCase() };
+  }
+
+  it("pushes a typing activity under the agent's name to the chat open on the other instance, stores nothing, and only the case's owner may send it", async () => {
+    const { candidate, page, pushed, alex, queued } = await queuedWithAlex(b.url);
     // Not yet Alex's case: nobody may say they are typing in it.
     expect((await alex.post(`/staff/api/cases/${queued!.id}/typing`)).status).toBe(403);
     await alex.post(`/staff/api/cases/${queued!.id}/claim`);
@@ -51,13 +56,7 @@ describe('the agent typing, shown in the candidate website chat, from whichever 
   });
 
   it("ends the bot's typing when its turn ends: a message passed on to the agent leaves no dots on the candidate's screen", async () => {
-    const candidate = await WebCandidate.start(a.url);
-    const page = await candidate.openPage();
-    const pushed = pushedActivities(page);
-    await candidate.say('talk to a person');
-    const alex = new StaffClient(a.url);
-    await alex.login('agent1');
-    const queued = await alex.queuedCase();
+    const { candidate, page, pushed, alex, queued } = await queuedWithAlex(a.url);
     await alex.post(`/staff/api/cases/${queued!.id}/claim`);
     expect((await alex.post(`/staff/api/cases/${queued!.id}/messages`, { text: 'Hi, Alex here. How can I help?' })).status).toBe(201);
     await candidate.waitFor(/Alex here/);
